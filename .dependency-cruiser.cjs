@@ -1,0 +1,71 @@
+// Enforces the layering of DESIGN.md: the domain layers are pure (no I/O, no drivers, no server/cli),
+// and dependencies point one way: model <- sbom, licenses <- compliance, vulns, cra <- reports <- store, server, cli.
+const PURE = '^src/(model|sbom|licenses|compliance|vulns|cra|reports)/';
+const IO_MODULES = '^(node:)?(fs|fs/promises|http|https|net|child_process|worker_threads|dgram|tls|cluster)$';
+const DRIVERS = '^(better-sqlite3|pg|pg-boss|kysely|fastify)$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'pure-layers-do-no-io',
+      comment: 'model, sbom, licenses, compliance, vulns, cra and reports take and return data: no fs, http or process spawning.',
+      severity: 'error',
+      from: { path: PURE, pathNot: '\\.test\\.ts$' },
+      to: { dependencyTypes: ['core'], path: IO_MODULES },
+    },
+    {
+      name: 'pure-layers-use-no-drivers',
+      severity: 'error',
+      from: { path: PURE, pathNot: '\\.test\\.ts$' },
+      to: { path: DRIVERS },
+    },
+    {
+      name: 'model-depends-on-nothing',
+      severity: 'error',
+      from: { path: '^src/model/' },
+      to: { path: '^src/(?!model/)' },
+    },
+    {
+      name: 'sbom-and-licenses-see-only-model',
+      severity: 'error',
+      from: { path: '^src/(sbom|licenses)/' },
+      to: { path: '^src/(compliance|vulns|cra|reports|store|server|cli)/' },
+    },
+    {
+      name: 'analysis-layers-below-reports',
+      severity: 'error',
+      from: { path: '^src/(compliance|vulns|cra)/' },
+      to: { path: '^src/(reports|store|server|cli)/' },
+    },
+    {
+      name: 'reports-below-store-server-cli',
+      severity: 'error',
+      from: { path: '^src/reports/' },
+      to: { path: '^src/(store|server|cli)/' },
+    },
+    {
+      name: 'store-does-not-know-server-or-cli',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^src/(server|cli)/' },
+    },
+    {
+      name: 'server-and-cli-are-separate',
+      severity: 'error',
+      from: { path: '^src/server/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
+  },
+};

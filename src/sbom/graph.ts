@@ -1,0 +1,38 @@
+import type { Component, Sbom } from '../model/index.js';
+
+/** Every component of the document, nested ones included, depth first in document order. */
+export function allComponents(sbom: Sbom, includePrimary = false): Component[] {
+  const out: Component[] = [];
+  const visit = (list: Component[] | undefined) => {
+    if (!list) return;
+    for (const c of list) {
+      out.push(c);
+      visit(c.components);
+    }
+  };
+  if (includePrimary && sbom.metadata.component) {
+    out.push(sbom.metadata.component);
+    visit(sbom.metadata.component.components);
+  }
+  visit(sbom.components);
+  return out;
+}
+
+/** Components by ref (primary and nested included). Later duplicates do not overwrite earlier ones. */
+export function componentsByRef(sbom: Sbom): Map<string, Component> {
+  const map = new Map<string, Component>();
+  for (const c of allComponents(sbom, true)) if (!map.has(c.ref)) map.set(c.ref, c);
+  return map;
+}
+
+/** Adjacency list from the document's dependency entries (merged when a ref appears twice). */
+export function adjacency(sbom: Sbom): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const d of sbom.dependencies) {
+    const list = map.get(d.ref);
+    if (list) {
+      for (const x of d.dependsOn) if (!list.includes(x)) list.push(x);
+    } else map.set(d.ref, [...d.dependsOn]);
+  }
+  return map;
+}
