@@ -2,7 +2,9 @@
 // and dependencies point one way: model <- sbom, licenses <- compliance, vulns, cra <- reports <- store, server, cli.
 const PURE = '^src/(model|sbom|licenses|compliance|vulns|cra|reports)/';
 const IO_MODULES = '^(node:)?(fs|fs/promises|http|https|net|child_process|worker_threads|dgram|tls|cluster)$';
-const DRIVERS = '^(better-sqlite3|pg|pg-boss|kysely|fastify)$';
+const DRIVERS = '^(better-sqlite3|pg|pg-boss|kysely|fastify|xmllint-wasm)$';
+// Adapters that read files or run workers; the pure layers receive their results instead.
+const ADAPTERS = '^src/(schemas|assets|store|server|cli)/';
 
 module.exports = {
   forbidden: [
@@ -18,6 +20,12 @@ module.exports = {
       severity: 'error',
       from: { path: PURE, pathNot: '\\.test\\.ts$' },
       to: { path: DRIVERS },
+    },
+    {
+      name: 'pure-layers-use-no-adapters',
+      severity: 'error',
+      from: { path: PURE, pathNot: '\\.test\\.ts$' },
+      to: { path: ADAPTERS },
     },
     {
       name: 'model-depends-on-nothing',

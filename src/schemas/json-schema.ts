@@ -1,0 +1,85 @@
+// JSON Schema validation of SBOM documents against the official CycloneDX and SPDX schemas.
+import { Ajv, type AnySchema, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { schemaJson } from './files.js';
+import type { SchemaViolation } from './violation.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/** Which schema file checks which (format, spec version). */
+const JSON_SCHEMAS: Record<string, Record<string, { file: string; draft: '07' | '2019' | '2020' }>> = {
+  'cyclonedx-json': Object.fromEntries(
+    ['1.2', '1.3', '1.4', '1.5', '1.6', '1.7'].map((v) => [
+      v,
+      { file: `cyclonedx/bom-${v}.schema.json`, draft: '07' as const },
+    ]),
+  ),
+  'spdx-json': {
+    '2.2': { file: 'spdx/2.2.2/spdx-schema.json', draft: '07' },
+    '2.3': { file: 'spdx/2.3/spdx-schema.json', draft: '07' },
+  },
+  'spdx3-jsonld': { '3.0.1': { file: 'spdx/3.0.1/spdx-schema.json', draft: '2020' } },
+};
+// SPDX YAML is the same data model as SPDX JSON, so the same schema applies once parsed.
+JSON_SCHEMAS['spdx-yaml'] = JSON_SCHEMAS['spdx-json'];
+
+const compiled = new Map<string, ValidateFunction>();
+
+function newAjv(draft: '07' | '2019' | '2020'): Ajv {
+  const options = { strict: false, allErrors: true, validateFormats: true } as const;
+  const ajv = draft === '2020' ? new Ajv2020(options) : draft === '2019' ? new Ajv2019(options) : new Ajv(options);
+  addFormats(ajv as Ajv);
+  // CycloneDX uses these formats; ajv-formats has no IRI or IDN checks, and the schemas' own
+  // pattern/type rules already constrain them, so they are accepted as strings.
+  ajv.addFormat('iri-reference', true);
+  ajv.addFormat('idn-email', true);
+  ajv.addFormat('string', true);
+  if (draft === '07') {
+    for (const dep of ['cyclonedx/spdx.schema.json', 'cyclonedx/jsf-0.82.schema.json', 'cyclonedx/cryptography-defs.schema.json']) {
+      ajv.addSchema(schemaJson(dep) as AnySchema);
+    }
+  }
+  return ajv as Ajv;
+}
+
+function validatorFor(format: string, specVersion: string): ValidateFunction | undefined {
+  const entry = JSON_SCHEMAS[format]?.[specVersion];
+  if (!entry) return undefined;
+  let fn = compiled.get(entry.file);
+  if (!fn) {
+    const ajv = newAjv(entry.draft);
+    const schema = schemaJson(entry.file);
+    fn = ajv.getSchema(String(schema.$id ?? '')) ?? ajv.compile(schema as AnySchema);
+    compiled.set(entry.file, fn);
+  }
+  return fn;
+}
+
+export function hasJsonSchema(format: string, specVersion: string): boolean {
+  return JSON_SCHEMAS[format]?.[specVersion] !== undefined;
+}
+
+/** Validates a parsed document; undefined when no schema is known for that format and version. */
+export function validateJsonSchema(
+  format: string,
+  specVersion: string,
+  value: unknown,
+  maxViolations = 50,
+): SchemaViolation[] | undefined {
+  const validate = validatorFor(format, specVersion);
+  if (!validate) return undefined;
+  if (validate(value)) return [];
+  return (validate.errors ?? []).slice(0, maxViolations).map(toViolation);
+}
+
+function toViolation(e: ErrorObject): SchemaViolation {
+  const detail =
+    e.keyword === 'additionalProperties'
+      ? `${e.message} (${String((e.params as { additionalProperty?: string }).additionalProperty)})`
+      : e.keyword === 'enum'
+        ? `${e.message}: ${JSON.stringify((e.params as { allowedValues?: unknown[] }).allowedValues).slice(0, 200)}`
+        : e.message ?? e.keyword;
+  return { path: e.instancePath || '/', message: detail };
+}

@@ -1,0 +1,42 @@
+// XSD validation of CycloneDX XML documents with libxml2 compiled to WebAssembly (xmllint-wasm):
+// the real libxml2 validator, no native build, no network access.
+import { validateXML } from 'xmllint-wasm';
+import { schemaText } from './files.js';
+import type { SchemaViolation } from './violation.js';
+
+const XSD_VERSIONS = new Set(['1.2', '1.3', '1.4', '1.5', '1.6', '1.7']);
+
+export function hasXmlSchema(format: string, specVersion: string): boolean {
+  return format === 'cyclonedx-xml' && XSD_VERSIONS.has(specVersion);
+}
+
+/** The CycloneDX XSD imports the SPDX licence-id XSD by URL; point it at the shipped copy instead. */
+function bomXsd(specVersion: string): string {
+  return schemaText(`cyclonedx/bom-${specVersion}.xsd`).replace(
+    /schemaLocation="http:\/\/cyclonedx\.org\/schema\/spdx"/,
+    'schemaLocation="spdx.xsd"',
+  );
+}
+
+export async function validateXmlSchema(
+  format: string,
+  specVersion: string,
+  xml: string,
+  maxViolations = 50,
+): Promise<SchemaViolation[] | undefined> {
+  if (!hasXmlSchema(format, specVersion)) return undefined;
+  const result = await validateXML({
+    xml: [{ fileName: 'document.xml', contents: xml }],
+    schema: [{ fileName: `bom-${specVersion}.xsd`, contents: bomXsd(specVersion) }],
+    preload: [{ fileName: 'spdx.xsd', contents: schemaText('cyclonedx/spdx.xsd') }],
+    // Large documents need more than the default 16 MiB of wasm memory.
+    initialMemoryPages: 256,
+    maxMemoryPages: 32768,
+  });
+  if (result.valid) return [];
+  return result.errors.slice(0, maxViolations).map((e) => ({
+    path: e.loc ? `line ${e.loc.lineNumber}` : '/',
+    line: e.loc?.lineNumber,
+    message: e.message.trim(),
+  }));
+}
