@@ -4,7 +4,7 @@ const PURE = '^src/(model|sbom|licenses|compliance|vulns|cra|reports)/';
 const IO_MODULES = '^(node:)?(fs|fs/promises|http|https|net|child_process|worker_threads|dgram|tls|cluster)$';
 const DRIVERS = '^(better-sqlite3|pg|pg-boss|kysely|fastify|xmllint-wasm)$';
 // Adapters that read files or run workers; the pure layers receive their results instead.
-const ADAPTERS = '^src/(schemas|assets|store|server|cli)/';
+const ADAPTERS = '^src/(schemas|io|store|server|cli)/';
 
 module.exports = {
   forbidden: [

@@ -1,0 +1,22 @@
+/** The streams a CLI run writes to; tests pass in-memory ones. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Working directory for relative paths. */
+  cwd: string;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+  };
+}
+
+/** Collects output in memory (tests, embedding). */
+export function memoryIo(cwd = process.cwd()): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, cwd, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t) };
+}
