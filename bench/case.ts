@@ -1,0 +1,24 @@
+/**
+ * A benchmark case. Each case runs in a fresh Node process so that its peak RSS is its own.
+ * `group` puts a case beside its baseline (e.g. "cyclonedx-json 300k": bare JSON.parse vs Vigie decode).
+ */
+export interface BenchCase {
+  group: string;
+  name: string;
+  /** True for the reference measured in the same run (bare JSON.parse, a peer library…). */
+  baseline?: boolean;
+  /** Work done once before timing (building inputs); not timed, but its memory counts in peak RSS. */
+  setup?: () => Promise<unknown> | unknown;
+  /** The timed work; returns how many items it processed (for throughput), if that means something. */
+  run: (prepared: unknown) => Promise<number | void> | number | void;
+}
+
+export interface BenchResult {
+  group: string;
+  name: string;
+  baseline: boolean;
+  seconds: number;
+  items?: number;
+  peakRssMb: number;
+  error?: string;
+}

@@ -1,0 +1,33 @@
+// Runs one case of one bench file and prints its result as JSON on the last stdout line.
+import { pathToFileURL } from 'node:url';
+import type { BenchCase, BenchResult } from './case.js';
+
+const [file, index] = process.argv.slice(2);
+const mod = (await import(pathToFileURL(file).href)) as { cases: () => Promise<BenchCase[]> | BenchCase[] };
+const cases = await mod.cases();
+const c = cases[Number(index)];
+let result: BenchResult;
+try {
+  const prepared = c.setup ? await c.setup() : undefined;
+  const start = process.hrtime.bigint();
+  const items = await c.run(prepared);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  result = {
+    group: c.group,
+    name: c.name,
+    baseline: !!c.baseline,
+    seconds,
+    items: typeof items === 'number' ? items : undefined,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+} catch (err) {
+  result = {
+    group: c.group,
+    name: c.name,
+    baseline: !!c.baseline,
+    seconds: 0,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    error: err instanceof Error ? err.message : String(err),
+  };
+}
+process.stdout.write('\n' + JSON.stringify(result) + '\n');

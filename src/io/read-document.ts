@@ -1,0 +1,132 @@
+// Reads a document from disk (or stdin) safely: size-limited, gzip-aware with a decompression cap,
+// binary and non-UTF-8 input refused with a clear message. The text then goes to the pure decoders.
+import { open, stat } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { InputError } from './input-error.js';
+
+export const DEFAULT_MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Largest file (and largest decompressed content) accepted. */
+  maxBytes?: number;
+}
+
+export interface DocumentText {
+  text: string;
+  /** Bytes read from disk. */
+  bytes: number;
+  gzipped: boolean;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
+
+export async function readDocumentFile(path: string, options: ReadOptions = {}): Promise<DocumentText> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) throw new InputError(`${path} is a directory, not a document`);
+    size = s.size;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`cannot read ${path}: ${describeFsError(err)}`);
+  }
+  if (size > maxBytes) {
+    throw new InputError(
+      `${path} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} input limit (raise it with --max-size)`,
+    );
+  }
+  const handle = await open(path, 'r');
+  let buffer: Buffer;
+  try {
+    buffer = Buffer.allocUnsafe(size);
+    let offset = 0;
+    while (offset < size) {
+      const { bytesRead } = await handle.read(buffer, offset, size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    buffer = buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+  return decodeBytes(buffer, path, maxBytes);
+}
+
+export async function readDocumentStream(stream: Readable, label: string, options: ReadOptions = {}): Promise<DocumentText> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    total += (chunk as Buffer).length;
+    if (total > maxBytes) {
+      throw new InputError(`${label} is over the ${formatBytes(maxBytes)} input limit (raise it with --max-size)`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return decodeBytes(Buffer.concat(chunks), label, maxBytes);
+}
+
+async function decodeBytes(buffer: Buffer, label: string, maxBytes: number): Promise<DocumentText> {
+  const bytes = buffer.length;
+  let gzipped = false;
+  if (buffer[0] === 0x1f && buffer[1] === 0x8b) {
+    buffer = await gunzipCapped(buffer, label, maxBytes);
+    gzipped = true;
+  }
+  if (buffer.length === 0) throw new InputError(`${label} is empty`);
+  return { text: bytesToText(buffer, label), bytes, gzipped };
+}
+
+/** Decompresses with a hard cap so that a gzip bomb stops at maxBytes instead of filling memory. */
+async function gunzipCapped(buffer: Buffer, label: string, maxBytes: number): Promise<Buffer> {
+  const gunzip = createGunzip();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of Readable.from([buffer]).pipe(gunzip)) {
+      total += (chunk as Buffer).length;
+      if (total > maxBytes) {
+        gunzip.destroy();
+        throw new InputError(
+          `${label} decompresses to more than ${formatBytes(maxBytes)} (possible gzip bomb; raise the limit with --max-size)`,
+        );
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`${label} is not valid gzip data: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return Buffer.concat(chunks);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export function bytesToText(buffer: Buffer, label: string): string {
+  // UTF-16 with a byte-order mark is legal for XML and appears in Windows-made files.
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer);
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer);
+  const probe = buffer.subarray(0, 8192);
+  if (probe.includes(0)) {
+    throw new InputError(`${label} is binary data (NUL bytes in the first ${formatBytes(probe.length)}), not an SBOM document`);
+  }
+  try {
+    return utf8.decode(buffer);
+  } catch {
+    throw new InputError(`${label} is not valid UTF-8 text (binary data, or another encoding)`);
+  }
+}
+
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  return err instanceof Error ? err.message : String(err);
+}
