@@ -1,0 +1,15 @@
+import type { Issue } from '../../../model/index.js';
+
+/** State shared while one document is decoded. */
+export interface DecodeContext {
+  issues: Issue[];
+  /** Every component ref seen so far, to detect duplicates and resolve dependency edges. */
+  refs: Set<string>;
+  /** Components that had no bom-ref (summarised in one Issue rather than one per component). */
+  generatedRefs: number;
+  firstGeneratedRef?: string;
+}
+
+export function newDecodeContext(): DecodeContext {
+  return { issues: [], refs: new Set(), generatedRefs: 0 };
+}

@@ -1,0 +1,65 @@
+// CycloneDX `licenses` → the declared and concluded roles of the model.
+import {
+  issue,
+  licenseFromEntries,
+  type Issue,
+  type LicenseEntry,
+  type LicenseRoles,
+} from '../../../model/index.js';
+import type { CdxAttachment, CdxLicenseChoice } from './bom-shape.js';
+
+function attachmentText(text: CdxAttachment | undefined): string | undefined {
+  if (!text || typeof text.content !== 'string') return undefined;
+  if (text.encoding === 'base64') return Buffer.from(text.content, 'base64').toString('utf8');
+  return text.content;
+}
+
+function entryOf(choice: CdxLicenseChoice): LicenseEntry | undefined {
+  if (typeof choice.expression === 'string') {
+    const entry: LicenseEntry = { expression: choice.expression };
+    if (choice['bom-ref']) entry.ref = choice['bom-ref'];
+    return entry;
+  }
+  const l = choice.license;
+  if (!l) return undefined;
+  const entry: LicenseEntry = {};
+  if (typeof l.id === 'string') entry.id = l.id;
+  else if (typeof l.name === 'string') entry.name = l.name;
+  if (typeof l.url === 'string') entry.url = l.url;
+  const text = attachmentText(l.text);
+  if (text !== undefined) entry.text = text;
+  if (l['bom-ref']) entry.ref = l['bom-ref'];
+  return entry.id === undefined && entry.name === undefined && entry.url === undefined ? undefined : entry;
+}
+
+/** Splits the entries by acknowledgement (absent means declared, as the specification says). */
+export function decodeLicenses(
+  choices: CdxLicenseChoice[] | undefined,
+  where: { component?: string; field: string },
+  issues: Issue[],
+): LicenseRoles {
+  const roles: LicenseRoles = {};
+  if (!Array.isArray(choices) || choices.length === 0) return roles;
+  const declared: LicenseEntry[] = [];
+  const concluded: LicenseEntry[] = [];
+  for (let i = 0; i < choices.length; i++) {
+    const choice = choices[i]!;
+    const entry = entryOf(choice);
+    if (!entry) {
+      issues.push(
+        issue('warning', 'empty-license', 'licence entry has neither id, name, expression nor url', {
+          component: where.component,
+          field: `${where.field}[${i}]`,
+        }),
+      );
+      continue;
+    }
+    const ack = choice.expression !== undefined ? choice.acknowledgement : choice.license?.acknowledgement;
+    (ack === 'concluded' ? concluded : declared).push(entry);
+  }
+  const d = licenseFromEntries(declared);
+  const c = licenseFromEntries(concluded);
+  if (d) roles.declared = d;
+  if (c) roles.concluded = c;
+  return roles;
+}

@@ -1,0 +1,22 @@
+import { UnreadableDocumentError, type DecodeInput, type DecodeResult } from '../../format.js';
+import type { CdxBom } from '../cyclonedx-common/bom-shape.js';
+import { decodeBom } from '../cyclonedx-common/decode-bom.js';
+import { JSON_DECODES, unsupportedReason } from '../cyclonedx-common/versions.js';
+import { FORMAT_ID } from './identify.js';
+import { parseJsonDocument } from './json-syntax-error.js';
+
+export function decodeCycloneDxJson(input: DecodeInput): DecodeResult {
+  const what = input.name ?? 'the document';
+  const value = input.json !== undefined ? input.json : parseJsonDocument(input.text, what);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UnreadableDocumentError(`${what} is not a CycloneDX document: its JSON root is not an object`, 1);
+  }
+  const bom = value as CdxBom;
+  if (bom.bomFormat !== 'CycloneDX') {
+    throw new UnreadableDocumentError(`${what} is not a CycloneDX document: "bomFormat" is not "CycloneDX"`);
+  }
+  const specVersion = typeof bom.specVersion === 'string' ? bom.specVersion : undefined;
+  const reason = unsupportedReason('CycloneDX', specVersion, JSON_DECODES);
+  if (reason !== undefined) throw new UnreadableDocumentError(reason);
+  return decodeBom(bom, { id: FORMAT_ID, specVersion: specVersion! });
+}
