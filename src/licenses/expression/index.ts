@@ -1,0 +1,10 @@
+export * from './ast.js';
+export * from './diagnostics.js';
+export { parseExpression, type ParseResult } from './parse.js';
+export { printExpression, printLeaf } from './print.js';
+export { simplifyExpression } from './simplify.js';
+export { licenseLeaves, offersLaterVersions } from './leaves.js';
+export { isAmbiguous, andToOrCandidates } from './ambiguity.js';
+export { choices, MAX_CHOICES } from './choices.js';
+export { evaluate, type Evaluation, type LicensePolicy, type PolicyAnswer } from './evaluate.js';
+export { deprecatedReplacement, type DeprecatedReplacement } from './deprecated.js';
