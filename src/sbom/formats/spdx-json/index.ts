@@ -1,0 +1,47 @@
+import { UnreadableDocumentError, type DecodeInput, type SbomFormat } from '../../format.js';
+import {
+  decodeSpdx2Document,
+  encodeSpdx2Document,
+  identifySpdx2Version,
+  SPDX2_DECODES,
+  SPDX2_ENCODES,
+  type Spdx2Document,
+} from '../spdx2-common/index.js';
+import { parseJsonDocument } from './json-text.js';
+
+const ID = 'spdx-json';
+
+function documentOf(input: DecodeInput): Spdx2Document {
+  const value = input.json ?? parseJsonDocument(input.text, input.name ?? 'SPDX JSON document');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UnreadableDocumentError(`${input.name ?? 'SPDX JSON document'}: the top level is not a JSON object`);
+  }
+  return value as Spdx2Document;
+}
+
+/** Writes with two-space indentation and a final newline; key order is the encoder's, so output is stable. */
+export function encodeSpdx2Json(document: Spdx2Document): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export const spdxJson: SbomFormat = {
+  id: ID,
+  name: 'SPDX JSON',
+  decodes: SPDX2_DECODES,
+  encodes: SPDX2_ENCODES,
+  identify(head) {
+    if (!/^\s*\{/.test(head.replace(/^\uFEFF/, ''))) return undefined;
+    const m = /"spdxVersion"\s*:\s*"(SPDX-[^"]*)"/.exec(head);
+    return m ? identifySpdx2Version(ID, 'JSON', m[1]!) : undefined;
+  },
+  decode(input) {
+    return decodeSpdx2Document(documentOf(input), ID);
+  },
+  encode(sbom, specVersion, options) {
+    if (!(SPDX2_ENCODES as readonly string[]).includes(specVersion)) {
+      throw new Error(`SPDX JSON ${specVersion} cannot be written: Vigie writes SPDX ${SPDX2_ENCODES.join(', ')}`);
+    }
+    const { document, issues } = encodeSpdx2Document(sbom, options);
+    return { text: encodeSpdx2Json(document), issues };
+  },
+};

@@ -1,0 +1,233 @@
+import {
+  issue,
+  NO_ASSERTION,
+  NONE,
+  type Component,
+  type ExternalReference,
+  type Issue,
+  type LicenseStatement,
+  type Property,
+} from '../../../model/index.js';
+import { actorToContact, actorToEntity, parseActor } from './actor.js';
+import { hashFromSpdx } from './checksum.js';
+import type { Spdx2Annotation, Spdx2Checksum, Spdx2ExtractedLicense, Spdx2File, Spdx2Package, LineLookup } from './document.js';
+import { decodeLicenseField } from './license-field.js';
+import { EFFECTIVE_LICENSE_ANNOTATION, SPDX_PROPERTY } from './properties.js';
+import { isPurpose, normalisePurpose, typeFromPurpose } from './purpose.js';
+
+/** What element decoding needs from the document around it. */
+export interface ElementContext {
+  specVersion: string | undefined;
+  extracted: ReadonlyMap<string, Spdx2ExtractedLicense>;
+  issues: Issue[];
+  lineOf: LineLookup;
+}
+
+const isUnset = (v: string | undefined): v is undefined =>
+  v === undefined || v.trim() === '' || v.trim() === NO_ASSERTION || v.trim() === NONE;
+
+const CDX_REFERENCE_TYPES = new Set([
+  'vcs', 'issue-tracker', 'website', 'advisories', 'bom', 'mailing-list', 'social', 'chat', 'documentation',
+  'support', 'source-distribution', 'distribution', 'distribution-intake', 'license', 'build-meta',
+  'build-system', 'release-notes', 'security-contact', 'model-card', 'log', 'configuration', 'evidence',
+  'formulation', 'attestation', 'threat-model', 'adversary-model', 'risk-assessment',
+  'vulnerability-assertion', 'exploitability-statement', 'pentest-report', 'static-analysis-report',
+  'dynamic-analysis-report', 'runtime-analysis-report', 'component-analysis-report',
+  'maturity-report', 'certification-report', 'codified-infrastructure', 'quality-metrics', 'poam',
+  'electronic-signature', 'digital-signature', 'rfc-9116', 'other',
+]);
+
+function licenseOf(
+  ctx: ElementContext,
+  value: string | undefined,
+  where: { component: string; field: string; line?: number },
+): LicenseStatement | undefined {
+  const decoded = decodeLicenseField(value, ctx.extracted);
+  if (decoded.invalid) {
+    ctx.issues.push(
+      issue('warning', 'invalid-license-expression', `"${value}" is not a well-formed SPDX licence expression; kept as text`, where),
+    );
+  }
+  return decoded.statement;
+}
+
+/** Vigie's encoder writes the effective licence as an annotation; this reads it back. */
+function readEffectiveLicense(
+  ctx: ElementContext,
+  annotations: Spdx2Annotation[] | undefined,
+  licenses: Component['licenses'],
+  where: { component: string; field: string; line?: number },
+): void {
+  for (const a of annotations ?? []) {
+    const comment = a.comment?.trim();
+    if (!comment?.startsWith(EFFECTIVE_LICENSE_ANNOTATION)) continue;
+    const effective = licenseOf(ctx, comment.slice(EFFECTIVE_LICENSE_ANNOTATION.length), where);
+    if (effective) licenses.effective = effective;
+  }
+}
+
+function hashesOf(ctx: ElementContext, checksums: Spdx2Checksum[] | undefined, component: string, field: string) {
+  const out = [];
+  for (const c of checksums ?? []) {
+    if (!c.algorithm || !c.checksumValue) {
+      ctx.issues.push(issue('warning', 'invalid-checksum', 'checksum without algorithm or value skipped', { component, field, line: ctx.lineOf(component) }));
+      continue;
+    }
+    out.push(hashFromSpdx(c.algorithm, c.checksumValue));
+  }
+  return out;
+}
+
+function pushProperty(props: Property[], name: string, value: string | undefined): void {
+  if (value !== undefined && value !== '') props.push({ name, value });
+}
+
+/** An SPDX 2 package as a model component (type from primaryPackagePurpose, library by default). */
+export function packageToComponent(pkg: Spdx2Package, ref: string, ctx: ElementContext): Component {
+  const line = ctx.lineOf(ref);
+  const where = (field: string) => ({ component: ref, field, ...(line ? { line } : {}) });
+  const properties: Property[] = [];
+  const externalReferences: ExternalReference[] = [];
+  const otherIdentifiers: string[] = [];
+  let purl: string | undefined;
+  let cpe: string | undefined;
+
+  let type = typeFromPurpose(pkg.primaryPackagePurpose) ?? 'library';
+  if (pkg.primaryPackagePurpose !== undefined) {
+    if (isPurpose(pkg.primaryPackagePurpose)) {
+      pushProperty(properties, SPDX_PROPERTY.primaryPackagePurpose, normalisePurpose(pkg.primaryPackagePurpose));
+    } else {
+      ctx.issues.push(issue('warning', 'unknown-package-purpose', `unknown primaryPackagePurpose "${pkg.primaryPackagePurpose}"; read as library`, where('primaryPackagePurpose')));
+      type = 'library';
+    }
+  }
+
+  for (const r of pkg.externalRefs ?? []) {
+    const category = (r.referenceCategory ?? '').toUpperCase().replace(/_/g, '-');
+    const refType = r.referenceType ?? '';
+    const locator = r.referenceLocator?.trim();
+    if (!locator) {
+      ctx.issues.push(issue('warning', 'invalid-external-ref', 'external reference without locator skipped', where('externalRefs')));
+      continue;
+    }
+    if (category === 'PACKAGE-MANAGER' && refType === 'purl') {
+      if (purl === undefined) purl = locator;
+      else otherIdentifiers.push(locator);
+    } else if (category === 'SECURITY' && (refType === 'cpe23Type' || refType === 'cpe22Type')) {
+      if (cpe === undefined) cpe = locator;
+      else otherIdentifiers.push(locator);
+    } else if ((category === 'SECURITY' && refType === 'swid') || category === 'PERSISTENT-ID') {
+      otherIdentifiers.push(locator);
+    } else if (category === 'PACKAGE-MANAGER') {
+      pushProperty(properties, `${SPDX_PROPERTY.packageManagerRef}:${refType}`, locator);
+    } else {
+      const type = category === 'SECURITY' && refType === 'advisory' ? 'advisories' : CDX_REFERENCE_TYPES.has(refType) ? refType : 'other';
+      externalReferences.push({ type, url: locator, ...(r.comment ? { comment: r.comment } : {}) });
+    }
+  }
+  if (!isUnset(pkg.homepage)) externalReferences.push({ type: 'website', url: pkg.homepage.trim() });
+  if (!isUnset(pkg.downloadLocation)) externalReferences.push({ type: 'distribution', url: pkg.downloadLocation.trim() });
+
+  const supplier = parseActor(pkg.supplier);
+  const originator = parseActor(pkg.originator);
+  for (const [field, value, actor] of [['supplier', pkg.supplier, supplier], ['originator', pkg.originator, originator]] as const) {
+    if (!isUnset(value) && !actor) {
+      ctx.issues.push(issue('warning', 'invalid-actor', `${field} "${value}" is not "Person: …" or "Organization: …"; ignored`, where(field)));
+    }
+  }
+
+  const licenses: Component['licenses'] = {};
+  const declared = licenseOf(ctx, pkg.licenseDeclared, where('licenseDeclared'));
+  const concluded = licenseOf(ctx, pkg.licenseConcluded, where('licenseConcluded'));
+  if (declared) licenses.declared = declared;
+  if (concluded) licenses.concluded = concluded;
+  readEffectiveLicense(ctx, pkg.annotations, licenses, where('annotations'));
+
+  const description = pkg.description ?? pkg.summary;
+  if (pkg.description !== undefined) pushProperty(properties, SPDX_PROPERTY.summary, pkg.summary);
+  pushProperty(properties, SPDX_PROPERTY.packageFileName, pkg.packageFileName);
+  pushProperty(properties, SPDX_PROPERTY.comment, pkg.comment);
+  pushProperty(properties, SPDX_PROPERTY.sourceInfo, pkg.sourceInfo);
+  pushProperty(properties, SPDX_PROPERTY.licenseComments, pkg.licenseComments);
+  pushProperty(properties, SPDX_PROPERTY.releaseDate, pkg.releaseDate);
+  pushProperty(properties, SPDX_PROPERTY.builtDate, pkg.builtDate);
+  pushProperty(properties, SPDX_PROPERTY.validUntilDate, pkg.validUntilDate);
+  for (const t of pkg.attributionTexts ?? []) pushProperty(properties, SPDX_PROPERTY.attributionText, t);
+  for (const l of pkg.licenseInfoFromFiles ?? []) pushProperty(properties, SPDX_PROPERTY.licenseInfoFromFiles, l);
+
+  const component: Component = {
+    ref,
+    type,
+    name: pkg.name?.trim() || ref,
+    hashes: hashesOf(ctx, pkg.checksums, ref, 'checksums'),
+    licenses,
+    externalReferences,
+    properties,
+  };
+  if (!isUnset(pkg.versionInfo)) component.version = pkg.versionInfo.trim();
+  if (description) component.description = description;
+  if (purl) component.purl = purl;
+  if (cpe) component.cpe = cpe;
+  if (otherIdentifiers.length) component.otherIdentifiers = otherIdentifiers;
+  if (supplier) component.supplier = actorToEntity(supplier);
+  // The originator made the package: an organisation is its manufacturer, a person its author.
+  if (originator?.kind === 'organization') component.manufacturer = actorToEntity(originator);
+  else if (originator?.kind === 'person') component.authors = [actorToContact(originator)];
+  if (!isUnset(pkg.copyrightText)) component.copyright = pkg.copyrightText.trim();
+
+  if (!pkg.name?.trim()) ctx.issues.push(issue('error', 'missing-field', 'package has no name; its SPDXID stands in', where('name')));
+  if (pkg.downloadLocation === undefined) {
+    ctx.issues.push(issue('warning', 'missing-field', 'package has no downloadLocation (required; NOASSERTION if unknown)', where('downloadLocation')));
+  }
+  if (ctx.specVersion !== '2.3') {
+    for (const field of ['licenseConcluded', 'licenseDeclared', 'copyrightText'] as const) {
+      if (pkg[field] === undefined) {
+        ctx.issues.push(issue('warning', 'missing-field', `package has no ${field} (required before SPDX 2.3)`, where(field)));
+      }
+    }
+  }
+  return component;
+}
+
+/** An SPDX 2 file as a model component of type `file`; licenseInfoInFiles reads as its declared licence. */
+export function fileToComponent(file: Spdx2File, ref: string, ctx: ElementContext): Component {
+  const line = ctx.lineOf(ref);
+  const where = (field: string) => ({ component: ref, field, ...(line ? { line } : {}) });
+  const properties: Property[] = [];
+  for (const t of file.fileTypes ?? []) pushProperty(properties, SPDX_PROPERTY.fileType, t);
+  pushProperty(properties, SPDX_PROPERTY.comment, file.comment);
+  pushProperty(properties, SPDX_PROPERTY.noticeText, file.noticeText);
+  pushProperty(properties, SPDX_PROPERTY.licenseComments, file.licenseComments);
+  for (const t of file.attributionTexts ?? []) pushProperty(properties, SPDX_PROPERTY.attributionText, t);
+
+  const licenses: Component['licenses'] = {};
+  const concluded = licenseOf(ctx, file.licenseConcluded, where('licenseConcluded'));
+  if (concluded) licenses.concluded = concluded;
+  readEffectiveLicense(ctx, file.annotations, licenses, where('annotations'));
+  const found = (file.licenseInfoInFiles ?? []).map((l) => l.trim()).filter((l) => !isUnset(l));
+  if (found.length) {
+    const joined = found.length === 1 ? found[0] : found.map((l) => (/\s/.test(l) ? `(${l})` : l)).join(' AND ');
+    const declared = licenseOf(ctx, joined, where('licenseInfoInFiles'));
+    if (declared) licenses.declared = declared;
+  }
+
+  const hashes = hashesOf(ctx, file.checksums, ref, 'checksums');
+  if (!hashes.some((h) => h.alg === 'SHA-1')) {
+    ctx.issues.push(issue('warning', 'missing-field', 'file has no SHA1 checksum (required)', where('checksums')));
+  }
+  if (!file.fileName?.trim()) ctx.issues.push(issue('error', 'missing-field', 'file has no fileName; its SPDXID stands in', where('fileName')));
+
+  const component: Component = {
+    ref,
+    type: 'file',
+    name: file.fileName?.trim() || ref,
+    hashes,
+    licenses,
+    externalReferences: [],
+    properties,
+  };
+  if (!isUnset(file.copyrightText)) component.copyright = file.copyrightText.trim();
+  const contributors = (file.fileContributors ?? []).filter((c) => c.trim());
+  if (contributors.length) component.authors = contributors.map((name) => ({ name: name.trim() }));
+  return component;
+}
