@@ -1,0 +1,122 @@
+import {
+  emptySbom,
+  issue,
+  type Component,
+  type FormatRef,
+  type Issue,
+  type Sbom,
+} from '../../../model/index.js';
+import type { DecodeResult } from '../../format.js';
+import { strongestScope } from './dependency-scope.js';
+import { groupOf, parseOrtIdentifier, purlFromOrtIdentifier } from './identifier.js';
+
+/**
+ * Collects what the ORT decoders find (packages, projects, edges, scope membership, linkage) and turns
+ * it into one Sbom. Projects and packages share one ref space: ORT identifiers.
+ */
+export class OrtSbomBuilder {
+  readonly issues: Issue[] = [];
+  readonly sbom: Sbom;
+  private readonly components = new Map<string, Component>();
+  private readonly projectRefs: string[] = [];
+  private readonly projectSet = new Set<string>();
+  private readonly edges = new Map<string, string[]>();
+  private readonly scopes = new Map<string, Set<string>>();
+  private readonly linkages = new Map<string, Set<string>>();
+
+  constructor(source: FormatRef) {
+    this.sbom = emptySbom(source);
+  }
+
+  addComponent(component: Component, isProject: boolean, field: string): void {
+    if (this.components.has(component.ref)) {
+      this.issues.push(
+        issue('warning', 'duplicate-ref', `"${component.ref}" is listed twice; the first entry is kept`, {
+          component: component.ref,
+          field,
+        }),
+      );
+      return;
+    }
+    this.components.set(component.ref, component);
+    if (isProject) {
+      this.projectRefs.push(component.ref);
+      this.projectSet.add(component.ref);
+    }
+  }
+
+  has(ref: string): boolean {
+    return this.components.has(ref);
+  }
+
+  addEdge(from: string, to: string): void {
+    const list = this.edges.get(from);
+    if (!list) this.edges.set(from, [to]);
+    else if (!list.includes(to)) list.push(to);
+  }
+
+  /** Records that `ref` is reached through the scope `scopeName` (the name as the package manager spells it). */
+  addScope(ref: string, scopeName: string): void {
+    let set = this.scopes.get(ref);
+    if (!set) this.scopes.set(ref, (set = new Set()));
+    set.add(scopeName);
+  }
+
+  addLinkage(ref: string, linkage: string): void {
+    let set = this.linkages.get(ref);
+    if (!set) this.linkages.set(ref, (set = new Set()));
+    set.add(linkage);
+  }
+
+  build(): DecodeResult {
+    this.addMissingTargets();
+    for (const [ref, component] of this.components) {
+      const isProject = this.projectSet.has(ref);
+      const names = this.scopes.get(ref);
+      if (names && !isProject) {
+        const scope = strongestScope(names);
+        if (scope) component.dependencyScope = scope;
+        for (const name of names) component.properties.push({ name: 'ort:scope', value: name });
+      }
+      for (const linkage of this.linkages.get(ref) ?? []) component.properties.push({ name: 'ort:linkage', value: linkage });
+    }
+    const [primary] = this.projectRefs;
+    for (const [ref, component] of this.components) {
+      if (ref === primary) this.sbom.metadata.component = component;
+      else this.sbom.components.push(component);
+    }
+    for (const [ref, dependsOn] of this.edges) this.sbom.dependencies.push({ ref, dependsOn });
+    return { sbom: this.sbom, issues: this.issues };
+  }
+
+  /** A dependency whose package entry is missing still belongs in the inventory: keep a stub and say so. */
+  private addMissingTargets(): void {
+    const missing = new Set<string>();
+    for (const [from, targets] of this.edges) {
+      for (const ref of [from, ...targets]) if (!this.components.has(ref)) missing.add(ref);
+    }
+    for (const ref of missing) {
+      const id = parseOrtIdentifier(ref);
+      const stub: Component = {
+        ref,
+        type: 'library',
+        name: id.name || ref,
+        hashes: [],
+        licenses: {},
+        externalReferences: [],
+        properties: id.type ? [{ name: 'ort:type', value: id.type }] : [],
+      };
+      const group = groupOf(id);
+      if (group) stub.group = group;
+      if (id.version) stub.version = id.version;
+      const purl = purlFromOrtIdentifier(id);
+      if (purl) stub.purl = purl;
+      this.components.set(ref, stub);
+      this.issues.push(
+        issue('warning', 'dangling-ref', `"${ref}" is a dependency but has no package entry; only its identifier is known`, {
+          component: ref,
+        }),
+      );
+    }
+  }
+}

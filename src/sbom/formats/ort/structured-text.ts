@@ -1,0 +1,54 @@
+import { parseDocument } from 'yaml';
+import { UnreadableDocumentError } from '../../format.js';
+
+/**
+ * Reads a JSON or YAML document into plain values. ORT writes both, and so may a KISSBOM; a syntax
+ * error becomes one UnreadableDocumentError naming the line, never a parser stack trace.
+ */
+export function parseStructuredText(text: string, what: string): unknown {
+  if (/^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch (err) {
+      // Node's JSON.parse does not always say where; the YAML parser (a JSON superset) usually can.
+      const located = firstYamlError(text);
+      const reason = err instanceof Error ? err.message.split('\n')[0].slice(0, 160) : String(err);
+      if (located) throw new UnreadableDocumentError(`malformed ${what} JSON at line ${located.line}: ${reason}`, located.line);
+      throw new UnreadableDocumentError(`malformed ${what} JSON: ${reason}`);
+    }
+  }
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0].line;
+    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new UnreadableDocumentError(`malformed ${what} YAML${line ? ` at line ${line}` : ''}: ${reason}`, line);
+  }
+  return doc.toJS({ maxAliasCount: 1000 });
+}
+
+function firstYamlError(text: string): { line: number } | undefined {
+  try {
+    const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
+    const line = doc.errors[0]?.linePos?.[0].line;
+    return line ? { line } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Plain-object test used when walking parsed documents of unknown shape. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A non-empty string, or undefined: ORT writes "" for every absent text field. */
+export function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
