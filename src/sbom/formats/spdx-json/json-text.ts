@@ -1,4 +1,5 @@
 import { UnreadableDocumentError } from '../../format.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 
 /** 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {
@@ -13,9 +14,9 @@ export function parseJsonDocument(text: string, what: string): unknown {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? lineAt(text, Number(position[1])) : undefined;
-    const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/,\s*".*" is not valid JSON$/, '');
+    const offset = jsonErrorOffset(text);
+    const line = offset !== undefined ? lineAt(text, offset) : undefined;
+    const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/,\s*(\.\.\.)?"[\s\S]*$/, '');
     throw new UnreadableDocumentError(`${what} is not valid JSON${line ? ` (line ${line})` : ''}: ${reason}`, line);
   }
 }

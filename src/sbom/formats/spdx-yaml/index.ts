@@ -1,0 +1,58 @@
+import { parseDocument, stringify } from 'yaml';
+import { UnreadableDocumentError, type SbomFormat } from '../../format.js';
+import {
+  decodeSpdx2Document,
+  encodeSpdx2Document,
+  identifySpdx2Version,
+  SPDX2_DECODES,
+  SPDX2_ENCODES,
+  type Spdx2Document,
+} from '../spdx2-common/index.js';
+
+const ID = 'spdx-yaml';
+
+/**
+ * Parses with the YAML 1.2 core schema: dates such as `created: 2010-01-29T18:30:22Z` stay strings
+ * (a YAML 1.1 loader would turn them into Date objects), and anchors/aliases are capped.
+ */
+function parseYamlDocument(text: string, what: string): Spdx2Document {
+  const doc = parseDocument(text, { schema: 'core', version: '1.2', uniqueKeys: false });
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0]?.line;
+    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new UnreadableDocumentError(`${what} is not valid YAML${line ? ` (line ${line})` : ''}: ${reason}`, line);
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw new UnreadableDocumentError(`${what} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UnreadableDocumentError(`${what}: the top level is not a YAML mapping`);
+  }
+  return value as Spdx2Document;
+}
+
+export const spdxYaml: SbomFormat = {
+  id: ID,
+  name: 'SPDX YAML',
+  decodes: SPDX2_DECODES,
+  encodes: SPDX2_ENCODES,
+  identify(head) {
+    if (/^\s*[{<]/.test(head.replace(/^\uFEFF/, ''))) return undefined;
+    const m = /^\s*["']?spdxVersion["']?\s*:\s*["']?(SPDX-[0-9.]+)/m.exec(head);
+    return m ? identifySpdx2Version(ID, 'YAML', m[1]!) : undefined;
+  },
+  decode(input) {
+    return decodeSpdx2Document(parseYamlDocument(input.text, input.name ?? 'SPDX YAML document'), ID);
+  },
+  encode(sbom, specVersion, options) {
+    if (!(SPDX2_ENCODES as readonly string[]).includes(specVersion)) {
+      throw new Error(`SPDX YAML ${specVersion} cannot be written: Vigie writes SPDX ${SPDX2_ENCODES.join(', ')}`);
+    }
+    const { document, issues } = encodeSpdx2Document(sbom, options);
+    return { text: stringify(document, { version: '1.2', lineWidth: 0 }), issues };
+  },
+};
