@@ -1,10 +1,11 @@
 import type { SbomFormat } from '../format.js';
+import { cyclonedxJson } from './cyclonedx-json/index.js';
 
 /**
  * The one format table. Order matters only for identification: the first format that claims a
  * document as supported reads it.
  */
-export const SBOM_FORMATS: readonly SbomFormat[] = [];
+export const SBOM_FORMATS: readonly SbomFormat[] = [cyclonedxJson];
 
 export function formatById(id: string): SbomFormat | undefined {
   return SBOM_FORMATS.find((f) => f.id === id);
