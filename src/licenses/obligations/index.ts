@@ -1,0 +1,1 @@
+export { triggerObligations, exploitationTriggers, modificationTriggers, type UsageContext, type TriggeredObligations } from './trigger.js';
