@@ -1,0 +1,43 @@
+import { issue } from '../../../model/index.js';
+import type { SbomFormat } from '../../format.js';
+import {
+  decodeSpdx2Document,
+  encodeSpdx2Document,
+  identifySpdx2Version,
+  SPDX2_DECODES,
+  SPDX2_ENCODES,
+} from '../spdx2-common/index.js';
+import { readTagValue } from './read-document.js';
+import { writeTagValue } from './write-document.js';
+
+const ID = 'spdx-tagvalue';
+
+export { readTagValue } from './read-document.js';
+export { writeTagValue } from './write-document.js';
+
+export const spdxTagValue: SbomFormat = {
+  id: ID,
+  name: 'SPDX tag-value',
+  decodes: SPDX2_DECODES,
+  encodes: SPDX2_ENCODES,
+  identify(head) {
+    const m = /^\s*SPDXVersion\s*:\s*(SPDX-[0-9.]+)/m.exec(head.replace(/^\uFEFF/, ''));
+    return m ? identifySpdx2Version(ID, 'tag-value', m[1]!) : undefined;
+  },
+  decode(input) {
+    const reading = readTagValue(input.text);
+    const result = decodeSpdx2Document(reading.document, ID, (id) => reading.lines.get(id));
+    return { sbom: result.sbom, issues: [...reading.issues, ...result.issues] };
+  },
+  encode(sbom, specVersion, options) {
+    if (!(SPDX2_ENCODES as readonly string[]).includes(specVersion)) {
+      throw new Error(`SPDX tag-value ${specVersion} cannot be written: Vigie writes SPDX ${SPDX2_ENCODES.join(', ')}`);
+    }
+    const { document, issues } = encodeSpdx2Document(sbom, options);
+    const { text, unwritable } = writeTagValue(document);
+    if (unwritable) {
+      issues.push(issue('warning', 'lossy-encode', `SPDX tag-value cannot hold text containing "</text>": ${unwritable} value(s) dropped`));
+    }
+    return { text, issues };
+  },
+};
