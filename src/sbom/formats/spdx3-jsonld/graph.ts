@@ -1,0 +1,93 @@
+// The document's @graph as an index of elements by id, with every type name in its compact form.
+
+/** One JSON-LD node as found; fields are read through the helpers below. */
+export type Node = Record<string, unknown>;
+
+export interface Graph {
+  /** Every top-level node, in document order. */
+  nodes: Node[];
+  /** Nodes by spdxId / @id (first one wins). */
+  byId: Map<string, Node>;
+  /** Spec version named by the @context IRI, when it names one. */
+  contextVersion?: string;
+}
+
+const TERMS = /^https?:\/\/spdx\.org\/rdf\/(3\.[0-9.]+)\/terms\/([A-Za-z]+)\/([A-Za-z]+)$/;
+
+/**
+ * Compact type name as the 3.0 context spells it (`software_Package`, `Relationship`). A full IRI
+ * such as `https://spdx.org/rdf/3.0.1/terms/Software/Package` is folded to the same word.
+ */
+export function typeOf(node: Node): string {
+  const raw = node.type ?? node['@type'];
+  const name = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof name !== 'string') return '';
+  const m = TERMS.exec(name);
+  if (!m) return name;
+  return m[2] === 'Core' ? m[3] : `${m[2].toLowerCase()}_${m[3]}`;
+}
+
+export function idOf(node: Node): string | undefined {
+  const id = node.spdxId ?? node['@id'];
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+export function str(node: Node, key: string): string | undefined {
+  const v = node[key];
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+/** A field that the schema types as a list; a lone value is accepted as a list of one. */
+export function list(node: Node, key: string): unknown[] {
+  const v = node[key];
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+export function strings(node: Node, key: string): string[] {
+  return list(node, key).filter((v): v is string => typeof v === 'string');
+}
+
+export function objects(node: Node, key: string): Node[] {
+  return list(node, key).filter(isNode);
+}
+
+export function isNode(v: unknown): v is Node {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A reference field: either an id string or an inline node (JSON-LD allows both). Inline nodes
+ * are returned as such so the caller can read them without a lookup.
+ */
+export function refs(node: Node, key: string): Array<string | Node> {
+  return list(node, key).filter((v): v is string | Node => typeof v === 'string' || isNode(v));
+}
+
+export function contextVersionOf(context: unknown): string | undefined {
+  const all = Array.isArray(context) ? context : [context];
+  for (const c of all) {
+    const m = typeof c === 'string' ? /spdx\.org\/rdf\/(3\.[0-9.]+)\/spdx-context\.jsonld/.exec(c) : null;
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** Indexes the graph; inline nodes that carry their own id (nested agents, licences) are indexed too. */
+export function indexGraph(root: Node): Graph {
+  const top = Array.isArray(root['@graph']) ? root['@graph'].filter(isNode) : [root];
+  const byId = new Map<string, Node>();
+  const visit = (n: Node, depth: number) => {
+    const id = idOf(n);
+    if (id !== undefined && !byId.has(id) && typeOf(n) !== '') byId.set(id, n);
+    if (depth > 3) return;
+    for (const v of Object.values(n)) {
+      if (isNode(v)) visit(v, depth + 1);
+      else if (Array.isArray(v)) for (const x of v) if (isNode(x)) visit(x, depth + 1);
+    }
+  };
+  for (const n of top) visit(n, 0);
+  return { nodes: top, byId, contextVersion: contextVersionOf(root['@context']) };
+}
