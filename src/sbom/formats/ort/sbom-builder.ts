@@ -86,7 +86,7 @@ export class OrtSbomBuilder {
       else this.sbom.components.push(component);
     }
     for (const [ref, dependsOn] of this.edges) this.sbom.dependencies.push({ ref, dependsOn });
-    return { sbom: this.sbom, issues: this.issues };
+    return { sbom: this.sbom, issues: withoutRepeats(this.issues) };
   }
 
   /** A dependency whose package entry is missing still belongs in the inventory: keep a stub and say so. */
@@ -119,4 +119,15 @@ export class OrtSbomBuilder {
       );
     }
   }
+}
+
+/** Trees repeat shared subtrees, and with them their issues: report each once. */
+function withoutRepeats(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.code}\u0000${i.component ?? ''}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

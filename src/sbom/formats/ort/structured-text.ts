@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { UnreadableDocumentError } from '../../format.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 
 /**
  * Reads a JSON or YAML document into plain values. ORT writes both, and so may a KISSBOM; a syntax
@@ -10,8 +11,8 @@ export function parseStructuredText(text: string, what: string): unknown {
     try {
       return JSON.parse(text);
     } catch (err) {
-      // Node's JSON.parse does not always say where; the YAML parser (a JSON superset) usually can.
-      const located = firstYamlError(text);
+            const offset = jsonErrorOffset(text);
+      const located = offset === undefined ? undefined : { line: lineAt(text, offset) };
       const reason = err instanceof Error ? err.message.split('\n')[0].slice(0, 160) : String(err);
       if (located) throw new UnreadableDocumentError(`malformed ${what} JSON at line ${located.line}: ${reason}`, located.line);
       throw new UnreadableDocumentError(`malformed ${what} JSON: ${reason}`);
@@ -20,21 +21,17 @@ export function parseStructuredText(text: string, what: string): unknown {
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
-    const line = error.linePos?.[0].line;
+    const line = lineAt(text, error.pos[0]);
     const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new UnreadableDocumentError(`malformed ${what} YAML${line ? ` at line ${line}` : ''}: ${reason}`, line);
+    throw new UnreadableDocumentError(`malformed ${what} YAML at line ${line}: ${reason}`, line);
   }
   return doc.toJS({ maxAliasCount: 1000 });
 }
 
-function firstYamlError(text: string): { line: number } | undefined {
-  try {
-    const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
-    const line = doc.errors[0]?.linePos?.[0].line;
-    return line ? { line } : undefined;
-  } catch {
-    return undefined;
-  }
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 /** Plain-object test used when walking parsed documents of unknown shape. */
