@@ -1,0 +1,2 @@
+export { checkSbomSemantics } from './semantic-checks.js';
+export { summarizeSbom, type SbomSummary } from './summary.js';

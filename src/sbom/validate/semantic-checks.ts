@@ -1,0 +1,85 @@
+import { isCpeError, parseCpe } from '../../model/cpe.js';
+import { issue, type Component, type Issue, type Sbom } from '../../model/index.js';
+import { isPurlError, parsePurl } from '../../model/purl/index.js';
+import { allComponents } from '../graph.js';
+
+/**
+ * Checks an SBOM for problems no schema catches: broken references, bad identifiers and
+ * components that cannot be identified. Each Issue names the component (its ref) and the field.
+ */
+export function checkSbomSemantics(sbom: Sbom): Issue[] {
+  const issues: Issue[] = [];
+  const primary = sbom.metadata.component;
+  if (!primary) {
+    issues.push(issue('info', 'missing-primary-component', 'the SBOM does not say which component it describes', { field: 'metadata.component' }));
+  }
+  const components = allComponents(sbom, true);
+  checkDuplicateRefs(components, issues);
+  for (const c of components) checkComponent(c, issues);
+  checkDependencies(sbom, new Set(components.map((c) => c.ref)), issues);
+  return issues;
+}
+
+function checkDuplicateRefs(components: Component[], issues: Issue[]): void {
+  const seen = new Map<string, number>();
+  for (const c of components) seen.set(c.ref, (seen.get(c.ref) ?? 0) + 1);
+  for (const [ref, count] of seen) {
+    if (count > 1) {
+      issues.push(issue('error', 'duplicate-ref', `ref "${ref}" is used by ${count} components`, { component: ref, field: 'ref' }));
+    }
+  }
+}
+
+function checkComponent(c: Component, issues: Issue[]): void {
+  const where = (field: string) => ({ component: c.ref, field });
+  if (!c.name?.trim()) issues.push(issue('error', 'missing-name', 'the component has no name', where('name')));
+  if (!c.version?.trim()) {
+    issues.push(issue('warning', 'missing-version', `component "${c.name}" has no version`, where('version')));
+  }
+  if (c.purl) checkPurl(c, issues);
+  if (c.cpe) {
+    const cpe = parseCpe(c.cpe);
+    if (isCpeError(cpe)) issues.push(issue('warning', 'invalid-cpe', `invalid CPE "${c.cpe}": ${cpe.error}`, where('cpe')));
+  }
+}
+
+function checkPurl(c: Component, issues: Issue[]): void {
+  const purl = parsePurl(c.purl!);
+  const where = { component: c.ref, field: 'purl' };
+  if (isPurlError(purl)) {
+    const at = purl.position === undefined ? '' : ` (at character ${purl.position + 1})`;
+    issues.push(issue('error', 'invalid-purl', `invalid purl "${c.purl}": ${purl.error}${at}`, where));
+    return;
+  }
+  // The purl canonicalises case and separators (pypi "Foo_Bar" is "foo-bar"), so compare both
+  // sides in a loose form: same letters and digits, ignoring case and punctuation.
+  const loose = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (c.name && loose(purl.name) !== loose(c.name) && !looseEndsWith(c.name, purl.name, loose)) {
+    issues.push(issue('warning', 'purl-name-mismatch', `purl name "${purl.name}" differs from component name "${c.name}"`, where));
+  }
+  if (c.version && purl.version && loose(purl.version) !== loose(c.version)) {
+    issues.push(issue('warning', 'purl-version-mismatch', `purl version "${purl.version}" differs from component version "${c.version}"`, where));
+  }
+}
+
+/** Some producers put the whole coordinate in the name ("@scope/pkg", "group:artifact"). */
+function looseEndsWith(componentName: string, purlName: string, loose: (s: string) => string): boolean {
+  const tail = componentName.split(/[/:]/).pop() ?? componentName;
+  return loose(tail) === loose(purlName);
+}
+
+function checkDependencies(sbom: Sbom, refs: Set<string>, issues: Issue[]): void {
+  sbom.dependencies.forEach((d, i) => {
+    if (!refs.has(d.ref)) {
+      issues.push(issue('error', 'dangling-ref', `dependency entry refers to unknown component "${d.ref}"`, { component: d.ref, field: `dependencies[${i}].ref` }));
+    }
+    d.dependsOn.forEach((target, j) => {
+      const field = `dependencies[${i}].dependsOn[${j}]`;
+      if (!refs.has(target)) {
+        issues.push(issue('error', 'dangling-ref', `"${d.ref}" depends on unknown component "${target}"`, { component: d.ref, field }));
+      } else if (target === d.ref) {
+        issues.push(issue('warning', 'self-dependency', `"${d.ref}" depends on itself`, { component: d.ref, field }));
+      }
+    });
+  });
+}
