@@ -12,6 +12,7 @@ import {
   importHermineShared,
   takeReference,
   type HermineFiles,
+  type KbDifference,
 } from './index.js';
 
 const DIR = corpus('hermine-community-data');
@@ -84,7 +85,7 @@ test('diff against Hermine data, and taking every reference value, converges to 
   let ours = builtinKnowledgeBase();
   const diff = diffKnowledgeBases(ours, reference);
   assert.ok(diff.length > 0);
-  const mit = diff.find((d) => d.kind === 'license-field' && d.license === 'MIT' && d.field === 'url');
+  const mit = diff.find((d) => d.kind === 'license-field' && d.license === 'MIT' && d.field === 'url') as Extract<KbDifference, { kind: 'license-field' }>;
   assert.deepEqual(mit && { ours: mit.ours, reference: mit.reference }, { ours: 'https://spdx.org/licenses/MIT', reference: 'https://opensource.org/licenses/MIT' });
   // Taking one value removes exactly that difference.
   const after = diffKnowledgeBases(takeReference(ours, reference, mit!), reference);
