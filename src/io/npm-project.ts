@@ -1,0 +1,113 @@
+// Reads an npm project folder (lockfile, package.json, installed node_modules manifests) and hands
+// plain data to the pure generator in src/sbom/generators/npm.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { npmLockfileProblem, type NpmProjectInput } from '../sbom/generators/npm/index.js';
+import { InputError } from './input-error.js';
+import { DEFAULT_MAX_INPUT_BYTES, readDocumentFile, formatBytes } from './read-document.js';
+
+/** The project cannot be read: no lockfile, a lockfile that is not JSON or not npm's. One line. */
+export class NpmProjectError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NpmProjectError';
+  }
+}
+
+// npm itself prefers the shrinkwrap when both exist (it is the one that gets published).
+const LOCKFILE_NAMES = ['npm-shrinkwrap.json', 'package-lock.json'];
+// A package.json larger than this is not a manifest anyone wrote by hand.
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
+export interface ReadNpmProjectOptions {
+  maxBytes?: number;
+}
+
+/**
+ * `target` is the project folder, or the lockfile itself. Installed manifests are read lazily, only
+ * for the paths the generator asks about, and only inside the project folder.
+ */
+export async function readNpmProject(target: string, options: ReadNpmProjectOptions = {}): Promise<NpmProjectInput> {
+  const { dir, lockfilePath } = locateLockfile(target);
+  const lockfileName = basename(lockfilePath);
+  const { text } = await readDocumentFile(lockfilePath, { maxBytes: options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES });
+  const lockfile = parseJson(text, lockfilePath);
+  const problem = npmLockfileProblem(lockfile);
+  if (problem) throw new NpmProjectError(`${lockfilePath} is not an npm lockfile: ${problem}`);
+  const packageJsonPath = join(dir, 'package.json');
+  const packageJsonText = readSmallFile(packageJsonPath);
+  const packageJson = packageJsonText === undefined ? undefined : parseJson(packageJsonText, packageJsonPath);
+  return {
+    lockfileName,
+    lockfile,
+    packageJson,
+    installedManifest: (path) => readInstalledManifest(dir, path),
+  };
+}
+
+function locateLockfile(target: string): { dir: string; lockfilePath: string } {
+  const stats = statOrUndefined(target);
+  if (!stats) throw new NpmProjectError(`${target} does not exist`);
+  if (stats.isFile()) return { dir: dirname(resolve(target)), lockfilePath: target };
+  for (const name of LOCKFILE_NAMES) {
+    const path = join(target, name);
+    if (statOrUndefined(path)?.isFile()) return { dir: resolve(target), lockfilePath: path };
+  }
+  throw new NpmProjectError(
+    `${target} has no npm lockfile (${LOCKFILE_NAMES.join(' or ')}): run \`npm install --package-lock-only\` first`,
+  );
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** JSON.parse with the failure turned into one line naming the file and the line. */
+export function parseJson(text: string, label: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const position = /at position (\d+)/.exec(message)?.[1];
+    const line = position === undefined ? undefined : lineAt(text, Number(position));
+    const where = line === undefined ? '' : ` (line ${line})`;
+    throw new NpmProjectError(`${label} is not valid JSON${where}: ${message.split('\n')[0]}`);
+  }
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function readSmallFile(path: string): string | undefined {
+  const stats = statOrUndefined(path);
+  if (!stats?.isFile()) return undefined;
+  if (stats.size > MAX_MANIFEST_BYTES) {
+    throw new NpmProjectError(`${path} is ${formatBytes(stats.size)}, over the ${formatBytes(MAX_MANIFEST_BYTES)} limit for a package.json`);
+  }
+  return readFileSync(path, 'utf8');
+}
+
+/**
+ * The installed `<dir>/<path>/package.json`, or undefined when absent, unreadable or not JSON (an
+ * installed package we cannot read is treated as not installed; the lockfile still lists it). Paths
+ * come from the lockfile, which is untrusted: nothing outside the project folder is read.
+ */
+function readInstalledManifest(dir: string, path: string): unknown {
+  const file = resolve(dir, path, 'package.json');
+  const inside = relative(dir, file);
+  if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile() || stats.size > MAX_MANIFEST_BYTES) return undefined;
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The canonical purl of an npm package: `pkg:npm/%40scope/name@version`, qualifier-free, so that
+ * one name@version has exactly one purl whatever path or tarball URL it was installed from.
+ */
+export function npmPurl(name: string, version: string | undefined): string {
+  const slash = name.startsWith('@') ? name.indexOf('/') : -1;
+  const path =
+    slash > 0
+      ? `${encodePurlSegment(name.slice(0, slash))}/${encodePurlSegment(name.slice(slash + 1))}`
+      : encodePurlSegment(name);
+  return version ? `pkg:npm/${path}@${encodePurlSegment(version)}` : `pkg:npm/${path}`;
+}
+
+/** Splits `@scope/name` into the purl namespace (`@scope`) and name. */
+export function splitNpmName(name: string): { scope?: string; name: string } {
+  if (name.startsWith('@')) {
+    const slash = name.indexOf('/');
+    if (slash > 1) return { scope: name.slice(0, slash), name: name.slice(slash + 1) };
+  }
+  return { name };
+}
+
+// purl-spec: everything but unreserved characters is percent-encoded (so `@` → %40, `+` → %2B),
+// except `:`, which the spec keeps (the same rule as src/model/purl).
+function encodePurlSegment(text: string): string {
+  return encodeURIComponent(text)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%3A/g, ':');
+}
