@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { registerLicense } from './license.js';
 
 /** Registers one top-level command (with its subcommands) on the program. */
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
 /** The command table: one module per top-level command. */
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [registerLicense];

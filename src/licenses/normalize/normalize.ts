@@ -69,7 +69,8 @@ function fromExpression(text: string): Answer | undefined {
   visitLeaves(parsed.expression, (leaf) => {
     if (leaf.id.startsWith('LicenseRef-')) return;
     if (!lookupLicense(leaf.id)) {
-      const mapped = lookupName(leaf.id);
+      const written = leaf.orLater ? `${leaf.id}+` : leaf.id;
+      const mapped = lookupName(written);
       if (!mapped?.expression) {
         unresolved = true;
         return;
@@ -77,7 +78,7 @@ function fromExpression(text: string): Answer | undefined {
       const withException = leaf.exception ? `${wrap(mapped.expression)} WITH ${leaf.exception}` : mapped.expression;
       replaced.set(leaf, withException);
       confidence = weakest(confidence, weakest(mapped.confidence, 'high'));
-      notes.push(`'${leaf.id}' read as ${mapped.expression}${mapped.note ? ` (${mapped.note})` : ''}`);
+      notes.push(`'${written}' read as ${mapped.expression}${mapped.note ? ` (${mapped.note})` : ''}`);
     } else if (!text.includes(leaf.id) && parsed.diagnostics.length === 0) {
       confidence = weakest(confidence, 'high');
     }
