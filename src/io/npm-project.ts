@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { npmLockfileProblem, type NpmProjectInput } from '../sbom/generators/npm/index.js';
 import { InputError } from './input-error.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 import { DEFAULT_MAX_INPUT_BYTES, readDocumentFile, formatBytes } from './read-document.js';
 
 /** The project cannot be read: no lockfile, a lockfile that is not JSON or not npm's. One line. */
@@ -72,8 +73,8 @@ export function parseJson(text: string, label: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const position = /at position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? undefined : lineAt(text, Number(position));
+    const offset = jsonErrorOffset(text);
+    const line = offset < 0 ? undefined : lineAt(text, offset);
     const where = line === undefined ? '' : ` (line ${line})`;
     throw new NpmProjectError(`${label} is not valid JSON${where}: ${message.split('\n')[0]}`);
   }
