@@ -1,0 +1,110 @@
+import { emptySbom, issue, type Component, type Issue, type LicenseStatement } from '../../../model/index.js';
+import { canonicalPurl, isPurlError, parsePurl } from '../../../model/purl/index.js';
+import { UnreadableDocumentError, type DecodeInput, type DecodeResult } from '../../format.js';
+import { isRecord, parseStructuredText, text } from '../ort/structured-text.js';
+import { parseCsv } from './csv.js';
+import { KISSBOM_COLUMNS, KISSBOM_CSV, KISSBOM_JSON, KISSBOM_YAML, NOTES_PROPERTY } from './layout.js';
+
+interface Row {
+  values: Record<string, string>;
+  field: string;
+  line?: number;
+}
+
+export function decodeKissbom(input: DecodeInput): DecodeResult {
+  const serialisation = input.json !== undefined || /^\s*[[{]/.test(input.text) ? KISSBOM_JSON : looksLikeCsv(input.text) ? KISSBOM_CSV : KISSBOM_YAML;
+  const rows = serialisation === KISSBOM_CSV ? csvRows(input.text) : listRows(input.json ?? parseStructuredText(input.text, 'KISSBOM'));
+  const sbom = emptySbom({ id: 'kissbom', specVersion: serialisation });
+  const issues: Issue[] = [];
+  const refs = new Set<string>();
+  for (const row of rows) {
+    const component = componentOf(row, issues);
+    if (!component) continue;
+    if (refs.has(component.ref)) {
+      issues.push(issue('warning', 'duplicate-ref', `"${component.ref}" is listed twice; the first entry is kept`, where(row, component.ref)));
+      continue;
+    }
+    refs.add(component.ref);
+    sbom.components.push(component);
+  }
+  return { sbom, issues };
+}
+
+/** A CSV KISSBOM starts with a header naming the purl column; YAML starts with `packages:`. */
+export function looksLikeCsv(head: string): boolean {
+  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const names = first.split(',').map((n) => n.trim().replace(/^"|"$/g, '').toLowerCase());
+  return names.includes('purl') && names.length >= 1 && !first.includes(':');
+}
+
+function listRows(root: unknown): Row[] {
+  if (!isRecord(root) || !Array.isArray(root.packages)) {
+    throw new UnreadableDocumentError('not a KISSBOM: the document has no top-level "packages" list');
+  }
+  return root.packages.map((entry, i) => {
+    const values: Record<string, string> = {};
+    if (isRecord(entry)) for (const [key, value] of Object.entries(entry)) {
+      const v = text(value);
+      if (v !== undefined) values[key.toLowerCase()] = v;
+    }
+    return { values, field: `packages[${i}]` };
+  });
+}
+
+function csvRows(source: string): Row[] {
+  const [header, ...records] = parseCsv(source);
+  const names = (header?.fields ?? []).map((n) => n.trim().toLowerCase());
+  if (!names.includes('purl')) throw new UnreadableDocumentError('not a KISSBOM CSV: the header row has no "purl" column', 1);
+  return records.map((record, r) => {
+    const values: Record<string, string> = {};
+    names.forEach((name, c) => {
+      const v = record.fields[c]?.trim();
+      if (name && v) values[name] = v;
+    });
+    return { values, field: `row ${r + 2}`, line: record.line };
+  });
+}
+
+function componentOf(row: Row, issues: Issue[]): Component | undefined {
+  const raw = row.values.purl;
+  if (!raw) {
+    issues.push(issue('warning', 'missing-purl', 'a KISSBOM entry without purl was skipped (the purl is the one required attribute)', where(row)));
+    return undefined;
+  }
+  const component: Component = { ref: raw, type: 'library', name: raw, hashes: [], licenses: {}, externalReferences: [], properties: [] };
+  const parsed = parsePurl(raw);
+  if (isPurlError(parsed)) {
+    issues.push(issue('warning', 'invalid-purl', `"${raw}" is not a valid purl: ${parsed.error}`, where(row, raw, 'purl')));
+    component.properties.push({ name: 'kissbom:purl', value: raw });
+  } else {
+    component.purl = canonicalPurl(raw);
+    component.name = parsed.name;
+    if (parsed.namespace) component.group = parsed.type === 'npm' ? parsed.namespace.replace(/^@/, '') : parsed.namespace;
+    if (parsed.version) component.version = parsed.version;
+  }
+  const licence = row.values.license ?? row.values.licence;
+  if (licence) component.licenses.declared = licenseOf(licence);
+  if (row.values.copyright) component.copyright = row.values.copyright;
+  if (row.values.notes) component.properties.push({ name: NOTES_PROPERTY, value: row.values.notes });
+  for (const [key, value] of Object.entries(row.values)) {
+    if (!(KISSBOM_COLUMNS as readonly string[]).includes(key) && key !== 'licence') component.properties.push({ name: `kissbom:${key}`, value });
+  }
+  return component;
+}
+
+/**
+ * The spec asks for an SPDX expression, but hand-made lists hold whatever people type: only a
+ * string shaped like an expression is offered as one; validation proper happens in the licence step.
+ */
+function licenseOf(value: string): LicenseStatement {
+  const tokens = value.replace(/[()]/g, ' ').split(/\s+/).filter(Boolean);
+  const shaped = tokens.every((t, i) => (i % 2 === 1 ? /^(AND|OR|WITH)$/.test(t) : /^[A-Za-z0-9][A-Za-z0-9.+:-]*$/.test(t))) && tokens.length % 2 === 1;
+  return shaped ? { raw: value, expression: value, entries: [{ expression: value }] } : { raw: value, entries: [{ name: value }] };
+}
+
+function where(row: Row, component?: string, column?: string): { component?: string; field: string; line?: number } {
+  const at: { component?: string; field: string; line?: number } = { field: column ? `${row.field}.${column}` : row.field };
+  if (component) at.component = component;
+  if (row.line) at.line = row.line;
+  return at;
+}
