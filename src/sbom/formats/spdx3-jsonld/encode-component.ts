@@ -60,7 +60,8 @@ export interface ComponentElementParts {
 export function componentElement(c: Component, parts: ComponentElementParts, lose: LossReporter): Node {
   const type = elementClass(c);
   const isPackage = type !== 'software_File';
-  const element: Node = { type, spdxId: parts.spdxId, creationInfo: parts.creationInfo, name: c.name || c.ref };
+  const element: Node = { type, spdxId: parts.spdxId, creationInfo: parts.creationInfo };
+  if (c.name) element.name = c.name;
   if (c.description) element.description = c.description;
   if (c.version) {
     if (isPackage) element.software_packageVersion = c.version;
