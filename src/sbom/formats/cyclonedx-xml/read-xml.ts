@@ -1,0 +1,62 @@
+// Parses untrusted XML safely: no DTD, no entity declarations, no entity expansion.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { UnreadableDocumentError } from '../../format.js';
+
+/** One parsed element: child elements by local name (always arrays), attributes under '@', text under '#text'. */
+export interface XmlNode {
+  '@'?: Record<string, string>;
+  '#text'?: string;
+  [child: string]: XmlNode[] | Record<string, string> | string | undefined;
+}
+
+const DECLARATION = /<!(DOCTYPE|ENTITY)/i;
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  attributesGroupName: '@',
+  removeNSPrefix: true,
+  // Entity processing stays off: the five predefined entities and character references are
+  // decoded by `unescapeXml` instead, so no declared entity can ever expand.
+  processEntities: false,
+  htmlEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  alwaysCreateTextNode: true,
+  isArray: (_name, _path, _isLeafNode, isAttribute) => !isAttribute,
+});
+
+export function readXml(text: string, what: string): XmlNode {
+  const declaration = DECLARATION.exec(text);
+  if (declaration) {
+    throw new UnreadableDocumentError(
+      'XML DOCTYPE and entity declarations are not accepted (entity expansion and external entities are unsafe)',
+      lineOf(text, declaration.index),
+    );
+  }
+  const verdict = XMLValidator.validate(text);
+  if (verdict !== true) {
+    const { msg, line } = verdict.err;
+    throw new UnreadableDocumentError(`${what} is not well-formed XML at line ${line}: ${msg}`, line);
+  }
+  return parser.parse(text) as XmlNode;
+}
+
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function unescapeXml(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(ENTITY, (_m, name: string) => {
+    if (name[0] !== '#') return PREDEFINED[name]!;
+    const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return String.fromCodePoint(code);
+  });
+}
