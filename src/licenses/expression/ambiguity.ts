@@ -23,9 +23,11 @@ function hasOperator(expr: LicenseExpression, op: 'and' | 'or'): boolean {
 
 /**
  * The AND→OR rewrites worth offering for confirmation: every AND turned into OR at once, then each
- * AND node alone (when there are several), simplified and without repeats.
+ * AND node of the simplified tree alone (when there are several), without repeats.
  */
-export function andToOrCandidates(expr: LicenseExpression): string[] {
+export function andToOrCandidates(original: LicenseExpression): string[] {
+  // Nested ANDs of one chain are one choice to confirm, not several.
+  const expr = simplifyExpression(original);
   const andCount = countAnds(expr);
   if (andCount === 0) return [];
   const out = new Set<string>();

@@ -66,6 +66,7 @@ function fromExpression(text: string): Answer | undefined {
     notes.push(d.message);
   }
   let unresolved = false;
+  let soleCandidates: readonly string[] | undefined;
   visitLeaves(parsed.expression, (leaf) => {
     if (leaf.id.startsWith('LicenseRef-')) return;
     if (!lookupLicense(leaf.id)) {
@@ -77,6 +78,7 @@ function fromExpression(text: string): Answer | undefined {
       }
       const withException = leaf.exception ? `${wrap(mapped.expression)} WITH ${leaf.exception}` : mapped.expression;
       replaced.set(leaf, withException);
+      if (parsed.expression === leaf && !leaf.exception) soleCandidates = mapped.candidates;
       confidence = weakest(confidence, weakest(mapped.confidence, 'high'));
       notes.push(`'${written}' read as ${mapped.expression}${mapped.note ? ` (${mapped.note})` : ''}`);
     } else if (!text.includes(leaf.id) && parsed.diagnostics.length === 0) {
@@ -88,7 +90,7 @@ function fromExpression(text: string): Answer | undefined {
   if (replaced.size === 0 && confidence === 'exact' && printed !== text && !sameIgnoringParens(printed, text)) {
     confidence = 'high';
   }
-  return reparse(printed, confidence, notes, [printed]);
+  return reparse(printed, confidence, notes, soleCandidates ? [...soleCandidates] : [printed]);
 }
 
 /** One licence: a name, an id spelled loosely, a URL, or "name WITH exception". */
