@@ -27,7 +27,9 @@ test('a 2.2 URI fills missing attributes with ANY and unpacks a packed edition',
   assert.equal(packed.swEdition, 'online');
   assert.equal(packed.targetSw, 'win2003');
   assert.equal(packed.targetHw, 'x64');
-  assert.equal(parseCpe('cpe:/a:compress:zlib:1.2.11:::en-us').language, 'en-us');
+  const zlib = parseCpe('cpe:/a:compress:zlib:1.2.11:::en-us');
+  assert.ok(!isCpeError(zlib));
+  assert.equal(zlib.language, 'en-us');
 });
 
 test('malformed CPEs are rejected with a reason', () => {

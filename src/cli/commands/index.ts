@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { registerSbom } from './sbom.js';
 import { registerLicense } from './license.js';
 import { registerLicenseKb } from './license-kb.js';
 import { registerKb } from './kb.js';
@@ -8,4 +9,4 @@ import { registerKb } from './kb.js';
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
 /** The command table: one module per top-level command. */
-export const COMMANDS: RegisterCommand[] = [registerLicense, registerLicenseKb, registerKb];
+export const COMMANDS: RegisterCommand[] = [registerSbom, registerLicense, registerLicenseKb, registerKb];

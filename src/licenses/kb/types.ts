@@ -6,24 +6,13 @@
 
 export type Copyleft = 'none' | 'weak' | 'strong' | 'network' | 'weak-network';
 
-/** How a release exploits a component (Hermine: DistributionSourceDistributionNonSource, …). */
-export type Exploitation = 'distribution' | 'distribution-source' | 'distribution-binary' | 'network' | 'internal';
-export const EXPLOITATIONS: readonly Exploitation[] = [
-  'distribution',
-  'distribution-source',
-  'distribution-binary',
-  'network',
-  'internal',
-];
-
-export type Modification = 'modified' | 'unmodified';
-export const MODIFICATIONS: readonly Modification[] = ['modified', 'unmodified'];
+// The usage-context vocabulary belongs to the model; re-exported here where the KB always had it.
+import type { Exploitation, Modification } from '../../model/usage-context.js';
+export { EXPLOITATIONS, MODIFICATIONS, LINKINGS } from '../../model/usage-context.js';
+export type { Exploitation, Modification, Linking } from '../../model/usage-context.js';
 
 /** Which modification status triggers an obligation. */
 export type ModificationTrigger = Modification | 'either';
-
-export type Linking = 'aggregation' | 'dynamic' | 'static' | 'mingled';
-export const LINKINGS: readonly Linking[] = ['aggregation', 'dynamic', 'static', 'mingled'];
 
 /** DO (something must be done) or DON'T (something must not be done). Hermine: Active / Passive. */
 export type Passivity = 'do' | 'dont';

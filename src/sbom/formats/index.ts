@@ -1,11 +1,17 @@
 import type { SbomFormat } from '../format.js';
 import { cyclonedxJson } from './cyclonedx-json/index.js';
+import { spdxJson } from './spdx-json/index.js';
+import { spdxYaml } from './spdx-yaml/index.js';
+import { spdxTagValue } from './spdx-tagvalue/index.js';
+import { spdx3JsonLd } from './spdx3-jsonld/index.js';
+import { ortResult } from './ort/index.js';
+import { kissbom } from './kissbom/index.js';
 
 /**
  * The one format table. Order matters only for identification: the first format that claims a
  * document as supported reads it.
  */
-export const SBOM_FORMATS: readonly SbomFormat[] = [cyclonedxJson];
+export const SBOM_FORMATS: readonly SbomFormat[] = [cyclonedxJson, spdxJson, spdxYaml, spdxTagValue, spdx3JsonLd, ortResult, kissbom];
 
 export function formatById(id: string): SbomFormat | undefined {
   return SBOM_FORMATS.find((f) => f.id === id);

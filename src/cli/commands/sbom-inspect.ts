@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { printJson, type CommandContext } from '../context.js';
+import { loadSbom } from '../load-sbom.js';
+import { summarizeSbom } from '../../sbom/validate/index.js';
+import { countBySeverity } from '../format-issues.js';
+
+export function registerSbomInspect(sbom: Command, ctx: CommandContext): void {
+  sbom
+    .command('inspect <file>')
+    .description('what a document is and holds: format, components by type, licences, hashes, graph')
+    .option('--json', 'print one JSON document')
+    .option('--max-size <size>', 'largest input accepted (default 512MiB)')
+    .action(async (file: string, opts: { json?: boolean; maxSize?: string }) => {
+      const loaded = await loadSbom(file, ctx.io.cwd, opts);
+      const summary = summarizeSbom(loaded.sbom);
+      const issues = countBySeverity(loaded.issues);
+      if (opts.json) {
+        printJson(ctx, { file, format: loaded.format.id, specVersion: loaded.specVersion, ...summary, issues });
+        return;
+      }
+      const lines = [
+        `${file}: ${loaded.format.name} ${loaded.specVersion}`,
+        ...Object.entries(summary).map(([k, v]) => `  ${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`),
+        `  decoder issues: ${issues.error} errors, ${issues.warning} warnings, ${issues.info} notes`,
+      ];
+      ctx.io.stdout(lines.join('\n') + '\n');
+    });
+}

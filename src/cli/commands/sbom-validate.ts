@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { printJson, type CommandContext } from '../context.js';
+import { loadSbom } from '../load-sbom.js';
+import { checkSbomSemantics } from '../../sbom/validate/index.js';
+import { hasJsonSchema, hasXmlSchema, validateJsonSchema, validateXmlSchema, type SchemaViolation } from '../../schemas/index.js';
+import { EXIT } from '../exit-codes.js';
+import { countBySeverity, formatIssue } from '../format-issues.js';
+import { parse as parseYaml } from 'yaml';
+
+export function registerSbomValidate(sbom: Command, ctx: CommandContext): void {
+  sbom
+    .command('validate <file>')
+    .description('check a document against its official schema and for semantic problems (exit 1 when invalid)')
+    .option('--json', 'print one JSON document')
+    .option('--max-size <size>', 'largest input accepted (default 512MiB)')
+    .action(async (file: string, opts: { json?: boolean; maxSize?: string }) => {
+      const loaded = await loadSbom(file, ctx.io.cwd, opts);
+      const format = loaded.format.id;
+      const version = loaded.specVersion;
+      let violations: SchemaViolation[] | undefined;
+      let schemaChecked = false;
+      if (hasJsonSchema(format, version)) {
+        const value = format === 'spdx-yaml' ? parseYaml(loaded.text, { schema: 'core' }) : loaded.json;
+        violations = validateJsonSchema(format, version, value);
+        schemaChecked = true;
+      } else if (hasXmlSchema(format, version)) {
+        violations = await validateXmlSchema(format, version, loaded.text);
+        schemaChecked = true;
+      }
+      const issues = [...loaded.issues, ...checkSbomSemantics(loaded.sbom)];
+      const counts = countBySeverity(issues);
+      const valid = (violations?.length ?? 0) === 0 && counts.error === 0;
+      if (!valid) ctx.setExit(EXIT.findings);
+      if (opts.json) {
+        printJson(ctx, {
+          file,
+          format,
+          specVersion: version,
+          valid,
+          schema: { checked: schemaChecked, violations: violations ?? [] },
+          issues,
+          counts,
+        });
+        return;
+      }
+      const out: string[] = [];
+      for (const v of violations ?? []) out.push(`${file}: schema ${v.path}: ${v.message}`);
+      for (const i of issues) out.push(formatIssue(file, i));
+      const schemaNote = schemaChecked ? `${violations?.length ?? 0} schema violations` : 'no official schema for this format';
+      out.push(
+        `${file}: ${loaded.format.name} ${version}: ${valid ? 'valid' : 'INVALID'} (${schemaNote}; ${counts.error} errors, ${counts.warning} warnings)`,
+      );
+      ctx.io.stdout(out.join('\n') + '\n');
+    });
+}

@@ -1,0 +1,13 @@
+import type { Issue } from '../model/index.js';
+
+/** One line per issue, the way compilers print: `file: severity [code] component field: message`. */
+export function formatIssue(file: string, i: Issue): string {
+  const where = [i.line !== undefined ? `line ${i.line}` : '', i.component ?? '', i.field ?? ''].filter(Boolean).join(' ');
+  return `${file}: ${i.severity} [${i.code}]${where ? ' ' + where : ''}: ${i.message}`;
+}
+
+export function countBySeverity(issues: readonly Issue[]): Record<'error' | 'warning' | 'info', number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) counts[i.severity]++;
+  return counts;
+}

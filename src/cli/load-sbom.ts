@@ -1,0 +1,43 @@
+import { readDocumentFile, DEFAULT_MAX_INPUT_BYTES } from '../io/read-document.js';
+import { InputError } from '../io/input-error.js';
+import { readSbom, UnsupportedDocumentError, type ReadResult } from '../sbom/read.js';
+import { UnreadableDocumentError } from '../sbom/format.js';
+import { UsageError } from './exit-codes.js';
+import { resolve } from 'node:path';
+
+export interface LoadOptions {
+  maxSize?: string;
+}
+
+/** `--max-size` accepts bytes or a unit: 300MB, 2GiB, 512k. */
+export function parseSize(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_INPUT_BYTES;
+  const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-size: "${value}" is not a size (examples: 300MB, 2GiB)`);
+  const power = ['', 'k', 'm', 'g', 't'].indexOf(m[2].toLowerCase());
+  return Math.round(Number(m[1]) * 1024 ** power);
+}
+
+export interface LoadedSbom extends ReadResult {
+  path: string;
+  text: string;
+}
+
+/** Reads and decodes one SBOM file; every failure becomes a one-line UsageError naming the file. */
+export async function loadSbom(path: string, cwd: string, options: LoadOptions = {}): Promise<LoadedSbom> {
+  const full = resolve(cwd, path);
+  try {
+    const { text } = await readDocumentFile(full, { maxBytes: parseSize(options.maxSize) });
+    return { ...readSbom(text, path), path, text };
+  } catch (err) {
+    if (err instanceof InputError) throw new UsageError(err.message);
+    if (err instanceof UnsupportedDocumentError || err instanceof UnreadableDocumentError) {
+      throw new UsageError(`${path}: ${err.message}`);
+    }
+    if (err instanceof RangeError) {
+      // V8 gives up on strings or objects beyond its limits; that is an input problem, not a bug.
+      throw new UsageError(`${path}: too large to decode in memory (${err.message})`);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * How a release uses a component: the context that licence obligations and compatibility depend on.
+ * Vocabulary of DESIGN.md (Hermine's, in kebab case); the Hermine spellings live in src/licenses/hermine.
+ */
+
+/** How a release exploits a component (Hermine: DistributionSourceDistributionNonSource, …). */
+export type Exploitation = 'distribution' | 'distribution-source' | 'distribution-binary' | 'network' | 'internal';
+export const EXPLOITATIONS: readonly Exploitation[] = [
+  'distribution',
+  'distribution-source',
+  'distribution-binary',
+  'network',
+  'internal',
+];
+
+export type Modification = 'modified' | 'unmodified';
+export const MODIFICATIONS: readonly Modification[] = ['modified', 'unmodified'];
+
+/** How the component is combined with the release's own code. */
+export type Linking = 'aggregation' | 'dynamic' | 'static' | 'mingled';
+export const LINKINGS: readonly Linking[] = ['aggregation', 'dynamic', 'static', 'mingled'];

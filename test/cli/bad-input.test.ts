@@ -1,0 +1,90 @@
+// Hostile and broken inputs end with exit code 2 and one clear line on stderr: never a stack trace,
+// never unbounded memory.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync, openSync, ftruncateSync, closeSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { vigie, hasStackTrace } from './run-cli.js';
+
+let dir: string;
+
+const BILLION_LAUGHS = `<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1"><components><component type="library"><name>&lol4;</name></component></components></bom>`;
+
+const XXE = `<?xml version="1.0"?>
+<!DOCTYPE bom [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1"><components><component type="library"><name>&xxe;</name><version>1</version></component></components></bom>`;
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vigie-bad-input-'));
+  const files: Record<string, string | Buffer> = {
+    'truncated.json': '{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [{"name": "a"',
+    'trailing-comma.json': '{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.6",\n}\n',
+    'malformed.xml': '<?xml version="1.0"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.6">\n<components>\n</bom>\n',
+    'bomb.xml': BILLION_LAUGHS,
+    'xxe.xml': XXE,
+    'future.json': JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '2.0', components: [] }),
+    'unknown.json': JSON.stringify({ hello: 'world' }),
+    'garbage.bin': Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x13, 0x37, 0x00]),
+    'latin1.txt': Buffer.from([0x53, 0x50, 0x44, 0x58, 0xe9, 0xe8, 0x0a]),
+    'empty.json': '',
+    'plain.txt': 'just some words, not an SBOM\n',
+    'lockfile.json': JSON.stringify({ name: 'x', lockfileVersion: 3, packages: {} }),
+    'zeros.json.gz': gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)),
+  };
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  // A 1 GB file that takes no disk space: the size check must refuse it before reading anything.
+  const fd = openSync(join(dir, 'huge.json'), 'w');
+  ftruncateSync(fd, 1024 * 1024 * 1024);
+  closeSync(fd);
+  mkdirSync(join(dir, 'a-directory'));
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const CASES: { file: string; args?: string[]; expect: RegExp }[] = [
+  { file: "truncated.json", expect: /malformed JSON at line 1/ },
+  { file: 'trailing-comma.json', expect: /malformed JSON at line 4/ },
+  { file: 'malformed.xml', expect: /(malformed|invalid|not well-formed|unclosed|closing tag|expected).*line/i },
+  { file: 'bomb.xml', expect: /DOCTYPE|entit/i },
+  { file: 'xxe.xml', expect: /DOCTYPE|entit/i },
+  { file: 'future.json', expect: /CycloneDX 2\.0 .*not supported/ },
+  { file: 'unknown.json', expect: /not an SBOM format I know/ },
+  { file: 'garbage.bin', expect: /binary data/ },
+  { file: 'latin1.txt', expect: /not valid UTF-8/ },
+  { file: 'empty.json', expect: /is empty/ },
+  { file: 'plain.txt', expect: /not an SBOM format I know/ },
+  { file: 'lockfile.json', expect: /npm lockfile.*sbom generate/ },
+  { file: 'huge.json', expect: /1\.0 GiB, over the 512\.0 MiB input limit/ },
+  { file: 'zeros.json.gz', args: ['--max-size', '1MiB'], expect: /decompresses to more than 1\.0 MiB/ },
+  { file: 'does-not-exist.json', expect: /no such file/ },
+  { file: 'a-directory', expect: /is a directory/ },
+];
+
+for (const c of CASES) {
+  for (const command of ['inspect', 'validate']) {
+    test(`sbom ${command} ${c.file}: exit 2 with one clear line`, async () => {
+      const r = await vigie(['sbom', command, join(dir, c.file), ...(c.args ?? [])]);
+      assert.equal(r.code, 2, `exit code; stderr: ${r.stderr}`);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr.trim().split('\n').length, 1, `one line: ${r.stderr}`);
+      assert.match(r.stderr, c.expect);
+      assert.ok(!hasStackTrace(r.stderr));
+    });
+  }
+}
+
+test('usage errors: unknown command, missing argument, unknown output format', async () => {
+  assert.equal((await vigie(['frobnicate'])).code, 2);
+  assert.equal((await vigie(['sbom', 'inspect'])).code, 2);
+  const r = await vigie(['sbom', 'convert', join(dir, 'future.json'), '--to', 'cyclonedx-json@9.9']);
+  assert.equal(r.code, 2);
+});
