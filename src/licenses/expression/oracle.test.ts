@@ -32,7 +32,7 @@ function theirShape(n: JsNode): Shape {
 }
 
 function ourShape(e: LicenseExpression): Shape {
-  if (e.type === 'license' || e.type === 'none' || e.type === 'noassertion') return printExpression(e);
+  if (e.type !== 'and' && e.type !== 'or') return printExpression(e);
   const args: Shape[] = [];
   for (const a of e.args) {
     const s = ourShape(a);
