@@ -55,8 +55,17 @@ function decodeDependencies(deps: CdxDependency[] | undefined, ctx: DecodeContex
   const known = (ref: string) => ctx.refs.has(ref) || serviceRefs.has(ref);
   for (let i = 0; i < deps.length; i++) {
     const d = deps[i]!;
-    if (typeof d.ref !== 'string') continue;
-    const dependsOn = Array.isArray(d.dependsOn) ? d.dependsOn.filter((r) => typeof r === 'string') : [];
+    const refless = () =>
+      ctx.issues.push(issue('error', 'missing-field', 'dependency entry has no ref', { field: `dependencies[${i}]` }));
+    if (typeof d.ref !== 'string') {
+      refless();
+      continue;
+    }
+    let dependsOn: string[] = [];
+    if (Array.isArray(d.dependsOn)) {
+      dependsOn = d.dependsOn.filter((r) => typeof r === 'string');
+      if (dependsOn.length !== d.dependsOn.length) refless();
+    }
     const dangling = (r: string) =>
       ctx.issues.push(
         issue('warning', 'dangling-ref', `dependency graph names "${r}", which no component has as bom-ref`, {

@@ -12,8 +12,12 @@ export interface XmlDocument {
 }
 
 /** Schema violations per document name (documents without any are absent). */
-export async function validateXmlBatch(specVersion: string, docs: XmlDocument[]): Promise<Map<string, string[]>> {
-  const xsd = schemaText(`cyclonedx/bom-${specVersion}.xsd`).replace(
+export async function validateXmlBatch(
+  specVersion: string,
+  docs: XmlDocument[],
+  xsdText = schemaText(`cyclonedx/bom-${specVersion}.xsd`),
+): Promise<Map<string, string[]>> {
+  const xsd = xsdText.replace(
     /schemaLocation="http:\/\/cyclonedx\.org\/schema\/spdx"/,
     'schemaLocation="spdx.xsd"',
   );

@@ -192,8 +192,9 @@ function dependencies(bom: XmlNode): CdxDependency[] | undefined {
   const list = listed(bom, 'dependencies', 'dependency');
   if (list.length === 0) return undefined;
   return list.map((d) => {
-    const refs = all(d, 'dependency').map((x) => attr(x, 'ref')).filter((r): r is string => r !== undefined);
-    return { ref: attr(d, 'ref'), dependsOn: refs };
+    // A nested entry without ref is kept as undefined so that the decoder can report it.
+    const refs = all(d, 'dependency').map((x) => attr(x, 'ref'));
+    return { ref: attr(d, 'ref'), dependsOn: refs as string[] };
   });
 }
 
