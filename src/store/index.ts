@@ -1,0 +1,9 @@
+/**
+ * The store: repositories over Kysely on SQLite (better-sqlite3, default `./vigie.db` or $VIGIE_DB)
+ * or PostgreSQL (pg, $VIGIE_DATABASE_URL). See ./store.ts for the repository interface.
+ */
+export type { Store, StoreDialect } from './store.js';
+export type * from './types.js';
+export { ROLES } from './types.js';
+export { openStore, type StoreOptions } from './open-store.js';
+export { hashTokenSecret, isTokenActive } from './api-token.js';

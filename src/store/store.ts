@@ -1,0 +1,161 @@
+/**
+ * The repository interface the services, API and CLI work through. One implementation serves both
+ * SQLite and PostgreSQL. Every method is async; `transaction(fn)` hands `fn` a Store whose calls
+ * all run in one database transaction, committed when `fn` resolves and rolled back when it throws.
+ */
+import type {
+  Category,
+  ComponentRecord,
+  ExploitationRule,
+  Product,
+  Release,
+  Usage,
+  VersionRecord,
+} from '../model/portfolio.js';
+import type { Decision } from '../model/decision.js';
+import type { KnowledgeBase, LicensePolicy } from '../licenses/kb/types.js';
+import type {
+  ApiToken,
+  BulkUpsertResult,
+  ComponentInput,
+  ComponentQuery,
+  ComponentUsageCount,
+  CreatedApiToken,
+  DecisionFilter,
+  FillPolicy,
+  ImportDocument,
+  ImportPatch,
+  ImportRecord,
+  LicenseCount,
+  LicenseRole,
+  NewApiToken,
+  NewCategory,
+  NewDecision,
+  NewExploitationRule,
+  NewImport,
+  NewProduct,
+  NewRelease,
+  NewUsage,
+  ReleaseData,
+  ReleaseDiff,
+  ReleaseHit,
+  ReleasePatch,
+  ReleaseView,
+  UpsertResult,
+  UsageConflictMode,
+  UsagePatch,
+  VersionInput,
+} from './types.js';
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  readonly dialect: StoreDialect;
+  /** Closes the connection(s); a transactional Store's close does nothing. */
+  close(): Promise<void>;
+  /** Runs fn in one transaction; nested calls join the outer transaction. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+
+  // Categories
+  createCategory(input: NewCategory): Promise<Category>;
+  getCategory(id: number): Promise<Category | null>;
+  findCategoryByName(name: string): Promise<Category | null>;
+  listCategories(): Promise<Category[]>;
+  updateCategory(id: number, patch: Partial<NewCategory>): Promise<Category | null>;
+  deleteCategory(id: number): Promise<boolean>;
+
+  // Products (categoryIds are kept in product_categories)
+  createProduct(input: NewProduct): Promise<Product>;
+  getProduct(id: number): Promise<Product | null>;
+  findProductByName(name: string): Promise<Product | null>;
+  listProducts(): Promise<Product[]>;
+  updateProduct(id: number, patch: Partial<NewProduct>): Promise<Product | null>;
+  /** Deletes the product with its releases and their usages, rules and imports. */
+  deleteProduct(id: number): Promise<boolean>;
+
+  // Releases
+  createRelease(input: NewRelease): Promise<Release>;
+  getRelease(id: number): Promise<Release | null>;
+  findRelease(productId: number, number: string): Promise<Release | null>;
+  listReleases(productId?: number): Promise<Release[]>;
+  updateRelease(id: number, patch: ReleasePatch): Promise<Release | null>;
+  deleteRelease(id: number): Promise<boolean>;
+
+  // Components and versions, shared by the whole portfolio
+  upsertComponent(input: ComponentInput, policy: FillPolicy): Promise<UpsertResult<ComponentRecord>>;
+  upsertComponents(inputs: ComponentInput[], policy: FillPolicy): Promise<BulkUpsertResult<ComponentRecord>>;
+  getComponent(id: number): Promise<ComponentRecord | null>;
+  /** By identity key: versionless canonical purl, or name for a component without purl. */
+  findComponent(key: string): Promise<ComponentRecord | null>;
+  listComponents(): Promise<ComponentRecord[]>;
+  upsertVersion(input: VersionInput, policy: FillPolicy): Promise<UpsertResult<VersionRecord>>;
+  upsertVersions(inputs: VersionInput[], policy: FillPolicy): Promise<BulkUpsertResult<VersionRecord>>;
+  getVersion(id: number): Promise<VersionRecord | null>;
+  findVersion(componentId: number, number: string): Promise<VersionRecord | null>;
+  listVersions(componentId: number): Promise<VersionRecord[]>;
+  /** Sets a version's corrected licence (after a curation); null clears it. */
+  setCorrectedLicense(versionId: number, expression: string | null): Promise<void>;
+
+  // Usages
+  /** Chunked multi-row insert; returns how many rows were written. */
+  insertUsages(usages: NewUsage[], onConflict?: UsageConflictMode): Promise<number>;
+  listUsages(releaseId: number): Promise<Usage[]>;
+  getUsage(id: number): Promise<Usage | null>;
+  updateUsage(id: number, patch: UsagePatch): Promise<Usage | null>;
+  /** Applies the same patch to many usages (e.g. a licence choice for all matching usages). */
+  updateUsages(ids: number[], patch: UsagePatch): Promise<number>;
+  deleteUsage(id: number): Promise<boolean>;
+  deleteUsagesOfRelease(releaseId: number): Promise<number>;
+
+  // Exploitation rules
+  createExploitationRule(input: NewExploitationRule): Promise<ExploitationRule>;
+  listExploitationRules(releaseId: number): Promise<ExploitationRule[]>;
+  updateExploitationRule(id: number, patch: Partial<Omit<NewExploitationRule, 'releaseId'>>): Promise<ExploitationRule | null>;
+  deleteExploitationRule(id: number): Promise<boolean>;
+
+  // Decisions (curations incl. AND confirmations, licence choices, derogations / authorised contexts)
+  createDecision(input: NewDecision): Promise<Decision>;
+  getDecision(id: number): Promise<Decision | null>;
+  listDecisions(filter?: DecisionFilter): Promise<Decision[]>;
+  deleteDecision(id: number): Promise<boolean>;
+
+  // Licence policy (apart from facts)
+  getPolicy(license: string): Promise<LicensePolicy | null>;
+  listPolicies(): Promise<LicensePolicy[]>;
+  setPolicy(policy: LicensePolicy): Promise<void>;
+  setPolicies(policies: LicensePolicy[]): Promise<void>;
+  deletePolicy(license: string): Promise<boolean>;
+
+  // Knowledge base (licence facts, obligations, compliance actions)
+  /** Replaces the stored knowledge base with kb. */
+  saveKnowledgeBase(kb: KnowledgeBase): Promise<void>;
+  loadKnowledgeBase(): Promise<KnowledgeBase>;
+
+  // Imports
+  createImport(input: NewImport): Promise<ImportRecord>;
+  updateImport(id: number, patch: ImportPatch): Promise<ImportRecord | null>;
+  getImport(id: number): Promise<ImportRecord | null>;
+  listImports(releaseId: number): Promise<ImportRecord[]>;
+  saveImportDocument(doc: ImportDocument): Promise<void>;
+  getImportDocument(importId: number): Promise<ImportDocument | null>;
+
+  // API tokens (only the sha256 of the secret is stored)
+  createApiToken(input: NewApiToken): Promise<CreatedApiToken>;
+  findApiTokenByHash(tokenHash: string): Promise<ApiToken | null>;
+  /** Hashes the secret and finds its token; returns it even when expired or revoked (see isTokenActive). */
+  findApiTokenBySecret(secret: string): Promise<ApiToken | null>;
+  listApiTokens(): Promise<ApiToken[]>;
+  touchApiToken(id: number, at?: string): Promise<void>;
+  revokeApiToken(id: number, at?: string): Promise<boolean>;
+
+  // Release views (dashboard: last consulted)
+  recordReleaseView(releaseId: number, viewedBy?: string | null, at?: string): Promise<void>;
+  listRecentReleaseViews(limit?: number): Promise<ReleaseView[]>;
+
+  // Portfolio queries
+  releasesContaining(query: ComponentQuery): Promise<ReleaseHit[]>;
+  mostUsedComponents(limit?: number): Promise<ComponentUsageCount[]>;
+  licenseDistribution(role: LicenseRole, releaseId?: number): Promise<LicenseCount[]>;
+  diffReleases(fromReleaseId: number, toReleaseId: number): Promise<ReleaseDiff>;
+  loadReleaseData(releaseId: number): Promise<ReleaseData | null>;
+}
