@@ -1,0 +1,13 @@
+/**
+ * Services: one module per use case, between the store / compliance / reports layers and the API and
+ * CLI. A service takes a Store and plain inputs and returns plain results; it never speaks HTTP nor
+ * prints. Problems the caller can fix are ServiceErrors with stable codes.
+ */
+export { ServiceError, isServiceError, type ServiceErrorCode } from './service-error.js';
+export * from './portfolio.js';
+export * from './import-release.js';
+export * from './decisions.js';
+export * from './exploitation-rules.js';
+export * from './validate-release.js';
+export * from './release-outputs.js';
+export * from './portfolio-queries.js';
