@@ -1,5 +1,6 @@
 import type { SbomFormat } from '../format.js';
 import { cyclonedxJson } from './cyclonedx-json/index.js';
+import { cyclonedxXml } from './cyclonedx-xml/index.js';
 import { spdxJson } from './spdx-json/index.js';
 import { spdxYaml } from './spdx-yaml/index.js';
 import { spdxTagValue } from './spdx-tagvalue/index.js';
@@ -11,7 +12,7 @@ import { kissbom } from './kissbom/index.js';
  * The one format table. Order matters only for identification: the first format that claims a
  * document as supported reads it.
  */
-export const SBOM_FORMATS: readonly SbomFormat[] = [cyclonedxJson, spdxJson, spdxYaml, spdxTagValue, spdx3JsonLd, ortResult, kissbom];
+export const SBOM_FORMATS: readonly SbomFormat[] = [cyclonedxJson, cyclonedxXml, spdxJson, spdxYaml, spdxTagValue, spdx3JsonLd, ortResult, kissbom];
 
 export function formatById(id: string): SbomFormat | undefined {
   return SBOM_FORMATS.find((f) => f.id === id);
