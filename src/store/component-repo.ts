@@ -1,0 +1,228 @@
+/**
+ * Components and versions shared by the whole portfolio. Creation is race-safe: rows are inserted
+ * with ON CONFLICT DO NOTHING against the unique keys (identity_key; component_id + number) and then
+ * read back, so two concurrent imports of the same component end with one row.
+ */
+import type { Selectable } from 'kysely';
+import type { ComponentRecord, VersionRecord } from '../model/portfolio.js';
+import type { Store } from './store.js';
+import type { Database } from './schema.js';
+import type { BulkUpsertResult, ComponentInput, DataConflict, FillPolicy, VersionInput } from './types.js';
+import { chunks, rowsPerStatement, type StoreContext } from './context.js';
+import { mergeFields } from './merge-fields.js';
+
+type ComponentMethods = Pick<
+  Store,
+  | 'upsertComponent'
+  | 'upsertComponents'
+  | 'getComponent'
+  | 'findComponent'
+  | 'listComponents'
+  | 'upsertVersion'
+  | 'upsertVersions'
+  | 'getVersion'
+  | 'findVersion'
+  | 'listVersions'
+  | 'setCorrectedLicense'
+>;
+
+type ComponentRow = Selectable<Database['components']>;
+type VersionRow = Selectable<Database['versions']>;
+
+export function componentKey(input: { purl: string | null; name: string }): string {
+  return input.purl ?? input.name;
+}
+
+export function toComponent(row: ComponentRow): ComponentRecord {
+  return {
+    id: row.id,
+    purlType: row.purl_type,
+    namespace: row.namespace,
+    name: row.name,
+    purl: row.purl,
+    description: row.description,
+    homepage: row.homepage,
+    language: row.language,
+  };
+}
+
+export function toVersion(row: VersionRow): VersionRecord {
+  return {
+    id: row.id,
+    componentId: row.component_id,
+    number: row.number,
+    purl: row.purl,
+    declaredLicense: row.declared_license,
+    concludedLicense: row.concluded_license,
+    correctedLicense: row.corrected_license,
+    copyright: row.copyright,
+  };
+}
+
+function componentColumns(input: ComponentInput) {
+  return {
+    purl_type: input.purlType,
+    namespace: input.namespace,
+    description: input.description,
+    homepage: input.homepage,
+    language: input.language,
+  };
+}
+
+function versionColumns(input: VersionInput) {
+  return {
+    purl: input.purl,
+    declared_license: input.declaredLicense,
+    concluded_license: input.concludedLicense,
+    corrected_license: input.correctedLicense,
+    copyright: input.copyright,
+  };
+}
+
+export function componentRepository(ctx: StoreContext): ComponentMethods {
+  const { db } = ctx;
+
+  async function componentsByKey(keys: string[]): Promise<Map<string, ComponentRow>> {
+    const found = new Map<string, ComponentRow>();
+    for (const part of chunks(keys, 5000)) {
+      const rows = await db.selectFrom('components').selectAll().where('identity_key', 'in', part).execute();
+      for (const row of rows) found.set(row.identity_key, row);
+    }
+    return found;
+  }
+
+  async function upsertComponents(inputs: ComponentInput[], policy: FillPolicy): Promise<BulkUpsertResult<ComponentRecord>> {
+    const byKey = new Map<string, ComponentInput>();
+    for (const input of inputs) if (!byKey.has(componentKey(input))) byKey.set(componentKey(input), input);
+    const keys = [...byKey.keys()];
+    const existing = await componentsByKey(keys);
+    const missing = keys.filter((k) => !existing.has(k));
+    for (const part of chunks(missing, rowsPerStatement(8))) {
+      await db
+        .insertInto('components')
+        .values(part.map((key) => ({ identity_key: key, name: byKey.get(key)!.name, purl: byKey.get(key)!.purl, ...componentColumns(byKey.get(key)!) })))
+        .onConflict((oc) => oc.column('identity_key').doNothing())
+        .execute();
+    }
+    const created = await componentsByKey(missing);
+    const conflicts: DataConflict[] = [];
+    for (const [key, row] of existing) {
+      const merge = mergeFields('component', key, row, componentColumns(byKey.get(key)!), policy);
+      conflicts.push(...merge.conflicts);
+      if (Object.keys(merge.changes).length > 0) {
+        await db.updateTable('components').set(merge.changes).where('id', '=', row.id).execute();
+        Object.assign(row, merge.changes);
+      }
+    }
+    const all = new Map([...existing, ...created]);
+    return {
+      records: inputs.map((input) => toComponent(all.get(componentKey(input))!)),
+      created: created.size,
+      conflicts,
+    };
+  }
+
+  async function versionsOf(componentIds: number[]): Promise<Map<string, VersionRow>> {
+    const found = new Map<string, VersionRow>();
+    for (const part of chunks([...new Set(componentIds)], 5000)) {
+      const rows = await db.selectFrom('versions').selectAll().where('component_id', 'in', part).execute();
+      for (const row of rows) found.set(versionKey(row.component_id, row.number), row);
+    }
+    return found;
+  }
+
+  async function upsertVersions(inputs: VersionInput[], policy: FillPolicy): Promise<BulkUpsertResult<VersionRecord>> {
+    const byKey = new Map<string, VersionInput>();
+    for (const input of inputs) {
+      const key = versionKey(input.componentId, input.number);
+      if (!byKey.has(key)) byKey.set(key, input);
+    }
+    const existing = await versionsOf([...byKey.values()].map((v) => v.componentId));
+    const missing = [...byKey.entries()].filter(([key]) => !existing.has(key)).map(([, v]) => v);
+    for (const part of chunks(missing, rowsPerStatement(7))) {
+      await db
+        .insertInto('versions')
+        .values(part.map((v) => ({ component_id: v.componentId, number: v.number, ...versionColumns(v) })))
+        .onConflict((oc) => oc.columns(['component_id', 'number']).doNothing())
+        .execute();
+    }
+    const after = new Map(existing);
+    if (missing.length > 0) {
+      for (const [key, row] of await versionsOf(missing.map((v) => v.componentId))) if (!after.has(key)) after.set(key, row);
+    }
+    const conflicts: DataConflict[] = [];
+    const names = await componentNames([...existing.values()].map((r) => r.component_id));
+    for (const [key, row] of existing) {
+      const label = `${names.get(row.component_id) ?? row.component_id}@${row.number}`;
+      const merge = mergeFields('version', label, row, versionColumns(byKey.get(key)!), policy);
+      conflicts.push(...merge.conflicts);
+      if (Object.keys(merge.changes).length > 0) {
+        await db.updateTable('versions').set(merge.changes).where('id', '=', row.id).execute();
+        Object.assign(row, merge.changes);
+      }
+    }
+    return {
+      records: inputs.map((v) => toVersion(after.get(versionKey(v.componentId, v.number))!)),
+      created: missing.length,
+      conflicts,
+    };
+  }
+
+  async function componentNames(ids: number[]): Promise<Map<number, string>> {
+    const names = new Map<number, string>();
+    for (const part of chunks([...new Set(ids)], 5000)) {
+      const rows = await db.selectFrom('components').select(['id', 'identity_key']).where('id', 'in', part).execute();
+      for (const row of rows) names.set(row.id, row.identity_key);
+    }
+    return names;
+  }
+
+  return {
+    async upsertComponent(input, policy) {
+      const r = await upsertComponents([input], policy);
+      return { record: r.records[0], created: r.created > 0, conflicts: r.conflicts };
+    },
+    upsertComponents,
+    async getComponent(id) {
+      const row = await db.selectFrom('components').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toComponent(row) : null;
+    },
+    async findComponent(key) {
+      const row = await db.selectFrom('components').selectAll().where('identity_key', '=', key).executeTakeFirst();
+      return row ? toComponent(row) : null;
+    },
+    async listComponents() {
+      return (await db.selectFrom('components').selectAll().orderBy('identity_key').execute()).map(toComponent);
+    },
+    async upsertVersion(input, policy) {
+      const r = await upsertVersions([input], policy);
+      return { record: r.records[0], created: r.created > 0, conflicts: r.conflicts };
+    },
+    upsertVersions,
+    async getVersion(id) {
+      const row = await db.selectFrom('versions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toVersion(row) : null;
+    },
+    async findVersion(componentId, number) {
+      const row = await db
+        .selectFrom('versions')
+        .selectAll()
+        .where('component_id', '=', componentId)
+        .where('number', '=', number)
+        .executeTakeFirst();
+      return row ? toVersion(row) : null;
+    },
+    async listVersions(componentId) {
+      return (await db.selectFrom('versions').selectAll().where('component_id', '=', componentId).orderBy('id').execute()).map(
+        toVersion,
+      );
+    },
+    async setCorrectedLicense(versionId, expression) {
+      await db.updateTable('versions').set({ corrected_license: expression }).where('id', '=', versionId).execute();
+    },
+  };
+}
+
+function versionKey(componentId: number, number: string): string {
+  return `${componentId}\u0000${number}`;
+}

@@ -1,0 +1,51 @@
+/** What every repository works with, and the few value conversions the two dialects need. */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import type { StoreDialect } from './store.js';
+
+export interface StoreContext {
+  db: Kysely<Database>;
+  dialect: StoreDialect;
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function toJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+export function fromJson<T>(text: string | null, fallback: T): T {
+  if (text === null || text === '') return fallback;
+  return JSON.parse(text) as T;
+}
+
+/** better-sqlite3 cannot bind booleans: SQLite gets 0/1. */
+export function toBool(ctx: StoreContext, value: boolean | null): boolean | number | null {
+  if (value === null) return null;
+  return ctx.dialect === 'sqlite' ? (value ? 1 : 0) : value;
+}
+
+export function fromBool(value: boolean | number | null): boolean | null {
+  return value === null ? null : value === true || value === 1;
+}
+
+/** PostgreSQL returns bigint aggregates as strings. */
+export function toCount(value: string | number | bigint | null | undefined): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+/**
+ * Rows per multi-row statement so that rows × columns stays under both SQLite's 32766 and
+ * PostgreSQL's 65535 bound parameters.
+ */
+export function rowsPerStatement(columns: number): number {
+  return Math.max(1, Math.floor(30000 / columns));
+}
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

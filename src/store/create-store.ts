@@ -1,0 +1,33 @@
+/** Assembles the Store from its repositories over one Kysely handle (a connection pool or a transaction). */
+import type { Store } from './store.js';
+import type { StoreContext } from './context.js';
+import { portfolioRepository } from './portfolio-repo.js';
+import { componentRepository } from './component-repo.js';
+import { usageRepository } from './usage-repo.js';
+import { decisionRepository } from './decision-repo.js';
+import { knowledgeRepository } from './knowledge-repo.js';
+import { importRepository } from './import-repo.js';
+import { accessRepository } from './access-repo.js';
+import { queryRepository } from './query-repo.js';
+
+export function createStore(ctx: StoreContext, inTransaction = false): Store {
+  const store: Store = {
+    dialect: ctx.dialect,
+    async close() {
+      if (!inTransaction) await ctx.db.destroy();
+    },
+    async transaction(fn) {
+      if (inTransaction) return fn(store);
+      return ctx.db.transaction().execute((trx) => fn(createStore({ db: trx, dialect: ctx.dialect }, true)));
+    },
+    ...portfolioRepository(ctx),
+    ...componentRepository(ctx),
+    ...usageRepository(ctx),
+    ...decisionRepository(ctx),
+    ...knowledgeRepository(ctx),
+    ...importRepository(ctx),
+    ...accessRepository(ctx),
+    ...queryRepository(ctx),
+  };
+  return store;
+}

@@ -1,0 +1,215 @@
+/**
+ * The one migration list, run by Kysely's Migrator on both dialects. Differences are confined to
+ * the three column helpers below: ids (SQLite rowid alias vs PostgreSQL identity), booleans
+ * (0/1 integer vs boolean) and bytes (blob vs bytea). Migrations are append-only: never edit a
+ * shipped one, add the next.
+ */
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+import type { StoreDialect } from './store.js';
+
+type Table = CreateTableBuilder<string, never>;
+
+function dialectColumns(dialect: StoreDialect) {
+  const sqlite = dialect === 'sqlite';
+  return {
+    id: (t: Table, name = 'id'): Table =>
+      t.addColumn(name, 'integer', (c: ColumnDefinitionBuilder) =>
+        sqlite ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity(),
+      ),
+    bool: sqlite ? ('integer' as const) : ('boolean' as const),
+    bytes: sqlite ? ('blob' as const) : ('bytea' as const),
+  };
+}
+
+function initialSchema(dialect: StoreDialect): Migration {
+  const { id, bool, bytes } = dialectColumns(dialect);
+  return {
+    async up(db: Kysely<unknown>) {
+      const table = (name: string) => id(db.schema.createTable(name) as unknown as Table) as unknown as Table;
+
+      await table('categories')
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('description', 'text')
+        .addColumn('outbound_licenses', 'text', (c) => c.notNull().defaultTo('[]'))
+        .execute();
+      await table('products')
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('description', 'text')
+        .addColumn('owner', 'text')
+        .addColumn('outbound_licenses', 'text', (c) => c.notNull().defaultTo('[]'))
+        .execute();
+      await db.schema
+        .createTable('product_categories')
+        .addColumn('product_id', 'integer', (c) => c.notNull().references('products.id').onDelete('cascade'))
+        .addColumn('category_id', 'integer', (c) => c.notNull().references('categories.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('product_categories_pk', ['product_id', 'category_id'])
+        .execute();
+      await table('releases')
+        .addColumn('product_id', 'integer', (c) => c.notNull().references('products.id').onDelete('cascade'))
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('ship_status', 'text', (c) => c.notNull().defaultTo('in-development'))
+        .addColumn('commit_ref', 'text')
+        .addColumn('outbound_licenses', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('validation_step', 'integer', (c) => c.notNull().defaultTo(0))
+        .addUniqueConstraint('releases_product_number_unique', ['product_id', 'number'])
+        .execute();
+
+      // identity_key unique: two imports racing to create the same component end with one row.
+      await table('components')
+        .addColumn('identity_key', 'text', (c) => c.notNull().unique())
+        .addColumn('purl_type', 'text')
+        .addColumn('namespace', 'text')
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('purl', 'text')
+        .addColumn('description', 'text')
+        .addColumn('homepage', 'text')
+        .addColumn('language', 'text')
+        .execute();
+      await db.schema.createIndex('components_name_idx').on('components').column('name').execute();
+      await table('versions')
+        .addColumn('component_id', 'integer', (c) => c.notNull().references('components.id').onDelete('cascade'))
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('purl', 'text')
+        .addColumn('declared_license', 'text')
+        .addColumn('concluded_license', 'text')
+        .addColumn('corrected_license', 'text')
+        .addColumn('copyright', 'text')
+        .addUniqueConstraint('versions_component_number_unique', ['component_id', 'number'])
+        .execute();
+
+      await table('usages')
+        .addColumn('release_id', 'integer', (c) => c.notNull().references('releases.id').onDelete('cascade'))
+        .addColumn('version_id', 'integer', (c) => c.notNull().references('versions.id').onDelete('restrict'))
+        .addColumn('scope', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('project', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('linking', 'text')
+        .addColumn('modified', bool)
+        .addColumn('exploitation', 'text')
+        .addColumn('chosen_license', 'text')
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('auto'))
+        .addColumn('added_by', 'text', (c) => c.notNull().defaultTo('import'))
+        .addColumn('dependency_path', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addUniqueConstraint('usages_release_version_scope_project_unique', ['release_id', 'version_id', 'scope', 'project'])
+        .execute();
+      // "Which releases ship this version?" walks usages by version.
+      await db.schema.createIndex('usages_version_idx').on('usages').column('version_id').execute();
+
+      await table('exploitation_rules')
+        .addColumn('release_id', 'integer', (c) => c.notNull().references('releases.id').onDelete('cascade'))
+        .addColumn('scope', 'text')
+        .addColumn('project', 'text')
+        .addColumn('exploitation', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('exploitation_rules_release_idx').on('exploitation_rules').column('release_id').execute();
+
+      // One table for every decision kind: they share the scope columns and are matched together.
+      await table('decisions')
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text')
+        .addColumn('category_id', 'integer', (c) => c.references('categories.id').onDelete('cascade'))
+        .addColumn('product_id', 'integer', (c) => c.references('products.id').onDelete('cascade'))
+        .addColumn('release_id', 'integer', (c) => c.references('releases.id').onDelete('cascade'))
+        .addColumn('scope', 'text')
+        .addColumn('project', 'text')
+        .addColumn('exploitation', 'text')
+        .addColumn('component', 'text')
+        .addColumn('version', 'text')
+        .addColumn('from_expression', 'text')
+        .addColumn('to_expression', 'text')
+        .addColumn('license', 'text')
+        .addColumn('linking', 'text')
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('explanation', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
+      await db.schema.createIndex('decisions_type_idx').on('decisions').columns(['type', 'component']).execute();
+
+      await db.schema
+        .createTable('license_policies')
+        .addColumn('license', 'text', (c) => c.primaryKey())
+        .addColumn('allowed', 'text', (c) => c.notNull())
+        .addColumn('review_status', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('categories', 'text', (c) => c.notNull().defaultTo('[]'))
+        .execute();
+      let facts = db.schema.createTable('license_facts').addColumn('id', 'text', (c) => c.primaryKey());
+      facts = facts.addColumn('name', 'text', (c) => c.notNull());
+      for (const col of ['kind', 'copyleft', 'foss', 'warranty_disclaimer', 'liability_disclaimer']) facts = facts.addColumn(col, 'text');
+      for (const col of ['osi_approved', 'fsf_approved', 'patent_grant', 'ethical_clause', 'non_commercial', 'anti_tivoisation'])
+        facts = facts.addColumn(col, bool);
+      for (const col of ['law', 'venue', 'steward', 'url', 'comment', 'text', 'extra']) facts = facts.addColumn(col, 'text');
+      await facts.execute();
+      await db.schema
+        .createTable('compliance_actions')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('category', 'text')
+        .addColumn('passivity', 'text')
+        .addColumn('team', 'text')
+        .addColumn('core', bool, (c) => c.notNull())
+        .addColumn('extra', 'text')
+        .execute();
+      // Obligations name their licence and action as text: a KB may carry obligations of licences it
+      // has no facts for, and ids keep the imported order.
+      await table('obligations')
+        .addColumn('license', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('passivity', 'text')
+        .addColumn('exploitation', 'text')
+        .addColumn('modification', 'text')
+        .addColumn('action', 'text')
+        .addColumn('clause', 'text')
+        .addColumn('extra', 'text')
+        .execute();
+      await db.schema.createIndex('obligations_license_idx').on('obligations').column('license').execute();
+
+      await table('imports')
+        .addColumn('release_id', 'integer', (c) => c.notNull().references('releases.id').onDelete('cascade'))
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('file_name', 'text')
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('policy', 'text', (c) => c.notNull())
+        .addColumn('author', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('counts', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('conflicts', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('error', 'text')
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text')
+        .execute();
+      await db.schema.createIndex('imports_release_idx').on('imports').column('release_id').execute();
+      await db.schema
+        .createTable('import_documents')
+        .addColumn('import_id', 'integer', (c) => c.primaryKey().references('imports.id').onDelete('cascade'))
+        .addColumn('file_name', 'text')
+        .addColumn('media_type', 'text')
+        .addColumn('content', bytes, (c) => c.notNull())
+        .execute();
+
+      await table('api_tokens')
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text')
+        .addColumn('last_used_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('release_views')
+        .addColumn('release_id', 'integer', (c) => c.primaryKey().references('releases.id').onDelete('cascade'))
+        .addColumn('viewed_at', 'text', (c) => c.notNull())
+        .addColumn('viewed_by', 'text')
+        .execute();
+      await db.schema.createIndex('release_views_viewed_at_idx').on('release_views').column('viewed_at').execute();
+    },
+  };
+}
+
+export function migrationProvider(dialect: StoreDialect): MigrationProvider {
+  return {
+    getMigrations: async () => ({
+      '0001_initial_schema': initialSchema(dialect),
+    }),
+  };
+}
