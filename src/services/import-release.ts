@@ -1,21 +1,40 @@
 /**
  * Imports an SBOM document or an npm project into a release, in one store transaction: bad input
- * leaves the release untouched and ends as a ServiceError with a stable code.
+ * leaves the release untouched and ends as a ServiceError with a stable code. A refused document is
+ * still written to the import history (status failed) so that the attempt is visible.
  */
-import type { DataConflict, FillPolicy, ImportMode, ImportRecord, Store } from '../store/index.js';
 import type { Issue } from '../model/issue.js';
+import type { Sbom } from '../model/sbom.js';
+import type { Usage } from '../model/portfolio.js';
+import { generateNpmSbom } from '../sbom/generators/npm/index.js';
+import { readNpmProject } from '../io/npm-project.js';
+import { InputError } from '../io/input-error.js';
+import type {
+  DataConflict,
+  FillPolicy,
+  ImportMode,
+  ImportRecord,
+  NewUsage,
+  Store,
+} from '../store/index.js';
+import { decodeUpload } from './decode-upload.js';
+import { planImport } from './import-plan.js';
+import { getRelease } from './portfolio.js';
+import { ServiceError } from './service-error.js';
 
 export interface ImportOptions {
   mode?: ImportMode;
   /** What to do when stored component/version data differs from the document's. */
   policy?: FillPolicy;
   author?: string | null;
+  /** Sub-project the document describes; '' (the default) is the release's root project. */
+  project?: string;
   /** Refuse documents larger than this (bytes); default 512 MiB. */
   maxBytes?: number;
 }
 
 export interface ImportDocumentInput extends ImportOptions {
-  /** The document as uploaded (bytes are kept as the original; text is decoded from them). */
+  /** The document as uploaded (the bytes are kept as the original). */
   content: string | Uint8Array;
   fileName?: string | null;
   mediaType?: string | null;
@@ -24,15 +43,6 @@ export interface ImportDocumentInput extends ImportOptions {
 export interface ImportNpmProjectInput extends ImportOptions {
   /** The project folder, or its lockfile. */
   path: string;
-}
-
-export interface ImportOutcome {
-  import: ImportRecord;
-  /** Same figures as import.counts: components/versions created, usages inserted/updated/removed. */
-  counts: ImportCounts;
-  conflicts: DataConflict[];
-  /** Problems found in the document (kept, not fatal). */
-  issues: Issue[];
 }
 
 export interface ImportCounts {
@@ -45,17 +55,178 @@ export interface ImportCounts {
   [key: string]: number;
 }
 
+export interface ImportOutcome {
+  import: ImportRecord;
+  counts: ImportCounts;
+  conflicts: DataConflict[];
+  /** Problems found in the document (kept, not fatal). */
+  issues: Issue[];
+}
+
+interface DecodedSource {
+  sbom: Sbom;
+  issues: Issue[];
+  format: string;
+  fileName: string | null;
+  mediaType: string | null;
+  bytes: Uint8Array;
+}
+
 export async function importDocument(store: Store, releaseId: number, input: ImportDocumentInput): Promise<ImportOutcome> {
-  void store; void releaseId; void input;
-  throw new Error('services: implementation in progress');
+  await getRelease(store, releaseId);
+  const fileName = input.fileName ?? null;
+  let decoded: DecodedSource;
+  try {
+    const read = decodeUpload(input.content, fileName ?? 'document', input.maxBytes);
+    decoded = {
+      sbom: read.sbom,
+      issues: read.issues,
+      format: read.format.id,
+      fileName,
+      mediaType: input.mediaType ?? null,
+      bytes: read.bytes,
+    };
+  } catch (err) {
+    if (err instanceof ServiceError) await recordFailure(store, releaseId, 'unknown', fileName, input, err);
+    throw err;
+  }
+  return importDecoded(store, releaseId, decoded, input);
 }
 
 export async function importNpmProject(store: Store, releaseId: number, input: ImportNpmProjectInput): Promise<ImportOutcome> {
-  void store; void releaseId; void input;
-  throw new Error('services: implementation in progress');
+  await getRelease(store, releaseId);
+  let decoded: DecodedSource;
+  try {
+    const project = await readNpmProject(input.path, { maxBytes: input.maxBytes });
+    const { sbom, issues } = generateNpmSbom(project);
+    decoded = {
+      sbom,
+      issues,
+      format: 'npm-project',
+      fileName: project.lockfileName,
+      mediaType: 'application/json',
+      bytes: Buffer.from(JSON.stringify(project.lockfile), 'utf8'),
+    };
+  } catch (err) {
+    if (err instanceof InputError) {
+      const error = new ServiceError(/ over the .* limit/.test(err.message) ? 'too-large' : 'unreadable-document', err.message);
+      await recordFailure(store, releaseId, 'npm-project', input.path, input, error);
+      throw error;
+    }
+    throw err;
+  }
+  return importDecoded(store, releaseId, decoded, input);
 }
 
 export async function listImports(store: Store, releaseId: number): Promise<ImportRecord[]> {
-  void store; void releaseId;
-  throw new Error('services: implementation in progress');
+  await getRelease(store, releaseId);
+  return store.listImports(releaseId);
+}
+
+async function importDecoded(store: Store, releaseId: number, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
+  const mode = options.mode ?? 'replace';
+  const policy = options.policy ?? 'fill-missing';
+  const plan = planImport(source.sbom, options.project ?? '');
+
+  return store.transaction(async (tx) => {
+    const record = await tx.createImport({
+      releaseId,
+      format: source.format,
+      fileName: source.fileName,
+      mode,
+      policy,
+      author: options.author ?? null,
+    });
+    await tx.saveImportDocument({
+      importId: record.id,
+      fileName: source.fileName,
+      mediaType: source.mediaType,
+      content: source.bytes,
+    });
+
+    const components = await tx.upsertComponents(plan.components, policy);
+    const versions = await tx.upsertVersions(
+      plan.versions.map((v) => ({
+        componentId: components.records[v.component].id,
+        number: v.number,
+        purl: v.purl,
+        declaredLicense: v.declaredLicense,
+        concludedLicense: v.concludedLicense,
+        correctedLicense: null,
+        copyright: v.copyright,
+      })),
+      policy,
+    );
+
+    const previous = await tx.listUsages(releaseId);
+    const kept = new Map(previous.map((u) => [usageKey(u.versionId, u.scope, u.project), u]));
+    let usagesRemoved = 0;
+    if (mode === 'replace') usagesRemoved = await tx.deleteUsagesOfRelease(releaseId);
+
+    const usages: NewUsage[] = plan.usages.map((u) => {
+      const versionId = versions.records[u.version].id;
+      return { ...carriedOver(kept.get(usageKey(versionId, u.scope, u.project))), releaseId, versionId, scope: u.scope, project: u.project, dependencyPath: u.dependencyPath };
+    });
+    // Merging keeps what a usage already says (choices, exploitation) and only adds the new ones.
+    const usagesInserted = await tx.insertUsages(usages, mode === 'merge' ? 'ignore' : 'fail');
+
+    const conflicts = [...components.conflicts, ...versions.conflicts];
+    const counts: ImportCounts = {
+      components: new Set(components.records.map((c) => c.id)).size,
+      componentsCreated: components.created,
+      versions: new Set(versions.records.map((v) => v.id)).size,
+      versionsCreated: versions.created,
+      usagesInserted,
+      usagesRemoved,
+      usagesInDocument: usages.length,
+      issues: source.issues.length,
+      conflicts: conflicts.length,
+    };
+    const finished = await tx.updateImport(record.id, {
+      status: 'succeeded',
+      counts,
+      conflicts,
+      finishedAt: new Date().toISOString(),
+    });
+    return { import: finished ?? record, counts, conflicts, issues: source.issues };
+  });
+}
+
+function usageKey(versionId: number, scope: string, project: string): string {
+  return `${versionId}\u0000${scope}\u0000${project}`;
+}
+
+/** What a person set on a usage survives a re-import of the same version in the same place. */
+function carriedOver(previous: Usage | undefined): Omit<NewUsage, 'releaseId' | 'versionId' | 'scope' | 'project' | 'dependencyPath'> {
+  return {
+    linking: previous?.linking ?? null,
+    modified: previous?.modified ?? null,
+    exploitation: previous?.exploitation ?? null,
+    chosenLicense: previous?.chosenLicense ?? null,
+    status: previous?.status ?? 'auto',
+    addedBy: 'import',
+  };
+}
+
+async function recordFailure(
+  store: Store,
+  releaseId: number,
+  format: string,
+  fileName: string | null,
+  options: ImportOptions,
+  error: ServiceError,
+): Promise<void> {
+  const now = new Date().toISOString();
+  await store.createImport({
+    releaseId,
+    format,
+    fileName,
+    mode: options.mode ?? 'replace',
+    policy: options.policy ?? 'fill-missing',
+    author: options.author ?? null,
+    status: 'failed',
+    error: `${error.code}: ${error.message}`,
+    startedAt: now,
+    finishedAt: now,
+  });
 }

@@ -1,33 +1,132 @@
 /** Categories, products and releases: create, list, read and update. */
-import type { Category, Product, Release } from '../model/portfolio.js';
+import { SHIP_STATUSES, type Category, type Product, type Release } from '../model/portfolio.js';
 import type { NewCategory, NewProduct, NewRelease, ReleasePatch, Store } from '../store/index.js';
+import { requireExpressions, requireName } from './check-input.js';
+import { ServiceError, notFound } from './service-error.js';
 
-const TODO = (): never => {
-  throw new Error('services: implementation in progress');
-};
-
-export async function createCategory(store: Store, input: NewCategory): Promise<Category> { void store; void input; return TODO(); }
-export async function listCategories(store: Store): Promise<Category[]> { void store; return TODO(); }
-export async function getCategory(store: Store, id: number): Promise<Category> { void store; void id; return TODO(); }
-export async function updateCategory(store: Store, id: number, patch: Partial<NewCategory>): Promise<Category> { void store; void id; void patch; return TODO(); }
-
-export async function createProduct(store: Store, input: NewProductInput): Promise<Product> { void store; void input; return TODO(); }
-export async function listProducts(store: Store): Promise<Product[]> { void store; return TODO(); }
-export async function getProduct(store: Store, id: number): Promise<Product> { void store; void id; return TODO(); }
-export async function findProductByName(store: Store, name: string): Promise<Product> { void store; void name; return TODO(); }
-export async function updateProduct(store: Store, id: number, patch: Partial<NewProduct>): Promise<Product> { void store; void id; void patch; return TODO(); }
-
-export async function createRelease(store: Store, input: NewRelease): Promise<Release> { void store; void input; return TODO(); }
-export async function listReleases(store: Store, productId?: number): Promise<Release[]> { void store; void productId; return TODO(); }
-export async function getRelease(store: Store, id: number): Promise<Release> { void store; void id; return TODO(); }
-export async function findReleaseByName(store: Store, productName: string, number: string): Promise<ReleaseRef> { void store; void productName; void number; return TODO(); }
-export async function updateRelease(store: Store, id: number, patch: ReleasePatch): Promise<Release> { void store; void id; void patch; return TODO(); }
-
-/** A product may be created with category names instead of ids (the CLI does). */
+/** A product may be created with only a name; the rest defaults to empty. */
 export type NewProductInput = Omit<NewProduct, 'categoryIds' | 'outboundLicenses' | 'description' | 'owner'> &
   Partial<Pick<NewProduct, 'categoryIds' | 'outboundLicenses' | 'description' | 'owner'>>;
+
+export type NewCategoryInput = Omit<NewCategory, 'description' | 'outboundLicenses'> &
+  Partial<Pick<NewCategory, 'description' | 'outboundLicenses'>>;
 
 export interface ReleaseRef {
   product: Product;
   release: Release;
+}
+
+export async function createCategory(store: Store, input: NewCategoryInput): Promise<Category> {
+  const name = requireName(input.name, 'category name');
+  if (await store.findCategoryByName(name)) throw new ServiceError('already-exists', `category "${name}" already exists`);
+  return store.createCategory({
+    name,
+    description: input.description ?? null,
+    outboundLicenses: requireExpressions(input.outboundLicenses, 'outbound licence'),
+  });
+}
+
+export async function listCategories(store: Store): Promise<Category[]> {
+  return store.listCategories();
+}
+
+export async function getCategory(store: Store, id: number): Promise<Category> {
+  return (await store.getCategory(id)) ?? throwNotFound(`category ${id}`);
+}
+
+export async function updateCategory(store: Store, id: number, patch: Partial<NewCategory>): Promise<Category> {
+  const clean = { ...patch };
+  if (patch.name !== undefined) clean.name = requireName(patch.name, 'category name');
+  if (patch.outboundLicenses) clean.outboundLicenses = requireExpressions(patch.outboundLicenses, 'outbound licence');
+  return (await store.updateCategory(id, clean)) ?? throwNotFound(`category ${id}`);
+}
+
+export async function createProduct(store: Store, input: NewProductInput): Promise<Product> {
+  const name = requireName(input.name, 'product name');
+  if (await store.findProductByName(name)) throw new ServiceError('already-exists', `product "${name}" already exists`);
+  const categoryIds = input.categoryIds ?? [];
+  await requireCategories(store, categoryIds);
+  return store.createProduct({
+    name,
+    description: input.description ?? null,
+    owner: input.owner ?? null,
+    categoryIds,
+    outboundLicenses: requireExpressions(input.outboundLicenses, 'outbound licence'),
+  });
+}
+
+export async function listProducts(store: Store): Promise<Product[]> {
+  return store.listProducts();
+}
+
+export async function getProduct(store: Store, id: number): Promise<Product> {
+  return (await store.getProduct(id)) ?? throwNotFound(`product ${id}`);
+}
+
+export async function findProductByName(store: Store, name: string): Promise<Product> {
+  return (await store.findProductByName(name)) ?? throwNotFound(`product "${name}"`);
+}
+
+export async function updateProduct(store: Store, id: number, patch: Partial<NewProduct>): Promise<Product> {
+  const clean = { ...patch };
+  if (patch.name !== undefined) clean.name = requireName(patch.name, 'product name');
+  if (patch.categoryIds) await requireCategories(store, patch.categoryIds);
+  if (patch.outboundLicenses) clean.outboundLicenses = requireExpressions(patch.outboundLicenses, 'outbound licence');
+  return (await store.updateProduct(id, clean)) ?? throwNotFound(`product ${id}`);
+}
+
+export async function createRelease(store: Store, input: NewRelease): Promise<Release> {
+  const number = requireName(input.number, 'release number');
+  const product = await getProduct(store, input.productId);
+  if (await store.findRelease(product.id, number)) {
+    throw new ServiceError('already-exists', `release ${number} of "${product.name}" already exists`);
+  }
+  if (input.shipStatus !== undefined) requireShipStatus(input.shipStatus);
+  return store.createRelease({
+    ...input,
+    number,
+    outboundLicenses: requireExpressions(input.outboundLicenses, 'outbound licence'),
+  });
+}
+
+export async function listReleases(store: Store, productId?: number): Promise<Release[]> {
+  if (productId !== undefined) await getProduct(store, productId);
+  return store.listReleases(productId);
+}
+
+export async function getRelease(store: Store, id: number): Promise<Release> {
+  return (await store.getRelease(id)) ?? throwNotFound(`release ${id}`);
+}
+
+/** Finds a release by its product's name and its number (how the CLI addresses releases). */
+export async function findReleaseByName(store: Store, productName: string, number: string): Promise<ReleaseRef> {
+  const product = await findProductByName(store, productName);
+  const release = await store.findRelease(product.id, number);
+  if (!release) throw notFound(`release ${number} of "${product.name}"`);
+  return { product, release };
+}
+
+export async function updateRelease(store: Store, id: number, patch: ReleasePatch): Promise<Release> {
+  const clean = { ...patch };
+  if (patch.number !== undefined) clean.number = requireName(patch.number, 'release number');
+  if (patch.shipStatus !== undefined) requireShipStatus(patch.shipStatus);
+  if (patch.outboundLicenses) clean.outboundLicenses = requireExpressions(patch.outboundLicenses, 'outbound licence');
+  if (patch.validationStep !== undefined && !(Number.isInteger(patch.validationStep) && patch.validationStep >= 0 && patch.validationStep <= 6)) {
+    throw new ServiceError('invalid-input', `validation step must be 0 to 6, not ${patch.validationStep}`);
+  }
+  return (await store.updateRelease(id, clean)) ?? throwNotFound(`release ${id}`);
+}
+
+async function requireCategories(store: Store, ids: number[]): Promise<void> {
+  for (const id of ids) await getCategory(store, id);
+}
+
+function requireShipStatus(status: string): void {
+  if (!(SHIP_STATUSES as readonly string[]).includes(status)) {
+    throw new ServiceError('invalid-input', `ship status must be one of ${SHIP_STATUSES.join(', ')}, not "${status}"`);
+  }
+}
+
+function throwNotFound(what: string): never {
+  throw notFound(what);
 }

@@ -1,0 +1,59 @@
+/**
+ * Turns an uploaded document (bytes or text) into a decoded SBOM, or a ServiceError with a stable
+ * code: too-large, unreadable-document (binary, bad encoding, syntax), unsupported-format.
+ */
+import { gunzipSync } from 'node:zlib';
+import { bytesToText, DEFAULT_MAX_INPUT_BYTES, formatBytes } from '../io/read-document.js';
+import { InputError } from '../io/input-error.js';
+import { UnreadableDocumentError } from '../sbom/format.js';
+import { readSbom, UnsupportedDocumentError, type ReadResult } from '../sbom/read.js';
+import { ServiceError } from './service-error.js';
+
+export interface DecodedUpload extends ReadResult {
+  bytes: Uint8Array;
+}
+
+export function decodeUpload(content: string | Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): DecodedUpload {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  if (bytes.length > maxBytes) {
+    throw new ServiceError('too-large', `${fileName} is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit`, {
+      size: bytes.length,
+      limit: maxBytes,
+    });
+  }
+  const text = typeof content === 'string' ? content : textOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), fileName, maxBytes);
+  if (text.trim() === '') throw new ServiceError('unreadable-document', `${fileName} is empty`);
+  try {
+    return { ...readSbom(text, fileName), bytes };
+  } catch (err) {
+    if (err instanceof UnsupportedDocumentError) throw new ServiceError('unsupported-format', `${fileName}: ${err.message}`);
+    if (err instanceof UnreadableDocumentError) {
+      throw new ServiceError('unreadable-document', `${fileName}: ${err.message}`, err.line ? { line: err.line } : undefined);
+    }
+    // V8 gives up on strings or objects beyond its limits: an input problem, not a bug.
+    if (err instanceof RangeError) throw new ServiceError('too-large', `${fileName}: too large to decode in memory`);
+    throw err;
+  }
+}
+
+function textOf(buffer: Buffer, fileName: string, maxBytes: number): string {
+  try {
+    if (buffer[0] === 0x1f && buffer[1] === 0x8b) buffer = gunzipCapped(buffer, fileName, maxBytes);
+    return bytesToText(buffer, fileName);
+  } catch (err) {
+    if (err instanceof InputError) throw new ServiceError('unreadable-document', err.message);
+    throw err;
+  }
+}
+
+function gunzipCapped(buffer: Buffer, fileName: string, maxBytes: number): Buffer {
+  try {
+    return gunzipSync(buffer, { maxOutputLength: maxBytes });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ServiceError('too-large', `${fileName} decompresses to more than ${formatBytes(maxBytes)} (possible gzip bomb)`);
+    }
+    throw new ServiceError('unreadable-document', `${fileName} is not valid gzip data`);
+  }
+}
