@@ -1,0 +1,18 @@
+import type { Derogation } from '../model/decision.js';
+import { scopeMatches } from './scope-match.js';
+import type { UsageState, ValidationContext } from './validation-context.js';
+
+function sameLicense(derogated: string, license: string): boolean {
+  const a = derogated.toLowerCase();
+  const b = license.toLowerCase();
+  // A derogation for `GPL-2.0-only` covers `GPL-2.0-only WITH Classpath-exception-2.0` too.
+  return a === b || b.startsWith(`${a} with `);
+}
+
+/** A derogation (or authorised context) that allows this licence for this usage, if any. */
+export function coveringDerogation(ctx: ValidationContext, state: UsageState, license: string): Derogation | undefined {
+  const linking = state.item.usage.linking;
+  return ctx.decisions.derogations
+    .candidates(state.key)
+    .find((d) => sameLicense(d.license, license) && (d.linking === null || d.linking === linking) && scopeMatches(d, state.facts));
+}

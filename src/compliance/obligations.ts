@@ -1,0 +1,135 @@
+import type { ComplianceAction, KnowledgeBase, Obligation } from '../licenses/kb/types.js';
+import { exploitationTriggers, modificationTriggers } from '../licenses/obligations/index.js';
+import type { Modification } from '../model/usage-context.js';
+import { componentKey, usageLabel, type ReleaseSnapshot, type ReleaseUsage } from './snapshot.js';
+import type { ReleaseValidation } from './validate-release.js';
+
+export interface TriggeringUsage {
+  usageId: number;
+  component: string;
+  componentKey: string;
+  version: string;
+  project: string;
+  scope: string;
+  exploitation: string;
+  modification: Modification;
+  /** Licences of this usage that trigger the action, and through which obligations. */
+  licenses: string[];
+  obligations: string[];
+}
+
+export interface ObligationGroup {
+  /** Compliance action name, or `licence-specific: <licence>` for obligations with no action. */
+  name: string;
+  action: ComplianceAction | null;
+  core: boolean;
+  category: string | null;
+  /** Core actions are in every plan, even when no usage triggers them. */
+  triggered: boolean;
+  /** The licence clauses that lead here, once each. */
+  obligations: { license: string; name: string; clause: string | null }[];
+  usages: TriggeringUsage[];
+}
+
+export interface ReleaseObligations {
+  releaseId: number;
+  /** Core actions first, then by number of usages. */
+  groups: ObligationGroup[];
+  /** Usages left out: licence or exploitation still unknown. */
+  unresolved: { usageId: number; component: string; reason: string }[];
+  assumptions: string[];
+  /** Action names referenced by obligations but missing from the knowledge base. */
+  unknownActions: string[];
+}
+
+/**
+ * The compliance plan of a release: triggered obligations grouped by compliance action, with the
+ * usages that trigger each. Works on the effective licences validation could establish, whether or
+ * not every step passed.
+ */
+export function releaseObligations(snapshot: ReleaseSnapshot, validation: ReleaseValidation): ReleaseObligations {
+  const kb = snapshot.knowledgeBase;
+  const byLicense = obligationsByLicense(kb);
+  const actions = new Map(kb.actions.map((a) => [a.name, a]));
+  const items = new Map<number, ReleaseUsage>(snapshot.usages.map((u) => [u.usage.id, u]));
+  const groups = new Map<string, ObligationGroup>();
+  const unresolved: ReleaseObligations['unresolved'] = [];
+  const unknownActions = new Set<string>();
+  let assumedUnmodified = 0;
+
+  for (const r of validation.usages) {
+    const item = items.get(r.usageId)!;
+    if (!r.licenses || !r.exploitation) {
+      unresolved.push({ usageId: r.usageId, component: usageLabel(item), reason: !r.licenses ? 'effective licence not established yet' : 'exploitation not set' });
+      continue;
+    }
+    const modified = item.usage.modified;
+    if (modified === null) assumedUnmodified++;
+    const modification: Modification = modified ? 'modified' : 'unmodified';
+    const perGroup = new Map<string, TriggeringUsage>();
+    for (const license of r.licenses) {
+      for (const o of obligationsOf(byLicense, license)) {
+        if (!exploitationTriggers(o, r.exploitation) || !modificationTriggers(o, modification)) continue;
+        const action = o.action === null ? null : actions.get(o.action) ?? null;
+        if (o.action !== null && !action) unknownActions.add(o.action);
+        const name = o.action ?? `licence-specific: ${o.license}`;
+        let group = groups.get(name);
+        if (!group) {
+          group = { name, action, core: action?.core ?? false, category: action?.category ?? null, triggered: true, obligations: [], usages: [] };
+          groups.set(name, group);
+        }
+        if (!group.obligations.some((x) => x.license === o.license && x.name === o.name)) {
+          group.obligations.push({ license: o.license, name: o.name, clause: o.clause });
+        }
+        let t = perGroup.get(name);
+        if (!t) {
+          t = {
+            usageId: r.usageId,
+            component: usageLabel(item),
+            componentKey: componentKey(item.component),
+            version: item.version.number,
+            project: item.usage.project,
+            scope: item.usage.scope,
+            exploitation: r.exploitation,
+            modification,
+            licenses: [],
+            obligations: [],
+          };
+          perGroup.set(name, t);
+          group.usages.push(t);
+        }
+        if (!t.licenses.includes(license)) t.licenses.push(license);
+        if (!t.obligations.includes(o.name)) t.obligations.push(o.name);
+      }
+    }
+  }
+  for (const a of kb.actions) {
+    if (a.core && !groups.has(a.name)) {
+      groups.set(a.name, { name: a.name, action: a, core: true, category: a.category, triggered: false, obligations: [], usages: [] });
+    }
+  }
+  const sorted = [...groups.values()].sort((a, b) => Number(b.core) - Number(a.core) || b.usages.length - a.usages.length || a.name.localeCompare(b.name));
+  const assumptions = assumedUnmodified ? [`${assumedUnmodified} usage(s) do not say whether the component was modified: treated as unmodified.`] : [];
+  return { releaseId: snapshot.release.id, groups: sorted, unresolved, assumptions, unknownActions: [...unknownActions].sort() };
+}
+
+function obligationsByLicense(kb: KnowledgeBase): Map<string, Obligation[]> {
+  const map = new Map<string, Obligation[]>();
+  for (const o of kb.obligations) {
+    const k = o.license.toLowerCase();
+    const list = map.get(k);
+    if (list) list.push(o);
+    else map.set(k, [o]);
+  }
+  return map;
+}
+
+/** A `X WITH Y` leaf carries the obligations of X (and of Y when the KB lists the exception). */
+function obligationsOf(map: Map<string, Obligation[]>, license: string): Obligation[] {
+  const lower = license.toLowerCase();
+  const own = map.get(lower);
+  if (own) return own;
+  const at = lower.indexOf(' with ');
+  if (at < 0) return [];
+  return [...(map.get(lower.slice(0, at)) ?? []), ...(map.get(lower.slice(at + 6)) ?? [])];
+}

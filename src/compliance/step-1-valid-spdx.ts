@@ -1,0 +1,96 @@
+import type { Curation } from '../model/decision.js';
+import { STEP_NAMES, STEP_RULES, type Blocker, type StepResult } from './finding.js';
+import { pickMostSpecific } from './scope-match.js';
+import { decisionLabel } from './decision-index.js';
+import { sameExpression, type ExpressionCache } from './expression-cache.js';
+import { block, subjectOf, type UsageState, type ValidationContext } from './validation-context.js';
+import { curationGeneralisations } from './generalisations.js';
+
+/** Curations: version-level beats component-level beats global; a stated "from" beats "whatever". */
+export function curationRank(c: Curation): number {
+  return (c.version !== null ? 4 : 0) + (c.component !== null ? 2 : 0) + (c.fromExpression !== null ? 1 : 0);
+}
+
+/** Does a curation (or AND confirmation) apply to this usage, given the strings found for it? */
+export function curationMatches(c: Curation, state: UsageState, found: readonly string[], cache: ExpressionCache): boolean {
+  if (c.component !== null && c.component !== state.key) return false;
+  if (c.version !== null && c.version !== state.item.version.number) return false;
+  if (c.fromExpression === null) return true;
+  return found.some((f) => sameExpression(cache, c.fromExpression!, f));
+}
+
+const NORMALISER_TRUSTED = new Set(['exact', 'high']);
+
+/** Step 1: every usage has a valid SPDX expression, curations applied first. */
+export function stepValidSpdx(ctx: ValidationContext): StepResult {
+  const blockers: Blocker[] = [];
+  let checked = 0;
+  for (const state of ctx.states) {
+    const blocker = resolveExpression(ctx, state);
+    if (blocker) blockers.push(block(state, blocker));
+    else checked++;
+  }
+  return { step: 1, name: STEP_NAMES[1], passed: blockers.length === 0, blockers, pending: 0, checked, notes: [] };
+}
+
+function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker | null {
+  const { version } = state.item;
+  const { cache } = ctx;
+  const found = [version.correctedLicense, version.concludedLicense, version.declaredLicense].filter((s): s is string => s !== null && s.trim() !== '');
+  const make = (kind: string, license: string | null, message: string, suggestions: string[], decisions: number[] = []): Blocker => ({
+    ...subjectOf(state),
+    step: 1,
+    rule: `${STEP_RULES[1]}/${kind}`,
+    kind,
+    license,
+    message,
+    decisions,
+    fix: {
+      action: 'curate',
+      suggestions,
+      generalisations: curationGeneralisations(state),
+      hint: `Record a curation mapping ${license === null ? 'this component' : `'${license}'`} to a valid SPDX expression.`,
+    },
+  });
+
+  const matches = ctx.decisions.curations.candidates(state.key).filter((c) => curationMatches(c, state, found, cache));
+  const pick = pickMostSpecific(matches, curationRank, (c) => cache.get(c.toExpression).canonical ?? c.toExpression);
+  if (pick.kind === 'conflict') {
+    const answers = pick.decisions.map((d) => `${decisionLabel(d)} says '${d.toExpression}'`).join('; ');
+    return make('conflicting-decisions', found[0] ?? null, `${state.label}: curations disagree at the same level (${answers}); none is applied.`, pick.decisions.map((d) => d.toExpression), pick.decisions.map((d) => d.id));
+  }
+  if (pick.kind === 'decided') {
+    const facts = cache.get(pick.decision.toExpression);
+    if (facts.problem) {
+      return make('invalid-curation', pick.decision.toExpression, `${state.label}: ${decisionLabel(pick.decision)} gives '${pick.decision.toExpression}', ${facts.problem}.`, [], [pick.decision.id]);
+    }
+    state.expression = facts;
+    state.expressionOrigin = `${decisionLabel(pick.decision)}`;
+    return null;
+  }
+
+  if (found.length === 0) {
+    return make('no-license', null, `${state.label} has no licence information (no declared or concluded licence).`, []);
+  }
+  for (const s of found) {
+    const facts = cache.get(s);
+    if (!facts.problem) {
+      state.expression = facts;
+      state.expressionOrigin = s === version.declaredLicense ? 'declared licence' : s === version.concludedLicense ? 'concluded licence' : 'corrected licence';
+      return null;
+    }
+  }
+  const raw = found[found.length - 1];
+  const normalized = cache.normalize(raw);
+  if (normalized.expression && NORMALISER_TRUSTED.has(normalized.confidence)) {
+    const facts = cache.get(normalized.expression);
+    if (!facts.problem) {
+      state.expression = facts;
+      state.expressionOrigin = `normalised from '${raw}' (${normalized.confidence} confidence${normalized.notes.length ? `: ${normalized.notes.join('; ')}` : ''})`;
+      return null;
+    }
+  }
+  const why = cache.get(found[0]).problem ?? 'not a valid SPDX expression';
+  const notes = normalized.notes.length ? ` Normaliser: ${normalized.notes.join('; ')}.` : '';
+  return make('invalid-expression', raw, `${state.label}: licence '${raw}' is ${why.startsWith('not ') ? why : `invalid (${why})`}.${notes}`, normalized.candidates);
+}

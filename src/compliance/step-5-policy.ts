@@ -1,0 +1,89 @@
+import type { Allowed } from '../licenses/kb/types.js';
+import { isAuthorisedContext } from '../model/decision.js';
+import { STEP_NAMES, STEP_RULES, type Blocker, type FixAction, type StepResult } from './finding.js';
+import { decisionLabel } from './decision-index.js';
+import { block, contextPhrase, subjectOf, type UsageState, type ValidationContext } from './validation-context.js';
+import { usageGeneralisations } from './generalisations.js';
+import { rankAlternatives } from './policy-rank.js';
+import { coveringDerogation } from './derogation-cover.js';
+
+const KIND: Record<Exclude<Allowed, 'always'>, string> = {
+  never: 'never-allowed',
+  context: 'context-allowed-uncovered',
+  'out-of-foss-policy': 'out-of-foss-policy',
+  'not-reviewed': 'not-reviewed',
+};
+
+const WHY: Record<Exclude<Allowed, 'always'>, string> = {
+  never: 'is never allowed by the licence policy',
+  context: 'is allowed only in authorised contexts, and no derogation or authorised context covers this usage',
+  'out-of-foss-policy': 'is outside the FOSS policy (not an open-source licence under our policy) and no derogation covers this usage',
+  'not-reviewed': 'has not been reviewed: the licence policy has no decision for it',
+};
+
+/**
+ * Step 5: every licence that applies is "always allowed", or covered by a derogation or an
+ * authorised context. Never-allowed, context-allowed-but-uncovered, out-of-FOSS-policy and
+ * unreviewed licences are reported apart; none of them passes (unlike Hermine, out of FOSS policy
+ * does not slip through).
+ */
+export function stepPolicy(ctx: ValidationContext): StepResult {
+  const blockers: Blocker[] = [];
+  let checked = 0;
+  let pending = 0;
+  let derogated = 0;
+  for (const state of ctx.states) {
+    if (!state.effectiveLicenses) {
+      pending++;
+      continue;
+    }
+    let ok = true;
+    for (const license of state.effectiveLicenses) {
+      const policy = ctx.policyOf(license);
+      if (policy.allowed === 'always') continue;
+      const allowed = policy.allowed;
+      // Unreviewed licences need a policy decision first: a derogation would hide the missing review.
+      if (allowed !== 'not-reviewed' && coveringDerogation(ctx, state, license)) {
+        derogated++;
+        continue;
+      }
+      ok = false;
+      blockers.push(block(state, policyBlocker(ctx, state, license, allowed, policy.comment)));
+    }
+    if (ok) checked++;
+  }
+  const notes = derogated ? [`${derogated} licence use(s) allowed by derogations or authorised contexts.`] : [];
+  return { step: 5, name: STEP_NAMES[5], passed: blockers.length === 0 && pending === 0, blockers, pending, checked, notes };
+}
+
+function policyBlocker(ctx: ValidationContext, state: UsageState, license: string, allowed: Exclude<Allowed, 'always'>, comment: string | null): Blocker {
+  const offered = state.confirmed?.alternatives ?? [];
+  const better = rankAlternatives(offered, ctx.policyOf).filter((alt) => !alt.split(' AND ').some((l) => l.toLowerCase() === license.toLowerCase()));
+  let action: FixAction = allowed === 'not-reviewed' ? 'review-policy' : 'add-derogation';
+  let suggestions: string[] = allowed === 'not-reviewed' ? ['always', 'context', 'never', 'out-of-foss-policy'] : [license];
+  let hint =
+    allowed === 'not-reviewed'
+      ? `Have the licence policy state whether ${license} is allowed.`
+      : allowed === 'context'
+        ? `Record an authorised context or a derogation for ${license} covering this usage.`
+        : `Record a derogation (with its justification) for ${license} covering this usage, or remove the component.`;
+  if (better.length > 0 && allowed !== 'not-reviewed') {
+    action = 'choose-license';
+    suggestions = better;
+    hint = `Choose another licence of '${state.confirmed!.canonical}' (${better[0]}), or record a derogation for ${license}.`;
+  }
+  const derogations = ctx.decisions.derogations.candidates(state.key).filter((d) => d.license.toLowerCase() === license.toLowerCase());
+  const near = derogations.length
+    ? ` Derogations for ${license} exist but not for this context: ${derogations.map((d) => `${decisionLabel(d)}${isAuthorisedContext(d) ? ' [authorised context]' : ''}`).join('; ')}.`
+    : '';
+  return {
+    ...subjectOf(state),
+    step: 5,
+    rule: `${STEP_RULES[5]}/${KIND[allowed]}`,
+    kind: KIND[allowed],
+    license,
+    message: `${state.label} (${contextPhrase(state)}): ${license} ${WHY[allowed]}${comment ? ` (policy: ${comment})` : ''}. Licence from ${state.chosenOrigin}.${near}`,
+    decisions: [],
+    fix: { action, suggestions, generalisations: usageGeneralisations(state, ctx.snapshot), hint },
+  };
+}

@@ -1,0 +1,118 @@
+import type { Exploitation } from '../model/usage-context.js';
+import type { LicensePolicy } from '../licenses/kb/types.js';
+import { defaultPolicy } from '../licenses/kb/policy.js';
+import { isLicenseRef } from '../licenses/expression/index.js';
+import { componentKey, usageLabel, type ReleaseSnapshot, type ReleaseUsage } from './snapshot.js';
+import { ExpressionCache, type ExpressionFacts } from './expression-cache.js';
+import { indexDecisions, type DecisionIndex } from './decision-index.js';
+import type { UsageFacts } from './scope-match.js';
+import type { Blocker, BlockerSubject, StepNumber } from './finding.js';
+
+/** One usage as the steps see it, filled in step by step. */
+export interface UsageState {
+  item: ReleaseUsage;
+  key: string;
+  label: string;
+  facts: UsageFacts;
+  /** Step 1: the valid SPDX expression, and how it was obtained. */
+  expression: ExpressionFacts | null;
+  expressionOrigin: string;
+  /** Step 2: the expression once ANDs are confirmed. */
+  confirmed: ExpressionFacts | null;
+  /** Step 3. */
+  exploitation: Exploitation | null;
+  /** Step 4: the expression without any choice left, and how it was chosen. */
+  chosen: ExpressionFacts | null;
+  chosenOrigin: string;
+  /** Step 4: the licences that apply (the effective licence's leaves). */
+  effectiveLicenses: string[] | null;
+  /** First step that blocks this usage, if any. */
+  blockedAt: StepNumber | null;
+}
+
+export interface ValidationContext {
+  snapshot: ReleaseSnapshot;
+  cache: ExpressionCache;
+  decisions: DecisionIndex;
+  policyOf: (license: string) => LicensePolicy;
+  states: UsageState[];
+}
+
+export function createContext(snapshot: ReleaseSnapshot): ValidationContext {
+  const policies = new Map<string, LicensePolicy>();
+  for (const p of snapshot.policy.entries) policies.set(p.license.toLowerCase(), p);
+  const kbIds = new Set(snapshot.knowledgeBase.licenses.map((l) => l.id.toLowerCase()));
+  const cache = new ExpressionCache((id) => isLicenseRef(id) && (kbIds.has(id.toLowerCase()) || policies.has(id.toLowerCase())));
+  // `GPL-2.0-only WITH Classpath-exception-2.0` may have its own policy entry; else the licence's.
+  const policyOf = (license: string): LicensePolicy => {
+    const lower = license.toLowerCase();
+    const own = policies.get(lower);
+    if (own) return own;
+    const withAt = lower.indexOf(' with ');
+    if (withAt > 0) {
+      const base = policies.get(lower.slice(0, withAt));
+      if (base) return base;
+    }
+    return defaultPolicy(license);
+  };
+  const { release, product } = snapshot;
+  const states: UsageState[] = [];
+  for (const item of snapshot.usages) {
+    if (item.usage.status === 'ignored') continue;
+    const key = componentKey(item.component);
+    states.push({
+      item,
+      key,
+      label: usageLabel(item),
+      facts: {
+        categoryIds: product.categoryIds,
+        productId: product.id,
+        releaseId: release.id,
+        scope: item.usage.scope,
+        project: item.usage.project,
+        exploitation: null,
+        component: key,
+        version: item.version.number,
+      },
+      expression: null,
+      expressionOrigin: '',
+      confirmed: null,
+      exploitation: null,
+      chosen: null,
+      chosenOrigin: '',
+      effectiveLicenses: null,
+      blockedAt: null,
+    });
+  }
+  return { snapshot, cache, decisions: indexDecisions(snapshot.decisions), policyOf, states };
+}
+
+export function subjectOf(state: UsageState): BlockerSubject {
+  const { usage, version, component } = state.item;
+  return {
+    usageIds: [usage.id],
+    component: state.label,
+    componentKey: state.key,
+    version: version.number,
+    purl: version.purl ?? component.purl,
+    project: usage.project,
+    scope: usage.scope,
+    exploitation: state.exploitation,
+  };
+}
+
+/** Marks the usage blocked at this step (the first blocking step wins). */
+export function block(state: UsageState, blocker: Blocker): Blocker {
+  state.blockedAt ??= blocker.step;
+  return blocker;
+}
+
+/** "in project 'api', scope 'dependencies', distributed" — the usage context for messages. */
+export function contextPhrase(state: UsageState): string {
+  const { project, scope, linking, modified } = state.item.usage;
+  const parts = [`project '${project || '(root)'}'`, `scope '${scope || '(none)'}'`];
+  if (state.exploitation) parts.push(`exploitation ${state.exploitation}`);
+  if (linking) parts.push(`${linking} linking`);
+  if (modified !== null) parts.push(modified ? 'modified' : 'unmodified');
+  return parts.join(', ');
+}
