@@ -1,0 +1,84 @@
+// Shapes the UI reads from the REST API. The domain vocabulary comes from src/model and
+// src/compliance (type-only imports: nothing of the server is bundled).
+export type { Category, Product, Release, Usage, ComponentRecord, VersionRecord, ExploitationRule, ShipStatus } from '../../../src/model/portfolio.js';
+export type { Decision, Curation, LicenseChoice, Derogation, DecisionScope } from '../../../src/model/decision.js';
+export type { Exploitation, Linking } from '../../../src/model/usage-context.js';
+export type { Blocker, StepResult, Fix, FixAction, Generalisation } from '../../../src/compliance/finding.js';
+export type { LicenseFacts, LicensePolicy, Allowed, ReviewStatus, Obligation, ComplianceAction } from '../../../src/licenses/kb/types.js';
+import type { Release, Usage, ComponentRecord, VersionRecord } from '../../../src/model/portfolio.js';
+import type { StepResult } from '../../../src/compliance/finding.js';
+
+export type Role = 'project-manager' | 'legal' | 'compliance-officer' | 'guest';
+
+export interface Me {
+  name: string;
+  role: Role;
+}
+
+/** One usage with what it points at, as the BOM endpoint returns it. */
+export interface ReleaseUsage {
+  usage: Usage;
+  version: VersionRecord;
+  component: ComponentRecord;
+}
+
+export interface ReleaseValidation {
+  release: Release;
+  validationStep: number;
+  steps: StepResult[];
+}
+
+export interface ImportRecord {
+  id: number;
+  releaseId: number;
+  format: string;
+  fileName: string | null;
+  mode: 'replace' | 'merge';
+  policy: 'fill-missing' | 'override';
+  author: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  counts: Record<string, number>;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface ImportOutcome {
+  import: ImportRecord;
+  counts: Record<string, number>;
+  issues: Array<{ severity: string; message: string; component?: string }>;
+}
+
+export interface ReleaseView {
+  release: Release;
+  viewedAt: string;
+  viewedBy: string | null;
+}
+
+export interface LicenseCount {
+  license: string | null;
+  usages: number;
+}
+
+export interface ReleaseHit {
+  release: Release;
+  productName: string;
+  component: ComponentRecord;
+  version: VersionRecord;
+  usages: Array<{ project: string; scope: string }>;
+}
+
+export interface ReleaseDiff {
+  added: Array<{ component: string; version: string; project: string; scope: string; chosenLicense: string | null }>;
+  removed: Array<{ component: string; version: string; project: string; scope: string; chosenLicense: string | null }>;
+  versionChanged: Array<{ component: string; project: string; scope: string; from: string; to: string }>;
+  choiceChanged: Array<{ component: string; version: string; project: string; scope: string; from: string | null; to: string | null }>;
+}
+
+/** Obligations grouped by compliance action, with the usages that trigger each. */
+export interface ObligationGroup {
+  action: { name: string; description?: string; category?: string | null; core?: boolean; team?: string | null };
+  core: boolean;
+  obligations: Array<{ license: string; name: string; clause?: string | null }>;
+  usages: Array<{ usageId?: number; component: string; version: string; license?: string; project?: string; scope?: string }>;
+}

@@ -1,0 +1,162 @@
+import { useId, useState } from 'react';
+import { api } from '../../api/endpoints.js';
+import type { Blocker, Generalisation } from '../../api/types.js';
+import { useCan, useSession } from '../../auth.js';
+import { ActionForm } from '../../components/forms.js';
+import { Link } from '../../router.js';
+import { EXPLOITATION_LABELS } from './vocabulary.js';
+
+const ACTION_LABELS: Record<string, string> = {
+  'curate': 'Curate the licence',
+  'confirm-and': 'Confirm the AND',
+  'set-exploitation': 'Set the exploitation',
+  'choose-license': 'Choose a licence',
+  'add-derogation': 'Add a derogation',
+  'review-policy': 'Review the policy',
+  'change-outbound': 'Change the outbound licences',
+};
+
+const ANY_SCOPE = {
+  categoryId: null,
+  productId: null,
+  releaseId: null,
+  scope: null,
+  project: null,
+  exploitation: null,
+  component: null,
+  version: null,
+};
+
+/** One blocker of one step, with the form that records the decision clearing it. */
+export function BlockerCard({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseId: number; onDecided: () => void }) {
+  const subject = blocker.component ? `${blocker.component}${blocker.version ? `@${blocker.version}` : ''}` : `${blocker.project || 'root'} / ${blocker.scope || 'any scope'}`;
+  return (
+    <li className="card blocker">
+      <div className="row-between">
+        <h4>{subject}</h4>
+        <span className="badge warn">{blocker.kind}</span>
+      </div>
+      <p>{blocker.message}</p>
+      {blocker.license ? (
+        <p className="muted small">
+          Licence: <code>{blocker.license}</code>
+          {blocker.usageIds.length > 1 ? ` · ${blocker.usageIds.length} usages` : ''}
+          {blocker.project || blocker.scope ? ` · ${blocker.project || 'root'} / ${blocker.scope || 'any scope'}` : ''}
+        </p>
+      ) : null}
+      <p className="hint">
+        <strong>{ACTION_LABELS[blocker.fix.action] ?? blocker.fix.action}:</strong> {blocker.fix.hint}
+      </p>
+      <FixForm blocker={blocker} releaseId={releaseId} onDecided={onDecided} />
+    </li>
+  );
+}
+
+function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseId: number; onDecided: () => void }) {
+  const { me } = useSession();
+  const canDecide = useCan('decisions:write');
+  const canPortfolio = useCan('portfolio:write');
+  const id = useId();
+  const { fix } = blocker;
+  const [expression, setExpression] = useState(fix.suggestions[0] ?? '');
+  const [level, setLevel] = useState(0);
+  const [explanation, setExplanation] = useState('');
+  const generalisations: Generalisation[] = fix.generalisations.length
+    ? fix.generalisations
+    : [{ level: 'release', scope: { releaseId, component: blocker.componentKey }, description: 'This release only' }];
+  const chosen = generalisations[Math.min(level, generalisations.length - 1)];
+
+  if (fix.action === 'review-policy' && blocker.license) {
+    return <Link to={`/licenses/${encodeURIComponent(blocker.license)}`}>Open the policy of {blocker.license}</Link>;
+  }
+  if (fix.action === 'change-outbound') return null;
+
+  if (fix.action === 'set-exploitation') {
+    if (!canPortfolio) return <p className="muted small">Your role may not set exploitations.</p>;
+    return (
+      <ActionForm
+        label={`Set the exploitation of ${blocker.project || 'root'} / ${blocker.scope || 'any scope'}`}
+        submitLabel="Set exploitation"
+        onSubmit={async () => {
+          await api.setExploitationRule(releaseId, { scope: blocker.scope || null, project: blocker.project || null, exploitation: expression });
+          onDecided();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-exploitation`}>Exploitation</label>
+          <select id={`${id}-exploitation`} value={expression} onChange={(e) => setExpression(e.target.value)}>
+            {(fix.suggestions.length ? fix.suggestions : Object.keys(EXPLOITATION_LABELS)).map((e) => (
+              <option key={e} value={e}>
+                {EXPLOITATION_LABELS[e] ?? e}
+              </option>
+            ))}
+          </select>
+        </div>
+      </ActionForm>
+    );
+  }
+
+  if (!canDecide) return <p className="muted small">Your role may not record decisions.</p>;
+
+  const isDerogation = fix.action === 'add-derogation';
+  const decision = (): Record<string, unknown> => {
+    const scope = { ...ANY_SCOPE, ...chosen.scope };
+    const common = { author: me.name, explanation: explanation.trim() || `${ACTION_LABELS[fix.action]} from the release page` };
+    if (fix.action === 'curate' || fix.action === 'confirm-and') {
+      return {
+        type: 'curation',
+        kind: fix.action === 'confirm-and' ? 'and-confirmation' : 'curation',
+        component: scope.component,
+        version: scope.version,
+        fromExpression: blocker.license,
+        toExpression: expression.trim(),
+        ...common,
+      };
+    }
+    if (fix.action === 'choose-license') return { type: 'choice', ...scope, fromExpression: blocker.license, toExpression: expression.trim(), ...common };
+    return { type: 'derogation', ...scope, license: expression.trim() || blocker.license, linking: null, ...common };
+  };
+
+  return (
+    <ActionForm
+      label={`${ACTION_LABELS[fix.action]} for ${blocker.component ?? blocker.license ?? ''}`}
+      submitLabel={ACTION_LABELS[fix.action] ?? 'Record'}
+      className="stack fix-form"
+      onSubmit={async () => {
+        await api.recordDecision(decision());
+        onDecided();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-expr`}>{isDerogation ? 'Licence allowed' : 'Expression'}</label>
+        <input id={`${id}-expr`} list={`${id}-suggestions`} required value={expression} onChange={(e) => setExpression(e.target.value)} />
+        <datalist id={`${id}-suggestions`}>
+          {fix.suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        {fix.suggestions.length > 1 ? (
+          <div className="suggestions" role="group" aria-label="Suggestions">
+            {fix.suggestions.slice(0, 6).map((s) => (
+              <button key={s} type="button" className={s === expression ? 'chip on' : 'chip'} aria-pressed={s === expression} onClick={() => setExpression(s)}>
+                {s}
+              </button>
+            ))}
+          </div>
+        ) : null}
+      </div>
+      <fieldset>
+        <legend>Applies to</legend>
+        {generalisations.map((g, i) => (
+          <label key={g.level} className="choice">
+            <input type="radio" name={`${id}-level`} checked={i === level} onChange={() => setLevel(i)} /> {g.description}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-why`}>{isDerogation ? 'Justification' : 'Explanation'}</label>
+        <input id={`${id}-why`} required={isDerogation} value={explanation} onChange={(e) => setExplanation(e.target.value)} />
+      </div>
+    </ActionForm>
+  );
+}

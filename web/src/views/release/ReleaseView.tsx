@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { api } from '../../api/endpoints.js';
+import { useCan } from '../../auth.js';
+import { ErrorMessage, Show, StepProgress } from '../../components/status.js';
+import { Tabs } from '../../components/Tabs.js';
+import { useLoad } from '../../components/use-load.js';
+import { Link, navigate, usePath } from '../../router.js';
+import { BomTable } from './BomTable.js';
+import { ObligationsPanel } from './ObligationsPanel.js';
+import { ValidationPanel } from './ValidationPanel.js';
+
+const TABS = [
+  { id: 'bom', label: 'BOM' },
+  { id: 'validation', label: 'Validation' },
+  { id: 'obligations', label: 'Obligations' },
+  { id: 'imports', label: 'Imports' },
+];
+
+export function ReleaseView({ id }: { id: number }) {
+  const { query } = usePath();
+  const tab = TABS.some((t) => t.id === query.get('tab')) ? query.get('tab')! : 'bom';
+  const head = useLoad(async () => {
+    const release = await api.release(id);
+    const product = await api.product(release.productId);
+    return { release, product };
+  }, [id]);
+  const [version, setVersion] = useState(0);
+  const refresh = () => {
+    setVersion((v) => v + 1);
+    head.reload();
+  };
+
+  return (
+    <Show loaded={head}>
+      {({ release, product }) => (
+        <section>
+          <p className="breadcrumbs">
+            <Link to="/products">Products</Link> / <Link to={`/products/${product.id}`}>{product.name}</Link> /
+          </p>
+          <div className="row-between wrap">
+            <h1>
+              {product.name} {release.number}
+            </h1>
+            <StepProgress step={release.validationStep} label={`Validation: step ${release.validationStep} of 6 passed`} />
+          </div>
+          <Downloads releaseId={id} />
+          <Tabs label="Release" tabs={TABS} current={tab} onSelect={(t) => navigate(`/releases/${id}?tab=${t}`)}>
+            {tab === 'bom' ? <BomTab releaseId={id} version={version} /> : null}
+            {tab === 'validation' ? <ValidationTab releaseId={id} version={version} onChanged={refresh} /> : null}
+            {tab === 'obligations' ? <ObligationsTab releaseId={id} step={release.validationStep} version={version} /> : null}
+            {tab === 'imports' ? <ImportsTab releaseId={id} /> : null}
+          </Tabs>
+        </section>
+      )}
+    </Show>
+  );
+}
+
+function Downloads({ releaseId }: { releaseId: number }) {
+  const [error, setError] = useState<Error | null>(null);
+  const run = (fn: () => Promise<void>) => () => {
+    setError(null);
+    fn().catch((err: Error) => setError(err));
+  };
+  return (
+    <div className="downloads" role="group" aria-label="Downloads">
+      <button type="button" onClick={run(() => api.downloadNotice(releaseId, 'text'))}>
+        NOTICE
+      </button>
+      <button type="button" onClick={run(() => api.downloadNotice(releaseId, 'html'))}>
+        NOTICE (HTML)
+      </button>
+      <button type="button" onClick={run(() => api.downloadCsv(releaseId))}>
+        BOM (CSV)
+      </button>
+      <button type="button" onClick={run(() => api.downloadJUnit(releaseId))}>
+        JUnit verdict
+      </button>
+      <button type="button" onClick={run(() => api.downloadSbom(releaseId, 'cyclonedx-1.6'))}>
+        CycloneDX 1.6
+      </button>
+      <button type="button" onClick={run(() => api.downloadSbom(releaseId, 'spdx-2.3'))}>
+        SPDX 2.3
+      </button>
+      {error ? <ErrorMessage error={error} /> : null}
+    </div>
+  );
+}
+
+function BomTab({ releaseId, version }: { releaseId: number; version: number }) {
+  const loaded = useLoad(() => api.usages(releaseId), [releaseId, version]);
+  return <Show loaded={loaded}>{(usages) => <BomTable usages={usages} />}</Show>;
+}
+
+function ValidationTab({ releaseId, version, onChanged }: { releaseId: number; version: number; onChanged: () => void }) {
+  const loaded = useLoad(() => Promise.all([api.validation(releaseId), api.exploitationRules(releaseId).catch(() => [])]), [releaseId, version]);
+  return (
+    <Show loaded={loaded}>
+      {([validation, rules]) => <ValidationPanel validation={validation} rules={rules} releaseId={releaseId} onChanged={onChanged} />}
+    </Show>
+  );
+}
+
+function ObligationsTab({ releaseId, step, version }: { releaseId: number; step: number; version: number }) {
+  const loaded = useLoad(() => api.obligations(releaseId), [releaseId, version]);
+  return <Show loaded={loaded}>{(groups) => <ObligationsPanel groups={groups} step={step} />}</Show>;
+}
+
+function ImportsTab({ releaseId }: { releaseId: number }) {
+  const loaded = useLoad(() => api.imports(releaseId), [releaseId]);
+  const canWrite = useCan('portfolio:write');
+  return (
+    <>
+      {canWrite ? (
+        <p>
+          <Link to={`/import?release=${releaseId}`}>Import an SBOM into this release</Link>
+        </p>
+      ) : null}
+      <Show loaded={loaded}>
+        {(imports) => (
+          <div className="table-scroll">
+            <table className="compact">
+              <caption>Import history</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">File</th>
+                  <th scope="col">Format</th>
+                  <th scope="col">Mode</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Counts</th>
+                </tr>
+              </thead>
+              <tbody>
+                {imports.map((i) => (
+                  <tr key={i.id}>
+                    <td>{new Date(i.startedAt).toLocaleString('en-GB')}</td>
+                    <td>{i.fileName ?? '—'}</td>
+                    <td>{i.format}</td>
+                    <td>
+                      {i.mode}, {i.policy}
+                    </td>
+                    <td>{i.status === 'failed' ? <span className="error">failed: {i.error}</span> : i.status}</td>
+                    <td className="small">
+                      {Object.entries(i.counts)
+                        .map(([k, v]) => `${v} ${k}`)
+                        .join(', ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { api } from '../../api/endpoints.js';
+import type { ExploitationRule, ReleaseValidation } from '../../api/types.js';
+import { useCan } from '../../auth.js';
+import { Empty } from '../../components/status.js';
+import { Tabs } from '../../components/Tabs.js';
+import { BlockerCard } from './BlockerCard.js';
+import { EXPLOITATION_LABELS } from './vocabulary.js';
+
+/** The six steps as tabs; the first failing step is open by default. */
+export function ValidationPanel({
+  validation,
+  rules,
+  releaseId,
+  onChanged,
+}: {
+  validation: ReleaseValidation;
+  rules: ExploitationRule[];
+  releaseId: number;
+  onChanged: () => void;
+}) {
+  const firstOpen = validation.steps.find((s) => !s.passed)?.step ?? 6;
+  const [picked, setPicked] = useState<number | null>(null);
+  const current = picked ?? firstOpen;
+  const step = validation.steps.find((s) => s.step === current) ?? validation.steps[0];
+  if (!step) return <Empty>No validation result.</Empty>;
+
+  return (
+    <Tabs
+      label="Validation steps"
+      current={String(current)}
+      onSelect={(id) => setPicked(Number(id))}
+      tabs={validation.steps.map((s) => ({
+        id: String(s.step),
+        label: (
+          <>
+            <span className={s.passed ? 'dot ok' : 'dot bad'} aria-hidden="true" />
+            {s.step}. {s.name}
+            <span className="sr-only">{s.passed ? ' (passed)' : ` (${s.blockers.length} blocking)`}</span>
+            {!s.passed && s.blockers.length ? <span className="count" aria-hidden="true">{s.blockers.length}</span> : null}
+          </>
+        ),
+      }))}
+    >
+      <h3>
+        Step {step.step}: {step.name} — {step.passed ? 'passed' : `${step.blockers.length} blocking`}
+      </h3>
+      <p className="muted small">
+        {step.checked} checked{step.pending ? `, ${step.pending} waiting on an earlier step` : ''}.
+      </p>
+      {step.notes.map((note) => (
+        <p key={note} className="note">
+          {note}
+        </p>
+      ))}
+      {step.step === 3 ? <RulesList rules={rules} releaseId={releaseId} onChanged={onChanged} /> : null}
+      {step.blockers.length === 0 ? (
+        <p className="success">Nothing blocks this step.</p>
+      ) : (
+        <ul className="blockers">
+          {step.blockers.slice(0, 200).map((b, i) => (
+            <BlockerCard key={`${b.rule}-${b.componentKey}-${b.version}-${b.project}-${b.scope}-${i}`} blocker={b} releaseId={releaseId} onDecided={onChanged} />
+          ))}
+        </ul>
+      )}
+      {step.blockers.length > 200 ? <p className="muted">…and {step.blockers.length - 200} more; clearing these first often clears the rest.</p> : null}
+    </Tabs>
+  );
+}
+
+function RulesList({ rules, releaseId, onChanged }: { rules: ExploitationRule[]; releaseId: number; onChanged: () => void }) {
+  const canWrite = useCan('portfolio:write');
+  if (rules.length === 0) return <p className="muted">No exploitation rule yet.</p>;
+  return (
+    <table className="compact">
+      <caption>Exploitation rules of this release</caption>
+      <thead>
+        <tr>
+          <th scope="col">Project</th>
+          <th scope="col">Scope</th>
+          <th scope="col">Exploitation</th>
+          {canWrite ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rules.map((r) => (
+          <tr key={r.id}>
+            <td>{r.project ?? 'any'}</td>
+            <td>{r.scope ?? 'any'}</td>
+            <td>{EXPLOITATION_LABELS[r.exploitation] ?? r.exploitation}</td>
+            {canWrite ? (
+              <td>
+                <button type="button" onClick={() => api.deleteExploitationRule(releaseId, r.id).then(onChanged)}>
+                  Remove
+                </button>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
