@@ -1,0 +1,10 @@
+import type { ImportOutcome } from '../../services/index.js';
+import type { ImportRecord } from '../../store/index.js';
+
+export function presentImport(r: ImportRecord) {
+  return { ...r };
+}
+
+export function presentOutcome(o: ImportOutcome) {
+  return { import: presentImport(o.import), counts: o.counts, conflicts: o.conflicts, issues: o.issues };
+}

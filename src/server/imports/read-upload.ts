@@ -1,0 +1,30 @@
+import type { FastifyRequest } from 'fastify';
+import { ApiError } from '../errors/api-error.js';
+
+export interface Upload {
+  content: Uint8Array;
+  fileName: string | null;
+  mediaType: string | null;
+}
+
+/**
+ * The SBOM of an import request: the `file` part of a multipart form, or the raw body. Size limits
+ * are enforced while the bytes arrive (fastify's bodyLimit, multipart's fileSize), so an oversized
+ * upload is refused before anything reaches the store.
+ */
+export async function readUpload(request: FastifyRequest, limit: number, fileName: string | undefined): Promise<Upload> {
+  if (request.isMultipart()) {
+    const part = await request.file({ limits: { fileSize: limit, files: 1 } });
+    if (!part) throw new ApiError('validation-failed', 'The multipart form has no file part', [{ field: 'body/file', message: 'is required' }]);
+    const content = await part.toBuffer();
+    return { content: nonEmpty(content), fileName: part.filename || fileName || null, mediaType: part.mimetype || null };
+  }
+  const body = request.body;
+  if (!(body instanceof Buffer)) throw new ApiError('validation-failed', 'Send the SBOM as the request body or as a multipart "file" part');
+  return { content: nonEmpty(body), fileName: fileName ?? null, mediaType: request.headers['content-type'] ?? null };
+}
+
+function nonEmpty(content: Buffer): Uint8Array {
+  if (content.length === 0) throw new ApiError('validation-failed', 'The uploaded document is empty', [{ field: 'body', message: 'is empty' }]);
+  return content;
+}

@@ -1,0 +1,74 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import * as services from '../../services/index.js';
+import type { FillPolicy, ImportMode } from '../../store/index.js';
+import type { ResourceOptions } from '../http/route-options.js';
+import { ID_PARAMS, listOf } from '../http/common-schemas.js';
+import { authorOf } from '../http/author.js';
+import { notFound } from '../errors/api-error.js';
+import { presentImport, presentOutcome } from './presenter.js';
+import { IMPORT_OUTCOME, IMPORT_QUERY, IMPORT_RECORD } from './schemas.js';
+import { readUpload } from './read-upload.js';
+
+interface ImportQuery {
+  mode: ImportMode;
+  policy: FillPolicy;
+  fileName?: string;
+}
+
+export async function importRoutes(app: FastifyInstance, { store, uploadLimit }: ResourceOptions): Promise<void> {
+  const tags = ['imports'];
+  app.get<{ Params: { id: number } }>(
+    '/releases/:id/imports',
+    { config: { permission: 'read' }, schema: { tags, summary: 'Import history of a release', params: ID_PARAMS, response: { 200: listOf(IMPORT_RECORD) } } },
+    async (request) => (await services.listImports(store, request.params.id)).map(presentImport),
+  );
+  app.get<{ Params: { id: number } }>(
+    '/imports/:id/document',
+    { config: { permission: 'read' }, schema: { tags, summary: 'The original document of an import', params: ID_PARAMS, produces: ['application/octet-stream'] } },
+    async (request, reply) => {
+      const doc = await store.getImportDocument(request.params.id);
+      if (!doc) throw notFound(`document of import ${request.params.id}`);
+      const name = (doc.fileName ?? `import-${doc.importId}`).replace(/[^\x20-\x7e]|["\\]/g, '_');
+      return reply
+        .type(doc.mediaType ?? 'application/octet-stream')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(Buffer.from(doc.content));
+    },
+  );
+
+  // The upload route reads bytes, not JSON: its own scope gets its own body parsers and limit.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_request, body, done) => done(null, body));
+    await scope.register(fastifyMultipart, { limits: { fileSize: uploadLimit, files: 1, fields: 10 } });
+    scope.post<{ Params: { id: number }; Querystring: ImportQuery }>(
+      '/releases/:id/imports',
+      {
+        config: { permission: 'portfolio:write' },
+        bodyLimit: uploadLimit,
+        schema: {
+          tags,
+          summary: 'Import an SBOM into a release',
+          description: `Send the document as the raw body (any content type) or as the "file" part of multipart/form-data. Limit: ${uploadLimit} bytes (413 payload-too-large above). 415 unsupported-format for a document Vigie cannot read, 422 unreadable-document for a broken one; the release is left untouched.`,
+          params: ID_PARAMS,
+          querystring: IMPORT_QUERY,
+          consumes: ['application/octet-stream', 'application/json', 'application/xml', 'multipart/form-data'],
+          response: { 201: IMPORT_OUTCOME },
+        },
+      },
+      async (request, reply) => {
+        const release = await services.getRelease(store, request.params.id);
+        const upload = await readUpload(request, uploadLimit, request.query.fileName);
+        const outcome = await services.importDocument(store, release.id, {
+          ...upload,
+          mode: request.query.mode,
+          policy: request.query.policy,
+          author: authorOf(request),
+          maxBytes: uploadLimit,
+        });
+        return reply.status(201).send(presentOutcome(outcome));
+      },
+    );
+  });
+}

@@ -1,0 +1,59 @@
+import { ID, NULLABLE_STRING, OPEN_OBJECT } from '../http/common-schemas.js';
+
+export const IMPORT_QUERY = {
+  type: 'object',
+  properties: {
+    mode: { type: 'string', enum: ['replace', 'merge'], default: 'replace', description: 'Replace the release content or merge into it' },
+    policy: {
+      type: 'string',
+      enum: ['fill-missing', 'override'],
+      default: 'fill-missing',
+      description: 'Keep stored component data and only fill blanks, or override it',
+    },
+    fileName: { type: 'string', description: 'Name of the document when sent as the raw body' },
+  },
+  additionalProperties: false,
+} as const;
+
+const CONFLICT = {
+  type: 'object',
+  properties: {
+    entity: { type: 'string' },
+    key: { type: 'string' },
+    field: { type: 'string' },
+    stored: { type: 'string' },
+    incoming: { type: 'string' },
+    kept: { type: 'string' },
+  },
+} as const;
+
+export const IMPORT_RECORD = {
+  type: 'object',
+  required: ['id', 'releaseId', 'format', 'mode', 'policy', 'status', 'startedAt'],
+  properties: {
+    id: ID,
+    releaseId: ID,
+    format: { type: 'string' },
+    fileName: NULLABLE_STRING,
+    mode: { type: 'string' },
+    policy: { type: 'string' },
+    author: NULLABLE_STRING,
+    status: { type: 'string', enum: ['running', 'succeeded', 'failed'] },
+    counts: { type: 'object', additionalProperties: { type: 'number' } },
+    conflicts: { type: 'array', items: CONFLICT },
+    error: NULLABLE_STRING,
+    startedAt: { type: 'string' },
+    finishedAt: NULLABLE_STRING,
+  },
+} as const;
+
+export const IMPORT_OUTCOME = {
+  type: 'object',
+  required: ['import', 'counts', 'conflicts', 'issues'],
+  properties: {
+    import: IMPORT_RECORD,
+    counts: { type: 'object', additionalProperties: { type: 'number' } },
+    conflicts: { type: 'array', items: CONFLICT },
+    issues: { type: 'array', items: OPEN_OBJECT },
+  },
+} as const;

@@ -1,0 +1,84 @@
+import { EXPLOITATION, LINKING, NULLABLE_STRING, OPEN_OBJECT, STRING_LIST } from '../http/common-schemas.js';
+
+export const LICENSE_PARAMS = {
+  type: 'object',
+  required: ['license'],
+  properties: { license: { type: 'string', minLength: 1, description: 'SPDX id (any case)' } },
+  additionalProperties: false,
+} as const;
+
+export const POLICY = {
+  type: 'object',
+  required: ['license', 'allowed', 'reviewStatus', 'comment', 'categories'],
+  properties: {
+    license: { type: 'string' },
+    allowed: { type: 'string', enum: ['always', 'never', 'context', 'out-of-foss-policy', 'not-reviewed'] },
+    reviewStatus: { type: 'string', enum: ['not-reviewed', 'to-check', 'checked'] },
+    comment: NULLABLE_STRING,
+    categories: STRING_LIST,
+  },
+} as const;
+
+export const POLICY_INPUT = {
+  type: 'object',
+  required: ['allowed'],
+  properties: {
+    allowed: POLICY.properties.allowed,
+    reviewStatus: POLICY.properties.reviewStatus,
+    comment: NULLABLE_STRING,
+    categories: STRING_LIST,
+  },
+  additionalProperties: false,
+} as const;
+
+export const LICENSE_SUMMARY = {
+  type: 'object',
+  required: ['id', 'name', 'policy'],
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    kind: NULLABLE_STRING,
+    copyleft: NULLABLE_STRING,
+    foss: NULLABLE_STRING,
+    osiApproved: { type: ['boolean', 'null'] },
+    obligations: { type: 'integer' },
+    policy: POLICY,
+  },
+} as const;
+
+export const LICENSE_DETAIL = {
+  type: 'object',
+  required: ['facts', 'obligations', 'policy'],
+  properties: { facts: OPEN_OBJECT, obligations: { type: 'array', items: OPEN_OBJECT }, policy: POLICY },
+} as const;
+
+export const COMPATIBILITY_QUERY = {
+  type: 'object',
+  required: ['inbound', 'outbound'],
+  properties: {
+    inbound: { type: 'string', minLength: 1, description: 'Licence of the component' },
+    outbound: { type: 'string', minLength: 1, description: 'Licence of the release' },
+    linking: { ...LINKING, default: 'dynamic' },
+    exploitation: { ...EXPLOITATION, default: 'distribution' },
+  },
+  additionalProperties: false,
+} as const;
+
+export const COMPATIBILITY = {
+  type: 'object',
+  required: ['inbound', 'outbound', 'verdict', 'basis', 'explanation'],
+  properties: {
+    inbound: { type: 'string' },
+    outbound: { type: 'string' },
+    verdict: { type: 'string', enum: ['compatible', 'incompatible', 'unknown', 'check-dependency'] },
+    compatible: { type: ['boolean', 'null'], description: 'true/false when the verdict is clear, null otherwise' },
+    basis: { type: 'string' },
+    explanation: { type: 'string' },
+  },
+} as const;
+
+export const HERMINE_DIFF = {
+  type: 'object',
+  required: ['differences', 'issues'],
+  properties: { differences: { type: 'array', items: OPEN_OBJECT }, issues: { type: 'array', items: OPEN_OBJECT } },
+} as const;

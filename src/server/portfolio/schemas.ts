@@ -1,0 +1,33 @@
+import { ID } from '../http/common-schemas.js';
+
+export const SEARCH_QUERY = {
+  type: 'object',
+  required: ['component'],
+  properties: {
+    component: { type: 'string', minLength: 1, description: 'A name or a purl (a versioned purl matches without its version)' },
+    versionRange: { type: 'string', description: '">=2.0.0 <2.15.0", "2.14.x", "^1.2.0", "~1.2.3" or an exact version' },
+  },
+  additionalProperties: false,
+} as const;
+
+export const LIMIT_QUERY = {
+  type: 'object',
+  properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 20 } },
+  additionalProperties: false,
+} as const;
+
+export const DISTRIBUTION_QUERY = {
+  type: 'object',
+  properties: {
+    role: { type: 'string', enum: ['declared', 'concluded', 'chosen'], default: 'chosen' },
+    releaseId: { ...ID, description: 'Only this release' },
+  },
+  additionalProperties: false,
+} as const;
+
+export const DIFF_QUERY = {
+  type: 'object',
+  required: ['from', 'to'],
+  properties: { from: ID, to: ID },
+  additionalProperties: false,
+} as const;

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { Release } from '../../model/portfolio.js';
+import * as services from '../../services/index.js';
+import type { ReleasePatch } from '../../store/index.js';
+import type { ResourceOptions } from '../http/route-options.js';
+import { DELETED, ID_PARAMS, OPEN_OBJECT, listOf } from '../http/common-schemas.js';
+import { notFound } from '../errors/api-error.js';
+import { presentBom, presentRelease } from './presenter.js';
+import { NEW_RELEASE, RECENT_VIEW, RELEASE, RELEASE_LIST_QUERY, RELEASE_PATCH } from './schemas.js';
+
+type NewReleaseBody = Pick<Release, 'number'> & Partial<Pick<Release, 'shipStatus' | 'commit' | 'outboundLicenses'>>;
+
+export async function releaseRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
+  const tags = ['releases'];
+  app.get<{ Querystring: { productId?: number } }>(
+    '/releases',
+    { config: { permission: 'read' }, schema: { tags, summary: 'List releases', querystring: RELEASE_LIST_QUERY, response: { 200: listOf(RELEASE) } } },
+    async (request) => (await services.listReleases(store, request.query.productId)).map(presentRelease),
+  );
+  app.get(
+    '/releases/recent',
+    { config: { permission: 'read' }, schema: { tags, summary: 'Releases consulted last, newest first', response: { 200: listOf(RECENT_VIEW) } } },
+    async () =>
+      (await store.listRecentReleaseViews(20)).map((v) => ({ release: presentRelease(v.release), viewedAt: v.viewedAt, viewedBy: v.viewedBy })),
+  );
+  app.get<{ Params: { id: number } }>(
+    '/releases/:id/usages',
+    { config: { permission: 'read' }, schema: { tags, summary: 'The BOM of a release: each usage with its version and component', params: ID_PARAMS, response: { 200: listOf(OPEN_OBJECT) } } },
+    async (request) => {
+      const data = await store.loadReleaseData(request.params.id);
+      if (!data) throw notFound(`release ${request.params.id}`);
+      return presentBom(data);
+    },
+  );
+  app.get<{ Params: { id: number } }>(
+    '/products/:id/releases',
+    { config: { permission: 'read' }, schema: { tags, summary: 'Releases of a product', params: ID_PARAMS, response: { 200: listOf(RELEASE) } } },
+    async (request) => {
+      await services.getProduct(store, request.params.id);
+      return (await services.listReleases(store, request.params.id)).map(presentRelease);
+    },
+  );
+  app.post<{ Params: { id: number }; Body: NewReleaseBody }>(
+    '/products/:id/releases',
+    {
+      config: { permission: 'portfolio:write' },
+      schema: { tags, summary: 'Create a release of a product', params: ID_PARAMS, body: NEW_RELEASE, response: { 201: RELEASE } },
+    },
+    async (request, reply) => {
+      const created = await services.createRelease(store, { ...request.body, productId: request.params.id });
+      return reply.status(201).send(presentRelease(created));
+    },
+  );
+  app.get<{ Params: { id: number } }>(
+    '/releases/:id',
+    {
+      config: { permission: 'read' },
+      schema: { tags, summary: 'One release (recorded as consulted for the dashboard)', params: ID_PARAMS, response: { 200: RELEASE } },
+    },
+    async (request) => {
+      const release = await services.getRelease(store, request.params.id);
+      await store.recordReleaseView(release.id, request.principal?.name ?? null);
+      return presentRelease(release);
+    },
+  );
+  app.patch<{ Params: { id: number }; Body: ReleasePatch }>(
+    '/releases/:id',
+    { config: { permission: 'portfolio:write' }, schema: { tags, summary: 'Update a release', params: ID_PARAMS, body: RELEASE_PATCH, response: { 200: RELEASE } } },
+    async (request) => presentRelease(await services.updateRelease(store, request.params.id, request.body)),
+  );
+  app.delete<{ Params: { id: number } }>(
+    '/releases/:id',
+    {
+      config: { permission: 'portfolio:write' },
+      schema: { tags, summary: 'Delete a release with its usages, rules and imports', params: ID_PARAMS, response: { 200: DELETED } },
+    },
+    async (request) => {
+      if (!(await store.deleteRelease(request.params.id))) throw notFound(`release ${request.params.id}`);
+      return { deleted: 1 };
+    },
+  );
+}

@@ -1,0 +1,39 @@
+import { ID, NULLABLE_STRING, STRING_LIST } from '../http/common-schemas.js';
+
+const SHIP_STATUS = { type: 'string', enum: ['in-development', 'published', 'archived'] } as const;
+
+export const RELEASE = {
+  type: 'object',
+  required: ['id', 'productId', 'number', 'shipStatus', 'commit', 'outboundLicenses', 'validationStep'],
+  properties: {
+    id: ID,
+    productId: ID,
+    number: { type: 'string' },
+    shipStatus: SHIP_STATUS,
+    commit: NULLABLE_STRING,
+    outboundLicenses: STRING_LIST,
+    validationStep: { type: 'integer', minimum: 0, maximum: 6 },
+  },
+} as const;
+
+const FIELDS = {
+  number: { type: 'string', minLength: 1 },
+  shipStatus: SHIP_STATUS,
+  commit: NULLABLE_STRING,
+  outboundLicenses: STRING_LIST,
+} as const;
+
+export const NEW_RELEASE = { type: 'object', required: ['number'], properties: FIELDS, additionalProperties: false } as const;
+export const RELEASE_PATCH = { type: 'object', properties: FIELDS, additionalProperties: false, minProperties: 1 } as const;
+
+export const RELEASE_LIST_QUERY = {
+  type: 'object',
+  properties: { productId: { ...ID, description: 'Only the releases of this product' } },
+  additionalProperties: false,
+} as const;
+
+export const RECENT_VIEW = {
+  type: 'object',
+  required: ['release', 'viewedAt', 'viewedBy'],
+  properties: { release: RELEASE, viewedAt: { type: 'string' }, viewedBy: NULLABLE_STRING },
+} as const;

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** web/dist of this package, whether running from src/ (tsx) or dist/ (built): both sit three levels down. */
+export function defaultWebRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
+}
+
+/** Serves the built web UI at / when it exists; returns whether it did. */
+export async function serveWebUi(app: FastifyInstance, root: string): Promise<boolean> {
+  if (!existsSync(join(root, 'index.html'))) return false;
+  await app.register(fastifyStatic, { root, prefix: '/', index: ['index.html'], wildcard: true });
+  return true;
+}
+
+/**
+ * The UI routes on the client: a GET for a page path that is no file (e.g. /releases/12) gets
+ * index.html. API paths and asset-looking paths keep their 404.
+ */
+export function isSpaPath(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url.split('?')[0] ?? '';
+  if (path === '/api' || path.startsWith('/api/')) return false;
+  const last = path.split('/').pop() ?? '';
+  return !last.includes('.');
+}
+
+export function sendSpaIndex(reply: FastifyReply): FastifyReply {
+  return reply.type('text/html; charset=utf-8').sendFile('index.html');
+}
