@@ -98,13 +98,14 @@ export interface UploadProgress {
  * Uploads with XMLHttpRequest rather than fetch because only XHR reports upload progress, which a
  * 100 MB SBOM needs.
  */
-export function upload<T>(path: string, form: FormData, onProgress: (p: UploadProgress) => void): Promise<T> {
+export function upload<T>(path: string, body: Blob | FormData, onProgress: (p: UploadProgress) => void, contentType?: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     const token = storedToken();
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.setRequestHeader('accept', 'application/json');
+    if (body instanceof Blob) xhr.setRequestHeader('content-type', contentType ?? 'application/octet-stream');
     xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : 0 });
     xhr.onerror = () => reject(new ApiError(0, 'network', 'The upload could not reach the server'));
     xhr.onload = () => {
@@ -118,6 +119,6 @@ export function upload<T>(path: string, form: FormData, onProgress: (p: UploadPr
       const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
       reject(new ApiError(xhr.status, error?.code ?? `http-${xhr.status}`, error?.message ?? xhr.statusText));
     };
-    xhr.send(form);
+    xhr.send(body);
   });
 }

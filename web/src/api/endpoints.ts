@@ -1,5 +1,5 @@
 // Every REST route the UI calls, one function each, so that a route change is a one-line edit.
-import { del, download, get, patch, post, put, upload, withQuery, type UploadProgress } from './client.js';
+import { ApiError, del, download, get, patch, post, put, upload, withQuery, type UploadProgress } from './client.js';
 import { asList, asObject } from './normalise.js';
 import type {
   Category,
@@ -8,21 +8,26 @@ import type {
   ImportOutcome,
   ImportRecord,
   LicenseCount,
-  LicenseFacts,
+  BomSource,
+  Compatibility,
+  DashboardSummary,
+  HermineDiffResult,
+  LicenseDetail,
   LicensePolicy,
+  LicenseSummary,
+  ReleaseDocument,
+  ReleaseObligations,
   Me,
-  ObligationGroup,
   Product,
   Release,
   ReleaseDiff,
   ReleaseHit,
   ReleaseUsage,
   ReleaseValidation,
-  ReleaseView,
 } from './types.js';
 
 export const api = {
-  me: async () => asObject<Me>(await get('/api/me'), 'token'),
+  me: () => get<Me>('/api/session'),
 
   categories: async () => asList<Category>(await get('/api/categories'), 'categories'),
   createCategory: (input: { name: string; description?: string | null; outboundLicenses?: string[] }) =>
@@ -40,11 +45,19 @@ export const api = {
     post<Release>(`/api/products/${productId}/releases`, input),
   updateRelease: (id: number, input: Partial<Pick<Release, 'shipStatus' | 'outboundLicenses' | 'commit'>>) =>
     patch<Release>(`/api/releases/${id}`, input),
-  recentReleases: async () => asList<ReleaseView>(await get('/api/releases/recent'), 'views', 'releases'),
+  dashboard: () => get<DashboardSummary>('/api/dashboard'),
 
-  usages: async (releaseId: number) => asList<ReleaseUsage>(await get(`/api/releases/${releaseId}/usages`), 'usages'),
+  /** The BOM rows; falls back to the BOM CSV download while the API has no usages route. */
+  usages: async (releaseId: number): Promise<BomSource> => {
+    try {
+      return { usages: asList<ReleaseUsage>(await get(`/api/releases/${releaseId}/usages`), 'usages') };
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 404)) throw err;
+      return { csv: await get<string>(`/api/releases/${releaseId}/documents/bom.csv`) };
+    }
+  },
   validation: async (releaseId: number) => asObject<ReleaseValidation>(await get(`/api/releases/${releaseId}/validation`), 'validation'),
-  obligations: async (releaseId: number) => asList<ObligationGroup>(await get(`/api/releases/${releaseId}/obligations`), 'groups', 'actions', 'obligations'),
+  obligations: (releaseId: number) => get<ReleaseObligations>(`/api/releases/${releaseId}/obligations`),
 
   exploitationRules: async (releaseId: number) => asList<ExploitationRule>(await get(`/api/releases/${releaseId}/exploitation-rules`), 'rules'),
   setExploitationRule: (releaseId: number, input: { scope: string | null; project: string | null; exploitation: string }) =>
@@ -52,47 +65,29 @@ export const api = {
   deleteExploitationRule: (releaseId: number, ruleId: number) => del<void>(`/api/releases/${releaseId}/exploitation-rules/${ruleId}`),
 
   imports: async (releaseId: number) => asList<ImportRecord>(await get(`/api/releases/${releaseId}/imports`), 'imports'),
-  importDocument: (releaseId: number, file: File, options: { mode: string; policy: string }, onProgress: (p: UploadProgress) => void) => {
-    const form = new FormData();
-    form.append('mode', options.mode);
-    form.append('policy', options.policy);
-    form.append('file', file, file.name);
-    return upload<ImportOutcome>(withQuery(`/api/releases/${releaseId}/imports`, options), form, onProgress);
-  },
+  /** The file goes as the raw body (streamed by the browser), its name in the query. */
+  importDocument: (releaseId: number, file: File, options: { mode: string; policy: string }, onProgress: (p: UploadProgress) => void) =>
+    upload<ImportOutcome>(withQuery(`/api/releases/${releaseId}/imports`, { ...options, fileName: file.name }), file, onProgress),
 
   decisions: async (type?: string) => asList<Decision>(await get('/api/decisions', { type }), 'decisions'),
   recordDecision: (decision: Record<string, unknown>) => post<Decision>('/api/decisions', decision),
   deleteDecision: (id: number) => del<void>(`/api/decisions/${id}`),
-  resetDecisions: (type?: string) => del<{ deleted: number }>(withQuery('/api/decisions', { type })),
+  resetDecisions: (filter: { type?: string }) => post<{ deleted: number }>('/api/decisions/reset', filter),
 
-  licenses: async () => asList<LicenseFacts>(await get('/api/licenses'), 'licenses'),
-  license: async (id: string) =>
-    (await get(`/api/licenses/${encodeURIComponent(id)}`)) as {
-      license?: LicenseFacts;
-      facts?: LicenseFacts;
-      policy?: LicensePolicy | null;
-      obligations?: Array<{ name: string; passivity: string | null; exploitation: string | null; modification: string | null; action: string | null; clause?: string | null }>;
-    } & Partial<LicenseFacts>,
-  policies: async () => asList<LicensePolicy>(await get('/api/policies'), 'policies'),
-  setPolicy: (policy: LicensePolicy) => put<LicensePolicy>(`/api/licenses/${encodeURIComponent(policy.license)}/policy`, policy),
-  compatibility: (inbound: string, outbound: string) =>
-    get<{ compatible: boolean | null; explanation?: string; reason?: string }>('/api/licenses/compatibility', { inbound, outbound }),
-  herminieDiff: (file: File, onProgress: (p: UploadProgress) => void) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return upload<unknown>('/api/knowledge-base/diff', form, onProgress);
-  },
+  licenses: () => get<LicenseSummary[]>('/api/licenses'),
+  license: (id: string) => get<LicenseDetail>(`/api/licenses/${encodeURIComponent(id)}`),
+  setPolicy: ({ license, ...policy }: LicensePolicy) => put<LicensePolicy>(`/api/licenses/${encodeURIComponent(license)}/policy`, policy),
+  compatibility: (query: { inbound: string; outbound: string; linking: string; exploitation: string }) =>
+    get<Compatibility>('/api/licenses/compatibility', query),
+  hermineDiff: (file: File, onProgress: (p: UploadProgress) => void) =>
+    upload<HermineDiffResult>('/api/licenses/hermine/diff', file, onProgress, 'application/json'),
 
   licenseDistribution: async (role: 'declared' | 'concluded' | 'chosen', releaseId?: number) =>
-    asList<LicenseCount>(await get('/api/queries/license-distribution', { role, releaseId }), 'distribution', 'licenses'),
+    asList<LicenseCount>(await get('/api/portfolio/license-distribution', { role, releaseId })),
   search: async (component: string, versionRange?: string) =>
-    asList<ReleaseHit>(await get('/api/queries/releases-containing', { component, versionRange }), 'hits', 'releases'),
-  diff: async (fromId: number, toId: number) => asObject<ReleaseDiff>(await get('/api/queries/diff', { from: fromId, to: toId }), 'diff'),
+    asList<ReleaseHit>(await get('/api/portfolio/releases-containing', { component, versionRange })),
+  diff: (fromId: number, toId: number) => get<ReleaseDiff>('/api/portfolio/release-diff', { from: fromId, to: toId }),
 
-  downloadNotice: (releaseId: number, format: 'text' | 'md' | 'html') =>
-    download(withQuery(`/api/releases/${releaseId}/notice`, { format }), `NOTICE${format === 'text' ? '' : '.' + format}`),
-  downloadCsv: (releaseId: number) => download(`/api/releases/${releaseId}/bom.csv`, 'bom.csv'),
-  downloadJUnit: (releaseId: number) => download(`/api/releases/${releaseId}/junit`, 'validation.junit.xml'),
-  downloadSbom: (releaseId: number, format: 'cyclonedx-1.6' | 'spdx-2.3') =>
-    download(withQuery(`/api/releases/${releaseId}/export`, { format }), `release.${format}.json`),
+  /** Downloads one of the release's documents (`notice.txt`, `bom.csv`, `junit.xml`, `cyclonedx.json`…). */
+  downloadDocument: (releaseId: number, document: ReleaseDocument) => download(`/api/releases/${releaseId}/documents/${document}`, document),
 };

@@ -76,9 +76,59 @@ export interface ReleaseDiff {
 }
 
 /** Obligations grouped by compliance action, with the usages that trigger each. */
-export interface ObligationGroup {
-  action: { name: string; description?: string; category?: string | null; core?: boolean; team?: string | null };
-  core: boolean;
-  obligations: Array<{ license: string; name: string; clause?: string | null }>;
-  usages: Array<{ usageId?: number; component: string; version: string; license?: string; project?: string; scope?: string }>;
+
+export type { ObligationGroup, ReleaseObligations, TriggeringUsage } from '../../../src/compliance/obligations.js';
+import type { LicenseFacts, LicensePolicy } from '../../../src/licenses/kb/types.js';
+
+/** Either the BOM rows, or the BOM CSV when the API offers no usages route. */
+export type BomSource = { usages: ReleaseUsage[]; csv?: undefined } | { csv: string; usages?: undefined };
+
+export interface DashboardSummary {
+  counts: { categories: number; products: number; releases: number; decisions: number };
+  recentReleases: Array<{ release: Release; productName: string | null; viewedAt: string; viewedBy: string | null }>;
+  licenses: LicenseCount[];
+  /** How many licences have each policy status. */
+  policies: Record<string, number>;
 }
+
+export interface LicenseSummary {
+  id: string;
+  name: string;
+  kind: string | null;
+  copyleft: string | null;
+  foss: string | null;
+  osiApproved: boolean | null;
+  obligations: number;
+  policy: LicensePolicy;
+}
+
+export interface LicenseDetail {
+  facts: LicenseFacts;
+  obligations: Array<{ name: string; passivity: string | null; exploitation: string | null; modification: string | null; action: string | null; clause?: string | null }>;
+  policy: LicensePolicy;
+}
+
+export interface Compatibility {
+  inbound: string;
+  outbound: string;
+  verdict: string;
+  basis: string;
+  explanation: string;
+}
+
+export interface HermineDiffResult {
+  differences: Array<Record<string, unknown>>;
+  issues: Array<Record<string, unknown>>;
+}
+
+export type ReleaseDocument =
+  | 'notice.txt'
+  | 'notice.md'
+  | 'notice.html'
+  | 'bom.csv'
+  | 'obligations.json'
+  | 'obligations.md'
+  | 'junit.xml'
+  | 'sarif.json'
+  | 'cyclonedx.json'
+  | 'spdx.json';

@@ -1,5 +1,5 @@
 import { api } from '../api/endpoints.js';
-import type { LicensePolicy, ObligationGroup, Product, Release, ReleaseView } from '../api/types.js';
+import type { DashboardSummary, ObligationGroup, Release } from '../api/types.js';
 import { BarChart, Donut, type Bar } from '../components/BarChart.js';
 import { Empty, Show, StepProgress } from '../components/status.js';
 import { useLoad } from '../components/use-load.js';
@@ -7,56 +7,47 @@ import { Link } from '../router.js';
 import { ALLOWED_LABELS, ALLOWED_TONES } from './licenses/policy-vocabulary.js';
 
 interface DashboardData {
-  products: Product[];
+  summary: DashboardSummary;
   releases: Release[];
-  categories: number;
-  recent: ReleaseView[];
   distribution: Bar[];
   policy: Bar[];
   obligations: Array<{ release: Release; productName: string; groups: ObligationGroup[] }>;
 }
 
 async function loadDashboard(): Promise<DashboardData> {
-  const [products, releases, categories, recent, distribution, policies] = await Promise.all([
-    api.products(),
-    api.releases(),
-    api.categories(),
-    api.recentReleases().catch(() => [] as ReleaseView[]),
-    api.licenseDistribution('chosen').catch(() => []),
-    api.policies().catch(() => [] as LicensePolicy[]),
-  ]);
-  const byLicense = new Map(policies.map((p) => [p.license, p.allowed]));
-  const policyCounts = new Map<string, number>();
-  for (const row of distribution) {
-    const status = row.license ? (byLicense.get(row.license) ?? 'not-reviewed') : 'unresolved';
-    policyCounts.set(status, (policyCounts.get(status) ?? 0) + row.usages);
+  const [summary, releases, licenses] = await Promise.all([api.dashboard(), api.releases(), api.licenses()]);
+  // Usages per policy status: the chosen-licence distribution weighed by each licence's policy.
+  const statusOf = new Map(licenses.map((l) => [l.id.toLowerCase(), l.policy.allowed]));
+  const usagesByStatus = new Map<string, number>();
+  for (const row of summary.licenses) {
+    const status = row.license ? (statusOf.get(row.license.toLowerCase()) ?? (/ (AND|OR|WITH) /.test(row.license) ? 'expression' : 'not-reviewed')) : 'unresolved';
+    usagesByStatus.set(status, (usagesByStatus.get(status) ?? 0) + row.usages);
   }
-  const names = new Map(products.map((p) => [p.id, p.name]));
-  const recentReleases = (recent.length > 0 ? recent.map((v) => v.release) : releases).slice(0, 3);
+  const recent = summary.recentReleases.slice(0, 3);
   const obligations = await Promise.all(
-    recentReleases
-      .filter((r) => r.validationStep >= 5)
-      .map(async (release) => ({
+    recent
+      .filter((r) => r.release.validationStep >= 5)
+      .map(async ({ release, productName }) => ({
         release,
-        productName: names.get(release.productId) ?? '',
-        groups: await api.obligations(release.id).catch(() => []),
+        productName: productName ?? '',
+        groups: (await api.obligations(release.id).catch(() => null))?.groups.filter((g) => g.usages.length > 0) ?? [],
       })),
   );
   return {
-    products,
+    summary,
     releases,
-    categories: categories.length,
-    recent: recent.length > 0 ? recent : releases.slice(0, 8).map((release) => ({ release, viewedAt: '', viewedBy: null })),
-    distribution: distribution
+    distribution: summary.licenses
       .slice()
       .sort((a, b) => b.usages - a.usages)
       .slice(0, 10)
-      .map((d) => ({ label: d.license ?? 'No licence chosen', value: d.usages, tone: d.license ? 'neutral' : 'warn' })),
-    policy: [...policyCounts].map(([status, value]) => ({
-      label: ALLOWED_LABELS[status as keyof typeof ALLOWED_LABELS] ?? 'Not chosen yet',
-      value,
-      tone: ALLOWED_TONES[status as keyof typeof ALLOWED_TONES] ?? 'warn',
-    })),
+      .map((d) => ({ label: d.license ?? 'No licence chosen yet', value: d.usages, tone: d.license ? 'neutral' : 'warn' })),
+    policy: [...usagesByStatus]
+      .sort((a, b) => b[1] - a[1])
+      .map(([status, value]) => ({
+        label: ALLOWED_LABELS[status as keyof typeof ALLOWED_LABELS] ?? (status === 'expression' ? 'Several licences' : 'No licence chosen yet'),
+        value,
+        tone: ALLOWED_TONES[status as keyof typeof ALLOWED_TONES] ?? 'warn',
+      })),
     obligations,
   };
 }
@@ -68,19 +59,22 @@ export function DashboardView() {
       <h1>Dashboard</h1>
       <Show loaded={loaded}>
         {(data) => {
-          const names = new Map(data.products.map((p) => [p.id, p.name]));
+          const { counts } = data.summary;
           const validated = data.releases.filter((r) => r.validationStep >= 6).length;
+          const recent = data.summary.recentReleases.length
+            ? data.summary.recentReleases
+            : data.releases.slice(0, 8).map((release) => ({ release, productName: null }));
           return (
             <>
               <ul className="counts" aria-label="Portfolio counts">
                 <li className="card">
-                  <strong>{data.products.length}</strong> products
+                  <strong>{counts.products}</strong> products
                 </li>
                 <li className="card">
-                  <strong>{data.releases.length}</strong> releases
+                  <strong>{counts.releases}</strong> releases
                 </li>
                 <li className="card">
-                  <strong>{data.categories}</strong> categories
+                  <strong>{counts.decisions}</strong> decisions
                 </li>
                 <li className="card">
                   <strong>{validated}</strong> fully validated
@@ -89,14 +83,14 @@ export function DashboardView() {
               <div className="grid two">
                 <section className="card" aria-labelledby="recent-title">
                   <h2 id="recent-title">Recently consulted releases</h2>
-                  {data.recent.length === 0 ? (
+                  {recent.length === 0 ? (
                     <Empty>No release yet: start with an import.</Empty>
                   ) : (
                     <ul className="plain-list">
-                      {data.recent.map(({ release }) => (
+                      {recent.map(({ release, productName }) => (
                         <li key={release.id} className="row-between">
                           <Link to={`/releases/${release.id}`}>
-                            {names.get(release.productId) ?? 'Product'} {release.number}
+                            {productName ?? 'Release'} {release.number}
                           </Link>
                           <StepProgress step={release.validationStep} />
                         </li>
@@ -118,9 +112,9 @@ export function DashboardView() {
                         </h3>
                         <ul className="plain-list">
                           {o.groups.slice(0, 6).map((g) => (
-                            <li key={g.action.name} className="row-between">
+                            <li key={g.name} className="row-between">
                               <span>
-                                {g.action.name} {g.core || g.action.core ? <span className="badge">core</span> : null}
+                                {g.name} {g.core ? <span className="badge">core</span> : null}
                               </span>
                               <span className="muted">{g.usages.length} usages</span>
                             </li>
@@ -134,7 +128,7 @@ export function DashboardView() {
                   <BarChart title="Licences in use (chosen, top 10)" bars={data.distribution} />
                 </section>
                 <section className="card">
-                  {data.policy.length === 0 ? <Empty>No licence data yet.</Empty> : <Donut title="Usages by policy status" parts={data.policy} />}
+                  {data.policy.length === 0 ? <Empty>No licence data yet.</Empty> : <Donut title="Usages by policy status of their licence" parts={data.policy} />}
                 </section>
               </div>
             </>

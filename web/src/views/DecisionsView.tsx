@@ -110,7 +110,7 @@ export function DecisionsView() {
                       className="danger"
                       onClick={() => {
                         if (confirm(`Remove all ${rows.length} ${KINDS.find((k) => k.id === kind)?.label.toLowerCase()}?`)) {
-                          act(() => Promise.all(rows.map((d) => api.deleteDecision(d.id))));
+                          act(() => (kind === 'context' ? Promise.all(rows.map((d) => api.deleteDecision(d.id))) : api.resetDecisions({ type: kind })));
                         }
                       }}
                     >

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/endpoints.js';
+import type { HermineDiffResult } from '../../api/types.js';
 
 /** Uploads a Hermine export (shared.json) and shows how it differs from the catalogue. */
 export function HermineDiff() {
   const [file, setFile] = useState<File | null>(null);
   const [percent, setPercent] = useState<number | null>(null);
-  const [result, setResult] = useState<unknown>(null);
+  const [result, setResult] = useState<HermineDiffResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -13,7 +14,7 @@ export function HermineDiff() {
     setError(null);
     setResult(null);
     try {
-      setResult(await api.herminieDiff(file, (p) => setPercent(p.total ? Math.round((p.loaded / p.total) * 100) : null)));
+      setResult(await api.hermineDiff(file, (p) => setPercent(p.total ? Math.round((p.loaded / p.total) * 100) : null)));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -38,19 +39,25 @@ export function HermineDiff() {
   );
 }
 
-function DiffSummary({ diff }: { diff: unknown }) {
-  if (!diff || typeof diff !== 'object') return null;
-  const entries = Object.entries(diff as Record<string, unknown>);
+function DiffSummary({ diff }: { diff: HermineDiffResult }) {
   return (
     <div role="status">
-      {entries.map(([key, value]) => (
-        <details key={key}>
-          <summary>
-            {key}: {Array.isArray(value) ? value.length : typeof value === 'object' ? Object.keys(value ?? {}).length : String(value)}
-          </summary>
-          <pre className="small">{JSON.stringify(value, null, 2).slice(0, 20000)}</pre>
-        </details>
-      ))}
+      <p>
+        {diff.differences.length} differences{diff.issues.length ? `, ${diff.issues.length} problems in the reference` : ''}.
+      </p>
+      <ul className="usage-list small">
+        {diff.differences.slice(0, 300).map((d, i) => (
+          <li key={i}>{describe(d)}</li>
+        ))}
+      </ul>
     </div>
   );
+}
+
+/** One line per difference, whatever fields the diff carries. */
+function describe(d: Record<string, unknown>): string {
+  return Object.entries(d)
+    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(' · ');
 }

@@ -35,8 +35,7 @@ function show(value: unknown): string {
 export function LicenseView({ id }: { id: string }) {
   const loaded = useLoad(async () => {
     const body = await api.license(id);
-    const facts = (body.license ?? body.facts ?? body) as LicenseFacts;
-    return { facts, policy: body.policy ?? null, obligations: body.obligations ?? [] };
+    return { facts: body.facts, policy: body.policy, obligations: body.obligations };
   }, [id]);
   return (
     <Show loaded={loaded}>
@@ -89,7 +88,7 @@ export function LicenseView({ id }: { id: string }) {
                   </thead>
                   <tbody>
                     {obligations.map((o) => (
-                      <tr key={o.name}>
+                      <tr key={`${o.name}-${o.exploitation}-${o.modification}`}>
                         <td>{o.name}</td>
                         <td>{o.passivity ?? '—'}</td>
                         <td>

@@ -1,6 +1,6 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useState, type ReactNode } from 'react';
 import { api } from '../../api/endpoints.js';
-import type { LicensePolicy } from '../../api/types.js';
+import type { LicenseSummary } from '../../api/types.js';
 import { useCan } from '../../auth.js';
 import { Show } from '../../components/status.js';
 import { useLoad } from '../../components/use-load.js';
@@ -12,7 +12,7 @@ import { ALLOWED_LABELS } from './policy-vocabulary.js';
 const PAGE = 100;
 
 export function LicensesView() {
-  const loaded = useLoad(() => Promise.all([api.licenses(), api.policies().catch(() => [] as LicensePolicy[])]), []);
+  const loaded = useLoad(() => api.licenses(), []);
   const canEdit = useCan('licenses:write');
   const [search, setSearch] = useState('');
   const [allowed, setAllowed] = useState('');
@@ -23,10 +23,9 @@ export function LicensesView() {
     <section>
       <h1>Licence catalogue</h1>
       <Show loaded={loaded}>
-        {([licenses, policies]) => (
+        {(licenses) => (
           <Catalogue
             licenses={licenses}
-            policies={policies}
             needle={needle}
             allowed={allowed}
             limit={limit}
@@ -69,26 +68,23 @@ export function LicensesView() {
 
 function Catalogue({
   licenses,
-  policies,
   needle,
   allowed,
   limit,
   controls,
   onMore,
 }: {
-  licenses: Awaited<ReturnType<typeof api.licenses>>;
-  policies: LicensePolicy[];
+  licenses: LicenseSummary[];
   needle: string;
   allowed: string;
   limit: number;
-  controls: React.ReactNode;
+  controls: ReactNode;
   onMore: () => void;
 }) {
-  const policyOf = useMemo(() => new Map(policies.map((p) => [p.license, p])), [policies]);
   const rows = licenses.filter(
     (l) =>
       (!needle || l.id.toLowerCase().includes(needle) || l.name.toLowerCase().includes(needle)) &&
-      (!allowed || (policyOf.get(l.id)?.allowed ?? 'not-reviewed') === allowed),
+      (!allowed || l.policy.allowed === allowed),
   );
   return (
     <>
@@ -103,12 +99,13 @@ function Catalogue({
               <th scope="col">Licence</th>
               <th scope="col">Name</th>
               <th scope="col">Copyleft</th>
+              <th scope="col">Obligations</th>
               <th scope="col">Policy</th>
             </tr>
           </thead>
           <tbody>
             {rows.slice(0, limit).map((l) => {
-              const status = policyOf.get(l.id)?.allowed ?? 'not-reviewed';
+              const status = l.policy.allowed;
               return (
                 <tr key={l.id}>
                   <td>
@@ -116,6 +113,7 @@ function Catalogue({
                   </td>
                   <td>{l.name}</td>
                   <td>{l.copyleft ?? '—'}</td>
+                  <td>{l.obligations}</td>
                   <td>
                     <span className={`badge allowed-${status}`}>{ALLOWED_LABELS[status]}</span>
                   </td>

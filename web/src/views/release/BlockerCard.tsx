@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { api } from '../../api/endpoints.js';
 import type { Blocker, Generalisation } from '../../api/types.js';
-import { useCan, useSession } from '../../auth.js';
+import { useCan } from '../../auth.js';
 import { ActionForm } from '../../components/forms.js';
 import { Link } from '../../router.js';
 import { EXPLOITATION_LABELS } from './vocabulary.js';
@@ -53,7 +53,6 @@ export function BlockerCard({ blocker, releaseId, onDecided }: { blocker: Blocke
 }
 
 function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseId: number; onDecided: () => void }) {
-  const { me } = useSession();
   const canDecide = useCan('decisions:write');
   const canPortfolio = useCan('portfolio:write');
   const id = useId();
@@ -101,7 +100,7 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
   const isDerogation = fix.action === 'add-derogation';
   const decision = (): Record<string, unknown> => {
     const scope = { ...ANY_SCOPE, ...chosen.scope };
-    const common = { author: me.name, explanation: explanation.trim() || `${ACTION_LABELS[fix.action]} from the release page` };
+    const common = { explanation: explanation.trim() || `${ACTION_LABELS[fix.action]} from the release page` };
     if (fix.action === 'curate' || fix.action === 'confirm-and') {
       return {
         type: 'curation',

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
-import type { ReleaseUsage } from '../../api/types.js';
-import { sortRows, toBomRow, type BomColumn, type BomRow } from './bom-rows.js';
+import type { BomSource } from '../../api/types.js';
+import { rowsFromCsv, sortRows, toBomRow, type BomColumn, type BomRow } from './bom-rows.js';
 
 const ROW_HEIGHT = 36;
 const OVERSCAN = 12;
@@ -20,8 +20,8 @@ const COLUMNS: Array<{ key: BomColumn; label: string }> = [
  * The release BOM. Only the rows in view (plus a margin) are in the DOM, so tens of thousands of
  * usages scroll smoothly; filtering runs on a deferred value so typing stays responsive.
  */
-export function BomTable({ usages }: { usages: ReleaseUsage[] }) {
-  const rows = useMemo(() => usages.map(toBomRow), [usages]);
+export function BomTable({ source }: { source: BomSource }) {
+  const rows = useMemo(() => (source.usages ? source.usages.map(toBomRow) : rowsFromCsv(source.csv)), [source]);
   const scopes = useMemo(() => [...new Set(rows.map((r) => r.scope))].sort(), [rows]);
   const [search, setSearch] = useState('');
   const [scope, setScope] = useState('');

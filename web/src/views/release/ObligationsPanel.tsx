@@ -1,23 +1,33 @@
-import type { ObligationGroup } from '../../api/types.js';
+import type { ReleaseObligations } from '../../api/types.js';
 import { Empty } from '../../components/status.js';
 
 /** Obligations grouped by compliance action; each group opens onto the usages that trigger it. */
-export function ObligationsPanel({ groups, step }: { groups: ObligationGroup[]; step: number }) {
+export function ObligationsPanel({ plan, step }: { plan: ReleaseObligations; step: number }) {
+  const groups = plan.groups;
   if (groups.length === 0) {
     return <Empty>{step < 5 ? 'Obligations are listed once the release passes the earlier steps.' : 'No obligation applies to this release.'}</Empty>;
   }
-  const sorted = groups.slice().sort((a, b) => Number(isCore(b)) - Number(isCore(a)) || a.action.name.localeCompare(b.action.name));
+  const sorted = groups; // the engine already orders them: core actions first, then by usages
   return (
     <div className="obligations">
       <p className="muted">{groups.length} compliance actions. Core actions are part of every compliance plan.</p>
+      {plan.assumptions.map((a) => (
+        <p key={a} className="note">
+          {a}
+        </p>
+      ))}
+      {plan.unresolved.length ? (
+        <p className="notice">{plan.unresolved.length} usages are not in this plan yet (licence or exploitation still open): finish the validation steps.</p>
+      ) : null}
       {sorted.map((group) => (
-        <details key={group.action.name} className="card obligation">
+        <details key={group.name} className="card obligation">
           <summary>
-            <strong>{group.action.name}</strong> {isCore(group) ? <span className="badge">core</span> : null}
-            {group.action.category ? <span className="muted small"> · {group.action.category}</span> : null}
+            <strong>{group.name}</strong> {group.core ? <span className="badge">core</span> : null}
+            {group.category ? <span className="muted small"> · {group.category}</span> : null}
+            {group.triggered ? null : <span className="muted small"> · core, always in the plan</span>}
             <span className="muted small"> · {group.usages.length} usages</span>
           </summary>
-          {group.action.description ? <p>{group.action.description}</p> : null}
+          {group.action?.description ? <p>{group.action.description}</p> : null}
           <h4>Licence clauses</h4>
           <ul>
             {group.obligations.map((o) => (
@@ -28,10 +38,10 @@ export function ObligationsPanel({ groups, step }: { groups: ObligationGroup[]; 
           </ul>
           <h4>Usages that trigger it</h4>
           <ul className="usage-list">
-            {group.usages.slice(0, 500).map((u, i) => (
-              <li key={`${u.usageId ?? i}-${u.component}`}>
+            {group.usages.slice(0, 500).map((u) => (
+              <li key={u.usageId}>
                 {u.component}@{u.version}
-                {u.license ? <span className="muted"> ({u.license})</span> : null}
+                <span className="muted"> ({u.licenses.join(', ')}; {u.project || 'root'} / {u.scope || '—'}, {u.exploitation})</span>
               </li>
             ))}
           </ul>
@@ -40,8 +50,4 @@ export function ObligationsPanel({ groups, step }: { groups: ObligationGroup[]; 
       ))}
     </div>
   );
-}
-
-function isCore(group: ObligationGroup): boolean {
-  return Boolean(group.core ?? group.action.core);
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/endpoints.js';
+import type { ReleaseDocument } from '../../api/types.js';
 import { useCan } from '../../auth.js';
 import { ErrorMessage, Show, StepProgress } from '../../components/status.js';
 import { Tabs } from '../../components/Tabs.js';
@@ -56,32 +57,32 @@ export function ReleaseView({ id }: { id: number }) {
   );
 }
 
+const DOWNLOADS: Array<{ document: ReleaseDocument; label: string }> = [
+  { document: 'notice.txt', label: 'NOTICE' },
+  { document: 'notice.html', label: 'NOTICE (HTML)' },
+  { document: 'bom.csv', label: 'BOM (CSV)' },
+  { document: 'obligations.md', label: 'Obligations' },
+  { document: 'junit.xml', label: 'JUnit verdict' },
+  { document: 'cyclonedx.json', label: 'CycloneDX 1.6' },
+  { document: 'spdx.json', label: 'SPDX 2.3' },
+];
+
 function Downloads({ releaseId }: { releaseId: number }) {
   const [error, setError] = useState<Error | null>(null);
-  const run = (fn: () => Promise<void>) => () => {
-    setError(null);
-    fn().catch((err: Error) => setError(err));
-  };
   return (
     <div className="downloads" role="group" aria-label="Downloads">
-      <button type="button" onClick={run(() => api.downloadNotice(releaseId, 'text'))}>
-        NOTICE
-      </button>
-      <button type="button" onClick={run(() => api.downloadNotice(releaseId, 'html'))}>
-        NOTICE (HTML)
-      </button>
-      <button type="button" onClick={run(() => api.downloadCsv(releaseId))}>
-        BOM (CSV)
-      </button>
-      <button type="button" onClick={run(() => api.downloadJUnit(releaseId))}>
-        JUnit verdict
-      </button>
-      <button type="button" onClick={run(() => api.downloadSbom(releaseId, 'cyclonedx-1.6'))}>
-        CycloneDX 1.6
-      </button>
-      <button type="button" onClick={run(() => api.downloadSbom(releaseId, 'spdx-2.3'))}>
-        SPDX 2.3
-      </button>
+      {DOWNLOADS.map((d) => (
+        <button
+          key={d.document}
+          type="button"
+          onClick={() => {
+            setError(null);
+            api.downloadDocument(releaseId, d.document).catch((err: Error) => setError(err));
+          }}
+        >
+          {d.label}
+        </button>
+      ))}
       {error ? <ErrorMessage error={error} /> : null}
     </div>
   );
@@ -89,7 +90,7 @@ function Downloads({ releaseId }: { releaseId: number }) {
 
 function BomTab({ releaseId, version }: { releaseId: number; version: number }) {
   const loaded = useLoad(() => api.usages(releaseId), [releaseId, version]);
-  return <Show loaded={loaded}>{(usages) => <BomTable usages={usages} />}</Show>;
+  return <Show loaded={loaded}>{(source) => <BomTable source={source} />}</Show>;
 }
 
 function ValidationTab({ releaseId, version, onChanged }: { releaseId: number; version: number; onChanged: () => void }) {
@@ -103,7 +104,7 @@ function ValidationTab({ releaseId, version, onChanged }: { releaseId: number; v
 
 function ObligationsTab({ releaseId, step, version }: { releaseId: number; step: number; version: number }) {
   const loaded = useLoad(() => api.obligations(releaseId), [releaseId, version]);
-  return <Show loaded={loaded}>{(groups) => <ObligationsPanel groups={groups} step={step} />}</Show>;
+  return <Show loaded={loaded}>{(plan) => <ObligationsPanel plan={plan} step={step} />}</Show>;
 }
 
 function ImportsTab({ releaseId }: { releaseId: number }) {
