@@ -70,7 +70,9 @@ export function componentInputOf(c: Component): ComponentInput {
   const purl = parsed && !isPurlError(parsed) ? parsed : undefined;
   return {
     purlType: purl?.type ?? null,
-    namespace: purl ? (purl.namespace ?? null) : (c.group ?? null),
+    // Without a purl the name carries the group, so the store's identity key (the name) and the
+    // key decisions use (namespace/name) are the same string.
+    namespace: purl ? (purl.namespace ?? null) : null,
     name: purl?.name ?? (c.group ? `${c.group}/${c.name}` : c.name),
     purl: purl ? formatPurl(purlWithoutVersion(purl)) : null,
     description: c.description ?? null,

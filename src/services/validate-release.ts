@@ -1,31 +1,54 @@
 /**
- * Validates a release: loads its data, builds the compliance snapshot, runs the six steps of
- * src/compliance, stores the step reached and returns the steps with their blockers and fixes.
+ * Validates a release: loads its data, runs the six steps of src/compliance, stores the step reached
+ * and returns the steps with their blockers and the decisions that clear them.
  */
+import {
+  releaseObligations as obligationsOf,
+  validateRelease as runSteps,
+  type ReleaseObligations,
+  type ReleaseSnapshot,
+  type ReleaseValidation as EngineValidation,
+  type StepResult,
+} from '../compliance/index.js';
 import type { Release } from '../model/portfolio.js';
 import type { Store } from '../store/index.js';
-
-/**
- * One validation step as the compliance engine reports it. The full type is src/compliance's; this
- * names the fields the services rely on.
- */
-export interface StepReport {
-  step: number;
-  name: string;
-  passed: boolean;
-  blockers: unknown[];
-}
+import { loadReleaseSnapshot } from './release-snapshot.js';
 
 export interface ReleaseValidation {
   release: Release;
-  /** 0–6: the last step passed, also stored on the release. */
+  /** 0–6: the last step passed in order, also stored on the release. */
   validationStep: number;
-  steps: StepReport[];
-  /** The compliance engine's complete result. */
-  report: unknown;
+  steps: StepResult[];
+  blockerCount: number;
+  /** The engine's complete result (resolved licences of every usage). */
+  report: EngineValidation;
+}
+
+export interface ValidatedRelease {
+  snapshot: ReleaseSnapshot;
+  validation: ReleaseValidation;
 }
 
 export async function validateRelease(store: Store, releaseId: number): Promise<ReleaseValidation> {
-  void store; void releaseId;
-  throw new Error('services: implementation in progress');
+  return (await validateWithSnapshot(store, releaseId)).validation;
+}
+
+/** Validation plus the snapshot it ran on (outputs render from both). */
+export async function validateWithSnapshot(store: Store, releaseId: number): Promise<ValidatedRelease> {
+  const snapshot = await loadReleaseSnapshot(store, releaseId);
+  const report = runSteps(snapshot);
+  let release = snapshot.release;
+  if (release.validationStep !== report.validationStep) {
+    release = (await store.updateRelease(releaseId, { validationStep: report.validationStep })) ?? release;
+  }
+  return {
+    snapshot,
+    validation: { release, validationStep: report.validationStep, steps: report.steps, blockerCount: report.blockerCount, report },
+  };
+}
+
+/** Obligations grouped by compliance action, with the usages that trigger each and core actions flagged. */
+export async function releaseObligations(store: Store, releaseId: number): Promise<ReleaseObligations> {
+  const { snapshot, validation } = await validateWithSnapshot(store, releaseId);
+  return obligationsOf(snapshot, validation.report);
 }

@@ -1,0 +1,32 @@
+/** Loads what the compliance engine needs about one release from the store, in a few queries. */
+import { builtinKnowledgeBase, type KnowledgeBase } from '../licenses/kb/index.js';
+import type { ReleaseSnapshot, ReleaseUsage } from '../compliance/index.js';
+import type { Store } from '../store/index.js';
+import { notFound } from './service-error.js';
+
+export async function loadReleaseSnapshot(store: Store, releaseId: number): Promise<ReleaseSnapshot> {
+  const data = await store.loadReleaseData(releaseId);
+  if (!data) throw notFound(`release ${releaseId}`);
+  const versions = new Map(data.versions.map((v) => [v.id, v]));
+  const components = new Map(data.components.map((c) => [c.id, c]));
+  const usages: ReleaseUsage[] = data.usages.map((usage) => {
+    const version = versions.get(usage.versionId)!;
+    return { usage, version, component: components.get(version.componentId)! };
+  });
+  return {
+    release: data.release,
+    product: data.product,
+    categories: data.categories,
+    usages,
+    exploitationRules: data.exploitationRules,
+    decisions: data.decisions,
+    policy: { entries: data.policies },
+    knowledgeBase: await knowledgeBaseOf(store),
+  };
+}
+
+/** The organisation's stored knowledge base, or the shipped one while none has been loaded. */
+export async function knowledgeBaseOf(store: Store): Promise<KnowledgeBase> {
+  const stored = await store.loadKnowledgeBase();
+  return stored.licenses.length > 0 ? stored : builtinKnowledgeBase();
+}
