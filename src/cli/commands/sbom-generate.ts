@@ -13,8 +13,9 @@ export function registerSbomGenerate(sbom: Command, ctx: CommandContext): void {
     .description('inventory an npm project from its package-lock.json / npm-shrinkwrap.json (and node_modules)')
     .option('--to <format>', 'output format', 'cyclonedx-json@1.6')
     .option('-o, --output <file>', 'write here instead of stdout')
-    .option('--quiet', 'do not print generator warnings')
-    .action(async (dir: string, opts: { to: string; output?: string; quiet?: boolean }) => {
+    .option('--quiet', 'print no generator messages')
+    .option('--verbose', 'also print informational notes (e.g. optional peers not installed)')
+    .action(async (dir: string, opts: { to: string; output?: string; quiet?: boolean; verbose?: boolean }) => {
       let input;
       try {
         input = await readNpmProject(resolve(ctx.io.cwd, dir));
@@ -22,7 +23,12 @@ export function registerSbomGenerate(sbom: Command, ctx: CommandContext): void {
         throw new UsageError(err instanceof Error ? err.message : String(err));
       }
       const { sbom, issues } = generateNpmSbom(input);
-      if (!opts.quiet) for (const i of issues) ctx.io.stderr(formatIssue(dir, i) + '\n');
+      if (!opts.quiet) {
+        const shown = opts.verbose ? issues : issues.filter((i) => i.severity !== 'info');
+        for (const i of shown) ctx.io.stderr(formatIssue(dir, i) + '\n');
+        const hidden = issues.length - shown.length;
+        if (hidden > 0) ctx.io.stderr(`${dir}: ${hidden} informational notes (show them with --verbose)\n`);
+      }
       await encodeAndWrite(ctx, sbom, opts.to, opts.output, dir);
     });
 }

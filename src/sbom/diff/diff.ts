@@ -116,12 +116,19 @@ function describe(identity: string, c: Component): DiffComponent {
 }
 
 /** Expressions are compared when both sides have one (spacing and operator case ignored), else raw text. */
-function sameLicense(x: LicenseStatement | undefined, y: LicenseStatement | undefined): boolean {
+function sameLicense(a: LicenseStatement | undefined, b: LicenseStatement | undefined): boolean {
+  // NOASSERTION says nothing, exactly like an absent statement (SPDX writes it where CycloneDX writes nothing).
+  const x = isNoAssertion(a) ? undefined : a;
+  const y = isNoAssertion(b) ? undefined : b;
   if (!x || !y) return x === y;
   if (x.expression !== undefined && y.expression !== undefined) {
     return normalizeExpression(x.expression) === normalizeExpression(y.expression);
   }
   return x.raw.trim() === y.raw.trim();
+}
+
+function isNoAssertion(s: LicenseStatement | undefined): boolean {
+  return s !== undefined && s.raw.trim().toUpperCase() === 'NOASSERTION';
 }
 
 function normalizeExpression(e: string): string {

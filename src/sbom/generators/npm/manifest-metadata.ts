@@ -92,5 +92,8 @@ export function repositoryUrl(repository: unknown): string | undefined {
   if (!raw) return undefined;
   const shorthand = /^(?:(github|gitlab|bitbucket|gist):)?([\w.-]+(?:\/[\w.-]+)?)$/.exec(raw);
   if (shorthand && (shorthand[1] || raw.includes('/'))) return `${HOSTS[shorthand[1] ?? 'github']}${shorthand[2]}`;
+  // scp-like SSH form (git@host:owner/repo.git) is not a URI; npm itself rewrites it to git+ssh://.
+  const scp = /^([\w.-]+@[\w.-]+):(?!\/\/)(.+)$/.exec(raw);
+  if (scp) return `git+ssh://${scp[1]}/${scp[2]}`;
   return raw;
 }
