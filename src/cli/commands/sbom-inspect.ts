@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { loadSbom } from '../load-sbom.js';
-import { summarizeSbom } from '../../sbom/validate/index.js';
+import { renderSummaryText, summarizeSbom } from '../../sbom/validate/index.js';
 import { countBySeverity } from '../format-issues.js';
 
 export function registerSbomInspect(sbom: Command, ctx: CommandContext): void {
@@ -18,11 +18,7 @@ export function registerSbomInspect(sbom: Command, ctx: CommandContext): void {
         printJson(ctx, { file, format: loaded.format.id, specVersion: loaded.specVersion, ...summary, issues });
         return;
       }
-      const lines = [
-        `${file}: ${loaded.format.name} ${loaded.specVersion}`,
-        ...Object.entries(summary).map(([k, v]) => `  ${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`),
-        `  decoder issues: ${issues.error} errors, ${issues.warning} warnings, ${issues.info} notes`,
-      ];
-      ctx.io.stdout(lines.join('\n') + '\n');
+      ctx.io.stdout(renderSummaryText(`${file}: ${loaded.format.name} ${loaded.specVersion}`, summary));
+      ctx.io.stdout(`  reading        ${issues.error} errors, ${issues.warning} warnings, ${issues.info} notes (details: vigie sbom validate)\n`);
     });
 }
