@@ -4,9 +4,12 @@ import { registerSbom } from './sbom.js';
 import { registerLicense } from './license.js';
 import { registerLicenseKb } from './license-kb.js';
 import { registerKb } from './kb.js';
+import { registerCheck } from './check.js';
+import { registerServe } from './serve.js';
+import { registerToken } from './token.js';
 
 /** Registers one top-level command (with its subcommands) on the program. */
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
 /** The command table: one module per top-level command. */
-export const COMMANDS: RegisterCommand[] = [registerSbom, registerLicense, registerLicenseKb, registerKb];
+export const COMMANDS: RegisterCommand[] = [registerSbom, registerLicense, registerLicenseKb, registerKb, registerServe, registerToken];

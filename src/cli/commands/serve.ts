@@ -1,0 +1,67 @@
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import type { CommandContext } from '../context.js';
+import { UsageError } from '../exit-codes.js';
+import { openStore } from '../../store/index.js';
+import { buildServer, DEFAULT_UPLOAD_LIMIT } from '../../server/index.js';
+import { DB_OPTION_HELP, storeOptionsFrom } from './store-option.js';
+
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3 };
+
+/** "256MiB", "10m", "1048576" → bytes. */
+export function parseSize(text: string): number | null {
+  const match = /^(\d+)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+  return match && unit ? Number(match[1]) * unit : null;
+}
+
+interface ServeOpts {
+  port: string;
+  host: string;
+  db?: string;
+  uploadLimit?: string;
+  web?: string;
+}
+
+/** Runs until SIGINT or SIGTERM, then closes the server and the store and ends with exit code 0. */
+export function registerServe(program: Command, ctx: CommandContext): void {
+  program
+    .command('serve')
+    .description('start the REST API (and the web UI when built) on the store')
+    .option('--port <port>', 'TCP port (0 picks a free one)', '8080')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--db <db>', DB_OPTION_HELP)
+    .option('--upload-limit <size>', 'largest SBOM upload, e.g. 256MiB, 1GiB', '256MiB')
+    .option('--web <dir>', 'built web UI to serve (default: web/dist of this package)')
+    .action(async (opts: ServeOpts) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not "${opts.port}"`);
+      const uploadLimit = opts.uploadLimit ? parseSize(opts.uploadLimit) : DEFAULT_UPLOAD_LIMIT;
+      if (uploadLimit === null) throw new UsageError(`--upload-limit must be a size like 256MiB, not "${opts.uploadLimit}"`);
+      const storeOptions = storeOptionsFrom(opts.db);
+      if (storeOptions.sqlitePath) storeOptions.sqlitePath = resolve(ctx.io.cwd, storeOptions.sqlitePath);
+      const store = await openStore(storeOptions);
+      const app = await buildServer({
+        store,
+        adminToken: process.env.VIGIE_ADMIN_TOKEN || undefined,
+        uploadLimit,
+        webRoot: opts.web ? resolve(ctx.io.cwd, opts.web) : undefined,
+        logger: process.env.VIGIE_LOG === '1',
+      });
+      const address = await app.listen({ port, host: opts.host });
+      ctx.io.stdout(`vigie API listening on ${address} (store: ${store.dialect}; OpenAPI at ${address}/api/openapi.json)\n`);
+      if (process.env.VIGIE_ADMIN_TOKEN) ctx.io.stderr('VIGIE_ADMIN_TOKEN is set: it is accepted as a compliance officer token\n');
+      await new Promise<void>((done) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          done();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await app.close();
+      await store.close();
+      ctx.io.stdout('vigie API stopped\n');
+    });
+}
