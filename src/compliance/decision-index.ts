@@ -53,5 +53,6 @@ export function indexDecisions(decisions: readonly Decision[]): DecisionIndex {
 /** "curation #12 (alice, 2025-01-02: reason)" — how a decision is named in explanations. */
 export function decisionLabel(d: Decision): string {
   const why = d.explanation ? `: ${d.explanation}` : '';
-  return `${d.type === 'curation' && d.kind === 'and-confirmation' ? 'AND confirmation' : d.type} #${d.id} (${d.author}, ${d.createdAt.slice(0, 10)}${why})`;
+  const when = d.createdAt ? `, ${d.createdAt.slice(0, 10)}` : '';
+  return `${d.type === 'curation' && d.kind === 'and-confirmation' ? 'AND confirmation' : d.type} #${d.id} (${d.author}${when}${why})`;
 }

@@ -5,3 +5,4 @@ export { releaseObligations, type ReleaseObligations, type ObligationGroup, type
 export { snapshotFromSbom, type SnapshotOptions } from './snapshot-from-sbom.js';
 export { scopeMatches, specificity, pickMostSpecific, describeScope, type UsageFacts, type MatchPick } from './scope-match.js';
 export { decisionLabel } from './decision-index.js';
+export { parsePolicyFile, PolicyFileError, type PolicyFile } from './policy-file.js';

@@ -5,6 +5,7 @@ import { registerLicense } from './license.js';
 import { registerLicenseKb } from './license-kb.js';
 import { registerKb } from './kb.js';
 import { registerCheck } from './check.js';
+import { registerCheck } from './check.js';
 import { registerServe } from './serve.js';
 import { registerToken } from './token.js';
 

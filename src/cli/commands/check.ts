@@ -1,0 +1,115 @@
+import type { Command } from 'commander';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve, relative, isAbsolute } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { CommandContext } from '../context.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import { loadSbom } from '../load-sbom.js';
+import { writeOutput } from '../write-output.js';
+import { readNpmProject } from '../../io/npm-project.js';
+import { generateNpmSbom } from '../../sbom/generators/npm/index.js';
+import type { Sbom } from '../../model/index.js';
+import { EXPLOITATIONS, type Exploitation } from '../../model/usage-context.js';
+import { parsePolicyFile, PolicyFileError, snapshotFromSbom, validateRelease, releaseObligations, type PolicyFile } from '../../compliance/index.js';
+import { renderJunit, renderSarif, renderValidationText } from '../../reports/index.js';
+
+const FORMATS = ['text', 'json', 'junit', 'sarif'] as const;
+type CheckFormat = (typeof FORMATS)[number];
+
+interface CheckOptions {
+  policy: string;
+  exploitation?: string;
+  format: string;
+  output?: string;
+  outbound?: string;
+  maxSize?: string;
+}
+
+/** `vigie check`: licence compliance of one SBOM or npm project against a policy file, no store. */
+export function registerCheck(program: Command, ctx: CommandContext): void {
+  program
+    .command('check <target>')
+    .description('validate an SBOM file or an npm project folder against a policy file (exit 0 compliant, 1 violations, 2 bad input)')
+    .requiredOption('--policy <file>', 'policy file (YAML or JSON): licence statuses, decisions, exploitations (docs/policy-file.md)')
+    .option('--exploitation <e>', `exploitation for usages no rule covers: ${EXPLOITATIONS.join(', ')}`)
+    .option('--outbound <ids>', 'outbound licences of the release, comma-separated (overrides the policy file)')
+    .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'text')
+    .option('-o, --output <file>', 'write the report here instead of stdout')
+    .option('--max-size <size>', 'largest SBOM accepted (e.g. 300MB)')
+    .action(async (target: string, opts: CheckOptions) => {
+      const format = opts.format as CheckFormat;
+      if (!FORMATS.includes(format)) throw new UsageError(`--format: "${opts.format}" is not one of ${FORMATS.join(', ')}`);
+      if (opts.exploitation !== undefined && !(EXPLOITATIONS as readonly string[]).includes(opts.exploitation)) {
+        throw new UsageError(`--exploitation: "${opts.exploitation}" is not one of ${EXPLOITATIONS.join(', ')}`);
+      }
+      const policy = await readPolicy(opts.policy, ctx.io.cwd);
+      const sbom = await readTarget(target, ctx, opts.maxSize);
+      const outbound = opts.outbound ? opts.outbound.split(',').map((s) => s.trim()).filter(Boolean) : policy.outboundLicenses;
+      // Rules from the file come first; --exploitation only fills in what no rule covers.
+      const rules = [...policy.exploitationRules];
+      const snapshot = snapshotFromSbom(sbom, {
+        policy: policy.policy,
+        decisions: policy.decisions,
+        exploitationRules: rules,
+        exploitation: opts.exploitation as Exploitation | undefined,
+        outboundLicenses: outbound,
+      });
+      const validation = validateRelease(snapshot);
+      const title = `${snapshot.product.name} ${snapshot.release.number}`;
+      let text: string;
+      if (format === 'json') {
+        const obligations = releaseObligations(snapshot, validation);
+        text = JSON.stringify({ target, compliant: validation.validationStep === 6, ...validation, obligations }, null, 2);
+      } else if (format === 'junit') text = renderJunit(validation, title);
+      else if (format === 'sarif') text = renderSarif(validation, { artifactUri: artifactUri(target, ctx.io.cwd) });
+      else text = renderValidationText(validation, title);
+      await writeOutput(ctx, text, opts.output);
+      ctx.setExit(validation.validationStep === 6 ? EXIT.ok : EXIT.findings);
+    });
+}
+
+async function readPolicy(path: string, cwd: string): Promise<PolicyFile> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, path), 'utf8');
+  } catch (err) {
+    throw new UsageError(`${path}: cannot read policy file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  let value: unknown;
+  try {
+    value = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new UsageError(`${path}: not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${message}`);
+  }
+  try {
+    return parsePolicyFile(value);
+  } catch (err) {
+    if (err instanceof PolicyFileError) throw new UsageError(`${path}: ${err.message}`);
+    throw err;
+  }
+}
+
+async function readTarget(target: string, ctx: CommandContext, maxSize?: string): Promise<Sbom> {
+  const full = resolve(ctx.io.cwd, target);
+  const info = await stat(full).catch(() => undefined);
+  if (!info) throw new UsageError(`${target} does not exist`);
+  if (info.isDirectory()) {
+    try {
+      return generateNpmSbom(await readNpmProject(full)).sbom;
+    } catch (err) {
+      throw new UsageError(err instanceof Error ? err.message : String(err));
+    }
+  }
+  const loaded = await loadSbom(target, ctx.io.cwd, { maxSize });
+  const errors = loaded.issues.filter((i) => i.severity === 'error').length;
+  if (errors) ctx.io.stderr(`${target}: ${errors} decoding error(s); checking what could be read\n`);
+  return loaded.sbom;
+}
+
+/** SARIF locations are relative to the working directory when the file lies inside it. */
+function artifactUri(target: string, cwd: string): string {
+  const rel = relative(cwd, resolve(cwd, target));
+  const path = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(cwd, target);
+  return path.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
+}
