@@ -5,7 +5,6 @@ import { registerLicense } from './license.js';
 import { registerLicenseKb } from './license-kb.js';
 import { registerKb } from './kb.js';
 import { registerCheck } from './check.js';
-import { registerCheck } from './check.js';
 import { registerServe } from './serve.js';
 import { registerToken } from './token.js';
 
@@ -13,4 +12,4 @@ import { registerToken } from './token.js';
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
 /** The command table: one module per top-level command. */
-export const COMMANDS: RegisterCommand[] = [registerSbom, registerLicense, registerLicenseKb, registerKb, registerServe, registerToken];
+export const COMMANDS: RegisterCommand[] = [registerSbom, registerLicense, registerLicenseKb, registerKb, registerServe, registerToken, registerCheck];
