@@ -27,7 +27,7 @@ import type {
 } from './types.js';
 
 export const api = {
-  me: () => get<Me>('/api/session'),
+  me: () => get<Me>('/api/me'),
 
   categories: async () => asList<Category>(await get('/api/categories'), 'categories'),
   createCategory: (input: { name: string; description?: string | null; outboundLicenses?: string[] }) =>
@@ -53,7 +53,7 @@ export const api = {
       return { usages: asList<ReleaseUsage>(await get(`/api/releases/${releaseId}/usages`), 'usages') };
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 404)) throw err;
-      return { csv: await get<string>(`/api/releases/${releaseId}/documents/bom.csv`) };
+      return { csv: await get<string>(`/api/releases/${releaseId}/bom.csv`) };
     }
   },
   validation: async (releaseId: number) => asObject<ReleaseValidation>(await get(`/api/releases/${releaseId}/validation`), 'validation'),
@@ -80,14 +80,30 @@ export const api = {
   compatibility: (query: { inbound: string; outbound: string; linking: string; exploitation: string }) =>
     get<Compatibility>('/api/licenses/compatibility', query),
   hermineDiff: (file: File, onProgress: (p: UploadProgress) => void) =>
-    upload<HermineDiffResult>('/api/licenses/hermine/diff', file, onProgress, 'application/json'),
+    upload<HermineDiffResult>('/api/knowledge-base/diff', file, onProgress, 'application/json'),
 
   licenseDistribution: async (role: 'declared' | 'concluded' | 'chosen', releaseId?: number) =>
-    asList<LicenseCount>(await get('/api/portfolio/license-distribution', { role, releaseId })),
+    asList<LicenseCount>(await get('/api/queries/license-distribution', { role, releaseId })),
   search: async (component: string, versionRange?: string) =>
-    asList<ReleaseHit>(await get('/api/portfolio/releases-containing', { component, versionRange })),
-  diff: (fromId: number, toId: number) => get<ReleaseDiff>('/api/portfolio/release-diff', { from: fromId, to: toId }),
+    asList<ReleaseHit>(await get('/api/queries/releases-containing', { component, versionRange })),
+  diff: (fromId: number, toId: number) => get<ReleaseDiff>('/api/queries/diff', { from: fromId, to: toId }),
 
-  /** Downloads one of the release's documents (`notice.txt`, `bom.csv`, `junit.xml`, `cyclonedx.json`…). */
-  downloadDocument: (releaseId: number, document: ReleaseDocument) => download(`/api/releases/${releaseId}/documents/${document}`, document),
+  /** Downloads one of the release's documents (NOTICE, BOM CSV, obligations, JUnit, SARIF, SBOM exports). */
+  downloadDocument: (releaseId: number, document: ReleaseDocument) => {
+    const [path, query, name] = DOCUMENT_ROUTES[document];
+    return download(withQuery(`/api/releases/${releaseId}/${path}`, query), name);
+  },
+};
+
+const DOCUMENT_ROUTES: Record<ReleaseDocument, [string, Record<string, string> | undefined, string]> = {
+  'notice.txt': ['notice', { format: 'text' }, 'NOTICE'],
+  'notice.md': ['notice', { format: 'md' }, 'NOTICE.md'],
+  'notice.html': ['notice', { format: 'html' }, 'NOTICE.html'],
+  'bom.csv': ['bom.csv', undefined, 'bom.csv'],
+  'obligations.json': ['obligations/document', { format: 'json' }, 'obligations.json'],
+  'obligations.md': ['obligations/document', { format: 'md' }, 'obligations.md'],
+  'junit.xml': ['junit', undefined, 'junit.xml'],
+  'sarif.json': ['sarif', undefined, 'sarif.json'],
+  'cyclonedx.json': ['export', { format: 'cyclonedx-1.6' }, 'bom.cdx.json'],
+  'spdx.json': ['export', { format: 'spdx-2.3' }, 'bom.spdx.json'],
 };

@@ -110,7 +110,7 @@ export function DecisionsView() {
                       className="danger"
                       onClick={() => {
                         if (confirm(`Remove all ${rows.length} ${KINDS.find((k) => k.id === kind)?.label.toLowerCase()}?`)) {
-                          act(() => (kind === 'context' ? Promise.all(rows.map((d) => api.deleteDecision(d.id))) : api.resetDecisions({ type: kind })));
+                          act(() => (kind === 'context' || kind === 'derogation' ? Promise.all(rows.map((d) => api.deleteDecision(d.id))) : api.resetDecisions({ type: kind })));
                         }
                       }}
                     >

@@ -57,7 +57,7 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
   const canPortfolio = useCan('portfolio:write');
   const id = useId();
   const { fix } = blocker;
-  const [expression, setExpression] = useState(fix.suggestions[0] ?? '');
+  const [expression, setExpression] = useState(fix.suggestions[0] ?? (fix.action === 'add-derogation' ? (blocker.license ?? '') : ''));
   const [level, setLevel] = useState(0);
   const [explanation, setExplanation] = useState('');
   const generalisations: Generalisation[] = fix.generalisations.length
