@@ -153,6 +153,7 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     const conflicts: DataConflict[] = [];
     const names = await componentNames([...existing.values()].map((r) => r.component_id));
     for (const [key, row] of existing) {
+      if (!byKey.has(key)) continue;
       const label = `${names.get(row.component_id) ?? row.component_id}@${row.number}`;
       const merge = mergeFields('version', label, row, versionColumns(byKey.get(key)!), policy);
       conflicts.push(...merge.conflicts);

@@ -29,8 +29,13 @@ export function mergeFields(
     } else if (current !== value) {
       const kept = policy === 'override' ? 'incoming' : 'stored';
       if (kept === 'incoming') changes[field] = value;
-      conflicts.push({ entity, key, field, stored: current, incoming: value, kept });
+      conflicts.push({ entity, key, field: modelFieldName(field), stored: current, incoming: value, kept });
     }
   }
   return { changes, conflicts };
+}
+
+/** Conflicts speak the model's vocabulary (`declaredLicense`), not the column's (`declared_license`). */
+function modelFieldName(column: string): string {
+  return column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }

@@ -19,6 +19,13 @@ export function versionlessPurl(text: string): string {
   return formatPurl(purlWithoutVersion(parsed));
 }
 
+/** A versioned purl asks for that version only. */
+function purlVersion(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parsePurl(text);
+  return !isPurlError(parsed) && parsed.version !== undefined ? [parsed.version] : undefined;
+}
+
 export function queryRepository(ctx: StoreContext): QueryMethods {
   const { db } = ctx;
 
@@ -37,9 +44,10 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
       const name = query.name;
       q = q.where((eb) => eb.or([eb('c.name', '=', name), eb('c.identity_key', '=', name)]));
     }
-    if (query.versions !== undefined) {
-      if (query.versions.length === 0) return [];
-      q = q.where('v.number', 'in', query.versions);
+    const versionNumbers = query.versions ?? purlVersion(query.purl);
+    if (versionNumbers !== undefined) {
+      if (versionNumbers.length === 0) return [];
+      q = q.where('v.number', 'in', versionNumbers);
     }
     const rows = (await q.orderBy('u.release_id').orderBy('u.version_id').orderBy('u.project').orderBy('u.scope').execute()).filter(
       (r) => !query.versionMatches || query.versionMatches(r.number),

@@ -139,9 +139,9 @@ export interface ReleaseView {
 }
 
 /**
- * Which component to look for across the portfolio: a name or a purl (a versioned purl is matched
- * without its version), optionally narrowed to some versions by a list or by a predicate (e.g. a
- * semver range test).
+ * Which component to look for across the portfolio: a name or a purl, optionally narrowed to some
+ * versions by a list or by a predicate (e.g. a semver range test). A versioned purl without an
+ * explicit `versions` list asks for its own version only.
  */
 export interface ComponentQuery {
   name?: string;

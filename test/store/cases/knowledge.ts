@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import type { ContractCase } from '../support/contract.js';
+import { readHermineData } from '../../../src/io/kb-files.js';
+import { corpus } from '../../support/corpora.js';
+import type { KnowledgeBase } from '../../../src/licenses/kb/types.js';
+
+// Hermine's real community data: every licence, obligation and compliance action must survive the store.
+const hermine = readHermineData(corpus('hermine-community-data', 'shared.json')).kb;
+
+function sorted(kb: KnowledgeBase): KnowledgeBase {
+  return {
+    licenses: [...kb.licenses].sort((a, b) => a.id.localeCompare(b.id)),
+    actions: [...kb.actions].sort((a, b) => a.name.localeCompare(b.name)),
+    obligations: kb.obligations,
+  };
+}
+
+export const knowledgeCases: Record<string, ContractCase> = {
+  async 'the Hermine community knowledge base persists exactly'(store) {
+    assert.ok(hermine.licenses.length >= 50 && hermine.obligations.length >= 300, 'the corpus holds the Hermine licence set');
+    await store.saveKnowledgeBase(hermine);
+    const loaded = await store.loadKnowledgeBase();
+    assert.deepEqual(sorted(loaded), sorted(hermine));
+    // Saving again replaces rather than appends.
+    await store.saveKnowledgeBase({ licenses: hermine.licenses.slice(0, 2), obligations: [], actions: [] });
+    const small = await store.loadKnowledgeBase();
+    assert.equal(small.licenses.length, 2);
+    assert.equal(small.obligations.length, 0);
+  },
+
+  async 'licence policies are kept apart from facts and set idempotently'(store) {
+    await store.setPolicy({ license: 'MIT', allowed: 'always', reviewStatus: 'checked', comment: null, categories: ['permissive'] });
+    await store.setPolicies([
+      { license: 'GPL-3.0-only', allowed: 'context', reviewStatus: 'to-check', comment: 'no static linking', categories: [] },
+      { license: 'MIT', allowed: 'always', reviewStatus: 'checked', comment: 'reviewed 2026', categories: ['permissive'] },
+    ]);
+    assert.deepEqual(await store.listPolicies(), [
+      { license: 'GPL-3.0-only', allowed: 'context', reviewStatus: 'to-check', comment: 'no static linking', categories: [] },
+      { license: 'MIT', allowed: 'always', reviewStatus: 'checked', comment: 'reviewed 2026', categories: ['permissive'] },
+    ]);
+    assert.equal((await store.getPolicy('MIT'))?.comment, 'reviewed 2026');
+    assert.equal(await store.deletePolicy('MIT'), true);
+    assert.equal(await store.getPolicy('MIT'), null);
+    assert.deepEqual((await store.loadKnowledgeBase()).licenses, []);
+  },
+};

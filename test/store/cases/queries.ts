@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { ContractCase } from '../support/contract.js';
+import type { Store } from '../../../src/store/index.js';
+import { readSbom } from '../../../src/sbom/read.js';
+import { allComponents } from '../../../src/sbom/graph.js';
+import { formatPurl, isPurlError, parsePurl, purlWithoutVersion } from '../../../src/model/purl/index.js';
+import { corpus } from '../../support/corpora.js';
+import { productWithRelease, useComponent } from '../support/fixtures.js';
+
+const keycloak = readSbom(readFileSync(corpus('sboms/cyclonedx/bom-examples/SBOM/keycloak-10.0.2/bom.json'), 'utf8')).sbom;
+
+/** Stores the components of a real SBOM as the usages of one release (a bare-bones import). */
+async function importKeycloak(store: Store, releaseId: number) {
+  const rows = allComponents(keycloak).flatMap((c) => {
+    const parsed = c.purl ? parsePurl(c.purl) : undefined;
+    if (!parsed || isPurlError(parsed) || !c.version) return [];
+    return [{ c, purl: formatPurl(purlWithoutVersion(parsed)), type: parsed.type, namespace: parsed.namespace ?? null }];
+  });
+  const components = await store.upsertComponents(
+    rows.map((r) => ({ purlType: r.type, namespace: r.namespace, name: r.c.name, purl: r.purl, description: r.c.description ?? null, homepage: null, language: null })),
+    'fill-missing',
+  );
+  const versions = await store.upsertVersions(
+    rows.map((r, i) => ({
+      componentId: components.records[i].id,
+      number: r.c.version!,
+      purl: r.c.purl ?? null,
+      declaredLicense: r.c.licenses.declared?.raw ?? r.c.licenses.concluded?.raw ?? null,
+      concludedLicense: null,
+      correctedLicense: null,
+      copyright: null,
+    })),
+    'fill-missing',
+  );
+  const unique = [...new Map(versions.records.map((v) => [v.id, v])).values()];
+  await store.insertUsages(
+    unique.map((v) => ({ releaseId, versionId: v.id, scope: 'required', project: '', linking: null, modified: null, exploitation: null, chosenLicense: null, status: 'auto', addedBy: 'import', dependencyPath: [] })),
+  );
+  return { rows, unique };
+}
+
+export const queryCases: Record<string, ContractCase> = {
+  async 'a real SBOM (keycloak 10.0.2): which releases ship a component, by purl, name and version'(store) {
+    const r1 = await productWithRelease(store, 'Keycloak', '10.0.2');
+    const { rows, unique } = await importKeycloak(store, r1.id);
+    assert.ok(unique.length > 100);
+    assert.equal((await store.listUsages(r1.id)).length, unique.length);
+    const sample = rows.find((r) => r.c.purl?.includes('jackson-databind'))!;
+    assert.ok(sample, 'keycloak ships jackson-databind');
+    const byPurl = await store.releasesContaining({ purl: sample.c.purl! });
+    assert.deepEqual(byPurl.map((h) => [h.productName, h.release.number, h.version.number]), [['Keycloak', '10.0.2', sample.c.version]]);
+    assert.deepEqual(byPurl[0].usages, [{ project: '', scope: 'required' }]);
+    assert.equal((await store.releasesContaining({ name: 'jackson-databind' })).length, 1);
+    assert.equal((await store.releasesContaining({ name: 'jackson-databind', versions: ['0.0.1'] })).length, 0);
+    assert.equal((await store.releasesContaining({ name: 'jackson-databind', versionMatches: (v) => v === sample.c.version })).length, 1);
+    assert.equal((await store.releasesContaining({ name: 'no-such-component' })).length, 0);
+
+    const declared = await store.licenseDistribution('declared', r1.id);
+    assert.equal(declared.reduce((n, d) => n + d.usages, 0), unique.length);
+    const expectedApache = unique.filter((v) => v.declaredLicense === 'Apache-2.0').length;
+    assert.equal(declared.find((d) => d.license === 'Apache-2.0')?.usages ?? 0, expectedApache);
+    const chosen = await store.licenseDistribution('chosen', r1.id);
+    assert.deepEqual(chosen, [{ license: null, usages: unique.length }]);
+  },
+
+  async 'most used components count releases and usages'(store) {
+    const r1 = await productWithRelease(store, 'A');
+    const r2 = await productWithRelease(store, 'B');
+    await useComponent(store, r1.id, 'lodash', ['4.17.20', '4.17.21']);
+    await useComponent(store, r2.id, 'lodash', ['4.17.21']);
+    await useComponent(store, r2.id, 'chalk', ['5.0.0', '5.1.0', '5.2.0']);
+    const top = await store.mostUsedComponents(10);
+    assert.deepEqual(top.map((t) => [t.component.name, t.releases, t.usages]), [['lodash', 2, 3], ['chalk', 1, 3]]);
+    assert.equal((await store.mostUsedComponents(1)).length, 1);
+    const hits = await store.releasesContaining({ purl: 'pkg:npm/lodash@4.17.21' });
+    assert.deepEqual(hits.map((h) => [h.release.id, h.version.number]), [[r1.id, '4.17.21'], [r2.id, '4.17.21']]);
+    assert.equal((await store.releasesContaining({ purl: 'pkg:npm/lodash' })).length, 3);
+    assert.equal((await store.releasesContaining({ purl: 'pkg:npm/lodash', versions: ['4.17.20'] })).length, 1);
+  },
+
+  async 'release-to-release diff: added, removed, version and choice changes'(store) {
+    const r1 = await productWithRelease(store, 'A', '1.0');
+    const r2 = await store.createRelease({ productId: r1.productId, number: '2.0' });
+    await useComponent(store, r1.id, 'lodash', ['4.17.20']);
+    await useComponent(store, r2.id, 'lodash', ['4.17.21']);
+    await useComponent(store, r1.id, 'left-pad', ['1.3.0']);
+    await useComponent(store, r2.id, 'chalk', ['5.3.0']);
+    await useComponent(store, r1.id, 'xmldom', ['0.8.0'], { chosenLicense: 'LGPL-2.0-or-later' });
+    await useComponent(store, r2.id, 'xmldom', ['0.8.0'], { chosenLicense: 'MIT' });
+    const diff = await store.diffReleases(r1.id, r2.id);
+    assert.deepEqual(diff.added.map((u) => `${u.component}@${u.version}`), ['pkg:npm/chalk@5.3.0']);
+    assert.deepEqual(diff.removed.map((u) => `${u.component}@${u.version}`), ['pkg:npm/left-pad@1.3.0']);
+    assert.deepEqual(diff.versionChanged, [{ component: 'pkg:npm/lodash', project: '', scope: 'dependencies', from: '4.17.20', to: '4.17.21' }]);
+    assert.deepEqual(diff.choiceChanged, [
+      { component: 'pkg:npm/xmldom', version: '0.8.0', project: '', scope: 'dependencies', from: 'LGPL-2.0-or-later', to: 'MIT' },
+    ]);
+  },
+
+  async 'release data: usages with their versions and components, rules and policies'(store) {
+    const release = await productWithRelease(store);
+    const { component, versions } = await useComponent(store, release.id, 'lodash', ['4.17.21']);
+    const elsewhere = await productWithRelease(store, 'Other');
+    await useComponent(store, elsewhere.id, 'react', ['18.2.0']);
+    const rule = await store.createExploitationRule({ releaseId: release.id, scope: null, project: null, exploitation: 'distribution-binary' });
+    await store.setPolicy({ license: 'MIT', allowed: 'always', reviewStatus: 'checked', comment: null, categories: [] });
+    const data = await store.loadReleaseData(release.id);
+    assert.deepEqual(data?.components, [component]);
+    assert.deepEqual(data?.versions, versions);
+    assert.equal(data?.usages.length, 1);
+    assert.deepEqual(data?.exploitationRules, [rule]);
+    assert.deepEqual(data?.policies.map((p) => p.license), ['MIT']);
+    assert.equal(data?.product.name, 'Acme Portal');
+  },
+};

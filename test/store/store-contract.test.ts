@@ -1,0 +1,22 @@
+// The store contract, written once and run against SQLite and PostgreSQL (see support/databases.ts).
+import { targets } from './support/databases.js';
+import { runContract } from './support/contract.js';
+import { schemaCases } from './cases/schema.js';
+import { portfolioCases } from './cases/portfolio.js';
+import { componentCases } from './cases/components.js';
+import { transactionCases } from './cases/transactions.js';
+import { decisionCases } from './cases/decisions.js';
+import { knowledgeCases } from './cases/knowledge.js';
+import { accessCases } from './cases/access.js';
+import { queryCases } from './cases/queries.js';
+
+runContract(targets(), {
+  schema: schemaCases,
+  portfolio: portfolioCases,
+  components: componentCases,
+  transactions: transactionCases,
+  decisions: decisionCases,
+  knowledge: knowledgeCases,
+  access: accessCases,
+  queries: queryCases,
+});
