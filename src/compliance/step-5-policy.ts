@@ -58,7 +58,8 @@ export function stepPolicy(ctx: ValidationContext): StepResult {
 
 function policyBlocker(ctx: ValidationContext, state: UsageState, license: string, allowed: Exclude<Allowed, 'always'>, comment: string | null): Blocker {
   const offered = state.confirmed?.alternatives ?? [];
-  const better = rankAlternatives(offered, ctx.policyOf).filter((alt) => !alt.split(' AND ').some((l) => l.toLowerCase() === license.toLowerCase()));
+  // Only an alternative the policy allows outright is worth switching to.
+  const better = rankAlternatives(offered.filter((alt) => alt.every((l) => ctx.policyOf(l).allowed === 'always')), ctx.policyOf);
   let action: FixAction = allowed === 'not-reviewed' ? 'review-policy' : 'add-derogation';
   let suggestions: string[] = allowed === 'not-reviewed' ? ['always', 'context', 'never', 'out-of-foss-policy'] : [license];
   let hint =

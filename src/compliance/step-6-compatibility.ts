@@ -45,7 +45,7 @@ export function stepCompatibility(ctx: ValidationContext): StepResult {
         if (derogation) continue;
         ok = false;
         const kind = result.verdict === 'incompatible' ? 'incompatible' : result.verdict === 'check-dependency' ? 'check-dependency' : 'compatibility-unknown';
-        const alternatives = rankAlternatives(state.confirmed?.alternatives ?? [], ctx.policyOf).filter((a) => !a.split(' AND ').includes(inbound));
+        const alternatives = rankAlternatives((state.confirmed?.alternatives ?? []).filter((alt) => !alt.includes(inbound) && alt.every((l) => ctx.policyOf(l).allowed === 'always')), ctx.policyOf);
         const action: FixAction = alternatives.length ? 'choose-license' : kind === 'incompatible' ? 'change-outbound' : 'add-derogation';
         const hint =
           action === 'choose-license'

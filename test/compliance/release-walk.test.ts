@@ -1,0 +1,168 @@
+// The six steps on a real release (dropwizard 1.3.15's CycloneDX SBOM), walked from step 0 to 6 by
+// recording decisions one at a time; each decision must clear exactly the blockers it matches.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { snapshotFromSbom, validateRelease, type Blocker, type ReleaseSnapshot, type StepNumber } from '../../src/compliance/index.js';
+import type { Decision } from '../../src/model/decision.js';
+import { DROPWIZARD, choice, confirmation, corpusSbom, curation, derogation, policy } from './fixtures.js';
+
+const POLICY = policy({
+  always: ['Apache-2.0', 'MIT', 'BSD-3-Clause', 'BSD-2-Clause'],
+  context: ['EPL-1.0', 'MPL-2.0', 'CDDL-1.0', 'CDDL-1.1', 'LGPL-2.1-only'],
+  never: ['GPL-2.0-only'],
+});
+
+// What the organisation's legal team concluded for each string found (read from the projects' sites).
+const CURATIONS: Record<string, string> = {
+  'GNU General Public License, version 2 (GPL2), with the classpath exception AND MIT': 'GPL-2.0-only WITH Classpath-exception-2.0 AND MIT',
+  'EPL-1.0 AND GNU Lesser General Public License': 'EPL-1.0 OR LGPL-2.1-only',
+  'Apache Software Licenses': 'Apache-2.0',
+  'GNU Lesser General Public License': 'LGPL-2.1-only',
+  'EPL-1.0 AND Eclipse Distribution License (EDL), Version 1.0': 'EPL-1.0 OR BSD-3-Clause',
+  'BSD License': 'BSD-3-Clause',
+  '(Common Development and Distribution License) AND GNU General Public License, Version 2 with the Classpath Exception': 'CDDL-1.0 OR GPL-2.0-only WITH Classpath-exception-2.0',
+  'BSD licence': 'BSD-3-Clause',
+  'ASL 2.0 AND GPL v2 AND MPL-1.1': 'Apache-2.0 OR GPL-2.0-only OR MPL-1.1',
+};
+
+function componentLicence(key: string): string {
+  if (key.includes('/io.dropwizard/')) return 'Apache-2.0';
+  if (key.includes('/org.antlr/')) return 'BSD-3-Clause';
+  return 'CDDL-1.1 OR GPL-2.0-only WITH Classpath-exception-2.0';
+}
+
+const id = (b: Blocker) => `${b.kind}|${b.componentKey}|${b.version}|${b.license}|${b.project}|${b.scope}|${b.usageIds.join(',')}`;
+const blockersOf = (s: ReleaseSnapshot, step: StepNumber) => validateRelease(s).steps[step - 1].blockers;
+
+/** Records one decision and checks that exactly the blockers `clears` selects went away at that step. */
+function record(s: ReleaseSnapshot, step: StepNumber, d: Decision | (() => void), clears: (b: Blocker) => boolean): void {
+  const before = blockersOf(s, step);
+  const expected = before.filter((b) => !clears(b)).map(id);
+  assert.ok(expected.length < before.length, `the decision should clear something at step ${step}`);
+  if (typeof d === 'function') d();
+  else s.decisions.push(d);
+  assert.deepEqual(blockersOf(s, step).map(id), expected);
+}
+
+function walk(): ReleaseSnapshot {
+  const s = snapshotFromSbom(corpusSbom(DROPWIZARD), { outboundLicenses: ['Apache-2.0'], policy: POLICY, productId: 7, releaseId: 70 });
+  assert.equal(s.usages.length, 167, 'dropwizard bom.json lists 167 components');
+  assert.equal(validateRelease(s).validationStep, 0);
+
+  // Step 1: one global curation per string found, one component-level curation per component without licence.
+  for (let b: Blocker | undefined; (b = blockersOf(s, 1)[0]); ) {
+    const found = b;
+    if (b.kind === 'invalid-expression') {
+      const to = CURATIONS[b.license!];
+      assert.ok(to, `no curation prepared for '${b.license}'`);
+      record(s, 1, curation(b.license, to), (x) => x.kind === 'invalid-expression' && x.license === found.license);
+    } else {
+      assert.equal(b.kind, 'no-license');
+      record(s, 1, curation(null, componentLicence(b.componentKey!), { component: b.componentKey! }), (x) => x.componentKey === found.componentKey);
+    }
+  }
+  let v = validateRelease(s);
+  assert.equal(v.validationStep, 1);
+
+  // Step 2: ANDs confirmed, or rewritten to the OR the project really offers (jetty is dual licensed).
+  for (let b: Blocker | undefined; (b = blockersOf(s, 2)[0]); ) {
+    const found = b;
+    // The checker framework mixes GPL-with-Classpath and MIT files: a real AND. The others are
+    // dual or triple licensed (jetty, javassist, the CDDL+GPL javax artefacts): the list meant OR.
+    const to = b.license!.includes(' AND MIT') ? b.license! : b.fix.suggestions.find((x) => !x.includes(' AND '));
+    assert.ok(to, `an all-OR rewrite is offered for '${b.license}'`);
+    if (to !== b.license) assert.deepEqual(to.split(' OR ').sort(), b.license!.split(' AND ').sort());
+    record(s, 2, confirmation(b.license!, to), (x) => x.license === found.license);
+  }
+  v = validateRelease(s);
+  assert.equal(v.validationStep, 2);
+  assert.equal(v.steps[2].blockers.length, 1, 'one (project, scope) without exploitation');
+
+  // Step 3: one rule for the whole release.
+  record(s, 3, () => s.exploitationRules.push({ id: 1, releaseId: 70, scope: null, project: null, exploitation: 'distribution' }), () => true);
+  assert.equal(validateRelease(s).validationStep, 3);
+
+  // Step 4: choices for every product (no product, release or component in their scope).
+  for (let b: Blocker | undefined; (b = blockersOf(s, 4)[0]); ) {
+    const found = b;
+    const to = b.fix.suggestions.find((alt) => !/GPL/.test(alt));
+    assert.ok(to, `a non-GPL alternative exists in '${b.license}'`);
+    record(s, 4, choice(b.license!, to), (x) => x.license === found.license);
+  }
+  v = validateRelease(s);
+  assert.equal(v.validationStep, 4);
+
+  // Step 5: context-allowed licences get authorised contexts; the GPL with Classpath exception
+  // (never allowed as plain GPL-2.0) gets a derogation for each component, in this product only.
+  for (let b: Blocker | undefined; (b = blockersOf(s, 5)[0]); ) {
+    const found = b;
+    if (b.kind === 'context-allowed-uncovered') {
+      assert.equal(b.fix.action, 'add-derogation');
+      record(s, 5, derogation(b.license!), (x) => x.license === found.license);
+    } else if (b.kind === 'not-reviewed') {
+      assert.equal(b.fix.action, 'review-policy');
+      const entry = { license: b.license!, allowed: 'always' as const, reviewStatus: 'checked' as const, comment: 'reviewed during the walk', categories: [] };
+      record(s, 5, () => s.policy.entries.push(entry), (x) => x.license === found.license);
+    } else {
+      assert.equal(b.kind, 'never-allowed', b.message);
+      record(s, 5, derogation(b.license!, { productId: 7, component: b.componentKey }), (x) => x.license === found.license && x.componentKey === found.componentKey);
+    }
+  }
+  v = validateRelease(s);
+  assert.ok(v.validationStep >= 5, v.steps[4].blockers.map((b) => b.message).join('\n'));
+
+  // Step 6: whatever compatibility cannot confirm is reviewed and derogated per licence.
+  for (let b: Blocker | undefined; (b = blockersOf(s, 6)[0]); ) {
+    const found = b;
+    record(s, 6, derogation(b.license!, { productId: 7 }), (x) => x.license === found.license);
+  }
+  v = validateRelease(s);
+  assert.equal(v.validationStep, 6, v.steps.flatMap((x) => x.blockers).map((b) => b.message).join('\n'));
+  return s;
+}
+
+test('dropwizard: walking the six steps by recording decisions one at a time', () => {
+  const s = walk();
+  const v = validateRelease(s);
+  assert.ok(v.steps.every((x) => x.passed && x.blockers.length === 0 && x.pending === 0));
+  // Spot checks against the SBOM itself: jetty declares "Apache-2.0" and "EPL-1.0" (a dual licence).
+  const jetty = s.usages.find((u) => u.component.name === 'jetty-server')!;
+  const r = v.usages.find((u) => u.usageId === jetty.usage.id)!;
+  assert.equal(r.expression, 'Apache-2.0 OR EPL-1.0');
+  assert.equal(r.effective, 'Apache-2.0');
+  // h2 declares "MPL 2.0 or EPL 1.0": normalised without a curation, then chosen.
+  const h2 = v.usages.find((u) => u.usageId === s.usages.find((x) => x.component.name === 'h2')!.usage.id)!;
+  assert.equal(h2.expression, 'MPL-2.0 OR EPL-1.0');
+  assert.match(h2.expressionOrigin, /normalised/);
+});
+
+test('decisions for all versions of a component and for all products are reused by the next release', () => {
+  const first = walk();
+  const sbom = corpusSbom(DROPWIZARD);
+  // The next release: every dropwizard module moves to 1.3.16 (purls too); everything else is unchanged.
+  for (const c of sbom.components) {
+    if (c.group === 'io.dropwizard') {
+      c.version = '1.3.16';
+      c.purl = c.purl?.replace('@1.3.15', '@1.3.16');
+    }
+  }
+  const next = snapshotFromSbom(sbom, { outboundLicenses: ['Apache-2.0'], policy: POLICY, productId: 7, releaseId: 71, decisions: first.decisions });
+  next.exploitationRules.push({ id: 2, releaseId: 71, scope: null, project: null, exploitation: 'distribution' });
+  const v = validateRelease(next);
+  assert.equal(v.validationStep, 6, v.steps.flatMap((x) => x.blockers).map((b) => b.message).join('\n'));
+  const util = next.usages.find((u) => u.component.name === 'dropwizard-util')!;
+  assert.equal(util.version.number, '1.3.16');
+  assert.match(v.usages.find((u) => u.usageId === util.usage.id)!.expressionOrigin, /curation #\d+/);
+
+  // A different product gets the all-products curations, choices and authorised contexts, but not
+  // the derogations recorded for product 7 only: exactly the components they covered block step 5.
+  const other = snapshotFromSbom(corpusSbom(DROPWIZARD), { outboundLicenses: ['Apache-2.0'], policy: POLICY, productId: 8, releaseId: 80, decisions: first.decisions, exploitation: 'distribution' });
+  const ov = validateRelease(other);
+  assert.equal(ov.validationStep, 4);
+  const product7Only = first.decisions.filter((d) => d.type === 'derogation' && d.productId === 7) as { component: string | null; license: string }[];
+  assert.ok(product7Only.length > 0);
+  assert.deepEqual(
+    ov.steps[4].blockers.map((b) => `${b.kind} ${b.componentKey} ${b.license}`).sort(),
+    product7Only.map((d) => `never-allowed ${d.component} ${d.license}`).sort(),
+  );
+});
