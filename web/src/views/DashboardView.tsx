@@ -10,16 +10,28 @@ interface DashboardData {
   summary: DashboardSummary;
   releases: Release[];
   distribution: Bar[];
+  distributionTitle: string;
+  productNames: Map<number, string>;
   policy: Bar[];
   obligations: Array<{ release: Release; productName: string; groups: ObligationGroup[] }>;
 }
 
 async function loadDashboard(): Promise<DashboardData> {
-  const [summary, releases, licenses] = await Promise.all([api.dashboard(), api.releases(), api.licenses()]);
+  const [summary, releases, licenses, products, declared] = await Promise.all([
+    api.dashboard(),
+    api.releases(),
+    api.licenses(),
+    api.products(),
+    api.licenseDistribution('declared').catch(() => []),
+  ]);
+  const productNames = new Map(products.map((p) => [p.id, p.name]));
+  // Before any choice is recorded the chosen distribution is empty: show the declared one instead.
+  const anyChosen = summary.licenses.some((l) => l.license !== null);
+  const distributionRows = anyChosen ? summary.licenses : declared;
   // Usages per policy status: the chosen-licence distribution weighed by each licence's policy.
   const statusOf = new Map(licenses.map((l) => [l.id.toLowerCase(), l.policy.allowed]));
   const usagesByStatus = new Map<string, number>();
-  for (const row of summary.licenses) {
+  for (const row of distributionRows) {
     const status = row.license ? (statusOf.get(row.license.toLowerCase()) ?? (/ (AND|OR|WITH) /.test(row.license) ? 'expression' : 'not-reviewed')) : 'unresolved';
     usagesByStatus.set(status, (usagesByStatus.get(status) ?? 0) + row.usages);
   }
@@ -29,14 +41,15 @@ async function loadDashboard(): Promise<DashboardData> {
       .filter((r) => r.release.validationStep >= 5)
       .map(async ({ release, productName }) => ({
         release,
-        productName: productName ?? '',
+        productName: productName ?? productNames.get(release.productId) ?? '',
         groups: (await api.obligations(release.id).catch(() => null))?.groups.filter((g) => g.usages.length > 0) ?? [],
       })),
   );
   return {
     summary,
     releases,
-    distribution: summary.licenses
+    distributionTitle: anyChosen ? 'Licences in use (chosen, top 10)' : 'Licences in use (as declared, top 10)',
+    distribution: distributionRows
       .slice()
       .sort((a, b) => b.usages - a.usages)
       .slice(0, 10)
@@ -49,6 +62,7 @@ async function loadDashboard(): Promise<DashboardData> {
         tone: ALLOWED_TONES[status as keyof typeof ALLOWED_TONES] ?? 'warn',
       })),
     obligations,
+    productNames,
   };
 }
 
@@ -90,7 +104,7 @@ export function DashboardView() {
                       {recent.map(({ release, productName }) => (
                         <li key={release.id} className="row-between">
                           <Link to={`/releases/${release.id}`}>
-                            {productName ?? 'Release'} {release.number}
+                            {productName ?? data.productNames.get(release.productId) ?? 'Release'} {release.number}
                           </Link>
                           <StepProgress step={release.validationStep} />
                         </li>
@@ -125,7 +139,7 @@ export function DashboardView() {
                   )}
                 </section>
                 <section className="card">
-                  <BarChart title="Licences in use (chosen, top 10)" bars={data.distribution} />
+                  <BarChart title={data.distributionTitle} bars={data.distribution} />
                 </section>
                 <section className="card">
                   {data.policy.length === 0 ? <Empty>No licence data yet.</Empty> : <Donut title="Usages by policy status of their licence" parts={data.policy} />}

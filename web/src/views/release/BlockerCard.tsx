@@ -29,7 +29,7 @@ const ANY_SCOPE = {
 
 /** One blocker of one step, with the form that records the decision clearing it. */
 export function BlockerCard({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseId: number; onDecided: () => void }) {
-  const subject = blocker.component ? `${blocker.component}${blocker.version ? `@${blocker.version}` : ''}` : `${blocker.project || 'root'} / ${blocker.scope || 'any scope'}`;
+  const subject = blocker.component ? blocker.component : `${blocker.project || 'root'} / ${blocker.scope || 'any scope'}`;
   return (
     <li className="card blocker">
       <div className="row-between">

@@ -149,8 +149,8 @@ function Row({ row, index }: { row: BomRow; index: number }) {
       <div role="cell" className="vcell col-declared" title={row.declared}>
         {row.declared || <span className="muted">none</span>}
       </div>
-      <div role="cell" className="vcell col-effective" title={row.effective}>
-        {row.effective || <span className="warn-text">none</span>}
+      <div role="cell" className="vcell col-effective" title={row.effectiveIsDeclared ? `${row.effective} (as declared; not concluded or chosen yet)` : row.effective}>
+        {row.effectiveIsDeclared ? <span className="muted">{row.effective} (declared)</span> : row.effective || <span className="warn-text">none</span>}
       </div>
       <div role="cell" className="vcell col-exploitation">
         {row.exploitation || <span className="muted">by rule</span>}

@@ -40,7 +40,7 @@ export function ObligationsPanel({ plan, step }: { plan: ReleaseObligations; ste
           <ul className="usage-list">
             {group.usages.slice(0, 500).map((u) => (
               <li key={u.usageId}>
-                {u.component}@{u.version}
+                {u.component}
                 <span className="muted"> ({u.licenses.join(', ')}; {u.project || 'root'} / {u.scope || '—'}, {u.exploitation})</span>
               </li>
             ))}

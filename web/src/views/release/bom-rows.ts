@@ -11,6 +11,8 @@ export interface BomRow {
   project: string;
   declared: string;
   effective: string;
+  /** No licence was concluded or chosen yet: `effective` shows the declared one. */
+  effectiveIsDeclared: boolean;
   exploitation: string;
   linking: string;
   status: string;
@@ -21,8 +23,9 @@ export interface BomRow {
 export function toBomRow(row: ReleaseUsage): BomRow {
   const { usage, version, component } = row;
   const name = component.namespace ? `${component.namespace}/${component.name}` : component.name;
-  const effective = usage.chosenLicense ?? version.correctedLicense ?? version.concludedLicense ?? '';
+  const settled = usage.chosenLicense ?? version.correctedLicense ?? version.concludedLicense ?? '';
   const declared = version.declaredLicense ?? '';
+  const effective = settled || declared;
   const purl = version.purl ?? component.purl ?? '';
   return {
     usageId: usage.id,
@@ -33,6 +36,7 @@ export function toBomRow(row: ReleaseUsage): BomRow {
     project: usage.project,
     declared,
     effective,
+    effectiveIsDeclared: !settled && Boolean(declared),
     exploitation: usage.exploitation ?? '',
     linking: usage.linking ?? '',
     status: usage.status,
@@ -115,6 +119,7 @@ export function rowsFromCsv(text: string): BomRow[] {
       project: at(r, cols.project),
       declared: at(r, cols.declared),
       effective: at(r, cols.effective),
+      effectiveIsDeclared: false,
       exploitation: at(r, cols.exploitation),
       linking: at(r, cols.linking),
       status: at(r, cols.status),

@@ -1,0 +1,96 @@
+// The main flows without a mouse, and the layout at phone width (390 px): nothing overflows
+// sideways, the menu opens, the release page stays usable. No console errors either.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchBrowser, logIn, screenshot, startApp, type App, type Browser } from './harness.js';
+
+let app: App;
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** Presses Tab until the focused element matches, failing after `limit` presses. */
+async function tabTo(predicate: string, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((p) => document.activeElement?.matches(p) ?? false, predicate)) return;
+  }
+  assert.fail(`keyboard focus never reached ${predicate}`);
+}
+
+async function focusIsVisible(): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return false;
+    const style = getComputedStyle(el);
+    return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  });
+}
+
+test('keyboard only: sign in, search the portfolio, open a release and move through its tabs', async () => {
+  await page.goto(app.url);
+  await tabTo('#token');
+  await page.keyboard.type(app.officerToken);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+
+  await page.keyboard.press('Shift+Tab'); // from <main>, back into the header
+  await tabTo('a[href="/search"]');
+  assert.ok(await focusIsVisible(), 'the focused link shows a focus ring');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Portfolio search' }).waitFor();
+  await tabTo('input[required]');
+  await page.keyboard.type('fastify');
+  await page.keyboard.press('Enter');
+  const result = page.getByRole('link', { name: 'Vigie 0.1.0' });
+  await result.waitFor();
+
+  await tabTo('table a[href^="/releases/"]');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Vigie 0.1.0' }).waitFor();
+  await tabTo('[role="tab"][aria-selected="true"]');
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('tablist', { name: 'Validation steps' }).waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Validation', exact: true }).getAttribute('aria-selected'), 'true');
+  await tabTo('[role="tablist"][aria-label="Validation steps"] [role="tab"][aria-selected="true"]');
+  assert.ok(await focusIsVisible(), 'the focused step tab shows a focus ring');
+  await page.keyboard.press('End');
+  assert.match((await page.evaluate(() => document.activeElement?.textContent)) ?? '', /6\. Compatibility/);
+  await screenshot(page, '12-keyboard-focus');
+});
+
+test('phone width: no sideways scrolling, a menu button, usable release page', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await logIn(page, app.url, app.officerToken);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok((await overflow()) <= 0, 'the dashboard fits 390 px');
+  await screenshot(page, '13-phone-dashboard');
+
+  const menu = page.getByRole('button', { name: 'Menu' });
+  assert.equal(await page.getByRole('link', { name: 'Licences', exact: true }).isVisible(), false, 'the navigation folds away');
+  await menu.click();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  await page.getByRole('link', { name: 'Products', exact: true }).click();
+  await page.getByRole('link', { name: 'Proton Mail Bridge' }).click();
+  await page.getByRole('link', { name: '1.8.0' }).click();
+  await page.getByRole('table', { name: 'Bill of materials' }).waitFor();
+  assert.ok((await overflow()) <= 0, 'the release page fits 390 px (the BOM scrolls inside its own box)');
+  await screenshot(page, '14-phone-release');
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('no console errors', () => {
+  assert.deepEqual(browser.errors, []);
+});
