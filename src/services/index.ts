@@ -11,3 +11,4 @@ export * from './exploitation-rules.js';
 export * from './validate-release.js';
 export * from './release-outputs.js';
 export * from './portfolio-queries.js';
+export * from './license-policy.js';

@@ -1,0 +1,77 @@
+// `vigie import <product> <release> <file|dir>`: an SBOM document or an npm project into a release,
+// in one transaction (a refused document leaves the release as it was).
+import type { Command } from 'commander';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { printJson, type CommandContext } from '../context.js';
+import { UsageError } from '../exit-codes.js';
+import { parseSize } from '../load-sbom.js';
+import { importDocument, importNpmProject, type ImportOutcome } from '../../services/index.js';
+import type { FillPolicy, ImportMode } from '../../store/index.js';
+import { formatBytes } from '../../io/read-document.js';
+import { choiceOf, releaseOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
+
+interface ImportFlags extends StoreFlags {
+  mode?: string;
+  data?: string;
+  project?: string;
+  author?: string;
+  maxSize?: string;
+}
+
+const MODES: readonly ImportMode[] = ['replace', 'merge'];
+const POLICIES: readonly FillPolicy[] = ['fill-missing', 'override'];
+
+export function registerImport(program: Command, ctx: CommandContext): void {
+  withStoreOptions(
+    program
+      .command('import <product> <release> <source>')
+      .description('import an SBOM (any format Vigie reads) or an npm project folder into a release'),
+  )
+    .option('--mode <mode>', 'replace the release content, or merge into it', 'replace')
+    .option('--data <policy>', 'component data already stored: fill-missing (keep it) or override', 'fill-missing')
+    .option('--project <name>', 'sub-project the document describes (default: the root project)')
+    .option('--author <name>', 'who imports (kept in the import history)')
+    .option('--max-size <size>', 'largest document accepted (default 512MiB)')
+    .action((product: string, number: string, source: string, opts: ImportFlags) =>
+      withStore(ctx, opts, async (store) => {
+        const { release } = await releaseOf(store, product, number);
+        const options = {
+          mode: choiceOf(opts.mode, MODES, '--mode'),
+          policy: choiceOf(opts.data, POLICIES, '--data'),
+          project: opts.project,
+          author: opts.author ?? null,
+          maxBytes: parseSize(opts.maxSize),
+        };
+        const path = resolve(ctx.io.cwd, source);
+        const isDir = (await stat(path).catch(() => undefined))?.isDirectory();
+        let outcome: ImportOutcome;
+        if (isDir) outcome = await importNpmProject(store, release.id, { ...options, path });
+        else {
+          const bytes = await readBytes(path, source, options.maxBytes);
+          outcome = await importDocument(store, release.id, { ...options, content: bytes, fileName: basename(source) });
+        }
+        if (opts.json) printJson(ctx, outcome);
+        else {
+          const c = outcome.counts;
+          ctx.io.stdout(
+            `imported ${outcome.import.fileName ?? source} (${outcome.import.format}) into ${product} ${number}: ` +
+              `${c.usagesInserted} usages, ${c.components} components (${c.componentsCreated} new), ${c.versions} versions (${c.versionsCreated} new)` +
+              `${c.usagesRemoved ? `, ${c.usagesRemoved} previous usages replaced` : ''}\n`,
+          );
+          if (outcome.conflicts.length) ctx.io.stderr(`${outcome.conflicts.length} data conflict(s) with stored components (see --json)\n`);
+          if (outcome.issues.length) ctx.io.stderr(`${outcome.issues.length} issue(s) in the document (see --json)\n`);
+        }
+      }),
+    );
+}
+
+/** The raw bytes, kept as the original document; decoding (gzip, encodings) is the service's. */
+async function readBytes(path: string, label: string, maxBytes: number): Promise<Uint8Array> {
+  const size = (await stat(path).catch(() => undefined))?.size;
+  if (size === undefined) throw new UsageError(`cannot read ${label}: no such file`);
+  if (size > maxBytes) {
+    throw new UsageError(`too-large: ${label} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (raise it with --max-size)`);
+  }
+  return readFile(path);
+}
