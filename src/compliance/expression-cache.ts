@@ -8,6 +8,7 @@ import {
   parseExpression,
   printExpression,
   printLeaf,
+  simplifyExpression,
   type LicenseExpression,
 } from '../licenses/expression/index.js';
 import { normalizeLicense, type NormalizedLicense } from '../licenses/normalize/index.js';
@@ -18,6 +19,8 @@ export interface ExpressionFacts {
   expression: LicenseExpression | null;
   /** Canonical form, or null when it does not parse. */
   canonical: string | null;
+  /** Simplified, lower-case form: equal for expressions that differ only in order or case. */
+  comparable: string | null;
   /** Why it is not a usable SPDX expression (syntax error, unknown id, NOASSERTION…), or null. */
   problem: string | null;
   /** Several licences joined by AND and no choice (step 2). */
@@ -71,26 +74,28 @@ export class ExpressionCache {
     const parsed = parseExpression(input);
     const base = { input, expression: parsed.expression, ambiguousAnd: false, offersChoice: false, alternatives: [], licenses: [] };
     if (!parsed.expression) {
-      return { ...base, canonical: null, problem: `not a valid SPDX expression: ${parsed.syntaxError?.message ?? 'empty'}` };
+      return { ...base, canonical: null, comparable: null, problem: `not a valid SPDX expression: ${parsed.syntaxError?.message ?? 'empty'}` };
     }
     const expr = parsed.expression;
     const canonical = printExpression(expr);
+    const comparable = printExpression(simplifyExpression(expr)).toLowerCase();
     if (expr.type === 'none' || expr.type === 'noassertion') {
-      return { ...base, canonical, problem: `${canonical} states no licence` };
+      return { ...base, canonical, comparable, problem: `${canonical} states no licence` };
     }
     // A deprecated id is still an SPDX id; unknown ids and misplaced exceptions are not.
     const fatal = parsed.diagnostics.find((d) => d.severity === 'warning' && d.code !== 'deprecated-id' && !this.knownRef(d.id));
-    if (fatal) return { ...base, canonical, problem: fatal.message };
+    if (fatal) return { ...base, canonical, comparable, problem: fatal.message };
     const leaves = licenseLeaves(expr);
     const unknownRef = leaves.find((l) => isLicenseRef(l.id) && !this.knownRef(l.id));
     if (unknownRef) {
-      return { ...base, canonical, problem: `${unknownRef.id} is not in the knowledge base nor in the licence policy` };
+      return { ...base, canonical, comparable, problem: `${unknownRef.id} is not in the knowledge base nor in the licence policy` };
     }
     const offersChoice = hasOr(expr) || leaves.some(offersLaterVersions);
     return {
       input,
       expression: expr,
       canonical,
+      comparable,
       problem: null,
       ambiguousAnd: isAmbiguous(expr),
       offersChoice,
@@ -108,6 +113,6 @@ function hasOr(expr: LicenseExpression): boolean {
 /** Canonical form for comparing two expressions as written by different people. */
 export function sameExpression(cache: ExpressionCache, a: string, b: string): boolean {
   if (a.trim() === b.trim()) return true;
-  const ca = cache.get(a).canonical;
-  return ca !== null && ca.toLowerCase() === (cache.get(b).canonical ?? '').toLowerCase();
+  const ca = cache.get(a).comparable;
+  return ca !== null && ca === cache.get(b).comparable;
 }

@@ -54,7 +54,7 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
   });
 
   const matches = ctx.decisions.curations.candidates(state.key).filter((c) => curationMatches(c, state, found, cache));
-  const pick = pickMostSpecific(matches, curationRank, (c) => cache.get(c.toExpression).canonical ?? c.toExpression);
+  const pick = pickMostSpecific(matches, curationRank, (c) => cache.get(c.toExpression).comparable ?? c.toExpression);
   if (pick.kind === 'conflict') {
     const answers = pick.decisions.map((d) => `${decisionLabel(d)} says '${d.toExpression}'`).join('; ');
     return make('conflicting-decisions', found[0] ?? null, `${state.label}: curations disagree at the same level (${answers}); none is applied.`, pick.decisions.map((d) => d.toExpression), pick.decisions.map((d) => d.id));

@@ -27,7 +27,7 @@ export function stepConfirmAnds(ctx: ValidationContext): StepResult {
     }
     const canonical = expr.canonical!;
     const matches = ctx.decisions.andConfirmations.candidates(state.key).filter((c) => curationMatches(c, state, [canonical], cache));
-    const pick = pickMostSpecific(matches, curationRank, (c) => cache.get(c.toExpression).canonical ?? c.toExpression);
+    const pick = pickMostSpecific(matches, curationRank, (c) => cache.get(c.toExpression).comparable ?? c.toExpression);
     const base = {
       ...subjectOf(state),
       step: 2 as const,

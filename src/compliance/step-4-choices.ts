@@ -58,7 +58,7 @@ export function stepChoices(ctx: ValidationContext): StepResult {
     const matches = ctx.decisions.choices
       .candidates(state.key)
       .filter((d) => scopeMatches(d, state.facts) && sameExpression(cache, d.fromExpression, canonical));
-    const pick = pickMostSpecific<LicenseChoice>(matches, specificity, (d) => cache.get(d.toExpression).canonical ?? d.toExpression);
+    const pick = pickMostSpecific<LicenseChoice>(matches, specificity, (d) => cache.get(d.toExpression).comparable ?? d.toExpression);
     if (pick.kind === 'conflict') {
       const answers = pick.decisions.map((d) => `${decisionLabel(d)} chose '${d.toExpression}'`).join('; ');
       blockers.push(make('conflicting-decisions', `${state.label}: licence choices for '${canonical}' disagree at the same specificity (${answers}); none is applied.`, pick.decisions.map((d) => d.id)));
