@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpus, REPO_ROOT } from '../../test/support/corpora.js';
 import { generateNpmSbom } from '../sbom/generators/npm/index.js';
-import { jsonErrorOffset } from './json-error-offset.js';
+import { jsonErrorOffset } from '../sbom/json-text.js';
 import { NpmProjectError, readNpmProject } from './npm-project.js';
 
 function tempProject(files: Record<string, string>): string {
@@ -19,7 +19,7 @@ test('JSON errors are located by line', () => {
   assert.equal(jsonErrorOffset('{"a": [1, 2,]}'), 12);
   assert.equal(jsonErrorOffset('{"a": {"b": tru}}'), 12);
   assert.equal(jsonErrorOffset('[1] x'), 4);
-  assert.equal(jsonErrorOffset('{"a": "b"}'), -1);
+  assert.equal(jsonErrorOffset('{"a": "b"}'), undefined);
 });
 
 test('a folder without a lockfile, a lockfile that is not JSON, or not npm`s, is a one-line error', async () => {
@@ -29,8 +29,8 @@ test('a folder without a lockfile, a lockfile that is not JSON, or not npm`s, is
     await assert.rejects(readNpmProject(empty), (err: unknown) =>
       err instanceof NpmProjectError && /has no npm lockfile \(npm-shrinkwrap\.json or package-lock\.json\)/.test(err.message));
     await assert.rejects(readNpmProject(broken), (err: unknown) =>
-      err instanceof NpmProjectError && /package-lock\.json is not valid JSON \(line 3\)/.test(err.message) && !err.message.includes('\n'));
-    await assert.rejects(readNpmProject(corpus('lockfiles/osv-scalibr/javascript/packagelockjson/not-json.txt')), /is not valid JSON \(line 1\)/);
+      err instanceof NpmProjectError && /package-lock\.json is not valid JSON at line 3/.test(err.message) && !err.message.includes('\n'));
+    await assert.rejects(readNpmProject(corpus('lockfiles/osv-scalibr/javascript/packagelockjson/not-json.txt')), /is not valid JSON at line 1/);
     await assert.rejects(readNpmProject(corpus('lockfiles/osv-scalibr/javascript/packagelockjson/null.v2.jsontest')), /is not an npm lockfile: the top-level value is not an object/);
     await assert.rejects(readNpmProject(join(empty, 'nope')), /does not exist/);
   } finally {

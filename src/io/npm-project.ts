@@ -4,7 +4,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { npmLockfileProblem, type NpmProjectInput } from '../sbom/generators/npm/index.js';
 import { InputError } from './input-error.js';
-import { jsonErrorOffset } from './json-error-offset.js';
+import { parseJsonDocument } from '../sbom/json-text.js';
+import { UnreadableDocumentError } from '../sbom/format.js';
 import { DEFAULT_MAX_INPUT_BYTES, readDocumentFile, formatBytes } from './read-document.js';
 
 /** The project cannot be read: no lockfile, a lockfile that is not JSON or not npm's. One line. */
@@ -70,20 +71,11 @@ function statOrUndefined(path: string) {
 /** JSON.parse with the failure turned into one line naming the file and the line. */
 export function parseJson(text: string, label: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseJsonDocument(text, label);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const offset = jsonErrorOffset(text);
-    const line = offset < 0 ? undefined : lineAt(text, offset);
-    const where = line === undefined ? '' : ` (line ${line})`;
-    throw new NpmProjectError(`${label} is not valid JSON${where}: ${message.split('\n')[0]}`);
+    if (err instanceof UnreadableDocumentError) throw new NpmProjectError(err.message);
+    throw err;
   }
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 function readSmallFile(path: string): string | undefined {

@@ -1,6 +1,7 @@
 import type { Issue, Sbom } from '../model/index.js';
 import { HEAD_BYTES, identifyDocument } from './detect.js';
-import { UnreadableDocumentError, type Identification, type SbomFormat } from './format.js';
+import type { Identification, SbomFormat } from './format.js';
+import { parseJsonDocument } from './json-text.js';
 import { SBOM_FORMATS } from './formats/index.js';
 
 /** The document is not in any format we know, or in a version we do not read. */
@@ -35,7 +36,7 @@ export function readSbom(text: string, name?: string, formats: readonly SbomForm
   const format = formats.find((f) => f.id === id.format);
   if (!format) throw new UnsupportedDocumentError(`${id.format} is not supported`, id);
   let json: unknown;
-  if (/^\s*[[{]/.test(head) && format.id !== 'spdx-yaml') json = parseJsonWithLine(text);
+  if (/^\s*[[{]/.test(head) && format.id !== 'spdx-yaml') json = parseJsonDocument(text, name);
   const { sbom, issues } = format.decode({ text, json, name });
   return { format, specVersion: id.specVersion ?? sbom.source.specVersion, sbom, issues, json };
 }
@@ -45,29 +46,4 @@ function describeUnknown(head: string): string {
   if (t.startsWith('{') || t.startsWith('[')) return 'not an SBOM format I know (JSON without CycloneDX, SPDX or ORT markers)';
   if (t.startsWith('<')) return 'not an SBOM format I know (XML without a CycloneDX namespace)';
   return 'not an SBOM format I know';
-}
-
-/** JSON.parse with the error position turned into a line and column for the message. */
-export function parseJsonWithLine(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(message);
-    if (pos) {
-      const offset = Number(pos[1]);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      const column = offset - before.lastIndexOf('\n');
-      const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-      throw new UnreadableDocumentError(`malformed JSON at line ${line}, column ${column}: ${reason}`, line);
-    }
-    if (/Unexpected end of JSON input/.test(message)) {
-      const line = text.split('\n').length;
-      throw new UnreadableDocumentError(`malformed JSON: the document ends too early at line ${line} (truncated?)`, line);
-    }
-    const token = /^Unexpected token '(.{1,8}?)'/s.exec(message);
-    if (token) throw new UnreadableDocumentError(`malformed JSON: unexpected character ${JSON.stringify(token[1])}`);
-    throw new UnreadableDocumentError(`malformed JSON: ${message.slice(0, 200)}`);
-  }
 }

@@ -51,8 +51,8 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const CASES: { file: string; args?: string[]; expect: RegExp }[] = [
-  { file: "truncated.json", expect: /malformed JSON at line 1/ },
-  { file: 'trailing-comma.json', expect: /malformed JSON at line 4/ },
+  { file: "truncated.json", expect: /is not valid JSON at line 1, column 77/ },
+  { file: "trailing-comma.json", expect: /is not valid JSON at line 4, column 1/ },
   { file: 'malformed.xml', expect: /(malformed|invalid|not well-formed|unclosed|closing tag|expected).*line/i },
   { file: 'bomb.xml', expect: /DOCTYPE|entit/i },
   { file: 'xxe.xml', expect: /DOCTYPE|entit/i },

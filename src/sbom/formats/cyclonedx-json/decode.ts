@@ -3,7 +3,7 @@ import type { CdxBom } from '../cyclonedx-common/bom-shape.js';
 import { decodeBom } from '../cyclonedx-common/decode-bom.js';
 import { JSON_DECODES, unsupportedReason } from '../cyclonedx-common/versions.js';
 import { FORMAT_ID } from './identify.js';
-import { parseJsonDocument } from './json-syntax-error.js';
+import { parseJsonDocument } from '../../json-text.js';
 
 export function decodeCycloneDxJson(input: DecodeInput): DecodeResult {
   const what = input.name ?? 'the document';

@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { UnreadableDocumentError } from '../../format.js';
-import { jsonErrorOffset } from './json-error-offset.js';
+import { lineAt, parseJsonDocument } from '../../json-text.js';
 
 /**
  * Reads a JSON or YAML document into plain values. ORT writes both, and so may a KISSBOM; a syntax
@@ -8,15 +8,7 @@ import { jsonErrorOffset } from './json-error-offset.js';
  */
 export function parseStructuredText(text: string, what: string): unknown {
   if (/^\s*[[{]/.test(text)) {
-    try {
-      return JSON.parse(text);
-    } catch (err) {
-            const offset = jsonErrorOffset(text);
-      const located = offset === undefined ? undefined : { line: lineAt(text, offset) };
-      const reason = err instanceof Error ? err.message.split('\n')[0].slice(0, 160) : String(err);
-      if (located) throw new UnreadableDocumentError(`malformed ${what} JSON at line ${located.line}: ${reason}`, located.line);
-      throw new UnreadableDocumentError(`malformed ${what} JSON: ${reason}`);
-    }
+    return parseJsonDocument(text, what);
   }
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
   const error = doc.errors[0];
@@ -26,12 +18,6 @@ export function parseStructuredText(text: string, what: string): unknown {
     throw new UnreadableDocumentError(`malformed ${what} YAML at line ${line}: ${reason}`, line);
   }
   return doc.toJS({ maxAliasCount: 1000 });
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 /** Plain-object test used when walking parsed documents of unknown shape. */

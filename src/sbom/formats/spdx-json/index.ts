@@ -7,7 +7,7 @@ import {
   SPDX2_ENCODES,
   type Spdx2Document,
 } from '../spdx2-common/index.js';
-import { parseJsonDocument } from './json-text.js';
+import { parseJsonDocument } from '../../json-text.js';
 
 const ID = 'spdx-json';
 

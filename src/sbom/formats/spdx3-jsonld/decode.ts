@@ -24,7 +24,7 @@ import {
 } from './element-kinds.js';
 import { idOf, indexGraph, isNode, objects, refs, str, strings, typeOf, type Graph, type Node } from './graph.js';
 import { FORMAT_ID } from './identify.js';
-import { parseJsonText } from './json-text.js';
+import { parseJsonDocument } from '../../json-text.js';
 import { PROPERTY_PREFIX } from './profile-fields.js';
 import { EFFECTIVE_LICENSE_STATEMENT, SBOM_TYPE_TO_PHASE, SCOPE_FROM_SPDX, SPEC_VERSIONS, WRITTEN_VERSION } from './vocabulary.js';
 
@@ -71,7 +71,7 @@ class DecodeContext {
 }
 
 function readRoot(input: DecodeInput): Node {
-  const value = input.json !== undefined ? input.json : parseJsonText(input.text, input.name);
+  const value = input.json !== undefined ? input.json : parseJsonDocument(input.text, input.name);
   const name = input.name ?? 'document';
   if (!isNode(value)) throw new UnreadableDocumentError(`${name}: an SPDX 3 JSON-LD document is a JSON object`, 1);
   if (!Array.isArray(value['@graph']) && typeOf(value) === '') {
