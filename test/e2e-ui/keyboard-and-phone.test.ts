@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The main flows without a mouse, and the layout at phone width (390 px): nothing overflows
 // sideways, the menu opens, the release page stays usable. No console errors either.
 import { after, before, test } from 'node:test';

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The compliance officer's day in a real browser: sign in, import an SBOM, walk a release through
 // the six validation steps to its obligations, download the NOTICE, find a component across the
 // portfolio. Screenshots of each main view land in test-output/screenshots/.
