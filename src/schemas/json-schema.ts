@@ -9,7 +9,9 @@ import type { SchemaViolation } from './violation.js';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 /** Which schema file checks which (format, spec version). */
-const JSON_SCHEMAS: Record<string, Record<string, { file: string; draft: '07' | '2019' | '2020' }>> = {
+type Draft = '04' | '07' | '2019' | '2020';
+
+const JSON_SCHEMAS: Record<string, Record<string, { file: string; draft: Draft }>> = {
   'cyclonedx-json': Object.fromEntries(
     ['1.2', '1.3', '1.4', '1.5', '1.6', '1.7'].map((v) => [
       v,
@@ -21,14 +23,17 @@ const JSON_SCHEMAS: Record<string, Record<string, { file: string; draft: '07' | 
     '2.3': { file: 'spdx/2.3/spdx-schema.json', draft: '07' },
   },
   'spdx3-jsonld': { '3.0.1': { file: 'spdx/3.0.1/spdx-schema.json', draft: '2020' } },
+  // SARIF logs (vigie check --format sarif); see data/schemas/NOTICE.md for which revision.
+  sarif: { '2.1.0': { file: 'sarif/sarif-2.1.0-rtm.5.json', draft: '04' } },
 };
 // SPDX YAML is the same data model as SPDX JSON, so the same schema applies once parsed.
 JSON_SCHEMAS['spdx-yaml'] = JSON_SCHEMAS['spdx-json'];
 
 const compiled = new Map<string, ValidateFunction>();
 
-function newAjv(draft: '07' | '2019' | '2020'): Ajv {
-  const options = { strict: false, allErrors: true, validateFormats: true } as const;
+function newAjv(draft: Draft): Ajv {
+  // rtm.5 of the SARIF schema has a `language` pattern that is only valid without the `u` flag.
+  const options = { strict: false, allErrors: true, validateFormats: true, unicodeRegExp: draft !== '04' } as const;
   const ajv = draft === '2020' ? new Ajv2020(options) : draft === '2019' ? new Ajv2019(options) : new Ajv(options);
   addFormats(ajv as Ajv);
   // CycloneDX uses these formats; ajv-formats has no IRI or IDN checks, and the schemas' own
@@ -50,7 +55,13 @@ function validatorFor(format: string, specVersion: string): ValidateFunction | u
   let fn = compiled.get(entry.file);
   if (!fn) {
     const ajv = newAjv(entry.draft);
-    const schema = schemaJson(entry.file);
+    let schema = schemaJson(entry.file);
+    if (entry.draft === '04') {
+      // The SARIF schema is draft-04, which Ajv 8 does not load; the keywords it uses mean the same
+      // in draft-07 once its draft-04 `id` is read as `$id`.
+      const { $schema: _draft, id, ...rest } = schema;
+      schema = { ...rest, $id: id };
+    }
     fn = ajv.getSchema(String(schema.$id ?? '')) ?? ajv.compile(schema as AnySchema);
     compiled.set(entry.file, fn);
   }

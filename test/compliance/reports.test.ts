@@ -1,0 +1,146 @@
+// Report renderers on real releases: JUnit parses, SARIF validates against the SARIF 2.1.0 schema,
+// NOTICE carries each licence text once, CSV quotes per RFC 4180, exports validate as CycloneDX/SPDX.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { releaseObligations, snapshotFromSbom, validateRelease } from '../../src/compliance/index.js';
+import {
+  buildNotice,
+  encodeRelease,
+  renderJunit,
+  renderNoticeHtml,
+  renderNoticeMarkdown,
+  renderNoticeText,
+  renderObligationsJson,
+  renderObligationsMarkdown,
+  renderReleaseBomCsv,
+  renderSarif,
+} from '../../src/reports/index.js';
+import { validateJsonSchema } from '../../src/schemas/index.js';
+import { licenseText } from '../../src/io/license-texts.js';
+import { CERN, DROPWIZARD, corpusSbom, policy } from './fixtures.js';
+
+const PERMISSIVE = policy({ always: ['MIT', 'ISC', 'Apache-2.0', 'BSD-2-Clause'] });
+const failing = () => {
+  const s = snapshotFromSbom(corpusSbom(DROPWIZARD), { outboundLicenses: ['Apache-2.0'] });
+  return { s, v: validateRelease(s) };
+};
+const passing = () => {
+  const s = snapshotFromSbom(corpusSbom(CERN), { outboundLicenses: ['MIT'], policy: PERMISSIVE, exploitation: 'distribution' });
+  return { s, v: validateRelease(s) };
+};
+
+test('JUnit: one test case per step, failures list the blockers, the XML parses', () => {
+  for (const { s, v } of [failing(), passing()]) {
+    const xml = renderJunit(v, `${s.product.name} ${s.release.number}`);
+    assert.equal(XMLValidator.validate(xml), true);
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
+    const cases = doc.testsuites.testsuite.testcase;
+    assert.equal(cases.length, 6);
+    const failed = cases.filter((c: { failure?: unknown }) => c.failure !== undefined).length;
+    assert.equal(failed, v.steps.filter((x) => !x.passed).length);
+    assert.equal(Number(doc.testsuites['@_failures']), failed);
+  }
+  const { v } = failing();
+  const xml = renderJunit(v, 'dropwizard');
+  // Every step-1 blocker's component is named in the failure text.
+  for (const b of v.steps[0].blockers) assert.ok(xml.includes(b.component!), b.component!);
+});
+
+test('SARIF: one result per blocker, validates against the SARIF 2.1.0 schema; a broken log does not', () => {
+  const { v } = failing();
+  const log = JSON.parse(renderSarif(v, { artifactUri: 'sboms/dropwizard/bom.json', toolVersion: '0.1.0' }));
+  assert.deepEqual(validateJsonSchema('sarif', '2.1.0', log), []);
+  const results = log.runs[0].results;
+  assert.equal(results.length, v.blockerCount);
+  assert.deepEqual(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), ['vigie/valid-spdx', 'vigie/confirm-and', 'vigie/exploitation', 'vigie/license-choice', 'vigie/policy', 'vigie/compatibility']);
+  const h2 = results.find((r: { locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }) => r.locations[0].logicalLocations[0].fullyQualifiedName === 'pkg:maven/com.h2database/h2@1.4.197?type=jar');
+  assert.ok(h2, 'the h2 choice blocker points at its purl');
+  assert.equal(h2.ruleId, 'vigie/license-choice');
+  assert.equal(h2.locations[0].physicalLocation.artifactLocation.uri, 'sboms/dropwizard/bom.json');
+  // The validator can fail: a result without its message, a run without its tool.
+  delete log.runs[0].results[0].message;
+  delete log.runs[0].tool;
+  const violations = validateJsonSchema('sarif', '2.1.0', log)!;
+  assert.ok(violations.some((x) => x.message.includes('tool')));
+  assert.ok(violations.some((x) => x.message.includes('message')));
+});
+
+test('NOTICE: every component listed, each licence text once, HTML escaped', () => {
+  const { s, v } = passing();
+  // A copyright holder with markup in its name must come out as text.
+  s.usages[0].version.copyright = 'Copyright (c) <Acme & "Sons">';
+  const notice = buildNotice(s, v, licenseText);
+  const mitUsers = s.usages.filter((u) => u.version.declaredLicense === 'MIT').length;
+  assert.ok(mitUsers > 20);
+  assert.deepEqual(notice.texts.map((t) => t.id), ['Apache-2.0', 'BSD-2-Clause', 'ISC', 'MIT']);
+  assert.ok(notice.texts.every((t) => t.text && t.text.length > 100));
+  const mitText = licenseText('MIT')!;
+  const firstLine = mitText.split('\n').find((l) => l.trim().length > 20)!.trim();
+  for (const out of [renderNoticeText(notice), renderNoticeMarkdown(notice)]) {
+    assert.equal(out.split(firstLine).length - 1, 1, 'MIT text appears once');
+    for (const u of s.usages) assert.ok(out.includes(u.component.name), u.component.name);
+  }
+  const html = renderNoticeHtml(notice);
+  assert.ok(html.includes('Copyright (c) &lt;Acme &amp; &quot;Sons&quot;&gt;'));
+  assert.ok(!html.includes('<Acme'));
+  assert.equal(XMLValidator.validate(html.replace('<!DOCTYPE html>', '').replace(/<meta charset="utf-8">/, '<meta charset="utf-8"/>')), true, 'well-formed markup');
+});
+
+/** A small RFC 4180 reader, enough to check the writer's quoting. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  return rows;
+}
+
+test('release BOM CSV: one row per usage, fields with commas, quotes and line breaks survive', () => {
+  const { s, v } = failing();
+  s.usages[0].version.copyright = 'Copyright "Foo", Inc.\nAll rights reserved';
+  const csv = renderReleaseBomCsv(s, v);
+  const rows = readCsv(csv);
+  assert.equal(rows.length, s.usages.length + 1);
+  assert.ok(rows.every((r) => r.length === rows[0].length));
+  const header = rows[0];
+  const copyright = rows.find((r) => r[header.indexOf('copyright')].startsWith('Copyright "Foo"'))!;
+  assert.equal(copyright[header.indexOf('copyright')], 'Copyright "Foo", Inc.\nAll rights reserved');
+  const h2 = rows.find((r) => r[0] === 'com.h2database/h2')!;
+  assert.equal(h2[header.indexOf('declared_license')], 'MPL 2.0 or EPL 1.0');
+  assert.equal(h2[header.indexOf('concluded_license')], 'MPL-2.0 OR EPL-1.0');
+  assert.equal(h2[header.indexOf('blocked_at_step')], '3');
+});
+
+test('obligations render as JSON and Markdown', () => {
+  const { s, v } = passing();
+  const o = releaseObligations(s, v);
+  const json = JSON.parse(renderObligationsJson(o));
+  assert.equal(json.groups.length, o.groups.length);
+  const md = renderObligationsMarkdown(o, 'cern');
+  for (const g of o.groups) assert.ok(md.includes(`## ${g.name}`));
+});
+
+test('the release exports as CycloneDX 1.6 and SPDX 2.3 with concluded and effective licences, schema-valid', () => {
+  const { s, v } = passing();
+  const options = { serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79', timestamp: '2026-01-01T00:00:00Z' };
+  const cdx = JSON.parse(encodeRelease(s, v, 'cyclonedx-json', '1.6', options).text);
+  assert.deepEqual(validateJsonSchema('cyclonedx-json', '1.6', cdx), []);
+  assert.equal(cdx.components.length, s.usages.length);
+  const spdx = JSON.parse(encodeRelease(s, v, 'spdx-json', '2.3', { ...options, serialNumber: 'https://vigie.example/spdx/cern-1' }).text);
+  assert.deepEqual(validateJsonSchema('spdx-json', '2.3', spdx), []);
+  const debug = spdx.packages.find((p: { name: string }) => p.name === 'debug');
+  assert.equal(debug.licenseConcluded, 'MIT');
+  assert.ok(JSON.stringify(spdx.annotations ?? debug.annotations ?? []).includes('MIT'), 'effective licence annotated');
+});
