@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { ensureChromium } from './test-prerequisites.mjs';
 
 function collect(dir, out) {
   for (const name of readdirSync(dir)) {
@@ -24,6 +25,7 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
+if (files.some((f) => f.includes('e2e-ui'))) ensureChromium();
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', ...flags, ...files],
