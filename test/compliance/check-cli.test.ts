@@ -1,0 +1,97 @@
+// `vigie check` in-process on real corpus SBOMs and an npm project: exit codes, outputs, bad policies.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { run } from '../../src/cli/main.js';
+import { memoryIo } from '../../src/cli/io.js';
+import { validateJsonSchema } from '../../src/schemas/index.js';
+import { REPO_ROOT, corpus } from '../support/corpora.js';
+import { DROPWIZARD } from './fixtures.js';
+
+const EXAMPLE = join(REPO_ROOT, 'docs/examples/policy.yaml');
+const tmp = mkdtempSync(join(tmpdir(), 'vigie-check-'));
+const file = (name: string, text: string) => {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+};
+const PERMISSIVE = file('permissive.json', JSON.stringify({ licenses: { always: ['MIT', 'ISC', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause'] }, exploitations: [{ exploitation: 'distribution' }] }));
+
+async function check(...args: string[]) {
+  const io = memoryIo(tmp);
+  const code = await run(['check', ...args], io);
+  return { code, out: io.out.join(''), err: io.err.join('') };
+}
+
+test('dropwizard with the documented example policy is compliant (exit 0)', async () => {
+  const r = await check(corpus(DROPWIZARD), '--policy', EXAMPLE);
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, /validation step 6\/6 — compliant/);
+});
+
+test('violations exit 1; JSON lists them with the fix', async () => {
+  const r = await check(corpus(DROPWIZARD), '--policy', PERMISSIVE, '--format', 'json');
+  assert.equal(r.code, 1);
+  const doc = JSON.parse(r.out);
+  assert.equal(doc.compliant, false);
+  assert.equal(doc.steps.length, 6);
+  assert.ok(doc.steps[0].blockers.every((b: { fix: { action: string } }) => b.fix.action === 'curate'));
+});
+
+test('--format junit parses as XML with six test cases', async () => {
+  const r = await check(corpus(DROPWIZARD), '--policy', PERMISSIVE, '--format', 'junit');
+  assert.equal(r.code, 1);
+  assert.equal(XMLValidator.validate(r.out), true);
+  const doc = new XMLParser().parse(r.out);
+  assert.equal(doc.testsuites.testsuite.testcase.length, 6);
+});
+
+test('--format sarif -o writes a log that validates against the SARIF 2.1.0 schema', async () => {
+  for (const [policy, expected] of [[PERMISSIVE, 1], [EXAMPLE, 0]] as const) {
+    const out = join(tmp, `out-${expected}.sarif`);
+    const r = await check(corpus(DROPWIZARD), '--policy', policy, '--format', 'sarif', '-o', out);
+    assert.equal(r.code, expected);
+    const log = JSON.parse(readFileSync(out, 'utf8'));
+    assert.deepEqual(validateJsonSchema('sarif', '2.1.0', log), []);
+    assert.equal(log.runs[0].results.length === 0, expected === 0);
+  }
+});
+
+test('an npm project folder is inventoried from its lockfile and checked', async () => {
+  const dir = corpus('lockfiles/cdxgen/data/package-json/v2');
+  const r = await check(dir, '--policy', PERMISSIVE, '--format', 'json');
+  assert.ok(r.code === 0 || r.code === 1, r.err);
+  const doc = JSON.parse(r.out);
+  const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
+  const packages = Object.keys(lock.packages).filter((k) => k !== '').length;
+  assert.ok(doc.usages.length > 0 && doc.usages.length <= packages, `${doc.usages.length} usages for ${packages} lockfile packages`);
+  // dev dependencies get their own (project, scope), covered by the blank rule.
+  assert.ok(doc.steps[2].passed);
+});
+
+test('bad input exits 2 with one line naming the file, field and problem', async () => {
+  const cases: [string[], RegExp][] = [
+    [['--policy', file('typo.yaml', 'licences:\n  always: [MIT]\n')], /typo\.yaml: licences: unknown key/],
+    [['--policy', file('bad-choice.yaml', 'choices:\n  - from: MIT OR ISC\n    to: "MIT OR"\n')], /bad-choice\.yaml: choices\[0\]\.to: 'MIT OR' is not a valid SPDX expression/],
+    [['--policy', file('bad-status.yaml', 'licenses:\n  sometimes: [MIT]\n')], /bad-status\.yaml: licenses\.sometimes: unknown status/],
+    [['--policy', file('bad-exploitation.json', '{"exploitations":[{"scope":"dev","exploitation":"shipped"}]}')], /bad-exploitation\.json: exploitations\[0\]\.exploitation: 'shipped' is not one of/],
+    [['--policy', file('not-yaml.yaml', 'licenses: [unclosed\n')], /not-yaml\.yaml: not valid YAML/],
+    [['--policy', join(tmp, 'missing.yaml')], /missing\.yaml: cannot read policy file/],
+    [['--policy', PERMISSIVE, '--format', 'pdf'], /--format: "pdf" is not one of/],
+    [['--policy', PERMISSIVE, '--exploitation', 'sold'], /--exploitation: "sold" is not one of/],
+  ];
+  for (const [args, message] of cases) {
+    const r = await check(corpus(DROPWIZARD), ...args);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
+    assert.equal(r.err.trim().split('\n').length, 1, r.err);
+    assert.match(r.err, message);
+  }
+  const missing = await check(join(tmp, 'nope.json'), '--policy', PERMISSIVE);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /nope\.json does not exist/);
+  const noPolicy = await check(corpus(DROPWIZARD));
+  assert.equal(noPolicy.code, 2);
+});
