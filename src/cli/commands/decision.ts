@@ -1,5 +1,5 @@
 // `vigie decision add curation|choice|derogation|context`, `decision list`, `decision reset`.
-// Scope flags left out mean "any": a decision for all versions of a component leaves out --version,
+// Scope flags left out mean "any": a decision for all versions of a component leaves out --component-version,
 // one for all products leaves out --product.
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
@@ -26,7 +26,7 @@ interface DecisionFlags extends StoreFlags {
   project?: string;
   exploitation?: string;
   component?: string;
-  version?: string;
+  componentVersion?: string;
   type?: string;
   id?: string;
   all?: boolean;
@@ -134,8 +134,8 @@ function withAuthor(cmd: Command): Command {
 
 function withScope(cmd: Command): Command {
   return cmd
-    .option('--component <name|purl>', 'one component (a versioned purl also sets --version); default any')
-    .option('--version <number>', 'one version of --component; default all versions')
+    .option('--component <name|purl>', 'one component (a versioned purl also sets --component-version); default any')
+    .option('--component-version <number>', 'one version of --component; default all versions')
     .option('--category <name>', 'products of one category; default any')
     .option('--product <name>', 'one product; default all products')
     .option('--release <number>', 'one release of --product; default all releases')
@@ -162,9 +162,9 @@ function componentKey(component: string | undefined): string | null {
 }
 
 function versionOf(opts: DecisionFlags): string | null {
-  if (opts.version) {
-    if (!opts.component) throw new UsageError('--version needs --component');
-    return opts.version;
+  if (opts.componentVersion) {
+    if (!opts.component) throw new UsageError('--component-version needs --component');
+    return opts.componentVersion;
   }
   if (opts.component?.startsWith('pkg:')) {
     const p = parsePurl(opts.component);

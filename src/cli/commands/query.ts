@@ -7,7 +7,7 @@ import type { LicenseRole } from '../../store/index.js';
 import { choiceOf, releaseOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 
 interface QueryFlags extends StoreFlags {
-  version?: string;
+  versions?: string;
   limit?: string;
   role?: string;
   product?: string;
@@ -21,10 +21,10 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
   const query = program.command('query').description('portfolio queries (stored; see --db)');
 
   withStoreOptions(query.command('component <name-or-purl>').description('which releases contain a component (optionally in a version range)'))
-    .option('--version <range>', 'exact version or range: ">=2.0.0 <2.15.0", "2.14.x", "^1.2.0"')
+    .option('--versions <range>', 'exact version or range: ">=2.0.0 <2.15.0", "2.14.x", "^1.2.0"')
     .action((component: string, opts: QueryFlags) =>
       withStore(ctx, opts, async (store) => {
-        const hits = await releasesContaining(store, { component, versionRange: opts.version });
+        const hits = await releasesContaining(store, { component, versionRange: opts.versions });
         if (opts.json) printJson(ctx, hits);
         else {
           for (const h of hits) {
