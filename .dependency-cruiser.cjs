@@ -58,6 +58,19 @@ module.exports = {
       to: { path: '^src/(server|cli)/' },
     },
     {
+      name: 'services-below-server-and-cli',
+      comment: 'services (docs/decisions/0004) are called by server and cli, never the other way round.',
+      severity: 'error',
+      from: { path: '^src/services/' },
+      to: { path: '^src/(server|cli)/' },
+    },
+    {
+      name: 'store-and-domain-do-not-know-services',
+      severity: 'error',
+      from: { path: '^src/(store|model|sbom|licenses|compliance|vulns|cra|reports|io|schemas)/' },
+      to: { path: '^src/services/' },
+    },
+    {
       name: 'server-and-cli-are-separate',
       severity: 'error',
       from: { path: '^src/server/' },
