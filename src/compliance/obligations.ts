@@ -1,6 +1,6 @@
 import type { ComplianceAction, KnowledgeBase, Obligation } from '../licenses/kb/types.js';
 import { exploitationTriggers, modificationTriggers } from '../licenses/obligations/index.js';
-import type { Modification } from '../model/usage-context.js';
+import type { Exploitation, Modification } from '../model/usage-context.js';
 import { componentKey, usageLabel, type ReleaseSnapshot, type ReleaseUsage } from './snapshot.js';
 import type { ReleaseValidation } from './validate-release.js';
 
@@ -56,20 +56,14 @@ export function releaseObligations(snapshot: ReleaseSnapshot, validation: Releas
   const unresolved: ReleaseObligations['unresolved'] = [];
   const unknownActions = new Set<string>();
   let assumedUnmodified = 0;
+  const plans = new Map<string, { group: ObligationGroup; licenses: string[]; obligations: string[] }[]>();
 
-  for (const r of validation.usages) {
-    const item = items.get(r.usageId)!;
-    if (!r.licenses || !r.exploitation) {
-      unresolved.push({ usageId: r.usageId, component: usageLabel(item), reason: !r.licenses ? 'effective licence not established yet' : 'exploitation not set' });
-      continue;
-    }
-    const modified = item.usage.modified;
-    if (modified === null) assumedUnmodified++;
-    const modification: Modification = modified ? 'modified' : 'unmodified';
-    const perGroup = new Map<string, TriggeringUsage>();
-    for (const license of r.licenses) {
+  /** The groups a set of licences triggers in one context, with the licences and clauses involved. */
+  const plan = (licenses: readonly string[], exploitation: Exploitation, modification: Modification) => {
+    const out: { group: ObligationGroup; licenses: string[]; obligations: string[] }[] = [];
+    for (const license of licenses) {
       for (const o of obligationsOf(byLicense, license)) {
-        if (!exploitationTriggers(o, r.exploitation) || !modificationTriggers(o, modification)) continue;
+        if (!exploitationTriggers(o, exploitation) || !modificationTriggers(o, modification)) continue;
         const action = o.action === null ? null : actions.get(o.action) ?? null;
         if (o.action !== null && !action) unknownActions.add(o.action);
         const name = o.action ?? `licence-specific: ${o.license}`;
@@ -81,26 +75,46 @@ export function releaseObligations(snapshot: ReleaseSnapshot, validation: Releas
         if (!group.obligations.some((x) => x.license === o.license && x.name === o.name)) {
           group.obligations.push({ license: o.license, name: o.name, clause: o.clause });
         }
-        let t = perGroup.get(name);
-        if (!t) {
-          t = {
-            usageId: r.usageId,
-            component: usageLabel(item),
-            componentKey: componentKey(item.component),
-            version: item.version.number,
-            project: item.usage.project,
-            scope: item.usage.scope,
-            exploitation: r.exploitation,
-            modification,
-            licenses: [],
-            obligations: [],
-          };
-          perGroup.set(name, t);
-          group.usages.push(t);
-        }
-        if (!t.licenses.includes(license)) t.licenses.push(license);
-        if (!t.obligations.includes(o.name)) t.obligations.push(o.name);
+        let entry = out.find((e) => e.group === group);
+        if (!entry) out.push((entry = { group, licenses: [], obligations: [] }));
+        if (!entry.licenses.includes(license)) entry.licenses.push(license);
+        if (!entry.obligations.includes(o.name)) entry.obligations.push(o.name);
       }
+    }
+    return out;
+  };
+
+  for (const r of validation.usages) {
+    const item = items.get(r.usageId)!;
+    if (!r.licenses || !r.exploitation) {
+      unresolved.push({ usageId: r.usageId, component: usageLabel(item), reason: !r.licenses ? 'effective licence not established yet' : 'exploitation not set' });
+      continue;
+    }
+    const modified = item.usage.modified;
+    if (modified === null) assumedUnmodified++;
+    const modification: Modification = modified ? 'modified' : 'unmodified';
+    // Usages sharing licences and context trigger the same things: work it out once per context.
+    const contextKey = `${r.licenses.join('\u0000')}\u0001${r.exploitation}\u0001${modification}`;
+    let triggered = plans.get(contextKey);
+    if (!triggered) {
+      triggered = plan(r.licenses, r.exploitation, modification);
+      plans.set(contextKey, triggered);
+    }
+    const label = usageLabel(item);
+    const key = componentKey(item.component);
+    for (const t of triggered) {
+      t.group.usages.push({
+        usageId: r.usageId,
+        component: label,
+        componentKey: key,
+        version: item.version.number,
+        project: item.usage.project,
+        scope: item.usage.scope,
+        exploitation: r.exploitation,
+        modification,
+        licenses: t.licenses,
+        obligations: t.obligations,
+      });
     }
   }
   for (const a of kb.actions) {

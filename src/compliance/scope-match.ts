@@ -40,12 +40,15 @@ export type MatchPick<D> =
   | { kind: 'decided'; decision: D; /** the other matches that agreed or were less specific */ alsoMatched: D[] }
   | { kind: 'conflict'; decisions: D[] };
 
+const NONE = { kind: 'none' } as const;
+
 /**
  * The most specific matching decision, when that is unambiguous. Matches at the top specificity
  * that give different answers are a conflict: never decided automatically.
  */
 export function pickMostSpecific<D>(matches: readonly D[], rank: (d: D) => number, answer: (d: D) => string): MatchPick<D> {
-  if (matches.length === 0) return { kind: 'none' };
+  if (matches.length === 0) return NONE;
+  if (matches.length === 1) return { kind: 'decided', decision: matches[0], alsoMatched: [] };
   let top = -1;
   for (const m of matches) top = Math.max(top, rank(m));
   const best = matches.filter((m) => rank(m) === top);

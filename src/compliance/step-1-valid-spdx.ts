@@ -36,7 +36,8 @@ export function stepValidSpdx(ctx: ValidationContext): StepResult {
 function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker | null {
   const { version } = state.item;
   const { cache } = ctx;
-  const found = [version.correctedLicense, version.concludedLicense, version.declaredLicense].filter((s): s is string => s !== null && s.trim() !== '');
+  const found: string[] = [];
+  for (const s of [version.correctedLicense, version.concludedLicense, version.declaredLicense]) if (s !== null && s.trim() !== '') found.push(s);
   const make = (kind: string, license: string | null, message: string, suggestions: string[], decisions: number[] = []): Blocker => ({
     ...subjectOf(state),
     step: 1,
@@ -53,7 +54,8 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
     },
   });
 
-  const matches = ctx.decisions.curations.candidates(state.key).filter((c) => curationMatches(c, state, found, cache));
+  const candidates = ctx.decisions.curations.candidates(state.key);
+  const matches = candidates.length === 0 ? candidates : candidates.filter((c) => curationMatches(c, state, found, cache));
   const pick = pickMostSpecific(matches, curationRank, (c) => cache.get(c.toExpression).comparable ?? c.toExpression);
   if (pick.kind === 'conflict') {
     const answers = pick.decisions.map((d) => `${decisionLabel(d)} says '${d.toExpression}'`).join('; ');

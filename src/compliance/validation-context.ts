@@ -12,7 +12,7 @@ import type { Blocker, BlockerSubject, StepNumber } from './finding.js';
 export interface UsageState {
   item: ReleaseUsage;
   key: string;
-  label: string;
+  readonly label: string;
   facts: UsageFacts;
   /** Step 1: the valid SPDX expression, and how it was obtained. */
   expression: ExpressionFacts | null;
@@ -28,6 +28,28 @@ export interface UsageState {
   effectiveLicenses: string[] | null;
   /** First step that blocks this usage, if any. */
   blockedAt: StepNumber | null;
+}
+
+class UsageStateRecord implements UsageState {
+  expression: ExpressionFacts | null = null;
+  expressionOrigin = '';
+  confirmed: ExpressionFacts | null = null;
+  exploitation: Exploitation | null = null;
+  chosen: ExpressionFacts | null = null;
+  chosenOrigin = '';
+  effectiveLicenses: string[] | null = null;
+  blockedAt: StepNumber | null = null;
+
+  constructor(
+    readonly item: ReleaseUsage,
+    readonly key: string,
+    readonly facts: UsageFacts,
+  ) {}
+
+  // Only findings need it: built on demand rather than for every usage.
+  get label(): string {
+    return usageLabel(this.item);
+  }
 }
 
 export interface ValidationContext {
@@ -60,29 +82,16 @@ export function createContext(snapshot: ReleaseSnapshot): ValidationContext {
   for (const item of snapshot.usages) {
     if (item.usage.status === 'ignored') continue;
     const key = componentKey(item.component);
-    states.push({
-      item,
-      key,
-      label: usageLabel(item),
-      facts: {
-        categoryIds: product.categoryIds,
-        productId: product.id,
-        releaseId: release.id,
-        scope: item.usage.scope,
-        project: item.usage.project,
-        exploitation: null,
-        component: key,
-        version: item.version.number,
-      },
-      expression: null,
-      expressionOrigin: '',
-      confirmed: null,
+    states.push(new UsageStateRecord(item, key, {
+      categoryIds: product.categoryIds,
+      productId: product.id,
+      releaseId: release.id,
+      scope: item.usage.scope,
+      project: item.usage.project,
       exploitation: null,
-      chosen: null,
-      chosenOrigin: '',
-      effectiveLicenses: null,
-      blockedAt: null,
-    });
+      component: key,
+      version: item.version.number,
+    }));
   }
   return { snapshot, cache, decisions: indexDecisions(snapshot.decisions), policyOf, states };
 }
