@@ -1,0 +1,68 @@
+// A release's whole path through the product: import a CycloneDX SBOM of 10k and 100k components into a
+// release (decode, dedup into the portfolio, usages, original kept, one transaction), then run the six
+// validation steps from the store. Baseline in the same run: decoding the same text only (readSbom).
+// SQLite always; PostgreSQL when VIGIE_BENCH_DATABASE_URL is set (each case in a fresh schema).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import type { BenchCase } from './case.js';
+import { syntheticCycloneDx } from './synthetic-cyclonedx.js';
+import { readSbom } from '../src/sbom/read.js';
+import { openStore, type StoreOptions } from '../src/store/index.js';
+import { createProduct, createRelease, importDocument, setExploitationRule, validateRelease } from '../src/services/index.js';
+
+const cacheDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '.bench');
+
+function syntheticText(size: number): string {
+  const path = join(cacheDir, `synthetic-cyclonedx-${size}.json`);
+  if (!existsSync(path)) {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(path, syntheticCycloneDx(size));
+  }
+  return readFileSync(path, 'utf8');
+}
+
+function storeOptions(dialect: 'sqlite' | 'postgres'): StoreOptions {
+  if (dialect === 'sqlite') return { sqlitePath: join(mkdtempSync(join(tmpdir(), 'vigie-bench-')), 'bench.db') };
+  return { databaseUrl: process.env.VIGIE_BENCH_DATABASE_URL, schema: `bench_${randomBytes(4).toString('hex')}` };
+}
+
+function importAndValidate(size: number, dialect: 'sqlite' | 'postgres'): BenchCase {
+  return {
+    group: `import+validate ${size / 1000}k`,
+    name: `vigie import + six steps (${dialect})`,
+    setup: () => syntheticText(size),
+    run: async (text) => {
+      const store = await openStore(storeOptions(dialect));
+      try {
+        const product = await createProduct(store, { name: 'Bench' });
+        const release = await createRelease(store, { productId: product.id, number: '1.0.0' });
+        await setExploitationRule(store, release.id, { scope: null, project: null, exploitation: 'distribution' });
+        const outcome = await importDocument(store, release.id, { content: text as string, fileName: 'bench.cdx.json', mode: 'replace', policy: 'fill-missing', author: 'bench' });
+        const validation = await validateRelease(store, release.id);
+        if (validation.steps.length !== 6) throw new Error('validation did not report six steps');
+        return outcome.counts.usagesInserted;
+      } finally {
+        await store.close();
+      }
+    },
+  };
+}
+
+export function cases(): BenchCase[] {
+  const list: BenchCase[] = [];
+  for (const size of [10_000, 100_000]) {
+    list.push({
+      group: `import+validate ${size / 1000}k`,
+      name: 'decode only (readSbom)',
+      baseline: true,
+      setup: () => syntheticText(size),
+      run: (text) => readSbom(text as string).sbom.components.length,
+    });
+    list.push(importAndValidate(size, 'sqlite'));
+    if (process.env.VIGIE_BENCH_DATABASE_URL) list.push(importAndValidate(size, 'postgres'));
+  }
+  return list;
+}
