@@ -4,7 +4,7 @@ const PURE = '^src/(model|sbom|licenses|compliance|vulns|cra|reports)/';
 const IO_MODULES = '^(node:)?(fs|fs/promises|http|https|net|child_process|worker_threads|dgram|tls|cluster)$';
 const DRIVERS = '^(better-sqlite3|pg|pg-boss|kysely|fastify|xmllint-wasm)$';
 // Adapters that read files or run workers; the pure layers receive their results instead.
-const ADAPTERS = '^src/(schemas|io|store|server|cli)/';
+const ADAPTERS = '^src/(schemas|io|store|services|server|cli|demo)/';
 
 module.exports = {
   forbidden: [
@@ -69,6 +69,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(store|model|sbom|licenses|compliance|vulns|cra|reports|io|schemas)/' },
       to: { path: '^src/services/' },
+    },
+    {
+      name: 'nothing-below-depends-on-the-demo',
+      comment: 'the demo seed (src/demo) sits at the top, beside server and cli.',
+      severity: 'error',
+      from: { path: '^src/(?!demo/|cli/)' },
+      to: { path: '^src/demo/' },
     },
     {
       name: 'server-and-cli-are-separate',
