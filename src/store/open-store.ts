@@ -1,4 +1,4 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store, StoreDialect } from './store.js';
 import type { Database } from './schema.js';
 import { connectPostgres, connectSqlite } from './connect.js';
@@ -35,14 +35,42 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
 }
 
 export async function migrate(db: Kysely<Database>, dialect: StoreDialect, schema?: string): Promise<void> {
+  if (await isAtLatestMigration(db, dialect)) return;
   const migrator = new Migrator({
     db,
     provider: migrationProvider(dialect),
     ...(dialect === 'postgres' && schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely's introspection scans every schema of the database with has_schema_privilege(); when
+  // another store's schema is dropped during that scan, PostgreSQL raises "schema … does not exist"
+  // for the vanished one. That is a race with a neighbour, not a problem of ours: try again.
+  for (let attempt = 1; error && attempt <= 3 && isVanishedSchemaRace(error, schema); attempt++) {
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown migration';
     throw new Error(`store migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function isVanishedSchemaRace(error: unknown, ownSchema: string | undefined): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  const vanished = /(?:schema|relation) "([^".]+)(?:\.[^"]*)?" does not exist/.exec(message)?.[1];
+  return vanished !== undefined && vanished !== ownSchema;
+}
+
+/**
+ * Every CLI call opens the store; when the newest migration is already recorded there is nothing to
+ * do, and skipping the Migrator avoids its database-wide introspection.
+ */
+async function isAtLatestMigration(db: Kysely<Database>, dialect: StoreDialect): Promise<boolean> {
+  const names = Object.keys(await migrationProvider(dialect).getMigrations()).sort();
+  const latest = names[names.length - 1];
+  try {
+    const { rows } = await sql<{ name: string }>`select max(name) as name from kysely_migration`.execute(db);
+    return latest !== undefined && rows[0]?.name === latest;
+  } catch {
+    return false; // no migration table yet: a fresh database
   }
 }

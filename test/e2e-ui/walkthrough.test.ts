@@ -128,9 +128,17 @@ test('a release walks through the six steps to its obligations', async () => {
 
   const done: string[] = [];
   for (let i = 0; i < 40; i++) {
-    const heading = await page.locator('.tabpanel .tabpanel > h3').first().innerText();
-    const passedAll = (await steps.getByRole('tab').allInnerTexts()).every((t) => !/\d+$/.test(t.trim()));
-    const blockers = await page.locator('.blocker').count();
+    // After a decision the page re-renders (or, after a policy edit, reloads): read it once it has
+    // settled on either a blocker to clear or the finished state, never in between.
+    let heading = '';
+    let passedAll = false;
+    let blockers = 0;
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+      heading = (await page.locator('.tabpanel .tabpanel > h3').first().innerText().catch(() => '')) ?? '';
+      passedAll = (await steps.getByRole('tab').allInnerTexts()).every((t) => !/\d+$/.test(t.trim()));
+      blockers = await page.locator('.blocker').count();
+      if (blockers > 0 || (passedAll && /Step 6/.test(heading))) break;
+    }
     if (blockers === 0 && passedAll && /Step 6/.test(heading)) break;
     assert.ok(blockers > 0, `no blocker shown yet the release is not through: ${heading}`);
     done.push(await clearFirstBlocker());
