@@ -12,3 +12,5 @@ export * from './validate-release.js';
 export * from './release-outputs.js';
 export * from './portfolio-queries.js';
 export * from './license-policy.js';
+export * from './knowledge-base.js';
+export * from './dashboard.js';

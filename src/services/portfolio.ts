@@ -1,4 +1,4 @@
-/** Categories, products and releases: create, list, read and update. */
+/** Categories, products and releases: create, list, read, update and delete. */
 import { SHIP_STATUSES, type Category, type Product, type Release } from '../model/portfolio.js';
 import type { NewCategory, NewProduct, NewRelease, ReleasePatch, Store } from '../store/index.js';
 import { requireExpressions, requireName } from './check-input.js';
@@ -41,6 +41,11 @@ export async function updateCategory(store: Store, id: number, patch: Partial<Ne
   return (await store.updateCategory(id, clean)) ?? throwNotFound(`category ${id}`);
 }
 
+/** Products keep existing without the category. */
+export async function deleteCategory(store: Store, id: number): Promise<void> {
+  if (!(await store.deleteCategory(id))) throwNotFound(`category ${id}`);
+}
+
 export async function createProduct(store: Store, input: NewProductInput): Promise<Product> {
   const name = requireName(input.name, 'product name');
   if (await store.findProductByName(name)) throw new ServiceError('already-exists', `product "${name}" already exists`);
@@ -73,6 +78,11 @@ export async function updateProduct(store: Store, id: number, patch: Partial<New
   if (patch.categoryIds) await requireCategories(store, patch.categoryIds);
   if (patch.outboundLicenses) clean.outboundLicenses = requireExpressions(patch.outboundLicenses, 'outbound licence');
   return (await store.updateProduct(id, clean)) ?? throwNotFound(`product ${id}`);
+}
+
+/** Deletes the product with its releases. */
+export async function deleteProduct(store: Store, id: number): Promise<void> {
+  if (!(await store.deleteProduct(id))) throwNotFound(`product ${id}`);
 }
 
 export async function createRelease(store: Store, input: NewRelease): Promise<Release> {
@@ -115,6 +125,11 @@ export async function updateRelease(store: Store, id: number, patch: ReleasePatc
     throw new ServiceError('invalid-input', `validation step must be 0 to 6, not ${patch.validationStep}`);
   }
   return (await store.updateRelease(id, clean)) ?? throwNotFound(`release ${id}`);
+}
+
+/** Deletes the release with its usages, exploitation rules and imports. */
+export async function deleteRelease(store: Store, id: number): Promise<void> {
+  if (!(await store.deleteRelease(id))) throwNotFound(`release ${id}`);
 }
 
 async function requireCategories(store: Store, ids: number[]): Promise<void> {

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import * as services from '../../services/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { DELETED, ID_PARAMS, listOf } from '../http/common-schemas.js';
-import { notFound } from '../errors/api-error.js';
 import { presentCategory } from './presenter.js';
 import { CATEGORY, CATEGORY_PATCH, NEW_CATEGORY } from './schemas.js';
 
@@ -40,7 +39,7 @@ export async function categoryRoutes(app: FastifyInstance, { store }: ResourceOp
     '/categories/:id',
     { config: { permission: 'portfolio:write' }, schema: { tags, summary: 'Delete a category', params: ID_PARAMS, response: { 200: DELETED } } },
     async (request) => {
-      if (!(await store.deleteCategory(request.params.id))) throw notFound(`category ${request.params.id}`);
+      await services.deleteCategory(store, request.params.id);
       return { deleted: 1 };
     },
   );

@@ -1,12 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import * as services from '../../services/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
-import { OPEN_OBJECT } from '../http/common-schemas.js';
+import { NULLABLE_STRING, OPEN_OBJECT, STRING_LIST } from '../http/common-schemas.js';
 import { presentRelease } from '../releases/presenter.js';
+
+const OPEN_ACTION = {
+  type: 'object',
+  required: ['name', 'core', 'category', 'usages', 'licenses'],
+  properties: { name: { type: 'string' }, core: { type: 'boolean' }, category: NULLABLE_STRING, usages: { type: 'integer' }, licenses: STRING_LIST },
+} as const;
 
 const SUMMARY = {
   type: 'object',
-  required: ['counts', 'recentReleases', 'licenses', 'policies'],
+  required: ['counts', 'recentReleases', 'licenses', 'policies', 'openObligations'],
   properties: {
     counts: {
       type: 'object',
@@ -15,37 +21,33 @@ const SUMMARY = {
     recentReleases: { type: 'array', items: OPEN_OBJECT },
     licenses: { type: 'array', items: OPEN_OBJECT },
     policies: { type: 'object', additionalProperties: { type: 'integer' } },
+    openObligations: {
+      type: 'array',
+      description: `Compliance actions triggered in releases past the policy step (step ${services.POLICY_STEP}), newest release first, at most ${services.OPEN_OBLIGATION_RELEASES} releases`,
+      items: {
+        type: 'object',
+        required: ['release', 'productName', 'actions'],
+        properties: { release: OPEN_OBJECT, productName: NULLABLE_STRING, actions: { type: 'array', items: OPEN_ACTION } },
+      },
+    },
   },
 } as const;
 
-/**
- * The dashboard in one call. Only gathers what the services and the store already answer; open
- * obligations per release come from /releases/:id/obligations.
- */
+/** The dashboard in one call. */
 export async function dashboardRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
-  app.get('/dashboard', { config: { permission: 'read' }, schema: { tags: ['dashboard'], summary: 'Counts, recently consulted releases, licence and policy status', response: { 200: SUMMARY } } }, async () => {
-    const [categories, products, releases, decisions, views, licenses, policies] = await Promise.all([
-      services.listCategories(store),
-      services.listProducts(store),
-      services.listReleases(store),
-      services.listDecisions(store),
-      store.listRecentReleaseViews(10),
-      services.licenseDistribution(store, 'chosen'),
-      store.listPolicies(),
-    ]);
-    const productNames = new Map(products.map((p) => [p.id, p.name]));
-    const policyCounts: Record<string, number> = {};
-    for (const p of policies) policyCounts[p.allowed] = (policyCounts[p.allowed] ?? 0) + 1;
-    return {
-      counts: { categories: categories.length, products: products.length, releases: releases.length, decisions: decisions.length },
-      recentReleases: views.map((v) => ({
-        release: presentRelease(v.release),
-        productName: productNames.get(v.release.productId) ?? null,
-        viewedAt: v.viewedAt,
-        viewedBy: v.viewedBy,
-      })),
-      licenses,
-      policies: policyCounts,
-    };
-  });
+  app.get(
+    '/dashboard',
+    {
+      config: { permission: 'read' },
+      schema: { tags: ['dashboard'], summary: 'Counts, recently consulted releases, licence and policy status, open obligations', response: { 200: SUMMARY } },
+    },
+    async () => {
+      const summary = await services.dashboardSummary(store);
+      return {
+        ...summary,
+        recentReleases: summary.recentReleases.map((v) => ({ ...v, release: presentRelease(v.release) })),
+        openObligations: summary.openObligations.map((o) => ({ ...o, release: presentRelease(o.release) })),
+      };
+    },
+  );
 }

@@ -1,11 +1,9 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { diffKnowledgeBases, importHermineShared } from '../../licenses/hermine/index.js';
+import * as services from '../../services/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
-import { ApiError } from '../errors/api-error.js';
 import { readUpload } from '../imports/read-upload.js';
-import { knowledgeBaseOf } from './knowledge-base.js';
-import { HERMINE_DIFF } from './schemas.js';
+import { HERMINE_DIFF, HERMINE_IMPORT, HERMINE_IMPORT_QUERY } from './schemas.js';
 
 /** Hermine's shared.json is under 1 MiB today; leave it room to grow. */
 const REFERENCE_LIMIT = 64 * 1024 * 1024;
@@ -15,32 +13,38 @@ export async function knowledgeBaseRoutes(app: FastifyInstance, { store }: Resou
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: REFERENCE_LIMIT }, (_request, body, done) => done(null, body));
     await scope.register(fastifyMultipart, { limits: { fileSize: REFERENCE_LIMIT, files: 1, fields: 10 } });
+    const tags = ['licences'];
+    const consumes = ['application/json', 'multipart/form-data'];
     scope.post(
       '/knowledge-base/diff',
       {
         config: { permission: 'read' },
         bodyLimit: REFERENCE_LIMIT,
         schema: {
-          tags: ['licences'],
-          summary: "Differences between our knowledge base and a Hermine shared.json (raw body or multipart \"file\")",
-          consumes: ['application/json', 'multipart/form-data'],
+          tags,
+          summary: 'Differences between our knowledge base and a Hermine shared.json (raw body or multipart "file")',
+          consumes,
           response: { 200: HERMINE_DIFF },
         },
       },
-      async (request) => {
-        const upload = await readUpload(request, REFERENCE_LIMIT, undefined);
-        let json: unknown;
-        try {
-          json = JSON.parse(Buffer.from(upload.content).toString('utf8'));
-        } catch (err) {
-          throw new ApiError('unreadable-document', `The reference is not JSON: ${(err as Error).message}`);
-        }
-        const reference = importHermineShared(json);
-        if (reference.kb.licenses.length === 0 && reference.issues.some((i) => i.severity === 'error')) {
-          throw new ApiError('unsupported-format', 'Not a Hermine shared.json (no "objects" array)', reference.issues);
-        }
-        return { differences: diffKnowledgeBases(await knowledgeBaseOf(store), reference.kb), issues: reference.issues };
+      async (request) => services.compareWithHermine(store, (await readUpload(request, REFERENCE_LIMIT, undefined)).content),
+    );
+    scope.post<{ Querystring: { mode: services.KnowledgeBaseImportMode } }>(
+      '/knowledge-base/import',
+      {
+        config: { permission: 'licenses:write' },
+        bodyLimit: REFERENCE_LIMIT,
+        schema: {
+          tags,
+          summary: 'Store a Hermine shared.json as the knowledge base (raw body or multipart "file"), replacing it or merged into it',
+          description: 'Licence policies are the organisation\'s own and are never imported. A refused document leaves the stored knowledge base as it was.',
+          consumes,
+          querystring: HERMINE_IMPORT_QUERY,
+          response: { 200: HERMINE_IMPORT },
+        },
       },
+      async (request) =>
+        services.importHermineKnowledgeBase(store, (await readUpload(request, REFERENCE_LIMIT, undefined)).content, request.query.mode),
     );
   });
 }

@@ -82,3 +82,30 @@ export const HERMINE_DIFF = {
   required: ['differences', 'issues'],
   properties: { differences: { type: 'array', items: OPEN_OBJECT }, issues: { type: 'array', items: OPEN_OBJECT } },
 } as const;
+
+export const HERMINE_IMPORT_QUERY = {
+  type: 'object',
+  properties: {
+    mode: {
+      type: 'string',
+      enum: ['replace', 'merge'],
+      default: 'merge',
+      description: 'replace: the reference becomes the knowledge base; merge: the reference wins where it speaks, our own licences and actions stay',
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+export const HERMINE_IMPORT = {
+  type: 'object',
+  required: ['mode', 'licenses', 'obligations', 'actions', 'applied', 'ignoredPolicies', 'issues'],
+  properties: {
+    mode: { type: 'string', enum: ['replace', 'merge'] },
+    licenses: { type: 'integer' },
+    obligations: { type: 'integer' },
+    actions: { type: 'integer' },
+    applied: { type: 'integer', description: 'Differences with the previous knowledge base that were taken' },
+    ignoredPolicies: { type: 'integer', description: 'Policies found in an old export, not applied' },
+    issues: { type: 'array', items: OPEN_OBJECT },
+  },
+} as const;

@@ -3,7 +3,6 @@ import * as services from '../../services/index.js';
 import type { NewProduct } from '../../store/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { DELETED, ID_PARAMS, listOf } from '../http/common-schemas.js';
-import { notFound } from '../errors/api-error.js';
 import { presentProduct } from './presenter.js';
 import { NEW_PRODUCT, PRODUCT, PRODUCT_PATCH } from './schemas.js';
 
@@ -34,7 +33,7 @@ export async function productRoutes(app: FastifyInstance, { store }: ResourceOpt
       schema: { tags, summary: 'Delete a product with its releases', params: ID_PARAMS, response: { 200: DELETED } },
     },
     async (request) => {
-      if (!(await store.deleteProduct(request.params.id))) throw notFound(`product ${request.params.id}`);
+      await services.deleteProduct(store, request.params.id);
       return { deleted: 1 };
     },
   );

@@ -75,7 +75,7 @@ export async function releaseRoutes(app: FastifyInstance, { store }: ResourceOpt
       schema: { tags, summary: 'Delete a release with its usages, rules and imports', params: ID_PARAMS, response: { 200: DELETED } },
     },
     async (request) => {
-      if (!(await store.deleteRelease(request.params.id))) throw notFound(`release ${request.params.id}`);
+      await services.deleteRelease(store, request.params.id);
       return { deleted: 1 };
     },
   );

@@ -1,0 +1,96 @@
+/**
+ * The dashboard in one call: portfolio counts, releases consulted last, licences in use, policy
+ * status, and the compliance actions still to carry out on releases past the policy step.
+ */
+import { releaseObligations } from '../compliance/index.js';
+import type { Release } from '../model/portfolio.js';
+import type { LicenseCount, Store } from '../store/index.js';
+import { listDecisions } from './decisions.js';
+import { listCategories, listProducts, listReleases } from './portfolio.js';
+import { licenseDistribution } from './portfolio-queries.js';
+import { validateWithSnapshot } from './validate-release.js';
+
+/** Step 5 is the policy step: from there on, the licences in use are settled enough to act on. */
+export const POLICY_STEP = 5;
+/** Each release is validated again to plan its obligations: keep the dashboard's cost bounded. */
+export const OPEN_OBLIGATION_RELEASES = 20;
+const RECENT_VIEWS = 10;
+
+export interface OpenAction {
+  /** Compliance action name, or `licence-specific: <licence>` for obligations with no action. */
+  name: string;
+  core: boolean;
+  category: string | null;
+  /** Usages of the release that trigger it. */
+  usages: number;
+  licenses: string[];
+}
+
+export interface ReleaseOpenObligations {
+  release: Release;
+  productName: string | null;
+  actions: OpenAction[];
+}
+
+export interface DashboardSummary {
+  counts: { categories: number; products: number; releases: number; decisions: number };
+  recentReleases: { release: Release; productName: string | null; viewedAt: string; viewedBy: string | null }[];
+  /** Usages per chosen licence across the portfolio. */
+  licenses: LicenseCount[];
+  /** How many licences have each policy status. */
+  policies: Record<string, number>;
+  /** Newest releases first, at most OPEN_OBLIGATION_RELEASES of them. */
+  openObligations: ReleaseOpenObligations[];
+}
+
+export async function dashboardSummary(store: Store): Promise<DashboardSummary> {
+  const [categories, products, releases, decisions, views, licenses, policies] = await Promise.all([
+    listCategories(store),
+    listProducts(store),
+    listReleases(store),
+    listDecisions(store),
+    store.listRecentReleaseViews(RECENT_VIEWS),
+    licenseDistribution(store, 'chosen'),
+    store.listPolicies(),
+  ]);
+  const productNames = new Map(products.map((p) => [p.id, p.name]));
+  const policyCounts: Record<string, number> = {};
+  for (const p of policies) policyCounts[p.allowed] = (policyCounts[p.allowed] ?? 0) + 1;
+  return {
+    counts: { categories: categories.length, products: products.length, releases: releases.length, decisions: decisions.length },
+    recentReleases: views.map((v) => ({ ...v, productName: productNames.get(v.release.productId) ?? null })),
+    licenses,
+    policies: policyCounts,
+    openObligations: await openObligations(store, releases, productNames),
+  };
+}
+
+/**
+ * The compliance actions that usages trigger, release by release, for releases past the policy
+ * step. Core actions nothing triggers are left out: they are in every plan and say nothing new.
+ */
+async function openObligations(store: Store, releases: Release[], productNames: Map<number, string>): Promise<ReleaseOpenObligations[]> {
+  const candidates = releases
+    .filter((r) => r.validationStep >= POLICY_STEP)
+    .sort((a, b) => b.id - a.id)
+    .slice(0, OPEN_OBLIGATION_RELEASES);
+  const out: ReleaseOpenObligations[] = [];
+  // One release at a time: each validation loads a whole BOM.
+  for (const candidate of candidates) {
+    const { snapshot, validation } = await validateWithSnapshot(store, candidate.id);
+    // The stored step may be stale (a decision withdrawn since): trust the validation just run.
+    if (validation.validationStep < POLICY_STEP) continue;
+    const plan = releaseObligations(snapshot, validation.report);
+    const actions = plan.groups
+      .filter((g) => g.usages.length > 0)
+      .map((g) => ({
+        name: g.name,
+        core: g.core,
+        category: g.category,
+        usages: g.usages.length,
+        licenses: [...new Set(g.obligations.map((o) => o.license))].sort(),
+      }));
+    if (actions.length > 0) out.push({ release: validation.release, productName: productNames.get(candidate.productId) ?? null, actions });
+  }
+  return out;
+}

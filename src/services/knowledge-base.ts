@@ -1,0 +1,155 @@
+/**
+ * The licence knowledge base as the organisation sees it: the catalogue with each licence's policy,
+ * compatibility checks, and Hermine's shared.json compared with, or imported into, the store.
+ */
+import { checkCompatibility, type CompatibilityContext, type CompatibilityResult } from '../licenses/compatibility/index.js';
+import { diffKnowledgeBases, importHermineShared, takeReference, type HermineImport, type KbDifference } from '../licenses/hermine/index.js';
+import {
+  defaultPolicy,
+  findLicense,
+  obligationsOfLicense,
+  type LicenseFacts,
+  type LicensePolicy,
+  type Obligation,
+} from '../licenses/kb/index.js';
+import { lookupLicense } from '../licenses/spdx-list/index.js';
+import type { Issue } from '../model/issue.js';
+import type { Store } from '../store/index.js';
+import { setLicensePolicy, type LicensePolicyInput } from './license-policy.js';
+import { knowledgeBaseOf } from './release-snapshot.js';
+import { ServiceError, notFound } from './service-error.js';
+
+// One definition of "the stored KB, or the shipped one while none was loaded": the validation
+// snapshot and the catalogue must never disagree on it.
+export { knowledgeBaseOf };
+
+export interface LicenseCatalogueEntry {
+  facts: LicenseFacts;
+  obligationCount: number;
+  policy: LicensePolicy;
+}
+
+export interface LicenseDetail {
+  facts: LicenseFacts;
+  obligations: Obligation[];
+  policy: LicensePolicy;
+}
+
+/** `replace`: the reference becomes the knowledge base. `merge`: the reference wins where it speaks, ours stays where it is silent. */
+export type KnowledgeBaseImportMode = 'replace' | 'merge';
+export const KNOWLEDGE_BASE_IMPORT_MODES: readonly KnowledgeBaseImportMode[] = ['replace', 'merge'];
+
+export interface HermineComparison {
+  differences: KbDifference[];
+  issues: Issue[];
+}
+
+export interface KnowledgeBaseImport {
+  mode: KnowledgeBaseImportMode;
+  /** Sizes of the knowledge base now stored. */
+  licenses: number;
+  obligations: number;
+  actions: number;
+  /** Differences with the previous knowledge base that the import took. */
+  applied: number;
+  /** Licence policies found in an old export: never applied, the policy is the organisation's own. */
+  ignoredPolicies: number;
+  issues: Issue[];
+}
+
+const key = (id: string) => id.toLowerCase();
+
+/** Every licence of the knowledge base with its number of obligations and its policy. */
+export async function licenseCatalogue(store: Store): Promise<LicenseCatalogueEntry[]> {
+  const [kb, policies] = await Promise.all([knowledgeBaseOf(store), store.listPolicies()]);
+  const policyByLicense = new Map(policies.map((p) => [key(p.license), p]));
+  const counts = new Map<string, number>();
+  for (const o of kb.obligations) counts.set(key(o.license), (counts.get(key(o.license)) ?? 0) + 1);
+  return kb.licenses.map((facts) => ({
+    facts,
+    obligationCount: counts.get(key(facts.id)) ?? 0,
+    policy: policyByLicense.get(key(facts.id)) ?? defaultPolicy(facts.id),
+  }));
+}
+
+export async function licenseDetail(store: Store, license: string): Promise<LicenseDetail> {
+  const kb = await knowledgeBaseOf(store);
+  const facts = findLicense(kb, license);
+  if (!facts) throw notFound(`licence ${license}`);
+  return { facts, obligations: obligationsOfLicense(kb, facts.id), policy: await licensePolicyOf(store, facts.id) };
+}
+
+/** The policy of one licence, "not-reviewed" while none was set. SPDX ids are matched as the list spells them. */
+export async function licensePolicyOf(store: Store, license: string): Promise<LicensePolicy> {
+  const id = lookupLicense(license)?.id ?? license;
+  return (await store.getPolicy(id)) ?? defaultPolicy(id);
+}
+
+/** Changes the fields given of a licence's policy and keeps the others. */
+export async function updateLicensePolicy(
+  store: Store,
+  license: string,
+  patch: Partial<Omit<LicensePolicyInput, 'license'>>,
+): Promise<LicensePolicy> {
+  const current = await licensePolicyOf(store, license);
+  return setLicensePolicy(store, { ...current, ...patch, license: current.license });
+}
+
+export async function licenseCompatibility(store: Store, inbound: string, outbound: string, context: CompatibilityContext): Promise<CompatibilityResult> {
+  return checkCompatibility(inbound, outbound, context, await knowledgeBaseOf(store));
+}
+
+/** Field-by-field differences between our knowledge base and a Hermine shared.json. */
+export async function compareWithHermine(store: Store, sharedJson: Uint8Array): Promise<HermineComparison> {
+  const reference = readHermineShared(sharedJson);
+  return { differences: diffKnowledgeBases(await knowledgeBaseOf(store), reference.kb), issues: reference.issues };
+}
+
+/**
+ * Stores a Hermine shared.json as the knowledge base, in one transaction: nothing changes when the
+ * document is refused. Merging starts from the knowledge base in use (the shipped one on a fresh
+ * database) and takes every difference except the removal of what only we know.
+ */
+export async function importHermineKnowledgeBase(store: Store, sharedJson: Uint8Array, mode: KnowledgeBaseImportMode): Promise<KnowledgeBaseImport> {
+  if (!KNOWLEDGE_BASE_IMPORT_MODES.includes(mode)) {
+    throw new ServiceError('invalid-input', `mode must be one of ${KNOWLEDGE_BASE_IMPORT_MODES.join(', ')}, not "${String(mode)}"`);
+  }
+  const reference = readHermineShared(sharedJson);
+  if (reference.kb.licenses.length === 0) {
+    throw new ServiceError('invalid-input', 'The Hermine data holds no licence: importing it would empty the knowledge base', { issues: reference.issues });
+  }
+  return store.transaction(async (tx) => {
+    const ours = await knowledgeBaseOf(tx);
+    const differences = diffKnowledgeBases(ours, reference.kb);
+    const taken = mode === 'replace' ? differences : differences.filter((d) => !isOursOnly(d));
+    const next = mode === 'replace' ? reference.kb : taken.reduce((kb, d) => takeReference(kb, reference.kb, d), ours);
+    await tx.saveKnowledgeBase(next);
+    return {
+      mode,
+      licenses: next.licenses.length,
+      obligations: next.obligations.length,
+      actions: next.actions.length,
+      applied: taken.length,
+      ignoredPolicies: reference.policies.length,
+      issues: reference.issues,
+    };
+  });
+}
+
+function isOursOnly(d: KbDifference): boolean {
+  return (d.kind === 'license-only-in' || d.kind === 'action-only-in') && d.side === 'ours';
+}
+
+function readHermineShared(content: Uint8Array): HermineImport {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(content).toString('utf8'));
+  } catch (err) {
+    throw new ServiceError('unreadable-document', `The Hermine data is not JSON: ${(err as Error).message}`);
+  }
+  const reference = importHermineShared(json);
+  if (reference.kb.licenses.length === 0 && reference.issues.some((i) => i.severity === 'error')) {
+    throw new ServiceError('unsupported-format', 'Not a Hermine shared.json (no "objects" array)', { issues: reference.issues });
+  }
+  return reference;
+}
