@@ -121,7 +121,9 @@ export async function importHermineKnowledgeBase(store: Store, sharedJson: Uint8
   return store.transaction(async (tx) => {
     const ours = await knowledgeBaseOf(tx);
     const differences = diffKnowledgeBases(ours, reference.kb);
-    const taken = mode === 'replace' ? differences : differences.filter((d) => !isOursOnly(d));
+    // Actions first: taking a licence's obligations brings along the actions they need, and an
+    // action taken again afterwards would be stored twice.
+    const taken = mode === 'replace' ? differences : differences.filter((d) => !isOursOnly(d)).sort((a, b) => Number(!isAction(a)) - Number(!isAction(b)));
     const next = mode === 'replace' ? reference.kb : taken.reduce((kb, d) => takeReference(kb, reference.kb, d), ours);
     await tx.saveKnowledgeBase(next);
     return {
@@ -134,6 +136,10 @@ export async function importHermineKnowledgeBase(store: Store, sharedJson: Uint8
       issues: reference.issues,
     };
   });
+}
+
+function isAction(d: KbDifference): boolean {
+  return d.kind === 'action-field' || d.kind === 'action-only-in';
 }
 
 function isOursOnly(d: KbDifference): boolean {

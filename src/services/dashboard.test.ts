@@ -1,0 +1,65 @@
+// Open obligations on the dashboard: a real CycloneDX SBOM (CERN's VdM editor, four permissive
+// licences) walked past the policy step, and dropped again when the policy no longer allows it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type Store } from '../store/index.js';
+import { corpus } from '../../test/support/corpora.js';
+import * as services from './index.js';
+
+const FILE = corpus('sboms', 'cyclonedx', 'bom-examples', 'SBOM', 'cern-lhc-vdm-editor-e564943', 'bom.json');
+const components = (JSON.parse(readFileSync(FILE, 'utf8')) as { components: { licenses: { license: { id: string } }[] }[] }).components;
+const licenseOf = components.map((c) => c.licenses[0]!.license.id);
+const LICENSES = [...new Set(licenseOf)].sort();
+
+let dir: string;
+let store: Store;
+let releaseId: number;
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'vigie-dashboard-service-'));
+  store = await openStore({ sqlitePath: join(dir, 'store.db') });
+  const product = await services.createProduct(store, { name: 'VdM editor', outboundLicenses: ['MIT'] });
+  releaseId = (await services.createRelease(store, { productId: product.id, number: 'e564943' })).id;
+  await services.importDocument(store, releaseId, { content: readFileSync(FILE), fileName: 'bom.json', author: 'test' });
+  await services.setExploitationRule(store, releaseId, { scope: null, exploitation: 'distribution' });
+});
+after(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('no open obligations while the release stops before the policy step', async () => {
+  const validation = await services.validateRelease(store, releaseId);
+  assert.ok(validation.validationStep < services.POLICY_STEP, `step ${validation.validationStep}`);
+  const summary = await services.dashboardSummary(store);
+  assert.deepEqual(summary.counts, { categories: 0, products: 1, releases: 1, decisions: 0 });
+  assert.deepEqual(summary.openObligations, []);
+});
+
+test('past the policy step, each triggered action counts the usages under the licences that call for it', async () => {
+  for (const license of LICENSES) await services.setLicensePolicy(store, { license, allowed: 'always' });
+  assert.ok((await services.validateRelease(store, releaseId)).validationStep >= services.POLICY_STEP);
+  const [open, ...others] = (await services.dashboardSummary(store)).openObligations;
+  assert.equal(others.length, 0);
+  assert.equal(open!.release.id, releaseId);
+  assert.equal(open!.productName, 'VdM editor');
+  assert.ok(open!.actions.length > 0);
+  for (const action of open!.actions) {
+    // Every component is one usage with one licence, all distributed unmodified.
+    const expected = licenseOf.filter((l) => action.licenses.includes(l)).length;
+    assert.equal(action.usages, expected, action.name);
+  }
+  // Apache-2.0 alone asks for its NOTICE file to be reproduced (section 4d).
+  const notice = open!.actions.find((a) => /NOTICE/.test(a.name));
+  assert.deepEqual(notice?.licenses, ['Apache-2.0']);
+  assert.equal(notice?.usages, licenseOf.filter((l) => l === 'Apache-2.0').length);
+});
+
+test('a release whose policy no longer passes leaves the list, though its stored step was past it', async () => {
+  await services.setLicensePolicy(store, { license: 'MIT', allowed: 'never' });
+  assert.ok((await services.getRelease(store, releaseId)).validationStep >= services.POLICY_STEP, 'stored step still stale');
+  assert.deepEqual((await services.dashboardSummary(store)).openObligations, []);
+  assert.ok((await services.getRelease(store, releaseId)).validationStep < services.POLICY_STEP);
+});
