@@ -1,10 +1,25 @@
 import { api } from '../api/endpoints.js';
-import type { DashboardSummary, ObligationGroup, Release } from '../api/types.js';
+import type { DashboardSummary, Release } from '../api/types.js';
 import { BarChart, Donut, type Bar } from '../components/BarChart.js';
 import { Empty, Show, StepProgress } from '../components/status.js';
 import { useLoad } from '../components/use-load.js';
 import { Link } from '../router.js';
 import { ALLOWED_LABELS, ALLOWED_TONES } from './licenses/policy-vocabulary.js';
+
+/** A compliance action usages trigger in a release past the policy step (GET /api/dashboard). */
+interface OpenAction {
+  name: string;
+  core: boolean;
+  category: string | null;
+  usages: number;
+  licenses: string[];
+}
+
+interface OpenObligations {
+  release: Release;
+  productName: string | null;
+  actions: OpenAction[];
+}
 
 interface DashboardData {
   summary: DashboardSummary;
@@ -13,12 +28,12 @@ interface DashboardData {
   distributionTitle: string;
   productNames: Map<number, string>;
   policy: Bar[];
-  obligations: Array<{ release: Release; productName: string; groups: ObligationGroup[] }>;
+  obligations: Array<{ release: Release; productName: string; actions: OpenAction[] }>;
 }
 
 async function loadDashboard(): Promise<DashboardData> {
   const [summary, releases, licenses, products, declared] = await Promise.all([
-    api.dashboard(),
+    api.dashboard() as Promise<DashboardSummary & { openObligations?: OpenObligations[] }>,
     api.releases(),
     api.licenses(),
     api.products(),
@@ -35,16 +50,11 @@ async function loadDashboard(): Promise<DashboardData> {
     const status = row.license ? (statusOf.get(row.license.toLowerCase()) ?? (/ (AND|OR|WITH) /.test(row.license) ? 'expression' : 'not-reviewed')) : 'unresolved';
     usagesByStatus.set(status, (usagesByStatus.get(status) ?? 0) + row.usages);
   }
-  const recent = summary.recentReleases.slice(0, 3);
-  const obligations = await Promise.all(
-    recent
-      .filter((r) => r.release.validationStep >= 5)
-      .map(async ({ release, productName }) => ({
-        release,
-        productName: productName ?? productNames.get(release.productId) ?? '',
-        groups: (await api.obligations(release.id).catch(() => null))?.groups.filter((g) => g.usages.length > 0) ?? [],
-      })),
-  );
+  const obligations = (summary.openObligations ?? []).map(({ release, productName, actions }) => ({
+    release,
+    productName: productName ?? productNames.get(release.productId) ?? '',
+    actions,
+  }));
   return {
     summary,
     releases,
@@ -125,12 +135,12 @@ export function DashboardView() {
                           </Link>
                         </h3>
                         <ul className="plain-list">
-                          {o.groups.slice(0, 6).map((g) => (
-                            <li key={g.name} className="row-between">
+                          {o.actions.slice(0, 6).map((a) => (
+                            <li key={a.name} className="row-between">
                               <span>
-                                {g.name} {g.core ? <span className="badge">core</span> : null}
+                                {a.name} {a.core ? <span className="badge">core</span> : null}
                               </span>
-                              <span className="muted">{g.usages.length} usages</span>
+                              <span className="muted">{a.usages} usages</span>
                             </li>
                           ))}
                         </ul>
