@@ -121,9 +121,8 @@ export async function importHermineKnowledgeBase(store: Store, sharedJson: Uint8
   return store.transaction(async (tx) => {
     const ours = await knowledgeBaseOf(tx);
     const differences = diffKnowledgeBases(ours, reference.kb);
-    // Actions first: taking a licence's obligations brings along the actions they need, and an
-    // action taken again afterwards would be stored twice.
-    const taken = mode === 'replace' ? differences : differences.filter((d) => !isOursOnly(d)).sort((a, b) => Number(!isAction(a)) - Number(!isAction(b)));
+    // Merge keeps what only we have and takes every other reference value.
+    const taken = mode === 'replace' ? differences : differences.filter((d) => !isOursOnly(d));
     const next = mode === 'replace' ? reference.kb : taken.reduce((kb, d) => takeReference(kb, reference.kb, d), ours);
     await tx.saveKnowledgeBase(next);
     return {
@@ -136,10 +135,6 @@ export async function importHermineKnowledgeBase(store: Store, sharedJson: Uint8
       issues: reference.issues,
     };
   });
-}
-
-function isAction(d: KbDifference): boolean {
-  return d.kind === 'action-field' || d.kind === 'action-only-in';
 }
 
 function isOursOnly(d: KbDifference): boolean {

@@ -101,6 +101,8 @@ export function takeReference(ours: KnowledgeBase, reference: KnowledgeBase, d: 
       return { ...ours, actions: ours.actions.map((a) => (a.name === d.action ? { ...a, [d.field]: d.reference } : a)) };
     case 'action-only-in':
       if (d.side === 'ours') return { ...ours, actions: ours.actions.filter((a) => a.name !== d.action) };
+      // Taking a licence's obligations may already have brought this action along.
+      if (ours.actions.some((a) => a.name === d.action)) return ours;
       return { ...ours, actions: [...ours.actions, reference.actions.find((a) => a.name === d.action)!] };
   }
 }

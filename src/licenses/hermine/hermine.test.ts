@@ -92,5 +92,7 @@ test('diff against Hermine data, and taking every reference value, converges to 
   assert.equal(after.length, diff.length - 1);
   for (const d of diff) ours = takeReference(ours, reference, d);
   assert.deepEqual(diffKnowledgeBases(ours, reference), []);
+  const names = ours.actions.map((a) => a.name);
+  assert.equal(new Set(names).size, names.length, 'no compliance action is taken twice, whatever the order of the differences');
   assert.deepEqual(builtinKnowledgeBase().licenses.find((l) => l.id === 'MIT')?.url, 'https://spdx.org/licenses/MIT', 'ours untouched');
 });
