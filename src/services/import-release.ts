@@ -12,6 +12,7 @@ import { InputError } from '../io/input-error.js';
 import type {
   DataConflict,
   FillPolicy,
+  ImportDocument,
   ImportMode,
   ImportRecord,
   NewUsage,
@@ -20,7 +21,7 @@ import type {
 import { decodeUpload } from './decode-upload.js';
 import { planImport } from './import-plan.js';
 import { getRelease } from './portfolio.js';
-import { ServiceError } from './service-error.js';
+import { ServiceError, notFound } from './service-error.js';
 
 export interface ImportOptions {
   mode?: ImportMode;
@@ -121,6 +122,13 @@ export async function importNpmProject(store: Store, releaseId: number, input: I
 export async function listImports(store: Store, releaseId: number): Promise<ImportRecord[]> {
   await getRelease(store, releaseId);
   return store.listImports(releaseId);
+}
+
+/** The original document of an import, exactly as it was uploaded. */
+export async function importDocumentOf(store: Store, importId: number): Promise<ImportDocument> {
+  const doc = await store.getImportDocument(importId);
+  if (!doc) throw notFound(`document of import ${importId}`);
+  return doc;
 }
 
 async function importDecoded(store: Store, releaseId: number, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {

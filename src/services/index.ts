@@ -12,5 +12,7 @@ export * from './validate-release.js';
 export * from './release-outputs.js';
 export * from './portfolio-queries.js';
 export * from './license-policy.js';
+export * from './release-views.js';
+export * from './api-tokens.js';
 export * from './knowledge-base.js';
 export * from './dashboard.js';

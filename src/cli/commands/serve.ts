@@ -2,9 +2,9 @@ import { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
-import { openStore } from '../../store/index.js';
 import { buildServer, DEFAULT_UPLOAD_LIMIT } from '../../server/index.js';
-import { DB_OPTION_HELP, storeOptionsFrom } from './store-option.js';
+import { openStoreFromEnv } from '../open-store-from-env.js';
+import { DB_HELP } from './with-store.js';
 
 const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3 };
 
@@ -30,7 +30,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .description('start the REST API (and the web UI when built) on the store')
     .option('--port <port>', 'TCP port (0 picks a free one)', '8080')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--db <db>', DB_OPTION_HELP)
+    .option('--db <path|url>', DB_HELP)
     .option('--upload-limit <size>', 'largest SBOM upload, e.g. 256MiB, 1GiB', '256MiB')
     .option('--web <dir>', 'built web UI to serve (default: web/dist of this package)')
     .action(async (opts: ServeOpts) => {
@@ -38,9 +38,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not "${opts.port}"`);
       const uploadLimit = opts.uploadLimit ? parseSize(opts.uploadLimit) : DEFAULT_UPLOAD_LIMIT;
       if (uploadLimit === null) throw new UsageError(`--upload-limit must be a size like 256MiB, not "${opts.uploadLimit}"`);
-      const storeOptions = storeOptionsFrom(opts.db);
-      if (storeOptions.sqlitePath) storeOptions.sqlitePath = resolve(ctx.io.cwd, storeOptions.sqlitePath);
-      const store = await openStore(storeOptions);
+      const store = await openStoreFromEnv(opts.db, ctx.io.cwd);
       const app = await buildServer({
         store,
         adminToken: process.env.VIGIE_ADMIN_TOKEN || undefined,

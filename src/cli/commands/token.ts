@@ -1,27 +1,11 @@
 import { Command, Option } from 'commander';
-import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { printJson } from '../context.js';
 import { UsageError } from '../exit-codes.js';
-import { openStore, ROLES, type ApiToken, type Role, type Store } from '../../store/index.js';
+import { ROLES, type ApiToken, type Role } from '../../store/index.js';
+import { createToken, listTokens, revokeToken } from '../../services/index.js';
 import { DURATION_HINT, parseDuration } from '../../server/index.js';
-import { DB_OPTION_HELP, storeOptionsFrom } from './store-option.js';
-
-interface DbOpts {
-  db?: string;
-  json?: boolean;
-}
-
-async function withStore<T>(ctx: CommandContext, opts: DbOpts, work: (store: Store) => Promise<T>): Promise<T> {
-  const options = storeOptionsFrom(opts.db);
-  if (options.sqlitePath) options.sqlitePath = resolve(ctx.io.cwd, options.sqlitePath);
-  const store = await openStore(options);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
+import { DB_HELP, withStore, type StoreFlags as DbOpts } from './with-store.js';
 
 function describe(t: ApiToken): string {
   const state = t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt ? `expires ${t.expiresAt}` : 'never expires';
@@ -38,16 +22,17 @@ export function registerToken(program: Command, ctx: CommandContext): void {
     .requiredOption('--name <name>', 'who or what the token is for')
     .addOption(new Option('--role <role>', 'what the token may do').choices(ROLES as string[]).makeOptionMandatory())
     .option('--expires-in <duration>', `lifetime: ${DURATION_HINT} (default: never expires)`)
-    .option('--db <db>', DB_OPTION_HELP)
+    .option('--db <path|url>', DB_HELP)
     .option('--json', 'print one JSON document')
     .action(async (opts: DbOpts & { name: string; role: Role; expiresIn?: string }) => {
-      let expiresAt: string | null = null;
+      let lifetimeMs: number | undefined;
       if (opts.expiresIn !== undefined) {
         const ms = parseDuration(opts.expiresIn);
         if (ms === null) throw new UsageError(`--expires-in must be ${DURATION_HINT}, not "${opts.expiresIn}"`);
-        expiresAt = new Date(Date.now() + ms).toISOString();
+        lifetimeMs = ms;
       }
-      const created = await withStore(ctx, opts, (store) => store.createApiToken({ name: opts.name, role: opts.role, expiresAt }));
+      const created = await withStore(ctx, opts, (store) => createToken(store, { name: opts.name, role: opts.role, lifetimeMs }));
+      const expiresAt = created.token.expiresAt;
       const { tokenHash: _hash, ...shown } = created.token;
       if (opts.json) return printJson(ctx, { token: shown, secret: created.secret });
       ctx.io.stdout(`${created.secret}\n`);
@@ -57,10 +42,10 @@ export function registerToken(program: Command, ctx: CommandContext): void {
   token
     .command('list')
     .description('list tokens (never their secrets)')
-    .option('--db <db>', DB_OPTION_HELP)
+    .option('--db <path|url>', DB_HELP)
     .option('--json', 'print one JSON document')
     .action(async (opts: DbOpts) => {
-      const tokens = await withStore(ctx, opts, (store) => store.listApiTokens());
+      const tokens = await withStore(ctx, opts, (store) => listTokens(store));
       if (opts.json) return printJson(ctx, tokens.map(({ tokenHash: _hash, ...t }) => t));
       ctx.io.stdout(tokens.length ? tokens.map(describe).join('\n') + '\n' : 'no tokens\n');
     });
@@ -69,12 +54,11 @@ export function registerToken(program: Command, ctx: CommandContext): void {
     .command('revoke')
     .description('revoke a token: it stops working at once')
     .argument('<id>', 'token id (see `vigie token list`)')
-    .option('--db <db>', DB_OPTION_HELP)
+    .option('--db <path|url>', DB_HELP)
     .option('--json', 'print one JSON document')
     .action(async (id: string, opts: DbOpts) => {
       if (!/^\d+$/.test(id)) throw new UsageError(`token id must be a number, not "${id}"`);
-      const revoked = await withStore(ctx, opts, (store) => store.revokeApiToken(Number(id)));
-      if (!revoked) throw new UsageError(`no token ${id}`);
+      await withStore(ctx, opts, (store) => revokeToken(store, Number(id)));
       if (opts.json) return printJson(ctx, { revoked: Number(id) });
       ctx.io.stdout(`revoked token ${id}\n`);
     });

@@ -5,7 +5,6 @@ import type { FillPolicy, ImportMode } from '../../store/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { ID_PARAMS, listOf } from '../http/common-schemas.js';
 import { authorOf } from '../http/author.js';
-import { notFound } from '../errors/api-error.js';
 import { presentImport, presentOutcome } from './presenter.js';
 import { IMPORT_OUTCOME, IMPORT_QUERY, IMPORT_RECORD } from './schemas.js';
 import { readUpload } from './read-upload.js';
@@ -27,8 +26,7 @@ export async function importRoutes(app: FastifyInstance, { store, uploadLimit }:
     '/imports/:id/document',
     { config: { permission: 'read' }, schema: { tags, summary: 'The original document of an import', params: ID_PARAMS, produces: ['application/octet-stream'] } },
     async (request, reply) => {
-      const doc = await store.getImportDocument(request.params.id);
-      if (!doc) throw notFound(`document of import ${request.params.id}`);
+      const doc = await services.importDocumentOf(store, request.params.id);
       const name = (doc.fileName ?? `import-${doc.importId}`).replace(/[^\x20-\x7e]|["\\]/g, '_');
       return reply
         .type(doc.mediaType ?? 'application/octet-stream')

@@ -4,7 +4,6 @@ import * as services from '../../services/index.js';
 import type { ReleasePatch } from '../../store/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { DELETED, ID_PARAMS, OPEN_OBJECT, listOf } from '../http/common-schemas.js';
-import { notFound } from '../errors/api-error.js';
 import { presentBom, presentRelease } from './presenter.js';
 import { NEW_RELEASE, RECENT_VIEW, RELEASE, RELEASE_LIST_QUERY, RELEASE_PATCH } from './schemas.js';
 
@@ -21,16 +20,12 @@ export async function releaseRoutes(app: FastifyInstance, { store }: ResourceOpt
     '/releases/recent',
     { config: { permission: 'read' }, schema: { tags, summary: 'Releases consulted last, newest first', response: { 200: listOf(RECENT_VIEW) } } },
     async () =>
-      (await store.listRecentReleaseViews(20)).map((v) => ({ release: presentRelease(v.release), viewedAt: v.viewedAt, viewedBy: v.viewedBy })),
+      (await services.recentReleases(store)).map((v) => ({ release: presentRelease(v.release), viewedAt: v.viewedAt, viewedBy: v.viewedBy })),
   );
   app.get<{ Params: { id: number } }>(
     '/releases/:id/usages',
     { config: { permission: 'read' }, schema: { tags, summary: 'The BOM of a release: each usage with its version and component', params: ID_PARAMS, response: { 200: listOf(OPEN_OBJECT) } } },
-    async (request) => {
-      const data = await store.loadReleaseData(request.params.id);
-      if (!data) throw notFound(`release ${request.params.id}`);
-      return presentBom(data);
-    },
+    async (request) => presentBom(await services.releaseBom(store, request.params.id)),
   );
   app.get<{ Params: { id: number } }>(
     '/products/:id/releases',
@@ -57,11 +52,7 @@ export async function releaseRoutes(app: FastifyInstance, { store }: ResourceOpt
       config: { permission: 'read' },
       schema: { tags, summary: 'One release (recorded as consulted for the dashboard)', params: ID_PARAMS, response: { 200: RELEASE } },
     },
-    async (request) => {
-      const release = await services.getRelease(store, request.params.id);
-      await store.recordReleaseView(release.id, request.principal?.name ?? null);
-      return presentRelease(release);
-    },
+    async (request) => presentRelease(await services.consultRelease(store, request.params.id, request.principal?.name ?? null)),
   );
   app.patch<{ Params: { id: number }; Body: ReleasePatch }>(
     '/releases/:id',

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { ROLES, type ApiToken, type Role } from '../../store/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { DELETED, ID_PARAMS, NULLABLE_STRING, listOf } from '../http/common-schemas.js';
-import { ApiError, notFound } from '../errors/api-error.js';
+import * as services from '../../services/index.js';
+import { ApiError } from '../errors/api-error.js';
 import { DURATION_HINT, parseDuration } from './expiry.js';
 
 const TOKEN = {
@@ -38,7 +39,7 @@ function presentToken(t: ApiToken) {
 export async function tokenRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
   const tags = ['tokens'];
   app.get('/tokens', { config: { permission: 'tokens:manage' }, schema: { tags, summary: 'API tokens (without secrets)', response: { 200: listOf(TOKEN) } } }, async () =>
-    (await store.listApiTokens()).map(presentToken),
+    (await services.listTokens(store)).map(presentToken),
   );
   app.post<{ Body: { name: string; role: Role; expiresIn?: string } }>(
     '/tokens',
@@ -53,13 +54,13 @@ export async function tokenRoutes(app: FastifyInstance, { store }: ResourceOptio
     },
     async (request, reply) => {
       const b = request.body;
-      let expiresAt: string | null = null;
+      let lifetimeMs: number | undefined;
       if (b.expiresIn !== undefined) {
         const ms = parseDuration(b.expiresIn);
         if (ms === null) throw new ApiError('validation-failed', `expiresIn must be ${DURATION_HINT}`, [{ field: 'body/expiresIn', message: DURATION_HINT }]);
-        expiresAt = new Date(Date.now() + ms).toISOString();
+        lifetimeMs = ms;
       }
-      const created = await store.createApiToken({ name: b.name, role: b.role, expiresAt });
+      const created = await services.createToken(store, { name: b.name, role: b.role, lifetimeMs });
       return reply.status(201).send({ token: presentToken(created.token), secret: created.secret });
     },
   );
@@ -67,7 +68,7 @@ export async function tokenRoutes(app: FastifyInstance, { store }: ResourceOptio
     '/tokens/:id',
     { config: { permission: 'tokens:manage' }, schema: { tags, summary: 'Revoke a token', params: ID_PARAMS, response: { 200: DELETED } } },
     async (request) => {
-      if (!(await store.revokeApiToken(request.params.id))) throw notFound(`token ${request.params.id}`);
+      await services.revokeToken(store, request.params.id);
       return { deleted: 1 };
     },
   );
