@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UnreadableDocumentError } from '../sbom/format.js';
+import { parseJsonDocument } from '../sbom/json-text.js';
 import {
   exportHermineFiles,
   exportHermineShared,
@@ -19,11 +20,7 @@ function readJson(path: string): unknown {
   } catch (err) {
     throw new UnreadableDocumentError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
   }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new UnreadableDocumentError(`${path} is not valid JSON: ${(err as Error).message.split('\n')[0]}`);
-  }
+  return parseJsonDocument(text, path);
 }
 
 function jsonFilesIn(dir: string): string[] {

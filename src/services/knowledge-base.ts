@@ -13,6 +13,7 @@ import {
   type Obligation,
 } from '../licenses/kb/index.js';
 import { lookupLicense } from '../licenses/spdx-list/index.js';
+import { parseJsonDocument } from '../sbom/json-text.js';
 import type { Issue } from '../model/issue.js';
 import type { Store } from '../store/index.js';
 import { setLicensePolicy, type LicensePolicyInput } from './license-policy.js';
@@ -144,9 +145,9 @@ function isOursOnly(d: KbDifference): boolean {
 function readHermineShared(content: Uint8Array): HermineImport {
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(content).toString('utf8'));
+    json = parseJsonDocument(Buffer.from(content).toString('utf8'), 'The Hermine data');
   } catch (err) {
-    throw new ServiceError('unreadable-document', `The Hermine data is not JSON: ${(err as Error).message}`);
+    throw new ServiceError('unreadable-document', (err as Error).message);
   }
   const reference = importHermineShared(json);
   if (reference.kb.licenses.length === 0 && reference.issues.some((i) => i.severity === 'error')) {

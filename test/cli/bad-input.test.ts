@@ -88,3 +88,14 @@ test('usage errors: unknown command, missing argument, unknown output format', a
   const r = await vigie(['sbom', 'convert', join(dir, 'future.json'), '--to', 'cyclonedx-json@9.9']);
   assert.equal(r.code, 2);
 });
+
+test('a malformed knowledge base or policy file is reported with its line, on one line', async () => {
+  const broken = join(dir, 'broken.json');
+  writeFileSync(broken, '{\n  "objects": [1, 2,]\n}\n');
+  for (const args of [['kb', 'import', broken], ['check', join(dir, 'future.json'), '--policy', broken]]) {
+    const r = await vigie(args);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /broken\.json is not valid JSON at line 2, column 20/);
+  }
+});

@@ -8,6 +8,8 @@ import { loadSbom } from '../load-sbom.js';
 import { writeOutput } from '../write-output.js';
 import { readNpmProject } from '../../io/npm-project.js';
 import { generateNpmSbom } from '../../sbom/generators/npm/index.js';
+import { parseJsonDocument } from '../../sbom/json-text.js';
+import { UnreadableDocumentError } from '../../sbom/format.js';
 import type { Sbom } from '../../model/index.js';
 import { EXPLOITATIONS, type Exploitation } from '../../model/usage-context.js';
 import { parsePolicyFile, PolicyFileError, snapshotFromSbom, validateRelease, releaseObligations, type PolicyFile } from '../../compliance/index.js';
@@ -77,10 +79,11 @@ async function readPolicy(path: string, cwd: string): Promise<PolicyFile> {
   }
   let value: unknown;
   try {
-    value = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
+    value = /\.json$/i.test(path) ? parseJsonDocument(text, path) : parseYaml(text);
   } catch (err) {
+    if (err instanceof UnreadableDocumentError) throw new UsageError(err.message);
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new UsageError(`${path}: not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${message}`);
+    throw new UsageError(`${path}: not valid YAML: ${message}`);
   }
   try {
     return parsePolicyFile(value);
