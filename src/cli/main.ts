@@ -13,8 +13,8 @@ import type { CommandContext } from './context.js';
 export async function run(argv: string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
   const ctx: CommandContext = { io, setExit: (c) => void (code = Math.max(code, c)) };
-  const program = buildProgram(ctx);
   try {
+    const program = await buildProgram(ctx, argv);
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (err) {

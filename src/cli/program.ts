@@ -1,16 +1,45 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './context.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, type CommandEntry } from './commands/index.js';
 
-/** Builds the commander program with every command registered and output routed to ctx.io. */
-export function buildProgram(ctx: CommandContext): Command {
+/**
+ * Builds the commander program for one run. Only the command named in `argv` is loaded and
+ * registered in full; every other command is a name and a summary, enough for `vigie --help` and
+ * for commander's "unknown command (did you mean …?)".
+ */
+export async function buildProgram(ctx: CommandContext, argv: readonly string[]): Promise<Command> {
   const program = new Command('vigie')
     .description('Vigie: SBOMs, licence compliance, vulnerabilities and EU CRA duties for digital products')
-    .version(process.env.npm_package_version ?? '0.1.0')
+    .version(packageVersion())
     .showHelpAfterError('(run with --help for usage)');
-  for (const register of COMMANDS) register(program, ctx);
+  const wanted = requestedCommand(argv);
+  for (const entry of COMMANDS) {
+    if (entry.name === wanted) await registerEntry(program, ctx, entry);
+    else program.command(entry.name).description(entry.summary);
+  }
   applyIo(program, ctx);
   return program;
+}
+
+/** Loads one table entry and registers its command(s) on the program. */
+export async function registerEntry(program: Command, ctx: CommandContext, entry: CommandEntry): Promise<void> {
+  const loaded = await entry.load();
+  for (const register of Array.isArray(loaded) ? loaded : [loaded]) register(program, ctx);
+}
+
+/** The top-level command a run asks for: the first word that is not an option (`help X` asks for X). */
+export function requestedCommand(argv: readonly string[]): string | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+let version: string | undefined;
+
+/** The version of the installed package (package.json sits two levels above src/cli and dist/cli). */
+function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
 }
 
 /** Commander prints through these hooks; exitOverride turns its exits into exceptions we map. */

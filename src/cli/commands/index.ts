@@ -1,29 +1,41 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
-import { registerSbom } from './sbom.js';
-import { registerLicense } from './license.js';
-import { registerLicenseKb } from './license-kb.js';
-import { registerKb } from './kb.js';
-import { registerCheck } from './check.js';
-import { registerServe } from './serve.js';
-import { registerToken } from './token.js';
-import { registerProduct } from './product.js';
-import { registerRelease } from './release.js';
-import { registerImport } from './import.js';
-import { registerExploitation } from './exploitation.js';
-import { registerDecision } from './decision.js';
-import { registerPolicy } from './policy.js';
-import { registerValidate } from './validate.js';
-import { registerObligations } from './obligations.js';
-import { registerNotice } from './notice.js';
-import { registerQuery } from './query.js';
 
 /** Registers one top-level command (with its subcommands) on the program. */
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
-/** The command table: one module per top-level command. */
-export const COMMANDS: RegisterCommand[] = [registerSbom, registerLicense, registerLicenseKb, registerKb, registerServe, registerToken, registerCheck,
+/**
+ * One top-level command: its name and one-line summary (shown by `vigie --help` without loading
+ * anything) and how to load the module that registers it. Only the command being run is loaded, so
+ * a command's dependencies (fastify, Kysely, ajv, the XML stack…) cost nothing to the others.
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<RegisterCommand | RegisterCommand[]>;
+}
+
+/**
+ * The command table. Adding a command is one line here and one module under commands/ that
+ * exports its register function; keep the summary in step with the module's description.
+ */
+export const COMMANDS: CommandEntry[] = [
+  { name: 'sbom', summary: 'read, check, convert, generate and compare SBOMs (CycloneDX, SPDX 2/3, ORT, KISSBOM)', load: () => import('./sbom.js').then((m) => m.registerSbom) },
+  { name: 'license', summary: 'SPDX licence expressions and the licence knowledge base', load: () => Promise.all([import('./license.js').then((m) => m.registerLicense), import('./license-kb.js').then((m) => m.registerLicenseKb)]) },
+  { name: 'kb', summary: 'the licence knowledge base: import and export (Hermine format)', load: () => import('./kb.js').then((m) => m.registerKb) },
+  { name: 'serve', summary: 'start the REST API (and the web UI when built) on the store', load: () => import('./serve.js').then((m) => m.registerServe) },
+  { name: 'token', summary: 'API tokens for `vigie serve` (stored hashed, with a role and an expiry)', load: () => import('./token.js').then((m) => m.registerToken) },
+  { name: 'check', summary: 'validate an SBOM file or an npm project folder against a policy file (exit 0 compliant, 1 violations, 2 bad input)', load: () => import('./check.js').then((m) => m.registerCheck) },
   // Stateful commands: the portfolio in the store (--db).
-  registerProduct, registerRelease, registerImport, registerExploitation, registerDecision, registerPolicy,
-  registerValidate, registerObligations, registerNotice, registerQuery,
+  { name: 'product', summary: 'products of the portfolio (stored; see --db)', load: () => import('./product.js').then((m) => m.registerProduct) },
+  { name: 'category', summary: 'product categories (stored; see --db)', load: () => import('./category.js').then((m) => m.registerCategory) },
+  { name: 'release', summary: 'releases of a product (stored; see --db)', load: () => import('./release.js').then((m) => m.registerRelease) },
+  { name: 'import', summary: 'import an SBOM (any format Vigie reads) or an npm project folder into a release', load: () => import('./import.js').then((m) => m.registerImport) },
+  { name: 'exploitation', summary: 'exploitation rules of a release: (scope?, project?) → exploitation', load: () => import('./exploitation.js').then((m) => m.registerExploitation) },
+  { name: 'decision', summary: 'reusable decisions: curations, AND confirmations, licence choices, derogations, authorised contexts', load: () => import('./decision.js').then((m) => m.registerDecision) },
+  { name: 'policy', summary: 'the licence policy of the organisation (stored; see --db)', load: () => import('./policy.js').then((m) => m.registerPolicy) },
+  { name: 'validate', summary: 'run the six validation steps on a release (exit 0 at step 6, 1 otherwise)', load: () => import('./validate.js').then((m) => m.registerValidate) },
+  { name: 'obligations', summary: 'obligations grouped by compliance action, with the usages that trigger them', load: () => import('./obligations.js').then((m) => m.registerObligations) },
+  { name: 'notice', summary: 'the NOTICE / attribution file of a release', load: () => import('./notice.js').then((m) => m.registerNotice) },
+  { name: 'query', summary: 'portfolio queries (stored; see --db)', load: () => import('./query.js').then((m) => m.registerQuery) },
 ];

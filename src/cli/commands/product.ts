@@ -1,7 +1,7 @@
-// `vigie category|product create|list|show`: the portfolio, addressed by name.
+// `vigie product create|list|show`: the portfolio, addressed by name.
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
-import { createCategory, createProduct, findProductByName, listCategories, listProducts, listReleases } from '../../services/index.js';
+import { createProduct, findProductByName, listCategories, listProducts, listReleases } from '../../services/index.js';
 import { listOption, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 import { UsageError } from '../exit-codes.js';
 
@@ -52,25 +52,6 @@ export function registerProduct(program: Command, ctx: CommandContext): void {
         if (p.outboundLicenses.length) ctx.io.stdout(`outbound: ${p.outboundLicenses.join(', ')}\n`);
         for (const r of releases) ctx.io.stdout(`  release ${r.number}  ${r.shipStatus}  step ${r.validationStep}/6\n`);
       }
-    }),
-  );
-
-  const category = program.command('category').description('product categories (stored; see --db)');
-  withStoreOptions(category.command('create <name>').description('create a category'))
-    .option('--description <text>')
-    .option('--outbound <expressions>', 'outbound licences (comma-separated or repeated)', listOption)
-    .action((name: string, opts: ProductFlags) =>
-      withStore(ctx, opts, async (store) => {
-        const created = await createCategory(store, { name, description: opts.description ?? null, outboundLicenses: opts.outbound });
-        if (opts.json) printJson(ctx, created);
-        else ctx.io.stdout(`created category "${created.name}" (#${created.id})\n`);
-      }),
-    );
-  withStoreOptions(category.command('list').description('list categories')).action((opts: StoreFlags) =>
-    withStore(ctx, opts, async (store) => {
-      const categories = await listCategories(store);
-      if (opts.json) printJson(ctx, categories);
-      else for (const c of categories) ctx.io.stdout(`${c.name}\n`);
     }),
   );
 }
