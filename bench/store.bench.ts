@@ -24,7 +24,6 @@ function rows(size: number) {
     declared: i % 3 === 0 ? 'MIT' : i % 3 === 1 ? 'Apache-2.0' : 'MIT OR GPL-2.0-only',
     scope: i % 5 === 0 ? 'devDependencies' : 'dependencies',
     project: `module-${i % 10}`,
-    path: ['root', `parent-${i % 100}`, `bench-component-${i}`],
   }));
 }
 
@@ -66,7 +65,6 @@ async function importThroughStore({ store, releaseId }: Prepared, size: number):
         chosenLicense: null,
         status: 'auto',
         addedBy: 'import',
-        dependencyPath: r.path,
       })),
     );
   });
@@ -84,13 +82,13 @@ function importRaw(path: string, releaseId: number, size: number): number {
   const component = db.prepare('INSERT INTO components (identity_key, purl_type, name, purl) VALUES (?, ?, ?, ?) RETURNING id');
   const version = db.prepare('INSERT INTO versions (component_id, number, purl, declared_license) VALUES (?, ?, ?, ?) RETURNING id');
   const usage = db.prepare(
-    'INSERT INTO usages (release_id, version_id, scope, project, status, added_by, dependency_path) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO usages (release_id, version_id, scope, project, status, added_by) VALUES (?, ?, ?, ?, ?, ?)',
   );
   db.transaction(() => {
     for (const r of data) {
       const c = component.get(r.purl, 'npm', r.name, r.purl) as { id: number };
       const v = version.get(c.id, r.version, `${r.purl}@${r.version}`, r.declared) as { id: number };
-      usage.run(releaseId, v.id, r.scope, r.project, 'auto', 'import', JSON.stringify(r.path));
+      usage.run(releaseId, v.id, r.scope, r.project, 'auto', 'import');
     }
   })();
   db.close();

@@ -31,7 +31,7 @@ function syntheticRelease(size: number): ReleaseSnapshot {
     usages.push({
       component: { id: i + 1, purlType: 'npm', namespace: null, name, purl, description: null, homepage: null, language: null },
       version: { id: i + 1, componentId: i + 1, number: '1.0.0', purl: `${purl}@1.0.0`, declaredLicense: table[(i * 7919) % table.length], concludedLicense: null, correctedLicense: null, copyright: null },
-      usage: { id: i + 1, releaseId: 1, versionId: i + 1, scope: i % 5 === 0 ? 'dev' : 'prod', project: `module-${i % 100}`, linking: null, modified: false, exploitation: null, chosenLicense: null, status: 'auto', addedBy: 'import', dependencyPath: [] },
+      usage: { id: i + 1, releaseId: 1, versionId: i + 1, scope: i % 5 === 0 ? 'dev' : 'prod', project: `module-${i % 100}`, linking: null, modified: false, exploitation: null, chosenLicense: null, status: 'auto', addedBy: 'import' },
     });
   }
   const base = { author: 'bench', createdAt: '2026-01-01T00:00:00Z', explanation: '' };

@@ -58,7 +58,6 @@ export function snapshotFromSbom(sbom: Sbom, options: SnapshotOptions = {}): Rel
   const components = new Map<string, ComponentRecord>();
   const versions = new Map<string, VersionRecord>();
   const usages = new Map<string, ReleaseUsage>();
-  const paths = dependencyPaths(sbom);
   for (const c of allComponents(sbom)) {
     const identity = identityOf(c);
     let component = components.get(identity.key);
@@ -107,7 +106,6 @@ export function snapshotFromSbom(sbom: Sbom, options: SnapshotOptions = {}): Rel
       chosenLicense: c.licenses.effective?.expression ?? null,
       status: 'auto',
       addedBy: 'import',
-      dependencyPath: paths.get(c.ref) ?? [],
     };
     usages.set(usageKey, { usage, version, component });
   }
@@ -135,24 +133,4 @@ function identityOf(c: Component): { key: string; versionless: string | null; ty
   }
   const name = c.group ? `${c.group}/${c.name}` : c.name;
   return { key: `name:${name}`, versionless: null, type: null, namespace: c.group ?? null };
-}
-
-/** Shortest path of refs from the primary component to each component, when the SBOM has a graph. */
-function dependencyPaths(sbom: Sbom): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const root = sbom.metadata.component?.ref;
-  if (!root) return out;
-  const edges = new Map<string, string[]>();
-  for (const d of sbom.dependencies) edges.set(d.ref, [...(edges.get(d.ref) ?? []), ...d.dependsOn]);
-  out.set(root, [root]);
-  const queue = [root];
-  for (let i = 0; i < queue.length; i++) {
-    const from = queue[i];
-    for (const to of edges.get(from) ?? []) {
-      if (out.has(to)) continue;
-      out.set(to, [...out.get(from)!, to]);
-      queue.push(to);
-    }
-  }
-  return out;
 }

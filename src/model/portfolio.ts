@@ -86,8 +86,6 @@ export interface Usage {
   chosenLicense: string | null;
   status: UsageStatus;
   addedBy: UsageOrigin;
-  /** Refs from the primary component down to this version, when the SBOM had a graph. */
-  dependencyPath: string[];
 }
 
 /** (scope?, project?) → exploitation, for one release. Null fields mean "any". */

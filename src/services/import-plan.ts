@@ -1,12 +1,12 @@
 /**
  * What an SBOM brings into a release, before it touches the store: the components and versions
- * (deduplicated by versionless canonical purl, else by name and version) and one usage per
- * (version, scope, project) with the dependency path from the primary component down.
+ * (deduplicated by versionless canonical purl, else by name and version), one usage per
+ * (version, scope, project) and the dependency graph as edges between versions (paths are computed
+ * from the stored edges on demand, never stored per usage).
  */
 import type { Component, Sbom } from '../model/index.js';
-import { componentLabel } from '../model/component.js';
 import { formatPurl, isPurlError, parsePurl, purlWithoutVersion } from '../model/purl/index.js';
-import { adjacency, allComponents } from '../sbom/graph.js';
+import { allComponents } from '../sbom/graph.js';
 import type { ComponentInput } from '../store/index.js';
 
 export interface PlannedVersion {
@@ -24,21 +24,27 @@ export interface PlannedUsage {
   version: number;
   scope: string;
   project: string;
-  dependencyPath: string[];
+}
+
+/** A dependency between two planned versions; `parent` null = the document's primary component. */
+export interface PlannedEdge {
+  parent: number | null;
+  child: number;
 }
 
 export interface ImportPlan {
   components: ComponentInput[];
   versions: PlannedVersion[];
   usages: PlannedUsage[];
+  edges: PlannedEdge[];
 }
 
 export function planImport(sbom: Sbom, project = ''): ImportPlan {
   const componentIndex = new Map<string, number>();
   const versionIndex = new Map<string, number>();
   const usageKeys = new Set<string>();
-  const plan: ImportPlan = { components: [], versions: [], usages: [] };
-  const paths = dependencyPaths(sbom);
+  const plan: ImportPlan = { components: [], versions: [], usages: [], edges: [] };
+  const versionOfRef = new Map<string, number>();
 
   for (const c of allComponents(sbom)) {
     const input = componentInputOf(c);
@@ -55,12 +61,14 @@ export function planImport(sbom: Sbom, project = ''): ImportPlan {
       vi = plan.versions.push(versionOf(c, ci, number)) - 1;
       versionIndex.set(versionKey, vi);
     }
+    if (!versionOfRef.has(c.ref)) versionOfRef.set(c.ref, vi);
     const scope = c.dependencyScope ?? '';
     const usageKey = `${vi}\u0000${scope}`;
     if (usageKeys.has(usageKey)) continue;
     usageKeys.add(usageKey);
-    plan.usages.push({ version: vi, scope, project, dependencyPath: paths.get(c.ref) ?? [] });
+    plan.usages.push({ version: vi, scope, project });
   }
+  plan.edges = dependencyEdges(sbom, versionOfRef);
   return plan;
 }
 
@@ -95,27 +103,25 @@ function versionOf(c: Component, component: number, number: string): PlannedVers
 }
 
 /**
- * Shortest path (breadth first) from the primary component to every component it reaches, as
- * human labels (name@version): refs are local to one document, labels stay readable after it is
- * replaced. Components the graph does not reach get no path.
+ * The document's dependency entries as edges between planned versions, each once. Refs that name no
+ * component are dropped; the primary component becomes the parent `null`; a version depending on
+ * itself (two refs of one version) is no edge.
  */
-function dependencyPaths(sbom: Sbom): Map<string, string[]> {
-  const paths = new Map<string, string[]>();
-  const root = sbom.metadata.component;
-  if (!root) return paths;
-  const labels = new Map<string, string>();
-  for (const c of allComponents(sbom, true)) if (!labels.has(c.ref)) labels.set(c.ref, componentLabel(c));
-  const edges = adjacency(sbom);
-  paths.set(root.ref, [labels.get(root.ref) ?? root.ref]);
-  const queue = [root.ref];
-  for (let i = 0; i < queue.length; i++) {
-    const from = queue[i];
-    const base = paths.get(from)!;
-    for (const to of edges.get(from) ?? []) {
-      if (paths.has(to)) continue;
-      paths.set(to, [...base, labels.get(to) ?? to]);
-      queue.push(to);
+function dependencyEdges(sbom: Sbom, versionOfRef: Map<string, number>): PlannedEdge[] {
+  const root = sbom.metadata.component?.ref;
+  const seen = new Set<string>();
+  const edges: PlannedEdge[] = [];
+  for (const d of sbom.dependencies) {
+    const parent = d.ref === root ? null : versionOfRef.get(d.ref);
+    if (parent === undefined) continue;
+    for (const ref of d.dependsOn) {
+      const child = versionOfRef.get(ref);
+      if (child === undefined || child === parent) continue;
+      const key = `${parent ?? ''}>${child}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      edges.push({ parent, child });
     }
   }
-  return paths;
+  return edges;
 }

@@ -5,12 +5,13 @@
  */
 import type { Issue } from '../model/issue.js';
 import type { Sbom } from '../model/sbom.js';
-import type { Usage } from '../model/portfolio.js';
+import type { Usage, VersionRecord } from '../model/portfolio.js';
 import { generateNpmSbom } from '../sbom/generators/npm/index.js';
 import { readNpmProject } from '../io/npm-project.js';
 import { InputError } from '../io/input-error.js';
 import type {
   DataConflict,
+  DependencyEdge,
   FillPolicy,
   ImportDocument,
   ImportMode,
@@ -19,7 +20,7 @@ import type {
   Store,
 } from '../store/index.js';
 import { decodeUpload } from './decode-upload.js';
-import { planImport } from './import-plan.js';
+import { planImport, type ImportPlan } from './import-plan.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError, notFound } from './service-error.js';
 
@@ -169,14 +170,18 @@ async function importDecoded(store: Store, releaseId: number, source: DecodedSou
     const previous = await tx.listUsages(releaseId);
     const kept = new Map(previous.map((u) => [usageKey(u.versionId, u.scope, u.project), u]));
     let usagesRemoved = 0;
-    if (mode === 'replace') usagesRemoved = await tx.deleteUsagesOfRelease(releaseId);
+    if (mode === 'replace') {
+      usagesRemoved = await tx.deleteUsagesOfRelease(releaseId);
+      await tx.deleteDependencyEdgesOfRelease(releaseId);
+    }
 
     const usages: NewUsage[] = plan.usages.map((u) => {
       const versionId = versions.records[u.version].id;
-      return { ...carriedOver(kept.get(usageKey(versionId, u.scope, u.project))), releaseId, versionId, scope: u.scope, project: u.project, dependencyPath: u.dependencyPath };
+      return { ...carriedOver(kept.get(usageKey(versionId, u.scope, u.project))), releaseId, versionId, scope: u.scope, project: u.project };
     });
     // Merging keeps what a usage already says (choices, exploitation) and only adds the new ones.
     const usagesInserted = await tx.insertUsages(usages, mode === 'merge' ? 'ignore' : 'fail');
+    const edgesInserted = await insertNewEdges(tx, releaseId, options.project ?? '', plan, versions.records, mode);
 
     const conflicts = [...components.conflicts, ...versions.conflicts];
     const counts: ImportCounts = {
@@ -187,6 +192,7 @@ async function importDecoded(store: Store, releaseId: number, source: DecodedSou
       usagesInserted,
       usagesRemoved,
       usagesInDocument: usages.length,
+      edgesInserted,
       issues: source.issues.length,
       conflicts: conflicts.length,
     };
@@ -200,12 +206,37 @@ async function importDecoded(store: Store, releaseId: number, source: DecodedSou
   });
 }
 
+/** The plan's edges as version ids; a merge adds only the edges the release does not have yet. */
+async function insertNewEdges(
+  tx: Store,
+  releaseId: number,
+  project: string,
+  plan: ImportPlan,
+  versions: VersionRecord[],
+  mode: ImportMode,
+): Promise<number> {
+  const existing = new Set<string>();
+  if (mode === 'merge') {
+    for (const e of await tx.listDependencyEdges(releaseId)) if (e.project === project) existing.add(`${e.parentVersionId ?? ''}>${e.childVersionId}`);
+  }
+  const edges: DependencyEdge[] = [];
+  for (const e of plan.edges) {
+    const parentVersionId = e.parent === null ? null : versions[e.parent].id;
+    const childVersionId = versions[e.child].id;
+    const key = `${parentVersionId ?? ''}>${childVersionId}`;
+    if (existing.has(key)) continue;
+    existing.add(key);
+    edges.push({ releaseId, project, parentVersionId, childVersionId });
+  }
+  return tx.insertDependencyEdges(edges);
+}
+
 function usageKey(versionId: number, scope: string, project: string): string {
   return `${versionId}\u0000${scope}\u0000${project}`;
 }
 
 /** What a person set on a usage survives a re-import of the same version in the same place. */
-function carriedOver(previous: Usage | undefined): Omit<NewUsage, 'releaseId' | 'versionId' | 'scope' | 'project' | 'dependencyPath'> {
+function carriedOver(previous: Usage | undefined): Omit<NewUsage, 'releaseId' | 'versionId' | 'scope' | 'project'> {
   return {
     linking: previous?.linking ?? null,
     modified: previous?.modified ?? null,

@@ -4,6 +4,7 @@ import type { StoreContext } from './context.js';
 import { portfolioRepository } from './portfolio-repo.js';
 import { componentRepository } from './component-repo.js';
 import { usageRepository } from './usage-repo.js';
+import { dependencyRepository } from './dependency-repo.js';
 import { decisionRepository } from './decision-repo.js';
 import { knowledgeRepository } from './knowledge-repo.js';
 import { importRepository } from './import-repo.js';
@@ -23,6 +24,7 @@ export function createStore(ctx: StoreContext, inTransaction = false): Store {
     ...portfolioRepository(ctx),
     ...componentRepository(ctx),
     ...usageRepository(ctx),
+    ...dependencyRepository(ctx),
     ...decisionRepository(ctx),
     ...knowledgeRepository(ctx),
     ...importRepository(ctx),

@@ -206,10 +206,32 @@ function initialSchema(dialect: StoreDialect): Migration {
   };
 }
 
+/**
+ * The dependency graph of a release is stored as edges between versions (parent null = the primary
+ * component of the project's document), replacing the per-usage path column whose size grew with
+ * components × depth (issue 13). Paths are computed on demand from the edges.
+ */
+function dependencyEdges(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('dependency_edges')
+        .addColumn('release_id', 'integer', (c) => c.notNull().references('releases.id').onDelete('cascade'))
+        .addColumn('project', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('parent_version_id', 'integer', (c) => c.references('versions.id').onDelete('cascade'))
+        .addColumn('child_version_id', 'integer', (c) => c.notNull().references('versions.id').onDelete('cascade'))
+        .execute();
+      await db.schema.createIndex('dependency_edges_release_idx').on('dependency_edges').column('release_id').execute();
+      await db.schema.alterTable('usages').dropColumn('dependency_path').execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     getMigrations: async () => ({
       '0001_initial_schema': initialSchema(dialect),
+      '0002_dependency_edges': dependencyEdges(),
     }),
   };
 }

@@ -60,7 +60,13 @@ export interface Database {
     chosen_license: string | null;
     status: string;
     added_by: string;
-    dependency_path: string;
+  };
+  /** One edge of a release's dependency graph; parent null = the primary component of `project`. */
+  dependency_edges: {
+    release_id: number;
+    project: string;
+    parent_version_id: number | null;
+    child_version_id: number;
   };
   exploitation_rules: {
     id: Generated<number>;

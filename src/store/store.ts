@@ -22,6 +22,7 @@ import type {
   ComponentUsageCount,
   CreatedApiToken,
   DecisionFilter,
+  DependencyEdge,
   FillPolicy,
   ImportDocument,
   ImportPatch,
@@ -106,6 +107,11 @@ export interface Store {
   updateUsages(ids: number[], patch: UsagePatch): Promise<number>;
   deleteUsage(id: number): Promise<boolean>;
   deleteUsagesOfRelease(releaseId: number): Promise<number>;
+
+  // Dependency graph (edges between the versions of a release's usages)
+  insertDependencyEdges(edges: DependencyEdge[]): Promise<number>;
+  listDependencyEdges(releaseId: number): Promise<DependencyEdge[]>;
+  deleteDependencyEdgesOfRelease(releaseId: number): Promise<number>;
 
   // Exploitation rules
   createExploitationRule(input: NewExploitationRule): Promise<ExploitationRule>;

@@ -211,3 +211,14 @@ export interface DecisionFilter {
   releaseId?: number;
   component?: string;
 }
+
+/**
+ * One edge of a release's dependency graph between two versions of its usages; `parentVersionId`
+ * null means the primary component of the project's document (the edge names a top-level dependency).
+ */
+export interface DependencyEdge {
+  releaseId: number;
+  project: string;
+  parentVersionId: number | null;
+  childVersionId: number;
+}

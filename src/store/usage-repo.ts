@@ -5,7 +5,7 @@ import type { Exploitation, Linking } from '../model/usage-context.js';
 import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { NewUsage, UsagePatch } from './types.js';
-import { chunks, fromBool, fromJson, rowsPerStatement, toBool, toJson, type StoreContext } from './context.js';
+import { chunks, fromBool, rowsPerStatement, toBool, type StoreContext } from './context.js';
 
 type UsageMethods = Pick<
   Store,
@@ -22,7 +22,7 @@ type UsageMethods = Pick<
   | 'deleteExploitationRule'
 >;
 
-const USAGE_COLUMNS = 11;
+const USAGE_COLUMNS = 10;
 const UNIQUE_USAGE = ['release_id', 'version_id', 'scope', 'project'] as const;
 
 export function toUsage(row: Selectable<Database['usages']>): Usage {
@@ -38,7 +38,6 @@ export function toUsage(row: Selectable<Database['usages']>): Usage {
     chosenLicense: row.chosen_license,
     status: row.status as UsageStatus,
     addedBy: row.added_by as UsageOrigin,
-    dependencyPath: fromJson(row.dependency_path, []),
   };
 }
 
@@ -67,7 +66,6 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
       chosen_license: u.chosenLicense,
       status: u.status,
       added_by: u.addedBy,
-      dependency_path: toJson(u.dependencyPath),
     };
   }
 
@@ -81,7 +79,6 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
     if (patch.chosenLicense !== undefined) set.chosen_license = patch.chosenLicense;
     if (patch.status !== undefined) set.status = patch.status;
     if (patch.addedBy !== undefined) set.added_by = patch.addedBy;
-    if (patch.dependencyPath !== undefined) set.dependency_path = toJson(patch.dependencyPath);
     return set;
   }
 
@@ -100,7 +97,6 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
               chosen_license: eb.ref('excluded.chosen_license'),
               status: eb.ref('excluded.status'),
               added_by: eb.ref('excluded.added_by'),
-              dependency_path: eb.ref('excluded.dependency_path'),
             })),
           );
         const result = await query.executeTakeFirst();

@@ -9,6 +9,7 @@ import { decisionCases } from './cases/decisions.js';
 import { knowledgeCases } from './cases/knowledge.js';
 import { accessCases } from './cases/access.js';
 import { queryCases } from './cases/queries.js';
+import { dependencyGraphCases } from './cases/dependency-graph.js';
 
 runContract(targets(), {
   schema: schemaCases,
@@ -19,4 +20,5 @@ runContract(targets(), {
   knowledge: knowledgeCases,
   access: accessCases,
   queries: queryCases,
+  'dependency graph': dependencyGraphCases,
 });

@@ -5,7 +5,7 @@ import type { ReleasePatch } from '../../store/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { DELETED, ID_PARAMS, OPEN_OBJECT, listOf } from '../http/common-schemas.js';
 import { presentBom, presentRelease } from './presenter.js';
-import { NEW_RELEASE, RECENT_VIEW, RELEASE, RELEASE_LIST_QUERY, RELEASE_PATCH } from './schemas.js';
+import { DEPENDENCY_PATH, NEW_RELEASE, PATH_QUERY, RECENT_VIEW, RELEASE, RELEASE_LIST_QUERY, RELEASE_PATCH, USAGE_PARAMS } from './schemas.js';
 
 type NewReleaseBody = Pick<Release, 'number'> & Partial<Pick<Release, 'shipStatus' | 'commit' | 'outboundLicenses'>>;
 
@@ -26,6 +26,21 @@ export async function releaseRoutes(app: FastifyInstance, { store }: ResourceOpt
     '/releases/:id/usages',
     { config: { permission: 'read' }, schema: { tags, summary: 'The BOM of a release: each usage with its version and component', params: ID_PARAMS, response: { 200: listOf(OPEN_OBJECT) } } },
     async (request) => presentBom(await services.releaseBom(store, request.params.id)),
+  );
+  app.get<{ Params: { id: number; usageId: number }; Querystring: { maxSteps?: number } }>(
+    '/releases/:id/usages/:usageId/dependency-path',
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: 'Shortest path from the primary component to a usage (which top-level dependency brings it), bounded',
+        params: USAGE_PARAMS,
+        querystring: PATH_QUERY,
+        response: { 200: DEPENDENCY_PATH },
+      },
+    },
+    async (request) =>
+      services.usageDependencyPath(store, request.params.id, request.params.usageId, { maxSteps: request.query.maxSteps }),
   );
   app.get<{ Params: { id: number } }>(
     '/products/:id/releases',

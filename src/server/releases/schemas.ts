@@ -37,3 +37,36 @@ export const RECENT_VIEW = {
   required: ['release', 'viewedAt', 'viewedBy'],
   properties: { release: RELEASE, viewedAt: { type: 'string' }, viewedBy: NULLABLE_STRING },
 } as const;
+
+export const USAGE_PARAMS = {
+  type: 'object',
+  required: ['id', 'usageId'],
+  properties: { id: ID, usageId: ID },
+  additionalProperties: false,
+} as const;
+
+export const PATH_QUERY = {
+  type: 'object',
+  properties: { maxSteps: { type: 'integer', minimum: 2, maximum: 1000 } },
+  additionalProperties: false,
+} as const;
+
+const PATH_STEP = {
+  type: 'object',
+  required: ['versionId', 'componentId', 'name', 'namespace', 'version', 'purl'],
+  properties: { versionId: ID, componentId: ID, name: { type: 'string' }, namespace: NULLABLE_STRING, version: { type: 'string' }, purl: NULLABLE_STRING },
+} as const;
+
+export const DEPENDENCY_PATH = {
+  type: 'object',
+  required: ['usageId', 'versionId', 'reachable', 'project', 'steps', 'omitted', 'length'],
+  properties: {
+    usageId: ID,
+    versionId: ID,
+    reachable: { type: 'boolean' },
+    project: NULLABLE_STRING,
+    steps: { type: 'array', items: PATH_STEP },
+    omitted: { type: 'integer', minimum: 0 },
+    length: { type: 'integer', minimum: 0 },
+  },
+} as const;

@@ -81,7 +81,7 @@ export const componentCases: Record<string, ContractCase> = {
     const release = await productWithRelease(store);
     const { record: c } = await store.upsertComponent(npmComponent('chalk'), 'fill-missing');
     const { record: v } = await store.upsertVersion(versionOf(c.id, '5.3.0'), 'fill-missing');
-    assert.equal(await store.insertUsages([usageOf(release.id, v.id, { modified: true, dependencyPath: ['root', 'chalk'] })]), 1);
+    assert.equal(await store.insertUsages([usageOf(release.id, v.id, { modified: true })]), 1);
     await assert.rejects(store.insertUsages([usageOf(release.id, v.id)]));
     assert.equal(await store.insertUsages([usageOf(release.id, v.id)], 'ignore'), 0);
     await store.insertUsages([usageOf(release.id, v.id, { scope: 'devDependencies' })]);
@@ -92,8 +92,8 @@ export const componentCases: Record<string, ContractCase> = {
     const main = usages.find((u) => u.scope === 'dependencies' && u.project === '')!;
     assert.equal(main.chosenLicense, 'MIT');
     assert.equal(main.modified, false);
-    const patched = await store.updateUsage(main.id, { exploitation: 'network', linking: 'dynamic', dependencyPath: ['x'] });
-    assert.deepEqual([patched?.exploitation, patched?.linking, patched?.dependencyPath], ['network', 'dynamic', ['x']]);
+    const patched = await store.updateUsage(main.id, { exploitation: 'network', linking: 'dynamic' });
+    assert.deepEqual([patched?.exploitation, patched?.linking], ['network', 'dynamic']);
     assert.equal(await store.updateUsages(usages.map((u) => u.id), { status: 'validated' }), 3);
     assert.ok((await store.listUsages(release.id)).every((u) => u.status === 'validated'));
     assert.equal(await store.deleteUsage(main.id), true);

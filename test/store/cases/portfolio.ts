@@ -58,7 +58,7 @@ export const portfolioCases: Record<string, ContractCase> = {
   async 'foreign keys are enforced'(store) {
     await assert.rejects(store.createRelease({ productId: 9999, number: '1' }));
     const release = await productWithRelease(store);
-    await assert.rejects(store.insertUsages([{ releaseId: release.id, versionId: 9999, scope: '', project: '', linking: null, modified: null, exploitation: null, chosenLicense: null, status: 'auto', addedBy: 'import', dependencyPath: [] }]));
+    await assert.rejects(store.insertUsages([{ releaseId: release.id, versionId: 9999, scope: '', project: '', linking: null, modified: null, exploitation: null, chosenLicense: null, status: 'auto', addedBy: 'import' }]));
   },
 
   async 'exploitation rules CRUD'(store) {

@@ -35,7 +35,7 @@ async function importKeycloak(store: Store, releaseId: number) {
   );
   const unique = [...new Map(versions.records.map((v) => [v.id, v])).values()];
   await store.insertUsages(
-    unique.map((v) => ({ releaseId, versionId: v.id, scope: 'required', project: '', linking: null, modified: null, exploitation: null, chosenLicense: null, status: 'auto', addedBy: 'import', dependencyPath: [] })),
+    unique.map((v) => ({ releaseId, versionId: v.id, scope: 'required', project: '', linking: null, modified: null, exploitation: null, chosenLicense: null, status: 'auto', addedBy: 'import' })),
   );
   return { rows, unique };
 }

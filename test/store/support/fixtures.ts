@@ -36,7 +36,6 @@ export function usageOf(releaseId: number, versionId: number, extra: Partial<New
     chosenLicense: null,
     status: 'auto',
     addedBy: 'import',
-    dependencyPath: [],
     ...extra,
   };
 }
