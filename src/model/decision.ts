@@ -1,4 +1,4 @@
-import type { Exploitation, Linking } from './usage-context.js';
+import type { Exploitation, Linking, Modification } from './usage-context.js';
 
 /**
  * Decisions are recorded once and reused: every field of a DecisionScope left null means "any".
@@ -55,7 +55,10 @@ export interface LicenseChoice extends DecisionRecord, DecisionScope {
 export interface Derogation extends DecisionRecord, DecisionScope {
   type: 'derogation';
   license: string;
+  /** Linking covered; null = any. */
   linking: Linking | null;
+  /** Whether the derogation covers modified or unmodified components only; null = either. */
+  modification?: Modification | null;
 }
 
 export type Decision = Curation | LicenseChoice | Derogation;

@@ -5,3 +5,5 @@ export * from './sbom.js';
 export * from './usage-context.js';
 export * from './portfolio.js';
 export * from './decision.js';
+export * from './component-identity.js';
+export * from './policy-settings.js';

@@ -86,6 +86,8 @@ export interface Usage {
   chosenLicense: string | null;
   status: UsageStatus;
   addedBy: UsageOrigin;
+  /** Free text a person wrote about this usage (why it is there, how it is used). */
+  description?: string | null;
 }
 
 /** (scope?, project?) → exploitation, for one release. Null fields mean "any". */

@@ -5,7 +5,7 @@
  * from the stored edges on demand, never stored per usage).
  */
 import type { Component, Sbom } from '../model/index.js';
-import { formatPurl, isPurlError, parsePurl, purlWithoutVersion } from '../model/purl/index.js';
+import { componentIdentity, componentKey } from '../model/component-identity.js';
 import { allComponents } from '../sbom/graph.js';
 import type { ComponentInput } from '../store/index.js';
 
@@ -48,7 +48,7 @@ export function planImport(sbom: Sbom, project = ''): ImportPlan {
 
   for (const c of allComponents(sbom)) {
     const input = componentInputOf(c);
-    const key = input.purl ?? `name:${input.name}`;
+    const key = componentKey(input);
     let ci = componentIndex.get(key);
     if (ci === undefined) {
       ci = plan.components.push(input) - 1;
@@ -74,15 +74,12 @@ export function planImport(sbom: Sbom, project = ''): ImportPlan {
 
 /** Identity fields of a component; the purl kept is versionless and canonical. */
 export function componentInputOf(c: Component): ComponentInput {
-  const parsed = c.purl ? parsePurl(c.purl) : undefined;
-  const purl = parsed && !isPurlError(parsed) ? parsed : undefined;
+  const id = componentIdentity(c);
   return {
-    purlType: purl?.type ?? null,
-    // Without a purl the name carries the group, so the store's identity key (the name) and the
-    // key decisions use (namespace/name) are the same string.
-    namespace: purl ? (purl.namespace ?? null) : null,
-    name: purl?.name ?? (c.group ? `${c.group}/${c.name}` : c.name),
-    purl: purl ? formatPurl(purlWithoutVersion(purl)) : null,
+    purlType: id.purlType,
+    namespace: id.namespace,
+    name: id.name,
+    purl: id.purl,
     description: c.description ?? null,
     homepage: c.externalReferences.find((r) => r.type === 'website')?.url ?? null,
     language: c.language ?? null,

@@ -10,6 +10,7 @@ import type { Database } from './schema.js';
 import type { BulkUpsertResult, ComponentInput, DataConflict, FillPolicy, VersionInput } from './types.js';
 import { chunks, rowsPerStatement, type StoreContext } from './context.js';
 import { mergeFields } from './merge-fields.js';
+import { componentKey } from '../model/component-identity.js';
 
 type ComponentMethods = Pick<
   Store,
@@ -28,10 +29,6 @@ type ComponentMethods = Pick<
 
 type ComponentRow = Selectable<Database['components']>;
 type VersionRow = Selectable<Database['versions']>;
-
-export function componentKey(input: { purl: string | null; name: string }): string {
-  return input.purl ?? input.name;
-}
 
 export function toComponent(row: ComponentRow): ComponentRecord {
   return {

@@ -10,6 +10,7 @@ import { knowledgeRepository } from './knowledge-repo.js';
 import { importRepository } from './import-repo.js';
 import { accessRepository } from './access-repo.js';
 import { queryRepository } from './query-repo.js';
+import { policySettingsRepository } from './policy-settings-repo.js';
 
 export function createStore(ctx: StoreContext, inTransaction = false): Store {
   const store: Store = {
@@ -30,6 +31,7 @@ export function createStore(ctx: StoreContext, inTransaction = false): Store {
     ...importRepository(ctx),
     ...accessRepository(ctx),
     ...queryRepository(ctx),
+    ...policySettingsRepository(ctx),
   };
   return store;
 }

@@ -5,7 +5,7 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { Decision, DecisionScope } from '../model/decision.js';
-import type { Exploitation, Linking } from '../model/usage-context.js';
+import type { Exploitation, Linking, Modification } from '../model/usage-context.js';
 import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { NewDecision } from './types.js';
@@ -52,11 +52,12 @@ function decisionRow(d: NewDecision): Insertable<Database['decisions']> {
         to_expression: d.toExpression,
         license: null,
         linking: null,
+        modification: null,
       };
     case 'choice':
-      return { ...common, ...scopeColumns(d), kind: null, from_expression: d.fromExpression, to_expression: d.toExpression, license: null, linking: null };
+      return { ...common, ...scopeColumns(d), kind: null, from_expression: d.fromExpression, to_expression: d.toExpression, license: null, linking: null, modification: null };
     case 'derogation':
-      return { ...common, ...scopeColumns(d), kind: null, from_expression: null, to_expression: null, license: d.license, linking: d.linking };
+      return { ...common, ...scopeColumns(d), kind: null, from_expression: null, to_expression: null, license: d.license, linking: d.linking, modification: d.modification ?? null };
   }
 }
 
@@ -89,7 +90,7 @@ export function toDecision(row: DecisionRow): Decision {
     case 'choice':
       return { ...common, ...toScope(row), type: 'choice', fromExpression: row.from_expression ?? '', toExpression: row.to_expression ?? '' };
     case 'derogation':
-      return { ...common, ...toScope(row), type: 'derogation', license: row.license ?? '', linking: row.linking as Linking | null };
+      return { ...common, ...toScope(row), type: 'derogation', license: row.license ?? '', linking: row.linking as Linking | null, modification: row.modification as Modification | null };
     default:
       throw new Error(`decision ${row.id} has unknown type "${row.type}"`);
   }

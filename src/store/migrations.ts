@@ -6,6 +6,7 @@
  */
 import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from './store.js';
+import { rekeyComponents } from './migrations/rekey-components.js';
 
 type Table = CreateTableBuilder<string, never>;
 
@@ -227,11 +228,38 @@ function dependencyEdges(): Migration {
   };
 }
 
+/**
+ * Usage context a person records (description beside linking and modification), the modification a
+ * derogation covers, and the organisation's recorded policy settings (issue 8, items 3 and 6).
+ */
+function usageContextAndPolicySettings(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('usages').addColumn('description', 'text').execute();
+      await db.schema.alterTable('decisions').addColumn('modification', 'text').execute();
+      await db.schema
+        .createTable('policy_settings')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  };
+}
+
+/** Component identity without purl qualifiers (Hermine's): stored keys recomputed, duplicates merged. */
+function componentIdentityWithoutQualifiers(): Migration {
+  return { up: (db: Kysely<unknown>) => rekeyComponents(db) };
+}
+
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     getMigrations: async () => ({
       '0001_initial_schema': initialSchema(dialect),
       '0002_dependency_edges': dependencyEdges(),
+      '0003_usage_context_and_policy_settings': usageContextAndPolicySettings(),
+      '0004_component_identity_without_qualifiers': componentIdentityWithoutQualifiers(),
     }),
   };
 }

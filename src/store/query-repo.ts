@@ -1,6 +1,7 @@
 /** Portfolio-wide queries, and the loading of everything one release validation needs. */
 import { sql } from 'kysely';
-import { formatPurl, isPurlError, parsePurl, purlWithoutVersion } from '../model/purl/index.js';
+import { isPurlError, parsePurl } from '../model/purl/index.js';
+import { componentReference } from '../model/component-identity.js';
 import type { Store } from './store.js';
 import type { ComponentQuery, DiffedUsage, ReleaseDiff, ReleaseHit } from './types.js';
 import { chunks, toCount, type StoreContext } from './context.js';
@@ -11,13 +12,6 @@ import { toDecision } from './decision-repo.js';
 import { toPolicy } from './knowledge-repo.js';
 
 type QueryMethods = Pick<Store, 'releasesContaining' | 'mostUsedComponents' | 'licenseDistribution' | 'diffReleases' | 'loadReleaseData'>;
-
-/** The component identity key of a purl: canonical and without version, as imports store it. */
-export function versionlessPurl(text: string): string {
-  const parsed = parsePurl(text);
-  if (isPurlError(parsed)) return text.replace(/@[^?#/]*(?=[?#]|$)/, '');
-  return formatPurl(purlWithoutVersion(parsed));
-}
 
 /** A versioned purl asks for that version only. */
 function purlVersion(text: string | undefined): string[] | undefined {
@@ -30,19 +24,26 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
   const { db } = ctx;
 
   async function releasesContaining(query: ComponentQuery): Promise<ReleaseHit[]> {
-    if (query.name === undefined && query.purl === undefined) return [];
+    if (query.name === undefined && query.purl === undefined && query.nameContains === undefined) return [];
     let q = db
       .selectFrom('usages as u')
       .innerJoin('versions as v', 'v.id', 'u.version_id')
       .innerJoin('components as c', 'c.id', 'v.component_id')
       .select(['u.release_id', 'u.version_id', 'u.project', 'u.scope', 'v.number']);
     if (query.purl !== undefined) {
-      const key = versionlessPurl(query.purl);
+      const ref = componentReference(query.purl);
+      const key = 'key' in ref ? ref.key : query.purl;
       q = q.where((eb) => eb.or([eb('c.identity_key', '=', key), eb('c.purl', '=', key)]));
     }
+    // The name people read is `namespace/name` (golang.org/x/net); the bare name and the key match too.
+    const displayed = sql<string>`coalesce(c.namespace || '/', '') || c.name`;
     if (query.name !== undefined) {
       const name = query.name;
-      q = q.where((eb) => eb.or([eb('c.name', '=', name), eb('c.identity_key', '=', name)]));
+      q = q.where((eb) => eb.or([eb('c.name', '=', name), eb('c.identity_key', '=', name), eb(displayed, '=', name)]));
+    }
+    if (query.nameContains !== undefined) {
+      const pattern = `%${query.nameContains.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      q = q.where((eb) => eb.or([sql<boolean>`lower(${displayed}) like ${pattern} escape '\\'`, sql<boolean>`lower(c.identity_key) like ${pattern} escape '\\'`]));
     }
     const versionNumbers = query.versions ?? purlVersion(query.purl);
     if (versionNumbers !== undefined) {

@@ -60,6 +60,7 @@ export interface Database {
     chosen_license: string | null;
     status: string;
     added_by: string;
+    description: string | null;
   };
   /** One edge of a release's dependency graph; parent null = the primary component of `project`. */
   dependency_edges: {
@@ -93,6 +94,7 @@ export interface Database {
     /** Derogations only. */
     license: string | null;
     linking: string | null;
+    modification: string | null;
     author: string;
     created_at: string;
     explanation: string;
@@ -178,4 +180,6 @@ export interface Database {
     revoked_at: string | null;
   };
   release_views: { release_id: number; viewed_at: string; viewed_by: string | null };
+  /** Organisation policy settings, one row per setting (absent = default). */
+  policy_settings: { name: string; value: string; updated_by: string; updated_at: string };
 }

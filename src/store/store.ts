@@ -13,6 +13,7 @@ import type {
   VersionRecord,
 } from '../model/portfolio.js';
 import type { Decision } from '../model/decision.js';
+import type { PolicySettings } from '../model/policy-settings.js';
 import type { KnowledgeBase, LicensePolicy } from '../licenses/kb/types.js';
 import type {
   ApiToken,
@@ -131,6 +132,10 @@ export interface Store {
   setPolicy(policy: LicensePolicy): Promise<void>;
   setPolicies(policies: LicensePolicy[]): Promise<void>;
   deletePolicy(license: string): Promise<boolean>;
+  /** Organisation policy settings (defaults for those never set). */
+  getPolicySettings(): Promise<PolicySettings>;
+  /** Records the settings given, signed by author at the ISO time `at`. */
+  setPolicySettings(patch: Partial<Pick<PolicySettings, 'acceptNormaliser'>>, author: string, at: string): Promise<void>;
 
   // Knowledge base (licence facts, obligations, compliance actions)
   /** Replaces the stored knowledge base with kb. */

@@ -144,7 +144,10 @@ export interface ReleaseView {
  * explicit `versions` list asks for its own version only.
  */
 export interface ComponentQuery {
+  /** Exact: the bare name, the identity key, or the displayed `namespace/name`. */
   name?: string;
+  /** Case-insensitive part of the displayed name or of the identity key. */
+  nameContains?: string;
   purl?: string;
   versions?: string[];
   versionMatches?: (version: string) => boolean;

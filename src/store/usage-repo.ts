@@ -22,7 +22,7 @@ type UsageMethods = Pick<
   | 'deleteExploitationRule'
 >;
 
-const USAGE_COLUMNS = 10;
+const USAGE_COLUMNS = 11;
 const UNIQUE_USAGE = ['release_id', 'version_id', 'scope', 'project'] as const;
 
 export function toUsage(row: Selectable<Database['usages']>): Usage {
@@ -38,6 +38,7 @@ export function toUsage(row: Selectable<Database['usages']>): Usage {
     chosenLicense: row.chosen_license,
     status: row.status as UsageStatus,
     addedBy: row.added_by as UsageOrigin,
+    description: row.description,
   };
 }
 
@@ -66,6 +67,7 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
       chosen_license: u.chosenLicense,
       status: u.status,
       added_by: u.addedBy,
+      description: u.description ?? null,
     };
   }
 
@@ -79,6 +81,7 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
     if (patch.chosenLicense !== undefined) set.chosen_license = patch.chosenLicense;
     if (patch.status !== undefined) set.status = patch.status;
     if (patch.addedBy !== undefined) set.added_by = patch.addedBy;
+    if (patch.description !== undefined) set.description = patch.description;
     return set;
   }
 
@@ -97,6 +100,7 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
               chosen_license: eb.ref('excluded.chosen_license'),
               status: eb.ref('excluded.status'),
               added_by: eb.ref('excluded.added_by'),
+              description: eb.ref('excluded.description'),
             })),
           );
         const result = await query.executeTakeFirst();

@@ -92,8 +92,9 @@ export const componentCases: Record<string, ContractCase> = {
     const main = usages.find((u) => u.scope === 'dependencies' && u.project === '')!;
     assert.equal(main.chosenLicense, 'MIT');
     assert.equal(main.modified, false);
-    const patched = await store.updateUsage(main.id, { exploitation: 'network', linking: 'dynamic' });
-    assert.deepEqual([patched?.exploitation, patched?.linking], ['network', 'dynamic']);
+    const patched = await store.updateUsage(main.id, { exploitation: 'network', linking: 'dynamic', description: 'vendored in the UI bundle' });
+    assert.deepEqual([patched?.exploitation, patched?.linking, patched?.description], ['network', 'dynamic', 'vendored in the UI bundle']);
+    assert.equal(usages.find((u) => u.project === 'web')?.description, null);
     assert.equal(await store.updateUsages(usages.map((u) => u.id), { status: 'validated' }), 3);
     assert.ok((await store.listUsages(release.id)).every((u) => u.status === 'validated'));
     assert.equal(await store.deleteUsage(main.id), true);

@@ -58,16 +58,25 @@ export const decisionCases: Record<string, ContractCase> = {
       releaseId: release.id,
       license: 'GPL-3.0-only',
       linking: 'aggregation',
+      modification: 'unmodified',
       scope: 'devDependencies',
       author: 'legal',
       explanation: 'build tool only',
     });
     assert.deepEqual(await store.getDecision(derogation.id), derogation);
+    assert.equal(derogation.type === 'derogation' && derogation.modification, 'unmodified');
     assert.deepEqual((await store.listDecisions({ type: 'choice' })).map((d) => d.id), [choice.id]);
     assert.deepEqual((await store.listDecisions({ releaseId: release.id })).map((d) => d.id), [derogation.id]);
     assert.deepEqual((await store.listDecisions({ component: 'pkg:npm/xmldom' })).map((d) => d.id), [curation.id]);
     assert.equal(await store.deleteDecision(choice.id), true);
     assert.equal((await store.listDecisions()).length, 2);
+  },
+
+  async 'policy settings start at their defaults and keep who changed them and when'(store) {
+    assert.deepEqual(await store.getPolicySettings(), { acceptNormaliser: 'off', updatedBy: null, updatedAt: null });
+    await store.setPolicySettings({ acceptNormaliser: 'high' }, 'legal@acme', '2026-02-01T00:00:00.000Z');
+    await store.setPolicySettings({ acceptNormaliser: 'exact' }, 'cso@acme', '2026-03-01T00:00:00.000Z');
+    assert.deepEqual(await store.getPolicySettings(), { acceptNormaliser: 'exact', updatedBy: 'cso@acme', updatedAt: '2026-03-01T00:00:00.000Z' });
   },
 
   async 'release data carries only decisions whose category, product and release scope can apply'(store) {

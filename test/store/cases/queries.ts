@@ -4,7 +4,7 @@ import type { ContractCase } from '../support/contract.js';
 import type { Store } from '../../../src/store/index.js';
 import { readSbom } from '../../../src/sbom/read.js';
 import { allComponents } from '../../../src/sbom/graph.js';
-import { formatPurl, isPurlError, parsePurl, purlWithoutVersion } from '../../../src/model/purl/index.js';
+import { componentIdentity } from '../../../src/model/component-identity.js';
 import { corpus } from '../../support/corpora.js';
 import { productWithRelease, useComponent } from '../support/fixtures.js';
 
@@ -13,12 +13,12 @@ const keycloak = readSbom(readFileSync(corpus('sboms/cyclonedx/bom-examples/SBOM
 /** Stores the components of a real SBOM as the usages of one release (a bare-bones import). */
 async function importKeycloak(store: Store, releaseId: number) {
   const rows = allComponents(keycloak).flatMap((c) => {
-    const parsed = c.purl ? parsePurl(c.purl) : undefined;
-    if (!parsed || isPurlError(parsed) || !c.version) return [];
-    return [{ c, purl: formatPurl(purlWithoutVersion(parsed)), type: parsed.type, namespace: parsed.namespace ?? null }];
+    const id = componentIdentity(c);
+    if (!id.purl || !c.version) return [];
+    return [{ c, id }];
   });
   const components = await store.upsertComponents(
-    rows.map((r) => ({ purlType: r.type, namespace: r.namespace, name: r.c.name, purl: r.purl, description: r.c.description ?? null, homepage: null, language: null })),
+    rows.map(({ c, id }) => ({ purlType: id.purlType, namespace: id.namespace, name: id.name, purl: id.purl, description: c.description ?? null, homepage: null, language: null })),
     'fill-missing',
   );
   const versions = await store.upsertVersions(
@@ -55,6 +55,13 @@ export const queryCases: Record<string, ContractCase> = {
     assert.equal((await store.releasesContaining({ name: 'jackson-databind', versions: ['0.0.1'] })).length, 0);
     assert.equal((await store.releasesContaining({ name: 'jackson-databind', versionMatches: (v) => v === sample.c.version })).length, 1);
     assert.equal((await store.releasesContaining({ name: 'no-such-component' })).length, 0);
+    // The displayed name (namespace/name), and a part of it, find the component too.
+    const displayed = `${sample.id.namespace}/${sample.id.name}`;
+    assert.equal((await store.releasesContaining({ name: displayed })).length, 1);
+    assert.equal((await store.releasesContaining({ nameContains: 'JACKSON-DATABIND' })).length, 1);
+    assert.equal((await store.releasesContaining({ nameContains: '100%_' })).length, 0);
+    // The purl with its qualifiers names the same component (identity ignores qualifiers).
+    assert.equal((await store.releasesContaining({ purl: `${sample.id.purl}@${sample.c.version}?type=jar&classifier=x` })).length, 1);
 
     const declared = await store.licenseDistribution('declared', r1.id);
     assert.equal(declared.reduce((n, d) => n + d.usages, 0), unique.length);
