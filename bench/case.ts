@@ -11,6 +11,11 @@ export interface BenchCase {
   setup?: () => Promise<unknown> | unknown;
   /** The timed work; returns how many items it processed (for throughput), if that means something. */
   run: (prepared: unknown) => Promise<number | void> | number | void;
+  /**
+   * Not timed, after `run`: checks what the run produced (throw when it is wrong, so a broken case
+   * never reports a figure) and returns a short note printed beside it (e.g. agreement with a peer).
+   */
+  after?: (prepared: unknown) => Promise<string | void> | string | void;
 }
 
 export interface BenchResult {
@@ -20,5 +25,6 @@ export interface BenchResult {
   seconds: number;
   items?: number;
   peakRssMb: number;
+  note?: string;
   error?: string;
 }

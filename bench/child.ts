@@ -12,6 +12,7 @@ try {
   const start = process.hrtime.bigint();
   const items = await c.run(prepared);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const note = c.after ? await c.after(prepared) : undefined;
   result = {
     group: c.group,
     name: c.name,
@@ -19,6 +20,7 @@ try {
     seconds,
     items: typeof items === 'number' ? items : undefined,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    note: note || undefined,
   };
 } catch (err) {
   result = {

@@ -51,7 +51,7 @@ function printRow(r: BenchResult, all: BenchResult[]): void {
   const line = r.error
     ? `${r.group.padEnd(34)} ${r.name.padEnd(34)} ERROR ${r.error}`
     : `${r.group.padEnd(34)} ${(r.baseline ? '[baseline] ' : '') + r.name}`.padEnd(70) +
-      ` ${r.seconds.toFixed(3).padStart(8)} s  ${r.peakRssMb.toFixed(0).padStart(6)} MB peak RSS${rate}${ratio}`;
+      ` ${r.seconds.toFixed(3).padStart(8)} s  ${r.peakRssMb.toFixed(0).padStart(6)} MB peak RSS${rate}${ratio}${r.note ? `  (${r.note})` : ''}`;
   console.log(line);
 }
 

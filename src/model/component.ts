@@ -91,7 +91,7 @@ export interface Component {
   ref: string;
   type: ComponentType;
   name: string;
-  /** Namespace / group (CycloneDX group, Maven groupId, npm scope without "@"). */
+  /** Namespace / group as the purl namespace reads: CycloneDX group, Maven groupId, npm scope with its "@" (as cyclonedx-npm and cdxgen write it). */
   group?: string;
   version?: string;
   description?: string;

@@ -79,7 +79,7 @@ function componentOf(row: Row, issues: Issue[]): Component | undefined {
   } else {
     component.purl = canonicalPurl(raw);
     component.name = parsed.name;
-    if (parsed.namespace) component.group = parsed.type === 'npm' ? parsed.namespace.replace(/^@/, '') : parsed.namespace;
+    if (parsed.namespace) component.group = parsed.namespace;
     if (parsed.version) component.version = parsed.version;
   }
   const licence = row.values.license ?? row.values.licence;

@@ -41,7 +41,7 @@ test('attributes map onto the model: purl parts, declared licence, copyright, no
   assert.equal(express.version, '4.18.2');
   assert.equal(express.copyright, 'TJ Holowaychuk, Douglas Christopher Wilson');
   assert.equal(express.licenses.declared?.expression, 'MIT');
-  assert.equal(babel.group, 'babel');
+  assert.equal(babel.group, '@babel');
   assert.equal(babel.name, 'runtime');
   assert.equal(h2.group, 'com.h2database');
   assert.equal(h2.licenses.declared?.expression, 'MPL-2.0 OR EPL-1.0');

@@ -74,8 +74,7 @@ export function purlFromOrtIdentifier(id: OrtIdentifier): string | undefined {
   return typeof built === 'string' ? built : undefined;
 }
 
-/** The component group: npm scopes lose their "@" (model convention), other namespaces stay as found. */
+/** The component group: the namespace as found (npm scopes keep their "@", the model convention). */
 export function groupOf(id: OrtIdentifier): string | undefined {
-  if (!id.namespace) return undefined;
-  return id.namespace.startsWith('@') ? id.namespace.slice(1) : id.namespace;
+  return id.namespace || undefined;
 }

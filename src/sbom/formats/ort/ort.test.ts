@@ -66,7 +66,7 @@ test('npm project: scopes, edges, purl, group, hashes and licences match the YAM
   assert.equal(refs.get('NPM::undici-types:6.19.8')?.dependencyScope, 'prod');
 
   const types = refs.get('NPM:@types:node:22.9.0');
-  assert.equal(types?.group, 'types');
+  assert.equal(types?.group, '@types');
   assert.equal(types?.name, 'node');
   assert.equal(types?.purl, 'pkg:npm/%40types/node@22.9.0');
 

@@ -79,7 +79,7 @@ const CASES: Case[] = [
   },
 ];
 
-const ortId = (c: Component) => `NPM:${c.group ? `@${c.group}` : ''}:${c.name}:${c.version ?? ''}`;
+const ortId = (c: Component) => `NPM:${c.group ?? ''}:${c.name}:${c.version ?? ''}`;
 
 function generate(lockfile: string): Sbom {
   const path = corpus(NPM, lockfile);
