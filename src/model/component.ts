@@ -1,3 +1,4 @@
+import type { DatasetFacts, ModelCard } from './ai.js';
 import type { LicenseRoles } from './license-statement.js';
 
 /** Every CycloneDX 1.7 component type; other formats map onto these. */
@@ -117,6 +118,10 @@ export interface Component {
   evidence?: string[];
   /** Sub-components (CycloneDX nested components, assemblies). */
   components?: Component[];
+  /** Model card of a `machine-learning-model` component. */
+  modelCard?: ModelCard;
+  /** Facts about a `data` component's dataset. */
+  dataset?: DatasetFacts;
 }
 
 /** Homepage is kept as an external reference of type `website`; this reads it. */

@@ -7,3 +7,4 @@ export * from './portfolio.js';
 export * from './decision.js';
 export * from './component-identity.js';
 export * from './policy-settings.js';
+export * from './ai.js';

@@ -1,3 +1,4 @@
+import type { LineageEdge } from './ai.js';
 import type { Component, Contact, OrganizationalEntity, Property } from './component.js';
 import type { LicenseStatement } from './license-statement.js';
 
@@ -70,6 +71,8 @@ export interface Sbom {
   /** Top-level components; nested ones hang under `Component.components`. */
   components: Component[];
   dependencies: Dependency[];
+  /** AI lineage: what each model was trained, tested, fine-tuned or quantised from (absent: none). */
+  lineage?: LineageEdge[];
   /** What the document says of its graph's completeness ('not_specified' when it says nothing). */
   dependencyCompleteness: Completeness;
 }

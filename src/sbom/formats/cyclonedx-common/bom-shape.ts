@@ -3,6 +3,7 @@
  * this shape, and the XML writer prints it, so one mapping to and from the Vigie model serves both.
  * Every field is optional and loosely typed: this is what a document MAY contain, checked as read.
  */
+import type { CdxComponentData, CdxModelCard } from './model-card-shape.js';
 export type CdxAcknowledgement = 'declared' | 'concluded';
 
 export interface CdxAttachment {
@@ -81,6 +82,8 @@ export interface CdxComponent {
   properties?: CdxProperty[];
   components?: CdxComponent[];
   evidence?: { occurrences?: { location?: string }[] };
+  modelCard?: CdxModelCard;
+  data?: CdxComponentData[];
 }
 
 export interface CdxLegacyTool {

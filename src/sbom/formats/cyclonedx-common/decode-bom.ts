@@ -140,6 +140,7 @@ export function decodeBom(bom: CdxBom, source: FormatRef): DecodeResult {
   }
   sbom.dependencies = decodeDependencies(bom.dependencies, ctx, serviceRefs);
   sbom.dependencyCompleteness = graphCompleteness(bom.compositions);
+  if (ctx.lineage.length > 0) sbom.lineage = ctx.lineage;
 
   if (ctx.generatedRefs > 0) {
     const n = ctx.generatedRefs;

@@ -12,6 +12,7 @@ import {
 import type { CdxComponent, CdxContact, CdxExternalReference, CdxHash, CdxOrganization, CdxProperty } from './bom-shape.js';
 import type { DecodeContext } from './decode-context.js';
 import { decodeLicenses } from './decode-licenses.js';
+import { decodeAiFields } from './decode-ai-fields.js';
 import { VIGIE_PREFIX, VIGIE_PROPERTY } from './vigie-properties.js';
 import { asComponentType, asHashAlgorithm, asScope } from './vocabulary.js';
 
@@ -195,6 +196,7 @@ export function decodeComponent(c: CdxComponent, ctx: DecodeContext, path: strin
   }
 
   component.properties = applyVigieProperties(component, decodeProperties(c.properties));
+  if (c.modelCard !== undefined || c.data !== undefined) decodeAiFields(c, component, ctx, path);
 
   if (Array.isArray(c.components) && c.components.length > 0) {
     const nested: Component[] = new Array(c.components.length);

@@ -1,4 +1,4 @@
-import type { Issue } from '../../../model/index.js';
+import type { Issue, LineageEdge } from '../../../model/index.js';
 
 /** State shared while one document is decoded. */
 export interface DecodeContext {
@@ -8,8 +8,10 @@ export interface DecodeContext {
   /** Components that had no bom-ref (summarised in one Issue rather than one per component). */
   generatedRefs: number;
   firstGeneratedRef?: string;
+  /** Lineage edges read from model cards, gathered for the document. */
+  lineage: LineageEdge[];
 }
 
 export function newDecodeContext(): DecodeContext {
-  return { issues: [], refs: new Set(), generatedRefs: 0 };
+  return { issues: [], refs: new Set(), generatedRefs: 0, lineage: [] };
 }

@@ -57,6 +57,14 @@ export interface EncodedBom {
 
 export function encodeBom(sbom: Sbom, version: EncodeVersion, options: EncodeOptions = {}): EncodedBom {
   const ctx: EncodeContext = { version, issues: [], refs: new Set() };
+  if (sbom.lineage && sbom.lineage.length > 0) {
+    ctx.lineage = new Map();
+    for (const edge of sbom.lineage) {
+      const list = ctx.lineage.get(edge.from);
+      if (list) list.push(edge);
+      else ctx.lineage.set(edge.from, [edge]);
+    }
+  }
   const bom: CdxBom = { bomFormat: 'CycloneDX', specVersion: version };
   const serial = options.serialNumber ?? sbom.metadata.serialNumber;
   if (serial !== undefined && SERIAL_NUMBER.test(serial)) bom.serialNumber = serial;

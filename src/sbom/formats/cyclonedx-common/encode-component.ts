@@ -1,8 +1,9 @@
 // Model Component → CycloneDX component object (JSON key order, which the XML writer reorders).
-import type { Component, Contact, ExternalReference, Hash, OrganizationalEntity, Property } from '../../../model/index.js';
+import { emptyModelCard, type Component, type Contact, type ExternalReference, type Hash, type OrganizationalEntity, type Property } from '../../../model/index.js';
 import type { CdxComponent, CdxContact, CdxExternalReference, CdxHash, CdxOrganization } from './bom-shape.js';
 import { lossy, type EncodeContext } from './encode-context.js';
 import { encodeLicenses } from './encode-licenses.js';
+import { encodeComponentData, encodeModelCard } from './encode-model-card.js';
 import { VIGIE_PROPERTY } from './vigie-properties.js';
 import { hashAlgorithmFor, isExternalReferenceType, isSchemaHashContent } from './vocabulary.js';
 
@@ -62,6 +63,15 @@ function uniqueRef(ref: string, ctx: EncodeContext, label: string): string {
   return renamed;
 }
 
+function encodeAiFields(c: Component, out: CdxComponent, ctx: EncodeContext, spill: Property[]): void {
+  const lineage = ctx.lineage?.get(c.ref) ?? [];
+  if (c.modelCard || lineage.length > 0) {
+    if (c.type === 'machine-learning-model') out.modelCard = encodeModelCard(c, c.modelCard ?? emptyModelCard(), lineage, ctx);
+    else lossy(ctx, `a model card and lineage belong to machine-learning-model components; left out of this "${c.type}"`, c.ref, 'modelCard');
+  }
+  if (c.dataset) out.data = encodeComponentData(c, c.dataset, ctx, spill);
+}
+
 export function encodeComponent(c: Component, ctx: EncodeContext): CdxComponent {
   const label = c.ref;
   const out: CdxComponent = { type: c.type, 'bom-ref': uniqueRef(c.ref, ctx, label) };
@@ -93,6 +103,7 @@ export function encodeComponent(c: Component, ctx: EncodeContext): CdxComponent 
   const externalReferences = encodeExternalReferences(c.externalReferences, ctx, label);
   if (externalReferences) out.externalReferences = externalReferences;
 
+  encodeAiFields(c, out, ctx, vigieProperties);
   if (c.dependencyScope !== undefined) vigieProperties.push({ name: VIGIE_PROPERTY.dependencyScope, value: c.dependencyScope });
   if (c.language !== undefined) vigieProperties.push({ name: VIGIE_PROPERTY.language, value: c.language });
   const properties = c.properties.length > 0 ? c.properties.concat(vigieProperties) : vigieProperties;

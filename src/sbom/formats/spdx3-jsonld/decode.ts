@@ -6,6 +6,7 @@ import {
   type DependencyScope,
   type Issue,
   type LicenseStatement,
+  type LineageEdge,
   type Sbom,
 } from '../../../model/index.js';
 import { UnreadableDocumentError, type DecodeInput, type DecodeResult } from '../../format.js';
@@ -25,6 +26,7 @@ import {
 import { idOf, indexGraph, isNode, objects, refs, str, strings, typeOf, type Graph, type Node } from './graph.js';
 import { FORMAT_ID } from './identify.js';
 import { parseJsonDocument } from '../../json-text.js';
+import { liftAiFields, LINEAGE_FROM_RELATIONSHIP } from './ai-fields.js';
 import { PROPERTY_PREFIX } from './profile-fields.js';
 import { EFFECTIVE_LICENSE_STATEMENT, SBOM_TYPE_TO_PHASE, SCOPE_FROM_SPDX, SPEC_VERSIONS, WRITTEN_VERSION } from './vocabulary.js';
 
@@ -35,6 +37,7 @@ const SCOPE_PRIORITY: DependencyScope[] = ['prod', 'build', 'dev', 'test', 'desi
 class DecodeContext {
   readonly issues: Issue[] = [];
   readonly components = new Map<string, Component>();
+  readonly lineage: LineageEdge[] = [];
   private readonly externalIds: string[];
   private dangling = 0;
 
@@ -220,10 +223,10 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
         continue;
       }
       for (const t of toIds) if (ctx.components.has(t) && !facts.containedIn.has(t) && t !== fromId) facts.containedIn.set(t, fromId);
-    } else if (kind === 'trainedOn' || kind === 'testedOn') {
-      const component = ctx.components.get(fromId);
-      if (!component) continue;
-      for (const t of toIds) component.properties.push({ name: `${PROPERTY_PREFIX}${kind}`, value: t });
+    } else if (LINEAGE_FROM_RELATIONSHIP.has(kind) && ctx.components.get(fromId)?.type === 'machine-learning-model') {
+      const targets = toIds.filter((t) => ctx.components.has(t));
+      if (targets.length > 0) ctx.lineage.push({ from: fromId, kind: LINEAGE_FROM_RELATIONSHIP.get(kind)!, to: targets });
+      else ignore(`${kind} towards elements that are not components`);
     } else if (kind !== 'describes') {
       ignore(`${kind} relationships`);
     }
@@ -335,6 +338,7 @@ export function decodeSpdx3(input: DecodeInput): DecodeResult {
         ctx.issues.push(issue('warning', 'invalid-agent', `${typeOf(agentNode)} is not an agent`, { component: id }));
       }
     }
+    liftAiFields(component);
     ctx.components.set(id, component);
   }
   for (const node of graph.nodes) {
@@ -357,6 +361,7 @@ export function decodeSpdx3(input: DecodeInput): DecodeResult {
   if (primaryRef) sbom.metadata.component = ctx.components.get(primaryRef);
   sbom.components = nest(facts, primaryRef, ctx);
   sbom.dependencies = [...facts.edges].map(([ref, dependsOn]) => ({ ref, dependsOn }));
+  if (ctx.lineage.length > 0) sbom.lineage = ctx.lineage;
   reportSkipped(ctx, facts);
   ctx.finish();
   return { sbom, issues: ctx.issues };

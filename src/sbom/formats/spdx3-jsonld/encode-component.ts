@@ -128,9 +128,7 @@ export function componentElement(c: Component, parts: ComponentElementParts, los
   }
 
   const known = new Set(Object.keys({ ...ARTIFACT_FIELDS, ...AI_FIELDS, ...DATASET_FIELDS }).map((k) => PROPERTY_PREFIX + k));
-  const rest = c.properties.filter(
-    (p) => !known.has(p.name) && p.name !== `${PROPERTY_PREFIX}trainedOn` && p.name !== `${PROPERTY_PREFIX}testedOn`,
-  );
+  const rest = c.properties.filter((p) => !known.has(p.name));
   if (rest.length > 0) {
     element.extension = [
       {

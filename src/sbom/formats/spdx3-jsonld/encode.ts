@@ -12,6 +12,7 @@ import {
 } from '../../../model/index.js';
 import type { EncodeOptions, EncodeResult } from '../../format.js';
 import { allComponents } from '../../graph.js';
+import { lowerAiFields, LINEAGE_RELATIONSHIPS, unwritableModelCardFields } from './ai-fields.js';
 import { componentElement, elementClass } from './encode-component.js';
 import { idBase, IdMinter, isIri } from './encode-ids.js';
 import type { Node } from './graph.js';
@@ -223,7 +224,7 @@ export function encodeSpdx3(sbom: Sbom, specVersion: string, options: EncodeOpti
       ...(c.authors ?? []).filter((a) => a.name || a.email).map((a) => enc.agent('Person', a)),
     ];
     const element = componentElement(
-      c,
+      lowerAiFields(c),
       { spdxId, creationInfo: CREATION_INFO, supplier: c.supplier ? enc.entity(c.supplier) : undefined, originators },
       enc.lose,
     );
@@ -233,9 +234,15 @@ export function encodeSpdx3(sbom: Sbom, specVersion: string, options: EncodeOpti
     if (c.licenses.concluded) enc.relationship('hasConcludedLicense', spdxId, [enc.license(c.licenses.concluded, c)]);
     const effective = c.licenses.effective;
     if (effective) enc.annotate(spdxId, EFFECTIVE_LICENSE_STATEMENT + (effective.expression ?? effective.raw));
-    for (const kind of ['trainedOn', 'testedOn'] as const) {
-      const targets = c.properties.filter((p) => p.name === `${PROPERTY_PREFIX}${kind}`).map((p) => spdxIds.get(p.value)).filter((t) => t !== undefined);
-      if (targets.length > 0) enc.relationship(kind, spdxId, targets);
+    if (c.modelCard) for (const field of unwritableModelCardFields(c.modelCard)) enc.lose(`modelCard.${field}`, c);
+  }
+
+  for (const edge of sbom.lineage ?? []) {
+    const from = spdxIds.get(edge.from);
+    const to = edge.to.map((ref) => spdxIds.get(ref)).filter((t) => t !== undefined);
+    if (from && to.length > 0) enc.relationship(LINEAGE_RELATIONSHIPS[edge.kind], from, to);
+    if (!from || to.length < edge.to.length) {
+      enc.issues.push(issue('warning', 'dangling-ref', `${edge.kind} edge names a component that is not in the document; not written`, { component: edge.from }));
     }
   }
 

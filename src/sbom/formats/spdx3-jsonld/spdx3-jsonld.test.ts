@@ -54,12 +54,15 @@ test('AI example: the models are machine-learning-model components with their MI
   assert.equal(model?.type, 'machine-learning-model');
   assert.equal(model?.version, '0.0');
   assert.equal(model?.licenses.declared?.expression, 'MIT');
-  assert.match(model?.properties.find((p) => p.name === 'spdx3:ai_typeOfModel')?.value ?? '', /^Deep Neural network/);
-  assert.ok(model?.properties.some((p) => p.name === 'spdx3:trainedOn' && p.value === 'https://my-first-aibom.com/IAMdataset'));
+  assert.match(model?.modelCard?.architectureFamily ?? '', /^Deep Neural network/);
+  assert.ok(
+    sbom.lineage?.some((e) => e.from === model?.ref && e.kind === 'trained-on' && e.to.includes('https://my-first-aibom.com/IAMdataset')),
+    'the trainedOn relationship is a lineage edge',
+  );
 
   const dataset = component(sbom, 'https://my-first-aibom.com/IAMdataset');
   assert.equal(dataset?.type, 'data');
-  assert.deepEqual(dataset?.properties.filter((p) => p.name === 'spdx3:dataset_datasetType').map((p) => p.value), ['image']);
+  assert.deepEqual(dataset?.dataset?.modalities, ['image']);
   // Its licence is a custom licence: kept as text, with no SPDX expression invented for it.
   assert.equal(dataset?.licenses.declared?.expression, undefined);
   assert.match(dataset?.licenses.declared?.entries[0]?.text ?? '', /non-commercial research purpose only/);
