@@ -8,6 +8,8 @@ import { emptyDatasetFacts, emptyModelCard, emptySbom, type Component, type Sbom
 import { validateJsonSchema } from '../../../schemas/index.js';
 import { allComponents } from '../../graph.js';
 import { cyclonedxJson } from '../cyclonedx-json/index.js';
+import { cyclonedxXml } from '../cyclonedx-xml/index.js';
+import { validateXmlBatch } from './xsd-batch.test.js';
 import { spdx3JsonLd } from '../spdx3-jsonld/index.js';
 
 const FIXED = { serialNumber: 'urn:uuid:00000000-0000-4000-8000-000000000000', timestamp: '2025-01-01T00:00:00Z' };
@@ -87,6 +89,19 @@ test('a full model card, dataset facts and every lineage kind survive CycloneDX 
     assert.deepEqual(model.modelCard, original.components[0]!.modelCard);
     assert.deepEqual(component(back, 'reviews').dataset, original.components[2]!.dataset);
     assert.deepEqual(model.properties, [], 'Vigie properties are read back, not listed');
+    assert.deepEqual(sortedLineage(back), sortedLineage(original));
+  }
+});
+
+test('the same card, facts and lineage survive CycloneDX XML 1.6 and 1.7, XSD-valid', async () => {
+  const original = fullFixture();
+  for (const version of ['1.6', '1.7'] as const) {
+    const encoded = cyclonedxXml.encode!(original, version, FIXED);
+    const violations = await validateXmlBatch(version, [{ name: 'ml', text: encoded.text }]);
+    assert.deepEqual(violations.get('ml') ?? [], [], `CycloneDX XML ${version} XSD`);
+    const back = cyclonedxXml.decode({ text: encoded.text }).sbom;
+    assert.deepEqual(component(back, 'ticket-router').modelCard, original.components[0]!.modelCard);
+    assert.deepEqual(component(back, 'reviews').dataset, original.components[2]!.dataset);
     assert.deepEqual(sortedLineage(back), sortedLineage(original));
   }
 });

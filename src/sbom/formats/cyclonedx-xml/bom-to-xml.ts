@@ -10,6 +10,7 @@ import type {
   CdxOrganization,
   CdxProperty,
 } from '../cyclonedx-common/bom-shape.js';
+import { writeComponentData, writeModelCard } from './model-card-xml.js';
 import { XmlWriter } from './xml-writer.js';
 
 function contactBody(w: XmlWriter, c: CdxContact): void {
@@ -70,7 +71,7 @@ function licenses(w: XmlWriter, list: CdxLicenseChoice[] | undefined): void {
   w.close('licenses');
 }
 
-function properties(w: XmlWriter, list: CdxProperty[] | undefined): void {
+export function properties(w: XmlWriter, list: CdxProperty[] | undefined): void {
   if (!list || list.length === 0) return;
   w.open('properties');
   for (const p of list) w.leaf('property', p.value ?? '', { name: p.name });
@@ -124,6 +125,8 @@ function component(w: XmlWriter, c: CdxComponent): void {
     w.close('occurrences');
     w.close('evidence');
   }
+  if (c.modelCard) writeModelCard(w, c.modelCard);
+  for (const d of c.data ?? []) writeComponentData(w, 'data', d);
   w.close('component');
 }
 

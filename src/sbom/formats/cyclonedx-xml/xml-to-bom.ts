@@ -13,40 +13,41 @@ import type {
   CdxProperty,
   CdxService,
 } from '../cyclonedx-common/bom-shape.js';
+import { componentDataFromXml, modelCardFromXml } from './model-card-xml.js';
 import { unescapeXml, type XmlNode } from './read-xml.js';
 
 const NONE: XmlNode[] = [];
 
-function all(node: XmlNode | undefined, name: string): XmlNode[] {
+export function all(node: XmlNode | undefined, name: string): XmlNode[] {
   const v = node?.[name];
   return Array.isArray(v) ? v : NONE;
 }
 
-function one(node: XmlNode | undefined, name: string): XmlNode | undefined {
+export function one(node: XmlNode | undefined, name: string): XmlNode | undefined {
   return all(node, name)[0];
 }
 
 /** Text of the first child element `name`, or undefined when absent. */
-function text(node: XmlNode | undefined, name: string): string | undefined {
+export function text(node: XmlNode | undefined, name: string): string | undefined {
   const child = one(node, name);
   return child === undefined ? undefined : unescapeXml(child['#text'] ?? '');
 }
 
-function texts(node: XmlNode | undefined, name: string): string[] {
+export function texts(node: XmlNode | undefined, name: string): string[] {
   return all(node, name).map((n) => unescapeXml(n['#text'] ?? ''));
 }
 
-function attr(node: XmlNode | undefined, name: string): string | undefined {
+export function attr(node: XmlNode | undefined, name: string): string | undefined {
   const v = node?.['@']?.[name];
   return v === undefined ? undefined : unescapeXml(v);
 }
 
 /** Children of a wrapper element: `<hashes><hash/>…</hashes>` → the hash nodes. */
-function listed(node: XmlNode | undefined, wrapper: string, item: string): XmlNode[] {
+export function listed(node: XmlNode | undefined, wrapper: string, item: string): XmlNode[] {
   return all(node, wrapper).flatMap((w) => all(w, item));
 }
 
-function setIf<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+export function setIf<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) target[key] = value;
 }
 
@@ -99,7 +100,7 @@ function licenses(n: XmlNode | undefined): CdxLicenseChoice[] | undefined {
   return out;
 }
 
-function properties(n: XmlNode | undefined): CdxProperty[] | undefined {
+export function properties(n: XmlNode | undefined): CdxProperty[] | undefined {
   const list = listed(n, 'properties', 'property');
   return list.length === 0 ? undefined : list.map((p) => ({ name: attr(p, 'name'), value: unescapeXml(p['#text'] ?? '') }));
 }
@@ -146,6 +147,10 @@ export function component(n: XmlNode): CdxComponent {
   if (nested.length > 0) out.components = nested.map(component);
   const occurrences = listed(one(n, 'evidence'), 'occurrences', 'occurrence');
   if (occurrences.length > 0) out.evidence = { occurrences: occurrences.map((o) => ({ location: text(o, 'location') })) };
+  const modelCard = one(n, 'modelCard');
+  if (modelCard) out.modelCard = modelCardFromXml(modelCard);
+  const data = all(n, 'data');
+  if (data.length > 0) out.data = data.map(componentDataFromXml);
   return out;
 }
 
