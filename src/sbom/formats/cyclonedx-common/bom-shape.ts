@@ -3,7 +3,6 @@
  * this shape, and the XML writer prints it, so one mapping to and from the Vigie model serves both.
  * Every field is optional and loosely typed: this is what a document MAY contain, checked as read.
  */
-import type { CdxComponentData, CdxModelCard } from './model-card-shape.js';
 export type CdxAcknowledgement = 'declared' | 'concluded';
 
 export interface CdxAttachment {
@@ -135,4 +134,46 @@ export interface CdxBom {
   services?: CdxService[];
   dependencies?: CdxDependency[];
   compositions?: CdxComposition[];
+}
+
+// CycloneDX 1.5+ `modelCard` and `componentData` (AI models and datasets).
+export interface CdxDataGovernanceParty {
+  organization?: CdxOrganization;
+  contact?: CdxContact;
+}
+
+export interface CdxComponentData {
+  'bom-ref'?: string;
+  type?: string;
+  name?: string;
+  contents?: { url?: string; properties?: CdxProperty[] };
+  classification?: string;
+  sensitiveData?: string[];
+  description?: string;
+  governance?: { owners?: CdxDataGovernanceParty[]; stewards?: CdxDataGovernanceParty[]; custodians?: CdxDataGovernanceParty[] };
+}
+
+export interface CdxModelCard {
+  'bom-ref'?: string;
+  modelParameters?: {
+    approach?: { type?: string };
+    task?: string;
+    architectureFamily?: string;
+    modelArchitecture?: string;
+    datasets?: (CdxComponentData | { ref?: string })[];
+    inputs?: { format?: string }[];
+    outputs?: { format?: string }[];
+  };
+  quantitativeAnalysis?: {
+    performanceMetrics?: { type?: string; value?: string; slice?: string; confidenceInterval?: { lowerBound?: string; upperBound?: string } }[];
+  };
+  considerations?: {
+    users?: string[];
+    useCases?: string[];
+    technicalLimitations?: string[];
+    performanceTradeoffs?: string[];
+    ethicalConsiderations?: { name?: string; mitigationStrategy?: string }[];
+    environmentalConsiderations?: { properties?: CdxProperty[] };
+  };
+  properties?: CdxProperty[];
 }

@@ -13,7 +13,8 @@ import {
   type Property,
 } from '../../../model/index.js';
 import type { DecodeContext } from './decode-context.js';
-import { AI_PROPERTY, type CdxComponentData, type CdxDataGovernanceParty, type CdxModelCard } from './model-card-shape.js';
+import { AI_PROPERTY } from './ai-properties.js';
+import type { CdxComponentData, CdxDataGovernanceParty, CdxModelCard } from './bom-shape.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);

@@ -2,9 +2,9 @@
 // for travels as `vigie:ai:*` properties (read back by decode-model-card.ts); trained-on edges
 // become `modelParameters.datasets[].ref`, the other lineage kinds properties of the card.
 import type { Component, DatasetFacts, LineageEdge, ModelCard, Property } from '../../../model/index.js';
-import type { CdxProperty } from './bom-shape.js';
 import { lossy, type EncodeContext } from './encode-context.js';
-import { AI_PROPERTY, type CdxComponentData, type CdxModelCard } from './model-card-shape.js';
+import { AI_PROPERTY } from './ai-properties.js';
+import type { CdxComponentData, CdxModelCard, CdxProperty } from './bom-shape.js';
 
 const APPROACHES = new Set(['supervised', 'unsupervised', 'reinforcement-learning', 'semi-supervised', 'self-supervised']);
 const DATA_KINDS = new Set(['source-code', 'configuration', 'dataset', 'definition', 'other']);

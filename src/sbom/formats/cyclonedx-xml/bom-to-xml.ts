@@ -10,7 +10,8 @@ import type {
   CdxOrganization,
   CdxProperty,
 } from '../cyclonedx-common/bom-shape.js';
-import { writeComponentData, writeModelCard } from './model-card-xml.js';
+import { writeComponentData, writeModelCard } from './model-card-to-xml.js';
+import { properties } from './xml-write-helpers.js';
 import { XmlWriter } from './xml-writer.js';
 
 function contactBody(w: XmlWriter, c: CdxContact): void {
@@ -71,12 +72,6 @@ function licenses(w: XmlWriter, list: CdxLicenseChoice[] | undefined): void {
   w.close('licenses');
 }
 
-export function properties(w: XmlWriter, list: CdxProperty[] | undefined): void {
-  if (!list || list.length === 0) return;
-  w.open('properties');
-  for (const p of list) w.leaf('property', p.value ?? '', { name: p.name });
-  w.close('properties');
-}
 
 function externalReferences(w: XmlWriter, list: CdxExternalReference[] | undefined): void {
   if (!list || list.length === 0) return;
