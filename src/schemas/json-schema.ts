@@ -9,7 +9,7 @@ import type { SchemaViolation } from './violation.js';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 /** Which schema file checks which (format, spec version). */
-type Draft = '04' | '07' | '2019' | '2020';
+export type Draft = '04' | '07' | '2019' | '2020';
 
 const JSON_SCHEMAS: Record<string, Record<string, { file: string; draft: Draft }>> = {
   'cyclonedx-json': Object.fromEntries(
@@ -25,6 +25,8 @@ const JSON_SCHEMAS: Record<string, Record<string, { file: string; draft: Draft }
   'spdx3-jsonld': { '3.0.1': { file: 'spdx/3.0.1/spdx-schema.json', draft: '2020' } },
   // SARIF logs (vigie check --format sarif); see data/schemas/NOTICE.md for which revision.
   sarif: { '2.1.0': { file: 'sarif/sarif-2.1.0-rtm.5.json', draft: '04' } },
+  // OpenVEX exports (vigie vex export --format openvex); CC0-1.0, see data/schemas/NOTICE.md.
+  openvex: { '0.2.0': { file: 'openvex/openvex_json_schema_0.2.0.json', draft: '2020' } },
 };
 // SPDX YAML is the same data model as SPDX JSON, so the same schema applies once parsed.
 JSON_SCHEMAS['spdx-yaml'] = JSON_SCHEMAS['spdx-json'];
@@ -41,6 +43,8 @@ function newAjv(draft: Draft): Ajv {
   ajv.addFormat('iri-reference', true);
   ajv.addFormat('idn-email', true);
   ajv.addFormat('string', true);
+  // OpenVEX: an absolute IRI is a scheme, a colon and no white space (purls, BOM-Links, https IRIs).
+  ajv.addFormat('iri', /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/u);
   if (draft === '07') {
     for (const dep of ['cyclonedx/spdx.schema.json', 'cyclonedx/jsf-0.82.schema.json', 'cyclonedx/cryptography-defs.schema.json']) {
       ajv.addSchema(schemaJson(dep) as AnySchema);
@@ -66,6 +70,30 @@ function validatorFor(format: string, specVersion: string): ValidateFunction | u
     compiled.set(entry.file, fn);
   }
   return fn;
+}
+
+/**
+ * Validates against a schema the caller holds (e.g. one read from the test corpora that Vigie may
+ * not ship, such as the OASIS CSAF schema), with the same Ajv setup; `references` are the schemas
+ * it points to by $id.
+ */
+export function validateWithSchema(
+  schema: Record<string, unknown>,
+  value: unknown,
+  options: { draft: Draft; references?: { uri: string; schema: Record<string, unknown> }[] },
+  maxViolations = 50,
+): SchemaViolation[] {
+  const ajv = newAjv(options.draft);
+  // One Ajv instance checks one draft: referenced schemas join under the URI they are referred to by,
+  // without their own meta-schema line and id (the FIRST CVSS schemas that CSAF points to are
+  // draft-04/07, carry a `?date` in their id, and use no keyword whose meaning changed).
+  for (const { uri, schema: ref } of options.references ?? []) {
+    const { $schema: _meta, id: _id, $id: _newId, ...body } = ref;
+    ajv.addSchema(body as AnySchema, uri);
+  }
+  const validate = ajv.compile(schema as AnySchema);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).slice(0, maxViolations).map(toViolation);
 }
 
 export function hasJsonSchema(format: string, specVersion: string): boolean {
