@@ -1,6 +1,6 @@
 // Enforces the layering of DESIGN.md: the domain layers are pure (no I/O, no drivers, no server/cli),
 // and dependencies point one way: model <- sbom, licenses <- compliance, vulns, cra <- reports <- store, server, cli.
-const PURE = '^src/(model|sbom|licenses|compliance|vulns|cra|reports)/';
+const PURE = '^src/(model|sbom|licenses|compliance|vulns|cra|ai|reports)/';
 const IO_MODULES = '^(node:)?(fs|fs/promises|http|https|net|child_process|worker_threads|dgram|tls|cluster)$';
 const DRIVERS = '^(better-sqlite3|pg|pg-boss|kysely|fastify|xmllint-wasm)$';
 // Adapters that read files or run workers; the pure layers receive their results instead.
@@ -10,7 +10,7 @@ module.exports = {
   forbidden: [
     {
       name: 'pure-layers-do-no-io',
-      comment: 'model, sbom, licenses, compliance, vulns, cra and reports take and return data: no fs, http or process spawning.',
+      comment: 'model, sbom, licenses, compliance, vulns, cra, ai and reports take and return data: no fs, http or process spawning.',
       severity: 'error',
       from: { path: PURE, pathNot: '\\.test\\.ts$' },
       to: { dependencyTypes: ['core'], path: IO_MODULES },
@@ -37,12 +37,12 @@ module.exports = {
       name: 'sbom-and-licenses-see-only-model',
       severity: 'error',
       from: { path: '^src/(sbom|licenses)/' },
-      to: { path: '^src/(compliance|vulns|cra|reports|store|server|cli)/' },
+      to: { path: '^src/(compliance|vulns|cra|ai|reports|store|server|cli)/' },
     },
     {
       name: 'analysis-layers-below-reports',
       severity: 'error',
-      from: { path: '^src/(compliance|vulns|cra)/' },
+      from: { path: '^src/(compliance|vulns|cra|ai)/' },
       to: { path: '^src/(reports|store|server|cli)/' },
     },
     {
@@ -67,7 +67,7 @@ module.exports = {
     {
       name: 'store-and-domain-do-not-know-services',
       severity: 'error',
-      from: { path: '^src/(store|model|sbom|licenses|compliance|vulns|cra|reports|io|schemas)/' },
+      from: { path: '^src/(store|model|sbom|licenses|compliance|vulns|cra|ai|reports|io|schemas)/' },
       to: { path: '^src/services/' },
     },
     {

@@ -85,8 +85,17 @@ export interface ModelCard {
   informationAboutApplication?: string;
 }
 
+/**
+ * Where a dataset comes from, in the categories of the AI Office's training-content summary
+ * template (sections 2.1–2.6).
+ */
+export const DATASET_ORIGINS = ['public', 'licensed', 'private', 'crawled', 'user', 'synthetic', 'other'] as const;
+export type DatasetOrigin = (typeof DATASET_ORIGINS)[number];
+
 /** Facts about a dataset (CycloneDX `componentData`, SPDX 3 `dataset_DatasetPackage`). */
 export interface DatasetFacts {
+  /** Origin category, when stated. */
+  origin?: DatasetOrigin;
   /** What kind of data: `dataset`, `source-code`, `configuration`… (CycloneDX componentData.type). */
   kind?: string;
   /** Modalities (`text`, `image`, `audio`…; SPDX 3 `dataset_datasetType`). */

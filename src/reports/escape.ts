@@ -23,3 +23,14 @@ export function csvField(value: string | number | boolean | null | undefined): s
 export function mdCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
+
+/**
+ * Untrusted text inside Markdown prose: HTML is escaped (no raw tags reach a renderer), and the
+ * characters that open links, emphasis or code are backslash-escaped, so an SBOM string cannot
+ * become a `javascript:` link or markup.
+ */
+export function escapeMarkdownText(text: string): string {
+  return escapeHtml(text)
+    .replace(/([\\`*_[\]()#!|~])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
+}

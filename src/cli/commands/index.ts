@@ -25,6 +25,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'kb', summary: 'the licence knowledge base: import and export (Hermine format)', load: () => import('./kb.js').then((m) => m.registerKb) },
   { name: 'serve', summary: 'start the REST API (and the web UI when built) on the store', load: () => import('./serve.js').then((m) => m.registerServe) },
   { name: 'token', summary: 'API tokens for `vigie serve` (stored hashed, with a role and an expiry)', load: () => import('./token.js').then((m) => m.registerToken) },
+  { name: 'ai', summary: 'AI Act documents of a model from its ML-BOM: training-content summary, Annex XII information', load: () => import('./ai.js').then((m) => m.registerAi) },
   { name: 'check', summary: 'validate an SBOM file or an npm project folder against a policy file (exit 0 compliant, 1 violations, 2 bad input)', load: () => import('./check.js').then((m) => m.registerCheck) },
   // Stateful commands: the portfolio in the store (--db).
   { name: 'product', summary: 'products of the portfolio (stored; see --db)', load: () => import('./product.js').then((m) => m.registerProduct) },

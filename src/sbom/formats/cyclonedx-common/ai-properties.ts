@@ -21,6 +21,7 @@ export const AI_PROPERTY = {
   preprocessing: 'vigie:ai:preprocessing',
   knownBias: 'vigie:ai:knownBias',
   availability: 'vigie:ai:availability',
+  origin: 'vigie:ai:origin',
   intendedUse: 'vigie:ai:intendedUse',
   /** A lineage edge other than trained-on: `<kind> <ref>` on the model card. */
   lineage: 'vigie:ai:lineage',

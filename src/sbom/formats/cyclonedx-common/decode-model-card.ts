@@ -1,6 +1,8 @@
 // CycloneDX `modelCard` → ModelCard (+ lineage edges), `data[]` → DatasetFacts.
 import {
+  DATASET_ORIGINS,
   emptyDatasetFacts,
+  type DatasetOrigin,
   emptyModelCard,
   issue,
   LINEAGE_KINDS,
@@ -90,6 +92,10 @@ export function takeDatasetProperties(facts: DatasetFacts, properties: Property[
         break;
       case AI_PROPERTY.intendedUse:
         facts.intendedUse = p.value;
+        break;
+      case AI_PROPERTY.origin:
+        if ((DATASET_ORIGINS as readonly string[]).includes(p.value)) facts.origin = p.value as DatasetOrigin;
+        else kept.push(p);
         break;
       case AI_PROPERTY.sensitivePersonalData: {
         const v = presence(p.value);

@@ -113,6 +113,7 @@ export function encodeComponentData(c: Component, facts: DatasetFacts, ctx: Enco
   for (const p of facts.preprocessing) add(AI_PROPERTY.preprocessing, p);
   for (const b of facts.knownBias) add(AI_PROPERTY.knownBias, b);
   add(AI_PROPERTY.availability, facts.availability);
+  add(AI_PROPERTY.origin, facts.origin);
   add(AI_PROPERTY.intendedUse, facts.intendedUse);
   add(AI_PROPERTY.sensitivePersonalData, facts.sensitivePersonalData);
   for (const l of facts.languages) add(AI_PROPERTY.language, l);

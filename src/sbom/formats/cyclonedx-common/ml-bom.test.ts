@@ -59,7 +59,7 @@ function fullFixture(): Sbom {
   const base: Component = { ref: 'model:bert', type: 'machine-learning-model', name: 'bert-base-cased', hashes: [], licenses: {}, externalReferences: [], properties: [] };
   const facts = emptyDatasetFacts();
   Object.assign(facts, {
-    kind: 'dataset', modalities: ['text'], contentsUrl: 'https://example.org/reviews', sizeBytes: 1_048_576,
+    kind: 'dataset', origin: 'private', modalities: ['text'], contentsUrl: 'https://example.org/reviews', sizeBytes: 1_048_576,
     collectionProcess: 'exported from the ticket system', preprocessing: ['lower-cased'], sensitivePersonalData: 'yes',
     sensitiveData: ['e-mail addresses'], knownBias: ['mostly EU customers'], availability: 'registration',
     intendedUse: 'training routing models', classification: 'amber',
