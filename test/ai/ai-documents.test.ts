@@ -4,12 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../test/support/corpora.js';
-import { vigie, hasStackTrace } from '../../test/cli/run-cli.js';
-import { cyclonedxJson } from '../sbom/formats/cyclonedx-json/index.js';
-import { annexXii } from './annex-xii.js';
-import { modelView, selectModel } from './model-view.js';
-import { trainingSummary } from './training-summary.js';
+import { REPO_ROOT } from '../support/corpora.js';
+import { vigie, hasStackTrace } from '../cli/run-cli.js';
+import { cyclonedxJson } from '../../src/sbom/formats/cyclonedx-json/index.js';
+import { annexXii } from '../../src/ai/annex-xii.js';
+import { modelView, selectModel } from '../../src/ai/model-view.js';
+import { trainingSummary } from '../../src/ai/training-summary.js';
 
 const FIXTURE = join(REPO_ROOT, 'test/fixtures/ai/router-mlbom.cdx.json');
 const sbom = cyclonedxJson.decode({ text: readFileSync(FIXTURE, 'utf8') }).sbom;
@@ -85,7 +85,7 @@ test('model-card strings are escaped in the Markdown', async () => {
   const hostile = JSON.parse(readFileSync(FIXTURE, 'utf8'));
   hostile.metadata.component.modelCard.considerations.useCases = ['<img src=x onerror=alert(1)> [click](javascript:alert(1))'];
   const doc = annexXii(modelView(cyclonedxJson.decode({ text: JSON.stringify(hostile) }).sbom, selectModel(cyclonedxJson.decode({ text: JSON.stringify(hostile) }).sbom)));
-  const { renderAnnexXiiMarkdown } = await import('../reports/ai-documents.js');
+  const { renderAnnexXiiMarkdown } = await import('../../src/reports/ai-documents.js');
   const md = renderAnnexXiiMarkdown(doc);
   assert.doesNotMatch(md, /<img/);
   assert.doesNotMatch(md, /\]\(javascript:/);
