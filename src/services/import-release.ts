@@ -4,7 +4,6 @@
  * still written to the import history (status failed) so that the attempt is visible.
  */
 import type { Issue } from '../model/issue.js';
-import type { Sbom } from '../model/sbom.js';
 import type { Usage, VersionRecord } from '../model/portfolio.js';
 import { generateNpmSbom } from '../sbom/generators/npm/index.js';
 import { readNpmProject } from '../io/npm-project.js';
@@ -65,8 +64,9 @@ export interface ImportOutcome {
   issues: Issue[];
 }
 
+/** A decoded document reduced to its plan: the decoded SBOM is not kept through the store writes. */
 interface DecodedSource {
-  sbom: Sbom;
+  plan: ImportPlan;
   issues: Issue[];
   format: string;
   fileName: string | null;
@@ -81,7 +81,7 @@ export async function importDocument(store: Store, releaseId: number, input: Imp
   try {
     const read = decodeUpload(input.content, fileName ?? 'document', input.maxBytes);
     decoded = {
-      sbom: read.sbom,
+      plan: planImport(read.sbom, input.project ?? ''),
       issues: read.issues,
       format: read.format.id,
       fileName,
@@ -102,7 +102,7 @@ export async function importNpmProject(store: Store, releaseId: number, input: I
     const project = await readNpmProject(input.path, { maxBytes: input.maxBytes });
     const { sbom, issues } = generateNpmSbom(project);
     decoded = {
-      sbom,
+      plan: planImport(sbom, input.project ?? ''),
       issues,
       format: 'npm-project',
       fileName: project.lockfileName,
@@ -135,7 +135,7 @@ export async function importDocumentOf(store: Store, importId: number): Promise<
 async function importDecoded(store: Store, releaseId: number, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
   const mode = options.mode ?? 'replace';
   const policy = options.policy ?? 'fill-missing';
-  const plan = planImport(source.sbom, options.project ?? '');
+  const plan = source.plan;
 
   return store.transaction(async (tx) => {
     const record = await tx.createImport({

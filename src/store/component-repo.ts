@@ -8,7 +8,9 @@ import type { ComponentRecord, VersionRecord } from '../model/portfolio.js';
 import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { BulkUpsertResult, ComponentInput, DataConflict, FillPolicy, VersionInput } from './types.js';
-import { chunks, rowsPerStatement, type StoreContext } from './context.js';
+import { chunks, type StoreContext } from './context.js';
+import { bulkInsert, type BulkColumn } from './bulk-insert.js';
+import { selectWhereIn } from './bulk-select.js';
 import { mergeFields } from './merge-fields.js';
 import { componentKey } from '../model/component-identity.js';
 
@@ -28,6 +30,13 @@ type ComponentMethods = Pick<
 >;
 
 type ComponentRow = Selectable<Database['components']>;
+
+const text = (name: string): BulkColumn => ({ name, type: 'text' });
+const COMPONENT_BULK_COLUMNS = ['identity_key', 'name', 'purl', 'purl_type', 'namespace', 'description', 'homepage', 'language'].map(text);
+const VERSION_BULK_COLUMNS: BulkColumn[] = [
+  { name: 'component_id', type: 'integer' },
+  ...['number', 'purl', 'declared_license', 'concluded_license', 'corrected_license', 'copyright'].map(text),
+];
 type VersionRow = Selectable<Database['versions']>;
 
 export function toComponent(row: ComponentRow): ComponentRecord {
@@ -81,10 +90,7 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
 
   async function componentsByKey(keys: string[]): Promise<Map<string, ComponentRow>> {
     const found = new Map<string, ComponentRow>();
-    for (const part of chunks(keys, 5000)) {
-      const rows = await db.selectFrom('components').selectAll().where('identity_key', 'in', part).execute();
-      for (const row of rows) found.set(row.identity_key, row);
-    }
+    for (const row of await selectWhereIn(ctx, 'components', 'identity_key', 'text', keys)) found.set(row.identity_key, row);
     return found;
   }
 
@@ -94,13 +100,11 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     const keys = [...byKey.keys()];
     const existing = await componentsByKey(keys);
     const missing = keys.filter((k) => !existing.has(k));
-    for (const part of chunks(missing, rowsPerStatement(8))) {
-      await db
-        .insertInto('components')
-        .values(part.map((key) => ({ identity_key: key, name: byKey.get(key)!.name, purl: byKey.get(key)!.purl, ...componentColumns(byKey.get(key)!) })))
-        .onConflict((oc) => oc.column('identity_key').doNothing())
-        .execute();
-    }
+    const componentRows = missing.map((key) => {
+      const c = byKey.get(key)!;
+      return [key, c.name, c.purl, c.purlType, c.namespace, c.description, c.homepage, c.language];
+    });
+    await bulkInsert(ctx, 'components', COMPONENT_BULK_COLUMNS, componentRows, { skipConflictsOn: ['identity_key'] });
     const created = await componentsByKey(missing);
     const conflicts: DataConflict[] = [];
     for (const [key, row] of existing) {
@@ -121,10 +125,8 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
 
   async function versionsOf(componentIds: number[]): Promise<Map<string, VersionRow>> {
     const found = new Map<string, VersionRow>();
-    for (const part of chunks([...new Set(componentIds)], 5000)) {
-      const rows = await db.selectFrom('versions').selectAll().where('component_id', 'in', part).execute();
-      for (const row of rows) found.set(versionKey(row.component_id, row.number), row);
-    }
+    const rows = await selectWhereIn(ctx, 'versions', 'component_id', 'integer', [...new Set(componentIds)]);
+    for (const row of rows) found.set(versionKey(row.component_id, row.number), row);
     return found;
   }
 
@@ -136,13 +138,16 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     }
     const existing = await versionsOf([...byKey.values()].map((v) => v.componentId));
     const missing = [...byKey.entries()].filter(([key]) => !existing.has(key)).map(([, v]) => v);
-    for (const part of chunks(missing, rowsPerStatement(7))) {
-      await db
-        .insertInto('versions')
-        .values(part.map((v) => ({ component_id: v.componentId, number: v.number, ...versionColumns(v) })))
-        .onConflict((oc) => oc.columns(['component_id', 'number']).doNothing())
-        .execute();
-    }
+    const versionRows = missing.map((v) => [
+      v.componentId,
+      v.number,
+      v.purl,
+      v.declaredLicense,
+      v.concludedLicense,
+      v.correctedLicense,
+      v.copyright,
+    ]);
+    await bulkInsert(ctx, 'versions', VERSION_BULK_COLUMNS, versionRows, { skipConflictsOn: ['component_id', 'number'] });
     const after = new Map(existing);
     if (missing.length > 0) {
       for (const [key, row] of await versionsOf(missing.map((v) => v.componentId))) if (!after.has(key)) after.set(key, row);

@@ -4,7 +4,7 @@ import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
-export function connectSqlite(path: string): Kysely<Database> {
+export function connectSqlite(path: string): { db: Kysely<Database>; sqlite: Sqlite.Database } {
   const database = new Sqlite(path);
   // WAL: readers never block the writer, and a killed writer leaves the last commit intact.
   database.pragma('journal_mode = WAL');
@@ -12,7 +12,7 @@ export function connectSqlite(path: string): Kysely<Database> {
   database.pragma('busy_timeout = 5000');
   // NORMAL is durable against process crashes in WAL mode; only power loss may lose the last commit.
   database.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), sqlite: database };
 }
 
 const SAFE_SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -1,11 +1,16 @@
 /** What every repository works with, and the few value conversions the two dialects need. */
 import type { Kysely } from 'kysely';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './store.js';
 
 export interface StoreContext {
   db: Kysely<Database>;
   dialect: StoreDialect;
+  /** SQLite only: the connection Kysely uses, for bulk writes through prepared statements. */
+  sqlite?: SqliteDatabase;
+  /** True when `db` is a transaction (the connection is held by the caller). */
+  inTransaction?: boolean;
 }
 
 export function nowIso(): string {

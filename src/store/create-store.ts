@@ -12,7 +12,8 @@ import { accessRepository } from './access-repo.js';
 import { queryRepository } from './query-repo.js';
 import { policySettingsRepository } from './policy-settings-repo.js';
 
-export function createStore(ctx: StoreContext, inTransaction = false): Store {
+export function createStore(ctx: StoreContext): Store {
+  const inTransaction = ctx.inTransaction === true;
   const store: Store = {
     dialect: ctx.dialect,
     async close() {
@@ -20,7 +21,7 @@ export function createStore(ctx: StoreContext, inTransaction = false): Store {
     },
     async transaction(fn) {
       if (inTransaction) return fn(store);
-      return ctx.db.transaction().execute((trx) => fn(createStore({ db: trx, dialect: ctx.dialect }, true)));
+      return ctx.db.transaction().execute((trx) => fn(createStore({ ...ctx, db: trx, inTransaction: true })));
     },
     ...portfolioRepository(ctx),
     ...componentRepository(ctx),

@@ -1,27 +1,24 @@
 /** A release's dependency graph, stored as edges between versions (never as per-usage paths). */
 import type { Store } from './store.js';
 import type { DependencyEdge } from './types.js';
-import { chunks, rowsPerStatement, type StoreContext } from './context.js';
+import type { StoreContext } from './context.js';
+import { bulkInsert, type BulkColumn } from './bulk-insert.js';
 
 type DependencyMethods = Pick<Store, 'insertDependencyEdges' | 'listDependencyEdges' | 'deleteDependencyEdgesOfRelease'>;
 
-const EDGE_COLUMNS = 4;
+const EDGE_COLUMNS: BulkColumn[] = [
+  { name: 'release_id', type: 'integer' },
+  { name: 'project', type: 'text' },
+  { name: 'parent_version_id', type: 'integer' },
+  { name: 'child_version_id', type: 'integer' },
+];
 
-export function dependencyRepository({ db }: StoreContext): DependencyMethods {
+export function dependencyRepository(ctx: StoreContext): DependencyMethods {
+  const { db } = ctx;
   return {
     async insertDependencyEdges(edges) {
-      let written = 0;
-      for (const part of chunks(edges, rowsPerStatement(EDGE_COLUMNS))) {
-        const rows = part.map((e) => ({
-          release_id: e.releaseId,
-          project: e.project,
-          parent_version_id: e.parentVersionId,
-          child_version_id: e.childVersionId,
-        }));
-        const result = await db.insertInto('dependency_edges').values(rows).executeTakeFirst();
-        written += Number(result.numInsertedOrUpdatedRows ?? 0);
-      }
-      return written;
+      const rows = edges.map((e) => [e.releaseId, e.project, e.parentVersionId, e.childVersionId]);
+      return bulkInsert(ctx, 'dependency_edges', EDGE_COLUMNS, rows);
     },
     async listDependencyEdges(releaseId) {
       const rows = await db

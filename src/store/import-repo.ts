@@ -67,7 +67,9 @@ export function importRepository(ctx: StoreContext): ImportMethods {
       return (await db.selectFrom('imports').selectAll().where('release_id', '=', releaseId).orderBy('id').execute()).map(toImport);
     },
     async saveImportDocument(doc) {
-      const values = { file_name: doc.fileName, media_type: doc.mediaType, content: Buffer.from(doc.content) };
+      // A view on the same bytes (Buffer.from(uint8Array) would copy them one by one).
+      const content = Buffer.from(doc.content.buffer, doc.content.byteOffset, doc.content.byteLength);
+      const values = { file_name: doc.fileName, media_type: doc.mediaType, content };
       await db
         .insertInto('import_documents')
         .values({ import_id: doc.importId, ...values })

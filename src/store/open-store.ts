@@ -20,8 +20,8 @@ export interface StoreOptions {
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const databaseUrl = options.databaseUrl ?? (options.sqlitePath ? undefined : process.env.VIGIE_DATABASE_URL);
   const dialect: StoreDialect = databaseUrl ? 'postgres' : 'sqlite';
-  const db = databaseUrl
-    ? await connectPostgres(databaseUrl, options.schema)
+  const { db, sqlite } = databaseUrl
+    ? { db: await connectPostgres(databaseUrl, options.schema), sqlite: undefined }
     : connectSqlite(options.sqlitePath ?? process.env.VIGIE_DB ?? './vigie.db');
   if (options.migrate !== false) {
     try {
@@ -31,7 +31,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       throw error;
     }
   }
-  return createStore({ db, dialect });
+  return createStore({ db, dialect, sqlite });
 }
 
 export async function migrate(db: Kysely<Database>, dialect: StoreDialect, schema?: string): Promise<void> {

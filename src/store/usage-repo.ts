@@ -6,6 +6,7 @@ import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { NewUsage, UsagePatch } from './types.js';
 import { chunks, fromBool, rowsPerStatement, toBool, type StoreContext } from './context.js';
+import { bulkInsert, type BulkColumn } from './bulk-insert.js';
 
 type UsageMethods = Pick<
   Store,
@@ -23,6 +24,19 @@ type UsageMethods = Pick<
 >;
 
 const USAGE_COLUMNS = 11;
+const USAGE_BULK_COLUMNS: BulkColumn[] = [
+  { name: 'release_id', type: 'integer' },
+  { name: 'version_id', type: 'integer' },
+  { name: 'scope', type: 'text' },
+  { name: 'project', type: 'text' },
+  { name: 'linking', type: 'text' },
+  { name: 'modified', type: 'boolean' },
+  { name: 'exploitation', type: 'text' },
+  { name: 'chosen_license', type: 'text' },
+  { name: 'status', type: 'text' },
+  { name: 'added_by', type: 'text' },
+  { name: 'description', type: 'text' },
+];
 const UNIQUE_USAGE = ['release_id', 'version_id', 'scope', 'project'] as const;
 
 export function toUsage(row: Selectable<Database['usages']>): Usage {
@@ -87,12 +101,19 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
 
   const methods: UsageMethods = {
     async insertUsages(usages, onConflict = 'fail') {
+      if (onConflict !== 'update') {
+        const rows = usages.map((u) => {
+          const r = usageRow(u);
+          return USAGE_BULK_COLUMNS.map((c) => r[c.name as keyof typeof r] ?? null);
+        });
+        return bulkInsert(ctx, 'usages', USAGE_BULK_COLUMNS, rows, onConflict === 'ignore' ? { skipConflictsOn: UNIQUE_USAGE } : {});
+      }
       let written = 0;
       for (const part of chunks(usages, rowsPerStatement(USAGE_COLUMNS))) {
-        let query = db.insertInto('usages').values(part.map(usageRow));
-        if (onConflict === 'ignore') query = query.onConflict((oc) => oc.columns([...UNIQUE_USAGE]).doNothing());
-        if (onConflict === 'update')
-          query = query.onConflict((oc) =>
+        const query = db
+          .insertInto('usages')
+          .values(part.map(usageRow))
+          .onConflict((oc) =>
             oc.columns([...UNIQUE_USAGE]).doUpdateSet((eb) => ({
               linking: eb.ref('excluded.linking'),
               modified: eb.ref('excluded.modified'),

@@ -10,6 +10,7 @@ import { knowledgeCases } from './cases/knowledge.js';
 import { accessCases } from './cases/access.js';
 import { queryCases } from './cases/queries.js';
 import { dependencyGraphCases } from './cases/dependency-graph.js';
+import { bulkWriteCases } from './cases/bulk-writes.js';
 
 runContract(targets(), {
   schema: schemaCases,
@@ -21,4 +22,5 @@ runContract(targets(), {
   access: accessCases,
   queries: queryCases,
   'dependency graph': dependencyGraphCases,
+  'bulk writes': bulkWriteCases,
 });

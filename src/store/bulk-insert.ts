@@ -1,0 +1,61 @@
+/**
+ * Many rows into one table, fast on both dialects, for imports of 100k components: SQLite runs one
+ * prepared statement per row on the store's own connection (inside the caller's transaction, or in
+ * one of its own), PostgreSQL sends one `INSERT … SELECT FROM unnest(array, …)` per chunk (one bound
+ * parameter per column instead of one per value). Query-builder overhead per value is what made
+ * bulk writes slow; the statements themselves stay plain SQL with bound values.
+ */
+import { sql } from 'kysely';
+import type { StoreContext } from './context.js';
+
+export interface BulkColumn {
+  name: string;
+  type: 'integer' | 'text' | 'boolean';
+}
+
+export interface BulkInsertOptions {
+  /** Rows that collide on these columns' unique key are skipped (ON CONFLICT DO NOTHING). */
+  skipConflictsOn?: readonly string[];
+}
+
+const POSTGRES_ROWS_PER_STATEMENT = 20_000;
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** Inserts rows (values in column order; booleans already as the dialect stores them); returns how many were written. */
+export async function bulkInsert(
+  ctx: StoreContext,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly unknown[][],
+  options: BulkInsertOptions = {},
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  for (const name of [table, ...columns.map((c) => c.name), ...(options.skipConflictsOn ?? [])]) {
+    if (!IDENTIFIER.test(name)) throw new Error(`bulkInsert: "${name}" is not a plain identifier`);
+  }
+  const conflict = options.skipConflictsOn ? ` ON CONFLICT (${options.skipConflictsOn.join(', ')}) DO NOTHING` : '';
+  const names = columns.map((c) => c.name).join(', ');
+  if (ctx.dialect === 'sqlite' && ctx.sqlite) {
+    const database = ctx.sqlite;
+    const statement = database.prepare(`INSERT INTO ${table} (${names}) VALUES (${columns.map(() => '?').join(', ')})${conflict}`);
+    const insertAll = () => {
+      let written = 0;
+      for (const row of rows) written += statement.run(row).changes;
+      return written;
+    };
+    // Inside a transaction the connection is already ours; otherwise take it through a transaction
+    // of our own, so that no other caller's statements interleave with these rows.
+    if (ctx.inTransaction) return insertAll();
+    return ctx.db.transaction().execute(async () => insertAll());
+  }
+  let written = 0;
+  for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT) {
+    const part = rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT);
+    const arrays = columns.map((c, i) => sql`${part.map((row) => row[i])}::${sql.raw(c.type)}[]`);
+    const result = await sql`${sql.raw(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(`)}${sql.join(arrays)}${sql.raw(`)${conflict}`)}`.execute(
+      ctx.db,
+    );
+    written += Number(result.numAffectedRows ?? 0);
+  }
+  return written;
+}
