@@ -4,7 +4,12 @@ import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
-export function connectSqlite(path: string): { db: Kysely<Database>; sqlite: Sqlite.Database } {
+export function connectSqlite(path: string): Kysely<Database> {
+  return connectSqliteWithHandle(path).db;
+}
+
+/** The Kysely instance and the better-sqlite3 connection under it (bulk writes use the latter). */
+export function connectSqliteWithHandle(path: string): { db: Kysely<Database>; sqlite: Sqlite.Database } {
   const database = new Sqlite(path);
   // WAL: readers never block the writer, and a killed writer leaves the last commit intact.
   database.pragma('journal_mode = WAL');

@@ -1,7 +1,7 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store, StoreDialect } from './store.js';
 import type { Database } from './schema.js';
-import { connectPostgres, connectSqlite } from './connect.js';
+import { connectPostgres, connectSqliteWithHandle } from './connect.js';
 import { migrationProvider } from './migrations.js';
 import { createStore } from './create-store.js';
 
@@ -22,7 +22,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const dialect: StoreDialect = databaseUrl ? 'postgres' : 'sqlite';
   const { db, sqlite } = databaseUrl
     ? { db: await connectPostgres(databaseUrl, options.schema), sqlite: undefined }
-    : connectSqlite(options.sqlitePath ?? process.env.VIGIE_DB ?? './vigie.db');
+    : connectSqliteWithHandle(options.sqlitePath ?? process.env.VIGIE_DB ?? './vigie.db');
   if (options.migrate !== false) {
     try {
       await migrate(db, dialect, options.schema);
