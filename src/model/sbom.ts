@@ -56,6 +56,14 @@ export interface SbomMetadata {
   dataLicense?: LicenseStatement;
   properties: Property[];
   comment?: string;
+  /**
+   * How many vulnerability records the document itself carries (CycloneDX `vulnerabilities`, SPDX 3
+   * security elements). Vigie keeps none of them as inventory; SBOM quality profiles need the count
+   * (BSI TR-03183-2 §3.1: an SBOM carries no vulnerability data).
+   */
+  embeddedVulnerabilities?: number;
+  /** True when the document carries an enveloped signature (CycloneDX JSF `signature`); not verified. */
+  signed?: boolean;
 }
 
 /** Direct dependency edges of one component. */

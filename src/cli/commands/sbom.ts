@@ -5,6 +5,7 @@ import { registerSbomValidate } from './sbom-validate.js';
 import { registerSbomConvert } from './sbom-convert.js';
 import { registerSbomGenerate } from './sbom-generate.js';
 import { registerSbomDiff } from './sbom-diff.js';
+import { registerSbomQuality } from './sbom-quality.js';
 
 export function registerSbom(program: Command, ctx: CommandContext): void {
   const sbom = program
@@ -15,4 +16,5 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
   registerSbomConvert(sbom, ctx);
   registerSbomGenerate(sbom, ctx);
   registerSbomDiff(sbom, ctx);
+  registerSbomQuality(sbom, ctx);
 }

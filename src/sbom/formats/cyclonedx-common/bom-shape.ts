@@ -134,6 +134,9 @@ export interface CdxBom {
   services?: CdxService[];
   dependencies?: CdxDependency[];
   compositions?: CdxComposition[];
+  /** Only counted (SBOM quality), never decoded. */
+  vulnerabilities?: unknown[];
+  signature?: unknown;
 }
 
 // CycloneDX 1.5+ `modelCard` and `componentData` (AI models and datasets).

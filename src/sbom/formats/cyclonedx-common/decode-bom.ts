@@ -120,6 +120,10 @@ export function decodeBom(bom: CdxBom, source: FormatRef): DecodeResult {
   if (typeof bom.serialNumber === 'string') sbom.metadata.serialNumber = bom.serialNumber;
   if (typeof bom.version === 'number') sbom.metadata.version = bom.version;
   decodeMetadata(bom.metadata, sbom, ctx);
+  if (Array.isArray(bom.vulnerabilities) && bom.vulnerabilities.length > 0) {
+    sbom.metadata.embeddedVulnerabilities = bom.vulnerabilities.length;
+  }
+  if (bom.signature && typeof bom.signature === 'object') sbom.metadata.signed = true;
 
   if (Array.isArray(bom.components)) {
     const list: Component[] = new Array(bom.components.length);

@@ -189,5 +189,8 @@ export function xmlToBom(root: XmlNode, specVersion: string): CdxBom | undefined
   if (services.length > 0) out.services = services.map(service);
   setIf(out, 'dependencies', dependencies(bom));
   setIf(out, 'compositions', compositions(bom));
+  // Counted for SBOM quality only: the records themselves are not read.
+  const vulnerabilities = listed(bom, 'vulnerabilities', 'vulnerability');
+  if (vulnerabilities.length > 0) out.vulnerabilities = vulnerabilities;
   return out;
 }

@@ -2,6 +2,7 @@
 import {
   emptySbom,
   issue,
+  type Completeness,
   type Component,
   type DependencyScope,
   type Issue,
@@ -27,7 +28,7 @@ import { idOf, indexGraph, isNode, objects, refs, str, strings, typeOf, type Gra
 import { FORMAT_ID } from './identify.js';
 import { parseJsonDocument } from '../../json-text.js';
 import { liftAiFields, LINEAGE_FROM_RELATIONSHIP } from './ai-fields.js';
-import { PROPERTY_PREFIX } from './profile-fields.js';
+import { DISTRIBUTION_ARTIFACT_PROPERTY, PROPERTY_PREFIX } from './profile-fields.js';
 import { EFFECTIVE_LICENSE_STATEMENT, SBOM_TYPE_TO_PHASE, SCOPE_FROM_SPDX, SPEC_VERSIONS, WRITTEN_VERSION } from './vocabulary.js';
 
 const MAX_DANGLING_ISSUES = 50;
@@ -167,6 +168,8 @@ interface RelationshipFacts {
   containedIn: Map<string, string>;
   licenseTargets: Map<string, { declared: Array<string | Node>; concluded: Array<string | Node> }>;
   ignored: Map<string, number>;
+  /** `completeness` of each dependency relationship ('' when it states none). */
+  edgeCompleteness: string[];
 }
 
 function readRelationships(ctx: DecodeContext): RelationshipFacts {
@@ -176,6 +179,7 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
     containedIn: new Map(),
     licenseTargets: new Map(),
     ignored: new Map(),
+    edgeCompleteness: [],
   };
   const ignore = (why: string) => facts.ignored.set(why, (facts.ignored.get(why) ?? 0) + 1);
   for (const rel of ctx.graph.byId.values()) {
@@ -193,7 +197,9 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
       continue;
     }
     ctx.resolve(fromId, { field });
-    const toIds = refs(rel, 'to').map((t) => (typeof t === 'string' ? t : idOf(t))).filter((t): t is string => !!t);
+    const allTo = refs(rel, 'to').map((t) => (typeof t === 'string' ? t : idOf(t))).filter((t): t is string => !!t);
+    // The SPDX 3 individuals (NoneElement, NoAssertionElement) say "none" / "unknown", not an element.
+    const toIds = allTo.filter((t) => !WELL_KNOWN_ELEMENTS.has(t));
     if (kind === 'hasDeclaredLicense' || kind === 'hasConcludedLicense') {
       if (!ctx.components.has(fromId)) continue;
       const entry = facts.licenseTargets.get(fromId) ?? { declared: [], concluded: [] };
@@ -203,7 +209,13 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
     }
     for (const to of toIds) ctx.resolve(to, { field, component: fromId });
     if (EDGE_TYPES.has(kind)) {
+      facts.edgeCompleteness.push(str(rel, 'completeness') ?? '');
       const targets = toIds.filter((t) => ctx.components.has(t));
+      if (toIds.length === 0 && ctx.components.has(fromId)) {
+        // Only NoneElement (or nothing): the component's list is stated as empty, a leaf.
+        if (!facts.edges.has(fromId)) facts.edges.set(fromId, []);
+        continue;
+      }
       if (!ctx.components.has(fromId) || targets.length === 0) {
         ignore(`${kind} between elements that are not components`);
         continue;
@@ -223,6 +235,11 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
         continue;
       }
       for (const t of toIds) if (ctx.components.has(t) && !facts.containedIn.has(t) && t !== fromId) facts.containedIn.set(t, fromId);
+    } else if (kind === 'hasDistributionArtifact') {
+      // BSI TR-03183-2 §8.2 puts filename, deployable hash and file purposes on this artefact.
+      const component = ctx.components.get(fromId);
+      if (!component) continue;
+      for (const t of toIds) component.properties.push({ name: DISTRIBUTION_ARTIFACT_PROPERTY, value: t });
     } else if (LINEAGE_FROM_RELATIONSHIP.has(kind) && ctx.components.get(fromId)?.type === 'machine-learning-model') {
       const targets = toIds.filter((t) => ctx.components.has(t));
       if (targets.length > 0) ctx.lineage.push({ from: fromId, kind: LINEAGE_FROM_RELATIONSHIP.get(kind)!, to: targets });
@@ -232,6 +249,17 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
     }
   }
   return facts;
+}
+
+/**
+ * The graph's completeness from its relationships: stated only when every dependency relationship
+ * states it; the weakest statement wins (one "incomplete" edge makes the graph incomplete).
+ */
+function graphCompleteness(stated: string[]): Completeness {
+  if (stated.length === 0 || stated.some((c) => c === '')) return 'not_specified';
+  if (stated.includes('noAssertion')) return 'unknown';
+  if (stated.includes('incomplete')) return 'incomplete';
+  return 'complete';
 }
 
 function dependencyScopeOf(scopes: Set<string>): DependencyScope | undefined {
@@ -349,6 +377,8 @@ export function decodeSpdx3(input: DecodeInput): DecodeResult {
 
   const document = graph.nodes.find((n) => typeOf(n) === 'SpdxDocument');
   readMetadata(sbom, document, ctx);
+  const vulnerabilities = graph.nodes.filter((n) => typeOf(n) === 'security_Vulnerability').length;
+  if (vulnerabilities > 0) sbom.metadata.embeddedVulnerabilities = vulnerabilities;
   const described = describedIds(document, ctx);
   const primaryRef = described.find((id) => ctx.components.has(id));
 
@@ -362,6 +392,7 @@ export function decodeSpdx3(input: DecodeInput): DecodeResult {
   sbom.components = nest(facts, primaryRef, ctx);
   sbom.dependencies = [...facts.edges].map(([ref, dependsOn]) => ({ ref, dependsOn }));
   if (ctx.lineage.length > 0) sbom.lineage = ctx.lineage;
+  sbom.dependencyCompleteness = graphCompleteness(facts.edgeCompleteness);
   reportSkipped(ctx, facts);
   ctx.finish();
   return { sbom, issues: ctx.issues };

@@ -1,7 +1,7 @@
 // One Vigie component → one SPDX 3 software artifact element (relationships are written by the caller).
 import { propertyOf, type Component } from '../../../model/index.js';
 import type { Node } from './graph.js';
-import { AI_FIELDS, ARTIFACT_FIELDS, DATASET_FIELDS, DATASET_TYPES, PROPERTY_PREFIX, type ProfileField } from './profile-fields.js';
+import { AI_FIELDS, ARTIFACT_FIELDS, DATASET_FIELDS, DATASET_TYPES, DISTRIBUTION_ARTIFACT_PROPERTY, PROPERTY_PREFIX, type ProfileField } from './profile-fields.js';
 import { EXTERNAL_REF_TYPES, hashToSpdx, REF_TO_SPDX, SOFTWARE_PURPOSES, TYPE_TO_PURPOSE } from './vocabulary.js';
 
 export type LossReporter = (field: string, component: Component) => void;
@@ -128,7 +128,7 @@ export function componentElement(c: Component, parts: ComponentElementParts, los
   }
 
   const known = new Set(Object.keys({ ...ARTIFACT_FIELDS, ...AI_FIELDS, ...DATASET_FIELDS }).map((k) => PROPERTY_PREFIX + k));
-  const rest = c.properties.filter((p) => !known.has(p.name));
+  const rest = c.properties.filter((p) => !known.has(p.name) && p.name !== DISTRIBUTION_ARTIFACT_PROPERTY);
   if (rest.length > 0) {
     element.extension = [
       {

@@ -16,7 +16,7 @@ import { lowerAiFields, LINEAGE_RELATIONSHIPS, unwritableModelCardFields } from 
 import { componentElement, elementClass } from './encode-component.js';
 import { idBase, IdMinter, isIri } from './encode-ids.js';
 import type { Node } from './graph.js';
-import { PROPERTY_PREFIX } from './profile-fields.js';
+import { DISTRIBUTION_ARTIFACT_PROPERTY, PROPERTY_PREFIX } from './profile-fields.js';
 import {
   CONTEXT_URL,
   EFFECTIVE_LICENSE_STATEMENT,
@@ -234,6 +234,8 @@ export function encodeSpdx3(sbom: Sbom, specVersion: string, options: EncodeOpti
     if (c.licenses.concluded) enc.relationship('hasConcludedLicense', spdxId, [enc.license(c.licenses.concluded, c)]);
     const effective = c.licenses.effective;
     if (effective) enc.annotate(spdxId, EFFECTIVE_LICENSE_STATEMENT + (effective.expression ?? effective.raw));
+    const artefacts = c.properties.filter((p) => p.name === DISTRIBUTION_ARTIFACT_PROPERTY).map((p) => spdxIds.get(p.value)).filter((t) => t !== undefined);
+    if (artefacts.length > 0) enc.relationship('hasDistributionArtifact', spdxId, artefacts);
     if (c.modelCard) for (const field of unwritableModelCardFields(c.modelCard)) enc.lose(`modelCard.${field}`, c);
   }
 

@@ -66,3 +66,6 @@ export const ARTIFACT_FIELDS: Readonly<Record<string, ProfileField>> = {
 };
 
 export const PROPERTY_PREFIX = 'spdx3:';
+
+/** On a package: the spdxId of a file it `hasDistributionArtifact` (one property per artefact). */
+export const DISTRIBUTION_ARTIFACT_PROPERTY = `${PROPERTY_PREFIX}hasDistributionArtifact`;

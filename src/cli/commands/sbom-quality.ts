@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { printJson, type CommandContext } from '../context.js';
+import { loadSbom } from '../load-sbom.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import { evaluateProfiles, findProfile, QUALITY_PROFILES, type QualityProfile } from '../../cra/profiles/index.js';
+import { renderQualityText } from '../../reports/quality-text.js';
+
+function parseProfiles(list: string | undefined): QualityProfile[] {
+  if (list === undefined) return [...QUALITY_PROFILES];
+  const ids = list.split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new UsageError('--profile: give at least one profile');
+  return ids.map((id) => {
+    const profile = findProfile(id);
+    if (!profile) throw new UsageError(`--profile: unknown profile "${id}" (known: ${QUALITY_PROFILES.map((p) => p.id).join(', ')})`);
+    return profile;
+  });
+}
+
+export function registerSbomQuality(sbom: Command, ctx: CommandContext): void {
+  sbom
+    .command('quality <file>')
+    .description('score an SBOM against quality profiles: ntia-2021, cisa-2026, bsi-tr-03183-2@2.1.0, cra-annex-i (exit 1 when a required check fails)')
+    .option('--profile <ids>', 'comma-separated profile ids (default: all)')
+    .option('--json', 'print one JSON document')
+    .option('--max-size <size>', 'largest input accepted (default 512MiB)')
+    .action(async (file: string, opts: { profile?: string; json?: boolean; maxSize?: string }) => {
+      const profiles = parseProfiles(opts.profile);
+      const loaded = await loadSbom(file, ctx.io.cwd, opts);
+      const results = evaluateProfiles(profiles, loaded.sbom);
+      if (results.some((r) => !r.pass)) ctx.setExit(EXIT.findings);
+      if (opts.json) printJson(ctx, { profiles: results });
+      else ctx.io.stdout(renderQualityText(results, profiles, file));
+    });
+}

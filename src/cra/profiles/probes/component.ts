@@ -1,0 +1,123 @@
+// Probes over one component. `appliesTo` narrows the components a check counts.
+import { propertyOf, type Component, type ExternalReference, type Hash } from '../../../model/index.js';
+import type { SbomView } from '../view.js';
+import {
+  hasLicenseStatement,
+  hasValidIdentifier,
+  isAcceptableVersion,
+  isEmail,
+  isSha512,
+  isSpdxStatement,
+  isWebUrl,
+} from '../values.js';
+import { licenseFromExpression } from '../../../model/index.js';
+
+export interface ComponentProbe {
+  scope: 'component';
+  test(c: Component, view: SbomView): boolean;
+  appliesTo?(c: Component, view: SbomView): boolean;
+}
+
+const probe = (test: ComponentProbe['test'], appliesTo?: ComponentProbe['appliesTo']): ComponentProbe =>
+  appliesTo ? { scope: 'component', test, appliesTo } : { scope: 'component', test };
+
+/** BSI TR-03183-2 CycloneDX property taxonomy names. */
+export const BSI_PROPERTY = {
+  filename: 'bsi:component:filename',
+  executable: 'bsi:component:executable',
+  archive: 'bsi:component:archive',
+  structured: 'bsi:component:structured',
+  effectiveLicense: 'bsi:component:effectiveLicense',
+} as const;
+
+const SPDX3_PURPOSES = 'spdx3:software_additionalPurpose';
+const DEPLOYABLE = new Set(['distribution', 'distribution-intake']);
+// Hash families strong enough to identify source code; MD5 and SHA-1 are not.
+const STRONG_HASH = /^(SHA-(256|384|512)|SHA3-(256|384|512)|BLAKE2b-(256|384|512)|BLAKE3)$/;
+
+const refsOf = (c: Component, types: Set<string>): ExternalReference[] => c.externalReferences.filter((r) => types.has(r.type));
+const artefactsOf = (c: Component, view: SbomView): Component[] => view.artefacts.get(c.ref) ?? [];
+
+/** Hashes of the deployable form: distribution references (CycloneDX) or the distribution file (SPDX 3). */
+function deployableHashes(c: Component, view: SbomView): Hash[] {
+  return [...refsOf(c, DEPLOYABLE).flatMap((r) => r.hashes ?? []), ...artefactsOf(c, view).flatMap((f) => f.hashes)];
+}
+
+function supplierNamed(c: Component): boolean {
+  return !!(c.supplier?.name || c.manufacturer?.name || c.publisher || c.authors?.some((a) => a.name || a.email));
+}
+
+function creatorContact(c: Component): boolean {
+  const entities = [c.manufacturer, c.supplier].filter((e) => e !== undefined);
+  return (
+    entities.some((e) => (e.contacts ?? []).some((k) => isEmail(k.email)) || (e.urls ?? []).some(isWebUrl)) ||
+    (c.authors ?? []).some((a) => isEmail(a.email))
+  );
+}
+
+/**
+ * A BSI file property (executable / archive / structured): in CycloneDX a property with one of the
+ * taxonomy's two words (sbomqs's true/false accepted too), exactly once; in SPDX 3 the distribution
+ * file's `additionalPurpose`, which states the purposes (absence of the word means "not").
+ */
+function fileProperty(name: string, words: readonly string[]) {
+  return (c: Component, view: SbomView): boolean => {
+    const values = c.properties.filter((p) => p.name === name).map((p) => p.value.trim().toLowerCase());
+    if (values.length === 1) return [...words, 'true', 'false'].includes(values[0]!);
+    if (values.length > 1) return false;
+    return artefactsOf(c, view).some((f) => f.properties.some((p) => p.name === SPDX3_PURPOSES));
+  };
+}
+
+function filename(c: Component, view: SbomView): string | undefined {
+  return propertyOf(c, BSI_PROPERTY.filename) ?? artefactsOf(c, view).find((f) => f.name)?.name;
+}
+
+function effectiveLicense(c: Component): boolean {
+  const fromProperty = propertyOf(c, BSI_PROPERTY.effectiveLicense);
+  return isSpdxStatement(c.licenses.effective ?? (fromProperty ? licenseFromExpression(fromProperty) : undefined));
+}
+
+function isDirectDependencyOfPrimary(c: Component, view: SbomView): boolean {
+  return !!view.primary && (view.dependsOn.get(view.primary.ref) ?? []).includes(c.ref);
+}
+
+function isSecurityTxtRef(r: ExternalReference): boolean {
+  return r.type === 'rfc-9116' || r.comment === 'spdx3:securityOther';
+}
+
+export const COMPONENT_PROBES = {
+  'component.supplier': probe(supplierNamed),
+  'component.creator-contact': probe(creatorContact),
+  'component.name': probe((c) => c.name.trim() !== ''),
+  'component.version': probe((c) => !!c.version && c.version.trim() !== ''),
+  'component.version-format': probe((c) => isAcceptableVersion(c.version)),
+  'component.identifier': probe(hasValidIdentifier),
+  'component.hash': probe((c, view) => [...c.hashes, ...deployableHashes(c, view)].some((h) => h.content.length > 0)),
+  'component.license-stated': probe(hasLicenseStatement),
+  /** The graph lists the component's own dependencies (an empty list states a leaf). */
+  'component.dependencies-stated': probe((c, view) => view.dependsOn.has(c.ref)),
+  /** Reachable from the primary component along the graph: the delivery item recursion covers it. */
+  'component.reachable': probe((c, view) => view.reachable.has(c.ref), (_c, view) => view.primary !== undefined),
+  'component.filename': probe((c, view) => {
+    const name = filename(c, view);
+    return !!name && name.trim() !== '' && !/[/\\]/.test(name);
+  }),
+  'component.concluded-license': probe((c) => isSpdxStatement(c.licenses.concluded)),
+  'component.declared-license': probe((c) => isSpdxStatement(c.licenses.declared)),
+  'component.effective-license': probe(effectiveLicense),
+  'component.deployable-sha512': probe((c, view) => deployableHashes(c, view).some(isSha512)),
+  'component.executable': probe(fileProperty(BSI_PROPERTY.executable, ['executable', 'non-executable'])),
+  'component.archive': probe(fileProperty(BSI_PROPERTY.archive, ['archive', 'no archive'])),
+  'component.structured': probe(fileProperty(BSI_PROPERTY.structured, ['structured', 'unstructured'])),
+  'component.source-uri': probe((c) => refsOf(c, new Set(['source-distribution', 'vcs'])).some((r) => isWebUrl(r.url))),
+  'component.deployable-uri': probe((c) => refsOf(c, DEPLOYABLE).some((r) => isWebUrl(r.url))),
+  'component.source-hash': probe((c) =>
+    refsOf(c, new Set(['source-distribution'])).some((r) => (r.hashes ?? []).some((h) => STRONG_HASH.test(h.alg) && h.content.length > 0))),
+  'component.security-txt': probe((c) => c.externalReferences.some((r) => isSecurityTxtRef(r) && isWebUrl(r.url))),
+  /** Direct dependencies of the primary component are identified by name and version. */
+  'component.top-level-identified': probe(
+    (c) => c.name.trim() !== '' && !!c.version && c.version.trim() !== '',
+    isDirectDependencyOfPrimary,
+  ),
+} satisfies Record<string, ComponentProbe>;
