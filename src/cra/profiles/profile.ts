@@ -2,15 +2,12 @@
 // (a pure test over the document view) by id. A new profile (e.g. the G7 "SBOM for AI" elements) is a
 // new data file; it only needs code when it asks for a property no probe reads yet.
 import type { ProbeId } from './probes/index.js';
+import type { ComponentKind } from './view.js';
+
+export type { ComponentKind };
 
 /** How binding a check is: BSI TR-03183-2's three words; NTIA/CISA minimum elements are "required". */
 export type CheckLevel = 'required' | 'additional' | 'optional';
-
-/**
- * BSI TR-03183-2 §3.2 component kinds. `full` is the default; `identified` (first component outside
- * the scope of delivery) and `referenced` (described in another BOM) owe fewer fields.
- */
-export type ComponentKind = 'full' | 'identified' | 'referenced';
 
 export interface CheckDefinition {
   /** Stable id, prefixed by the profile family: `bsi.component.deployable-hash`. */

@@ -2,7 +2,12 @@
 // for SPDX 3 the distribution artefacts (files) that carry a package's BSI file fields.
 import type { Component, Sbom } from '../../model/index.js';
 import { DISTRIBUTION_ARTIFACT_PROPERTY } from '../../sbom/formats/spdx3-jsonld/profile-fields.js';
-import type { ComponentKind } from './profile.js';
+
+/**
+ * BSI TR-03183-2 §3.2 component kinds. `full` is the default; `identified` (first component outside
+ * the scope of delivery) and `referenced` (described in another BOM) owe fewer fields.
+ */
+export type ComponentKind = 'full' | 'identified' | 'referenced';
 
 export interface SbomView {
   sbom: Sbom;
