@@ -6,3 +6,5 @@ export { renderJunit } from './junit.js';
 export { renderSarif, type SarifOptions } from './sarif.js';
 export { renderValidationText } from './validation-text.js';
 export { releaseToSbom, encodeRelease } from './release-sbom.js';
+export { renderVulnerabilitySarif, type VulnerabilitySarifOptions } from './vulnerability-sarif.js';
+export { renderVulnerabilityTable } from './vulnerability-table.js';

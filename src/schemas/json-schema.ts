@@ -27,6 +27,9 @@ const JSON_SCHEMAS: Record<string, Record<string, { file: string; draft: Draft }
   sarif: { '2.1.0': { file: 'sarif/sarif-2.1.0-rtm.5.json', draft: '04' } },
   // OpenVEX exports (vigie vex export --format openvex); CC0-1.0, see data/schemas/NOTICE.md.
   openvex: { '0.2.0': { file: 'openvex/openvex_json_schema_0.2.0.json', draft: '2020' } },
+  // OSV advisories (vigie vuln scan --osv, vuln db import): the schema has no version of its own,
+  // records name the OSV spec version they follow; see data/schemas/NOTICE.md for the revision.
+  osv: { '1': { file: 'osv/osv-schema.json', draft: '2020' } },
 };
 // SPDX YAML is the same data model as SPDX JSON, so the same schema applies once parsed.
 JSON_SCHEMAS['spdx-yaml'] = JSON_SCHEMAS['spdx-json'];

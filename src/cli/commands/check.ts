@@ -1,16 +1,13 @@
 import type { Command } from 'commander';
-import { readFile, stat } from 'node:fs/promises';
-import { resolve, relative, isAbsolute } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { loadSbom } from '../load-sbom.js';
+import { artifactUri, readTarget } from '../read-target.js';
 import { writeOutput } from '../write-output.js';
-import { readNpmProject } from '../../io/npm-project.js';
-import { generateNpmSbom } from '../../sbom/generators/npm/index.js';
 import { parseJsonDocument } from '../../sbom/json-text.js';
 import { UnreadableDocumentError } from '../../sbom/format.js';
-import type { Sbom } from '../../model/index.js';
 import { EXPLOITATIONS, type Exploitation } from '../../model/usage-context.js';
 import { parsePolicyFile, PolicyFileError, snapshotFromSbom, validateRelease, releaseObligations, type PolicyFile } from '../../compliance/index.js';
 import { renderJunit, renderSarif, renderValidationText } from '../../reports/index.js';
@@ -91,28 +88,4 @@ async function readPolicy(path: string, cwd: string): Promise<PolicyFile> {
     if (err instanceof PolicyFileError) throw new UsageError(`${path}: ${err.message}`);
     throw err;
   }
-}
-
-async function readTarget(target: string, ctx: CommandContext, maxSize?: string): Promise<Sbom> {
-  const full = resolve(ctx.io.cwd, target);
-  const info = await stat(full).catch(() => undefined);
-  if (!info) throw new UsageError(`${target} does not exist`);
-  if (info.isDirectory()) {
-    try {
-      return generateNpmSbom(await readNpmProject(full)).sbom;
-    } catch (err) {
-      throw new UsageError(err instanceof Error ? err.message : String(err));
-    }
-  }
-  const loaded = await loadSbom(target, ctx.io.cwd, { maxSize });
-  const errors = loaded.issues.filter((i) => i.severity === 'error').length;
-  if (errors) ctx.io.stderr(`${target}: ${errors} decoding error(s); checking what could be read\n`);
-  return loaded.sbom;
-}
-
-/** SARIF locations are relative to the working directory when the file lies inside it. */
-function artifactUri(target: string, cwd: string): string {
-  const rel = relative(cwd, resolve(cwd, target));
-  const path = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(cwd, target);
-  return path.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
 }

@@ -27,6 +27,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'token', summary: 'API tokens for `vigie serve` (stored hashed, with a role and an expiry)', load: () => import('./token.js').then((m) => m.registerToken) },
   { name: 'ai', summary: 'AI Act documents of a model from its ML-BOM: training-content summary, Annex XII information', load: () => import('./ai.js').then((m) => m.registerAi) },
   { name: 'check', summary: 'validate an SBOM file or an npm project folder against a policy file (exit 0 compliant, 1 violations, 2 bad input)', load: () => import('./check.js').then((m) => m.registerCheck) },
+  { name: 'vuln', summary: 'known vulnerabilities: scan SBOMs against OSV advisories, KEV and EPSS', load: () => import('./vuln.js').then((m) => m.registerVuln) },
   // Stateful commands: the portfolio in the store (--db).
   { name: 'product', summary: 'products of the portfolio (stored; see --db)', load: () => import('./product.js').then((m) => m.registerProduct) },
   { name: 'category', summary: 'product categories (stored; see --db)', load: () => import('./category.js').then((m) => m.registerCategory) },

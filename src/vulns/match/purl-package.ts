@@ -1,0 +1,130 @@
+import { isPurlError, parsePurl, type Purl } from '../../model/purl/index.js';
+import { packageKey } from '../osv/ecosystem.js';
+
+/**
+ * purl → OSV package: the ecosystem, the package name as OSV spells it, and for Linux
+ * distributions the release taken from the purl's `distro` qualifier (an OSV record for
+ * `Debian:12` says nothing about Debian 11). One table, by purl type.
+ */
+export interface OsvPackageRef {
+  /** OSV ecosystem without release: `PyPI`, `Debian`, `Alpine` … */
+  ecosystem: string;
+  /** Release suffix the record's ecosystem must carry (`12`, `v3.19`, `22.04`), for distributions. */
+  release?: string;
+  /** Name as written in OSV records (`group:artifact`, module path, `@scope/name` …). */
+  name: string;
+  /** Name folded the way the ecosystem compares names (`packageKey`). */
+  key: string;
+  version: string;
+}
+
+export type PurlPackage = { package: OsvPackageRef } | { unchecked: string };
+
+type Mapping = (p: Purl) => { ecosystem: string; name: string; release?: string } | string;
+
+const joined = (p: Purl, sep = '/') => (p.namespace ? `${p.namespace}${sep}${p.name}` : p.name);
+
+const DEBIAN_CODENAMES: Record<string, string> = {
+  jessie: '8',
+  stretch: '9',
+  buster: '10',
+  bullseye: '11',
+  bookworm: '12',
+  trixie: '13',
+  forky: '14',
+};
+
+/** `debian-12`, `bookworm`, `12.5` → `12`. */
+function debianRelease(distro: string): string | undefined {
+  const d = distro.toLowerCase().replace(/^debian-/, '');
+  if (DEBIAN_CODENAMES[d]) return DEBIAN_CODENAMES[d];
+  return /^\d+/.exec(d)?.[0];
+}
+
+/** `alpine-3.19.1`, `3.19` → `v3.19`. */
+function alpineRelease(distro: string): string | undefined {
+  const m = /(\d+)\.(\d+)/.exec(distro);
+  return m ? `v${m[1]}.${m[2]}` : undefined;
+}
+
+/** `ubuntu-22.04` → `22.04`. */
+function ubuntuRelease(distro: string): string | undefined {
+  return /(\d{2}\.\d{2})/.exec(distro)?.[1];
+}
+
+/** `el9`, `rhel-9`, `almalinux-9.3` → `9`. */
+function majorRelease(distro: string): string | undefined {
+  return /(\d+)/.exec(distro)?.[1];
+}
+
+function distro(p: Purl, ecosystem: string, release: (d: string) => string | undefined): ReturnType<Mapping> {
+  const d = p.qualifiers?.distro;
+  if (!d) return `no distro qualifier: the ${ecosystem} release is unknown`;
+  const r = release(d);
+  if (!r) return `distro qualifier "${d}" names no ${ecosystem} release`;
+  return { ecosystem, name: p.name, release: r };
+}
+
+const RPM_VENDORS: Record<string, [string, boolean]> = {
+  redhat: ['Red Hat', false],
+  almalinux: ['AlmaLinux', true],
+  rocky: ['Rocky Linux', true],
+  'rocky-linux': ['Rocky Linux', true],
+  opensuse: ['openSUSE', false],
+  suse: ['SUSE', false],
+  mageia: ['Mageia', true],
+  openeuler: ['openEuler', true],
+};
+
+/** The one table: purl type → how it names an OSV package. */
+const PURL_TYPES: Record<string, Mapping> = {
+  npm: (p) => ({ ecosystem: 'npm', name: joined(p) }),
+  pypi: (p) => ({ ecosystem: 'PyPI', name: p.name }),
+  maven: (p) => (p.namespace ? { ecosystem: 'Maven', name: joined(p, ':') } : 'a Maven purl needs a namespace (the groupId)'),
+  golang: (p) => ({ ecosystem: 'Go', name: joined(p) }),
+  cargo: (p) => ({ ecosystem: 'crates.io', name: p.name }),
+  gem: (p) => ({ ecosystem: 'RubyGems', name: p.name }),
+  nuget: (p) => ({ ecosystem: 'NuGet', name: p.name }),
+  composer: (p) => ({ ecosystem: 'Packagist', name: joined(p) }),
+  hex: (p) => ({ ecosystem: 'Hex', name: p.name }),
+  pub: (p) => ({ ecosystem: 'Pub', name: p.name }),
+  swift: (p) => ({ ecosystem: 'SwiftURL', name: joined(p) }),
+  hackage: (p) => ({ ecosystem: 'Hackage', name: p.name }),
+  cran: (p) => ({ ecosystem: 'CRAN', name: p.name }),
+  conan: (p) => ({ ecosystem: 'ConanCenter', name: p.name }),
+  deb: (p) => {
+    const ns = p.namespace?.toLowerCase();
+    if (ns === 'ubuntu') return distro(p, 'Ubuntu', ubuntuRelease);
+    if (ns === 'debian') return distro(p, 'Debian', debianRelease);
+    return `deb namespace "${p.namespace ?? ''}" is neither debian nor ubuntu`;
+  },
+  apk: (p) => {
+    const ns = p.namespace?.toLowerCase();
+    if (ns === 'alpine') return distro(p, 'Alpine', alpineRelease);
+    if (ns === 'wolfi') return { ecosystem: 'Wolfi', name: p.name };
+    if (ns === 'chainguard') return { ecosystem: 'Chainguard', name: p.name };
+    return `apk namespace "${p.namespace ?? ''}" has no OSV ecosystem`;
+  },
+  rpm: (p) => {
+    const vendor = RPM_VENDORS[p.namespace?.toLowerCase() ?? ''];
+    if (!vendor) return `rpm namespace "${p.namespace ?? ''}" has no OSV ecosystem`;
+    const [ecosystem, needsRelease] = vendor;
+    return needsRelease ? distro(p, ecosystem, majorRelease) : { ecosystem, name: p.name };
+  },
+};
+
+/** Maps a purl string to the OSV package it names, or says why the component cannot be checked. */
+export function purlToOsvPackage(purl: string | undefined, fallbackVersion?: string): PurlPackage {
+  if (!purl) return { unchecked: 'no purl' };
+  const parsed = parsePurl(purl);
+  if (isPurlError(parsed)) return { unchecked: `invalid purl: ${parsed.error}` };
+  const version = parsed.version ?? fallbackVersion;
+  if (!version) return { unchecked: 'no version' };
+  const mapping = Object.hasOwn(PURL_TYPES, parsed.type) ? PURL_TYPES[parsed.type] : undefined;
+  if (!mapping) return { unchecked: `purl type "${parsed.type}" has no OSV ecosystem` };
+  const mapped = mapping(parsed);
+  if (typeof mapped === 'string') return { unchecked: mapped };
+  const ref: OsvPackageRef = { ecosystem: mapped.ecosystem, name: mapped.name, key: packageKey(mapped.ecosystem, mapped.name), version };
+  if (mapped.release) ref.release = mapped.release;
+  return { package: ref };
+}

@@ -1,0 +1,167 @@
+import { componentLabel, type Component, type Sbom } from '../../model/index.js';
+import { allComponents } from '../../sbom/graph.js';
+import { affectedHit, type AffectedHit } from '../osv/range.js';
+import type { EpssFile, KevCatalogue } from '../severity/index.js';
+import { displayId } from './alias-groups.js';
+import { DependencyPaths } from './dependency-paths.js';
+import type { MatchExplanation, ScanSummary, UncheckedComponent, VulnerabilityFinding, VulnerabilityScan } from './finding.js';
+import { purlToOsvPackage, type OsvPackageRef } from './purl-package.js';
+import { VulnerabilityIndex, type IndexedAffected } from './vulnerability-index.js';
+import { findingSeverity } from './vulnerability-severity.js';
+
+export interface ScanContext {
+  kev?: KevCatalogue;
+  epss?: EpssFile;
+}
+
+interface Hit {
+  entry: IndexedAffected;
+  hit: AffectedHit;
+}
+
+/** The version as a record lists it: Go records write `1.2.3` for the module version `v1.2.3`. */
+function listedVersion(pkg: OsvPackageRef): string {
+  return pkg.ecosystem === 'Go' && pkg.version.startsWith('v') ? pkg.version.slice(1) : pkg.version;
+}
+
+function releaseMatches(entry: IndexedAffected, pkg: OsvPackageRef): boolean {
+  if (pkg.release === undefined || entry.release === undefined) return pkg.release === undefined || entry.release === undefined;
+  // `Ubuntu:22.04:LTS` and `Ubuntu:Pro:22.04:LTS` are releases 22.04 of Ubuntu.
+  return entry.release === pkg.release || entry.release.split(':').includes(pkg.release);
+}
+
+/**
+ * Matches every component of the SBOM against the index: one finding per (alias group,
+ * component), each explained; components that cannot be checked are listed with the reason.
+ */
+export function scanSbom(sbom: Sbom, index: VulnerabilityIndex, context: ScanContext = {}): VulnerabilityScan {
+  const paths = new DependencyPaths(sbom);
+  const findings: VulnerabilityFinding[] = [];
+  const unchecked: UncheckedComponent[] = [];
+  const skippedRanges: Record<string, number> = {};
+  const components = allComponents(sbom);
+  for (const component of components) {
+    const mapped = purlToOsvPackage(component.purl, component.version);
+    if ('unchecked' in mapped) {
+      unchecked.push(uncheckedEntry(component, mapped.unchecked));
+      continue;
+    }
+    const pkg = mapped.package;
+    const listed = listedVersion(pkg);
+    const byGroup = new Map<string, Hit[]>();
+    for (const entry of index.lookup(pkg.ecosystem, pkg.key)) {
+      if (!releaseMatches(entry, pkg)) continue;
+      const compiled = index.compiled(entry);
+      for (const s of compiled.skipped) skippedRanges[s.reason] = (skippedRanges[s.reason] ?? 0) + 1;
+      const hit = affectedHit(compiled, pkg.version, listed);
+      if (!hit) continue;
+      const group = index.aliases.groupKey(entry.record.id);
+      const list = byGroup.get(group);
+      if (list) list.push({ entry, hit });
+      else byGroup.set(group, [{ entry, hit }]);
+    }
+    for (const hits of byGroup.values()) findings.push(finding(component, pkg, hits, index, paths, context));
+  }
+  findings.sort(
+    (a, b) =>
+      a.component.ref.localeCompare(b.component.ref) || a.vulnerability.id.localeCompare(b.vulnerability.id),
+  );
+  return { findings, unchecked, summary: summarise(components.length, findings, unchecked, skippedRanges, index) };
+}
+
+function uncheckedEntry(c: Component, reason: string): UncheckedComponent {
+  const out: UncheckedComponent = { ref: c.ref, name: c.group ? `${c.group}/${c.name}` : c.name, reason };
+  if (c.version) out.version = c.version;
+  if (c.purl) out.purl = c.purl;
+  return out;
+}
+
+function finding(
+  component: Component,
+  pkg: OsvPackageRef,
+  hits: Hit[],
+  index: VulnerabilityIndex,
+  paths: DependencyPaths,
+  context: ScanContext,
+): VulnerabilityFinding {
+  // Range matches explain better than list matches; then the record id decides, for stable output.
+  hits.sort((a, b) => (a.hit.via === b.hit.via ? a.entry.record.id.localeCompare(b.entry.record.id) : a.hit.via === 'range' ? -1 : 1));
+  const first = hits[0]!;
+  const ids = index.aliases.members(first.entry.record.id);
+  const id = displayId(ids);
+  const fixed = [...new Set(hits.flatMap((h) => index.compiled(h.entry).fixed))];
+  const records = [...new Map(hits.map((h) => [h.entry.record.id, h.entry.record])).values()];
+  const severity = findingSeverity(
+    records.map((record) => ({ record, affectedIndexes: hits.filter((h) => h.entry.record === record).map((h) => h.entry.affectedIndex) })),
+  );
+  const cves = ids.filter((i) => i.startsWith('CVE-'));
+  const kevEntry = cves.map((c) => context.kev?.entries.get(c)).find((e) => e !== undefined);
+  const epss = cves
+    .map((c) => context.epss?.scores.get(c))
+    .filter((e) => e !== undefined)
+    .sort((a, b) => b.epss - a.epss)[0];
+  const match: MatchExplanation = {
+    record: first.entry.record.id,
+    modified: first.entry.record.modified,
+    ecosystem: first.entry.affected.package?.ecosystem ?? pkg.ecosystem,
+    package: first.entry.affected.package?.name ?? pkg.name,
+    affectedIndex: first.entry.affectedIndex,
+    via: first.hit.via,
+    version: pkg.version,
+    path: paths.pathTo(component.ref) ?? [],
+    alsoMatchedBy: records.map((r) => r.id).filter((r) => r !== first.entry.record.id),
+  };
+  if (first.hit.via === 'range') {
+    match.range = first.hit.range;
+    match.scheme = first.hit.scheme;
+    match.introduced = first.hit.introduced;
+    if (first.hit.closedBy) match.closedBy = first.hit.closedBy;
+  }
+  const summary = records.map((r) => r.summary).find((s) => s !== undefined && s !== '');
+  return {
+    vulnerability: {
+      id,
+      aliases: ids.filter((i) => i !== id),
+      ...(summary !== undefined ? { summary } : {}),
+      severity,
+      kev: kevEntry
+        ? { dateAdded: kevEntry.dateAdded, dueDate: kevEntry.dueDate, knownRansomwareCampaignUse: kevEntry.knownRansomwareCampaignUse }
+        : null,
+      epss: epss ? { probability: epss.epss, percentile: epss.percentile } : null,
+      fixed,
+    },
+    component: {
+      purl: component.purl ?? '',
+      name: componentLabel({ ...component, version: undefined }),
+      ...(component.version !== undefined ? { version: component.version } : {}),
+      ref: component.ref,
+    },
+    match,
+    analysis: null,
+  };
+}
+
+function summarise(
+  components: number,
+  findings: VulnerabilityFinding[],
+  unchecked: UncheckedComponent[],
+  skippedRanges: Record<string, number>,
+  index: VulnerabilityIndex,
+): ScanSummary {
+  const uncheckedReasons: Record<string, number> = {};
+  for (const u of unchecked) uncheckedReasons[u.reason] = (uncheckedReasons[u.reason] ?? 0) + 1;
+  const byRating: ScanSummary['byRating'] = { critical: 0, high: 0, medium: 0, low: 0, none: 0, unknown: 0 };
+  for (const f of findings) byRating[f.vulnerability.severity.rating]++;
+  const stats = index.stats();
+  return {
+    components,
+    checked: components - unchecked.length,
+    unchecked: unchecked.length,
+    uncheckedReasons,
+    findings: findings.length,
+    byRating,
+    kev: findings.filter((f) => f.vulnerability.kev !== null).length,
+    skippedRanges,
+    database: { records: stats.records, withdrawn: stats.withdrawn, superseded: stats.superseded },
+  };
+}
