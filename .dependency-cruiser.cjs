@@ -78,6 +78,32 @@ module.exports = {
       to: { path: '^src/demo/' },
     },
     {
+      name: 'server-and-cli-reach-the-store-through-services',
+      comment: 'services are the only door to the store (issue 8 item 12): no server, cli or demo module imports store/, not even a type; services/store-door.ts re-exports what they pass along.',
+      severity: 'error',
+      from: { path: '^src/(server|cli|demo)/' },
+      to: { path: '^src/store/' },
+    },
+    {
+      name: 'web-talks-to-the-api-only',
+      comment: 'the UI runs in a browser: it may share types with the pure layers, never import the adapters (store, services, io, schemas, cli, demo), a driver or a node module.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^src/(store|services|io|schemas|cli|demo)/' },
+    },
+    {
+      name: 'web-uses-no-node-or-drivers',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'web-uses-no-drivers',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { path: DRIVERS },
+    },
+    {
       name: 'server-and-cli-are-separate',
       severity: 'error',
       from: { path: '^src/server/' },
@@ -94,6 +120,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },
   },
 };

@@ -4,7 +4,7 @@
  * work in (tests use one per run).
  */
 import { resolve } from 'node:path';
-import { openStore, type Store, type StoreOptions } from '../store/index.js';
+import { openStore, type Store, type StoreOptions } from '../services/store-door.js';
 
 export function storeOptionsFromEnv(db: string | undefined, cwd: string, env: NodeJS.ProcessEnv = process.env): StoreOptions {
   const target = db ?? env.VIGIE_DATABASE_URL ?? env.VIGIE_DB ?? './vigie.db';

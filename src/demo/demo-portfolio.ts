@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as services from '../services/index.js';
 import type { Exploitation } from '../model/usage-context.js';
-import type { Store } from '../store/index.js';
+import type { Store } from '../services/store-door.js';
 import type { LicensePolicy } from '../licenses/kb/types.js';
 
 export interface DemoOptions {

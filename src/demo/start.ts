@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openStore } from '../store/index.js';
+import { openStore } from '../services/store-door.js';
 import { main } from '../cli/main.js';
 import { isPortfolioEmpty, seedDemoPortfolio } from './demo-portfolio.js';
 import { webBuildIsStale } from './web-build.js';
@@ -41,7 +41,7 @@ async function start(): Promise<number> {
   const dbPath = resolve(process.env.VIGIE_DB ?? 'vigie.db');
   buildWebIfNeeded();
   await seedIfEmpty(dbPath);
-  const token = process.env.VIGIE_ADMIN_TOKEN || `demo-${randomBytes(12).toString('hex')}`;
+  const token = process.env.VIGIE_ADMIN_TOKEN || `demo-${randomBytes(16).toString('hex')}`;
   process.env.VIGIE_ADMIN_TOKEN = token;
   const port = process.env.PORT ?? '8080';
   process.stdout.write(`\nOpen http://127.0.0.1:${port}/ and sign in with the token:\n\n    ${token}\n\n`);

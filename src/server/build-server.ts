@@ -1,7 +1,12 @@
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { Store } from '../store/index.js';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import * as services from '../services/index.js';
+import type { Store } from '../services/store-door.js';
 import { installAuthentication } from './auth/authenticate.js';
-import { installErrorHandling } from './errors/error-handler.js';
+import type { FailedAuthLimits } from './auth/failed-auth-limiter.js';
+import { answerClientError } from './errors/client-errors.js';
+import { frameworkErrorHandler, installErrorHandling } from './errors/error-handler.js';
+import { installSecurityHeaders } from './http/security-headers.js';
+import { installValidators } from './http/validators.js';
 import { healthRoutes } from './health/routes.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { collectRoutes, type CatalogueEntry } from './openapi/route-catalogue.js';
@@ -21,9 +26,31 @@ export interface ServerOptions {
   uploadLimit?: number;
   /** Folder of the built web UI; default web/dist of this package; null serves no UI. */
   webRoot?: string | null;
-  logger?: boolean;
+  /**
+   * Logging (pino, JSON lines): true/absent logs at `warn`, so every server error is logged with its
+   * cause and client errors are not; a level or pino options choose otherwise; false is silent (tests
+   * that probe errors on purpose). Request headers (tokens) are never logged.
+   */
+  logger?: boolean | LoggerOptions;
   /** Clock for token expiry (tests). */
   now?: () => Date;
+  /** Failed authentications allowed per client address and window (tests lower them). */
+  failedAuthLimits?: FailedAuthLimits;
+}
+
+export interface LoggerOptions {
+  level?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** Where the JSON lines go (default stdout). */
+  stream?: { write(line: string): void };
+}
+
+/** Request headers carry bearer tokens: pino drops them wherever a logged object holds them. */
+const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'];
+
+function loggerOptions(option: ServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (option === false) return false;
+  const chosen = option === true || option === undefined ? {} : option;
+  return { level: chosen.level ?? 'warn', redact: REDACT, ...(chosen.stream ? { stream: chosen.stream } : {}) };
 }
 
 export interface VigieServer extends FastifyInstance {
@@ -33,12 +60,17 @@ export interface VigieServer extends FastifyInstance {
 
 /** The HTTP app, ready for `listen` or for in-process `inject` in tests. */
 export async function buildServer(options: ServerOptions): Promise<VigieServer> {
+  // A weak shared admin secret is refused before anything listens.
+  const authenticator = services.createAuthenticator(options.store, options.adminToken);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: loggerOptions(options.logger),
+    disableRequestLogging: true,
     bodyLimit: JSON_BODY_LIMIT,
-    // Routes read ids as numbers and lists as arrays; coercion does that, unknown fields are refused.
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: answerClientError,
   });
+  installValidators(app);
+  installSecurityHeaders(app);
   const catalogue = collectRoutes(app);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   const hasUi = webRoot !== null && (await serveWebUi(app, webRoot));
@@ -49,7 +81,7 @@ export async function buildServer(options: ServerOptions): Promise<VigieServer> 
       return true;
     },
   });
-  installAuthentication(app, { store: options.store, adminToken: options.adminToken, now: options.now });
+  installAuthentication(app, { authenticator, now: options.now, failedAuthLimits: options.failedAuthLimits });
 
   await app.register(healthRoutes, { store: options.store });
   await app.register(apiRoutes, {

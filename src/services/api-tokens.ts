@@ -1,6 +1,7 @@
-import type { ApiToken, CreatedApiToken, Role, Store } from '../store/index.js';
-import { ROLES } from '../store/index.js';
+import { ROLES, type Role } from '../model/access.js';
+import type { ApiToken, Store } from '../store/index.js';
 import { ServiceError, notFound } from './service-error.js';
+import { hashTokenSecret, newTokenSecret } from './token-rules.js';
 
 export interface NewToken {
   name: string;
@@ -8,6 +9,12 @@ export interface NewToken {
   /** Lifetime in milliseconds; undefined = never expires. */
   lifetimeMs?: number;
   now?: Date;
+}
+
+export interface CreatedApiToken {
+  token: ApiToken;
+  /** The secret to hand to the user once; only its hash is kept. */
+  secret: string;
 }
 
 /** Creates a token; only its hash is stored, so the returned secret is the one chance to read it. */
@@ -18,7 +25,9 @@ export async function createToken(store: Store, input: NewToken): Promise<Create
   if (input.lifetimeMs !== undefined && !(input.lifetimeMs > 0)) throw new ServiceError('invalid-input', 'a token lifetime must be positive');
   const now = input.now ?? new Date();
   const expiresAt = input.lifetimeMs === undefined ? null : new Date(now.getTime() + input.lifetimeMs).toISOString();
-  return store.createApiToken({ name, role: input.role, expiresAt });
+  const secret = newTokenSecret();
+  const token = await store.createApiToken({ name, role: input.role, expiresAt, tokenHash: hashTokenSecret(secret) });
+  return { token, secret };
 }
 
 export async function listTokens(store: Store): Promise<ApiToken[]> {

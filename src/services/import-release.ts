@@ -138,6 +138,8 @@ async function importDecoded(store: Store, releaseId: number, source: DecodedSou
   const plan = source.plan;
 
   return store.transaction(async (tx) => {
+    // Two imports into one release wait for each other instead of colliding on its usages.
+    await tx.lockRelease(releaseId);
     const record = await tx.createImport({
       releaseId,
       format: source.format,

@@ -17,3 +17,8 @@ export * from './release-views.js';
 export * from './api-tokens.js';
 export * from './knowledge-base.js';
 export * from './dashboard.js';
+export * from './authentication.js';
+export * from './health.js';
+export { hashTokenSecret, isTokenActive, ADMIN_TOKEN_MIN_LENGTH } from './token-rules.js';
+export * from './store-door.js';
+export * from './import-download.js';

@@ -1,8 +1,10 @@
 /** The organisation's licence policy (allowed: always / never / context / out-of-FOSS-policy / not reviewed). */
-import { ALLOWED_VALUES, type LicensePolicy, type ReviewStatus } from '../licenses/kb/index.js';
+import { ALLOWED_VALUES, findLicense, type LicensePolicy, type ReviewStatus } from '../licenses/kb/index.js';
+import { normalizeLicense } from '../licenses/normalize/index.js';
 import { lookupLicense } from '../licenses/spdx-list/index.js';
 import type { Store } from '../store/index.js';
 import { requireName } from './check-input.js';
+import { knowledgeBaseOf } from './release-snapshot.js';
 import { ServiceError, notFound } from './service-error.js';
 
 const REVIEW_STATUSES: readonly ReviewStatus[] = ['not-reviewed', 'to-check', 'checked'];
@@ -12,7 +14,7 @@ export type LicensePolicyInput = Pick<LicensePolicy, 'license' | 'allowed'> & Pa
 /** Sets the policy of one licence (an SPDX id, spelled as the list spells it, or a LicenseRef). */
 export async function setLicensePolicy(store: Store, input: LicensePolicyInput): Promise<LicensePolicy> {
   const raw = requireName(input.license, 'licence');
-  const license = lookupLicense(raw)?.id ?? raw;
+  const license = await knownLicenseId(store, raw);
   if (!ALLOWED_VALUES.includes(input.allowed)) {
     throw new ServiceError('invalid-input', `allowed must be one of ${ALLOWED_VALUES.join(', ')}, not "${input.allowed}"`);
   }
@@ -21,6 +23,26 @@ export async function setLicensePolicy(store: Store, input: LicensePolicyInput):
   const policy: LicensePolicy = { license, allowed: input.allowed, reviewStatus, comment: input.comment ?? null, categories: input.categories ?? [] };
   await store.setPolicy(policy);
   return policy;
+}
+
+/** SPDX's user-defined licence reference: `LicenseRef-` and an idstring (SPDX 2.3 annex D). */
+const LICENSE_REF = /^LicenseRef-[A-Za-z0-9.-]+$/;
+
+/**
+ * A policy speaks of a licence Vigie knows: an SPDX list id or a licence of the knowledge base,
+ * spelled as they spell it, or the organisation's own `LicenseRef-…` (curations may point at it).
+ * Anything else is refused with the normaliser's best guesses, so a typo does not become a policy
+ * no usage will ever meet.
+ */
+async function knownLicenseId(store: Store, raw: string): Promise<string> {
+  const listed = lookupLicense(raw)?.id;
+  if (listed) return listed;
+  const own = findLicense(await knowledgeBaseOf(store), raw)?.id;
+  if (own) return own;
+  if (LICENSE_REF.test(raw)) return raw;
+  const guesses = normalizeLicense(raw).candidates.filter((c) => lookupLicense(c) !== undefined).slice(0, 3);
+  const hint = guesses.length > 0 ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : '; use an SPDX id, a licence of the knowledge base or a LicenseRef-…';
+  throw new ServiceError('invalid-input', `"${raw}" is not a licence Vigie knows${hint}`, { field: 'license', suggestions: guesses });
 }
 
 export async function listLicensePolicies(store: Store): Promise<LicensePolicy[]> {

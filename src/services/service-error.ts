@@ -4,6 +4,7 @@
  */
 export type ServiceErrorCode =
   | 'not-found'
+  | 'unauthenticated'
   | 'already-exists'
   | 'invalid-input'
   | 'unsupported-format'

@@ -4,14 +4,12 @@ import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { ApiToken, Role } from './types.js';
 import { nowIso, type StoreContext } from './context.js';
-import { hashTokenSecret, newTokenSecret } from './api-token.js';
 import { toRelease } from './portfolio-repo.js';
 
 type AccessMethods = Pick<
   Store,
   | 'createApiToken'
   | 'findApiTokenByHash'
-  | 'findApiTokenBySecret'
   | 'listApiTokens'
   | 'touchApiToken'
   | 'revokeApiToken'
@@ -36,13 +34,12 @@ export function accessRepository(ctx: StoreContext): AccessMethods {
   const { db } = ctx;
   const methods: AccessMethods = {
     async createApiToken(input) {
-      const secret = newTokenSecret();
       const row = await db
         .insertInto('api_tokens')
         .values({
           name: input.name,
           role: input.role,
-          token_hash: hashTokenSecret(secret),
+          token_hash: input.tokenHash,
           created_at: nowIso(),
           expires_at: input.expiresAt,
           last_used_at: null,
@@ -50,14 +47,11 @@ export function accessRepository(ctx: StoreContext): AccessMethods {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      return { token: toToken(row), secret };
+      return toToken(row);
     },
     async findApiTokenByHash(tokenHash) {
       const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
       return row ? toToken(row) : null;
-    },
-    async findApiTokenBySecret(secret) {
-      return methods.findApiTokenByHash(hashTokenSecret(secret));
     },
     async listApiTokens() {
       return (await db.selectFrom('api_tokens').selectAll().orderBy('id').execute()).map(toToken);

@@ -4,6 +4,4 @@
  */
 export type { Store, StoreDialect } from './store.js';
 export type * from './types.js';
-export { ROLES } from './types.js';
 export { openStore, type StoreOptions } from './open-store.js';
-export { hashTokenSecret, isTokenActive } from './api-token.js';

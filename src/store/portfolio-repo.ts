@@ -25,6 +25,7 @@ type PortfolioMethods = Pick<
   | 'listReleases'
   | 'updateRelease'
   | 'deleteRelease'
+  | 'lockRelease'
 >;
 
 export function toCategory(row: Selectable<Database['categories']>): Category {
@@ -199,6 +200,10 @@ export function portfolioRepository(ctx: StoreContext): PortfolioMethods {
     async deleteRelease(id) {
       const r = await db.deleteFrom('releases').where('id', '=', id).executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
+    },
+    async lockRelease(id) {
+      if (ctx.dialect !== 'postgres') return;
+      await db.selectFrom('releases').select('id').where('id', '=', id).forUpdate().execute();
     },
   };
   return methods;

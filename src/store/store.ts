@@ -21,7 +21,6 @@ import type {
   ComponentInput,
   ComponentQuery,
   ComponentUsageCount,
-  CreatedApiToken,
   DecisionFilter,
   DependencyEdge,
   FillPolicy,
@@ -82,6 +81,11 @@ export interface Store {
   listReleases(productId?: number): Promise<Release[]>;
   updateRelease(id: number, patch: ReleasePatch): Promise<Release | null>;
   deleteRelease(id: number): Promise<boolean>;
+  /**
+   * Inside a transaction: holds the release until commit, so that writers of one release (imports)
+   * run one after the other. PostgreSQL takes a row lock; SQLite already runs one writer at a time.
+   */
+  lockRelease(id: number): Promise<void>;
 
   // Components and versions, shared by the whole portfolio
   upsertComponent(input: ComponentInput, policy: FillPolicy): Promise<UpsertResult<ComponentRecord>>;
@@ -151,10 +155,9 @@ export interface Store {
   getImportDocument(importId: number): Promise<ImportDocument | null>;
 
   // API tokens (only the sha256 of the secret is stored)
-  createApiToken(input: NewApiToken): Promise<CreatedApiToken>;
+  createApiToken(input: NewApiToken): Promise<ApiToken>;
+  /** Returns the token even when expired or revoked: the services' token rules decide. */
   findApiTokenByHash(tokenHash: string): Promise<ApiToken | null>;
-  /** Hashes the secret and finds its token; returns it even when expired or revoked (see isTokenActive). */
-  findApiTokenBySecret(secret: string): Promise<ApiToken | null>;
   listApiTokens(): Promise<ApiToken[]>;
   touchApiToken(id: number, at?: string): Promise<void>;
   revokeApiToken(id: number, at?: string): Promise<boolean>;

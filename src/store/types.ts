@@ -13,6 +13,7 @@ import type {
 } from '../model/portfolio.js';
 import type { Decision } from '../model/decision.js';
 import type { LicensePolicy } from '../licenses/kb/types.js';
+import type { Role } from '../model/access.js';
 
 /** Distributes Omit over a union so each decision kind keeps its own fields. */
 export type OmitFrom<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -104,8 +105,7 @@ export interface ImportDocument {
   content: Uint8Array;
 }
 
-export type Role = 'project-manager' | 'legal' | 'compliance-officer' | 'guest';
-export const ROLES: readonly Role[] = ['project-manager', 'legal', 'compliance-officer', 'guest'];
+export type { Role } from '../model/access.js';
 
 /** An API token as stored: only the sha256 of its secret, never the secret. */
 export interface ApiToken {
@@ -119,17 +119,13 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
+/** A token to store: the services make the secret and hand the store its hash only. */
 export interface NewApiToken {
   name: string;
   role: Role;
+  tokenHash: string;
   /** ISO 8601; null = never expires. */
   expiresAt: string | null;
-}
-
-export interface CreatedApiToken {
-  token: ApiToken;
-  /** The secret to hand to the user once; only its hash is kept. */
-  secret: string;
 }
 
 export interface ReleaseView {

@@ -4,10 +4,12 @@ import assert from 'node:assert/strict';
 import { ERROR_TABLE } from '../../src/server/index.js';
 import { sqliteTarget } from '../store/support/databases.js';
 import { bearer, startApi, type ApiHarness } from './support.js';
+import { createToken } from '../../src/services/index.js';
 
+const ADMIN_SECRET = 'demo-admin-secret-0123456789abcdef';
 let api: ApiHarness;
 before(async () => {
-  api = await startApi(sqliteTarget(), { adminToken: 'demo-admin-secret' });
+  api = await startApi(sqliteTarget(), { adminToken: ADMIN_SECRET });
 });
 after(async () => api.close());
 
@@ -21,14 +23,14 @@ function assertErrorBody(body: string, code: string): { code: string; message: s
 }
 
 test('an expired token is rejected with 401 unauthenticated', async () => {
-  const { secret } = await api.fresh.store.createApiToken({ name: 'old', role: 'compliance-officer', expiresAt: '2020-01-01T00:00:00.000Z' });
+  const { secret } = await createToken(api.fresh.store, { name: 'old', role: 'compliance-officer', lifetimeMs: 1000, now: new Date('2020-01-01T00:00:00.000Z') });
   const res = await api.app.inject({ method: 'GET', url: '/api/products', headers: bearer(secret) });
   assert.equal(res.statusCode, 401);
   assert.match(assertErrorBody(res.body, 'unauthenticated').message, /expired/);
 });
 
 test('a revoked token stops working at once', async () => {
-  const { token, secret } = await api.fresh.store.createApiToken({ name: 'leaked', role: 'legal', expiresAt: null });
+  const { token, secret } = await createToken(api.fresh.store, { name: 'leaked', role: 'legal' });
   assert.equal((await api.app.inject({ method: 'GET', url: '/api/me', headers: bearer(secret) })).statusCode, 200);
   const revoke = await api.app.inject({ method: 'DELETE', url: `/api/tokens/${token.id}`, headers: bearer(api.tokens['compliance-officer']) });
   assert.equal(revoke.statusCode, 200);
@@ -40,7 +42,7 @@ test('a revoked token stops working at once', async () => {
 test('unknown and malformed tokens are 401; the env admin token is a compliance officer', async () => {
   assertErrorBody((await api.app.inject({ method: 'GET', url: '/api/me', headers: bearer('vigie_nope') })).body, 'unauthenticated');
   assertErrorBody((await api.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Basic abc' } })).body, 'unauthenticated');
-  const me = await api.app.inject({ method: 'GET', url: '/api/me', headers: bearer('demo-admin-secret') });
+  const me = await api.app.inject({ method: 'GET', url: '/api/me', headers: bearer(ADMIN_SECRET) });
   assert.equal(me.statusCode, 200);
   assert.equal(me.json().role, 'compliance-officer');
 });

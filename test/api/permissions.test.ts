@@ -1,7 +1,7 @@
 // Every registered route × every role: the permission table is what the server enforces.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROLES, type Role } from '../../src/store/index.js';
+import { ROLES, type Role } from '../../src/model/access.js';
 import { ROLE_PERMISSIONS, roleHas } from '../../src/server/index.js';
 import { sqliteTarget } from '../store/support/databases.js';
 import { bearer, startApi, type ApiHarness } from './support.js';

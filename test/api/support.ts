@@ -2,6 +2,7 @@
 import { buildServer, type ServerOptions, type VigieServer } from '../../src/server/index.js';
 import type { Role } from '../../src/store/index.js';
 import type { FreshStore, Target } from '../store/support/databases.js';
+import { createToken } from '../../src/services/index.js';
 
 export interface ApiHarness {
   app: VigieServer;
@@ -16,7 +17,7 @@ export async function startApi(target: Target, options: Partial<Omit<ServerOptio
   const app = await buildServer({ store: fresh.store, webRoot: null, ...options });
   const tokens = {} as Record<Role, string>;
   for (const role of ['project-manager', 'legal', 'compliance-officer', 'guest'] as Role[]) {
-    tokens[role] = (await fresh.store.createApiToken({ name: `${role} token`, role, expiresAt: null })).secret;
+    tokens[role] = (await createToken(fresh.store, { name: `${role} token`, role })).secret;
   }
   return {
     app,

@@ -12,6 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { openStore, type Store } from '../../src/store/index.js';
 import { buildServer, type VigieServer } from '../../src/server/index.js';
 import { seedDemoPortfolio, webBuildIsStale } from '../../src/demo/index.js';
+import { createToken } from '../../src/services/index.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
@@ -41,8 +42,8 @@ export async function startApp(): Promise<App> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
   const store = await openStore({ sqlitePath: join(dir, 'vigie.db') });
   const seeded = await seedDemoPortfolio(store, { projectRoot: ROOT, dataDir: join(ROOT, 'data', 'demo') });
-  const officer = await store.createApiToken({ name: 'Olivia Officer', role: 'compliance-officer', expiresAt: null });
-  const guest = await store.createApiToken({ name: 'Gus Guest', role: 'guest', expiresAt: null });
+  const officer = await createToken(store, { name: 'Olivia Officer', role: 'compliance-officer' });
+  const guest = await createToken(store, { name: 'Gus Guest', role: 'guest' });
   const server: VigieServer = await buildServer({ store, webRoot: join(ROOT, 'web', 'dist') });
   const url = await server.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -8,7 +8,7 @@ import type { Decision, DecisionScope } from '../../model/decision.js';
 import { EXPLOITATIONS, LINKINGS, type Exploitation, type Linking } from '../../model/usage-context.js';
 import { formatPurl, isPurlError, parsePurl, purlWithoutVersion } from '../../model/purl/index.js';
 import { deleteDecision, findProductByName, findReleaseByName, listCategories, listDecisions, recordDecision, resetDecisions } from '../../services/index.js';
-import type { DecisionFilter, DecisionType, NewDecision, Store } from '../../store/index.js';
+import type { DecisionFilter, DecisionType, NewDecision, Store } from '../../services/store-door.js';
 import { choiceOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 
 interface DecisionFlags extends StoreFlags {

@@ -7,7 +7,7 @@ import { printJson, type CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import { parseSize } from '../load-sbom.js';
 import { importDocument, importNpmProject, type ImportOutcome } from '../../services/index.js';
-import type { FillPolicy, ImportMode } from '../../store/index.js';
+import type { FillPolicy, ImportMode } from '../../services/store-door.js';
 import { formatBytes } from '../../io/read-document.js';
 import { choiceOf, releaseOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 

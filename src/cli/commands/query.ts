@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import { diffReleases, licenseDistribution, mostUsedComponents, releasesContaining } from '../../services/index.js';
-import type { LicenseRole } from '../../store/index.js';
+import type { LicenseRole } from '../../services/store-door.js';
 import { choiceOf, releaseOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 
 interface QueryFlags extends StoreFlags {

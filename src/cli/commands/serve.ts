@@ -4,6 +4,7 @@ import type { CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import { buildServer, DEFAULT_UPLOAD_LIMIT } from '../../server/index.js';
 import { openStoreFromEnv } from '../open-store-from-env.js';
+import { ADMIN_TOKEN_MIN_LENGTH } from '../../services/token-rules.js';
 import { DB_HELP } from './with-store.js';
 
 const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3 };
@@ -38,13 +39,18 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not "${opts.port}"`);
       const uploadLimit = opts.uploadLimit ? parseSize(opts.uploadLimit) : DEFAULT_UPLOAD_LIMIT;
       if (uploadLimit === null) throw new UsageError(`--upload-limit must be a size like 256MiB, not "${opts.uploadLimit}"`);
+      const adminToken = process.env.VIGIE_ADMIN_TOKEN || undefined;
+      if (adminToken !== undefined && adminToken.length < ADMIN_TOKEN_MIN_LENGTH) {
+        throw new UsageError(`VIGIE_ADMIN_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters long (it has ${adminToken.length}); generate one with: openssl rand -hex 32`);
+      }
       const store = await openStoreFromEnv(opts.db, ctx.io.cwd);
       const app = await buildServer({
         store,
-        adminToken: process.env.VIGIE_ADMIN_TOKEN || undefined,
+        adminToken,
         uploadLimit,
         webRoot: opts.web ? resolve(ctx.io.cwd, opts.web) : undefined,
-        logger: process.env.VIGIE_LOG === '1',
+        // Server errors are always logged; VIGIE_LOG=1 adds client errors (info).
+        logger: { level: process.env.VIGIE_LOG === '1' ? 'info' : 'warn' },
       });
       const address = await app.listen({ port, host: opts.host });
       ctx.io.stdout(`vigie API listening on ${address} (store: ${store.dialect}; OpenAPI at ${address}/api/openapi.json)\n`);

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { CommandContext } from '../context.js';
 import { printJson } from '../context.js';
 import { UsageError } from '../exit-codes.js';
-import { ROLES, type ApiToken, type Role } from '../../store/index.js';
+import { ROLES, type ApiToken, type Role } from '../../services/store-door.js';
 import { createToken, listTokens, revokeToken } from '../../services/index.js';
 import { DURATION_HINT, parseDuration } from '../../server/index.js';
 import { DB_HELP, withStore, type StoreFlags as DbOpts } from './with-store.js';

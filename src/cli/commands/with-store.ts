@@ -7,7 +7,7 @@ import type { CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import { openStoreFromEnv } from '../open-store-from-env.js';
 import { isServiceError, findReleaseByName, type ReleaseRef } from '../../services/index.js';
-import type { Store } from '../../store/index.js';
+import type { Store } from '../../services/store-door.js';
 
 export interface StoreFlags {
   db?: string;

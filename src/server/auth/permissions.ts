@@ -1,4 +1,4 @@
-import type { Role } from '../../store/index.js';
+import type { Role } from '../../services/store-door.js';
 
 /**
  * What a route needs. Every route declares exactly one permission (route option `config.permission`);

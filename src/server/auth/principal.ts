@@ -1,12 +1,7 @@
-import type { Role } from '../../store/index.js';
+import type { Principal } from '../../services/index.js';
 import type { Permission } from './permissions.js';
 
-/** Who is calling: the token's name and role (the admin token from the environment has id null). */
-export interface Principal {
-  tokenId: number | null;
-  name: string;
-  role: Role;
-}
+export type { Principal };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

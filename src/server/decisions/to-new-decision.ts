@@ -1,4 +1,4 @@
-import type { NewDecision } from '../../store/index.js';
+import type { NewDecision } from '../../services/store-door.js';
 
 /** The request body of POST /decisions, validated by NEW_DECISION. */
 export interface DecisionBody {

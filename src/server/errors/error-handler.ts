@@ -1,20 +1,41 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.js';
 import { ERROR_TABLE, type ErrorBody } from './error-table.js';
 import { toApiError } from './to-api-error.js';
 
-/** Every error leaves as `{ error: { code, message, details? } }`; stacks only reach the log. */
-export function installErrorHandling(app: FastifyInstance, options: { spaFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean } = {}): void {
-  app.setErrorHandler((err, request, reply) => {
-    const apiError = toApiError(err);
-    if (apiError.code === 'internal') request.log.error({ err }, 'internal error');
-    void reply.status(apiError.status).type('application/json').send(errorBody(apiError));
-  });
+export interface ErrorHandlingOptions {
+  spaFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean;
+}
+
+/**
+ * Every error leaves as `{ error: { code, message, details? } }`; stacks only reach the log. Each
+ * error is classified once: server errors (5xx) are logged at error level with the cause, client
+ * errors at info level with their code. Request headers never reach the log (see the logger's redaction).
+ */
+export function installErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions = {}): void {
+  app.setErrorHandler((err, request, reply) => sendError(request, reply, err));
   app.setNotFoundHandler((request, reply) => {
     if (options.spaFallback?.(request, reply)) return;
     const apiError = new ApiError('not-found', `No route ${request.method} ${request.url.split('?')[0]}`);
-    void reply.status(apiError.status).send(errorBody(apiError));
+    void reply.status(apiError.status).type('application/json; charset=utf-8').send(errorBody(apiError));
   });
+}
+
+/** For fastify's `frameworkErrors` option: a bad URL or an over-long parameter, before routing. */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  sendError(request, reply, err);
+}
+
+function sendError(request: FastifyRequest, reply: FastifyReply, err: unknown): void {
+  const apiError = toApiError(err);
+  if (apiError.status >= 500) request.log.error({ err, code: apiError.code, method: request.method, url: routeOf(request) }, 'server error');
+  else request.log.info({ code: apiError.code, status: apiError.status, method: request.method, url: routeOf(request) }, apiError.message);
+  void reply.status(apiError.status).type('application/json; charset=utf-8').send(errorBody(apiError));
+}
+
+/** The path without its query string: query values may carry names users did not mean to log. */
+function routeOf(request: FastifyRequest): string {
+  return request.url.split('?')[0] ?? '';
 }
 
 export function errorBody(e: ApiError): ErrorBody {

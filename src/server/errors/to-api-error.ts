@@ -7,6 +7,7 @@ import { isErrorCode, type ErrorCode } from './error-table.js';
 /** The services' stable codes, in the API's vocabulary. */
 const SERVICE_CODES: Record<ServiceErrorCode, ErrorCode> = {
   'not-found': 'not-found',
+  'unauthenticated': 'unauthenticated',
   'already-exists': 'conflict',
   'invalid-input': 'validation-failed',
   'unsupported-format': 'unsupported-format',
@@ -31,6 +32,9 @@ const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   FST_INVALID_JSON_FIELD_ERROR: 'validation-failed',
   FST_MP_PREMATURE_CLOSE: 'validation-failed',
   FST_ERR_NOT_FOUND: 'not-found',
+  FST_ERR_BAD_URL: 'validation-failed',
+  FST_ERR_MAX_PARAM_LENGTH: 'validation-failed',
+  FST_ERR_ASYNC_CONSTRAINT: 'internal',
 };
 
 const BY_STATUS: Record<number, ErrorCode> = {
@@ -39,10 +43,13 @@ const BY_STATUS: Record<number, ErrorCode> = {
   403: 'forbidden',
   404: 'not-found',
   405: 'method-not-allowed',
+  408: 'request-timeout',
   409: 'conflict',
   413: 'payload-too-large',
   415: 'unsupported-format',
   422: 'unprocessable',
+  429: 'too-many-requests',
+  431: 'header-too-large',
   503: 'unavailable',
 };
 

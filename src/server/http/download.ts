@@ -1,8 +1,13 @@
 import type { FastifyReply } from 'fastify';
-import type { RenderedOutput } from '../../services/index.js';
 
-/** Sends a rendered document as a download named after the release. */
-export function sendDownload(reply: FastifyReply, output: RenderedOutput): FastifyReply {
+export interface Download {
+  content: string | Buffer;
+  mediaType: string;
+  fileName: string;
+}
+
+/** Sends a document as an attachment (never rendered inline), with an ASCII and a UTF-8 file name. */
+export function sendDownload(reply: FastifyReply, output: Download): FastifyReply {
   const ascii = output.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return reply
     .type(output.mediaType)

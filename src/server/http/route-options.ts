@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../../store/index.js';
+import type { Store } from '../../services/store-door.js';
 
 /** What every resource plugin receives. */
 export interface ResourceOptions {

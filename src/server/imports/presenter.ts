@@ -1,5 +1,5 @@
 import type { ImportOutcome } from '../../services/index.js';
-import type { ImportRecord } from '../../store/index.js';
+import type { ImportRecord } from '../../services/store-door.js';
 
 export function presentImport(r: ImportRecord) {
   return { ...r };

@@ -14,14 +14,30 @@ export interface Upload {
  */
 export async function readUpload(request: FastifyRequest, limit: number, fileName: string | undefined): Promise<Upload> {
   if (request.isMultipart()) {
-    const part = await request.file({ limits: { fileSize: limit, files: 1 } });
+    const part = await multipart(() => request.file({ limits: { fileSize: limit, files: 1 } }));
     if (!part) throw new ApiError('validation-failed', 'The multipart form has no file part', [{ field: 'body/file', message: 'is required' }]);
-    const content = await part.toBuffer();
+    const content = await multipart(() => part.toBuffer());
     return { content: nonEmpty(content), fileName: part.filename || fileName || null, mediaType: part.mimetype || null };
   }
   const body = request.body;
   if (!(body instanceof Buffer)) throw new ApiError('validation-failed', 'Send the SBOM as the request body or as a multipart "file" part');
   return { content: nonEmpty(body), fileName: fileName ?? null, mediaType: request.headers['content-type'] ?? null };
+}
+
+/**
+ * Reads the multipart body. Limits keep their own codes (413); anything else the multipart parser
+ * throws (no boundary, a broken part header, a form that ends early) is the client's malformed body.
+ */
+async function multipart<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('FST_')) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ApiError('validation-failed', `The multipart/form-data body is malformed: ${reason}`, [{ field: 'body', message: reason }]);
+  }
 }
 
 function nonEmpty(content: Buffer): Uint8Array {

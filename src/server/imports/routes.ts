@@ -1,10 +1,11 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import * as services from '../../services/index.js';
-import type { FillPolicy, ImportMode } from '../../store/index.js';
+import type { FillPolicy, ImportMode } from '../../services/store-door.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { ID_PARAMS, listOf } from '../http/common-schemas.js';
 import { authorOf } from '../http/author.js';
+import { sendDownload } from '../http/download.js';
 import { presentImport, presentOutcome } from './presenter.js';
 import { IMPORT_OUTCOME, IMPORT_QUERY, IMPORT_RECORD } from './schemas.js';
 import { readUpload } from './read-upload.js';
@@ -24,14 +25,19 @@ export async function importRoutes(app: FastifyInstance, { store, uploadLimit }:
   );
   app.get<{ Params: { id: number } }>(
     '/imports/:id/document',
-    { config: { permission: 'read' }, schema: { tags, summary: 'The original document of an import', params: ID_PARAMS, produces: ['application/octet-stream'] } },
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: 'The original document of an import, as an attachment',
+        description: 'Served with the media type of the SBOM format Vigie recognised in it (application/octet-stream otherwise), never the type the uploader sent.',
+        params: ID_PARAMS,
+        produces: ['application/vnd.cyclonedx+json', 'application/vnd.cyclonedx+xml', 'application/spdx+json', 'text/spdx', 'application/octet-stream'],
+      },
+    },
     async (request, reply) => {
-      const doc = await services.importDocumentOf(store, request.params.id);
-      const name = (doc.fileName ?? `import-${doc.importId}`).replace(/[^\x20-\x7e]|["\\]/g, '_');
-      return reply
-        .type(doc.mediaType ?? 'application/octet-stream')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .send(Buffer.from(doc.content));
+      const doc = await services.importDownload(store, request.params.id);
+      return sendDownload(reply, { fileName: doc.fileName, mediaType: doc.mediaType, content: Buffer.from(doc.content) });
     },
   );
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as services from '../../services/index.js';
-import type { LicenseRole } from '../../store/index.js';
+import type { LicenseRole } from '../../services/store-door.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { OPEN_OBJECT, listOf } from '../http/common-schemas.js';
 import { presentRelease } from '../releases/presenter.js';

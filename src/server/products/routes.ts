@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as services from '../../services/index.js';
-import type { NewProduct } from '../../store/index.js';
+import type { NewProduct } from '../../services/store-door.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { DELETED, ID_PARAMS, listOf } from '../http/common-schemas.js';
 import { presentProduct } from './presenter.js';

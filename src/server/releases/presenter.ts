@@ -1,5 +1,5 @@
 import type { Release } from '../../model/portfolio.js';
-import type { ReleaseData } from '../../store/index.js';
+import type { ReleaseData } from '../../services/store-door.js';
 
 export function presentRelease(r: Release) {
   return {

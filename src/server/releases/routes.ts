@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Release } from '../../model/portfolio.js';
 import * as services from '../../services/index.js';
-import type { ReleasePatch } from '../../store/index.js';
+import type { ReleasePatch } from '../../services/store-door.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { DELETED, ID_PARAMS, OPEN_OBJECT, listOf } from '../http/common-schemas.js';
 import { presentBom, presentRelease } from './presenter.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ROLES, type ApiToken, type Role } from '../../store/index.js';
+import { ROLES, type ApiToken, type Role } from '../../services/store-door.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { DELETED, ID_PARAMS, NULLABLE_STRING, listOf } from '../http/common-schemas.js';
 import * as services from '../../services/index.js';

@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import type { ContractCase } from '../support/contract.js';
-import { hashTokenSecret, isTokenActive } from '../../../src/store/index.js';
+import { createToken, hashTokenSecret, isTokenActive } from '../../../src/services/index.js';
 import { productWithRelease } from '../support/fixtures.js';
 
 export const accessCases: Record<string, ContractCase> = {
   async 'API tokens: only the hash is stored; find, touch, expire, revoke'(store) {
-    const { token, secret } = await store.createApiToken({ name: 'ci', role: 'guest', expiresAt: '2999-01-01T00:00:00.000Z' });
+    const { token, secret } = await createToken(store, { name: 'ci', role: 'guest', lifetimeMs: 1000, now: new Date('2998-12-31T23:59:59.000Z') });
     assert.match(secret, /^vigie_[A-Za-z0-9_-]{43}$/);
     assert.equal(token.tokenHash, hashTokenSecret(secret));
     assert.match(token.tokenHash, /^[0-9a-f]{64}$/);
     assert.ok(!JSON.stringify(await store.listApiTokens()).includes(secret));
-    assert.deepEqual(await store.findApiTokenBySecret(secret), token);
-    assert.equal(await store.findApiTokenBySecret(secret + 'x'), null);
+    assert.deepEqual(await store.findApiTokenByHash(hashTokenSecret(secret)), token);
+    assert.equal(await store.findApiTokenByHash(hashTokenSecret(secret + 'x')), null);
     assert.equal(isTokenActive(token), true);
     assert.equal(isTokenActive(token, new Date('3000-01-01')), false);
     await store.touchApiToken(token.id, '2026-05-01T10:00:00.000Z');
@@ -20,7 +20,7 @@ export const accessCases: Record<string, ContractCase> = {
     assert.equal(await store.revokeApiToken(token.id), false);
     const revoked = await store.findApiTokenByHash(token.tokenHash);
     assert.equal(isTokenActive(revoked!), false);
-    const other = await store.createApiToken({ name: 'legal', role: 'legal', expiresAt: null });
+    const other = await createToken(store, { name: 'legal', role: 'legal' });
     assert.notEqual(other.secret, secret);
     assert.equal(isTokenActive(other.token), true);
   },
