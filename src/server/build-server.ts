@@ -5,6 +5,7 @@ import { installAuthentication } from './auth/authenticate.js';
 import type { FailedAuthLimits } from './auth/failed-auth-limiter.js';
 import { answerClientError } from './errors/client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors/error-handler.js';
+import { installInputGuard } from './http/input-guard.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installValidators } from './http/validators.js';
 import { healthRoutes } from './health/routes.js';
@@ -71,6 +72,7 @@ export async function buildServer(options: ServerOptions): Promise<VigieServer> 
   });
   installValidators(app);
   installSecurityHeaders(app);
+  installInputGuard(app);
   const catalogue = collectRoutes(app);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   const hasUi = webRoot !== null && (await serveWebUi(app, webRoot));

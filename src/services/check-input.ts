@@ -1,11 +1,25 @@
 /** Small guards shared by the services: names present, expressions parse, records exist. */
 import { parseExpression, printExpression } from '../licenses/expression/index.js';
+import { textProblem, type TextKind } from '../model/input-limits.js';
 import { ServiceError } from './service-error.js';
 
-export function requireName(value: string | undefined | null, what: string): string {
+/** A non-empty name (or free text) that both stores can hold: no NUL, within model/input-limits.ts. */
+export function requireName(value: string | undefined | null, what: string, kind: TextKind = 'name'): string {
   const name = value?.trim();
   if (!name) throw new ServiceError('invalid-input', `${what} must not be empty`);
-  return name;
+  return storable(name, what, kind);
+}
+
+/** Optional text held to the same rules; null and undefined pass through. */
+export function optionalText<T extends string | null | undefined>(value: T, what: string, kind: TextKind = 'text'): T {
+  if (typeof value === 'string') storable(value, what, kind);
+  return value;
+}
+
+function storable(value: string, what: string, kind: TextKind): string {
+  const problem = textProblem(value, kind);
+  if (problem) throw new ServiceError('invalid-input', `${what} ${problem}`);
+  return value;
 }
 
 /** The expression in its printed SPDX form; ServiceError('invalid-input') naming the field otherwise. */

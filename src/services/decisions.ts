@@ -12,7 +12,7 @@ import { ServiceError, notFound } from './service-error.js';
  */
 export async function recordDecision(store: Store, input: NewDecision): Promise<Decision> {
   const author = requireName(input.author, 'author');
-  const explanation = requireName(input.explanation, 'explanation');
+  const explanation = requireName(input.explanation, 'explanation', 'text');
   switch (input.type) {
     case 'curation':
       if (!['curation', 'and-confirmation'].includes(input.kind)) throw invalid(`curation kind must be curation or and-confirmation, not "${input.kind}"`);

@@ -20,6 +20,7 @@ import type {
 } from '../store/index.js';
 import { decodeUpload } from './decode-upload.js';
 import { planImport, type ImportPlan } from './import-plan.js';
+import { assertStorable } from './storable-import.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError, notFound } from './service-error.js';
 
@@ -136,6 +137,7 @@ async function importDecoded(store: Store, releaseId: number, source: DecodedSou
   const mode = options.mode ?? 'replace';
   const policy = options.policy ?? 'fill-missing';
   const plan = source.plan;
+  assertStorable(plan);
 
   return store.transaction(async (tx) => {
     // Two imports into one release wait for each other instead of colliding on its usages.

@@ -1,7 +1,7 @@
 /** Categories, products and releases: create, list, read, update and delete. */
 import { SHIP_STATUSES, type Category, type Product, type Release } from '../model/portfolio.js';
 import type { NewCategory, NewProduct, NewRelease, ReleasePatch, Store } from '../store/index.js';
-import { requireExpressions, requireName } from './check-input.js';
+import { optionalText, requireExpressions, requireName } from './check-input.js';
 import { ServiceError, notFound } from './service-error.js';
 
 /** A product may be created with only a name; the rest defaults to empty. */
@@ -21,7 +21,7 @@ export async function createCategory(store: Store, input: NewCategoryInput): Pro
   if (await store.findCategoryByName(name)) throw new ServiceError('already-exists', `category "${name}" already exists`);
   return store.createCategory({
     name,
-    description: input.description ?? null,
+    description: optionalText(input.description ?? null, 'category description'),
     outboundLicenses: requireExpressions(input.outboundLicenses, 'outbound licence'),
   });
 }
@@ -53,8 +53,8 @@ export async function createProduct(store: Store, input: NewProductInput): Promi
   await requireCategories(store, categoryIds);
   return store.createProduct({
     name,
-    description: input.description ?? null,
-    owner: input.owner ?? null,
+    description: optionalText(input.description ?? null, 'product description'),
+    owner: optionalText(input.owner ?? null, 'product owner', 'name'),
     categoryIds,
     outboundLicenses: requireExpressions(input.outboundLicenses, 'outbound licence'),
   });

@@ -73,7 +73,7 @@ describe('security headers', () => {
 
 describe('fastify never answers in its own shape', () => {
   test('unknown route, bad URL encoding, body too large, bad JSON, wrong media type', async () => {
-    const cases: Array<{ name: string; status: number; code: string; res: () => ReturnType<typeof api.app.inject> }> = [
+    const cases: Array<{ name: string; status: number; code: string; res: () => Promise<{ statusCode: number; body: string }> }> = [
       { name: 'unknown route', status: 404, code: 'not-found', res: () => api.app.inject({ method: 'GET', url: '/api/nothing/here', headers: co }) },
       { name: 'unknown method', status: 404, code: 'not-found', res: () => api.app.inject({ method: 'PUT', url: '/api/products', headers: co, payload: {} }) },
       { name: 'bad URL encoding', status: 400, code: 'validation-failed', res: () => api.app.inject({ method: 'GET', url: '/api/products/%E0%A4%A', headers: co }) },

@@ -1,4 +1,4 @@
-import { ID, NULLABLE_STRING, STRING_LIST } from '../http/common-schemas.js';
+import { ID, NAME, NULLABLE_STRING, STRING_LIST } from '../http/common-schemas.js';
 
 export const CATEGORY = {
   type: 'object',
@@ -7,7 +7,7 @@ export const CATEGORY = {
 } as const;
 
 const FIELDS = {
-  name: { type: 'string', minLength: 1 },
+  name: NAME,
   description: NULLABLE_STRING,
   outboundLicenses: STRING_LIST,
 } as const;

@@ -1,6 +1,7 @@
-import { EXPLOITATION, ID, LINKING, NULLABLE_STRING, OPEN_OBJECT } from '../http/common-schemas.js';
+import { INPUT_LIMITS } from '../../model/input-limits.js';
+import { EXPLOITATION, ID, LINKING, NULLABLE_NAME, NULLABLE_PURL_OR_NAME, NULLABLE_STRING, OPEN_OBJECT, TEXT } from '../http/common-schemas.js';
 
-const NULLABLE_ID = { type: ['integer', 'null'], minimum: 1 } as const;
+const NULLABLE_ID = { type: ['integer', 'null'], minimum: 1, maximum: INPUT_LIMITS.maxId } as const;
 const DECISION_TYPE = { type: 'string', enum: ['curation', 'choice', 'derogation'] } as const;
 
 /** Scope fields: absent or null means "any". */
@@ -8,11 +9,11 @@ const SCOPE = {
   categoryId: NULLABLE_ID,
   productId: NULLABLE_ID,
   releaseId: NULLABLE_ID,
-  scope: NULLABLE_STRING,
-  project: NULLABLE_STRING,
+  scope: NULLABLE_NAME,
+  project: NULLABLE_NAME,
   exploitation: { anyOf: [EXPLOITATION, { type: 'null' }] },
-  component: { ...NULLABLE_STRING, description: 'Versionless purl or name; null = every component' },
-  version: { ...NULLABLE_STRING, description: 'null = all versions' },
+  component: { ...NULLABLE_PURL_OR_NAME, description: 'Versionless purl or name; null = every component' },
+  version: { ...NULLABLE_NAME, description: 'null = all versions' },
 } as const;
 
 /**
@@ -27,10 +28,10 @@ export const NEW_DECISION = {
     kind: { type: 'string', enum: ['curation', 'and-confirmation'] },
     ...SCOPE,
     fromExpression: NULLABLE_STRING,
-    toExpression: { type: 'string', minLength: 1 },
-    license: { type: 'string', minLength: 1 },
+    toExpression: { ...TEXT, minLength: 1 },
+    license: { ...TEXT, minLength: 1 },
     linking: { anyOf: [LINKING, { type: 'null' }] },
-    explanation: { type: 'string' },
+    explanation: TEXT,
   },
   additionalProperties: false,
   allOf: [
@@ -47,7 +48,7 @@ export const DECISION_FILTER = {
     categoryId: ID,
     productId: ID,
     releaseId: ID,
-    component: { type: 'string' },
+    component: { type: 'string', maxLength: INPUT_LIMITS.purl },
   },
   additionalProperties: false,
 } as const;

@@ -1,4 +1,4 @@
-import { ID, NULLABLE_STRING, OPEN_OBJECT } from '../http/common-schemas.js';
+import { ID, NAME, NULLABLE_STRING, OPEN_OBJECT } from '../http/common-schemas.js';
 
 export const IMPORT_QUERY = {
   type: 'object',
@@ -10,7 +10,7 @@ export const IMPORT_QUERY = {
       default: 'fill-missing',
       description: 'Keep stored component data and only fill blanks, or override it',
     },
-    fileName: { type: 'string', description: 'Name of the document when sent as the raw body' },
+    fileName: { ...NAME, description: 'Name of the document when sent as the raw body' },
   },
   additionalProperties: false,
 } as const;

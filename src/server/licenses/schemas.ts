@@ -1,9 +1,10 @@
+import { INPUT_LIMITS } from '../../model/input-limits.js';
 import { EXPLOITATION, LINKING, NULLABLE_STRING, OPEN_OBJECT, STRING_LIST } from '../http/common-schemas.js';
 
 export const LICENSE_PARAMS = {
   type: 'object',
   required: ['license'],
-  properties: { license: { type: 'string', minLength: 1, description: 'SPDX id (any case)' } },
+  properties: { license: { type: 'string', minLength: 1, maxLength: INPUT_LIMITS.name, description: 'SPDX id (any case)' } },
   additionalProperties: false,
 } as const;
 
@@ -56,8 +57,8 @@ export const COMPATIBILITY_QUERY = {
   type: 'object',
   required: ['inbound', 'outbound'],
   properties: {
-    inbound: { type: 'string', minLength: 1, description: 'Licence of the component' },
-    outbound: { type: 'string', minLength: 1, description: 'Licence of the release' },
+    inbound: { type: 'string', minLength: 1, maxLength: INPUT_LIMITS.text, description: 'Licence of the component' },
+    outbound: { type: 'string', minLength: 1, maxLength: INPUT_LIMITS.text, description: 'Licence of the release' },
     linking: { ...LINKING, default: 'dynamic' },
     exploitation: { ...EXPLOITATION, default: 'distribution' },
   },

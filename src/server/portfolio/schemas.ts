@@ -1,11 +1,12 @@
+import { INPUT_LIMITS } from '../../model/input-limits.js';
 import { ID } from '../http/common-schemas.js';
 
 export const SEARCH_QUERY = {
   type: 'object',
   required: ['component'],
   properties: {
-    component: { type: 'string', minLength: 1, description: 'A name or a purl (a versioned purl matches without its version)' },
-    versionRange: { type: 'string', description: '">=2.0.0 <2.15.0", "2.14.x", "^1.2.0", "~1.2.3" or an exact version' },
+    component: { type: 'string', minLength: 1, maxLength: INPUT_LIMITS.purl, description: 'A name or a purl (a versioned purl matches without its version)' },
+    versionRange: { type: 'string', maxLength: INPUT_LIMITS.name, description: '">=2.0.0 <2.15.0", "2.14.x", "^1.2.0", "~1.2.3" or an exact version' },
   },
   additionalProperties: false,
 } as const;

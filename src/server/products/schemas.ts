@@ -1,4 +1,4 @@
-import { ID, NULLABLE_STRING, STRING_LIST } from '../http/common-schemas.js';
+import { ID, NAME, NULLABLE_STRING, STRING_LIST } from '../http/common-schemas.js';
 
 export const PRODUCT = {
   type: 'object',
@@ -14,7 +14,7 @@ export const PRODUCT = {
 } as const;
 
 const FIELDS = {
-  name: { type: 'string', minLength: 1 },
+  name: NAME,
   description: NULLABLE_STRING,
   owner: NULLABLE_STRING,
   categoryIds: { type: 'array', items: ID },

@@ -1,4 +1,4 @@
-import { ID, NULLABLE_STRING, STRING_LIST } from '../http/common-schemas.js';
+import { ID, NAME, NULLABLE_STRING, STRING_LIST } from '../http/common-schemas.js';
 
 const SHIP_STATUS = { type: 'string', enum: ['in-development', 'published', 'archived'] } as const;
 
@@ -17,7 +17,7 @@ export const RELEASE = {
 } as const;
 
 const FIELDS = {
-  number: { type: 'string', minLength: 1 },
+  number: NAME,
   shipStatus: SHIP_STATUS,
   commit: NULLABLE_STRING,
   outboundLicenses: STRING_LIST,

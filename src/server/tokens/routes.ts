@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLES, type ApiToken, type Role } from '../../services/store-door.js';
 import type { ResourceOptions } from '../http/route-options.js';
-import { DELETED, ID_PARAMS, NULLABLE_STRING, listOf } from '../http/common-schemas.js';
+import { DELETED, ID_PARAMS, NAME, NULLABLE_STRING, listOf } from '../http/common-schemas.js';
 import * as services from '../../services/index.js';
 import { ApiError } from '../errors/api-error.js';
 import { DURATION_HINT, parseDuration } from './expiry.js';
@@ -24,7 +24,7 @@ const NEW_TOKEN = {
   type: 'object',
   required: ['name', 'role'],
   properties: {
-    name: { type: 'string', minLength: 1 },
+    name: NAME,
     role: { type: 'string', enum: ROLES },
     expiresIn: { type: 'string', pattern: '^[0-9]+[hdwy]$', description: 'e.g. 12h, 30d, 8w, 1y; absent = never expires' },
   },

@@ -1,0 +1,50 @@
+/**
+ * What Vigie stores, it stores the same way on SQLite and PostgreSQL. PostgreSQL refuses a NUL
+ * character in text, an index entry above 2,704 bytes and an integer above 2^31−1 where SQLite takes
+ * all three; so every input is held to the stricter rules, on both dialects, before it reaches the
+ * store. Route schemas (server/http/common-schemas.ts), services (check-input.ts) and the import
+ * all read these numbers.
+ */
+export const INPUT_LIMITS = {
+  /**
+   * Names, numbers, scopes, projects, licence ids: indexed columns, several per index entry. 300
+   * characters of up to 4 UTF-8 bytes each keep two of them under PostgreSQL's btree limit.
+   */
+  name: 300,
+  /** Package URLs: one per index entry (components' identity key). */
+  purl: 600,
+  /** Free text: descriptions, comments, explanations (not indexed). */
+  text: 65_536,
+  /** Store ids are PostgreSQL `integer`s. */
+  maxId: 2_147_483_647,
+} as const;
+
+export type TextKind = 'name' | 'purl' | 'text';
+
+/** Why this text cannot be stored, or null when it can. */
+export function textProblem(value: string, kind: TextKind): string | null {
+  if (value.includes('\u0000')) return 'contains a NUL character (U+0000), which cannot be stored';
+  const max = INPUT_LIMITS[kind];
+  if (value.length > max) return `is ${value.length} characters long; the limit is ${max}`;
+  return null;
+}
+
+/** The first NUL character anywhere in a value (strings, arrays, plain objects), as a path and a message. */
+export function findNulCharacter(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '(value)' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNulCharacter(value[i], `${path}/${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    for (const [key, child] of Object.entries(value)) {
+      if (key.includes('\u0000')) return `${path}/${key.replace(/\u0000/g, '\\0')}`;
+      const found = findNulCharacter(child, `${path}/${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,96 @@
+// The same input rules on SQLite and PostgreSQL (issue 13 item 6): NUL characters, over-long names and
+// ids beyond PostgreSQL's integer are 4xx on both dialects, never a 500 on one and stored on the other;
+// parallel replace imports into one release are serialised instead of colliding on its usages.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { INPUT_LIMITS } from '../../src/model/input-limits.js';
+import { targets } from '../store/support/databases.js';
+import { bearer, startApi } from './support.js';
+
+function cyclonedx(names: string[]): string {
+  return JSON.stringify({
+    bomFormat: 'CycloneDX',
+    specVersion: '1.5',
+    version: 1,
+    components: names.map((name, i) => ({ type: 'library', name, version: `1.${i}.0`, purl: `pkg:npm/${encodeURIComponent(name)}@1.${i}.0`, licenses: [{ license: { id: 'MIT' } }] })),
+  });
+}
+
+for (const target of targets()) {
+  describe(`input rules and concurrent imports [${target.dialect}]`, { skip: target.unavailable }, () => {
+    test('parallel replace imports into one release all succeed, one after the other', async () => {
+      const api = await startApi(target);
+      try {
+        const pm = bearer(api.tokens['project-manager']);
+        const product = (await api.app.inject({ method: 'POST', url: '/api/products', headers: pm, payload: { name: 'Racy' } })).json();
+        const release = (await api.app.inject({ method: 'POST', url: `/api/products/${product.id}/releases`, headers: pm, payload: { number: '1' } })).json();
+        const documents = Array.from({ length: 6 }, (_, d) => cyclonedx(Array.from({ length: 40 }, (_, i) => `pkg-${i}${d % 2 === 0 ? '' : '-odd'}`)));
+        const results = await Promise.all(
+          documents.map((doc) =>
+            api.app.inject({ method: 'POST', url: `/api/releases/${release.id}/imports?mode=replace`, headers: { ...pm, 'content-type': 'application/json' }, payload: doc }),
+          ),
+        );
+        assert.deepEqual(
+          results.map((r) => r.statusCode),
+          documents.map(() => 201),
+          results.map((r) => r.body.slice(0, 200)).join('\n'),
+        );
+        const usages = (await api.app.inject({ method: 'GET', url: `/api/releases/${release.id}/usages`, headers: pm })).json() as unknown[];
+        assert.equal(usages.length, 40, 'the release holds exactly one document');
+        const imports = (await api.app.inject({ method: 'GET', url: `/api/releases/${release.id}/imports`, headers: pm })).json() as Array<{ status: string }>;
+        assert.deepEqual(imports.map((i) => i.status), documents.map(() => 'succeeded'));
+      } finally {
+        await api.close();
+      }
+    });
+
+    test('NUL characters, over-long names and ids past 2^31-1 are 4xx and store nothing', async () => {
+      const api = await startApi(target);
+      try {
+        const co = bearer(api.tokens['compliance-officer']);
+        const refused: Array<{ name: string; status: number; code: string; field?: RegExp; req: Parameters<typeof api.app.inject>[0] & object }> = [
+          { name: 'NUL in a product name', status: 400, code: 'validation-failed', field: /body\/name/, req: { method: 'POST', url: '/api/products', headers: co, payload: { name: 'a\u0000b' } } },
+          { name: 'NUL in a nested list', status: 400, code: 'validation-failed', field: /body\/outboundLicenses\/1/, req: { method: 'POST', url: '/api/categories', headers: co, payload: { name: 'c', outboundLicenses: ['MIT', 'GPL\u0000'] } } },
+          { name: 'NUL in a query string', status: 400, code: 'validation-failed', field: /querystring\/component/, req: { method: 'GET', url: '/api/queries/releases-containing?component=a%00b', headers: co } },
+          { name: 'NUL in a path parameter', status: 400, code: 'validation-failed', req: { method: 'GET', url: '/api/licenses/MIT%00/policy', headers: co } },
+          { name: 'a name over the limit', status: 400, code: 'validation-failed', field: /body\/name/, req: { method: 'POST', url: '/api/products', headers: co, payload: { name: 'x'.repeat(INPUT_LIMITS.name + 1) } } },
+          // 700 four-byte characters are 2,800 bytes: past PostgreSQL's index row limit.
+          { name: 'a name of 4-byte characters', status: 400, code: 'validation-failed', req: { method: 'POST', url: '/api/categories', headers: co, payload: { name: '😀'.repeat(700) } } },
+          { name: 'an id past 2^31-1 in a path', status: 400, code: 'validation-failed', field: /params\/id/, req: { method: 'GET', url: '/api/products/2147483648', headers: co } },
+          { name: 'an id past 2^31-1 in a query', status: 400, code: 'validation-failed', req: { method: 'GET', url: '/api/releases?productId=99999999999', headers: co } },
+          {
+            name: 'an id past 2^31-1 in a body',
+            status: 400,
+            code: 'validation-failed',
+            req: { method: 'POST', url: '/api/decisions', headers: co, payload: { type: 'derogation', license: 'GPL-3.0-only', productId: 3_000_000_000, explanation: 'x' } },
+          },
+        ];
+        for (const r of refused) {
+          const res = await api.app.inject(r.req);
+          assert.equal(res.statusCode, r.status, `${r.name}: ${res.body}`);
+          const error = res.json().error as { code: string; message: string };
+          assert.equal(error.code, r.code, r.name);
+          if (r.field) assert.match(error.message, r.field, r.name);
+        }
+        assert.deepEqual((await api.app.inject({ method: 'GET', url: '/api/products', headers: co })).json(), []);
+        assert.deepEqual((await api.app.inject({ method: 'GET', url: '/api/categories', headers: co })).json(), []);
+
+        // The same rules through the services, as the CLI reaches them.
+        const product = (await api.app.inject({ method: 'POST', url: '/api/products', headers: co, payload: { name: 'P' } })).json();
+        const release = (await api.app.inject({ method: 'POST', url: `/api/products/${product.id}/releases`, headers: co, payload: { number: '1' } })).json();
+        for (const [what, names, message] of [
+          ['NUL in a component name', ['ok', 'bad\u0000name'], /NUL character/],
+          ['a component name over the limit', ['x'.repeat(INPUT_LIMITS.name + 1)], /component 1 .*name is 301 characters long; the limit is 300/],
+        ] as const) {
+          const res = await api.app.inject({ method: 'POST', url: `/api/releases/${release.id}/imports`, headers: { ...co, 'content-type': 'application/json' }, payload: cyclonedx([...names]) });
+          assert.equal(res.statusCode, 422, `${what}: ${res.body}`);
+          assert.equal(res.json().error.code, 'unreadable-document');
+          assert.match(res.json().error.message, message, what);
+        }
+        assert.deepEqual((await api.app.inject({ method: 'GET', url: `/api/releases/${release.id}/usages`, headers: co })).json(), []);
+      } finally {
+        await api.close();
+      }
+    });
+  });
+}
