@@ -3,6 +3,7 @@
 // parallel replace imports into one release are serialised instead of colliding on its usages.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { InjectOptions } from 'fastify';
 import { INPUT_LIMITS } from '../../src/model/input-limits.js';
 import { targets } from '../store/support/databases.js';
 import { bearer, startApi } from './support.js';
@@ -48,7 +49,7 @@ for (const target of targets()) {
       const api = await startApi(target);
       try {
         const co = bearer(api.tokens['compliance-officer']);
-        const refused: Array<{ name: string; status: number; code: string; field?: RegExp; req: Parameters<typeof api.app.inject>[0] & object }> = [
+        const refused: Array<{ name: string; status: number; code: string; field?: RegExp; req: InjectOptions }> = [
           { name: 'NUL in a product name', status: 400, code: 'validation-failed', field: /body\/name/, req: { method: 'POST', url: '/api/products', headers: co, payload: { name: 'a\u0000b' } } },
           { name: 'NUL in a nested list', status: 400, code: 'validation-failed', field: /body\/outboundLicenses\/1/, req: { method: 'POST', url: '/api/categories', headers: co, payload: { name: 'c', outboundLicenses: ['MIT', 'GPL\u0000'] } } },
           { name: 'NUL in a query string', status: 400, code: 'validation-failed', field: /querystring\/component/, req: { method: 'GET', url: '/api/queries/releases-containing?component=a%00b', headers: co } },
