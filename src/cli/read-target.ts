@@ -3,20 +3,25 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { CommandContext } from './context.js';
 import { UsageError } from './exit-codes.js';
 import { loadSbom } from './load-sbom.js';
-import { readNpmProject } from '../io/npm-project.js';
-import { generateNpmSbom } from '../sbom/generators/npm/index.js';
+import { generateInventory, isServiceError } from '../services/index.js';
 import type { Sbom } from '../model/index.js';
 
-/** The SBOM of a command's target: an SBOM file in any format Vigie reads, or an npm project folder. */
+/**
+ * The SBOM of a command's target: an SBOM file in any format Vigie reads, or a project folder
+ * inventoried by the walk of `vigie sbom generate` (every lockfile under it).
+ */
 export async function readTarget(target: string, ctx: CommandContext, maxSize?: string): Promise<Sbom> {
   const full = resolve(ctx.io.cwd, target);
   const info = await stat(full).catch(() => undefined);
   if (!info) throw new UsageError(`${target} does not exist`);
   if (info.isDirectory()) {
     try {
-      return generateNpmSbom(await readNpmProject(full)).sbom;
+      const { sbom, failed } = generateInventory(full);
+      if (failed.length > 0) ctx.io.stderr(`${target}: ${failed.length} file(s) could not be read and are left out: ${failed.join(', ')}\n`);
+      return sbom;
     } catch (err) {
-      throw new UsageError(err instanceof Error ? err.message : String(err));
+      if (isServiceError(err)) throw new UsageError(err.message);
+      throw err;
     }
   }
   const loaded = await loadSbom(target, ctx.io.cwd, { maxSize });

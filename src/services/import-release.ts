@@ -8,6 +8,7 @@ import type { Usage, VersionRecord } from '../model/portfolio.js';
 import { generateNpmSbom } from '../sbom/generators/npm/index.js';
 import { readNpmProject } from '../io/npm-project.js';
 import { InputError } from '../io/input-error.js';
+import { generateInventory } from './generate-inventory.js';
 import type {
   DataConflict,
   DependencyEdge,
@@ -116,6 +117,32 @@ export async function importNpmProject(store: Store, releaseId: number, input: I
       await recordFailure(store, releaseId, 'npm-project', input.path, input, error);
       throw error;
     }
+    throw err;
+  }
+  return importDecoded(store, releaseId, decoded, input);
+}
+
+/**
+ * A project folder (or one lockfile) through the same walk as `vigie sbom generate`: every lockfile
+ * under it, merged into one inventory. The texts of the files read are kept, as JSON by path, as the
+ * import's original document.
+ */
+export async function importProjectFolder(store: Store, releaseId: number, input: ImportNpmProjectInput): Promise<ImportOutcome> {
+  await getRelease(store, releaseId);
+  let decoded: DecodedSource;
+  try {
+    const generated = generateInventory(input.path, { maxBytes: input.maxBytes });
+    const bytes = Buffer.from(JSON.stringify(generated.originals), 'utf8');
+    decoded = {
+      plan: planImport(generated.sbom, input.project ?? ''),
+      issues: generated.issues,
+      format: 'lockfile-walk',
+      fileName: generated.files.length === 1 ? generated.files[0]!.path : `${generated.files.length} lockfiles`,
+      mediaType: 'application/json',
+      bytes,
+    };
+  } catch (err) {
+    if (err instanceof ServiceError) await recordFailure(store, releaseId, 'lockfile-walk', input.path, input, err);
     throw err;
   }
   return importDecoded(store, releaseId, decoded, input);

@@ -22,3 +22,4 @@ export * from './health.js';
 export { hashTokenSecret, isTokenActive, ADMIN_TOKEN_MIN_LENGTH } from './token-rules.js';
 export * from './store-door.js';
 export * from './import-download.js';
+export * from './generate-inventory.js';

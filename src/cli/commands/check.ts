@@ -28,7 +28,7 @@ interface CheckOptions {
 export function registerCheck(program: Command, ctx: CommandContext): void {
   program
     .command('check <target>')
-    .description('validate an SBOM file or an npm project folder against a policy file (exit 0 compliant, 1 violations, 2 bad input)')
+    .description('validate an SBOM file or a project folder (any lockfile Vigie reads) against a policy file (exit 0 compliant, 1 violations, 2 bad input)')
     .requiredOption('--policy <file>', 'policy file (YAML or JSON): licence statuses, decisions, exploitations (docs/policy-file.md)')
     .option('--exploitation <e>', `exploitation for usages no rule covers: ${EXPLOITATIONS.join(', ')}`)
     .option('--outbound <ids>', 'outbound licences of the release, comma-separated (overrides the policy file)')

@@ -1,4 +1,5 @@
-// `vigie import <product> <release> <file|dir>`: an SBOM document or an npm project into a release,
+// `vigie import <product> <release> <file|dir>`: an SBOM document or a project folder (every lockfile
+// under it, the walk of `vigie sbom generate`) into a release,
 // in one transaction (a refused document leaves the release as it was).
 import type { Command } from 'commander';
 import { readFile, stat } from 'node:fs/promises';
@@ -6,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import { printJson, type CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import { parseSize } from '../load-sbom.js';
-import { importDocument, importNpmProject, type ImportOutcome } from '../../services/index.js';
+import { importDocument, importProjectFolder, type ImportOutcome } from '../../services/index.js';
 import type { FillPolicy, ImportMode } from '../../services/store-door.js';
 import { formatBytes } from '../../io/read-document.js';
 import { choiceOf, releaseOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
@@ -26,7 +27,7 @@ export function registerImport(program: Command, ctx: CommandContext): void {
   withStoreOptions(
     program
       .command('import <product> <release> <source>')
-      .description('import an SBOM (any format Vigie reads) or an npm project folder into a release'),
+      .description('import an SBOM (any format Vigie reads) or a project folder (its lockfiles) into a release'),
   )
     .option('--mode <mode>', 'replace the release content, or merge into it', 'replace')
     .option('--data <policy>', 'component data already stored: fill-missing (keep it) or override', 'fill-missing')
@@ -46,7 +47,7 @@ export function registerImport(program: Command, ctx: CommandContext): void {
         const path = resolve(ctx.io.cwd, source);
         const isDir = (await stat(path).catch(() => undefined))?.isDirectory();
         let outcome: ImportOutcome;
-        if (isDir) outcome = await importNpmProject(store, release.id, { ...options, path });
+        if (isDir) outcome = await importProjectFolder(store, release.id, { ...options, path });
         else {
           const bytes = await readBytes(path, source, options.maxBytes);
           outcome = await importDocument(store, release.id, { ...options, content: bytes, fileName: basename(source) });

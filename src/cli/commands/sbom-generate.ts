@@ -1,34 +1,62 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../context.js';
-import { readNpmProject } from '../../io/npm-project.js';
-import { generateNpmSbom } from '../../sbom/generators/npm/index.js';
-import { encodeAndWrite } from './sbom-convert.js';
-import { UsageError } from '../exit-codes.js';
-import { formatIssue } from '../format-issues.js';
 import { resolve } from 'node:path';
+import type { CommandContext } from '../context.js';
+import { UsageError } from '../exit-codes.js';
+import { generateInventory, isServiceError } from '../../services/index.js';
+import type { Issue } from '../../model/index.js';
+import { encodeAndWrite } from './sbom-convert.js';
+
+const SCOPES = ['dev', 'optional', 'peer'];
 
 export function registerSbomGenerate(sbom: Command, ctx: CommandContext): void {
   sbom
-    .command('generate <dir>')
-    .description('inventory an npm project from its package-lock.json / npm-shrinkwrap.json (and node_modules)')
+    .command('generate <path>')
+    .description(
+      'inventory a repository or an unpacked image: every lockfile and package database under <path> ' +
+        '(npm, yarn, pnpm, bun, Python, Go, Rust, …; see docs/lockfiles.md), or one such file',
+    )
     .option('--to <format>', 'output format', 'cyclonedx-json@1.6')
-    .option('-o, --output <file>', 'write here instead of stdout')
+    .option('-o, --output <file>', 'write here instead of stdout (written whole, or not at all)')
+    .option('--omit <scope...>', `leave out packages of these scopes: ${SCOPES.join(', ')}`)
+    .option('--all', 'also search node_modules, vendor, build output and the other folders skipped by default')
+    .option('--no-gitignore', 'do not honour .gitignore files')
+    .option('--name <name>', 'name of the primary component (default: the project found, or the folder)')
     .option('--quiet', 'print no generator messages')
     .option('--verbose', 'also print informational notes (e.g. optional peers not installed)')
-    .action(async (dir: string, opts: { to: string; output?: string; quiet?: boolean; verbose?: boolean }) => {
-      let input;
+    .action(async (path: string, opts: GenerateFlags) => {
+      const omit = (opts.omit ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+      const bad = omit.find((s) => !SCOPES.includes(s));
+      if (bad) throw new UsageError(`--omit: "${bad}" is not one of ${SCOPES.join(', ')}`);
+      let result;
       try {
-        input = await readNpmProject(resolve(ctx.io.cwd, dir));
+        result = generateInventory(resolve(ctx.io.cwd, path), { omit, all: opts.all, gitignore: opts.gitignore, name: opts.name });
       } catch (err) {
-        throw new UsageError(err instanceof Error ? err.message : String(err));
+        if (isServiceError(err)) throw new UsageError(err.message);
+        throw err;
       }
-      const { sbom, issues } = generateNpmSbom(input);
-      if (!opts.quiet) {
-        const shown = opts.verbose ? issues : issues.filter((i) => i.severity !== 'info');
-        for (const i of shown) ctx.io.stderr(formatIssue(dir, i) + '\n');
-        const hidden = issues.length - shown.length;
-        if (hidden > 0) ctx.io.stderr(`${dir}: ${hidden} informational notes (show them with --verbose)\n`);
+      if (!opts.quiet) printIssues(ctx, path, result.issues, opts.verbose === true);
+      await encodeAndWrite(ctx, result.sbom, opts.to, opts.output, path);
+      if (!opts.quiet && result.failed.length > 0) {
+        ctx.io.stderr(`${path}: ${result.failed.length} file(s) could not be read and are missing from the inventory (see the warnings above)\n`);
       }
-      await encodeAndWrite(ctx, sbom, opts.to, opts.output, dir);
     });
+}
+
+interface GenerateFlags {
+  to: string;
+  output?: string;
+  omit?: string[];
+  all?: boolean;
+  gitignore?: boolean;
+  name?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** Each message already names its file (and line); informational notes only with --verbose. */
+export function printIssues(ctx: CommandContext, label: string, issues: Issue[], verbose: boolean): void {
+  const shown = verbose ? issues : issues.filter((i) => i.severity !== 'info');
+  for (const i of shown) ctx.io.stderr(`${i.severity} [${i.code}]: ${i.message}\n`);
+  const hidden = issues.length - shown.length;
+  if (hidden > 0) ctx.io.stderr(`${label}: ${hidden} informational notes (show them with --verbose)\n`);
 }

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { walkProject } from './project-walk.js';
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-walk-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+const GO_MOD = 'module example.com/app\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n';
+const GO_SUM = 'github.com/pkg/errors v0.9.1 h1:FEBLx1zS214owpjy7qsBeixbURkuhQAwrK5UwLGTwt4=\n';
+
+test('finds supported files, skips installed and ignored folders, honours .gitignore, reads companions', () => {
+  const dir = tree({
+    'go.mod': GO_MOD,
+    'go.sum': GO_SUM,
+    'web/yarn.lock': '# yarn lockfile v1\n',
+    'web/package.json': '{"name":"web"}',
+    'web/node_modules/x/package-lock.json': '{}',
+    'vendor/poetry.lock': '',
+    'generated/Cargo.lock': '',
+    'api/requirements.txt': 'flask==3.0.0\n',
+    'api/README.md': 'no',
+    '.gitignore': 'generated/\n',
+  });
+  try {
+    const walk = walkProject(dir);
+    assert.deepEqual(walk.files.map((f) => `${f.input.path} ${f.extractor.id}`), ['api/requirements.txt pip-requirements', 'go.mod go-mod', 'web/yarn.lock yarn-lock']);
+    assert.equal(walk.files.find((f) => f.extractor.id === 'yarn-lock')!.input.readRelated!('package.json'), '{"name":"web"}');
+    // Companions outside the walked folder are never read.
+    assert.equal(walk.files[0]!.input.readRelated!('../../../etc/passwd'), undefined);
+    const all = walkProject(dir, { all: true, gitignore: false });
+    assert.deepEqual(all.files.map((f) => f.input.path).sort(), ['api/requirements.txt', 'generated/Cargo.lock', 'go.mod', 'vendor/poetry.lock', 'web/node_modules/x/package-lock.json', 'web/yarn.lock']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('go.sum alone is read; one file can be named directly; symbolic links are not followed', () => {
+  const dir = tree({ 'lib/go.sum': GO_SUM, 'x/Pipfile.lock': '{}' });
+  try {
+    symlinkSync(join(dir, 'x'), join(dir, 'loop'));
+    assert.deepEqual(walkProject(dir).files.map((f) => f.input.path), ['lib/go.sum', 'x/Pipfile.lock']);
+    const one = walkProject(join(dir, 'x', 'Pipfile.lock'));
+    assert.deepEqual(one.files.map((f) => f.input.path), ['Pipfile.lock']);
+    assert.throws(() => walkProject(join(dir, 'nope')), /does not exist/);
+    writeFileSync(join(dir, 'notes.txt'), 'x');
+    assert.throws(() => walkProject(join(dir, 'notes.txt')), /is not a lockfile or package database Vigie reads/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a binary file under a lockfile name is reported and the walk goes on', () => {
+  const dir = tree({ 'a/Cargo.lock': '', 'b/uv.lock': 'version = 1\n' });
+  try {
+    writeFileSync(join(dir, 'a/Cargo.lock'), Buffer.from([0, 1, 2, 3]));
+    const walk = walkProject(dir);
+    assert.deepEqual(walk.files.map((f) => f.input.path), ['b/uv.lock']);
+    assert.equal(walk.failures.length, 1);
+    assert.match(walk.failures[0]!.message, /a\/Cargo\.lock is binary data/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,166 @@
+// Finds every lockfile and package database under a folder (a repository or an unpacked image) and
+// reads them for the pure extractors of src/sbom/generators. Symbolic links are not followed, and a
+// companion file is only read when it lies inside the walked folder.
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { issue, type Issue } from '../model/index.js';
+import type { Extractor, LockfileInput } from '../sbom/generators/core/extractor.js';
+import { extractorFor } from '../sbom/generators/table.js';
+import { InputError } from './input-error.js';
+import { bytesToText, formatBytes } from './read-document.js';
+import { readRpmDatabase } from './rpm-database.js';
+
+/** Folders of installed or generated code, skipped unless `all` is asked: they hold copies, not the project. */
+export const SKIPPED_FOLDERS = new Set([
+  'node_modules', 'bower_components', 'jspm_packages', 'vendor', 'build', 'dist', 'out', 'target', 'Pods', 'Carthage',
+  '.git', '.hg', '.svn', '.yarn', '.pnpm-store', '.venv', 'venv', '.tox', '.nox', '__pycache__', '.gradle', '.m2',
+  '.idea', '.vscode', '.next', '.nuxt', '.dart_tool', '_build', 'deps', '.build',
+]);
+// In an unpacked image these are the system's own trees: never skipped.
+const ROOTFS_KEEP = /^(var\/lib\/dpkg|lib\/apk\/db|var\/lib\/rpm|usr\/lib\/sysimage\/rpm)(\/|$)/;
+
+const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
+const MAX_FILES = 10_000;
+
+export interface WalkOptions {
+  /** Also look inside node_modules, vendor, build output and the other skipped folders. */
+  all?: boolean;
+  /** Honour .gitignore files (default true). */
+  gitignore?: boolean;
+  maxBytes?: number;
+}
+
+export interface FoundFile {
+  extractor: Extractor;
+  input: LockfileInput;
+  bytes: number;
+}
+
+export interface WalkResult {
+  /** The walked folder (absolute). */
+  root: string;
+  files: FoundFile[];
+  /** Files found but not readable (too large, binary): they make the inventory incomplete. */
+  failures: Issue[];
+}
+
+/** `target` is a folder, or one supported file. */
+export function walkProject(target: string, options: WalkOptions = {}): WalkResult {
+  const full = resolve(target);
+  const stats = statOrUndefined(full);
+  if (!stats) throw new InputError(`${target} does not exist`);
+  const maxBytes = options.maxBytes ?? MAX_LOCKFILE_BYTES;
+  if (stats.isFile()) {
+    const name = basename(full);
+    const extractor = extractorFor(name);
+    if (!extractor) throw new InputError(`${target} is not a lockfile or package database Vigie reads (see \`vigie sbom generate --help\`)`);
+    const root = dirname(full);
+    const failures: Issue[] = [];
+    const found = readFound(root, name, extractor, maxBytes, failures, relatedReader(root));
+    if (!found) throw new InputError(failures[0]?.message ?? `${target} cannot be read`);
+    return { root, files: [found], failures };
+  }
+  if (!stats.isDirectory()) throw new InputError(`${target} is neither a folder nor a file`);
+  const candidates: [string, Extractor][] = [];
+  const visit = (dir: string, rel: string, ignores: [string, Ignore][]) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    let scoped = ignores;
+    if (options.gitignore !== false && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      const text = readSmall(join(dir, '.gitignore'));
+      if (text !== undefined) scoped = [...ignores, [rel, ignore().add(text)]];
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) continue;
+      const isDir = entry.isDirectory();
+      if (isIgnored(scoped, path, isDir)) continue;
+      if (isDir) {
+        if (!options.all && SKIPPED_FOLDERS.has(entry.name) && !ROOTFS_KEEP.test(path)) continue;
+        visit(join(dir, entry.name), path, scoped);
+      } else if (entry.isFile()) {
+        const extractor = extractorFor(path);
+        if (extractor) candidates.push([path, extractor]);
+        if (candidates.length > MAX_FILES) throw new InputError(`${target} holds more than ${MAX_FILES} lockfiles; walk a smaller folder`);
+      }
+    }
+  };
+  visit(full, '', []);
+  const present = new Set(candidates.map(([p]) => p));
+  const failures: Issue[] = [];
+  const files: FoundFile[] = [];
+  const related = relatedReader(full);
+  for (const [path, extractor] of candidates) {
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    // go.sum gives way to go.mod, package-lock.json to npm-shrinkwrap.json, … in the same folder.
+    if (extractor.yieldsTo?.some((name) => !path.endsWith(`/${name}`) && path !== name && present.has(folder + name))) continue;
+    const found = readFound(full, path, extractor, maxBytes, failures, related);
+    if (found) files.push(found);
+  }
+  return { root: full, files, failures };
+}
+
+function readFound(root: string, path: string, extractor: Extractor, maxBytes: number, failures: Issue[], related: (file: string) => string | undefined): FoundFile | undefined {
+  const file = join(root, path);
+  const size = statOrUndefined(file)?.size ?? 0;
+  if (size > maxBytes) {
+    failures.push(issue('warning', 'lockfile-too-large', `${path} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; left out`, { field: path }));
+    return undefined;
+  }
+  const folder = dirname(file);
+  const readRelated = (relativePath: string) => related(resolve(folder, relativePath));
+  try {
+    if (extractor.reads === 'rpmdb') return { extractor, input: { path, text: '', records: readRpmDatabase(file), readRelated }, bytes: size };
+    return { extractor, input: { path, text: bytesToText(readFileSync(file), path), readRelated }, bytes: size };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    failures.push(issue('warning', 'unreadable-lockfile', `${err.message}; left out`, { field: path }));
+    return undefined;
+  }
+}
+
+/**
+ * Reads companion files (package.json, go.sum, a parent pom.xml) for one walk, each once: undefined
+ * when absent, too large, binary or outside the walked folder.
+ */
+function relatedReader(root: string): (file: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (file) => {
+    const inside = relative(root, file);
+    if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
+    if (!cache.has(file)) cache.set(file, readSmall(file));
+    return cache.get(file);
+  };
+}
+
+function readSmall(file: string): string | undefined {
+  try {
+    const stats = lstatSync(file);
+    if (!stats.isFile() || stats.size > 64 * 1024 * 1024) return undefined;
+    return bytesToText(readFileSync(file), file);
+  } catch {
+    return undefined;
+  }
+}
+
+function isIgnored(ignores: [string, Ignore][], path: string, isDir: boolean): boolean {
+  for (const [base, ig] of ignores) {
+    const rel = base ? path.slice(base.length + 1) : path;
+    if (rel && ig.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+

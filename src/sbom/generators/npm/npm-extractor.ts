@@ -1,0 +1,52 @@
+import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import { LockfileError } from '../core/lockfile-error.js';
+import { parseJsonFile } from '../core/parse-text.js';
+import { generateNpmSbom } from './generate-npm-sbom.js';
+import { npmLockfileProblem } from './read-lock-tree.js';
+
+const NAMES = /(^|\/)(package-lock|npm-shrinkwrap)\.json$/;
+
+/** package-lock.json v1–v3 and npm-shrinkwrap.json, through the npm generator. */
+export const npmLockExtractor: Extractor = {
+  id: 'npm-package-lock',
+  label: 'package-lock.json',
+  ecosystem: 'npm',
+  matches: (path) => NAMES.test(path),
+  // npm reads the shrinkwrap when both exist.
+  yieldsTo: ['npm-shrinkwrap.json'],
+  extract: extractNpm,
+};
+
+function extractNpm(input: LockfileInput): Inventory {
+  const lockfile = parseJsonFile(input.path, input.text);
+  const problem = npmLockfileProblem(lockfile);
+  if (problem) throw new LockfileError(input.path, `not an npm lockfile: ${problem}`, 1);
+  const related = (p: string) => {
+    const text = input.readRelated?.(p);
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  const name = input.path.slice(input.path.lastIndexOf('/') + 1);
+  const { sbom, issues } = generateNpmSbom({
+    lockfileName: name,
+    lockfile,
+    packageJson: related('package.json'),
+    installedManifest: (path) => related(`${path}/package.json`),
+  });
+  const root = sbom.metadata.component!;
+  const projectRef = `project:${input.path}`;
+  // npm's refs are purls, `npm-local:<path>` and the root's: make the file-local ones unique in a walk.
+  const local = (ref: string) => (ref === root.ref ? projectRef : ref.startsWith('pkg:') ? ref : `npm:${input.path}#${ref}`);
+  return {
+    ecosystem: 'npm',
+    project: { ...root, ref: projectRef, evidence: [input.path] },
+    components: sbom.components.map((c) => ({ ...c, ref: local(c.ref), evidence: [input.path, ...(c.evidence ?? [])] })),
+    dependencies: sbom.dependencies.map((d) => ({ ref: local(d.ref), dependsOn: d.dependsOn.map(local) })),
+    completeness: sbom.dependencyCompleteness,
+    issues: issues.map((i) => ({ ...i, message: `${input.path}: ${i.message}` })),
+  };
+}

@@ -1,0 +1,47 @@
+import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import { InventoryBuilder } from '../core/inventory-builder.js';
+import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
+import { arrayOr, isObject, objectOr, parseJsonFile, str } from '../core/parse-text.js';
+import { artifactHashes, pypiPackage } from './python-common.js';
+
+/** Pipfile.lock: `default` (production) and `develop` (dev) sections, exact `==` versions. No graph. */
+export const pipfileLockExtractor: Extractor = {
+  id: 'pipfile-lock',
+  label: 'Pipfile.lock',
+  ecosystem: 'pypi',
+  matches: (path) => /(^|\/)Pipfile\.lock$/.test(path),
+  extract: extractPipfile,
+};
+
+function extractPipfile(input: LockfileInput): Inventory {
+  const doc = parseJsonFile(input.path, input.text);
+  if (!isObject(doc) || (!isObject(doc.default) && !isObject(doc.develop) && !isObject(doc._meta))) {
+    throw new LockfileError(input.path, 'not a Pipfile.lock: no "default", "develop" or "_meta" object', 1);
+  }
+  const builder = new InventoryBuilder('pypi', 'Python', input.path);
+  for (const [section, scope] of [['default', 'prod'], ['develop', 'dev']] as const) {
+    for (const [name, raw] of Object.entries(objectOr(doc[section]))) {
+      const entry = objectOr(raw);
+      const pinned = /^===?(.+)$/.exec(str(entry.version) ?? '');
+      const git = str(entry.git);
+      if (!pinned && !git) {
+        builder.report('warning', 'unpinned-requirement', `${name} in "${section}" has no exact version; left out`, { line: lineOfMatch(input.text, `"${name}"`) });
+        continue;
+      }
+      const props = artifactHashes(arrayOr(entry.hashes).map(String));
+      if (str(entry.markers)) props.push({ name: 'vigie:python:markers', value: str(entry.markers)! });
+      const extras = arrayOr(entry.extras).map(String);
+      if (extras.length) props.push({ name: 'vigie:python:extras', value: extras.join(',') });
+      builder.add(
+        pypiPackage(name, pinned?.[1], {
+          local: !pinned,
+          scope,
+          properties: props,
+          ...(git && { externalReferences: [{ type: 'vcs', url: `${git}${str(entry.ref) ? `@${str(entry.ref)}` : ''}` }] }),
+        }),
+      );
+    }
+  }
+  // Pipfile.lock lists every locked package flat, direct or not, with no edges.
+  return builder.build({}, 'incomplete');
+}

@@ -1,0 +1,115 @@
+import type { DependencyScope, Property } from '../../../model/index.js';
+import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import { InventoryBuilder } from '../core/inventory-builder.js';
+import { normalizePythonName, pypiPackage } from './python-common.js';
+
+/**
+ * pip requirements files: only exact pins (`==`, `===`) become packages; a line without an exact
+ * version is reported, never given an invented version. `-r` includes are followed (once each),
+ * `--hash` values, extras and environment markers are kept as properties. No graph.
+ */
+export const requirementsExtractor: Extractor = {
+  id: 'pip-requirements',
+  label: 'requirements.txt',
+  ecosystem: 'pypi',
+  matches: (path) => /(^|\/)[^/]*requirements[^/]*\.txt$/i.test(path) || /(^|\/)requirements\/[^/]+\.txt$/.test(path),
+  extract: extractRequirements,
+};
+
+interface LogicalLine {
+  text: string;
+  line: number;
+}
+
+/** Joins backslash continuations and drops comments (a `#` at the start or after whitespace). */
+function logicalLines(text: string): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  let buffer = '';
+  let start = 0;
+  const raw = text.split('\n');
+  for (let i = 0; i < raw.length; i++) {
+    let line = raw[i]!.replace(/\r$/, '');
+    if (buffer === '') start = i + 1;
+    const comment = /(^|\s)#/.exec(line);
+    if (comment) line = line.slice(0, comment.index);
+    if (line.endsWith('\\')) {
+      buffer += line.slice(0, -1) + ' ';
+      continue;
+    }
+    buffer += line;
+    if (buffer.trim() !== '') out.push({ text: buffer.trim(), line: start });
+    buffer = '';
+  }
+  if (buffer.trim() !== '') out.push({ text: buffer.trim(), line: start });
+  return out;
+}
+
+const REQUIREMENT = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*(.*)$/;
+
+function extractRequirements(input: LockfileInput): Inventory {
+  const builder = new InventoryBuilder('pypi', 'Python', input.path);
+  const base = input.path.includes('/') ? input.path.slice(0, input.path.lastIndexOf('/') + 1) : '';
+  const scope: DependencyScope = /(^|[-_./])(dev|test|tests|lint|docs)([-_.]|$)/i.test(input.path.slice(base.length)) ? 'dev' : 'prod';
+  const seen = new Set<string>([input.path]);
+  const read = (relative: string, label: string, text: string) => {
+    for (const { text: line, line: number } of logicalLines(text)) {
+      // Lines of an included file are named by that file; the builder names the top file and line itself.
+      const top = label === input.path;
+      const where = top ? { line: number } : {};
+      const at = top ? '' : `${label}:${number}: `;
+      const include = /^(-r|--requirement)(?:\s+|=)(\S+)/.exec(line);
+      if (include) {
+        const target = joinPath(relative, include[2]!);
+        if (seen.has(base + target)) continue;
+        seen.add(base + target);
+        const included = input.readRelated?.(target);
+        if (included === undefined) builder.report('warning', 'missing-include', `${at}included file ${include[2]} cannot be read`, where);
+        else read(target.includes('/') ? target.slice(0, target.lastIndexOf('/') + 1) : '', include[2]!, included);
+        continue;
+      }
+      if (/^(-e|--editable)\b/.test(line)) {
+        builder.report('info', 'editable-requirement', `${at}editable requirement "${line}" is a local or VCS checkout; left out`, where);
+        continue;
+      }
+      // Global options (-c constraints, index URLs, binary policies) name no package.
+      if (line.startsWith('-')) continue;
+      const [spec, ...options] = line.split(/\s+(?=--?[A-Za-z])/);
+      const [requirement, marker] = splitMarker(spec!);
+      const m = REQUIREMENT.exec(requirement.trim());
+      if (!m || (m[3]!.trim() !== '' && !/^(===?|[<>!~]=?|@)/.test(m[3]!.trim()))) {
+        builder.report('warning', 'unparsable-requirement', `${at}"${line.slice(0, 80)}" is not a requirement`, where);
+        continue;
+      }
+      const [, name, extras, constraint] = m as unknown as [string, string, string | undefined, string];
+      const pin = /^===?\s*([^\s,;*]+)$/.exec(constraint.trim());
+      if (!pin || pin[1]!.includes('$')) {
+        builder.report('warning', 'unpinned-requirement', `${at}${name}${constraint ? ` ${constraint.trim()}` : ''} is not pinned to one version; left out`, where);
+        continue;
+      }
+      const properties: Property[] = [];
+      const hashes = options.join(' ').match(/--hash[=\s]\S+/g)?.map((h) => h.replace(/^--hash[=\s]/, '')) ?? [];
+      if (hashes.length) properties.push({ name: 'vigie:python:artifact-hashes', value: hashes.join(' ') });
+      if (extras?.trim()) properties.push({ name: 'vigie:python:extras', value: extras.split(',').map((e) => e.trim()).filter(Boolean).join(',') });
+      if (marker) properties.push({ name: 'vigie:python:markers', value: marker });
+      if (label !== input.path) properties.push({ name: 'vigie:python:requirements-file', value: label });
+      builder.add(pypiPackage(name, pin[1], { scope, properties }));
+      builder.direct(normalizePythonName(name), scope);
+    }
+  };
+  read('', input.path, input.text);
+  return builder.build({}, 'incomplete');
+}
+
+function splitMarker(spec: string): [string, string | undefined] {
+  const semi = spec.indexOf(';');
+  return semi < 0 ? [spec, undefined] : [spec.slice(0, semi), spec.slice(semi + 1).trim() || undefined];
+}
+
+function joinPath(folder: string, relative: string): string {
+  const parts = folder ? folder.replace(/\/$/, '').split('/') : [];
+  for (const seg of relative.split('/')) {
+    if (seg === '..') parts.length ? parts.pop() : parts.push('..');
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}

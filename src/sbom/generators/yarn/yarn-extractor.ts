@@ -1,0 +1,142 @@
+import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import { InventoryBuilder } from '../core/inventory-builder.js';
+import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
+import { isObject, objectOr, parseYamlFile, str, type Obj } from '../core/parse-text.js';
+import { directFromManifest, npmPackage, projectOfManifest, siblingManifest, sourceReference } from '../npm/js-project.js';
+import { parseYarnV1 } from './parse-yarn-v1.js';
+
+/** yarn.lock: the classic v1 syntax and Berry's (yarn 2+) YAML, told apart by `__metadata`. */
+export const yarnLockExtractor: Extractor = {
+  id: 'yarn-lock',
+  label: 'yarn.lock',
+  ecosystem: 'npm',
+  matches: (path) => /(^|\/)yarn\.lock$/.test(path),
+  extract: (input) => (/^__metadata:/m.test(input.text) ? extractBerry(input) : extractV1(input)),
+};
+
+interface Entry {
+  key: string;
+  descriptors: string[];
+  name: string;
+  version?: string;
+  local: boolean;
+  deps: [string, string, boolean][];
+}
+
+/** The package a descriptor names: `alias@npm:real@range` names `real`. */
+function descriptorName(descriptor: string): { name: string; range: string } {
+  const at = descriptor.indexOf('@', 1);
+  const name = at < 0 ? descriptor : descriptor.slice(0, at);
+  const range = at < 0 ? '' : descriptor.slice(at + 1);
+  const alias = /^npm:((?:@[^/@]+\/)?[^@]+)@/.exec(range);
+  return { name: alias ? alias[1]! : name, range };
+}
+
+const LOCAL = /^(file|link|portal|workspace|exec):/;
+
+function extractV1(input: LockfileInput): Inventory {
+  const builder = new InventoryBuilder('npm', 'JavaScript', input.path);
+  const entries: Entry[] = [];
+  for (const e of parseYarnV1(input.path, input.text)) {
+    const { name, range } = descriptorName(e.descriptors[0]!);
+    const version = e.fields.version;
+    if (!version) {
+      builder.report('warning', 'missing-version', `${e.descriptors[0]} has no version and is left out`, { line: e.line });
+      continue;
+    }
+    const local = LOCAL.test(range) || e.descriptors.some((d) => LOCAL.test(descriptorName(d).range));
+    const deps: [string, string, boolean][] = [];
+    for (const [field, map] of Object.entries(e.maps)) {
+      if (field !== 'dependencies' && field !== 'optionalDependencies') continue;
+      for (const [dep, spec] of Object.entries(map)) deps.push([dep, spec, field === 'optionalDependencies']);
+    }
+    entries.push({ key: local ? `local:${e.descriptors[0]}` : `${name}@${version}`, descriptors: e.descriptors, name, version, local, deps });
+    builder.add(
+      npmPackage(local ? `local:${e.descriptors[0]}` : `${name}@${version}`, name, version, {
+        integrity: e.fields.integrity,
+        local,
+        externalReferences: sourceReference(e.fields.resolved),
+      }),
+    );
+  }
+  return finish(input, builder, entries, (dep, spec) => `${dep}@${spec}`);
+}
+
+function extractBerry(input: LockfileInput): Inventory {
+  const doc = parseYamlFile(input.path, input.text);
+  if (!isObject(doc)) throw new LockfileError(input.path, 'not a yarn lockfile: the top level is not a mapping', 1);
+  const version = Number(objectOr(doc.__metadata).version);
+  if (!Number.isInteger(version) || version < 3 || version > 8) {
+    throw new LockfileError(input.path, `yarn lockfile __metadata.version ${String(objectOr(doc.__metadata).version)} is not one this reader knows (4–8)`, lineOfMatch(input.text, /^\s+version:/m));
+  }
+  const builder = new InventoryBuilder('npm', 'JavaScript', input.path);
+  const entries: Entry[] = [];
+  let rootWorkspace: Entry | undefined;
+  for (const [descriptorList, value] of Object.entries(doc)) {
+    if (descriptorList === '__metadata' || !isObject(value)) continue;
+    const descriptors = descriptorList.split(/,\s*/);
+    const resolution = str(value.resolution) ?? descriptors[0]!;
+    const { name, range } = descriptorName(resolution);
+    const v = str(value.version);
+    const workspace = range.startsWith('workspace:');
+    const local = workspace || LOCAL.test(range) || range.startsWith('patch:') && /file:|workspace:/.test(decodeURIComponent(range));
+    const deps: [string, string, boolean][] = [];
+    const optional = objectOr(value.dependenciesMeta);
+    for (const [dep, spec] of Object.entries(objectOr(value.dependencies))) {
+      deps.push([dep, String(spec), objectOr(optional[dep]).optional === true]);
+    }
+    const key = local ? `local:${resolution}` : `${name}@${v ?? range}`;
+    const entry: Entry = { key, descriptors, name, version: v, local, deps };
+    if (workspace && range === 'workspace:.') {
+      rootWorkspace = entry;
+      continue;
+    }
+    entries.push(entry);
+    builder.add(
+      npmPackage(key, name, v, {
+        local,
+        // Berry's checksum is its own hash of the zip archive, not of the registry tarball.
+        properties: value.checksum ? [{ name: 'vigie:yarn:checksum', value: String(value.checksum) }] : [],
+        externalReferences: /^(https?:|git)/.test(range) ? sourceReference(range) : [],
+      }),
+    );
+  }
+  return finish(input, builder, entries, (dep, spec) => `${dep}@${spec.includes(':') ? spec : `npm:${spec}`}`, rootWorkspace);
+}
+
+/** Edges by descriptor, then the project's direct dependencies (package.json, else what no one requires). */
+function finish(input: LockfileInput, builder: InventoryBuilder, entries: Entry[], descriptorOf: (dep: string, spec: string) => string, rootWorkspace?: Entry): Inventory {
+  const keyOf = new Map<string, string>();
+  for (const e of entries) for (const d of e.descriptors) keyOf.set(d, e.key);
+  if (rootWorkspace) for (const d of rootWorkspace.descriptors) keyOf.set(d, rootWorkspace.key);
+  const resolve = (dep: string, spec: string) => keyOf.get(descriptorOf(dep, spec)) ?? keyOf.get(`${dep}@${spec}`);
+  let dangling = false;
+  const required = new Set<string>();
+  for (const e of entries) {
+    for (const [dep, spec, optional] of e.deps) {
+      const target = resolve(dep, spec);
+      if (target) {
+        builder.edge(e.key, target);
+        required.add(target);
+      } else if (!optional) {
+        dangling = true;
+        builder.report('warning', 'unresolved-dependency', `${e.name}@${e.version ?? '?'} depends on ${dep}@${spec}, which the lockfile does not resolve`);
+      }
+    }
+  }
+  const manifest = siblingManifest(input);
+  let complete = !dangling;
+  if (!directFromManifest(builder, manifest, resolve)) {
+    if (rootWorkspace) for (const [dep, spec] of rootWorkspace.deps) {
+      const target = resolve(dep, spec);
+      if (target) builder.direct(target, 'prod');
+    }
+    else {
+      // A lockfile alone does not say what the project asked for: take what no package requires.
+      complete = false;
+      for (const e of entries) if (!required.has(e.key)) builder.direct(e.key, 'prod');
+    }
+  }
+  const project = projectOfManifest(manifest ?? (rootWorkspace && ({ name: rootWorkspace.name } as Obj)));
+  return builder.build(project, complete ? 'complete' : 'incomplete');
+}

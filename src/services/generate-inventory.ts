@@ -1,0 +1,70 @@
+/**
+ * The inventory of a folder (a repository or an unpacked image) or of one lockfile: the walk finds
+ * the files (src/io), each goes through its extractor (src/sbom/generators), and the results merge
+ * into one SBOM. A file that cannot be read becomes a warning and the rest is still inventoried.
+ */
+import { basename } from 'node:path';
+import { issue, type DependencyScope, type Issue, type Sbom, type Tool } from '../model/index.js';
+import { UnreadableDocumentError } from '../sbom/format.js';
+import type { Inventory } from '../sbom/generators/core/extractor.js';
+import { mergeInventories } from '../sbom/generators/core/merge-inventories.js';
+import { InputError } from '../io/input-error.js';
+import { walkProject, type WalkOptions } from '../io/project-walk.js';
+import { ServiceError } from './service-error.js';
+
+export interface GenerateInventoryOptions extends WalkOptions {
+  /** Name of the primary component; the folder name by default. */
+  name?: string;
+  version?: string;
+  omit?: DependencyScope[];
+  tool?: Tool;
+}
+
+export interface GeneratedInventory {
+  sbom: Sbom;
+  issues: Issue[];
+  /** Files read, relative to the walked folder, with their extractor id. */
+  files: { path: string; extractor: string; packages: number }[];
+  /** Files that could not be read (each also an issue). */
+  failed: string[];
+  /** The texts read, by path: kept as the original documents of an import. */
+  originals: Record<string, string>;
+}
+
+export function generateInventory(target: string, options: GenerateInventoryOptions = {}): GeneratedInventory {
+  let walk;
+  try {
+    walk = walkProject(target, options);
+  } catch (err) {
+    if (err instanceof InputError) throw new ServiceError('unreadable-document', err.message);
+    throw err;
+  }
+  const inventories: Inventory[] = [];
+  const failures: Issue[] = [...walk.failures];
+  const files: GeneratedInventory['files'] = [];
+  const originals: Record<string, string> = {};
+  for (const found of walk.files) {
+    try {
+      const inventory = found.extractor.extract(found.input);
+      inventories.push(inventory);
+      files.push({ path: found.input.path, extractor: found.extractor.id, packages: inventory.components.length });
+      originals[found.input.path] = found.input.text;
+    } catch (err) {
+      if (!(err instanceof UnreadableDocumentError)) throw err;
+      failures.push(issue('warning', 'unreadable-lockfile', `${err.message}; left out of the inventory`, { field: found.input.path, ...(err.line && { line: err.line }) }));
+    }
+  }
+  if (inventories.length === 0) {
+    const reasons = failures.map((f) => f.message).join('\n');
+    throw new ServiceError('unreadable-document', reasons || `${target}: no supported lockfile or package database found (skipped folders such as node_modules and vendor are searched only with --all)`);
+  }
+  const { sbom, issues } = mergeInventories(inventories, {
+    name: options.name,
+    folder: basename(walk.root),
+    version: options.version,
+    omit: options.omit,
+    tool: options.tool,
+    failures,
+  });
+  return { sbom, issues, files, failed: failures.map((f) => f.field ?? ''), originals };
+}
