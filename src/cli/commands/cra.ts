@@ -1,0 +1,9 @@
+// `vigie cra …`: EU Cyber Resilience Act duties.
+import type { Command } from 'commander';
+import type { CommandContext } from '../context.js';
+import { registerCraDeadlines } from './cra-deadlines.js';
+
+export function registerCra(program: Command, ctx: CommandContext): void {
+  const cra = program.command('cra').description('EU Cyber Resilience Act: Art. 14 reporting clocks and cases');
+  registerCraDeadlines(cra, ctx);
+}

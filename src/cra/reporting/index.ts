@@ -1,0 +1,2 @@
+export * from './clocks.js';
+export { formatUtc, parseInstant, type InstantResult } from './instant.js';
