@@ -8,9 +8,11 @@ import { recordIds, type OsvRecord } from '../osv/record.js';
 export class AliasGroups {
   private readonly parent = new Map<string, string>();
   private groups: Map<string, string[]> | undefined;
+  private shown = new Map<string, { ids: string[]; id: string }>();
 
   add(record: Pick<OsvRecord, 'id' | 'aliases'>): void {
     this.groups = undefined;
+    if (this.shown.size > 0) this.shown = new Map();
     const ids = recordIds(record);
     for (const id of ids) if (!this.parent.has(id)) this.parent.set(id, id);
     for (const id of ids.slice(1)) this.union(ids[0]!, id);
@@ -53,9 +55,29 @@ export class AliasGroups {
     }
     return this.groups.get(this.groupKey(id)) ?? [id];
   }
+
+  /** The group holding `id`: its ids and the id it is shown under (computed once per group). */
+  group(id: string): AliasGroup {
+    const key = this.groupKey(id);
+    let g = this.shown.get(key);
+    if (!g) {
+      const ids = this.members(id);
+      g = { ids, id: displayId(ids) };
+      this.shown.set(key, g);
+    }
+    return g;
+  }
+}
+
+export interface AliasGroup {
+  /** Every id of the group, sorted. */
+  ids: string[];
+  /** The id the group is shown under. */
+  id: string;
 }
 
 /** The id a group is shown under: its first CVE id when it has one, else its first id. */
 export function displayId(ids: readonly string[]): string {
-  return [...ids].sort().find((i) => i.startsWith('CVE-')) ?? [...ids].sort()[0]!;
+  const sorted = [...ids].sort();
+  return sorted.find((i) => i.startsWith('CVE-')) ?? sorted[0]!;
 }

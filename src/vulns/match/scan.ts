@@ -62,10 +62,8 @@ export function scanSbom(sbom: Sbom, index: VulnerabilityIndex, context: ScanCon
     }
     for (const hits of byGroup.values()) findings.push(finding(component, pkg, hits, index, paths, context));
   }
-  findings.sort(
-    (a, b) =>
-      a.component.ref.localeCompare(b.component.ref) || a.vulnerability.id.localeCompare(b.vulnerability.id),
-  );
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  findings.sort((a, b) => text(a.component.ref, b.component.ref) || text(a.vulnerability.id, b.vulnerability.id));
   return { findings, unchecked, summary: summarise(components.length, findings, unchecked, skippedRanges, index) };
 }
 
@@ -85,10 +83,9 @@ function finding(
   context: ScanContext,
 ): VulnerabilityFinding {
   // Range matches explain better than list matches; then the record id decides, for stable output.
-  hits.sort((a, b) => (a.hit.via === b.hit.via ? a.entry.record.id.localeCompare(b.entry.record.id) : a.hit.via === 'range' ? -1 : 1));
+  hits.sort((a, b) => (a.hit.via !== b.hit.via ? (a.hit.via === 'range' ? -1 : 1) : a.entry.record.id < b.entry.record.id ? -1 : 1));
   const first = hits[0]!;
-  const ids = index.aliases.members(first.entry.record.id);
-  const id = displayId(ids);
+  const { ids, id } = index.aliases.group(first.entry.record.id);
   const fixed = [...new Set(hits.flatMap((h) => index.compiled(h.entry).fixed))];
   const records = [...new Map(hits.map((h) => [h.entry.record.id, h.entry.record])).values()];
   const severity = findingSeverity(

@@ -1,5 +1,5 @@
 import { compare as comparePep440, valid as validPep440 } from '@renovatebot/pep440';
-import { compareText, type VersionScheme } from './scheme.js';
+import { compareText, memoize, type VersionScheme } from './scheme.js';
 
 /**
  * PyPI: PEP 440 order (with its normalisation: `1.0RC1` = `1.0rc1`, `1.0-1` = `1.0.post1`…) for
@@ -39,13 +39,28 @@ function compareLegacy(a: string, b: string): number {
   return Math.sign(ka.length - kb.length);
 }
 
+const isValid = memoize((v) => validPep440(v) !== null);
+// The library parses both sides on every call; a scan asks for the same pairs many times.
+let pairs = new Map<string, number>();
+
+function compareValid(a: string, b: string): number {
+  const key = `${a}\n${b}`;
+  let c = pairs.get(key);
+  if (c === undefined) {
+    if (pairs.size >= 200_000) pairs = new Map();
+    c = Math.sign(comparePep440(a, b));
+    pairs.set(key, c);
+  }
+  return c;
+}
+
 export const pep440: VersionScheme = {
   id: 'pypi',
   title: 'PEP 440 (legacy versions before valid ones)',
   compare: (a, b) => {
-    const va = validPep440(a) !== null;
-    const vb = validPep440(b) !== null;
-    if (va && vb) return Math.sign(comparePep440(a, b));
+    const va = isValid(a);
+    const vb = isValid(b);
+    if (va && vb) return compareValid(a, b);
     if (va !== vb) return va ? 1 : -1;
     return compareLegacy(a, b);
   },

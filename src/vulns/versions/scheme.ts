@@ -38,3 +38,20 @@ export function compareText(a: string, b: string): -1 | 0 | 1 {
 }
 
 export const isDigitString = (s: string): boolean => /^[0-9]+$/.test(s);
+
+/**
+ * Memoises a pure function of a string, forgetting everything once `limit` entries are held: a
+ * scan compares the same few thousand version strings over and over, and parsing dominates.
+ */
+export function memoize<T>(fn: (s: string) => T, limit = 100_000): (s: string) => T {
+  let cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      if (cache.size >= limit) cache = new Map();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v as T;
+  };
+}

@@ -1,4 +1,4 @@
-import { compareDigits, compareText, isDigitString, type VersionScheme } from './scheme.js';
+import { compareDigits, compareText, isDigitString, memoize, type VersionScheme } from './scheme.js';
 
 /**
  * Semantic Versioning 2.0 precedence, read leniently the way OSV tooling does for npm, crates.io,
@@ -70,10 +70,12 @@ export function compareSemverParts(a: SemverParts, b: SemverParts): -1 | 0 | 1 {
   return compareIdentifiers(a.prerelease, b.prerelease);
 }
 
+const parsed = memoize(parseSemver);
+
 export const semver: VersionScheme = {
   id: 'semver',
   title: 'Semantic Versioning 2.0 (build metadata ignored)',
-  compare: (a, b) => compareSemverParts(parseSemver(a), parseSemver(b)),
+  compare: (a, b) => compareSemverParts(parsed(a), parsed(b)),
 };
 
 /**
@@ -84,8 +86,8 @@ export const pub: VersionScheme = {
   id: 'pub',
   title: 'Dart pub (SemVer with ordered build metadata)',
   compare: (a, b) => {
-    const pa = parseSemver(a);
-    const pb = parseSemver(b);
+    const pa = parsed(a);
+    const pb = parsed(b);
     const c = compareSemverParts(pa, pb);
     if (c !== 0) return c;
     if (pa.build.length === 0 || pb.build.length === 0) {
