@@ -13,15 +13,29 @@ export function escapeXml(text: string): string {
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF; quotes doubled. A text
+ * that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a CR: OWASP's "CSV
+ * injection") gets a leading apostrophe, so a component named `=HYPERLINK(…)` stays text.
+ */
 export function csvField(value: string | number | boolean | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  const raw = value === null || value === undefined ? '' : String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Markdown table cell: pipes escaped, line breaks flattened. */
+/** Markdown table cell: untrusted text escaped as in prose (pipes included), line breaks flattened. */
 export function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return escapeMarkdownText(text);
+}
+
+/**
+ * A link target for Markdown and HTML: only an absolute http(s) URL without spaces or angle brackets
+ * is kept; anything else (`javascript:`, `data:`, relative paths) is not linked.
+ */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url || !/^https?:\/\/[^\s<>"'`]+$/i.test(url)) return null;
+  return url;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ReleaseSnapshot, ReleaseUsage } from '../compliance/snapshot.js';
 import { usageLabel } from '../compliance/snapshot.js';
 import type { ReleaseValidation } from '../compliance/validate-release.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml, escapeMarkdownText as md, safeHttpUrl } from './escape.js';
 
 /** Licence (or exception) id → its full text; reading texts is I/O, so the caller passes this in. */
 export type LicenseTextLookup = (id: string) => string | undefined;
@@ -75,23 +75,35 @@ export function renderNoticeText(n: NoticeData): string {
   return out.join('\n');
 }
 
+/**
+ * Everything that comes from an SBOM (names, versions, licences, copyright, homepages, purls) is
+ * escaped: no raw HTML reaches a Markdown renderer and only http(s) homepages become links.
+ */
 export function renderNoticeMarkdown(n: NoticeData): string {
-  const out: string[] = [`# Third-party software notices — ${n.title}`, '', '## Components', ''];
+  const out: string[] = [`# Third-party software notices — ${md(n.title)}`, '', '## Components', ''];
   for (const e of n.entries) {
-    out.push(`### ${e.name} ${e.version}`, '', `- Licence: \`${e.license}\``);
-    if (e.copyright) out.push(`- Copyright: ${e.copyright.replace(/\r?\n/g, ' ')}`);
-    if (e.homepage) out.push(`- Homepage: <${e.homepage}>`);
-    if (e.purl) out.push(`- Package: \`${e.purl}\``);
+    out.push(`### ${md(e.name)} ${md(e.version)}`, '', `- Licence: ${md(e.license)}`);
+    if (e.copyright) out.push(`- Copyright: ${md(e.copyright)}`);
+    const homepage = safeHttpUrl(e.homepage);
+    if (homepage) out.push(`- Homepage: <${homepage}>`);
+    else if (e.homepage) out.push(`- Homepage: ${md(e.homepage)}`);
+    if (e.purl) out.push(`- Package: ${md(e.purl)}`);
     out.push('');
   }
   out.push('## Licence texts', '');
   for (const t of n.texts) {
-    // A fence longer than any backtick run inside the text keeps it verbatim.
+    // A fence longer than any backtick run inside the text keeps it verbatim (code is never HTML).
     const longest = Math.max(2, ...(t.text?.match(/`+/g) ?? []).map((m) => m.length));
     const fence = '`'.repeat(longest + 1);
-    out.push(`### ${t.id}`, '', fence, t.text?.trimEnd() ?? `Text not available: https://spdx.org/licenses/${t.id}.html`, fence, '');
+    out.push(`### ${md(t.id)}`, '', fence, t.text?.trimEnd() ?? `Text not available: https://spdx.org/licenses/${t.id}.html`, fence, '');
   }
   return out.join('\n');
+}
+
+function homepageCell(homepage: string | null): string {
+  const url = safeHttpUrl(homepage);
+  if (url) return `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(url)}</a>`;
+  return homepage ? escapeHtml(homepage) : '';
 }
 
 export function renderNoticeHtml(n: NoticeData): string {
@@ -100,7 +112,7 @@ export function renderNoticeHtml(n: NoticeData): string {
   const rows = n.entries
     .map(
       (e) =>
-        `<tr><td>${h(e.name)}</td><td>${h(e.version)}</td><td>${h(e.license)}</td><td>${e.copyright ? h(e.copyright) : ''}</td><td>${e.homepage && /^https?:\/\//i.test(e.homepage) ? `<a href="${h(e.homepage)}">${h(e.homepage)}</a>` : ''}</td></tr>`,
+        `<tr><td>${h(e.name)}</td><td>${h(e.version)}</td><td>${h(e.license)}</td><td>${e.copyright ? h(e.copyright) : ''}</td><td>${homepageCell(e.homepage)}</td></tr>`,
     )
     .join('\n');
   const texts = n.texts

@@ -1,21 +1,23 @@
 import type { ReleaseObligations } from '../compliance/obligations.js';
-import { mdCell } from './escape.js';
+import { escapeMarkdownText as md, mdCell } from './escape.js';
 
 export function renderObligationsJson(o: ReleaseObligations): string {
   return JSON.stringify(o, null, 2) + '\n';
 }
 
 export function renderObligationsMarkdown(o: ReleaseObligations, title = `Release #${o.releaseId}`): string {
-  const out: string[] = [`# Compliance actions — ${title}`, ''];
+  // Licence and action texts come from the knowledge base (a Hermine import), components from SBOMs:
+  // all of it is escaped so that no HTML or link reaches a Markdown renderer.
+  const out: string[] = [`# Compliance actions — ${md(title)}`, ''];
   for (const g of o.groups) {
-    out.push(`## ${g.name}${g.core ? ' (core)' : ''}`, '');
-    if (g.action?.description) out.push(g.action.description, '');
-    if (g.category) out.push(`Category: ${g.category}`, '');
+    out.push(`## ${md(g.name)}${g.core ? ' (core)' : ''}`, '');
+    if (g.action?.description) out.push(md(g.action.description), '');
+    if (g.category) out.push(`Category: ${md(g.category)}`, '');
     if (!g.triggered) {
       out.push('Included by default (core action); no usage triggers it through a licence clause.', '');
       continue;
     }
-    out.push(`Triggered by ${g.obligations.map((x) => `${x.license} (“${x.name}”)`).join(', ')}.`, '');
+    out.push(`Triggered by ${g.obligations.map((x) => `${md(x.license)} (“${md(x.name)}”)`).join(', ')}.`, '');
     out.push('| Component | Project | Scope | Exploitation | Modification | Licences |', '|---|---|---|---|---|---|');
     for (const u of g.usages) {
       out.push(`| ${mdCell(u.component)} | ${mdCell(u.project || '(root)')} | ${mdCell(u.scope || '(none)')} | ${u.exploitation} | ${u.modification} | ${mdCell(u.licenses.join(', '))} |`);
@@ -24,9 +26,9 @@ export function renderObligationsMarkdown(o: ReleaseObligations, title = `Releas
   }
   if (o.unresolved.length) {
     out.push('## Not yet covered', '', `${o.unresolved.length} usage(s) are left out until validation establishes their licence and exploitation:`, '');
-    for (const u of o.unresolved) out.push(`- ${u.component}: ${u.reason}`);
+    for (const u of o.unresolved) out.push(`- ${md(u.component)}: ${md(u.reason)}`);
     out.push('');
   }
-  for (const a of o.assumptions) out.push(`> ${a}`, '');
+  for (const a of o.assumptions) out.push(`> ${md(a)}`, '');
   return out.join('\n');
 }
