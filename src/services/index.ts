@@ -23,3 +23,4 @@ export { hashTokenSecret, isTokenActive, ADMIN_TOKEN_MIN_LENGTH } from './token-
 export * from './store-door.js';
 export * from './import-download.js';
 export * from './generate-inventory.js';
+export * from './vuln-database.js';

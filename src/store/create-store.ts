@@ -11,6 +11,7 @@ import { importRepository } from './import-repo.js';
 import { accessRepository } from './access-repo.js';
 import { queryRepository } from './query-repo.js';
 import { policySettingsRepository } from './policy-settings-repo.js';
+import { vulnerabilityRepository } from './vuln-repo.js';
 
 export function createStore(ctx: StoreContext): Store {
   const inTransaction = ctx.inTransaction === true;
@@ -33,6 +34,7 @@ export function createStore(ctx: StoreContext): Store {
     ...accessRepository(ctx),
     ...queryRepository(ctx),
     ...policySettingsRepository(ctx),
+    ...vulnerabilityRepository(ctx),
   };
   return store;
 }

@@ -5,3 +5,4 @@
 export type { Store, StoreDialect } from './store.js';
 export type * from './types.js';
 export { openStore, type StoreOptions } from './open-store.js';
+export type * from './vuln-store.js';

@@ -7,6 +7,7 @@
 import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from './store.js';
 import { rekeyComponents } from './migrations/rekey-components.js';
+import { vulnerabilityDatabase } from './migrations/vulnerability-database.js';
 
 type Table = CreateTableBuilder<string, never>;
 
@@ -260,6 +261,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0002_dependency_edges': dependencyEdges(),
       '0003_usage_context_and_policy_settings': usageContextAndPolicySettings(),
       '0004_component_identity_without_qualifiers': componentIdentityWithoutQualifiers(),
+      '0005_vulnerability_database': vulnerabilityDatabase(),
     }),
   };
 }

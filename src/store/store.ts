@@ -48,9 +48,11 @@ import type {
   VersionInput,
 } from './types.js';
 
+import type { VulnerabilityStore } from './vuln-store.js';
+
 export type StoreDialect = 'sqlite' | 'postgres';
 
-export interface Store {
+export interface Store extends VulnerabilityStore {
   readonly dialect: StoreDialect;
   /** Closes the connection(s); a transactional Store's close does nothing. */
   close(): Promise<void>;

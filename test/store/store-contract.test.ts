@@ -11,6 +11,7 @@ import { accessCases } from './cases/access.js';
 import { queryCases } from './cases/queries.js';
 import { dependencyGraphCases } from './cases/dependency-graph.js';
 import { bulkWriteCases } from './cases/bulk-writes.js';
+import { vulnerabilityDbCases } from './cases/vulnerability-db.js';
 
 runContract(targets(), {
   schema: schemaCases,
@@ -23,4 +24,5 @@ runContract(targets(), {
   queries: queryCases,
   'dependency graph': dependencyGraphCases,
   'bulk writes': bulkWriteCases,
+  'vulnerability database': vulnerabilityDbCases,
 });
