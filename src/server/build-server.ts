@@ -6,6 +6,7 @@ import type { FailedAuthLimits } from './auth/failed-auth-limiter.js';
 import { answerClientError } from './errors/client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors/error-handler.js';
 import { installInputGuard } from './http/input-guard.js';
+import { installPaging } from './http/paging.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installValidators } from './http/validators.js';
 import { healthRoutes } from './health/routes.js';
@@ -73,6 +74,8 @@ export async function buildServer(options: ServerOptions): Promise<VigieServer> 
   installValidators(app);
   installSecurityHeaders(app);
   installInputGuard(app);
+  // Paging first: the catalogue (and so OpenAPI) sees the paged query schemas.
+  installPaging(app);
   const catalogue = collectRoutes(app);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   const hasUi = webRoot !== null && (await serveWebUi(app, webRoot));

@@ -87,6 +87,16 @@ test('the built UI is served at / with index.html for client-side routes, never 
     assert.match(deep.body, /id="root"/);
     assert.equal((await app.inject({ method: 'GET', url: '/assets/app.js' })).body, 'console.log(1)');
     assert.equal((await app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode, 404);
+    // A reload of a licence page: the id has a dot, the browser asks for a page (Accept: text/html).
+    const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    const dotted = await app.inject({ method: 'GET', url: '/licenses/Apache-2.0', headers: html });
+    assert.equal(dotted.statusCode, 200);
+    assert.match(dotted.body, /id="root"/);
+    assert.match(String(dotted.headers['content-type']), /text\/html/);
+    const dottedApi = await app.inject({ method: 'GET', url: '/api/licences/Apache-2.0', headers: html });
+    assert.equal(dottedApi.statusCode, 404, 'an /api path stays JSON even when a browser asks for it');
+    assert.equal(dottedApi.json().error.code, 'not-found');
+    assert.equal((await app.inject({ method: 'GET', url: '/assets/missing.js', headers: { accept: '*/*' } })).statusCode, 404);
     const api = await app.inject({ method: 'GET', url: '/api/unknown' });
     assert.equal(api.statusCode, 404);
     assert.equal(api.json().error.code, 'not-found');

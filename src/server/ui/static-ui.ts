@@ -18,14 +18,16 @@ export async function serveWebUi(app: FastifyInstance, root: string): Promise<bo
 
 /**
  * The UI routes on the client: a GET for a page path that is no file (e.g. /releases/12) gets
- * index.html. API paths and asset-looking paths keep their 404.
+ * index.html. A path whose last segment has a dot is a page too when the browser navigates to it
+ * (Accept: text/html), as licence pages do (/licenses/Apache-2.0); a script or image that is
+ * missing (no text/html in Accept) keeps its 404. API paths always keep their JSON 404.
  */
 export function isSpaPath(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = request.url.split('?')[0] ?? '';
   if (path === '/api' || path.startsWith('/api/')) return false;
   const last = path.split('/').pop() ?? '';
-  return !last.includes('.');
+  return !last.includes('.') || (request.headers.accept ?? '').includes('text/html');
 }
 
 export function sendSpaIndex(reply: FastifyReply): FastifyReply {

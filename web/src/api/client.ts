@@ -64,7 +64,26 @@ export async function request<T>(method: string, path: string, body?: unknown, q
   if (!response.ok) throw await errorFrom(response);
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
-  return (type.includes('json') ? await response.json() : await response.text()) as T;
+  const result: unknown = type.includes('json') ? await response.json() : await response.text();
+  if (method === 'GET' && Array.isArray(result)) return (await withFollowingPages(result, response)) as T;
+  return result as T;
+}
+
+/** List routes are paged (Link: <…>; rel="next"); the views want the whole list, so the pages are joined. */
+async function withFollowingPages(first: unknown[], response: Response): Promise<unknown[]> {
+  const items = [...first];
+  let next = nextPage(response);
+  while (next) {
+    const page = await fetch(next, { headers: { accept: 'application/json', ...authHeaders() } });
+    if (!page.ok) throw await errorFrom(page);
+    items.push(...((await page.json()) as unknown[]));
+    next = nextPage(page);
+  }
+  return items;
+}
+
+function nextPage(response: Response): string | null {
+  return /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1] ?? null;
 }
 
 export const get = <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query);
