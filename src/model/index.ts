@@ -8,3 +8,4 @@ export * from './decision.js';
 export * from './component-identity.js';
 export * from './policy-settings.js';
 export * from './ai.js';
+export * from './reporting-case.js';

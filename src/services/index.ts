@@ -24,3 +24,4 @@ export * from './store-door.js';
 export * from './import-download.js';
 export * from './generate-inventory.js';
 export * from './vuln-database.js';
+export * from './reporting-cases.js';

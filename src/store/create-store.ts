@@ -12,6 +12,7 @@ import { accessRepository } from './access-repo.js';
 import { queryRepository } from './query-repo.js';
 import { policySettingsRepository } from './policy-settings-repo.js';
 import { vulnerabilityRepository } from './vuln-repo.js';
+import { reportingCaseRepository } from './reporting-case-repo.js';
 
 export function createStore(ctx: StoreContext): Store {
   const inTransaction = ctx.inTransaction === true;
@@ -35,6 +36,7 @@ export function createStore(ctx: StoreContext): Store {
     ...queryRepository(ctx),
     ...policySettingsRepository(ctx),
     ...vulnerabilityRepository(ctx),
+    ...reportingCaseRepository(ctx),
   };
   return store;
 }

@@ -254,6 +254,33 @@ function componentIdentityWithoutQualifiers(): Migration {
   return { up: (db: Kysely<unknown>) => rekeyComponents(db) };
 }
 
+/** CRA Art. 14 reporting cases (issue 12, item 4): one row per case, forms' texts as JSON facts. */
+function craReportingCases(dialect: StoreDialect): Migration {
+  const { id } = dialectColumns(dialect);
+  return {
+    async up(db: Kysely<unknown>) {
+      await (id(db.schema.createTable('reporting_cases') as unknown as Table) as unknown as Table)
+        .addColumn('product_id', 'integer', (c) => c.notNull().references('products.id').onDelete('cascade'))
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('vulnerability_id', 'text')
+        .addColumn('aware_at', 'text', (c) => c.notNull())
+        .addColumn('fix_available_at', 'text')
+        .addColumn('early_warning_submitted_at', 'text')
+        .addColumn('notification_submitted_at', 'text')
+        .addColumn('final_report_submitted_at', 'text')
+        .addColumn('member_states', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('facts', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('open'))
+        .addColumn('created_by', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('reporting_cases_product').on('reporting_cases').column('product_id').execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -262,6 +289,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0003_usage_context_and_policy_settings': usageContextAndPolicySettings(),
       '0004_component_identity_without_qualifiers': componentIdentityWithoutQualifiers(),
       '0005_vulnerability_database': vulnerabilityDatabase(),
+      '0006_cra_reporting_cases': craReportingCases(dialect),
     }),
   };
 }

@@ -183,4 +183,23 @@ export interface Database extends VulnerabilityTables {
   release_views: { release_id: number; viewed_at: string; viewed_by: string | null };
   /** Organisation policy settings, one row per setting (absent = default). */
   policy_settings: { name: string; value: string; updated_by: string; updated_at: string };
+  /** CRA Art. 14 reporting cases; times are ISO instants in UTC, member_states/facts JSON. */
+  reporting_cases: {
+    id: Generated<number>;
+    product_id: number;
+    type: string;
+    title: string;
+    vulnerability_id: string | null;
+    aware_at: string;
+    fix_available_at: string | null;
+    early_warning_submitted_at: string | null;
+    notification_submitted_at: string | null;
+    final_report_submitted_at: string | null;
+    member_states: string;
+    facts: string;
+    status: string;
+    created_by: string | null;
+    created_at: string;
+    updated_at: string;
+  };
 }

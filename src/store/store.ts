@@ -14,6 +14,7 @@ import type {
 } from '../model/portfolio.js';
 import type { Decision } from '../model/decision.js';
 import type { PolicySettings } from '../model/policy-settings.js';
+import type { NewReportingCase, ReportingCase, ReportingCasePatch } from '../model/reporting-case.js';
 import type { KnowledgeBase, LicensePolicy } from '../licenses/kb/types.js';
 import type {
   ApiToken,
@@ -174,4 +175,11 @@ export interface Store extends VulnerabilityStore {
   licenseDistribution(role: LicenseRole, releaseId?: number): Promise<LicenseCount[]>;
   diffReleases(fromReleaseId: number, toReleaseId: number): Promise<ReleaseDiff>;
   loadReleaseData(releaseId: number): Promise<ReleaseData | null>;
+
+  // CRA Art. 14 reporting cases
+  createReportingCase(input: NewReportingCase): Promise<ReportingCase>;
+  getReportingCase(id: number): Promise<ReportingCase | null>;
+  /** Most recent awareness first; all products when productId is left out. */
+  listReportingCases(productId?: number): Promise<ReportingCase[]>;
+  updateReportingCase(id: number, patch: ReportingCasePatch): Promise<ReportingCase | null>;
 }

@@ -12,6 +12,7 @@ import { queryCases } from './cases/queries.js';
 import { dependencyGraphCases } from './cases/dependency-graph.js';
 import { bulkWriteCases } from './cases/bulk-writes.js';
 import { vulnerabilityDbCases } from './cases/vulnerability-db.js';
+import { reportingCaseCases } from './cases/reporting-cases.js';
 
 runContract(targets(), {
   schema: schemaCases,
@@ -25,4 +26,5 @@ runContract(targets(), {
   'dependency graph': dependencyGraphCases,
   'bulk writes': bulkWriteCases,
   'vulnerability database': vulnerabilityDbCases,
+  'reporting cases': reportingCaseCases,
 });

@@ -7,7 +7,9 @@
 // runs to the end of the next working day. Public holidays are not modelled, and the calculation is
 // done in UTC [V]: check both points before relying on the legal-latest value.
 
-export type CaseType = 'vulnerability' | 'incident';
+import type { ReportingCaseType } from '../../model/index.js';
+
+export type CaseType = ReportingCaseType;
 
 export type Stage = 'early-warning' | 'notification' | 'final-report';
 
