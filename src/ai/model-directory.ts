@@ -13,6 +13,7 @@ import {
   type LicenseStatement,
   type LineageEdge,
 } from '../model/index.js';
+import type { Inventory } from '../sbom/generators/core/extractor.js';
 import { hubLicenseExpression } from './hub-licenses.js';
 import type { WeightSummary } from './weights/safetensors.js';
 
@@ -172,4 +173,22 @@ export function inventoryModelDirectory(input: ModelDirectoryInput): ModelInvent
     lineage.push({ from: modelRef, kind: relation === 'quantized' ? 'quantised-from' : 'fine-tuned-from', to: bases.map((id) => `model:${id}`) });
   }
   return { model, components, lineage, issues };
+}
+
+/** The model directory as one inventory of the project walk: the model is the project. */
+export function modelDirectoryInventory(input: ModelDirectoryInput, path: string): Inventory {
+  const found = inventoryModelDirectory(input);
+  const evidence = (p: string) => (path === '' || path === '.' ? p : `${path}/${p}`);
+  found.model.evidence = (found.model.evidence ?? []).map(evidence);
+  for (const w of found.model.components ?? []) w.evidence = (w.evidence ?? []).map(evidence);
+  return {
+    ecosystem: 'huggingface',
+    project: found.model,
+    components: found.components,
+    dependencies: [],
+    // A card names datasets and base models; it says nothing about the software the model needs.
+    completeness: 'incomplete',
+    issues: found.issues.map((i) => ({ ...i, field: i.field ? evidence(i.field) : i.field })),
+    lineage: found.lineage,
+  };
 }

@@ -2,8 +2,7 @@
 // file hashed (SHA-256 and SHA-512, streamed) and its header read from the first bytes only. The
 // pure src/ai/model-directory.ts turns the result into components.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { WEIGHT_EXTENSIONS, type ModelDirectoryInput, type WeightFile } from '../ai/model-directory.js';
 import { readGgufHeader } from '../ai/weights/gguf.js';
@@ -14,23 +13,31 @@ const MAX_CARD_BYTES = 4 * 1024 * 1024;
 /** GGUF metadata (vocabularies included) rarely exceeds a few MiB; more is read as truncated. */
 const GGUF_HEAD_BYTES = 32 * 1024 * 1024;
 
-async function readHead(path: string, bytes: number): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
+function readHead(path: string, bytes: number): Uint8Array {
+  const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
+    const read = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-async function hashFile(path: string): Promise<WeightFile['hashes']> {
+/** SHA-256 and SHA-512 of a file read in 4 MiB chunks (weights are gigabytes: never whole in memory). */
+function hashFile(path: string): WeightFile['hashes'] {
   const sha256 = createHash('sha256');
   const sha512 = createHash('sha512');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    sha256.update(chunk as Buffer);
-    sha512.update(chunk as Buffer);
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(4 << 20);
+    let read: number;
+    while ((read = readSync(fd, buffer, 0, buffer.length, null)) > 0) {
+      sha256.update(buffer.subarray(0, read));
+      sha512.update(buffer.subarray(0, read));
+    }
+  } finally {
+    closeSync(fd);
   }
   return [
     { alg: 'SHA-256', content: sha256.digest('hex') },
@@ -38,16 +45,16 @@ async function hashFile(path: string): Promise<WeightFile['hashes']> {
   ];
 }
 
-async function readWeight(dir: string, name: string): Promise<WeightFile> {
+function readWeight(dir: string, name: string): WeightFile {
   const path = join(dir, name);
-  const { size } = await stat(path);
-  const file: WeightFile = { path: name, size, hashes: await hashFile(path) };
+  const { size } = statSync(path);
+  const file: WeightFile = { path: name, size, hashes: hashFile(path) };
   try {
     if (name.endsWith('.safetensors')) {
-      const length = safetensorsHeaderLength(await readHead(path, 8));
-      file.summary = readSafetensorsHeader(await readHead(path, Math.min(length, MAX_SAFETENSORS_HEADER + 8)));
+      const length = safetensorsHeaderLength(readHead(path, 8));
+      file.summary = readSafetensorsHeader(readHead(path, Math.min(length, MAX_SAFETENSORS_HEADER + 8)));
     } else if (name.endsWith('.gguf')) {
-      const summary = readGgufHeader(await readHead(path, Math.min(size, GGUF_HEAD_BYTES)));
+      const summary = readGgufHeader(readHead(path, Math.min(size, GGUF_HEAD_BYTES)));
       file.summary = summary;
       if (summary.truncated) file.problem = `GGUF header longer than ${GGUF_HEAD_BYTES} bytes; tensor figures are partial`;
     } else if (name.endsWith('.onnx')) {
@@ -62,11 +69,11 @@ async function readWeight(dir: string, name: string): Promise<WeightFile> {
   return file;
 }
 
-async function readCapped(path: string, label: string): Promise<string | undefined> {
+function readCapped(path: string, label: string): string | undefined {
   try {
-    const { size } = await stat(path);
+    const { size } = statSync(path);
     if (size > MAX_CARD_BYTES) throw new InputError(`${label} is larger than ${MAX_CARD_BYTES} bytes`);
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
@@ -74,20 +81,36 @@ async function readCapped(path: string, label: string): Promise<string | undefin
 }
 
 /** True when a directory holds weight files beside a model card or a config: what the hubs ship. */
-export async function isModelDirectory(dir: string): Promise<boolean> {
-  const names = await readdir(dir);
+export function isModelDirectory(dir: string): boolean {
+  const names = readdirSync(dir);
   const weights = names.some((n) => WEIGHT_EXTENSIONS.some((e) => n.endsWith(e)));
   return weights && (names.includes('config.json') || names.includes('README.md') || names.some((n) => n.endsWith('.gguf')));
 }
 
-export async function readModelDirectory(dir: string): Promise<ModelDirectoryInput> {
-  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+export function readModelDirectory(dir: string): ModelDirectoryInput {
+  const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
   const weights: WeightFile[] = [];
-  for (const name of names) if (WEIGHT_EXTENSIONS.some((e) => name.endsWith(e))) weights.push(await readWeight(dir, name));
+  for (const name of names) if (WEIGHT_EXTENSIONS.some((e) => name.endsWith(e))) weights.push(readWeight(dir, name));
   return {
     name: basename(dir),
-    readme: await readCapped(join(dir, 'README.md'), 'README.md'),
-    config: await readCapped(join(dir, 'config.json'), 'config.json'),
+    readme: readCapped(join(dir, 'README.md'), 'README.md'),
+    config: readCapped(join(dir, 'config.json'), 'config.json'),
     weights,
   };
+}
+
+const NOT_MODELS = new Set(['node_modules', 'vendor', 'dist', 'build', 'target', '__pycache__']);
+
+/** Model directories at `root` and up to two levels below it (hidden and dependency folders skipped). */
+export function findModelDirectories(root: string, depth = 2): string[] {
+  const found: string[] = [];
+  const visit = (dir: string, level: number) => {
+    if (isModelDirectory(dir)) found.push(dir);
+    if (level >= depth) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !entry.name.startsWith('.') && !NOT_MODELS.has(entry.name)) visit(join(dir, entry.name), level + 1);
+    }
+  };
+  if (statSync(root).isDirectory()) visit(root, 0);
+  return found;
 }

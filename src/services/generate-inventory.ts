@@ -10,6 +10,9 @@ import type { Inventory } from '../sbom/generators/core/extractor.js';
 import { mergeInventories } from '../sbom/generators/core/merge-inventories.js';
 import { InputError } from '../io/input-error.js';
 import { walkProject, type WalkOptions } from '../io/project-walk.js';
+import { findModelDirectories, readModelDirectory } from '../io/model-directory.js';
+import { modelDirectoryInventory } from '../ai/model-directory.js';
+import { relative, resolve } from 'node:path';
 import { ServiceError } from './service-error.js';
 
 export interface GenerateInventoryOptions extends WalkOptions {
@@ -53,6 +56,12 @@ export function generateInventory(target: string, options: GenerateInventoryOpti
       if (!(err instanceof UnreadableDocumentError)) throw err;
       failures.push(issue('warning', 'unreadable-lockfile', `${err.message}; left out of the inventory`, { field: found.input.path, ...(err.line && { line: err.line }) }));
     }
+  }
+  for (const dir of findModelDirectories(resolve(target))) {
+    const path = relative(walk.root, dir).split('\\').join('/') || '.';
+    const inventory = modelDirectoryInventory(readModelDirectory(dir), path);
+    inventories.push(inventory);
+    files.push({ path, extractor: 'model-directory', packages: inventory.components.length + 1 });
   }
   if (inventories.length === 0) {
     const reasons = failures.map((f) => f.message).join('\n');

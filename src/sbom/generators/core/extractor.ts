@@ -1,4 +1,4 @@
-import type { Completeness, Component, Dependency, Issue } from '../../../model/index.js';
+import type { Completeness, Component, Dependency, Issue, LineageEdge } from '../../../model/index.js';
 
 /** One supported file, as the walk (src/io) hands it over: the pure extractors never read the disk. */
 export interface LockfileInput {
@@ -30,6 +30,8 @@ export interface Inventory {
   completeness: Completeness;
   /** Problems found while reading (unpinned requirements, unresolved properties, dangling edges). */
   issues: Issue[];
+  /** AI lineage (a model directory: trained-on datasets, base model). */
+  lineage?: LineageEdge[];
 }
 
 /**

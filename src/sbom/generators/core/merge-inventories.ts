@@ -94,6 +94,8 @@ export function mergeInventories(inventories: readonly Inventory[], options: Mer
     dependencies.push({ ref, dependsOn: [...set].filter((to) => !omitted.has(to)).sort() });
   }
   sbom.dependencies = dependencies;
+  const lineage = inventories.flatMap((i) => i.lineage ?? []);
+  if (lineage.length > 0) sbom.lineage = lineage;
   sbom.dependencyCompleteness = complete ? 'complete' : ('incomplete' satisfies Completeness);
   if (inventories.length === 0 && (options.failures ?? []).length === 0) {
     issues.push(issue('warning', 'no-lockfile', 'no supported lockfile or package database was found'));
