@@ -66,7 +66,7 @@ function finish(ctx: CommandContext, missing: number, format: string): void {
 }
 
 export function registerAi(program: Command, ctx: CommandContext): void {
-  const ai = program.command('ai').description('AI Act documents for a model described by an ML-BOM');
+  const ai = program.command('ai').description('AI Act documents of a model from its ML-BOM: training-content summary, Annex XII information');
   common(ai.command('summary <sbom>').description('public summary of training content (AI Act Art. 53(1)(d), AI Office template sections)'))
     .option('--provider <name>', 'provider name (default: the model supplier)')
     .option('--contact <contact>', 'provider contact')
