@@ -6,21 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { corpus, needsCorpora } from '../support/corpora.js';
-import type { Component } from '../../src/model/index.js';
 import { generateInventory } from '../../src/services/generate-inventory.js';
+import { ortId } from './support.js';
 
 const ORT = 'lockfiles/ort-synthetic';
-const ORT_TYPE: Record<string, string> = { npm: 'NPM', cargo: 'Crate', golang: 'Go', pypi: 'PyPI', composer: 'Composer', gem: 'Gem', pub: 'Pub', hex: 'Hex', cocoapods: 'Pod', swift: 'Swift', conan: 'Conan' };
-
-/** ORT's id of a component: `Type:namespace:name:version` (Go: the whole module path as name, no `v`). */
-export function ortId(c: Component): string | undefined {
-  const type = c.purl && /^pkg:([^/]+)\//.exec(c.purl)?.[1];
-  if (!type || !ORT_TYPE[type]) return undefined;
-  if (type === 'golang') return `Go::${c.group}/${c.name}:${(c.version ?? '').replace(/^v/, '')}`;
-  if (type === 'npm') return `NPM:${c.group ? `@${c.group}` : ''}:${c.name}:${c.version}`;
-  return `${ORT_TYPE[type]}:${c.group ?? ''}:${c.name}:${c.version}`;
-}
-
 interface Case {
   expected: string;
   folder: string;
@@ -31,6 +20,11 @@ interface Case {
 
 const FSEVENTS = 'optional macOS-only package: ORT ran npm/yarn/pnpm on Linux, which skips it; the lockfile lists it (scope optional)';
 const BABEL_MAC_ONLY = Object.fromEntries(['NPM::fsevents:1.2.13', 'NPM::bindings:1.5.0', 'NPM::file-uri-to-path:1.0.0', 'NPM::nan:2.22.0'].map((id) => [id, FSEVENTS]));
+const BUNDLER_NEWER = "ORT's expected output was recorded against an older Gemfile.lock; the corpus lockfile pins nokogiri 1.19.3 and parallel 2.1.0, which is what we read";
+const POD_SUBSPEC = 'a CocoaPods subspec is part of its pod: one component per pod, its subspecs in the vigie:cocoapods:subspecs property (ORT lists each subspec as a package)';
+const POD_COMMIT = 'a pod checked out from git at a commit: we keep the version the lockfile states and the commit as a vcs reference; ORT appends the commit to the version';
+const SWIFT_UNVERSIONED = 'a pin on a branch or a bare revision has no version: we list it without a purl (its revision in a property), ORT invents a "branch-…"/"revision-…" version';
+const subspecs = (pod: string, version: string, names: string[]) => Object.fromEntries(names.map((n) => [`Pod::${pod}/${n}:${version}`, POD_SUBSPEC]));
 const GO_PRUNED = 'go.mod requires it, but ORT asks Go for the modules of the packages actually imported, and no imported package needs it';
 
 const CASES: Case[] = [
@@ -98,6 +92,36 @@ const CASES: Case[] = [
   },
   { expected: 'python/pipenv-python3-expected-output.yml', folder: 'python/pipenv-python3' },
   { expected: 'python/pip-expected-output.yml', folder: 'python/pip' },
+  { expected: 'composer/composer-expected-output.yml', folder: 'composer/lockfile' },
+  { expected: 'composer/composer-expected-output-with-provide.yml', folder: 'composer/with-provide' },
+  { expected: 'composer/composer-expected-output-with-replace.yml', folder: 'composer/with-replace' },
+  {
+    expected: 'bundler/bundler-expected-output-lockfile.yml',
+    folder: 'bundler/lockfile',
+    onlyOurs: { 'Gem::nokogiri:1.19.3': BUNDLER_NEWER, 'Gem::parallel:2.1.0': BUNDLER_NEWER },
+    onlyTheirs: { 'Gem::nokogiri:1.18.10': BUNDLER_NEWER, 'Gem::parallel:1.28.0': BUNDLER_NEWER },
+  },
+  { expected: 'pub/pub-expected-output-any-version.yml', folder: 'pub/any-version' },
+  { expected: 'pub/pub-expected-output-multi-module.yml', folder: 'pub/multi-module' },
+  { expected: 'mix/sample-project-expected-output.yml', folder: 'mix/sample-project' },
+  { expected: 'mix/umbrella-project-expected-output.yml', folder: 'mix/umbrella-project' },
+  { expected: 'cocoapods/react-native-expected-output.yml', folder: 'cocoapods/react-native' },
+  { expected: 'cocoapods/regular-expected-output.yml', folder: 'cocoapods/regular', onlyTheirs: subspecs('RestKit', '0.27.3', ['Core', 'CoreData', 'Network', 'ObjectMapping', 'Support']) },
+  {
+    expected: 'cocoapods/external-sources-expected-output.yml',
+    folder: 'cocoapods/external-sources',
+    onlyOurs: { 'Pod::MLHUDAlert:0.0.4': POD_COMMIT },
+    onlyTheirs: { ...subspecs('AFNetworking', '3.2.1', ['NSURLSession', 'Reachability', 'Security', 'Serialization']), 'Pod::MLHUDAlert:0.0.4-3f23fa41632f8935fed028b04335576633ec53a2': POD_COMMIT },
+  },
+  { expected: 'swiftpm/expected-output-only-lockfile-v2.yml', folder: 'swiftpm/only-lockfile-v2' },
+  { expected: 'swiftpm/expected-output-only-lockfile-v3.yml', folder: 'swiftpm/only-lockfile-v3' },
+  {
+    expected: 'swiftpm/expected-output-only-lockfile-v1.yml',
+    folder: 'swiftpm/only-lockfile-v1',
+    onlyTheirs: Object.fromEntries(
+      ['Swift::github.com/apple/swift-crypto:', 'Swift::github.com/braze-inc/braze-ios-sdk:branch-master', 'Swift::github.com/grpc/grpc-swift:revision-efb67a324eaf1696b50e66bc471a53690e41fbf6'].map((id) => [id, SWIFT_UNVERSIONED]),
+    ),
+  },
 ];
 
 describe('ORT expected outputs', needsCorpora, () => {

@@ -48,3 +48,16 @@ export function assertWellFormed(inventory: Inventory, what: string): void {
     if (c.purl) assert.ok(c.version, `${what}: ${c.purl} has a purl but no version`);
   }
 }
+
+const ORT_TYPE: Record<string, string> = { npm: 'NPM', cargo: 'Crate', golang: 'Go', pypi: 'PyPI', composer: 'Composer', gem: 'Gem', pub: 'Pub', hex: 'Hex', cocoapods: 'Pod', swift: 'Swift', conan: 'Conan' };
+
+/** ORT's id of a component: `Type:namespace:name:version` (Go and Swift: the whole path as name; Go without `v`). */
+export function ortId(c: Component): string | undefined {
+  const type = c.purl && /^pkg:([^/]+)\//.exec(c.purl)?.[1];
+  if (!type || !ORT_TYPE[type]) return undefined;
+  if (type === 'golang') return `Go::${c.group}/${c.name}:${(c.version ?? '').replace(/^v/, '')}`;
+  if (type === 'swift') return `Swift::${c.group}/${c.name}:${c.version}`;
+  if (type === 'npm') return `NPM:${c.group ? `@${c.group}` : ''}:${c.name}:${c.version}`;
+  return `${ORT_TYPE[type]}:${c.group ?? ''}:${c.name}:${c.version}`;
+}
+

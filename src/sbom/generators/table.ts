@@ -13,6 +13,21 @@ import { poetryLockExtractor } from './python/poetry-extractor.js';
 import { requirementsExtractor } from './python/requirements-extractor.js';
 import { uvLockExtractor } from './python/uv-extractor.js';
 import { yarnLockExtractor } from './yarn/yarn-extractor.js';
+import { composerLockExtractor } from './composer/composer-extractor.js';
+import { gemfileLockExtractor } from './ruby/gemfile-lock-extractor.js';
+import { pubspecLockExtractor } from './dart/pubspec-lock-extractor.js';
+import { mixLockExtractor } from './elixir/mix-lock-extractor.js';
+import { packageResolvedExtractor } from './swift/package-resolved-extractor.js';
+import { podfileLockExtractor } from './cocoapods/podfile-lock-extractor.js';
+import { conanLockExtractor } from './conan/conan-lock-extractor.js';
+import { packagesLockExtractor } from './dotnet/packages-lock-extractor.js';
+import { projectAssetsExtractor } from './dotnet/project-assets-extractor.js';
+import { pomExtractor } from './java/pom-extractor.js';
+import { gradleLockfileExtractor } from './java/gradle-lockfile-extractor.js';
+import { mavenTreeExtractor } from './java/maven-tree-extractor.js';
+import { dpkgStatusExtractor } from './os/dpkg-status-extractor.js';
+import { apkInstalledExtractor } from './os/apk-installed-extractor.js';
+import { rpmdbExtractor } from './os/rpmdb-extractor.js';
 
 export const EXTRACTORS: readonly Extractor[] = [
   npmLockExtractor,
@@ -27,6 +42,21 @@ export const EXTRACTORS: readonly Extractor[] = [
   goModExtractor,
   goSumExtractor,
   cargoLockExtractor,
+  pomExtractor,
+  gradleLockfileExtractor,
+  mavenTreeExtractor,
+  composerLockExtractor,
+  gemfileLockExtractor,
+  packagesLockExtractor,
+  projectAssetsExtractor,
+  pubspecLockExtractor,
+  mixLockExtractor,
+  packageResolvedExtractor,
+  podfileLockExtractor,
+  conanLockExtractor,
+  dpkgStatusExtractor,
+  apkInstalledExtractor,
+  rpmdbExtractor,
 ];
 
 /** The extractor for a path (relative, `/`-separated), or undefined when no extractor reads it. */

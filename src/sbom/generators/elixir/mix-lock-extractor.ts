@@ -1,0 +1,67 @@
+import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
+import { LockfileError } from '../core/lockfile-error.js';
+
+/**
+ * mix.lock (Elixir/Erlang terms): `"name": {:hex, :name, "version", "inner hash", [managers],
+ * [{:dep, "req", [hex: :dep, repo: "hexpm", optional: bool]}], "repo", "outer hash"}` and
+ * `{:git, "url", "revision", [opts]}` entries. Read with patterns, not evaluated.
+ */
+export const mixLockExtractor: Extractor = {
+  id: 'mix-lock',
+  label: 'mix.lock',
+  ecosystem: 'hex',
+  matches: (path) => /(^|\/)mix\.lock$/.test(path),
+  extract: extractMixLock,
+};
+
+const ENTRY = /^\s*"([^"]+)":\s*\{(:hex|:git|:path)\s*,(.*)\},?\s*$/;
+
+function extractMixLock(input: LockfileInput): Inventory {
+  const builder = new InventoryBuilder('hex', 'Elixir', input.path);
+  const body = input.text.trim();
+  if (body === '') return builder.build({}, 'incomplete');
+  if (!body.startsWith('%{')) throw new LockfileError(input.path, 'not a mix.lock: it does not start with "%{"', 1);
+  const edges: [string, string, boolean][] = [];
+  const lines = input.text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^\s*(%\{|\}|%\{\s*\}|)\s*$/.test(line)) continue;
+    const m = ENTRY.exec(line);
+    if (!m) throw new LockfileError(input.path, `not a mix.lock entry: "${line.trim().slice(0, 60)}"`, i + 1);
+    const [, key, kind, rest] = m as unknown as [string, string, string, string];
+    const strings = [...rest.matchAll(/"([^"]*)"/g)].map((s) => s[1]!);
+    if (kind === ':hex') {
+      const name = /^\s*:"?([\w.-]+)"?/.exec(rest)?.[1] ?? key;
+      const [version, inner, repo, outer] = strings;
+      if (!version) {
+        builder.report('warning', 'missing-version', `${key} has no version; left out`, { line: i + 1 });
+        continue;
+      }
+      const hash = hashOf(outer ?? inner, 'sha256');
+      builder.add({
+        key,
+        name,
+        version,
+        purl: version ? { name, version, ...(repo && repo !== 'hexpm' && { namespace: repo.replace(/^hexpm:/, '') }) } : false,
+        ...(hash && { hashes: [hash] }),
+        properties: [...(inner ? [{ name: 'vigie:hex:inner-checksum', value: inner }] : [])],
+      });
+      for (const dep of rest.matchAll(/\{:"?([\w.-]+)"?,\s*"[^"]*",\s*\[([^\]]*)\]\}/g)) edges.push([key, dep[1]!, /optional:\s*true/.test(dep[2]!)]);
+    } else if (kind === ':git') {
+      const [url, revision] = strings;
+      const tag = /tag:\s*"([^"]+)"/.exec(rest)?.[1];
+      builder.add({
+        key,
+        name: key,
+        ...(tag && { version: tag }),
+        purl: false,
+        properties: revision ? [{ name: 'vigie:git:revision', value: revision }] : [],
+        externalReferences: url ? [{ type: 'vcs', url: `${url}${revision ? `#${revision}` : ''}` }] : [],
+      });
+    } else builder.add({ key, name: key, purl: false });
+  }
+  for (const [from, to] of edges) if (builder.has(to)) builder.edge(from, to);
+  // mix.lock has no record of what mix.exs asked for: the direct dependencies are unknown.
+  return builder.build({}, 'incomplete');
+}

@@ -1,0 +1,90 @@
+import type { Property } from '../../../model/index.js';
+import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import { InventoryBuilder } from '../core/inventory-builder.js';
+import { LockfileError } from '../core/lockfile-error.js';
+
+/**
+ * Gemfile.lock: GEM, GIT and PATH sources with their specs (`name (version[-platform])`, each with
+ * its dependencies four spaces in), PLATFORMS, DEPENDENCIES (the Gemfile's own, `!` for git/path
+ * gems) and BUNDLED WITH. The Gemfile's groups are not in the lockfile: every gem is unscoped prod.
+ */
+export const gemfileLockExtractor: Extractor = {
+  id: 'gemfile-lock',
+  label: 'Gemfile.lock',
+  ecosystem: 'gem',
+  matches: (path) => /(^|\/)(Gemfile|gems\.rb)\.lock$|(^|\/)gems\.locked$/.test(path),
+  extract: extractGemfileLock,
+};
+
+const SPEC = /^ {4}([^\s(]+) \(([^)]+)\)$/;
+const DEP = /^ {6}([^\s(]+)(?: \(([^)]*)\))?$/;
+
+function extractGemfileLock(input: LockfileInput): Inventory {
+  const builder = new InventoryBuilder('gem', 'Ruby', input.path);
+  const lines = input.text.split('\n').map((l) => l.replace(/\r$/, ''));
+  let section = '';
+  let source: Record<string, string> = {};
+  let current: string | undefined;
+  const edges: [string, string][] = [];
+  const direct: string[] = [];
+  const platforms: string[] = [];
+  let bundler: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    if (/^[A-Z]/.test(line)) {
+      section = line.trim();
+      source = {};
+      current = undefined;
+      continue;
+    }
+    if (section === '') throw new LockfileError(input.path, `expected a section name (GEM, GIT, PATH, PLATFORMS, DEPENDENCIES…), found "${line.trim().slice(0, 40)}"`, i + 1);
+    if (section === 'GEM' || section === 'GIT' || section === 'PATH' || section === 'PLUGIN SOURCE') {
+      const kv = /^ {2}([a-z_]+): ?(.*)$/.exec(line);
+      if (kv) {
+        source[kv[1]!] = kv[2]!;
+        continue;
+      }
+      const spec = SPEC.exec(line);
+      if (spec) {
+        const [, name, full] = spec as unknown as [string, string, string];
+        // `1.19.3-x86_64-linux`: a platform-specific build of version 1.19.3.
+        const m = /^([^-]+)(?:-(.+))?$/.exec(full)!;
+        const version = m[1]!;
+        const platform = m[2];
+        const properties: Property[] = [];
+        if (platform) properties.push({ name: 'vigie:gem:platform', value: platform });
+        if (section !== 'GEM') properties.push({ name: 'vigie:gem:source', value: `${section.toLowerCase()} ${source.remote ?? ''}`.trim() });
+        const local = section === 'PATH';
+        current = name;
+        if (builder.has(name)) continue;
+        builder.add({
+          key: name,
+          name,
+          version,
+          purl: local ? false : { name, version, ...(platform && { qualifiers: { platform } }) },
+          scope: 'prod',
+          properties,
+          externalReferences: section === 'GIT' && source.remote ? [{ type: 'vcs', url: `${source.remote}${source.revision ? `#${source.revision}` : ''}` }] : [],
+        });
+        continue;
+      }
+      const dep = DEP.exec(line);
+      if (dep && current) {
+        edges.push([current, dep[1]!]);
+        continue;
+      }
+      if (/^ {2}specs:$/.test(line)) continue;
+      throw new LockfileError(input.path, `unexpected line in ${section}: "${line.trim().slice(0, 60)}"`, i + 1);
+    }
+    if (section === 'DEPENDENCIES') direct.push(line.trim().split(/[\s!(]/)[0]!);
+    else if (section === 'PLATFORMS') platforms.push(line.trim());
+    else if (section === 'BUNDLED WITH') bundler = line.trim();
+  }
+  for (const [from, to] of edges) if (builder.has(to)) builder.edge(from, to);
+  for (const name of direct) if (builder.has(name)) builder.direct(name, 'prod');
+  const properties: Property[] = [];
+  if (platforms.length) properties.push({ name: 'vigie:gem:platforms', value: platforms.join(',') });
+  if (bundler) properties.push({ name: 'vigie:gem:bundled-with', value: bundler });
+  return builder.build({ properties }, direct.length > 0 ? 'complete' : 'incomplete');
+}
