@@ -17,7 +17,7 @@ export const apkInstalledExtractor: Extractor = {
 };
 
 function extractApkInstalled(input: LockfileInput): Inventory {
-  const os = osReleaseBeside(input.readRelated, 4);
+  const os = osReleaseBeside(input.readRelated, 3);
   const distro = distroQualifier(os);
   const builder = new InventoryBuilder('apk', undefined, input.path);
   const provides = new Map<string, string>();

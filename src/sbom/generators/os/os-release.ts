@@ -23,7 +23,7 @@ export function parseOsRelease(text: string | undefined): OsRelease {
 
 /**
  * The os-release of the root filesystem a package database lives in: `prefix` is how many folders
- * the database sits below the root (`var/lib/dpkg/status` → 3).
+ * the database's folder sits below the root (`var/lib/dpkg/status` → 3).
  */
 export function osReleaseBeside(readRelated: ((path: string) => string | undefined) | undefined, depth: number): OsRelease {
   const up = '../'.repeat(depth);

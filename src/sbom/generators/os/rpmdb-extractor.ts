@@ -19,7 +19,7 @@ export const rpmdbExtractor: Extractor = {
 };
 
 function extractRpmdb(input: LockfileInput): Inventory {
-  const depth = input.path.includes('usr/lib/sysimage/') ? 5 : 4;
+  const depth = input.path.includes('usr/lib/sysimage/') ? 4 : 3;
   const os = osReleaseBeside(input.readRelated, depth);
   const distro = distroQualifier(os);
   const builder = new InventoryBuilder('rpm', undefined, input.path);
