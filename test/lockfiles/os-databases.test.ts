@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { generateInventory } from '../services/generate-inventory.js';
+import { generateInventory } from '../../src/services/generate-inventory.js';
 
 function rootfs(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-rootfs-'));
