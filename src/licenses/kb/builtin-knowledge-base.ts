@@ -1,13 +1,17 @@
+import { AI_LICENSE_COMMENTS, AI_LICENSE_NAMES } from './ai-licenses.js';
 import { COMPLIANCE_ACTIONS } from './compliance-actions.js';
 import { CATALOGUE, factOverrides } from './license-catalogue.js';
 import { PROFILES, type LicenseProfile, type ProfileName } from './license-profiles.js';
 import { SPDX_FACTS } from './spdx-facts.generated.js';
 import type { KnowledgeBase, LicenseFacts, Obligation } from './types.js';
 
-const NOT_FOSS_PROFILES: ProfileName[] = ['restricted', 'sspl', 'cc-by-nc', 'cc-by-nc-sa', 'cc-by-nd', 'cc-by-nc-nd'];
+const NOT_FOSS_PROFILES: ProfileName[] = ['restricted', 'sspl', 'cc-by-nc', 'cc-by-nc-sa', 'cc-by-nd', 'cc-by-nc-nd', 'rail', 'llama', 'llama-2', 'gemma', 'data-computational'];
+/** Families whose licences carry use restrictions (the JSON licence's clause is one too). */
+const USE_RESTRICTED: ProfileName[] = ['rail', 'llama', 'llama-2', 'gemma'];
 
 function factsOf(id: string, profileName: ProfileName, profile: LicenseProfile): LicenseFacts {
-  const [name, osi, fsf, url] = SPDX_FACTS[id] ?? [id, false, false, null];
+  const ai = AI_LICENSE_NAMES[id];
+  const [name, osi, fsf, url] = SPDX_FACTS[id] ?? (ai ? [ai[0], false, false, ai[1]] : [id, false, false, null]);
   const overrides = factOverrides(id);
   const foss = NOT_FOSS_PROFILES.includes(profileName) ? 'no' : osi || fsf ? 'yes-auto' : 'yes';
   return {
@@ -18,14 +22,14 @@ function factsOf(id: string, profileName: ProfileName, profile: LicenseProfile):
     osiApproved: osi,
     fsfApproved: fsf,
     foss,
-    ethicalClause: false,
+    ethicalClause: USE_RESTRICTED.includes(profileName),
     nonCommercial: profileName.includes('-nc'),
     warrantyDisclaimer: 'full',
     liabilityDisclaimer: 'full',
     law: null,
     venue: null,
     url,
-    comment: null,
+    comment: AI_LICENSE_COMMENTS[profileName] ?? null,
     text: null,
     ...overrides,
   };

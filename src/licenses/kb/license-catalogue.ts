@@ -43,6 +43,17 @@ export const CATALOGUE: Record<ProfileName, string[]> = {
   'data-share-alike': ['CDLA-Sharing-1.0'],
   odbl: ['ODbL-1.0'],
   font: ['OFL-1.0', 'OFL-1.1'],
+  rail: [
+    'LicenseRef-vigie-openrail', 'LicenseRef-scancode-bigscience-open-rail-m', 'LicenseRef-vigie-openrail-plus-plus-m',
+    'LicenseRef-vigie-creativeml-openrail-m', 'LicenseRef-scancode-bigscience-rail-1.0', 'LicenseRef-scancode-bigcode-open-rail-m-v1',
+  ],
+  llama: [
+    'LicenseRef-vigie-llama-3-community', 'LicenseRef-scancode-llama-3.1-license-2024', 'LicenseRef-scancode-llama-3.2-license-2024',
+    'LicenseRef-scancode-llama-3.3-license-2024', 'LicenseRef-scancode-llama-4-license-2025',
+  ],
+  'llama-2': ['LicenseRef-scancode-llama-2-license-2023'],
+  gemma: ['LicenseRef-scancode-gemma-tou-2024-04-01', 'LicenseRef-scancode-gemma-tou-2025-03-24'],
+  'data-computational': ['C-UDA-1.0'],
 };
 
 type FactOverrides = Partial<Omit<LicenseFacts, 'id' | 'name' | 'extra'>>;

@@ -39,6 +39,18 @@ const SHARE_ALIKE: ObligationTemplate = ['Share adapted material under the same 
 const NON_COMMERCIAL: ObligationTemplate = ['Non-commercial use only', 'No commercial use', null, 'either'];
 const NO_DERIVATIVES: ObligationTemplate = ['Do not share adaptations', 'Do not share adapted material', 'distribution', 'modified'];
 
+const USE_RESTRICTIONS: ObligationTemplate = ['Respect the use restrictions of the licence', 'Use only for permitted purposes', null, 'either'];
+const PASS_ON_RESTRICTIONS: ObligationTemplate = ['Include the use restrictions in any licence for the model or its derivatives', 'Pass the use restrictions on to recipients', 'distribution', 'either'];
+const SHIP_LICENSE_COPY: ObligationTemplate = ['Give recipients a copy of the licence', 'Ship licence texts and copyright notices', 'distribution', 'either'];
+const LLAMA_CORE: ObligationTemplate[] = [
+  SHIP_LICENSE_COPY,
+  ['Keep the Notice line naming the Llama version and Meta as copyright holder', 'Reproduce the NOTICE file', 'distribution', 'either'],
+  ['Show "Built with Llama" prominently on the product or its documentation', 'Display the licensor attribution', 'distribution', 'either'],
+  USE_RESTRICTIONS,
+  ['Above 700 million monthly active users, ask Meta for a licence', 'Obtain a separate licence above the user threshold', null, 'either'],
+  TRADEMARKS,
+];
+
 export const PROFILES = {
   /** Public-domain dedications and zero-condition licences. */
   'public-domain': { copyleft: 'none', kind: 'software', obligations: [] },
@@ -190,6 +202,42 @@ export const PROFILES = {
       ['Do not use reserved font names for modified fonts', 'Rename modified versions', 'distribution', 'modified'],
       ['Modified fonts stay under the same licence', 'License derived work under the same terms', 'distribution', 'modified'],
       NO_ENDORSEMENT,
+    ],
+  },
+  /** Open Responsible AI licences (OpenRAIL-M, CreativeML, BigScience, BigCode). */
+  rail: {
+    copyleft: 'none',
+    kind: 'software',
+    obligations: [SHIP_LICENSE_COPY, USE_RESTRICTIONS, PASS_ON_RESTRICTIONS, ['Mark modified files', 'State changes made', 'distribution', 'modified'], NOTICES_WITH_BINARIES],
+  },
+  /** Llama 3.x and 4 community licences. */
+  llama: {
+    copyleft: 'none',
+    kind: 'software',
+    obligations: [
+      ...LLAMA_CORE,
+      ['Start the name of a model derived from Llama with "Llama"', 'Name derivatives with the licensor prefix', 'distribution', 'modified'],
+    ],
+  },
+  /** Llama 2: no naming rule yet, but no use of outputs to improve other large language models. */
+  'llama-2': {
+    copyleft: 'none',
+    kind: 'software',
+    obligations: [...LLAMA_CORE, ['Do not use Llama outputs to improve other large language models', 'Use only for permitted purposes', null, 'either']],
+  },
+  /** Gemma terms of use. */
+  gemma: {
+    copyleft: 'none',
+    kind: 'software',
+    obligations: [SHIP_LICENSE_COPY, USE_RESTRICTIONS, PASS_ON_RESTRICTIONS, ['Modified files carry a notice that they were changed', 'State changes made', 'distribution', 'modified'], NOTICES_WITH_BINARIES],
+  },
+  /** Computational Use of Data Agreement: computational use only; the data travels with the agreement. */
+  'data-computational': {
+    copyleft: 'none',
+    kind: 'data',
+    obligations: [
+      ['Use the data only for computational analysis', 'Use only for permitted purposes', null, 'either'],
+      ['Share the data only under the same agreement, with its text', 'Ship licence texts and copyright notices', 'distribution', 'either'],
     ],
   },
 } satisfies Record<string, LicenseProfile>;
