@@ -11,7 +11,7 @@ import type { BenchCase } from './case.js';
 import { syntheticCycloneDx } from './synthetic-cyclonedx.js';
 import { readSbom } from '../src/sbom/read.js';
 import { openStore, type StoreOptions } from '../src/store/index.js';
-import { createProduct, createRelease, importDocument, setExploitationRule, validateRelease } from '../src/services/index.js';
+import { createProduct, createRelease, importDocument, releaseValidation, setExploitationRule } from '../src/services/index.js';
 
 const cacheDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '.bench');
 
@@ -41,7 +41,9 @@ function importAndValidate(size: number, dialect: 'sqlite' | 'postgres'): BenchC
         const release = await createRelease(store, { productId: product.id, number: '1.0.0' });
         await setExploitationRule(store, release.id, { scope: null, project: null, exploitation: 'distribution' });
         const outcome = await importDocument(store, release.id, { content: text as string, fileName: 'bench.cdx.json', mode: 'replace', policy: 'fill-missing', author: 'bench' });
-        const validation = await validateRelease(store, release.id);
+        // The import records the release's validation run; reading it back checks it is there.
+        const validation = await releaseValidation(store, release.id);
+        if (validation.run?.reason !== 'import') throw new Error('the import recorded no validation run');
         if (validation.steps.length !== 6) throw new Error('validation did not report six steps');
         return outcome.counts.usagesInserted;
       } finally {

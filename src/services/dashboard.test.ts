@@ -57,9 +57,9 @@ test('past the policy step, each triggered action counts the usages under the li
   assert.equal(notice?.usages, licenseOf.filter((l) => l === 'Apache-2.0').length);
 });
 
-test('a release whose policy no longer passes leaves the list, though its stored step was past it', async () => {
+test('a policy change records a new run: the release falls back before the policy step and leaves the list', async () => {
   await services.setLicensePolicy(store, { license: 'MIT', allowed: 'never' });
-  assert.ok((await services.getRelease(store, releaseId)).validationStep >= services.POLICY_STEP, 'stored step still stale');
+  assert.ok((await services.getRelease(store, releaseId)).validationStep < services.POLICY_STEP, 'the policy change validated the release again');
+  assert.equal((await store.latestValidationRun(releaseId))?.reason, 'policy');
   assert.deepEqual((await services.dashboardSummary(store)).openObligations, []);
-  assert.ok((await services.getRelease(store, releaseId)).validationStep < services.POLICY_STEP);
 });

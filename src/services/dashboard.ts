@@ -7,8 +7,7 @@ import type { Release } from '../model/portfolio.js';
 import type { LicenseCount, Store } from '../store/index.js';
 import { listDecisions } from './decisions.js';
 import { listCategories, listProducts, listReleases } from './portfolio.js';
-import { licenseDistribution } from './portfolio-queries.js';
-import { validateWithSnapshot } from './validate-release.js';
+import { validatedRelease } from './validation-runs.js';
 
 /** Step 5 is the policy step: from there on, the licences in use are settled enough to act on. */
 export const POLICY_STEP = 5;
@@ -35,7 +34,7 @@ export interface ReleaseOpenObligations {
 export interface DashboardSummary {
   counts: { categories: number; products: number; releases: number; decisions: number };
   recentReleases: { release: Release; productName: string | null; viewedAt: string; viewedBy: string | null }[];
-  /** Usages per chosen licence across the portfolio. */
+  /** Usages per licence across the portfolio once decisions apply, from each release's newest validation run. */
   licenses: LicenseCount[];
   /** How many licences have each policy status. */
   policies: Record<string, number>;
@@ -50,7 +49,7 @@ export async function dashboardSummary(store: Store): Promise<DashboardSummary> 
     listReleases(store),
     listDecisions(store),
     store.listRecentReleaseViews(RECENT_VIEWS),
-    licenseDistribution(store, 'chosen'),
+    effectiveLicenses(store),
     store.listPolicies(),
   ]);
   const productNames = new Map(products.map((p) => [p.id, p.name]));
@@ -65,6 +64,14 @@ export async function dashboardSummary(store: Store): Promise<DashboardSummary> 
   };
 }
 
+async function effectiveLicenses(store: Store): Promise<LicenseCount[]> {
+  const totals = new Map<string, number>();
+  for (const run of await store.latestValidationRuns()) {
+    for (const [license, usages] of Object.entries(run.licenseCounts)) totals.set(license, (totals.get(license) ?? 0) + usages);
+  }
+  return [...totals].map(([license, usages]) => ({ license, usages })).sort((a, b) => b.usages - a.usages || a.license.localeCompare(b.license));
+}
+
 /**
  * The compliance actions that usages trigger, release by release, for releases past the policy
  * step. Core actions nothing triggers are left out: they are in every plan and say nothing new.
@@ -77,7 +84,7 @@ async function openObligations(store: Store, releases: Release[], productNames: 
   const out: ReleaseOpenObligations[] = [];
   // One release at a time: each validation loads a whole BOM.
   for (const candidate of candidates) {
-    const { snapshot, validation } = await validateWithSnapshot(store, candidate.id);
+    const { snapshot, validation } = await validatedRelease(store, candidate.id);
     // The stored step may be stale (a decision withdrawn since): trust the validation just run.
     if (validation.validationStep < POLICY_STEP) continue;
     const plan = releaseObligations(snapshot, validation.report);

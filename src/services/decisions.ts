@@ -5,12 +5,19 @@ import type { DecisionFilter, NewDecision, Store } from '../store/index.js';
 import { requireExpression, requireName } from './check-input.js';
 import { getCategory, getProduct, getRelease } from './portfolio.js';
 import { ServiceError, notFound } from './service-error.js';
+import { recordAllValidationRuns, recordRunsForDecision } from './validation-runs.js';
 
 /**
  * Checks the decision (author and explanation given, expressions valid, scope ids existing) and
  * records it. A curation's "from" is the string as found and may be anything; its "to" must be SPDX.
  */
 export async function recordDecision(store: Store, input: NewDecision): Promise<Decision> {
+  const decision = await createDecision(store, input);
+  await recordRunsForDecision(store, decision);
+  return decision;
+}
+
+async function createDecision(store: Store, input: NewDecision): Promise<Decision> {
   const author = requireName(input.author, 'author');
   const explanation = requireName(input.explanation, 'explanation', 'text');
   switch (input.type) {
@@ -55,16 +62,20 @@ export async function getDecision(store: Store, id: number): Promise<Decision> {
 }
 
 export async function deleteDecision(store: Store, id: number): Promise<void> {
+  const decision = await getDecision(store, id);
   if (!(await store.deleteDecision(id))) throw notFound(`decision ${id}`);
+  await recordRunsForDecision(store, decision);
 }
 
 /** Deletes every decision matching the filter (all of them when there is none); returns how many. */
 export async function resetDecisions(store: Store, filter?: DecisionFilter): Promise<number> {
-  return store.transaction(async (tx) => {
+  const removed = await store.transaction(async (tx) => {
     const decisions = await tx.listDecisions(filter);
     for (const d of decisions) await tx.deleteDecision(d.id);
     return decisions.length;
   });
+  if (removed > 0) await recordAllValidationRuns(store, 'decision');
+  return removed;
 }
 
 async function requireScope(

@@ -24,6 +24,7 @@ import { planImport, type ImportPlan } from './import-plan.js';
 import { assertStorable } from './storable-import.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError, notFound } from './service-error.js';
+import { recordValidationRun } from './validation-runs.js';
 
 export interface ImportOptions {
   mode?: ImportMode;
@@ -94,7 +95,7 @@ export async function importDocument(store: Store, releaseId: number, input: Imp
     if (err instanceof ServiceError) await recordFailure(store, releaseId, 'unknown', fileName, input, err);
     throw err;
   }
-  return importDecoded(store, releaseId, decoded, input);
+  return importAndValidate(store, releaseId, decoded, input);
 }
 
 export async function importNpmProject(store: Store, releaseId: number, input: ImportNpmProjectInput): Promise<ImportOutcome> {
@@ -119,7 +120,7 @@ export async function importNpmProject(store: Store, releaseId: number, input: I
     }
     throw err;
   }
-  return importDecoded(store, releaseId, decoded, input);
+  return importAndValidate(store, releaseId, decoded, input);
 }
 
 /**
@@ -158,6 +159,13 @@ export async function importDocumentOf(store: Store, importId: number): Promise<
   const doc = await store.getImportDocument(importId);
   if (!doc) throw notFound(`document of import ${importId}`);
   return doc;
+}
+
+/** The import, then the release's validation run (its usages changed). */
+async function importAndValidate(store: Store, releaseId: number, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
+  const outcome = await importDecoded(store, releaseId, source, options);
+  await recordValidationRun(store, releaseId, 'import');
+  return outcome;
 }
 
 async function importDecoded(store: Store, releaseId: number, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {

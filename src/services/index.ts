@@ -10,6 +10,7 @@ export * from './dependency-paths.js';
 export * from './decisions.js';
 export * from './exploitation-rules.js';
 export * from './validate-release.js';
+export * from './validation-runs.js';
 export * from './release-outputs.js';
 export * from './portfolio-queries.js';
 export * from './license-policy.js';

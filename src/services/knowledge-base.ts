@@ -19,6 +19,7 @@ import type { Store } from '../store/index.js';
 import { setLicensePolicy, type LicensePolicyInput } from './license-policy.js';
 import { knowledgeBaseOf } from './release-snapshot.js';
 import { ServiceError, notFound } from './service-error.js';
+import { recordAllValidationRuns } from './validation-runs.js';
 
 // One definition of "the stored KB, or the shipped one while none was loaded": the validation
 // snapshot and the catalogue must never disagree on it.
@@ -119,7 +120,7 @@ export async function importHermineKnowledgeBase(store: Store, sharedJson: Uint8
   if (reference.kb.licenses.length === 0) {
     throw new ServiceError('invalid-input', 'The Hermine data holds no licence: importing it would empty the knowledge base', { issues: reference.issues });
   }
-  return store.transaction(async (tx) => {
+  const outcome = await store.transaction(async (tx) => {
     const ours = await knowledgeBaseOf(tx);
     const differences = diffKnowledgeBases(ours, reference.kb);
     // Merge keeps what only we have and takes every other reference value.
@@ -136,6 +137,8 @@ export async function importHermineKnowledgeBase(store: Store, sharedJson: Uint8
       issues: reference.issues,
     };
   });
+  await recordAllValidationRuns(store, 'knowledge-base');
+  return outcome;
 }
 
 function isOursOnly(d: KbDifference): boolean {

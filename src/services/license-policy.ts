@@ -6,6 +6,7 @@ import type { Store } from '../store/index.js';
 import { requireName } from './check-input.js';
 import { knowledgeBaseOf } from './release-snapshot.js';
 import { ServiceError, notFound } from './service-error.js';
+import { recordAllValidationRuns } from './validation-runs.js';
 
 const REVIEW_STATUSES: readonly ReviewStatus[] = ['not-reviewed', 'to-check', 'checked'];
 
@@ -22,6 +23,7 @@ export async function setLicensePolicy(store: Store, input: LicensePolicyInput):
   if (!REVIEW_STATUSES.includes(reviewStatus)) throw new ServiceError('invalid-input', `review status must be one of ${REVIEW_STATUSES.join(', ')}`);
   const policy: LicensePolicy = { license, allowed: input.allowed, reviewStatus, comment: input.comment ?? null, categories: input.categories ?? [] };
   await store.setPolicy(policy);
+  await recordAllValidationRuns(store, 'policy');
   return policy;
 }
 
@@ -51,4 +53,5 @@ export async function listLicensePolicies(store: Store): Promise<LicensePolicy[]
 
 export async function deleteLicensePolicy(store: Store, license: string): Promise<void> {
   if (!(await store.deletePolicy(lookupLicense(license)?.id ?? license))) throw notFound(`policy of ${license}`);
+  await recordAllValidationRuns(store, 'policy');
 }

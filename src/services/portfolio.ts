@@ -3,6 +3,7 @@ import { SHIP_STATUSES, type Category, type Product, type Release } from '../mod
 import type { NewCategory, NewProduct, NewRelease, ReleasePatch, Store } from '../store/index.js';
 import { optionalText, requireExpressions, requireName } from './check-input.js';
 import { ServiceError, notFound } from './service-error.js';
+import { recordValidationRun, recordValidationRuns, releasesInCategory } from './validation-runs.js';
 
 /** A product may be created with only a name; the rest defaults to empty. */
 export type NewProductInput = Omit<NewProduct, 'categoryIds' | 'outboundLicenses' | 'description' | 'owner'> &
@@ -38,7 +39,9 @@ export async function updateCategory(store: Store, id: number, patch: Partial<Ne
   const clean = { ...patch };
   if (patch.name !== undefined) clean.name = requireName(patch.name, 'category name');
   if (patch.outboundLicenses) clean.outboundLicenses = requireExpressions(patch.outboundLicenses, 'outbound licence');
-  return (await store.updateCategory(id, clean)) ?? throwNotFound(`category ${id}`);
+  const category = (await store.updateCategory(id, clean)) ?? throwNotFound(`category ${id}`);
+  if (patch.outboundLicenses) await recordValidationRuns(store, await releasesInCategory(store, id), 'portfolio');
+  return category;
 }
 
 /** Products keep existing without the category. */
@@ -77,7 +80,12 @@ export async function updateProduct(store: Store, id: number, patch: Partial<New
   if (patch.name !== undefined) clean.name = requireName(patch.name, 'product name');
   if (patch.categoryIds) await requireCategories(store, patch.categoryIds);
   if (patch.outboundLicenses) clean.outboundLicenses = requireExpressions(patch.outboundLicenses, 'outbound licence');
-  return (await store.updateProduct(id, clean)) ?? throwNotFound(`product ${id}`);
+  const product = (await store.updateProduct(id, clean)) ?? throwNotFound(`product ${id}`);
+  // Outbound licences and categories (their licences and decisions) are inputs of the validation.
+  if (patch.outboundLicenses || patch.categoryIds) {
+    await recordValidationRuns(store, (await store.listReleases(id)).map((r) => r.id), 'portfolio');
+  }
+  return product;
 }
 
 /** Deletes the product with its releases. */
@@ -92,11 +100,12 @@ export async function createRelease(store: Store, input: NewRelease): Promise<Re
     throw new ServiceError('already-exists', `release ${number} of "${product.name}" already exists`);
   }
   if (input.shipStatus !== undefined) requireShipStatus(input.shipStatus);
-  return store.createRelease({
+  const release = await store.createRelease({
     ...input,
     number,
     outboundLicenses: requireExpressions(input.outboundLicenses, 'outbound licence'),
   });
+  return (await recordValidationRun(store, release.id, 'release')).release;
 }
 
 export async function listReleases(store: Store, productId?: number): Promise<Release[]> {
@@ -124,7 +133,9 @@ export async function updateRelease(store: Store, id: number, patch: ReleasePatc
   if (patch.validationStep !== undefined && !(Number.isInteger(patch.validationStep) && patch.validationStep >= 0 && patch.validationStep <= 6)) {
     throw new ServiceError('invalid-input', `validation step must be 0 to 6, not ${patch.validationStep}`);
   }
-  return (await store.updateRelease(id, clean)) ?? throwNotFound(`release ${id}`);
+  const updated = (await store.updateRelease(id, clean)) ?? throwNotFound(`release ${id}`);
+  if (patch.outboundLicenses) return (await recordValidationRun(store, id, 'release')).release;
+  return updated;
 }
 
 /** Deletes the release with its usages, exploitation rules and imports. */

@@ -19,7 +19,7 @@ import {
 } from '../reports/index.js';
 import type { EncodeOptions } from '../sbom/format.js';
 import type { Store } from '../store/index.js';
-import { validateWithSnapshot, type ValidatedRelease } from './validate-release.js';
+import { validatedRelease, type ValidatedRelease } from './validation-runs.js';
 import { ServiceError } from './service-error.js';
 
 export type NoticeFormat = 'text' | 'md' | 'html';
@@ -36,7 +36,7 @@ export interface RenderedOutput {
 }
 
 export async function renderObligations(store: Store, releaseId: number, format: ObligationsFormat): Promise<RenderedOutput> {
-  const v = await validateWithSnapshot(store, releaseId);
+  const v = await validatedRelease(store, releaseId);
   const obligations = obligationsOf(v.snapshot, v.validation.report);
   const base = baseName(v);
   if (format === 'json') return { content: renderObligationsJson(obligations), mediaType: 'application/json', fileName: `${base}-obligations.json` };
@@ -45,7 +45,7 @@ export async function renderObligations(store: Store, releaseId: number, format:
 }
 
 export async function renderNotice(store: Store, releaseId: number, format: NoticeFormat): Promise<RenderedOutput> {
-  const v = await validateWithSnapshot(store, releaseId);
+  const v = await validatedRelease(store, releaseId);
   const notice = buildNotice(v.snapshot, v.validation.report, licenseText);
   const base = baseName(v);
   switch (format) {
@@ -57,23 +57,23 @@ export async function renderNotice(store: Store, releaseId: number, format: Noti
 }
 
 export async function renderBomCsv(store: Store, releaseId: number): Promise<RenderedOutput> {
-  const v = await validateWithSnapshot(store, releaseId);
+  const v = await validatedRelease(store, releaseId);
   return { content: renderReleaseBomCsv(v.snapshot, v.validation.report), mediaType: 'text/csv', fileName: `${baseName(v)}-bom.csv` };
 }
 
 export async function renderJUnit(store: Store, releaseId: number): Promise<RenderedOutput> {
-  const v = await validateWithSnapshot(store, releaseId);
+  const v = await validatedRelease(store, releaseId);
   return { content: renderJunit(v.validation.report, title(v)), mediaType: 'application/xml', fileName: `${baseName(v)}-junit.xml` };
 }
 
 export async function renderSarif(store: Store, releaseId: number, artifactUri?: string): Promise<RenderedOutput> {
-  const v = await validateWithSnapshot(store, releaseId);
+  const v = await validatedRelease(store, releaseId);
   const uri = artifactUri ?? (await lastImportedFile(store, releaseId)) ?? `${baseName(v)}.sbom`;
   return { content: renderSarifLog(v.validation.report, { artifactUri: uri }), mediaType: 'application/sarif+json', fileName: `${baseName(v)}.sarif` };
 }
 
 export async function exportRelease(store: Store, releaseId: number, format: ReleaseExportFormat, options?: EncodeOptions): Promise<RenderedOutput> {
-  const v = await validateWithSnapshot(store, releaseId);
+  const v = await validatedRelease(store, releaseId);
   const base = baseName(v);
   if (format === 'cyclonedx-1.6') {
     const { text } = encodeRelease(v.snapshot, v.validation.report, 'cyclonedx-json', '1.6', options);

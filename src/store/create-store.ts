@@ -5,6 +5,7 @@ import { portfolioRepository } from './portfolio-repo.js';
 import { componentRepository } from './component-repo.js';
 import { usageRepository } from './usage-repo.js';
 import { dependencyRepository } from './dependency-repo.js';
+import { runRepository } from './run-repo.js';
 import { decisionRepository } from './decision-repo.js';
 import { knowledgeRepository } from './knowledge-repo.js';
 import { importRepository } from './import-repo.js';
@@ -29,6 +30,7 @@ export function createStore(ctx: StoreContext): Store {
     ...componentRepository(ctx),
     ...usageRepository(ctx),
     ...dependencyRepository(ctx),
+    ...runRepository(ctx),
     ...decisionRepository(ctx),
     ...knowledgeRepository(ctx),
     ...importRepository(ctx),

@@ -281,6 +281,30 @@ function craReportingCases(dialect: StoreDialect): Migration {
   };
 }
 
+/**
+ * Validation runs are stored (issue 8 item 11): written when a release, its decisions, the policy or
+ * the knowledge base change, read by every view and export. `report` is the engine's whole result
+ * (steps and resolved usages) as JSON; the small columns serve lists and the dashboard.
+ */
+function validationRuns(dialect: StoreDialect): Migration {
+  const { id } = dialectColumns(dialect);
+  return {
+    async up(db: Kysely<unknown>) {
+      await id(db.schema.createTable('validation_runs') as unknown as Table)
+        .addColumn('release_id', 'integer', (c) => c.notNull().references('releases.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('validation_step', 'integer', (c) => c.notNull())
+        .addColumn('blocker_count', 'integer', (c) => c.notNull())
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('license_counts', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('report', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('validation_runs_release_idx').on('validation_runs').columns(['release_id', 'id']).execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -290,6 +314,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0004_component_identity_without_qualifiers': componentIdentityWithoutQualifiers(),
       '0005_vulnerability_database': vulnerabilityDatabase(),
       '0006_cra_reporting_cases': craReportingCases(dialect),
+      '0007_validation_runs': validationRuns(dialect),
     }),
   };
 }

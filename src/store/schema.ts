@@ -181,6 +181,20 @@ export interface Database extends VulnerabilityTables {
     revoked_at: string | null;
   };
   release_views: { release_id: number; viewed_at: string; viewed_by: string | null };
+  validation_runs: {
+    id: Generated<number>;
+    release_id: number;
+    created_at: string;
+    reason: string;
+    validation_step: number;
+    blocker_count: number;
+    /** sha256 of the knowledge base and licence policy the run used. */
+    fingerprint: string;
+    /** JSON: usages per effective licence (after decisions). */
+    license_counts: string;
+    /** JSON: the engine's whole result (steps, resolved usages). */
+    report: string;
+  };
   /** Organisation policy settings, one row per setting (absent = default). */
   policy_settings: { name: string; value: string; updated_by: string; updated_at: string };
   /** CRA Art. 14 reporting cases; times are ISO instants in UTC, member_states/facts JSON. */

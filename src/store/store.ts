@@ -46,6 +46,9 @@ import type {
   UpsertResult,
   UsageConflictMode,
   UsagePatch,
+  ValidationRun,
+  ValidationRunSummary,
+  NewValidationRun,
   VersionInput,
 } from './types.js';
 
@@ -168,6 +171,13 @@ export interface Store extends VulnerabilityStore {
   // Release views (dashboard: last consulted)
   recordReleaseView(releaseId: number, viewedBy?: string | null, at?: string): Promise<void>;
   listRecentReleaseViews(limit?: number): Promise<ReleaseView[]>;
+
+  // Validation runs (newest first; a few kept per release)
+  insertValidationRun(run: NewValidationRun): Promise<ValidationRun>;
+  latestValidationRun(releaseId: number): Promise<ValidationRun | null>;
+  /** The newest run of every release that has one, without reports. */
+  latestValidationRuns(): Promise<ValidationRunSummary[]>;
+  listValidationRuns(releaseId: number): Promise<ValidationRunSummary[]>;
 
   // Portfolio queries
   releasesContaining(query: ComponentQuery): Promise<ReleaseHit[]>;

@@ -221,3 +221,24 @@ export interface DependencyEdge {
   parentVersionId: number | null;
   childVersionId: number;
 }
+
+/** A stored validation run's summary (what lists and the dashboard read). */
+export interface ValidationRunSummary {
+  id: number;
+  releaseId: number;
+  createdAt: string;
+  /** Why it ran: `import`, `decision`, `policy`, `knowledge-base`, `release`, `exploitation-rule`, `manual`… */
+  reason: string;
+  validationStep: number;
+  blockerCount: number;
+  fingerprint: string;
+  /** Usages per effective licence (after decisions); unresolved usages are not counted. */
+  licenseCounts: Record<string, number>;
+}
+
+/** A run with the engine's whole result (kept as stored: the store does not know its shape). */
+export interface ValidationRun extends ValidationRunSummary {
+  report: unknown;
+}
+
+export type NewValidationRun = Omit<ValidationRun, 'id'>;

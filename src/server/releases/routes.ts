@@ -65,9 +65,18 @@ export async function releaseRoutes(app: FastifyInstance, { store }: ResourceOpt
     '/releases/:id',
     {
       config: { permission: 'read' },
-      schema: { tags, summary: 'One release (recorded as consulted for the dashboard)', params: ID_PARAMS, response: { 200: RELEASE } },
+      schema: { tags, summary: 'One release', params: ID_PARAMS, response: { 200: RELEASE } },
     },
-    async (request) => presentRelease(await services.consultRelease(store, request.params.id, request.principal?.name ?? null)),
+    async (request) => presentRelease(await services.getRelease(store, request.params.id)),
+  );
+  app.post<{ Params: { id: number } }>(
+    '/releases/:id/views',
+    {
+      // Any reader may say they consulted a release: it only feeds their dashboard's recent list.
+      config: { permission: 'read' },
+      schema: { tags, summary: 'Record that the caller consulted the release (dashboard: consulted last)', params: ID_PARAMS, response: { 201: RELEASE } },
+    },
+    async (request, reply) => reply.status(201).send(presentRelease(await services.consultRelease(store, request.params.id, request.principal?.name ?? null))),
   );
   app.patch<{ Params: { id: number }; Body: ReleasePatch }>(
     '/releases/:id',

@@ -21,8 +21,28 @@ const VALIDATION = {
       },
     },
     report: OPEN_OBJECT,
+    run: { anyOf: [{ type: 'null' }, OPEN_OBJECT] },
   },
 } as const;
+
+const RUN_SUMMARY = {
+  type: 'object',
+  required: ['id', 'releaseId', 'createdAt', 'reason', 'validationStep', 'blockerCount', 'fingerprint', 'licenseCounts'],
+  properties: {
+    id: { type: 'integer' },
+    releaseId: { type: 'integer' },
+    createdAt: { type: 'string' },
+    reason: { type: 'string' },
+    validationStep: { type: 'integer', minimum: 0, maximum: 6 },
+    blockerCount: { type: 'integer', minimum: 0 },
+    fingerprint: { type: 'string' },
+    licenseCounts: { type: 'object', additionalProperties: { type: 'integer' } },
+  },
+} as const;
+
+function presentValidation(v: services.ReleaseValidation) {
+  return { release: presentRelease(v.release), validationStep: v.validationStep, steps: v.steps, report: v.report, run: v.run };
+}
 
 export async function validationRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
   const tags = ['validation'];
@@ -33,15 +53,32 @@ export async function validationRoutes(app: FastifyInstance, { store }: Resource
       schema: {
         tags,
         summary: 'The six validation steps, each with what blocks it and the decision that clears it',
-        description: 'Recomputed on every call; the step reached is stored on the release.',
+        description:
+          'The newest stored validation run, recorded whenever the release, its decisions, the policy or the knowledge base changed; reading never validates nor writes.',
         params: ID_PARAMS,
         response: { 200: VALIDATION },
       },
     },
-    async (request) => {
-      const v = await services.validateRelease(store, request.params.id);
-      return { release: presentRelease(v.release), validationStep: v.validationStep, steps: v.steps, report: v.report };
+    async (request) => presentValidation(await services.releaseValidation(store, request.params.id)),
+  );
+  app.get<{ Params: { id: number } }>(
+    '/releases/:id/validation-runs',
+    {
+      config: { permission: 'read' },
+      schema: { tags, summary: 'The stored validation runs of a release, newest first (without their reports)', params: ID_PARAMS, response: { 200: { type: 'array', items: RUN_SUMMARY } } },
     },
+    async (request) => {
+      await services.getRelease(store, request.params.id);
+      return services.listValidationRuns(store, request.params.id);
+    },
+  );
+  app.post<{ Params: { id: number } }>(
+    '/releases/:id/validation-runs',
+    {
+      config: { permission: 'portfolio:write' },
+      schema: { tags, summary: 'Validate the release now and store the run', params: ID_PARAMS, response: { 201: VALIDATION } },
+    },
+    async (request, reply) => reply.status(201).send(presentValidation(await services.validateRelease(store, request.params.id))),
   );
   app.get<{ Params: { id: number } }>(
     '/releases/:id/obligations',

@@ -41,6 +41,8 @@ export const api = {
   releases: async (productId?: number) =>
     asList<Release>(await get(productId === undefined ? '/api/releases' : `/api/products/${productId}/releases`), 'releases'),
   release: async (id: number) => asObject<Release>(await get(`/api/releases/${id}`), 'release'),
+  /** Records that the reader opened the release (the dashboard's "consulted last"); reads never write. */
+  recordReleaseView: (id: number) => post<unknown>(`/api/releases/${id}/views`, {}),
   createRelease: (productId: number, input: { number: string; outboundLicenses?: string[]; commit?: string | null }) =>
     post<Release>(`/api/products/${productId}/releases`, input),
   updateRelease: (id: number, input: Partial<Pick<Release, 'shipStatus' | 'outboundLicenses' | 'commit'>>) =>

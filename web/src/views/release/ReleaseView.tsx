@@ -22,6 +22,8 @@ export function ReleaseView({ id }: { id: number }) {
   const tab = TABS.some((t) => t.id === query.get('tab')) ? query.get('tab')! : 'bom';
   const head = useLoad(async () => {
     const release = await api.release(id);
+    // A failed view record must not hide the release.
+    void api.recordReleaseView(id).catch(() => undefined);
     const product = await api.product(release.productId);
     return { release, product };
   }, [id]);

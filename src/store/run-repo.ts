@@ -1,0 +1,69 @@
+/** Stored validation runs: one row per run, newest read by every view; older ones pruned. */
+import type { Selectable } from 'kysely';
+import type { Store } from './store.js';
+import type { Database } from './schema.js';
+import type { ValidationRunSummary } from './types.js';
+import { fromJson, toJson, type StoreContext } from './context.js';
+
+type RunMethods = Pick<Store, 'insertValidationRun' | 'latestValidationRun' | 'latestValidationRuns' | 'listValidationRuns'>;
+
+/** Runs kept per release (the newest ones): enough history to see a change, bounded storage. */
+const RUNS_KEPT = 10;
+const SUMMARY_COLUMNS = ['id', 'release_id', 'created_at', 'reason', 'validation_step', 'blocker_count', 'fingerprint', 'license_counts'] as const;
+
+function toSummary(row: Omit<Selectable<Database['validation_runs']>, 'report'>): ValidationRunSummary {
+  return {
+    id: row.id,
+    releaseId: row.release_id,
+    createdAt: row.created_at,
+    reason: row.reason,
+    validationStep: row.validation_step,
+    blockerCount: row.blocker_count,
+    fingerprint: row.fingerprint,
+    licenseCounts: fromJson<Record<string, number>>(row.license_counts, {}),
+  };
+}
+
+export function runRepository({ db }: StoreContext): RunMethods {
+  return {
+    async insertValidationRun(run) {
+      const row = await db
+        .insertInto('validation_runs')
+        .values({
+          release_id: run.releaseId,
+          created_at: run.createdAt,
+          reason: run.reason,
+          validation_step: run.validationStep,
+          blocker_count: run.blockerCount,
+          fingerprint: run.fingerprint,
+          license_counts: toJson(run.licenseCounts),
+          report: toJson(run.report),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const old = await db
+        .selectFrom('validation_runs')
+        .select('id')
+        .where('release_id', '=', run.releaseId)
+        .orderBy('id', 'desc')
+        .offset(RUNS_KEPT)
+        .limit(1000)
+        .execute();
+      if (old.length > 0) await db.deleteFrom('validation_runs').where('id', 'in', old.map((r) => r.id)).execute();
+      return { ...run, id: row.id };
+    },
+    async latestValidationRun(releaseId) {
+      const row = await db.selectFrom('validation_runs').selectAll().where('release_id', '=', releaseId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return row ? { ...toSummary(row), report: JSON.parse(row.report) as unknown } : null;
+    },
+    async latestValidationRuns() {
+      const latest = db.selectFrom('validation_runs').select((eb) => eb.fn.max('id').as('id')).groupBy('release_id');
+      const rows = await db.selectFrom('validation_runs').select([...SUMMARY_COLUMNS]).where('id', 'in', latest).orderBy('release_id').execute();
+      return rows.map(toSummary);
+    },
+    async listValidationRuns(releaseId) {
+      const rows = await db.selectFrom('validation_runs').select([...SUMMARY_COLUMNS]).where('release_id', '=', releaseId).orderBy('id', 'desc').execute();
+      return rows.map(toSummary);
+    },
+  };
+}
