@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpus, needsCorpora } from '../support/corpora.js';
 import { validateJsonSchema } from '../../src/schemas/index.js';
+import { csafErrors } from '../support/csaf-oracle.js';
+import { zipArchive } from '../support/zip.js';
 import { hasStackTrace, vigie } from './run-cli.js';
 
 const PB = () => corpus('sboms/cyclonedx/bom-examples/SBOM/proton-bridge/proton-bridge-v1.6.3.bom.json');
@@ -48,8 +50,9 @@ describe('vigie vuln scan', needsCorpora, () => {
     writeFileSync(broken, '{"id": "GO-1", ');
     const cases: [string[], RegExp][] = [
       [['vuln', 'scan', PB()], /--osv <path> is required/],
-      [['vuln', 'scan', PB(), '--osv', GIN(), '--format', 'openvex'], /VEX output is not available/],
-      [['vuln', 'scan', PB(), '--osv', GIN(), '--vex', broken], /--vex: applying VEX documents is not available/],
+      [['vuln', 'scan', PB(), '--osv', GIN(), '--format', 'spdx'], /--format: "spdx" is not one of/],
+      [['vuln', 'scan', PB(), '--osv', GIN(), '--vex', broken], /--vex: .*broken\.json/],
+      [['vuln', 'scan', PB(), '--osv', GIN(), '--vex', PB()], /--vex: .*CycloneDX VEX 1.2 is not supported/],
       [['vuln', 'scan', PB(), '--osv', GIN(), '--fail-on', 'severe'], /--fail-on: "severe" is not one of/],
       [['vuln', 'scan', PB(), '--osv', join(dir, 'missing')], /no such file or folder/],
       [['vuln', 'scan', join(dir, 'missing.json'), '--osv', GIN()], /does not exist/],
@@ -80,5 +83,63 @@ describe('vigie vuln scan', needsCorpora, () => {
       ],
     );
     assert.match(r.stderr, /2 invalid and skipped/);
+  });
+
+  test('VEX out in the three formats validates; a not_affected statement read back clears the gate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-vuln-'));
+    for (const format of ['cyclonedx-vex', 'openvex', 'csaf']) {
+      const r = await vigie(['vuln', 'scan', PB(), '--osv', GIN(), '--format', format]);
+      assert.equal(r.code, 1, r.stderr);
+      const doc = JSON.parse(r.stdout) as Record<string, unknown>;
+      if (format === 'cyclonedx-vex') assert.deepEqual(validateJsonSchema('cyclonedx-json', '1.6', doc), []);
+      if (format === 'openvex') assert.deepEqual(validateJsonSchema('openvex', '0.2.0', doc), []);
+      if (format === 'csaf') assert.deepEqual(await csafErrors(doc), []);
+    }
+    // Triage the one finding as not affected in OpenVEX and scan again with it.
+    const out = await vigie(['vuln', 'scan', PB(), '--osv', GIN(), '--format', 'openvex']);
+    const vex = JSON.parse(out.stdout) as { statements: Record<string, unknown>[] };
+    vex.statements[0]!.status = 'not_affected';
+    vex.statements[0]!.justification = 'vulnerable_code_not_in_execute_path';
+    writeFileSync(join(dir, 'triage.openvex.json'), JSON.stringify(vex));
+    const again = await vigie(['vuln', 'scan', PB(), '--osv', GIN(), '--vex', join(dir, 'triage.openvex.json'), '--format', 'json']);
+    assert.equal(again.code, 0, again.stderr);
+    const doc = JSON.parse(again.stdout) as { findings: { analysis: unknown }[]; summary: { failing: number } };
+    // The analysis model speaks CycloneDX: OpenVEX's label reads as its CycloneDX counterpart.
+    assert.deepEqual(doc.findings[0]!.analysis, { state: 'not_affected', justification: 'code_not_reachable' });
+    assert.equal(doc.summary.failing, 0);
+    assert.match(again.stderr, /1 finding\(s\) triaged/);
+    // Two statements that disagree are a reported conflict, and the finding stays untriaged.
+    const other = structuredClone(vex);
+    other.statements[0]!.status = 'affected';
+    other.statements[0]!.action_statement = 'upgrade gin';
+    delete other.statements[0]!.justification;
+    writeFileSync(join(dir, 'other.openvex.json'), JSON.stringify(other));
+    const conflict = await vigie(['vuln', 'scan', PB(), '--osv', GIN(), '--vex', join(dir, 'triage.openvex.json'), '--vex', join(dir, 'other.openvex.json')]);
+    assert.equal(conflict.code, 1);
+    assert.match(conflict.stderr, /VEX conflict: CVE-2020-36567 .* exploitable vs not_affected/);
+  });
+
+  test('osv.dev zip archives are read entry by entry; EPSS scores attach to the findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-vuln-'));
+    const gin = readFileSync(GIN());
+    writeFileSync(
+      join(dir, 'all.zip'),
+      zipArchive([
+        { name: 'GO-2020-0001.json', content: gin },
+        { name: 'notes/README.txt', content: 'not an advisory' },
+        { name: 'bad.json', content: '{' },
+      ]),
+    );
+    writeFileSync(join(dir, 'epss.csv'), '#model_version:v2025.03.14,score_date:2025-08-25T00:00:00Z\ncve,epss,percentile\nCVE-2020-36567,0.00262,0.49642\n');
+    const r = await vigie(['vuln', 'scan', PB(), '--osv', join(dir, 'all.zip'), '--epss', join(dir, 'epss.csv'), '--format', 'json']);
+    assert.equal(r.code, 1, r.stderr);
+    const doc = JSON.parse(r.stdout) as { findings: { vulnerability: { epss: unknown } }[]; summary: { database: { read: number; invalid: { where: string }[] } } };
+    assert.deepEqual(doc.findings[0]!.vulnerability.epss, { probability: 0.00262, percentile: 0.49642 });
+    assert.equal(doc.summary.database.read, 2);
+    assert.deepEqual(doc.summary.database.invalid.map((i) => i.where.split('!')[1]), ['bad.json']);
+    writeFileSync(join(dir, 'broken.zip'), 'PK not really');
+    const bad = await vigie(['vuln', 'scan', PB(), '--osv', join(dir, 'broken.zip')]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /not a readable zip archive/);
   });
 });

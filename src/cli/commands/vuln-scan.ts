@@ -6,13 +6,19 @@ import { artifactUri, readTarget } from '../read-target.js';
 import { writeOutput } from '../write-output.js';
 import { isServiceError } from '../../services/service-error.js';
 import { loadEpssFile, loadKevFile, loadOsvFiles } from '../../services/vulnerability-sources.js';
-import { FAIL_ON, failsGate, scanSbom, type FailOn } from '../../vulns/match/index.js';
+import { randomUUID } from 'node:crypto';
+import { readDocumentFile } from '../../io/read-document.js';
+import { InputError } from '../../io/input-error.js';
+import { UnreadableDocumentError } from '../../sbom/format.js';
+import { UnsupportedDocumentError } from '../../sbom/read.js';
+import type { Sbom } from '../../model/index.js';
+import { applyVex, FAIL_ON, failsGate, findingsAsVex, scanSbom, type FailOn, type VulnerabilityScan } from '../../vulns/match/index.js';
+import { readVex, writeVex, type VexFormat, type VexStatement } from '../../vulns/vex/index.js';
 import { renderVulnerabilitySarif } from '../../reports/vulnerability-sarif.js';
 import { renderVulnerabilityTable } from '../../reports/vulnerability-table.js';
 
 const FORMATS = ['table', 'json', 'sarif', 'cyclonedx-vex', 'openvex', 'csaf'] as const;
-/** VEX formats come with the VEX work (src/vulns/vex); until then they are refused, not faked. */
-const NOT_YET = new Set(['cyclonedx-vex', 'openvex', 'csaf']);
+const VEX_OUT = new Set<string>(['cyclonedx-vex', 'openvex', 'csaf']);
 
 interface ScanOptions {
   osv: string[];
@@ -23,6 +29,8 @@ interface ScanOptions {
   format: string;
   output?: string;
   maxSize?: string;
+  author: string;
+  namespace: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -40,16 +48,17 @@ export function registerVulnScan(vuln: Command, ctx: CommandContext): void {
     .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report here instead of stdout')
     .option('--max-size <size>', 'largest SBOM accepted (e.g. 300MB)')
+    .option('--author <name>', 'author / CSAF publisher named in VEX output', 'Vigie')
+    .option('--namespace <url>', 'CSAF publisher namespace in VEX output', 'https://vigie.invalid')
     .action(async (target: string, opts: ScanOptions) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format: "${opts.format}" is not one of ${FORMATS.join(', ')}`);
-      if (NOT_YET.has(opts.format)) throw new UsageError(`--format ${opts.format}: VEX output is not available in this version yet (use table, json or sarif)`);
       if (!(FAIL_ON as readonly string[]).includes(opts.failOn)) throw new UsageError(`--fail-on: "${opts.failOn}" is not one of ${FAIL_ON.join(', ')}`);
-      if (opts.vex.length > 0) throw new UsageError('--vex: applying VEX documents is not available in this version yet');
       if (opts.osv.length === 0) {
         throw new UsageError('--osv <path> is required: scanning against the stored vulnerability database is not available in this version yet');
       }
       const sbom = await readTarget(target, ctx, opts.maxSize);
       const cwd = ctx.io.cwd;
+      const statements = await readVexFiles(opts.vex, cwd);
       const [osv, kev, epss] = await Promise.all([
         loadOsvFiles(opts.osv, { cwd, onProgress: (n) => ctx.io.stderr(`reading advisories: ${n}\r`), progressEvery: 5000 }),
         opts.kev ? loadKevFile(resolvePath(cwd, opts.kev)) : undefined,
@@ -63,16 +72,65 @@ export function registerVulnScan(vuln: Command, ctx: CommandContext): void {
           (osv.invalid.length > 0 ? `, ${osv.invalid.length} invalid and skipped (first: ${osv.invalid[0]!.where}: ${osv.invalid[0]!.reason})` : '') +
           '\n',
       );
-      const scan = scanSbom(sbom, osv.index, { ...(kev ? { kev } : {}), ...(epss ? { epss } : {}) });
+      const raw = scanSbom(sbom, osv.index, { ...(kev ? { kev } : {}), ...(epss ? { epss } : {}) });
+      const vex = applyVex(raw, statements, sbom);
+      const scan = vex.scan;
+      if (opts.vex.length > 0) ctx.io.stderr(`VEX: ${statements.length} statement(s) read, ${vex.applied} finding(s) triaged\n`);
+      for (const c of vex.conflicts) ctx.io.stderr(`VEX conflict: ${c.vulnerability} on ${c.component}: ${c.states.join(' vs ')}; left untriaged\n`);
       const threshold = opts.failOn as FailOn;
       const failing = scan.findings.filter((f) => failsGate(f, threshold)).length;
       let text: string;
       if (opts.format === 'json') {
         const database = { ...scan.summary.database, read: osv.read, invalid: osv.invalid, tolerated: osv.tolerated };
-        text = JSON.stringify({ ...scan, summary: { ...scan.summary, failOn: threshold, failing, database } }, null, 2);
+        text = JSON.stringify({ ...scan, summary: { ...scan.summary, failOn: threshold, failing, database, vexConflicts: vex.conflicts } }, null, 2);
+      } else if (VEX_OUT.has(opts.format)) {
+        text = vexOutput(scan, sbom, opts, (line) => ctx.io.stderr(line));
       } else if (opts.format === 'sarif') text = renderVulnerabilitySarif(scan, { artifactUri: artifactUri(target, cwd) });
       else text = renderVulnerabilityTable(scan) + (failing > 0 ? `${failing} finding(s) at or above --fail-on ${threshold}.\n` : '');
       await writeOutput(ctx, text, opts.output);
       ctx.setExit(failing > 0 ? EXIT.findings : EXIT.ok);
     });
+}
+
+async function readVexFiles(paths: readonly string[], cwd: string): Promise<VexStatement[]> {
+  const out: VexStatement[] = [];
+  for (const path of paths) {
+    try {
+      const { text } = await readDocumentFile(resolvePath(cwd, path));
+      out.push(...readVex(text, path).document.statements);
+    } catch (err) {
+      if (err instanceof InputError) throw new UsageError(`--vex: ${err.message}`);
+      if (err instanceof UnreadableDocumentError || err instanceof UnsupportedDocumentError) throw new UsageError(`--vex: ${err.message}`);
+      throw err;
+    }
+  }
+  return out;
+}
+
+/** The findings as a VEX document (untriaged ones as in_triage / under_investigation). */
+function vexOutput(scan: VulnerabilityScan, sbom: Sbom, opts: ScanOptions, warn: (line: string) => void): string {
+  // The clock and randomness are read here, at the edge; the pure encoders take them as input.
+  const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const uuid = randomUUID();
+  const statements = findingsAsVex(scan.findings, timestamp);
+  const { serialNumber, version } = sbom.metadata;
+  const target = serialNumber ? { sbom: { serialNumber, version: version ?? 1 } } : {};
+  const product = sbom.metadata.component;
+  const name = product?.name ?? sbom.metadata.name ?? 'product';
+  const format = opts.format as VexFormat;
+  const written =
+    format === 'cyclonedx-vex'
+      ? writeVex(statements, { format, specVersion: '1.6', serialNumber: `urn:uuid:${uuid}`, timestamp, author: opts.author, ...target, ...(product ? { subject: { name, ...(product.version ? { version: product.version } : {}) } } : {}) })
+      : format === 'openvex'
+        ? writeVex(statements, { format, id: `urn:uuid:${uuid}`, author: opts.author, timestamp, ...target })
+        : writeVex(statements, {
+            format,
+            trackingId: `VIGIE-VEX-${name}-${product?.version ?? timestamp.slice(0, 10)}`.replace(/[^A-Za-z0-9._-]+/g, '-'),
+            title: `VEX for ${name}${product?.version ? ` ${product.version}` : ''}`,
+            publisher: { name: opts.author, namespace: opts.namespace },
+            timestamp,
+            ...target,
+          });
+  for (const issue of written.issues) warn(`${format}: ${issue.message}\n`);
+  return JSON.stringify(written.document, null, 2);
 }

@@ -6,3 +6,5 @@ export { scanSbom, type ScanContext } from './scan.js';
 export { VulnerabilityIndex, type IndexStats, type IndexedAffected } from './vulnerability-index.js';
 export { findingSeverity, RATING_ORDER, type FindingSeverity } from './vulnerability-severity.js';
 export { FAIL_ON, failsGate, type FailOn } from './fail-on.js';
+export { applyVex, type VexConflict } from './apply-vex.js';
+export { findingsAsVex } from './findings-as-vex.js';

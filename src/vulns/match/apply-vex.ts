@@ -1,0 +1,68 @@
+import { isPurlError, parsePurl, formatPurl, purlWithoutVersion } from '../../model/purl/index.js';
+import type { Sbom } from '../../model/index.js';
+import { parseBomLink, type VexStatement } from '../vex/index.js';
+import type { VulnerabilityFinding, VulnerabilityScan } from './finding.js';
+
+/**
+ * VEX applied to a scan: a statement covers a finding when it names the same flaw (its id or an
+ * alias, against the finding's whole alias group) and the same component — by purl (canonical
+ * spelling; a purl without version covers every version), by bom-ref, or by a BOM-Link into this
+ * SBOM. Statements that disagree about one finding are reported as a conflict and none of them is
+ * applied: a triage is never resolved silently.
+ */
+export interface VexConflict {
+  vulnerability: string;
+  component: string;
+  states: string[];
+}
+
+function canonical(purl: string | undefined): { full: string; bare: string } | undefined {
+  if (!purl) return undefined;
+  const p = parsePurl(purl);
+  if (isPurlError(p)) return undefined;
+  const { qualifiers: _q, subpath: _s, ...core } = p;
+  return { full: formatPurl(core), bare: formatPurl(purlWithoutVersion(core)) };
+}
+
+function covers(s: VexStatement, f: VulnerabilityFinding, serial: string | undefined): boolean {
+  const product = s.product;
+  if (product.ref !== undefined && product.ref === f.component.ref) return true;
+  if (product.bomLink) {
+    const link = parseBomLink(product.bomLink);
+    if (link && link.ref === f.component.ref && (serial === undefined || link.serial === serial)) return true;
+  }
+  const mine = canonical(f.component.purl);
+  const theirs = canonical(product.purl);
+  if (!mine || !theirs) return false;
+  return theirs.full === mine.full || (theirs.full === theirs.bare && theirs.bare === mine.bare);
+}
+
+export function applyVex(scan: VulnerabilityScan, statements: readonly VexStatement[], sbom: Sbom): { scan: VulnerabilityScan; conflicts: VexConflict[]; applied: number } {
+  const byId = new Map<string, VexStatement[]>();
+  for (const s of statements) {
+    for (const id of [s.vulnerability.id, ...s.vulnerability.aliases]) {
+      const list = byId.get(id);
+      if (list) list.push(s);
+      else byId.set(id, [s]);
+    }
+  }
+  const serial = sbom.metadata.serialNumber?.replace(/^urn:uuid:/i, '').toLowerCase();
+  const conflicts: VexConflict[] = [];
+  let applied = 0;
+  const findings = scan.findings.map((f) => {
+    const candidates = new Set<VexStatement>();
+    for (const id of [f.vulnerability.id, ...f.vulnerability.aliases]) for (const s of byId.get(id) ?? []) if (covers(s, f, serial)) candidates.add(s);
+    if (candidates.size === 0) return f;
+    const states = [...new Set([...candidates].map((s) => s.analysis.state))];
+    if (states.length > 1) {
+      conflicts.push({ vulnerability: f.vulnerability.id, component: f.component.purl || f.component.ref, states: states.sort() });
+      return f;
+    }
+    applied++;
+    // The newest statement speaks for the group when they agree on the state.
+    const chosen = [...candidates].sort((a, b) => (b.timestamp ?? '').localeCompare(a.timestamp ?? ''))[0]!;
+    const justification = chosen.analysis.justification ?? chosen.analysis.vexJustification;
+    return { ...f, analysis: { state: chosen.analysis.state, ...(justification ? { justification } : {}) } };
+  });
+  return { scan: { ...scan, findings }, conflicts, applied };
+}
