@@ -49,7 +49,6 @@ describe('vigie vuln scan', needsCorpora, () => {
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{"id": "GO-1", ');
     const cases: [string[], RegExp][] = [
-      [['vuln', 'scan', PB()], /--osv <path> is required/],
       [['vuln', 'scan', PB(), '--osv', GIN(), '--format', 'spdx'], /--format: "spdx" is not one of/],
       [['vuln', 'scan', PB(), '--osv', GIN(), '--vex', broken], /--vex: .*broken\.json/],
       [['vuln', 'scan', PB(), '--osv', GIN(), '--vex', PB()], /--vex: .*CycloneDX VEX 1.2 is not supported/],
@@ -141,5 +140,20 @@ describe('vigie vuln scan', needsCorpora, () => {
     const bad = await vigie(['vuln', 'scan', PB(), '--osv', join(dir, 'broken.zip')]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /not a readable zip archive/);
+  });
+
+  test('without --osv the store\'s vulnerability database is used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-vuln-'));
+    const db = join(dir, 'vigie.db');
+    const imported = await vigie(['vuln', 'db', 'import', GIN(), corpus('vulns/kev/known_exploited_vulnerabilities.json'), '--db', db, '--quiet']);
+    assert.equal(imported.code, 0, imported.stderr);
+    const r = await vigie(['vuln', 'scan', PB(), '--db', db, '--format', 'json']);
+    assert.equal(r.code, 1, r.stderr);
+    const doc = JSON.parse(r.stdout) as { findings: { vulnerability: { id: string }; match: { record: string } }[]; summary: { database: { source: string } } };
+    assert.deepEqual(doc.findings.map((f) => [f.vulnerability.id, f.match.record]), [['CVE-2020-36567', 'GO-2020-0001']]);
+    assert.equal(doc.summary.database.source, 'store');
+    const empty = await vigie(['vuln', 'scan', PB(), '--db', join(dir, 'empty.db')]);
+    assert.equal(empty.code, 0, empty.stderr);
+    assert.match(empty.stderr, /no advisory for these components/);
   });
 });

@@ -12,7 +12,10 @@ import { InputError } from '../../io/input-error.js';
 import { UnreadableDocumentError } from '../../sbom/format.js';
 import { UnsupportedDocumentError } from '../../sbom/read.js';
 import type { Sbom } from '../../model/index.js';
-import { applyVex, FAIL_ON, failsGate, findingsAsVex, scanSbom, type FailOn, type VulnerabilityScan } from '../../vulns/match/index.js';
+import { applyVex, FAIL_ON, failsGate, findingsAsVex, scanSbom, type FailOn, type VulnerabilityIndex, type VulnerabilityScan } from '../../vulns/match/index.js';
+import type { EpssFile, KevCatalogue } from '../../vulns/severity/index.js';
+import { vulnerabilityDataForSbom } from '../../services/vulnerability-store-source.js';
+import { withStore, DB_HELP } from './with-store.js';
 import { readVex, writeVex, type VexFormat, type VexStatement } from '../../vulns/vex/index.js';
 import { renderVulnerabilitySarif } from '../../reports/vulnerability-sarif.js';
 import { renderVulnerabilityTable } from '../../reports/vulnerability-table.js';
@@ -20,7 +23,16 @@ import { renderVulnerabilityTable } from '../../reports/vulnerability-table.js';
 const FORMATS = ['table', 'json', 'sarif', 'cyclonedx-vex', 'openvex', 'csaf'] as const;
 const VEX_OUT = new Set<string>(['cyclonedx-vex', 'openvex', 'csaf']);
 
+interface ScanData {
+  index: VulnerabilityIndex;
+  kev?: KevCatalogue;
+  epss?: EpssFile;
+  /** What the load found, for the JSON summary. */
+  report: Record<string, unknown>;
+}
+
 interface ScanOptions {
+  db?: string;
   osv: string[];
   kev?: string;
   epss?: string;
@@ -40,7 +52,8 @@ export function registerVulnScan(vuln: Command, ctx: CommandContext): void {
   vuln
     .command('scan <target>')
     .description('match an SBOM file or npm project folder against OSV advisories (exit 0 clean, 1 findings at or above --fail-on, 2 bad input)')
-    .option('--osv <path>', 'OSV advisories: a JSON/YAML file, a folder, or an osv.dev <Ecosystem>/all.zip (repeatable)', collect, [])
+    .option('--osv <path>', 'OSV advisories: a JSON/YAML file, a folder, or an osv.dev <Ecosystem>/all.zip (repeatable); without it, the store\'s database (vigie vuln db)', collect, [])
+    .option('--db <path|url>', `the store whose vulnerability database is used without --osv: ${DB_HELP}`)
     .option('--kev <file>', 'CISA Known Exploited Vulnerabilities catalogue (JSON)')
     .option('--epss <file>', 'FIRST EPSS scores (CSV or CSV.gz)')
     .option('--vex <file>', 'VEX document to apply (repeatable)', collect, [])
@@ -53,26 +66,17 @@ export function registerVulnScan(vuln: Command, ctx: CommandContext): void {
     .action(async (target: string, opts: ScanOptions) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format: "${opts.format}" is not one of ${FORMATS.join(', ')}`);
       if (!(FAIL_ON as readonly string[]).includes(opts.failOn)) throw new UsageError(`--fail-on: "${opts.failOn}" is not one of ${FAIL_ON.join(', ')}`);
-      if (opts.osv.length === 0) {
-        throw new UsageError('--osv <path> is required: scanning against the stored vulnerability database is not available in this version yet');
-      }
       const sbom = await readTarget(target, ctx, opts.maxSize);
       const cwd = ctx.io.cwd;
       const statements = await readVexFiles(opts.vex, cwd);
-      const [osv, kev, epss] = await Promise.all([
-        loadOsvFiles(opts.osv, { cwd, onProgress: (n) => ctx.io.stderr(`reading advisories: ${n}\r`), progressEvery: 5000 }),
+      const data = opts.osv.length > 0 ? await fromFiles(opts, ctx) : await fromStore(opts, ctx, sbom);
+      const [kevFile, epssFile] = await Promise.all([
         opts.kev ? loadKevFile(resolvePath(cwd, opts.kev)) : undefined,
         opts.epss ? loadEpssFile(resolvePath(cwd, opts.epss)) : undefined,
-      ]).catch((err: unknown) => {
-        if (isServiceError(err)) throw new UsageError(err.message);
-        throw err;
-      });
-      ctx.io.stderr(
-        `advisories: ${osv.accepted} read from ${opts.osv.join(', ')}` +
-          (osv.invalid.length > 0 ? `, ${osv.invalid.length} invalid and skipped (first: ${osv.invalid[0]!.where}: ${osv.invalid[0]!.reason})` : '') +
-          '\n',
-      );
-      const raw = scanSbom(sbom, osv.index, { ...(kev ? { kev } : {}), ...(epss ? { epss } : {}) });
+      ]).catch(serviceToUsage);
+      const kev = kevFile ?? data.kev;
+      const epss = epssFile ?? data.epss;
+      const raw = scanSbom(sbom, data.index, { ...(kev ? { kev } : {}), ...(epss ? { epss } : {}) });
       const vex = applyVex(raw, statements, sbom);
       const scan = vex.scan;
       if (opts.vex.length > 0) ctx.io.stderr(`VEX: ${statements.length} statement(s) read, ${vex.applied} finding(s) triaged\n`);
@@ -81,7 +85,7 @@ export function registerVulnScan(vuln: Command, ctx: CommandContext): void {
       const failing = scan.findings.filter((f) => failsGate(f, threshold)).length;
       let text: string;
       if (opts.format === 'json') {
-        const database = { ...scan.summary.database, read: osv.read, invalid: osv.invalid, tolerated: osv.tolerated };
+        const database = { ...scan.summary.database, ...data.report };
         text = JSON.stringify({ ...scan, summary: { ...scan.summary, failOn: threshold, failing, database, vexConflicts: vex.conflicts } }, null, 2);
       } else if (VEX_OUT.has(opts.format)) {
         text = vexOutput(scan, sbom, opts, (line) => ctx.io.stderr(line));
@@ -133,4 +137,26 @@ function vexOutput(scan: VulnerabilityScan, sbom: Sbom, opts: ScanOptions, warn:
           });
   for (const issue of written.issues) warn(`${format}: ${issue.message}\n`);
   return JSON.stringify(written.document, null, 2);
+}
+
+function serviceToUsage(err: unknown): never {
+  if (isServiceError(err)) throw new UsageError(err.message);
+  throw err;
+}
+
+async function fromFiles(opts: ScanOptions, ctx: CommandContext): Promise<ScanData> {
+  const osv = await loadOsvFiles(opts.osv, { cwd: ctx.io.cwd, onProgress: (n) => ctx.io.stderr(`reading advisories: ${n}\r`), progressEvery: 5000 }).catch(serviceToUsage);
+  ctx.io.stderr(
+    `advisories: ${osv.accepted} read from ${opts.osv.join(', ')}` +
+      (osv.invalid.length > 0 ? `, ${osv.invalid.length} invalid and skipped (first: ${osv.invalid[0]!.where}: ${osv.invalid[0]!.reason})` : '') +
+      '\n',
+  );
+  return { index: osv.index, report: { source: 'files', read: osv.read, invalid: osv.invalid, tolerated: osv.tolerated } };
+}
+
+async function fromStore(opts: ScanOptions, ctx: CommandContext, sbom: Sbom): Promise<ScanData> {
+  const data = await withStore(ctx, { ...(opts.db ? { db: opts.db } : {}) }, (store) => vulnerabilityDataForSbom(store, sbom));
+  ctx.io.stderr(`advisories: ${data.records} read from the store's vulnerability database\n`);
+  if (data.records === 0) ctx.io.stderr('the store has no advisory for these components (is it loaded? vigie vuln db status)\n');
+  return { index: data.index, kev: data.kev, epss: data.epss, report: { source: 'store', read: data.records } };
 }
