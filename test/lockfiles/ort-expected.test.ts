@@ -23,7 +23,7 @@ const BABEL_MAC_ONLY = Object.fromEntries(['NPM::fsevents:1.2.13', 'NPM::binding
 const BUNDLER_NEWER = "ORT's expected output was recorded against an older Gemfile.lock; the corpus lockfile pins nokogiri 1.19.3 and parallel 2.1.0, which is what we read";
 const POD_SUBSPEC = 'a CocoaPods subspec is part of its pod: one component per pod, its subspecs in the vigie:cocoapods:subspecs property (ORT lists each subspec as a package)';
 const POD_COMMIT = 'a pod checked out from git at a commit: we keep the version the lockfile states and the commit as a vcs reference; ORT appends the commit to the version';
-const SWIFT_UNVERSIONED = 'a pin on a branch or a bare revision has no version: we list it without a purl (its revision in a property), ORT invents a "branch-…"/"revision-…" version';
+const SWIFT_UNVERSIONED = 'a pin on a bare revision takes the commit as its version (as cdxgen does), ORT writes "revision-<commit>"; a pin with neither version nor revision (swift-crypto, state null) or on a branch only (braze) has no version and no purl';
 const subspecs = (pod: string, version: string, names: string[]) => Object.fromEntries(names.map((n) => [`Pod::${pod}/${n}:${version}`, POD_SUBSPEC]));
 const GO_PRUNED = 'go.mod requires it, but ORT asks Go for the modules of the packages actually imported, and no imported package needs it';
 
@@ -118,6 +118,7 @@ const CASES: Case[] = [
   {
     expected: 'swiftpm/expected-output-only-lockfile-v1.yml',
     folder: 'swiftpm/only-lockfile-v1',
+    onlyOurs: { 'Swift::github.com/grpc/grpc-swift:efb67a324eaf1696b50e66bc471a53690e41fbf6': SWIFT_UNVERSIONED },
     onlyTheirs: Object.fromEntries(
       ['Swift::github.com/apple/swift-crypto:', 'Swift::github.com/braze-inc/braze-ios-sdk:branch-master', 'Swift::github.com/grpc/grpc-swift:revision-efb67a324eaf1696b50e66bc471a53690e41fbf6'].map((id) => [id, SWIFT_UNVERSIONED]),
     ),

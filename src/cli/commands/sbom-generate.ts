@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
-import { generateInventory, isServiceError } from '../../services/index.js';
+import { generateInventory } from '../../services/generate-inventory.js';
+import { isServiceError } from '../../services/service-error.js';
 import type { Issue } from '../../model/index.js';
 import { encodeAndWrite } from './sbom-convert.js';
 

@@ -5,7 +5,7 @@ import { arrayOr, isObject, objectOr, parseJsonFile, str } from '../core/parse-t
 
 /**
  * Package.resolved (SwiftPM), v1 (`object.pins`, `repositoryURL`) and v2/v3 (`pins`, `location`,
- * `kind`). A pin at a branch or a bare revision has no version: it gets no purl, its revision is kept.
+ * `kind`). A pin at a branch or a bare revision takes its commit as version (the branch is kept).
  */
 export const packageResolvedExtractor: Extractor = {
   id: 'package-resolved',
@@ -27,11 +27,16 @@ function extractPackageResolved(input: LockfileInput): Inventory {
   for (const raw of pins.map(objectOr)) {
     const location = str(raw.location) ?? str(raw.repositoryURL);
     const state = objectOr(raw.state);
-    const v = str(state.version);
+    // A pin on a branch or a bare revision is still exact: its commit is the version.
+    const v = str(state.version) ?? str(state.revision);
     const name = str(raw.identity) ?? str(raw.package) ?? location?.split('/').pop()?.replace(/\.git$/, '');
     if (!name) continue;
     // pkg:swift/<host>/<owner>/<repo>@<version>, from the repository URL (scp-like or https).
-    const path = location?.replace(/^[a-z+]+:\/\//, '').replace(/^[^@/]+@([^:]+):/, '$1/').replace(/\.git$/, '');
+    const path = location
+      ?.replace(/^[a-z+]+:\/\//, '')
+      .replace(/^[^@/]+@/, '')
+      .replace(/^([^/:]+):(\d+\/)?/, '$1/')
+      .replace(/\.git$/, '');
     const parts = path?.split('/') ?? [];
     const repo = parts.pop();
     const registry = str(raw.kind) === 'registry';
