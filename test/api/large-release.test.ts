@@ -1,0 +1,65 @@
+// A large release does not take the server down (issue 13 item 6): 50k components whose dependency
+// graph is ~2,300 levels deep are imported over real HTTP while /health keeps answering; the BOM and
+// a dependency path of the deepest component are served afterwards. Per-usage paths made this release
+// store 1.1 GB, block /health for 16 s and end GET …/usages in a 500.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { sqliteTarget } from '../store/support/databases.js';
+import { deepGraphCycloneDx } from '../support/synthetic-graph.js';
+import * as services from '../../src/services/index.js';
+import { bearer, startApi, type ApiHarness } from './support.js';
+
+const COMPONENTS = 50_000;
+const DEPTH = 2_300;
+
+let api: ApiHarness;
+let base: string;
+before(async () => {
+  api = await startApi(sqliteTarget());
+  await api.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(api.app.server.address() as AddressInfo).port}`;
+});
+after(async () => api.close());
+
+test(`a ${COMPONENTS / 1000}k-component release ${DEPTH} levels deep imports while /health answers`, async () => {
+  const store = api.fresh.store;
+  const product = await services.createProduct(store, { name: 'Deep' });
+  const release = await services.createRelease(store, { productId: product.id, number: '1' });
+  const document = deepGraphCycloneDx({ components: COMPONENTS, depth: DEPTH });
+  const headers = { ...bearer(api.tokens['project-manager']), 'content-type': 'application/json' };
+
+  let importing = true;
+  const healthDuringImport: number[] = [];
+  const importDone = fetch(`${base}/api/releases/${release.id}/imports?fileName=deep.json`, { method: 'POST', headers, body: document }).finally(() => {
+    importing = false;
+  });
+  while (importing) {
+    const res = await fetch(`${base}/health`);
+    await res.arrayBuffer();
+    if (importing) healthDuringImport.push(res.status);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const imported = await importDone;
+  assert.equal(imported.status, 201, await imported.text());
+  assert.ok(healthDuringImport.length > 0, '/health answered while the import ran');
+  assert.ok(healthDuringImport.every((s) => s === 200), `health statuses: ${healthDuringImport.join(',')}`);
+
+  const edges = await store.listDependencyEdges(release.id);
+  assert.ok(edges.length >= COMPONENTS, `${edges.length} edges`);
+  const usages = await fetch(`${base}/api/releases/${release.id}/usages`, { headers: bearer(api.tokens.guest) });
+  assert.equal(usages.status, 200);
+  // The list route is paged (server/http/paging.ts): one page, and the whole count in a header.
+  assert.equal(((await usages.json()) as unknown[]).length, 500);
+  assert.equal(usages.headers.get('x-total-count'), String(COMPONENTS));
+  // The component DEPTH - 1 is at the bottom of the spine: its path is the whole spine.
+  const data = await services.releaseBom(store, release.id);
+  const spineEnd = data.components.find((c) => c.name === `deep-${(DEPTH - 1).toString(36)}`)!;
+  const version = data.versions.find((v) => v.componentId === spineEnd.id)!;
+  const deepest = { usage: data.usages.find((u) => u.versionId === version.id)! };
+  const path = await fetch(`${base}/api/releases/${release.id}/usages/${deepest.usage.id}/dependency-path?maxSteps=16`, { headers: bearer(api.tokens.guest) });
+  assert.equal(path.status, 200);
+  const body = (await path.json()) as { length: number; omitted: number; steps: { name: string }[] };
+  assert.deepEqual([body.length, body.steps.length, body.omitted], [DEPTH, 16, DEPTH - 16]);
+  assert.equal(body.steps[0].name, 'deep-0');
+});
