@@ -26,3 +26,4 @@ export * from './import-download.js';
 export * from './generate-inventory.js';
 export * from './vuln-database.js';
 export * from './reporting-cases.js';
+export * from './vex-triage.js';

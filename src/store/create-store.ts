@@ -14,6 +14,7 @@ import { queryRepository } from './query-repo.js';
 import { policySettingsRepository } from './policy-settings-repo.js';
 import { vulnerabilityRepository } from './vuln-repo.js';
 import { reportingCaseRepository } from './reporting-case-repo.js';
+import { vexRepository } from './vex-repo.js';
 
 export function createStore(ctx: StoreContext): Store {
   const inTransaction = ctx.inTransaction === true;
@@ -39,6 +40,7 @@ export function createStore(ctx: StoreContext): Store {
     ...policySettingsRepository(ctx),
     ...vulnerabilityRepository(ctx),
     ...reportingCaseRepository(ctx),
+    ...vexRepository(ctx),
   };
   return store;
 }

@@ -6,3 +6,4 @@ export type { Store, StoreDialect } from './store.js';
 export type * from './types.js';
 export { openStore, type StoreOptions } from './open-store.js';
 export type * from './vuln-store.js';
+export type { NewTriageRecord, TriageFilter, VexStore } from './vex-store.js';

@@ -8,6 +8,7 @@ import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, Migration, Mi
 import type { StoreDialect } from './store.js';
 import { rekeyComponents } from './migrations/rekey-components.js';
 import { vulnerabilityDatabase } from './migrations/vulnerability-database.js';
+import { vexAnalyses } from './migrations/vex-analyses.js';
 
 type Table = CreateTableBuilder<string, never>;
 
@@ -315,6 +316,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0005_vulnerability_database': vulnerabilityDatabase(),
       '0006_cra_reporting_cases': craReportingCases(dialect),
       '0007_validation_runs': validationRuns(dialect),
+      '0008_vex_analyses': vexAnalyses(dialect),
     }),
   };
 }

@@ -53,10 +53,11 @@ import type {
 } from './types.js';
 
 import type { VulnerabilityStore } from './vuln-store.js';
+import type { VexStore } from './vex-store.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
-export interface Store extends VulnerabilityStore {
+export interface Store extends VulnerabilityStore, VexStore {
   readonly dialect: StoreDialect;
   /** Closes the connection(s); a transactional Store's close does nothing. */
   close(): Promise<void>;

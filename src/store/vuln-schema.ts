@@ -19,3 +19,24 @@ export interface VulnerabilityTables {
   vuln_epss: { cve_id: string; epss: number; percentile: number };
   vuln_sources: { name: string; kind: string; origin: string; loaded_at: string; data_date: string | null; records: number; details: Generated<string> };
 }
+
+export interface VexTables {
+  vex_analyses: {
+    id: Generated<number>;
+    vulnerability_id: string;
+    aliases: string;
+    product_id: number | null;
+    release_id: number | null;
+    component: string;
+    version: string | null;
+    state: string;
+    justification: string | null;
+    vex_justification: string | null;
+    responses: string;
+    detail: string | null;
+    action_statement: string | null;
+    author: string;
+    created_at: string;
+    origin: string;
+  };
+}

@@ -13,6 +13,7 @@ import { dependencyGraphCases } from './cases/dependency-graph.js';
 import { bulkWriteCases } from './cases/bulk-writes.js';
 import { vulnerabilityDbCases } from './cases/vulnerability-db.js';
 import { reportingCaseCases } from './cases/reporting-cases.js';
+import { vexAnalysisCases } from './cases/vex-analyses.js';
 
 runContract(targets(), {
   schema: schemaCases,
@@ -27,4 +28,5 @@ runContract(targets(), {
   'bulk writes': bulkWriteCases,
   'vulnerability database': vulnerabilityDbCases,
   'reporting cases': reportingCaseCases,
+  'triage memory': vexAnalysisCases,
 });

@@ -40,5 +40,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'validate', summary: 'run the six validation steps on a release (exit 0 at step 6, 1 otherwise)', load: () => import('./validate.js').then((m) => m.registerValidate) },
   { name: 'obligations', summary: 'obligations grouped by compliance action, with the usages that trigger them', load: () => import('./obligations.js').then((m) => m.registerObligations) },
   { name: 'notice', summary: 'the NOTICE / attribution file of a release', load: () => import('./notice.js').then((m) => m.registerNotice) },
+  { name: 'vex', summary: 'triage memory and VEX documents: import, set, list, export (CycloneDX VEX, OpenVEX, CSAF)', load: () => import('./vex.js').then((m) => m.registerVex) },
   { name: 'query', summary: 'portfolio queries (stored; see --db)', load: () => import('./query.js').then((m) => m.registerQuery) },
 ];

@@ -1,0 +1,303 @@
+/**
+ * Triage memory and VEX in and out of the store (issue 11, items 5 and 6): record an analysis
+ * (`vigie vex set`), import a CycloneDX VEX / OpenVEX / CSAF document into a release
+ * (`vigie vex import`), and export what applies to a release in any of the three formats
+ * (`vigie vex export`). Analyses are generalised like licence decisions and reused by every
+ * release their scope covers; conflicting ones are reported, never chosen between.
+ */
+import { randomUUID } from 'node:crypto';
+import { InputError } from '../io/input-error.js';
+import { readDocumentFile } from '../io/read-document.js';
+import type { Issue } from '../model/issue.js';
+import { componentKey, componentReference } from '../model/component-identity.js';
+import type { ComponentRecord, VersionRecord } from '../model/portfolio.js';
+import type { NewTriageRecord, Store } from '../store/index.js';
+import {
+  ANALYSIS_RESPONSES,
+  ANALYSIS_STATES,
+  CDX_JUSTIFICATIONS,
+  VEX_JUSTIFICATIONS,
+  isNotAffected,
+  productLabel,
+  readVex,
+  writeVex,
+  type AnalysisResponse,
+  type VexAnalysis,
+  type VexFormat,
+  type VexProduct,
+  type VexStatement,
+} from '../vulns/vex/index.js';
+import { applicableTriage, currentTriage, describeTriageScope, type TriageRecord } from '../vulns/vex/triage.js';
+import { findReleaseByName, type ReleaseRef } from './portfolio.js';
+import { ServiceError } from './service-error.js';
+
+export type TriageScopeLevel = 'release' | 'product' | 'all';
+export const TRIAGE_SCOPES: readonly TriageScopeLevel[] = ['release', 'product', 'all'];
+
+export interface SetAnalysisInput {
+  product: string;
+  release: string;
+  /** purl (a versioned purl names the version) or name of a component of the release. */
+  component: string;
+  vulnerability: string;
+  state: string;
+  justification?: string;
+  responses?: string[];
+  detail?: string;
+  actionStatement?: string;
+  /** Where the analysis holds: this release (default), every release of the product, every product. */
+  scope?: TriageScopeLevel;
+  /** For every version of the component, not only the one in this release. */
+  allVersions?: boolean;
+  author: string;
+  now: string;
+}
+
+interface ReleaseComponent {
+  component: ComponentRecord;
+  version: VersionRecord;
+  key: string;
+}
+
+async function releaseComponents(store: Store, ref: ReleaseRef): Promise<ReleaseComponent[]> {
+  const data = await store.loadReleaseData(ref.release.id);
+  if (!data) throw new ServiceError('not-found', `release ${ref.release.number} not found`);
+  const components = new Map(data.components.map((c) => [c.id, c]));
+  const seen = new Set<number>();
+  const out: ReleaseComponent[] = [];
+  for (const u of data.usages) {
+    if (seen.has(u.versionId)) continue;
+    seen.add(u.versionId);
+    const version = data.versions.find((v) => v.id === u.versionId);
+    const component = version ? components.get(version.componentId) : undefined;
+    if (version && component) out.push({ component, version, key: componentKey(component) });
+  }
+  return out;
+}
+
+/** The analysis as given, checked against the vocabularies and the per-status fields the VEX formats require. */
+export function checkAnalysis(input: Pick<SetAnalysisInput, 'state' | 'justification' | 'responses' | 'detail' | 'actionStatement'>): VexAnalysis {
+  if (!(ANALYSIS_STATES as readonly string[]).includes(input.state)) throw new ServiceError('invalid-input', `state must be one of ${ANALYSIS_STATES.join(', ')}, not "${input.state}"`);
+  const state = input.state as VexAnalysis['state'];
+  const analysis: VexAnalysis = { state, responses: [] };
+  if (input.justification !== undefined) {
+    if ((CDX_JUSTIFICATIONS as readonly string[]).includes(input.justification)) analysis.justification = input.justification as VexAnalysis['justification'];
+    else if ((VEX_JUSTIFICATIONS as readonly string[]).includes(input.justification)) analysis.vexJustification = input.justification as VexAnalysis['vexJustification'];
+    else throw new ServiceError('invalid-input', `justification must be one of ${[...CDX_JUSTIFICATIONS, ...VEX_JUSTIFICATIONS].join(', ')}, not "${input.justification}"`);
+    if (!isNotAffected(state)) throw new ServiceError('invalid-input', `a justification only goes with not_affected or false_positive, not ${state}`);
+  }
+  for (const r of input.responses ?? []) {
+    if (!(ANALYSIS_RESPONSES as readonly string[]).includes(r)) throw new ServiceError('invalid-input', `response must be one of ${ANALYSIS_RESPONSES.join(', ')}, not "${r}"`);
+    analysis.responses.push(r as AnalysisResponse);
+  }
+  if (input.detail?.trim()) analysis.detail = input.detail.trim();
+  if (input.actionStatement?.trim()) analysis.actionStatement = input.actionStatement.trim();
+  // OpenVEX and CSAF refuse these without the field; recording them incomplete would make exports drop them.
+  if (isNotAffected(state) && !analysis.justification && !analysis.vexJustification && !analysis.detail) {
+    throw new ServiceError('invalid-input', `${state} needs a justification or a detail saying why (OpenVEX and CSAF require one)`);
+  }
+  if (state === 'exploitable' && analysis.responses.length === 0 && !analysis.actionStatement) {
+    throw new ServiceError('invalid-input', 'exploitable needs a response or an action statement (OpenVEX and CSAF require a remediation)');
+  }
+  return analysis;
+}
+
+function findComponent(components: ReleaseComponent[], text: string, where: string): ReleaseComponent {
+  const ref = componentReference(text);
+  if ('error' in ref) throw new ServiceError('invalid-input', ref.error);
+  const matches = components.filter((c) => c.key === ref.key && (ref.version === null || c.version.number === ref.version));
+  if (matches.length === 0) throw new ServiceError('not-found', `${text} is not a component of ${where}`);
+  if (matches.length > 1) throw new ServiceError('invalid-input', `${text} names ${matches.length} versions in ${where} (${matches.map((m) => m.version.number).join(', ')}): give a versioned purl`);
+  return matches[0]!;
+}
+
+/** Records an analysis (a new record: the previous one of the same scope stays as history). */
+export async function setVexAnalysis(store: Store, input: SetAnalysisInput): Promise<{ record: TriageRecord; scope: string }> {
+  const analysis = checkAnalysis(input);
+  const author = input.author.trim();
+  if (!author) throw new ServiceError('invalid-input', 'the author is required');
+  const vulnerability = input.vulnerability.trim();
+  if (!/^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9._:-]+$/.test(vulnerability)) throw new ServiceError('invalid-input', `"${input.vulnerability}" is not a vulnerability id (CVE-…, GHSA-…, PYSEC-…)`);
+  const ref = await findReleaseByName(store, input.product, input.release);
+  const c = findComponent(await releaseComponents(store, ref), input.component, `${ref.product.name} ${ref.release.number}`);
+  const scope = input.scope ?? 'release';
+  const aliases = (await store.aliasGroup([vulnerability])).filter((id) => id !== vulnerability);
+  const [record] = await store.addTriageRecords([
+    {
+      vulnerabilityId: vulnerability,
+      aliases,
+      productId: scope === 'all' ? null : ref.product.id,
+      releaseId: scope === 'release' ? ref.release.id : null,
+      component: c.key,
+      version: input.allVersions ? null : c.version.number,
+      analysis,
+      author,
+      createdAt: input.now,
+      origin: 'manual',
+    },
+  ]);
+  return { record: record!, scope: describeTriageScope(record!) };
+}
+
+export interface VexImportResult {
+  format: VexFormat;
+  recorded: number;
+  /** Statements about products that are not components of the release. */
+  unmatched: { vulnerability: string; product: string }[];
+  issues: Issue[];
+}
+
+/** Imports a VEX document's statements about the release's components as analyses of this release. */
+export async function importVexDocument(
+  store: Store,
+  input: { text: string; fileName: string; product: string; release: string; author: string; now: string; scope?: TriageScopeLevel },
+): Promise<VexImportResult> {
+  let read;
+  try {
+    read = readVex(input.text, input.fileName);
+  } catch (err) {
+    if (err instanceof Error && err.name === 'UnsupportedDocumentError') throw new ServiceError('unsupported-format', err.message);
+    if (err instanceof Error && err.name === 'UnreadableDocumentError') throw new ServiceError('unreadable-document', err.message);
+    throw err;
+  }
+  const ref = await findReleaseByName(store, input.product, input.release);
+  const components = await releaseComponents(store, ref);
+  const scope = input.scope ?? 'release';
+  const unmatched: VexImportResult['unmatched'] = [];
+  const records: NewTriageRecord[] = [];
+  for (const s of read.document.statements) {
+    const c = matchProduct(components, s.product);
+    if (!c) {
+      unmatched.push({ vulnerability: s.vulnerability.id, product: productLabel(s.product) });
+      continue;
+    }
+    const aliases = (await store.aliasGroup([s.vulnerability.id, ...s.vulnerability.aliases])).filter((id) => id !== s.vulnerability.id);
+    records.push({
+      vulnerabilityId: s.vulnerability.id,
+      aliases,
+      productId: scope === 'all' ? null : ref.product.id,
+      releaseId: scope === 'release' ? ref.release.id : null,
+      component: c.key,
+      version: c.version.number,
+      analysis: s.analysis,
+      author: input.author,
+      createdAt: input.now,
+      origin: `import ${read.document.format} ${input.fileName}`,
+    });
+  }
+  await store.transaction((tx) => tx.addTriageRecords(records));
+  return { format: read.document.format, recorded: records.length, unmatched, issues: read.issues };
+}
+
+/** A VEX product to a component of the release: by purl (with or without version), Vigie's `version-<id>` ref, or name@version. */
+function matchProduct(components: ReleaseComponent[], p: VexProduct): ReleaseComponent | undefined {
+  if (p.purl) {
+    const ref = componentReference(p.purl);
+    if (!('error' in ref)) {
+      const hit = components.find((c) => c.key === ref.key && (ref.version === null || c.version.number === ref.version));
+      if (hit) return hit;
+    }
+  }
+  const vigieRef = /^version-(\d+)$/.exec(p.ref ?? '');
+  if (vigieRef) return components.find((c) => c.version.id === Number(vigieRef[1]));
+  if (p.name) return components.find((c) => c.component.name === p.name && (!p.version || c.version.number === p.version));
+  return undefined;
+}
+
+export interface ReleaseVexView {
+  statements: (VexStatement & { record: TriageRecord; history: TriageRecord[]; scope: string })[];
+  conflicts: { vulnerability: string; component: string; analyses: TriageRecord[] }[];
+}
+
+/** Every analysis that applies to a component version of the release, most specific first, conflicts apart. */
+export async function releaseVex(store: Store, product: string, release: string): Promise<ReleaseVexView> {
+  const ref = await findReleaseByName(store, product, release);
+  const components = await releaseComponents(store, ref);
+  const entries = currentTriage(await store.listTriageRecords({ components: components.map((c) => c.key), productId: ref.product.id }));
+  const current = entries.map((e) => e.current);
+  const historyOf = new Map(entries.map((e) => [e.current.id, e.history]));
+  const out: ReleaseVexView = { statements: [], conflicts: [] };
+  for (const c of components) {
+    const relevant = current.filter((r) => r.component === c.key);
+    // One decision per flaw: records naming the same alias group are weighed together.
+    const groups: string[][] = [];
+    for (const r of relevant) {
+      const ids = [r.vulnerabilityId, ...r.aliases];
+      const g = groups.find((x) => x.some((id) => ids.includes(id)));
+      if (g) g.push(...ids.filter((id) => !g.includes(id)));
+      else groups.push(ids);
+    }
+    for (const ids of groups) {
+      const pick = applicableTriage(relevant, { productId: ref.product.id, releaseId: ref.release.id, component: c.key, version: c.version.number, vulnerabilityIds: ids });
+      if (pick.kind === 'conflict') out.conflicts.push({ vulnerability: ids[0]!, component: `${c.key}@${c.version.number}`, analyses: pick.decisions });
+      if (pick.kind !== 'decided') continue;
+      const r = pick.decision;
+      out.statements.push({
+        vulnerability: { id: r.vulnerabilityId, aliases: r.aliases },
+        product: {
+          ...(c.version.purl ? { purl: c.version.purl } : {}),
+          ref: `version-${c.version.id}`,
+          name: c.component.namespace ? `${c.component.namespace}/${c.component.name}` : c.component.name,
+          ...(c.version.number ? { version: c.version.number } : {}),
+        },
+        analysis: r.analysis,
+        timestamp: r.createdAt,
+        record: r,
+        history: historyOf.get(r.id) ?? [],
+        scope: describeTriageScope(r),
+      });
+    }
+  }
+  return out;
+}
+
+export interface VexExportInput {
+  product: string;
+  release: string;
+  format: VexFormat;
+  now: string;
+  author: string;
+  /** CycloneDX 1.6 (default) or 1.7 for cyclonedx-vex. */
+  specVersion?: '1.6' | '1.7';
+  /** The release SBOM the VEX points into (serial number and version of the exported SBOM): BOM-Links. */
+  sbom?: { serialNumber: string; version: number };
+  /** CSAF publisher namespace (a URL of the organisation). */
+  namespace?: string;
+}
+
+/** The release's analyses written as CycloneDX VEX, OpenVEX or CSAF, with what could not be written. */
+export async function exportVex(store: Store, input: VexExportInput): Promise<{ document: Record<string, unknown>; issues: Issue[]; conflicts: ReleaseVexView['conflicts'] }> {
+  const view = await releaseVex(store, input.product, input.release);
+  const statements: VexStatement[] = view.statements.map(({ vulnerability, product, analysis, timestamp }) => ({ vulnerability, product, analysis, ...(timestamp ? { timestamp } : {}) }));
+  const uuid = randomUUID();
+  const common = { timestamp: input.now, ...(input.sbom ? { sbom: input.sbom } : {}) };
+  const title = `${input.product} ${input.release}`;
+  const result =
+    input.format === 'cyclonedx-vex'
+      ? writeVex(statements, { format: 'cyclonedx-vex', specVersion: input.specVersion ?? '1.6', serialNumber: `urn:uuid:${uuid}`, subject: { name: input.product, version: input.release }, author: input.author, ...common })
+      : input.format === 'openvex'
+        ? writeVex(statements, { format: 'openvex', id: `urn:uuid:${uuid}`, author: input.author, ...common })
+        : writeVex(statements, {
+            format: 'csaf',
+            trackingId: `VIGIE-VEX-${title.replace(/[^A-Za-z0-9.+-]+/g, '-')}`,
+            title: `VEX for ${title}`,
+            publisher: { name: input.author, namespace: input.namespace ?? 'https://vigie.invalid' },
+            ...common,
+          });
+  return { ...result, conflicts: view.conflicts };
+}
+
+/** `vigie vex import <file>`: reads the file (size-limited, gzip-aware) and imports it. */
+export async function importVexFile(
+  store: Store,
+  input: { path: string; product: string; release: string; author: string; now: string; scope?: TriageScopeLevel },
+): Promise<VexImportResult> {
+  let text: string;
+  try {
+    text = (await readDocumentFile(input.path)).text;
+  } catch (err) {
+    if (err instanceof InputError) throw new ServiceError('unreadable-document', err.message);
+    throw err;
+  }
+  return importVexDocument(store, { ...input, text, fileName: input.path });
+}
