@@ -21,6 +21,8 @@ export interface SbomView {
   danglingRefs: string[];
   /** Refs reachable from the primary component along the graph (the primary included). */
   reachable: Set<string>;
+  /** Direct dependencies of the primary component. */
+  topLevel: Set<string>;
   /** SPDX 3 files a package names with `hasDistributionArtifact`. */
   artefacts: Map<string, Component[]>;
 }
@@ -71,7 +73,8 @@ export function buildView(sbom: Sbom): SbomView {
       for (const child of byRef.get(ref)?.components ?? []) stack.push(child.ref);
     }
   }
-  return { sbom, primary, components, byRef, dependsOn, danglingRefs: [...dangling].sort(), reachable, artefacts };
+  const topLevel = new Set(primary ? (dependsOn.get(primary.ref) ?? []) : []);
+  return { sbom, primary, components, byRef, dependsOn, danglingRefs: [...dangling].sort(), reachable, topLevel, artefacts };
 }
 
 /**

@@ -79,7 +79,7 @@ function effectiveLicense(c: Component): boolean {
 }
 
 function isDirectDependencyOfPrimary(c: Component, view: SbomView): boolean {
-  return !!view.primary && (view.dependsOn.get(view.primary.ref) ?? []).includes(c.ref);
+  return view.topLevel.has(c.ref);
 }
 
 function isSecurityTxtRef(r: ExternalReference): boolean {
