@@ -112,8 +112,21 @@ export function ratingOf(version: CvssVersion, score: number): SeverityRating {
   return score >= 9 ? 'critical' : score >= 7 ? 'high' : score >= 4 ? 'medium' : 'low';
 }
 
+// A scan scores the same few hundred vectors for thousands of findings: remember them.
+const scored = new Map<string, CvssResult>();
+
 /** Parses and scores a CVSS vector of any version; a bad vector gives an error naming the problem. */
 export function scoreCvss(vector: string): CvssResult {
+  let result = scored.get(vector);
+  if (!result) {
+    if (scored.size >= 50_000) scored.clear();
+    result = computeCvss(vector);
+    scored.set(vector, result);
+  }
+  return result;
+}
+
+function computeCvss(vector: string): CvssResult {
   const text = vector.trim();
   const prefix = /^CVSS:(\d\.\d)\//.exec(text);
   const version = (prefix ? prefix[1] : '2.0') as CvssVersion;
