@@ -66,7 +66,6 @@ export async function buildServer(options: ServerOptions): Promise<VigieServer> 
   const authenticator = services.createAuthenticator(options.store, options.adminToken);
   const app = Fastify({
     logger: loggerOptions(options.logger),
-    disableRequestLogging: true,
     bodyLimit: JSON_BODY_LIMIT,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler: answerClientError,

@@ -56,12 +56,16 @@ test('a product, a release and an SBOM import with progress', async () => {
 
   await page.getByRole('link', { name: 'Import', exact: true }).click();
   await page.getByLabel('Product').selectOption({ label: 'LHC VdM editor' });
-  await page.getByLabel('Release').selectOption({ label: '1.0.0' });
+  await page.getByLabel('Release', { exact: true }).selectOption({ label: '1.0.0' });
   await page.getByLabel('SBOM file').setInputFiles(SBOM_TO_IMPORT);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const importButton = page.getByRole('button', { name: 'Import', exact: true });
+  assert.ok(await importButton.isDisabled(), 'nothing is imported before the user says what happens to the existing usages');
+  await page.getByLabel(/Merge with them/).check();
+  await importButton.click();
   const outcome = page.getByRole('status').filter({ hasText: 'Imported' });
   await outcome.waitFor({ timeout: 30_000 });
-  assert.match(await outcome.innerText(), /\d+ usagesInserted/);
+  assert.match(await outcome.innerText(), /\d+ usages added/);
+  assert.doesNotMatch(await outcome.innerText(), /[a-z][A-Z]/, 'counters in words, not camelCase');
   assert.equal(await page.locator('#upload-progress').count(), 1, 'the upload progress bar is shown');
   await screenshot(page, '03-import');
 

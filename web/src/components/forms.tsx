@@ -22,19 +22,27 @@ export function SelectField({
   onChange,
   options,
   id: givenId,
+  placeholder,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   options: Array<{ value: string; label: string }>;
   id?: string;
+  /** Shown while nothing is chosen; the field is then required. */
+  placeholder?: string;
 }) {
   const generated = useId();
   const id = givenId ?? generated;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} value={value} required={placeholder !== undefined} onChange={(e) => onChange(e.target.value)}>
+        {placeholder !== undefined ? (
+          <option value="" disabled>
+            {placeholder}
+          </option>
+        ) : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -7,6 +7,24 @@ import { Show } from '../components/status.js';
 import { useLoad } from '../components/use-load.js';
 import { Link, usePath } from '../router.js';
 
+/** What each import counter means, in words (the API names them in camelCase). */
+const COUNT_LABELS: Record<string, string> = {
+  components: 'components',
+  componentsCreated: 'new to the portfolio',
+  versions: 'versions',
+  versionsCreated: 'new versions',
+  usagesInserted: 'usages added',
+  usagesRemoved: 'usages removed',
+  usagesInDocument: 'usages in the document',
+  issues: 'problems noted',
+  conflicts: 'data conflicts',
+  edges: 'dependencies',
+};
+
+export function countLabel(key: string): string {
+  return COUNT_LABELS[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
@@ -33,11 +51,13 @@ export function ImportView() {
 function ImportForm({ products, releases, initialRelease }: { products: Product[]; releases: Release[]; initialRelease: string | null }) {
   const canWrite = useCan('portfolio:write');
   const initial = releases.find((r) => String(r.id) === initialRelease);
-  const [productId, setProductId] = useState(String(initial?.productId ?? products[0]?.id ?? ''));
+  // Nothing is chosen for the user: replacing a release's BOM by mistake loses its usages, so the
+  // release and what happens to its usages are explicit choices (a link from a release preselects it).
+  const [productId, setProductId] = useState(initial ? String(initial.productId) : '');
   const productReleases = releases.filter((r) => String(r.productId) === productId);
-  const [releaseId, setReleaseId] = useState(String(initial?.id ?? productReleases[0]?.id ?? ''));
+  const [releaseId, setReleaseId] = useState(initial ? String(initial.id) : '');
   const [file, setFile] = useState<File | null>(null);
-  const [mode, setMode] = useState('replace');
+  const [mode, setMode] = useState<'' | 'replace' | 'merge'>('');
   const [policy, setPolicy] = useState('fill-missing');
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
   const [phase, setPhase] = useState<'idle' | 'uploading' | 'processing' | 'done' | 'failed'>('idle');
@@ -46,12 +66,12 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
 
   const chooseProduct = (value: string) => {
     setProductId(value);
-    setReleaseId(String(releases.find((r) => String(r.productId) === value)?.id ?? ''));
+    setReleaseId('');
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!file || !releaseId) return;
+    if (!file || !releaseId || !mode) return;
     setError(null);
     setOutcome(null);
     setPhase('uploading');
@@ -81,6 +101,7 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
           label="Product"
           value={productId}
           onChange={chooseProduct}
+          placeholder="Choose a product…"
           options={products.map((p) => ({ value: String(p.id), label: p.name }))}
         />
         <SelectField
@@ -88,10 +109,11 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
           label="Release"
           value={releaseId}
           onChange={setReleaseId}
+          placeholder="Choose a release…"
           options={productReleases.map((r) => ({ value: String(r.id), label: r.number }))}
         />
       </div>
-      {productReleases.length === 0 ? (
+      {productId && productReleases.length === 0 ? (
         <p className="hint">
           This product has no release yet: <Link to={`/products/${productId}`}>create one</Link> first.
         </p>
@@ -104,7 +126,8 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
       <fieldset>
         <legend>Existing usages of the release</legend>
         <label className="choice">
-          <input type="radio" name="mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace them
+          <input type="radio" name="mode" value="replace" required checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace them (the
+          release's current BOM is removed)
         </label>
         <label className="choice">
           <input type="radio" name="mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge with them
@@ -121,7 +144,7 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
           this document
         </label>
       </fieldset>
-      <button type="submit" className="primary" disabled={busy || !file || !releaseId}>
+      <button type="submit" className="primary" disabled={busy || !file || !releaseId || !mode}>
         {busy ? 'Importing…' : 'Import'}
       </button>
       {progress && phase !== 'idle' ? (
@@ -142,7 +165,7 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
         <div role="status" className="success">
           <p>
             Imported: {Object.entries(outcome.counts ?? outcome.import?.counts ?? {})
-              .map(([k, v]) => `${v} ${k}`)
+              .map(([k, v]) => `${v} ${countLabel(k)}`)
               .join(', ')}
             .
           </p>
