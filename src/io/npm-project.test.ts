@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpus, REPO_ROOT } from '../../test/support/corpora.js';
+import { corpus, REPO_ROOT, needsCorpora } from '../../test/support/corpora.js';
 import { generateNpmSbom } from '../sbom/generators/npm/index.js';
 import { jsonErrorOffset } from '../sbom/json-text.js';
 import { NpmProjectError, readNpmProject } from './npm-project.js';
@@ -22,7 +22,7 @@ test('JSON errors are located by line', () => {
   assert.equal(jsonErrorOffset('{"a": "b"}'), undefined);
 });
 
-test('a folder without a lockfile, a lockfile that is not JSON, or not npm`s, is a one-line error', async () => {
+test('a folder without a lockfile, a lockfile that is not JSON, or not npm`s, is a one-line error', needsCorpora, async () => {
   const empty = tempProject({ 'package.json': '{"name":"x"}' });
   const broken = tempProject({ 'package-lock.json': '{\n  "lockfileVersion": 3,\n  "packages": {,}\n}' });
   try {
@@ -39,7 +39,7 @@ test('a folder without a lockfile, a lockfile that is not JSON, or not npm`s, is
   }
 });
 
-test('the shrinkwrap wins over package-lock.json, as in npm', async () => {
+test('the shrinkwrap wins over package-lock.json, as in npm', needsCorpora, async () => {
   const input = await readNpmProject(corpus('lockfiles/osv-scalibr/javascript/packagelockjson/both'));
   assert.equal(input.lockfileName, 'npm-shrinkwrap.json');
 });

@@ -6,18 +6,19 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../store/index.js';
-import { corpus } from '../../test/support/corpora.js';
+import { corpus, needsCorpora, whenCorpora, HAS_CORPORA } from '../../test/support/corpora.js';
 import * as services from './index.js';
 
 const FILE = corpus('sboms', 'cyclonedx', 'bom-examples', 'SBOM', 'cern-lhc-vdm-editor-e564943', 'bom.json');
-const components = (JSON.parse(readFileSync(FILE, 'utf8')) as { components: { licenses: { license: { id: string } }[] }[] }).components;
-const licenseOf = components.map((c) => c.licenses[0]!.license.id);
-const LICENSES = [...new Set(licenseOf)].sort();
+const components = whenCorpora(() => (JSON.parse(readFileSync(FILE, 'utf8')) as { components: { licenses: { license: { id: string } }[] }[] }).components);
+const licenseOf = whenCorpora(() => components.map((c) => c.licenses[0]!.license.id));
+const LICENSES = whenCorpora(() => [...new Set(licenseOf)].sort());
 
 let dir: string;
 let store: Store;
 let releaseId: number;
 before(async () => {
+  if (!HAS_CORPORA) return;
   dir = mkdtempSync(join(tmpdir(), 'vigie-dashboard-service-'));
   store = await openStore({ sqlitePath: join(dir, 'store.db') });
   const product = await services.createProduct(store, { name: 'VdM editor', outboundLicenses: ['MIT'] });
@@ -26,11 +27,12 @@ before(async () => {
   await services.setExploitationRule(store, releaseId, { scope: null, exploitation: 'distribution' });
 });
 after(async () => {
+  if (!HAS_CORPORA) return;
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('no open obligations while the release stops before the policy step', async () => {
+test('no open obligations while the release stops before the policy step', needsCorpora, async () => {
   const validation = await services.validateRelease(store, releaseId);
   assert.ok(validation.validationStep < services.POLICY_STEP, `step ${validation.validationStep}`);
   const summary = await services.dashboardSummary(store);
@@ -38,7 +40,7 @@ test('no open obligations while the release stops before the policy step', async
   assert.deepEqual(summary.openObligations, []);
 });
 
-test('past the policy step, each triggered action counts the usages under the licences that call for it', async () => {
+test('past the policy step, each triggered action counts the usages under the licences that call for it', needsCorpora, async () => {
   for (const license of LICENSES) await services.setLicensePolicy(store, { license, allowed: 'always' });
   assert.ok((await services.validateRelease(store, releaseId)).validationStep >= services.POLICY_STEP);
   const [open, ...others] = (await services.dashboardSummary(store)).openObligations;
@@ -57,7 +59,7 @@ test('past the policy step, each triggered action counts the usages under the li
   assert.equal(notice?.usages, licenseOf.filter((l) => l === 'Apache-2.0').length);
 });
 
-test('a policy change records a new run: the release falls back before the policy step and leaves the list', async () => {
+test('a policy change records a new run: the release falls back before the policy step and leaves the list', needsCorpora, async () => {
   await services.setLicensePolicy(store, { license: 'MIT', allowed: 'never' });
   assert.ok((await services.getRelease(store, releaseId)).validationStep < services.POLICY_STEP, 'the policy change validated the release again');
   assert.equal((await store.latestValidationRun(releaseId))?.reason, 'policy');

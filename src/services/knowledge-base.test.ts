@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinKnowledgeBase } from '../licenses/kb/index.js';
 import { openStore, type Store } from '../store/index.js';
-import { corpus } from '../../test/support/corpora.js';
+import { corpus, needsCorpora, whenCorpora } from '../../test/support/corpora.js';
 import * as services from './index.js';
 
-const SHARED = readFileSync(corpus('hermine-community-data', 'shared.json'));
-const objects = (JSON.parse(SHARED.toString('utf8')) as { objects: { model: string; fields: Record<string, unknown> }[] }).objects;
-const hermineLicenses = objects.filter((o) => o.model === 'cube.license').map((o) => o.fields.spdx_id as string);
-const hermineObligations = objects.filter((o) => o.model === 'cube.obligation');
-const hermineGenerics = objects.filter((o) => o.model === 'cube.generic').map((o) => o.fields.name as string);
+const SHARED = whenCorpora(() => readFileSync(corpus('hermine-community-data', 'shared.json')));
+const objects = whenCorpora(() => (JSON.parse(SHARED.toString('utf8')) as { objects: { model: string; fields: Record<string, unknown> }[] }).objects);
+const hermineLicenses = whenCorpora(() => objects.filter((o) => o.model === 'cube.license').map((o) => o.fields.spdx_id as string));
+const hermineObligations = whenCorpora(() => objects.filter((o) => o.model === 'cube.obligation'));
+const hermineGenerics = whenCorpora(() => objects.filter((o) => o.model === 'cube.generic').map((o) => o.fields.name as string));
 
 let dir: string;
 let store: Store;
@@ -47,7 +47,7 @@ test('a fresh store shows the shipped knowledge base, with the default policy un
   await assert.rejects(services.licenseDetail(store, 'No-Such-Licence'), { code: 'not-found' });
 });
 
-test('replace: Hermine\'s data becomes the knowledge base, licence for licence', async () => {
+test('replace: Hermine\'s data becomes the knowledge base, licence for licence', needsCorpora, async () => {
   await emptyKnowledgeBase();
   const result = await services.importHermineKnowledgeBase(store, SHARED, 'replace');
   assert.equal(result.licenses, hermineLicenses.length);
@@ -59,7 +59,7 @@ test('replace: Hermine\'s data becomes the knowledge base, licence for licence',
   assert.deepEqual((await services.compareWithHermine(store, SHARED)).differences, []);
 });
 
-test('merge: Hermine wins on the licences it describes, ours stay where it is silent', async () => {
+test('merge: Hermine wins on the licences it describes, ours stay where it is silent', needsCorpora, async () => {
   await emptyKnowledgeBase();
   const shipped = builtinKnowledgeBase();
   await services.importHermineKnowledgeBase(store, SHARED, 'merge');
@@ -78,7 +78,7 @@ test('merge: Hermine wins on the licences it describes, ours stay where it is si
   for (const name of hermineGenerics) assert.ok(kb.actions.some((a) => a.name === name), `action ${name}`);
 });
 
-test('a document that is not Hermine data, or not JSON, is refused and the stored knowledge base is unchanged', async () => {
+test('a document that is not Hermine data, or not JSON, is refused and the stored knowledge base is unchanged', needsCorpora, async () => {
   await emptyKnowledgeBase();
   await services.importHermineKnowledgeBase(store, SHARED, 'replace');
   const before = await store.loadKnowledgeBase();

@@ -4,14 +4,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { InjectOptions } from 'fastify';
-import { corpus } from '../support/corpora.js';
+import { corpus, needsCorpora, whenCorpora } from '../support/corpora.js';
 import { sqliteTarget } from '../store/support/databases.js';
 import { bearer, startApi, type ApiHarness } from './support.js';
 
 const FILE = corpus('sboms', 'cyclonedx', 'bom-examples', 'SBOM', 'cern-lhc-vdm-editor-e564943', 'bom.json');
-const licenseOf = (JSON.parse(readFileSync(FILE, 'utf8')) as { components: { licenses: { license: { id: string } }[] }[] }).components.map(
+const licenseOf = whenCorpora(() => (JSON.parse(readFileSync(FILE, 'utf8')) as { components: { licenses: { license: { id: string } }[] }[] }).components.map(
   (c) => c.licenses[0]!.license.id,
-);
+));
 
 interface Dashboard {
   counts: Record<string, number>;
@@ -31,7 +31,7 @@ async function call(role: keyof ApiHarness['tokens'], options: InjectOptions, ex
 }
 const dashboard = (): Promise<Dashboard> => call('guest', { method: 'GET', url: '/api/dashboard' }, 200);
 
-test('open obligations appear once the release passes the policy step, and go with the release', async () => {
+test('open obligations appear once the release passes the policy step, and go with the release', needsCorpora, async () => {
   const product = await call('project-manager', { method: 'POST', url: '/api/products', payload: { name: 'VdM editor', outboundLicenses: ['MIT'] } }, 201);
   const release = await call('project-manager', { method: 'POST', url: `/api/products/${product.id}/releases`, payload: { number: 'e564943' } }, 201);
   await call('project-manager', { method: 'POST', url: `/api/releases/${release.id}/imports?fileName=bom.json`, payload: readFileSync(FILE), headers: { 'content-type': 'application/json' } }, 201);

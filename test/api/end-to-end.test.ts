@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { InjectOptions } from 'fastify';
 import type { Blocker, StepResult } from '../../src/compliance/finding.js';
-import { corpus } from '../support/corpora.js';
+import { corpus, needsCorpora } from '../support/corpora.js';
 import { targets } from '../store/support/databases.js';
 import { bearer, startApi, type ApiHarness } from './support.js';
 
@@ -111,7 +111,7 @@ async function walkToStepSix(c: Client, releaseId: number): Promise<{ validation
 }
 
 for (const target of targets()) {
-  describe(`end to end through the API [${target.dialect}]`, { skip: target.unavailable }, () => {
+  describe(`end to end through the API [${target.dialect}]`, { skip: target.unavailable ?? needsCorpora.skip }, () => {
     test('import, walk the six steps, obligations, NOTICE; the next release reuses the decisions', async (t) => {
       const api = await startApi(target);
       try {

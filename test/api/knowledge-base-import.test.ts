@@ -3,13 +3,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { corpus } from '../support/corpora.js';
+import { corpus, needsCorpora, whenCorpora } from '../support/corpora.js';
 import { sqliteTarget } from '../store/support/databases.js';
 import { bearer, startApi, type ApiHarness } from './support.js';
 
-const SHARED = readFileSync(corpus('hermine-community-data', 'shared.json'));
-const objects = (JSON.parse(SHARED.toString('utf8')) as { objects: { model: string; fields: Record<string, unknown> }[] }).objects;
-const hermineLicenses = objects.filter((o) => o.model === 'cube.license').map((o) => o.fields.spdx_id as string);
+const SHARED = whenCorpora(() => readFileSync(corpus('hermine-community-data', 'shared.json')));
+const objects = whenCorpora(() => (JSON.parse(SHARED.toString('utf8')) as { objects: { model: string; fields: Record<string, unknown> }[] }).objects);
+const hermineLicenses = whenCorpora(() => objects.filter((o) => o.model === 'cube.license').map((o) => o.fields.spdx_id as string));
 
 let api: ApiHarness;
 before(async () => {
@@ -31,7 +31,7 @@ async function catalogueIds(): Promise<string[]> {
   return (res.json() as { id: string }[]).map((l) => l.id).sort();
 }
 
-test('a guest may diff but not import; the catalogue stays the shipped one', async () => {
+test('a guest may diff but not import; the catalogue stays the shipped one', needsCorpora, async () => {
   const before = await catalogueIds();
   const res = await importAs('guest', SHARED, 'replace');
   assert.equal(res.statusCode, 403);
@@ -42,7 +42,7 @@ test('a guest may diff but not import; the catalogue stays the shipped one', asy
   assert.ok(diff.json().differences.length > 0);
 });
 
-test('merge by default keeps our licences; replace leaves exactly Hermine\'s', async () => {
+test('merge by default keeps our licences; replace leaves exactly Hermine\'s', needsCorpora, async () => {
   const shipped = await catalogueIds();
   const merged = await importAs('legal', SHARED);
   assert.equal(merged.statusCode, 200, merged.body);
@@ -61,7 +61,7 @@ test('merge by default keeps our licences; replace leaves exactly Hermine\'s', a
   assert.deepEqual(diff.json().differences, []);
 });
 
-test('bad JSON, foreign JSON and an unknown mode are refused with stable codes; the stored knowledge base is untouched', async () => {
+test('bad JSON, foreign JSON and an unknown mode are refused with stable codes; the stored knowledge base is untouched', needsCorpora, async () => {
   const before = await catalogueIds();
   const cases: [Buffer | string, string | undefined, number, string][] = [
     [SHARED.subarray(0, SHARED.length / 2), 'replace', 422, 'unreadable-document'],

@@ -8,7 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { run } from '../../src/cli/main.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { validateJsonSchema } from '../../src/schemas/index.js';
-import { REPO_ROOT, corpus } from '../support/corpora.js';
+import { REPO_ROOT, corpus, needsCorpora } from '../support/corpora.js';
 import { DROPWIZARD } from './fixtures.js';
 
 const EXAMPLE = join(REPO_ROOT, 'docs/examples/policy.yaml');
@@ -26,13 +26,13 @@ async function check(...args: string[]) {
   return { code, out: io.out.join(''), err: io.err.join('') };
 }
 
-test('dropwizard with the documented example policy is compliant (exit 0)', async () => {
+test('dropwizard with the documented example policy is compliant (exit 0)', needsCorpora, async () => {
   const r = await check(corpus(DROPWIZARD), '--policy', EXAMPLE);
   assert.equal(r.code, 0, r.out);
   assert.match(r.out, /validation step 6\/6 — compliant/);
 });
 
-test('violations exit 1; JSON lists them with the fix', async () => {
+test('violations exit 1; JSON lists them with the fix', needsCorpora, async () => {
   const r = await check(corpus(DROPWIZARD), '--policy', PERMISSIVE, '--format', 'json');
   assert.equal(r.code, 1);
   const doc = JSON.parse(r.out);
@@ -41,7 +41,7 @@ test('violations exit 1; JSON lists them with the fix', async () => {
   assert.ok(doc.steps[0].blockers.every((b: { fix: { action: string } }) => b.fix.action === 'curate'));
 });
 
-test('--format junit parses as XML with six test cases', async () => {
+test('--format junit parses as XML with six test cases', needsCorpora, async () => {
   const r = await check(corpus(DROPWIZARD), '--policy', PERMISSIVE, '--format', 'junit');
   assert.equal(r.code, 1);
   assert.equal(XMLValidator.validate(r.out), true);
@@ -49,7 +49,7 @@ test('--format junit parses as XML with six test cases', async () => {
   assert.equal(doc.testsuites.testsuite.testcase.length, 6);
 });
 
-test('--format sarif -o writes a log that validates against the SARIF 2.1.0 schema', async () => {
+test('--format sarif -o writes a log that validates against the SARIF 2.1.0 schema', needsCorpora, async () => {
   for (const [policy, expected] of [[PERMISSIVE, 1], [EXAMPLE, 0]] as const) {
     const out = join(tmp, `out-${expected}.sarif`);
     const r = await check(corpus(DROPWIZARD), '--policy', policy, '--format', 'sarif', '-o', out);
@@ -60,7 +60,7 @@ test('--format sarif -o writes a log that validates against the SARIF 2.1.0 sche
   }
 });
 
-test('an npm project folder is inventoried from its lockfile and checked', async () => {
+test('an npm project folder is inventoried from its lockfile and checked', needsCorpora, async () => {
   const dir = corpus('lockfiles/cdxgen/data/package-json/v2');
   const r = await check(dir, '--policy', PERMISSIVE, '--format', 'json');
   assert.ok(r.code === 0 || r.code === 1, r.err);
@@ -72,7 +72,7 @@ test('an npm project folder is inventoried from its lockfile and checked', async
   assert.ok(doc.steps[2].passed);
 });
 
-test('bad input exits 2 with one line naming the file, field and problem', async () => {
+test('bad input exits 2 with one line naming the file, field and problem', needsCorpora, async () => {
   const cases: [string[], RegExp][] = [
     [['--policy', file('typo.yaml', 'licences:\n  always: [MIT]\n')], /typo\.yaml: licences: unknown key/],
     [['--policy', file('bad-choice.yaml', 'choices:\n  - from: MIT OR ISC\n    to: "MIT OR"\n')], /bad-choice\.yaml: choices\[0\]\.to: 'MIT OR' is not a valid SPDX expression/],

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { releaseObligations, snapshotFromSbom, validateRelease, type ReleaseSnapshot } from '../../src/compliance/index.js';
 import { CERN, choice, corpusSbom, curation, derogation, policy } from './fixtures.js';
+import { needsCorpora } from '../support/corpora.js';
 
 const PERMISSIVE = policy({ always: ['MIT', 'ISC', 'Apache-2.0', 'BSD-2-Clause'] });
 
@@ -12,13 +13,13 @@ function cern(extra: Partial<Parameters<typeof snapshotFromSbom>[1]> = {}): Rele
 
 const byName = (s: ReleaseSnapshot, name: string) => s.usages.find((u) => u.component.name === name)!;
 
-test('the cern SBOM validates to step 6 with a permissive policy (control)', () => {
+test('the cern SBOM validates to step 6 with a permissive policy (control)', needsCorpora, () => {
   const s = cern();
   assert.equal(s.usages.length, 43);
   assert.equal(validateRelease(s).validationStep, 6);
 });
 
-test('curations: version-level beats component-level beats global; same level, different answers, blocks', () => {
+test('curations: version-level beats component-level beats global; same level, different answers, blocks', needsCorpora, () => {
   const s = cern();
   const target = s.usages.find((u) => u.version.declaredLicense === 'ISC')!;
   const key = target.component.purl!;
@@ -43,7 +44,7 @@ test('curations: version-level beats component-level beats global; same level, d
   assert.equal(v.validationStep, 0);
 });
 
-test('licence choices: conflicting answers at the same specificity block; a more specific one decides', () => {
+test('licence choices: conflicting answers at the same specificity block; a more specific one decides', needsCorpora, () => {
   const s = cern();
   const u = byName(s, s.usages[0].component.name);
   s.decisions.push(curation(null, 'MIT OR Apache-2.0', { component: u.component.purl! }));
@@ -67,7 +68,7 @@ test('licence choices: conflicting answers at the same specificity block; a more
   assert.equal(v.usages.find((x) => x.usageId === u.usage.id)!.effective, 'Apache-2.0');
 });
 
-test('step 5 reports never, context, out-of-FOSS-policy and unreviewed apart; out of FOSS policy blocks', () => {
+test('step 5 reports never, context, out-of-FOSS-policy and unreviewed apart; out of FOSS policy blocks', needsCorpora, () => {
   const s = cern({
     policy: policy({ always: ['MIT', 'Apache-2.0'], never: ['ISC'], context: ['BSD-2-Clause'] }),
   });
@@ -101,7 +102,7 @@ test('step 5 reports never, context, out-of-FOSS-policy and unreviewed apart; ou
   assert.equal(v.steps[4].passed, true);
 });
 
-test('exploitation rules: the most specific wins, equal-rank disagreement blocks with both rules', () => {
+test('exploitation rules: the most specific wins, equal-rank disagreement blocks with both rules', needsCorpora, () => {
   const sbom = corpusSbom(CERN);
   sbom.components[0].dependencyScope = 'dev';
   const s = snapshotFromSbom(sbom, { policy: PERMISSIVE, exploitationRules: [{ scope: 'dev', project: null, exploitation: 'internal' }, { scope: null, project: null, exploitation: 'distribution' }] });
@@ -122,7 +123,7 @@ test('exploitation rules: the most specific wins, equal-rank disagreement blocks
   assert.equal(v.usages.find((u) => u.usageId === s.usages.find((x) => x.usage.scope === '')!.usage.id)!.exploitation, 'network');
 });
 
-test('obligations: AGPL offered over a network, modified, triggers the network source offer', () => {
+test('obligations: AGPL offered over a network, modified, triggers the network source offer', needsCorpora, () => {
   const s = cern({ exploitation: 'network', modified: true });
   const target = s.usages[0];
   s.decisions.push(curation(null, 'AGPL-3.0-only', { component: target.component.purl! }));

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { snapshotFromSbom, validateRelease, type Blocker, type ReleaseSnapshot, type StepNumber } from '../../src/compliance/index.js';
 import type { Decision } from '../../src/model/decision.js';
 import { DROPWIZARD, choice, confirmation, corpusSbom, curation, derogation, policy } from './fixtures.js';
+import { needsCorpora } from '../support/corpora.js';
 
 const POLICY = policy({
   always: ['Apache-2.0', 'MIT', 'BSD-3-Clause', 'BSD-2-Clause'],
@@ -121,7 +122,7 @@ function walk(): ReleaseSnapshot {
   return s;
 }
 
-test('dropwizard: walking the six steps by recording decisions one at a time', () => {
+test('dropwizard: walking the six steps by recording decisions one at a time', needsCorpora, () => {
   const s = walk();
   const v = validateRelease(s);
   assert.ok(v.steps.every((x) => x.passed && x.blockers.length === 0 && x.pending === 0));
@@ -136,7 +137,7 @@ test('dropwizard: walking the six steps by recording decisions one at a time', (
   assert.match(h2.expressionOrigin, /normalised/);
 });
 
-test('decisions for all versions of a component and for all products are reused by the next release', () => {
+test('decisions for all versions of a component and for all products are reused by the next release', needsCorpora, () => {
   const first = walk();
   const sbom = corpusSbom(DROPWIZARD);
   // The next release: every dropwizard module moves to 1.3.16 (purls too); everything else is unchanged.

@@ -19,6 +19,7 @@ import {
 import { validateJsonSchema } from '../../src/schemas/index.js';
 import { licenseText } from '../../src/io/license-texts.js';
 import { CERN, DROPWIZARD, corpusSbom, policy } from './fixtures.js';
+import { needsCorpora } from '../support/corpora.js';
 
 const PERMISSIVE = policy({ always: ['MIT', 'ISC', 'Apache-2.0', 'BSD-2-Clause'] });
 const failing = () => {
@@ -30,7 +31,7 @@ const passing = () => {
   return { s, v: validateRelease(s) };
 };
 
-test('JUnit: one test case per step, failures list the blockers, the XML parses', () => {
+test('JUnit: one test case per step, failures list the blockers, the XML parses', needsCorpora, () => {
   for (const { s, v } of [failing(), passing()]) {
     const xml = renderJunit(v, `${s.product.name} ${s.release.number}`);
     assert.equal(XMLValidator.validate(xml), true);
@@ -47,7 +48,7 @@ test('JUnit: one test case per step, failures list the blockers, the XML parses'
   for (const b of v.steps[0].blockers) assert.ok(xml.includes(b.component!), b.component!);
 });
 
-test('SARIF: one result per blocker, validates against the SARIF 2.1.0 schema; a broken log does not', () => {
+test('SARIF: one result per blocker, validates against the SARIF 2.1.0 schema; a broken log does not', needsCorpora, () => {
   const { v } = failing();
   const log = JSON.parse(renderSarif(v, { artifactUri: 'sboms/dropwizard/bom.json', toolVersion: '0.1.0' }));
   assert.deepEqual(validateJsonSchema('sarif', '2.1.0', log), []);
@@ -66,7 +67,7 @@ test('SARIF: one result per blocker, validates against the SARIF 2.1.0 schema; a
   assert.ok(violations.some((x) => x.message.includes('message')));
 });
 
-test('NOTICE: every component listed, each licence text once, HTML escaped', () => {
+test('NOTICE: every component listed, each licence text once, HTML escaped', needsCorpora, () => {
   const { s, v } = passing();
   // A copyright holder with markup in its name must come out as text.
   s.usages[0].version.copyright = 'Copyright (c) <Acme & "Sons">';
@@ -107,7 +108,7 @@ function readCsv(text: string): string[][] {
   return rows;
 }
 
-test('release BOM CSV: one row per usage, fields with commas, quotes and line breaks survive', () => {
+test('release BOM CSV: one row per usage, fields with commas, quotes and line breaks survive', needsCorpora, () => {
   const { s, v } = failing();
   s.usages[0].version.copyright = 'Copyright "Foo", Inc.\nAll rights reserved';
   const csv = renderReleaseBomCsv(s, v);
@@ -123,7 +124,7 @@ test('release BOM CSV: one row per usage, fields with commas, quotes and line br
   assert.equal(h2[header.indexOf('blocked_at_step')], '3');
 });
 
-test('obligations render as JSON and Markdown', () => {
+test('obligations render as JSON and Markdown', needsCorpora, () => {
   const { s, v } = passing();
   const o = releaseObligations(s, v);
   const json = JSON.parse(renderObligationsJson(o));
@@ -132,7 +133,7 @@ test('obligations render as JSON and Markdown', () => {
   for (const g of o.groups) assert.ok(md.includes(`## ${g.name}`));
 });
 
-test('the release exports as CycloneDX 1.6 and SPDX 2.3 with concluded and effective licences, schema-valid', () => {
+test('the release exports as CycloneDX 1.6 and SPDX 2.3 with concluded and effective licences, schema-valid', needsCorpora, () => {
   const { s, v } = passing();
   const options = { serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79', timestamp: '2026-01-01T00:00:00Z' };
   const cdx = JSON.parse(encodeRelease(s, v, 'cyclonedx-json', '1.6', options).text);

@@ -4,10 +4,11 @@
 // portfolio. Screenshots of each main view land in test-output/screenshots/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, launchBrowser, logIn, screenshot, startApp, type App, type Browser } from './harness.js';
+import { HAS_CORPORA, corpus } from '../support/corpora.js';
 
 let app: App;
 let browser: Browser;
@@ -25,8 +26,8 @@ after(async () => {
 });
 
 // A real CycloneDX SBOM of another npm project; on a machine without the corpora, a bundled demo SBOM.
-const CORPUS_SBOM = join(ROOT, '..', 'shared', 'corpora', 'sboms', 'cyclonedx', 'bom-examples', 'SBOM', 'cern-lhc-vdm-editor-e564943', 'bom.json');
-const SBOM_TO_IMPORT = existsSync(CORPUS_SBOM) ? CORPUS_SBOM : join(ROOT, 'data', 'demo', 'laravel-7.12.0.cdx.json');
+const CORPUS_SBOM = corpus('sboms', 'cyclonedx', 'bom-examples', 'SBOM', 'cern-lhc-vdm-editor-e564943', 'bom.json');
+const SBOM_TO_IMPORT = HAS_CORPORA ? CORPUS_SBOM : join(ROOT, 'data', 'demo', 'laravel-7.12.0.cdx.json');
 
 test('signing in shows the dashboard with the demo portfolio', async () => {
   await logIn(page, app.url, app.officerToken);

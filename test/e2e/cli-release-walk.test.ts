@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpus } from '../support/corpora.js';
+import { corpus, needsCorpora } from '../support/corpora.js';
 import { hasStackTrace, vigie as runVigie, type CliResult } from '../cli/run-cli.js';
 import { targets, type FreshStore } from '../store/support/databases.js';
 import type { StepResult, Blocker } from '../../src/compliance/index.js';
@@ -33,7 +33,7 @@ function dbArg(fresh: FreshStore): string {
 }
 
 for (const target of targets()) {
-  describe(`stateful CLI walk [${target.dialect}]`, { skip: target.unavailable }, () => {
+  describe(`stateful CLI walk [${target.dialect}]`, { skip: target.unavailable ?? needsCorpora.skip }, () => {
     test('import, exploitations, six steps by decisions, obligations, NOTICE; the next release reuses decisions; bad uploads change nothing', async () => {
       const fresh = await target.fresh();
       const tmp = mkdtempSync(join(tmpdir(), 'vigie-walk-'));

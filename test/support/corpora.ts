@@ -38,3 +38,28 @@ export function corpusFiles(folder: string, keep: (path: string) => boolean = ()
   walk(corpus(folder));
   return out.sort();
 }
+
+/**
+ * A value read from the corpora on first use, never at module load (where a missing corpus would
+ * fail the whole file instead of skipping the tests that need it): `const doc = lazy(() => …)`,
+ * then `doc()` inside a test that passes `needsCorpora`.
+ */
+export function lazy<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
+}
+
+/**
+ * Module-level data read from the corpora: the value when they are here, else undefined (typed as
+ * the value, since only tests passing `needsCorpora` may use it).
+ */
+export function whenCorpora<T>(make: () => T): T {
+  return HAS_CORPORA ? make() : (undefined as T);
+}

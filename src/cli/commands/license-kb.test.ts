@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../main.js';
 import { memoryIo } from '../io.js';
-import { corpus } from '../../../test/support/corpora.js';
+import { corpus, needsCorpora } from '../../../test/support/corpora.js';
 
 const HERMINE = corpus('hermine-community-data');
 
@@ -29,13 +29,13 @@ test('license show prints facts, policy and obligations; --json is one document'
   assert.equal(doc.text.inKnowledgeBase, false);
 });
 
-test('license show with Hermine data: texts carried by Hermine are reported as available', async () => {
+test('license show with Hermine data: texts carried by Hermine are reported as available', needsCorpora, async () => {
   const { code, out } = await vigie('license', 'show', 'CC-BY-4.0', '--kb', HERMINE, '--json');
   assert.equal(code, 0);
   assert.equal(JSON.parse(out).text.inKnowledgeBase, true);
 });
 
-test('license obligations: AGPL over a network, modified, with Hermine data, names the network source action', async () => {
+test('license obligations: AGPL over a network, modified, with Hermine data, names the network source action', needsCorpora, async () => {
   const { code, out } = await vigie('license', 'obligations', 'AGPL-3.0-only', '--exploitation', 'network', '--modification', 'modified', '--kb', join(HERMINE, 'shared.json'), '--json');
   assert.equal(code, 0);
   const doc = JSON.parse(out);
@@ -43,7 +43,7 @@ test('license obligations: AGPL over a network, modified, with Hermine data, nam
   assert.ok(doc.choices[0].obligations.some((o: { exploitation: string }) => o.exploitation === 'network'));
 });
 
-test('license obligations lists one set per OR choice, and MIT under internal use triggers nothing', async () => {
+test('license obligations lists one set per OR choice, and MIT under internal use triggers nothing', needsCorpora, async () => {
   const or = JSON.parse((await vigie('license', 'obligations', 'MIT OR Apache-2.0', '--exploitation', 'distribution', '--modification', 'modified', '--json')).out);
   assert.equal(or.choiceNeeded, true);
   assert.deepEqual(or.choices.map((c: { licenses: string[] }) => c.licenses), [['MIT'], ['Apache-2.0']]);
@@ -51,7 +51,7 @@ test('license obligations lists one set per OR choice, and MIT under internal us
   assert.deepEqual(internal.choices[0].obligations, []);
 });
 
-test('bad input: one line on stderr, exit 2, no stack trace', async () => {
+test('bad input: one line on stderr, exit 2, no stack trace', needsCorpora, async () => {
   const cases: [string[], RegExp][] = [
     [['license', 'obligations', 'MIT AND (', '--exploitation', 'network', '--modification', 'modified'], /invalid licence expression: .* at position 9/],
     [['license', 'obligations', 'MIT', '--exploitation', 'saas', '--modification', 'modified'], /argument 'saas' is invalid/],
@@ -72,7 +72,7 @@ test('bad input: one line on stderr, exit 2, no stack trace', async () => {
   assert.match(unknown.err, /'Beerware' is not in the built-in knowledge base/);
 });
 
-test('kb import stores Hermine data; kb export writes both Hermine layouts, re-importable', async () => {
+test('kb import stores Hermine data; kb export writes both Hermine layouts, re-importable', needsCorpora, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-kb-'));
   try {
     const stored = join(dir, 'kb.json');

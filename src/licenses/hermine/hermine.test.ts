@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpus } from '../../../test/support/corpora.js';
+import { corpus, needsCorpora, whenCorpora } from '../../../test/support/corpora.js';
 import { builtinKnowledgeBase } from '../kb/index.js';
 import {
   diffKnowledgeBases,
@@ -18,10 +18,10 @@ import {
 const DIR = corpus('hermine-community-data');
 const readDir = (sub: string) =>
   readdirSync(join(DIR, sub)).sort().map((f) => JSON.parse(readFileSync(join(DIR, sub, f), 'utf8')));
-const files: HermineFiles = { licenses: readDir('licenses'), generics: readDir('generics') };
-const shared = JSON.parse(readFileSync(join(DIR, 'shared.json'), 'utf8'));
+const files: HermineFiles = whenCorpora(() => ({ licenses: readDir('licenses'), generics: readDir('generics') }));
+const shared = whenCorpora(() => JSON.parse(readFileSync(join(DIR, 'shared.json'), 'utf8')));
 
-test('per-file layout imports every licence, obligation and generic of the community data', () => {
+test('per-file layout imports every licence, obligation and generic of the community data', needsCorpora, () => {
   const { kb, issues } = importHermineFiles(files);
   const rawObligations = files.licenses.reduce((n, l) => n + (l.obligations as unknown[]).length, 0);
   assert.equal(kb.licenses.length, 52);
@@ -36,7 +36,7 @@ test('per-file layout imports every licence, obligation and generic of the commu
   assert.ok(agpl.extra && 'radical' in agpl.extra, 'old-format fields are kept, not dropped');
 });
 
-test('per-file import -> export -> import is lossless', () => {
+test('per-file import -> export -> import is lossless', needsCorpora, () => {
   const first = importHermineFiles(files);
   const { files: exported } = exportHermineFiles(first.kb, first.policies);
   const again: HermineFiles = {
@@ -48,7 +48,7 @@ test('per-file import -> export -> import is lossless', () => {
   assert.deepEqual(second.policies, first.policies);
 });
 
-test('exported licence files carry exactly the original JSON of each community licence', () => {
+test('exported licence files carry exactly the original JSON of each community licence', needsCorpora, () => {
   const { kb } = importHermineFiles(files);
   const { files: exported } = exportHermineFiles(kb);
   for (const original of files.licenses) {
@@ -59,7 +59,7 @@ test('exported licence files carry exactly the original JSON of each community l
   }
 });
 
-test('shared.json import -> export -> import is lossless, and export reproduces the file', () => {
+test('shared.json import -> export -> import is lossless, and export reproduces the file', needsCorpora, () => {
   const first = importHermineShared(shared);
   assert.equal(first.kb.licenses.length, 52);
   assert.equal(first.kb.obligations.length, 302);
@@ -69,7 +69,7 @@ test('shared.json import -> export -> import is lossless, and export reproduces 
   assert.deepEqual(exported, shared);
 });
 
-test('both layouts of the same data give the same obligations and compliance actions', () => {
+test('both layouts of the same data give the same obligations and compliance actions', needsCorpora, () => {
   const a = importHermineFiles(files).kb;
   const b = importHermineShared(shared).kb;
   const key = (o: { license: string; name: string }) => `${o.license}\u0000${o.name}`;
@@ -80,7 +80,7 @@ test('both layouts of the same data give the same obligations and compliance act
   assert.deepEqual(a.actions.map((x) => x.name).sort(), b.actions.map((x) => x.name).sort());
 });
 
-test('diff against Hermine data, and taking every reference value, converges to no difference', () => {
+test('diff against Hermine data, and taking every reference value, converges to no difference', needsCorpora, () => {
   const reference = importHermineFiles(files).kb;
   let ours = builtinKnowledgeBase();
   const diff = diffKnowledgeBases(ours, reference);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { declaredLicenseStrings } from '../../../bench/license-expressions.bench.js';
 import { normalizeLicense, type Confidence } from './index.js';
 import { parseExpression } from '../expression/index.js';
+import { needsCorpora } from '../../../test/support/corpora.js';
 
 const require = createRequire(import.meta.url);
 const spdxCorrect = require('spdx-correct') as (s: string, o?: { upgrade?: boolean }) => string | null;
@@ -85,7 +86,7 @@ test('agrees with spdx-correct where spdx-correct is right', () => {
   assert.equal(normalizeLicense('ISC License').expression, 'ISC');
 });
 
-test('measured on the declared licences of the corpora and installed npm packages', () => {
+test('measured on the declared licences of the corpora and installed npm packages', needsCorpora, () => {
   const strings = declaredLicenseStrings();
   const byConfidence: Record<string, number> = { exact: 0, high: 0, medium: 0, low: 0, unresolved: 0 };
   const unresolved: Array<[number, string]> = [];

@@ -2,17 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpus } from '../../../test/support/corpora.js';
+import { corpus, needsCorpora, whenCorpora } from '../../../test/support/corpora.js';
 import { importHermineFiles, EXPLOITATION, MODIFICATION_TRIGGER } from '../hermine/index.js';
 import { EXPLOITATIONS, MODIFICATIONS, builtinKnowledgeBase, obligationsOfLicense } from '../kb/index.js';
 import { triggerObligations } from './index.js';
 
 const DIR = corpus('hermine-community-data');
-const rawLicenses: Record<string, any>[] = readdirSync(join(DIR, 'licenses'))
-  .sort()
-  .map((f) => JSON.parse(readFileSync(join(DIR, 'licenses', f), 'utf8')));
-const rawGenerics = readdirSync(join(DIR, 'generics')).map((f) => JSON.parse(readFileSync(join(DIR, 'generics', f), 'utf8')));
-const { kb } = importHermineFiles({ licenses: rawLicenses, generics: rawGenerics });
+const rawLicenses: Record<string, any>[] = whenCorpora(() =>
+  readdirSync(join(DIR, 'licenses'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(DIR, 'licenses', f), 'utf8'))),
+);
+const rawGenerics = whenCorpora(() => readdirSync(join(DIR, 'generics')).map((f) => JSON.parse(readFileSync(join(DIR, 'generics', f), 'utf8'))));
+const kb = whenCorpora(() => importHermineFiles({ licenses: rawLicenses, generics: rawGenerics }).kb);
 
 /**
  * The oracle: Hermine's rule applied the way Hermine applies it, to the raw stored strings —
@@ -27,7 +29,7 @@ function hermineRule(raw: Record<string, any>, usageExploitation: string, usageM
   return modificationOk && exploitationOk;
 }
 
-test('every Hermine licence x exploitation x modification triggers what Hermine rule triggers', () => {
+test('every Hermine licence x exploitation x modification triggers what Hermine rule triggers', needsCorpora, () => {
   let cases = 0;
   let nonEmpty = 0;
   for (const raw of rawLicenses) {
@@ -53,7 +55,7 @@ test('every Hermine licence x exploitation x modification triggers what Hermine 
   assert.ok(nonEmpty > 200, `only ${nonEmpty} cases trigger anything: the table would prove little`);
 });
 
-test('AGPL-3.0-only, network access, modified: includes the network source obligation', () => {
+test('AGPL-3.0-only, network access, modified: includes the network source obligation', needsCorpora, () => {
   const got = triggerObligations({ exploitation: 'network', modification: 'modified' }, obligationsOfLicense(kb, 'AGPL-3.0-only'), kb.actions);
   const network = got.obligations.filter((o) => o.exploitation === 'network');
   assert.equal(network.length, 1);
@@ -62,7 +64,7 @@ test('AGPL-3.0-only, network access, modified: includes the network source oblig
   assert.ok(got.obligations.every((o) => o.exploitation === 'network' || o.passivity === 'dont'));
 });
 
-test('MIT, internal use: nothing but passive obligations (and MIT has none)', () => {
+test('MIT, internal use: nothing but passive obligations (and MIT has none)', needsCorpora, () => {
   for (const modification of MODIFICATIONS) {
     const got = triggerObligations({ exploitation: 'internal', modification }, obligationsOfLicense(kb, 'MIT'), kb.actions);
     assert.deepEqual(got.obligations, []);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptySbom, licenseFromExpression, type Component, type Sbom } from '../../model/index.js';
-import { corpus } from '../../../test/support/corpora.js';
+import { corpus, needsCorpora } from '../../../test/support/corpora.js';
 import { readFileSync } from 'node:fs';
 import { sbomFromCycloneDxJson } from './cyclonedx-fixture.test-helper.js';
 import { diffSboms, renderDiffText } from './index.js';
@@ -75,7 +75,7 @@ test('licence changes compare expressions when both sides have one, else raw tex
   assert.match(text, /~ pkg:npm\/b@2 declared licence: MIT -> GPL-2.0-only/);
 });
 
-test('laravel 7.12.0 as CycloneDX 1.2 and 1.3 describes the same software: no differences', () => {
+test('laravel 7.12.0 as CycloneDX 1.2 and 1.3 describes the same software: no differences', needsCorpora, () => {
   const dir = 'sboms/cyclonedx/bom-examples/SBOM/laravel-7.12.0';
   const a = readCycloneDxJson(corpus(dir, 'bom.1.2.json'));
   const b = readCycloneDxJson(corpus(dir, 'bom.1.3.json'));
@@ -85,7 +85,7 @@ test('laravel 7.12.0 as CycloneDX 1.2 and 1.3 describes the same software: no di
   assert.equal(renderDiffText(d), 'No differences.\n');
 });
 
-test('laravel with one package bumped and one dropped shows exactly that', () => {
+test('laravel with one package bumped and one dropped shows exactly that', needsCorpora, () => {
   const dir = 'sboms/cyclonedx/bom-examples/SBOM/laravel-7.12.0';
   const a = readCycloneDxJson(corpus(dir, 'bom.1.3.json'));
   const b = readCycloneDxJson(corpus(dir, 'bom.1.3.json'));
@@ -99,7 +99,7 @@ test('laravel with one package bumped and one dropped shows exactly that', () =>
   assert.deepEqual(d.added, []);
 });
 
-test('proton-bridge v1.6.3 → v1.8.0: the real upgrade', () => {
+test('proton-bridge v1.6.3 → v1.8.0: the real upgrade', needsCorpora, () => {
   const dir = 'sboms/cyclonedx/bom-examples/SBOM/proton-bridge';
   const d = diffSboms(
     readCycloneDxJson(corpus(dir, 'proton-bridge-v1.6.3.bom.json')),

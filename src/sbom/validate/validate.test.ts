@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptySbom, licenseFromExpression, type Component, type Sbom } from '../../model/index.js';
-import { corpus } from '../../../test/support/corpora.js';
+import { corpus, needsCorpora } from '../../../test/support/corpora.js';
 import { readFileSync } from 'node:fs';
 import { sbomFromCycloneDxJson } from '../diff/cyclonedx-fixture.test-helper.js';
 import { checkSbomSemantics, summarizeSbom } from './index.js';
@@ -59,7 +59,7 @@ test('purl spelled differently from the component name is not a mismatch', () =>
   assert.deepEqual(checkSbomSemantics(s), []);
 });
 
-test('real SBOMs from the corpora have no semantic problems', () => {
+test('real SBOMs from the corpora have no semantic problems', needsCorpora, () => {
   for (const file of [
     'sboms/cyclonedx/bom-examples/SBOM/laravel-7.12.0/bom.1.3.json',
     'sboms/cyclonedx/bom-examples/SBOM/keycloak-10.0.2/bom.json',
@@ -69,7 +69,7 @@ test('real SBOMs from the corpora have no semantic problems', () => {
   }
 });
 
-test('summary counts a real document', () => {
+test('summary counts a real document', needsCorpora, () => {
   const s = readCycloneDxJson(corpus('sboms/cyclonedx/bom-examples/SBOM/laravel-7.12.0/bom.1.3.json'));
   const summary = summarizeSbom(s);
   // Checked against the file: 62 libraries, all with purl and licence ids, 113 dependsOn edges.

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import type { ContractCase } from '../support/contract.js';
+import { readsCorpora, type ContractCase } from '../support/contract.js';
 import { readHermineData } from '../../../src/io/kb-files.js';
-import { corpus } from '../../support/corpora.js';
+import { corpus, whenCorpora } from '../../support/corpora.js';
 import type { KnowledgeBase } from '../../../src/licenses/kb/types.js';
 
 // Hermine's real community data: every licence, obligation and compliance action must survive the store.
-const hermine = readHermineData(corpus('hermine-community-data', 'shared.json')).kb;
+const hermine = whenCorpora(() => readHermineData(corpus('hermine-community-data', 'shared.json')).kb);
 
 function sorted(kb: KnowledgeBase): KnowledgeBase {
   return {
@@ -16,7 +16,7 @@ function sorted(kb: KnowledgeBase): KnowledgeBase {
 }
 
 export const knowledgeCases: Record<string, ContractCase> = {
-  async 'the Hermine community knowledge base persists exactly'(store) {
+  'the Hermine community knowledge base persists exactly': readsCorpora(async (store) => {
     assert.ok(hermine.licenses.length >= 50 && hermine.obligations.length >= 300, 'the corpus holds the Hermine licence set');
     await store.saveKnowledgeBase(hermine);
     const loaded = await store.loadKnowledgeBase();
@@ -26,7 +26,7 @@ export const knowledgeCases: Record<string, ContractCase> = {
     const small = await store.loadKnowledgeBase();
     assert.equal(small.licenses.length, 2);
     assert.equal(small.obligations.length, 0);
-  },
+  }),
 
   async 'licence policies are kept apart from facts and set idempotently'(store) {
     await store.setPolicy({ license: 'MIT', allowed: 'always', reviewStatus: 'checked', comment: null, categories: ['permissive'] });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { corpus, corpusFiles } from '../../../../test/support/corpora.js';
+import { corpus, corpusFiles, needsCorpora } from '../../../../test/support/corpora.js';
 import { UnreadableDocumentError, type SbomFormat } from '../../format.js';
 import { cyclonedxJson } from '../cyclonedx-json/index.js';
 import { cyclonedxXml } from '../cyclonedx-xml/index.js';
@@ -15,7 +15,7 @@ const formatOf = (file: string): SbomFormat => (file.endsWith('.json') ? cyclone
 // The corpus README lists these two as not strict JSON (trailing commas).
 const TRAILING_COMMAS = ['MLBOM/Dataset/bom.json', 'MLBOM/Model/OpenSource/bom.json'];
 
-test('every bom-examples document is identified and decodes', () => {
+test('every bom-examples document is identified and decodes', needsCorpora, () => {
   const failures: string[] = [];
   let decoded = 0;
   for (const file of documents) {
@@ -42,7 +42,7 @@ test('every bom-examples document is identified and decodes', () => {
   assert.ok(decoded >= 70, `decoded ${decoded}`);
 });
 
-test('the two ML-BOMs with trailing commas are unreadable with a line number', () => {
+test('the two ML-BOMs with trailing commas are unreadable with a line number', needsCorpora, () => {
   for (const name of TRAILING_COMMAS) {
     const text = readFileSync(corpus('sboms/cyclonedx/bom-examples', name), 'utf8');
     assert.throws(
@@ -60,7 +60,7 @@ test('the two ML-BOMs with trailing commas are unreadable with a line number', (
   }
 });
 
-test('Keycloak: 903 components with SPDX licences and hashes', () => {
+test('Keycloak: 903 components with SPDX licences and hashes', needsCorpora, () => {
   const text = readFileSync(corpus('sboms/cyclonedx/bom-examples/SBOM/keycloak-10.0.2/bom.json'), 'utf8');
   const { sbom } = cyclonedxJson.decode({ text });
   const raw = JSON.parse(text) as { components: { licenses?: unknown[]; hashes?: unknown[] }[] };

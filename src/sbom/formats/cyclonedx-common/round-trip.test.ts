@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { corpus, corpusFiles } from '../../../../test/support/corpora.js';
+import { corpus, corpusFiles, needsCorpora } from '../../../../test/support/corpora.js';
 import type { Sbom } from '../../../model/index.js';
 import { validateJsonSchema } from '../../../schemas/index.js';
 import { allComponents } from '../../graph.js';
@@ -33,7 +33,7 @@ function essence(sbom: Sbom) {
   return { components, edges: [...edges].sort() };
 }
 
-test('real SBOMs round-trip through CycloneDX 1.6 and 1.7, JSON and XML, schema-valid', async () => {
+test('real SBOMs round-trip through CycloneDX 1.6 and 1.7, JSON and XML, schema-valid', needsCorpora, async () => {
   assert.ok(sources.length >= 20, `found ${sources.length} SBOMs`);
   const xmlOut: Record<string, XmlDocument[]> = { '1.6': [], '1.7': [] };
   const failures: string[] = [];
@@ -78,7 +78,7 @@ test('real SBOMs round-trip through CycloneDX 1.6 and 1.7, JSON and XML, schema-
   assert.equal(checked, sources.length * 4);
 });
 
-test('CycloneDX 1.6 keeps a second expression role as a property and says so', () => {
+test('CycloneDX 1.6 keeps a second expression role as a property and says so', needsCorpora, () => {
   const text = readFileSync(corpus('sboms/cyclonedx/conformance/1.6/valid-license-expression-1.6.xml'), 'utf8');
   const { sbom } = cyclonedxXml.decode({ text });
   const c = sbom.components[0]!;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { corpusFiles } from '../../../../test/support/corpora.js';
+import { corpusFiles, needsCorpora } from '../../../../test/support/corpora.js';
 import { hasErrors } from '../../../model/index.js';
 import { validateJsonSchema } from '../../../schemas/index.js';
 import { UnreadableDocumentError } from '../../format.js';
@@ -13,12 +13,12 @@ const files = corpusFiles('sboms/cyclonedx/conformance', (p) => p.endsWith('.jso
 const valid = files.filter((f) => basename(f).startsWith('valid-'));
 const invalid = files.filter((f) => basename(f).startsWith('invalid-'));
 
-test('the suite is there', () => {
+test('the suite is there', needsCorpora, () => {
   assert.ok(valid.length >= 150, `found ${valid.length} valid JSON files`);
   assert.ok(invalid.length >= 100, `found ${invalid.length} invalid JSON files`);
 });
 
-test('every valid-* JSON file decodes without error Issues', () => {
+test('every valid-* JSON file decodes without error Issues', needsCorpora, () => {
   const failures: string[] = [];
   for (const file of valid) {
     const text = readFileSync(file, 'utf8');
@@ -38,7 +38,7 @@ test('every valid-* JSON file decodes without error Issues', () => {
  * Issue, or (for faults the model does not care about, e.g. a malformed hash or a licence id not on
  * the SPDX list) the official schema rejects it. The tally shows which line of defence caught what.
  */
-test('every invalid-* JSON file is rejected, flagged, or fails the schema', (t) => {
+test('every invalid-* JSON file is rejected, flagged, or fails the schema', needsCorpora, (t) => {
   const tally = { rejected: 0, flagged: 0, schema: 0 };
   const missed: string[] = [];
   for (const file of invalid) {

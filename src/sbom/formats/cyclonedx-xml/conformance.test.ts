@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { corpus, corpusFiles } from '../../../../test/support/corpora.js';
+import { corpus, corpusFiles, needsCorpora } from '../../../../test/support/corpora.js';
 import { hasErrors } from '../../../model/index.js';
 import { UnreadableDocumentError } from '../../format.js';
 import { validateXmlBatch, type XmlDocument } from '../cyclonedx-common/xsd-batch.test.js';
@@ -14,13 +14,13 @@ const files = corpusFiles('sboms/cyclonedx/conformance', (p) => p.endsWith('.xml
 const valid = files.filter((f) => basename(f).startsWith('valid-'));
 const invalid = files.filter((f) => basename(f).startsWith('invalid-'));
 
-test('the suite is there', () => {
+test('the suite is there', needsCorpora, () => {
   assert.ok(valid.length >= 200, `found ${valid.length} valid XML files`);
   assert.ok(invalid.length >= 150, `found ${invalid.length} invalid XML files`);
   assert.ok(valid.some((f) => basename(dirname(f)) === '1.0'));
 });
 
-test('every valid-* XML file decodes without error Issues', () => {
+test('every valid-* XML file decodes without error Issues', needsCorpora, () => {
   const failures: string[] = [];
   for (const file of valid) {
     try {
@@ -42,7 +42,7 @@ function xsdFor(specVersion: string): string | undefined {
   return undefined;
 }
 
-test('every invalid-* XML file is rejected, flagged, or fails the schema', async (t) => {
+test('every invalid-* XML file is rejected, flagged, or fails the schema', needsCorpora, async (t) => {
   const tally = { rejected: 0, flagged: 0, schema: 0 };
   const toValidate = new Map<string, XmlDocument[]>();
   for (const file of invalid) {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, corpus } from '../../../../test/support/corpora.js';
+import { REPO_ROOT, corpus, needsCorpora } from '../../../../test/support/corpora.js';
 import { UnreadableDocumentError } from '../../format.js';
 import { ortResult } from '../ort/index.js';
 import { kissbom } from './index.js';
@@ -68,7 +68,7 @@ test('encode then decode gives the same packages in every serialisation', () => 
   assert.equal(written.packages[4].license, 'Apache License 2.0', 'a licence that is not an SPDX expression is written as found');
 });
 
-test('an ORT result exports to a KISSBOM with concluded licences and says what is lost', () => {
+test('an ORT result exports to a KISSBOM with concluded licences and says what is lost', needsCorpora, () => {
   const ort = ortResult.decode({ text: readFileSync(corpus('ort/results/analyzer-result-with-dependency-graph.yml'), 'utf8') });
   const { text, issues } = kissbom.encode!(ort.sbom, 'json');
   const packages = (JSON.parse(text) as { packages: { purl: string; license?: string }[] }).packages;
@@ -101,7 +101,7 @@ test('problems: unreadable documents throw with a line, bad entries become Issue
   assert.equal(sbom.components.length, 2);
 });
 
-test('identify leaves other documents alone', () => {
+test('identify leaves other documents alone', needsCorpora, () => {
   for (const other of [
     'ort/results/ort-analyzer-result.yml',
     'lockfiles/ort-synthetic/node/npm/project-with-lockfile-expected-output.yml',

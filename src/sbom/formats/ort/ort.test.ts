@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { corpus, corpusFiles } from '../../../../test/support/corpora.js';
+import { corpus, corpusFiles, needsCorpora } from '../../../../test/support/corpora.js';
 import { componentsByRef, adjacency } from '../../graph.js';
 import { UnreadableDocumentError } from '../../format.js';
 import { ortResult } from './index.js';
@@ -13,7 +13,7 @@ const read = (path: string) => readFileSync(path, 'utf8');
 const decodeFile = (path: string) => ortResult.decode({ text: read(path), name: path });
 const isExpectedOutput = (p: string) => /expected-output/.test(p);
 
-test('every ORT expected analyzer output is identified and decoded, with every listed package present', () => {
+test('every ORT expected analyzer output is identified and decoded, with every listed package present', needsCorpora, () => {
   const files = corpusFiles('lockfiles/ort-synthetic', isExpectedOutput);
   let decoded = 0;
   for (const file of files) {
@@ -38,7 +38,7 @@ test('every ORT expected analyzer output is identified and decoded, with every l
   assert.ok(decoded >= 95, `only ${decoded} decoded`);
 });
 
-test('npm project: scopes, edges, purl, group, hashes and licences match the YAML', () => {
+test('npm project: scopes, edges, purl, group, hashes and licences match the YAML', needsCorpora, () => {
   const { sbom } = decodeFile(corpus('lockfiles/ort-synthetic/node/npm/project-with-lockfile-expected-output.yml'));
   const refs = componentsByRef(sbom);
   const edges = adjacency(sbom);
@@ -88,7 +88,7 @@ test('npm project: scopes, edges, purl, group, hashes and licences match the YAM
   assert.match(project?.externalReferences.find((r) => r.type === 'vcs')?.comment ?? '', /<REPLACE_VCS_REVISION>/);
 });
 
-test('shared dependency graph with scope_roots: edges and scope from indexes', () => {
+test('shared dependency graph with scope_roots: edges and scope from indexes', needsCorpora, () => {
   const { sbom, issues } = decodeFile(corpus('ort/results/analyzer-result-with-dependency-graph.yml'));
   const refs = componentsByRef(sbom);
   const edges = adjacency(sbom);
@@ -109,7 +109,7 @@ test('shared dependency graph with scope_roots: edges and scope from indexes', (
   assert.deepEqual(issues, []);
 });
 
-test('shared dependency graph with nodes and edges (default indexes left out) gives the same structure', () => {
+test('shared dependency graph with nodes and edges (default indexes left out) gives the same structure', needsCorpora, () => {
   const { sbom, issues } = decodeFile(corpus('ort/results/semver4j-analyzer-result-linux.yml'));
   const edges = adjacency(sbom);
   // nodes [pkg 1, {} = pkg 0, pkg 2]; edge 1 → 0 is junit → hamcrest.
@@ -118,7 +118,7 @@ test('shared dependency graph with nodes and edges (default indexes left out) gi
   assert.deepEqual(issues, []);
 });
 
-test('analyzer issues, tree issues and linkage are kept', () => {
+test('analyzer issues, tree issues and linkage are kept', needsCorpora, () => {
   const { sbom, issues } = decodeFile(corpus('ort/evaluated-model/reporter-test-input.yml'));
   const refs = componentsByRef(sbom);
   assert.ok(issues.some((i) => i.code === 'ort-issue' && i.component === 'Gradle:org.ossreviewtoolkit.gradle.example:lib:1.0.0' && /Example error\./.test(i.message)));
@@ -131,7 +131,7 @@ test('analyzer issues, tree issues and linkage are kept', () => {
   assert.equal(lib?.type, 'application');
 });
 
-test('evaluated model: tables resolved, trees give edges and scopes, JSON and YAML agree', () => {
+test('evaluated model: tables resolved, trees give edges and scopes, JSON and YAML agree', needsCorpora, () => {
   const fromJson = decodeFile(corpus('ort/evaluated-model/evaluated-model-reporter-test-expected-output.json'));
   const fromYaml = decodeFile(corpus('ort/evaluated-model/evaluated-model-reporter-test-expected-output.yml'));
   assert.deepEqual(fromJson, fromYaml);
@@ -169,7 +169,7 @@ test('evaluated model: tables resolved, trees give edges and scopes, JSON and YA
   assert.equal(sbom.metadata.tools[0]?.version, '72463cc');
 });
 
-test('identify tells the layouts apart and leaves other documents alone', () => {
+test('identify tells the layouts apart and leaves other documents alone', needsCorpora, () => {
   const id = (path: string) => ortResult.identify(read(path).slice(0, 65536))?.specVersion;
   assert.equal(id(corpus('ort/results/ort-analyzer-result.yml')), 'analyzer-result');
   assert.equal(id(corpus('ort/evaluated-model/evaluated-model-reporter-test-expected-output.json')), 'evaluated-model');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { corpus } from '../../../../test/support/corpora.js';
+import { corpus, needsCorpora } from '../../../../test/support/corpora.js';
 import { componentsByRef } from '../../graph.js';
 import { UnreadableDocumentError } from '../../format.js';
 import { spdxJson } from '../spdx-json/index.js';
@@ -9,13 +9,13 @@ import { spdxTagValue } from './index.js';
 
 const read = (p: string) => readFileSync(corpus(p), 'utf8');
 
-test('identify: tag-value SPDX 2.x only', () => {
+test('identify: tag-value SPDX 2.x only', needsCorpora, () => {
   assert.equal(spdxTagValue.identify(read('sboms/spdx/examples/software/example1/spdx2.2/example1.spdx'))?.specVersion, '2.2');
   assert.equal(spdxTagValue.identify('SPDXVersion: SPDX-1.2\n')?.supported, false);
   assert.equal(spdxTagValue.identify('{"spdxVersion": "SPDX-2.3"}'), undefined);
 });
 
-test('spec example 2.3: tag-value and JSON give the same packages and licences', () => {
+test('spec example 2.3: tag-value and JSON give the same packages and licences', needsCorpora, () => {
   const tv = spdxTagValue.decode({ text: read('sboms/spdx/spec-examples/v2.3/SPDXTagExample-v2.3.spdx') });
   const json = spdxJson.decode({ text: read('sboms/spdx/spec-examples/v2.3/SPDXJSONExample-v2.3.spdx.json') });
   const pick = (s: typeof tv.sbom) =>
@@ -31,7 +31,7 @@ test('spec example 2.3: tag-value and JSON give the same packages and licences',
   );
 });
 
-test('example1: files that follow the package belong to it; hand-checked values', () => {
+test('example1: files that follow the package belong to it; hand-checked values', needsCorpora, () => {
   const { sbom, issues } = spdxTagValue.decode({ text: read('sboms/spdx/examples/software/example1/spdx2.2/example1.spdx') });
   const hello = sbom.metadata.component!;
   assert.equal(hello.ref, 'SPDXRef-Package-hello');

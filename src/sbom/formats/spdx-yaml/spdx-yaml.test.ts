@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { corpus } from '../../../../test/support/corpora.js';
+import { corpus, needsCorpora } from '../../../../test/support/corpora.js';
 import { UnreadableDocumentError } from '../../format.js';
 import { spdxJson } from '../spdx-json/index.js';
 import { spdxYaml } from './index.js';
 
 const read = (p: string) => readFileSync(corpus(p), 'utf8');
 
-test('spec example 2.3 in YAML decodes as its JSON twin; dates stay strings', () => {
+test('spec example 2.3 in YAML decodes as its JSON twin; dates stay strings', needsCorpora, () => {
   const text = read('sboms/spdx/spec-examples/v2.3/SPDXYAMLExample-2.3.spdx.yaml');
   assert.deepEqual(spdxYaml.identify(text.slice(0, 65536)), { format: 'spdx-yaml', specVersion: '2.3', supported: true });
   const yaml = spdxYaml.decode({ text }).sbom;
@@ -18,14 +18,14 @@ test('spec example 2.3 in YAML decodes as its JSON twin; dates stay strings', ()
   assert.deepEqual(yaml.metadata.component, json.metadata.component);
 });
 
-test('the spec 2.2 YAML example is not well-formed YAML: reported with its line', () => {
+test('the spec 2.2 YAML example is not well-formed YAML: reported with its line', needsCorpora, () => {
   assert.throws(
     () => spdxYaml.decode({ text: read('sboms/spdx/spec-examples/v2.2/SPDXYAMLExample-2.2.spdx.yaml') }),
     (e: unknown) => e instanceof UnreadableDocumentError && e.line === 322 && /line 322/.test(e.message),
   );
 });
 
-test('YAML encode reads back', () => {
+test('YAML encode reads back', needsCorpora, () => {
   const sbom = spdxJson.decode({ text: read('sboms/spdx/examples/software/example9/spdx2.2/appbomination.spdx.json') }).sbom;
   const { text } = spdxYaml.encode!(sbom, '2.3', { serialNumber: 'https://example.org/x', timestamp: '2024-01-01T00:00:00Z' });
   const back = spdxYaml.decode({ text }).sbom;

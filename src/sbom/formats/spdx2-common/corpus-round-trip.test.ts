@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { corpusFiles } from '../../../../test/support/corpora.js';
+import { corpusFiles, needsCorpora } from '../../../../test/support/corpora.js';
 import type { Component, Sbom } from '../../../model/index.js';
 import { validateJsonSchema } from '../../../schemas/index.js';
 import { UnreadableDocumentError, type SbomFormat } from '../../format.js';
@@ -58,7 +58,7 @@ function essentials(sbom: Sbom) {
   };
 }
 
-test('the corpora hold SPDX 2 documents in all three syntaxes', () => {
+test('the corpora hold SPDX 2 documents in all three syntaxes', needsCorpora, () => {
   const count = (id: string) => documents.filter((d) => d.format.id === id).length;
   assert.ok(count('spdx-json') >= 50, `json: ${count('spdx-json')}`);
   assert.ok(count('spdx-tagvalue') >= 14, `tag-value: ${count('spdx-tagvalue')}`);

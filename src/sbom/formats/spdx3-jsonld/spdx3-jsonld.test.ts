@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { corpus, corpusFiles } from '../../../../test/support/corpora.js';
+import { corpus, corpusFiles, needsCorpora } from '../../../../test/support/corpora.js';
 import { emptySbom, licenseFromExpression, type Component, type Sbom } from '../../../model/index.js';
 import { validateJsonSchema } from '../../../schemas/index.js';
 import { UnreadableDocumentError } from '../../format.js';
@@ -20,7 +20,7 @@ const read = (path: string) => (path.endsWith('.gz') ? gunzipSync(readFileSync(p
 const decode = (path: string) => spdx3JsonLd.decode({ text: read(path), name: path });
 const component = (sbom: Sbom, ref: string) => componentsByRef(sbom).get(ref);
 
-test('identify: SPDX 3.0.x JSON-LD is read, other versions are named and refused, other formats are not claimed', () => {
+test('identify: SPDX 3.0.x JSON-LD is read, other versions are named and refused, other formats are not claimed', needsCorpora, () => {
   const head = (version: string) => `{"@context": "https://spdx.org/rdf/${version}/spdx-context.jsonld", "@graph": []}`;
   assert.deepEqual(spdx3JsonLd.identify(head('3.0.1')), { format: 'spdx3-jsonld', specVersion: '3.0.1', supported: true });
   assert.equal(spdx3JsonLd.identify(head('3.0.0'))?.supported, true);
@@ -34,7 +34,7 @@ test('identify: SPDX 3.0.x JSON-LD is read, other versions are named and refused
   assert.equal(spdx3JsonLd.identify(bare)?.specVersion, '3.0.1');
 });
 
-test(`every SPDX 3 corpus document (${SPDX3_FILES.length}) is identified and decodes without throwing`, () => {
+test(`every SPDX 3 corpus document (${SPDX3_FILES.length}) is identified and decodes without throwing`, needsCorpora, () => {
   assert.ok(SPDX3_FILES.length >= 80, `expected the SPDX 3 corpus, found ${SPDX3_FILES.length} files`);
   for (const path of SPDX3_FILES) {
     const text = read(path);
@@ -46,7 +46,7 @@ test(`every SPDX 3 corpus document (${SPDX3_FILES.length}) is identified and dec
   }
 });
 
-test('AI example: the models are machine-learning-model components with their MIT licence, the data set is data', () => {
+test('AI example: the models are machine-learning-model components with their MIT licence, the data set is data', needsCorpora, () => {
   const { sbom } = decode(corpus('sboms/spdx/examples/ai/example01/spdx3.0/simplehtr-example.json'));
   assert.equal(sbom.metadata.component?.name, 'SimpleHTR');
   assert.equal(sbom.metadata.component?.licenses.declared?.expression, 'MIT');
@@ -76,7 +76,7 @@ test('AI example: the models are machine-learning-model components with their MI
   assert.equal(sbom.metadata.timestamp, '2024-05-09T13:50:30Z');
 });
 
-test('dataset example: a dataset_DatasetPackage becomes data with its CC-BY-4.0 licences', () => {
+test('dataset example: a dataset_DatasetPackage becomes data with its CC-BY-4.0 licences', needsCorpora, () => {
   const { sbom } = decode(corpus('sboms/spdx/examples/dataset/example01/spdx3.0/example01.spdx3.json'));
   const data = allComponents(sbom, true).find((c) => c.name === 'Our World in Data CO2 and Greenhouse Gas Emissions dataset');
   assert.equal(data?.type, 'data');
@@ -85,7 +85,7 @@ test('dataset example: a dataset_DatasetPackage becomes data with its CC-BY-4.0 
   assert.equal(data?.licenses.concluded?.expression, 'CC-BY-4.0');
 });
 
-test('software example 6: scoped dependsOn, expression licences, NOASSERTION and hashes', () => {
+test('software example 6: scoped dependsOn, expression licences, NOASSERTION and hashes', needsCorpora, () => {
   const { sbom } = decode(corpus('sboms/spdx/examples/software/example6/spdx3.0/example6-bin.json'));
   const base = 'https://swinslow.net/spdx-examples/example6/hello-go-bin-v2-specv3/';
   const primary = sbom.metadata.component!;
@@ -100,7 +100,7 @@ test('software example 6: scoped dependsOn, expression licences, NOASSERTION and
   assert.deepEqual(sbom.metadata.tools.map((t) => t.name), ['github.com/spdx/tools-golang/builder', 'github.com/spdx/tools-golang/idsearcher']);
 });
 
-test('a test-scoped LifecycleScopedRelationship makes JUnit a test dependency of the Maven example', () => {
+test('a test-scoped LifecycleScopedRelationship makes JUnit a test dependency of the Maven example', needsCorpora, () => {
   const { sbom } = decode(corpus('sboms/spdx/examples/software/example8/spdx3.0/examplemaven-0.0.1.spdx3.json'));
   const base = 'http://spdx.org/documents/examplemaven-0.0.1-specv3/';
   const junit = component(sbom, `${base}SPDXRef-gnrtd41`);
@@ -110,7 +110,7 @@ test('a test-scoped LifecycleScopedRelationship makes JUnit a test dependency of
   assert.deepEqual(adjacency(sbom).get(`${base}SPDXRef-gnrtd3`), [`${base}SPDXRef-gnrtd41`]);
 });
 
-test('Yocto image document: decodes whole, vulnerability data is reported as not kept', () => {
+test('Yocto image document: decodes whole, vulnerability data is reported as not kept', needsCorpora, () => {
   const started = performance.now();
   const { sbom, issues } = decode(YOCTO);
   const elapsed = performance.now() - started;
@@ -194,7 +194,7 @@ function assertRoundTrip(before: Sbom, label: string): Sbom {
   return after;
 }
 
-test('round trip decode → encode (schema-valid) → decode keeps ids, names, versions, purls, licences and edges', () => {
+test('round trip decode → encode (schema-valid) → decode keeps ids, names, versions, purls, licences and edges', needsCorpora, () => {
   const files = [...SPDX3_FILES, YOCTO];
   for (const path of files) assertRoundTrip(decode(path).sbom, path);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PackageURL } from 'packageurl-js';
-import { corpus, corpusFiles } from '../../../../test/support/corpora.js';
+import { corpus, corpusFiles, needsCorpora } from '../../../../test/support/corpora.js';
 import type { Component, Sbom } from '../../../model/index.js';
 import { UnreadableDocumentError } from '../../format.js';
 import { generateNpmSbom } from './generate-npm-sbom.js';
@@ -29,7 +29,7 @@ const find = (sbom: Sbom, name: string, version: string): Component => {
 };
 const dependsOn = (sbom: Sbom, ref: string) => sbom.dependencies.find((d) => d.ref === ref)?.dependsOn ?? [];
 
-test('every npm lockfile of the corpora generates, with unique refs and edges that point at components', () => {
+test('every npm lockfile of the corpora generates, with unique refs and edges that point at components', needsCorpora, () => {
   const files = corpusFiles('lockfiles', isNpmLockfile);
   assert.ok(files.length >= 45, `found ${files.length} npm lockfiles`);
   for (const file of files) {
@@ -42,14 +42,14 @@ test('every npm lockfile of the corpora generates, with unique refs and edges th
   }
 });
 
-test('a value that is not an npm lockfile is unreadable, with the reason', () => {
+test('a value that is not an npm lockfile is unreadable, with the reason', needsCorpora, () => {
   const lockfile = JSON.parse(readFileSync(corpus('lockfiles/osv-scalibr/javascript/packagelockjson/null.v2.jsontest'), 'utf8'));
   assert.throws(() => generateNpmSbom({ lockfileName: 'package-lock.json', lockfile }), (err: unknown) =>
     err instanceof UnreadableDocumentError && /package-lock\.json is not an npm lockfile/.test(err.message));
   assert.throws(() => generateNpmSbom({ lockfileName: 'x.json', lockfile: { name: 'a' } }), UnreadableDocumentError);
 });
 
-test('lockfile v3 (ORT project-with-lockfile): scopes, edges, hashes, root', () => {
+test('lockfile v3 (ORT project-with-lockfile): scopes, edges, hashes, root', needsCorpora, () => {
   const file = corpus('lockfiles/ort-synthetic/node/npm/project-with-lockfile/package-lock.json');
   const { sbom, issues } = generate(file);
   // package.json: devDependencies cson, optionalDependencies promise and @lmdb/lmdb-darwin-arm64.
@@ -89,7 +89,7 @@ test('lockfile v3 (ORT project-with-lockfile): scopes, edges, hashes, root', () 
   assert.equal(issues.filter((i) => i.severity !== 'info').length, 0);
 });
 
-test('lockfile v1 (cdxgen x-tag): nested paths resolve to the nearest copy; dev flags; bundled packages', () => {
+test('lockfile v1 (cdxgen x-tag): nested paths resolve to the nearest copy; dev flags; bundled packages', needsCorpora, () => {
   const file = corpus('lockfiles/cdxgen/data/package-lock-v1.json');
   const raw = JSON.parse(readFileSync(file, 'utf8'));
   const { sbom } = generate(file);
@@ -109,7 +109,7 @@ test('lockfile v1 (cdxgen x-tag): nested paths resolve to the nearest copy; dev 
   assert.equal(sbom.dependencyCompleteness, 'incomplete', 'v1 records no peer dependencies');
 });
 
-test('aliases get the purl of the real package; one component per name@version', () => {
+test('aliases get the purl of the real package; one component per name@version', needsCorpora, () => {
   for (const name of ['alias.v1.json', 'alias.v2.json']) {
     const { sbom } = generate(corpus('lockfiles/osv-scalibr/javascript/packagelockjson', name));
     const purls = sbom.components.map((c) => c.purl).sort();
@@ -119,7 +119,7 @@ test('aliases get the purl of the real package; one component per name@version',
   }
 });
 
-test('workspaces: the root depends on each workspace; workspace folders are libraries with their own edges', () => {
+test('workspaces: the root depends on each workspace; workspace folders are libraries with their own edges', needsCorpora, () => {
   const { sbom } = generate(corpus('lockfiles/ort-synthetic/node/npm/workspaces/package-lock.json'));
   const pkg1 = find(sbom, '@scope1/pkg1', '1.0.0');
   const pkg2 = find(sbom, 'pkg2', '1.0.0');
@@ -131,7 +131,7 @@ test('workspaces: the root depends on each workspace; workspace folders are libr
   assert.ok(dependsOn(sbom, pkg1.ref).includes(find(sbom, '@here/harp-fetch', '0.11.0').ref));
 });
 
-test('the generator asks for installed manifests and takes licence, authors, repository from them', () => {
+test('the generator asks for installed manifests and takes licence, authors, repository from them', needsCorpora, () => {
   const asked: string[] = [];
   const { sbom, issues } = generateNpmSbom({
     lockfileName: 'package-lock.json',

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { corpus } from '../../../../test/support/corpora.js';
+import { corpus, needsCorpora } from '../../../../test/support/corpora.js';
 import type { Component, Sbom } from '../../../model/index.js';
 import { generateNpmSbom } from './generate-npm-sbom.js';
 
@@ -92,7 +92,7 @@ function generate(lockfile: string): Sbom {
 }
 
 for (const c of CASES) {
-  test(`ORT ${c.expected}: same packages, dev split and edges`, () => {
+  test(`ORT ${c.expected}: same packages, dev split and edges`, needsCorpora, () => {
     const ort = parse(readFileSync(corpus(NPM, c.expected), 'utf8'));
     const projects: OrtProject[] = ort.projects ?? [ort.project];
     const ortPackages = new Set<string>((ort.packages ?? []).map((p: { id: string }) => p.id));
