@@ -1,6 +1,10 @@
 /** Decisions: curations (incl. AND confirmations), licence choices, derogations, authorised contexts. */
 import type { Decision } from '../model/decision.js';
-import { EXPLOITATIONS, LINKINGS } from '../model/usage-context.js';
+import { EXPLOITATIONS, LINKINGS, MODIFICATIONS } from '../model/usage-context.js';
+import { componentReference } from '../model/component-identity.js';
+import { normalizeLicense } from '../licenses/normalize/index.js';
+import { lookupLicense } from '../licenses/spdx-list/index.js';
+import { parseExpression, printExpression } from '../licenses/expression/index.js';
 import type { DecisionFilter, NewDecision, Store } from '../store/index.js';
 import { requireExpression, requireName } from './check-input.js';
 import { getCategory, getProduct, getRelease } from './portfolio.js';
@@ -17,20 +21,22 @@ export async function recordDecision(store: Store, input: NewDecision): Promise<
   return decision;
 }
 
-async function createDecision(store: Store, input: NewDecision): Promise<Decision> {
-  const author = requireName(input.author, 'author');
-  const explanation = requireName(input.explanation, 'explanation', 'text');
+async function createDecision(store: Store, raw: NewDecision): Promise<Decision> {
+  const author = requireName(raw.author, 'author');
+  const explanation = requireName(raw.explanation, 'explanation', 'text');
+  const input = withCanonicalComponent(raw);
   switch (input.type) {
-    case 'curation':
+    case 'curation': {
       if (!['curation', 'and-confirmation'].includes(input.kind)) throw invalid(`curation kind must be curation or and-confirmation, not "${input.kind}"`);
       if (input.version !== null && input.component === null) throw invalid('a curation for one version must name its component');
-      return store.createDecision({
-        ...input,
-        author,
-        explanation,
-        fromExpression: input.fromExpression?.trim() || null,
-        toExpression: requireExpression(input.toExpression, 'to'),
-      });
+      const fromExpression = input.fromExpression?.trim() || null;
+      // Hermine's curations always name what they correct; a curation naming neither the string
+      // found nor a component would rewrite every licence of every release (GPL ones included).
+      if (fromExpression === null && input.component === null) {
+        throw invalid('a curation must name what it corrects: the licence string as found (from), a component (and version), or both; without either it would replace every licence of every release');
+      }
+      return store.createDecision({ ...input, author, explanation, fromExpression, toExpression: curatedExpression(input.toExpression) });
+    }
     case 'choice':
       await requireScope(store, input);
       return store.createDecision({
@@ -45,7 +51,10 @@ async function createDecision(store: Store, input: NewDecision): Promise<Decisio
       if (input.linking !== null && !(LINKINGS as readonly string[]).includes(input.linking)) {
         throw invalid(`linking must be one of ${LINKINGS.join(', ')}`);
       }
-      return store.createDecision({ ...input, author, explanation, license: requireExpression(input.license, 'licence') });
+      if (input.modification != null && !(MODIFICATIONS as readonly string[]).includes(input.modification)) {
+        throw invalid(`modification must be one of ${MODIFICATIONS.join(', ')}`);
+      }
+      return store.createDecision({ ...input, modification: input.modification ?? null, author, explanation, license: requireExpression(input.license, 'licence') });
     default:
       throw invalid(`unknown decision type "${(input as { type: string }).type}"`);
   }
@@ -94,6 +103,42 @@ async function requireScope(
     throw invalid(`exploitation must be one of ${EXPLOITATIONS.join(', ')}`);
   }
   if (scope.version !== null && scope.component === null) throw invalid('a decision for one version must name its component');
+}
+
+/**
+ * Decisions name a component by its identity (model/component-identity.ts): purl type, namespace
+ * and name, without version, qualifiers nor subpath, whatever spelling the CLI or the API was given.
+ * A versioned purl also names that version when no version was given.
+ */
+function withCanonicalComponent<D extends NewDecision>(input: D): D {
+  if (input.component === null || input.component === undefined) return input;
+  const ref = componentReference(input.component);
+  if ('error' in ref) throw invalid(`component: ${ref.error}`);
+  if (ref.version !== null && input.version !== null && input.version !== ref.version) {
+    throw invalid(`component: the purl names version ${ref.version} but the decision names version ${input.version}`);
+  }
+  return { ...input, component: ref.key, version: input.version ?? ref.version };
+}
+
+/** The curation's "to" in SPDX form; a licence id that does not exist gets "did you mean". */
+function curatedExpression(value: string): string {
+  const parsed = parseExpression(value);
+  if (parsed.expression && unknownIds(value).length === 0) return printExpression(parsed.expression);
+  const guesses = [...new Set(unknownIds(value).flatMap((id) => normalizeLicense(id).candidates.filter((c) => lookupLicense(c) !== undefined)).concat(normalizeLicense(value).candidates))].slice(0, 3);
+  const hint = guesses.length > 0 ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : '';
+  if (parsed.expression) {
+    throw new ServiceError('invalid-input', `to: "${value}" names licences that are neither SPDX ids nor LicenseRef-… (${unknownIds(value).join(', ')})${hint}`, { field: 'to', suggestions: guesses });
+  }
+  throw new ServiceError('invalid-input', `to: "${value}" is not an SPDX expression: ${parsed.syntaxError?.message}${hint}`, { field: 'to', suggestions: guesses });
+}
+
+/** Licence ids of an expression that are neither on the SPDX list nor LicenseRef-…. */
+function unknownIds(value: string): string[] {
+  return value
+    .split(/[\s()]+/)
+    .filter((t) => t && !/^(AND|OR|WITH)$/i.test(t) && !/^(LicenseRef|DocumentRef)-/.test(t) && !/exception/i.test(t))
+    .map((t) => t.replace(/\+$/, ''))
+    .filter((t) => lookupLicense(t) === undefined);
 }
 
 function invalid(message: string): ServiceError {

@@ -5,8 +5,8 @@ import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import type { Decision, DecisionScope } from '../../model/decision.js';
-import { EXPLOITATIONS, LINKINGS, type Exploitation, type Linking } from '../../model/usage-context.js';
-import { formatPurl, isPurlError, parsePurl, purlWithoutVersion } from '../../model/purl/index.js';
+import { EXPLOITATIONS, LINKINGS, MODIFICATIONS, type Exploitation, type Linking, type Modification } from '../../model/usage-context.js';
+import { componentReference } from '../../model/component-identity.js';
 import { deleteDecision, findProductByName, findReleaseByName, listCategories, listDecisions, recordDecision, resetDecisions } from '../../services/index.js';
 import type { DecisionFilter, DecisionType, NewDecision, Store } from '../../services/store-door.js';
 import { choiceOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
@@ -18,6 +18,7 @@ interface DecisionFlags extends StoreFlags {
   to?: string;
   license?: string;
   linking?: string;
+  modification?: string;
   confirmAnd?: boolean;
   category?: string;
   product?: string;
@@ -44,6 +45,7 @@ export function registerDecision(program: Command, ctx: CommandContext): void {
     .option('--confirm-and', 'record an AND confirmation (step 2): --to is the AND kept, or the OR it meant')
     .action((opts: DecisionFlags) =>
       record(ctx, opts, async () => ({
+        ...refuseFlags(opts, ['category', 'product', 'release', 'scope', 'project', 'exploitation'], 'a curation applies to a licence string and/or a component (and version), everywhere'),
         type: 'curation',
         kind: opts.confirmAnd ? 'and-confirmation' : 'curation',
         component: componentKey(opts.component),
@@ -65,12 +67,14 @@ export function registerDecision(program: Command, ctx: CommandContext): void {
   withScope(withAuthor(add.command('derogation').description('a licence allowed despite the policy, for the usages in the scope')))
     .requiredOption('--license <expression>', 'the licence allowed')
     .option('--linking <linking>', LINKINGS.join(', '))
+    .option('--modification <m>', `${MODIFICATIONS.join(', ')}; default either`)
     .action((opts: DecisionFlags) =>
       record(ctx, opts, async (store) => ({
         type: 'derogation',
         ...(await scopeOf(store, opts)),
         license: opts.license!,
         linking: choiceOf<Linking>(opts.linking, LINKINGS, '--linking') ?? null,
+        modification: choiceOf<Modification>(opts.modification, MODIFICATIONS, '--modification') ?? null,
         author: opts.author!,
         explanation: opts.explanation!,
       })),
@@ -79,6 +83,7 @@ export function registerDecision(program: Command, ctx: CommandContext): void {
   withScope(withAuthor(add.command('context').description('an authorised context: a derogation bound to no product nor release')))
     .requiredOption('--license <expression>', 'the licence allowed')
     .option('--linking <linking>', LINKINGS.join(', '))
+    .option('--modification <m>', `${MODIFICATIONS.join(', ')}; default either`)
     .action((opts: DecisionFlags) => {
       if (opts.product || opts.release) throw new UsageError('an authorised context is bound to no product nor release: use `decision add derogation`');
       return record(ctx, opts, async (store) => ({
@@ -86,6 +91,7 @@ export function registerDecision(program: Command, ctx: CommandContext): void {
         ...(await scopeOf(store, opts)),
         license: opts.license!,
         linking: choiceOf<Linking>(opts.linking, LINKINGS, '--linking') ?? null,
+        modification: choiceOf<Modification>(opts.modification, MODIFICATIONS, '--modification') ?? null,
         author: opts.author!,
         explanation: opts.explanation!,
       }));
@@ -152,13 +158,22 @@ async function record(ctx: CommandContext, opts: DecisionFlags, build: (store: S
   });
 }
 
-/** Decisions name components by versionless canonical purl (or by name when there is none). */
+/** Flags a decision kind does not use are refused, never dropped silently. */
+function refuseFlags(opts: DecisionFlags, names: (keyof DecisionFlags)[], why: string): Record<string, never> {
+  const given = names.filter((n) => opts[n] !== undefined);
+  if (given.length > 0) {
+    const flags = given.map((n) => `--${String(n).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
+    throw new UsageError(`${flags} ${given.length > 1 ? 'do' : 'does'} not apply to this decision: ${why}`);
+  }
+  return {};
+}
+
+/** Decisions name components by identity (type, namespace, name; model/component-identity.ts). */
 function componentKey(component: string | undefined): string | null {
   if (!component) return null;
-  if (!component.startsWith('pkg:')) return component;
-  const p = parsePurl(component);
-  if (isPurlError(p)) throw new UsageError(`--component: "${component}" is not a valid purl: ${p.error}`);
-  return formatPurl(purlWithoutVersion(p));
+  const ref = componentReference(component);
+  if ('error' in ref) throw new UsageError(`--component: ${ref.error}`);
+  return ref.key;
 }
 
 function versionOf(opts: DecisionFlags): string | null {
@@ -166,9 +181,9 @@ function versionOf(opts: DecisionFlags): string | null {
     if (!opts.component) throw new UsageError('--component-version needs --component');
     return opts.componentVersion;
   }
-  if (opts.component?.startsWith('pkg:')) {
-    const p = parsePurl(opts.component);
-    if (!isPurlError(p) && p.version) return p.version;
+  if (opts.component) {
+    const ref = componentReference(opts.component);
+    if (!('error' in ref)) return ref.version;
   }
   return null;
 }
@@ -225,5 +240,6 @@ function describe(d: Decision): string {
   ]);
   if (d.type === 'choice') return `choice '${d.fromExpression}' → '${d.toExpression}' for ${scope}`;
   const kind = d.productId === null && d.releaseId === null ? 'authorised context' : 'derogation';
-  return `${kind} for ${d.license}${d.linking ? ` (${d.linking})` : ''} in ${scope}`;
+  const context = [d.linking, d.modification].filter(Boolean).join(', ');
+  return `${kind} for ${d.license}${context ? ` (${context})` : ''} in ${scope}`;
 }

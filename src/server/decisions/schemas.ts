@@ -31,6 +31,7 @@ export const NEW_DECISION = {
     toExpression: { ...TEXT, minLength: 1 },
     license: { ...TEXT, minLength: 1 },
     linking: { anyOf: [LINKING, { type: 'null' }] },
+    modification: { anyOf: [{ type: 'string', enum: ['modified', 'unmodified'] }, { type: 'null' }] },
     explanation: TEXT,
   },
   additionalProperties: false,
