@@ -11,8 +11,15 @@ function sameLicense(derogated: string, license: string): boolean {
 
 /** A derogation (or authorised context) that allows this licence for this usage, if any. */
 export function coveringDerogation(ctx: ValidationContext, state: UsageState, license: string): Derogation | undefined {
-  const linking = state.item.usage.linking;
+  const { linking, modified } = state.item.usage;
   return ctx.decisions.derogations
     .candidates(state.key)
-    .find((d) => sameLicense(d.license, license) && (d.linking === null || d.linking === linking) && scopeMatches(d, state.facts));
+    .find((d) => sameLicense(d.license, license) && (d.linking === null || d.linking === linking) && modificationMatches(d, modified) && scopeMatches(d, state.facts));
+}
+
+/** A derogation bound to modified (or unmodified) components covers only usages recorded so. */
+function modificationMatches(d: Derogation, modified: boolean | null): boolean {
+  if (d.modification === null || d.modification === undefined) return true;
+  if (modified === null) return false;
+  return (d.modification === 'modified') === modified;
 }

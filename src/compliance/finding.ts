@@ -29,7 +29,9 @@ export type FixAction =
   | 'choose-license'
   | 'add-derogation'
   | 'review-policy'
-  | 'change-outbound';
+  | 'change-outbound'
+  | 'set-outbound'
+  | 'set-linking';
 
 /** A scope at which the decision that clears a blocker could be recorded, most specific first. */
 export interface Generalisation {

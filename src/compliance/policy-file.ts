@@ -4,6 +4,7 @@ import { EXPLOITATIONS, LINKINGS, type Exploitation, type Linking } from '../mod
 import { ALLOWED_VALUES, type LicensePolicyTable } from '../licenses/kb/policy.js';
 import type { Allowed, LicensePolicy } from '../licenses/kb/types.js';
 import { parseExpression } from '../licenses/expression/index.js';
+import { componentReference } from '../model/component-identity.js';
 
 /** What a policy file holds once read (see docs/policy-file.md). */
 export interface PolicyFile {
@@ -47,8 +48,7 @@ export function parsePolicyFile(value: unknown): PolicyFile {
     scope: optString(o, 'scope', field) ?? null,
     project: optString(o, 'project', field) ?? null,
     exploitation: (optEnum(o, 'exploitation', EXPLOITATIONS, field) as Exploitation | undefined) ?? null,
-    component: optString(o, 'component', field) ?? null,
-    version: optString(o, 'version', field) ?? null,
+    ...componentOf(o, field),
   });
 
   for (const kind of ['curations', 'confirmations'] as const) {
@@ -59,12 +59,12 @@ export function parsePolicyFile(value: unknown): PolicyFile {
         ...record(o, field),
         type: 'curation',
         kind: kind === 'curations' ? 'curation' : 'and-confirmation',
-        component: optString(o, 'component', field) ?? null,
-        version: optString(o, 'version', field) ?? null,
+        ...componentOf(o, field),
         fromExpression: optString(o, 'from', field) ?? null,
         toExpression: expression(o, 'to', field),
       };
       if (d.version !== null && d.component === null) throw new PolicyFileError(`${field}.version`, 'a version needs its component');
+      if (d.component === null && d.fromExpression === null) throw new PolicyFileError(field, 'a curation must name what it corrects: "from" (the licence string as found), "component", or both');
       decisions.push(d);
     });
   }
@@ -175,4 +175,14 @@ function expression(o: Obj, key: string, field: string): string {
   const parsed = parseExpression(v);
   if (!parsed.expression) throw new PolicyFileError(`${field}.${key}`, `'${v}' is not a valid SPDX expression (${parsed.syntaxError!.message})`);
   return v;
+}
+
+/** A decision's component as its identity key (qualifiers dropped); a versioned purl names the version. */
+function componentOf(o: Obj, field: string): { component: string | null; version: string | null } {
+  const text = optString(o, 'component', field);
+  const version = optString(o, 'version', field) ?? null;
+  if (text === undefined) return { component: null, version };
+  const ref = componentReference(text);
+  if ('error' in ref) throw new PolicyFileError(`${field}.component`, ref.error);
+  return { component: ref.key, version: version ?? ref.version };
 }

@@ -27,14 +27,8 @@ export interface ReleaseSnapshot {
   knowledgeBase: KnowledgeBase;
 }
 
-/**
- * The identity decisions use for a component: its versionless canonical purl, else its name
- * (with namespace when there is one).
- */
-export function componentKey(component: Pick<ComponentRecord, 'purl' | 'namespace' | 'name'>): string {
-  if (component.purl) return component.purl;
-  return component.namespace ? `${component.namespace}/${component.name}` : component.name;
-}
+/** The identity decisions use for a component: the one of model/component-identity.ts. */
+export { componentKey } from '../model/component-identity.js';
 
 /** `name@version` for messages. */
 export function usageLabel(u: ReleaseUsage): string {
@@ -42,9 +36,12 @@ export function usageLabel(u: ReleaseUsage): string {
   return `${base}@${u.version.number}`;
 }
 
-/** Outbound licences of the release: its own, else the product's, else its categories'. */
+/**
+ * Outbound licences of the release: the union of its own, its product's and its categories' (as
+ * Hermine does), not the first level that has some.
+ */
 export function outboundLicensesOf(snapshot: ReleaseSnapshot): string[] {
-  if (snapshot.release.outboundLicenses.length > 0) return snapshot.release.outboundLicenses;
-  if (snapshot.product.outboundLicenses.length > 0) return snapshot.product.outboundLicenses;
-  return [...new Set(snapshot.categories.flatMap((c) => c.outboundLicenses))];
+  const all = [...snapshot.release.outboundLicenses, ...snapshot.product.outboundLicenses, ...snapshot.categories.flatMap((c) => c.outboundLicenses)];
+  const seen = new Set<string>();
+  return all.filter((l) => !seen.has(l.toLowerCase()) && seen.add(l.toLowerCase()));
 }

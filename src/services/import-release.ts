@@ -20,7 +20,7 @@ import type {
   Store,
 } from '../store/index.js';
 import { decodeUpload } from './decode-upload.js';
-import { planImport, type ImportPlan } from './import-plan.js';
+import { planImport, type ImportPlan } from '../compliance/release-plan.js';
 import { assertStorable } from './storable-import.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError, notFound } from './service-error.js';

@@ -1,5 +1,5 @@
 import { findNulCharacter, textProblem, type TextKind } from '../model/input-limits.js';
-import type { ImportPlan } from './import-plan.js';
+import type { ImportPlan } from '../compliance/release-plan.js';
 import { ServiceError } from './service-error.js';
 
 /**

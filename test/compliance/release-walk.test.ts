@@ -112,13 +112,47 @@ function walk(): ReleaseSnapshot {
   v = validateRelease(s);
   assert.ok(v.validationStep >= 5, v.steps[4].blockers.map((b) => b.message).join('\n'));
 
-  // Step 6: whatever compatibility cannot confirm is reviewed and derogated per licence.
+  // Step 6 needs an outbound licence: without one (release, product, categories) it blocks.
+  const outbound = s.release.outboundLicenses;
+  s.release.outboundLicenses = [];
+  v = validateRelease(s);
+  assert.deepEqual(v.steps[5].blockers.map((b) => b.kind), ['no-outbound-license']);
+  assert.match(v.steps[5].blockers[0].fix.hint, /--outbound/);
+  assert.equal(v.validationStep, 5);
+  s.release.outboundLicenses = outbound;
+
+  // Step 6: a verdict that depends on a linking nobody recorded is never assumed. The first such
+  // usage gets an authorised context for dynamic linking (it matches nothing while the linking is
+  // unknown), then its linking is recorded and the context matches it.
+  let linkingRecorded = 0;
   for (let b: Blocker | undefined; (b = blockersOf(s, 6)[0]); ) {
     const found = b;
-    record(s, 6, derogation(b.license!, { productId: 7 }), (x) => x.license === found.license);
+    if (b.kind === 'linking-unknown') {
+      assert.equal(b.fix.action, 'set-linking');
+      const usage = s.usages.find((u) => u.usage.id === found.usageIds[0])!.usage;
+      if (linkingRecorded === 0) {
+        const context = derogation(b.license!, { component: b.componentKey }, 'dynamic');
+        s.decisions.push(context);
+        assert.ok(blockersOf(s, 6).some((x) => id(x) === id(found)), 'a context for dynamic linking does not cover an unknown linking');
+        record(s, 6, () => (usage.linking = 'dynamic'), (x) => x.usageIds[0] === found.usageIds[0]);
+        assert.equal(context.linking, 'dynamic');
+        usage.linking = 'static';
+        assert.ok(blockersOf(s, 6).some((x) => x.usageIds[0] === found.usageIds[0] && x.license === found.license), 'the dynamic-only context does not cover static linking');
+        usage.linking = 'dynamic';
+      } else {
+        record(s, 6, () => (usage.linking = 'dynamic'), (x) => x.usageIds[0] === found.usageIds[0]);
+      }
+      linkingRecorded++;
+    } else {
+      // Whatever compatibility cannot confirm is reviewed and derogated per licence.
+      record(s, 6, derogation(b.license!, { productId: 7 }), (x) => x.license === found.license);
+    }
   }
+  assert.ok(linkingRecorded > 0, 'some verdict depends on the linking');
   v = validateRelease(s);
   assert.equal(v.validationStep, 6, v.steps.flatMap((x) => x.blockers).map((b) => b.message).join('\n'));
+  // No decision rewrites licences it does not name: every curation names the string or the component.
+  for (const d of s.decisions) if (d.type === 'curation') assert.ok(d.fromExpression !== null || d.component !== null, `curation #${d.id} names what it corrects`);
   return s;
 }
 
@@ -147,7 +181,8 @@ test('decisions for all versions of a component and for all products are reused 
       c.purl = c.purl?.replace('@1.3.15', '@1.3.16');
     }
   }
-  const next = snapshotFromSbom(sbom, { outboundLicenses: ['Apache-2.0'], policy: POLICY, productId: 7, releaseId: 71, decisions: first.decisions });
+  // The next release is imported with dynamic linking as its default (what the walk recorded).
+  const next = snapshotFromSbom(sbom, { outboundLicenses: ['Apache-2.0'], policy: POLICY, productId: 7, releaseId: 71, decisions: first.decisions, linking: 'dynamic' });
   next.exploitationRules.push({ id: 2, releaseId: 71, scope: null, project: null, exploitation: 'distribution' });
   const v = validateRelease(next);
   assert.equal(v.validationStep, 6, v.steps.flatMap((x) => x.blockers).map((b) => b.message).join('\n'));

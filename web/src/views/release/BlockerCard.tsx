@@ -14,6 +14,8 @@ const ACTION_LABELS: Record<string, string> = {
   'add-derogation': 'Add a derogation',
   'review-policy': 'Review the policy',
   'change-outbound': 'Change the outbound licences',
+  'set-outbound': 'Set an outbound licence',
+  'set-linking': 'Record the linking',
 };
 
 const ANY_SCOPE = {
@@ -68,7 +70,7 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
   if (fix.action === 'review-policy' && blocker.license) {
     return <Link to={`/licenses/${encodeURIComponent(blocker.license)}`}>Open the policy of {blocker.license}</Link>;
   }
-  if (fix.action === 'change-outbound') return null;
+  if (fix.action === 'change-outbound' || fix.action === 'set-outbound' || fix.action === 'set-linking') return null;
 
   if (fix.action === 'set-exploitation') {
     if (!canPortfolio) return <p className="muted small">Your role may not set exploitations.</p>;

@@ -1,13 +1,19 @@
 /**
- * What an SBOM brings into a release, before it touches the store: the components and versions
- * (deduplicated by versionless canonical purl, else by name and version), one usage per
- * (version, scope, project) and the dependency graph as edges between versions (paths are computed
- * from the stored edges on demand, never stored per usage).
+ * THE mapping from an SBOM to a release (issue 8 item 1), pure: `import` stores it, `vigie check`
+ * validates it in memory (snapshot-from-sbom.ts), so both see the same usages. Components are
+ * deduplicated by identity (model/component-identity.ts: purl type, namespace, name), versions by
+ * number; one usage per (version, scope) where the scope is the package manager's dependency scope,
+ * else the CycloneDX scope (required/optional/excluded); the dependency graph as edges between
+ * versions. Licences are kept as found: the declared one as written, the concluded one as its
+ * expression or, when that did not parse, its raw text (step 1 decides what they mean).
  */
 import type { Component, Sbom } from '../model/index.js';
+import type { ComponentRecord } from '../model/portfolio.js';
 import { componentIdentity, componentKey } from '../model/component-identity.js';
 import { allComponents } from '../sbom/graph.js';
-import type { ComponentInput } from '../store/index.js';
+
+/** A component's identity and descriptive fields, as the store keeps them. */
+export type ComponentInput = Omit<ComponentRecord, 'id'>;
 
 export interface PlannedVersion {
   /** Index into ImportPlan.components. */
@@ -62,7 +68,7 @@ export function planImport(sbom: Sbom, project = ''): ImportPlan {
       versionIndex.set(versionKey, vi);
     }
     if (!versionOfRef.has(c.ref)) versionOfRef.set(c.ref, vi);
-    const scope = c.dependencyScope ?? '';
+    const scope = usageScopeOf(c);
     const usageKey = `${vi}\u0000${scope}`;
     if (usageKeys.has(usageKey)) continue;
     usageKeys.add(usageKey);
@@ -70,6 +76,11 @@ export function planImport(sbom: Sbom, project = ''): ImportPlan {
   }
   plan.edges = dependencyEdges(sbom, versionOfRef, plan.versions.length);
   return plan;
+}
+
+/** The usage scope of a component: its dependency scope, else its CycloneDX scope, else ''. */
+export function usageScopeOf(c: Component): string {
+  return c.dependencyScope ?? c.scope ?? '';
 }
 
 /** Identity fields of a component; the purl kept is versionless and canonical. */
