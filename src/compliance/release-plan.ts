@@ -45,7 +45,8 @@ export interface ImportPlan {
   edges: PlannedEdge[];
 }
 
-export function planImport(sbom: Sbom, project = ''): ImportPlan {
+/** `defaultScope` names the scope of components whose document gives none. */
+export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportPlan {
   const componentIndex = new Map<string, number>();
   const versionIndex = new Map<string, number>();
   const usageKeys = new Set<string>();
@@ -68,7 +69,7 @@ export function planImport(sbom: Sbom, project = ''): ImportPlan {
       versionIndex.set(versionKey, vi);
     }
     if (!versionOfRef.has(c.ref)) versionOfRef.set(c.ref, vi);
-    const scope = usageScopeOf(c);
+    const scope = usageScopeOf(c) || defaultScope;
     const usageKey = `${vi}\u0000${scope}`;
     if (usageKeys.has(usageKey)) continue;
     usageKeys.add(usageKey);

@@ -8,6 +8,9 @@ import { outboundLicensesOf } from './snapshot.js';
 import { coveringDerogation } from './derogation-cover.js';
 import { rankAlternatives } from './policy-rank.js';
 
+/** Order the linkings are offered in: package-manager dependencies are most often linked dynamically. */
+const SUGGESTED_ORDER: readonly Linking[] = ['dynamic', 'static', 'mingled', 'aggregation'];
+
 type Check = (inbound: string, out: string, linking: Linking, exploitation: Exploitation) => CompatibilityResult;
 
 /**
@@ -94,7 +97,7 @@ function pairBlocker(ctx: ValidationContext, state: UsageState, inbound: string,
   if (coveringDerogation(ctx, state, inbound)) return null;
   const base = { ...subjectOf(state), step: 6 as const, license: inbound, decisions: [] };
   if (!recorded) {
-    const fine = results.filter((r) => r.result.verdict === 'compatible').map((r) => r.linking);
+    const fine = SUGGESTED_ORDER.filter((l) => results.some((r) => r.linking === l && r.result.verdict === 'compatible'));
     if (fine.length > 0) {
       const bad = results.find((r) => r.result.verdict !== 'compatible')!;
       return {

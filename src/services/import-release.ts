@@ -5,6 +5,7 @@
  */
 import type { Issue } from '../model/issue.js';
 import type { Usage, VersionRecord } from '../model/portfolio.js';
+import type { Linking, Modification } from '../model/usage-context.js';
 import { generateNpmSbom } from '../sbom/generators/npm/index.js';
 import { readNpmProject } from '../io/npm-project.js';
 import { InputError } from '../io/input-error.js';
@@ -33,6 +34,12 @@ export interface ImportOptions {
   author?: string | null;
   /** Sub-project the document describes; '' (the default) is the release's root project. */
   project?: string;
+  /** Scope name for components whose document gives none (default ''). */
+  scope?: string;
+  /** Linking recorded on new usages (a usage already recorded keeps its own); default not recorded. */
+  linking?: Linking | null;
+  /** Modification recorded on new usages, likewise. */
+  modification?: Modification | null;
   /** Refuse documents larger than this (bytes); default 512 MiB. */
   maxBytes?: number;
 }
@@ -84,7 +91,7 @@ export async function importDocument(store: Store, releaseId: number, input: Imp
   try {
     const read = decodeUpload(input.content, fileName ?? 'document', input.maxBytes);
     decoded = {
-      plan: planImport(read.sbom, input.project ?? ''),
+      plan: planImport(read.sbom, input.project ?? '', input.scope ?? ''),
       issues: read.issues,
       format: read.format.id,
       fileName,
@@ -105,7 +112,7 @@ export async function importNpmProject(store: Store, releaseId: number, input: I
     const project = await readNpmProject(input.path, { maxBytes: input.maxBytes });
     const { sbom, issues } = generateNpmSbom(project);
     decoded = {
-      plan: planImport(sbom, input.project ?? ''),
+      plan: planImport(sbom, input.project ?? '', input.scope ?? ''),
       issues,
       format: 'npm-project',
       fileName: project.lockfileName,
@@ -135,7 +142,7 @@ export async function importProjectFolder(store: Store, releaseId: number, input
     const generated = generateInventory(input.path, { maxBytes: input.maxBytes });
     const bytes = Buffer.from(JSON.stringify(generated.originals), 'utf8');
     decoded = {
-      plan: planImport(generated.sbom, input.project ?? ''),
+      plan: planImport(generated.sbom, input.project ?? '', input.scope ?? ''),
       issues: generated.issues,
       format: 'lockfile-walk',
       fileName: generated.files.length === 1 ? generated.files[0]!.path : `${generated.files.length} lockfiles`,
@@ -216,7 +223,16 @@ async function importDecoded(store: Store, releaseId: number, source: DecodedSou
 
     const usages: NewUsage[] = plan.usages.map((u) => {
       const versionId = versions.records[u.version].id;
-      return { ...carriedOver(kept.get(usageKey(versionId, u.scope, u.project))), releaseId, versionId, scope: u.scope, project: u.project };
+      const carried = carriedOver(kept.get(usageKey(versionId, u.scope, u.project)));
+      return {
+        ...carried,
+        linking: carried.linking ?? options.linking ?? null,
+        modified: carried.modified ?? (options.modification ? options.modification === 'modified' : null),
+        releaseId,
+        versionId,
+        scope: u.scope,
+        project: u.project,
+      };
     });
     // Merging keeps what a usage already says (choices, exploitation) and only adds the new ones.
     const usagesInserted = await tx.insertUsages(usages, mode === 'merge' ? 'ignore' : 'fail');

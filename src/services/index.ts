@@ -27,3 +27,4 @@ export * from './generate-inventory.js';
 export * from './vuln-database.js';
 export * from './reporting-cases.js';
 export * from './vex-triage.js';
+export * from './usages.js';

@@ -82,6 +82,17 @@ async function clear(c: Client, releaseId: number, b: Blocker): Promise<string> 
     case 'change-outbound':
       await c.json('legal', 'POST', '/api/decisions', { type: 'derogation', ...durableScope(b), license: b.license, explanation });
       return 'derogation';
+    case 'set-linking':
+      // The verdict depends on a linking nobody recorded. The npm packages are linked dynamically:
+      // the project manager records it (a guest cannot); where dynamic linking is not enough, legal derogates.
+      assert.ok(suggestion && b.usageIds.length === 1);
+      if (b.fix.suggestions.includes('dynamic')) {
+        await c.call('guest', { method: 'PATCH', url: `/api/releases/${releaseId}/usages/${b.usageIds[0]}`, payload: { linking: 'dynamic' } }, 403);
+        await c.json('project-manager', 'PATCH', `/api/releases/${releaseId}/usages/${b.usageIds[0]}`, { linking: 'dynamic' });
+        return 'linking';
+      }
+      await c.json('legal', 'POST', '/api/decisions', { type: 'derogation', ...durableScope(b), license: b.license, explanation });
+      return 'derogation';
     default:
       throw new Error(`no way to clear ${b.fix.action}`);
   }
@@ -158,7 +169,8 @@ for (const target of targets()) {
         // its own exploitation rule (rules belong to a release) and nothing else.
         const decisionsBefore = (await c.json<unknown[]>('guest', 'GET', '/api/decisions')).length;
         const next = await c.json('project-manager', 'POST', `/api/products/${product.id}/releases`, { number: '1.8.1' });
-        await c.call('project-manager', { method: 'POST', url: `/api/releases/${next.id}/imports`, payload: readFileSync(SBOM), headers: { 'content-type': 'application/json' } }, 201);
+        // The project manager imports it saying how its dependencies are linked (issue 8 item 3).
+        await c.call('project-manager', { method: 'POST', url: `/api/releases/${next.id}/imports?linking=dynamic`, payload: readFileSync(SBOM), headers: { 'content-type': 'application/json' } }, 201);
         const second = await walkToStepSix(c, next.id);
         assert.deepEqual(Object.keys(second.applied), ['exploitation'], JSON.stringify(second.applied));
         assert.equal((await c.json<unknown[]>('guest', 'GET', '/api/decisions')).length, decisionsBefore);

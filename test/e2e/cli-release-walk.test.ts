@@ -185,6 +185,11 @@ for (const target of targets()) {
                 await ok('decision', 'add', 'derogation', '--product', 'juice-shop', '--license', b.license, ...AUTHOR, 'legal accepts these unlicensed helpers for this product');
               } else toAllow.add(b.license!);
               break;
+            case 'set-linking':
+              // npm packages are loaded at run time: the dependency is linked dynamically (issue 8 item 3).
+              assert.ok(b.fix.suggestions.includes('dynamic'), b.message);
+              await ok('usage', 'set', 'juice-shop', release, String(b.usageIds[0]), '--linking', 'dynamic');
+              break;
             default:
               assert.fail(`no scripted answer for ${b.fix.action}: ${b.message}`);
           }

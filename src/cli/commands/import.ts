@@ -10,12 +10,16 @@ import { parseSize } from '../load-sbom.js';
 import { importDocument, importProjectFolder, type ImportOutcome } from '../../services/index.js';
 import type { FillPolicy, ImportMode } from '../../services/store-door.js';
 import { formatBytes } from '../../io/read-document.js';
+import { LINKINGS, MODIFICATIONS, type Linking, type Modification } from '../../model/usage-context.js';
 import { choiceOf, releaseOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 
 interface ImportFlags extends StoreFlags {
   mode?: string;
   data?: string;
   project?: string;
+  scope?: string;
+  linking?: string;
+  modification?: string;
   author?: string;
   maxSize?: string;
 }
@@ -32,6 +36,9 @@ export function registerImport(program: Command, ctx: CommandContext): void {
     .option('--mode <mode>', 'replace the release content, or merge into it', 'replace')
     .option('--data <policy>', 'component data already stored: fill-missing (keep it) or override', 'fill-missing')
     .option('--project <name>', 'sub-project the document describes (default: the root project)')
+    .option('--scope <name>', 'scope of the components whose document gives none')
+    .option('--linking <linking>', `linking recorded on new usages (${LINKINGS.join(', ')}); default not recorded`)
+    .option('--modification <m>', `modification recorded on new usages (${MODIFICATIONS.join(', ')}); default not recorded`)
     .option('--author <name>', 'who imports (kept in the import history)')
     .option('--max-size <size>', 'largest document accepted (default 512MiB)')
     .action((product: string, number: string, source: string, opts: ImportFlags) =>
@@ -41,6 +48,9 @@ export function registerImport(program: Command, ctx: CommandContext): void {
           mode: choiceOf(opts.mode, MODES, '--mode'),
           policy: choiceOf(opts.data, POLICIES, '--data'),
           project: opts.project,
+          scope: opts.scope,
+          linking: choiceOf<Linking>(opts.linking, LINKINGS, '--linking') ?? null,
+          modification: choiceOf<Modification>(opts.modification, MODIFICATIONS, '--modification') ?? null,
           author: opts.author ?? null,
           maxBytes: parseSize(opts.maxSize),
         };

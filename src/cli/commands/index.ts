@@ -34,6 +34,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'category', summary: 'product categories (stored; see --db)', load: () => import('./category.js').then((m) => m.registerCategory) },
   { name: 'release', summary: 'releases of a product (stored; see --db)', load: () => import('./release.js').then((m) => m.registerRelease) },
   { name: 'import', summary: 'import an SBOM (any format Vigie reads) or a project folder (its lockfiles) into a release', load: () => import('./import.js').then((m) => m.registerImport) },
+  { name: 'usage', summary: 'usages of a release: record linking, modification, status, description', load: () => import('./usage.js').then((m) => m.registerUsage) },
   { name: 'exploitation', summary: 'exploitation rules of a release: (scope?, project?) → exploitation', load: () => import('./exploitation.js').then((m) => m.registerExploitation) },
   { name: 'decision', summary: 'reusable decisions: curations, AND confirmations, licence choices, derogations, authorised contexts', load: () => import('./decision.js').then((m) => m.registerDecision) },
   { name: 'policy', summary: 'the licence policy of the organisation (stored; see --db)', load: () => import('./policy.js').then((m) => m.registerPolicy) },

@@ -7,6 +7,7 @@ import { ID_PARAMS, listOf } from '../http/common-schemas.js';
 import { authorOf } from '../http/author.js';
 import { sendDownload } from '../http/download.js';
 import { presentImport, presentOutcome } from './presenter.js';
+import type { Linking, Modification } from '../../model/usage-context.js';
 import { IMPORT_OUTCOME, IMPORT_QUERY, IMPORT_RECORD } from './schemas.js';
 import { readUpload } from './read-upload.js';
 
@@ -14,6 +15,10 @@ interface ImportQuery {
   mode: ImportMode;
   policy: FillPolicy;
   fileName?: string;
+  project?: string;
+  scope?: string;
+  linking?: Linking;
+  modification?: Modification;
 }
 
 export async function importRoutes(app: FastifyInstance, { store, uploadLimit }: ResourceOptions): Promise<void> {
@@ -68,6 +73,10 @@ export async function importRoutes(app: FastifyInstance, { store, uploadLimit }:
           ...upload,
           mode: request.query.mode,
           policy: request.query.policy,
+          project: request.query.project,
+          scope: request.query.scope,
+          linking: request.query.linking,
+          modification: request.query.modification,
           author: authorOf(request),
           maxBytes: uploadLimit,
         });

@@ -11,6 +11,10 @@ export const IMPORT_QUERY = {
       description: 'Keep stored component data and only fill blanks, or override it',
     },
     fileName: { ...NAME, description: 'Name of the document when sent as the raw body' },
+    project: { ...NAME, minLength: 0, description: "Sub-project the document describes (default: the release's root project)" },
+    scope: { ...NAME, minLength: 0, description: 'Scope name for components whose document gives none' },
+    linking: { type: 'string', enum: ['aggregation', 'dynamic', 'static', 'mingled'], description: 'Linking recorded on new usages (default: not recorded)' },
+    modification: { type: 'string', enum: ['modified', 'unmodified'], description: 'Modification recorded on new usages (default: not recorded)' },
   },
   additionalProperties: false,
 } as const;

@@ -5,7 +5,7 @@ import type { ReleasePatch } from '../../services/store-door.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { DELETED, ID_PARAMS, OPEN_OBJECT, listOf } from '../http/common-schemas.js';
 import { presentBom, presentRelease } from './presenter.js';
-import { DEPENDENCY_PATH, NEW_RELEASE, PATH_QUERY, RECENT_VIEW, RELEASE, RELEASE_LIST_QUERY, RELEASE_PATCH, USAGE_PARAMS } from './schemas.js';
+import { DEPENDENCY_PATH, NEW_RELEASE, PATH_QUERY, RECENT_VIEW, RELEASE, RELEASE_LIST_QUERY, RELEASE_PATCH, USAGE_EDIT, USAGE_PARAMS } from './schemas.js';
 
 type NewReleaseBody = Pick<Release, 'number'> & Partial<Pick<Release, 'shipStatus' | 'commit' | 'outboundLicenses'>>;
 
@@ -41,6 +41,17 @@ export async function releaseRoutes(app: FastifyInstance, { store }: ResourceOpt
     },
     async (request) =>
       services.usageDependencyPath(store, request.params.id, request.params.usageId, { maxSteps: request.query.maxSteps }),
+  );
+  app.patch<{ Params: { id: number; usageId: number }; Body: services.UsageEdit }>(
+    '/releases/:id/usages/:usageId',
+    {
+      config: { permission: 'portfolio:write' },
+      schema: { tags, summary: 'Record how a usage is linked, whether it was modified, its status and description (records a validation run)', params: USAGE_PARAMS, body: USAGE_EDIT, response: { 200: OPEN_OBJECT } },
+    },
+    async (request) => {
+      const usage = await services.updateUsage(store, request.params.id, request.params.usageId, request.body);
+      return { ...usage, modification: services.modificationOf(usage) };
+    },
   );
   app.get<{ Params: { id: number } }>(
     '/products/:id/releases',

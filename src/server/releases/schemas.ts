@@ -1,4 +1,4 @@
-import { ID, NAME, NULLABLE_STRING, STRING_LIST } from '../http/common-schemas.js';
+import { ID, LINKING, NAME, NULLABLE_STRING, STRING_LIST, TEXT } from '../http/common-schemas.js';
 
 const SHIP_STATUS = { type: 'string', enum: ['in-development', 'published', 'archived'] } as const;
 
@@ -69,4 +69,17 @@ export const DEPENDENCY_PATH = {
     omitted: { type: 'integer', minimum: 0 },
     length: { type: 'integer', minimum: 0 },
   },
+} as const;
+
+/** PATCH /releases/:id/usages/:usageId: what a person records about a usage; null = not recorded. */
+export const USAGE_EDIT = {
+  type: 'object',
+  minProperties: 1,
+  properties: {
+    linking: { anyOf: [LINKING, { type: 'null' }] },
+    modification: { anyOf: [{ type: 'string', enum: ['modified', 'unmodified'] }, { type: 'null' }] },
+    status: { type: 'string', enum: ['auto', 'validated', 'ignored'] },
+    description: { anyOf: [{ ...TEXT }, { type: 'null' }] },
+  },
+  additionalProperties: false,
 } as const;
