@@ -16,7 +16,7 @@ interface UsageFlags extends StoreFlags {
 }
 
 export function registerUsage(program: Command, ctx: CommandContext): void {
-  const cmd = program.command('usage').description('usages of a release: how each component is linked, modified, validated');
+  const cmd = program.command('usage').description('usages of a release: record linking, modification, status, description');
   withStoreOptions(cmd.command('set <product> <release> <usage>').description('record the linking, modification, status or description of a usage (its id, as blockers and the BOM show it)'))
     .option('--linking <linking>', `${LINKINGS.join(', ')}, or none (not recorded)`)
     .option('--modification <m>', `${MODIFICATIONS.join(', ')}, or none (not recorded)`)
