@@ -26,6 +26,7 @@ import { assertStorable } from './storable-import.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError, notFound } from './service-error.js';
 import { recordValidationRun } from './validation-runs.js';
+import { scanRelease } from './release-vulnerabilities.js';
 
 export interface ImportOptions {
   mode?: ImportMode;
@@ -172,6 +173,8 @@ export async function importDocumentOf(store: Store, importId: number): Promise<
 async function importAndValidate(store: Store, releaseId: number, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
   const outcome = await importDecoded(store, releaseId, source, options);
   await recordValidationRun(store, releaseId, 'import');
+  // Stored findings follow the release's components (issue 11 item 8).
+  await scanRelease(store, releaseId, 'import', new Date().toISOString());
   return outcome;
 }
 

@@ -28,3 +28,4 @@ export * from './vuln-database.js';
 export * from './reporting-cases.js';
 export * from './vex-triage.js';
 export * from './usages.js';
+export * from './release-vulnerabilities.js';

@@ -15,6 +15,7 @@ import { policySettingsRepository } from './policy-settings-repo.js';
 import { vulnerabilityRepository } from './vuln-repo.js';
 import { reportingCaseRepository } from './reporting-case-repo.js';
 import { vexRepository } from './vex-repo.js';
+import { releaseFindingRepository } from './release-finding-repo.js';
 
 export function createStore(ctx: StoreContext): Store {
   const inTransaction = ctx.inTransaction === true;
@@ -41,6 +42,7 @@ export function createStore(ctx: StoreContext): Store {
     ...vulnerabilityRepository(ctx),
     ...reportingCaseRepository(ctx),
     ...vexRepository(ctx),
+    ...releaseFindingRepository(ctx),
   };
   return store;
 }

@@ -7,3 +7,4 @@ export type * from './types.js';
 export { openStore, type StoreOptions } from './open-store.js';
 export type * from './vuln-store.js';
 export type { NewTriageRecord, TriageFilter, VexStore } from './vex-store.js';
+export type * from './release-finding-store.js';

@@ -9,6 +9,7 @@ import type { StoreDialect } from './store.js';
 import { rekeyComponents } from './migrations/rekey-components.js';
 import { vulnerabilityDatabase } from './migrations/vulnerability-database.js';
 import { vexAnalyses } from './migrations/vex-analyses.js';
+import { releaseFindings } from './migrations/release-findings.js';
 
 type Table = CreateTableBuilder<string, never>;
 
@@ -317,6 +318,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0006_cra_reporting_cases': craReportingCases(dialect),
       '0007_validation_runs': validationRuns(dialect),
       '0008_vex_analyses': vexAnalyses(dialect),
+      '0010_release_findings': releaseFindings(dialect),
     }),
   };
 }

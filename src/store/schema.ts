@@ -4,11 +4,11 @@
  * PostgreSQL and 0/1 integers on SQLite (read back through `fromBool`).
  */
 import type { Generated } from 'kysely';
-import type { VexTables, VulnerabilityTables } from './vuln-schema.js';
+import type { ReleaseFindingTables, VexTables, VulnerabilityTables } from './vuln-schema.js';
 
 type Bool = boolean | number;
 
-export interface Database extends VulnerabilityTables, VexTables {
+export interface Database extends VulnerabilityTables, VexTables, ReleaseFindingTables {
   categories: { id: Generated<number>; name: string; description: string | null; outbound_licenses: string };
   products: {
     id: Generated<number>;

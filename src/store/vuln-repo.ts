@@ -6,6 +6,7 @@
 import type { StoreContext } from './context.js';
 import { chunks, fromJson, rowsPerStatement, toJson } from './context.js';
 import type { VulnerabilityStore } from './vuln-store.js';
+import { packageKey, splitEcosystem } from '../vulns/osv/ecosystem.js';
 
 const IN_CHUNK = 500;
 
@@ -56,8 +57,15 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
           .values(part.map((r) => ({ record_id: r.id, source: r.source, modified: r.modified, published: r.published, withdrawn: r.withdrawn, summary: r.summary, record: r.json, imported_at: importedAt })))
           .execute();
       }
-      const packages = records.flatMap((r) => [...new Map(r.packages.map((p) => [`${p.ecosystem}\u0000${p.name}`, p])).values()].map((p) => ({ record_id: r.id, ecosystem: p.ecosystem, name: p.name })));
-      for (const part of chunks(packages, rowsPerStatement(3))) await db.insertInto('vuln_packages').values(part).execute();
+      const packages = records.flatMap((r) =>
+        [...new Map(r.packages.map((p) => [`${p.ecosystem}\u0000${p.name}`, p])).values()].map((p) => ({
+          record_id: r.id,
+          ecosystem: p.ecosystem,
+          name: p.name,
+          name_key: packageKey(splitEcosystem(p.ecosystem).base, p.name),
+        })),
+      );
+      for (const part of chunks(packages, rowsPerStatement(4))) await db.insertInto('vuln_packages').values(part).execute();
       await mergeAliasGroups(records.map((r) => r.ids));
     },
 
@@ -128,12 +136,14 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
 
     async vulnRecordsForPackages(ecosystem, names) {
       const out = new Map<string, string>();
-      for (const part of chunks([...new Set(names)], IN_CHUNK)) {
+      // Names are compared folded as the ecosystem compares them (PEP 503, case …): name_key.
+      const base = splitEcosystem(ecosystem).base;
+      for (const part of chunks([...new Set(names.map((n) => packageKey(base, n)))], IN_CHUNK)) {
         const rows = await db
           .selectFrom('vuln_packages')
           .innerJoin('vuln_records', 'vuln_records.record_id', 'vuln_packages.record_id')
           .select(['vuln_records.record_id', 'vuln_records.record'])
-          .where('vuln_packages.name', 'in', part)
+          .where('vuln_packages.name_key', 'in', part)
           .where((eb) => eb.or([eb('vuln_packages.ecosystem', '=', ecosystem), eb('vuln_packages.ecosystem', 'like', `${ecosystem}:%`)]))
           .execute();
         for (const r of rows) out.set(r.record_id, r.record);

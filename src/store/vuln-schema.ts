@@ -13,7 +13,7 @@ export interface VulnerabilityTables {
     record: string;
     imported_at: string;
   };
-  vuln_packages: { record_id: string; ecosystem: string; name: string };
+  vuln_packages: { record_id: string; ecosystem: string; name: string; /** The name folded as the ecosystem compares names (migration 0010). */ name_key: string | null };
   vuln_aliases: { vuln_id: string; group_key: string };
   vuln_kev: { cve_id: string; date_added: string; due_date: string | null; ransomware: string | null; entry: string };
   vuln_epss: { cve_id: string; epss: number; percentile: number };
@@ -38,5 +38,24 @@ export interface VexTables {
     author: string;
     created_at: string;
     origin: string;
+  };
+}
+
+export interface ReleaseFindingTables {
+  vuln_scans: { release_id: number; scanned_at: string; reason: string; fingerprint: string; summary: string; unchecked: string };
+  vuln_findings: {
+    id: Generated<number>;
+    release_id: number;
+    version_id: number;
+    vulnerability_id: string;
+    aliases: string;
+    record_id: string;
+    component: string;
+    version: string;
+    rating: string;
+    score: number | null;
+    kev: string | null;
+    /** The explained finding (VulnerabilityFinding) as JSON. */
+    finding: string;
   };
 }

@@ -57,7 +57,7 @@ export interface VulnerabilityStore {
   listVulnSources(): Promise<VulnSourceStatus[]>;
   /** Records per ecosystem (the part of `affected[].package.ecosystem` before any `:release`). */
   vulnEcosystemCounts(): Promise<VulnEcosystemCount[]>;
-  /** JSON texts of the records naming one of `names` in `ecosystem` (exact ecosystem string, or its `:release` variants). */
+  /** JSON texts of the records naming one of `names` in `ecosystem` (exact ecosystem string, or its `:release` variants); names compare folded as the ecosystem folds them (packageKey). */
   vulnRecordsForPackages(ecosystem: string, names: string[]): Promise<string[]>;
   getVulnRecord(id: string): Promise<string | null>;
   /** Every id in the alias groups of `ids` (the ids themselves included, known or not). */

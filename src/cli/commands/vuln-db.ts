@@ -2,7 +2,8 @@
 // the offline vulnerability database in the store (OSV records, CISA KEV, EPSS).
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
-import { importVulnDatabase, updateVulnDatabase, vulnDatabaseStatus, type VulnImportProgress, type VulnSourceReport } from '../../services/index.js';
+import { importVulnDatabase, scanAllReleases, updateVulnDatabase, vulnDatabaseStatus, type VulnImportProgress, type VulnSourceReport } from '../../services/index.js';
+import type { Store } from '../../services/store-door.js';
 import { listOption, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 
 interface DbFlags extends StoreFlags {
@@ -25,6 +26,7 @@ export function registerVulnDb(program: Command, ctx: CommandContext): void {
     .action((paths: string[], opts: DbFlags) =>
       withStore(ctx, opts, async (store) => {
         const reports = await importVulnDatabase(store, paths, { now: new Date().toISOString(), onProgress: progress(ctx, opts) });
+        await rescan(ctx, opts, store);
         done(ctx, opts, reports);
       }),
     );
@@ -41,6 +43,7 @@ export function registerVulnDb(program: Command, ctx: CommandContext): void {
           ...(opts.source ? { source: opts.source } : {}),
           ...(opts.ecosystem ? { ecosystems: opts.ecosystem } : {}),
         });
+        await rescan(ctx, opts, store);
         done(ctx, opts, reports);
       }),
     );
@@ -60,6 +63,12 @@ export function registerVulnDb(program: Command, ctx: CommandContext): void {
       }
     }),
   );
+}
+
+/** The database changed: every release's stored findings are recomputed (issue 11 item 8). */
+async function rescan(ctx: CommandContext, opts: DbFlags, store: Store): Promise<void> {
+  const all = await scanAllReleases(store, 'database', new Date().toISOString());
+  if (!opts.quiet && all.releases > 0) ctx.io.stderr(`${all.releases} releases re-scanned: ${all.findings} findings stored\n`);
 }
 
 function progress(ctx: CommandContext, opts: DbFlags): ((p: VulnImportProgress) => void) | undefined {

@@ -14,10 +14,13 @@ export function splitEcosystem(ecosystem: string): EcosystemName {
 
 /**
  * Package names as an ecosystem compares them: PyPI per PEP 503 (lower case, runs of `-_.` are
- * one `-`), NuGet and Packagist case-insensitively, everything else exactly as written.
+ * one `-`), NuGet and Packagist case-insensitively, Go module paths case-insensitively (purl
+ * writers lower-case them or not, and paths that differ only in case, like
+ * `github.com/Sirupsen/logrus` and `github.com/sirupsen/logrus`, are the same code renamed: a
+ * missed advisory is the worse error), everything else exactly as written.
  */
 export function packageKey(base: string, name: string): string {
   if (base === 'PyPI') return name.toLowerCase().replace(/[-_.]+/g, '-');
-  if (base === 'NuGet' || base === 'Packagist') return name.toLowerCase();
+  if (base === 'NuGet' || base === 'Packagist' || base === 'Go') return name.toLowerCase();
   return name;
 }

@@ -1,0 +1,339 @@
+/**
+ * Vulnerabilities of the portfolio's releases (issue 11, item 8): a release is scanned against the
+ * store's vulnerability database and its findings are stored (reads never re-match); the reads
+ * apply the triage memory (VEX) as it stands, tell whether the stored scan is stale (the release's
+ * components or the database changed since), answer "which releases ship CVE-…" from the store for
+ * any alias, and compare two releases. CRA Annex I Part I (2)(a): no product on the market with
+ * known exploitable vulnerabilities — this is what shows them per release.
+ */
+import { createHash } from 'node:crypto';
+import { componentKey } from '../model/component-identity.js';
+import { emptySbom, type Component, type Sbom } from '../model/index.js';
+import type { ReleaseScanRecord, Store, StoredReleaseFinding } from '../store/index.js';
+import { scanSbom } from '../vulns/match/index.js';
+import type { VulnerabilityFinding } from '../vulns/match/finding.js';
+import { ANALYSIS_STATES } from '../vulns/vex/index.js';
+import { applicableTriage, currentTriage, describeTriageScope, type TriageRecord } from '../vulns/vex/triage.js';
+import type { SeverityRating } from '../vulns/severity/index.js';
+import { dependencyPaths, type DependencyPath } from './dependency-paths.js';
+import { getRelease } from './portfolio.js';
+import { ServiceError, notFound } from './service-error.js';
+import { vulnerabilityDataForSbom } from './vulnerability-store-source.js';
+
+/** States after which a finding no longer needs work; the rest (none, in_triage, exploitable) are open. */
+const CLOSED_STATES = new Set(['not_affected', 'false_positive', 'resolved', 'resolved_with_pedigree']);
+const RATINGS: (SeverityRating | 'unknown')[] = ['critical', 'high', 'medium', 'low', 'none', 'unknown'];
+
+interface ReleaseInventory {
+  sbom: Sbom;
+  /** versionId → component identity key. */
+  keys: Map<number, string>;
+  fingerprint: string;
+}
+
+/** The release's component versions as an SBOM the matcher reads (refs `version-<id>`), and the fingerprint of the scan inputs. */
+async function releaseInventory(store: Store, releaseId: number): Promise<ReleaseInventory> {
+  const data = await store.loadReleaseData(releaseId);
+  if (!data) throw notFound(`release ${releaseId}`);
+  const sbom = emptySbom({ id: 'vigie-release', specVersion: '1' });
+  sbom.metadata.component = { ref: `release-${releaseId}`, type: 'application', name: data.product.name, version: data.release.number, hashes: [], licenses: {}, externalReferences: [], properties: [] };
+  const components = new Map(data.components.map((c) => [c.id, c]));
+  const keys = new Map<number, string>();
+  const lines: string[] = [];
+  for (const v of data.versions) {
+    const c = components.get(v.componentId);
+    if (!c || keys.has(v.id)) continue;
+    keys.set(v.id, componentKey(c));
+    const component: Component = {
+      ref: `version-${v.id}`,
+      type: 'library',
+      name: c.name,
+      group: c.namespace ?? undefined,
+      version: v.number || undefined,
+      purl: v.purl ?? undefined,
+      hashes: [],
+      licenses: {},
+      externalReferences: [],
+      properties: [],
+    };
+    sbom.components.push(component);
+    lines.push(`${v.id}\t${v.purl ?? ''}\t${v.number}`);
+  }
+  const sources = (await store.listVulnSources()).map((s) => `${s.name}\t${s.loadedAt}\t${s.records}`);
+  const fingerprint = createHash('sha256').update(lines.sort().join('\n')).update('\u0000').update(sources.sort().join('\n')).digest('hex');
+  return { sbom, keys, fingerprint };
+}
+
+export interface ReleaseScanOutcome {
+  releaseId: number;
+  findings: number;
+  summary: ReleaseScanRecord['summary'];
+}
+
+/**
+ * Scans one release against the store's database and replaces its stored findings (one
+ * transaction). `reason` says why (`import`, `database`, `on demand` …).
+ */
+export async function scanRelease(store: Store, releaseId: number, reason: string, now: string): Promise<ReleaseScanOutcome> {
+  const inventory = await releaseInventory(store, releaseId);
+  const data = await vulnerabilityDataForSbom(store, inventory.sbom);
+  const scan = scanSbom(inventory.sbom, data.index, { kev: data.kev, epss: data.epss });
+  const findings = scan.findings.map((finding) => {
+    const versionId = Number(finding.component.ref.replace(/^version-/, ''));
+    return { versionId, component: inventory.keys.get(versionId) ?? finding.component.name, finding };
+  });
+  await store.transaction(async (tx) => {
+    await tx.lockRelease(releaseId);
+    await tx.replaceReleaseFindings({ releaseId, scannedAt: now, reason, fingerprint: inventory.fingerprint, summary: scan.summary, unchecked: scan.unchecked }, findings);
+  });
+  return { releaseId, findings: findings.length, summary: scan.summary };
+}
+
+/** Re-scans every release (after the database changed); returns how many findings were stored in all. */
+export async function scanAllReleases(store: Store, reason: string, now: string): Promise<{ releases: number; findings: number }> {
+  let findings = 0;
+  const releases = await store.listReleases();
+  for (const r of releases) findings += (await scanRelease(store, r.id, reason, now)).findings;
+  return { releases: releases.length, findings };
+}
+
+export interface FindingAnalysis {
+  state: string;
+  justification?: string;
+  detail?: string;
+  responses: string[];
+  /** "all versions of pkg:npm/x in every release of the product" … */
+  scope: string;
+  author: string;
+  createdAt: string;
+  origin: string;
+  /** Older records of the same analysis, newest first. */
+  history: { state: string; justification?: string; author: string; createdAt: string }[];
+}
+
+export interface ReleaseFindingView {
+  id: number;
+  versionId: number;
+  vulnerability: VulnerabilityFinding['vulnerability'];
+  component: VulnerabilityFinding['component'] & { key: string };
+  match: VulnerabilityFinding['match'];
+  analysis: FindingAnalysis | null;
+  /** Analyses that disagree at the same scope: none applies until one is recorded for this finding. */
+  conflict: { state: string; scope: string; author: string }[] | null;
+  /** Still needs work: no analysis, in_triage or exploitable. */
+  open: boolean;
+  /** From the top-level dependency down to the component (bounded). */
+  path: Pick<DependencyPath, 'reachable' | 'omitted' | 'length'> & { steps: string[] };
+}
+
+export interface FindingCounts {
+  total: number;
+  open: number;
+  kevOpen: number;
+  /** Open findings by rating. */
+  byRating: Record<SeverityRating | 'unknown', number>;
+  /** Every finding by its VEX state (`untriaged` while none applies, `conflict` when analyses disagree). */
+  byState: Record<string, number>;
+}
+
+export interface ReleaseVulnerabilities {
+  releaseId: number;
+  scan: { scannedAt: string; reason: string; stale: boolean; summary: ReleaseScanRecord['summary']; unchecked: ReleaseScanRecord['unchecked'] } | null;
+  counts: FindingCounts;
+  findings: ReleaseFindingView[];
+}
+
+function emptyCounts(): FindingCounts {
+  const byState: Record<string, number> = { untriaged: 0, conflict: 0 };
+  for (const s of ANALYSIS_STATES) byState[s] = 0;
+  return { total: 0, open: 0, kevOpen: 0, byRating: Object.fromEntries(RATINGS.map((r) => [r, 0])) as FindingCounts['byRating'], byState };
+}
+
+function count(counts: FindingCounts, f: { finding: VulnerabilityFinding; state: string | null; conflict: boolean }): boolean {
+  counts.total++;
+  const key = f.conflict ? 'conflict' : (f.state ?? 'untriaged');
+  counts.byState[key] = (counts.byState[key] ?? 0) + 1;
+  const open = f.state === null || !CLOSED_STATES.has(f.state);
+  if (open) {
+    counts.open++;
+    counts.byRating[f.finding.vulnerability.severity.rating]++;
+    if (f.finding.vulnerability.kev) counts.kevOpen++;
+  }
+  return open;
+}
+
+interface Triaged {
+  stored: StoredReleaseFinding;
+  record: TriageRecord | null;
+  history: TriageRecord[];
+  conflict: TriageRecord[] | null;
+}
+
+/** The triage memory applied to stored findings of releases of one product. */
+async function triage(store: Store, productId: number, releaseId: number, findings: StoredReleaseFinding[]): Promise<Triaged[]> {
+  if (findings.length === 0) return [];
+  const entries = currentTriage(await store.listTriageRecords({ components: findings.map((f) => f.component), productId }));
+  const current = entries.map((e) => e.current);
+  const historyOf = new Map(entries.map((e) => [e.current.id, e.history]));
+  return findings.map((stored) => {
+    const v = stored.finding.vulnerability;
+    const pick = applicableTriage(current, { productId, releaseId, component: stored.component, version: stored.finding.component.version ?? '', vulnerabilityIds: [v.id, ...v.aliases] });
+    if (pick.kind === 'decided') return { stored, record: pick.decision, history: historyOf.get(pick.decision.id) ?? [], conflict: null };
+    if (pick.kind === 'conflict') return { stored, record: null, history: [], conflict: pick.decisions };
+    return { stored, record: null, history: [], conflict: null };
+  });
+}
+
+function analysisView(r: TriageRecord, history: TriageRecord[]): FindingAnalysis {
+  const justification = r.analysis.justification ?? r.analysis.vexJustification;
+  return {
+    state: r.analysis.state,
+    ...(justification ? { justification } : {}),
+    ...(r.analysis.detail ? { detail: r.analysis.detail } : {}),
+    responses: [...r.analysis.responses],
+    scope: describeTriageScope(r),
+    author: r.author,
+    createdAt: r.createdAt,
+    origin: r.origin,
+    history: history.map((h) => {
+      const j = h.analysis.justification ?? h.analysis.vexJustification;
+      return { state: h.analysis.state, ...(j ? { justification: j } : {}), author: h.author, createdAt: h.createdAt };
+    }),
+  };
+}
+
+/** The stored findings of a release with the triage that applies now, the counts, and whether the scan is stale. */
+export async function releaseVulnerabilities(store: Store, releaseId: number): Promise<ReleaseVulnerabilities> {
+  const release = await getRelease(store, releaseId);
+  const scan = await store.getReleaseScan(releaseId);
+  const counts = emptyCounts();
+  if (!scan) return { releaseId, scan: null, counts, findings: [] };
+  const inventory = await releaseInventory(store, releaseId);
+  const stored = await store.listReleaseFindings([releaseId]);
+  const triaged = await triage(store, release.productId, releaseId, stored);
+  const paths = await dependencyPaths(store, releaseId, [...new Set(stored.map((s) => s.versionId))], { maxSteps: 12 });
+  const findings = triaged.map(({ stored: s, record, history, conflict }) => {
+    const open = count(counts, { finding: s.finding, state: record?.analysis.state ?? null, conflict: conflict !== null });
+    const path = paths.get(s.versionId);
+    return {
+      id: s.id,
+      versionId: s.versionId,
+      vulnerability: s.finding.vulnerability,
+      component: { ...s.finding.component, key: s.component },
+      match: s.finding.match,
+      analysis: record ? analysisView(record, history) : null,
+      conflict: conflict ? conflict.map((c) => ({ state: c.analysis.state, scope: describeTriageScope(c), author: c.author })) : null,
+      open,
+      path: {
+        reachable: path?.reachable ?? false,
+        omitted: path?.omitted ?? 0,
+        length: path?.length ?? 0,
+        steps: (path?.steps ?? []).map((st) => `${st.namespace ? `${st.namespace}/` : ''}${st.name}${st.version ? `@${st.version}` : ''}`),
+      },
+    };
+  });
+  return {
+    releaseId,
+    scan: { scannedAt: scan.scannedAt, reason: scan.reason, stale: scan.fingerprint !== inventory.fingerprint, summary: scan.summary, unchecked: scan.unchecked },
+    counts,
+    findings,
+  };
+}
+
+/** Open findings per release (by rating, KEV) and every finding by VEX state, for the dashboard. */
+export async function findingCountsByRelease(store: Store): Promise<{ releaseId: number; productId: number; scannedAt: string; counts: FindingCounts }[]> {
+  const scans = await store.listReleaseScans();
+  if (scans.length === 0) return [];
+  const releases = new Map((await store.listReleases()).map((r) => [r.id, r]));
+  const byRelease = new Map<number, StoredReleaseFinding[]>();
+  for (const f of await store.listReleaseFindings(scans.map((s) => s.releaseId))) byRelease.set(f.releaseId, [...(byRelease.get(f.releaseId) ?? []), f]);
+  const out = [];
+  for (const s of scans) {
+    const release = releases.get(s.releaseId);
+    if (!release) continue;
+    const counts = emptyCounts();
+    for (const t of await triage(store, release.productId, release.id, byRelease.get(s.releaseId) ?? [])) {
+      count(counts, { finding: t.stored.finding, state: t.record?.analysis.state ?? null, conflict: t.conflict !== null });
+    }
+    out.push({ releaseId: s.releaseId, productId: release.productId, scannedAt: s.scannedAt, counts });
+  }
+  return out;
+}
+
+const VULNERABILITY_ID = /^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9._:-]+$/;
+
+export interface AffectedRelease {
+  product: { id: number; name: string };
+  release: { id: number; number: string; shipStatus: string };
+  components: { purl: string; name: string; version?: string; vulnerability: string; fixed: string[]; state: string | null; open: boolean }[];
+}
+
+/** Which releases ship a version affected by the advisory (any id of its alias group), from the stored findings. */
+export async function releasesAffectedBy(store: Store, advisory: string): Promise<{ advisory: string; ids: string[]; releases: AffectedRelease[] }> {
+  const id = advisory.trim();
+  if (id.length > 100 || !VULNERABILITY_ID.test(id)) throw new ServiceError('invalid-input', `"${advisory.slice(0, 100)}" is not a vulnerability id (CVE-…, GHSA-…, PYSEC-…, GO-…)`);
+  const ids = await store.aliasGroup([id]);
+  const found = await store.findingsForVulnerabilities(ids);
+  const byRelease = new Map<number, StoredReleaseFinding[]>();
+  for (const f of found) byRelease.set(f.releaseId, [...(byRelease.get(f.releaseId) ?? []), f]);
+  const products = new Map((await store.listProducts()).map((p) => [p.id, p]));
+  const releases: AffectedRelease[] = [];
+  for (const [releaseId, findings] of byRelease) {
+    const release = await store.getRelease(releaseId);
+    const product = release ? products.get(release.productId) : undefined;
+    if (!release || !product) continue;
+    const triaged = await triage(store, product.id, release.id, findings);
+    releases.push({
+      product: { id: product.id, name: product.name },
+      release: { id: release.id, number: release.number, shipStatus: release.shipStatus },
+      components: triaged.map((t) => {
+        const f = t.stored.finding;
+        const state = t.record?.analysis.state ?? null;
+        return {
+          purl: f.component.purl,
+          name: f.component.name,
+          ...(f.component.version !== undefined ? { version: f.component.version } : {}),
+          vulnerability: f.vulnerability.id,
+          fixed: f.vulnerability.fixed,
+          state,
+          open: state === null || !CLOSED_STATES.has(state),
+        };
+      }),
+    });
+  }
+  releases.sort((a, b) => a.product.name.localeCompare(b.product.name) || a.release.number.localeCompare(b.release.number, undefined, { numeric: true }));
+  return { advisory: id, ids, releases };
+}
+
+export interface VulnerabilityDiffEntry {
+  vulnerability: string;
+  aliases: string[];
+  rating: string;
+  component: string;
+  version?: string;
+}
+
+/** Flaws introduced and fixed between two releases' stored scans: one flaw in one component (by identity), whatever the version. */
+export async function vulnerabilityDiff(store: Store, fromReleaseId: number, toReleaseId: number): Promise<{ scanned: boolean; introduced: VulnerabilityDiffEntry[]; fixed: VulnerabilityDiffEntry[]; unchanged: number }> {
+  await getRelease(store, fromReleaseId);
+  await getRelease(store, toReleaseId);
+  const scanned = (await store.getReleaseScan(fromReleaseId)) !== null && (await store.getReleaseScan(toReleaseId)) !== null;
+  const all = await store.listReleaseFindings([fromReleaseId, toReleaseId]);
+  const from = all.filter((f) => f.releaseId === fromReleaseId);
+  const to = all.filter((f) => f.releaseId === toReleaseId);
+  const same = (a: StoredReleaseFinding, b: StoredReleaseFinding) => {
+    if (a.component !== b.component) return false;
+    const ids = new Set([a.finding.vulnerability.id, ...a.finding.vulnerability.aliases]);
+    return [b.finding.vulnerability.id, ...b.finding.vulnerability.aliases].some((i) => ids.has(i));
+  };
+  const entry = (f: StoredReleaseFinding): VulnerabilityDiffEntry => ({
+    vulnerability: f.finding.vulnerability.id,
+    aliases: f.finding.vulnerability.aliases,
+    rating: f.finding.vulnerability.severity.rating,
+    component: f.component,
+    ...(f.finding.component.version !== undefined ? { version: f.finding.component.version } : {}),
+  });
+  const introduced = to.filter((b) => !from.some((a) => same(a, b))).map(entry);
+  const fixed = from.filter((a) => !to.some((b) => same(a, b))).map(entry);
+  return { scanned, introduced, fixed, unchanged: to.length - introduced.length };
+}
