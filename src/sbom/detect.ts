@@ -1,6 +1,6 @@
 import type { Identification, SbomFormat } from './format.js';
 
-/** How much of a document `identify` may look at. */
+/** How much of a document `identify` looks at first; read.ts looks further when this does not settle it. */
 export const HEAD_BYTES = 64 * 1024;
 
 /**

@@ -57,8 +57,9 @@ export interface SbomFormat {
   /** Spec versions this encoder writes (empty when the format is read-only). */
   encodes: readonly string[];
   /**
-   * Cheap identification from the first bytes (at most 64 KiB) of the text; undefined when the text
-   * is clearly not this format. Never throws.
+   * Cheap identification from the first bytes (at most 64 KiB) of the text — or, when those do not
+   * settle it, from the whole text or (JSON) an outline of every top-level key (json-outline.ts);
+   * undefined when the text is clearly not this format. Never throws.
    */
   identify(head: string): Identification | undefined;
   /** Full decode. Problems in the content become Issues; only an unreadable document throws. */

@@ -2,6 +2,7 @@ import type { Issue, Sbom } from '../model/index.js';
 import { HEAD_BYTES, identifyDocument } from './detect.js';
 import type { Identification, SbomFormat } from './format.js';
 import { parseJsonDocument } from './json-text.js';
+import { outlineJson } from './json-outline.js';
 import { SBOM_FORMATS } from './formats/index.js';
 
 /** The document is not in any format we know, or in a version we do not read. */
@@ -30,15 +31,23 @@ export interface ReadResult {
  */
 export function readSbom(text: string, name?: string, formats: readonly SbomFormat[] = SBOM_FORMATS): ReadResult {
   const head = text.slice(0, HEAD_BYTES);
-  const id = identifyDocument(head, formats);
-  if (!id) throw new UnsupportedDocumentError(describeUnknown(head));
-  if (!id.supported) throw new UnsupportedDocumentError(id.reason ?? `${id.format} is not supported`, id);
-  const format = formats.find((f) => f.id === id.format);
-  if (!format) throw new UnsupportedDocumentError(`${id.format} is not supported`, id);
+  const isJson = /^\uFEFF?\s*[[{]/.test(head);
   let json: unknown;
-  if (/^\s*[[{]/.test(head) && format.id !== 'spdx-yaml') json = parseJsonDocument(text, name);
+  let id = identifyDocument(head, formats);
+  if (!id?.supported && text.length > head.length) {
+    // The head did not settle it and there is more: look at the whole document (issue 13 item 2).
+    // JSON key order carries no meaning, so identify on an outline of every top-level key.
+    if (isJson) json = parseJsonDocument(text, name);
+    id = identifyDocument(isJson ? outlineJson(json) : text, formats) ?? id;
+  }
+  if (!id) throw new UnsupportedDocumentError(describeUnknown(head));
+  const found = id;
+  if (!found.supported) throw new UnsupportedDocumentError(found.reason ?? `${found.format} is not supported`, found);
+  const format = formats.find((f) => f.id === found.format);
+  if (!format) throw new UnsupportedDocumentError(`${found.format} is not supported`, found);
+  if (json === undefined && isJson && format.id !== 'spdx-yaml') json = parseJsonDocument(text, name);
   const { sbom, issues } = format.decode({ text, json, name });
-  return { format, specVersion: id.specVersion ?? sbom.source.specVersion, sbom, issues, json };
+  return { format, specVersion: found.specVersion ?? sbom.source.specVersion, sbom, issues, json };
 }
 
 function describeUnknown(head: string): string {

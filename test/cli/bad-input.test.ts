@@ -99,3 +99,17 @@ test('a malformed knowledge base or policy file is reported with its line, on on
     assert.match(r.stderr, /broken\.json is not valid JSON at line 2, column 20/);
   }
 });
+
+test('sbom inspect exits 1 on an SBOM with reading errors (wrong JSON types), 0 on a clean one', async () => {
+  const wrong = join(dir, 'wrong-types.spdx.json');
+  writeFileSync(wrong, JSON.stringify({ spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', name: 'x', packages: 'not-a-list' }));
+  const inspect = await vigie(['sbom', 'inspect', wrong]);
+  assert.equal(inspect.code, 1, inspect.stderr);
+  assert.match(inspect.stdout, /[1-9]\d* errors/);
+  const validate = await vigie(['sbom', 'validate', wrong]);
+  assert.equal(validate.code, 1);
+  assert.match(validate.stdout, /packages: expected a list, found a string/);
+  const clean = join(dir, 'clean.cdx.json');
+  writeFileSync(clean, JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: [{ type: 'library', name: 'a', version: '1' }] }));
+  assert.equal((await vigie(['sbom', 'inspect', clean, '--json'])).code, 0);
+});

@@ -4,6 +4,8 @@ import { decodeBom } from '../cyclonedx-common/decode-bom.js';
 import { JSON_DECODES, unsupportedReason } from '../cyclonedx-common/versions.js';
 import { FORMAT_ID } from './identify.js';
 import { parseJsonDocument } from '../../json-text.js';
+import { checkShape } from '../../json-shape.js';
+import { CDX_BOM_TYPES } from '../cyclonedx-common/bom-types.js';
 
 export function decodeCycloneDxJson(input: DecodeInput): DecodeResult {
   const what = input.name ?? 'the document';
@@ -18,5 +20,9 @@ export function decodeCycloneDxJson(input: DecodeInput): DecodeResult {
   const specVersion = typeof bom.specVersion === 'string' ? bom.specVersion : undefined;
   const reason = unsupportedReason('CycloneDX', specVersion, JSON_DECODES);
   if (reason !== undefined) throw new UnreadableDocumentError(reason);
-  return decodeBom(bom, { id: FORMAT_ID, specVersion: specVersion! });
+  // Wrong JSON types are errors at their path, never coerced (issue 13 item 2).
+  const typed = checkShape(bom, CDX_BOM_TYPES);
+  const result = decodeBom(typed.value, { id: FORMAT_ID, specVersion: specVersion! });
+  if (typed.issues.length > 0) result.issues.unshift(...typed.issues);
+  return result;
 }

@@ -1,6 +1,6 @@
 import { UnreadableDocumentError, type DecodeInput, type SbomFormat } from '../../format.js';
 import {
-  decodeSpdx2Document,
+  decodeParsedSpdx2Document,
   encodeSpdx2Document,
   identifySpdx2Version,
   SPDX2_DECODES,
@@ -35,7 +35,7 @@ export const spdxJson: SbomFormat = {
     return m ? identifySpdx2Version(ID, 'JSON', m[1]!) : undefined;
   },
   decode(input) {
-    return decodeSpdx2Document(documentOf(input), ID);
+    return decodeParsedSpdx2Document(documentOf(input), ID);
   },
   encode(sbom, specVersion, options) {
     if (!(SPDX2_ENCODES as readonly string[]).includes(specVersion)) {

@@ -1,7 +1,7 @@
-import { parseDocument, stringify } from 'yaml';
+import { parseDocument, stringify, visit } from 'yaml';
 import { UnreadableDocumentError, type SbomFormat } from '../../format.js';
 import {
-  decodeSpdx2Document,
+  decodeParsedSpdx2Document,
   encodeSpdx2Document,
   identifySpdx2Version,
   SPDX2_DECODES,
@@ -13,7 +13,8 @@ const ID = 'spdx-yaml';
 
 /**
  * Parses with the YAML 1.2 core schema: dates such as `created: 2010-01-29T18:30:22Z` stay strings
- * (a YAML 1.1 loader would turn them into Date objects), and anchors/aliases are capped.
+ * (a YAML 1.1 loader would turn them into Date objects), numbers keep their text, and anchors/aliases
+ * are capped.
  */
 function parseYamlDocument(text: string, what: string): Spdx2Document {
   const doc = parseDocument(text, { schema: 'core', version: '1.2', uniqueKeys: false });
@@ -23,6 +24,15 @@ function parseYamlDocument(text: string, what: string): Spdx2Document {
     const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new UnreadableDocumentError(`${what} is not valid YAML${line ? ` (line ${line})` : ''}: ${reason}`, line);
   }
+  // SPDX 2 reads no number: a plain scalar such as `versionInfo: 1.0` is the text the author wrote
+  // ("1.0"), not the float 1 that the core schema would make of it.
+  visit(doc, {
+    Scalar(key, node) {
+      if (key !== 'key' && typeof node.value === 'number' && node.type === 'PLAIN' && node.range) {
+        node.value = text.slice(node.range[0], node.range[1]);
+      }
+    },
+  });
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
@@ -46,7 +56,7 @@ export const spdxYaml: SbomFormat = {
     return m ? identifySpdx2Version(ID, 'YAML', m[1]!) : undefined;
   },
   decode(input) {
-    return decodeSpdx2Document(parseYamlDocument(input.text, input.name ?? 'SPDX YAML document'), ID);
+    return decodeParsedSpdx2Document(parseYamlDocument(input.text, input.name ?? 'SPDX YAML document'), ID);
   },
   encode(sbom, specVersion, options) {
     if (!(SPDX2_ENCODES as readonly string[]).includes(specVersion)) {

@@ -1,4 +1,5 @@
 export { decodeSpdx2Document } from './decode-document.js';
+export { decodeParsedSpdx2Document } from './document-types.js';
 export { encodeSpdx2Document, type Spdx2Encoding } from './encode-document.js';
 export type * from './document.js';
 export { DOCUMENT_ID } from './document.js';

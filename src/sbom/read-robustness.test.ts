@@ -1,0 +1,142 @@
+// Issue 13 item 2: readers never refuse a valid document for its key order or one bad field.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { corpus, needsCorpora } from '../../test/support/corpora.js';
+import { HEAD_BYTES } from './detect.js';
+import { allComponents } from './graph.js';
+import { readSbom, UnsupportedDocumentError } from './read.js';
+
+const readCorpus = (path: string) => JSON.parse(readFileSync(corpus(path), 'utf8')) as Record<string, unknown>;
+
+/** The same object with the named keys moved to the end (JSON key order carries no meaning). */
+function keysLast(value: Record<string, unknown>, last: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!last.includes(k)) out[k] = v;
+  for (const k of last) if (k in value) out[k] = value[k];
+  return out;
+}
+
+const names = (text: string) => [...allComponents(readSbom(text).sbom)].map((c) => `${c.name}@${c.version ?? ''}`).sort();
+
+test('CycloneDX JSON whose bomFormat/specVersion follow a large components array (juice-shop, reordered)', needsCorpora, () => {
+  const original = readCorpus('sboms/cyclonedx/bom-examples/SBOM/juice-shop/v11.1.2/bom.json');
+  const reordered = JSON.stringify(keysLast(original, ['bomFormat', 'specVersion']), null, 2);
+  assert.ok(reordered.indexOf('"bomFormat"') > HEAD_BYTES, 'the markers lie beyond the head');
+  const read = readSbom(reordered, 'bom.json');
+  assert.equal(read.format.id, 'cyclonedx-json');
+  assert.equal(read.specVersion, '1.2');
+  assert.deepEqual(names(reordered), names(JSON.stringify(original)));
+  assert.equal(names(reordered).length, 840);
+});
+
+test('SPDX JSON whose spdxVersion follows a large packages/files content (spec example 2.3, reordered)', needsCorpora, () => {
+  const original = readCorpus('sboms/spdx/spec-examples/v2.3/SPDXJSONExample-v2.3.spdx.json');
+  // The corpus SPDX files are small: grow the example with copies of its real packages.
+  const packages = original.packages as Record<string, unknown>[];
+  const copies = Array.from({ length: 60 }, (_, n) => packages.map((p) => ({ ...p, SPDXID: `${String(p.SPDXID)}-copy${n}` }))).flat();
+  const grown = { ...original, packages: [...packages, ...copies] };
+  const reordered = JSON.stringify(keysLast(grown, ['spdxVersion', 'SPDXID', 'dataLicense', 'name', 'documentNamespace', 'creationInfo']));
+  assert.ok(reordered.indexOf('"spdxVersion"') > HEAD_BYTES);
+  const read = readSbom(reordered);
+  assert.equal(read.format.id, 'spdx-json');
+  assert.equal(read.specVersion, '2.3');
+  assert.deepEqual(names(reordered), names(JSON.stringify(grown)));
+});
+
+test('SPDX 3 JSON-LD whose @context follows a large @graph (simplehtr example, reordered)', needsCorpora, () => {
+  const original = readCorpus('sboms/spdx/examples/ai/example01/spdx3.0/simplehtr-example.json');
+  // The context last, and the graph's document and creation info after every other element.
+  const graph = original['@graph'] as { type?: string }[];
+  const isHeader = (e: { type?: string }) => e.type === 'CreationInfo' || e.type === 'SpdxDocument';
+  const moved = { ...original, '@graph': [...graph.filter((e) => !isHeader(e)), ...graph.filter(isHeader)] };
+  const reordered = JSON.stringify(keysLast(moved, ['@context']), null, 2);
+  assert.ok(reordered.indexOf('"@context"') > HEAD_BYTES);
+  assert.ok(reordered.indexOf('"CreationInfo"') > HEAD_BYTES);
+  const read = readSbom(reordered);
+  assert.equal(read.format.id, 'spdx3-jsonld');
+  assert.deepEqual(names(reordered), names(JSON.stringify(original)));
+});
+
+test('without corpora: a synthetic CycloneDX 1.6 with markers last; an unknown large JSON still says so', () => {
+  const components = Array.from({ length: 2000 }, (_, i) => ({ type: 'library', name: `pkg-${i}`, version: '1.0.0', purl: `pkg:npm/pkg-${i}@1.0.0` }));
+  const read = readSbom(JSON.stringify({ components, specVersion: '1.6', bomFormat: 'CycloneDX' }));
+  assert.equal(read.format.id, 'cyclonedx-json');
+  assert.equal(read.sbom.components.length, 2000);
+  // A CycloneDX version we do not read is named as such, even when stated late.
+  assert.throws(() => readSbom(JSON.stringify({ components, specVersion: '1.1', bomFormat: 'CycloneDX' })), /CycloneDX 1\.1 is not supported/);
+  assert.throws(() => readSbom(JSON.stringify({ items: components, kind: 'list' })), (e: unknown) => e instanceof UnsupportedDocumentError && /not an SBOM format I know/.test(e.message));
+  // A large tag-value document whose SPDXVersion comes late (after a long comment block).
+  const comment = `DocumentComment: <text>${'x'.repeat(HEAD_BYTES)}</text>\n`;
+  const tagValue = `${comment}SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nPackageName: a\nSPDXID: SPDXRef-a\n`;
+  assert.equal(readSbom(tagValue).format.id, 'spdx-tagvalue');
+});
+
+test('wrong JSON types are errors at their path, never coerced (SPDX)', () => {
+  const doc = {
+    spdxVersion: 'SPDX-2.3',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: 'x',
+    packages: 'not-a-list',
+    files: [{ SPDXID: 'SPDXRef-f', fileName: './a', checksums: [{ algorithm: 'SHA1', checksumValue: 'a'.repeat(40) }], fileTypes: 'SOURCE' }],
+    relationships: [{ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: ['SPDXRef-f'] }],
+  };
+  const { sbom, issues } = readSbom(JSON.stringify(doc));
+  // "not-a-list" used to become ten packages, one per character.
+  assert.equal([...allComponents(sbom)].filter((c) => c.type !== 'file').length, 0);
+  const typeErrors = issues.filter((i) => i.code === 'invalid-type');
+  assert.deepEqual(
+    typeErrors.map((i) => [i.severity, i.field]),
+    [
+      ['error', 'packages'],
+      ['error', 'files[0].fileTypes'],
+      ['error', 'relationships[0].relatedSpdxElement'],
+    ],
+  );
+  assert.match(typeErrors[0]!.message, /^packages: expected a list, found a string; left out$/);
+  // The good parts are still read.
+  assert.equal([...allComponents(sbom)].find((c) => c.ref === 'SPDXRef-f')?.name, './a');
+});
+
+test('wrong JSON types are errors at their path, never coerced (CycloneDX)', () => {
+  const bom = {
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    version: '1',
+    components: [
+      [{ type: 'library', name: 'inside-a-list' }],
+      { type: 'library', name: 'ok', version: 2, licenses: [{ license: { id: 7 } }], purl: 'pkg:npm/ok@2' },
+      { type: 'library', name: 'nested', components: { type: 'library', name: 'not-a-list' } },
+      { type: 'library', name: 'nulls', version: null },
+    ],
+    dependencies: [{ ref: 'ok', dependsOn: 'nested' }],
+  };
+  const { sbom, issues } = readSbom(JSON.stringify(bom));
+  // The list inside `components` used to become a component.
+  assert.deepEqual([...allComponents(sbom)].map((c) => c.name), ['ok', 'nested', 'nulls']);
+  assert.equal(sbom.components[0]!.version, undefined);
+  assert.deepEqual(
+    issues.filter((i) => i.code === 'invalid-type').map((i) => i.field),
+    ['version', 'components[0]', 'components[1].version', 'components[1].licenses[0].license.id', 'components[2].components', 'dependencies[0].dependsOn'],
+  );
+  assert.match(issues.find((i) => i.field === 'components[0]')!.message, /expected an object, found a list/);
+  const nullIssue = issues.find((i) => i.code === 'null-value');
+  assert.deepEqual([nullIssue?.severity, nullIssue?.field], ['warning', 'components[3].version']);
+});
+
+test('SPDX YAML: an unquoted number keeps its text (versionInfo: 1.0 is "1.0", not 1)', () => {
+  const yaml = [
+    'spdxVersion: SPDX-2.3',
+    'SPDXID: SPDXRef-DOCUMENT',
+    'name: x',
+    'packages:',
+    '- SPDXID: SPDXRef-a',
+    '  name: a',
+    '  versionInfo: 1.0',
+    '  filesAnalyzed: false',
+    '',
+  ].join('\n');
+  const { sbom, issues } = readSbom(yaml);
+  assert.equal(sbom.components[0]?.version, '1.0');
+  assert.equal(issues.filter((i) => i.code === 'invalid-type').length, 0);
+});
