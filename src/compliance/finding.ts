@@ -31,7 +31,9 @@ export type FixAction =
   | 'review-policy'
   | 'change-outbound'
   | 'set-outbound'
-  | 'set-linking';
+  | 'set-linking'
+  /** Declare a fact of the release's use (commercial, fields of use, users…) a use restriction depends on. */
+  | 'declare-use';
 
 /** A scope at which the decision that clears a blocker could be recorded, most specific first. */
 export interface Generalisation {

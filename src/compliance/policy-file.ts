@@ -5,6 +5,7 @@ import { ALLOWED_VALUES, type LicensePolicyTable } from '../licenses/kb/policy.j
 import type { Allowed, LicensePolicy } from '../licenses/kb/types.js';
 import { parseExpression } from '../licenses/expression/index.js';
 import { componentReference } from '../model/component-identity.js';
+import { FIELD_OF_USE_NAMES, undeclaredUse, type FieldOfUse, type UseDeclaration } from '../model/use-declaration.js';
 
 /** What a policy file holds once read (see docs/policy-file.md). */
 export interface PolicyFile {
@@ -12,6 +13,8 @@ export interface PolicyFile {
   decisions: Decision[];
   exploitationRules: Omit<ExploitationRule, 'id' | 'releaseId'>[];
   outboundLicenses: string[];
+  /** The `use` section: how the product is used, for the licences' use restrictions. */
+  use?: UseDeclaration;
 }
 
 /** The first problem found, naming the field: `choices[2].to: 'MIT OR' is not a valid SPDX expression`. */
@@ -26,7 +29,7 @@ export class PolicyFileError extends Error {
 }
 
 type Obj = Record<string, unknown>;
-const TOP_KEYS = ['version', 'outbound', 'licenses', 'exploitations', 'curations', 'confirmations', 'choices', 'derogations'];
+const TOP_KEYS = ['version', 'outbound', 'licenses', 'exploitations', 'curations', 'confirmations', 'choices', 'derogations', 'use'];
 
 /** Reads the parsed YAML/JSON value of a policy file; throws PolicyFileError on the first bad field. */
 export function parsePolicyFile(value: unknown): PolicyFile {
@@ -93,7 +96,8 @@ export function parsePolicyFile(value: unknown): PolicyFile {
     if (!exploitation) throw new PolicyFileError(`${field}.exploitation`, `missing (one of ${EXPLOITATIONS.join(', ')})`);
     return { scope: optString(o, 'scope', field) ?? null, project: optString(o, 'project', field) ?? null, exploitation: exploitation as Exploitation };
   });
-  return { policy: { entries: licensePolicies(root.licenses) }, decisions, exploitationRules, outboundLicenses: stringList(root, 'outbound') };
+  const use = root.use === undefined || root.use === null ? undefined : useDeclaration(root.use);
+  return { policy: { entries: licensePolicies(root.licenses) }, decisions, exploitationRules, outboundLicenses: stringList(root, 'outbound'), ...(use ? { use } : {}) };
 }
 
 /**
@@ -185,4 +189,35 @@ function componentOf(o: Obj, field: string): { component: string | null; version
   const ref = componentReference(text);
   if ('error' in ref) throw new PolicyFileError(`${field}.component`, ref.error);
   return { component: ref.key, version: version ?? ref.version };
+}
+
+const USE_KEYS = ['commercial', 'fields', 'monthlyActiveUsers', 'outputsTrainOtherModels', 'licenseeInEu'];
+
+/** `use: { commercial, fields, monthlyActiveUsers, outputsTrainOtherModels, licenseeInEu }`; a key left out is "not declared". */
+function useDeclaration(value: unknown): UseDeclaration {
+  const o = object(value, 'use');
+  for (const k of Object.keys(o)) if (!USE_KEYS.includes(k)) throw new PolicyFileError(`use.${k}`, `unknown key (expected one of ${USE_KEYS.join(', ')})`);
+  const flag = (key: string): boolean | null => {
+    const v = o[key];
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'boolean') throw new PolicyFileError(`use.${key}`, 'must be true or false');
+    return v;
+  };
+  const use = undeclaredUse();
+  use.commercial = flag('commercial');
+  use.outputsTrainOtherModels = flag('outputsTrainOtherModels');
+  use.licenseeInEu = flag('licenseeInEu');
+  const users = o.monthlyActiveUsers;
+  if (users !== undefined && users !== null) {
+    if (typeof users !== 'number' || !Number.isSafeInteger(users) || users < 0) throw new PolicyFileError('use.monthlyActiveUsers', 'must be a whole number of users');
+    use.monthlyActiveUsers = users;
+  }
+  if (o.fields !== undefined && o.fields !== null) {
+    if (!Array.isArray(o.fields)) throw new PolicyFileError('use.fields', `must be a list (of ${FIELD_OF_USE_NAMES.join(', ')}; [] for none)`);
+    use.fieldsOfUse = o.fields.map((f: unknown, i: number) => {
+      if (typeof f !== 'string' || !(FIELD_OF_USE_NAMES as string[]).includes(f)) throw new PolicyFileError(`use.fields[${i}]`, `'${String(f)}' is not one of ${FIELD_OF_USE_NAMES.join(', ')}`);
+      return f as FieldOfUse;
+    });
+  }
+  return use;
 }

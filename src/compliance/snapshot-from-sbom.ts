@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../licenses/kb/types.js';
 import type { LicensePolicyTable } from '../licenses/kb/policy.js';
 import { builtinKnowledgeBase } from '../licenses/kb/index.js';
 import type { ReleaseSnapshot, ReleaseUsage } from './snapshot.js';
+import type { UseDeclaration } from '../model/use-declaration.js';
 
 export interface SnapshotOptions {
   /** One exploitation for the whole release (a rule with blank scope and project). */
@@ -25,6 +26,8 @@ export interface SnapshotOptions {
   /** Ids of the synthetic product and release (decisions scoped to them must use these). */
   productId?: number;
   releaseId?: number;
+  /** How the product is used (for the licences' use restrictions). */
+  useDeclaration?: UseDeclaration;
 }
 
 /**
@@ -93,5 +96,6 @@ export function snapshotFromSbom(sbom: Sbom, options: SnapshotOptions = {}): Rel
     decisions: options.decisions ?? [],
     policy: options.policy ?? { entries: [] },
     knowledgeBase: options.knowledgeBase ?? builtinKnowledgeBase(),
+    ...(options.useDeclaration ? { useDeclaration: options.useDeclaration } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { Category, ComponentRecord, ExploitationRule, Product, Release, Usa
 import type { Decision } from '../model/decision.js';
 import type { KnowledgeBase } from '../licenses/kb/types.js';
 import type { LicensePolicyTable } from '../licenses/kb/policy.js';
+import type { UseDeclaration } from '../model/use-declaration.js';
 
 /** One usage with the version and component records it points at. */
 export interface ReleaseUsage {
@@ -25,6 +26,8 @@ export interface ReleaseSnapshot {
   decisions: Decision[];
   policy: LicensePolicyTable;
   knowledgeBase: KnowledgeBase;
+  /** How the product is used, for the licences' use restrictions (step 5); absent = nothing declared. */
+  useDeclaration?: UseDeclaration;
 }
 
 /** The identity decisions use for a component: the one of model/component-identity.ts. */

@@ -6,6 +6,7 @@ import { block, contextPhrase, subjectOf, type UsageState, type ValidationContex
 import { usageGeneralisations } from './generalisations.js';
 import { rankAlternatives } from './policy-rank.js';
 import { coveringDerogation } from './derogation-cover.js';
+import { factsIndex, restrictionBlockers } from './use-restrictions.js';
 
 const KIND: Record<Exclude<Allowed, 'always'>, string> = {
   never: 'never-allowed',
@@ -32,6 +33,9 @@ export function stepPolicy(ctx: ValidationContext): StepResult {
   let checked = 0;
   let pending = 0;
   let derogated = 0;
+  let restrictionsCleared = 0;
+  let factsMap: ReturnType<typeof factsIndex> | undefined;
+  const facts = () => (factsMap ??= factsIndex(ctx));
   for (const state of ctx.states) {
     if (!state.effectiveLicenses) {
       pending++;
@@ -39,6 +43,13 @@ export function stepPolicy(ctx: ValidationContext): StepResult {
     }
     let ok = true;
     for (const license of state.effectiveLicenses) {
+      // Use restrictions bind whatever the policy says of the licence (use-restrictions.ts).
+      const restricted = restrictionBlockers(ctx, state, license, facts(), () => !!coveringDerogation(ctx, state, license));
+      restrictionsCleared += restricted.cleared;
+      if (restricted.blockers.length) {
+        ok = false;
+        blockers.push(...restricted.blockers);
+      }
       const policy = ctx.policyOf(license);
       if (policy.allowed === 'always') continue;
       const allowed = policy.allowed;
@@ -53,6 +64,7 @@ export function stepPolicy(ctx: ValidationContext): StepResult {
     if (ok) checked++;
   }
   const notes = derogated ? [`${derogated} licence use(s) allowed by derogations or authorised contexts.`] : [];
+  if (restrictionsCleared) notes.push(`${restrictionsCleared} use restriction(s) accepted by derogations.`);
   return { step: 5, name: STEP_NAMES[5], passed: blockers.length === 0 && pending === 0, blockers, pending, checked, notes };
 }
 

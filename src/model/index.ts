@@ -9,3 +9,4 @@ export * from './component-identity.js';
 export * from './policy-settings.js';
 export * from './ai.js';
 export * from './reporting-case.js';
+export * from './use-declaration.js';

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { releaseObligations, snapshotFromSbom, validateRelease, type ReleaseSnapshot } from '../../src/compliance/index.js';
 import { CERN, choice, corpusSbom, curation, derogation, policy } from './fixtures.js';
 import { needsCorpora } from '../support/corpora.js';
+import { undeclaredUse } from '../../src/model/use-declaration.js';
 
 const PERMISSIVE = policy({ always: ['MIT', 'ISC', 'Apache-2.0', 'BSD-2-Clause'] });
 
@@ -85,6 +86,8 @@ test('step 5 reports never, context, out-of-FOSS-policy and unreviewed apart; ou
   assert.equal(kinds('out-of-foss-policy'), 0);
 
   // The same licence ruled out of the FOSS policy: a blocker of its own kind, and the step fails.
+  // (The release declares itself non-commercial, so that only the policy speaks about the NC licence.)
+  s.useDeclaration = { ...undeclaredUse(), commercial: false };
   s.policy.entries.push({ license: 'CC-BY-NC-4.0', allowed: 'out-of-foss-policy', reviewStatus: 'checked', comment: 'non-commercial', categories: [] });
   s.policy.entries = s.policy.entries.filter((p) => p.license !== 'ISC' && p.license !== 'BSD-2-Clause');
   s.policy.entries.push({ license: 'ISC', allowed: 'always', reviewStatus: 'checked', comment: null, categories: [] }, { license: 'BSD-2-Clause', allowed: 'always', reviewStatus: 'checked', comment: null, categories: [] });

@@ -52,6 +52,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         exploitationRules: rules,
         exploitation: opts.exploitation as Exploitation | undefined,
         outboundLicenses: outbound,
+        ...(policy.use ? { useDeclaration: policy.use } : {}),
       });
       const validation = validateRelease(snapshot);
       const title = `${snapshot.product.name} ${snapshot.release.number}`;
