@@ -2,7 +2,7 @@
 // Pure: the io layer (src/io/model-directory.ts) reads the card, the config, the weight headers and
 // the hashes; this turns them into the canonical model. Nothing is fetched: a dataset or base model
 // known only by its hub id stays a named component without facts.
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../text/libraries.js';
 import {
   emptyModelCard,
   issue,
@@ -54,7 +54,7 @@ export function frontMatter(readme: string, issues: Issue[]): FrontMatter {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(readme);
   if (!m) return {};
   try {
-    const value = parseYaml(m[1]!, { schema: 'core', maxAliasCount: 50 });
+    const value = yaml().parse(m[1]!, { schema: 'core', maxAliasCount: 50 });
     if (value && typeof value === 'object' && !Array.isArray(value)) return value as FrontMatter;
     issues.push(issue('warning', 'invalid-value', 'the model card front matter is not a mapping; ignored', { field: 'README.md' }));
   } catch (err) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '../io/package-root.js';
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './context.js';
 import { COMMANDS, type CommandEntry } from './commands/index.js';
@@ -34,13 +34,6 @@ export function requestedCommand(argv: readonly string[]): string | undefined {
   return words[0] === 'help' ? words[1] : words[0];
 }
 
-let version: string | undefined;
-
-/** The version of the installed package (package.json sits two levels above src/cli and dist/cli). */
-function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  return version;
-}
 
 /** Commander prints through these hooks; exitOverride turns its exits into exceptions we map. */
 function applyIo(cmd: Command, ctx: CommandContext): void {

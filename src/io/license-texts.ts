@@ -1,19 +1,12 @@
 // Licence and exception texts ship as plain files under data/licenses/texts (see its NOTICE.md);
 // this adapter is the only place that reads them, so the licence layer stays free of I/O.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from './package-root.js';
 import { lookupException, lookupLicense } from '../licenses/spdx-list/index.js';
 
-/** Works from the sources (src/io) and from the build (dist/src/io). */
 function textsRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = join(dir, 'data', 'licenses', 'texts');
-    if (existsSync(candidate)) return candidate;
-    dir = resolve(dir, '..');
-  }
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'licenses', 'texts');
+  return join(packageRoot(), 'data', 'licenses', 'texts');
 }
 
 let root: string | undefined;

@@ -6,7 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import yauzl from 'yauzl';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../text/libraries.js';
 import { InputError } from './input-error.js';
 
 /** One parsed document, or why a file or entry could not be read; `where` names it. */
@@ -48,7 +48,7 @@ async function* readFolder(dir: string, shown: string, options: OsvReadOptions):
 function parseRecordText(text: string, where: string): OsvSourceItem[] {
   try {
     // YAML 1.2 core schema: unquoted timestamps stay strings (PyPA writes them unquoted).
-    const value: unknown = /\.ya?ml$/i.test(where) ? parseYaml(text, { schema: 'core' }) : JSON.parse(text);
+    const value: unknown = /\.ya?ml$/i.test(where) ? yaml().parse(text, { schema: 'core' }) : JSON.parse(text);
     return Array.isArray(value) ? value.map((v, i) => ({ where: `${where}[${i}]`, value: v })) : [{ where, value }];
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0]! : String(err);

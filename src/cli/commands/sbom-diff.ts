@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { loadSbom } from '../load-sbom.js';
-import { diffSboms, renderDiffText } from '../../sbom/diff/index.js';
 import { EXIT } from '../exit-codes.js';
 
 export function registerSbomDiff(sbom: Command, ctx: CommandContext): void {
@@ -11,6 +10,7 @@ export function registerSbomDiff(sbom: Command, ctx: CommandContext): void {
     .option('--json', 'print one JSON document')
     .option('--max-size <size>', 'largest input accepted (default 512MiB)')
     .action(async (a: string, b: string, opts: { json?: boolean; maxSize?: string }) => {
+      const { diffSboms, renderDiffText } = await import('../../sbom/diff/index.js');
       const [left, right] = [await loadSbom(a, ctx.io.cwd, opts), await loadSbom(b, ctx.io.cwd, opts)];
       const diff = diffSboms(left.sbom, right.sbom);
       if (diff.hasDifferences) ctx.setExit(EXIT.findings);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { loadSbom } from '../load-sbom.js';
-import { renderSummaryText, summarizeSbom } from '../../sbom/validate/index.js';
 import { countBySeverity } from '../format-issues.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -12,6 +11,7 @@ export function registerSbomInspect(sbom: Command, ctx: CommandContext): void {
     .option('--json', 'print one JSON document')
     .option('--max-size <size>', 'largest input accepted (default 512MiB)')
     .action(async (file: string, opts: { json?: boolean; maxSize?: string }) => {
+      const { renderSummaryText, summarizeSbom } = await import('../../sbom/validate/index.js');
       const loaded = await loadSbom(file, ctx.io.cwd, opts);
       const summary = summarizeSbom(loaded.sbom);
       const issues = countBySeverity(loaded.issues);

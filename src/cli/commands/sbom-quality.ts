@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { loadSbom } from '../load-sbom.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { evaluateProfiles, findProfile, QUALITY_PROFILES, type QualityProfile } from '../../cra/profiles/index.js';
-import { renderQualityText } from '../../reports/quality-text.js';
+import type { QualityProfile } from '../../cra/profiles/index.js';
 
-function parseProfiles(list: string | undefined): QualityProfile[] {
+type Profiles = typeof import('../../cra/profiles/index.js');
+
+function parseProfiles({ QUALITY_PROFILES, findProfile }: Profiles, list: string | undefined): QualityProfile[] {
   if (list === undefined) return [...QUALITY_PROFILES];
   const ids = list.split(',').map((s) => s.trim()).filter(Boolean);
   if (ids.length === 0) throw new UsageError('--profile: give at least one profile');
@@ -24,9 +25,11 @@ export function registerSbomQuality(sbom: Command, ctx: CommandContext): void {
     .option('--json', 'print one JSON document')
     .option('--max-size <size>', 'largest input accepted (default 512MiB)')
     .action(async (file: string, opts: { profile?: string; json?: boolean; maxSize?: string }) => {
-      const profiles = parseProfiles(opts.profile);
+      const profileTable = await import('../../cra/profiles/index.js');
+      const { renderQualityText } = await import('../../reports/quality-text.js');
+      const profiles = parseProfiles(profileTable, opts.profile);
       const loaded = await loadSbom(file, ctx.io.cwd, opts);
-      const results = evaluateProfiles(profiles, loaded.sbom);
+      const results = profileTable.evaluateProfiles(profiles, loaded.sbom);
       if (results.some((r) => !r.pass)) ctx.setExit(EXIT.findings);
       if (opts.json) printJson(ctx, { profiles: results });
       else ctx.io.stdout(renderQualityText(results, profiles, file));

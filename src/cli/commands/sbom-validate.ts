@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { loadSbom } from '../load-sbom.js';
-import { checkSbomSemantics } from '../../sbom/validate/index.js';
-import { hasJsonSchema, hasXmlSchema, validateJsonSchema, validateXmlSchema, type SchemaViolation } from '../../schemas/index.js';
+import type { SchemaViolation } from '../../schemas/index.js';
 import { EXIT } from '../exit-codes.js';
 import { countBySeverity, formatIssue } from '../format-issues.js';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../../text/libraries.js';
 
 export function registerSbomValidate(sbom: Command, ctx: CommandContext): void {
   sbom
@@ -14,13 +13,16 @@ export function registerSbomValidate(sbom: Command, ctx: CommandContext): void {
     .option('--json', 'print one JSON document')
     .option('--max-size <size>', 'largest input accepted (default 512MiB)')
     .action(async (file: string, opts: { json?: boolean; maxSize?: string }) => {
+      // The schema stack (ajv, the XML validator) loads only for this subcommand.
+      const { hasJsonSchema, hasXmlSchema, validateJsonSchema, validateXmlSchema } = await import('../../schemas/index.js');
+      const { checkSbomSemantics } = await import('../../sbom/validate/index.js');
       const loaded = await loadSbom(file, ctx.io.cwd, opts);
       const format = loaded.format.id;
       const version = loaded.specVersion;
       let violations: SchemaViolation[] | undefined;
       let schemaChecked = false;
       if (hasJsonSchema(format, version)) {
-        const value = format === 'spdx-yaml' ? parseYaml(loaded.text, { schema: 'core' }) : loaded.json;
+        const value = format === 'spdx-yaml' ? yaml().parse(loaded.text, { schema: 'core' }) : loaded.json;
         violations = validateJsonSchema(format, version, value);
         schemaChecked = true;
       } else if (hasXmlSchema(format, version)) {

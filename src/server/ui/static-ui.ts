@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../io/package-root.js';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-/** web/dist of this package, whether running from src/ (tsx) or dist/ (built): both sit three levels down. */
+/** web/dist of this package, whether running from src/ (tsx), dist/ or a bundled chunk. */
 export function defaultWebRoot(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
+  return join(packageRoot(), 'web', 'dist');
 }
 
 /** Serves the built web UI at / when it exists; returns whether it did. */

@@ -1,5 +1,6 @@
 // Parses untrusted XML safely: no DTD, no entity declarations, no entity expansion.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { xml } from '../../../text/libraries.js';
 import { UnreadableDocumentError } from '../../format.js';
 
 /** One parsed element: child elements by local name (always arrays), attributes under '@', text under '#text'. */
@@ -17,7 +18,9 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-const parser = new XMLParser({
+let parser: XMLParser | undefined;
+
+const newParser = (): XMLParser => new (xml().XMLParser)({
   ignoreAttributes: false,
   attributeNamePrefix: '',
   attributesGroupName: '@',
@@ -41,11 +44,12 @@ export function readXml(text: string, what: string): XmlNode {
       lineOf(text, declaration.index),
     );
   }
-  const verdict = XMLValidator.validate(text);
+  const verdict = xml().XMLValidator.validate(text);
   if (verdict !== true) {
     const { msg, line } = verdict.err;
     throw new UnreadableDocumentError(`${what} is not well-formed XML at line ${line}: ${msg}`, line);
   }
+  parser ??= newParser();
   return parser.parse(text) as XmlNode;
 }
 

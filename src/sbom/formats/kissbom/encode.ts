@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yaml } from '../../../text/libraries.js';
 import { issue, propertyOf, type Component, type Issue, type Sbom } from '../../../model/index.js';
 import type { EncodeResult } from '../../format.js';
 import { allComponents } from '../../graph.js';
@@ -58,7 +58,7 @@ function serialise(entries: KissbomEntry[], serialisation: string): string {
     for (const e of entries) lines.push(KISSBOM_COLUMNS.map((c) => csvField(e[c] ?? '')).join(','));
     return lines.join('\n') + '\n';
   }
-  if (serialisation === KISSBOM_YAML) return stringify({ packages: entries }, { lineWidth: 0 });
+  if (serialisation === KISSBOM_YAML) return yaml().stringify({ packages: entries }, { lineWidth: 0 });
   return JSON.stringify({ packages: entries }, null, 2) + '\n';
 }
 

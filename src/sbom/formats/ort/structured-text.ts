@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { yaml } from '../../../text/libraries.js';
 import { UnreadableDocumentError } from '../../format.js';
 import { lineAt, parseJsonDocument } from '../../json-text.js';
 
@@ -10,7 +10,7 @@ export function parseStructuredText(text: string, what: string): unknown {
   if (/^\s*[[{]/.test(text)) {
     return parseJsonDocument(text, what);
   }
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
+  const doc = yaml().parseDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
     const line = lineAt(text, error.pos[0]);

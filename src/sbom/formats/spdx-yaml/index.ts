@@ -1,4 +1,4 @@
-import { parseDocument, stringify, visit } from 'yaml';
+import { yaml } from '../../../text/libraries.js';
 import { UnreadableDocumentError, type SbomFormat } from '../../format.js';
 import {
   decodeParsedSpdx2Document,
@@ -17,7 +17,7 @@ const ID = 'spdx-yaml';
  * are capped.
  */
 function parseYamlDocument(text: string, what: string): Spdx2Document {
-  const doc = parseDocument(text, { schema: 'core', version: '1.2', uniqueKeys: false });
+  const doc = yaml().parseDocument(text, { schema: 'core', version: '1.2', uniqueKeys: false });
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
@@ -26,7 +26,7 @@ function parseYamlDocument(text: string, what: string): Spdx2Document {
   }
   // SPDX 2 reads no number: a plain scalar such as `versionInfo: 1.0` is the text the author wrote
   // ("1.0"), not the float 1 that the core schema would make of it.
-  visit(doc, {
+  yaml().visit(doc, {
     Scalar(key, node) {
       if (key !== 'key' && typeof node.value === 'number' && node.type === 'PLAIN' && node.range) {
         node.value = text.slice(node.range[0], node.range[1]);
@@ -63,6 +63,6 @@ export const spdxYaml: SbomFormat = {
       throw new Error(`SPDX YAML ${specVersion} cannot be written: Vigie writes SPDX ${SPDX2_ENCODES.join(', ')}`);
     }
     const { document, issues } = encodeSpdx2Document(sbom, options);
-    return { text: stringify(document, { version: '1.2', lineWidth: 0 }), issues };
+    return { text: yaml().stringify(document, { version: '1.2', lineWidth: 0 }), issues };
   },
 };

@@ -1,4 +1,4 @@
-import { parse as parseToml } from 'smol-toml';
+import { toml } from '../../../text/libraries.js';
 import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
 import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
@@ -95,7 +95,7 @@ function cargoManifest(input: LockfileInput): Obj | undefined {
   const text = input.readRelated?.('Cargo.toml');
   if (text === undefined) return undefined;
   try {
-    return parseToml(text) as Obj;
+    return toml().parse(text) as Obj;
   } catch {
     return undefined;
   }

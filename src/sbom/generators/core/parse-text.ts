@@ -1,6 +1,5 @@
 // The three syntaxes lockfiles are written in, each failure turned into one LockfileError with a line.
-import { parse as parseTomlText } from 'smol-toml';
-import { load as loadYaml } from 'js-yaml';
+import { jsYaml, toml } from '../../../text/libraries.js';
 import { UnreadableDocumentError } from '../../format.js';
 import { parseJsonDocument } from '../../json-text.js';
 import { LockfileError } from './lockfile-error.js';
@@ -23,7 +22,7 @@ export function parseYamlFile(path: string, text: string): unknown {
     // js-yaml (4.x, whose default schema builds plain data only) reads lockfiles many times faster
     // than the `yaml` package; aliases become shared references, never copies. `json` lets a
     // repeated key override, as YAML 1.1 readers do.
-    return loadYaml(text, { json: true });
+    return jsYaml().load(text, { json: true });
   } catch (err) {
     const e = err as { mark?: { line: number }; reason?: string; message?: string };
     const reason = e.reason ?? String(e.message ?? err).split('\n')[0];
@@ -33,7 +32,7 @@ export function parseYamlFile(path: string, text: string): unknown {
 
 export function parseTomlFile(path: string, text: string): Obj {
   try {
-    return parseTomlText(text) as Obj;
+    return toml().parse(text) as Obj;
   } catch (err) {
     const e = err as { line?: number; message?: string };
     const reason = String(e.message ?? err).split('\n')[0]!.replace(/^Invalid TOML document: /, '');

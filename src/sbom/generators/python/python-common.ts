@@ -2,7 +2,7 @@ import type { DependencyScope, Property } from '../../../model/index.js';
 import type { LockfileInput } from '../core/extractor.js';
 import type { InventoryBuilder, PackageSpec, ProjectSpec } from '../core/inventory-builder.js';
 import { arrayOr, isObject, objectOr, str, type Obj } from '../core/parse-text.js';
-import { parse as parseToml } from 'smol-toml';
+import { toml } from '../../../text/libraries.js';
 
 /** PEP 503 normalised name: lower case, runs of `-`, `_` and `.` as one `-`. */
 export function normalizePythonName(name: string): string {
@@ -29,7 +29,7 @@ export function siblingPyproject(input: LockfileInput): Obj | undefined {
   const text = input.readRelated?.('pyproject.toml');
   if (text === undefined) return undefined;
   try {
-    return parseToml(text) as Obj;
+    return toml().parse(text) as Obj;
   } catch {
     return undefined;
   }
