@@ -14,6 +14,7 @@ import { portfolioRoutes } from './portfolio/routes.js';
 import { licenseRoutes } from './licenses/routes.js';
 import { knowledgeBaseRoutes } from './licenses/knowledge-base-routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { craRoutes } from './cra/routes.js';
 
 /** Every resource under /api, one plugin each. */
 const RESOURCES = [
@@ -31,6 +32,7 @@ const RESOURCES = [
   licenseRoutes,
   knowledgeBaseRoutes,
   dashboardRoutes,
+  craRoutes,
 ];
 
 export async function apiRoutes(app: FastifyInstance, options: ResourceOptions): Promise<void> {

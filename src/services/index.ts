@@ -29,3 +29,5 @@ export * from './reporting-cases.js';
 export * from './vex-triage.js';
 export * from './usages.js';
 export * from './release-vulnerabilities.js';
+export * from './cra-records.js';
+export * from './evidence-log.js';

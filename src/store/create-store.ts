@@ -16,6 +16,7 @@ import { vulnerabilityRepository } from './vuln-repo.js';
 import { reportingCaseRepository } from './reporting-case-repo.js';
 import { vexRepository } from './vex-repo.js';
 import { releaseFindingRepository } from './release-finding-repo.js';
+import { craRepository } from './cra-repo.js';
 
 export function createStore(ctx: StoreContext): Store {
   const inTransaction = ctx.inTransaction === true;
@@ -43,6 +44,7 @@ export function createStore(ctx: StoreContext): Store {
     ...reportingCaseRepository(ctx),
     ...vexRepository(ctx),
     ...releaseFindingRepository(ctx),
+    ...craRepository(ctx),
   };
   return store;
 }

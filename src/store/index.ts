@@ -8,3 +8,4 @@ export { openStore, type StoreOptions } from './open-store.js';
 export type * from './vuln-store.js';
 export type { NewTriageRecord, TriageFilter, VexStore } from './vex-store.js';
 export type * from './release-finding-store.js';
+export type { CraStore, EvidenceFilter, StoredCraRecord } from './cra-store.js';

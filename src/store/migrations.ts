@@ -10,6 +10,7 @@ import { rekeyComponents } from './migrations/rekey-components.js';
 import { vulnerabilityDatabase } from './migrations/vulnerability-database.js';
 import { vexAnalyses } from './migrations/vex-analyses.js';
 import { releaseFindings } from './migrations/release-findings.js';
+import { craRecords } from './migrations/cra-records.js';
 
 type Table = CreateTableBuilder<string, never>;
 
@@ -319,6 +320,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0007_validation_runs': validationRuns(dialect),
       '0008_vex_analyses': vexAnalyses(dialect),
       '0010_release_findings': releaseFindings(dialect),
+      '0011_cra_records': craRecords(),
     }),
   };
 }

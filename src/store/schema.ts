@@ -5,10 +5,11 @@
  */
 import type { Generated } from 'kysely';
 import type { ReleaseFindingTables, VexTables, VulnerabilityTables } from './vuln-schema.js';
+import type { CraTables } from './cra-schema.js';
 
 type Bool = boolean | number;
 
-export interface Database extends VulnerabilityTables, VexTables, ReleaseFindingTables {
+export interface Database extends VulnerabilityTables, VexTables, ReleaseFindingTables, CraTables {
   categories: { id: Generated<number>; name: string; description: string | null; outbound_licenses: string };
   products: {
     id: Generated<number>;

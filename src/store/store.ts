@@ -55,10 +55,11 @@ import type {
 import type { VulnerabilityStore } from './vuln-store.js';
 import type { VexStore } from './vex-store.js';
 import type { ReleaseFindingStore } from './release-finding-store.js';
+import type { CraStore } from './cra-store.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
-export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore {
+export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore, CraStore {
   readonly dialect: StoreDialect;
   /** Closes the connection(s); a transactional Store's close does nothing. */
   close(): Promise<void>;

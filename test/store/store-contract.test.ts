@@ -14,6 +14,7 @@ import { bulkWriteCases } from './cases/bulk-writes.js';
 import { vulnerabilityDbCases } from './cases/vulnerability-db.js';
 import { reportingCaseCases } from './cases/reporting-cases.js';
 import { vexAnalysisCases } from './cases/vex-analyses.js';
+import { craRecordCases } from './cases/cra-records.js';
 
 runContract(targets(), {
   schema: schemaCases,
@@ -29,4 +30,5 @@ runContract(targets(), {
   'vulnerability database': vulnerabilityDbCases,
   'reporting cases': reportingCaseCases,
   'triage memory': vexAnalysisCases,
+  'cra records': craRecordCases,
 });

@@ -28,7 +28,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'ai', summary: 'AI Act documents of a model from its ML-BOM: training-content summary, Annex XII information', load: () => import('./ai.js').then((m) => m.registerAi) },
   { name: 'check', summary: 'validate an SBOM file or a project folder (any lockfile Vigie reads) against a policy file (exit 0 compliant, 1 violations, 2 bad input)', load: () => import('./check.js').then((m) => m.registerCheck) },
   { name: 'vuln', summary: 'known vulnerabilities: scan SBOMs against OSV advisories, KEV and EPSS', load: () => Promise.all([import('./vuln.js').then((m) => m.registerVuln), import('./vuln-db.js').then((m) => m.registerVulnDb)]) },
-  { name: 'cra', summary: 'EU Cyber Resilience Act: Art. 14 reporting clocks and cases', load: () => import('./cra.js').then((m) => m.registerCra) },
+  { name: 'cra', summary: 'EU Cyber Resilience Act: product records, Annex I matrix, Art. 14 reporting clocks and cases', load: () => import('./cra.js').then((m) => m.registerCra) },
   // Stateful commands: the portfolio in the store (--db).
   { name: 'product', summary: 'products of the portfolio (stored; see --db)', load: () => import('./product.js').then((m) => m.registerProduct) },
   { name: 'category', summary: 'product categories (stored; see --db)', load: () => import('./category.js').then((m) => m.registerCategory) },
@@ -42,5 +42,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'obligations', summary: 'obligations grouped by compliance action, with the usages that trigger them', load: () => import('./obligations.js').then((m) => m.registerObligations) },
   { name: 'notice', summary: 'the NOTICE / attribution file of a release', load: () => import('./notice.js').then((m) => m.registerNotice) },
   { name: 'vex', summary: 'triage memory and VEX documents: import, set, list, export (CycloneDX VEX, OpenVEX, CSAF)', load: () => import('./vex.js').then((m) => m.registerVex) },
+  { name: 'evidence', summary: 'the append-only, hash-chained evidence log: verify, list, export (stored; see --db)', load: () => import('./evidence.js').then((m) => m.registerEvidence) },
   { name: 'query', summary: 'portfolio queries (stored; see --db)', load: () => import('./query.js').then((m) => m.registerQuery) },
 ];

@@ -15,7 +15,9 @@ export type Permission =
   /** Licence policy and the knowledge base (Hermine import). */
   | 'licenses:write'
   /** API tokens of other users. */
-  | 'tokens:manage';
+  | 'tokens:manage'
+  /** CRA records, the Annex I matrix and CRA documents (issue 12 item 8: compliance officers and legal edit). */
+  | 'cra:write';
 
 export const PERMISSIONS: readonly Permission[] = [
   'public',
@@ -24,13 +26,14 @@ export const PERMISSIONS: readonly Permission[] = [
   'decisions:write',
   'licenses:write',
   'tokens:manage',
+  'cra:write',
 ];
 
 /** Guest reads; project managers run the portfolio; legal owns licences and decisions; compliance officers do everything. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   'guest': ['public', 'read'],
   'project-manager': ['public', 'read', 'portfolio:write'],
-  'legal': ['public', 'read', 'decisions:write', 'licenses:write'],
+  'legal': ['public', 'read', 'decisions:write', 'licenses:write', 'cra:write'],
   'compliance-officer': PERMISSIONS,
 };
 

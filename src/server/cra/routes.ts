@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import * as services from '../../services/index.js';
+import type { ResourceOptions } from '../http/route-options.js';
+import { ID_PARAMS, OPEN_OBJECT, listOf } from '../http/common-schemas.js';
+import { authorOf } from '../http/author.js';
+import { ANNEX_ENTRY_INPUT, ANNEX_PARAMS, CRA_PATCH, CRA_VIEW, EVIDENCE_QUERY } from './schemas.js';
+
+/** A product's CRA record and the evidence log (issue 12 items 2, 3, 6, 8): guests read, legal and compliance officers edit. */
+export async function craRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
+  const tags = ['cra'];
+  app.get<{ Params: { id: number } }>(
+    '/products/:id/cra',
+    { config: { permission: 'read' }, schema: { tags, summary: "A product's CRA record with its readiness checklist, routes, support findings and Annex I matrix", params: ID_PARAMS, response: { 200: CRA_VIEW } } },
+    async (request) => services.craRecordView(store, request.params.id),
+  );
+  app.patch<{ Params: { id: number }; Body: services.CraRecordChanges }>(
+    '/products/:id/cra',
+    {
+      config: { permission: 'cra:write' },
+      schema: { tags, summary: 'Change the CRA record (maps merged, an empty value removes a key); logged as evidence', params: ID_PARAMS, body: CRA_PATCH, response: { 200: CRA_VIEW } },
+    },
+    async (request) => services.updateCraRecord(store, request.params.id, request.body, authorOf(request)),
+  );
+  app.put<{ Params: { id: number; requirement: string }; Body: services.AnnexEntryInput }>(
+    '/products/:id/cra/annex-i/:requirement',
+    {
+      config: { permission: 'cra:write' },
+      schema: { tags, summary: 'Set one Annex I requirement: met needs evidence, not-applicable a reason; logged as evidence', params: ANNEX_PARAMS, body: ANNEX_ENTRY_INPUT, response: { 200: CRA_VIEW } },
+    },
+    async (request) => services.setAnnexRequirement(store, request.params.id, request.params.requirement, request.body, authorOf(request)),
+  );
+  app.get<{ Querystring: { subject?: string; afterSeq?: number; limit?: number } }>(
+    '/evidence',
+    { config: { permission: 'read' }, schema: { tags, summary: 'Evidence log entries, oldest first', querystring: EVIDENCE_QUERY, response: { 200: listOf(OPEN_OBJECT) } } },
+    async (request) => services.listEvidence(store, request.query),
+  );
+  app.get(
+    '/evidence/verify',
+    { config: { permission: 'read' }, schema: { tags, summary: 'Recompute the evidence chain and name the first broken entry', response: { 200: OPEN_OBJECT } } },
+    async () => services.verifyEvidence(store),
+  );
+}

@@ -1,0 +1,77 @@
+// `vigie cra record|annex` and `vigie evidence` on a throwaway SQLite store: a product from an empty
+// record to a filled one, bad input named without a stack trace, the log verified and broken.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { vigie, hasStackTrace } from '../cli/run-cli.js';
+
+test('a CRA record through the CLI, with the evidence log verified and then tampered with', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-cra-record-'));
+  const db = join(dir, 'cra.db');
+  assert.equal((await vigie(['product', 'create', 'Vault', '--db', db])).code, 0);
+
+  const set = await vigie([
+    'cra', 'record', 'set', 'Vault', '--db', db, '--by', 'alice',
+    '--answer', 'marketsUnderOwnName=yes', '--answer', 'openSource=no',
+    '--category', 'password-manager', '--route', 'module-b-c',
+    '--support-start', '2028-01-15', '--support-end', '2033-01', '--support-factor', 'expectedUseTime=five years and more',
+    '--contact', 'mailto:security@vault.example', '--policy-url', 'https://vault.example/cvd',
+    '--info', 'manufacturerName=Vault & Co <GmbH>',
+  ]);
+  assert.equal(set.code, 0, set.stderr);
+  assert.match(set.stdout, /readiness 6\/10/);
+
+  const annex = await vigie(['cra', 'annex', 'set', 'Vault', 'II.1', '--status', 'met', '--evidence', 'https://vault.example/sbom.json', '--db', db, '--by', 'alice']);
+  assert.equal(annex.code, 0, annex.stderr);
+  assert.match(annex.stdout, /II\.1 met; Annex I 1\/21 settled/);
+
+  const shown = await vigie(['cra', 'record', 'show', 'Vault', '--db', db, '--json']);
+  assert.equal(shown.code, 0, shown.stderr);
+  const view = JSON.parse(shown.stdout);
+  assert.equal(view.assessment.classification.class, 'important-class-i');
+  assert.equal(view.record.information.manufacturerName, 'Vault & Co <GmbH>');
+  assert.deepEqual(view.assessment.routes.filter((r: { allowed: boolean }) => r.allowed).map((r: { route: string }) => r.route), ['module-b-c', 'module-h', 'eu-certification']);
+  const text = await vigie(['cra', 'record', 'show', 'Vault', '--db', db]);
+  assert.match(text.stdout, /\[x\] Conformity assessment route chosen and allowed \(CRA Art\. 32\)/);
+  assert.match(text.stdout, /II\.1  met +Vulnerabilities and components identified/);
+
+  for (const [args, message] of [
+    [['cra', 'record', 'set', 'Vault', '--contact', 'security@vault.example'], /cvd\.contacts\.0: "security@vault\.example" is an e-mail address: write it as mailto:/],
+    [['cra', 'record', 'set', 'Vault', '--answer', 'openSource=maybe'], /--answer openSource: answer yes or no/],
+    [['cra', 'record', 'set', 'Vault'], /nothing to change/],
+    [['cra', 'annex', 'set', 'Vault', 'I.g', '--status', 'not-applicable'], /I\.g \(CRA Annex I Part I \(2\)\(g\)\): a not-applicable requirement needs a written reason/],
+    [['cra', 'record', 'show', 'Nope'], /product "Nope" not found/],
+  ] as const) {
+    const r = await vigie([...args, '--db', db]);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}`);
+    assert.match(r.stderr, message);
+    assert.equal(hasStackTrace(r.stderr), false);
+  }
+
+  const verified = await vigie(['evidence', 'verify', '--db', db]);
+  assert.equal(verified.code, 0, verified.stderr);
+  assert.match(verified.stdout, /evidence log holds: 2 entries/);
+  const out = join(dir, 'extract.json');
+  assert.equal((await vigie(['evidence', 'export', '--product', 'Vault', '--out', out, '--db', db])).code, 0);
+  const extract = JSON.parse(readFileSync(out, 'utf8'));
+  assert.deepEqual(extract.entries.map((e: { kind: string }) => e.kind), ['cra-record.updated', 'annex-i.set']);
+  assert.equal(extract.verdict.ok, true);
+
+  const raw = new Database(db);
+  raw.prepare(`UPDATE evidence_log SET payload = replace(payload, 'sbom.json', 'other.json') WHERE seq = 2`).run();
+  raw.close();
+  const broken = await vigie(['evidence', 'verify', '--db', db, '--json']);
+  assert.equal(broken.code, 1);
+  assert.equal(JSON.parse(broken.stdout).broken.seq, 2);
+});
+
+test('vigie cra categories lists Annex III and IV', async () => {
+  const r = await vigie(['cra', 'categories', '--json']);
+  assert.equal(r.code, 0);
+  const list = JSON.parse(r.stdout);
+  assert.equal(list.length, 26);
+  assert.equal(list.find((c: { id: string }) => c.id === 'smart-meter-gateway').class, 'critical');
+});
