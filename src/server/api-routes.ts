@@ -15,6 +15,7 @@ import { licenseRoutes } from './licenses/routes.js';
 import { knowledgeBaseRoutes } from './licenses/knowledge-base-routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { craRoutes } from './cra/routes.js';
+import { vulnerabilityRoutes } from './vulnerabilities/routes.js';
 
 /** Every resource under /api, one plugin each. */
 const RESOURCES = [
@@ -33,6 +34,7 @@ const RESOURCES = [
   knowledgeBaseRoutes,
   dashboardRoutes,
   craRoutes,
+  vulnerabilityRoutes,
 ];
 
 export async function apiRoutes(app: FastifyInstance, options: ResourceOptions): Promise<void> {

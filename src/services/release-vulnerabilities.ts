@@ -12,13 +12,14 @@ import { emptySbom, type Component, type Sbom } from '../model/index.js';
 import type { ReleaseScanRecord, Store, StoredReleaseFinding } from '../store/index.js';
 import { scanSbom } from '../vulns/match/index.js';
 import type { VulnerabilityFinding } from '../vulns/match/finding.js';
-import { ANALYSIS_STATES } from '../vulns/vex/index.js';
+import { ANALYSIS_STATES, type VexFormat } from '../vulns/vex/index.js';
 import { applicableTriage, currentTriage, describeTriageScope, type TriageRecord } from '../vulns/vex/triage.js';
 import type { SeverityRating } from '../vulns/severity/index.js';
 import { dependencyPaths, type DependencyPath } from './dependency-paths.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError, notFound } from './service-error.js';
 import { vulnerabilityDataForSbom } from './vulnerability-store-source.js';
+import { exportVex, setVexAnalysis, type SetAnalysisInput } from './vex-triage.js';
 
 /** States after which a finding no longer needs work; the rest (none, in_triage, exploitable) are open. */
 const CLOSED_STATES = new Set(['not_affected', 'false_positive', 'resolved', 'resolved_with_pedigree']);
@@ -336,4 +337,44 @@ export async function vulnerabilityDiff(store: Store, fromReleaseId: number, toR
   const introduced = to.filter((b) => !from.some((a) => same(a, b))).map(entry);
   const fixed = from.filter((a) => !to.some((b) => same(a, b))).map(entry);
   return { scanned, introduced, fixed, unchanged: to.length - introduced.length };
+}
+
+export type TriageInput = Omit<SetAnalysisInput, 'product' | 'release'>;
+
+/** Records a triage for a finding of a release addressed by id (API); the same rules as `vigie vex set`. */
+export async function triageReleaseFinding(store: Store, releaseId: number, input: TriageInput) {
+  const release = await getRelease(store, releaseId);
+  const product = await store.getProduct(release.productId);
+  if (!product) throw notFound(`product ${release.productId}`);
+  return setVexAnalysis(store, { ...input, product: product.name, release: release.number });
+}
+
+/** The release's analyses as a VEX document to download (CycloneDX VEX, OpenVEX or CSAF). */
+export async function releaseVexDocument(store: Store, releaseId: number, format: VexFormat, author: string, now: string): Promise<{ content: string; mediaType: string; fileName: string }> {
+  const release = await getRelease(store, releaseId);
+  const product = await store.getProduct(release.productId);
+  if (!product) throw notFound(`product ${release.productId}`);
+  const result = await exportVex(store, { product: product.name, release: release.number, format, author, now });
+  const base = `${product.name}-${release.number}`.replace(/[^A-Za-z0-9._-]+/g, '_');
+  const suffix = format === 'cyclonedx-vex' ? 'cdx.vex.json' : format === 'openvex' ? 'openvex.json' : 'csaf.json';
+  return { content: JSON.stringify(result.document, null, 2) + '\n', mediaType: format === 'cyclonedx-vex' ? 'application/vnd.cyclonedx+json' : 'application/json', fileName: `${base}.${suffix}` };
+}
+
+/** The dashboard's vulnerability panel: per scanned release (with names) and totals over the portfolio. */
+export async function vulnerabilitySummary(store: Store) {
+  const perRelease = await findingCountsByRelease(store);
+  const products = new Map((await store.listProducts()).map((p) => [p.id, p.name]));
+  const releases = new Map((await store.listReleases()).map((r) => [r.id, r.number]));
+  const totals = emptyCounts();
+  for (const { counts } of perRelease) {
+    totals.total += counts.total;
+    totals.open += counts.open;
+    totals.kevOpen += counts.kevOpen;
+    for (const [k, n] of Object.entries(counts.byRating)) totals.byRating[k as SeverityRating | 'unknown'] += n;
+    for (const [k, n] of Object.entries(counts.byState)) totals.byState[k] = (totals.byState[k] ?? 0) + n;
+  }
+  return {
+    totals,
+    releases: perRelease.map((r) => ({ ...r, productName: products.get(r.productId) ?? null, releaseNumber: releases.get(r.releaseId) ?? null })).sort((a, b) => b.counts.open - a.counts.open || a.releaseId - b.releaseId),
+  };
 }

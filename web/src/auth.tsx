@@ -3,13 +3,13 @@
 import { createContext, useContext } from 'react';
 import type { Me, Role } from './api/types.js';
 
-export type Permission = 'read' | 'portfolio:write' | 'decisions:write' | 'licenses:write' | 'tokens:manage';
+export type Permission = 'read' | 'portfolio:write' | 'decisions:write' | 'licenses:write' | 'vulnerabilities:write' | 'tokens:manage';
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   'guest': ['read'],
-  'project-manager': ['read', 'portfolio:write'],
+  'project-manager': ['read', 'portfolio:write', 'vulnerabilities:write'],
   'legal': ['read', 'decisions:write', 'licenses:write'],
-  'compliance-officer': ['read', 'portfolio:write', 'decisions:write', 'licenses:write', 'tokens:manage'],
+  'compliance-officer': ['read', 'portfolio:write', 'decisions:write', 'licenses:write', 'vulnerabilities:write', 'tokens:manage'],
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

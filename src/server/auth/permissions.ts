@@ -14,6 +14,8 @@ export type Permission =
   | 'decisions:write'
   /** Licence policy and the knowledge base (Hermine import). */
   | 'licenses:write'
+  /** Vulnerability scans on request and triage (VEX analyses). */
+  | 'vulnerabilities:write'
   /** API tokens of other users. */
   | 'tokens:manage'
   /** CRA records, the Annex I matrix and CRA documents (issue 12 item 8: compliance officers and legal edit). */
@@ -25,6 +27,7 @@ export const PERMISSIONS: readonly Permission[] = [
   'portfolio:write',
   'decisions:write',
   'licenses:write',
+  'vulnerabilities:write',
   'tokens:manage',
   'cra:write',
 ];
@@ -32,7 +35,7 @@ export const PERMISSIONS: readonly Permission[] = [
 /** Guest reads; project managers run the portfolio; legal owns licences and decisions; compliance officers do everything. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   'guest': ['public', 'read'],
-  'project-manager': ['public', 'read', 'portfolio:write'],
+  'project-manager': ['public', 'read', 'portfolio:write', 'vulnerabilities:write'],
   'legal': ['public', 'read', 'decisions:write', 'licenses:write', 'cra:write'],
   'compliance-officer': PERMISSIONS,
 };
