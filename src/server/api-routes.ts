@@ -16,6 +16,7 @@ import { knowledgeBaseRoutes } from './licenses/knowledge-base-routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { craRoutes } from './cra/routes.js';
 import { vulnerabilityRoutes } from './vulnerabilities/routes.js';
+import { componentRoutes } from './components/routes.js';
 
 /** Every resource under /api, one plugin each. */
 const RESOURCES = [
@@ -35,6 +36,7 @@ const RESOURCES = [
   dashboardRoutes,
   craRoutes,
   vulnerabilityRoutes,
+  componentRoutes,
 ];
 
 export async function apiRoutes(app: FastifyInstance, options: ResourceOptions): Promise<void> {

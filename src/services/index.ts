@@ -31,3 +31,4 @@ export * from './usages.js';
 export * from './release-vulnerabilities.js';
 export * from './cra-records.js';
 export * from './evidence-log.js';
+export * from './component-usage.js';

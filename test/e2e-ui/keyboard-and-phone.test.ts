@@ -60,7 +60,12 @@ test('keyboard only: sign in, search the portfolio, open a release and move thro
   await tabTo('table a[href^="/releases/"]');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Vigie 0.1.0' }).waitFor();
+  // The release does not pass yet: its page opens on the Validation tab, on what blocks it.
+  await page.getByRole('tablist', { name: 'Validation steps' }).waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Validation', exact: true }).getAttribute('aria-selected'), 'true');
   await tabTo('[role="tab"][aria-selected="true"]');
+  await page.keyboard.press('ArrowLeft');
+  await page.getByRole('table', { name: 'Bill of materials' }).waitFor();
   await page.keyboard.press('ArrowRight');
   await page.getByRole('tablist', { name: 'Validation steps' }).waitFor();
   assert.equal(await page.getByRole('tab', { name: 'Validation', exact: true }).getAttribute('aria-selected'), 'true');
@@ -91,6 +96,7 @@ test('phone width: no sideways scrolling, a menu button, usable release page', a
   await page.getByRole('link', { name: 'Products', exact: true }).click();
   await page.getByRole('link', { name: 'Proton Mail Bridge' }).click();
   await page.getByRole('link', { name: '1.8.0' }).click();
+  await page.getByRole('tab', { name: 'BOM', exact: true }).click();
   await page.getByRole('table', { name: 'Bill of materials' }).waitFor();
   assert.ok((await overflow()) <= 0, 'the release page fits 390 px (the BOM scrolls inside its own box)');
   await screenshot(page, '14-phone-release');

@@ -72,6 +72,9 @@ test('a product, a release and an SBOM import with progress', async () => {
 
   await outcome.getByRole('link', { name: 'Open the release' }).click();
   await page.getByRole('heading', { name: 'LHC VdM editor 1.0.0' }).waitFor();
+  // A release that does not pass opens on what blocks it; the BOM is one tab away.
+  await page.getByRole('tablist', { name: 'Validation steps' }).waitFor();
+  await page.getByRole('tab', { name: 'BOM', exact: true }).click();
   const bom = page.getByRole('table', { name: 'Bill of materials' });
   await bom.waitFor();
   const expected = JSON.parse(readFileSync(SBOM_TO_IMPORT, 'utf8')).components.length as number;
@@ -79,7 +82,7 @@ test('a product, a release and an SBOM import with progress', async () => {
 });
 
 test('the BOM table filters, sorts and only renders the rows in view', async () => {
-  await page.goto(`${app.url}/releases/${app.releaseIds.get('Vigie 0.1.0')}`);
+  await page.goto(`${app.url}/releases/${app.releaseIds.get('Vigie 0.1.0')}?tab=bom`);
   const bom = page.getByRole('table', { name: 'Bill of materials' });
   await bom.waitFor();
   const total = Number(/of ([\d,]+) usages/.exec(await page.locator('#bom-count').innerText())![1]!.replace(/,/g, ''));

@@ -11,6 +11,7 @@ import { LicenseView } from './views/licenses/LicenseView.js';
 import { DecisionsView } from './views/DecisionsView.js';
 import { SearchView } from './views/SearchView.js';
 import { DiffView } from './views/DiffView.js';
+import { ComponentView } from './views/components/ComponentView.js';
 
 const NAV = [
   { to: '/', label: 'Dashboard' },
@@ -34,6 +35,7 @@ function route(path: string) {
   if (path === '/decisions') return <DecisionsView />;
   if (path === '/search') return <SearchView />;
   if (path === '/diff') return <DiffView />;
+  if ((params = match('/components/:key', path))) return <ComponentView componentKey={params.key} />;
   return (
     <section>
       <h1>Not found</h1>

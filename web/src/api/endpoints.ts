@@ -3,7 +3,9 @@ import { ApiError, del, download, get, patch, post, put, upload, withQuery, type
 import { asList, asObject } from './normalise.js';
 import type {
   Category,
+  ComponentUsage,
   Decision,
+  LicenseReleaseUse,
   ExploitationRule,
   ImportOutcome,
   ImportRecord,
@@ -24,6 +26,8 @@ import type {
   ReleaseHit,
   ReleaseUsage,
   ReleaseValidation,
+  Usage,
+  UsageEdit,
 } from './types.js';
 
 export const api = {
@@ -58,6 +62,9 @@ export const api = {
       return { csv: await get<string>(`/api/releases/${releaseId}/bom.csv`) };
     }
   },
+  /** Records linking, modification, status or description of one usage; the server records a new validation run. */
+  updateUsage: (releaseId: number, usageId: number, edit: UsageEdit) =>
+    patch<Usage>(`/api/releases/${releaseId}/usages/${usageId}`, edit),
   validation: async (releaseId: number) => asObject<ReleaseValidation>(await get(`/api/releases/${releaseId}/validation`), 'validation'),
   obligations: (releaseId: number) => get<ReleaseObligations>(`/api/releases/${releaseId}/obligations`),
 
@@ -84,6 +91,8 @@ export const api = {
   hermineDiff: (file: File, onProgress: (p: UploadProgress) => void) =>
     upload<HermineDiffResult>('/api/knowledge-base/diff', file, onProgress, 'application/json'),
 
+  componentUsage: (component: string) => get<ComponentUsage>('/api/components/usage', { component }),
+  licenseReleases: async (license: string) => asList<LicenseReleaseUse>(await get(`/api/licenses/${encodeURIComponent(license)}/releases`)),
   licenseDistribution: async (role: 'declared' | 'concluded' | 'chosen', releaseId?: number) =>
     asList<LicenseCount>(await get('/api/queries/license-distribution', { role, releaseId })),
   search: async (component: string, versionRange?: string) =>

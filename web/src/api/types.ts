@@ -7,6 +7,7 @@ export type { Blocker, StepResult, Fix, FixAction, Generalisation } from '../../
 export type { LicenseFacts, LicensePolicy, Allowed, ReviewStatus, Obligation, ComplianceAction } from '../../../src/licenses/kb/types.js';
 import type { Release, Usage, ComponentRecord, VersionRecord } from '../../../src/model/portfolio.js';
 import type { StepResult } from '../../../src/compliance/finding.js';
+import type { ResolvedUsage } from '../../../src/compliance/validate-release.js';
 
 export type Role = 'project-manager' | 'legal' | 'compliance-officer' | 'guest';
 
@@ -26,6 +27,30 @@ export interface ReleaseValidation {
   release: Release;
   validationStep: number;
   steps: StepResult[];
+  /** The engine's whole result: each usage's resolved licences. */
+  report?: { usages: ResolvedUsage[] };
+  /** The stored run this comes from; null when none was stored yet. */
+  run?: ValidationRunSummary | null;
+}
+
+/** A stored validation run without its report. */
+export interface ValidationRunSummary {
+  id: number;
+  releaseId: number;
+  createdAt: string;
+  reason: string;
+  validationStep: number;
+  blockerCount: number;
+  fingerprint: string;
+  licenseCounts: Record<string, number>;
+}
+
+/** What a person may change about a usage (PATCH /api/releases/:id/usages/:usageId). */
+export interface UsageEdit {
+  linking?: import('../../../src/model/usage-context.js').Linking | null;
+  modification?: import('../../../src/model/usage-context.js').Modification | null;
+  status?: import('../../../src/model/portfolio.js').UsageStatus;
+  description?: string | null;
 }
 
 export interface ImportRecord {
@@ -132,3 +157,24 @@ export type ReleaseDocument =
   | 'sarif.json'
   | 'cyclonedx.json'
   | 'spdx.json';
+
+/** Where a component is used across the portfolio (GET /api/components/usage). */
+export interface ComponentUsage {
+  key: string;
+  name: string;
+  component: ComponentRecord | null;
+  releases: Array<{
+    release: Release;
+    productName: string;
+    version: VersionRecord;
+    usages: Array<{ usageId: number; project: string; scope: string; linking: string | null; modified: boolean | null; effective: string | null }>;
+  }>;
+  decisions: import('../../../src/model/decision.js').Decision[];
+}
+
+/** A release with usages under one licence (GET /api/licenses/:license/releases). */
+export interface LicenseReleaseUse {
+  release: Release;
+  productName: string;
+  usages: number;
+}

@@ -6,6 +6,7 @@ import { Empty } from '../components/status.js';
 import { Link, navigate, usePath } from '../router.js';
 import { useLoad } from '../components/use-load.js';
 import { Show } from '../components/status.js';
+import { componentPath } from './components/component-path.js';
 
 /** "Which releases ship this component?" — a name or purl, optionally a version range. */
 export function SearchView() {
@@ -60,7 +61,11 @@ function Hits({ hits, component }: { hits: ReleaseHit[]; component: string }) {
                   {h.productName} {h.release.number}
                 </Link>
               </td>
-              <td>{h.component.namespace ? `${h.component.namespace}/${h.component.name}` : h.component.name}</td>
+              <td>
+                <Link to={componentPath(h.component.purl ?? (h.component.namespace ? `${h.component.namespace}/${h.component.name}` : h.component.name))}>
+                  {h.component.namespace ? `${h.component.namespace}/${h.component.name}` : h.component.name}
+                </Link>
+              </td>
               <td>{h.version.number}</td>
               <td className="small">{h.usages.map((u) => `${u.project || 'root'} / ${u.scope || '—'}`).join('; ')}</td>
             </tr>

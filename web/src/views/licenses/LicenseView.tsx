@@ -7,6 +7,7 @@ import { Show } from '../../components/status.js';
 import { useLoad } from '../../components/use-load.js';
 import { Link } from '../../router.js';
 import { CompatibilityCheck } from './CompatibilityCheck.js';
+import { LicenseReleases } from './LicenseReleases.js';
 import { ALLOWED_LABELS, REVIEW_LABELS } from './policy-vocabulary.js';
 
 const FACTS: Array<[keyof LicenseFacts, string]> = [
@@ -102,6 +103,7 @@ export function LicenseView({ id }: { id: string }) {
               </div>
             )}
           </section>
+          <LicenseReleases license={facts.id} />
           <section className="card">
             <h2>Compatibility</h2>
             <CompatibilityCheck inbound={facts.id} />

@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
 import type { BomSource } from '../../api/types.js';
+import { Link } from '../../router.js';
 import { rowsFromCsv, sortRows, toBomRow, type BomColumn, type BomRow } from './bom-rows.js';
 
 const ROW_HEIGHT = 36;
@@ -20,7 +21,7 @@ const COLUMNS: Array<{ key: BomColumn; label: string }> = [
  * The release BOM. Only the rows in view (plus a margin) are in the DOM, so tens of thousands of
  * usages scroll smoothly; filtering runs on a deferred value so typing stays responsive.
  */
-export function BomTable({ source }: { source: BomSource }) {
+export function BomTable({ source, releaseId }: { source: BomSource; releaseId: number }) {
   const rows = useMemo(() => (source.usages ? source.usages.map(toBomRow) : rowsFromCsv(source.csv)), [source]);
   const scopes = useMemo(() => [...new Set(rows.map((r) => r.scope))].sort(), [rows]);
   const [search, setSearch] = useState('');
@@ -122,7 +123,7 @@ export function BomTable({ source }: { source: BomSource }) {
         >
           <div style={{ height: visible.length * ROW_HEIGHT, position: 'relative' }}>
             {visible.slice(first, last).map((row, i) => (
-              <Row key={row.usageId} row={row} index={first + i} />
+              <Row key={row.usageId} row={row} index={first + i} releaseId={releaseId} linked={Boolean(source.usages)} />
             ))}
           </div>
         </div>
@@ -131,11 +132,11 @@ export function BomTable({ source }: { source: BomSource }) {
   );
 }
 
-function Row({ row, index }: { row: BomRow; index: number }) {
+function Row({ row, index, releaseId, linked }: { row: BomRow; index: number; releaseId: number; linked: boolean }) {
   return (
     <div className="vrow" role="row" aria-rowindex={index + 2} style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}>
       <div role="cell" className="vcell col-name" title={row.purl || row.name}>
-        {row.name}
+        {linked ? <Link to={`/releases/${releaseId}?tab=bom&usage=${row.usageId}`}>{row.name}</Link> : row.name}
       </div>
       <div role="cell" className="vcell col-version">
         {row.version}

@@ -9,6 +9,8 @@ import { Link, navigate, usePath } from '../../router.js';
 import { BomTable } from './BomTable.js';
 import { ObligationsPanel } from './ObligationsPanel.js';
 import { ValidationPanel } from './ValidationPanel.js';
+import { UsagePanel } from './UsagePanel.js';
+import { CompareWithPrevious, EmptyReleaseInvite } from './ReleaseLinks.js';
 
 const TABS = [
   { id: 'bom', label: 'BOM' },
@@ -19,7 +21,7 @@ const TABS = [
 
 export function ReleaseView({ id }: { id: number }) {
   const { query } = usePath();
-  const tab = TABS.some((t) => t.id === query.get('tab')) ? query.get('tab')! : 'bom';
+  const asked = TABS.some((t) => t.id === query.get('tab')) ? query.get('tab')! : null;
   const head = useLoad(async () => {
     const release = await api.release(id);
     // A failed view record must not hide the release.
@@ -35,7 +37,10 @@ export function ReleaseView({ id }: { id: number }) {
 
   return (
     <Show loaded={head}>
-      {({ release, product }) => (
+      {({ release, product }) => {
+        // Without a tab in the link, the page opens on what blocks the release (issue 8 item 16).
+        const tab = asked ?? (release.validationStep < 6 ? 'validation' : 'bom');
+        return (
         <section>
           <p className="breadcrumbs">
             <Link to="/products">Products</Link> / <Link to={`/products/${product.id}`}>{product.name}</Link> /
@@ -46,15 +51,17 @@ export function ReleaseView({ id }: { id: number }) {
             </h1>
             <StepProgress step={release.validationStep} label={`Validation: step ${release.validationStep} of 6 passed`} />
           </div>
+          <CompareWithPrevious release={release} />
           <Downloads releaseId={id} />
           <Tabs label="Release" tabs={TABS} current={tab} onSelect={(t) => navigate(`/releases/${id}?tab=${t}`)}>
-            {tab === 'bom' ? <BomTab releaseId={id} version={version} /> : null}
+            {tab === 'bom' ? <BomTab releaseId={id} version={version} onChanged={refresh} /> : null}
             {tab === 'validation' ? <ValidationTab releaseId={id} version={version} onChanged={refresh} /> : null}
             {tab === 'obligations' ? <ObligationsTab releaseId={id} step={release.validationStep} version={version} /> : null}
             {tab === 'imports' ? <ImportsTab releaseId={id} /> : null}
           </Tabs>
         </section>
-      )}
+        );
+      }}
     </Show>
   );
 }
@@ -90,16 +97,37 @@ function Downloads({ releaseId }: { releaseId: number }) {
   );
 }
 
-function BomTab({ releaseId, version }: { releaseId: number; version: number }) {
+function BomTab({ releaseId, version, onChanged }: { releaseId: number; version: number; onChanged: () => void }) {
   const loaded = useLoad(() => api.usages(releaseId), [releaseId, version]);
-  return <Show loaded={loaded}>{(source) => <BomTable source={source} />}</Show>;
+  const usageId = Number(usePath().query.get('usage') ?? 0);
+  return (
+    <Show loaded={loaded}>
+      {(source) => {
+        if (source.usages?.length === 0) return <EmptyReleaseInvite releaseId={releaseId} />;
+        const open = usageId ? source.usages?.find((u) => u.usage.id === usageId) : undefined;
+        return (
+          <>
+            {usageId && !open ? <p role="alert" className="error">Usage {usageId} is not part of this release.</p> : null}
+            {open ? <UsagePanel row={open} releaseId={releaseId} onSaved={onChanged} /> : null}
+            <BomTable source={source} releaseId={releaseId} />
+          </>
+        );
+      }}
+    </Show>
+  );
 }
 
 function ValidationTab({ releaseId, version, onChanged }: { releaseId: number; version: number; onChanged: () => void }) {
   const loaded = useLoad(() => Promise.all([api.validation(releaseId), api.exploitationRules(releaseId).catch(() => [])]), [releaseId, version]);
   return (
     <Show loaded={loaded}>
-      {([validation, rules]) => <ValidationPanel validation={validation} rules={rules} releaseId={releaseId} onChanged={onChanged} />}
+      {([validation, rules]) =>
+        validation.report && validation.report.usages.length === 0 ? (
+          <EmptyReleaseInvite releaseId={releaseId} />
+        ) : (
+          <ValidationPanel validation={validation} rules={rules} releaseId={releaseId} onChanged={onChanged} />
+        )
+      }
     </Show>
   );
 }
