@@ -22,10 +22,10 @@ import type { Store } from '../store/index.js';
 import { validatedRelease, type ValidatedRelease } from './validation-runs.js';
 import { ServiceError } from './service-error.js';
 
-export type NoticeFormat = 'text' | 'md' | 'html';
+export type NoticeFormat = 'text' | 'md' | 'html' | 'json';
 export type ObligationsFormat = 'json' | 'md';
 export type ReleaseExportFormat = 'cyclonedx-1.6' | 'spdx-2.3';
-export const NOTICE_FORMATS: readonly NoticeFormat[] = ['text', 'md', 'html'];
+export const NOTICE_FORMATS: readonly NoticeFormat[] = ['text', 'md', 'html', 'json'];
 export const RELEASE_EXPORT_FORMATS: readonly ReleaseExportFormat[] = ['cyclonedx-1.6', 'spdx-2.3'];
 
 export interface RenderedOutput {
@@ -52,6 +52,8 @@ export async function renderNotice(store: Store, releaseId: number, format: Noti
     case 'text': return { content: renderNoticeText(notice), mediaType: 'text/plain', fileName: `${base}-NOTICE.txt` };
     case 'md': return { content: renderNoticeMarkdown(notice), mediaType: 'text/markdown', fileName: `${base}-NOTICE.md` };
     case 'html': return { content: renderNoticeHtml(notice), mediaType: 'text/html', fileName: `${base}-NOTICE.html` };
+    // The same attribution data for tools: entries, then each licence text once.
+    case 'json': return { content: JSON.stringify(notice, null, 2) + '\n', mediaType: 'application/json', fileName: `${base}-NOTICE.json` };
     default: throw new ServiceError('invalid-input', `NOTICE format must be one of ${NOTICE_FORMATS.join(', ')}, not "${format}"`);
   }
 }

@@ -84,6 +84,11 @@ for (const target of targets()) {
         assert.equal(notice.split('Permission is hereby granted, free of charge').length - 1, 1);
         const html = await ok('notice', 'juice-shop', '11.1.2', '--format', 'html');
         assert.match(html, /<html/i);
+        // --json gives the same attribution data as a document (issue 8 item 20: it printed text).
+        const noticeJson = JSON.parse(await ok('notice', 'juice-shop', '11.1.2', '--json')) as { entries: { name: string }[]; texts: { id: string; text: string | null }[] };
+        assert.ok(noticeJson.entries.some((e) => e.name === 'express'));
+        assert.equal(noticeJson.texts.filter((t) => t.id === 'MIT').length, 1);
+        assert.match(noticeJson.texts.find((t) => t.id === 'MIT')!.text ?? '', /Permission is hereby granted, free of charge/);
 
         // ---- Release 14: a newer SBOM. Decisions made for all versions / all products apply.
         await ok('release', 'create', 'juice-shop', '14.1.1');

@@ -18,7 +18,8 @@ export function registerNotice(program: Command, ctx: CommandContext): void {
     .action((product: string, number: string, opts: OutputFlags) =>
       withStore(ctx, opts, async (store) => {
         const { release } = await releaseOf(store, product, number);
-        const out = await renderNotice(store, release.id, choiceOf(opts.format, NOTICE_FORMATS, '--format')!);
+        const format = opts.json ? 'json' : choiceOf(opts.format, NOTICE_FORMATS, '--format')!;
+        const out = await renderNotice(store, release.id, format);
         await writeOutput(ctx, out.content, opts.output);
       }),
     );

@@ -13,7 +13,7 @@ export async function outputRoutes(app: FastifyInstance, { store }: ResourceOpti
   const read = { permission: 'read' as const };
   app.get<{ Params: { id: number }; Querystring: { format: services.NoticeFormat } }>(
     '/releases/:id/notice',
-    { config: read, schema: { tags, summary: 'NOTICE / attribution file', params: ID_PARAMS, querystring: formatQuery(['text', 'md', 'html'], 'text'), produces: ['text/plain', 'text/markdown', 'text/html'] } },
+    { config: read, schema: { tags, summary: 'NOTICE / attribution file', params: ID_PARAMS, querystring: formatQuery([...services.NOTICE_FORMATS], 'text'), produces: ['text/plain', 'text/markdown', 'text/html', 'application/json'] } },
     async (request, reply) => sendDownload(reply, await services.renderNotice(store, request.params.id, request.query.format)),
   );
   app.get<{ Params: { id: number } }>(
