@@ -94,6 +94,17 @@ const IGNORED_TAGS = new Set([
 
 const ANNOTATION_TAGS = new Set(['Annotator', 'AnnotationDate', 'AnnotationType', 'AnnotationComment', 'SPDXREF']);
 
+/** Tags this reader knows: a line starting with one ends a `<text>` block that never closes. */
+const SECTION_TAGS = [
+  'PackageName', 'FileName', 'SnippetSPDXID', 'LicenseID', 'SPDXID', 'Relationship', 'RelationshipComment',
+  'ExternalDocumentRef', 'PackageChecksum', 'FileChecksum', 'ExternalRef', 'ExternalRefComment',
+];
+const KNOWN_TAGS = new Set([
+  ...SECTION_TAGS, ...Object.keys(DOCUMENT_TAGS), ...Object.keys(PACKAGE_TAGS), ...Object.keys(FILE_TAGS),
+  ...Object.keys(LICENSE_TAGS), ...IGNORED_TAGS, ...ANNOTATION_TAGS, 'LicenseInfoInSnippet',
+]);
+const isKnownTag = (tag: string) => KNOWN_TAGS.has(tag) || tag.startsWith('Snippet');
+
 function parseChecksum(value: string): Spdx2Checksum | undefined {
   const m = /^([A-Za-z0-9-]+)\s*:\s*([0-9a-fA-F]+)$/.exec(value);
   return m ? { algorithm: m[1], checksumValue: m[2] } : undefined;
@@ -106,7 +117,7 @@ function parseChecksum(value: string): Spdx2Checksum | undefined {
  */
 export function readTagValue(text: string): TagValueReading {
   const issues: Issue[] = [];
-  const tags = splitTagLines(text, issues);
+  const tags = splitTagLines(text, issues, isKnownTag);
   if (!tags.some((t) => t.tag === 'SPDXVersion')) {
     throw new UnreadableDocumentError('not an SPDX tag-value document: no SPDXVersion tag', tags[0]?.line);
   }

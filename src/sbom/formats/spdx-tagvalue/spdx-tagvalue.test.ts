@@ -46,16 +46,46 @@ test('example1: files that follow the package belong to it; hand-checked values'
   assert.deepEqual(issues, []);
 });
 
-test('unknown tags and stray lines are Issues with line numbers; an unclosed <text> is unreadable', () => {
+test('unknown tags and stray lines are Issues with line numbers; an unclosed <text> is recovered', () => {
   const text = 'SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nFancyTag: x\nPackageName: a\nSPDXID: SPDXRef-a\nnot a tag line\n';
   const { sbom, issues } = spdxTagValue.decode({ text });
   assert.equal(sbom.components[0]?.ref, 'SPDXRef-a');
   assert.deepEqual(issues.find((i) => i.code === 'unknown-tag')?.line, 3);
   assert.deepEqual(issues.find((i) => i.code === 'unparsable-line')?.line, 6);
   assert.equal(issues.find((i) => i.code === 'missing-field' && i.field === 'downloadLocation')?.line, 4);
-  assert.throws(
-    () => spdxTagValue.decode({ text: 'SPDXVersion: SPDX-2.3\nDocumentComment: <text>never\nclosed\n' }),
-    (e: unknown) => e instanceof UnreadableDocumentError && e.line === 2,
-  );
+  const unclosed = spdxTagValue.decode({ text: 'SPDXVersion: SPDX-2.3\nDocumentComment: <text>never\nclosed\nPackageName: b\nSPDXID: SPDXRef-b\n' });
+  assert.equal(unclosed.sbom.metadata.comment, 'never\nclosed');
+  assert.equal(unclosed.sbom.components[0]?.ref, 'SPDXRef-b');
+  const broken = unclosed.issues.find((i) => i.code === 'unterminated-text');
+  assert.deepEqual([broken?.severity, broken?.line, broken?.field], ['error', 2, 'DocumentComment']);
+  assert.match(broken!.message, /line 2: DocumentComment opens <text> that never closes; its text is read up to line 3, before the next tag \(PackageName\)/);
   assert.throws(() => spdxTagValue.decode({ text: 'hello: world\n' }), UnreadableDocumentError);
+});
+
+test('a licence text pasted into an unterminated PackageCopyrightText loses no package (spec example 2.3, broken)', needsCorpora, () => {
+  const original = read('sboms/spdx/spec-examples/v2.3/SPDXTagExample-v2.3.spdx');
+  const licence = readFileSync(corpus('licenses/texts/licenses/Apache-2.0'), 'utf8').trimEnd();
+  const intactLine = 'PackageCopyrightText: <text>Copyright 2008-2010 John Smith</text>';
+  const line = original.split('\n').indexOf(intactLine) + 1;
+  assert.ok(line > 0);
+  // The close is lost, so the next field's <text> used to end the block; without any later
+  // <text> the document was refused.
+  const broken = original.replace(intactLine, `PackageCopyrightText: <text>Copyright 2008-2010 John Smith\n${licence}`);
+  const intact = spdxTagValue.decode({ text: original });
+  const recovered = spdxTagValue.decode({ text: broken });
+  const names = (s: typeof intact.sbom) => [...componentsByRef(s).values()].map((c) => c.ref).sort();
+  assert.deepEqual(names(recovered.sbom), names(intact.sbom));
+  const glibc = recovered.sbom.metadata.component!;
+  assert.ok(glibc.copyright?.startsWith('Copyright 2008-2010 John Smith\n'));
+  assert.ok(glibc.copyright?.endsWith(licence.split('\n').at(-1)!.trim()));
+  assert.equal(glibc.description, intact.sbom.metadata.component!.description);
+  const errors = recovered.issues.filter((i) => i.code === 'unterminated-text');
+  assert.deepEqual(errors.map((i) => [i.line, i.field]), [[line, 'PackageCopyrightText']]);
+  assert.match(errors[0]!.message, /before the next tag \(PackageSummary\)/);
+
+  // The last <text> of the document broken: no </text> follows at all.
+  const lastOpen = 'LicenseComment: <text>This is tye CyperNeko License</text>';
+  const tail = spdxTagValue.decode({ text: original.replace(lastOpen, 'LicenseComment: <text>This is tye CyperNeko License') });
+  assert.deepEqual(names(tail.sbom), names(intact.sbom));
+  assert.equal(tail.issues.filter((i) => i.code === 'unterminated-text').length, 1);
 });
