@@ -29,7 +29,8 @@ export function nameVersions(inventory: Pick<Inventory, 'components'>): string[]
 }
 
 export function label(c: Component): string {
-  const name = c.group ? (c.purl?.startsWith('pkg:npm/') ? `@${c.group}/${c.name}` : `${c.group}/${c.name}`) : c.name;
+  // npm scopes are groups with their `@` (issue 13 item 2), so every group joins the same way.
+  const name = c.group ? `${c.group}/${c.name}` : c.name;
   return `${name}@${c.version ?? ''}`;
 }
 
@@ -57,7 +58,7 @@ export function ortId(c: Component): string | undefined {
   if (!type || !ORT_TYPE[type]) return undefined;
   if (type === 'golang') return `Go::${c.group}/${c.name}:${(c.version ?? '').replace(/^v/, '')}`;
   if (type === 'swift') return `Swift::${c.group}/${c.name}:${c.version}`;
-  if (type === 'npm') return `NPM:${c.group ? `@${c.group}` : ''}:${c.name}:${c.version}`;
+  if (type === 'npm') return `NPM:${c.group ?? ''}:${c.name}:${c.version}`;
   return `${ORT_TYPE[type]}:${c.group ?? ''}:${c.name}:${c.version}`;
 }
 

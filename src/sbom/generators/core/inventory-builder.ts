@@ -19,7 +19,7 @@ export interface PackageSpec {
   /** Key that edges of this file use for the package (`name@version`, a pnpm path, …). */
   key: string;
   name: string;
-  /** CycloneDX group: Maven groupId, npm scope without `@`, Composer vendor, Go module path prefix. */
+  /** CycloneDX group: Maven groupId, npm scope with its `@` (as cyclonedx-npm and cdxgen write it), Composer vendor, Go module path prefix. */
   group?: string;
   version?: string;
   /** The purl parts (type defaults to the ecosystem); no purl when the version is unknown or local. */

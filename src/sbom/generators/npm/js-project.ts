@@ -29,7 +29,7 @@ export function projectOfManifest(manifest: Obj | undefined): ProjectSpec {
   const { scope, name: bare } = splitNpmName(name);
   return {
     name: bare,
-    ...(scope && { group: scope.slice(1) }),
+    ...(scope && { group: scope }),
     ...(version && { version }),
     ...(license && { license }),
     purl: version && manifest?.private !== true ? { namespace: scope, name: bare, version } : false,
@@ -43,7 +43,7 @@ export function npmPackage(key: string, fullName: string, version: string | unde
   return {
     key,
     name,
-    ...(scope && { group: scope.slice(1) }),
+    ...(scope && { group: scope }),
     ...(version && { version }),
     purl: version && !local ? { namespace: scope, name, version } : false,
     hashes: hashesFromIntegrity(integrity),
