@@ -6,3 +6,4 @@ export { snapshotFromSbom, type SnapshotOptions } from './snapshot-from-sbom.js'
 export { scopeMatches, specificity, pickMostSpecific, describeScope, type UsageFacts, type MatchPick } from './scope-match.js';
 export { decisionLabel } from './decision-index.js';
 export { parsePolicyFile, PolicyFileError, type PolicyFile } from './policy-file.js';
+export { declaredOutboundLicenses } from './outbound-from-sbom.js';

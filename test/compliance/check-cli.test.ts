@@ -92,6 +92,44 @@ test('bad input exits 2 with one line naming the file, field and problem', needs
   const missing = await check(join(tmp, 'nope.json'), '--policy', PERMISSIVE);
   assert.equal(missing.code, 2);
   assert.match(missing.err, /nope\.json does not exist/);
-  const noPolicy = await check(corpus(DROPWIZARD));
-  assert.equal(noPolicy.code, 2);
+});
+
+const DEFAULT_POLICY = join(REPO_ROOT, 'data/policies/default.yaml');
+const sbomWith = (name: string, projectLicense: string | undefined, componentLicenses: string[]) =>
+  file(
+    name,
+    JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      metadata: { component: { type: 'application', 'bom-ref': 'app', name: 'app', version: '1.0.0', ...(projectLicense && { licenses: [{ license: { id: projectLicense } }] }) } },
+      components: componentLicenses.map((id, i) => ({ type: 'library', 'bom-ref': `c${i}`, name: `c${i}`, version: '1.0.0', purl: `pkg:npm/c${i}@1.0.0`, licenses: [{ license: { id } }] })),
+    }),
+  );
+
+test('without --policy: the built-in default policy, said on stderr; outbound from the primary component', async () => {
+  const permissive = await check(sbomWith('permissive.cdx.json', 'Apache-2.0', ['MIT', 'ISC']));
+  assert.equal(permissive.code, 0, permissive.out);
+  assert.match(permissive.err, /no --policy given: using the built-in default policy \(data\/policies\/default\.yaml\)/);
+  assert.match(permissive.err, /outbound licence taken from the primary component: Apache-2\.0/);
+  // The default allows copyleft only in an approved context: GPL blocks step 5.
+  const gpl = await check(sbomWith('gpl.cdx.json', 'Apache-2.0', ['MIT', 'GPL-3.0-only']), '--format', 'json');
+  assert.equal(gpl.code, 1);
+  const doc = JSON.parse(gpl.out);
+  assert.equal(doc.validationStep, 4);
+  // The same as naming the shipped file and the outbound licence.
+  const explicit = await check(join(tmp, 'gpl.cdx.json'), '--policy', DEFAULT_POLICY, '--outbound', 'Apache-2.0', '--format', 'json');
+  assert.deepEqual(JSON.parse(explicit.out).steps, doc.steps);
+  assert.doesNotMatch(explicit.err, /built-in/);
+  // No declared licence: nothing is assumed, step 6 asks for one.
+  const unlicensed = await check(sbomWith('unlicensed.cdx.json', undefined, ['MIT']), '--format', 'json');
+  assert.equal(unlicensed.code, 1);
+  assert.deepEqual(JSON.parse(unlicensed.out).steps[5].blockers.map((b: { kind: string }) => b.kind), ['no-outbound-license']);
+});
+
+test('without --policy on the Dropwizard SBOM: checked against the built-in policy (exit 1, no longer a usage error)', needsCorpora, async () => {
+  const r = await check(corpus(DROPWIZARD), '--format', 'json');
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.err, /built-in default policy/);
+  assert.equal(JSON.parse(r.out).steps.length, 6);
 });

@@ -6,17 +6,18 @@ import type { CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { artifactUri, readTarget } from '../read-target.js';
 import { writeOutput } from '../write-output.js';
+import { BUILTIN_POLICY, builtinPolicyPath } from '../../io/builtin-policy.js';
 import { parseJsonDocument } from '../../sbom/json-text.js';
 import { UnreadableDocumentError } from '../../sbom/format.js';
 import { EXPLOITATIONS, type Exploitation } from '../../model/usage-context.js';
-import { parsePolicyFile, PolicyFileError, snapshotFromSbom, validateRelease, releaseObligations, type PolicyFile } from '../../compliance/index.js';
+import { declaredOutboundLicenses, parsePolicyFile, PolicyFileError, snapshotFromSbom, validateRelease, releaseObligations, type PolicyFile } from '../../compliance/index.js';
 import { renderJunit, renderSarif, renderValidationText } from '../../reports/index.js';
 
 const FORMATS = ['text', 'json', 'junit', 'sarif'] as const;
 type CheckFormat = (typeof FORMATS)[number];
 
 interface CheckOptions {
-  policy: string;
+  policy?: string;
   exploitation?: string;
   format: string;
   output?: string;
@@ -28,8 +29,8 @@ interface CheckOptions {
 export function registerCheck(program: Command, ctx: CommandContext): void {
   program
     .command('check <target>')
-    .description('validate an SBOM file or a project folder (any lockfile Vigie reads) against a policy file (exit 0 compliant, 1 violations, 2 bad input)')
-    .requiredOption('--policy <file>', 'policy file (YAML or JSON): licence statuses, decisions, exploitations (docs/policy-file.md)')
+    .description('validate an SBOM file or a project folder (any lockfile Vigie reads) against a policy file, the built-in default one unless --policy is given (exit 0 compliant, 1 violations, 2 bad input)')
+    .option('--policy <file>', `policy file (YAML or JSON): licence statuses, decisions, exploitations (docs/policy-file.md); default: the built-in ${BUILTIN_POLICY}`)
     .option('--exploitation <e>', `exploitation for usages no rule covers: ${EXPLOITATIONS.join(', ')}`)
     .option('--outbound <ids>', 'outbound licences of the release, comma-separated (overrides the policy file)')
     .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'text')
@@ -41,9 +42,17 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       if (opts.exploitation !== undefined && !(EXPLOITATIONS as readonly string[]).includes(opts.exploitation)) {
         throw new UsageError(`--exploitation: "${opts.exploitation}" is not one of ${EXPLOITATIONS.join(', ')}`);
       }
-      const policy = await readPolicy(opts.policy, ctx.io.cwd);
+      if (opts.policy === undefined) {
+        ctx.io.stderr(`vigie check: no --policy given: using the built-in default policy (${BUILTIN_POLICY}); pass --policy <file> to use your own\n`);
+      }
+      const policy = opts.policy === undefined ? await readPolicy(builtinPolicyPath(), ctx.io.cwd, BUILTIN_POLICY) : await readPolicy(opts.policy, ctx.io.cwd);
       const sbom = await readTarget(target, ctx, opts.maxSize);
-      const outbound = opts.outbound ? opts.outbound.split(',').map((s) => s.trim()).filter(Boolean) : policy.outboundLicenses;
+      let outbound = opts.outbound ? opts.outbound.split(',').map((s) => s.trim()).filter(Boolean) : policy.outboundLicenses;
+      if (opts.policy === undefined && outbound.length === 0) {
+        // The built-in policy cannot know the product's licence: take the one its SBOM declares.
+        outbound = declaredOutboundLicenses(sbom);
+        if (outbound.length > 0) ctx.io.stderr(`vigie check: outbound licence taken from the primary component: ${outbound.join(', ')} (--outbound sets it)\n`);
+      }
       // Rules from the file come first; --exploitation only fills in what no rule covers.
       const rules = [...policy.exploitationRules];
       const snapshot = snapshotFromSbom(sbom, {
@@ -68,25 +77,26 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     });
 }
 
-async function readPolicy(path: string, cwd: string): Promise<PolicyFile> {
+/** `label` names the file in messages (the built-in policy by its place in the package). */
+async function readPolicy(path: string, cwd: string, label = path): Promise<PolicyFile> {
   let text: string;
   try {
     text = await readFile(resolve(cwd, path), 'utf8');
   } catch (err) {
-    throw new UsageError(`${path}: cannot read policy file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new UsageError(`${label}: cannot read policy file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   let value: unknown;
   try {
-    value = /\.json$/i.test(path) ? parseJsonDocument(text, path) : parseYaml(text);
+    value = /\.json$/i.test(path) ? parseJsonDocument(text, label) : parseYaml(text);
   } catch (err) {
     if (err instanceof UnreadableDocumentError) throw new UsageError(err.message);
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new UsageError(`${path}: not valid YAML: ${message}`);
+    throw new UsageError(`${label}: not valid YAML: ${message}`);
   }
   try {
     return parsePolicyFile(value);
   } catch (err) {
-    if (err instanceof PolicyFileError) throw new UsageError(`${path}: ${err.message}`);
+    if (err instanceof PolicyFileError) throw new UsageError(`${label}: ${err.message}`);
     throw err;
   }
 }

@@ -26,7 +26,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'serve', summary: 'start the REST API (and the web UI when built) on the store', load: () => import('./serve.js').then((m) => m.registerServe) },
   { name: 'token', summary: 'API tokens for `vigie serve` (stored hashed, with a role and an expiry)', load: () => import('./token.js').then((m) => m.registerToken) },
   { name: 'ai', summary: 'AI Act documents of a model from its ML-BOM: training-content summary, Annex XII information', load: () => import('./ai.js').then((m) => m.registerAi) },
-  { name: 'check', summary: 'validate an SBOM file or a project folder (any lockfile Vigie reads) against a policy file (exit 0 compliant, 1 violations, 2 bad input)', load: () => import('./check.js').then((m) => m.registerCheck) },
+  { name: 'check', summary: 'validate an SBOM file or a project folder (any lockfile Vigie reads) against a policy file, the built-in default one unless --policy is given (exit 0 compliant, 1 violations, 2 bad input)', load: () => import('./check.js').then((m) => m.registerCheck) },
   { name: 'vuln', summary: 'known vulnerabilities: scan SBOMs against OSV advisories, KEV and EPSS', load: () => Promise.all([import('./vuln.js').then((m) => m.registerVuln), import('./vuln-db.js').then((m) => m.registerVulnDb)]) },
   { name: 'cra', summary: 'EU Cyber Resilience Act: product records, Annex I matrix, Art. 14 reporting clocks and cases', load: () => import('./cra.js').then((m) => m.registerCra) },
   // Stateful commands: the portfolio in the store (--db).
