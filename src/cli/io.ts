@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Working directory for relative paths. */
   cwd: string;
+  /** stderr is a terminal: progress is redrawn on one line (default: one line per change). */
+  isTTY?: boolean;
 }
 
 export function processIo(): CliIo {
@@ -11,6 +13,7 @@ export function processIo(): CliIo {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
+    isTTY: process.stderr.isTTY === true,
   };
 }
 

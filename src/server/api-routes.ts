@@ -17,6 +17,7 @@ import { dashboardRoutes } from './dashboard/routes.js';
 import { craRoutes } from './cra/routes.js';
 import { vulnerabilityRoutes } from './vulnerabilities/routes.js';
 import { componentRoutes } from './components/routes.js';
+import { jobRoutes } from './jobs/routes.js';
 
 /** Every resource under /api, one plugin each. */
 const RESOURCES = [
@@ -37,6 +38,7 @@ const RESOURCES = [
   craRoutes,
   vulnerabilityRoutes,
   componentRoutes,
+  jobRoutes,
 ];
 
 export async function apiRoutes(app: FastifyInstance, options: ResourceOptions): Promise<void> {

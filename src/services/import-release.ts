@@ -43,7 +43,18 @@ export interface ImportOptions {
   modification?: Modification | null;
   /** Refuse documents larger than this (bytes); default 512 MiB. */
   maxBytes?: number;
+  /** Told when the import enters its next phase (a job shows it as progress). */
+  onPhase?: (phase: ImportPhase) => Promise<void>;
+  /**
+   * Runs inside the import's transaction just before it commits: what it writes commits with the
+   * import or not at all (a job records there that its import is done, so a retry never redoes it).
+   */
+  beforeCommit?: (tx: Store, outcome: ImportOutcome) => Promise<void>;
 }
+
+/** The phases of an import, in order. */
+export const IMPORT_PHASES = ['decoding', 'writing', 'validating'] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];
 
 export interface ImportDocumentInput extends ImportOptions {
   /** The document as uploaded (the bytes are kept as the original). */
@@ -88,6 +99,7 @@ interface DecodedSource {
 export async function importDocument(store: Store, releaseId: number, input: ImportDocumentInput): Promise<ImportOutcome> {
   await getRelease(store, releaseId);
   const fileName = input.fileName ?? null;
+  await input.onPhase?.('decoding');
   let decoded: DecodedSource;
   try {
     const read = decodeUpload(input.content, fileName ?? 'document', input.maxBytes);
@@ -172,6 +184,7 @@ export async function importDocumentOf(store: Store, importId: number): Promise<
 /** The import, then the release's validation run (its usages changed). */
 async function importAndValidate(store: Store, releaseId: number, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
   const outcome = await importDecoded(store, releaseId, source, options);
+  await options.onPhase?.('validating');
   await recordValidationRun(store, releaseId, 'import');
   // Stored findings follow the release's components (issue 11 item 8).
   await scanRelease(store, releaseId, 'import', new Date().toISOString());
@@ -183,6 +196,7 @@ async function importDecoded(store: Store, releaseId: number, source: DecodedSou
   const policy = options.policy ?? 'fill-missing';
   const plan = source.plan;
   assertStorable(plan);
+  await options.onPhase?.('writing');
 
   return store.transaction(async (tx) => {
     // Two imports into one release wait for each other instead of colliding on its usages.
@@ -260,7 +274,9 @@ async function importDecoded(store: Store, releaseId: number, source: DecodedSou
       conflicts,
       finishedAt: new Date().toISOString(),
     });
-    return { import: finished ?? record, counts, conflicts, issues: source.issues };
+    const outcome: ImportOutcome = { import: finished ?? record, counts, conflicts, issues: source.issues };
+    await options.beforeCommit?.(tx, outcome);
+    return outcome;
   });
 }
 

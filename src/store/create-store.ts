@@ -17,6 +17,7 @@ import { reportingCaseRepository } from './reporting-case-repo.js';
 import { vexRepository } from './vex-repo.js';
 import { releaseFindingRepository } from './release-finding-repo.js';
 import { craRepository } from './cra-repo.js';
+import { jobRepository } from './job-repo.js';
 
 export function createStore(ctx: StoreContext): Store {
   const inTransaction = ctx.inTransaction === true;
@@ -45,6 +46,7 @@ export function createStore(ctx: StoreContext): Store {
     ...vexRepository(ctx),
     ...releaseFindingRepository(ctx),
     ...craRepository(ctx),
+    ...jobRepository(ctx),
   };
   return store;
 }

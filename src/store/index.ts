@@ -9,3 +9,4 @@ export type * from './vuln-store.js';
 export type { NewTriageRecord, TriageFilter, VexStore } from './vex-store.js';
 export type * from './release-finding-store.js';
 export type { CraStore, EvidenceFilter, StoredCraRecord } from './cra-store.js';
+export type { JobClaim, JobFilter, JobStore, NewJob } from './job-store.js';

@@ -308,6 +308,40 @@ function validationRuns(dialect: StoreDialect): Migration {
   };
 }
 
+/**
+ * Jobs (issue 13 item 4): long work recorded in the store and run by `vigie worker`; the lease
+ * columns let a job whose worker died be claimed again (docs/decisions/0016-jobs-in-the-store.md).
+ */
+function jobs(dialect: StoreDialect): Migration {
+  const { id, bytes } = dialectColumns(dialect);
+  return {
+    async up(db: Kysely<unknown>) {
+      await id(db.schema.createTable('jobs') as unknown as Table)
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull().defaultTo('queued'))
+        .addColumn('release_id', 'integer')
+        .addColumn('params', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('input', bytes)
+        .addColumn('progress', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('checkpoint', 'text')
+        .addColumn('result', 'text')
+        .addColumn('error', 'text')
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('max_attempts', 'integer', (c) => c.notNull().defaultTo(3))
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('created_by', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('finished_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('jobs_state_idx').on('jobs').columns(['state', 'id']).execute();
+      await db.schema.createIndex('jobs_release_idx').on('jobs').columns(['release_id', 'id']).execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -321,6 +355,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0008_vex_analyses': vexAnalyses(dialect),
       '0010_release_findings': releaseFindings(dialect),
       '0011_cra_records': craRecords(),
+      '0013_jobs': jobs(dialect),
     }),
   };
 }

@@ -15,6 +15,7 @@ import { vulnerabilityDbCases } from './cases/vulnerability-db.js';
 import { reportingCaseCases } from './cases/reporting-cases.js';
 import { vexAnalysisCases } from './cases/vex-analyses.js';
 import { craRecordCases } from './cases/cra-records.js';
+import { jobCases } from './cases/jobs.js';
 
 runContract(targets(), {
   schema: schemaCases,
@@ -31,4 +32,5 @@ runContract(targets(), {
   'reporting cases': reportingCaseCases,
   'triage memory': vexAnalysisCases,
   'cra records': craRecordCases,
+  jobs: jobCases,
 });

@@ -7,7 +7,9 @@ import { basename, resolve } from 'node:path';
 import { printJson, type CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import { parseSize } from '../load-sbom.js';
-import { importDocument, importProjectFolder, type ImportOutcome } from '../../services/index.js';
+import { enqueueImport, importDocument, importProjectFolder, type ImportOutcome } from '../../services/index.js';
+import { jobProgressLine } from '../../reports/job-progress.js';
+import { followJob } from '../job-progress.js';
 import type { FillPolicy, ImportMode } from '../../services/store-door.js';
 import { formatBytes } from '../../io/read-document.js';
 import { LINKINGS, MODIFICATIONS, type Linking, type Modification } from '../../model/usage-context.js';
@@ -22,6 +24,8 @@ interface ImportFlags extends StoreFlags {
   modification?: string;
   author?: string;
   maxSize?: string;
+  background?: boolean;
+  wait?: boolean;
 }
 
 const MODES: readonly ImportMode[] = ['replace', 'merge'];
@@ -41,6 +45,8 @@ export function registerImport(program: Command, ctx: CommandContext): void {
     .option('--modification <m>', `modification recorded on new usages (${MODIFICATIONS.join(', ')}); default not recorded`)
     .option('--author <name>', 'who imports (kept in the import history)')
     .option('--max-size <size>', 'largest document accepted (default 512MiB)')
+    .option('--background', 'record the import as a job for `vigie worker` and print its id')
+    .option('--wait', 'with --background: follow the job until it ends (progress on stderr)')
     .action((product: string, number: string, source: string, opts: ImportFlags) =>
       withStore(ctx, opts, async (store) => {
         const { release } = await releaseOf(store, product, number);
@@ -56,6 +62,17 @@ export function registerImport(program: Command, ctx: CommandContext): void {
         };
         const path = resolve(ctx.io.cwd, source);
         const isDir = (await stat(path).catch(() => undefined))?.isDirectory();
+        if (opts.wait && !opts.background) throw new UsageError('--wait goes with --background');
+        if (opts.background) {
+          if (isDir) throw new UsageError('--background imports an SBOM file; a project folder is imported directly');
+          const bytes = await readBytes(path, source, options.maxBytes);
+          const queued = await enqueueImport(store, release.id, { ...options, content: bytes, fileName: basename(source) });
+          const job = opts.wait ? await followJob(ctx, store, queued.id) : queued;
+          if (opts.json) printJson(ctx, job);
+          else ctx.io.stdout(`${jobProgressLine(job)}${opts.wait ? '' : ` (follow it: vigie job show ${job.id} --wait)`}\n`);
+          if (job.state === 'failed') ctx.setExit(2);
+          return;
+        }
         let outcome: ImportOutcome;
         if (isDir) outcome = await importProjectFolder(store, release.id, { ...options, path });
         else {

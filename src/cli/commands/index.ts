@@ -43,5 +43,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'notice', summary: 'the NOTICE / attribution file of a release', load: () => import('./notice.js').then((m) => m.registerNotice) },
   { name: 'vex', summary: 'triage memory and VEX documents: import, set, list, export (CycloneDX VEX, OpenVEX, CSAF)', load: () => import('./vex.js').then((m) => m.registerVex) },
   { name: 'evidence', summary: 'the append-only, hash-chained evidence log: verify, list, export (stored; see --db)', load: () => import('./evidence.js').then((m) => m.registerEvidence) },
+  { name: 'worker', summary: 'run the jobs recorded in the store (imports, re-validations) until stopped', load: () => import('./worker.js').then((m) => m.registerWorker) },
+  { name: 'job', summary: 'jobs recorded in the store (run by vigie worker): show, follow, list', load: () => import('./job.js').then((m) => m.registerJob) },
   { name: 'query', summary: 'portfolio queries (stored; see --db)', load: () => import('./query.js').then((m) => m.registerQuery) },
 ];

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import { buildServer, DEFAULT_UPLOAD_LIMIT } from '../../server/index.js';
-import { openStoreFromEnv } from '../open-store-from-env.js';
+import { openStoreFromEnv, storeOptionsFromEnv } from '../open-store-from-env.js';
+import { startWorkerProcesses } from '../worker-processes.js';
+import type { StoreOptions } from '../../services/store-door.js';
 import { ADMIN_TOKEN_MIN_LENGTH } from '../../services/token-rules.js';
 import { DB_HELP } from './with-store.js';
 
@@ -22,6 +24,7 @@ interface ServeOpts {
   db?: string;
   uploadLimit?: string;
   web?: string;
+  workers: string;
 }
 
 /** Runs until SIGINT or SIGTERM, then closes the server and the store and ends with exit code 0. */
@@ -34,7 +37,10 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option('--db <path|url>', DB_HELP)
     .option('--upload-limit <size>', 'largest SBOM upload, e.g. 256MiB, 1GiB', '256MiB')
     .option('--web <dir>', 'built web UI to serve (default: web/dist of this package)')
+    .option('--workers <n>', 'vigie worker processes to start for jobs (0: jobs are run by workers started elsewhere)', '1')
     .action(async (opts: ServeOpts) => {
+      const workers = Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 0 || workers > 16) throw new UsageError(`--workers must be 0-16, not "${opts.workers}"`);
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not "${opts.port}"`);
       const uploadLimit = opts.uploadLimit ? parseSize(opts.uploadLimit) : DEFAULT_UPLOAD_LIMIT;
@@ -43,6 +49,8 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       if (adminToken !== undefined && adminToken.length < ADMIN_TOKEN_MIN_LENGTH) {
         throw new UsageError(`VIGIE_ADMIN_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters long (it has ${adminToken.length}); generate one with: openssl rand -hex 32`);
       }
+      const storeOptions = storeOptionsFromEnv(opts.db, ctx.io.cwd);
+      if (workers > 0 && storeOptions.sqlitePath === ':memory:') throw new UsageError('an in-memory store cannot be shared with workers: use a file, or --workers 0');
       const store = await openStoreFromEnv(opts.db, ctx.io.cwd);
       const app = await buildServer({
         store,
@@ -55,6 +63,8 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       const address = await app.listen({ port, host: opts.host });
       ctx.io.stdout(`vigie API listening on ${address} (store: ${store.dialect}; OpenAPI at ${address}/api/openapi.json)\n`);
       if (process.env.VIGIE_ADMIN_TOKEN) ctx.io.stderr('VIGIE_ADMIN_TOKEN is set: it is accepted as a compliance officer token\n');
+      const jobWorkers = workers > 0 ? startWorkerProcesses(workers, storeArgument(storeOptions), ctx.io.stderr) : null;
+      if (jobWorkers) ctx.io.stdout(`${workers} job worker(s) started (vigie worker)\n`);
       await new Promise<void>((done) => {
         const stop = () => {
           process.off('SIGINT', stop);
@@ -65,7 +75,16 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         process.on('SIGTERM', stop);
       });
       await app.close();
+      await jobWorkers?.stop();
       await store.close();
       ctx.io.stdout('vigie API stopped\n');
     });
+}
+
+/** The --db argument that opens the same store in a worker process. */
+function storeArgument(options: StoreOptions): string {
+  if (!options.databaseUrl) return options.sqlitePath!;
+  const url = new URL(options.databaseUrl);
+  if (options.schema) url.searchParams.set('schema', options.schema);
+  return url.toString();
 }

@@ -10,6 +10,8 @@ import { presentImport, presentOutcome } from './presenter.js';
 import type { Linking, Modification } from '../../model/usage-context.js';
 import { IMPORT_OUTCOME, IMPORT_QUERY, IMPORT_RECORD } from './schemas.js';
 import { readUpload } from './read-upload.js';
+import { JOB } from '../jobs/schemas.js';
+import { presentJob } from '../jobs/presenter.js';
 
 interface ImportQuery {
   mode: ImportMode;
@@ -19,6 +21,7 @@ interface ImportQuery {
   scope?: string;
   linking?: Linking;
   modification?: Modification;
+  background?: boolean;
 }
 
 export async function importRoutes(app: FastifyInstance, { store, uploadLimit }: ResourceOptions): Promise<void> {
@@ -59,17 +62,17 @@ export async function importRoutes(app: FastifyInstance, { store, uploadLimit }:
         schema: {
           tags,
           summary: 'Import an SBOM into a release',
-          description: `Send the document as the raw body (any content type) or as the "file" part of multipart/form-data. Limit: ${uploadLimit} bytes (413 payload-too-large above). 415 unsupported-format for a document Vigie cannot read, 422 unreadable-document for a broken one; the release is left untouched.`,
+          description: `Send the document as the raw body (any content type) or as the "file" part of multipart/form-data. With ?background=true the import runs as a job: 202 with the job, its progress at GET /api/jobs/{id}. Limit: ${uploadLimit} bytes (413 payload-too-large above). 415 unsupported-format for a document Vigie cannot read, 422 unreadable-document for a broken one; the release is left untouched.`,
           params: ID_PARAMS,
           querystring: IMPORT_QUERY,
           consumes: ['application/octet-stream', 'application/json', 'application/xml', 'multipart/form-data'],
-          response: { 201: IMPORT_OUTCOME },
+          response: { 201: IMPORT_OUTCOME, 202: JOB },
         },
       },
       async (request, reply) => {
         const release = await services.getRelease(store, request.params.id);
         const upload = await readUpload(request, uploadLimit, request.query.fileName);
-        const outcome = await services.importDocument(store, release.id, {
+        const options = {
           ...upload,
           mode: request.query.mode,
           policy: request.query.policy,
@@ -79,7 +82,12 @@ export async function importRoutes(app: FastifyInstance, { store, uploadLimit }:
           modification: request.query.modification,
           author: authorOf(request),
           maxBytes: uploadLimit,
-        });
+        };
+        if (request.query.background) {
+          const job = await services.enqueueImport(store, release.id, options);
+          return reply.status(202).header('location', `/api/jobs/${job.id}`).send(presentJob(job));
+        }
+        const outcome = await services.importDocument(store, release.id, options);
         return reply.status(201).send(presentOutcome(outcome));
       },
     );

@@ -15,6 +15,7 @@ export const IMPORT_QUERY = {
     scope: { ...NAME, minLength: 0, description: 'Scope name for components whose document gives none' },
     linking: { type: 'string', enum: ['aggregation', 'dynamic', 'static', 'mingled'], description: 'Linking recorded on new usages (default: not recorded)' },
     modification: { type: 'string', enum: ['modified', 'unmodified'], description: 'Modification recorded on new usages (default: not recorded)' },
+    background: { type: 'boolean', default: false, description: 'Run the import as a job: answers 202 with the job (GET /api/jobs/{id} for its progress)' },
   },
   additionalProperties: false,
 } as const;

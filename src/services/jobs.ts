@@ -1,0 +1,104 @@
+/**
+ * Long work as jobs (issue 13 item 4): the caller records a job and gets it back at once; a worker
+ * (`vigie worker`, or the ones `vigie serve` starts) runs it from the store. Reading a job never
+ * writes. See job-runner.ts for how a job is run and job-handlers.ts for what each kind does.
+ */
+import type { Job, JobState } from '../model/job.js';
+import { isFinished } from '../model/job.js';
+import type { Store } from '../store/index.js';
+import { getRelease } from './portfolio.js';
+import { ServiceError, notFound } from './service-error.js';
+import type { ImportDocumentInput } from './import-release.js';
+import type { RunReason } from './validation-runs.js';
+
+/** The options of an import job, stored as the job's params (the document is kept apart). */
+export interface ImportJobParams {
+  releaseId: number;
+  fileName: string | null;
+  mediaType: string | null;
+  mode?: ImportDocumentInput['mode'];
+  policy?: ImportDocumentInput['policy'];
+  project?: string;
+  scope?: string;
+  linking?: ImportDocumentInput['linking'];
+  modification?: ImportDocumentInput['modification'];
+  author: string | null;
+  maxBytes?: number;
+}
+
+export interface RevalidationJobParams {
+  /** The releases to validate again; null: every release. */
+  releaseIds: number[] | null;
+  reason: RunReason;
+}
+
+const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+
+/** Records an import job for the document; the release must exist, the document fit the limit. */
+export async function enqueueImport(store: Store, releaseId: number, input: Omit<ImportDocumentInput, 'onPhase' | 'beforeCommit'>): Promise<Job> {
+  await getRelease(store, releaseId);
+  const bytes = typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.byteLength > maxBytes) throw new ServiceError('too-large', `the document is ${bytes.byteLength} bytes, over the ${maxBytes}-byte limit`);
+  if (bytes.byteLength === 0) throw new ServiceError('unreadable-document', 'the document is empty');
+  const params: ImportJobParams = {
+    releaseId,
+    fileName: input.fileName ?? null,
+    mediaType: input.mediaType ?? null,
+    mode: input.mode,
+    policy: input.policy,
+    project: input.project,
+    scope: input.scope,
+    linking: input.linking,
+    modification: input.modification,
+    author: input.author ?? null,
+    maxBytes: input.maxBytes,
+  };
+  return store.createJob({ kind: 'import', releaseId, params: { ...params }, input: bytes, createdBy: input.author ?? null });
+}
+
+/** Records a job that validates releases again (after a policy or knowledge-base change). */
+export async function enqueueRevalidation(store: Store, input: { releaseIds?: number[] | null; reason?: RunReason; author?: string | null }): Promise<Job> {
+  const releaseIds = input.releaseIds ?? null;
+  if (releaseIds) for (const id of releaseIds) await getRelease(store, id);
+  const params: RevalidationJobParams = { releaseIds, reason: input.reason ?? 'manual' };
+  return store.createJob({
+    kind: 'revalidate',
+    releaseId: releaseIds?.length === 1 ? releaseIds[0]! : null,
+    params: { ...params },
+    createdBy: input.author ?? null,
+  });
+}
+
+export async function getJob(store: Store, id: number): Promise<Job> {
+  const job = await store.getJob(id);
+  if (!job) throw notFound(`job ${id}`);
+  return job;
+}
+
+export async function listJobs(store: Store, filter: { state?: JobState; releaseId?: number; limit?: number } = {}): Promise<Job[]> {
+  return store.listJobs(filter);
+}
+
+export interface WaitOptions {
+  /** Called with each new state of the job (progress included). */
+  onUpdate?: (job: Job) => void;
+  pollMs?: number;
+  signal?: AbortSignal;
+}
+
+/** Polls the job until it ends; returns it ended. */
+export async function waitForJob(store: Store, id: number, options: WaitOptions = {}): Promise<Job> {
+  let seen = '';
+  for (;;) {
+    const job = await getJob(store, id);
+    const fingerprint = JSON.stringify([job.state, job.progress, job.attempts]);
+    if (fingerprint !== seen) {
+      seen = fingerprint;
+      options.onUpdate?.(job);
+    }
+    if (isFinished(job)) return job;
+    if (options.signal?.aborted) throw new ServiceError('not-available', `stopped waiting for job ${id}`);
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
+  }
+}

@@ -1,0 +1,82 @@
+// Long work as jobs over the API (issue 13 item 4): an import sent with ?background=true answers 202
+// with a job resource, a worker runs it from the store, and GET /api/jobs/:id shows its state,
+// progress and result or error; roles apply to creating and reading jobs. Both dialects.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as services from '../../src/services/index.js';
+import { targets } from '../store/support/databases.js';
+import { bearer, startApi } from './support.js';
+
+const SBOM = JSON.stringify({
+  bomFormat: 'CycloneDX',
+  specVersion: '1.6',
+  version: 1,
+  metadata: { component: { type: 'application', 'bom-ref': 'root', name: 'app', version: '1.0.0' } },
+  components: ['a', 'b', 'c'].map((n) => ({ type: 'library', 'bom-ref': n, name: n, version: '1.0.0', purl: `pkg:npm/${n}@1.0.0`, licenses: [{ license: { id: 'MIT' } }] })),
+  dependencies: [{ ref: 'root', dependsOn: ['a', 'b'] }, { ref: 'a', dependsOn: ['c'] }],
+});
+
+for (const target of targets()) {
+  test(`imports and re-validations run as jobs behind 202 [${target.dialect}]`, { skip: target.unavailable }, async () => {
+    const api = await startApi(target);
+    try {
+      const store = api.fresh.store;
+      const product = await services.createProduct(store, { name: 'Portal' });
+      const release = await services.createRelease(store, { productId: product.id, number: '1.0.0' });
+      const pm = { ...bearer(api.tokens['project-manager']), 'content-type': 'application/json' };
+      const url = `/api/releases/${release.id}/imports?fileName=bom.json&background=true`;
+
+      // A guest may not import, in the background or not; nobody anonymous reads jobs.
+      assert.equal((await api.app.inject({ method: 'POST', url, headers: { ...bearer(api.tokens.guest), 'content-type': 'application/json' }, payload: SBOM })).statusCode, 403);
+      const accepted = await api.app.inject({ method: 'POST', url, headers: pm, payload: SBOM });
+      assert.equal(accepted.statusCode, 202, accepted.body);
+      const job = accepted.json() as { id: number; state: string; kind: string; links: { self: string }; progress: unknown };
+      assert.deepEqual([job.kind, job.state, accepted.headers.location, job.links.self], ['import', 'queued', `/api/jobs/${job.id}`, `/api/jobs/${job.id}`]);
+      assert.deepEqual(await store.listUsages(release.id), [], 'nothing imported before a worker runs the job');
+      assert.equal((await api.app.inject({ method: 'GET', url: `/api/jobs/${job.id}` })).statusCode, 401);
+      const queued = await api.app.inject({ method: 'GET', url: `/api/jobs/${job.id}`, headers: bearer(api.tokens.guest) });
+      assert.equal(queued.json().state, 'queued');
+      assert.equal(queued.json().leaseOwner, undefined, 'which worker holds a job stays inside');
+
+      assert.equal(await services.runWorker(store, { once: true }), 1);
+      const done = (await api.app.inject({ method: 'GET', url: `/api/jobs/${job.id}`, headers: bearer(api.tokens.guest) })).json();
+      assert.equal(done.state, 'succeeded', JSON.stringify(done));
+      assert.deepEqual(done.progress, { phase: 'done', done: 3, total: 3 });
+      assert.equal(done.result.counts.usagesInserted, 3);
+      assert.equal(done.attempts, 1);
+      assert.equal((await store.listUsages(release.id)).length, 3);
+      assert.equal((await store.latestValidationRun(release.id))?.reason, 'import');
+
+      // A document Vigie cannot read: the job fails with the import's error code, once, release untouched.
+      const bad = await api.app.inject({ method: 'POST', url, headers: pm, payload: '{"hello":"world"}' });
+      assert.equal(bad.statusCode, 202);
+      await services.runWorker(store, { once: true });
+      const failed = (await api.app.inject({ method: 'GET', url: `/api/jobs/${bad.json().id}`, headers: bearer(api.tokens.guest) })).json();
+      assert.deepEqual([failed.state, failed.error.code, failed.attempts], ['failed', 'unsupported-format', 1]);
+      assert.match(failed.error.message, /not an SBOM format/);
+      assert.equal((await store.listUsages(release.id)).length, 3);
+
+      // An unknown release is refused at once, not as a failing job.
+      const missing = await api.app.inject({ method: 'POST', url: '/api/releases/9999/imports?background=true', headers: pm, payload: SBOM });
+      assert.equal(missing.statusCode, 404);
+      assert.equal((await api.app.inject({ method: 'GET', url: '/api/jobs/9999', headers: bearer(api.tokens.guest) })).statusCode, 404);
+
+      // Re-validation of every release: legal may ask for it, a project manager may not.
+      assert.equal((await api.app.inject({ method: 'POST', url: '/api/jobs/revalidation', headers: pm, payload: {} })).statusCode, 403);
+      const legal = { ...bearer(api.tokens.legal), 'content-type': 'application/json' };
+      assert.equal((await api.app.inject({ method: 'POST', url: '/api/jobs/revalidation', headers: legal, payload: { releaseIds: [0] } })).statusCode, 400);
+      const revalidation = await api.app.inject({ method: 'POST', url: '/api/jobs/revalidation', headers: legal, payload: {} });
+      assert.equal(revalidation.statusCode, 202, revalidation.body);
+      await services.runWorker(store, { once: true });
+      const revalidated = (await api.app.inject({ method: 'GET', url: `/api/jobs/${revalidation.json().id}`, headers: bearer(api.tokens.guest) })).json();
+      assert.deepEqual([revalidated.state, revalidated.result], ['succeeded', { releases: 1 }]);
+      assert.equal((await store.latestValidationRun(release.id))?.reason, 'manual');
+
+      const list = await api.app.inject({ method: 'GET', url: `/api/jobs?releaseId=${release.id}`, headers: bearer(api.tokens.guest) });
+      assert.deepEqual((list.json() as { id: number }[]).map((j) => j.id), [bad.json().id, job.id]);
+      assert.equal(list.headers['x-total-count'], '2');
+    } finally {
+      await api.close();
+    }
+  });
+}
