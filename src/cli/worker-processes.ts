@@ -5,16 +5,13 @@
  * (each finishes its current job) and waits for them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../io/package-root.js';
 
-/** The CLI entry beside this module: main.ts through tsx in a checkout, main.js once compiled. */
+/** The package's own bin: it runs dist/ when built and fresh, else the sources through tsx (ADR 6). */
 function workerCommand(): { args: string[]; cwd: string } {
-  const here = fileURLToPath(import.meta.url);
-  const main = join(dirname(here), here.endsWith('.ts') ? 'main.ts' : 'main.js');
-  // The package root, where `--import tsx` resolves (db paths are absolute already).
-  const cwd = join(dirname(here), '..', '..');
-  return { args: here.endsWith('.ts') ? ['--import', 'tsx', main] : [main], cwd };
+  const root = packageRoot();
+  return { args: [join(root, 'bin', 'vigie.js')], cwd: root };
 }
 
 export interface WorkerProcesses {
