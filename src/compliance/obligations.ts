@@ -3,6 +3,7 @@ import { exploitationTriggers, modificationTriggers } from '../licenses/obligati
 import type { Exploitation, Modification } from '../model/usage-context.js';
 import { componentKey, usageLabel, type ReleaseSnapshot, type ReleaseUsage } from './snapshot.js';
 import type { ReleaseValidation } from './validate-release.js';
+import { inheritedObligations } from './lineage.js';
 
 export interface TriggeringUsage {
   usageId: number;
@@ -16,6 +17,10 @@ export interface TriggeringUsage {
   /** Licences of this usage that trigger the action, and through which obligations. */
   licenses: string[];
   obligations: string[];
+  /** Set when the usage inherits these obligations along an AI lineage edge (compliance/lineage.ts): the edge. */
+  via?: string;
+  /** Why the obligations travel along that edge. */
+  reason?: string;
 }
 
 export interface ObligationGroup {
@@ -116,6 +121,40 @@ export function releaseObligations(snapshot: ReleaseSnapshot, validation: Releas
         obligations: t.obligations,
       });
     }
+  }
+  // AI lineage: a model inherits obligations of its base model and, where their licences reach it, its datasets.
+  for (const inh of inheritedObligations(snapshot, validation.usages)) {
+    const o = inh.obligation;
+    const action = o.action === null ? null : actions.get(o.action) ?? null;
+    if (o.action !== null && !action) unknownActions.add(o.action);
+    const name = o.action ?? `licence-specific: ${o.license}`;
+    let group = groups.get(name);
+    if (!group) {
+      group = { name, action, core: action?.core ?? false, category: action?.category ?? null, triggered: true, obligations: [], usages: [] };
+      groups.set(name, group);
+    }
+    if (!group.obligations.some((x) => x.license === o.license && x.name === o.name)) group.obligations.push({ license: o.license, name: o.name, clause: o.clause });
+    const label = usageLabel(inh.target);
+    let entry = group.usages.find((u) => u.usageId === inh.target.usage.id && u.via === inh.via);
+    if (!entry) {
+      entry = {
+        usageId: inh.target.usage.id,
+        component: label,
+        componentKey: componentKey(inh.target.component),
+        version: inh.target.version.number,
+        project: inh.target.usage.project,
+        scope: inh.target.usage.scope,
+        exploitation: inh.exploitation,
+        modification: 'modified',
+        licenses: [],
+        obligations: [],
+        via: inh.via,
+        reason: inh.reason,
+      };
+      group.usages.push(entry);
+    }
+    if (!entry.licenses.includes(inh.license)) entry.licenses.push(inh.license);
+    if (!entry.obligations.includes(o.name)) entry.obligations.push(o.name);
   }
   for (const a of kb.actions) {
     if (a.core && !groups.has(a.name)) {

@@ -7,7 +7,7 @@
  * versions. Licences are kept as found: the declared one as written, the concluded one as its
  * expression or, when that did not parse, its raw text (step 1 decides what they mean).
  */
-import type { Component, Sbom } from '../model/index.js';
+import type { Component, LineageKind, Sbom } from '../model/index.js';
 import type { ComponentRecord } from '../model/portfolio.js';
 import { componentIdentity, componentKey } from '../model/component-identity.js';
 import { allComponents } from '../sbom/graph.js';
@@ -38,11 +38,20 @@ export interface PlannedEdge {
   child: number;
 }
 
+/** An AI lineage edge between planned versions (model → base model or dataset); `parent` null = the primary. */
+export interface PlannedLineage {
+  parent: number | null;
+  child: number;
+  kind: LineageKind;
+}
+
 export interface ImportPlan {
   components: ComponentInput[];
   versions: PlannedVersion[];
   usages: PlannedUsage[];
   edges: PlannedEdge[];
+  /** AI lineage (issue 10 item 5): what obligations propagate along. */
+  lineage: PlannedLineage[];
 }
 
 /** `defaultScope` names the scope of components whose document gives none. */
@@ -50,7 +59,7 @@ export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportP
   const componentIndex = new Map<string, number>();
   const versionIndex = new Map<string, number>();
   const usageKeys = new Set<string>();
-  const plan: ImportPlan = { components: [], versions: [], usages: [], edges: [] };
+  const plan: ImportPlan = { components: [], versions: [], usages: [], edges: [], lineage: [] };
   const versionOfRef = new Map<string, number>();
 
   for (const c of allComponents(sbom)) {
@@ -76,7 +85,28 @@ export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportP
     plan.usages.push({ version: vi, scope, project });
   }
   plan.edges = dependencyEdges(sbom, versionOfRef, plan.versions.length);
+  plan.lineage = lineageEdges(sbom, versionOfRef);
   return plan;
+}
+
+/** The document's lineage edges between planned versions, each once; refs naming no component are dropped. */
+function lineageEdges(sbom: Sbom, versionOfRef: Map<string, number>): PlannedLineage[] {
+  const root = sbom.metadata.component?.ref;
+  const seen = new Set<string>();
+  const out: PlannedLineage[] = [];
+  for (const e of sbom.lineage ?? []) {
+    const parent = e.from === root ? null : versionOfRef.get(e.from);
+    if (parent === undefined) continue;
+    for (const ref of e.to) {
+      const child = versionOfRef.get(ref);
+      if (child === undefined || child === parent) continue;
+      const key = `${parent ?? ''}>${child}>${e.kind}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ parent, child, kind: e.kind });
+    }
+  }
+  return out;
 }
 
 /** The usage scope of a component: its dependency scope, else its CycloneDX scope, else ''. */

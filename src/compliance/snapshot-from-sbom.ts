@@ -97,5 +97,8 @@ export function snapshotFromSbom(sbom: Sbom, options: SnapshotOptions = {}): Rel
     policy: options.policy ?? { entries: [] },
     knowledgeBase: options.knowledgeBase ?? builtinKnowledgeBase(),
     ...(options.useDeclaration ? { useDeclaration: options.useDeclaration } : {}),
+    ...(plan.lineage.length > 0
+      ? { lineage: plan.lineage.map((l) => ({ releaseId, parentVersionId: l.parent === null ? null : versions[l.parent]!.id, childVersionId: versions[l.child]!.id, kind: l.kind })) }
+      : {}),
   };
 }

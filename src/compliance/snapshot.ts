@@ -3,6 +3,7 @@ import type { Decision } from '../model/decision.js';
 import type { KnowledgeBase } from '../licenses/kb/types.js';
 import type { LicensePolicyTable } from '../licenses/kb/policy.js';
 import type { UseDeclaration } from '../model/use-declaration.js';
+import type { LineageLink } from '../model/lineage-link.js';
 
 /** One usage with the version and component records it points at. */
 export interface ReleaseUsage {
@@ -28,6 +29,8 @@ export interface ReleaseSnapshot {
   knowledgeBase: KnowledgeBase;
   /** How the product is used, for the licences' use restrictions (step 5); absent = nothing declared. */
   useDeclaration?: UseDeclaration;
+  /** AI lineage edges between the release's versions (absent: none); obligations propagate along them. */
+  lineage?: LineageLink[];
 }
 
 /** The identity decisions use for a component: the one of model/component-identity.ts. */

@@ -7,6 +7,7 @@ import { usageGeneralisations } from './generalisations.js';
 import { rankAlternatives } from './policy-rank.js';
 import { coveringDerogation } from './derogation-cover.js';
 import { factsIndex, restrictionBlockers } from './use-restrictions.js';
+import { lineageBlockers } from './lineage-blockers.js';
 
 const KIND: Record<Exclude<Allowed, 'always'>, string> = {
   never: 'never-allowed',
@@ -63,6 +64,9 @@ export function stepPolicy(ctx: ValidationContext): StepResult {
     }
     if (ok) checked++;
   }
+  const lineage = lineageBlockers(ctx);
+  blockers.push(...lineage.blockers);
+  derogated += lineage.derogated;
   const notes = derogated ? [`${derogated} licence use(s) allowed by derogations or authorised contexts.`] : [];
   if (restrictionsCleared) notes.push(`${restrictionsCleared} use restriction(s) accepted by derogations.`);
   return { step: 5, name: STEP_NAMES[5], passed: blockers.length === 0 && pending === 0, blockers, pending, checked, notes };

@@ -10,3 +10,4 @@ export * from './policy-settings.js';
 export * from './ai.js';
 export * from './reporting-case.js';
 export * from './use-declaration.js';
+export * from './lineage-link.js';

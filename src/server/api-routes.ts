@@ -18,6 +18,7 @@ import { craRoutes } from './cra/routes.js';
 import { vulnerabilityRoutes } from './vulnerabilities/routes.js';
 import { componentRoutes } from './components/routes.js';
 import { jobRoutes } from './jobs/routes.js';
+import { aiRoutes } from './ai/routes.js';
 
 /** Every resource under /api, one plugin each. */
 const RESOURCES = [
@@ -39,6 +40,7 @@ const RESOURCES = [
   vulnerabilityRoutes,
   componentRoutes,
   jobRoutes,
+  aiRoutes,
 ];
 
 export async function apiRoutes(app: FastifyInstance, options: ResourceOptions): Promise<void> {

@@ -236,6 +236,7 @@ async function importDecoded(store: Store, releaseId: number, source: DecodedSou
     if (mode === 'replace') {
       usagesRemoved = await tx.deleteUsagesOfRelease(releaseId);
       await tx.deleteDependencyEdgesOfRelease(releaseId);
+      await tx.deleteLineageEdgesOfRelease(releaseId);
     }
 
     const usages: NewUsage[] = plan.usages.map((u) => {
@@ -254,6 +255,7 @@ async function importDecoded(store: Store, releaseId: number, source: DecodedSou
     // Merging keeps what a usage already says (choices, exploitation) and only adds the new ones.
     const usagesInserted = await tx.insertUsages(usages, mode === 'merge' ? 'ignore' : 'fail');
     const edgesInserted = await insertNewEdges(tx, releaseId, options.project ?? '', plan, versions.records, mode);
+    await insertNewLineage(tx, releaseId, plan, versions.records, mode);
 
     const conflicts = [...components.conflicts, ...versions.conflicts];
     const counts: ImportCounts = {
@@ -303,6 +305,23 @@ async function insertNewEdges(
     edges.push({ releaseId, project, parentVersionId, childVersionId });
   }
   return tx.insertDependencyEdges(edges);
+}
+
+/** The plan's AI lineage edges as version ids (issue 10); a merge adds only the missing ones. */
+async function insertNewLineage(tx: Store, releaseId: number, plan: ImportPlan, versions: VersionRecord[], mode: ImportMode): Promise<number> {
+  if (plan.lineage.length === 0) return 0;
+  const key = (parent: number | null, child: number, kind: string) => `${parent ?? ''}>${child}>${kind}`;
+  const existing = new Set(mode === 'merge' ? (await tx.listLineageEdges(releaseId)).map((e) => key(e.parentVersionId, e.childVersionId, e.kind)) : []);
+  const edges = [];
+  for (const l of plan.lineage) {
+    const parentVersionId = l.parent === null ? null : versions[l.parent]!.id;
+    const childVersionId = versions[l.child]!.id;
+    const k = key(parentVersionId, childVersionId, l.kind);
+    if (existing.has(k)) continue;
+    existing.add(k);
+    edges.push({ releaseId, parentVersionId, childVersionId, kind: l.kind });
+  }
+  return tx.insertLineageEdges(edges);
 }
 
 function usageKey(versionId: number, scope: string, project: string): string {

@@ -34,3 +34,4 @@ export * from './evidence-log.js';
 export * from './component-usage.js';
 export * from './jobs.js';
 export { runWorker, runNextJob, workerName, DEFAULT_LEASE_MS, type WorkerOptions } from './job-runner.js';
+export * from './release-use.js';

@@ -22,6 +22,7 @@ export async function loadReleaseSnapshot(store: Store, releaseId: number): Prom
     decisions: data.decisions,
     policy: { entries: data.policies },
     knowledgeBase: await knowledgeBaseOf(store),
+    ...(await aiFactsOf(store, releaseId)),
   };
 }
 
@@ -29,4 +30,10 @@ export async function loadReleaseSnapshot(store: Store, releaseId: number): Prom
 export async function knowledgeBaseOf(store: Store): Promise<KnowledgeBase> {
   const stored = await store.loadKnowledgeBase();
   return stored.licenses.length > 0 ? stored : builtinKnowledgeBase();
+}
+
+/** The release's AI lineage edges and use declaration (issue 10), when it has them. */
+async function aiFactsOf(store: Store, releaseId: number): Promise<Pick<ReleaseSnapshot, 'lineage' | 'useDeclaration'>> {
+  const [lineage, use] = await Promise.all([store.listLineageEdges(releaseId), store.getUseDeclaration(releaseId)]);
+  return { ...(lineage.length > 0 ? { lineage } : {}), ...(use ? { useDeclaration: use.declaration } : {}) };
 }

@@ -18,6 +18,7 @@ import { vexRepository } from './vex-repo.js';
 import { releaseFindingRepository } from './release-finding-repo.js';
 import { craRepository } from './cra-repo.js';
 import { jobRepository } from './job-repo.js';
+import { aiRepository } from './ai-repo.js';
 
 export function createStore(ctx: StoreContext): Store {
   const inTransaction = ctx.inTransaction === true;
@@ -47,6 +48,7 @@ export function createStore(ctx: StoreContext): Store {
     ...releaseFindingRepository(ctx),
     ...craRepository(ctx),
     ...jobRepository(ctx),
+    ...aiRepository(ctx),
   };
   return store;
 }

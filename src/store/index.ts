@@ -10,3 +10,4 @@ export type { NewTriageRecord, TriageFilter, VexStore } from './vex-store.js';
 export type * from './release-finding-store.js';
 export type { CraStore, EvidenceFilter, StoredCraRecord } from './cra-store.js';
 export type { JobClaim, JobFilter, JobStore, NewJob } from './job-store.js';
+export type * from './ai-store.js';

@@ -11,6 +11,7 @@ import { vulnerabilityDatabase } from './migrations/vulnerability-database.js';
 import { vexAnalyses } from './migrations/vex-analyses.js';
 import { releaseFindings } from './migrations/release-findings.js';
 import { craRecords } from './migrations/cra-records.js';
+import { aiLineageAndUse } from './migrations/ai-lineage-and-use.js';
 
 type Table = CreateTableBuilder<string, never>;
 
@@ -356,6 +357,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0010_release_findings': releaseFindings(dialect),
       '0011_cra_records': craRecords(),
       '0013_jobs': jobs(dialect),
+      '0014_ai_lineage_and_use': aiLineageAndUse(),
     }),
   };
 }

@@ -5,12 +5,13 @@
  */
 import type { Generated } from 'kysely';
 import type { ReleaseFindingTables, VexTables, VulnerabilityTables } from './vuln-schema.js';
+import type { AiTables } from './ai-schema.js';
 import type { CraTables } from './cra-schema.js';
 import type { JobTables } from './job-schema.js';
 
 type Bool = boolean | number;
 
-export interface Database extends VulnerabilityTables, VexTables, ReleaseFindingTables, CraTables, JobTables {
+export interface Database extends VulnerabilityTables, VexTables, ReleaseFindingTables, CraTables, JobTables, AiTables {
   categories: { id: Generated<number>; name: string; description: string | null; outbound_licenses: string };
   products: {
     id: Generated<number>;

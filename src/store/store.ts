@@ -57,10 +57,11 @@ import type { VexStore } from './vex-store.js';
 import type { ReleaseFindingStore } from './release-finding-store.js';
 import type { CraStore } from './cra-store.js';
 import type { JobStore } from './job-store.js';
+import type { AiStore } from './ai-store.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
-export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore, CraStore, JobStore {
+export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore, CraStore, JobStore, AiStore {
   readonly dialect: StoreDialect;
   /** Closes the connection(s); a transactional Store's close does nothing. */
   close(): Promise<void>;

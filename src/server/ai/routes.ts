@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import * as services from '../../services/index.js';
+import type { UseDeclaration } from '../../model/use-declaration.js';
+import type { ResourceOptions } from '../http/route-options.js';
+import { ID_PARAMS } from '../http/common-schemas.js';
+import { authorOf } from '../http/author.js';
+import { RELEASE_USE, USE_DECLARATION_INPUT } from './schemas.js';
+
+/** AI: the release's use declaration (use restrictions of model and data licences, ADR 17). */
+export async function aiRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
+  const tags = ['ai'];
+  app.get<{ Params: { id: number } }>(
+    '/releases/:id/use',
+    { config: { permission: 'read' }, schema: { tags, summary: 'How the release\'s product is used (for licence use restrictions)', params: ID_PARAMS, response: { 200: RELEASE_USE } } },
+    async (request) => services.getReleaseUse(store, request.params.id),
+  );
+  app.put<{ Params: { id: number }; Body: Partial<UseDeclaration> }>(
+    '/releases/:id/use',
+    {
+      config: { permission: 'portfolio:write' },
+      schema: { tags, summary: 'Replace the release\'s use declaration (a field left out is not declared); records a validation run', params: ID_PARAMS, body: USE_DECLARATION_INPUT, response: { 200: RELEASE_USE } },
+    },
+    async (request) => services.setReleaseUse(store, request.params.id, request.body, authorOf(request)),
+  );
+}

@@ -1,0 +1,32 @@
+import { FIELD_OF_USE_NAMES } from '../../model/use-declaration.js';
+import { ID } from '../http/common-schemas.js';
+
+const NULLABLE_BOOL = { type: ['boolean', 'null'] } as const;
+const FIELD_OF_USE = { type: 'string', enum: FIELD_OF_USE_NAMES } as const;
+
+export const USE_DECLARATION = {
+  type: 'object',
+  required: ['commercial', 'fieldsOfUse', 'monthlyActiveUsers', 'outputsTrainOtherModels', 'licenseeInEu'],
+  properties: {
+    commercial: { ...NULLABLE_BOOL, description: 'Sold or used for commercial advantage; null = not declared' },
+    fieldsOfUse: { type: ['array', 'null'], items: FIELD_OF_USE, maxItems: 20, description: 'Sensitive fields of use served; [] = none; null = not declared' },
+    monthlyActiveUsers: { type: ['integer', 'null'], minimum: 0, description: 'Monthly active users of the licensee\'s products; null = not declared' },
+    outputsTrainOtherModels: NULLABLE_BOOL,
+    licenseeInEu: NULLABLE_BOOL,
+  },
+  additionalProperties: false,
+} as const;
+
+export const USE_DECLARATION_INPUT = { ...USE_DECLARATION, required: [] } as const;
+
+export const RELEASE_USE = {
+  type: 'object',
+  required: ['releaseId', 'declaration', 'updatedAt', 'updatedBy', 'fieldsOfUse'],
+  properties: {
+    releaseId: ID,
+    declaration: USE_DECLARATION,
+    updatedAt: { type: ['string', 'null'] },
+    updatedBy: { type: ['string', 'null'] },
+    fieldsOfUse: { type: 'array', items: { type: 'object', required: ['id', 'description'], properties: { id: FIELD_OF_USE, description: { type: 'string' } } } },
+  },
+} as const;
