@@ -64,3 +64,27 @@ test('bad input: named, 4xx, nothing written', async () => {
   }
   assert.equal((await call('guest', 'GET', '/api/evidence')).json().length, before);
 });
+
+test('documents: a guest downloads the zip and security.txt (nothing logged); issuing them is cra:write and logged', async () => {
+  const before = (await call('guest', 'GET', '/api/evidence')).json().length;
+  const zip = await call('guest', 'GET', `/api/products/${productId}/cra/documents.zip?date=2026-12-04`);
+  assert.equal(zip.statusCode, 200, zip.body.slice(0, 200));
+  assert.equal(zip.headers['content-type'], 'application/zip');
+  assert.match(String(zip.headers['content-disposition']), /attachment; filename="Gateway-cra-documents\.zip"/);
+  assert.equal(zip.rawPayload.readUInt32LE(0), 0x04034b50);
+  const again = await call('guest', 'GET', `/api/products/${productId}/cra/documents.zip?date=2026-12-04`);
+  assert.deepEqual(again.rawPayload, zip.rawPayload);
+  const txt = await call('guest', 'GET', `/api/products/${productId}/cra/security.txt`);
+  assert.equal(txt.statusCode, 200);
+  assert.match(txt.body, /^Contact: mailto:psirt@gateway\.example$/m);
+  assert.equal((await call('guest', 'GET', '/api/evidence')).json().length, before);
+
+  assert.equal((await api.app.inject({ method: 'POST', url: `/api/products/${productId}/cra/documents`, headers: bearer(api.tokens.guest) })).statusCode, 403);
+  const issued = await api.app.inject({ method: 'POST', url: `/api/products/${productId}/cra/documents?date=2026-12-04`, headers: bearer(api.tokens.legal) });
+  assert.equal(issued.statusCode, 200, issued.body.slice(0, 200));
+  assert.deepEqual(issued.rawPayload, zip.rawPayload);
+  const log = (await call('guest', 'GET', '/api/evidence')).json();
+  assert.equal(log.length, before + 1);
+  assert.equal(log.at(-1).kind, 'documents.generated');
+  assert.equal((await call('guest', 'GET', `/api/products/${productId}/cra/documents.zip?date=04-12-2026`)).statusCode, 400);
+});

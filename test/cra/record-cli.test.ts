@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { vigie, hasStackTrace } from '../cli/run-cli.js';
 
 test('a CRA record through the CLI, with the evidence log verified and then tampered with', async () => {
@@ -74,4 +75,48 @@ test('vigie cra categories lists Annex III and IV', async () => {
   const list = JSON.parse(r.stdout);
   assert.equal(list.length, 26);
   assert.equal(list.find((c: { id: string }) => c.id === 'smart-meter-gateway').class, 'critical');
+});
+
+test('vigie cra docs: the same record gives the same zip twice, hashes match the files, missing inputs exit 1; the security.txt passes the check', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-cra-docs-'));
+  const db = join(dir, 'cra.db');
+  assert.equal((await vigie(['product', 'create', 'Vault', '--db', db])).code, 0);
+  assert.equal((await vigie(['release', 'create', 'Vault', '2.1.0', '--db', db])).code, 0);
+  const imported = await vigie(['import', 'Vault', '2.1.0', 'test/fixtures/sbom-quality/cisa-signed.cdx.json', '--db', db]);
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.equal((await vigie(['cra', 'record', 'set', 'Vault', '--db', db, '--answer', 'marketsUnderOwnName=yes', '--contact', 'mailto:security@vault.example', '--policy-url', 'https://vault.example/cvd', '--languages', 'en,fr'])).code, 0);
+
+  const first = await vigie(['cra', 'docs', 'Vault', '2.1.0', '--out', join(dir, 'out'), '--zip', join(dir, 'a.zip'), '--date', '2026-12-04', '--db', db, '--json']);
+  assert.equal(first.code, 1, first.stderr);
+  const { manifest, manifestSha256 } = JSON.parse(first.stdout);
+  assert.ok(manifest.missing['annex-ii-user-information.md'].includes('information.manufacturerAddress'));
+  for (const f of manifest.files) {
+    const bytes = readFileSync(join(dir, 'out', f.path));
+    assert.equal(createHash('sha256').update(bytes).digest('hex'), f.sha256, f.path);
+  }
+  assert.ok(manifest.files.some((f: { path: string }) => f.path === 'sbom/Vault-2.1.0.cdx.json'));
+  const sbom = JSON.parse(readFileSync(join(dir, 'out', 'sbom', 'Vault-2.1.0.cdx.json'), 'utf8'));
+  assert.equal(sbom.metadata.timestamp, '2026-12-04T00:00:00Z');
+  const second = await vigie(['cra', 'docs', 'Vault', '2.1.0', '--zip', join(dir, 'b.zip'), '--date', '2026-12-04', '--db', db]);
+  assert.equal(second.code, 1);
+  assert.match(second.stdout, new RegExp(`manifest sha256 ${manifestSha256}`));
+  assert.deepEqual(readFileSync(join(dir, 'a.zip')), readFileSync(join(dir, 'b.zip')));
+
+  const txt = await vigie(['cra', 'security-txt', 'check', join(dir, 'out', 'security.txt'), '--json']);
+  // The generated file expires a year after 2026-12-04: valid until then (no wall-clock assertion beyond that).
+  const verdict = JSON.parse(txt.stdout);
+  assert.deepEqual(verdict.fields.contact, ['mailto:security@vault.example']);
+  assert.deepEqual(verdict.fields.policy, ['https://vault.example/cvd']);
+  assert.equal(verdict.problems.filter((p: { message: string }) => !/in the past/.test(p.message)).length, 0);
+
+  const log = JSON.parse((await vigie(['evidence', 'list', '--product', 'Vault', '--db', db, '--json'])).stdout);
+  assert.deepEqual(log.map((e: { kind: string }) => e.kind), ['cra-record.updated', 'documents.generated', 'documents.generated']);
+  assert.equal(log[1].payload.manifestSha256, manifestSha256);
+
+  const bad = await vigie(['cra', 'docs', 'Vault', '9.9.9', '--zip', join(dir, 'c.zip'), '--db', db]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /release "9\.9\.9" of product "Vault" not found/);
+  const noOut = await vigie(['cra', 'docs', 'Vault', '--db', db]);
+  assert.equal(noOut.code, 2);
+  assert.match(noOut.stderr, /give --out <dir> and\/or --zip <file>/);
 });

@@ -3,7 +3,8 @@ import * as services from '../../services/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { ID_PARAMS, OPEN_OBJECT, listOf } from '../http/common-schemas.js';
 import { authorOf } from '../http/author.js';
-import { ANNEX_ENTRY_INPUT, ANNEX_PARAMS, CRA_PATCH, CRA_VIEW, EVIDENCE_QUERY } from './schemas.js';
+import { sendDownload } from '../http/download.js';
+import { ANNEX_ENTRY_INPUT, ANNEX_PARAMS, CRA_PATCH, CRA_VIEW, DOCUMENTS_QUERY, EVIDENCE_QUERY } from './schemas.js';
 
 /** A product's CRA record and the evidence log (issue 12 items 2, 3, 6, 8): guests read, legal and compliance officers edit. */
 export async function craRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
@@ -28,6 +29,38 @@ export async function craRoutes(app: FastifyInstance, { store }: ResourceOptions
       schema: { tags, summary: 'Set one Annex I requirement: met needs evidence, not-applicable a reason; logged as evidence', params: ANNEX_PARAMS, body: ANNEX_ENTRY_INPUT, response: { 200: CRA_VIEW } },
     },
     async (request) => services.setAnnexRequirement(store, request.params.id, request.params.requirement, request.body, authorOf(request)),
+  );
+  app.get<{ Params: { id: number }; Querystring: { release?: string; date?: string } }>(
+    '/products/:id/cra/documents.zip',
+    {
+      config: { permission: 'read' },
+      schema: { tags, summary: 'The CRA document bundle as a zip (Annex VII index, Annex II, V, VI, Annex I matrix, CVD policy, security.txt, release SBOM, SHA-256 manifest)', params: ID_PARAMS, querystring: DOCUMENTS_QUERY, produces: ['application/zip'] },
+    },
+    async (request, reply) => {
+      const docs = await services.craDocuments(store, request.params.id, request.query);
+      return sendDownload(reply, { content: docs.zip, mediaType: 'application/zip', fileName: docs.fileName });
+    },
+  );
+  app.post<{ Params: { id: number }; Querystring: { release?: string; date?: string } }>(
+    '/products/:id/cra/documents',
+    {
+      config: { permission: 'cra:write' },
+      schema: { tags, summary: 'Issue the CRA documents: the zip, with its manifest hash recorded in the evidence log', params: ID_PARAMS, querystring: DOCUMENTS_QUERY, produces: ['application/zip'] },
+    },
+    async (request, reply) => {
+      const docs = await services.issueCraDocuments(store, request.params.id, request.query, authorOf(request));
+      return sendDownload(reply, { content: docs.zip, mediaType: 'application/zip', fileName: docs.fileName });
+    },
+  );
+  app.get<{ Params: { id: number } }>(
+    '/products/:id/cra/security.txt',
+    { config: { permission: 'read' }, schema: { tags, summary: "The product's security.txt (RFC 9116) from its record", params: ID_PARAMS, produces: ['text/plain'] } },
+    async (request, reply) => {
+      const docs = await services.craDocuments(store, request.params.id);
+      const file = docs.bundle.files.find((f) => f.path === 'security.txt');
+      if (!file) return reply.status(404).send({ error: { code: 'not-found', message: 'this role publishes no security.txt (importers, distributors, out-of-scope software)' } });
+      return reply.type('text/plain; charset=utf-8').send(Buffer.from(file.content));
+    },
   );
   app.get<{ Querystring: { subject?: string; afterSeq?: number; limit?: number } }>(
     '/evidence',

@@ -73,3 +73,9 @@ export const EVIDENCE_QUERY = {
 } as const;
 
 export const CRA_VIEW = OPEN_OBJECT;
+
+export const DOCUMENTS_QUERY = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { release: NAME, date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
+} as const;

@@ -1,0 +1,6 @@
+export { buildDocumentBundle, securityTxtExpiry, type BundleFile, type BundleManifest, type DocumentBundle, type ManifestEntry } from './bundle.js';
+export { BUNDLE_FILES } from './bundle-files.js';
+export { generateSecurityTxt, validateSecurityTxt, type SecurityTxtInput, type SecurityTxtProblem, type SecurityTxtVerdict } from './security-txt.js';
+export { escapeHtml, escapeMarkdown, escapeMarkdownBlock } from './text-escape.js';
+export { renderHtml, renderMarkdown, missingFields, type Document, type Block, type Section } from './document.js';
+export type { DocumentContext } from './context.js';
