@@ -1,8 +1,9 @@
 /**
  * The demo portfolio a newcomer sees on first start: Vigie itself (its release SBOM generated from
  * this repository's own package-lock.json and node_modules) beside real third-party SBOMs of other
- * ecosystems shipped under data/demo/ (CycloneDX bom-examples, CC0-1.0). Built only through the
- * services, like any other client would.
+ * ecosystems shipped under data/demo/ (CycloneDX bom-examples, CC0-1.0), with the Go vulndb
+ * advisories that match them and one recorded triage. Built only through the services, like any
+ * other client would.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -106,6 +107,10 @@ export async function seedDemoPortfolio(store: Store, options: DemoOptions): Pro
       ),
     );
   }
+  // Real advisories (Go vulndb, CC-BY-4.0: data/demo/README.md) matching the demo SBOMs, loaded
+  // before the imports so that each import stores its release's findings (issue 11 item 10).
+  const now = new Date().toISOString();
+  await services.importVulnDatabase(store, [join(options.dataDir, DEMO_ADVISORIES)], { now });
   const categoryIds = new Map<string, number>();
   for (const c of CATEGORIES) categoryIds.set(c.name, (await services.createCategory(store, c)).id);
 
@@ -133,5 +138,25 @@ export async function seedDemoPortfolio(store: Store, options: DemoOptions): Pro
       seeded.push({ product: p.name, release: r.number, releaseId: release.id, usages: outcome.counts.usagesInserted ?? 0 });
     }
   }
+  await services.setVexAnalysis(store, { ...DEMO_TRIAGE, author, now });
   return seeded;
 }
+
+const DEMO_ADVISORIES = 'osv-go';
+
+/**
+ * One recorded triage so that a newcomer sees the whole loop (finding → analysis → VEX export →
+ * reused by the next release). It is an example of the form an analysis takes, not a verified
+ * statement about Proton Mail Bridge.
+ */
+const DEMO_TRIAGE = {
+  product: 'Proton Mail Bridge',
+  release: '1.6.3',
+  component: 'pkg:golang/github.com/dgrijalva/jwt-go',
+  vulnerability: 'GO-2020-0017',
+  state: 'not_affected',
+  justification: 'vulnerable_code_not_in_execute_path',
+  detail: 'Demo analysis: the advisory names MapClaims.VerifyAudience with req=false; assume the product never calls it.',
+  scope: 'product' as const,
+  allVersions: true,
+};

@@ -102,7 +102,7 @@ test('phone width: no sideways scrolling, a menu button, usable release page', a
   await screenshot(page, '14-phone-release');
   // Every tab of the release, measured once its content has loaded.
   const wide: string[] = [];
-  for (const name of ['Validation', 'Obligations', 'Imports', 'BOM']) {
+  for (const name of ['Validation', 'Obligations', 'Vulnerabilities', 'Imports', 'BOM']) {
     await page.getByRole('tab', { name, exact: true }).click();
     await page.getByRole('tabpanel').first().waitFor();
     await page.waitForLoadState('networkidle');

@@ -5,6 +5,7 @@ import { Empty, Show, StepProgress } from '../components/status.js';
 import { useLoad } from '../components/use-load.js';
 import { Link } from '../router.js';
 import { ALLOWED_LABELS, ALLOWED_TONES } from './licenses/policy-vocabulary.js';
+import { DashboardVulnerabilities } from './DashboardVulnerabilities.js';
 
 /** A compliance action usages trigger in a release past the policy step (GET /api/dashboard). */
 interface OpenAction {
@@ -154,6 +155,7 @@ export function DashboardView() {
                 <section className="card">
                   {data.policy.length === 0 ? <Empty>No licence data yet.</Empty> : <Donut title="Usages by policy status of their licence" parts={data.policy} />}
                 </section>
+                <DashboardVulnerabilities />
               </div>
             </>
           );

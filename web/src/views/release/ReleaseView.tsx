@@ -11,11 +11,14 @@ import { ObligationsPanel } from './ObligationsPanel.js';
 import { ValidationPanel } from './ValidationPanel.js';
 import { UsagePanel } from './UsagePanel.js';
 import { CompareWithPrevious, EmptyReleaseInvite } from './ReleaseLinks.js';
+import { VulnerabilitiesPanel } from './VulnerabilitiesPanel.js';
+import { vulnApi } from '../../api/vulnerabilities.js';
 
 const TABS = [
   { id: 'bom', label: 'BOM' },
   { id: 'validation', label: 'Validation' },
   { id: 'obligations', label: 'Obligations' },
+  { id: 'vulnerabilities', label: 'Vulnerabilities' },
   { id: 'imports', label: 'Imports' },
 ];
 
@@ -57,6 +60,7 @@ export function ReleaseView({ id }: { id: number }) {
             {tab === 'bom' ? <BomTab releaseId={id} version={version} onChanged={refresh} /> : null}
             {tab === 'validation' ? <ValidationTab releaseId={id} version={version} onChanged={refresh} /> : null}
             {tab === 'obligations' ? <ObligationsTab releaseId={id} step={release.validationStep} version={version} /> : null}
+            {tab === 'vulnerabilities' ? <VulnerabilitiesTab releaseId={id} /> : null}
             {tab === 'imports' ? <ImportsTab releaseId={id} /> : null}
           </Tabs>
         </section>
@@ -135,6 +139,11 @@ function ValidationTab({ releaseId, version, onChanged }: { releaseId: number; v
 function ObligationsTab({ releaseId, step, version }: { releaseId: number; step: number; version: number }) {
   const loaded = useLoad(() => api.obligations(releaseId), [releaseId, version]);
   return <Show loaded={loaded}>{(plan) => <ObligationsPanel plan={plan} step={step} />}</Show>;
+}
+
+function VulnerabilitiesTab({ releaseId }: { releaseId: number }) {
+  const loaded = useLoad(() => vulnApi.findings(releaseId), [releaseId]);
+  return <Show loaded={loaded}>{(view) => <VulnerabilitiesPanel releaseId={releaseId} view={view} onChanged={loaded.reload} />}</Show>;
 }
 
 function ImportsTab({ releaseId }: { releaseId: number }) {
