@@ -65,6 +65,8 @@ function syntheticRelease(size: number): ReleaseSnapshot {
       ],
     },
     knowledgeBase: builtinKnowledgeBase(),
+    // The synthetic strings are clean SPDX or curated; normaliser answers would need curations.
+    settings: { acceptNormaliser: 'off' },
   };
 }
 

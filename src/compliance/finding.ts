@@ -1,5 +1,6 @@
 import type { DecisionScope } from '../model/decision.js';
 import type { Exploitation } from '../model/usage-context.js';
+import type { Confidence } from '../licenses/normalize/result.js';
 
 export type StepNumber = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -51,6 +52,18 @@ export interface Fix {
   generalisations: Generalisation[];
   /** One sentence saying what to do. */
   hint: string;
+  /** A decision that can be recorded as it stands (one click): the normaliser's answer as a curation. */
+  proposal?: CurationProposal;
+}
+
+/** The normaliser's reading of a licence string, offered as the curation that would record it. */
+export interface CurationProposal {
+  type: 'curation';
+  fromExpression: string;
+  toExpression: string;
+  confidence: Confidence;
+  /** What the normaliser matched or assumed. */
+  notes: string[];
 }
 
 /** Where a blocker sits: a usage (steps 1, 2, 4, 5, 6) or a (project, scope) of the release (step 3). */

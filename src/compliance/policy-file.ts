@@ -6,6 +6,8 @@ import type { Allowed, LicensePolicy } from '../licenses/kb/types.js';
 import { parseExpression } from '../licenses/expression/index.js';
 import { componentReference } from '../model/component-identity.js';
 import { FIELD_OF_USE_NAMES, undeclaredUse, type FieldOfUse, type UseDeclaration } from '../model/use-declaration.js';
+import { NORMALISER_ACCEPTANCES, type NormaliserAcceptance } from '../model/policy-settings.js';
+import type { ValidationSettings } from './snapshot.js';
 
 /** What a policy file holds once read (see docs/policy-file.md). */
 export interface PolicyFile {
@@ -15,6 +17,8 @@ export interface PolicyFile {
   outboundLicenses: string[];
   /** The `use` section: how the product is used, for the licences' use restrictions. */
   use?: UseDeclaration;
+  /** The organisation's settings (`settings:`), defaults when left out. */
+  settings: ValidationSettings;
 }
 
 /** The first problem found, naming the field: `choices[2].to: 'MIT OR' is not a valid SPDX expression`. */
@@ -29,7 +33,7 @@ export class PolicyFileError extends Error {
 }
 
 type Obj = Record<string, unknown>;
-const TOP_KEYS = ['version', 'outbound', 'licenses', 'exploitations', 'curations', 'confirmations', 'choices', 'derogations', 'use'];
+const TOP_KEYS = ['version', 'outbound', 'settings', 'licenses', 'exploitations', 'curations', 'confirmations', 'choices', 'derogations', 'use'];
 
 /** Reads the parsed YAML/JSON value of a policy file; throws PolicyFileError on the first bad field. */
 export function parsePolicyFile(value: unknown): PolicyFile {
@@ -97,7 +101,15 @@ export function parsePolicyFile(value: unknown): PolicyFile {
     return { scope: optString(o, 'scope', field) ?? null, project: optString(o, 'project', field) ?? null, exploitation: exploitation as Exploitation };
   });
   const use = root.use === undefined || root.use === null ? undefined : useDeclaration(root.use);
-  return { policy: { entries: licensePolicies(root.licenses) }, decisions, exploitationRules, outboundLicenses: stringList(root, 'outbound'), ...(use ? { use } : {}) };
+  return { policy: { entries: licensePolicies(root.licenses) }, decisions, exploitationRules, outboundLicenses: stringList(root, 'outbound'), ...(use ? { use } : {}), settings: settingsOf(root.settings) };
+}
+
+/** `settings: { acceptNormaliser: off | exact | high }` (model/policy-settings.ts). */
+function settingsOf(value: unknown): ValidationSettings {
+  if (value === undefined || value === null) return { acceptNormaliser: 'off' };
+  const o = object(value, 'settings');
+  for (const k of Object.keys(o)) if (k !== 'acceptNormaliser') throw new PolicyFileError(`settings.${k}`, 'unknown setting (expected acceptNormaliser)');
+  return { acceptNormaliser: (optEnum(o, 'acceptNormaliser', NORMALISER_ACCEPTANCES, 'settings') as NormaliserAcceptance | undefined) ?? 'off' };
 }
 
 /**

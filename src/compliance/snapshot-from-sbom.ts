@@ -8,6 +8,7 @@ import type { LicensePolicyTable } from '../licenses/kb/policy.js';
 import { builtinKnowledgeBase } from '../licenses/kb/index.js';
 import type { ReleaseSnapshot, ReleaseUsage } from './snapshot.js';
 import type { UseDeclaration } from '../model/use-declaration.js';
+import type { ReleaseSnapshot, ReleaseUsage, ValidationSettings } from './snapshot.js';
 
 export interface SnapshotOptions {
   /** One exploitation for the whole release (a rule with blank scope and project). */
@@ -16,6 +17,8 @@ export interface SnapshotOptions {
   policy?: LicensePolicyTable;
   decisions?: Decision[];
   knowledgeBase?: KnowledgeBase;
+  /** Default: every normalised licence needs a curation (`acceptNormaliser: 'off'`). */
+  settings?: ValidationSettings;
   outboundLicenses?: string[];
   categories?: Category[];
   /** Linking recorded on every usage (SBOMs do not say). */
@@ -100,5 +103,6 @@ export function snapshotFromSbom(sbom: Sbom, options: SnapshotOptions = {}): Rel
     ...(plan.lineage.length > 0
       ? { lineage: plan.lineage.map((l) => ({ releaseId, parentVersionId: l.parent === null ? null : versions[l.parent]!.id, childVersionId: versions[l.child]!.id, kind: l.kind })) }
       : {}),
+    settings: options.settings ?? { acceptNormaliser: 'off' },
   };
 }

@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../licenses/kb/types.js';
 import type { LicensePolicyTable } from '../licenses/kb/policy.js';
 import type { UseDeclaration } from '../model/use-declaration.js';
 import type { LineageLink } from '../model/lineage-link.js';
+import type { NormaliserAcceptance } from '../model/policy-settings.js';
 
 /** One usage with the version and component records it points at. */
 export interface ReleaseUsage {
@@ -31,6 +32,13 @@ export interface ReleaseSnapshot {
   useDeclaration?: UseDeclaration;
   /** AI lineage edges between the release's versions (absent: none); obligations propagate along them. */
   lineage?: LineageLink[];
+  /** The organisation's recorded settings that change what validation lets through. */
+  settings: ValidationSettings;
+}
+
+/** Settings of model/policy-settings.ts that the engine reads (shown with every verdict). */
+export interface ValidationSettings {
+  acceptNormaliser: NormaliserAcceptance;
 }
 
 /** The identity decisions use for a component: the one of model/component-identity.ts. */

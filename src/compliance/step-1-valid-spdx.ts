@@ -1,9 +1,11 @@
 import type { Curation } from '../model/decision.js';
+import type { NormaliserAcceptance } from '../model/policy-settings.js';
+import type { Confidence } from '../licenses/normalize/result.js';
 import { STEP_NAMES, STEP_RULES, type Blocker, type StepResult } from './finding.js';
 import { pickMostSpecific } from './scope-match.js';
 import { decisionLabel } from './decision-index.js';
 import { sameExpression, type ExpressionCache } from './expression-cache.js';
-import { block, subjectOf, type UsageState, type ValidationContext } from './validation-context.js';
+import { block, subjectOf, type NormalisedAnswer, type UsageState, type ValidationContext } from './validation-context.js';
 import { curationGeneralisations } from './generalisations.js';
 
 /** Curations: version-level beats component-level beats global; a stated "from" beats "whatever". */
@@ -19,7 +21,8 @@ export function curationMatches(c: Curation, state: UsageState, found: readonly 
   return found.some((f) => sameExpression(cache, c.fromExpression!, f));
 }
 
-const NORMALISER_TRUSTED = new Set(['exact', 'high']);
+/** Normaliser confidences each `acceptNormaliser` setting lets through without a curation. */
+const ACCEPTED_CONFIDENCES: Record<NormaliserAcceptance, readonly Confidence[]> = { off: [], exact: ['exact'], high: ['exact', 'high'] };
 
 /** Step 1: every usage has a valid SPDX expression, curations applied first. */
 export function stepValidSpdx(ctx: ValidationContext): StepResult {
@@ -68,6 +71,9 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
     }
     state.expression = facts;
     state.expressionOrigin = `${decisionLabel(pick.decision)}`;
+    state.curated = facts.canonical;
+    state.expressionByPerson = true;
+    state.normalised = normalisedReading(cache, found);
     return null;
   }
 
@@ -78,21 +84,48 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
     const facts = cache.get(s);
     if (!facts.problem) {
       state.expression = facts;
+      state.normalised = { expression: facts.canonical!, confidence: 'exact' };
       state.expressionOrigin = s === version.declaredLicense ? 'declared licence' : s === version.concludedLicense ? 'concluded licence' : 'corrected licence';
+      state.expressionByPerson = s === version.correctedLicense;
       return null;
     }
   }
   const raw = found[found.length - 1];
   const normalized = cache.normalize(raw);
-  if (normalized.expression && NORMALISER_TRUSTED.has(normalized.confidence)) {
-    const facts = cache.get(normalized.expression);
-    if (!facts.problem) {
-      state.expression = facts;
-      state.expressionOrigin = `normalised from '${raw}' (${normalized.confidence} confidence${normalized.notes.length ? `: ${normalized.notes.join('; ')}` : ''})`;
+  const answer = normalized.expression ? cache.get(normalized.expression) : null;
+  const notes = normalized.notes.length ? `: ${normalized.notes.join('; ')}` : '';
+  if (answer && !answer.problem) {
+    // Issue 8 item 6: the normaliser's answer is a proposal, not a decision, unless the organisation
+    // recorded that it accepts answers of this confidence (policy settings, shown in the exports).
+    state.normalised = { expression: answer.canonical!, confidence: normalized.confidence };
+    const setting = ctx.snapshot.settings.acceptNormaliser;
+    if (ACCEPTED_CONFIDENCES[setting].includes(normalized.confidence)) {
+      state.expression = answer;
+      state.expressionOrigin = `normalised from '${raw}' (${normalized.confidence} confidence${notes}; accepted by the setting acceptNormaliser=${setting})`;
       return null;
     }
+    const blocker = make(
+      'normalised-needs-curation',
+      raw,
+      `${state.label}: licence '${raw}' is not an SPDX expression; the normaliser reads it as '${answer.canonical}' (${normalized.confidence} confidence${notes}). A curation must record it before it counts${setting === 'off' ? '' : ` (acceptNormaliser=${setting} accepts ${ACCEPTED_CONFIDENCES[setting].join(' and ')} answers only)`}.`,
+      [answer.canonical!, ...normalized.candidates.filter((c) => c !== answer.canonical)],
+    );
+    blocker.fix.hint = `Accept the normaliser's answer '${answer.canonical}' as a curation of '${raw}', or record the expression it really is.`;
+    blocker.fix.proposal = { type: 'curation', fromExpression: raw, toExpression: answer.canonical!, confidence: normalized.confidence, notes: normalized.notes };
+    return blocker;
   }
   const why = cache.get(found[0]).problem ?? 'not a valid SPDX expression';
-  const notes = normalized.notes.length ? ` Normaliser: ${normalized.notes.join('; ')}.` : '';
-  return make('invalid-expression', raw, `${state.label}: licence '${raw}' is ${why.startsWith('not ') ? why : `invalid (${why})`}.${notes}`, normalized.candidates);
+  return make('invalid-expression', raw, `${state.label}: licence '${raw}' is ${why.startsWith('not ') ? why : `invalid (${why})`}.${notes ? ` Normaliser${notes}.` : ''}`, normalized.candidates);
+}
+
+/** What the found strings say without any decision: the first valid one, else the normaliser's reading of the last. */
+function normalisedReading(cache: ExpressionCache, found: readonly string[]): NormalisedAnswer | null {
+  for (const s of found) {
+    const facts = cache.get(s);
+    if (!facts.problem) return { expression: facts.canonical!, confidence: 'exact' };
+  }
+  if (found.length === 0) return null;
+  const normalized = cache.normalize(found[found.length - 1]);
+  const answer = normalized.expression ? cache.get(normalized.expression) : null;
+  return answer && !answer.problem ? { expression: answer.canonical!, confidence: normalized.confidence } : null;
 }

@@ -7,7 +7,10 @@ import { curationMatches, curationRank } from './step-1-valid-spdx.js';
 
 /**
  * Step 2: an expression joining several licences by AND without any OR is often a list that meant a
- * choice; it needs a recorded AND confirmation (kept as AND, or rewritten to OR).
+ * choice; it needs a recorded AND confirmation (kept as AND, or rewritten to OR). An AND that a
+ * person already wrote (a curation, the version's corrected licence) is not asked again (issue 8
+ * item 7): that person chose AND when an OR was one keystroke away. An AND confirmation that
+ * matches still wins over it (it is the later, more specific word on the AND).
  */
 export function stepConfirmAnds(ctx: ValidationContext): StepResult {
   const blockers: Blocker[] = [];
@@ -39,10 +42,17 @@ export function stepConfirmAnds(ctx: ValidationContext): StepResult {
         hint: `Confirm '${canonical}' as AND (all licences apply) or record the OR it really meant.`,
       },
     });
+    if (pick.kind === 'none' && state.expressionByPerson) {
+      state.confirmed = expr;
+      state.expressionOrigin += '; the AND was stated there, not inferred';
+      checked++;
+      continue;
+    }
     if (pick.kind === 'decided') {
       const to = cache.get(pick.decision.toExpression);
       if (!to.problem) {
         state.confirmed = to;
+        state.curated = to.canonical;
         state.expressionOrigin += `; ANDs confirmed by ${decisionLabel(pick.decision)}`;
         checked++;
         continue;

@@ -1,6 +1,6 @@
-import type { ReleaseSnapshot } from './snapshot.js';
+import type { ReleaseSnapshot, ValidationSettings } from './snapshot.js';
 import type { StepResult } from './finding.js';
-import { createContext, type UsageState } from './validation-context.js';
+import { createContext, type NormalisedAnswer, type UsageState } from './validation-context.js';
 import { stepValidSpdx } from './step-1-valid-spdx.js';
 import { stepConfirmAnds } from './step-2-confirm-ands.js';
 import { stepExploitations } from './step-3-exploitations.js';
@@ -15,6 +15,10 @@ export interface ResolvedUsage {
   /** Valid SPDX expression after curations and AND confirmations, or null. */
   expression: string | null;
   expressionOrigin: string;
+  /** What the normaliser read in the licence string found (its canonical form when already SPDX); absent in runs stored before. */
+  normalised?: NormalisedAnswer | null;
+  /** The expression a recorded curation or AND confirmation gave; absent in runs stored before. */
+  curated?: string | null;
   exploitation: Exploitation | null;
   /** The effective licence expression (no choice left), or null when not resolved yet. */
   effective: string | null;
@@ -33,6 +37,8 @@ export interface ReleaseValidation {
   /** Every blocker of every step, in step order. */
   blockerCount: number;
   usages: ResolvedUsage[];
+  /** The settings the run applied (absent in runs stored before they existed). */
+  settings?: ValidationSettings;
 }
 
 /** The six steps of DESIGN.md, all computed (later steps on what earlier ones could resolve). */
@@ -50,6 +56,7 @@ export function validateRelease(snapshot: ReleaseSnapshot): ReleaseValidation {
     validationStep,
     blockerCount: steps.reduce((n, s) => n + s.blockers.length, 0),
     usages: ctx.states.map(resolved),
+    settings: { ...snapshot.settings },
   };
 }
 
@@ -58,6 +65,8 @@ function resolved(s: UsageState): ResolvedUsage {
     usageId: s.item.usage.id,
     expression: s.confirmed?.canonical ?? s.expression?.canonical ?? null,
     expressionOrigin: s.expressionOrigin,
+    normalised: s.normalised,
+    curated: s.curated,
     exploitation: s.exploitation,
     effective: s.chosen?.canonical ?? null,
     effectiveOrigin: s.chosenOrigin,

@@ -7,6 +7,13 @@ import { ExpressionCache, type ExpressionFacts } from './expression-cache.js';
 import { indexDecisions, type DecisionIndex } from './decision-index.js';
 import type { UsageFacts } from './scope-match.js';
 import type { Blocker, BlockerSubject, StepNumber } from './finding.js';
+import type { Confidence } from '../licenses/normalize/result.js';
+
+/** The normaliser's reading of a licence string, with how sure it is. */
+export interface NormalisedAnswer {
+  expression: string;
+  confidence: Confidence;
+}
 
 /** One usage as the steps see it, filled in step by step. */
 export interface UsageState {
@@ -17,6 +24,12 @@ export interface UsageState {
   /** Step 1: the valid SPDX expression, and how it was obtained. */
   expression: ExpressionFacts | null;
   expressionOrigin: string;
+  /** Step 1: what the normaliser made of the licence string found (the canonical form when it was valid SPDX already). */
+  normalised: NormalisedAnswer | null;
+  /** Step 1, 2: the expression a recorded curation (or AND confirmation) gave, or null. */
+  curated: string | null;
+  /** Step 1: whether a person stated the expression (a curation, or the version's corrected licence). */
+  expressionByPerson: boolean;
   /** Step 2: the expression once ANDs are confirmed. */
   confirmed: ExpressionFacts | null;
   /** Step 3. */
@@ -33,6 +46,9 @@ export interface UsageState {
 class UsageStateRecord implements UsageState {
   expression: ExpressionFacts | null = null;
   expressionOrigin = '';
+  normalised: NormalisedAnswer | null = null;
+  curated: string | null = null;
+  expressionByPerson = false;
   confirmed: ExpressionFacts | null = null;
   exploitation: Exploitation | null = null;
   chosen: ExpressionFacts | null = null;

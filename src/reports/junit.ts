@@ -21,7 +21,7 @@ export function renderJunit(validation: ReleaseValidation, suiteName: string): s
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="vigie" tests="6" failures="${failures}" errors="0">`,
     `  <testsuite name="${x(suiteName)}" tests="6" failures="${failures}" errors="0" skipped="0">`,
-    `    <properties><property name="validationStep" value="${validation.validationStep}"/></properties>`,
+    `    <properties><property name="validationStep" value="${validation.validationStep}"/>${validation.settings ? `<property name="acceptNormaliser" value="${x(validation.settings.acceptNormaliser)}"/>` : ''}</properties>`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

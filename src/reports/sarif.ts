@@ -43,7 +43,7 @@ export function renderSarif(validation: ReleaseValidation, options: SarifOptions
         },
         artifacts: [{ location: { uri: options.artifactUri }, roles: ['analysisTarget'] }],
         results,
-        properties: { validationStep: validation.validationStep },
+        properties: { validationStep: validation.validationStep, ...(validation.settings ? { acceptNormaliser: validation.settings.acceptNormaliser } : {}) },
       },
     ],
   };

@@ -14,6 +14,7 @@ export * from './validation-runs.js';
 export * from './release-outputs.js';
 export * from './portfolio-queries.js';
 export * from './license-policy.js';
+export * from './policy-settings.js';
 export * from './release-views.js';
 export * from './api-tokens.js';
 export * from './knowledge-base.js';

@@ -23,6 +23,7 @@ export async function loadReleaseSnapshot(store: Store, releaseId: number): Prom
     policy: { entries: data.policies },
     knowledgeBase: await knowledgeBaseOf(store),
     ...(await aiFactsOf(store, releaseId)),
+    settings: { acceptNormaliser: (await store.getPolicySettings()).acceptNormaliser },
   };
 }
 

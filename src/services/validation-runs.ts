@@ -135,12 +135,14 @@ export async function listValidationRuns(store: Store, releaseId: number): Promi
   return store.listValidationRuns(releaseId);
 }
 
-/** Which knowledge base and policy a run used. */
+/** Which knowledge base, policy and settings a run used. */
 function fingerprintOf(snapshot: ReleaseSnapshot): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(snapshot.knowledgeBase));
   hash.update('\u0000');
   hash.update(JSON.stringify(snapshot.policy));
+  hash.update('\u0000');
+  hash.update(JSON.stringify(snapshot.settings));
   return `sha256:${hash.digest('hex')}`;
 }
 

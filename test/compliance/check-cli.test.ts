@@ -32,6 +32,26 @@ test('dropwizard with the documented example policy is compliant (exit 0)', need
   assert.match(r.out, /validation step 6\/6 — compliant/);
 });
 
+test('normalised licences: a curation each, or the policy file\'s acceptNormaliser setting (issue 8 item 6)', needsCorpora, async () => {
+  const base = { licenses: { always: ['EPL-2.0'] }, exploitations: [{ exploitation: 'distribution' }] };
+  const step1 = async (policy: object) => {
+    const r = await check(corpus(DROPWIZARD), '--policy', file('normaliser.json', JSON.stringify(policy)), '--format', 'json');
+    const doc = JSON.parse(r.out);
+    return { doc, epl: doc.steps[0].blockers.filter((b: { license: string }) => b.license === 'Eclipse Public License v2.0') };
+  };
+  const off = await step1(base);
+  assert.equal(off.epl.length, 4, 'four JUnit 5 jars say "Eclipse Public License v2.0"');
+  assert.deepEqual(off.epl[0].fix.proposal, { type: 'curation', fromExpression: 'Eclipse Public License v2.0', toExpression: 'EPL-2.0', confidence: 'high', notes: off.epl[0].fix.proposal.notes });
+  assert.deepEqual(off.doc.settings, { acceptNormaliser: 'off' });
+  const curated = await step1({ ...base, curations: [{ from: 'Eclipse Public License v2.0', to: 'EPL-2.0' }] });
+  assert.equal(curated.epl.length, 0);
+  const high = await step1({ ...base, settings: { acceptNormaliser: 'high' } });
+  assert.equal(high.epl.length, 0);
+  assert.deepEqual(high.doc.settings, { acceptNormaliser: 'high' });
+  const exact = await step1({ ...base, settings: { acceptNormaliser: 'exact' } });
+  assert.equal(exact.epl.length, 4, 'a high-confidence answer is not exact');
+});
+
 test('violations exit 1; JSON lists them with the fix', needsCorpora, async () => {
   const r = await check(corpus(DROPWIZARD), '--policy', PERMISSIVE, '--format', 'json');
   assert.equal(r.code, 1);
@@ -78,6 +98,8 @@ test('bad input exits 2 with one line naming the file, field and problem', needs
     [['--policy', file('bad-choice.yaml', 'choices:\n  - from: MIT OR ISC\n    to: "MIT OR"\n')], /bad-choice\.yaml: choices\[0\]\.to: 'MIT OR' is not a valid SPDX expression/],
     [['--policy', file('bad-status.yaml', 'licenses:\n  sometimes: [MIT]\n')], /bad-status\.yaml: licenses\.sometimes: unknown status/],
     [['--policy', file('bad-exploitation.json', '{"exploitations":[{"scope":"dev","exploitation":"shipped"}]}')], /bad-exploitation\.json: exploitations\[0\]\.exploitation: 'shipped' is not one of/],
+    [['--policy', file('bad-setting.yaml', 'settings:\n  acceptNormaliser: medium\n')], /bad-setting\.yaml: settings\.acceptNormaliser: 'medium' is not one of off, exact, high/],
+    [['--policy', file('unknown-setting.yaml', 'settings:\n  trustEverything: true\n')], /unknown-setting\.yaml: settings\.trustEverything: unknown setting/],
     [['--policy', file('not-yaml.yaml', 'licenses: [unclosed\n')], /not-yaml\.yaml: not valid YAML/],
     [['--policy', join(tmp, 'missing.yaml')], /missing\.yaml: cannot read policy file/],
     [['--policy', PERMISSIVE, '--format', 'pdf'], /--format: "pdf" is not one of/],

@@ -29,14 +29,19 @@ function verdict(steps: StepResult[]): unknown[] {
 
 test('vigie check and import + validate agree step by step on the corpus SBOMs', needsCorpora, async (t) => {
   const tmp = mkdtempSync(join(tmpdir(), 'vigie-check-vs-import-'));
-  const policy = join(tmp, 'policy.json');
-  writeFileSync(policy, JSON.stringify({ licenses: { always: ['MIT', 'Apache-2.0', 'BSD-3-Clause', 'BSD-2-Clause', 'ISC'], never: ['GPL-3.0-only'] }, exploitations: [{ exploitation: 'distribution' }] }));
+  const policyFile = join(tmp, 'policy.json');
+  const policyDocument = { licenses: { always: ['MIT', 'Apache-2.0', 'BSD-3-Clause', 'BSD-2-Clause', 'ISC'], never: ['GPL-3.0-only'] }, exploitations: [{ exploitation: 'distribution' }] };
+  writeFileSync(policyFile, JSON.stringify(policyDocument));
+  // Every other SBOM with acceptNormaliser=high on both sides (policy file / recorded setting).
+  const trustingFile = join(tmp, 'policy-high.json');
+  writeFileSync(trustingFile, JSON.stringify({ ...policyDocument, settings: { acceptNormaliser: 'high' } }));
   let compared = 0;
   let refusedByBoth = 0;
   try {
     for (const [i, file] of FILES.entries()) {
       const io = memoryIo(tmp);
-      const code = await run(['check', file, '--policy', policy, '--outbound', 'MIT', '--format', 'json'], io);
+      const trusting = i % 2 === 1;
+      const code = await run(['check', file, '--policy', trusting ? trustingFile : policyFile, '--outbound', 'MIT', '--format', 'json'], io);
       const store = await openStore({ sqlitePath: join(tmp, `store-${i}.db`) });
       try {
         const product = await services.createProduct(store, { name: `p${i}`, outboundLicenses: ['MIT'] });
@@ -54,10 +59,12 @@ test('vigie check and import + validate agree step by step on the corpus SBOMs',
         for (const license of ['MIT', 'Apache-2.0', 'BSD-3-Clause', 'BSD-2-Clause', 'ISC']) await services.setLicensePolicy(store, { license, allowed: 'always', reviewStatus: 'checked', comment: null, categories: [] });
         await services.setLicensePolicy(store, { license: 'GPL-3.0-only', allowed: 'never', reviewStatus: 'checked', comment: null, categories: [] });
         await services.setExploitationRule(store, release.id, { scope: null, exploitation: 'distribution' });
+        if (trusting) await services.updatePolicySettings(store, { acceptNormaliser: 'high' }, 'test');
         const checked = JSON.parse(io.out.join('')) as ReleaseValidation;
         const validated = await services.validateRelease(store, release.id);
         assert.deepEqual(verdict(validated.steps), verdict(checked.steps), file);
         assert.equal(validated.validationStep, checked.validationStep, file);
+        assert.deepEqual(validated.report.settings, checked.settings, file);
         compared++;
       } finally {
         await store.close();

@@ -150,3 +150,25 @@ test('obligations: AGPL offered over a network, modified, triggers the network s
   const o2 = releaseObligations(unmodified, validateRelease(unmodified));
   assert.equal(o2.groups.find((g) => g.name === 'Offer the source code to network users'), undefined);
 });
+
+test('step 2 does not ask again about an AND a person wrote; an AND from the SBOM is asked (issue 8 item 7)', needsCorpora, () => {
+  const s = cern();
+  const [a, b] = s.usages;
+  const step2 = () => validateRelease(s).steps[1];
+  const blockedIds = () => step2().blockers.flatMap((x) => x.usageIds);
+  // The same AND, found in the SBOM for one usage and written by a curation for the other.
+  a.version.declaredLicense = 'MIT AND ISC';
+  s.decisions.push(curation(null, 'ISC AND MIT', { component: b.component.purl! }));
+  assert.deepEqual(blockedIds(), [a.usage.id], 'only the AND found in the SBOM is asked');
+  const resolved = validateRelease(s).usages.find((u) => u.usageId === b.usage.id)!;
+  assert.equal(resolved.expression, 'ISC AND MIT');
+  assert.equal(resolved.curated, 'ISC AND MIT');
+  assert.match(resolved.expressionOrigin, /^curation #\d+ .*; the AND was stated there, not inferred$/);
+  // An AND confirmation that matches still has the last word over the curation.
+  s.decisions.push({ ...curation('ISC AND MIT', 'ISC OR MIT', { component: b.component.purl! }), kind: 'and-confirmation' });
+  assert.equal(validateRelease(s).usages.find((u) => u.usageId === b.usage.id)!.expression, 'ISC OR MIT');
+  // A version's corrected licence is a person's word too.
+  a.version.correctedLicense = 'MIT AND ISC';
+  assert.deepEqual(blockedIds(), []);
+  assert.equal(step2().passed, true);
+});

@@ -50,10 +50,19 @@ function walk(): ReleaseSnapshot {
   assert.equal(s.usages.length, 167, 'dropwizard bom.json lists 167 components');
   assert.equal(validateRelease(s).validationStep, 0);
 
-  // Step 1: one global curation per string found, one component-level curation per component without licence.
+  // Step 1: one global curation per string found, one component-level curation per component without
+  // licence; what the normaliser read is offered as a one-click curation, never taken silently.
+  let proposalsAccepted = 0;
   for (let b: Blocker | undefined; (b = blockersOf(s, 1)[0]); ) {
     const found = b;
-    if (b.kind === 'invalid-expression') {
+    if (b.kind === 'normalised-needs-curation') {
+      const proposal = b.fix.proposal!;
+      assert.equal(proposal.fromExpression, b.license);
+      assert.equal(proposal.toExpression, b.fix.suggestions[0]);
+      assert.ok(['exact', 'high', 'medium', 'low'].includes(proposal.confidence));
+      record(s, 1, curation(proposal.fromExpression, proposal.toExpression), (x) => x.license === found.license);
+      proposalsAccepted++;
+    } else if (b.kind === 'invalid-expression') {
       const to = CURATIONS[b.license!];
       assert.ok(to, `no curation prepared for '${b.license}'`);
       record(s, 1, curation(b.license, to), (x) => x.kind === 'invalid-expression' && x.license === found.license);
@@ -62,15 +71,21 @@ function walk(): ReleaseSnapshot {
       record(s, 1, curation(null, componentLicence(b.componentKey!), { component: b.componentKey! }), (x) => x.componentKey === found.componentKey);
     }
   }
+  assert.ok(proposalsAccepted > 0, 'some strings were only normalised');
   let v = validateRelease(s);
   assert.equal(v.validationStep, 1);
 
-  // Step 2: ANDs confirmed, or rewritten to the OR the project really offers (jetty is dual licensed).
+  // Step 2 (issue 8 item 7): the AND the legal team wrote in a curation (the checker framework mixes
+  // GPL-with-Classpath and MIT files: a real AND) is not asked again.
+  assert.ok(!blockersOf(s, 2).some((b) => b.license!.includes(' AND MIT')), 'a curated AND is not asked again');
+  const checker = validateRelease(s).usages.find((u) => u.expression === 'GPL-2.0-only WITH Classpath-exception-2.0 AND MIT');
+  assert.ok(checker, 'the curated AND is kept');
+  assert.match(checker.expressionOrigin, /the AND was stated there/);
+  // The ANDs found in the SBOM are confirmed, or rewritten to the OR the project really offers:
+  // jetty, javassist, the CDDL+GPL javax artefacts are dual or triple licensed.
   for (let b: Blocker | undefined; (b = blockersOf(s, 2)[0]); ) {
     const found = b;
-    // The checker framework mixes GPL-with-Classpath and MIT files: a real AND. The others are
-    // dual or triple licensed (jetty, javassist, the CDDL+GPL javax artefacts): the list meant OR.
-    const to = b.license!.includes(' AND MIT') ? b.license! : b.fix.suggestions.find((x) => !x.includes(' AND '));
+    const to = b.fix.suggestions.find((x) => !x.includes(' AND '));
     assert.ok(to, `an all-OR rewrite is offered for '${b.license}'`);
     if (to !== b.license) assert.deepEqual(to.split(' OR ').sort(), b.license!.split(' AND ').sort());
     record(s, 2, confirmation(b.license!, to), (x) => x.license === found.license);
@@ -165,11 +180,48 @@ test('dropwizard: walking the six steps by recording decisions one at a time', n
   const r = v.usages.find((u) => u.usageId === jetty.usage.id)!;
   assert.equal(r.expression, 'Apache-2.0 OR EPL-1.0');
   assert.equal(r.effective, 'Apache-2.0');
-  // h2 declares "MPL 2.0 or EPL 1.0": normalised without a curation, then chosen.
+  // h2 declares "MPL 2.0 or EPL 1.0": the normaliser's reading, recorded as a curation, then chosen.
   const h2 = v.usages.find((u) => u.usageId === s.usages.find((x) => x.component.name === 'h2')!.usage.id)!;
   assert.equal(h2.expression, 'MPL-2.0 OR EPL-1.0');
-  assert.match(h2.expressionOrigin, /normalised/);
+  assert.equal(h2.curated, 'MPL-2.0 OR EPL-1.0');
+  assert.deepEqual(h2.normalised, { expression: 'MPL-2.0 OR EPL-1.0', confidence: 'high' });
+  assert.match(h2.expressionOrigin, /curation #\d+/);
 });
+
+test('normalised licences pass step 1 only through a curation or the recorded acceptNormaliser setting', needsCorpora, () => {
+  const sbom = corpusSbom(DROPWIZARD);
+  const h2Of = (s: ReleaseSnapshot) => {
+    const v = validateRelease(s);
+    const usageId = s.usages.find((x) => x.component.name === 'h2')!.usage.id;
+    return { resolved: v.usages.find((u) => u.usageId === usageId)!, blocker: v.steps[0].blockers.find((b) => b.usageIds.includes(usageId)), v };
+  };
+  const off = h2Of(snapshotFromSbom(sbom, { policy: POLICY }));
+  assert.equal(off.blocker?.kind, 'normalised-needs-curation');
+  assert.equal(off.blocker?.license, 'MPL 2.0 or EPL 1.0');
+  assert.equal(off.blocker?.fix.proposal?.toExpression, 'MPL-2.0 OR EPL-1.0');
+  assert.equal(off.blocker?.fix.proposal?.confidence, 'high');
+  assert.match(off.blocker!.message, /high confidence/);
+  assert.equal(off.resolved.expression, null);
+  assert.deepEqual(off.v.settings, { acceptNormaliser: 'off' });
+  // "exact" does not let a high-confidence answer through, and says why.
+  const exact = h2Of(snapshotFromSbom(sbom, { policy: POLICY, settings: { acceptNormaliser: 'exact' } }));
+  assert.equal(exact.blocker?.kind, 'normalised-needs-curation');
+  assert.match(exact.blocker!.message, /acceptNormaliser=exact accepts exact answers only/);
+  // "high" does, and the origin names the setting.
+  const high = h2Of(snapshotFromSbom(sbom, { policy: POLICY, settings: { acceptNormaliser: 'high' } }));
+  assert.equal(high.blocker, undefined);
+  assert.equal(high.resolved.expression, 'MPL-2.0 OR EPL-1.0');
+  assert.equal(high.resolved.curated, null);
+  assert.match(high.resolved.expressionOrigin, /accepted by the setting acceptNormaliser=high/);
+  assert.deepEqual(high.v.settings, { acceptNormaliser: 'high' });
+  // Exact SPDX as written never needs a curation: jetty's "Apache-2.0" passes whatever the setting.
+  const jettyId = off.v.usages.find((u) => u.usageId === sbomUsage(snapshotFromSbom(sbom), 'jetty-server'));
+  assert.equal(jettyId?.blockedAt === 1, false);
+});
+
+function sbomUsage(s: ReleaseSnapshot, name: string): number {
+  return s.usages.find((x) => x.component.name === name)!.usage.id;
+}
 
 test('decisions for all versions of a component and for all products are reused by the next release', needsCorpora, () => {
   const first = walk();

@@ -18,7 +18,7 @@ import {
 } from '../../src/reports/index.js';
 import { validateJsonSchema } from '../../src/schemas/index.js';
 import { licenseText } from '../../src/io/license-texts.js';
-import { CERN, DROPWIZARD, corpusSbom, policy } from './fixtures.js';
+import { CERN, DROPWIZARD, choice, corpusSbom, curation, policy } from './fixtures.js';
 import { needsCorpora } from '../support/corpora.js';
 
 const PERMISSIVE = policy({ always: ['MIT', 'ISC', 'Apache-2.0', 'BSD-2-Clause'] });
@@ -44,6 +44,8 @@ test('JUnit: one test case per step, failures list the blockers, the XML parses'
   }
   const { v } = failing();
   const xml = renderJunit(v, 'dropwizard');
+  // The recorded setting that decides whether normaliser answers pass is shown (issue 8 item 6).
+  assert.ok(xml.includes('<property name="acceptNormaliser" value="off"/>'));
   // Every step-1 blocker's component is named in the failure text.
   for (const b of v.steps[0].blockers) assert.ok(xml.includes(b.component!), b.component!);
 });
@@ -54,10 +56,11 @@ test('SARIF: one result per blocker, validates against the SARIF 2.1.0 schema; a
   assert.deepEqual(validateJsonSchema('sarif', '2.1.0', log), []);
   const results = log.runs[0].results;
   assert.equal(results.length, v.blockerCount);
+  assert.equal(log.runs[0].properties.acceptNormaliser, 'off');
   assert.deepEqual(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), ['vigie/valid-spdx', 'vigie/confirm-and', 'vigie/exploitation', 'vigie/license-choice', 'vigie/policy', 'vigie/compatibility']);
   const h2 = results.find((r: { locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }) => r.locations[0].logicalLocations[0].fullyQualifiedName === 'pkg:maven/com.h2database/h2@1.4.197?type=jar');
-  assert.ok(h2, 'the h2 choice blocker points at its purl');
-  assert.equal(h2.ruleId, 'vigie/license-choice');
+  assert.ok(h2, 'the h2 blocker points at its purl');
+  assert.equal(h2.ruleId, 'vigie/valid-spdx', 'h2 "MPL 2.0 or EPL 1.0" waits for a curation of the normaliser\'s answer');
   assert.equal(h2.locations[0].physicalLocation.artifactLocation.uri, 'sboms/dropwizard/bom.json');
   // The validator can fail: a result without its message, a run without its tool.
   delete log.runs[0].results[0].message;
@@ -118,10 +121,32 @@ test('release BOM CSV: one row per usage, fields with commas, quotes and line br
   const header = rows[0];
   const copyright = rows.find((r) => r[header.indexOf('copyright')].startsWith('Copyright "Foo"'))!;
   assert.equal(copyright[header.indexOf('copyright')], 'Copyright "Foo", Inc.\nAll rights reserved');
+  // The licence in its four stages (issue 8 item 6): as found, normalised, curated, effective.
+  const cell = (r: string[], column: string) => {
+    assert.ok(header.includes(column), column);
+    return r[header.indexOf(column)];
+  };
   const h2 = rows.find((r) => r[0] === 'com.h2database/h2')!;
-  assert.equal(h2[header.indexOf('declared_license')], 'MPL 2.0 or EPL 1.0');
-  assert.equal(h2[header.indexOf('concluded_license')], 'MPL-2.0 OR EPL-1.0');
-  assert.equal(h2[header.indexOf('blocked_at_step')], '3');
+  assert.equal(cell(h2, 'declared_as_found'), 'MPL 2.0 or EPL 1.0');
+  assert.equal(cell(h2, 'normalised'), 'MPL-2.0 OR EPL-1.0');
+  assert.equal(cell(h2, 'normaliser_confidence'), 'high');
+  assert.equal(cell(h2, 'curated'), '');
+  assert.equal(cell(h2, 'effective'), '');
+  assert.equal(cell(h2, 'accept_normaliser'), 'off');
+  assert.equal(cell(h2, 'blocked_at_step'), '1', 'a normalised licence waits for a curation');
+  // Once curated and chosen, every stage is filled.
+  s.decisions.push(curation('MPL 2.0 or EPL 1.0', 'MPL-2.0 OR EPL-1.0'), choice('MPL-2.0 OR EPL-1.0', 'EPL-1.0'));
+  s.exploitationRules.push({ id: 1, releaseId: s.release.id, scope: null, project: null, exploitation: 'distribution' });
+  const after = readCsv(renderReleaseBomCsv(s, validateRelease(s))).find((r) => r[0] === 'com.h2database/h2')!;
+  assert.equal(cell(after, 'declared_as_found'), 'MPL 2.0 or EPL 1.0');
+  assert.equal(cell(after, 'normalised'), 'MPL-2.0 OR EPL-1.0');
+  assert.equal(cell(after, 'curated'), 'MPL-2.0 OR EPL-1.0');
+  assert.equal(cell(after, 'effective'), 'EPL-1.0');
+  assert.match(cell(after, 'license_origin'), /curation #\d+/);
+  const jetty = rows.find((r) => r[0] === 'org.eclipse.jetty/jetty-server')!;
+  // jetty's strings are SPDX as written: the normalised column is their canonical form, exact.
+  assert.equal(cell(jetty, 'normalised'), 'Apache-2.0 AND EPL-1.0');
+  assert.equal(cell(jetty, 'normaliser_confidence'), 'exact');
 });
 
 test('obligations render as JSON and Markdown', needsCorpora, () => {

@@ -62,6 +62,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         exploitation: opts.exploitation as Exploitation | undefined,
         outboundLicenses: outbound,
         ...(policy.use ? { useDeclaration: policy.use } : {}),
+        settings: policy.settings,
       });
       const validation = validateRelease(snapshot);
       const title = `${snapshot.product.name} ${snapshot.release.number}`;

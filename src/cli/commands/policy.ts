@@ -2,8 +2,15 @@
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { ALLOWED_VALUES, type Allowed } from '../../licenses/kb/index.js';
-import { deleteLicensePolicy, listLicensePolicies, setLicensePolicy } from '../../services/index.js';
+import { deleteLicensePolicy, getPolicySettings, listLicensePolicies, setLicensePolicy, updatePolicySettings } from '../../services/index.js';
+import { NORMALISER_ACCEPTANCES, type NormaliserAcceptance, type PolicySettings } from '../../model/policy-settings.js';
+import { UsageError } from '../exit-codes.js';
 import { choiceOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
+
+interface SettingsFlags extends StoreFlags {
+  acceptNormaliser?: string;
+  author?: string;
+}
 
 interface PolicyFlags extends StoreFlags {
   allowed?: string;
@@ -42,4 +49,25 @@ export function registerPolicy(program: Command, ctx: CommandContext): void {
         else ctx.io.stdout(`deleted the policy of ${license}\n`);
       }),
   );
+
+  withStoreOptions(
+    policy
+      .command('settings')
+      .description('show the compliance settings validation applies, or change them (every release is validated again)'),
+  )
+    .option('--accept-normaliser <value>', `step 1 accepts the normaliser's reading of a licence without a curation: ${NORMALISER_ACCEPTANCES.join(', ')}`)
+    .option('--author <name>', 'who changes the setting (required with a change)')
+    .action((opts: SettingsFlags) =>
+      withStore(ctx, opts, async (store) => {
+        const acceptNormaliser = choiceOf<NormaliserAcceptance>(opts.acceptNormaliser, NORMALISER_ACCEPTANCES, '--accept-normaliser');
+        let settings: PolicySettings;
+        if (acceptNormaliser === undefined) settings = await getPolicySettings(store);
+        else {
+          if (!opts.author?.trim()) throw new UsageError('--author is required to change a setting (it is recorded)');
+          settings = await updatePolicySettings(store, { acceptNormaliser }, opts.author.trim());
+        }
+        if (opts.json) printJson(ctx, settings);
+        else ctx.io.stdout(`acceptNormaliser: ${settings.acceptNormaliser}${settings.updatedBy ? ` (set by ${settings.updatedBy} at ${settings.updatedAt})` : ' (default)'}\n`);
+      }),
+    );
 }

@@ -4,6 +4,7 @@ import * as services from '../../services/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { listOf } from '../http/common-schemas.js';
 import { presentLicenseSummary } from './presenter.js';
+import { policySettingsRoutes } from './policy-settings-routes.js';
 import {
   COMPATIBILITY,
   COMPATIBILITY_QUERY,
@@ -45,6 +46,7 @@ export async function licenseRoutes(app: FastifyInstance, { store }: ResourceOpt
     { config: { permission: 'licenses:write' }, schema: { tags, summary: 'Set the policy of one licence', params: LICENSE_PARAMS, body: POLICY_INPUT, response: { 200: POLICY } } },
     async (request) => services.updateLicensePolicy(store, request.params.license, request.body),
   );
+  await policySettingsRoutes(app, store);
   app.get('/policies', { config: { permission: 'read' }, schema: { tags, summary: 'Every licence policy that was set', response: { 200: listOf(POLICY) } } }, async () =>
     services.listLicensePolicies(store),
   );

@@ -3,7 +3,7 @@
 export type { Category, Product, Release, Usage, ComponentRecord, VersionRecord, ExploitationRule, ShipStatus } from '../../../src/model/portfolio.js';
 export type { Decision, Curation, LicenseChoice, Derogation, DecisionScope } from '../../../src/model/decision.js';
 export type { Exploitation, Linking } from '../../../src/model/usage-context.js';
-export type { Blocker, StepResult, Fix, FixAction, Generalisation } from '../../../src/compliance/finding.js';
+export type { Blocker, StepResult, Fix, FixAction, Generalisation, CurationProposal } from '../../../src/compliance/finding.js';
 export type { LicenseFacts, LicensePolicy, Allowed, ReviewStatus, Obligation, ComplianceAction } from '../../../src/licenses/kb/types.js';
 import type { Release, Usage, ComponentRecord, VersionRecord } from '../../../src/model/portfolio.js';
 import type { StepResult } from '../../../src/compliance/finding.js';

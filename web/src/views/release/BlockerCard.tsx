@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { api } from '../../api/endpoints.js';
-import type { Blocker, Generalisation } from '../../api/types.js';
+import type { Blocker, CurationProposal, Generalisation } from '../../api/types.js';
 import { useCan } from '../../auth.js';
 import { ActionForm } from '../../components/forms.js';
 import { Link } from '../../router.js';
@@ -49,8 +49,42 @@ export function BlockerCard({ blocker, releaseId, onDecided }: { blocker: Blocke
       <p className="hint">
         <strong>{ACTION_LABELS[blocker.fix.action] ?? blocker.fix.action}:</strong> {blocker.fix.hint}
       </p>
+      {blocker.fix.proposal ? <ProposalForm proposal={blocker.fix.proposal} onDecided={onDecided} /> : null}
       <FixForm blocker={blocker} releaseId={releaseId} onDecided={onDecided} />
     </li>
+  );
+}
+
+/** The normaliser's reading, recorded as a curation of the string in one click (issue 8 item 6). */
+function ProposalForm({ proposal, onDecided }: { proposal: CurationProposal; onDecided: () => void }) {
+  const canDecide = useCan('decisions:write');
+  const summary = (
+    <p className="small">
+      Normaliser: <code>{proposal.fromExpression}</code> reads as <code>{proposal.toExpression}</code> ({proposal.confidence} confidence
+      {proposal.notes.length ? `: ${proposal.notes.join('; ')}` : ''})
+    </p>
+  );
+  if (!canDecide) return summary;
+  return (
+    <ActionForm
+      label={`Accept the normaliser's answer for ${proposal.fromExpression}`}
+      submitLabel={`Curate as ${proposal.toExpression}`}
+      className="stack fix-form"
+      onSubmit={async () => {
+        await api.recordDecision({
+          type: 'curation',
+          kind: 'curation',
+          component: null,
+          version: null,
+          fromExpression: proposal.fromExpression,
+          toExpression: proposal.toExpression,
+          explanation: `normaliser's answer (${proposal.confidence} confidence) accepted from the release page`,
+        });
+        onDecided();
+      }}
+    >
+      {summary}
+    </ActionForm>
   );
 }
 
