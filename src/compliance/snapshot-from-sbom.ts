@@ -6,7 +6,6 @@ import type { Exploitation, Linking } from '../model/usage-context.js';
 import type { KnowledgeBase } from '../licenses/kb/types.js';
 import type { LicensePolicyTable } from '../licenses/kb/policy.js';
 import { builtinKnowledgeBase } from '../licenses/kb/index.js';
-import type { ReleaseSnapshot, ReleaseUsage } from './snapshot.js';
 import type { UseDeclaration } from '../model/use-declaration.js';
 import type { ReleaseSnapshot, ReleaseUsage, ValidationSettings } from './snapshot.js';
 
