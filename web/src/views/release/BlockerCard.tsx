@@ -49,42 +49,22 @@ export function BlockerCard({ blocker, releaseId, onDecided }: { blocker: Blocke
       <p className="hint">
         <strong>{ACTION_LABELS[blocker.fix.action] ?? blocker.fix.action}:</strong> {blocker.fix.hint}
       </p>
-      {blocker.fix.proposal ? <ProposalForm proposal={blocker.fix.proposal} onDecided={onDecided} /> : null}
+      {blocker.fix.proposal ? <ProposalNote proposal={blocker.fix.proposal} /> : null}
       <FixForm blocker={blocker} releaseId={releaseId} onDecided={onDecided} />
     </li>
   );
 }
 
-/** The normaliser's reading, recorded as a curation of the string in one click (issue 8 item 6). */
-function ProposalForm({ proposal, onDecided }: { proposal: CurationProposal; onDecided: () => void }) {
-  const canDecide = useCan('decisions:write');
-  const summary = (
-    <p className="small">
-      Normaliser: <code>{proposal.fromExpression}</code> reads as <code>{proposal.toExpression}</code> ({proposal.confidence} confidence
-      {proposal.notes.length ? `: ${proposal.notes.join('; ')}` : ''})
-    </p>
-  );
-  if (!canDecide) return summary;
+/**
+ * The normaliser's reading of the licence string (issue 8 item 6): the curation form below is
+ * filled with it, so accepting it is one click on "Curate the licence".
+ */
+function ProposalNote({ proposal }: { proposal: CurationProposal }) {
   return (
-    <ActionForm
-      label={`Accept the normaliser's answer for ${proposal.fromExpression}`}
-      submitLabel={`Curate as ${proposal.toExpression}`}
-      className="stack fix-form"
-      onSubmit={async () => {
-        await api.recordDecision({
-          type: 'curation',
-          kind: 'curation',
-          component: null,
-          version: null,
-          fromExpression: proposal.fromExpression,
-          toExpression: proposal.toExpression,
-          explanation: `normaliser's answer (${proposal.confidence} confidence) accepted from the release page`,
-        });
-        onDecided();
-      }}
-    >
-      {summary}
-    </ActionForm>
+    <p className="small proposal">
+      Normaliser's reading: <code>{proposal.fromExpression}</code> → <code>{proposal.toExpression}</code>, {proposal.confidence} confidence
+      {proposal.notes.length ? ` (${proposal.notes.join('; ')})` : ''}. It counts once a curation records it.
+    </p>
   );
 }
 
