@@ -11,6 +11,7 @@ import type { Component, LineageKind, Sbom } from '../model/index.js';
 import type { ComponentRecord } from '../model/portfolio.js';
 import { componentIdentity, componentKey } from '../model/component-identity.js';
 import { allComponents } from '../sbom/graph.js';
+import { projectMembership } from './project-membership.js';
 
 /** A component's identity and descriptive fields, as the store keeps them. */
 export type ComponentInput = Omit<ComponentRecord, 'id'>;
@@ -32,10 +33,14 @@ export interface PlannedUsage {
   project: string;
 }
 
-/** A dependency between two planned versions; `parent` null = the document's primary component. */
+/**
+ * A dependency between two planned versions; `parent` null = the document's primary component, or
+ * the primary component of the project named (a project's direct dependencies).
+ */
 export interface PlannedEdge {
   parent: number | null;
   child: number;
+  project: string;
 }
 
 /** An AI lineage edge between planned versions (model → base model or dataset); `parent` null = the primary. */
@@ -54,8 +59,14 @@ export interface ImportPlan {
   lineage: PlannedLineage[];
 }
 
-/** `defaultScope` names the scope of components whose document gives none. */
+/**
+ * `defaultScope` names the scope of components whose document gives none. `project` puts every
+ * usage in that project; left blank, a document split into projects (the inventory of a repository
+ * with several lockfiles) gives each component one usage per project that reaches it
+ * (project-membership.ts), and components no project reaches stay in the root project ''.
+ */
 export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportPlan {
+  const membership = project === '' ? projectMembership(sbom) : undefined;
   const componentIndex = new Map<string, number>();
   const versionIndex = new Map<string, number>();
   const usageKeys = new Set<string>();
@@ -79,12 +90,14 @@ export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportP
     }
     if (!versionOfRef.has(c.ref)) versionOfRef.set(c.ref, vi);
     const scope = usageScopeOf(c) || defaultScope;
-    const usageKey = `${vi}\u0000${scope}`;
-    if (usageKeys.has(usageKey)) continue;
-    usageKeys.add(usageKey);
-    plan.usages.push({ version: vi, scope, project });
+    for (const p of membership?.projectsOf.get(c.ref) ?? [project]) {
+      const usageKey = `${vi}\u0000${scope}\u0000${p}`;
+      if (usageKeys.has(usageKey)) continue;
+      usageKeys.add(usageKey);
+      plan.usages.push({ version: vi, scope, project: p });
+    }
   }
-  plan.edges = dependencyEdges(sbom, versionOfRef, plan.versions.length);
+  plan.edges = dependencyEdges(sbom, versionOfRef, plan.versions.length, project, membership?.projectOfRef);
   plan.lineage = lineageEdges(sbom, versionOfRef);
   return plan;
 }
@@ -143,25 +156,41 @@ function versionOf(c: Component, component: number, number: string): PlannedVers
 
 /**
  * The document's dependency entries as edges between planned versions, each once. Refs that name no
- * component are dropped; the primary component becomes the parent `null`; a version depending on
- * itself (two refs of one version) is no edge.
+ * component are dropped; the primary component becomes the parent `null`, and so does the primary
+ * component of each project (its edges name the project); a version depending on itself (two refs
+ * of one version) is no edge.
  */
-function dependencyEdges(sbom: Sbom, versionOfRef: Map<string, number>, versionCount: number): PlannedEdge[] {
+function dependencyEdges(
+  sbom: Sbom,
+  versionOfRef: Map<string, number>,
+  versionCount: number,
+  project: string,
+  projectOfRef: Map<string, string> = new Map(),
+): PlannedEdge[] {
   const root = sbom.metadata.component?.ref;
   // Numeric keys: a string per edge made this the slowest part of planning a 100k-component import.
   const seen = new Set<number>();
+  const seenTopLevel = new Set<string>();
   const width = versionCount + 1;
   const edges: PlannedEdge[] = [];
   for (const d of sbom.dependencies) {
-    const parent = d.ref === root ? null : versionOfRef.get(d.ref);
+    const projectOfParent = d.ref === root ? project : projectOfRef.get(d.ref);
+    const parent = projectOfParent !== undefined ? null : versionOfRef.get(d.ref);
     if (parent === undefined) continue;
     for (const ref of d.dependsOn) {
       const child = versionOfRef.get(ref);
       if (child === undefined || child === parent) continue;
-      const key = (parent === null ? 0 : parent + 1) * width + child;
+      if (parent === null) {
+        const key = `${projectOfParent}\u0000${child}`;
+        if (seenTopLevel.has(key)) continue;
+        seenTopLevel.add(key);
+        edges.push({ parent, child, project: projectOfParent! });
+        continue;
+      }
+      const key = (parent + 1) * width + child;
       if (seen.has(key)) continue;
       seen.add(key);
-      edges.push({ parent, child });
+      edges.push({ parent, child, project });
     }
   }
   return edges;

@@ -292,17 +292,20 @@ async function insertNewEdges(
   mode: ImportMode,
 ): Promise<number> {
   const existing = new Set<string>();
+  const keyOf = (project: string, parent: number | null, child: number) => `${project}\u0000${parent ?? ''}>${child}`;
   if (mode === 'merge') {
-    for (const e of await tx.listDependencyEdges(releaseId)) if (e.project === project) existing.add(`${e.parentVersionId ?? ''}>${e.childVersionId}`);
+    for (const e of await tx.listDependencyEdges(releaseId)) existing.add(keyOf(e.project, e.parentVersionId, e.childVersionId));
   }
   const edges: DependencyEdge[] = [];
   for (const e of plan.edges) {
     const parentVersionId = e.parent === null ? null : versions[e.parent].id;
     const childVersionId = versions[e.child].id;
-    const key = `${parentVersionId ?? ''}>${childVersionId}`;
+    // The plan names each edge's project (a project's own top-level edges); --project names them all.
+    const edgeProject = project || e.project;
+    const key = keyOf(edgeProject, parentVersionId, childVersionId);
     if (existing.has(key)) continue;
     existing.add(key);
-    edges.push({ releaseId, project, parentVersionId, childVersionId });
+    edges.push({ releaseId, project: edgeProject, parentVersionId, childVersionId });
   }
   return tx.insertDependencyEdges(edges);
 }
