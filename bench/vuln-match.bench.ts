@@ -13,8 +13,8 @@ import type { OsvRecord } from '../src/vulns/osv/record.js';
 import type { Sbom } from '../src/model/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corpora = process.env.CORPORA_DIR ?? resolve(here, '..', '..', 'shared', 'corpora');
-const OSV = ['go', 'pypa', 'rustsec'];
+export const corpora = process.env.CORPORA_DIR ?? resolve(here, '..', '..', 'shared', 'corpora');
+export const OSV = ['go', 'pypa', 'rustsec'];
 const SIZE = 10_000;
 
 const PURL_TYPE: Record<string, string> = { Go: 'golang', PyPI: 'pypi', 'crates.io': 'cargo' };
@@ -31,8 +31,10 @@ function purlOf(ecosystem: string, name: string, version: string): string | unde
   return `pkg:${type}/${name}@${encodeURIComponent(v)}`;
 }
 
-interface Synthetic {
+export interface Synthetic {
   sbom: Sbom;
+  /** The same SBOM as CycloneDX JSON text (what an import reads). */
+  text: string;
   load: OsvLoad;
   inside: Set<string>;
 }
@@ -62,7 +64,7 @@ function outsideVersions(a: NonNullable<OsvRecord['affected']>[number]): string[
  * 10k components: every package of the corpus in turn (so a package with 400 advisories is no
  * likelier than one with a single advisory), a third at a version placed inside a range.
  */
-function syntheticSbom(load: OsvLoad): Synthetic {
+export function syntheticSbom(load: OsvLoad): Synthetic {
   const packages = new Map<string, { ecosystem: string; name: string; inside: string[]; outside: string[] }>();
   for (const record of (load.index as unknown as { records: Map<string, OsvRecord> }).records.values()) {
     for (const a of record.affected ?? []) {
@@ -109,10 +111,11 @@ function syntheticSbom(load: OsvLoad): Synthetic {
     components,
     dependencies,
   };
-  return { sbom: readSbom(JSON.stringify(bom), 'synthetic.json').sbom, load, inside };
+  const text = JSON.stringify(bom);
+  return { sbom: readSbom(text, 'synthetic.json').sbom, text, load, inside };
 }
 
-const loadCorpus = () => loadOsvFiles(OSV, { cwd: resolve(corpora, 'vulns/osv') });
+export const loadCorpus = () => loadOsvFiles(OSV, { cwd: resolve(corpora, 'vulns/osv') });
 
 export function cases(): BenchCase[] {
   if (!existsSync(resolve(corpora, 'vulns/osv'))) return [];

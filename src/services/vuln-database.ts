@@ -11,6 +11,7 @@ import { readOsvSources, type OsvSourceItem } from '../io/osv-files.js';
 import type { Store, StoredVulnRecord, VulnSourceStatus } from '../store/index.js';
 import { parseKev } from '../vulns/severity/index.js';
 import { baseEcosystem, osvIndexEntry, vulnDocumentKind } from '../vulns/db/vuln-document.js';
+import { euvdEntries, type EuvdEntry } from '../vulns/db/euvd.js';
 import { ServiceError } from './service-error.js';
 import { checkOsvRecord, loadEpssFile } from './vulnerability-sources.js';
 
@@ -87,7 +88,8 @@ async function importOne(store: Store, path: string, options: VulnImportOptions)
   if ('value' in head && /\.(json|ya?ml)$/i.test(path)) {
     const kind = vulnDocumentKind(head.value);
     if (kind === 'kev') return importKev(store, head.value, origin, options.now);
-    if (kind === 'unknown') throw new ServiceError('unsupported-format', `${path} is neither an OSV record, a list of them, a CISA KEV catalogue nor an EPSS CSV`);
+    if (kind === 'euvd') return importEuvd(store, head.value, items, origin, options.now);
+    if (kind === 'unknown') throw new ServiceError('unsupported-format', `${path} is neither an OSV record, a list of them, a CISA KEV catalogue, EUVD records nor an EPSS CSV`);
   }
   return importOsv(store, (async function* () { yield head; yield* items; })(), origin, options);
 }
@@ -158,6 +160,43 @@ async function importOsv(
     }),
   );
   return report;
+}
+
+/**
+ * EUVD records (one, a list, or a search page): each EUVD id joins the alias group of the ids it
+ * lists, so `vigie vuln affected EUVD-…` and a triage recorded under an EUVD id reach the findings
+ * of its CVE. One transaction; records that are not EUVD records are counted with the reason.
+ */
+async function importEuvd(store: Store, first: unknown, rest: AsyncGenerator<OsvSourceItem>, origin: string, now: string): Promise<VulnSourceReport> {
+  const tally = new Tally();
+  const entries: EuvdEntry[] = [];
+  const take = (value: unknown, where: string) => {
+    const read = euvdEntries(value);
+    entries.push(...read.entries);
+    for (const p of read.problems) tally.add(p.reason, `${where}${p.where}`);
+  };
+  take(first, origin);
+  for await (const item of rest) {
+    if ('problem' in item) tally.add(item.problem, item.where);
+    else take(item.value, item.where);
+  }
+  const dataDate = entries.reduce<string | null>((d, e) => (e.updated && (d === null || e.updated > d) ? e.updated : d), null);
+  const exploited = entries.filter((e) => e.exploitedSince !== null);
+  await guard(() =>
+    store.transaction(async (tx) => {
+      await tx.linkVulnAliases(entries.map((e) => [e.id, ...e.aliases]));
+      await tx.recordVulnSource({
+        name: `euvd:${origin}`,
+        kind: 'euvd',
+        origin,
+        loadedAt: now,
+        dataDate,
+        records: entries.length,
+        details: { linked: entries.filter((e) => e.aliases.length > 0).length, exploited: exploited.length, exploitedIds: exploited.slice(0, 1000).map((e) => e.id), invalid: tally.invalid, invalidReasons: tally.list() },
+      });
+    }),
+  );
+  return { origin, kind: 'euvd', read: entries.length + tally.invalid, imported: entries.length, notNewer: 0, invalid: tally.invalid, invalidReasons: tally.list(), repaired: {}, ecosystems: {}, dataDate };
 }
 
 async function importKev(store: Store, value: unknown, origin: string, now: string): Promise<VulnSourceReport> {

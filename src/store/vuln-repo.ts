@@ -69,6 +69,10 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
       await mergeAliasGroups(records.map((r) => r.ids));
     },
 
+    async linkVulnAliases(idSets) {
+      await mergeAliasGroups(idSets.filter((ids) => ids.length > 1));
+    },
+
     async replaceKev(entries) {
       await db.deleteFrom('vuln_kev').execute();
       for (const part of chunks(entries, rowsPerStatement(5))) {

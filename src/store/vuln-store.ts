@@ -49,6 +49,8 @@ export interface VulnerabilityStore {
   vulnRecordsModified(ids: string[]): Promise<Map<string, string>>;
   /** Inserts or replaces records (their packages and alias links with them); alias groups merge. */
   putVulnRecords(records: StoredVulnRecord[], importedAt: string): Promise<void>;
+  /** Links ids as one flaw each set (EUVD id ↔ its CVE …): alias groups merge as with records. */
+  linkVulnAliases(idSets: string[][]): Promise<void>;
   /** Replaces the KEV catalogue. */
   replaceKev(entries: StoredKevEntry[]): Promise<void>;
   /** Replaces the EPSS scores (one daily snapshot). */

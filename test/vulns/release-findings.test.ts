@@ -187,6 +187,38 @@ const cases: Record<string, ContractCase> = {
       rmSync(dir, { recursive: true, force: true });
     }
   },
+
+  async 'an EUVD id joins the alias group of its CVE: affected-by and triage under the EUVD id reach the finding'(store) {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-rf-'));
+    try {
+      const { r1, records } = await portfolio(store, dir);
+      await importVulnDatabase(store, [records], { now: '2026-12-04T06:00:00.000Z' });
+      await scanAllReleases(store, 'database', '2026-12-04T06:00:01.000Z');
+      // A search page as the EUVD API answers it (the EUVD number is made up for the test): aliases
+      // one per line, dates in ENISA's words; a second item that is not an EUVD record is counted.
+      const page = join(dir, 'euvd.json');
+      writeFileSync(
+        page,
+        JSON.stringify({
+          items: [
+            { id: 'EUVD-2021-0001', description: 'minimist prototype pollution', aliases: 'CVE-2021-44906\nGHSA-xvch-5gv4-984h\n', dateUpdated: 'Apr 15, 2025, 8:30:58 PM', exploitedSince: '', baseScore: 5.6 },
+            { id: 'not-an-euvd-id' },
+          ],
+          total: 2,
+        }),
+      );
+      const [report] = await importVulnDatabase(store, [page], { now: '2026-12-04T06:02:00.000Z' });
+      assert.deepEqual([report!.kind, report!.imported, report!.invalid, report!.dataDate], ['euvd', 1, 1, '2025-04-15T20:30:58.000Z']);
+      const affected = await releasesAffectedBy(store, 'EUVD-2021-0001');
+      assert.deepEqual(affected.ids, ['CVE-2021-44906', 'EUVD-2021-0001', 'GHSA-xvch-5gv4-984h']);
+      assert.deepEqual(affected.releases.map((r) => `${r.release.number} ${r.components.map((c) => c.purl).join()}`), ['1.0 pkg:npm/minimist@1.2.5']);
+      await setVexAnalysis(store, { product: 'shop', release: '1.0', component: 'pkg:npm/minimist', vulnerability: 'EUVD-2021-0001', state: 'exploitable', responses: ['update'], author: 'eve', now: '2026-12-04T06:03:00.000Z' });
+      const minimist = (await releaseVulnerabilities(store, r1.id)).findings.find((f) => f.component.purl.startsWith('pkg:npm/'))!;
+      assert.deepEqual([minimist.vulnerability.id, minimist.analysis?.state, minimist.analysis?.author], ['CVE-2021-44906', 'exploitable', 'eve']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
 };
 
 runContract(targets(), { 'release findings': cases });

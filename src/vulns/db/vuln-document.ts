@@ -4,10 +4,12 @@
  * reads and parses the bytes (io/osv-files.ts) and validates against the OSV schema.
  */
 import { recordIds, type OsvRecord } from '../osv/record.js';
+import { isEuvdDocument } from './euvd.js';
 
-export type VulnDocumentKind = 'osv' | 'osv-list' | 'kev' | 'unknown';
+export type VulnDocumentKind = 'osv' | 'osv-list' | 'kev' | 'euvd' | 'unknown';
 
 export function vulnDocumentKind(value: unknown): VulnDocumentKind {
+  if (isEuvdDocument(value)) return 'euvd';
   if (Array.isArray(value)) return 'osv-list';
   if (typeof value !== 'object' || value === null) return 'unknown';
   const v = value as Record<string, unknown>;
