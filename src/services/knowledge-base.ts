@@ -8,6 +8,7 @@ import {
   defaultPolicy,
   findLicense,
   obligationsOfLicense,
+  type KnowledgeBase,
   type LicenseFacts,
   type LicensePolicy,
   type Obligation,
@@ -15,7 +16,7 @@ import {
 import { lookupLicense } from '../licenses/spdx-list/index.js';
 import { parseJsonDocument } from '../sbom/json-text.js';
 import type { Issue } from '../model/issue.js';
-import type { Store } from '../store/index.js';
+import type { KnowledgeBaseImportRecord, Store } from '../store/index.js';
 import { setLicensePolicy, type LicensePolicyInput } from './license-policy.js';
 import { knowledgeBaseOf } from './release-snapshot.js';
 import { ServiceError, notFound } from './service-error.js';
@@ -112,11 +113,41 @@ export async function compareWithHermine(store: Store, sharedJson: Uint8Array): 
  * document is refused. Merging starts from the knowledge base in use (the shipped one on a fresh
  * database) and takes every difference except the removal of what only we know.
  */
-export async function importHermineKnowledgeBase(store: Store, sharedJson: Uint8Array, mode: KnowledgeBaseImportMode): Promise<KnowledgeBaseImport> {
+export async function importHermineKnowledgeBase(
+  store: Store,
+  sharedJson: Uint8Array,
+  mode: KnowledgeBaseImportMode,
+  origin: KnowledgeBaseOrigin = { source: 'upload', author: null },
+): Promise<KnowledgeBaseImport> {
+  checkImportMode(mode);
+  return importKnowledgeBase(store, readHermineShared(sharedJson), mode, origin);
+}
+
+/** Where imported knowledge came from, for the history. */
+export interface KnowledgeBaseOrigin {
+  /** A file or folder name, or `upload`. */
+  source: string;
+  author: string | null;
+}
+
+function checkImportMode(mode: KnowledgeBaseImportMode): void {
   if (!KNOWLEDGE_BASE_IMPORT_MODES.includes(mode)) {
     throw new ServiceError('invalid-input', `mode must be one of ${KNOWLEDGE_BASE_IMPORT_MODES.join(', ')}, not "${String(mode)}"`);
   }
-  const reference = readHermineShared(sharedJson);
+}
+
+/**
+ * Stores already-read Hermine data (a shared.json or the per-file layout, read by src/io) as the
+ * knowledge base, with the same rules, and appends the import to the history in the same
+ * transaction. The CLI's `vigie kb import` uses it: the store is the knowledge base's one home.
+ */
+export async function importKnowledgeBase(
+  store: Store,
+  reference: HermineImport,
+  mode: KnowledgeBaseImportMode,
+  origin: KnowledgeBaseOrigin,
+): Promise<KnowledgeBaseImport> {
+  checkImportMode(mode);
   if (reference.kb.licenses.length === 0) {
     throw new ServiceError('invalid-input', 'The Hermine data holds no licence: importing it would empty the knowledge base', { issues: reference.issues });
   }
@@ -127,6 +158,17 @@ export async function importHermineKnowledgeBase(store: Store, sharedJson: Uint8
     const taken = mode === 'replace' ? differences : differences.filter((d) => !isOursOnly(d));
     const next = mode === 'replace' ? reference.kb : taken.reduce((kb, d) => takeReference(kb, reference.kb, d), ours);
     await tx.saveKnowledgeBase(next);
+    await tx.recordKnowledgeBaseImport({
+      importedAt: new Date().toISOString(),
+      source: origin.source,
+      mode,
+      author: origin.author,
+      licenses: next.licenses.length,
+      obligations: next.obligations.length,
+      actions: next.actions.length,
+      applied: taken.length,
+      issues: reference.issues.length,
+    });
     return {
       mode,
       licenses: next.licenses.length,
@@ -139,6 +181,16 @@ export async function importHermineKnowledgeBase(store: Store, sharedJson: Uint8
   });
   await recordAllValidationRuns(store, 'knowledge-base');
   return outcome;
+}
+
+/** The knowledge base in use: the stored one, or the shipped one while nothing was imported. */
+export function storedKnowledgeBase(store: Store): Promise<KnowledgeBase> {
+  return knowledgeBaseOf(store);
+}
+
+/** The knowledge base's import history, newest first. */
+export async function knowledgeBaseHistory(store: Store, limit = 100): Promise<KnowledgeBaseImportRecord[]> {
+  return store.listKnowledgeBaseImports(Math.max(1, Math.min(1000, Math.trunc(limit))));
 }
 
 function isOursOnly(d: KbDifference): boolean {

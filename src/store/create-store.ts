@@ -6,6 +6,7 @@ import { componentRepository } from './component-repo.js';
 import { usageRepository } from './usage-repo.js';
 import { dependencyRepository } from './dependency-repo.js';
 import { runRepository } from './run-repo.js';
+import { knowledgeImportRepository } from './knowledge-import-repo.js';
 import { decisionRepository } from './decision-repo.js';
 import { knowledgeRepository } from './knowledge-repo.js';
 import { importRepository } from './import-repo.js';
@@ -38,6 +39,7 @@ export function createStore(ctx: StoreContext): Store {
     ...runRepository(ctx),
     ...decisionRepository(ctx),
     ...knowledgeRepository(ctx),
+    ...knowledgeImportRepository(ctx),
     ...importRepository(ctx),
     ...accessRepository(ctx),
     ...queryRepository(ctx),

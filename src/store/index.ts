@@ -2,7 +2,7 @@
  * The store: repositories over Kysely on SQLite (better-sqlite3, default `./vigie.db` or $VIGIE_DB)
  * or PostgreSQL (pg, $VIGIE_DATABASE_URL). See ./store.ts for the repository interface.
  */
-export type { Store, StoreDialect } from './store.js';
+export type { Store, StoreDialect, KnowledgeBaseImportRecord } from './store.js';
 export type * from './types.js';
 export { openStore, type StoreOptions } from './open-store.js';
 export type * from './vuln-store.js';

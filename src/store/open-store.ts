@@ -39,6 +39,9 @@ export async function migrate(db: Kysely<Database>, dialect: StoreDialect, schem
   const migrator = new Migrator({
     db,
     provider: migrationProvider(dialect),
+    // Migration numbers are reserved per piece of work and land in any order; a store already
+    // migrated past a later number still takes an earlier one that arrives afterwards.
+    allowUnorderedMigrations: true,
     ...(dialect === 'postgres' && schema ? { migrationTableSchema: schema } : {}),
   });
   let { error, results } = await migrator.migrateToLatest();
@@ -68,8 +71,10 @@ async function isAtLatestMigration(db: Kysely<Database>, dialect: StoreDialect):
   const names = Object.keys(await migrationProvider(dialect).getMigrations()).sort();
   const latest = names[names.length - 1];
   try {
-    const { rows } = await sql<{ name: string }>`select max(name) as name from kysely_migration`.execute(db);
-    return latest !== undefined && rows[0]?.name === latest;
+    // The count matters too: with unordered migrations a store can hold the newest name and still
+    // miss an older one that landed later.
+    const { rows } = await sql<{ name: string; n: number | string }>`select max(name) as name, count(*) as n from kysely_migration`.execute(db);
+    return latest !== undefined && rows[0]?.name === latest && Number(rows[0]?.n) === names.length;
   } catch {
     return false; // no migration table yet: a fresh database
   }

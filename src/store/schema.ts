@@ -8,10 +8,11 @@ import type { ReleaseFindingTables, VexTables, VulnerabilityTables } from './vul
 import type { AiTables } from './ai-schema.js';
 import type { CraTables } from './cra-schema.js';
 import type { JobTables } from './job-schema.js';
+import type { KnowledgeImportTables } from './knowledge-import-repo.js';
 
 type Bool = boolean | number;
 
-export interface Database extends VulnerabilityTables, VexTables, ReleaseFindingTables, CraTables, JobTables, AiTables {
+export interface Database extends VulnerabilityTables, VexTables, ReleaseFindingTables, CraTables, JobTables, AiTables, KnowledgeImportTables {
   categories: { id: Generated<number>; name: string; description: string | null; outbound_licenses: string };
   products: {
     id: Generated<number>;

@@ -156,6 +156,10 @@ export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore
   /** Replaces the stored knowledge base with kb. */
   saveKnowledgeBase(kb: KnowledgeBase): Promise<void>;
   loadKnowledgeBase(): Promise<KnowledgeBase>;
+  /** Appends one entry to the knowledge base's import history. */
+  recordKnowledgeBaseImport(input: NewKnowledgeBaseImport): Promise<KnowledgeBaseImportRecord>;
+  /** The import history, newest first. */
+  listKnowledgeBaseImports(limit: number): Promise<KnowledgeBaseImportRecord[]>;
 
   // Imports
   createImport(input: NewImport): Promise<ImportRecord>;
@@ -198,3 +202,23 @@ export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore
   listReportingCases(productId?: number): Promise<ReportingCase[]>;
   updateReportingCase(id: number, patch: ReportingCasePatch): Promise<ReportingCase | null>;
 }
+
+/** One import of licence knowledge into the store (issue 8 item 8). */
+export interface KnowledgeBaseImportRecord {
+  id: number;
+  importedAt: string;
+  /** What was imported: a file name, a folder, or `upload`. */
+  source: string;
+  mode: 'replace' | 'merge';
+  author: string | null;
+  /** Sizes of the knowledge base after the import. */
+  licenses: number;
+  obligations: number;
+  actions: number;
+  /** Differences taken from the imported data. */
+  applied: number;
+  /** Problems reported while reading it. */
+  issues: number;
+}
+
+export type NewKnowledgeBaseImport = Omit<KnowledgeBaseImportRecord, 'id'>;

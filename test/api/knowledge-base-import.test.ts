@@ -76,3 +76,20 @@ test('bad JSON, foreign JSON and an unknown mode are refused with stable codes; 
   }
   assert.deepEqual(await catalogueIds(), before);
 });
+
+test('every import is in the history, with who imported it; refused documents add nothing', needsCorpora, async () => {
+  const history = async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/api/knowledge-base/imports', headers: bearer(api.tokens.guest) });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json() as { mode: string; author: string | null; source: string; licenses: number }[];
+  };
+  const before = (await history()).length;
+  const refused = await importAs('legal', '{"objects": []}', 'replace');
+  assert.equal(refused.statusCode, 400);
+  assert.equal((await history()).length, before);
+  const merged = await importAs('legal', SHARED, 'merge');
+  assert.equal(merged.statusCode, 200, merged.body);
+  const [latest] = await history();
+  assert.equal((await history()).length, before + 1);
+  assert.deepEqual({ mode: latest.mode, author: latest.author, source: latest.source, licenses: latest.licenses }, { mode: 'merge', author: 'legal token', source: 'upload', licenses: merged.json().licenses });
+});

@@ -1,16 +1,10 @@
-import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { UnreadableDocumentError } from '../../sbom/format.js';
 import { builtinKnowledgeBase, type KnowledgeBase, type LicensePolicy } from '../../licenses/kb/index.js';
 import { loadKnowledgeBaseFrom } from '../../io/kb-files.js';
 import type { Issue } from '../../model/issue.js';
 import { UsageError } from '../exit-codes.js';
 import type { CommandContext } from '../context.js';
-
-/** Where `vigie kb import` stores an imported knowledge base unless told otherwise. */
-export function defaultKbStorePath(): string {
-  return join(process.env.VIGIE_HOME ?? join(homedir(), '.vigie'), 'kb.json');
-}
 
 export function resolvePath(ctx: CommandContext, path: string): string {
   return isAbsolute(path) ? path : resolve(ctx.io.cwd, path);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../main.js';
@@ -89,6 +89,44 @@ test('kb import stores Hermine data; kb export writes both Hermine layouts, re-i
     assert.equal(bundle.code, 0);
     const shared = JSON.parse(readFileSync(join(dir, 'ours.json'), 'utf8'));
     assert.equal(shared.objects.filter((o: { model: string }) => o.model === 'cube.license').length, JSON.parse(bundle.out).licenses);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('kb import stores the knowledge base in the database, with its history; kb export --db reads it back', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-kb-store-'));
+  try {
+    const db = join(dir, 'vigie.db');
+    // Hermine data written by us from the built-in knowledge base, with one licence changed.
+    assert.equal((await vigie('kb', 'export', '-o', join(dir, 'shared.json'), '--bundle')).code, 0);
+    const shared = JSON.parse(readFileSync(join(dir, 'shared.json'), 'utf8')) as { objects: { model: string; fields: Record<string, unknown> }[] };
+    const mit = shared.objects.find((o) => o.model === 'cube.license' && o.fields.spdx_id === 'MIT')!;
+    mit.fields.long_name = 'MIT Licence (as our lawyers name it)';
+    writeFileSync(join(dir, 'shared.json'), JSON.stringify(shared));
+
+    assert.match((await vigie('kb', 'history', '--db', db)).out, /never imported/);
+    const imported = await vigie('kb', 'import', join(dir, 'shared.json'), '--db', db, '--author', 'ada', '--json');
+    assert.equal(imported.code, 0, imported.err);
+    const outcome = JSON.parse(imported.out) as { mode: string; licenses: number; applied: number };
+    assert.equal(outcome.mode, 'replace');
+    assert.ok(outcome.applied >= 1, 'the renamed licence is a difference taken');
+
+    const history = JSON.parse((await vigie('kb', 'history', '--db', db, '--json')).out) as { source: string; author: string; mode: string; licenses: number }[];
+    assert.equal(history.length, 1);
+    assert.equal(history[0].author, 'ada');
+    assert.equal(history[0].source, join(dir, 'shared.json'));
+    assert.equal(history[0].licenses, outcome.licenses);
+
+    // What the store now holds is what an export of the database gives.
+    assert.equal((await vigie('kb', 'export', '--db', db, '-o', join(dir, 'back.json'), '--bundle')).code, 0);
+    const back = JSON.parse(readFileSync(join(dir, 'back.json'), 'utf8')) as typeof shared;
+    assert.equal(back.objects.find((o) => o.model === 'cube.license' && o.fields.spdx_id === 'MIT')!.fields.long_name, 'MIT Licence (as our lawyers name it)');
+
+    // A merge is recorded too; --db and --kb together are refused.
+    assert.equal((await vigie('kb', 'import', join(dir, 'back.json'), '--db', db, '--mode', 'merge')).code, 0);
+    assert.deepEqual((JSON.parse((await vigie('kb', 'history', '--db', db, '--json')).out) as { mode: string }[]).map((h) => h.mode), ['merge', 'replace']);
+    assert.match((await vigie('kb', 'export', '--db', db, '--kb', 'x', '-o', join(dir, 'x'))).err, /give one/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

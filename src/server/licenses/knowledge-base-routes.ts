@@ -3,12 +3,22 @@ import type { FastifyInstance } from 'fastify';
 import * as services from '../../services/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { readUpload } from '../imports/read-upload.js';
-import { HERMINE_DIFF, HERMINE_IMPORT, HERMINE_IMPORT_QUERY } from './schemas.js';
+import { HERMINE_DIFF, HERMINE_IMPORT, HERMINE_IMPORT_QUERY, KNOWLEDGE_BASE_IMPORT_RECORD } from './schemas.js';
+import { authorOf } from '../http/author.js';
+import { listOf } from '../http/common-schemas.js';
 
 /** Hermine's shared.json is under 1 MiB today; leave it room to grow. */
 const REFERENCE_LIMIT = 64 * 1024 * 1024;
 
 export async function knowledgeBaseRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
+  app.get(
+    '/knowledge-base/imports',
+    {
+      config: { permission: 'read' },
+      schema: { tags: ['licences'], summary: 'The knowledge base import history, newest first (who, when, from what, what it changed)', response: { 200: listOf(KNOWLEDGE_BASE_IMPORT_RECORD) } },
+    },
+    async () => services.knowledgeBaseHistory(store),
+  );
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: REFERENCE_LIMIT }, (_request, body, done) => done(null, body));
@@ -43,8 +53,11 @@ export async function knowledgeBaseRoutes(app: FastifyInstance, { store }: Resou
           response: { 200: HERMINE_IMPORT },
         },
       },
-      async (request) =>
-        services.importHermineKnowledgeBase(store, (await readUpload(request, REFERENCE_LIMIT, undefined)).content, request.query.mode),
+      async (request) => {
+        const upload = await readUpload(request, REFERENCE_LIMIT, undefined);
+        const origin = { source: upload.fileName ?? 'upload', author: authorOf(request) };
+        return services.importHermineKnowledgeBase(store, upload.content, request.query.mode, origin);
+      },
     );
   });
 }

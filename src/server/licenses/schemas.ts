@@ -110,3 +110,21 @@ export const HERMINE_IMPORT = {
     issues: { type: 'array', items: OPEN_OBJECT },
   },
 } as const;
+
+/** One entry of the knowledge base's import history. */
+export const KNOWLEDGE_BASE_IMPORT_RECORD = {
+  type: 'object',
+  required: ['id', 'importedAt', 'source', 'mode', 'author', 'licenses', 'obligations', 'actions', 'applied', 'issues'],
+  properties: {
+    id: { type: 'integer' },
+    importedAt: { type: 'string', format: 'date-time' },
+    source: { type: 'string', description: 'File or folder name, or "upload"' },
+    mode: { type: 'string', enum: ['replace', 'merge'] },
+    author: { type: ['string', 'null'] },
+    licenses: { type: 'integer', description: 'Licences in the knowledge base after the import' },
+    obligations: { type: 'integer' },
+    actions: { type: 'integer' },
+    applied: { type: 'integer', description: 'Differences taken from the imported data' },
+    issues: { type: 'integer', description: 'Problems reported while reading it' },
+  },
+} as const;

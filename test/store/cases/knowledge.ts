@@ -43,4 +43,15 @@ export const knowledgeCases: Record<string, ContractCase> = {
     assert.equal(await store.getPolicy('MIT'), null);
     assert.deepEqual((await store.loadKnowledgeBase()).licenses, []);
   },
+
+  async 'the knowledge base import history appends and lists newest first'(store) {
+    assert.deepEqual(await store.listKnowledgeBaseImports(10), []);
+    const entry = { source: '/data/hermine/shared.json', author: 'ada', licenses: 52, obligations: 302, actions: 32, applied: 7, issues: 1 };
+    const first = await store.recordKnowledgeBaseImport({ ...entry, importedAt: '2026-12-04T06:00:00.000Z', mode: 'replace' });
+    await store.recordKnowledgeBaseImport({ ...entry, importedAt: '2026-12-04T07:00:00.000Z', mode: 'merge', author: null });
+    assert.deepEqual(first, { id: first.id, ...entry, importedAt: '2026-12-04T06:00:00.000Z', mode: 'replace' });
+    const listed = await store.listKnowledgeBaseImports(10);
+    assert.deepEqual(listed.map((e) => [e.mode, e.author]), [['merge', null], ['replace', 'ada']]);
+    assert.equal((await store.listKnowledgeBaseImports(1)).length, 1);
+  },
 };
