@@ -30,12 +30,34 @@ const ANY_SCOPE = {
 };
 
 /** One blocker of one step, with the form that records the decision clearing it. */
-export function BlockerCard({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseId: number; onDecided: () => void }) {
+export function BlockerCard({
+  blocker,
+  releaseId,
+  onDecided,
+  selection,
+}: {
+  blocker: Blocker;
+  releaseId: number;
+  onDecided: () => void;
+  /** Present when the blocker can take part in a bulk decision (issue 8 item 16). */
+  selection?: { selected: boolean; onToggle: (on: boolean) => void };
+}) {
   const subject = blocker.component ? blocker.component : `${blocker.project || 'root'} / ${blocker.scope || 'any scope'}`;
   return (
-    <li className="card blocker">
+    <li className={selection?.selected ? 'card blocker selected' : 'card blocker'}>
       <div className="row-between">
-        <h4>{subject}</h4>
+        <h4>
+          {selection ? (
+            <input
+              type="checkbox"
+              className="select-blocker"
+              aria-label={`Select ${subject}${blocker.license ? ` (${blocker.license})` : ''}`}
+              checked={selection.selected}
+              onChange={(e) => selection.onToggle(e.target.checked)}
+            />
+          ) : null}
+          {subject}
+        </h4>
         <span className="badge warn">{blocker.kind}</span>
       </div>
       <p>{blocker.message}</p>

@@ -4,7 +4,7 @@ import type { ExploitationRule, ReleaseValidation } from '../../api/types.js';
 import { useCan } from '../../auth.js';
 import { Empty } from '../../components/status.js';
 import { Tabs } from '../../components/Tabs.js';
-import { BlockerCard } from './BlockerCard.js';
+import { BlockerGroups } from './BlockerGroups.js';
 import { EXPLOITATION_LABELS } from './vocabulary.js';
 
 /** The six steps as tabs; the first failing step is open by default. */
@@ -21,6 +21,7 @@ export function ValidationPanel({
 }) {
   const firstOpen = validation.steps.find((s) => !s.passed)?.step ?? 6;
   const [picked, setPicked] = useState<number | null>(null);
+  const [recorded, setRecorded] = useState<string | null>(null);
   const current = picked ?? firstOpen;
   const step = validation.steps.find((s) => s.step === current) ?? validation.steps[0];
   if (!step) return <Empty>No validation result.</Empty>;
@@ -29,7 +30,10 @@ export function ValidationPanel({
     <Tabs
       label="Validation steps"
       current={String(current)}
-      onSelect={(id) => setPicked(Number(id))}
+      onSelect={(id) => {
+        setPicked(Number(id));
+        setRecorded(null);
+      }}
       tabs={validation.steps.map((s) => ({
         id: String(s.step),
         label: (
@@ -43,7 +47,7 @@ export function ValidationPanel({
       }))}
     >
       <h3>
-        Step {step.step}: {step.name} — {step.passed ? 'passed' : `${step.blockers.length} blocking`}
+        Step {step.step}: {step.name} — {step.passed ? 'passed' : step.blockers.length ? `${step.blockers.length} blocking` : 'waiting on an earlier step'}
       </h3>
       <p className="muted small">
         {step.checked} checked{step.pending ? `, ${step.pending} waiting on an earlier step` : ''}.
@@ -53,17 +57,17 @@ export function ValidationPanel({
           {note}
         </p>
       ))}
+      {recorded ? (
+        <p role="status" className="success">
+          {recorded}
+        </p>
+      ) : null}
       {step.step === 3 ? <RulesList rules={rules} releaseId={releaseId} onChanged={onChanged} /> : null}
       {step.blockers.length === 0 ? (
         <p className="success">Nothing blocks this step.</p>
       ) : (
-        <ul className="blockers">
-          {step.blockers.slice(0, 200).map((b, i) => (
-            <BlockerCard key={`${b.rule}-${b.componentKey}-${b.version}-${b.project}-${b.scope}-${i}`} blocker={b} releaseId={releaseId} onDecided={onChanged} />
-          ))}
-        </ul>
+        <BlockerGroups key={step.step} blockers={step.blockers} releaseId={releaseId} onChanged={onChanged} onRecorded={setRecorded} />
       )}
-      {step.blockers.length > 200 ? <p className="muted">…and {step.blockers.length - 200} more; clearing these first often clears the rest.</p> : null}
     </Tabs>
   );
 }
