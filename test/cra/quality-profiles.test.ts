@@ -82,6 +82,42 @@ const CASES: Record<string, { fail: string; failing?: string; pass: string }> = 
   'cra.top-level-identified': { fail: OWN('top-level-unversioned.cdx14.json'), failing: 'left-pad', pass: OWN('cisa-signed.cdx.json') },
 };
 
+// The G7 "SBOM for AI" profile (issue 10): a complete and a bare ML-BOM written for it (test/fixtures/ai).
+const AI = (name: string) => join(REPO_ROOT, 'test/fixtures/ai', name);
+const AI_COMPLETE = AI('complete-mlbom.cdx.json');
+const AI_SPARSE = AI('sparse-mlbom.cdx.json');
+Object.assign(CASES, {
+  'g7ai.metadata.author': { fail: AI_SPARSE, pass: AI_COMPLETE },
+  'g7ai.metadata.timestamp': { fail: AI_SPARSE, pass: AI_COMPLETE },
+  'g7ai.metadata.ml-format': { fail: OWN('top-level-unversioned.cdx14.json'), pass: AI_COMPLETE },
+  'g7ai.system.model': { fail: OWN('cisa-signed.cdx.json'), pass: AI_COMPLETE },
+  'g7ai.system.primary': { fail: AI_SPARSE, pass: AI_COMPLETE },
+  'g7ai.system.dependencies': { fail: AI_SPARSE, pass: AI_COMPLETE },
+  'g7ai.model.supplier': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+  'g7ai.model.version': { fail: AI('router-mlbom.cdx.json'), failing: 'model:bert', pass: AI_COMPLETE },
+  'g7ai.model.license': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+  'g7ai.model.task': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+  'g7ai.model.architecture': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+  'g7ai.model.parameters': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+  'g7ai.model.io': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+  'g7ai.model.training-data': { fail: AI('router-mlbom.cdx.json'), failing: 'model:bert', pass: AI_COMPLETE },
+  'g7ai.model.lineage-resolved': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+  'g7ai.model.intended-use': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+  'g7ai.model.limitations': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+  'g7ai.dataset.license': { fail: AI('router-mlbom.cdx.json'), failing: 'data:holdout', pass: AI_COMPLETE },
+  'g7ai.dataset.provenance': { fail: AI_SPARSE, failing: 'data:bare', pass: AI_COMPLETE },
+  'g7ai.dataset.modality': { fail: AI_SPARSE, failing: 'data:bare', pass: AI_COMPLETE },
+  'g7ai.dataset.sensitive-data': { fail: AI('router-mlbom.cdx.json'), failing: 'data:reviews', pass: AI_COMPLETE },
+  'g7ai.dataset.size': { fail: AI_SPARSE, failing: 'data:bare', pass: AI_COMPLETE },
+  'g7ai.dataset.preprocessing': { fail: AI_SPARSE, failing: 'data:bare', pass: AI_COMPLETE },
+  'g7ai.dataset.governance': { fail: AI_SPARSE, failing: 'data:bare', pass: AI_COMPLETE },
+  'g7ai.infrastructure.software': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+  'g7ai.security.weights-hash': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+  'g7ai.security.signature': { fail: AI_COMPLETE, pass: OWN('cisa-signed.cdx.json') },
+  'g7ai.kpi.metrics': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+  'g7ai.kpi.energy': { fail: AI_SPARSE, failing: 'model:bare', pass: AI_COMPLETE },
+});
+
 test('every check of every profile has a failing and a passing case', () => {
   const ids = QUALITY_PROFILES.flatMap((p) => p.checks.map((c) => c.id));
   assert.deepEqual([...ids].sort(), Object.keys(CASES).sort());
@@ -146,7 +182,7 @@ describe('vigie sbom quality', needsCorpora, () => {
   test('an unknown profile is a usage error naming the known ones', async () => {
     const r = await vigie(['sbom', 'quality', OWN('cisa-signed.cdx.json'), '--profile', 'ntia-2021,nope']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /unknown profile "nope" \(known: ntia-2021, cisa-2026, bsi-tr-03183-2@2\.1\.0, cra-annex-i\)/);
+    assert.match(r.stderr, /unknown profile "nope" \(known: ntia-2021, cisa-2026, bsi-tr-03183-2@2\.1\.0, cra-annex-i, ai-g7-2026\)/);
     assert.equal(r.stdout, '');
   });
 });

@@ -20,7 +20,7 @@ function parseProfiles({ QUALITY_PROFILES, findProfile }: Profiles, list: string
 export function registerSbomQuality(sbom: Command, ctx: CommandContext): void {
   sbom
     .command('quality <file>')
-    .description('score an SBOM against quality profiles: ntia-2021, cisa-2026, bsi-tr-03183-2@2.1.0, cra-annex-i (exit 1 when a required check fails)')
+    .description('score an SBOM against quality profiles: ntia-2021, cisa-2026, bsi-tr-03183-2@2.1.0, cra-annex-i, ai-g7-2026 (exit 1 when a required check fails)')
     .option('--profile <ids>', 'comma-separated profile ids (default: all)')
     .option('--json', 'print one JSON document')
     .option('--max-size <size>', 'largest input accepted (default 512MiB)')
