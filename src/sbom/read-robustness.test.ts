@@ -140,3 +140,21 @@ test('SPDX YAML: an unquoted number keeps its text (versionInfo: 1.0 is "1.0", n
   assert.equal(sbom.components[0]?.version, '1.0');
   assert.equal(issues.filter((i) => i.code === 'invalid-type').length, 0);
 });
+
+test('wrong JSON types are errors at their path, never coerced (SPDX 3 simplehtr example, altered)', needsCorpora, () => {
+  const original = readCorpus('sboms/spdx/examples/ai/example01/spdx3.0/simplehtr-example.json');
+  const graph = structuredClone(original['@graph']) as Record<string, unknown>[];
+  const at = graph.findIndex((e) => typeof e.software_packageVersion === 'string' && typeof e.name === 'string');
+  assert.ok(at >= 0);
+  const { spdxId, name } = graph[at] as { spdxId: string; name: string };
+  graph[at]!.software_packageVersion = 2; // a number where the version string belongs
+  const { sbom, issues } = readSbom(JSON.stringify({ ...original, '@graph': graph }));
+  const altered = [...allComponents(sbom, true)].find((c) => c.ref === spdxId);
+  assert.equal(altered?.name, name);
+  assert.equal(altered?.version, undefined, 'the number is not read as "2"');
+  const typeErrors = issues.filter((i) => i.code === 'invalid-type');
+  assert.deepEqual(typeErrors.map((i) => [i.severity, i.field]), [['error', `@graph[${at}].software_packageVersion`]]);
+  assert.match(typeErrors[0]!.message, /expected a string, found a number/);
+  // The unaltered document has no such error.
+  assert.equal(readSbom(JSON.stringify(original)).issues.filter((i) => i.code === 'invalid-type').length, 0);
+});

@@ -28,6 +28,7 @@ import { idOf, indexGraph, isNode, objects, refs, str, strings, typeOf, type Gra
 import { FORMAT_ID } from './identify.js';
 import { parseJsonDocument } from '../../json-text.js';
 import { liftAiFields, LINEAGE_FROM_RELATIONSHIP } from './ai-fields.js';
+import { reportNonStringFields } from './string-fields.js';
 import { DISTRIBUTION_ARTIFACT_PROPERTY, PROPERTY_PREFIX } from './profile-fields.js';
 import { EFFECTIVE_LICENSE_STATEMENT, SBOM_TYPE_TO_PHASE, SCOPE_FROM_SPDX, SPEC_VERSIONS, WRITTEN_VERSION } from './vocabulary.js';
 
@@ -348,6 +349,7 @@ export function decodeSpdx3(input: DecodeInput): DecodeResult {
   const specVersion = specVersionOf(graph) ?? WRITTEN_VERSION;
   const sbom = emptySbom({ id: FORMAT_ID, specVersion });
   const ctx = new DecodeContext(graph);
+  reportNonStringFields(graph.nodes, ctx.issues);
   if (!(SPEC_VERSIONS as readonly string[]).includes(specVersion)) {
     ctx.issues.push(issue('warning', 'unsupported-version', `SPDX ${specVersion} is not a version Vigie reads; read as 3.0.1`, { field: '@context' }));
   }

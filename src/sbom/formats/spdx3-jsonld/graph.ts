@@ -32,11 +32,10 @@ export function idOf(node: Node): string | undefined {
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
+/** A text field; any other JSON type is no value (string-fields.ts reports it at its path). */
 export function str(node: Node, key: string): string | undefined {
   const v = node[key];
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return undefined;
+  return typeof v === 'string' ? v : undefined;
 }
 
 /** A field that the schema types as a list; a lone value is accepted as a list of one. */
