@@ -2,7 +2,8 @@
 // The vulnerability loop in a real browser on the demo portfolio (real Go vulndb advisories): the
 // dashboard counts, a release's Vulnerabilities tab, a triage recorded as not_affected with its
 // justification, the OpenVEX download carrying it, the same finding shown triaged on the next
-// release, the "affected by" search, and a guest who reads but is offered no triage.
+// release, the release diff's vulnerability part, the "affected by" search, and a guest who reads
+// but is offered no triage.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -78,6 +79,15 @@ test('triage a finding as not affected, export OpenVEX, see it triaged on the ne
   await page.getByLabel(/All \(\d+\)/).check();
   await finding('CVE-2020-28483').getByText('Not affected (code_not_reachable) by Olivia Officer').waitFor();
   assert.match(await finding('CVE-2020-28483').innerText(), /every release of the product/);
+
+  // The release diff compares the stored scans: the 7 modules 1.8.0 changed carry no known flaw.
+  await page.getByRole('link', { name: 'Diff', exact: true }).click();
+  await page.getByLabel('From').selectOption({ label: 'Proton Mail Bridge 1.6.3' });
+  await page.getByLabel('To', { exact: true }).selectOption({ label: 'Proton Mail Bridge 1.8.0' });
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const vulnerabilities = page.getByRole('region', { name: 'Vulnerabilities' });
+  await vulnerabilities.getByText(/introduced/).waitFor();
+  assert.match(await vulnerabilities.innerText(), /0 introduced, 0 fixed, 58 in both\./);
 });
 
 test('a guest reads the findings and is offered no triage nor scan', async () => {

@@ -77,6 +77,13 @@ export interface VulnerabilitySummary {
   releases: { releaseId: number; productId: number; productName: string | null; releaseNumber: string | null; scannedAt: string; counts: FindingCounts }[];
 }
 
+export interface VulnerabilityDiff {
+  scanned: boolean;
+  introduced: { vulnerability: string; aliases: string[]; rating: string; component: string; version?: string }[];
+  fixed: { vulnerability: string; aliases: string[]; rating: string; component: string; version?: string }[];
+  unchanged: number;
+}
+
 export type VexFormat = 'openvex' | 'cyclonedx-vex' | 'csaf';
 
 export const vulnApi = {
@@ -86,4 +93,5 @@ export const vulnApi = {
   downloadVex: (releaseId: number, format: VexFormat) => download(`/api/releases/${releaseId}/vex?format=${format}`, `vex-${format}.json`),
   affected: (advisory: string) => get<AffectedReleases>(`/api/vulnerabilities/${encodeURIComponent(advisory)}/affected`),
   summary: () => get<VulnerabilitySummary>('/api/vulnerabilities/summary'),
+  diff: (from: number, to: number) => get<VulnerabilityDiff>('/api/vulnerabilities/diff', { from, to }),
 };

@@ -5,6 +5,7 @@ import { ActionForm } from '../components/forms.js';
 import { Empty, Show } from '../components/status.js';
 import { useLoad } from '../components/use-load.js';
 import { navigate, usePath } from '../router.js';
+import { VulnerabilityDiffCard } from './VulnerabilityDiffCard.js';
 
 /** Release-to-release diff: components added, removed, upgraded, and licence choices changed. */
 export function DiffView() {
@@ -52,6 +53,7 @@ export function DiffView() {
         }}
       </Show>
       {from && to ? <Show loaded={diff}>{(d) => (d ? <DiffTables diff={d} /> : null)}</Show> : null}
+      {from && to ? <VulnerabilityDiffCard from={from} to={to} /> : null}
     </section>
   );
 }
