@@ -17,6 +17,7 @@ import { dashboardRoutes } from './dashboard/routes.js';
 import { craRoutes } from './cra/routes.js';
 import { vulnerabilityRoutes } from './vulnerabilities/routes.js';
 import { componentRoutes } from './components/routes.js';
+import { overviewRoutes } from './overview/routes.js';
 import { jobRoutes } from './jobs/routes.js';
 import { aiRoutes } from './ai/routes.js';
 
@@ -39,6 +40,7 @@ const RESOURCES = [
   craRoutes,
   vulnerabilityRoutes,
   componentRoutes,
+  overviewRoutes,
   jobRoutes,
   aiRoutes,
 ];

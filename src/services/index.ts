@@ -37,3 +37,4 @@ export * from './component-usage.js';
 export * from './jobs.js';
 export { runWorker, runNextJob, workerName, DEFAULT_LEASE_MS, type WorkerOptions } from './job-runner.js';
 export * from './release-use.js';
+export * from './portfolio-overview.js';

@@ -12,10 +12,12 @@ import { DecisionsView } from './views/DecisionsView.js';
 import { SearchView } from './views/SearchView.js';
 import { DiffView } from './views/DiffView.js';
 import { ComponentView } from './views/components/ComponentView.js';
+import { PortfolioView } from './views/PortfolioView.js';
 
 const NAV = [
   { to: '/', label: 'Dashboard' },
   { to: '/products', label: 'Products' },
+  { to: '/portfolio', label: 'Portfolio' },
   { to: '/import', label: 'Import' },
   { to: '/licenses', label: 'Licences' },
   { to: '/decisions', label: 'Decisions' },
@@ -27,6 +29,7 @@ function route(path: string) {
   let params: Record<string, string> | null;
   if (path === '/') return <DashboardView />;
   if (path === '/products') return <ProductsView />;
+  if (path === '/portfolio') return <PortfolioView />;
   if ((params = match('/products/:id', path))) return <ProductView id={Number(params.id)} />;
   if ((params = match('/releases/:id', path))) return <ReleaseView id={Number(params.id)} />;
   if (path === '/import') return <ImportView />;

@@ -6,6 +6,7 @@ import type {
   ComponentUsage,
   Decision,
   LicenseReleaseUse,
+  PortfolioRelease,
   ExploitationRule,
   ImportOutcome,
   ImportRecord,
@@ -93,6 +94,7 @@ export const api = {
 
   componentUsage: (component: string) => get<ComponentUsage>('/api/components/usage', { component }),
   licenseReleases: async (license: string) => asList<LicenseReleaseUse>(await get(`/api/licenses/${encodeURIComponent(license)}/releases`)),
+  portfolioOverview: () => get<PortfolioRelease[]>('/api/portfolio/overview'),
   licenseDistribution: async (role: 'declared' | 'concluded' | 'chosen', releaseId?: number) =>
     asList<LicenseCount>(await get('/api/queries/license-distribution', { role, releaseId })),
   search: async (component: string, versionRange?: string) =>

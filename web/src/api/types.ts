@@ -178,3 +178,13 @@ export interface LicenseReleaseUse {
   productName: string;
   usages: number;
 }
+
+/** One row of the portfolio view (GET /api/portfolio/overview). */
+export interface PortfolioRelease {
+  release: Release;
+  productName: string;
+  validationStep: number;
+  blockerCount: number;
+  blockers: Array<{ step: number; kind: string; count: number }>;
+  trend: Array<{ at: string; reason: string; validationStep: number; blockerCount: number }>;
+}

@@ -59,7 +59,7 @@ async function loadDashboard(): Promise<DashboardData> {
   return {
     summary,
     releases,
-    distributionTitle: anyChosen ? 'Licences in use (chosen, top 10)' : 'Licences in use (as declared, top 10)',
+    distributionTitle: anyChosen ? 'Licences in use after decisions (effective, top 10)' : 'Licences in use (as declared, top 10)',
     distribution: distributionRows
       .slice()
       .sort((a, b) => b.usages - a.usages)
