@@ -2,6 +2,7 @@
 import { ApiError, del, download, get, patch, post, put, upload, withQuery, type UploadProgress } from './client.js';
 import { asList, asObject } from './normalise.js';
 import type {
+  Job,
   Category,
   ComponentUsage,
   Decision,
@@ -78,6 +79,10 @@ export const api = {
   /** The file goes as the raw body (streamed by the browser), its name in the query. */
   importDocument: (releaseId: number, file: File, options: { mode: string; policy: string }, onProgress: (p: UploadProgress) => void) =>
     upload<ImportOutcome>(withQuery(`/api/releases/${releaseId}/imports`, { ...options, fileName: file.name }), file, onProgress),
+  /** The same upload run as a job by a worker: answers with the job at once (202). */
+  importDocumentInBackground: (releaseId: number, file: File, options: { mode: string; policy: string }, onProgress: (p: UploadProgress) => void) =>
+    upload<Job>(withQuery(`/api/releases/${releaseId}/imports`, { ...options, fileName: file.name, background: 'true' }), file, onProgress),
+  job: (id: number) => get<Job>(`/api/jobs/${id}`),
 
   decisions: async (type?: string) => asList<Decision>(await get('/api/decisions', { type }), 'decisions'),
   recordDecision: (decision: Record<string, unknown>) => post<Decision>('/api/decisions', decision),

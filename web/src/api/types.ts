@@ -68,6 +68,21 @@ export interface ImportRecord {
   finishedAt: string | null;
 }
 
+/** A job (GET /api/jobs/:id): long work a worker runs, e.g. an import sent with ?background=true. */
+export interface Job {
+  id: number;
+  kind: 'import' | 'revalidate';
+  state: 'queued' | 'running' | 'succeeded' | 'failed';
+  releaseId: number | null;
+  progress: { phase: string; done: number; total: number };
+  result: Record<string, unknown> | null;
+  error: { code: string; message: string } | null;
+  attempts: number;
+  maxAttempts: number;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
 export interface ImportOutcome {
   import: ImportRecord;
   counts: Record<string, number>;

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/endpoints.js';
-import type { ImportOutcome, Product, Release } from '../api/types.js';
+import type { ImportOutcome, Job, Product, Release } from '../api/types.js';
 import { useCan } from '../auth.js';
 import { SelectField } from '../components/forms.js';
 import { Show } from '../components/status.js';
@@ -23,6 +23,72 @@ const COUNT_LABELS: Record<string, string> = {
 
 export function countLabel(key: string): string {
   return COUNT_LABELS[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** Files above this size are imported as a job by default: the server answers at once and a worker imports. */
+const BACKGROUND_FROM_BYTES = 4 * 1024 * 1024;
+const JOB_POLL_MS = 500;
+
+/** What the form shows of a finished import, run in the request or as a job. */
+interface ImportSummary {
+  counts: Record<string, number>;
+  issueCount: number;
+}
+
+function summaryOfOutcome(outcome: ImportOutcome): ImportSummary {
+  return { counts: outcome.counts ?? outcome.import?.counts ?? {}, issueCount: outcome.issues?.length ?? 0 };
+}
+
+/** An import job's result holds the import's counts and how many problems the document had. */
+function summaryOfJob(job: Job): ImportSummary {
+  const result = (job.result ?? {}) as { counts?: Record<string, number>; issues?: number };
+  return { counts: result.counts ?? {}, issueCount: result.issues ?? 0 };
+}
+
+function jobText(job: Job): string {
+  if (job.state === 'queued') return job.attempts > 0 ? `Import job ${job.id}: waiting to be retried…` : `Import job ${job.id}: queued, waiting for a worker…`;
+  const { phase, done, total } = job.progress;
+  const retry = job.attempts > 1 ? ` (attempt ${job.attempts} of ${job.maxAttempts})` : '';
+  return `Import job ${job.id}: ${phase}${total ? ` (step ${Math.min(done + 1, total)} of ${total})` : ''}${retry}`;
+}
+
+/** Follows an import job until it ends, showing its phase; hands the ended job back. */
+function ImportJobProgress({ jobId, onEnd }: { jobId: number; onEnd: (job: Job) => void }) {
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // The latest callback, without restarting the polling when the parent renders again.
+  const ended = useRef(onEnd);
+  ended.current = onEnd;
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const next = await api.job(jobId);
+        if (stopped) return;
+        setJob(next);
+        setError(null);
+        if (next.state === 'succeeded' || next.state === 'failed') return ended.current(next);
+      } catch (err) {
+        if (stopped) return;
+        setError(err instanceof Error ? err.message : String(err));
+      }
+      timer = setTimeout(poll, JOB_POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [jobId]);
+  if (!job || job.state === 'succeeded' || job.state === 'failed') return null;
+  return (
+    <div className="import-progress" aria-live="polite">
+      <label htmlFor="job-progress">{jobText(job)}</label>
+      <progress id="job-progress" max={job.progress.total || 1} value={job.state === 'queued' ? undefined : job.progress.done} />
+      {error ? <span className="muted small">Could not read the job's state ({error}); trying again.</span> : null}
+    </div>
+  );
 }
 
 function formatBytes(n: number): string {
@@ -61,8 +127,26 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
   const [policy, setPolicy] = useState('fill-missing');
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
   const [phase, setPhase] = useState<'idle' | 'uploading' | 'processing' | 'done' | 'failed'>('idle');
-  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [outcome, setOutcome] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [background, setBackground] = useState(false);
+  const [jobId, setJobId] = useState<number | null>(null);
+
+  const chooseFile = (chosen: File | null) => {
+    setFile(chosen);
+    setBackground(chosen !== null && chosen.size >= BACKGROUND_FROM_BYTES);
+  };
+
+  const jobEnded = (job: Job) => {
+    setJobId(null);
+    if (job.state === 'succeeded') {
+      setOutcome(summaryOfJob(job));
+      setPhase('done');
+    } else {
+      setError(job.error ? `${job.error.code}: ${job.error.message}` : 'the import job failed');
+      setPhase('failed');
+    }
+  };
 
   const chooseProduct = (value: string) => {
     setProductId(value);
@@ -77,11 +161,17 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
     setPhase('uploading');
     setProgress({ loaded: 0, total: file.size });
     try {
+      if (background) {
+        const job = await api.importDocumentInBackground(Number(releaseId), file, { mode, policy }, (p) => setProgress({ loaded: p.loaded, total: p.total || file.size }));
+        setPhase('processing');
+        setJobId(job.id);
+        return;
+      }
       const result = await api.importDocument(Number(releaseId), file, { mode, policy }, (p) => {
         setProgress({ loaded: p.loaded, total: p.total || file.size });
         if (p.total && p.loaded >= p.total) setPhase('processing');
       });
-      setOutcome(result);
+      setOutcome(summaryOfOutcome(result));
       setPhase('done');
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -91,7 +181,7 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
 
   if (!canWrite) return <p className="notice">Your role may not import SBOMs: ask a project manager or a compliance officer.</p>;
   const percent = progress && progress.total ? Math.round((progress.loaded / progress.total) * 100) : 0;
-  const busy = phase === 'uploading' || phase === 'processing';
+  const busy = phase === 'uploading' || phase === 'processing' || jobId !== null;
 
   return (
     <form className="card stack" onSubmit={submit} aria-label="Import an SBOM">
@@ -120,9 +210,13 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
       ) : null}
       <div className="field">
         <label htmlFor="import-file">SBOM file</label>
-        <input id="import-file" type="file" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input id="import-file" type="file" required onChange={(e) => chooseFile(e.target.files?.[0] ?? null)} />
         {file ? <span className="hint">{`${file.name}, ${formatBytes(file.size)}`}</span> : null}
       </div>
+      <label className="choice">
+        <input type="checkbox" checked={background} onChange={(e) => setBackground(e.target.checked)} /> Import in the background (a worker imports it; the
+        page shows its progress — chosen for files of 4 MiB and more)
+      </label>
       <fieldset>
         <legend>Existing usages of the release</legend>
         <label className="choice">
@@ -149,13 +243,16 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
       </button>
       {progress && phase !== 'idle' ? (
         <div className="import-progress" aria-live="polite">
-          <label htmlFor="upload-progress">{phase === 'processing' ? 'Uploaded; the server is reading the document…' : `Uploading ${percent}%`}</label>
+          <label htmlFor="upload-progress">
+            {phase === 'processing' ? (jobId !== null ? 'Uploaded; the import runs as a job.' : 'Uploaded; the server is reading the document…') : `Uploading ${percent}%`}
+          </label>
           <progress id="upload-progress" max={100} value={phase === 'processing' ? undefined : percent} />
           <span className="muted small">
             {formatBytes(progress.loaded)} of {formatBytes(progress.total)}
           </span>
         </div>
       ) : null}
+      {jobId !== null ? <ImportJobProgress jobId={jobId} onEnd={jobEnded} /> : null}
       {error ? (
         <p role="alert" className="error">
           Import failed: {error}
@@ -164,12 +261,12 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
       {outcome ? (
         <div role="status" className="success">
           <p>
-            Imported: {Object.entries(outcome.counts ?? outcome.import?.counts ?? {})
+            Imported: {Object.entries(outcome.counts)
               .map(([k, v]) => `${v} ${countLabel(k)}`)
               .join(', ')}
             .
           </p>
-          {outcome.issues?.length ? <p className="muted">{outcome.issues.length} problems noted in the document (kept, not fatal).</p> : null}
+          {outcome.issueCount ? <p className="muted">{outcome.issueCount} problems noted in the document (kept, not fatal).</p> : null}
           <Link to={`/releases/${releaseId}`}>Open the release</Link>
         </div>
       ) : null}
