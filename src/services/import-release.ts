@@ -185,9 +185,13 @@ export async function importDocumentOf(store: Store, importId: number): Promise<
 async function importAndValidate(store: Store, releaseId: number, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
   const outcome = await importDecoded(store, releaseId, source, options);
   await options.onPhase?.('validating');
-  await recordValidationRun(store, releaseId, 'import');
+  // One read of the release's data serves the validation run and the scan (neither changes what the
+  // other reads: the run writes the run and the step reached, the scan its findings).
+  const data = await store.loadReleaseData(releaseId);
+  if (!data) throw notFound(`release ${releaseId}`);
+  await recordValidationRun(store, releaseId, 'import', data);
   // Stored findings follow the release's components (issue 11 item 8).
-  await scanRelease(store, releaseId, 'import', new Date().toISOString());
+  await scanRelease(store, releaseId, 'import', new Date().toISOString(), data);
   return outcome;
 }
 

@@ -1,11 +1,12 @@
 /** Loads what the compliance engine needs about one release from the store, in a few queries. */
 import { builtinKnowledgeBase, type KnowledgeBase } from '../licenses/kb/index.js';
 import type { ReleaseSnapshot, ReleaseUsage } from '../compliance/index.js';
-import type { Store } from '../store/index.js';
+import type { ReleaseData, Store } from '../store/index.js';
 import { notFound } from './service-error.js';
 
-export async function loadReleaseSnapshot(store: Store, releaseId: number): Promise<ReleaseSnapshot> {
-  const data = await store.loadReleaseData(releaseId);
+/** `loaded`: the release's data when the caller has just read it from the store. */
+export async function loadReleaseSnapshot(store: Store, releaseId: number, loaded?: ReleaseData): Promise<ReleaseSnapshot> {
+  const data = loaded ?? (await store.loadReleaseData(releaseId));
   if (!data) throw notFound(`release ${releaseId}`);
   const versions = new Map(data.versions.map((v) => [v.id, v]));
   const components = new Map(data.components.map((c) => [c.id, c]));

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { componentKey } from '../model/component-identity.js';
 import { emptySbom, type Component, type Sbom } from '../model/index.js';
-import type { ReleaseScanRecord, Store, StoredReleaseFinding } from '../store/index.js';
+import type { ReleaseData, ReleaseScanRecord, Store, StoredReleaseFinding } from '../store/index.js';
 import { scanSbom } from '../vulns/match/index.js';
 import type { VulnerabilityFinding } from '../vulns/match/finding.js';
 import { ANALYSIS_STATES, type VexFormat } from '../vulns/vex/index.js';
@@ -33,8 +33,8 @@ interface ReleaseInventory {
 }
 
 /** The release's component versions as an SBOM the matcher reads (refs `version-<id>`), and the fingerprint of the scan inputs. */
-async function releaseInventory(store: Store, releaseId: number): Promise<ReleaseInventory> {
-  const data = await store.loadReleaseData(releaseId);
+async function releaseInventory(store: Store, releaseId: number, loaded?: ReleaseData): Promise<ReleaseInventory> {
+  const data = loaded ?? (await store.loadReleaseData(releaseId));
   if (!data) throw notFound(`release ${releaseId}`);
   const sbom = emptySbom({ id: 'vigie-release', specVersion: '1' });
   sbom.metadata.component = { ref: `release-${releaseId}`, type: 'application', name: data.product.name, version: data.release.number, hashes: [], licenses: {}, externalReferences: [], properties: [] };
@@ -73,10 +73,11 @@ export interface ReleaseScanOutcome {
 
 /**
  * Scans one release against the store's database and replaces its stored findings (one
- * transaction). `reason` says why (`import`, `database`, `on demand` …).
+ * transaction). `reason` says why (`import`, `database`, `on demand` …). `loaded`: the release's
+ * data when the caller has just read it (an import reads it once for the validation run and the scan).
  */
-export async function scanRelease(store: Store, releaseId: number, reason: string, now: string): Promise<ReleaseScanOutcome> {
-  const inventory = await releaseInventory(store, releaseId);
+export async function scanRelease(store: Store, releaseId: number, reason: string, now: string, loaded?: ReleaseData): Promise<ReleaseScanOutcome> {
+  const inventory = await releaseInventory(store, releaseId, loaded);
   const data = await vulnerabilityDataForSbom(store, inventory.sbom);
   const scan = scanSbom(inventory.sbom, data.index, { kev: data.kev, epss: data.epss });
   const findings = scan.findings.map((finding) => {

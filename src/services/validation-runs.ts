@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { validateRelease as runSteps, type ReleaseSnapshot, type ReleaseValidation as EngineValidation } from '../compliance/index.js';
 import type { Decision } from '../model/decision.js';
 import type { Release } from '../model/portfolio.js';
-import type { Store, ValidationRunSummary } from '../store/index.js';
+import type { ReleaseData, Store, ValidationRunSummary } from '../store/index.js';
 import { loadReleaseSnapshot } from './release-snapshot.js';
 
 /** What changed, recorded with the run. */
@@ -41,9 +41,12 @@ export interface ValidatedRelease {
   validation: ReleaseValidation;
 }
 
-/** Validates the release now and stores the run (and the step reached on the release). */
-export async function recordValidationRun(store: Store, releaseId: number, reason: RunReason): Promise<ReleaseValidation> {
-  const snapshot = await loadReleaseSnapshot(store, releaseId);
+/**
+ * Validates the release now and stores the run (and the step reached on the release). `loaded`: the
+ * release's data as just read from the store (an import reads it once for this run and its scan).
+ */
+export async function recordValidationRun(store: Store, releaseId: number, reason: RunReason, loaded?: ReleaseData): Promise<ReleaseValidation> {
+  const snapshot = await loadReleaseSnapshot(store, releaseId, loaded);
   const report = runSteps(snapshot);
   const run = await store.insertValidationRun({
     releaseId,

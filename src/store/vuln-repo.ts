@@ -142,6 +142,15 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
       const out = new Map<string, string>();
       // Names are compared folded as the ecosystem compares them (PEP 503, case …): name_key.
       const base = splitEcosystem(ecosystem).base;
+      // An ecosystem the database holds nothing for (the common case for a fresh or partial
+      // database) costs one query, not one per chunk of names.
+      const any = await db
+        .selectFrom('vuln_packages')
+        .select('record_id')
+        .where((eb) => eb.or([eb('ecosystem', '=', ecosystem), eb('ecosystem', 'like', `${ecosystem}:%`)]))
+        .limit(1)
+        .executeTakeFirst();
+      if (!any) return [];
       for (const part of chunks([...new Set(names.map((n) => packageKey(base, n)))], IN_CHUNK)) {
         const rows = await db
           .selectFrom('vuln_packages')
