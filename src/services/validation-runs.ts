@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { validateRelease as runSteps, type ReleaseSnapshot, type ReleaseValidation as EngineValidation } from '../compliance/index.js';
 import type { Decision } from '../model/decision.js';
 import type { Release } from '../model/portfolio.js';
-import type { ReleaseData, Store, ValidationRunSummary } from '../store/index.js';
+import type { ReleaseData, Store, ValidationRun, ValidationRunSummary } from '../store/index.js';
+import { joinReport, splitReport } from './run-report.js';
 import { loadReleaseSnapshot } from './release-snapshot.js';
 
 /** What changed, recorded with the run. */
@@ -48,6 +49,7 @@ export interface ValidatedRelease {
 export async function recordValidationRun(store: Store, releaseId: number, reason: RunReason, loaded?: ReleaseData): Promise<ReleaseValidation> {
   const snapshot = await loadReleaseSnapshot(store, releaseId, loaded);
   const report = runSteps(snapshot);
+  const parts = splitReport(report);
   const run = await store.insertValidationRun({
     releaseId,
     createdAt: new Date().toISOString(),
@@ -56,13 +58,14 @@ export async function recordValidationRun(store: Store, releaseId: number, reaso
     blockerCount: report.blockerCount,
     fingerprint: fingerprintOf(snapshot),
     licenseCounts: licenseCounts(report),
-    report,
+    report: parts.summary,
+    details: parts.details,
   });
   let release = snapshot.release;
   if (release.validationStep !== report.validationStep) {
     release = (await store.updateRelease(releaseId, { validationStep: report.validationStep })) ?? release;
   }
-  const { report: _stored, ...summary } = run;
+  const { report: _stored, details: _details, ...summary } = run;
   return { release, validationStep: report.validationStep, steps: report.steps, blockerCount: report.blockerCount, report, run: summary };
 }
 
@@ -110,8 +113,8 @@ export async function releaseValidation(store: Store, releaseId: number): Promis
   if (stored) {
     const release = await store.getRelease(releaseId);
     if (release) {
-      const report = stored.report as EngineValidation;
-      const { report: _report, ...run } = stored;
+      const report = storedReport(stored);
+      const { report: _report, details: _details, ...run } = stored;
       return { release, validationStep: run.validationStep, steps: report.steps, blockerCount: run.blockerCount, report, run };
     }
   }
@@ -123,8 +126,8 @@ export async function validatedRelease(store: Store, releaseId: number): Promise
   const snapshot = await loadReleaseSnapshot(store, releaseId);
   const stored = await store.latestValidationRun(releaseId);
   if (stored) {
-    const report = stored.report as EngineValidation;
-    const { report: _report, ...run } = stored;
+    const report = storedReport(stored);
+    const { report: _report, details: _details, ...run } = stored;
     return { snapshot, validation: { release: snapshot.release, validationStep: run.validationStep, steps: report.steps, blockerCount: run.blockerCount, report, run } };
   }
   const report = runSteps(snapshot);
@@ -136,6 +139,11 @@ export async function validatedRelease(store: Store, releaseId: number): Promise
 
 export async function listValidationRuns(store: Store, releaseId: number): Promise<ValidationRunSummary[]> {
   return store.listValidationRuns(releaseId);
+}
+
+/** A stored run's report: whole (older runs), or its summary with the bulky part read on first use. */
+function storedReport(stored: ValidationRun): EngineValidation {
+  return stored.details === null ? (stored.report as EngineValidation) : joinReport(stored.report, stored.details);
 }
 
 /** Which knowledge base, policy and settings a run used. */

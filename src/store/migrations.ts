@@ -344,6 +344,20 @@ function jobs(dialect: StoreDialect): Migration {
   };
 }
 
+/**
+ * A run's bulky part (every blocker, every resolved usage) in a column of its own, so that reading
+ * a run's summary does not parse it, gzip-compressed (it repeats itself: a tenth of its JSON size)
+ * (ADR 21). Older runs keep their whole result in `report`.
+ */
+function validationRunDetails(dialect: StoreDialect): Migration {
+  const { bytes } = dialectColumns(dialect);
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('validation_runs').addColumn('details', bytes).execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -360,6 +374,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0013_jobs': jobs(dialect),
       '0014_ai_lineage_and_use': aiLineageAndUse(),
       '0018_knowledge_base_imports': knowledgeBaseImports(dialect),
+      '0017_validation_run_details': validationRunDetails(dialect),
     }),
   };
 }

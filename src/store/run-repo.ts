@@ -1,4 +1,8 @@
-/** Stored validation runs: one row per run, newest read by every view; older ones pruned. */
+/**
+ * Stored validation runs: one row per run, newest read by every view; older ones pruned. The bulky
+ * part (`details`, gzip-compressed JSON) is decompressed and parsed only when asked for (ADR 21).
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Selectable } from 'kysely';
 import type { Store } from './store.js';
 import type { Database } from './schema.js';
@@ -11,7 +15,7 @@ type RunMethods = Pick<Store, 'insertValidationRun' | 'latestValidationRun' | 'l
 const RUNS_KEPT = 10;
 const SUMMARY_COLUMNS = ['id', 'release_id', 'created_at', 'reason', 'validation_step', 'blocker_count', 'fingerprint', 'license_counts'] as const;
 
-function toSummary(row: Omit<Selectable<Database['validation_runs']>, 'report'>): ValidationRunSummary {
+function toSummary(row: Omit<Selectable<Database['validation_runs']>, 'report' | 'details'>): ValidationRunSummary {
   return {
     id: row.id,
     releaseId: row.release_id,
@@ -38,6 +42,7 @@ export function runRepository({ db }: StoreContext): RunMethods {
           fingerprint: run.fingerprint,
           license_counts: toJson(run.licenseCounts),
           report: toJson(run.report),
+          details: run.details === undefined ? null : gzipSync(toJson(run.details), { level: 1 }),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -50,11 +55,18 @@ export function runRepository({ db }: StoreContext): RunMethods {
         .limit(1000)
         .execute();
       if (old.length > 0) await db.deleteFrom('validation_runs').where('id', 'in', old.map((r) => r.id)).execute();
-      return { ...run, id: row.id };
+      const { details, ...rest } = run;
+      return { ...rest, id: row.id, details: details === undefined ? null : () => details };
     },
     async latestValidationRun(releaseId) {
       const row = await db.selectFrom('validation_runs').selectAll().where('release_id', '=', releaseId).orderBy('id', 'desc').limit(1).executeTakeFirst();
-      return row ? { ...toSummary(row), report: JSON.parse(row.report) as unknown } : null;
+      if (!row) return null;
+      const details = row.details;
+      return {
+        ...toSummary(row),
+        report: JSON.parse(row.report) as unknown,
+        details: details === null ? null : () => JSON.parse(gunzipSync(details).toString('utf8')) as unknown,
+      };
     },
     async latestValidationRuns() {
       const latest = db.selectFrom('validation_runs').select((eb) => eb.fn.max('id').as('id')).groupBy('release_id');

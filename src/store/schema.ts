@@ -196,8 +196,10 @@ export interface Database extends VulnerabilityTables, VexTables, ReleaseFinding
     fingerprint: string;
     /** JSON: usages per effective licence (after decisions). */
     license_counts: string;
-    /** JSON: the engine's whole result (steps, resolved usages). */
+    /** JSON: the engine's result (steps, resolved usages); without its bulky part when `details` holds it. */
     report: string;
+    /** gzip of JSON: the bulky part of the result (blockers, resolved usages), read on demand (migration 0017, ADR 21); null for older runs. */
+    details: Uint8Array | null;
   };
   /** Organisation policy settings, one row per setting (absent = default). */
   policy_settings: { name: string; value: string; updated_by: string; updated_at: string };

@@ -239,6 +239,11 @@ export interface ValidationRunSummary {
 /** A run with the engine's whole result (kept as stored: the store does not know its shape). */
 export interface ValidationRun extends ValidationRunSummary {
   report: unknown;
+  /**
+   * The run's bulky part when it was stored apart from `report` (ADR 21), parsed on the first call
+   * only; null for a run stored whole.
+   */
+  details: (() => unknown) | null;
 }
 
-export type NewValidationRun = Omit<ValidationRun, 'id'>;
+export type NewValidationRun = Omit<ValidationRun, 'id' | 'details'> & { details?: unknown };

@@ -16,6 +16,7 @@ import { reportingCaseCases } from './cases/reporting-cases.js';
 import { vexAnalysisCases } from './cases/vex-analyses.js';
 import { craRecordCases } from './cases/cra-records.js';
 import { jobCases } from './cases/jobs.js';
+import { validationRunCases } from './cases/validation-runs.js';
 
 runContract(targets(), {
   schema: schemaCases,
@@ -33,4 +34,5 @@ runContract(targets(), {
   'triage memory': vexAnalysisCases,
   'cra records': craRecordCases,
   jobs: jobCases,
+  'validation runs': validationRunCases,
 });
