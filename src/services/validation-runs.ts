@@ -146,6 +146,7 @@ function storedReport(stored: ValidationRun): EngineValidation {
   return stored.details === null ? (stored.report as EngineValidation) : joinReport(stored.report, stored.details);
 }
 
+
 /** Which knowledge base, policy and settings a run used. */
 function fingerprintOf(snapshot: ReleaseSnapshot): string {
   const hash = createHash('sha256');
