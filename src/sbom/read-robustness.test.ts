@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { parse as parseYaml } from 'yaml';
 import { corpus, needsCorpora } from '../../test/support/corpora.js';
 import { HEAD_BYTES } from './detect.js';
 import { allComponents } from './graph.js';
@@ -157,4 +158,25 @@ test('wrong JSON types are errors at their path, never coerced (SPDX 3 simplehtr
   assert.match(typeErrors[0]!.message, /expected a string, found a number/);
   // The unaltered document has no such error.
   assert.equal(readSbom(JSON.stringify(original)).issues.filter((i) => i.code === 'invalid-type').length, 0);
+});
+
+/** The same value with every object's keys sorted, as `jq -S` writes it. */
+const sortedKeys = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(sortedKeys)
+    : value !== null && typeof value === 'object'
+      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]))
+      : value;
+
+test('ORT results and evaluated models with their keys sorted (jq -S) are still ORT', needsCorpora, () => {
+  for (const path of ['ort/results/semver4j-ort-result.yml', 'ort/results/core-image-minimal-qemux86-64.rootfs.ortresult.yml', 'ort/evaluated-model/evaluated-model-reporter-test-expected-output.json']) {
+    const text = readFileSync(corpus(path), 'utf8');
+    const original = readSbom(text);
+    const sorted = JSON.stringify(sortedKeys(path.endsWith('.json') ? JSON.parse(text) : parseYaml(text)));
+    assert.doesNotMatch(sorted, /^\{"(repository|analyzer|path_excludes|scope_excludes|project)"/, `${path}: the fixed-order look cannot see it`);
+    const read = readSbom(sorted);
+    assert.equal(read.format.id, 'ort', path);
+    assert.equal(read.specVersion, original.specVersion, path);
+    assert.deepEqual(names(sorted), names(text), path);
+  }
 });

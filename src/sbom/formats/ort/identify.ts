@@ -21,6 +21,21 @@ function identifyJson(head: string): string | undefined {
     return ANALYZER_RESULT;
   }
   if (new RegExp(String.raw`^\s*\{\s*"projects?"\s*:\s*\[?\s*\{\s*"id"\s*:\s*"${ORT_ID}`).test(head)) return ANALYZER_RESULT;
+  return identifyReorderedJson(head);
+}
+
+/**
+ * The same layouts with their keys in another order (key order carries no meaning in JSON; `jq -S`
+ * sorts them): keys only ORT writes, wherever they are. Slower and looser than the fixed-order
+ * look above, so it runs only when that found nothing (issue 13 item 2).
+ */
+function identifyReorderedJson(head: string): string | undefined {
+  if (!/^\s*\{/.test(head)) return undefined;
+  if (/"path_excludes"\s*:/.test(head) && /"scope_excludes"\s*:/.test(head) && /"(dependency_trees|packages)"\s*:/.test(head)) return EVALUATED_MODEL;
+  if (/"repository"\s*:\s*\{/.test(head) && /"vcs_processed"\s*:\s*\{/.test(head) && /"analyzer"\s*:/.test(head)) return ANALYZER_RESULT;
+  if (/"projects?"\s*:\s*[[{]/.test(head) && /"packages"\s*:\s*\[/.test(head) && new RegExp(String.raw`"id"\s*:\s*"${ORT_ID}`).test(head)) {
+    return ANALYZER_RESULT;
+  }
   return undefined;
 }
 
