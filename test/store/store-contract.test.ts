@@ -14,6 +14,7 @@ import { bulkWriteCases } from './cases/bulk-writes.js';
 import { vulnerabilityDbCases } from './cases/vulnerability-db.js';
 import { reportingCaseCases } from './cases/reporting-cases.js';
 import { vexAnalysisCases } from './cases/vex-analyses.js';
+import { releaseFindingCases } from './cases/release-findings.js';
 import { craRecordCases } from './cases/cra-records.js';
 import { jobCases } from './cases/jobs.js';
 import { validationRunCases } from './cases/validation-runs.js';
@@ -32,6 +33,7 @@ runContract(targets(), {
   'vulnerability database': vulnerabilityDbCases,
   'reporting cases': reportingCaseCases,
   'triage memory': vexAnalysisCases,
+  'release findings': releaseFindingCases,
   'cra records': craRecordCases,
   jobs: jobCases,
   'validation runs': validationRunCases,
