@@ -29,8 +29,6 @@ export interface ObligationGroup {
   action: ComplianceAction | null;
   core: boolean;
   category: string | null;
-  /** Core actions are in every plan, even when no usage triggers them. */
-  triggered: boolean;
   /** The licence clauses that lead here, once each. */
   obligations: { license: string; name: string; clause: string | null }[];
   usages: TriggeringUsage[];
@@ -38,8 +36,13 @@ export interface ObligationGroup {
 
 export interface ReleaseObligations {
   releaseId: number;
-  /** Core actions first, then by number of usages. */
+  /** The actions some usage triggers through a licence clause: core actions first, then by number of usages. */
   groups: ObligationGroup[];
+  /**
+   * Core actions (included by default in every plan, as in Hermine) that no usage triggers: listed
+   * apart, since no licence clause of this release calls for them (issue 8 item 10).
+   */
+  coreActions: ComplianceAction[];
   /** Usages left out: licence or exploitation still unknown. */
   unresolved: { usageId: number; component: string; reason: string }[];
   assumptions: string[];
@@ -74,7 +77,7 @@ export function releaseObligations(snapshot: ReleaseSnapshot, validation: Releas
         const name = o.action ?? `licence-specific: ${o.license}`;
         let group = groups.get(name);
         if (!group) {
-          group = { name, action, core: action?.core ?? false, category: action?.category ?? null, triggered: true, obligations: [], usages: [] };
+          group = { name, action, core: action?.core ?? false, category: action?.category ?? null, obligations: [], usages: [] };
           groups.set(name, group);
         }
         if (!group.obligations.some((x) => x.license === o.license && x.name === o.name)) {
@@ -130,7 +133,7 @@ export function releaseObligations(snapshot: ReleaseSnapshot, validation: Releas
     const name = o.action ?? `licence-specific: ${o.license}`;
     let group = groups.get(name);
     if (!group) {
-      group = { name, action, core: action?.core ?? false, category: action?.category ?? null, triggered: true, obligations: [], usages: [] };
+      group = { name, action, core: action?.core ?? false, category: action?.category ?? null, obligations: [], usages: [] };
       groups.set(name, group);
     }
     if (!group.obligations.some((x) => x.license === o.license && x.name === o.name)) group.obligations.push({ license: o.license, name: o.name, clause: o.clause });
@@ -156,14 +159,11 @@ export function releaseObligations(snapshot: ReleaseSnapshot, validation: Releas
     if (!entry.licenses.includes(inh.license)) entry.licenses.push(inh.license);
     if (!entry.obligations.includes(o.name)) entry.obligations.push(o.name);
   }
-  for (const a of kb.actions) {
-    if (a.core && !groups.has(a.name)) {
-      groups.set(a.name, { name: a.name, action: a, core: true, category: a.category, triggered: false, obligations: [], usages: [] });
-    }
-  }
-  const sorted = [...groups.values()].sort((a, b) => Number(b.core) - Number(a.core) || b.usages.length - a.usages.length || a.name.localeCompare(b.name));
+  // A group is made when a clause matches a context, but only a usage makes it an obligation.
+  const sorted = [...groups.values()].filter((g) => g.usages.length > 0).sort((a, b) => Number(b.core) - Number(a.core) || b.usages.length - a.usages.length || a.name.localeCompare(b.name));
   const assumptions = assumedUnmodified ? [`${assumedUnmodified} usage(s) do not say whether the component was modified: treated as unmodified.`] : [];
-  return { releaseId: snapshot.release.id, groups: sorted, unresolved, assumptions, unknownActions: [...unknownActions].sort() };
+  const coreActions = kb.actions.filter((a) => a.core && !sorted.some((g) => g.name === a.name)).sort((a, b) => a.name.localeCompare(b.name));
+  return { releaseId: snapshot.release.id, groups: sorted, coreActions, unresolved, assumptions, unknownActions: [...unknownActions].sort() };
 }
 
 function obligationsByLicense(kb: KnowledgeBase): Map<string, Obligation[]> {

@@ -1,6 +1,6 @@
 // Reads an npm project folder (lockfile, package.json, installed node_modules manifests) and hands
 // plain data to the pure generator in src/sbom/generators/npm.
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { npmLockfileProblem, type NpmProjectInput } from '../sbom/generators/npm/index.js';
 import { InputError } from './input-error.js';
@@ -44,6 +44,7 @@ export async function readNpmProject(target: string, options: ReadNpmProjectOpti
     lockfile,
     packageJson,
     installedManifest: (path) => readInstalledManifest(dir, path),
+    installedLicenseText: (path) => readInstalledLicenseText(dir, path),
   };
 }
 
@@ -85,6 +86,32 @@ function readSmallFile(path: string): string | undefined {
     throw new NpmProjectError(`${path} is ${formatBytes(stats.size)}, over the ${formatBytes(MAX_MANIFEST_BYTES)} limit for a package.json`);
   }
   return readFileSync(path, 'utf8');
+}
+
+// Licence files are short; a bigger one is not read for copyright lines.
+const MAX_LICENSE_FILE_BYTES = 1024 * 1024;
+const LICENSE_FILE = /^(?:licen[cs]e|copying|notice)(?:[.-].*)?$/i;
+
+/**
+ * The text of the installed package's licence file (LICENSE, LICENCE.md, COPYING…), or undefined;
+ * like manifests, only inside the project folder and never a link out of it.
+ */
+function readInstalledLicenseText(dir: string, path: string): string | undefined {
+  const folder = resolve(dir, path);
+  const inside = relative(dir, folder);
+  if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
+  try {
+    const names = readdirSync(folder).filter((n) => LICENSE_FILE.test(n)).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    for (const name of names) {
+      const file = join(folder, name);
+      const stats = lstatSync(file);
+      if (!stats.isFile() || stats.size > MAX_LICENSE_FILE_BYTES) continue;
+      return readFileSync(file, 'utf8');
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
 
 /**

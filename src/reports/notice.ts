@@ -1,6 +1,6 @@
 import type { ReleaseSnapshot, ReleaseUsage } from '../compliance/snapshot.js';
 import { usageLabel } from '../compliance/snapshot.js';
-import type { ReleaseValidation } from '../compliance/validate-release.js';
+import type { ReleaseValidation, ResolvedUsage } from '../compliance/validate-release.js';
 import { escapeHtml, escapeMarkdownText as md, safeHttpUrl } from './escape.js';
 
 /** Licence (or exception) id → its full text; reading texts is I/O, so the caller passes this in. */
@@ -22,27 +22,49 @@ export interface NoticeData {
   entries: NoticeEntry[];
   /** Each licence (and exception) once, with its text when the lookup had one. */
   texts: { id: string; text: string | null }[];
+  /** Components left out of this distribution NOTICE, and why (every usage is internal use). */
+  leftOut: { component: string; reason: string }[];
 }
 
-/** The attribution data of a release: one entry per version shipped, each licence text once. */
+/**
+ * The attribution data of a release: one entry per version shipped, each licence text once. A
+ * version whose every usage is internal use (dev tooling, test harnesses: Hermine's "internal"
+ * exploitation) is not distributed, so it is left out with the reason (issue 8 item 10); a usage
+ * whose exploitation is not set yet counts as distributed, so nothing shipped goes missing.
+ */
 export function buildNotice(snapshot: ReleaseSnapshot, validation: ReleaseValidation, textOf: LicenseTextLookup): NoticeData {
   const resolved = new Map(validation.usages.map((u) => [u.usageId, u]));
-  const byVersion = new Map<number, NoticeEntry>();
-  const ids = new Set<string>();
+  const byVersion = new Map<number, { item: ReleaseUsage; usages: ResolvedUsage[] }>();
   for (const item of snapshot.usages) {
     const r = resolved.get(item.usage.id);
-    if (!r || byVersion.has(item.version.id)) continue;
-    const license = r.effective ?? r.expression ?? item.version.declaredLicense ?? 'NOASSERTION';
-    for (const l of r.licenses ?? []) {
-      const [base, exception] = l.split(/ WITH /i);
-      ids.add(base);
-      if (exception) ids.add(exception);
-    }
-    byVersion.set(item.version.id, entryOf(item, license));
+    if (!r) continue;
+    const entry = byVersion.get(item.version.id);
+    if (entry) entry.usages.push(r);
+    else byVersion.set(item.version.id, { item, usages: [r] });
   }
-  const entries = [...byVersion.values()].sort((a, b) => a.component.localeCompare(b.component));
+  const entries: NoticeEntry[] = [];
+  const leftOut: NoticeData['leftOut'] = [];
+  const ids = new Set<string>();
+  for (const { item, usages } of byVersion.values()) {
+    const shipped = usages.filter((u) => u.exploitation !== 'internal');
+    if (shipped.length === 0) {
+      leftOut.push({ component: usageLabel(item), reason: 'internal use only: not distributed' });
+      continue;
+    }
+    const r = shipped[0];
+    for (const u of shipped) {
+      for (const l of u.licenses ?? []) {
+        const [base, exception] = l.split(/ WITH /i);
+        ids.add(base);
+        if (exception) ids.add(exception);
+      }
+    }
+    entries.push(entryOf(item, r.effective ?? r.expression ?? item.version.declaredLicense ?? 'NOASSERTION'));
+  }
+  entries.sort((a, b) => a.component.localeCompare(b.component));
+  leftOut.sort((a, b) => a.component.localeCompare(b.component));
   const texts = [...ids].sort().map((id) => ({ id, text: textOf(id) ?? null }));
-  return { title: `${snapshot.product.name} ${snapshot.release.number}`, entries, texts };
+  return { title: `${snapshot.product.name} ${snapshot.release.number}`, entries, texts, leftOut };
 }
 
 function entryOf(item: ReleaseUsage, license: string): NoticeEntry {
@@ -59,11 +81,16 @@ function entryOf(item: ReleaseUsage, license: string): NoticeEntry {
 
 const RULE = '-'.repeat(78);
 
+/** The copyright statements of an entry, one per line (SBOMs join several with line breaks). */
+function copyrightLines(copyright: string | null): string[] {
+  return (copyright ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+}
+
 export function renderNoticeText(n: NoticeData): string {
   const out: string[] = [`THIRD-PARTY SOFTWARE NOTICES — ${n.title}`, '', 'This product includes the following third-party components.', ''];
   for (const e of n.entries) {
     out.push(`${e.name} ${e.version}`, `  Licence: ${e.license}`);
-    if (e.copyright) out.push(`  ${e.copyright}`);
+    for (const line of copyrightLines(e.copyright)) out.push(`  ${line}`);
     if (e.homepage) out.push(`  Homepage: ${e.homepage}`);
     if (e.purl) out.push(`  Package: ${e.purl}`);
     out.push('');
@@ -83,7 +110,7 @@ export function renderNoticeMarkdown(n: NoticeData): string {
   const out: string[] = [`# Third-party software notices — ${md(n.title)}`, '', '## Components', ''];
   for (const e of n.entries) {
     out.push(`### ${md(e.name)} ${md(e.version)}`, '', `- Licence: ${md(e.license)}`);
-    if (e.copyright) out.push(`- Copyright: ${md(e.copyright)}`);
+    for (const line of copyrightLines(e.copyright)) out.push(`- ${/^(copyright|©|\(c\))/i.test(line) ? '' : 'Copyright: '}${md(line)}`);
     const homepage = safeHttpUrl(e.homepage);
     if (homepage) out.push(`- Homepage: <${homepage}>`);
     else if (e.homepage) out.push(`- Homepage: ${md(e.homepage)}`);
@@ -112,7 +139,7 @@ export function renderNoticeHtml(n: NoticeData): string {
   const rows = n.entries
     .map(
       (e) =>
-        `<tr><td>${h(e.name)}</td><td>${h(e.version)}</td><td>${h(e.license)}</td><td>${e.copyright ? h(e.copyright) : ''}</td><td>${homepageCell(e.homepage)}</td></tr>`,
+        `<tr><td>${h(e.name)}</td><td>${h(e.version)}</td><td>${h(e.license)}</td><td>${copyrightLines(e.copyright).map(h).join('<br>')}</td><td>${homepageCell(e.homepage)}</td></tr>`,
     )
     .join('\n');
   const texts = n.texts

@@ -13,15 +13,16 @@ export function renderObligationsMarkdown(o: ReleaseObligations, title = `Releas
     out.push(`## ${md(g.name)}${g.core ? ' (core)' : ''}`, '');
     if (g.action?.description) out.push(md(g.action.description), '');
     if (g.category) out.push(`Category: ${md(g.category)}`, '');
-    if (!g.triggered) {
-      out.push('Included by default (core action); no usage triggers it through a licence clause.', '');
-      continue;
-    }
     out.push(`Triggered by ${g.obligations.map((x) => `${md(x.license)} (“${md(x.name)}”)`).join(', ')}.`, '');
     out.push('| Component | Project | Scope | Exploitation | Modification | Licences |', '|---|---|---|---|---|---|');
     for (const u of g.usages) {
       out.push(`| ${mdCell(u.component)} | ${mdCell(u.project || '(root)')} | ${mdCell(u.scope || '(none)')} | ${u.exploitation} | ${u.modification} | ${mdCell(u.licenses.join(', '))} |`);
     }
+    out.push('');
+  }
+  if (o.coreActions.length) {
+    out.push('## Core actions no usage triggers', '', 'Included by default in every compliance plan; no licence clause of this release calls for them.', '');
+    for (const a of o.coreActions) out.push(`- ${md(a.name)}${a.category ? ` (${md(a.category)})` : ''}${a.description ? `: ${md(a.description)}` : ''}`);
     out.push('');
   }
   if (o.unresolved.length) {

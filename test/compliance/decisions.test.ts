@@ -139,10 +139,15 @@ test('obligations: AGPL offered over a network, modified, triggers the network s
   assert.deepEqual(offer.usages[0].licenses, ['AGPL-3.0-only']);
   assert.equal(offer.usages[0].exploitation, 'network');
   assert.equal(o.unresolved.length, 0);
-  // Core actions are flagged and listed first.
+  // Core actions are flagged and listed first; every group is triggered by some usage, and the
+  // core actions no usage triggers are listed apart (issue 8 item 10).
   const firstNonCore = o.groups.findIndex((g) => !g.core);
   assert.ok(o.groups.slice(0, firstNonCore).every((g) => g.core));
-  assert.ok(o.groups.some((g) => g.core));
+  assert.ok(o.groups.every((g) => g.usages.length > 0));
+  const kbCore = s.knowledgeBase.actions.filter((a) => a.core).map((a) => a.name).sort();
+  assert.ok(kbCore.length > 0);
+  assert.deepEqual([...o.groups.filter((g) => g.core).map((g) => g.name), ...o.coreActions.map((a) => a.name)].sort(), kbCore);
+  assert.ok(o.coreActions.every((a) => a.core && !o.groups.some((g) => g.name === a.name)));
 
   // Unmodified, the network clause is not set off (the KB ties it to modification).
   const unmodified = cern({ exploitation: 'network', modified: false });

@@ -170,3 +170,26 @@ test('the release exports as CycloneDX 1.6 and SPDX 2.3 with concluded and effec
   assert.equal(debug.licenseConcluded, 'MIT');
   assert.ok(JSON.stringify(spdx.annotations ?? debug.annotations ?? []).includes('MIT'), 'effective licence annotated');
 });
+
+test('NOTICE follows the exploitation: internal-use components are left out with their reason, their licence texts too (issue 8 item 10)', needsCorpora, () => {
+  const { s } = passing();
+  // One component moved to a dev-tools scope that the release only uses internally.
+  const tool = s.usages.find((u) => u.version.declaredLicense === 'BSD-2-Clause')!;
+  assert.equal(s.usages.filter((u) => u.version.declaredLicense === 'BSD-2-Clause').length, 1, 'the only BSD-2-Clause component');
+  tool.usage.scope = 'dev-tools';
+  s.exploitationRules.push({ id: 99, releaseId: s.release.id, scope: 'dev-tools', project: null, exploitation: 'internal' });
+  const v = validateRelease(s);
+  assert.equal(v.validationStep, 6);
+  const notice = buildNotice(s, v, licenseText);
+  assert.equal(notice.entries.length, s.usages.length - 1);
+  assert.ok(!notice.entries.some((e) => e.component === `${tool.component.name}@${tool.version.number}` || e.name === tool.component.name));
+  assert.deepEqual(notice.leftOut, [{ component: `${tool.component.name}@${tool.version.number}`, reason: 'internal use only: not distributed' }]);
+  assert.deepEqual(notice.texts.map((t) => t.id), ['Apache-2.0', 'ISC', 'MIT'], 'no BSD-2-Clause text for a component not shipped');
+  assert.ok(!renderNoticeText(notice).includes(`${tool.component.name} ${tool.version.number}`));
+  // The obligations of the internal usage are those of internal use; the core actions nobody triggers are apart.
+  const o = releaseObligations(s, v);
+  const md = renderObligationsMarkdown(o, 'cern');
+  assert.ok(o.coreActions.length > 0);
+  assert.match(md, /## Core actions no usage triggers/);
+  for (const a of o.coreActions) assert.ok(!md.includes(`## ${a.name}`), `${a.name} is not listed as an obligation`);
+});

@@ -80,7 +80,7 @@ export interface CdxComponent {
   externalReferences?: CdxExternalReference[];
   properties?: CdxProperty[];
   components?: CdxComponent[];
-  evidence?: { occurrences?: { location?: string }[] };
+  evidence?: { occurrences?: { location?: string }[]; copyright?: { text?: string }[] };
   modelCard?: CdxModelCard;
   data?: CdxComponentData[];
 }

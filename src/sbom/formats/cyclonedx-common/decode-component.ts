@@ -168,6 +168,11 @@ export function decodeComponent(c: CdxComponent, ctx: DecodeContext, path: strin
   if (typeof c.cpe === 'string') component.cpe = c.cpe;
   if (typeof c.publisher === 'string') component.publisher = c.publisher;
   if (typeof c.copyright === 'string') component.copyright = c.copyright;
+  else {
+    // CycloneDX 1.3+: the copyright statements found in the component's files (issue 8 item 10: the NOTICE shows them).
+    const found = Array.isArray(c.evidence?.copyright) ? c.evidence.copyright.map((x) => (typeof x?.text === 'string' ? x.text.trim() : '')).filter(Boolean) : [];
+    if (found.length > 0) component.copyright = [...new Set(found)].join('\n');
+  }
   if (c.supplier) component.supplier = decodeOrganization(c.supplier);
   if (c.manufacturer) component.manufacturer = decodeOrganization(c.manufacturer);
   if (Array.isArray(c.authors) && c.authors.length > 0) component.authors = c.authors.map(decodeContact);

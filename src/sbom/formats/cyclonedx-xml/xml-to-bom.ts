@@ -106,8 +106,14 @@ export function component(n: XmlNode): CdxComponent {
   setIf(out, 'properties', properties(n));
   const nested = listed(n, 'components', 'component');
   if (nested.length > 0) out.components = nested.map(component);
-  const occurrences = listed(one(n, 'evidence'), 'occurrences', 'occurrence');
-  if (occurrences.length > 0) out.evidence = { occurrences: occurrences.map((o) => ({ location: text(o, 'location') })) };
+  const evidence = one(n, 'evidence');
+  const occurrences = listed(evidence, 'occurrences', 'occurrence');
+  const copyright = all(evidence, 'copyright').flatMap((c) => texts(c, 'text'));
+  if (occurrences.length > 0 || copyright.length > 0) {
+    out.evidence = {};
+    if (occurrences.length > 0) out.evidence.occurrences = occurrences.map((o) => ({ location: text(o, 'location') }));
+    if (copyright.length > 0) out.evidence.copyright = copyright.map((t) => ({ text: t }));
+  }
   const modelCard = one(n, 'modelCard');
   if (modelCard) out.modelCard = modelCardFromXml(modelCard);
   const data = all(n, 'data');

@@ -12,6 +12,7 @@ import { cycloneDxScopeOf, mostNeededScope, scopeOfFlags } from './dependency-sc
 import { hashesFromIntegrity } from './integrity.js';
 import { isTopLevelFolder, type DeclaredEdge, type LockPackage } from './lock-package.js';
 import { licenseFromString, metadataOfManifest } from './manifest-metadata.js';
+import { copyrightStatements } from '../copyright-statements.js';
 import type { NpmProjectInput } from './npm-project-input.js';
 import { npmPurl, splitNpmName } from './npm-purl.js';
 import { readLockTree, type LockTree } from './read-lock-tree.js';
@@ -96,7 +97,8 @@ class ComponentBuilder {
   private componentOf(group: LockPackage[]): Component {
     const paths = group.map((p) => p.path).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
     const first = group.find((p) => p.path === paths[0])!;
-    const manifest = this.installedManifestOf(first, paths);
+    const installed = this.installedManifestOf(first, paths);
+    const manifest = installed?.manifest;
     const version = first.version ?? text(manifest?.version);
     const isPrivate = manifest?.private === true;
     // A local folder gets a purl only when it could be the published package of that name: npm
@@ -128,6 +130,9 @@ class ComponentBuilder {
       language: 'JavaScript',
       evidence: paths,
     };
+    const licenseText = installed ? this.input.installedLicenseText?.(installed.path) : undefined;
+    const copyright = licenseText ? copyrightStatements(licenseText) : [];
+    if (copyright.length > 0) component.copyright = copyright.join('\n');
     if (group.some((p) => p.inBundle)) component.properties.push({ name: 'cdx:npm:package:bundled', value: 'true' });
     if (scope === 'dev') component.properties.push({ name: 'cdx:npm:package:development', value: 'true' });
     if (isPrivate) component.properties.push({ name: 'cdx:npm:package:private', value: 'true' });
@@ -137,7 +142,7 @@ class ComponentBuilder {
   }
 
   /** The first installed package.json among the paths that agrees with the lockfile entry. */
-  private installedManifestOf(pkg: LockPackage, paths: string[]): Obj | undefined {
+  private installedManifestOf(pkg: LockPackage, paths: string[]): { manifest: Obj; path: string } | undefined {
     const lookup = this.input.installedManifest;
     if (!lookup) return undefined;
     for (const path of paths) {
@@ -152,7 +157,7 @@ class ComponentBuilder {
         );
         continue;
       }
-      return manifest;
+      return { manifest, path };
     }
     return undefined;
   }

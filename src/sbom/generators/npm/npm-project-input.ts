@@ -16,6 +16,11 @@ export interface NpmProjectInput {
    * or undefined when that package is not installed. Called at most once per path, lazily.
    */
   installedManifest?: (path: string) => unknown;
+  /**
+   * The text of the licence file (LICENSE, LICENCE, COPYING…) installed at a lockfile package path,
+   * or undefined; its copyright lines become the component's copyright when nothing else gives one.
+   */
+  installedLicenseText?: (path: string) => string | undefined;
   /** The tool to record in metadata.tools (defaults to Vigie without a version). */
   tool?: Tool;
 }

@@ -10,7 +10,7 @@ export function ObligationsPanel({ plan, step }: { plan: ReleaseObligations; ste
   const sorted = groups; // the engine already orders them: core actions first, then by usages
   return (
     <div className="obligations">
-      <p className="muted">{groups.length} compliance actions. Core actions are part of every compliance plan.</p>
+      <p className="muted">{groups.length} compliance actions triggered by the release's usages.</p>
       {plan.assumptions.map((a) => (
         <p key={a} className="note">
           {a}
@@ -24,7 +24,6 @@ export function ObligationsPanel({ plan, step }: { plan: ReleaseObligations; ste
           <summary>
             <strong>{group.name}</strong> {group.core ? <span className="badge">core</span> : null}
             {group.category ? <span className="muted small"> · {group.category}</span> : null}
-            {group.triggered ? null : <span className="muted small"> · core, always in the plan</span>}
             <span className="muted small"> · {group.usages.length} usages</span>
           </summary>
           {group.action?.description ? <p>{group.action.description}</p> : null}
@@ -48,6 +47,20 @@ export function ObligationsPanel({ plan, step }: { plan: ReleaseObligations; ste
           {group.usages.length > 500 ? <p className="muted">…and {group.usages.length - 500} more.</p> : null}
         </details>
       ))}
+      {plan.coreActions?.length ? (
+        <section className="card" aria-label="Core actions no usage triggers">
+          <h4>Core actions no usage triggers</h4>
+          <p className="muted small">Included by default in every compliance plan; no licence clause of this release calls for them.</p>
+          <ul>
+            {plan.coreActions.map((a) => (
+              <li key={a.name}>
+                <strong>{a.name}</strong>
+                {a.category ? <span className="muted small"> · {a.category}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }
