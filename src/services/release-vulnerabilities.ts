@@ -80,6 +80,7 @@ export async function scanRelease(store: Store, releaseId: number, reason: strin
   const inventory = await releaseInventory(store, releaseId, loaded);
   const data = await vulnerabilityDataForSbom(store, inventory.sbom);
   const scan = scanSbom(inventory.sbom, data.index, { kev: data.kev, epss: data.epss });
+  await addEuvdAliases(store, scan.findings);
   const findings = scan.findings.map((finding) => {
     const versionId = Number(finding.component.ref.replace(/^version-/, ''));
     return { versionId, component: inventory.keys.get(versionId) ?? finding.component.name, finding };
@@ -89,6 +90,21 @@ export async function scanRelease(store: Store, releaseId: number, reason: strin
     await tx.replaceReleaseFindings({ releaseId, scannedAt: now, reason, fingerprint: inventory.fingerprint, summary: scan.summary, unchecked: scan.unchecked }, findings);
   });
   return { releaseId, findings: findings.length, summary: scan.summary };
+}
+
+/**
+ * EUVD ids are not in OSV records: when EUVD records were loaded, the store's alias groups add
+ * them to the findings' aliases (one lookup per flaw), so the UI and exports show them.
+ */
+async function addEuvdAliases(store: Store, findings: VulnerabilityFinding[]): Promise<void> {
+  if (findings.length === 0 || !(await store.listVulnSources()).some((s) => s.kind === 'euvd')) return;
+  const extra = new Map<string, string[]>();
+  for (const f of findings) {
+    const v = f.vulnerability;
+    if (!extra.has(v.id)) extra.set(v.id, (await store.aliasGroup([v.id, ...v.aliases])).filter((id) => id.startsWith('EUVD-')));
+    const add = extra.get(v.id)!.filter((id) => !v.aliases.includes(id));
+    if (add.length) v.aliases = [...v.aliases, ...add].sort();
+  }
 }
 
 /** Re-scans every release (after the database changed); returns how many findings were stored in all. */

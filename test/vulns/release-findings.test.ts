@@ -215,6 +215,11 @@ const cases: Record<string, ContractCase> = {
       await setVexAnalysis(store, { product: 'shop', release: '1.0', component: 'pkg:npm/minimist', vulnerability: 'EUVD-2021-0001', state: 'exploitable', responses: ['update'], author: 'eve', now: '2026-12-04T06:03:00.000Z' });
       const minimist = (await releaseVulnerabilities(store, r1.id)).findings.find((f) => f.component.purl.startsWith('pkg:npm/'))!;
       assert.deepEqual([minimist.vulnerability.id, minimist.analysis?.state, minimist.analysis?.author], ['CVE-2021-44906', 'exploitable', 'eve']);
+      // The next scan shows the EUVD id among the finding's aliases.
+      assert.deepEqual(minimist.vulnerability.aliases, ['GHSA-xvch-5gv4-984h']);
+      await scanRelease(store, r1.id, 'on demand', '2026-12-04T06:04:00.000Z');
+      const rescanned = (await releaseVulnerabilities(store, r1.id)).findings.find((f) => f.component.purl.startsWith('pkg:npm/'))!;
+      assert.deepEqual(rescanned.vulnerability.aliases, ['EUVD-2021-0001', 'GHSA-xvch-5gv4-984h']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
