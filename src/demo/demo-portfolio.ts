@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as services from '../services/index.js';
+import { seedDemoCra } from './demo-cra.js';
 import type { Exploitation } from '../model/usage-context.js';
 import type { Store } from '../services/store-door.js';
 import type { LicensePolicy } from '../licenses/kb/types.js';
@@ -139,6 +140,8 @@ export async function seedDemoPortfolio(store: Store, options: DemoOptions): Pro
     }
   }
   await services.setVexAnalysis(store, { ...DEMO_TRIAGE, author, now });
+  // One product with a filled-in CRA record (issue 12 item 9); dated like the record, never the clock.
+  await seedDemoCra(store, author, '2026-11-20');
   return seeded;
 }
 

@@ -3,13 +3,13 @@
 import { createContext, useContext } from 'react';
 import type { Me, Role } from './api/types.js';
 
-export type Permission = 'read' | 'portfolio:write' | 'decisions:write' | 'licenses:write' | 'vulnerabilities:write' | 'tokens:manage';
+export type Permission = 'read' | 'portfolio:write' | 'decisions:write' | 'licenses:write' | 'vulnerabilities:write' | 'tokens:manage' | 'cra:write';
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   'guest': ['read'],
   'project-manager': ['read', 'portfolio:write', 'vulnerabilities:write'],
-  'legal': ['read', 'decisions:write', 'licenses:write'],
-  'compliance-officer': ['read', 'portfolio:write', 'decisions:write', 'licenses:write', 'vulnerabilities:write', 'tokens:manage'],
+  'legal': ['read', 'decisions:write', 'licenses:write', 'cra:write'],
+  'compliance-officer': ['read', 'portfolio:write', 'decisions:write', 'licenses:write', 'vulnerabilities:write', 'tokens:manage', 'cra:write'],
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

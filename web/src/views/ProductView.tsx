@@ -4,7 +4,9 @@ import { useCan } from '../auth.js';
 import { ActionForm, Field, splitList } from '../components/forms.js';
 import { Empty, Show, StepProgress } from '../components/status.js';
 import { useLoad } from '../components/use-load.js';
-import { Link } from '../router.js';
+import { Link, navigate, usePath } from '../router.js';
+import { Tabs } from '../components/Tabs.js';
+import { CraSection } from './cra/CraSection.js';
 
 const SHIP_LABELS: Record<string, string> = { 'in-development': 'In development', 'published': 'Published', 'archived': 'Archived' };
 
@@ -13,6 +15,7 @@ export function ProductView({ id }: { id: number }) {
   const canWrite = useCan('portfolio:write');
   const [number, setNumber] = useState('');
   const [outbound, setOutbound] = useState('');
+  const tab = usePath().query.get('tab') === 'cra' ? 'cra' : 'releases';
 
   return (
     <Show loaded={loaded}>
@@ -26,6 +29,16 @@ export function ProductView({ id }: { id: number }) {
           <p className="muted">
             Owner: {product.owner ?? '—'} · Outbound licences: {product.outboundLicenses.join(', ') || '—'}
           </p>
+          <Tabs
+            label="Product sections"
+            tabs={[
+              { id: 'releases', label: 'Releases' },
+              { id: 'cra', label: 'CRA' },
+            ]}
+            current={tab}
+            onSelect={(next) => navigate(next === 'cra' ? `/products/${id}?tab=cra` : `/products/${id}`)}
+          >
+          {tab === 'cra' ? <CraSection productId={id} releases={releases} /> : (<>
           <h2>Releases</h2>
           {releases.length === 0 ? (
             <Empty>No release yet.</Empty>
@@ -75,6 +88,8 @@ export function ProductView({ id }: { id: number }) {
               </ActionForm>
             </section>
           ) : null}
+          </>)}
+          </Tabs>
         </section>
       )}
     </Show>

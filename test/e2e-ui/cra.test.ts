@@ -1,0 +1,97 @@
+/// <reference lib="dom" />
+// The CRA tab of a product in a real browser (issue 12 item 8): a compliance officer takes a product
+// from an empty record to a classified one with a route the class allows, settles an Annex I
+// requirement (refused first without evidence), downloads the technical documentation zip; the demo
+// product shows a complete record; a guest reads it without any edit control.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchBrowser, logIn, screenshot, startApp, type App, type Browser } from './harness.js';
+
+let app: App;
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function openCraTab(product: string): Promise<void> {
+  await page.getByRole('link', { name: 'Products', exact: true }).first().click();
+  await page.getByRole('link', { name: product, exact: true }).click();
+  await page.getByRole('heading', { name: product, level: 1 }).waitFor();
+  await page.getByRole('tab', { name: 'CRA', exact: true }).click();
+  await page.getByRole('heading', { name: 'CRA readiness' }).waitFor();
+}
+
+test('from an empty CRA record to a classified product with an allowed route and a documentation zip', async () => {
+  await logIn(page, app.url, app.officerToken);
+  await openCraTab('Laravel demo app');
+  assert.match(await page.getByLabel(/^Readiness \d+ of \d+$/).getAttribute('aria-label') ?? '', /Readiness 0 of 1/);
+
+  const form = page.getByRole('form', { name: 'CRA record' });
+  await form.getByLabel(/market it under our own name/).check();
+  await form.getByLabel('Product category').selectOption('password-manager');
+  await form.getByLabel('Conformity assessment route').selectOption('module-a');
+  await form.getByLabel('Contacts for vulnerability reports').fill('security@laravel.example');
+  await form.getByRole('button', { name: 'Save CRA record' }).click();
+  await form.getByRole('alert').filter({ hasText: 'write it as mailto:security@laravel.example' }).waitFor();
+
+  await form.getByLabel('Contacts for vulnerability reports').fill('mailto:security@laravel.example');
+  await form.getByRole('button', { name: 'Save CRA record' }).click();
+  const routes = page.getByRole('list', { name: 'Conformity assessment routes' });
+  await routes.waitFor();
+  assert.match(await routes.innerText(), /not allowed: module-a — class I: only when harmonised standards/);
+  assert.match(await page.getByText(/important product, class I/).first().innerText(), /Password managers/);
+  await page.locator('dd .error').filter({ hasText: 'module-a is not allowed' }).waitFor();
+
+  await form.getByLabel('Conformity assessment route').selectOption('module-b-c');
+  await form.getByRole('button', { name: 'Save CRA record' }).click();
+  await page.locator('dd .error').waitFor({ state: 'detached' });
+  const checklist = page.getByRole('list', { name: 'Readiness checklist' });
+  assert.match(await checklist.innerText(), /✓\s*Conformity assessment route chosen and allowed/);
+
+  const matrix = page.getByRole('table', { name: 'Annex I essential requirements' });
+  await matrix.getByLabel('Status of II.1').selectOption('met');
+  await matrix.getByRole('button', { name: 'Save II.1' }).click();
+  await matrix.getByRole('alert').filter({ hasText: 'needs at least one piece of evidence' }).waitFor();
+  await matrix.getByLabel('Evidence of II.1').fill('https://laravel.example/sbom.cdx.json');
+  await matrix.getByRole('button', { name: 'Save II.1' }).click();
+  await page.getByText('1 of 21 settled').waitFor();
+  assert.equal(await matrix.getByLabel('Status of II.1').inputValue(), 'met');
+  await page.getByLabel('Evidence log').filter({ hasText: 'chain verified' }).waitFor();
+  await screenshot(page, 'cra-01-record');
+
+  await page.getByLabel('Release', { exact: true }).selectOption('7.12.0');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download technical documentation (zip)' }).click();
+  const zip = readFileSync((await (await download).path())!);
+  assert.equal(zip.readUInt32LE(0), 0x04034b50, 'a zip archive');
+  const names = zip.toString('latin1');
+  for (const file of ['index.md', 'annex-ii-user-information.html', 'annex-v-eu-declaration-of-conformity.md', 'security.txt', 'sbom/Laravel_demo_app-7.12.0.cdx.json', 'manifest.json']) {
+    assert.ok(names.includes(file), `${file} in the zip`);
+  }
+});
+
+test('the demo product carries a complete CRA record; a guest reads it without edit controls', async () => {
+  await openCraTab('Proton Mail Bridge');
+  assert.equal(await page.getByLabel(/^Readiness \d+ of \d+$/).getAttribute('aria-label'), 'Readiness 10 of 10');
+  await page.getByText('21 of 21 settled: 19 met, 2 not applicable').waitFor();
+  await screenshot(page, 'cra-02-demo');
+
+  await page.getByRole('button', { name: /Sign out|Log out/ }).click();
+  await logIn(page, app.url, app.guestToken);
+  await openCraTab('Proton Mail Bridge');
+  await page.getByText('21 of 21 settled').waitFor();
+  assert.equal(await page.getByRole('form', { name: 'CRA record' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: /^Save / }).count(), 0);
+  assert.deepEqual(browser.errors.filter((e) => !/status of 400|Failed to load resource/.test(e)), []);
+});
