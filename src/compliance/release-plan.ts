@@ -7,7 +7,7 @@
  * versions. Licences are kept as found: the declared one as written, the concluded one as its
  * expression or, when that did not parse, its raw text (step 1 decides what they mean).
  */
-import type { Component, LineageKind, Sbom } from '../model/index.js';
+import type { Component, DatasetFacts, LineageKind, ModelCard, Sbom } from '../model/index.js';
 import type { ComponentRecord } from '../model/portfolio.js';
 import { componentIdentity, componentKey } from '../model/component-identity.js';
 import { allComponents } from '../sbom/graph.js';
@@ -57,7 +57,11 @@ export interface ImportPlan {
   edges: PlannedEdge[];
   /** AI lineage (issue 10 item 5): what obligations propagate along. */
   lineage: PlannedLineage[];
+  /** Model cards and dataset facts of planned versions (issue 10): the AI variant of a component. */
+  aiFacts: PlannedAiFacts[];
 }
+
+export type PlannedAiFacts = { version: number } & ({ kind: 'model'; facts: ModelCard } | { kind: 'dataset'; facts: DatasetFacts });
 
 /**
  * `defaultScope` names the scope of components whose document gives none. `project` puts every
@@ -70,7 +74,7 @@ export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportP
   const componentIndex = new Map<string, number>();
   const versionIndex = new Map<string, number>();
   const usageKeys = new Set<string>();
-  const plan: ImportPlan = { components: [], versions: [], usages: [], edges: [], lineage: [] };
+  const plan: ImportPlan = { components: [], versions: [], usages: [], edges: [], lineage: [], aiFacts: [] };
   const versionOfRef = new Map<string, number>();
 
   for (const c of allComponents(sbom)) {
@@ -87,6 +91,8 @@ export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportP
     if (vi === undefined) {
       vi = plan.versions.push(versionOf(c, ci, number)) - 1;
       versionIndex.set(versionKey, vi);
+      if (c.modelCard) plan.aiFacts.push({ version: vi, kind: 'model', facts: c.modelCard });
+      else if (c.dataset) plan.aiFacts.push({ version: vi, kind: 'dataset', facts: c.dataset });
     }
     if (!versionOfRef.has(c.ref)) versionOfRef.set(c.ref, vi);
     const scope = usageScopeOf(c) || defaultScope;

@@ -19,6 +19,7 @@ import type {
   ImportRecord,
   NewUsage,
   Store,
+  VersionAiFacts,
 } from '../store/index.js';
 import { decodeUpload } from './decode-upload.js';
 import { planImport, type ImportPlan } from '../compliance/release-plan.js';
@@ -260,6 +261,7 @@ async function importDecoded(store: Store, releaseId: number, source: DecodedSou
     const usagesInserted = await tx.insertUsages(usages, mode === 'merge' ? 'ignore' : 'fail');
     const edgesInserted = await insertNewEdges(tx, releaseId, options.project ?? '', plan, versions.records, mode);
     await insertNewLineage(tx, releaseId, plan, versions.records, mode);
+    await tx.putVersionAiFacts(plan.aiFacts.map((a) => ({ ...a, versionId: versions.records[a.version]!.id }) as VersionAiFacts));
 
     const conflicts = [...components.conflicts, ...versions.conflicts];
     const counts: ImportCounts = {

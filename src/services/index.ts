@@ -38,3 +38,4 @@ export * from './jobs.js';
 export { runWorker, runNextJob, workerName, DEFAULT_LEASE_MS, type WorkerOptions } from './job-runner.js';
 export * from './release-use.js';
 export * from './portfolio-overview.js';
+export * from './release-ai.js';

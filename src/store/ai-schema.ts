@@ -7,6 +7,12 @@ export interface AiTables {
     child_version_id: number;
     kind: string;
   };
+  /** The model card (kind `model`) or dataset facts (kind `dataset`) of a version, as JSON. */
+  version_ai_facts: {
+    version_id: number;
+    kind: string;
+    facts: string;
+  };
   /** How a release's product is used (model/use-declaration.ts), as JSON; one row per release. */
   release_use_declarations: {
     release_id: number;

@@ -12,6 +12,7 @@ import { vexAnalyses } from './migrations/vex-analyses.js';
 import { releaseFindings } from './migrations/release-findings.js';
 import { craRecords } from './migrations/cra-records.js';
 import { aiLineageAndUse } from './migrations/ai-lineage-and-use.js';
+import { aiVersionFacts } from './migrations/ai-version-facts.js';
 import { knowledgeBaseImports } from './migrations/knowledge-base-imports.js';
 
 type Table = CreateTableBuilder<string, never>;
@@ -373,6 +374,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0011_cra_records': craRecords(),
       '0013_jobs': jobs(dialect),
       '0014_ai_lineage_and_use': aiLineageAndUse(),
+      '0014_ai_version_facts': aiVersionFacts(),
       '0018_knowledge_base_imports': knowledgeBaseImports(dialect),
       '0017_validation_run_details': validationRunDetails(dialect),
     }),

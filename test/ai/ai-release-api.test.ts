@@ -102,6 +102,19 @@ for (const target of targets()) {
         assert.ok(naming, plan.groups.map((g: { name: string }) => g.name).join(', '));
         assert.deepEqual(naming.usages.map((u: { component: string; via?: string }) => [u.component, u.via]), [['example/helpdesk-8b@1.0', `fine-tuned-from meta-llama/Llama-3.1-8B@3.1 (${LLAMA_31})`]]);
 
+        // The AI variant of the components: cards and facts as imported, lineage named as the release names it.
+        const ai = await c.json('guest', 'GET', `/api/releases/${release.id}/ai`);
+        assert.deepEqual(ai.models.map((m: { component: string; card: { task?: string } | null }) => [m.component, m.card?.task ?? null]), [
+          ['example/helpdesk-8b@1.0', 'text-generation'],
+          ['meta-llama/Llama-3.1-8B@3.1', null],
+        ]);
+        assert.deepEqual(ai.datasets.map((d: { component: string; license: string; facts: { kind?: string } | null }) => [d.component, d.license, d.facts?.kind]), [['support-tickets@2025', 'CC-BY-ND-4.0', 'dataset']]);
+        assert.deepEqual(ai.lineage.map((l: { from: string; kind: string; to: string }) => `${l.from} ${l.kind} ${l.to}`).sort(), [
+          'example/helpdesk-8b@1.0 fine-tuned-from meta-llama/Llama-3.1-8B@3.1',
+          'example/helpdesk-8b@1.0 trained-on support-tickets@2025',
+        ]);
+        await c.call('guest', { method: 'GET', url: '/api/releases/99999/ai' }, 404);
+
         // Deleting the release takes its edges and declaration with it.
         await c.call('project-manager', { method: 'DELETE', url: `/api/releases/${release.id}` }, 200);
         assert.deepEqual(await store.listLineageEdges(release.id), []);

@@ -4,7 +4,7 @@ import type { UseDeclaration } from '../../model/use-declaration.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { ID_PARAMS } from '../http/common-schemas.js';
 import { authorOf } from '../http/author.js';
-import { RELEASE_USE, USE_DECLARATION_INPUT } from './schemas.js';
+import { RELEASE_AI, RELEASE_USE, USE_DECLARATION_INPUT } from './schemas.js';
 
 /** AI: the release's use declaration (use restrictions of model and data licences, ADR 17). */
 export async function aiRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
@@ -21,5 +21,10 @@ export async function aiRoutes(app: FastifyInstance, { store }: ResourceOptions)
       schema: { tags, summary: 'Replace the release\'s use declaration (a field left out is not declared); records a validation run', params: ID_PARAMS, body: USE_DECLARATION_INPUT, response: { 200: RELEASE_USE } },
     },
     async (request) => services.setReleaseUse(store, request.params.id, request.body, authorOf(request)),
+  );
+  app.get<{ Params: { id: number } }>(
+    '/releases/:id/ai',
+    { config: { permission: 'read' }, schema: { tags, summary: 'The release\'s models (with their cards) and datasets (with their facts), and the lineage between them', params: ID_PARAMS, response: { 200: RELEASE_AI } } },
+    async (request) => services.releaseAi(store, request.params.id),
   );
 }

@@ -30,3 +30,28 @@ export const RELEASE_USE = {
     fieldsOfUse: { type: 'array', items: { type: 'object', required: ['id', 'description'], properties: { id: FIELD_OF_USE, description: { type: 'string' } } } },
   },
 } as const;
+
+const AI_COMPONENT = {
+  versionId: ID,
+  usageIds: { type: 'array', items: ID },
+  component: { type: 'string' },
+  purl: { type: ['string', 'null'] },
+  license: { type: ['string', 'null'] },
+} as const;
+
+/** Cards and facts are the model's shapes (src/model/ai.ts), passed through as stored. */
+const OPEN_OBJECT = { type: ['object', 'null'], additionalProperties: true } as const;
+
+export const RELEASE_AI = {
+  type: 'object',
+  required: ['releaseId', 'models', 'datasets', 'lineage'],
+  properties: {
+    releaseId: ID,
+    models: { type: 'array', items: { type: 'object', required: ['versionId', 'component', 'card'], properties: { ...AI_COMPONENT, card: OPEN_OBJECT } } },
+    datasets: { type: 'array', items: { type: 'object', required: ['versionId', 'component', 'facts'], properties: { ...AI_COMPONENT, facts: OPEN_OBJECT } } },
+    lineage: {
+      type: 'array',
+      items: { type: 'object', required: ['from', 'kind', 'to'], properties: { from: { type: ['string', 'null'] }, kind: { type: 'string' }, to: { type: 'string' } } },
+    },
+  },
+} as const;
