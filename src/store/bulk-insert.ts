@@ -1,6 +1,6 @@
 /**
  * Many rows into one table, fast on both dialects, for imports of 100k components: SQLite runs one
- * prepared statement per row on the store's own connection (inside the caller's transaction, or in
+ * prepared multi-row statement per 200 rows on the store's own connection (inside the caller's transaction, or in
  * one of its own), PostgreSQL sends one `INSERT … SELECT FROM unnest(array, …)` per chunk (one bound
  * parameter per column instead of one per value). Query-builder overhead per value is what made
  * bulk writes slow; the statements themselves stay plain SQL with bound values.
@@ -19,6 +19,9 @@ export interface BulkInsertOptions {
 }
 
 const POSTGRES_ROWS_PER_STATEMENT = 20_000;
+const SQLITE_ROWS_PER_STATEMENT = 200;
+/** Bound parameters per SQLite statement (its limit is 32,766 since 3.32). */
+const SQLITE_PARAMETERS = 2_000;
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /** Inserts rows (values in column order; booleans already as the dialect stores them); returns how many were written. */
@@ -37,10 +40,16 @@ export async function bulkInsert(
   const names = columns.map((c) => c.name).join(', ');
   if (ctx.dialect === 'sqlite' && ctx.sqlite) {
     const database = ctx.sqlite;
-    const statement = database.prepare(`INSERT INTO ${table} (${names}) VALUES (${columns.map(() => '?').join(', ')})${conflict}`);
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const statementFor = (count: number) => database.prepare(`INSERT INTO ${table} (${names}) VALUES ${Array(count).fill(tuple).join(', ')}${conflict}`);
+    // Many rows per statement: one call into SQLite per SQLITE_ROWS_PER_STATEMENT rows instead of one per row.
+    const perStatement = Math.max(1, Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(SQLITE_PARAMETERS / columns.length)));
     const insertAll = () => {
       let written = 0;
-      for (const row of rows) written += statement.run(row).changes;
+      const full = rows.length >= perStatement ? statementFor(perStatement) : null;
+      let start = 0;
+      for (; full && start + perStatement <= rows.length; start += perStatement) written += full.run(rows.slice(start, start + perStatement).flat()).changes;
+      if (start < rows.length) written += statementFor(rows.length - start).run(rows.slice(start).flat()).changes;
       return written;
     };
     // Inside a transaction the connection is already ours; otherwise take it through a transaction
