@@ -34,6 +34,8 @@ export interface DependencyPath {
 export interface DependencyPathOptions {
   /** The most steps returned per path (the first ones and the version itself); default 64. */
   maxSteps?: number;
+  /** Steps the caller already loaded (the release's versions): saves two queries per step. */
+  known?: ReadonlyMap<number, DependencyPathStep>;
 }
 
 const DEFAULT_MAX_STEPS = 64;
@@ -62,7 +64,7 @@ export async function dependencyPaths(
     const shown = chain.length > maxSteps ? [...chain.slice(0, maxSteps - 1), chain[chain.length - 1]] : chain;
     const steps: DependencyPathStep[] = [];
     for (const id of shown) {
-      const step = details.has(id) ? details.get(id)! : await stepOf(store, id);
+      const step = details.has(id) ? details.get(id)! : (options.known?.get(id) ?? (await stepOf(store, id)));
       details.set(id, step);
       if (step) steps.push(step);
     }

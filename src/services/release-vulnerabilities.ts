@@ -15,7 +15,7 @@ import type { VulnerabilityFinding } from '../vulns/match/finding.js';
 import { ANALYSIS_STATES, type VexFormat } from '../vulns/vex/index.js';
 import { applicableTriage, currentTriage, describeTriageScope, type TriageRecord } from '../vulns/vex/triage.js';
 import type { SeverityRating } from '../vulns/severity/index.js';
-import { dependencyPaths, type DependencyPath } from './dependency-paths.js';
+import { dependencyPaths, type DependencyPath, type DependencyPathStep } from './dependency-paths.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError, notFound } from './service-error.js';
 import { vulnerabilityDataForSbom } from './vulnerability-store-source.js';
@@ -29,6 +29,8 @@ interface ReleaseInventory {
   sbom: Sbom;
   /** versionId → component identity key. */
   keys: Map<number, string>;
+  /** versionId → what a dependency path shows of it. */
+  steps: Map<number, DependencyPathStep>;
   fingerprint: string;
 }
 
@@ -40,11 +42,13 @@ async function releaseInventory(store: Store, releaseId: number, loaded?: Releas
   sbom.metadata.component = { ref: `release-${releaseId}`, type: 'application', name: data.product.name, version: data.release.number, hashes: [], licenses: {}, externalReferences: [], properties: [] };
   const components = new Map(data.components.map((c) => [c.id, c]));
   const keys = new Map<number, string>();
+  const steps = new Map<number, DependencyPathStep>();
   const lines: string[] = [];
   for (const v of data.versions) {
     const c = components.get(v.componentId);
     if (!c || keys.has(v.id)) continue;
     keys.set(v.id, componentKey(c));
+    steps.set(v.id, { versionId: v.id, componentId: c.id, name: c.name, namespace: c.namespace, version: v.number, purl: v.purl });
     const component: Component = {
       ref: `version-${v.id}`,
       type: 'library',
@@ -62,7 +66,7 @@ async function releaseInventory(store: Store, releaseId: number, loaded?: Releas
   }
   const sources = (await store.listVulnSources()).map((s) => `${s.name}\t${s.loadedAt}\t${s.records}`);
   const fingerprint = createHash('sha256').update(lines.sort().join('\n')).update('\u0000').update(sources.sort().join('\n')).digest('hex');
-  return { sbom, keys, fingerprint };
+  return { sbom, keys, steps, fingerprint };
 }
 
 export interface ReleaseScanOutcome {
@@ -229,7 +233,7 @@ export async function releaseVulnerabilities(store: Store, releaseId: number): P
   const inventory = await releaseInventory(store, releaseId);
   const stored = await store.listReleaseFindings([releaseId]);
   const triaged = await triage(store, release.productId, releaseId, stored);
-  const paths = await dependencyPaths(store, releaseId, [...new Set(stored.map((s) => s.versionId))], { maxSteps: 12 });
+  const paths = await dependencyPaths(store, releaseId, [...new Set(stored.map((s) => s.versionId))], { maxSteps: 12, known: inventory.steps });
   const findings = triaged.map(({ stored: s, record, history, conflict }) => {
     const open = count(counts, { finding: s.finding, state: record?.analysis.state ?? null, conflict: conflict !== null });
     const path = paths.get(s.versionId);
