@@ -96,6 +96,7 @@ export async function seedDemoCra(store: Store, author: string, date: string): P
     finalReportSubmittedAt: '2026-10-14T10:00:00Z',
     facts: { severityImpact: 'High: local code execution', securityUpdate: '1.8.0' },
     status: 'closed',
+    by: author,
   });
   await services.issueCraDocuments(store, PRODUCT, { release: '1.8.0', date }, author, at);
 }

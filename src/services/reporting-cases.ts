@@ -43,6 +43,8 @@ export interface ReportingCaseChanges {
   /** Merged into the stored facts; an empty value removes the fact. */
   facts?: Record<string, string>;
   status?: string;
+  /** Who records the change (evidence log). */
+  by?: string;
 }
 
 export interface ReportingCaseView {
@@ -102,7 +104,7 @@ export async function openReportingCase(store: Store, input: ReportingCaseInput)
   const awareAt = utc(input.awareAt, 'awareAt');
   const fixAvailableAt = input.fixAvailableAt === undefined ? undefined : utc(input.fixAvailableAt, 'fixAvailableAt');
   if (fixAvailableAt !== undefined && type !== 'vulnerability') throw new ServiceError('invalid-input', 'fixAvailableAt applies to vulnerability cases only', { field: 'fixAvailableAt' });
-  return store.createReportingCase({
+  const values = {
     productId: product.id,
     type,
     title: text(input.title, 'title'),
@@ -112,6 +114,18 @@ export async function openReportingCase(store: Store, input: ReportingCaseInput)
     memberStates: memberStates(input.memberStates ?? []),
     facts: mergeFacts({}, input.facts ?? {}),
     createdBy: input.createdBy,
+  };
+  // The case and its evidence-log entry together (CRA Art. 13(7); issue 12 item 6: reports filed).
+  return store.transaction(async (tx) => {
+    const created = await tx.createReportingCase(values);
+    await tx.appendEvidence({
+      at: new Date().toISOString(),
+      actor: input.createdBy ?? 'unknown',
+      kind: 'reporting-case.opened',
+      subject: `product:${product.name}`,
+      payload: { case: created.id, type: created.type, vulnerabilityId: created.vulnerabilityId, awareAt: created.awareAt, memberStates: created.memberStates },
+    });
+    return created;
   });
 }
 
@@ -138,7 +152,16 @@ export async function updateReportingCase(store: Store, id: number, changes: Rep
       if (changes.status !== 'open' && changes.status !== 'closed') throw new ServiceError('invalid-input', `status must be "open" or "closed"`, { field: 'status' });
       patch.status = changes.status;
     }
-    return (await tx.updateReportingCase(id, patch))!;
+    const updated = (await tx.updateReportingCase(id, patch))!;
+    const product = await tx.getProduct(current.productId);
+    await tx.appendEvidence({
+      at: new Date().toISOString(),
+      actor: changes.by ?? 'unknown',
+      kind: 'reporting-case.updated',
+      subject: `product:${product?.name ?? `#${current.productId}`}`,
+      payload: { case: id, changed: Object.keys(patch).sort(), ...patch },
+    });
+    return updated;
   });
 }
 

@@ -114,6 +114,7 @@ export function registerCraCase(cra: Command, ctx: CommandContext): void {
     .option('--final-report-sent-at <iso>', 'when the final report was submitted')
     .option('--member-states <codes>', 'replaces the list', listOption)
     .option('--fact <key=value>', 'a form element (repeatable); an empty value removes it', factOption)
+    .option('--by <name>', 'who records the change (evidence log)')
     .option('--close', 'close the case')
     .option('--reopen', 'reopen the case')
     .action((id: string, opts: CaseFlags) =>
@@ -129,6 +130,7 @@ export function registerCraCase(cra: Command, ctx: CommandContext): void {
           memberStates: opts.memberStates,
           facts: opts.fact,
           status: opts.close ? 'closed' : opts.reopen ? 'open' : undefined,
+          by: opts.by ?? 'cli',
         };
         const updated = await updateReportingCase(store, caseId(id), changes);
         if (opts.json) printJson(ctx, updated);

@@ -6,7 +6,9 @@ import type { FreshStore } from '../support/databases.js';
 import {
   craRecordView,
   exportEvidence,
+  openReportingCase,
   openStore,
+  updateReportingCase,
   ServiceError,
   setAnnexRequirement,
   updateCraRecord,
@@ -169,6 +171,18 @@ export const craRecordCases: Record<string, ContractCase> = {
     const verdict = await verifyEvidence(store);
     assert.equal(verdict.ok, true, verdict.broken?.reason);
     assert.ok(verdict.entries >= 4);
+  },
+
+  async 'reporting cases opened and updated are evidence entries; a refused update adds none'(store) {
+    await productWithRelease(store, 'Gateway');
+    const opened = await openReportingCase(store, { product: 'Gateway', type: 'vulnerability', title: 'RCE', awareAt: '2026-10-31T10:17Z', createdBy: 'psirt' });
+    await updateReportingCase(store, opened.id, { earlyWarningSubmittedAt: '2026-11-01T06:00Z', by: 'psirt' });
+    await assert.rejects(updateReportingCase(store, opened.id, { memberStates: ['US'], by: 'psirt' }), /not EU Member State codes/);
+    const log = await store.listEvidence({ subject: 'product:Gateway' });
+    assert.deepEqual(log.map((e) => [e.kind, e.actor]), [['reporting-case.opened', 'psirt'], ['reporting-case.updated', 'psirt']]);
+    assert.deepEqual((log[1]!.payload as { changed: string[]; earlyWarningSubmittedAt: string }).changed, ['earlyWarningSubmittedAt']);
+    assert.equal((log[1]!.payload as { earlyWarningSubmittedAt: string }).earlyWarningSubmittedAt, '2026-11-01T06:00:00Z');
+    assert.equal((await verifyEvidence(store)).ok, true);
   },
 
   async 'a product deleted: its record goes, the evidence log stays whole'(store) {
