@@ -13,9 +13,9 @@ interface Row {
 
 export function decodeKissbom(input: DecodeInput): DecodeResult {
   const serialisation = input.json !== undefined || /^\s*[[{]/.test(input.text) ? KISSBOM_JSON : looksLikeCsv(input.text) ? KISSBOM_CSV : KISSBOM_YAML;
-  const rows = serialisation === KISSBOM_CSV ? csvRows(input.text) : listRows(input.json ?? parseStructuredText(input.text, 'KISSBOM'));
-  const sbom = emptySbom({ id: 'kissbom', specVersion: serialisation });
   const issues: Issue[] = [];
+  const rows = serialisation === KISSBOM_CSV ? csvRows(input.text) : listRows(input.json ?? parseStructuredText(input.text, 'KISSBOM', { numbersAsText: true }), issues);
+  const sbom = emptySbom({ id: 'kissbom', specVersion: serialisation });
   const refs = new Set<string>();
   for (const row of rows) {
     const component = componentOf(row, issues);
@@ -37,18 +37,36 @@ export function looksLikeCsv(head: string): boolean {
   return names.includes('purl') && names.length >= 1 && !first.includes(':');
 }
 
-function listRows(root: unknown): Row[] {
+/** Every KISSBOM attribute is text: another JSON type is an error at its path, never coerced. */
+function listRows(root: unknown, issues: Issue[]): Row[] {
   if (!isRecord(root) || !Array.isArray(root.packages)) {
     throw new UnreadableDocumentError('not a KISSBOM: the document has no top-level "packages" list');
   }
-  return root.packages.map((entry, i) => {
+  const rows: Row[] = [];
+  root.packages.forEach((entry, i) => {
+    const field = `packages[${i}]`;
+    if (!isRecord(entry)) {
+      issues.push(issue('error', 'invalid-type', `${field}: expected an object, found ${typeName(entry)}; left out`, { field }));
+      return;
+    }
     const values: Record<string, string> = {};
-    if (isRecord(entry)) for (const [key, value] of Object.entries(entry)) {
+    for (const [key, value] of Object.entries(entry)) {
+      if (typeof value !== 'string' && value !== null) {
+        issues.push(issue('error', 'invalid-type', `${field}.${key}: expected a string, found ${typeName(value)}; left out`, { field: `${field}.${key}` }));
+        continue;
+      }
       const v = text(value);
       if (v !== undefined) values[key.toLowerCase()] = v;
     }
-    return { values, field: `packages[${i}]` };
+    rows.push({ values, field });
   });
+  return rows;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function csvRows(source: string): Row[] {

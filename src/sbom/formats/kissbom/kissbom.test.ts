@@ -118,3 +118,19 @@ test('CSV reader keeps quoted separators, doubled quotes and line breaks', () =>
     { fields: ['f\ng', 'h'], line: 2 },
   ]);
 });
+
+test('wrong JSON types are errors at their path, never coerced; YAML numbers keep their text', () => {
+  const json = JSON.stringify({ packages: [['pkg:npm/a@1.0.0'], { purl: 'pkg:npm/b@2.0.0', copyright: 2024, license: 'MIT' }] });
+  const { sbom, issues } = kissbom.decode({ text: json });
+  assert.deepEqual(sbom.components.map((c) => c.ref), ['pkg:npm/b@2.0.0']);
+  assert.equal(sbom.components[0]!.copyright, undefined);
+  assert.deepEqual(
+    issues.filter((i) => i.code === 'invalid-type').map((i) => [i.severity, i.field]),
+    [['error', 'packages[0]'], ['error', 'packages[1].copyright']],
+  );
+  const yaml = 'packages:\n  - purl: pkg:npm/b@2.0.0\n    copyright: 2024\n    notes: 1.10\n';
+  const fromYaml = kissbom.decode({ text: yaml });
+  assert.equal(fromYaml.sbom.components[0]!.copyright, '2024');
+  assert.ok(fromYaml.sbom.components[0]!.properties.some((p) => p.value === '1.10'));
+  assert.equal(fromYaml.issues.filter((i) => i.code === 'invalid-type').length, 0);
+});

@@ -6,7 +6,7 @@ import { lineAt, parseJsonDocument } from '../../json-text.js';
  * Reads a JSON or YAML document into plain values. ORT writes both, and so may a KISSBOM; a syntax
  * error becomes one UnreadableDocumentError naming the line, never a parser stack trace.
  */
-export function parseStructuredText(text: string, what: string): unknown {
+export function parseStructuredText(text: string, what: string, options: { numbersAsText?: boolean } = {}): unknown {
   if (/^\s*[[{]/.test(text)) {
     return parseJsonDocument(text, what);
   }
@@ -16,6 +16,14 @@ export function parseStructuredText(text: string, what: string): unknown {
     const line = lineAt(text, error.pos[0]);
     const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new UnreadableDocumentError(`malformed ${what} YAML at line ${line}: ${reason}`, line);
+  }
+  if (options.numbersAsText) {
+    // A format that holds no numbers: `copyright: 2024` or `notes: 1.0` is the text as written.
+    yaml().visit(doc, {
+      Scalar(key, node) {
+        if (key !== 'key' && typeof node.value === 'number' && node.type === 'PLAIN' && node.range) node.value = text.slice(node.range[0], node.range[1]);
+      },
+    });
   }
   return doc.toJS({ maxAliasCount: 1000 });
 }
