@@ -13,6 +13,8 @@ import { UsagePanel } from './UsagePanel.js';
 import { CompareWithPrevious, EmptyReleaseInvite } from './ReleaseLinks.js';
 import { VulnerabilitiesPanel } from './VulnerabilitiesPanel.js';
 import { vulnApi } from '../../api/vulnerabilities.js';
+import { aiApi } from '../../api/ai.js';
+import { AiPanel } from './AiPanel.js';
 
 const TABS = [
   { id: 'bom', label: 'BOM' },
@@ -20,6 +22,7 @@ const TABS = [
   { id: 'obligations', label: 'Obligations' },
   { id: 'vulnerabilities', label: 'Vulnerabilities' },
   { id: 'imports', label: 'Imports' },
+  { id: 'ai', label: 'AI models' },
 ];
 
 export function ReleaseView({ id }: { id: number }) {
@@ -62,6 +65,7 @@ export function ReleaseView({ id }: { id: number }) {
             {tab === 'obligations' ? <ObligationsTab releaseId={id} step={release.validationStep} version={version} /> : null}
             {tab === 'vulnerabilities' ? <VulnerabilitiesTab releaseId={id} /> : null}
             {tab === 'imports' ? <ImportsTab releaseId={id} /> : null}
+            {tab === 'ai' ? <AiTab releaseId={id} /> : null}
           </Tabs>
         </section>
         );
@@ -144,6 +148,14 @@ function ObligationsTab({ releaseId, step, version }: { releaseId: number; step:
 function VulnerabilitiesTab({ releaseId }: { releaseId: number }) {
   const loaded = useLoad(() => vulnApi.findings(releaseId), [releaseId]);
   return <Show loaded={loaded}>{(view) => <VulnerabilitiesPanel releaseId={releaseId} view={view} onChanged={loaded.reload} />}</Show>;
+}
+
+function AiTab({ releaseId }: { releaseId: number }) {
+  const loaded = useLoad(async () => {
+    const [ai, use] = await Promise.all([aiApi.releaseAi(releaseId), aiApi.releaseUse(releaseId)]);
+    return { ai, use };
+  }, [releaseId]);
+  return <Show loaded={loaded}>{({ ai, use }) => <AiPanel ai={ai} use={use} />}</Show>;
 }
 
 function ImportsTab({ releaseId }: { releaseId: number }) {

@@ -1,0 +1,126 @@
+// The release's AI components (issue 10 item 7): each model with its card, each dataset with its
+// facts, the lineage between them, and the declared use the licences' restrictions are judged on.
+import type { DatasetFacts, ModelCard } from '../../../../src/model/ai.js';
+import type { ReleaseAi, ReleaseUse } from '../../api/ai.js';
+
+const LINEAGE_WORDS: Record<string, string> = {
+  'trained-on': 'trained on',
+  'tested-on': 'tested on',
+  'fine-tuned-from': 'fine-tuned from',
+  'quantised-from': 'quantised from',
+};
+
+function Fact({ term, value }: { term: string; value: string | number | undefined | null }) {
+  if (value === undefined || value === null || value === '') return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{typeof value === 'number' ? value.toLocaleString('en') : value}</dd>
+    </>
+  );
+}
+
+function CardFacts({ card }: { card: ModelCard }) {
+  const list = (items: string[]) => (items.length ? items.join('; ') : undefined);
+  return (
+    <dl className="facts">
+      <Fact term="Task" value={card.task} />
+      <Fact term="Architecture" value={[card.architecture, card.architectureFamily].filter(Boolean).join(' · ')} />
+      <Fact term="Parameters" value={card.parameterCount} />
+      <Fact term="Context size" value={card.contextSize} />
+      <Fact term="Inputs" value={list(card.inputs.map((i) => i.format))} />
+      <Fact term="Outputs" value={list(card.outputs.map((o) => o.format))} />
+      <Fact term="Languages" value={list(card.languages)} />
+      <Fact term="Library" value={card.library} />
+      <Fact term="Datasets named" value={list(card.datasets.map((d) => d.name ?? d.url ?? ''))} />
+      <Fact term="Use cases" value={list(card.considerations.useCases)} />
+      <Fact term="Limitations" value={list(card.considerations.limitations)} />
+      <Fact term="Metrics" value={list(card.metrics.map((m) => `${m.type}${m.value ? ` ${m.value}` : ''}`))} />
+    </dl>
+  );
+}
+
+function DatasetFactList({ facts }: { facts: DatasetFacts }) {
+  const list = (items: string[]) => (items.length ? items.join('; ') : undefined);
+  return (
+    <dl className="facts">
+      <Fact term="Origin" value={facts.origin} />
+      <Fact term="Modalities" value={list(facts.modalities)} />
+      <Fact term="Size" value={facts.sizeCategory ?? (facts.sizeBytes !== undefined ? `${facts.sizeBytes.toLocaleString('en')} bytes` : undefined)} />
+      <Fact term="Contents" value={facts.contentsUrl} />
+      <Fact term="Collection" value={facts.collectionProcess} />
+      <Fact term="Preprocessing" value={list(facts.preprocessing)} />
+      <Fact term="Sensitive data" value={list(facts.sensitiveData) ?? facts.sensitivePersonalData} />
+      <Fact term="Known bias" value={list(facts.knownBias)} />
+    </dl>
+  );
+}
+
+function useLine(use: ReleaseUse): string {
+  const d = use.declaration;
+  const parts = [
+    d.commercial === null ? 'commercial use not declared' : d.commercial ? 'commercial' : 'non-commercial',
+    d.fieldsOfUse === null ? 'fields of use not declared' : d.fieldsOfUse.length ? `fields: ${d.fieldsOfUse.join(', ')}` : 'no sensitive field of use',
+    d.monthlyActiveUsers === null ? 'monthly active users not declared' : `${d.monthlyActiveUsers.toLocaleString('en')} monthly active users`,
+    d.licenseeInEu === null ? 'EU establishment not declared' : d.licenseeInEu ? 'licensee in the EU' : 'licensee outside the EU',
+  ];
+  return parts.join(' · ');
+}
+
+export function AiPanel({ ai, use }: { ai: ReleaseAi; use: ReleaseUse }) {
+  if (ai.models.length === 0 && ai.datasets.length === 0) {
+    return <p className="muted">No machine-learning models or datasets in this release.</p>;
+  }
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="ai-use-title">
+        <h3 id="ai-use-title">Declared use</h3>
+        <p>{useLine(use)}</p>
+        <p className="muted small">Model and data licences' use restrictions are judged against this in step 5 (set it with PUT /api/releases/{ai.releaseId}/use).</p>
+      </section>
+      <section aria-labelledby="ai-models-title">
+        <h3 id="ai-models-title">Models</h3>
+        <ul style={{ listStyle: 'none', padding: 0 }}>
+          {ai.models.map((m) => (
+            <li key={m.versionId} className="card">
+              <h4>{m.component}</h4>
+              <p className="muted small">
+                Licence: <code>{m.license ?? 'none stated'}</code>
+                {m.purl ? <> · <code>{m.purl}</code></> : null}
+              </p>
+              {m.card ? <CardFacts card={m.card} /> : <p className="muted">No model card: named by its lineage only.</p>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {ai.datasets.length ? (
+        <section aria-labelledby="ai-datasets-title">
+          <h3 id="ai-datasets-title">Datasets</h3>
+          <ul style={{ listStyle: 'none', padding: 0 }}>
+            {ai.datasets.map((d) => (
+              <li key={d.versionId} className="card">
+                <h4>{d.component}</h4>
+                <p className="muted small">
+                  Licence: <code>{d.license ?? 'none stated'}</code>
+                </p>
+                {d.facts ? <DatasetFactList facts={d.facts} /> : <p className="muted">No dataset facts: named by its lineage only.</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {ai.lineage.length ? (
+        <section aria-labelledby="ai-lineage-title">
+          <h3 id="ai-lineage-title">Lineage</h3>
+          <ul aria-label="Lineage edges">
+            {ai.lineage.map((l, i) => (
+              <li key={i}>
+                {l.from ?? 'this release'} <strong>{LINEAGE_WORDS[l.kind] ?? l.kind}</strong> {l.to}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
