@@ -2,12 +2,13 @@
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
-import { diffReleases, licenseDistribution, mostUsedComponents, releasesContaining } from '../../services/index.js';
+import { COMPONENT_MATCHES, diffReleases, licenseDistribution, mostUsedComponents, releasesContaining, type ComponentMatch } from '../../services/index.js';
 import type { LicenseRole } from '../../services/store-door.js';
 import { choiceOf, releaseOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 
 interface QueryFlags extends StoreFlags {
   versions?: string;
+  match?: string;
   limit?: string;
   role?: string;
   product?: string;
@@ -22,16 +23,19 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
 
   withStoreOptions(query.command('component <name-or-purl>').description('which releases contain a component (optionally in a version range)'))
     .option('--versions <range>', 'exact version or range: ">=2.0.0 <2.15.0", "2.14.x", "^1.2.0"')
+    .option('--match <how>', `${COMPONENT_MATCHES.join(', ')}: the name as shown (golang.org/x/net), part of it, or exact then part (default)`, 'auto')
     .action((component: string, opts: QueryFlags) =>
       withStore(ctx, opts, async (store) => {
-        const hits = await releasesContaining(store, { component, versionRange: opts.versions });
+        const match = choiceOf<ComponentMatch>(opts.match, COMPONENT_MATCHES, '--match');
+        const hits = await releasesContaining(store, { component, versionRange: opts.versions, match });
         if (opts.json) printJson(ctx, hits);
         else {
           for (const h of hits) {
             const where = h.usages.map((u) => [u.project, u.scope].filter(Boolean).join('/') || 'root').join(', ');
-            ctx.io.stdout(`${h.productName} ${h.release.number}: ${h.component.name}@${h.version.number} (${where})\n`);
+            ctx.io.stdout(`${h.productName} ${h.release.number}: ${h.displayName}@${h.version.number} (${where})\n`);
           }
           if (hits.length === 0) ctx.io.stdout('no release contains it\n');
+          else if (hits[0].match === 'partial') ctx.io.stdout(`(no component is named "${component}" exactly: these names contain it)\n`);
         }
       }),
     );

@@ -7,6 +7,12 @@ export const SEARCH_QUERY = {
   properties: {
     component: { type: 'string', minLength: 1, maxLength: INPUT_LIMITS.purl, description: 'A name or a purl (a versioned purl matches without its version)' },
     versionRange: { type: 'string', maxLength: INPUT_LIMITS.name, description: '">=2.0.0 <2.15.0", "2.14.x", "^1.2.0", "~1.2.3" or an exact version' },
+    match: {
+      type: 'string',
+      enum: ['auto', 'exact', 'partial'],
+      default: 'auto',
+      description: 'exact: the displayed name (golang.org/x/net), the bare name or the key; partial: names containing the text; auto: exact, else partial',
+    },
   },
   additionalProperties: false,
 } as const;
