@@ -5,7 +5,7 @@
  * (`craDocuments`) writes nothing.
  */
 import { createHash } from 'node:crypto';
-import { buildDocumentBundle, validateSecurityTxt, type DocumentBundle, type SecurityTxtVerdict } from '../cra/documents/index.js';
+import { buildDocumentBundle, csafAdvisory, validateSecurityTxt, type DocumentBundle, type SecurityTxtVerdict } from '../cra/documents/index.js';
 import { parseDay } from '../cra/product/index.js';
 import { zipArchive } from '../reports/zip-archive.js';
 import type { Store } from '../store/index.js';
@@ -76,4 +76,15 @@ export async function issueCraDocuments(store: Store, ref: ProductRef, options: 
 export function checkSecurityTxt(text: string, now: Date = new Date()): SecurityTxtVerdict {
   if (text.length > 64 * 1024) throw new ServiceError('too-large', `security.txt is ${text.length} characters; Vigie checks files up to 64 KiB`);
   return validateSecurityTxt(text, now);
+}
+
+/** The Art. 14(8) user notification of a reporting case as a CSAF 2.0 security advisory. */
+export async function caseAdvisory(store: Store, caseId: number): Promise<{ document: Record<string, unknown>; fileName: string }> {
+  const c = await store.getReportingCase(caseId);
+  if (!c) throw notFound(`reporting case #${caseId}`);
+  const product = await store.getProduct(c.productId);
+  const view = await craRecordView(store, c.productId);
+  const result = csafAdvisory(c, product?.name ?? `product-${c.productId}`, view.record);
+  if (!result.document) throw new ServiceError('invalid-input', `the advisory of case #${caseId} lacks: ${result.missing.join(', ')}`, { missing: result.missing });
+  return { document: result.document, fileName: result.fileName };
 }

@@ -13,6 +13,8 @@ import {
 } from '../../services/index.js';
 import { FORM_STAGES, formatTimeLeft, formatUtc, type FormStage } from '../../cra/reporting/index.js';
 import { deadlinesJson } from './cra-deadlines.js';
+import { caseAdvisory } from '../../services/index.js';
+import { writeOutput } from '../write-output.js';
 
 /** `--fact key=value` (repeatable); an empty value removes the fact. */
 function factOption(value: string, previous: Record<string, string> = {}): Record<string, string> {
@@ -156,6 +158,16 @@ export function registerCraCase(cra: Command, ctx: CommandContext): void {
         const view = await reportingCaseView(store, caseId(id));
         if (opts.json) printJson(ctx, viewJson(view));
         else ctx.io.stdout(viewText(view, stage ? [stage] : FORM_STAGES));
+      }),
+    );
+
+  withStoreOptions(cases.command('advisory <id>').description('the Art. 14(8) user notification as a CSAF 2.0 security advisory (file named per CSAF §5.1); missing inputs are named'))
+    .option('--out <file>', 'write to this file (default stdout)')
+    .action((id: string, opts: CaseFlags & { out?: string }) =>
+      withStore(ctx, opts, async (store) => {
+        const advisory = await caseAdvisory(store, caseId(id));
+        await writeOutput(ctx, JSON.stringify(advisory.document, null, 2), opts.out);
+        if (opts.out) ctx.io.stderr(`CSAF file name: ${advisory.fileName}\n`);
       }),
     );
 }

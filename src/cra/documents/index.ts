@@ -4,3 +4,4 @@ export { generateSecurityTxt, validateSecurityTxt, type SecurityTxtInput, type S
 export { escapeHtml, escapeMarkdown, escapeMarkdownBlock } from './text-escape.js';
 export { renderHtml, renderMarkdown, missingFields, type Document, type Block, type Section } from './document.js';
 export type { DocumentContext } from './context.js';
+export { csafAdvisory, csafFileName, type CsafAdvisoryResult } from './csaf-advisory.js';
