@@ -1,22 +1,8 @@
 // The knowledge base's import history: append and list, newest first.
-import type { Generated, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { KnowledgeImportTables } from './knowledge-import-schema.js';
 import type { StoreContext } from './context.js';
 import type { KnowledgeBaseImportRecord, NewKnowledgeBaseImport, Store } from './store.js';
-
-export interface KnowledgeImportTables {
-  knowledge_base_imports: {
-    id: Generated<number>;
-    imported_at: string;
-    source: string;
-    mode: string;
-    author: string | null;
-    licenses: number;
-    obligations: number;
-    actions: number;
-    applied: number;
-    issues: number;
-  };
-}
 
 type Methods = Pick<Store, 'recordKnowledgeBaseImport' | 'listKnowledgeBaseImports'>;
 

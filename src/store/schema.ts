@@ -8,7 +8,7 @@ import type { ReleaseFindingTables, VexTables, VulnerabilityTables } from './vul
 import type { AiTables } from './ai-schema.js';
 import type { CraTables } from './cra-schema.js';
 import type { JobTables } from './job-schema.js';
-import type { KnowledgeImportTables } from './knowledge-import-repo.js';
+import type { KnowledgeImportTables } from './knowledge-import-schema.js';
 
 type Bool = boolean | number;
 
