@@ -1,10 +1,10 @@
 /**
- * A job: long work (an import of a large SBOM, re-validation of releases) recorded in the store and
+ * A job: long work (an import of a large SBOM, re-validation of releases, a vulnerability re-scan) recorded in the store and
  * run by a worker, so that the request that asked for it answers at once (issue 13 item 4). The
  * record is what the API, the CLI and the UI show: state, progress, result or error.
  */
-export type JobKind = 'import' | 'revalidate';
-export const JOB_KINDS: readonly JobKind[] = ['import', 'revalidate'];
+export type JobKind = 'import' | 'revalidate' | 'rescan';
+export const JOB_KINDS: readonly JobKind[] = ['import', 'revalidate', 'rescan'];
 
 /** queued → running → succeeded | failed; a running job whose lease ran out goes back to the queue. */
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';

@@ -8,7 +8,8 @@ import type { Job, JobKind, JobProgress } from '../model/job.js';
 import type { Store } from '../store/index.js';
 import { importDocument, IMPORT_PHASES, type ImportOutcome } from './import-release.js';
 import { recordValidationRun } from './validation-runs.js';
-import type { ImportJobParams, RevalidationJobParams } from './jobs.js';
+import { scanRelease } from './release-vulnerabilities.js';
+import type { ImportJobParams, RescanJobParams, RevalidationJobParams } from './jobs.js';
 import { ServiceError } from './service-error.js';
 
 export interface JobContext {
@@ -62,9 +63,11 @@ async function runImport(store: Store, ctx: JobContext): Promise<Record<string, 
       },
     });
   } else {
-    // An earlier attempt committed the import and stopped before its validation run.
+    // An earlier attempt committed the import and stopped before its validation run and scan
+    // (what importDocument does after its commit); both only add a newer record.
     await ctx.progress({ phase: 'validating', done: total - 1, total });
     await store.transaction((tx) => recordValidationRun(tx, params.releaseId, 'import'));
+    await scanRelease(store, params.releaseId, 'import', new Date().toISOString());
   }
   await ctx.progress({ phase: 'done', done: total, total });
   return { ...done! };
@@ -86,7 +89,24 @@ async function runRevalidation(store: Store, ctx: JobContext): Promise<Record<st
   return { releases: validated };
 }
 
+async function runRescan(store: Store, ctx: JobContext): Promise<Record<string, unknown>> {
+  const params = ctx.job.params as unknown as RescanJobParams;
+  const ids = params.releaseIds ?? (await store.listReleases()).map((r) => r.id);
+  let scanned = 0;
+  let findings = 0;
+  for (const id of ids) {
+    await ctx.progress({ phase: 'scanning', done: scanned, total: ids.length });
+    if (!(await store.getRelease(id))) continue;
+    // One transaction per release replaces its findings whole; scanning again only replaces them again.
+    findings += (await scanRelease(store, id, params.reason, new Date().toISOString())).findings;
+    scanned++;
+  }
+  await ctx.progress({ phase: 'done', done: ids.length, total: ids.length });
+  return { releases: scanned, findings };
+}
+
 export const JOB_HANDLERS: Record<JobKind, JobHandler> = {
   import: runImport,
   revalidate: runRevalidation,
+  rescan: runRescan,
 };

@@ -32,6 +32,12 @@ export interface RevalidationJobParams {
   reason: RunReason;
 }
 
+export interface RescanJobParams {
+  /** The releases to scan again against the store's vulnerability database; null: every release. */
+  releaseIds: number[] | null;
+  reason: string;
+}
+
 const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
 /** Records an import job for the document; the release must exist, the document fit the limit. */
@@ -68,6 +74,14 @@ export async function enqueueRevalidation(store: Store, input: { releaseIds?: nu
     params: { ...params },
     createdBy: input.author ?? null,
   });
+}
+
+/** Records a job that scans releases again against the store's vulnerability database. */
+export async function enqueueRescan(store: Store, input: { releaseIds?: number[] | null; reason?: string; author?: string | null }): Promise<Job> {
+  const releaseIds = input.releaseIds ?? null;
+  if (releaseIds) for (const id of releaseIds) await getRelease(store, id);
+  const params: RescanJobParams = { releaseIds, reason: input.reason ?? 'on demand' };
+  return store.createJob({ kind: 'rescan', releaseId: releaseIds?.length === 1 ? releaseIds[0]! : null, params: { ...params }, createdBy: input.author ?? null });
 }
 
 export async function getJob(store: Store, id: number): Promise<Job> {

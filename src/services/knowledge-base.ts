@@ -58,6 +58,17 @@ export interface KnowledgeBaseImport {
   /** Licence policies found in an old export: never applied, the policy is the organisation's own. */
   ignoredPolicies: number;
   issues: Issue[];
+  /** With `revalidation: 'job'`: the job that validates every release again (recorded with the import). */
+  revalidationJobId?: number;
+}
+
+export interface KnowledgeBaseImportOptions {
+  /**
+   * `now` (default): every release is validated again before the import returns; `job`: a
+   * re-validation job is recorded in the import's own transaction, so that the new knowledge base
+   * never stands without the job that brings the stored runs up to date (issue 13 item 4).
+   */
+  revalidation?: 'now' | 'job';
 }
 
 const key = (id: string) => id.toLowerCase();
@@ -118,9 +129,10 @@ export async function importHermineKnowledgeBase(
   sharedJson: Uint8Array,
   mode: KnowledgeBaseImportMode,
   origin: KnowledgeBaseOrigin = { source: 'upload', author: null },
+  options: KnowledgeBaseImportOptions = {},
 ): Promise<KnowledgeBaseImport> {
   checkImportMode(mode);
-  return importKnowledgeBase(store, readHermineShared(sharedJson), mode, origin);
+  return importKnowledgeBase(store, readHermineShared(sharedJson), mode, origin, options);
 }
 
 /** Where imported knowledge came from, for the history. */
@@ -146,6 +158,7 @@ export async function importKnowledgeBase(
   reference: HermineImport,
   mode: KnowledgeBaseImportMode,
   origin: KnowledgeBaseOrigin,
+  options: KnowledgeBaseImportOptions = {},
 ): Promise<KnowledgeBaseImport> {
   checkImportMode(mode);
   if (reference.kb.licenses.length === 0) {
@@ -169,7 +182,12 @@ export async function importKnowledgeBase(
       applied: taken.length,
       issues: reference.issues.length,
     });
+    const job =
+      options.revalidation === 'job'
+        ? await tx.createJob({ kind: 'revalidate', releaseId: null, params: { releaseIds: null, reason: 'knowledge-base' }, createdBy: origin.author })
+        : null;
     return {
+      ...(job ? { revalidationJobId: job.id } : {}),
       mode,
       licenses: next.licenses.length,
       obligations: next.obligations.length,
@@ -179,7 +197,7 @@ export async function importKnowledgeBase(
       issues: reference.issues,
     };
   });
-  await recordAllValidationRuns(store, 'knowledge-base');
+  if (outcome.revalidationJobId === undefined) await recordAllValidationRuns(store, 'knowledge-base');
   return outcome;
 }
 

@@ -1,9 +1,12 @@
 // Long work as jobs over the API (issue 13 item 4): an import sent with ?background=true answers 202
 // with a job resource, a worker runs it from the store, and GET /api/jobs/:id shows its state,
-// progress and result or error; roles apply to creating and reading jobs. Both dialects.
+// progress and result or error; roles apply to creating and reading jobs. Both dialects. A
+// knowledge-base import can leave the re-validation of every release to a job.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as services from '../../src/services/index.js';
+import { corpus, needsCorpora } from '../support/corpora.js';
 import { targets } from '../store/support/databases.js';
 import { bearer, startApi } from './support.js';
 
@@ -72,11 +75,54 @@ for (const target of targets()) {
       assert.deepEqual([revalidated.state, revalidated.result], ['succeeded', { releases: 1 }]);
       assert.equal((await store.latestValidationRun(release.id))?.reason, 'manual');
 
+      // A vulnerability re-scan: whoever may write vulnerabilities asks for it; the scan record is replaced.
+      assert.equal((await store.getReleaseScan(release.id))?.reason, 'import', 'the import job scanned its release');
+      assert.equal((await api.app.inject({ method: 'POST', url: '/api/jobs/rescan', headers: legal, payload: {} })).statusCode, 403);
+      const rescan = await api.app.inject({ method: 'POST', url: '/api/jobs/rescan', headers: pm, payload: { releaseIds: [release.id] } });
+      assert.equal(rescan.statusCode, 202, rescan.body);
+      assert.equal(rescan.json().kind, 'rescan');
+      await services.runWorker(store, { once: true });
+      const rescanned = (await api.app.inject({ method: 'GET', url: `/api/jobs/${rescan.json().id}`, headers: bearer(api.tokens.guest) })).json();
+      assert.deepEqual([rescanned.state, rescanned.result], ['succeeded', { releases: 1, findings: 0 }]);
+      assert.equal((await store.getReleaseScan(release.id))?.reason, 'on demand');
+
       const list = await api.app.inject({ method: 'GET', url: `/api/jobs?releaseId=${release.id}`, headers: bearer(api.tokens.guest) });
-      assert.deepEqual((list.json() as { id: number }[]).map((j) => j.id), [bad.json().id, job.id]);
-      assert.equal(list.headers['x-total-count'], '2');
+      assert.deepEqual((list.json() as { id: number }[]).map((j) => j.id), [rescan.json().id, bad.json().id, job.id]);
+      assert.equal(list.headers['x-total-count'], '3');
     } finally {
       await api.close();
     }
   });
 }
+
+test('a knowledge-base import with ?background=true records its re-validation job in the same transaction [sqlite]', needsCorpora, async () => {
+  const api = await startApi(targets()[0]);
+  try {
+    const store = api.fresh.store;
+    const product = await services.createProduct(store, { name: 'Portal' });
+    const release = await services.createRelease(store, { productId: product.id, number: '1.0.0' });
+    await services.importDocument(store, release.id, { content: SBOM, fileName: 'bom.json' });
+    const shared = readFileSync(corpus('hermine-community-data', 'shared.json'));
+    const headers = { ...bearer(api.tokens.legal), 'content-type': 'application/json' };
+
+    const res = await api.app.inject({ method: 'POST', url: '/api/knowledge-base/import?mode=merge&background=true', headers, payload: shared });
+    assert.equal(res.statusCode, 200, res.body);
+    const jobId = res.json().revalidationJobId as number;
+    assert.ok(Number.isInteger(jobId));
+    // Answered before validating: the release's newest run is still the import's.
+    assert.equal((await store.latestValidationRun(release.id))?.reason, 'import');
+    const job = await services.getJob(store, jobId);
+    assert.deepEqual([job.kind, job.state, job.params.reason], ['revalidate', 'queued', 'knowledge-base']);
+    await services.runWorker(store, { once: true });
+    assert.equal((await services.getJob(store, jobId)).state, 'succeeded');
+    assert.equal((await store.latestValidationRun(release.id))?.reason, 'knowledge-base');
+
+    // Without it, the releases are validated before the answer, and no job is recorded.
+    const inline = await api.app.inject({ method: 'POST', url: '/api/knowledge-base/import?mode=merge', headers, payload: shared });
+    assert.equal(inline.statusCode, 200);
+    assert.equal(inline.json().revalidationJobId, undefined);
+    assert.equal((await store.listJobs()).length, 1);
+  } finally {
+    await api.close();
+  }
+});

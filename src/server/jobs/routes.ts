@@ -5,7 +5,7 @@ import type { ResourceOptions } from '../http/route-options.js';
 import { ID_PARAMS, listOf } from '../http/common-schemas.js';
 import { authorOf } from '../http/author.js';
 import { presentJob } from './presenter.js';
-import { JOB, JOB_LIST_QUERY, REVALIDATION_BODY } from './schemas.js';
+import { JOB, JOB_LIST_QUERY, RELEASES_BODY } from './schemas.js';
 
 /** The newest jobs a list looks at (pages are cut from these). */
 const LISTED_JOBS = 1000;
@@ -39,12 +39,29 @@ export async function jobRoutes(app: FastifyInstance, { store }: ResourceOptions
         tags,
         summary: 'Validate releases again, as a job (after a licence policy or knowledge-base change)',
         description: 'Answers 202 with the job; each release gets a new stored validation run.',
-        body: REVALIDATION_BODY,
+        body: RELEASES_BODY,
         response: { 202: JOB },
       },
     },
     async (request, reply) => {
       const job = await services.enqueueRevalidation(store, { releaseIds: request.body?.releaseIds ?? null, reason: 'manual', author: authorOf(request) });
+      return reply.status(202).header('location', `/api/jobs/${job.id}`).send(presentJob(job));
+    },
+  );
+  app.post<{ Body: { releaseIds?: number[] | null } }>(
+    '/jobs/rescan',
+    {
+      config: { permission: 'vulnerabilities:write' },
+      schema: {
+        tags,
+        summary: "Scan releases again against the store's vulnerability database, as a job",
+        description: 'Answers 202 with the job; each release gets its stored findings replaced.',
+        body: RELEASES_BODY,
+        response: { 202: JOB },
+      },
+    },
+    async (request, reply) => {
+      const job = await services.enqueueRescan(store, { releaseIds: request.body?.releaseIds ?? null, reason: 'on demand', author: authorOf(request) });
       return reply.status(202).header('location', `/api/jobs/${job.id}`).send(presentJob(job));
     },
   );

@@ -5,7 +5,7 @@ export const JOB = {
   required: ['id', 'kind', 'state', 'progress', 'attempts', 'maxAttempts', 'createdAt', 'links'],
   properties: {
     id: ID,
-    kind: { type: 'string', enum: ['import', 'revalidate'] },
+    kind: { type: 'string', enum: ['import', 'revalidate', 'rescan'] },
     state: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed'] },
     releaseId: { type: ['integer', 'null'] },
     params: OPEN_OBJECT,
@@ -37,7 +37,7 @@ export const JOB_LIST_QUERY = {
   },
 } as const;
 
-export const REVALIDATION_BODY = {
+export const RELEASES_BODY = {
   type: 'object',
   properties: {
     releaseIds: { type: ['array', 'null'], items: ID, maxItems: 1000, uniqueItems: true, description: 'The releases to validate again; left out or null: every release' },

@@ -39,7 +39,7 @@ export async function knowledgeBaseRoutes(app: FastifyInstance, { store }: Resou
       },
       async (request) => services.compareWithHermine(store, (await readUpload(request, REFERENCE_LIMIT, undefined)).content),
     );
-    scope.post<{ Querystring: { mode: services.KnowledgeBaseImportMode } }>(
+    scope.post<{ Querystring: { mode: services.KnowledgeBaseImportMode; background?: boolean } }>(
       '/knowledge-base/import',
       {
         config: { permission: 'licenses:write' },
@@ -56,7 +56,9 @@ export async function knowledgeBaseRoutes(app: FastifyInstance, { store }: Resou
       async (request) => {
         const upload = await readUpload(request, REFERENCE_LIMIT, undefined);
         const origin = { source: upload.fileName ?? 'upload', author: authorOf(request) };
-        return services.importHermineKnowledgeBase(store, upload.content, request.query.mode, origin);
+        return services.importHermineKnowledgeBase(store, upload.content, request.query.mode, origin, {
+          revalidation: request.query.background ? 'job' : 'now',
+        });
       },
     );
   });

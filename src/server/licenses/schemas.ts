@@ -93,6 +93,11 @@ export const HERMINE_IMPORT_QUERY = {
       default: 'merge',
       description: 'replace: the reference becomes the knowledge base; merge: the reference wins where it speaks, our own licences and actions stay',
     },
+    background: {
+      type: 'boolean',
+      default: false,
+      description: 'Validate the releases again in a job (its id in revalidationJobId) instead of before answering',
+    },
   },
   additionalProperties: false,
 } as const;
@@ -108,6 +113,7 @@ export const HERMINE_IMPORT = {
     applied: { type: 'integer', description: 'Differences with the previous knowledge base that were taken' },
     ignoredPolicies: { type: 'integer', description: 'Policies found in an old export, not applied' },
     issues: { type: 'array', items: OPEN_OBJECT },
+    revalidationJobId: { type: 'integer', description: 'With ?background=true: the job validating every release again (GET /api/jobs/{id})' },
   },
 } as const;
 

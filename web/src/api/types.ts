@@ -71,7 +71,7 @@ export interface ImportRecord {
 /** A job (GET /api/jobs/:id): long work a worker runs, e.g. an import sent with ?background=true. */
 export interface Job {
   id: number;
-  kind: 'import' | 'revalidate';
+  kind: 'import' | 'revalidate' | 'rescan';
   state: 'queued' | 'running' | 'succeeded' | 'failed';
   releaseId: number | null;
   progress: { phase: string; done: number; total: number };
