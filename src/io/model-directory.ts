@@ -6,6 +6,7 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } fr
 import { basename, join } from 'node:path';
 import { WEIGHT_EXTENSIONS, type ModelDirectoryInput, type WeightFile } from '../ai/model-directory.js';
 import { readGgufHeader } from '../ai/weights/gguf.js';
+import { readOnnxSummary } from '../ai/weights/onnx.js';
 import { MAX_SAFETENSORS_HEADER, readSafetensorsHeader, safetensorsHeaderLength, WeightHeaderError } from '../ai/weights/safetensors.js';
 import { InputError } from './input-error.js';
 
@@ -58,8 +59,16 @@ function readWeight(dir: string, name: string): WeightFile {
       file.summary = summary;
       if (summary.truncated) file.problem = `GGUF header longer than ${GGUF_HEAD_BYTES} bytes; tensor figures are partial`;
     } else if (name.endsWith('.onnx')) {
-      file.summary = { format: 'onnx', tensors: 0, parameters: 0, dtypes: {}, metadata: {} };
-      file.problem = 'ONNX graphs are hashed but their tensors are not counted';
+      const fd = openSync(path, 'r');
+      try {
+        file.summary = readOnnxSummary((offset, length) => {
+          const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+          const read = readSync(fd, buffer, 0, buffer.length, offset);
+          return buffer.subarray(0, read);
+        }, size);
+      } finally {
+        closeSync(fd);
+      }
     }
   } catch (err) {
     if (!(err instanceof WeightHeaderError)) throw err;
