@@ -33,6 +33,7 @@ export * from './release-vulnerabilities.js';
 export * from './cra-records.js';
 export * from './evidence-log.js';
 export * from './cra-documents.js';
+export * from './cra-case-proposals.js';
 export * from './component-usage.js';
 export * from './jobs.js';
 export { runWorker, runNextJob, workerName, DEFAULT_LEASE_MS, type WorkerOptions } from './job-runner.js';

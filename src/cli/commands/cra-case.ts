@@ -13,7 +13,7 @@ import {
 } from '../../services/index.js';
 import { FORM_STAGES, formatTimeLeft, formatUtc, type FormStage } from '../../cra/reporting/index.js';
 import { deadlinesJson } from './cra-deadlines.js';
-import { caseAdvisory } from '../../services/index.js';
+import { caseAdvisory, reportingCaseProposals } from '../../services/index.js';
 import { writeOutput } from '../write-output.js';
 
 /** `--fact key=value` (repeatable); an empty value removes the fact. */
@@ -170,4 +170,13 @@ export function registerCraCase(cra: Command, ctx: CommandContext): void {
         if (opts.out) ctx.io.stderr(`CSAF file name: ${advisory.fileName}\n`);
       }),
     );
+
+  withStoreOptions(cases.command('proposals').description('KEV-listed vulnerabilities in published releases with no not_affected analysis and no case yet: candidates for an Art. 14 case')).action((opts: CaseFlags) =>
+    withStore(ctx, opts, async (store) => {
+      const proposals = await reportingCaseProposals(store);
+      if (opts.json) printJson(ctx, proposals);
+      else if (proposals.length === 0) ctx.io.stdout('no proposal: no KEV-listed vulnerability in a published release lacks an analysis or a case\n');
+      else for (const p of proposals) ctx.io.stdout(`${p.product} ${p.release}  ${p.vulnerability}  ${p.component}\n  ${p.reason}\n`);
+    }),
+  );
 }

@@ -68,6 +68,11 @@ export async function craRoutes(app: FastifyInstance, { store }: ResourceOptions
     async (request) => services.listEvidence(store, request.query),
   );
   app.get(
+    '/cra/case-proposals',
+    { config: { permission: 'read' }, schema: { tags, summary: 'KEV-listed vulnerabilities in published releases with no not_affected analysis and no case yet (Art. 14(1) candidates)', response: { 200: listOf(OPEN_OBJECT) } } },
+    async () => services.reportingCaseProposals(store),
+  );
+  app.get(
     '/evidence/verify',
     { config: { permission: 'read' }, schema: { tags, summary: 'Recompute the evidence chain and name the first broken entry', response: { 200: OPEN_OBJECT } } },
     async () => services.verifyEvidence(store),

@@ -7,6 +7,7 @@ import {
   craRecordView,
   exportEvidence,
   openReportingCase,
+  reportingCaseProposals,
   openStore,
   updateReportingCase,
   ServiceError,
@@ -15,6 +16,7 @@ import {
   verifyEvidence,
 } from '../../../src/services/index.js';
 import { productWithRelease } from '../support/fixtures.js';
+import type { VulnerabilityFinding } from '../../../src/vulns/match/finding.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -183,6 +185,33 @@ export const craRecordCases: Record<string, ContractCase> = {
     assert.deepEqual((log[1]!.payload as { changed: string[]; earlyWarningSubmittedAt: string }).changed, ['earlyWarningSubmittedAt']);
     assert.equal((log[1]!.payload as { earlyWarningSubmittedAt: string }).earlyWarningSubmittedAt, '2026-11-01T06:00:00Z');
     assert.equal((await verifyEvidence(store)).ok, true);
+  },
+
+  async 'a KEV-listed finding in a published release proposes a case, until analysed not_affected or a case names it'(store) {
+    const release = await productWithRelease(store, 'Portal', '3.0.0');
+    const kev = { dateAdded: '2026-10-01', dueDate: '2026-10-22', knownRansomwareCampaignUse: false };
+    const finding = (id: string, aliases: string[], name: string, withKev: boolean): VulnerabilityFinding => ({
+      vulnerability: { id, aliases, severity: { rating: 'critical', score: 9.8, vector: null } as unknown as VulnerabilityFinding['vulnerability']['severity'], kev: withKev ? kev : null, epss: null, fixed: ['9.9.9'] },
+      component: { purl: `pkg:npm/${name}@1.0.0`, name, version: '1.0.0', ref: 'r' },
+      match: { record: id, modified: '2026-01-01T00:00:00Z', ecosystem: 'npm', package: name, affectedIndex: 0, via: 'range', version: '1.0.0', path: [], alsoMatchedBy: [] },
+      analysis: null,
+    });
+    const summary = { components: 2, checked: 2, unchecked: 0, uncheckedReasons: {}, findings: 2, byRating: { critical: 2, high: 0, medium: 0, low: 0, none: 0, unknown: 0 }, kev: 1, skippedRanges: {}, database: { records: 2, withdrawn: 0, superseded: 0 } };
+    await store.replaceReleaseFindings(
+      { releaseId: release.id, scannedAt: '2026-12-04T06:00:00.000Z', reason: 'import', fingerprint: 'f', summary, unchecked: [] },
+      [
+        { versionId: 1, component: 'pkg:npm/exploited', finding: finding('CVE-2026-1111', ['GHSA-kev1-kev1-kev1'], 'exploited', true) },
+        { versionId: 2, component: 'pkg:npm/quiet', finding: finding('CVE-2026-2222', [], 'quiet', false) },
+      ],
+    );
+    assert.deepEqual(await reportingCaseProposals(store), [], 'an in-development release proposes nothing');
+    await store.updateRelease(release.id, { shipStatus: 'published' });
+    const proposals = await reportingCaseProposals(store);
+    assert.deepEqual(proposals.map((p) => [p.product, p.release, p.vulnerability, p.component, p.analysis]), [['Portal', '3.0.0', 'CVE-2026-1111', 'pkg:npm/exploited@1.0.0', null]]);
+    assert.match(proposals[0]!.reason, /in the CISA KEV catalogue since 2026-10-01 .*\(CRA Art\. 14\(1\)\)$/);
+
+    await openReportingCase(store, { product: 'Portal', type: 'vulnerability', title: 'exploited', vulnerabilityId: 'ghsa-kev1-kev1-kev1', awareAt: '2026-12-04T06:00Z' });
+    assert.deepEqual(await reportingCaseProposals(store), [], 'a case naming any alias settles it');
   },
 
   async 'a product deleted: its record goes, the evidence log stays whole'(store) {
