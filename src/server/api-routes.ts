@@ -18,6 +18,7 @@ import { craRoutes } from './cra/routes.js';
 import { vulnerabilityRoutes } from './vulnerabilities/routes.js';
 import { componentRoutes } from './components/routes.js';
 import { overviewRoutes } from './overview/routes.js';
+import { signOffRoutes } from './sign-off/routes.js';
 import { jobRoutes } from './jobs/routes.js';
 import { aiRoutes } from './ai/routes.js';
 
@@ -41,6 +42,7 @@ const RESOURCES = [
   vulnerabilityRoutes,
   componentRoutes,
   overviewRoutes,
+  signOffRoutes,
   jobRoutes,
   aiRoutes,
 ];

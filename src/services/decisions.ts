@@ -8,6 +8,7 @@ import { parseExpression, printExpression } from '../licenses/expression/index.j
 import type { DecisionFilter, NewDecision, Store } from '../store/index.js';
 import { requireExpression, requireName } from './check-input.js';
 import { getCategory, getProduct, getRelease } from './portfolio.js';
+import { LOCAL_ACTOR, recordChange, type ChangedBy } from './change-history.js';
 import { ServiceError, notFound } from './service-error.js';
 import { recordAllValidationRuns, recordRunsForDecision } from './validation-runs.js';
 
@@ -17,6 +18,16 @@ import { recordAllValidationRuns, recordRunsForDecision } from './validation-run
  */
 export async function recordDecision(store: Store, input: NewDecision): Promise<Decision> {
   const decision = await createDecision(store, input);
+  await recordChange(store, {
+    actor: decision.author,
+    subject: 'decision',
+    subjectId: String(decision.id),
+    action: 'created',
+    releaseId: decision.type === 'curation' ? null : decision.releaseId,
+    reason: decision.explanation,
+    before: null,
+    after: decision,
+  });
   await recordRunsForDecision(store, decision);
   return decision;
 }
@@ -70,17 +81,21 @@ export async function getDecision(store: Store, id: number): Promise<Decision> {
   return decision;
 }
 
-export async function deleteDecision(store: Store, id: number): Promise<void> {
+export async function deleteDecision(store: Store, id: number, by: ChangedBy = { actor: LOCAL_ACTOR }): Promise<void> {
   const decision = await getDecision(store, id);
   if (!(await store.deleteDecision(id))) throw notFound(`decision ${id}`);
+  await recordDecisionRemoval(store, decision, by);
   await recordRunsForDecision(store, decision);
 }
 
 /** Deletes every decision matching the filter (all of them when there is none); returns how many. */
-export async function resetDecisions(store: Store, filter?: DecisionFilter): Promise<number> {
+export async function resetDecisions(store: Store, filter?: DecisionFilter, by: ChangedBy = { actor: LOCAL_ACTOR }): Promise<number> {
   const removed = await store.transaction(async (tx) => {
     const decisions = await tx.listDecisions(filter);
-    for (const d of decisions) await tx.deleteDecision(d.id);
+    for (const d of decisions) {
+      await tx.deleteDecision(d.id);
+      await recordDecisionRemoval(tx, d, { actor: by.actor, reason: by.reason ?? 'reset' });
+    }
     return decisions.length;
   });
   if (removed > 0) await recordAllValidationRuns(store, 'decision');
@@ -143,4 +158,17 @@ function unknownIds(value: string): string[] {
 
 function invalid(message: string): ServiceError {
   return new ServiceError('invalid-input', message);
+}
+
+async function recordDecisionRemoval(store: Store, decision: Decision, by: ChangedBy): Promise<void> {
+  await recordChange(store, {
+    actor: by.actor,
+    subject: 'decision',
+    subjectId: String(decision.id),
+    action: 'deleted',
+    releaseId: decision.type === 'curation' ? null : decision.releaseId,
+    reason: by.reason?.trim() || null,
+    before: decision,
+    after: null,
+  });
 }

@@ -40,3 +40,5 @@ export { runWorker, runNextJob, workerName, DEFAULT_LEASE_MS, type WorkerOptions
 export * from './release-use.js';
 export * from './portfolio-overview.js';
 export * from './release-ai.js';
+export * from './change-history.js';
+export * from './release-sign-off.js';

@@ -2,6 +2,7 @@
  * The licence knowledge base as the organisation sees it: the catalogue with each licence's policy,
  * compatibility checks, and Hermine's shared.json compared with, or imported into, the store.
  */
+import type { ChangedBy } from './change-history.js';
 import { checkCompatibility, type CompatibilityContext, type CompatibilityResult } from '../licenses/compatibility/index.js';
 import { diffKnowledgeBases, importHermineShared, takeReference, type HermineImport, type KbDifference } from '../licenses/hermine/index.js';
 import {
@@ -104,9 +105,10 @@ export async function updateLicensePolicy(
   store: Store,
   license: string,
   patch: Partial<Omit<LicensePolicyInput, 'license'>>,
+  by?: ChangedBy,
 ): Promise<LicensePolicy> {
   const current = await licensePolicyOf(store, license);
-  return setLicensePolicy(store, { ...current, ...patch, license: current.license });
+  return setLicensePolicy(store, { ...current, ...patch, license: current.license }, by);
 }
 
 export async function licenseCompatibility(store: Store, inbound: string, outbound: string, context: CompatibilityContext): Promise<CompatibilityResult> {

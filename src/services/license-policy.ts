@@ -5,6 +5,7 @@ import { lookupLicense } from '../licenses/spdx-list/index.js';
 import type { Store } from '../store/index.js';
 import { requireName } from './check-input.js';
 import { knowledgeBaseOf } from './release-snapshot.js';
+import { LOCAL_ACTOR, recordChange, type ChangedBy } from './change-history.js';
 import { ServiceError, notFound } from './service-error.js';
 import { recordAllValidationRuns } from './validation-runs.js';
 
@@ -13,7 +14,7 @@ const REVIEW_STATUSES: readonly ReviewStatus[] = ['not-reviewed', 'to-check', 'c
 export type LicensePolicyInput = Pick<LicensePolicy, 'license' | 'allowed'> & Partial<Omit<LicensePolicy, 'license' | 'allowed'>>;
 
 /** Sets the policy of one licence (an SPDX id, spelled as the list spells it, or a LicenseRef). */
-export async function setLicensePolicy(store: Store, input: LicensePolicyInput): Promise<LicensePolicy> {
+export async function setLicensePolicy(store: Store, input: LicensePolicyInput, by: ChangedBy = { actor: LOCAL_ACTOR }): Promise<LicensePolicy> {
   const raw = requireName(input.license, 'licence');
   const license = await knownLicenseId(store, raw);
   if (!ALLOWED_VALUES.includes(input.allowed)) {
@@ -22,7 +23,9 @@ export async function setLicensePolicy(store: Store, input: LicensePolicyInput):
   const reviewStatus = input.reviewStatus ?? 'checked';
   if (!REVIEW_STATUSES.includes(reviewStatus)) throw new ServiceError('invalid-input', `review status must be one of ${REVIEW_STATUSES.join(', ')}`);
   const policy: LicensePolicy = { license, allowed: input.allowed, reviewStatus, comment: input.comment ?? null, categories: input.categories ?? [] };
+  const before = await store.getPolicy(license);
   await store.setPolicy(policy);
+  await recordChange(store, { actor: by.actor, subject: 'policy', subjectId: license, action: before ? 'updated' : 'created', releaseId: null, reason: by.reason?.trim() || policy.comment, before, after: policy });
   await recordAllValidationRuns(store, 'policy');
   return policy;
 }

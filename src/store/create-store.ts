@@ -20,6 +20,7 @@ import { releaseFindingRepository } from './release-finding-repo.js';
 import { craRepository } from './cra-repo.js';
 import { jobRepository } from './job-repo.js';
 import { aiRepository } from './ai-repo.js';
+import { historyRepository } from './history-repo.js';
 
 export function createStore(ctx: StoreContext): Store {
   const inTransaction = ctx.inTransaction === true;
@@ -51,6 +52,7 @@ export function createStore(ctx: StoreContext): Store {
     ...craRepository(ctx),
     ...jobRepository(ctx),
     ...aiRepository(ctx),
+    ...historyRepository(ctx),
   };
   return store;
 }

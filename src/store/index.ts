@@ -11,3 +11,4 @@ export type * from './release-finding-store.js';
 export type { CraStore, EvidenceFilter, StoredCraRecord } from './cra-store.js';
 export type { JobClaim, JobFilter, JobStore, NewJob } from './job-store.js';
 export type * from './ai-store.js';
+export type { ChangeFilter, HistoryStore } from './history-store.js';

@@ -14,6 +14,7 @@ import { craRecords } from './migrations/cra-records.js';
 import { aiLineageAndUse } from './migrations/ai-lineage-and-use.js';
 import { aiVersionFacts } from './migrations/ai-version-facts.js';
 import { knowledgeBaseImports } from './migrations/knowledge-base-imports.js';
+import { changeHistory } from './migrations/change-history.js';
 
 type Table = CreateTableBuilder<string, never>;
 
@@ -375,6 +376,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0013_jobs': jobs(dialect),
       '0014_ai_lineage_and_use': aiLineageAndUse(),
       '0014_ai_version_facts': aiVersionFacts(),
+      '0016_ui_change_history': changeHistory(dialect),
       '0018_knowledge_base_imports': knowledgeBaseImports(dialect),
       '0017_validation_run_details': validationRunDetails(dialect),
     }),

@@ -9,10 +9,11 @@ import type { AiTables } from './ai-schema.js';
 import type { CraTables } from './cra-schema.js';
 import type { JobTables } from './job-schema.js';
 import type { KnowledgeImportTables } from './knowledge-import-schema.js';
+import type { HistoryTables } from './history-schema.js';
 
 type Bool = boolean | number;
 
-export interface Database extends VulnerabilityTables, VexTables, ReleaseFindingTables, CraTables, JobTables, AiTables, KnowledgeImportTables {
+export interface Database extends VulnerabilityTables, VexTables, ReleaseFindingTables, CraTables, JobTables, AiTables, KnowledgeImportTables, HistoryTables {
   categories: { id: Generated<number>; name: string; description: string | null; outbound_licenses: string };
   products: {
     id: Generated<number>;

@@ -58,10 +58,11 @@ import type { ReleaseFindingStore } from './release-finding-store.js';
 import type { CraStore } from './cra-store.js';
 import type { JobStore } from './job-store.js';
 import type { AiStore } from './ai-store.js';
+import type { HistoryStore } from './history-store.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
-export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore, CraStore, JobStore, AiStore {
+export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore, CraStore, JobStore, AiStore, HistoryStore {
   readonly dialect: StoreDialect;
   /** Closes the connection(s); a transactional Store's close does nothing. */
   close(): Promise<void>;

@@ -18,6 +18,7 @@ import { releaseFindingCases } from './cases/release-findings.js';
 import { craRecordCases } from './cases/cra-records.js';
 import { jobCases } from './cases/jobs.js';
 import { validationRunCases } from './cases/validation-runs.js';
+import { changeHistoryCases } from './cases/change-history.js';
 
 runContract(targets(), {
   schema: schemaCases,
@@ -37,4 +38,5 @@ runContract(targets(), {
   'cra records': craRecordCases,
   jobs: jobCases,
   'validation runs': validationRunCases,
+  'change history': changeHistoryCases,
 });

@@ -13,6 +13,7 @@ import { SearchView } from './views/SearchView.js';
 import { DiffView } from './views/DiffView.js';
 import { ComponentView } from './views/components/ComponentView.js';
 import { PortfolioView } from './views/PortfolioView.js';
+import { HistoryView } from './views/HistoryView.js';
 
 const NAV = [
   { to: '/', label: 'Dashboard' },
@@ -21,6 +22,7 @@ const NAV = [
   { to: '/import', label: 'Import' },
   { to: '/licenses', label: 'Licences' },
   { to: '/decisions', label: 'Decisions' },
+  { to: '/history', label: 'History' },
   { to: '/search', label: 'Search' },
   { to: '/diff', label: 'Diff' },
 ];
@@ -30,6 +32,7 @@ function route(path: string) {
   if (path === '/') return <DashboardView />;
   if (path === '/products') return <ProductsView />;
   if (path === '/portfolio') return <PortfolioView />;
+  if (path === '/history') return <HistoryView />;
   if ((params = match('/products/:id', path))) return <ProductView id={Number(params.id)} />;
   if ((params = match('/releases/:id', path))) return <ReleaseView id={Number(params.id)} />;
   if (path === '/import') return <ImportView />;

@@ -33,7 +33,7 @@ export async function decisionRoutes(app: FastifyInstance, { store }: ResourceOp
     '/decisions/:id',
     { config: { permission: 'decisions:write' }, schema: { tags, summary: 'Delete one decision', params: ID_PARAMS, response: { 200: DELETED } } },
     async (request) => {
-      await services.deleteDecision(store, request.params.id);
+      await services.deleteDecision(store, request.params.id, { actor: authorOf(request) });
       return { deleted: 1 };
     },
   );
@@ -43,6 +43,6 @@ export async function decisionRoutes(app: FastifyInstance, { store }: ResourceOp
       config: { permission: 'decisions:write' },
       schema: { tags, summary: 'Reset: delete every decision matching the filter (all when none)', querystring: DECISION_FILTER, response: { 200: DELETED } },
     },
-    async (request) => ({ deleted: await services.resetDecisions(store, request.query) }),
+    async (request) => ({ deleted: await services.resetDecisions(store, request.query, { actor: authorOf(request) }) }),
   );
 }

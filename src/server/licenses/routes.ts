@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { authorOf } from '../http/author.js';
 import type { Exploitation, LicensePolicy, Linking } from '../../licenses/kb/index.js';
 import * as services from '../../services/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
@@ -44,7 +45,7 @@ export async function licenseRoutes(app: FastifyInstance, { store }: ResourceOpt
   app.put<{ Params: { license: string }; Body: PolicyInput }>(
     '/licenses/:license/policy',
     { config: { permission: 'licenses:write' }, schema: { tags, summary: 'Set the policy of one licence', params: LICENSE_PARAMS, body: POLICY_INPUT, response: { 200: POLICY } } },
-    async (request) => services.updateLicensePolicy(store, request.params.license, request.body),
+    async (request) => services.updateLicensePolicy(store, request.params.license, request.body, { actor: authorOf(request) }),
   );
   await policySettingsRoutes(app, store);
   app.get('/policies', { config: { permission: 'read' }, schema: { tags, summary: 'Every licence policy that was set', response: { 200: listOf(POLICY) } } }, async () =>

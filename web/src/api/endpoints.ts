@@ -8,6 +8,8 @@ import type {
   Decision,
   LicenseReleaseUse,
   PortfolioRelease,
+  ReleaseSignOff,
+  ChangeRecord,
   ExploitationRule,
   ImportOutcome,
   ImportRecord,
@@ -99,6 +101,10 @@ export const api = {
 
   componentUsage: (component: string) => get<ComponentUsage>('/api/components/usage', { component }),
   licenseReleases: async (license: string) => asList<LicenseReleaseUse>(await get(`/api/licenses/${encodeURIComponent(license)}/releases`)),
+  signOff: (releaseId: number) => get<ReleaseSignOff>(`/api/releases/${releaseId}/sign-off`),
+  approveRelease: (releaseId: number, reason: string) => post<ReleaseSignOff>(`/api/releases/${releaseId}/approval`, { reason }),
+  shipRelease: (releaseId: number, reason: string) => post<ReleaseSignOff>(`/api/releases/${releaseId}/ship`, reason ? { reason } : {}),
+  history: (filter: { subject?: string; releaseId?: number } = {}) => get<ChangeRecord[]>('/api/history', filter),
   portfolioOverview: () => get<PortfolioRelease[]>('/api/portfolio/overview'),
   licenseDistribution: async (role: 'declared' | 'concluded' | 'chosen', releaseId?: number) =>
     asList<LicenseCount>(await get('/api/queries/license-distribution', { role, releaseId })),

@@ -203,3 +203,15 @@ export interface PortfolioRelease {
   blockers: Array<{ step: number; kind: string; count: number }>;
   trend: Array<{ at: string; reason: string; validationStep: number; blockerCount: number }>;
 }
+
+export type { ChangeRecord, ChangeSubject, ChangeAction } from '../../../src/model/change-history.js';
+
+/** Approval and shipping state of a release (GET /api/releases/:id/sign-off). */
+export interface ReleaseSignOff {
+  release: Release;
+  validationStep: number;
+  runId: number | null;
+  approval: import('../../../src/model/change-history.js').ChangeRecord | null;
+  approvalCurrent: boolean;
+  shipped: import('../../../src/model/change-history.js').ChangeRecord | null;
+}

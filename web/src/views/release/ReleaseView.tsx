@@ -11,6 +11,7 @@ import { ObligationsPanel } from './ObligationsPanel.js';
 import { ValidationPanel } from './ValidationPanel.js';
 import { UsagePanel } from './UsagePanel.js';
 import { CompareWithPrevious, EmptyReleaseInvite } from './ReleaseLinks.js';
+import { SignOffPanel } from './SignOffPanel.js';
 import { VulnerabilitiesPanel } from './VulnerabilitiesPanel.js';
 import { vulnApi } from '../../api/vulnerabilities.js';
 import { aiApi } from '../../api/ai.js';
@@ -58,6 +59,7 @@ export function ReleaseView({ id }: { id: number }) {
             <StepProgress step={release.validationStep} label={`Validation: step ${release.validationStep} of 6 passed`} />
           </div>
           <CompareWithPrevious release={release} />
+          <SignOffPanel release={release} version={version} onChanged={refresh} />
           <Downloads releaseId={id} />
           <Tabs label="Release" tabs={TABS} current={tab} onSelect={(t) => navigate(`/releases/${id}?tab=${t}`)}>
             {tab === 'bom' ? <BomTab releaseId={id} version={version} onChanged={refresh} /> : null}
