@@ -21,14 +21,14 @@ export async function downloadToTemp(url: string, fileName: string, maxBytes: nu
   }
   if (!response.ok || !response.body) throw new InputError(`cannot download ${url}: HTTP ${response.status} ${response.statusText}`);
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new InputError(`${url} is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} download limit`);
+  if (declared > maxBytes) throw new InputError(`${url} is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} download limit`, 'too-large');
   const dir = await mkdtemp(join(tmpdir(), 'vigie-vulndb-'));
   const path = join(dir, fileName);
   let total = 0;
   const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
   body.on('data', (chunk: Buffer) => {
     total += chunk.length;
-    if (total > maxBytes) body.destroy(new InputError(`${url} is over the ${formatBytes(maxBytes)} download limit`));
+    if (total > maxBytes) body.destroy(new InputError(`${url} is over the ${formatBytes(maxBytes)} download limit`, 'too-large'));
   });
   try {
     await pipeline(body, createWriteStream(path));

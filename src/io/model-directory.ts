@@ -81,7 +81,7 @@ function readWeight(dir: string, name: string): WeightFile {
 function readCapped(path: string, label: string): string | undefined {
   try {
     const { size } = statSync(path);
-    if (size > MAX_CARD_BYTES) throw new InputError(`${label} is larger than ${MAX_CARD_BYTES} bytes`);
+    if (size > MAX_CARD_BYTES) throw new InputError(`${label} is larger than ${MAX_CARD_BYTES} bytes`, 'too-large');
     return readFileSync(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;

@@ -3,15 +3,15 @@
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { npmLockfileProblem, type NpmProjectInput } from '../sbom/generators/npm/index.js';
-import { InputError } from './input-error.js';
+import { InputError, type InputErrorCode } from './input-error.js';
 import { parseJsonDocument } from '../sbom/json-text.js';
 import { UnreadableDocumentError } from '../sbom/format.js';
 import { DEFAULT_MAX_INPUT_BYTES, readDocumentFile, formatBytes } from './read-document.js';
 
 /** The project cannot be read: no lockfile, a lockfile that is not JSON or not npm's. One line. */
 export class NpmProjectError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, code: InputErrorCode = 'unreadable') {
+    super(message, code);
     this.name = 'NpmProjectError';
   }
 }
@@ -83,7 +83,7 @@ function readSmallFile(path: string): string | undefined {
   const stats = statOrUndefined(path);
   if (!stats?.isFile()) return undefined;
   if (stats.size > MAX_MANIFEST_BYTES) {
-    throw new NpmProjectError(`${path} is ${formatBytes(stats.size)}, over the ${formatBytes(MAX_MANIFEST_BYTES)} limit for a package.json`);
+    throw new NpmProjectError(`${path} is ${formatBytes(stats.size)}, over the ${formatBytes(MAX_MANIFEST_BYTES)} limit for a package.json`, 'too-large');
   }
   return readFileSync(path, 'utf8');
 }

@@ -125,7 +125,7 @@ async function* readZip(full: string, where: string, options: OsvReadOptions): A
       if (entry.uncompressedSize > limit) {
         yield { where: name, problem: `${entry.uncompressedSize} bytes inflated, over the ${limit}-byte limit for one advisory` };
       } else if (total + entry.uncompressedSize > archiveLimit) {
-        throw new InputError(`${where}: inflates past ${archiveLimit} bytes in total; refusing the rest of the archive`);
+        throw new InputError(`${where}: inflates past ${archiveLimit} bytes in total; refusing the rest of the archive`, 'too-large');
       } else {
         try {
           const bytes = await readEntry(zip, entry, limit);

@@ -1,9 +1,10 @@
 // Reads a document from disk (or stdin) safely: size-limited, gzip-aware with a decompression cap,
 // binary and non-UTF-8 input refused with a clear message. The text then goes to the pure decoders.
 import { open, stat } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { InputError } from './input-error.js';
+import { formatBytes } from './format-bytes.js';
+import { gunzipCapped, isGzip } from './gunzip.js';
 
 export const DEFAULT_MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
@@ -19,12 +20,7 @@ export interface DocumentText {
   gzipped: boolean;
 }
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${n} bytes`;
-}
+export { formatBytes };
 
 export async function readDocumentFile(path: string, options: ReadOptions = {}): Promise<DocumentText> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
@@ -38,9 +34,7 @@ export async function readDocumentFile(path: string, options: ReadOptions = {}):
     throw new InputError(`cannot read ${path}: ${describeFsError(err)}`);
   }
   if (size > maxBytes) {
-    throw new InputError(
-      `${path} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} input limit (raise it with --max-size)`,
-    );
+    throw new InputError(`${path} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} input limit (raise it with --max-size)`, 'too-large');
   }
   const handle = await open(path, 'r');
   let buffer: Buffer;
@@ -66,45 +60,19 @@ export async function readDocumentStream(stream: Readable, label: string, option
   for await (const chunk of stream) {
     total += (chunk as Buffer).length;
     if (total > maxBytes) {
-      throw new InputError(`${label} is over the ${formatBytes(maxBytes)} input limit (raise it with --max-size)`);
+      throw new InputError(`${label} is over the ${formatBytes(maxBytes)} input limit (raise it with --max-size)`, 'too-large');
     }
     chunks.push(chunk as Buffer);
   }
   return decodeBytes(Buffer.concat(chunks), label, maxBytes);
 }
 
-async function decodeBytes(buffer: Buffer, label: string, maxBytes: number): Promise<DocumentText> {
+function decodeBytes(buffer: Buffer, label: string, maxBytes: number): DocumentText {
   const bytes = buffer.length;
-  let gzipped = false;
-  if (buffer[0] === 0x1f && buffer[1] === 0x8b) {
-    buffer = await gunzipCapped(buffer, label, maxBytes);
-    gzipped = true;
-  }
+  const gzipped = isGzip(buffer);
+  if (gzipped) buffer = gunzipCapped(buffer, label, maxBytes, '; raise the limit with --max-size');
   if (buffer.length === 0) throw new InputError(`${label} is empty`);
   return { text: bytesToText(buffer, label), bytes, gzipped };
-}
-
-/** Decompresses with a hard cap so that a gzip bomb stops at maxBytes instead of filling memory. */
-async function gunzipCapped(buffer: Buffer, label: string, maxBytes: number): Promise<Buffer> {
-  const gunzip = createGunzip();
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of Readable.from([buffer]).pipe(gunzip)) {
-      total += (chunk as Buffer).length;
-      if (total > maxBytes) {
-        gunzip.destroy();
-        throw new InputError(
-          `${label} decompresses to more than ${formatBytes(maxBytes)} (possible gzip bomb; raise the limit with --max-size)`,
-        );
-      }
-      chunks.push(chunk as Buffer);
-    }
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`${label} is not valid gzip data: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return Buffer.concat(chunks);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

@@ -2,12 +2,12 @@
  * Turns an uploaded document (bytes or text) into a decoded SBOM, or a ServiceError with a stable
  * code: too-large, unreadable-document (binary, bad encoding, syntax), unsupported-format.
  */
-import { gunzipSync } from 'node:zlib';
 import { bytesToText, DEFAULT_MAX_INPUT_BYTES, formatBytes } from '../io/read-document.js';
 import { InputError } from '../io/input-error.js';
+import { gunzipCapped, isGzip } from '../io/gunzip.js';
 import { UnreadableDocumentError } from '../sbom/format.js';
 import { readSbom, UnsupportedDocumentError, type ReadResult } from '../sbom/read.js';
-import { ServiceError } from './service-error.js';
+import { ServiceError, serviceErrorOfInput } from './service-error.js';
 
 export interface DecodedUpload extends ReadResult {
   bytes: Uint8Array;
@@ -38,22 +38,9 @@ export function decodeUpload(content: string | Uint8Array, fileName: string, max
 
 function textOf(buffer: Buffer, fileName: string, maxBytes: number): string {
   try {
-    if (buffer[0] === 0x1f && buffer[1] === 0x8b) buffer = gunzipCapped(buffer, fileName, maxBytes);
-    return bytesToText(buffer, fileName);
+    return bytesToText(isGzip(buffer) ? gunzipCapped(buffer, fileName, maxBytes) : buffer, fileName);
   } catch (err) {
-    if (err instanceof InputError) throw new ServiceError('unreadable-document', err.message);
+    if (err instanceof InputError) throw serviceErrorOfInput(err);
     throw err;
-  }
-}
-
-function gunzipCapped(buffer: Buffer, fileName: string, maxBytes: number): Buffer {
-  try {
-    return gunzipSync(buffer, { maxOutputLength: maxBytes });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new ServiceError('too-large', `${fileName} decompresses to more than ${formatBytes(maxBytes)} (possible gzip bomb)`);
-    }
-    throw new ServiceError('unreadable-document', `${fileName} is not valid gzip data`);
   }
 }

@@ -13,7 +13,7 @@ import { walkProject, type WalkOptions } from '../io/project-walk.js';
 import { findModelDirectories, readModelDirectory } from '../io/model-directory.js';
 import { modelDirectoryInventory } from '../ai/model-directory.js';
 import { relative, resolve } from 'node:path';
-import { ServiceError } from './service-error.js';
+import { ServiceError, serviceErrorOfInput } from './service-error.js';
 
 export interface GenerateInventoryOptions extends WalkOptions {
   /** Name of the primary component; the folder name by default. */
@@ -39,7 +39,7 @@ export function generateInventory(target: string, options: GenerateInventoryOpti
   try {
     walk = walkProject(target, options);
   } catch (err) {
-    if (err instanceof InputError) throw new ServiceError('unreadable-document', err.message);
+    if (err instanceof InputError) throw serviceErrorOfInput(err);
     throw err;
   }
   const inventories: Inventory[] = [];

@@ -25,7 +25,7 @@ import { decodeUpload } from './decode-upload.js';
 import { planImport, type ImportPlan } from '../compliance/release-plan.js';
 import { assertStorable } from './storable-import.js';
 import { getRelease } from './portfolio.js';
-import { ServiceError, notFound } from './service-error.js';
+import { ServiceError, notFound, serviceErrorOfInput } from './service-error.js';
 import { recordValidationRun } from './validation-runs.js';
 import { scanRelease } from './release-vulnerabilities.js';
 
@@ -135,7 +135,7 @@ export async function importNpmProject(store: Store, releaseId: number, input: I
     };
   } catch (err) {
     if (err instanceof InputError) {
-      const error = new ServiceError(/ over the .* limit/.test(err.message) ? 'too-large' : 'unreadable-document', err.message);
+      const error = serviceErrorOfInput(err);
       await recordFailure(store, releaseId, 'npm-project', input.path, input, error);
       throw error;
     }

@@ -2,6 +2,8 @@
  * The one error type services throw for problems the caller can fix. `code` is stable: the API maps
  * it to an HTTP status and its error table, the CLI to an exit code. Anything else thrown is a bug.
  */
+import type { InputError } from '../io/input-error.js';
+
 export type ServiceErrorCode =
   | 'not-found'
   | 'unauthenticated'
@@ -29,4 +31,9 @@ export function isServiceError(err: unknown): err is ServiceError {
 
 export function notFound(what: string): ServiceError {
   return new ServiceError('not-found', `${what} not found`);
+}
+
+/** An unreadable input as a ServiceError: the input's own code decides, never its message (issue 8 item 14). */
+export function serviceErrorOfInput(err: InputError, message = err.message): ServiceError {
+  return new ServiceError(err.code === 'too-large' ? 'too-large' : 'unreadable-document', message);
 }

@@ -29,7 +29,7 @@ import {
 } from '../vulns/vex/index.js';
 import { applicableTriage, currentTriage, describeTriageScope, type TriageRecord } from '../vulns/vex/triage.js';
 import { findReleaseByName, type ReleaseRef } from './portfolio.js';
-import { ServiceError } from './service-error.js';
+import { ServiceError, serviceErrorOfInput } from './service-error.js';
 
 export type TriageScopeLevel = 'release' | 'product' | 'all';
 export const TRIAGE_SCOPES: readonly TriageScopeLevel[] = ['release', 'product', 'all'];
@@ -296,7 +296,7 @@ export async function importVexFile(
   try {
     text = (await readDocumentFile(input.path)).text;
   } catch (err) {
-    if (err instanceof InputError) throw new ServiceError('unreadable-document', err.message);
+    if (err instanceof InputError) throw serviceErrorOfInput(err);
     throw err;
   }
   return importVexDocument(store, { ...input, text, fileName: input.path });

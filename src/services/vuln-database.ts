@@ -12,7 +12,7 @@ import type { Store, StoredVulnRecord, VulnSourceStatus } from '../store/index.j
 import { parseKev } from '../vulns/severity/index.js';
 import { baseEcosystem, osvIndexEntry, vulnDocumentKind } from '../vulns/db/vuln-document.js';
 import { euvdEntries, type EuvdEntry } from '../vulns/db/euvd.js';
-import { ServiceError } from './service-error.js';
+import { ServiceError, serviceErrorOfInput } from './service-error.js';
 import { checkOsvRecord, loadEpssFile } from './vulnerability-sources.js';
 
 const BATCH = 500;
@@ -247,7 +247,7 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof InputError) throw new ServiceError('unreadable-document', err.message);
+    if (err instanceof InputError) throw serviceErrorOfInput(err);
     if (err instanceof Error && err.name === 'UnreadableDocumentError') throw new ServiceError('unreadable-document', err.message);
     throw err;
   }
