@@ -4,6 +4,7 @@
  * release's newest validation run, never recomputed here) and the decisions that touch it. Also
  * the other way round: the releases whose usages are under a given licence.
  */
+import { reportOfRun } from './run-report.js';
 import { componentReference, displayName } from '../model/component-identity.js';
 import type { Decision } from '../model/decision.js';
 import type { ComponentRecord, Release, VersionRecord } from '../model/portfolio.js';
@@ -46,7 +47,8 @@ export async function componentUsage(store: Store, text: string): Promise<Compon
   const releases: ComponentReleaseUse[] = [];
   for (const hit of hits) {
     const [usages, run] = await Promise.all([store.listUsages(hit.release.id), store.latestValidationRun(hit.release.id)]);
-    const resolved = new Map(((run?.report as { usages?: Array<{ usageId: number; effective: string | null }> } | undefined)?.usages ?? []).map((u) => [u.usageId, u.effective]));
+    // Through reportOfRun: a stored run keeps its resolved usages apart (ADR 21).
+    const resolved = new Map((run ? reportOfRun(run).usages : []).map((u) => [u.usageId, u.effective]));
     releases.push({
       release: hit.release,
       productName: hit.productName,

@@ -3,6 +3,7 @@
  * kind and the trend of step and blocker count over its stored validation runs. Everything is read
  * from stored runs (DESIGN.md: derived results are stored, reads never write nor validate).
  */
+import { reportOfRun } from './run-report.js';
 import type { Release } from '../model/portfolio.js';
 import type { Store } from '../store/index.js';
 
@@ -40,7 +41,8 @@ export async function portfolioOverview(store: Store): Promise<ReleaseOverview[]
   // One release at a time: the newest run carries the whole report.
   for (const release of releases) {
     const [latest, runs] = await Promise.all([store.latestValidationRun(release.id), store.listValidationRuns(release.id)]);
-    const steps = ((latest?.report as { steps?: Array<{ step: number; blockers: Array<{ kind: string }> }> } | undefined)?.steps ?? []);
+    // Through reportOfRun: a stored run keeps its blockers apart (ADR 21).
+    const steps = latest ? reportOfRun(latest).steps : [];
     const counts = new Map<string, BlockerKindCount>();
     for (const s of steps) {
       for (const b of s.blockers) {

@@ -6,6 +6,7 @@
  * report a reader gets has the same keys, in the same order, with the same values as the engine's.
  */
 import type { ReleaseValidation as EngineValidation } from '../compliance/index.js';
+import type { ValidationRun } from '../store/index.js';
 
 /** The bulky part of a run: the blockers of each step (in step order) and the resolved usages. */
 export interface RunDetails {
@@ -48,4 +49,9 @@ function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, co
       settle(value);
     },
   });
+}
+
+/** A stored run's report: whole (runs stored before ADR 21), or its summary with the bulky part read on first use. */
+export function reportOfRun(stored: Pick<ValidationRun, 'report' | 'details'>): EngineValidation {
+  return stored.details === null ? (stored.report as EngineValidation) : joinReport(stored.report, stored.details);
 }

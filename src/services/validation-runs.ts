@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { validateRelease as runSteps, type ReleaseSnapshot, type ReleaseValidation as EngineValidation } from '../compliance/index.js';
 import type { Decision } from '../model/decision.js';
 import type { Release } from '../model/portfolio.js';
-import type { ReleaseData, Store, ValidationRun, ValidationRunSummary } from '../store/index.js';
-import { joinReport, splitReport } from './run-report.js';
+import type { ReleaseData, Store, ValidationRunSummary } from '../store/index.js';
+import { reportOfRun, splitReport } from './run-report.js';
 import { loadReleaseSnapshot } from './release-snapshot.js';
 
 /** What changed, recorded with the run. */
@@ -113,7 +113,7 @@ export async function releaseValidation(store: Store, releaseId: number): Promis
   if (stored) {
     const release = await store.getRelease(releaseId);
     if (release) {
-      const report = storedReport(stored);
+      const report = reportOfRun(stored);
       const { report: _report, details: _details, ...run } = stored;
       return { release, validationStep: run.validationStep, steps: report.steps, blockerCount: run.blockerCount, report, run };
     }
@@ -126,7 +126,7 @@ export async function validatedRelease(store: Store, releaseId: number): Promise
   const snapshot = await loadReleaseSnapshot(store, releaseId);
   const stored = await store.latestValidationRun(releaseId);
   if (stored) {
-    const report = storedReport(stored);
+    const report = reportOfRun(stored);
     const { report: _report, details: _details, ...run } = stored;
     return { snapshot, validation: { release: snapshot.release, validationStep: run.validationStep, steps: report.steps, blockerCount: run.blockerCount, report, run } };
   }
@@ -140,12 +140,6 @@ export async function validatedRelease(store: Store, releaseId: number): Promise
 export async function listValidationRuns(store: Store, releaseId: number): Promise<ValidationRunSummary[]> {
   return store.listValidationRuns(releaseId);
 }
-
-/** A stored run's report: whole (older runs), or its summary with the bulky part read on first use. */
-function storedReport(stored: ValidationRun): EngineValidation {
-  return stored.details === null ? (stored.report as EngineValidation) : joinReport(stored.report, stored.details);
-}
-
 
 /** Which knowledge base, policy and settings a run used. */
 function fingerprintOf(snapshot: ReleaseSnapshot): string {
