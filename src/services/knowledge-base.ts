@@ -18,7 +18,7 @@ import { lookupLicense } from '../licenses/spdx-list/index.js';
 import { parseJsonDocument } from '../sbom/json-text.js';
 import type { Issue } from '../model/issue.js';
 import type { KnowledgeBaseImportRecord, Store } from '../store/index.js';
-import { setLicensePolicy, type LicensePolicyInput } from './license-policy.js';
+import { setLicensePolicy, type LicensePolicyInput, type PolicyChangeOptions } from './license-policy.js';
 import { knowledgeBaseOf } from './release-snapshot.js';
 import { ServiceError, notFound } from './service-error.js';
 import { recordAllValidationRuns } from './validation-runs.js';
@@ -106,9 +106,10 @@ export async function updateLicensePolicy(
   license: string,
   patch: Partial<Omit<LicensePolicyInput, 'license'>>,
   by?: ChangedBy,
-): Promise<LicensePolicy> {
+  options: PolicyChangeOptions = {},
+): Promise<LicensePolicy & { revalidationJobId?: number }> {
   const current = await licensePolicyOf(store, license);
-  return setLicensePolicy(store, { ...current, ...patch, license: current.license }, by);
+  return setLicensePolicy(store, { ...current, ...patch, license: current.license }, by, options);
 }
 
 export async function licenseCompatibility(store: Store, inbound: string, outbound: string, context: CompatibilityContext): Promise<CompatibilityResult> {

@@ -13,8 +13,21 @@ const REVIEW_STATUSES: readonly ReviewStatus[] = ['not-reviewed', 'to-check', 'c
 
 export type LicensePolicyInput = Pick<LicensePolicy, 'license' | 'allowed'> & Partial<Omit<LicensePolicy, 'license' | 'allowed'>>;
 
+export interface PolicyChangeOptions {
+  /**
+   * `now` (default): every release is validated again before returning; `job`: a re-validation job
+   * is recorded in the same transaction as the policy (issue 13 item 4) and its id returned.
+   */
+  revalidation?: 'now' | 'job';
+}
+
 /** Sets the policy of one licence (an SPDX id, spelled as the list spells it, or a LicenseRef). */
-export async function setLicensePolicy(store: Store, input: LicensePolicyInput, by: ChangedBy = { actor: LOCAL_ACTOR }): Promise<LicensePolicy> {
+export async function setLicensePolicy(
+  store: Store,
+  input: LicensePolicyInput,
+  by: ChangedBy = { actor: LOCAL_ACTOR },
+  options: PolicyChangeOptions = {},
+): Promise<LicensePolicy & { revalidationJobId?: number }> {
   const raw = requireName(input.license, 'licence');
   const license = await knownLicenseId(store, raw);
   if (!ALLOWED_VALUES.includes(input.allowed)) {
@@ -23,6 +36,15 @@ export async function setLicensePolicy(store: Store, input: LicensePolicyInput, 
   const reviewStatus = input.reviewStatus ?? 'checked';
   if (!REVIEW_STATUSES.includes(reviewStatus)) throw new ServiceError('invalid-input', `review status must be one of ${REVIEW_STATUSES.join(', ')}`);
   const policy: LicensePolicy = { license, allowed: input.allowed, reviewStatus, comment: input.comment ?? null, categories: input.categories ?? [] };
+  if (options.revalidation === 'job') {
+    return store.transaction(async (tx) => {
+      const before = await tx.getPolicy(license);
+      await tx.setPolicy(policy);
+      await recordChange(tx, { actor: by.actor, subject: 'policy', subjectId: license, action: before ? 'updated' : 'created', releaseId: null, reason: by.reason?.trim() || policy.comment, before, after: policy });
+      const job = await tx.createJob({ kind: 'revalidate', releaseId: null, params: { releaseIds: null, reason: 'policy' }, createdBy: by.actor });
+      return { ...policy, revalidationJobId: job.id };
+    });
+  }
   const before = await store.getPolicy(license);
   await store.setPolicy(policy);
   await recordChange(store, { actor: by.actor, subject: 'policy', subjectId: license, action: before ? 'updated' : 'created', releaseId: null, reason: by.reason?.trim() || policy.comment, before, after: policy });

@@ -75,6 +75,17 @@ for (const target of targets()) {
       assert.deepEqual([revalidated.state, revalidated.result], ['succeeded', { releases: 1 }]);
       assert.equal((await store.latestValidationRun(release.id))?.reason, 'manual');
 
+      // A policy change may leave the re-validation to a job recorded with it.
+      const policy = await api.app.inject({ method: 'PUT', url: '/api/licenses/MIT/policy?background=true', headers: legal, payload: { allowed: 'always' } });
+      assert.equal(policy.statusCode, 200, policy.body);
+      assert.equal((await store.latestValidationRun(release.id))?.reason, 'manual', 'answered before validating');
+      const policyJob = await services.getJob(store, policy.json().revalidationJobId);
+      assert.deepEqual([policyJob.kind, policyJob.params.reason, policyJob.createdBy], ['revalidate', 'policy', 'legal token']);
+      await services.runWorker(store, { once: true });
+      assert.equal((await store.latestValidationRun(release.id))?.reason, 'policy');
+      const inlinePolicy = await api.app.inject({ method: 'PUT', url: '/api/licenses/MIT/policy', headers: legal, payload: { allowed: 'never' } });
+      assert.equal(inlinePolicy.json().revalidationJobId, undefined);
+
       // A vulnerability re-scan: whoever may write vulnerabilities asks for it; the scan record is replaced.
       assert.equal((await store.getReleaseScan(release.id))?.reason, 'import', 'the import job scanned its release');
       assert.equal((await api.app.inject({ method: 'POST', url: '/api/jobs/rescan', headers: legal, payload: {} })).statusCode, 403);

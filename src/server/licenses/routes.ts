@@ -14,6 +14,7 @@ import {
   LICENSE_SUMMARY,
   POLICY,
   POLICY_INPUT,
+  POLICY_CHANGE_QUERY,
 } from './schemas.js';
 
 type PolicyInput = Pick<LicensePolicy, 'allowed'> & Partial<Omit<LicensePolicy, 'license' | 'allowed'>>;
@@ -42,10 +43,14 @@ export async function licenseRoutes(app: FastifyInstance, { store }: ResourceOpt
     { config: { permission: 'read' }, schema: { tags, summary: 'The policy of one licence ("not-reviewed" when none was set)', params: LICENSE_PARAMS, response: { 200: POLICY } } },
     async (request) => services.licensePolicyOf(store, request.params.license),
   );
-  app.put<{ Params: { license: string }; Body: PolicyInput }>(
+  app.put<{ Params: { license: string }; Body: PolicyInput; Querystring: { background?: boolean } }>(
     '/licenses/:license/policy',
-    { config: { permission: 'licenses:write' }, schema: { tags, summary: 'Set the policy of one licence', params: LICENSE_PARAMS, body: POLICY_INPUT, response: { 200: POLICY } } },
-    async (request) => services.updateLicensePolicy(store, request.params.license, request.body, { actor: authorOf(request) }),
+    {
+      config: { permission: 'licenses:write' },
+      schema: { tags, summary: 'Set the policy of one licence', params: LICENSE_PARAMS, querystring: POLICY_CHANGE_QUERY, body: POLICY_INPUT, response: { 200: POLICY } },
+    },
+    async (request) =>
+      services.updateLicensePolicy(store, request.params.license, request.body, { actor: authorOf(request) }, { revalidation: request.query.background ? 'job' : 'now' }),
   );
   await policySettingsRoutes(app, store);
   app.get('/policies', { config: { permission: 'read' }, schema: { tags, summary: 'Every licence policy that was set', response: { 200: listOf(POLICY) } } }, async () =>

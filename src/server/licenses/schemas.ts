@@ -17,7 +17,16 @@ export const POLICY = {
     reviewStatus: { type: 'string', enum: ['not-reviewed', 'to-check', 'checked'] },
     comment: NULLABLE_STRING,
     categories: STRING_LIST,
+    revalidationJobId: { type: 'integer', description: 'After PUT with ?background=true: the job validating every release again (GET /api/jobs/{id})' },
   },
+} as const;
+
+export const POLICY_CHANGE_QUERY = {
+  type: 'object',
+  properties: {
+    background: { type: 'boolean', default: false, description: 'Validate the releases again in a job (its id in revalidationJobId) instead of before answering' },
+  },
+  additionalProperties: false,
 } as const;
 
 export const POLICY_INPUT = {
