@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sqliteTarget } from '../store/support/databases.js';
 import { bearer, startApi, type ApiHarness } from './support.js';
+import { openCaseClocks, openReportingCase, updateReportingCase } from '../../src/services/index.js';
 
 let api: ApiHarness;
 let productId: number;
@@ -87,4 +88,21 @@ test('documents: a guest downloads the zip and security.txt (nothing logged); is
   assert.equal(log.length, before + 1);
   assert.equal(log.at(-1).kind, 'documents.generated');
   assert.equal((await call('guest', 'GET', `/api/products/${productId}/cra/documents.zip?date=04-12-2026`)).statusCode, 400);
+});
+
+test('case clocks: open cases with their next deadline, due-soon under six hours, closed cases left out', async () => {
+  const store = api.fresh.store;
+  const a = await openReportingCase(store, { product: 'Gateway', type: 'vulnerability', title: 'RCE', awareAt: '2026-10-31T10:17Z' });
+  const b = await openReportingCase(store, { product: 'Gateway', type: 'incident', title: 'Key stolen', awareAt: '2026-10-30T10:17Z' });
+  const c = await openReportingCase(store, { product: 'Gateway', type: 'incident', title: 'Old', awareAt: '2026-10-01T10:17Z' });
+  await updateReportingCase(store, c.id, { status: 'closed' });
+  const clocks = await openCaseClocks(store, new Date('2026-11-01T05:00:00Z'));
+  assert.deepEqual([clocks.open, clocks.dueSoon, clocks.overdue], [2, 1, 1]);
+  assert.deepEqual(clocks.cases.map((x) => [x.id, x.next?.stage, x.next?.state, x.next?.due]), [
+    [b.id, 'early-warning', 'overdue', '2026-10-31T10:17:00.000Z'],
+    [a.id, 'early-warning', 'due-soon', '2026-11-01T10:17:00.000Z'],
+  ]);
+  const res = await call('guest', 'GET', '/api/cra/case-clocks');
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.json().open, 2);
 });

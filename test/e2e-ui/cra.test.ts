@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser, logIn, screenshot, startApp, type App, type Browser } from './harness.js';
+import { openReportingCase } from '../../src/services/index.js';
 
 let app: App;
 let browser: Browser;
@@ -79,6 +80,20 @@ test('from an empty CRA record to a classified product with an allowed route and
   for (const file of ['index.md', 'annex-ii-user-information.html', 'annex-v-eu-declaration-of-conformity.md', 'security.txt', 'sbom/Laravel_demo_app-7.12.0.cdx.json', 'manifest.json']) {
     assert.ok(names.includes(file), `${file} in the zip`);
   }
+});
+
+test('the dashboard lists an open case in red when its next deadline is less than six hours away', async () => {
+  // Awareness 20 hours before now: the 24-hour early warning is due in about 4 hours (no exact time asserted).
+  const awareAt = new Date(Date.now() - 20 * 3_600_000).toISOString();
+  await openReportingCase(app.store, { product: 'Laravel demo app', type: 'vulnerability', title: 'Exploited upload flaw', awareAt });
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).first().click();
+  const cases = page.getByRole('list', { name: 'Open reporting cases' });
+  await cases.waitFor();
+  const item = cases.getByRole('listitem').filter({ hasText: 'Exploited upload flaw' });
+  assert.equal(await item.getAttribute('data-state'), 'due-soon');
+  assert.equal(await item.getAttribute('class'), 'error');
+  assert.match(await item.innerText(), /early-warning \d\d h \d\d min \(CRA Art\. 14\(2\)\(a\)\)/);
+  await screenshot(page, 'cra-03-dashboard-case');
 });
 
 test('the demo product carries a complete CRA record; a guest reads it without edit controls', async () => {

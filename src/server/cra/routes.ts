@@ -68,6 +68,11 @@ export async function craRoutes(app: FastifyInstance, { store }: ResourceOptions
     async (request) => services.listEvidence(store, request.query),
   );
   app.get(
+    '/cra/case-clocks',
+    { config: { permission: 'read' }, schema: { tags, summary: 'Open Art. 14 cases with their next deadline and the time left, most urgent first', response: { 200: OPEN_OBJECT } } },
+    async () => services.openCaseClocks(store),
+  );
+  app.get(
     '/cra/case-proposals',
     { config: { permission: 'read' }, schema: { tags, summary: 'KEV-listed vulnerabilities in published releases with no not_affected analysis and no case yet (Art. 14(1) candidates)', response: { 200: listOf(OPEN_OBJECT) } } },
     async () => services.reportingCaseProposals(store),

@@ -17,3 +17,17 @@ export interface EvidenceVerdict {
   head: string;
   broken: { seq: number; reason: string } | null;
 }
+
+export interface CaseClockSummary {
+  open: number;
+  dueSoon: number;
+  overdue: number;
+  cases: Array<{
+    id: number;
+    product: string;
+    productId: number;
+    type: string;
+    title: string;
+    next: { stage: string; state: 'open' | 'due-soon' | 'overdue' | 'pending' | 'submitted'; msLeft: number | null; clause: string; due: string } | null;
+  }>;
+}

@@ -6,6 +6,7 @@ import { useLoad } from '../components/use-load.js';
 import { Link } from '../router.js';
 import { ALLOWED_LABELS, ALLOWED_TONES } from './licenses/policy-vocabulary.js';
 import { DashboardVulnerabilities } from './DashboardVulnerabilities.js';
+import { CaseClocksPanel } from './cra/CaseClocksPanel.js';
 
 /** A compliance action usages trigger in a release past the policy step (GET /api/dashboard). */
 interface OpenAction {
@@ -105,6 +106,7 @@ export function DashboardView() {
                   <strong>{validated}</strong> fully validated
                 </li>
               </ul>
+              <CaseClocksPanel />
               <div className="grid two">
                 <section className="card" aria-labelledby="recent-title">
                   <h2 id="recent-title">Recently consulted releases</h2>
