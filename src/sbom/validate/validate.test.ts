@@ -101,3 +101,29 @@ test('summary top licences use the expression, counted per component', () => {
 function readCycloneDxJson(path: string): Sbom {
   return sbomFromCycloneDxJson(JSON.parse(readFileSync(path, 'utf8')));
 }
+
+test('a primary component without bom-ref never takes a ref the document gives another component (issue 8 item 9)', async () => {
+  const { readSbom } = await import('../read.js');
+  const purl = 'pkg:rpm/redhat/openssl@3.0.7-27.el9?arch=src';
+  // As Red Hat writes them: bom-refs are purls, and the described component has none.
+  const doc = {
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    version: 1,
+    metadata: { component: { type: 'operating-system', name: 'openssl', version: '3.0.7-27.el9', purl } },
+    components: [
+      { type: 'library', 'bom-ref': purl, name: 'openssl', version: '3.0.7-27.el9', purl },
+      { type: 'library', 'bom-ref': 'pkg:rpm/redhat/zlib@1.2.11', name: 'zlib', version: '1.2.11', purl: 'pkg:rpm/redhat/zlib@1.2.11' },
+    ],
+    dependencies: [{ ref: purl, dependsOn: ['pkg:rpm/redhat/zlib@1.2.11'] }],
+  };
+  const { sbom, issues } = readSbom(JSON.stringify(doc), 'openssl.cdx.json');
+  assert.deepEqual(issues.filter((i) => i.code === 'duplicate-ref'), []);
+  assert.deepEqual(checkSbomSemantics(sbom).filter((i) => i.code === 'duplicate-ref'), []);
+  assert.notEqual(sbom.metadata.component!.ref, purl, 'the made-up ref steps aside');
+  assert.equal(sbom.components[0].ref, purl, 'the document\'s own ref is kept');
+  assert.deepEqual(sbom.dependencies, [{ ref: purl, dependsOn: ['pkg:rpm/redhat/zlib@1.2.11'] }]);
+  // A ref really written twice is still reported.
+  const twice = { ...doc, components: [doc.components[0], { ...doc.components[1], 'bom-ref': purl }] };
+  assert.equal(readSbom(JSON.stringify(twice), 'twice.cdx.json').issues.filter((i) => i.code === 'duplicate-ref').length, 1);
+});

@@ -10,7 +10,7 @@ import {
   type Tool,
 } from '../../../model/index.js';
 import type { DecodeResult } from '../../format.js';
-import type { CdxBom, CdxComposition, CdxDependency, CdxMetadata, CdxService } from './bom-shape.js';
+import type { CdxBom, CdxComponent, CdxComposition, CdxDependency, CdxMetadata, CdxService } from './bom-shape.js';
 import { decodeComponent, decodeContact, decodeOrganization, decodeProperties } from './decode-component.js';
 import { newDecodeContext, type DecodeContext } from './decode-context.js';
 import { decodeLicenses } from './decode-licenses.js';
@@ -114,8 +114,20 @@ function decodeMetadata(m: CdxMetadata | undefined, sbom: Sbom, ctx: DecodeConte
   meta.properties = decodeProperties(m.properties);
 }
 
+/** The bom-refs written in the document, nested components included. */
+function collectDocumentRefs(components: CdxComponent[] | undefined, into: Set<string>): void {
+  if (!Array.isArray(components)) return;
+  for (const c of components) {
+    if (!c || typeof c !== 'object') continue;
+    if (typeof c['bom-ref'] === 'string' && c['bom-ref'] !== '') into.add(c['bom-ref']);
+    collectDocumentRefs(c.components, into);
+  }
+}
+
 export function decodeBom(bom: CdxBom, source: FormatRef): DecodeResult {
   const ctx = newDecodeContext();
+  collectDocumentRefs(bom.metadata?.component ? [bom.metadata.component] : [], ctx.documentRefs);
+  collectDocumentRefs(bom.components, ctx.documentRefs);
   const sbom = emptySbom(source);
   if (typeof bom.serialNumber === 'string') sbom.metadata.serialNumber = bom.serialNumber;
   if (typeof bom.version === 'number') sbom.metadata.version = bom.version;

@@ -88,7 +88,7 @@ function generatedRef(c: CdxComponent, ctx: DecodeContext): string {
     base = c.version ? `${name}@${c.version}` : name;
   }
   let ref = base;
-  for (let n = 2; ctx.refs.has(ref); n++) ref = `${base}#${n}`;
+  for (let n = 2; ctx.refs.has(ref) || ctx.documentRefs.has(ref); n++) ref = `${base}#${n}`;
   ctx.generatedRefs++;
   ctx.firstGeneratedRef ??= ref;
   return ref;
