@@ -1,16 +1,10 @@
-// Who is logged in, and what their role may do. Mirrors the server's permission table so that the
-// UI hides or disables what the server would refuse anyway (the server stays the authority).
+// Who is logged in, and what their role may do: the server's own permission table (src/model), so
+// that the UI hides what the server would refuse anyway (the server stays the authority).
 import { createContext, useContext } from 'react';
 import type { Me, Role } from './api/types.js';
+import { ROLE_PERMISSIONS, type Permission } from '../../src/model/permissions.js';
 
-export type Permission = 'read' | 'portfolio:write' | 'decisions:write' | 'licenses:write' | 'vulnerabilities:write' | 'tokens:manage' | 'cra:write';
-
-const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  'guest': ['read'],
-  'project-manager': ['read', 'portfolio:write', 'vulnerabilities:write'],
-  'legal': ['read', 'decisions:write', 'licenses:write', 'cra:write'],
-  'compliance-officer': ['read', 'portfolio:write', 'decisions:write', 'licenses:write', 'vulnerabilities:write', 'tokens:manage', 'cra:write'],
-};
+export type { Permission };
 
 export const ROLE_LABELS: Record<Role, string> = {
   'guest': 'Guest',

@@ -9,7 +9,8 @@ import type { Release, Usage, ComponentRecord, VersionRecord } from '../../../sr
 import type { StepResult } from '../../../src/compliance/finding.js';
 import type { ResolvedUsage } from '../../../src/compliance/validate-release.js';
 
-export type Role = 'project-manager' | 'legal' | 'compliance-officer' | 'guest';
+export type { Role } from '../../../src/model/access.js';
+import type { Role } from '../../../src/model/access.js';
 
 export interface Me {
   name: string;
