@@ -1,4 +1,5 @@
 /** Import history and the original documents, kept byte for byte. */
+import { gunzipSync } from 'node:zlib';
 import type { Selectable, Updateable } from 'kysely';
 import type { Store } from './store.js';
 import type { Database } from './schema.js';
@@ -69,7 +70,7 @@ export function importRepository(ctx: StoreContext): ImportMethods {
     async saveImportDocument(doc) {
       // A view on the same bytes (Buffer.from(uint8Array) would copy them one by one).
       const content = Buffer.from(doc.content.buffer, doc.content.byteOffset, doc.content.byteLength);
-      const values = { file_name: doc.fileName, media_type: doc.mediaType, content };
+      const values = { file_name: doc.fileName, media_type: doc.mediaType, content, encoding: doc.packed ?? null };
       await db
         .insertInto('import_documents')
         .values({ import_id: doc.importId, ...values })
@@ -79,7 +80,8 @@ export function importRepository(ctx: StoreContext): ImportMethods {
     async getImportDocument(importId) {
       const row = await db.selectFrom('import_documents').selectAll().where('import_id', '=', importId).executeTakeFirst();
       if (!row) return null;
-      return { importId: row.import_id, fileName: row.file_name, mediaType: row.media_type, content: new Uint8Array(row.content) };
+      const content = row.encoding === 'gzip' ? gunzipSync(row.content) : row.content;
+      return { importId: row.import_id, fileName: row.file_name, mediaType: row.media_type, content: new Uint8Array(content) };
     },
   };
   return methods;

@@ -360,6 +360,15 @@ function validationRunDetails(dialect: StoreDialect): Migration {
   };
 }
 
+/** An import's original document may be stored gzip-compressed (ADR 21); older rows stay as uploaded. */
+function importDocumentEncoding(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('import_documents').addColumn('encoding', 'text').execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -379,6 +388,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0016_ui_change_history': changeHistory(dialect),
       '0018_knowledge_base_imports': knowledgeBaseImports(dialect),
       '0017_validation_run_details': validationRunDetails(dialect),
+      '0017_import_document_encoding': importDocumentEncoding(),
     }),
   };
 }

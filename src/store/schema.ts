@@ -174,6 +174,8 @@ export interface Database extends VulnerabilityTables, VexTables, ReleaseFinding
     file_name: string | null;
     media_type: string | null;
     content: Uint8Array;
+    /** 'gzip' when `content` is stored compressed (migration 0017, ADR 21); null = the bytes as uploaded. */
+    encoding: string | null;
   };
   api_tokens: {
     id: Generated<number>;

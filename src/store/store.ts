@@ -49,6 +49,7 @@ import type {
   ValidationRun,
   ValidationRunSummary,
   NewValidationRun,
+  NewImportDocument,
   VersionInput,
 } from './types.js';
 
@@ -167,7 +168,8 @@ export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore
   updateImport(id: number, patch: ImportPatch): Promise<ImportRecord | null>;
   getImport(id: number): Promise<ImportRecord | null>;
   listImports(releaseId: number): Promise<ImportRecord[]>;
-  saveImportDocument(doc: ImportDocument): Promise<void>;
+  /** `packed: 'gzip'`: `content` is the gzip of the document; it is stored so and read back unpacked. */
+  saveImportDocument(doc: NewImportDocument): Promise<void>;
   getImportDocument(importId: number): Promise<ImportDocument | null>;
 
   // API tokens (only the sha256 of the secret is stored)

@@ -102,7 +102,14 @@ export interface ImportDocument {
   importId: number;
   fileName: string | null;
   mediaType: string | null;
+  /** The document's bytes exactly as uploaded (reads always give these). */
   content: Uint8Array;
+}
+
+/** A document to store: `packed` when the caller already gzip-compressed its bytes (ADR 21). */
+export interface NewImportDocument extends Omit<ImportDocument, 'content'> {
+  content: Uint8Array;
+  packed?: 'gzip';
 }
 
 export type { Role } from '../model/access.js';

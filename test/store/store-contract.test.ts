@@ -17,7 +17,7 @@ import { vexAnalysisCases } from './cases/vex-analyses.js';
 import { releaseFindingCases } from './cases/release-findings.js';
 import { craRecordCases } from './cases/cra-records.js';
 import { jobCases } from './cases/jobs.js';
-import { validationRunCases } from './cases/validation-runs.js';
+import { importDocumentCases, validationRunCases } from './cases/validation-runs.js';
 import { changeHistoryCases } from './cases/change-history.js';
 
 runContract(targets(), {
@@ -39,4 +39,5 @@ runContract(targets(), {
   jobs: jobCases,
   'validation runs': validationRunCases,
   'change history': changeHistoryCases,
+  'import documents': importDocumentCases,
 });

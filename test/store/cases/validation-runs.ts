@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ContractCase } from '../support/contract.js';
 import { validateRelease } from '../../../src/compliance/index.js';
-import { createProduct, createRelease, importDocument, listValidationRuns, releaseValidation, validatedRelease } from '../../../src/services/index.js';
+import { createProduct, createRelease, importDocument, importDocumentOf, listValidationRuns, releaseValidation, validatedRelease } from '../../../src/services/index.js';
 import { loadReleaseSnapshot } from '../../../src/services/release-snapshot.js';
 import { productWithRelease } from '../support/fixtures.js';
 
@@ -55,5 +55,19 @@ export const validationRunCases: Record<string, ContractCase> = {
     assert.deepEqual(stored?.report, report);
     const read = await releaseValidation(store, release.id);
     assert.deepEqual(read.report, report);
+  },
+};
+
+export const importDocumentCases: Record<string, ContractCase> = {
+  async 'an imported document, stored gzip-compressed, reads back byte for byte (ADR 21)'(store) {
+    const product = await createProduct(store, { name: 'Packed' });
+    const release = await createRelease(store, { productId: product.id, number: '1.0.0' });
+    // A BOM on its first bytes and a non-ASCII description: the bytes as uploaded, not a re-encoding.
+    const text = `\ufeff${document().replace('"version":1', '"version":1,"metadata":{"component":{"type":"application","name":"Café ✓"}}')}`;
+    const bytes = new TextEncoder().encode(text);
+    const outcome = await importDocument(store, release.id, { content: bytes, fileName: 'bom.cdx.json', mediaType: 'application/vnd.cyclonedx+json' });
+    const doc = await importDocumentOf(store, outcome.import.id);
+    assert.deepEqual(Buffer.from(doc.content), Buffer.from(bytes));
+    assert.equal(doc.mediaType, 'application/vnd.cyclonedx+json');
   },
 };
