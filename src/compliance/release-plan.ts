@@ -95,12 +95,14 @@ export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportP
       else if (c.dataset) plan.aiFacts.push({ version: vi, kind: 'dataset', facts: c.dataset });
     }
     if (!versionOfRef.has(c.ref)) versionOfRef.set(c.ref, vi);
-    const scope = usageScopeOf(c) || defaultScope;
-    for (const p of membership?.projectsOf.get(c.ref) ?? [project]) {
-      const usageKey = `${vi}\u0000${scope}\u0000${p}`;
-      if (usageKeys.has(usageKey)) continue;
-      usageKeys.add(usageKey);
-      plan.usages.push({ version: vi, scope, project: p });
+    for (const written of usageScopesOf(c)) {
+      const scope = written || defaultScope;
+      for (const p of membership?.projectsOf.get(c.ref) ?? [project]) {
+        const usageKey = `${vi}\u0000${scope}\u0000${p}`;
+        if (usageKeys.has(usageKey)) continue;
+        usageKeys.add(usageKey);
+        plan.usages.push({ version: vi, scope, project: p });
+      }
     }
   }
   plan.edges = dependencyEdges(sbom, versionOfRef, plan.versions.length, project, membership?.projectOfRef);
@@ -131,6 +133,18 @@ function lineageEdges(sbom: Sbom, versionOfRef: Map<string, number>): PlannedLin
 /** The usage scope of a component: its dependency scope, else its CycloneDX scope, else ''. */
 export function usageScopeOf(c: Component): string {
   return c.dependencyScope ?? c.scope ?? '';
+}
+
+/** The property the ORT reader records each scope name on, as ORT wrote it. */
+const ORT_SCOPE = 'ort:scope';
+
+/**
+ * The usage scopes of a component: the scope names ORT wrote (`compileClasspath`, `devDependencies`),
+ * one usage each as in Hermine (issue 8 item 9), else the one of usageScopeOf.
+ */
+export function usageScopesOf(c: Component): string[] {
+  const ort = c.properties.filter((p) => p.name === ORT_SCOPE).map((p) => p.value);
+  return ort.length > 0 ? [...new Set(ort)] : [usageScopeOf(c)];
 }
 
 /** Identity fields of a component; the purl kept is versionless and canonical. */
