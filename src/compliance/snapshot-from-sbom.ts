@@ -1,4 +1,4 @@
-import type { Component, Sbom } from '../model/index.js';
+import type { Sbom } from '../model/index.js';
 import { planImport } from './release-plan.js';
 import type { Category, ComponentRecord, ExploitationRule, Product, Release, Usage, VersionRecord } from '../model/portfolio.js';
 import type { Decision } from '../model/decision.js';

@@ -37,7 +37,7 @@ test('a CRA record through the CLI, with the evidence log verified and then tamp
   assert.deepEqual(view.assessment.routes.filter((r: { allowed: boolean }) => r.allowed).map((r: { route: string }) => r.route), ['module-b-c', 'module-h', 'eu-certification']);
   const text = await vigie(['cra', 'record', 'show', 'Vault', '--db', db]);
   assert.match(text.stdout, /\[x\] Conformity assessment route chosen and allowed \(CRA Art\. 32\)/);
-  assert.match(text.stdout, /II\.1  met +Vulnerabilities and components identified/);
+  assert.match(text.stdout, /II\.1 {2}met +Vulnerabilities and components identified/);
 
   for (const [args, message] of [
     [['cra', 'record', 'set', 'Vault', '--contact', 'security@vault.example'], /cvd\.contacts\.0: "security@vault\.example" is an e-mail address: write it as mailto:/],

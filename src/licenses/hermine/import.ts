@@ -8,7 +8,6 @@ import {
   POLICY_FIELDS,
   type HermineFiles,
   type HermineRecord,
-  type HermineShared,
 } from './records.js';
 
 export interface HermineImport {

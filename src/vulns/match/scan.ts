@@ -2,7 +2,6 @@ import { componentLabel, type Component, type Sbom } from '../../model/index.js'
 import { allComponents } from '../../sbom/graph.js';
 import { affectedHit, type AffectedHit } from '../osv/range.js';
 import type { EpssFile, KevCatalogue } from '../severity/index.js';
-import { displayId } from './alias-groups.js';
 import { DependencyPaths } from './dependency-paths.js';
 import type { MatchExplanation, ScanSummary, UncheckedComponent, VulnerabilityFinding, VulnerabilityScan } from './finding.js';
 import { purlToOsvPackage, type OsvPackageRef } from './purl-package.js';

@@ -8,7 +8,6 @@ import type {
   CdxLicenseChoice,
   CdxMetadata,
   CdxOrganization,
-  CdxProperty,
 } from '../cyclonedx-common/bom-shape.js';
 import { writeComponentData, writeModelCard } from './model-card-to-xml.js';
 import { properties } from './xml-write-helpers.js';

@@ -39,7 +39,6 @@ function attributes(attrs: Record<string, string | undefined>): string {
 }
 
 // Characters XML 1.0 cannot carry at all (C0 controls other than tab, newline, carriage return).
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(s: string): string {

@@ -42,8 +42,8 @@ function identifyReorderedJson(head: string): string | undefined {
 function identifyYaml(head: string): string | undefined {
   if (/^path_excludes:/m.test(head) && /^scope_excludes:/m.test(head)) return EVALUATED_MODEL;
   if (/^dependency_trees:/m.test(head) && /^packages:/m.test(head)) return EVALUATED_MODEL;
-  if (/^repository:[ \t]*$/m.test(head) && /^  vcs(_processed)?:[ \t]*$/m.test(head)) return ANALYZER_RESULT;
-  if (/^analyzer:[ \t]*$/m.test(head) && /^  (start_time|result):/m.test(head)) return ANALYZER_RESULT;
+  if (/^repository:[ \t]*$/m.test(head) && /^ {2}vcs(_processed)?:[ \t]*$/m.test(head)) return ANALYZER_RESULT;
+  if (/^analyzer:[ \t]*$/m.test(head) && /^ {2}(start_time|result):/m.test(head)) return ANALYZER_RESULT;
   if (/^project:[ \t]*$/m.test(head) && new RegExp(String.raw`^  id: "?${ORT_ID}`, 'm').test(head)) return ANALYZER_RESULT;
   if (/^projects:[ \t]*$/m.test(head) && new RegExp(String.raw`^- id: "?${ORT_ID}`, 'm').test(head)) return ANALYZER_RESULT;
   return undefined;

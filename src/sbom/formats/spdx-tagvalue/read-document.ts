@@ -110,6 +110,148 @@ function parseChecksum(value: string): Spdx2Checksum | undefined {
   return m ? { algorithm: m[1], checksumValue: m[2] } : undefined;
 }
 
+type PendingAnnotation = { target?: string; annotation: Spdx2Annotation; line: number };
+
+/** What reading a tag-value document keeps track of between lines. */
+interface ReaderState {
+  doc: Spdx2Document;
+  /** SPDX id → line of the section that defines it. */
+  lines: Map<string, number>;
+  issues: Issue[];
+  section: Section;
+  sectionLine: number;
+  lastPackage?: Spdx2Package;
+  /** The annotation being read, while its tags follow one another. */
+  annotation?: PendingAnnotation;
+  pendingAnnotations: PendingAnnotation[];
+  filesWithContainer: { file: Spdx2File; container: Spdx2Package }[];
+}
+
+const where = (t: TagLine) => ({ line: t.line, field: t.tag });
+
+function warn(r: ReaderState, t: TagLine, code: string, message: string): void {
+  r.issues.push(issue('warning', code, message, where(t)));
+}
+
+function misplaced(r: ReaderState, t: TagLine, expected: string): void {
+  warn(r, t, 'misplaced-tag', `${t.tag} outside a ${expected} section; ignored`);
+}
+
+/** Tags that open a section, link elements or need parsing beyond a plain value. */
+const STRUCTURAL_TAGS: Record<string, (r: ReaderState, t: TagLine) => void> = {
+  PackageName(r, { value }) {
+    const pkg: Spdx2Package = { name: value };
+    (r.doc.packages ??= []).push(pkg);
+    r.section = { kind: 'package', pkg };
+    r.lastPackage = pkg;
+  },
+  FileName(r, { value }) {
+    const file: Spdx2File = { fileName: value };
+    (r.doc.files ??= []).push(file);
+    const container = r.lastPackage;
+    r.section = { kind: 'file', file, ...(container ? { container } : {}) };
+    if (container) r.filesWithContainer.push({ file, container });
+  },
+  SnippetSPDXID(r, t) {
+    const snippet: Spdx2Snippet = { SPDXID: t.value };
+    (r.doc.snippets ??= []).push(snippet);
+    r.section = { kind: 'snippet', snippet };
+    r.lines.set(t.value, t.line);
+  },
+  LicenseID(r, { value }) {
+    const license: Spdx2ExtractedLicense = { licenseId: value };
+    (r.doc.hasExtractedLicensingInfos ??= []).push(license);
+    r.section = { kind: 'license', license };
+  },
+  SPDXID(r, t) {
+    const { section } = r;
+    if (section.kind === 'document') r.doc.SPDXID = t.value;
+    else if (section.kind === 'package') section.pkg.SPDXID = t.value;
+    else if (section.kind === 'file') section.file.SPDXID = t.value;
+    else return misplaced(r, t, 'document, package or file');
+    r.lines.set(t.value, section.kind === 'document' ? t.line : r.sectionLine);
+  },
+  Relationship(r, t) {
+    const parts = t.value.split(/\s+/);
+    if (parts.length !== 3) return warn(r, t, 'invalid-relationship', `Relationship "${t.value}" is not "<id> <TYPE> <id>"; ignored`);
+    (r.doc.relationships ??= []).push({ spdxElementId: parts[0], relationshipType: parts[1], relatedSpdxElement: parts[2] });
+  },
+  RelationshipComment(r, t) {
+    const last = r.doc.relationships?.at(-1);
+    if (last) last.comment = t.value;
+    else misplaced(r, t, 'relationship');
+  },
+  ExternalDocumentRef(r, t) {
+    const m = /^(\S+)\s+(\S+)\s+(.+)$/.exec(t.value);
+    const checksum = m ? parseChecksum(m[3]!.trim()) : undefined;
+    if (!m || !checksum) {
+      return warn(r, t, 'invalid-external-document-ref', `ExternalDocumentRef "${t.value}" is not "<id> <URI> <ALG>: <hex>"; ignored`);
+    }
+    (r.doc.externalDocumentRefs ??= []).push({ externalDocumentId: m[1], spdxDocument: m[2], checksum });
+  },
+  PackageChecksum(r, t) {
+    readChecksum(r, t, r.section.kind === 'package' ? r.section.pkg : undefined, 'package');
+  },
+  FileChecksum(r, t) {
+    readChecksum(r, t, r.section.kind === 'file' ? r.section.file : undefined, 'file');
+  },
+  ExternalRef(r, t) {
+    if (r.section.kind !== 'package') return misplaced(r, t, 'package');
+    const m = /^(\S+)\s+(\S+)\s+(.+)$/.exec(t.value);
+    if (!m) return warn(r, t, 'invalid-external-ref', `ExternalRef "${t.value}" is not "<category> <type> <locator>"; ignored`);
+    (r.section.pkg.externalRefs ??= []).push({ referenceCategory: m[1], referenceType: m[2], referenceLocator: m[3]!.trim() });
+  },
+  ExternalRefComment(r, t) {
+    const last = r.section.kind === 'package' ? r.section.pkg.externalRefs?.at(-1) : undefined;
+    if (last) last.comment = t.value;
+    else misplaced(r, t, 'package external reference');
+  },
+};
+
+function readChecksum(r: ReaderState, t: TagLine, target: { checksums?: Spdx2Checksum[] } | undefined, expected: string): void {
+  if (!target) return misplaced(r, t, expected);
+  const checksum = parseChecksum(t.value);
+  if (checksum) (target.checksums ??= []).push(checksum);
+  else warn(r, t, 'invalid-checksum', `${t.tag} "${t.value}" is not "<ALG>: <hex>"; ignored`);
+}
+
+/** Annotator opens an annotation; the other annotation tags fill the one being read. */
+function readAnnotationTag(r: ReaderState, t: TagLine): void {
+  if (t.tag === 'Annotator' || !r.annotation) {
+    r.annotation = { annotation: {}, line: t.line };
+    r.pendingAnnotations.push(r.annotation);
+  }
+  const { annotation } = r.annotation;
+  if (t.tag === 'Annotator') annotation.annotator = t.value;
+  else if (t.tag === 'AnnotationDate') annotation.annotationDate = t.value;
+  else if (t.tag === 'AnnotationType') annotation.annotationType = t.value;
+  else if (t.tag === 'AnnotationComment') annotation.comment = t.value;
+  else r.annotation.target = t.value;
+}
+
+/** A tag holding one value of the current section, from the per-section tables. */
+function readValueTag(r: ReaderState, t: TagLine): void {
+  const { tag, value } = t;
+  const { section } = r;
+  if (tag in DOCUMENT_TAGS) {
+    DOCUMENT_TAGS[tag]!(r.doc, value);
+  } else if (tag in PACKAGE_TAGS) {
+    if (section.kind === 'package') PACKAGE_TAGS[tag]!(section.pkg, value);
+    else misplaced(r, t, 'package');
+  } else if (tag in FILE_TAGS) {
+    if (section.kind === 'file') FILE_TAGS[tag]!(section.file, value);
+    else misplaced(r, t, 'file');
+  } else if (tag in LICENSE_TAGS) {
+    if (section.kind === 'license') LICENSE_TAGS[tag]!(section.license, value);
+    else misplaced(r, t, 'licence');
+  } else if (tag.startsWith('Snippet') || tag === 'LicenseInfoInSnippet') {
+    if (section.kind === 'snippet') section.snippet[tag] = value;
+    else misplaced(r, t, 'snippet');
+  } else if (!IGNORED_TAGS.has(tag)) {
+    warn(r, t, 'unknown-tag', `unknown tag ${tag}; ignored`);
+  }
+}
+
 /**
  * Reads a tag-value document into the SPDX 2 document shape. Tags attach to the element section
  * they follow (PackageName, FileName, SnippetSPDXID and LicenseID open sections). As the spec's
@@ -121,162 +263,28 @@ export function readTagValue(text: string): TagValueReading {
   if (!tags.some((t) => t.tag === 'SPDXVersion')) {
     throw new UnreadableDocumentError('not an SPDX tag-value document: no SPDXVersion tag', tags[0]?.line);
   }
-  const doc: Spdx2Document = {};
-  const lines = new Map<string, number>();
-  const pendingAnnotations: { target?: string; annotation: Spdx2Annotation; line: number }[] = [];
-  let section: Section = { kind: 'document' };
-  let sectionLine = 0;
-  let lastPackage: Spdx2Package | undefined;
-  let annotation: { target?: string; annotation: Spdx2Annotation; line: number } | undefined;
-  const filesWithContainer: { file: Spdx2File; container: Spdx2Package }[] = [];
-
-  const where = (t: TagLine) => ({ line: t.line, field: t.tag });
-  const misplaced = (t: TagLine, expected: string) =>
-    issues.push(issue('warning', 'misplaced-tag', `${t.tag} outside a ${expected} section; ignored`, where(t)));
-
+  const r: ReaderState = { doc: {}, lines: new Map(), issues, section: { kind: 'document' }, sectionLine: 0, pendingAnnotations: [], filesWithContainer: [] };
   for (const t of tags) {
-    const { tag, value } = t;
-    if (ANNOTATION_TAGS.has(tag)) {
-      if (tag === 'Annotator' || !annotation) {
-        annotation = { annotation: {}, line: t.line };
-        pendingAnnotations.push(annotation);
-      }
-      if (tag === 'Annotator') annotation.annotation.annotator = value;
-      else if (tag === 'AnnotationDate') annotation.annotation.annotationDate = value;
-      else if (tag === 'AnnotationType') annotation.annotation.annotationType = value;
-      else if (tag === 'AnnotationComment') annotation.annotation.comment = value;
-      else annotation.target = value;
+    if (ANNOTATION_TAGS.has(t.tag)) {
+      readAnnotationTag(r, t);
       continue;
     }
-    annotation = undefined;
-    if (tag === 'PackageName' || tag === 'FileName') sectionLine = t.line;
-
-    switch (tag) {
-      case 'PackageName': {
-        const pkg: Spdx2Package = { name: value };
-        (doc.packages ??= []).push(pkg);
-        section = { kind: 'package', pkg };
-        lastPackage = pkg;
-        continue;
-      }
-      case 'FileName': {
-        const file: Spdx2File = { fileName: value };
-        (doc.files ??= []).push(file);
-        section = { kind: 'file', file, ...(lastPackage ? { container: lastPackage } : {}) };
-        if (lastPackage) filesWithContainer.push({ file, container: lastPackage });
-        continue;
-      }
-      case 'SnippetSPDXID': {
-        const snippet: Spdx2Snippet = { SPDXID: value };
-        (doc.snippets ??= []).push(snippet);
-        section = { kind: 'snippet', snippet };
-        lines.set(value, t.line);
-        continue;
-      }
-      case 'LicenseID': {
-        const license: Spdx2ExtractedLicense = { licenseId: value };
-        (doc.hasExtractedLicensingInfos ??= []).push(license);
-        section = { kind: 'license', license };
-        continue;
-      }
-      case 'SPDXID': {
-        if (section.kind === 'document') doc.SPDXID = value;
-        else if (section.kind === 'package') section.pkg.SPDXID = value;
-        else if (section.kind === 'file') section.file.SPDXID = value;
-        else {
-          misplaced(t, 'document, package or file');
-          continue;
-        }
-        lines.set(value, section.kind === 'document' ? t.line : sectionLine);
-        continue;
-      }
-      case 'Relationship': {
-        const parts = value.split(/\s+/);
-        if (parts.length !== 3) {
-          issues.push(issue('warning', 'invalid-relationship', `Relationship "${value}" is not "<id> <TYPE> <id>"; ignored`, where(t)));
-          continue;
-        }
-        (doc.relationships ??= []).push({ spdxElementId: parts[0], relationshipType: parts[1], relatedSpdxElement: parts[2] });
-        continue;
-      }
-      case 'RelationshipComment': {
-        const last = doc.relationships?.at(-1);
-        if (last) last.comment = value;
-        else misplaced(t, 'relationship');
-        continue;
-      }
-      case 'ExternalDocumentRef': {
-        const m = /^(\S+)\s+(\S+)\s+(.+)$/.exec(value);
-        const checksum = m ? parseChecksum(m[3]!.trim()) : undefined;
-        if (!m || !checksum) {
-          issues.push(issue('warning', 'invalid-external-document-ref', `ExternalDocumentRef "${value}" is not "<id> <URI> <ALG>: <hex>"; ignored`, where(t)));
-          continue;
-        }
-        (doc.externalDocumentRefs ??= []).push({ externalDocumentId: m[1], spdxDocument: m[2], checksum });
-        continue;
-      }
-      case 'PackageChecksum':
-      case 'FileChecksum': {
-        const target = tag === 'PackageChecksum' ? (section.kind === 'package' ? section.pkg : undefined) : section.kind === 'file' ? section.file : undefined;
-        if (!target) {
-          misplaced(t, tag === 'PackageChecksum' ? 'package' : 'file');
-          continue;
-        }
-        const checksum = parseChecksum(value);
-        if (checksum) (target.checksums ??= []).push(checksum);
-        else issues.push(issue('warning', 'invalid-checksum', `${tag} "${value}" is not "<ALG>: <hex>"; ignored`, where(t)));
-        continue;
-      }
-      case 'ExternalRef': {
-        if (section.kind !== 'package') {
-          misplaced(t, 'package');
-          continue;
-        }
-        const m = /^(\S+)\s+(\S+)\s+(.+)$/.exec(value);
-        if (!m) {
-          issues.push(issue('warning', 'invalid-external-ref', `ExternalRef "${value}" is not "<category> <type> <locator>"; ignored`, where(t)));
-          continue;
-        }
-        (section.pkg.externalRefs ??= []).push({ referenceCategory: m[1], referenceType: m[2], referenceLocator: m[3]!.trim() });
-        continue;
-      }
-      case 'ExternalRefComment': {
-        const last = section.kind === 'package' ? section.pkg.externalRefs?.at(-1) : undefined;
-        if (last) last.comment = value;
-        else misplaced(t, 'package external reference');
-        continue;
-      }
-    }
-
-    if (tag in DOCUMENT_TAGS) {
-      DOCUMENT_TAGS[tag]!(doc, value);
-    } else if (tag in PACKAGE_TAGS) {
-      if (section.kind === 'package') PACKAGE_TAGS[tag]!(section.pkg, value);
-      else misplaced(t, 'package');
-    } else if (tag in FILE_TAGS) {
-      if (section.kind === 'file') FILE_TAGS[tag]!(section.file, value);
-      else misplaced(t, 'file');
-    } else if (tag in LICENSE_TAGS) {
-      if (section.kind === 'license') LICENSE_TAGS[tag]!(section.license, value);
-      else misplaced(t, 'licence');
-    } else if (tag.startsWith('Snippet') || tag === 'LicenseInfoInSnippet') {
-      if (section.kind === 'snippet') section.snippet[tag] = value;
-      else misplaced(t, 'snippet');
-    } else if (!IGNORED_TAGS.has(tag)) {
-      issues.push(issue('warning', 'unknown-tag', `unknown tag ${tag}; ignored`, where(t)));
-    }
+    r.annotation = undefined;
+    if (t.tag === 'PackageName' || t.tag === 'FileName') r.sectionLine = t.line;
+    const structural = Object.hasOwn(STRUCTURAL_TAGS, t.tag) ? STRUCTURAL_TAGS[t.tag] : undefined;
+    if (structural) structural(r, t);
+    else readValueTag(r, t);
   }
-
-  for (const { file, container } of filesWithContainer) {
+  for (const { file, container } of r.filesWithContainer) {
     if (file.SPDXID && container.SPDXID) (container.hasFiles ??= []).push(file.SPDXID);
   }
-  attachAnnotations(doc, pendingAnnotations, issues);
-  return { document: doc, lines, issues };
+  attachAnnotations(r.doc, r.pendingAnnotations, issues);
+  return { document: r.doc, lines: r.lines, issues };
 }
 
 function attachAnnotations(
   doc: Spdx2Document,
-  pending: { target?: string; annotation: Spdx2Annotation; line: number }[],
+  pending: PendingAnnotation[],
   issues: Issue[],
 ): void {
   const holders = new Map<string, { annotations?: Spdx2Annotation[] }>();

@@ -34,45 +34,75 @@ export function decodeSpdx2Document(doc: Spdx2Document, format: string, lineOf: 
   }
   const sbom = emptySbom({ id: format, specVersion: specVersion ?? 'unknown' });
   const documentId = doc.SPDXID?.trim() || DOCUMENT_ID;
+  const ctx: ElementContext = { specVersion, extracted: extractedLicenses(doc, issues), issues, lineOf };
 
+  decodeMetadata(doc, sbom, ctx);
+  const elements = collectElements(doc, ctx);
+  if (doc.snippets?.length) {
+    issues.push(issue('info', 'snippets-skipped', `${doc.snippets.length} snippet(s) skipped: the model has no snippets`, { field: 'snippets' }));
+  }
+  const relations = collectRelations(doc, documentId, issues);
+  const primary = pickPrimary(relations, documentId, elements.byRef, elements.kind);
+  const { parentOf, nesting } = nestFiles(relations, elements, primary);
+  for (const [ref, dependsOn] of dependencyEdges(relations.filter((r) => !nesting.has(r)), documentId, elements.byRef, issues)) {
+    sbom.dependencies.push({ ref, dependsOn });
+  }
+  for (const c of elements.order) {
+    const parent = elements.byRef.get(c.ref) === c ? parentOf.get(c.ref) : undefined;
+    if (parent) (elements.byRef.get(parent)!.components ??= []).push(c);
+    else if (c.ref === primary && elements.byRef.get(c.ref) === c) sbom.metadata.component = c;
+    else sbom.components.push(c);
+  }
+  return { sbom, issues };
+}
+
+function extractedLicenses(doc: Spdx2Document, issues: Issue[]): Map<string, Spdx2ExtractedLicense> {
   const extracted = new Map<string, Spdx2ExtractedLicense>();
   for (const info of doc.hasExtractedLicensingInfos ?? []) {
     if (info.licenseId) extracted.set(info.licenseId, info);
     else issues.push(issue('warning', 'missing-field', 'extracted licence without licenseId skipped', { field: 'hasExtractedLicensingInfos' }));
   }
-  const ctx: ElementContext = { specVersion, extracted, issues, lineOf };
+  return extracted;
+}
 
-  decodeMetadata(doc, sbom, ctx);
+interface Elements {
+  /** The first element of each SPDXID: the one relationships reach. */
+  byRef: Map<string, Component>;
+  /** Every element, in document order (a reused SPDXID included). */
+  order: Component[];
+  kind: Map<string, 'package' | 'file'>;
+}
 
-  const byRef = new Map<string, Component>();
-  const order: Component[] = [];
-  const kind = new Map<string, 'package' | 'file'>();
+/** Packages then files as components; a missing SPDXID gets a generated one, a reused one a warning. */
+function collectElements(doc: Spdx2Document, ctx: ElementContext): Elements {
+  const elements: Elements = { byRef: new Map(), order: [], kind: new Map() };
   let anonymous = 0;
   const refFor = (id: string | undefined, what: string): string => {
     const trimmed = id?.trim();
     if (trimmed) {
-      if (byRef.has(trimmed)) {
-        issues.push(issue('warning', 'duplicate-ref', `SPDXID ${trimmed} is used twice; relationships reach the first ${what}`, { component: trimmed, line: lineOf(trimmed) }));
+      if (elements.byRef.has(trimmed)) {
+        ctx.issues.push(issue('warning', 'duplicate-ref', `SPDXID ${trimmed} is used twice; relationships reach the first ${what}`, { component: trimmed, line: ctx.lineOf(trimmed) }));
       }
       return trimmed;
     }
     const ref = `SPDXRef-vigie-anonymous-${++anonymous}`;
-    issues.push(issue('error', 'missing-field', `${what} has no SPDXID; named ${ref}`, { component: ref, field: 'SPDXID' }));
+    ctx.issues.push(issue('error', 'missing-field', `${what} has no SPDXID; named ${ref}`, { component: ref, field: 'SPDXID' }));
     return ref;
   };
   const add = (c: Component, k: 'package' | 'file') => {
-    order.push(c);
-    if (!byRef.has(c.ref)) {
-      byRef.set(c.ref, c);
-      kind.set(c.ref, k);
+    elements.order.push(c);
+    if (!elements.byRef.has(c.ref)) {
+      elements.byRef.set(c.ref, c);
+      elements.kind.set(c.ref, k);
     }
   };
   for (const pkg of doc.packages ?? []) add(packageToComponent(pkg, refFor(pkg.SPDXID, 'package'), ctx), 'package');
   for (const file of doc.files ?? []) add(fileToComponent(file, refFor(file.SPDXID, 'file'), ctx), 'file');
-  if (doc.snippets?.length) {
-    issues.push(issue('info', 'snippets-skipped', `${doc.snippets.length} snippet(s) skipped: the model has no snippets`, { field: 'snippets' }));
-  }
+  return elements;
+}
 
+/** documentDescribes, hasFiles and relationships as one list of (element, TYPE, related). */
+function collectRelations(doc: Spdx2Document, documentId: string, issues: Issue[]): Relation[] {
   const relations: Relation[] = [];
   for (const id of doc.documentDescribes ?? []) relations.push({ element: documentId, type: 'DESCRIBES', related: id });
   for (const pkg of doc.packages ?? []) {
@@ -85,10 +115,11 @@ export function decodeSpdx2Document(doc: Spdx2Document, format: string, lineOf: 
     }
     relations.push({ element: r.spdxElementId.trim(), type: r.relationshipType.trim().toUpperCase(), related: r.relatedSpdxElement.trim() });
   }
+  return relations;
+}
 
-  const primary = pickPrimary(relations, documentId, byRef, kind);
-
-  // Nest files under the package that contains them.
+/** Files go under the first package that contains them; the relations that say so are not edges. */
+function nestFiles(relations: Relation[], { kind }: Elements, primary: string | undefined): { parentOf: Map<string, string>; nesting: Set<Relation> } {
   const parentOf = new Map<string, string>();
   const nesting = new Set<Relation>();
   for (const r of relations) {
@@ -99,11 +130,14 @@ export function decodeSpdx2Document(doc: Spdx2Document, format: string, lineOf: 
     if (!parentOf.has(content)) parentOf.set(content, container);
     if (parentOf.get(content) === container) nesting.add(r);
   }
+  return { parentOf, nesting };
+}
 
+/** Dependency edges between elements; relations naming an undefined element are reported once. */
+function dependencyEdges(relations: Relation[], documentId: string, byRef: Map<string, Component>, issues: Issue[]): Map<string, string[]> {
   const edges = new Map<string, string[]>();
   const dangling = new Set<string>();
   for (const r of relations) {
-    if (nesting.has(r)) continue;
     const edge = edgeOf(r.type, r.element, r.related);
     if (!edge || edge.from === edge.to) continue;
     if (edge.from === documentId || edge.to === documentId) continue;
@@ -122,15 +156,7 @@ export function decodeSpdx2Document(doc: Spdx2Document, format: string, lineOf: 
   for (const id of dangling) {
     issues.push(issue('warning', 'dangling-ref', `a relationship names ${id}, which the document does not define`, { component: id, field: 'relationships' }));
   }
-  for (const [ref, dependsOn] of edges) sbom.dependencies.push({ ref, dependsOn });
-
-  for (const c of order) {
-    const parent = byRef.get(c.ref) === c ? parentOf.get(c.ref) : undefined;
-    if (parent) (byRef.get(parent)!.components ??= []).push(c);
-    else if (c.ref === primary && byRef.get(c.ref) === c) sbom.metadata.component = c;
-    else sbom.components.push(c);
-  }
-  return { sbom, issues };
+  return edges;
 }
 
 function pickPrimary(

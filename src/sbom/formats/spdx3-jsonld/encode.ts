@@ -167,7 +167,28 @@ export function encodeSpdx3(sbom: Sbom, specVersion: string, options: EncodeOpti
   const documentId = candidate && isIri(candidate) ? candidate : fallbackNamespace(sbom);
   const enc = new Encoder(idBase(documentId));
   enc.ids.forComponent(documentId);
+  writeCreationInfo(enc, meta, options);
 
+  const everything = allComponents(sbom, true);
+  const spdxIds = new Map<string, string>();
+  for (const c of everything) if (!spdxIds.has(c.ref)) spdxIds.set(c.ref, enc.ids.forComponent(c.ref));
+  writeDocumentAndSbom(enc, meta, documentId, everything, spdxIds);
+  const written = new Set<string>();
+  for (const c of everything) writeComponent(enc, c, spdxIds, written);
+  writeLineage(enc, sbom, spdxIds);
+  writeDependencies(enc, sbom, everything, spdxIds);
+  if (sbom.dependencyCompleteness !== 'not_specified' && sbom.dependencyCompleteness !== 'complete') {
+    enc.issues.push(issue('info', 'lossy-encode', 'the graph completeness statement is not written', { field: 'dependencyCompleteness' }));
+  }
+
+  const document = { '@context': CONTEXT_URL, '@graph': enc.finish() };
+  return { text: `${JSON.stringify(document, null, 2)}\n`, issues: enc.issues };
+}
+
+type Metadata = Sbom['metadata'];
+
+/** The one CreationInfo: when, by whom (the authors, else Vigie), with which tools. */
+function writeCreationInfo(enc: Encoder, meta: Metadata, options: EncodeOptions): void {
   const created = spdxTimestamp(options.timestamp ?? meta.timestamp) ?? spdxTimestamp(new Date().toISOString())!;
   const creationInfo: Node = { type: 'CreationInfo', '@id': CREATION_INFO, specVersion: WRITTEN_VERSION, created, createdBy: [] };
   enc.graph.push(creationInfo);
@@ -181,10 +202,10 @@ export function encodeSpdx3(sbom: Sbom, specVersion: string, options: EncodeOpti
       return spdxId;
     });
   }
+}
 
-  const everything = allComponents(sbom, true);
-  const spdxIds = new Map<string, string>();
-  for (const c of everything) if (!spdxIds.has(c.ref)) spdxIds.set(c.ref, enc.ids.forComponent(c.ref));
+/** The SpdxDocument (with the profiles its elements need) and the software_Sbom it roots. */
+function writeDocumentAndSbom(enc: Encoder, meta: Metadata, documentId: string, everything: Component[], spdxIds: Map<string, string>): void {
   const sbomId = enc.ids.mint('sbom', meta.name ?? 'sbom');
   const profiles = new Set(['core', 'software', 'simpleLicensing']);
   if (everything.some((c) => elementClass(c) === 'ai_AIPackage')) profiles.add('ai');
@@ -210,35 +231,38 @@ export function encodeSpdx3(sbom: Sbom, specVersion: string, options: EncodeOpti
     ...(primary ? { rootElement: [spdxIds.get(primary.ref)] } : {}),
     ...(sbomTypes.length > 0 ? { software_sbomType: sbomTypes } : {}),
   });
+}
 
-  const written = new Set<string>();
-  for (const c of everything) {
-    const spdxId = spdxIds.get(c.ref)!;
-    if (written.has(spdxId)) {
-      enc.issues.push(issue('warning', 'duplicate-ref', `component ref "${c.ref}" appears twice; written once`, { component: c.ref }));
-      continue;
-    }
-    written.add(spdxId);
-    const originators = [
-      ...(c.manufacturer ? [enc.entity({ ...c.manufacturer, kind: c.manufacturer.kind ?? 'organization' })] : []),
-      ...(c.authors ?? []).filter((a) => a.name || a.email).map((a) => enc.agent('Person', a)),
-    ];
-    const element = componentElement(
-      lowerAiFields(c),
-      { spdxId, creationInfo: CREATION_INFO, supplier: c.supplier ? enc.entity(c.supplier) : undefined, originators },
-      enc.lose,
-    );
-    enc.graph.push(element);
-    if (c.components?.length) enc.relationship('contains', spdxId, c.components.map((child) => spdxIds.get(child.ref)!));
-    if (c.licenses.declared) enc.relationship('hasDeclaredLicense', spdxId, [enc.license(c.licenses.declared, c)]);
-    if (c.licenses.concluded) enc.relationship('hasConcludedLicense', spdxId, [enc.license(c.licenses.concluded, c)]);
-    const effective = c.licenses.effective;
-    if (effective) enc.annotate(spdxId, EFFECTIVE_LICENSE_STATEMENT + (effective.expression ?? effective.raw));
-    const artefacts = c.properties.filter((p) => p.name === DISTRIBUTION_ARTIFACT_PROPERTY).map((p) => spdxIds.get(p.value)).filter((t) => t !== undefined);
-    if (artefacts.length > 0) enc.relationship('hasDistributionArtifact', spdxId, artefacts);
-    if (c.modelCard) for (const field of unwritableModelCardFields(c.modelCard)) enc.lose(`modelCard.${field}`, c);
+/** One component: its element, what it contains, its licences and distribution artefacts. */
+function writeComponent(enc: Encoder, c: Component, spdxIds: Map<string, string>, written: Set<string>): void {
+  const spdxId = spdxIds.get(c.ref)!;
+  if (written.has(spdxId)) {
+    enc.issues.push(issue('warning', 'duplicate-ref', `component ref "${c.ref}" appears twice; written once`, { component: c.ref }));
+    return;
   }
+  written.add(spdxId);
+  const originators = [
+    ...(c.manufacturer ? [enc.entity({ ...c.manufacturer, kind: c.manufacturer.kind ?? 'organization' })] : []),
+    ...(c.authors ?? []).filter((a) => a.name || a.email).map((a) => enc.agent('Person', a)),
+  ];
+  const element = componentElement(
+    lowerAiFields(c),
+    { spdxId, creationInfo: CREATION_INFO, supplier: c.supplier ? enc.entity(c.supplier) : undefined, originators },
+    enc.lose,
+  );
+  enc.graph.push(element);
+  if (c.components?.length) enc.relationship('contains', spdxId, c.components.map((child) => spdxIds.get(child.ref)!));
+  if (c.licenses.declared) enc.relationship('hasDeclaredLicense', spdxId, [enc.license(c.licenses.declared, c)]);
+  if (c.licenses.concluded) enc.relationship('hasConcludedLicense', spdxId, [enc.license(c.licenses.concluded, c)]);
+  const effective = c.licenses.effective;
+  if (effective) enc.annotate(spdxId, EFFECTIVE_LICENSE_STATEMENT + (effective.expression ?? effective.raw));
+  const artefacts = c.properties.filter((p) => p.name === DISTRIBUTION_ARTIFACT_PROPERTY).map((p) => spdxIds.get(p.value)).filter((t) => t !== undefined);
+  if (artefacts.length > 0) enc.relationship('hasDistributionArtifact', spdxId, artefacts);
+  if (c.modelCard) for (const field of unwritableModelCardFields(c.modelCard)) enc.lose(`modelCard.${field}`, c);
+}
 
+/** AI lineage edges (base model, training data…) as their SPDX 3 relationships. */
+function writeLineage(enc: Encoder, sbom: Sbom, spdxIds: Map<string, string>): void {
   for (const edge of sbom.lineage ?? []) {
     const from = spdxIds.get(edge.from);
     const to = edge.to.map((ref) => spdxIds.get(ref)).filter((t) => t !== undefined);
@@ -247,7 +271,10 @@ export function encodeSpdx3(sbom: Sbom, specVersion: string, options: EncodeOpti
       enc.issues.push(issue('warning', 'dangling-ref', `${edge.kind} edge names a component that is not in the document; not written`, { component: edge.from }));
     }
   }
+}
 
+/** dependsOn / hasOptionalDependency, grouped by the lifecycle scope of their target (where Vigie keeps it). */
+function writeDependencies(enc: Encoder, sbom: Sbom, everything: Component[], spdxIds: Map<string, string>): void {
   const byRef = new Map(everything.map((c) => [c.ref, c]));
   for (const dependency of sbom.dependencies) {
     const from = spdxIds.get(dependency.ref);
@@ -255,7 +282,6 @@ export function encodeSpdx3(sbom: Sbom, specVersion: string, options: EncodeOpti
       enc.issues.push(issue('warning', 'dangling-ref', `dependency of unknown component "${dependency.ref}" not written`, { component: dependency.ref }));
       continue;
     }
-    // Edges are grouped by the lifecycle scope of their target, which is where Vigie keeps it.
     const groups = new Map<string, string[]>();
     for (const ref of dependency.dependsOn) {
       const to = spdxIds.get(ref);
@@ -272,10 +298,4 @@ export function encodeSpdx3(sbom: Sbom, specVersion: string, options: EncodeOpti
       else enc.relationship('dependsOn', from, to, scope ? { scope } : {});
     }
   }
-  if (sbom.dependencyCompleteness !== 'not_specified' && sbom.dependencyCompleteness !== 'complete') {
-    enc.issues.push(issue('info', 'lossy-encode', 'the graph completeness statement is not written', { field: 'dependencyCompleteness' }));
-  }
-
-  const document = { '@context': CONTEXT_URL, '@graph': enc.finish() };
-  return { text: `${JSON.stringify(document, null, 2)}\n`, issues: enc.issues };
 }

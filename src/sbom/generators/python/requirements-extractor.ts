@@ -108,7 +108,10 @@ function splitMarker(spec: string): [string, string | undefined] {
 function joinPath(folder: string, relative: string): string {
   const parts = folder ? folder.replace(/\/$/, '').split('/') : [];
   for (const seg of relative.split('/')) {
-    if (seg === '..') parts.length ? parts.pop() : parts.push('..');
+    if (seg === '..') {
+      if (parts.length) parts.pop();
+      else parts.push('..');
+    }
     else if (seg !== '.' && seg !== '') parts.push(seg);
   }
   return parts.join('/');

@@ -56,7 +56,7 @@ function DatasetFactList({ facts }: { facts: DatasetFacts }) {
   );
 }
 
-function useLine(use: ReleaseUse): string {
+function declaredUseLine(use: ReleaseUse): string {
   const d = use.declaration;
   const parts = [
     d.commercial === null ? 'commercial use not declared' : d.commercial ? 'commercial' : 'non-commercial',
@@ -75,7 +75,7 @@ export function AiPanel({ ai, use }: { ai: ReleaseAi; use: ReleaseUse }) {
     <div className="stack">
       <section className="card" aria-labelledby="ai-use-title">
         <h3 id="ai-use-title">Declared use</h3>
-        <p>{useLine(use)}</p>
+        <p>{declaredUseLine(use)}</p>
         <p className="muted small">Model and data licences' use restrictions are judged against this in step 5 (set it with PUT /api/releases/{ai.releaseId}/use).</p>
       </section>
       <section aria-labelledby="ai-models-title">

@@ -34,7 +34,10 @@ export function BlockerGroups({
   const toggle = (ids: string[], on: boolean) =>
     setSelected((old) => {
       const next = new Set(old);
-      for (const one of ids) (on ? next.add(one) : next.delete(one));
+      for (const one of ids) {
+        if (on) next.add(one);
+        else next.delete(one);
+      }
       return next;
     });
 
