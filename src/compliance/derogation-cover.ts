@@ -23,3 +23,18 @@ function modificationMatches(d: Derogation, modified: boolean | null): boolean {
   if (modified === null) return false;
   return (d.modification === 'modified') === modified;
 }
+
+/**
+ * Why a derogation for the licence does not cover this usage, in words: its linking or modification
+ * against what the usage records (issue 8 item 3), else its scope (release, product, scope…).
+ */
+export function whyNotCovered(d: Derogation, state: UsageState): string {
+  const { linking, modified } = state.item.usage;
+  if (d.linking !== null && d.linking !== linking) {
+    return linking === null ? `covers ${d.linking} linking, and this usage's linking is not recorded` : `covers ${d.linking} linking, not ${linking}`;
+  }
+  if (!modificationMatches(d, modified)) {
+    return modified === null ? `covers ${d.modification} components, and this usage does not say whether it was modified` : `covers ${d.modification} components only`;
+  }
+  return 'its scope does not include this usage';
+}

@@ -5,7 +5,7 @@ import { decisionLabel } from './decision-index.js';
 import { block, contextPhrase, subjectOf, type UsageState, type ValidationContext } from './validation-context.js';
 import { usageGeneralisations } from './generalisations.js';
 import { rankAlternatives } from './policy-rank.js';
-import { coveringDerogation } from './derogation-cover.js';
+import { coveringDerogation, whyNotCovered } from './derogation-cover.js';
 import { factsIndex, restrictionBlockers } from './use-restrictions.js';
 import { lineageBlockers } from './lineage-blockers.js';
 
@@ -91,7 +91,7 @@ function policyBlocker(ctx: ValidationContext, state: UsageState, license: strin
   }
   const derogations = ctx.decisions.derogations.candidates(state.key).filter((d) => d.license.toLowerCase() === license.toLowerCase());
   const near = derogations.length
-    ? ` Derogations for ${license} exist but not for this context: ${derogations.map((d) => `${decisionLabel(d)}${isAuthorisedContext(d) ? ' [authorised context]' : ''}`).join('; ')}.`
+    ? ` Derogations for ${license} exist but not for this context: ${derogations.map((d) => `${decisionLabel(d)}${isAuthorisedContext(d) ? ' [authorised context]' : ''} ${whyNotCovered(d, state)}`).join('; ')}.`
     : '';
   return {
     ...subjectOf(state),

@@ -99,7 +99,14 @@ test('step 5 reports never, context, out-of-FOSS-policy and unreviewed apart; ou
   assert.equal(v.validationStep, 4);
   // An authorised context for another linking does not cover it; one for this usage does.
   s.decisions.push(derogation('CC-BY-NC-4.0', { component: unreviewed.component.purl! }, 'static'));
-  assert.equal(validateRelease(s).steps[4].blockers.length, curated);
+  const uncovered = validateRelease(s).steps[4].blockers;
+  assert.equal(uncovered.length, curated);
+  // The blocker says why the existing decision does not cover this usage (issue 8 item 3).
+  assert.match(uncovered.find((b) => b.componentKey === unreviewed.component.purl)!.message, /covers static linking, and this usage's linking is not recorded/);
+  const usage = s.usages.find((u) => u.component.purl === unreviewed.component.purl)!.usage;
+  usage.linking = 'dynamic';
+  assert.match(validateRelease(s).steps[4].blockers.find((b) => b.componentKey === unreviewed.component.purl)!.message, /covers static linking, not dynamic/);
+  usage.linking = null;
   s.decisions.push(derogation('CC-BY-NC-4.0', { component: unreviewed.component.purl!, exploitation: 'distribution' }));
   v = validateRelease(s);
   assert.equal(v.steps[4].passed, true);
