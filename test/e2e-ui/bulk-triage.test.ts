@@ -5,22 +5,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchBrowser, logIn, screenshot, startApp, type App, type Browser } from './harness.js';
+import { startBrowserSession, logIn, screenshot, type App, type Browser } from './harness.js';
 
 let app: App;
 let browser: Browser;
 let page: Page;
-
-before(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+let close: (() => Promise<void>) | undefined;
+before(async () => ({ app, browser, page, close } = await startBrowserSession()));
+after(() => close?.());
 
 async function openStep(releaseId: number, step: RegExp): Promise<void> {
   await page.goto(`${app.url}/releases/${releaseId}?tab=validation`);

@@ -7,22 +7,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { recordDecision } from '../../src/services/index.js';
-import { launchBrowser, logIn, screenshot, startApp, type App, type Browser } from './harness.js';
+import { startBrowserSession, logIn, screenshot, type App, type Browser } from './harness.js';
 
 let app: App;
 let browser: Browser;
 let page: Page;
-
-before(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+let close: (() => Promise<void>) | undefined;
+before(async () => ({ app, browser, page, close } = await startBrowserSession()));
+after(() => close?.());
 
 test('a search hit opens the component page, which lists every release using it and reloads', async () => {
   await logIn(page, app.url, app.officerToken);

@@ -104,6 +104,22 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
+/** The app (demo portfolio) and Chromium for one test file, with what closes both. */
+export async function startBrowserSession(): Promise<{ app: App; browser: Browser; page: Page; close: () => Promise<void> }> {
+  const app = await startApp();
+  const browser = await launchBrowser();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  return {
+    app,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -7,23 +7,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, launchBrowser, logIn, screenshot, startApp, type App, type Browser } from './harness.js';
+import { startBrowserSession, ROOT, logIn, screenshot, type App, type Browser } from './harness.js';
 import { HAS_CORPORA, corpus } from '../support/corpora.js';
 
 let app: App;
 let browser: Browser;
 let page: Page;
-
-before(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+let close: (() => Promise<void>) | undefined;
+before(async () => ({ app, browser, page, close } = await startBrowserSession()));
+after(() => close?.());
 
 // A real CycloneDX SBOM of another npm project; on a machine without the corpora, a bundled demo SBOM.
 const CORPUS_SBOM = corpus('sboms', 'cyclonedx', 'bom-examples', 'SBOM', 'cern-lhc-vdm-editor-e564943', 'bom.json');
