@@ -8,7 +8,23 @@ export interface CliIo {
   isTTY?: boolean;
 }
 
+let pipeWatched = false;
+
+/**
+ * `vigie … | head -1`: once the reader has closed stdout, nothing more can be written and no one
+ * reads it; stop quietly (exit 0) instead of dying on an unhandled EPIPE with a stack trace.
+ */
+function stopQuietlyOnClosedStdout(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 export function processIo(): CliIo {
+  stopQuietlyOnClosedStdout();
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
