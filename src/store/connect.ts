@@ -2,6 +2,7 @@
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
+import { createHash } from 'node:crypto';
 import type { Database } from './schema.js';
 
 export function connectSqlite(path: string): Kysely<Database> {
@@ -22,6 +23,13 @@ export function connectSqliteWithHandle(path: string): { db: Kysely<Database>; s
 
 const SAFE_SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/** The advisory lock (a 64-bit key; such locks are per database) that serialises opening one schema. */
+export function schemaLockKey(schema: string): string {
+  // A fixed prefix keeps it apart from the store's other advisory locks; the rest is the name's hash.
+  const hash = createHash('sha256').update(`vigie-schema:${schema}`).digest();
+  return hash.readBigInt64BE(0).toString();
+}
+
 export async function connectPostgres(url: string, schema: string | undefined): Promise<Kysely<Database>> {
   if (schema !== undefined) {
     // The name goes into a startup option and DDL, so only plain identifiers are accepted.
@@ -29,7 +37,13 @@ export async function connectPostgres(url: string, schema: string | undefined): 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
+      // Two processes starting on a new schema at once (two `vigie serve`, their workers) would both
+      // pass IF NOT EXISTS and one would fail on the catalog's unique index: the lock, held until
+      // commit, makes the second wait and then find the schema made.
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [schemaLockKey(schema)]);
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query('COMMIT');
     } finally {
       await client.end();
     }

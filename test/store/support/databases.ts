@@ -29,7 +29,8 @@ export interface Target {
 
 let postgres: { url?: string; reason?: string } | undefined;
 
-function postgresUrl(): { url?: string; reason?: string } {
+/** The test PostgreSQL's URL, or why there is none (see the module comment; CI=true makes that an error). */
+export function postgresUrl(): { url?: string; reason?: string } {
   if (postgres) return postgres;
   if (process.env.VIGIE_TEST_DATABASE_URL) return (postgres = { url: process.env.VIGIE_TEST_DATABASE_URL });
   const script = join(REPO_ROOT, 'scripts', 'start-postgres.sh');
@@ -47,7 +48,8 @@ function postgresUrl(): { url?: string; reason?: string } {
   return (postgres = { url });
 }
 
-async function dropSchema(url: string, schema: string): Promise<void> {
+/** Drops a test schema and everything in it. */
+export async function dropSchema(url: string, schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
