@@ -4,26 +4,9 @@ import type { ImportOutcome, Job, Product, Release } from '../api/types.js';
 import { useCan } from '../auth.js';
 import { SelectField } from '../components/forms.js';
 import { Show } from '../components/status.js';
+import { countLabel } from '../components/import-counts.js';
 import { useLoad } from '../components/use-load.js';
 import { Link, usePath } from '../router.js';
-
-/** What each import counter means, in words (the API names them in camelCase). */
-const COUNT_LABELS: Record<string, string> = {
-  components: 'components',
-  componentsCreated: 'new to the portfolio',
-  versions: 'versions',
-  versionsCreated: 'new versions',
-  usagesInserted: 'usages added',
-  usagesRemoved: 'usages removed',
-  usagesInDocument: 'usages in the document',
-  issues: 'problems noted',
-  conflicts: 'data conflicts',
-  edges: 'dependencies',
-};
-
-export function countLabel(key: string): string {
-  return COUNT_LABELS[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-}
 
 /** Files above this size are imported as a job by default: the server answers at once and a worker imports. */
 const BACKGROUND_FROM_BYTES = 4 * 1024 * 1024;

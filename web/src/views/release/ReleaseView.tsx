@@ -3,6 +3,7 @@ import { api } from '../../api/endpoints.js';
 import type { ReleaseDocument } from '../../api/types.js';
 import { useCan } from '../../auth.js';
 import { ErrorMessage, Show, StepProgress } from '../../components/status.js';
+import { countLabel } from '../../components/import-counts.js';
 import { Tabs } from '../../components/Tabs.js';
 import { useLoad } from '../../components/use-load.js';
 import { Link, navigate, usePath } from '../../router.js';
@@ -197,7 +198,7 @@ function ImportsTab({ releaseId }: { releaseId: number }) {
                     <td>{i.status === 'failed' ? <span className="error">failed: {i.error}</span> : i.status}</td>
                     <td className="small">
                       {Object.entries(i.counts)
-                        .map(([k, v]) => `${v} ${k}`)
+                        .map(([k, v]) => `${v} ${countLabel(k)}`)
                         .join(', ')}
                     </td>
                   </tr>
