@@ -29,6 +29,7 @@ import { assertStorable } from './storable-import.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError, notFound, serviceErrorOfInput } from './service-error.js';
 import { recordValidationRun } from './validation-runs.js';
+import { createdBy, createImportTarget, resolveImportTarget, type CreatedByImport, type ImportTarget } from './import-target.js';
 import { scanRelease } from './release-vulnerabilities.js';
 
 const gzipAsync = promisify(gzip);
@@ -116,26 +117,57 @@ function packDocument(bytes: Uint8Array): Promise<Uint8Array> {
 
 export async function importDocument(store: Store, releaseId: number, input: ImportDocumentInput): Promise<ImportOutcome> {
   await getRelease(store, releaseId);
-  const fileName = input.fileName ?? null;
   await input.onPhase?.('decoding');
   let decoded: DecodedSource;
   try {
-    const read = decodeUpload(input.content, fileName ?? 'document', input.maxBytes);
-    const packed = packDocument(read.bytes);
-    decoded = {
-      plan: planImport(read.sbom, input.project ?? '', input.scope ?? ''),
-      issues: read.issues,
-      format: read.format.id,
-      fileName,
-      mediaType: input.mediaType ?? null,
-      bytes: read.bytes,
-      packed,
-    };
+    decoded = decodeDocument(input);
   } catch (err) {
-    if (err instanceof ServiceError) await recordFailure(store, releaseId, 'unknown', fileName, input, err);
+    if (err instanceof ServiceError) await recordFailure(store, releaseId, 'unknown', input.fileName ?? null, input, err);
     throw err;
   }
   return importAndValidate(store, releaseId, decoded, input);
+}
+
+function decodeDocument(input: ImportDocumentInput): DecodedSource {
+  const fileName = input.fileName ?? null;
+  const read = decodeUpload(input.content, fileName ?? 'document', input.maxBytes);
+  return {
+    plan: planImport(read.sbom, input.project ?? '', input.scope ?? ''),
+    issues: read.issues,
+    format: read.format.id,
+    fileName,
+    mediaType: input.mediaType ?? null,
+    bytes: read.bytes,
+    packed: packDocument(read.bytes),
+  };
+}
+
+/** The outcome of an import addressed by names, with what it created. */
+export interface NamedImportOutcome extends ImportOutcome {
+  created: CreatedByImport;
+}
+
+/**
+ * An SBOM document into the release named by product and number. With `create`, a missing product
+ * and/or release is created in the import's own transaction: a document that cannot be read, or an
+ * import that fails, leaves no product or release behind (issue 8 item 16).
+ */
+export async function importDocumentByName(store: Store, target: ImportTarget, input: ImportDocumentInput): Promise<NamedImportOutcome> {
+  const resolved = await resolveImportTarget(store, target);
+  if (resolved.releaseId !== null) return { ...(await importDocument(store, resolved.releaseId, input)), created: createdBy(resolved) };
+  await input.onPhase?.('decoding');
+  // No release to attach a failed attempt to: a refused document is only the caller's error.
+  const decoded = decodeDocument(input);
+  const outcome = await importAndValidate(store, (tx) => createImportTarget(tx, resolved), decoded, input);
+  return { ...outcome, created: createdBy(resolved) };
+}
+
+/** A project folder into the release named by product and number; `create` as for a document. */
+export async function importProjectFolderByName(store: Store, target: ImportTarget, input: ImportNpmProjectInput): Promise<NamedImportOutcome> {
+  const resolved = await resolveImportTarget(store, target);
+  if (resolved.releaseId !== null) return { ...(await importProjectFolder(store, resolved.releaseId, input)), created: createdBy(resolved) };
+  const outcome = await importDecoded(store, (tx) => createImportTarget(tx, resolved), decodeFolder(input), input);
+  return { ...outcome, created: createdBy(resolved) };
 }
 
 export async function importNpmProject(store: Store, releaseId: number, input: ImportNpmProjectInput): Promise<ImportOutcome> {
@@ -172,21 +204,25 @@ export async function importProjectFolder(store: Store, releaseId: number, input
   await getRelease(store, releaseId);
   let decoded: DecodedSource;
   try {
-    const generated = generateInventory(input.path, { maxBytes: input.maxBytes });
-    const bytes = Buffer.from(JSON.stringify(generated.originals), 'utf8');
-    decoded = {
-      plan: planImport(generated.sbom, input.project ?? '', input.scope ?? ''),
-      issues: generated.issues,
-      format: 'lockfile-walk',
-      fileName: generated.files.length === 1 ? generated.files[0]!.path : `${generated.files.length} lockfiles`,
-      mediaType: 'application/json',
-      bytes,
-    };
+    decoded = decodeFolder(input);
   } catch (err) {
     if (err instanceof ServiceError) await recordFailure(store, releaseId, 'lockfile-walk', input.path, input, err);
     throw err;
   }
   return importDecoded(store, releaseId, decoded, input);
+}
+
+function decodeFolder(input: ImportNpmProjectInput): DecodedSource {
+  const generated = generateInventory(input.path, { maxBytes: input.maxBytes });
+  const bytes = Buffer.from(JSON.stringify(generated.originals), 'utf8');
+  return {
+    plan: planImport(generated.sbom, input.project ?? '', input.scope ?? ''),
+    issues: generated.issues,
+    format: 'lockfile-walk',
+    fileName: generated.files.length === 1 ? generated.files[0]!.path : `${generated.files.length} lockfiles`,
+    mediaType: 'application/json',
+    bytes,
+  };
 }
 
 export async function listImports(store: Store, releaseId: number): Promise<ImportRecord[]> {
@@ -202,8 +238,9 @@ export async function importDocumentOf(store: Store, importId: number): Promise<
 }
 
 /** The import, then the release's validation run (its usages changed). */
-async function importAndValidate(store: Store, releaseId: number, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
-  const outcome = await importDecoded(store, releaseId, source, options);
+async function importAndValidate(store: Store, target: ReleaseTarget, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
+  const outcome = await importDecoded(store, target, source, options);
+  const releaseId = outcome.import.releaseId;
   await options.onPhase?.('validating');
   // One read of the release's data serves the validation run and the scan (neither changes what the
   // other reads: the run writes the run and the step reached, the scan its findings).
@@ -215,7 +252,10 @@ async function importAndValidate(store: Store, releaseId: number, source: Decode
   return outcome;
 }
 
-async function importDecoded(store: Store, releaseId: number, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
+/** A release id, or what creates the release inside the import's transaction (an import by name with create). */
+type ReleaseTarget = number | ((tx: Store) => Promise<number>);
+
+async function importDecoded(store: Store, target: ReleaseTarget, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
   const mode = options.mode ?? 'replace';
   const policy = options.policy ?? 'fill-missing';
   const plan = source.plan;
@@ -224,6 +264,7 @@ async function importDecoded(store: Store, releaseId: number, source: DecodedSou
   await options.onPhase?.('writing');
 
   return store.transaction(async (tx) => {
+    const releaseId = typeof target === 'number' ? target : await target(tx);
     // Two imports into one release wait for each other instead of colliding on its usages.
     await tx.lockRelease(releaseId);
     const record = await tx.createImport({

@@ -6,6 +6,7 @@
 export { ServiceError, isServiceError, type ServiceErrorCode } from './service-error.js';
 export * from './portfolio.js';
 export * from './import-release.js';
+export * from './import-target.js';
 export * from './dependency-paths.js';
 export * from './decisions.js';
 export * from './exploitation-rules.js';

@@ -1,19 +1,20 @@
 // `vigie import <product> <release> <file|dir>`: an SBOM document or a project folder (every lockfile
 // under it, the walk of `vigie sbom generate`) into a release,
-// in one transaction (a refused document leaves the release as it was).
+// in one transaction (a refused document leaves the release as it was). With --create, a missing product
+// and/or release is created in that same transaction (issue 8 item 16).
 import type { Command } from 'commander';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { printJson, type CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import { parseSize } from '../load-sbom.js';
-import { enqueueImport, importDocument, importProjectFolder, type ImportOutcome } from '../../services/index.js';
+import { enqueueImport, importDocumentByName, importProjectFolderByName, resolveImportTarget, type NamedImportOutcome } from '../../services/index.js';
 import { jobProgressLine } from '../../reports/job-progress.js';
 import { followJob } from '../job-progress.js';
 import type { FillPolicy, ImportMode } from '../../services/store-door.js';
 import { formatBytes } from '../../io/read-document.js';
 import { LINKINGS, MODIFICATIONS, type Linking, type Modification } from '../../model/usage-context.js';
-import { choiceOf, releaseOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
+import { choiceOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 
 interface ImportFlags extends StoreFlags {
   mode?: string;
@@ -26,6 +27,7 @@ interface ImportFlags extends StoreFlags {
   maxSize?: string;
   background?: boolean;
   wait?: boolean;
+  create?: boolean;
 }
 
 const MODES: readonly ImportMode[] = ['replace', 'merge'];
@@ -47,9 +49,9 @@ export function registerImport(program: Command, ctx: CommandContext): void {
     .option('--max-size <size>', 'largest document accepted (default 512MiB)')
     .option('--background', 'record the import as a job for `vigie worker` and print its id')
     .option('--wait', 'with --background: follow the job until it ends (progress on stderr)')
+    .option('--create', 'create the product and/or release when missing (in the import\'s transaction: a failed import creates nothing)')
     .action((product: string, number: string, source: string, opts: ImportFlags) =>
       withStore(ctx, opts, async (store) => {
-        const { release } = await releaseOf(store, product, number);
         const options = {
           mode: choiceOf(opts.mode, MODES, '--mode'),
           policy: choiceOf(opts.data, POLICIES, '--data'),
@@ -63,25 +65,30 @@ export function registerImport(program: Command, ctx: CommandContext): void {
         const path = resolve(ctx.io.cwd, source);
         const isDir = (await stat(path).catch(() => undefined))?.isDirectory();
         if (opts.wait && !opts.background) throw new UsageError('--wait goes with --background');
+        if (opts.create && opts.background) throw new UsageError('--create imports directly: create the release first to import it in the background');
+        const target = { product, release: number, create: opts.create === true, createHint: 'add --create to create it with the import' };
         if (opts.background) {
+          const release = await resolveImportTarget(store, target);
           if (isDir) throw new UsageError('--background imports an SBOM file; a project folder is imported directly');
           const bytes = await readBytes(path, source, options.maxBytes);
-          const queued = await enqueueImport(store, release.id, { ...options, content: bytes, fileName: basename(source) });
+          const queued = await enqueueImport(store, release.releaseId!, { ...options, content: bytes, fileName: basename(source) });
           const job = opts.wait ? await followJob(ctx, store, queued.id) : queued;
           if (opts.json) printJson(ctx, job);
           else ctx.io.stdout(`${jobProgressLine(job)}${opts.wait ? '' : ` (follow it: vigie job show ${job.id} --wait)`}\n`);
           if (job.state === 'failed') ctx.setExit(2);
           return;
         }
-        let outcome: ImportOutcome;
-        if (isDir) outcome = await importProjectFolder(store, release.id, { ...options, path });
+        let outcome: NamedImportOutcome;
+        if (isDir) outcome = await importProjectFolderByName(store, target, { ...options, path });
         else {
           const bytes = await readBytes(path, source, options.maxBytes);
-          outcome = await importDocument(store, release.id, { ...options, content: bytes, fileName: basename(source) });
+          outcome = await importDocumentByName(store, target, { ...options, content: bytes, fileName: basename(source) });
         }
         if (opts.json) printJson(ctx, outcome);
         else {
           const c = outcome.counts;
+          if (outcome.created.product) ctx.io.stdout(`created product ${product}\n`);
+          if (outcome.created.release) ctx.io.stdout(`created release ${product} ${number}\n`);
           ctx.io.stdout(
             `imported ${outcome.import.fileName ?? source} (${outcome.import.format}) into ${product} ${number}: ` +
               `${c.usagesInserted} usages, ${c.components} components (${c.componentsCreated} new), ${c.versions} versions (${c.versionsCreated} new)` +

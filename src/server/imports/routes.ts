@@ -8,7 +8,7 @@ import { authorOf } from '../http/author.js';
 import { sendDownload } from '../http/download.js';
 import { presentImport, presentOutcome } from './presenter.js';
 import type { Linking, Modification } from '../../model/usage-context.js';
-import { IMPORT_OUTCOME, IMPORT_QUERY, IMPORT_RECORD } from './schemas.js';
+import { IMPORT_OUTCOME, IMPORT_QUERY, IMPORT_RECORD, NAMED_IMPORT_OUTCOME, NAMED_IMPORT_QUERY } from './schemas.js';
 import { readUpload } from './read-upload.js';
 import { JOB } from '../jobs/schemas.js';
 import { presentJob } from '../jobs/presenter.js';
@@ -22,6 +22,12 @@ interface ImportQuery {
   linking?: Linking;
   modification?: Modification;
   background?: boolean;
+}
+
+interface NamedImportQuery extends Omit<ImportQuery, 'background'> {
+  product: string;
+  release: string;
+  create: boolean;
 }
 
 export async function importRoutes(app: FastifyInstance, { store, uploadLimit }: ResourceOptions): Promise<void> {
@@ -89,6 +95,31 @@ export async function importRoutes(app: FastifyInstance, { store, uploadLimit }:
         }
         const outcome = await services.importDocument(store, release.id, options);
         return reply.status(201).send(presentOutcome(outcome));
+      },
+    );
+    // Creating a product or release needs portfolio:write, the permission importing needs too.
+    scope.post<{ Querystring: NamedImportQuery }>(
+      '/imports',
+      {
+        config: { permission: 'portfolio:write' },
+        bodyLimit: uploadLimit,
+        schema: {
+          tags,
+          summary: 'Import an SBOM into a release named by product and number, optionally creating them',
+          description: `The document as for POST /api/releases/{id}/imports. With create=true a missing product and/or release is created in the import's transaction (a document Vigie cannot read creates nothing); without it, 404 not-found. "created" says what was created. Runs directly (no background option).`,
+          querystring: NAMED_IMPORT_QUERY,
+          consumes: ['application/octet-stream', 'application/json', 'application/xml', 'multipart/form-data'],
+          response: { 201: NAMED_IMPORT_OUTCOME },
+        },
+      },
+      async (request, reply) => {
+        const { product, release, create, fileName, ...query } = request.query;
+        const target = { product, release, create, createHint: 'send create=true to create it with the import' };
+        // Unknown names are refused before the body is read.
+        await services.resolveImportTarget(store, target);
+        const upload = await readUpload(request, uploadLimit, fileName);
+        const outcome = await services.importDocumentByName(store, target, { ...upload, ...query, author: authorOf(request), maxBytes: uploadLimit });
+        return reply.status(201).send({ ...presentOutcome(outcome), created: outcome.created });
       },
     );
   });

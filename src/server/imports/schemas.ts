@@ -62,3 +62,32 @@ export const IMPORT_OUTCOME = {
     issues: { type: 'array', items: OPEN_OBJECT },
   },
 } as const;
+
+const { background: _background, ...DIRECT_IMPORT_OPTIONS } = IMPORT_QUERY.properties;
+
+/** The import addressed by names (issue 8 item 16): the options of a direct import, plus where it goes. */
+export const NAMED_IMPORT_QUERY = {
+  type: 'object',
+  required: ['product', 'release'],
+  properties: {
+    product: { ...NAME, description: 'Product name' },
+    release: { ...NAME, description: 'Release number' },
+    create: { type: 'boolean', default: false, description: 'Create the product and/or release when missing, in the import transaction (a failed import creates nothing)' },
+    ...DIRECT_IMPORT_OPTIONS,
+  },
+  additionalProperties: false,
+} as const;
+
+export const NAMED_IMPORT_OUTCOME = {
+  type: 'object',
+  required: [...IMPORT_OUTCOME.required, 'created'],
+  properties: {
+    ...IMPORT_OUTCOME.properties,
+    created: {
+      type: 'object',
+      required: ['product', 'release'],
+      properties: { product: { type: 'boolean' }, release: { type: 'boolean' } },
+      description: 'What the import created',
+    },
+  },
+} as const;
