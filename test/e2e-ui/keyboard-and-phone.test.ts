@@ -102,6 +102,17 @@ test('phone width: no sideways scrolling, a menu button, usable release page', a
     const extra = await overflow();
     if (extra > 0) wide.push(`${name} +${extra}px`);
   }
+  // The Validation tab, step by step: each step shows other blockers and forms (long purls in them).
+  await page.getByRole('tab', { name: 'Validation', exact: true }).click();
+  const steps = page.getByRole('tablist', { name: 'Validation steps' }).getByRole('tab');
+  await steps.first().waitFor();
+  for (let i = 0; i < (await steps.count()); i++) {
+    await steps.nth(i).click();
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    const extra = await overflow();
+    if (extra > 0) wide.push(`Validation step ${i + 1} +${extra}px`);
+  }
   await screenshot(page, '15-phone-validation');
   assert.deepEqual(wide, [], 'no release tab scrolls sideways at 390 px');
   await page.setViewportSize({ width: 1280, height: 900 });
