@@ -82,6 +82,10 @@ export const api = {
   importDocument: (releaseId: number, file: File, options: { mode: string; policy: string }, onProgress: (p: UploadProgress) => void) =>
     upload<ImportOutcome>(withQuery(`/api/releases/${releaseId}/imports`, { ...options, fileName: file.name }), file, onProgress),
   /** The same upload run as a job by a worker: answers with the job at once (202). */
+  /** Into the release named by product and number, creating them when missing (issue 8 item 16). */
+  importDocumentCreating: (target: { product: string; release: string }, file: File, options: { mode: string; policy: string }, onProgress: (p: UploadProgress) => void) =>
+    upload<ImportOutcome>(withQuery('/api/imports', { ...target, ...options, create: 'true', fileName: file.name }), file, onProgress),
+
   importDocumentInBackground: (releaseId: number, file: File, options: { mode: string; policy: string }, onProgress: (p: UploadProgress) => void) =>
     upload<Job>(withQuery(`/api/releases/${releaseId}/imports`, { ...options, fileName: file.name, background: 'true' }), file, onProgress),
   job: (id: number) => get<Job>(`/api/jobs/${id}`),

@@ -88,6 +88,8 @@ export interface ImportOutcome {
   import: ImportRecord;
   counts: Record<string, number>;
   issues: Array<{ severity: string; message: string; component?: string }>;
+  /** What an import addressed by names created (POST /api/imports). */
+  created?: { product: boolean; release: boolean };
 }
 
 export interface ReleaseView {

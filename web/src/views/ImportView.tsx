@@ -11,6 +11,8 @@ import { Link, usePath } from '../router.js';
 /** Files above this size are imported as a job by default: the server answers at once and a worker imports. */
 const BACKGROUND_FROM_BYTES = 4 * 1024 * 1024;
 const JOB_POLL_MS = 500;
+/** The select value that asks for a new product or release, named in a text field (created with the import). */
+const NEW = 'new';
 
 /** What the form shows of a finished import, run in the request or as a job. */
 interface ImportSummary {
@@ -114,6 +116,15 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
   const [error, setError] = useState<string | null>(null);
   const [background, setBackground] = useState(false);
   const [jobId, setJobId] = useState<number | null>(null);
+  const [newProduct, setNewProduct] = useState('');
+  const [newRelease, setNewRelease] = useState('');
+  const [doneReleaseId, setDoneReleaseId] = useState<number | null>(null);
+  // A new product has no release yet: its release is new too.
+  const releaseChoice = productId === NEW ? NEW : releaseId;
+  const creating = releaseChoice === NEW;
+  const product = products.find((p) => String(p.id) === productId);
+  const target = creating ? { product: productId === NEW ? newProduct.trim() : (product?.name ?? ''), release: newRelease.trim() } : null;
+  const ready = Boolean(file && mode && (target ? target.product && target.release : releaseId));
 
   const chooseFile = (chosen: File | null) => {
     setFile(chosen);
@@ -124,6 +135,7 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
     setJobId(null);
     if (job.state === 'succeeded') {
       setOutcome(summaryOfJob(job));
+      setDoneReleaseId(Number(releaseId));
       setPhase('done');
     } else {
       setError(job.error ? `${job.error.code}: ${job.error.message}` : 'the import job failed');
@@ -138,12 +150,23 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!file || !releaseId || !mode) return;
+    if (!file || !ready) return;
     setError(null);
     setOutcome(null);
+    setDoneReleaseId(null);
     setPhase('uploading');
     setProgress({ loaded: 0, total: file.size });
     try {
+      if (target) {
+        const created = await api.importDocumentCreating(target, file, { mode, policy }, (p) => {
+          setProgress({ loaded: p.loaded, total: p.total || file.size });
+          if (p.total && p.loaded >= p.total) setPhase('processing');
+        });
+        setOutcome(summaryOfOutcome(created));
+        setDoneReleaseId(created.import.releaseId);
+        setPhase('done');
+        return;
+      }
       if (background) {
         const job = await api.importDocumentInBackground(Number(releaseId), file, { mode, policy }, (p) => setProgress({ loaded: p.loaded, total: p.total || file.size }));
         setPhase('processing');
@@ -155,6 +178,7 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
         if (p.total && p.loaded >= p.total) setPhase('processing');
       });
       setOutcome(summaryOfOutcome(result));
+      setDoneReleaseId(Number(releaseId));
       setPhase('done');
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -175,29 +199,42 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
           value={productId}
           onChange={chooseProduct}
           placeholder="Choose a product…"
-          options={products.map((p) => ({ value: String(p.id), label: p.name }))}
+          options={[...products.map((p) => ({ value: String(p.id), label: p.name })), { value: NEW, label: 'New product…' }]}
         />
         <SelectField
           id="import-release"
           label="Release"
-          value={releaseId}
+          value={releaseChoice}
           onChange={setReleaseId}
           placeholder="Choose a release…"
-          options={productReleases.map((r) => ({ value: String(r.id), label: r.number }))}
+          options={[...productReleases.map((r) => ({ value: String(r.id), label: r.number })), ...(productId ? [{ value: NEW, label: 'New release…' }] : [])]}
         />
       </div>
-      {productId && productReleases.length === 0 ? (
-        <p className="hint">
-          This product has no release yet: <Link to={`/products/${productId}`}>create one</Link> first.
-        </p>
+      {creating ? (
+        <div className="grid two">
+          {productId === NEW ? (
+            <div className="field">
+              <label htmlFor="import-new-product">New product name</label>
+              <input id="import-new-product" required maxLength={300} value={newProduct} onChange={(e) => setNewProduct(e.target.value)} />
+            </div>
+          ) : (
+            <div />
+          )}
+          <div className="field">
+            <label htmlFor="import-new-release">New release number</label>
+            <input id="import-new-release" required maxLength={300} value={newRelease} onChange={(e) => setNewRelease(e.target.value)} />
+          </div>
+          <p className="hint">Created with the import; if the import fails, nothing is created.</p>
+        </div>
       ) : null}
+      {productId && productId !== NEW && productReleases.length === 0 ? <p className="hint">This product has no release yet: choose "New release…".</p> : null}
       <div className="field">
         <label htmlFor="import-file">SBOM file</label>
         <input id="import-file" type="file" required onChange={(e) => chooseFile(e.target.files?.[0] ?? null)} />
         {file ? <span className="hint">{`${file.name}, ${formatBytes(file.size)}`}</span> : null}
       </div>
       <label className="choice">
-        <input type="checkbox" checked={background} onChange={(e) => setBackground(e.target.checked)} /> Import in the background (a worker imports it; the
+        <input type="checkbox" checked={background && !creating} disabled={creating} onChange={(e) => setBackground(e.target.checked)} /> Import in the background (a worker imports it; the
         page shows its progress — chosen for files of 4 MiB and more)
       </label>
       <fieldset>
@@ -221,7 +258,7 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
           this document
         </label>
       </fieldset>
-      <button type="submit" className="primary" disabled={busy || !file || !releaseId || !mode}>
+      <button type="submit" className="primary" disabled={busy || !ready}>
         {busy ? 'Importing…' : 'Import'}
       </button>
       {progress && phase !== 'idle' ? (
@@ -250,7 +287,7 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
             .
           </p>
           {outcome.issueCount ? <p className="muted">{outcome.issueCount} problems noted in the document (kept, not fatal).</p> : null}
-          <Link to={`/releases/${releaseId}`}>Open the release</Link>
+          {doneReleaseId !== null ? <Link to={`/releases/${doneReleaseId}`}>Open the release</Link> : null}
         </div>
       ) : null}
     </form>
