@@ -59,6 +59,22 @@ test('a curation to an unknown licence id is refused with "did you mean"', async
   assert.equal(ok.type === 'curation' && ok.toExpression, 'GPL-2.0-only WITH Classpath-exception-2.0');
 });
 
+test('a curation typo gets the nearest licence id, inside an expression too', async () => {
+  const to = async (toExpression: string) => {
+    try {
+      await services.recordDecision(store, { type: 'curation', kind: 'curation', component: null, version: null, fromExpression: `typo ${toExpression}`, toExpression, ...signed });
+    } catch (e) {
+      assert.ok(services.isServiceError(e));
+      return (e as Error).message;
+    }
+    return assert.fail(`"${toExpression}" was accepted`);
+  };
+  assert.match(await to('MTI'), /did you mean "MIT"\?/);
+  assert.match(await to('Apache-2.0 OR MTI'), /did you mean "Apache-2\.0 OR MIT"\?/);
+  assert.match(await to('BSD-3-Clase AND Apache-2'), /did you mean "BSD-3-Clause AND Apache-2\.0"\?/);
+  assert.equal((await services.listDecisions(store)).filter((d) => d.type === 'curation' && d.fromExpression?.startsWith('typo ')).length, 0);
+});
+
 test('CLI: flags that do not apply to a decision kind are refused, not dropped', async () => {
   const db = join(dir, 'store.db');
   const before = (await services.listDecisions(store)).length;

@@ -3,7 +3,7 @@ import type { Decision } from '../model/decision.js';
 import { EXPLOITATIONS, LINKINGS, MODIFICATIONS } from '../model/usage-context.js';
 import { componentReference } from '../model/component-identity.js';
 import { normalizeLicense } from '../licenses/normalize/index.js';
-import { lookupLicense } from '../licenses/spdx-list/index.js';
+import { lookupLicense, nearestLicenseIds } from '../licenses/spdx-list/index.js';
 import { parseExpression, printExpression } from '../licenses/expression/index.js';
 import type { DecisionFilter, NewDecision, Store } from '../store/index.js';
 import { requireExpression, requireName } from './check-input.js';
@@ -139,12 +139,34 @@ function withCanonicalComponent<D extends NewDecision>(input: D): D {
 function curatedExpression(value: string): string {
   const parsed = parseExpression(value);
   if (parsed.expression && unknownIds(value).length === 0) return printExpression(parsed.expression);
-  const guesses = [...new Set(unknownIds(value).flatMap((id) => normalizeLicense(id).candidates.filter((c) => lookupLicense(c) !== undefined)).concat(normalizeLicense(value).candidates))].slice(0, 3);
+  const guesses = curationGuesses(value);
   const hint = guesses.length > 0 ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : '';
   if (parsed.expression) {
     throw new ServiceError('invalid-input', `to: "${value}" names licences that are neither SPDX ids nor LicenseRef-… (${unknownIds(value).join(', ')})${hint}`, { field: 'to', suggestions: guesses });
   }
   throw new ServiceError('invalid-input', `to: "${value}" is not an SPDX expression: ${parsed.syntaxError?.message}${hint}`, { field: 'to', suggestions: guesses });
+}
+
+/**
+ * "Did you mean" for a curation's "to": the whole expression with each unknown id replaced by its
+ * best guess when that makes it valid ("Apache-2.0 OR MTI" → "Apache-2.0 OR MIT"), else guesses per
+ * id: the normaliser's answers, then the SPDX ids a typo away.
+ */
+function curationGuesses(value: string): string[] {
+  const unknown = unknownIds(value);
+  const perId = new Map(unknown.map((id) => [id, licenceGuesses(id)]));
+  const fixed = value
+    .split(/([\s()]+)/)
+    .map((token) => perId.get(token.replace(/\+$/, ''))?.[0]?.concat(token.endsWith('+') ? '+' : '') ?? token)
+    .join('');
+  const parsed = fixed !== value && unknownIds(fixed).length === 0 ? parseExpression(fixed).expression : undefined;
+  if (parsed) return [printExpression(parsed)];
+  return [...new Set([...perId.values()].flat().concat(normalizeLicense(value).candidates))].slice(0, 3);
+}
+
+function licenceGuesses(id: string): string[] {
+  const normalised = normalizeLicense(id).candidates.filter((c) => lookupLicense(c) !== undefined);
+  return [...new Set([...normalised, ...nearestLicenseIds(id)])];
 }
 
 /** Licence ids of an expression that are neither on the SPDX list nor LicenseRef-…. */

@@ -1,7 +1,7 @@
 /** The organisation's licence policy (allowed: always / never / context / out-of-FOSS-policy / not reviewed). */
 import { ALLOWED_VALUES, findLicense, type LicensePolicy, type ReviewStatus } from '../licenses/kb/index.js';
 import { normalizeLicense } from '../licenses/normalize/index.js';
-import { lookupLicense } from '../licenses/spdx-list/index.js';
+import { lookupLicense, nearestLicenseIds } from '../licenses/spdx-list/index.js';
 import type { Store } from '../store/index.js';
 import { requireName } from './check-input.js';
 import { knowledgeBaseOf } from './release-snapshot.js';
@@ -67,7 +67,7 @@ async function knownLicenseId(store: Store, raw: string): Promise<string> {
   const own = findLicense(await knowledgeBaseOf(store), raw)?.id;
   if (own) return own;
   if (LICENSE_REF.test(raw)) return raw;
-  const guesses = normalizeLicense(raw).candidates.filter((c) => lookupLicense(c) !== undefined).slice(0, 3);
+  const guesses = [...new Set([...normalizeLicense(raw).candidates.filter((c) => lookupLicense(c) !== undefined), ...nearestLicenseIds(raw)])].slice(0, 3);
   const hint = guesses.length > 0 ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : '; use an SPDX id, a licence of the knowledge base or a LicenseRef-…';
   throw new ServiceError('invalid-input', `"${raw}" is not a licence Vigie knows${hint}`, { field: 'license', suggestions: guesses });
 }
