@@ -39,6 +39,11 @@ const VERSION_BULK_COLUMNS: BulkColumn[] = [
 ];
 type VersionRow = Selectable<Database['versions']>;
 
+/** Code-unit order: the same in every process, whatever its locale. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function toComponent(row: ComponentRow): ComponentRecord {
   return {
     id: row.id,
@@ -88,6 +93,10 @@ function versionColumns(input: VersionInput) {
 export function componentRepository(ctx: StoreContext): ComponentMethods {
   const { db } = ctx;
 
+  function inLockOrder<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+    return ctx.dialect === 'postgres' ? items.sort(compare) : items;
+  }
+
   async function componentsByKey(keys: string[]): Promise<Map<string, ComponentRow>> {
     const found = new Map<string, ComponentRow>();
     for (const row of await selectWhereIn(ctx, 'components', 'identity_key', 'text', keys)) found.set(row.identity_key, row);
@@ -97,7 +106,10 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
   async function upsertComponents(inputs: ComponentInput[], policy: FillPolicy): Promise<BulkUpsertResult<ComponentRecord>> {
     const byKey = new Map<string, ComponentInput>();
     for (const input of inputs) if (!byKey.has(componentKey(input))) byKey.set(componentKey(input), input);
-    const keys = [...byKey.keys()];
+    // PostgreSQL: sorted, so that concurrent imports sharing components (two API processes, two
+    // workers) take their row locks in one order and wait for each other instead of deadlocking.
+    // SQLite has one writer at a time: new rows keep the document's order (and ids).
+    const keys = inLockOrder([...byKey.keys()], byText);
     const existing = await componentsByKey(keys);
     const missing = keys.filter((k) => !existing.has(k));
     const componentRows = missing.map((key) => {
@@ -107,7 +119,9 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     await bulkInsert(ctx, 'components', COMPONENT_BULK_COLUMNS, componentRows, { skipConflictsOn: ['identity_key'] });
     const created = await componentsByKey(missing);
     const conflicts: DataConflict[] = [];
-    for (const [key, row] of existing) {
+    for (const key of keys) {
+      const row = existing.get(key);
+      if (!row) continue;
       const merge = mergeFields('component', key, row, componentColumns(byKey.get(key)!), policy);
       conflicts.push(...merge.conflicts);
       if (Object.keys(merge.changes).length > 0) {
@@ -136,8 +150,10 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
       const key = versionKey(input.componentId, input.number);
       if (!byKey.has(key)) byKey.set(key, input);
     }
-    const existing = await versionsOf([...byKey.values()].map((v) => v.componentId));
-    const missing = [...byKey.entries()].filter(([key]) => !existing.has(key)).map(([, v]) => v);
+    // In one order across imports on PostgreSQL (see upsertComponents): by component, then number.
+    const ordered = inLockOrder([...byKey.entries()], ([, a], [, b]) => a.componentId - b.componentId || byText(a.number, b.number));
+    const existing = await versionsOf(ordered.map(([, v]) => v.componentId));
+    const missing = ordered.filter(([key]) => !existing.has(key)).map(([, v]) => v);
     const versionRows = missing.map((v) => [
       v.componentId,
       v.number,
@@ -154,8 +170,9 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     }
     const conflicts: DataConflict[] = [];
     const names = await componentNames([...existing.values()].map((r) => r.component_id));
-    for (const [key, row] of existing) {
-      if (!byKey.has(key)) continue;
+    for (const [key] of ordered) {
+      const row = existing.get(key);
+      if (!row) continue;
       const label = `${names.get(row.component_id) ?? row.component_id}@${row.number}`;
       const merge = mergeFields('version', label, row, versionColumns(byKey.get(key)!), policy);
       conflicts.push(...merge.conflicts);

@@ -20,6 +20,9 @@ const BIN = join(REPO_ROOT, 'bin', 'vigie.js');
 /** Component counts of the documents imported in parallel, one import each, alternating between the servers. */
 const PARALLEL_SIZES = [120, 150, 180, 210, 240, 270];
 const BACKGROUND_SIZE = 400;
+/** Releases imported in parallel with one set of components, and its size. */
+const SHARED_RELEASES = 6;
+const SHARED_SIZE = 1500;
 
 interface Server {
   proc: ChildProcess;
@@ -149,6 +152,23 @@ test('two vigie serve processes share one PostgreSQL store: migrate together, re
     }
     t.diagnostic(`${PARALLEL_SIZES.length} parallel imports through two servers: all 201; import ${last.id} (${lastSize} components) committed last and is what the release holds`);
 
+    // Parallel imports into different releases whose documents share their components, listed in
+    // opposite orders: the shared component and version rows are written in one order, so the
+    // imports wait for each other instead of deadlocking (PostgreSQL aborted one with a 500 before).
+    const forward = deepGraphCycloneDx({ components: SHARED_SIZE, depth: 10 }).replace(/deep-/g, 'shared-');
+    const parsed = JSON.parse(forward) as { components: unknown[] };
+    parsed.components.reverse();
+    const backward = JSON.stringify(parsed);
+    const others = [];
+    for (let i = 0; i < SHARED_RELEASES; i++) {
+      const made = await call(i % 2 ? b : a, pm, 'POST', `/api/products/${product.id}/releases`, JSON.stringify({ number: `2.${i}` }));
+      assert.equal(made.status, 201, made.text);
+      others.push(made.json as { id: number });
+    }
+    const shared = await Promise.all(others.map((r, i) => call(i % 2 ? b : a, pm, 'POST', `/api/releases/${r.id}/imports?fileName=shared.json`, i % 2 ? backward : forward)));
+    for (const [i, outcome] of shared.entries()) assert.equal(outcome.status, 201, `import into release 2.${i}: ${outcome.text}`);
+    for (const r of others) assert.equal((await store.listUsages(r.id)).length, SHARED_SIZE);
+
     // A background import posted to one server: a worker runs it, the other server follows it.
     const accepted = await call(a, pm, 'POST', `/api/releases/${release.id}/imports?background=true&fileName=background.json`, deepGraphCycloneDx({ components: BACKGROUND_SIZE, depth: 20 }));
     assert.equal(accepted.status, 202, accepted.text);
@@ -167,6 +187,13 @@ test('two vigie serve processes share one PostgreSQL store: migrate together, re
       const bom = await call(base, guest, 'GET', `/api/releases/${release.id}/usages`);
       assert.equal((bom.json as unknown[]).length, BACKGROUND_SIZE);
     }
+
+    // A token revoked with the CLI stops working on both at once.
+    const listed = JSON.parse(await vigie(['token', 'list', '--db', db, '--json'])) as { id: number; name: string; lastUsedAt: string | null }[];
+    const pmToken = listed.find((x) => x.name === 'project-manager')!;
+    assert.ok(pmToken.lastUsedAt, 'its use through the servers was recorded');
+    await vigie(['token', 'revoke', String(pmToken.id), '--db', db]);
+    for (const base of [a, b]) assert.equal((await call(base, pm, 'GET', '/api/products')).status, 401);
 
     // Both stop cleanly; neither they nor their workers ever failed on the way.
     for (const s of servers) s.proc.kill('SIGTERM');
