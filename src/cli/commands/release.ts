@@ -14,6 +14,7 @@ import {
   RELEASE_EXPORT_FORMATS,
 } from '../../services/index.js';
 import { writeOutput } from '../write-output.js';
+import { registerReleaseUse } from './release-use.js';
 import { choiceOf, listOption, releaseOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 
 interface ReleaseFlags extends StoreFlags {
@@ -97,4 +98,6 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
         await writeOutput(ctx, out.content, opts.output);
       }),
     );
+
+  registerReleaseUse(release, ctx);
 }
