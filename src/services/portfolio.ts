@@ -1,6 +1,6 @@
 /** Categories, products and releases: create, list, read, update and delete. */
 import { SHIP_STATUSES, type Category, type Product, type Release } from '../model/portfolio.js';
-import type { NewCategory, NewProduct, NewRelease, ReleasePatch, Store } from '../store/index.js';
+import { isUniqueViolation, type NewCategory, type NewProduct, type NewRelease, type ReleasePatch, type Store } from '../store/index.js';
 import { optionalText, requireExpressions, requireName } from './check-input.js';
 import { ServiceError, notFound } from './service-error.js';
 import { recordValidationRun, recordValidationRuns, releasesInCategory } from './validation-runs.js';
@@ -19,12 +19,16 @@ export interface ReleaseRef {
 
 export async function createCategory(store: Store, input: NewCategoryInput): Promise<Category> {
   const name = requireName(input.name, 'category name');
-  if (await store.findCategoryByName(name)) throw new ServiceError('already-exists', `category "${name}" already exists`);
-  return store.createCategory({
-    name,
-    description: optionalText(input.description ?? null, 'category description'),
-    outboundLicenses: requireExpressions(input.outboundLicenses, 'outbound licence'),
-  });
+  const taken = `category "${name}" already exists`;
+  if (await store.findCategoryByName(name)) throw new ServiceError('already-exists', taken);
+  return unlessTaken(
+    store.createCategory({
+      name,
+      description: optionalText(input.description ?? null, 'category description'),
+      outboundLicenses: requireExpressions(input.outboundLicenses, 'outbound licence'),
+    }),
+    taken,
+  );
 }
 
 export async function listCategories(store: Store): Promise<Category[]> {
@@ -51,16 +55,20 @@ export async function deleteCategory(store: Store, id: number): Promise<void> {
 
 export async function createProduct(store: Store, input: NewProductInput): Promise<Product> {
   const name = requireName(input.name, 'product name');
-  if (await store.findProductByName(name)) throw new ServiceError('already-exists', `product "${name}" already exists`);
+  const taken = `product "${name}" already exists`;
+  if (await store.findProductByName(name)) throw new ServiceError('already-exists', taken);
   const categoryIds = input.categoryIds ?? [];
   await requireCategories(store, categoryIds);
-  return store.createProduct({
-    name,
-    description: optionalText(input.description ?? null, 'product description'),
-    owner: optionalText(input.owner ?? null, 'product owner', 'name'),
-    categoryIds,
-    outboundLicenses: requireExpressions(input.outboundLicenses, 'outbound licence'),
-  });
+  return unlessTaken(
+    store.createProduct({
+      name,
+      description: optionalText(input.description ?? null, 'product description'),
+      owner: optionalText(input.owner ?? null, 'product owner', 'name'),
+      categoryIds,
+      outboundLicenses: requireExpressions(input.outboundLicenses, 'outbound licence'),
+    }),
+    taken,
+  );
 }
 
 export async function listProducts(store: Store): Promise<Product[]> {
@@ -96,15 +104,17 @@ export async function deleteProduct(store: Store, id: number): Promise<void> {
 export async function createRelease(store: Store, input: NewRelease): Promise<Release> {
   const number = requireName(input.number, 'release number');
   const product = await getProduct(store, input.productId);
-  if (await store.findRelease(product.id, number)) {
-    throw new ServiceError('already-exists', `release ${number} of "${product.name}" already exists`);
-  }
+  const taken = `release ${number} of "${product.name}" already exists`;
+  if (await store.findRelease(product.id, number)) throw new ServiceError('already-exists', taken);
   if (input.shipStatus !== undefined) requireShipStatus(input.shipStatus);
-  const release = await store.createRelease({
-    ...input,
-    number,
-    outboundLicenses: requireExpressions(input.outboundLicenses, 'outbound licence'),
-  });
+  const release = await unlessTaken(
+    store.createRelease({
+      ...input,
+      number,
+      outboundLicenses: requireExpressions(input.outboundLicenses, 'outbound licence'),
+    }),
+    taken,
+  );
   return (await recordValidationRun(store, release.id, 'release')).release;
 }
 
@@ -155,4 +165,18 @@ function requireShipStatus(status: string): void {
 
 function throwNotFound(what: string): never {
   throw notFound(what);
+}
+
+/**
+ * The write after a "does it exist?" check: when another process or request stored the same name in
+ * between (two API processes on one store, issue 13 item 4), the unique key refuses it and the caller
+ * hears what the check would have said (409 already-exists), not a 500.
+ */
+async function unlessTaken<T>(write: Promise<T>, taken: string): Promise<T> {
+  try {
+    return await write;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ServiceError('already-exists', taken);
+    throw err;
+  }
 }

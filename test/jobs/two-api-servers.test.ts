@@ -129,6 +129,10 @@ test('two vigie serve processes share one PostgreSQL store: migrate together, re
     assert.equal(seenRelease.status, 200, seenRelease.text);
     assert.equal((seenRelease.json as { number: string }).number, '1.0');
 
+    // One name created through both at once: one 201, one 409 — never the database's unique-key 500.
+    const racing = await Promise.all([a, b].map((base) => call(base, pm, 'POST', '/api/products', JSON.stringify({ name: 'Racing' }))));
+    assert.deepEqual(racing.map((r) => r.status).sort(), [201, 409], racing.map((r) => r.text).join('\n'));
+
     // Parallel replace imports into that release, alternating between the servers, all at once.
     const outcomes = await Promise.all(
       PARALLEL_SIZES.map((n, i) => call(i % 2 ? b : a, pm, 'POST', `/api/releases/${release.id}/imports?fileName=deep-${n}.json`, deepGraphCycloneDx({ components: n, depth: 10 }))),
