@@ -8,25 +8,26 @@ export interface CliIo {
   isTTY?: boolean;
 }
 
-let pipeWatched = false;
+let stdoutClosed: boolean | undefined;
 
 /**
  * `vigie … | head -1`: once the reader has closed stdout, nothing more can be written and no one
- * reads it; stop quietly (exit 0) instead of dying on an unhandled EPIPE with a stack trace.
+ * reads it. Later writes are dropped instead of dying on an unhandled EPIPE with a stack trace; the
+ * command still ends with its own exit code (validate's verdict stays visible to `set -o pipefail`).
  */
-function stopQuietlyOnClosedStdout(): void {
-  if (pipeWatched) return;
-  pipeWatched = true;
+function watchStdout(): void {
+  if (stdoutClosed !== undefined) return;
+  stdoutClosed = false;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
+    if (err.code !== 'EPIPE' && !stdoutClosed) throw err;
+    stdoutClosed = true;
   });
 }
 
 export function processIo(): CliIo {
-  stopQuietlyOnClosedStdout();
+  watchStdout();
   return {
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => void (stdoutClosed || process.stdout.write(t)),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     isTTY: process.stderr.isTTY === true,

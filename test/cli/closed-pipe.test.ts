@@ -1,5 +1,5 @@
 // `vigie … --json | head -1`: the reader closes the pipe early; the CLI stops quietly, without an
-// EPIPE stack trace on stderr (issue 8 item 20).
+// EPIPE stack trace on stderr, and with the exit code it has without the pipe (issue 8 item 20).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,13 +33,15 @@ test('commands piped into head -1 end without an EPIPE trace', async () => {
     }
     const bin = join(REPO_ROOT, 'bin', 'vigie.js');
     for (const command of ['obligations Pipe 1.0 --json', 'notice Pipe 1.0 --json', 'validate Pipe 1.0 --json']) {
-      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" ${command} --db "${db}" | head -1`], {
+      const expected = (await vigie([...command.split(' '), '--db', db], dir)).code;
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" ${command} --db "${db}" | head -1; exit \${PIPESTATUS[0]}`], {
         encoding: 'utf8',
         env: { ...process.env, VIGIE_FROM_SOURCE: '1' },
       });
       assert.equal(r.stdout.trim().length > 0, true, `${command}: printed its first line`);
       assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|\n\s+at /, `${command}: ${r.stderr}`);
       assert.equal(r.stderr, '', `${command}: nothing on stderr`);
+      assert.equal(r.status, expected, `${command}: its own exit code, as without the pipe`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
