@@ -47,7 +47,7 @@ export interface ModelInventory {
 
 export const WEIGHT_EXTENSIONS = ['.safetensors', '.gguf', '.onnx', '.bin', '.pt', '.pth', '.h5', '.tflite', '.msgpack'] as const;
 
-type FrontMatter = Record<string, unknown>;
+export type FrontMatter = Record<string, unknown>;
 
 /** The YAML block between the first two `---` lines of a card, or {} with an issue when broken. */
 export function frontMatter(readme: string, issues: Issue[]): FrontMatter {
@@ -67,7 +67,8 @@ export function frontMatter(readme: string, issues: Issue[]): FrontMatter {
 const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-function licenseStatement(fm: FrontMatter): LicenseStatement | undefined {
+/** The licence a model or dataset card's front matter states (`license`, or `other` with `license_name`). */
+export function cardLicense(fm: FrontMatter): LicenseStatement | undefined {
   const tag = text(fm.license);
   if (!tag) return undefined;
   if (tag === 'other') {
@@ -153,7 +154,7 @@ export function inventoryModelDirectory(input: ModelDirectoryInput): ModelInvent
     modelCard: card,
     evidence: ['README.md', 'config.json', ...input.weights.map((w) => w.path)].filter((p) => p !== 'README.md' || input.readme !== undefined).filter((p) => p !== 'config.json' || input.config !== undefined),
   };
-  const declared = licenseStatement(fm);
+  const declared = cardLicense(fm);
   if (declared) model.licenses.declared = declared;
   else issues.push(issue('warning', 'missing-license', 'the model card states no licence', { component: modelRef, field: 'README.md license' }));
   if (text(fm.license_link)) model.externalReferences.push({ type: 'license', url: text(fm.license_link)! });

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { WEIGHT_EXTENSIONS, type ModelDirectoryInput, type WeightFile } from '../ai/model-directory.js';
+import { DATA_EXTENSIONS, isDatasetCard, type DataFile, type DatasetDirectoryInput } from '../ai/dataset-card.js';
+import { frontMatter, WEIGHT_EXTENSIONS, type ModelDirectoryInput, type WeightFile } from '../ai/model-directory.js';
 import { readGgufHeader } from '../ai/weights/gguf.js';
 import { readOnnxSummary } from '../ai/weights/onnx.js';
 import { MAX_SAFETENSORS_HEADER, readSafetensorsHeader, safetensorsHeaderLength, WeightHeaderError } from '../ai/weights/safetensors.js';
@@ -108,13 +109,55 @@ export function readModelDirectory(dir: string): ModelDirectoryInput {
   };
 }
 
+/** Front matter is at the top of a card: its first 64 KiB are enough to tell a dataset card. */
+const CARD_HEAD_BYTES = 64 * 1024;
+/** Metadata files of the hub's `datasets` library, not data. */
+const NOT_DATA = new Set(['README.md', 'dataset_infos.json', 'dataset_dict.json', 'state.json']);
+
+/** True when a directory holds no weights and its README.md front matter is a dataset card. */
+export function isDatasetDirectory(dir: string): boolean {
+  const names = readdirSync(dir);
+  if (!names.includes('README.md') || names.some((n) => WEIGHT_EXTENSIONS.some((e) => n.endsWith(e)))) return false;
+  const path = join(dir, 'README.md');
+  if (!statSync(path).isFile()) return false;
+  const head = Buffer.from(readHead(path, CARD_HEAD_BYTES)).toString('utf8');
+  return isDatasetCard(frontMatter(head, []));
+}
+
+function dataFile(dir: string, path: string): DataFile {
+  const full = join(dir, path);
+  return { path, size: statSync(full).size, hashes: hashFile(full) };
+}
+
+/** The card and the data files (top level and the hub's `data/` folder), each hashed. */
+export function readDatasetDirectory(dir: string): DatasetDirectoryInput {
+  const isData = (name: string) => !NOT_DATA.has(name) && DATA_EXTENSIONS.some((e) => name.endsWith(e));
+  const files = (sub: string) =>
+    readdirSync(join(dir, sub), { withFileTypes: true })
+      .filter((e) => e.isFile() && isData(e.name))
+      .map((e) => (sub ? `${sub}/${e.name}` : e.name));
+  const paths = [...files(''), ...(readdirSync(dir).includes('data') && statSync(join(dir, 'data')).isDirectory() ? files('data') : [])].sort();
+  return { name: basename(dir), readme: readCapped(join(dir, 'README.md'), 'README.md') ?? '', dataFiles: paths.map((p) => dataFile(dir, p)) };
+}
+
 const NOT_MODELS = new Set(['node_modules', 'vendor', 'dist', 'build', 'target', '__pycache__']);
+
+export interface AiDirectory {
+  dir: string;
+  kind: 'model' | 'dataset';
+}
 
 /** Model directories at `root` and up to two levels below it (hidden and dependency folders skipped). */
 export function findModelDirectories(root: string, depth = 2): string[] {
-  const found: string[] = [];
+  return findAiDirectories(root, depth).filter((d) => d.kind === 'model').map((d) => d.dir);
+}
+
+/** Model and dataset directories at `root` and up to two levels below it. */
+export function findAiDirectories(root: string, depth = 2): AiDirectory[] {
+  const found: AiDirectory[] = [];
   const visit = (dir: string, level: number) => {
-    if (isModelDirectory(dir)) found.push(dir);
+    if (isModelDirectory(dir)) found.push({ dir, kind: 'model' });
+    else if (isDatasetDirectory(dir)) found.push({ dir, kind: 'dataset' });
     if (level >= depth) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory() && !entry.name.startsWith('.') && !NOT_MODELS.has(entry.name)) visit(join(dir, entry.name), level + 1);

@@ -10,7 +10,8 @@ import type { Inventory } from '../sbom/generators/core/extractor.js';
 import { mergeInventories } from '../sbom/generators/core/merge-inventories.js';
 import { InputError } from '../io/input-error.js';
 import { walkProject, type WalkOptions } from '../io/project-walk.js';
-import { findModelDirectories, readModelDirectory } from '../io/model-directory.js';
+import { findAiDirectories, readDatasetDirectory, readModelDirectory } from '../io/model-directory.js';
+import { datasetDirectoryInventory } from '../ai/dataset-card.js';
 import { modelDirectoryInventory } from '../ai/model-directory.js';
 import { relative, resolve } from 'node:path';
 import { ServiceError, serviceErrorOfInput } from './service-error.js';
@@ -57,11 +58,11 @@ export function generateInventory(target: string, options: GenerateInventoryOpti
       failures.push(issue('warning', 'unreadable-lockfile', `${err.message}; left out of the inventory`, { field: found.input.path, ...(err.line && { line: err.line }) }));
     }
   }
-  for (const dir of findModelDirectories(resolve(target))) {
+  for (const { dir, kind } of findAiDirectories(resolve(target))) {
     const path = relative(walk.root, dir).split('\\').join('/') || '.';
-    const inventory = modelDirectoryInventory(readModelDirectory(dir), path);
+    const inventory = kind === 'model' ? modelDirectoryInventory(readModelDirectory(dir), path) : datasetDirectoryInventory(readDatasetDirectory(dir), path);
     inventories.push(inventory);
-    files.push({ path, extractor: 'model-directory', packages: inventory.components.length + 1 });
+    files.push({ path, extractor: kind === 'model' ? 'model-directory' : 'dataset-directory', packages: inventory.components.length + 1 });
   }
   if (inventories.length === 0) {
     const reasons = failures.map((f) => f.message).join('\n');
