@@ -1,9 +1,10 @@
 // `vigie release use <product> <release>` (issue 10, ADR 17): shows the declaration, changes only
 // the facts named (others keep their value, `unset` clears one), stores it through the service
-// with a validation run as the API does, and refuses bad values with a clear message, storing nothing.
+// with a validation run as the API does, and refuses bad values with a clear message, storing nothing;
+// and what it declares is what step 5 judges the Llama user threshold against.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/open-store.js';
@@ -64,6 +65,49 @@ test('release use: show, change some facts, refuse bad values', async () => {
     assert.equal(after.declaration.licenseeInEu, false);
     assert.equal(after.declaration.monthlyActiveUsers, 900000000);
     assert.equal(await runs(), runsBefore + 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const LLAMA_31 = 'LicenseRef-scancode-llama-3.1-license-2024';
+/** An app shipping a model fine-tuned from Llama 3.1 (the shape of test/ai/ai-release-api.test.ts, without the ND dataset). */
+const MLBOM = JSON.stringify({
+  bomFormat: 'CycloneDX', specVersion: '1.6', version: 1,
+  metadata: { component: { type: 'application', 'bom-ref': 'app', name: 'helpdesk-assistant', version: '2.0.0' } },
+  components: [
+    {
+      type: 'machine-learning-model', 'bom-ref': 'model', name: 'helpdesk-8b', version: '1.0', purl: 'pkg:huggingface/example/helpdesk-8b@1.0',
+      licenses: [{ license: { id: 'Apache-2.0' } }],
+      modelCard: { modelParameters: { task: 'text-generation' }, properties: [{ name: 'vigie:ai:lineage', value: 'fine-tuned-from base' }] },
+    },
+    { type: 'machine-learning-model', 'bom-ref': 'base', name: 'Llama-3.1-8B', version: '3.1', purl: 'pkg:huggingface/meta-llama/Llama-3.1-8B@3.1', licenses: [{ expression: LLAMA_31 }] },
+  ],
+  dependencies: [{ ref: 'app', dependsOn: ['model'] }, { ref: 'model', dependsOn: ['base'] }],
+});
+
+test('release use changes what step 5 says: the Llama user threshold, judged on the declared monthly active users', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-release-use-'));
+  const db = ['--db', join(dir, 'v.db')];
+  type Step = { blockers: { kind: string; message: string }[] };
+  const step5 = async () => {
+    const r = await vigie(['validate', 'Helpdesk', '2.0', '--json', ...db]);
+    return (JSON.parse(r.stdout) as { steps: Step[] }).steps[4]!.blockers.filter((b) => b.kind === 'use-restriction-conflict');
+  };
+  try {
+    writeFileSync(join(dir, 'bom.json'), MLBOM);
+    const imported = await vigie(['import', 'Helpdesk', '2.0', join(dir, 'bom.json'), '--create', '--linking', 'aggregation', ...db]);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.equal((await vigie(['policy', 'set', LLAMA_31, 'Apache-2.0', '--allowed', 'always', ...db])).code, 0);
+    assert.equal((await vigie(['exploitation', 'set', 'Helpdesk', '2.0', '--exploitation', 'distribution', ...db])).code, 0);
+
+    const base = ['release', 'use', 'Helpdesk', '2.0', '--commercial', 'yes', '--fields-of-use', 'none', '--outputs-train-other-models', 'no', '--licensee-in-eu', 'no', ...db];
+    assert.equal((await vigie([...base, '--monthly-active-users', '5000'])).code, 0);
+    assert.deepEqual(await step5(), [], 'under the threshold: no conflict');
+    assert.equal((await vigie([...base, '--monthly-active-users', '900000000'])).code, 0);
+    const conflicts = await step5();
+    assert.equal(conflicts.length, 1);
+    assert.match(conflicts[0]!.message, /900,000,000 monthly active users, above 700,000,000/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
