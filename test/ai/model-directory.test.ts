@@ -138,3 +138,14 @@ test('vigie sbom generate: a folder of weights without card or config still is n
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('sbom generate on a model directory keeps each weight file, with its hashes, under the model', async () => {
+  const r = await vigie(['sbom', 'generate', TINY, '--quiet']);
+  assert.equal(r.code, 0, r.stderr);
+  const bom = JSON.parse(r.stdout) as { metadata: { component: { type: string; components?: { name: string; hashes?: { alg: string; content: string }[] }[] } } };
+  assert.equal(bom.metadata.component.type, 'machine-learning-model');
+  const weights = bom.metadata.component.components?.find((c) => c.name === 'model.safetensors');
+  assert.ok(weights, 'the weight file is a sub-component of the model (it used to be dropped)');
+  assert.deepEqual(weights.hashes?.map((h) => h.alg), ['SHA-256', 'SHA-512']);
+  assert.equal(weights.hashes?.[0]!.content, WEIGHTS_SHA256);
+});

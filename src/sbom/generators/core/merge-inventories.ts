@@ -87,7 +87,9 @@ export function mergeInventories(inventories: readonly Inventory[], options: Mer
   sbom.metadata.properties.push(...properties.sort((a, b) => (a.value < b.value ? -1 : 1)));
   if (omit.size > 0) sbom.metadata.properties.push({ name: 'vigie:omitted-scopes', value: [...omit].sort().join(',') });
   sbom.components = [...byRef.values()].sort(byRefOrder);
-  if (single) delete root.components;
+  // A single project is the primary component itself: it keeps what it holds (a model directory's
+  // weight files, a dataset's data files, each with its hashes) and gets no empty list.
+  if (single && !single.components?.length) delete root.components;
   const dependencies = single ? [] : [{ ref: root.ref, dependsOn: projects.map((p) => p.ref).sort() }];
   for (const [ref, set] of [...edges].sort(([a], [b]) => (a === root.ref ? -1 : b === root.ref ? 1 : a < b ? -1 : a > b ? 1 : 0))) {
     if (omitted.has(ref)) continue;
