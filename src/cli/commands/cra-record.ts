@@ -44,7 +44,7 @@ export function recordText(view: CraRecordView): string {
   const { record: r, assessment: a } = view;
   const lines = [`CRA record of ${view.product.name}${view.updatedAt ? ` (updated ${view.updatedAt} by ${view.updatedBy})` : ' (nothing recorded yet)'}`];
   lines.push(`readiness ${a.progress.done}/${a.progress.total}`);
-  for (const c of a.checklist) lines.push(`  [${c.done ? 'x' : ' '}] ${c.label} (${c.clause})${c.todo ? `: ${c.todo}` : ''}`);
+  for (const c of a.checklist) lines.push(`  [${c.done ? 'x' : ' '}] ${c.label} (${c.clause})${c.remaining ? `: ${c.remaining}` : ''}`);
   if (a.scope) lines.push(`role ${a.scope.role}${a.scope.inScope ? '' : ' (out of scope)'}: ${a.scope.reasons.join('; ')}`, `duties: ${a.scope.duties.join('; ') || 'none'}`);
   if (a.classification) lines.push(`class ${a.classification.class}: ${a.classification.explanation}`);
   if (a.routes.length) {

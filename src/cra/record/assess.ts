@@ -15,7 +15,7 @@ export interface ChecklistItem {
   clause: string;
   done: boolean;
   /** What is left, when not done. */
-  todo: string | null;
+  remaining: string | null;
 }
 
 export interface RecordAssessment {
@@ -31,7 +31,7 @@ export interface RecordAssessment {
   progress: { done: number; total: number };
 }
 
-const item = (id: string, label: string, clause: string, todo: string | null): ChecklistItem => ({ id, label, clause, done: todo === null, todo });
+const item = (id: string, label: string, clause: string, remaining: string | null): ChecklistItem => ({ id, label, clause, done: remaining === null, remaining });
 
 function missingFacts(record: CraRecord, document: DocumentId): string | null {
   const missing = missingInformation(record.information, document);

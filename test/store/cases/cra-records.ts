@@ -128,7 +128,7 @@ export const craRecordCases: Record<string, ContractCase> = {
     );
     assert.equal(view.assessment.scope?.role, 'open-source-steward');
     assert.deepEqual(view.assessment.checklist.map((c) => [c.id, c.done]), [['role', true], ['steward-policy', false], ['steward-contacts', true], ['cvd-contact', true]]);
-    assert.match(view.assessment.checklist[1]!.todo!, /vulnerabilityHandling, voluntaryReporting, informationSharing/);
+    assert.match(view.assessment.checklist[1]!.remaining!, /vulnerabilityHandling, voluntaryReporting, informationSharing/);
   },
 
   async 'the evidence log: verify passes, then a tampered and a removed entry are named at the right place'(store, fresh) {

@@ -41,9 +41,9 @@ export function CraSection({ productId, releases }: { productId: number; release
               </p>
               <ul aria-label="Readiness checklist" className="checklist">
                 {a.checklist.map((c) => (
-                  <li key={c.id} className={c.done ? 'done' : 'todo'}>
+                  <li key={c.id} className={c.done ? 'done' : 'open'}>
                     <span aria-hidden="true">{c.done ? '✓' : '○'}</span> {c.label} <span className="muted">({c.clause})</span>
-                    {c.todo ? <div className="muted">{c.todo}</div> : null}
+                    {c.remaining ? <div className="muted">{c.remaining}</div> : null}
                   </li>
                 ))}
               </ul>
