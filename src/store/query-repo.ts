@@ -5,6 +5,7 @@ import { componentReference } from '../model/component-identity.js';
 import type { Store } from './store.js';
 import type { ComponentQuery, DiffedUsage, ReleaseDiff, ReleaseHit } from './types.js';
 import { chunks, toCount, type StoreContext } from './context.js';
+import { selectWhereIn } from './bulk-select.js';
 import { toComponent, toVersion } from './component-repo.js';
 import { toRelease } from './portfolio-repo.js';
 import { toUsage } from './usage-repo.js';
@@ -203,16 +204,14 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
         .orderBy('c.id')
         .execute();
       const categoryIds = categoryRows.map((c) => c.id);
-      const usedVersionIds = db.selectFrom('usages').select('version_id').where('release_id', '=', releaseId);
-      const [usageRows, versionRows, componentRows, ruleRows, decisionRows, policyRows] = await Promise.all([
-        db.selectFrom('usages').selectAll().where('release_id', '=', releaseId).orderBy('id').execute(),
-        db.selectFrom('versions').selectAll().where('id', 'in', usedVersionIds).orderBy('id').execute(),
-        db
-          .selectFrom('components')
-          .selectAll()
-          .where('id', 'in', db.selectFrom('versions').select('component_id').where('id', 'in', usedVersionIds))
-          .orderBy('id')
-          .execute(),
+      // Versions and components are read by the ids the usage rows name, not by a second look at the
+      // usages table: an import committing in between (PostgreSQL reads each statement at its own
+      // moment) must not leave a usage whose version was not read.
+      const usageRows = await db.selectFrom('usages').selectAll().where('release_id', '=', releaseId).orderBy('id').execute();
+      const byId = <R extends { id: number }>(rows: R[]) => rows.sort((a, b) => a.id - b.id);
+      const versionRows = byId(await selectWhereIn(ctx, 'versions', 'id', 'integer', [...new Set(usageRows.map((u) => u.version_id))]));
+      const componentRows = byId(await selectWhereIn(ctx, 'components', 'id', 'integer', [...new Set(versionRows.map((v) => v.component_id))]));
+      const [ruleRows, decisionRows, policyRows] = await Promise.all([
         db.selectFrom('exploitation_rules').selectAll().where('release_id', '=', releaseId).orderBy('id').execute(),
         db
           .selectFrom('decisions')
