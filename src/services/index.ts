@@ -44,3 +44,4 @@ export * from './portfolio-overview.js';
 export * from './release-ai.js';
 export * from './change-history.js';
 export * from './release-sign-off.js';
+export * from './release-ai-documents.js';

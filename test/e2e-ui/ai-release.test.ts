@@ -58,3 +58,25 @@ test('the AI tab shows the model card, the dataset facts, the lineage and the de
   await page.getByRole('heading', { name: 'example/invoice-field-extractor@2.0.0' }).waitFor();
   assert.deepEqual(browser.errors, []);
 });
+
+test('a guest downloads the Annex XII information of the model as Markdown from the AI tab', async () => {
+  await page.goto(`${app.url}/releases/${releaseId}?tab=ai`);
+  const documents = page.getByRole('group', { name: 'AI Act documents of example/invoice-field-extractor@2.0.0' });
+  const response = page.waitForResponse((r) => r.url().includes(`/api/releases/${releaseId}/ai/models/`) && r.url().includes('/annex-xii?format=md'));
+  const download = page.waitForEvent('download');
+  await documents.getByRole('button', { name: 'Annex XII information (Markdown)' }).click();
+  assert.equal((await response).status(), 200);
+  assert.match((await response).headers()['content-type'] ?? '', /^text\/markdown/);
+  assert.equal((await download).suggestedFilename(), 'Invoice_reader-3.1.0-invoice-field-extractor-2.0.0-annex-xii.md');
+  const text = readFileSync((await (await download).path())!, 'utf8');
+  assert.match(text, /^# Information for downstream providers: example\/invoice-field-extractor@2\.0\.0$/m);
+  assert.match(text, /^## 1\(h\) Licence of the model$/m);
+
+  // The training-content summary as JSON, from the same group.
+  const json = page.waitForEvent('download');
+  await documents.getByRole('button', { name: 'Training-content summary (JSON)' }).click();
+  const summary = JSON.parse(readFileSync((await (await json).path())!, 'utf8'));
+  assert.equal(summary.model, 'example/invoice-field-extractor@2.0.0');
+  assert.ok(summary.sections.some((s: { id: string; title: string }) => s.id === '2.1' && s.title === 'Publicly available datasets'));
+  assert.deepEqual(browser.errors, []);
+});

@@ -4,7 +4,8 @@ import type { UseDeclaration } from '../../model/use-declaration.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { ID_PARAMS } from '../http/common-schemas.js';
 import { authorOf } from '../http/author.js';
-import { RELEASE_AI, RELEASE_USE, USE_DECLARATION_INPUT } from './schemas.js';
+import { sendDownload } from '../http/download.js';
+import { AI_DOCUMENT_PARAMS, AI_DOCUMENT_QUERY, RELEASE_AI, RELEASE_USE, USE_DECLARATION_INPUT } from './schemas.js';
 
 /** AI: the release's use declaration (use restrictions of model and data licences, ADR 17). */
 export async function aiRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
@@ -26,5 +27,22 @@ export async function aiRoutes(app: FastifyInstance, { store }: ResourceOptions)
     '/releases/:id/ai',
     { config: { permission: 'read' }, schema: { tags, summary: 'The release\'s models (with their cards) and datasets (with their facts), and the lineage between them', params: ID_PARAMS, response: { 200: RELEASE_AI } } },
     async (request) => services.releaseAi(store, request.params.id),
+  );
+  app.get<{ Params: { id: number; versionId: number; document: services.AiDocument }; Querystring: { format: services.AiDocumentFormat } }>(
+    '/releases/:id/ai/models/:versionId/:document',
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: 'An AI Act document of one of the release\'s models, as an attachment: the public summary of training content (Art. 53(1)(d)) or the information for downstream providers (Annex XII)',
+        params: AI_DOCUMENT_PARAMS,
+        querystring: AI_DOCUMENT_QUERY,
+        produces: ['text/markdown', 'application/json'],
+      },
+    },
+    async (request, reply) => {
+      const { id, versionId, document } = request.params;
+      return sendDownload(reply, await services.renderReleaseAiDocument(store, id, versionId, document, request.query.format));
+    },
   );
 }

@@ -1,4 +1,5 @@
 import { FIELD_OF_USE_NAMES } from '../../model/use-declaration.js';
+import { AI_DOCUMENT_FORMATS, AI_DOCUMENTS } from '../../services/index.js';
 import { ID } from '../http/common-schemas.js';
 
 const NULLABLE_BOOL = { type: ['boolean', 'null'] } as const;
@@ -54,4 +55,17 @@ export const RELEASE_AI = {
       items: { type: 'object', required: ['from', 'kind', 'to'], properties: { from: { type: ['string', 'null'] }, kind: { type: 'string' }, to: { type: 'string' } } },
     },
   },
+} as const;
+
+export const AI_DOCUMENT_PARAMS = {
+  type: 'object',
+  required: ['id', 'versionId', 'document'],
+  properties: { id: ID, versionId: ID, document: { type: 'string', enum: [...AI_DOCUMENTS] } },
+  additionalProperties: false,
+} as const;
+
+export const AI_DOCUMENT_QUERY = {
+  type: 'object',
+  properties: { format: { type: 'string', enum: [...AI_DOCUMENT_FORMATS], default: 'md' } },
+  additionalProperties: false,
 } as const;

@@ -1,6 +1,6 @@
 // The AI routes the UI calls (issue 10): a release's models and datasets with their cards and
 // lineage, and its use declaration.
-import { get } from './client.js';
+import { download, get, put } from './client.js';
 import type { DatasetFacts, LineageKind, ModelCard } from '../../../src/model/ai.js';
 import type { UseDeclaration } from '../../../src/model/use-declaration.js';
 
@@ -27,7 +27,14 @@ export interface ReleaseUse {
   fieldsOfUse: { id: string; description: string }[];
 }
 
+/** The AI Act documents of a model (GET /api/releases/:id/ai/models/:versionId/:document). */
+export type AiDocument = 'training-summary' | 'annex-xii';
+export type AiDocumentFormat = 'md' | 'json';
+
 export const aiApi = {
   releaseAi: (releaseId: number) => get<ReleaseAi>(`/api/releases/${releaseId}/ai`),
   releaseUse: (releaseId: number) => get<ReleaseUse>(`/api/releases/${releaseId}/use`),
+  setReleaseUse: (releaseId: number, declaration: UseDeclaration) => put<ReleaseUse>(`/api/releases/${releaseId}/use`, declaration),
+  downloadModelDocument: (releaseId: number, versionId: number, document: AiDocument, format: AiDocumentFormat) =>
+    download(`/api/releases/${releaseId}/ai/models/${versionId}/${document}?format=${format}`, `${document}.${format}`),
 };

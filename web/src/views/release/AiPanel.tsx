@@ -2,6 +2,7 @@
 // facts, the lineage between them, and the declared use the licences' restrictions are judged on.
 import type { DatasetFacts, ModelCard } from '../../../../src/model/ai.js';
 import type { ReleaseAi, ReleaseUse } from '../../api/ai.js';
+import { ModelDocuments } from './AiDocuments.js';
 
 const LINEAGE_WORDS: Record<string, string> = {
   'trained-on': 'trained on',
@@ -89,6 +90,7 @@ export function AiPanel({ ai, use }: { ai: ReleaseAi; use: ReleaseUse }) {
                 {m.purl ? <> · <code>{m.purl}</code></> : null}
               </p>
               {m.card ? <CardFacts card={m.card} /> : <p className="muted">No model card: named by its lineage only.</p>}
+              <ModelDocuments releaseId={ai.releaseId} versionId={m.versionId} model={m.component} />
             </li>
           ))}
         </ul>
