@@ -7,7 +7,7 @@
  * versions. Licences are kept as found: the declared one as written, the concluded one as its
  * expression or, when that did not parse, its raw text (step 1 decides what they mean).
  */
-import type { Component, DatasetFacts, LineageKind, ModelCard, Sbom } from '../model/index.js';
+import type { Component, DatasetFacts, DeclaredUsage, LineageKind, Linking, ModelCard, Sbom } from '../model/index.js';
 import type { ComponentRecord } from '../model/portfolio.js';
 import { componentIdentity, componentKey } from '../model/component-identity.js';
 import { allComponents } from '../sbom/graph.js';
@@ -31,6 +31,9 @@ export interface PlannedUsage {
   version: number;
   scope: string;
   project: string;
+  /** What the document says (Hermine's KISSBOM does); absent: the import's default, else unknown. */
+  linking?: Linking;
+  modified?: boolean;
 }
 
 /**
@@ -95,13 +98,16 @@ export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportP
       else if (c.dataset) plan.aiFacts.push({ version: vi, kind: 'dataset', facts: c.dataset });
     }
     if (!versionOfRef.has(c.ref)) versionOfRef.set(c.ref, vi);
-    for (const written of usageScopesOf(c)) {
-      const scope = written || defaultScope;
-      for (const p of membership?.projectsOf.get(c.ref) ?? [project]) {
+    for (const declared of declaredUsagesOf(c)) {
+      const scope = declared.scope || defaultScope;
+      for (const p of projectsOfUsage(declared, project, membership?.projectsOf.get(c.ref))) {
         const usageKey = `${vi}\u0000${scope}\u0000${p}`;
         if (usageKeys.has(usageKey)) continue;
         usageKeys.add(usageKey);
-        plan.usages.push({ version: vi, scope, project: p });
+        const usage: PlannedUsage = { version: vi, scope, project: p };
+        if (declared.linking) usage.linking = declared.linking;
+        if (declared.modified !== undefined) usage.modified = declared.modified;
+        plan.usages.push(usage);
       }
     }
   }
@@ -145,6 +151,22 @@ const ORT_SCOPE = 'ort:scope';
 export function usageScopesOf(c: Component): string[] {
   const ort = c.properties.filter((p) => p.name === ORT_SCOPE).map((p) => p.value);
   return ort.length > 0 ? [...new Set(ort)] : [usageScopeOf(c)];
+}
+
+/**
+ * The usages a component stands for: the ones its document declares (Hermine's KISSBOM rows; a
+ * blank scope there is the component's own), else one per scope of usageScopesOf.
+ */
+function declaredUsagesOf(c: Component): DeclaredUsage[] {
+  if (c.usages?.length) return c.usages.map((u) => ({ ...u, scope: u.scope ?? usageScopeOf(c) }));
+  return usageScopesOf(c).map((scope) => ({ scope }));
+}
+
+/** `--project` names every usage's project; else the document's project for it, else the projects that reach it. */
+function projectsOfUsage(declared: DeclaredUsage, forced: string, reaching: string[] | undefined): string[] {
+  if (forced !== '') return [forced];
+  if (declared.project) return [declared.project];
+  return reaching ?? [''];
 }
 
 /** Identity fields of a component; the purl kept is versionless and canonical. */

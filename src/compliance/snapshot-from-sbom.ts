@@ -20,7 +20,7 @@ export interface SnapshotOptions {
   settings?: ValidationSettings;
   outboundLicenses?: string[];
   categories?: Category[];
-  /** Linking recorded on every usage (SBOMs do not say). */
+  /** Linking recorded on every usage the SBOM says nothing about (most do not say). */
   linking?: Linking;
   modified?: boolean;
   productName?: string;
@@ -78,8 +78,8 @@ export function snapshotFromSbom(sbom: Sbom, options: SnapshotOptions = {}): Rel
       versionId: version.id,
       scope: u.scope,
       project: u.project,
-      linking: options.linking ?? null,
-      modified: options.modified ?? null,
+      linking: u.linking ?? options.linking ?? null,
+      modified: u.modified ?? options.modified ?? null,
       exploitation: null,
       chosenLicense: null,
       status: 'auto',

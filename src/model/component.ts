@@ -1,5 +1,6 @@
 import type { DatasetFacts, ModelCard } from './ai.js';
 import type { LicenseRoles } from './license-statement.js';
+import type { DeclaredUsage } from './usage-context.js';
 
 /** Every CycloneDX 1.7 component type; other formats map onto these. */
 export const COMPONENT_TYPES = [
@@ -122,6 +123,8 @@ export interface Component {
   modelCard?: ModelCard;
   /** Facts about a `data` component's dataset. */
   dataset?: DatasetFacts;
+  /** The usages the document declares (project, scope, linking, modification), when it says. */
+  usages?: DeclaredUsage[];
 }
 
 /** Homepage is kept as an external reference of type `website`; this reads it. */

@@ -303,8 +303,9 @@ async function importDecoded(store: Store, target: ReleaseTarget, source: Decode
       const carried = carriedOver(kept.get(usageKey(versionId, u.scope, u.project)));
       return {
         ...carried,
-        linking: carried.linking ?? options.linking ?? null,
-        modified: carried.modified ?? (options.modification ? options.modification === 'modified' : null),
+        // What a person set wins, then what the document says, then the import's defaults.
+        linking: carried.linking ?? u.linking ?? options.linking ?? null,
+        modified: carried.modified ?? u.modified ?? (options.modification ? options.modification === 'modified' : null),
         releaseId,
         versionId,
         scope: u.scope,

@@ -1,9 +1,10 @@
-import { emptySbom, issue, type Component, type Issue, type LicenseStatement } from '../../../model/index.js';
+import { NO_ASSERTION, NONE, emptySbom, issue, type Component, type Issue, type LicenseStatement } from '../../../model/index.js';
 import { canonicalPurl, isPurlError, parsePurl } from '../../../model/purl/index.js';
 import { UnreadableDocumentError, type DecodeInput, type DecodeResult } from '../../format.js';
 import { isRecord, parseStructuredText, text } from '../ort/structured-text.js';
 import { parseCsv } from './csv.js';
 import { KISSBOM_COLUMNS, KISSBOM_CSV, KISSBOM_JSON, KISSBOM_YAML, NOTES_PROPERTY } from './layout.js';
+import { USAGE_COLUMNS, declaredUsageOf, sameUsage } from './usage-columns.js';
 
 interface Row {
   values: Record<string, string>;
@@ -16,18 +17,31 @@ export function decodeKissbom(input: DecodeInput): DecodeResult {
   const issues: Issue[] = [];
   const rows = serialisation === KISSBOM_CSV ? csvRows(input.text) : listRows(input.json ?? parseStructuredText(input.text, 'KISSBOM', { numbersAsText: true }), issues);
   const sbom = emptySbom({ id: 'kissbom', specVersion: serialisation });
-  const refs = new Set<string>();
+  const byRef = new Map<string, Component>();
   for (const row of rows) {
     const component = componentOf(row, issues);
     if (!component) continue;
-    if (refs.has(component.ref)) {
+    const first = byRef.get(component.ref);
+    if (!first) {
+      byRef.set(component.ref, component);
+      sbom.components.push(component);
+    } else if (!addUsages(first, component)) {
       issues.push(issue('warning', 'duplicate-ref', `"${component.ref}" is listed twice; the first entry is kept`, where(row, component.ref)));
-      continue;
     }
-    refs.add(component.ref);
-    sbom.components.push(component);
   }
   return { sbom, issues };
+}
+
+/**
+ * A package listed again for another usage (Hermine's rows: one per subproject and scope) adds that
+ * usage to the first entry; a row repeating a usage already listed adds nothing. False when the
+ * later row declares no usage: then it is a plain duplicate.
+ */
+function addUsages(first: Component, again: Component): boolean {
+  if (!again.usages) return false;
+  first.usages ??= [{}];
+  for (const u of again.usages) if (!first.usages.some((known) => sameUsage(known, u))) first.usages.push(u);
+  return true;
 }
 
 /** A CSV KISSBOM starts with a header naming the purl column; YAML starts with `packages:`. */
@@ -39,12 +53,15 @@ export function looksLikeCsv(head: string): boolean {
 
 /** Every KISSBOM attribute is text: another JSON type is an error at its path, never coerced. */
 function listRows(root: unknown, issues: Issue[]): Row[] {
-  if (!isRecord(root) || !Array.isArray(root.packages)) {
-    throw new UnreadableDocumentError('not a KISSBOM: the document has no top-level "packages" list');
+  // Hermine's variant is the bare list; the spec's reference converter wraps it as {packages: [...]}.
+  const list = Array.isArray(root) ? root : isRecord(root) && Array.isArray(root.packages) ? root.packages : undefined;
+  if (!list) {
+    throw new UnreadableDocumentError('not a KISSBOM: the document is not a list of packages and has no top-level "packages" list');
   }
+  const prefix = Array.isArray(root) ? '' : 'packages';
   const rows: Row[] = [];
-  root.packages.forEach((entry, i) => {
-    const field = `packages[${i}]`;
+  list.forEach((entry, i) => {
+    const field = `${prefix}[${i}]`;
     if (!isRecord(entry)) {
       issues.push(issue('error', 'invalid-type', `${field}: expected an object, found ${typeName(entry)}; left out`, { field }));
       return;
@@ -103,18 +120,26 @@ function componentOf(row: Row, issues: Issue[]): Component | undefined {
   const licence = row.values.license ?? row.values.licence;
   if (licence) component.licenses.declared = licenseOf(licence);
   if (row.values.copyright) component.copyright = row.values.copyright;
+  if (row.values.description) component.description = row.values.description;
   if (row.values.notes) component.properties.push({ name: NOTES_PROPERTY, value: row.values.notes });
+  const usage = declaredUsageOf({ values: row.values, at: (column) => where(row, raw, column) }, issues);
+  if (usage) component.usages = [usage];
   for (const [key, value] of Object.entries(row.values)) {
-    if (!(KISSBOM_COLUMNS as readonly string[]).includes(key) && key !== 'licence') component.properties.push({ name: `kissbom:${key}`, value });
+    if (!READ_COLUMNS.has(key)) component.properties.push({ name: `kissbom:${key}`, value });
   }
   return component;
 }
+
+/** Attributes read into the model; any other one travels as a `kissbom:<name>` property. */
+const READ_COLUMNS = new Set<string>([...KISSBOM_COLUMNS, ...USAGE_COLUMNS, 'licence', 'description']);
 
 /**
  * The spec asks for an SPDX expression, but hand-made lists hold whatever people type: only a
  * string shaped like an expression is offered as one; validation proper happens in the licence step.
  */
 function licenseOf(value: string): LicenseStatement {
+  // "No assertion" (Hermine writes it for packages it has no licence for) and "none" are no expression.
+  if (value === NO_ASSERTION || value === NONE) return { raw: value, entries: [] };
   const tokens = value.replace(/[()]/g, ' ').split(/\s+/).filter(Boolean);
   const shaped = tokens.every((t, i) => (i % 2 === 1 ? /^(AND|OR|WITH)$/.test(t) : /^[A-Za-z0-9][A-Za-z0-9.+:-]*$/.test(t))) && tokens.length % 2 === 1;
   return shaped ? { raw: value, expression: value, entries: [{ expression: value }] } : { raw: value, entries: [{ name: value }] };

@@ -2,10 +2,12 @@ import type { Identification } from '../../format.js';
 import { looksLikeCsv } from './decode.js';
 import { KISSBOM_CSV, KISSBOM_JSON, KISSBOM_YAML } from './layout.js';
 
-/** A `packages` list whose entries open with `purl` (JSON, YAML), or a CSV header with a purl column. */
+/** A `packages` list whose entries open with `purl` (JSON, YAML), Hermine's bare JSON list, or a CSV header with a purl column. */
 export function identifyKissbom(head: string): Identification | undefined {
   const found = (specVersion: string): Identification => ({ format: 'kissbom', specVersion, supported: true });
   if (/^\s*\{\s*"packages"\s*:\s*\[\s*(\{\s*"purl"\s*:|\])/.test(head)) return found(KISSBOM_JSON);
+  // Hermine's variant: a bare list of package objects, each with a purl (not necessarily first).
+  if (/^\s*\[\s*\{[^{}]*"purl"\s*:\s*"pkg:/.test(head)) return found(KISSBOM_JSON);
   if (/^(---\s*\n)?packages:[ \t]*\n\s*- purl:/m.test(head.replace(/^\uFEFF/, '')) || /^packages:[ \t]*\[\][ \t]*$/m.test(head)) {
     return found(KISSBOM_YAML);
   }
