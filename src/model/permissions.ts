@@ -14,7 +14,7 @@ export type Permission =
   | 'read'
   /** Categories, products, releases, imports, exploitation rules. */
   | 'portfolio:write'
-  /** Curations, AND confirmations, licence choices, derogations, authorised contexts. */
+  /** Curations, AND confirmations, licence choices, derogations, authorised contexts, a release's declared use (ADR 31). */
   | 'decisions:write'
   /** Licence policy and the knowledge base (Hermine import). */
   | 'licenses:write'

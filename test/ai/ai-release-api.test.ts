@@ -78,23 +78,31 @@ for (const target of targets()) {
         ]);
 
         // Roles and limits on the declaration.
+        // Legal and compliance officers declare the use (ADR 31); a guest or a project manager may not.
         await c.call('guest', { method: 'PUT', url: `/api/releases/${release.id}/use`, payload: { commercial: true } }, 403);
-        await c.call('project-manager', { method: 'PUT', url: `/api/releases/${release.id}/use`, payload: { fieldsOfUse: ['cooking'] } }, 400);
-        await c.call('project-manager', { method: 'PUT', url: `/api/releases/${release.id}/use`, payload: { monthlyActiveUsers: -1 } }, 400);
-        await c.call('project-manager', { method: 'PUT', url: `/api/releases/${release.id}/use`, payload: { commercial: true, surprise: 1 } }, 400);
-        await c.call('project-manager', { method: 'PUT', url: '/api/releases/99999/use', payload: {} }, 404);
+        await c.call('project-manager', { method: 'PUT', url: `/api/releases/${release.id}/use`, payload: { commercial: true } }, 403);
+        await c.call('legal', { method: 'PUT', url: `/api/releases/${release.id}/use`, payload: { fieldsOfUse: ['cooking'] } }, 400);
+        await c.call('legal', { method: 'PUT', url: `/api/releases/${release.id}/use`, payload: { monthlyActiveUsers: -1 } }, 400);
+        await c.call('legal', { method: 'PUT', url: `/api/releases/${release.id}/use`, payload: { commercial: true, surprise: 1 } }, 400);
+        await c.call('legal', { method: 'PUT', url: '/api/releases/99999/use', payload: {} }, 404);
+        assert.equal((await c.json('guest', 'GET', `/api/releases/${release.id}/use`)).updatedAt, null, 'refused declarations store nothing');
 
-        const declared = await c.json('project-manager', 'PUT', `/api/releases/${release.id}/use`, {
+        const declared = await c.json('legal', 'PUT', `/api/releases/${release.id}/use`, {
           commercial: true, fieldsOfUse: [], monthlyActiveUsers: 900_000_000, outputsTrainOtherModels: false, licenseeInEu: true,
         });
         assert.equal(declared.declaration.monthlyActiveUsers, 900_000_000);
-        assert.equal(declared.updatedBy, 'project-manager token');
+        assert.equal(declared.updatedBy, 'legal token');
         const after = await step5(c, release.id);
         assert.deepEqual(kinds(after), [
           'lineage-no-derivatives example/helpdesk-8b@1.0 CC-BY-ND-4.0',
           `use-restriction-conflict meta-llama/Llama-3.1-8B@3.1 ${LLAMA_31}`,
         ]);
         assert.match(after.find((b) => b.kind === 'use-restriction-conflict')!.message, /900,000,000 monthly active users, above 700,000,000/);
+        // A compliance officer lowers the figure: the conflict goes with the next run, the ND blocker stays.
+        await c.json('compliance-officer', 'PUT', `/api/releases/${release.id}/use`, { ...declared.declaration, monthlyActiveUsers: 5_000 });
+        assert.deepEqual(kinds(await step5(c, release.id)), ['lineage-no-derivatives example/helpdesk-8b@1.0 CC-BY-ND-4.0']);
+        await c.json('legal', 'PUT', `/api/releases/${release.id}/use`, declared.declaration);
+        assert.deepEqual(kinds(await step5(c, release.id)), kinds(after));
 
         // The fine-tune inherits the base model's obligations, each entry naming its edge.
         const plan = await c.json('guest', 'GET', `/api/releases/${release.id}/obligations`);

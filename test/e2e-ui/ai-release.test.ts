@@ -47,7 +47,7 @@ test('the AI tab shows the model card, the dataset facts, the lineage and the de
   assert.match(dataset, /Size\s+10K<n<100K/);
   const lineage = await page.getByRole('list', { name: 'Lineage edges' }).innerText();
   assert.match(lineage, /example\/invoice-field-extractor@2\.0\.0 trained on synthetic-invoices@2025\.1/);
-  assert.match(await page.getByRole('region', { name: 'Declared use' }).innerText(), /commercial · no sensitive field of use · 5,000 monthly active users · licensee in the EU/);
+  assert.match(await page.getByRole('region', { name: 'Declared use' }).innerText(), /commercial · no sensitive field of use · 5,000 monthly active users · training on outputs not declared · licensee in the EU/);
   await screenshot(page, '30-release-ai');
 
   // A guest reads the same tab; a reload keeps it.

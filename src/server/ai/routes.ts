@@ -18,7 +18,8 @@ export async function aiRoutes(app: FastifyInstance, { store }: ResourceOptions)
   app.put<{ Params: { id: number }; Body: Partial<UseDeclaration> }>(
     '/releases/:id/use',
     {
-      config: { permission: 'portfolio:write' },
+      // A legal reading of the licences' use clauses, like a derogation: legal and compliance officers (ADR 31).
+      config: { permission: 'decisions:write' },
       schema: { tags, summary: 'Replace the release\'s use declaration (a field left out is not declared); records a validation run', params: ID_PARAMS, body: USE_DECLARATION_INPUT, response: { 200: RELEASE_USE } },
     },
     async (request) => services.setReleaseUse(store, request.params.id, request.body, authorOf(request)),

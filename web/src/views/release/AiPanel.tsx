@@ -1,8 +1,11 @@
 // The release's AI components (issue 10 item 7): each model with its card, each dataset with its
-// facts, the lineage between them, and the declared use the licences' restrictions are judged on.
+// facts, the lineage between them, and the declared use the licences' restrictions are judged on
+// (DeclaredUse.tsx).
 import type { DatasetFacts, ModelCard } from '../../../../src/model/ai.js';
 import type { ReleaseAi, ReleaseUse } from '../../api/ai.js';
+import type { Blocker } from '../../api/types.js';
 import { ModelDocuments } from './AiDocuments.js';
+import { DeclaredUse } from './DeclaredUse.js';
 
 const LINEAGE_WORDS: Record<string, string> = {
   'trained-on': 'trained on',
@@ -57,28 +60,20 @@ function DatasetFactList({ facts }: { facts: DatasetFacts }) {
   );
 }
 
-function declaredUseLine(use: ReleaseUse): string {
-  const d = use.declaration;
-  const parts = [
-    d.commercial === null ? 'commercial use not declared' : d.commercial ? 'commercial' : 'non-commercial',
-    d.fieldsOfUse === null ? 'fields of use not declared' : d.fieldsOfUse.length ? `fields: ${d.fieldsOfUse.join(', ')}` : 'no sensitive field of use',
-    d.monthlyActiveUsers === null ? 'monthly active users not declared' : `${d.monthlyActiveUsers.toLocaleString('en')} monthly active users`,
-    d.licenseeInEu === null ? 'EU establishment not declared' : d.licenseeInEu ? 'licensee in the EU' : 'licensee outside the EU',
-  ];
-  return parts.join(' · ');
-}
-
-export function AiPanel({ ai, use }: { ai: ReleaseAi; use: ReleaseUse }) {
+export function AiPanel({ ai, use, useFindings, onChanged }: { ai: ReleaseAi; use: ReleaseUse; useFindings: Blocker[]; onChanged: () => void }) {
+  // The declaration is shown even without models: non-commercial clauses bind code licences too.
+  const declared = <DeclaredUse use={use} findings={useFindings} onSaved={onChanged} />;
   if (ai.models.length === 0 && ai.datasets.length === 0) {
-    return <p className="muted">No machine-learning models or datasets in this release.</p>;
+    return (
+      <div className="stack">
+        <p className="muted">No machine-learning models or datasets in this release.</p>
+        {declared}
+      </div>
+    );
   }
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="ai-use-title">
-        <h3 id="ai-use-title">Declared use</h3>
-        <p>{declaredUseLine(use)}</p>
-        <p className="muted small">Model and data licences' use restrictions are judged against this in step 5 (set it with PUT /api/releases/{ai.releaseId}/use).</p>
-      </section>
+      {declared}
       <section aria-labelledby="ai-models-title">
         <h3 id="ai-models-title">Models</h3>
         <ul style={{ listStyle: 'none', padding: 0 }}>

@@ -17,6 +17,7 @@ import { VulnerabilitiesPanel } from './VulnerabilitiesPanel.js';
 import { vulnApi } from '../../api/vulnerabilities.js';
 import { aiApi } from '../../api/ai.js';
 import { AiPanel } from './AiPanel.js';
+import { USE_FINDING_KINDS } from './DeclaredUse.js';
 
 const TABS = [
   { id: 'bom', label: 'BOM' },
@@ -68,7 +69,7 @@ export function ReleaseView({ id }: { id: number }) {
             {tab === 'obligations' ? <ObligationsTab releaseId={id} step={release.validationStep} version={version} /> : null}
             {tab === 'vulnerabilities' ? <VulnerabilitiesTab releaseId={id} /> : null}
             {tab === 'imports' ? <ImportsTab releaseId={id} /> : null}
-            {tab === 'ai' ? <AiTab releaseId={id} /> : null}
+            {tab === 'ai' ? <AiTab releaseId={id} version={version} onChanged={refresh} /> : null}
           </Tabs>
         </section>
         );
@@ -153,12 +154,13 @@ function VulnerabilitiesTab({ releaseId }: { releaseId: number }) {
   return <Show loaded={loaded}>{(view) => <VulnerabilitiesPanel releaseId={releaseId} view={view} onChanged={loaded.reload} />}</Show>;
 }
 
-function AiTab({ releaseId }: { releaseId: number }) {
+function AiTab({ releaseId, version, onChanged }: { releaseId: number; version: number; onChanged: () => void }) {
   const loaded = useLoad(async () => {
-    const [ai, use] = await Promise.all([aiApi.releaseAi(releaseId), aiApi.releaseUse(releaseId)]);
-    return { ai, use };
-  }, [releaseId]);
-  return <Show loaded={loaded}>{({ ai, use }) => <AiPanel ai={ai} use={use} />}</Show>;
+    const [ai, use, validation] = await Promise.all([aiApi.releaseAi(releaseId), aiApi.releaseUse(releaseId), api.validation(releaseId)]);
+    const useFindings = validation.steps.flatMap((s) => s.blockers).filter((b) => USE_FINDING_KINDS.includes(b.kind));
+    return { ai, use, useFindings };
+  }, [releaseId, version]);
+  return <Show loaded={loaded}>{({ ai, use, useFindings }) => <AiPanel ai={ai} use={use} useFindings={useFindings} onChanged={onChanged} />}</Show>;
 }
 
 function ImportsTab({ releaseId }: { releaseId: number }) {
