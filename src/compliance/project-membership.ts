@@ -28,7 +28,8 @@ export function projectMembership(sbom: Sbom): ProjectMembership | undefined {
   const direct = new Set(graph.get(primary.ref) ?? []);
   const projects = primary.components.filter((c) => c.type !== 'file' && direct.has(c.ref));
   if (projects.length === 0) return undefined;
-  const projectOfRef = projectNames(projects);
+  // ORT names a project by its identifier (Gradle:org.example:lib:1.0.0), and so does Hermine's import.
+  const projectOfRef = sbom.source.id === 'ort' ? new Map(projects.map((p) => [p.ref, p.ref])) : projectNames(projects);
   const projectsOf = new Map<string, string[]>();
   const ordered = [...projectOfRef].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [ref, name] of ordered) {

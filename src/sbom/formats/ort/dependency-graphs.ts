@@ -110,7 +110,7 @@ function readGraph(graph: Record<string, unknown>, field: string, projects: Map<
       }
       if (project) builder.addEdge(project, ref);
       pending.push(key);
-      builder.addScope(ref, scopeName);
+      builder.addScope(ref, scopeName, project);
     }
     // Everything reachable from a scope's roots is in that scope.
     while (pending.length > 0) {
@@ -118,7 +118,7 @@ function readGraph(graph: Record<string, unknown>, field: string, projects: Map<
       if (seen.has(key)) continue;
       seen.add(key);
       const ref = idOf(key);
-      if (ref) builder.addScope(ref, scopeName);
+      if (ref) builder.addScope(ref, scopeName, project);
       for (const child of children.get(key) ?? []) if (!seen.has(child)) pending.push(child);
     }
   }

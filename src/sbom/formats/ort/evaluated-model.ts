@@ -48,27 +48,28 @@ export function decodeEvaluatedModel(root: Record<string, unknown>): DecodeResul
     }
   });
 
-  const walk = (node: unknown, owner: string | undefined, scope: string | undefined, path: string) => {
+  // `project` is the tree's top package node (a project): whose scopes the packages below are in.
+  const walk = (node: unknown, at: { owner?: string; scope?: string; project?: string }, path: string) => {
     if (!isRecord(node)) return;
-    let nextOwner = owner;
-    let nextScope = scope;
+    const next = { ...at };
     if (typeof node.pkg === 'number') {
       const ref = refs.get(node.pkg);
       if (!ref) {
         builder.issues.push(issue('warning', 'invalid-graph-index', `package row ${node.pkg} does not exist`, { field: path }));
         return;
       }
-      if (owner) builder.addEdge(owner, ref);
-      if (scope) builder.addScope(ref, scope);
+      if (at.owner) builder.addEdge(at.owner, ref);
+      if (at.scope) builder.addScope(ref, at.scope, at.project);
       const linkage = text(node.linkage);
       if (linkage && linkage !== 'DYNAMIC') builder.addLinkage(ref, linkage);
-      nextOwner = ref;
+      next.owner = ref;
+      next.project ??= ref;
     } else if (typeof node.scope === 'number') {
-      nextScope = scopes.get(node.scope) ?? nextScope;
+      next.scope = scopes.get(node.scope) ?? next.scope;
     }
-    asArray(node.children).forEach((child, c) => walk(child, nextOwner, nextScope, `${path}.children[${c}]`));
+    asArray(node.children).forEach((child, c) => walk(child, next, `${path}.children[${c}]`));
   };
-  asArray(root.dependency_trees).forEach((tree, t) => walk(tree, undefined, undefined, `dependency_trees[${t}]`));
+  asArray(root.dependency_trees).forEach((tree, t) => walk(tree, {}, `dependency_trees[${t}]`));
 
   asArray(root.issues).forEach((raw, i) => {
     if (!isRecord(raw)) return;

@@ -31,7 +31,13 @@ test('every ORT expected analyzer output is identified and decoded, with every l
     const packages = (source.packages as { id: string }[] | undefined) ?? [];
     for (const p of packages) assert.ok(refs.has(p.id), `${file}: ${p.id} missing`);
     const projects = 'project' in source ? [source.project] : (source.projects as unknown[]);
-    assert.equal(sbom.metadata.component?.ref, (projects[0] as { id: string }).id, file);
+    const projectIds = projects.map((p) => (p as { id: string }).id);
+    if (projectIds.length === 1) assert.equal(sbom.metadata.component?.ref, projectIds[0], file);
+    else {
+      // Several projects: the primary stands for the repository and holds them (issue 8 item 9).
+      assert.deepEqual(sbom.metadata.component?.components?.map((c) => c.ref), projectIds, file);
+      assert.ok(!sbom.components.some((c) => projectIds.includes(c.ref)), `${file}: a project listed as a package`);
+    }
     decoded++;
   }
   assert.equal(decoded, files.length - 1);
@@ -139,7 +145,10 @@ test('evaluated model: tables resolved, trees give edges and scopes, JSON and YA
   assert.equal(sbom.source.specVersion, 'evaluated-model');
   const refs = componentsByRef(sbom);
   const edges = adjacency(sbom);
-  assert.equal(sbom.metadata.component?.ref, 'Gradle:org.ossreviewtoolkit:nested-fake-project:1.0.0');
+  assert.deepEqual(sbom.metadata.component?.components?.map((c) => c.ref), [
+    'Gradle:org.ossreviewtoolkit:nested-fake-project:1.0.0',
+    'Gradle:org.ossreviewtoolkit.gradle.example:lib:1.0.0',
+  ]);
   assert.deepEqual(edges.get('Gradle:org.ossreviewtoolkit.gradle.example:lib:1.0.0'), [
     'Maven:org.apache.commons:commons-text:1.1',
     'Maven:org.example.test:component:1.11',
@@ -159,7 +168,7 @@ test('evaluated model: tables resolved, trees give edges and scopes, JSON and YA
   assert.equal(h2?.scope, 'excluded');
   assert.equal(refs.get('Maven:org.apache.commons:commons-text:1.1')?.dependencyScope, 'prod');
   assert.equal(refs.get('Ant:junit:junit:4.12')?.purl, 'pkg:maven/junit/junit@4.12');
-  const project = sbom.metadata.component;
+  const project = refs.get('Gradle:org.ossreviewtoolkit:nested-fake-project:1.0.0');
   assert.equal(project?.copyright, undefined, 'copyrights found only in excluded paths are not the package copyright');
   assert.equal(refs.get('Gradle:org.ossreviewtoolkit.gradle.example:lib:1.0.0')?.copyright, 'Copyright (c) example authors.');
   assert.equal(issues.filter((i) => i.code === 'ort-issue').length, 24);

@@ -16,7 +16,7 @@ export function readScopeTrees(projectRef: string, scopes: unknown, field: strin
       const ref = text(node.id);
       if (!ref) return;
       builder.addEdge(parent, ref);
-      if (scopeName) builder.addScope(ref, scopeName);
+      if (scopeName) builder.addScope(ref, scopeName, projectRef);
       const linkage = text(node.linkage);
       if (linkage && linkage !== 'DYNAMIC') builder.addLinkage(ref, linkage);
       asArray(node.issues).forEach((raw, i) => {
