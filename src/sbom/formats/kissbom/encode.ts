@@ -14,11 +14,16 @@ export function encodeKissbom(sbom: Sbom, serialisation: string): EncodeResult {
   const entries: KissbomEntry[] = [];
   let withoutPurl = 0;
   let rawOnlyLicences = 0;
+  const written = new Set<string>();
   for (const component of allComponents(sbom, true)) {
     if (!component.purl) {
       withoutPurl++;
       continue;
     }
+    // A KISSBOM entry is a package: a described product also listed as a component (Red Hat's
+    // SBOMs) is written once, so reading the list back reports no duplicate.
+    if (written.has(component.purl)) continue;
+    written.add(component.purl);
     const entry: KissbomEntry = { purl: component.purl };
     const licence = licenceOf(component);
     if (licence) entry.license = licence;

@@ -6,6 +6,7 @@ import { REPO_ROOT, corpus, needsCorpora } from '../../../../test/support/corpor
 import { UnreadableDocumentError } from '../../format.js';
 import { ortResult } from '../ort/index.js';
 import { kissbom } from './index.js';
+import { readSbom } from '../../read.js';
 import { parseCsv } from './csv.js';
 
 const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test/fixtures/kissbom', name), 'utf8');
@@ -133,4 +134,25 @@ test('wrong JSON types are errors at their path, never coerced; YAML numbers kee
   assert.equal(fromYaml.sbom.components[0]!.copyright, '2024');
   assert.ok(fromYaml.sbom.components[0]!.properties.some((p) => p.value === '1.10'));
   assert.equal(fromYaml.issues.filter((i) => i.code === 'invalid-type').length, 0);
+});
+
+test('a described product also listed as a component is written once (issue 8 item 9: no duplicate on reading back)', () => {
+  const purl = 'pkg:rpm/redhat/openssl@3.0.7-27.el9?arch=src';
+  const doc = {
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    version: 1,
+    metadata: { component: { type: 'operating-system', name: 'openssl', version: '3.0.7-27.el9', purl } },
+    components: [
+      { type: 'library', 'bom-ref': purl, name: 'openssl', version: '3.0.7-27.el9', purl },
+      { type: 'library', 'bom-ref': 'pkg:rpm/redhat/zlib@1.2.11', name: 'zlib', version: '1.2.11', purl: 'pkg:rpm/redhat/zlib@1.2.11' },
+    ],
+  };
+  const { sbom } = readSbom(JSON.stringify(doc), 'openssl.cdx.json');
+  for (const serialisation of kissbom.encodes) {
+    const { text } = kissbom.encode!(sbom, serialisation);
+    const again = kissbom.decode({ text });
+    assert.deepEqual(again.issues, [], serialisation);
+    assert.equal(again.sbom.components.length, 2, serialisation);
+  }
 });
