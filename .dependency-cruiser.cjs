@@ -85,6 +85,25 @@ module.exports = {
       to: { path: '^src/store/' },
     },
     {
+      name: 'api-contract-is-pure',
+      comment: 'the API contract (src/api-contract, ADR 0033) is data the server, the OpenAPI document and the web UI share: it may use the model and the schema-typing library, nothing with I/O or of the server.',
+      severity: 'error',
+      from: { path: '^src/api-contract/' },
+      to: { path: '^src/(?!model/|api-contract/)' },
+    },
+    {
+      name: 'api-contract-does-no-io',
+      severity: 'error',
+      from: { path: '^src/api-contract/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'api-contract-uses-no-drivers',
+      severity: 'error',
+      from: { path: '^src/api-contract/' },
+      to: { path: DRIVERS },
+    },
+    {
       name: 'web-talks-to-the-api-only',
       comment: 'the UI runs in a browser: it may share types with the pure layers, never import the adapters (store, services, io, schemas, cli, demo), a driver or a node module.',
       severity: 'error',

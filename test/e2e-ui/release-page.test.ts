@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { createProduct, createRelease } from '../../src/services/index.js';
+import { createProduct, createRelease, importDocument, recordDecision } from '../../src/services/index.js';
 import { startBrowserSession, logIn, screenshot, type App, type Browser } from './harness.js';
 
 let app: App;
@@ -127,4 +127,34 @@ test('at 390 px the usage panel fits; a guest sees no edit control and the serve
 
 test('no console errors', () => {
   assert.deepEqual(browser.errors, []);
+});
+
+test('the BOM shows the licence validation settled, as the server sends it (issue 8 item 13: the UI has no licence rule of its own)', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const product = await createProduct(app.store, { name: 'BOM licences' });
+  const release = await createRelease(app.store, { productId: product.id, number: '1.0' });
+  const sbom = {
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    version: 1,
+    components: [
+      { type: 'library', name: 'either', version: '1.0.0', purl: 'pkg:npm/either@1.0.0', licenses: [{ expression: 'MIT OR Apache-2.0' }] },
+      { type: 'library', name: 'vague', version: '2.0.0', purl: 'pkg:npm/vague@2.0.0', licenses: [{ license: { name: 'Some licence of our own' } }] },
+    ],
+  };
+  await importDocument(app.store, release.id, { content: Buffer.from(JSON.stringify(sbom)), fileName: 'bom.json' });
+  const licenceOf = async (name: string) => {
+    await page.goto(`${app.url}/releases/${release.id}?tab=bom`);
+    const row = page.getByRole('table', { name: 'Bill of materials' }).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+    return (await row.locator('.col-effective').innerText()).trim();
+  };
+  assert.equal(await licenceOf('either'), 'MIT OR Apache-2.0');
+  assert.equal(await licenceOf('vague'), 'Some licence of our own (declared)');
+  const signed = { author: 'Lena Legal', explanation: 'BOM licence test' };
+  const anyScope = { categoryId: null, productId: null, releaseId: release.id, scope: null, project: null, exploitation: null, version: null };
+  await recordDecision(app.store, { type: 'choice', ...anyScope, component: 'pkg:npm/either', fromExpression: 'MIT OR Apache-2.0', toExpression: 'Apache-2.0', ...signed });
+  await recordDecision(app.store, { type: 'curation', kind: 'curation', component: 'pkg:npm/vague', version: null, fromExpression: 'Some licence of our own', toExpression: 'BSD-3-Clause', ...signed });
+  // The choice and the curation were recorded through the run, not by the version's columns the UI once read.
+  assert.equal(await licenceOf('either'), 'Apache-2.0');
+  assert.equal(await licenceOf('vague'), 'BSD-3-Clause');
 });

@@ -1,19 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import { INPUT_LIMITS } from '../../model/input-limits.js';
+import { PAGE_SIZE, isListResponse, withPageProperties } from '../../api-contract/paging.js';
 
 /**
  * Every list route is paged, the ones other resources add later included: a GET route whose 200
- * response is a JSON array gets `limit` and `offset` query parameters (documented in its OpenAPI
- * operation), answers with at most `limit` items, and says the whole count in `X-Total-Count` and
- * the neighbouring pages in `Link` (RFC 8288). A route that already defines `limit` (a top-N query)
- * keeps its own meaning and bounds.
+ * response is a JSON array gets `limit` and `offset` query parameters (the contract declares them,
+ * src/api-contract/paging.ts; routes not declared there get them here), answers with at most `limit`
+ * items, and says the whole count in `X-Total-Count` and the neighbouring pages in `Link` (RFC 8288).
  */
-export const PAGE_SIZE = { default: 500, max: 1000 } as const;
-
-const PAGE_PROPERTIES = {
-  limit: { type: 'integer', minimum: 1, maximum: PAGE_SIZE.max, default: PAGE_SIZE.default, description: `Items per page (at most ${PAGE_SIZE.max})` },
-  offset: { type: 'integer', minimum: 0, maximum: INPUT_LIMITS.maxId, default: 0, description: 'Items to skip' },
-} as const;
+export { PAGE_SIZE };
 
 interface PageQuery {
   limit?: number;
@@ -56,16 +50,4 @@ function pageUrl(request: FastifyRequest, limit: number, offset: number): string
   params.set('limit', String(limit));
   params.set('offset', String(offset));
   return `${path}?${params.toString()}`;
-}
-
-function isListResponse(response: unknown): boolean {
-  const ok = (response as Record<string, JsonSchema> | undefined)?.['200'];
-  return ok?.type === 'array';
-}
-
-function withPageProperties(querystring: JsonSchema | undefined): JsonSchema {
-  const base = querystring ?? { type: 'object', additionalProperties: false };
-  const properties = { ...(base.properties as Record<string, unknown> | undefined) };
-  for (const [name, schema] of Object.entries(PAGE_PROPERTIES)) if (!(name in properties)) properties[name] = schema;
-  return { ...base, type: 'object', properties };
 }

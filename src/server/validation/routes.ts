@@ -3,7 +3,7 @@ import * as services from '../../services/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { ID_PARAMS, OPEN_OBJECT } from '../http/common-schemas.js';
 import { presentRelease } from '../releases/presenter.js';
-import { RELEASE } from '../releases/schemas.js';
+import { RELEASE } from '../../api-contract/records.js';
 
 const VALIDATION = {
   type: 'object',

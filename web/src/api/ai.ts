@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax -- hand-written API shapes of route families not yet in src/api-contract (ADR 0033); they go as those families join */
 // The AI routes the UI calls (issue 10): a release's models and datasets with their cards and
 // lineage, and its use declaration.
 import { download, get, put } from './client.js';

@@ -108,6 +108,7 @@ export async function download(path: string, fallbackName: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+// eslint-disable-next-line no-restricted-syntax -- the browser's upload progress, not an API shape
 export interface UploadProgress {
   loaded: number;
   total: number;

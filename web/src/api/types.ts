@@ -1,11 +1,14 @@
-// Shapes the UI reads from the REST API. The domain vocabulary comes from src/model and
-// src/compliance (type-only imports: nothing of the server is bundled).
-export type { Category, Product, Release, Usage, ComponentRecord, VersionRecord, ExploitationRule, ShipStatus } from '../../../src/model/portfolio.js';
+/* eslint-disable no-restricted-syntax -- hand-written API shapes of route families not yet in src/api-contract (ADR 0033); they go as those families join */
+// Shapes the UI reads from the REST API. Routes declared in the API contract (src/api-contract,
+// ADR 0033) give their request and response types from there; the domain vocabulary comes from
+// src/model and src/compliance (type-only imports: nothing of the server is bundled).
+export type { Product, Release, Usage, ComponentRecord, VersionRecord, UsageEdit } from '../../../src/api-contract/index.js';
+export type { Category, ExploitationRule, ShipStatus } from '../../../src/model/portfolio.js';
 export type { Decision, Curation, LicenseChoice, Derogation, DecisionScope } from '../../../src/model/decision.js';
 export type { Exploitation, Linking } from '../../../src/model/usage-context.js';
 export type { Blocker, StepResult, Fix, FixAction, Generalisation, CurationProposal } from '../../../src/compliance/finding.js';
 export type { LicenseFacts, LicensePolicy, Allowed, ReviewStatus, Obligation, ComplianceAction } from '../../../src/licenses/kb/types.js';
-import type { Release, Usage, ComponentRecord, VersionRecord } from '../../../src/model/portfolio.js';
+import type { BomRow, ComponentRecord, RecentView, Release, VersionRecord } from '../../../src/api-contract/index.js';
 import type { StepResult } from '../../../src/compliance/finding.js';
 import type { ResolvedUsage } from '../../../src/compliance/validate-release.js';
 
@@ -17,12 +20,8 @@ export interface Me {
   role: Role;
 }
 
-/** One usage with what it points at, as the BOM endpoint returns it. */
-export interface ReleaseUsage {
-  usage: Usage;
-  version: VersionRecord;
-  component: ComponentRecord;
-}
+/** One usage with what it points at and the licence validation settled, as the BOM endpoint returns it. */
+export type ReleaseUsage = BomRow;
 
 export interface ReleaseValidation {
   release: Release;
@@ -46,13 +45,6 @@ export interface ValidationRunSummary {
   licenseCounts: Record<string, number>;
 }
 
-/** What a person may change about a usage (PATCH /api/releases/:id/usages/:usageId). */
-export interface UsageEdit {
-  linking?: import('../../../src/model/usage-context.js').Linking | null;
-  modification?: import('../../../src/model/usage-context.js').Modification | null;
-  status?: import('../../../src/model/portfolio.js').UsageStatus;
-  description?: string | null;
-}
 
 export interface ImportRecord {
   id: number;
@@ -92,11 +84,8 @@ export interface ImportOutcome {
   created?: { product: boolean; release: boolean };
 }
 
-export interface ReleaseView {
-  release: Release;
-  viewedAt: string;
-  viewedBy: string | null;
-}
+/** A release someone consulted (GET /api/releases/recent). */
+export type ReleaseView = RecentView;
 
 export interface LicenseCount {
   license: string | null;

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax -- hand-written API shapes of route families not yet in src/api-contract (ADR 0033); they go as those families join */
 // The vulnerability routes the UI calls (issue 11 item 9): stored findings of a release with their
 // triage, a scan on request, a triage, the VEX download, "affected by" and the dashboard counts.
 import { download, get, post } from './client.js';

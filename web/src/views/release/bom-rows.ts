@@ -1,5 +1,5 @@
-// Flattens the BOM endpoint's rows into what the table shows, with the effective licence worked out
-// the same way the domain does: chosen, else corrected, else concluded, else declared.
+// Flattens the BOM endpoint's rows into what the table shows. The licence is the one the server read
+// from the newest validation run (compliance/bom-license.ts): the UI has no licence rule of its own.
 import type { ReleaseUsage } from '../../api/types.js';
 
 export interface BomRow {
@@ -23,9 +23,8 @@ export interface BomRow {
 export function toBomRow(row: ReleaseUsage): BomRow {
   const { usage, version, component } = row;
   const name = component.namespace ? `${component.namespace}/${component.name}` : component.name;
-  const settled = usage.chosenLicense ?? version.correctedLicense ?? version.concludedLicense ?? '';
   const declared = version.declaredLicense ?? '';
-  const effective = settled || declared;
+  const effective = row.license.license ?? '';
   const purl = version.purl ?? component.purl ?? '';
   return {
     usageId: usage.id,
@@ -36,7 +35,7 @@ export function toBomRow(row: ReleaseUsage): BomRow {
     project: usage.project,
     declared,
     effective,
-    effectiveIsDeclared: !settled && Boolean(declared),
+    effectiveIsDeclared: row.license.basis === 'declared',
     exploitation: usage.exploitation ?? '',
     linking: usage.linking ?? '',
     status: usage.status,

@@ -1,0 +1,22 @@
+/**
+ * The API contract (issue 8 item 13, ADR 0033): every route family declared once, as data. The
+ * server registers its routes from these declarations, the OpenAPI document shows them, and the web
+ * UI imports its request and response types from here (type-only: nothing of it is bundled that is
+ * not pure). Route families not listed yet still declare their schemas beside their routes.
+ */
+import { PRODUCT_ROUTES } from './products.js';
+import { RELEASE_ROUTES } from './releases.js';
+import type { RouteContract } from './route.js';
+
+export const CONTRACT = {
+  products: PRODUCT_ROUTES,
+  releases: RELEASE_ROUTES,
+} as const;
+
+/** Every declared route, family by family. */
+export const CONTRACT_ROUTES: readonly RouteContract[] = Object.values(CONTRACT).flatMap((family) => Object.values(family) as RouteContract[]);
+
+export type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from './route.js';
+export type { BomRow, ComponentRecord, EditedUsage, Release, Usage, VersionRecord } from './records.js';
+export type { NewProductBody, Product } from './products.js';
+export type { DependencyPath, NewRelease, RecentView, ReleasePatch, UsageEdit } from './releases.js';

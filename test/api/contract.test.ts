@@ -1,0 +1,103 @@
+// One API contract (issue 8 item 13): the routes declared in src/api-contract are the routes fastify
+// serves, with the same permission and schemas, and the OpenAPI document shows exactly those.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sqliteTarget } from '../store/support/databases.js';
+import { startApi, type ApiHarness } from './support.js';
+import { CONTRACT, CONTRACT_ROUTES } from '../../src/api-contract/index.js';
+import { fastifySchemaOf } from '../../src/server/http/serve-route.js';
+import { buildOpenApiDocument } from '../../src/server/openapi/openapi-document.js';
+import type { CatalogueEntry } from '../../src/server/openapi/route-catalogue.js';
+
+let api: ApiHarness;
+before(async () => {
+  api = await startApi(sqliteTarget());
+});
+after(async () => api.close());
+
+const key = (method: string, path: string) => `${method} ${path}`;
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+test('the contract declares each route once, and fastify serves every one with its permission and schemas', () => {
+  const declared = CONTRACT_ROUTES.map((r) => key(r.method, r.path));
+  assert.equal(new Set(declared).size, declared.length, 'a route declared twice');
+  assert.ok(CONTRACT_ROUTES.length >= Object.keys(CONTRACT).length * 2);
+  const served = new Map(api.app.routeCatalogue.map((e) => [key(e.method, e.url), e]));
+  for (const contract of CONTRACT_ROUTES) {
+    const entry = served.get(key(contract.method, contract.path));
+    assert.ok(entry, `${key(contract.method, contract.path)} is declared but not served`);
+    assert.equal(entry.permission, contract.permission, `${entry.url} permission`);
+    assert.deepEqual(plain(entry.schema), plain(fastifySchemaOf(contract)), `${key(contract.method, contract.path)}: the served schema is the declared one`);
+  }
+});
+
+test('the OpenAPI document shows the contract: each declared operation is the one built from the declaration alone', async () => {
+  const res = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
+  const served = JSON.parse(res.body) as { paths: Record<string, Record<string, unknown>> };
+  const entries: CatalogueEntry[] = CONTRACT_ROUTES.map((r) => ({ method: r.method, url: r.path, permission: r.permission, schema: fastifySchemaOf(r) }));
+  const fromContract = plain(buildOpenApiDocument(entries, { title: 'Vigie API', version: '0' })) as typeof served;
+  for (const [path, operations] of Object.entries(fromContract.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      assert.deepEqual(served.paths[path]?.[method], operation, `${method} ${path}`);
+    }
+  }
+  // A list route documents its paging parameters because the contract declares them.
+  const list = fromContract.paths['/api/products']!.get as { parameters: { name: string }[] };
+  assert.deepEqual(list.parameters.map((p) => p.name).sort(), ['limit', 'offset']);
+});
+
+/** Two components: one under a choice still to make, one whose licence string is not SPDX. */
+const SBOM = JSON.stringify({
+  bomFormat: 'CycloneDX',
+  specVersion: '1.6',
+  version: 1,
+  metadata: { component: { type: 'application', name: 'contract-app', version: '1.0', 'bom-ref': 'app' } },
+  components: [
+    { type: 'library', name: 'either', version: '1.0.0', purl: 'pkg:npm/either@1.0.0', 'bom-ref': 'either', licenses: [{ expression: 'MIT OR Apache-2.0' }] },
+    { type: 'library', name: 'vague', version: '2.0.0', purl: 'pkg:npm/vague@2.0.0', 'bom-ref': 'vague', licenses: [{ license: { name: 'Some licence of our own' } }] },
+  ],
+});
+
+test('the BOM rows answer as declared, with the licence the newest validation run settled (the UI no longer works it out)', async () => {
+  const { Ajv } = await import('ajv');
+  const ajv = new Ajv({ strict: false });
+  const headers = { authorization: `Bearer ${api.tokens['compliance-officer']}` };
+  const call = async (method: 'GET' | 'POST', url: string, payload?: object | string, type = 'application/json') => {
+    const res = await api.app.inject({ method, url, headers: { ...headers, ...(payload ? { 'content-type': type } : {}) }, ...(payload ? { payload } : {}) });
+    assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+    return JSON.parse(res.body) as unknown;
+  };
+  const valid = (contract: (typeof CONTRACT_ROUTES)[number], status: number, body: unknown) => {
+    const schema = (contract.response as Record<number, object>)[status]!;
+    assert.ok(ajv.validate(schema, body), `${contract.method} ${contract.path}: ${ajv.errorsText()}`);
+  };
+  const product = (await call('POST', '/api/products', { name: 'Contract' })) as { id: number };
+  valid(CONTRACT.products.create, 201, product);
+  const release = (await call('POST', `/api/products/${product.id}/releases`, { number: '1.0' })) as { id: number };
+  valid(CONTRACT.releases.create, 201, release);
+  await call('POST', `/api/releases/${release.id}/imports?fileName=bom.json`, SBOM);
+  for (const [contract, url] of [
+    [CONTRACT.products.list, '/api/products'],
+    [CONTRACT.products.get, `/api/products/${product.id}`],
+    [CONTRACT.releases.get, `/api/releases/${release.id}`],
+    [CONTRACT.releases.ofProduct, `/api/products/${product.id}/releases`],
+  ] as const) {
+    valid(contract, 200, await call('GET', url));
+  }
+  const rows = async () => {
+    const body = (await call('GET', `/api/releases/${release.id}/usages`)) as Array<{ component: { name: string }; license: { license: string | null; basis: string } }>;
+    valid(CONTRACT.releases.usages, 200, body);
+    return Object.fromEntries(body.map((r) => [r.component.name, r.license]));
+  };
+  assert.deepEqual(await rows(), {
+    either: { license: 'MIT OR Apache-2.0', basis: 'expression' },
+    vague: { license: 'Some licence of our own', basis: 'declared' },
+  });
+  // Decisions change what the BOM shows, through the run they record.
+  await call('POST', '/api/decisions', { type: 'choice', component: 'pkg:npm/either', fromExpression: 'MIT OR Apache-2.0', toExpression: 'MIT', explanation: 'contract test' });
+  await call('POST', '/api/decisions', { type: 'curation', component: 'pkg:npm/vague', fromExpression: 'Some licence of our own', toExpression: 'BSD-3-Clause', explanation: 'contract test' });
+  assert.deepEqual(await rows(), {
+    either: { license: 'MIT', basis: 'effective' },
+    vague: { license: 'BSD-3-Clause', basis: 'effective' },
+  });
+});
