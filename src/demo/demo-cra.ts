@@ -68,7 +68,8 @@ export async function seedDemoCra(store: Store, author: string, date: string): P
     author,
     at,
   );
-  for (const requirement of (await services.craRecordView(store, PRODUCT)).requirements) {
+  // I.a and II.1 are computed per release from the findings and the SBOM quality result: not set by hand.
+  for (const requirement of (await services.craRecordView(store, PRODUCT)).requirements.filter((r) => !r.computed)) {
     const reason = NOT_APPLICABLE[requirement.id];
     await services.setAnnexRequirement(
       store,

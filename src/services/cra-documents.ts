@@ -38,7 +38,7 @@ function serialFor(product: string, release: string, date: string): string {
 export async function craDocuments(store: Store, ref: ProductRef, options: CraDocumentsOptions = {}, now: Date = new Date()): Promise<CraDocuments> {
   const date = options.date ?? now.toISOString().slice(0, 10);
   if (parseDay(date) === null) throw new ServiceError('invalid-input', `date "${date}" is not a date (YYYY-MM-DD)`, { field: 'date' });
-  const view = await craRecordView(store, ref);
+  const view = await craRecordView(store, ref, { release: options.release });
   let sbom: { path: string; content: string } | undefined;
   if (options.release !== undefined) {
     const release = await store.findRelease(view.product.id, options.release);
@@ -47,7 +47,15 @@ export async function craDocuments(store: Store, ref: ProductRef, options: CraDo
     sbom = { path: `sbom/${exported.fileName}`, content: exported.content };
   }
   const bundle = buildDocumentBundle(
-    { productName: view.product.name, release: options.release ?? null, date, record: view.record, assessment: view.assessment, sbomFile: sbom?.path ?? null },
+    {
+      productName: view.product.name,
+      release: options.release ?? null,
+      date,
+      record: view.record,
+      assessment: view.assessment,
+      sbomFile: sbom?.path ?? null,
+      computed: view.requirements.flatMap((r) => (r.computed ? [r.computed] : [])),
+    },
     sbom,
   );
   const manifest = bundle.files.find((f) => f.path === 'manifest.json')!;

@@ -11,7 +11,11 @@ import {
   emptyEntry,
   emptyRecord,
   findRequirement,
+  isComputedRequirement,
+  matrixStatusOf,
   recordProblems,
+  type ComputedEntry,
+  type ExploitableThreshold,
   type AnnexEntry,
   type AnnexRequirement,
   type AnnexStatus,
@@ -25,6 +29,7 @@ import { INPUT_LIMITS } from '../model/input-limits.js';
 import type { Product } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { ServiceError, notFound } from './service-error.js';
+import { computeAnnex, type ComputedAnnex } from './cra-annex-computed.js';
 
 export interface CraRecordView {
   product: { id: number; name: string };
@@ -33,8 +38,18 @@ export interface CraRecordView {
   updatedBy: string | null;
   updatedAt: string | null;
   assessment: RecordAssessment;
-  /** The Annex I matrix in Annex order, every requirement with its entry. */
-  requirements: Array<AnnexRequirement & AnnexEntry>;
+  /** The release the computed requirements (I.a, II.1) were computed for; null when the product has none. */
+  release: ComputedAnnex['release'];
+  /**
+   * The Annex I matrix in Annex order, every requirement with its entry. A computed requirement
+   * carries `computed` (status, reasons, findings or failing checks) and its `status` follows it.
+   */
+  requirements: Array<AnnexRequirement & AnnexEntry & { computed?: ComputedEntry }>;
+}
+
+export interface CraViewOptions {
+  /** Release number the computed requirements are shown for; default: the newest published release, else the newest. */
+  release?: string;
 }
 
 export interface SupportChanges {
@@ -57,6 +72,10 @@ export interface CraRecordChanges {
   cvd?: { contacts?: string[]; policyUrl?: string | null; securityTxtUrl?: string | null; csafUrl?: string | null; preferredLanguages?: string[] };
   information?: Record<string, string>;
   steward?: { policyElements?: Record<string, string>; authorityContacts?: string[] };
+  /** Threshold for Annex I Part I (2)(a); null: back to the default (high). */
+  exploitableThreshold?: string | null;
+  /** Annex I requirements a release must have settled before it ships (replaces the list; empty: no gate). */
+  shipRequires?: string[];
 }
 
 export interface AnnexEntryInput {
@@ -127,6 +146,16 @@ export function applyCraChanges(current: CraRecord, changes: CraRecordChanges): 
     if (c.preferredLanguages !== undefined) next.cvd.preferredLanguages = cleanList(c.preferredLanguages);
   }
   if (changes.information !== undefined) next.information = mergeMap(next.information, changes.information);
+  if (changes.exploitableThreshold !== undefined) {
+    const t = trimOrNull(changes.exploitableThreshold);
+    if (t === null) delete next.exploitableThreshold;
+    else next.exploitableThreshold = t as ExploitableThreshold;
+  }
+  if (changes.shipRequires !== undefined) {
+    const ids = cleanList(changes.shipRequires).map((id) => findRequirement(id)?.id ?? id);
+    if (ids.length === 0) delete next.shipRequires;
+    else next.shipRequires = ids;
+  }
   if (changes.steward) {
     if (changes.steward.policyElements !== undefined) next.steward.policyElements = mergeMap(next.steward.policyElements, changes.steward.policyElements);
     if (changes.steward.authorityContacts !== undefined) next.steward.authorityContacts = cleanList(changes.steward.authorityContacts);
@@ -163,21 +192,28 @@ function resolveProduct(store: Store, ref: ProductRef): Promise<Product> {
   return typeof ref === 'number' ? productById(store, ref) : productNamed(store, ref);
 }
 
-function view(product: Product, record: CraRecord, updatedBy: string | null, updatedAt: string | null): CraRecordView {
+async function view(store: Store, product: Product, record: CraRecord, updatedBy: string | null, updatedAt: string | null, options: CraViewOptions = {}): Promise<CraRecordView> {
+  const computed = await computeAnnex(store, product, record, options.release);
+  const byId = new Map(computed.entries.map((e) => [e.requirement as string, e]));
+  const statuses = Object.fromEntries(computed.entries.map((e) => [e.requirement, matrixStatusOf(e.status)]));
   return {
     product: { id: product.id, name: product.name },
     record,
     updatedBy,
     updatedAt,
-    assessment: assessRecord(record),
-    requirements: ANNEX_I_REQUIREMENTS.map((r) => ({ ...r, ...(record.annexI[r.id] ?? emptyEntry()) })),
+    assessment: assessRecord(record, statuses),
+    release: computed.release,
+    requirements: ANNEX_I_REQUIREMENTS.map((r) => {
+      const c = byId.get(r.id);
+      return c ? { ...r, status: matrixStatusOf(c.status), evidence: [], note: null, computed: c } : { ...r, ...(record.annexI[r.id] ?? emptyEntry()) };
+    }),
   };
 }
 
-export async function craRecordView(store: Store, ref: ProductRef): Promise<CraRecordView> {
+export async function craRecordView(store: Store, ref: ProductRef, options: CraViewOptions = {}): Promise<CraRecordView> {
   const product = await resolveProduct(store, ref);
   const stored = await store.getCraRecord(product.id);
-  return view(product, stored?.record ?? emptyRecord(), stored?.updatedBy ?? null, stored?.updatedAt ?? null);
+  return view(store, product, stored?.record ?? emptyRecord(), stored?.updatedBy ?? null, stored?.updatedAt ?? null, options);
 }
 
 function changedFields(before: CraRecord, after: CraRecord): string[] {
@@ -192,16 +228,23 @@ export async function updateCraRecord(store: Store, ref: ProductRef, changes: Cr
     const after = applyCraChanges(before, changes);
     const at = now.toISOString();
     const changed = changedFields(before, after);
-    if (changed.length === 0 && stored) return view(product, before, stored.updatedBy, stored.updatedAt);
+    if (changed.length === 0 && stored) return view(tx, product, before, stored.updatedBy, stored.updatedAt);
     await tx.saveCraRecord(product.id, after, actor, at);
     await tx.appendEvidence({ at, actor, kind: 'cra-record.updated', subject: `product:${product.name}`, payload: { changed, recordSha256: recordHash(after) } });
-    return view(product, after, actor, at);
+    return view(tx, product, after, actor, at);
   });
 }
 
 export async function setAnnexRequirement(store: Store, ref: ProductRef, requirementId: string, input: AnnexEntryInput, actor: string, now: Date = new Date()): Promise<CraRecordView> {
   const requirement = findRequirement(requirementId);
   if (!requirement) throw new ServiceError('invalid-input', `unknown Annex I requirement "${requirementId}" (known: ${ANNEX_I_REQUIREMENTS.map((r) => r.id).join(', ')})`, { field: 'requirement' });
+  if (isComputedRequirement(requirement.id)) {
+    throw new ServiceError(
+      'invalid-input',
+      `${requirement.id} (${requirement.clause}) is computed per release (${requirement.id === 'I.a' ? 'from the vulnerability findings and their VEX analyses' : 'from the SBOM quality result, cra-annex-i profile'}) and cannot be set by hand`,
+      { field: 'requirement' },
+    );
+  }
   if (!(ANNEX_STATUSES as readonly string[]).includes(input.status)) {
     throw new ServiceError('invalid-input', `status must be one of ${ANNEX_STATUSES.join(', ')}, not "${input.status}"`, { field: 'status' });
   }
@@ -222,6 +265,6 @@ export async function setAnnexRequirement(store: Store, ref: ProductRef, require
     const at = now.toISOString();
     await tx.saveCraRecord(product.id, record, actor, at);
     await tx.appendEvidence({ at, actor, kind: 'annex-i.set', subject: `product:${product.name}`, payload: { requirement: requirement.id, ...entry } });
-    return view(product, record, actor, at);
+    return view(tx, product, record, actor, at);
   });
 }

@@ -31,6 +31,8 @@ import { ServiceError, notFound, serviceErrorOfInput } from './service-error.js'
 import { recordValidationRun } from './validation-runs.js';
 import { createdBy, createImportTarget, resolveImportTarget, type CreatedByImport, type ImportTarget } from './import-target.js';
 import { scanRelease } from './release-vulnerabilities.js';
+import { importQualityResults } from './import-quality.js';
+import type { ProfileResult } from '../cra/profiles/index.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -102,6 +104,8 @@ interface DecodedSource {
   bytes: Uint8Array;
   /** The bytes being gzip-compressed on the thread pool while the plan is made and written. */
   packed?: Promise<Uint8Array>;
+  /** Quality results of the document (CRA Annex I Part II (1)), stored with the import. */
+  quality: ProfileResult[];
 }
 
 /**
@@ -133,6 +137,7 @@ function decodeDocument(input: ImportDocumentInput): DecodedSource {
   const read = decodeUpload(input.content, fileName ?? 'document', input.maxBytes);
   return {
     plan: planImport(read.sbom, input.project ?? '', input.scope ?? ''),
+    quality: importQualityResults(read.sbom),
     issues: read.issues,
     format: read.format.id,
     fileName,
@@ -178,6 +183,7 @@ export async function importNpmProject(store: Store, releaseId: number, input: I
     const { sbom, issues } = generateNpmSbom(project);
     decoded = {
       plan: planImport(sbom, input.project ?? '', input.scope ?? ''),
+      quality: importQualityResults(sbom),
       issues,
       format: 'npm-project',
       fileName: project.lockfileName,
@@ -217,6 +223,7 @@ function decodeFolder(input: ImportNpmProjectInput): DecodedSource {
   const bytes = Buffer.from(JSON.stringify(generated.originals), 'utf8');
   return {
     plan: planImport(generated.sbom, input.project ?? '', input.scope ?? ''),
+    quality: importQualityResults(generated.sbom),
     issues: generated.issues,
     format: 'lockfile-walk',
     fileName: generated.files.length === 1 ? generated.files[0]!.path : `${generated.files.length} lockfiles`,
@@ -326,6 +333,7 @@ async function importDecoded(store: Store, target: ReleaseTarget, source: Decode
       content: await packed,
       packed: 'gzip',
     });
+    await tx.saveImportQuality(record.id, source.quality);
 
     const conflicts = [...components.conflicts, ...versions.conflicts];
     const counts: ImportCounts = {

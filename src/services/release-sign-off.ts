@@ -12,6 +12,7 @@ import { recordChange, type ChangedBy } from './change-history.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError } from './service-error.js';
 import { releaseValidation } from './validation-runs.js';
+import { craShipBlockers } from './cra-annex-computed.js';
 
 export interface ReleaseSignOff {
   release: Release;
@@ -67,6 +68,10 @@ export async function shipRelease(store: Store, releaseId: number, by: ChangedBy
     throw new ServiceError('invalid-input', `release ${state.release.number} changed since it was approved (new validation run): approve it again before shipping`);
   }
   if (state.release.shipStatus === 'published') throw new ServiceError('invalid-input', `release ${state.release.number} is already published`);
+  const blockers = await craShipBlockers(store, state.release);
+  if (blockers.length > 0) {
+    throw new ServiceError('invalid-input', `release ${state.release.number} does not pass the product's CRA release gate (Annex I requirements it must settle before shipping, CRA Art. 13(12)): ${blockers.join(' | ')}`, { blockers });
+  }
   await store.updateRelease(releaseId, { shipStatus: 'published' });
   await recordChange(store, {
     actor: by.actor,

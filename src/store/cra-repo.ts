@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { nextEntry, type EvidenceEntry } from '../cra/evidence/index.js';
 import type { CraRecord } from '../cra/record/index.js';
+import type { ProfileResult } from '../cra/profiles/index.js';
 import type { CraStore, StoredCraRecord } from './cra-store.js';
 import { fromJson, toJson, type StoreContext } from './context.js';
 import type { CraTables } from './cra-schema.js';
@@ -64,6 +65,17 @@ export function craRepository(ctx: StoreContext): CraStore {
       if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
       if (filter.limit !== undefined) query = query.limit(filter.limit);
       return (await query.execute()).map(toEntry);
+    },
+    async saveImportQuality(importId, results) {
+      for (const result of results) {
+        const row = { import_id: importId, profile: result.profile, result: toJson(result) };
+        await db.insertInto('import_quality').values(row).onConflict((oc) => oc.columns(['import_id', 'profile']).doUpdateSet({ result: row.result })).execute();
+      }
+    },
+    async listImportQuality(importIds) {
+      if (importIds.length === 0) return [];
+      const rows = await db.selectFrom('import_quality').selectAll().where('import_id', 'in', [...importIds]).orderBy('import_id').orderBy('profile').execute();
+      return rows.map((r) => ({ importId: Number(r.import_id), result: fromJson<ProfileResult>(r.result, null as unknown as ProfileResult) }));
     },
   };
 }

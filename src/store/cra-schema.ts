@@ -4,4 +4,6 @@ export interface CraTables {
   cra_records: { product_id: number; record: string; updated_by: string; updated_at: string };
   /** Append-only, hash-chained evidence log; payload is JSON. */
   evidence_log: { seq: number; at: string; actor: string; kind: string; subject: string; payload: string; prev_hash: string; hash: string };
+  /** SBOM quality results per import and profile (migration 0034); result is a ProfileResult as JSON. */
+  import_quality: { import_id: number; profile: string; result: string };
 }

@@ -1,6 +1,7 @@
 /** The CRA record and evidence-log part of the Store (see cra-repo.ts). */
 import type { CraRecord } from '../cra/record/index.js';
 import type { EvidenceEntry, EvidenceFields } from '../cra/evidence/index.js';
+import type { ProfileResult } from '../cra/profiles/index.js';
 
 export interface StoredCraRecord {
   productId: number;
@@ -29,4 +30,13 @@ export interface CraStore {
   appendEvidence(fields: EvidenceFields): Promise<EvidenceEntry>;
   /** In seq order. */
   listEvidence(filter?: EvidenceFilter): Promise<EvidenceEntry[]>;
+  /** Stores the quality results of an import's document (one per profile; a profile already stored is replaced). */
+  saveImportQuality(importId: number, results: readonly ProfileResult[]): Promise<void>;
+  /** The stored results of these imports, by import id then profile. */
+  listImportQuality(importIds: readonly number[]): Promise<StoredImportQuality[]>;
+}
+
+export interface StoredImportQuality {
+  importId: number;
+  result: ProfileResult;
 }

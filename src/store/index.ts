@@ -9,7 +9,7 @@ export { isUniqueViolation } from './unique-violation.js';
 export type * from './vuln-store.js';
 export type { NewTriageRecord, TriageFilter, VexStore } from './vex-store.js';
 export type * from './release-finding-store.js';
-export type { CraStore, EvidenceFilter, StoredCraRecord } from './cra-store.js';
+export type { CraStore, EvidenceFilter, StoredCraRecord, StoredImportQuality } from './cra-store.js';
 export type { JobClaim, JobFilter, JobStore, NewJob } from './job-store.js';
 export type * from './ai-store.js';
 export type { ChangeFilter, HistoryStore } from './history-store.js';

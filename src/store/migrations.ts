@@ -15,6 +15,7 @@ import { aiLineageAndUse } from './migrations/ai-lineage-and-use.js';
 import { aiVersionFacts } from './migrations/ai-version-facts.js';
 import { knowledgeBaseImports } from './migrations/knowledge-base-imports.js';
 import { changeHistory } from './migrations/change-history.js';
+import { importQuality } from './migrations/import-quality.js';
 
 type Table = CreateTableBuilder<string, never>;
 
@@ -389,6 +390,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0018_knowledge_base_imports': knowledgeBaseImports(dialect),
       '0017_validation_run_details': validationRunDetails(dialect),
       '0017_import_document_encoding': importDocumentEncoding(),
+      '0034_import_quality': importQuality(),
     }),
   };
 }

@@ -25,9 +25,9 @@ test('a CRA record through the CLI, with the evidence log verified and then tamp
   assert.equal(set.code, 0, set.stderr);
   assert.match(set.stdout, /readiness 6\/10/);
 
-  const annex = await vigie(['cra', 'annex', 'set', 'Vault', 'II.1', '--status', 'met', '--evidence', 'https://vault.example/sbom.json', '--db', db, '--by', 'alice']);
+  const annex = await vigie(['cra', 'annex', 'set', 'Vault', 'II.5', '--status', 'met', '--evidence', 'https://vault.example/cvd', '--db', db, '--by', 'alice']);
   assert.equal(annex.code, 0, annex.stderr);
-  assert.match(annex.stdout, /II\.1 met; Annex I 1\/21 settled/);
+  assert.match(annex.stdout, /II\.5 met; Annex I 1\/21 settled/);
 
   const shown = await vigie(['cra', 'record', 'show', 'Vault', '--db', db, '--json']);
   assert.equal(shown.code, 0, shown.stderr);
@@ -37,7 +37,7 @@ test('a CRA record through the CLI, with the evidence log verified and then tamp
   assert.deepEqual(view.assessment.routes.filter((r: { allowed: boolean }) => r.allowed).map((r: { route: string }) => r.route), ['module-b-c', 'module-h', 'eu-certification']);
   const text = await vigie(['cra', 'record', 'show', 'Vault', '--db', db]);
   assert.match(text.stdout, /\[x\] Conformity assessment route chosen and allowed \(CRA Art\. 32\)/);
-  assert.match(text.stdout, /II\.1 {2}met +Vulnerabilities and components identified/);
+  assert.match(text.stdout, /II\.5 {2}met +A coordinated vulnerability disclosure policy/);
 
   for (const [args, message] of [
     [['cra', 'record', 'set', 'Vault', '--contact', 'security@vault.example'], /cvd\.contacts\.0: "security@vault\.example" is an e-mail address: write it as mailto:/],
@@ -45,6 +45,8 @@ test('a CRA record through the CLI, with the evidence log verified and then tamp
     [['cra', 'record', 'set', 'Vault'], /nothing to change/],
     [['cra', 'annex', 'set', 'Vault', 'I.g', '--status', 'not-applicable'], /I\.g \(CRA Annex I Part I \(2\)\(g\)\): a not-applicable requirement needs a written reason/],
     [['cra', 'record', 'show', 'Nope'], /product "Nope" not found/],
+    [['cra', 'annex', 'set', 'Vault', 'I.a', '--status', 'met', '--evidence', 'https://vault.example/x'], /I\.a \(CRA Annex I Part I \(2\)\(a\)\) is computed per release \(from the vulnerability findings and their VEX analyses\) and cannot be set by hand/],
+    [['cra', 'record', 'set', 'Vault', '--exploitable-threshold', 'severe'], /exploitableThreshold: must be one of low, medium, high, critical/],
   ] as const) {
     const r = await vigie([...args, '--db', db]);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}`);
@@ -62,7 +64,7 @@ test('a CRA record through the CLI, with the evidence log verified and then tamp
   assert.equal(extract.verdict.ok, true);
 
   const raw = new Database(db);
-  raw.prepare(`UPDATE evidence_log SET payload = replace(payload, 'sbom.json', 'other.json') WHERE seq = 2`).run();
+  raw.prepare(`UPDATE evidence_log SET payload = replace(payload, 'example/cvd', 'example/other') WHERE seq = 2`).run();
   raw.close();
   const broken = await vigie(['evidence', 'verify', '--db', db, '--json']);
   assert.equal(broken.code, 1);
@@ -84,6 +86,15 @@ test('vigie cra docs: the same record gives the same zip twice, hashes match the
   assert.equal((await vigie(['release', 'create', 'Vault', '2.1.0', '--db', db])).code, 0);
   const imported = await vigie(['import', 'Vault', '2.1.0', 'test/fixtures/sbom-quality/cisa-signed.cdx.json', '--db', db]);
   assert.equal(imported.code, 0, imported.stderr);
+  // Annex I Part II (1) computed from the quality result the import stored; I.a: no database loaded, so no verdict.
+  const annex = await vigie(['cra', 'annex', 'list', 'Vault', '--release', '2.1.0', '--db', db]);
+  assert.equal(annex.code, 0, annex.stderr);
+  assert.match(annex.stdout, /I\.a and II\.1 computed for release 2\.1\.0/);
+  assert.match(annex.stdout, /II\.1 +met +CRA Annex I Part II \(1\): .* \(computed\)\n +the SBOM of release 2\.1\.0 passes every required check of the cra-annex-i profile \(import #1 \(cisa-signed\.cdx\.json\)\)/);
+  assert.match(annex.stdout, /I\.a +not-evaluated +.*\(computed\)\n +release 2\.1\.0 was scanned against an empty vulnerability database/);
+  const unknownRelease = await vigie(['cra', 'annex', 'list', 'Vault', '--release', '9.9', '--db', db]);
+  assert.equal(unknownRelease.code, 2);
+  assert.match(unknownRelease.stderr, /release "9\.9" of product "Vault" not found/);
   assert.equal((await vigie(['cra', 'record', 'set', 'Vault', '--db', db, '--answer', 'marketsUnderOwnName=yes', '--contact', 'mailto:security@vault.example', '--policy-url', 'https://vault.example/cvd', '--languages', 'en,fr'])).code, 0);
 
   const first = await vigie(['cra', 'docs', 'Vault', '2.1.0', '--out', join(dir, 'out'), '--zip', join(dir, 'a.zip'), '--date', '2026-12-04', '--db', db, '--json']);

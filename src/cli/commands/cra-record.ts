@@ -6,7 +6,7 @@ import { UsageError } from '../exit-codes.js';
 import { listOption, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 import { craRecordView, setAnnexRequirement, updateCraRecord, type CraRecordChanges, type CraRecordView } from '../../services/index.js';
 import { PRODUCT_CATEGORIES, SUPPORT_FACTORS } from '../../cra/product/index.js';
-import { ANNEX_STATUSES, INFORMATION_KEYS, STEWARD_POLICY_ELEMENTS } from '../../cra/record/index.js';
+import { ANNEX_STATUSES, EXPLOITABLE_THRESHOLDS, INFORMATION_KEYS, STEWARD_POLICY_ELEMENTS, type ComputedEntry } from '../../cra/record/index.js';
 
 function keyValue(option: string) {
   return (value: string, previous: Record<string, string> = {}): Record<string, string> => {
@@ -54,9 +54,27 @@ export function recordText(view: CraRecordView): string {
   if (r.support) lines.push(`support ${r.support.start} to ${r.support.endMonth}${a.retention ? `; keep documentation until ${a.retention.documentation} (CRA Art. 13(13))` : ''}`);
   for (const f of a.support) lines.push(`  ${f.severity}: ${f.message} (${f.clause})`);
   if (r.cvd.contacts.length) lines.push(`vulnerability reports: ${r.cvd.contacts.join(', ')}`);
-  lines.push(`Annex I: ${a.matrix.byStatus.met} met, ${a.matrix.byStatus['not-applicable']} not applicable, ${a.matrix.byStatus['in-progress']} in progress, ${a.matrix.byStatus['not-assessed']} not assessed`);
-  for (const q of view.requirements) lines.push(`  ${q.id.padEnd(5)} ${q.status.padEnd(14)} ${q.title}${q.evidence.length ? ` [${q.evidence.join(', ')}]` : ''}${q.note ? ` — ${q.note}` : ''}`);
+  lines.push(`Annex I: ${a.matrix.byStatus.met} met, ${a.matrix.byStatus['not-applicable']} not applicable, ${a.matrix.byStatus['in-progress']} in progress, ${a.matrix.byStatus['not-assessed']} not assessed${computedFor(view)}`);
+  if (r.shipRequires?.length) lines.push(`release gate: a release ships only with ${r.shipRequires.join(', ')} settled (CRA Art. 13(12))`);
+  for (const q of view.requirements) {
+    if (q.computed) lines.push(`  ${q.id.padEnd(5)} ${q.computed.status.padEnd(14)} ${q.title} (computed)`, ...computedLines(q.computed, '        '));
+    else lines.push(`  ${q.id.padEnd(5)} ${q.status.padEnd(14)} ${q.title}${q.evidence.length ? ` [${q.evidence.join(', ')}]` : ''}${q.note ? ` — ${q.note}` : ''}`);
+  }
   return lines.join('\n') + '\n';
+}
+
+function computedFor(view: CraRecordView): string {
+  return view.release ? `; I.a and II.1 computed for release ${view.release.number} (${view.release.shipStatus})` : '; no release to compute I.a and II.1 for';
+}
+
+/** A computed requirement's reasons, then what stands in its way (findings by id, failing checks). */
+export function computedLines(c: ComputedEntry, indent: string): string[] {
+  const out = c.reasons.map((reason) => `${indent}${reason}`);
+  const shown = 20;
+  for (const f of c.findings.slice(0, shown)) out.push(`${indent}- finding #${f.id} ${f.vulnerability} in ${f.component}${f.version ? `@${f.version}` : ''}: ${f.why}`);
+  if (c.findings.length > shown) out.push(`${indent}- and ${c.findings.length - shown} more findings (--json lists them all)`);
+  for (const f of c.failingChecks) out.push(`${indent}- ${f.check} (${f.clause}) in ${f.document}: ${f.covered}/${f.total}${f.failing.length ? `; failing: ${f.failing.slice(0, 10).join(', ')}${f.failing.length > 10 ? ' …' : ''}` : ''}`);
+  return out;
 }
 
 interface SetFlags extends StoreFlags {
@@ -78,6 +96,8 @@ interface SetFlags extends StoreFlags {
   info?: Record<string, string>;
   policyElement?: Record<string, string>;
   authorityContact?: string[];
+  exploitableThreshold?: string;
+  shipRequires?: string[];
   by?: string;
 }
 
@@ -105,6 +125,8 @@ function changesOf(opts: SetFlags): CraRecordChanges {
   if (opts.languages) cvd.preferredLanguages = opts.languages;
   if (Object.keys(cvd).length) changes.cvd = cvd;
   if (opts.info) changes.information = opts.info;
+  if (opts.exploitableThreshold !== undefined) changes.exploitableThreshold = opts.exploitableThreshold;
+  if (opts.shipRequires !== undefined) changes.shipRequires = opts.shipRequires;
   if (opts.policyElement || opts.authorityContact) changes.steward = { policyElements: opts.policyElement, authorityContacts: opts.authorityContact };
   if (Object.keys(changes).length === 0) throw new UsageError('nothing to change: give at least one option (see `vigie cra record set --help`)');
   return changes;
@@ -113,9 +135,11 @@ function changesOf(opts: SetFlags): CraRecordChanges {
 export function registerCraRecord(cra: Command, ctx: CommandContext): void {
   const record = cra.command('record').description("a product's CRA record: role, class, route, support period, disclosure contact, document facts (stored; see --db)");
 
-  withStoreOptions(record.command('show <product>').description('the record with its readiness checklist, routes, support findings and Annex I matrix')).action((product: string, opts: StoreFlags) =>
+  withStoreOptions(record.command('show <product>').description('the record with its readiness checklist, routes, support findings and Annex I matrix'))
+    .option('--release <number>', 'release to compute I.a and II.1 for (default: the newest published release, else the newest)')
+    .action((product: string, opts: StoreFlags & { release?: string }) =>
     withStore(ctx, opts, async (store) => {
-      const view = await craRecordView(store, product);
+      const view = await craRecordView(store, product, { release: opts.release });
       if (opts.json) printJson(ctx, view);
       else ctx.io.stdout(recordText(view));
     }),
@@ -140,6 +164,8 @@ export function registerCraRecord(cra: Command, ctx: CommandContext): void {
     .option('--info <key=text>', `a document fact (repeatable): ${INFORMATION_KEYS.map((i) => i.key).join(', ')}`, keyValue('--info'))
     .option('--policy-element <key=ref>', `steward policy element (Art. 24(1)): ${STEWARD_POLICY_ELEMENTS.map((e) => e.key).join(', ')}`, keyValue('--policy-element'))
     .option('--authority-contact <uri>', 'steward contact for market surveillance authorities (repeatable; replaces the list; Art. 24(2))', repeat)
+    .option('--exploitable-threshold <rating>', `lowest rating at which an unsettled finding counts against Annex I Part I (2)(a): ${EXPLOITABLE_THRESHOLDS.join(', ')} (default high; KEV-listed and exploitable findings always count)`)
+    .option('--ship-requires <ids>', 'Annex I requirements a release must have settled before it ships, e.g. I.a,II.1,II.5 (replaces the list; "" for none; CRA Art. 13(12))', listOption)
     .option('--by <name>', 'who makes the change (default: cli)')
     .action((product: string, opts: SetFlags) =>
       withStore(ctx, opts, async (store) => {
@@ -150,13 +176,21 @@ export function registerCraRecord(cra: Command, ctx: CommandContext): void {
     );
 
   const annex = cra.command('annex').description('the Annex I essential requirements matrix of a product (stored; see --db)');
-  withStoreOptions(annex.command('list <product>').description('every requirement with its status, evidence and note')).action((product: string, opts: StoreFlags) =>
-    withStore(ctx, opts, async (store) => {
-      const view = await craRecordView(store, product);
-      if (opts.json) printJson(ctx, view.requirements);
-      else for (const q of view.requirements) ctx.io.stdout(`${q.id.padEnd(5)} ${q.status.padEnd(14)} ${q.clause}: ${q.title}${q.evidence.length ? `\n      evidence: ${q.evidence.join(', ')}` : ''}${q.note ? `\n      note: ${q.note}` : ''}\n`);
-    }),
-  );
+  withStoreOptions(annex.command('list <product>').description('every requirement with its status, evidence and note; I.a and II.1 computed for a release'))
+    .option('--release <number>', 'release to compute I.a and II.1 for (default: the newest published release, else the newest)')
+    .action((product: string, opts: StoreFlags & { release?: string }) =>
+      withStore(ctx, opts, async (store) => {
+        const view = await craRecordView(store, product, { release: opts.release });
+        if (opts.json) printJson(ctx, view.requirements);
+        else {
+          ctx.io.stdout(`Annex I matrix of ${view.product.name}${computedFor(view)}\n`);
+          for (const q of view.requirements) {
+            if (q.computed) ctx.io.stdout(`${q.id.padEnd(5)} ${q.computed.status.padEnd(14)} ${q.clause}: ${q.title} (computed)\n${computedLines(q.computed, '      ').join('\n')}\n`);
+            else ctx.io.stdout(`${q.id.padEnd(5)} ${q.status.padEnd(14)} ${q.clause}: ${q.title}${q.evidence.length ? `\n      evidence: ${q.evidence.join(', ')}` : ''}${q.note ? `\n      note: ${q.note}` : ''}\n`);
+          }
+        }
+      }),
+    );
   withStoreOptions(annex.command('set <product> <requirement>').description('set one requirement (I.a … I.m, II.1 … II.8): met needs evidence, not-applicable a reason'))
     .requiredOption('--status <status>', ANNEX_STATUSES.join(', '))
     .option('--evidence <ref>', 'a link or document reference (repeatable; replaces the list)', repeat)

@@ -4,7 +4,10 @@ import { paragraph, type Document } from './document.js';
 import { productLine, type DocumentContext } from './context.js';
 
 export function annexIMatrix(ctx: DocumentContext): Document {
+  const computed = new Map((ctx.computed ?? []).map((c) => [c.requirement as string, c]));
   const rows = ANNEX_I_REQUIREMENTS.map((r) => {
+    const c = computed.get(r.id);
+    if (c) return [r.id, r.title, `${c.status} (computed${c.release ? ` for release ${c.release.number}` : ''})`, c.findings.map((f) => `${f.vulnerability} in ${f.component}`).join(' ; '), c.reasons.join(' ')];
     const e = ctx.record.annexI[r.id] ?? emptyEntry();
     return [r.id, r.title, e.status, e.evidence.join(' ; '), e.note ?? ''];
   });

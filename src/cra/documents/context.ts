@@ -1,4 +1,5 @@
 import type { RecordAssessment } from '../record/assess.js';
+import type { ComputedEntry } from '../record/annex-i-computed.js';
 import type { CraRecord } from '../record/record.js';
 import { findInformationKey } from '../record/information.js';
 import { factOrMissing, type Block } from './document.js';
@@ -14,6 +15,8 @@ export interface DocumentContext {
   assessment: RecordAssessment;
   /** Bundle path of the release SBOM, when one is included (Annex VII (2)(b)). */
   sbomFile: string | null;
+  /** The computed Annex I requirements (I.a, II.1) for the release in view; absent: as recorded. */
+  computed?: readonly ComputedEntry[];
 }
 
 export const REGULATION = 'Regulation (EU) 2024/2847 (Cyber Resilience Act)';

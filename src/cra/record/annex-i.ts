@@ -75,11 +75,15 @@ export interface MatrixSummary {
   open: string[];
 }
 
-export function summariseMatrix(matrix: Readonly<Record<string, AnnexEntry>>): MatrixSummary {
+/**
+ * `computed`: the status of the requirements computed from data (annex-i-computed.ts), which replace
+ * whatever the record holds for them.
+ */
+export function summariseMatrix(matrix: Readonly<Record<string, AnnexEntry>>, computed: Readonly<Record<string, AnnexStatus>> = {}): MatrixSummary {
   const byStatus: Record<AnnexStatus, number> = { 'not-assessed': 0, 'in-progress': 0, met: 0, 'not-applicable': 0 };
   const open: string[] = [];
   for (const r of ANNEX_I_REQUIREMENTS) {
-    const entry = matrix[r.id] ?? emptyEntry();
+    const entry = computed[r.id] !== undefined ? { ...emptyEntry(), status: computed[r.id]! } : (matrix[r.id] ?? emptyEntry());
     byStatus[entry.status]++;
     if (entry.status !== 'met' && entry.status !== 'not-applicable') open.push(r.id);
   }

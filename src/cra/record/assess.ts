@@ -4,7 +4,7 @@
 import { classify, conformityRoutes, type Classification, type RouteDecision } from '../product/classification.js';
 import { decideRole, type ScopeDecision } from '../product/operator-role.js';
 import { checkSupportPeriod, documentationRetention, type SupportFinding } from '../product/support-period.js';
-import { summariseMatrix, type MatrixSummary } from './annex-i.js';
+import { summariseMatrix, type AnnexStatus, type MatrixSummary } from './annex-i.js';
 import { missingInformation, type DocumentId } from './information.js';
 import type { CraRecord } from './record.js';
 import { STEWARD_POLICY_ELEMENTS, authorityContactsProblem } from './steward.js';
@@ -38,7 +38,8 @@ function missingFacts(record: CraRecord, document: DocumentId): string | null {
   return missing.length === 0 ? null : `missing: ${missing.map((m) => m.key).join(', ')}`;
 }
 
-export function assessRecord(record: CraRecord): RecordAssessment {
+/** `computed`: the status of the computed Annex I requirements for the release in view (see summariseMatrix). */
+export function assessRecord(record: CraRecord, computed: Readonly<Record<string, AnnexStatus>> = {}): RecordAssessment {
   const scope = record.roleAnswers ? decideRole(record.roleAnswers) : null;
   const classification = record.category === null ? null : classify(record.category === 'default' ? null : record.category);
   const routes = classification ? conformityRoutes(classification.class, record.routeFacts) : [];
@@ -47,7 +48,7 @@ export function assessRecord(record: CraRecord): RecordAssessment {
   const support = record.support ? checkSupportPeriod(record.support) : [];
   const supportValid = record.support !== null && !support.some((f) => f.severity === 'error');
   const retention = supportValid ? { documentation: documentationRetention(record.support!.start, record.support!.endMonth) } : null;
-  const matrix = summariseMatrix(record.annexI);
+  const matrix = summariseMatrix(record.annexI, computed);
   const contact = record.cvd.contacts.length > 0 ? null : 'record at least one contact for vulnerability reports';
 
   const checklist: ChecklistItem[] = [item('role', 'Operator role decided', 'CRA Art. 3(13)-(17), Art. 24', scope ? null : 'answer the role questionnaire')];

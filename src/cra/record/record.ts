@@ -8,6 +8,7 @@ import { findCategory } from '../product/categories.js';
 import type { RoleAnswers } from '../product/operator-role.js';
 import { SUPPORT_FACTORS, lastDayOfMonth, parseDay, type SupportPeriodInput } from '../product/support-period.js';
 import { ANNEX_I_REQUIREMENTS, ANNEX_STATUSES, entryProblem, type AnnexEntry } from './annex-i.js';
+import { EXPLOITABLE_THRESHOLDS, isComputedRequirement, type ExploitableThreshold } from './annex-i-computed.js';
 import { INFORMATION_KEY_NAMES } from './information.js';
 import { STEWARD_ELEMENT_KEYS } from './steward.js';
 
@@ -47,6 +48,10 @@ export interface CraRecord {
   /** Annex I matrix by requirement id; missing ids are "not-assessed". */
   annexI: Record<string, AnnexEntry>;
   steward: StewardRecord;
+  /** Lowest rating at which an unsettled finding counts against Annex I Part I (2)(a); absent: high. */
+  exploitableThreshold?: ExploitableThreshold;
+  /** Annex I requirement ids a release must have settled before it ships (the release gate; CRA Art. 13(12)). */
+  shipRequires?: string[];
 }
 
 export function emptyRecord(): CraRecord {
@@ -133,8 +138,13 @@ export function recordProblems(record: CraRecord): RecordProblem[] {
     if (!INFORMATION_KEY_NAMES.includes(key)) add(`information.${key}`, `unknown fact (known: ${INFORMATION_KEY_NAMES.join(', ')})`);
   }
   if (record.information.signatureDate && parseDay(record.information.signatureDate) === null) add('information.signatureDate', `"${record.information.signatureDate}" is not a date (YYYY-MM-DD)`);
+  if (record.exploitableThreshold !== undefined && !(EXPLOITABLE_THRESHOLDS as readonly string[]).includes(record.exploitableThreshold)) {
+    add('exploitableThreshold', `must be one of ${EXPLOITABLE_THRESHOLDS.join(', ')}`);
+  }
+  (record.shipRequires ?? []).forEach((id, i) => add(`shipRequires.${i}`, ANNEX_I_REQUIREMENTS.some((r) => r.id === id) ? null : `unknown requirement "${id}" (known: ${ANNEX_I_REQUIREMENTS.map((r) => r.id).join(', ')})`));
   for (const [id, entry] of Object.entries(record.annexI)) {
     if (!ANNEX_I_REQUIREMENTS.some((r) => r.id === id)) add(`annexI.${id}`, `unknown requirement (known: ${ANNEX_I_REQUIREMENTS.map((r) => r.id).join(', ')})`);
+    else if (isComputedRequirement(id)) continue;
     else if (!(ANNEX_STATUSES as readonly string[]).includes(entry.status)) add(`annexI.${id}.status`, `must be one of ${ANNEX_STATUSES.join(', ')}`);
     else add(`annexI.${id}`, entryProblem(entry));
   }

@@ -4,15 +4,24 @@ import type { ResourceOptions } from '../http/route-options.js';
 import { ID_PARAMS, OPEN_OBJECT, listOf } from '../http/common-schemas.js';
 import { authorOf } from '../http/author.js';
 import { sendDownload } from '../http/download.js';
-import { ANNEX_ENTRY_INPUT, ANNEX_PARAMS, CRA_PATCH, CRA_VIEW, DOCUMENTS_QUERY, EVIDENCE_QUERY } from './schemas.js';
+import { ANNEX_ENTRY_INPUT, ANNEX_PARAMS, CRA_PATCH, CRA_VIEW, CRA_VIEW_QUERY, DOCUMENTS_QUERY, EVIDENCE_QUERY } from './schemas.js';
 
 /** A product's CRA record and the evidence log (issue 12 items 2, 3, 6, 8): guests read, legal and compliance officers edit. */
 export async function craRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
   const tags = ['cra'];
-  app.get<{ Params: { id: number } }>(
+  app.get<{ Params: { id: number }; Querystring: { release?: string } }>(
     '/products/:id/cra',
-    { config: { permission: 'read' }, schema: { tags, summary: "A product's CRA record with its readiness checklist, routes, support findings and Annex I matrix", params: ID_PARAMS, response: { 200: CRA_VIEW } } },
-    async (request) => services.craRecordView(store, request.params.id),
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: "A product's CRA record with its readiness checklist, routes, support findings and Annex I matrix; I.a and II.1 computed for ?release= (default: the newest published release, else the newest)",
+        params: ID_PARAMS,
+        querystring: CRA_VIEW_QUERY,
+        response: { 200: CRA_VIEW },
+      },
+    },
+    async (request) => services.craRecordView(store, request.params.id, request.query),
   );
   app.patch<{ Params: { id: number }; Body: services.CraRecordChanges }>(
     '/products/:id/cra',

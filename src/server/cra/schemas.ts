@@ -45,7 +45,15 @@ export const CRA_PATCH = {
     },
     information: TEXT_MAP,
     steward: { type: 'object', additionalProperties: false, properties: { policyElements: TEXT_MAP, authorityContacts: URI_LIST } },
+    exploitableThreshold: { type: ['string', 'null'], maxLength: 20 },
+    shipRequires: { type: 'array', maxItems: 30, items: { type: 'string', maxLength: 10 } },
   },
+} as const;
+
+export const CRA_VIEW_QUERY = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { release: NAME },
 } as const;
 
 export const ANNEX_ENTRY_INPUT = {

@@ -92,17 +92,18 @@ export const craRecordCases: Record<string, ContractCase> = {
   async 'the Annex I matrix: met needs evidence, not applicable needs a reason; bad input writes nothing'(store) {
     await productWithRelease(store, 'Router');
     await assert.rejects(setAnnexRequirement(store, 'Router', 'I.g', { status: 'not-applicable' }, 'bob'), refused(/annexI\.I\.g/, /written reason/));
-    await assert.rejects(setAnnexRequirement(store, 'Router', 'II.1', { status: 'met' }, 'bob'), refused(/annexI\.II\.1/, /evidence/));
+    await assert.rejects(setAnnexRequirement(store, 'Router', 'II.5', { status: 'met' }, 'bob'), refused(/annexI\.II\.5/, /evidence/));
     await assert.rejects(setAnnexRequirement(store, 'Router', 'I.z', { status: 'met' }, 'bob'), refused(/requirement/, /unknown Annex I requirement "I.z"/));
-    await assert.rejects(setAnnexRequirement(store, 'Router', 'I.a', { status: 'done' }, 'bob'), refused(/status/, /status must be one of/));
+    await assert.rejects(setAnnexRequirement(store, 'Router', 'I.b', { status: 'done' }, 'bob'), refused(/status/, /status must be one of/));
     assert.equal(await store.getCraRecord((await store.findProductByName('Router'))!.id), null);
     assert.deepEqual(await store.listEvidence(), []);
 
     await setAnnexRequirement(store, 'Router', 'i.g', { status: 'not-applicable', note: 'The router stores no personal data' }, 'bob');
-    const view = await setAnnexRequirement(store, 'Router', 'II.1', { status: 'met', evidence: ['https://router.example/sbom.cdx.json', ' https://router.example/sbom.cdx.json '] }, 'bob');
-    const ii1 = view.requirements.find((r) => r.id === 'II.1')!;
-    assert.deepEqual([ii1.status, ii1.evidence, ii1.clause], ['met', ['https://router.example/sbom.cdx.json'], 'CRA Annex I Part II (1)']);
-    assert.deepEqual(view.assessment.matrix.byStatus, { 'not-assessed': 19, 'in-progress': 0, met: 1, 'not-applicable': 1 });
+    const view = await setAnnexRequirement(store, 'Router', 'II.5', { status: 'met', evidence: ['https://router.example/cvd', ' https://router.example/cvd '] }, 'bob');
+    const ii5 = view.requirements.find((r) => r.id === 'II.5')!;
+    assert.deepEqual([ii5.status, ii5.evidence, ii5.clause], ['met', ['https://router.example/cvd'], 'CRA Annex I Part II (5)']);
+    // I.a (release not scanned: not evaluated) and II.1 (no SBOM imported: not met, counted in progress) are computed.
+    assert.deepEqual(view.assessment.matrix.byStatus, { 'not-assessed': 18, 'in-progress': 1, met: 1, 'not-applicable': 1 });
     assert.equal(view.assessment.matrix.open.includes('I.g'), false);
 
     await assert.rejects(updateCraRecord(store, 'Router', { cvd: { contacts: ['security@router.example'] } }, 'bob'), refused(/cvd\.contacts\.0/, /write it as mailto:security@router.example/));

@@ -1,7 +1,7 @@
 /* eslint-disable no-restricted-syntax -- hand-written API shapes of route families not yet in src/api-contract (ADR 0033); they go as those families join */
 // Shapes of the CRA routes, from the pure layer the server uses (the API returns them as they are).
-import type { AnnexEntry, AnnexRequirement, CraRecord, RecordAssessment } from '../../../src/cra/record/index.js';
-export type { AnnexEntry, AnnexRequirement, AnnexStatus, CraRecord, RecordAssessment } from '../../../src/cra/record/index.js';
+import type { AnnexEntry, AnnexRequirement, ComputedEntry, CraRecord, RecordAssessment } from '../../../src/cra/record/index.js';
+export type { AnnexEntry, AnnexRequirement, AnnexStatus, ComputedEntry, CraRecord, RecordAssessment } from '../../../src/cra/record/index.js';
 
 export interface CraRecordView {
   product: { id: number; name: string };
@@ -9,7 +9,9 @@ export interface CraRecordView {
   updatedBy: string | null;
   updatedAt: string | null;
   assessment: RecordAssessment;
-  requirements: Array<AnnexRequirement & AnnexEntry>;
+  /** The release I.a and II.1 are computed for (null: the product has none). */
+  release: { id: number; number: string; shipStatus: string } | null;
+  requirements: Array<AnnexRequirement & AnnexEntry & { computed?: ComputedEntry }>;
 }
 
 export interface EvidenceVerdict {

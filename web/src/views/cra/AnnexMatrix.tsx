@@ -2,18 +2,71 @@
 // compliance officers (met needs evidence, not applicable a reason: the server says so when missing).
 import { useState } from 'react';
 import { craApi } from '../../api/cra-endpoints.js';
-import type { AnnexEntry, AnnexRequirement, CraRecordView } from '../../api/cra-types.js';
+import type { AnnexEntry, AnnexRequirement, ComputedEntry, CraRecordView } from '../../api/cra-types.js';
 import { splitList } from '../../components/forms.js';
+import { Link } from '../../router.js';
+
+/**
+ * I.a and II.1 are computed per release (from the findings with their VEX analyses, and from the
+ * SBOM quality result): shown with their reasons and links to the findings, never editable.
+ */
+function ComputedRow({ requirement, computed }: { requirement: AnnexRequirement; computed: ComputedEntry }) {
+  const release = computed.release;
+  const shown = computed.findings.slice(0, 10);
+  return (
+    <tr data-computed={computed.status}>
+      <th scope="row">{requirement.id}</th>
+      <td>
+        {requirement.title} <span className="muted">({requirement.clause})</span>
+      </td>
+      <td>
+        <span aria-label={`Status of ${requirement.id}`} className={computed.status === 'met' ? '' : 'error'}>
+          {computed.status}
+        </span>{' '}
+        <span className="badge" title="Computed per release from stored data; not editable">
+          computed
+        </span>
+      </td>
+      <td>
+        {shown.length ? (
+          <ul aria-label={`Findings against ${requirement.id}`} className="compact">
+            {shown.map((f) => (
+              <li key={f.id}>
+                {release ? <Link to={`/releases/${release.id}?tab=vulnerabilities#finding-${f.id}`}>{f.vulnerability}</Link> : f.vulnerability} in {f.component}
+                {f.version ? `@${f.version}` : ''} <span className="muted">({f.why})</span>
+              </li>
+            ))}
+            {computed.findings.length > shown.length ? <li className="muted">and {computed.findings.length - shown.length} more</li> : null}
+          </ul>
+        ) : null}
+        {computed.failingChecks.length ? (
+          <ul aria-label={`Failing checks of ${requirement.id}`} className="compact">
+            {computed.failingChecks.map((c) => (
+              <li key={`${c.importId}:${c.check}`}>
+                {c.check} “{c.title}” in {c.document}: {c.covered}/{c.total}
+                {c.failing.length ? <span className="muted"> (failing: {c.failing.slice(0, 10).join(', ')})</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {release && computed.status !== 'met' && computed.requirement === 'I.a' ? <Link to={`/releases/${release.id}?tab=vulnerabilities`}>Triage the findings of {release.number}</Link> : null}
+      </td>
+      <td aria-label={`Reasons for ${requirement.id}`}>{computed.reasons.join(' ')}</td>
+      <td />
+    </tr>
+  );
+}
 
 const STATUSES = ['not-assessed', 'in-progress', 'met', 'not-applicable'];
 
-function Row({ productId, requirement, canEdit, onSaved }: { productId: number; requirement: AnnexRequirement & AnnexEntry; canEdit: boolean; onSaved: (v: CraRecordView) => void }) {
+function Row({ productId, requirement, canEdit, onSaved }: { productId: number; requirement: AnnexRequirement & AnnexEntry & { computed?: ComputedEntry }; canEdit: boolean; onSaved: (v: CraRecordView) => void }) {
   const [status, setStatus] = useState(requirement.status);
   const [evidence, setEvidence] = useState(requirement.evidence.join(', '));
   const [note, setNote] = useState(requirement.note ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = requirement.id;
+  if (requirement.computed) return <ComputedRow requirement={requirement} computed={requirement.computed} />;
   if (!canEdit) {
     return (
       <tr>
@@ -80,6 +133,10 @@ export function AnnexMatrix({ productId, view, canEdit, onSaved }: { productId: 
       <p className="muted">
         {m.settled} of {m.total} settled: {m.byStatus.met} met, {m.byStatus['not-applicable']} not applicable, {m.byStatus['in-progress']} in progress
       </p>
+      <p className="muted" aria-label="Computed requirements">
+        {view.release ? `I.a and II.1 are computed for release ${view.release.number} (${view.release.shipStatus})` : 'I.a and II.1 are computed per release: this product has no release yet'}
+        {view.record.shipRequires?.length ? ` · a release ships only with ${view.record.shipRequires.join(', ')} settled` : ''}
+      </p>
       <div className="table-scroll">
         <table aria-label="Annex I essential requirements">
           <thead>
@@ -96,7 +153,7 @@ export function AnnexMatrix({ productId, view, canEdit, onSaved }: { productId: 
           </thead>
           <tbody>
             {view.requirements.map((r) => (
-              <Row key={`${r.id}:${r.status}:${r.evidence.join(',')}:${r.note ?? ''}`} productId={productId} requirement={r} canEdit={canEdit} onSaved={onSaved} />
+              <Row key={`${r.id}:${r.status}:${r.evidence.join(',')}:${r.note ?? ''}:${r.computed?.reasons.join(' ') ?? ''}`} productId={productId} requirement={r} canEdit={canEdit} onSaved={onSaved} />
             ))}
           </tbody>
         </table>

@@ -106,7 +106,7 @@ function FindingCard({ finding: f, releaseId, canWrite, onChanged }: { finding: 
   const v = f.vulnerability;
   const headingId = useId();
   return (
-    <li className="card finding" aria-labelledby={headingId}>
+    <li className="card finding" id={`finding-${f.id}`} aria-labelledby={headingId}>
       <div className="row-between wrap">
         <h3 id={headingId} style={{ margin: 0 }}>
           {v.id} <span className="muted small">in {f.component.purl || f.component.name}</span>

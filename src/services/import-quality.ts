@@ -1,0 +1,34 @@
+/**
+ * The quality results an import keeps of the document it read (issue 12 item 3): the cra-annex-i
+ * profile, which CRA Annex I Part II (1) is computed from per release. Evaluated on the decoded
+ * document before the store writes; the failing refs are bounded so a poor 100k-component SBOM does
+ * not store a list as long as itself (covered/total keep the counts).
+ */
+import type { Sbom } from '../model/index.js';
+import { CRA_ANNEX_I } from '../cra/profiles/cra-annex-i.js';
+import { evaluateProfile, type ProfileResult } from '../cra/profiles/index.js';
+import { NPM_LOCKFILE_FORMAT_ID } from '../sbom/generators/npm/generate-npm-sbom.js';
+import { LOCKFILE_WALK_FORMAT_ID } from '../sbom/generators/core/merge-inventories.js';
+
+/** Failing component refs kept per check. */
+export const STORED_FAILING_REFS = 100;
+
+/** Profiles whose result every import keeps. */
+export const IMPORT_QUALITY_PROFILES = [CRA_ANNEX_I] as const;
+
+/**
+ * An inventory Vigie generated from lockfiles is the SBOM Vigie draws up for the release (CycloneDX,
+ * as `vigie sbom generate` writes it): its format is judged as that document's, its content as is.
+ */
+function asDrawnUp(sbom: Sbom): Sbom {
+  if (sbom.source.id !== NPM_LOCKFILE_FORMAT_ID && sbom.source.id !== LOCKFILE_WALK_FORMAT_ID) return sbom;
+  return { ...sbom, source: { ...sbom.source, id: 'cyclonedx-json', specVersion: '1.6' } };
+}
+
+export function importQualityResults(sbom: Sbom): ProfileResult[] {
+  const judged = asDrawnUp(sbom);
+  return IMPORT_QUALITY_PROFILES.map((profile) => {
+    const result = evaluateProfile(profile, judged);
+    return { ...result, checks: result.checks.map((c) => (c.failing.length > STORED_FAILING_REFS ? { ...c, failing: c.failing.slice(0, STORED_FAILING_REFS) } : c)) };
+  });
+}
