@@ -1,6 +1,6 @@
 import type { Curation, Decision, Derogation, LicenseChoice } from '../model/decision.js';
 import type { ExploitationRule } from '../model/portfolio.js';
-import { EXPLOITATIONS, LINKINGS, type Exploitation, type Linking } from '../model/usage-context.js';
+import { EXPLOITATIONS, LINKINGS, MODIFICATIONS, type Exploitation, type Linking, type Modification } from '../model/usage-context.js';
 import { ALLOWED_VALUES, type LicensePolicyTable } from '../licenses/kb/policy.js';
 import type { Allowed, LicensePolicy } from '../licenses/kb/types.js';
 import { parseExpression } from '../licenses/expression/index.js';
@@ -90,6 +90,7 @@ export function parsePolicyFile(value: unknown): PolicyFile {
       type: 'derogation',
       license: expression(o, 'license', field),
       linking: (optEnum(o, 'linking', LINKINGS, field) as Linking | undefined) ?? null,
+      modification: (optEnum(o, 'modification', MODIFICATIONS, field) as Modification | undefined) ?? null,
     };
     decisions.push(d);
   });

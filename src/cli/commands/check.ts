@@ -9,7 +9,7 @@ import { writeOutput } from '../write-output.js';
 import { BUILTIN_POLICY, builtinPolicyPath } from '../../io/builtin-policy.js';
 import { parseJsonDocument } from '../../sbom/json-text.js';
 import { UnreadableDocumentError } from '../../sbom/format.js';
-import { EXPLOITATIONS, type Exploitation } from '../../model/usage-context.js';
+import { EXPLOITATIONS, LINKINGS, MODIFICATIONS, type Exploitation, type Linking, type Modification } from '../../model/usage-context.js';
 import { declaredOutboundLicenses, parsePolicyFile, PolicyFileError, snapshotFromSbom, validateRelease, releaseObligations, type PolicyFile } from '../../compliance/index.js';
 import { renderJunit, renderSarif, renderValidationText } from '../../reports/index.js';
 
@@ -22,6 +22,8 @@ interface CheckOptions {
   format: string;
   output?: string;
   outbound?: string;
+  linking?: string;
+  modification?: string;
   maxSize?: string;
 }
 
@@ -33,6 +35,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--policy <file>', `policy file (YAML or JSON): licence statuses, decisions, exploitations (docs/policy-file.md); default: the built-in ${BUILTIN_POLICY}`)
     .option('--exploitation <e>', `exploitation for usages no rule covers: ${EXPLOITATIONS.join(', ')}`)
     .option('--outbound <ids>', 'outbound licences of the release, comma-separated (overrides the policy file)')
+    .option('--linking <l>', `linking of every usage the SBOM says nothing about: ${LINKINGS.join(', ')}`)
+    .option('--modification <m>', `whether those components were modified: ${MODIFICATIONS.join(', ')}`)
     .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'text')
     .option('-o, --output <file>', 'write the report here instead of stdout')
     .option('--max-size <size>', 'largest SBOM accepted (e.g. 300MB)')
@@ -42,6 +46,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       if (opts.exploitation !== undefined && !(EXPLOITATIONS as readonly string[]).includes(opts.exploitation)) {
         throw new UsageError(`--exploitation: "${opts.exploitation}" is not one of ${EXPLOITATIONS.join(', ')}`);
       }
+      const linking = choiceOf<Linking>(opts.linking, LINKINGS, '--linking');
+      const modification = choiceOf<Modification>(opts.modification, MODIFICATIONS, '--modification');
       if (opts.policy === undefined) {
         ctx.io.stderr(`vigie check: no --policy given: using the built-in default policy (${BUILTIN_POLICY}); pass --policy <file> to use your own\n`);
       }
@@ -61,6 +67,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         exploitationRules: rules,
         exploitation: opts.exploitation as Exploitation | undefined,
         outboundLicenses: outbound,
+        ...(linking ? { linking } : {}),
+        ...(modification ? { modified: modification === 'modified' } : {}),
         ...(policy.use ? { useDeclaration: policy.use } : {}),
         settings: policy.settings,
       });
@@ -100,4 +108,11 @@ async function readPolicy(path: string, cwd: string, label = path): Promise<Poli
     if (err instanceof PolicyFileError) throw new UsageError(`${label}: ${err.message}`);
     throw err;
   }
+}
+
+/** One of `allowed`, or a usage error naming the option (kept here: with-store.ts would load the services). */
+function choiceOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${option}: "${value}" is not one of ${allowed.join(', ')}`);
+  return value as T;
 }
