@@ -6,7 +6,7 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Issue } from '../model/issue.js';
-import type { Usage, VersionRecord } from '../model/portfolio.js';
+import type { ComponentRecord, Usage, VersionRecord } from '../model/portfolio.js';
 import type { Linking, Modification } from '../model/usage-context.js';
 import { generateNpmSbom } from '../sbom/generators/npm/index.js';
 import { readNpmProject } from '../io/npm-project.js';
@@ -20,6 +20,7 @@ import type {
   ImportMode,
   ImportRecord,
   NewUsage,
+  ReleaseData,
   Store,
   VersionAiFacts,
 } from '../store/index.js';
@@ -246,12 +247,13 @@ export async function importDocumentOf(store: Store, importId: number): Promise<
 
 /** The import, then the release's validation run (its usages changed). */
 async function importAndValidate(store: Store, target: ReleaseTarget, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
-  const outcome = await importDecoded(store, target, source, options);
+  const { outcome, inventory } = await importWritten(store, target, source, options);
   const releaseId = outcome.import.releaseId;
   await options.onPhase?.('validating');
   // One read of the release's data serves the validation run and the scan (neither changes what the
-  // other reads: the run writes the run and the step reached, the scan its findings).
-  const data = await store.loadReleaseData(releaseId);
+  // other reads: the run writes the run and the step reached, the scan its findings). A replace
+  // import knows the release's whole inventory from its own writes: only the rest is read (ADR 28).
+  const data = await releaseDataAfter(store, releaseId, inventory);
   if (!data) throw notFound(`release ${releaseId}`);
   await recordValidationRun(store, releaseId, 'import', data);
   // Stored findings follow the release's components (issue 11 item 8).
@@ -259,10 +261,44 @@ async function importAndValidate(store: Store, target: ReleaseTarget, source: De
   return outcome;
 }
 
+/** The release's usages, with the versions and components they name, as an import wrote them. */
+type ReleaseInventory = Pick<ReleaseData, 'usages' | 'versions' | 'components'>;
+
+async function releaseDataAfter(store: Store, releaseId: number, inventory: ReleaseInventory | null): Promise<ReleaseData | null> {
+  if (!inventory) return store.loadReleaseData(releaseId);
+  const context = await store.loadReleaseContext(releaseId);
+  if (!context) return null;
+  const { release, product, categories, exploitationRules, decisions, policies } = context;
+  return { release, product, categories, ...inventory, exploitationRules, decisions, policies };
+}
+
+/**
+ * What loadReleaseData would read back after a replace import: the usages written (by id), the
+ * versions they name and those versions' components, each list ordered by id.
+ */
+function inventoryOf(usages: Usage[], versions: VersionRecord[], components: ComponentRecord[]): ReleaseInventory {
+  const versionById = new Map(versions.map((v) => [v.id, v]));
+  const componentById = new Map(components.map((c) => [c.id, c]));
+  const byNumber = (a: number, b: number) => a - b;
+  const usedVersions = [...new Set(usages.map((u) => u.versionId))].sort(byNumber).map((id) => versionById.get(id)!);
+  const usedComponents = [...new Set(usedVersions.map((v) => v.componentId))].sort(byNumber).map((id) => componentById.get(id)!);
+  return { usages, versions: usedVersions, components: usedComponents };
+}
+
 /** A release id, or what creates the release inside the import's transaction (an import by name with create). */
 type ReleaseTarget = number | ((tx: Store) => Promise<number>);
 
 async function importDecoded(store: Store, target: ReleaseTarget, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
+  return (await importWritten(store, target, source, options)).outcome;
+}
+
+/** The import's transaction; a replace import also gives back the release's inventory as it wrote it. */
+async function importWritten(
+  store: Store,
+  target: ReleaseTarget,
+  source: DecodedSource,
+  options: ImportOptions,
+): Promise<{ outcome: ImportOutcome; inventory: ReleaseInventory | null }> {
   const mode = options.mode ?? 'replace';
   const policy = options.policy ?? 'fill-missing';
   const plan = source.plan;
@@ -320,7 +356,9 @@ async function importDecoded(store: Store, target: ReleaseTarget, source: Decode
       };
     });
     // Merging keeps what a usage already says (choices, exploitation) and only adds the new ones.
-    const usagesInserted = await tx.insertUsages(usages, mode === 'merge' ? 'ignore' : 'fail');
+    // Replacing writes the release's every usage: their ids come back with the insert.
+    const written = mode === 'replace' ? await tx.insertUsagesReturning(usages, 'fail') : null;
+    const usagesInserted = written ? written.length : await tx.insertUsages(usages, 'ignore');
     const edgesInserted = await insertNewEdges(tx, releaseId, options.project ?? '', plan, versions.records, mode);
     await insertNewLineage(tx, releaseId, plan, versions.records, mode);
     await tx.putVersionAiFacts(plan.aiFacts.map((a) => ({ ...a, versionId: versions.records[a.version]!.id }) as VersionAiFacts));
@@ -356,7 +394,7 @@ async function importDecoded(store: Store, target: ReleaseTarget, source: Decode
     });
     const outcome: ImportOutcome = { import: finished ?? record, counts, conflicts, issues: source.issues };
     await options.beforeCommit?.(tx, outcome);
-    return outcome;
+    return { outcome, inventory: written && inventoryOf(written, versions.records, components.records) };
   });
 }
 

@@ -32,39 +32,72 @@ export async function bulkInsert(
   rows: readonly unknown[][],
   options: BulkInsertOptions = {},
 ): Promise<number> {
-  if (rows.length === 0) return 0;
-  for (const name of [table, ...columns.map((c) => c.name), ...(options.skipConflictsOn ?? [])]) {
+  return (await insertRows(ctx, table, columns, rows, options, null)) as number;
+}
+
+/**
+ * As bulkInsert, and returns the named columns of the rows written (rows skipped as conflicts are
+ * not returned), so that a caller learns the ids it created without reading them back.
+ */
+export async function bulkInsertReturning<R>(
+  ctx: StoreContext,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly unknown[][],
+  returning: readonly string[],
+  options: BulkInsertOptions = {},
+): Promise<R[]> {
+  return (await insertRows(ctx, table, columns, rows, options, returning)) as R[];
+}
+
+async function insertRows(
+  ctx: StoreContext,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly unknown[][],
+  options: BulkInsertOptions,
+  returning: readonly string[] | null,
+): Promise<number | unknown[]> {
+  const returned: unknown[] = [];
+  if (rows.length === 0) return returning ? returned : 0;
+  for (const name of [table, ...columns.map((c) => c.name), ...(options.skipConflictsOn ?? []), ...(returning ?? [])]) {
     if (!IDENTIFIER.test(name)) throw new Error(`bulkInsert: "${name}" is not a plain identifier`);
   }
   const conflict = options.skipConflictsOn ? ` ON CONFLICT (${options.skipConflictsOn.join(', ')}) DO NOTHING` : '';
+  const tail = `${conflict}${returning ? ` RETURNING ${returning.join(', ')}` : ''}`;
   const names = columns.map((c) => c.name).join(', ');
   if (ctx.dialect === 'sqlite' && ctx.sqlite) {
     const database = ctx.sqlite;
     const tuple = `(${columns.map(() => '?').join(', ')})`;
-    const statementFor = (count: number) => database.prepare(`INSERT INTO ${table} (${names}) VALUES ${Array(count).fill(tuple).join(', ')}${conflict}`);
+    const statementFor = (count: number) => database.prepare(`INSERT INTO ${table} (${names}) VALUES ${Array(count).fill(tuple).join(', ')}${tail}`);
+    const execute = (statement: ReturnType<typeof statementFor>, values: unknown[]): number => {
+      if (!returning) return statement.run(values).changes;
+      const got = statement.all(values);
+      for (const row of got) returned.push(row);
+      return got.length;
+    };
     // Many rows per statement: one call into SQLite per SQLITE_ROWS_PER_STATEMENT rows instead of one per row.
     const perStatement = Math.max(1, Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(SQLITE_PARAMETERS / columns.length)));
     const insertAll = () => {
       let written = 0;
       const full = rows.length >= perStatement ? statementFor(perStatement) : null;
       let start = 0;
-      for (; full && start + perStatement <= rows.length; start += perStatement) written += full.run(rows.slice(start, start + perStatement).flat()).changes;
-      if (start < rows.length) written += statementFor(rows.length - start).run(rows.slice(start).flat()).changes;
+      for (; full && start + perStatement <= rows.length; start += perStatement) written += execute(full, rows.slice(start, start + perStatement).flat());
+      if (start < rows.length) written += execute(statementFor(rows.length - start), rows.slice(start).flat());
       return written;
     };
     // Inside a transaction the connection is already ours; otherwise take it through a transaction
     // of our own, so that no other caller's statements interleave with these rows.
-    if (ctx.inTransaction) return insertAll();
-    return ctx.db.transaction().execute(async () => insertAll());
+    const written = ctx.inTransaction ? insertAll() : await ctx.db.transaction().execute(async () => insertAll());
+    return returning ? returned : written;
   }
   let written = 0;
   for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT) {
     const part = rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT);
     const arrays = columns.map((c, i) => sql`${part.map((row) => row[i])}::${sql.raw(c.type)}[]`);
-    const result = await sql`${sql.raw(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(`)}${sql.join(arrays)}${sql.raw(`)${conflict}`)}`.execute(
-      ctx.db,
-    );
+    const result = await sql`${sql.raw(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(`)}${sql.join(arrays)}${sql.raw(`)${tail}`)}`.execute(ctx.db);
     written += Number(result.numAffectedRows ?? 0);
+    if (returning) for (const row of result.rows) returned.push(row);
   }
-  return written;
+  return returning ? returned : written;
 }

@@ -9,7 +9,7 @@ import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { BulkUpsertResult, ComponentInput, DataConflict, FillPolicy, VersionInput } from './types.js';
 import { chunks, type StoreContext } from './context.js';
-import { bulkInsert, type BulkColumn } from './bulk-insert.js';
+import { bulkInsertReturning, type BulkColumn } from './bulk-insert.js';
 import { selectWhereIn } from './bulk-select.js';
 import { mergeFields } from './merge-fields.js';
 import { componentKey } from '../model/component-identity.js';
@@ -70,6 +70,34 @@ export function toVersion(row: VersionRow): VersionRecord {
   };
 }
 
+/** The row an insert wrote from input (what reading it back would give). */
+function componentRow(id: number, identityKey: string, input: ComponentInput): ComponentRow {
+  return {
+    id,
+    identity_key: identityKey,
+    name: input.name,
+    purl: input.purl ?? null,
+    purl_type: input.purlType ?? null,
+    namespace: input.namespace ?? null,
+    description: input.description ?? null,
+    homepage: input.homepage ?? null,
+    language: input.language ?? null,
+  };
+}
+
+function versionRow(id: number, input: VersionInput): VersionRow {
+  return {
+    id,
+    component_id: input.componentId,
+    number: input.number,
+    purl: input.purl ?? null,
+    declared_license: input.declaredLicense ?? null,
+    concluded_license: input.concludedLicense ?? null,
+    corrected_license: input.correctedLicense ?? null,
+    copyright: input.copyright ?? null,
+  };
+}
+
 function componentColumns(input: ComponentInput) {
   return {
     purl_type: input.purlType,
@@ -116,8 +144,15 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
       const c = byKey.get(key)!;
       return [key, c.name, c.purl, c.purlType, c.namespace, c.description, c.homepage, c.language];
     });
-    await bulkInsert(ctx, 'components', COMPONENT_BULK_COLUMNS, componentRows, { skipConflictsOn: ['identity_key'] });
-    const created = await componentsByKey(missing);
+    // The new rows' ids come back from the insert itself; only rows another writer created meanwhile
+    // (skipped as conflicts) are read back.
+    const created = new Map<string, ComponentRow>();
+    const inserted = await bulkInsertReturning<{ id: number; identity_key: string }>(ctx, 'components', COMPONENT_BULK_COLUMNS, componentRows, ['id', 'identity_key'], {
+      skipConflictsOn: ['identity_key'],
+    });
+    for (const { id, identity_key } of inserted) created.set(identity_key, componentRow(id, identity_key, byKey.get(identity_key)!));
+    const raced = missing.filter((k) => !created.has(k));
+    if (raced.length > 0) for (const [key, row] of await componentsByKey(raced)) created.set(key, row);
     const conflicts: DataConflict[] = [];
     for (const key of keys) {
       const row = existing.get(key);
@@ -163,10 +198,23 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
       v.correctedLicense,
       v.copyright,
     ]);
-    await bulkInsert(ctx, 'versions', VERSION_BULK_COLUMNS, versionRows, { skipConflictsOn: ['component_id', 'number'] });
     const after = new Map(existing);
-    if (missing.length > 0) {
-      for (const [key, row] of await versionsOf(missing.map((v) => v.componentId))) if (!after.has(key)) after.set(key, row);
+    const inserted = await bulkInsertReturning<{ id: number; component_id: number; number: string }>(
+      ctx,
+      'versions',
+      VERSION_BULK_COLUMNS,
+      versionRows,
+      ['id', 'component_id', 'number'],
+      { skipConflictsOn: ['component_id', 'number'] },
+    );
+    for (const { id, component_id, number } of inserted) {
+      const key = versionKey(component_id, number);
+      after.set(key, versionRow(id, byKey.get(key)!));
+    }
+    // Versions another writer created meanwhile (skipped as conflicts) are read back.
+    const raced = missing.filter((v) => !after.has(versionKey(v.componentId, v.number)));
+    if (raced.length > 0) {
+      for (const [key, row] of await versionsOf(raced.map((v) => v.componentId))) if (!after.has(key)) after.set(key, row);
     }
     const conflicts: DataConflict[] = [];
     const names = await componentNames([...existing.values()].map((r) => r.component_id));

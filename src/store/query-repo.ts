@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { isPurlError, parsePurl } from '../model/purl/index.js';
 import { componentReference } from '../model/component-identity.js';
 import type { Store } from './store.js';
-import type { ComponentQuery, DiffedUsage, ReleaseDiff, ReleaseHit } from './types.js';
+import type { ComponentQuery, DiffedUsage, ReleaseContext, ReleaseDiff, ReleaseHit } from './types.js';
 import { chunks, toCount, type StoreContext } from './context.js';
 import { selectWhereIn } from './bulk-select.js';
 import { toComponent, toVersion } from './component-repo.js';
@@ -12,7 +12,7 @@ import { toUsage } from './usage-repo.js';
 import { toDecision } from './decision-repo.js';
 import { toPolicy } from './knowledge-repo.js';
 
-type QueryMethods = Pick<Store, 'releasesContaining' | 'mostUsedComponents' | 'licenseDistribution' | 'diffReleases' | 'loadReleaseData'>;
+type QueryMethods = Pick<Store, 'releasesContaining' | 'mostUsedComponents' | 'licenseDistribution' | 'diffReleases' | 'loadReleaseData' | 'loadReleaseContext'>;
 
 /** A versioned purl asks for that version only. */
 function purlVersion(text: string | undefined): string[] | undefined {
@@ -148,6 +148,62 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
     return diff;
   }
 
+  /** A release with everything its validation reads except its usages, versions and components. */
+  async function releaseContext(releaseId: number): Promise<ReleaseContext | null> {
+    const releaseRow = await db.selectFrom('releases').selectAll().where('id', '=', releaseId).executeTakeFirst();
+    if (!releaseRow) return null;
+    const release = toRelease(releaseRow);
+    const productRow = await db.selectFrom('products').selectAll().where('id', '=', release.productId).executeTakeFirstOrThrow();
+    const categoryRows = await db
+      .selectFrom('categories as c')
+      .innerJoin('product_categories as pc', 'pc.category_id', 'c.id')
+      .selectAll('c')
+      .where('pc.product_id', '=', release.productId)
+      .orderBy('c.id')
+      .execute();
+    const categoryIds = categoryRows.map((c) => c.id);
+    const [ruleRows, decisionRows, policyRows] = await Promise.all([
+      db.selectFrom('exploitation_rules').selectAll().where('release_id', '=', releaseId).orderBy('id').execute(),
+      db
+        .selectFrom('decisions')
+        .selectAll()
+        .where((eb) => eb.or([eb('release_id', 'is', null), eb('release_id', '=', releaseId)]))
+        .where((eb) => eb.or([eb('product_id', 'is', null), eb('product_id', '=', release.productId)]))
+        .where((eb) =>
+          categoryIds.length > 0 ? eb.or([eb('category_id', 'is', null), eb('category_id', 'in', categoryIds)]) : eb('category_id', 'is', null),
+        )
+        .orderBy('id')
+        .execute(),
+      db.selectFrom('license_policies').selectAll().orderBy('license').execute(),
+    ]);
+    return {
+      release,
+      product: {
+        id: productRow.id,
+        name: productRow.name,
+        description: productRow.description,
+        owner: productRow.owner,
+        categoryIds,
+        outboundLicenses: JSON.parse(productRow.outbound_licenses) as string[],
+      },
+      categories: categoryRows.map((c) => ({
+        id: c.id,
+        name: c.name,
+        description: c.description,
+        outboundLicenses: JSON.parse(c.outbound_licenses) as string[],
+      })),
+      exploitationRules: ruleRows.map((r) => ({
+        id: r.id,
+        releaseId: r.release_id,
+        scope: r.scope,
+        project: r.project,
+        exploitation: r.exploitation as never,
+      })),
+      decisions: decisionRows.map(toDecision),
+      policies: policyRows.map(toPolicy),
+    };
+  }
+
   return {
     releasesContaining,
     async mostUsedComponents(limit = 20) {
@@ -192,18 +248,8 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
     },
     diffReleases,
     async loadReleaseData(releaseId) {
-      const releaseRow = await db.selectFrom('releases').selectAll().where('id', '=', releaseId).executeTakeFirst();
-      if (!releaseRow) return null;
-      const release = toRelease(releaseRow);
-      const productRow = await db.selectFrom('products').selectAll().where('id', '=', release.productId).executeTakeFirstOrThrow();
-      const categoryRows = await db
-        .selectFrom('categories as c')
-        .innerJoin('product_categories as pc', 'pc.category_id', 'c.id')
-        .selectAll('c')
-        .where('pc.product_id', '=', release.productId)
-        .orderBy('c.id')
-        .execute();
-      const categoryIds = categoryRows.map((c) => c.id);
+      const context = await releaseContext(releaseId);
+      if (!context) return null;
       // Versions and components are read by the ids the usage rows name, not by a second look at the
       // usages table: an import committing in between (PostgreSQL reads each statement at its own
       // moment) must not leave a usage whose version was not read.
@@ -211,50 +257,20 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
       const byId = <R extends { id: number }>(rows: R[]) => rows.sort((a, b) => a.id - b.id);
       const versionRows = byId(await selectWhereIn(ctx, 'versions', 'id', 'integer', [...new Set(usageRows.map((u) => u.version_id))]));
       const componentRows = byId(await selectWhereIn(ctx, 'components', 'id', 'integer', [...new Set(versionRows.map((v) => v.component_id))]));
-      const [ruleRows, decisionRows, policyRows] = await Promise.all([
-        db.selectFrom('exploitation_rules').selectAll().where('release_id', '=', releaseId).orderBy('id').execute(),
-        db
-          .selectFrom('decisions')
-          .selectAll()
-          .where((eb) => eb.or([eb('release_id', 'is', null), eb('release_id', '=', releaseId)]))
-          .where((eb) => eb.or([eb('product_id', 'is', null), eb('product_id', '=', release.productId)]))
-          .where((eb) =>
-            categoryIds.length > 0 ? eb.or([eb('category_id', 'is', null), eb('category_id', 'in', categoryIds)]) : eb('category_id', 'is', null),
-          )
-          .orderBy('id')
-          .execute(),
-        db.selectFrom('license_policies').selectAll().orderBy('license').execute(),
-      ]);
+      const { release, product, categories, exploitationRules, decisions, policies } = context;
       return {
         release,
-        product: {
-          id: productRow.id,
-          name: productRow.name,
-          description: productRow.description,
-          owner: productRow.owner,
-          categoryIds,
-          outboundLicenses: JSON.parse(productRow.outbound_licenses) as string[],
-        },
-        categories: categoryRows.map((c) => ({
-          id: c.id,
-          name: c.name,
-          description: c.description,
-          outboundLicenses: JSON.parse(c.outbound_licenses) as string[],
-        })),
+        product,
+        categories,
         usages: usageRows.map(toUsage),
         versions: versionRows.map(toVersion),
         components: componentRows.map(toComponent),
-        exploitationRules: ruleRows.map((r) => ({
-          id: r.id,
-          releaseId: r.release_id,
-          scope: r.scope,
-          project: r.project,
-          exploitation: r.exploitation as never,
-        })),
-        decisions: decisionRows.map(toDecision),
-        policies: policyRows.map(toPolicy),
+        exploitationRules,
+        decisions,
+        policies,
       };
     },
+    loadReleaseContext: releaseContext,
   };
 }
 

@@ -2,12 +2,13 @@
  * Stored validation runs: one row per run, newest read by every view; older ones pruned. The bulky
  * part (`details`, gzip-compressed JSON) is decompressed and parsed only when asked for (ADR 21).
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import type { Selectable } from 'kysely';
 import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { ValidationRunSummary } from './types.js';
 import { fromJson, toJson, type StoreContext } from './context.js';
+import { gzipJson } from './gzip-json.js';
 
 type RunMethods = Pick<Store, 'insertValidationRun' | 'latestValidationRun' | 'latestValidationRuns' | 'listValidationRuns'>;
 
@@ -31,6 +32,8 @@ function toSummary(row: Omit<Selectable<Database['validation_runs']>, 'report' |
 export function runRepository({ db }: StoreContext): RunMethods {
   return {
     async insertValidationRun(run) {
+      // Compressed as it is written, never whole as text (ADR 28).
+      const details = run.details === undefined ? null : await gzipJson(run.details, { level: 1 });
       const row = await db
         .insertInto('validation_runs')
         .values({
@@ -42,7 +45,7 @@ export function runRepository({ db }: StoreContext): RunMethods {
           fingerprint: run.fingerprint,
           license_counts: toJson(run.licenseCounts),
           report: toJson(run.report),
-          details: run.details === undefined ? null : gzipSync(toJson(run.details), { level: 1 }),
+          details,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -55,8 +58,8 @@ export function runRepository({ db }: StoreContext): RunMethods {
         .limit(1000)
         .execute();
       if (old.length > 0) await db.deleteFrom('validation_runs').where('id', 'in', old.map((r) => r.id)).execute();
-      const { details, ...rest } = run;
-      return { ...rest, id: row.id, details: details === undefined ? null : () => details };
+      const { details: given, ...rest } = run;
+      return { ...rest, id: row.id, details: given === undefined ? null : () => given };
     },
     async latestValidationRun(releaseId) {
       const row = await db.selectFrom('validation_runs').selectAll().where('release_id', '=', releaseId).orderBy('id', 'desc').limit(1).executeTakeFirst();

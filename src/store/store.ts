@@ -38,6 +38,7 @@ import type {
   NewProduct,
   NewRelease,
   NewUsage,
+  ReleaseContext,
   ReleaseData,
   ReleaseDiff,
   ReleaseHit,
@@ -118,6 +119,11 @@ export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore
   // Usages
   /** Chunked multi-row insert; returns how many rows were written. */
   insertUsages(usages: NewUsage[], onConflict?: UsageConflictMode): Promise<number>;
+  /**
+   * As insertUsages ('fail' or 'ignore', usages of one release), returning the usages written as
+   * records ordered by id: an import learns its usages without reading them back (ADR 28).
+   */
+  insertUsagesReturning(usages: NewUsage[], onConflict?: Exclude<UsageConflictMode, 'update'>): Promise<Usage[]>;
   listUsages(releaseId: number): Promise<Usage[]>;
   getUsage(id: number): Promise<Usage | null>;
   updateUsage(id: number, patch: UsagePatch): Promise<Usage | null>;
@@ -197,6 +203,8 @@ export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore
   licenseDistribution(role: LicenseRole, releaseId?: number): Promise<LicenseCount[]>;
   diffReleases(fromReleaseId: number, toReleaseId: number): Promise<ReleaseDiff>;
   loadReleaseData(releaseId: number): Promise<ReleaseData | null>;
+  /** loadReleaseData without usages, versions and components (an import holds those already). */
+  loadReleaseContext(releaseId: number): Promise<ReleaseContext | null>;
 
   // CRA Art. 14 reporting cases
   createReportingCase(input: NewReportingCase): Promise<ReportingCase>;

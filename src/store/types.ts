@@ -210,6 +210,9 @@ export interface ReleaseData {
   policies: LicensePolicy[];
 }
 
+/** ReleaseData without the release's inventory (usages, versions, components): what an import that holds its inventory reads. */
+export type ReleaseContext = Omit<ReleaseData, 'usages' | 'versions' | 'components'>;
+
 export interface DecisionFilter {
   type?: DecisionType;
   categoryId?: number;

@@ -6,11 +6,12 @@ import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { NewUsage, UsagePatch } from './types.js';
 import { chunks, fromBool, rowsPerStatement, toBool, type StoreContext } from './context.js';
-import { bulkInsert, type BulkColumn } from './bulk-insert.js';
+import { bulkInsert, bulkInsertReturning, type BulkColumn } from './bulk-insert.js';
 
 type UsageMethods = Pick<
   Store,
   | 'insertUsages'
+  | 'insertUsagesReturning'
   | 'listUsages'
   | 'getUsage'
   | 'updateUsage'
@@ -99,14 +100,17 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
     return set;
   }
 
+  function bulkRows(usages: NewUsage[]): unknown[][] {
+    return usages.map((u) => {
+      const r = usageRow(u);
+      return USAGE_BULK_COLUMNS.map((c) => r[c.name as keyof typeof r] ?? null);
+    });
+  }
+
   const methods: UsageMethods = {
     async insertUsages(usages, onConflict = 'fail') {
       if (onConflict !== 'update') {
-        const rows = usages.map((u) => {
-          const r = usageRow(u);
-          return USAGE_BULK_COLUMNS.map((c) => r[c.name as keyof typeof r] ?? null);
-        });
-        return bulkInsert(ctx, 'usages', USAGE_BULK_COLUMNS, rows, onConflict === 'ignore' ? { skipConflictsOn: UNIQUE_USAGE } : {});
+        return bulkInsert(ctx, 'usages', USAGE_BULK_COLUMNS, bulkRows(usages), onConflict === 'ignore' ? { skipConflictsOn: UNIQUE_USAGE } : {});
       }
       let written = 0;
       for (const part of chunks(usages, rowsPerStatement(USAGE_COLUMNS))) {
@@ -128,6 +132,35 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
         written += Number(result.numInsertedOrUpdatedRows ?? 0);
       }
       return written;
+    },
+    async insertUsagesReturning(usages, onConflict = 'fail') {
+      if (usages.some((u) => u.releaseId !== usages[0]!.releaseId)) throw new Error('insertUsagesReturning: usages of one release at a time');
+      type Written = { id: number; version_id: number; scope: string; project: string };
+      const written = await bulkInsertReturning<Written>(ctx, 'usages', USAGE_BULK_COLUMNS, bulkRows(usages), ['id', 'version_id', 'scope', 'project'], {
+        ...(onConflict === 'ignore' ? { skipConflictsOn: UNIQUE_USAGE } : {}),
+      });
+      // Each row written is found again among those given by its unique key within the release.
+      const key = (versionId: number, scope: string, project: string) => `${versionId}\u0000${scope}\u0000${project}`;
+      const given = new Map(usages.map((u) => [key(u.versionId, u.scope, u.project), u]));
+      return written
+        .map((w): Usage => {
+          const u = given.get(key(w.version_id, w.scope, w.project))!;
+          return {
+            id: w.id,
+            releaseId: u.releaseId,
+            versionId: u.versionId,
+            scope: u.scope,
+            project: u.project,
+            linking: u.linking,
+            modified: u.modified,
+            exploitation: u.exploitation,
+            chosenLicense: u.chosenLicense,
+            status: u.status,
+            addedBy: u.addedBy,
+            description: u.description ?? null,
+          };
+        })
+        .sort((a, b) => a.id - b.id);
     },
     async listUsages(releaseId) {
       return (await db.selectFrom('usages').selectAll().where('release_id', '=', releaseId).orderBy('id').execute()).map(toUsage);

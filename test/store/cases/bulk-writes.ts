@@ -52,4 +52,50 @@ export const bulkWriteCases: Record<string, ContractCase> = {
     assert.equal(await store.findComponent('pkg:npm/rolled-back'), null);
     assert.deepEqual(await store.listUsages(release.id), []);
   },
+
+  async 'bulk upserts give back exactly the rows a read gives, for new and for existing rows (ADR 28: ids come back with the insert)'(store) {
+    const inputs = Array.from({ length: 450 }, (_, i) =>
+      npmComponent(`returned-${i}`, { description: AWKWARD[i % AWKWARD.length], homepage: i % 2 ? null : `https://h/${i}`, namespace: i % 3 ? null : '@ns' }),
+    );
+    const first = await store.upsertComponents(inputs.slice(0, 100), 'fill-missing');
+    const both = await store.upsertComponents(inputs, 'fill-missing');
+    assert.equal(both.created, 350);
+    assert.deepEqual(both.records.slice(0, 100), first.records);
+    assert.deepEqual(both.records, await Promise.all(both.records.map((r) => store.getComponent(r.id))));
+    const versions = await store.upsertVersions(
+      both.records.map((c, i) => versionOf(c.id, `1.${i}.0`, { copyright: i % 4 ? null : AWKWARD[i % AWKWARD.length], concludedLicense: i % 5 ? null : 'MIT' })),
+      'fill-missing',
+    );
+    assert.equal(versions.created, 450);
+    assert.deepEqual(versions.records, await Promise.all(versions.records.map((v) => store.getVersion(v.id))));
+  },
+
+  async 'usages written with insertUsagesReturning are the rows stored, ordered by id; skipped ones are not returned'(store) {
+    const release = await productWithRelease(store);
+    const { records } = await store.upsertComponents(Array.from({ length: 500 }, (_, i) => npmComponent(`u-${i}`)), 'fill-missing');
+    const { records: versions } = await store.upsertVersions(records.map((c) => versionOf(c.id, '1.0.0')), 'fill-missing');
+    const usages = versions.map((v, i) =>
+      usageOf(release.id, v.id, { scope: AWKWARD[i % AWKWARD.length], modified: i % 3 === 0 ? null : i % 2 === 0, chosenLicense: i % 7 ? null : 'MIT', status: 'auto' }),
+    );
+    const written = await store.insertUsagesReturning(usages.slice(0, 300));
+    assert.deepEqual(written, await store.listUsages(release.id));
+    await assert.rejects(store.insertUsagesReturning(usages.slice(0, 1)));
+    const more = await store.insertUsagesReturning(usages, 'ignore');
+    assert.equal(more.length, 200);
+    assert.deepEqual([...written, ...more], await store.listUsages(release.id));
+    assert.deepEqual(await store.insertUsagesReturning([]), []);
+  },
+
+  async 'loadReleaseContext is loadReleaseData without the inventory'(store) {
+    const release = await productWithRelease(store);
+    const { records } = await store.upsertComponents([npmComponent('ctx')], 'fill-missing');
+    const { records: versions } = await store.upsertVersions([versionOf(records[0].id, '1.0.0')], 'fill-missing');
+    await store.insertUsages([usageOf(release.id, versions[0].id)]);
+    await store.createExploitationRule({ releaseId: release.id, scope: null, project: null, exploitation: 'distribution' });
+    const { usages, versions: v, components, ...context } = (await store.loadReleaseData(release.id))!;
+    assert.equal(usages.length, 1);
+    assert.deepEqual([v.length, components.length], [1, 1]);
+    assert.deepEqual(await store.loadReleaseContext(release.id), context);
+    assert.equal(await store.loadReleaseContext(release.id + 1000), null);
+  },
 };
