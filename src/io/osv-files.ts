@@ -3,10 +3,11 @@
 // (`<Ecosystem>/all.zip`, one JSON per advisory). Zip entries are read one at a time through a
 // stream, so memory stays bounded whatever the archive size; every entry is size-checked before
 // it is inflated (zip bombs) and never written anywhere (no path traversal to guard).
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import yauzl from 'yauzl';
-import { yaml } from '../text/libraries.js';
+import { jsYaml, yaml } from '../text/libraries.js';
 import { InputError } from './input-error.js';
 
 /** One parsed document, or why a file or entry could not be read; `where` names it. */
@@ -35,7 +36,7 @@ export async function* readOsvSources(paths: readonly string[], cwd: string, opt
 }
 
 async function* readFolder(dir: string, shown: string, options: OsvReadOptions): AsyncGenerator<OsvSourceItem> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = join(dir, e.name);
     const where = join(shown, e.name);
@@ -45,10 +46,33 @@ async function* readFolder(dir: string, shown: string, options: OsvReadOptions):
   }
 }
 
+/** Whether a decoded YAML value uses one node twice (an alias) or contains itself. */
+function sharesNodes(value: unknown, seen = new Set<object>()): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (seen.has(value)) return true;
+  seen.add(value);
+  for (const v of Array.isArray(value) ? value : Object.values(value)) if (sharesNodes(v, seen)) return true;
+  return false;
+}
+
+/**
+ * YAML 1.2 core schema: unquoted timestamps stay strings (PyPA writes them unquoted). js-yaml reads
+ * the plain data of advisories about eight times faster than yaml, with the same values; a document
+ * with aliases goes to yaml, whose alias limit guards against exponential expansion.
+ */
+function parseOsvYaml(text: string): unknown {
+  let value: unknown;
+  try {
+    value = jsYaml().load(text, { schema: jsYaml().CORE_SCHEMA });
+  } catch {
+    value = undefined;
+  }
+  return value === undefined || sharesNodes(value) ? yaml().parse(text, { schema: 'core' }) : value;
+}
+
 function parseRecordText(text: string, where: string): OsvSourceItem[] {
   try {
-    // YAML 1.2 core schema: unquoted timestamps stay strings (PyPA writes them unquoted).
-    const value: unknown = /\.ya?ml$/i.test(where) ? yaml().parse(text, { schema: 'core' }) : JSON.parse(text);
+    const value: unknown = /\.ya?ml$/i.test(where) ? parseOsvYaml(text) : JSON.parse(text);
     return Array.isArray(value) ? value.map((v, i) => ({ where: `${where}[${i}]`, value: v })) : [{ where, value }];
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
@@ -61,13 +85,15 @@ async function* readRecordFile(full: string, where: string, options: OsvReadOpti
     yield { where, problem: 'not an OSV file (expected .json, .yaml, .yml or .zip)' };
     return;
   }
-  const info = await stat(full);
+  // One advisory is a few kilobytes: a synchronous read costs less than the thread-pool round
+  // trips of an asynchronous one, which dominated loading a folder of thousands of them.
+  const info = statSync(full);
   const limit = options.maxRecordBytes ?? 16 * MIB;
   if (info.size > limit) {
     yield { where, problem: `${info.size} bytes, over the ${limit}-byte limit for one advisory` };
     return;
   }
-  yield* parseRecordText(await readFile(full, 'utf8'), where);
+  yield* parseRecordText(readFileSync(full, 'utf8'), where);
 }
 
 function openZip(full: string): Promise<yauzl.ZipFile> {
