@@ -6,7 +6,8 @@ import { DependencyPaths } from './dependency-paths.js';
 import type { MatchExplanation, ScanSummary, UncheckedComponent, VulnerabilityFinding, VulnerabilityScan } from './finding.js';
 import { purlToOsvPackage, type OsvPackageRef } from './purl-package.js';
 import { VulnerabilityIndex, type IndexedAffected } from './vulnerability-index.js';
-import { findingSeverity } from './vulnerability-severity.js';
+import { findingSeverity, type FindingSeverity } from './vulnerability-severity.js';
+import type { OsvRecord } from '../osv/record.js';
 
 export interface ScanContext {
   kev?: KevCatalogue;
@@ -35,6 +36,7 @@ function releaseMatches(entry: IndexedAffected, pkg: OsvPackageRef): boolean {
  */
 export function scanSbom(sbom: Sbom, index: VulnerabilityIndex, context: ScanContext = {}): VulnerabilityScan {
   const paths = new DependencyPaths(sbom);
+  const flaws = new FlawParts(index, context);
   const findings: VulnerabilityFinding[] = [];
   const unchecked: UncheckedComponent[] = [];
   const skippedRanges: Record<string, number> = {};
@@ -46,20 +48,31 @@ export function scanSbom(sbom: Sbom, index: VulnerabilityIndex, context: ScanCon
       continue;
     }
     const pkg = mapped.package;
+    const entries = index.lookup(pkg.ecosystem, pkg.key);
+    if (entries.length === 0) continue;
     const listed = listedVersion(pkg);
     const byGroup = new Map<string, Hit[]>();
-    for (const entry of index.lookup(pkg.ecosystem, pkg.key)) {
+    for (const entry of entries) {
       if (!releaseMatches(entry, pkg)) continue;
       const compiled = index.compiled(entry);
       for (const s of compiled.skipped) skippedRanges[s.reason] = (skippedRanges[s.reason] ?? 0) + 1;
       const hit = affectedHit(compiled, pkg.version, listed);
       if (!hit) continue;
-      const group = index.aliases.groupKey(entry.record.id);
+      const group = entry.group;
       const list = byGroup.get(group);
       if (list) list.push({ entry, hit });
       else byGroup.set(group, [{ entry, hit }]);
     }
-    for (const hits of byGroup.values()) findings.push(finding(component, pkg, hits, index, paths, context));
+    if (byGroup.size === 0) continue;
+    // What every finding of this component shares: worked out once, not once per flaw.
+    const shown: FindingComponent = {
+      purl: component.purl ?? '',
+      name: componentLabel({ ...component, version: undefined }),
+      ...(component.version !== undefined ? { version: component.version } : {}),
+      ref: component.ref,
+    };
+    const path = paths.pathTo(component.ref) ?? [];
+    for (const hits of byGroup.values()) findings.push(finding(shown, path, pkg, hits, flaws));
   }
   const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   findings.sort((a, b) => text(a.component.ref, b.component.ref) || text(a.vulnerability.id, b.vulnerability.id));
@@ -73,39 +86,78 @@ function uncheckedEntry(c: Component, reason: string): UncheckedComponent {
   return out;
 }
 
-function finding(
-  component: Component,
-  pkg: OsvPackageRef,
-  hits: Hit[],
-  index: VulnerabilityIndex,
-  paths: DependencyPaths,
-  context: ScanContext,
-): VulnerabilityFinding {
+type FindingComponent = VulnerabilityFinding['component'];
+type FlawPart = Omit<VulnerabilityFinding['vulnerability'], 'severity'> & { severity: FindingSeverity; first: OsvRecord; alsoMatchedBy: string[] };
+
+/**
+ * What a finding says of the flaw depends only on the matched entries (in the order the finding
+ * lists them), not on the component: many components hit the same entries (one package at several
+ * versions, the same advisory group), so a scan works it out once per distinct list.
+ */
+class FlawParts {
+  private readonly cache = new Map<string, FlawPart>();
+
+  constructor(
+    private readonly index: VulnerabilityIndex,
+    private readonly context: ScanContext,
+  ) {}
+
+  of(hits: Hit[]): FlawPart {
+    let key = '';
+    for (const h of hits) key += `${h.entry.serial},`;
+    let part = this.cache.get(key);
+    if (!part) {
+      part = this.compute(hits);
+      this.cache.set(key, part);
+    }
+    return part;
+  }
+
+  private compute(hits: Hit[]): FlawPart {
+    const { index, context } = this;
+    const first = hits[0]!.entry.record;
+    const { ids, id } = index.aliases.group(first.id);
+    const fixed = [...new Set(hits.flatMap((h) => index.compiled(h.entry).fixed))];
+    const records = [...new Map(hits.map((h) => [h.entry.record.id, h.entry.record])).values()];
+    const severity = findingSeverity(
+      records.map((record) => ({ record, affectedIndexes: hits.filter((h) => h.entry.record === record).map((h) => h.entry.affectedIndex) })),
+    );
+    const cves = ids.filter((i) => i.startsWith('CVE-'));
+    const kevEntry = cves.map((c) => context.kev?.entries.get(c)).find((e) => e !== undefined);
+    const epss = cves
+      .map((c) => context.epss?.scores.get(c))
+      .filter((e) => e !== undefined)
+      .sort((a, b) => b.epss - a.epss)[0];
+    const summary = records.map((r) => r.summary).find((s) => s !== undefined && s !== '');
+    return {
+      id,
+      aliases: ids.filter((i) => i !== id),
+      ...(summary !== undefined ? { summary } : {}),
+      severity,
+      kev: kevEntry ? { dateAdded: kevEntry.dateAdded, dueDate: kevEntry.dueDate, knownRansomwareCampaignUse: kevEntry.knownRansomwareCampaignUse } : null,
+      epss: epss ? { probability: epss.epss, percentile: epss.percentile } : null,
+      fixed,
+      first,
+      alsoMatchedBy: records.map((r) => r.id).filter((r) => r !== first.id),
+    };
+  }
+}
+
+function finding(shown: FindingComponent, path: readonly string[], pkg: OsvPackageRef, hits: Hit[], flaws: FlawParts): VulnerabilityFinding {
   // Range matches explain better than list matches; then the record id decides, for stable output.
   hits.sort((a, b) => (a.hit.via !== b.hit.via ? (a.hit.via === 'range' ? -1 : 1) : a.entry.record.id < b.entry.record.id ? -1 : 1));
   const first = hits[0]!;
-  const { ids, id } = index.aliases.group(first.entry.record.id);
-  const fixed = [...new Set(hits.flatMap((h) => index.compiled(h.entry).fixed))];
-  const records = [...new Map(hits.map((h) => [h.entry.record.id, h.entry.record])).values()];
-  const severity = findingSeverity(
-    records.map((record) => ({ record, affectedIndexes: hits.filter((h) => h.entry.record === record).map((h) => h.entry.affectedIndex) })),
-  );
-  const cves = ids.filter((i) => i.startsWith('CVE-'));
-  const kevEntry = cves.map((c) => context.kev?.entries.get(c)).find((e) => e !== undefined);
-  const epss = cves
-    .map((c) => context.epss?.scores.get(c))
-    .filter((e) => e !== undefined)
-    .sort((a, b) => b.epss - a.epss)[0];
+  const flaw = flaws.of(hits);
   const match: MatchExplanation = {
-    record: first.entry.record.id,
-    modified: first.entry.record.modified,
+    record: flaw.first.id,
+    modified: flaw.first.modified,
     ecosystem: first.entry.affected.package?.ecosystem ?? pkg.ecosystem,
     package: first.entry.affected.package?.name ?? pkg.name,
     affectedIndex: first.entry.affectedIndex,
     via: first.hit.via,
     version: pkg.version,
-    path: paths.pathTo(component.ref) ?? [],
-    alsoMatchedBy: records.map((r) => r.id).filter((r) => r !== first.entry.record.id),
+    path: [...path],
+    alsoMatchedBy: [...flaw.alsoMatchedBy],
   };
   if (first.hit.via === 'range') {
     match.range = first.hit.range;
@@ -113,25 +165,18 @@ function finding(
     match.introduced = first.hit.introduced;
     if (first.hit.closedBy) match.closedBy = first.hit.closedBy;
   }
-  const summary = records.map((r) => r.summary).find((s) => s !== undefined && s !== '');
+  // Fresh objects per finding (callers may extend one finding's aliases): only the values are shared.
   return {
     vulnerability: {
-      id,
-      aliases: ids.filter((i) => i !== id),
-      ...(summary !== undefined ? { summary } : {}),
-      severity,
-      kev: kevEntry
-        ? { dateAdded: kevEntry.dateAdded, dueDate: kevEntry.dueDate, knownRansomwareCampaignUse: kevEntry.knownRansomwareCampaignUse }
-        : null,
-      epss: epss ? { probability: epss.epss, percentile: epss.percentile } : null,
-      fixed,
+      id: flaw.id,
+      aliases: [...flaw.aliases],
+      ...(flaw.summary !== undefined ? { summary: flaw.summary } : {}),
+      severity: { ...flaw.severity },
+      kev: flaw.kev ? { ...flaw.kev } : null,
+      epss: flaw.epss ? { ...flaw.epss } : null,
+      fixed: [...flaw.fixed],
     },
-    component: {
-      purl: component.purl ?? '',
-      name: componentLabel({ ...component, version: undefined }),
-      ...(component.version !== undefined ? { version: component.version } : {}),
-      ref: component.ref,
-    },
+    component: { ...shown },
     match,
     analysis: null,
   };
