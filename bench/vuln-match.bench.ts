@@ -61,10 +61,10 @@ function outsideVersions(a: NonNullable<OsvRecord['affected']>[number]): string[
 }
 
 /**
- * 10k components: every package of the corpus in turn (so a package with 400 advisories is no
- * likelier than one with a single advisory), a third at a version placed inside a range.
+ * 10k components (or `size`): every package of the corpus in turn (so a package with 400 advisories
+ * is no likelier than one with a single advisory), a third at a version placed inside a range.
  */
-export function syntheticSbom(load: OsvLoad): Synthetic {
+export function syntheticSbom(load: OsvLoad, size = SIZE): Synthetic {
   const packages = new Map<string, { ecosystem: string; name: string; inside: string[]; outside: string[] }>();
   for (const record of (load.index as unknown as { records: Map<string, OsvRecord> }).records.values()) {
     for (const a of record.affected ?? []) {
@@ -91,11 +91,11 @@ export function syntheticSbom(load: OsvLoad): Synthetic {
   };
   // A third inside ranges, packages taken in turn; then releases outside them: the listed fixes,
   // then later releases no advisory names (the common case in a real product).
-  for (let round = 0; components.length < SIZE / 3 && round < 100; round++) {
-    for (const p of pool) if (components.length < SIZE / 3 && p.inside[round]) add(p, p.inside[round]!, true);
+  for (let round = 0; components.length < size / 3 && round < 100; round++) {
+    for (const p of pool) if (components.length < size / 3 && p.inside[round]) add(p, p.inside[round]!, true);
   }
-  for (let round = 0; components.length < SIZE; round++) {
-    for (const p of pool) if (components.length < SIZE) add(p, p.outside[round] ?? `99.${round}.0`, false);
+  for (let round = 0; components.length < size; round++) {
+    for (const p of pool) if (components.length < size) add(p, p.outside[round] ?? `99.${round}.0`, false);
   }
   // A graph: the product depends on 100 top-level components, each of those on the next ones.
   const top = components.slice(0, 100).map((c) => c['bom-ref'] as string);

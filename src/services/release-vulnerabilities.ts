@@ -18,14 +18,14 @@ import type { SeverityRating } from '../vulns/severity/index.js';
 import { dependencyPaths, type DependencyPath, type DependencyPathStep } from './dependency-paths.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError, notFound } from './service-error.js';
-import { vulnerabilityDataForSbom } from './vulnerability-store-source.js';
+import { vulnerabilityDataForSbom, type StoredVulnerabilityData } from './vulnerability-store-source.js';
 import { exportVex, setVexAnalysis, type SetAnalysisInput } from './vex-triage.js';
 
 /** States after which a finding no longer needs work; the rest (none, in_triage, exploitable) are open. */
 const CLOSED_STATES = new Set(['not_affected', 'false_positive', 'resolved', 'resolved_with_pedigree']);
 const RATINGS: (SeverityRating | 'unknown')[] = ['critical', 'high', 'medium', 'low', 'none', 'unknown'];
 
-interface ReleaseInventory {
+export interface ReleaseInventory {
   sbom: Sbom;
   /** versionId → component identity key. */
   keys: Map<number, string>;
@@ -69,6 +69,15 @@ async function releaseInventory(store: Store, releaseId: number, loaded?: Releas
   return { sbom, keys, steps, fingerprint };
 }
 
+/**
+ * What a release scan reads before it matches: the release's component versions (as an SBOM) and
+ * the advisories, KEV entries and EPSS scores of their packages, looked up by (ecosystem, name).
+ */
+export async function releaseScanInputs(store: Store, releaseId: number, loaded?: ReleaseData): Promise<{ inventory: ReleaseInventory; data: StoredVulnerabilityData }> {
+  const inventory = await releaseInventory(store, releaseId, loaded);
+  return { inventory, data: await vulnerabilityDataForSbom(store, inventory.sbom) };
+}
+
 export interface ReleaseScanOutcome {
   releaseId: number;
   findings: number;
@@ -81,8 +90,7 @@ export interface ReleaseScanOutcome {
  * data when the caller has just read it (an import reads it once for the validation run and the scan).
  */
 export async function scanRelease(store: Store, releaseId: number, reason: string, now: string, loaded?: ReleaseData): Promise<ReleaseScanOutcome> {
-  const inventory = await releaseInventory(store, releaseId, loaded);
-  const data = await vulnerabilityDataForSbom(store, inventory.sbom);
+  const { inventory, data } = await releaseScanInputs(store, releaseId, loaded);
   const scan = scanSbom(inventory.sbom, data.index, { kev: data.kev, epss: data.epss });
   await addEuvdAliases(store, scan.findings);
   const findings = scan.findings.map((finding) => {
@@ -98,16 +106,22 @@ export async function scanRelease(store: Store, releaseId: number, reason: strin
 
 /**
  * EUVD ids are not in OSV records: when EUVD records were loaded, the store's alias groups add
- * them to the findings' aliases (one lookup per flaw), so the UI and exports show them.
+ * them to the findings' aliases (one batched lookup for all the findings), so the UI and exports show them.
  */
 async function addEuvdAliases(store: Store, findings: VulnerabilityFinding[]): Promise<void> {
   if (findings.length === 0 || !(await store.listVulnSources()).some((s) => s.kind === 'euvd')) return;
-  const extra = new Map<string, string[]>();
+  const ids = new Set<string>();
+  for (const f of findings) for (const id of [f.vulnerability.id, ...f.vulnerability.aliases]) ids.add(id);
+  const euvdOf = new Map<string, string[]>();
+  for (const group of await store.aliasGroupsOf([...ids])) {
+    const euvd = group.filter((id) => id.startsWith('EUVD-'));
+    if (euvd.length > 0) for (const id of group) euvdOf.set(id, euvd);
+  }
   for (const f of findings) {
     const v = f.vulnerability;
-    if (!extra.has(v.id)) extra.set(v.id, (await store.aliasGroup([v.id, ...v.aliases])).filter((id) => id.startsWith('EUVD-')));
-    const add = extra.get(v.id)!.filter((id) => !v.aliases.includes(id));
-    if (add.length) v.aliases = [...v.aliases, ...add].sort();
+    const add = new Set<string>();
+    for (const id of [v.id, ...v.aliases]) for (const e of euvdOf.get(id) ?? []) if (!v.aliases.includes(e)) add.add(e);
+    if (add.size) v.aliases = [...v.aliases, ...add].sort();
   }
 }
 

@@ -171,6 +171,11 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
 
     aliasGroup,
 
+    async aliasGroupsOf(ids) {
+      const members = await membersOf([...(await groupsOf(ids)).values()]);
+      return [...members.values()].map((m) => [...m].sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+    },
+
     async recordIdsForAliases(ids) {
       const all = await aliasGroup(ids);
       const out: string[] = [];

@@ -64,6 +64,8 @@ export interface VulnerabilityStore {
   getVulnRecord(id: string): Promise<string | null>;
   /** Every id in the alias groups of `ids` (the ids themselves included, known or not). */
   aliasGroup(ids: string[]): Promise<string[]>;
+  /** The stored alias groups holding any of `ids`, each sorted, ordered by their first id (unknown ids are left out). */
+  aliasGroupsOf(ids: string[]): Promise<string[][]>;
   /** Ids of the stored records whose alias group holds one of `ids`. */
   recordIdsForAliases(ids: string[]): Promise<string[]>;
   kevEntries(cveIds: string[]): Promise<StoredKevEntry[]>;
