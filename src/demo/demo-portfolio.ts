@@ -2,7 +2,8 @@
  * The demo portfolio a newcomer sees on first start: Vigie itself (its release SBOM generated from
  * this repository's own package-lock.json and node_modules) beside real third-party SBOMs of other
  * ecosystems shipped under data/demo/ (CycloneDX bom-examples, CC0-1.0), with the Go vulndb
- * advisories that match them and one recorded triage. Built only through the services, like any
+ * advisories that match them and one recorded triage, and one AI product whose hand-written ML-BOM
+ * (data/demo/README.md) shows models, datasets and their lineage. Built only through the services, like any
  * other client would.
  */
 import { readFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { seedDemoCra } from './demo-cra.js';
 import type { Exploitation } from '../model/usage-context.js';
 import type { Store } from '../services/store-door.js';
 import type { LicensePolicy } from '../licenses/kb/types.js';
+import type { UseDeclaration } from '../model/use-declaration.js';
 
 export interface DemoOptions {
   /** Folder holding package-lock.json and node_modules of Vigie (the repository root). */
@@ -33,7 +35,7 @@ interface DemoProduct {
   description: string;
   category: string;
   outboundLicenses: string[];
-  releases: Array<{ number: string; source: { npmProject: true } | { file: string } }>;
+  releases: Array<{ number: string; source: { npmProject: true } | { file: string }; use?: UseDeclaration }>;
   rules: Array<{ scope: string | null; exploitation: Exploitation }>;
 }
 
@@ -73,6 +75,21 @@ const PRODUCTS: DemoProduct[] = [
       { number: '1.8.0', source: { file: 'proton-bridge-1.8.0.cdx.json' } },
     ],
     rules: [{ scope: null, exploitation: 'distribution-binary' }],
+  },
+  {
+    name: 'Support assistant',
+    description: 'A web service drafting support answers with a quantised Llama 3.1 fine-tune (hand-written ML-BOM: models with cards, datasets with facts, lineage)',
+    category: 'Web applications',
+    outboundLicenses: ['MIT'],
+    releases: [
+      {
+        number: '1.0.0',
+        source: { file: 'support-assistant-1.0.0.cdx.json' },
+        // The declared use the model licences' restrictions are judged against (ADR 17).
+        use: { commercial: true, fieldsOfUse: [], monthlyActiveUsers: 12_000, outputsTrainOtherModels: false, licenseeInEu: true },
+      },
+    ],
+    rules: [{ scope: null, exploitation: 'network' }],
   },
 ];
 
@@ -136,6 +153,7 @@ export async function seedDemoPortfolio(store: Store, options: DemoOptions): Pro
               author,
             });
       for (const rule of p.rules) await services.setExploitationRule(store, release.id, { scope: rule.scope, exploitation: rule.exploitation });
+      if (r.use) await services.setReleaseUse(store, release.id, r.use, author, new Date('2026-11-28T10:00:00Z'));
       seeded.push({ product: p.name, release: r.number, releaseId: release.id, usages: outcome.counts.usagesInserted ?? 0 });
     }
   }

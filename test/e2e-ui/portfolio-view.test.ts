@@ -31,7 +31,9 @@ test('each release with its step, open blockers by kind and trend', async () => 
   await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
   const table = page.getByRole('table').filter({ hasText: 'Open blockers by kind' });
   await table.waitFor();
-  assert.equal(await table.locator('tbody tr').count(), 4);
+  assert.equal(await table.locator('tbody tr').count(), 5);
+  // The AI demo release: its model licence is not in the starter policy, a step-5 blocker.
+  assert.match(await row('Support assistant 1.0.0').innerText(), /Step 5 · not reviewed\s*: \d+/);
   const vigie = row('Vigie 0.1.0');
   assert.match(await vigie.innerText(), /Step 5 · context allowed uncovered\s*: 12/);
   assert.match(await row('Laravel demo app 7.12.0').innerText(), /none/);

@@ -25,8 +25,8 @@ test('signing in shows the dashboard with the demo portfolio', async () => {
   await logIn(page, app.url, app.officerToken);
   const counts = page.getByRole('list', { name: 'Portfolio counts' });
   await counts.getByText('products').waitFor();
-  assert.match(await counts.innerText(), /3\s*products/);
-  assert.match(await counts.innerText(), /4\s*releases/);
+  assert.match(await counts.innerText(), /4\s*products/);
+  assert.match(await counts.innerText(), /5\s*releases/);
   await page.getByText('Olivia Officer').waitFor();
   await screenshot(page, '01-dashboard');
 });

@@ -5,28 +5,36 @@ import { useState } from 'react';
 import { aiApi, type AiDocument, type AiDocumentFormat } from '../../api/ai.js';
 import { ErrorMessage } from '../../components/status.js';
 
-const DOCUMENTS: { document: AiDocument; format: AiDocumentFormat; label: string }[] = [
-  { document: 'training-summary', format: 'md', label: 'Training-content summary (Markdown)' },
-  { document: 'training-summary', format: 'json', label: 'Training-content summary (JSON)' },
-  { document: 'annex-xii', format: 'md', label: 'Annex XII information (Markdown)' },
-  { document: 'annex-xii', format: 'json', label: 'Annex XII information (JSON)' },
+const DOCUMENTS: { document: AiDocument; title: string }[] = [
+  { document: 'training-summary', title: 'Training-content summary' },
+  { document: 'annex-xii', title: 'Annex XII information' },
+];
+const FORMATS: { format: AiDocumentFormat; label: string }[] = [
+  { format: 'md', label: 'Markdown' },
+  { format: 'json', label: 'JSON' },
 ];
 
 export function ModelDocuments({ releaseId, versionId, model }: { releaseId: number; versionId: number; model: string }) {
   const [error, setError] = useState<Error | null>(null);
   return (
-    <div className="downloads" role="group" aria-label={`AI Act documents of ${model}`}>
+    <div className="ai-documents" role="group" aria-label={`AI Act documents of ${model}`}>
       {DOCUMENTS.map((d) => (
-        <button
-          key={`${d.document}.${d.format}`}
-          type="button"
-          onClick={() => {
-            setError(null);
-            aiApi.downloadModelDocument(releaseId, versionId, d.document, d.format).catch((err: Error) => setError(err));
-          }}
-        >
-          {d.label}
-        </button>
+        <p key={d.document} className="downloads">
+          <span className="small">{d.title}:</span>
+          {FORMATS.map((f) => (
+            <button
+              key={f.format}
+              type="button"
+              aria-label={`${d.title} (${f.label})`}
+              onClick={() => {
+                setError(null);
+                aiApi.downloadModelDocument(releaseId, versionId, d.document, f.format).catch((err: Error) => setError(err));
+              }}
+            >
+              {f.label}
+            </button>
+          ))}
+        </p>
       ))}
       {error ? <ErrorMessage error={error} /> : null}
     </div>

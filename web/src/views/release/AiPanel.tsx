@@ -6,28 +6,22 @@ import type { ReleaseAi, ReleaseUse } from '../../api/ai.js';
 import type { Blocker } from '../../api/types.js';
 import { ModelDocuments } from './AiDocuments.js';
 import { DeclaredUse } from './DeclaredUse.js';
-
-const LINEAGE_WORDS: Record<string, string> = {
-  'trained-on': 'trained on',
-  'tested-on': 'tested on',
-  'fine-tuned-from': 'fine-tuned from',
-  'quantised-from': 'quantised from',
-};
+import { LineageGraph } from './LineageGraph.js';
 
 function Fact({ term, value }: { term: string; value: string | number | undefined | null }) {
   if (value === undefined || value === null || value === '') return null;
   return (
-    <>
+    <div>
       <dt>{term}</dt>
-      <dd>{typeof value === 'number' ? value.toLocaleString('en') : value}</dd>
-    </>
+      <dd className="wrap-anywhere">{typeof value === 'number' ? value.toLocaleString('en') : value}</dd>
+    </div>
   );
 }
 
 function CardFacts({ card }: { card: ModelCard }) {
   const list = (items: string[]) => (items.length ? items.join('; ') : undefined);
   return (
-    <dl className="facts">
+    <dl className="facts ai-facts">
       <Fact term="Task" value={card.task} />
       <Fact term="Architecture" value={[card.architecture, card.architectureFamily].filter(Boolean).join(' · ')} />
       <Fact term="Parameters" value={card.parameterCount} />
@@ -47,7 +41,7 @@ function CardFacts({ card }: { card: ModelCard }) {
 function DatasetFactList({ facts }: { facts: DatasetFacts }) {
   const list = (items: string[]) => (items.length ? items.join('; ') : undefined);
   return (
-    <dl className="facts">
+    <dl className="facts ai-facts">
       <Fact term="Origin" value={facts.origin} />
       <Fact term="Modalities" value={list(facts.modalities)} />
       <Fact term="Size" value={facts.sizeCategory ?? (facts.sizeBytes !== undefined ? `${facts.sizeBytes.toLocaleString('en')} bytes` : undefined)} />
@@ -109,13 +103,7 @@ export function AiPanel({ ai, use, useFindings, onChanged }: { ai: ReleaseAi; us
       {ai.lineage.length ? (
         <section aria-labelledby="ai-lineage-title">
           <h3 id="ai-lineage-title">Lineage</h3>
-          <ul aria-label="Lineage edges">
-            {ai.lineage.map((l, i) => (
-              <li key={i}>
-                {l.from ?? 'this release'} <strong>{LINEAGE_WORDS[l.kind] ?? l.kind}</strong> {l.to}
-              </li>
-            ))}
-          </ul>
+          <LineageGraph ai={ai} />
         </section>
       ) : null}
     </div>
