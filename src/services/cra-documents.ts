@@ -9,7 +9,7 @@ import { buildDocumentBundle, csafAdvisory, validateSecurityTxt, type DocumentBu
 import { parseDay } from '../cra/product/index.js';
 import { zipArchive } from '../reports/zip-archive.js';
 import type { Store } from '../store/index.js';
-import { craRecordView, type ProductRef } from './cra-records.js';
+import { craRecordView, type CraRecordView, type ProductRef } from './cra-records.js';
 import { exportRelease } from './release-outputs.js';
 import { ServiceError, notFound } from './service-error.js';
 
@@ -46,6 +46,7 @@ export async function craDocuments(store: Store, ref: ProductRef, options: CraDo
     const exported = await exportRelease(store, release.id, 'cyclonedx-1.6', { serialNumber: serialFor(view.product.name, release.number, date), timestamp: `${date}T00:00:00Z` });
     sbom = { path: `sbom/${exported.fileName}`, content: exported.content };
   }
+  const advisories = await fixedVulnerabilityAdvisories(store, view.product.id, view.product.name, view.record);
   const bundle = buildDocumentBundle(
     {
       productName: view.product.name,
@@ -57,6 +58,7 @@ export async function craDocuments(store: Store, ref: ProductRef, options: CraDo
       computed: view.requirements.flatMap((r) => (r.computed ? [r.computed] : [])),
     },
     sbom,
+    advisories,
   );
   const manifest = bundle.files.find((f) => f.path === 'manifest.json')!;
   return {
@@ -65,6 +67,21 @@ export async function craDocuments(store: Store, ref: ProductRef, options: CraDo
     fileName: `${safe(view.product.name)}${options.release ? `-${safe(options.release)}` : ''}-cra-documents.zip`,
     manifestSha256: createHash('sha256').update(manifest.content).digest('hex'),
   };
+}
+
+/**
+ * CSAF advisories for the product's vulnerability cases with a fix (Annex I Part II (4): fixed
+ * vulnerabilities are disclosed once an update is available): a fix time or a security update
+ * recorded. A case whose advisory lacks inputs is left out (`vigie cra case advisory` names them).
+ */
+async function fixedVulnerabilityAdvisories(store: Store, productId: number, productName: string, record: CraRecordView['record']): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for (const c of await store.listReportingCases(productId)) {
+    if (c.type !== 'vulnerability' || (c.fixAvailableAt === null && !c.facts.securityUpdate?.trim())) continue;
+    const advisory = csafAdvisory(c, productName, record);
+    if (advisory.document) out.push(advisory.document);
+  }
+  return out;
 }
 
 /** Builds the documents and records their issue (manifest hash, what is missing) in the evidence log. */

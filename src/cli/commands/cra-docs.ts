@@ -26,7 +26,7 @@ export function registerCraDocs(cra: Command, ctx: CommandContext): void {
   withStoreOptions(
     cra
       .command('docs <product> [release]')
-      .description('write the CRA documents from the stored record: Annex VII index, Annex II, V, VI, Annex I matrix, CVD policy (steward: Art. 24 policy), security.txt, the release SBOM and a SHA-256 manifest; missing inputs are named'),
+      .description('write the CRA documents from the stored record: Annex VII index, Annex II, V, VI, Annex I matrix, CVD policy (steward: Art. 24 policy), security.txt, the release SBOM, CSAF advisories of fixed cases as a provider directory (csaf/) and a SHA-256 manifest; missing inputs are named'),
   )
     .option('--out <dir>', 'write the files into this folder')
     .option('--zip <file>', 'write one zip archive (same bytes for the same inputs)')

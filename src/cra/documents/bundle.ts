@@ -12,6 +12,7 @@ import { generateSecurityTxt } from './security-txt.js';
 import { stewardPolicy } from './steward-policy.js';
 import { roleIndex, technicalFileIndex } from './technical-file.js';
 import { BUNDLE_FILES } from './bundle-files.js';
+import { csafProviderFiles } from './csaf-provider.js';
 import type { DocumentContext } from './context.js';
 
 export interface BundleFile {
@@ -51,7 +52,12 @@ export function securityTxtExpiry(date: string): string {
   return `${new Date(ms).toISOString().slice(0, 10)}T23:59:59Z`;
 }
 
-export function buildDocumentBundle(ctx: DocumentContext, sbom?: { path: string; content: string }): DocumentBundle {
+/**
+ * `advisories`: CSAF security advisories of the product's fixed vulnerabilities, published in the
+ * bundle as a CSAF provider's directory distribution under `csaf/` (csaf-provider.ts); the folder
+ * is left out when there is no advisory and no CSAF URL recorded.
+ */
+export function buildDocumentBundle(ctx: DocumentContext, sbom?: { path: string; content: string }, advisories: readonly Record<string, unknown>[] = []): DocumentBundle {
   const texts = new Map<string, string>();
   const missing: Record<string, string[]> = {};
   const addDoc = (mdPath: string, doc: Document) => {
@@ -83,6 +89,11 @@ export function buildDocumentBundle(ctx: DocumentContext, sbom?: { path: string;
       missing[BUNDLE_FILES.securityTxt] = ['cvd.contacts'];
     }
     texts.set(BUNDLE_FILES.securityTxt, txt);
+    if (advisories.length > 0 || cvd.csafUrl) {
+      const csaf = csafProviderFiles({ advisories, record: ctx.record, date: ctx.date });
+      for (const f of csaf.files) texts.set(f.path, f.text);
+      Object.assign(missing, csaf.missing);
+    }
   }
   const files: BundleFile[] = [...texts].map(([path, text]) => ({ path, content: utf8(text) }));
   if (sbom) files.push({ path: sbom.path, content: utf8(sbom.content) });

@@ -5,3 +5,4 @@ export { escapeHtml, escapeMarkdown, escapeMarkdownBlock } from './text-escape.j
 export { renderHtml, renderMarkdown, missingFields, type Document, type Block, type Section } from './document.js';
 export type { DocumentContext } from './context.js';
 export { csafAdvisory, csafFileName, type CsafAdvisoryResult } from './csaf-advisory.js';
+export { CSAF_ROOT, CSAF_WHITE, csafDirectoryPath, csafProviderFiles, providerMetadata, type CsafProviderFiles, type CsafProviderInput } from './csaf-provider.js';

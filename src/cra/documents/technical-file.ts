@@ -61,6 +61,7 @@ export function technicalFileIndex(ctx: DocumentContext): Document {
           ctx.sbomFile ? file('Software bill of materials', ctx.sbomFile) : factOrMissing('Software bill of materials', null, 'release (give a release with an SBOM)', 'CRA Annex VII (2)(b), Annex I Part II (1)'),
           file('Coordinated vulnerability disclosure policy', BUNDLE_FILES.cvdPolicy),
           file('Contact for vulnerability reports (RFC 9116)', BUNDLE_FILES.securityTxt),
+          ...(ctx.record.cvd.csafUrl ? [file('Security advisories of fixed vulnerabilities (CSAF 2.0 provider directory, Annex I Part II (4))', 'csaf/provider-metadata.json')] : []),
           info(ctx, 'updateDistribution'),
           info(ctx, 'productionProcesses'),
         ],
