@@ -4,13 +4,21 @@
  * UI imports its request and response types from here (type-only: nothing of it is bundled that is
  * not pure). Route families not listed yet still declare their schemas beside their routes.
  */
+import { CATEGORY_ROUTES } from './categories.js';
+import { DECISION_ROUTES } from './decisions.js';
+import { EXPLOITATION_RULE_ROUTES } from './exploitation-rules.js';
+import { LICENSE_ROUTES } from './licenses.js';
 import { PRODUCT_ROUTES } from './products.js';
 import { RELEASE_ROUTES } from './releases.js';
 import type { RouteContract } from './route.js';
 
 export const CONTRACT = {
+  categories: CATEGORY_ROUTES,
   products: PRODUCT_ROUTES,
   releases: RELEASE_ROUTES,
+  exploitationRules: EXPLOITATION_RULE_ROUTES,
+  decisions: DECISION_ROUTES,
+  licenses: LICENSE_ROUTES,
 } as const;
 
 /** Every declared route, family by family. */
@@ -19,4 +27,20 @@ export const CONTRACT_ROUTES: readonly RouteContract[] = Object.values(CONTRACT)
 export type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from './route.js';
 export type { BomRow, ComponentRecord, EditedUsage, Release, Usage, VersionRecord } from './records.js';
 export type { NewProductBody, Product } from './products.js';
+export type { Category, NewCategory } from './categories.js';
+export type { ExploitationRule, ExploitationRuleInput } from './exploitation-rules.js';
+export type { Curation, Decision, DecisionFilter, Derogation, LicenseChoice, NewDecisionBody } from './decisions.js';
 export type { DependencyPath, NewRelease, RecentView, ReleasePatch, UsageEdit } from './releases.js';
+export type {
+  Compatibility,
+  HermineDiffResult,
+  HermineImportResult,
+  KnowledgeBaseImportRecord,
+  LicenseDetail,
+  LicenseFacts,
+  LicenseObligation,
+  LicensePolicy,
+  LicenseSummary,
+  PolicyInput,
+  PolicySettings,
+} from './licenses.js';

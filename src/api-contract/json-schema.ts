@@ -58,3 +58,16 @@ export function closed<const P extends Record<string, object>, const R extends r
 }
 
 export const DELETED = closed({ deleted: { type: 'integer' } }, ['deleted']);
+
+/** A problem found in an input (model/issue.ts): never thrown, reported beside the result. */
+export const ISSUE = closed(
+  {
+    severity: { type: 'string', enum: ['error', 'warning', 'info'] },
+    code: { type: 'string' },
+    message: { type: 'string' },
+    component: { type: 'string' },
+    field: { type: 'string' },
+    line: { type: 'integer' },
+  },
+  ['severity', 'code', 'message'],
+);

@@ -76,11 +76,15 @@ test('the BOM rows answer as declared, with the licence the newest validation ru
   const release = (await call('POST', `/api/products/${product.id}/releases`, { number: '1.0' })) as { id: number };
   valid(CONTRACT.releases.create, 201, release);
   await call('POST', `/api/releases/${release.id}/imports?fileName=bom.json`, SBOM);
+  valid(CONTRACT.categories.create, 201, await call('POST', '/api/categories', { name: 'Contract category', outboundLicenses: ['MIT'] }));
+  valid(CONTRACT.exploitationRules.set, 201, await call('POST', `/api/releases/${release.id}/exploitation-rules`, { scope: null, exploitation: 'distribution' }));
   for (const [contract, url] of [
     [CONTRACT.products.list, '/api/products'],
     [CONTRACT.products.get, `/api/products/${product.id}`],
     [CONTRACT.releases.get, `/api/releases/${release.id}`],
     [CONTRACT.releases.ofProduct, `/api/products/${product.id}/releases`],
+    [CONTRACT.categories.list, '/api/categories'],
+    [CONTRACT.exploitationRules.list, `/api/releases/${release.id}/exploitation-rules`],
   ] as const) {
     valid(contract, 200, await call('GET', url));
   }
@@ -100,4 +104,19 @@ test('the BOM rows answer as declared, with the licence the newest validation ru
     either: { license: 'MIT', basis: 'effective' },
     vague: { license: 'BSD-3-Clause', basis: 'effective' },
   });
+  await call('POST', '/api/decisions', { type: 'derogation', releaseId: release.id, license: 'MIT', explanation: 'contract test' });
+  const decisions = (await call('GET', '/api/decisions')) as Array<{ type: string; authorisedContext?: boolean }>;
+  valid(CONTRACT.decisions.list, 200, decisions);
+  assert.deepEqual(decisions.map((d) => [d.type, d.authorisedContext]).sort(), [['choice', undefined], ['curation', undefined], ['derogation', false]]);
+  for (const [contract, url] of [
+    [CONTRACT.licenses.list, '/api/licenses'],
+    [CONTRACT.licenses.get, '/api/licenses/gpl-3.0-only'],
+    [CONTRACT.licenses.policy, '/api/licenses/MIT/policy'],
+    [CONTRACT.licenses.policies, '/api/policies'],
+    [CONTRACT.licenses.settings, '/api/policy-settings'],
+    [CONTRACT.licenses.compatibility, '/api/licenses/compatibility?inbound=GPL-3.0-only&outbound=MIT'],
+    [CONTRACT.licenses.knowledgeBaseImports, '/api/knowledge-base/imports'],
+  ] as const) {
+    valid(contract, 200, await call('GET', url));
+  }
 });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RouteOptions } from 'fastify';
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from '../../api-contract/route.js';
 
 /** The request a contract route receives, typed from its schemas. */
@@ -19,10 +19,13 @@ export function serve<R extends RouteContract>(
   app: FastifyInstance,
   contract: R,
   handler: (request: ContractRequest<R>, reply: FastifyReply) => Promise<ContractAnswer<R>>,
+  /** Transport options the contract does not describe (an upload's body limit). */
+  transport: Pick<RouteOptions, 'bodyLimit'> = {},
 ): void {
   const prefix = app.prefix;
   if (!contract.path.startsWith(prefix)) throw new Error(`route ${contract.path} registered under ${prefix}`);
   app.route({
+    ...transport,
     method: contract.method,
     url: contract.path.slice(prefix.length),
     config: { permission: contract.permission },

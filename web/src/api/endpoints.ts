@@ -6,11 +6,13 @@ import type {
   Category,
   ComponentUsage,
   Decision,
+  NewDecisionBody,
   LicenseReleaseUse,
   PortfolioRelease,
   ReleaseSignOff,
   ChangeRecord,
   ExploitationRule,
+  ExploitationRuleInput,
   ImportOutcome,
   ImportRecord,
   LicenseCount,
@@ -73,7 +75,7 @@ export const api = {
   obligations: (releaseId: number) => get<ReleaseObligations>(`/api/releases/${releaseId}/obligations`),
 
   exploitationRules: async (releaseId: number) => asList<ExploitationRule>(await get(`/api/releases/${releaseId}/exploitation-rules`), 'rules'),
-  setExploitationRule: (releaseId: number, input: { scope: string | null; project: string | null; exploitation: string }) =>
+  setExploitationRule: (releaseId: number, input: ExploitationRuleInput) =>
     post<ExploitationRule>(`/api/releases/${releaseId}/exploitation-rules`, input),
   deleteExploitationRule: (releaseId: number, ruleId: number) => del<void>(`/api/releases/${releaseId}/exploitation-rules/${ruleId}`),
 
@@ -91,7 +93,7 @@ export const api = {
   job: (id: number) => get<Job>(`/api/jobs/${id}`),
 
   decisions: async (type?: string) => asList<Decision>(await get('/api/decisions', { type }), 'decisions'),
-  recordDecision: (decision: Record<string, unknown>) => post<Decision>('/api/decisions', decision),
+  recordDecision: (decision: NewDecisionBody) => post<Decision>('/api/decisions', decision),
   deleteDecision: (id: number) => del<void>(`/api/decisions/${id}`),
   resetDecisions: (filter: { type?: string }) => post<{ deleted: number }>('/api/decisions/reset', filter),
 

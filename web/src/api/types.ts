@@ -2,12 +2,14 @@
 // Shapes the UI reads from the REST API. Routes declared in the API contract (src/api-contract,
 // ADR 0033) give their request and response types from there; the domain vocabulary comes from
 // src/model and src/compliance (type-only imports: nothing of the server is bundled).
-export type { Product, Release, Usage, ComponentRecord, VersionRecord, UsageEdit } from '../../../src/api-contract/index.js';
-export type { Category, ExploitationRule, ShipStatus } from '../../../src/model/portfolio.js';
-export type { Decision, Curation, LicenseChoice, Derogation, DecisionScope } from '../../../src/model/decision.js';
+export type { Category, ExploitationRule, ExploitationRuleInput, Product, Release, Usage, ComponentRecord, VersionRecord, UsageEdit } from '../../../src/api-contract/index.js';
+export type { ShipStatus } from '../../../src/model/portfolio.js';
+export type { Decision, Curation, LicenseChoice, Derogation, NewDecisionBody } from '../../../src/api-contract/index.js';
+export type { DecisionScope } from '../../../src/model/decision.js';
 export type { Exploitation, Linking } from '../../../src/model/usage-context.js';
 export type { Blocker, StepResult, Fix, FixAction, Generalisation, CurationProposal } from '../../../src/compliance/finding.js';
-export type { LicenseFacts, LicensePolicy, Allowed, ReviewStatus, Obligation, ComplianceAction } from '../../../src/licenses/kb/types.js';
+export type { LicenseFacts, LicensePolicy, LicenseSummary, LicenseDetail, Compatibility, HermineDiffResult } from '../../../src/api-contract/index.js';
+export type { Allowed, ReviewStatus, Obligation, ComplianceAction } from '../../../src/licenses/kb/types.js';
 import type { BomRow, ComponentRecord, RecentView, Release, VersionRecord } from '../../../src/api-contract/index.js';
 import type { StepResult } from '../../../src/compliance/finding.js';
 import type { ResolvedUsage } from '../../../src/compliance/validate-release.js';
@@ -110,7 +112,6 @@ export interface ReleaseDiff {
 /** Obligations grouped by compliance action, with the usages that trigger each. */
 
 export type { ObligationGroup, ReleaseObligations, TriggeringUsage } from '../../../src/compliance/obligations.js';
-import type { LicenseFacts, LicensePolicy } from '../../../src/licenses/kb/types.js';
 
 /** Either the BOM rows, or the BOM CSV when the API offers no usages route. */
 export type BomSource = { usages: ReleaseUsage[]; csv?: undefined } | { csv: string; usages?: undefined };
@@ -123,35 +124,9 @@ export interface DashboardSummary {
   policies: Record<string, number>;
 }
 
-export interface LicenseSummary {
-  id: string;
-  name: string;
-  kind: string | null;
-  copyleft: string | null;
-  foss: string | null;
-  osiApproved: boolean | null;
-  obligations: number;
-  policy: LicensePolicy;
-}
 
-export interface LicenseDetail {
-  facts: LicenseFacts;
-  obligations: Array<{ name: string; passivity: string | null; exploitation: string | null; modification: string | null; action: string | null; clause?: string | null }>;
-  policy: LicensePolicy;
-}
 
-export interface Compatibility {
-  inbound: string;
-  outbound: string;
-  verdict: string;
-  basis: string;
-  explanation: string;
-}
 
-export interface HermineDiffResult {
-  differences: Array<Record<string, unknown>>;
-  issues: Array<Record<string, unknown>>;
-}
 
 export type ReleaseDocument =
   | 'notice.txt'
@@ -176,7 +151,7 @@ export interface ComponentUsage {
     version: VersionRecord;
     usages: Array<{ usageId: number; project: string; scope: string; linking: string | null; modified: boolean | null; effective: string | null }>;
   }>;
-  decisions: import('../../../src/model/decision.js').Decision[];
+  decisions: import('../../../src/api-contract/index.js').Decision[];
 }
 
 /** A release with usages under one licence (GET /api/licenses/:license/releases). */

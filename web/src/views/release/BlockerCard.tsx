@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { api } from '../../api/endpoints.js';
-import type { Blocker, CurationProposal, Generalisation } from '../../api/types.js';
+import type { Blocker, CurationProposal, Generalisation, NewDecisionBody } from '../../api/types.js';
 import { useCan } from '../../auth.js';
 import { ActionForm } from '../../components/forms.js';
 import { Link } from '../../router.js';
 import { EXPLOITATION_LABELS } from './vocabulary.js';
+import { EXPLOITATIONS } from '../../../../src/model/usage-context.js';
 
 const ACTION_LABELS: Record<string, string> = {
   'curate': 'Curate the licence',
@@ -115,7 +116,9 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
         label={`Set the exploitation of ${blocker.project || 'root'} / ${blocker.scope || 'any scope'}`}
         submitLabel="Set exploitation"
         onSubmit={async () => {
-          await api.setExploitationRule(releaseId, { scope: blocker.scope || null, project: blocker.project || null, exploitation: expression });
+          const exploitation = EXPLOITATIONS.find((e) => e === expression);
+          if (!exploitation) throw new Error('Choose the exploitation.');
+          await api.setExploitationRule(releaseId, { scope: blocker.scope || null, project: blocker.project || null, exploitation });
           onDecided();
         }}
       >
@@ -136,7 +139,7 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
   if (!canDecide) return <p className="muted small">Your role may not record decisions.</p>;
 
   const isDerogation = fix.action === 'add-derogation';
-  const decision = (): Record<string, unknown> => {
+  const decision = (): NewDecisionBody => {
     const scope = { ...ANY_SCOPE, ...chosen.scope };
     const common = { explanation: explanation.trim() || `${ACTION_LABELS[fix.action]} from the release page` };
     if (fix.action === 'curate' || fix.action === 'confirm-and') {
@@ -151,7 +154,7 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
       };
     }
     if (fix.action === 'choose-license') return { type: 'choice', ...scope, fromExpression: blocker.license, toExpression: expression.trim(), ...common };
-    return { type: 'derogation', ...scope, license: expression.trim() || blocker.license, linking: null, ...common };
+    return { type: 'derogation', ...scope, license: expression.trim() || (blocker.license ?? ''), linking: null, ...common };
   };
 
   return (

@@ -2,7 +2,8 @@
 // that clear a selection of them. When the selection holds every blocker of a licence in the step,
 // ONE decision covers them (a curation of that licence string, a choice or derogation for the
 // release); otherwise one decision per selected component, so nothing unselected is decided.
-import type { Blocker, FixAction } from '../../api/types.js';
+import type { Blocker, ExploitationRuleInput, FixAction, NewDecisionBody } from '../../api/types.js';
+import { EXPLOITATIONS } from '../../../../src/model/usage-context.js';
 
 export type GroupBy = 'license' | 'cause';
 
@@ -41,7 +42,7 @@ export interface BulkInput {
   explanation: string;
 }
 
-export type BulkRecord = { kind: 'decision'; body: Record<string, unknown> } | { kind: 'exploitation'; body: { scope: string | null; project: string | null; exploitation: string } };
+export type BulkRecord = { kind: 'decision'; body: NewDecisionBody } | { kind: 'exploitation'; body: ExploitationRuleInput };
 
 /** What the selection needs, or a sentence saying why it cannot be decided in one go. */
 export function bulkRecords(input: BulkInput): BulkRecord[] | string {
@@ -56,9 +57,10 @@ export function bulkRecords(input: BulkInput): BulkRecord[] | string {
   const expression = input.expression.trim();
   const licenses = new Set(selected.map((b) => b.license ?? ''));
   if (action === 'set-exploitation') {
-    if (!expression) return 'Choose the exploitation.';
+    const exploitation = EXPLOITATIONS.find((e) => e === expression);
+    if (!exploitation) return 'Choose the exploitation.';
     const pairs = new Map(selected.map((b) => [`${b.project}\u0000${b.scope}`, b]));
-    return [...pairs.values()].map((b) => ({ kind: 'exploitation', body: { scope: b.scope || null, project: b.project || null, exploitation: expression } }));
+    return [...pairs.values()].map((b) => ({ kind: 'exploitation', body: { scope: b.scope || null, project: b.project || null, exploitation } }));
   }
   if (action !== 'add-derogation') {
     if (licenses.size > 1) return 'Select blockers of one licence to give them one expression.';
@@ -77,11 +79,11 @@ export function bulkRecords(input: BulkInput): BulkRecord[] | string {
 
 const ANY = { categoryId: null, productId: null, releaseId: null, scope: null, project: null, exploitation: null, component: null, version: null };
 
-function decision(action: FixAction, license: string | null, component: string | null, expression: string, explanation: string, releaseId: number): Record<string, unknown> {
+function decision(action: FixAction, license: string | null, component: string | null, expression: string, explanation: string, releaseId: number): NewDecisionBody {
   if (action === 'curate' || action === 'confirm-and') {
     // Without a component the curation names the string it corrects, as issue 8 item 5 requires.
     return { type: 'curation', kind: action === 'confirm-and' ? 'and-confirmation' : 'curation', component, version: null, fromExpression: license, toExpression: expression, explanation };
   }
   if (action === 'choose-license') return { type: 'choice', ...ANY, releaseId, component, fromExpression: license, toExpression: expression, explanation };
-  return { type: 'derogation', ...ANY, releaseId, component, license, linking: null, modification: null, explanation };
+  return { type: 'derogation', ...ANY, releaseId, component, license: license ?? '', linking: null, modification: null, explanation };
 }
