@@ -1,7 +1,7 @@
 import type { ReleaseData, ReleaseView, Store } from '../store/index.js';
 import { notFound } from './service-error.js';
 import { getRelease } from './portfolio.js';
-import { reportOfRun } from './run-report.js';
+import { runLicences } from './run-licences.js';
 import { bomLicense, type BomLicense } from '../compliance/bom-license.js';
 import type { ComponentRecord, Usage, VersionRecord } from '../model/portfolio.js';
 
@@ -35,21 +35,22 @@ export interface BomRow {
   license: BomLicense;
 }
 
+/** One page of a release's BOM table and the release's usage count (X-Total-Count). */
+export interface BomRowPage {
+  total: number;
+  rows: BomRow[];
+}
+
 /**
- * The BOM table's rows, with each usage's licence read from the newest validation run
- * (compliance/bom-license.ts), so the UI shows what validation concluded instead of working it out.
+ * One page of the BOM table's rows, read from the store page by page (never the whole release), with
+ * each usage's licence read from the newest validation run (compliance/bom-license.ts), so the UI
+ * shows what validation concluded instead of working it out. The run's licences are read once per
+ * run (run-licences.ts), not once per page.
  */
-export async function releaseBomRows(store: Store, releaseId: number): Promise<BomRow[]> {
-  const [data, run] = await Promise.all([releaseBom(store, releaseId), store.latestValidationRun(releaseId)]);
-  const resolved = new Map((run ? reportOfRun(run).usages : []).map((u) => [u.usageId, u]));
-  const versions = new Map(data.versions.map((v) => [v.id, v]));
-  const components = new Map(data.components.map((c) => [c.id, c]));
-  const rows: BomRow[] = [];
-  for (const usage of data.usages) {
-    // The store's foreign keys give every usage its version and component.
-    const version = versions.get(usage.versionId)!;
-    const component = components.get(version.componentId)!;
-    rows.push({ usage, version, component, license: bomLicense(resolved.get(usage.id), version.declaredLicense) });
-  }
-  return rows;
+export async function releaseBomRows(store: Store, releaseId: number, page: { limit: number; offset: number }): Promise<BomRowPage> {
+  const found = await store.releaseBomPage(releaseId, page);
+  if (!found) throw notFound(`release ${releaseId}`);
+  const resolved = await runLicences(store, releaseId, found.latestRunId);
+  const rows = found.entries.map(({ usage, version, component }) => ({ usage, version, component, license: bomLicense(resolved.get(usage.id), version.declaredLicense) }));
+  return { total: found.total, rows };
 }

@@ -44,7 +44,7 @@ function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function toComponent(row: ComponentRow): ComponentRecord {
+export function toComponent(row: Omit<ComponentRow, 'identity_key'>): ComponentRecord {
   return {
     id: row.id,
     purlType: row.purl_type,

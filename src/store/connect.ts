@@ -4,6 +4,7 @@ import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
 import type { Database } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 export function connectSqlite(path: string): Kysely<Database> {
   return connectSqliteWithHandle(path).db;
@@ -18,7 +19,7 @@ export function connectSqliteWithHandle(path: string): { db: Kysely<Database>; s
   database.pragma('busy_timeout = 5000');
   // NORMAL is durable against process crashes in WAL mode; only power loss may lose the last commit.
   database.pragma('synchronous = NORMAL');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), sqlite: database };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), sqlite: database };
 }
 
 const SAFE_SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -12,6 +12,7 @@ import { knowledgeRepository } from './knowledge-repo.js';
 import { importRepository } from './import-repo.js';
 import { accessRepository } from './access-repo.js';
 import { queryRepository } from './query-repo.js';
+import { bomRepository } from './bom-repo.js';
 import { policySettingsRepository } from './policy-settings-repo.js';
 import { vulnerabilityRepository } from './vuln-repo.js';
 import { reportingCaseRepository } from './reporting-case-repo.js';
@@ -44,6 +45,7 @@ export function createStore(ctx: StoreContext): Store {
     ...importRepository(ctx),
     ...accessRepository(ctx),
     ...queryRepository(ctx),
+    ...bomRepository(ctx),
     ...policySettingsRepository(ctx),
     ...vulnerabilityRepository(ctx),
     ...reportingCaseRepository(ctx),

@@ -370,6 +370,19 @@ function importDocumentEncoding(): Migration {
   };
 }
 
+/**
+ * A release's usages in id order straight from an index: a BOM page (LIMIT/OFFSET) stops after its
+ * rows instead of joining and sorting every usage of the release, and loading a release for
+ * validation reads them without a sort (issue 13 item 6).
+ */
+function usagesByReleaseInIdOrder(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('usages_release_order_idx').on('usages').columns(['release_id', 'id']).execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -391,6 +404,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0017_validation_run_details': validationRunDetails(dialect),
       '0017_import_document_encoding': importDocumentEncoding(),
       '0034_import_quality': importQuality(),
+      '0033_usages_by_release_in_id_order': usagesByReleaseInIdOrder(),
     }),
   };
 }

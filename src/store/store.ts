@@ -40,6 +40,7 @@ import type {
   NewUsage,
   ReleaseContext,
   ReleaseData,
+  BomPage,
   ReleaseDiff,
   ReleaseHit,
   ReleasePatch,
@@ -205,6 +206,8 @@ export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore
   loadReleaseData(releaseId: number): Promise<ReleaseData | null>;
   /** loadReleaseData without usages, versions and components (an import holds those already). */
   loadReleaseContext(releaseId: number): Promise<ReleaseContext | null>;
+  /** One page of a release's usages (id order) with their versions and components, and the usage count; null: no such release. */
+  releaseBomPage(releaseId: number, page: { limit: number; offset: number }): Promise<BomPage | null>;
 
   // CRA Art. 14 reporting cases
   createReportingCase(input: NewReportingCase): Promise<ReportingCase>;

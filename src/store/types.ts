@@ -213,6 +213,21 @@ export interface ReleaseData {
 /** ReleaseData without the release's inventory (usages, versions, components): what an import that holds its inventory reads. */
 export type ReleaseContext = Omit<ReleaseData, 'usages' | 'versions' | 'components'>;
 
+/** One row of a release's BOM: a usage with the version and component it names. */
+export interface BomEntry {
+  usage: Usage;
+  version: VersionRecord;
+  component: ComponentRecord;
+}
+
+/** A page of a release's BOM and how many usages the release has in all. */
+export interface BomPage {
+  total: number;
+  /** The release's newest validation run at the moment of the read; null before its first. */
+  latestRunId: number | null;
+  entries: BomEntry[];
+}
+
 export interface DecisionFilter {
   type?: DecisionType;
   categoryId?: number;

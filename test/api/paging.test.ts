@@ -3,6 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAGE_SIZE } from '../../src/server/http/paging.js';
+import * as services from '../../src/services/index.js';
+import { deepGraphCycloneDx } from '../support/synthetic-graph.js';
 import { sqliteTarget } from '../store/support/databases.js';
 import { bearer, startApi, type ApiHarness } from './support.js';
 
@@ -63,4 +65,34 @@ test('a top-N query keeps its own limit', async () => {
   const doc = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   const limit = doc.paths['/api/queries/top-components'].get.parameters.find((p: { name: string }) => p.name === 'limit');
   assert.equal(limit.schema.default, 20);
+});
+
+test("a release's BOM is paged by the store: each page is the matching slice of the whole, with the same headers", async () => {
+  const store = api.fresh.store;
+  const product = await services.createProduct(store, { name: 'Paged BOM' });
+  const release = await services.createRelease(store, { productId: product.id, number: '1' });
+  await services.importDocument(store, release.id, { content: deepGraphCycloneDx({ components: 23, depth: 4 }), fileName: 'bom.json' });
+  const url = `/api/releases/${release.id}/usages`;
+  const whole = await api.app.inject({ method: 'GET', url, headers: co });
+  assert.equal(whole.statusCode, 200);
+  const all = whole.json() as Array<{ usage: { id: number; versionId: number }; version: { id: number; componentId: number }; component: { id: number; name: string } }>;
+  assert.equal(all.length, 23);
+  assert.equal(whole.headers['x-total-count'], '23');
+  assert.deepEqual(all.map((e) => e.usage.id), [...all.map((e) => e.usage.id)].sort((a, b) => a - b), 'usages in id order');
+  for (const e of all) {
+    assert.equal(e.version.id, e.usage.versionId);
+    assert.equal(e.component.id, e.version.componentId);
+  }
+  const page = await api.app.inject({ method: 'GET', url: `${url}?limit=10&offset=10`, headers: co });
+  assert.deepEqual(page.json(), all.slice(10, 20));
+  assert.equal(page.headers['x-total-count'], '23');
+  assert.equal(page.headers.link, `<${url}?limit=10&offset=20>; rel="next", <${url}?limit=10&offset=0>; rel="prev"`);
+  const last = await api.app.inject({ method: 'GET', url: `${url}?limit=10&offset=20`, headers: co });
+  assert.deepEqual(last.json(), all.slice(20));
+  assert.doesNotMatch(String(last.headers.link), /next/);
+  const beyond = await api.app.inject({ method: 'GET', url: `${url}?offset=100`, headers: co });
+  assert.deepEqual(beyond.json(), []);
+  assert.equal(beyond.headers['x-total-count'], '23');
+  const missing = await api.app.inject({ method: 'GET', url: '/api/releases/999999/usages', headers: co });
+  assert.equal(missing.statusCode, 404);
 });

@@ -25,20 +25,40 @@ export function installPaging(app: FastifyInstance): void {
     const handler = route.handler;
     route.handler = async function pagedHandler(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
       const result: unknown = await handler.call(this, request, reply);
-      return Array.isArray(result) ? pageOf(result, request, reply) : result;
+      return Array.isArray(result) && !cutByStore.has(result) ? pageOf(result, request, reply) : result;
     };
   });
 }
 
+/** The page a request asks for (its schema has already bounded and defaulted both numbers). */
+export function requestedPage(request: FastifyRequest): { limit: number; offset: number } {
+  const query = request.query as PageQuery;
+  return { limit: query.limit ?? PAGE_SIZE.default, offset: query.offset ?? 0 };
+}
+
 /** One page of the items, with X-Total-Count and Link headers; for routes that page themselves too. */
 export function pageOf<T>(items: readonly T[], request: FastifyRequest, reply: FastifyReply): T[] {
-  const query = request.query as PageQuery;
-  const limit = query.limit ?? PAGE_SIZE.default;
-  const offset = query.offset ?? 0;
-  const page = items.slice(offset, offset + limit);
-  void reply.header('x-total-count', String(items.length));
+  const { limit, offset } = requestedPage(request);
+  return sendPageHeaders(items.slice(offset, offset + limit), items.length, request, reply);
+}
+
+/** Pages the store already cut: the paging hook sends them as they are. */
+const cutByStore = new WeakSet<object>();
+
+/**
+ * For a route that reads only the rows of the requestedPage from the store: the page with the same
+ * headers as a sliced list (the whole count given by the store), marked so that it is not sliced again.
+ */
+export function storePage<T>(items: T[], total: number, request: FastifyRequest, reply: FastifyReply): T[] {
+  cutByStore.add(items);
+  return sendPageHeaders(items, total, request, reply);
+}
+
+function sendPageHeaders<T>(page: T[], total: number, request: FastifyRequest, reply: FastifyReply): T[] {
+  const { limit, offset } = requestedPage(request);
+  void reply.header('x-total-count', String(total));
   const links: string[] = [];
-  if (offset + page.length < items.length) links.push(`<${pageUrl(request, limit, offset + limit)}>; rel="next"`);
+  if (offset + page.length < total) links.push(`<${pageUrl(request, limit, offset + limit)}>; rel="next"`);
   if (offset > 0) links.push(`<${pageUrl(request, limit, Math.max(0, offset - limit))}>; rel="prev"`);
   if (links.length > 0) void reply.header('link', links.join(', '));
   return page;

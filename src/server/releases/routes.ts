@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import * as services from '../../services/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { serve } from '../http/serve-route.js';
+import { requestedPage, storePage } from '../http/paging.js';
 import { RELEASE_ROUTES } from '../../api-contract/releases.js';
 import { presentRelease } from './presenter.js';
 
@@ -10,7 +11,11 @@ export async function releaseRoutes(app: FastifyInstance, { store }: ResourceOpt
   serve(app, RELEASE_ROUTES.recent, async () =>
     (await services.recentReleases(store)).map((v) => ({ release: presentRelease(v.release), viewedAt: v.viewedAt, viewedBy: v.viewedBy })),
   );
-  serve(app, RELEASE_ROUTES.usages, async (request) => services.releaseBomRows(store, request.params.id));
+  serve(app, RELEASE_ROUTES.usages, async (request, reply) => {
+    // Only the page asked for is read (a 50k-component release is never loaded whole here).
+    const page = await services.releaseBomRows(store, request.params.id, requestedPage(request));
+    return storePage(page.rows, page.total, request, reply);
+  });
   serve(app, RELEASE_ROUTES.dependencyPath, async (request) =>
     services.usageDependencyPath(store, request.params.id, request.params.usageId, { maxSteps: request.query.maxSteps }),
   );

@@ -119,4 +119,36 @@ export const queryCases: Record<string, ContractCase> = {
     assert.deepEqual(data?.policies.map((p) => p.license), ['MIT']);
     assert.equal(data?.product.name, 'Acme Portal');
   },
+  async 'BOM page: usages in id order with their versions and components, the total, and null for no release'(store) {
+    const release = await productWithRelease(store);
+    const lodash = await useComponent(store, release.id, 'lodash', ['4.17.20', '4.17.21']);
+    const react = await useComponent(store, release.id, 'react', ['18.2.0']);
+    const elsewhere = await productWithRelease(store, 'Other');
+    await useComponent(store, elsewhere.id, 'vue', ['3.4.0']);
+    const whole = await store.loadReleaseData(release.id);
+    const expected = whole!.usages.map((usage) => {
+      const version = whole!.versions.find((v) => v.id === usage.versionId)!;
+      return { usage, version, component: whole!.components.find((c) => c.id === version.componentId)! };
+    });
+    assert.deepEqual(
+      expected.map((e) => `${e.component.name}@${e.version.number}`),
+      ['lodash@4.17.20', 'lodash@4.17.21', 'react@18.2.0'],
+    );
+    assert.deepEqual(expected[2]!.component, react.component);
+    assert.deepEqual(expected[0]!.version, lodash.versions[0]);
+
+    assert.deepEqual(await store.releaseBomPage(release.id, { limit: 500, offset: 0 }), { total: 3, latestRunId: null, entries: expected });
+    assert.deepEqual(await store.releaseBomPage(release.id, { limit: 2, offset: 0 }), { total: 3, latestRunId: null, entries: expected.slice(0, 2) });
+    assert.deepEqual(await store.releaseBomPage(release.id, { limit: 2, offset: 2 }), { total: 3, latestRunId: null, entries: expected.slice(2) });
+    assert.deepEqual(await store.releaseBomPage(release.id, { limit: 2, offset: 9 }), { total: 3, latestRunId: null, entries: [] });
+    const empty = await productWithRelease(store, 'Empty');
+    assert.deepEqual(await store.releaseBomPage(empty.id, { limit: 10, offset: 0 }), { total: 0, latestRunId: null, entries: [] });
+    // The page names the release's newest validation run (the BOM shows its resolved licences).
+    const run = (n: number) => ({ releaseId: release.id, createdAt: `2026-12-0${n}T00:00:00Z`, reason: 'manual', validationStep: 0, blockerCount: 0, fingerprint: `sha256:${n}`, licenseCounts: {}, report: { usages: [] } });
+    await store.insertValidationRun(run(1));
+    const newest = await store.insertValidationRun(run(2));
+    await store.insertValidationRun({ ...run(3), releaseId: elsewhere.id });
+    assert.equal((await store.releaseBomPage(release.id, { limit: 1, offset: 0 }))?.latestRunId, newest.id);
+    assert.equal(await store.releaseBomPage(9999, { limit: 10, offset: 0 }), null);
+  },
 };
