@@ -10,21 +10,23 @@ import { readSbom, UnsupportedDocumentError, type ReadResult } from '../sbom/rea
 import { ServiceError, serviceErrorOfInput } from './service-error.js';
 
 export interface DecodedUpload extends ReadResult {
-  bytes: Uint8Array;
+  /** The document as uploaded (text stands for its UTF-8 bytes; never copied into a Buffer here). */
+  original: string | Uint8Array;
 }
 
 export function decodeUpload(content: string | Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): DecodedUpload {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  if (bytes.length > maxBytes) {
-    throw new ServiceError('too-large', `${fileName} is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit`, {
-      size: bytes.length,
+  // A text's size is its UTF-8 length, counted without making a second copy of a document that may be hundreds of megabytes.
+  const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length;
+  if (size > maxBytes) {
+    throw new ServiceError('too-large', `${fileName} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit`, {
+      size,
       limit: maxBytes,
     });
   }
-  const text = typeof content === 'string' ? content : textOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), fileName, maxBytes);
+  const text = typeof content === 'string' ? content : textOf(Buffer.from(content.buffer, content.byteOffset, content.length), fileName, maxBytes);
   if (text.trim() === '') throw new ServiceError('unreadable-document', `${fileName} is empty`);
   try {
-    return { ...readSbom(text, fileName), bytes };
+    return { ...readSbom(text, fileName), original: content };
   } catch (err) {
     if (err instanceof UnsupportedDocumentError) throw new ServiceError('unsupported-format', `${fileName}: ${err.message}`);
     if (err instanceof UnreadableDocumentError) {

@@ -97,14 +97,14 @@ export interface ImportOutcome {
 
 /** A decoded document reduced to its plan: the decoded SBOM is not kept through the store writes. */
 interface DecodedSource {
-  plan: ImportPlan;
+  /** Handed to the import's writes once and dropped there: it is not kept through the validation. */
+  plan: ImportPlan | null;
   issues: Issue[];
   format: string;
   fileName: string | null;
   mediaType: string | null;
-  bytes: Uint8Array;
-  /** The bytes being gzip-compressed on the thread pool while the plan is made and written. */
-  packed?: Promise<Uint8Array>;
+  /** The original being gzip-compressed on the thread pool while the plan is made and written. */
+  packed: Promise<Uint8Array>;
   /** Quality results of the document (CRA Annex I Part II (1)), stored with the import. */
   quality: ProfileResult[];
 }
@@ -113,8 +113,9 @@ interface DecodedSource {
  * Starts compressing the original document off the main thread (level 1: a JSON SBOM shrinks to
  * about a tenth, at a fraction of what writing the whole text cost; ADR 21).
  */
-function packDocument(bytes: Uint8Array): Promise<Uint8Array> {
-  const packed = gzipAsync(bytes, { level: 1 });
+function packDocument(original: string | Uint8Array): Promise<Uint8Array> {
+  // A text is compressed as its UTF-8 bytes (zlib encodes it so); the copy lasts only while it is compressed.
+  const packed = gzipAsync(original, { level: 1 });
   // Awaited inside the import transaction; a failure before that must not go unhandled meanwhile.
   packed.catch(() => undefined);
   return packed;
@@ -143,8 +144,7 @@ function decodeDocument(input: ImportDocumentInput): DecodedSource {
     format: read.format.id,
     fileName,
     mediaType: input.mediaType ?? null,
-    bytes: read.bytes,
-    packed: packDocument(read.bytes),
+    packed: packDocument(read.original),
   };
 }
 
@@ -189,7 +189,7 @@ export async function importNpmProject(store: Store, releaseId: number, input: I
       format: 'npm-project',
       fileName: project.lockfileName,
       mediaType: 'application/json',
-      bytes: Buffer.from(JSON.stringify(project.lockfile), 'utf8'),
+      packed: packDocument(JSON.stringify(project.lockfile)),
     };
   } catch (err) {
     if (err instanceof InputError) {
@@ -221,7 +221,6 @@ export async function importProjectFolder(store: Store, releaseId: number, input
 
 function decodeFolder(input: ImportNpmProjectInput): DecodedSource {
   const generated = generateInventory(input.path, { maxBytes: input.maxBytes });
-  const bytes = Buffer.from(JSON.stringify(generated.originals), 'utf8');
   return {
     plan: planImport(generated.sbom, input.project ?? '', input.scope ?? ''),
     quality: importQualityResults(generated.sbom),
@@ -229,7 +228,7 @@ function decodeFolder(input: ImportNpmProjectInput): DecodedSource {
     format: 'lockfile-walk',
     fileName: generated.files.length === 1 ? generated.files[0]!.path : `${generated.files.length} lockfiles`,
     mediaType: 'application/json',
-    bytes,
+    packed: packDocument(JSON.stringify(generated.originals)),
   };
 }
 
@@ -301,8 +300,9 @@ async function importWritten(
 ): Promise<{ outcome: ImportOutcome; inventory: ReleaseInventory | null }> {
   const mode = options.mode ?? 'replace';
   const policy = options.policy ?? 'fill-missing';
-  const plan = source.plan;
-  const packed = source.packed ?? packDocument(source.bytes);
+  const { plan, packed } = source;
+  if (!plan) throw new Error('an import plan is written once');
+  source.plan = null;
   assertStorable(plan);
   await options.onPhase?.('writing');
 
