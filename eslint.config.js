@@ -15,7 +15,7 @@ export default tseslint.config(
     rules: {
       // A ratchet, not a target: the limits sit just above today's largest functions and go down
       // as those are split (the readers and encoders listed in the closing notes of issue 8).
-      complexity: ['error', { max: 60 }],
+      complexity: ['error', { max: 45 }],
       'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true }],
       'max-depth': ['error', 5],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],

@@ -100,62 +100,96 @@ function section(id: string, title: string, lines: (string | undefined | false)[
 }
 
 export function trainingSummary(view: ModelView, inputs: SummaryInputs = {}): TrainingSummary {
-  const { model, card } = view;
   const training = view.lineage['trained-on'];
-  const provider = inputs.provider ?? model.supplier?.name ?? model.manufacturer?.name;
-  const contact = inputs.contact ?? model.supplier?.contacts?.[0]?.email ?? model.supplier?.urls?.[0];
-  const bases = [...view.lineage['fine-tuned-from'], ...view.lineage['quantised-from']];
-  const modalities = new Map<string, string[]>();
-  for (const d of training) {
-    for (const m of d.dataset?.modalities.length ? d.dataset.modalities : ['unstated']) {
-      modalities.set(m, [...(modalities.get(m) ?? []), d.dataset?.sizeCategory ?? (d.dataset?.sizeBytes !== undefined ? `${d.dataset.sizeBytes.toLocaleString('en')} bytes` : 'size not stated')]);
-    }
-  }
-  const languages = [...new Set([...card.languages, ...training.flatMap((d) => d.dataset?.languages ?? [])])];
-
   const sections: SummarySection[] = [
-    section('0', 'About this summary', [inputs.summaryVersion && `version ${inputs.summaryVersion}`, inputs.updated && `last updated ${inputs.updated}`],
-      [!inputs.summaryVersion && 'summary version', !inputs.updated && 'date of last update']),
-    section('1.1', 'Provider', [provider && `provider: ${provider}`, contact && `contact: ${contact}`, inputs.authorisedRepresentative && `authorised representative: ${inputs.authorisedRepresentative}`],
-      [!provider && 'provider name', !contact && 'provider contact']),
-    section('1.2', 'Model', [`model: ${componentLabel(model)}`, ...bases.map((b) => `builds on: ${componentLabel(b)}`),
-      ...view.unresolved.filter((u) => u.kind === 'fine-tuned-from' || u.kind === 'quantised-from').map((u) => `builds on: ${u.ref} (named only)`),
-      inputs.placedOnMarket && `placed on the EU market: ${inputs.placedOnMarket}`],
-      [!model.version && 'model version', !inputs.placedOnMarket && 'date placed on the market']),
-    section('1.3', 'Modalities, overall training data size and other characteristics',
-      [...[...modalities].map(([m, sizes]) => `${m}: ${sizes.join(' + ')}`), languages.length > 0 && `languages: ${languages.join(', ')}`,
-        inputs.knowledgeCutoff && `knowledge cut-off: ${inputs.knowledgeCutoff}`],
-      [training.length === 0 && 'training datasets (no trained-on lineage in the SBOM)',
-        training.some((d) => !d.dataset?.modalities.length) && 'modality of every training dataset',
-        training.some((d) => !d.dataset?.sizeCategory && d.dataset?.sizeBytes === undefined) && 'size band of every training dataset',
-        languages.length === 0 && 'languages', !inputs.knowledgeCutoff && 'knowledge cut-off']),
+    aboutSection(inputs),
+    providerSection(view, inputs),
+    modelSection(view, inputs),
+    characteristicsSection(view, inputs),
+    ...originSections(training, inputs),
+    processingSection(inputs),
   ];
-
-  const unclassified = training.filter((d) => !originOf(d));
-  for (const s of ORIGIN_SECTIONS) {
-    const listed = training.filter((d) => s.origins.includes(originOf(d)?.origin as DatasetOrigin));
-    const lines = listed.map((d) => `${describe(d)}${originOf(d)!.inferred ? ' (category inferred from its availability)' : ''}`);
-    const missing: (string | false)[] = [];
-    if (s.id === '2.3') {
-      const domains = inputs.topDomains ?? [...new Set(listed.map((d) => hostOf(d.dataset?.contentsUrl ?? homepageOf(d))).filter((h): h is string => !!h))];
-      if (domains.length > 0) lines.push(`domains: ${domains.join(', ')}${inputs.topDomains ? '' : ' (from the datasets\' addresses, not from crawl logs)'}`);
-      if (listed.length > 0 && !inputs.topDomains) missing.push('most relevant crawled domains from the crawl logs');
-      if (listed.length > 0) missing.push('crawlers used and collection period');
-    }
-    if (s.id === '2.5' && listed.length > 0) missing.push('models used to generate the synthetic data');
-    if (lines.length === 0) lines.push('none recorded in the SBOM');
-    sections.push(section(s.id, s.title, lines, missing));
-  }
-  if (unclassified.length > 0) {
-    sections[sections.length - 1]!.missing.push(`origin category of: ${unclassified.map((d) => d.name).join(', ')}`);
-  }
-  sections.push(
-    section('3', 'Data processing aspects', [inputs.tdmOptOutMeasures && `text-and-data-mining opt-outs: ${inputs.tdmOptOutMeasures}`, inputs.illegalContentMeasures && `illegal content: ${inputs.illegalContentMeasures}`],
-      [!inputs.tdmOptOutMeasures && 'measures to respect text-and-data-mining opt-outs (Art. 53(1)(c))', !inputs.illegalContentMeasures && 'measures to remove illegal content']),
-  );
   return {
-    model: componentLabel(model),
+    model: componentLabel(view.model),
     sections,
     missing: sections.flatMap((s) => s.missing.map((m) => `${s.id}: ${m}`)),
   };
+}
+
+function aboutSection(inputs: SummaryInputs): SummarySection {
+  return section('0', 'About this summary', [inputs.summaryVersion && `version ${inputs.summaryVersion}`, inputs.updated && `last updated ${inputs.updated}`],
+    [!inputs.summaryVersion && 'summary version', !inputs.updated && 'date of last update']);
+}
+
+/** The provider as the caller states it, else the model's supplier or manufacturer. */
+function providerSection(view: ModelView, inputs: SummaryInputs): SummarySection {
+  const { model } = view;
+  const provider = inputs.provider ?? model.supplier?.name ?? model.manufacturer?.name;
+  const contact = inputs.contact ?? model.supplier?.contacts?.[0]?.email ?? model.supplier?.urls?.[0];
+  return section('1.1', 'Provider', [provider && `provider: ${provider}`, contact && `contact: ${contact}`, inputs.authorisedRepresentative && `authorised representative: ${inputs.authorisedRepresentative}`],
+    [!provider && 'provider name', !contact && 'provider contact']);
+}
+
+/** The model and what it builds on (fine-tuned or quantised from), named-only bases included. */
+function modelSection(view: ModelView, inputs: SummaryInputs): SummarySection {
+  const { model } = view;
+  const bases = [...view.lineage['fine-tuned-from'], ...view.lineage['quantised-from']];
+  return section('1.2', 'Model', [`model: ${componentLabel(model)}`, ...bases.map((b) => `builds on: ${componentLabel(b)}`),
+    ...view.unresolved.filter((u) => u.kind === 'fine-tuned-from' || u.kind === 'quantised-from').map((u) => `builds on: ${u.ref} (named only)`),
+    inputs.placedOnMarket && `placed on the EU market: ${inputs.placedOnMarket}`],
+    [!model.version && 'model version', !inputs.placedOnMarket && 'date placed on the market']);
+}
+
+/** Modalities with the size of each training dataset in them, languages, knowledge cut-off. */
+function characteristicsSection(view: ModelView, inputs: SummaryInputs): SummarySection {
+  const training = view.lineage['trained-on'];
+  const modalities = new Map<string, string[]>();
+  for (const d of training) {
+    for (const m of d.dataset?.modalities.length ? d.dataset.modalities : ['unstated']) {
+      modalities.set(m, [...(modalities.get(m) ?? []), sizeOf(d)]);
+    }
+  }
+  const languages = [...new Set([...view.card.languages, ...training.flatMap((d) => d.dataset?.languages ?? [])])];
+  return section('1.3', 'Modalities, overall training data size and other characteristics',
+    [...[...modalities].map(([m, sizes]) => `${m}: ${sizes.join(' + ')}`), languages.length > 0 && `languages: ${languages.join(', ')}`,
+      inputs.knowledgeCutoff && `knowledge cut-off: ${inputs.knowledgeCutoff}`],
+    [training.length === 0 && 'training datasets (no trained-on lineage in the SBOM)',
+      training.some((d) => !d.dataset?.modalities.length) && 'modality of every training dataset',
+      training.some((d) => !d.dataset?.sizeCategory && d.dataset?.sizeBytes === undefined) && 'size band of every training dataset',
+      languages.length === 0 && 'languages', !inputs.knowledgeCutoff && 'knowledge cut-off']);
+}
+
+function sizeOf(d: Component): string {
+  if (d.dataset?.sizeCategory) return d.dataset.sizeCategory;
+  return d.dataset?.sizeBytes !== undefined ? `${d.dataset.sizeBytes.toLocaleString('en')} bytes` : 'size not stated';
+}
+
+/** Sections 2.1–2.6: the training datasets by origin category; those of no known category are named in the last. */
+function originSections(training: Component[], inputs: SummaryInputs): SummarySection[] {
+  const sections = ORIGIN_SECTIONS.map((s) => originSection(s, training, inputs));
+  const unclassified = training.filter((d) => !originOf(d));
+  if (unclassified.length > 0) {
+    sections[sections.length - 1]!.missing.push(`origin category of: ${unclassified.map((d) => d.name).join(', ')}`);
+  }
+  return sections;
+}
+
+function originSection(s: (typeof ORIGIN_SECTIONS)[number], training: Component[], inputs: SummaryInputs): SummarySection {
+  const listed = training.filter((d) => s.origins.includes(originOf(d)?.origin as DatasetOrigin));
+  const lines = listed.map((d) => `${describe(d)}${originOf(d)!.inferred ? ' (category inferred from its availability)' : ''}`);
+  const missing: (string | false)[] = [];
+  if (s.id === '2.3') {
+    const domains = inputs.topDomains ?? [...new Set(listed.map((d) => hostOf(d.dataset?.contentsUrl ?? homepageOf(d))).filter((h): h is string => !!h))];
+    if (domains.length > 0) lines.push(`domains: ${domains.join(', ')}${inputs.topDomains ? '' : ' (from the datasets\' addresses, not from crawl logs)'}`);
+    if (listed.length > 0 && !inputs.topDomains) missing.push('most relevant crawled domains from the crawl logs');
+    if (listed.length > 0) missing.push('crawlers used and collection period');
+  }
+  if (s.id === '2.5' && listed.length > 0) missing.push('models used to generate the synthetic data');
+  if (lines.length === 0) lines.push('none recorded in the SBOM');
+  return section(s.id, s.title, lines, missing);
+}
+
+function processingSection(inputs: SummaryInputs): SummarySection {
+  return section('3', 'Data processing aspects', [inputs.tdmOptOutMeasures && `text-and-data-mining opt-outs: ${inputs.tdmOptOutMeasures}`, inputs.illegalContentMeasures && `illegal content: ${inputs.illegalContentMeasures}`],
+    [!inputs.tdmOptOutMeasures && 'measures to respect text-and-data-mining opt-outs (Art. 53(1)(c))', !inputs.illegalContentMeasures && 'measures to remove illegal content']);
 }

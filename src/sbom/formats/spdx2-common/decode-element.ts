@@ -82,26 +82,69 @@ function pushProperty(props: Property[], name: string, value: string | undefined
   if (value !== undefined && value !== '') props.push({ name, value });
 }
 
+type Where = (field: string) => { component: string; field: string; line?: number };
+
 /** An SPDX 2 package as a model component (type from primaryPackagePurpose, library by default). */
 export function packageToComponent(pkg: Spdx2Package, ref: string, ctx: ElementContext): Component {
   const line = ctx.lineOf(ref);
-  const where = (field: string) => ({ component: ref, field, ...(line ? { line } : {}) });
+  const where: Where = (field) => ({ component: ref, field, ...(line ? { line } : {}) });
   const properties: Property[] = [];
-  const externalReferences: ExternalReference[] = [];
-  const otherIdentifiers: string[] = [];
-  let purl: string | undefined;
-  let cpe: string | undefined;
+  const type = packageType(pkg, properties, ctx, where);
+  const refs = readExternalRefs(pkg, properties, ctx, where);
+  const { supplier, originator } = readActors(pkg, ctx, where);
+  const licenses = packageLicenses(pkg, ctx, where);
+  const description = pkg.description ?? pkg.summary;
+  pushPackageProperties(pkg, properties);
 
-  let type = typeFromPurpose(pkg.primaryPackagePurpose) ?? 'library';
-  if (pkg.primaryPackagePurpose !== undefined) {
-    if (isPurpose(pkg.primaryPackagePurpose)) {
-      pushProperty(properties, SPDX_PROPERTY.primaryPackagePurpose, normalisePurpose(pkg.primaryPackagePurpose));
-    } else {
-      ctx.issues.push(issue('warning', 'unknown-package-purpose', `unknown primaryPackagePurpose "${pkg.primaryPackagePurpose}"; read as library`, where('primaryPackagePurpose')));
-      type = 'library';
-    }
+  const component: Component = {
+    ref,
+    type,
+    name: pkg.name?.trim() || ref,
+    hashes: hashesOf(ctx, pkg.checksums, ref, 'checksums'),
+    licenses,
+    externalReferences: refs.externalReferences,
+    properties,
+  };
+  if (!isUnset(pkg.versionInfo)) component.version = pkg.versionInfo.trim();
+  if (description) component.description = description;
+  if (refs.purl) component.purl = refs.purl;
+  if (refs.cpe) component.cpe = refs.cpe;
+  if (refs.otherIdentifiers.length) component.otherIdentifiers = refs.otherIdentifiers;
+  if (supplier) component.supplier = actorToEntity(supplier);
+  // The originator made the package: an organisation is its manufacturer, a person its author.
+  if (originator?.kind === 'organization') component.manufacturer = actorToEntity(originator);
+  else if (originator?.kind === 'person') component.authors = [actorToContact(originator)];
+  if (!isUnset(pkg.copyrightText)) component.copyright = pkg.copyrightText.trim();
+  checkRequiredPackageFields(pkg, ctx, where);
+  return component;
+}
+
+/** The component type from primaryPackagePurpose (kept as a property); an unknown purpose reads as library. */
+function packageType(pkg: Spdx2Package, properties: Property[], ctx: ElementContext, where: Where): Component['type'] {
+  const purpose = pkg.primaryPackagePurpose;
+  if (purpose === undefined) return 'library';
+  if (!isPurpose(purpose)) {
+    ctx.issues.push(issue('warning', 'unknown-package-purpose', `unknown primaryPackagePurpose "${purpose}"; read as library`, where('primaryPackagePurpose')));
+    return 'library';
   }
+  pushProperty(properties, SPDX_PROPERTY.primaryPackagePurpose, normalisePurpose(purpose));
+  return typeFromPurpose(purpose) ?? 'library';
+}
 
+interface PackageRefs {
+  purl?: string;
+  cpe?: string;
+  otherIdentifiers: string[];
+  externalReferences: ExternalReference[];
+}
+
+/**
+ * externalRefs: the first purl and CPE identify the package, further ones and SWID / persistent ids
+ * are other identifiers, other package-manager refs become properties, the rest external references;
+ * then homepage and downloadLocation.
+ */
+function readExternalRefs(pkg: Spdx2Package, properties: Property[], ctx: ElementContext, where: Where): PackageRefs {
+  const out: PackageRefs = { otherIdentifiers: [], externalReferences: [] };
   for (const r of pkg.externalRefs ?? []) {
     const category = (r.referenceCategory ?? '').toUpperCase().replace(/_/g, '-');
     const refType = r.referenceType ?? '';
@@ -111,23 +154,27 @@ export function packageToComponent(pkg: Spdx2Package, ref: string, ctx: ElementC
       continue;
     }
     if (category === 'PACKAGE-MANAGER' && refType === 'purl') {
-      if (purl === undefined) purl = locator;
-      else otherIdentifiers.push(locator);
+      if (out.purl === undefined) out.purl = locator;
+      else out.otherIdentifiers.push(locator);
     } else if (category === 'SECURITY' && (refType === 'cpe23Type' || refType === 'cpe22Type')) {
-      if (cpe === undefined) cpe = locator;
-      else otherIdentifiers.push(locator);
+      if (out.cpe === undefined) out.cpe = locator;
+      else out.otherIdentifiers.push(locator);
     } else if ((category === 'SECURITY' && refType === 'swid') || category === 'PERSISTENT-ID') {
-      otherIdentifiers.push(locator);
+      out.otherIdentifiers.push(locator);
     } else if (category === 'PACKAGE-MANAGER') {
       pushProperty(properties, `${SPDX_PROPERTY.packageManagerRef}:${refType}`, locator);
     } else {
       const type = category === 'SECURITY' && refType === 'advisory' ? 'advisories' : CDX_REFERENCE_TYPES.has(refType) ? refType : 'other';
-      externalReferences.push({ type, url: locator, ...(r.comment ? { comment: r.comment } : {}) });
+      out.externalReferences.push({ type, url: locator, ...(r.comment ? { comment: r.comment } : {}) });
     }
   }
-  if (!isUnset(pkg.homepage)) externalReferences.push({ type: 'website', url: pkg.homepage.trim() });
-  if (!isUnset(pkg.downloadLocation)) externalReferences.push({ type: 'distribution', url: pkg.downloadLocation.trim() });
+  if (!isUnset(pkg.homepage)) out.externalReferences.push({ type: 'website', url: pkg.homepage.trim() });
+  if (!isUnset(pkg.downloadLocation)) out.externalReferences.push({ type: 'distribution', url: pkg.downloadLocation.trim() });
+  return out;
+}
 
+/** Supplier and originator; a value that is no "Person: …" / "Organization: …" is reported and ignored. */
+function readActors(pkg: Spdx2Package, ctx: ElementContext, where: Where) {
   const supplier = parseActor(pkg.supplier);
   const originator = parseActor(pkg.originator);
   for (const [field, value, actor] of [['supplier', pkg.supplier, supplier], ['originator', pkg.originator, originator]] as const) {
@@ -135,15 +182,21 @@ export function packageToComponent(pkg: Spdx2Package, ref: string, ctx: ElementC
       ctx.issues.push(issue('warning', 'invalid-actor', `${field} "${value}" is not "Person: …" or "Organization: …"; ignored`, where(field)));
     }
   }
+  return { supplier, originator };
+}
 
+function packageLicenses(pkg: Spdx2Package, ctx: ElementContext, where: Where): Component['licenses'] {
   const licenses: Component['licenses'] = {};
   const declared = licenseOf(ctx, pkg.licenseDeclared, where('licenseDeclared'));
   const concluded = licenseOf(ctx, pkg.licenseConcluded, where('licenseConcluded'));
   if (declared) licenses.declared = declared;
   if (concluded) licenses.concluded = concluded;
   readEffectiveLicense(ctx, pkg.annotations, licenses, where('annotations'));
+  return licenses;
+}
 
-  const description = pkg.description ?? pkg.summary;
+/** The package fields the model has no place for, as spdx: properties (the summary when a description exists). */
+function pushPackageProperties(pkg: Spdx2Package, properties: Property[]): void {
   if (pkg.description !== undefined) pushProperty(properties, SPDX_PROPERTY.summary, pkg.summary);
   pushProperty(properties, SPDX_PROPERTY.packageFileName, pkg.packageFileName);
   pushProperty(properties, SPDX_PROPERTY.comment, pkg.comment);
@@ -154,39 +207,20 @@ export function packageToComponent(pkg: Spdx2Package, ref: string, ctx: ElementC
   pushProperty(properties, SPDX_PROPERTY.validUntilDate, pkg.validUntilDate);
   for (const t of pkg.attributionTexts ?? []) pushProperty(properties, SPDX_PROPERTY.attributionText, t);
   for (const l of pkg.licenseInfoFromFiles ?? []) pushProperty(properties, SPDX_PROPERTY.licenseInfoFromFiles, l);
+}
 
-  const component: Component = {
-    ref,
-    type,
-    name: pkg.name?.trim() || ref,
-    hashes: hashesOf(ctx, pkg.checksums, ref, 'checksums'),
-    licenses,
-    externalReferences,
-    properties,
-  };
-  if (!isUnset(pkg.versionInfo)) component.version = pkg.versionInfo.trim();
-  if (description) component.description = description;
-  if (purl) component.purl = purl;
-  if (cpe) component.cpe = cpe;
-  if (otherIdentifiers.length) component.otherIdentifiers = otherIdentifiers;
-  if (supplier) component.supplier = actorToEntity(supplier);
-  // The originator made the package: an organisation is its manufacturer, a person its author.
-  if (originator?.kind === 'organization') component.manufacturer = actorToEntity(originator);
-  else if (originator?.kind === 'person') component.authors = [actorToContact(originator)];
-  if (!isUnset(pkg.copyrightText)) component.copyright = pkg.copyrightText.trim();
-
+/** Fields the spec requires: a name, a downloadLocation, and before 2.3 the licence and copyright fields. */
+function checkRequiredPackageFields(pkg: Spdx2Package, ctx: ElementContext, where: Where): void {
   if (!pkg.name?.trim()) ctx.issues.push(issue('error', 'missing-field', 'package has no name; its SPDXID stands in', where('name')));
   if (pkg.downloadLocation === undefined) {
     ctx.issues.push(issue('warning', 'missing-field', 'package has no downloadLocation (required; NOASSERTION if unknown)', where('downloadLocation')));
   }
-  if (ctx.specVersion !== '2.3') {
-    for (const field of ['licenseConcluded', 'licenseDeclared', 'copyrightText'] as const) {
-      if (pkg[field] === undefined) {
-        ctx.issues.push(issue('warning', 'missing-field', `package has no ${field} (required before SPDX 2.3)`, where(field)));
-      }
+  if (ctx.specVersion === '2.3') return;
+  for (const field of ['licenseConcluded', 'licenseDeclared', 'copyrightText'] as const) {
+    if (pkg[field] === undefined) {
+      ctx.issues.push(issue('warning', 'missing-field', `package has no ${field} (required before SPDX 2.3)`, where(field)));
     }
   }
-  return component;
 }
 
 /** An SPDX 2 file as a model component of type `file`; licenseInfoInFiles reads as its declared licence. */

@@ -64,24 +64,70 @@ function effectiveAnnotation(c: Component, enc: ElementEncoding): Spdx2Annotatio
 
 export function componentToPackage(c: Component, spdxId: string, enc: ElementEncoding): Spdx2Package {
   noteCommonLosses(c, enc);
+  const externalRefs = identifierRefs(c);
+  const { homepage, downloadLocation } = addLinkRefs(c, enc, externalRefs);
+  const purpose = packagePurpose(c, enc);
+  const originator = packageOriginator(c, enc);
+
+  // Key order is the output's: it follows the SPDX 2.3 package field order.
+  const pkg: Spdx2Package = { SPDXID: spdxId, name: c.name };
+  if (c.version) pkg.versionInfo = c.version;
+  const fileName = propertyOf(c, SPDX_PROPERTY.packageFileName);
+  if (fileName) pkg.packageFileName = fileName;
+  const supplier = entityToActor(c.supplier);
+  if (supplier) pkg.supplier = supplier;
+  if (originator) pkg.originator = originator;
+  pkg.downloadLocation = downloadLocation ?? NO_ASSERTION;
+  // No package verification code is computed, so the files are not claimed as analysed.
+  pkg.filesAnalyzed = false;
+  const checksums = checksumsOf(c, enc);
+  if (checksums.length) pkg.checksums = checksums;
+  if (homepage) pkg.homepage = homepage;
+  const sourceInfo = propertyOf(c, SPDX_PROPERTY.sourceInfo);
+  if (sourceInfo) pkg.sourceInfo = sourceInfo;
+  setLicenceFields(pkg, c, enc);
+  setTextFields(pkg, c);
+  if (externalRefs.length) pkg.externalRefs = externalRefs;
+  const attributions = propertiesOf(c, SPDX_PROPERTY.attributionText);
+  if (attributions.length) pkg.attributionTexts = attributions;
+  // The JSON schema spells the enum with an underscore; the tag-value writer turns it back.
+  pkg.primaryPackagePurpose = purpose.replace('OPERATING-SYSTEM', 'OPERATING_SYSTEM');
+  for (const field of ['releaseDate', 'builtDate', 'validUntilDate'] as const) {
+    const value = propertyOf(c, SPDX_PROPERTY[field]);
+    if (value) pkg[field] = value;
+  }
+  const annotations = effectiveAnnotation(c, enc);
+  if (annotations) pkg.annotations = annotations;
+  return pkg;
+}
+
+/** The refs that identify the package: purl, CPE, other identifiers by their prefix, other package-manager refs. */
+function identifierRefs(c: Component): Spdx2ExternalRef[] {
   const externalRefs: Spdx2ExternalRef[] = [];
   if (c.purl) externalRefs.push({ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl });
   if (c.cpe) {
     externalRefs.push({ referenceCategory: 'SECURITY', referenceType: c.cpe.startsWith('cpe:2.3:') ? 'cpe23Type' : 'cpe22Type', referenceLocator: c.cpe });
   }
-  for (const id of c.otherIdentifiers ?? []) {
-    if (id.startsWith('pkg:')) externalRefs.push({ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: id });
-    else if (id.startsWith('cpe:2.3:')) externalRefs.push({ referenceCategory: 'SECURITY', referenceType: 'cpe23Type', referenceLocator: id });
-    else if (id.startsWith('cpe:/')) externalRefs.push({ referenceCategory: 'SECURITY', referenceType: 'cpe22Type', referenceLocator: id });
-    else if (id.startsWith('gitoid:')) externalRefs.push({ referenceCategory: 'PERSISTENT-ID', referenceType: 'gitoid', referenceLocator: id });
-    else if (id.startsWith('swh:')) externalRefs.push({ referenceCategory: 'PERSISTENT-ID', referenceType: 'swh', referenceLocator: id });
-    else externalRefs.push({ referenceCategory: 'SECURITY', referenceType: 'swid', referenceLocator: id });
-  }
+  for (const id of c.otherIdentifiers ?? []) externalRefs.push(otherIdentifierRef(id));
   for (const p of c.properties) {
     if (p.name.startsWith(`${SPDX_PROPERTY.packageManagerRef}:`)) {
       externalRefs.push({ referenceCategory: 'PACKAGE-MANAGER', referenceType: p.name.slice(SPDX_PROPERTY.packageManagerRef.length + 1), referenceLocator: p.value });
     }
   }
+  return externalRefs;
+}
+
+function otherIdentifierRef(id: string): Spdx2ExternalRef {
+  if (id.startsWith('pkg:')) return { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: id };
+  if (id.startsWith('cpe:2.3:')) return { referenceCategory: 'SECURITY', referenceType: 'cpe23Type', referenceLocator: id };
+  if (id.startsWith('cpe:/')) return { referenceCategory: 'SECURITY', referenceType: 'cpe22Type', referenceLocator: id };
+  if (id.startsWith('gitoid:')) return { referenceCategory: 'PERSISTENT-ID', referenceType: 'gitoid', referenceLocator: id };
+  if (id.startsWith('swh:')) return { referenceCategory: 'PERSISTENT-ID', referenceType: 'swh', referenceLocator: id };
+  return { referenceCategory: 'SECURITY', referenceType: 'swid', referenceLocator: id };
+}
+
+/** The first website is the homepage, the first distribution the download location; the others become refs. */
+function addLinkRefs(c: Component, enc: ElementEncoding, externalRefs: Spdx2ExternalRef[]): { homepage?: string; downloadLocation?: string } {
   let homepage: string | undefined;
   let downloadLocation: string | undefined;
   for (const r of c.externalReferences) {
@@ -98,37 +144,31 @@ export function componentToPackage(c: Component, spdxId: string, enc: ElementEnc
       });
     }
   }
+  return { homepage, downloadLocation };
+}
 
+/** The purpose read from the document when it still fits the type, else the type's; OTHER when none fits. */
+function packagePurpose(c: Component, enc: ElementEncoding): string {
   const declaredPurpose = propertyOf(c, SPDX_PROPERTY.primaryPackagePurpose);
-  let purpose =
+  const purpose =
     declaredPurpose && isPurpose(declaredPurpose) && typeFromPurpose(declaredPurpose) === c.type
       ? normalisePurpose(declaredPurpose)
       : purposeFromType(c.type);
-  if (!purpose) {
-    enc.lossy.note(`component types without an SPDX purpose (written as OTHER)`, c.ref);
-    purpose = 'OTHER';
-  }
+  if (purpose) return purpose;
+  enc.lossy.note(`component types without an SPDX purpose (written as OTHER)`, c.ref);
+  return 'OTHER';
+}
 
+/** The manufacturer, else the first author, as the originator; further authors are lost. */
+function packageOriginator(c: Component, enc: ElementEncoding): string | undefined {
   let originator = entityToActor(c.manufacturer);
   const authors = c.authors?.filter((a) => a.name) ?? [];
   if (!originator && authors[0]) originator = formatActor('Person', authors[0].name!, authors[0].email);
   if (authors.length > (c.manufacturer ? 0 : 1)) enc.lossy.note('more than one originator (authors beyond the first)', c.ref);
+  return originator;
+}
 
-  const pkg: Spdx2Package = { SPDXID: spdxId, name: c.name };
-  if (c.version) pkg.versionInfo = c.version;
-  const fileName = propertyOf(c, SPDX_PROPERTY.packageFileName);
-  if (fileName) pkg.packageFileName = fileName;
-  const supplier = entityToActor(c.supplier);
-  if (supplier) pkg.supplier = supplier;
-  if (originator) pkg.originator = originator;
-  pkg.downloadLocation = downloadLocation ?? NO_ASSERTION;
-  // No package verification code is computed, so the files are not claimed as analysed.
-  pkg.filesAnalyzed = false;
-  const checksums = checksumsOf(c, enc);
-  if (checksums.length) pkg.checksums = checksums;
-  if (homepage) pkg.homepage = homepage;
-  const sourceInfo = propertyOf(c, SPDX_PROPERTY.sourceInfo);
-  if (sourceInfo) pkg.sourceInfo = sourceInfo;
+function setLicenceFields(pkg: Spdx2Package, c: Component, enc: ElementEncoding): void {
   pkg.licenseConcluded = enc.licenses.encode(c.licenses.concluded);
   const fromFiles = propertiesOf(c, SPDX_PROPERTY.licenseInfoFromFiles);
   if (fromFiles.length) pkg.licenseInfoFromFiles = fromFiles;
@@ -136,23 +176,14 @@ export function componentToPackage(c: Component, spdxId: string, enc: ElementEnc
   const licenseComments = propertyOf(c, SPDX_PROPERTY.licenseComments);
   if (licenseComments) pkg.licenseComments = licenseComments;
   pkg.copyrightText = c.copyright ?? NO_ASSERTION;
+}
+
+function setTextFields(pkg: Spdx2Package, c: Component): void {
   const summary = propertyOf(c, SPDX_PROPERTY.summary);
   if (summary) pkg.summary = summary;
   if (c.description) pkg.description = c.description;
   const comment = propertyOf(c, SPDX_PROPERTY.comment);
   if (comment) pkg.comment = comment;
-  if (externalRefs.length) pkg.externalRefs = externalRefs;
-  const attributions = propertiesOf(c, SPDX_PROPERTY.attributionText);
-  if (attributions.length) pkg.attributionTexts = attributions;
-  // The JSON schema spells the enum with an underscore; the tag-value writer turns it back.
-  pkg.primaryPackagePurpose = purpose.replace('OPERATING-SYSTEM', 'OPERATING_SYSTEM');
-  for (const field of ['releaseDate', 'builtDate', 'validUntilDate'] as const) {
-    const value = propertyOf(c, SPDX_PROPERTY[field]);
-    if (value) pkg[field] = value;
-  }
-  const annotations = effectiveAnnotation(c, enc);
-  if (annotations) pkg.annotations = annotations;
-  return pkg;
 }
 
 export function componentToFile(c: Component, spdxId: string, enc: ElementEncoding): Spdx2File {

@@ -60,7 +60,25 @@ export interface ComponentElementParts {
 export function componentElement(c: Component, parts: ComponentElementParts, lose: LossReporter): Node {
   const type = elementClass(c);
   const isPackage = type !== 'software_File';
+  // Key order is the output's: each helper adds its fields in turn.
   const element: Node = { type, spdxId: parts.spdxId, creationInfo: parts.creationInfo };
+  addNaming(element, c, isPackage, lose);
+  addIdentifiers(element, c, isPackage);
+  addHashes(element, c, lose);
+  if (parts.supplier) element.suppliedBy = parts.supplier;
+  if (parts.originators.length > 0) element.originatedBy = parts.originators;
+  addExternalRefs(element, c, isPackage, lose);
+  addPurposeAndClassFields(element, c, type, isPackage, lose);
+  addPropertyExtension(element, c);
+  if (c.scope) lose('scope', c);
+  if (c.language) lose('language', c);
+  if (c.evidence?.length) lose('evidence', c);
+  if (c.publisher) lose('publisher', c);
+  return element;
+}
+
+/** Name, description, version (packages only), copyright; a group the purl does not carry is lost. */
+function addNaming(element: Node, c: Component, isPackage: boolean, lose: LossReporter): void {
   if (c.name) element.name = c.name;
   if (c.description) element.description = c.description;
   if (c.version) {
@@ -71,7 +89,10 @@ export function componentElement(c: Component, parts: ComponentElementParts, los
     lose('group', c);
   }
   if (c.copyright) element.software_copyrightText = c.copyright;
+}
 
+/** The purl (a package field; an external identifier of a file), CPE and other identifiers. */
+function addIdentifiers(element: Node, c: Component, isPackage: boolean): void {
   const identifiers: Node[] = [];
   if (c.purl) {
     if (isPackage) element.software_packageUrl = c.purl;
@@ -86,7 +107,9 @@ export function componentElement(c: Component, parts: ComponentElementParts, los
     identifiers.push({ type: 'ExternalIdentifier', externalIdentifierType: kind, identifier: other });
   }
   if (identifiers.length > 0) element.externalIdentifier = identifiers;
+}
 
+function addHashes(element: Node, c: Component, lose: LossReporter): void {
   const hashes: Node[] = [];
   for (const h of c.hashes) {
     const algorithm = hashToSpdx.get(h.alg);
@@ -94,26 +117,34 @@ export function componentElement(c: Component, parts: ComponentElementParts, los
     else lose(`hash algorithm ${h.alg}`, c);
   }
   if (hashes.length > 0) element.verifiedUsing = hashes;
+}
 
-  if (parts.supplier) element.suppliedBy = parts.supplier;
-  if (parts.originators.length > 0) element.originatedBy = parts.originators;
-
+/** A package's first website and distribution are its home page and download location; the rest are ExternalRefs. */
+function addExternalRefs(element: Node, c: Component, isPackage: boolean, lose: LossReporter): void {
   const refs: Node[] = [];
   for (const ref of c.externalReferences) {
     if (isPackage && ref.type === 'website' && element.software_homePage === undefined) element.software_homePage = ref.url;
     else if (isPackage && ref.type === 'distribution' && element.software_downloadLocation === undefined) {
       element.software_downloadLocation = ref.url;
     } else {
-      const spdxType = ref.comment?.startsWith('spdx3:') ? ref.comment.slice(6) : undefined;
-      const kept = spdxType && EXTERNAL_REF_TYPES.has(spdxType) ? spdxType : undefined;
-      const refType = REF_TO_SPDX.get(ref.type) ?? (ref.type === 'website' ? 'altWebPage' : ref.type === 'distribution' ? 'altDownloadLocation' : kept ?? 'other');
-      const comment = ref.comment && !kept ? ref.comment : refType === 'other' && ref.type !== 'other' ? ref.type : undefined;
-      refs.push({ type: 'ExternalRef', externalRefType: refType, locator: [ref.url], ...(comment ? { comment } : {}) });
+      refs.push(externalRefNode(ref));
       if (ref.hashes?.length) lose('externalReferences.hashes', c);
     }
   }
   if (refs.length > 0) element.externalRef = refs;
+}
 
+/** One external reference as an SPDX 3 ExternalRef; a type read from SPDX 3 (`spdx3:<type>` comment) is kept. */
+function externalRefNode(ref: Component['externalReferences'][number]): Node {
+  const spdxType = ref.comment?.startsWith('spdx3:') ? ref.comment.slice(6) : undefined;
+  const kept = spdxType && EXTERNAL_REF_TYPES.has(spdxType) ? spdxType : undefined;
+  const refType = REF_TO_SPDX.get(ref.type) ?? (ref.type === 'website' ? 'altWebPage' : ref.type === 'distribution' ? 'altDownloadLocation' : kept ?? 'other');
+  const comment = ref.comment && !kept ? ref.comment : refType === 'other' && ref.type !== 'other' ? ref.type : undefined;
+  return { type: 'ExternalRef', externalRefType: refType, locator: [ref.url], ...(comment ? { comment } : {}) };
+}
+
+/** The primary purpose, then the artifact fields and those of the AI or dataset class kept as properties. */
+function addPurposeAndClassFields(element: Node, c: Component, type: string, isPackage: boolean, lose: LossReporter): void {
   const purpose = primaryPurpose(c);
   if (purpose) element.software_primaryPurpose = purpose;
   const artifactFields = Object.entries(ARTIFACT_FIELDS).filter(
@@ -126,24 +157,21 @@ export function componentElement(c: Component, parts: ComponentElementParts, los
     // The schema requires a data set type; "noAssertion" says honestly that it is unknown.
     if (!Array.isArray(element.dataset_datasetType)) element.dataset_datasetType = ['noAssertion' satisfies (typeof DATASET_TYPES)[number]];
   }
+}
 
+/** Properties no SPDX 3 field holds travel in CycloneDX's property extension. */
+function addPropertyExtension(element: Node, c: Component): void {
   const known = new Set(Object.keys({ ...ARTIFACT_FIELDS, ...AI_FIELDS, ...DATASET_FIELDS }).map((k) => PROPERTY_PREFIX + k));
   const rest = c.properties.filter((p) => !known.has(p.name) && p.name !== DISTRIBUTION_ARTIFACT_PROPERTY);
-  if (rest.length > 0) {
-    element.extension = [
-      {
-        type: 'extension_CdxPropertiesExtension',
-        extension_cdxProperty: rest.map((p) => ({
-          type: 'extension_CdxPropertyEntry',
-          extension_cdxPropName: p.name,
-          extension_cdxPropValue: p.value,
-        })),
-      },
-    ];
-  }
-  if (c.scope) lose('scope', c);
-  if (c.language) lose('language', c);
-  if (c.evidence?.length) lose('evidence', c);
-  if (c.publisher) lose('publisher', c);
-  return element;
+  if (rest.length === 0) return;
+  element.extension = [
+    {
+      type: 'extension_CdxPropertiesExtension',
+      extension_cdxProperty: rest.map((p) => ({
+        type: 'extension_CdxPropertyEntry',
+        extension_cdxPropName: p.name,
+        extension_cdxPropValue: p.value,
+      })),
+    },
+  ];
 }

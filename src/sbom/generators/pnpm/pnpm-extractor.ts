@@ -51,50 +51,74 @@ function extractPnpm(input: LockfileInput): Inventory {
   // A file of comments only (what pnpm writes for a project without dependencies) is empty, not wrong.
   if (doc === null || doc === undefined) return new InventoryBuilder('npm', 'JavaScript', input.path).build(projectOfManifest(siblingManifest(input)), 'complete');
   if (!isObject(doc)) throw new LockfileError(input.path, 'not a pnpm lockfile: the top level is not a mapping', 1);
-  const rawVersion = str(doc.lockfileVersion);
-  const major = rawVersion ? Number.parseInt(rawVersion, 10) : NaN;
-  if (![5, 6, 7, 9].includes(major)) {
-    throw new LockfileError(input.path, `pnpm lockfileVersion ${rawVersion ?? '(missing)'} is not one this reader knows (5.x, 6.x, 9.x)`, lineOfMatch(input.text, /^lockfileVersion/m) ?? 1);
-  }
+  const major = lockfileMajor(input, doc);
   const builder = new InventoryBuilder('npm', 'JavaScript', input.path);
   const packages = objectOr(doc.packages);
   // v9 splits metadata (packages, keyed without peers) from the resolved graph (snapshots).
   const graph = major >= 9 ? objectOr(doc.snapshots) : packages;
   const keyOfPath = new Map<string, string>();
-  const norm = (p: string) => (p.startsWith('/') ? p.slice(1) : p);
-
-  for (const [path, raw] of Object.entries(graph)) {
-    const entry = objectOr(raw);
-    const meta = major >= 9 ? objectOr(packages[norm(path).replace(/\(.*$/, '')]) : entry;
-    const byPath = parsePnpmPath(path, major);
-    const name = str(meta.name) ?? str(entry.name) ?? byPath?.name;
-    const version = str(meta.version) ?? str(entry.version) ?? byPath?.version;
-    const parsed = name && version ? { name, version } : undefined;
-    if (!parsed) {
-      builder.report('warning', 'unparsable-package-path', `package path "${path}" names no package version; left out`, { line: lineOfMatch(input.text, path) });
-      continue;
-    }
-    const resolution = objectOr(meta.resolution);
-    const local = str(resolution.directory) !== undefined || /^(file|link):/.test(norm(path));
-    const key = local ? `local:${norm(path)}` : `${parsed.name}@${parsed.version ?? ''}`;
-    keyOfPath.set(norm(path), key);
-    const scope: DependencyScope | undefined = entry.dev === true ? 'dev' : entry.optional === true ? 'optional' : entry.dev === false ? 'prod' : undefined;
-    const repo = str(resolution.repo);
-    builder.add(
-      npmPackage(key, parsed.name, parsed.version, {
-        local,
-        integrity: str(resolution.integrity),
-        ...(scope && { scope }),
-        externalReferences: repo ? [{ type: 'vcs', url: `${repo}${str(resolution.commit) ? `#${str(resolution.commit)}` : ''}` }] : sourceReference(str(resolution.tarball)),
-      }),
-    );
-  }
+  for (const [path, raw] of Object.entries(graph)) addPackage(path, objectOr(raw), { packages, major, input, builder, keyOfPath });
 
   // A dependency value is a version (plus peer suffix) of the named package, or a whole path (aliases, git).
-  const resolve = (name: string, value: string): string | undefined => {
+  const resolve: Resolve = (name, value) => {
     const v = norm(value);
     return keyOfPath.get(v) ?? keyOfPath.get(`${name}/${v}`) ?? keyOfPath.get(`${name}@${v}`);
   };
+  const danglingEdges = addPackageEdges(graph, keyOfPath, resolve, builder);
+  const danglingImports = addImporters(doc, resolve, builder);
+  return builder.build(projectOfManifest(siblingManifest(input)), danglingEdges || danglingImports ? 'incomplete' : 'complete');
+}
+
+type Resolve = (name: string, value: string) => string | undefined;
+
+const norm = (p: string) => (p.startsWith('/') ? p.slice(1) : p);
+
+function lockfileMajor(input: LockfileInput, doc: Obj): number {
+  const rawVersion = str(doc.lockfileVersion);
+  const major = rawVersion ? Number.parseInt(rawVersion, 10) : NaN;
+  if (![5, 6, 7, 9].includes(major)) {
+    throw new LockfileError(input.path, `pnpm lockfileVersion ${rawVersion ?? '(missing)'} is not one this reader knows (5.x, 6.x, 9.x)`, lineOfMatch(input.text, /^lockfileVersion/m) ?? 1);
+  }
+  return major;
+}
+
+interface PackageContext {
+  packages: Obj;
+  major: number;
+  input: LockfileInput;
+  builder: InventoryBuilder;
+  /** The inventory key of each package path read (without a leading slash). */
+  keyOfPath: Map<string, string>;
+}
+
+/** One entry of the resolved graph: name and version (v9: from its `packages` metadata), source, scope. */
+function addPackage(path: string, entry: Obj, ctx: PackageContext): void {
+  const meta = ctx.major >= 9 ? objectOr(ctx.packages[norm(path).replace(/\(.*$/, '')]) : entry;
+  const byPath = parsePnpmPath(path, ctx.major);
+  const name = str(meta.name) ?? str(entry.name) ?? byPath?.name;
+  const version = str(meta.version) ?? str(entry.version) ?? byPath?.version;
+  if (!name || !version) {
+    ctx.builder.report('warning', 'unparsable-package-path', `package path "${path}" names no package version; left out`, { line: lineOfMatch(ctx.input.text, path) });
+    return;
+  }
+  const resolution = objectOr(meta.resolution);
+  const local = str(resolution.directory) !== undefined || /^(file|link):/.test(norm(path));
+  const key = local ? `local:${norm(path)}` : `${name}@${version}`;
+  ctx.keyOfPath.set(norm(path), key);
+  const scope: DependencyScope | undefined = entry.dev === true ? 'dev' : entry.optional === true ? 'optional' : entry.dev === false ? 'prod' : undefined;
+  const repo = str(resolution.repo);
+  ctx.builder.add(
+    npmPackage(key, name, version, {
+      local,
+      integrity: str(resolution.integrity),
+      ...(scope && { scope }),
+      externalReferences: repo ? [{ type: 'vcs', url: `${repo}${str(resolution.commit) ? `#${str(resolution.commit)}` : ''}` }] : sourceReference(str(resolution.tarball)),
+    }),
+  );
+}
+
+/** The edges between packages; true when a dependency names a package the lockfile does not list. */
+function addPackageEdges(graph: Obj, keyOfPath: Map<string, string>, resolve: Resolve, builder: InventoryBuilder): boolean {
   let dangling = false;
   for (const [path, raw] of Object.entries(graph)) {
     const from = keyOfPath.get(norm(path));
@@ -111,8 +135,15 @@ function extractPnpm(input: LockfileInput): Inventory {
       }
     }
   }
+  return dangling;
+}
 
-  // Importers: `.` is the project; other workspace folders become local components it depends on.
+/**
+ * Importers: `.` is the project; other workspace folders become local components it depends on.
+ * True when an importer names a package the lockfile does not list.
+ */
+function addImporters(doc: Obj, resolve: Resolve, builder: InventoryBuilder): boolean {
+  let dangling = false;
   const importers: [string, Obj][] = isObject(doc.importers) ? Object.entries(doc.importers).map(([k, v]) => [k, objectOr(v)]) : [['.', doc]];
   for (const [folder, importer] of importers) {
     const fromKey = folder === '.' ? undefined : `workspace:${folder}`;
@@ -124,13 +155,7 @@ function extractPnpm(input: LockfileInput): Inventory {
       for (const [name, value] of Object.entries(objectOr(importer[section]))) {
         const version = isObject(value) ? str(value.version) : str(value);
         if (!version) continue;
-        if (version.startsWith('link:')) {
-          const target = `workspace:${joinFolder(folder, version.slice(5))}`;
-          if (fromKey) builder.edge(fromKey, target);
-          else builder.direct(target, scope);
-          continue;
-        }
-        const target = resolve(name, version);
+        const target = version.startsWith('link:') ? `workspace:${joinFolder(folder, version.slice(5))}` : resolve(name, version);
         if (!target) {
           dangling = true;
           builder.report('warning', 'unresolved-dependency', `importer ${folder} depends on ${name} ${version}, which the lockfile does not list`);
@@ -139,7 +164,7 @@ function extractPnpm(input: LockfileInput): Inventory {
       }
     }
   }
-  return builder.build(projectOfManifest(siblingManifest(input)), dangling ? 'incomplete' : 'complete');
+  return dangling;
 }
 
 function joinFolder(base: string, relative: string): string {
