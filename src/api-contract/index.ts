@@ -7,16 +7,22 @@
 import { CATEGORY_ROUTES } from './categories.js';
 import { DECISION_ROUTES } from './decisions.js';
 import { EXPLOITATION_RULE_ROUTES } from './exploitation-rules.js';
+import { IMPORT_ROUTES } from './imports.js';
+import { JOB_ROUTES } from './jobs.js';
+import { SESSION_ROUTES } from './session.js';
 import { LICENSE_ROUTES } from './licenses.js';
 import { PRODUCT_ROUTES } from './products.js';
 import { RELEASE_ROUTES } from './releases.js';
 import type { RouteContract } from './route.js';
 
 export const CONTRACT = {
+  session: SESSION_ROUTES,
   categories: CATEGORY_ROUTES,
   products: PRODUCT_ROUTES,
   releases: RELEASE_ROUTES,
   exploitationRules: EXPLOITATION_RULE_ROUTES,
+  imports: IMPORT_ROUTES,
+  jobs: JOB_ROUTES,
   decisions: DECISION_ROUTES,
   licenses: LICENSE_ROUTES,
 } as const;
@@ -29,6 +35,9 @@ export type { BomRow, ComponentRecord, EditedUsage, Release, Usage, VersionRecor
 export type { NewProductBody, Product } from './products.js';
 export type { Category, NewCategory } from './categories.js';
 export type { ExploitationRule, ExploitationRuleInput } from './exploitation-rules.js';
+export type { ImportOutcome, ImportRecord, NamedImportOutcome } from './imports.js';
+export type { Job } from './jobs.js';
+export type { Session } from './session.js';
 export type { Curation, Decision, DecisionFilter, Derogation, LicenseChoice, NewDecisionBody } from './decisions.js';
 export type { DependencyPath, NewRelease, RecentView, ReleasePatch, UsageEdit } from './releases.js';
 export type {

@@ -75,7 +75,8 @@ test('the BOM rows answer as declared, with the licence the newest validation ru
   valid(CONTRACT.products.create, 201, product);
   const release = (await call('POST', `/api/products/${product.id}/releases`, { number: '1.0' })) as { id: number };
   valid(CONTRACT.releases.create, 201, release);
-  await call('POST', `/api/releases/${release.id}/imports?fileName=bom.json`, SBOM);
+  valid(CONTRACT.imports.upload, 201, await call('POST', `/api/releases/${release.id}/imports?fileName=bom.json`, SBOM));
+  valid(CONTRACT.imports.uploadByName, 201, await call('POST', '/api/imports?product=Contract&release=2.0&create=true&fileName=bom.json', SBOM));
   valid(CONTRACT.categories.create, 201, await call('POST', '/api/categories', { name: 'Contract category', outboundLicenses: ['MIT'] }));
   valid(CONTRACT.exploitationRules.set, 201, await call('POST', `/api/releases/${release.id}/exploitation-rules`, { scope: null, exploitation: 'distribution' }));
   for (const [contract, url] of [
@@ -84,6 +85,9 @@ test('the BOM rows answer as declared, with the licence the newest validation ru
     [CONTRACT.releases.get, `/api/releases/${release.id}`],
     [CONTRACT.releases.ofProduct, `/api/products/${product.id}/releases`],
     [CONTRACT.categories.list, '/api/categories'],
+    [CONTRACT.session.me, '/api/me'],
+    [CONTRACT.imports.history, `/api/releases/${release.id}/imports`],
+    [CONTRACT.jobs.list, '/api/jobs'],
     [CONTRACT.exploitationRules.list, `/api/releases/${release.id}/exploitation-rules`],
   ] as const) {
     valid(contract, 200, await call('GET', url));

@@ -15,12 +15,12 @@ import type { StepResult } from '../../../src/compliance/finding.js';
 import type { ResolvedUsage } from '../../../src/compliance/validate-release.js';
 
 export type { Role } from '../../../src/model/access.js';
-import type { Role } from '../../../src/model/access.js';
+/** The caller (GET /api/me). */
+export type { Session as Me, ImportRecord, Job } from '../../../src/api-contract/index.js';
+import type { NamedImportOutcome } from '../../../src/api-contract/index.js';
+/** What an import answers; `created` only when it was addressed by names (POST /api/imports). */
+export type ImportOutcome = Omit<NamedImportOutcome, 'created'> & Partial<Pick<NamedImportOutcome, 'created'>>;
 
-export interface Me {
-  name: string;
-  role: Role;
-}
 
 /** One usage with what it points at and the licence validation settled, as the BOM endpoint returns it. */
 export type ReleaseUsage = BomRow;
@@ -48,43 +48,8 @@ export interface ValidationRunSummary {
 }
 
 
-export interface ImportRecord {
-  id: number;
-  releaseId: number;
-  format: string;
-  fileName: string | null;
-  mode: 'replace' | 'merge';
-  policy: 'fill-missing' | 'override';
-  author: string | null;
-  status: 'running' | 'succeeded' | 'failed';
-  counts: Record<string, number>;
-  error: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
 
-/** A job (GET /api/jobs/:id): long work a worker runs, e.g. an import sent with ?background=true. */
-export interface Job {
-  id: number;
-  kind: 'import' | 'revalidate' | 'rescan';
-  state: 'queued' | 'running' | 'succeeded' | 'failed';
-  releaseId: number | null;
-  progress: { phase: string; done: number; total: number };
-  result: Record<string, unknown> | null;
-  error: { code: string; message: string } | null;
-  attempts: number;
-  maxAttempts: number;
-  createdAt: string;
-  finishedAt: string | null;
-}
 
-export interface ImportOutcome {
-  import: ImportRecord;
-  counts: Record<string, number>;
-  issues: Array<{ severity: string; message: string; component?: string }>;
-  /** What an import addressed by names created (POST /api/imports). */
-  created?: { product: boolean; release: boolean };
-}
 
 /** A release someone consulted (GET /api/releases/recent). */
 export type ReleaseView = RecentView;
