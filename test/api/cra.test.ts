@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { sqliteTarget } from '../store/support/databases.js';
 import { bearer, startApi, type ApiHarness } from './support.js';
 import { openCaseClocks, openReportingCase, updateReportingCase } from '../../src/services/index.js';
+import { formatTimeLeft } from '../../src/cra/reporting/case-clocks.js';
 
 let api: ApiHarness;
 let productId: number;
@@ -102,7 +103,27 @@ test('case clocks: open cases with their next deadline, due-soon under six hours
     [b.id, 'early-warning', 'overdue', '2026-10-31T10:17:00.000Z'],
     [a.id, 'early-warning', 'due-soon', '2026-11-01T10:17:00.000Z'],
   ]);
+  assert.equal(formatTimeLeft(clocks.cases[1]!.next!.msLeft!), '05 h 17 min', 'the time left the dashboard prints, at the fixed clock');
   const res = await call('guest', 'GET', '/api/cra/case-clocks');
   assert.equal(res.statusCode, 200);
   assert.equal(res.json().open, 2);
+});
+
+test('case proposals: anyone reads them per product; only legal and compliance officers open a case from one; an unknown proposal is a 400, a taken one a 409', async () => {
+  const list = await api.app.inject({ method: 'GET', url: `/api/cra/case-proposals?productId=${productId}`, headers: bearer(api.tokens.guest) });
+  assert.equal(list.statusCode, 200);
+  assert.deepEqual(list.json(), [], 'no published release with a KEV match');
+  assert.equal((await api.app.inject({ method: 'GET', url: '/api/cra/case-proposals?productId=abc', headers: bearer(api.tokens.guest) })).statusCode, 400);
+  const body = { productId, release: '1.0', vulnerability: 'CVE-2021-44906' };
+  for (const role of ['guest', 'project-manager'] as const) {
+    assert.equal((await api.app.inject({ method: 'POST', url: '/api/cra/case-proposals/open', headers: bearer(api.tokens[role]), payload: body })).statusCode, 403, role);
+  }
+  const none = await api.app.inject({ method: 'POST', url: '/api/cra/case-proposals/open', headers: bearer(api.tokens.legal), payload: body });
+  assert.equal(none.statusCode, 400);
+  assert.match(none.json().error.message, /no current case proposal for CVE-2021-44906 in Gateway 1\.0/);
+  assert.equal((await api.app.inject({ method: 'POST', url: '/api/cra/case-proposals/open', headers: bearer(api.tokens.legal), payload: { ...body, extra: 1 } })).statusCode, 400);
+  await openReportingCase(api.fresh.store, { product: 'Gateway', type: 'vulnerability', title: 'known', vulnerabilityId: 'CVE-2021-44906', awareAt: '2026-12-01T00:00Z' });
+  const taken = await api.app.inject({ method: 'POST', url: '/api/cra/case-proposals/open', headers: bearer(api.tokens['compliance-officer']), payload: body });
+  assert.equal(taken.statusCode, 409);
+  assert.match(taken.json().error.message, /already names CVE-2021-44906 for Gateway/);
 });

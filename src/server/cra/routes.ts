@@ -4,7 +4,7 @@ import type { ResourceOptions } from '../http/route-options.js';
 import { ID_PARAMS, OPEN_OBJECT, listOf } from '../http/common-schemas.js';
 import { authorOf } from '../http/author.js';
 import { sendDownload } from '../http/download.js';
-import { ANNEX_ENTRY_INPUT, ANNEX_PARAMS, CRA_PATCH, CRA_VIEW, CRA_VIEW_QUERY, DOCUMENTS_QUERY, EVIDENCE_QUERY } from './schemas.js';
+import { ANNEX_ENTRY_INPUT, ANNEX_PARAMS, CRA_PATCH, CRA_VIEW, CRA_VIEW_QUERY, DOCUMENTS_QUERY, EVIDENCE_QUERY, OPEN_PROPOSAL, PROPOSALS_QUERY } from './schemas.js';
 
 /** A product's CRA record and the evidence log (issue 12 items 2, 3, 6, 8): guests read, legal and compliance officers edit. */
 export async function craRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
@@ -81,10 +81,21 @@ export async function craRoutes(app: FastifyInstance, { store }: ResourceOptions
     { config: { permission: 'read' }, schema: { tags, summary: 'Open Art. 14 cases with their next deadline and the time left, most urgent first', response: { 200: OPEN_OBJECT } } },
     async () => services.openCaseClocks(store),
   );
-  app.get(
+  app.get<{ Querystring: { productId?: number } }>(
     '/cra/case-proposals',
-    { config: { permission: 'read' }, schema: { tags, summary: 'KEV-listed vulnerabilities in published releases with no not_affected analysis and no case yet (Art. 14(1) candidates)', response: { 200: listOf(OPEN_OBJECT) } } },
-    async () => services.reportingCaseProposals(store),
+    {
+      config: { permission: 'read' },
+      schema: { tags, summary: 'KEV-listed or EUVD-exploited vulnerabilities in published releases with no not_affected analysis and no case yet (Art. 14(1) candidates)', querystring: PROPOSALS_QUERY, response: { 200: listOf(OPEN_OBJECT) } },
+    },
+    async (request) => services.reportingCaseProposals(store, { productId: request.query.productId }),
+  );
+  app.post<{ Body: { productId: number; release: string; vulnerability: string } }>(
+    '/cra/case-proposals/open',
+    {
+      config: { permission: 'cra:write' },
+      schema: { tags, summary: 'Open the Art. 14 case a current proposal suggests (awareness: now); logged as evidence', body: OPEN_PROPOSAL, response: { 201: OPEN_OBJECT } },
+    },
+    async (request, reply) => reply.status(201).send(await services.openCaseFromProposal(store, { ...request.body, actor: authorOf(request), awareAt: new Date() })),
   );
   app.get(
     '/evidence/verify',

@@ -87,3 +87,16 @@ export const DOCUMENTS_QUERY = {
   additionalProperties: false,
   properties: { release: NAME, date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
 } as const;
+
+export const PROPOSALS_QUERY = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { productId: ID },
+} as const;
+
+export const OPEN_PROPOSAL = {
+  type: 'object',
+  required: ['productId', 'release', 'vulnerability'],
+  additionalProperties: false,
+  properties: { productId: ID, release: NAME, vulnerability: { type: 'string', minLength: 3, maxLength: 100 } },
+} as const;

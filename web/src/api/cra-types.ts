@@ -34,3 +34,28 @@ export interface CaseClockSummary {
     next: { stage: string; state: 'open' | 'due-soon' | 'overdue' | 'pending' | 'submitted'; msLeft: number | null; clause: string; due: string } | null;
   }>;
 }
+
+/** GET /api/cra/case-proposals: a KEV-listed or EUVD-exploited finding in a published release, with no not_affected analysis and no case. */
+export interface CaseProposal {
+  product: string;
+  productId: number;
+  release: string;
+  releaseId: number;
+  vulnerability: string;
+  aliases: string[];
+  component: string;
+  findingId: number;
+  kev: { dateAdded: string; dueDate: string; knownRansomwareCampaignUse: boolean } | null;
+  euvdExploited: string | null;
+  analysis: string | null;
+  reason: string;
+}
+
+/** A reporting case as the API returns it (POST /api/cra/case-proposals/open). */
+export interface ReportingCaseSummary {
+  id: number;
+  productId: number;
+  title: string;
+  vulnerabilityId: string | null;
+  awareAt: string;
+}

@@ -10,6 +10,7 @@ import { Show } from '../../components/status.js';
 import { useLoad } from '../../components/use-load.js';
 import { AnnexMatrix } from './AnnexMatrix.js';
 import { CraRecordForm } from './CraRecordForm.js';
+import { CaseProposals } from './CaseProposals.js';
 
 export function CraSection({ productId, releases }: { productId: number; releases: Release[] }) {
   const loaded = useLoad(() => Promise.all([craApi.record(productId), craApi.verifyEvidence()]), [productId]);
@@ -84,6 +85,7 @@ export function CraSection({ productId, releases }: { productId: number; release
             </section>
             {canEdit ? <CraRecordForm productId={productId} view={v} onSaved={changed} /> : null}
             <AnnexMatrix productId={productId} view={v} canEdit={canEdit} onSaved={changed} />
+            <CaseProposals productId={productId} canEdit={canEdit} />
             <section className="card" aria-labelledby="cra-documents">
               <h2 id="cra-documents">Documents</h2>
               <p className="muted">Annex VII technical documentation with Annex II, V, VI, the Annex I matrix, CVD policy, security.txt and a SHA-256 manifest.</p>
