@@ -22,7 +22,7 @@ before(async () => {
 });
 after(async () => api.close());
 
-test(`a ${COMPONENTS / 1000}k-component release ${DEPTH} levels deep imports while /health answers`, async () => {
+test(`a ${COMPONENTS / 1000}k-component release ${DEPTH} levels deep imports while /health answers`, async (t) => {
   const store = api.fresh.store;
   const product = await services.createProduct(store, { name: 'Deep' });
   const release = await services.createRelease(store, { productId: product.id, number: '1' });
@@ -31,18 +31,27 @@ test(`a ${COMPONENTS / 1000}k-component release ${DEPTH} levels deep imports whi
 
   let importing = true;
   const healthDuringImport: number[] = [];
+  // How long each /health took, reported (not asserted: wall-clock times are the machine's) as the
+  // figure issue 13 item 6 asks for: under 1 s while the import runs.
+  const healthMs: number[] = [];
   const importDone = fetch(`${base}/api/releases/${release.id}/imports?fileName=deep.json`, { method: 'POST', headers, body: document }).finally(() => {
     importing = false;
   });
   while (importing) {
+    const started = performance.now();
     const res = await fetch(`${base}/health`);
     await res.arrayBuffer();
-    if (importing) healthDuringImport.push(res.status);
+    if (importing) {
+      healthDuringImport.push(res.status);
+      healthMs.push(performance.now() - started);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const imported = await importDone;
   assert.equal(imported.status, 201, await imported.text());
   assert.ok(healthDuringImport.length > 0, '/health answered while the import ran');
+  const sorted = [...healthMs].sort((a, b) => a - b);
+  t.diagnostic(`/health during the import: ${sorted.length} answers, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms`);
   assert.ok(healthDuringImport.every((s) => s === 200), `health statuses: ${healthDuringImport.join(',')}`);
 
   const edges = await store.listDependencyEdges(release.id);
