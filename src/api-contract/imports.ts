@@ -57,7 +57,20 @@ export const IMPORT_RECORD = closed(
   ['id', 'releaseId', 'format', 'fileName', 'mode', 'policy', 'author', 'status', 'counts', 'conflicts', 'error', 'startedAt', 'finishedAt'],
 );
 
-const OUTCOME_PROPERTIES = { import: IMPORT_RECORD, counts: COUNTS, conflicts: listOf(CONFLICT), issues: listOf(ISSUE) } as const;
+/**
+ * A direct import (201) of a document above this many components leaves its vulnerability scan to a
+ * rescan job recorded with the import (ADR 27): matching 10k components and storing their findings
+ * takes seconds that neither the request nor the server's event loop should wait.
+ */
+export const SCAN_INLINE_UP_TO = 1_000;
+
+const OUTCOME_PROPERTIES = {
+  import: IMPORT_RECORD,
+  counts: COUNTS,
+  conflicts: listOf(CONFLICT),
+  issues: listOf(ISSUE),
+  scanJobId: { type: 'integer', description: 'The rescan job that scans the release for vulnerabilities, when the document was too large to scan in the request' },
+} as const;
 
 export const IMPORT_OUTCOME = closed(OUTCOME_PROPERTIES, ['import', 'counts', 'conflicts', 'issues']);
 
@@ -106,7 +119,7 @@ export const IMPORT_ROUTES = {
     tags,
     summary: 'Import an SBOM into a release',
     description:
-      'Send the document as the raw body (any content type) or as the "file" part of multipart/form-data. With ?background=true the import runs as a job: 202 with the job, its progress at GET /api/jobs/{id}. Bodies above the server\'s upload limit (`vigie serve --upload-limit`, 256 MiB by default) get 413 payload-too-large; 415 unsupported-format for a document Vigie cannot read, 422 unreadable-document for a broken one; the release is left untouched.',
+      `Send the document as the raw body (any content type) or as the "file" part of multipart/form-data. With ?background=true the import runs as a job: 202 with the job, its progress at GET /api/jobs/{id}. Without it, a document of more than ${SCAN_INLINE_UP_TO} components is imported and validated in the request but scanned for vulnerabilities by a rescan job recorded with the import (scanJobId; the release's findings read as not scanned or stale until it ran). Bodies above the server's upload limit (\`vigie serve --upload-limit\`, 256 MiB by default) get 413 payload-too-large; 415 unsupported-format for a document Vigie cannot read, 422 unreadable-document for a broken one; the release is left untouched.`,
     params: ID_PARAMS,
     querystring: IMPORT_QUERY,
     consumes: UPLOADS,

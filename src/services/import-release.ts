@@ -59,6 +59,12 @@ export interface ImportOptions {
    * import or not at all (a job records there that its import is done, so a retry never redoes it).
    */
   beforeCommit?: (tx: Store, outcome: ImportOutcome) => Promise<void>;
+  /**
+   * Largest document (components) whose vulnerability scan runs before the import returns; a larger
+   * one gets a `rescan` job recorded in the import's transaction instead (ADR 16), so that an HTTP
+   * request does not wait for the scan. Default: always before it returns (the CLI, a job).
+   */
+  scanInlineUpTo?: number;
 }
 
 /** The phases of an import, in order. */
@@ -93,6 +99,8 @@ export interface ImportOutcome {
   conflicts: DataConflict[];
   /** Problems found in the document (kept, not fatal). */
   issues: Issue[];
+  /** The job that scans the release for vulnerabilities, when the scan was left to one (scanInlineUpTo). */
+  scanJobId?: number;
 }
 
 /** A decoded document reduced to its plan: the decoded SBOM is not kept through the store writes. */
@@ -246,7 +254,22 @@ export async function importDocumentOf(store: Store, importId: number): Promise<
 
 /** The import, then the release's validation run (its usages changed). */
 async function importAndValidate(store: Store, target: ReleaseTarget, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
-  const { outcome, inventory } = await importWritten(store, target, source, options);
+  // A large release's scan is a job committed with the import: the findings always follow the
+  // components, and the request that imported does not wait for the matching.
+  let scanJobId: number | undefined;
+  const deferScan = options.scanInlineUpTo !== undefined && (source.plan?.versions.length ?? 0) > options.scanInlineUpTo;
+  const written = deferScan
+    ? {
+        ...options,
+        beforeCommit: async (tx: Store, done: ImportOutcome) => {
+          await options.beforeCommit?.(tx, done);
+          const releaseId = done.import.releaseId;
+          const job = await tx.createJob({ kind: 'rescan', releaseId, params: { releaseIds: [releaseId], reason: 'import' }, createdBy: options.author ?? null });
+          scanJobId = job.id;
+        },
+      }
+    : options;
+  const { outcome, inventory } = await importWritten(store, target, source, written);
   const releaseId = outcome.import.releaseId;
   await options.onPhase?.('validating');
   // One read of the release's data serves the validation run and the scan (neither changes what the
@@ -256,6 +279,7 @@ async function importAndValidate(store: Store, target: ReleaseTarget, source: De
   if (!data) throw notFound(`release ${releaseId}`);
   await recordValidationRun(store, releaseId, 'import', data);
   // Stored findings follow the release's components (issue 11 item 8).
+  if (scanJobId !== undefined) return { ...outcome, scanJobId };
   await scanRelease(store, releaseId, 'import', new Date().toISOString(), data);
   return outcome;
 }

@@ -5,7 +5,7 @@ import type { ResourceOptions } from '../http/route-options.js';
 import { authorOf } from '../http/author.js';
 import { sendDownload } from '../http/download.js';
 import { serve } from '../http/serve-route.js';
-import { IMPORT_ROUTES } from '../../api-contract/imports.js';
+import { IMPORT_ROUTES, SCAN_INLINE_UP_TO } from '../../api-contract/imports.js';
 import { presentImport, presentOutcome } from './presenter.js';
 import { readUpload } from './read-upload.js';
 import { presentJob } from '../jobs/presenter.js';
@@ -44,7 +44,7 @@ export async function importRoutes(app: FastifyInstance, { store, uploadLimit }:
           const job = await services.enqueueImport(store, release.id, options);
           return reply.status(202).header('location', `/api/jobs/${job.id}`).send(presentJob(job));
         }
-        const outcome = await services.importDocument(store, release.id, options);
+        const outcome = await services.importDocument(store, release.id, { ...options, scanInlineUpTo: SCAN_INLINE_UP_TO });
         return reply.status(201).send(presentOutcome(outcome));
       },
       transport,
@@ -58,7 +58,7 @@ export async function importRoutes(app: FastifyInstance, { store, uploadLimit }:
         // Unknown names are refused before the body is read.
         await services.resolveImportTarget(store, target);
         const upload = await readUpload(request, uploadLimit, fileName);
-        const outcome = await services.importDocumentByName(store, target, { ...upload, ...query, author: authorOf(request), maxBytes: uploadLimit });
+        const outcome = await services.importDocumentByName(store, target, { ...upload, ...query, author: authorOf(request), maxBytes: uploadLimit, scanInlineUpTo: SCAN_INLINE_UP_TO });
         return reply.status(201).send({ ...presentOutcome(outcome), created: outcome.created });
       },
       transport,
