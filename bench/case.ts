@@ -16,6 +16,11 @@ export interface BenchCase {
    * never reports a figure) and returns a short note printed beside it (e.g. agreement with a peer).
    */
   after?: (prepared: unknown) => Promise<string | void> | string | void;
+  /**
+   * When `run` did its work in a child process (a CLI command measured as a user runs it): that
+   * process's peak RSS in MB, reported instead of this process's. Read after `run`, before `after`.
+   */
+  childPeakRssMb?: (prepared: unknown) => number | undefined;
 }
 
 export interface BenchResult {

@@ -1,6 +1,7 @@
 // Runs one case of one bench file and prints its result as JSON on the last stdout line.
 import { pathToFileURL } from 'node:url';
 import type { BenchCase, BenchResult } from './case.js';
+import { peakKb } from './report-peak-rss.mjs';
 
 const [file, index] = process.argv.slice(2);
 const mod = (await import(pathToFileURL(file).href)) as { cases: () => Promise<BenchCase[]> | BenchCase[] };
@@ -12,6 +13,7 @@ try {
   const start = process.hrtime.bigint();
   const items = await c.run(prepared);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const childRss = c.childPeakRssMb?.(prepared);
   const note = c.after ? await c.after(prepared) : undefined;
   result = {
     group: c.group,
@@ -19,7 +21,7 @@ try {
     baseline: !!c.baseline,
     seconds,
     items: typeof items === 'number' ? items : undefined,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: childRss ?? peakKb() / 1024,
     note: note || undefined,
   };
 } catch (err) {
@@ -28,7 +30,7 @@ try {
     name: c.name,
     baseline: !!c.baseline,
     seconds: 0,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: peakKb() / 1024,
     error: err instanceof Error ? err.message : String(err),
   };
 }
