@@ -28,6 +28,11 @@ export interface BenchResult {
   name: string;
   baseline: boolean;
   seconds: number;
+  /**
+   * CPU time of the timed work in this process (user + system, every thread): on a shared machine
+   * the wall time swings with the load, this much less. Absent when the work ran in a child process.
+   */
+  cpuSeconds?: number;
   items?: number;
   peakRssMb: number;
   note?: string;

@@ -11,8 +11,10 @@ let result: BenchResult;
 try {
   const prepared = c.setup ? await c.setup() : undefined;
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   const items = await c.run(prepared);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpuStart);
   const childRss = c.childPeakRssMb?.(prepared);
   const note = c.after ? await c.after(prepared) : undefined;
   result = {
@@ -20,6 +22,7 @@ try {
     name: c.name,
     baseline: !!c.baseline,
     seconds,
+    ...(c.childPeakRssMb ? {} : { cpuSeconds: (cpu.user + cpu.system) / 1e6 }),
     items: typeof items === 'number' ? items : undefined,
     peakRssMb: childRss ?? peakKb() / 1024,
     note: note || undefined,

@@ -1,5 +1,5 @@
-// `npm run bench [filter]`: runs every bench/*.bench.ts case in its own process and prints time and
-// peak RSS beside the baseline of the same group, measured in the same run. Results also go to
+// `npm run bench [filter]`: runs every bench/*.bench.ts case in its own process and prints time (wall,
+// and CPU of the timed work) and peak RSS beside the baseline of the same group, measured in the same run. Results also go to
 // .bench/latest.json. Benchmarks are measurements, never pass/fail tests.
 import { readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -47,11 +47,13 @@ for (const f of files) {
 function printRow(r: BenchResult, all: BenchResult[]): void {
   const base = all.find((b) => b.group === r.group && b.baseline);
   const ratio = base && !r.baseline && base.seconds > 0 ? ` ${(r.seconds / base.seconds).toFixed(2)}× baseline` : '';
+  const cpuRatio = base?.cpuSeconds && r.cpuSeconds !== undefined && !r.baseline ? ` (cpu ${(r.cpuSeconds / base.cpuSeconds).toFixed(2)}×)` : '';
+  const cpu = r.cpuSeconds !== undefined ? ` cpu ${r.cpuSeconds.toFixed(3)} s` : '';
   const rate = r.items ? ` ${Math.round(r.items / r.seconds).toLocaleString('en')} items/s` : '';
   const line = r.error
     ? `${r.group.padEnd(34)} ${r.name.padEnd(34)} ERROR ${r.error}`
     : `${r.group.padEnd(34)} ${(r.baseline ? '[baseline] ' : '') + r.name}`.padEnd(70) +
-      ` ${r.seconds.toFixed(3).padStart(8)} s  ${r.peakRssMb.toFixed(0).padStart(6)} MB peak RSS${rate}${ratio}${r.note ? `  (${r.note})` : ''}`;
+      ` ${r.seconds.toFixed(3).padStart(8)} s${cpu}  ${r.peakRssMb.toFixed(0).padStart(6)} MB peak RSS${rate}${ratio}${cpuRatio}${r.note ? `  (${r.note})` : ''}`;
   console.log(line);
 }
 
