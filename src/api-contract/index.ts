@@ -11,6 +11,7 @@ import { IMPORT_ROUTES } from './imports.js';
 import { JOB_ROUTES } from './jobs.js';
 import { SESSION_ROUTES } from './session.js';
 import { LICENSE_ROUTES } from './licenses.js';
+import { PORTFOLIO_ROUTES } from './portfolio.js';
 import { PRODUCT_ROUTES } from './products.js';
 import { RELEASE_ROUTES } from './releases.js';
 import type { RouteContract } from './route.js';
@@ -25,6 +26,7 @@ export const CONTRACT = {
   jobs: JOB_ROUTES,
   decisions: DECISION_ROUTES,
   licenses: LICENSE_ROUTES,
+  portfolio: PORTFOLIO_ROUTES,
 } as const;
 
 /** Every declared route, family by family. */
@@ -53,3 +55,4 @@ export type {
   PolicyInput,
   PolicySettings,
 } from './licenses.js';
+export type { ComponentUsage, DashboardSummary, LicenseCount, LicenseReleaseUse, PortfolioRelease, ReleaseDiff, ReleaseHit } from './portfolio.js';

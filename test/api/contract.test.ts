@@ -120,6 +120,14 @@ test('the BOM rows answer as declared, with the licence the newest validation ru
     [CONTRACT.licenses.settings, '/api/policy-settings'],
     [CONTRACT.licenses.compatibility, '/api/licenses/compatibility?inbound=GPL-3.0-only&outbound=MIT'],
     [CONTRACT.licenses.knowledgeBaseImports, '/api/knowledge-base/imports'],
+    [CONTRACT.portfolio.releasesContaining, '/api/queries/releases-containing?component=either'],
+    [CONTRACT.portfolio.topComponents, '/api/queries/top-components'],
+    [CONTRACT.portfolio.licenseDistribution, '/api/queries/license-distribution'],
+    [CONTRACT.portfolio.diff, `/api/queries/diff?from=${release.id}&to=${release.id}`],
+    [CONTRACT.portfolio.dashboard, '/api/dashboard'],
+    [CONTRACT.portfolio.componentUsage, '/api/components/usage?component=pkg:npm/either'],
+    [CONTRACT.portfolio.licenseReleases, '/api/licenses/MIT/releases'],
+    [CONTRACT.portfolio.overview, '/api/portfolio/overview'],
   ] as const) {
     valid(contract, 200, await call('GET', url));
   }

@@ -10,11 +10,12 @@ export type { Exploitation, Linking } from '../../../src/model/usage-context.js'
 export type { Blocker, StepResult, Fix, FixAction, Generalisation, CurationProposal } from '../../../src/compliance/finding.js';
 export type { LicenseFacts, LicensePolicy, LicenseSummary, LicenseDetail, Compatibility, HermineDiffResult } from '../../../src/api-contract/index.js';
 export type { Allowed, ReviewStatus, Obligation, ComplianceAction } from '../../../src/licenses/kb/types.js';
-import type { BomRow, ComponentRecord, RecentView, Release, VersionRecord } from '../../../src/api-contract/index.js';
+import type { BomRow, RecentView, Release } from '../../../src/api-contract/index.js';
 import type { StepResult } from '../../../src/compliance/finding.js';
 import type { ResolvedUsage } from '../../../src/compliance/validate-release.js';
 
 export type { Role } from '../../../src/model/access.js';
+export type { ComponentUsage, DashboardSummary, LicenseCount, LicenseReleaseUse, PortfolioRelease, ReleaseDiff, ReleaseHit } from '../../../src/api-contract/index.js';
 /** The caller (GET /api/me). */
 export type { Session as Me, ImportRecord, Job } from '../../../src/api-contract/index.js';
 import type { NamedImportOutcome } from '../../../src/api-contract/index.js';
@@ -54,25 +55,8 @@ export interface ValidationRunSummary {
 /** A release someone consulted (GET /api/releases/recent). */
 export type ReleaseView = RecentView;
 
-export interface LicenseCount {
-  license: string | null;
-  usages: number;
-}
 
-export interface ReleaseHit {
-  release: Release;
-  productName: string;
-  component: ComponentRecord;
-  version: VersionRecord;
-  usages: Array<{ project: string; scope: string }>;
-}
 
-export interface ReleaseDiff {
-  added: Array<{ component: string; version: string; project: string; scope: string; chosenLicense: string | null }>;
-  removed: Array<{ component: string; version: string; project: string; scope: string; chosenLicense: string | null }>;
-  versionChanged: Array<{ component: string; project: string; scope: string; from: string; to: string }>;
-  choiceChanged: Array<{ component: string; version: string; project: string; scope: string; from: string | null; to: string | null }>;
-}
 
 /** Obligations grouped by compliance action, with the usages that trigger each. */
 
@@ -81,13 +65,6 @@ export type { ObligationGroup, ReleaseObligations, TriggeringUsage } from '../..
 /** Either the BOM rows, or the BOM CSV when the API offers no usages route. */
 export type BomSource = { usages: ReleaseUsage[]; csv?: undefined } | { csv: string; usages?: undefined };
 
-export interface DashboardSummary {
-  counts: { categories: number; products: number; releases: number; decisions: number };
-  recentReleases: Array<{ release: Release; productName: string | null; viewedAt: string; viewedBy: string | null }>;
-  licenses: LicenseCount[];
-  /** How many licences have each policy status. */
-  policies: Record<string, number>;
-}
 
 
 
@@ -105,36 +82,8 @@ export type ReleaseDocument =
   | 'cyclonedx.json'
   | 'spdx.json';
 
-/** Where a component is used across the portfolio (GET /api/components/usage). */
-export interface ComponentUsage {
-  key: string;
-  name: string;
-  component: ComponentRecord | null;
-  releases: Array<{
-    release: Release;
-    productName: string;
-    version: VersionRecord;
-    usages: Array<{ usageId: number; project: string; scope: string; linking: string | null; modified: boolean | null; effective: string | null }>;
-  }>;
-  decisions: import('../../../src/api-contract/index.js').Decision[];
-}
 
-/** A release with usages under one licence (GET /api/licenses/:license/releases). */
-export interface LicenseReleaseUse {
-  release: Release;
-  productName: string;
-  usages: number;
-}
 
-/** One row of the portfolio view (GET /api/portfolio/overview). */
-export interface PortfolioRelease {
-  release: Release;
-  productName: string;
-  validationStep: number;
-  blockerCount: number;
-  blockers: Array<{ step: number; kind: string; count: number }>;
-  trend: Array<{ at: string; reason: string; validationStep: number; blockerCount: number }>;
-}
 
 export type { ChangeRecord, ChangeSubject, ChangeAction } from '../../../src/model/change-history.js';
 
