@@ -3,7 +3,9 @@
 // 300-component release) and /api/decisions, through the whole server (auth, paging, headers,
 // services, SQLite store). Baseline in the same run: a bare fastify app answering the same paths with
 // the same JSON bytes, captured from Vigie first. p50/p99 latency and the error count are in the note;
-// the time is the wall clock of the whole run. Bounded: a fixed request count and a 60 s cap.
+// the time is the wall clock of the whole run, and the process's CPU time per request (server and
+// client, the same client in both cases) is steadier than latency when the machine is shared.
+// Bounded: a fixed request count and a 60 s cap.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -28,6 +30,8 @@ interface Target {
 interface Load {
   latenciesMs: number[];
   errors: number;
+  /** CPU time of this process (server and client) per request: steadier than latency on a busy machine. */
+  cpuUsPerRequest: number;
 }
 
 async function startVigie(): Promise<Target & { bodies: Map<string, string> }> {
@@ -89,6 +93,7 @@ async function load(target: Target): Promise<Load> {
   let errors = 0;
   let next = 0;
   const deadline = performance.now() + CAP_MS;
+  const cpuBefore = process.cpuUsage();
   const worker = async () => {
     while (next < REQUESTS && performance.now() < deadline) {
       const path = target.paths[next++ % target.paths.length]!;
@@ -103,8 +108,9 @@ async function load(target: Target): Promise<Load> {
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const cpu = process.cpuUsage(cpuBefore);
   agent.destroy();
-  return { latenciesMs, errors };
+  return { latenciesMs, errors, cpuUsPerRequest: (cpu.user + cpu.system) / Math.max(1, latenciesMs.length) };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -113,7 +119,7 @@ function percentile(sorted: number[], p: number): number {
 
 function summary(result: Load): string {
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
-  return `${sorted.length} requests, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ${result.errors} errors`;
+  return `${sorted.length} requests, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ${result.errors} errors, CPU ${Math.round(result.cpuUsPerRequest)} µs/request`;
 }
 
 function loadCase(name: string, baseline: boolean): BenchCase {
