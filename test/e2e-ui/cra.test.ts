@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startBrowserSession, logIn, screenshot, type App, type Browser } from './harness.js';
-import { openReportingCase } from '../../src/services/index.js';
+import { craRecordView, openReportingCase } from '../../src/services/index.js';
 
 let app: App;
 let browser: Browser;
@@ -69,6 +69,12 @@ test('from an empty CRA record to a classified product with an allowed route and
     assert.match(await matrix.getByLabel(`Reasons for ${id}`).innerText(), /release 7\.12\.0/);
   }
   assert.match(await matrix.getByLabel('Status of II.1').innerText(), /^(met|not-met)$/);
+  await form.getByLabel('Release gate: requirements a release must settle before it ships').fill('i.a, II.5');
+  await form.getByLabel('Exploitable threshold (Annex I I.a)').selectOption('critical');
+  await form.getByRole('button', { name: 'Save CRA record' }).click();
+  await page.getByLabel('Computed requirements').filter({ hasText: 'a release ships only with I.a, II.5 settled' }).waitFor();
+  const stored = (await craRecordView(app.store, 'Laravel demo app')).record;
+  assert.deepEqual([stored.shipRequires, stored.exploitableThreshold], [['I.a', 'II.5'], 'critical']);
   await page.getByLabel('Evidence log').filter({ hasText: 'chain verified' }).waitFor();
   await screenshot(page, 'cra-01-record');
 

@@ -10,7 +10,10 @@ import { targets } from './support/databases.js';
 import { runContract, type ContractCase } from './support/contract.js';
 import type { Store } from '../../src/store/index.js';
 import {
+  approveRelease,
   craRecordView,
+  recordValidationRun,
+  shipRelease,
   craShipBlockers,
   importDocument,
   importVulnDatabase,
@@ -151,6 +154,28 @@ const cases: Record<string, ContractCase> = {
     await setAnnexRequirement(store, 'shop', 'II.5', { status: 'met', evidence: ['https://shop.example/cvd'] }, 'bob');
     blockers = await craShipBlockers(store, release);
     assert.deepEqual(blockers, []);
+  },
+
+  async 'shipping a release: refused with the gate blockers, computed ones by their computed value; ships once they are settled'(store) {
+    const product = await store.createProduct({ name: 'kiosk', description: null, owner: null, categoryIds: [], outboundLicenses: ['MIT'] });
+    const release = await store.createRelease({ productId: product.id, number: '2.0' });
+    await recordValidationRun(store, release.id, 'release');
+    await approveRelease(store, release.id, { actor: 'lea', reason: 'all six steps pass' });
+    await updateCraRecord(store, 'kiosk', { shipRequires: ['II.1', 'I.b'] }, 'lea');
+    await assert.rejects(
+      shipRelease(store, release.id, { actor: 'pm' }),
+      (err: Error & { details?: { blockers?: string[] } }) => {
+        assert.match(err.message, /release 2\.0 does not pass the product's CRA release gate .*CRA Art\. 13\(12\)/);
+        assert.deepEqual(err.details?.blockers?.map((b) => b.split(':')[0]), ['II.1 (computed) is not-met', 'I.b is not-assessed']);
+        assert.match(err.details!.blockers![0]!, /no SBOM has been imported into release 2\.0/);
+        return true;
+      },
+    );
+    assert.equal((await store.getRelease(release.id))?.shipStatus, 'in-development', 'nothing shipped');
+    await setAnnexRequirement(store, 'kiosk', 'I.b', { status: 'not-applicable', note: 'no configuration at all' }, 'lea');
+    await updateCraRecord(store, 'kiosk', { shipRequires: ['I.b'] }, 'lea');
+    const shipped = await shipRelease(store, release.id, { actor: 'pm' });
+    assert.equal(shipped.release.shipStatus, 'published');
   },
 };
 

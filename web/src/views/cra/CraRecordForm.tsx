@@ -7,6 +7,7 @@ import type { CraRecordView } from '../../api/cra-types.js';
 import { ActionForm, Field, SelectField, splitList } from '../../components/forms.js';
 import { PRODUCT_CATEGORIES } from '../../../../src/cra/product/categories.js';
 import { INFORMATION_KEYS } from '../../../../src/cra/record/information.js';
+import { EXPLOITABLE_THRESHOLDS } from '../../../../src/cra/record/annex-i-computed.js';
 
 const QUESTIONS: Array<[string, string]> = [
   ['marketsUnderOwnName', 'We develop the product (or have it developed) and market it under our own name or trademark'],
@@ -37,6 +38,8 @@ export function CraRecordForm({ productId, view, onSaved }: { productId: number;
   const [expectedUse, setExpectedUse] = useState(r.support?.factors.expectedUseTime ?? '');
   const [contacts, setContacts] = useState(r.cvd.contacts.join(', '));
   const [policyUrl, setPolicyUrl] = useState(r.cvd.policyUrl ?? '');
+  const [threshold, setThreshold] = useState<string>(r.exploitableThreshold ?? '');
+  const [shipRequires, setShipRequires] = useState((r.shipRequires ?? []).join(', '));
   const [factKey, setFactKey] = useState(INFORMATION_KEYS[0]!.key);
   const [factValue, setFactValue] = useState(r.information[INFORMATION_KEYS[0]!.key] ?? '');
 
@@ -48,6 +51,8 @@ export function CraRecordForm({ productId, view, onSaved }: { productId: number;
       route: route || null,
       cvd: { contacts: splitList(contacts), policyUrl: policyUrl.trim() || null },
       information: { [factKey]: factValue },
+      exploitableThreshold: threshold || null,
+      shipRequires: splitList(shipRequires),
     };
     if (start && end) changes.support = { start, endMonth: end, factors: { expectedUseTime: expectedUse } };
     onSaved(await craApi.update(productId, changes));
@@ -78,6 +83,18 @@ export function CraRecordForm({ productId, view, onSaved }: { productId: number;
         <Field label="Expected use time (Art. 13(8) factor)" value={expectedUse} onChange={(e) => setExpectedUse(e.target.value)} />
         <Field label="Contacts for vulnerability reports" hint="mailto:, https: or tel:, comma-separated (Art. 13(17))" value={contacts} onChange={(e) => setContacts(e.target.value)} />
         <Field label="CVD policy URL" hint="Annex I Part II (5)" value={policyUrl} onChange={(e) => setPolicyUrl(e.target.value)} />
+        <SelectField
+          label="Exploitable threshold (Annex I I.a)"
+          value={threshold}
+          onChange={setThreshold}
+          options={[{ value: '', label: 'high (default)' }, ...EXPLOITABLE_THRESHOLDS.map((t) => ({ value: t, label: t }))]}
+        />
+        <Field
+          label="Release gate: requirements a release must settle before it ships"
+          hint="Annex I ids, comma-separated, e.g. I.a, II.1, II.5 (CRA Art. 13(12)); I.a and II.1 count with their computed value"
+          value={shipRequires}
+          onChange={(e) => setShipRequires(e.target.value)}
+        />
         <SelectField
           label="Document fact"
           value={factKey}
