@@ -36,7 +36,10 @@ function scopeText(d: Decision): string {
 }
 
 function whatText(d: Decision): string {
-  if (d.type === 'derogation') return `${d.license} allowed${d.linking ? ` when ${d.linking}` : ''}`;
+  if (d.type === 'derogation') {
+    const when = [d.linking && `${d.linking} linking`, d.modification].filter(Boolean);
+    return `${d.license} allowed${when.length ? ` when ${when.join(', ')}` : ''}`;
+  }
   return `${d.fromExpression ?? '(any)'} → ${d.toExpression}${d.type === 'curation' && d.kind === 'and-confirmation' ? ' (AND confirmation)' : ''}`;
 }
 

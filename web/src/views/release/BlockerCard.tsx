@@ -4,8 +4,8 @@ import type { Blocker, CurationProposal, Generalisation, NewDecisionBody } from 
 import { useCan } from '../../auth.js';
 import { ActionForm } from '../../components/forms.js';
 import { Link } from '../../router.js';
-import { EXPLOITATION_LABELS } from './vocabulary.js';
-import { EXPLOITATIONS } from '../../../../src/model/usage-context.js';
+import { EXPLOITATION_LABELS, LINKING_LABELS, MODIFICATION_LABELS } from './vocabulary.js';
+import { EXPLOITATIONS, type Linking, type Modification } from '../../../../src/model/usage-context.js';
 
 const ACTION_LABELS: Record<string, string> = {
   'curate': 'Curate the licence',
@@ -98,6 +98,9 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
   const { fix } = blocker;
   const [expression, setExpression] = useState(fix.suggestions[0] ?? (fix.action === 'add-derogation' ? (blocker.license ?? '') : ''));
   const [level, setLevel] = useState(0);
+  // What a derogation covers (issue 8 item 3): blank = any linking, either modification.
+  const [linking, setLinking] = useState<Linking | ''>('');
+  const [modification, setModification] = useState<Modification | ''>('');
   const [explanation, setExplanation] = useState('');
   const generalisations: Generalisation[] = fix.generalisations.length
     ? fix.generalisations
@@ -154,7 +157,14 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
       };
     }
     if (fix.action === 'choose-license') return { type: 'choice', ...scope, fromExpression: blocker.license, toExpression: expression.trim(), ...common };
-    return { type: 'derogation', ...scope, license: expression.trim() || (blocker.license ?? ''), linking: null, ...common };
+    return {
+      type: 'derogation',
+      ...scope,
+      license: expression.trim() || (blocker.license ?? ''),
+      linking: linking || null,
+      modification: modification || null,
+      ...common,
+    };
   };
 
   return (
@@ -193,10 +203,49 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
           </label>
         ))}
       </fieldset>
+      {isDerogation ? <CoverageFields id={id} linking={linking} setLinking={setLinking} modification={modification} setModification={setModification} /> : null}
       <div className="field">
         <label htmlFor={`${id}-why`}>{isDerogation ? 'Justification' : 'Explanation'}</label>
         <input id={`${id}-why`} required={isDerogation} value={explanation} onChange={(e) => setExplanation(e.target.value)} />
       </div>
     </ActionForm>
+  );
+}
+
+interface CoverageProps {
+  id: string;
+  linking: Linking | '';
+  setLinking: (v: Linking | '') => void;
+  modification: Modification | '';
+  setModification: (v: Modification | '') => void;
+}
+
+/** The linking and modification a derogation covers, as Hermine's derogations record them; blank covers any. */
+function CoverageFields({ id, linking, setLinking, modification, setModification }: CoverageProps) {
+  return (
+    <div className="row">
+      <div className="field">
+        <label htmlFor={`${id}-linking`}>Linking covered</label>
+        <select id={`${id}-linking`} value={linking} onChange={(e) => setLinking(e.target.value as Linking | '')}>
+          <option value="">Any linking</option>
+          {Object.entries(LINKING_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-modification`}>Modification covered</label>
+        <select id={`${id}-modification`} value={modification} onChange={(e) => setModification(e.target.value as Modification | '')}>
+          <option value="">Modified or not</option>
+          {Object.entries(MODIFICATION_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
   );
 }
