@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { assessRecord, emptyRecord, type CraRecord } from '../record/index.js';
+import { assessRecord, emptyRecord, noKnownExploitableVulnerabilities, sbomCoversTopLevelDependencies, type CraRecord } from '../record/index.js';
 import { buildDocumentBundle, escapeHtml, escapeMarkdown, generateSecurityTxt, securityTxtExpiry, validateSecurityTxt, type DocumentContext } from './index.js';
 
 function context(record: CraRecord, extra: Partial<DocumentContext> = {}): DocumentContext {
@@ -132,4 +132,19 @@ test('security.txt: the generated file passes the validator; each rule has a fai
   const signed = `-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nContact: mailto:a@b.example\nExpires: 2027-06-01T00:00:00Z\n-----BEGIN PGP SIGNATURE-----\nabc\n-----END PGP SIGNATURE-----\n`;
   const verdict = validateSecurityTxt(signed, now);
   assert.deepEqual([verdict.ok, verdict.signed, verdict.fields.contact], [true, true, ['mailto:a@b.example']]);
+});
+
+test('the Annex I matrix document prints the computed requirements with their release, blocking findings and reasons', () => {
+  const release = { id: 3, number: '2.1.0' };
+  const ia = noKnownExploitableVulnerabilities({
+    release,
+    scan: { scannedAt: '2026-12-04T08:00:00.000Z', stale: false, databaseRecords: 5 },
+    findings: [{ id: 9, vulnerability: 'CVE-2026-4242', aliases: [], component: 'pkg:npm/left-pad', version: '1.0.0', rating: 'critical', kev: false, state: null, conflict: false }],
+    threshold: 'high',
+  });
+  const ii1 = sbomCoversTopLevelDependencies(release, []);
+  const bundle = buildDocumentBundle(context(filledRecord(), { computed: [ia, ii1] }));
+  const md = new TextDecoder().decode(bundle.files.find((f) => f.path === 'annex-i-essential-requirements.md')!.content);
+  assert.match(md, /I\.a \| Made available without known exploitable vulnerabilities \| not-met \(computed for release 2\.1\.0\) \| CVE-2026-4242 in pkg:npm\/left-pad \| 1 finding of release 2\.1\.0 may be exploitable/);
+  assert.match(md, /II\.1 \| .* \| not-met \(computed for release 2\.1\.0\) \|  \| no SBOM has been imported into release 2\.1\.0/);
 });
