@@ -10,6 +10,8 @@ import { EXPLOITATION_RULE_ROUTES } from './exploitation-rules.js';
 import { IMPORT_ROUTES } from './imports.js';
 import { JOB_ROUTES } from './jobs.js';
 import { SESSION_ROUTES } from './session.js';
+import { TOKEN_ROUTES } from './tokens.js';
+import { VALIDATION_ROUTES } from './validation.js';
 import { LICENSE_ROUTES } from './licenses.js';
 import { PORTFOLIO_ROUTES } from './portfolio.js';
 import { PRODUCT_ROUTES } from './products.js';
@@ -18,6 +20,7 @@ import type { RouteContract } from './route.js';
 
 export const CONTRACT = {
   session: SESSION_ROUTES,
+  tokens: TOKEN_ROUTES,
   categories: CATEGORY_ROUTES,
   products: PRODUCT_ROUTES,
   releases: RELEASE_ROUTES,
@@ -27,6 +30,7 @@ export const CONTRACT = {
   decisions: DECISION_ROUTES,
   licenses: LICENSE_ROUTES,
   portfolio: PORTFOLIO_ROUTES,
+  validation: VALIDATION_ROUTES,
 } as const;
 
 /** Every declared route, family by family. */
@@ -56,3 +60,5 @@ export type {
   PolicySettings,
 } from './licenses.js';
 export type { ComponentUsage, DashboardSummary, LicenseCount, LicenseReleaseUse, PortfolioRelease, ReleaseDiff, ReleaseHit } from './portfolio.js';
+export type { ChangeRecord, ReleaseSignOff, ReleaseValidation, ValidationRunSummary } from './validation.js';
+export type { ApiToken, CreatedToken } from './tokens.js';

@@ -86,6 +86,7 @@ test('the BOM rows answer as declared, with the licence the newest validation ru
     [CONTRACT.releases.ofProduct, `/api/products/${product.id}/releases`],
     [CONTRACT.categories.list, '/api/categories'],
     [CONTRACT.session.me, '/api/me'],
+    [CONTRACT.tokens.list, '/api/tokens'],
     [CONTRACT.imports.history, `/api/releases/${release.id}/imports`],
     [CONTRACT.jobs.list, '/api/jobs'],
     [CONTRACT.exploitationRules.list, `/api/releases/${release.id}/exploitation-rules`],
@@ -128,6 +129,10 @@ test('the BOM rows answer as declared, with the licence the newest validation ru
     [CONTRACT.portfolio.componentUsage, '/api/components/usage?component=pkg:npm/either'],
     [CONTRACT.portfolio.licenseReleases, '/api/licenses/MIT/releases'],
     [CONTRACT.portfolio.overview, '/api/portfolio/overview'],
+    [CONTRACT.validation.validation, `/api/releases/${release.id}/validation`],
+    [CONTRACT.validation.runs, `/api/releases/${release.id}/validation-runs`],
+    [CONTRACT.validation.signOff, `/api/releases/${release.id}/sign-off`],
+    [CONTRACT.validation.history, '/api/history'],
   ] as const) {
     valid(contract, 200, await call('GET', url));
   }

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- hand-written API shapes of route families not yet in src/api-contract (ADR 0033); they go as those families join */
 // Shapes the UI reads from the REST API. Routes declared in the API contract (src/api-contract,
 // ADR 0033) give their request and response types from there; the domain vocabulary comes from
 // src/model and src/compliance (type-only imports: nothing of the server is bundled).
@@ -10,9 +9,7 @@ export type { Exploitation, Linking } from '../../../src/model/usage-context.js'
 export type { Blocker, StepResult, Fix, FixAction, Generalisation, CurationProposal } from '../../../src/compliance/finding.js';
 export type { LicenseFacts, LicensePolicy, LicenseSummary, LicenseDetail, Compatibility, HermineDiffResult } from '../../../src/api-contract/index.js';
 export type { Allowed, ReviewStatus, Obligation, ComplianceAction } from '../../../src/licenses/kb/types.js';
-import type { BomRow, RecentView, Release } from '../../../src/api-contract/index.js';
-import type { StepResult } from '../../../src/compliance/finding.js';
-import type { ResolvedUsage } from '../../../src/compliance/validate-release.js';
+import type { BomRow, RecentView } from '../../../src/api-contract/index.js';
 
 export type { Role } from '../../../src/model/access.js';
 export type { ComponentUsage, DashboardSummary, LicenseCount, LicenseReleaseUse, PortfolioRelease, ReleaseDiff, ReleaseHit } from '../../../src/api-contract/index.js';
@@ -26,27 +23,7 @@ export type ImportOutcome = Omit<NamedImportOutcome, 'created'> & Partial<Pick<N
 /** One usage with what it points at and the licence validation settled, as the BOM endpoint returns it. */
 export type ReleaseUsage = BomRow;
 
-export interface ReleaseValidation {
-  release: Release;
-  validationStep: number;
-  steps: StepResult[];
-  /** The engine's whole result: each usage's resolved licences. */
-  report?: { usages: ResolvedUsage[] };
-  /** The stored run this comes from; null when none was stored yet. */
-  run?: ValidationRunSummary | null;
-}
 
-/** A stored validation run without its report. */
-export interface ValidationRunSummary {
-  id: number;
-  releaseId: number;
-  createdAt: string;
-  reason: string;
-  validationStep: number;
-  blockerCount: number;
-  fingerprint: string;
-  licenseCounts: Record<string, number>;
-}
 
 
 
@@ -63,6 +40,7 @@ export type ReleaseView = RecentView;
 export type { ObligationGroup, ReleaseObligations, TriggeringUsage } from '../../../src/compliance/obligations.js';
 
 /** Either the BOM rows, or the BOM CSV when the API offers no usages route. */
+// eslint-disable-next-line no-restricted-syntax -- which of two sources the BOM table reads, not an API shape
 export type BomSource = { usages: ReleaseUsage[]; csv?: undefined } | { csv: string; usages?: undefined };
 
 
@@ -85,14 +63,6 @@ export type ReleaseDocument =
 
 
 
-export type { ChangeRecord, ChangeSubject, ChangeAction } from '../../../src/model/change-history.js';
+export type { ChangeRecord, ReleaseSignOff, ReleaseValidation, ValidationRunSummary } from '../../../src/api-contract/index.js';
+export type { ChangeSubject, ChangeAction } from '../../../src/model/change-history.js';
 
-/** Approval and shipping state of a release (GET /api/releases/:id/sign-off). */
-export interface ReleaseSignOff {
-  release: Release;
-  validationStep: number;
-  runId: number | null;
-  approval: import('../../../src/model/change-history.js').ChangeRecord | null;
-  approvalCurrent: boolean;
-  shipped: import('../../../src/model/change-history.js').ChangeRecord | null;
-}

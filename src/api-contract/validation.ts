@@ -1,0 +1,175 @@
+/** Validation (the six steps, stored runs, obligations) and release sign-off with the change history. */
+import type { StepResult } from '../compliance/finding.js';
+import type { ReleaseObligations } from '../compliance/obligations.js';
+import type { ReleaseValidation as EngineValidation } from '../compliance/validate-release.js';
+import { INPUT_LIMITS } from '../model/input-limits.js';
+import { BOOLEAN, COUNT, ID, ID_PARAMS, OPEN_OBJECT, STRING, STRING_OR_NULL, closed, listOf, type Infer } from './json-schema.js';
+import { RELEASE } from './records.js';
+import { route } from './route.js';
+
+/** A stored validation run without its report. */
+export const RUN_SUMMARY = closed(
+  {
+    id: ID,
+    releaseId: ID,
+    createdAt: STRING,
+    reason: STRING,
+    validationStep: { type: 'integer', minimum: 0, maximum: 6 },
+    blockerCount: COUNT,
+    fingerprint: STRING,
+    licenseCounts: { type: 'object', additionalProperties: { type: 'integer' } },
+  },
+  ['id', 'releaseId', 'createdAt', 'reason', 'validationStep', 'blockerCount', 'fingerprint', 'licenseCounts'],
+);
+
+/**
+ * A step's blockers and the engine's report belong to the compliance layer (compliance/finding.ts,
+ * validate-release.ts): the schema leaves them open and the derived type takes theirs.
+ */
+const STEP = {
+  type: 'object',
+  required: ['step', 'name', 'passed', 'blockers'],
+  properties: { step: { type: 'integer' }, name: STRING, passed: BOOLEAN, blockers: { type: 'array', items: {} } },
+  additionalProperties: true,
+} as const;
+
+export const VALIDATION = {
+  type: 'object',
+  required: ['release', 'validationStep', 'steps', 'report', 'run'],
+  properties: {
+    release: RELEASE,
+    validationStep: { type: 'integer', minimum: 0, maximum: 6 },
+    steps: listOf(STEP),
+    report: OPEN_OBJECT,
+    run: { anyOf: [{ type: 'null' }, RUN_SUMMARY] },
+  },
+  additionalProperties: false,
+} as const;
+
+/** A change to a decision, a licence policy or a release's sign-off (who, when, why, before, after). */
+export const CHANGE_RECORD = closed(
+  {
+    id: ID,
+    at: STRING,
+    actor: STRING,
+    subject: { type: 'string', enum: ['decision', 'policy', 'release'] },
+    subjectId: STRING,
+    action: { type: 'string', enum: ['created', 'deleted', 'updated', 'approved', 'shipped'] },
+    releaseId: { type: ['integer', 'null'] },
+    reason: STRING_OR_NULL,
+    before: {},
+    after: {},
+  },
+  ['id', 'at', 'actor', 'subject', 'subjectId', 'action', 'releaseId', 'reason'],
+);
+
+export const SIGN_OFF = closed(
+  {
+    release: RELEASE,
+    validationStep: { type: 'integer', minimum: 0, maximum: 6 },
+    runId: { type: ['integer', 'null'] },
+    approval: { anyOf: [CHANGE_RECORD, { type: 'null' }] },
+    approvalCurrent: BOOLEAN,
+    shipped: { anyOf: [CHANGE_RECORD, { type: 'null' }] },
+  },
+  ['release', 'validationStep', 'runId', 'approval', 'approvalCurrent', 'shipped'],
+);
+
+const REASON_BODY = {
+  type: 'object',
+  properties: { reason: { type: 'string', maxLength: INPUT_LIMITS.text } },
+  additionalProperties: false,
+} as const;
+
+const HISTORY_QUERY = {
+  type: 'object',
+  properties: {
+    subject: { type: 'string', enum: ['decision', 'policy', 'release'] },
+    subjectId: { type: 'string', minLength: 1, maxLength: INPUT_LIMITS.name },
+    releaseId: ID,
+    limit: { type: 'integer', minimum: 1, maximum: 1000 },
+  },
+  additionalProperties: false,
+} as const;
+
+const tags = ['validation'] as const;
+const signOff = ['sign-off'] as const;
+
+export const VALIDATION_ROUTES = {
+  validation: route({
+    method: 'GET',
+    path: '/api/releases/:id/validation',
+    permission: 'read',
+    tags,
+    summary: 'The six validation steps, each with what blocks it and the decision that clears it',
+    description:
+      'The newest stored validation run, recorded whenever the release, its decisions, the policy or the knowledge base changed; reading never validates nor writes.',
+    params: ID_PARAMS,
+    response: { 200: VALIDATION },
+  }),
+  runs: route({
+    method: 'GET',
+    path: '/api/releases/:id/validation-runs',
+    permission: 'read',
+    tags,
+    summary: 'The stored validation runs of a release, newest first (without their reports)',
+    params: ID_PARAMS,
+    response: { 200: listOf(RUN_SUMMARY) },
+  }),
+  validate: route({
+    method: 'POST',
+    path: '/api/releases/:id/validation-runs',
+    permission: 'portfolio:write',
+    tags,
+    summary: 'Validate the release now and store the run',
+    params: ID_PARAMS,
+    response: { 201: VALIDATION },
+  }),
+  obligations: route({
+    method: 'GET',
+    path: '/api/releases/:id/obligations',
+    permission: 'read',
+    tags,
+    summary: 'Obligations grouped by compliance action, with the usages that trigger them',
+    params: ID_PARAMS,
+  }),
+  signOff: route({ method: 'GET', path: '/api/releases/:id/sign-off', permission: 'read', tags: signOff, summary: 'Approval and shipping state of a release', params: ID_PARAMS, response: { 200: SIGN_OFF } }),
+  // Approving is a licence-compliance judgement: legal and compliance officers (decisions:write).
+  approve: route({
+    method: 'POST',
+    path: '/api/releases/:id/approval',
+    permission: 'decisions:write',
+    tags: signOff,
+    summary: 'Approve a release validated to step 6 (records who, when and why)',
+    params: ID_PARAMS,
+    body: REASON_BODY,
+    response: { 201: SIGN_OFF },
+  }),
+  // Shipping runs the portfolio: project managers and compliance officers (portfolio:write).
+  ship: route({
+    method: 'POST',
+    path: '/api/releases/:id/ship',
+    permission: 'portfolio:write',
+    tags: signOff,
+    summary: 'Publish an approved release whose approval is still current (recorded)',
+    params: ID_PARAMS,
+    body: REASON_BODY,
+    response: { 201: SIGN_OFF },
+  }),
+  history: route({
+    method: 'GET',
+    path: '/api/history',
+    permission: 'read',
+    tags: signOff,
+    summary: 'Changes to decisions, licence policies and release sign-off, newest first (who, when, why, before, after)',
+    querystring: HISTORY_QUERY,
+    response: { 200: listOf(CHANGE_RECORD) },
+  }),
+} as const;
+
+export type ValidationRunSummary = Infer<typeof RUN_SUMMARY>;
+/** The validation answer, with the compliance layer's types where its schema leaves them open. */
+export type ReleaseValidation = Omit<Infer<typeof VALIDATION>, 'steps' | 'report'> & { steps: StepResult[]; report: EngineValidation };
+export type ReleaseSignOff = Infer<typeof SIGN_OFF>;
+export type ChangeRecord = Infer<typeof CHANGE_RECORD>;
+export type { ReleaseObligations };
