@@ -46,6 +46,9 @@ export function encodeKissbom(sbom: Sbom, serialisation: string): EncodeResult {
   if (rawOnlyLicences > 0) {
     issues.push(issue('info', 'non-spdx-licence', `${rawOnlyLicences} licence statement(s) are written as found: they are not SPDX expressions as the KISSBOM spec asks`));
   }
+  if (allComponents(sbom, true).some((c) => c.usages?.length)) {
+    issues.push(issue('info', 'lossy-encode', 'the usages components declare (project, scope, linking, modification) are not written: a KISSBOM entry is a package'));
+  }
   if (sbom.dependencies.some((d) => d.dependsOn.length > 0)) {
     issues.push(issue('info', 'lossy-encode', 'a KISSBOM has no dependency graph: the dependency edges are not written'));
   }

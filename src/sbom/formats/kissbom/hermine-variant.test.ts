@@ -57,3 +57,10 @@ test('a row with an unreadable modification says where; the wrapped layout takes
     ],
   );
 });
+
+test('writing a KISSBOM back says the declared usages are not written', () => {
+  const { sbom } = readSbom(text);
+  const { text: written, issues } = kissbom.encode!(sbom, 'json');
+  assert.ok(issues.some((i) => i.code === 'lossy-encode' && /usages components declare/.test(i.message)));
+  assert.equal(kissbom.decode({ text: written }).sbom.components.length, 4);
+});
