@@ -13,6 +13,7 @@ import { SESSION_ROUTES } from './session.js';
 import { TOKEN_ROUTES } from './tokens.js';
 import { VALIDATION_ROUTES } from './validation.js';
 import { LICENSE_ROUTES } from './licenses.js';
+import { OUTPUT_ROUTES } from './outputs.js';
 import { PORTFOLIO_ROUTES } from './portfolio.js';
 import { PRODUCT_ROUTES } from './products.js';
 import { RELEASE_ROUTES } from './releases.js';
@@ -31,6 +32,7 @@ export const CONTRACT = {
   licenses: LICENSE_ROUTES,
   portfolio: PORTFOLIO_ROUTES,
   validation: VALIDATION_ROUTES,
+  outputs: OUTPUT_ROUTES,
 } as const;
 
 /** Every declared route, family by family. */

@@ -22,11 +22,8 @@ import type { Store } from '../store/index.js';
 import { validatedRelease, type ValidatedRelease } from './validation-runs.js';
 import { ServiceError } from './service-error.js';
 
-export type NoticeFormat = 'text' | 'md' | 'html' | 'json';
-export type ObligationsFormat = 'json' | 'md';
-export type ReleaseExportFormat = 'cyclonedx-1.6' | 'spdx-2.3';
-export const NOTICE_FORMATS: readonly NoticeFormat[] = ['text', 'md', 'html', 'json'];
-export const RELEASE_EXPORT_FORMATS: readonly ReleaseExportFormat[] = ['cyclonedx-1.6', 'spdx-2.3'];
+import { NOTICE_FORMATS, RELEASE_EXPORT_FORMATS, type NoticeFormat, type ObligationsFormat, type ReleaseExportFormat } from '../reports/output-formats.js';
+export { NOTICE_FORMATS, OBLIGATIONS_FORMATS, RELEASE_EXPORT_FORMATS, type NoticeFormat, type ObligationsFormat, type ReleaseExportFormat } from '../reports/output-formats.js';
 
 export interface RenderedOutput {
   content: string;
