@@ -66,11 +66,12 @@ export function annexXii(view: ModelView): AnnexXii {
       [formats(card.inputs) && `inputs: ${formats(card.inputs)}`, formats(card.outputs) && `outputs: ${formats(card.outputs)}`,
         card.contextSize !== undefined && `context window: ${card.contextSize.toLocaleString('en')} tokens`]),
     item('2(c)', 'Data used for training, testing and validation: type, provenance and curation', ['trained-on / tested-on datasets and their facts', 'modelCard datasets'],
-      [...datasets.map((d) => datasetLine(d)), ...card.datasets.map((d) => `named dataset: ${d.name ?? d.url}${d.url && d.name ? ` (${d.url})` : ''}`)]),
+      [...datasets.map((d) => datasetLine(d, view.derivedFrom.get(d.ref))), ...card.datasets.map((d) => `named dataset: ${d.name ?? d.url}${d.url && d.name ? ` (${d.url})` : ''}`)]),
   ];
   // 2(c) is only answered when every dataset says where its data comes from.
   const c = items[items.length - 1]!;
-  const withoutProvenance = datasets.filter((d) => !d.dataset?.collectionProcess && !d.dataset?.contentsUrl && !homepageOf(d));
+  // A derived dataset's provenance is at least its sources (lineage edges).
+  const withoutProvenance = datasets.filter((d) => !d.dataset?.collectionProcess && !d.dataset?.contentsUrl && !homepageOf(d) && !view.derivedFrom.has(d.ref));
   if (withoutProvenance.length > 0) {
     c.present = false;
     c.answers.push(`no provenance for: ${withoutProvenance.map((d) => d.name).join(', ')}`);
@@ -78,12 +79,13 @@ export function annexXii(view: ModelView): AnnexXii {
   return { model: componentLabel(model), items, missing: items.filter((i) => !i.present).map((i) => i.id) };
 }
 
-function datasetLine(d: Component): string {
+function datasetLine(d: Component, sources: string[] | undefined): string {
   const f = d.dataset;
   const parts = [d.name];
   if (f?.modalities.length) parts.push(f.modalities.join('/'));
   const provenance = f?.collectionProcess ?? f?.contentsUrl ?? homepageOf(d);
   if (provenance) parts.push(`from ${provenance}`);
+  if (sources?.length) parts.push(`derived from ${sources.join(', ')}`);
   if (f?.preprocessing.length) parts.push(`curation: ${f.preprocessing.join('; ')}`);
   const licence = licenceOf(d);
   if (licence) parts.push(`licence ${licence}`);

@@ -3,10 +3,11 @@
 // the files. The front-matter keys are those of Hugging Face dataset cards; each is mapped onto the
 // DatasetFacts field that holds the same fact (what the AI Act training-content summary and Annex XII
 // ask about datasets: ../shared/reference/regulation.md §5.2–§5.4). Nothing is fetched: a source
-// dataset known only by its hub id stays a name in the provenance text.
-import { emptyDatasetFacts, issue, type Component, type DatasetFacts, type Hash, type Issue } from '../model/index.js';
+// dataset (`source_datasets: extended|<hub id>`) becomes a named data component and a derived-from
+// lineage edge, as a model card's datasets become trained-on edges.
+import { emptyDatasetFacts, issue, type Component, type DatasetFacts, type Hash, type Issue, type LineageEdge } from '../model/index.js';
 import type { Inventory } from '../sbom/generators/core/extractor.js';
-import { cardLicense, frontMatter, type FrontMatter } from './model-directory.js';
+import { cardLicense, frontMatter, hubComponent, type FrontMatter } from './model-directory.js';
 
 /** Keys only a dataset card carries (a model card has none of them). */
 export const DATASET_CARD_KEYS = ['task_categories', 'size_categories', 'source_datasets', 'annotations_creators', 'language_creators', 'pretty_name', 'dataset_info', 'configs', 'task_ids', 'multilinguality'] as const;
@@ -50,13 +51,14 @@ function datasetSize(info: unknown): number | undefined {
 }
 
 /** `source_datasets`: `original`, or `extended|<hub id>` for data built on another dataset. */
+export function sourceDatasets(fm: FrontMatter): string[] {
+  return list(fm.source_datasets).filter((s) => s !== 'original').map((s) => s.replace(/^extended\|/, '')).filter(Boolean);
+}
+
+/** How the data was made; its sources are lineage edges, not text (`sourceDatasets`). */
 function provenance(fm: FrontMatter): string | undefined {
   const parts: string[] = [];
-  const sources = list(fm.source_datasets);
-  const original = sources.includes('original');
-  const derived = sources.filter((s) => s !== 'original').map((s) => s.replace(/^extended\|/, ''));
-  if (original) parts.push('original data');
-  if (derived.length) parts.push(`derived from ${derived.join(', ')}`);
+  if (list(fm.source_datasets).includes('original')) parts.push('original data');
   const language = list(fm.language_creators);
   if (language.length) parts.push(`text created by: ${language.join(', ')}`);
   const annotations = list(fm.annotations_creators);
@@ -87,7 +89,7 @@ export function datasetFactsOfCard(fm: FrontMatter): DatasetFacts {
   return facts;
 }
 
-export function inventoryDatasetDirectory(input: DatasetDirectoryInput): { dataset: Component; issues: Issue[] } {
+export function inventoryDatasetDirectory(input: DatasetDirectoryInput): { dataset: Component; sources: Component[]; lineage: LineageEdge[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const fm = frontMatter(input.readme, issues);
   const ref = `dataset:${input.name}`;
@@ -112,7 +114,10 @@ export function inventoryDatasetDirectory(input: DatasetDirectoryInput): { datas
   if (input.dataFiles.length > 1) {
     dataset.components = input.dataFiles.map((f) => ({ ref: `${ref}/${f.path}`, type: 'file', name: f.path, hashes: f.hashes, licenses: {}, externalReferences: [], properties: [], evidence: [f.path] }));
   }
-  return { dataset, issues };
+  const ids = sourceDatasets(fm);
+  const sources = ids.map((id) => hubComponent(`dataset:${id}`, 'data', id, 'datasets', 'the dataset card'));
+  const lineage: LineageEdge[] = ids.length > 0 ? [{ from: ref, kind: 'derived-from', to: sources.map((c) => c.ref) }] : [];
+  return { dataset, sources, lineage, issues };
 }
 
 /** The dataset directory as one inventory of the project walk: the dataset is the project. */
@@ -124,9 +129,10 @@ export function datasetDirectoryInventory(input: DatasetDirectoryInput, path: st
   return {
     ecosystem: 'huggingface',
     project: found.dataset,
-    components: [],
+    components: found.sources,
     dependencies: [],
     completeness: 'incomplete',
     issues: found.issues.map((i) => ({ ...i, field: i.field ? evidence(i.field) : i.field })),
+    lineage: found.lineage,
   };
 }

@@ -81,9 +81,10 @@ export function cardLicense(fm: FrontMatter): LicenseStatement | undefined {
   return { ...licenseFromExpression(expression), raw: tag };
 }
 
-function hubComponent(ref: string, type: Component['type'], id: string, kind: 'models' | 'datasets'): Component {
+/** A base model or dataset known only by its hub id: named, with its hub page, never fetched. */
+export function hubComponent(ref: string, type: Component['type'], id: string, kind: 'models' | 'datasets', namedBy = 'the model card'): Component {
   const url = kind === 'models' ? `https://huggingface.co/${id}` : `https://huggingface.co/datasets/${id}`;
-  return { ref, type, name: id, hashes: [], licenses: {}, externalReferences: [{ type: 'website', url, comment: 'named by the model card; not fetched' }], properties: [] };
+  return { ref, type, name: id, hashes: [], licenses: {}, externalReferences: [{ type: 'website', url, comment: `named by ${namedBy}; not fetched` }], properties: [] };
 }
 
 function parseConfig(config: string | undefined, issues: Issue[]): Record<string, unknown> {

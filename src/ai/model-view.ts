@@ -1,7 +1,7 @@
 // One model of an SBOM seen with everything the AI Act documents need: its card, the datasets and
 // base models its lineage names, and the software it depends on. Pure: an Sbom in, a view out.
 import { allComponents } from '../sbom/graph.js';
-import { emptyModelCard, type Component, type LineageKind, type ModelCard, type Sbom } from '../model/index.js';
+import { componentLabel, emptyModelCard, type Component, type LineageKind, type ModelCard, type Sbom } from '../model/index.js';
 
 export interface ModelView {
   model: Component;
@@ -12,6 +12,8 @@ export interface ModelView {
   unresolved: { kind: LineageKind; ref: string }[];
   /** Direct dependencies of the model (frameworks, runtimes…). */
   dependencies: Component[];
+  /** What each dataset of the lineage was derived from (by dataset ref; labels, or refs when not in the document). */
+  derivedFrom: Map<string, string[]>;
 }
 
 export class ModelNotFoundError extends Error {}
@@ -41,7 +43,7 @@ export function selectModel(sbom: Sbom, wanted?: string): Component {
 
 export function modelView(sbom: Sbom, model: Component): ModelView {
   const byRef = new Map(allComponents(sbom, true).map((c) => [c.ref, c]));
-  const lineage: ModelView['lineage'] = { 'trained-on': [], 'tested-on': [], 'fine-tuned-from': [], 'quantised-from': [] };
+  const lineage: ModelView['lineage'] = { 'trained-on': [], 'tested-on': [], 'fine-tuned-from': [], 'quantised-from': [], 'derived-from': [] };
   const unresolved: ModelView['unresolved'] = [];
   for (const edge of sbom.lineage ?? []) {
     if (edge.from !== model.ref) continue;
@@ -54,5 +56,22 @@ export function modelView(sbom: Sbom, model: Component): ModelView {
   const direct = sbom.dependencies.find((d) => d.ref === model.ref)?.dependsOn ?? [];
   const lineageRefs = new Set(Object.values(lineage).flat().map((c) => c.ref));
   const dependencies = direct.map((ref) => byRef.get(ref)).filter((c): c is Component => c !== undefined && !lineageRefs.has(c.ref));
-  return { model, card: model.modelCard ?? emptyModelCard(), lineage, unresolved, dependencies };
+  // Sources of the datasets, followed through derived datasets (a dataset derived from a derived one).
+  const derivedFrom = new Map<string, string[]>();
+  const edgesFrom = (ref: string) => (sbom.lineage ?? []).filter((e) => e.kind === 'derived-from' && e.from === ref).flatMap((e) => e.to);
+  for (const d of [...lineage['trained-on'], ...lineage['tested-on']]) {
+    const seen = new Set<string>([d.ref]);
+    const names: string[] = [];
+    const queue = edgesFrom(d.ref);
+    while (queue.length > 0) {
+      const ref = queue.shift()!;
+      if (seen.has(ref)) continue;
+      seen.add(ref);
+      const source = byRef.get(ref);
+      names.push(source ? componentLabel(source) : ref);
+      queue.push(...edgesFrom(ref));
+    }
+    if (names.length > 0) derivedFrom.set(d.ref, names);
+  }
+  return { model, card: model.modelCard ?? emptyModelCard(), lineage, unresolved, dependencies, derivedFrom };
 }

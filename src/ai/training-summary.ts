@@ -77,9 +77,10 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-function describe(d: Component): string {
+function describe(d: Component, sources: string[] | undefined): string {
   const f = d.dataset;
   const parts: string[] = [componentLabel(d)];
+  if (sources?.length) parts.push(`derived from ${sources.join(', ')}`);
   const licence = d.licenses.concluded ?? d.licenses.declared;
   if (licence) parts.push(`licence ${licence.expression ?? licence.raw}`);
   if (f?.modalities.length) parts.push(f.modalities.join('/'));
@@ -106,7 +107,7 @@ export function trainingSummary(view: ModelView, inputs: SummaryInputs = {}): Tr
     providerSection(view, inputs),
     modelSection(view, inputs),
     characteristicsSection(view, inputs),
-    ...originSections(training, inputs),
+    ...originSections(training, inputs, view.derivedFrom),
     processingSection(inputs),
   ];
   return {
@@ -165,8 +166,8 @@ function sizeOf(d: Component): string {
 }
 
 /** Sections 2.1–2.6: the training datasets by origin category; those of no known category are named in the last. */
-function originSections(training: Component[], inputs: SummaryInputs): SummarySection[] {
-  const sections = ORIGIN_SECTIONS.map((s) => originSection(s, training, inputs));
+function originSections(training: Component[], inputs: SummaryInputs, derivedFrom: ModelView['derivedFrom']): SummarySection[] {
+  const sections = ORIGIN_SECTIONS.map((s) => originSection(s, training, inputs, derivedFrom));
   const unclassified = training.filter((d) => !originOf(d));
   if (unclassified.length > 0) {
     sections[sections.length - 1]!.missing.push(`origin category of: ${unclassified.map((d) => d.name).join(', ')}`);
@@ -174,9 +175,9 @@ function originSections(training: Component[], inputs: SummaryInputs): SummarySe
   return sections;
 }
 
-function originSection(s: (typeof ORIGIN_SECTIONS)[number], training: Component[], inputs: SummaryInputs): SummarySection {
+function originSection(s: (typeof ORIGIN_SECTIONS)[number], training: Component[], inputs: SummaryInputs, derivedFrom: ModelView['derivedFrom']): SummarySection {
   const listed = training.filter((d) => s.origins.includes(originOf(d)?.origin as DatasetOrigin));
-  const lines = listed.map((d) => `${describe(d)}${originOf(d)!.inferred ? ' (category inferred from its availability)' : ''}`);
+  const lines = listed.map((d) => `${describe(d, derivedFrom.get(d.ref))}${originOf(d)!.inferred ? ' (category inferred from its availability)' : ''}`);
   const missing: (string | false)[] = [];
   if (s.id === '2.3') {
     const domains = inputs.topDomains ?? [...new Set(listed.map((d) => hostOf(d.dataset?.contentsUrl ?? homepageOf(d))).filter((h): h is string => !!h))];

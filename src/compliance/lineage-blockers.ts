@@ -28,19 +28,24 @@ export function lineageBlockers(ctx: ValidationContext): { blockers: Blocker[]; 
       derogated++;
       continue;
     }
+    // A derived-from edge starts at a dataset, every other kind at a model.
+    const derivedData = inh.kind === 'derived-from';
+    const what = derivedData ? 'dataset' : 'model';
     blockers.push(block(state, {
       ...subjectOf(state),
       step: 5,
       rule: `${STEP_RULES[5]}/lineage-no-derivatives`,
       kind: 'lineage-no-derivatives',
       license: inh.license,
-      message: `${state.label} (${contextPhrase(state)}) is ${inh.via}: ${inh.license} forbids sharing adapted material ("${inh.obligation.name}"), and the model built from it is shared (${inh.exploitation}). ${inh.reason[0]!.toUpperCase()}${inh.reason.slice(1)}.`,
+      message: `${state.label} (${contextPhrase(state)}) is ${inh.via}: ${inh.license} forbids sharing adapted material ("${inh.obligation.name}"), and the ${what} built from it is shared (${inh.exploitation}). ${inh.reason[0]!.toUpperCase()}${inh.reason.slice(1)}.`,
       decisions: [],
       fix: {
         action: 'add-derogation',
         suggestions: [inh.license],
         generalisations: usageGeneralisations(state, ctx.snapshot),
-        hint: `Keep the model internal, retrain it without ${inh.source.component.name}, or record a derogation for ${inh.license} on this model (e.g. a separate permission from the rights holder).`,
+        hint: derivedData
+          ? `Keep the dataset internal, rebuild it without ${inh.source.component.name}, or record a derogation for ${inh.license} on this dataset (e.g. a separate permission from the rights holder).`
+          : `Keep the model internal, retrain it without ${inh.source.component.name}, or record a derogation for ${inh.license} on this model (e.g. a separate permission from the rights holder).`,
       },
     }));
   }

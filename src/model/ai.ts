@@ -122,10 +122,14 @@ export interface DatasetFacts {
   languages: string[];
 }
 
-export const LINEAGE_KINDS = ['trained-on', 'tested-on', 'fine-tuned-from', 'quantised-from'] as const;
+/**
+ * Model edges (trained-on, tested-on, fine-tuned-from, quantised-from) and one dataset edge:
+ * `derived-from`, a dataset built from another dataset (extended, filtered, annotated, translated…).
+ */
+export const LINEAGE_KINDS = ['trained-on', 'tested-on', 'fine-tuned-from', 'quantised-from', 'derived-from'] as const;
 export type LineageKind = (typeof LINEAGE_KINDS)[number];
 
-/** `from` (a model) was trained / tested on, fine-tuned or quantised from each of `to`. */
+/** `from` (a model) was trained / tested on, fine-tuned or quantised from each of `to`; or `from` (a dataset) was derived from each of `to`. */
 export interface LineageEdge {
   from: string;
   kind: LineageKind;

@@ -23,14 +23,15 @@ export interface DependencyLink {
 /**
  * The release as an Sbom with its AI variant. A version is a model when its card says so, a dataset
  * when its facts say so; a version that only the lineage names is a dataset when something was
- * trained or tested on it and a model otherwise (the rule of services/release-ai.ts).
+ * trained or tested on it or it is an end of a derived-from edge, and a model otherwise (the rule of
+ * services/release-ai.ts).
  */
 export function releaseAiSbom(snapshot: ReleaseSnapshot, validation: ReleaseValidation, facts: StoredAiFacts[], dependencyEdges: DependencyLink[]): Sbom {
   const sbom = releaseToSbom(snapshot, validation);
   const rootRef = sbom.metadata.component!.ref;
   const factsOf = new Map(facts.map((f) => [f.versionId, f]));
   const links = snapshot.lineage ?? [];
-  const asDataset = new Set(links.filter((l) => l.kind === 'trained-on' || l.kind === 'tested-on').map((l) => l.childVersionId));
+  const asDataset = new Set(links.flatMap((l) => (l.kind === 'trained-on' || l.kind === 'tested-on' ? [l.childVersionId] : l.kind === 'derived-from' ? [l.childVersionId, l.parentVersionId ?? -1] : [])));
   const inLineage = new Set(links.flatMap((l) => (l.parentVersionId === null ? [l.childVersionId] : [l.parentVersionId, l.childVersionId])));
   for (const c of sbom.components) {
     const versionId = Number(c.ref.slice('version-'.length));

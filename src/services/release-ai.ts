@@ -59,7 +59,8 @@ export async function releaseAi(store: Store, releaseId: number): Promise<Releas
   }
   const models: ReleaseAi['models'] = [];
   const datasets: ReleaseAi['datasets'] = [];
-  const asDataset = new Set(edges.filter((e) => e.kind === 'trained-on' || e.kind === 'tested-on').map((e) => e.childVersionId));
+  // Trained or tested on, or either end of derived-from: a dataset even when no facts were stored.
+  const asDataset = new Set(edges.flatMap((e) => (e.kind === 'trained-on' || e.kind === 'tested-on' ? [e.childVersionId] : e.kind === 'derived-from' ? [e.childVersionId, e.parentVersionId ?? -1] : [])));
   for (const { kind, ...view } of [...views.values()].sort((a, b) => a.component.localeCompare(b.component))) {
     const f = factsOf.get(view.versionId);
     if (kind === 'dataset' || (kind === null && asDataset.has(view.versionId))) datasets.push({ ...view, facts: f?.kind === 'dataset' ? f.facts : null });

@@ -24,8 +24,13 @@ test('the support-tickets dataset card: licence and facts from the front matter,
   const input = readDatasetDirectory(TICKETS);
   assert.deepEqual(input.dataFiles.map((f) => [f.path, f.size]), [['data/test.jsonl', 103], ['data/train.csv', 278]]);
   assert.equal(input.dataFiles[1]!.hashes.find((h) => h.alg === 'SHA-256')?.content, TRAIN_SHA256);
-  const { dataset, issues } = inventoryDatasetDirectory(input);
+  const { dataset, sources, lineage, issues } = inventoryDatasetDirectory(input);
   assert.deepEqual(issues, []);
+  // source_datasets `extended|fancyzhx/amazon_polarity`: a named data component and a derived-from edge, not text.
+  assert.deepEqual(sources.map((c) => [c.ref, c.type, c.name, c.externalReferences[0]?.url]), [
+    ['dataset:fancyzhx/amazon_polarity', 'data', 'fancyzhx/amazon_polarity', 'https://huggingface.co/datasets/fancyzhx/amazon_polarity'],
+  ]);
+  assert.deepEqual(lineage, [{ from: dataset.ref, kind: 'derived-from', to: ['dataset:fancyzhx/amazon_polarity'] }]);
   assert.equal(dataset.type, 'data');
   assert.equal(dataset.name, 'Support Tickets');
   assert.equal(dataset.licenses.declared?.expression, 'CC-BY-NC-4.0');
@@ -39,7 +44,7 @@ test('the support-tickets dataset card: licence and facts from the front matter,
     languages: ['en', 'fr'],
     sizeCategory: 'n<1K',
     sizeBytes: 551,
-    collectionProcess: 'original data; derived from fancyzhx/amazon_polarity; text created by: found; annotations by: expert-generated',
+    collectionProcess: 'original data; text created by: found; annotations by: expert-generated',
     intendedUse: 'tasks: text-classification, sentiment-classification',
   });
   assert.deepEqual(dataset.components?.map((c) => c.name), ['data/test.jsonl', 'data/train.csv']);
@@ -74,7 +79,13 @@ test('vigie sbom generate <dataset dir>: schema-valid CycloneDX whose data compo
   assert.equal(data.dataset?.sizeCategory, 'n<1K');
   assert.equal(data.dataset?.sizeBytes, 551);
   assert.deepEqual(data.dataset?.languages, ['en', 'fr']);
-  assert.match(data.dataset?.collectionProcess ?? '', /derived from fancyzhx\/amazon_polarity/);
+  const sbom = cyclonedxJson.decode({ text: r.stdout }).sbom;
+  const derived = (sbom.lineage ?? []).filter((e) => e.kind === 'derived-from');
+  assert.deepEqual(derived.map((e) => e.from), [data.ref]);
+  const source = sbom.components.find((c) => derived[0]!.to.includes(c.ref));
+  assert.equal(source?.name, 'fancyzhx/amazon_polarity');
+  assert.equal(source?.type, 'data');
+  assert.doesNotMatch(data.dataset?.collectionProcess ?? '', /derived from/);
   assert.equal(data.dataset?.intendedUse, 'tasks: text-classification, sentiment-classification');
 });
 

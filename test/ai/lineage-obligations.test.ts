@@ -103,3 +103,42 @@ test('lineage from an SBOM: the edges land in the snapshot between the planned v
   sbom.lineage = [{ from: 'm', kind: 'trained-on', to: ['nowhere'] }];
   assert.equal(snapshotFromSbom(sbom).lineage, undefined);
 });
+
+/** An app shipping `derived-data` (CC-BY-4.0), a dataset built from `source` (kept for internal use). */
+function derivedRelease(sourceLicense: string): ReleaseSnapshot {
+  const sbom = emptySbom({ id: 'cyclonedx-json', specVersion: '1.6' });
+  sbom.metadata.component = { ref: 'app', type: 'application', name: 'app', version: '1', hashes: [], licenses: {}, externalReferences: [], properties: [] };
+  sbom.components.push(component('derived-data', 'data', 'CC-BY-4.0'), component('source', 'data', sourceLicense, 'training'));
+  sbom.dependencies.push({ ref: 'app', dependsOn: ['derived-data'] });
+  sbom.lineage = [{ from: 'derived-data', kind: 'derived-from', to: ['source'] }];
+  return snapshotFromSbom(sbom, {
+    exploitationRules: [{ scope: 'training', project: null, exploitation: 'internal' }, { scope: null, project: null, exploitation: 'distribution' }],
+    policy: policy({ always: ['CC-BY-4.0', sourceLicense] }),
+    outboundLicenses: ['CC-BY-4.0'],
+    linking: 'aggregation',
+    useDeclaration: NON_COMMERCIAL_PRODUCT,
+  });
+}
+
+test('a dataset derived from another inherits every obligation of its source, attribution included, explained by the edge', () => {
+  const actionsOf = (s: ReleaseSnapshot) => {
+    const plan = releaseObligations(s, validateRelease(s));
+    const derived = s.usages.find((u) => u.component.name === 'derived-data')!.usage.id;
+    return plan.groups.flatMap((g) => g.usages.filter((u) => u.usageId === derived && u.via).map((u) => `${g.name} | ${u.via}`)).sort();
+  };
+  // Share-alike source: the derived data must be shared alike; unlike training data, the credit travels too.
+  const sa = actionsOf(derivedRelease('CC-BY-SA-4.0'));
+  assert.ok(sa.includes('License derived work under the same terms | derived-from example/source@1 (CC-BY-SA-4.0)'), sa.join('\n'));
+  assert.ok(sa.some((a) => a.startsWith('Credit the author of the work | derived-from')), sa.join('\n'));
+  assert.ok(actionsOf(derivedRelease('CC-BY-NC-4.0')).some((a) => a.startsWith('No commercial use | derived-from')));
+  // The same source reached by training only: the attribution stays with the data (table above).
+  assert.ok(!inherited(release('trained-on', 'CC-BY-SA-4.0')).actions.includes('Credit the author of the work'));
+});
+
+test('a shared dataset derived from no-derivatives data blocks step 5 on the derived dataset', () => {
+  const step5 = validateRelease(derivedRelease('CC-BY-ND-4.0')).steps[4]!;
+  assert.deepEqual(step5.blockers.map((b) => [b.kind, b.component, b.license]), [['lineage-no-derivatives', 'example/derived-data@1', 'CC-BY-ND-4.0']]);
+  assert.match(step5.blockers[0]!.message, /is derived-from example\/source@1 \(CC-BY-ND-4\.0\).*the dataset built from it is shared \(distribution\)/);
+  assert.match(step5.blockers[0]!.fix.hint ?? '', /^Keep the dataset internal, rebuild it without source/);
+  assert.equal(validateRelease(derivedRelease('CC-BY-4.0')).steps[4]!.passed, true);
+});

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // Issue 10 item 7 on the demo portfolio, at phone width (390 px): the Support assistant's AI tab
 // shows each model with its card, each dataset with its facts and the lineage as a graph (the
-// quantised model, under it the fine-tune, under that its base model and datasets), and the page
+// quantised model, under it the fine-tune, under that its base model and datasets, under one of
+// those the dataset it was derived from), and the page
 // never scrolls sideways. The ML-BOM is data/demo/support-assistant-1.0.0.cdx.json.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,6 +56,9 @@ test('the demo AI release shows cards, facts and the lineage graph at 390 px wit
     'trained on example/support-faq-pairs@1.0',
     'trained on example/synthetic-support-tickets@2025.2',
   ]);
+  // A dataset derived from another (issue 10 item 4): one level further down, under the training data.
+  const ticketsNode = quantised.locator(':scope > ul > li').filter({ has: page.locator(':scope > .lineage-node', { hasText: 'synthetic-support-tickets' }) });
+  assert.deepEqual(await Promise.all((await ticketsNode.locator(':scope > ul > li').all()).map(edgeOf)), ['derived from example/support-faq-pairs@1.0']);
 
   // The demo declares its use; its documents can be fetched from each model.
   assert.match(await page.getByRole('region', { name: 'Declared use' }).innerText(), /12,000 monthly active users/);

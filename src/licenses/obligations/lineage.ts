@@ -6,6 +6,9 @@
  * treated as an adaptation of its training data — legally unsettled, [V]), non-commercial clauses and
  * use restrictions (training is a use). Test data is used, not built in: only its use clauses bind.
  * A permissive data licence (CDLA-Permissive-2.0 says so expressly; CC-BY, MIT…) adds nothing.
+ * A dataset derived from another (extended, filtered, annotated) is an adaptation of its source, so
+ * every obligation of the source binds it, as for a fine-tune. Edges are not followed transitively:
+ * a model trained on a derived dataset inherits what the derived dataset's own licence says.
  */
 import type { LineageKind } from '../../model/ai.js';
 import type { Obligation } from '../kb/types.js';
@@ -18,6 +21,7 @@ const REASONS: Record<LineageKind, string> = {
   'quantised-from': 'a quantised model is a derivative of its base model: the base licence binds it as a modified copy',
   'trained-on': 'training data binds the model through its share-alike, no-derivatives, non-commercial and use clauses',
   'tested-on': 'test data is used, not built in: only its non-commercial and use clauses bind',
+  'derived-from': 'a dataset built from another is an adaptation of it: the source licence binds it as a modified copy',
 };
 
 export interface PropagatedObligation {
@@ -28,7 +32,7 @@ export interface PropagatedObligation {
 /** The obligations (of one licence) that travel along an edge of this kind onto the model. */
 export function propagatedObligations(kind: LineageKind, obligations: readonly Obligation[]): PropagatedObligation[] {
   const travels = (o: Obligation): boolean => {
-    if (kind === 'fine-tuned-from' || kind === 'quantised-from') return true;
+    if (kind === 'fine-tuned-from' || kind === 'quantised-from' || kind === 'derived-from') return true;
     if (o.action === null) return false;
     if (kind === 'trained-on') return ADAPTATION_ACTIONS.includes(o.action) || USE_ACTIONS.includes(o.action);
     return USE_ACTIONS.includes(o.action) && o.action !== 'Pass the use restrictions on to recipients';

@@ -23,6 +23,6 @@ export const AI_PROPERTY = {
   availability: 'vigie:ai:availability',
   origin: 'vigie:ai:origin',
   intendedUse: 'vigie:ai:intendedUse',
-  /** A lineage edge other than trained-on: `<kind> <ref>` on the model card. */
+  /** A lineage edge other than trained-on: `<kind> <ref>` on the model card; `derived-from <ref>` on a data component. */
   lineage: 'vigie:ai:lineage',
 } as const;

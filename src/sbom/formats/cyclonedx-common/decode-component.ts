@@ -13,6 +13,7 @@ import type { CdxComponent, CdxContact, CdxExternalReference, CdxHash, CdxOrgani
 import type { DecodeContext } from './decode-context.js';
 import { decodeLicenses } from './decode-licenses.js';
 import { decodeAiFields } from './decode-ai-fields.js';
+import { AI_PROPERTY } from './ai-properties.js';
 import { VIGIE_PREFIX, VIGIE_PROPERTY } from './vigie-properties.js';
 import { asComponentType, asHashAlgorithm, asScope } from './vocabulary.js';
 
@@ -127,6 +128,22 @@ function applyVigieProperties(component: Component, properties: Property[]): Pro
   return kept;
 }
 
+/**
+ * A dataset built from other datasets: `vigie:ai:lineage` = `derived-from <bom-ref>` on the data
+ * component (CycloneDX has no reference for it: pedigree ancestors are copies, not references).
+ */
+function takeDerivedFrom(component: Component, ctx: DecodeContext): void {
+  const prefix = 'derived-from ';
+  const sources: string[] = [];
+  component.properties = component.properties.filter((p) => {
+    if (p.name !== AI_PROPERTY.lineage || !p.value.startsWith(prefix) || component.type !== 'data') return true;
+    const ref = p.value.slice(prefix.length).trim();
+    if (ref && !sources.includes(ref)) sources.push(ref);
+    return ref === '';
+  });
+  if (sources.length > 0) ctx.lineage.push({ from: component.ref, kind: 'derived-from', to: sources });
+}
+
 export function decodeComponent(c: CdxComponent, ctx: DecodeContext, path: string): Component {
   let ref = c['bom-ref'];
   if (typeof ref !== 'string' || ref === '') ref = generatedRef(c, ctx);
@@ -202,6 +219,7 @@ export function decodeComponent(c: CdxComponent, ctx: DecodeContext, path: strin
 
   component.properties = applyVigieProperties(component, decodeProperties(c.properties));
   if (c.modelCard !== undefined || c.data !== undefined) decodeAiFields(c, component, ctx, path);
+  takeDerivedFrom(component, ctx);
 
   if (Array.isArray(c.components) && c.components.length > 0) {
     const nested: Component[] = new Array(c.components.length);

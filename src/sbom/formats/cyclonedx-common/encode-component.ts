@@ -4,6 +4,7 @@ import type { CdxComponent, CdxContact, CdxExternalReference, CdxHash, CdxOrgani
 import { lossy, type EncodeContext } from './encode-context.js';
 import { encodeLicenses } from './encode-licenses.js';
 import { encodeComponentData, encodeModelCard } from './encode-model-card.js';
+import { AI_PROPERTY } from './ai-properties.js';
 import { VIGIE_PROPERTY } from './vigie-properties.js';
 import { hashAlgorithmFor, isExternalReferenceType, isSchemaHashContent } from './vocabulary.js';
 
@@ -64,7 +65,13 @@ function uniqueRef(ref: string, ctx: EncodeContext, label: string): string {
 }
 
 function encodeAiFields(c: Component, out: CdxComponent, ctx: EncodeContext, spill: Property[]): void {
-  const lineage = ctx.lineage?.get(c.ref) ?? [];
+  const edges = ctx.lineage?.get(c.ref) ?? [];
+  const lineage = edges.filter((e) => e.kind !== 'derived-from');
+  // A dataset's sources: a Vigie property on the data component (decode-component.ts reads it back).
+  for (const edge of edges.filter((e) => e.kind === 'derived-from')) {
+    if (c.type === 'data') for (const to of edge.to) spill.push({ name: AI_PROPERTY.lineage, value: `derived-from ${to}` });
+    else lossy(ctx, `a derived-from edge belongs to data components; left out of this "${c.type}"`, c.ref, 'properties');
+  }
   if (c.modelCard || lineage.length > 0) {
     if (c.type === 'machine-learning-model') out.modelCard = encodeModelCard(c, c.modelCard ?? emptyModelCard(), lineage, ctx);
     else lossy(ctx, `a model card and lineage belong to machine-learning-model components; left out of this "${c.type}"`, c.ref, 'modelCard');

@@ -11,6 +11,7 @@ import { cyclonedxJson } from '../cyclonedx-json/index.js';
 import { cyclonedxXml } from '../cyclonedx-xml/index.js';
 import { validateXmlBatch } from './xsd-batch.test.js';
 import { spdx3JsonLd } from '../spdx3-jsonld/index.js';
+import { spdxJson } from '../spdx-json/index.js';
 
 const FIXED = { serialNumber: 'urn:uuid:00000000-0000-4000-8000-000000000000', timestamp: '2025-01-01T00:00:00Z' };
 
@@ -67,11 +68,14 @@ function fullFixture(): Sbom {
   });
   const reviews: Component = { ref: 'data:reviews', type: 'data', name: 'reviews', hashes: [], licenses: {}, externalReferences: [], properties: [], dataset: facts };
   const holdout: Component = { ref: 'data:holdout', type: 'data', name: 'holdout', hashes: [], licenses: {}, externalReferences: [], properties: [], dataset: { ...emptyDatasetFacts(), modalities: ['text'] } };
-  sbom.components = [model, base, reviews, holdout];
+  // The reviews were filtered out of a raw ticket export: a dataset derived from another.
+  const raw: Component = { ref: 'data:tickets-raw', type: 'data', name: 'tickets-raw', hashes: [], licenses: {}, externalReferences: [], properties: [], dataset: { ...emptyDatasetFacts(), modalities: ['text'] } };
+  sbom.components = [model, base, reviews, holdout, raw];
   sbom.lineage = [
     { from: 'model:router', kind: 'trained-on', to: ['data:reviews'] },
     { from: 'model:router', kind: 'tested-on', to: ['data:holdout'] },
     { from: 'model:router', kind: 'fine-tuned-from', to: ['model:bert'] },
+    { from: 'data:reviews', kind: 'derived-from', to: ['data:tickets-raw'] },
   ];
   return sbom;
 }
@@ -89,6 +93,7 @@ test('a full model card, dataset facts and every lineage kind survive CycloneDX 
     assert.deepEqual(model.modelCard, original.components[0]!.modelCard);
     assert.deepEqual(component(back, 'reviews').dataset, original.components[2]!.dataset);
     assert.deepEqual(model.properties, [], 'Vigie properties are read back, not listed');
+    assert.deepEqual(component(back, 'reviews').properties, [], 'the derived-from property is read back as an edge');
     assert.deepEqual(sortedLineage(back), sortedLineage(original));
   }
 });
@@ -113,6 +118,10 @@ test('SPDX 3.0.1 carries the AI and Dataset profile fields and the lineage, and 
   const graph = JSON.parse(encoded.text)['@graph'] as Record<string, unknown>[];
   const relationships = graph.filter((n) => n.type === 'Relationship').map((n) => n.relationshipType);
   for (const kind of ['trainedOn', 'testedOn', 'descendantOf']) assert.ok(relationships.includes(kind), `${kind} written`);
+  // descendantOf twice: the fine-tune from its base model, the derived dataset from its source.
+  const descendants = graph.filter((n) => n.type === 'Relationship' && n.relationshipType === 'descendantOf');
+  const nameOf = (id: unknown) => graph.find((n) => n.spdxId === id)?.name;
+  assert.deepEqual(descendants.map((r) => `${nameOf(r.from)} -> ${(r.to as string[]).map(nameOf).join(',')}`).sort(), ['reviews -> tickets-raw', 'ticket-router -> bert-base-cased']);
   const aiPackage = graph.find((n) => n.type === 'ai_AIPackage' && n.name === 'ticket-router')!;
   assert.equal(aiPackage.ai_typeOfModel !== undefined, true);
   assert.deepEqual(aiPackage.ai_domain, ['customer support']);
@@ -129,8 +138,7 @@ test('SPDX 3.0.1 carries the AI and Dataset profile fields and the lineage, and 
   assert.equal(reviews.dataset?.sizeBytes, 1_048_576);
   assert.equal(reviews.dataset?.sensitivePersonalData, 'yes');
   assert.equal(reviews.dataset?.availability, 'registration');
-  const kinds = (back.lineage ?? []).map((e) => e.kind).sort();
-  assert.deepEqual(kinds, ['fine-tuned-from', 'tested-on', 'trained-on']);
+  assert.deepEqual(sortedLineage(back), sortedLineage(original), 'every edge, the two descendantOf told apart by their start');
 });
 
 /** The corpus ML-BOMs: two of the three end objects with a trailing comma, which strict JSON refuses. */
@@ -196,4 +204,21 @@ test('corpus SPDX 3 AI and dataset examples go to CycloneDX 1.7 with cards, fact
     const data = allComponents(sbom, true).filter((c) => c.dataset);
     for (const d of data) assert.deepEqual(allComponents(back, true).find((c) => c.ref === d.ref)?.dataset, d.dataset, `${path}: facts of ${d.name}`);
   }
+});
+
+test('SPDX 2.3 cannot hold AI lineage: every edge kind is reported as lossy, derived-from included', () => {
+  const encoded = spdxJson.encode!(fullFixture(), '2.3', FIXED);
+  const lost = encoded.issues.filter((i) => i.code === 'lossy-encode').map((i) => i.message);
+  for (const kind of ['trained-on', 'tested-on', 'fine-tuned-from', 'derived-from']) {
+    assert.ok(lost.some((m) => m.includes(`AI lineage edges (${kind}): 1 occurrence(s) dropped`)), `${kind} reported: ${lost.join(' | ')}`);
+  }
+});
+
+test('a derived-from edge on a model is reported lost in CycloneDX, not written as a dataset property', () => {
+  const sbom = fullFixture();
+  sbom.lineage = [...(sbom.lineage ?? []), { from: 'model:router', kind: 'derived-from', to: ['data:tickets-raw'] }];
+  const encoded = cyclonedxJson.encode!(sbom, '1.6', FIXED);
+  assert.ok(encoded.issues.some((i) => i.code === 'lossy-encode' && /derived-from edge belongs to data components/.test(i.message)));
+  const back = cyclonedxJson.decode({ text: encoded.text }).sbom;
+  assert.deepEqual((back.lineage ?? []).filter((e) => e.kind === 'derived-from').map((e) => e.from), ['data:reviews']);
 });

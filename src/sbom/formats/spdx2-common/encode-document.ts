@@ -106,6 +106,8 @@ export function encodeSpdx2Document(sbom: Sbom, options: EncodeOptions = {}): Sp
   for (const ref of dangling) {
     issues.push(issue('warning', 'dangling-ref', `a dependency names ${ref}, which no component has; edge dropped`, { component: ref }));
   }
+  // SPDX 2.3 has no AI or Dataset profile: trained-on, fine-tuned-from, derived-from… are not written.
+  for (const edge of sbom.lineage ?? []) for (let i = 0; i < edge.to.length; i++) lossy.note(`AI lineage edges (${edge.kind})`, edge.from);
   for (const { component } of walked) {
     const scope = component.dependencyScope;
     if (scope && relationshipForScope(scope).inverse && !reached.has(component.ref)) {

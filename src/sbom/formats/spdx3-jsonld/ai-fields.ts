@@ -22,10 +22,16 @@ export const LINEAGE_RELATIONSHIPS: Readonly<Record<LineageKind, string>> = {
   // base model, a quantised one is a variant of the model it was made from.
   'fine-tuned-from': 'descendantOf',
   'quantised-from': 'variantOf',
+  // A dataset built from another one descends from it too; the decoder tells the two descendantOf
+  // apart by the element they start from (an AI package or a dataset package).
+  'derived-from': 'descendantOf',
 };
 
+/** The model edges by relationship type (descendantOf from a model = fine-tuned-from). */
 export const LINEAGE_FROM_RELATIONSHIP: ReadonlyMap<string, LineageKind> = new Map(
-  Object.entries(LINEAGE_RELATIONSHIPS).map(([kind, rel]) => [rel, kind as LineageKind]),
+  Object.entries(LINEAGE_RELATIONSHIPS)
+    .filter(([kind]) => kind !== 'derived-from')
+    .map(([kind, rel]) => [rel, kind as LineageKind]),
 );
 
 const fromPresence = (v: string): Presence | undefined => (v === 'yes' || v === 'no' ? v : v === 'noAssertion' ? 'unknown' : undefined);

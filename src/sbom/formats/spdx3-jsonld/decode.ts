@@ -27,7 +27,7 @@ import {
 import { idOf, indexGraph, isNode, objects, refs, str, strings, typeOf, type Graph, type Node } from './graph.js';
 import { FORMAT_ID } from './identify.js';
 import { parseJsonDocument } from '../../json-text.js';
-import { liftAiFields, LINEAGE_FROM_RELATIONSHIP } from './ai-fields.js';
+import { liftAiFields, LINEAGE_FROM_RELATIONSHIP, LINEAGE_RELATIONSHIPS } from './ai-fields.js';
 import { reportNonStringFields } from './string-fields.js';
 import { DISTRIBUTION_ARTIFACT_PROPERTY, PROPERTY_PREFIX } from './profile-fields.js';
 import { EFFECTIVE_LICENSE_STATEMENT, SBOM_TYPE_TO_PHASE, SCOPE_FROM_SPDX, SPEC_VERSIONS, WRITTEN_VERSION } from './vocabulary.js';
@@ -241,6 +241,10 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
       const component = ctx.components.get(fromId);
       if (!component) continue;
       for (const t of toIds) component.properties.push({ name: DISTRIBUTION_ARTIFACT_PROPERTY, value: t });
+    } else if (kind === LINEAGE_RELATIONSHIPS['derived-from'] && ctx.components.get(fromId)?.type === 'data') {
+      const targets = toIds.filter((t) => ctx.components.has(t));
+      if (targets.length > 0) ctx.lineage.push({ from: fromId, kind: 'derived-from', to: targets });
+      else ignore(`${kind} towards elements that are not components`);
     } else if (LINEAGE_FROM_RELATIONSHIP.has(kind) && ctx.components.get(fromId)?.type === 'machine-learning-model') {
       const targets = toIds.filter((t) => ctx.components.has(t));
       if (targets.length > 0) ctx.lineage.push({ from: fromId, kind: LINEAGE_FROM_RELATIONSHIP.get(kind)!, to: targets });

@@ -1,6 +1,6 @@
 // The lineage of the release's models drawn as a graph (issue 10 item 7): each model that nothing
 // else derives from is a root, and under it what it was quantised or fine-tuned from and trained or
-// tested on, level by level. Nested lists rather than a drawing, so that it reads on a phone and to a
+// tested on, and what those datasets were derived from, level by level. Nested lists rather than a drawing, so that it reads on a phone and to a
 // screen reader alike; a node reached twice is drawn again, a cycle is cut and said so.
 import type { ReleaseAi } from '../../api/ai.js';
 
@@ -9,6 +9,7 @@ export const LINEAGE_WORDS: Record<string, string> = {
   'tested-on': 'tested on',
   'fine-tuned-from': 'fine-tuned from',
   'quantised-from': 'quantised from',
+  'derived-from': 'derived from',
 };
 
 const THIS_RELEASE = 'this release';
