@@ -4,6 +4,7 @@ import {
   issue,
   type Completeness,
   type Component,
+  type LineageKind,
   type DependencyScope,
   type Issue,
   type LicenseStatement,
@@ -173,6 +174,16 @@ interface RelationshipFacts {
   edgeCompleteness: string[];
 }
 
+/**
+ * The lineage kind a relationship carries, told by the element it starts from: from an AI package
+ * (trainedOn, testedOn, descendantOf = fine-tuned-from, variantOf), or descendantOf from a dataset
+ * package (derived-from). undefined for any other.
+ */
+function lineageKindOf(relationship: string, fromType: Component['type'] | undefined): LineageKind | undefined {
+  if (fromType === 'data') return relationship === LINEAGE_RELATIONSHIPS['derived-from'] ? 'derived-from' : undefined;
+  return fromType === 'machine-learning-model' ? LINEAGE_FROM_RELATIONSHIP.get(relationship) : undefined;
+}
+
 function readRelationships(ctx: DecodeContext): RelationshipFacts {
   const facts: RelationshipFacts = {
     edges: new Map(),
@@ -241,13 +252,9 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
       const component = ctx.components.get(fromId);
       if (!component) continue;
       for (const t of toIds) component.properties.push({ name: DISTRIBUTION_ARTIFACT_PROPERTY, value: t });
-    } else if (kind === LINEAGE_RELATIONSHIPS['derived-from'] && ctx.components.get(fromId)?.type === 'data') {
+    } else if (lineageKindOf(kind, ctx.components.get(fromId)?.type)) {
       const targets = toIds.filter((t) => ctx.components.has(t));
-      if (targets.length > 0) ctx.lineage.push({ from: fromId, kind: 'derived-from', to: targets });
-      else ignore(`${kind} towards elements that are not components`);
-    } else if (LINEAGE_FROM_RELATIONSHIP.has(kind) && ctx.components.get(fromId)?.type === 'machine-learning-model') {
-      const targets = toIds.filter((t) => ctx.components.has(t));
-      if (targets.length > 0) ctx.lineage.push({ from: fromId, kind: LINEAGE_FROM_RELATIONSHIP.get(kind)!, to: targets });
+      if (targets.length > 0) ctx.lineage.push({ from: fromId, kind: lineageKindOf(kind, ctx.components.get(fromId)?.type)!, to: targets });
       else ignore(`${kind} towards elements that are not components`);
     } else if (kind !== 'describes') {
       ignore(`${kind} relationships`);
