@@ -44,7 +44,13 @@ async function startVigie(): Promise<Target & { bodies: Map<string, string> }> {
   const app = await buildServer({ store, webRoot: null, logger: false });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const headers = { authorization: `Bearer ${secret}` };
-  const paths = ['/api/products', '/api/releases', '/api/licenses?limit=100', `/api/releases/${release.id}/usages`, '/api/decisions'];
+  const paths = [
+    '/api/products',
+    '/api/releases',
+    '/api/licenses?limit=100',
+    `/api/releases/${release.id}/usages`,
+    '/api/decisions',
+  ];
   const bodies = new Map<string, string>();
   for (const path of paths) {
     const res = await fetch(base + path, { headers });
@@ -142,7 +148,8 @@ function loadCase(name: string, baseline: boolean): BenchCase {
     after: async (prepared) => {
       await (prepared as Target).close();
       if (!result) throw new Error('no load result');
-      if (result.latenciesMs.length < REQUESTS) throw new Error(`only ${result.latenciesMs.length} requests within ${CAP_MS / 1000} s`);
+      if (result.latenciesMs.length < REQUESTS)
+        throw new Error(`only ${result.latenciesMs.length} requests within ${CAP_MS / 1000} s`);
       return summary(result);
     },
   };

@@ -28,7 +28,9 @@ function spawn(command: string, args: string[], env: NodeJS.ProcessEnv = process
   const r = spawnSync(TIME ?? command, argv, { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
   const peak = /vigie-bench-peak-kb=(\d+)/.exec(r.stderr ?? '');
   if (r.status !== 0 && !(r.status === 1 && args.includes('normalize'))) {
-    throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-1)[0]}`);
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-1)[0]}`,
+    );
   }
   return { stdout: r.stdout, peakMb: peak ? Number(peak[1]) / 1024 : undefined };
 }
@@ -40,7 +42,13 @@ function ensureBuilt(): void {
   spawn(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--quiet']);
 }
 
-function repeated(group: string, name: string, args: string[], check: (stdout: string) => void, baseline = false): BenchCase {
+function repeated(
+  group: string,
+  name: string,
+  args: string[],
+  check: (stdout: string) => void,
+  baseline = false,
+): BenchCase {
   let last: Spawned | undefined;
   return {
     group,
@@ -61,7 +69,9 @@ const bin = join(REPO, 'bin', 'vigie.js');
 
 /** name@version of every component, the way both tools write npm scopes in `group`. */
 function nameVersions(path: string): Set<string> {
-  const bom = JSON.parse(readFileSync(path, 'utf8')) as { components?: { group?: string; name: string; version?: string }[] };
+  const bom = JSON.parse(readFileSync(path, 'utf8')) as {
+    components?: { group?: string; name: string; version?: string }[];
+  };
   return new Set((bom.components ?? []).map((c) => `${c.group ? `${c.group}/` : ''}${c.name}@${c.version ?? ''}`));
 }
 
@@ -72,9 +82,15 @@ export function cases(): BenchCase[] {
     repeated(startUp, 'vigie --version', [bin, '--version'], (out) => {
       if (!/^\d+\.\d+\.\d+/.test(out)) throw new Error(`--version printed "${out}"`);
     }),
-    repeated(startUp, 'vigie license normalize "Apache 2" --json', [bin, 'license', 'normalize', 'Apache 2', '--json'], (out) => {
-      if ((JSON.parse(out) as { expression: string }).expression !== 'Apache-2.0') throw new Error(`normalize printed ${out}`);
-    }),
+    repeated(
+      startUp,
+      'vigie license normalize "Apache 2" --json',
+      [bin, 'license', 'normalize', 'Apache 2', '--json'],
+      (out) => {
+        if ((JSON.parse(out) as { expression: string }).expression !== 'Apache-2.0')
+          throw new Error(`normalize printed ${out}`);
+      },
+    ),
   ];
   if (!existsSync(join(THEIA, 'package-lock.json'))) return list;
 
@@ -92,7 +108,17 @@ export function cases(): BenchCase[] {
       run: () => {
         cdxgen = spawn(
           process.execPath,
-          [join(REPO, 'node_modules', '@cyclonedx', 'cdxgen', 'bin', 'cdxgen.js'), '-t', 'js', '--no-install-deps', '--spec-version', '1.6', '-o', cdxgenOut, THEIA],
+          [
+            join(REPO, 'node_modules', '@cyclonedx', 'cdxgen', 'bin', 'cdxgen.js'),
+            '-t',
+            'js',
+            '--no-install-deps',
+            '--spec-version',
+            '1.6',
+            '-o',
+            cdxgenOut,
+            THEIA,
+          ],
           { ...process.env, FETCH_LICENSE: 'false', CDXGEN_FETCH_PKG_METADATA: 'false', CDXGEN_DEBUG_MODE: '' },
         );
       },

@@ -14,7 +14,13 @@ import type { BenchCase } from './case.js';
 import { syntheticCycloneDx } from './synthetic-cyclonedx.js';
 import { readSbom } from '../src/sbom/read.js';
 import { openStore, type StoreOptions } from '../src/store/index.js';
-import { createProduct, createRelease, importDocument, releaseValidation, setExploitationRule } from '../src/services/index.js';
+import {
+  createProduct,
+  createRelease,
+  importDocument,
+  releaseValidation,
+  setExploitationRule,
+} from '../src/services/index.js';
 
 const cacheDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '.bench');
 
@@ -42,13 +48,22 @@ function importAndValidate(size: number, dialect: 'sqlite' | 'postgres'): BenchC
     name: `vigie import + six steps (${dialect})`,
     setup: () => syntheticText(size),
     run: async (text) => {
-      if (dialect === 'postgres' && !postgresUrl()) throw new Error('no PostgreSQL: set VIGIE_BENCH_DATABASE_URL (eval "$(scripts/start-postgres.sh start)" gives one)');
+      if (dialect === 'postgres' && !postgresUrl())
+        throw new Error(
+          'no PostgreSQL: set VIGIE_BENCH_DATABASE_URL (eval "$(scripts/start-postgres.sh start)" gives one)',
+        );
       const store = await openStore(storeOptions(dialect));
       try {
         const product = await createProduct(store, { name: 'Bench' });
         const release = await createRelease(store, { productId: product.id, number: '1.0.0' });
         await setExploitationRule(store, release.id, { scope: null, project: null, exploitation: 'distribution' });
-        const outcome = await importDocument(store, release.id, { content: text as string, fileName: 'bench.cdx.json', mode: 'replace', policy: 'fill-missing', author: 'bench' });
+        const outcome = await importDocument(store, release.id, {
+          content: text as string,
+          fileName: 'bench.cdx.json',
+          mode: 'replace',
+          policy: 'fill-missing',
+          author: 'bench',
+        });
         // The import records the release's validation run; reading it back checks it is there.
         const validation = await releaseValidation(store, release.id);
         if (validation.run?.reason !== 'import') throw new Error('the import recorded no validation run');

@@ -38,7 +38,11 @@ async function measure(prepared: Prepared, background: boolean): Promise<number>
   const app = await buildServer({ store, webRoot: null, logger: false });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const worker = background
-    ? spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'worker', '--db', sqlitePath, '--poll', '50'], { cwd: ROOT, stdio: 'ignore' })
+    ? spawn(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'worker', '--db', sqlitePath, '--poll', '50'],
+        { cwd: ROOT, stdio: 'ignore' },
+      )
     : null;
   const monitor = monitorEventLoopDelay({ resolution: 10 });
   let running = true;
@@ -52,11 +56,14 @@ async function measure(prepared: Prepared, background: boolean): Promise<number>
   })();
   try {
     monitor.enable();
-    const res = await fetch(`${base}/api/releases/${release.id}/imports?fileName=deep.json${background ? '&background=true' : ''}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-      body: prepared.document,
-    });
+    const res = await fetch(
+      `${base}/api/releases/${release.id}/imports?fileName=deep.json${background ? '&background=true' : ''}`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: prepared.document,
+      },
+    );
     const body = (await res.json()) as { id?: number };
     prepared.status = String(res.status);
     const afterAccept = monitorEventLoopDelay({ resolution: 10 });
@@ -92,12 +99,32 @@ function note(p: Prepared): string {
   return `HTTP ${p.status}; event-loop delay max ${p.maxDelayMs.toFixed(0)} ms, p99 ${p.p99DelayMs.toFixed(0)} ms, max once accepted ${p.afterAcceptMaxDelayMs.toFixed(0)} ms; /health max ${health.at(-1)?.toFixed(0)} ms, p50 ${health[Math.floor(health.length / 2)]?.toFixed(0)} ms over ${health.length} polls`;
 }
 
-const prepare = (): Prepared => ({ document: deepGraphCycloneDx({ components: COMPONENTS, depth: DEPTH }), health: [], maxDelayMs: 0, p99DelayMs: 0, afterAcceptMaxDelayMs: 0, status: '' });
+const prepare = (): Prepared => ({
+  document: deepGraphCycloneDx({ components: COMPONENTS, depth: DEPTH }),
+  health: [],
+  maxDelayMs: 0,
+  p99DelayMs: 0,
+  afterAcceptMaxDelayMs: 0,
+  status: '',
+});
 
 export function cases(): BenchCase[] {
   const group = `import ${COMPONENTS / 1000}k deep: API event loop`;
   return [
-    { group, name: 'import inside the request (201)', baseline: true, setup: prepare, run: (p) => measure(p as Prepared, false), after: (p) => note(p as Prepared) },
-    { group, name: 'import as a job in vigie worker (202)', setup: prepare, run: (p) => measure(p as Prepared, true), after: (p) => note(p as Prepared) },
+    {
+      group,
+      name: 'import inside the request (201)',
+      baseline: true,
+      setup: prepare,
+      run: (p) => measure(p as Prepared, false),
+      after: (p) => note(p as Prepared),
+    },
+    {
+      group,
+      name: 'import as a job in vigie worker (202)',
+      setup: prepare,
+      run: (p) => measure(p as Prepared, true),
+      after: (p) => note(p as Prepared),
+    },
   ];
 }

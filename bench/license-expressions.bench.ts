@@ -32,7 +32,9 @@ export function declaredLicenseStrings(): DeclaredLicense[] {
     let v: string | string[] | undefined;
     if (typeof value === 'string') v = value;
     else if (Array.isArray(value)) {
-      const parts = value.map((x) => (typeof x === 'string' ? x : typeof x?.type === 'string' ? x.type : undefined)).filter((x): x is string => !!x);
+      const parts = value
+        .map((x) => (typeof x === 'string' ? x : typeof x?.type === 'string' ? x.type : undefined))
+        .filter((x): x is string => !!x);
       v = parts.length === 1 ? parts[0] : parts.length ? parts : undefined;
     } else if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
       v = (value as { type: string }).type;
@@ -85,7 +87,8 @@ function collectFromDocument(doc: unknown, source: string, add: (v: unknown, sou
     return;
   }
   if (d.lockfileVersion !== undefined && d.packages && typeof d.packages === 'object') {
-    for (const p of Object.values(d.packages as Record<string, Record<string, unknown>>)) if (p) add(p.license ?? p.licenses, source);
+    for (const p of Object.values(d.packages as Record<string, Record<string, unknown>>))
+      if (p) add(p.license ?? p.licenses, source);
   }
 }
 
@@ -124,7 +127,11 @@ export function cases(): BenchCase[] {
       baseline: true,
       setup: () => ({ strings: inputs(), parse: require('spdx-expression-parse'), correct: require('spdx-correct') }),
       run: (prepared) => {
-        const { strings, parse, correct } = prepared as { strings: Array<string | string[]>; parse: (s: string) => unknown; correct: (s: string) => string | null };
+        const { strings, parse, correct } = prepared as {
+          strings: Array<string | string[]>;
+          parse: (s: string) => unknown;
+          correct: (s: string) => string | null;
+        };
         let n = 0;
         for (let r = 0; r < ROUNDS; r++) {
           for (const value of strings) {
@@ -158,10 +165,11 @@ export function cases(): BenchCase[] {
       run: (prepared) => {
         const strings = prepared as string[];
         let n = 0;
-        for (let r = 0; r < ROUNDS; r++) for (const s of strings) {
-          parseExpression(s);
-          n++;
-        }
+        for (let r = 0; r < ROUNDS; r++)
+          for (const s of strings) {
+            parseExpression(s);
+            n++;
+          }
         return n;
       },
     },
@@ -176,10 +184,11 @@ export function cases(): BenchCase[] {
       run: (prepared) => {
         const strings = prepared as Array<string | string[]>;
         let n = 0;
-        for (let r = 0; r < ROUNDS; r++) for (const s of strings) {
-          normalizeLicense(s);
-          n++;
-        }
+        for (let r = 0; r < ROUNDS; r++)
+          for (const s of strings) {
+            normalizeLicense(s);
+            n++;
+          }
         return n;
       },
     },

@@ -16,7 +16,14 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const CDXGEN = join(REPO, 'node_modules', '@cyclonedx', 'cdxgen', 'bin', 'cdxgen.js');
 const bin = join(REPO, 'bin', 'vigie.js');
 // cdxgen without network: no registry or licence lookups, no package-manager installs.
-const CDXGEN_ENV = { ...process.env, FETCH_LICENSE: 'false', CDXGEN_FETCH_PKG_METADATA: 'false', CDXGEN_DEBUG_MODE: '', PYTHON_CMD: 'false', CDXGEN_NO_INSTALL: 'true' };
+const CDXGEN_ENV = {
+  ...process.env,
+  FETCH_LICENSE: 'false',
+  CDXGEN_FETCH_PKG_METADATA: 'false',
+  CDXGEN_DEBUG_MODE: '',
+  PYTHON_CMD: 'false',
+  CDXGEN_NO_INSTALL: 'true',
+};
 
 interface Ecosystem {
   id: string;
@@ -34,9 +41,27 @@ const ECOSYSTEMS: Ecosystem[] = [
   { id: 'Pipfile.lock', type: 'python', files: [['cdxgen/data/Pipfile.lock', 'Pipfile.lock']] },
   { id: 'uv', type: 'python', files: [['cdxgen/data/uv.lock', 'uv.lock']] },
   { id: 'pdm', type: 'python', files: [['cdxgen/data/pdm.lock', 'pdm.lock']] },
-  { id: 'requirements (pip-compile)', type: 'python', files: [['cdxgen/data/requirements-lock.linux_py3.txt', 'requirements.txt']] },
-  { id: 'go.mod + go.sum', type: 'go', files: [['ort-synthetic/go/gomod/project-with-tests/go.mod', 'go.mod'], ['ort-synthetic/go/gomod/project-with-tests/go.sum', 'go.sum']] },
-  { id: 'Cargo.lock', type: 'rust', files: [['ort-synthetic/cargo/cargo/Cargo.lock', 'Cargo.lock'], ['ort-synthetic/cargo/cargo/Cargo.toml', 'Cargo.toml']] },
+  {
+    id: 'requirements (pip-compile)',
+    type: 'python',
+    files: [['cdxgen/data/requirements-lock.linux_py3.txt', 'requirements.txt']],
+  },
+  {
+    id: 'go.mod + go.sum',
+    type: 'go',
+    files: [
+      ['ort-synthetic/go/gomod/project-with-tests/go.mod', 'go.mod'],
+      ['ort-synthetic/go/gomod/project-with-tests/go.sum', 'go.sum'],
+    ],
+  },
+  {
+    id: 'Cargo.lock',
+    type: 'rust',
+    files: [
+      ['ort-synthetic/cargo/cargo/Cargo.lock', 'Cargo.lock'],
+      ['ort-synthetic/cargo/cargo/Cargo.toml', 'Cargo.toml'],
+    ],
+  },
   { id: 'composer.lock', type: 'php', files: [['cdxgen/data/composer.lock', 'composer.lock']] },
   { id: 'Gemfile.lock', type: 'ruby', files: [['cdxgen/data/Gemfile.lock', 'Gemfile.lock']] },
   { id: 'pubspec.lock', type: 'dart', files: [['cdxgen/data/pubspec.lock', 'pubspec.lock']] },
@@ -52,8 +77,17 @@ interface Spawned {
 
 function spawn(args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: string): Spawned {
   const argv = TIME ? ['-f', 'vigie-bench-peak-kb=%M', process.execPath, ...args] : args;
-  const r = spawnSync(TIME ?? process.execPath, argv, { encoding: 'utf8', env, cwd, maxBuffer: 256 * 1024 * 1024, timeout: 300_000 });
-  if (r.status !== 0) throw new Error(`${args.slice(0, 3).join(' ')} exited ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-1)[0]}`);
+  const r = spawnSync(TIME ?? process.execPath, argv, {
+    encoding: 'utf8',
+    env,
+    cwd,
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 300_000,
+  });
+  if (r.status !== 0)
+    throw new Error(
+      `${args.slice(0, 3).join(' ')} exited ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-1)[0]}`,
+    );
   const peak = /vigie-bench-peak-kb=(\d+)/.exec(r.stderr ?? '');
   return { peakMb: peak ? Number(peak[1]) / 1024 : undefined };
 }
@@ -62,7 +96,9 @@ const note = (s: Spawned | undefined) => (s?.peakMb ? `process peak ${s.peakMb.t
 
 /** name@version of every component (npm scope or group in front), as both tools write them. */
 export function nameVersions(path: string): Set<string> {
-  const bom = JSON.parse(readFileSync(path, 'utf8')) as { components?: { group?: string; name: string; version?: string; purl?: string }[] };
+  const bom = JSON.parse(readFileSync(path, 'utf8')) as {
+    components?: { group?: string; name: string; version?: string; purl?: string }[];
+  };
   const out = new Set<string>();
   const visit = (list: typeof bom.components) => {
     for (const c of list ?? []) {
@@ -131,7 +167,11 @@ export function cases(): BenchCase[] {
         baseline: true,
         setup: () => projectFolder(e),
         run: () => {
-          theirs = spawn([CDXGEN, '-t', e.type, '--no-install-deps', '--spec-version', '1.6', '-o', cdxgenOut, dir], CDXGEN_ENV, dir);
+          theirs = spawn(
+            [CDXGEN, '-t', e.type, '--no-install-deps', '--spec-version', '1.6', '-o', cdxgenOut, dir],
+            CDXGEN_ENV,
+            dir,
+          );
         },
         after: () => `${nameVersions(cdxgenOut).size} name@version; ${note(theirs)}`,
       },
@@ -151,7 +191,10 @@ export function cases(): BenchCase[] {
           const peer = nameVersions(cdxgenOut);
           const missing = [...peer].filter((k) => !mine.has(k));
           const extra = [...mine].filter((k) => !peer.has(k));
-          writeFileSync(join(OUT, `${e.id.replace(/[^\w.-]+/g, '-')}.diff.json`), JSON.stringify({ missing, extra }, null, 2));
+          writeFileSync(
+            join(OUT, `${e.id.replace(/[^\w.-]+/g, '-')}.diff.json`),
+            JSON.stringify({ missing, extra }, null, 2),
+          );
           const share = peer.size ? ((100 * (peer.size - missing.length)) / peer.size).toFixed(1) : '100.0';
           return `${mine.size} name@version, ${share}% of cdxgen's ${peer.size} (${missing.length} missing, ${extra.length} only ours); ${note(ours)}`;
         },
@@ -175,7 +218,10 @@ export function cases(): BenchCase[] {
       walk = spawn([bin, 'sbom', 'generate', walkDir, '--quiet', '-o', join(OUT, 'walk.vigie.json')]);
     },
     after: () => {
-      const bom = JSON.parse(readFileSync(join(OUT, 'walk.vigie.json'), 'utf8')) as { metadata: { component: { components: unknown[] } }; components: unknown[] };
+      const bom = JSON.parse(readFileSync(join(OUT, 'walk.vigie.json'), 'utf8')) as {
+        metadata: { component: { components: unknown[] } };
+        components: unknown[];
+      };
       return `${bom.metadata.component.components.length} projects, ${bom.components.length} components; ${note(walk)}`;
     },
   });

@@ -47,7 +47,10 @@ for (const f of files) {
 function printRow(r: BenchResult, all: BenchResult[]): void {
   const base = all.find((b) => b.group === r.group && b.baseline);
   const ratio = base && !r.baseline && base.seconds > 0 ? ` ${(r.seconds / base.seconds).toFixed(2)}× baseline` : '';
-  const cpuRatio = base?.cpuSeconds && r.cpuSeconds !== undefined && !r.baseline ? ` (cpu ${(r.cpuSeconds / base.cpuSeconds).toFixed(2)}×)` : '';
+  const cpuRatio =
+    base?.cpuSeconds && r.cpuSeconds !== undefined && !r.baseline
+      ? ` (cpu ${(r.cpuSeconds / base.cpuSeconds).toFixed(2)}×)`
+      : '';
   const cpu = r.cpuSeconds !== undefined ? ` cpu ${r.cpuSeconds.toFixed(3)} s` : '';
   const rate = r.items ? ` ${Math.round(r.items / r.seconds).toLocaleString('en')} items/s` : '';
   const line = r.error

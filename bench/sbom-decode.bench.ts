@@ -56,7 +56,8 @@ function pair(group: string, path: () => string): BenchCase[] {
 
 export function cases(): BenchCase[] {
   const list: BenchCase[] = [];
-  for (const size of [10_000, 100_000, 300_000]) list.push(...pair(`cyclonedx-json ${size / 1000}k`, () => syntheticFile(size)));
+  for (const size of [10_000, 100_000, 300_000])
+    list.push(...pair(`cyclonedx-json ${size / 1000}k`, () => syntheticFile(size)));
   for (const rel of REAL) {
     const full = join(corpora, rel);
     if (existsSync(full)) list.push(...pair(rel.split('/').slice(-2).join('/'), () => full));

@@ -24,7 +24,13 @@ function synthetic(size: number): string {
 
 function pair(group: string, path: () => string): BenchCase[] {
   return [
-    { group, name: 'vigie decode (baseline)', baseline: true, setup: () => readFileSync(path(), 'utf8'), run: (text) => readSbom(text as string).sbom.components.length },
+    {
+      group,
+      name: 'vigie decode (baseline)',
+      baseline: true,
+      setup: () => readFileSync(path(), 'utf8'),
+      run: (text) => readSbom(text as string).sbom.components.length,
+    },
     {
       group,
       name: 'vigie decode + 4 quality profiles',

@@ -29,7 +29,13 @@ function rows(size: number) {
 
 async function prepare(options: StoreOptions, path?: string): Promise<Prepared> {
   const store = await openStore(options);
-  const product = await store.createProduct({ name: 'Bench', description: null, owner: null, categoryIds: [], outboundLicenses: [] });
+  const product = await store.createProduct({
+    name: 'Bench',
+    description: null,
+    owner: null,
+    categoryIds: [],
+    outboundLicenses: [],
+  });
   const release = await store.createRelease({ productId: product.id, number: '1.0.0' });
   return { store, releaseId: release.id, path };
 }
@@ -38,7 +44,15 @@ async function importThroughStore({ store, releaseId }: Prepared, size: number):
   const data = rows(size);
   const written = await store.transaction(async (tx) => {
     const components = await tx.upsertComponents(
-      data.map((r) => ({ purlType: 'npm', namespace: null, name: r.name, purl: r.purl, description: null, homepage: null, language: null })),
+      data.map((r) => ({
+        purlType: 'npm',
+        namespace: null,
+        name: r.name,
+        purl: r.purl,
+        description: null,
+        homepage: null,
+        language: null,
+      })),
       'fill-missing',
     );
     const versions = await tx.upsertVersions(
@@ -79,8 +93,12 @@ function importRaw(path: string, releaseId: number, size: number): number {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  const component = db.prepare('INSERT INTO components (identity_key, purl_type, name, purl) VALUES (?, ?, ?, ?) RETURNING id');
-  const version = db.prepare('INSERT INTO versions (component_id, number, purl, declared_license) VALUES (?, ?, ?, ?) RETURNING id');
+  const component = db.prepare(
+    'INSERT INTO components (identity_key, purl_type, name, purl) VALUES (?, ?, ?, ?) RETURNING id',
+  );
+  const version = db.prepare(
+    'INSERT INTO versions (component_id, number, purl, declared_license) VALUES (?, ?, ?, ?) RETURNING id',
+  );
   const usage = db.prepare(
     'INSERT INTO usages (release_id, version_id, scope, project, status, added_by) VALUES (?, ?, ?, ?, ?, ?)',
   );

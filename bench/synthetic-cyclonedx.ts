@@ -69,7 +69,10 @@ export function syntheticCycloneDx(size: number): string {
       component: { type: 'application', 'bom-ref': 'root', name: 'synthetic-app', version: '1.0.0' },
     },
     components,
-    dependencies: [{ ref: 'root', dependsOn: components.slice(0, 50).map((c) => (c as { 'bom-ref': string })['bom-ref']) }, ...dependencies],
+    dependencies: [
+      { ref: 'root', dependsOn: components.slice(0, 50).map((c) => (c as { 'bom-ref': string })['bom-ref']) },
+      ...dependencies,
+    ],
   };
   return JSON.stringify(doc, null, 2);
 

@@ -16,9 +16,15 @@ function record(i: number): Record<string, unknown> {
     id: `PYSEC-2099-${i}`,
     modified: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}T12:00:00Z`,
     published: '2024-06-01T00:00:00Z',
-    aliases: [`CVE-2099-${100000 + i}`, `GHSA-${(i * 7919).toString(36).padStart(4, '0').slice(-4)}-xxxx-${(i % 1296).toString(36).padStart(2, '0')}yy`],
+    aliases: [
+      `CVE-2099-${100000 + i}`,
+      `GHSA-${(i * 7919).toString(36).padStart(4, '0').slice(-4)}-xxxx-${(i % 1296).toString(36).padStart(2, '0')}yy`,
+    ],
     summary: `Synthetic flaw ${i} in ${pkg}`,
-    details: `A crafted input makes ${pkg} read past the end of a buffer (synthetic advisory ${i}, for the import benchmark). `.repeat(4),
+    details:
+      `A crafted input makes ${pkg} read past the end of a buffer (synthetic advisory ${i}, for the import benchmark). `.repeat(
+        4,
+      ),
     severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }],
     affected: [
       {
@@ -74,7 +80,8 @@ export function writeSyntheticOsvZip(path: string, count: number): number {
       entry.writeUInt32LE(packed.length, 20);
       entry.writeUInt32LE(data.length, 24);
       entry.writeUInt16LE(name.length, 28);
-      if (offset > 0xffffffff) throw new RangeError('synthetic archive over 4 GiB: offsets would need ZIP64 extra fields');
+      if (offset > 0xffffffff)
+        throw new RangeError('synthetic archive over 4 GiB: offsets would need ZIP64 extra fields');
       entry.writeUInt32LE(offset, 42);
       central.push(entry, name);
       write(local);

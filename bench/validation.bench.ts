@@ -6,7 +6,12 @@
 import type { BenchCase } from './case.js';
 import { parseExpression } from '../src/licenses/expression/index.js';
 import { builtinKnowledgeBase } from '../src/licenses/kb/index.js';
-import { releaseObligations, validateRelease, type ReleaseSnapshot, type ReleaseUsage } from '../src/compliance/index.js';
+import {
+  releaseObligations,
+  validateRelease,
+  type ReleaseSnapshot,
+  type ReleaseUsage,
+} from '../src/compliance/index.js';
 import type { Decision } from '../src/model/decision.js';
 
 const MIX: [string, number][] = [
@@ -29,18 +34,84 @@ function syntheticRelease(size: number): ReleaseSnapshot {
     const name = `pkg-${i}`;
     const purl = `pkg:npm/${name}`;
     usages.push({
-      component: { id: i + 1, purlType: 'npm', namespace: null, name, purl, description: null, homepage: null, language: null },
-      version: { id: i + 1, componentId: i + 1, number: '1.0.0', purl: `${purl}@1.0.0`, declaredLicense: table[(i * 7919) % table.length], concludedLicense: null, correctedLicense: null, copyright: null },
-      usage: { id: i + 1, releaseId: 1, versionId: i + 1, scope: i % 5 === 0 ? 'dev' : 'prod', project: `module-${i % 100}`, linking: null, modified: false, exploitation: null, chosenLicense: null, status: 'auto', addedBy: 'import' },
+      component: {
+        id: i + 1,
+        purlType: 'npm',
+        namespace: null,
+        name,
+        purl,
+        description: null,
+        homepage: null,
+        language: null,
+      },
+      version: {
+        id: i + 1,
+        componentId: i + 1,
+        number: '1.0.0',
+        purl: `${purl}@1.0.0`,
+        declaredLicense: table[(i * 7919) % table.length],
+        concludedLicense: null,
+        correctedLicense: null,
+        copyright: null,
+      },
+      usage: {
+        id: i + 1,
+        releaseId: 1,
+        versionId: i + 1,
+        scope: i % 5 === 0 ? 'dev' : 'prod',
+        project: `module-${i % 100}`,
+        linking: null,
+        modified: false,
+        exploitation: null,
+        chosenLicense: null,
+        status: 'auto',
+        addedBy: 'import',
+      },
     });
   }
   const base = { author: 'bench', createdAt: '2026-01-01T00:00:00Z', explanation: '' };
-  const any = { categoryId: null, productId: null, releaseId: null, scope: null, project: null, exploitation: null, component: null, version: null };
+  const any = {
+    categoryId: null,
+    productId: null,
+    releaseId: null,
+    scope: null,
+    project: null,
+    exploitation: null,
+    component: null,
+    version: null,
+  };
   let id = 1;
   const decisions: Decision[] = [
-    { ...base, id: id++, type: 'curation', kind: 'curation', component: null, version: null, fromExpression: 'GNU Lesser General Public License', toExpression: 'LGPL-2.1-only' },
-    { ...base, id: id++, type: 'curation', kind: 'curation', component: null, version: null, fromExpression: 'BSD License', toExpression: 'BSD-3-Clause' },
-    { ...base, id: id++, type: 'curation', kind: 'and-confirmation', component: null, version: null, fromExpression: 'Apache-2.0 AND EPL-1.0', toExpression: 'Apache-2.0 OR EPL-1.0' },
+    {
+      ...base,
+      id: id++,
+      type: 'curation',
+      kind: 'curation',
+      component: null,
+      version: null,
+      fromExpression: 'GNU Lesser General Public License',
+      toExpression: 'LGPL-2.1-only',
+    },
+    {
+      ...base,
+      id: id++,
+      type: 'curation',
+      kind: 'curation',
+      component: null,
+      version: null,
+      fromExpression: 'BSD License',
+      toExpression: 'BSD-3-Clause',
+    },
+    {
+      ...base,
+      id: id++,
+      type: 'curation',
+      kind: 'and-confirmation',
+      component: null,
+      version: null,
+      fromExpression: 'Apache-2.0 AND EPL-1.0',
+      toExpression: 'Apache-2.0 OR EPL-1.0',
+    },
     { ...base, ...any, id: id++, type: 'choice', fromExpression: 'Apache-2.0 OR EPL-1.0', toExpression: 'Apache-2.0' },
     { ...base, ...any, id: id++, type: 'choice', fromExpression: 'MIT OR Apache-2.0', toExpression: 'MIT' },
     { ...base, ...any, id: id++, type: 'choice', fromExpression: 'MIT OR GPL-3.0-only', toExpression: 'MIT' },
@@ -48,7 +119,15 @@ function syntheticRelease(size: number): ReleaseSnapshot {
   ];
   const always = ['MIT', 'Apache-2.0', 'ISC', 'BSD-3-Clause'];
   return {
-    release: { id: 1, productId: 1, number: '1.0', shipStatus: 'in-development', commit: null, outboundLicenses: ['Apache-2.0'], validationStep: 0 },
+    release: {
+      id: 1,
+      productId: 1,
+      number: '1.0',
+      shipStatus: 'in-development',
+      commit: null,
+      outboundLicenses: ['Apache-2.0'],
+      validationStep: 0,
+    },
     product: { id: 1, name: 'synthetic', description: null, owner: null, categoryIds: [], outboundLicenses: [] },
     categories: [],
     usages,
@@ -59,9 +138,27 @@ function syntheticRelease(size: number): ReleaseSnapshot {
     decisions,
     policy: {
       entries: [
-        ...always.map((license) => ({ license, allowed: 'always' as const, reviewStatus: 'checked' as const, comment: null, categories: [] })),
-        { license: 'LGPL-2.1-only', allowed: 'context' as const, reviewStatus: 'checked' as const, comment: null, categories: [] },
-        { license: 'EPL-1.0', allowed: 'context' as const, reviewStatus: 'checked' as const, comment: null, categories: [] },
+        ...always.map((license) => ({
+          license,
+          allowed: 'always' as const,
+          reviewStatus: 'checked' as const,
+          comment: null,
+          categories: [],
+        })),
+        {
+          license: 'LGPL-2.1-only',
+          allowed: 'context' as const,
+          reviewStatus: 'checked' as const,
+          comment: null,
+          categories: [],
+        },
+        {
+          license: 'EPL-1.0',
+          allowed: 'context' as const,
+          reviewStatus: 'checked' as const,
+          comment: null,
+          categories: [],
+        },
       ],
     },
     knowledgeBase: builtinKnowledgeBase(),
@@ -94,7 +191,10 @@ export function cases(): BenchCase[] {
         run: (prepared) => {
           const s = prepared as ReleaseSnapshot;
           const v = validateRelease(s);
-          if (v.validationStep !== 6) throw new Error(`synthetic release stopped at step ${v.validationStep}: ${v.steps.flatMap((x) => x.blockers)[0]?.message}`);
+          if (v.validationStep !== 6)
+            throw new Error(
+              `synthetic release stopped at step ${v.validationStep}: ${v.steps.flatMap((x) => x.blockers)[0]?.message}`,
+            );
           return s.usages.length;
         },
       },

@@ -44,7 +44,10 @@ function runMeasured(p: Prepared, args: string[]): void {
     env: { ...process.env, VIGIE_PEAK_RSS_FILE: rssFile },
     maxBuffer: 16 * 1024 * 1024,
   });
-  if (child.status !== 0) throw new Error(`${args.join(' ')} exited ${child.status}: ${(child.stderr || '').trim().split('\n').slice(-1)[0]}`);
+  if (child.status !== 0)
+    throw new Error(
+      `${args.join(' ')} exited ${child.status}: ${(child.stderr || '').trim().split('\n').slice(-1)[0]}`,
+    );
   p.stdout = child.stdout;
   p.peakRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
 }
@@ -87,7 +90,8 @@ export function cases(): BenchCase[] {
         const p = prepared as Prepared;
         dispose(p);
         const imported = /(\d+) imported/.exec(p.stdout ?? '')?.[1];
-        if (Number(imported) !== COUNT) throw new Error(`imported ${imported ?? 'nothing'}, expected ${COUNT}: ${p.stdout}`);
+        if (Number(imported) !== COUNT)
+          throw new Error(`imported ${imported ?? 'nothing'}, expected ${COUNT}: ${p.stdout}`);
         const rss = p.peakRssMb!;
         return `peak RSS of the command, ${rss < GOAL_MB ? 'under' : 'OVER'} the 1 GB goal`;
       },

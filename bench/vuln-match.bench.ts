@@ -56,7 +56,8 @@ function insideVersions(a: NonNullable<OsvRecord['affected']>[number]): string[]
 /** Candidate versions outside that entry's ranges: its fixes (other records may still cover them). */
 function outsideVersions(a: NonNullable<OsvRecord['affected']>[number]): string[] {
   const out: string[] = [];
-  for (const r of a.ranges ?? []) for (const e of r.events ?? []) if ('fixed' in e && r.type !== 'GIT') out.push(e.fixed);
+  for (const r of a.ranges ?? [])
+    for (const e of r.events ?? []) if ('fixed' in e && r.type !== 'GIT') out.push(e.fixed);
   return out;
 }
 
@@ -101,7 +102,10 @@ export function syntheticSbom(load: OsvLoad, size = SIZE): Synthetic {
   const top = components.slice(0, 100).map((c) => c['bom-ref'] as string);
   const dependencies = [
     { ref: 'product', dependsOn: top },
-    ...top.map((ref, t) => ({ ref, dependsOn: components.filter((_, j) => j >= 100 && j % 100 === t).map((c) => c['bom-ref'] as string) })),
+    ...top.map((ref, t) => ({
+      ref,
+      dependsOn: components.filter((_, j) => j >= 100 && j % 100 === t).map((c) => c['bom-ref'] as string),
+    })),
   ];
   const bom = {
     bomFormat: 'CycloneDX',
@@ -145,7 +149,8 @@ export function cases(): BenchCase[] {
         const { inside } = prepared as Synthetic;
         const hit = new Set(scan!.findings.map((f) => f.component.ref));
         const missed = [...inside].filter((r) => !hit.has(r));
-        if (missed.length > 0) throw new Error(`${missed.length} components placed inside a range were not found (first ${missed[0]})`);
+        if (missed.length > 0)
+          throw new Error(`${missed.length} components placed inside a range were not found (first ${missed[0]})`);
         return `${scan!.summary.components} components, ${inside.size} placed inside ranges, ${scan!.summary.findings} findings on ${hit.size} components`;
       },
     },

@@ -33,7 +33,11 @@ interface Prepared {
 async function prepare(): Promise<Prepared> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-vuln-'));
   const store = await openStore({ sqlitePath: join(dir, 'bench.db') });
-  await importVulnDatabase(store, OSV.map((o) => resolve(corpora, 'vulns/osv', o)), { now: new Date().toISOString() });
+  await importVulnDatabase(
+    store,
+    OSV.map((o) => resolve(corpora, 'vulns/osv', o)),
+    { now: new Date().toISOString() },
+  );
   const synthetic = syntheticSbom(await loadCorpus());
   const product = await createProduct(store, { name: 'synthetic' });
   const release = await createRelease(store, { productId: product.id, number: '1.0.0' });
@@ -100,7 +104,8 @@ export function cases(): BenchCase[] {
         const p = prepared as Prepared;
         const view = await releaseVulnerabilities(p.store, p.releaseId);
         await dispose(p);
-        if (view.findings.length !== findings) throw new Error(`${findings} findings stored, ${view.findings.length} read back`);
+        if (view.findings.length !== findings)
+          throw new Error(`${findings} findings stored, ${view.findings.length} read back`);
         return `${findings} findings stored for ${p.inside.size} components placed inside ranges`;
       },
     },
@@ -108,7 +113,8 @@ export function cases(): BenchCase[] {
       group,
       name: 'read the stored findings with triage (releaseVulnerabilities)',
       setup: prepare,
-      run: async (prepared) => (await releaseVulnerabilities((prepared as Prepared).store, (prepared as Prepared).releaseId)).findings.length,
+      run: async (prepared) =>
+        (await releaseVulnerabilities((prepared as Prepared).store, (prepared as Prepared).releaseId)).findings.length,
       after: (prepared) => dispose(prepared as Prepared),
     },
   ];

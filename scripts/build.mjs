@@ -37,5 +37,7 @@ writeFileSync(join(dist, '.build-stamp'), `${started}\n`);
 if (!process.argv.includes('--quiet')) {
   const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')).length;
   const inputs = Object.keys(result.metafile.inputs).length;
-  console.log(`dist/: ${inputs} modules bundled into ${files} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `dist/: ${inputs} modules bundled into ${files} files in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

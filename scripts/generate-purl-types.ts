@@ -57,7 +57,9 @@ function ruleOf(def: TypeDefinition): PurlTypeRule {
 }
 
 const rules: Record<string, PurlTypeRule> = {};
-for (const file of readdirSync(typesDir).filter((f) => f.endsWith('-definition.json')).sort()) {
+for (const file of readdirSync(typesDir)
+  .filter((f) => f.endsWith('-definition.json'))
+  .sort()) {
   const def = JSON.parse(readFileSync(join(typesDir, file), 'utf8')) as TypeDefinition;
   rules[def.type] = ruleOf(def);
 }

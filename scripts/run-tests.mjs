@@ -39,10 +39,8 @@ if (corporaMissing && process.env.CI === 'true') {
   console.error(`CI=true but ${corporaMissing.replace('corpus tests did not run: ', '')}`);
   process.exit(1);
 }
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', ...flags, ...files],
-  { stdio: 'inherit' },
-);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...flags, ...files], {
+  stdio: 'inherit',
+});
 if (corporaMissing) console.error(`\n${corporaMissing}`);
 process.exit(result.status ?? 1);

@@ -15,7 +15,11 @@ export function ensureChromium() {
     return false;
   }
   console.error('installing Debian chromium for the browser tests (apt-get)…');
-  const run = (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const run = (args) =>
+    spawnSync('apt-get', args, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   run(['update', '-qq']);
   run(['install', '-y', '-qq', 'chromium']);
   return existsSync(CHROMIUM);

@@ -45,7 +45,17 @@ export interface ModelInventory {
   issues: Issue[];
 }
 
-export const WEIGHT_EXTENSIONS = ['.safetensors', '.gguf', '.onnx', '.bin', '.pt', '.pth', '.h5', '.tflite', '.msgpack'] as const;
+export const WEIGHT_EXTENSIONS = [
+  '.safetensors',
+  '.gguf',
+  '.onnx',
+  '.bin',
+  '.pt',
+  '.pth',
+  '.h5',
+  '.tflite',
+  '.msgpack',
+] as const;
 
 export type FrontMatter = Record<string, unknown>;
 
@@ -56,15 +66,29 @@ export function frontMatter(readme: string, issues: Issue[]): FrontMatter {
   try {
     const value = yaml().parse(m[1]!, { schema: 'core', maxAliasCount: 50 });
     if (value && typeof value === 'object' && !Array.isArray(value)) return value as FrontMatter;
-    issues.push(issue('warning', 'invalid-value', 'the model card front matter is not a mapping; ignored', { field: 'README.md' }));
+    issues.push(
+      issue('warning', 'invalid-value', 'the model card front matter is not a mapping; ignored', {
+        field: 'README.md',
+      }),
+    );
   } catch (err) {
     const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    issues.push(issue('warning', 'invalid-value', `the model card front matter is not valid YAML${line ? ` (line ${line + 1})` : ''}; ignored`, { field: 'README.md' }));
+    issues.push(
+      issue(
+        'warning',
+        'invalid-value',
+        `the model card front matter is not valid YAML${line ? ` (line ${line + 1})` : ''}; ignored`,
+        { field: 'README.md' },
+      ),
+    );
   }
   return {};
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
+const list = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).filter(
+    (x): x is string => typeof x === 'string' && x !== '',
+  );
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** The licence a model or dataset card's front matter states (`license`, or `other` with `license_name`). */
@@ -73,7 +97,10 @@ export function cardLicense(fm: FrontMatter): LicenseStatement | undefined {
   if (!tag) return undefined;
   if (tag === 'other') {
     const name = text(fm.license_name) ?? 'other';
-    const statement: LicenseStatement = { raw: name, entries: [{ name, ...(text(fm.license_link) ? { url: text(fm.license_link) } : {}) }] };
+    const statement: LicenseStatement = {
+      raw: name,
+      entries: [{ name, ...(text(fm.license_link) ? { url: text(fm.license_link) } : {}) }],
+    };
     return statement;
   }
   const expression = hubLicenseExpression(tag);
@@ -82,9 +109,23 @@ export function cardLicense(fm: FrontMatter): LicenseStatement | undefined {
 }
 
 /** A base model or dataset known only by its hub id: named, with its hub page, never fetched. */
-export function hubComponent(ref: string, type: Component['type'], id: string, kind: 'models' | 'datasets', namedBy = 'the model card'): Component {
+export function hubComponent(
+  ref: string,
+  type: Component['type'],
+  id: string,
+  kind: 'models' | 'datasets',
+  namedBy = 'the model card',
+): Component {
   const url = kind === 'models' ? `https://huggingface.co/${id}` : `https://huggingface.co/datasets/${id}`;
-  return { ref, type, name: id, hashes: [], licenses: {}, externalReferences: [{ type: 'website', url, comment: `named by ${namedBy}; not fetched` }], properties: [] };
+  return {
+    ref,
+    type,
+    name: id,
+    hashes: [],
+    licenses: {},
+    externalReferences: [{ type: 'website', url, comment: `named by ${namedBy}; not fetched` }],
+    properties: [],
+  };
 }
 
 function parseConfig(config: string | undefined, issues: Issue[]): Record<string, unknown> {
@@ -99,7 +140,14 @@ function parseConfig(config: string | undefined, issues: Issue[]): Record<string
   return {};
 }
 
-const CONTEXT_KEYS = ['max_position_embeddings', 'n_positions', 'max_seq_len', 'seq_length', 'n_ctx', 'max_sequence_length'];
+const CONTEXT_KEYS = [
+  'max_position_embeddings',
+  'n_positions',
+  'max_seq_len',
+  'seq_length',
+  'n_ctx',
+  'max_sequence_length',
+];
 
 export function inventoryModelDirectory(input: ModelDirectoryInput): ModelInventory {
   const issues: Issue[] = [];
@@ -129,18 +177,41 @@ export function inventoryModelDirectory(input: ModelDirectoryInput): ModelInvent
   let parameters = 0;
   let counted = false;
   for (const w of input.weights) {
-    const properties = [{ name: 'vigie:ai:weightFormat', value: w.summary?.format ?? w.path.slice(w.path.lastIndexOf('.') + 1) }];
+    const properties = [
+      { name: 'vigie:ai:weightFormat', value: w.summary?.format ?? w.path.slice(w.path.lastIndexOf('.') + 1) },
+    ];
     if (w.summary) {
       properties.push({ name: 'vigie:ai:tensorCount', value: String(w.summary.tensors) });
-      properties.push({ name: 'vigie:ai:dtypes', value: Object.entries(w.summary.dtypes).map(([d, n]) => `${d}:${n}`).join(',') });
+      properties.push({
+        name: 'vigie:ai:dtypes',
+        value: Object.entries(w.summary.dtypes)
+          .map(([d, n]) => `${d}:${n}`)
+          .join(','),
+      });
       parameters += w.summary.parameters;
       counted = true;
       const ggufContext = Object.entries(w.summary.metadata).find(([k]) => k.endsWith('.context_length'))?.[1];
-      if (card.contextSize === undefined && ggufContext && /^\d+$/.test(ggufContext)) card.contextSize = Number(ggufContext);
+      if (card.contextSize === undefined && ggufContext && /^\d+$/.test(ggufContext))
+        card.contextSize = Number(ggufContext);
       card.architectureFamily ??= w.summary.metadata['general.architecture'];
     }
-    if (w.problem) issues.push(issue('warning', 'unreadable-weights', `${w.path}: ${w.problem}; hashed, not described`, { component: modelRef, field: w.path }));
-    weightComponents.push({ ref: `${modelRef}/${w.path}`, type: 'file', name: w.path, hashes: w.hashes, licenses: {}, externalReferences: [], properties, evidence: [w.path] });
+    if (w.problem)
+      issues.push(
+        issue('warning', 'unreadable-weights', `${w.path}: ${w.problem}; hashed, not described`, {
+          component: modelRef,
+          field: w.path,
+        }),
+      );
+    weightComponents.push({
+      ref: `${modelRef}/${w.path}`,
+      type: 'file',
+      name: w.path,
+      hashes: w.hashes,
+      licenses: {},
+      externalReferences: [],
+      properties,
+      evidence: [w.path],
+    });
   }
   if (counted) card.parameterCount = parameters;
 
@@ -153,11 +224,19 @@ export function inventoryModelDirectory(input: ModelDirectoryInput): ModelInvent
     externalReferences: [],
     properties: [],
     modelCard: card,
-    evidence: ['README.md', 'config.json', ...input.weights.map((w) => w.path)].filter((p) => p !== 'README.md' || input.readme !== undefined).filter((p) => p !== 'config.json' || input.config !== undefined),
+    evidence: ['README.md', 'config.json', ...input.weights.map((w) => w.path)]
+      .filter((p) => p !== 'README.md' || input.readme !== undefined)
+      .filter((p) => p !== 'config.json' || input.config !== undefined),
   };
   const declared = cardLicense(fm);
   if (declared) model.licenses.declared = declared;
-  else issues.push(issue('warning', 'missing-license', 'the model card states no licence', { component: modelRef, field: 'README.md license' }));
+  else
+    issues.push(
+      issue('warning', 'missing-license', 'the model card states no licence', {
+        component: modelRef,
+        field: 'README.md license',
+      }),
+    );
   if (text(fm.license_link)) model.externalReferences.push({ type: 'license', url: text(fm.license_link)! });
   if (weightComponents.length > 0) model.components = weightComponents;
 
@@ -172,7 +251,11 @@ export function inventoryModelDirectory(input: ModelDirectoryInput): ModelInvent
   if (bases.length > 0) {
     for (const id of bases) components.push(hubComponent(`model:${id}`, 'machine-learning-model', id, 'models'));
     const relation = text(fm.base_model_relation);
-    lineage.push({ from: modelRef, kind: relation === 'quantized' ? 'quantised-from' : 'fine-tuned-from', to: bases.map((id) => `model:${id}`) });
+    lineage.push({
+      from: modelRef,
+      kind: relation === 'quantized' ? 'quantised-from' : 'fine-tuned-from',
+      to: bases.map((id) => `model:${id}`),
+    });
   }
   return { model, components, lineage, issues };
 }

@@ -1,7 +1,14 @@
 // One model of an SBOM seen with everything the AI Act documents need: its card, the datasets and
 // base models its lineage names, and the software it depends on. Pure: an Sbom in, a view out.
 import { allComponents } from '../sbom/graph.js';
-import { componentLabel, emptyModelCard, type Component, type LineageKind, type ModelCard, type Sbom } from '../model/index.js';
+import {
+  componentLabel,
+  emptyModelCard,
+  type Component,
+  type LineageKind,
+  type ModelCard,
+  type Sbom,
+} from '../model/index.js';
 
 export interface ModelView {
   model: Component;
@@ -34,16 +41,27 @@ export function selectModel(sbom: Sbom, wanted?: string): Component {
   if (models.length === 0) throw new ModelNotFoundError('the document has no machine-learning-model component');
   if (wanted !== undefined) {
     const found = models.find((m) => m.ref === wanted || m.name === wanted || `${m.name}@${m.version}` === wanted);
-    if (!found) throw new ModelNotFoundError(`no model "${wanted}" in the document (models: ${models.map((m) => m.name).join(', ')})`);
+    if (!found)
+      throw new ModelNotFoundError(
+        `no model "${wanted}" in the document (models: ${models.map((m) => m.name).join(', ')})`,
+      );
     return found;
   }
   if (models.length === 1 || sbom.metadata.component === models[0]) return models[0]!;
-  throw new ModelNotFoundError(`the document has ${models.length} models; choose one with --model (${models.map((m) => m.name).join(', ')})`);
+  throw new ModelNotFoundError(
+    `the document has ${models.length} models; choose one with --model (${models.map((m) => m.name).join(', ')})`,
+  );
 }
 
 export function modelView(sbom: Sbom, model: Component): ModelView {
   const byRef = new Map(allComponents(sbom, true).map((c) => [c.ref, c]));
-  const lineage: ModelView['lineage'] = { 'trained-on': [], 'tested-on': [], 'fine-tuned-from': [], 'quantised-from': [], 'derived-from': [] };
+  const lineage: ModelView['lineage'] = {
+    'trained-on': [],
+    'tested-on': [],
+    'fine-tuned-from': [],
+    'quantised-from': [],
+    'derived-from': [],
+  };
   const unresolved: ModelView['unresolved'] = [];
   for (const edge of sbom.lineage ?? []) {
     if (edge.from !== model.ref) continue;
@@ -54,11 +72,18 @@ export function modelView(sbom: Sbom, model: Component): ModelView {
     }
   }
   const direct = sbom.dependencies.find((d) => d.ref === model.ref)?.dependsOn ?? [];
-  const lineageRefs = new Set(Object.values(lineage).flat().map((c) => c.ref));
-  const dependencies = direct.map((ref) => byRef.get(ref)).filter((c): c is Component => c !== undefined && !lineageRefs.has(c.ref));
+  const lineageRefs = new Set(
+    Object.values(lineage)
+      .flat()
+      .map((c) => c.ref),
+  );
+  const dependencies = direct
+    .map((ref) => byRef.get(ref))
+    .filter((c): c is Component => c !== undefined && !lineageRefs.has(c.ref));
   // Sources of the datasets, followed through derived datasets (a dataset derived from a derived one).
   const derivedFrom = new Map<string, string[]>();
-  const edgesFrom = (ref: string) => (sbom.lineage ?? []).filter((e) => e.kind === 'derived-from' && e.from === ref).flatMap((e) => e.to);
+  const edgesFrom = (ref: string) =>
+    (sbom.lineage ?? []).filter((e) => e.kind === 'derived-from' && e.from === ref).flatMap((e) => e.to);
   for (const d of [...lineage['trained-on'], ...lineage['tested-on']]) {
     const seen = new Set<string>([d.ref]);
     const names: string[] = [];

@@ -40,7 +40,11 @@ export interface TrainingSummary {
 
 const ORIGIN_SECTIONS: { id: string; title: string; origins: DatasetOrigin[] }[] = [
   { id: '2.1', title: 'Publicly available datasets', origins: ['public'] },
-  { id: '2.2', title: 'Private non-publicly available datasets obtained from third parties (licensed or otherwise)', origins: ['licensed', 'private'] },
+  {
+    id: '2.2',
+    title: 'Private non-publicly available datasets obtained from third parties (licensed or otherwise)',
+    origins: ['licensed', 'private'],
+  },
   { id: '2.3', title: 'Data crawled and scraped from online sources', origins: ['crawled'] },
   { id: '2.4', title: 'User data', origins: ['user'] },
   { id: '2.5', title: 'Synthetic data', origins: ['synthetic'] },
@@ -91,7 +95,12 @@ function describe(d: Component, sources: string[] | undefined): string {
   return parts.join(', ');
 }
 
-function section(id: string, title: string, lines: (string | undefined | false)[], missing: (string | false)[]): SummarySection {
+function section(
+  id: string,
+  title: string,
+  lines: (string | undefined | false)[],
+  missing: (string | false)[],
+): SummarySection {
   return {
     id,
     title,
@@ -118,8 +127,12 @@ export function trainingSummary(view: ModelView, inputs: SummaryInputs = {}): Tr
 }
 
 function aboutSection(inputs: SummaryInputs): SummarySection {
-  return section('0', 'About this summary', [inputs.summaryVersion && `version ${inputs.summaryVersion}`, inputs.updated && `last updated ${inputs.updated}`],
-    [!inputs.summaryVersion && 'summary version', !inputs.updated && 'date of last update']);
+  return section(
+    '0',
+    'About this summary',
+    [inputs.summaryVersion && `version ${inputs.summaryVersion}`, inputs.updated && `last updated ${inputs.updated}`],
+    [!inputs.summaryVersion && 'summary version', !inputs.updated && 'date of last update'],
+  );
 }
 
 /** The provider as the caller states it, else the model's supplier or manufacturer. */
@@ -127,18 +140,35 @@ function providerSection(view: ModelView, inputs: SummaryInputs): SummarySection
   const { model } = view;
   const provider = inputs.provider ?? model.supplier?.name ?? model.manufacturer?.name;
   const contact = inputs.contact ?? model.supplier?.contacts?.[0]?.email ?? model.supplier?.urls?.[0];
-  return section('1.1', 'Provider', [provider && `provider: ${provider}`, contact && `contact: ${contact}`, inputs.authorisedRepresentative && `authorised representative: ${inputs.authorisedRepresentative}`],
-    [!provider && 'provider name', !contact && 'provider contact']);
+  return section(
+    '1.1',
+    'Provider',
+    [
+      provider && `provider: ${provider}`,
+      contact && `contact: ${contact}`,
+      inputs.authorisedRepresentative && `authorised representative: ${inputs.authorisedRepresentative}`,
+    ],
+    [!provider && 'provider name', !contact && 'provider contact'],
+  );
 }
 
 /** The model and what it builds on (fine-tuned or quantised from), named-only bases included. */
 function modelSection(view: ModelView, inputs: SummaryInputs): SummarySection {
   const { model } = view;
   const bases = [...view.lineage['fine-tuned-from'], ...view.lineage['quantised-from']];
-  return section('1.2', 'Model', [`model: ${componentLabel(model)}`, ...bases.map((b) => `builds on: ${componentLabel(b)}`),
-    ...view.unresolved.filter((u) => u.kind === 'fine-tuned-from' || u.kind === 'quantised-from').map((u) => `builds on: ${u.ref} (named only)`),
-    inputs.placedOnMarket && `placed on the EU market: ${inputs.placedOnMarket}`],
-    [!model.version && 'model version', !inputs.placedOnMarket && 'date placed on the market']);
+  return section(
+    '1.2',
+    'Model',
+    [
+      `model: ${componentLabel(model)}`,
+      ...bases.map((b) => `builds on: ${componentLabel(b)}`),
+      ...view.unresolved
+        .filter((u) => u.kind === 'fine-tuned-from' || u.kind === 'quantised-from')
+        .map((u) => `builds on: ${u.ref} (named only)`),
+      inputs.placedOnMarket && `placed on the EU market: ${inputs.placedOnMarket}`,
+    ],
+    [!model.version && 'model version', !inputs.placedOnMarket && 'date placed on the market'],
+  );
 }
 
 /** Modalities with the size of each training dataset in them, languages, knowledge cut-off. */
@@ -151,13 +181,23 @@ function characteristicsSection(view: ModelView, inputs: SummaryInputs): Summary
     }
   }
   const languages = [...new Set([...view.card.languages, ...training.flatMap((d) => d.dataset?.languages ?? [])])];
-  return section('1.3', 'Modalities, overall training data size and other characteristics',
-    [...[...modalities].map(([m, sizes]) => `${m}: ${sizes.join(' + ')}`), languages.length > 0 && `languages: ${languages.join(', ')}`,
-      inputs.knowledgeCutoff && `knowledge cut-off: ${inputs.knowledgeCutoff}`],
-    [training.length === 0 && 'training datasets (no trained-on lineage in the SBOM)',
+  return section(
+    '1.3',
+    'Modalities, overall training data size and other characteristics',
+    [
+      ...[...modalities].map(([m, sizes]) => `${m}: ${sizes.join(' + ')}`),
+      languages.length > 0 && `languages: ${languages.join(', ')}`,
+      inputs.knowledgeCutoff && `knowledge cut-off: ${inputs.knowledgeCutoff}`,
+    ],
+    [
+      training.length === 0 && 'training datasets (no trained-on lineage in the SBOM)',
       training.some((d) => !d.dataset?.modalities.length) && 'modality of every training dataset',
-      training.some((d) => !d.dataset?.sizeCategory && d.dataset?.sizeBytes === undefined) && 'size band of every training dataset',
-      languages.length === 0 && 'languages', !inputs.knowledgeCutoff && 'knowledge cut-off']);
+      training.some((d) => !d.dataset?.sizeCategory && d.dataset?.sizeBytes === undefined) &&
+        'size band of every training dataset',
+      languages.length === 0 && 'languages',
+      !inputs.knowledgeCutoff && 'knowledge cut-off',
+    ],
+  );
 }
 
 function sizeOf(d: Component): string {
@@ -166,7 +206,11 @@ function sizeOf(d: Component): string {
 }
 
 /** Sections 2.1–2.6: the training datasets by origin category; those of no known category are named in the last. */
-function originSections(training: Component[], inputs: SummaryInputs, derivedFrom: ModelView['derivedFrom']): SummarySection[] {
+function originSections(
+  training: Component[],
+  inputs: SummaryInputs,
+  derivedFrom: ModelView['derivedFrom'],
+): SummarySection[] {
   const sections = ORIGIN_SECTIONS.map((s) => originSection(s, training, inputs, derivedFrom));
   const unclassified = training.filter((d) => !originOf(d));
   if (unclassified.length > 0) {
@@ -175,13 +219,26 @@ function originSections(training: Component[], inputs: SummaryInputs, derivedFro
   return sections;
 }
 
-function originSection(s: (typeof ORIGIN_SECTIONS)[number], training: Component[], inputs: SummaryInputs, derivedFrom: ModelView['derivedFrom']): SummarySection {
+function originSection(
+  s: (typeof ORIGIN_SECTIONS)[number],
+  training: Component[],
+  inputs: SummaryInputs,
+  derivedFrom: ModelView['derivedFrom'],
+): SummarySection {
   const listed = training.filter((d) => s.origins.includes(originOf(d)?.origin as DatasetOrigin));
-  const lines = listed.map((d) => `${describe(d, derivedFrom.get(d.ref))}${originOf(d)!.inferred ? ' (category inferred from its availability)' : ''}`);
+  const lines = listed.map(
+    (d) =>
+      `${describe(d, derivedFrom.get(d.ref))}${originOf(d)!.inferred ? ' (category inferred from its availability)' : ''}`,
+  );
   const missing: (string | false)[] = [];
   if (s.id === '2.3') {
-    const domains = inputs.topDomains ?? [...new Set(listed.map((d) => hostOf(d.dataset?.contentsUrl ?? homepageOf(d))).filter((h): h is string => !!h))];
-    if (domains.length > 0) lines.push(`domains: ${domains.join(', ')}${inputs.topDomains ? '' : ' (from the datasets\' addresses, not from crawl logs)'}`);
+    const domains = inputs.topDomains ?? [
+      ...new Set(listed.map((d) => hostOf(d.dataset?.contentsUrl ?? homepageOf(d))).filter((h): h is string => !!h)),
+    ];
+    if (domains.length > 0)
+      lines.push(
+        `domains: ${domains.join(', ')}${inputs.topDomains ? '' : " (from the datasets' addresses, not from crawl logs)"}`,
+      );
     if (listed.length > 0 && !inputs.topDomains) missing.push('most relevant crawled domains from the crawl logs');
     if (listed.length > 0) missing.push('crawlers used and collection period');
   }
@@ -191,6 +248,16 @@ function originSection(s: (typeof ORIGIN_SECTIONS)[number], training: Component[
 }
 
 function processingSection(inputs: SummaryInputs): SummarySection {
-  return section('3', 'Data processing aspects', [inputs.tdmOptOutMeasures && `text-and-data-mining opt-outs: ${inputs.tdmOptOutMeasures}`, inputs.illegalContentMeasures && `illegal content: ${inputs.illegalContentMeasures}`],
-    [!inputs.tdmOptOutMeasures && 'measures to respect text-and-data-mining opt-outs (Art. 53(1)(c))', !inputs.illegalContentMeasures && 'measures to remove illegal content']);
+  return section(
+    '3',
+    'Data processing aspects',
+    [
+      inputs.tdmOptOutMeasures && `text-and-data-mining opt-outs: ${inputs.tdmOptOutMeasures}`,
+      inputs.illegalContentMeasures && `illegal content: ${inputs.illegalContentMeasures}`,
+    ],
+    [
+      !inputs.tdmOptOutMeasures && 'measures to respect text-and-data-mining opt-outs (Art. 53(1)(c))',
+      !inputs.illegalContentMeasures && 'measures to remove illegal content',
+    ],
+  );
 }

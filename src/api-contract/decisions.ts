@@ -85,7 +85,16 @@ const ANSWERED_SCOPE = {
   component: STRING_OR_NULL,
   version: STRING_OR_NULL,
 } as const;
-const SCOPE_REQUIRED = ['categoryId', 'productId', 'releaseId', 'scope', 'project', 'exploitation', 'component', 'version'] as const;
+const SCOPE_REQUIRED = [
+  'categoryId',
+  'productId',
+  'releaseId',
+  'scope',
+  'project',
+  'exploitation',
+  'component',
+  'version',
+] as const;
 
 export const CURATION = closed(
   {
@@ -101,7 +110,13 @@ export const CURATION = closed(
 );
 
 export const LICENSE_CHOICE = closed(
-  { ...RECORD, ...ANSWERED_SCOPE, type: { type: 'string', const: 'choice' }, fromExpression: STRING, toExpression: STRING },
+  {
+    ...RECORD,
+    ...ANSWERED_SCOPE,
+    type: { type: 'string', const: 'choice' },
+    fromExpression: STRING,
+    toExpression: STRING,
+  },
   [...RECORD_REQUIRED, ...SCOPE_REQUIRED, 'fromExpression', 'toExpression'],
 );
 
@@ -142,7 +157,15 @@ export const DECISION_ROUTES = {
     body: NEW_DECISION,
     response: { 201: DECISION },
   }),
-  delete: route({ method: 'DELETE', path: '/api/decisions/:id', permission: 'decisions:write', tags, summary: 'Delete one decision', params: ID_PARAMS, response: { 200: DELETED } }),
+  delete: route({
+    method: 'DELETE',
+    path: '/api/decisions/:id',
+    permission: 'decisions:write',
+    tags,
+    summary: 'Delete one decision',
+    params: ID_PARAMS,
+    response: { 200: DELETED },
+  }),
   reset: route({
     method: 'DELETE',
     path: '/api/decisions',

@@ -6,7 +6,12 @@ import { route } from './route.js';
 export const IMPORT_QUERY = {
   type: 'object',
   properties: {
-    mode: { type: 'string', enum: ['replace', 'merge'], default: 'replace', description: 'Replace the release content or merge into it' },
+    mode: {
+      type: 'string',
+      enum: ['replace', 'merge'],
+      default: 'replace',
+      description: 'Replace the release content or merge into it',
+    },
     policy: {
       type: 'string',
       enum: ['fill-missing', 'override'],
@@ -14,11 +19,27 @@ export const IMPORT_QUERY = {
       description: 'Keep stored component data and only fill blanks, or override it',
     },
     fileName: { ...NAME, description: 'Name of the document when sent as the raw body' },
-    project: { ...NAME, minLength: 0, description: "Sub-project the document describes (default: the release's root project)" },
+    project: {
+      ...NAME,
+      minLength: 0,
+      description: "Sub-project the document describes (default: the release's root project)",
+    },
     scope: { ...NAME, minLength: 0, description: 'Scope name for components whose document gives none' },
-    linking: { type: 'string', enum: ['aggregation', 'dynamic', 'static', 'mingled'], description: 'Linking recorded on new usages (default: not recorded)' },
-    modification: { type: 'string', enum: ['modified', 'unmodified'], description: 'Modification recorded on new usages (default: not recorded)' },
-    background: { type: 'boolean', default: false, description: 'Run the import as a job: answers 202 with the job (GET /api/jobs/{id} for its progress)' },
+    linking: {
+      type: 'string',
+      enum: ['aggregation', 'dynamic', 'static', 'mingled'],
+      description: 'Linking recorded on new usages (default: not recorded)',
+    },
+    modification: {
+      type: 'string',
+      enum: ['modified', 'unmodified'],
+      description: 'Modification recorded on new usages (default: not recorded)',
+    },
+    background: {
+      type: 'boolean',
+      default: false,
+      description: 'Run the import as a job: answers 202 with the job (GET /api/jobs/{id} for its progress)',
+    },
   },
   additionalProperties: false,
 } as const;
@@ -54,7 +75,21 @@ export const IMPORT_RECORD = closed(
     startedAt: STRING,
     finishedAt: STRING_OR_NULL,
   },
-  ['id', 'releaseId', 'format', 'fileName', 'mode', 'policy', 'author', 'status', 'counts', 'conflicts', 'error', 'startedAt', 'finishedAt'],
+  [
+    'id',
+    'releaseId',
+    'format',
+    'fileName',
+    'mode',
+    'policy',
+    'author',
+    'status',
+    'counts',
+    'conflicts',
+    'error',
+    'startedAt',
+    'finishedAt',
+  ],
 );
 
 /**
@@ -69,7 +104,11 @@ const OUTCOME_PROPERTIES = {
   counts: COUNTS,
   conflicts: listOf(CONFLICT),
   issues: listOf(ISSUE),
-  scanJobId: { type: 'integer', description: 'The rescan job that scans the release for vulnerabilities, when the document was too large to scan in the request' },
+  scanJobId: {
+    type: 'integer',
+    description:
+      'The rescan job that scans the release for vulnerabilities, when the document was too large to scan in the request',
+  },
 } as const;
 
 export const IMPORT_OUTCOME = closed(OUTCOME_PROPERTIES, ['import', 'counts', 'conflicts', 'issues']);
@@ -83,7 +122,12 @@ export const NAMED_IMPORT_QUERY = {
   properties: {
     product: { ...NAME, description: 'Product name' },
     release: { ...NAME, description: 'Release number' },
-    create: { type: 'boolean', default: false, description: 'Create the product and/or release when missing, in the import transaction (a failed import creates nothing)' },
+    create: {
+      type: 'boolean',
+      default: false,
+      description:
+        'Create the product and/or release when missing, in the import transaction (a failed import creates nothing)',
+    },
     ...DIRECT_IMPORT_OPTIONS,
   },
   additionalProperties: false,
@@ -92,7 +136,10 @@ export const NAMED_IMPORT_QUERY = {
 export const NAMED_IMPORT_OUTCOME = closed(
   {
     ...OUTCOME_PROPERTIES,
-    created: { ...closed({ product: { type: 'boolean' }, release: { type: 'boolean' } }, ['product', 'release']), description: 'What the import created' },
+    created: {
+      ...closed({ product: { type: 'boolean' }, release: { type: 'boolean' } }, ['product', 'release']),
+      description: 'What the import created',
+    },
   },
   ['import', 'counts', 'conflicts', 'issues', 'created'],
 );
@@ -101,16 +148,31 @@ const tags = ['imports'] as const;
 const UPLOADS = ['application/octet-stream', 'application/json', 'application/xml', 'multipart/form-data'] as const;
 
 export const IMPORT_ROUTES = {
-  history: route({ method: 'GET', path: '/api/releases/:id/imports', permission: 'read', tags, summary: 'Import history of a release', params: ID_PARAMS, response: { 200: listOf(IMPORT_RECORD) } }),
+  history: route({
+    method: 'GET',
+    path: '/api/releases/:id/imports',
+    permission: 'read',
+    tags,
+    summary: 'Import history of a release',
+    params: ID_PARAMS,
+    response: { 200: listOf(IMPORT_RECORD) },
+  }),
   document: route({
     method: 'GET',
     path: '/api/imports/:id/document',
     permission: 'read',
     tags,
     summary: 'The original document of an import, as an attachment',
-    description: 'Served with the media type of the SBOM format Vigie recognised in it (application/octet-stream otherwise), never the type the uploader sent.',
+    description:
+      'Served with the media type of the SBOM format Vigie recognised in it (application/octet-stream otherwise), never the type the uploader sent.',
     params: ID_PARAMS,
-    produces: ['application/vnd.cyclonedx+json', 'application/vnd.cyclonedx+xml', 'application/spdx+json', 'text/spdx', 'application/octet-stream'],
+    produces: [
+      'application/vnd.cyclonedx+json',
+      'application/vnd.cyclonedx+xml',
+      'application/spdx+json',
+      'text/spdx',
+      'application/octet-stream',
+    ],
   }),
   upload: route({
     method: 'POST',
@@ -118,8 +180,7 @@ export const IMPORT_ROUTES = {
     permission: 'portfolio:write',
     tags,
     summary: 'Import an SBOM into a release',
-    description:
-      `Send the document as the raw body (any content type) or as the "file" part of multipart/form-data. With ?background=true the import runs as a job: 202 with the job, its progress at GET /api/jobs/{id}. Without it, a document of more than ${SCAN_INLINE_UP_TO} components is imported and validated in the request but scanned for vulnerabilities by a rescan job recorded with the import (scanJobId; the release's findings read as not scanned or stale until it ran). Bodies above the server's upload limit (\`vigie serve --upload-limit\`, 256 MiB by default) get 413 payload-too-large; 415 unsupported-format for a document Vigie cannot read, 422 unreadable-document for a broken one; the release is left untouched.`,
+    description: `Send the document as the raw body (any content type) or as the "file" part of multipart/form-data. With ?background=true the import runs as a job: 202 with the job, its progress at GET /api/jobs/{id}. Without it, a document of more than ${SCAN_INLINE_UP_TO} components is imported and validated in the request but scanned for vulnerabilities by a rescan job recorded with the import (scanJobId; the release's findings read as not scanned or stale until it ran). Bodies above the server's upload limit (\`vigie serve --upload-limit\`, 256 MiB by default) get 413 payload-too-large; 415 unsupported-format for a document Vigie cannot read, 422 unreadable-document for a broken one; the release is left untouched.`,
     params: ID_PARAMS,
     querystring: IMPORT_QUERY,
     consumes: UPLOADS,

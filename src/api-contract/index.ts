@@ -36,7 +36,9 @@ export const CONTRACT = {
 } as const;
 
 /** Every declared route, family by family. */
-export const CONTRACT_ROUTES: readonly RouteContract[] = Object.values(CONTRACT).flatMap((family) => Object.values(family) as RouteContract[]);
+export const CONTRACT_ROUTES: readonly RouteContract[] = Object.values(CONTRACT).flatMap(
+  (family) => Object.values(family) as RouteContract[],
+);
 
 export type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from './route.js';
 export type { BomRow, ComponentRecord, EditedUsage, Release, Usage, VersionRecord } from './records.js';
@@ -61,6 +63,14 @@ export type {
   PolicyInput,
   PolicySettings,
 } from './licenses.js';
-export type { ComponentUsage, DashboardSummary, LicenseCount, LicenseReleaseUse, PortfolioRelease, ReleaseDiff, ReleaseHit } from './portfolio.js';
+export type {
+  ComponentUsage,
+  DashboardSummary,
+  LicenseCount,
+  LicenseReleaseUse,
+  PortfolioRelease,
+  ReleaseDiff,
+  ReleaseHit,
+} from './portfolio.js';
 export type { ChangeRecord, ReleaseSignOff, ReleaseValidation, ValidationRunSummary } from './validation.js';
 export type { ApiToken, CreatedToken } from './tokens.js';

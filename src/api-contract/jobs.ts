@@ -11,7 +11,11 @@ export const JOB = closed(
     state: JOB_STATE,
     releaseId: { type: ['integer', 'null'] },
     params: OPEN_OBJECT,
-    progress: closed({ phase: STRING, done: { type: 'integer' }, total: { type: 'integer' } }, ['phase', 'done', 'total']),
+    progress: closed({ phase: STRING, done: { type: 'integer' }, total: { type: 'integer' } }, [
+      'phase',
+      'done',
+      'total',
+    ]),
     result: { anyOf: [{ type: 'null' }, OPEN_OBJECT] },
     error: { anyOf: [{ type: 'null' }, closed({ code: STRING, message: STRING }, ['code', 'message'])] },
     attempts: { type: 'integer' },
@@ -23,7 +27,24 @@ export const JOB = closed(
     updatedAt: STRING,
     links: closed({ self: STRING }, ['self']),
   },
-  ['id', 'kind', 'state', 'releaseId', 'params', 'progress', 'result', 'error', 'attempts', 'maxAttempts', 'createdBy', 'createdAt', 'startedAt', 'finishedAt', 'updatedAt', 'links'],
+  [
+    'id',
+    'kind',
+    'state',
+    'releaseId',
+    'params',
+    'progress',
+    'result',
+    'error',
+    'attempts',
+    'maxAttempts',
+    'createdBy',
+    'createdAt',
+    'startedAt',
+    'finishedAt',
+    'updatedAt',
+    'links',
+  ],
 );
 
 export const JOB_LIST_QUERY = {
@@ -34,7 +55,13 @@ export const JOB_LIST_QUERY = {
 export const RELEASES_BODY = {
   type: 'object',
   properties: {
-    releaseIds: { type: ['array', 'null'], items: ID, maxItems: 1000, uniqueItems: true, description: 'The releases to validate again; left out or null: every release' },
+    releaseIds: {
+      type: ['array', 'null'],
+      items: ID,
+      maxItems: 1000,
+      uniqueItems: true,
+      description: 'The releases to validate again; left out or null: every release',
+    },
   },
   additionalProperties: false,
 } as const;
@@ -53,7 +80,15 @@ export const JOB_ROUTES = {
     params: ID_PARAMS,
     response: { 200: JOB },
   }),
-  list: route({ method: 'GET', path: '/api/jobs', permission: 'read', tags, summary: 'Jobs, newest first', querystring: JOB_LIST_QUERY, response: { 200: listOf(JOB) } }),
+  list: route({
+    method: 'GET',
+    path: '/api/jobs',
+    permission: 'read',
+    tags,
+    summary: 'Jobs, newest first',
+    querystring: JOB_LIST_QUERY,
+    response: { 200: listOf(JOB) },
+  }),
   revalidation: route({
     method: 'POST',
     path: '/api/jobs/revalidation',

@@ -23,7 +23,11 @@ export const NULLABLE_STRING = { type: ['string', 'null'], maxLength: INPUT_LIMI
 export const BOOLEAN = { type: 'boolean' } as const;
 export const NULLABLE_BOOLEAN = { type: ['boolean', 'null'] } as const;
 export const COUNT = { type: 'integer', minimum: 0 } as const;
-export const STRING_LIST = { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: INPUT_LIMITS.name } } as const;
+export const STRING_LIST = {
+  type: 'array',
+  maxItems: 1000,
+  items: { type: 'string', maxLength: INPUT_LIMITS.name },
+} as const;
 
 export const ID_PARAMS = {
   type: 'object',
@@ -53,7 +57,10 @@ export function listOf<const T extends object>(items: T) {
  * A closed object: every property named, the required ones listed. Response shapes are closed so
  * that the derived type has no index signature (a typo in the UI is a compile error).
  */
-export function closed<const P extends Record<string, object>, const R extends readonly (keyof P & string)[]>(properties: P, required: R) {
+export function closed<const P extends Record<string, object>, const R extends readonly (keyof P & string)[]>(
+  properties: P,
+  required: R,
+) {
   return { type: 'object', required, properties, additionalProperties: false } as const;
 }
 

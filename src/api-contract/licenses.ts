@@ -1,13 +1,29 @@
 /** Licences: the knowledge base's facts and obligations, the organisation's policy, its settings, Hermine exchange. */
 import { INPUT_LIMITS } from '../model/input-limits.js';
 import { NORMALISER_ACCEPTANCES } from '../model/policy-settings.js';
-import { COUNT, EXPLOITATION, ISSUE, LINKING, NULLABLE_BOOLEAN, NULLABLE_STRING, OPEN_OBJECT, STRING, STRING_LIST, STRING_OR_NULL, closed, listOf, type Infer } from './json-schema.js';
+import {
+  COUNT,
+  EXPLOITATION,
+  ISSUE,
+  LINKING,
+  NULLABLE_BOOLEAN,
+  NULLABLE_STRING,
+  OPEN_OBJECT,
+  STRING,
+  STRING_LIST,
+  STRING_OR_NULL,
+  closed,
+  listOf,
+  type Infer,
+} from './json-schema.js';
 import { route } from './route.js';
 
 export const LICENSE_PARAMS = {
   type: 'object',
   required: ['license'],
-  properties: { license: { type: 'string', minLength: 1, maxLength: INPUT_LIMITS.name, description: 'SPDX id (any case)' } },
+  properties: {
+    license: { type: 'string', minLength: 1, maxLength: INPUT_LIMITS.name, description: 'SPDX id (any case)' },
+  },
   additionalProperties: false,
 } as const;
 
@@ -21,7 +37,10 @@ export const POLICY = closed(
     reviewStatus: REVIEW_STATUS,
     comment: STRING_OR_NULL,
     categories: STRING_LIST,
-    revalidationJobId: { type: 'integer', description: 'After PUT with ?background=true: the job validating every release again (GET /api/jobs/{id})' },
+    revalidationJobId: {
+      type: 'integer',
+      description: 'After PUT with ?background=true: the job validating every release again (GET /api/jobs/{id})',
+    },
   },
   ['license', 'allowed', 'reviewStatus', 'comment', 'categories'],
 );
@@ -29,7 +48,11 @@ export const POLICY = closed(
 export const POLICY_CHANGE_QUERY = {
   type: 'object',
   properties: {
-    background: { type: 'boolean', default: false, description: 'Validate the releases again in a job (its id in revalidationJobId) instead of before answering' },
+    background: {
+      type: 'boolean',
+      default: false,
+      description: 'Validate the releases again in a job (its id in revalidationJobId) instead of before answering',
+    },
   },
   additionalProperties: false,
 } as const;
@@ -55,7 +78,8 @@ export const LICENSE_SUMMARY = closed(
   ['id', 'name', 'kind', 'copyleft', 'foss', 'osiApproved', 'obligations', 'policy'],
 );
 
-const nullableEnum = <const V extends readonly string[]>(values: V) => ({ anyOf: [{ type: 'string', enum: values }, { type: 'null' }] }) as const;
+const nullableEnum = <const V extends readonly string[]>(values: V) =>
+  ({ anyOf: [{ type: 'string', enum: values }, { type: 'null' }] }) as const;
 
 /** Facts about one licence (licenses/kb/types.ts); null = not known. */
 export const LICENSE_FACTS = closed(
@@ -81,7 +105,27 @@ export const LICENSE_FACTS = closed(
     text: STRING_OR_NULL,
     extra: OPEN_OBJECT,
   },
-  ['id', 'name', 'kind', 'copyleft', 'osiApproved', 'fsfApproved', 'foss', 'patentGrant', 'ethicalClause', 'nonCommercial', 'antiTivoisation', 'warrantyDisclaimer', 'liabilityDisclaimer', 'law', 'venue', 'steward', 'url', 'comment', 'text'],
+  [
+    'id',
+    'name',
+    'kind',
+    'copyleft',
+    'osiApproved',
+    'fsfApproved',
+    'foss',
+    'patentGrant',
+    'ethicalClause',
+    'nonCommercial',
+    'antiTivoisation',
+    'warrantyDisclaimer',
+    'liabilityDisclaimer',
+    'law',
+    'venue',
+    'steward',
+    'url',
+    'comment',
+    'text',
+  ],
 );
 
 /** One clause of one licence, triggered by exploitation and modification. */
@@ -99,7 +143,11 @@ export const OBLIGATION = closed(
   ['license', 'name', 'passivity', 'exploitation', 'modification', 'action', 'clause'],
 );
 
-export const LICENSE_DETAIL = closed({ facts: LICENSE_FACTS, obligations: listOf(OBLIGATION), policy: POLICY }, ['facts', 'obligations', 'policy']);
+export const LICENSE_DETAIL = closed({ facts: LICENSE_FACTS, obligations: listOf(OBLIGATION), policy: POLICY }, [
+  'facts',
+  'obligations',
+  'policy',
+]);
 
 export const COMPATIBILITY_QUERY = {
   type: 'object',
@@ -128,10 +176,14 @@ export const COMPATIBILITY = closed(
 const ACCEPT_NORMALISER = {
   type: 'string',
   enum: NORMALISER_ACCEPTANCES,
-  description: "Whether step 1 accepts the normaliser's reading of a licence string without a curation: off (never), exact, high (exact and high confidence)",
+  description:
+    "Whether step 1 accepts the normaliser's reading of a licence string without a curation: off (never), exact, high (exact and high confidence)",
 } as const;
 
-export const POLICY_SETTINGS = closed({ acceptNormaliser: ACCEPT_NORMALISER, updatedBy: STRING_OR_NULL, updatedAt: STRING_OR_NULL }, ['acceptNormaliser', 'updatedBy', 'updatedAt']);
+export const POLICY_SETTINGS = closed(
+  { acceptNormaliser: ACCEPT_NORMALISER, updatedBy: STRING_OR_NULL, updatedAt: STRING_OR_NULL },
+  ['acceptNormaliser', 'updatedBy', 'updatedAt'],
+);
 
 export const POLICY_SETTINGS_INPUT = {
   type: 'object',
@@ -140,7 +192,10 @@ export const POLICY_SETTINGS_INPUT = {
   additionalProperties: false,
 } as const;
 
-export const HERMINE_DIFF = closed({ differences: listOf(OPEN_OBJECT), issues: listOf(ISSUE) }, ['differences', 'issues']);
+export const HERMINE_DIFF = closed({ differences: listOf(OPEN_OBJECT), issues: listOf(ISSUE) }, [
+  'differences',
+  'issues',
+]);
 
 export const HERMINE_IMPORT_QUERY = {
   type: 'object',
@@ -149,7 +204,8 @@ export const HERMINE_IMPORT_QUERY = {
       type: 'string',
       enum: ['replace', 'merge'],
       default: 'merge',
-      description: 'replace: the reference becomes the knowledge base; merge: the reference wins where it speaks, our own licences and actions stay',
+      description:
+        'replace: the reference becomes the knowledge base; merge: the reference wins where it speaks, our own licences and actions stay',
     },
     background: {
       type: 'boolean',
@@ -169,7 +225,10 @@ export const HERMINE_IMPORT = closed(
     applied: { type: 'integer', description: 'Differences with the previous knowledge base that were taken' },
     ignoredPolicies: { type: 'integer', description: 'Policies found in an old export, not applied' },
     issues: listOf(ISSUE),
-    revalidationJobId: { type: 'integer', description: 'With ?background=true: the job validating every release again (GET /api/jobs/{id})' },
+    revalidationJobId: {
+      type: 'integer',
+      description: 'With ?background=true: the job validating every release again (GET /api/jobs/{id})',
+    },
   },
   ['mode', 'licenses', 'obligations', 'actions', 'applied', 'ignoredPolicies', 'issues'],
 );
@@ -195,7 +254,14 @@ const tags = ['licences'] as const;
 const UPLOADS = ['application/json', 'multipart/form-data'] as const;
 
 export const LICENSE_ROUTES = {
-  list: route({ method: 'GET', path: '/api/licenses', permission: 'read', tags, summary: 'The licence catalogue with each policy', response: { 200: listOf(LICENSE_SUMMARY) } }),
+  list: route({
+    method: 'GET',
+    path: '/api/licenses',
+    permission: 'read',
+    tags,
+    summary: 'The licence catalogue with each policy',
+    response: { 200: listOf(LICENSE_SUMMARY) },
+  }),
   compatibility: route({
     method: 'GET',
     path: '/api/licenses/compatibility',
@@ -205,7 +271,15 @@ export const LICENSE_ROUTES = {
     querystring: COMPATIBILITY_QUERY,
     response: { 200: COMPATIBILITY },
   }),
-  get: route({ method: 'GET', path: '/api/licenses/:license', permission: 'read', tags, summary: 'Facts, obligations and policy of one licence', params: LICENSE_PARAMS, response: { 200: LICENSE_DETAIL } }),
+  get: route({
+    method: 'GET',
+    path: '/api/licenses/:license',
+    permission: 'read',
+    tags,
+    summary: 'Facts, obligations and policy of one licence',
+    params: LICENSE_PARAMS,
+    response: { 200: LICENSE_DETAIL },
+  }),
   policy: route({
     method: 'GET',
     path: '/api/licenses/:license/policy',
@@ -226,7 +300,14 @@ export const LICENSE_ROUTES = {
     body: POLICY_INPUT,
     response: { 200: POLICY },
   }),
-  policies: route({ method: 'GET', path: '/api/policies', permission: 'read', tags, summary: 'Every licence policy that was set', response: { 200: listOf(POLICY) } }),
+  policies: route({
+    method: 'GET',
+    path: '/api/policies',
+    permission: 'read',
+    tags,
+    summary: 'Every licence policy that was set',
+    response: { 200: listOf(POLICY) },
+  }),
   settings: route({
     method: 'GET',
     path: '/api/policy-settings',
@@ -266,8 +347,10 @@ export const LICENSE_ROUTES = {
     path: '/api/knowledge-base/import',
     permission: 'licenses:write',
     tags,
-    summary: 'Store a Hermine shared.json as the knowledge base (raw body or multipart "file"), replacing it or merged into it',
-    description: "Licence policies are the organisation's own and are never imported. A refused document leaves the stored knowledge base as it was.",
+    summary:
+      'Store a Hermine shared.json as the knowledge base (raw body or multipart "file"), replacing it or merged into it',
+    description:
+      "Licence policies are the organisation's own and are never imported. A refused document leaves the stored knowledge base as it was.",
     consumes: UPLOADS,
     querystring: HERMINE_IMPORT_QUERY,
     response: { 200: HERMINE_IMPORT },

@@ -4,7 +4,11 @@ import { ID_PARAMS } from './json-schema.js';
 import { route } from './route.js';
 
 const formatQuery = <const V extends readonly string[], const D extends V[number]>(values: V, fallback: D) =>
-  ({ type: 'object', properties: { format: { type: 'string', enum: values, default: fallback } }, additionalProperties: false }) as const;
+  ({
+    type: 'object',
+    properties: { format: { type: 'string', enum: values, default: fallback } },
+    additionalProperties: false,
+  }) as const;
 
 const tags = ['outputs'] as const;
 
@@ -19,7 +23,15 @@ export const OUTPUT_ROUTES = {
     querystring: formatQuery(NOTICE_FORMATS, 'text'),
     produces: ['text/plain', 'text/markdown', 'text/html', 'application/json'],
   }),
-  bomCsv: route({ method: 'GET', path: '/api/releases/:id/bom.csv', permission: 'read', tags, summary: 'The release BOM as CSV', params: ID_PARAMS, produces: ['text/csv'] }),
+  bomCsv: route({
+    method: 'GET',
+    path: '/api/releases/:id/bom.csv',
+    permission: 'read',
+    tags,
+    summary: 'The release BOM as CSV',
+    params: ID_PARAMS,
+    produces: ['text/csv'],
+  }),
   obligations: route({
     method: 'GET',
     path: '/api/releases/:id/obligations/document',
@@ -39,7 +51,15 @@ export const OUTPUT_ROUTES = {
     params: ID_PARAMS,
     produces: ['application/xml'],
   }),
-  sarif: route({ method: 'GET', path: '/api/releases/:id/sarif', permission: 'read', tags, summary: 'SARIF 2.1.0 for code-scanning UIs', params: ID_PARAMS, produces: ['application/sarif+json'] }),
+  sarif: route({
+    method: 'GET',
+    path: '/api/releases/:id/sarif',
+    permission: 'read',
+    tags,
+    summary: 'SARIF 2.1.0 for code-scanning UIs',
+    params: ID_PARAMS,
+    produces: ['application/sarif+json'],
+  }),
   export: route({
     method: 'GET',
     path: '/api/releases/:id/export',

@@ -9,7 +9,13 @@ import { INPUT_LIMITS } from '../model/input-limits.js';
 export const PAGE_SIZE = { default: 500, max: 1000 } as const;
 
 export const PAGE_PROPERTIES = {
-  limit: { type: 'integer', minimum: 1, maximum: PAGE_SIZE.max, default: PAGE_SIZE.default, description: `Items per page (at most ${PAGE_SIZE.max})` },
+  limit: {
+    type: 'integer',
+    minimum: 1,
+    maximum: PAGE_SIZE.max,
+    default: PAGE_SIZE.default,
+    description: `Items per page (at most ${PAGE_SIZE.max})`,
+  },
   offset: { type: 'integer', minimum: 0, maximum: INPUT_LIMITS.maxId, default: 0, description: 'Items to skip' },
 } as const;
 

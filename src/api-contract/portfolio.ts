@@ -9,13 +9,23 @@ export const SEARCH_QUERY = {
   type: 'object',
   required: ['component'],
   properties: {
-    component: { type: 'string', minLength: 1, maxLength: INPUT_LIMITS.purl, description: 'A name or a purl (a versioned purl matches without its version)' },
-    versionRange: { type: 'string', maxLength: INPUT_LIMITS.name, description: '">=2.0.0 <2.15.0", "2.14.x", "^1.2.0", "~1.2.3" or an exact version' },
+    component: {
+      type: 'string',
+      minLength: 1,
+      maxLength: INPUT_LIMITS.purl,
+      description: 'A name or a purl (a versioned purl matches without its version)',
+    },
+    versionRange: {
+      type: 'string',
+      maxLength: INPUT_LIMITS.name,
+      description: '">=2.0.0 <2.15.0", "2.14.x", "^1.2.0", "~1.2.3" or an exact version',
+    },
     match: {
       type: 'string',
       enum: ['auto', 'exact', 'partial'],
       default: 'auto',
-      description: 'exact: the displayed name (golang.org/x/net), the bare name or the key; partial: names containing the text; auto: exact, else partial',
+      description:
+        'exact: the displayed name (golang.org/x/net), the bare name or the key; partial: names containing the text; auto: exact, else partial',
     },
   },
   additionalProperties: false,
@@ -59,7 +69,11 @@ export const RELEASE_HIT = closed(
   ['release', 'productName', 'component', 'version', 'usages', 'displayName', 'match'],
 );
 
-export const COMPONENT_USAGE_COUNT = closed({ component: COMPONENT, releases: COUNT, usages: COUNT }, ['component', 'releases', 'usages']);
+export const COMPONENT_USAGE_COUNT = closed({ component: COMPONENT, releases: COUNT, usages: COUNT }, [
+  'component',
+  'releases',
+  'usages',
+]);
 
 /** Usages under one licence (null: usages without one). */
 export const LICENSE_COUNT = closed({ license: STRING_OR_NULL, usages: COUNT }, ['license', 'usages']);
@@ -73,10 +87,25 @@ export const RELEASE_DIFF = closed(
   {
     added: listOf(DIFFED_USAGE),
     removed: listOf(DIFFED_USAGE),
-    versionChanged: listOf(closed({ component: STRING, project: STRING, scope: STRING, from: STRING, to: STRING }, ['component', 'project', 'scope', 'from', 'to'])),
+    versionChanged: listOf(
+      closed({ component: STRING, project: STRING, scope: STRING, from: STRING, to: STRING }, [
+        'component',
+        'project',
+        'scope',
+        'from',
+        'to',
+      ]),
+    ),
     choiceChanged: listOf(
       closed(
-        { component: STRING, version: STRING, project: STRING, scope: STRING, from: STRING_OR_NULL, to: STRING_OR_NULL },
+        {
+          component: STRING,
+          version: STRING,
+          project: STRING,
+          scope: STRING,
+          from: STRING_OR_NULL,
+          to: STRING_OR_NULL,
+        },
         ['component', 'version', 'project', 'scope', 'from', 'to'],
       ),
     ),
@@ -91,15 +120,36 @@ const OPEN_ACTION = closed(
 
 export const DASHBOARD = closed(
   {
-    counts: closed({ categories: COUNT, products: COUNT, releases: COUNT, decisions: COUNT }, ['categories', 'products', 'releases', 'decisions']),
+    counts: closed({ categories: COUNT, products: COUNT, releases: COUNT, decisions: COUNT }, [
+      'categories',
+      'products',
+      'releases',
+      'decisions',
+    ]),
     recentReleases: listOf(
-      closed({ release: RELEASE, productName: STRING_OR_NULL, viewedAt: STRING, viewedBy: STRING_OR_NULL }, ['release', 'productName', 'viewedAt', 'viewedBy']),
+      closed({ release: RELEASE, productName: STRING_OR_NULL, viewedAt: STRING, viewedBy: STRING_OR_NULL }, [
+        'release',
+        'productName',
+        'viewedAt',
+        'viewedBy',
+      ]),
     ),
     licenses: listOf(LICENSE_COUNT),
-    policies: { type: 'object', additionalProperties: { type: 'integer' }, description: 'How many licences have each policy status' },
+    policies: {
+      type: 'object',
+      additionalProperties: { type: 'integer' },
+      description: 'How many licences have each policy status',
+    },
     openObligations: {
-      ...listOf(closed({ release: RELEASE, productName: STRING_OR_NULL, actions: listOf(OPEN_ACTION) }, ['release', 'productName', 'actions'])),
-      description: 'Compliance actions triggered in releases past the policy step (step 5), newest release first, for a bounded number of releases',
+      ...listOf(
+        closed({ release: RELEASE, productName: STRING_OR_NULL, actions: listOf(OPEN_ACTION) }, [
+          'release',
+          'productName',
+          'actions',
+        ]),
+      ),
+      description:
+        'Compliance actions triggered in releases past the policy step (step 5), newest release first, for a bounded number of releases',
     },
   },
   ['counts', 'recentReleases', 'licenses', 'policies', 'openObligations'],
@@ -109,7 +159,12 @@ export const COMPONENT_QUERY = {
   type: 'object',
   required: ['component'],
   properties: {
-    component: { type: 'string', minLength: 1, maxLength: INPUT_LIMITS.purl, description: 'A purl (any version or qualifiers) or the name the UI shows (golang.org/x/net)' },
+    component: {
+      type: 'string',
+      minLength: 1,
+      maxLength: INPUT_LIMITS.purl,
+      description: 'A purl (any version or qualifiers) or the name the UI shows (golang.org/x/net)',
+    },
   },
   additionalProperties: false,
 } as const;
@@ -128,7 +183,10 @@ const COMPONENT_USAGE_ROW = closed(
     scope: STRING,
     linking: STRING_OR_NULL,
     modified: { type: ['boolean', 'null'] },
-    effective: { ...STRING_OR_NULL, description: 'The effective licence after decisions (newest run), or null when not settled' },
+    effective: {
+      ...STRING_OR_NULL,
+      description: 'The effective licence after decisions (newest run), or null when not settled',
+    },
   },
   ['usageId', 'project', 'scope', 'linking', 'modified', 'effective'],
 );
@@ -139,16 +197,32 @@ export const COMPONENT_USAGE = closed(
     key: STRING,
     name: STRING,
     component: { anyOf: [COMPONENT, { type: 'null' }] },
-    releases: listOf(closed({ release: RELEASE, productName: STRING, version: VERSION, usages: listOf(COMPONENT_USAGE_ROW) }, ['release', 'productName', 'version', 'usages'])),
+    releases: listOf(
+      closed({ release: RELEASE, productName: STRING, version: VERSION, usages: listOf(COMPONENT_USAGE_ROW) }, [
+        'release',
+        'productName',
+        'version',
+        'usages',
+      ]),
+    ),
     decisions: listOf({ anyOf: [CURATION, LICENSE_CHOICE, DEROGATION] }),
   },
   ['key', 'name', 'component', 'releases', 'decisions'],
 );
 
-export const LICENSE_RELEASE_USE = closed({ release: RELEASE, productName: STRING, usages: COUNT }, ['release', 'productName', 'usages']);
+export const LICENSE_RELEASE_USE = closed({ release: RELEASE, productName: STRING, usages: COUNT }, [
+  'release',
+  'productName',
+  'usages',
+]);
 
 const BLOCKER_KIND_COUNT = closed({ step: { type: 'integer' }, kind: STRING, count: COUNT }, ['step', 'kind', 'count']);
-const TREND_POINT = closed({ at: STRING, reason: STRING, validationStep: { type: 'integer' }, blockerCount: COUNT }, ['at', 'reason', 'validationStep', 'blockerCount']);
+const TREND_POINT = closed({ at: STRING, reason: STRING, validationStep: { type: 'integer' }, blockerCount: COUNT }, [
+  'at',
+  'reason',
+  'validationStep',
+  'blockerCount',
+]);
 
 export const RELEASE_OVERVIEW = closed(
   {
@@ -214,7 +288,8 @@ export const PORTFOLIO_ROUTES = {
     path: '/api/components/usage',
     permission: 'read',
     tags,
-    summary: 'Where a component is used: releases, projects and scopes, effective licences, and the decisions that touch it',
+    summary:
+      'Where a component is used: releases, projects and scopes, effective licences, and the decisions that touch it',
     querystring: COMPONENT_QUERY,
     response: { 200: COMPONENT_USAGE },
   }),

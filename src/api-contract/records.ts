@@ -1,5 +1,16 @@
 /** The portfolio's records as the API answers them (several route families return them). */
-import { ID, NULLABLE_BOOLEAN, NULLABLE_EXPLOITATION, NULLABLE_LINKING, NULLABLE_MODIFICATION, STRING, STRING_LIST, STRING_OR_NULL, closed, type Infer } from './json-schema.js';
+import {
+  ID,
+  NULLABLE_BOOLEAN,
+  NULLABLE_EXPLOITATION,
+  NULLABLE_LINKING,
+  NULLABLE_MODIFICATION,
+  STRING,
+  STRING_LIST,
+  STRING_OR_NULL,
+  closed,
+  type Infer,
+} from './json-schema.js';
 
 export const SHIP_STATUS = { type: 'string', enum: ['in-development', 'published', 'archived'] } as const;
 
@@ -60,13 +71,28 @@ const USAGE_PROPERTIES = {
   addedBy: { type: 'string', enum: ['import', 'manual'] },
   description: STRING_OR_NULL,
 } as const;
-const USAGE_REQUIRED = ['id', 'releaseId', 'versionId', 'scope', 'project', 'linking', 'modified', 'exploitation', 'chosenLicense', 'status', 'addedBy'] as const;
+const USAGE_REQUIRED = [
+  'id',
+  'releaseId',
+  'versionId',
+  'scope',
+  'project',
+  'linking',
+  'modified',
+  'exploitation',
+  'chosenLicense',
+  'status',
+  'addedBy',
+] as const;
 
 /** One version used in one release, in one (project, scope). */
 export const USAGE = closed(USAGE_PROPERTIES, USAGE_REQUIRED);
 
 /** A usage after an edit, with its modification spelled as the edit form takes it. */
-export const EDITED_USAGE = closed({ ...USAGE_PROPERTIES, modification: NULLABLE_MODIFICATION }, [...USAGE_REQUIRED, 'modification']);
+export const EDITED_USAGE = closed({ ...USAGE_PROPERTIES, modification: NULLABLE_MODIFICATION }, [
+  ...USAGE_REQUIRED,
+  'modification',
+]);
 
 /** Where a BOM row's licence comes from (compliance/bom-license.ts). */
 export const BOM_LICENSE = closed(
@@ -75,7 +101,12 @@ export const BOM_LICENSE = closed(
 );
 
 /** One row of a release's BOM: the usage, its version and component, and the licence validation settled. */
-export const BOM_ROW = closed({ usage: USAGE, version: VERSION, component: COMPONENT, license: BOM_LICENSE }, ['usage', 'version', 'component', 'license']);
+export const BOM_ROW = closed({ usage: USAGE, version: VERSION, component: COMPONENT, license: BOM_LICENSE }, [
+  'usage',
+  'version',
+  'component',
+  'license',
+]);
 
 export type Release = Infer<typeof RELEASE>;
 export type ComponentRecord = Infer<typeof COMPONENT>;

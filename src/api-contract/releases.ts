@@ -1,5 +1,20 @@
 /** Releases and their BOM (usages), under /api/releases and /api/products/:id/releases. */
-import { DELETED, ID, ID_PARAMS, NAME, NULLABLE_LINKING, NULLABLE_MODIFICATION, NULLABLE_STRING, STRING, STRING_LIST, STRING_OR_NULL, TEXT, closed, listOf, type Infer } from './json-schema.js';
+import {
+  DELETED,
+  ID,
+  ID_PARAMS,
+  NAME,
+  NULLABLE_LINKING,
+  NULLABLE_MODIFICATION,
+  NULLABLE_STRING,
+  STRING,
+  STRING_LIST,
+  STRING_OR_NULL,
+  TEXT,
+  closed,
+  listOf,
+  type Infer,
+} from './json-schema.js';
 import { BOM_ROW, EDITED_USAGE, RELEASE, SHIP_STATUS } from './records.js';
 import { route } from './route.js';
 
@@ -10,8 +25,18 @@ const FIELDS = {
   outboundLicenses: STRING_LIST,
 } as const;
 
-export const NEW_RELEASE = { type: 'object', required: ['number'], properties: FIELDS, additionalProperties: false } as const;
-export const RELEASE_PATCH = { type: 'object', properties: FIELDS, additionalProperties: false, minProperties: 1 } as const;
+export const NEW_RELEASE = {
+  type: 'object',
+  required: ['number'],
+  properties: FIELDS,
+  additionalProperties: false,
+} as const;
+export const RELEASE_PATCH = {
+  type: 'object',
+  properties: FIELDS,
+  additionalProperties: false,
+  minProperties: 1,
+} as const;
 
 export const RELEASE_LIST_QUERY = {
   type: 'object',
@@ -20,7 +45,11 @@ export const RELEASE_LIST_QUERY = {
 } as const;
 
 /** A release someone consulted (the dashboard's "consulted last"). */
-export const RECENT_VIEW = closed({ release: RELEASE, viewedAt: STRING, viewedBy: STRING_OR_NULL }, ['release', 'viewedAt', 'viewedBy']);
+export const RECENT_VIEW = closed({ release: RELEASE, viewedAt: STRING, viewedBy: STRING_OR_NULL }, [
+  'release',
+  'viewedAt',
+  'viewedBy',
+]);
 
 export const USAGE_PARAMS = {
   type: 'object',
@@ -69,14 +98,30 @@ export const USAGE_EDIT = {
 const tags = ['releases'] as const;
 
 export const RELEASE_ROUTES = {
-  list: route({ method: 'GET', path: '/api/releases', permission: 'read', tags, summary: 'List releases', querystring: RELEASE_LIST_QUERY, response: { 200: listOf(RELEASE) } }),
-  recent: route({ method: 'GET', path: '/api/releases/recent', permission: 'read', tags, summary: 'Releases consulted last, newest first', response: { 200: listOf(RECENT_VIEW) } }),
+  list: route({
+    method: 'GET',
+    path: '/api/releases',
+    permission: 'read',
+    tags,
+    summary: 'List releases',
+    querystring: RELEASE_LIST_QUERY,
+    response: { 200: listOf(RELEASE) },
+  }),
+  recent: route({
+    method: 'GET',
+    path: '/api/releases/recent',
+    permission: 'read',
+    tags,
+    summary: 'Releases consulted last, newest first',
+    response: { 200: listOf(RECENT_VIEW) },
+  }),
   usages: route({
     method: 'GET',
     path: '/api/releases/:id/usages',
     permission: 'read',
     tags,
-    summary: 'The BOM of a release: each usage with its version and component, and the licence the newest validation run settled',
+    summary:
+      'The BOM of a release: each usage with its version and component, and the licence the newest validation run settled',
     params: ID_PARAMS,
     response: { 200: listOf(BOM_ROW) },
   }),
@@ -95,12 +140,21 @@ export const RELEASE_ROUTES = {
     path: '/api/releases/:id/usages/:usageId',
     permission: 'portfolio:write',
     tags,
-    summary: 'Record how a usage is linked, whether it was modified, its status and description (records a validation run)',
+    summary:
+      'Record how a usage is linked, whether it was modified, its status and description (records a validation run)',
     params: USAGE_PARAMS,
     body: USAGE_EDIT,
     response: { 200: EDITED_USAGE },
   }),
-  ofProduct: route({ method: 'GET', path: '/api/products/:id/releases', permission: 'read', tags, summary: 'Releases of a product', params: ID_PARAMS, response: { 200: listOf(RELEASE) } }),
+  ofProduct: route({
+    method: 'GET',
+    path: '/api/products/:id/releases',
+    permission: 'read',
+    tags,
+    summary: 'Releases of a product',
+    params: ID_PARAMS,
+    response: { 200: listOf(RELEASE) },
+  }),
   create: route({
     method: 'POST',
     path: '/api/products/:id/releases',
@@ -111,7 +165,15 @@ export const RELEASE_ROUTES = {
     body: NEW_RELEASE,
     response: { 201: RELEASE },
   }),
-  get: route({ method: 'GET', path: '/api/releases/:id', permission: 'read', tags, summary: 'One release', params: ID_PARAMS, response: { 200: RELEASE } }),
+  get: route({
+    method: 'GET',
+    path: '/api/releases/:id',
+    permission: 'read',
+    tags,
+    summary: 'One release',
+    params: ID_PARAMS,
+    response: { 200: RELEASE },
+  }),
   // Any reader may say they consulted a release: it only feeds their dashboard's recent list.
   view: route({
     method: 'POST',
@@ -122,7 +184,16 @@ export const RELEASE_ROUTES = {
     params: ID_PARAMS,
     response: { 201: RELEASE },
   }),
-  update: route({ method: 'PATCH', path: '/api/releases/:id', permission: 'portfolio:write', tags, summary: 'Update a release', params: ID_PARAMS, body: RELEASE_PATCH, response: { 200: RELEASE } }),
+  update: route({
+    method: 'PATCH',
+    path: '/api/releases/:id',
+    permission: 'portfolio:write',
+    tags,
+    summary: 'Update a release',
+    params: ID_PARAMS,
+    body: RELEASE_PATCH,
+    response: { 200: RELEASE },
+  }),
   delete: route({
     method: 'DELETE',
     path: '/api/releases/:id',

@@ -12,7 +12,14 @@ export const SESSION = closed(
 );
 
 export const SESSION_ROUTES = {
-  me: route({ method: 'GET', path: '/api/me', permission: 'read', tags: ['session'], summary: 'The caller: token name, role and permissions', response: { 200: SESSION } }),
+  me: route({
+    method: 'GET',
+    path: '/api/me',
+    permission: 'read',
+    tags: ['session'],
+    summary: 'The caller: token name, role and permissions',
+    response: { 200: SESSION },
+  }),
 } as const;
 
 export type Session = Infer<typeof SESSION>;

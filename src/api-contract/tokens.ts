@@ -6,7 +6,15 @@ import { route } from './route.js';
 const ROLE = { type: 'string', enum: ROLES } as const;
 
 export const TOKEN = closed(
-  { id: ID, name: STRING, role: ROLE, createdAt: STRING, expiresAt: STRING_OR_NULL, lastUsedAt: STRING_OR_NULL, revokedAt: STRING_OR_NULL },
+  {
+    id: ID,
+    name: STRING,
+    role: ROLE,
+    createdAt: STRING,
+    expiresAt: STRING_OR_NULL,
+    lastUsedAt: STRING_OR_NULL,
+    revokedAt: STRING_OR_NULL,
+  },
   ['id', 'name', 'role', 'createdAt', 'expiresAt', 'lastUsedAt', 'revokedAt'],
 );
 
@@ -16,7 +24,11 @@ export const NEW_TOKEN = {
   properties: {
     name: NAME,
     role: ROLE,
-    expiresIn: { type: 'string', pattern: '^[0-9]+[hdwy]$', description: 'e.g. 12h, 30d, 8w, 1y; absent = never expires' },
+    expiresIn: {
+      type: 'string',
+      pattern: '^[0-9]+[hdwy]$',
+      description: 'e.g. 12h, 30d, 8w, 1y; absent = never expires',
+    },
   },
   additionalProperties: false,
 } as const;
@@ -26,7 +38,14 @@ export const CREATED_TOKEN = closed({ token: TOKEN, secret: STRING }, ['token', 
 const tags = ['tokens'] as const;
 
 export const TOKEN_ROUTES = {
-  list: route({ method: 'GET', path: '/api/tokens', permission: 'tokens:manage', tags, summary: 'API tokens (without secrets)', response: { 200: listOf(TOKEN) } }),
+  list: route({
+    method: 'GET',
+    path: '/api/tokens',
+    permission: 'tokens:manage',
+    tags,
+    summary: 'API tokens (without secrets)',
+    response: { 200: listOf(TOKEN) },
+  }),
   create: route({
     method: 'POST',
     path: '/api/tokens',
@@ -36,7 +55,15 @@ export const TOKEN_ROUTES = {
     body: NEW_TOKEN,
     response: { 201: CREATED_TOKEN },
   }),
-  revoke: route({ method: 'DELETE', path: '/api/tokens/:id', permission: 'tokens:manage', tags, summary: 'Revoke a token', params: ID_PARAMS, response: { 200: DELETED } }),
+  revoke: route({
+    method: 'DELETE',
+    path: '/api/tokens/:id',
+    permission: 'tokens:manage',
+    tags,
+    summary: 'Revoke a token',
+    params: ID_PARAMS,
+    response: { 200: DELETED },
+  }),
 } as const;
 
 export type ApiToken = Infer<typeof TOKEN>;

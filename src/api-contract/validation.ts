@@ -3,7 +3,18 @@ import type { StepResult } from '../compliance/finding.js';
 import type { ReleaseObligations } from '../compliance/obligations.js';
 import type { ReleaseValidation as EngineValidation } from '../compliance/validate-release.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
-import { BOOLEAN, COUNT, ID, ID_PARAMS, OPEN_OBJECT, STRING, STRING_OR_NULL, closed, listOf, type Infer } from './json-schema.js';
+import {
+  BOOLEAN,
+  COUNT,
+  ID,
+  ID_PARAMS,
+  OPEN_OBJECT,
+  STRING,
+  STRING_OR_NULL,
+  closed,
+  listOf,
+  type Infer,
+} from './json-schema.js';
 import { RELEASE } from './records.js';
 import { route } from './route.js';
 
@@ -133,7 +144,15 @@ export const VALIDATION_ROUTES = {
     summary: 'Obligations grouped by compliance action, with the usages that trigger them',
     params: ID_PARAMS,
   }),
-  signOff: route({ method: 'GET', path: '/api/releases/:id/sign-off', permission: 'read', tags: signOff, summary: 'Approval and shipping state of a release', params: ID_PARAMS, response: { 200: SIGN_OFF } }),
+  signOff: route({
+    method: 'GET',
+    path: '/api/releases/:id/sign-off',
+    permission: 'read',
+    tags: signOff,
+    summary: 'Approval and shipping state of a release',
+    params: ID_PARAMS,
+    response: { 200: SIGN_OFF },
+  }),
   // Approving is a licence-compliance judgement: legal and compliance officers (decisions:write).
   approve: route({
     method: 'POST',
@@ -161,7 +180,8 @@ export const VALIDATION_ROUTES = {
     path: '/api/history',
     permission: 'read',
     tags: signOff,
-    summary: 'Changes to decisions, licence policies and release sign-off, newest first (who, when, why, before, after)',
+    summary:
+      'Changes to decisions, licence policies and release sign-off, newest first (who, when, why, before, after)',
     querystring: HISTORY_QUERY,
     response: { 200: listOf(CHANGE_RECORD) },
   }),
@@ -169,7 +189,10 @@ export const VALIDATION_ROUTES = {
 
 export type ValidationRunSummary = Infer<typeof RUN_SUMMARY>;
 /** The validation answer, with the compliance layer's types where its schema leaves them open. */
-export type ReleaseValidation = Omit<Infer<typeof VALIDATION>, 'steps' | 'report'> & { steps: StepResult[]; report: EngineValidation };
+export type ReleaseValidation = Omit<Infer<typeof VALIDATION>, 'steps' | 'report'> & {
+  steps: StepResult[];
+  report: EngineValidation;
+};
 export type ReleaseSignOff = Infer<typeof SIGN_OFF>;
 export type ChangeRecord = Infer<typeof CHANGE_RECORD>;
 export type { ReleaseObligations };

@@ -2,7 +2,9 @@ import type { Issue } from '../model/index.js';
 
 /** One line per issue, the way compilers print: `file: severity [code] component field: message`. */
 export function formatIssue(file: string, i: Issue): string {
-  const where = [i.line !== undefined ? `line ${i.line}` : '', i.component ?? '', i.field ?? ''].filter(Boolean).join(' ');
+  const where = [i.line !== undefined ? `line ${i.line}` : '', i.component ?? '', i.field ?? '']
+    .filter(Boolean)
+    .join(' ');
   return `${file}: ${i.severity} [${i.code}]${where ? ' ' + where : ''}: ${i.message}`;
 }
 

@@ -6,7 +6,11 @@
 import { resolve } from 'node:path';
 import { openStore, type Store, type StoreOptions } from '../services/store-door.js';
 
-export function storeOptionsFromEnv(db: string | undefined, cwd: string, env: NodeJS.ProcessEnv = process.env): StoreOptions {
+export function storeOptionsFromEnv(
+  db: string | undefined,
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): StoreOptions {
   const target = db ?? env.VIGIE_DATABASE_URL ?? env.VIGIE_DB ?? './vigie.db';
   if (/^postgres(ql)?:\/\//.test(target)) {
     const url = new URL(target);
@@ -17,6 +21,10 @@ export function storeOptionsFromEnv(db: string | undefined, cwd: string, env: No
   return { sqlitePath: target === ':memory:' ? target : resolve(cwd, target) };
 }
 
-export async function openStoreFromEnv(db: string | undefined, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+export async function openStoreFromEnv(
+  db: string | undefined,
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Store> {
   return openStore(storeOptionsFromEnv(db, cwd, env));
 }

@@ -34,7 +34,6 @@ export function requestedCommand(argv: readonly string[]): string | undefined {
   return words[0] === 'help' ? words[1] : words[0];
 }
 
-
 /** Commander prints through these hooks; exitOverride turns its exits into exceptions we map. */
 function applyIo(cmd: Command, ctx: CommandContext): void {
   cmd.exitOverride();

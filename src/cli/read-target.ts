@@ -17,7 +17,8 @@ export async function readTarget(target: string, ctx: CommandContext, maxSize?: 
   if (info.isDirectory()) {
     try {
       const { sbom, failed } = generateInventory(full);
-      if (failed.length > 0) ctx.io.stderr(`${target}: ${failed.length} file(s) could not be read and are left out: ${failed.join(', ')}\n`);
+      if (failed.length > 0)
+        ctx.io.stderr(`${target}: ${failed.length} file(s) could not be read and are left out: ${failed.join(', ')}\n`);
       return sbom;
     } catch (err) {
       if (isServiceError(err)) throw new UsageError(err.message);

@@ -26,7 +26,10 @@ export function startWorkerProcesses(count: number, db: string, log: (line: stri
   const exits = new Set<Promise<void>>();
   const start = (slot: number) => {
     const { args, cwd } = workerCommand();
-    const child = spawn(process.execPath, [...args, 'worker', '--db', db], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [...args, 'worker', '--db', db], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     running.add(child);
     const exited = new Promise<void>((resolve) =>
       child.once('exit', (code, signal) => {

@@ -18,7 +18,10 @@ export interface BomLicense {
  * The licence of one usage as the BOM shows it, read from the newest validation run (issue 8 item 13:
  * the UI once worked this out itself from the version's columns, ignoring curations).
  */
-export function bomLicense(resolved: Pick<ResolvedUsage, 'effective' | 'expression'> | undefined, declared: string | null): BomLicense {
+export function bomLicense(
+  resolved: Pick<ResolvedUsage, 'effective' | 'expression'> | undefined,
+  declared: string | null,
+): BomLicense {
   if (resolved?.effective) return { license: resolved.effective, basis: 'effective' };
   if (resolved?.expression) return { license: resolved.expression, basis: 'expression' };
   if (declared !== null && declared.trim() !== '') return { license: declared, basis: 'declared' };

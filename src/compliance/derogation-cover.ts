@@ -14,7 +14,13 @@ export function coveringDerogation(ctx: ValidationContext, state: UsageState, li
   const { linking, modified } = state.item.usage;
   return ctx.decisions.derogations
     .candidates(state.key)
-    .find((d) => sameLicense(d.license, license) && (d.linking === null || d.linking === linking) && modificationMatches(d, modified) && scopeMatches(d, state.facts));
+    .find(
+      (d) =>
+        sameLicense(d.license, license) &&
+        (d.linking === null || d.linking === linking) &&
+        modificationMatches(d, modified) &&
+        scopeMatches(d, state.facts),
+    );
 }
 
 /** A derogation bound to modified (or unmodified) components covers only usages recorded so. */
@@ -31,10 +37,14 @@ function modificationMatches(d: Derogation, modified: boolean | null): boolean {
 export function whyNotCovered(d: Derogation, state: UsageState): string {
   const { linking, modified } = state.item.usage;
   if (d.linking !== null && d.linking !== linking) {
-    return linking === null ? `covers ${d.linking} linking, and this usage's linking is not recorded` : `covers ${d.linking} linking, not ${linking}`;
+    return linking === null
+      ? `covers ${d.linking} linking, and this usage's linking is not recorded`
+      : `covers ${d.linking} linking, not ${linking}`;
   }
   if (!modificationMatches(d, modified)) {
-    return modified === null ? `covers ${d.modification} components, and this usage does not say whether it was modified` : `covers ${d.modification} components only`;
+    return modified === null
+      ? `covers ${d.modification} components, and this usage does not say whether it was modified`
+      : `covers ${d.modification} components only`;
   }
   return 'its scope does not include this usage';
 }

@@ -72,9 +72,21 @@ export class ExpressionCache {
 
   private analyse(input: string): ExpressionFacts {
     const parsed = parseExpression(input);
-    const base = { input, expression: parsed.expression, ambiguousAnd: false, offersChoice: false, alternatives: [], licenses: [] };
+    const base = {
+      input,
+      expression: parsed.expression,
+      ambiguousAnd: false,
+      offersChoice: false,
+      alternatives: [],
+      licenses: [],
+    };
     if (!parsed.expression) {
-      return { ...base, canonical: null, comparable: null, problem: `not a valid SPDX expression: ${parsed.syntaxError?.message ?? 'empty'}` };
+      return {
+        ...base,
+        canonical: null,
+        comparable: null,
+        problem: `not a valid SPDX expression: ${parsed.syntaxError?.message ?? 'empty'}`,
+      };
     }
     const expr = parsed.expression;
     const canonical = printExpression(expr);
@@ -83,12 +95,19 @@ export class ExpressionCache {
       return { ...base, canonical, comparable, problem: `${canonical} states no licence` };
     }
     // A deprecated id is still an SPDX id; unknown ids and misplaced exceptions are not.
-    const fatal = parsed.diagnostics.find((d) => d.severity === 'warning' && d.code !== 'deprecated-id' && !this.knownRef(d.id));
+    const fatal = parsed.diagnostics.find(
+      (d) => d.severity === 'warning' && d.code !== 'deprecated-id' && !this.knownRef(d.id),
+    );
     if (fatal) return { ...base, canonical, comparable, problem: fatal.message };
     const leaves = licenseLeaves(expr);
     const unknownRef = leaves.find((l) => isLicenseRef(l.id) && !this.knownRef(l.id));
     if (unknownRef) {
-      return { ...base, canonical, comparable, problem: `${unknownRef.id} is not in the knowledge base nor in the licence policy` };
+      return {
+        ...base,
+        canonical,
+        comparable,
+        problem: `${unknownRef.id} is not in the knowledge base nor in the licence policy`,
+      };
     }
     const offersChoice = hasOr(expr) || leaves.some(offersLaterVersions);
     return {

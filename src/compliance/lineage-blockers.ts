@@ -13,7 +13,11 @@ import { usageGeneralisations } from './generalisations.js';
 export function lineageBlockers(ctx: ValidationContext): { blockers: Blocker[]; derogated: number } {
   if (!ctx.snapshot.lineage?.length) return { blockers: [], derogated: 0 };
   const states = new Map(ctx.states.map((s) => [s.item.usage.id, s]));
-  const resolved = ctx.states.map((s) => ({ usageId: s.item.usage.id, licenses: s.effectiveLicenses, exploitation: s.exploitation }));
+  const resolved = ctx.states.map((s) => ({
+    usageId: s.item.usage.id,
+    licenses: s.effectiveLicenses,
+    exploitation: s.exploitation,
+  }));
   const blockers: Blocker[] = [];
   const seen = new Set<string>();
   let derogated = 0;
@@ -31,23 +35,25 @@ export function lineageBlockers(ctx: ValidationContext): { blockers: Blocker[]; 
     // A derived-from edge starts at a dataset, every other kind at a model.
     const derivedData = inh.kind === 'derived-from';
     const what = derivedData ? 'dataset' : 'model';
-    blockers.push(block(state, {
-      ...subjectOf(state),
-      step: 5,
-      rule: `${STEP_RULES[5]}/lineage-no-derivatives`,
-      kind: 'lineage-no-derivatives',
-      license: inh.license,
-      message: `${state.label} (${contextPhrase(state)}) is ${inh.via}: ${inh.license} forbids sharing adapted material ("${inh.obligation.name}"), and the ${what} built from it is shared (${inh.exploitation}). ${inh.reason[0]!.toUpperCase()}${inh.reason.slice(1)}.`,
-      decisions: [],
-      fix: {
-        action: 'add-derogation',
-        suggestions: [inh.license],
-        generalisations: usageGeneralisations(state, ctx.snapshot),
-        hint: derivedData
-          ? `Keep the dataset internal, rebuild it without ${inh.source.component.name}, or record a derogation for ${inh.license} on this dataset (e.g. a separate permission from the rights holder).`
-          : `Keep the model internal, retrain it without ${inh.source.component.name}, or record a derogation for ${inh.license} on this model (e.g. a separate permission from the rights holder).`,
-      },
-    }));
+    blockers.push(
+      block(state, {
+        ...subjectOf(state),
+        step: 5,
+        rule: `${STEP_RULES[5]}/lineage-no-derivatives`,
+        kind: 'lineage-no-derivatives',
+        license: inh.license,
+        message: `${state.label} (${contextPhrase(state)}) is ${inh.via}: ${inh.license} forbids sharing adapted material ("${inh.obligation.name}"), and the ${what} built from it is shared (${inh.exploitation}). ${inh.reason[0]!.toUpperCase()}${inh.reason.slice(1)}.`,
+        decisions: [],
+        fix: {
+          action: 'add-derogation',
+          suggestions: [inh.license],
+          generalisations: usageGeneralisations(state, ctx.snapshot),
+          hint: derivedData
+            ? `Keep the dataset internal, rebuild it without ${inh.source.component.name}, or record a derogation for ${inh.license} on this dataset (e.g. a separate permission from the rights holder).`
+            : `Keep the model internal, retrain it without ${inh.source.component.name}, or record a derogation for ${inh.license} on this model (e.g. a separate permission from the rights holder).`,
+        },
+      }),
+    );
   }
   return { blockers, derogated };
 }

@@ -45,7 +45,10 @@ function obligationIndex(obligations: readonly Obligation[]): Map<string, Obliga
  * primary-component model (parent null) is the product itself: the far end's own usages are the
  * context then.
  */
-export function inheritedObligations(snapshot: ReleaseSnapshot, resolved: readonly ResolvedFacts[]): InheritedObligation[] {
+export function inheritedObligations(
+  snapshot: ReleaseSnapshot,
+  resolved: readonly ResolvedFacts[],
+): InheritedObligation[] {
   const links = snapshot.lineage ?? [];
   if (links.length === 0) return [];
   const facts = new Map(resolved.map((r) => [r.usageId, r]));
@@ -61,13 +64,14 @@ export function inheritedObligations(snapshot: ReleaseSnapshot, resolved: readon
     const source = sources.find((s) => facts.get(s.usage.id)?.licenses);
     if (!source) continue;
     const licenses = facts.get(source.usage.id)!.licenses!;
-    const targets = link.parentVersionId === null ? sources : byVersion.get(link.parentVersionId) ?? [];
+    const targets = link.parentVersionId === null ? sources : (byVersion.get(link.parentVersionId) ?? []);
     for (const target of targets) {
       const exploitation = facts.get(target.usage.id)?.exploitation;
       if (!exploitation) continue;
       for (const license of licenses) {
         for (const p of propagatedObligations(link.kind, obligations.get(license.toLowerCase()) ?? [])) {
-          if (!exploitationTriggers(p.obligation, exploitation) || !modificationTriggers(p.obligation, 'modified')) continue;
+          if (!exploitationTriggers(p.obligation, exploitation) || !modificationTriggers(p.obligation, 'modified'))
+            continue;
           out.push({
             target,
             exploitation,

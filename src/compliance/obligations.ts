@@ -72,12 +72,19 @@ export function releaseObligations(snapshot: ReleaseSnapshot, validation: Releas
     for (const license of licenses) {
       for (const o of obligationsOf(byLicense, license)) {
         if (!exploitationTriggers(o, exploitation) || !modificationTriggers(o, modification)) continue;
-        const action = o.action === null ? null : actions.get(o.action) ?? null;
+        const action = o.action === null ? null : (actions.get(o.action) ?? null);
         if (o.action !== null && !action) unknownActions.add(o.action);
         const name = o.action ?? `licence-specific: ${o.license}`;
         let group = groups.get(name);
         if (!group) {
-          group = { name, action, core: action?.core ?? false, category: action?.category ?? null, obligations: [], usages: [] };
+          group = {
+            name,
+            action,
+            core: action?.core ?? false,
+            category: action?.category ?? null,
+            obligations: [],
+            usages: [],
+          };
           groups.set(name, group);
         }
         if (!group.obligations.some((x) => x.license === o.license && x.name === o.name)) {
@@ -95,7 +102,11 @@ export function releaseObligations(snapshot: ReleaseSnapshot, validation: Releas
   for (const r of validation.usages) {
     const item = items.get(r.usageId)!;
     if (!r.licenses || !r.exploitation) {
-      unresolved.push({ usageId: r.usageId, component: usageLabel(item), reason: !r.licenses ? 'effective licence not established yet' : 'exploitation not set' });
+      unresolved.push({
+        usageId: r.usageId,
+        component: usageLabel(item),
+        reason: !r.licenses ? 'effective licence not established yet' : 'exploitation not set',
+      });
       continue;
     }
     const modified = item.usage.modified;
@@ -128,15 +139,23 @@ export function releaseObligations(snapshot: ReleaseSnapshot, validation: Releas
   // AI lineage: a model inherits obligations of its base model and, where their licences reach it, its datasets.
   for (const inh of inheritedObligations(snapshot, validation.usages)) {
     const o = inh.obligation;
-    const action = o.action === null ? null : actions.get(o.action) ?? null;
+    const action = o.action === null ? null : (actions.get(o.action) ?? null);
     if (o.action !== null && !action) unknownActions.add(o.action);
     const name = o.action ?? `licence-specific: ${o.license}`;
     let group = groups.get(name);
     if (!group) {
-      group = { name, action, core: action?.core ?? false, category: action?.category ?? null, obligations: [], usages: [] };
+      group = {
+        name,
+        action,
+        core: action?.core ?? false,
+        category: action?.category ?? null,
+        obligations: [],
+        usages: [],
+      };
       groups.set(name, group);
     }
-    if (!group.obligations.some((x) => x.license === o.license && x.name === o.name)) group.obligations.push({ license: o.license, name: o.name, clause: o.clause });
+    if (!group.obligations.some((x) => x.license === o.license && x.name === o.name))
+      group.obligations.push({ license: o.license, name: o.name, clause: o.clause });
     const label = usageLabel(inh.target);
     let entry = group.usages.find((u) => u.usageId === inh.target.usage.id && u.via === inh.via);
     if (!entry) {
@@ -160,10 +179,25 @@ export function releaseObligations(snapshot: ReleaseSnapshot, validation: Releas
     if (!entry.obligations.includes(o.name)) entry.obligations.push(o.name);
   }
   // A group is made when a clause matches a context, but only a usage makes it an obligation.
-  const sorted = [...groups.values()].filter((g) => g.usages.length > 0).sort((a, b) => Number(b.core) - Number(a.core) || b.usages.length - a.usages.length || a.name.localeCompare(b.name));
-  const assumptions = assumedUnmodified ? [`${assumedUnmodified} usage(s) do not say whether the component was modified: treated as unmodified.`] : [];
-  const coreActions = kb.actions.filter((a) => a.core && !sorted.some((g) => g.name === a.name)).sort((a, b) => a.name.localeCompare(b.name));
-  return { releaseId: snapshot.release.id, groups: sorted, coreActions, unresolved, assumptions, unknownActions: [...unknownActions].sort() };
+  const sorted = [...groups.values()]
+    .filter((g) => g.usages.length > 0)
+    .sort(
+      (a, b) => Number(b.core) - Number(a.core) || b.usages.length - a.usages.length || a.name.localeCompare(b.name),
+    );
+  const assumptions = assumedUnmodified
+    ? [`${assumedUnmodified} usage(s) do not say whether the component was modified: treated as unmodified.`]
+    : [];
+  const coreActions = kb.actions
+    .filter((a) => a.core && !sorted.some((g) => g.name === a.name))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    releaseId: snapshot.release.id,
+    groups: sorted,
+    coreActions,
+    unresolved,
+    assumptions,
+    unknownActions: [...unknownActions].sort(),
+  };
 }
 
 function obligationsByLicense(kb: KnowledgeBase): Map<string, Obligation[]> {

@@ -1,6 +1,13 @@
 import type { Curation, Decision, Derogation, LicenseChoice } from '../model/decision.js';
 import type { ExploitationRule } from '../model/portfolio.js';
-import { EXPLOITATIONS, LINKINGS, MODIFICATIONS, type Exploitation, type Linking, type Modification } from '../model/usage-context.js';
+import {
+  EXPLOITATIONS,
+  LINKINGS,
+  MODIFICATIONS,
+  type Exploitation,
+  type Linking,
+  type Modification,
+} from '../model/usage-context.js';
 import { ALLOWED_VALUES, type LicensePolicyTable } from '../licenses/kb/policy.js';
 import type { Allowed, LicensePolicy } from '../licenses/kb/types.js';
 import { parseExpression } from '../licenses/expression/index.js';
@@ -33,13 +40,29 @@ export class PolicyFileError extends Error {
 }
 
 type Obj = Record<string, unknown>;
-const TOP_KEYS = ['version', 'outbound', 'settings', 'licenses', 'exploitations', 'curations', 'confirmations', 'choices', 'derogations', 'use'];
+const TOP_KEYS = [
+  'version',
+  'outbound',
+  'settings',
+  'licenses',
+  'exploitations',
+  'curations',
+  'confirmations',
+  'choices',
+  'derogations',
+  'use',
+];
 
 /** Reads the parsed YAML/JSON value of a policy file; throws PolicyFileError on the first bad field. */
 export function parsePolicyFile(value: unknown): PolicyFile {
   const root = object(value, '(document)');
-  for (const k of Object.keys(root)) if (!TOP_KEYS.includes(k)) throw new PolicyFileError(k, `unknown key (expected one of ${TOP_KEYS.join(', ')})`);
-  if (root.version !== undefined && root.version !== 1) throw new PolicyFileError('version', `unsupported version ${JSON.stringify(root.version)} (this Vigie reads version 1)`);
+  for (const k of Object.keys(root))
+    if (!TOP_KEYS.includes(k)) throw new PolicyFileError(k, `unknown key (expected one of ${TOP_KEYS.join(', ')})`);
+  if (root.version !== undefined && root.version !== 1)
+    throw new PolicyFileError(
+      'version',
+      `unsupported version ${JSON.stringify(root.version)} (this Vigie reads version 1)`,
+    );
   let nextId = 1;
   const decisions: Decision[] = [];
   const record = (o: Obj, field: string) => ({
@@ -70,15 +93,26 @@ export function parsePolicyFile(value: unknown): PolicyFile {
         fromExpression: optString(o, 'from', field) ?? null,
         toExpression: expression(o, 'to', field),
       };
-      if (d.version !== null && d.component === null) throw new PolicyFileError(`${field}.version`, 'a version needs its component');
-      if (d.component === null && d.fromExpression === null) throw new PolicyFileError(field, 'a curation must name what it corrects: "from" (the licence string as found), "component", or both');
+      if (d.version !== null && d.component === null)
+        throw new PolicyFileError(`${field}.version`, 'a version needs its component');
+      if (d.component === null && d.fromExpression === null)
+        throw new PolicyFileError(
+          field,
+          'a curation must name what it corrects: "from" (the licence string as found), "component", or both',
+        );
       decisions.push(d);
     });
   }
   list(root, 'choices').forEach((item, i) => {
     const field = `choices[${i}]`;
     const o = object(item, field);
-    const d: LicenseChoice = { ...record(o, field), ...scope(o, field), type: 'choice', fromExpression: expression(o, 'from', field), toExpression: expression(o, 'to', field) };
+    const d: LicenseChoice = {
+      ...record(o, field),
+      ...scope(o, field),
+      type: 'choice',
+      fromExpression: expression(o, 'from', field),
+      toExpression: expression(o, 'to', field),
+    };
     decisions.push(d);
   });
   list(root, 'derogations').forEach((item, i) => {
@@ -98,19 +132,36 @@ export function parsePolicyFile(value: unknown): PolicyFile {
     const field = `exploitations[${i}]`;
     const o = object(item, field);
     const exploitation = optEnum(o, 'exploitation', EXPLOITATIONS, field);
-    if (!exploitation) throw new PolicyFileError(`${field}.exploitation`, `missing (one of ${EXPLOITATIONS.join(', ')})`);
-    return { scope: optString(o, 'scope', field) ?? null, project: optString(o, 'project', field) ?? null, exploitation: exploitation as Exploitation };
+    if (!exploitation)
+      throw new PolicyFileError(`${field}.exploitation`, `missing (one of ${EXPLOITATIONS.join(', ')})`);
+    return {
+      scope: optString(o, 'scope', field) ?? null,
+      project: optString(o, 'project', field) ?? null,
+      exploitation: exploitation as Exploitation,
+    };
   });
   const use = root.use === undefined || root.use === null ? undefined : useDeclaration(root.use);
-  return { policy: { entries: licensePolicies(root.licenses) }, decisions, exploitationRules, outboundLicenses: stringList(root, 'outbound'), ...(use ? { use } : {}), settings: settingsOf(root.settings) };
+  return {
+    policy: { entries: licensePolicies(root.licenses) },
+    decisions,
+    exploitationRules,
+    outboundLicenses: stringList(root, 'outbound'),
+    ...(use ? { use } : {}),
+    settings: settingsOf(root.settings),
+  };
 }
 
 /** `settings: { acceptNormaliser: off | exact | high }` (model/policy-settings.ts). */
 function settingsOf(value: unknown): ValidationSettings {
   if (value === undefined || value === null) return { acceptNormaliser: 'off' };
   const o = object(value, 'settings');
-  for (const k of Object.keys(o)) if (k !== 'acceptNormaliser') throw new PolicyFileError(`settings.${k}`, 'unknown setting (expected acceptNormaliser)');
-  return { acceptNormaliser: (optEnum(o, 'acceptNormaliser', NORMALISER_ACCEPTANCES, 'settings') as NormaliserAcceptance | undefined) ?? 'off' };
+  for (const k of Object.keys(o))
+    if (k !== 'acceptNormaliser')
+      throw new PolicyFileError(`settings.${k}`, 'unknown setting (expected acceptNormaliser)');
+  return {
+    acceptNormaliser:
+      (optEnum(o, 'acceptNormaliser', NORMALISER_ACCEPTANCES, 'settings') as NormaliserAcceptance | undefined) ?? 'off',
+  };
 }
 
 /**
@@ -125,7 +176,13 @@ function licensePolicies(value: unknown): LicensePolicy[] {
     const prev = seen.get(license.toLowerCase());
     if (prev) throw new PolicyFileError(field, `${license} is already given a status at ${prev}`);
     seen.set(license.toLowerCase(), field);
-    entries.push({ license, allowed, reviewStatus: allowed === 'not-reviewed' ? 'not-reviewed' : 'checked', comment, categories: [] });
+    entries.push({
+      license,
+      allowed,
+      reviewStatus: allowed === 'not-reviewed' ? 'not-reviewed' : 'checked',
+      comment,
+      categories: [],
+    });
   };
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
@@ -139,7 +196,8 @@ function licensePolicies(value: unknown): LicensePolicy[] {
   }
   const o = object(value, 'licenses');
   for (const [key, ids] of Object.entries(o)) {
-    if (!(ALLOWED_VALUES as readonly string[]).includes(key)) throw new PolicyFileError(`licenses.${key}`, `unknown status (expected ${ALLOWED_VALUES.join(', ')})`);
+    if (!(ALLOWED_VALUES as readonly string[]).includes(key))
+      throw new PolicyFileError(`licenses.${key}`, `unknown status (expected ${ALLOWED_VALUES.join(', ')})`);
     if (!Array.isArray(ids)) throw new PolicyFileError(`licenses.${key}`, 'must be a list of licence ids');
     ids.forEach((id, i) => add(licenseId(id, `licenses.${key}[${i}]`), key as Allowed, null, `licenses.${key}[${i}]`));
   }
@@ -149,12 +207,14 @@ function licensePolicies(value: unknown): LicensePolicy[] {
 function licenseId(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') throw new PolicyFileError(field, 'must be a licence id');
   const parsed = parseExpression(value);
-  if (!parsed.expression || (parsed.expression.type !== 'license')) throw new PolicyFileError(field, `'${value}' is not a single licence id`);
+  if (!parsed.expression || parsed.expression.type !== 'license')
+    throw new PolicyFileError(field, `'${value}' is not a single licence id`);
   return value.trim();
 }
 
 function object(value: unknown, field: string): Obj {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new PolicyFileError(field, 'must be a mapping');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new PolicyFileError(field, 'must be a mapping');
   return value as Obj;
 }
 
@@ -182,7 +242,8 @@ function optString(o: Obj, key: string, field: string): string | undefined {
 
 function optEnum(o: Obj, key: string, values: readonly string[], field: string): string | undefined {
   const v = optString(o, key, field);
-  if (v !== undefined && !values.includes(v)) throw new PolicyFileError(`${field}.${key}`, `'${v}' is not one of ${values.join(', ')}`);
+  if (v !== undefined && !values.includes(v))
+    throw new PolicyFileError(`${field}.${key}`, `'${v}' is not one of ${values.join(', ')}`);
   return v;
 }
 
@@ -190,7 +251,11 @@ function expression(o: Obj, key: string, field: string): string {
   const v = optString(o, key, field);
   if (v === undefined || v.trim() === '') throw new PolicyFileError(`${field}.${key}`, 'missing');
   const parsed = parseExpression(v);
-  if (!parsed.expression) throw new PolicyFileError(`${field}.${key}`, `'${v}' is not a valid SPDX expression (${parsed.syntaxError!.message})`);
+  if (!parsed.expression)
+    throw new PolicyFileError(
+      `${field}.${key}`,
+      `'${v}' is not a valid SPDX expression (${parsed.syntaxError!.message})`,
+    );
   return v;
 }
 
@@ -209,7 +274,9 @@ const USE_KEYS = ['commercial', 'fields', 'monthlyActiveUsers', 'outputsTrainOth
 /** `use: { commercial, fields, monthlyActiveUsers, outputsTrainOtherModels, licenseeInEu }`; a key left out is "not declared". */
 function useDeclaration(value: unknown): UseDeclaration {
   const o = object(value, 'use');
-  for (const k of Object.keys(o)) if (!USE_KEYS.includes(k)) throw new PolicyFileError(`use.${k}`, `unknown key (expected one of ${USE_KEYS.join(', ')})`);
+  for (const k of Object.keys(o))
+    if (!USE_KEYS.includes(k))
+      throw new PolicyFileError(`use.${k}`, `unknown key (expected one of ${USE_KEYS.join(', ')})`);
   const flag = (key: string): boolean | null => {
     const v = o[key];
     if (v === undefined || v === null) return null;
@@ -222,13 +289,16 @@ function useDeclaration(value: unknown): UseDeclaration {
   use.licenseeInEu = flag('licenseeInEu');
   const users = o.monthlyActiveUsers;
   if (users !== undefined && users !== null) {
-    if (typeof users !== 'number' || !Number.isSafeInteger(users) || users < 0) throw new PolicyFileError('use.monthlyActiveUsers', 'must be a whole number of users');
+    if (typeof users !== 'number' || !Number.isSafeInteger(users) || users < 0)
+      throw new PolicyFileError('use.monthlyActiveUsers', 'must be a whole number of users');
     use.monthlyActiveUsers = users;
   }
   if (o.fields !== undefined && o.fields !== null) {
-    if (!Array.isArray(o.fields)) throw new PolicyFileError('use.fields', `must be a list (of ${FIELD_OF_USE_NAMES.join(', ')}; [] for none)`);
+    if (!Array.isArray(o.fields))
+      throw new PolicyFileError('use.fields', `must be a list (of ${FIELD_OF_USE_NAMES.join(', ')}; [] for none)`);
     use.fieldsOfUse = o.fields.map((f: unknown, i: number) => {
-      if (typeof f !== 'string' || !(FIELD_OF_USE_NAMES as string[]).includes(f)) throw new PolicyFileError(`use.fields[${i}]`, `'${String(f)}' is not one of ${FIELD_OF_USE_NAMES.join(', ')}`);
+      if (typeof f !== 'string' || !(FIELD_OF_USE_NAMES as string[]).includes(f))
+        throw new PolicyFileError(`use.fields[${i}]`, `'${String(f)}' is not one of ${FIELD_OF_USE_NAMES.join(', ')}`);
       return f as FieldOfUse;
     });
   }

@@ -53,7 +53,9 @@ export function projectMembership(sbom: Sbom): ProjectMembership | undefined {
   }
   for (const c of allComponents(sbom)) {
     if (projectsOf.has(c.ref) || projectOfRef.has(c.ref)) continue;
-    const named = [...new Set((c.evidence ?? []).map((file) => projectOfFile.get(file)).filter((n): n is string => n !== undefined))];
+    const named = [
+      ...new Set((c.evidence ?? []).map((file) => projectOfFile.get(file)).filter((n): n is string => n !== undefined)),
+    ];
     if (named.length > 0) projectsOf.set(c.ref, named.sort());
   }
   return { projectOfRef, projectsOf };

@@ -64,7 +64,9 @@ export interface ImportPlan {
   aiFacts: PlannedAiFacts[];
 }
 
-export type PlannedAiFacts = { version: number } & ({ kind: 'model'; facts: ModelCard } | { kind: 'dataset'; facts: DatasetFacts });
+export type PlannedAiFacts = { version: number } & (
+  { kind: 'model'; facts: ModelCard } | { kind: 'dataset'; facts: DatasetFacts }
+);
 
 /**
  * `defaultScope` names the scope of components whose document gives none. `project` puts every

@@ -13,7 +13,16 @@ export interface UsageFacts {
   version: string;
 }
 
-const SCOPE_FIELDS = ['categoryId', 'productId', 'releaseId', 'scope', 'project', 'exploitation', 'component', 'version'] as const;
+const SCOPE_FIELDS = [
+  'categoryId',
+  'productId',
+  'releaseId',
+  'scope',
+  'project',
+  'exploitation',
+  'component',
+  'version',
+] as const;
 
 /** Hermine's generalisation: every non-null field of the scope must equal the usage's. */
 export function scopeMatches(scope: DecisionScope, facts: UsageFacts): boolean {
@@ -46,7 +55,11 @@ const NONE = { kind: 'none' } as const;
  * The most specific matching decision, when that is unambiguous. Matches at the top specificity
  * that give different answers are a conflict: never decided automatically.
  */
-export function pickMostSpecific<D>(matches: readonly D[], rank: (d: D) => number, answer: (d: D) => string): MatchPick<D> {
+export function pickMostSpecific<D>(
+  matches: readonly D[],
+  rank: (d: D) => number,
+  answer: (d: D) => string,
+): MatchPick<D> {
   if (matches.length === 0) return NONE;
   if (matches.length === 1) return { kind: 'decided', decision: matches[0], alsoMatched: [] };
   let top = -1;

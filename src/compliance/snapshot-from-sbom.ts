@@ -1,6 +1,14 @@
 import type { Sbom } from '../model/index.js';
 import { planImport } from './release-plan.js';
-import type { Category, ComponentRecord, ExploitationRule, Product, Release, Usage, VersionRecord } from '../model/portfolio.js';
+import type {
+  Category,
+  ComponentRecord,
+  ExploitationRule,
+  Product,
+  Release,
+  Usage,
+  VersionRecord,
+} from '../model/portfolio.js';
 import type { Decision } from '../model/decision.js';
 import type { Exploitation, Linking } from '../model/usage-context.js';
 import type { KnowledgeBase } from '../licenses/kb/types.js';
@@ -88,7 +96,8 @@ export function snapshotFromSbom(sbom: Sbom, options: SnapshotOptions = {}): Rel
     return { usage, version, component: components[version.componentId - 1] };
   });
   const rules: ExploitationRule[] = (options.exploitationRules ?? []).map((r, i) => ({ ...r, id: i + 1, releaseId }));
-  if (options.exploitation) rules.push({ id: rules.length + 1, releaseId, scope: null, project: null, exploitation: options.exploitation });
+  if (options.exploitation)
+    rules.push({ id: rules.length + 1, releaseId, scope: null, project: null, exploitation: options.exploitation });
   return {
     release,
     product,
@@ -100,7 +109,14 @@ export function snapshotFromSbom(sbom: Sbom, options: SnapshotOptions = {}): Rel
     knowledgeBase: options.knowledgeBase ?? builtinKnowledgeBase(),
     ...(options.useDeclaration ? { useDeclaration: options.useDeclaration } : {}),
     ...(plan.lineage.length > 0
-      ? { lineage: plan.lineage.map((l) => ({ releaseId, parentVersionId: l.parent === null ? null : versions[l.parent]!.id, childVersionId: versions[l.child]!.id, kind: l.kind })) }
+      ? {
+          lineage: plan.lineage.map((l) => ({
+            releaseId,
+            parentVersionId: l.parent === null ? null : versions[l.parent]!.id,
+            childVersionId: versions[l.child]!.id,
+            kind: l.kind,
+          })),
+        }
       : {}),
     settings: options.settings ?? { acceptNormaliser: 'off' },
   };

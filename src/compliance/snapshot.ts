@@ -1,4 +1,12 @@
-import type { Category, ComponentRecord, ExploitationRule, Product, Release, Usage, VersionRecord } from '../model/portfolio.js';
+import type {
+  Category,
+  ComponentRecord,
+  ExploitationRule,
+  Product,
+  Release,
+  Usage,
+  VersionRecord,
+} from '../model/portfolio.js';
 import type { Decision } from '../model/decision.js';
 import type { KnowledgeBase } from '../licenses/kb/types.js';
 import type { LicensePolicyTable } from '../licenses/kb/policy.js';
@@ -55,7 +63,11 @@ export function usageLabel(u: ReleaseUsage): string {
  * Hermine does), not the first level that has some.
  */
 export function outboundLicensesOf(snapshot: ReleaseSnapshot): string[] {
-  const all = [...snapshot.release.outboundLicenses, ...snapshot.product.outboundLicenses, ...snapshot.categories.flatMap((c) => c.outboundLicenses)];
+  const all = [
+    ...snapshot.release.outboundLicenses,
+    ...snapshot.product.outboundLicenses,
+    ...snapshot.categories.flatMap((c) => c.outboundLicenses),
+  ];
   const seen = new Set<string>();
   return all.filter((l) => !seen.has(l.toLowerCase()) && seen.add(l.toLowerCase()));
 }

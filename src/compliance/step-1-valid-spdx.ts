@@ -5,7 +5,13 @@ import { STEP_NAMES, STEP_RULES, type Blocker, type StepResult } from './finding
 import { pickMostSpecific } from './scope-match.js';
 import { decisionLabel } from './decision-index.js';
 import { sameExpression, type ExpressionCache } from './expression-cache.js';
-import { block, subjectOf, type NormalisedAnswer, type UsageState, type ValidationContext } from './validation-context.js';
+import {
+  block,
+  subjectOf,
+  type NormalisedAnswer,
+  type UsageState,
+  type ValidationContext,
+} from './validation-context.js';
 import { curationGeneralisations } from './generalisations.js';
 
 /** Curations: version-level beats component-level beats global; a stated "from" beats "whatever". */
@@ -14,7 +20,12 @@ export function curationRank(c: Curation): number {
 }
 
 /** Does a curation (or AND confirmation) apply to this usage, given the strings found for it? */
-export function curationMatches(c: Curation, state: UsageState, found: readonly string[], cache: ExpressionCache): boolean {
+export function curationMatches(
+  c: Curation,
+  state: UsageState,
+  found: readonly string[],
+  cache: ExpressionCache,
+): boolean {
   if (c.component !== null && c.component !== state.key) return false;
   if (c.version !== null && c.version !== state.item.version.number) return false;
   if (c.fromExpression === null) return true;
@@ -22,7 +33,11 @@ export function curationMatches(c: Curation, state: UsageState, found: readonly 
 }
 
 /** Normaliser confidences each `acceptNormaliser` setting lets through without a curation. */
-const ACCEPTED_CONFIDENCES: Record<NormaliserAcceptance, readonly Confidence[]> = { off: [], exact: ['exact'], high: ['exact', 'high'] };
+const ACCEPTED_CONFIDENCES: Record<NormaliserAcceptance, readonly Confidence[]> = {
+  off: [],
+  exact: ['exact'],
+  high: ['exact', 'high'],
+};
 
 /** Step 1: every usage has a valid SPDX expression, curations applied first. */
 export function stepValidSpdx(ctx: ValidationContext): StepResult {
@@ -40,8 +55,15 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
   const { version } = state.item;
   const { cache } = ctx;
   const found: string[] = [];
-  for (const s of [version.correctedLicense, version.concludedLicense, version.declaredLicense]) if (s !== null && s.trim() !== '') found.push(s);
-  const make = (kind: string, license: string | null, message: string, suggestions: string[], decisions: number[] = []): Blocker => ({
+  for (const s of [version.correctedLicense, version.concludedLicense, version.declaredLicense])
+    if (s !== null && s.trim() !== '') found.push(s);
+  const make = (
+    kind: string,
+    license: string | null,
+    message: string,
+    suggestions: string[],
+    decisions: number[] = [],
+  ): Blocker => ({
     ...subjectOf(state),
     step: 1,
     rule: `${STEP_RULES[1]}/${kind}`,
@@ -58,16 +80,29 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
   });
 
   const candidates = ctx.decisions.curations.candidates(state.key);
-  const matches = candidates.length === 0 ? candidates : candidates.filter((c) => curationMatches(c, state, found, cache));
+  const matches =
+    candidates.length === 0 ? candidates : candidates.filter((c) => curationMatches(c, state, found, cache));
   const pick = pickMostSpecific(matches, curationRank, (c) => cache.get(c.toExpression).comparable ?? c.toExpression);
   if (pick.kind === 'conflict') {
     const answers = pick.decisions.map((d) => `${decisionLabel(d)} says '${d.toExpression}'`).join('; ');
-    return make('conflicting-decisions', found[0] ?? null, `${state.label}: curations disagree at the same level (${answers}); none is applied.`, pick.decisions.map((d) => d.toExpression), pick.decisions.map((d) => d.id));
+    return make(
+      'conflicting-decisions',
+      found[0] ?? null,
+      `${state.label}: curations disagree at the same level (${answers}); none is applied.`,
+      pick.decisions.map((d) => d.toExpression),
+      pick.decisions.map((d) => d.id),
+    );
   }
   if (pick.kind === 'decided') {
     const facts = cache.get(pick.decision.toExpression);
     if (facts.problem) {
-      return make('invalid-curation', pick.decision.toExpression, `${state.label}: ${decisionLabel(pick.decision)} gives '${pick.decision.toExpression}', ${facts.problem}.`, [], [pick.decision.id]);
+      return make(
+        'invalid-curation',
+        pick.decision.toExpression,
+        `${state.label}: ${decisionLabel(pick.decision)} gives '${pick.decision.toExpression}', ${facts.problem}.`,
+        [],
+        [pick.decision.id],
+      );
     }
     state.expression = facts;
     state.expressionOrigin = `${decisionLabel(pick.decision)}`;
@@ -78,14 +113,24 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
   }
 
   if (found.length === 0) {
-    return make('no-license', null, `${state.label} has no licence information (no declared or concluded licence).`, []);
+    return make(
+      'no-license',
+      null,
+      `${state.label} has no licence information (no declared or concluded licence).`,
+      [],
+    );
   }
   for (const s of found) {
     const facts = cache.get(s);
     if (!facts.problem) {
       state.expression = facts;
       state.normalised = { expression: facts.canonical!, confidence: 'exact' };
-      state.expressionOrigin = s === version.declaredLicense ? 'declared licence' : s === version.concludedLicense ? 'concluded licence' : 'corrected licence';
+      state.expressionOrigin =
+        s === version.declaredLicense
+          ? 'declared licence'
+          : s === version.concludedLicense
+            ? 'concluded licence'
+            : 'corrected licence';
       state.expressionByPerson = s === version.correctedLicense;
       return null;
     }
@@ -111,11 +156,22 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
       [answer.canonical!, ...normalized.candidates.filter((c) => c !== answer.canonical)],
     );
     blocker.fix.hint = `Accept the normaliser's answer '${answer.canonical}' as a curation of '${raw}', or record the expression it really is.`;
-    blocker.fix.proposal = { type: 'curation', fromExpression: raw, toExpression: answer.canonical!, confidence: normalized.confidence, notes: normalized.notes };
+    blocker.fix.proposal = {
+      type: 'curation',
+      fromExpression: raw,
+      toExpression: answer.canonical!,
+      confidence: normalized.confidence,
+      notes: normalized.notes,
+    };
     return blocker;
   }
   const why = cache.get(found[0]).problem ?? 'not a valid SPDX expression';
-  return make('invalid-expression', raw, `${state.label}: licence '${raw}' is ${why.startsWith('not ') ? why : `invalid (${why})`}.${notes ? ` Normaliser${notes}.` : ''}`, normalized.candidates);
+  return make(
+    'invalid-expression',
+    raw,
+    `${state.label}: licence '${raw}' is ${why.startsWith('not ') ? why : `invalid (${why})`}.${notes ? ` Normaliser${notes}.` : ''}`,
+    normalized.candidates,
+  );
 }
 
 /** What the found strings say without any decision: the first valid one, else the normaliser's reading of the last. */

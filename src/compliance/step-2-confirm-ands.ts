@@ -29,7 +29,9 @@ export function stepConfirmAnds(ctx: ValidationContext): StepResult {
       continue;
     }
     const canonical = expr.canonical!;
-    const matches = ctx.decisions.andConfirmations.candidates(state.key).filter((c) => curationMatches(c, state, [canonical], cache));
+    const matches = ctx.decisions.andConfirmations
+      .candidates(state.key)
+      .filter((c) => curationMatches(c, state, [canonical], cache));
     const pick = pickMostSpecific(matches, curationRank, (c) => cache.get(c.toExpression).comparable ?? c.toExpression);
     const base = () => ({
       ...subjectOf(state),
@@ -57,15 +59,47 @@ export function stepConfirmAnds(ctx: ValidationContext): StepResult {
         checked++;
         continue;
       }
-      blockers.push(block(state, { ...base(), rule: `${STEP_RULES[2]}/invalid-confirmation`, kind: 'invalid-confirmation', decisions: [pick.decision.id], message: `${state.label}: ${decisionLabel(pick.decision)} gives '${pick.decision.toExpression}', ${to.problem}.` }));
+      blockers.push(
+        block(state, {
+          ...base(),
+          rule: `${STEP_RULES[2]}/invalid-confirmation`,
+          kind: 'invalid-confirmation',
+          decisions: [pick.decision.id],
+          message: `${state.label}: ${decisionLabel(pick.decision)} gives '${pick.decision.toExpression}', ${to.problem}.`,
+        }),
+      );
       continue;
     }
     if (pick.kind === 'conflict') {
       const answers = pick.decisions.map((d) => `${decisionLabel(d)} says '${d.toExpression}'`).join('; ');
-      blockers.push(block(state, { ...base(), rule: `${STEP_RULES[2]}/conflicting-decisions`, kind: 'conflicting-decisions', decisions: pick.decisions.map((d) => d.id), message: `${state.label}: AND confirmations of '${canonical}' disagree (${answers}); none is applied.` }));
+      blockers.push(
+        block(state, {
+          ...base(),
+          rule: `${STEP_RULES[2]}/conflicting-decisions`,
+          kind: 'conflicting-decisions',
+          decisions: pick.decisions.map((d) => d.id),
+          message: `${state.label}: AND confirmations of '${canonical}' disagree (${answers}); none is applied.`,
+        }),
+      );
       continue;
     }
-    blockers.push(block(state, { ...base(), rule: `${STEP_RULES[2]}/unconfirmed-and`, kind: 'unconfirmed-and', decisions: [], message: `${state.label}: '${canonical}' (${state.expressionOrigin}) joins several licences with AND; confirm that all of them apply, or that the list meant a choice.` }));
+    blockers.push(
+      block(state, {
+        ...base(),
+        rule: `${STEP_RULES[2]}/unconfirmed-and`,
+        kind: 'unconfirmed-and',
+        decisions: [],
+        message: `${state.label}: '${canonical}' (${state.expressionOrigin}) joins several licences with AND; confirm that all of them apply, or that the list meant a choice.`,
+      }),
+    );
   }
-  return { step: 2, name: STEP_NAMES[2], passed: blockers.length === 0 && pending === 0, blockers, pending, checked, notes: [] };
+  return {
+    step: 2,
+    name: STEP_NAMES[2],
+    passed: blockers.length === 0 && pending === 0,
+    blockers,
+    pending,
+    checked,
+    notes: [],
+  };
 }

@@ -52,32 +52,65 @@ export function stepChoices(ctx: ValidationContext): StepResult {
       if (!problem) {
         settle(state, facts, 'licence chosen on the usage');
         checked++;
-      } else blockers.push(make('invalid-choice', `${state.label}: the licence chosen on the usage, '${own}', ${problem}.`, []));
+      } else
+        blockers.push(
+          make('invalid-choice', `${state.label}: the licence chosen on the usage, '${own}', ${problem}.`, []),
+        );
       continue;
     }
     const matches = ctx.decisions.choices
       .candidates(state.key)
       .filter((d) => scopeMatches(d, state.facts) && sameExpression(cache, d.fromExpression, canonical));
-    const pick = pickMostSpecific<LicenseChoice>(matches, specificity, (d) => cache.get(d.toExpression).comparable ?? d.toExpression);
+    const pick = pickMostSpecific<LicenseChoice>(
+      matches,
+      specificity,
+      (d) => cache.get(d.toExpression).comparable ?? d.toExpression,
+    );
     if (pick.kind === 'conflict') {
       const answers = pick.decisions.map((d) => `${decisionLabel(d)} chose '${d.toExpression}'`).join('; ');
-      blockers.push(make('conflicting-decisions', `${state.label}: licence choices for '${canonical}' disagree at the same specificity (${answers}); none is applied.`, pick.decisions.map((d) => d.id)));
+      blockers.push(
+        make(
+          'conflicting-decisions',
+          `${state.label}: licence choices for '${canonical}' disagree at the same specificity (${answers}); none is applied.`,
+          pick.decisions.map((d) => d.id),
+        ),
+      );
       continue;
     }
     if (pick.kind === 'none') {
-      blockers.push(make('unresolved-choice', `${state.label}: '${canonical}' (${state.expressionOrigin}) offers a choice and no recorded licence choice covers this usage (${state.item.usage.project || '(root)'}/${state.item.usage.scope || '(none)'}, ${state.exploitation ?? 'exploitation unknown'}).`, []));
+      blockers.push(
+        make(
+          'unresolved-choice',
+          `${state.label}: '${canonical}' (${state.expressionOrigin}) offers a choice and no recorded licence choice covers this usage (${state.item.usage.project || '(root)'}/${state.item.usage.scope || '(none)'}, ${state.exploitation ?? 'exploitation unknown'}).`,
+          [],
+        ),
+      );
       continue;
     }
     const facts = cache.get(pick.decision.toExpression);
     const problem = choiceProblem(facts, expr);
     if (problem) {
-      blockers.push(make('invalid-choice', `${state.label}: ${decisionLabel(pick.decision)} chose '${pick.decision.toExpression}', which ${problem}.`, [pick.decision.id]));
+      blockers.push(
+        make(
+          'invalid-choice',
+          `${state.label}: ${decisionLabel(pick.decision)} chose '${pick.decision.toExpression}', which ${problem}.`,
+          [pick.decision.id],
+        ),
+      );
       continue;
     }
     settle(state, facts, decisionLabel(pick.decision));
     checked++;
   }
-  return { step: 4, name: STEP_NAMES[4], passed: blockers.length === 0 && pending === 0, blockers, pending, checked, notes: [] };
+  return {
+    step: 4,
+    name: STEP_NAMES[4],
+    passed: blockers.length === 0 && pending === 0,
+    blockers,
+    pending,
+    checked,
+    notes: [],
+  };
 }
 
 function settle(state: UsageState, chosen: ExpressionFacts, origin: string): void {

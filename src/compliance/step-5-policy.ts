@@ -19,7 +19,8 @@ const KIND: Record<Exclude<Allowed, 'always'>, string> = {
 const WHY: Record<Exclude<Allowed, 'always'>, string> = {
   never: 'is never allowed by the licence policy',
   context: 'is allowed only in authorised contexts, and no derogation or authorised context covers this usage',
-  'out-of-foss-policy': 'is outside the FOSS policy (not an open-source licence under our policy) and no derogation covers this usage',
+  'out-of-foss-policy':
+    'is outside the FOSS policy (not an open-source licence under our policy) and no derogation covers this usage',
   'not-reviewed': 'has not been reviewed: the licence policy has no decision for it',
 };
 
@@ -45,7 +46,13 @@ export function stepPolicy(ctx: ValidationContext): StepResult {
     let ok = true;
     for (const license of state.effectiveLicenses) {
       // Use restrictions bind whatever the policy says of the licence (use-restrictions.ts).
-      const restricted = restrictionBlockers(ctx, state, license, facts(), () => !!coveringDerogation(ctx, state, license));
+      const restricted = restrictionBlockers(
+        ctx,
+        state,
+        license,
+        facts(),
+        () => !!coveringDerogation(ctx, state, license),
+      );
       restrictionsCleared += restricted.cleared;
       if (restricted.blockers.length) {
         ok = false;
@@ -69,15 +76,33 @@ export function stepPolicy(ctx: ValidationContext): StepResult {
   derogated += lineage.derogated;
   const notes = derogated ? [`${derogated} licence use(s) allowed by derogations or authorised contexts.`] : [];
   if (restrictionsCleared) notes.push(`${restrictionsCleared} use restriction(s) accepted by derogations.`);
-  return { step: 5, name: STEP_NAMES[5], passed: blockers.length === 0 && pending === 0, blockers, pending, checked, notes };
+  return {
+    step: 5,
+    name: STEP_NAMES[5],
+    passed: blockers.length === 0 && pending === 0,
+    blockers,
+    pending,
+    checked,
+    notes,
+  };
 }
 
-function policyBlocker(ctx: ValidationContext, state: UsageState, license: string, allowed: Exclude<Allowed, 'always'>, comment: string | null): Blocker {
+function policyBlocker(
+  ctx: ValidationContext,
+  state: UsageState,
+  license: string,
+  allowed: Exclude<Allowed, 'always'>,
+  comment: string | null,
+): Blocker {
   const offered = state.confirmed?.alternatives ?? [];
   // Only an alternative the policy allows outright is worth switching to.
-  const better = rankAlternatives(offered.filter((alt) => alt.every((l) => ctx.policyOf(l).allowed === 'always')), ctx.policyOf);
+  const better = rankAlternatives(
+    offered.filter((alt) => alt.every((l) => ctx.policyOf(l).allowed === 'always')),
+    ctx.policyOf,
+  );
   let action: FixAction = allowed === 'not-reviewed' ? 'review-policy' : 'add-derogation';
-  let suggestions: string[] = allowed === 'not-reviewed' ? ['always', 'context', 'never', 'out-of-foss-policy'] : [license];
+  let suggestions: string[] =
+    allowed === 'not-reviewed' ? ['always', 'context', 'never', 'out-of-foss-policy'] : [license];
   let hint =
     allowed === 'not-reviewed'
       ? `Have the licence policy state whether ${license} is allowed.`
@@ -89,7 +114,9 @@ function policyBlocker(ctx: ValidationContext, state: UsageState, license: strin
     suggestions = better;
     hint = `Choose another licence of '${state.confirmed!.canonical}' (${better[0]}), or record a derogation for ${license}.`;
   }
-  const derogations = ctx.decisions.derogations.candidates(state.key).filter((d) => d.license.toLowerCase() === license.toLowerCase());
+  const derogations = ctx.decisions.derogations
+    .candidates(state.key)
+    .filter((d) => d.license.toLowerCase() === license.toLowerCase());
   const near = derogations.length
     ? ` Derogations for ${license} exist but not for this context: ${derogations.map((d) => `${decisionLabel(d)}${isAuthorisedContext(d) ? ' [authorised context]' : ''} ${whyNotCovered(d, state)}`).join('; ')}.`
     : '';

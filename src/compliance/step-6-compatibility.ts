@@ -58,8 +58,19 @@ export function stepCompatibility(ctx: ValidationContext): StepResult {
     }
     if (ok) checked++;
   }
-  if (unknownLinking) notes.push(`${unknownLinking} usage(s) have no recorded linking: they pass only where every linking gives the same verdict.`);
-  return { step: 6, name: STEP_NAMES[6], passed: blockers.length === 0 && pending === 0, blockers, pending, checked, notes };
+  if (unknownLinking)
+    notes.push(
+      `${unknownLinking} usage(s) have no recorded linking: they pass only where every linking gives the same verdict.`,
+    );
+  return {
+    step: 6,
+    name: STEP_NAMES[6],
+    passed: blockers.length === 0 && pending === 0,
+    blockers,
+    pending,
+    checked,
+    notes,
+  };
 }
 
 function noOutbound(ctx: ValidationContext): Blocker {
@@ -89,15 +100,25 @@ function noOutbound(ctx: ValidationContext): Blocker {
 }
 
 /** The blocker for one (inbound, outbound) pair of one usage, or null when it passes. */
-function pairBlocker(ctx: ValidationContext, state: UsageState, inbound: string, out: string, check: Check): Blocker | null {
+function pairBlocker(
+  ctx: ValidationContext,
+  state: UsageState,
+  inbound: string,
+  out: string,
+  check: Check,
+): Blocker | null {
   const exploitation = state.exploitation!;
   const recorded = state.item.usage.linking;
-  const results = recorded ? [{ linking: recorded, result: check(inbound, out, recorded, exploitation) }] : LINKINGS.map((linking) => ({ linking, result: check(inbound, out, linking, exploitation) }));
+  const results = recorded
+    ? [{ linking: recorded, result: check(inbound, out, recorded, exploitation) }]
+    : LINKINGS.map((linking) => ({ linking, result: check(inbound, out, linking, exploitation) }));
   if (results.every((r) => r.result.verdict === 'compatible')) return null;
   if (coveringDerogation(ctx, state, inbound)) return null;
   const base = { ...subjectOf(state), step: 6 as const, license: inbound, decisions: [] };
   if (!recorded) {
-    const fine = SUGGESTED_ORDER.filter((l) => results.some((r) => r.linking === l && r.result.verdict === 'compatible'));
+    const fine = SUGGESTED_ORDER.filter((l) =>
+      results.some((r) => r.linking === l && r.result.verdict === 'compatible'),
+    );
     if (fine.length > 0) {
       const bad = results.find((r) => r.result.verdict !== 'compatible')!;
       return {
@@ -115,9 +136,23 @@ function pairBlocker(ctx: ValidationContext, state: UsageState, inbound: string,
     }
   }
   const { linking, result } = results.find((r) => r.result.verdict !== 'compatible')!;
-  const kind = result.verdict === 'incompatible' ? 'incompatible' : result.verdict === 'check-dependency' ? 'check-dependency' : 'compatibility-unknown';
-  const alternatives = rankAlternatives((state.confirmed?.alternatives ?? []).filter((alt) => !alt.includes(inbound) && alt.every((l) => ctx.policyOf(l).allowed === 'always')), ctx.policyOf);
-  const action: FixAction = alternatives.length ? 'choose-license' : kind === 'incompatible' ? 'change-outbound' : 'add-derogation';
+  const kind =
+    result.verdict === 'incompatible'
+      ? 'incompatible'
+      : result.verdict === 'check-dependency'
+        ? 'check-dependency'
+        : 'compatibility-unknown';
+  const alternatives = rankAlternatives(
+    (state.confirmed?.alternatives ?? []).filter(
+      (alt) => !alt.includes(inbound) && alt.every((l) => ctx.policyOf(l).allowed === 'always'),
+    ),
+    ctx.policyOf,
+  );
+  const action: FixAction = alternatives.length
+    ? 'choose-license'
+    : kind === 'incompatible'
+      ? 'change-outbound'
+      : 'add-derogation';
   const hint =
     action === 'choose-license'
       ? `Choose another licence of '${state.confirmed!.canonical}' (${alternatives[0]}).`
@@ -129,14 +164,21 @@ function pairBlocker(ctx: ValidationContext, state: UsageState, inbound: string,
     rule: `${STEP_RULES[6]}/${kind}`,
     kind,
     message: `${state.label} (${contextPhrase(state)}${recorded ? '' : ', linking not recorded: verdict for every linking'}): ${inbound} with outbound ${out} is ${result.verdict}${recorded ? '' : ` (${linking} linking)`}. ${result.explanation}${kind === 'compatibility-unknown' ? copyleftNote(ctx, inbound) : ''}`,
-    fix: { action, suggestions: action === 'choose-license' ? alternatives : [inbound], generalisations: usageGeneralisations(state, ctx.snapshot), hint },
+    fix: {
+      action,
+      suggestions: action === 'choose-license' ? alternatives : [inbound],
+      generalisations: usageGeneralisations(state, ctx.snapshot),
+      hint,
+    },
   };
 }
 
 /** Why no rule could decide: the knowledge base does not say how strong the licence's copyleft is. */
 function copyleftNote(ctx: ValidationContext, inbound: string): string {
   const facts = findLicense(ctx.snapshot.knowledgeBase, inbound);
-  if (!facts) return ` ${inbound} is not in the knowledge base, so its copyleft (none, weak, strong, network) is unknown: add it (\`vigie kb import\`) or have legal review it.`;
-  if (facts.copyleft === null || facts.copyleft === undefined) return ` The knowledge base does not record the copyleft of ${inbound} (none, weak, strong, network): record it, or have legal review it.`;
+  if (!facts)
+    return ` ${inbound} is not in the knowledge base, so its copyleft (none, weak, strong, network) is unknown: add it (\`vigie kb import\`) or have legal review it.`;
+  if (facts.copyleft === null || facts.copyleft === undefined)
+    return ` The knowledge base does not record the copyleft of ${inbound} (none, weak, strong, network): record it, or have legal review it.`;
   return '';
 }

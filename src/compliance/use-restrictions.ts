@@ -11,9 +11,7 @@ import { block, contextPhrase, subjectOf, type UsageState, type ValidationContex
 import { usageGeneralisations } from './generalisations.js';
 
 export type RestrictionVerdict =
-  | { verdict: 'clear' }
-  | { verdict: 'conflict'; why: string }
-  | { verdict: 'undeclared'; missing: string };
+  { verdict: 'clear' } | { verdict: 'conflict'; why: string } | { verdict: 'undeclared'; missing: string };
 
 const USERS = (n: number) => n.toLocaleString('en');
 
@@ -22,22 +20,41 @@ export function judgeRestriction(r: UseRestriction, use: UseDeclaration | undefi
   switch (r.kind) {
     case 'non-commercial':
       if (use?.commercial == null) return { verdict: 'undeclared', missing: 'whether the product is commercial' };
-      return use.commercial ? { verdict: 'conflict', why: 'the release declares commercial use' } : { verdict: 'clear' };
+      return use.commercial
+        ? { verdict: 'conflict', why: 'the release declares commercial use' }
+        : { verdict: 'clear' };
     case 'field-of-use': {
-      if (!use?.fieldsOfUse) return { verdict: 'undeclared', missing: `the fields of use (is the product used for ${r.fields.join(', ')}?)` };
+      if (!use?.fieldsOfUse)
+        return {
+          verdict: 'undeclared',
+          missing: `the fields of use (is the product used for ${r.fields.join(', ')}?)`,
+        };
       const hit = r.fields.filter((f) => use.fieldsOfUse!.includes(f));
-      return hit.length ? { verdict: 'conflict', why: `the release declares use for ${hit.map((f) => `${f} (${FIELDS_OF_USE[f]})`).join(', ')}` } : { verdict: 'clear' };
+      return hit.length
+        ? {
+            verdict: 'conflict',
+            why: `the release declares use for ${hit.map((f) => `${f} (${FIELDS_OF_USE[f]})`).join(', ')}`,
+          }
+        : { verdict: 'clear' };
     }
     case 'user-threshold':
-      if (use?.monthlyActiveUsers == null) return { verdict: 'undeclared', missing: 'the monthly active users of the product' };
+      if (use?.monthlyActiveUsers == null)
+        return { verdict: 'undeclared', missing: 'the monthly active users of the product' };
       return use.monthlyActiveUsers > r.monthlyActiveUsers
-        ? { verdict: 'conflict', why: `the release declares ${USERS(use.monthlyActiveUsers)} monthly active users, above ${USERS(r.monthlyActiveUsers)}` }
+        ? {
+            verdict: 'conflict',
+            why: `the release declares ${USERS(use.monthlyActiveUsers)} monthly active users, above ${USERS(r.monthlyActiveUsers)}`,
+          }
         : { verdict: 'clear' };
     case 'no-training-other-models':
-      if (use?.outputsTrainOtherModels == null) return { verdict: 'undeclared', missing: 'whether model outputs train other models' };
-      return use.outputsTrainOtherModels ? { verdict: 'conflict', why: 'the release declares that model outputs train other models' } : { verdict: 'clear' };
+      if (use?.outputsTrainOtherModels == null)
+        return { verdict: 'undeclared', missing: 'whether model outputs train other models' };
+      return use.outputsTrainOtherModels
+        ? { verdict: 'conflict', why: 'the release declares that model outputs train other models' }
+        : { verdict: 'clear' };
     case 'not-in-eu':
-      if (use?.licenseeInEu == null) return { verdict: 'undeclared', missing: 'whether the licensee is established in the EU' };
+      if (use?.licenseeInEu == null)
+        return { verdict: 'undeclared', missing: 'whether the licensee is established in the EU' };
       if (!use.licenseeInEu) return { verdict: 'clear' };
       return {
         verdict: 'conflict',
@@ -54,7 +71,13 @@ export function factsIndex(ctx: ValidationContext): Map<string, LicenseFacts> {
 }
 
 /** The restriction blockers of one licence of one usage; `derogated` says whether a derogation covers it (asked only when needed). */
-export function restrictionBlockers(ctx: ValidationContext, state: UsageState, license: string, facts: Map<string, LicenseFacts>, derogated: () => boolean): { blockers: Blocker[]; cleared: number } {
+export function restrictionBlockers(
+  ctx: ValidationContext,
+  state: UsageState,
+  license: string,
+  facts: Map<string, LicenseFacts>,
+  derogated: () => boolean,
+): { blockers: Blocker[]; cleared: number } {
   const base = license.toLowerCase().split(' with ')[0]!;
   const restrictions = useRestrictionsOf(license, facts.get(base));
   const blockers: Blocker[] = [];
@@ -68,19 +91,33 @@ export function restrictionBlockers(ctx: ValidationContext, state: UsageState, l
     }
     const undeclared = v.verdict === 'undeclared';
     const kind = undeclared ? 'use-undeclared' : 'use-restriction-conflict';
-    const what = undeclared ? `restricts use (${r.clause}) and the release does not declare ${v.missing}` : `restricts use (${r.clause}) and ${v.why}`;
-    blockers.push(block(state, {
-      ...subjectOf(state),
-      step: 5,
-      rule: `${STEP_RULES[5]}/${kind}`,
-      kind,
-      license,
-      message: `${state.label} (${contextPhrase(state)}): ${license} ${what}. Licence from ${state.chosenOrigin}.`,
-      decisions: [],
-      fix: undeclared
-        ? { action: 'declare-use', suggestions: [r.kind], generalisations: [], hint: `Declare ${v.missing} in the release's use declaration (vigie check: the policy file's "use" section).` }
-        : { action: 'add-derogation', suggestions: [license], generalisations: usageGeneralisations(state, ctx.snapshot), hint: `Change the declared use, remove the component, or record a derogation for ${license} saying why this use is acceptable (e.g. a separate licence from the licensor).` },
-    }));
+    const what = undeclared
+      ? `restricts use (${r.clause}) and the release does not declare ${v.missing}`
+      : `restricts use (${r.clause}) and ${v.why}`;
+    blockers.push(
+      block(state, {
+        ...subjectOf(state),
+        step: 5,
+        rule: `${STEP_RULES[5]}/${kind}`,
+        kind,
+        license,
+        message: `${state.label} (${contextPhrase(state)}): ${license} ${what}. Licence from ${state.chosenOrigin}.`,
+        decisions: [],
+        fix: undeclared
+          ? {
+              action: 'declare-use',
+              suggestions: [r.kind],
+              generalisations: [],
+              hint: `Declare ${v.missing} in the release's use declaration (vigie check: the policy file's "use" section).`,
+            }
+          : {
+              action: 'add-derogation',
+              suggestions: [license],
+              generalisations: usageGeneralisations(state, ctx.snapshot),
+              hint: `Change the declared use, remove the component, or record a derogation for ${license} saying why this use is acceptable (e.g. a separate licence from the licensor).`,
+            },
+      }),
+    );
   }
   return { blockers, cleared };
 }

@@ -44,7 +44,14 @@ export interface ReleaseValidation {
 /** The six steps of DESIGN.md, all computed (later steps on what earlier ones could resolve). */
 export function validateRelease(snapshot: ReleaseSnapshot): ReleaseValidation {
   const ctx = createContext(snapshot);
-  const steps = [stepValidSpdx(ctx), stepConfirmAnds(ctx), stepExploitations(ctx), stepChoices(ctx), stepPolicy(ctx), stepCompatibility(ctx)];
+  const steps = [
+    stepValidSpdx(ctx),
+    stepConfirmAnds(ctx),
+    stepExploitations(ctx),
+    stepChoices(ctx),
+    stepPolicy(ctx),
+    stepCompatibility(ctx),
+  ];
   let validationStep = 0;
   for (const s of steps) {
     if (!s.passed) break;

@@ -80,7 +80,9 @@ export function createContext(snapshot: ReleaseSnapshot): ValidationContext {
   const policies = new Map<string, LicensePolicy>();
   for (const p of snapshot.policy.entries) policies.set(p.license.toLowerCase(), p);
   const kbIds = new Set(snapshot.knowledgeBase.licenses.map((l) => l.id.toLowerCase()));
-  const cache = new ExpressionCache((id) => isLicenseRef(id) && (kbIds.has(id.toLowerCase()) || policies.has(id.toLowerCase())));
+  const cache = new ExpressionCache(
+    (id) => isLicenseRef(id) && (kbIds.has(id.toLowerCase()) || policies.has(id.toLowerCase())),
+  );
   // `GPL-2.0-only WITH Classpath-exception-2.0` may have its own policy entry; else the licence's.
   const policyOf = (license: string): LicensePolicy => {
     const lower = license.toLowerCase();
@@ -98,16 +100,18 @@ export function createContext(snapshot: ReleaseSnapshot): ValidationContext {
   for (const item of snapshot.usages) {
     if (item.usage.status === 'ignored') continue;
     const key = componentKey(item.component);
-    states.push(new UsageStateRecord(item, key, {
-      categoryIds: product.categoryIds,
-      productId: product.id,
-      releaseId: release.id,
-      scope: item.usage.scope,
-      project: item.usage.project,
-      exploitation: null,
-      component: key,
-      version: item.version.number,
-    }));
+    states.push(
+      new UsageStateRecord(item, key, {
+        categoryIds: product.categoryIds,
+        productId: product.id,
+        releaseId: release.id,
+        scope: item.usage.scope,
+        project: item.usage.project,
+        exploitation: null,
+        component: key,
+        version: item.version.number,
+      }),
+    );
   }
   return { snapshot, cache, decisions: indexDecisions(snapshot.decisions), policyOf, states };
 }

@@ -28,7 +28,10 @@ export async function seedDemoCra(store: Store, author: string, date: string): P
       support: {
         start: '2027-01-15',
         endMonth: '2032-06',
-        factors: { expectedUseTime: 'Demo: desktop users keep a mail bridge for 5 years or more', coreComponentSupport: 'Demo: Go toolchain releases are supported for about a year; rebuilt on each' },
+        factors: {
+          expectedUseTime: 'Demo: desktop users keep a mail bridge for 5 years or more',
+          coreComponentSupport: 'Demo: Go toolchain releases are supported for about a year; rebuilt on each',
+        },
         coreComponents: [{ name: 'golang.org/x/crypto', endOfSupport: '2033-12' }],
       },
       cvd: {
@@ -44,17 +47,20 @@ export async function seedDemoCra(store: Store, author: string, date: string): P
         manufacturerEmail: 'mailto:contact@bridge.example.org',
         manufacturerWebsite: EXAMPLE,
         productType: 'Desktop mail bridge application for Windows, macOS and Linux',
-        intendedPurpose: 'Lets local mail clients read and send end-to-end encrypted mail; runs on the user’s computer, listens on localhost only',
+        intendedPurpose:
+          'Lets local mail clients read and send end-to-end encrypted mail; runs on the user’s computer, listens on localhost only',
         foreseeableMisuse: 'Exposing the local IMAP/SMTP ports to a network; running with a shared OS account',
         docUrl: `${EXAMPLE}/eu-declaration-of-conformity`,
-        supportType: 'Security updates through the built-in updater, free of charge, until the end of the support period',
+        supportType:
+          'Security updates through the built-in updater, free of charge, until the end of the support period',
         instructionsCommissioning: `${EXAMPLE}/docs/install`,
         instructionsChanges: `${EXAMPLE}/docs/settings#security`,
         instructionsUpdates: `${EXAMPLE}/docs/updates`,
         instructionsDecommissioning: `${EXAMPLE}/docs/uninstall`,
         instructionsAutoUpdateOff: `${EXAMPLE}/docs/updates#manual`,
         sbomUrl: `${EXAMPLE}/sbom/`,
-        standardsApplied: 'None cited in the OJ yet; solutions adopted are described in the risk assessment (Annex VII (5))',
+        standardsApplied:
+          'None cited in the OJ yet; solutions adopted are described in the risk assessment (Annex VII (5))',
         signatory: 'A. Example, Head of Product Security',
         signaturePlace: 'Example City',
         signatureDate: date,
@@ -75,7 +81,9 @@ export async function seedDemoCra(store: Store, author: string, date: string): P
       store,
       PRODUCT,
       requirement.id,
-      reason ? { status: 'not-applicable', note: reason } : { status: 'met', evidence: [`${EXAMPLE}/security/evidence/${requirement.id.toLowerCase()}`] },
+      reason
+        ? { status: 'not-applicable', note: reason }
+        : { status: 'met', evidence: [`${EXAMPLE}/security/evidence/${requirement.id.toLowerCase()}`] },
       author,
       at,
     );
@@ -87,7 +95,13 @@ export async function seedDemoCra(store: Store, author: string, date: string): P
     vulnerabilityId: 'CVE-2026-0001',
     awareAt: '2026-10-05T08:30:00Z',
     memberStates: ['BE', 'FR'],
-    facts: { affectedVersions: '1.6.3', exploitNature: 'Crafted IMAP command', measuresTaken: 'Listener hardened in 1.8.0', userMeasures: 'Update to 1.8.0', sensitivity: 'TLP:CLEAR' },
+    facts: {
+      affectedVersions: '1.6.3',
+      exploitNature: 'Crafted IMAP command',
+      measuresTaken: 'Listener hardened in 1.8.0',
+      userMeasures: 'Update to 1.8.0',
+      sensitivity: 'TLP:CLEAR',
+    },
     createdBy: author,
   });
   await services.updateReportingCase(store, opened.id, {

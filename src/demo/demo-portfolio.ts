@@ -42,7 +42,11 @@ interface DemoProduct {
 const CATEGORIES = [
   { name: 'Developer tools', description: 'Tools we publish for developers', outboundLicenses: ['Apache-2.0'] },
   { name: 'Web applications', description: 'Applications offered over the network', outboundLicenses: ['MIT'] },
-  { name: 'Desktop applications', description: 'Binaries distributed to end users', outboundLicenses: ['GPL-3.0-only'] },
+  {
+    name: 'Desktop applications',
+    description: 'Binaries distributed to end users',
+    outboundLicenses: ['GPL-3.0-only'],
+  },
 ];
 
 const PRODUCTS: DemoProduct[] = [
@@ -78,7 +82,8 @@ const PRODUCTS: DemoProduct[] = [
   },
   {
     name: 'Support assistant',
-    description: 'A web service drafting support answers with a quantised Llama 3.1 fine-tune (hand-written ML-BOM: models with cards, datasets with facts, lineage)',
+    description:
+      'A web service drafting support answers with a quantised Llama 3.1 fine-tune (hand-written ML-BOM: models with cards, datasets with facts, lineage)',
     category: 'Web applications',
     outboundLicenses: ['MIT'],
     releases: [
@@ -86,7 +91,13 @@ const PRODUCTS: DemoProduct[] = [
         number: '1.0.0',
         source: { file: 'support-assistant-1.0.0.cdx.json' },
         // The declared use the model licences' restrictions are judged against (ADR 17).
-        use: { commercial: true, fieldsOfUse: [], monthlyActiveUsers: 12_000, outputsTrainOtherModels: false, licenseeInEu: true },
+        use: {
+          commercial: true,
+          fieldsOfUse: [],
+          monthlyActiveUsers: 12_000,
+          outputsTrainOtherModels: false,
+          licenseeInEu: true,
+        },
       },
     ],
     rules: [{ scope: null, exploitation: 'network' }],
@@ -101,11 +112,39 @@ const PRODUCTS: DemoProduct[] = [
 const STARTER_POLICY: Array<{ allowed: LicensePolicy['allowed']; licenses: string[] }> = [
   {
     allowed: 'always',
-    licenses: ['MIT', 'MIT-0', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', '0BSD', 'Zlib', 'CC0-1.0', 'Unlicense', 'BlueOak-1.0.0', 'Python-2.0', 'CC-BY-3.0', 'CC-BY-4.0', 'PSF-2.0', 'BSL-1.0'],
+    licenses: [
+      'MIT',
+      'MIT-0',
+      'Apache-2.0',
+      'BSD-2-Clause',
+      'BSD-3-Clause',
+      'ISC',
+      '0BSD',
+      'Zlib',
+      'CC0-1.0',
+      'Unlicense',
+      'BlueOak-1.0.0',
+      'Python-2.0',
+      'CC-BY-3.0',
+      'CC-BY-4.0',
+      'PSF-2.0',
+      'BSL-1.0',
+    ],
   },
   {
     allowed: 'context',
-    licenses: ['LGPL-2.1-only', 'LGPL-2.1-or-later', 'LGPL-3.0-only', 'LGPL-3.0-or-later', 'MPL-2.0', 'EPL-2.0', 'GPL-2.0-only', 'GPL-2.0-or-later', 'GPL-3.0-only', 'GPL-3.0-or-later'],
+    licenses: [
+      'LGPL-2.1-only',
+      'LGPL-2.1-or-later',
+      'LGPL-3.0-only',
+      'LGPL-3.0-or-later',
+      'MPL-2.0',
+      'EPL-2.0',
+      'GPL-2.0-only',
+      'GPL-2.0-or-later',
+      'GPL-3.0-only',
+      'GPL-3.0-or-later',
+    ],
   },
   { allowed: 'never', licenses: ['AGPL-3.0-only', 'AGPL-3.0-or-later', 'SSPL-1.0', 'CC-BY-NC-4.0'] },
 ];
@@ -121,7 +160,13 @@ export async function seedDemoPortfolio(store: Store, options: DemoOptions): Pro
   if ((await store.listPolicies()).length === 0) {
     await store.setPolicies(
       STARTER_POLICY.flatMap(({ allowed, licenses }) =>
-        licenses.map((license) => ({ license, allowed, reviewStatus: 'checked' as const, comment: 'Demo starter policy', categories: [] })),
+        licenses.map((license) => ({
+          license,
+          allowed,
+          reviewStatus: 'checked' as const,
+          comment: 'Demo starter policy',
+          categories: [],
+        })),
       ),
     );
   }
@@ -152,9 +197,15 @@ export async function seedDemoPortfolio(store: Store, options: DemoOptions): Pro
               mediaType: 'application/vnd.cyclonedx+json',
               author,
             });
-      for (const rule of p.rules) await services.setExploitationRule(store, release.id, { scope: rule.scope, exploitation: rule.exploitation });
+      for (const rule of p.rules)
+        await services.setExploitationRule(store, release.id, { scope: rule.scope, exploitation: rule.exploitation });
       if (r.use) await services.setReleaseUse(store, release.id, r.use, author, new Date('2026-11-28T10:00:00Z'));
-      seeded.push({ product: p.name, release: r.number, releaseId: release.id, usages: outcome.counts.usagesInserted ?? 0 });
+      seeded.push({
+        product: p.name,
+        release: r.number,
+        releaseId: release.id,
+        usages: outcome.counts.usagesInserted ?? 0,
+      });
     }
   }
   await services.setVexAnalysis(store, { ...DEMO_TRIAGE, author, now });
@@ -177,7 +228,8 @@ const DEMO_TRIAGE = {
   vulnerability: 'GO-2020-0017',
   state: 'not_affected',
   justification: 'vulnerable_code_not_in_execute_path',
-  detail: 'Demo analysis: the advisory names MapClaims.VerifyAudience with req=false; assume the product never calls it.',
+  detail:
+    'Demo analysis: the advisory names MapClaims.VerifyAudience with req=false; assume the product never calls it.',
   scope: 'product' as const,
   allVersions: true,
 };

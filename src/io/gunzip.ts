@@ -17,7 +17,10 @@ export function gunzipCapped(buffer: Buffer, label: string, maxBytes: number, hi
     return gunzipSync(buffer, { maxOutputLength: maxBytes });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new InputError(`${label} decompresses to more than ${formatBytes(maxBytes)} (possible gzip bomb${hint})`, 'too-large');
+      throw new InputError(
+        `${label} decompresses to more than ${formatBytes(maxBytes)} (possible gzip bomb${hint})`,
+        'too-large',
+      );
     }
     throw new InputError(`${label} is not valid gzip data: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -17,24 +17,34 @@ export async function downloadToTemp(url: string, fileName: string, maxBytes: nu
   try {
     response = await fetch(url, { redirect: 'follow' });
   } catch (err) {
-    throw new InputError(`cannot download ${url}: ${err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)}`);
+    throw new InputError(
+      `cannot download ${url}: ${err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)}`,
+    );
   }
-  if (!response.ok || !response.body) throw new InputError(`cannot download ${url}: HTTP ${response.status} ${response.statusText}`);
+  if (!response.ok || !response.body)
+    throw new InputError(`cannot download ${url}: HTTP ${response.status} ${response.statusText}`);
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new InputError(`${url} is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} download limit`, 'too-large');
+  if (declared > maxBytes)
+    throw new InputError(
+      `${url} is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} download limit`,
+      'too-large',
+    );
   const dir = await mkdtemp(join(tmpdir(), 'vigie-vulndb-'));
   const path = join(dir, fileName);
   let total = 0;
   const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
   body.on('data', (chunk: Buffer) => {
     total += chunk.length;
-    if (total > maxBytes) body.destroy(new InputError(`${url} is over the ${formatBytes(maxBytes)} download limit`, 'too-large'));
+    if (total > maxBytes)
+      body.destroy(new InputError(`${url} is over the ${formatBytes(maxBytes)} download limit`, 'too-large'));
   });
   try {
     await pipeline(body, createWriteStream(path));
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
-    throw err instanceof InputError ? err : new InputError(`cannot download ${url}: ${err instanceof Error ? err.message : String(err)}`);
+    throw err instanceof InputError
+      ? err
+      : new InputError(`cannot download ${url}: ${err instanceof Error ? err.message : String(err)}`);
   }
   return path;
 }

@@ -24,7 +24,12 @@ function readJson(path: string): unknown {
 }
 
 function jsonFilesIn(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => join(dir, n)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+        .map((n) => join(dir, n))
+    : [];
 }
 
 /** Reads Hermine data from a per-file directory (licenses/ and generics/) or a shared.json file. */
@@ -41,7 +46,9 @@ export function readHermineData(path: string): HermineImport {
   if (licenses.length === 0 && generics.length === 0) {
     const shared = join(path, 'shared.json');
     if (existsSync(shared)) return importHermineShared(readJson(shared));
-    throw new UnreadableDocumentError(`${path} holds no Hermine data (expected licenses/*.json, generics/*.json or shared.json)`);
+    throw new UnreadableDocumentError(
+      `${path} holds no Hermine data (expected licenses/*.json, generics/*.json or shared.json)`,
+    );
   }
   return importHermineFiles({
     licenses: licenses.map((f) => readJson(f) as HermineRecord),
@@ -80,7 +87,8 @@ export function saveKnowledgeBase(path: string, stored: Omit<StoredKnowledgeBase
 
 export function loadStoredKnowledgeBase(path: string): StoredKnowledgeBase {
   const value = readJson(path) as Partial<StoredKnowledgeBase>;
-  if (value?.format !== 'vigie-kb' || !value.kb) throw new UnreadableDocumentError(`${path} is not a stored Vigie knowledge base`);
+  if (value?.format !== 'vigie-kb' || !value.kb)
+    throw new UnreadableDocumentError(`${path} is not a stored Vigie knowledge base`);
   return value as StoredKnowledgeBase;
 }
 

@@ -8,7 +8,12 @@ import { DATA_EXTENSIONS, isDatasetCard, type DataFile, type DatasetDirectoryInp
 import { frontMatter, WEIGHT_EXTENSIONS, type ModelDirectoryInput, type WeightFile } from '../ai/model-directory.js';
 import { readGgufHeader } from '../ai/weights/gguf.js';
 import { readOnnxSummary } from '../ai/weights/onnx.js';
-import { MAX_SAFETENSORS_HEADER, readSafetensorsHeader, safetensorsHeaderLength, WeightHeaderError } from '../ai/weights/safetensors.js';
+import {
+  MAX_SAFETENSORS_HEADER,
+  readSafetensorsHeader,
+  safetensorsHeaderLength,
+  WeightHeaderError,
+} from '../ai/weights/safetensors.js';
 import { InputError } from './input-error.js';
 
 const MAX_CARD_BYTES = 4 * 1024 * 1024;
@@ -58,7 +63,8 @@ function readWeight(dir: string, name: string): WeightFile {
     } else if (name.endsWith('.gguf')) {
       const summary = readGgufHeader(readHead(path, Math.min(size, GGUF_HEAD_BYTES)));
       file.summary = summary;
-      if (summary.truncated) file.problem = `GGUF header longer than ${GGUF_HEAD_BYTES} bytes; tensor figures are partial`;
+      if (summary.truncated)
+        file.problem = `GGUF header longer than ${GGUF_HEAD_BYTES} bytes; tensor figures are partial`;
     } else if (name.endsWith('.onnx')) {
       const fd = openSync(path, 'r');
       try {
@@ -94,11 +100,16 @@ function readCapped(path: string, label: string): string | undefined {
 export function isModelDirectory(dir: string): boolean {
   const names = readdirSync(dir);
   const weights = names.some((n) => WEIGHT_EXTENSIONS.some((e) => n.endsWith(e)));
-  return weights && (names.includes('config.json') || names.includes('README.md') || names.some((n) => n.endsWith('.gguf')));
+  return (
+    weights && (names.includes('config.json') || names.includes('README.md') || names.some((n) => n.endsWith('.gguf')))
+  );
 }
 
 export function readModelDirectory(dir: string): ModelDirectoryInput {
-  const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
   const weights: WeightFile[] = [];
   for (const name of names) if (WEIGHT_EXTENSIONS.some((e) => name.endsWith(e))) weights.push(readWeight(dir, name));
   return {
@@ -136,8 +147,15 @@ export function readDatasetDirectory(dir: string): DatasetDirectoryInput {
     readdirSync(join(dir, sub), { withFileTypes: true })
       .filter((e) => e.isFile() && isData(e.name))
       .map((e) => (sub ? `${sub}/${e.name}` : e.name));
-  const paths = [...files(''), ...(readdirSync(dir).includes('data') && statSync(join(dir, 'data')).isDirectory() ? files('data') : [])].sort();
-  return { name: basename(dir), readme: readCapped(join(dir, 'README.md'), 'README.md') ?? '', dataFiles: paths.map((p) => dataFile(dir, p)) };
+  const paths = [
+    ...files(''),
+    ...(readdirSync(dir).includes('data') && statSync(join(dir, 'data')).isDirectory() ? files('data') : []),
+  ].sort();
+  return {
+    name: basename(dir),
+    readme: readCapped(join(dir, 'README.md'), 'README.md') ?? '',
+    dataFiles: paths.map((p) => dataFile(dir, p)),
+  };
 }
 
 const NOT_MODELS = new Set(['node_modules', 'vendor', 'dist', 'build', 'target', '__pycache__']);
@@ -149,7 +167,9 @@ export interface AiDirectory {
 
 /** Model directories at `root` and up to two levels below it (hidden and dependency folders skipped). */
 export function findModelDirectories(root: string, depth = 2): string[] {
-  return findAiDirectories(root, depth).filter((d) => d.kind === 'model').map((d) => d.dir);
+  return findAiDirectories(root, depth)
+    .filter((d) => d.kind === 'model')
+    .map((d) => d.dir);
 }
 
 /** Model and dataset directories at `root` and up to two levels below it. */
@@ -160,7 +180,8 @@ export function findAiDirectories(root: string, depth = 2): AiDirectory[] {
     else if (isDatasetDirectory(dir)) found.push({ dir, kind: 'dataset' });
     if (level >= depth) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !entry.name.startsWith('.') && !NOT_MODELS.has(entry.name)) visit(join(dir, entry.name), level + 1);
+      if (entry.isDirectory() && !entry.name.startsWith('.') && !NOT_MODELS.has(entry.name))
+        visit(join(dir, entry.name), level + 1);
     }
   };
   if (statSync(root).isDirectory()) visit(root, 0);

@@ -22,22 +22,41 @@ test('JSON errors are located by line', () => {
   assert.equal(jsonErrorOffset('{"a": "b"}'), undefined);
 });
 
-test('a folder without a lockfile, a lockfile that is not JSON, or not npm`s, is a one-line error', needsCorpora, async () => {
-  const empty = tempProject({ 'package.json': '{"name":"x"}' });
-  const broken = tempProject({ 'package-lock.json': '{\n  "lockfileVersion": 3,\n  "packages": {,}\n}' });
-  try {
-    await assert.rejects(readNpmProject(empty), (err: unknown) =>
-      err instanceof NpmProjectError && /has no npm lockfile \(npm-shrinkwrap\.json or package-lock\.json\)/.test(err.message));
-    await assert.rejects(readNpmProject(broken), (err: unknown) =>
-      err instanceof NpmProjectError && /package-lock\.json is not valid JSON at line 3/.test(err.message) && !err.message.includes('\n'));
-    await assert.rejects(readNpmProject(corpus('lockfiles/osv-scalibr/javascript/packagelockjson/not-json.txt')), /is not valid JSON at line 1/);
-    await assert.rejects(readNpmProject(corpus('lockfiles/osv-scalibr/javascript/packagelockjson/null.v2.jsontest')), /is not an npm lockfile: the top-level value is not an object/);
-    await assert.rejects(readNpmProject(join(empty, 'nope')), /does not exist/);
-  } finally {
-    rmSync(empty, { recursive: true });
-    rmSync(broken, { recursive: true });
-  }
-});
+test(
+  'a folder without a lockfile, a lockfile that is not JSON, or not npm`s, is a one-line error',
+  needsCorpora,
+  async () => {
+    const empty = tempProject({ 'package.json': '{"name":"x"}' });
+    const broken = tempProject({ 'package-lock.json': '{\n  "lockfileVersion": 3,\n  "packages": {,}\n}' });
+    try {
+      await assert.rejects(
+        readNpmProject(empty),
+        (err: unknown) =>
+          err instanceof NpmProjectError &&
+          /has no npm lockfile \(npm-shrinkwrap\.json or package-lock\.json\)/.test(err.message),
+      );
+      await assert.rejects(
+        readNpmProject(broken),
+        (err: unknown) =>
+          err instanceof NpmProjectError &&
+          /package-lock\.json is not valid JSON at line 3/.test(err.message) &&
+          !err.message.includes('\n'),
+      );
+      await assert.rejects(
+        readNpmProject(corpus('lockfiles/osv-scalibr/javascript/packagelockjson/not-json.txt')),
+        /is not valid JSON at line 1/,
+      );
+      await assert.rejects(
+        readNpmProject(corpus('lockfiles/osv-scalibr/javascript/packagelockjson/null.v2.jsontest')),
+        /is not an npm lockfile: the top-level value is not an object/,
+      );
+      await assert.rejects(readNpmProject(join(empty, 'nope')), /does not exist/);
+    } finally {
+      rmSync(empty, { recursive: true });
+      rmSync(broken, { recursive: true });
+    }
+  },
+);
 
 test('the shrinkwrap wins over package-lock.json, as in npm', needsCorpora, async () => {
   const input = await readNpmProject(corpus('lockfiles/osv-scalibr/javascript/packagelockjson/both'));
@@ -65,8 +84,25 @@ test('installed manifests are read from node_modules, never from outside the pro
 test('the production inventory of this repository matches cyclonedx-npm --omit dev', async () => {
   const output = execFileSync(
     join(REPO_ROOT, 'node_modules/.bin/cyclonedx-npm'),
-    ['--output-format', 'JSON', '--omit', 'dev', '--flatten-components', '--short-PURLs', '--ignore-npm-errors', '--package-lock-only', '--output-file', '-'],
-    { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000 },
+    [
+      '--output-format',
+      'JSON',
+      '--omit',
+      'dev',
+      '--flatten-components',
+      '--short-PURLs',
+      '--ignore-npm-errors',
+      '--package-lock-only',
+      '--output-file',
+      '-',
+    ],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 120_000,
+    },
   );
   const theirs = new Set((JSON.parse(output).components as { purl: string }[]).map((c) => c.purl));
   const { sbom } = generateNpmSbom(await readNpmProject(REPO_ROOT));

@@ -83,7 +83,10 @@ function readSmallFile(path: string): string | undefined {
   const stats = statOrUndefined(path);
   if (!stats?.isFile()) return undefined;
   if (stats.size > MAX_MANIFEST_BYTES) {
-    throw new NpmProjectError(`${path} is ${formatBytes(stats.size)}, over the ${formatBytes(MAX_MANIFEST_BYTES)} limit for a package.json`, 'too-large');
+    throw new NpmProjectError(
+      `${path} is ${formatBytes(stats.size)}, over the ${formatBytes(MAX_MANIFEST_BYTES)} limit for a package.json`,
+      'too-large',
+    );
   }
   return readFileSync(path, 'utf8');
 }
@@ -101,7 +104,9 @@ function readInstalledLicenseText(dir: string, path: string): string | undefined
   const inside = relative(dir, folder);
   if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
   try {
-    const names = readdirSync(folder).filter((n) => LICENSE_FILE.test(n)).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    const names = readdirSync(folder)
+      .filter((n) => LICENSE_FILE.test(n))
+      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
     for (const name of names) {
       const file = join(folder, name);
       const stats = lstatSync(file);

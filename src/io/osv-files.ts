@@ -24,7 +24,11 @@ const MIB = 1024 * 1024;
 const RECORD_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
 
 /** Every OSV document under the given paths, in a stable order (folders sorted by name). */
-export async function* readOsvSources(paths: readonly string[], cwd: string, options: OsvReadOptions = {}): AsyncGenerator<OsvSourceItem> {
+export async function* readOsvSources(
+  paths: readonly string[],
+  cwd: string,
+  options: OsvReadOptions = {},
+): AsyncGenerator<OsvSourceItem> {
   for (const path of paths) {
     const full = resolve(cwd, path);
     const info = await stat(full).catch(() => undefined);
@@ -36,7 +40,9 @@ export async function* readOsvSources(paths: readonly string[], cwd: string, opt
 }
 
 async function* readFolder(dir: string, shown: string, options: OsvReadOptions): AsyncGenerator<OsvSourceItem> {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   for (const e of entries) {
     const full = join(dir, e.name);
     const where = join(shown, e.name);
@@ -98,7 +104,9 @@ async function* readRecordFile(full: string, where: string, options: OsvReadOpti
 
 function openZip(full: string): Promise<yauzl.ZipFile> {
   return new Promise((ok, fail) =>
-    yauzl.open(full, { lazyEntries: true, autoClose: true, validateEntrySizes: true }, (err, zip) => (err ? fail(err) : ok(zip))),
+    yauzl.open(full, { lazyEntries: true, autoClose: true, validateEntrySizes: true }, (err, zip) =>
+      err ? fail(err) : ok(zip),
+    ),
   );
 }
 
@@ -135,7 +143,8 @@ async function* readZip(full: string, where: string, options: OsvReadOptions): A
   zip.on('entry', (e: yauzl.Entry) => deliver(e));
   zip.on('end', () => deliver(null));
   zip.on('error', (e: Error) => deliver(e));
-  const pull = () => new Promise<yauzl.Entry | null | Error>((ok) => (pending.length > 0 ? ok(pending.shift()!) : (next = ok)));
+  const pull = () =>
+    new Promise<yauzl.Entry | null | Error>((ok) => (pending.length > 0 ? ok(pending.shift()!) : (next = ok)));
   let total = 0;
   try {
     zip.readEntry();
@@ -149,9 +158,15 @@ async function* readZip(full: string, where: string, options: OsvReadOptions): A
         continue;
       }
       if (entry.uncompressedSize > limit) {
-        yield { where: name, problem: `${entry.uncompressedSize} bytes inflated, over the ${limit}-byte limit for one advisory` };
+        yield {
+          where: name,
+          problem: `${entry.uncompressedSize} bytes inflated, over the ${limit}-byte limit for one advisory`,
+        };
       } else if (total + entry.uncompressedSize > archiveLimit) {
-        throw new InputError(`${where}: inflates past ${archiveLimit} bytes in total; refusing the rest of the archive`, 'too-large');
+        throw new InputError(
+          `${where}: inflates past ${archiveLimit} bytes in total; refusing the rest of the archive`,
+          'too-large',
+        );
       } else {
         try {
           const bytes = await readEntry(zip, entry, limit);

@@ -32,12 +32,25 @@ test('finds supported files, skips installed and ignored folders, honours .gitig
   });
   try {
     const walk = walkProject(dir);
-    assert.deepEqual(walk.files.map((f) => `${f.input.path} ${f.extractor.id}`), ['api/requirements.txt pip-requirements', 'go.mod go-mod', 'web/yarn.lock yarn-lock']);
-    assert.equal(walk.files.find((f) => f.extractor.id === 'yarn-lock')!.input.readRelated!('package.json'), '{"name":"web"}');
+    assert.deepEqual(
+      walk.files.map((f) => `${f.input.path} ${f.extractor.id}`),
+      ['api/requirements.txt pip-requirements', 'go.mod go-mod', 'web/yarn.lock yarn-lock'],
+    );
+    assert.equal(
+      walk.files.find((f) => f.extractor.id === 'yarn-lock')!.input.readRelated!('package.json'),
+      '{"name":"web"}',
+    );
     // Companions outside the walked folder are never read.
     assert.equal(walk.files[0]!.input.readRelated!('../../../etc/passwd'), undefined);
     const all = walkProject(dir, { all: true, gitignore: false });
-    assert.deepEqual(all.files.map((f) => f.input.path).sort(), ['api/requirements.txt', 'generated/Cargo.lock', 'go.mod', 'vendor/poetry.lock', 'web/node_modules/x/package-lock.json', 'web/yarn.lock']);
+    assert.deepEqual(all.files.map((f) => f.input.path).sort(), [
+      'api/requirements.txt',
+      'generated/Cargo.lock',
+      'go.mod',
+      'vendor/poetry.lock',
+      'web/node_modules/x/package-lock.json',
+      'web/yarn.lock',
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -47,9 +60,15 @@ test('go.sum alone is read; one file can be named directly; symbolic links are n
   const dir = tree({ 'lib/go.sum': GO_SUM, 'x/Pipfile.lock': '{}' });
   try {
     symlinkSync(join(dir, 'x'), join(dir, 'loop'));
-    assert.deepEqual(walkProject(dir).files.map((f) => f.input.path), ['lib/go.sum', 'x/Pipfile.lock']);
+    assert.deepEqual(
+      walkProject(dir).files.map((f) => f.input.path),
+      ['lib/go.sum', 'x/Pipfile.lock'],
+    );
     const one = walkProject(join(dir, 'x', 'Pipfile.lock'));
-    assert.deepEqual(one.files.map((f) => f.input.path), ['Pipfile.lock']);
+    assert.deepEqual(
+      one.files.map((f) => f.input.path),
+      ['Pipfile.lock'],
+    );
     assert.throws(() => walkProject(join(dir, 'nope')), /does not exist/);
     writeFileSync(join(dir, 'notes.txt'), 'x');
     assert.throws(() => walkProject(join(dir, 'notes.txt')), /is not a lockfile or package database Vigie reads/);
@@ -63,7 +82,10 @@ test('a binary file under a lockfile name is reported and the walk goes on', () 
   try {
     writeFileSync(join(dir, 'a/Cargo.lock'), Buffer.from([0, 1, 2, 3]));
     const walk = walkProject(dir);
-    assert.deepEqual(walk.files.map((f) => f.input.path), ['b/uv.lock']);
+    assert.deepEqual(
+      walk.files.map((f) => f.input.path),
+      ['b/uv.lock'],
+    );
     assert.equal(walk.failures.length, 1);
     assert.match(walk.failures[0]!.message, /a\/Cargo\.lock is binary data/);
   } finally {

@@ -13,9 +13,36 @@ import { readRpmDatabase } from './rpm-database.js';
 
 /** Folders of installed or generated code, skipped unless `all` is asked: they hold copies, not the project. */
 export const SKIPPED_FOLDERS = new Set([
-  'node_modules', 'bower_components', 'jspm_packages', 'vendor', 'build', 'dist', 'out', 'target', 'Pods', 'Carthage',
-  '.git', '.hg', '.svn', '.yarn', '.pnpm-store', '.venv', 'venv', '.tox', '.nox', '__pycache__', '.gradle', '.m2',
-  '.idea', '.vscode', '.next', '.nuxt', '.dart_tool', '_build', 'deps', '.build',
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'vendor',
+  'build',
+  'dist',
+  'out',
+  'target',
+  'Pods',
+  'Carthage',
+  '.git',
+  '.hg',
+  '.svn',
+  '.yarn',
+  '.pnpm-store',
+  '.venv',
+  'venv',
+  '.tox',
+  '.nox',
+  '__pycache__',
+  '.gradle',
+  '.m2',
+  '.idea',
+  '.vscode',
+  '.next',
+  '.nuxt',
+  '.dart_tool',
+  '_build',
+  'deps',
+  '.build',
 ]);
 // In an unpacked image these are the system's own trees: never skipped.
 const ROOTFS_KEEP = /^(var\/lib\/dpkg|lib\/apk\/db|var\/lib\/rpm|usr\/lib\/sysimage\/rpm)(\/|$)/;
@@ -54,7 +81,10 @@ export function walkProject(target: string, options: WalkOptions = {}): WalkResu
   if (stats.isFile()) {
     const name = basename(full);
     const extractor = extractorFor(name);
-    if (!extractor) throw new InputError(`${target} is not a lockfile or package database Vigie reads (see \`vigie sbom generate --help\`)`);
+    if (!extractor)
+      throw new InputError(
+        `${target} is not a lockfile or package database Vigie reads (see \`vigie sbom generate --help\`)`,
+      );
     const root = dirname(full);
     const failures: Issue[] = [];
     const found = readFound(root, name, extractor, maxBytes, failures, relatedReader(root));
@@ -86,7 +116,8 @@ export function walkProject(target: string, options: WalkOptions = {}): WalkResu
       } else if (entry.isFile()) {
         const extractor = extractorFor(path);
         if (extractor) candidates.push([path, extractor]);
-        if (candidates.length > MAX_FILES) throw new InputError(`${target} holds more than ${MAX_FILES} lockfiles; walk a smaller folder`);
+        if (candidates.length > MAX_FILES)
+          throw new InputError(`${target} holds more than ${MAX_FILES} lockfiles; walk a smaller folder`);
       }
     }
   };
@@ -98,24 +129,40 @@ export function walkProject(target: string, options: WalkOptions = {}): WalkResu
   for (const [path, extractor] of candidates) {
     const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
     // go.sum gives way to go.mod, package-lock.json to npm-shrinkwrap.json, … in the same folder.
-    if (extractor.yieldsTo?.some((name) => !path.endsWith(`/${name}`) && path !== name && present.has(folder + name))) continue;
+    if (extractor.yieldsTo?.some((name) => !path.endsWith(`/${name}`) && path !== name && present.has(folder + name)))
+      continue;
     const found = readFound(full, path, extractor, maxBytes, failures, related);
     if (found) files.push(found);
   }
   return { root: full, files, failures };
 }
 
-function readFound(root: string, path: string, extractor: Extractor, maxBytes: number, failures: Issue[], related: (file: string) => string | undefined): FoundFile | undefined {
+function readFound(
+  root: string,
+  path: string,
+  extractor: Extractor,
+  maxBytes: number,
+  failures: Issue[],
+  related: (file: string) => string | undefined,
+): FoundFile | undefined {
   const file = join(root, path);
   const size = statOrUndefined(file)?.size ?? 0;
   if (size > maxBytes) {
-    failures.push(issue('warning', 'lockfile-too-large', `${path} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; left out`, { field: path }));
+    failures.push(
+      issue(
+        'warning',
+        'lockfile-too-large',
+        `${path} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; left out`,
+        { field: path },
+      ),
+    );
     return undefined;
   }
   const folder = dirname(file);
   const readRelated = (relativePath: string) => related(resolve(folder, relativePath));
   try {
-    if (extractor.reads === 'rpmdb') return { extractor, input: { path, text: '', records: readRpmDatabase(file), readRelated }, bytes: size };
+    if (extractor.reads === 'rpmdb')
+      return { extractor, input: { path, text: '', records: readRpmDatabase(file), readRelated }, bytes: size };
     return { extractor, input: { path, text: bytesToText(readFileSync(file), path), readRelated }, bytes: size };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
@@ -163,4 +210,3 @@ function statOrUndefined(path: string) {
     return undefined;
   }
 }
-

@@ -34,7 +34,10 @@ export async function readDocumentFile(path: string, options: ReadOptions = {}):
     throw new InputError(`cannot read ${path}: ${describeFsError(err)}`);
   }
   if (size > maxBytes) {
-    throw new InputError(`${path} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} input limit (raise it with --max-size)`, 'too-large');
+    throw new InputError(
+      `${path} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} input limit (raise it with --max-size)`,
+      'too-large',
+    );
   }
   const handle = await open(path, 'r');
   let buffer: Buffer;
@@ -53,14 +56,21 @@ export async function readDocumentFile(path: string, options: ReadOptions = {}):
   return decodeBytes(buffer, path, maxBytes);
 }
 
-export async function readDocumentStream(stream: Readable, label: string, options: ReadOptions = {}): Promise<DocumentText> {
+export async function readDocumentStream(
+  stream: Readable,
+  label: string,
+  options: ReadOptions = {},
+): Promise<DocumentText> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
     total += (chunk as Buffer).length;
     if (total > maxBytes) {
-      throw new InputError(`${label} is over the ${formatBytes(maxBytes)} input limit (raise it with --max-size)`, 'too-large');
+      throw new InputError(
+        `${label} is over the ${formatBytes(maxBytes)} input limit (raise it with --max-size)`,
+        'too-large',
+      );
     }
     chunks.push(chunk as Buffer);
   }
@@ -83,7 +93,9 @@ export function bytesToText(buffer: Buffer, label: string): string {
   if (buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer);
   const probe = buffer.subarray(0, 8192);
   if (probe.includes(0)) {
-    throw new InputError(`${label} is binary data (NUL bytes in the first ${formatBytes(probe.length)}), not an SBOM document`);
+    throw new InputError(
+      `${label} is binary data (NUL bytes in the first ${formatBytes(probe.length)}), not an SBOM document`,
+    );
   }
   try {
     return utf8.decode(buffer);

@@ -9,12 +9,7 @@
 
 /** How the model learns (CycloneDX `modelParameters.approach.type`). */
 export type LearningApproach =
-  | 'supervised'
-  | 'unsupervised'
-  | 'reinforcement-learning'
-  | 'semi-supervised'
-  | 'self-supervised'
-  | (string & {});
+  'supervised' | 'unsupervised' | 'reinforcement-learning' | 'semi-supervised' | 'self-supervised' | (string & {});
 
 /** Yes / no / not stated, for the SPDX 3 "presence" fields. */
 export type Presence = 'yes' | 'no' | 'unknown';
@@ -142,7 +137,14 @@ export function emptyModelCard(): ModelCard {
     outputs: [],
     datasets: [],
     metrics: [],
-    considerations: { users: [], useCases: [], limitations: [], performanceTradeoffs: [], ethical: [], environmental: [] },
+    considerations: {
+      users: [],
+      useCases: [],
+      limitations: [],
+      performanceTradeoffs: [],
+      ethical: [],
+      environmental: [],
+    },
     domains: [],
     languages: [],
     tags: [],

@@ -18,9 +18,10 @@ test('a 2.3 formatted string splits into its eleven attributes, quoting removed'
 test('a 2.2 URI fills missing attributes with ANY and unpacks a packed edition', () => {
   const cpe = parseCpe('cpe:/a:redhat:enterprise_linux:8::appstream');
   assert.ok(!isCpeError(cpe));
-  assert.deepEqual([cpe.part, cpe.vendor, cpe.product, cpe.version, cpe.update, cpe.edition], [
-    'a', 'redhat', 'enterprise_linux', '8', '*', 'appstream',
-  ]);
+  assert.deepEqual(
+    [cpe.part, cpe.vendor, cpe.product, cpe.version, cpe.update, cpe.edition],
+    ['a', 'redhat', 'enterprise_linux', '8', '*', 'appstream'],
+  );
   const packed = parseCpe('cpe:/a:hp:insight_diagnostics:7.4.0.1570:-:~~online~win2003~x64~');
   assert.ok(!isCpeError(packed));
   assert.equal(packed.update, '-');

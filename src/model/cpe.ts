@@ -134,7 +134,8 @@ function parseUri(text: string): Cpe | CpeError {
     }
     if (attributes[k] === 'edition' && raw.startsWith('~')) {
       const packed = raw.split('~');
-      if (packed.length !== 6) return { error: `packed CPE edition "${raw}" needs 5 "~"-separated fields`, position: at };
+      if (packed.length !== 6)
+        return { error: `packed CPE edition "${raw}" needs 5 "~"-separated fields`, position: at };
       const [, edition, swEdition, targetSw, targetHw, other] = packed.map(decodeUriValue);
       Object.assign(cpe, { edition, swEdition, targetSw, targetHw, other });
     } else if (raw !== '') {

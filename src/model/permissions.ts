@@ -38,9 +38,9 @@ export const PERMISSIONS: readonly Permission[] = [
 
 /** Guest reads; project managers run the portfolio; legal owns licences and decisions; compliance officers do everything. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  'guest': ['public', 'read'],
+  guest: ['public', 'read'],
   'project-manager': ['public', 'read', 'portfolio:write', 'vulnerabilities:write'],
-  'legal': ['public', 'read', 'decisions:write', 'licenses:write', 'cra:write'],
+  legal: ['public', 'read', 'decisions:write', 'licenses:write', 'cra:write'],
   'compliance-officer': PERMISSIONS,
 };
 

@@ -18,14 +18,7 @@ export interface Tool {
 
 /** CycloneDX 1.5+ lifecycle phases; SPDX 3 `software_sbomType` maps onto the same words. */
 export type LifecyclePhase =
-  | 'design'
-  | 'pre-build'
-  | 'build'
-  | 'post-build'
-  | 'operations'
-  | 'discovery'
-  | 'decommission'
-  | (string & {});
+  'design' | 'pre-build' | 'build' | 'post-build' | 'operations' | 'discovery' | 'decommission' | (string & {});
 
 /** How complete the dependency graph claims to be (CycloneDX compositions aggregate). */
 export type Completeness =

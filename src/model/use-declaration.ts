@@ -21,16 +21,24 @@ export interface UseDeclaration {
 
 /** Fields of use that model licences single out. Names are our own; each licence maps its clauses to them. */
 export const FIELDS_OF_USE = {
-  'military': 'military, warfare, weapons, nuclear applications or espionage',
-  'law-enforcement': 'law enforcement, administration of justice, immigration or asylum decisions (e.g. predicting who will commit a crime)',
-  'automated-decisions': 'fully automated decisions that adversely affect a person\'s legal rights or create binding obligations (credit, employment, insurance…)',
+  military: 'military, warfare, weapons, nuclear applications or espionage',
+  'law-enforcement':
+    'law enforcement, administration of justice, immigration or asylum decisions (e.g. predicting who will commit a crime)',
+  'automated-decisions':
+    "fully automated decisions that adversely affect a person's legal rights or create binding obligations (credit, employment, insurance…)",
   'medical-advice': 'medical advice or interpretation of medical results',
-  'surveillance': 'tracking or monitoring individuals, biometric identification or categorisation',
+  surveillance: 'tracking or monitoring individuals, biometric identification or categorisation',
   'critical-infrastructure': 'operating critical infrastructure, transport technologies or heavy machinery',
 } as const;
 export type FieldOfUse = keyof typeof FIELDS_OF_USE;
 export const FIELD_OF_USE_NAMES = Object.keys(FIELDS_OF_USE) as FieldOfUse[];
 
 export function undeclaredUse(): UseDeclaration {
-  return { commercial: null, fieldsOfUse: null, monthlyActiveUsers: null, outputsTrainOtherModels: null, licenseeInEu: null };
+  return {
+    commercial: null,
+    fieldsOfUse: null,
+    monthlyActiveUsers: null,
+    outputsTrainOtherModels: null,
+    licenseeInEu: null,
+  };
 }

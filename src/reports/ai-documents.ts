@@ -17,7 +17,10 @@ export function renderAnnexXiiMarkdown(doc: AnnexXii): string {
     if (!item.present) out.push(`- fill in: ${item.sources.map(md).join('; ')}`);
     out.push('');
   }
-  out.push(doc.missing.length === 0 ? 'Every Annex XII item is answered.' : `Missing items: ${doc.missing.join(', ')}.`, '');
+  out.push(
+    doc.missing.length === 0 ? 'Every Annex XII item is answered.' : `Missing items: ${doc.missing.join(', ')}.`,
+    '',
+  );
   return out.join('\n');
 }
 

@@ -1,5 +1,13 @@
 export { escapeHtml, escapeXml, csvField } from './escape.js';
-export { buildNotice, renderNoticeText, renderNoticeMarkdown, renderNoticeHtml, type NoticeData, type NoticeEntry, type LicenseTextLookup } from './notice.js';
+export {
+  buildNotice,
+  renderNoticeText,
+  renderNoticeMarkdown,
+  renderNoticeHtml,
+  type NoticeData,
+  type NoticeEntry,
+  type LicenseTextLookup,
+} from './notice.js';
 export { renderReleaseBomCsv } from './release-bom-csv.js';
 export { renderObligationsJson, renderObligationsMarkdown } from './obligations-report.js';
 export { renderJunit } from './junit.js';

@@ -5,7 +5,8 @@ const BAR_WIDTH = 20;
 
 export function jobProgressLine(job: Job, options: { bar?: boolean } = {}): string {
   const head = `job ${job.id} (${job.kind})`;
-  if (job.state === 'queued') return `${head}: queued${job.attempts > 0 ? `, attempt ${job.attempts + 1} of ${job.maxAttempts} (${job.error?.message ?? 'retrying'})` : ', waiting for a worker (vigie worker)'}`;
+  if (job.state === 'queued')
+    return `${head}: queued${job.attempts > 0 ? `, attempt ${job.attempts + 1} of ${job.maxAttempts} (${job.error?.message ?? 'retrying'})` : ', waiting for a worker (vigie worker)'}`;
   if (job.state === 'failed') return `${head}: failed: ${job.error?.code ?? 'internal'}: ${job.error?.message ?? ''}`;
   if (job.state === 'succeeded') return `${head}: done`;
   const { phase, done, total } = job.progress;

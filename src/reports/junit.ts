@@ -10,9 +10,14 @@ export function renderJunit(validation: ReleaseValidation, suiteName: string): s
     const name = `step ${s.step}: ${s.name}`;
     const open = `    <testcase classname="${x(`vigie.validation.${STEP_RULES[s.step].split('/')[1]}`)}" name="${x(name)}" time="0">`;
     if (s.passed) return `${open}</testcase>`;
-    const summary = s.blockers.length ? `${s.blockers.length} blocker(s)` : `${s.pending} usage(s) blocked by an earlier step`;
+    const summary = s.blockers.length
+      ? `${s.blockers.length} blocker(s)`
+      : `${s.pending} usage(s) blocked by an earlier step`;
     const body = [
-      ...s.blockers.map((b) => `[${b.rule}] ${b.message}\n  fix: ${b.fix.action} — ${b.fix.hint}${b.fix.suggestions.length ? ` (suggestions: ${b.fix.suggestions.slice(0, 5).join(' | ')})` : ''}`),
+      ...s.blockers.map(
+        (b) =>
+          `[${b.rule}] ${b.message}\n  fix: ${b.fix.action} — ${b.fix.hint}${b.fix.suggestions.length ? ` (suggestions: ${b.fix.suggestions.slice(0, 5).join(' | ')})` : ''}`,
+      ),
       ...(s.pending ? [`${s.pending} usage(s) could not be checked: an earlier step blocks them.`] : []),
     ].join('\n');
     return `${open}\n      <failure message="${x(summary)}" type="${x(STEP_RULES[s.step])}">${x(body)}</failure>\n    </testcase>`;

@@ -32,7 +32,11 @@ export interface NoticeData {
  * exploitation) is not distributed, so it is left out with the reason (issue 8 item 10); a usage
  * whose exploitation is not set yet counts as distributed, so nothing shipped goes missing.
  */
-export function buildNotice(snapshot: ReleaseSnapshot, validation: ReleaseValidation, textOf: LicenseTextLookup): NoticeData {
+export function buildNotice(
+  snapshot: ReleaseSnapshot,
+  validation: ReleaseValidation,
+  textOf: LicenseTextLookup,
+): NoticeData {
   const resolved = new Map(validation.usages.map((u) => [u.usageId, u]));
   const byVersion = new Map<number, { item: ReleaseUsage; usages: ResolvedUsage[] }>();
   for (const item of snapshot.usages) {
@@ -83,11 +87,19 @@ const RULE = '-'.repeat(78);
 
 /** The copyright statements of an entry, one per line (SBOMs join several with line breaks). */
 function copyrightLines(copyright: string | null): string[] {
-  return (copyright ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return (copyright ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 export function renderNoticeText(n: NoticeData): string {
-  const out: string[] = [`THIRD-PARTY SOFTWARE NOTICES — ${n.title}`, '', 'This product includes the following third-party components.', ''];
+  const out: string[] = [
+    `THIRD-PARTY SOFTWARE NOTICES — ${n.title}`,
+    '',
+    'This product includes the following third-party components.',
+    '',
+  ];
   for (const e of n.entries) {
     out.push(`${e.name} ${e.version}`, `  Licence: ${e.license}`);
     for (const line of copyrightLines(e.copyright)) out.push(`  ${line}`);
@@ -97,7 +109,12 @@ export function renderNoticeText(n: NoticeData): string {
   }
   out.push(RULE, 'LICENCE TEXTS', RULE, '');
   for (const t of n.texts) {
-    out.push(`=== ${t.id} ===`, '', t.text?.trimEnd() ?? `(text of ${t.id} not available: see https://spdx.org/licenses/${t.id}.html)`, '');
+    out.push(
+      `=== ${t.id} ===`,
+      '',
+      t.text?.trimEnd() ?? `(text of ${t.id} not available: see https://spdx.org/licenses/${t.id}.html)`,
+      '',
+    );
   }
   return out.join('\n');
 }
@@ -110,7 +127,8 @@ export function renderNoticeMarkdown(n: NoticeData): string {
   const out: string[] = [`# Third-party software notices — ${md(n.title)}`, '', '## Components', ''];
   for (const e of n.entries) {
     out.push(`### ${md(e.name)} ${md(e.version)}`, '', `- Licence: ${md(e.license)}`);
-    for (const line of copyrightLines(e.copyright)) out.push(`- ${/^(copyright|©|\(c\))/i.test(line) ? '' : 'Copyright: '}${md(line)}`);
+    for (const line of copyrightLines(e.copyright))
+      out.push(`- ${/^(copyright|©|\(c\))/i.test(line) ? '' : 'Copyright: '}${md(line)}`);
     const homepage = safeHttpUrl(e.homepage);
     if (homepage) out.push(`- Homepage: <${homepage}>`);
     else if (e.homepage) out.push(`- Homepage: ${md(e.homepage)}`);
@@ -122,7 +140,14 @@ export function renderNoticeMarkdown(n: NoticeData): string {
     // A fence longer than any backtick run inside the text keeps it verbatim (code is never HTML).
     const longest = Math.max(2, ...(t.text?.match(/`+/g) ?? []).map((m) => m.length));
     const fence = '`'.repeat(longest + 1);
-    out.push(`### ${md(t.id)}`, '', fence, t.text?.trimEnd() ?? `Text not available: https://spdx.org/licenses/${t.id}.html`, fence, '');
+    out.push(
+      `### ${md(t.id)}`,
+      '',
+      fence,
+      t.text?.trimEnd() ?? `Text not available: https://spdx.org/licenses/${t.id}.html`,
+      fence,
+      '',
+    );
   }
   return out.join('\n');
 }
@@ -143,7 +168,10 @@ export function renderNoticeHtml(n: NoticeData): string {
     )
     .join('\n');
   const texts = n.texts
-    .map((t) => `<section id="${h(anchor(t.id))}"><h3>${h(t.id)}</h3><pre>${h(t.text?.trimEnd() ?? `Text not available: https://spdx.org/licenses/${t.id}.html`)}</pre></section>`)
+    .map(
+      (t) =>
+        `<section id="${h(anchor(t.id))}"><h3>${h(t.id)}</h3><pre>${h(t.text?.trimEnd() ?? `Text not available: https://spdx.org/licenses/${t.id}.html`)}</pre></section>`,
+    )
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="en">

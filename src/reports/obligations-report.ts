@@ -16,17 +16,32 @@ export function renderObligationsMarkdown(o: ReleaseObligations, title = `Releas
     out.push(`Triggered by ${g.obligations.map((x) => `${md(x.license)} (“${md(x.name)}”)`).join(', ')}.`, '');
     out.push('| Component | Project | Scope | Exploitation | Modification | Licences |', '|---|---|---|---|---|---|');
     for (const u of g.usages) {
-      out.push(`| ${mdCell(u.component)} | ${mdCell(u.project || '(root)')} | ${mdCell(u.scope || '(none)')} | ${u.exploitation} | ${u.modification} | ${mdCell(u.licenses.join(', '))} |`);
+      out.push(
+        `| ${mdCell(u.component)} | ${mdCell(u.project || '(root)')} | ${mdCell(u.scope || '(none)')} | ${u.exploitation} | ${u.modification} | ${mdCell(u.licenses.join(', '))} |`,
+      );
     }
     out.push('');
   }
   if (o.coreActions.length) {
-    out.push('## Core actions no usage triggers', '', 'Included by default in every compliance plan; no licence clause of this release calls for them.', '');
-    for (const a of o.coreActions) out.push(`- ${md(a.name)}${a.category ? ` (${md(a.category)})` : ''}${a.description ? `: ${md(a.description)}` : ''}`);
+    out.push(
+      '## Core actions no usage triggers',
+      '',
+      'Included by default in every compliance plan; no licence clause of this release calls for them.',
+      '',
+    );
+    for (const a of o.coreActions)
+      out.push(
+        `- ${md(a.name)}${a.category ? ` (${md(a.category)})` : ''}${a.description ? `: ${md(a.description)}` : ''}`,
+      );
     out.push('');
   }
   if (o.unresolved.length) {
-    out.push('## Not yet covered', '', `${o.unresolved.length} usage(s) are left out until validation establishes their licence and exploitation:`, '');
+    out.push(
+      '## Not yet covered',
+      '',
+      `${o.unresolved.length} usage(s) are left out until validation establishes their licence and exploitation:`,
+      '',
+    );
     for (const u of o.unresolved) out.push(`- ${md(u.component)}: ${md(u.reason)}`);
     out.push('');
   }

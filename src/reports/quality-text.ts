@@ -10,7 +10,11 @@ function coverageText(def: CheckDefinition | undefined, covered: number, total: 
   return `${covered}/${total} components ${what}`;
 }
 
-export function renderQualityText(results: readonly ProfileResult[], profiles: readonly QualityProfile[], file: string): string {
+export function renderQualityText(
+  results: readonly ProfileResult[],
+  profiles: readonly QualityProfile[],
+  file: string,
+): string {
   const lines: string[] = [];
   for (const result of results) {
     const profile = profiles.find((p) => p.id === result.profile);
@@ -22,7 +26,9 @@ export function renderQualityText(results: readonly ProfileResult[], profiles: r
       const def = profile?.checks.find((c) => c.id === check.id);
       const isDocument = def?.probe.startsWith('document.') ?? check.failing.length === 0;
       const verdict = check.pass ? 'pass' : 'FAIL';
-      lines.push(`  ${verdict.padEnd(4)} ${check.level.padEnd(10)} ${check.id}: ${coverageText(def, check.covered, check.total, isDocument)} — ${check.clause}`);
+      lines.push(
+        `  ${verdict.padEnd(4)} ${check.level.padEnd(10)} ${check.id}: ${coverageText(def, check.covered, check.total, isDocument)} — ${check.clause}`,
+      );
       if (!check.pass && check.failing.length > 0) {
         const shown = check.failing.slice(0, SHOWN_FAILURES).join(', ');
         const more = check.failing.length > SHOWN_FAILURES ? ` (+${check.failing.length - SHOWN_FAILURES} more)` : '';

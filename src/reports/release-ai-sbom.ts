@@ -10,7 +10,9 @@ import type { ReleaseValidation } from '../compliance/validate-release.js';
 import { releaseToSbom } from './release-sbom.js';
 
 /** A version's stored AI variant (store/ai-store.ts VersionAiFacts, restated to keep reports off the store). */
-export type StoredAiFacts = { versionId: number } & ({ kind: 'model'; facts: ModelCard } | { kind: 'dataset'; facts: DatasetFacts });
+export type StoredAiFacts = { versionId: number } & (
+  { kind: 'model'; facts: ModelCard } | { kind: 'dataset'; facts: DatasetFacts }
+);
 
 const versionRef = (versionId: number) => `version-${versionId}`;
 
@@ -26,13 +28,28 @@ export interface DependencyLink {
  * trained or tested on it or it is an end of a derived-from edge, and a model otherwise (the rule of
  * services/release-ai.ts).
  */
-export function releaseAiSbom(snapshot: ReleaseSnapshot, validation: ReleaseValidation, facts: StoredAiFacts[], dependencyEdges: DependencyLink[]): Sbom {
+export function releaseAiSbom(
+  snapshot: ReleaseSnapshot,
+  validation: ReleaseValidation,
+  facts: StoredAiFacts[],
+  dependencyEdges: DependencyLink[],
+): Sbom {
   const sbom = releaseToSbom(snapshot, validation);
   const rootRef = sbom.metadata.component!.ref;
   const factsOf = new Map(facts.map((f) => [f.versionId, f]));
   const links = snapshot.lineage ?? [];
-  const asDataset = new Set(links.flatMap((l) => (l.kind === 'trained-on' || l.kind === 'tested-on' ? [l.childVersionId] : l.kind === 'derived-from' ? [l.childVersionId, l.parentVersionId ?? -1] : [])));
-  const inLineage = new Set(links.flatMap((l) => (l.parentVersionId === null ? [l.childVersionId] : [l.parentVersionId, l.childVersionId])));
+  const asDataset = new Set(
+    links.flatMap((l) =>
+      l.kind === 'trained-on' || l.kind === 'tested-on'
+        ? [l.childVersionId]
+        : l.kind === 'derived-from'
+          ? [l.childVersionId, l.parentVersionId ?? -1]
+          : [],
+    ),
+  );
+  const inLineage = new Set(
+    links.flatMap((l) => (l.parentVersionId === null ? [l.childVersionId] : [l.parentVersionId, l.childVersionId])),
+  );
   for (const c of sbom.components) {
     const versionId = Number(c.ref.slice('version-'.length));
     const f = factsOf.get(versionId);
@@ -75,6 +92,7 @@ export function releaseAiSbom(snapshot: ReleaseSnapshot, validation: ReleaseVali
 /** The model view of one version of the release; a version that is not one of its models is an error. */
 export function releaseModelView(sbom: Sbom, versionId: number): ModelView {
   const model = sbom.components.find((c) => c.ref === versionRef(versionId));
-  if (!model || model.type !== 'machine-learning-model') throw new ModelNotFoundError(`version ${versionId} is not a machine-learning model of this release`);
+  if (!model || model.type !== 'machine-learning-model')
+    throw new ModelNotFoundError(`version ${versionId} is not a machine-learning model of this release`);
   return modelView(sbom, model);
 }

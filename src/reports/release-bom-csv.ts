@@ -35,7 +35,12 @@ export function renderReleaseBomCsv(snapshot: ReleaseSnapshot, validation: Relea
   // Runs stored before the setting existed were validated as "high" used to be hard-wired.
   const setting = validation.settings?.acceptNormaliser ?? '';
   const rows = [HEADER.join(',')];
-  const items = [...snapshot.usages].sort((a, b) => a.component.name.localeCompare(b.component.name) || a.version.number.localeCompare(b.version.number) || a.usage.id - b.usage.id);
+  const items = [...snapshot.usages].sort(
+    (a, b) =>
+      a.component.name.localeCompare(b.component.name) ||
+      a.version.number.localeCompare(b.version.number) ||
+      a.usage.id - b.usage.id,
+  );
   for (const { usage, version, component } of items) {
     const r = resolved.get(usage.id);
     const name = component.namespace ? `${component.namespace}/${component.name}` : component.name;

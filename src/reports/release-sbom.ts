@@ -31,7 +31,8 @@ export function releaseToSbom(snapshot: ReleaseSnapshot, validation: ReleaseVali
     if (existing) continue;
     const { component, version } = item;
     const licenses: LicenseRoles = {};
-    if (version.declaredLicense) licenses.declared = { raw: version.declaredLicense, entries: [{ name: version.declaredLicense }] };
+    if (version.declaredLicense)
+      licenses.declared = { raw: version.declaredLicense, entries: [{ name: version.declaredLicense }] };
     const concluded = r?.expression ?? version.concludedLicense;
     if (concluded) licenses.concluded = licenseFromExpression(concluded);
     if (r?.effective) licenses.effective = licenseFromExpression(r.effective);
@@ -61,8 +62,12 @@ export function releaseToSbom(snapshot: ReleaseSnapshot, validation: ReleaseVali
 }
 
 function outboundRoles(snapshot: ReleaseSnapshot): LicenseRoles {
-  const out = snapshot.release.outboundLicenses.length ? snapshot.release.outboundLicenses : snapshot.product.outboundLicenses;
-  return out.length ? { concluded: licenseFromExpression(out.map((l) => (out.length > 1 ? `(${l})` : l)).join(' AND ')) } : {};
+  const out = snapshot.release.outboundLicenses.length
+    ? snapshot.release.outboundLicenses
+    : snapshot.product.outboundLicenses;
+  return out.length
+    ? { concluded: licenseFromExpression(out.map((l) => (out.length > 1 ? `(${l})` : l)).join(' AND ')) }
+    : {};
 }
 
 /** The release written as CycloneDX JSON 1.6 or SPDX 2.3 JSON (or any other format Vigie encodes). */

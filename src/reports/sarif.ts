@@ -43,7 +43,10 @@ export function renderSarif(validation: ReleaseValidation, options: SarifOptions
         },
         artifacts: [{ location: { uri: options.artifactUri }, roles: ['analysisTarget'] }],
         results,
-        properties: { validationStep: validation.validationStep, ...(validation.settings ? { acceptNormaliser: validation.settings.acceptNormaliser } : {}) },
+        properties: {
+          validationStep: validation.validationStep,
+          ...(validation.settings ? { acceptNormaliser: validation.settings.acceptNormaliser } : {}),
+        },
       },
     ],
   };
@@ -51,7 +54,10 @@ export function renderSarif(validation: ReleaseValidation, options: SarifOptions
 }
 
 function resultOf(b: Blocker, uri: string) {
-  const logical = b.purl ?? b.componentKey ?? (b.component === null ? `${b.project || '(root)'}/${b.scope || '(none)'}` : b.component);
+  const logical =
+    b.purl ??
+    b.componentKey ??
+    (b.component === null ? `${b.project || '(root)'}/${b.scope || '(none)'}` : b.component);
   return {
     ruleId: STEP_RULES[b.step],
     ruleIndex: b.step - 1,

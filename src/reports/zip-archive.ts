@@ -15,7 +15,8 @@ export function zipArchive(entries: readonly ZipEntry[]): Buffer {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
-    if (entry.path.startsWith('/') || entry.path.split('/').includes('..')) throw new RangeError(`zip entry path "${entry.path}" must be relative`);
+    if (entry.path.startsWith('/') || entry.path.split('/').includes('..'))
+      throw new RangeError(`zip entry path "${entry.path}" must be relative`);
     const data = Buffer.from(entry.content);
     const packed = deflateRawSync(data, { level: 9 });
     const name = Buffer.from(entry.path, 'utf8');

@@ -22,6 +22,7 @@ function cut(value: unknown, depth: number): unknown {
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   // Every top-level key counts (the markers may be anywhere); below that a few are enough.
   const keys = Object.keys(value);
-  for (const key of depth === 0 ? keys : keys.slice(0, MAX_KEYS)) out[key] = cut((value as Record<string, unknown>)[key], depth + 1);
+  for (const key of depth === 0 ? keys : keys.slice(0, MAX_KEYS))
+    out[key] = cut((value as Record<string, unknown>)[key], depth + 1);
   return out;
 }

@@ -73,12 +73,24 @@ function check(value: unknown, shape: Shape, path: string, issues: Issue[]): unk
     if (alternative) return check(value, alternative, path, issues);
   } else if (matchesType(value, shape)) {
     if (typeof shape === 'string') return value;
-    return 'list' in shape ? checkList(value as unknown[], shape.list, path, issues) : checkFields(value as Record<string, unknown>, shape.fields, path, issues);
+    return 'list' in shape
+      ? checkList(value as unknown[], shape.list, path, issues)
+      : checkFields(value as Record<string, unknown>, shape.fields, path, issues);
   }
   const where = path || '(root)';
   // null where a value belongs says "no value": read as absent, but said.
-  if (value === null) issues.push(issue('warning', 'null-value', `${where}: null where ${expected(shape)} belongs; read as absent`, { field: where }));
-  else issues.push(issue('error', 'invalid-type', `${where}: expected ${expected(shape)}, found ${jsonType(value)}; left out`, { field: where }));
+  if (value === null)
+    issues.push(
+      issue('warning', 'null-value', `${where}: null where ${expected(shape)} belongs; read as absent`, {
+        field: where,
+      }),
+    );
+  else
+    issues.push(
+      issue('error', 'invalid-type', `${where}: expected ${expected(shape)}, found ${jsonType(value)}; left out`, {
+        field: where,
+      }),
+    );
   return DROP;
 }
 
@@ -95,7 +107,12 @@ function checkList(list: unknown[], item: Shape, path: string, issues: Issue[]):
   return out ?? list;
 }
 
-function checkFields(object: Record<string, unknown>, fields: Record<string, Shape>, path: string, issues: Issue[]): Record<string, unknown> {
+function checkFields(
+  object: Record<string, unknown>,
+  fields: Record<string, Shape>,
+  path: string,
+  issues: Issue[],
+): Record<string, unknown> {
   let out: Record<string, unknown> | undefined;
   // Walks the object's own keys (fewer than the shape's, usually): a hundred thousand components
   // are checked in a fraction of their decoding time.

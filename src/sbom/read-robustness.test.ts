@@ -18,32 +18,45 @@ function keysLast(value: Record<string, unknown>, last: string[]): Record<string
   return out;
 }
 
-const names = (text: string) => [...allComponents(readSbom(text).sbom)].map((c) => `${c.name}@${c.version ?? ''}`).sort();
+const names = (text: string) =>
+  [...allComponents(readSbom(text).sbom)].map((c) => `${c.name}@${c.version ?? ''}`).sort();
 
-test('CycloneDX JSON whose bomFormat/specVersion follow a large components array (juice-shop, reordered)', needsCorpora, () => {
-  const original = readCorpus('sboms/cyclonedx/bom-examples/SBOM/juice-shop/v11.1.2/bom.json');
-  const reordered = JSON.stringify(keysLast(original, ['bomFormat', 'specVersion']), null, 2);
-  assert.ok(reordered.indexOf('"bomFormat"') > HEAD_BYTES, 'the markers lie beyond the head');
-  const read = readSbom(reordered, 'bom.json');
-  assert.equal(read.format.id, 'cyclonedx-json');
-  assert.equal(read.specVersion, '1.2');
-  assert.deepEqual(names(reordered), names(JSON.stringify(original)));
-  assert.equal(names(reordered).length, 840);
-});
+test(
+  'CycloneDX JSON whose bomFormat/specVersion follow a large components array (juice-shop, reordered)',
+  needsCorpora,
+  () => {
+    const original = readCorpus('sboms/cyclonedx/bom-examples/SBOM/juice-shop/v11.1.2/bom.json');
+    const reordered = JSON.stringify(keysLast(original, ['bomFormat', 'specVersion']), null, 2);
+    assert.ok(reordered.indexOf('"bomFormat"') > HEAD_BYTES, 'the markers lie beyond the head');
+    const read = readSbom(reordered, 'bom.json');
+    assert.equal(read.format.id, 'cyclonedx-json');
+    assert.equal(read.specVersion, '1.2');
+    assert.deepEqual(names(reordered), names(JSON.stringify(original)));
+    assert.equal(names(reordered).length, 840);
+  },
+);
 
-test('SPDX JSON whose spdxVersion follows a large packages/files content (spec example 2.3, reordered)', needsCorpora, () => {
-  const original = readCorpus('sboms/spdx/spec-examples/v2.3/SPDXJSONExample-v2.3.spdx.json');
-  // The corpus SPDX files are small: grow the example with copies of its real packages.
-  const packages = original.packages as Record<string, unknown>[];
-  const copies = Array.from({ length: 60 }, (_, n) => packages.map((p) => ({ ...p, SPDXID: `${String(p.SPDXID)}-copy${n}` }))).flat();
-  const grown = { ...original, packages: [...packages, ...copies] };
-  const reordered = JSON.stringify(keysLast(grown, ['spdxVersion', 'SPDXID', 'dataLicense', 'name', 'documentNamespace', 'creationInfo']));
-  assert.ok(reordered.indexOf('"spdxVersion"') > HEAD_BYTES);
-  const read = readSbom(reordered);
-  assert.equal(read.format.id, 'spdx-json');
-  assert.equal(read.specVersion, '2.3');
-  assert.deepEqual(names(reordered), names(JSON.stringify(grown)));
-});
+test(
+  'SPDX JSON whose spdxVersion follows a large packages/files content (spec example 2.3, reordered)',
+  needsCorpora,
+  () => {
+    const original = readCorpus('sboms/spdx/spec-examples/v2.3/SPDXJSONExample-v2.3.spdx.json');
+    // The corpus SPDX files are small: grow the example with copies of its real packages.
+    const packages = original.packages as Record<string, unknown>[];
+    const copies = Array.from({ length: 60 }, (_, n) =>
+      packages.map((p) => ({ ...p, SPDXID: `${String(p.SPDXID)}-copy${n}` })),
+    ).flat();
+    const grown = { ...original, packages: [...packages, ...copies] };
+    const reordered = JSON.stringify(
+      keysLast(grown, ['spdxVersion', 'SPDXID', 'dataLicense', 'name', 'documentNamespace', 'creationInfo']),
+    );
+    assert.ok(reordered.indexOf('"spdxVersion"') > HEAD_BYTES);
+    const read = readSbom(reordered);
+    assert.equal(read.format.id, 'spdx-json');
+    assert.equal(read.specVersion, '2.3');
+    assert.deepEqual(names(reordered), names(JSON.stringify(grown)));
+  },
+);
 
 test('SPDX 3 JSON-LD whose @context follows a large @graph (simplehtr example, reordered)', needsCorpora, () => {
   const original = readCorpus('sboms/spdx/examples/ai/example01/spdx3.0/simplehtr-example.json');
@@ -60,13 +73,24 @@ test('SPDX 3 JSON-LD whose @context follows a large @graph (simplehtr example, r
 });
 
 test('without corpora: a synthetic CycloneDX 1.6 with markers last; an unknown large JSON still says so', () => {
-  const components = Array.from({ length: 2000 }, (_, i) => ({ type: 'library', name: `pkg-${i}`, version: '1.0.0', purl: `pkg:npm/pkg-${i}@1.0.0` }));
+  const components = Array.from({ length: 2000 }, (_, i) => ({
+    type: 'library',
+    name: `pkg-${i}`,
+    version: '1.0.0',
+    purl: `pkg:npm/pkg-${i}@1.0.0`,
+  }));
   const read = readSbom(JSON.stringify({ components, specVersion: '1.6', bomFormat: 'CycloneDX' }));
   assert.equal(read.format.id, 'cyclonedx-json');
   assert.equal(read.sbom.components.length, 2000);
   // A CycloneDX version we do not read is named as such, even when stated late.
-  assert.throws(() => readSbom(JSON.stringify({ components, specVersion: '1.1', bomFormat: 'CycloneDX' })), /CycloneDX 1\.1 is not supported/);
-  assert.throws(() => readSbom(JSON.stringify({ items: components, kind: 'list' })), (e: unknown) => e instanceof UnsupportedDocumentError && /not an SBOM format I know/.test(e.message));
+  assert.throws(
+    () => readSbom(JSON.stringify({ components, specVersion: '1.1', bomFormat: 'CycloneDX' })),
+    /CycloneDX 1\.1 is not supported/,
+  );
+  assert.throws(
+    () => readSbom(JSON.stringify({ items: components, kind: 'list' })),
+    (e: unknown) => e instanceof UnsupportedDocumentError && /not an SBOM format I know/.test(e.message),
+  );
   // A large tag-value document whose SPDXVersion comes late (after a long comment block).
   const comment = `DocumentComment: <text>${'x'.repeat(HEAD_BYTES)}</text>\n`;
   const tagValue = `${comment}SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nPackageName: a\nSPDXID: SPDXRef-a\n`;
@@ -79,8 +103,17 @@ test('wrong JSON types are errors at their path, never coerced (SPDX)', () => {
     SPDXID: 'SPDXRef-DOCUMENT',
     name: 'x',
     packages: 'not-a-list',
-    files: [{ SPDXID: 'SPDXRef-f', fileName: './a', checksums: [{ algorithm: 'SHA1', checksumValue: 'a'.repeat(40) }], fileTypes: 'SOURCE' }],
-    relationships: [{ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: ['SPDXRef-f'] }],
+    files: [
+      {
+        SPDXID: 'SPDXRef-f',
+        fileName: './a',
+        checksums: [{ algorithm: 'SHA1', checksumValue: 'a'.repeat(40) }],
+        fileTypes: 'SOURCE',
+      },
+    ],
+    relationships: [
+      { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: ['SPDXRef-f'] },
+    ],
   };
   const { sbom, issues } = readSbom(JSON.stringify(doc));
   // "not-a-list" used to become ten packages, one per character.
@@ -114,11 +147,21 @@ test('wrong JSON types are errors at their path, never coerced (CycloneDX)', () 
   };
   const { sbom, issues } = readSbom(JSON.stringify(bom));
   // The list inside `components` used to become a component.
-  assert.deepEqual([...allComponents(sbom)].map((c) => c.name), ['ok', 'nested', 'nulls']);
+  assert.deepEqual(
+    [...allComponents(sbom)].map((c) => c.name),
+    ['ok', 'nested', 'nulls'],
+  );
   assert.equal(sbom.components[0]!.version, undefined);
   assert.deepEqual(
     issues.filter((i) => i.code === 'invalid-type').map((i) => i.field),
-    ['version', 'components[0]', 'components[1].version', 'components[1].licenses[0].license.id', 'components[2].components', 'dependencies[0].dependsOn'],
+    [
+      'version',
+      'components[0]',
+      'components[1].version',
+      'components[1].licenses[0].license.id',
+      'components[2].components',
+      'dependencies[0].dependsOn',
+    ],
   );
   assert.match(issues.find((i) => i.field === 'components[0]')!.message, /expected an object, found a list/);
   const nullIssue = issues.find((i) => i.code === 'null-value');
@@ -142,38 +185,57 @@ test('SPDX YAML: an unquoted number keeps its text (versionInfo: 1.0 is "1.0", n
   assert.equal(issues.filter((i) => i.code === 'invalid-type').length, 0);
 });
 
-test('wrong JSON types are errors at their path, never coerced (SPDX 3 simplehtr example, altered)', needsCorpora, () => {
-  const original = readCorpus('sboms/spdx/examples/ai/example01/spdx3.0/simplehtr-example.json');
-  const graph = structuredClone(original['@graph']) as Record<string, unknown>[];
-  const at = graph.findIndex((e) => typeof e.software_packageVersion === 'string' && typeof e.name === 'string');
-  assert.ok(at >= 0);
-  const { spdxId, name } = graph[at] as { spdxId: string; name: string };
-  graph[at]!.software_packageVersion = 2; // a number where the version string belongs
-  const { sbom, issues } = readSbom(JSON.stringify({ ...original, '@graph': graph }));
-  const altered = [...allComponents(sbom, true)].find((c) => c.ref === spdxId);
-  assert.equal(altered?.name, name);
-  assert.equal(altered?.version, undefined, 'the number is not read as "2"');
-  const typeErrors = issues.filter((i) => i.code === 'invalid-type');
-  assert.deepEqual(typeErrors.map((i) => [i.severity, i.field]), [['error', `@graph[${at}].software_packageVersion`]]);
-  assert.match(typeErrors[0]!.message, /expected a string, found a number/);
-  // The unaltered document has no such error.
-  assert.equal(readSbom(JSON.stringify(original)).issues.filter((i) => i.code === 'invalid-type').length, 0);
-});
+test(
+  'wrong JSON types are errors at their path, never coerced (SPDX 3 simplehtr example, altered)',
+  needsCorpora,
+  () => {
+    const original = readCorpus('sboms/spdx/examples/ai/example01/spdx3.0/simplehtr-example.json');
+    const graph = structuredClone(original['@graph']) as Record<string, unknown>[];
+    const at = graph.findIndex((e) => typeof e.software_packageVersion === 'string' && typeof e.name === 'string');
+    assert.ok(at >= 0);
+    const { spdxId, name } = graph[at] as { spdxId: string; name: string };
+    graph[at]!.software_packageVersion = 2; // a number where the version string belongs
+    const { sbom, issues } = readSbom(JSON.stringify({ ...original, '@graph': graph }));
+    const altered = [...allComponents(sbom, true)].find((c) => c.ref === spdxId);
+    assert.equal(altered?.name, name);
+    assert.equal(altered?.version, undefined, 'the number is not read as "2"');
+    const typeErrors = issues.filter((i) => i.code === 'invalid-type');
+    assert.deepEqual(
+      typeErrors.map((i) => [i.severity, i.field]),
+      [['error', `@graph[${at}].software_packageVersion`]],
+    );
+    assert.match(typeErrors[0]!.message, /expected a string, found a number/);
+    // The unaltered document has no such error.
+    assert.equal(readSbom(JSON.stringify(original)).issues.filter((i) => i.code === 'invalid-type').length, 0);
+  },
+);
 
 /** The same value with every object's keys sorted, as `jq -S` writes it. */
 const sortedKeys = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(sortedKeys)
     : value !== null && typeof value === 'object'
-      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]),
+        )
       : value;
 
 test('ORT results and evaluated models with their keys sorted (jq -S) are still ORT', needsCorpora, () => {
-  for (const path of ['ort/results/semver4j-ort-result.yml', 'ort/results/core-image-minimal-qemux86-64.rootfs.ortresult.yml', 'ort/evaluated-model/evaluated-model-reporter-test-expected-output.json']) {
+  for (const path of [
+    'ort/results/semver4j-ort-result.yml',
+    'ort/results/core-image-minimal-qemux86-64.rootfs.ortresult.yml',
+    'ort/evaluated-model/evaluated-model-reporter-test-expected-output.json',
+  ]) {
     const text = readFileSync(corpus(path), 'utf8');
     const original = readSbom(text);
     const sorted = JSON.stringify(sortedKeys(path.endsWith('.json') ? JSON.parse(text) : parseYaml(text)));
-    assert.doesNotMatch(sorted, /^\{"(repository|analyzer|path_excludes|scope_excludes|project)"/, `${path}: the fixed-order look cannot see it`);
+    assert.doesNotMatch(
+      sorted,
+      /^\{"(repository|analyzer|path_excludes|scope_excludes|project)"/,
+      `${path}: the fixed-order look cannot see it`,
+    );
     const read = readSbom(sorted);
     assert.equal(read.format.id, 'ort', path);
     assert.equal(read.specVersion, original.specVersion, path);

@@ -52,7 +52,8 @@ export function readSbom(text: string, name?: string, formats: readonly SbomForm
 
 function describeUnknown(head: string): string {
   const t = head.trimStart();
-  if (t.startsWith('{') || t.startsWith('[')) return 'not an SBOM format I know (JSON without CycloneDX, SPDX or ORT markers)';
+  if (t.startsWith('{') || t.startsWith('['))
+    return 'not an SBOM format I know (JSON without CycloneDX, SPDX or ORT markers)';
   if (t.startsWith('<')) return 'not an SBOM format I know (XML without a CycloneDX namespace)';
   return 'not an SBOM format I know';
 }

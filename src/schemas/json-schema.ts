@@ -49,7 +49,11 @@ function newAjv(draft: Draft): Ajv {
   // OpenVEX: an absolute IRI is a scheme, a colon and no white space (purls, BOM-Links, https IRIs).
   ajv.addFormat('iri', /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/u);
   if (draft === '07') {
-    for (const dep of ['cyclonedx/spdx.schema.json', 'cyclonedx/jsf-0.82.schema.json', 'cyclonedx/cryptography-defs.schema.json']) {
+    for (const dep of [
+      'cyclonedx/spdx.schema.json',
+      'cyclonedx/jsf-0.82.schema.json',
+      'cyclonedx/cryptography-defs.schema.json',
+    ]) {
       ajv.addSchema(schemaJson(dep) as AnySchema);
     }
   }
@@ -122,6 +126,6 @@ function toViolation(e: ErrorObject): SchemaViolation {
       ? `${e.message} (${String((e.params as { additionalProperty?: string }).additionalProperty)})`
       : e.keyword === 'enum'
         ? `${e.message}: ${JSON.stringify((e.params as { allowedValues?: unknown[] }).allowedValues).slice(0, 200)}`
-        : e.message ?? e.keyword;
+        : (e.message ?? e.keyword);
   return { path: e.instancePath || '/', message: detail };
 }

@@ -8,9 +8,17 @@ const read = (p: string) => readFileSync(corpus(p), 'utf8');
 
 test('CycloneDX JSON conformance: valid files pass, invalid ones fail, per spec version', needsCorpora, () => {
   for (const v of ['1.4', '1.6', '1.7']) {
-    const ok = validateJsonSchema('cyclonedx-json', v, JSON.parse(read(`sboms/cyclonedx/conformance/${v}/valid-bom-${v}.json`)));
+    const ok = validateJsonSchema(
+      'cyclonedx-json',
+      v,
+      JSON.parse(read(`sboms/cyclonedx/conformance/${v}/valid-bom-${v}.json`)),
+    );
     assert.deepEqual(ok, [], `valid-bom-${v}.json`);
-    const bad = validateJsonSchema('cyclonedx-json', v, JSON.parse(read(`sboms/cyclonedx/conformance/${v}/invalid-component-type-${v}.json`)));
+    const bad = validateJsonSchema(
+      'cyclonedx-json',
+      v,
+      JSON.parse(read(`sboms/cyclonedx/conformance/${v}/invalid-component-type-${v}.json`)),
+    );
     assert.ok(bad && bad.length > 0, `invalid-component-type-${v}.json must be rejected`);
   }
 });
@@ -30,6 +38,10 @@ test('unknown format or version has no schema', () => {
 test('CycloneDX XML: XSD validation with the shipped SPDX import, good and bad', needsCorpora, async () => {
   const ok = await validateXmlSchema('cyclonedx-xml', '1.6', read('sboms/cyclonedx/conformance/1.6/valid-bom-1.6.xml'));
   assert.deepEqual(ok, []);
-  const bad = await validateXmlSchema('cyclonedx-xml', '1.6', read('sboms/cyclonedx/conformance/1.6/invalid-component-type-1.6.xml'));
+  const bad = await validateXmlSchema(
+    'cyclonedx-xml',
+    '1.6',
+    read('sboms/cyclonedx/conformance/1.6/invalid-component-type-1.6.xml'),
+  );
   assert.ok(bad && bad.length > 0 && bad[0].line !== undefined);
 });

@@ -96,7 +96,8 @@ export async function buildServer(options: ServerOptions): Promise<VigieServer> 
   app.get(
     '/api/openapi.json',
     { config: { permission: 'public' }, schema: { summary: 'This OpenAPI 3.1 document', tags: ['meta'] } },
-    async () => buildOpenApiDocument(catalogue, { title: 'Vigie API', version: process.env.npm_package_version ?? '0.1.0' }),
+    async () =>
+      buildOpenApiDocument(catalogue, { title: 'Vigie API', version: process.env.npm_package_version ?? '0.1.0' }),
   );
   await app.ready();
   return Object.assign(app, { routeCatalogue: catalogue }) as VigieServer;

@@ -21,8 +21,10 @@ export interface CreatedApiToken {
 export async function createToken(store: Store, input: NewToken): Promise<CreatedApiToken> {
   const name = input.name.trim();
   if (!name) throw new ServiceError('invalid-input', 'a token needs a name');
-  if (!ROLES.includes(input.role)) throw new ServiceError('invalid-input', `role must be one of ${ROLES.join(', ')}, not "${input.role}"`);
-  if (input.lifetimeMs !== undefined && !(input.lifetimeMs > 0)) throw new ServiceError('invalid-input', 'a token lifetime must be positive');
+  if (!ROLES.includes(input.role))
+    throw new ServiceError('invalid-input', `role must be one of ${ROLES.join(', ')}, not "${input.role}"`);
+  if (input.lifetimeMs !== undefined && !(input.lifetimeMs > 0))
+    throw new ServiceError('invalid-input', 'a token lifetime must be positive');
   const now = input.now ?? new Date();
   const expiresAt = input.lifetimeMs === undefined ? null : new Date(now.getTime() + input.lifetimeMs).toISOString();
   const secret = newTokenSecret();

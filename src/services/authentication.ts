@@ -28,7 +28,8 @@ export function createAuthenticator(store: Store, adminToken?: string): Authenti
   return {
     async authenticate(secret, now) {
       const hash = hashTokenSecret(secret);
-      if (adminHash !== null && sameHash(hash, adminHash)) return { tokenId: null, name: 'admin', role: 'compliance-officer' };
+      if (adminHash !== null && sameHash(hash, adminHash))
+        return { tokenId: null, name: 'admin', role: 'compliance-officer' };
       const token = await store.findApiTokenByHash(hash);
       if (!token) throw new ServiceError('unauthenticated', 'Unknown API token');
       if (token.revokedAt !== null) throw new ServiceError('unauthenticated', 'This API token was revoked');

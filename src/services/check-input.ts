@@ -26,7 +26,10 @@ function storable(value: string, what: string, kind: TextKind): string {
 export function requireExpression(value: string, field: string): string {
   const parsed = parseExpression(value);
   if (!parsed.expression) {
-    throw new ServiceError('invalid-input', `${field}: "${value}" is not an SPDX expression: ${parsed.syntaxError?.message}`);
+    throw new ServiceError(
+      'invalid-input',
+      `${field}: "${value}" is not an SPDX expression: ${parsed.syntaxError?.message}`,
+    );
   }
   return printExpression(parsed.expression);
 }

@@ -15,8 +15,22 @@ const SBOM = JSON.stringify({
   specVersion: '1.6',
   version: 1,
   components: [
-    { type: 'library', 'bom-ref': 'a', name: 'left-pad', version: '1.3.0', purl: 'pkg:npm/left-pad@1.3.0', licenses: [{ license: { id: 'MIT' } }] },
-    { type: 'library', 'bom-ref': 'b', name: 'gpl-thing', version: '2.0.0', purl: 'pkg:npm/gpl-thing@2.0.0', licenses: [{ license: { id: 'GPL-3.0-only' } }] },
+    {
+      type: 'library',
+      'bom-ref': 'a',
+      name: 'left-pad',
+      version: '1.3.0',
+      purl: 'pkg:npm/left-pad@1.3.0',
+      licenses: [{ license: { id: 'MIT' } }],
+    },
+    {
+      type: 'library',
+      'bom-ref': 'b',
+      name: 'gpl-thing',
+      version: '2.0.0',
+      purl: 'pkg:npm/gpl-thing@2.0.0',
+      licenses: [{ license: { id: 'GPL-3.0-only' } }],
+    },
   ],
 });
 
@@ -27,15 +41,30 @@ test('component usage, licence releases and the portfolio overview read the stor
     const product = await createProduct(store, { name: 'p' });
     const release = await createRelease(store, { productId: product.id, number: '1' });
     await setExploitationRule(store, release.id, { scope: null, project: null, exploitation: 'distribution' });
-    await importDocument(store, release.id, { content: SBOM, fileName: 'bom.json', mode: 'replace', policy: 'fill-missing', author: 't' });
+    await importDocument(store, release.id, {
+      content: SBOM,
+      fileName: 'bom.json',
+      mode: 'replace',
+      policy: 'fill-missing',
+      author: 't',
+    });
 
     const usage = await componentUsage(store, 'pkg:npm/left-pad');
-    assert.deepEqual(usage.releases.flatMap((r) => r.usages.map((u) => u.effective)), ['MIT']);
+    assert.deepEqual(
+      usage.releases.flatMap((r) => r.usages.map((u) => u.effective)),
+      ['MIT'],
+    );
     const mit = await releasesUsingLicense(store, 'MIT');
-    assert.deepEqual(mit.map((r) => r.usages), [1]);
+    assert.deepEqual(
+      mit.map((r) => r.usages),
+      [1],
+    );
     const [overview] = await portfolioOverview(store);
     assert.ok(overview.blockers.length > 0, 'the newest run has blockers (no policy reviewed): they are counted');
-    assert.equal(overview.blockers.reduce((n, b) => n + b.count, 0), overview.blockerCount);
+    assert.equal(
+      overview.blockers.reduce((n, b) => n + b.count, 0),
+      overview.blockerCount,
+    );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -46,7 +46,10 @@ export async function componentUsage(store: Store, text: string): Promise<Compon
   const key = component ? (component.purl ?? displayName(component)) : ref.key;
   const releases: ComponentReleaseUse[] = [];
   for (const hit of hits) {
-    const [usages, run] = await Promise.all([store.listUsages(hit.release.id), store.latestValidationRun(hit.release.id)]);
+    const [usages, run] = await Promise.all([
+      store.listUsages(hit.release.id),
+      store.latestValidationRun(hit.release.id),
+    ]);
     // Through reportOfRun: a stored run keeps its resolved usages apart (ADR 21).
     const resolved = new Map((run ? reportOfRun(run).usages : []).map((u) => [u.usageId, u.effective]));
     releases.push({
@@ -55,13 +58,22 @@ export async function componentUsage(store: Store, text: string): Promise<Compon
       version: hit.version,
       usages: usages
         .filter((u) => u.versionId === hit.version.id)
-        .map((u) => ({ usageId: u.id, project: u.project, scope: u.scope, linking: u.linking, modified: u.modified, effective: resolved.get(u.id) ?? null })),
+        .map((u) => ({
+          usageId: u.id,
+          project: u.project,
+          scope: u.scope,
+          linking: u.linking,
+          modified: u.modified,
+          effective: resolved.get(u.id) ?? null,
+        })),
     });
   }
   const declared = new Set(hits.map((h) => h.version.declaredLicense).filter((l): l is string => Boolean(l)));
   const keys = new Set([key, ref.key, ...(component ? [displayName(component)] : [])]);
   const decisions = (await store.listDecisions()).filter(
-    (d) => (d.component !== null && keys.has(d.component)) || (d.type === 'curation' && d.component === null && d.fromExpression !== null && declared.has(d.fromExpression)),
+    (d) =>
+      (d.component !== null && keys.has(d.component)) ||
+      (d.type === 'curation' && d.component === null && d.fromExpression !== null && declared.has(d.fromExpression)),
   );
   return { key, name: component ? displayName(component) : ref.key, component, releases, decisions };
 }
@@ -88,5 +100,10 @@ export async function releasesUsingLicense(store: Store, license: string): Promi
       const release = byId.get(r.releaseId)!;
       return { release, productName: names.get(release.productId) ?? '', usages: r.licenseCounts[id]! };
     })
-    .sort((a, b) => b.usages - a.usages || a.productName.localeCompare(b.productName) || a.release.number.localeCompare(b.release.number));
+    .sort(
+      (a, b) =>
+        b.usages - a.usages ||
+        a.productName.localeCompare(b.productName) ||
+        a.release.number.localeCompare(b.release.number),
+    );
 }

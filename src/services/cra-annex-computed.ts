@@ -30,20 +30,52 @@ export async function defaultAnnexRelease(store: Store, productId: number): Prom
 
 /** The SBOM documents behind the release's inventory: the imports since the last one that replaced it. */
 async function currentDocuments(store: Store, releaseId: number): Promise<SbomDocumentQuality[]> {
-  const imports = (await store.listImports(releaseId)).filter((i) => i.status === 'succeeded').sort((a, b) => a.id - b.id);
+  const imports = (await store.listImports(releaseId))
+    .filter((i) => i.status === 'succeeded')
+    .sort((a, b) => a.id - b.id);
   const lastReplace = imports.map((i) => i.mode).lastIndexOf('replace');
   const current = lastReplace < 0 ? imports : imports.slice(lastReplace);
-  const results = new Map((await store.listImportQuality(current.map((i) => i.id))).filter((q) => q.result.profile === CRA_ANNEX_I.id).map((q) => [q.importId, q.result]));
-  return current.map((i) => ({ importId: i.id, document: `import #${i.id} (${i.fileName ?? i.format})`, result: results.get(i.id) ?? null }));
+  const results = new Map(
+    (await store.listImportQuality(current.map((i) => i.id)))
+      .filter((q) => q.result.profile === CRA_ANNEX_I.id)
+      .map((q) => [q.importId, q.result]),
+  );
+  return current.map((i) => ({
+    importId: i.id,
+    document: `import #${i.id} (${i.fileName ?? i.format})`,
+    result: results.get(i.id) ?? null,
+  }));
 }
 
-export async function computeAnnexForRelease(store: Store, release: Release | null, record: CraRecord): Promise<ComputedAnnex> {
-  if (!release) return { release: null, entries: [noKnownExploitableVulnerabilities({ release: null, scan: null, findings: [], threshold: DEFAULT_EXPLOITABLE_THRESHOLD }), sbomCoversTopLevelDependencies(null, [])] };
+export async function computeAnnexForRelease(
+  store: Store,
+  release: Release | null,
+  record: CraRecord,
+): Promise<ComputedAnnex> {
+  if (!release)
+    return {
+      release: null,
+      entries: [
+        noKnownExploitableVulnerabilities({
+          release: null,
+          scan: null,
+          findings: [],
+          threshold: DEFAULT_EXPLOITABLE_THRESHOLD,
+        }),
+        sbomCoversTopLevelDependencies(null, []),
+      ],
+    };
   const ref = { id: release.id, number: release.number };
   const vulns = await releaseVulnerabilities(store, release.id);
   const partIa = noKnownExploitableVulnerabilities({
     release: ref,
-    scan: vulns.scan ? { scannedAt: vulns.scan.scannedAt, stale: vulns.scan.stale, databaseRecords: vulns.scan.summary.database.records } : null,
+    scan: vulns.scan
+      ? {
+          scannedAt: vulns.scan.scannedAt,
+          stale: vulns.scan.stale,
+          databaseRecords: vulns.scan.summary.database.records,
+        }
+      : null,
     findings: vulns.findings.map((f) => ({
       id: f.id,
       vulnerability: f.vulnerability.id,
@@ -62,7 +94,12 @@ export async function computeAnnexForRelease(store: Store, release: Release | nu
 }
 
 /** For a product's release by number, or its default release (see defaultAnnexRelease). */
-export async function computeAnnex(store: Store, product: { id: number; name: string }, record: CraRecord, releaseNumber?: string): Promise<ComputedAnnex> {
+export async function computeAnnex(
+  store: Store,
+  product: { id: number; name: string },
+  record: CraRecord,
+  releaseNumber?: string,
+): Promise<ComputedAnnex> {
   let release: Release | null;
   if (releaseNumber !== undefined) {
     release = await store.findRelease(product.id, releaseNumber);
@@ -81,7 +118,9 @@ export async function craShipBlockers(store: Store, release: Release): Promise<s
   const record = (await store.getCraRecord(release.productId))?.record;
   const required = record?.shipRequires ?? [];
   if (!record || required.length === 0) return [];
-  const computed = new Map((await computeAnnexForRelease(store, release, record)).entries.map((e) => [e.requirement as string, e]));
+  const computed = new Map(
+    (await computeAnnexForRelease(store, release, record)).entries.map((e) => [e.requirement as string, e]),
+  );
   const blockers: string[] = [];
   for (const id of required) {
     const c = computed.get(id);
@@ -90,7 +129,8 @@ export async function craShipBlockers(store: Store, release: Release): Promise<s
       continue;
     }
     const status = record.annexI[id]?.status ?? 'not-assessed';
-    if (status !== 'met' && status !== 'not-applicable') blockers.push(`${id} is ${status}: record it as met with evidence, or not applicable with a reason`);
+    if (status !== 'met' && status !== 'not-applicable')
+      blockers.push(`${id} is ${status}: record it as met with evidence, or not applicable with a reason`);
   }
   return blockers;
 }

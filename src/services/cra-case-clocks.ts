@@ -37,7 +37,15 @@ export async function openCaseClocks(store: Store, now: Date = new Date()): Prom
       productId: c.productId,
       type: c.type,
       title: c.title,
-      next: next ? { stage: next.stage, state: next.state, msLeft: next.msLeft, clause: next.clause, due: new Date(next.due!).toISOString() } : null,
+      next: next
+        ? {
+            stage: next.stage,
+            state: next.state,
+            msLeft: next.msLeft,
+            clause: next.clause,
+            due: new Date(next.due!).toISOString(),
+          }
+        : null,
     });
   }
   cases.sort((a, b) => (a.next?.msLeft ?? Infinity) - (b.next?.msLeft ?? Infinity) || a.id - b.id);

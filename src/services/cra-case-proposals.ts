@@ -51,7 +51,9 @@ export interface ProposalFilter {
 export async function reportingCaseProposals(store: Store, filter: ProposalFilter = {}): Promise<CaseProposal[]> {
   const products = new Map((await store.listProducts()).map((p) => [p.id, p.name]));
   const cases = await store.listReportingCases(filter.productId);
-  const named = new Set(cases.filter((c) => c.vulnerabilityId).map((c) => `${c.productId}|${c.vulnerabilityId!.toUpperCase()}`));
+  const named = new Set(
+    cases.filter((c) => c.vulnerabilityId).map((c) => `${c.productId}|${c.vulnerabilityId!.toUpperCase()}`),
+  );
   const euvd = await euvdExploitedIds(store);
   const out: CaseProposal[] = [];
   for (const release of await store.listReleases(filter.productId)) {
@@ -63,7 +65,9 @@ export async function reportingCaseProposals(store: Store, filter: ProposalFilte
       if (!v.kev && !euvdId) continue;
       if (f.analysis && NOT_AFFECTED.has(f.analysis.state)) continue;
       if ([v.id, ...v.aliases].some((id) => named.has(`${release.productId}|${id.toUpperCase()}`))) continue;
-      const signal = v.kev ? `is in the CISA KEV catalogue since ${v.kev.dateAdded}` : `is marked exploited in the EUVD (${euvdId})`;
+      const signal = v.kev
+        ? `is in the CISA KEV catalogue since ${v.kev.dateAdded}`
+        : `is marked exploited in the EUVD (${euvdId})`;
       out.push({
         product: products.get(release.productId) ?? `#${release.productId}`,
         productId: release.productId,
@@ -80,7 +84,13 @@ export async function reportingCaseProposals(store: Store, filter: ProposalFilte
       });
     }
   }
-  return out.sort((a, b) => a.product.localeCompare(b.product) || a.release.localeCompare(b.release) || a.vulnerability.localeCompare(b.vulnerability) || a.component.localeCompare(b.component));
+  return out.sort(
+    (a, b) =>
+      a.product.localeCompare(b.product) ||
+      a.release.localeCompare(b.release) ||
+      a.vulnerability.localeCompare(b.vulnerability) ||
+      a.component.localeCompare(b.component),
+  );
 }
 
 export interface OpenFromProposalInput {
@@ -106,9 +116,19 @@ export async function openCaseFromProposal(store: Store, input: OpenFromProposal
     (p) => p.release === input.release && [p.vulnerability, ...p.aliases].some((id) => id.toUpperCase() === wanted),
   );
   if (matches.length === 0) {
-    const existing = (await store.listReportingCases(product.id)).find((c) => c.vulnerabilityId?.toUpperCase() === wanted);
-    if (existing) throw new ServiceError('already-exists', `case #${existing.id} already names ${input.vulnerability} for ${product.name}`, { caseId: existing.id });
-    throw new ServiceError('invalid-input', `no current case proposal for ${input.vulnerability} in ${product.name} ${input.release} (not KEV-listed or EUVD-exploited in a published release, or analysed not affected)`);
+    const existing = (await store.listReportingCases(product.id)).find(
+      (c) => c.vulnerabilityId?.toUpperCase() === wanted,
+    );
+    if (existing)
+      throw new ServiceError(
+        'already-exists',
+        `case #${existing.id} already names ${input.vulnerability} for ${product.name}`,
+        { caseId: existing.id },
+      );
+    throw new ServiceError(
+      'invalid-input',
+      `no current case proposal for ${input.vulnerability} in ${product.name} ${input.release} (not KEV-listed or EUVD-exploited in a published release, or analysed not affected)`,
+    );
   }
   const first = matches[0]!;
   const components = [...new Set(matches.map((m) => m.component))];

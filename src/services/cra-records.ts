@@ -69,7 +69,13 @@ export interface CraRecordChanges {
   routeFacts?: Partial<Record<keyof RouteFacts, boolean | null>>;
   route?: string | null;
   support?: SupportChanges | null;
-  cvd?: { contacts?: string[]; policyUrl?: string | null; securityTxtUrl?: string | null; csafUrl?: string | null; preferredLanguages?: string[] };
+  cvd?: {
+    contacts?: string[];
+    policyUrl?: string | null;
+    securityTxtUrl?: string | null;
+    csafUrl?: string | null;
+    preferredLanguages?: string[];
+  };
   information?: Record<string, string>;
   steward?: { policyElements?: Record<string, string>; authorityContacts?: string[] };
   /** Threshold for Annex I Part I (2)(a); null: back to the default (high). */
@@ -89,17 +95,31 @@ const MAX_LIST = 100;
 /** Strings within the storable length, no NUL, lists bounded: checked over the whole input. */
 function checkLimits(value: unknown, path: string): void {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) throw new ServiceError('invalid-input', `${path} contains a NUL character (U+0000), which Vigie does not store`, { field: path });
-    if (value.length > INPUT_LIMITS.text) throw new ServiceError('invalid-input', `${path} is ${value.length} characters long; the limit is ${INPUT_LIMITS.text}`, { field: path });
+    if (value.includes('\u0000'))
+      throw new ServiceError('invalid-input', `${path} contains a NUL character (U+0000), which Vigie does not store`, {
+        field: path,
+      });
+    if (value.length > INPUT_LIMITS.text)
+      throw new ServiceError(
+        'invalid-input',
+        `${path} is ${value.length} characters long; the limit is ${INPUT_LIMITS.text}`,
+        { field: path },
+      );
   } else if (Array.isArray(value)) {
-    if (value.length > MAX_LIST) throw new ServiceError('invalid-input', `${path} has ${value.length} items; the limit is ${MAX_LIST}`, { field: path });
+    if (value.length > MAX_LIST)
+      throw new ServiceError('invalid-input', `${path} has ${value.length} items; the limit is ${MAX_LIST}`, {
+        field: path,
+      });
     value.forEach((v, i) => checkLimits(v, `${path}.${i}`));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) checkLimits(v, path ? `${path}.${k}` : k);
   }
 }
 
-function mergeMap<V>(current: Record<string, V>, changes: Record<string, V | null | ''> | undefined): Record<string, V> {
+function mergeMap<V>(
+  current: Record<string, V>,
+  changes: Record<string, V | null | ''> | undefined,
+): Record<string, V> {
   if (!changes) return current;
   const out: Record<string, V> = { ...current };
   for (const [key, value] of Object.entries(changes)) {
@@ -109,7 +129,8 @@ function mergeMap<V>(current: Record<string, V>, changes: Record<string, V | nul
   return out;
 }
 
-const trimOrNull = (v: string | null | undefined): string | null => (v === null || v === undefined || v.trim() === '' ? null : v.trim());
+const trimOrNull = (v: string | null | undefined): string | null =>
+  v === null || v === undefined || v.trim() === '' ? null : v.trim();
 const cleanList = (list: string[]): string[] => [...new Set(list.map((s) => s.trim()).filter(Boolean))];
 
 /** The record after the changes; throws on the first problem of the result, naming its field. */
@@ -117,11 +138,18 @@ export function applyCraChanges(current: CraRecord, changes: CraRecordChanges): 
   checkLimits(changes, '');
   const next: CraRecord = structuredClone(current);
   if (changes.roleAnswers !== undefined) {
-    next.roleAnswers = changes.roleAnswers === null ? null : (mergeMap((next.roleAnswers ?? {}) as Record<string, boolean>, changes.roleAnswers) as unknown as RoleAnswers);
+    next.roleAnswers =
+      changes.roleAnswers === null
+        ? null
+        : (mergeMap(
+            (next.roleAnswers ?? {}) as Record<string, boolean>,
+            changes.roleAnswers,
+          ) as unknown as RoleAnswers);
   }
   if (changes.coreFunction !== undefined) next.coreFunction = trimOrNull(changes.coreFunction);
   if (changes.category !== undefined) next.category = trimOrNull(changes.category);
-  if (changes.routeFacts !== undefined) next.routeFacts = mergeMap(next.routeFacts as Record<string, boolean>, changes.routeFacts);
+  if (changes.routeFacts !== undefined)
+    next.routeFacts = mergeMap(next.routeFacts as Record<string, boolean>, changes.routeFacts);
   if (changes.route !== undefined) next.route = trimOrNull(changes.route) as ConformityRoute | null;
   if (changes.support === null) next.support = null;
   else if (changes.support !== undefined) {
@@ -129,13 +157,20 @@ export function applyCraChanges(current: CraRecord, changes: CraRecordChanges): 
     const base = next.support ?? { start: '', endMonth: '', factors: {} };
     const start = s.start?.trim() ?? base.start;
     const endMonth = s.endMonth?.trim() ?? base.endMonth;
-    if (!start) throw new ServiceError('invalid-input', 'support.start is required (YYYY-MM-DD, placing on the market)', { field: 'support.start' });
-    if (!endMonth) throw new ServiceError('invalid-input', 'support.endMonth is required (YYYY-MM, last month of support)', { field: 'support.endMonth' });
+    if (!start)
+      throw new ServiceError('invalid-input', 'support.start is required (YYYY-MM-DD, placing on the market)', {
+        field: 'support.start',
+      });
+    if (!endMonth)
+      throw new ServiceError('invalid-input', 'support.endMonth is required (YYYY-MM, last month of support)', {
+        field: 'support.endMonth',
+      });
     next.support = { start, endMonth, factors: mergeMap(base.factors as Record<string, string>, s.factors) };
     const shortUse = s.shortExpectedUse === undefined ? base.shortExpectedUse : trimOrNull(s.shortExpectedUse);
     if (shortUse) next.support.shortExpectedUse = shortUse;
     const core = s.coreComponents ?? base.coreComponents;
-    if (core?.length) next.support.coreComponents = core.map((c) => ({ name: c.name.trim(), endOfSupport: c.endOfSupport.trim() }));
+    if (core?.length)
+      next.support.coreComponents = core.map((c) => ({ name: c.name.trim(), endOfSupport: c.endOfSupport.trim() }));
   }
   if (changes.cvd) {
     const c = changes.cvd;
@@ -157,14 +192,25 @@ export function applyCraChanges(current: CraRecord, changes: CraRecordChanges): 
     else next.shipRequires = ids;
   }
   if (changes.steward) {
-    if (changes.steward.policyElements !== undefined) next.steward.policyElements = mergeMap(next.steward.policyElements, changes.steward.policyElements);
-    if (changes.steward.authorityContacts !== undefined) next.steward.authorityContacts = cleanList(changes.steward.authorityContacts);
+    if (changes.steward.policyElements !== undefined)
+      next.steward.policyElements = mergeMap(next.steward.policyElements, changes.steward.policyElements);
+    if (changes.steward.authorityContacts !== undefined)
+      next.steward.authorityContacts = cleanList(changes.steward.authorityContacts);
   }
   const problems = recordProblems(next);
   if (problems.length > 0) {
     const first = problems[0]!;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).map((p) => p.field).join(', ')})` : '';
-    throw new ServiceError('invalid-input', `${first.field}: ${first.message}${more}`, { field: first.field, problems });
+    const more =
+      problems.length > 1
+        ? ` (and ${problems.length - 1} more: ${problems
+            .slice(1)
+            .map((p) => p.field)
+            .join(', ')})`
+        : '';
+    throw new ServiceError('invalid-input', `${first.field}: ${first.message}${more}`, {
+      field: first.field,
+      problems,
+    });
   }
   return next;
 }
@@ -192,7 +238,14 @@ function resolveProduct(store: Store, ref: ProductRef): Promise<Product> {
   return typeof ref === 'number' ? productById(store, ref) : productNamed(store, ref);
 }
 
-async function view(store: Store, product: Product, record: CraRecord, updatedBy: string | null, updatedAt: string | null, options: CraViewOptions = {}): Promise<CraRecordView> {
+async function view(
+  store: Store,
+  product: Product,
+  record: CraRecord,
+  updatedBy: string | null,
+  updatedAt: string | null,
+  options: CraViewOptions = {},
+): Promise<CraRecordView> {
   const computed = await computeAnnex(store, product, record, options.release);
   const byId = new Map(computed.entries.map((e) => [e.requirement as string, e]));
   const statuses = Object.fromEntries(computed.entries.map((e) => [e.requirement, matrixStatusOf(e.status)]));
@@ -205,22 +258,43 @@ async function view(store: Store, product: Product, record: CraRecord, updatedBy
     release: computed.release,
     requirements: ANNEX_I_REQUIREMENTS.map((r) => {
       const c = byId.get(r.id);
-      return c ? { ...r, status: matrixStatusOf(c.status), evidence: [], note: null, computed: c } : { ...r, ...(record.annexI[r.id] ?? emptyEntry()) };
+      return c
+        ? { ...r, status: matrixStatusOf(c.status), evidence: [], note: null, computed: c }
+        : { ...r, ...(record.annexI[r.id] ?? emptyEntry()) };
     }),
   };
 }
 
-export async function craRecordView(store: Store, ref: ProductRef, options: CraViewOptions = {}): Promise<CraRecordView> {
+export async function craRecordView(
+  store: Store,
+  ref: ProductRef,
+  options: CraViewOptions = {},
+): Promise<CraRecordView> {
   const product = await resolveProduct(store, ref);
   const stored = await store.getCraRecord(product.id);
-  return view(store, product, stored?.record ?? emptyRecord(), stored?.updatedBy ?? null, stored?.updatedAt ?? null, options);
+  return view(
+    store,
+    product,
+    stored?.record ?? emptyRecord(),
+    stored?.updatedBy ?? null,
+    stored?.updatedAt ?? null,
+    options,
+  );
 }
 
 function changedFields(before: CraRecord, after: CraRecord): string[] {
-  return (Object.keys(after) as Array<keyof CraRecord>).filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k])).sort();
+  return (Object.keys(after) as Array<keyof CraRecord>)
+    .filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]))
+    .sort();
 }
 
-export async function updateCraRecord(store: Store, ref: ProductRef, changes: CraRecordChanges, actor: string, now: Date = new Date()): Promise<CraRecordView> {
+export async function updateCraRecord(
+  store: Store,
+  ref: ProductRef,
+  changes: CraRecordChanges,
+  actor: string,
+  now: Date = new Date(),
+): Promise<CraRecordView> {
   return store.transaction(async (tx) => {
     const product = await resolveProduct(tx, ref);
     const stored = await tx.getCraRecord(product.id);
@@ -230,14 +304,32 @@ export async function updateCraRecord(store: Store, ref: ProductRef, changes: Cr
     const changed = changedFields(before, after);
     if (changed.length === 0 && stored) return view(tx, product, before, stored.updatedBy, stored.updatedAt);
     await tx.saveCraRecord(product.id, after, actor, at);
-    await tx.appendEvidence({ at, actor, kind: 'cra-record.updated', subject: `product:${product.name}`, payload: { changed, recordSha256: recordHash(after) } });
+    await tx.appendEvidence({
+      at,
+      actor,
+      kind: 'cra-record.updated',
+      subject: `product:${product.name}`,
+      payload: { changed, recordSha256: recordHash(after) },
+    });
     return view(tx, product, after, actor, at);
   });
 }
 
-export async function setAnnexRequirement(store: Store, ref: ProductRef, requirementId: string, input: AnnexEntryInput, actor: string, now: Date = new Date()): Promise<CraRecordView> {
+export async function setAnnexRequirement(
+  store: Store,
+  ref: ProductRef,
+  requirementId: string,
+  input: AnnexEntryInput,
+  actor: string,
+  now: Date = new Date(),
+): Promise<CraRecordView> {
   const requirement = findRequirement(requirementId);
-  if (!requirement) throw new ServiceError('invalid-input', `unknown Annex I requirement "${requirementId}" (known: ${ANNEX_I_REQUIREMENTS.map((r) => r.id).join(', ')})`, { field: 'requirement' });
+  if (!requirement)
+    throw new ServiceError(
+      'invalid-input',
+      `unknown Annex I requirement "${requirementId}" (known: ${ANNEX_I_REQUIREMENTS.map((r) => r.id).join(', ')})`,
+      { field: 'requirement' },
+    );
   if (isComputedRequirement(requirement.id)) {
     throw new ServiceError(
       'invalid-input',
@@ -246,7 +338,11 @@ export async function setAnnexRequirement(store: Store, ref: ProductRef, require
     );
   }
   if (!(ANNEX_STATUSES as readonly string[]).includes(input.status)) {
-    throw new ServiceError('invalid-input', `status must be one of ${ANNEX_STATUSES.join(', ')}, not "${input.status}"`, { field: 'status' });
+    throw new ServiceError(
+      'invalid-input',
+      `status must be one of ${ANNEX_STATUSES.join(', ')}, not "${input.status}"`,
+      { field: 'status' },
+    );
   }
   checkLimits(input, '');
   return store.transaction(async (tx) => {
@@ -261,10 +357,19 @@ export async function setAnnexRequirement(store: Store, ref: ProductRef, require
     };
     record.annexI[requirement.id] = entry;
     const problems = recordProblems(record);
-    if (problems.length > 0) throw new ServiceError('invalid-input', `${requirement.id} (${requirement.clause}): ${problems[0]!.message}`, { field: problems[0]!.field });
+    if (problems.length > 0)
+      throw new ServiceError('invalid-input', `${requirement.id} (${requirement.clause}): ${problems[0]!.message}`, {
+        field: problems[0]!.field,
+      });
     const at = now.toISOString();
     await tx.saveCraRecord(product.id, record, actor, at);
-    await tx.appendEvidence({ at, actor, kind: 'annex-i.set', subject: `product:${product.name}`, payload: { requirement: requirement.id, ...entry } });
+    await tx.appendEvidence({
+      at,
+      actor,
+      kind: 'annex-i.set',
+      subject: `product:${product.name}`,
+      payload: { requirement: requirement.id, ...entry },
+    });
     return view(tx, product, record, actor, at);
   });
 }

@@ -10,7 +10,11 @@ import { corpus, needsCorpora, whenCorpora, HAS_CORPORA } from '../../test/suppo
 import * as services from './index.js';
 
 const FILE = corpus('sboms', 'cyclonedx', 'bom-examples', 'SBOM', 'cern-lhc-vdm-editor-e564943', 'bom.json');
-const components = whenCorpora(() => (JSON.parse(readFileSync(FILE, 'utf8')) as { components: { licenses: { license: { id: string } }[] }[] }).components);
+const components = whenCorpora(
+  () =>
+    (JSON.parse(readFileSync(FILE, 'utf8')) as { components: { licenses: { license: { id: string } }[] }[] })
+      .components,
+);
 const licenseOf = whenCorpora(() => components.map((c) => c.licenses[0]!.license.id));
 const LICENSES = whenCorpora(() => [...new Set(licenseOf)].sort());
 
@@ -23,7 +27,11 @@ before(async () => {
   store = await openStore({ sqlitePath: join(dir, 'store.db') });
   const product = await services.createProduct(store, { name: 'VdM editor', outboundLicenses: ['MIT'] });
   releaseId = (await services.createRelease(store, { productId: product.id, number: 'e564943' })).id;
-  await services.importDocument(store, releaseId, { content: readFileSync(FILE), fileName: 'bom.json', author: 'test' });
+  await services.importDocument(store, releaseId, {
+    content: readFileSync(FILE),
+    fileName: 'bom.json',
+    author: 'test',
+  });
   await services.setExploitationRule(store, releaseId, { scope: null, exploitation: 'distribution' });
 });
 after(async () => {
@@ -40,28 +48,39 @@ test('no open obligations while the release stops before the policy step', needs
   assert.deepEqual(summary.openObligations, []);
 });
 
-test('past the policy step, each triggered action counts the usages under the licences that call for it', needsCorpora, async () => {
-  for (const license of LICENSES) await services.setLicensePolicy(store, { license, allowed: 'always' });
-  assert.ok((await services.validateRelease(store, releaseId)).validationStep >= services.POLICY_STEP);
-  const [open, ...others] = (await services.dashboardSummary(store)).openObligations;
-  assert.equal(others.length, 0);
-  assert.equal(open!.release.id, releaseId);
-  assert.equal(open!.productName, 'VdM editor');
-  assert.ok(open!.actions.length > 0);
-  for (const action of open!.actions) {
-    // Every component is one usage with one licence, all distributed unmodified.
-    const expected = licenseOf.filter((l) => action.licenses.includes(l)).length;
-    assert.equal(action.usages, expected, action.name);
-  }
-  // Apache-2.0 alone asks for its NOTICE file to be reproduced (section 4d).
-  const notice = open!.actions.find((a) => /NOTICE/.test(a.name));
-  assert.deepEqual(notice?.licenses, ['Apache-2.0']);
-  assert.equal(notice?.usages, licenseOf.filter((l) => l === 'Apache-2.0').length);
-});
+test(
+  'past the policy step, each triggered action counts the usages under the licences that call for it',
+  needsCorpora,
+  async () => {
+    for (const license of LICENSES) await services.setLicensePolicy(store, { license, allowed: 'always' });
+    assert.ok((await services.validateRelease(store, releaseId)).validationStep >= services.POLICY_STEP);
+    const [open, ...others] = (await services.dashboardSummary(store)).openObligations;
+    assert.equal(others.length, 0);
+    assert.equal(open!.release.id, releaseId);
+    assert.equal(open!.productName, 'VdM editor');
+    assert.ok(open!.actions.length > 0);
+    for (const action of open!.actions) {
+      // Every component is one usage with one licence, all distributed unmodified.
+      const expected = licenseOf.filter((l) => action.licenses.includes(l)).length;
+      assert.equal(action.usages, expected, action.name);
+    }
+    // Apache-2.0 alone asks for its NOTICE file to be reproduced (section 4d).
+    const notice = open!.actions.find((a) => /NOTICE/.test(a.name));
+    assert.deepEqual(notice?.licenses, ['Apache-2.0']);
+    assert.equal(notice?.usages, licenseOf.filter((l) => l === 'Apache-2.0').length);
+  },
+);
 
-test('a policy change records a new run: the release falls back before the policy step and leaves the list', needsCorpora, async () => {
-  await services.setLicensePolicy(store, { license: 'MIT', allowed: 'never' });
-  assert.ok((await services.getRelease(store, releaseId)).validationStep < services.POLICY_STEP, 'the policy change validated the release again');
-  assert.equal((await store.latestValidationRun(releaseId))?.reason, 'policy');
-  assert.deepEqual((await services.dashboardSummary(store)).openObligations, []);
-});
+test(
+  'a policy change records a new run: the release falls back before the policy step and leaves the list',
+  needsCorpora,
+  async () => {
+    await services.setLicensePolicy(store, { license: 'MIT', allowed: 'never' });
+    assert.ok(
+      (await services.getRelease(store, releaseId)).validationStep < services.POLICY_STEP,
+      'the policy change validated the release again',
+    );
+    assert.equal((await store.latestValidationRun(releaseId))?.reason, 'policy');
+    assert.deepEqual((await services.dashboardSummary(store)).openObligations, []);
+  },
+);

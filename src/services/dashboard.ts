@@ -56,7 +56,12 @@ export async function dashboardSummary(store: Store): Promise<DashboardSummary> 
   const policyCounts: Record<string, number> = {};
   for (const p of policies) policyCounts[p.allowed] = (policyCounts[p.allowed] ?? 0) + 1;
   return {
-    counts: { categories: categories.length, products: products.length, releases: releases.length, decisions: decisions.length },
+    counts: {
+      categories: categories.length,
+      products: products.length,
+      releases: releases.length,
+      decisions: decisions.length,
+    },
     recentReleases: views.map((v) => ({ ...v, productName: productNames.get(v.release.productId) ?? null })),
     licenses,
     policies: policyCounts,
@@ -67,16 +72,23 @@ export async function dashboardSummary(store: Store): Promise<DashboardSummary> 
 async function effectiveLicenses(store: Store): Promise<LicenseCount[]> {
   const totals = new Map<string, number>();
   for (const run of await store.latestValidationRuns()) {
-    for (const [license, usages] of Object.entries(run.licenseCounts)) totals.set(license, (totals.get(license) ?? 0) + usages);
+    for (const [license, usages] of Object.entries(run.licenseCounts))
+      totals.set(license, (totals.get(license) ?? 0) + usages);
   }
-  return [...totals].map(([license, usages]) => ({ license, usages })).sort((a, b) => b.usages - a.usages || a.license.localeCompare(b.license));
+  return [...totals]
+    .map(([license, usages]) => ({ license, usages }))
+    .sort((a, b) => b.usages - a.usages || a.license.localeCompare(b.license));
 }
 
 /**
  * The compliance actions that usages trigger, release by release, for releases past the policy
  * step. Core actions nothing triggers are left out: they are in every plan and say nothing new.
  */
-async function openObligations(store: Store, releases: Release[], productNames: Map<number, string>): Promise<ReleaseOpenObligations[]> {
+async function openObligations(
+  store: Store,
+  releases: Release[],
+  productNames: Map<number, string>,
+): Promise<ReleaseOpenObligations[]> {
   const candidates = releases
     .filter((r) => r.validationStep >= POLICY_STEP)
     .sort((a, b) => b.id - a.id)
@@ -97,7 +109,8 @@ async function openObligations(store: Store, releases: Release[], productNames: 
         usages: g.usages.length,
         licenses: [...new Set(g.obligations.map((o) => o.license))].sort(),
       }));
-    if (actions.length > 0) out.push({ release: validation.release, productName: productNames.get(candidate.productId) ?? null, actions });
+    if (actions.length > 0)
+      out.push({ release: validation.release, productName: productNames.get(candidate.productId) ?? null, actions });
   }
   return out;
 }

@@ -23,46 +23,115 @@ const signed = { author: 'ada', explanation: 'read the project site' };
 
 test('a curation naming neither the string found nor a component is refused (it would rewrite every licence)', async () => {
   await assert.rejects(
-    services.recordDecision(store, { type: 'curation', kind: 'curation', component: null, version: null, fromExpression: null, toExpression: 'MIT', ...signed }),
+    services.recordDecision(store, {
+      type: 'curation',
+      kind: 'curation',
+      component: null,
+      version: null,
+      fromExpression: null,
+      toExpression: 'MIT',
+      ...signed,
+    }),
     (e: Error) => services.isServiceError(e) && /must name what it corrects/.test(e.message),
   );
   assert.equal((await services.listDecisions(store)).length, 0);
-  const cli = await vigie(['decision', 'add', 'curation', '--to', 'MIT', '--author', 'ada', '--explanation', 'x', '--db', join(dir, 'store.db')]);
+  const cli = await vigie([
+    'decision',
+    'add',
+    'curation',
+    '--to',
+    'MIT',
+    '--author',
+    'ada',
+    '--explanation',
+    'x',
+    '--db',
+    join(dir, 'store.db'),
+  ]);
   assert.notEqual(cli.code, 0);
   assert.match(cli.stderr, /must name what it corrects/);
 });
 
 test('decision purls are canonicalised in the service: qualifiers, subpath and version dropped (version kept apart)', async () => {
   const d = await services.recordDecision(store, {
-    type: 'curation', kind: 'curation', component: 'pkg:maven/io.dropwizard/dropwizard-util@1.3.15?type=jar#sub', version: null, fromExpression: null, toExpression: 'Apache-2.0', ...signed,
+    type: 'curation',
+    kind: 'curation',
+    component: 'pkg:maven/io.dropwizard/dropwizard-util@1.3.15?type=jar#sub',
+    version: null,
+    fromExpression: null,
+    toExpression: 'Apache-2.0',
+    ...signed,
   });
   assert.equal(d.type === 'curation' && d.component, 'pkg:maven/io.dropwizard/dropwizard-util');
   assert.equal(d.type === 'curation' && d.version, '1.3.15');
   const g = await services.recordDecision(store, {
-    type: 'derogation', categoryId: null, productId: null, releaseId: null, scope: null, project: null, exploitation: null,
-    component: 'pkg:golang/golang.org/x/net?goarch=amd64', version: null, license: 'BSD-3-Clause', linking: 'static', modification: 'unmodified', ...signed,
+    type: 'derogation',
+    categoryId: null,
+    productId: null,
+    releaseId: null,
+    scope: null,
+    project: null,
+    exploitation: null,
+    component: 'pkg:golang/golang.org/x/net?goarch=amd64',
+    version: null,
+    license: 'BSD-3-Clause',
+    linking: 'static',
+    modification: 'unmodified',
+    ...signed,
   });
   assert.equal(g.type === 'derogation' && g.component, 'pkg:golang/golang.org/x/net');
   assert.equal(g.type === 'derogation' && g.modification, 'unmodified');
   await assert.rejects(
-    services.recordDecision(store, { type: 'curation', kind: 'curation', component: 'pkg:npm/a@1.0.0', version: '2.0.0', fromExpression: null, toExpression: 'MIT', ...signed }),
+    services.recordDecision(store, {
+      type: 'curation',
+      kind: 'curation',
+      component: 'pkg:npm/a@1.0.0',
+      version: '2.0.0',
+      fromExpression: null,
+      toExpression: 'MIT',
+      ...signed,
+    }),
     /names version 1\.0\.0/,
   );
 });
 
 test('a curation to an unknown licence id is refused with "did you mean"', async () => {
   await assert.rejects(
-    services.recordDecision(store, { type: 'curation', kind: 'curation', component: null, version: null, fromExpression: 'Apache 2', toExpression: 'Apache-2', ...signed }),
+    services.recordDecision(store, {
+      type: 'curation',
+      kind: 'curation',
+      component: null,
+      version: null,
+      fromExpression: 'Apache 2',
+      toExpression: 'Apache-2',
+      ...signed,
+    }),
     (e: Error) => services.isServiceError(e) && /did you mean "Apache-2\.0"/.test(e.message),
   );
-  const ok = await services.recordDecision(store, { type: 'curation', kind: 'curation', component: null, version: null, fromExpression: 'GPL2 with CP', toExpression: 'GPL-2.0-only WITH Classpath-exception-2.0', ...signed });
+  const ok = await services.recordDecision(store, {
+    type: 'curation',
+    kind: 'curation',
+    component: null,
+    version: null,
+    fromExpression: 'GPL2 with CP',
+    toExpression: 'GPL-2.0-only WITH Classpath-exception-2.0',
+    ...signed,
+  });
   assert.equal(ok.type === 'curation' && ok.toExpression, 'GPL-2.0-only WITH Classpath-exception-2.0');
 });
 
 test('a curation typo gets the nearest licence id, inside an expression too', async () => {
   const to = async (toExpression: string) => {
     try {
-      await services.recordDecision(store, { type: 'curation', kind: 'curation', component: null, version: null, fromExpression: `typo ${toExpression}`, toExpression, ...signed });
+      await services.recordDecision(store, {
+        type: 'curation',
+        kind: 'curation',
+        component: null,
+        version: null,
+        fromExpression: `typo ${toExpression}`,
+        toExpression,
+        ...signed,
+      });
     } catch (e) {
       assert.ok(services.isServiceError(e));
       return (e as Error).message;
@@ -72,16 +141,53 @@ test('a curation typo gets the nearest licence id, inside an expression too', as
   assert.match(await to('MTI'), /did you mean "MIT"\?/);
   assert.match(await to('Apache-2.0 OR MTI'), /did you mean "Apache-2\.0 OR MIT"\?/);
   assert.match(await to('BSD-3-Clase AND Apache-2'), /did you mean "BSD-3-Clause AND Apache-2\.0"\?/);
-  assert.equal((await services.listDecisions(store)).filter((d) => d.type === 'curation' && d.fromExpression?.startsWith('typo ')).length, 0);
+  assert.equal(
+    (await services.listDecisions(store)).filter((d) => d.type === 'curation' && d.fromExpression?.startsWith('typo '))
+      .length,
+    0,
+  );
 });
 
 test('CLI: flags that do not apply to a decision kind are refused, not dropped', async () => {
   const db = join(dir, 'store.db');
   const before = (await services.listDecisions(store)).length;
-  const r = await vigie(['decision', 'add', 'curation', '--from', 'BSD', '--to', 'BSD-3-Clause', '--product', 'p', '--exploitation', 'network', '--author', 'ada', '--explanation', 'x', '--db', db]);
+  const r = await vigie([
+    'decision',
+    'add',
+    'curation',
+    '--from',
+    'BSD',
+    '--to',
+    'BSD-3-Clause',
+    '--product',
+    'p',
+    '--exploitation',
+    'network',
+    '--author',
+    'ada',
+    '--explanation',
+    'x',
+    '--db',
+    db,
+  ]);
   assert.notEqual(r.code, 0);
   assert.match(r.stderr, /--product, --exploitation do not apply/);
-  const c = await vigie(['decision', 'add', 'curation', '--component', 'pkg:maven/org.x/y@2?type=jar', '--to', 'MIT', '--author', 'ada', '--explanation', 'x', '--db', db, '--json']);
+  const c = await vigie([
+    'decision',
+    'add',
+    'curation',
+    '--component',
+    'pkg:maven/org.x/y@2?type=jar',
+    '--to',
+    'MIT',
+    '--author',
+    'ada',
+    '--explanation',
+    'x',
+    '--db',
+    db,
+    '--json',
+  ]);
   assert.equal(c.code, 0, c.stderr);
   assert.deepEqual([JSON.parse(c.stdout).component, JSON.parse(c.stdout).version], ['pkg:maven/org.x/y', '2']);
   assert.equal((await services.listDecisions(store)).length, before + 1);

@@ -38,15 +38,25 @@ async function createDecision(store: Store, raw: NewDecision): Promise<Decision>
   const input = withCanonicalComponent(raw);
   switch (input.type) {
     case 'curation': {
-      if (!['curation', 'and-confirmation'].includes(input.kind)) throw invalid(`curation kind must be curation or and-confirmation, not "${input.kind}"`);
-      if (input.version !== null && input.component === null) throw invalid('a curation for one version must name its component');
+      if (!['curation', 'and-confirmation'].includes(input.kind))
+        throw invalid(`curation kind must be curation or and-confirmation, not "${input.kind}"`);
+      if (input.version !== null && input.component === null)
+        throw invalid('a curation for one version must name its component');
       const fromExpression = input.fromExpression?.trim() || null;
       // Hermine's curations always name what they correct; a curation naming neither the string
       // found nor a component would rewrite every licence of every release (GPL ones included).
       if (fromExpression === null && input.component === null) {
-        throw invalid('a curation must name what it corrects: the licence string as found (from), a component (and version), or both; without either it would replace every licence of every release');
+        throw invalid(
+          'a curation must name what it corrects: the licence string as found (from), a component (and version), or both; without either it would replace every licence of every release',
+        );
       }
-      return store.createDecision({ ...input, author, explanation, fromExpression, toExpression: curatedExpression(input.toExpression) });
+      return store.createDecision({
+        ...input,
+        author,
+        explanation,
+        fromExpression,
+        toExpression: curatedExpression(input.toExpression),
+      });
     }
     case 'choice':
       await requireScope(store, input);
@@ -65,7 +75,13 @@ async function createDecision(store: Store, raw: NewDecision): Promise<Decision>
       if (input.modification != null && !(MODIFICATIONS as readonly string[]).includes(input.modification)) {
         throw invalid(`modification must be one of ${MODIFICATIONS.join(', ')}`);
       }
-      return store.createDecision({ ...input, modification: input.modification ?? null, author, explanation, license: requireExpression(input.license, 'licence') });
+      return store.createDecision({
+        ...input,
+        modification: input.modification ?? null,
+        author,
+        explanation,
+        license: requireExpression(input.license, 'licence'),
+      });
     default:
       throw invalid(`unknown decision type "${(input as { type: string }).type}"`);
   }
@@ -89,7 +105,11 @@ export async function deleteDecision(store: Store, id: number, by: ChangedBy = {
 }
 
 /** Deletes every decision matching the filter (all of them when there is none); returns how many. */
-export async function resetDecisions(store: Store, filter?: DecisionFilter, by: ChangedBy = { actor: LOCAL_ACTOR }): Promise<number> {
+export async function resetDecisions(
+  store: Store,
+  filter?: DecisionFilter,
+  by: ChangedBy = { actor: LOCAL_ACTOR },
+): Promise<number> {
   const removed = await store.transaction(async (tx) => {
     const decisions = await tx.listDecisions(filter);
     for (const d of decisions) {
@@ -104,7 +124,14 @@ export async function resetDecisions(store: Store, filter?: DecisionFilter, by: 
 
 async function requireScope(
   store: Store,
-  scope: { categoryId: number | null; productId: number | null; releaseId: number | null; exploitation: string | null; version: string | null; component: string | null },
+  scope: {
+    categoryId: number | null;
+    productId: number | null;
+    releaseId: number | null;
+    exploitation: string | null;
+    version: string | null;
+    component: string | null;
+  },
 ): Promise<void> {
   if (scope.categoryId !== null) await getCategory(store, scope.categoryId);
   if (scope.productId !== null) await getProduct(store, scope.productId);
@@ -117,7 +144,8 @@ async function requireScope(
   if (scope.exploitation !== null && !(EXPLOITATIONS as readonly string[]).includes(scope.exploitation)) {
     throw invalid(`exploitation must be one of ${EXPLOITATIONS.join(', ')}`);
   }
-  if (scope.version !== null && scope.component === null) throw invalid('a decision for one version must name its component');
+  if (scope.version !== null && scope.component === null)
+    throw invalid('a decision for one version must name its component');
 }
 
 /**
@@ -142,9 +170,17 @@ function curatedExpression(value: string): string {
   const guesses = curationGuesses(value);
   const hint = guesses.length > 0 ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : '';
   if (parsed.expression) {
-    throw new ServiceError('invalid-input', `to: "${value}" names licences that are neither SPDX ids nor LicenseRef-… (${unknownIds(value).join(', ')})${hint}`, { field: 'to', suggestions: guesses });
+    throw new ServiceError(
+      'invalid-input',
+      `to: "${value}" names licences that are neither SPDX ids nor LicenseRef-… (${unknownIds(value).join(', ')})${hint}`,
+      { field: 'to', suggestions: guesses },
+    );
   }
-  throw new ServiceError('invalid-input', `to: "${value}" is not an SPDX expression: ${parsed.syntaxError?.message}${hint}`, { field: 'to', suggestions: guesses });
+  throw new ServiceError(
+    'invalid-input',
+    `to: "${value}" is not an SPDX expression: ${parsed.syntaxError?.message}${hint}`,
+    { field: 'to', suggestions: guesses },
+  );
 }
 
 /**

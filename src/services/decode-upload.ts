@@ -14,23 +14,39 @@ export interface DecodedUpload extends ReadResult {
   original: string | Uint8Array;
 }
 
-export function decodeUpload(content: string | Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): DecodedUpload {
+export function decodeUpload(
+  content: string | Uint8Array,
+  fileName: string,
+  maxBytes = DEFAULT_MAX_INPUT_BYTES,
+): DecodedUpload {
   // A text's size is its UTF-8 length, counted without making a second copy of a document that may be hundreds of megabytes.
   const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length;
   if (size > maxBytes) {
-    throw new ServiceError('too-large', `${fileName} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit`, {
-      size,
-      limit: maxBytes,
-    });
+    throw new ServiceError(
+      'too-large',
+      `${fileName} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit`,
+      {
+        size,
+        limit: maxBytes,
+      },
+    );
   }
-  const text = typeof content === 'string' ? content : textOf(Buffer.from(content.buffer, content.byteOffset, content.length), fileName, maxBytes);
+  const text =
+    typeof content === 'string'
+      ? content
+      : textOf(Buffer.from(content.buffer, content.byteOffset, content.length), fileName, maxBytes);
   if (text.trim() === '') throw new ServiceError('unreadable-document', `${fileName} is empty`);
   try {
     return { ...readSbom(text, fileName), original: content };
   } catch (err) {
-    if (err instanceof UnsupportedDocumentError) throw new ServiceError('unsupported-format', `${fileName}: ${err.message}`);
+    if (err instanceof UnsupportedDocumentError)
+      throw new ServiceError('unsupported-format', `${fileName}: ${err.message}`);
     if (err instanceof UnreadableDocumentError) {
-      throw new ServiceError('unreadable-document', `${fileName}: ${err.message}`, err.line ? { line: err.line } : undefined);
+      throw new ServiceError(
+        'unreadable-document',
+        `${fileName}: ${err.message}`,
+        err.line ? { line: err.line } : undefined,
+      );
     }
     // V8 gives up on strings or objects beyond its limits: an input problem, not a bug.
     if (err instanceof RangeError) throw new ServiceError('too-large', `${fileName}: too large to decode in memory`);

@@ -9,7 +9,13 @@ import { openStore, type Store } from '../store/index.js';
 import { deepGraphCycloneDx } from '../../test/support/synthetic-graph.js';
 import * as services from './index.js';
 
-const component = (name: string) => ({ type: 'library', 'bom-ref': name, name, version: '1.0.0', purl: `pkg:npm/${name}@1.0.0` });
+const component = (name: string) => ({
+  type: 'library',
+  'bom-ref': name,
+  name,
+  version: '1.0.0',
+  purl: `pkg:npm/${name}@1.0.0`,
+});
 // root → a → c, root → b → d → c, e is in the document but nothing depends on it.
 const DIAMOND = JSON.stringify({
   bomFormat: 'CycloneDX',
@@ -46,7 +52,12 @@ async function usageIdsByName(releaseId: number): Promise<Map<string, { usageId:
   const bom = await services.releaseBom(store, releaseId);
   const versions = new Map(bom.versions.map((v) => [v.id, v]));
   const names = new Map(bom.components.map((c) => [c.id, c.name]));
-  return new Map(bom.usages.map((u) => [names.get(versions.get(u.versionId)!.componentId)!, { usageId: u.id, versionId: u.versionId }]));
+  return new Map(
+    bom.usages.map((u) => [
+      names.get(versions.get(u.versionId)!.componentId)!,
+      { usageId: u.id, versionId: u.versionId },
+    ]),
+  );
 }
 
 test('shortest path from the primary component; cycles and unknown refs do not matter; detached components are unreachable', async () => {
@@ -55,15 +66,28 @@ test('shortest path from the primary component; cycles and unknown refs do not m
   assert.equal(outcome.counts.edgesInserted, 6);
   const ids = await usageIdsByName(releaseId);
   const path = async (name: string) => services.usageDependencyPath(store, releaseId, ids.get(name)!.usageId);
-  assert.deepEqual((await path('c')).steps.map((s) => s.name), ['a', 'c']);
-  assert.deepEqual((await path('d')).steps.map((s) => s.name), ['b', 'd']);
-  assert.deepEqual((await path('a')).steps.map((s) => s.name), ['a']);
+  assert.deepEqual(
+    (await path('c')).steps.map((s) => s.name),
+    ['a', 'c'],
+  );
+  assert.deepEqual(
+    (await path('d')).steps.map((s) => s.name),
+    ['b', 'd'],
+  );
+  assert.deepEqual(
+    (await path('a')).steps.map((s) => s.name),
+    ['a'],
+  );
   const e = await path('e');
   assert.deepEqual([e.reachable, e.steps, e.length], [false, [], 0]);
   const c = await path('c');
   assert.deepEqual([c.reachable, c.project, c.length, c.omitted, c.steps[1].purl], [true, '', 2, 0, 'pkg:npm/c@1.0.0']);
 
-  const many = await services.dependencyPaths(store, releaseId, [...ids.values()].map((v) => v.versionId));
+  const many = await services.dependencyPaths(
+    store,
+    releaseId,
+    [...ids.values()].map((v) => v.versionId),
+  );
   assert.equal(many.size, 5);
   assert.equal([...many.values()].filter((p) => p.reachable).length, 4);
 });
@@ -71,9 +95,17 @@ test('shortest path from the primary component; cycles and unknown refs do not m
 test('a merge of the same document adds no edge twice; a replace rewrites the graph', async () => {
   const releaseId = await newRelease('Merge');
   await services.importDocument(store, releaseId, { content: DIAMOND, fileName: 'bom.json' });
-  const merged = await services.importDocument(store, releaseId, { content: DIAMOND, fileName: 'bom.json', mode: 'merge' });
+  const merged = await services.importDocument(store, releaseId, {
+    content: DIAMOND,
+    fileName: 'bom.json',
+    mode: 'merge',
+  });
   assert.equal(merged.counts.edgesInserted, 0);
-  const replaced = await services.importDocument(store, releaseId, { content: DIAMOND, fileName: 'bom.json', mode: 'replace' });
+  const replaced = await services.importDocument(store, releaseId, {
+    content: DIAMOND,
+    fileName: 'bom.json',
+    mode: 'replace',
+  });
   assert.equal(replaced.counts.edgesInserted, 6);
   assert.equal((await store.listDependencyEdges(releaseId)).length, 6);
 });
@@ -97,7 +129,9 @@ test('a 3,000-deep chain: paths are bounded and the store stays the size of the 
     assert.equal(outcome.counts.edgesInserted, 3000);
     const bom = await services.releaseBom(chainStore, releaseId);
     const deepest = bom.versions.find((v) => v.purl === `pkg:npm/deep-${(2999).toString(36)}@1.0.9`)!;
-    const path = (await services.dependencyPaths(chainStore, releaseId, [deepest.id], { maxSteps: 10 })).get(deepest.id)!;
+    const path = (await services.dependencyPaths(chainStore, releaseId, [deepest.id], { maxSteps: 10 })).get(
+      deepest.id,
+    )!;
     assert.deepEqual([path.length, path.steps.length, path.omitted], [3000, 10, 2990]);
     assert.equal(path.steps[0].name, 'deep-0');
     assert.equal(path.steps[9].versionId, deepest.id);

@@ -114,7 +114,9 @@ interface ShortestPathTree {
 }
 
 /** Breadth first from every top-level dependency at once: each version keeps the parent it was first reached from. */
-function shortestPathTree(edges: readonly { project: string; parentVersionId: number | null; childVersionId: number }[]): ShortestPathTree {
+function shortestPathTree(
+  edges: readonly { project: string; parentVersionId: number | null; childVersionId: number }[],
+): ShortestPathTree {
   const children = new Map<number, number[]>();
   const parentOf = new Map<number, number | null>();
   const rootProject = new Map<number, string>();
@@ -144,7 +146,8 @@ function shortestPathTree(edges: readonly { project: string; parentVersionId: nu
     chainTo(versionId) {
       if (!parentOf.has(versionId)) return null;
       const chain: number[] = [];
-      for (let at: number | null | undefined = versionId; at !== null && at !== undefined; at = parentOf.get(at)) chain.push(at);
+      for (let at: number | null | undefined = versionId; at !== null && at !== undefined; at = parentOf.get(at))
+        chain.push(at);
       return chain.reverse();
     },
     projectOf: (id) => rootProject.get(id) ?? null,

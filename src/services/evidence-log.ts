@@ -5,7 +5,10 @@
 import { verifyChain, type ChainVerdict, type EvidenceEntry } from '../cra/evidence/index.js';
 import type { Store } from '../store/index.js';
 
-export async function listEvidence(store: Store, filter: { subject?: string; afterSeq?: number; limit?: number } = {}): Promise<EvidenceEntry[]> {
+export async function listEvidence(
+  store: Store,
+  filter: { subject?: string; afterSeq?: number; limit?: number } = {},
+): Promise<EvidenceEntry[]> {
   return store.listEvidence(filter);
 }
 
@@ -18,7 +21,10 @@ export async function verifyEvidence(store: Store): Promise<ChainVerdict> {
  * What a market surveillance authority asks for (Art. 13(22)): the entries about one subject (or all)
  * with the verdict over the whole chain, so that the extract can be checked against the log's head.
  */
-export async function exportEvidence(store: Store, subject?: string): Promise<{ verdict: ChainVerdict; entries: EvidenceEntry[] }> {
+export async function exportEvidence(
+  store: Store,
+  subject?: string,
+): Promise<{ verdict: ChainVerdict; entries: EvidenceEntry[] }> {
   const all = await store.listEvidence();
   return { verdict: verifyChain(all), entries: subject === undefined ? all : all.filter((e) => e.subject === subject) };
 }

@@ -55,18 +55,34 @@ export function generateInventory(target: string, options: GenerateInventoryOpti
       originals[found.input.path] = found.input.text;
     } catch (err) {
       if (!(err instanceof UnreadableDocumentError)) throw err;
-      failures.push(issue('warning', 'unreadable-lockfile', `${err.message}; left out of the inventory`, { field: found.input.path, ...(err.line && { line: err.line }) }));
+      failures.push(
+        issue('warning', 'unreadable-lockfile', `${err.message}; left out of the inventory`, {
+          field: found.input.path,
+          ...(err.line && { line: err.line }),
+        }),
+      );
     }
   }
   for (const { dir, kind } of findAiDirectories(resolve(target))) {
     const path = relative(walk.root, dir).split('\\').join('/') || '.';
-    const inventory = kind === 'model' ? modelDirectoryInventory(readModelDirectory(dir), path) : datasetDirectoryInventory(readDatasetDirectory(dir), path);
+    const inventory =
+      kind === 'model'
+        ? modelDirectoryInventory(readModelDirectory(dir), path)
+        : datasetDirectoryInventory(readDatasetDirectory(dir), path);
     inventories.push(inventory);
-    files.push({ path, extractor: kind === 'model' ? 'model-directory' : 'dataset-directory', packages: inventory.components.length + 1 });
+    files.push({
+      path,
+      extractor: kind === 'model' ? 'model-directory' : 'dataset-directory',
+      packages: inventory.components.length + 1,
+    });
   }
   if (inventories.length === 0) {
     const reasons = failures.map((f) => f.message).join('\n');
-    throw new ServiceError('unreadable-document', reasons || `${target}: no supported lockfile or package database found (skipped folders such as node_modules and vendor are searched only with --all)`);
+    throw new ServiceError(
+      'unreadable-document',
+      reasons ||
+        `${target}: no supported lockfile or package database found (skipped folders such as node_modules and vendor are searched only with --all)`,
+    );
   }
   const { sbom, issues } = mergeInventories(inventories, {
     name: options.name,

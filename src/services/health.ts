@@ -1,6 +1,7 @@
 import type { Store, StoreDialect } from '../store/index.js';
 
-export type StoreHealth = { reachable: true; dialect: StoreDialect } | { reachable: false; dialect: StoreDialect; error: unknown };
+export type StoreHealth =
+  { reachable: true; dialect: StoreDialect } | { reachable: false; dialect: StoreDialect; error: unknown };
 
 /** Whether the store answers a query (for /ready and load balancers). */
 export async function storeHealth(store: Store): Promise<StoreHealth> {

@@ -18,7 +18,13 @@ test('a Hermine KISSBOM import stores each row as a usage with its project, scop
   try {
     const product = await createProduct(store, { name: 'shop' });
     const release = await createRelease(store, { productId: product.id, number: '1' });
-    const load = { content: KISSBOM, fileName: 'bom.json', mode: 'replace' as const, policy: 'fill-missing' as const, author: 't' };
+    const load = {
+      content: KISSBOM,
+      fileName: 'bom.json',
+      mode: 'replace' as const,
+      policy: 'fill-missing' as const,
+      author: 't',
+    };
     await importDocument(store, release.id, { ...load, linking: 'aggregation', modification: 'unmodified' });
     const rows = async () => {
       const bom = await releaseBom(store, release.id);
@@ -40,7 +46,10 @@ test('a Hermine KISSBOM import stores each row as a usage with its project, scop
     const zlib = bom.usages.find((u) => u.scope === 'bundled')!;
     await updateUsage(store, release.id, zlib.id, { linking: 'dynamic' });
     await importDocument(store, release.id, load);
-    assert.ok((await rows()).includes('zlib|NPM::shop-api:1.0.0|bundled|dynamic|true'), "the officer's linking survives a re-import");
+    assert.ok(
+      (await rows()).includes('zlib|NPM::shop-api:1.0.0|bundled|dynamic|true'),
+      "the officer's linking survives a re-import",
+    );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

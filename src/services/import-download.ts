@@ -28,5 +28,9 @@ export function documentMediaType(format: string): string {
 export async function importDownload(store: Store, importId: number): Promise<ImportDownload> {
   const [record, doc] = await Promise.all([store.getImport(importId), store.getImportDocument(importId)]);
   if (!record || !doc) throw notFound(`document of import ${importId}`);
-  return { fileName: doc.fileName ?? `import-${importId}`, mediaType: documentMediaType(record.format), content: doc.content };
+  return {
+    fileName: doc.fileName ?? `import-${importId}`,
+    mediaType: documentMediaType(record.format),
+    content: doc.content,
+  };
 }

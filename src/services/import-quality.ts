@@ -29,6 +29,11 @@ export function importQualityResults(sbom: Sbom): ProfileResult[] {
   const judged = asDrawnUp(sbom);
   return IMPORT_QUALITY_PROFILES.map((profile) => {
     const result = evaluateProfile(profile, judged);
-    return { ...result, checks: result.checks.map((c) => (c.failing.length > STORED_FAILING_REFS ? { ...c, failing: c.failing.slice(0, STORED_FAILING_REFS) } : c)) };
+    return {
+      ...result,
+      checks: result.checks.map((c) =>
+        c.failing.length > STORED_FAILING_REFS ? { ...c, failing: c.failing.slice(0, STORED_FAILING_REFS) } : c,
+      ),
+    };
   });
 }

@@ -30,7 +30,13 @@ import { assertStorable } from './storable-import.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError, notFound, serviceErrorOfInput } from './service-error.js';
 import { recordValidationRun } from './validation-runs.js';
-import { createdBy, createImportTarget, resolveImportTarget, type CreatedByImport, type ImportTarget } from './import-target.js';
+import {
+  createdBy,
+  createImportTarget,
+  resolveImportTarget,
+  type CreatedByImport,
+  type ImportTarget,
+} from './import-target.js';
 import { scanRelease } from './release-vulnerabilities.js';
 import { importQualityResults } from './import-quality.js';
 import type { ProfileResult } from '../cra/profiles/index.js';
@@ -129,14 +135,19 @@ function packDocument(original: string | Uint8Array): Promise<Uint8Array> {
   return packed;
 }
 
-export async function importDocument(store: Store, releaseId: number, input: ImportDocumentInput): Promise<ImportOutcome> {
+export async function importDocument(
+  store: Store,
+  releaseId: number,
+  input: ImportDocumentInput,
+): Promise<ImportOutcome> {
   await getRelease(store, releaseId);
   await input.onPhase?.('decoding');
   let decoded: DecodedSource;
   try {
     decoded = decodeDocument(input);
   } catch (err) {
-    if (err instanceof ServiceError) await recordFailure(store, releaseId, 'unknown', input.fileName ?? null, input, err);
+    if (err instanceof ServiceError)
+      await recordFailure(store, releaseId, 'unknown', input.fileName ?? null, input, err);
     throw err;
   }
   return importAndValidate(store, releaseId, decoded, input);
@@ -166,9 +177,14 @@ export interface NamedImportOutcome extends ImportOutcome {
  * and/or release is created in the import's own transaction: a document that cannot be read, or an
  * import that fails, leaves no product or release behind (issue 8 item 16).
  */
-export async function importDocumentByName(store: Store, target: ImportTarget, input: ImportDocumentInput): Promise<NamedImportOutcome> {
+export async function importDocumentByName(
+  store: Store,
+  target: ImportTarget,
+  input: ImportDocumentInput,
+): Promise<NamedImportOutcome> {
   const resolved = await resolveImportTarget(store, target);
-  if (resolved.releaseId !== null) return { ...(await importDocument(store, resolved.releaseId, input)), created: createdBy(resolved) };
+  if (resolved.releaseId !== null)
+    return { ...(await importDocument(store, resolved.releaseId, input)), created: createdBy(resolved) };
   await input.onPhase?.('decoding');
   // No release to attach a failed attempt to: a refused document is only the caller's error.
   const decoded = decodeDocument(input);
@@ -177,14 +193,23 @@ export async function importDocumentByName(store: Store, target: ImportTarget, i
 }
 
 /** A project folder into the release named by product and number; `create` as for a document. */
-export async function importProjectFolderByName(store: Store, target: ImportTarget, input: ImportNpmProjectInput): Promise<NamedImportOutcome> {
+export async function importProjectFolderByName(
+  store: Store,
+  target: ImportTarget,
+  input: ImportNpmProjectInput,
+): Promise<NamedImportOutcome> {
   const resolved = await resolveImportTarget(store, target);
-  if (resolved.releaseId !== null) return { ...(await importProjectFolder(store, resolved.releaseId, input)), created: createdBy(resolved) };
+  if (resolved.releaseId !== null)
+    return { ...(await importProjectFolder(store, resolved.releaseId, input)), created: createdBy(resolved) };
   const outcome = await importDecoded(store, (tx) => createImportTarget(tx, resolved), decodeFolder(input), input);
   return { ...outcome, created: createdBy(resolved) };
 }
 
-export async function importNpmProject(store: Store, releaseId: number, input: ImportNpmProjectInput): Promise<ImportOutcome> {
+export async function importNpmProject(
+  store: Store,
+  releaseId: number,
+  input: ImportNpmProjectInput,
+): Promise<ImportOutcome> {
   await getRelease(store, releaseId);
   let decoded: DecodedSource;
   try {
@@ -215,7 +240,11 @@ export async function importNpmProject(store: Store, releaseId: number, input: I
  * under it, merged into one inventory. The texts of the files read are kept, as JSON by path, as the
  * import's original document.
  */
-export async function importProjectFolder(store: Store, releaseId: number, input: ImportNpmProjectInput): Promise<ImportOutcome> {
+export async function importProjectFolder(
+  store: Store,
+  releaseId: number,
+  input: ImportNpmProjectInput,
+): Promise<ImportOutcome> {
   await getRelease(store, releaseId);
   let decoded: DecodedSource;
   try {
@@ -253,18 +282,29 @@ export async function importDocumentOf(store: Store, importId: number): Promise<
 }
 
 /** The import, then the release's validation run (its usages changed). */
-async function importAndValidate(store: Store, target: ReleaseTarget, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
+async function importAndValidate(
+  store: Store,
+  target: ReleaseTarget,
+  source: DecodedSource,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   // A large release's scan is a job committed with the import: the findings always follow the
   // components, and the request that imported does not wait for the matching.
   let scanJobId: number | undefined;
-  const deferScan = options.scanInlineUpTo !== undefined && (source.plan?.versions.length ?? 0) > options.scanInlineUpTo;
+  const deferScan =
+    options.scanInlineUpTo !== undefined && (source.plan?.versions.length ?? 0) > options.scanInlineUpTo;
   const written = deferScan
     ? {
         ...options,
         beforeCommit: async (tx: Store, done: ImportOutcome) => {
           await options.beforeCommit?.(tx, done);
           const releaseId = done.import.releaseId;
-          const job = await tx.createJob({ kind: 'rescan', releaseId, params: { releaseIds: [releaseId], reason: 'import' }, createdBy: options.author ?? null });
+          const job = await tx.createJob({
+            kind: 'rescan',
+            releaseId,
+            params: { releaseIds: [releaseId], reason: 'import' },
+            createdBy: options.author ?? null,
+          });
           scanJobId = job.id;
         },
       }
@@ -287,7 +327,11 @@ async function importAndValidate(store: Store, target: ReleaseTarget, source: De
 /** The release's usages, with the versions and components they name, as an import wrote them. */
 type ReleaseInventory = Pick<ReleaseData, 'usages' | 'versions' | 'components'>;
 
-async function releaseDataAfter(store: Store, releaseId: number, inventory: ReleaseInventory | null): Promise<ReleaseData | null> {
+async function releaseDataAfter(
+  store: Store,
+  releaseId: number,
+  inventory: ReleaseInventory | null,
+): Promise<ReleaseData | null> {
   if (!inventory) return store.loadReleaseData(releaseId);
   const context = await store.loadReleaseContext(releaseId);
   if (!context) return null;
@@ -304,14 +348,21 @@ function inventoryOf(usages: Usage[], versions: VersionRecord[], components: Com
   const componentById = new Map(components.map((c) => [c.id, c]));
   const byNumber = (a: number, b: number) => a - b;
   const usedVersions = [...new Set(usages.map((u) => u.versionId))].sort(byNumber).map((id) => versionById.get(id)!);
-  const usedComponents = [...new Set(usedVersions.map((v) => v.componentId))].sort(byNumber).map((id) => componentById.get(id)!);
+  const usedComponents = [...new Set(usedVersions.map((v) => v.componentId))]
+    .sort(byNumber)
+    .map((id) => componentById.get(id)!);
   return { usages, versions: usedVersions, components: usedComponents };
 }
 
 /** A release id, or what creates the release inside the import's transaction (an import by name with create). */
 type ReleaseTarget = number | ((tx: Store) => Promise<number>);
 
-async function importDecoded(store: Store, target: ReleaseTarget, source: DecodedSource, options: ImportOptions): Promise<ImportOutcome> {
+async function importDecoded(
+  store: Store,
+  target: ReleaseTarget,
+  source: DecodedSource,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   return (await importWritten(store, target, source, options)).outcome;
 }
 
@@ -385,7 +436,9 @@ async function importWritten(
     const usagesInserted = written ? written.length : await tx.insertUsages(usages, 'ignore');
     const edgesInserted = await insertNewEdges(tx, releaseId, options.project ?? '', plan, versions.records, mode);
     await insertNewLineage(tx, releaseId, plan, versions.records, mode);
-    await tx.putVersionAiFacts(plan.aiFacts.map((a) => ({ ...a, versionId: versions.records[a.version]!.id }) as VersionAiFacts));
+    await tx.putVersionAiFacts(
+      plan.aiFacts.map((a) => ({ ...a, versionId: versions.records[a.version]!.id }) as VersionAiFacts),
+    );
 
     // The original, kept byte for byte (stored compressed; compressed meanwhile on the thread pool).
     await tx.saveImportDocument({
@@ -434,7 +487,8 @@ async function insertNewEdges(
   const existing = new Set<string>();
   const keyOf = (project: string, parent: number | null, child: number) => `${project}\u0000${parent ?? ''}>${child}`;
   if (mode === 'merge') {
-    for (const e of await tx.listDependencyEdges(releaseId)) existing.add(keyOf(e.project, e.parentVersionId, e.childVersionId));
+    for (const e of await tx.listDependencyEdges(releaseId))
+      existing.add(keyOf(e.project, e.parentVersionId, e.childVersionId));
   }
   const edges: DependencyEdge[] = [];
   for (const e of plan.edges) {
@@ -451,10 +505,20 @@ async function insertNewEdges(
 }
 
 /** The plan's AI lineage edges as version ids (issue 10); a merge adds only the missing ones. */
-async function insertNewLineage(tx: Store, releaseId: number, plan: ImportPlan, versions: VersionRecord[], mode: ImportMode): Promise<number> {
+async function insertNewLineage(
+  tx: Store,
+  releaseId: number,
+  plan: ImportPlan,
+  versions: VersionRecord[],
+  mode: ImportMode,
+): Promise<number> {
   if (plan.lineage.length === 0) return 0;
   const key = (parent: number | null, child: number, kind: string) => `${parent ?? ''}>${child}>${kind}`;
-  const existing = new Set(mode === 'merge' ? (await tx.listLineageEdges(releaseId)).map((e) => key(e.parentVersionId, e.childVersionId, e.kind)) : []);
+  const existing = new Set(
+    mode === 'merge'
+      ? (await tx.listLineageEdges(releaseId)).map((e) => key(e.parentVersionId, e.childVersionId, e.kind))
+      : [],
+  );
   const edges = [];
   for (const l of plan.lineage) {
     const parentVersionId = l.parent === null ? null : versions[l.parent]!.id;

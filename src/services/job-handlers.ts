@@ -58,7 +58,12 @@ async function runImport(store: Store, ctx: JobContext): Promise<Record<string, 
       maxBytes: params.maxBytes,
       onPhase: (phase) => ctx.progress({ phase, done: IMPORT_PHASES.indexOf(phase), total }),
       beforeCommit: async (tx, outcome) => {
-        done = { import: outcome.import, counts: outcome.counts, conflicts: outcome.conflicts.length, issues: outcome.issues.length };
+        done = {
+          import: outcome.import,
+          counts: outcome.counts,
+          conflicts: outcome.conflicts.length,
+          issues: outcome.issues.length,
+        };
         await ctx.checkpoint(tx, { ...done });
       },
     });

@@ -63,7 +63,13 @@ export async function runNextJob(store: Store, options: WorkerOptions & { owner:
   return ended;
 }
 
-async function runClaimed(store: Store, job: Job, owner: string, leaseMs: number, options: WorkerOptions): Promise<void> {
+async function runClaimed(
+  store: Store,
+  job: Job,
+  owner: string,
+  leaseMs: number,
+  options: WorkerOptions,
+): Promise<void> {
   const leaseUntil = () => new Date(Date.now() + leaseMs).toISOString();
   let lost = false;
   const ctx: JobContext = {
@@ -82,12 +88,15 @@ async function runClaimed(store: Store, job: Job, owner: string, leaseMs: number
     },
   };
   // The heartbeat; unref'd so that it never keeps a finished process alive.
-  const heartbeat = setInterval(() => {
-    store.touchJob(job.id, owner, leaseUntil()).then(
-      (held) => (lost ||= !held),
-      () => undefined, // a missed beat is retried at the next one; the lease allows a few
-    );
-  }, Math.max(50, Math.floor(leaseMs / 4)));
+  const heartbeat = setInterval(
+    () => {
+      store.touchJob(job.id, owner, leaseUntil()).then(
+        (held) => (lost ||= !held),
+        () => undefined, // a missed beat is retried at the next one; the lease allows a few
+      );
+    },
+    Math.max(50, Math.floor(leaseMs / 4)),
+  );
   heartbeat.unref();
   try {
     const result = await JOB_HANDLERS[job.kind](store, ctx);
@@ -99,7 +108,10 @@ async function runClaimed(store: Store, job: Job, owner: string, leaseMs: number
       return;
     }
     options.onInternalError?.(job, error);
-    const failure: JobError = { code: 'internal', message: `the job failed unexpectedly (${error instanceof Error ? error.name : 'error'}); the worker's log has the details` };
+    const failure: JobError = {
+      code: 'internal',
+      message: `the job failed unexpectedly (${error instanceof Error ? error.name : 'error'}); the worker's log has the details`,
+    };
     if (job.attempts < job.maxAttempts) await store.releaseJob(job.id, owner, failure);
     else await store.finishJob(job.id, owner, { error: failure });
   } finally {

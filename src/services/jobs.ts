@@ -41,11 +41,16 @@ export interface RescanJobParams {
 const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
 /** Records an import job for the document; the release must exist, the document fit the limit. */
-export async function enqueueImport(store: Store, releaseId: number, input: Omit<ImportDocumentInput, 'onPhase' | 'beforeCommit'>): Promise<Job> {
+export async function enqueueImport(
+  store: Store,
+  releaseId: number,
+  input: Omit<ImportDocumentInput, 'onPhase' | 'beforeCommit'>,
+): Promise<Job> {
   await getRelease(store, releaseId);
   const bytes = typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.byteLength > maxBytes) throw new ServiceError('too-large', `the document is ${bytes.byteLength} bytes, over the ${maxBytes}-byte limit`);
+  if (bytes.byteLength > maxBytes)
+    throw new ServiceError('too-large', `the document is ${bytes.byteLength} bytes, over the ${maxBytes}-byte limit`);
   if (bytes.byteLength === 0) throw new ServiceError('unreadable-document', 'the document is empty');
   const params: ImportJobParams = {
     releaseId,
@@ -60,11 +65,20 @@ export async function enqueueImport(store: Store, releaseId: number, input: Omit
     author: input.author ?? null,
     maxBytes: input.maxBytes,
   };
-  return store.createJob({ kind: 'import', releaseId, params: { ...params }, input: bytes, createdBy: input.author ?? null });
+  return store.createJob({
+    kind: 'import',
+    releaseId,
+    params: { ...params },
+    input: bytes,
+    createdBy: input.author ?? null,
+  });
 }
 
 /** Records a job that validates releases again (after a policy or knowledge-base change). */
-export async function enqueueRevalidation(store: Store, input: { releaseIds?: number[] | null; reason?: RunReason; author?: string | null }): Promise<Job> {
+export async function enqueueRevalidation(
+  store: Store,
+  input: { releaseIds?: number[] | null; reason?: RunReason; author?: string | null },
+): Promise<Job> {
   const releaseIds = input.releaseIds ?? null;
   if (releaseIds) for (const id of releaseIds) await getRelease(store, id);
   const params: RevalidationJobParams = { releaseIds, reason: input.reason ?? 'manual' };
@@ -77,11 +91,19 @@ export async function enqueueRevalidation(store: Store, input: { releaseIds?: nu
 }
 
 /** Records a job that scans releases again against the store's vulnerability database. */
-export async function enqueueRescan(store: Store, input: { releaseIds?: number[] | null; reason?: string; author?: string | null }): Promise<Job> {
+export async function enqueueRescan(
+  store: Store,
+  input: { releaseIds?: number[] | null; reason?: string; author?: string | null },
+): Promise<Job> {
   const releaseIds = input.releaseIds ?? null;
   if (releaseIds) for (const id of releaseIds) await getRelease(store, id);
   const params: RescanJobParams = { releaseIds, reason: input.reason ?? 'on demand' };
-  return store.createJob({ kind: 'rescan', releaseId: releaseIds?.length === 1 ? releaseIds[0]! : null, params: { ...params }, createdBy: input.author ?? null });
+  return store.createJob({
+    kind: 'rescan',
+    releaseId: releaseIds?.length === 1 ? releaseIds[0]! : null,
+    params: { ...params },
+    createdBy: input.author ?? null,
+  });
 }
 
 export async function getJob(store: Store, id: number): Promise<Job> {
@@ -90,7 +112,10 @@ export async function getJob(store: Store, id: number): Promise<Job> {
   return job;
 }
 
-export async function listJobs(store: Store, filter: { state?: JobState; releaseId?: number; limit?: number } = {}): Promise<Job[]> {
+export async function listJobs(
+  store: Store,
+  filter: { state?: JobState; releaseId?: number; limit?: number } = {},
+): Promise<Job[]> {
   return store.listJobs(filter);
 }
 

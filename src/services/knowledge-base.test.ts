@@ -11,10 +11,17 @@ import { corpus, needsCorpora, whenCorpora } from '../../test/support/corpora.js
 import * as services from './index.js';
 
 const SHARED = whenCorpora(() => readFileSync(corpus('hermine-community-data', 'shared.json')));
-const objects = whenCorpora(() => (JSON.parse(SHARED.toString('utf8')) as { objects: { model: string; fields: Record<string, unknown> }[] }).objects);
-const hermineLicenses = whenCorpora(() => objects.filter((o) => o.model === 'cube.license').map((o) => o.fields.spdx_id as string));
+const objects = whenCorpora(
+  () =>
+    (JSON.parse(SHARED.toString('utf8')) as { objects: { model: string; fields: Record<string, unknown> }[] }).objects,
+);
+const hermineLicenses = whenCorpora(() =>
+  objects.filter((o) => o.model === 'cube.license').map((o) => o.fields.spdx_id as string),
+);
 const hermineObligations = whenCorpora(() => objects.filter((o) => o.model === 'cube.obligation'));
-const hermineGenerics = whenCorpora(() => objects.filter((o) => o.model === 'cube.generic').map((o) => o.fields.name as string));
+const hermineGenerics = whenCorpora(() =>
+  objects.filter((o) => o.model === 'cube.generic').map((o) => o.fields.name as string),
+);
 
 let dir: string;
 let store: Store;
@@ -42,12 +49,15 @@ test('a fresh store shows the shipped knowledge base, with the default policy un
   // Spelled differently, the licence is still MIT, and the fields not given are kept.
   await services.updateLicensePolicy(store, 'mit', { allowed: 'always', comment: 'permissive' });
   const changed = await services.updateLicensePolicy(store, 'MIT', { reviewStatus: 'to-check' });
-  assert.deepEqual({ ...changed }, { license: 'MIT', allowed: 'always', reviewStatus: 'to-check', comment: 'permissive', categories: [] });
+  assert.deepEqual(
+    { ...changed },
+    { license: 'MIT', allowed: 'always', reviewStatus: 'to-check', comment: 'permissive', categories: [] },
+  );
   assert.equal((await services.licenseDetail(store, 'mit')).policy.allowed, 'always');
   await assert.rejects(services.licenseDetail(store, 'No-Such-Licence'), { code: 'not-found' });
 });
 
-test('replace: Hermine\'s data becomes the knowledge base, licence for licence', needsCorpora, async () => {
+test("replace: Hermine's data becomes the knowledge base, licence for licence", needsCorpora, async () => {
   await emptyKnowledgeBase();
   const result = await services.importHermineKnowledgeBase(store, SHARED, 'replace');
   assert.equal(result.licenses, hermineLicenses.length);
@@ -66,8 +76,14 @@ test('merge: Hermine wins on the licences it describes, ours stay where it is si
   const kb = await store.loadKnowledgeBase();
   const ids = new Set(kb.licenses.map((l) => l.id));
   for (const id of [...hermineLicenses, ...shipped.licenses.map((l) => l.id)]) assert.ok(ids.has(id), `${id} kept`);
-  const mitNames = kb.obligations.filter((o) => o.license === 'MIT').map((o) => o.name).sort();
-  const hermineMit = hermineObligations.filter((o) => JSON.stringify(o.fields.license) === '["MIT"]').map((o) => o.fields.name as string).sort();
+  const mitNames = kb.obligations
+    .filter((o) => o.license === 'MIT')
+    .map((o) => o.name)
+    .sort();
+  const hermineMit = hermineObligations
+    .filter((o) => JSON.stringify(o.fields.license) === '["MIT"]')
+    .map((o) => o.fields.name as string)
+    .sort();
   assert.deepEqual(mitNames, hermineMit);
   const onlyShipped = shipped.licenses.find((l) => !hermineLicenses.includes(l.id))!;
   assert.equal(
@@ -75,16 +91,33 @@ test('merge: Hermine wins on the licences it describes, ours stay where it is si
     shipped.obligations.filter((o) => o.license === onlyShipped.id).length,
     `${onlyShipped.id} keeps its obligations`,
   );
-  for (const name of hermineGenerics) assert.ok(kb.actions.some((a) => a.name === name), `action ${name}`);
+  for (const name of hermineGenerics)
+    assert.ok(
+      kb.actions.some((a) => a.name === name),
+      `action ${name}`,
+    );
 });
 
-test('a document that is not Hermine data, or not JSON, is refused and the stored knowledge base is unchanged', needsCorpora, async () => {
-  await emptyKnowledgeBase();
-  await services.importHermineKnowledgeBase(store, SHARED, 'replace');
-  const before = await store.loadKnowledgeBase();
-  await assert.rejects(services.importHermineKnowledgeBase(store, Buffer.from('{"objects": [ '), 'replace'), { code: 'unreadable-document' });
-  await assert.rejects(services.importHermineKnowledgeBase(store, Buffer.from('{"licenses": []}'), 'replace'), { code: 'unsupported-format' });
-  await assert.rejects(services.importHermineKnowledgeBase(store, Buffer.from('{"objects": []}'), 'replace'), { code: 'invalid-input' });
-  await assert.rejects(services.importHermineKnowledgeBase(store, SHARED, 'overwrite' as services.KnowledgeBaseImportMode), { code: 'invalid-input' });
-  assert.deepEqual(await store.loadKnowledgeBase(), before);
-});
+test(
+  'a document that is not Hermine data, or not JSON, is refused and the stored knowledge base is unchanged',
+  needsCorpora,
+  async () => {
+    await emptyKnowledgeBase();
+    await services.importHermineKnowledgeBase(store, SHARED, 'replace');
+    const before = await store.loadKnowledgeBase();
+    await assert.rejects(services.importHermineKnowledgeBase(store, Buffer.from('{"objects": [ '), 'replace'), {
+      code: 'unreadable-document',
+    });
+    await assert.rejects(services.importHermineKnowledgeBase(store, Buffer.from('{"licenses": []}'), 'replace'), {
+      code: 'unsupported-format',
+    });
+    await assert.rejects(services.importHermineKnowledgeBase(store, Buffer.from('{"objects": []}'), 'replace'), {
+      code: 'invalid-input',
+    });
+    await assert.rejects(
+      services.importHermineKnowledgeBase(store, SHARED, 'overwrite' as services.KnowledgeBaseImportMode),
+      { code: 'invalid-input' },
+    );
+    assert.deepEqual(await store.loadKnowledgeBase(), before);
+  },
+);

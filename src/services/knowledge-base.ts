@@ -3,8 +3,18 @@
  * compatibility checks, and Hermine's shared.json compared with, or imported into, the store.
  */
 import type { ChangedBy } from './change-history.js';
-import { checkCompatibility, type CompatibilityContext, type CompatibilityResult } from '../licenses/compatibility/index.js';
-import { diffKnowledgeBases, importHermineShared, takeReference, type HermineImport, type KbDifference } from '../licenses/hermine/index.js';
+import {
+  checkCompatibility,
+  type CompatibilityContext,
+  type CompatibilityResult,
+} from '../licenses/compatibility/index.js';
+import {
+  diffKnowledgeBases,
+  importHermineShared,
+  takeReference,
+  type HermineImport,
+  type KbDifference,
+} from '../licenses/hermine/index.js';
 import {
   defaultPolicy,
   findLicense,
@@ -112,7 +122,12 @@ export async function updateLicensePolicy(
   return setLicensePolicy(store, { ...current, ...patch, license: current.license }, by, options);
 }
 
-export async function licenseCompatibility(store: Store, inbound: string, outbound: string, context: CompatibilityContext): Promise<CompatibilityResult> {
+export async function licenseCompatibility(
+  store: Store,
+  inbound: string,
+  outbound: string,
+  context: CompatibilityContext,
+): Promise<CompatibilityResult> {
   return checkCompatibility(inbound, outbound, context, await knowledgeBaseOf(store));
 }
 
@@ -147,7 +162,10 @@ export interface KnowledgeBaseOrigin {
 
 function checkImportMode(mode: KnowledgeBaseImportMode): void {
   if (!KNOWLEDGE_BASE_IMPORT_MODES.includes(mode)) {
-    throw new ServiceError('invalid-input', `mode must be one of ${KNOWLEDGE_BASE_IMPORT_MODES.join(', ')}, not "${String(mode)}"`);
+    throw new ServiceError(
+      'invalid-input',
+      `mode must be one of ${KNOWLEDGE_BASE_IMPORT_MODES.join(', ')}, not "${String(mode)}"`,
+    );
   }
 }
 
@@ -165,7 +183,11 @@ export async function importKnowledgeBase(
 ): Promise<KnowledgeBaseImport> {
   checkImportMode(mode);
   if (reference.kb.licenses.length === 0) {
-    throw new ServiceError('invalid-input', 'The Hermine data holds no licence: importing it would empty the knowledge base', { issues: reference.issues });
+    throw new ServiceError(
+      'invalid-input',
+      'The Hermine data holds no licence: importing it would empty the knowledge base',
+      { issues: reference.issues },
+    );
   }
   const outcome = await store.transaction(async (tx) => {
     const ours = await knowledgeBaseOf(tx);
@@ -187,7 +209,12 @@ export async function importKnowledgeBase(
     });
     const job =
       options.revalidation === 'job'
-        ? await tx.createJob({ kind: 'revalidate', releaseId: null, params: { releaseIds: null, reason: 'knowledge-base' }, createdBy: origin.author })
+        ? await tx.createJob({
+            kind: 'revalidate',
+            releaseId: null,
+            params: { releaseIds: null, reason: 'knowledge-base' },
+            createdBy: origin.author,
+          })
         : null;
     return {
       ...(job ? { revalidationJobId: job.id } : {}),
@@ -227,7 +254,9 @@ function readHermineShared(content: Uint8Array): HermineImport {
   }
   const reference = importHermineShared(json);
   if (reference.kb.licenses.length === 0 && reference.issues.some((i) => i.severity === 'error')) {
-    throw new ServiceError('unsupported-format', 'Not a Hermine shared.json (no "objects" array)', { issues: reference.issues });
+    throw new ServiceError('unsupported-format', 'Not a Hermine shared.json (no "objects" array)', {
+      issues: reference.issues,
+    });
   }
   return reference;
 }

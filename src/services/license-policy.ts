@@ -11,7 +11,8 @@ import { recordAllValidationRuns } from './validation-runs.js';
 
 const REVIEW_STATUSES: readonly ReviewStatus[] = ['not-reviewed', 'to-check', 'checked'];
 
-export type LicensePolicyInput = Pick<LicensePolicy, 'license' | 'allowed'> & Partial<Omit<LicensePolicy, 'license' | 'allowed'>>;
+export type LicensePolicyInput = Pick<LicensePolicy, 'license' | 'allowed'> &
+  Partial<Omit<LicensePolicy, 'license' | 'allowed'>>;
 
 export interface PolicyChangeOptions {
   /**
@@ -31,23 +32,56 @@ export async function setLicensePolicy(
   const raw = requireName(input.license, 'licence');
   const license = await knownLicenseId(store, raw);
   if (!ALLOWED_VALUES.includes(input.allowed)) {
-    throw new ServiceError('invalid-input', `allowed must be one of ${ALLOWED_VALUES.join(', ')}, not "${input.allowed}"`);
+    throw new ServiceError(
+      'invalid-input',
+      `allowed must be one of ${ALLOWED_VALUES.join(', ')}, not "${input.allowed}"`,
+    );
   }
   const reviewStatus = input.reviewStatus ?? 'checked';
-  if (!REVIEW_STATUSES.includes(reviewStatus)) throw new ServiceError('invalid-input', `review status must be one of ${REVIEW_STATUSES.join(', ')}`);
-  const policy: LicensePolicy = { license, allowed: input.allowed, reviewStatus, comment: input.comment ?? null, categories: input.categories ?? [] };
+  if (!REVIEW_STATUSES.includes(reviewStatus))
+    throw new ServiceError('invalid-input', `review status must be one of ${REVIEW_STATUSES.join(', ')}`);
+  const policy: LicensePolicy = {
+    license,
+    allowed: input.allowed,
+    reviewStatus,
+    comment: input.comment ?? null,
+    categories: input.categories ?? [],
+  };
   if (options.revalidation === 'job') {
     return store.transaction(async (tx) => {
       const before = await tx.getPolicy(license);
       await tx.setPolicy(policy);
-      await recordChange(tx, { actor: by.actor, subject: 'policy', subjectId: license, action: before ? 'updated' : 'created', releaseId: null, reason: by.reason?.trim() || policy.comment, before, after: policy });
-      const job = await tx.createJob({ kind: 'revalidate', releaseId: null, params: { releaseIds: null, reason: 'policy' }, createdBy: by.actor });
+      await recordChange(tx, {
+        actor: by.actor,
+        subject: 'policy',
+        subjectId: license,
+        action: before ? 'updated' : 'created',
+        releaseId: null,
+        reason: by.reason?.trim() || policy.comment,
+        before,
+        after: policy,
+      });
+      const job = await tx.createJob({
+        kind: 'revalidate',
+        releaseId: null,
+        params: { releaseIds: null, reason: 'policy' },
+        createdBy: by.actor,
+      });
       return { ...policy, revalidationJobId: job.id };
     });
   }
   const before = await store.getPolicy(license);
   await store.setPolicy(policy);
-  await recordChange(store, { actor: by.actor, subject: 'policy', subjectId: license, action: before ? 'updated' : 'created', releaseId: null, reason: by.reason?.trim() || policy.comment, before, after: policy });
+  await recordChange(store, {
+    actor: by.actor,
+    subject: 'policy',
+    subjectId: license,
+    action: before ? 'updated' : 'created',
+    releaseId: null,
+    reason: by.reason?.trim() || policy.comment,
+    before,
+    after: policy,
+  });
   await recordAllValidationRuns(store, 'policy');
   return policy;
 }
@@ -67,9 +101,20 @@ async function knownLicenseId(store: Store, raw: string): Promise<string> {
   const own = findLicense(await knowledgeBaseOf(store), raw)?.id;
   if (own) return own;
   if (LICENSE_REF.test(raw)) return raw;
-  const guesses = [...new Set([...normalizeLicense(raw).candidates.filter((c) => lookupLicense(c) !== undefined), ...nearestLicenseIds(raw)])].slice(0, 3);
-  const hint = guesses.length > 0 ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : '; use an SPDX id, a licence of the knowledge base or a LicenseRef-…';
-  throw new ServiceError('invalid-input', `"${raw}" is not a licence Vigie knows${hint}`, { field: 'license', suggestions: guesses });
+  const guesses = [
+    ...new Set([
+      ...normalizeLicense(raw).candidates.filter((c) => lookupLicense(c) !== undefined),
+      ...nearestLicenseIds(raw),
+    ]),
+  ].slice(0, 3);
+  const hint =
+    guesses.length > 0
+      ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?`
+      : '; use an SPDX id, a licence of the knowledge base or a LicenseRef-…';
+  throw new ServiceError('invalid-input', `"${raw}" is not a licence Vigie knows${hint}`, {
+    field: 'license',
+    suggestions: guesses,
+  });
 }
 
 export async function listLicensePolicies(store: Store): Promise<LicensePolicy[]> {

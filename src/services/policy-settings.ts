@@ -17,15 +17,24 @@ export async function getPolicySettings(store: Store): Promise<PolicySettings> {
 }
 
 /** Records the settings given (fields left out are kept), signed by `author`; returns them all. */
-export async function updatePolicySettings(store: Store, edit: PolicySettingsEdit, author: string): Promise<PolicySettings> {
+export async function updatePolicySettings(
+  store: Store,
+  edit: PolicySettingsEdit,
+  author: string,
+): Promise<PolicySettings> {
   const patch: PolicySettingsEdit = {};
   if (edit.acceptNormaliser !== undefined) {
     if (!NORMALISER_ACCEPTANCES.includes(edit.acceptNormaliser)) {
-      throw new ServiceError('invalid-input', `acceptNormaliser must be one of ${NORMALISER_ACCEPTANCES.join(', ')}, not "${String(edit.acceptNormaliser)}"`, { field: 'acceptNormaliser' });
+      throw new ServiceError(
+        'invalid-input',
+        `acceptNormaliser must be one of ${NORMALISER_ACCEPTANCES.join(', ')}, not "${String(edit.acceptNormaliser)}"`,
+        { field: 'acceptNormaliser' },
+      );
     }
     patch.acceptNormaliser = edit.acceptNormaliser;
   }
-  if (Object.keys(patch).length === 0) throw new ServiceError('invalid-input', 'say which setting to change: acceptNormaliser');
+  if (Object.keys(patch).length === 0)
+    throw new ServiceError('invalid-input', 'say which setting to change: acceptNormaliser');
   const before = await store.getPolicySettings();
   if (patch.acceptNormaliser === before.acceptNormaliser) return before;
   await store.setPolicySettings(patch, author, new Date().toISOString());

@@ -40,7 +40,10 @@ export async function portfolioOverview(store: Store): Promise<ReleaseOverview[]
   const out: ReleaseOverview[] = [];
   // One release at a time: the newest run carries the whole report.
   for (const release of releases) {
-    const [latest, runs] = await Promise.all([store.latestValidationRun(release.id), store.listValidationRuns(release.id)]);
+    const [latest, runs] = await Promise.all([
+      store.latestValidationRun(release.id),
+      store.listValidationRuns(release.id),
+    ]);
     // Through reportOfRun: a stored run keeps its blockers apart (ADR 21).
     const steps = latest ? reportOfRun(latest).steps : [];
     const counts = new Map<string, BlockerKindCount>();
@@ -52,15 +55,28 @@ export async function portfolioOverview(store: Store): Promise<ReleaseOverview[]
         counts.set(key, entry);
       }
     }
-    const newestFirst = [...runs].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id).slice(0, TREND_RUNS);
+    const newestFirst = [...runs]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
+      .slice(0, TREND_RUNS);
     out.push({
       release,
       productName: names.get(release.productId) ?? '',
       validationStep: latest?.validationStep ?? release.validationStep,
       blockerCount: latest?.blockerCount ?? 0,
-      blockers: [...counts.values()].sort((a, b) => a.step - b.step || b.count - a.count || a.kind.localeCompare(b.kind)),
-      trend: newestFirst.reverse().map((r) => ({ at: r.createdAt, reason: r.reason, validationStep: r.validationStep, blockerCount: r.blockerCount })),
+      blockers: [...counts.values()].sort(
+        (a, b) => a.step - b.step || b.count - a.count || a.kind.localeCompare(b.kind),
+      ),
+      trend: newestFirst.reverse().map((r) => ({
+        at: r.createdAt,
+        reason: r.reason,
+        validationStep: r.validationStep,
+        blockerCount: r.blockerCount,
+      })),
     });
   }
-  return out.sort((a, b) => a.productName.localeCompare(b.productName) || a.release.number.localeCompare(b.release.number, 'en', { numeric: true }));
+  return out.sort(
+    (a, b) =>
+      a.productName.localeCompare(b.productName) ||
+      a.release.number.localeCompare(b.release.number, 'en', { numeric: true }),
+  );
 }

@@ -43,7 +43,11 @@ export async function releasesContaining(store: Store, search: ComponentSearch):
   const text = search.component.trim();
   if (!text) throw new ServiceError('invalid-input', 'name the component (a name or a purl)');
   const match = search.match ?? 'auto';
-  if (!COMPONENT_MATCHES.includes(match)) throw new ServiceError('invalid-input', `match must be one of ${COMPONENT_MATCHES.join(', ')}, not "${String(match)}"`);
+  if (!COMPONENT_MATCHES.includes(match))
+    throw new ServiceError(
+      'invalid-input',
+      `match must be one of ${COMPONENT_MATCHES.join(', ')}, not "${String(match)}"`,
+    );
   const query: ComponentQuery = {};
   if (text.startsWith('pkg:')) {
     const purl = parsePurl(text);
@@ -68,7 +72,11 @@ export async function releasesContaining(store: Store, search: ComponentSearch):
     hits = await store.releasesContaining({ ...query, name: undefined, nameContains: text });
     partial = true;
   }
-  return hits.map((hit) => ({ ...hit, displayName: displayNameOf(hit.component), match: partial ? 'partial' : 'exact' }));
+  return hits.map((hit) => ({
+    ...hit,
+    displayName: displayNameOf(hit.component),
+    match: partial ? 'partial' : 'exact',
+  }));
 }
 
 function displayNameOf(c: ReleaseHit['component']): string {
@@ -76,12 +84,18 @@ function displayNameOf(c: ReleaseHit['component']): string {
 }
 
 export async function mostUsedComponents(store: Store, limit = 20): Promise<ComponentUsageCount[]> {
-  if (!Number.isInteger(limit) || limit < 1) throw new ServiceError('invalid-input', `limit must be a positive integer, not ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new ServiceError('invalid-input', `limit must be a positive integer, not ${limit}`);
   return store.mostUsedComponents(limit);
 }
 
-export async function licenseDistribution(store: Store, role: LicenseRole = 'declared', releaseId?: number): Promise<LicenseCount[]> {
-  if (!LICENSE_ROLES.includes(role)) throw new ServiceError('invalid-input', `licence role must be one of ${LICENSE_ROLES.join(', ')}`);
+export async function licenseDistribution(
+  store: Store,
+  role: LicenseRole = 'declared',
+  releaseId?: number,
+): Promise<LicenseCount[]> {
+  if (!LICENSE_ROLES.includes(role))
+    throw new ServiceError('invalid-input', `licence role must be one of ${LICENSE_ROLES.join(', ')}`);
   if (releaseId !== undefined) await getRelease(store, releaseId);
   return store.licenseDistribution(role, releaseId);
 }

@@ -1,6 +1,13 @@
 /** Categories, products and releases: create, list, read, update and delete. */
 import { SHIP_STATUSES, type Category, type Product, type Release } from '../model/portfolio.js';
-import { isUniqueViolation, type NewCategory, type NewProduct, type NewRelease, type ReleasePatch, type Store } from '../store/index.js';
+import {
+  isUniqueViolation,
+  type NewCategory,
+  type NewProduct,
+  type NewRelease,
+  type ReleasePatch,
+  type Store,
+} from '../store/index.js';
 import { optionalText, requireExpressions, requireName } from './check-input.js';
 import { ServiceError, notFound } from './service-error.js';
 import { recordValidationRun, recordValidationRuns, releasesInCategory } from './validation-runs.js';
@@ -91,7 +98,11 @@ export async function updateProduct(store: Store, id: number, patch: Partial<New
   const product = (await store.updateProduct(id, clean)) ?? throwNotFound(`product ${id}`);
   // Outbound licences and categories (their licences and decisions) are inputs of the validation.
   if (patch.outboundLicenses || patch.categoryIds) {
-    await recordValidationRuns(store, (await store.listReleases(id)).map((r) => r.id), 'portfolio');
+    await recordValidationRuns(
+      store,
+      (await store.listReleases(id)).map((r) => r.id),
+      'portfolio',
+    );
   }
   return product;
 }
@@ -140,7 +151,10 @@ export async function updateRelease(store: Store, id: number, patch: ReleasePatc
   if (patch.number !== undefined) clean.number = requireName(patch.number, 'release number');
   if (patch.shipStatus !== undefined) requireShipStatus(patch.shipStatus);
   if (patch.outboundLicenses) clean.outboundLicenses = requireExpressions(patch.outboundLicenses, 'outbound licence');
-  if (patch.validationStep !== undefined && !(Number.isInteger(patch.validationStep) && patch.validationStep >= 0 && patch.validationStep <= 6)) {
+  if (
+    patch.validationStep !== undefined &&
+    !(Number.isInteger(patch.validationStep) && patch.validationStep >= 0 && patch.validationStep <= 6)
+  ) {
     throw new ServiceError('invalid-input', `validation step must be 0 to 6, not ${patch.validationStep}`);
   }
   const updated = (await store.updateRelease(id, clean)) ?? throwNotFound(`release ${id}`);

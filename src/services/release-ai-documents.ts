@@ -22,11 +22,22 @@ export const AI_DOCUMENT_FORMATS: readonly AiDocumentFormat[] = ['md', 'json'];
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 
-export async function renderReleaseAiDocument(store: Store, releaseId: number, versionId: number, document: AiDocument, format: AiDocumentFormat): Promise<RenderedOutput> {
-  if (!AI_DOCUMENTS.includes(document)) throw new ServiceError('invalid-input', `AI document must be one of ${AI_DOCUMENTS.join(', ')}, not "${document}"`);
-  if (!AI_DOCUMENT_FORMATS.includes(format)) throw new ServiceError('invalid-input', `format must be one of ${AI_DOCUMENT_FORMATS.join(', ')}, not "${format}"`);
+export async function renderReleaseAiDocument(
+  store: Store,
+  releaseId: number,
+  versionId: number,
+  document: AiDocument,
+  format: AiDocumentFormat,
+): Promise<RenderedOutput> {
+  if (!AI_DOCUMENTS.includes(document))
+    throw new ServiceError('invalid-input', `AI document must be one of ${AI_DOCUMENTS.join(', ')}, not "${document}"`);
+  if (!AI_DOCUMENT_FORMATS.includes(format))
+    throw new ServiceError('invalid-input', `format must be one of ${AI_DOCUMENT_FORMATS.join(', ')}, not "${format}"`);
   const v = await validatedRelease(store, releaseId);
-  const [facts, edges] = await Promise.all([store.listVersionAiFacts(v.snapshot.usages.map((u) => u.version.id)), store.listDependencyEdges(releaseId)]);
+  const [facts, edges] = await Promise.all([
+    store.listVersionAiFacts(v.snapshot.usages.map((u) => u.version.id)),
+    store.listDependencyEdges(releaseId),
+  ]);
   const sbom = releaseAiSbom(v.snapshot, v.validation.report, facts, edges);
   let view;
   try {
@@ -35,11 +46,15 @@ export async function renderReleaseAiDocument(store: Store, releaseId: number, v
     if (err instanceof ModelNotFoundError) throw notFound(`model version ${versionId} in release ${releaseId}`);
     throw err;
   }
-  const base = safe(`${v.snapshot.product.name}-${v.snapshot.release.number}-${view.model.name}${view.model.version ? `-${view.model.version}` : ''}`);
+  const base = safe(
+    `${v.snapshot.product.name}-${v.snapshot.release.number}-${view.model.name}${view.model.version ? `-${view.model.version}` : ''}`,
+  );
   const fileName = `${base}-${document}.${format}`;
   const output = <T>(doc: T, markdown: (d: T) => string): RenderedOutput =>
     format === 'json'
       ? { content: `${JSON.stringify(doc, null, 2)}\n`, mediaType: 'application/json', fileName }
       : { content: markdown(doc), mediaType: 'text/markdown', fileName };
-  return document === 'annex-xii' ? output(annexXii(view), renderAnnexXiiMarkdown) : output(trainingSummary(view), renderTrainingSummaryMarkdown);
+  return document === 'annex-xii'
+    ? output(annexXii(view), renderAnnexXiiMarkdown)
+    : output(trainingSummary(view), renderTrainingSummaryMarkdown);
 }

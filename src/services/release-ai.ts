@@ -29,7 +29,10 @@ export async function releaseAi(store: Store, releaseId: number): Promise<Releas
   if (!data) throw notFound(`release ${releaseId}`);
   const versions = new Map(data.versions.map((v) => [v.id, v]));
   const components = new Map(data.components.map((c) => [c.id, c]));
-  const [facts, edges] = await Promise.all([store.listVersionAiFacts(data.versions.map((v) => v.id)), store.listLineageEdges(releaseId)]);
+  const [facts, edges] = await Promise.all([
+    store.listVersionAiFacts(data.versions.map((v) => v.id)),
+    store.listLineageEdges(releaseId),
+  ]);
   const factsOf = new Map(facts.map((f) => [f.versionId, f]));
   const labelOf = (versionId: number): string => {
     const version = versions.get(versionId);
@@ -60,16 +63,29 @@ export async function releaseAi(store: Store, releaseId: number): Promise<Releas
   const models: ReleaseAi['models'] = [];
   const datasets: ReleaseAi['datasets'] = [];
   // Trained or tested on, or either end of derived-from: a dataset even when no facts were stored.
-  const asDataset = new Set(edges.flatMap((e) => (e.kind === 'trained-on' || e.kind === 'tested-on' ? [e.childVersionId] : e.kind === 'derived-from' ? [e.childVersionId, e.parentVersionId ?? -1] : [])));
+  const asDataset = new Set(
+    edges.flatMap((e) =>
+      e.kind === 'trained-on' || e.kind === 'tested-on'
+        ? [e.childVersionId]
+        : e.kind === 'derived-from'
+          ? [e.childVersionId, e.parentVersionId ?? -1]
+          : [],
+    ),
+  );
   for (const { kind, ...view } of [...views.values()].sort((a, b) => a.component.localeCompare(b.component))) {
     const f = factsOf.get(view.versionId);
-    if (kind === 'dataset' || (kind === null && asDataset.has(view.versionId))) datasets.push({ ...view, facts: f?.kind === 'dataset' ? f.facts : null });
+    if (kind === 'dataset' || (kind === null && asDataset.has(view.versionId)))
+      datasets.push({ ...view, facts: f?.kind === 'dataset' ? f.facts : null });
     else models.push({ ...view, card: f?.kind === 'model' ? f.facts : null });
   }
   return {
     releaseId,
     models,
     datasets,
-    lineage: edges.map((e) => ({ from: e.parentVersionId === null ? null : labelOf(e.parentVersionId), kind: e.kind, to: labelOf(e.childVersionId) })),
+    lineage: edges.map((e) => ({
+      from: e.parentVersionId === null ? null : labelOf(e.parentVersionId),
+      kind: e.kind,
+      to: labelOf(e.childVersionId),
+    })),
   };
 }

@@ -22,8 +22,21 @@ import type { Store } from '../store/index.js';
 import { validatedRelease, type ValidatedRelease } from './validation-runs.js';
 import { ServiceError } from './service-error.js';
 
-import { NOTICE_FORMATS, RELEASE_EXPORT_FORMATS, type NoticeFormat, type ObligationsFormat, type ReleaseExportFormat } from '../reports/output-formats.js';
-export { NOTICE_FORMATS, OBLIGATIONS_FORMATS, RELEASE_EXPORT_FORMATS, type NoticeFormat, type ObligationsFormat, type ReleaseExportFormat } from '../reports/output-formats.js';
+import {
+  NOTICE_FORMATS,
+  RELEASE_EXPORT_FORMATS,
+  type NoticeFormat,
+  type ObligationsFormat,
+  type ReleaseExportFormat,
+} from '../reports/output-formats.js';
+export {
+  NOTICE_FORMATS,
+  OBLIGATIONS_FORMATS,
+  RELEASE_EXPORT_FORMATS,
+  type NoticeFormat,
+  type ObligationsFormat,
+  type ReleaseExportFormat,
+} from '../reports/output-formats.js';
 
 export interface RenderedOutput {
   content: string;
@@ -32,12 +45,26 @@ export interface RenderedOutput {
   fileName: string;
 }
 
-export async function renderObligations(store: Store, releaseId: number, format: ObligationsFormat): Promise<RenderedOutput> {
+export async function renderObligations(
+  store: Store,
+  releaseId: number,
+  format: ObligationsFormat,
+): Promise<RenderedOutput> {
   const v = await validatedRelease(store, releaseId);
   const obligations = obligationsOf(v.snapshot, v.validation.report);
   const base = baseName(v);
-  if (format === 'json') return { content: renderObligationsJson(obligations), mediaType: 'application/json', fileName: `${base}-obligations.json` };
-  if (format === 'md') return { content: renderObligationsMarkdown(obligations, title(v)), mediaType: 'text/markdown', fileName: `${base}-obligations.md` };
+  if (format === 'json')
+    return {
+      content: renderObligationsJson(obligations),
+      mediaType: 'application/json',
+      fileName: `${base}-obligations.json`,
+    };
+  if (format === 'md')
+    return {
+      content: renderObligationsMarkdown(obligations, title(v)),
+      mediaType: 'text/markdown',
+      fileName: `${base}-obligations.md`,
+    };
   throw new ServiceError('invalid-input', `obligations format must be json or md, not "${format}"`);
 }
 
@@ -46,32 +73,61 @@ export async function renderNotice(store: Store, releaseId: number, format: Noti
   const notice = buildNotice(v.snapshot, v.validation.report, licenseText);
   const base = baseName(v);
   switch (format) {
-    case 'text': return { content: renderNoticeText(notice), mediaType: 'text/plain', fileName: `${base}-NOTICE.txt` };
-    case 'md': return { content: renderNoticeMarkdown(notice), mediaType: 'text/markdown', fileName: `${base}-NOTICE.md` };
-    case 'html': return { content: renderNoticeHtml(notice), mediaType: 'text/html', fileName: `${base}-NOTICE.html` };
+    case 'text':
+      return { content: renderNoticeText(notice), mediaType: 'text/plain', fileName: `${base}-NOTICE.txt` };
+    case 'md':
+      return { content: renderNoticeMarkdown(notice), mediaType: 'text/markdown', fileName: `${base}-NOTICE.md` };
+    case 'html':
+      return { content: renderNoticeHtml(notice), mediaType: 'text/html', fileName: `${base}-NOTICE.html` };
     // The same attribution data for tools: entries, then each licence text once.
-    case 'json': return { content: JSON.stringify(notice, null, 2) + '\n', mediaType: 'application/json', fileName: `${base}-NOTICE.json` };
-    default: throw new ServiceError('invalid-input', `NOTICE format must be one of ${NOTICE_FORMATS.join(', ')}, not "${format}"`);
+    case 'json':
+      return {
+        content: JSON.stringify(notice, null, 2) + '\n',
+        mediaType: 'application/json',
+        fileName: `${base}-NOTICE.json`,
+      };
+    default:
+      throw new ServiceError(
+        'invalid-input',
+        `NOTICE format must be one of ${NOTICE_FORMATS.join(', ')}, not "${format}"`,
+      );
   }
 }
 
 export async function renderBomCsv(store: Store, releaseId: number): Promise<RenderedOutput> {
   const v = await validatedRelease(store, releaseId);
-  return { content: renderReleaseBomCsv(v.snapshot, v.validation.report), mediaType: 'text/csv', fileName: `${baseName(v)}-bom.csv` };
+  return {
+    content: renderReleaseBomCsv(v.snapshot, v.validation.report),
+    mediaType: 'text/csv',
+    fileName: `${baseName(v)}-bom.csv`,
+  };
 }
 
 export async function renderJUnit(store: Store, releaseId: number): Promise<RenderedOutput> {
   const v = await validatedRelease(store, releaseId);
-  return { content: renderJunit(v.validation.report, title(v)), mediaType: 'application/xml', fileName: `${baseName(v)}-junit.xml` };
+  return {
+    content: renderJunit(v.validation.report, title(v)),
+    mediaType: 'application/xml',
+    fileName: `${baseName(v)}-junit.xml`,
+  };
 }
 
 export async function renderSarif(store: Store, releaseId: number, artifactUri?: string): Promise<RenderedOutput> {
   const v = await validatedRelease(store, releaseId);
   const uri = artifactUri ?? (await lastImportedFile(store, releaseId)) ?? `${baseName(v)}.sbom`;
-  return { content: renderSarifLog(v.validation.report, { artifactUri: uri }), mediaType: 'application/sarif+json', fileName: `${baseName(v)}.sarif` };
+  return {
+    content: renderSarifLog(v.validation.report, { artifactUri: uri }),
+    mediaType: 'application/sarif+json',
+    fileName: `${baseName(v)}.sarif`,
+  };
 }
 
-export async function exportRelease(store: Store, releaseId: number, format: ReleaseExportFormat, options?: EncodeOptions): Promise<RenderedOutput> {
+export async function exportRelease(
+  store: Store,
+  releaseId: number,
+  format: ReleaseExportFormat,
+  options?: EncodeOptions,
+): Promise<RenderedOutput> {
   const v = await validatedRelease(store, releaseId);
   const base = baseName(v);
   if (format === 'cyclonedx-1.6') {
@@ -82,7 +138,10 @@ export async function exportRelease(store: Store, releaseId: number, format: Rel
     const { text } = encodeRelease(v.snapshot, v.validation.report, 'spdx-json', '2.3', options);
     return { content: text, mediaType: 'application/spdx+json', fileName: `${base}.spdx.json` };
   }
-  throw new ServiceError('invalid-input', `export format must be one of ${RELEASE_EXPORT_FORMATS.join(', ')}, not "${format}"`);
+  throw new ServiceError(
+    'invalid-input',
+    `export format must be one of ${RELEASE_EXPORT_FORMATS.join(', ')}, not "${format}"`,
+  );
 }
 
 function title(v: ValidatedRelease): string {

@@ -37,7 +37,8 @@ export async function releaseSignOff(store: Store, releaseId: number): Promise<R
   const approval = history.find((c) => c.action === 'approved') ?? null;
   const shipped = history.find((c) => c.action === 'shipped') ?? null;
   const runId = validation.run?.id ?? null;
-  const approvalCurrent = approval !== null && runId !== null && (approval.after as ApprovalState | null)?.runId === runId;
+  const approvalCurrent =
+    approval !== null && runId !== null && (approval.after as ApprovalState | null)?.runId === runId;
   return { release, validationStep: validation.validationStep, runId, approval, approvalCurrent, shipped };
 }
 
@@ -46,7 +47,10 @@ export async function approveRelease(store: Store, releaseId: number, by: Change
   const reason = by.reason?.trim();
   if (!reason) throw new ServiceError('invalid-input', 'say why the release may ship (the approval records a reason)');
   if (state.validationStep < 6 || state.runId === null) {
-    throw new ServiceError('invalid-input', `release ${state.release.number} passed step ${state.validationStep} of 6: clear its blockers before approving it`);
+    throw new ServiceError(
+      'invalid-input',
+      `release ${state.release.number} passed step ${state.validationStep} of 6: clear its blockers before approving it`,
+    );
   }
   await recordChange(store, {
     actor: by.actor,
@@ -55,7 +59,9 @@ export async function approveRelease(store: Store, releaseId: number, by: Change
     action: 'approved',
     releaseId,
     reason,
-    before: state.approval ? { approvalId: state.approval.id, runId: (state.approval.after as ApprovalState | null)?.runId ?? null } : null,
+    before: state.approval
+      ? { approvalId: state.approval.id, runId: (state.approval.after as ApprovalState | null)?.runId ?? null }
+      : null,
     after: { runId: state.runId, validationStep: state.validationStep } satisfies ApprovalState,
   });
   return releaseSignOff(store, releaseId);
@@ -63,14 +69,26 @@ export async function approveRelease(store: Store, releaseId: number, by: Change
 
 export async function shipRelease(store: Store, releaseId: number, by: ChangedBy): Promise<ReleaseSignOff> {
   const state = await releaseSignOff(store, releaseId);
-  if (!state.approval) throw new ServiceError('invalid-input', `release ${state.release.number} is not approved: approve it before shipping`);
+  if (!state.approval)
+    throw new ServiceError(
+      'invalid-input',
+      `release ${state.release.number} is not approved: approve it before shipping`,
+    );
   if (!state.approvalCurrent) {
-    throw new ServiceError('invalid-input', `release ${state.release.number} changed since it was approved (new validation run): approve it again before shipping`);
+    throw new ServiceError(
+      'invalid-input',
+      `release ${state.release.number} changed since it was approved (new validation run): approve it again before shipping`,
+    );
   }
-  if (state.release.shipStatus === 'published') throw new ServiceError('invalid-input', `release ${state.release.number} is already published`);
+  if (state.release.shipStatus === 'published')
+    throw new ServiceError('invalid-input', `release ${state.release.number} is already published`);
   const blockers = await craShipBlockers(store, state.release);
   if (blockers.length > 0) {
-    throw new ServiceError('invalid-input', `release ${state.release.number} does not pass the product's CRA release gate (Annex I requirements it must settle before shipping, CRA Art. 13(12)): ${blockers.join(' | ')}`, { blockers });
+    throw new ServiceError(
+      'invalid-input',
+      `release ${state.release.number} does not pass the product's CRA release gate (Annex I requirements it must settle before shipping, CRA Art. 13(12)): ${blockers.join(' | ')}`,
+      { blockers },
+    );
   }
   await store.updateRelease(releaseId, { shipStatus: 'published' });
   await recordChange(store, {

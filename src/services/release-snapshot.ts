@@ -5,7 +5,11 @@ import type { ReleaseData, Store } from '../store/index.js';
 import { notFound } from './service-error.js';
 
 /** `loaded`: the release's data when the caller has just read it from the store. */
-export async function loadReleaseSnapshot(store: Store, releaseId: number, loaded?: ReleaseData): Promise<ReleaseSnapshot> {
+export async function loadReleaseSnapshot(
+  store: Store,
+  releaseId: number,
+  loaded?: ReleaseData,
+): Promise<ReleaseSnapshot> {
   const data = loaded ?? (await store.loadReleaseData(releaseId));
   if (!data) throw notFound(`release ${releaseId}`);
   const versions = new Map(data.versions.map((v) => [v.id, v]));
@@ -35,7 +39,10 @@ export async function knowledgeBaseOf(store: Store): Promise<KnowledgeBase> {
 }
 
 /** The release's AI lineage edges and use declaration (issue 10), when it has them. */
-async function aiFactsOf(store: Store, releaseId: number): Promise<Pick<ReleaseSnapshot, 'lineage' | 'useDeclaration'>> {
+async function aiFactsOf(
+  store: Store,
+  releaseId: number,
+): Promise<Pick<ReleaseSnapshot, 'lineage' | 'useDeclaration'>> {
   const [lineage, use] = await Promise.all([store.listLineageEdges(releaseId), store.getUseDeclaration(releaseId)]);
   return { ...(lineage.length > 0 ? { lineage } : {}), ...(use ? { useDeclaration: use.declaration } : {}) };
 }

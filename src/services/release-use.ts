@@ -3,7 +3,13 @@
  * data licences judged in step 5. Setting it records a validation run, as every change of a release's
  * inputs does.
  */
-import { FIELD_OF_USE_NAMES, FIELDS_OF_USE, undeclaredUse, type FieldOfUse, type UseDeclaration } from '../model/use-declaration.js';
+import {
+  FIELD_OF_USE_NAMES,
+  FIELDS_OF_USE,
+  undeclaredUse,
+  type FieldOfUse,
+  type UseDeclaration,
+} from '../model/use-declaration.js';
 import type { Store, StoredUseDeclaration } from '../store/index.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError } from './service-error.js';
@@ -37,10 +43,21 @@ export async function getReleaseUse(store: Store, releaseId: number): Promise<Re
 }
 
 /** Replaces the declaration; a field left out (or null) is "not declared". */
-export async function setReleaseUse(store: Store, releaseId: number, input: Partial<UseDeclaration>, author: string | null, now = new Date()): Promise<ReleaseUse> {
+export async function setReleaseUse(
+  store: Store,
+  releaseId: number,
+  input: Partial<UseDeclaration>,
+  author: string | null,
+  now = new Date(),
+): Promise<ReleaseUse> {
   await getRelease(store, releaseId);
   const declaration = checkedDeclaration(input);
-  const stored = await store.setUseDeclaration({ releaseId, declaration, updatedAt: now.toISOString(), updatedBy: author });
+  const stored = await store.setUseDeclaration({
+    releaseId,
+    declaration,
+    updatedAt: now.toISOString(),
+    updatedBy: author,
+  });
   await recordValidationRun(store, releaseId, 'release');
   return present(releaseId, stored);
 }
@@ -58,13 +75,19 @@ function checkedDeclaration(input: Partial<UseDeclaration>): UseDeclaration {
   use.licenseeInEu = flag('licenseeInEu');
   const users = input.monthlyActiveUsers;
   if (users !== undefined && users !== null) {
-    if (typeof users !== 'number' || !Number.isSafeInteger(users) || users < 0) throw new ServiceError('invalid-input', 'monthlyActiveUsers must be a whole number of users, or null');
+    if (typeof users !== 'number' || !Number.isSafeInteger(users) || users < 0)
+      throw new ServiceError('invalid-input', 'monthlyActiveUsers must be a whole number of users, or null');
     use.monthlyActiveUsers = users;
   }
   if (input.fieldsOfUse !== undefined && input.fieldsOfUse !== null) {
-    if (!Array.isArray(input.fieldsOfUse)) throw new ServiceError('invalid-input', 'fieldsOfUse must be a list ([] for none), or null');
+    if (!Array.isArray(input.fieldsOfUse))
+      throw new ServiceError('invalid-input', 'fieldsOfUse must be a list ([] for none), or null');
     const unknown = input.fieldsOfUse.filter((f) => !(FIELD_OF_USE_NAMES as string[]).includes(f));
-    if (unknown.length) throw new ServiceError('invalid-input', `fieldsOfUse: ${unknown.map((f) => `'${String(f)}'`).join(', ')} not one of ${FIELD_OF_USE_NAMES.join(', ')}`);
+    if (unknown.length)
+      throw new ServiceError(
+        'invalid-input',
+        `fieldsOfUse: ${unknown.map((f) => `'${String(f)}'`).join(', ')} not one of ${FIELD_OF_USE_NAMES.join(', ')}`,
+      );
     use.fieldsOfUse = [...new Set(input.fieldsOfUse)].sort() as FieldOfUse[];
   }
   return use;

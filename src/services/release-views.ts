@@ -47,10 +47,19 @@ export interface BomRowPage {
  * shows what validation concluded instead of working it out. The run's licences are read once per
  * run (run-licences.ts), not once per page.
  */
-export async function releaseBomRows(store: Store, releaseId: number, page: { limit: number; offset: number }): Promise<BomRowPage> {
+export async function releaseBomRows(
+  store: Store,
+  releaseId: number,
+  page: { limit: number; offset: number },
+): Promise<BomRowPage> {
   const found = await store.releaseBomPage(releaseId, page);
   if (!found) throw notFound(`release ${releaseId}`);
   const resolved = await runLicences(store, releaseId, found.latestRunId);
-  const rows = found.entries.map(({ usage, version, component }) => ({ usage, version, component, license: bomLicense(resolved.get(usage.id), version.declaredLicense) }));
+  const rows = found.entries.map(({ usage, version, component }) => ({
+    usage,
+    version,
+    component,
+    license: bomLicense(resolved.get(usage.id), version.declaredLicense),
+  }));
   return { total: found.total, rows };
 }

@@ -39,7 +39,16 @@ async function releaseInventory(store: Store, releaseId: number, loaded?: Releas
   const data = loaded ?? (await store.loadReleaseData(releaseId));
   if (!data) throw notFound(`release ${releaseId}`);
   const sbom = emptySbom({ id: 'vigie-release', specVersion: '1' });
-  sbom.metadata.component = { ref: `release-${releaseId}`, type: 'application', name: data.product.name, version: data.release.number, hashes: [], licenses: {}, externalReferences: [], properties: [] };
+  sbom.metadata.component = {
+    ref: `release-${releaseId}`,
+    type: 'application',
+    name: data.product.name,
+    version: data.release.number,
+    hashes: [],
+    licenses: {},
+    externalReferences: [],
+    properties: [],
+  };
   const components = new Map(data.components.map((c) => [c.id, c]));
   const keys = new Map<number, string>();
   const steps = new Map<number, DependencyPathStep>();
@@ -48,7 +57,14 @@ async function releaseInventory(store: Store, releaseId: number, loaded?: Releas
     const c = components.get(v.componentId);
     if (!c || keys.has(v.id)) continue;
     keys.set(v.id, componentKey(c));
-    steps.set(v.id, { versionId: v.id, componentId: c.id, name: c.name, namespace: c.namespace, version: v.number, purl: v.purl });
+    steps.set(v.id, {
+      versionId: v.id,
+      componentId: c.id,
+      name: c.name,
+      namespace: c.namespace,
+      version: v.number,
+      purl: v.purl,
+    });
     const component: Component = {
       ref: `version-${v.id}`,
       type: 'library',
@@ -65,7 +81,11 @@ async function releaseInventory(store: Store, releaseId: number, loaded?: Releas
     lines.push(`${v.id}\t${v.purl ?? ''}\t${v.number}`);
   }
   const sources = (await store.listVulnSources()).map((s) => `${s.name}\t${s.loadedAt}\t${s.records}`);
-  const fingerprint = createHash('sha256').update(lines.sort().join('\n')).update('\u0000').update(sources.sort().join('\n')).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(lines.sort().join('\n'))
+    .update('\u0000')
+    .update(sources.sort().join('\n'))
+    .digest('hex');
   return { sbom, keys, steps, fingerprint };
 }
 
@@ -73,7 +93,11 @@ async function releaseInventory(store: Store, releaseId: number, loaded?: Releas
  * What a release scan reads before it matches: the release's component versions (as an SBOM) and
  * the advisories, KEV entries and EPSS scores of their packages, looked up by (ecosystem, name).
  */
-export async function releaseScanInputs(store: Store, releaseId: number, loaded?: ReleaseData): Promise<{ inventory: ReleaseInventory; data: StoredVulnerabilityData }> {
+export async function releaseScanInputs(
+  store: Store,
+  releaseId: number,
+  loaded?: ReleaseData,
+): Promise<{ inventory: ReleaseInventory; data: StoredVulnerabilityData }> {
   const inventory = await releaseInventory(store, releaseId, loaded);
   return { inventory, data: await vulnerabilityDataForSbom(store, inventory.sbom) };
 }
@@ -89,7 +113,13 @@ export interface ReleaseScanOutcome {
  * transaction). `reason` says why (`import`, `database`, `on demand` …). `loaded`: the release's
  * data when the caller has just read it (an import reads it once for the validation run and the scan).
  */
-export async function scanRelease(store: Store, releaseId: number, reason: string, now: string, loaded?: ReleaseData): Promise<ReleaseScanOutcome> {
+export async function scanRelease(
+  store: Store,
+  releaseId: number,
+  reason: string,
+  now: string,
+  loaded?: ReleaseData,
+): Promise<ReleaseScanOutcome> {
   const { inventory, data } = await releaseScanInputs(store, releaseId, loaded);
   const scan = scanSbom(inventory.sbom, data.index, { kev: data.kev, epss: data.epss });
   await addEuvdAliases(store, scan.findings);
@@ -99,7 +129,17 @@ export async function scanRelease(store: Store, releaseId: number, reason: strin
   });
   await store.transaction(async (tx) => {
     await tx.lockRelease(releaseId);
-    await tx.replaceReleaseFindings({ releaseId, scannedAt: now, reason, fingerprint: inventory.fingerprint, summary: scan.summary, unchecked: scan.unchecked }, findings);
+    await tx.replaceReleaseFindings(
+      {
+        releaseId,
+        scannedAt: now,
+        reason,
+        fingerprint: inventory.fingerprint,
+        summary: scan.summary,
+        unchecked: scan.unchecked,
+      },
+      findings,
+    );
   });
   return { releaseId, findings: findings.length, summary: scan.summary };
 }
@@ -126,7 +166,11 @@ async function addEuvdAliases(store: Store, findings: VulnerabilityFinding[]): P
 }
 
 /** Re-scans every release (after the database changed); returns how many findings were stored in all. */
-export async function scanAllReleases(store: Store, reason: string, now: string): Promise<{ releases: number; findings: number }> {
+export async function scanAllReleases(
+  store: Store,
+  reason: string,
+  now: string,
+): Promise<{ releases: number; findings: number }> {
   let findings = 0;
   const releases = await store.listReleases();
   for (const r of releases) findings += (await scanRelease(store, r.id, reason, now)).findings;
@@ -174,7 +218,13 @@ export interface FindingCounts {
 
 export interface ReleaseVulnerabilities {
   releaseId: number;
-  scan: { scannedAt: string; reason: string; stale: boolean; summary: ReleaseScanRecord['summary']; unchecked: ReleaseScanRecord['unchecked'] } | null;
+  scan: {
+    scannedAt: string;
+    reason: string;
+    stale: boolean;
+    summary: ReleaseScanRecord['summary'];
+    unchecked: ReleaseScanRecord['unchecked'];
+  } | null;
   counts: FindingCounts;
   findings: ReleaseFindingView[];
 }
@@ -182,10 +232,19 @@ export interface ReleaseVulnerabilities {
 function emptyCounts(): FindingCounts {
   const byState: Record<string, number> = { untriaged: 0, conflict: 0 };
   for (const s of ANALYSIS_STATES) byState[s] = 0;
-  return { total: 0, open: 0, kevOpen: 0, byRating: Object.fromEntries(RATINGS.map((r) => [r, 0])) as FindingCounts['byRating'], byState };
+  return {
+    total: 0,
+    open: 0,
+    kevOpen: 0,
+    byRating: Object.fromEntries(RATINGS.map((r) => [r, 0])) as FindingCounts['byRating'],
+    byState,
+  };
 }
 
-function count(counts: FindingCounts, f: { finding: VulnerabilityFinding; state: string | null; conflict: boolean }): boolean {
+function count(
+  counts: FindingCounts,
+  f: { finding: VulnerabilityFinding; state: string | null; conflict: boolean },
+): boolean {
   counts.total++;
   const key = f.conflict ? 'conflict' : (f.state ?? 'untriaged');
   counts.byState[key] = (counts.byState[key] ?? 0) + 1;
@@ -206,15 +265,29 @@ interface Triaged {
 }
 
 /** The triage memory applied to stored findings of releases of one product. */
-async function triage(store: Store, productId: number, releaseId: number, findings: StoredReleaseFinding[]): Promise<Triaged[]> {
+async function triage(
+  store: Store,
+  productId: number,
+  releaseId: number,
+  findings: StoredReleaseFinding[],
+): Promise<Triaged[]> {
   if (findings.length === 0) return [];
-  const entries = currentTriage(await store.listTriageRecords({ components: findings.map((f) => f.component), productId }));
+  const entries = currentTriage(
+    await store.listTriageRecords({ components: findings.map((f) => f.component), productId }),
+  );
   const current = entries.map((e) => e.current);
   const historyOf = new Map(entries.map((e) => [e.current.id, e.history]));
   return findings.map((stored) => {
     const v = stored.finding.vulnerability;
-    const pick = applicableTriage(current, { productId, releaseId, component: stored.component, version: stored.finding.component.version ?? '', vulnerabilityIds: [v.id, ...v.aliases] });
-    if (pick.kind === 'decided') return { stored, record: pick.decision, history: historyOf.get(pick.decision.id) ?? [], conflict: null };
+    const pick = applicableTriage(current, {
+      productId,
+      releaseId,
+      component: stored.component,
+      version: stored.finding.component.version ?? '',
+      vulnerabilityIds: [v.id, ...v.aliases],
+    });
+    if (pick.kind === 'decided')
+      return { stored, record: pick.decision, history: historyOf.get(pick.decision.id) ?? [], conflict: null };
     if (pick.kind === 'conflict') return { stored, record: null, history: [], conflict: pick.decisions };
     return { stored, record: null, history: [], conflict: null };
   });
@@ -247,9 +320,16 @@ export async function releaseVulnerabilities(store: Store, releaseId: number): P
   const inventory = await releaseInventory(store, releaseId);
   const stored = await store.listReleaseFindings([releaseId]);
   const triaged = await triage(store, release.productId, releaseId, stored);
-  const paths = await dependencyPaths(store, releaseId, [...new Set(stored.map((s) => s.versionId))], { maxSteps: 12, known: inventory.steps });
+  const paths = await dependencyPaths(store, releaseId, [...new Set(stored.map((s) => s.versionId))], {
+    maxSteps: 12,
+    known: inventory.steps,
+  });
   const findings = triaged.map(({ stored: s, record, history, conflict }) => {
-    const open = count(counts, { finding: s.finding, state: record?.analysis.state ?? null, conflict: conflict !== null });
+    const open = count(counts, {
+      finding: s.finding,
+      state: record?.analysis.state ?? null,
+      conflict: conflict !== null,
+    });
     const path = paths.get(s.versionId);
     return {
       id: s.id,
@@ -258,38 +338,55 @@ export async function releaseVulnerabilities(store: Store, releaseId: number): P
       component: { ...s.finding.component, key: s.component },
       match: s.finding.match,
       analysis: record ? analysisView(record, history) : null,
-      conflict: conflict ? conflict.map((c) => ({ state: c.analysis.state, scope: describeTriageScope(c), author: c.author })) : null,
+      conflict: conflict
+        ? conflict.map((c) => ({ state: c.analysis.state, scope: describeTriageScope(c), author: c.author }))
+        : null,
       open,
       path: {
         reachable: path?.reachable ?? false,
         omitted: path?.omitted ?? 0,
         length: path?.length ?? 0,
-        steps: (path?.steps ?? []).map((st) => `${st.namespace ? `${st.namespace}/` : ''}${st.name}${st.version ? `@${st.version}` : ''}`),
+        steps: (path?.steps ?? []).map(
+          (st) => `${st.namespace ? `${st.namespace}/` : ''}${st.name}${st.version ? `@${st.version}` : ''}`,
+        ),
       },
     };
   });
   return {
     releaseId,
-    scan: { scannedAt: scan.scannedAt, reason: scan.reason, stale: scan.fingerprint !== inventory.fingerprint, summary: scan.summary, unchecked: scan.unchecked },
+    scan: {
+      scannedAt: scan.scannedAt,
+      reason: scan.reason,
+      stale: scan.fingerprint !== inventory.fingerprint,
+      summary: scan.summary,
+      unchecked: scan.unchecked,
+    },
     counts,
     findings,
   };
 }
 
 /** Open findings per release (by rating, KEV) and every finding by VEX state, for the dashboard. */
-export async function findingCountsByRelease(store: Store): Promise<{ releaseId: number; productId: number; scannedAt: string; counts: FindingCounts }[]> {
+export async function findingCountsByRelease(
+  store: Store,
+): Promise<{ releaseId: number; productId: number; scannedAt: string; counts: FindingCounts }[]> {
   const scans = await store.listReleaseScans();
   if (scans.length === 0) return [];
   const releases = new Map((await store.listReleases()).map((r) => [r.id, r]));
   const byRelease = new Map<number, StoredReleaseFinding[]>();
-  for (const f of await store.listReleaseFindings(scans.map((s) => s.releaseId))) byRelease.set(f.releaseId, [...(byRelease.get(f.releaseId) ?? []), f]);
+  for (const f of await store.listReleaseFindings(scans.map((s) => s.releaseId)))
+    byRelease.set(f.releaseId, [...(byRelease.get(f.releaseId) ?? []), f]);
   const out = [];
   for (const s of scans) {
     const release = releases.get(s.releaseId);
     if (!release) continue;
     const counts = emptyCounts();
     for (const t of await triage(store, release.productId, release.id, byRelease.get(s.releaseId) ?? [])) {
-      count(counts, { finding: t.stored.finding, state: t.record?.analysis.state ?? null, conflict: t.conflict !== null });
+      count(counts, {
+        finding: t.stored.finding,
+        state: t.record?.analysis.state ?? null,
+        conflict: t.conflict !== null,
+      });
     }
     out.push({ releaseId: s.releaseId, productId: release.productId, scannedAt: s.scannedAt, counts });
   }
@@ -301,13 +398,28 @@ const VULNERABILITY_ID = /^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9._:-]+$/;
 export interface AffectedRelease {
   product: { id: number; name: string };
   release: { id: number; number: string; shipStatus: string };
-  components: { purl: string; name: string; version?: string; vulnerability: string; fixed: string[]; state: string | null; open: boolean }[];
+  components: {
+    purl: string;
+    name: string;
+    version?: string;
+    vulnerability: string;
+    fixed: string[];
+    state: string | null;
+    open: boolean;
+  }[];
 }
 
 /** Which releases ship a version affected by the advisory (any id of its alias group), from the stored findings. */
-export async function releasesAffectedBy(store: Store, advisory: string): Promise<{ advisory: string; ids: string[]; releases: AffectedRelease[] }> {
+export async function releasesAffectedBy(
+  store: Store,
+  advisory: string,
+): Promise<{ advisory: string; ids: string[]; releases: AffectedRelease[] }> {
   const id = advisory.trim();
-  if (id.length > 100 || !VULNERABILITY_ID.test(id)) throw new ServiceError('invalid-input', `"${advisory.slice(0, 100)}" is not a vulnerability id (CVE-…, GHSA-…, PYSEC-…, GO-…)`);
+  if (id.length > 100 || !VULNERABILITY_ID.test(id))
+    throw new ServiceError(
+      'invalid-input',
+      `"${advisory.slice(0, 100)}" is not a vulnerability id (CVE-…, GHSA-…, PYSEC-…, GO-…)`,
+    );
   const ids = await store.aliasGroup([id]);
   const found = await store.findingsForVulnerabilities(ids);
   const byRelease = new Map<number, StoredReleaseFinding[]>();
@@ -337,7 +449,11 @@ export async function releasesAffectedBy(store: Store, advisory: string): Promis
       }),
     });
   }
-  releases.sort((a, b) => a.product.name.localeCompare(b.product.name) || a.release.number.localeCompare(b.release.number, undefined, { numeric: true }));
+  releases.sort(
+    (a, b) =>
+      a.product.name.localeCompare(b.product.name) ||
+      a.release.number.localeCompare(b.release.number, undefined, { numeric: true }),
+  );
   return { advisory: id, ids, releases };
 }
 
@@ -350,10 +466,20 @@ export interface VulnerabilityDiffEntry {
 }
 
 /** Flaws introduced and fixed between two releases' stored scans: one flaw in one component (by identity), whatever the version. */
-export async function vulnerabilityDiff(store: Store, fromReleaseId: number, toReleaseId: number): Promise<{ scanned: boolean; introduced: VulnerabilityDiffEntry[]; fixed: VulnerabilityDiffEntry[]; unchanged: number }> {
+export async function vulnerabilityDiff(
+  store: Store,
+  fromReleaseId: number,
+  toReleaseId: number,
+): Promise<{
+  scanned: boolean;
+  introduced: VulnerabilityDiffEntry[];
+  fixed: VulnerabilityDiffEntry[];
+  unchanged: number;
+}> {
   await getRelease(store, fromReleaseId);
   await getRelease(store, toReleaseId);
-  const scanned = (await store.getReleaseScan(fromReleaseId)) !== null && (await store.getReleaseScan(toReleaseId)) !== null;
+  const scanned =
+    (await store.getReleaseScan(fromReleaseId)) !== null && (await store.getReleaseScan(toReleaseId)) !== null;
   const all = await store.listReleaseFindings([fromReleaseId, toReleaseId]);
   const from = all.filter((f) => f.releaseId === fromReleaseId);
   const to = all.filter((f) => f.releaseId === toReleaseId);
@@ -385,14 +511,24 @@ export async function triageReleaseFinding(store: Store, releaseId: number, inpu
 }
 
 /** The release's analyses as a VEX document to download (CycloneDX VEX, OpenVEX or CSAF). */
-export async function releaseVexDocument(store: Store, releaseId: number, format: VexFormat, author: string, now: string): Promise<{ content: string; mediaType: string; fileName: string }> {
+export async function releaseVexDocument(
+  store: Store,
+  releaseId: number,
+  format: VexFormat,
+  author: string,
+  now: string,
+): Promise<{ content: string; mediaType: string; fileName: string }> {
   const release = await getRelease(store, releaseId);
   const product = await store.getProduct(release.productId);
   if (!product) throw notFound(`product ${release.productId}`);
   const result = await exportVex(store, { product: product.name, release: release.number, format, author, now });
   const base = `${product.name}-${release.number}`.replace(/[^A-Za-z0-9._-]+/g, '_');
   const suffix = format === 'cyclonedx-vex' ? 'cdx.vex.json' : format === 'openvex' ? 'openvex.json' : 'csaf.json';
-  return { content: JSON.stringify(result.document, null, 2) + '\n', mediaType: format === 'cyclonedx-vex' ? 'application/vnd.cyclonedx+json' : 'application/json', fileName: `${base}.${suffix}` };
+  return {
+    content: JSON.stringify(result.document, null, 2) + '\n',
+    mediaType: format === 'cyclonedx-vex' ? 'application/vnd.cyclonedx+json' : 'application/json',
+    fileName: `${base}.${suffix}`,
+  };
 }
 
 /** The dashboard's vulnerability panel: per scanned release (with names) and totals over the portfolio. */
@@ -410,6 +546,12 @@ export async function vulnerabilitySummary(store: Store) {
   }
   return {
     totals,
-    releases: perRelease.map((r) => ({ ...r, productName: products.get(r.productId) ?? null, releaseNumber: releases.get(r.releaseId) ?? null })).sort((a, b) => b.counts.open - a.counts.open || a.releaseId - b.releaseId),
+    releases: perRelease
+      .map((r) => ({
+        ...r,
+        productName: products.get(r.productId) ?? null,
+        releaseNumber: releases.get(r.releaseId) ?? null,
+      }))
+      .sort((a, b) => b.counts.open - a.counts.open || a.releaseId - b.releaseId),
   };
 }

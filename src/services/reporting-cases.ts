@@ -17,7 +17,9 @@ import type { Store } from '../store/index.js';
 import { ServiceError, notFound } from './service-error.js';
 
 /** EU Member States by ISO 3166-1 alpha-2 (Greece also as EL, the EU's own code). */
-const MEMBER_STATES = new Set('AT BE BG CY CZ DE DK EE EL ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(' '));
+const MEMBER_STATES = new Set(
+  'AT BE BG CY CZ DE DK EE EL ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(' '),
+);
 const MAX_TEXT = 20_000;
 
 export interface ReportingCaseInput {
@@ -63,14 +65,20 @@ function utc(value: string, field: string): string {
 function text(value: string, field: string): string {
   const trimmed = value.trim();
   if (trimmed === '') throw new ServiceError('invalid-input', `${field} must not be empty`, { field });
-  if (trimmed.length > MAX_TEXT) throw new ServiceError('invalid-input', `${field} is longer than ${MAX_TEXT} characters`, { field });
+  if (trimmed.length > MAX_TEXT)
+    throw new ServiceError('invalid-input', `${field} is longer than ${MAX_TEXT} characters`, { field });
   return trimmed;
 }
 
 function memberStates(codes: string[]): string[] {
   const out = [...new Set(codes.map((c) => c.trim().toUpperCase()).filter(Boolean))];
   const unknown = out.filter((c) => !MEMBER_STATES.has(c));
-  if (unknown.length > 0) throw new ServiceError('invalid-input', `not EU Member State codes: ${unknown.join(', ')} (use ISO 3166 alpha-2: DE, FR, …)`, { field: 'memberStates' });
+  if (unknown.length > 0)
+    throw new ServiceError(
+      'invalid-input',
+      `not EU Member State codes: ${unknown.join(', ')} (use ISO 3166 alpha-2: DE, FR, …)`,
+      { field: 'memberStates' },
+    );
   return out.sort();
 }
 
@@ -78,7 +86,9 @@ function mergeFacts(stored: Record<string, string>, changes: Record<string, stri
   const out = { ...stored };
   for (const [key, value] of Object.entries(changes)) {
     if (!(FACT_KEYS as readonly string[]).includes(key)) {
-      throw new ServiceError('invalid-input', `unknown fact "${key}" (known: ${FACT_KEYS.join(', ')})`, { field: `facts.${key}` });
+      throw new ServiceError('invalid-input', `unknown fact "${key}" (known: ${FACT_KEYS.join(', ')})`, {
+        field: `facts.${key}`,
+      });
     }
     if (value.trim() === '') delete out[key];
     else out[key] = text(value, `facts.${key}`);
@@ -88,13 +98,18 @@ function mergeFacts(stored: Record<string, string>, changes: Record<string, stri
 
 function caseType(value: string): ReportingCaseType {
   if (value !== 'vulnerability' && value !== 'incident') {
-    throw new ServiceError('invalid-input', `type must be "vulnerability" (actively exploited) or "incident" (severe), not "${value}"`, { field: 'type' });
+    throw new ServiceError(
+      'invalid-input',
+      `type must be "vulnerability" (actively exploited) or "incident" (severe), not "${value}"`,
+      { field: 'type' },
+    );
   }
   return value;
 }
 
 function notBefore(later: string | null | undefined, awareAt: string, field: string): void {
-  if (later && later < awareAt) throw new ServiceError('invalid-input', `${field} (${later}) is before awareness (${awareAt})`, { field });
+  if (later && later < awareAt)
+    throw new ServiceError('invalid-input', `${field} (${later}) is before awareness (${awareAt})`, { field });
 }
 
 export async function openReportingCase(store: Store, input: ReportingCaseInput): Promise<ReportingCase> {
@@ -103,7 +118,10 @@ export async function openReportingCase(store: Store, input: ReportingCaseInput)
   const type = caseType(input.type);
   const awareAt = utc(input.awareAt, 'awareAt');
   const fixAvailableAt = input.fixAvailableAt === undefined ? undefined : utc(input.fixAvailableAt, 'fixAvailableAt');
-  if (fixAvailableAt !== undefined && type !== 'vulnerability') throw new ServiceError('invalid-input', 'fixAvailableAt applies to vulnerability cases only', { field: 'fixAvailableAt' });
+  if (fixAvailableAt !== undefined && type !== 'vulnerability')
+    throw new ServiceError('invalid-input', 'fixAvailableAt applies to vulnerability cases only', {
+      field: 'fixAvailableAt',
+    });
   const values = {
     productId: product.id,
     type,
@@ -123,13 +141,23 @@ export async function openReportingCase(store: Store, input: ReportingCaseInput)
       actor: input.createdBy ?? 'unknown',
       kind: 'reporting-case.opened',
       subject: `product:${product.name}`,
-      payload: { case: created.id, type: created.type, vulnerabilityId: created.vulnerabilityId, awareAt: created.awareAt, memberStates: created.memberStates },
+      payload: {
+        case: created.id,
+        type: created.type,
+        vulnerabilityId: created.vulnerabilityId,
+        awareAt: created.awareAt,
+        memberStates: created.memberStates,
+      },
     });
     return created;
   });
 }
 
-export async function updateReportingCase(store: Store, id: number, changes: ReportingCaseChanges): Promise<ReportingCase> {
+export async function updateReportingCase(
+  store: Store,
+  id: number,
+  changes: ReportingCaseChanges,
+): Promise<ReportingCase> {
   return store.transaction(async (tx) => {
     const current = await tx.getReportingCase(id);
     if (!current) throw notFound(`reporting case #${id}`);
@@ -137,7 +165,10 @@ export async function updateReportingCase(store: Store, id: number, changes: Rep
     if (changes.title !== undefined) patch.title = text(changes.title, 'title');
     if (changes.vulnerabilityId !== undefined) patch.vulnerabilityId = text(changes.vulnerabilityId, 'vulnerabilityId');
     if (changes.fixAvailableAt !== undefined) {
-      if (current.type !== 'vulnerability') throw new ServiceError('invalid-input', 'fixAvailableAt applies to vulnerability cases only', { field: 'fixAvailableAt' });
+      if (current.type !== 'vulnerability')
+        throw new ServiceError('invalid-input', 'fixAvailableAt applies to vulnerability cases only', {
+          field: 'fixAvailableAt',
+        });
       patch.fixAvailableAt = utc(changes.fixAvailableAt, 'fixAvailableAt');
     }
     for (const field of ['earlyWarningSubmittedAt', 'notificationSubmittedAt', 'finalReportSubmittedAt'] as const) {
@@ -149,7 +180,8 @@ export async function updateReportingCase(store: Store, id: number, changes: Rep
     if (changes.memberStates !== undefined) patch.memberStates = memberStates(changes.memberStates);
     if (changes.facts !== undefined) patch.facts = mergeFacts(current.facts, changes.facts);
     if (changes.status !== undefined) {
-      if (changes.status !== 'open' && changes.status !== 'closed') throw new ServiceError('invalid-input', `status must be "open" or "closed"`, { field: 'status' });
+      if (changes.status !== 'open' && changes.status !== 'closed')
+        throw new ServiceError('invalid-input', `status must be "open" or "closed"`, { field: 'status' });
       patch.status = changes.status;
     }
     const updated = (await tx.updateReportingCase(id, patch))!;
@@ -165,7 +197,10 @@ export async function updateReportingCase(store: Store, id: number, changes: Rep
   });
 }
 
-export async function listReportingCases(store: Store, productName?: string): Promise<Array<ReportingCase & { productName: string }>> {
+export async function listReportingCases(
+  store: Store,
+  productName?: string,
+): Promise<Array<ReportingCase & { productName: string }>> {
   const products = await store.listProducts();
   const names = new Map(products.map((p) => [p.id, p.name]));
   let productId: number | undefined;
@@ -173,7 +208,10 @@ export async function listReportingCases(store: Store, productName?: string): Pr
     productId = products.find((p) => p.name === productName)?.id;
     if (productId === undefined) throw notFound(`product "${productName}"`);
   }
-  return (await store.listReportingCases(productId)).map((c) => ({ ...c, productName: names.get(c.productId) ?? `#${c.productId}` }));
+  return (await store.listReportingCases(productId)).map((c) => ({
+    ...c,
+    productName: names.get(c.productId) ?? `#${c.productId}`,
+  }));
 }
 
 /** A case with its clocks at `now` and the form-ready text of every stage. */

@@ -12,7 +12,13 @@ let releaseId: number;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vigie-run-licences-'));
   store = await openStore({ sqlitePath: join(dir, 'store.db') });
-  const product = await store.createProduct({ name: 'P', description: null, owner: null, categoryIds: [], outboundLicenses: [] });
+  const product = await store.createProduct({
+    name: 'P',
+    description: null,
+    owner: null,
+    categoryIds: [],
+    outboundLicenses: [],
+  });
   releaseId = (await store.createRelease({ productId: product.id, number: '1' })).id;
 });
 after(async () => {
@@ -26,7 +32,16 @@ async function storeRun(effective: string) {
     { usageId: 2, expression: null, effective: null },
   ];
   const report = { releaseId, steps: [], validationStep: 0, blockerCount: 0, usages };
-  return store.insertValidationRun({ releaseId, createdAt: new Date().toISOString(), reason: 'manual', validationStep: 0, blockerCount: 0, fingerprint: `sha256:${effective}`, licenseCounts: {}, report });
+  return store.insertValidationRun({
+    releaseId,
+    createdAt: new Date().toISOString(),
+    reason: 'manual',
+    validationStep: 0,
+    blockerCount: 0,
+    fingerprint: `sha256:${effective}`,
+    licenseCounts: {},
+    report,
+  });
 }
 
 /** The real store, counting how often a run is read. */

@@ -59,7 +59,8 @@ async function readRun(store: Store, releaseId: number): Promise<{ id: number | 
   const run = await store.latestValidationRun(releaseId);
   if (!run) return { id: null, licences: NONE };
   const licences = new Map<number, RunLicence>();
-  for (const u of reportOfRun(run).usages) licences.set(u.usageId, { effective: u.effective, expression: u.expression });
+  for (const u of reportOfRun(run).usages)
+    licences.set(u.usageId, { effective: u.effective, expression: u.expression });
   return { id: run.id, licences };
 }
 

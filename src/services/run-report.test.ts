@@ -8,12 +8,31 @@ function report(): ReleaseValidation {
   return {
     releaseId: 7,
     steps: [
-      { step: 1, name: 'Valid SPDX', passed: false, blockers: [blocker as never], pending: 0, checked: 1, notes: ['n'] },
+      {
+        step: 1,
+        name: 'Valid SPDX',
+        passed: false,
+        blockers: [blocker as never],
+        pending: 0,
+        checked: 1,
+        notes: ['n'],
+      },
       { step: 2, name: 'Confirm ANDs', passed: true, blockers: [], pending: 1, checked: 0, notes: [] },
     ],
     validationStep: 0,
     blockerCount: 1,
-    usages: [{ usageId: 1, expression: null, expressionOrigin: '', exploitation: null, effective: null, effectiveOrigin: '', licenses: null, blockedAt: 1 }],
+    usages: [
+      {
+        usageId: 1,
+        expression: null,
+        expressionOrigin: '',
+        exploitation: null,
+        effective: null,
+        effectiveOrigin: '',
+        licenses: null,
+        blockedAt: 1,
+      },
+    ],
   };
 }
 

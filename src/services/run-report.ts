@@ -36,7 +36,8 @@ export function joinReport(summary: unknown, details: () => unknown): EngineVali
 
 /** Turns an existing key into one computed on first read (then a plain value, writable as before). */
 function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
-  const settle = (value: T[K]) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  const settle = (value: T[K]) =>
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
   Object.defineProperty(target, key, {
     enumerable: true,
     configurable: true,

@@ -25,7 +25,11 @@ export function assertStorable(plan: ImportPlan): void {
     check(`usage project "${preview(u.project)}"`, 'project', u.project, 'name');
   }
   const nul = findNulCharacter(plan);
-  if (nul !== null) throw new ServiceError('unreadable-document', `The document holds a NUL character (U+0000) at ${nul} of its components: Vigie does not store it`);
+  if (nul !== null)
+    throw new ServiceError(
+      'unreadable-document',
+      `The document holds a NUL character (U+0000) at ${nul} of its components: Vigie does not store it`,
+    );
 }
 
 function check(where: string, field: string, value: string | null | undefined, kind: TextKind): void {

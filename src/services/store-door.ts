@@ -20,4 +20,13 @@ export type {
   StoreDialect,
 } from '../store/index.js';
 export { ROLES, isRole, type Role } from '../model/access.js';
-export { JOB_KINDS, JOB_STATES, isFinished, type Job, type JobKind, type JobState, type JobProgress, type JobError } from '../model/job.js';
+export {
+  JOB_KINDS,
+  JOB_STATES,
+  isFinished,
+  type Job,
+  type JobKind,
+  type JobState,
+  type JobProgress,
+  type JobError,
+} from '../model/job.js';

@@ -36,7 +36,8 @@ export async function updateUsage(store: Store, releaseId: number, usageId: numb
     const text = edit.description === null ? null : edit.description.trim() || null;
     patch.description = optionalText(text, 'description');
   }
-  if (Object.keys(patch).length === 0) throw new ServiceError('invalid-input', 'say what to change: linking, modification, status or description');
+  if (Object.keys(patch).length === 0)
+    throw new ServiceError('invalid-input', 'say what to change: linking, modification, status or description');
   const updated = await store.updateUsage(usageId, patch);
   if (!updated) throw notFound(`usage ${usageId}`);
   // The usage context changes what steps 5 and 6 conclude: a run is recorded (never on a read).
@@ -51,6 +52,10 @@ export function modificationOf(usage: Pick<Usage, 'modified'>): Modification | n
 
 function oneOf<T extends string>(value: T | null, allowed: readonly T[], what: string): T | null {
   if (value === null) return null;
-  if (!allowed.includes(value)) throw new ServiceError('invalid-input', `${what} must be one of ${allowed.join(', ')}${what === 'status' ? '' : ', or null (not recorded)'}, not "${value}"`);
+  if (!allowed.includes(value))
+    throw new ServiceError(
+      'invalid-input',
+      `${what} must be one of ${allowed.join(', ')}${what === 'status' ? '' : ', or null (not recorded)'}, not "${value}"`,
+    );
   return value;
 }

@@ -6,7 +6,11 @@
  * none yet (a store from before runs) is validated in memory and nothing is written.
  */
 import { createHash } from 'node:crypto';
-import { validateRelease as runSteps, type ReleaseSnapshot, type ReleaseValidation as EngineValidation } from '../compliance/index.js';
+import {
+  validateRelease as runSteps,
+  type ReleaseSnapshot,
+  type ReleaseValidation as EngineValidation,
+} from '../compliance/index.js';
 import type { Decision } from '../model/decision.js';
 import type { Release } from '../model/portfolio.js';
 import type { ReleaseData, Store, ValidationRunSummary } from '../store/index.js';
@@ -46,7 +50,12 @@ export interface ValidatedRelease {
  * Validates the release now and stores the run (and the step reached on the release). `loaded`: the
  * release's data as just read from the store (an import reads it once for this run and its scan).
  */
-export async function recordValidationRun(store: Store, releaseId: number, reason: RunReason, loaded?: ReleaseData): Promise<ReleaseValidation> {
+export async function recordValidationRun(
+  store: Store,
+  releaseId: number,
+  reason: RunReason,
+  loaded?: ReleaseData,
+): Promise<ReleaseValidation> {
   const snapshot = await loadReleaseSnapshot(store, releaseId, loaded);
   const report = runSteps(snapshot);
   const parts = splitReport(report);
@@ -66,11 +75,22 @@ export async function recordValidationRun(store: Store, releaseId: number, reaso
     release = (await store.updateRelease(releaseId, { validationStep: report.validationStep })) ?? release;
   }
   const { report: _stored, details: _details, ...summary } = run;
-  return { release, validationStep: report.validationStep, steps: report.steps, blockerCount: report.blockerCount, report, run: summary };
+  return {
+    release,
+    validationStep: report.validationStep,
+    steps: report.steps,
+    blockerCount: report.blockerCount,
+    report,
+    run: summary,
+  };
 }
 
 /** Records a run for each release (one after the other: each loads a whole BOM). */
-export async function recordValidationRuns(store: Store, releaseIds: Iterable<number>, reason: RunReason): Promise<number> {
+export async function recordValidationRuns(
+  store: Store,
+  releaseIds: Iterable<number>,
+  reason: RunReason,
+): Promise<number> {
   let count = 0;
   for (const id of new Set(releaseIds)) {
     await recordValidationRun(store, id, reason);
@@ -93,8 +113,14 @@ export async function recordRunsForDecision(store: Store, decision: Decision): P
   // Curations are global: they apply to every release that uses what they correct.
   if (decision.type === 'curation') return recordAllValidationRuns(store, 'decision');
   if (decision.releaseId !== null) return recordValidationRuns(store, [decision.releaseId], 'decision');
-  if (decision.productId !== null) return recordValidationRuns(store, (await store.listReleases(decision.productId)).map((r) => r.id), 'decision');
-  if (decision.categoryId !== null) return recordValidationRuns(store, await releasesInCategory(store, decision.categoryId), 'decision');
+  if (decision.productId !== null)
+    return recordValidationRuns(
+      store,
+      (await store.listReleases(decision.productId)).map((r) => r.id),
+      'decision',
+    );
+  if (decision.categoryId !== null)
+    return recordValidationRuns(store, await releasesInCategory(store, decision.categoryId), 'decision');
   return recordAllValidationRuns(store, 'decision');
 }
 
@@ -115,7 +141,14 @@ export async function releaseValidation(store: Store, releaseId: number): Promis
     if (release) {
       const report = reportOfRun(stored);
       const { report: _report, details: _details, ...run } = stored;
-      return { release, validationStep: run.validationStep, steps: report.steps, blockerCount: run.blockerCount, report, run };
+      return {
+        release,
+        validationStep: run.validationStep,
+        steps: report.steps,
+        blockerCount: run.blockerCount,
+        report,
+        run,
+      };
     }
   }
   return (await validatedRelease(store, releaseId)).validation;
@@ -128,12 +161,29 @@ export async function validatedRelease(store: Store, releaseId: number): Promise
   if (stored) {
     const report = reportOfRun(stored);
     const { report: _report, details: _details, ...run } = stored;
-    return { snapshot, validation: { release: snapshot.release, validationStep: run.validationStep, steps: report.steps, blockerCount: run.blockerCount, report, run } };
+    return {
+      snapshot,
+      validation: {
+        release: snapshot.release,
+        validationStep: run.validationStep,
+        steps: report.steps,
+        blockerCount: run.blockerCount,
+        report,
+        run,
+      },
+    };
   }
   const report = runSteps(snapshot);
   return {
     snapshot,
-    validation: { release: snapshot.release, validationStep: report.validationStep, steps: report.steps, blockerCount: report.blockerCount, report, run: null },
+    validation: {
+      release: snapshot.release,
+      validationStep: report.validationStep,
+      steps: report.steps,
+      blockerCount: report.blockerCount,
+      report,
+      run: null,
+    },
   };
 }
 

@@ -8,7 +8,18 @@ function matches(range: string, versions: string[]): string[] {
   return versions.filter(p as (v: string) => boolean);
 }
 
-const LOG4J = ['2.0.0', '2.0-beta9', '2.3.2', '2.14.0', '2.14.1', '2.15.0', '2.16.0', '2.17.1', '1.2.17', '3.0.0-alpha1'];
+const LOG4J = [
+  '2.0.0',
+  '2.0-beta9',
+  '2.3.2',
+  '2.14.0',
+  '2.14.1',
+  '2.15.0',
+  '2.16.0',
+  '2.17.1',
+  '1.2.17',
+  '3.0.0-alpha1',
+];
 
 test('comparator sets: the log4shell window', () => {
   assert.deepEqual(matches('>=2.0.0 <2.15.0', LOG4J), ['2.0.0', '2.3.2', '2.14.0', '2.14.1']);

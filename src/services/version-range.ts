@@ -18,7 +18,10 @@ export function parseVersionRange(range: string): VersionPredicate | string {
     if (alt === '' && alternatives.length > 1) return `empty alternative in "${range}"`;
     const tests: VersionPredicate[] = [];
     // ">= 2.0.0" is sometimes written with a space: the operator belongs to the version after it.
-    for (const token of alt.replace(/([<>=^~]+)\s+/g, '$1').split(/\s+/).filter(Boolean)) {
+    for (const token of alt
+      .replace(/([<>=^~]+)\s+/g, '$1')
+      .split(/\s+/)
+      .filter(Boolean)) {
       const t = comparator(token);
       if (typeof t === 'string') return t;
       tests.push(t);
@@ -40,9 +43,15 @@ function comparator(token: string): VersionPredicate | string {
   const text = m[2];
   const wildcard = /^(\d+)(?:\.(\d+|[x*]))?(?:\.(\d+|[x*]))?$/i.exec(text);
   if (!wildcard && !parseVersion(text)) return `"${token}" is not a version or a range`;
-  if (wildcard && (op === '' || op === '=') && (wildcard[2] === undefined || /[x*]/i.test(wildcard[2]) || wildcard[3] === undefined || /[x*]/i.test(wildcard[3]))) {
+  if (
+    wildcard &&
+    (op === '' || op === '=') &&
+    (wildcard[2] === undefined || /[x*]/i.test(wildcard[2]) || wildcard[3] === undefined || /[x*]/i.test(wildcard[3]))
+  ) {
     // 2.14.x, 2.x, 2.14, 2: every version with those leading numbers.
-    const fixed = [wildcard[1], wildcard[2], wildcard[3]].filter((p) => p !== undefined && !/[x*]/i.test(p)).map(Number);
+    const fixed = [wildcard[1], wildcard[2], wildcard[3]]
+      .filter((p) => p !== undefined && !/[x*]/i.test(p))
+      .map(Number);
     return (v) => {
       const p = parseVersion(v);
       return !!p && fixed.every((n, i) => (p.parts[i] ?? 0) === n);
@@ -50,10 +59,14 @@ function comparator(token: string): VersionPredicate | string {
   }
   const bound = parseVersion(text.replace(/\.[x*]/gi, '.0'))!;
   switch (op) {
-    case '>=': return (v) => cmp(v, bound) >= 0;
-    case '>': return (v) => cmp(v, bound) > 0;
-    case '<=': return (v) => cmp(v, bound) <= 0;
-    case '<': return (v) => cmp(v, bound) < 0;
+    case '>=':
+      return (v) => cmp(v, bound) >= 0;
+    case '>':
+      return (v) => cmp(v, bound) > 0;
+    case '<=':
+      return (v) => cmp(v, bound) <= 0;
+    case '<':
+      return (v) => cmp(v, bound) < 0;
     case '^': {
       // Up to the next change of the first non-zero number.
       const i = bound.parts.findIndex((n) => n !== 0);

@@ -76,28 +76,48 @@ async function releaseComponents(store: Store, ref: ReleaseRef): Promise<Release
 }
 
 /** The analysis as given, checked against the vocabularies and the per-status fields the VEX formats require. */
-export function checkAnalysis(input: Pick<SetAnalysisInput, 'state' | 'justification' | 'responses' | 'detail' | 'actionStatement'>): VexAnalysis {
-  if (!(ANALYSIS_STATES as readonly string[]).includes(input.state)) throw new ServiceError('invalid-input', `state must be one of ${ANALYSIS_STATES.join(', ')}, not "${input.state}"`);
+export function checkAnalysis(
+  input: Pick<SetAnalysisInput, 'state' | 'justification' | 'responses' | 'detail' | 'actionStatement'>,
+): VexAnalysis {
+  if (!(ANALYSIS_STATES as readonly string[]).includes(input.state))
+    throw new ServiceError('invalid-input', `state must be one of ${ANALYSIS_STATES.join(', ')}, not "${input.state}"`);
   const state = input.state as VexAnalysis['state'];
   const analysis: VexAnalysis = { state, responses: [] };
   if (input.justification !== undefined) {
-    if ((CDX_JUSTIFICATIONS as readonly string[]).includes(input.justification)) analysis.justification = input.justification as VexAnalysis['justification'];
-    else if ((VEX_JUSTIFICATIONS as readonly string[]).includes(input.justification)) analysis.vexJustification = input.justification as VexAnalysis['vexJustification'];
-    else throw new ServiceError('invalid-input', `justification must be one of ${[...CDX_JUSTIFICATIONS, ...VEX_JUSTIFICATIONS].join(', ')}, not "${input.justification}"`);
-    if (!isNotAffected(state)) throw new ServiceError('invalid-input', `a justification only goes with not_affected or false_positive, not ${state}`);
+    if ((CDX_JUSTIFICATIONS as readonly string[]).includes(input.justification))
+      analysis.justification = input.justification as VexAnalysis['justification'];
+    else if ((VEX_JUSTIFICATIONS as readonly string[]).includes(input.justification))
+      analysis.vexJustification = input.justification as VexAnalysis['vexJustification'];
+    else
+      throw new ServiceError(
+        'invalid-input',
+        `justification must be one of ${[...CDX_JUSTIFICATIONS, ...VEX_JUSTIFICATIONS].join(', ')}, not "${input.justification}"`,
+      );
+    if (!isNotAffected(state))
+      throw new ServiceError(
+        'invalid-input',
+        `a justification only goes with not_affected or false_positive, not ${state}`,
+      );
   }
   for (const r of input.responses ?? []) {
-    if (!(ANALYSIS_RESPONSES as readonly string[]).includes(r)) throw new ServiceError('invalid-input', `response must be one of ${ANALYSIS_RESPONSES.join(', ')}, not "${r}"`);
+    if (!(ANALYSIS_RESPONSES as readonly string[]).includes(r))
+      throw new ServiceError('invalid-input', `response must be one of ${ANALYSIS_RESPONSES.join(', ')}, not "${r}"`);
     analysis.responses.push(r as AnalysisResponse);
   }
   if (input.detail?.trim()) analysis.detail = input.detail.trim();
   if (input.actionStatement?.trim()) analysis.actionStatement = input.actionStatement.trim();
   // OpenVEX and CSAF refuse these without the field; recording them incomplete would make exports drop them.
   if (isNotAffected(state) && !analysis.justification && !analysis.vexJustification && !analysis.detail) {
-    throw new ServiceError('invalid-input', `${state} needs a justification or a detail saying why (OpenVEX and CSAF require one)`);
+    throw new ServiceError(
+      'invalid-input',
+      `${state} needs a justification or a detail saying why (OpenVEX and CSAF require one)`,
+    );
   }
   if (state === 'exploitable' && analysis.responses.length === 0 && !analysis.actionStatement) {
-    throw new ServiceError('invalid-input', 'exploitable needs a response or an action statement (OpenVEX and CSAF require a remediation)');
+    throw new ServiceError(
+      'invalid-input',
+      'exploitable needs a response or an action statement (OpenVEX and CSAF require a remediation)',
+    );
   }
   return analysis;
 }
@@ -105,21 +125,38 @@ export function checkAnalysis(input: Pick<SetAnalysisInput, 'state' | 'justifica
 function findComponent(components: ReleaseComponent[], text: string, where: string): ReleaseComponent {
   const ref = componentReference(text);
   if ('error' in ref) throw new ServiceError('invalid-input', ref.error);
-  const matches = components.filter((c) => c.key === ref.key && (ref.version === null || c.version.number === ref.version));
+  const matches = components.filter(
+    (c) => c.key === ref.key && (ref.version === null || c.version.number === ref.version),
+  );
   if (matches.length === 0) throw new ServiceError('not-found', `${text} is not a component of ${where}`);
-  if (matches.length > 1) throw new ServiceError('invalid-input', `${text} names ${matches.length} versions in ${where} (${matches.map((m) => m.version.number).join(', ')}): give a versioned purl`);
+  if (matches.length > 1)
+    throw new ServiceError(
+      'invalid-input',
+      `${text} names ${matches.length} versions in ${where} (${matches.map((m) => m.version.number).join(', ')}): give a versioned purl`,
+    );
   return matches[0]!;
 }
 
 /** Records an analysis (a new record: the previous one of the same scope stays as history). */
-export async function setVexAnalysis(store: Store, input: SetAnalysisInput): Promise<{ record: TriageRecord; scope: string }> {
+export async function setVexAnalysis(
+  store: Store,
+  input: SetAnalysisInput,
+): Promise<{ record: TriageRecord; scope: string }> {
   const analysis = checkAnalysis(input);
   const author = input.author.trim();
   if (!author) throw new ServiceError('invalid-input', 'the author is required');
   const vulnerability = input.vulnerability.trim();
-  if (!/^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9._:-]+$/.test(vulnerability)) throw new ServiceError('invalid-input', `"${input.vulnerability}" is not a vulnerability id (CVE-…, GHSA-…, PYSEC-…)`);
+  if (!/^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9._:-]+$/.test(vulnerability))
+    throw new ServiceError(
+      'invalid-input',
+      `"${input.vulnerability}" is not a vulnerability id (CVE-…, GHSA-…, PYSEC-…)`,
+    );
   const ref = await findReleaseByName(store, input.product, input.release);
-  const c = findComponent(await releaseComponents(store, ref), input.component, `${ref.product.name} ${ref.release.number}`);
+  const c = findComponent(
+    await releaseComponents(store, ref),
+    input.component,
+    `${ref.product.name} ${ref.release.number}`,
+  );
   const scope = input.scope ?? 'release';
   const aliases = (await store.aliasGroup([vulnerability])).filter((id) => id !== vulnerability);
   const [record] = await store.addTriageRecords([
@@ -150,14 +187,24 @@ export interface VexImportResult {
 /** Imports a VEX document's statements about the release's components as analyses of this release. */
 export async function importVexDocument(
   store: Store,
-  input: { text: string; fileName: string; product: string; release: string; author: string; now: string; scope?: TriageScopeLevel },
+  input: {
+    text: string;
+    fileName: string;
+    product: string;
+    release: string;
+    author: string;
+    now: string;
+    scope?: TriageScopeLevel;
+  },
 ): Promise<VexImportResult> {
   let read;
   try {
     read = readVex(input.text, input.fileName);
   } catch (err) {
-    if (err instanceof Error && err.name === 'UnsupportedDocumentError') throw new ServiceError('unsupported-format', err.message);
-    if (err instanceof Error && err.name === 'UnreadableDocumentError') throw new ServiceError('unreadable-document', err.message);
+    if (err instanceof Error && err.name === 'UnsupportedDocumentError')
+      throw new ServiceError('unsupported-format', err.message);
+    if (err instanceof Error && err.name === 'UnreadableDocumentError')
+      throw new ServiceError('unreadable-document', err.message);
     throw err;
   }
   const ref = await findReleaseByName(store, input.product, input.release);
@@ -171,7 +218,9 @@ export async function importVexDocument(
       unmatched.push({ vulnerability: s.vulnerability.id, product: productLabel(s.product) });
       continue;
     }
-    const aliases = (await store.aliasGroup([s.vulnerability.id, ...s.vulnerability.aliases])).filter((id) => id !== s.vulnerability.id);
+    const aliases = (await store.aliasGroup([s.vulnerability.id, ...s.vulnerability.aliases])).filter(
+      (id) => id !== s.vulnerability.id,
+    );
     records.push({
       vulnerabilityId: s.vulnerability.id,
       aliases,
@@ -194,13 +243,16 @@ function matchProduct(components: ReleaseComponent[], p: VexProduct): ReleaseCom
   if (p.purl) {
     const ref = componentReference(p.purl);
     if (!('error' in ref)) {
-      const hit = components.find((c) => c.key === ref.key && (ref.version === null || c.version.number === ref.version));
+      const hit = components.find(
+        (c) => c.key === ref.key && (ref.version === null || c.version.number === ref.version),
+      );
       if (hit) return hit;
     }
   }
   const vigieRef = /^version-(\d+)$/.exec(p.ref ?? '');
   if (vigieRef) return components.find((c) => c.version.id === Number(vigieRef[1]));
-  if (p.name) return components.find((c) => c.component.name === p.name && (!p.version || c.version.number === p.version));
+  if (p.name)
+    return components.find((c) => c.component.name === p.name && (!p.version || c.version.number === p.version));
   return undefined;
 }
 
@@ -213,7 +265,9 @@ export interface ReleaseVexView {
 export async function releaseVex(store: Store, product: string, release: string): Promise<ReleaseVexView> {
   const ref = await findReleaseByName(store, product, release);
   const components = await releaseComponents(store, ref);
-  const entries = currentTriage(await store.listTriageRecords({ components: components.map((c) => c.key), productId: ref.product.id }));
+  const entries = currentTriage(
+    await store.listTriageRecords({ components: components.map((c) => c.key), productId: ref.product.id }),
+  );
   const current = entries.map((e) => e.current);
   const historyOf = new Map(entries.map((e) => [e.current.id, e.history]));
   const out: ReleaseVexView = { statements: [], conflicts: [] };
@@ -228,8 +282,19 @@ export async function releaseVex(store: Store, product: string, release: string)
       else groups.push(ids);
     }
     for (const ids of groups) {
-      const pick = applicableTriage(relevant, { productId: ref.product.id, releaseId: ref.release.id, component: c.key, version: c.version.number, vulnerabilityIds: ids });
-      if (pick.kind === 'conflict') out.conflicts.push({ vulnerability: ids[0]!, component: `${c.key}@${c.version.number}`, analyses: pick.decisions });
+      const pick = applicableTriage(relevant, {
+        productId: ref.product.id,
+        releaseId: ref.release.id,
+        component: c.key,
+        version: c.version.number,
+        vulnerabilityIds: ids,
+      });
+      if (pick.kind === 'conflict')
+        out.conflicts.push({
+          vulnerability: ids[0]!,
+          component: `${c.key}@${c.version.number}`,
+          analyses: pick.decisions,
+        });
       if (pick.kind !== 'decided') continue;
       const r = pick.decision;
       out.statements.push({
@@ -266,15 +331,30 @@ export interface VexExportInput {
 }
 
 /** The release's analyses written as CycloneDX VEX, OpenVEX or CSAF, with what could not be written. */
-export async function exportVex(store: Store, input: VexExportInput): Promise<{ document: Record<string, unknown>; issues: Issue[]; conflicts: ReleaseVexView['conflicts'] }> {
+export async function exportVex(
+  store: Store,
+  input: VexExportInput,
+): Promise<{ document: Record<string, unknown>; issues: Issue[]; conflicts: ReleaseVexView['conflicts'] }> {
   const view = await releaseVex(store, input.product, input.release);
-  const statements: VexStatement[] = view.statements.map(({ vulnerability, product, analysis, timestamp }) => ({ vulnerability, product, analysis, ...(timestamp ? { timestamp } : {}) }));
+  const statements: VexStatement[] = view.statements.map(({ vulnerability, product, analysis, timestamp }) => ({
+    vulnerability,
+    product,
+    analysis,
+    ...(timestamp ? { timestamp } : {}),
+  }));
   const uuid = randomUUID();
   const common = { timestamp: input.now, ...(input.sbom ? { sbom: input.sbom } : {}) };
   const title = `${input.product} ${input.release}`;
   const result =
     input.format === 'cyclonedx-vex'
-      ? writeVex(statements, { format: 'cyclonedx-vex', specVersion: input.specVersion ?? '1.6', serialNumber: `urn:uuid:${uuid}`, subject: { name: input.product, version: input.release }, author: input.author, ...common })
+      ? writeVex(statements, {
+          format: 'cyclonedx-vex',
+          specVersion: input.specVersion ?? '1.6',
+          serialNumber: `urn:uuid:${uuid}`,
+          subject: { name: input.product, version: input.release },
+          author: input.author,
+          ...common,
+        })
       : input.format === 'openvex'
         ? writeVex(statements, { format: 'openvex', id: `urn:uuid:${uuid}`, author: input.author, ...common })
         : writeVex(statements, {

@@ -71,7 +71,11 @@ class Tally {
 }
 
 /** Imports every path in turn; each path is one transaction and one report. */
-export async function importVulnDatabase(store: Store, paths: string[], options: VulnImportOptions): Promise<VulnSourceReport[]> {
+export async function importVulnDatabase(
+  store: Store,
+  paths: string[],
+  options: VulnImportOptions,
+): Promise<VulnSourceReport[]> {
   const reports: VulnSourceReport[] = [];
   for (const path of paths) reports.push(await importOne(store, path, options));
   return reports;
@@ -89,9 +93,21 @@ async function importOne(store: Store, path: string, options: VulnImportOptions)
     const kind = vulnDocumentKind(head.value);
     if (kind === 'kev') return importKev(store, head.value, origin, options.now);
     if (kind === 'euvd') return importEuvd(store, head.value, items, origin, options.now);
-    if (kind === 'unknown') throw new ServiceError('unsupported-format', `${path} is neither an OSV record, a list of them, a CISA KEV catalogue, EUVD records nor an EPSS CSV`);
+    if (kind === 'unknown')
+      throw new ServiceError(
+        'unsupported-format',
+        `${path} is neither an OSV record, a list of them, a CISA KEV catalogue, EUVD records nor an EPSS CSV`,
+      );
   }
-  return importOsv(store, (async function* () { yield head; yield* items; })(), origin, options);
+  return importOsv(
+    store,
+    (async function* () {
+      yield head;
+      yield* items;
+    })(),
+    origin,
+    options,
+  );
 }
 
 async function importOsv(
@@ -101,7 +117,18 @@ async function importOsv(
   options: VulnImportOptions,
 ): Promise<VulnSourceReport> {
   const tally = new Tally();
-  const report: VulnSourceReport = { origin, kind: 'osv', read: 0, imported: 0, notNewer: 0, invalid: 0, invalidReasons: [], repaired: {}, ecosystems: {}, dataDate: null };
+  const report: VulnSourceReport = {
+    origin,
+    kind: 'osv',
+    read: 0,
+    imported: 0,
+    notNewer: 0,
+    invalid: 0,
+    invalidReasons: [],
+    repaired: {},
+    ecosystems: {},
+    dataDate: null,
+  };
   await guard(() =>
     store.transaction(async (tx) => {
       let batch: StoredVulnRecord[] = [];
@@ -122,7 +149,8 @@ async function importOsv(
         await tx.putVulnRecords(fresh, options.now);
         for (const r of fresh) {
           report.imported++;
-          for (const e of new Set(r.packages.map((p) => baseEcosystem(p.ecosystem)))) report.ecosystems[e] = (report.ecosystems[e] ?? 0) + 1;
+          for (const e of new Set(r.packages.map((p) => baseEcosystem(p.ecosystem))))
+            report.ecosystems[e] = (report.ecosystems[e] ?? 0) + 1;
         }
         batch = [];
         options.onProgress?.({ origin, read: report.read, imported: report.imported });
@@ -155,7 +183,15 @@ async function importOsv(
         dataDate: report.dataDate,
         // What this input now has in the database: the records written and those already as new.
         records: report.imported + report.notNewer,
-        details: { read: report.read, imported: report.imported, notNewer: report.notNewer, invalid: report.invalid, invalidReasons: report.invalidReasons, repaired: report.repaired, ecosystems: report.ecosystems },
+        details: {
+          read: report.read,
+          imported: report.imported,
+          notNewer: report.notNewer,
+          invalid: report.invalid,
+          invalidReasons: report.invalidReasons,
+          repaired: report.repaired,
+          ecosystems: report.ecosystems,
+        },
       });
     }),
   );
@@ -167,7 +203,13 @@ async function importOsv(
  * lists, so `vigie vuln affected EUVD-…` and a triage recorded under an EUVD id reach the findings
  * of its CVE. One transaction; records that are not EUVD records are counted with the reason.
  */
-async function importEuvd(store: Store, first: unknown, rest: AsyncGenerator<OsvSourceItem>, origin: string, now: string): Promise<VulnSourceReport> {
+async function importEuvd(
+  store: Store,
+  first: unknown,
+  rest: AsyncGenerator<OsvSourceItem>,
+  origin: string,
+  now: string,
+): Promise<VulnSourceReport> {
   const tally = new Tally();
   const entries: EuvdEntry[] = [];
   const take = (value: unknown, where: string) => {
@@ -180,7 +222,10 @@ async function importEuvd(store: Store, first: unknown, rest: AsyncGenerator<Osv
     if ('problem' in item) tally.add(item.problem, item.where);
     else take(item.value, item.where);
   }
-  const dataDate = entries.reduce<string | null>((d, e) => (e.updated && (d === null || e.updated > d) ? e.updated : d), null);
+  const dataDate = entries.reduce<string | null>(
+    (d, e) => (e.updated && (d === null || e.updated > d) ? e.updated : d),
+    null,
+  );
   const exploited = entries.filter((e) => e.exploitedSince !== null);
   await guard(() =>
     store.transaction(async (tx) => {
@@ -192,11 +237,28 @@ async function importEuvd(store: Store, first: unknown, rest: AsyncGenerator<Osv
         loadedAt: now,
         dataDate,
         records: entries.length,
-        details: { linked: entries.filter((e) => e.aliases.length > 0).length, exploited: exploited.length, exploitedIds: exploited.slice(0, 1000).map((e) => e.id), invalid: tally.invalid, invalidReasons: tally.list() },
+        details: {
+          linked: entries.filter((e) => e.aliases.length > 0).length,
+          exploited: exploited.length,
+          exploitedIds: exploited.slice(0, 1000).map((e) => e.id),
+          invalid: tally.invalid,
+          invalidReasons: tally.list(),
+        },
       });
     }),
   );
-  return { origin, kind: 'euvd', read: entries.length + tally.invalid, imported: entries.length, notNewer: 0, invalid: tally.invalid, invalidReasons: tally.list(), repaired: {}, ecosystems: {}, dataDate };
+  return {
+    origin,
+    kind: 'euvd',
+    read: entries.length + tally.invalid,
+    imported: entries.length,
+    notNewer: 0,
+    invalid: tally.invalid,
+    invalidReasons: tally.list(),
+    repaired: {},
+    ecosystems: {},
+    dataDate,
+  };
 }
 
 async function importKev(store: Store, value: unknown, origin: string, now: string): Promise<VulnSourceReport> {
@@ -209,8 +271,23 @@ async function importKev(store: Store, value: unknown, origin: string, now: stri
     ransomware: e.knownRansomwareCampaignUse ? 'Known' : 'Unknown',
     json: JSON.stringify(e),
   }));
-  const problems = kev.problems.map((p) => ({ where: p.split(':')[0]!, reason: p.replace(/^vulnerabilities\[\d+\]( \([^)]*\))?: /, '') }));
-  return replaceSnapshot(store, { kind: 'kev', origin, now, dataDate: kev.dateReleased ?? null, count: entries.length, problems, facts: { catalogVersion: kev.catalogVersion ?? null } }, (tx) => tx.replaceKev(entries));
+  const problems = kev.problems.map((p) => ({
+    where: p.split(':')[0]!,
+    reason: p.replace(/^vulnerabilities\[\d+\]( \([^)]*\))?: /, ''),
+  }));
+  return replaceSnapshot(
+    store,
+    {
+      kind: 'kev',
+      origin,
+      now,
+      dataDate: kev.dateReleased ?? null,
+      count: entries.length,
+      problems,
+      facts: { catalogVersion: kev.catalogVersion ?? null },
+    },
+    (tx) => tx.replaceKev(entries),
+  );
 }
 
 async function importEpss(store: Store, path: string, origin: string, now: string): Promise<VulnSourceReport> {
@@ -218,22 +295,61 @@ async function importEpss(store: Store, path: string, origin: string, now: strin
   if (epss.scores.size === 0) throw new ServiceError('unsupported-format', `${path}: no EPSS score read`);
   const scores = [...epss.scores.entries()].map(([cveId, s]) => ({ cveId, epss: s.epss, percentile: s.percentile }));
   const problems = epss.problems.map((p) => ({ where: p.split(':')[0]!, reason: p.replace(/^line \d+: /, '') }));
-  return replaceSnapshot(store, { kind: 'epss', origin, now, dataDate: epss.scoreDate ?? null, count: scores.length, problems, facts: { modelVersion: epss.modelVersion ?? null } }, (tx) => tx.replaceEpss(scores));
+  return replaceSnapshot(
+    store,
+    {
+      kind: 'epss',
+      origin,
+      now,
+      dataDate: epss.scoreDate ?? null,
+      count: scores.length,
+      problems,
+      facts: { modelVersion: epss.modelVersion ?? null },
+    },
+    (tx) => tx.replaceEpss(scores),
+  );
 }
 
 /** KEV and EPSS are published as whole snapshots: the stored one is replaced in one transaction. */
 async function replaceSnapshot(
   store: Store,
-  s: { kind: 'kev' | 'epss'; origin: string; now: string; dataDate: string | null; count: number; problems: { where: string; reason: string }[]; facts: Record<string, unknown> },
+  s: {
+    kind: 'kev' | 'epss';
+    origin: string;
+    now: string;
+    dataDate: string | null;
+    count: number;
+    problems: { where: string; reason: string }[];
+    facts: Record<string, unknown>;
+  },
   replace: (tx: Store) => Promise<void>,
 ): Promise<VulnSourceReport> {
   const tally = new Tally();
   for (const p of s.problems) tally.add(p.reason, p.where);
   await store.transaction(async (tx) => {
     await replace(tx);
-    await tx.recordVulnSource({ name: s.kind, kind: s.kind, origin: s.origin, loadedAt: s.now, dataDate: s.dataDate, records: s.count, details: { ...s.facts, invalid: tally.invalid, invalidReasons: tally.list() } });
+    await tx.recordVulnSource({
+      name: s.kind,
+      kind: s.kind,
+      origin: s.origin,
+      loadedAt: s.now,
+      dataDate: s.dataDate,
+      records: s.count,
+      details: { ...s.facts, invalid: tally.invalid, invalidReasons: tally.list() },
+    });
   });
-  return { origin: s.origin, kind: s.kind, read: s.count + tally.invalid, imported: s.count, notNewer: 0, invalid: tally.invalid, invalidReasons: tally.list(), repaired: {}, ecosystems: {}, dataDate: s.dataDate };
+  return {
+    origin: s.origin,
+    kind: s.kind,
+    read: s.count + tally.invalid,
+    imported: s.count,
+    notNewer: 0,
+    invalid: tally.invalid,
+    invalidReasons: tally.list(),
+    repaired: {},
+    ecosystems: {},
+    dataDate: s.dataDate,
+  };
 }
 
 function newer(a: string, b: string): boolean {
@@ -248,7 +364,8 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof InputError) throw serviceErrorOfInput(err);
-    if (err instanceof Error && err.name === 'UnreadableDocumentError') throw new ServiceError('unreadable-document', err.message);
+    if (err instanceof Error && err.name === 'UnreadableDocumentError')
+      throw new ServiceError('unreadable-document', err.message);
     throw err;
   }
 }
@@ -267,7 +384,8 @@ export interface VulnUpdateOptions extends VulnImportOptions {
 /** Downloads `<source>/<Ecosystem>/all.zip` for each ecosystem and imports it (incrementally). */
 export async function updateVulnDatabase(store: Store, options: VulnUpdateOptions): Promise<VulnSourceReport[]> {
   const base = (options.source ?? DEFAULT_OSV_SOURCE).replace(/\/+$/, '');
-  if (!/^https?:\/\//i.test(base)) throw new ServiceError('invalid-input', `--source must be an http(s) URL, not "${base}"`);
+  if (!/^https?:\/\//i.test(base))
+    throw new ServiceError('invalid-input', `--source must be an http(s) URL, not "${base}"`);
   let ecosystems = options.ecosystems ?? [];
   if (ecosystems.length === 0) ecosystems = (await store.vulnEcosystemCounts()).map((e) => e.ecosystem);
   if (ecosystems.length === 0) ecosystems = DEFAULT_UPDATE_ECOSYSTEMS;

@@ -60,7 +60,12 @@ export function accessRepository(ctx: StoreContext): AccessMethods {
       await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
     },
     async revokeApiToken(id, at = nowIso()) {
-      const r = await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+      const r = await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
 

@@ -33,7 +33,12 @@ export function aiRepository(ctx: StoreContext): AiStore {
   const { db } = ctx;
   return {
     async insertLineageEdges(edges) {
-      return bulkInsert(ctx, 'lineage_edges', LINEAGE_COLUMNS, edges.map((e) => [e.releaseId, e.parentVersionId, e.childVersionId, e.kind]));
+      return bulkInsert(
+        ctx,
+        'lineage_edges',
+        LINEAGE_COLUMNS,
+        edges.map((e) => [e.releaseId, e.parentVersionId, e.childVersionId, e.kind]),
+      );
     },
     async listLineageEdges(releaseId) {
       const rows = await db
@@ -43,34 +48,77 @@ export function aiRepository(ctx: StoreContext): AiStore {
         .orderBy('child_version_id')
         .orderBy('kind')
         .execute();
-      return rows.map((r) => ({ releaseId: r.release_id, parentVersionId: r.parent_version_id, childVersionId: r.child_version_id, kind: kindOf(r.kind) }));
+      return rows.map((r) => ({
+        releaseId: r.release_id,
+        parentVersionId: r.parent_version_id,
+        childVersionId: r.child_version_id,
+        kind: kindOf(r.kind),
+      }));
     },
     async deleteLineageEdgesOfRelease(releaseId) {
       const r = await db.deleteFrom('lineage_edges').where('release_id', '=', releaseId).executeTakeFirst();
       return Number(r.numDeletedRows);
     },
     async getUseDeclaration(releaseId) {
-      const row = await db.selectFrom('release_use_declarations').selectAll().where('release_id', '=', releaseId).executeTakeFirst();
-      return row ? { releaseId: row.release_id, declaration: declarationOf(row.declaration), updatedAt: row.updated_at, updatedBy: row.updated_by } : null;
+      const row = await db
+        .selectFrom('release_use_declarations')
+        .selectAll()
+        .where('release_id', '=', releaseId)
+        .executeTakeFirst();
+      return row
+        ? {
+            releaseId: row.release_id,
+            declaration: declarationOf(row.declaration),
+            updatedAt: row.updated_at,
+            updatedBy: row.updated_by,
+          }
+        : null;
     },
     async putVersionAiFacts(rows) {
       if (rows.length === 0) return 0;
       const ids = [...new Set(rows.map((r) => r.versionId))];
-      for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('version_ai_facts').where('version_id', 'in', ids.slice(i, i + 500)).execute();
+      for (let i = 0; i < ids.length; i += 500)
+        await db
+          .deleteFrom('version_ai_facts')
+          .where('version_id', 'in', ids.slice(i, i + 500))
+          .execute();
       const last = new Map(rows.map((r) => [r.versionId, r]));
-      return bulkInsert(ctx, 'version_ai_facts', FACT_COLUMNS, [...last.values()].map((r) => [r.versionId, r.kind, JSON.stringify(r.facts)]));
+      return bulkInsert(
+        ctx,
+        'version_ai_facts',
+        FACT_COLUMNS,
+        [...last.values()].map((r) => [r.versionId, r.kind, JSON.stringify(r.facts)]),
+      );
     },
     async listVersionAiFacts(versionIds) {
       if (versionIds.length === 0) return [];
       const rows = await selectWhereIn(ctx, 'version_ai_facts', 'version_id', 'integer', versionIds);
-      return rows.map((r) => ({ versionId: r.version_id, kind: r.kind === 'model' ? 'model' : 'dataset', facts: JSON.parse(r.facts) }) as VersionAiFacts);
+      return rows.map(
+        (r) =>
+          ({
+            versionId: r.version_id,
+            kind: r.kind === 'model' ? 'model' : 'dataset',
+            facts: JSON.parse(r.facts),
+          }) as VersionAiFacts,
+      );
     },
     async setUseDeclaration(record: StoredUseDeclaration) {
-      const values = { release_id: record.releaseId, declaration: JSON.stringify(record.declaration), updated_at: record.updatedAt, updated_by: record.updatedBy };
+      const values = {
+        release_id: record.releaseId,
+        declaration: JSON.stringify(record.declaration),
+        updated_at: record.updatedAt,
+        updated_by: record.updatedBy,
+      };
       await db
         .insertInto('release_use_declarations')
         .values(values)
-        .onConflict((oc) => oc.column('release_id').doUpdateSet({ declaration: values.declaration, updated_at: values.updated_at, updated_by: values.updated_by }))
+        .onConflict((oc) =>
+          oc.column('release_id').doUpdateSet({
+            declaration: values.declaration,
+            updated_at: values.updated_at,
+            updated_by: values.updated_by,
+          }),
+        )
         .execute();
       return record;
     },

@@ -4,7 +4,9 @@ import type { UseDeclaration } from '../model/use-declaration.js';
 import type { DatasetFacts, ModelCard } from '../model/ai.js';
 
 /** The AI variant of a component version: its model card or its dataset facts. */
-export type VersionAiFacts = { versionId: number } & ({ kind: 'model'; facts: ModelCard } | { kind: 'dataset'; facts: DatasetFacts });
+export type VersionAiFacts = { versionId: number } & (
+  { kind: 'model'; facts: ModelCard } | { kind: 'dataset'; facts: DatasetFacts }
+);
 
 export interface StoredUseDeclaration {
   releaseId: number;

@@ -54,14 +54,28 @@ const SELECT_LIST = COLUMNS.map(([table, column], i) => `${table}.${column} AS c
 // joins keep every usage; one statement reads all three at one moment on PostgreSQL too.
 const JOINED = 'usages u JOIN versions v ON v.id = u.version_id JOIN components c ON c.id = v.component_id';
 /** The usage count, and the newest validation run (whose resolved licences the BOM shows). */
-const RELEASE_FACTS = '(SELECT count(*) FROM usages WHERE release_id = r.id) AS total, (SELECT max(id) FROM validation_runs WHERE release_id = r.id) AS run';
+const RELEASE_FACTS =
+  '(SELECT count(*) FROM usages WHERE release_id = r.id) AS total, (SELECT max(id) FROM validation_runs WHERE release_id = r.id) AS run';
 const SQLITE_FACTS = `SELECT ${RELEASE_FACTS} FROM releases r WHERE r.id = ?`;
 const SQLITE_PAGE = `SELECT ${SELECT_LIST} FROM ${JOINED} WHERE u.release_id = ? ORDER BY u.id LIMIT ? OFFSET ?`;
 
 type Cell = string | number | boolean | null;
 
 function toEntry(row: readonly Cell[]): BomEntry {
-  const [id, releaseId, versionId, scope, project, linking, modified, exploitation, chosen, status, addedBy, usageDescription] = row;
+  const [
+    id,
+    releaseId,
+    versionId,
+    scope,
+    project,
+    linking,
+    modified,
+    exploitation,
+    chosen,
+    status,
+    addedBy,
+    usageDescription,
+  ] = row;
   const [componentId, number, versionPurl, declared, concluded, corrected, copyright] = row.slice(12);
   const [purlType, namespace, name, purl, description, homepage, language] = row.slice(19);
   return {
@@ -127,13 +141,20 @@ export function bomRepository(ctx: StoreContext): BomMethods {
   return {
     async releaseBomPage(releaseId, { limit, offset }) {
       if (ctx.dialect === 'sqlite' && ctx.sqlite) return sqlitePage(releaseId, limit, offset);
-      const found = await sql<{ total: string | number; run: number | null }>`SELECT ${sql.raw(RELEASE_FACTS)} FROM releases r WHERE r.id = ${releaseId}`.execute(db);
+      const found = await sql<{
+        total: string | number;
+        run: number | null;
+      }>`SELECT ${sql.raw(RELEASE_FACTS)} FROM releases r WHERE r.id = ${releaseId}`.execute(db);
       if (found.rows.length === 0) return null;
       const total = toCount(found.rows[0]!.total);
       const run = found.rows[0]!.run;
       const latestRunId = run === null ? null : Number(run);
       if (offset >= total) return { total, latestRunId, entries: [] };
-      const rows = await sql<Record<string, Cell>>`SELECT ${sql.raw(SELECT_LIST)} FROM ${sql.raw(JOINED)} WHERE u.release_id = ${releaseId} ORDER BY u.id LIMIT ${limit} OFFSET ${offset}`.execute(db);
+      const rows = await sql<
+        Record<string, Cell>
+      >`SELECT ${sql.raw(SELECT_LIST)} FROM ${sql.raw(JOINED)} WHERE u.release_id = ${releaseId} ORDER BY u.id LIMIT ${limit} OFFSET ${offset}`.execute(
+        db,
+      );
       return { total, latestRunId, entries: rows.rows.map((r) => toEntry(COLUMNS.map((_, i) => r[`c${i}`]!))) };
     },
   };

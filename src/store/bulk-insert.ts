@@ -69,7 +69,8 @@ async function insertRows(
   if (ctx.dialect === 'sqlite' && ctx.sqlite) {
     const database = ctx.sqlite;
     const tuple = `(${columns.map(() => '?').join(', ')})`;
-    const statementFor = (count: number) => database.prepare(`INSERT INTO ${table} (${names}) VALUES ${Array(count).fill(tuple).join(', ')}${tail}`);
+    const statementFor = (count: number) =>
+      database.prepare(`INSERT INTO ${table} (${names}) VALUES ${Array(count).fill(tuple).join(', ')}${tail}`);
     const execute = (statement: ReturnType<typeof statementFor>, values: unknown[]): number => {
       if (!returning) return statement.run(values).changes;
       const got = statement.all(values);
@@ -77,12 +78,16 @@ async function insertRows(
       return got.length;
     };
     // Many rows per statement: one call into SQLite per SQLITE_ROWS_PER_STATEMENT rows instead of one per row.
-    const perStatement = Math.max(1, Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(SQLITE_PARAMETERS / columns.length)));
+    const perStatement = Math.max(
+      1,
+      Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(SQLITE_PARAMETERS / columns.length)),
+    );
     const insertAll = () => {
       let written = 0;
       const full = rows.length >= perStatement ? statementFor(perStatement) : null;
       let start = 0;
-      for (; full && start + perStatement <= rows.length; start += perStatement) written += execute(full, rows.slice(start, start + perStatement).flat());
+      for (; full && start + perStatement <= rows.length; start += perStatement)
+        written += execute(full, rows.slice(start, start + perStatement).flat());
       if (start < rows.length) written += execute(statementFor(rows.length - start), rows.slice(start).flat());
       return written;
     };
@@ -95,7 +100,10 @@ async function insertRows(
   for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT) {
     const part = rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT);
     const arrays = columns.map((c, i) => sql`${part.map((row) => row[i])}::${sql.raw(c.type)}[]`);
-    const result = await sql`${sql.raw(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(`)}${sql.join(arrays)}${sql.raw(`)${tail}`)}`.execute(ctx.db);
+    const result =
+      await sql`${sql.raw(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(`)}${sql.join(arrays)}${sql.raw(`)${tail}`)}`.execute(
+        ctx.db,
+      );
     written += Number(result.numAffectedRows ?? 0);
     if (returning) for (const row of result.rows) returned.push(row);
   }

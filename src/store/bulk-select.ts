@@ -27,7 +27,9 @@ export async function selectWhereIn<T extends keyof Database>(
   const rows: Selectable<Database[T]>[] = [];
   for (let start = 0; start < values.length; start += POSTGRES_VALUES_PER_STATEMENT) {
     const part = values.slice(start, start + POSTGRES_VALUES_PER_STATEMENT);
-    const result = await sql<Selectable<Database[T]>>`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ANY(${part}::${sql.raw(type)}[])`.execute(ctx.db);
+    const result = await sql<
+      Selectable<Database[T]>
+    >`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ANY(${part}::${sql.raw(type)}[])`.execute(ctx.db);
     rows.push(...result.rows);
   }
   return rows;

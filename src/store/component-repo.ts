@@ -32,7 +32,16 @@ type ComponentMethods = Pick<
 type ComponentRow = Selectable<Database['components']>;
 
 const text = (name: string): BulkColumn => ({ name, type: 'text' });
-const COMPONENT_BULK_COLUMNS = ['identity_key', 'name', 'purl', 'purl_type', 'namespace', 'description', 'homepage', 'language'].map(text);
+const COMPONENT_BULK_COLUMNS = [
+  'identity_key',
+  'name',
+  'purl',
+  'purl_type',
+  'namespace',
+  'description',
+  'homepage',
+  'language',
+].map(text);
 const VERSION_BULK_COLUMNS: BulkColumn[] = [
   { name: 'component_id', type: 'integer' },
   ...['number', 'purl', 'declared_license', 'concluded_license', 'corrected_license', 'copyright'].map(text),
@@ -127,11 +136,15 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
 
   async function componentsByKey(keys: string[]): Promise<Map<string, ComponentRow>> {
     const found = new Map<string, ComponentRow>();
-    for (const row of await selectWhereIn(ctx, 'components', 'identity_key', 'text', keys)) found.set(row.identity_key, row);
+    for (const row of await selectWhereIn(ctx, 'components', 'identity_key', 'text', keys))
+      found.set(row.identity_key, row);
     return found;
   }
 
-  async function upsertComponents(inputs: ComponentInput[], policy: FillPolicy): Promise<BulkUpsertResult<ComponentRecord>> {
+  async function upsertComponents(
+    inputs: ComponentInput[],
+    policy: FillPolicy,
+  ): Promise<BulkUpsertResult<ComponentRecord>> {
     const byKey = new Map<string, ComponentInput>();
     for (const input of inputs) if (!byKey.has(componentKey(input))) byKey.set(componentKey(input), input);
     // PostgreSQL: sorted, so that concurrent imports sharing components (two API processes, two
@@ -147,10 +160,18 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     // The new rows' ids come back from the insert itself; only rows another writer created meanwhile
     // (skipped as conflicts) are read back.
     const created = new Map<string, ComponentRow>();
-    const inserted = await bulkInsertReturning<{ id: number; identity_key: string }>(ctx, 'components', COMPONENT_BULK_COLUMNS, componentRows, ['id', 'identity_key'], {
-      skipConflictsOn: ['identity_key'],
-    });
-    for (const { id, identity_key } of inserted) created.set(identity_key, componentRow(id, identity_key, byKey.get(identity_key)!));
+    const inserted = await bulkInsertReturning<{ id: number; identity_key: string }>(
+      ctx,
+      'components',
+      COMPONENT_BULK_COLUMNS,
+      componentRows,
+      ['id', 'identity_key'],
+      {
+        skipConflictsOn: ['identity_key'],
+      },
+    );
+    for (const { id, identity_key } of inserted)
+      created.set(identity_key, componentRow(id, identity_key, byKey.get(identity_key)!));
     const raced = missing.filter((k) => !created.has(k));
     if (raced.length > 0) for (const [key, row] of await componentsByKey(raced)) created.set(key, row);
     const conflicts: DataConflict[] = [];
@@ -186,7 +207,10 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
       if (!byKey.has(key)) byKey.set(key, input);
     }
     // In one order across imports on PostgreSQL (see upsertComponents): by component, then number.
-    const ordered = inLockOrder([...byKey.entries()], ([, a], [, b]) => a.componentId - b.componentId || byText(a.number, b.number));
+    const ordered = inLockOrder(
+      [...byKey.entries()],
+      ([, a], [, b]) => a.componentId - b.componentId || byText(a.number, b.number),
+    );
     const existing = await versionsOf(ordered.map(([, v]) => v.componentId));
     const missing = ordered.filter(([key]) => !existing.has(key)).map(([, v]) => v);
     const versionRows = missing.map((v) => [
@@ -214,7 +238,8 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     // Versions another writer created meanwhile (skipped as conflicts) are read back.
     const raced = missing.filter((v) => !after.has(versionKey(v.componentId, v.number)));
     if (raced.length > 0) {
-      for (const [key, row] of await versionsOf(raced.map((v) => v.componentId))) if (!after.has(key)) after.set(key, row);
+      for (const [key, row] of await versionsOf(raced.map((v) => v.componentId)))
+        if (!after.has(key)) after.set(key, row);
     }
     const conflicts: DataConflict[] = [];
     const names = await componentNames([...existing.values()].map((r) => r.component_id));
@@ -281,9 +306,9 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
       return row ? toVersion(row) : null;
     },
     async listVersions(componentId) {
-      return (await db.selectFrom('versions').selectAll().where('component_id', '=', componentId).orderBy('id').execute()).map(
-        toVersion,
-      );
+      return (
+        await db.selectFrom('versions').selectAll().where('component_id', '=', componentId).orderBy('id').execute()
+      ).map(toVersion);
     },
     async setCorrectedLicense(versionId, expression) {
       await db.updateTable('versions').set({ corrected_license: expression }).where('id', '=', versionId).execute();

@@ -19,7 +19,10 @@ export function connectSqliteWithHandle(path: string): { db: Kysely<Database>; s
   database.pragma('busy_timeout = 5000');
   // NORMAL is durable against process crashes in WAL mode; only power loss may lose the last commit.
   database.pragma('synchronous = NORMAL');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), sqlite: database };
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
+    sqlite: database,
+  };
 }
 
 const SAFE_SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -34,7 +37,8 @@ export function schemaLockKey(schema: string): string {
 export async function connectPostgres(url: string, schema: string | undefined): Promise<Kysely<Database>> {
   if (schema !== undefined) {
     // The name goes into a startup option and DDL, so only plain identifiers are accepted.
-    if (!SAFE_SCHEMA.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}" (lower-case letters, digits, _)`);
+    if (!SAFE_SCHEMA.test(schema))
+      throw new Error(`invalid PostgreSQL schema name "${schema}" (lower-case letters, digits, _)`);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {

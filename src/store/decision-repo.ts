@@ -55,9 +55,27 @@ function decisionRow(d: NewDecision): Insertable<Database['decisions']> {
         modification: null,
       };
     case 'choice':
-      return { ...common, ...scopeColumns(d), kind: null, from_expression: d.fromExpression, to_expression: d.toExpression, license: null, linking: null, modification: null };
+      return {
+        ...common,
+        ...scopeColumns(d),
+        kind: null,
+        from_expression: d.fromExpression,
+        to_expression: d.toExpression,
+        license: null,
+        linking: null,
+        modification: null,
+      };
     case 'derogation':
-      return { ...common, ...scopeColumns(d), kind: null, from_expression: null, to_expression: null, license: d.license, linking: d.linking, modification: d.modification ?? null };
+      return {
+        ...common,
+        ...scopeColumns(d),
+        kind: null,
+        from_expression: null,
+        to_expression: null,
+        license: d.license,
+        linking: d.linking,
+        modification: d.modification ?? null,
+      };
   }
 }
 
@@ -88,9 +106,22 @@ export function toDecision(row: DecisionRow): Decision {
         toExpression: row.to_expression ?? '',
       };
     case 'choice':
-      return { ...common, ...toScope(row), type: 'choice', fromExpression: row.from_expression ?? '', toExpression: row.to_expression ?? '' };
+      return {
+        ...common,
+        ...toScope(row),
+        type: 'choice',
+        fromExpression: row.from_expression ?? '',
+        toExpression: row.to_expression ?? '',
+      };
     case 'derogation':
-      return { ...common, ...toScope(row), type: 'derogation', license: row.license ?? '', linking: row.linking as Linking | null, modification: row.modification as Modification | null };
+      return {
+        ...common,
+        ...toScope(row),
+        type: 'derogation',
+        license: row.license ?? '',
+        linking: row.linking as Linking | null,
+        modification: row.modification as Modification | null,
+      };
     default:
       throw new Error(`decision ${row.id} has unknown type "${row.type}"`);
   }

@@ -4,7 +4,10 @@ import type { DependencyEdge } from './types.js';
 import type { StoreContext } from './context.js';
 import { bulkInsert, type BulkColumn } from './bulk-insert.js';
 
-type DependencyMethods = Pick<Store, 'insertDependencyEdges' | 'listDependencyEdges' | 'deleteDependencyEdgesOfRelease'>;
+type DependencyMethods = Pick<
+  Store,
+  'insertDependencyEdges' | 'listDependencyEdges' | 'deleteDependencyEdgesOfRelease'
+>;
 
 const EDGE_COLUMNS: BulkColumn[] = [
   { name: 'release_id', type: 'integer' },
@@ -26,9 +29,12 @@ export function dependencyRepository(ctx: StoreContext): DependencyMethods {
         .select(['release_id', 'project', 'parent_version_id', 'child_version_id'])
         .where('release_id', '=', releaseId)
         .execute();
-      return rows.map(
-        (r): DependencyEdge => ({ releaseId: r.release_id, project: r.project, parentVersionId: r.parent_version_id, childVersionId: r.child_version_id }),
-      );
+      return rows.map((r): DependencyEdge => ({
+        releaseId: r.release_id,
+        project: r.project,
+        parentVersionId: r.parent_version_id,
+        childVersionId: r.child_version_id,
+      }));
     },
     async deleteDependencyEdgesOfRelease(releaseId) {
       const r = await db.deleteFrom('dependency_edges').where('release_id', '=', releaseId).executeTakeFirst();

@@ -46,7 +46,12 @@ export async function gzipJson(value: unknown, options: GzipJsonOptions = {}): P
 
 /** The JSON text of value in pieces. */
 function* jsonPieces(value: unknown, depth: number, top: boolean): Generator<string, void, undefined> {
-  if (depth > 0 && value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+  if (
+    depth > 0 &&
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  ) {
     if (Array.isArray(value)) {
       yield '[';
       for (let i = 0; i < value.length; i++) {

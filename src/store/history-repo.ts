@@ -48,7 +48,10 @@ export function historyRepository(ctx: StoreContext): HistoryStore {
       if (filter.subject !== undefined) q = q.where('subject', '=', filter.subject);
       if (filter.subjectId !== undefined) q = q.where('subject_id', '=', filter.subjectId);
       if (filter.releaseId !== undefined) q = q.where('release_id', '=', filter.releaseId);
-      const rows = await q.orderBy('id', 'desc').limit(filter.limit ?? 500).execute();
+      const rows = await q
+        .orderBy('id', 'desc')
+        .limit(filter.limit ?? 500)
+        .execute();
       return rows.map(toRecord);
     },
   };

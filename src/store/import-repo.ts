@@ -6,7 +6,10 @@ import type { Database } from './schema.js';
 import type { DataConflict, FillPolicy, ImportMode, ImportRecord, ImportStatus } from './types.js';
 import { fromJson, nowIso, toJson, type StoreContext } from './context.js';
 
-type ImportMethods = Pick<Store, 'createImport' | 'updateImport' | 'getImport' | 'listImports' | 'saveImportDocument' | 'getImportDocument'>;
+type ImportMethods = Pick<
+  Store,
+  'createImport' | 'updateImport' | 'getImport' | 'listImports' | 'saveImportDocument' | 'getImportDocument'
+>;
 
 function toImport(row: Selectable<Database['imports']>): ImportRecord {
   return {
@@ -65,7 +68,9 @@ export function importRepository(ctx: StoreContext): ImportMethods {
       return row ? toImport(row) : null;
     },
     async listImports(releaseId) {
-      return (await db.selectFrom('imports').selectAll().where('release_id', '=', releaseId).orderBy('id').execute()).map(toImport);
+      return (
+        await db.selectFrom('imports').selectAll().where('release_id', '=', releaseId).orderBy('id').execute()
+      ).map(toImport);
     },
     async saveImportDocument(doc) {
       // A view on the same bytes (Buffer.from(uint8Array) would copy them one by one).
@@ -78,10 +83,19 @@ export function importRepository(ctx: StoreContext): ImportMethods {
         .execute();
     },
     async getImportDocument(importId) {
-      const row = await db.selectFrom('import_documents').selectAll().where('import_id', '=', importId).executeTakeFirst();
+      const row = await db
+        .selectFrom('import_documents')
+        .selectAll()
+        .where('import_id', '=', importId)
+        .executeTakeFirst();
       if (!row) return null;
       const content = row.encoding === 'gzip' ? gunzipSync(row.content) : row.content;
-      return { importId: row.import_id, fileName: row.file_name, mediaType: row.media_type, content: new Uint8Array(content) };
+      return {
+        importId: row.import_id,
+        fileName: row.file_name,
+        mediaType: row.media_type,
+        content: new Uint8Array(content),
+      };
     },
   };
   return methods;

@@ -70,11 +70,21 @@ export function jobRepository(ctx: StoreContext): JobStore {
   const { db } = ctx;
 
   /** The claim's statements, on a connection that already holds the write lock or the rows. */
-  async function claimOn(conn: Kysely<Database> | Transaction<Database>, owner: string, leaseUntil: string, now: string): Promise<Job | null> {
+  async function claimOn(
+    conn: Kysely<Database> | Transaction<Database>,
+    owner: string,
+    leaseUntil: string,
+    now: string,
+  ): Promise<Job | null> {
     const skipLocked = ctx.dialect === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``;
-    const expired: JobError = { code: 'lease-expired', message: 'the worker running this job stopped (no heartbeat before its lease ran out) on its last attempt' };
+    const expired: JobError = {
+      code: 'lease-expired',
+      message: 'the worker running this job stopped (no heartbeat before its lease ran out) on its last attempt',
+    };
     await sql`UPDATE jobs SET state = 'failed', error = ${toJson(expired)}, finished_at = ${now}, updated_at = ${now}, lease_owner = NULL, input = NULL
-      WHERE id IN (SELECT id FROM jobs WHERE state = 'running' AND lease_until < ${now} AND attempts >= max_attempts${skipLocked})`.execute(conn);
+      WHERE id IN (SELECT id FROM jobs WHERE state = 'running' AND lease_until < ${now} AND attempts >= max_attempts${skipLocked})`.execute(
+      conn,
+    );
     const candidate = await sql<{ id: number }>`SELECT id FROM jobs
       WHERE state = 'queued' OR (state = 'running' AND lease_until < ${now})
       ORDER BY id LIMIT 1${skipLocked}`.execute(conn);
@@ -171,7 +181,10 @@ export function jobRepository(ctx: StoreContext): JobStore {
     },
     async finishJob(id, owner, outcome) {
       const now = nowIso();
-      const ended = 'result' in outcome ? { state: 'succeeded', result: toJson(outcome.result) } : { state: 'failed', error: toJson(outcome.error) };
+      const ended =
+        'result' in outcome
+          ? { state: 'succeeded', result: toJson(outcome.result) }
+          : { state: 'failed', error: toJson(outcome.error) };
       const result = await db
         .updateTable('jobs')
         .set({ ...ended, finished_at: now, updated_at: now, lease_owner: null, lease_until: null, input: null })

@@ -46,7 +46,11 @@ export interface JobStore {
   /** Records what an attempt committed; call it inside the transaction that commits it. False when not the owner's. */
   checkpointJob(id: number, owner: string, checkpoint: Record<string, unknown>): Promise<boolean>;
   /** Ends the job (the owner's only); the uploaded input is dropped. */
-  finishJob(id: number, owner: string, outcome: { result: Record<string, unknown> } | { error: JobError }): Promise<boolean>;
+  finishJob(
+    id: number,
+    owner: string,
+    outcome: { result: Record<string, unknown> } | { error: JobError },
+  ): Promise<boolean>;
   /** Gives the job back to the queue after a failure worth retrying (the error is kept for the record). */
   releaseJob(id: number, owner: string, error: JobError): Promise<boolean>;
 }

@@ -42,7 +42,12 @@ export function knowledgeImportRepository({ db }: StoreContext): Methods {
       return toRecord(row);
     },
     async listKnowledgeBaseImports(limit) {
-      const rows = await db.selectFrom('knowledge_base_imports').selectAll().orderBy('id', 'desc').limit(limit).execute();
+      const rows = await db
+        .selectFrom('knowledge_base_imports')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
       return rows.map(toRecord);
     },
   };

@@ -22,7 +22,13 @@ import { chunks, fromBool, fromJson, rowsPerStatement, toBool, toJson, type Stor
 
 type KnowledgeMethods = Pick<
   Store,
-  'getPolicy' | 'listPolicies' | 'setPolicy' | 'setPolicies' | 'deletePolicy' | 'saveKnowledgeBase' | 'loadKnowledgeBase'
+  | 'getPolicy'
+  | 'listPolicies'
+  | 'setPolicy'
+  | 'setPolicies'
+  | 'deletePolicy'
+  | 'saveKnowledgeBase'
+  | 'loadKnowledgeBase'
 >;
 
 export function toPolicy(row: Selectable<Database['license_policies']>): LicensePolicy {
@@ -163,61 +169,58 @@ export function knowledgeRepository(ctx: StoreContext): KnowledgeMethods {
         db.selectFrom('obligations').selectAll().orderBy('id').execute(),
       ]);
       return {
-        licenses: facts.map(
-          (f): LicenseFacts =>
-            withExtra(
-              {
-                id: f.id,
-                name: f.name,
-                kind: f.kind as WorkKind | null,
-                copyleft: f.copyleft as Copyleft | null,
-                osiApproved: fromBool(f.osi_approved),
-                fsfApproved: fromBool(f.fsf_approved),
-                foss: f.foss as FossStatus | null,
-                patentGrant: fromBool(f.patent_grant),
-                ethicalClause: fromBool(f.ethical_clause),
-                nonCommercial: fromBool(f.non_commercial),
-                antiTivoisation: fromBool(f.anti_tivoisation),
-                warrantyDisclaimer: f.warranty_disclaimer as DisclaimerExtent | null,
-                liabilityDisclaimer: f.liability_disclaimer as DisclaimerExtent | null,
-                law: f.law,
-                venue: f.venue,
-                steward: f.steward,
-                url: f.url,
-                comment: f.comment,
-                text: f.text,
-              },
-              f.extra,
-            ),
+        licenses: facts.map((f): LicenseFacts =>
+          withExtra(
+            {
+              id: f.id,
+              name: f.name,
+              kind: f.kind as WorkKind | null,
+              copyleft: f.copyleft as Copyleft | null,
+              osiApproved: fromBool(f.osi_approved),
+              fsfApproved: fromBool(f.fsf_approved),
+              foss: f.foss as FossStatus | null,
+              patentGrant: fromBool(f.patent_grant),
+              ethicalClause: fromBool(f.ethical_clause),
+              nonCommercial: fromBool(f.non_commercial),
+              antiTivoisation: fromBool(f.anti_tivoisation),
+              warrantyDisclaimer: f.warranty_disclaimer as DisclaimerExtent | null,
+              liabilityDisclaimer: f.liability_disclaimer as DisclaimerExtent | null,
+              law: f.law,
+              venue: f.venue,
+              steward: f.steward,
+              url: f.url,
+              comment: f.comment,
+              text: f.text,
+            },
+            f.extra,
+          ),
         ),
-        actions: actions.map(
-          (a): ComplianceAction =>
-            withExtra(
-              {
-                name: a.name,
-                description: a.description,
-                category: a.category as ActionCategory | null,
-                passivity: a.passivity as Passivity | null,
-                team: a.team,
-                core: fromBool(a.core) === true,
-              },
-              a.extra,
-            ),
+        actions: actions.map((a): ComplianceAction =>
+          withExtra(
+            {
+              name: a.name,
+              description: a.description,
+              category: a.category as ActionCategory | null,
+              passivity: a.passivity as Passivity | null,
+              team: a.team,
+              core: fromBool(a.core) === true,
+            },
+            a.extra,
+          ),
         ),
-        obligations: obligations.map(
-          (o): Obligation =>
-            withExtra(
-              {
-                license: o.license,
-                name: o.name,
-                passivity: o.passivity as Passivity | null,
-                exploitation: o.exploitation as Exploitation | null,
-                modification: o.modification as ModificationTrigger | null,
-                action: o.action,
-                clause: o.clause,
-              },
-              o.extra,
-            ),
+        obligations: obligations.map((o): Obligation =>
+          withExtra(
+            {
+              license: o.license,
+              name: o.name,
+              passivity: o.passivity as Passivity | null,
+              exploitation: o.exploitation as Exploitation | null,
+              modification: o.modification as ModificationTrigger | null,
+              action: o.action,
+              clause: o.clause,
+            },
+            o.extra,
+          ),
         ),
       };
     },

@@ -99,7 +99,12 @@ function initialSchema(dialect: StoreDialect): Migration {
         .addColumn('status', 'text', (c) => c.notNull().defaultTo('auto'))
         .addColumn('added_by', 'text', (c) => c.notNull().defaultTo('import'))
         .addColumn('dependency_path', 'text', (c) => c.notNull().defaultTo('[]'))
-        .addUniqueConstraint('usages_release_version_scope_project_unique', ['release_id', 'version_id', 'scope', 'project'])
+        .addUniqueConstraint('usages_release_version_scope_project_unique', [
+          'release_id',
+          'version_id',
+          'scope',
+          'project',
+        ])
         .execute();
       // "Which releases ship this version?" walks usages by version.
       await db.schema.createIndex('usages_version_idx').on('usages').column('version_id').execute();
@@ -110,7 +115,11 @@ function initialSchema(dialect: StoreDialect): Migration {
         .addColumn('project', 'text')
         .addColumn('exploitation', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('exploitation_rules_release_idx').on('exploitation_rules').column('release_id').execute();
+      await db.schema
+        .createIndex('exploitation_rules_release_idx')
+        .on('exploitation_rules')
+        .column('release_id')
+        .execute();
 
       // One table for every decision kind: they share the scope columns and are matched together.
       await table('decisions')
@@ -144,10 +153,19 @@ function initialSchema(dialect: StoreDialect): Migration {
         .execute();
       let facts = db.schema.createTable('license_facts').addColumn('id', 'text', (c) => c.primaryKey());
       facts = facts.addColumn('name', 'text', (c) => c.notNull());
-      for (const col of ['kind', 'copyleft', 'foss', 'warranty_disclaimer', 'liability_disclaimer']) facts = facts.addColumn(col, 'text');
-      for (const col of ['osi_approved', 'fsf_approved', 'patent_grant', 'ethical_clause', 'non_commercial', 'anti_tivoisation'])
+      for (const col of ['kind', 'copyleft', 'foss', 'warranty_disclaimer', 'liability_disclaimer'])
+        facts = facts.addColumn(col, 'text');
+      for (const col of [
+        'osi_approved',
+        'fsf_approved',
+        'patent_grant',
+        'ethical_clause',
+        'non_commercial',
+        'anti_tivoisation',
+      ])
         facts = facts.addColumn(col, bool);
-      for (const col of ['law', 'venue', 'steward', 'url', 'comment', 'text', 'extra']) facts = facts.addColumn(col, 'text');
+      for (const col of ['law', 'venue', 'steward', 'url', 'comment', 'text', 'extra'])
+        facts = facts.addColumn(col, 'text');
       await facts.execute();
       await db.schema
         .createTable('compliance_actions')
@@ -308,7 +326,11 @@ function validationRuns(dialect: StoreDialect): Migration {
         .addColumn('license_counts', 'text', (c) => c.notNull().defaultTo('{}'))
         .addColumn('report', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('validation_runs_release_idx').on('validation_runs').columns(['release_id', 'id']).execute();
+      await db.schema
+        .createIndex('validation_runs_release_idx')
+        .on('validation_runs')
+        .columns(['release_id', 'id'])
+        .execute();
     },
   };
 }

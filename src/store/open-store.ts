@@ -73,7 +73,10 @@ async function isAtLatestMigration(db: Kysely<Database>, dialect: StoreDialect):
   try {
     // The count matters too: with unordered migrations a store can hold the newest name and still
     // miss an older one that landed later.
-    const { rows } = await sql<{ name: string; n: number | string }>`select max(name) as name, count(*) as n from kysely_migration`.execute(db);
+    const { rows } = await sql<{
+      name: string;
+      n: number | string;
+    }>`select max(name) as name, count(*) as n from kysely_migration`.execute(db);
     return latest !== undefined && rows[0]?.name === latest && Number(rows[0]?.n) === names.length;
   } catch {
     return false; // no migration table yet: a fresh database

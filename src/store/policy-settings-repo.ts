@@ -1,5 +1,10 @@
 /** The organisation's recorded policy settings: one row per setting changed from its default. */
-import { DEFAULT_POLICY_SETTINGS, NORMALISER_ACCEPTANCES, type NormaliserAcceptance, type PolicySettings } from '../model/policy-settings.js';
+import {
+  DEFAULT_POLICY_SETTINGS,
+  NORMALISER_ACCEPTANCES,
+  type NormaliserAcceptance,
+  type PolicySettings,
+} from '../model/policy-settings.js';
 import type { Store } from './store.js';
 import type { StoreContext } from './context.js';
 

@@ -29,7 +29,12 @@ type PortfolioMethods = Pick<
 >;
 
 export function toCategory(row: Selectable<Database['categories']>): Category {
-  return { id: row.id, name: row.name, description: row.description, outboundLicenses: fromJson(row.outbound_licenses, []) };
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    outboundLicenses: fromJson(row.outbound_licenses, []),
+  };
 }
 
 export function toRelease(row: Selectable<Database['releases']>): Release {
@@ -146,7 +151,8 @@ export function portfolioRepository(ctx: StoreContext): PortfolioMethods {
       if (patch.owner !== undefined) set.owner = patch.owner;
       if (patch.outboundLicenses !== undefined) set.outbound_licenses = toJson(patch.outboundLicenses);
       if (Object.keys(set).length > 0) await db.updateTable('products').set(set).where('id', '=', id).execute();
-      if (patch.categoryIds !== undefined && (await methods.getProduct(id))) await setProductCategories(id, patch.categoryIds);
+      if (patch.categoryIds !== undefined && (await methods.getProduct(id)))
+        await setProductCategories(id, patch.categoryIds);
       return methods.getProduct(id);
     },
     async deleteProduct(id) {

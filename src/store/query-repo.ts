@@ -12,7 +12,15 @@ import { toUsage } from './usage-repo.js';
 import { toDecision } from './decision-repo.js';
 import { toPolicy } from './knowledge-repo.js';
 
-type QueryMethods = Pick<Store, 'releasesContaining' | 'mostUsedComponents' | 'licenseDistribution' | 'diffReleases' | 'loadReleaseData' | 'loadReleaseContext'>;
+type QueryMethods = Pick<
+  Store,
+  | 'releasesContaining'
+  | 'mostUsedComponents'
+  | 'licenseDistribution'
+  | 'diffReleases'
+  | 'loadReleaseData'
+  | 'loadReleaseContext'
+>;
 
 /** A versioned purl asks for that version only. */
 function purlVersion(text: string | undefined): string[] | undefined {
@@ -44,21 +52,31 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
     }
     if (query.nameContains !== undefined) {
       const pattern = `%${query.nameContains.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      q = q.where((eb) => eb.or([sql<boolean>`lower(${displayed}) like ${pattern} escape '\\'`, sql<boolean>`lower(c.identity_key) like ${pattern} escape '\\'`]));
+      q = q.where((eb) =>
+        eb.or([
+          sql<boolean>`lower(${displayed}) like ${pattern} escape '\\'`,
+          sql<boolean>`lower(c.identity_key) like ${pattern} escape '\\'`,
+        ]),
+      );
     }
     const versionNumbers = query.versions ?? purlVersion(query.purl);
     if (versionNumbers !== undefined) {
       if (versionNumbers.length === 0) return [];
       q = q.where('v.number', 'in', versionNumbers);
     }
-    const rows = (await q.orderBy('u.release_id').orderBy('u.version_id').orderBy('u.project').orderBy('u.scope').execute()).filter(
-      (r) => !query.versionMatches || query.versionMatches(r.number),
-    );
+    const rows = (
+      await q.orderBy('u.release_id').orderBy('u.version_id').orderBy('u.project').orderBy('u.scope').execute()
+    ).filter((r) => !query.versionMatches || query.versionMatches(r.number));
     if (rows.length === 0) return [];
 
     const releaseIds = [...new Set(rows.map((r) => r.release_id))];
     const versionIds = [...new Set(rows.map((r) => r.version_id))];
-    const releases = new Map((await db.selectFrom('releases').selectAll().where('id', 'in', releaseIds).execute()).map((r) => [r.id, toRelease(r)]));
+    const releases = new Map(
+      (await db.selectFrom('releases').selectAll().where('id', 'in', releaseIds).execute()).map((r) => [
+        r.id,
+        toRelease(r),
+      ]),
+    );
     const products = new Map(
       (
         await db
@@ -68,7 +86,12 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
           .execute()
       ).map((p) => [p.id, p.name]),
     );
-    const versions = new Map((await db.selectFrom('versions').selectAll().where('id', 'in', versionIds).execute()).map((v) => [v.id, toVersion(v)]));
+    const versions = new Map(
+      (await db.selectFrom('versions').selectAll().where('id', 'in', versionIds).execute()).map((v) => [
+        v.id,
+        toVersion(v),
+      ]),
+    );
     const components = new Map(
       (
         await db
@@ -105,7 +128,13 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
       .selectFrom('usages as u')
       .innerJoin('versions as v', 'v.id', 'u.version_id')
       .innerJoin('components as c', 'c.id', 'v.component_id')
-      .select(['c.identity_key as component', 'v.number as version', 'u.project', 'u.scope', 'u.chosen_license as chosenLicense'])
+      .select([
+        'c.identity_key as component',
+        'v.number as version',
+        'u.project',
+        'u.scope',
+        'u.chosen_license as chosenLicense',
+      ])
       .where('u.release_id', '=', releaseId)
       .orderBy('c.identity_key')
       .orderBy('v.number')
@@ -133,7 +162,13 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
       const come = [...now.values()].filter((u) => !was.has(u.version));
       if (gone.length === 1 && come.length === 1) {
         const [g, c] = [gone[0], come[0]];
-        diff.versionChanged.push({ component: g.component, project: g.project, scope: g.scope, from: g.version, to: c.version });
+        diff.versionChanged.push({
+          component: g.component,
+          project: g.project,
+          scope: g.scope,
+          from: g.version,
+          to: c.version,
+        });
       } else {
         diff.removed.push(...gone);
         diff.added.push(...come);
@@ -141,7 +176,14 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
       for (const u of was.values()) {
         const same = now.get(u.version);
         if (same && same.chosenLicense !== u.chosenLicense)
-          diff.choiceChanged.push({ component: u.component, version: u.version, project: u.project, scope: u.scope, from: u.chosenLicense, to: same.chosenLicense });
+          diff.choiceChanged.push({
+            component: u.component,
+            version: u.version,
+            project: u.project,
+            scope: u.scope,
+            from: u.chosenLicense,
+            to: same.chosenLicense,
+          });
       }
     }
     for (const [key, now] of after) if (!before.has(key)) diff.added.push(...now.values());
@@ -153,7 +195,11 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
     const releaseRow = await db.selectFrom('releases').selectAll().where('id', '=', releaseId).executeTakeFirst();
     if (!releaseRow) return null;
     const release = toRelease(releaseRow);
-    const productRow = await db.selectFrom('products').selectAll().where('id', '=', release.productId).executeTakeFirstOrThrow();
+    const productRow = await db
+      .selectFrom('products')
+      .selectAll()
+      .where('id', '=', release.productId)
+      .executeTakeFirstOrThrow();
     const categoryRows = await db
       .selectFrom('categories as c')
       .innerJoin('product_categories as pc', 'pc.category_id', 'c.id')
@@ -170,7 +216,9 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
         .where((eb) => eb.or([eb('release_id', 'is', null), eb('release_id', '=', releaseId)]))
         .where((eb) => eb.or([eb('product_id', 'is', null), eb('product_id', '=', release.productId)]))
         .where((eb) =>
-          categoryIds.length > 0 ? eb.or([eb('category_id', 'is', null), eb('category_id', 'in', categoryIds)]) : eb('category_id', 'is', null),
+          categoryIds.length > 0
+            ? eb.or([eb('category_id', 'is', null), eb('category_id', 'in', categoryIds)])
+            : eb('category_id', 'is', null),
         )
         .orderBy('id')
         .execute(),
@@ -210,7 +258,11 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
       const rows = await db
         .selectFrom('usages as u')
         .innerJoin('versions as v', 'v.id', 'u.version_id')
-        .select((eb) => ['v.component_id', eb.fn.count('u.id').as('usages'), eb.fn.count('u.release_id').distinct().as('releases')])
+        .select((eb) => [
+          'v.component_id',
+          eb.fn.count('u.id').as('usages'),
+          eb.fn.count('u.release_id').distinct().as('releases'),
+        ])
         .groupBy('v.component_id')
         .orderBy('releases', 'desc')
         .orderBy('usages', 'desc')
@@ -231,10 +283,19 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
             .execute()
         ).map((c) => [c.id, toComponent(c)]),
       );
-      return rows.map((r) => ({ component: components.get(r.component_id)!, releases: toCount(r.releases), usages: toCount(r.usages) }));
+      return rows.map((r) => ({
+        component: components.get(r.component_id)!,
+        releases: toCount(r.releases),
+        usages: toCount(r.usages),
+      }));
     },
     async licenseDistribution(role, releaseId) {
-      const column = role === 'chosen' ? sql.ref('u.chosen_license') : role === 'declared' ? sql.ref('v.declared_license') : sql.ref('v.concluded_license');
+      const column =
+        role === 'chosen'
+          ? sql.ref('u.chosen_license')
+          : role === 'declared'
+            ? sql.ref('v.declared_license')
+            : sql.ref('v.concluded_license');
       let q = db
         .selectFrom('usages as u')
         .innerJoin('versions as v', 'v.id', 'u.version_id')
@@ -253,10 +314,19 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
       // Versions and components are read by the ids the usage rows name, not by a second look at the
       // usages table: an import committing in between (PostgreSQL reads each statement at its own
       // moment) must not leave a usage whose version was not read.
-      const usageRows = await db.selectFrom('usages').selectAll().where('release_id', '=', releaseId).orderBy('id').execute();
+      const usageRows = await db
+        .selectFrom('usages')
+        .selectAll()
+        .where('release_id', '=', releaseId)
+        .orderBy('id')
+        .execute();
       const byId = <R extends { id: number }>(rows: R[]) => rows.sort((a, b) => a.id - b.id);
-      const versionRows = byId(await selectWhereIn(ctx, 'versions', 'id', 'integer', [...new Set(usageRows.map((u) => u.version_id))]));
-      const componentRows = byId(await selectWhereIn(ctx, 'components', 'id', 'integer', [...new Set(versionRows.map((v) => v.component_id))]));
+      const versionRows = byId(
+        await selectWhereIn(ctx, 'versions', 'id', 'integer', [...new Set(usageRows.map((u) => u.version_id))]),
+      );
+      const componentRows = byId(
+        await selectWhereIn(ctx, 'components', 'id', 'integer', [...new Set(versionRows.map((v) => v.component_id))]),
+      );
       const { release, product, categories, exploitationRules, decisions, policies } = context;
       return {
         release,

@@ -71,7 +71,8 @@ export function reportingCaseRepository(ctx: StoreContext): Methods {
       if (patch.title !== undefined) values.title = patch.title;
       if (patch.vulnerabilityId !== undefined) values.vulnerability_id = patch.vulnerabilityId;
       if (patch.fixAvailableAt !== undefined) values.fix_available_at = patch.fixAvailableAt;
-      if (patch.earlyWarningSubmittedAt !== undefined) values.early_warning_submitted_at = patch.earlyWarningSubmittedAt;
+      if (patch.earlyWarningSubmittedAt !== undefined)
+        values.early_warning_submitted_at = patch.earlyWarningSubmittedAt;
       if (patch.notificationSubmittedAt !== undefined) values.notification_submitted_at = patch.notificationSubmittedAt;
       if (patch.finalReportSubmittedAt !== undefined) values.final_report_submitted_at = patch.finalReportSubmittedAt;
       if (patch.memberStates !== undefined) values.member_states = toJson(patch.memberStates);

@@ -10,11 +10,23 @@ import type { ValidationRunSummary } from './types.js';
 import { fromJson, toJson, type StoreContext } from './context.js';
 import { gzipJson } from './gzip-json.js';
 
-type RunMethods = Pick<Store, 'insertValidationRun' | 'latestValidationRun' | 'latestValidationRuns' | 'listValidationRuns'>;
+type RunMethods = Pick<
+  Store,
+  'insertValidationRun' | 'latestValidationRun' | 'latestValidationRuns' | 'listValidationRuns'
+>;
 
 /** Runs kept per release (the newest ones): enough history to see a change, bounded storage. */
 const RUNS_KEPT = 10;
-const SUMMARY_COLUMNS = ['id', 'release_id', 'created_at', 'reason', 'validation_step', 'blocker_count', 'fingerprint', 'license_counts'] as const;
+const SUMMARY_COLUMNS = [
+  'id',
+  'release_id',
+  'created_at',
+  'reason',
+  'validation_step',
+  'blocker_count',
+  'fingerprint',
+  'license_counts',
+] as const;
 
 function toSummary(row: Omit<Selectable<Database['validation_runs']>, 'report' | 'details'>): ValidationRunSummary {
   return {
@@ -57,12 +69,26 @@ export function runRepository({ db }: StoreContext): RunMethods {
         .offset(RUNS_KEPT)
         .limit(1000)
         .execute();
-      if (old.length > 0) await db.deleteFrom('validation_runs').where('id', 'in', old.map((r) => r.id)).execute();
+      if (old.length > 0)
+        await db
+          .deleteFrom('validation_runs')
+          .where(
+            'id',
+            'in',
+            old.map((r) => r.id),
+          )
+          .execute();
       const { details: given, ...rest } = run;
       return { ...rest, id: row.id, details: given === undefined ? null : () => given };
     },
     async latestValidationRun(releaseId) {
-      const row = await db.selectFrom('validation_runs').selectAll().where('release_id', '=', releaseId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const row = await db
+        .selectFrom('validation_runs')
+        .selectAll()
+        .where('release_id', '=', releaseId)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       if (!row) return null;
       const details = row.details;
       return {
@@ -72,12 +98,25 @@ export function runRepository({ db }: StoreContext): RunMethods {
       };
     },
     async latestValidationRuns() {
-      const latest = db.selectFrom('validation_runs').select((eb) => eb.fn.max('id').as('id')).groupBy('release_id');
-      const rows = await db.selectFrom('validation_runs').select([...SUMMARY_COLUMNS]).where('id', 'in', latest).orderBy('release_id').execute();
+      const latest = db
+        .selectFrom('validation_runs')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .groupBy('release_id');
+      const rows = await db
+        .selectFrom('validation_runs')
+        .select([...SUMMARY_COLUMNS])
+        .where('id', 'in', latest)
+        .orderBy('release_id')
+        .execute();
       return rows.map(toSummary);
     },
     async listValidationRuns(releaseId) {
-      const rows = await db.selectFrom('validation_runs').select([...SUMMARY_COLUMNS]).where('release_id', '=', releaseId).orderBy('id', 'desc').execute();
+      const rows = await db
+        .selectFrom('validation_runs')
+        .select([...SUMMARY_COLUMNS])
+        .where('release_id', '=', releaseId)
+        .orderBy('id', 'desc')
+        .execute();
       return rows.map(toSummary);
     },
   };

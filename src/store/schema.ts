@@ -13,7 +13,16 @@ import type { HistoryTables } from './history-schema.js';
 
 type Bool = boolean | number;
 
-export interface Database extends VulnerabilityTables, VexTables, ReleaseFindingTables, CraTables, JobTables, AiTables, KnowledgeImportTables, HistoryTables {
+export interface Database
+  extends
+    VulnerabilityTables,
+    VexTables,
+    ReleaseFindingTables,
+    CraTables,
+    JobTables,
+    AiTables,
+    KnowledgeImportTables,
+    HistoryTables {
   categories: { id: Generated<number>; name: string; description: string | null; outbound_licenses: string };
   products: {
     id: Generated<number>;

@@ -22,7 +22,10 @@ export interface CachingDatabase extends SqliteDatabase {
   readonly cachedStatements: number;
 }
 
-export function withStatementCache(connection: Connection, limits: StatementCacheLimits = DEFAULT_STATEMENT_CACHE): CachingDatabase {
+export function withStatementCache(
+  connection: Connection,
+  limits: StatementCacheLimits = DEFAULT_STATEMENT_CACHE,
+): CachingDatabase {
   const statements = new Map<string, Statement>();
   return {
     close() {

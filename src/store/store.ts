@@ -65,7 +65,8 @@ import type { HistoryStore } from './history-store.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
-export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore, CraStore, JobStore, AiStore, HistoryStore {
+export interface Store
+  extends VulnerabilityStore, VexStore, ReleaseFindingStore, CraStore, JobStore, AiStore, HistoryStore {
   readonly dialect: StoreDialect;
   /** Closes the connection(s); a transactional Store's close does nothing. */
   close(): Promise<void>;
@@ -141,7 +142,10 @@ export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore
   // Exploitation rules
   createExploitationRule(input: NewExploitationRule): Promise<ExploitationRule>;
   listExploitationRules(releaseId: number): Promise<ExploitationRule[]>;
-  updateExploitationRule(id: number, patch: Partial<Omit<NewExploitationRule, 'releaseId'>>): Promise<ExploitationRule | null>;
+  updateExploitationRule(
+    id: number,
+    patch: Partial<Omit<NewExploitationRule, 'releaseId'>>,
+  ): Promise<ExploitationRule | null>;
   deleteExploitationRule(id: number): Promise<boolean>;
 
   // Decisions (curations incl. AND confirmations, licence choices, derogations / authorised contexts)
@@ -159,7 +163,11 @@ export interface Store extends VulnerabilityStore, VexStore, ReleaseFindingStore
   /** Organisation policy settings (defaults for those never set). */
   getPolicySettings(): Promise<PolicySettings>;
   /** Records the settings given, signed by author at the ISO time `at`. */
-  setPolicySettings(patch: Partial<Pick<PolicySettings, 'acceptNormaliser'>>, author: string, at: string): Promise<void>;
+  setPolicySettings(
+    patch: Partial<Pick<PolicySettings, 'acceptNormaliser'>>,
+    author: string,
+    at: string,
+  ): Promise<void>;
 
   // Knowledge base (licence facts, obligations, compliance actions)
   /** Replaces the stored knowledge base with kb. */

@@ -93,7 +93,10 @@ export interface ImportRecord {
   finishedAt: string | null;
 }
 
-export type NewImport = Omit<ImportRecord, 'id' | 'status' | 'counts' | 'conflicts' | 'error' | 'startedAt' | 'finishedAt'> &
+export type NewImport = Omit<
+  ImportRecord,
+  'id' | 'status' | 'counts' | 'conflicts' | 'error' | 'startedAt' | 'finishedAt'
+> &
   Partial<Pick<ImportRecord, 'status' | 'counts' | 'conflicts' | 'error' | 'startedAt' | 'finishedAt'>>;
 export type ImportPatch = Partial<Pick<ImportRecord, 'status' | 'counts' | 'conflicts' | 'error' | 'finishedAt'>>;
 
@@ -192,7 +195,14 @@ export interface ReleaseDiff {
   added: DiffedUsage[];
   removed: DiffedUsage[];
   versionChanged: Array<{ component: string; project: string; scope: string; from: string; to: string }>;
-  choiceChanged: Array<{ component: string; version: string; project: string; scope: string; from: string | null; to: string | null }>;
+  choiceChanged: Array<{
+    component: string;
+    version: string;
+    project: string;
+    scope: string;
+    from: string | null;
+    to: string | null;
+  }>;
 }
 
 /** Everything a release validation needs, loaded in a few queries. */

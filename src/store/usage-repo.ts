@@ -110,7 +110,13 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
   const methods: UsageMethods = {
     async insertUsages(usages, onConflict = 'fail') {
       if (onConflict !== 'update') {
-        return bulkInsert(ctx, 'usages', USAGE_BULK_COLUMNS, bulkRows(usages), onConflict === 'ignore' ? { skipConflictsOn: UNIQUE_USAGE } : {});
+        return bulkInsert(
+          ctx,
+          'usages',
+          USAGE_BULK_COLUMNS,
+          bulkRows(usages),
+          onConflict === 'ignore' ? { skipConflictsOn: UNIQUE_USAGE } : {},
+        );
       }
       let written = 0;
       for (const part of chunks(usages, rowsPerStatement(USAGE_COLUMNS))) {
@@ -134,11 +140,19 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
       return written;
     },
     async insertUsagesReturning(usages, onConflict = 'fail') {
-      if (usages.some((u) => u.releaseId !== usages[0]!.releaseId)) throw new Error('insertUsagesReturning: usages of one release at a time');
+      if (usages.some((u) => u.releaseId !== usages[0]!.releaseId))
+        throw new Error('insertUsagesReturning: usages of one release at a time');
       type Written = { id: number; version_id: number; scope: string; project: string };
-      const written = await bulkInsertReturning<Written>(ctx, 'usages', USAGE_BULK_COLUMNS, bulkRows(usages), ['id', 'version_id', 'scope', 'project'], {
-        ...(onConflict === 'ignore' ? { skipConflictsOn: UNIQUE_USAGE } : {}),
-      });
+      const written = await bulkInsertReturning<Written>(
+        ctx,
+        'usages',
+        USAGE_BULK_COLUMNS,
+        bulkRows(usages),
+        ['id', 'version_id', 'scope', 'project'],
+        {
+          ...(onConflict === 'ignore' ? { skipConflictsOn: UNIQUE_USAGE } : {}),
+        },
+      );
       // Each row written is found again among those given by its unique key within the release.
       const key = (versionId: number, scope: string, project: string) => `${versionId}\u0000${scope}\u0000${project}`;
       const given = new Map(usages.map((u) => [key(u.versionId, u.scope, u.project), u]));
@@ -163,7 +177,9 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
         .sort((a, b) => a.id - b.id);
     },
     async listUsages(releaseId) {
-      return (await db.selectFrom('usages').selectAll().where('release_id', '=', releaseId).orderBy('id').execute()).map(toUsage);
+      return (
+        await db.selectFrom('usages').selectAll().where('release_id', '=', releaseId).orderBy('id').execute()
+      ).map(toUsage);
     },
     async getUsage(id) {
       const row = await db.selectFrom('usages').selectAll().where('id', '=', id).executeTakeFirst();
@@ -196,22 +212,33 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
     async createExploitationRule(input) {
       const row = await db
         .insertInto('exploitation_rules')
-        .values({ release_id: input.releaseId, scope: input.scope, project: input.project, exploitation: input.exploitation })
+        .values({
+          release_id: input.releaseId,
+          scope: input.scope,
+          project: input.project,
+          exploitation: input.exploitation,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       return toRule(row);
     },
     async listExploitationRules(releaseId) {
-      return (await db.selectFrom('exploitation_rules').selectAll().where('release_id', '=', releaseId).orderBy('id').execute()).map(
-        toRule,
-      );
+      return (
+        await db
+          .selectFrom('exploitation_rules')
+          .selectAll()
+          .where('release_id', '=', releaseId)
+          .orderBy('id')
+          .execute()
+      ).map(toRule);
     },
     async updateExploitationRule(id, patch) {
       const set: Updateable<Database['exploitation_rules']> = {};
       if (patch.scope !== undefined) set.scope = patch.scope;
       if (patch.project !== undefined) set.project = patch.project;
       if (patch.exploitation !== undefined) set.exploitation = patch.exploitation;
-      if (Object.keys(set).length > 0) await db.updateTable('exploitation_rules').set(set).where('id', '=', id).execute();
+      if (Object.keys(set).length > 0)
+        await db.updateTable('exploitation_rules').set(set).where('id', '=', id).execute();
       const row = await db.selectFrom('exploitation_rules').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toRule(row) : null;
     },

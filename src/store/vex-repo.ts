@@ -69,7 +69,8 @@ export function vexRepository(ctx: StoreContext): VexStore {
         if (part && part.length === 0) continue;
         let q = db.selectFrom('vex_analyses').selectAll();
         if (part) q = q.where('component', 'in', part);
-        if (filter.productId !== undefined) q = q.where((eb) => eb.or([eb('product_id', 'is', null), eb('product_id', '=', filter.productId!)]));
+        if (filter.productId !== undefined)
+          q = q.where((eb) => eb.or([eb('product_id', 'is', null), eb('product_id', '=', filter.productId!)]));
         out.push(...(await q.orderBy('id').execute()).map(toRecord));
       }
       return out.sort((a, b) => a.id - b.id);

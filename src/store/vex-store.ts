@@ -13,4 +13,3 @@ export interface VexStore {
   /** Records (history included) for the given components, optionally only those a product can see. */
   listTriageRecords(filter: TriageFilter): Promise<TriageRecord[]>;
 }
-

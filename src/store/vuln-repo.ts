@@ -16,7 +16,11 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
   async function groupsOf(ids: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const part of chunks([...new Set(ids)], IN_CHUNK)) {
-      const rows = await db.selectFrom('vuln_aliases').select(['vuln_id', 'group_key']).where('vuln_id', 'in', part).execute();
+      const rows = await db
+        .selectFrom('vuln_aliases')
+        .select(['vuln_id', 'group_key'])
+        .where('vuln_id', 'in', part)
+        .execute();
       for (const r of rows) out.set(r.vuln_id, r.group_key);
     }
     return out;
@@ -25,7 +29,11 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
   async function membersOf(keys: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     for (const part of chunks([...new Set(keys)], IN_CHUNK)) {
-      const rows = await db.selectFrom('vuln_aliases').select(['vuln_id', 'group_key']).where('group_key', 'in', part).execute();
+      const rows = await db
+        .selectFrom('vuln_aliases')
+        .select(['vuln_id', 'group_key'])
+        .where('group_key', 'in', part)
+        .execute();
       for (const r of rows) out.set(r.group_key, [...(out.get(r.group_key) ?? []), r.vuln_id]);
     }
     return out;
@@ -41,7 +49,11 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
     async vulnRecordsModified(ids) {
       const out = new Map<string, string>();
       for (const part of chunks([...new Set(ids)], IN_CHUNK)) {
-        const rows = await db.selectFrom('vuln_records').select(['record_id', 'modified']).where('record_id', 'in', part).execute();
+        const rows = await db
+          .selectFrom('vuln_records')
+          .select(['record_id', 'modified'])
+          .where('record_id', 'in', part)
+          .execute();
         for (const r of rows) out.set(r.record_id, r.modified);
       }
       return out;
@@ -50,11 +62,23 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
     async putVulnRecords(records, importedAt) {
       if (records.length === 0) return;
       const ids = records.map((r) => r.id);
-      for (const part of chunks(ids, IN_CHUNK)) await db.deleteFrom('vuln_records').where('record_id', 'in', part).execute();
+      for (const part of chunks(ids, IN_CHUNK))
+        await db.deleteFrom('vuln_records').where('record_id', 'in', part).execute();
       for (const part of chunks(records, rowsPerStatement(8))) {
         await db
           .insertInto('vuln_records')
-          .values(part.map((r) => ({ record_id: r.id, source: r.source, modified: r.modified, published: r.published, withdrawn: r.withdrawn, summary: r.summary, record: r.json, imported_at: importedAt })))
+          .values(
+            part.map((r) => ({
+              record_id: r.id,
+              source: r.source,
+              modified: r.modified,
+              published: r.published,
+              withdrawn: r.withdrawn,
+              summary: r.summary,
+              record: r.json,
+              imported_at: importedAt,
+            })),
+          )
           .execute();
       }
       const packages = records.flatMap((r) =>
@@ -65,7 +89,8 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
           name_key: packageKey(splitEcosystem(p.ecosystem).base, p.name),
         })),
       );
-      for (const part of chunks(packages, rowsPerStatement(4))) await db.insertInto('vuln_packages').values(part).execute();
+      for (const part of chunks(packages, rowsPerStatement(4)))
+        await db.insertInto('vuln_packages').values(part).execute();
       await mergeAliasGroups(records.map((r) => r.ids));
     },
 
@@ -78,7 +103,15 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
       for (const part of chunks(entries, rowsPerStatement(5))) {
         await db
           .insertInto('vuln_kev')
-          .values(part.map((e) => ({ cve_id: e.cveId, date_added: e.dateAdded, due_date: e.dueDate, ransomware: e.ransomware, entry: e.json })))
+          .values(
+            part.map((e) => ({
+              cve_id: e.cveId,
+              date_added: e.dateAdded,
+              due_date: e.dueDate,
+              ransomware: e.ransomware,
+              entry: e.json,
+            })),
+          )
           .onConflict((oc) => oc.column('cve_id').doNothing())
           .execute();
       }
@@ -96,7 +129,14 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
     },
 
     async recordVulnSource(s) {
-      const row = { kind: s.kind, origin: s.origin, loaded_at: s.loadedAt, data_date: s.dataDate, records: s.records, details: toJson(s.details) };
+      const row = {
+        kind: s.kind,
+        origin: s.origin,
+        loaded_at: s.loadedAt,
+        data_date: s.dataDate,
+        records: s.records,
+        details: toJson(s.details),
+      };
       await db
         .insertInto('vuln_sources')
         .values({ name: s.name, ...row })
@@ -122,7 +162,12 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
       const rows = await db
         .selectFrom('vuln_packages')
         .innerJoin('vuln_records', 'vuln_records.record_id', 'vuln_packages.record_id')
-        .select(['vuln_packages.ecosystem', 'vuln_records.record_id', 'vuln_records.modified', 'vuln_records.withdrawn'])
+        .select([
+          'vuln_packages.ecosystem',
+          'vuln_records.record_id',
+          'vuln_records.modified',
+          'vuln_records.withdrawn',
+        ])
         .execute();
       const byEcosystem = new Map<string, { ids: Set<string>; withdrawn: Set<string>; newest: string | null }>();
       for (const r of rows) {
@@ -135,7 +180,12 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
       }
       return [...byEcosystem.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([ecosystem, e]) => ({ ecosystem, records: e.ids.size, withdrawn: e.withdrawn.size, newestModified: e.newest }));
+        .map(([ecosystem, e]) => ({
+          ecosystem,
+          records: e.ids.size,
+          withdrawn: e.withdrawn.size,
+          newestModified: e.newest,
+        }));
     },
 
     async vulnRecordsForPackages(ecosystem, names) {
@@ -157,7 +207,12 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
           .innerJoin('vuln_records', 'vuln_records.record_id', 'vuln_packages.record_id')
           .select(['vuln_records.record_id', 'vuln_records.record'])
           .where('vuln_packages.name_key', 'in', part)
-          .where((eb) => eb.or([eb('vuln_packages.ecosystem', '=', ecosystem), eb('vuln_packages.ecosystem', 'like', `${ecosystem}:%`)]))
+          .where((eb) =>
+            eb.or([
+              eb('vuln_packages.ecosystem', '=', ecosystem),
+              eb('vuln_packages.ecosystem', 'like', `${ecosystem}:%`),
+            ]),
+          )
           .execute();
         for (const r of rows) out.set(r.record_id, r.record);
       }
@@ -190,7 +245,15 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
       const out = [];
       for (const part of chunks([...new Set(cveIds)], IN_CHUNK)) {
         const rows = await db.selectFrom('vuln_kev').selectAll().where('cve_id', 'in', part).execute();
-        out.push(...rows.map((r) => ({ cveId: r.cve_id, dateAdded: r.date_added, dueDate: r.due_date, ransomware: r.ransomware, json: r.entry })));
+        out.push(
+          ...rows.map((r) => ({
+            cveId: r.cve_id,
+            dateAdded: r.date_added,
+            dueDate: r.due_date,
+            ransomware: r.ransomware,
+            json: r.entry,
+          })),
+        );
       }
       return out;
     },

@@ -13,11 +13,24 @@ export interface VulnerabilityTables {
     record: string;
     imported_at: string;
   };
-  vuln_packages: { record_id: string; ecosystem: string; name: string; /** The name folded as the ecosystem compares names (migration 0010). */ name_key: string | null };
+  vuln_packages: {
+    record_id: string;
+    ecosystem: string;
+    name: string;
+    /** The name folded as the ecosystem compares names (migration 0010). */ name_key: string | null;
+  };
   vuln_aliases: { vuln_id: string; group_key: string };
   vuln_kev: { cve_id: string; date_added: string; due_date: string | null; ransomware: string | null; entry: string };
   vuln_epss: { cve_id: string; epss: number; percentile: number };
-  vuln_sources: { name: string; kind: string; origin: string; loaded_at: string; data_date: string | null; records: number; details: Generated<string> };
+  vuln_sources: {
+    name: string;
+    kind: string;
+    origin: string;
+    loaded_at: string;
+    data_date: string | null;
+    records: number;
+    details: Generated<string>;
+  };
 }
 
 export interface VexTables {
@@ -42,7 +55,14 @@ export interface VexTables {
 }
 
 export interface ReleaseFindingTables {
-  vuln_scans: { release_id: number; scanned_at: string; reason: string; fingerprint: string; summary: string; unchecked: string };
+  vuln_scans: {
+    release_id: number;
+    scanned_at: string;
+    reason: string;
+    fingerprint: string;
+    summary: string;
+    unchecked: string;
+  };
   vuln_findings: {
     id: Generated<number>;
     release_id: number;

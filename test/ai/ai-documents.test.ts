@@ -17,16 +17,31 @@ const view = modelView(sbom, selectModel(sbom));
 
 test('the model view follows the lineage: two training sets, one test set, the base model, the framework', () => {
   assert.equal(view.model.name, 'ticket-router');
-  assert.deepEqual(view.lineage['trained-on'].map((c) => c.name), ['support-tickets-2025', 'amazon_polarity']);
-  assert.deepEqual(view.lineage['tested-on'].map((c) => c.name), ['holdout-2025']);
-  assert.deepEqual(view.lineage['fine-tuned-from'].map((c) => c.name), ['bert-base-cased']);
-  assert.deepEqual(view.dependencies.map((c) => c.name), ['transformers']);
+  assert.deepEqual(
+    view.lineage['trained-on'].map((c) => c.name),
+    ['support-tickets-2025', 'amazon_polarity'],
+  );
+  assert.deepEqual(
+    view.lineage['tested-on'].map((c) => c.name),
+    ['holdout-2025'],
+  );
+  assert.deepEqual(
+    view.lineage['fine-tuned-from'].map((c) => c.name),
+    ['bert-base-cased'],
+  );
+  assert.deepEqual(
+    view.dependencies.map((c) => c.name),
+    ['transformers'],
+  );
 });
 
 test('Annex XII: each item answered from its field, the missing ones named', () => {
   const doc = annexXii(view);
   const byId = new Map(doc.items.map((i) => [i.id, i]));
-  assert.deepEqual([...byId.keys()], ['1(a)', '1(b)', '1(c)', '1(d)', '1(e)', '1(f)', '1(g)', '1(h)', '2(a)', '2(b)', '2(c)']);
+  assert.deepEqual(
+    [...byId.keys()],
+    ['1(a)', '1(b)', '1(c)', '1(d)', '1(e)', '1(f)', '1(g)', '1(h)', '2(a)', '2(b)', '2(c)'],
+  );
   assert.ok(byId.get('1(a)')!.answers.includes('task: text-classification'));
   assert.deepEqual(byId.get('1(b)')!.answers, ['policy: https://support.example.org/router/acceptable-use-policy']);
   assert.ok(byId.get('1(f)')!.answers.includes('parameters: 109,483,778'));
@@ -40,7 +55,10 @@ test('Annex XII: each item answered from its field, the missing ones named', () 
 
 test('training summary: every template section, datasets sorted by origin, missing inputs named', () => {
   const doc = trainingSummary(view, { updated: '2026-12-03', summaryVersion: '1' });
-  assert.deepEqual(doc.sections.map((s) => s.id), ['0', '1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '3']);
+  assert.deepEqual(
+    doc.sections.map((s) => s.id),
+    ['0', '1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '3'],
+  );
   const s = new Map(doc.sections.map((x) => [x.id, x]));
   assert.ok(s.get('1.1')!.lines.includes('provider: Example Support Ltd'));
   assert.ok(s.get('1.2')!.lines.includes('builds on: bert-base-cased'));
@@ -64,8 +82,25 @@ test('vigie ai summary and annex-xii: Markdown and one JSON document, exit 1 whi
   assert.match(md.stderr, /5 items missing/);
   const json = await vigie(['ai', 'annex-xii', FIXTURE, '--format', 'json']);
   assert.equal(JSON.parse(json.stdout).missing[0], '2(c)');
-  const complete = await vigie(['ai', 'summary', FIXTURE, '--updated', '2026-12-03', '--summary-version', '1', '--placed-on-market', '2026-01-15',
-    '--knowledge-cutoff', '2025-06', '--tdm-measures', 'robots.txt honoured', '--illegal-content-measures', 'blocklists', '--format', 'json']);
+  const complete = await vigie([
+    'ai',
+    'summary',
+    FIXTURE,
+    '--updated',
+    '2026-12-03',
+    '--summary-version',
+    '1',
+    '--placed-on-market',
+    '2026-01-15',
+    '--knowledge-cutoff',
+    '2025-06',
+    '--tdm-measures',
+    'robots.txt honoured',
+    '--illegal-content-measures',
+    'blocklists',
+    '--format',
+    'json',
+  ]);
   assert.equal(complete.code, 0, complete.stderr);
   assert.deepEqual(JSON.parse(complete.stdout).missing, []);
 });
@@ -83,8 +118,15 @@ test('vigie ai: an SBOM without a model, or an unknown --model, is one clear lin
 
 test('model-card strings are escaped in the Markdown', async () => {
   const hostile = JSON.parse(readFileSync(FIXTURE, 'utf8'));
-  hostile.metadata.component.modelCard.considerations.useCases = ['<img src=x onerror=alert(1)> [click](javascript:alert(1))'];
-  const doc = annexXii(modelView(cyclonedxJson.decode({ text: JSON.stringify(hostile) }).sbom, selectModel(cyclonedxJson.decode({ text: JSON.stringify(hostile) }).sbom)));
+  hostile.metadata.component.modelCard.considerations.useCases = [
+    '<img src=x onerror=alert(1)> [click](javascript:alert(1))',
+  ];
+  const doc = annexXii(
+    modelView(
+      cyclonedxJson.decode({ text: JSON.stringify(hostile) }).sbom,
+      selectModel(cyclonedxJson.decode({ text: JSON.stringify(hostile) }).sbom),
+    ),
+  );
   const { renderAnnexXiiMarkdown } = await import('../../src/reports/ai-documents.js');
   const md = renderAnnexXiiMarkdown(doc);
   assert.doesNotMatch(md, /<img/);

@@ -18,12 +18,23 @@ function score(path: string): ProfileResult {
   const { sbom } = readSbom(readFileSync(path, 'utf8'), path);
   return evaluateProfile(profile, sbom);
 }
-const failingRequired = (r: ProfileResult) => r.checks.filter((c) => !c.pass && c.level === 'required').map((c) => `${c.id}${c.failing.length ? ` [${c.failing.join(', ')}]` : ''}`);
+const failingRequired = (r: ProfileResult) =>
+  r.checks
+    .filter((c) => !c.pass && c.level === 'required')
+    .map((c) => `${c.id}${c.failing.length ? ` [${c.failing.join(', ')}]` : ''}`);
 
 test('the profile is data in the one profile table, each check citing the G7 cluster it comes from', () => {
   assert.equal(profile.id, 'ai-g7-2026');
   const clusters = new Set(profile.checks.map((c) => /: ([A-Z][A-Za-z -]+?)(;|$)/.exec(c.clause)?.[1]));
-  assert.deepEqual([...clusters].sort(), ['Dataset properties', 'Infrastructure', 'KPIs', 'Metadata', 'Models', 'Security properties', 'System-level properties']);
+  assert.deepEqual([...clusters].sort(), [
+    'Dataset properties',
+    'Infrastructure',
+    'KPIs',
+    'Metadata',
+    'Models',
+    'Security properties',
+    'System-level properties',
+  ]);
   for (const c of profile.checks) assert.match(c.clause, /^G7 SBOM for AI – Minimum Elements \(2026\) \[S\]/, c.id);
 });
 
@@ -32,7 +43,10 @@ test('a complete ML-BOM (schema-valid CycloneDX 1.6) passes every check but the 
   assert.deepEqual(validateJsonSchema('cyclonedx-json', '1.6', JSON.parse(readFileSync(path, 'utf8'))) ?? [], []);
   const r = score(path);
   assert.equal(r.pass, true);
-  assert.deepEqual(r.checks.filter((c) => !c.pass).map((c) => c.id), ['g7ai.security.signature']);
+  assert.deepEqual(
+    r.checks.filter((c) => !c.pass).map((c) => c.id),
+    ['g7ai.security.signature'],
+  );
 });
 
 test('the router ML-BOM: each missing element named with the components that lack it', () => {
@@ -65,7 +79,14 @@ test('a generated model directory: weights hashed and counted; the hub-named bas
     const r = score(out);
     const byId = new Map(r.checks.map((c) => [c.id, c]));
     // The model of the directory has what its files say; the base model, named by its hub id only, has none of it.
-    for (const id of ['g7ai.security.weights-hash', 'g7ai.model.parameters', 'g7ai.model.architecture', 'g7ai.model.task', 'g7ai.model.license', 'g7ai.model.training-data']) {
+    for (const id of [
+      'g7ai.security.weights-hash',
+      'g7ai.model.parameters',
+      'g7ai.model.architecture',
+      'g7ai.model.task',
+      'g7ai.model.license',
+      'g7ai.model.training-data',
+    ]) {
       assert.deepEqual(byId.get(id)!.failing, ['model:meta-llama/Llama-3.1-8B'], id);
       assert.equal(byId.get(id)!.covered, 1, id);
     }
@@ -92,5 +113,8 @@ test('corpus AI examples: SPDX 3 AI (SimpleHTR) and the CycloneDX foundation-mod
   assert.equal(gpt.pass, false);
   const failing = failingRequired(gpt);
   assert.ok(failing.includes('g7ai.system.primary'), failing.join('\n'));
-  assert.ok(failing.some((f) => f.startsWith('g7ai.model.license [')), failing.join('\n'));
+  assert.ok(
+    failing.some((f) => f.startsWith('g7ai.model.license [')),
+    failing.join('\n'),
+  );
 });

@@ -22,14 +22,28 @@ test('the support-tickets dataset card: licence and facts from the front matter,
   assert.ok(isDatasetDirectory(TICKETS));
   assert.ok(!isDatasetDirectory(TINY_MODEL), 'a model card with weights is a model, not a dataset');
   const input = readDatasetDirectory(TICKETS);
-  assert.deepEqual(input.dataFiles.map((f) => [f.path, f.size]), [['data/test.jsonl', 103], ['data/train.csv', 278]]);
+  assert.deepEqual(
+    input.dataFiles.map((f) => [f.path, f.size]),
+    [
+      ['data/test.jsonl', 103],
+      ['data/train.csv', 278],
+    ],
+  );
   assert.equal(input.dataFiles[1]!.hashes.find((h) => h.alg === 'SHA-256')?.content, TRAIN_SHA256);
   const { dataset, sources, lineage, issues } = inventoryDatasetDirectory(input);
   assert.deepEqual(issues, []);
   // source_datasets `extended|fancyzhx/amazon_polarity`: a named data component and a derived-from edge, not text.
-  assert.deepEqual(sources.map((c) => [c.ref, c.type, c.name, c.externalReferences[0]?.url]), [
-    ['dataset:fancyzhx/amazon_polarity', 'data', 'fancyzhx/amazon_polarity', 'https://huggingface.co/datasets/fancyzhx/amazon_polarity'],
-  ]);
+  assert.deepEqual(
+    sources.map((c) => [c.ref, c.type, c.name, c.externalReferences[0]?.url]),
+    [
+      [
+        'dataset:fancyzhx/amazon_polarity',
+        'data',
+        'fancyzhx/amazon_polarity',
+        'https://huggingface.co/datasets/fancyzhx/amazon_polarity',
+      ],
+    ],
+  );
   assert.deepEqual(lineage, [{ from: dataset.ref, kind: 'derived-from', to: ['dataset:fancyzhx/amazon_polarity'] }]);
   assert.equal(dataset.type, 'data');
   assert.equal(dataset.name, 'Support Tickets');
@@ -47,25 +61,44 @@ test('the support-tickets dataset card: licence and facts from the front matter,
     collectionProcess: 'original data; text created by: found; annotations by: expert-generated',
     intendedUse: 'tasks: text-classification, sentiment-classification',
   });
-  assert.deepEqual(dataset.components?.map((c) => c.name), ['data/test.jsonl', 'data/train.csv']);
+  assert.deepEqual(
+    dataset.components?.map((c) => c.name),
+    ['data/test.jsonl', 'data/train.csv'],
+  );
 });
 
 test('dataset card mapping: synthetic origin, gated availability, licence "other", sizes from the files', () => {
-  const facts = datasetFactsOfCard({ language_creators: ['machine-generated'], annotations_creators: ['no-annotation'], extra_gated_prompt: 'Agree to the terms', dataset_info: [{ dataset_size: 10 }, { dataset_size: 32 }] });
+  const facts = datasetFactsOfCard({
+    language_creators: ['machine-generated'],
+    annotations_creators: ['no-annotation'],
+    extra_gated_prompt: 'Agree to the terms',
+    dataset_info: [{ dataset_size: 10 }, { dataset_size: 32 }],
+  });
   assert.equal(facts.origin, 'synthetic');
   assert.equal(facts.availability, 'registration');
   assert.equal(facts.sizeBytes, 42);
-  assert.equal(datasetFactsOfCard({ language_creators: ['found'], annotations_creators: ['machine-generated'] }).origin, undefined, 'found text is not synthetic');
+  assert.equal(
+    datasetFactsOfCard({ language_creators: ['found'], annotations_creators: ['machine-generated'] }).origin,
+    undefined,
+    'found text is not synthetic',
+  );
   const other = inventoryDatasetDirectory({
     name: 'scans',
-    readme: '---\nlicense: other\nlicense_name: scans-research-only\nlicense_link: https://example.org/terms\npretty_name: Scans\n---\n',
-    dataFiles: [{ path: 'a.parquet', size: 7, hashes: [] }, { path: 'b.parquet', size: 5, hashes: [] }],
+    readme:
+      '---\nlicense: other\nlicense_name: scans-research-only\nlicense_link: https://example.org/terms\npretty_name: Scans\n---\n',
+    dataFiles: [
+      { path: 'a.parquet', size: 7, hashes: [] },
+      { path: 'b.parquet', size: 5, hashes: [] },
+    ],
   }).dataset;
   assert.equal(other.licenses.declared?.raw, 'scans-research-only');
   assert.deepEqual(other.externalReferences, [{ type: 'license', url: 'https://example.org/terms' }]);
-  assert.equal(other.dataset?.sizeBytes, 12, 'no dataset_info: the data files\' sizes');
+  assert.equal(other.dataset?.sizeBytes, 12, "no dataset_info: the data files' sizes");
   const unlicensed = inventoryDatasetDirectory({ name: 'x', readme: '---\npretty_name: X\n---\n', dataFiles: [] });
-  assert.deepEqual(unlicensed.issues.map((i) => i.message), ['the dataset card states no licence']);
+  assert.deepEqual(
+    unlicensed.issues.map((i) => i.message),
+    ['the dataset card states no licence'],
+  );
 });
 
 test('vigie sbom generate <dataset dir>: schema-valid CycloneDX whose data component carries the licence and facts', async () => {
@@ -81,7 +114,10 @@ test('vigie sbom generate <dataset dir>: schema-valid CycloneDX whose data compo
   assert.deepEqual(data.dataset?.languages, ['en', 'fr']);
   const sbom = cyclonedxJson.decode({ text: r.stdout }).sbom;
   const derived = (sbom.lineage ?? []).filter((e) => e.kind === 'derived-from');
-  assert.deepEqual(derived.map((e) => e.from), [data.ref]);
+  assert.deepEqual(
+    derived.map((e) => e.from),
+    [data.ref],
+  );
   const source = sbom.components.find((c) => derived[0]!.to.includes(c.ref));
   assert.equal(source?.name, 'fancyzhx/amazon_polarity');
   assert.equal(source?.type, 'data');
@@ -96,7 +132,13 @@ test('a folder with a model and a dataset directory side by side: both found, ea
     cpSync(TINY_MODEL, join(dir, 'tiny-classifier'), { recursive: true });
     // A plain project README is no dataset card.
     writeFileSync(join(dir, 'README.md'), '---\ntitle: demo\n---\n# Demo\n');
-    assert.deepEqual(findAiDirectories(dir).map((d) => [d.dir.slice(dir.length + 1), d.kind]), [['support-tickets', 'dataset'], ['tiny-classifier', 'model']]);
+    assert.deepEqual(
+      findAiDirectories(dir).map((d) => [d.dir.slice(dir.length + 1), d.kind]),
+      [
+        ['support-tickets', 'dataset'],
+        ['tiny-classifier', 'model'],
+      ],
+    );
     const r = await vigie(['sbom', 'generate', dir, '--to', 'cyclonedx-json@1.7']);
     assert.equal(r.code, 0, r.stderr);
     const sbom = cyclonedxJson.decode({ text: r.stdout }).sbom;

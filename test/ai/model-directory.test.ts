@@ -25,7 +25,10 @@ test('the tiny classifier: card, config and safetensors header give the model, i
   assert.equal(model.name, 'tiny-classifier');
   assert.equal(model.licenses.declared?.raw, 'llama3.1');
   assert.equal(model.licenses.declared?.expression, 'LicenseRef-scancode-llama-3.1-license-2024');
-  assert.deepEqual(model.hashes.map((h) => h.alg), ['SHA-256', 'SHA-512']);
+  assert.deepEqual(
+    model.hashes.map((h) => h.alg),
+    ['SHA-256', 'SHA-512'],
+  );
   assert.equal(model.hashes[0]!.content, WEIGHTS_SHA256);
   const card = model.modelCard!;
   // 32×8 + 8×8 + 8 + 3×8 values in four tensors
@@ -37,17 +40,23 @@ test('the tiny classifier: card, config and safetensors header give the model, i
   assert.deepEqual(card.languages, ['en', 'fr']);
   const weights = model.components?.[0];
   assert.equal(weights?.name, 'model.safetensors');
-  assert.deepEqual(weights?.properties.filter((p) => p.name !== 'vigie:ai:weightFormat'), [
-    { name: 'vigie:ai:tensorCount', value: '4' },
-    { name: 'vigie:ai:dtypes', value: 'F32:2,F16:2' },
-  ]);
-  assert.deepEqual(found.components.map((c) => `${c.type} ${c.name}`), [
-    'data fancyzhx/amazon_polarity',
-    'data example/support-tickets',
-    'machine-learning-model meta-llama/Llama-3.1-8B',
-  ]);
+  assert.deepEqual(
+    weights?.properties.filter((p) => p.name !== 'vigie:ai:weightFormat'),
+    [
+      { name: 'vigie:ai:tensorCount', value: '4' },
+      { name: 'vigie:ai:dtypes', value: 'F32:2,F16:2' },
+    ],
+  );
+  assert.deepEqual(
+    found.components.map((c) => `${c.type} ${c.name}`),
+    ['data fancyzhx/amazon_polarity', 'data example/support-tickets', 'machine-learning-model meta-llama/Llama-3.1-8B'],
+  );
   assert.deepEqual(found.lineage, [
-    { from: 'model:tiny-classifier', kind: 'trained-on', to: ['dataset:fancyzhx/amazon_polarity', 'dataset:example/support-tickets'] },
+    {
+      from: 'model:tiny-classifier',
+      kind: 'trained-on',
+      to: ['dataset:fancyzhx/amazon_polarity', 'dataset:example/support-tickets'],
+    },
     { from: 'model:tiny-classifier', kind: 'fine-tuned-from', to: ['model:meta-llama/Llama-3.1-8B'] },
   ]);
   assert.deepEqual(found.issues, []);
@@ -67,7 +76,10 @@ test('a broken card or weight header is a warning; the model is still inventorie
   try {
     cpSync(TINY, dir, { recursive: true });
     writeFileSync(join(dir, 'README.md'), '---\nlicense: [unclosed\n---\n# x\n');
-    writeFileSync(join(dir, 'broken.safetensors'), Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 1, 2, 3]));
+    writeFileSync(
+      join(dir, 'broken.safetensors'),
+      Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 1, 2, 3]),
+    );
     const found = inventoryModelDirectory(readModelDirectory(dir));
     const messages = found.issues.map((i) => i.message).join('\n');
     assert.match(messages, /front matter is not valid YAML/);
@@ -89,24 +101,56 @@ test('safetensors headers that lie about their length or shapes are refused with
   assert.throws(() => readSafetensorsHeader(header('{"w":{"dtype":"F32","shape":[2,-1]}}')), WeightHeaderError);
   assert.throws(() => readSafetensorsHeader(header('[1,2]')), /not a JSON object/);
   assert.throws(() => readSafetensorsHeader(header('{"w":').subarray(0, 10)), /file is shorter/);
-  assert.equal(readSafetensorsHeader(header('{"a":{"dtype":"BF16","shape":[3,4]},"b":{"dtype":"BF16","shape":[]}}')).parameters, 13);
+  assert.equal(
+    readSafetensorsHeader(header('{"a":{"dtype":"BF16","shape":[3,4]},"b":{"dtype":"BF16","shape":[]}}')).parameters,
+    13,
+  );
 });
 
 /** A GGUF v3 header: two metadata values and two tensor infos, in the layout llama.cpp writes. */
 function ggufBytes(): Uint8Array {
   const parts: Buffer[] = [];
-  const u32 = (n: number) => { const b = Buffer.alloc(4); b.writeUInt32LE(n); parts.push(b); };
-  const u64 = (n: number) => { const b = Buffer.alloc(8); b.writeBigUInt64LE(BigInt(n)); parts.push(b); };
-  const str = (s: string) => { u64(Buffer.byteLength(s)); parts.push(Buffer.from(s)); };
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n);
+    parts.push(b);
+  };
+  const u64 = (n: number) => {
+    const b = Buffer.alloc(8);
+    b.writeBigUInt64LE(BigInt(n));
+    parts.push(b);
+  };
+  const str = (s: string) => {
+    u64(Buffer.byteLength(s));
+    parts.push(Buffer.from(s));
+  };
   parts.push(Buffer.from('GGUF'));
   u32(3);
   u64(2); // tensors
   u64(3); // metadata entries
-  str('general.architecture'); u32(8); str('llama');
-  str('llama.context_length'); u32(4); u32(8192);
-  str('tokenizer.ggml.tokens'); u32(9); u32(8); u64(2); str('<s>'); str('</s>');
-  str('token_embd.weight'); u32(2); u64(4096); u64(32000); u32(12); u64(0);
-  str('output_norm.weight'); u32(1); u64(4096); u32(0); u64(0);
+  str('general.architecture');
+  u32(8);
+  str('llama');
+  str('llama.context_length');
+  u32(4);
+  u32(8192);
+  str('tokenizer.ggml.tokens');
+  u32(9);
+  u32(8);
+  u64(2);
+  str('<s>');
+  str('</s>');
+  str('token_embd.weight');
+  u32(2);
+  u64(4096);
+  u64(32000);
+  u32(12);
+  u64(0);
+  str('output_norm.weight');
+  u32(1);
+  u64(4096);
+  u32(0);
+  u64(0);
   return new Uint8Array(Buffer.concat(parts));
 }
 
@@ -142,10 +186,17 @@ test('vigie sbom generate: a folder of weights without card or config still is n
 test('sbom generate on a model directory keeps each weight file, with its hashes, under the model', async () => {
   const r = await vigie(['sbom', 'generate', TINY, '--quiet']);
   assert.equal(r.code, 0, r.stderr);
-  const bom = JSON.parse(r.stdout) as { metadata: { component: { type: string; components?: { name: string; hashes?: { alg: string; content: string }[] }[] } } };
+  const bom = JSON.parse(r.stdout) as {
+    metadata: {
+      component: { type: string; components?: { name: string; hashes?: { alg: string; content: string }[] }[] };
+    };
+  };
   assert.equal(bom.metadata.component.type, 'machine-learning-model');
   const weights = bom.metadata.component.components?.find((c) => c.name === 'model.safetensors');
   assert.ok(weights, 'the weight file is a sub-component of the model (it used to be dropped)');
-  assert.deepEqual(weights.hashes?.map((h) => h.alg), ['SHA-256', 'SHA-512']);
+  assert.deepEqual(
+    weights.hashes?.map((h) => h.alg),
+    ['SHA-256', 'SHA-512'],
+  );
   assert.equal(weights.hashes?.[0]!.content, WEIGHTS_SHA256);
 });

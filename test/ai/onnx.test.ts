@@ -24,13 +24,21 @@ test('the initializers of a real ONNX model: count, values, element types, IR ve
   assert.equal(summary.tensors, 4);
   assert.equal(summary.parameters, 27);
   assert.deepEqual(summary.dtypes, { FLOAT: 2, FLOAT16: 1, INT64: 1 });
-  assert.deepEqual(summary.metadata, { 'onnx.ir_version': '8', 'onnx.producer_name': 'vigie-test', 'onnx.producer_version': '1', 'onnx.opset_import': 'ai.onnx:17' });
+  assert.deepEqual(summary.metadata, {
+    'onnx.ir_version': '8',
+    'onnx.producer_name': 'vigie-test',
+    'onnx.producer_version': '1',
+    'onnx.opset_import': 'ai.onnx:17',
+  });
   assert.ok(reads.length <= 2, `a small file is read in one window, not byte by byte (${reads.length} reads)`);
 });
 
 test('a truncated file and a file that is not ONNX say what is wrong', () => {
   const cut = BYTES.subarray(0, BYTES.length - 40);
-  assert.throws(() => readOnnxSummary(over(cut), cut.length), (e: unknown) => e instanceof WeightHeaderError && /truncated|runs past/.test(e.message));
+  assert.throws(
+    () => readOnnxSummary(over(cut), cut.length),
+    (e: unknown) => e instanceof WeightHeaderError && /truncated|runs past/.test(e.message),
+  );
   const json = new TextEncoder().encode('{"not": "onnx"}');
   assert.throws(() => readOnnxSummary(over(json), json.length), WeightHeaderError);
 });
@@ -41,10 +49,13 @@ test('a model directory with an ONNX file: the model gets its parameter count, t
   assert.equal(found.model.modelCard?.task, 'tabular-regression');
   const weights = found.model.components?.[0];
   assert.equal(weights?.name, 'model.onnx');
-  assert.deepEqual(weights?.properties.map((p) => [p.name, p.value]), [
-    ['vigie:ai:weightFormat', 'onnx'],
-    ['vigie:ai:tensorCount', '4'],
-    ['vigie:ai:dtypes', 'FLOAT:2,FLOAT16:1,INT64:1'],
-  ]);
+  assert.deepEqual(
+    weights?.properties.map((p) => [p.name, p.value]),
+    [
+      ['vigie:ai:weightFormat', 'onnx'],
+      ['vigie:ai:tensorCount', '4'],
+      ['vigie:ai:dtypes', 'FLOAT:2,FLOAT16:1,INT64:1'],
+    ],
+  );
   assert.deepEqual(found.issues, []);
 });

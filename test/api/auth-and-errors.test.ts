@@ -23,7 +23,12 @@ function assertErrorBody(body: string, code: string): { code: string; message: s
 }
 
 test('an expired token is rejected with 401 unauthenticated', async () => {
-  const { secret } = await createToken(api.fresh.store, { name: 'old', role: 'compliance-officer', lifetimeMs: 1000, now: new Date('2020-01-01T00:00:00.000Z') });
+  const { secret } = await createToken(api.fresh.store, {
+    name: 'old',
+    role: 'compliance-officer',
+    lifetimeMs: 1000,
+    now: new Date('2020-01-01T00:00:00.000Z'),
+  });
   const res = await api.app.inject({ method: 'GET', url: '/api/products', headers: bearer(secret) });
   assert.equal(res.statusCode, 401);
   assert.match(assertErrorBody(res.body, 'unauthenticated').message, /expired/);
@@ -32,7 +37,11 @@ test('an expired token is rejected with 401 unauthenticated', async () => {
 test('a revoked token stops working at once', async () => {
   const { token, secret } = await createToken(api.fresh.store, { name: 'leaked', role: 'legal' });
   assert.equal((await api.app.inject({ method: 'GET', url: '/api/me', headers: bearer(secret) })).statusCode, 200);
-  const revoke = await api.app.inject({ method: 'DELETE', url: `/api/tokens/${token.id}`, headers: bearer(api.tokens['compliance-officer']) });
+  const revoke = await api.app.inject({
+    method: 'DELETE',
+    url: `/api/tokens/${token.id}`,
+    headers: bearer(api.tokens['compliance-officer']),
+  });
   assert.equal(revoke.statusCode, 200);
   const res = await api.app.inject({ method: 'GET', url: '/api/me', headers: bearer(secret) });
   assert.equal(res.statusCode, 401);
@@ -40,8 +49,14 @@ test('a revoked token stops working at once', async () => {
 });
 
 test('unknown and malformed tokens are 401; the env admin token is a compliance officer', async () => {
-  assertErrorBody((await api.app.inject({ method: 'GET', url: '/api/me', headers: bearer('vigie_nope') })).body, 'unauthenticated');
-  assertErrorBody((await api.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Basic abc' } })).body, 'unauthenticated');
+  assertErrorBody(
+    (await api.app.inject({ method: 'GET', url: '/api/me', headers: bearer('vigie_nope') })).body,
+    'unauthenticated',
+  );
+  assertErrorBody(
+    (await api.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Basic abc' } })).body,
+    'unauthenticated',
+  );
   const me = await api.app.inject({ method: 'GET', url: '/api/me', headers: bearer(ADMIN_SECRET) });
   assert.equal(me.statusCode, 200);
   assert.equal(me.json().role, 'compliance-officer');
@@ -60,7 +75,11 @@ test('tokens created through the API expire as asked and never show their hash',
   assert.equal(token.tokenHash, undefined);
   const days = (Date.parse(token.expiresAt) - Date.parse(token.createdAt)) / 86_400_000;
   assert.ok(Math.abs(days - 30) < 0.01, `${days} days`);
-  const list = await api.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer(api.tokens['compliance-officer']) });
+  const list = await api.app.inject({
+    method: 'GET',
+    url: '/api/tokens',
+    headers: bearer(api.tokens['compliance-officer']),
+  });
   assert.doesNotMatch(list.body, /tokenHash|vigie_/);
 });
 
@@ -69,12 +88,28 @@ test('schema violations are validation-failed with the field path', async () => 
   const missing = await api.app.inject({ method: 'POST', url: '/api/products', headers: co, payload: { owner: 'x' } });
   assert.equal(missing.statusCode, 400);
   const error = assertErrorBody(missing.body, 'validation-failed');
-  assert.deepEqual((error.details as Array<{ field: string }>).map((d) => d.field), ['body/name']);
+  assert.deepEqual(
+    (error.details as Array<{ field: string }>).map((d) => d.field),
+    ['body/name'],
+  );
   const badId = await api.app.inject({ method: 'GET', url: '/api/releases/abc', headers: co });
-  assert.equal((assertErrorBody(badId.body, 'validation-failed').details as Array<{ field: string }>)[0]!.field, 'params/id');
-  const badEnum = await api.app.inject({ method: 'POST', url: '/api/releases/1/exploitation-rules', headers: co, payload: { exploitation: 'everywhere' } });
+  assert.equal(
+    (assertErrorBody(badId.body, 'validation-failed').details as Array<{ field: string }>)[0]!.field,
+    'params/id',
+  );
+  const badEnum = await api.app.inject({
+    method: 'POST',
+    url: '/api/releases/1/exploitation-rules',
+    headers: co,
+    payload: { exploitation: 'everywhere' },
+  });
   assert.equal(badEnum.statusCode, 400);
-  const badJson = await api.app.inject({ method: 'POST', url: '/api/products', headers: { ...co, 'content-type': 'application/json' }, payload: '{"name": ' });
+  const badJson = await api.app.inject({
+    method: 'POST',
+    url: '/api/products',
+    headers: { ...co, 'content-type': 'application/json' },
+    payload: '{"name": ',
+  });
   assert.equal(badJson.statusCode, 400);
   assertErrorBody(badJson.body, 'validation-failed');
 });
@@ -85,7 +120,12 @@ test('not-found, conflict and unknown routes use the table', async () => {
   assert.equal(missing.statusCode, 404);
   assertErrorBody(missing.body, 'not-found');
   await api.app.inject({ method: 'POST', url: '/api/categories', headers: co, payload: { name: 'Twice' } });
-  const twice = await api.app.inject({ method: 'POST', url: '/api/categories', headers: co, payload: { name: 'Twice' } });
+  const twice = await api.app.inject({
+    method: 'POST',
+    url: '/api/categories',
+    headers: co,
+    payload: { name: 'Twice' },
+  });
   assert.equal(twice.statusCode, ERROR_TABLE.conflict.status);
   assertErrorBody(twice.body, 'conflict');
   assertErrorBody((await api.app.inject({ method: 'GET', url: '/api/no-such-thing', headers: co })).body, 'not-found');
@@ -93,5 +133,8 @@ test('not-found, conflict and unknown routes use the table', async () => {
 
 test('/health answers without a store round trip and /ready reports the store', async () => {
   assert.deepEqual((await api.app.inject({ method: 'GET', url: '/health' })).json(), { status: 'ok' });
-  assert.deepEqual((await api.app.inject({ method: 'GET', url: '/ready' })).json(), { status: 'ready', store: 'sqlite' });
+  assert.deepEqual((await api.app.inject({ method: 'GET', url: '/ready' })).json(), {
+    status: 'ready',
+    store: 'sqlite',
+  });
 });

@@ -16,7 +16,10 @@ test('vigie token create prints the secret once; list never shows it; revoke dis
   try {
     const db = join(dir, 'v.db');
     const created = memoryIo(dir);
-    assert.equal(await run(['token', 'create', '--name', 'ci', '--role', 'guest', '--expires-in', '30d', '--db', db], created), 0);
+    assert.equal(
+      await run(['token', 'create', '--name', 'ci', '--role', 'guest', '--expires-in', '30d', '--db', db], created),
+      0,
+    );
     const secret = created.out.join('').trim();
     assert.match(secret, /^vigie_[A-Za-z0-9_-]{40,}$/);
     const listed = memoryIo(dir);
@@ -25,7 +28,13 @@ test('vigie token create prints the secret once; list never shows it; revoke dis
     assert.equal(tokens.length, 1);
     assert.equal(tokens[0]!.role, 'guest');
     assert.doesNotMatch(listed.out.join(''), new RegExp(secret));
-    assert.equal(await run(['token', 'create', '--name', 'x', '--role', 'legal', '--expires-in', 'soon', '--db', db], memoryIo(dir)), 2);
+    assert.equal(
+      await run(
+        ['token', 'create', '--name', 'x', '--role', 'legal', '--expires-in', 'soon', '--db', db],
+        memoryIo(dir),
+      ),
+      2,
+    );
     assert.equal(await run(['token', 'revoke', String(tokens[0]!.id), '--db', db], memoryIo(dir)), 0);
     const store = await openStore({ sqlitePath: db });
     try {
@@ -43,10 +52,14 @@ test('vigie token create prints the secret once; list never shows it; revoke dis
 
 test('vigie serve listens, answers /health and /ready, and stops cleanly on SIGTERM', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-serve-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--db', join(dir, 'v.db')], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--db', join(dir, 'v.db')],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   try {
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -96,7 +109,10 @@ test('the built UI is served at / with index.html for client-side routes, never 
     const dottedApi = await app.inject({ method: 'GET', url: '/api/licences/Apache-2.0', headers: html });
     assert.equal(dottedApi.statusCode, 404, 'an /api path stays JSON even when a browser asks for it');
     assert.equal(dottedApi.json().error.code, 'not-found');
-    assert.equal((await app.inject({ method: 'GET', url: '/assets/missing.js', headers: { accept: '*/*' } })).statusCode, 404);
+    assert.equal(
+      (await app.inject({ method: 'GET', url: '/assets/missing.js', headers: { accept: '*/*' } })).statusCode,
+      404,
+    );
     const api = await app.inject({ method: 'GET', url: '/api/unknown' });
     assert.equal(api.statusCode, 404);
     assert.equal(api.json().error.code, 'not-found');

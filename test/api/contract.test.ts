@@ -27,7 +27,11 @@ test('the contract declares each route once, and fastify serves every one with i
     const entry = served.get(key(contract.method, contract.path));
     assert.ok(entry, `${key(contract.method, contract.path)} is declared but not served`);
     assert.equal(entry.permission, contract.permission, `${entry.url} permission`);
-    assert.deepEqual(plain(entry.schema), plain(fastifySchemaOf(contract)), `${key(contract.method, contract.path)}: the served schema is the declared one`);
+    assert.deepEqual(
+      plain(entry.schema),
+      plain(fastifySchemaOf(contract)),
+      `${key(contract.method, contract.path)}: the served schema is the declared one`,
+    );
   }
 });
 
@@ -49,7 +53,12 @@ test('every /api route is declared in the contract, except those of the families
 test('the OpenAPI document shows the contract: each declared operation is the one built from the declaration alone', async () => {
   const res = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
   const served = JSON.parse(res.body) as { paths: Record<string, Record<string, unknown>> };
-  const entries: CatalogueEntry[] = CONTRACT_ROUTES.map((r) => ({ method: r.method, url: r.path, permission: r.permission, schema: fastifySchemaOf(r) }));
+  const entries: CatalogueEntry[] = CONTRACT_ROUTES.map((r) => ({
+    method: r.method,
+    url: r.path,
+    permission: r.permission,
+    schema: fastifySchemaOf(r),
+  }));
   const fromContract = plain(buildOpenApiDocument(entries, { title: 'Vigie API', version: '0' })) as typeof served;
   for (const [path, operations] of Object.entries(fromContract.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
@@ -68,8 +77,22 @@ const SBOM = JSON.stringify({
   version: 1,
   metadata: { component: { type: 'application', name: 'contract-app', version: '1.0', 'bom-ref': 'app' } },
   components: [
-    { type: 'library', name: 'either', version: '1.0.0', purl: 'pkg:npm/either@1.0.0', 'bom-ref': 'either', licenses: [{ expression: 'MIT OR Apache-2.0' }] },
-    { type: 'library', name: 'vague', version: '2.0.0', purl: 'pkg:npm/vague@2.0.0', 'bom-ref': 'vague', licenses: [{ license: { name: 'Some licence of our own' } }] },
+    {
+      type: 'library',
+      name: 'either',
+      version: '1.0.0',
+      purl: 'pkg:npm/either@1.0.0',
+      'bom-ref': 'either',
+      licenses: [{ expression: 'MIT OR Apache-2.0' }],
+    },
+    {
+      type: 'library',
+      name: 'vague',
+      version: '2.0.0',
+      purl: 'pkg:npm/vague@2.0.0',
+      'bom-ref': 'vague',
+      licenses: [{ license: { name: 'Some licence of our own' } }],
+    },
   ],
 });
 
@@ -78,7 +101,12 @@ test('the BOM rows answer as declared, with the licence the newest validation ru
   const ajv = new Ajv({ strict: false });
   const headers = { authorization: `Bearer ${api.tokens['compliance-officer']}` };
   const call = async (method: 'GET' | 'POST', url: string, payload?: object | string, type = 'application/json') => {
-    const res = await api.app.inject({ method, url, headers: { ...headers, ...(payload ? { 'content-type': type } : {}) }, ...(payload ? { payload } : {}) });
+    const res = await api.app.inject({
+      method,
+      url,
+      headers: { ...headers, ...(payload ? { 'content-type': type } : {}) },
+      ...(payload ? { payload } : {}),
+    });
     assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
     return JSON.parse(res.body) as unknown;
   };
@@ -90,10 +118,26 @@ test('the BOM rows answer as declared, with the licence the newest validation ru
   valid(CONTRACT.products.create, 201, product);
   const release = (await call('POST', `/api/products/${product.id}/releases`, { number: '1.0' })) as { id: number };
   valid(CONTRACT.releases.create, 201, release);
-  valid(CONTRACT.imports.upload, 201, await call('POST', `/api/releases/${release.id}/imports?fileName=bom.json`, SBOM));
-  valid(CONTRACT.imports.uploadByName, 201, await call('POST', '/api/imports?product=Contract&release=2.0&create=true&fileName=bom.json', SBOM));
-  valid(CONTRACT.categories.create, 201, await call('POST', '/api/categories', { name: 'Contract category', outboundLicenses: ['MIT'] }));
-  valid(CONTRACT.exploitationRules.set, 201, await call('POST', `/api/releases/${release.id}/exploitation-rules`, { scope: null, exploitation: 'distribution' }));
+  valid(
+    CONTRACT.imports.upload,
+    201,
+    await call('POST', `/api/releases/${release.id}/imports?fileName=bom.json`, SBOM),
+  );
+  valid(
+    CONTRACT.imports.uploadByName,
+    201,
+    await call('POST', '/api/imports?product=Contract&release=2.0&create=true&fileName=bom.json', SBOM),
+  );
+  valid(
+    CONTRACT.categories.create,
+    201,
+    await call('POST', '/api/categories', { name: 'Contract category', outboundLicenses: ['MIT'] }),
+  );
+  valid(
+    CONTRACT.exploitationRules.set,
+    201,
+    await call('POST', `/api/releases/${release.id}/exploitation-rules`, { scope: null, exploitation: 'distribution' }),
+  );
   for (const [contract, url] of [
     [CONTRACT.products.list, '/api/products'],
     [CONTRACT.products.get, `/api/products/${product.id}`],
@@ -109,7 +153,10 @@ test('the BOM rows answer as declared, with the licence the newest validation ru
     valid(contract, 200, await call('GET', url));
   }
   const rows = async () => {
-    const body = (await call('GET', `/api/releases/${release.id}/usages`)) as Array<{ component: { name: string }; license: { license: string | null; basis: string } }>;
+    const body = (await call('GET', `/api/releases/${release.id}/usages`)) as Array<{
+      component: { name: string };
+      license: { license: string | null; basis: string };
+    }>;
     valid(CONTRACT.releases.usages, 200, body);
     return Object.fromEntries(body.map((r) => [r.component.name, r.license]));
   };
@@ -118,16 +165,37 @@ test('the BOM rows answer as declared, with the licence the newest validation ru
     vague: { license: 'Some licence of our own', basis: 'declared' },
   });
   // Decisions change what the BOM shows, through the run they record.
-  await call('POST', '/api/decisions', { type: 'choice', component: 'pkg:npm/either', fromExpression: 'MIT OR Apache-2.0', toExpression: 'MIT', explanation: 'contract test' });
-  await call('POST', '/api/decisions', { type: 'curation', component: 'pkg:npm/vague', fromExpression: 'Some licence of our own', toExpression: 'BSD-3-Clause', explanation: 'contract test' });
+  await call('POST', '/api/decisions', {
+    type: 'choice',
+    component: 'pkg:npm/either',
+    fromExpression: 'MIT OR Apache-2.0',
+    toExpression: 'MIT',
+    explanation: 'contract test',
+  });
+  await call('POST', '/api/decisions', {
+    type: 'curation',
+    component: 'pkg:npm/vague',
+    fromExpression: 'Some licence of our own',
+    toExpression: 'BSD-3-Clause',
+    explanation: 'contract test',
+  });
   assert.deepEqual(await rows(), {
     either: { license: 'MIT', basis: 'effective' },
     vague: { license: 'BSD-3-Clause', basis: 'effective' },
   });
-  await call('POST', '/api/decisions', { type: 'derogation', releaseId: release.id, license: 'MIT', explanation: 'contract test' });
+  await call('POST', '/api/decisions', {
+    type: 'derogation',
+    releaseId: release.id,
+    license: 'MIT',
+    explanation: 'contract test',
+  });
   const decisions = (await call('GET', '/api/decisions')) as Array<{ type: string; authorisedContext?: boolean }>;
   valid(CONTRACT.decisions.list, 200, decisions);
-  assert.deepEqual(decisions.map((d) => [d.type, d.authorisedContext]).sort(), [['choice', undefined], ['curation', undefined], ['derogation', false]]);
+  assert.deepEqual(decisions.map((d) => [d.type, d.authorisedContext]).sort(), [
+    ['choice', undefined],
+    ['curation', undefined],
+    ['derogation', false],
+  ]);
   for (const [contract, url] of [
     [CONTRACT.licenses.list, '/api/licenses'],
     [CONTRACT.licenses.get, '/api/licenses/gpl-3.0-only'],

@@ -41,12 +41,31 @@ before(async () => {
   api = await startApi(sqliteTarget());
   const pm = bearer(api.tokens['project-manager']);
   guest = bearer(api.tokens.guest);
-  const product = (await api.app.inject({ method: 'POST', url: '/api/products', headers: pm, payload: { name: 'Hostile' } })).json();
-  releaseId = (await api.app.inject({ method: 'POST', url: `/api/products/${product.id}/releases`, headers: pm, payload: { number: '1' } })).json().id;
-  const imported = await api.app.inject({ method: 'POST', url: `/api/releases/${releaseId}/imports`, headers: { ...pm, 'content-type': 'application/json' }, payload: JSON.stringify(HOSTILE) });
+  const product = (
+    await api.app.inject({ method: 'POST', url: '/api/products', headers: pm, payload: { name: 'Hostile' } })
+  ).json();
+  releaseId = (
+    await api.app.inject({
+      method: 'POST',
+      url: `/api/products/${product.id}/releases`,
+      headers: pm,
+      payload: { number: '1' },
+    })
+  ).json().id;
+  const imported = await api.app.inject({
+    method: 'POST',
+    url: `/api/releases/${releaseId}/imports`,
+    headers: { ...pm, 'content-type': 'application/json' },
+    payload: JSON.stringify(HOSTILE),
+  });
   assert.equal(imported.statusCode, 201, imported.body);
   // Internal use everywhere: obligations are computed and list every component.
-  const rule = await api.app.inject({ method: 'POST', url: `/api/releases/${releaseId}/exploitation-rules`, headers: pm, payload: { exploitation: 'distribution' } });
+  const rule = await api.app.inject({
+    method: 'POST',
+    url: `/api/releases/${releaseId}/exploitation-rules`,
+    headers: pm,
+    payload: { exploitation: 'distribution' },
+  });
   assert.equal(rule.statusCode, 201, rule.body);
 });
 after(async () => api.close());
@@ -66,9 +85,18 @@ test('bom.csv: no cell starts with a formula character', async () => {
     .slice(1)
     .flatMap((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? [])
     .map((cell) => cell.replace(/,$/, '').replace(/^"(.*)"$/s, '$1'));
-  assert.ok(cells.some((c) => c.startsWith(`'=HYPERLINK(`)), 'the formula is kept as text, apostrophe first');
-  assert.ok(cells.some((c) => c === `'+1`), 'a version starting with + is neutralised');
-  assert.ok(cells.some((c) => c === `'@evil/plus`), 'a name starting with @ is neutralised');
+  assert.ok(
+    cells.some((c) => c.startsWith(`'=HYPERLINK(`)),
+    'the formula is kept as text, apostrophe first',
+  );
+  assert.ok(
+    cells.some((c) => c === `'+1`),
+    'a version starting with + is neutralised',
+  );
+  assert.ok(
+    cells.some((c) => c === `'@evil/plus`),
+    'a name starting with @ is neutralised',
+  );
   for (const cell of cells) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `cell ${JSON.stringify(cell)}`);
 });
 

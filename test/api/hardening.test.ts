@@ -13,7 +13,15 @@ const CYCLONEDX = JSON.stringify({
   bomFormat: 'CycloneDX',
   specVersion: '1.5',
   version: 1,
-  components: [{ type: 'library', name: 'left-pad', version: '1.3.0', purl: 'pkg:npm/left-pad@1.3.0', licenses: [{ license: { id: 'MIT' } }] }],
+  components: [
+    {
+      type: 'library',
+      name: 'left-pad',
+      version: '1.3.0',
+      purl: 'pkg:npm/left-pad@1.3.0',
+      licenses: [{ license: { id: 'MIT' } }],
+    },
+  ],
 });
 
 /** Every JSON line the server logged. */
@@ -38,10 +46,25 @@ let releaseId: number;
 
 before(async () => {
   log = new LogLines();
-  api = await startApi(sqliteTarget(), { logger: { level: 'info', stream: log }, failedAuthLimits: { maxFailures: 3, windowMs: 60_000, maxClients: 100 } });
+  api = await startApi(sqliteTarget(), {
+    logger: { level: 'info', stream: log },
+    failedAuthLimits: { maxFailures: 3, windowMs: 60_000, maxClients: 100 },
+  });
   co = bearer(api.tokens['compliance-officer']);
-  const product = await api.app.inject({ method: 'POST', url: '/api/products', headers: co, payload: { name: 'Hardened' } });
-  releaseId = (await api.app.inject({ method: 'POST', url: `/api/products/${product.json().id}/releases`, headers: co, payload: { number: '1.0' } })).json().id;
+  const product = await api.app.inject({
+    method: 'POST',
+    url: '/api/products',
+    headers: co,
+    payload: { name: 'Hardened' },
+  });
+  releaseId = (
+    await api.app.inject({
+      method: 'POST',
+      url: `/api/products/${product.json().id}/releases`,
+      headers: co,
+      payload: { number: '1.0' },
+    })
+  ).json().id;
 });
 after(async () => api.close());
 
@@ -63,7 +86,12 @@ describe('security headers', () => {
   });
 
   test('token creation and the session are never cached', async () => {
-    const created = await api.app.inject({ method: 'POST', url: '/api/tokens', headers: co, payload: { name: 'ci', role: 'guest' } });
+    const created = await api.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: co,
+      payload: { name: 'ci', role: 'guest' },
+    });
     assert.equal(created.statusCode, 201);
     assert.equal(created.headers['cache-control'], 'no-store');
     const me = await api.app.inject({ method: 'GET', url: '/api/me', headers: co });
@@ -73,23 +101,77 @@ describe('security headers', () => {
 
 describe('fastify never answers in its own shape', () => {
   test('unknown route, bad URL encoding, body too large, bad JSON, wrong media type', async () => {
-    const cases: Array<{ name: string; status: number; code: string; res: () => Promise<{ statusCode: number; body: string }> }> = [
-      { name: 'unknown route', status: 404, code: 'not-found', res: () => api.app.inject({ method: 'GET', url: '/api/nothing/here', headers: co }) },
-      { name: 'unknown method', status: 404, code: 'not-found', res: () => api.app.inject({ method: 'PUT', url: '/api/products', headers: co, payload: {} }) },
-      { name: 'bad URL encoding', status: 400, code: 'validation-failed', res: () => api.app.inject({ method: 'GET', url: '/api/products/%E0%A4%A', headers: co }) },
+    const cases: Array<{
+      name: string;
+      status: number;
+      code: string;
+      res: () => Promise<{ statusCode: number; body: string }>;
+    }> = [
+      {
+        name: 'unknown route',
+        status: 404,
+        code: 'not-found',
+        res: () => api.app.inject({ method: 'GET', url: '/api/nothing/here', headers: co }),
+      },
+      {
+        name: 'unknown method',
+        status: 404,
+        code: 'not-found',
+        res: () => api.app.inject({ method: 'PUT', url: '/api/products', headers: co, payload: {} }),
+      },
+      {
+        name: 'bad URL encoding',
+        status: 400,
+        code: 'validation-failed',
+        res: () => api.app.inject({ method: 'GET', url: '/api/products/%E0%A4%A', headers: co }),
+      },
       {
         name: 'JSON body over the limit',
         status: 413,
         code: 'payload-too-large',
-        res: () => api.app.inject({ method: 'POST', url: '/api/products', headers: { ...co, 'content-type': 'application/json' }, payload: `{"name":"${'x'.repeat(5 * 1024 * 1024)}"}` }),
+        res: () =>
+          api.app.inject({
+            method: 'POST',
+            url: '/api/products',
+            headers: { ...co, 'content-type': 'application/json' },
+            payload: `{"name":"${'x'.repeat(5 * 1024 * 1024)}"}`,
+          }),
       },
-      { name: 'broken JSON', status: 400, code: 'validation-failed', res: () => api.app.inject({ method: 'POST', url: '/api/products', headers: { ...co, 'content-type': 'application/json' }, payload: '{"name":' }) },
-      { name: 'not JSON', status: 400, code: 'validation-failed', res: () => api.app.inject({ method: 'POST', url: '/api/products', headers: { ...co, 'content-type': 'text/plain' }, payload: 'name=x' }) },
+      {
+        name: 'broken JSON',
+        status: 400,
+        code: 'validation-failed',
+        res: () =>
+          api.app.inject({
+            method: 'POST',
+            url: '/api/products',
+            headers: { ...co, 'content-type': 'application/json' },
+            payload: '{"name":',
+          }),
+      },
+      {
+        name: 'not JSON',
+        status: 400,
+        code: 'validation-failed',
+        res: () =>
+          api.app.inject({
+            method: 'POST',
+            url: '/api/products',
+            headers: { ...co, 'content-type': 'text/plain' },
+            payload: 'name=x',
+          }),
+      },
       {
         name: 'unknown media type',
         status: 415,
         code: 'unsupported-format',
-        res: () => api.app.inject({ method: 'POST', url: '/api/products', headers: { ...co, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'name=x' }),
+        res: () =>
+          api.app.inject({
+            method: 'POST',
+            url: '/api/products',
+            headers: { ...co, 'content-type': 'application/x-www-form-urlencoded' },
+            payload: 'name=x',
+          }),
       },
     ];
     for (const c of cases) {
@@ -100,7 +182,7 @@ describe('fastify never answers in its own shape', () => {
     }
   });
 
-  test('headers too large (431) and a malformed request line, from node\'s parser, on a real socket', async () => {
+  test("headers too large (431) and a malformed request line, from node's parser, on a real socket", async () => {
     const app = await buildServer({ store: api.fresh.store, webRoot: null, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
@@ -130,10 +212,18 @@ describe('fastify never answers in its own shape', () => {
     const res = await api.app.inject({ method: 'POST', url: '/api/products', headers: co, payload: { name: 123 } });
     assert.equal(res.statusCode, 400, res.body);
     assert.match(errorOf(res.body).message, /body\/name must be string/);
-    const list = await api.app.inject({ method: 'POST', url: '/api/categories', headers: co, payload: { name: 'c', outboundLicenses: 'MIT' } });
+    const list = await api.app.inject({
+      method: 'POST',
+      url: '/api/categories',
+      headers: co,
+      payload: { name: 'c', outboundLicenses: 'MIT' },
+    });
     assert.equal(list.statusCode, 400, 'a string is not coerced into a list');
     // Query strings and path parameters are text: they are still read as numbers.
-    assert.equal((await api.app.inject({ method: 'GET', url: `/api/releases/${releaseId}`, headers: co })).statusCode, 200);
+    assert.equal(
+      (await api.app.inject({ method: 'GET', url: `/api/releases/${releaseId}`, headers: co })).statusCode,
+      200,
+    );
   });
 });
 
@@ -147,7 +237,12 @@ describe('errors are classified and server errors logged', () => {
       [`multipart/form-data; boundary=${boundary}`, `--${boundary}\r\nbroken header line\r\n\r\n`],
     ] as const) {
       const before = log.lines.length;
-      const res = await api.app.inject({ method: 'POST', url: `/api/releases/${releaseId}/imports`, headers: { ...co, 'content-type': contentType }, payload: body });
+      const res = await api.app.inject({
+        method: 'POST',
+        url: `/api/releases/${releaseId}/imports`,
+        headers: { ...co, 'content-type': contentType },
+        payload: body,
+      });
       assert.equal(res.statusCode, 400, `${contentType}: ${res.body}`);
       assert.equal(errorOf(res.body).code, 'validation-failed');
       const logged = log.lines.slice(before).find((l) => l.code === 'validation-failed');
@@ -159,7 +254,12 @@ describe('errors are classified and server errors logged', () => {
   test('a server error is logged at error level with its cause, without the token', async () => {
     const fresh = await sqliteTarget().fresh();
     const lines = new LogLines();
-    const app = await buildServer({ store: fresh.store, webRoot: null, adminToken: 'x'.repeat(32), logger: { stream: lines } });
+    const app = await buildServer({
+      store: fresh.store,
+      webRoot: null,
+      adminToken: 'x'.repeat(32),
+      logger: { stream: lines },
+    });
     try {
       await fresh.store.close(); // every store call now fails: an infrastructure failure, not the client's
       const res = await app.inject({ method: 'GET', url: '/api/products', headers: bearer('x'.repeat(32)) });
@@ -182,14 +282,22 @@ describe('authentication', () => {
   test('an address that keeps failing gets 429 with Retry-After; others and the public routes do not', async () => {
     const attacker = { remoteAddress: '203.0.113.7' };
     for (let i = 0; i < 3; i++) {
-      const res = await api.app.inject({ method: 'GET', url: '/api/me', headers: bearer(`vigie_guess${i}`), ...attacker });
+      const res = await api.app.inject({
+        method: 'GET',
+        url: '/api/me',
+        headers: bearer(`vigie_guess${i}`),
+        ...attacker,
+      });
       assert.equal(res.statusCode, 401);
     }
     const blocked = await api.app.inject({ method: 'GET', url: '/api/me', headers: co, ...attacker });
     assert.equal(blocked.statusCode, 429, 'even a good token waits: the address is throttled before any lookup');
     assert.equal(errorOf(blocked.body).code, 'too-many-requests');
     assert.ok(Number(blocked.headers['retry-after']) > 0);
-    assert.equal((await api.app.inject({ method: 'GET', url: '/api/me', headers: co, remoteAddress: '203.0.113.8' })).statusCode, 200);
+    assert.equal(
+      (await api.app.inject({ method: 'GET', url: '/api/me', headers: co, remoteAddress: '203.0.113.8' })).statusCode,
+      200,
+    );
     assert.equal((await api.app.inject({ method: 'GET', url: '/health', ...attacker })).statusCode, 200);
   });
 
@@ -204,11 +312,14 @@ describe('authentication', () => {
   });
 
   test('a short VIGIE_ADMIN_TOKEN is refused at start-up with the reason', async () => {
-    await assert.rejects(buildServer({ store: api.fresh.store, webRoot: null, adminToken: 'short-secret' }), /VIGIE_ADMIN_TOKEN must be at least 32 characters/);
+    await assert.rejects(
+      buildServer({ store: api.fresh.store, webRoot: null, adminToken: 'short-secret' }),
+      /VIGIE_ADMIN_TOKEN must be at least 32 characters/,
+    );
   });
 });
 
-test('a stored document comes back as an attachment of its SBOM type, not the uploader\'s', async () => {
+test("a stored document comes back as an attachment of its SBOM type, not the uploader's", async () => {
   const upload = await api.app.inject({
     method: 'POST',
     url: `/api/releases/${releaseId}/imports?fileName=evil.html`,
@@ -216,7 +327,11 @@ test('a stored document comes back as an attachment of its SBOM type, not the up
     payload: CYCLONEDX,
   });
   assert.equal(upload.statusCode, 201, upload.body);
-  const doc = await api.app.inject({ method: 'GET', url: `/api/imports/${upload.json().import.id}/document`, headers: co });
+  const doc = await api.app.inject({
+    method: 'GET',
+    url: `/api/imports/${upload.json().import.id}/document`,
+    headers: co,
+  });
   assert.equal(doc.statusCode, 200);
   assert.equal(doc.headers['content-type'], 'application/vnd.cyclonedx+json');
   assert.match(String(doc.headers['content-disposition']), /^attachment; filename="evil.html"/);
@@ -225,13 +340,33 @@ test('a stored document comes back as an attachment of its SBOM type, not the up
 
 test('a policy for a licence that does not exist is refused with a suggestion', async () => {
   const legal = bearer(api.tokens.legal);
-  const typo = await api.app.inject({ method: 'PUT', url: '/api/licenses/Apache-2/policy', headers: legal, payload: { allowed: 'always' } });
+  const typo = await api.app.inject({
+    method: 'PUT',
+    url: '/api/licenses/Apache-2/policy',
+    headers: legal,
+    payload: { allowed: 'always' },
+  });
   assert.equal(typo.statusCode, 400, typo.body);
   assert.match(errorOf(typo.body).message, /"Apache-2" is not a licence Vigie knows; did you mean "Apache-2.0"/);
-  const made_up = await api.app.inject({ method: 'PUT', url: '/api/licenses/Totally-Made-Up-9/policy', headers: legal, payload: { allowed: 'never' } });
+  const made_up = await api.app.inject({
+    method: 'PUT',
+    url: '/api/licenses/Totally-Made-Up-9/policy',
+    headers: legal,
+    payload: { allowed: 'never' },
+  });
   assert.equal(made_up.statusCode, 400);
-  const ok = await api.app.inject({ method: 'PUT', url: '/api/licenses/mit/policy', headers: legal, payload: { allowed: 'always' } });
+  const ok = await api.app.inject({
+    method: 'PUT',
+    url: '/api/licenses/mit/policy',
+    headers: legal,
+    payload: { allowed: 'always' },
+  });
   assert.equal(ok.statusCode, 200);
   assert.equal(ok.json().license, 'MIT');
-  assert.equal((await api.app.inject({ method: 'GET', url: '/api/policies', headers: legal })).json().filter((p: { license: string }) => p.license.startsWith('Totally')).length, 0);
+  assert.equal(
+    (await api.app.inject({ method: 'GET', url: '/api/policies', headers: legal }))
+      .json()
+      .filter((p: { license: string }) => p.license.startsWith('Totally')).length,
+    0,
+  );
 });

@@ -15,20 +15,33 @@ before(async () => {
   api = await startApi(sqliteTarget());
   co = bearer(api.tokens['compliance-officer']);
   for (let i = 0; i < 7; i++) {
-    const res = await api.app.inject({ method: 'POST', url: '/api/categories', headers: co, payload: { name: `Category ${i}` } });
+    const res = await api.app.inject({
+      method: 'POST',
+      url: '/api/categories',
+      headers: co,
+      payload: { name: `Category ${i}` },
+    });
     assert.equal(res.statusCode, 201);
   }
 });
 after(async () => api.close());
 
 test('limit and offset page a list; the total and the neighbours are in the headers', async () => {
-  const all = (await api.app.inject({ method: 'GET', url: '/api/categories', headers: co })).json() as Array<{ name: string }>;
+  const all = (await api.app.inject({ method: 'GET', url: '/api/categories', headers: co })).json() as Array<{
+    name: string;
+  }>;
   assert.equal(all.length, 7);
   const page = await api.app.inject({ method: 'GET', url: '/api/categories?limit=3&offset=3', headers: co });
   assert.equal(page.statusCode, 200);
-  assert.deepEqual((page.json() as Array<{ name: string }>).map((c) => c.name), all.slice(3, 6).map((c) => c.name));
+  assert.deepEqual(
+    (page.json() as Array<{ name: string }>).map((c) => c.name),
+    all.slice(3, 6).map((c) => c.name),
+  );
   assert.equal(page.headers['x-total-count'], '7');
-  assert.equal(page.headers.link, '</api/categories?limit=3&offset=6>; rel="next", </api/categories?limit=3&offset=0>; rel="prev"');
+  assert.equal(
+    page.headers.link,
+    '</api/categories?limit=3&offset=6>; rel="next", </api/categories?limit=3&offset=0>; rel="prev"',
+  );
   const last = await api.app.inject({ method: 'GET', url: '/api/categories?limit=3&offset=6', headers: co });
   assert.equal(last.json().length, 1);
   assert.doesNotMatch(String(last.headers.link), /next/);
@@ -46,7 +59,16 @@ test('the page size is bounded', async () => {
 
 test('every GET list route is paged and documents limit and offset in OpenAPI', async () => {
   const doc = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; responses: Record<string, { content?: { 'application/json'?: { schema?: { type?: string } } } }> }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: Array<{ name: string; in: string }>;
+          responses: Record<string, { content?: { 'application/json'?: { schema?: { type?: string } } } }>;
+        }
+      >
+    >;
   };
   let lists = 0;
   for (const [path, operations] of Object.entries(doc.paths)) {
@@ -63,7 +85,9 @@ test('a top-N query keeps its own limit', async () => {
   const res = await api.app.inject({ method: 'GET', url: '/api/queries/top-components', headers: co });
   assert.equal(res.statusCode, 200);
   const doc = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-  const limit = doc.paths['/api/queries/top-components'].get.parameters.find((p: { name: string }) => p.name === 'limit');
+  const limit = doc.paths['/api/queries/top-components'].get.parameters.find(
+    (p: { name: string }) => p.name === 'limit',
+  );
   assert.equal(limit.schema.default, 20);
 });
 
@@ -71,14 +95,25 @@ test("a release's BOM is paged by the store: each page is the matching slice of 
   const store = api.fresh.store;
   const product = await services.createProduct(store, { name: 'Paged BOM' });
   const release = await services.createRelease(store, { productId: product.id, number: '1' });
-  await services.importDocument(store, release.id, { content: deepGraphCycloneDx({ components: 23, depth: 4 }), fileName: 'bom.json' });
+  await services.importDocument(store, release.id, {
+    content: deepGraphCycloneDx({ components: 23, depth: 4 }),
+    fileName: 'bom.json',
+  });
   const url = `/api/releases/${release.id}/usages`;
   const whole = await api.app.inject({ method: 'GET', url, headers: co });
   assert.equal(whole.statusCode, 200);
-  const all = whole.json() as Array<{ usage: { id: number; versionId: number }; version: { id: number; componentId: number }; component: { id: number; name: string } }>;
+  const all = whole.json() as Array<{
+    usage: { id: number; versionId: number };
+    version: { id: number; componentId: number };
+    component: { id: number; name: string };
+  }>;
   assert.equal(all.length, 23);
   assert.equal(whole.headers['x-total-count'], '23');
-  assert.deepEqual(all.map((e) => e.usage.id), [...all.map((e) => e.usage.id)].sort((a, b) => a - b), 'usages in id order');
+  assert.deepEqual(
+    all.map((e) => e.usage.id),
+    [...all.map((e) => e.usage.id)].sort((a, b) => a - b),
+    'usages in id order',
+  );
   for (const e of all) {
     assert.equal(e.version.id, e.usage.versionId);
     assert.equal(e.component.id, e.version.componentId);

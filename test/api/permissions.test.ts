@@ -26,7 +26,11 @@ test('every /api route declares a permission and the guest role holds only read'
     if (route.method !== 'GET' && route.permission === 'read') {
       // Reading with a body (a diff against an uploaded reference) is a non-GET read; recording that
       // the caller consulted a release only feeds their own dashboard (GETs never write, so it is a POST).
-      assert.match(route.url, /\/diff$|^\/api\/releases\/:id\/views$/, `${route.method} ${route.url} changes state but only needs read`);
+      assert.match(
+        route.url,
+        /\/diff$|^\/api\/releases\/:id\/views$/,
+        `${route.method} ${route.url} changes state but only needs read`,
+      );
     }
   }
 });
@@ -47,10 +51,18 @@ test('each role gets 403 exactly where the table says so, and 401 without a toke
       // the refusals are exercised for writes, allowed reads are called for real.
       const mayDo = roleHas(role, route.permission);
       if (mayDo && route.method !== 'GET') continue;
-      const res = await api.app.inject({ method: route.method, url, headers: bearer(api.tokens[role]), payload: route.method === 'GET' ? undefined : {} });
+      const res = await api.app.inject({
+        method: route.method,
+        url,
+        headers: bearer(api.tokens[role]),
+        payload: route.method === 'GET' ? undefined : {},
+      });
       if (mayDo) {
         allowed++;
-        assert.ok(res.statusCode !== 401 && res.statusCode !== 403, `${role} ${route.method} ${url}: ${res.statusCode} ${res.body}`);
+        assert.ok(
+          res.statusCode !== 401 && res.statusCode !== 403,
+          `${role} ${route.method} ${url}: ${res.statusCode} ${res.body}`,
+        );
       } else {
         forbidden++;
         assert.equal(res.statusCode, 403, `${role} ${route.method} ${url}: ${res.statusCode}`);
@@ -66,7 +78,12 @@ test('a guest token cannot change anything: every non-GET route answers 403 and 
   const writes = apiRoutes().filter((r) => r.method !== 'GET' && r.permission !== 'read' && r.permission !== 'public');
   assert.ok(writes.length >= 15);
   for (const route of writes) {
-    const res = await api.app.inject({ method: route.method, url: concrete(route.url), headers: guest, payload: { name: 'sneaky', number: '1' } });
+    const res = await api.app.inject({
+      method: route.method,
+      url: concrete(route.url),
+      headers: guest,
+      payload: { name: 'sneaky', number: '1' },
+    });
     assert.equal(res.statusCode, 403, `${route.method} ${route.url}`);
   }
   const products = await api.app.inject({ method: 'GET', url: '/api/products', headers: guest });
@@ -77,13 +94,38 @@ test('a guest token cannot change anything: every non-GET route answers 403 and 
 
 test('roles split the work: project manager runs the portfolio, legal records decisions', async () => {
   const as = (role: Role) => bearer(api.tokens[role]);
-  const product = await api.app.inject({ method: 'POST', url: '/api/products', headers: as('project-manager'), payload: { name: 'Split' } });
+  const product = await api.app.inject({
+    method: 'POST',
+    url: '/api/products',
+    headers: as('project-manager'),
+    payload: { name: 'Split' },
+  });
   assert.equal(product.statusCode, 201);
-  const legalProduct = await api.app.inject({ method: 'POST', url: '/api/products', headers: as('legal'), payload: { name: 'Nope' } });
+  const legalProduct = await api.app.inject({
+    method: 'POST',
+    url: '/api/products',
+    headers: as('legal'),
+    payload: { name: 'Nope' },
+  });
   assert.equal(legalProduct.statusCode, 403);
-  const decision = { type: 'curation', component: 'pkg:npm/x', fromExpression: 'MIT/X11', toExpression: 'MIT', explanation: 'typo' };
-  assert.equal((await api.app.inject({ method: 'POST', url: '/api/decisions', headers: as('project-manager'), payload: decision })).statusCode, 403);
-  const recorded = await api.app.inject({ method: 'POST', url: '/api/decisions', headers: as('legal'), payload: decision });
+  const decision = {
+    type: 'curation',
+    component: 'pkg:npm/x',
+    fromExpression: 'MIT/X11',
+    toExpression: 'MIT',
+    explanation: 'typo',
+  };
+  assert.equal(
+    (await api.app.inject({ method: 'POST', url: '/api/decisions', headers: as('project-manager'), payload: decision }))
+      .statusCode,
+    403,
+  );
+  const recorded = await api.app.inject({
+    method: 'POST',
+    url: '/api/decisions',
+    headers: as('legal'),
+    payload: decision,
+  });
   assert.equal(recorded.statusCode, 201, recorded.body);
   assert.equal(recorded.json().author, 'legal token');
 });

@@ -35,19 +35,47 @@ before(async () => {
   api = await startApi(sqliteTarget());
   const store = api.fresh.store;
   const category = await services.createCategory(store, { name: 'Apps' });
-  const product = await services.createProduct(store, { name: 'Portal', categoryIds: [category.id], outboundLicenses: ['MIT'] });
+  const product = await services.createProduct(store, {
+    name: 'Portal',
+    categoryIds: [category.id],
+    outboundLicenses: ['MIT'],
+  });
   const release = await services.createRelease(store, { productId: product.id, number: '1.0.0' });
   const other = await services.createRelease(store, { productId: product.id, number: '2.0.0' });
-  const imported = await services.importDocument(store, release.id, { content: SBOM, fileName: 'bom.json', author: 'test' });
+  const imported = await services.importDocument(store, release.id, {
+    content: SBOM,
+    fileName: 'bom.json',
+    author: 'test',
+  });
   await services.importDocument(store, other.id, { content: SBOM, fileName: 'bom.json', author: 'test' });
   const rule = await services.setExploitationRule(store, release.id, { exploitation: 'distribution' });
   await services.setLicensePolicy(store, { license: 'MIT', allowed: 'always' });
   const decision = await services.recordDecision(store, {
-    type: 'choice', categoryId: null, productId: null, releaseId: release.id, scope: null, project: null, exploitation: null,
-    component: null, version: null, fromExpression: 'MIT OR Apache-2.0', toExpression: 'MIT', author: 'legal', explanation: 'we prefer MIT',
+    type: 'choice',
+    categoryId: null,
+    productId: null,
+    releaseId: release.id,
+    scope: null,
+    project: null,
+    exploitation: null,
+    component: null,
+    version: null,
+    fromExpression: 'MIT OR Apache-2.0',
+    toExpression: 'MIT',
+    author: 'legal',
+    explanation: 'we prefer MIT',
   } as never);
   const usage = (await services.releaseBom(store, release.id)).usages[0];
-  Object.assign(ids, { category: category.id, product: product.id, release: release.id, other: other.id, rule: rule.id, decision: decision.id, import: imported.import.id, usage: usage.id });
+  Object.assign(ids, {
+    category: category.id,
+    product: product.id,
+    release: release.id,
+    other: other.id,
+    rule: rule.id,
+    decision: decision.id,
+    import: imported.import.id,
+    usage: usage.id,
+  });
 });
 after(async () => api.close());
 
@@ -55,11 +83,15 @@ after(async () => api.close());
 function tables(): Record<string, { rows: number; hash: string }> {
   const db = new Sqlite(api.fresh.options.sqlitePath!, { readonly: true });
   try {
-    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const names = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+    ).map((r) => r.name);
     return Object.fromEntries(
       names.map((name) => {
         const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).raw().all();
-        const text = JSON.stringify(rows, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v));
+        const text = JSON.stringify(rows, (_k, v: unknown) =>
+          Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v,
+        );
         return [name, { rows: rows.length, hash: createHash('sha256').update(text).digest('hex') }];
       }),
     );
@@ -70,21 +102,40 @@ function tables(): Record<string, { rows: number; hash: string }> {
 
 function concrete(path: string): string {
   const byResource: Record<string, number> = {
-    releases: ids.release, products: ids.product, categories: ids.category, decisions: ids.decision, imports: ids.import, tokens: 1,
+    releases: ids.release,
+    products: ids.product,
+    categories: ids.category,
+    decisions: ids.decision,
+    imports: ids.import,
+    tokens: 1,
   };
-  let out = path.replace(/\/(\w[\w-]*)\/\{id\}/g, (_m, resource: string) => `/${resource}/${byResource[resource] ?? 1}`);
-  out = out.replace('{usageId}', String(ids.usage)).replace('{ruleId}', String(ids.rule)).replace(/\{license\}/g, 'MIT');
+  let out = path.replace(
+    /\/(\w[\w-]*)\/\{id\}/g,
+    (_m, resource: string) => `/${resource}/${byResource[resource] ?? 1}`,
+  );
+  out = out
+    .replace('{usageId}', String(ids.usage))
+    .replace('{ruleId}', String(ids.rule))
+    .replace(/\{license\}/g, 'MIT');
   return out.replace(/\{[^}]+\}/g, '1');
 }
 
 const QUERY = (path: string) =>
-  path.includes('/queries/diff') ? `?from=${ids.release}&to=${ids.other}` : path.includes('releases-containing') ? '?name=left' : path.includes('compatibility') ? '?inbound=MIT&outbound=MIT' : '';
+  path.includes('/queries/diff')
+    ? `?from=${ids.release}&to=${ids.other}`
+    : path.includes('releases-containing')
+      ? '?name=left'
+      : path.includes('compatibility')
+        ? '?inbound=MIT&outbound=MIT'
+        : '';
 
 test('a GET on every route changes no row of any table', async () => {
   const secret = api.tokens['compliance-officer'];
   // The first authenticated call records the token's last use (throttled bookkeeping), before the snapshot.
   await api.app.inject({ method: 'GET', url: '/api/me', headers: bearer(secret) });
-  const doc = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   const before = tables();
   const answered: string[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
@@ -95,24 +146,54 @@ test('a GET on every route changes no row of any table', async () => {
     if (res.statusCode === 200) answered.push(path);
   }
   assert.deepEqual(tables(), before);
-  for (const path of ['/api/releases/{id}', '/api/releases/{id}/validation', '/api/releases/{id}/obligations', '/api/releases/{id}/notice', '/api/dashboard']) {
+  for (const path of [
+    '/api/releases/{id}',
+    '/api/releases/{id}/validation',
+    '/api/releases/{id}/obligations',
+    '/api/releases/{id}/notice',
+    '/api/dashboard',
+  ]) {
     assert.ok(answered.includes(path), `${path} answered 200 (answered: ${answered.join(', ')})`);
   }
 });
 
 test('changes record runs; the validation read is the newest run, and the dashboard counts licences after decisions', async () => {
   const secret = api.tokens['compliance-officer'];
-  const runs = (await api.app.inject({ method: 'GET', url: `/api/releases/${ids.release}/validation-runs`, headers: bearer(secret) })).json() as { reason: string; id: number }[];
+  const runs = (
+    await api.app.inject({
+      method: 'GET',
+      url: `/api/releases/${ids.release}/validation-runs`,
+      headers: bearer(secret),
+    })
+  ).json() as { reason: string; id: number }[];
   // Newest first: the decision, the policy, the exploitation rule, the import, the release's creation.
-  assert.deepEqual(runs.map((r) => r.reason), ['decision', 'policy', 'exploitation-rule', 'import', 'release']);
-  const validation = (await api.app.inject({ method: 'GET', url: `/api/releases/${ids.release}/validation`, headers: bearer(secret) })).json() as { run: { id: number } };
+  assert.deepEqual(
+    runs.map((r) => r.reason),
+    ['decision', 'policy', 'exploitation-rule', 'import', 'release'],
+  );
+  const validation = (
+    await api.app.inject({ method: 'GET', url: `/api/releases/${ids.release}/validation`, headers: bearer(secret) })
+  ).json() as { run: { id: number } };
   assert.equal(validation.run.id, runs[0].id);
-  const dashboard = (await api.app.inject({ method: 'GET', url: '/api/dashboard', headers: bearer(secret) })).json() as { licenses: { license: string; usages: number }[] };
+  const dashboard = (
+    await api.app.inject({ method: 'GET', url: '/api/dashboard', headers: bearer(secret) })
+  ).json() as { licenses: { license: string; usages: number }[] };
   // Release 1.0.0 chose MIT for "right"; release 2.0.0 has no choice, so "right" counts for no licence there.
-  assert.deepEqual(dashboard.licenses, [{ license: 'MIT', usages: 3 }, { license: 'Apache-2.0', usages: 2 }]);
-  const posted = await api.app.inject({ method: 'POST', url: `/api/releases/${ids.release}/validation-runs`, headers: bearer(secret) });
+  assert.deepEqual(dashboard.licenses, [
+    { license: 'MIT', usages: 3 },
+    { license: 'Apache-2.0', usages: 2 },
+  ]);
+  const posted = await api.app.inject({
+    method: 'POST',
+    url: `/api/releases/${ids.release}/validation-runs`,
+    headers: bearer(secret),
+  });
   assert.equal(posted.statusCode, 201);
   assert.equal((posted.json() as { run: { reason: string } }).run.reason, 'manual');
-  const guest = await api.app.inject({ method: 'POST', url: `/api/releases/${ids.release}/validation-runs`, headers: bearer(api.tokens.guest) });
+  const guest = await api.app.inject({
+    method: 'POST',
+    url: `/api/releases/${ids.release}/validation-runs`,
+    headers: bearer(api.tokens.guest),
+  });
   assert.equal(guest.statusCode, 403);
 });

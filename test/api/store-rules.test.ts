@@ -13,7 +13,13 @@ function cyclonedx(names: string[]): string {
     bomFormat: 'CycloneDX',
     specVersion: '1.5',
     version: 1,
-    components: names.map((name, i) => ({ type: 'library', name, version: `1.${i}.0`, purl: `pkg:npm/${encodeURIComponent(name)}@1.${i}.0`, licenses: [{ license: { id: 'MIT' } }] })),
+    components: names.map((name, i) => ({
+      type: 'library',
+      name,
+      version: `1.${i}.0`,
+      purl: `pkg:npm/${encodeURIComponent(name)}@1.${i}.0`,
+      licenses: [{ license: { id: 'MIT' } }],
+    })),
   });
 }
 
@@ -23,12 +29,28 @@ for (const target of targets()) {
       const api = await startApi(target);
       try {
         const pm = bearer(api.tokens['project-manager']);
-        const product = (await api.app.inject({ method: 'POST', url: '/api/products', headers: pm, payload: { name: 'Racy' } })).json();
-        const release = (await api.app.inject({ method: 'POST', url: `/api/products/${product.id}/releases`, headers: pm, payload: { number: '1' } })).json();
-        const documents = Array.from({ length: 6 }, (_, d) => cyclonedx(Array.from({ length: 40 }, (_, i) => `pkg-${i}${d % 2 === 0 ? '' : '-odd'}`)));
+        const product = (
+          await api.app.inject({ method: 'POST', url: '/api/products', headers: pm, payload: { name: 'Racy' } })
+        ).json();
+        const release = (
+          await api.app.inject({
+            method: 'POST',
+            url: `/api/products/${product.id}/releases`,
+            headers: pm,
+            payload: { number: '1' },
+          })
+        ).json();
+        const documents = Array.from({ length: 6 }, (_, d) =>
+          cyclonedx(Array.from({ length: 40 }, (_, i) => `pkg-${i}${d % 2 === 0 ? '' : '-odd'}`)),
+        );
         const results = await Promise.all(
           documents.map((doc) =>
-            api.app.inject({ method: 'POST', url: `/api/releases/${release.id}/imports?mode=replace`, headers: { ...pm, 'content-type': 'application/json' }, payload: doc }),
+            api.app.inject({
+              method: 'POST',
+              url: `/api/releases/${release.id}/imports?mode=replace`,
+              headers: { ...pm, 'content-type': 'application/json' },
+              payload: doc,
+            }),
           ),
         );
         assert.deepEqual(
@@ -36,10 +58,17 @@ for (const target of targets()) {
           documents.map(() => 201),
           results.map((r) => r.body.slice(0, 200)).join('\n'),
         );
-        const usages = (await api.app.inject({ method: 'GET', url: `/api/releases/${release.id}/usages`, headers: pm })).json() as unknown[];
+        const usages = (
+          await api.app.inject({ method: 'GET', url: `/api/releases/${release.id}/usages`, headers: pm })
+        ).json() as unknown[];
         assert.equal(usages.length, 40, 'the release holds exactly one document');
-        const imports = (await api.app.inject({ method: 'GET', url: `/api/releases/${release.id}/imports`, headers: pm })).json() as Array<{ status: string }>;
-        assert.deepEqual(imports.map((i) => i.status), documents.map(() => 'succeeded'));
+        const imports = (
+          await api.app.inject({ method: 'GET', url: `/api/releases/${release.id}/imports`, headers: pm })
+        ).json() as Array<{ status: string }>;
+        assert.deepEqual(
+          imports.map((i) => i.status),
+          documents.map(() => 'succeeded'),
+        );
       } finally {
         await api.close();
       }
@@ -50,20 +79,80 @@ for (const target of targets()) {
       try {
         const co = bearer(api.tokens['compliance-officer']);
         const refused: Array<{ name: string; status: number; code: string; field?: RegExp; req: InjectOptions }> = [
-          { name: 'NUL in a product name', status: 400, code: 'validation-failed', field: /body\/name/, req: { method: 'POST', url: '/api/products', headers: co, payload: { name: 'a\u0000b' } } },
-          { name: 'NUL in a nested list', status: 400, code: 'validation-failed', field: /body\/outboundLicenses\/1/, req: { method: 'POST', url: '/api/categories', headers: co, payload: { name: 'c', outboundLicenses: ['MIT', 'GPL\u0000'] } } },
-          { name: 'NUL in a query string', status: 400, code: 'validation-failed', field: /querystring\/component/, req: { method: 'GET', url: '/api/queries/releases-containing?component=a%00b', headers: co } },
-          { name: 'NUL in a path parameter', status: 400, code: 'validation-failed', req: { method: 'GET', url: '/api/licenses/MIT%00/policy', headers: co } },
-          { name: 'a name over the limit', status: 400, code: 'validation-failed', field: /body\/name/, req: { method: 'POST', url: '/api/products', headers: co, payload: { name: 'x'.repeat(INPUT_LIMITS.name + 1) } } },
+          {
+            name: 'NUL in a product name',
+            status: 400,
+            code: 'validation-failed',
+            field: /body\/name/,
+            req: { method: 'POST', url: '/api/products', headers: co, payload: { name: 'a\u0000b' } },
+          },
+          {
+            name: 'NUL in a nested list',
+            status: 400,
+            code: 'validation-failed',
+            field: /body\/outboundLicenses\/1/,
+            req: {
+              method: 'POST',
+              url: '/api/categories',
+              headers: co,
+              payload: { name: 'c', outboundLicenses: ['MIT', 'GPL\u0000'] },
+            },
+          },
+          {
+            name: 'NUL in a query string',
+            status: 400,
+            code: 'validation-failed',
+            field: /querystring\/component/,
+            req: { method: 'GET', url: '/api/queries/releases-containing?component=a%00b', headers: co },
+          },
+          {
+            name: 'NUL in a path parameter',
+            status: 400,
+            code: 'validation-failed',
+            req: { method: 'GET', url: '/api/licenses/MIT%00/policy', headers: co },
+          },
+          {
+            name: 'a name over the limit',
+            status: 400,
+            code: 'validation-failed',
+            field: /body\/name/,
+            req: {
+              method: 'POST',
+              url: '/api/products',
+              headers: co,
+              payload: { name: 'x'.repeat(INPUT_LIMITS.name + 1) },
+            },
+          },
           // 700 four-byte characters are 2,800 bytes: past PostgreSQL's index row limit.
-          { name: 'a name of 4-byte characters', status: 400, code: 'validation-failed', req: { method: 'POST', url: '/api/categories', headers: co, payload: { name: '😀'.repeat(700) } } },
-          { name: 'an id past 2^31-1 in a path', status: 400, code: 'validation-failed', field: /params\/id/, req: { method: 'GET', url: '/api/products/2147483648', headers: co } },
-          { name: 'an id past 2^31-1 in a query', status: 400, code: 'validation-failed', req: { method: 'GET', url: '/api/releases?productId=99999999999', headers: co } },
+          {
+            name: 'a name of 4-byte characters',
+            status: 400,
+            code: 'validation-failed',
+            req: { method: 'POST', url: '/api/categories', headers: co, payload: { name: '😀'.repeat(700) } },
+          },
+          {
+            name: 'an id past 2^31-1 in a path',
+            status: 400,
+            code: 'validation-failed',
+            field: /params\/id/,
+            req: { method: 'GET', url: '/api/products/2147483648', headers: co },
+          },
+          {
+            name: 'an id past 2^31-1 in a query',
+            status: 400,
+            code: 'validation-failed',
+            req: { method: 'GET', url: '/api/releases?productId=99999999999', headers: co },
+          },
           {
             name: 'an id past 2^31-1 in a body',
             status: 400,
             code: 'validation-failed',
-            req: { method: 'POST', url: '/api/decisions', headers: co, payload: { type: 'derogation', license: 'GPL-3.0-only', productId: 3_000_000_000, explanation: 'x' } },
+            req: {
+              method: 'POST',
+              url: '/api/decisions',
+              headers: co,
+              payload: { type: 'derogation', license: 'GPL-3.0-only', productId: 3_000_000_000, explanation: 'x' },
+            },
           },
         ];
         for (const r of refused) {
@@ -77,18 +166,39 @@ for (const target of targets()) {
         assert.deepEqual((await api.app.inject({ method: 'GET', url: '/api/categories', headers: co })).json(), []);
 
         // The same rules through the services, as the CLI reaches them.
-        const product = (await api.app.inject({ method: 'POST', url: '/api/products', headers: co, payload: { name: 'P' } })).json();
-        const release = (await api.app.inject({ method: 'POST', url: `/api/products/${product.id}/releases`, headers: co, payload: { number: '1' } })).json();
+        const product = (
+          await api.app.inject({ method: 'POST', url: '/api/products', headers: co, payload: { name: 'P' } })
+        ).json();
+        const release = (
+          await api.app.inject({
+            method: 'POST',
+            url: `/api/products/${product.id}/releases`,
+            headers: co,
+            payload: { number: '1' },
+          })
+        ).json();
         for (const [what, names, message] of [
           ['NUL in a component name', ['ok', 'bad\u0000name'], /NUL character/],
-          ['a component name over the limit', ['x'.repeat(INPUT_LIMITS.name + 1)], /component 1 .*name is 301 characters long; the limit is 300/],
+          [
+            'a component name over the limit',
+            ['x'.repeat(INPUT_LIMITS.name + 1)],
+            /component 1 .*name is 301 characters long; the limit is 300/,
+          ],
         ] as const) {
-          const res = await api.app.inject({ method: 'POST', url: `/api/releases/${release.id}/imports`, headers: { ...co, 'content-type': 'application/json' }, payload: cyclonedx([...names]) });
+          const res = await api.app.inject({
+            method: 'POST',
+            url: `/api/releases/${release.id}/imports`,
+            headers: { ...co, 'content-type': 'application/json' },
+            payload: cyclonedx([...names]),
+          });
           assert.equal(res.statusCode, 422, `${what}: ${res.body}`);
           assert.equal(res.json().error.code, 'unreadable-document');
           assert.match(res.json().error.message, message, what);
         }
-        assert.deepEqual((await api.app.inject({ method: 'GET', url: `/api/releases/${release.id}/usages`, headers: co })).json(), []);
+        assert.deepEqual(
+          (await api.app.inject({ method: 'GET', url: `/api/releases/${release.id}/usages`, headers: co })).json(),
+          [],
+        );
       } finally {
         await api.close();
       }

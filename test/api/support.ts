@@ -12,7 +12,10 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function startApi(target: Target, options: Partial<Omit<ServerOptions, 'store'>> = {}): Promise<ApiHarness> {
+export async function startApi(
+  target: Target,
+  options: Partial<Omit<ServerOptions, 'store'>> = {},
+): Promise<ApiHarness> {
   const fresh = await target.fresh();
   const app = await buildServer({ store: fresh.store, webRoot: null, ...options });
   const tokens = {} as Record<Role, string>;

@@ -51,8 +51,8 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const CASES: { file: string; args?: string[]; expect: RegExp }[] = [
-  { file: "truncated.json", expect: /is not valid JSON at line 1, column 77/ },
-  { file: "trailing-comma.json", expect: /is not valid JSON at line 4, column 1/ },
+  { file: 'truncated.json', expect: /is not valid JSON at line 1, column 77/ },
+  { file: 'trailing-comma.json', expect: /is not valid JSON at line 4, column 1/ },
   { file: 'malformed.xml', expect: /(malformed|invalid|not well-formed|unclosed|closing tag|expected).*line/i },
   { file: 'bomb.xml', expect: /DOCTYPE|entit/i },
   { file: 'xxe.xml', expect: /DOCTYPE|entit/i },
@@ -92,7 +92,10 @@ test('usage errors: unknown command, missing argument, unknown output format', a
 test('a malformed knowledge base or policy file is reported with its line, on one line', async () => {
   const broken = join(dir, 'broken.json');
   writeFileSync(broken, '{\n  "objects": [1, 2,]\n}\n');
-  for (const args of [['kb', 'import', broken], ['check', join(dir, 'future.json'), '--policy', broken]]) {
+  for (const args of [
+    ['kb', 'import', broken],
+    ['check', join(dir, 'future.json'), '--policy', broken],
+  ]) {
     const r = await vigie(args);
     assert.equal(r.code, 2, r.stderr);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
@@ -102,7 +105,10 @@ test('a malformed knowledge base or policy file is reported with its line, on on
 
 test('sbom inspect exits 1 on an SBOM with reading errors (wrong JSON types), 0 on a clean one', async () => {
   const wrong = join(dir, 'wrong-types.spdx.json');
-  writeFileSync(wrong, JSON.stringify({ spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', name: 'x', packages: 'not-a-list' }));
+  writeFileSync(
+    wrong,
+    JSON.stringify({ spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', name: 'x', packages: 'not-a-list' }),
+  );
   const inspect = await vigie(['sbom', 'inspect', wrong]);
   assert.equal(inspect.code, 1, inspect.stderr);
   assert.match(inspect.stdout, /[1-9]\d* errors/);
@@ -110,6 +116,14 @@ test('sbom inspect exits 1 on an SBOM with reading errors (wrong JSON types), 0 
   assert.equal(validate.code, 1);
   assert.match(validate.stdout, /packages: expected a list, found a string/);
   const clean = join(dir, 'clean.cdx.json');
-  writeFileSync(clean, JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: [{ type: 'library', name: 'a', version: '1' }] }));
+  writeFileSync(
+    clean,
+    JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      components: [{ type: 'library', name: 'a', version: '1' }],
+    }),
+  );
   assert.equal((await vigie(['sbom', 'inspect', clean, '--json'])).code, 0);
 });

@@ -16,14 +16,18 @@ function miniPackage(): string {
   copyFileSync(join(REPO_ROOT, 'bin', 'vigie.js'), join(dir, 'bin', 'vigie.js'));
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-  const main = (who: string) => `export async function main(argv) { process.stdout.write('${who} ' + argv.join(',')); return 0; }\n`;
+  const main = (who: string) =>
+    `export async function main(argv) { process.stdout.write('${who} ' + argv.join(',')); return 0; }\n`;
   writeFileSync(join(dir, 'src', 'cli', 'main.ts'), main('src'));
   writeFileSync(join(dir, 'dist', 'cli', 'main.js'), main('dist'));
   return dir;
 }
 
 function runBin(dir: string, env: Record<string, string> = {}): string {
-  const r = spawnSync(process.execPath, [join(dir, 'bin', 'vigie.js'), 'a', 'b'], { encoding: 'utf8', env: { ...process.env, VIGIE_FROM_SOURCE: '', ...env } });
+  const r = spawnSync(process.execPath, [join(dir, 'bin', 'vigie.js'), 'a', 'b'], {
+    encoding: 'utf8',
+    env: { ...process.env, VIGIE_FROM_SOURCE: '', ...env },
+  });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout;
 }

@@ -18,10 +18,17 @@ after(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const built = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), '--quiet', '--outdir', relative(process.cwd(), out)], { encoding: 'utf8' });
+const built = spawnSync(
+  process.execPath,
+  [join(REPO_ROOT, 'scripts', 'build.mjs'), '--quiet', '--outdir', relative(process.cwd(), out)],
+  { encoding: 'utf8' },
+);
 
 function run(args: string[], nodeArgs: string[] = []) {
-  return spawnSync(process.execPath, [...nodeArgs, join(out, 'cli', 'main.js'), ...args], { encoding: 'utf8', cwd: work });
+  return spawnSync(process.execPath, [...nodeArgs, join(out, 'cli', 'main.js'), ...args], {
+    encoding: 'utf8',
+    cwd: work,
+  });
 }
 
 // A two-package npm project, written here so the test runs without the corpora.
@@ -33,7 +40,11 @@ writeFileSync(
     lockfileVersion: 3,
     packages: {
       '': { name: 'app', version: '1.0.0', dependencies: { 'left-pad': '1.3.0' } },
-      'node_modules/left-pad': { version: '1.3.0', license: 'WTFPL', resolved: 'https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz' },
+      'node_modules/left-pad': {
+        version: '1.3.0',
+        license: 'WTFPL',
+        resolved: 'https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz',
+      },
     },
   }),
 );
@@ -45,7 +56,10 @@ test('the build succeeds', () => {
 test('the bundle finds its package root from a chunk: the version comes from package.json', () => {
   const version = run(['--version']);
   assert.equal(version.status, 0, version.stderr);
-  assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  assert.equal(
+    version.stdout.trim(),
+    (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+  );
 });
 
 test('the bundle generates an SBOM and validates it against the shipped XML schema', () => {
@@ -60,16 +74,33 @@ test('the bundle generates an SBOM and validates it against the shipped XML sche
 test('an npm-only inventory loads none of the parsing stacks it does not use', () => {
   const hooks = join(work, 'hooks.mjs');
   const log = join(work, 'loaded.txt');
-  writeFileSync(hooks, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
+  writeFileSync(
+    hooks,
+    `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`,
+  );
   const register = join(work, 'register.mjs');
   writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify('file://' + hooks)});\n`);
   writeFileSync(log, '');
   const gen = run(['sbom', 'generate', '.', '-o', 'bom.json', '--quiet'], ['--import', register]);
   assert.equal(gen.status, 0, gen.stderr);
   const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-  assert.ok(loaded.some((u) => u.includes('/cli/main.js')), 'the hook saw the bundle load');
+  assert.ok(
+    loaded.some((u) => u.includes('/cli/main.js')),
+    'the hook saw the bundle load',
+  );
   const packages = new Set(loaded.flatMap((u) => /node_modules\/((?:@[^/.]+\/)?[^/.][^/]*)\//.exec(u)?.[1] ?? []));
-  for (const heavy of ['ajv', 'ajv-formats', 'yaml', 'js-yaml', 'smol-toml', 'fast-xml-parser', 'better-sqlite3', 'xmllint-wasm', 'fastify', 'kysely']) {
+  for (const heavy of [
+    'ajv',
+    'ajv-formats',
+    'yaml',
+    'js-yaml',
+    'smol-toml',
+    'fast-xml-parser',
+    'better-sqlite3',
+    'xmllint-wasm',
+    'fastify',
+    'kysely',
+  ]) {
     assert.ok(!packages.has(heavy), `${heavy} was loaded: ${[...packages].join(', ')}`);
   }
   assert.ok(loaded.length < 40, `${loaded.length} modules loaded`);

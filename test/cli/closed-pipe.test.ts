@@ -27,17 +27,25 @@ test('commands piped into head -1 end without an EPIPE trace', async () => {
   try {
     const db = join(dir, 'vigie.db');
     writeFileSync(join(dir, 'bom.json'), bigBom());
-    for (const args of [['product', 'create', 'Pipe'], ['release', 'create', 'Pipe', '1.0'], ['import', 'Pipe', '1.0', join(dir, 'bom.json')]]) {
+    for (const args of [
+      ['product', 'create', 'Pipe'],
+      ['release', 'create', 'Pipe', '1.0'],
+      ['import', 'Pipe', '1.0', join(dir, 'bom.json')],
+    ]) {
       const r = await vigie([...args, '--db', db], dir);
       assert.equal(r.code, 0, r.stderr);
     }
     const bin = join(REPO_ROOT, 'bin', 'vigie.js');
     for (const command of ['obligations Pipe 1.0 --json', 'notice Pipe 1.0 --json', 'validate Pipe 1.0 --json']) {
       const expected = (await vigie([...command.split(' '), '--db', db], dir)).code;
-      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" ${command} --db "${db}" | head -1; exit \${PIPESTATUS[0]}`], {
-        encoding: 'utf8',
-        env: { ...process.env, VIGIE_FROM_SOURCE: '1' },
-      });
+      const r = spawnSync(
+        'bash',
+        ['-c', `"${process.execPath}" "${bin}" ${command} --db "${db}" | head -1; exit \${PIPESTATUS[0]}`],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, VIGIE_FROM_SOURCE: '1' },
+        },
+      );
       assert.equal(r.stdout.trim().length > 0, true, `${command}: printed its first line`);
       assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|\n\s+at /, `${command}: ${r.stderr}`);
       assert.equal(r.stderr, '', `${command}: nothing on stderr`);

@@ -17,9 +17,23 @@ test('each table entry registers the command it names, with the same summary', a
   for (const entry of COMMANDS) {
     const program = new Command('vigie');
     await registerEntry(program, ctx, entry);
-    assert.deepEqual(program.commands.map((c) => c.name()), [entry.name], `${entry.name}: registers other top-level commands`);
-    assert.equal(program.commands[0].description(), entry.summary, `${entry.name}: summary differs from the module's description`);
-    assert.ok(program.commands[0].commands.length > 0 || program.commands[0].registeredArguments.length > 0 || entry.name === 'serve' || entry.name === 'worker', `${entry.name}: registers nothing to run`);
+    assert.deepEqual(
+      program.commands.map((c) => c.name()),
+      [entry.name],
+      `${entry.name}: registers other top-level commands`,
+    );
+    assert.equal(
+      program.commands[0].description(),
+      entry.summary,
+      `${entry.name}: summary differs from the module's description`,
+    );
+    assert.ok(
+      program.commands[0].commands.length > 0 ||
+        program.commands[0].registeredArguments.length > 0 ||
+        entry.name === 'serve' ||
+        entry.name === 'worker',
+      `${entry.name}: registers nothing to run`,
+    );
   }
 });
 
@@ -41,7 +55,8 @@ test('the requested command is the first word that is not an option; help X asks
 test('vigie --help lists every command of the table; --version prints the package version', async () => {
   const help = await vigie(['--help']);
   assert.equal(help.code, 0);
-  for (const e of COMMANDS) assert.match(help.stdout, new RegExp(`^\\s+${e.name}\\b`, 'm'), `${e.name} missing from --help`);
+  for (const e of COMMANDS)
+    assert.match(help.stdout, new RegExp(`^\\s+${e.name}\\b`, 'm'), `${e.name} missing from --help`);
   const version = await vigie(['--version']);
   assert.equal(version.code, 0);
   assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+/);
@@ -66,7 +81,10 @@ test('category (its own module now) and product share one store', async () => {
     assert.equal((await vigie(['category', 'create', 'Web', '--outbound', 'MIT', '--db', db])).code, 0);
     assert.equal((await vigie(['product', 'create', 'Shop', '--category', 'Web', '--db', db])).code, 0);
     const list = await vigie(['category', 'list', '--json', '--db', db]);
-    assert.deepEqual((JSON.parse(list.stdout) as { name: string }[]).map((c) => c.name), ['Web']);
+    assert.deepEqual(
+      (JSON.parse(list.stdout) as { name: string }[]).map((c) => c.name),
+      ['Web'],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

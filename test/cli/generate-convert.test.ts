@@ -33,7 +33,14 @@ test('generated SBOM of this repository is schema-valid and names its real depen
   assert.match(shown, /MIT/);
 });
 
-const TARGETS = ['cyclonedx-json@1.7', 'cyclonedx-xml@1.6', 'cyclonedx-xml@1.7', 'spdx-json@2.3', 'spdx-tagvalue@2.3', 'spdx3-jsonld@3.0.1'];
+const TARGETS = [
+  'cyclonedx-json@1.7',
+  'cyclonedx-xml@1.6',
+  'cyclonedx-xml@1.7',
+  'spdx-json@2.3',
+  'spdx-tagvalue@2.3',
+  'spdx3-jsonld@3.0.1',
+];
 
 for (const target of TARGETS) {
   test(`convert to ${target}: schema-valid and no differences with the original`, async () => {
@@ -57,6 +64,9 @@ test('convert to KISSBOM keeps components and licences; the diff reports the los
   const d = await vigie(['sbom', 'diff', original, out, '--json']);
   const diff = JSON.parse(d.stdout);
   assert.equal(d.code, 1);
-  assert.deepEqual([diff.added.length, diff.removed.length, diff.versionChanged.length, diff.licenseChanged.length], [0, 0, 0, 0]);
+  assert.deepEqual(
+    [diff.added.length, diff.removed.length, diff.versionChanged.length, diff.licenseChanged.length],
+    [0, 0, 0, 0],
+  );
   assert.ok(diff.dependenciesRemoved.length > 0);
 });

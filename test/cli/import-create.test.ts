@@ -17,7 +17,10 @@ test('import --create makes the product and release it names, and only then', as
     const bom = join(dir, 'bom.json');
     writeFileSync(bom, deepGraphCycloneDx({ components: 12, depth: 3 }));
     writeFileSync(join(dir, 'not-an-sbom.json'), '{"hello":"world"}');
-    const products = async () => (JSON.parse((await vigie(['product', 'list', '--json', ...db])).stdout) as Array<{ name: string }>).map((p) => p.name);
+    const products = async () =>
+      (JSON.parse((await vigie(['product', 'list', '--json', ...db])).stdout) as Array<{ name: string }>).map(
+        (p) => p.name,
+      );
 
     const refused = await vigie(['import', 'Portal', '1.0', bom, ...db]);
     assert.notEqual(refused.code, 0);
@@ -39,7 +42,10 @@ test('import --create makes the product and release it names, and only then', as
 
     const created = await vigie(['import', 'Portal', '1.0', bom, '--create', ...db]);
     assert.equal(created.code, 0, created.stderr);
-    assert.match(created.stdout, /^created product Portal\ncreated release Portal 1\.0\nimported bom\.json \(cyclonedx-json\) into Portal 1\.0: 12 usages/);
+    assert.match(
+      created.stdout,
+      /^created product Portal\ncreated release Portal 1\.0\nimported bom\.json \(cyclonedx-json\) into Portal 1\.0: 12 usages/,
+    );
     const shown = await vigie(['release', 'show', 'Portal', '1.0', '--json', ...db]);
     assert.equal(shown.code, 0, shown.stderr);
 
@@ -53,19 +59,28 @@ test('import --create makes the product and release it names, and only then', as
     // A project folder (its lockfiles) creates its release the same way.
     const project = join(dir, 'app');
     mkdirSync(project);
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', dependencies: { left: '1.0.0' } }));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'app', version: '1.0.0', dependencies: { left: '1.0.0' } }),
+    );
     writeFileSync(
       join(project, 'package-lock.json'),
       JSON.stringify({
         name: 'app',
         version: '1.0.0',
         lockfileVersion: 3,
-        packages: { '': { name: 'app', version: '1.0.0', dependencies: { left: '1.0.0' } }, 'node_modules/left': { version: '1.0.0', license: 'MIT' } },
+        packages: {
+          '': { name: 'app', version: '1.0.0', dependencies: { left: '1.0.0' } },
+          'node_modules/left': { version: '1.0.0', license: 'MIT' },
+        },
       }),
     );
     const folder = await vigie(['import', 'Tools', 'main', project, '--create', ...db]);
     assert.equal(folder.code, 0, folder.stderr);
-    assert.match(folder.stdout, /created product Tools\ncreated release Tools main\nimported .* into Tools main: 1 usages/);
+    assert.match(
+      folder.stdout,
+      /created product Tools\ncreated release Tools main\nimported .* into Tools main: 1 usages/,
+    );
     assert.deepEqual((await products()).sort(), ['Portal', 'Tools']);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -21,12 +21,18 @@ test('import --background, worker --once, job show --wait and job list', async (
     assert.equal((await vigie(['import', 'Portal', '1.0', join(dir, 'bom.json'), '--wait', ...db])).code, 2);
     const queued = await vigie(['import', 'Portal', '1.0', join(dir, 'bom.json'), '--background', ...db]);
     assert.equal(queued.code, 0, queued.stderr);
-    assert.match(queued.stdout, /^job 1 \(import\): queued, waiting for a worker \(vigie worker\) \(follow it: vigie job show 1 --wait\)/);
+    assert.match(
+      queued.stdout,
+      /^job 1 \(import\): queued, waiting for a worker \(vigie worker\) \(follow it: vigie job show 1 --wait\)/,
+    );
     assert.equal((await vigie(['release', 'show', 'Portal', '1.0', '--json', ...db])).code, 0);
 
     const worker = await vigie(['worker', '--once', ...db]);
     assert.equal(worker.code, 0, worker.stderr);
-    assert.match(worker.stdout, /job-claimed job=1 kind=import attempt=1[\s\S]*job-ended job=1 state=succeeded[\s\S]*worker-stopped jobs=1/);
+    assert.match(
+      worker.stdout,
+      /job-claimed job=1 kind=import attempt=1[\s\S]*job-ended job=1 state=succeeded[\s\S]*worker-stopped jobs=1/,
+    );
 
     const shown = await vigie(['job', 'show', '1', '--wait', '--json', ...db]);
     assert.equal(shown.code, 0);
@@ -35,7 +41,10 @@ test('import --background, worker --once, job show --wait and job list', async (
     assert.equal(shown.stderr, 'job 1 (import): done\n');
 
     // A document Vigie cannot read fails its job; following it exits 1 and says why.
-    assert.equal((await vigie(['import', 'Portal', '1.0', join(dir, 'not-an-sbom.json'), '--background', ...db])).code, 0);
+    assert.equal(
+      (await vigie(['import', 'Portal', '1.0', join(dir, 'not-an-sbom.json'), '--background', ...db])).code,
+      0,
+    );
     await vigie(['worker', '--once', ...db]);
     const failed = await vigie(['job', 'show', '2', ...db]);
     assert.equal(failed.code, 1);

@@ -17,16 +17,38 @@ test('vigie policy settings: show, change with --author, refuse bad values', asy
     const noAuthor = await vigie(['policy', 'settings', '--accept-normaliser', 'high', '--db', db]);
     assert.equal(noAuthor.code, 2);
     assert.match(noAuthor.stderr, /--author is required/);
-    const bad = await vigie(['policy', 'settings', '--accept-normaliser', 'medium', '--author', 'legal@acme', '--db', db]);
+    const bad = await vigie([
+      'policy',
+      'settings',
+      '--accept-normaliser',
+      'medium',
+      '--author',
+      'legal@acme',
+      '--db',
+      db,
+    ]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--accept-normaliser must be one of off, exact, high, not "medium"/);
     assert.ok(!hasStackTrace(bad.stderr));
-    const set = await vigie(['policy', 'settings', '--accept-normaliser', 'exact', '--author', 'legal@acme', '--json', '--db', db]);
+    const set = await vigie([
+      'policy',
+      'settings',
+      '--accept-normaliser',
+      'exact',
+      '--author',
+      'legal@acme',
+      '--json',
+      '--db',
+      db,
+    ]);
     assert.equal(set.code, 0, set.stderr);
     const settings = JSON.parse(set.stdout);
     assert.equal(settings.acceptNormaliser, 'exact');
     assert.equal(settings.updatedBy, 'legal@acme');
-    assert.match((await vigie(['policy', 'settings', '--db', db])).stdout, /^acceptNormaliser: exact \(set by legal@acme at \d{4}-/);
+    assert.match(
+      (await vigie(['policy', 'settings', '--db', db])).stdout,
+      /^acceptNormaliser: exact \(set by legal@acme at \d{4}-/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

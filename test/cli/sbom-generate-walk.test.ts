@@ -37,12 +37,20 @@ test('one SBOM for the folder: a sub-component per project, every ecosystem, sco
   const bom = JSON.parse(r.stdout);
   const projects = bom.metadata.component.components.map((c: { name: string }) => c.name).sort();
   assert.equal(projects.length, 4);
-  for (const type of ['npm', 'cargo', 'pypi', 'golang']) assert.ok(purlsOf(bom).some((p) => p.startsWith(`pkg:${type}/`)), type);
+  for (const type of ['npm', 'cargo', 'pypi', 'golang'])
+    assert.ok(
+      purlsOf(bom).some((p) => p.startsWith(`pkg:${type}/`)),
+      type,
+    );
   assert.ok(purlsOf(bom).includes('pkg:golang/github.com/sirupsen/logrus@v1.9.3'));
   // The yarn project's devDependency cson is dev (CycloneDX scope excluded).
   const cson = bom.components.find((c: { purl?: string }) => c.purl === 'pkg:npm/cson@4.1.0');
   assert.equal(cson.scope, 'excluded');
-  assert.equal(bom.compositions[0].aggregate, 'incomplete', 'go.mod and a poetry.lock without pyproject give partial graphs');
+  assert.equal(
+    bom.compositions[0].aggregate,
+    'incomplete',
+    'go.mod and a poetry.lock without pyproject give partial graphs',
+  );
 
   const omitted = JSON.parse((await vigie(['sbom', 'generate', dir, '--quiet', '--omit', 'dev'])).stdout);
   assert.ok(!purlsOf(omitted).includes('pkg:npm/cson@4.1.0'));
@@ -100,40 +108,53 @@ test('vigie import <dir> takes the same walk into a release (SQLite)', needsCorp
   assert.equal(outcome.counts.versions, generated.components.filter((c: { version?: string }) => c.version).length);
 });
 
-test('sbom generate <dir>, then import: one usage per project, the project recorded per usage (issue 9)', needsCorpora, async () => {
-  const db = join(dir, 'projects.db');
-  const ok = async (...args: string[]) => {
-    const r = await vigie([...args, '--db', db]);
-    assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
-  };
-  const sbomFile = join(dir, 'repo.cdx.json');
-  assert.equal((await vigie(['sbom', 'generate', dir, '-o', sbomFile, '--quiet'])).code, 0);
-  const generated = JSON.parse(readFileSync(sbomFile, 'utf8'));
-  const projectNames = generated.metadata.component.components.map((c: { name: string }) => c.name).sort();
-  assert.deepEqual(projectNames, ['api', 'lib', 'test', 'yarn-package-with-lockfile']);
-  // The project each ecosystem's packages belong to: the name its manifest gives.
-  const expected: Record<string, string> = { npm: 'yarn-package-with-lockfile', cargo: 'lib', pypi: 'api', golang: 'test' };
+test(
+  'sbom generate <dir>, then import: one usage per project, the project recorded per usage (issue 9)',
+  needsCorpora,
+  async () => {
+    const db = join(dir, 'projects.db');
+    const ok = async (...args: string[]) => {
+      const r = await vigie([...args, '--db', db]);
+      assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+      return r.stdout;
+    };
+    const sbomFile = join(dir, 'repo.cdx.json');
+    assert.equal((await vigie(['sbom', 'generate', dir, '-o', sbomFile, '--quiet'])).code, 0);
+    const generated = JSON.parse(readFileSync(sbomFile, 'utf8'));
+    const projectNames = generated.metadata.component.components.map((c: { name: string }) => c.name).sort();
+    assert.deepEqual(projectNames, ['api', 'lib', 'test', 'yarn-package-with-lockfile']);
+    // The project each ecosystem's packages belong to: the name its manifest gives.
+    const expected: Record<string, string> = {
+      npm: 'yarn-package-with-lockfile',
+      cargo: 'lib',
+      pypi: 'api',
+      golang: 'test',
+    };
 
-  await ok('product', 'create', 'repo');
-  const rows = async (release: string, source: string) => {
-    await ok('release', 'create', 'repo', release);
-    await ok('import', 'repo', release, source);
-    const [header, ...lines] = (await ok('release', 'export', 'repo', release, '--format', 'csv')).trim().split('\n');
-    const column = header!.split(',');
-    return lines.map((line) => {
-      const cells = line.split(',');
-      return { purl: cells[column.indexOf('purl')]!, project: cells[column.indexOf('project')]!, scope: cells[column.indexOf('scope')]! };
-    });
-  };
-  const fromFile = await rows('file', sbomFile);
-  assert.equal(fromFile.length, generated.components.length, 'one usage per package: no package is shared here');
-  for (const row of fromFile) {
-    const type = /^pkg:([^/]+)\//.exec(row.purl)?.[1] ?? '';
-    assert.equal(row.project, expected[type], `${row.purl} (${row.scope})`);
-  }
-  // vigie import <dir> takes the same walk: the same usages, in the same projects.
-  const fromDir = await rows('dir', dir);
-  const key = (r: { purl: string; project: string; scope: string }) => `${r.purl} ${r.project} ${r.scope}`;
-  assert.deepEqual(fromDir.map(key).sort(), fromFile.map(key).sort());
-});
+    await ok('product', 'create', 'repo');
+    const rows = async (release: string, source: string) => {
+      await ok('release', 'create', 'repo', release);
+      await ok('import', 'repo', release, source);
+      const [header, ...lines] = (await ok('release', 'export', 'repo', release, '--format', 'csv')).trim().split('\n');
+      const column = header!.split(',');
+      return lines.map((line) => {
+        const cells = line.split(',');
+        return {
+          purl: cells[column.indexOf('purl')]!,
+          project: cells[column.indexOf('project')]!,
+          scope: cells[column.indexOf('scope')]!,
+        };
+      });
+    };
+    const fromFile = await rows('file', sbomFile);
+    assert.equal(fromFile.length, generated.components.length, 'one usage per package: no package is shared here');
+    for (const row of fromFile) {
+      const type = /^pkg:([^/]+)\//.exec(row.purl)?.[1] ?? '';
+      assert.equal(row.project, expected[type], `${row.purl} (${row.scope})`);
+    }
+    // vigie import <dir> takes the same walk: the same usages, in the same projects.
+    const fromDir = await rows('dir', dir);
+    const key = (r: { purl: string; project: string; scope: string }) => `${r.purl} ${r.project} ${r.scope}`;
+    assert.deepEqual(fromDir.map(key).sort(), fromFile.map(key).sort());
+  },
+);

@@ -19,7 +19,13 @@ function sbom(serial: string, components: [string, string][]): string {
     serialNumber: serial,
     version: 1,
     metadata: { component: { type: 'application', name: 'shop', version: '1', 'bom-ref': 'shop' } },
-    components: components.map(([name, version]) => ({ type: 'library', 'bom-ref': `${name}@${version}`, name, version, purl: `pkg:npm/${name}@${version}` })),
+    components: components.map(([name, version]) => ({
+      type: 'library',
+      'bom-ref': `${name}@${version}`,
+      name,
+      version,
+      purl: `pkg:npm/${name}@${version}`,
+    })),
   });
 }
 
@@ -32,8 +38,20 @@ async function ok(...args: string[]): Promise<string> {
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vigie-vex-'));
   db = join(dir, 'vigie.db');
-  writeFileSync(join(dir, 'v1.json'), sbom('urn:uuid:11111111-1111-4111-8111-111111111111', [['lodash', '4.17.20'], ['minimist', '1.2.5']]));
-  writeFileSync(join(dir, 'v2.json'), sbom('urn:uuid:22222222-2222-4222-8222-222222222222', [['lodash', '4.17.20'], ['minimist', '1.2.6']]));
+  writeFileSync(
+    join(dir, 'v1.json'),
+    sbom('urn:uuid:11111111-1111-4111-8111-111111111111', [
+      ['lodash', '4.17.20'],
+      ['minimist', '1.2.5'],
+    ]),
+  );
+  writeFileSync(
+    join(dir, 'v2.json'),
+    sbom('urn:uuid:22222222-2222-4222-8222-222222222222', [
+      ['lodash', '4.17.20'],
+      ['minimist', '1.2.6'],
+    ]),
+  );
   await ok('product', 'create', 'shop');
   await ok('release', 'create', 'shop', '1.0');
   await ok('release', 'create', 'shop', '2.0');
@@ -43,36 +61,154 @@ before(async () => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('a triage recorded for all releases of the product is reused by the next release, with who and when', async () => {
-  await ok('vex', 'set', 'shop', '1.0', '--component', 'pkg:npm/lodash', '--vulnerability', 'CVE-2021-23337', '--state', 'not_affected', '--justification', 'code_not_reachable', '--detail', 'template() is never called', '--scope', 'product', '--author', 'alice');
-  const v2 = JSON.parse(await ok('vex', 'list', 'shop', '2.0', '--json')) as { statements: { vulnerability: { id: string }; product: { purl: string }; analysis: { state: string; justification: string }; record: { author: string } }[] };
+  await ok(
+    'vex',
+    'set',
+    'shop',
+    '1.0',
+    '--component',
+    'pkg:npm/lodash',
+    '--vulnerability',
+    'CVE-2021-23337',
+    '--state',
+    'not_affected',
+    '--justification',
+    'code_not_reachable',
+    '--detail',
+    'template() is never called',
+    '--scope',
+    'product',
+    '--author',
+    'alice',
+  );
+  const v2 = JSON.parse(await ok('vex', 'list', 'shop', '2.0', '--json')) as {
+    statements: {
+      vulnerability: { id: string };
+      product: { purl: string };
+      analysis: { state: string; justification: string };
+      record: { author: string };
+    }[];
+  };
   assert.deepEqual(
-    v2.statements.map((s) => [s.vulnerability.id, s.product.purl, s.analysis.state, s.analysis.justification, s.record.author]),
+    v2.statements.map((s) => [
+      s.vulnerability.id,
+      s.product.purl,
+      s.analysis.state,
+      s.analysis.justification,
+      s.record.author,
+    ]),
     [['CVE-2021-23337', 'pkg:npm/lodash@4.17.20', 'not_affected', 'code_not_reachable', 'alice']],
   );
 });
 
 test('a narrower analysis wins over a wider one; an older record stays as history', async () => {
-  await ok('vex', 'set', 'shop', '1.0', '--component', 'pkg:npm/minimist@1.2.5', '--vulnerability', 'CVE-2021-44906', '--state', 'in_triage', '--author', 'bob');
-  await ok('vex', 'set', 'shop', '1.0', '--component', 'pkg:npm/minimist@1.2.5', '--vulnerability', 'CVE-2021-44906', '--state', 'exploitable', '--response', 'update', '--author', 'bob');
-  const v1 = JSON.parse(await ok('vex', 'list', 'shop', '1.0', '--json')) as { statements: { vulnerability: { id: string }; analysis: { state: string }; history: { analysis: { state: string } }[] }[] };
+  await ok(
+    'vex',
+    'set',
+    'shop',
+    '1.0',
+    '--component',
+    'pkg:npm/minimist@1.2.5',
+    '--vulnerability',
+    'CVE-2021-44906',
+    '--state',
+    'in_triage',
+    '--author',
+    'bob',
+  );
+  await ok(
+    'vex',
+    'set',
+    'shop',
+    '1.0',
+    '--component',
+    'pkg:npm/minimist@1.2.5',
+    '--vulnerability',
+    'CVE-2021-44906',
+    '--state',
+    'exploitable',
+    '--response',
+    'update',
+    '--author',
+    'bob',
+  );
+  const v1 = JSON.parse(await ok('vex', 'list', 'shop', '1.0', '--json')) as {
+    statements: {
+      vulnerability: { id: string };
+      analysis: { state: string };
+      history: { analysis: { state: string } }[];
+    }[];
+  };
   const minimist = v1.statements.find((s) => s.vulnerability.id === 'CVE-2021-44906')!;
   assert.equal(minimist.analysis.state, 'exploitable');
-  assert.deepEqual(minimist.history.map((h) => h.analysis.state), ['in_triage']);
+  assert.deepEqual(
+    minimist.history.map((h) => h.analysis.state),
+    ['in_triage'],
+  );
   // Release 2.0 ships minimist 1.2.6: the analysis of 1.2.5 in 1.0 does not apply there.
-  const v2 = JSON.parse(await ok('vex', 'list', 'shop', '2.0', '--json')) as { statements: { vulnerability: { id: string } }[] };
+  const v2 = JSON.parse(await ok('vex', 'list', 'shop', '2.0', '--json')) as {
+    statements: { vulnerability: { id: string } }[];
+  };
   assert.ok(!v2.statements.some((s) => s.vulnerability.id === 'CVE-2021-44906'));
 });
 
 test('two analyses of the same flaw at the same scope level that disagree are a conflict: listed, exit 1, not exported', async () => {
-  await ok('vex', 'set', 'shop', '2.0', '--component', 'pkg:npm/minimist', '--vulnerability', 'GHSA-xvch-5gv4-984h', '--state', 'not_affected', '--detail', 'no CLI parsing', '--author', 'carol');
+  await ok(
+    'vex',
+    'set',
+    'shop',
+    '2.0',
+    '--component',
+    'pkg:npm/minimist',
+    '--vulnerability',
+    'GHSA-xvch-5gv4-984h',
+    '--state',
+    'not_affected',
+    '--detail',
+    'no CLI parsing',
+    '--author',
+    'carol',
+  );
   // The same flaw under its CVE id, once the alias is known from an imported OSV record.
   const osv = join(dir, 'GHSA-xvch-5gv4-984h.json');
-  writeFileSync(osv, JSON.stringify({ schema_version: '1.6.0', id: 'GHSA-xvch-5gv4-984h', modified: '2024-01-01T00:00:00Z', aliases: ['CVE-2021-44906'], affected: [{ package: { ecosystem: 'npm', name: 'minimist' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.2.6' }] }] }] }));
+  writeFileSync(
+    osv,
+    JSON.stringify({
+      schema_version: '1.6.0',
+      id: 'GHSA-xvch-5gv4-984h',
+      modified: '2024-01-01T00:00:00Z',
+      aliases: ['CVE-2021-44906'],
+      affected: [
+        {
+          package: { ecosystem: 'npm', name: 'minimist' },
+          ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.2.6' }] }],
+        },
+      ],
+    }),
+  );
   await ok('vuln', 'db', 'import', osv, '--quiet');
-  await ok('vex', 'set', 'shop', '2.0', '--component', 'pkg:npm/minimist', '--vulnerability', 'CVE-2021-44906', '--state', 'exploitable', '--response', 'will_not_fix', '--author', 'dave');
+  await ok(
+    'vex',
+    'set',
+    'shop',
+    '2.0',
+    '--component',
+    'pkg:npm/minimist',
+    '--vulnerability',
+    'CVE-2021-44906',
+    '--state',
+    'exploitable',
+    '--response',
+    'will_not_fix',
+    '--author',
+    'dave',
+  );
   const list = await vigie(['vex', 'list', 'shop', '2.0', '--db', db]);
   assert.equal(list.code, 1);
-  assert.match(list.stdout, /CONFLICT (GHSA-xvch-5gv4-984h|CVE-2021-44906) for pkg:npm\/minimist@1\.2\.6: #\d+ not_affected by carol vs #\d+ exploitable by dave/);
+  assert.match(
+    list.stdout,
+    /CONFLICT (GHSA-xvch-5gv4-984h|CVE-2021-44906) for pkg:npm\/minimist@1\.2\.6: #\d+ not_affected by carol vs #\d+ exploitable by dave/,
+  );
   const exp = await vigie(['vex', 'export', 'shop', '2.0', '--format', 'openvex', '--db', db]);
   assert.equal(exp.code, 0, exp.stderr);
   assert.match(exp.stderr, /conflict, not exported/);
@@ -82,18 +218,43 @@ test('two analyses of the same flaw at the same scope level that disagree are a 
 test('exports validate (OpenVEX schema, CycloneDX 1.6 with BOM-Links, CSAF through the BSI validator), and import back into another release', async () => {
   const openvex = JSON.parse(await ok('vex', 'export', 'shop', '1.0', '--format', 'openvex', '--author', 'Acme PSIRT'));
   assert.deepEqual(validateJsonSchema('openvex', '0.2.0', openvex), []);
-  const cdx = JSON.parse(await ok('vex', 'export', 'shop', '1.0', '--format', 'cyclonedx-vex', '--sbom-serial', 'urn:uuid:11111111-1111-4111-8111-111111111111'));
+  const cdx = JSON.parse(
+    await ok(
+      'vex',
+      'export',
+      'shop',
+      '1.0',
+      '--format',
+      'cyclonedx-vex',
+      '--sbom-serial',
+      'urn:uuid:11111111-1111-4111-8111-111111111111',
+    ),
+  );
   assert.deepEqual(validateJsonSchema('cyclonedx-json', '1.6', cdx), []);
-  assert.ok(cdx.vulnerabilities.every((v: { affects: { ref: string }[] }) => v.affects.every((a) => a.ref.startsWith('urn:cdx:11111111-1111-4111-8111-111111111111/1#version-'))));
+  assert.ok(
+    cdx.vulnerabilities.every((v: { affects: { ref: string }[] }) =>
+      v.affects.every((a) => a.ref.startsWith('urn:cdx:11111111-1111-4111-8111-111111111111/1#version-')),
+    ),
+  );
   const csafPath = join(dir, 'shop-1.0.csaf.json');
   await ok('vex', 'export', 'shop', '1.0', '--format', 'csaf', '--namespace', 'https://acme.example', '-o', csafPath);
   assert.deepEqual(await csafErrors(JSON.parse(readFileSync(csafPath, 'utf8'))), []);
 
   await ok('release', 'create', 'shop', '3.0');
   await ok('import', 'shop', '3.0', join(dir, 'v1.json'));
-  const imported = JSON.parse(await ok('vex', 'import', csafPath, 'shop', '3.0', '--author', 'importer', '--json')) as { format: string; recorded: number; unmatched: unknown[] };
+  const imported = JSON.parse(await ok('vex', 'import', csafPath, 'shop', '3.0', '--author', 'importer', '--json')) as {
+    format: string;
+    recorded: number;
+    unmatched: unknown[];
+  };
   assert.deepEqual([imported.format, imported.unmatched.length], ['csaf', 0]);
-  const v3 = JSON.parse(await ok('vex', 'list', 'shop', '3.0', '--json')) as { statements: { vulnerability: { id: string }; analysis: { state: string; justification?: string }; record: { origin: string } }[] };
+  const v3 = JSON.parse(await ok('vex', 'list', 'shop', '3.0', '--json')) as {
+    statements: {
+      vulnerability: { id: string };
+      analysis: { state: string; justification?: string };
+      record: { origin: string };
+    }[];
+  };
   const minimist = v3.statements.find((s) => s.vulnerability.id === 'CVE-2021-44906')!;
   assert.equal(minimist.analysis.state, 'exploitable');
   assert.match(minimist.record.origin, /^import csaf /);
@@ -101,9 +262,48 @@ test('exports validate (OpenVEX schema, CycloneDX 1.6 with BOM-Links, CSAF throu
 
 test('bad triage input is one line and exit 2', async () => {
   for (const args of [
-    ['vex', 'set', 'shop', '1.0', '--component', 'pkg:npm/lodash', '--vulnerability', 'CVE-2021-1', '--state', 'not_affected', '--author', 'x'],
-    ['vex', 'set', 'shop', '1.0', '--component', 'pkg:npm/nope', '--vulnerability', 'CVE-2021-1', '--state', 'in_triage', '--author', 'x'],
-    ['vex', 'set', 'shop', '1.0', '--component', 'pkg:npm/lodash', '--vulnerability', 'CVE-2021-1', '--state', 'wontfix', '--author', 'x'],
+    [
+      'vex',
+      'set',
+      'shop',
+      '1.0',
+      '--component',
+      'pkg:npm/lodash',
+      '--vulnerability',
+      'CVE-2021-1',
+      '--state',
+      'not_affected',
+      '--author',
+      'x',
+    ],
+    [
+      'vex',
+      'set',
+      'shop',
+      '1.0',
+      '--component',
+      'pkg:npm/nope',
+      '--vulnerability',
+      'CVE-2021-1',
+      '--state',
+      'in_triage',
+      '--author',
+      'x',
+    ],
+    [
+      'vex',
+      'set',
+      'shop',
+      '1.0',
+      '--component',
+      'pkg:npm/lodash',
+      '--vulnerability',
+      'CVE-2021-1',
+      '--state',
+      'wontfix',
+      '--author',
+      'x',
+    ],
     ['vex', 'import', join(dir, 'v1.json'), 'shop', '9.9', '--author', 'x'],
   ]) {
     const r = await vigie([...args, '--db', db]);

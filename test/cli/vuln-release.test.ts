@@ -34,7 +34,18 @@ before(async () => {
   writeFileSync(join(dir, 'v2.json'), sbom('1.2.6'));
   writeFileSync(
     join(dir, 'osv.json'),
-    JSON.stringify({ schema_version: '1.6.0', id: 'GHSA-xvch-5gv4-984h', modified: '2024-01-01T00:00:00Z', aliases: ['CVE-2021-44906'], affected: [{ package: { ecosystem: 'npm', name: 'minimist' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.2.6' }] }] }] }),
+    JSON.stringify({
+      schema_version: '1.6.0',
+      id: 'GHSA-xvch-5gv4-984h',
+      modified: '2024-01-01T00:00:00Z',
+      aliases: ['CVE-2021-44906'],
+      affected: [
+        {
+          package: { ecosystem: 'npm', name: 'minimist' },
+          ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.2.6' }] }],
+        },
+      ],
+    }),
   );
   await ok('product', 'create', 'shop');
   await ok('release', 'create', 'shop', '1.0');
@@ -53,15 +64,40 @@ test('vuln db import re-scans the releases; findings, affected and diff read the
   const text = await ok('vuln', 'findings', 'shop', '1.0');
   assert.match(text, /shop 1\.0: 1 findings, 1 open .*scanned .* \(database\)/);
   assert.match(text, /CVE-2021-44906 +unknown +pkg:npm\/minimist@1\.2\.5 +fixed: 1\.2\.6 +untriaged/);
-  await ok('vex', 'set', 'shop', '1.0', '--component', 'pkg:npm/minimist@1.2.5', '--vulnerability', 'GHSA-xvch-5gv4-984h', '--state', 'exploitable', '--response', 'update', '--author', 'bob');
+  await ok(
+    'vex',
+    'set',
+    'shop',
+    '1.0',
+    '--component',
+    'pkg:npm/minimist@1.2.5',
+    '--vulnerability',
+    'GHSA-xvch-5gv4-984h',
+    '--state',
+    'exploitable',
+    '--response',
+    'update',
+    '--author',
+    'bob',
+  );
   assert.match(await ok('vuln', 'findings', 'shop', '1.0'), /minimist@1\.2\.5 +fixed: 1\.2\.6 +exploitable/);
-  assert.match(await ok('vuln', 'affected', 'GHSA-xvch-5gv4-984h'), /^CVE-2021-44906 \/ GHSA-xvch-5gv4-984h: 1 releases\nshop 1\.0 \(in-development\) +pkg:npm\/minimist@1\.2\.5 +fixed: 1\.2\.6 +exploitable\n$/);
-  assert.match(await ok('vuln', 'diff', 'shop', '1.0', '2.0'), /- CVE-2021-44906 unknown pkg:npm\/minimist@1\.2\.5\n0 introduced, 1 fixed, 0 unchanged/);
+  assert.match(
+    await ok('vuln', 'affected', 'GHSA-xvch-5gv4-984h'),
+    /^CVE-2021-44906 \/ GHSA-xvch-5gv4-984h: 1 releases\nshop 1\.0 \(in-development\) +pkg:npm\/minimist@1\.2\.5 +fixed: 1\.2\.6 +exploitable\n$/,
+  );
+  assert.match(
+    await ok('vuln', 'diff', 'shop', '1.0', '2.0'),
+    /- CVE-2021-44906 unknown pkg:npm\/minimist@1\.2\.5\n0 introduced, 1 fixed, 0 unchanged/,
+  );
   assert.match(await ok('vuln', 'rescan'), /2 releases scanned, 1 findings stored/);
 });
 
 test('bad input: one line, exit 2, no stack trace', async () => {
-  for (const args of [['vuln', 'affected', "x' OR 1=1"], ['vuln', 'findings', 'shop', '9.9'], ['vuln', 'findings', 'nope', '1.0']]) {
+  for (const args of [
+    ['vuln', 'affected', "x' OR 1=1"],
+    ['vuln', 'findings', 'shop', '9.9'],
+    ['vuln', 'findings', 'nope', '1.0'],
+  ]) {
     const r = await vigie([...args, '--db', db]);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
     assert.ok(!hasStackTrace(r.stderr), r.stderr);

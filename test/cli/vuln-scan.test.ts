@@ -21,17 +21,33 @@ describe('vigie vuln scan', needsCorpora, () => {
     assert.match(found.stdout, /CVE-2020-36567 .*github\.com\/gin-gonic\/gin@v1\.4\.0/);
     assert.match(found.stdout, /1 finding\(s\)/);
     assert.equal((await vigie([...base, '--fail-on', 'none'])).code, 0);
-    assert.equal((await vigie([...base, '--fail-on', 'kev', '--kev', corpus('vulns/kev/known_exploited_vulnerabilities.json')])).code, 0);
+    assert.equal(
+      (await vigie([...base, '--fail-on', 'kev', '--kev', corpus('vulns/kev/known_exploited_vulnerabilities.json')]))
+        .code,
+      0,
+    );
   });
 
   test('--format json prints one document of the documented shape, purl as written', async () => {
     const r = await vigie(['vuln', 'scan', PB(), '--osv', GIN(), '--format', 'json']);
     assert.equal(r.code, 1);
-    const doc = JSON.parse(r.stdout) as { findings: Record<string, Record<string, unknown>>[]; unchecked: unknown[]; summary: Record<string, unknown> };
+    const doc = JSON.parse(r.stdout) as {
+      findings: Record<string, Record<string, unknown>>[];
+      unchecked: unknown[];
+      summary: Record<string, unknown>;
+    };
     assert.deepEqual(Object.keys(doc), ['findings', 'unchecked', 'summary']);
     const f = doc.findings[0]!;
     assert.deepEqual(Object.keys(f), ['vulnerability', 'component', 'match', 'analysis']);
-    assert.deepEqual(Object.keys(f.vulnerability!).sort(), ['aliases', 'epss', 'fixed', 'id', 'kev', 'severity', 'summary']);
+    assert.deepEqual(Object.keys(f.vulnerability!).sort(), [
+      'aliases',
+      'epss',
+      'fixed',
+      'id',
+      'kev',
+      'severity',
+      'summary',
+    ]);
     assert.deepEqual(Object.keys(f.component!).sort(), ['name', 'purl', 'ref', 'version']);
     assert.equal(f.component!.purl, 'pkg:golang/github.com/gin-gonic/gin@v1.4.0');
     assert.equal(f.analysis, null);
@@ -100,7 +116,17 @@ describe('vigie vuln scan', needsCorpora, () => {
     vex.statements[0]!.status = 'not_affected';
     vex.statements[0]!.justification = 'vulnerable_code_not_in_execute_path';
     writeFileSync(join(dir, 'triage.openvex.json'), JSON.stringify(vex));
-    const again = await vigie(['vuln', 'scan', PB(), '--osv', GIN(), '--vex', join(dir, 'triage.openvex.json'), '--format', 'json']);
+    const again = await vigie([
+      'vuln',
+      'scan',
+      PB(),
+      '--osv',
+      GIN(),
+      '--vex',
+      join(dir, 'triage.openvex.json'),
+      '--format',
+      'json',
+    ]);
     assert.equal(again.code, 0, again.stderr);
     const doc = JSON.parse(again.stdout) as { findings: { analysis: unknown }[]; summary: { failing: number } };
     // The analysis model speaks CycloneDX: OpenVEX's label reads as its CycloneDX counterpart.
@@ -113,7 +139,17 @@ describe('vigie vuln scan', needsCorpora, () => {
     other.statements[0]!.action_statement = 'upgrade gin';
     delete other.statements[0]!.justification;
     writeFileSync(join(dir, 'other.openvex.json'), JSON.stringify(other));
-    const conflict = await vigie(['vuln', 'scan', PB(), '--osv', GIN(), '--vex', join(dir, 'triage.openvex.json'), '--vex', join(dir, 'other.openvex.json')]);
+    const conflict = await vigie([
+      'vuln',
+      'scan',
+      PB(),
+      '--osv',
+      GIN(),
+      '--vex',
+      join(dir, 'triage.openvex.json'),
+      '--vex',
+      join(dir, 'other.openvex.json'),
+    ]);
     assert.equal(conflict.code, 1);
     assert.match(conflict.stderr, /VEX conflict: CVE-2020-36567 .* exploitable vs not_affected/);
   });
@@ -129,28 +165,62 @@ describe('vigie vuln scan', needsCorpora, () => {
         { name: 'bad.json', content: '{' },
       ]),
     );
-    writeFileSync(join(dir, 'epss.csv'), '#model_version:v2025.03.14,score_date:2025-08-25T00:00:00Z\ncve,epss,percentile\nCVE-2020-36567,0.00262,0.49642\n');
-    const r = await vigie(['vuln', 'scan', PB(), '--osv', join(dir, 'all.zip'), '--epss', join(dir, 'epss.csv'), '--format', 'json']);
+    writeFileSync(
+      join(dir, 'epss.csv'),
+      '#model_version:v2025.03.14,score_date:2025-08-25T00:00:00Z\ncve,epss,percentile\nCVE-2020-36567,0.00262,0.49642\n',
+    );
+    const r = await vigie([
+      'vuln',
+      'scan',
+      PB(),
+      '--osv',
+      join(dir, 'all.zip'),
+      '--epss',
+      join(dir, 'epss.csv'),
+      '--format',
+      'json',
+    ]);
     assert.equal(r.code, 1, r.stderr);
-    const doc = JSON.parse(r.stdout) as { findings: { vulnerability: { epss: unknown } }[]; summary: { database: { read: number; invalid: { where: string }[] } } };
+    const doc = JSON.parse(r.stdout) as {
+      findings: { vulnerability: { epss: unknown } }[];
+      summary: { database: { read: number; invalid: { where: string }[] } };
+    };
     assert.deepEqual(doc.findings[0]!.vulnerability.epss, { probability: 0.00262, percentile: 0.49642 });
     assert.equal(doc.summary.database.read, 2);
-    assert.deepEqual(doc.summary.database.invalid.map((i) => i.where.split('!')[1]), ['bad.json']);
+    assert.deepEqual(
+      doc.summary.database.invalid.map((i) => i.where.split('!')[1]),
+      ['bad.json'],
+    );
     writeFileSync(join(dir, 'broken.zip'), 'PK not really');
     const bad = await vigie(['vuln', 'scan', PB(), '--osv', join(dir, 'broken.zip')]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /not a readable zip archive/);
   });
 
-  test('without --osv the store\'s vulnerability database is used', async () => {
+  test("without --osv the store's vulnerability database is used", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-vuln-'));
     const db = join(dir, 'vigie.db');
-    const imported = await vigie(['vuln', 'db', 'import', GIN(), corpus('vulns/kev/known_exploited_vulnerabilities.json'), '--db', db, '--quiet']);
+    const imported = await vigie([
+      'vuln',
+      'db',
+      'import',
+      GIN(),
+      corpus('vulns/kev/known_exploited_vulnerabilities.json'),
+      '--db',
+      db,
+      '--quiet',
+    ]);
     assert.equal(imported.code, 0, imported.stderr);
     const r = await vigie(['vuln', 'scan', PB(), '--db', db, '--format', 'json']);
     assert.equal(r.code, 1, r.stderr);
-    const doc = JSON.parse(r.stdout) as { findings: { vulnerability: { id: string }; match: { record: string } }[]; summary: { database: { source: string } } };
-    assert.deepEqual(doc.findings.map((f) => [f.vulnerability.id, f.match.record]), [['CVE-2020-36567', 'GO-2020-0001']]);
+    const doc = JSON.parse(r.stdout) as {
+      findings: { vulnerability: { id: string }; match: { record: string } }[];
+      summary: { database: { source: string } };
+    };
+    assert.deepEqual(
+      doc.findings.map((f) => [f.vulnerability.id, f.match.record]),
+      [['CVE-2020-36567', 'GO-2020-0001']],
+    );
     assert.equal(doc.summary.database.source, 'store');
     const empty = await vigie(['vuln', 'scan', PB(), '--db', join(dir, 'empty.db')]);
     assert.equal(empty.code, 0, empty.stderr);

@@ -18,7 +18,13 @@ const file = (name: string, text: string) => {
   writeFileSync(p, text);
   return p;
 };
-const PERMISSIVE = file('permissive.json', JSON.stringify({ licenses: { always: ['MIT', 'ISC', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause'] }, exploitations: [{ exploitation: 'distribution' }] }));
+const PERMISSIVE = file(
+  'permissive.json',
+  JSON.stringify({
+    licenses: { always: ['MIT', 'ISC', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause'] },
+    exploitations: [{ exploitation: 'distribution' }],
+  }),
+);
 
 async function check(...args: string[]) {
   const io = memoryIo(tmp);
@@ -32,25 +38,44 @@ test('dropwizard with the documented example policy is compliant (exit 0)', need
   assert.match(r.out, /validation step 6\/6 — compliant/);
 });
 
-test('normalised licences: a curation each, or the policy file\'s acceptNormaliser setting (issue 8 item 6)', needsCorpora, async () => {
-  const base = { licenses: { always: ['EPL-2.0'] }, exploitations: [{ exploitation: 'distribution' }] };
-  const step1 = async (policy: object) => {
-    const r = await check(corpus(DROPWIZARD), '--policy', file('normaliser.json', JSON.stringify(policy)), '--format', 'json');
-    const doc = JSON.parse(r.out);
-    return { doc, epl: doc.steps[0].blockers.filter((b: { license: string }) => b.license === 'Eclipse Public License v2.0') };
-  };
-  const off = await step1(base);
-  assert.equal(off.epl.length, 4, 'four JUnit 5 jars say "Eclipse Public License v2.0"');
-  assert.deepEqual(off.epl[0].fix.proposal, { type: 'curation', fromExpression: 'Eclipse Public License v2.0', toExpression: 'EPL-2.0', confidence: 'high', notes: off.epl[0].fix.proposal.notes });
-  assert.deepEqual(off.doc.settings, { acceptNormaliser: 'off' });
-  const curated = await step1({ ...base, curations: [{ from: 'Eclipse Public License v2.0', to: 'EPL-2.0' }] });
-  assert.equal(curated.epl.length, 0);
-  const high = await step1({ ...base, settings: { acceptNormaliser: 'high' } });
-  assert.equal(high.epl.length, 0);
-  assert.deepEqual(high.doc.settings, { acceptNormaliser: 'high' });
-  const exact = await step1({ ...base, settings: { acceptNormaliser: 'exact' } });
-  assert.equal(exact.epl.length, 4, 'a high-confidence answer is not exact');
-});
+test(
+  "normalised licences: a curation each, or the policy file's acceptNormaliser setting (issue 8 item 6)",
+  needsCorpora,
+  async () => {
+    const base = { licenses: { always: ['EPL-2.0'] }, exploitations: [{ exploitation: 'distribution' }] };
+    const step1 = async (policy: object) => {
+      const r = await check(
+        corpus(DROPWIZARD),
+        '--policy',
+        file('normaliser.json', JSON.stringify(policy)),
+        '--format',
+        'json',
+      );
+      const doc = JSON.parse(r.out);
+      return {
+        doc,
+        epl: doc.steps[0].blockers.filter((b: { license: string }) => b.license === 'Eclipse Public License v2.0'),
+      };
+    };
+    const off = await step1(base);
+    assert.equal(off.epl.length, 4, 'four JUnit 5 jars say "Eclipse Public License v2.0"');
+    assert.deepEqual(off.epl[0].fix.proposal, {
+      type: 'curation',
+      fromExpression: 'Eclipse Public License v2.0',
+      toExpression: 'EPL-2.0',
+      confidence: 'high',
+      notes: off.epl[0].fix.proposal.notes,
+    });
+    assert.deepEqual(off.doc.settings, { acceptNormaliser: 'off' });
+    const curated = await step1({ ...base, curations: [{ from: 'Eclipse Public License v2.0', to: 'EPL-2.0' }] });
+    assert.equal(curated.epl.length, 0);
+    const high = await step1({ ...base, settings: { acceptNormaliser: 'high' } });
+    assert.equal(high.epl.length, 0);
+    assert.deepEqual(high.doc.settings, { acceptNormaliser: 'high' });
+    const exact = await step1({ ...base, settings: { acceptNormaliser: 'exact' } });
+    assert.equal(exact.epl.length, 4, 'a high-confidence answer is not exact');
+  },
+);
 
 test('violations exit 1; JSON lists them with the fix', needsCorpora, async () => {
   const r = await check(corpus(DROPWIZARD), '--policy', PERMISSIVE, '--format', 'json');
@@ -70,7 +95,10 @@ test('--format junit parses as XML with six test cases', needsCorpora, async () 
 });
 
 test('--format sarif -o writes a log that validates against the SARIF 2.1.0 schema', needsCorpora, async () => {
-  for (const [policy, expected] of [[PERMISSIVE, 1], [EXAMPLE, 0]] as const) {
+  for (const [policy, expected] of [
+    [PERMISSIVE, 1],
+    [EXAMPLE, 0],
+  ] as const) {
     const out = join(tmp, `out-${expected}.sarif`);
     const r = await check(corpus(DROPWIZARD), '--policy', policy, '--format', 'sarif', '-o', out);
     assert.equal(r.code, expected);
@@ -87,7 +115,10 @@ test('an npm project folder is inventoried from its lockfile and checked', needs
   const doc = JSON.parse(r.out);
   const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
   const packages = Object.keys(lock.packages).filter((k) => k !== '').length;
-  assert.ok(doc.usages.length > 0 && doc.usages.length <= packages, `${doc.usages.length} usages for ${packages} lockfile packages`);
+  assert.ok(
+    doc.usages.length > 0 && doc.usages.length <= packages,
+    `${doc.usages.length} usages for ${packages} lockfile packages`,
+  );
   // dev dependencies get their own (project, scope), covered by the blank rule.
   assert.ok(doc.steps[2].passed);
 });
@@ -95,11 +126,26 @@ test('an npm project folder is inventoried from its lockfile and checked', needs
 test('bad input exits 2 with one line naming the file, field and problem', needsCorpora, async () => {
   const cases: [string[], RegExp][] = [
     [['--policy', file('typo.yaml', 'licences:\n  always: [MIT]\n')], /typo\.yaml: licences: unknown key/],
-    [['--policy', file('bad-choice.yaml', 'choices:\n  - from: MIT OR ISC\n    to: "MIT OR"\n')], /bad-choice\.yaml: choices\[0\]\.to: 'MIT OR' is not a valid SPDX expression/],
-    [['--policy', file('bad-status.yaml', 'licenses:\n  sometimes: [MIT]\n')], /bad-status\.yaml: licenses\.sometimes: unknown status/],
-    [['--policy', file('bad-exploitation.json', '{"exploitations":[{"scope":"dev","exploitation":"shipped"}]}')], /bad-exploitation\.json: exploitations\[0\]\.exploitation: 'shipped' is not one of/],
-    [['--policy', file('bad-setting.yaml', 'settings:\n  acceptNormaliser: medium\n')], /bad-setting\.yaml: settings\.acceptNormaliser: 'medium' is not one of off, exact, high/],
-    [['--policy', file('unknown-setting.yaml', 'settings:\n  trustEverything: true\n')], /unknown-setting\.yaml: settings\.trustEverything: unknown setting/],
+    [
+      ['--policy', file('bad-choice.yaml', 'choices:\n  - from: MIT OR ISC\n    to: "MIT OR"\n')],
+      /bad-choice\.yaml: choices\[0\]\.to: 'MIT OR' is not a valid SPDX expression/,
+    ],
+    [
+      ['--policy', file('bad-status.yaml', 'licenses:\n  sometimes: [MIT]\n')],
+      /bad-status\.yaml: licenses\.sometimes: unknown status/,
+    ],
+    [
+      ['--policy', file('bad-exploitation.json', '{"exploitations":[{"scope":"dev","exploitation":"shipped"}]}')],
+      /bad-exploitation\.json: exploitations\[0\]\.exploitation: 'shipped' is not one of/,
+    ],
+    [
+      ['--policy', file('bad-setting.yaml', 'settings:\n  acceptNormaliser: medium\n')],
+      /bad-setting\.yaml: settings\.acceptNormaliser: 'medium' is not one of off, exact, high/,
+    ],
+    [
+      ['--policy', file('unknown-setting.yaml', 'settings:\n  trustEverything: true\n')],
+      /unknown-setting\.yaml: settings\.trustEverything: unknown setting/,
+    ],
     [['--policy', file('not-yaml.yaml', 'licenses: [unclosed\n')], /not-yaml\.yaml: not valid YAML/],
     [['--policy', join(tmp, 'missing.yaml')], /missing\.yaml: cannot read policy file/],
     [['--policy', PERMISSIVE, '--format', 'pdf'], /--format: "pdf" is not one of/],
@@ -124,15 +170,33 @@ const sbomWith = (name: string, projectLicense: string | undefined, componentLic
       bomFormat: 'CycloneDX',
       specVersion: '1.6',
       version: 1,
-      metadata: { component: { type: 'application', 'bom-ref': 'app', name: 'app', version: '1.0.0', ...(projectLicense && { licenses: [{ license: { id: projectLicense } }] }) } },
-      components: componentLicenses.map((id, i) => ({ type: 'library', 'bom-ref': `c${i}`, name: `c${i}`, version: '1.0.0', purl: `pkg:npm/c${i}@1.0.0`, licenses: [{ license: { id } }] })),
+      metadata: {
+        component: {
+          type: 'application',
+          'bom-ref': 'app',
+          name: 'app',
+          version: '1.0.0',
+          ...(projectLicense && { licenses: [{ license: { id: projectLicense } }] }),
+        },
+      },
+      components: componentLicenses.map((id, i) => ({
+        type: 'library',
+        'bom-ref': `c${i}`,
+        name: `c${i}`,
+        version: '1.0.0',
+        purl: `pkg:npm/c${i}@1.0.0`,
+        licenses: [{ license: { id } }],
+      })),
     }),
   );
 
 test('without --policy: the built-in default policy, said on stderr; outbound from the primary component', async () => {
   const permissive = await check(sbomWith('permissive.cdx.json', 'Apache-2.0', ['MIT', 'ISC']));
   assert.equal(permissive.code, 0, permissive.out);
-  assert.match(permissive.err, /no --policy given: using the built-in default policy \(data\/policies\/default\.yaml\)/);
+  assert.match(
+    permissive.err,
+    /no --policy given: using the built-in default policy \(data\/policies\/default\.yaml\)/,
+  );
   assert.match(permissive.err, /outbound licence taken from the primary component: Apache-2\.0/);
   // The default allows copyleft only in an approved context: GPL blocks step 5.
   const gpl = await check(sbomWith('gpl.cdx.json', 'Apache-2.0', ['MIT', 'GPL-3.0-only']), '--format', 'json');
@@ -140,18 +204,33 @@ test('without --policy: the built-in default policy, said on stderr; outbound fr
   const doc = JSON.parse(gpl.out);
   assert.equal(doc.validationStep, 4);
   // The same as naming the shipped file and the outbound licence.
-  const explicit = await check(join(tmp, 'gpl.cdx.json'), '--policy', DEFAULT_POLICY, '--outbound', 'Apache-2.0', '--format', 'json');
+  const explicit = await check(
+    join(tmp, 'gpl.cdx.json'),
+    '--policy',
+    DEFAULT_POLICY,
+    '--outbound',
+    'Apache-2.0',
+    '--format',
+    'json',
+  );
   assert.deepEqual(JSON.parse(explicit.out).steps, doc.steps);
   assert.doesNotMatch(explicit.err, /built-in/);
   // No declared licence: nothing is assumed, step 6 asks for one.
   const unlicensed = await check(sbomWith('unlicensed.cdx.json', undefined, ['MIT']), '--format', 'json');
   assert.equal(unlicensed.code, 1);
-  assert.deepEqual(JSON.parse(unlicensed.out).steps[5].blockers.map((b: { kind: string }) => b.kind), ['no-outbound-license']);
+  assert.deepEqual(
+    JSON.parse(unlicensed.out).steps[5].blockers.map((b: { kind: string }) => b.kind),
+    ['no-outbound-license'],
+  );
 });
 
-test('without --policy on the Dropwizard SBOM: checked against the built-in policy (exit 1, no longer a usage error)', needsCorpora, async () => {
-  const r = await check(corpus(DROPWIZARD), '--format', 'json');
-  assert.equal(r.code, 1, r.err);
-  assert.match(r.err, /built-in default policy/);
-  assert.equal(JSON.parse(r.out).steps.length, 6);
-});
+test(
+  'without --policy on the Dropwizard SBOM: checked against the built-in policy (exit 1, no longer a usage error)',
+  needsCorpora,
+  async () => {
+    const r = await check(corpus(DROPWIZARD), '--format', 'json');
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.err, /built-in default policy/);
+    assert.equal(JSON.parse(r.out).steps.length, 6);
+  },
+);

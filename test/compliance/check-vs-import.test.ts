@@ -23,14 +23,19 @@ function verdict(steps: StepResult[]): unknown[] {
     passed: s.passed,
     pending: s.pending,
     checked: s.checked,
-    blockers: s.blockers.map((b) => [b.kind, b.componentKey, b.version, b.license, b.scope, b.project].join('|')).sort(),
+    blockers: s.blockers
+      .map((b) => [b.kind, b.componentKey, b.version, b.license, b.scope, b.project].join('|'))
+      .sort(),
   }));
 }
 
 test('vigie check and import + validate agree step by step on the corpus SBOMs', needsCorpora, async (t) => {
   const tmp = mkdtempSync(join(tmpdir(), 'vigie-check-vs-import-'));
   const policyFile = join(tmp, 'policy.json');
-  const policyDocument = { licenses: { always: ['MIT', 'Apache-2.0', 'BSD-3-Clause', 'BSD-2-Clause', 'ISC'], never: ['GPL-3.0-only'] }, exploitations: [{ exploitation: 'distribution' }] };
+  const policyDocument = {
+    licenses: { always: ['MIT', 'Apache-2.0', 'BSD-3-Clause', 'BSD-2-Clause', 'ISC'], never: ['GPL-3.0-only'] },
+    exploitations: [{ exploitation: 'distribution' }],
+  };
   writeFileSync(policyFile, JSON.stringify(policyDocument));
   // Every other SBOM with acceptNormaliser=high on both sides (policy file / recorded setting).
   const trustingFile = join(tmp, 'policy-high.json');
@@ -41,23 +46,41 @@ test('vigie check and import + validate agree step by step on the corpus SBOMs',
     for (const [i, file] of FILES.entries()) {
       const io = memoryIo(tmp);
       const trusting = i % 2 === 1;
-      const code = await run(['check', file, '--policy', trusting ? trustingFile : policyFile, '--outbound', 'MIT', '--format', 'json'], io);
+      const code = await run(
+        ['check', file, '--policy', trusting ? trustingFile : policyFile, '--outbound', 'MIT', '--format', 'json'],
+        io,
+      );
       const store = await openStore({ sqlitePath: join(tmp, `store-${i}.db`) });
       try {
         const product = await services.createProduct(store, { name: `p${i}`, outboundLicenses: ['MIT'] });
         const release = await services.createRelease(store, { productId: product.id, number: '1' });
-        const imported = await services.importDocument(store, release.id, { content: readFileSync(file), fileName: file, author: 'test' }).then(
-          () => true,
-          () => false,
-        );
+        const imported = await services
+          .importDocument(store, release.id, { content: readFileSync(file), fileName: file, author: 'test' })
+          .then(
+            () => true,
+            () => false,
+          );
         if (code === 2) {
           assert.equal(imported, false, `${file}: check refuses it but import accepts it`);
           refusedByBoth++;
           continue;
         }
         assert.equal(imported, true, `${file}: check reads it (exit ${code}) but import refuses it`);
-        for (const license of ['MIT', 'Apache-2.0', 'BSD-3-Clause', 'BSD-2-Clause', 'ISC']) await services.setLicensePolicy(store, { license, allowed: 'always', reviewStatus: 'checked', comment: null, categories: [] });
-        await services.setLicensePolicy(store, { license: 'GPL-3.0-only', allowed: 'never', reviewStatus: 'checked', comment: null, categories: [] });
+        for (const license of ['MIT', 'Apache-2.0', 'BSD-3-Clause', 'BSD-2-Clause', 'ISC'])
+          await services.setLicensePolicy(store, {
+            license,
+            allowed: 'always',
+            reviewStatus: 'checked',
+            comment: null,
+            categories: [],
+          });
+        await services.setLicensePolicy(store, {
+          license: 'GPL-3.0-only',
+          allowed: 'never',
+          reviewStatus: 'checked',
+          comment: null,
+          categories: [],
+        });
         await services.setExploitationRule(store, release.id, { scope: null, exploitation: 'distribution' });
         if (trusting) await services.updatePolicySettings(store, { acceptNormaliser: 'high' }, 'test');
         const checked = JSON.parse(io.out.join('')) as ReleaseValidation;

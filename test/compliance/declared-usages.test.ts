@@ -30,6 +30,11 @@ test('each row is one usage of the release with its project, scope, linking and 
   // vigie check sees what the document says; its --linking only fills what the document leaves blank.
   const snapshot = snapshotFromSbom(sbom, { linking: 'aggregation', modified: false });
   const linking = snapshot.usages.map((u) => `${u.component.name}:${u.usage.linking}:${u.usage.modified}`);
-  assert.deepEqual(linking, ['express:dynamic:false', 'express:dynamic:false', 'zlib:static:true', 'jest:aggregation:false', 'lodash:aggregation:false']);
+  assert.deepEqual(linking, [
+    'express:dynamic:false',
+    'express:dynamic:false',
+    'zlib:static:true',
+    'jest:aggregation:false',
+    'lodash:aggregation:false',
+  ]);
 });
-

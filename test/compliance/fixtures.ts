@@ -16,11 +16,33 @@ export function corpusSbom(path: string): Sbom {
 }
 
 let nextId = 1000;
-const record = (explanation: string) => ({ id: nextId++, author: 'test', createdAt: '2026-01-01T00:00:00Z', explanation });
-const anyScope: DecisionScope = { categoryId: null, productId: null, releaseId: null, scope: null, project: null, exploitation: null, component: null, version: null };
+const record = (explanation: string) => ({
+  id: nextId++,
+  author: 'test',
+  createdAt: '2026-01-01T00:00:00Z',
+  explanation,
+});
+const anyScope: DecisionScope = {
+  categoryId: null,
+  productId: null,
+  releaseId: null,
+  scope: null,
+  project: null,
+  exploitation: null,
+  component: null,
+  version: null,
+};
 
 export function curation(from: string | null, to: string, at: { component?: string; version?: string } = {}): Curation {
-  return { ...record(`curate ${from}`), type: 'curation', kind: 'curation', component: at.component ?? null, version: at.version ?? null, fromExpression: from, toExpression: to };
+  return {
+    ...record(`curate ${from}`),
+    type: 'curation',
+    kind: 'curation',
+    component: at.component ?? null,
+    version: at.version ?? null,
+    fromExpression: from,
+    toExpression: to,
+  };
 }
 
 export function confirmation(from: string, to: string, at: { component?: string; version?: string } = {}): Curation {
@@ -31,14 +53,24 @@ export function choice(from: string, to: string, scope: Partial<DecisionScope> =
   return { ...record(`choose ${to}`), ...anyScope, ...scope, type: 'choice', fromExpression: from, toExpression: to };
 }
 
-export function derogation(license: string, scope: Partial<DecisionScope> = {}, linking: Derogation['linking'] = null): Derogation {
+export function derogation(
+  license: string,
+  scope: Partial<DecisionScope> = {},
+  linking: Derogation['linking'] = null,
+): Derogation {
   return { ...record(`allow ${license}`), ...anyScope, ...scope, type: 'derogation', license, linking };
 }
 
 export function policy(statuses: Partial<Record<Allowed, string[]>>): LicensePolicyTable {
   return {
     entries: Object.entries(statuses).flatMap(([allowed, ids]) =>
-      ids!.map((license) => ({ license, allowed: allowed as Allowed, reviewStatus: 'checked' as const, comment: null, categories: [] })),
+      ids!.map((license) => ({
+        license,
+        allowed: allowed as Allowed,
+        reviewStatus: 'checked' as const,
+        comment: null,
+        categories: [],
+      })),
     ),
   };
 }

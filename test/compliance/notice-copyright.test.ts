@@ -15,7 +15,11 @@ import { corpus, needsCorpora } from '../support/corpora.js';
 import { policy } from './fixtures.js';
 
 const noticeOf = (sbom: Sbom) => {
-  const s = snapshotFromSbom(sbom, { exploitation: 'distribution', outboundLicenses: ['MIT'], policy: policy({ always: ['MIT', 'Apache-2.0'] }) });
+  const s = snapshotFromSbom(sbom, {
+    exploitation: 'distribution',
+    outboundLicenses: ['MIT'],
+    policy: policy({ always: ['MIT', 'Apache-2.0'] }),
+  });
   return buildNotice(s, validateRelease(s), () => undefined);
 };
 
@@ -29,7 +33,12 @@ test('CycloneDX evidence.copyright reaches the NOTICE, one line each, from JSON 
     const text = renderNoticeText(noticeOf(sbom));
     assert.ok(text.includes('  Copyright (C) 2005 William Pugh\n'), file);
     assert.ok(text.includes('  Copyright 2012 Google Inc. All Rights Reserved.\n'), file);
-    assert.ok(renderNoticeHtml(noticeOf(sbom)).includes('Copyright 2012 Google Inc. All Rights Reserved.<br>Copyright (C) 2004,2005 Dave Brosius &lt;dbrosius@users.sourceforge.net&gt;'), file);
+    assert.ok(
+      renderNoticeHtml(noticeOf(sbom)).includes(
+        'Copyright 2012 Google Inc. All Rights Reserved.<br>Copyright (C) 2004,2005 Dave Brosius &lt;dbrosius@users.sourceforge.net&gt;',
+      ),
+      file,
+    );
   }
 });
 
@@ -48,11 +57,17 @@ test('an npm project: copyright lines of the installed licence files, never a fi
     };
     writeFileSync(join(dir, 'package-lock.json'), JSON.stringify(lock));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0' }));
-    for (const [name, version] of [['foo', '1.0.0'], ['bar', '2.0.0']]) {
+    for (const [name, version] of [
+      ['foo', '1.0.0'],
+      ['bar', '2.0.0'],
+    ]) {
       mkdirSync(join(dir, 'node_modules', name), { recursive: true });
       writeFileSync(join(dir, 'node_modules', name, 'package.json'), JSON.stringify({ name, version, license: 'MIT' }));
     }
-    writeFileSync(join(dir, 'node_modules/foo/LICENSE'), 'MIT License\n\nCopyright (c) 2019 Foo Makers <foo@example.org>\n\nPermission is hereby granted… The above copyright notice and this permission notice shall be included.\n');
+    writeFileSync(
+      join(dir, 'node_modules/foo/LICENSE'),
+      'MIT License\n\nCopyright (c) 2019 Foo Makers <foo@example.org>\n\nPermission is hereby granted… The above copyright notice and this permission notice shall be included.\n',
+    );
     // bar's licence file is a link to a file outside the package: not read.
     writeFileSync(join(dir, 'outside.txt'), 'Copyright (c) 2020 Someone Else\n');
     symlinkSync(join(dir, 'outside.txt'), join(dir, 'node_modules/bar/LICENSE'));
@@ -63,7 +78,10 @@ test('an npm project: copyright lines of the installed licence files, never a fi
     assert.equal(byName.get('foo')?.copyright, 'Copyright (c) 2019 Foo Makers <foo@example.org>');
     assert.equal(byName.get('bar')?.copyright, undefined);
     const md = renderNoticeMarkdown(noticeOf(sbom));
-    assert.match(md, /### foo 1\.0\.0\n\n- Licence: MIT\n- Copyright \\\(c\\\) 2019 Foo Makers &lt;foo@example\.org&gt;\n/);
+    assert.match(
+      md,
+      /### foo 1\.0\.0\n\n- Licence: MIT\n- Copyright \\\(c\\\) 2019 Foo Makers &lt;foo@example\.org&gt;\n/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,7 +9,8 @@ import { readSbom } from '../../src/sbom/read.js';
 import { corpus, needsCorpora } from '../support/corpora.js';
 
 const nameOf = (plan: ImportPlan, version: number) => plan.components[plan.versions[version]!.component]!.name;
-const usagesOf = (plan: ImportPlan) => [...new Set(plan.usages.map((u) => `${nameOf(plan, u.version)}|${u.project}`))].sort();
+const usagesOf = (plan: ImportPlan) =>
+  [...new Set(plan.usages.map((u) => `${nameOf(plan, u.version)}|${u.project}`))].sort();
 
 const TWO_PROJECTS = `
 repository:
@@ -59,10 +60,13 @@ test('two projects: neither is a usage; each package is a usage in the projects 
   assert.deepEqual(issues, []);
   const primary = sbom.metadata.component!;
   assert.equal(primary.name, 'shop', 'the primary stands for the analysed repository');
-  assert.deepEqual(primary.components?.map((p) => [p.ref, p.evidence]), [
-    ['NPM::shop-api:1.0.0', ['api/package.json']],
-    ['NPM::shop-web:1.0.0', ['web/package.json']],
-  ]);
+  assert.deepEqual(
+    primary.components?.map((p) => [p.ref, p.evidence]),
+    [
+      ['NPM::shop-api:1.0.0', ['api/package.json']],
+      ['NPM::shop-web:1.0.0', ['web/package.json']],
+    ],
+  );
   const plan = planImport(sbom);
   assert.deepEqual(usagesOf(plan), [
     'debug|NPM::shop-api:1.0.0',
@@ -77,7 +81,10 @@ test('two projects: neither is a usage; each package is a usage in the projects 
   const jest = plan.usages.filter((u) => nameOf(plan, u.version) === 'jest').map((u) => `${u.project}|${u.scope}`);
   assert.deepEqual(jest, ['NPM::shop-api:1.0.0|devDependencies']);
   assert.deepEqual([...new Set(plan.usages.map((u) => u.scope))].sort(), ['dependencies', 'devDependencies']);
-  const top = plan.edges.filter((e) => e.parent === null).map((e) => `${e.project}>${nameOf(plan, e.child)}`).sort();
+  const top = plan.edges
+    .filter((e) => e.parent === null)
+    .map((e) => `${e.project}>${nameOf(plan, e.child)}`)
+    .sort();
   assert.deepEqual(top, ['NPM::shop-api:1.0.0>express', 'NPM::shop-api:1.0.0>jest', 'NPM::shop-web:1.0.0>react']);
 });
 
@@ -89,9 +96,14 @@ test('ORT corpus: the Gradle build and the evaluated model make no usage of a pr
   ] as const) {
     const path = corpus(file);
     const { sbom } = readSbom(readFileSync(path, 'utf8'), path);
-    assert.deepEqual(sbom.metadata.component?.components?.map((c) => c.name), projects, file);
+    assert.deepEqual(
+      sbom.metadata.component?.components?.map((c) => c.name),
+      projects,
+      file,
+    );
     const plan = planImport(sbom);
-    for (const name of projects) assert.ok(!plan.components.some((c) => c.name === name), `${file}: project ${name} is no usage`);
+    for (const name of projects)
+      assert.ok(!plan.components.some((c) => c.name === name), `${file}: project ${name} is no usage`);
     const usages = usagesOf(plan);
     assert.ok(usages.includes('commons-text|Gradle:org.ossreviewtoolkit.gradle.example:lib:1.0.0'), file);
   }
@@ -102,11 +114,15 @@ test('ORT corpus: the Gradle build and the evaluated model make no usage of a pr
   assert.ok(usages.includes('junit|Gradle:org.ossreviewtoolkit.gradle.example:lib-without-repo:1.0.0'));
 });
 
-test('a single-project result keeps its project as the primary component and its usages in the root project', needsCorpora, () => {
-  const path = corpus('ort/results/analyzer-result-with-dependency-graph.yml');
-  const { sbom } = readSbom(readFileSync(path, 'utf8'), path);
-  assert.equal(sbom.metadata.component?.ref, 'Maven:com.vdurmont:semver4j:3.1.0');
-  const plan = planImport(sbom);
-  assert.deepEqual([...new Set(plan.usages.map((u) => u.project))], ['']);
-  assert.ok(!plan.components.some((c) => c.name === 'semver4j'));
-});
+test(
+  'a single-project result keeps its project as the primary component and its usages in the root project',
+  needsCorpora,
+  () => {
+    const path = corpus('ort/results/analyzer-result-with-dependency-graph.yml');
+    const { sbom } = readSbom(readFileSync(path, 'utf8'), path);
+    assert.equal(sbom.metadata.component?.ref, 'Maven:com.vdurmont:semver4j:3.1.0');
+    const plan = planImport(sbom);
+    assert.deepEqual([...new Set(plan.usages.map((u) => u.project))], ['']);
+    assert.ok(!plan.components.some((c) => c.name === 'semver4j'));
+  },
+);

@@ -11,9 +11,14 @@ test('ORT scopes as written: one usage per scope of each package', needsCorpora,
   const path = corpus('ort/results/ort-analyzer-result.yml');
   const { sbom } = readSbom(readFileSync(path, 'utf8'), path);
   const plan = planImport(sbom);
-  const scopesOf = (name: string) => [
-    ...new Set(plan.usages.filter((u) => plan.components[plan.versions[u.version].component].name === name).map((u) => u.scope)),
-  ].sort();
+  const scopesOf = (name: string) =>
+    [
+      ...new Set(
+        plan.usages
+          .filter((u) => plan.components[plan.versions[u.version].component].name === name)
+          .map((u) => u.scope),
+      ),
+    ].sort();
   assert.deepEqual(scopesOf('junit'), ['testCompile', 'testCompileClasspath', 'testRuntime', 'testRuntimeClasspath']);
   const scopes = new Set(plan.usages.map((u) => u.scope));
   for (const folded of ['prod', 'dev']) assert.ok(!scopes.has(folded), `no "${folded}" scope made up`);

@@ -20,10 +20,22 @@ const component = (ref: string, name: string, extra: Partial<Component> = {}): C
 
 function twoServices() {
   const sbom = emptySbom({ id: 'vigie-inventory', specVersion: '1' });
-  const api = component('project:api/package-lock.json', 'api', { type: 'application', purl: undefined, evidence: ['api/package-lock.json'] });
-  const web = component('project:web/yarn.lock', 'web', { type: 'application', purl: undefined, evidence: ['web/yarn.lock'] });
+  const api = component('project:api/package-lock.json', 'api', {
+    type: 'application',
+    purl: undefined,
+    evidence: ['api/package-lock.json'],
+  });
+  const web = component('project:web/yarn.lock', 'web', {
+    type: 'application',
+    purl: undefined,
+    evidence: ['web/yarn.lock'],
+  });
   const notes = component('README.md', 'README.md', { type: 'file', purl: undefined });
-  sbom.metadata.component = component('primary', 'repo', { type: 'application', purl: undefined, components: [api, web, notes] });
+  sbom.metadata.component = component('primary', 'repo', {
+    type: 'application',
+    purl: undefined,
+    components: [api, web, notes],
+  });
   sbom.components = [
     component('a', 'express'),
     component('b', 'lodash'), // shared by both services
@@ -42,10 +54,15 @@ function twoServices() {
 
 test('one usage per project that reaches the component; unreached ones by their file, else the root project', () => {
   const plan = planImport(twoServices());
-  const usages = plan.usages.map((u) => `${plan.components[plan.versions[u.version]!.component]!.name}:${u.project}`).sort();
+  const usages = plan.usages
+    .map((u) => `${plan.components[plan.versions[u.version]!.component]!.name}:${u.project}`)
+    .sort();
   assert.deepEqual(usages, ['express:api', 'left-pad:web', 'lodash:api', 'lodash:web', 'orphan:', 'react:web']);
   // Each project's direct dependencies are top-level edges of that project.
-  const top = plan.edges.filter((e) => e.parent === null).map((e) => `${e.project}>${plan.components[plan.versions[e.child]!.component]!.name}`).sort();
+  const top = plan.edges
+    .filter((e) => e.parent === null)
+    .map((e) => `${e.project}>${plan.components[plan.versions[e.child]!.component]!.name}`)
+    .sort();
   assert.deepEqual(top, ['api>express', 'web>lodash', 'web>react']);
 });
 
@@ -64,5 +81,9 @@ test('two projects with one name are told apart by their file', () => {
   const sbom = twoServices();
   for (const p of sbom.metadata.component!.components!) if (p.type === 'application') p.name = 'service';
   const plan = planImport(sbom);
-  assert.deepEqual([...new Set(plan.usages.map((u) => u.project))].sort(), ['', 'service (api/package-lock.json)', 'service (web/yarn.lock)']);
+  assert.deepEqual([...new Set(plan.usages.map((u) => u.project))].sort(), [
+    '',
+    'service (api/package-lock.json)',
+    'service (web/yarn.lock)',
+  ]);
 });

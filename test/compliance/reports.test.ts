@@ -27,7 +27,11 @@ const failing = () => {
   return { s, v: validateRelease(s) };
 };
 const passing = () => {
-  const s = snapshotFromSbom(corpusSbom(CERN), { outboundLicenses: ['MIT'], policy: PERMISSIVE, exploitation: 'distribution' });
+  const s = snapshotFromSbom(corpusSbom(CERN), {
+    outboundLicenses: ['MIT'],
+    policy: PERMISSIVE,
+    exploitation: 'distribution',
+  });
   return { s, v: validateRelease(s) };
 };
 
@@ -50,25 +54,46 @@ test('JUnit: one test case per step, failures list the blockers, the XML parses'
   for (const b of v.steps[0].blockers) assert.ok(xml.includes(b.component!), b.component!);
 });
 
-test('SARIF: one result per blocker, validates against the SARIF 2.1.0 schema; a broken log does not', needsCorpora, () => {
-  const { v } = failing();
-  const log = JSON.parse(renderSarif(v, { artifactUri: 'sboms/dropwizard/bom.json', toolVersion: '0.1.0' }));
-  assert.deepEqual(validateJsonSchema('sarif', '2.1.0', log), []);
-  const results = log.runs[0].results;
-  assert.equal(results.length, v.blockerCount);
-  assert.equal(log.runs[0].properties.acceptNormaliser, 'off');
-  assert.deepEqual(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), ['vigie/valid-spdx', 'vigie/confirm-and', 'vigie/exploitation', 'vigie/license-choice', 'vigie/policy', 'vigie/compatibility']);
-  const h2 = results.find((r: { locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }) => r.locations[0].logicalLocations[0].fullyQualifiedName === 'pkg:maven/com.h2database/h2@1.4.197?type=jar');
-  assert.ok(h2, 'the h2 blocker points at its purl');
-  assert.equal(h2.ruleId, 'vigie/valid-spdx', 'h2 "MPL 2.0 or EPL 1.0" waits for a curation of the normaliser\'s answer');
-  assert.equal(h2.locations[0].physicalLocation.artifactLocation.uri, 'sboms/dropwizard/bom.json');
-  // The validator can fail: a result without its message, a run without its tool.
-  delete log.runs[0].results[0].message;
-  delete log.runs[0].tool;
-  const violations = validateJsonSchema('sarif', '2.1.0', log)!;
-  assert.ok(violations.some((x) => x.message.includes('tool')));
-  assert.ok(violations.some((x) => x.message.includes('message')));
-});
+test(
+  'SARIF: one result per blocker, validates against the SARIF 2.1.0 schema; a broken log does not',
+  needsCorpora,
+  () => {
+    const { v } = failing();
+    const log = JSON.parse(renderSarif(v, { artifactUri: 'sboms/dropwizard/bom.json', toolVersion: '0.1.0' }));
+    assert.deepEqual(validateJsonSchema('sarif', '2.1.0', log), []);
+    const results = log.runs[0].results;
+    assert.equal(results.length, v.blockerCount);
+    assert.equal(log.runs[0].properties.acceptNormaliser, 'off');
+    assert.deepEqual(
+      log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id),
+      [
+        'vigie/valid-spdx',
+        'vigie/confirm-and',
+        'vigie/exploitation',
+        'vigie/license-choice',
+        'vigie/policy',
+        'vigie/compatibility',
+      ],
+    );
+    const h2 = results.find(
+      (r: { locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }) =>
+        r.locations[0].logicalLocations[0].fullyQualifiedName === 'pkg:maven/com.h2database/h2@1.4.197?type=jar',
+    );
+    assert.ok(h2, 'the h2 blocker points at its purl');
+    assert.equal(
+      h2.ruleId,
+      'vigie/valid-spdx',
+      'h2 "MPL 2.0 or EPL 1.0" waits for a curation of the normaliser\'s answer',
+    );
+    assert.equal(h2.locations[0].physicalLocation.artifactLocation.uri, 'sboms/dropwizard/bom.json');
+    // The validator can fail: a result without its message, a run without its tool.
+    delete log.runs[0].results[0].message;
+    delete log.runs[0].tool;
+    const violations = validateJsonSchema('sarif', '2.1.0', log)!;
+    assert.ok(violations.some((x) => x.message.includes('tool')));
+    assert.ok(violations.some((x) => x.message.includes('message')));
+  },
+);
 
 test('NOTICE: every component listed, each licence text once, HTML escaped', needsCorpora, () => {
   const { s, v } = passing();
@@ -77,10 +102,16 @@ test('NOTICE: every component listed, each licence text once, HTML escaped', nee
   const notice = buildNotice(s, v, licenseText);
   const mitUsers = s.usages.filter((u) => u.version.declaredLicense === 'MIT').length;
   assert.ok(mitUsers > 20);
-  assert.deepEqual(notice.texts.map((t) => t.id), ['Apache-2.0', 'BSD-2-Clause', 'ISC', 'MIT']);
+  assert.deepEqual(
+    notice.texts.map((t) => t.id),
+    ['Apache-2.0', 'BSD-2-Clause', 'ISC', 'MIT'],
+  );
   assert.ok(notice.texts.every((t) => t.text && t.text.length > 100));
   const mitText = licenseText('MIT')!;
-  const firstLine = mitText.split('\n').find((l) => l.trim().length > 20)!.trim();
+  const firstLine = mitText
+    .split('\n')
+    .find((l) => l.trim().length > 20)!
+    .trim();
   for (const out of [renderNoticeText(notice), renderNoticeMarkdown(notice)]) {
     assert.equal(out.split(firstLine).length - 1, 1, 'MIT text appears once');
     for (const u of s.usages) assert.ok(out.includes(u.component.name), u.component.name);
@@ -88,7 +119,13 @@ test('NOTICE: every component listed, each licence text once, HTML escaped', nee
   const html = renderNoticeHtml(notice);
   assert.ok(html.includes('Copyright (c) &lt;Acme &amp; &quot;Sons&quot;&gt;'));
   assert.ok(!html.includes('<Acme'));
-  assert.equal(XMLValidator.validate(html.replace('<!DOCTYPE html>', '').replace(/<meta charset="utf-8">/, '<meta charset="utf-8"/>')), true, 'well-formed markup');
+  assert.equal(
+    XMLValidator.validate(
+      html.replace('<!DOCTYPE html>', '').replace(/<meta charset="utf-8">/, '<meta charset="utf-8"/>'),
+    ),
+    true,
+    'well-formed markup',
+  );
 });
 
 /** A small RFC 4180 reader, enough to check the writer's quoting. */
@@ -145,7 +182,13 @@ test('release BOM CSV: one row per usage, fields with commas, quotes and line br
   assert.equal(cell(h2, 'blocked_at_step'), '1', 'a normalised licence waits for a curation');
   // Once curated and chosen, every stage is filled.
   s.decisions.push(curation('MPL 2.0 or EPL 1.0', 'MPL-2.0 OR EPL-1.0'), choice('MPL-2.0 OR EPL-1.0', 'EPL-1.0'));
-  s.exploitationRules.push({ id: 1, releaseId: s.release.id, scope: null, project: null, exploitation: 'distribution' });
+  s.exploitationRules.push({
+    id: 1,
+    releaseId: s.release.id,
+    scope: null,
+    project: null,
+    exploitation: 'distribution',
+  });
   const after = readCsv(renderReleaseBomCsv(s, validateRelease(s))).find((r) => r[0] === 'com.h2database/h2')!;
   assert.equal(cell(after, 'declared_as_found'), 'MPL 2.0 or EPL 1.0');
   assert.equal(cell(after, 'normalised'), 'MPL-2.0 OR EPL-1.0');
@@ -167,38 +210,74 @@ test('obligations render as JSON and Markdown', needsCorpora, () => {
   for (const g of o.groups) assert.ok(md.includes(`## ${g.name}`));
 });
 
-test('the release exports as CycloneDX 1.6 and SPDX 2.3 with concluded and effective licences, schema-valid', needsCorpora, () => {
-  const { s, v } = passing();
-  const options = { serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79', timestamp: '2026-01-01T00:00:00Z' };
-  const cdx = JSON.parse(encodeRelease(s, v, 'cyclonedx-json', '1.6', options).text);
-  assert.deepEqual(validateJsonSchema('cyclonedx-json', '1.6', cdx), []);
-  assert.equal(cdx.components.length, s.usages.length);
-  const spdx = JSON.parse(encodeRelease(s, v, 'spdx-json', '2.3', { ...options, serialNumber: 'https://vigie.example/spdx/cern-1' }).text);
-  assert.deepEqual(validateJsonSchema('spdx-json', '2.3', spdx), []);
-  const debug = spdx.packages.find((p: { name: string }) => p.name === 'debug');
-  assert.equal(debug.licenseConcluded, 'MIT');
-  assert.ok(JSON.stringify(spdx.annotations ?? debug.annotations ?? []).includes('MIT'), 'effective licence annotated');
-});
+test(
+  'the release exports as CycloneDX 1.6 and SPDX 2.3 with concluded and effective licences, schema-valid',
+  needsCorpora,
+  () => {
+    const { s, v } = passing();
+    const options = {
+      serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79',
+      timestamp: '2026-01-01T00:00:00Z',
+    };
+    const cdx = JSON.parse(encodeRelease(s, v, 'cyclonedx-json', '1.6', options).text);
+    assert.deepEqual(validateJsonSchema('cyclonedx-json', '1.6', cdx), []);
+    assert.equal(cdx.components.length, s.usages.length);
+    const spdx = JSON.parse(
+      encodeRelease(s, v, 'spdx-json', '2.3', { ...options, serialNumber: 'https://vigie.example/spdx/cern-1' }).text,
+    );
+    assert.deepEqual(validateJsonSchema('spdx-json', '2.3', spdx), []);
+    const debug = spdx.packages.find((p: { name: string }) => p.name === 'debug');
+    assert.equal(debug.licenseConcluded, 'MIT');
+    assert.ok(
+      JSON.stringify(spdx.annotations ?? debug.annotations ?? []).includes('MIT'),
+      'effective licence annotated',
+    );
+  },
+);
 
-test('NOTICE follows the exploitation: internal-use components are left out with their reason, their licence texts too (issue 8 item 10)', needsCorpora, () => {
-  const { s } = passing();
-  // One component moved to a dev-tools scope that the release only uses internally.
-  const tool = s.usages.find((u) => u.version.declaredLicense === 'BSD-2-Clause')!;
-  assert.equal(s.usages.filter((u) => u.version.declaredLicense === 'BSD-2-Clause').length, 1, 'the only BSD-2-Clause component');
-  tool.usage.scope = 'dev-tools';
-  s.exploitationRules.push({ id: 99, releaseId: s.release.id, scope: 'dev-tools', project: null, exploitation: 'internal' });
-  const v = validateRelease(s);
-  assert.equal(v.validationStep, 6);
-  const notice = buildNotice(s, v, licenseText);
-  assert.equal(notice.entries.length, s.usages.length - 1);
-  assert.ok(!notice.entries.some((e) => e.component === `${tool.component.name}@${tool.version.number}` || e.name === tool.component.name));
-  assert.deepEqual(notice.leftOut, [{ component: `${tool.component.name}@${tool.version.number}`, reason: 'internal use only: not distributed' }]);
-  assert.deepEqual(notice.texts.map((t) => t.id), ['Apache-2.0', 'ISC', 'MIT'], 'no BSD-2-Clause text for a component not shipped');
-  assert.ok(!renderNoticeText(notice).includes(`${tool.component.name} ${tool.version.number}`));
-  // The obligations of the internal usage are those of internal use; the core actions nobody triggers are apart.
-  const o = releaseObligations(s, v);
-  const md = renderObligationsMarkdown(o, 'cern');
-  assert.ok(o.coreActions.length > 0);
-  assert.match(md, /## Core actions no usage triggers/);
-  for (const a of o.coreActions) assert.ok(!md.includes(`## ${a.name}`), `${a.name} is not listed as an obligation`);
-});
+test(
+  'NOTICE follows the exploitation: internal-use components are left out with their reason, their licence texts too (issue 8 item 10)',
+  needsCorpora,
+  () => {
+    const { s } = passing();
+    // One component moved to a dev-tools scope that the release only uses internally.
+    const tool = s.usages.find((u) => u.version.declaredLicense === 'BSD-2-Clause')!;
+    assert.equal(
+      s.usages.filter((u) => u.version.declaredLicense === 'BSD-2-Clause').length,
+      1,
+      'the only BSD-2-Clause component',
+    );
+    tool.usage.scope = 'dev-tools';
+    s.exploitationRules.push({
+      id: 99,
+      releaseId: s.release.id,
+      scope: 'dev-tools',
+      project: null,
+      exploitation: 'internal',
+    });
+    const v = validateRelease(s);
+    assert.equal(v.validationStep, 6);
+    const notice = buildNotice(s, v, licenseText);
+    assert.equal(notice.entries.length, s.usages.length - 1);
+    assert.ok(
+      !notice.entries.some(
+        (e) => e.component === `${tool.component.name}@${tool.version.number}` || e.name === tool.component.name,
+      ),
+    );
+    assert.deepEqual(notice.leftOut, [
+      { component: `${tool.component.name}@${tool.version.number}`, reason: 'internal use only: not distributed' },
+    ]);
+    assert.deepEqual(
+      notice.texts.map((t) => t.id),
+      ['Apache-2.0', 'ISC', 'MIT'],
+      'no BSD-2-Clause text for a component not shipped',
+    );
+    assert.ok(!renderNoticeText(notice).includes(`${tool.component.name} ${tool.version.number}`));
+    // The obligations of the internal usage are those of internal use; the core actions nobody triggers are apart.
+    const o = releaseObligations(s, v);
+    const md = renderObligationsMarkdown(o, 'cern');
+    assert.ok(o.coreActions.length > 0);
+    assert.match(md, /## Core actions no usage triggers/);
+    for (const a of o.coreActions) assert.ok(!md.includes(`## ${a.name}`), `${a.name} is not listed as an obligation`);
+  },
+);

@@ -7,7 +7,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePolicyFile, PolicyFileError, snapshotFromSbom, validateRelease, type ReleaseSnapshot } from '../../src/compliance/index.js';
+import {
+  parsePolicyFile,
+  PolicyFileError,
+  snapshotFromSbom,
+  validateRelease,
+  type ReleaseSnapshot,
+} from '../../src/compliance/index.js';
 import type { Derogation } from '../../src/model/decision.js';
 import { readSbom } from '../../src/sbom/read.js';
 import { run } from '../../src/cli/main.js';
@@ -16,8 +22,22 @@ import { choice, derogation, policy } from './fixtures.js';
 
 // Hermine's KISSBOM variant records linking and modification per usage: two projects, one package each.
 const ROWS = [
-  { purl: 'pkg:npm/copyleft-lib@1.0.0', license: 'LGPL-2.1-only', subproject: 'api', scope: 'dependencies', linking: 'Dynamic', component_modified: 'Unmodified' },
-  { purl: 'pkg:npm/copyleft-lib@1.0.0', license: 'LGPL-2.1-only', subproject: 'web', scope: 'dependencies', linking: 'Static', component_modified: 'Altered' },
+  {
+    purl: 'pkg:npm/copyleft-lib@1.0.0',
+    license: 'LGPL-2.1-only',
+    subproject: 'api',
+    scope: 'dependencies',
+    linking: 'Dynamic',
+    component_modified: 'Unmodified',
+  },
+  {
+    purl: 'pkg:npm/copyleft-lib@1.0.0',
+    license: 'LGPL-2.1-only',
+    subproject: 'web',
+    scope: 'dependencies',
+    linking: 'Static',
+    component_modified: 'Altered',
+  },
   { purl: 'pkg:npm/copyleft-lib@1.0.0', license: 'LGPL-2.1-only', subproject: 'web', scope: 'devDependencies' },
 ];
 const text = JSON.stringify(ROWS);
@@ -42,7 +62,10 @@ function step5(s: ReleaseSnapshot): Record<string, string> {
   return out;
 }
 
-const withModification = (d: Derogation, modification: Derogation['modification']): Derogation => ({ ...d, modification });
+const withModification = (d: Derogation, modification: Derogation['modification']): Derogation => ({
+  ...d,
+  modification,
+});
 
 test('exploitation rules match on project and scope only: linking and modification do not change the rule that applies', () => {
   const s = release({
@@ -55,7 +78,10 @@ test('exploitation rules match on project and scope only: linking and modificati
   });
   const v = validateRelease(s);
   assert.equal(v.steps[2].passed, true);
-  const exploitationOf = (project: string, scope: string) => v.usages.find((u) => u.usageId === s.usages.find((x) => x.usage.project === project && x.usage.scope === scope)!.usage.id)!.exploitation;
+  const exploitationOf = (project: string, scope: string) =>
+    v.usages.find(
+      (u) => u.usageId === s.usages.find((x) => x.usage.project === project && x.usage.scope === scope)!.usage.id,
+    )!.exploitation;
   assert.equal(exploitationOf('api', 'dependencies'), 'network');
   assert.equal(exploitationOf('web', 'dependencies'), 'distribution');
   assert.equal(exploitationOf('web', 'devDependencies'), 'internal');
@@ -81,7 +107,10 @@ test('a derogation naming a modification covers usages recorded so, not the othe
   const verdicts = step5(s);
   assert.equal(verdicts['api/dependencies'], 'covered');
   assert.match(verdicts['web/dependencies']!, /covers unmodified components only/);
-  assert.match(verdicts['web/devDependencies']!, /covers unmodified components, and this usage does not say whether it was modified/);
+  assert.match(
+    verdicts['web/devDependencies']!,
+    /covers unmodified components, and this usage does not say whether it was modified/,
+  );
 });
 
 test('an authorised context (no product, no release) matches on linking and modification together', () => {
@@ -98,8 +127,14 @@ test('an authorised context (no product, no release) matches on linking and modi
     return r.usages.filter((u) => blocked.has(u.usage.id)).map((u) => `${u.usage.project}/${u.usage.scope}`);
   };
   const without = at6([]);
-  assert.ok(without.includes('web/dependencies'), `static, modified LGPL in an MIT release is a doubt: ${without.join(', ')}`);
-  assert.deepEqual(at6([context]), without.filter((u) => u !== 'web/dependencies'));
+  assert.ok(
+    without.includes('web/dependencies'),
+    `static, modified LGPL in an MIT release is a doubt: ${without.join(', ')}`,
+  );
+  assert.deepEqual(
+    at6([context]),
+    without.filter((u) => u !== 'web/dependencies'),
+  );
 });
 
 test('a licence choice names an exploitation: it resolves only usages exploited so', () => {
@@ -120,7 +155,11 @@ test('a licence choice names an exploitation: it resolves only usages exploited 
 });
 
 test('policy files: a derogation may name a modification; another value is refused at its field', () => {
-  const file = parsePolicyFile({ derogations: [{ license: 'LGPL-2.1-only', linking: 'dynamic', modification: 'unmodified', justification: 'legal ok' }] });
+  const file = parsePolicyFile({
+    derogations: [
+      { license: 'LGPL-2.1-only', linking: 'dynamic', modification: 'unmodified', justification: 'legal ok' },
+    ],
+  });
   const d = file.decisions[0] as Derogation;
   assert.equal(d.modification, 'unmodified');
   assert.equal(d.linking, 'dynamic');
@@ -144,7 +183,9 @@ test('vigie check --linking and --modification fill what the SBOM does not say, 
       licenses: { context: ['LGPL-2.1-only'] },
       exploitations: [{ exploitation: 'distribution' }],
       outbound: ['LGPL-2.1-only'],
-      derogations: [{ license: 'LGPL-2.1-only', linking: 'dynamic', modification: 'unmodified', justification: 'legal review 12' }],
+      derogations: [
+        { license: 'LGPL-2.1-only', linking: 'dynamic', modification: 'unmodified', justification: 'legal review 12' },
+      ],
     }),
   );
   const check = async (...args: string[]) => {

@@ -16,9 +16,29 @@ test('a case becomes a valid CSAF security advisory; without the publisher it is
   const db = join(dir, 'csaf.db');
   assert.equal((await vigie(['product', 'create', 'Gateway', '--db', db])).code, 0);
   const opened = await vigie([
-    'cra', 'case', 'open', 'Gateway', '--type', 'vulnerability', '--title', 'RCE in the update agent', '--vulnerability', 'CVE-2026-12345',
-    '--aware-at', '2026-10-31T10:17Z', '--fact', 'affectedVersions=2.0.0 to 2.3.1', '--fact', 'exploitNature=Unauthenticated RCE via a crafted update manifest',
-    '--fact', 'userMeasures=Install 2.3.2', '--fact', 'securityUpdate=2.3.2', '--db', db, '--json',
+    'cra',
+    'case',
+    'open',
+    'Gateway',
+    '--type',
+    'vulnerability',
+    '--title',
+    'RCE in the update agent',
+    '--vulnerability',
+    'CVE-2026-12345',
+    '--aware-at',
+    '2026-10-31T10:17Z',
+    '--fact',
+    'affectedVersions=2.0.0 to 2.3.1',
+    '--fact',
+    'exploitNature=Unauthenticated RCE via a crafted update manifest',
+    '--fact',
+    'userMeasures=Install 2.3.2',
+    '--fact',
+    'securityUpdate=2.3.2',
+    '--db',
+    db,
+    '--json',
   ]);
   assert.equal(opened.code, 0, opened.stderr);
   const id = String(JSON.parse(opened.stdout).id);
@@ -28,7 +48,25 @@ test('a case becomes a valid CSAF security advisory; without the publisher it is
   assert.match(refused.stderr, /lacks: information\.manufacturerName, information\.manufacturerWebsite/);
   assert.equal(hasStackTrace(refused.stderr), false);
 
-  assert.equal((await vigie(['cra', 'record', 'set', 'Gateway', '--info', 'manufacturerName=Gateway Makers <SA>', '--info', 'manufacturerWebsite=https://gateway.example', '--policy-url', 'https://gateway.example/cvd', '--db', db])).code, 0);
+  assert.equal(
+    (
+      await vigie([
+        'cra',
+        'record',
+        'set',
+        'Gateway',
+        '--info',
+        'manufacturerName=Gateway Makers <SA>',
+        '--info',
+        'manufacturerWebsite=https://gateway.example',
+        '--policy-url',
+        'https://gateway.example/cvd',
+        '--db',
+        db,
+      ])
+    ).code,
+    0,
+  );
   const out = join(dir, 'advisory.json');
   const made = await vigie(['cra', 'case', 'advisory', id, '--out', out, '--db', db]);
   assert.equal(made.code, 0, made.stderr);
@@ -39,7 +77,10 @@ test('a case becomes a valid CSAF security advisory; without the publisher it is
   assert.equal(doc.document.tracking.status, 'interim');
   assert.equal(doc.document.publisher.name, 'Gateway Makers <SA>');
   assert.equal(doc.vulnerabilities[0].cve, 'CVE-2026-12345');
-  assert.deepEqual(doc.vulnerabilities[0].product_status, { known_affected: ['CSAFPID-0001'], fixed: ['CSAFPID-0002'] });
+  assert.deepEqual(doc.vulnerabilities[0].product_status, {
+    known_affected: ['CSAFPID-0001'],
+    fixed: ['CSAFPID-0002'],
+  });
   assert.equal(doc.vulnerabilities[0].remediations[0].category, 'vendor_fix');
 
   assert.equal((await vigie(['cra', 'case', 'update', id, '--close', '--db', db])).code, 0);

@@ -55,17 +55,34 @@ test('the hand-verified figures hold, whatever the golden file says', needsCorpo
   const score = (path: string) => {
     const { sbom } = readSbom(readFileSync(corpus('sboms', path), 'utf8'), path);
     const out: Record<string, string> = {};
-    for (const r of evaluateProfiles(QUALITY_PROFILES, sbom)) for (const c of r.checks) out[c.id] = `${c.covered}/${c.total}`;
+    for (const r of evaluateProfiles(QUALITY_PROFILES, sbom))
+      for (const c of r.checks) out[c.id] = `${c.covered}/${c.total}`;
     return out;
   };
   const dropwizard = score('cyclonedx/bom-examples/SBOM/dropwizard-1.3.15/bom.json');
   assert.deepEqual(
-    [dropwizard['cisa.hash'], dropwizard['ntia.supplier'], dropwizard['bsi.component.source-uri'], dropwizard['bsi.component.deployable-uri'], dropwizard['cisa.license'], dropwizard['bsi.component.original-license'], dropwizard['cisa.dependencies'], dropwizard['cisa.coverage']],
+    [
+      dropwizard['cisa.hash'],
+      dropwizard['ntia.supplier'],
+      dropwizard['bsi.component.source-uri'],
+      dropwizard['bsi.component.deployable-uri'],
+      dropwizard['cisa.license'],
+      dropwizard['bsi.component.original-license'],
+      dropwizard['cisa.dependencies'],
+      dropwizard['cisa.coverage'],
+    ],
     ['167/168', '90/168', '131/168', '115/168', '134/168', '114/168', '167/168', '1/168'],
   );
   const example1 = score('spdx/examples/software/example1/spdx3.0/example1.json');
   assert.deepEqual(
-    [example1['bsi.component.version'], example1['cisa.hash'], example1['bsi.component.distribution-license'], example1['bsi.component.original-license'], example1['bsi.sbom.creator'], example1['bsi.component.dependencies']],
+    [
+      example1['bsi.component.version'],
+      example1['cisa.hash'],
+      example1['bsi.component.distribution-license'],
+      example1['bsi.component.original-license'],
+      example1['bsi.sbom.creator'],
+      example1['bsi.component.dependencies'],
+    ],
     ['0/4', '3/4', '4/4', '3/4', '1/1', '0/4'],
   );
 });

@@ -16,7 +16,8 @@ let close: (() => Promise<void>) | undefined;
 before(async () => ({ app, browser, page, close } = await startBrowserSession()));
 after(() => close?.());
 
-const sidewaysOverflow = () => page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
+const sidewaysOverflow = () =>
+  page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
 
 test('the demo AI release shows cards, facts and the lineage graph at 390 px without sideways scrolling', async () => {
   const releaseId = app.releaseIds.get('Support assistant 1.0.0');
@@ -26,7 +27,11 @@ test('the demo AI release shows cards, facts and the lineage graph at 390 px wit
   await page.goto(`${app.url}/releases/${releaseId}?tab=ai`);
   await page.getByRole('heading', { name: 'Models' }).waitFor();
 
-  const card = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) }).innerText();
+  const card = (name: string) =>
+    page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name, exact: true }) })
+      .innerText();
   const fineTune = await card('example/helpdesk-8b@1.0.0');
   assert.match(fineTune, /Task\s+text-generation/);
   assert.match(fineTune, /Parameters\s+8,030,261,248/);
@@ -44,7 +49,8 @@ test('the demo AI release shows cards, facts and the lineage graph at 390 px wit
   assert.equal(await roots.count(), 1);
   const root = roots.first();
   const nodeName = (li: ReturnType<Page['locator']>) => li.locator(':scope > .lineage-node strong').innerText();
-  const edgeOf = async (li: ReturnType<Page['locator']>) => `${await li.locator(':scope > .lineage-edge').innerText()} ${await nodeName(li)}`;
+  const edgeOf = async (li: ReturnType<Page['locator']>) =>
+    `${await li.locator(':scope > .lineage-edge').innerText()} ${await nodeName(li)}`;
   assert.equal(await nodeName(root), 'example/helpdesk-8b-gguf@1.0.0-Q4_K_M');
   const quantised = root.locator(':scope > ul > li');
   assert.equal(await quantised.count(), 1);
@@ -57,8 +63,12 @@ test('the demo AI release shows cards, facts and the lineage graph at 390 px wit
     'trained on example/synthetic-support-tickets@2025.2',
   ]);
   // A dataset derived from another (issue 10 item 4): one level further down, under the training data.
-  const ticketsNode = quantised.locator(':scope > ul > li').filter({ has: page.locator(':scope > .lineage-node', { hasText: 'synthetic-support-tickets' }) });
-  assert.deepEqual(await Promise.all((await ticketsNode.locator(':scope > ul > li').all()).map(edgeOf)), ['derived from example/support-faq-pairs@1.0']);
+  const ticketsNode = quantised
+    .locator(':scope > ul > li')
+    .filter({ has: page.locator(':scope > .lineage-node', { hasText: 'synthetic-support-tickets' }) });
+  assert.deepEqual(await Promise.all((await ticketsNode.locator(':scope > ul > li').all()).map(edgeOf)), [
+    'derived from example/support-faq-pairs@1.0',
+  ]);
 
   // The demo declares its use; its documents can be fetched from each model.
   assert.match(await page.getByRole('region', { name: 'Declared use' }).innerText(), /12,000 monthly active users/);

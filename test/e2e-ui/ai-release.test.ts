@@ -20,8 +20,16 @@ before(async () => {
   const product = await createProduct(app.store, { name: 'Invoice reader', outboundLicenses: ['Apache-2.0'] });
   const release = await createRelease(app.store, { productId: product.id, number: '3.1.0' });
   releaseId = release.id;
-  await importDocument(app.store, releaseId, { content: readFileSync(join(ROOT, 'test/fixtures/ai/complete-mlbom.cdx.json')), fileName: 'complete-mlbom.cdx.json' });
-  await setReleaseUse(app.store, releaseId, { commercial: true, fieldsOfUse: [], monthlyActiveUsers: 5000, licenseeInEu: true }, 'e2e');
+  await importDocument(app.store, releaseId, {
+    content: readFileSync(join(ROOT, 'test/fixtures/ai/complete-mlbom.cdx.json')),
+    fileName: 'complete-mlbom.cdx.json',
+  });
+  await setReleaseUse(
+    app.store,
+    releaseId,
+    { commercial: true, fieldsOfUse: [], monthlyActiveUsers: 5000, licenseeInEu: true },
+    'e2e',
+  );
   browser = await launchBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
 });
@@ -35,19 +43,30 @@ test('the AI tab shows the model card, the dataset facts, the lineage and the de
   await logIn(page, app.url, app.officerToken);
   await page.goto(`${app.url}/releases/${releaseId}?tab=ai`);
   await page.getByRole('heading', { name: 'Models' }).waitFor();
-  const model = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'example/invoice-field-extractor@2.0.0' }) });
+  const model = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'example/invoice-field-extractor@2.0.0' }) });
   const card = await model.innerText();
   assert.match(card, /Task\s+token-classification/);
   assert.match(card, /Parameters\s+125,000,000/);
   assert.match(card, /Architecture\s+LayoutLMv3ForTokenClassification · layoutlm/);
   assert.match(card, /Apache-2\.0/);
-  const dataset = await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'synthetic-invoices@2025.1' }) }).innerText();
+  const dataset = await page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'synthetic-invoices@2025.1' }) })
+    .innerText();
   assert.match(dataset, /CDLA-Permissive-2\.0/);
   assert.match(dataset, /Modalities\s+image/);
   assert.match(dataset, /Size\s+10K<n<100K/);
   const lineage = (await page.getByRole('list', { name: 'Lineage graph' }).innerText()).replace(/\s+/g, ' ');
-  assert.match(lineage, /^example\/invoice-field-extractor@2\.0\.0 model Apache-2\.0 trained on synthetic-invoices@2025\.1 dataset CDLA-Permissive-2\.0$/);
-  assert.match(await page.getByRole('region', { name: 'Declared use' }).innerText(), /commercial · no sensitive field of use · 5,000 monthly active users · training on outputs not declared · licensee in the EU/);
+  assert.match(
+    lineage,
+    /^example\/invoice-field-extractor@2\.0\.0 model Apache-2\.0 trained on synthetic-invoices@2025\.1 dataset CDLA-Permissive-2\.0$/,
+  );
+  assert.match(
+    await page.getByRole('region', { name: 'Declared use' }).innerText(),
+    /commercial · no sensitive field of use · 5,000 monthly active users · training on outputs not declared · licensee in the EU/,
+  );
   await screenshot(page, '30-release-ai');
 
   // A guest reads the same tab; a reload keeps it.
@@ -62,7 +81,9 @@ test('the AI tab shows the model card, the dataset facts, the lineage and the de
 test('a guest downloads the Annex XII information of the model as Markdown from the AI tab', async () => {
   await page.goto(`${app.url}/releases/${releaseId}?tab=ai`);
   const documents = page.getByRole('group', { name: 'AI Act documents of example/invoice-field-extractor@2.0.0' });
-  const response = page.waitForResponse((r) => r.url().includes(`/api/releases/${releaseId}/ai/models/`) && r.url().includes('/annex-xii?format=md'));
+  const response = page.waitForResponse(
+    (r) => r.url().includes(`/api/releases/${releaseId}/ai/models/`) && r.url().includes('/annex-xii?format=md'),
+  );
   const download = page.waitForEvent('download');
   await documents.getByRole('button', { name: 'Annex XII information (Markdown)' }).click();
   assert.equal((await response).status(), 200);
@@ -77,6 +98,10 @@ test('a guest downloads the Annex XII information of the model as Markdown from 
   await documents.getByRole('button', { name: 'Training-content summary (JSON)' }).click();
   const summary = JSON.parse(readFileSync((await (await json).path())!, 'utf8'));
   assert.equal(summary.model, 'example/invoice-field-extractor@2.0.0');
-  assert.ok(summary.sections.some((s: { id: string; title: string }) => s.id === '2.1' && s.title === 'Publicly available datasets'));
+  assert.ok(
+    summary.sections.some(
+      (s: { id: string; title: string }) => s.id === '2.1' && s.title === 'Publicly available datasets',
+    ),
+  );
   assert.deepEqual(browser.errors, []);
 });

@@ -67,7 +67,10 @@ test('a partial selection decides only the selected components', async () => {
   await page.getByRole('region', { name: 'MPL-2.0: 3 blocking' }).waitFor();
   const mine = (await app.store.listDecisions()).filter((d) => d.type === 'derogation' && d.releaseId === bridge);
   assert.equal(mine.length, 2);
-  assert.ok(mine.every((d) => d.component !== null), 'each names its component');
+  assert.ok(
+    mine.every((d) => d.component !== null),
+    'each names its component',
+  );
 });
 
 test('grouped by cause; mixed fixes cannot be decided at once; the choice of a group needs its expression', async () => {

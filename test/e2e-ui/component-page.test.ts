@@ -60,7 +60,10 @@ test('a BOM row leads to its component page, which shows the decisions touching 
   });
   await page.goto(`${app.url}/releases/${vigie}?tab=bom`);
   await page.getByLabel('Search').fill('fastify');
-  await page.getByRole('table', { name: 'Bill of materials' }).getByRole('link', { name: 'fastify', exact: true }).click();
+  await page
+    .getByRole('table', { name: 'Bill of materials' })
+    .getByRole('link', { name: 'fastify', exact: true })
+    .click();
   await page.getByRole('link', { name: 'Where else fastify is used' }).click();
   await page.getByRole('heading', { name: 'fastify', level: 1 }).waitFor();
   const uses = await page.getByRole('table').filter({ hasText: 'Effective licence' }).innerText();
@@ -95,5 +98,8 @@ test('a guest reads the component page; an unknown component says so', async () 
 });
 
 test('no console errors', () => {
-  assert.deepEqual(browser.errors.filter((e) => !/status of 400/.test(e)), []);
+  assert.deepEqual(
+    browser.errors.filter((e) => !/status of 400/.test(e)),
+    [],
+  );
 });

@@ -27,7 +27,16 @@ before(async () => {
   cve = target.vulnerability.id;
   const dir = mkdtempSync(join(tmpdir(), 'vigie-kev-'));
   const kev = join(dir, 'kev.json');
-  writeFileSync(kev, JSON.stringify({ catalogVersion: 'test', dateReleased: '2026-12-01T00:00:00Z', vulnerabilities: [{ cveID: cve, dateAdded: '2026-11-30', dueDate: '2026-12-21', knownRansomwareCampaignUse: 'Unknown' }] }));
+  writeFileSync(
+    kev,
+    JSON.stringify({
+      catalogVersion: 'test',
+      dateReleased: '2026-12-01T00:00:00Z',
+      vulnerabilities: [
+        { cveID: cve, dateAdded: '2026-11-30', dueDate: '2026-12-21', knownRansomwareCampaignUse: 'Unknown' },
+      ],
+    }),
+  );
   await importVulnDatabase(app.store, [kev], { now: new Date().toISOString() });
   rmSync(dir, { recursive: true, force: true });
   await scanRelease(app.store, releaseId, 'database', new Date().toISOString());
@@ -49,17 +58,29 @@ test('a KEV match in a published release is proposed on the CRA tab; a guest can
   const proposals = page.getByRole('list', { name: 'Case proposals' });
   const proposal = proposals.getByRole('listitem').filter({ hasText: cve });
   await proposal.waitFor();
-  assert.match(await proposal.innerText(), new RegExp(`${cve}[\\s\\S]*release 1\\.8\\.0[\\s\\S]*KEV[\\s\\S]*in the CISA KEV catalogue since 2026-11-30`));
-  assert.match((await proposal.getByRole('link', { name: 'See the finding' }).getAttribute('href')) ?? '', /^\/releases\/\d+\?tab=vulnerabilities#finding-\d+$/);
+  assert.match(
+    await proposal.innerText(),
+    new RegExp(`${cve}[\\s\\S]*release 1\\.8\\.0[\\s\\S]*KEV[\\s\\S]*in the CISA KEV catalogue since 2026-11-30`),
+  );
+  assert.match(
+    (await proposal.getByRole('link', { name: 'See the finding' }).getAttribute('href')) ?? '',
+    /^\/releases\/\d+\?tab=vulnerabilities#finding-\d+$/,
+  );
   assert.equal(await proposal.getByRole('button').count(), 0, 'a guest reads, does not open');
 
   await page.getByRole('button', { name: /Sign out|Log out/ }).click();
   await logIn(page, app.url, app.officerToken);
   await openCraTab('Proton Mail Bridge');
   await page.getByRole('button', { name: `Open case for ${cve}` }).click();
-  await page.getByRole('status').filter({ hasText: new RegExp(`Case #\\d+ opened for ${cve}`) }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`Case #\\d+ opened for ${cve}`) })
+    .waitFor();
   await proposals.getByRole('listitem').filter({ hasText: cve }).waitFor({ state: 'detached' });
-  const open = page.getByRole('list', { name: 'Open reporting cases of this product' }).getByRole('listitem').filter({ hasText: `${cve} exploited in` });
+  const open = page
+    .getByRole('list', { name: 'Open reporting cases of this product' })
+    .getByRole('listitem')
+    .filter({ hasText: `${cve} exploited in` });
   await open.waitFor();
   assert.equal(await open.getAttribute('data-state'), 'open', 'about 24 hours left: not yet red');
   assert.match(await open.innerText(), /early-warning \d\d h \d\d min \(CRA Art\. 14\(2\)\(a\)\)/);
@@ -72,6 +93,13 @@ test('a KEV match in a published release is proposed on the CRA tab; a guest can
   assert.equal((entry.payload as { vulnerabilityId: string }).vulnerabilityId, cve);
 
   await page.getByRole('link', { name: 'Dashboard', exact: true }).first().click();
-  await page.getByRole('list', { name: 'Open reporting cases' }).getByRole('listitem').filter({ hasText: `${cve} exploited in` }).waitFor();
-  assert.deepEqual(browser.errors.filter((e) => !/Failed to load resource/.test(e)), []);
+  await page
+    .getByRole('list', { name: 'Open reporting cases' })
+    .getByRole('listitem')
+    .filter({ hasText: `${cve} exploited in` })
+    .waitFor();
+  assert.deepEqual(
+    browser.errors.filter((e) => !/Failed to load resource/.test(e)),
+    [],
+  );
 });

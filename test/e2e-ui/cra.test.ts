@@ -28,7 +28,7 @@ async function openCraTab(product: string): Promise<void> {
 test('from an empty CRA record to a classified product with an allowed route and a documentation zip', async () => {
   await logIn(page, app.url, app.officerToken);
   await openCraTab('Laravel demo app');
-  assert.match(await page.getByLabel(/^Readiness \d+ of \d+$/).getAttribute('aria-label') ?? '', /Readiness 0 of 1/);
+  assert.match((await page.getByLabel(/^Readiness \d+ of \d+$/).getAttribute('aria-label')) ?? '', /Readiness 0 of 1/);
 
   const form = page.getByRole('form', { name: 'CRA record' });
   await form.getByLabel(/market it under our own name/).check();
@@ -43,7 +43,13 @@ test('from an empty CRA record to a classified product with an allowed route and
   const routes = page.getByRole('list', { name: 'Conformity assessment routes' });
   await routes.waitFor();
   assert.match(await routes.innerText(), /not allowed: module-a — class I: only when harmonised standards/);
-  assert.match(await page.getByText(/important product, class I/).first().innerText(), /Password managers/);
+  assert.match(
+    await page
+      .getByText(/important product, class I/)
+      .first()
+      .innerText(),
+    /Password managers/,
+  );
   await page.locator('dd .error').filter({ hasText: 'module-a is not allowed' }).waitFor();
 
   await form.getByLabel('Conformity assessment route').selectOption('module-b-c');
@@ -72,7 +78,10 @@ test('from an empty CRA record to a classified product with an allowed route and
   await form.getByLabel('Release gate: requirements a release must settle before it ships').fill('i.a, II.5');
   await form.getByLabel('Exploitable threshold (Annex I I.a)').selectOption('critical');
   await form.getByRole('button', { name: 'Save CRA record' }).click();
-  await page.getByLabel('Computed requirements').filter({ hasText: 'a release ships only with I.a, II.5 settled' }).waitFor();
+  await page
+    .getByLabel('Computed requirements')
+    .filter({ hasText: 'a release ships only with I.a, II.5 settled' })
+    .waitFor();
   const stored = (await craRecordView(app.store, 'Laravel demo app')).record;
   assert.deepEqual([stored.shipRequires, stored.exploitableThreshold], [['I.a', 'II.5'], 'critical']);
   await page.getByLabel('Evidence log').filter({ hasText: 'chain verified' }).waitFor();
@@ -84,7 +93,14 @@ test('from an empty CRA record to a classified product with an allowed route and
   const zip = readFileSync((await (await download).path())!);
   assert.equal(zip.readUInt32LE(0), 0x04034b50, 'a zip archive');
   const names = zip.toString('latin1');
-  for (const file of ['index.md', 'annex-ii-user-information.html', 'annex-v-eu-declaration-of-conformity.md', 'security.txt', 'sbom/Laravel_demo_app-7.12.0.cdx.json', 'manifest.json']) {
+  for (const file of [
+    'index.md',
+    'annex-ii-user-information.html',
+    'annex-v-eu-declaration-of-conformity.md',
+    'security.txt',
+    'sbom/Laravel_demo_app-7.12.0.cdx.json',
+    'manifest.json',
+  ]) {
     assert.ok(names.includes(file), `${file} in the zip`);
   }
 });
@@ -92,7 +108,12 @@ test('from an empty CRA record to a classified product with an allowed route and
 test('the dashboard lists an open case in red when its next deadline is less than six hours away', async () => {
   // Awareness 20 hours before now: the 24-hour early warning is due in about 4 hours (no exact time asserted).
   const awareAt = new Date(Date.now() - 20 * 3_600_000).toISOString();
-  await openReportingCase(app.store, { product: 'Laravel demo app', type: 'vulnerability', title: 'Exploited upload flaw', awareAt });
+  await openReportingCase(app.store, {
+    product: 'Laravel demo app',
+    type: 'vulnerability',
+    title: 'Exploited upload flaw',
+    awareAt,
+  });
   await page.getByRole('link', { name: 'Dashboard', exact: true }).first().click();
   const cases = page.getByRole('list', { name: 'Open reporting cases' });
   await cases.waitFor();
@@ -122,5 +143,8 @@ test('the demo product carries a complete CRA record; a guest reads it without e
   await page.getByText('20 of 21 settled').waitFor();
   assert.equal(await page.getByRole('form', { name: 'CRA record' }).count(), 0);
   assert.equal(await page.getByRole('button', { name: /^Save / }).count(), 0);
-  assert.deepEqual(browser.errors.filter((e) => !/status of 400|Failed to load resource/.test(e)), []);
+  assert.deepEqual(
+    browser.errors.filter((e) => !/status of 400|Failed to load resource/.test(e)),
+    [],
+  );
 });

@@ -11,17 +11,36 @@ import { launchBrowser, logIn, screenshot, startApp, type App, type Browser } fr
 
 const LLAMA_31 = 'LicenseRef-scancode-llama-3.1-license-2024';
 const MLBOM = JSON.stringify({
-  bomFormat: 'CycloneDX', specVersion: '1.6', version: 1,
+  bomFormat: 'CycloneDX',
+  specVersion: '1.6',
+  version: 1,
   metadata: { component: { type: 'application', 'bom-ref': 'app', name: 'helpdesk-assistant', version: '2.0.0' } },
   components: [
     {
-      type: 'machine-learning-model', 'bom-ref': 'model', name: 'helpdesk-8b', version: '1.0', purl: 'pkg:huggingface/example/helpdesk-8b@1.0',
+      type: 'machine-learning-model',
+      'bom-ref': 'model',
+      name: 'helpdesk-8b',
+      version: '1.0',
+      purl: 'pkg:huggingface/example/helpdesk-8b@1.0',
       licenses: [{ license: { id: 'Apache-2.0' } }],
-      modelCard: { modelParameters: { task: 'text-generation' }, properties: [{ name: 'vigie:ai:lineage', value: 'fine-tuned-from base' }] },
+      modelCard: {
+        modelParameters: { task: 'text-generation' },
+        properties: [{ name: 'vigie:ai:lineage', value: 'fine-tuned-from base' }],
+      },
     },
-    { type: 'machine-learning-model', 'bom-ref': 'base', name: 'Llama-3.1-8B', version: '3.1', purl: 'pkg:huggingface/meta-llama/Llama-3.1-8B@3.1', licenses: [{ expression: LLAMA_31 }] },
+    {
+      type: 'machine-learning-model',
+      'bom-ref': 'base',
+      name: 'Llama-3.1-8B',
+      version: '3.1',
+      purl: 'pkg:huggingface/meta-llama/Llama-3.1-8B@3.1',
+      licenses: [{ expression: LLAMA_31 }],
+    },
   ],
-  dependencies: [{ ref: 'app', dependsOn: ['model'] }, { ref: 'model', dependsOn: ['base'] }],
+  dependencies: [
+    { ref: 'app', dependsOn: ['model'] },
+    { ref: 'model', dependsOn: ['base'] },
+  ],
 });
 
 let app: App;
@@ -59,11 +78,14 @@ async function declare(users: string): Promise<void> {
   await page.getByRole('button', { name: 'Edit the declared use' }).waitFor();
 }
 
-test('legal declares the use on the AI tab and step 5\'s use-restriction findings follow each save', async () => {
+test("legal declares the use on the AI tab and step 5's use-restriction findings follow each save", async () => {
   await logIn(page, app.url, legalToken);
   await page.goto(`${app.url}/releases/${releaseId}?tab=ai`);
   await page.getByRole('heading', { name: 'Declared use' }).waitFor();
-  assert.match(await page.getByRole('region', { name: 'Declared use' }).innerText(), /commercial use not declared · fields of use not declared · monthly active users not declared/);
+  assert.match(
+    await page.getByRole('region', { name: 'Declared use' }).innerText(),
+    /commercial use not declared · fields of use not declared · monthly active users not declared/,
+  );
   assert.match(await findings(), /Not declared · meta-llama\/Llama-3\.1-8B@3\.1/);
 
   // A value that is not a number is refused in the form, and nothing is sent.
@@ -75,7 +97,10 @@ test('legal declares the use on the AI tab and step 5\'s use-restriction finding
 
   await declare('900,000,000');
   const declared = await page.getByRole('region', { name: 'Declared use' }).innerText();
-  assert.match(declared, /commercial · no sensitive field of use · 900,000,000 monthly active users · outputs train no other model · licensee in the EU/);
+  assert.match(
+    declared,
+    /commercial · no sensitive field of use · 900,000,000 monthly active users · outputs train no other model · licensee in the EU/,
+  );
   assert.match(declared, /Declared by Lea Legal/);
   const conflict = await findings();
   assert.match(conflict, /Conflict · meta-llama\/Llama-3\.1-8B@3\.1/);
@@ -85,10 +110,19 @@ test('legal declares the use on the AI tab and step 5\'s use-restriction finding
 
   await declare('5000');
   assert.match(await page.getByRole('region', { name: 'Declared use' }).innerText(), /5,000 monthly active users/);
-  assert.match(await findings(), /No use restriction of the release's licences conflicts with this declaration or waits for it/);
+  assert.match(
+    await findings(),
+    /No use restriction of the release's licences conflicts with this declaration or waits for it/,
+  );
   // The stored run moved too: the validation tab lists no use-restriction blocker.
-  const validation = await page.evaluate(async ([id, token]) => (await fetch(`/api/releases/${id}/validation`, { headers: { authorization: `Bearer ${token}` } })).json(), [releaseId, legalToken] as const);
-  const kinds = (validation as { steps: { blockers: { kind: string }[] }[] }).steps.flatMap((s) => s.blockers.map((b) => b.kind));
+  const validation = await page.evaluate(
+    async ([id, token]) =>
+      (await fetch(`/api/releases/${id}/validation`, { headers: { authorization: `Bearer ${token}` } })).json(),
+    [releaseId, legalToken] as const,
+  );
+  const kinds = (validation as { steps: { blockers: { kind: string }[] }[] }).steps.flatMap((s) =>
+    s.blockers.map((b) => b.kind),
+  );
   assert.ok(!kinds.some((k) => k.startsWith('use-')), kinds.join(', '));
 });
 
@@ -98,7 +132,9 @@ test('at phone width the declared-use form fits without sideways scrolling', asy
     await page.goto(`${app.url}/releases/${releaseId}?tab=ai`);
     await page.getByRole('button', { name: 'Edit the declared use' }).click();
     await page.getByRole('form', { name: 'Declared use' }).waitFor();
-    const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth,
+    );
     assert.equal(overflow, 0, 'the page scrolls sideways');
     await screenshot(page, '32-declared-use-phone');
   } finally {
@@ -111,7 +147,10 @@ test('a guest reads the declared use and its findings but gets no editor', async
   await logIn(page, app.url, app.guestToken);
   await page.goto(`${app.url}/releases/${releaseId}?tab=ai`);
   await page.getByRole('heading', { name: 'Declared use' }).waitFor();
-  assert.match(await page.getByRole('region', { name: 'Declared use' }).innerText(), /5,000 monthly active users[\s\S]*Legal and compliance officers declare the use\./);
+  assert.match(
+    await page.getByRole('region', { name: 'Declared use' }).innerText(),
+    /5,000 monthly active users[\s\S]*Legal and compliance officers declare the use\./,
+  );
   assert.equal(await page.getByRole('button', { name: 'Edit the declared use' }).count(), 0);
   assert.deepEqual(browser.errors, []);
 });

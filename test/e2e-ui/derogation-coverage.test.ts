@@ -28,11 +28,16 @@ test('a derogation from a blocker card records the linking and modification it c
   await screenshot(page, '30-derogation-coverage');
   const before = (await app.store.listDecisions()).length;
   await form.getByRole('button', { name: 'Add a derogation' }).click();
-  await page.getByRole('form', { name: label }).first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .getByRole('form', { name: label })
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   let made;
   for (let i = 0; i < 50 && !made; i++) {
     const decisions = await app.store.listDecisions();
-    if (decisions.length > before) made = decisions.find((d) => d.type === 'derogation' && d.explanation.includes('legal review 42'));
+    if (decisions.length > before)
+      made = decisions.find((d) => d.type === 'derogation' && d.explanation.includes('legal review 42'));
     else await page.waitForTimeout(100);
   }
   assert.ok(made && made.type === 'derogation', 'the derogation is recorded');

@@ -30,10 +30,14 @@ export interface App {
 export function buildWebIfStale(): void {
   if (!webBuildIsStale(join(ROOT, 'web'))) return;
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--logLevel', 'error'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--logLevel', 'error'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`web build failed: ${result.stderr || result.stdout}`);
 }
 
@@ -105,7 +109,12 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** The app (demo portfolio) and Chromium for one test file, with what closes both. */
-export async function startBrowserSession(): Promise<{ app: App; browser: Browser; page: Page; close: () => Promise<void> }> {
+export async function startBrowserSession(): Promise<{
+  app: App;
+  browser: Browser;
+  page: Page;
+  close: () => Promise<void>;
+}> {
   const app = await startApp();
   const browser = await launchBrowser();
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());

@@ -52,7 +52,10 @@ test('the import form creates a new product and release with the upload', async 
   await outcome.waitFor();
   assert.match(await outcome.innerText(), /7 usages added/);
   const { release } = await findReleaseByName(app.store, 'Kiosk', '0.1');
-  assert.equal(await outcome.getByRole('link', { name: 'Open the release' }).getAttribute('href'), `/releases/${release.id}`);
+  assert.equal(
+    await outcome.getByRole('link', { name: 'Open the release' }).getAttribute('href'),
+    `/releases/${release.id}`,
+  );
   // The refused document's 415 is the only error the browser saw.
   assert.deepEqual(
     browser.errors.map((e) => e.replace(/^\S+: /, '')),
@@ -75,6 +78,9 @@ test('a new release of an existing product that has none yet', async () => {
   await page.getByLabel(/Merge with them/).check();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
-  assert.deepEqual((await listReleases(app.store, product.id)).map((r) => r.number), ['1.0']);
+  assert.deepEqual(
+    (await listReleases(app.store, product.id)).map((r) => r.number),
+    ['1.0'],
+  );
   assert.deepEqual(browser.errors, []);
 });

@@ -82,7 +82,11 @@ test('phone width: no sideways scrolling, a menu button, usable release page', a
   await screenshot(page, '13-phone-dashboard');
 
   const menu = page.getByRole('button', { name: 'Menu' });
-  assert.equal(await page.getByRole('link', { name: 'Licences', exact: true }).isVisible(), false, 'the navigation folds away');
+  assert.equal(
+    await page.getByRole('link', { name: 'Licences', exact: true }).isVisible(),
+    false,
+    'the navigation folds away',
+  );
   await menu.click();
   assert.equal(await menu.getAttribute('aria-expanded'), 'true');
   await page.getByRole('link', { name: 'Products', exact: true }).click();

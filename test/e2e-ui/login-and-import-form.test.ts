@@ -39,7 +39,10 @@ test("the release's import history names its counters in words", async () => {
   const product = await createProduct(app.store, { name: 'Counter app' });
   const release = await createRelease(app.store, { productId: product.id, number: '1.0' });
   const file = 'bsi-two-packages.spdx3.json';
-  await importDocument(app.store, release.id, { content: readFileSync(join(REPO_ROOT, 'test/fixtures/sbom-quality', file)), fileName: file });
+  await importDocument(app.store, release.id, {
+    content: readFileSync(join(REPO_ROOT, 'test/fixtures/sbom-quality', file)),
+    fileName: file,
+  });
 
   await logIn(page, app.url, app.officerToken);
   await page.goto(`${app.url}/releases/${release.id}`);

@@ -80,7 +80,12 @@ test('chart colours are the colour-blind-safe palette and the trend series diffe
       return colour;
     }, tone);
   }
-  assert.deepEqual(colours, { ok: 'rgb(0, 158, 115)', warn: 'rgb(230, 159, 0)', bad: 'rgb(213, 94, 0)', neutral: 'rgb(0, 114, 178)' });
+  assert.deepEqual(colours, {
+    ok: 'rgb(0, 158, 115)',
+    warn: 'rgb(230, 159, 0)',
+    bad: 'rgb(213, 94, 0)',
+    neutral: 'rgb(0, 114, 178)',
+  });
   const dashes = await page.evaluate(() =>
     ['.trend-step', '.trend-blockers'].map((s) => getComputedStyle(document.querySelector(s)!).strokeDasharray),
   );

@@ -90,7 +90,10 @@ test('a usage is edited from its BOM row, and the deep link reloads with what wa
   await screenshot(page, '20-usage-edit');
 
   // Clearing the linking records "not recorded" again.
-  await page.getByRole('form', { name: 'Edit the usage' }).getByLabel('Linking').selectOption({ label: 'Not recorded' });
+  await page
+    .getByRole('form', { name: 'Edit the usage' })
+    .getByLabel('Linking')
+    .selectOption({ label: 'Not recorded' });
   await page.getByRole('button', { name: 'Save the usage' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   assert.equal((await app.store.getUsage(usageId))?.linking, null);
@@ -118,7 +121,7 @@ test('at 390 px the usage panel fits; a guest sees no edit control and the serve
 
   const refused = await fetch(`${app.url}/api/releases/${vigie}/usages/${usageId}`, {
     method: 'PATCH',
-    headers: { 'authorization': `Bearer ${app.guestToken}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${app.guestToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ linking: 'static' }),
   });
   assert.equal(refused.status, 403);
@@ -138,22 +141,60 @@ test('the BOM shows the licence validation settled, as the server sends it (issu
     specVersion: '1.6',
     version: 1,
     components: [
-      { type: 'library', name: 'either', version: '1.0.0', purl: 'pkg:npm/either@1.0.0', licenses: [{ expression: 'MIT OR Apache-2.0' }] },
-      { type: 'library', name: 'vague', version: '2.0.0', purl: 'pkg:npm/vague@2.0.0', licenses: [{ license: { name: 'Some licence of our own' } }] },
+      {
+        type: 'library',
+        name: 'either',
+        version: '1.0.0',
+        purl: 'pkg:npm/either@1.0.0',
+        licenses: [{ expression: 'MIT OR Apache-2.0' }],
+      },
+      {
+        type: 'library',
+        name: 'vague',
+        version: '2.0.0',
+        purl: 'pkg:npm/vague@2.0.0',
+        licenses: [{ license: { name: 'Some licence of our own' } }],
+      },
     ],
   };
   await importDocument(app.store, release.id, { content: Buffer.from(JSON.stringify(sbom)), fileName: 'bom.json' });
   const licenceOf = async (name: string) => {
     await page.goto(`${app.url}/releases/${release.id}?tab=bom`);
-    const row = page.getByRole('table', { name: 'Bill of materials' }).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+    const row = page
+      .getByRole('table', { name: 'Bill of materials' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name, exact: true }) });
     return (await row.locator('.col-effective').innerText()).trim();
   };
   assert.equal(await licenceOf('either'), 'MIT OR Apache-2.0');
   assert.equal(await licenceOf('vague'), 'Some licence of our own (declared)');
   const signed = { author: 'Lena Legal', explanation: 'BOM licence test' };
-  const anyScope = { categoryId: null, productId: null, releaseId: release.id, scope: null, project: null, exploitation: null, version: null };
-  await recordDecision(app.store, { type: 'choice', ...anyScope, component: 'pkg:npm/either', fromExpression: 'MIT OR Apache-2.0', toExpression: 'Apache-2.0', ...signed });
-  await recordDecision(app.store, { type: 'curation', kind: 'curation', component: 'pkg:npm/vague', version: null, fromExpression: 'Some licence of our own', toExpression: 'BSD-3-Clause', ...signed });
+  const anyScope = {
+    categoryId: null,
+    productId: null,
+    releaseId: release.id,
+    scope: null,
+    project: null,
+    exploitation: null,
+    version: null,
+  };
+  await recordDecision(app.store, {
+    type: 'choice',
+    ...anyScope,
+    component: 'pkg:npm/either',
+    fromExpression: 'MIT OR Apache-2.0',
+    toExpression: 'Apache-2.0',
+    ...signed,
+  });
+  await recordDecision(app.store, {
+    type: 'curation',
+    kind: 'curation',
+    component: 'pkg:npm/vague',
+    version: null,
+    fromExpression: 'Some licence of our own',
+    toExpression: 'BSD-3-Clause',
+    ...signed,
+  });
   // The choice and the curation were recorded through the run, not by the version's columns the UI once read.
   assert.equal(await licenceOf('either'), 'Apache-2.0');
   assert.equal(await licenceOf('vague'), 'BSD-3-Clause');

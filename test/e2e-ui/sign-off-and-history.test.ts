@@ -28,39 +28,59 @@ test('approve, see the approval go out of date on a change, approve again and sh
   const approve = signOff().getByRole('form', { name: 'Approve the release' });
   await approve.getByLabel('Why it may ship').fill('All six steps pass; obligations planned');
   await approve.getByRole('button', { name: 'Approve the release' }).click();
-  await signOff().getByText(/^Approved — Olivia Officer, .*: All six steps pass; obligations planned$/).waitFor();
+  await signOff()
+    .getByText(/^Approved — Olivia Officer, .*: All six steps pass; obligations planned$/)
+    .waitFor();
 
   // A usage edit records a new validation run: the approval no longer covers what ships.
   await page.getByRole('tab', { name: 'BOM', exact: true }).click();
   await page.getByRole('table', { name: 'Bill of materials' }).locator('.col-name a').first().click();
-  await page.getByRole('form', { name: 'Edit the usage' }).getByLabel('Linking').selectOption({ label: 'Dynamic linking' });
+  await page
+    .getByRole('form', { name: 'Edit the usage' })
+    .getByLabel('Linking')
+    .selectOption({ label: 'Dynamic linking' });
   await page.getByRole('button', { name: 'Save the usage' }).click();
-  await signOff().getByText(/^Approval out of date/).waitFor();
-  assert.equal(await signOff().getByRole('form', { name: 'Ship the release' }).count(), 0, 'an outdated approval does not ship');
+  await signOff()
+    .getByText(/^Approval out of date/)
+    .waitFor();
+  assert.equal(
+    await signOff().getByRole('form', { name: 'Ship the release' }).count(),
+    0,
+    'an outdated approval does not ship',
+  );
 
   await signOff().getByLabel('Why it may ship').fill('Linking recorded, still fine');
   await signOff().getByRole('button', { name: 'Approve the release' }).click();
   await signOff().getByRole('button', { name: 'Ship (publish) the release' }).click();
-  await signOff().getByText(/^Shipped \(published\) by Olivia Officer/).waitFor();
+  await signOff()
+    .getByText(/^Shipped \(published\) by Olivia Officer/)
+    .waitFor();
   assert.equal((await app.store.getRelease(laravel))?.shipStatus, 'published');
   await screenshot(page, '28-sign-off');
 
   await page.reload();
-  await signOff().getByText(/^Shipped \(published\) by Olivia Officer/).waitFor();
+  await signOff()
+    .getByText(/^Shipped \(published\) by Olivia Officer/)
+    .waitFor();
 });
 
 test('a blocked release cannot be approved', async () => {
   const vigie = app.releaseIds.get('Vigie 0.1.0')!;
   await page.goto(`${app.url}/releases/${vigie}`);
-  await signOff().getByText(/Not approved yet: the release passed step \d of 6/).waitFor();
+  await signOff()
+    .getByText(/Not approved yet: the release passed step \d of 6/)
+    .waitFor();
   assert.equal(await signOff().getByRole('form').count(), 0);
   const refused = await fetch(`${app.url}/api/releases/${vigie}/approval`, {
     method: 'POST',
-    headers: { 'authorization': `Bearer ${app.officerToken}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${app.officerToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ reason: 'trying anyway' }),
   });
   assert.equal(refused.status, 400);
-  assert.match(((await refused.json()) as { error: { message: string } }).error.message, /clear its blockers before approving/);
+  assert.match(
+    ((await refused.json()) as { error: { message: string } }).error.message,
+    /clear its blockers before approving/,
+  );
 });
 
 test('the history shows decisions recorded and removed, policy edits and sign-off, with before and after', async () => {
@@ -137,7 +157,7 @@ test('a guest sees the sign-off state but no control; the server refuses the gue
   for (const path of ['approval', 'ship']) {
     const refused = await fetch(`${app.url}/api/releases/${bridge}/${path}`, {
       method: 'POST',
-      headers: { 'authorization': `Bearer ${app.guestToken}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${app.guestToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ reason: 'guest' }),
     });
     assert.equal(refused.status, 403, path);

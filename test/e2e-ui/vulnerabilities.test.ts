@@ -17,12 +17,20 @@ let close: (() => Promise<void>) | undefined;
 before(async () => ({ app, browser, page, close } = await startBrowserSession()));
 after(() => close?.());
 
-const finding = (id: string) => page.getByRole('list', { name: 'Vulnerability findings' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`^${id} `) }) });
+const finding = (id: string) =>
+  page
+    .getByRole('list', { name: 'Vulnerability findings' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: new RegExp(`^${id} `) }) });
 
 /** From the dashboard's vulnerability card, as a user would. */
 async function openTab(release: string) {
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
-  await page.getByRole('region', { name: 'Vulnerabilities' }).getByRole('table').getByRole('link', { name: `Proton Mail Bridge ${release}` }).click();
+  await page
+    .getByRole('region', { name: 'Vulnerabilities' })
+    .getByRole('table')
+    .getByRole('link', { name: `Proton Mail Bridge ${release}` })
+    .click();
   await page.getByRole('list', { name: 'Open findings by rating' }).waitFor();
 }
 
@@ -31,12 +39,18 @@ test('the dashboard counts open findings per release and finds the releases an a
   const card = page.getByRole('region', { name: 'Vulnerabilities' });
   await card.getByRole('link', { name: 'Proton Mail Bridge 1.6.3' }).waitFor();
   // 58 Go vulndb records match each Bridge release; the demo triage (jwt-go, every release) closes one in each.
-  assert.match(await card.innerText(), /114 open findings of 116 \(critical 0, high 0, KEV 0\); triaged: 2 not affected/);
+  assert.match(
+    await card.innerText(),
+    /114 open findings of 116 \(critical 0, high 0, KEV 0\); triaged: 2 not affected/,
+  );
   await card.getByLabel('Which releases ship').fill('CVE-2020-28483');
   await card.getByRole('button', { name: 'Find releases' }).click();
   const hits = card.getByRole('list', { name: 'Affected releases' });
   await hits.waitFor();
-  assert.deepEqual((await hits.getByRole('link').allInnerTexts()).sort(), ['Proton Mail Bridge 1.6.3', 'Proton Mail Bridge 1.8.0']);
+  assert.deepEqual((await hits.getByRole('link').allInnerTexts()).sort(), [
+    'Proton Mail Bridge 1.6.3',
+    'Proton Mail Bridge 1.8.0',
+  ]);
   assert.match(await hits.innerText(), /pkg:golang\/github\.com\/gin-gonic\/gin@v1\.4\.0 — Untriaged/);
   await screenshot(page, '20-dashboard-vulnerabilities');
 });
@@ -62,10 +76,18 @@ test('triage a finding as not affected, export OpenVEX, see it triaged on the ne
   await triaged.getByText('Not affected (code_not_reachable) by Olivia Officer').waitFor();
   await screenshot(page, '21-release-vulnerabilities');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'OpenVEX' }).click()]);
-  const doc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { statements: { vulnerability: { name: string }; status: string; justification?: string }[] };
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'OpenVEX' }).click(),
+  ]);
+  const doc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+    statements: { vulnerability: { name: string }; status: string; justification?: string }[];
+  };
   const statement = doc.statements.find((s) => s.vulnerability.name === 'CVE-2020-28483');
-  assert.deepEqual([statement?.status, statement?.justification], ['not_affected', 'vulnerable_code_not_in_execute_path']);
+  assert.deepEqual(
+    [statement?.status, statement?.justification],
+    ['not_affected', 'vulnerable_code_not_in_execute_path'],
+  );
 
   await openTab('1.8.0');
   await page.getByLabel(/All \(\d+\)/).check();

@@ -52,7 +52,10 @@ test('a product, a release and an SBOM import with progress', async () => {
   await page.getByLabel('Release', { exact: true }).selectOption({ label: '1.0.0' });
   await page.getByLabel('SBOM file').setInputFiles(SBOM_TO_IMPORT);
   const importButton = page.getByRole('button', { name: 'Import', exact: true });
-  assert.ok(await importButton.isDisabled(), 'nothing is imported before the user says what happens to the existing usages');
+  assert.ok(
+    await importButton.isDisabled(),
+    'nothing is imported before the user says what happens to the existing usages',
+  );
   await page.getByLabel(/Merge with them/).check();
   await importButton.click();
   const outcome = page.getByRole('status').filter({ hasText: 'Imported' });
@@ -83,9 +86,16 @@ test('the BOM table filters, sorts and only renders the rows in view', async () 
   assert.ok(rendered < total && rendered <= 16 + 2 * 12, `only ${rendered} of ${total} rows are in the DOM`);
 
   await page.getByLabel('Search').fill('fastify');
-  await page.waitForFunction(() => /^\d+ of/.test(document.querySelector('#bom-count')?.textContent ?? '') && !/^(\d{3,})/.test(document.querySelector('#bom-count')!.textContent!));
+  await page.waitForFunction(
+    () =>
+      /^\d+ of/.test(document.querySelector('#bom-count')?.textContent ?? '') &&
+      !/^(\d{3,})/.test(document.querySelector('#bom-count')!.textContent!),
+  );
   const names = await bom.locator('.vbody .col-name').allInnerTexts();
-  assert.ok(names.some((n) => n === 'fastify'), `fastify is found: ${names.join(', ')}`);
+  assert.ok(
+    names.some((n) => n === 'fastify'),
+    `fastify is found: ${names.join(', ')}`,
+  );
 
   await page.getByLabel('Search').fill('');
   await bom.getByRole('button', { name: 'Version' }).click();
@@ -134,7 +144,12 @@ test('a release walks through the six steps to its obligations', async () => {
     let passedAll = false;
     let blockers = 0;
     for (const deadline = Date.now() + 15_000; Date.now() < deadline; await page.waitForTimeout(100)) {
-      heading = (await page.locator('.tabpanel .tabpanel > h3').first().innerText().catch(() => '')) ?? '';
+      heading =
+        (await page
+          .locator('.tabpanel .tabpanel > h3')
+          .first()
+          .innerText()
+          .catch(() => '')) ?? '';
       passedAll = (await steps.getByRole('tab').allInnerTexts()).every((t) => !/\d+$/.test(t.trim()));
       blockers = await page.locator('.blocker').count();
       if (blockers > 0 || (passedAll && /Step 6/.test(heading))) break;
@@ -143,8 +158,14 @@ test('a release walks through the six steps to its obligations', async () => {
     assert.ok(blockers > 0, `no blocker shown yet the release is not through: ${heading}`);
     done.push(await clearFirstBlocker());
   }
-  assert.ok(done.some((d) => /Confirm the AND/.test(d)), `an AND was confirmed: ${done.join('; ')}`);
-  assert.ok(done.some((d) => /Choose a licence/.test(d)), `a licence was chosen: ${done.join('; ')}`);
+  assert.ok(
+    done.some((d) => /Confirm the AND/.test(d)),
+    `an AND was confirmed: ${done.join('; ')}`,
+  );
+  assert.ok(
+    done.some((d) => /Choose a licence/.test(d)),
+    `a licence was chosen: ${done.join('; ')}`,
+  );
   await page.getByRole('heading', { name: /Step 6: Compatibility — passed/ }).waitFor();
   await page.getByLabel('Validation: step 6 of 6 passed').waitFor();
   await screenshot(page, '06-validation-passed');
@@ -176,7 +197,9 @@ test('a component is found across the portfolio, and two releases compare', asyn
   assert.match(text, /Proton Mail Bridge 1\.8\.0/);
   await screenshot(page, '08-search');
 
-  await page.goto(`${app.url}/diff?from=${app.releaseIds.get('Proton Mail Bridge 1.6.3')}&to=${app.releaseIds.get('Proton Mail Bridge 1.8.0')}`);
+  await page.goto(
+    `${app.url}/diff?from=${app.releaseIds.get('Proton Mail Bridge 1.6.3')}&to=${app.releaseIds.get('Proton Mail Bridge 1.8.0')}`,
+  );
   const changed = page.locator('details').filter({ hasText: 'Version changed' });
   await changed.waitFor();
   assert.match(await changed.innerText(), /golang\.org\/x\/net/);

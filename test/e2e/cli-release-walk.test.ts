@@ -64,7 +64,15 @@ for (const target of targets()) {
         assert.equal(imported.import.status, 'succeeded');
         await ok('exploitation', 'set', 'juice-shop', '11.1.2', '--exploitation', 'distribution');
         // A LicenseRef must be known before a curation may use it: allowed in context (by derogation).
-        await ok('policy', 'set', UNKNOWN, '--allowed', 'context', '--comment', 'no licence stated: legal decides per product');
+        await ok(
+          'policy',
+          'set',
+          UNKNOWN,
+          '--allowed',
+          'context',
+          '--comment',
+          'no licence stated: legal decides per product',
+        );
 
         // ---- Walk release 11.1.2 to step 6, recording what each blocker asks for.
         const decided = { curations: new Map<string, string>(), choices: new Set<string>() };
@@ -76,7 +84,9 @@ for (const target of targets()) {
 
         // Obligations grouped by compliance action; the NOTICE names components and licence texts.
         const obligations = JSON.parse(await ok('obligations', 'juice-shop', '11.1.2', '--format', 'json'));
-        assert.ok(obligations.groups.length > 0 && obligations.groups.every((g: { usages: unknown[] }) => g.usages.length > 0));
+        assert.ok(
+          obligations.groups.length > 0 && obligations.groups.every((g: { usages: unknown[] }) => g.usages.length > 0),
+        );
         assert.equal(obligations.unresolved.length, 0, 'every usage resolved at step 6');
         const notice = await ok('notice', 'juice-shop', '11.1.2', '--format', 'md');
         assert.match(notice, /express/);
@@ -85,10 +95,16 @@ for (const target of targets()) {
         const html = await ok('notice', 'juice-shop', '11.1.2', '--format', 'html');
         assert.match(html, /<html/i);
         // --json gives the same attribution data as a document (issue 8 item 20: it printed text).
-        const noticeJson = JSON.parse(await ok('notice', 'juice-shop', '11.1.2', '--json')) as { entries: { name: string }[]; texts: { id: string; text: string | null }[] };
+        const noticeJson = JSON.parse(await ok('notice', 'juice-shop', '11.1.2', '--json')) as {
+          entries: { name: string }[];
+          texts: { id: string; text: string | null }[];
+        };
         assert.ok(noticeJson.entries.some((e) => e.name === 'express'));
         assert.equal(noticeJson.texts.filter((t) => t.id === 'MIT').length, 1);
-        assert.match(noticeJson.texts.find((t) => t.id === 'MIT')!.text ?? '', /Permission is hereby granted, free of charge/);
+        assert.match(
+          noticeJson.texts.find((t) => t.id === 'MIT')!.text ?? '',
+          /Permission is hereby granted, free of charge/,
+        );
 
         // ---- Release 14: a newer SBOM. Decisions made for all versions / all products apply.
         await ok('release', 'create', 'juice-shop', '14.1.1');
@@ -98,13 +114,25 @@ for (const target of targets()) {
         await ok('exploitation', 'set', 'juice-shop', '14.1.1', '--exploitation', 'network');
         const first = await validate('14.1.1');
         const asked = (step: number) => first.steps[step - 1].blockers;
-        const reusedCurations = asked(1).filter((b) => b.componentKey && decided.curations.get(b.componentKey) === (b.license ?? ''));
-        assert.deepEqual(reusedCurations.map((b) => b.component), [], 'no curation asked again');
+        const reusedCurations = asked(1).filter(
+          (b) => b.componentKey && decided.curations.get(b.componentKey) === (b.license ?? ''),
+        );
+        assert.deepEqual(
+          reusedCurations.map((b) => b.component),
+          [],
+          'no curation asked again',
+        );
         const reusedChoices = asked(4).filter((b) => decided.choices.has(`${b.componentKey} ${b.license}`));
-        assert.deepEqual(reusedChoices.map((b) => b.component), [], 'no choice asked again');
+        assert.deepEqual(
+          reusedChoices.map((b) => b.component),
+          [],
+          'no choice asked again',
+        );
         // The reuse is real: release 14 ships components release 11 needed decisions for.
         const bom14 = readFileSync(JUICE_14, 'utf8');
-        const shared = [...decided.curations.keys(), ...[...decided.choices].map((c) => c.split(' ')[0])].filter((k) => bom14.includes(`"${k}@`));
+        const shared = [...decided.curations.keys(), ...[...decided.choices].map((c) => c.split(' ')[0])].filter((k) =>
+          bom14.includes(`"${k}@`),
+        );
         assert.ok(shared.length >= 3, `shared decided components: ${shared.join(', ')}`);
         const before = decided.curations.size + decided.choices.size;
         const second = await walk('14.1.1', decided);
@@ -113,9 +141,16 @@ for (const target of targets()) {
 
         // ---- Queries across the portfolio.
         const hits = JSON.parse(await ok('query', 'component', 'pkg:npm/express', '--json'));
-        assert.deepEqual(hits.map((h: { release: { number: string } }) => h.release.number).sort(), ['11.1.2', '14.1.1']);
+        assert.deepEqual(hits.map((h: { release: { number: string } }) => h.release.number).sort(), [
+          '11.1.2',
+          '14.1.1',
+        ]);
         const ranged = JSON.parse(await ok('query', 'component', 'express', '--versions', '>=4.0.0 <4.17.2', '--json'));
-        for (const h of ranged) assert.ok(/^4\.(1[0-6]|[0-9])\./.test(h.version.number) || /^4\.17\.[01]$/.test(h.version.number), h.version.number);
+        for (const h of ranged)
+          assert.ok(
+            /^4\.(1[0-6]|[0-9])\./.test(h.version.number) || /^4\.17\.[01]$/.test(h.version.number),
+            h.version.number,
+          );
         const diff = JSON.parse(await ok('query', 'diff', 'juice-shop', '11.1.2', '14.1.1', '--json'));
         assert.ok(diff.added.length > 0 && diff.versionChanged.length > 0);
 
@@ -135,7 +170,10 @@ for (const target of targets()) {
           assert.equal(r.code, 2, r.stderr);
           assert.match(r.stderr, message);
         }
-        assert.deepEqual((await fresh.store.listUsages(shown.release.id)).map((u) => u.id), usagesBefore);
+        assert.deepEqual(
+          (await fresh.store.listUsages(shown.release.id)).map((u) => u.id),
+          usagesBefore,
+        );
         assert.equal((await validate('11.1.2')).validationStep, 6);
       } finally {
         rmSync(tmp, { recursive: true, force: true });
@@ -143,12 +181,24 @@ for (const target of targets()) {
       }
 
       /** Validates, then records what the first blocked step asks for, until step 6 (or no progress). */
-      async function walk(release: string, decided: { curations: Map<string, string>; choices: Set<string> }): Promise<Validation> {
+      async function walk(
+        release: string,
+        decided: { curations: Map<string, string>; choices: Set<string> },
+      ): Promise<Validation> {
         let last = '';
         for (let round = 0; round < 12; round++) {
           const v = await validate(release);
           if (v.validationStep === 6) return v;
-          last = v.steps.filter((s) => !s.passed).map((s) => `${s.step}: ${s.blockers.slice(0, 3).map((b) => b.message).join(' | ')}`).join('\n');
+          last = v.steps
+            .filter((s) => !s.passed)
+            .map(
+              (s) =>
+                `${s.step}: ${s.blockers
+                  .slice(0, 3)
+                  .map((b) => b.message)
+                  .join(' | ')}`,
+            )
+            .join('\n');
           const step = v.steps.find((s) => !s.passed && s.blockers.length > 0);
           assert.ok(step, `step ${v.validationStep + 1} fails without a blocker`);
           await clear(release, step.blockers, decided);
@@ -156,7 +206,11 @@ for (const target of targets()) {
         assert.fail(`${release} did not reach step 6:\n${last}`);
       }
 
-      async function clear(release: string, blockers: Blocker[], decided: { curations: Map<string, string>; choices: Set<string> }): Promise<void> {
+      async function clear(
+        release: string,
+        blockers: Blocker[],
+        decided: { curations: Map<string, string>; choices: Set<string> },
+      ): Promise<void> {
         const seen = new Set<string>();
         const toAllow = new Set<string>();
         for (const b of blockers) {
@@ -168,26 +222,81 @@ for (const target of targets()) {
               // All versions of the component, when the same string is found.
               const to = b.fix.suggestions[0] ?? UNKNOWN;
               const from = b.license ? ['--from', b.license] : [];
-              await ok('decision', 'add', 'curation', '--component', b.componentKey!, ...from, '--to', to, ...AUTHOR, `package states ${b.license ?? 'nothing'}; read as ${to}`);
+              await ok(
+                'decision',
+                'add',
+                'curation',
+                '--component',
+                b.componentKey!,
+                ...from,
+                '--to',
+                to,
+                ...AUTHOR,
+                `package states ${b.license ?? 'nothing'}; read as ${to}`,
+              );
               decided.curations.set(b.componentKey!, b.license ?? '');
               break;
             }
             case 'confirm-and':
-              await ok('decision', 'add', 'curation', '--confirm-and', '--component', b.componentKey!, '--from', b.license!, '--to', b.fix.suggestions[0], ...AUTHOR, 'checked the package: both licences apply');
+              await ok(
+                'decision',
+                'add',
+                'curation',
+                '--confirm-and',
+                '--component',
+                b.componentKey!,
+                '--from',
+                b.license!,
+                '--to',
+                b.fix.suggestions[0],
+                ...AUTHOR,
+                'checked the package: both licences apply',
+              );
               decided.curations.set(b.componentKey!, b.license!);
               break;
             case 'set-exploitation':
-              await ok('exploitation', 'set', 'juice-shop', release, '--exploitation', release === '11.1.2' ? 'distribution' : 'network', ...(b.scope ? ['--scope', b.scope] : []), ...(b.project ? ['--project', b.project] : []));
+              await ok(
+                'exploitation',
+                'set',
+                'juice-shop',
+                release,
+                '--exploitation',
+                release === '11.1.2' ? 'distribution' : 'network',
+                ...(b.scope ? ['--scope', b.scope] : []),
+                ...(b.project ? ['--project', b.project] : []),
+              );
               break;
             case 'choose-license':
               // All products, all versions of this component.
-              await ok('decision', 'add', 'choice', '--component', b.componentKey!, '--from', b.license!, '--to', b.fix.suggestions[0], ...AUTHOR, 'the permissive option');
+              await ok(
+                'decision',
+                'add',
+                'choice',
+                '--component',
+                b.componentKey!,
+                '--from',
+                b.license!,
+                '--to',
+                b.fix.suggestions[0],
+                ...AUTHOR,
+                'the permissive option',
+              );
               decided.choices.add(`${b.componentKey} ${b.license}`);
               break;
             case 'review-policy':
             case 'add-derogation':
               if (b.license?.startsWith('LicenseRef-')) {
-                await ok('decision', 'add', 'derogation', '--product', 'juice-shop', '--license', b.license, ...AUTHOR, 'legal accepts these unlicensed helpers for this product');
+                await ok(
+                  'decision',
+                  'add',
+                  'derogation',
+                  '--product',
+                  'juice-shop',
+                  '--license',
+                  b.license,
+                  ...AUTHOR,
+                  'legal accepts these unlicensed helpers for this product',
+                );
               } else toAllow.add(b.license!);
               break;
             case 'set-linking':

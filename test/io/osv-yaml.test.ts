@@ -39,20 +39,27 @@ affected:
 test('plain YAML: timestamps stay strings (core schema), numbers stay numbers as YAML 1.2 reads them', async () => {
   const [item] = await read({ 'a.yaml': PLAIN });
   assert.ok(item && 'value' in item);
-  const v = item.value as { modified: unknown; affected: { ranges: { events: Record<string, unknown>[] }[]; versions: unknown[] }[] };
+  const v = item.value as {
+    modified: unknown;
+    affected: { ranges: { events: Record<string, unknown>[] }[]; versions: unknown[] }[];
+  };
   assert.equal(v.modified, '2024-01-02T03:04:05.123456Z');
   assert.deepEqual(v.affected[0]!.ranges[0]!.events, [{ introduced: '0' }, { fixed: 1.1 }]);
   assert.deepEqual(v.affected[0]!.versions, ['1.0']);
 });
 
 test('anchors and aliases read the same values; an alias bomb is refused, not expanded', async () => {
-  const withAlias = PLAIN.replace('  ranges:\n', '  ranges: &r\n') + '- package:\n    name: other\n    ecosystem: PyPI\n  ranges: *r\n';
+  const withAlias =
+    PLAIN.replace('  ranges:\n', '  ranges: &r\n') + '- package:\n    name: other\n    ecosystem: PyPI\n  ranges: *r\n';
   const [item] = await read({ 'a.yaml': withAlias });
   assert.ok(item && 'value' in item);
   const affected = (item.value as { affected: { ranges: unknown }[] }).affected;
   assert.deepEqual(affected[1]!.ranges, affected[0]!.ranges);
   let bomb = 'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n';
-  for (let i = 1; i < 10; i++) bomb += `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]\n`;
+  for (let i = 1; i < 10; i++)
+    bomb += `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+      .fill(`*${String.fromCharCode(96 + i)}`)
+      .join(',')}]\n`;
   const [refused] = await read({ 'bomb.yaml': bomb });
   assert.ok(refused && 'problem' in refused, 'refused');
   assert.match(refused.problem, /^not valid YAML: .*alias/i);

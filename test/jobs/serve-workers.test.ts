@@ -13,11 +13,26 @@ const ADMIN = 'a'.repeat(40);
 
 test('vigie serve runs background imports in its worker process', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-serve-jobs-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--db', join(dir, 'v.db'), '--workers', '1'], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, VIGIE_ADMIN_TOKEN: ADMIN },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(REPO_ROOT, 'src/cli/main.ts'),
+      'serve',
+      '--port',
+      '0',
+      '--db',
+      join(dir, 'v.db'),
+      '--workers',
+      '1',
+    ],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, VIGIE_ADMIN_TOKEN: ADMIN },
+    },
+  );
   try {
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -29,9 +44,21 @@ test('vigie serve runs background imports in its worker process', async () => {
       child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
     });
     const headers = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
-    const product = (await (await fetch(`${url}/api/products`, { method: 'POST', headers, body: JSON.stringify({ name: 'Served' }) })).json()) as { id: number };
-    const release = (await (await fetch(`${url}/api/products/${product.id}/releases`, { method: 'POST', headers, body: JSON.stringify({ number: '1' }) })).json()) as { id: number };
-    const accepted = await fetch(`${url}/api/releases/${release.id}/imports?background=true&fileName=deep.json`, { method: 'POST', headers, body: deepGraphCycloneDx({ components: 500, depth: 20 }) });
+    const product = (await (
+      await fetch(`${url}/api/products`, { method: 'POST', headers, body: JSON.stringify({ name: 'Served' }) })
+    ).json()) as { id: number };
+    const release = (await (
+      await fetch(`${url}/api/products/${product.id}/releases`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ number: '1' }),
+      })
+    ).json()) as { id: number };
+    const accepted = await fetch(`${url}/api/releases/${release.id}/imports?background=true&fileName=deep.json`, {
+      method: 'POST',
+      headers,
+      body: deepGraphCycloneDx({ components: 500, depth: 20 }),
+    });
     assert.equal(accepted.status, 202, await accepted.clone().text());
     const location = accepted.headers.get('location')!;
     let job: { state: string; result?: { counts: { usagesInserted: number } } } = { state: 'queued' };

@@ -20,7 +20,11 @@ interface FixtureSet {
 
 const OSV = 'lockfiles/osv-scalibr';
 const SETS: FixtureSet[] = [
-  { folder: `${OSV}/javascript/packagelockjson`, extractor: 'npm-package-lock', invalid: /^(not-json\.txt|null\.v2\.jsontest)$/ },
+  {
+    folder: `${OSV}/javascript/packagelockjson`,
+    extractor: 'npm-package-lock',
+    invalid: /^(not-json\.txt|null\.v2\.jsontest)$/,
+  },
   { folder: `${OSV}/javascript/yarnlock`, extractor: 'yarn-lock', invalid: /^$/ },
   { folder: `${OSV}/javascript/pnpmlock`, extractor: 'pnpm-lock', invalid: /^not-yaml\.txt$/ },
   { folder: `${OSV}/javascript/bunlock`, extractor: 'bun-lock', invalid: /^not-json\.txt$/ },
@@ -79,17 +83,27 @@ const ORT_RENAMED: [string, string][] = [
 describe('osv-scalibr fixtures', needsCorpora, () => {
   for (const set of SETS) {
     test(`${set.folder.slice(OSV.length + 1)} with ${set.extractor}`, () => {
-      const files = corpusFiles(set.folder, (p) => !p.slice(corpus(set.folder).length + 1).includes('/') && (!set.only || set.only.test(p)));
+      const files = corpusFiles(
+        set.folder,
+        (p) => !p.slice(corpus(set.folder).length + 1).includes('/') && (!set.only || set.only.test(p)),
+      );
       assert.ok(files.length > 0);
       for (const file of files) {
         const name = basename(file);
         if (set.invalid.test(name)) {
-          assert.throws(() => extractFile(set.extractor, file), (err: unknown) => {
-            assert.ok(err instanceof LockfileError, `${name}: ${String(err)}`);
-            assert.match(err.message, new RegExp(`^${relative(corpus('lockfiles'), file).replace(/[.]/g, '\\.')}:\\d+: \\S`), name);
-            assert.ok(err.line && err.line >= 1);
-            return true;
-          });
+          assert.throws(
+            () => extractFile(set.extractor, file),
+            (err: unknown) => {
+              assert.ok(err instanceof LockfileError, `${name}: ${String(err)}`);
+              assert.match(
+                err.message,
+                new RegExp(`^${relative(corpus('lockfiles'), file).replace(/[.]/g, '\\.')}:\\d+: \\S`),
+                name,
+              );
+              assert.ok(err.line && err.line >= 1);
+              return true;
+            },
+          );
         } else assertWellFormed(extractFile(set.extractor, file), name);
       }
     });
@@ -115,13 +129,20 @@ describe('cdxgen fixtures', needsCorpora, () => {
 
 describe('unsupported versions are clear errors', needsCorpora, () => {
   test('Package.resolved version 4 (ORT fixture)', () => {
-    assert.throws(() => extractFile('package-resolved', corpus('lockfiles/ort-synthetic/swiftpm/only-lockfile-v4/Package.resolved')), /Package\.resolved:2: Package\.resolved version 4 is not one this reader knows \(1–3\)/);
+    assert.throws(
+      () =>
+        extractFile('package-resolved', corpus('lockfiles/ort-synthetic/swiftpm/only-lockfile-v4/Package.resolved')),
+      /Package\.resolved:2: Package\.resolved version 4 is not one this reader knows \(1–3\)/,
+    );
   });
 });
 
 describe('walks over whole corpus sets', needsCorpora, () => {
   // The one failure expected: ORT's Package.resolved v4 fixture (a version no tool knows yet).
-  const EXPECTED_FAILURES: Record<string, string[]> = { 'lockfiles/cdxgen': [], 'lockfiles/ort-synthetic': ['swiftpm/only-lockfile-v4/Package.resolved'] };
+  const EXPECTED_FAILURES: Record<string, string[]> = {
+    'lockfiles/cdxgen': [],
+    'lockfiles/ort-synthetic': ['swiftpm/only-lockfile-v4/Package.resolved'],
+  };
   for (const set of ['lockfiles/cdxgen', 'lockfiles/ort-synthetic']) {
     test(`${set}: every file found is read, no failure`, () => {
       const result = generateInventory(corpus(set));
@@ -129,7 +150,9 @@ describe('walks over whole corpus sets', needsCorpora, () => {
       assert.ok(result.files.length >= 20, `${result.files.length} files`);
       const refs = new Set(result.sbom.components.map((c) => c.ref));
       assert.equal(refs.size, result.sbom.components.length);
-      for (const d of result.sbom.dependencies) for (const r of d.dependsOn) assert.ok(refs.has(r) || result.sbom.metadata.component!.components!.some((p) => p.ref === r), r);
+      for (const d of result.sbom.dependencies)
+        for (const r of d.dependsOn)
+          assert.ok(refs.has(r) || result.sbom.metadata.component!.components!.some((p) => p.ref === r), r);
     });
   }
 });

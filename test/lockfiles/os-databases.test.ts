@@ -21,37 +21,78 @@ function rootfs(files: Record<string, string | Buffer>): string {
 const HOST_DPKG = '/var/lib/dpkg/status';
 const hostHasDpkg = existsSync(HOST_DPKG) && existsSync('/etc/os-release');
 
-test('dpkg: the host system as an unpacked image, every installed package with distro and arch', { skip: hostHasDpkg ? undefined : 'no dpkg database on this host' }, () => {
-  const dir = rootfs({});
-  try {
-    mkdirSync(join(dir, 'var/lib/dpkg'), { recursive: true });
-    mkdirSync(join(dir, 'etc'), { recursive: true });
-    copyFileSync(HOST_DPKG, join(dir, 'var/lib/dpkg/status'));
-    copyFileSync('/etc/os-release', join(dir, 'etc/os-release'));
-    const status = readFileSync(HOST_DPKG, 'utf8');
-    const installed = status.split(/\n\n+/).filter((p) => /^Status: .*\binstalled$/m.test(p));
-    const { sbom, files } = generateInventory(dir);
-    assert.deepEqual(files.map((f) => f.extractor), ['dpkg-status']);
-    assert.equal(sbom.components.length, installed.length);
-    const os = Object.fromEntries(readFileSync('/etc/os-release', 'utf8').split('\n').map((l) => l.split('=')).filter((kv) => kv.length === 2).map(([k, v]) => [k, v!.replace(/"/g, '')]));
-    const para = installed.find((p) => /^Package: dpkg$/m.test(p))!;
-    const version = /^Version: (.+)$/m.exec(para)![1]!;
-    const arch = /^Architecture: (.+)$/m.exec(para)![1]!;
-    const dpkg = sbom.components.find((c) => c.name === 'dpkg')!;
-    assert.equal(dpkg.purl, `pkg:deb/${os.ID}/dpkg@${encodeURIComponent(version).replace(/%3A/g, ':')}?arch=${arch}&distro=${os.ID}-${os.VERSION_ID}`);
-    assert.ok(sbom.dependencies.some((d) => d.dependsOn.length > 0), 'Depends become edges');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'dpkg: the host system as an unpacked image, every installed package with distro and arch',
+  { skip: hostHasDpkg ? undefined : 'no dpkg database on this host' },
+  () => {
+    const dir = rootfs({});
+    try {
+      mkdirSync(join(dir, 'var/lib/dpkg'), { recursive: true });
+      mkdirSync(join(dir, 'etc'), { recursive: true });
+      copyFileSync(HOST_DPKG, join(dir, 'var/lib/dpkg/status'));
+      copyFileSync('/etc/os-release', join(dir, 'etc/os-release'));
+      const status = readFileSync(HOST_DPKG, 'utf8');
+      const installed = status.split(/\n\n+/).filter((p) => /^Status: .*\binstalled$/m.test(p));
+      const { sbom, files } = generateInventory(dir);
+      assert.deepEqual(
+        files.map((f) => f.extractor),
+        ['dpkg-status'],
+      );
+      assert.equal(sbom.components.length, installed.length);
+      const os = Object.fromEntries(
+        readFileSync('/etc/os-release', 'utf8')
+          .split('\n')
+          .map((l) => l.split('='))
+          .filter((kv) => kv.length === 2)
+          .map(([k, v]) => [k, v!.replace(/"/g, '')]),
+      );
+      const para = installed.find((p) => /^Package: dpkg$/m.test(p))!;
+      const version = /^Version: (.+)$/m.exec(para)![1]!;
+      const arch = /^Architecture: (.+)$/m.exec(para)![1]!;
+      const dpkg = sbom.components.find((c) => c.name === 'dpkg')!;
+      assert.equal(
+        dpkg.purl,
+        `pkg:deb/${os.ID}/dpkg@${encodeURIComponent(version).replace(/%3A/g, ':')}?arch=${arch}&distro=${os.ID}-${os.VERSION_ID}`,
+      );
+      assert.ok(
+        sbom.dependencies.some((d) => d.dependsOn.length > 0),
+        'Depends become edges',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
 
 test('apk: Alpine database with licences, origin and provides-based edges', () => {
   const dir = rootfs({
     'etc/os-release': 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.19.1\nPRETTY_NAME="Alpine Linux v3.19"\n',
     'lib/apk/db/installed': [
-      'C:Q1abc=', 'P:musl', 'V:1.2.4_git20230717-r4', 'A:x86_64', 'L:MIT', 'o:musl', 'T:the musl c library', 'p:so:libc.musl-x86_64.so.1=1', '',
-      'C:Q1def=', 'P:busybox', 'V:1.36.1-r15', 'A:x86_64', 'L:GPL-2.0-only', 'o:busybox', 'D:so:libc.musl-x86_64.so.1', '',
-      'C:Q1ghi=', 'P:ssl_client', 'V:1.36.1-r15', 'A:x86_64', 'L:GPL-2.0-only', 'o:busybox', 'D:so:libc.musl-x86_64.so.1 busybox=1.36.1-r15', '',
+      'C:Q1abc=',
+      'P:musl',
+      'V:1.2.4_git20230717-r4',
+      'A:x86_64',
+      'L:MIT',
+      'o:musl',
+      'T:the musl c library',
+      'p:so:libc.musl-x86_64.so.1=1',
+      '',
+      'C:Q1def=',
+      'P:busybox',
+      'V:1.36.1-r15',
+      'A:x86_64',
+      'L:GPL-2.0-only',
+      'o:busybox',
+      'D:so:libc.musl-x86_64.so.1',
+      '',
+      'C:Q1ghi=',
+      'P:ssl_client',
+      'V:1.36.1-r15',
+      'A:x86_64',
+      'L:GPL-2.0-only',
+      'o:busybox',
+      'D:so:libc.musl-x86_64.so.1 busybox=1.36.1-r15',
+      '',
     ].join('\n'),
   });
   try {
@@ -119,9 +160,35 @@ test('rpmdb.sqlite: headers read from the SQLite rows, epoch and arch in the pur
     const db = new Database(join(dir, 'var/lib/rpm/rpmdb.sqlite'));
     db.exec('CREATE TABLE Packages (hnum INTEGER PRIMARY KEY AUTOINCREMENT, blob BLOB NOT NULL)');
     const insert = db.prepare('INSERT INTO Packages (blob) VALUES (?)');
-    insert.run(rpmHeader([[1000, 'string', 'openssl-libs'], [1001, 'string', '3.0.7'], [1002, 'string', '24.el9'], [1003, 'int', 1], [1014, 'string', 'ASL 2.0'], [1022, 'string', 'x86_64'], [1044, 'string', 'openssl-3.0.7-24.el9.src.rpm'], [1049, 'array', ['glibc', 'rpmlib(CompressedFileNames)']]]));
-    insert.run(rpmHeader([[1000, 'string', 'glibc'], [1001, 'string', '2.34'], [1002, 'string', '83.el9'], [1014, 'string', 'LGPLv2+'], [1022, 'string', 'x86_64'], [1047, 'array', ['libc.so.6']]]));
-    insert.run(rpmHeader([[1000, 'string', 'gpg-pubkey'], [1001, 'string', 'abc'], [1002, 'string', '1']]));
+    insert.run(
+      rpmHeader([
+        [1000, 'string', 'openssl-libs'],
+        [1001, 'string', '3.0.7'],
+        [1002, 'string', '24.el9'],
+        [1003, 'int', 1],
+        [1014, 'string', 'ASL 2.0'],
+        [1022, 'string', 'x86_64'],
+        [1044, 'string', 'openssl-3.0.7-24.el9.src.rpm'],
+        [1049, 'array', ['glibc', 'rpmlib(CompressedFileNames)']],
+      ]),
+    );
+    insert.run(
+      rpmHeader([
+        [1000, 'string', 'glibc'],
+        [1001, 'string', '2.34'],
+        [1002, 'string', '83.el9'],
+        [1014, 'string', 'LGPLv2+'],
+        [1022, 'string', 'x86_64'],
+        [1047, 'array', ['libc.so.6']],
+      ]),
+    );
+    insert.run(
+      rpmHeader([
+        [1000, 'string', 'gpg-pubkey'],
+        [1001, 'string', 'abc'],
+        [1002, 'string', '1'],
+      ]),
+    );
     db.close();
     const { sbom } = generateInventory(dir);
     assert.deepEqual(sbom.components.map((c) => c.purl).sort(), [
@@ -130,7 +197,9 @@ test('rpmdb.sqlite: headers read from the SQLite rows, epoch and arch in the pur
     ]);
     const openssl = sbom.components.find((c) => c.name === 'openssl-libs')!;
     assert.equal(openssl.licenses.declared?.raw, 'ASL 2.0');
-    assert.deepEqual(sbom.dependencies.find((d) => d.ref === openssl.ref)?.dependsOn, ['pkg:rpm/rocky/glibc@2.34-83.el9?arch=x86_64&distro=rocky-9.3']);
+    assert.deepEqual(sbom.dependencies.find((d) => d.ref === openssl.ref)?.dependsOn, [
+      'pkg:rpm/rocky/glibc@2.34-83.el9?arch=x86_64&distro=rocky-9.3',
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -141,7 +210,10 @@ test('a file under an RPM database name that is not SQLite is reported; the walk
   try {
     const { sbom, failed, issues } = generateInventory(dir);
     assert.deepEqual(failed, ['var/lib/rpm/rpmdb.sqlite']);
-    assert.match(issues.find((i) => i.code === 'unreadable-lockfile')!.message, /rpmdb\.sqlite is not an RPM sqlite database/);
+    assert.match(
+      issues.find((i) => i.code === 'unreadable-lockfile')!.message,
+      /rpmdb\.sqlite is not an RPM sqlite database/,
+    );
     assert.equal(sbom.components.length, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -50,7 +50,19 @@ export function assertWellFormed(inventory: Inventory, what: string): void {
   }
 }
 
-const ORT_TYPE: Record<string, string> = { npm: 'NPM', cargo: 'Crate', golang: 'Go', pypi: 'PyPI', composer: 'Composer', gem: 'Gem', pub: 'Pub', hex: 'Hex', cocoapods: 'Pod', swift: 'Swift', conan: 'Conan' };
+const ORT_TYPE: Record<string, string> = {
+  npm: 'NPM',
+  cargo: 'Crate',
+  golang: 'Go',
+  pypi: 'PyPI',
+  composer: 'Composer',
+  gem: 'Gem',
+  pub: 'Pub',
+  hex: 'Hex',
+  cocoapods: 'Pod',
+  swift: 'Swift',
+  conan: 'Conan',
+};
 
 /** ORT's id of a component: `Type:namespace:name:version` (Go and Swift: the whole path as name; Go without `v`). */
 export function ortId(c: Component): string | undefined {
@@ -61,4 +73,3 @@ export function ortId(c: Component): string | undefined {
   if (type === 'npm') return `NPM:${c.group ?? ''}:${c.name}:${c.version}`;
   return `${ORT_TYPE[type]}:${c.group ?? ''}:${c.name}:${c.version}`;
 }
-

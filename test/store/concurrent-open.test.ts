@@ -15,30 +15,38 @@ const OPENERS = 6;
 
 const database = postgresUrl();
 
-test('stores opened at once on one new PostgreSQL schema all open it, migrated once', { skip: database.reason }, async () => {
-  const url = database.url!;
-  const expected = Object.keys(await migrationProvider('postgres').getMigrations()).sort();
-  for (let round = 0; round < ROUNDS; round++) {
-    const schema = `t_${process.pid}_${randomBytes(6).toString('hex')}`;
-    try {
-      // One pool each, as separate processes would have.
-      const opened = await Promise.allSettled(Array.from({ length: OPENERS }, () => openStore({ databaseUrl: url, schema })));
-      const failures = opened.flatMap((o) => (o.status === 'rejected' ? [String(o.reason)] : []));
-      await Promise.all(opened.map((o) => (o.status === 'fulfilled' ? o.value.close() : undefined)));
-      assert.deepEqual(failures, [], `round ${round + 1}: every open succeeds`);
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
+test(
+  'stores opened at once on one new PostgreSQL schema all open it, migrated once',
+  { skip: database.reason },
+  async () => {
+    const url = database.url!;
+    const expected = Object.keys(await migrationProvider('postgres').getMigrations()).sort();
+    for (let round = 0; round < ROUNDS; round++) {
+      const schema = `t_${process.pid}_${randomBytes(6).toString('hex')}`;
       try {
-        const { rows } = await client.query<{ name: string }>(`SELECT name FROM ${schema}.kysely_migration ORDER BY name`);
-        assert.deepEqual(
-          rows.map((r) => r.name),
-          expected,
+        // One pool each, as separate processes would have.
+        const opened = await Promise.allSettled(
+          Array.from({ length: OPENERS }, () => openStore({ databaseUrl: url, schema })),
         );
+        const failures = opened.flatMap((o) => (o.status === 'rejected' ? [String(o.reason)] : []));
+        await Promise.all(opened.map((o) => (o.status === 'fulfilled' ? o.value.close() : undefined)));
+        assert.deepEqual(failures, [], `round ${round + 1}: every open succeeds`);
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          const { rows } = await client.query<{ name: string }>(
+            `SELECT name FROM ${schema}.kysely_migration ORDER BY name`,
+          );
+          assert.deepEqual(
+            rows.map((r) => r.name),
+            expected,
+          );
+        } finally {
+          await client.end();
+        }
       } finally {
-        await client.end();
+        await dropSchema(url, schema);
       }
-    } finally {
-      await dropSchema(url, schema);
     }
-  }
-});
+  },
+);

@@ -8,20 +8,37 @@ const unzip = (b: Buffer) => gunzipSync(b).toString('utf8');
 
 test('the same text as JSON.stringify for nested values with the cases JSON.stringify treats specially', async () => {
   const value = {
-    blockers: [[{ a: 1, b: 'x"y\\z', c: [1, undefined, () => 1], d: undefined }], [], [{ nested: { deep: [1, { deeper: true }] } }]],
-    usages: Array.from({ length: 50 }, (_, i) => ({ usageId: i, licenses: i % 2 ? null : ['MIT'], note: 'é…😀\u2028', skipped: undefined })),
+    blockers: [
+      [{ a: 1, b: 'x"y\\z', c: [1, undefined, () => 1], d: undefined }],
+      [],
+      [{ nested: { deep: [1, { deeper: true }] } }],
+    ],
+    usages: Array.from({ length: 50 }, (_, i) => ({
+      usageId: i,
+      licenses: i % 2 ? null : ['MIT'],
+      note: 'é…😀\u2028',
+      skipped: undefined,
+    })),
     date: new Date(0),
     withToJson: { toJSON: () => ({ replaced: 1 }) },
     missing: undefined,
     fn: () => 1,
     list: [undefined, null, Symbol('s'), NaN, -0, 'last'],
   };
-  for (const depth of [0, 1, 2, 3, 6]) assert.equal(unzip(await gzipJson(value, { depth })), JSON.stringify(value), `depth ${depth}`);
-  for (const scalar of [null, 0, 'text', [], {}, true]) assert.equal(unzip(await gzipJson(scalar)), JSON.stringify(scalar));
+  for (const depth of [0, 1, 2, 3, 6])
+    assert.equal(unzip(await gzipJson(value, { depth })), JSON.stringify(value), `depth ${depth}`);
+  for (const scalar of [null, 0, 'text', [], {}, true])
+    assert.equal(unzip(await gzipJson(scalar)), JSON.stringify(scalar));
 });
 
 test('a value larger than one piece given to the compressor comes back whole', async () => {
-  const value = { usages: Array.from({ length: 40_000 }, (_, i) => ({ usageId: i, expression: `MIT OR Apache-2.0 #${i}`, effective: null })) };
+  const value = {
+    usages: Array.from({ length: 40_000 }, (_, i) => ({
+      usageId: i,
+      expression: `MIT OR Apache-2.0 #${i}`,
+      effective: null,
+    })),
+  };
   const packed = await gzipJson(value);
   assert.ok(packed.length < JSON.stringify(value).length / 4, 'compressed');
   assert.deepEqual(JSON.parse(unzip(packed)), value);

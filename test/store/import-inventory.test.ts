@@ -8,9 +8,22 @@ import type { Store } from '../../src/store/index.js';
 import { targets } from './support/databases.js';
 
 function cyclonedx(names: string[], extra: object[] = []): string {
-  const licences = [[{ license: { id: 'MIT' } }], [{ expression: 'MIT OR Apache-2.0' }], [{ license: { name: 'Custom Licence' } }], [{ license: { id: 'GPL-3.0-only' } }]];
+  const licences = [
+    [{ license: { id: 'MIT' } }],
+    [{ expression: 'MIT OR Apache-2.0' }],
+    [{ license: { name: 'Custom Licence' } }],
+    [{ license: { id: 'GPL-3.0-only' } }],
+  ];
   const components = [
-    ...names.map((n, i) => ({ type: 'library', 'bom-ref': n, name: n, version: `1.${i}.0`, purl: `pkg:npm/${n}@1.${i}.0`, scope: i % 3 ? 'required' : 'optional', licenses: licences[i % 4] })),
+    ...names.map((n, i) => ({
+      type: 'library',
+      'bom-ref': n,
+      name: n,
+      version: `1.${i}.0`,
+      purl: `pkg:npm/${n}@1.${i}.0`,
+      scope: i % 3 ? 'required' : 'optional',
+      licenses: licences[i % 4],
+    })),
     ...extra,
   ];
   return JSON.stringify({
@@ -19,7 +32,10 @@ function cyclonedx(names: string[], extra: object[] = []): string {
     version: 1,
     metadata: { component: { type: 'application', 'bom-ref': 'root', name: 'app', version: '1.0.0' } },
     components,
-    dependencies: [{ ref: 'root', dependsOn: names.slice(0, 2) }, ...names.slice(0, -1).map((n, i) => ({ ref: n, dependsOn: [names[i + 1]] }))],
+    dependencies: [
+      { ref: 'root', dependsOn: names.slice(0, 2) },
+      ...names.slice(0, -1).map((n, i) => ({ ref: n, dependsOn: [names[i + 1]] })),
+    ],
   });
 }
 
@@ -34,62 +50,105 @@ async function storedAndReread(store: Store, releaseId: number): Promise<[string
 async function releaseState(store: Store, releaseId: number) {
   return {
     usages: await store.listUsages(releaseId),
-    edges: (await store.listDependencyEdges(releaseId)).map((e) => `${e.project}:${e.parentVersionId}>${e.childVersionId}`).sort(),
+    edges: (await store.listDependencyEdges(releaseId))
+      .map((e) => `${e.project}:${e.parentVersionId}>${e.childVersionId}`)
+      .sort(),
     runs: (await store.listValidationRuns(releaseId)).map((r) => r.id),
     imports: (await store.listImports(releaseId)).map((i) => [i.id, i.status]),
   };
 }
 
 for (const target of targets()) {
-  test(`a replace import records the run a read of the store gives, and a late failure changes nothing [${target.dialect}]`, { skip: target.unavailable }, async () => {
-    const fresh = await target.fresh();
-    try {
-      const store = fresh.store;
-      const category = await services.createCategory(store, { name: 'Embedded' });
-      const product = await services.createProduct(store, { name: 'Shop', categoryIds: [category.id] });
-      const release = await services.createRelease(store, { productId: product.id, number: '1.0' });
-      await services.setExploitationRule(store, release.id, { scope: 'required', project: null, exploitation: 'distribution' });
-      await store.setPolicy({ license: 'MIT', allowed: 'always', reviewStatus: 'checked', comment: null, categories: [] });
-      await store.setPolicy({ license: 'GPL-3.0-only', allowed: 'never', reviewStatus: 'checked', comment: 'no copyleft', categories: [] });
+  test(
+    `a replace import records the run a read of the store gives, and a late failure changes nothing [${target.dialect}]`,
+    { skip: target.unavailable },
+    async () => {
+      const fresh = await target.fresh();
+      try {
+        const store = fresh.store;
+        const category = await services.createCategory(store, { name: 'Embedded' });
+        const product = await services.createProduct(store, { name: 'Shop', categoryIds: [category.id] });
+        const release = await services.createRelease(store, { productId: product.id, number: '1.0' });
+        await services.setExploitationRule(store, release.id, {
+          scope: 'required',
+          project: null,
+          exploitation: 'distribution',
+        });
+        await store.setPolicy({
+          license: 'MIT',
+          allowed: 'always',
+          reviewStatus: 'checked',
+          comment: null,
+          categories: [],
+        });
+        await store.setPolicy({
+          license: 'GPL-3.0-only',
+          allowed: 'never',
+          reviewStatus: 'checked',
+          comment: 'no copyleft',
+          categories: [],
+        });
 
-      // A component another release already has: the import finds it instead of creating it.
-      const other = await services.createRelease(store, { productId: product.id, number: '0.9' });
-      await services.importDocument(store, other.id, { content: cyclonedx(['shared-0', 'old-1']), fileName: 'old.json' });
+        // A component another release already has: the import finds it instead of creating it.
+        const other = await services.createRelease(store, { productId: product.id, number: '0.9' });
+        await services.importDocument(store, other.id, {
+          content: cyclonedx(['shared-0', 'old-1']),
+          fileName: 'old.json',
+        });
 
-      const first = await services.importDocument(store, release.id, { content: cyclonedx(Array.from({ length: 30 }, (_, i) => `first-${i}`)), fileName: 'a.json' });
-      assert.equal(first.counts.usagesInserted, 30);
-      const [stored, reread] = await storedAndReread(store, release.id);
-      assert.equal(stored, reread);
-      assert.match(stored, /GPL-3\.0-only/, 'the run reports the never-allowed licence');
+        const first = await services.importDocument(store, release.id, {
+          content: cyclonedx(Array.from({ length: 30 }, (_, i) => `first-${i}`)),
+          fileName: 'a.json',
+        });
+        assert.equal(first.counts.usagesInserted, 30);
+        const [stored, reread] = await storedAndReread(store, release.id);
+        assert.equal(stored, reread);
+        assert.match(stored, /GPL-3\.0-only/, 'the run reports the never-allowed licence');
 
-      const before = await releaseState(store, release.id);
-      const next = cyclonedx(['shared-0', ...Array.from({ length: 20 }, (_, i) => `second-${i}`)]);
-      await assert.rejects(
-        services.importDocument(store, release.id, {
-          content: next,
-          fileName: 'b.json',
-          beforeCommit: async (tx, outcome) => {
-            assert.equal((await tx.listUsages(outcome.import.releaseId)).length, 21, 'everything was written by then');
-            throw new Error('disk full (simulated)');
-          },
-        }),
-        /disk full/,
-      );
-      assert.deepEqual(await releaseState(store, release.id), before, 'the failed replace left usages, graph, runs and imports as they were');
-      assert.equal(await store.findComponent('pkg:npm/second-0'), null);
+        const before = await releaseState(store, release.id);
+        const next = cyclonedx(['shared-0', ...Array.from({ length: 20 }, (_, i) => `second-${i}`)]);
+        await assert.rejects(
+          services.importDocument(store, release.id, {
+            content: next,
+            fileName: 'b.json',
+            beforeCommit: async (tx, outcome) => {
+              assert.equal(
+                (await tx.listUsages(outcome.import.releaseId)).length,
+                21,
+                'everything was written by then',
+              );
+              throw new Error('disk full (simulated)');
+            },
+          }),
+          /disk full/,
+        );
+        assert.deepEqual(
+          await releaseState(store, release.id),
+          before,
+          'the failed replace left usages, graph, runs and imports as they were',
+        );
+        assert.equal(await store.findComponent('pkg:npm/second-0'), null);
 
-      const second = await services.importDocument(store, release.id, { content: next, fileName: 'b.json' });
-      assert.deepEqual([second.counts.usagesInserted, second.counts.usagesRemoved, second.counts.componentsCreated], [21, 30, 20]);
-      const [stored2, reread2] = await storedAndReread(store, release.id);
-      assert.equal(stored2, reread2);
+        const second = await services.importDocument(store, release.id, { content: next, fileName: 'b.json' });
+        assert.deepEqual(
+          [second.counts.usagesInserted, second.counts.usagesRemoved, second.counts.componentsCreated],
+          [21, 30, 20],
+        );
+        const [stored2, reread2] = await storedAndReread(store, release.id);
+        assert.equal(stored2, reread2);
 
-      // A merge reads the release back (its earlier usages stay): the same agreement.
-      await services.importDocument(store, release.id, { content: cyclonedx(['merged-0']), fileName: 'c.json', mode: 'merge' });
-      const [stored3, reread3] = await storedAndReread(store, release.id);
-      assert.equal(stored3, reread3);
-      assert.equal((await store.listUsages(release.id)).length, 22);
-    } finally {
-      await fresh.dispose();
-    }
-  });
+        // A merge reads the release back (its earlier usages stay): the same agreement.
+        await services.importDocument(store, release.id, {
+          content: cyclonedx(['merged-0']),
+          fileName: 'c.json',
+          mode: 'merge',
+        });
+        const [stored3, reread3] = await storedAndReread(store, release.id);
+        assert.equal(stored3, reread3);
+        assert.equal((await store.listUsages(release.id)).length, 22);
+      } finally {
+        await fresh.dispose();
+      }
+    },
+  );
 }

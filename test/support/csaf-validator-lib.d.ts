@@ -10,5 +10,8 @@ declare module '@secvisogram/csaf-validator-lib/validateStrict.js' {
   export default function validateStrict(
     tests: ((doc: unknown) => unknown)[],
     doc: unknown,
-  ): Promise<{ isValid: boolean; tests: { name: string; isValid: boolean; errors: { message: string; instancePath: string }[] }[] }>;
+  ): Promise<{
+    isValid: boolean;
+    tests: { name: string; isValid: boolean; errors: { message: string; instancePath: string }[] }[];
+  }>;
 }

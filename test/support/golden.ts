@@ -12,5 +12,9 @@ export function assertGolden(name: string, actual: string): void {
     return;
   }
   assert.ok(existsSync(path), `golden file test/golden/${name} is missing: run with UPDATE_GOLDEN=1 to write it`);
-  assert.equal(actual, readFileSync(path, 'utf8'), `output differs from test/golden/${name} (UPDATE_GOLDEN=1 rewrites it)`);
+  assert.equal(
+    actual,
+    readFileSync(path, 'utf8'),
+    `output differs from test/golden/${name} (UPDATE_GOLDEN=1 rewrites it)`,
+  );
 }

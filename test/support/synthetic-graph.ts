@@ -22,7 +22,16 @@ export function deepGraphCycloneDx({ components, depth }: DeepGraphOptions): str
   for (let i = 0; i < components; i++) {
     const r = ref(i);
     const name = `deep-${i.toString(36)}`;
-    list.push(JSON.stringify({ type: 'library', 'bom-ref': r, name, version: `1.0.${i % 10}`, purl: r, licenses: [{ license: { id: i % 2 ? 'MIT' : 'Apache-2.0' } }] }));
+    list.push(
+      JSON.stringify({
+        type: 'library',
+        'bom-ref': r,
+        name,
+        version: `1.0.${i % 10}`,
+        purl: r,
+        licenses: [{ license: { id: i % 2 ? 'MIT' : 'Apache-2.0' } }],
+      }),
+    );
     deps.push({ ref: r, dependsOn: children[i] });
   }
   return (

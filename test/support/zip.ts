@@ -3,5 +3,7 @@
 import { zipArchive as writeZip } from '../../src/reports/zip-archive.js';
 
 export function zipArchive(files: { name: string; content: Buffer | string }[]): Buffer {
-  return writeZip(files.map((f) => ({ path: f.name, content: Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content) })));
+  return writeZip(
+    files.map((f) => ({ path: f.name, content: Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content) })),
+  );
 }

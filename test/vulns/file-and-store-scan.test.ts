@@ -42,7 +42,9 @@ describe('file path and store path: the same findings', needsCorpora, () => {
     fromFiles = scanSbom(synthetic.sbom, load.index, { kev: await loadKevFile(KEV()) });
     dir = mkdtempSync(join(tmpdir(), 'vigie-file-store-'));
     store = await openStore({ sqlitePath: join(dir, 'vigie.db') });
-    await importVulnDatabase(store, [...OSV.map((o) => corpus('vulns/osv', o)), KEV()], { now: '2026-12-04T08:00:00Z' });
+    await importVulnDatabase(store, [...OSV.map((o) => corpus('vulns/osv', o)), KEV()], {
+      now: '2026-12-04T08:00:00Z',
+    });
   });
   after(async () => {
     await store?.close();
@@ -59,7 +61,10 @@ describe('file path and store path: the same findings', needsCorpora, () => {
   test('the same SBOM against the store: identical findings and unchecked list', async () => {
     const data = await vulnerabilityDataForSbom(store, synthetic.sbom);
     const fromStore = scanSbom(synthetic.sbom, data.index, { kev: data.kev, epss: data.epss });
-    assert.ok(data.records < fromFiles.summary.database.records, 'the store reads only the records of the SBOM’s packages');
+    assert.ok(
+      data.records < fromFiles.summary.database.records,
+      'the store reads only the records of the SBOM’s packages',
+    );
     assert.equal(fromStore.findings.length, fromFiles.findings.length);
     assert.deepEqual(fromStore.findings, fromFiles.findings);
     assert.deepEqual(fromStore.unchecked, fromFiles.unchecked);
@@ -79,7 +84,12 @@ describe('file path and store path: the same findings', needsCorpora, () => {
     // so the component ref and dependency path differ; everything else is the same finding.
     const comparable = (f: Pick<VulnerabilityFinding, 'vulnerability' | 'component' | 'match'>) => {
       const { path: _path, ...match } = f.match;
-      return JSON.stringify({ purl: f.component.purl, version: f.component.version, vulnerability: f.vulnerability, match });
+      return JSON.stringify({
+        purl: f.component.purl,
+        version: f.component.version,
+        vulnerability: f.vulnerability,
+        match,
+      });
     };
     const stored = view.findings.map(comparable).sort();
     const files = fromFiles.findings.map(comparable).sort();

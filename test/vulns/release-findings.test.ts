@@ -33,7 +33,13 @@ function sbom(components: { name: string; version: string; purl?: string }[]): s
     specVersion: '1.6',
     version: 1,
     metadata: { component: { type: 'application', name: 'shop', 'bom-ref': 'shop' } },
-    components: components.map((c) => ({ type: 'library', 'bom-ref': `${c.name}@${c.version}`, name: c.name, version: c.version, ...(c.purl ? { purl: c.purl } : {}) })),
+    components: components.map((c) => ({
+      type: 'library',
+      'bom-ref': `${c.name}@${c.version}`,
+      name: c.name,
+      version: c.version,
+      ...(c.purl ? { purl: c.purl } : {}),
+    })),
     dependencies: [{ ref: 'shop', dependsOn: components.map((c) => `${c.name}@${c.version}`) }],
   });
 }
@@ -45,9 +51,19 @@ const RELEASE_1 = [
   { name: 'left-pad', version: '1.3.0', purl: 'pkg:npm/left-pad@1.3.0' },
   { name: 'vendored-thing', version: '1' },
 ];
-const RELEASE_2 = RELEASE_1.map((c) => (c.name === 'minimist' ? { name: 'minimist', version: '1.2.6', purl: 'pkg:npm/minimist@1.2.6' } : c));
+const RELEASE_2 = RELEASE_1.map((c) =>
+  c.name === 'minimist' ? { name: 'minimist', version: '1.2.6', purl: 'pkg:npm/minimist@1.2.6' } : c,
+);
 
-const osv = (id: string, aliases: string[], ecosystem: string, name: string, fixed: string, modified = '2024-01-01T00:00:00Z', type = 'ECOSYSTEM') => ({
+const osv = (
+  id: string,
+  aliases: string[],
+  ecosystem: string,
+  name: string,
+  fixed: string,
+  modified = '2024-01-01T00:00:00Z',
+  type = 'ECOSYSTEM',
+) => ({
   schema_version: '1.6.0',
   id,
   modified,
@@ -74,7 +90,8 @@ async function portfolio(store: Store, dir: string) {
   return { product, r1, r2, records };
 }
 
-const ids = (view: Awaited<ReturnType<typeof releaseVulnerabilities>>) => view.findings.map((f) => `${f.vulnerability.id} ${f.component.purl}`).sort();
+const ids = (view: Awaited<ReturnType<typeof releaseVulnerabilities>>) =>
+  view.findings.map((f) => `${f.vulnerability.id} ${f.component.purl}`).sort();
 
 const cases: Record<string, ContractCase> = {
   async 'import scans the release, a database change rescans it, findings are stored and read back with counts'(store) {
@@ -88,8 +105,15 @@ const cases: Record<string, ContractCase> = {
       assert.deepEqual(empty.scan?.summary.uncheckedReasons, { 'no purl': 1 });
 
       await importVulnDatabase(store, [records], { now: '2026-12-04T06:00:00.000Z' });
-      assert.equal((await releaseVulnerabilities(store, r1.id)).scan?.stale, true, 'the database changed since the import scan');
-      assert.deepEqual(await scanAllReleases(store, 'database', '2026-12-04T06:00:01.000Z'), { releases: 2, findings: 5 });
+      assert.equal(
+        (await releaseVulnerabilities(store, r1.id)).scan?.stale,
+        true,
+        'the database changed since the import scan',
+      );
+      assert.deepEqual(await scanAllReleases(store, 'database', '2026-12-04T06:00:01.000Z'), {
+        releases: 2,
+        findings: 5,
+      });
 
       const v1 = await releaseVulnerabilities(store, r1.id);
       assert.equal(v1.scan?.stale, false);
@@ -101,23 +125,41 @@ const cases: Record<string, ContractCase> = {
         'CVE-2099-0001 pkg:golang/github.com/sirupsen/logrus@v1.8.1',
       ]);
       const django = v1.findings.find((f) => f.component.purl.startsWith('pkg:pypi/'))!;
-      assert.deepEqual([django.match.record, django.match.introduced, django.match.closedBy, django.vulnerability.fixed], ['PYSEC-2021-98', '0', { kind: 'fixed', version: '3.2.4' }, ['3.2.4']]);
-      assert.deepEqual(django.path.steps, ['django@3.2.0'], 'the stored edges give the path from the top-level dependency');
+      assert.deepEqual(
+        [django.match.record, django.match.introduced, django.match.closedBy, django.vulnerability.fixed],
+        ['PYSEC-2021-98', '0', { kind: 'fixed', version: '3.2.4' }, ['3.2.4']],
+      );
+      assert.deepEqual(
+        django.path.steps,
+        ['django@3.2.0'],
+        'the stored edges give the path from the top-level dependency',
+      );
       assert.equal(v1.counts.open, 3);
       assert.equal(v1.counts.byState.untriaged, 3);
       const v2 = await releaseVulnerabilities(store, r2.id);
-      assert.deepEqual(ids(v2), ['CVE-2021-33203 pkg:pypi/django@3.2.0', 'CVE-2099-0001 pkg:golang/github.com/sirupsen/logrus@v1.8.1']);
+      assert.deepEqual(ids(v2), [
+        'CVE-2021-33203 pkg:pypi/django@3.2.0',
+        'CVE-2099-0001 pkg:golang/github.com/sirupsen/logrus@v1.8.1',
+      ]);
 
       // A newer minimist record says 1.2.5 is not affected: the stored findings stay until a re-scan.
       const newer = join(dir, 'newer.json');
-      writeFileSync(newer, JSON.stringify(osv('GHSA-xvch-5gv4-984h', ['CVE-2021-44906'], 'npm', 'minimist', '1.2.0', '2025-01-01T00:00:00Z', 'SEMVER')));
+      writeFileSync(
+        newer,
+        JSON.stringify(
+          osv('GHSA-xvch-5gv4-984h', ['CVE-2021-44906'], 'npm', 'minimist', '1.2.0', '2025-01-01T00:00:00Z', 'SEMVER'),
+        ),
+      );
       await importVulnDatabase(store, [newer], { now: '2026-12-04T06:10:00.000Z' });
       const before = await releaseVulnerabilities(store, r1.id);
       assert.equal(before.findings.length, 3, 'reads never re-match');
       assert.equal(before.scan?.stale, true);
       await scanRelease(store, r1.id, 'on demand', '2026-12-04T06:11:00.000Z');
       const after = await releaseVulnerabilities(store, r1.id);
-      assert.deepEqual(ids(after), ['CVE-2021-33203 pkg:pypi/django@3.2.0', 'CVE-2099-0001 pkg:golang/github.com/sirupsen/logrus@v1.8.1']);
+      assert.deepEqual(ids(after), [
+        'CVE-2021-33203 pkg:pypi/django@3.2.0',
+        'CVE-2099-0001 pkg:golang/github.com/sirupsen/logrus@v1.8.1',
+      ]);
       assert.equal(after.scan?.reason, 'on demand');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -136,14 +178,19 @@ const cases: Record<string, ContractCase> = {
       // The second row breaks a NOT NULL column after the delete and the first insert ran.
       const bad = [{ ...stored[0]! }, { ...stored[1]!, versionId: null as unknown as number }];
       await assert.rejects(store.replaceReleaseFindings({ ...scan, scannedAt: '2026-12-04T07:00:00.000Z' }, bad));
-      assert.deepEqual((await store.listReleaseFindings([r1.id])).map((f) => f.id), stored.map((f) => f.id));
+      assert.deepEqual(
+        (await store.listReleaseFindings([r1.id])).map((f) => f.id),
+        stored.map((f) => f.id),
+      );
       assert.equal((await store.getReleaseScan(r1.id))?.scannedAt, '2026-12-04T06:00:01.000Z');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   },
 
-  async 'triage applies on read and is reused by the next release; counts by state; affected by any alias; diff'(store) {
+  async 'triage applies on read and is reused by the next release; counts by state; affected by any alias; diff'(
+    store,
+  ) {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-rf-'));
     try {
       const { r1, r2, records } = await portfolio(store, dir);
@@ -164,7 +211,11 @@ const cases: Record<string, ContractCase> = {
       for (const id of [r1.id, r2.id]) {
         const view = await releaseVulnerabilities(store, id);
         const django = view.findings.find((f) => f.component.purl.startsWith('pkg:pypi/'))!;
-        assert.equal(django.analysis?.state, 'not_affected', `release ${id}: the analysis under the PYSEC id covers the CVE-named finding`);
+        assert.equal(
+          django.analysis?.state,
+          'not_affected',
+          `release ${id}: the analysis under the PYSEC id covers the CVE-named finding`,
+        );
         assert.equal(django.analysis?.author, 'alice');
         assert.equal(django.open, false);
       }
@@ -174,21 +225,42 @@ const cases: Record<string, ContractCase> = {
 
       for (const id of ['CVE-2021-44906', 'GHSA-xvch-5gv4-984h']) {
         const affected = await releasesAffectedBy(store, id);
-        assert.deepEqual(affected.releases.map((r) => `${r.product.name} ${r.release.number}: ${r.components.map((c) => c.purl).join()}`), ['shop 1.0: pkg:npm/minimist@1.2.5']);
+        assert.deepEqual(
+          affected.releases.map(
+            (r) => `${r.product.name} ${r.release.number}: ${r.components.map((c) => c.purl).join()}`,
+          ),
+          ['shop 1.0: pkg:npm/minimist@1.2.5'],
+        );
       }
       const django = await releasesAffectedBy(store, 'CVE-2021-33203');
-      assert.deepEqual(django.releases.map((r) => [r.release.number, r.components[0]!.state, r.components[0]!.open]), [['1.0', 'not_affected', false], ['2.0', 'not_affected', false]]);
+      assert.deepEqual(
+        django.releases.map((r) => [r.release.number, r.components[0]!.state, r.components[0]!.open]),
+        [
+          ['1.0', 'not_affected', false],
+          ['2.0', 'not_affected', false],
+        ],
+      );
       assert.deepEqual((await releasesAffectedBy(store, 'CVE-1999-0001')).releases, []);
       await assert.rejects(releasesAffectedBy(store, "x' OR 1=1"), /not a vulnerability id/);
 
       const diff = await vulnerabilityDiff(store, r1.id, r2.id);
-      assert.deepEqual([diff.scanned, diff.introduced, diff.fixed.map((f) => `${f.vulnerability} ${f.component}@${f.version}`), diff.unchanged], [true, [], ['CVE-2021-44906 pkg:npm/minimist@1.2.5'], 2]);
+      assert.deepEqual(
+        [
+          diff.scanned,
+          diff.introduced,
+          diff.fixed.map((f) => `${f.vulnerability} ${f.component}@${f.version}`),
+          diff.unchanged,
+        ],
+        [true, [], ['CVE-2021-44906 pkg:npm/minimist@1.2.5'], 2],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   },
 
-  async 'an EUVD id joins the alias group of its CVE: affected-by and triage under the EUVD id reach the finding'(store) {
+  async 'an EUVD id joins the alias group of its CVE: affected-by and triage under the EUVD id reach the finding'(
+    store,
+  ) {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-rf-'));
     try {
       const { r1, records } = await portfolio(store, dir);
@@ -201,24 +273,53 @@ const cases: Record<string, ContractCase> = {
         page,
         JSON.stringify({
           items: [
-            { id: 'EUVD-2021-0001', description: 'minimist prototype pollution', aliases: 'CVE-2021-44906\nGHSA-xvch-5gv4-984h\n', dateUpdated: 'Apr 15, 2025, 8:30:58 PM', exploitedSince: '', baseScore: 5.6 },
+            {
+              id: 'EUVD-2021-0001',
+              description: 'minimist prototype pollution',
+              aliases: 'CVE-2021-44906\nGHSA-xvch-5gv4-984h\n',
+              dateUpdated: 'Apr 15, 2025, 8:30:58 PM',
+              exploitedSince: '',
+              baseScore: 5.6,
+            },
             { id: 'not-an-euvd-id' },
           ],
           total: 2,
         }),
       );
       const [report] = await importVulnDatabase(store, [page], { now: '2026-12-04T06:02:00.000Z' });
-      assert.deepEqual([report!.kind, report!.imported, report!.invalid, report!.dataDate], ['euvd', 1, 1, '2025-04-15T20:30:58.000Z']);
+      assert.deepEqual(
+        [report!.kind, report!.imported, report!.invalid, report!.dataDate],
+        ['euvd', 1, 1, '2025-04-15T20:30:58.000Z'],
+      );
       const affected = await releasesAffectedBy(store, 'EUVD-2021-0001');
       assert.deepEqual(affected.ids, ['CVE-2021-44906', 'EUVD-2021-0001', 'GHSA-xvch-5gv4-984h']);
-      assert.deepEqual(affected.releases.map((r) => `${r.release.number} ${r.components.map((c) => c.purl).join()}`), ['1.0 pkg:npm/minimist@1.2.5']);
-      await setVexAnalysis(store, { product: 'shop', release: '1.0', component: 'pkg:npm/minimist', vulnerability: 'EUVD-2021-0001', state: 'exploitable', responses: ['update'], author: 'eve', now: '2026-12-04T06:03:00.000Z' });
-      const minimist = (await releaseVulnerabilities(store, r1.id)).findings.find((f) => f.component.purl.startsWith('pkg:npm/'))!;
-      assert.deepEqual([minimist.vulnerability.id, minimist.analysis?.state, minimist.analysis?.author], ['CVE-2021-44906', 'exploitable', 'eve']);
+      assert.deepEqual(
+        affected.releases.map((r) => `${r.release.number} ${r.components.map((c) => c.purl).join()}`),
+        ['1.0 pkg:npm/minimist@1.2.5'],
+      );
+      await setVexAnalysis(store, {
+        product: 'shop',
+        release: '1.0',
+        component: 'pkg:npm/minimist',
+        vulnerability: 'EUVD-2021-0001',
+        state: 'exploitable',
+        responses: ['update'],
+        author: 'eve',
+        now: '2026-12-04T06:03:00.000Z',
+      });
+      const minimist = (await releaseVulnerabilities(store, r1.id)).findings.find((f) =>
+        f.component.purl.startsWith('pkg:npm/'),
+      )!;
+      assert.deepEqual(
+        [minimist.vulnerability.id, minimist.analysis?.state, minimist.analysis?.author],
+        ['CVE-2021-44906', 'exploitable', 'eve'],
+      );
       // The next scan shows the EUVD id among the finding's aliases.
       assert.deepEqual(minimist.vulnerability.aliases, ['GHSA-xvch-5gv4-984h']);
       await scanRelease(store, r1.id, 'on demand', '2026-12-04T06:04:00.000Z');
-      const rescanned = (await releaseVulnerabilities(store, r1.id)).findings.find((f) => f.component.purl.startsWith('pkg:npm/'))!;
+      const rescanned = (await releaseVulnerabilities(store, r1.id)).findings.find((f) =>
+        f.component.purl.startsWith('pkg:npm/'),
+      )!;
       assert.deepEqual(rescanned.vulnerability.aliases, ['EUVD-2021-0001', 'GHSA-xvch-5gv4-984h']);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -9,10 +9,14 @@ import { loadOsvFiles, loadKevFile, type OsvLoad } from '../../src/services/vuln
 import { scanSbom, type VulnerabilityFinding, type VulnerabilityScan } from '../../src/vulns/match/index.js';
 import { VERSION_SCHEMES } from '../../src/vulns/versions/index.js';
 
-const scanOf = (load: OsvLoad, path: string): VulnerabilityScan => scanSbom(readSbom(readFileSync(corpus(path), 'utf8'), path).sbom, load.index);
+const scanOf = (load: OsvLoad, path: string): VulnerabilityScan =>
+  scanSbom(readSbom(readFileSync(corpus(path), 'utf8'), path).sbom, load.index);
 
 function findingFor(scan: VulnerabilityScan, purlPrefix: string, id: string): VulnerabilityFinding {
-  const f = scan.findings.find((x) => x.component.purl.startsWith(purlPrefix) && (x.vulnerability.id === id || x.vulnerability.aliases.includes(id)));
+  const f = scan.findings.find(
+    (x) =>
+      x.component.purl.startsWith(purlPrefix) && (x.vulnerability.id === id || x.vulnerability.aliases.includes(id)),
+  );
   assert.ok(f, `no finding ${id} for ${purlPrefix}`);
   return f;
 }
@@ -29,7 +33,10 @@ describe('OSV corpus: load and scan', needsCorpora, () => {
     assert.equal(load.invalid.length, 7);
     for (const bad of load.invalid) {
       assert.match(bad.where, /^pypa\//);
-      assert.match(bad.reason, /^OSV schema: \/affected\/\d+\/ranges\/\d+\/events\/\d+\/(introduced|fixed|last_affected|limit): must match pattern "\^\(0\|\[a-f0-9\]\{40\}\|\[a-f0-9\]\{64\}\)\$"/);
+      assert.match(
+        bad.reason,
+        /^OSV schema: \/affected\/\d+\/ranges\/\d+\/events\/\d+\/(introduced|fixed|last_affected|limit): must match pattern "\^\(0\|\[a-f0-9\]\{40\}\|\[a-f0-9\]\{64\}\)\$"/,
+      );
     }
     // RustSec writes "schema_version": null on every record: tolerated and counted, not rejected.
     assert.deepEqual(Object.values(load.tolerated), [714]);
@@ -69,13 +76,16 @@ describe('OSV corpus: load and scan', needsCorpora, () => {
     const semver = VERSION_SCHEMES.semver!;
     for (const f of scan.findings) {
       if (f.match.via !== 'range') continue;
-      if (f.match.introduced !== '0') assert.ok(semver.compare(f.match.version, f.match.introduced!) >= 0, f.match.record);
-      if (f.match.closedBy?.kind === 'fixed') assert.ok(semver.compare(f.match.version, f.match.closedBy.version) < 0, f.match.record);
+      if (f.match.introduced !== '0')
+        assert.ok(semver.compare(f.match.version, f.match.introduced!) >= 0, f.match.record);
+      if (f.match.closedBy?.kind === 'fixed')
+        assert.ok(semver.compare(f.match.version, f.match.closedBy.version) < 0, f.match.record);
     }
     // One flaw, one finding: no alias group twice for the same component.
     const keys = scan.findings.map((f) => `${f.component.ref}|${f.vulnerability.id}`);
     assert.equal(new Set(keys).size, keys.length);
-    for (const f of scan.findings) for (const a of f.vulnerability.aliases) assert.ok(!keys.includes(`${f.component.ref}|${a}`));
+    for (const f of scan.findings)
+      for (const a of f.vulnerability.aliases) assert.ok(!keys.includes(`${f.component.ref}|${a}`));
   });
 
   test('a Python SBOM (sbomqs fixture) against PyPA: named findings', () => {
@@ -84,7 +94,10 @@ describe('OSV corpus: load and scan', needsCorpora, () => {
     // introduced 1.11 / fixed 1.11.18 / introduced 2.0 / fixed 2.0.10 / introduced 2.1 / fixed 2.1.5.
     // Sorted with PEP 440, 2.0.9 falls after "introduced 2.0" and before "fixed 2.0.10".
     const django = findingFor(scan, 'pkg:pypi/django@2.0.9', 'PYSEC-2019-17');
-    assert.deepEqual([django.match.introduced, django.match.closedBy?.version, django.match.scheme?.id], ['2.0', '2.0.10', 'pypi']);
+    assert.deepEqual(
+      [django.match.introduced, django.match.closedBy?.version, django.match.scheme?.id],
+      ['2.0', '2.0.10', 'pypi'],
+    );
     assert.deepEqual(django.vulnerability.fixed, ['1.11.18', '2.0.10', '2.1.5']);
     // urllib3 1.24.1 and PYSEC-2019-133 (CVE-2019-11324, CA certificate handling): fixed 1.24.2.
     assert.equal(findingFor(scan, 'pkg:pypi/urllib3@1.24.1', 'CVE-2019-11324').match.closedBy?.version, '1.24.2');
@@ -112,14 +125,27 @@ describe('OSV corpus: load and scan', needsCorpora, () => {
 
   test('KEV membership comes through the CVE aliases; Go +incompatible versions match', async () => {
     const kev = await loadKevFile(corpus('vulns/kev/known_exploited_vulnerabilities.json'));
-    const purls = ['pkg:golang/github.com/wazuh/wazuh@v4.7.0%2Bincompatible', 'pkg:golang/github.com/wazuh/wazuh@v4.9.1%2Bincompatible', 'pkg:cargo/libwebp-sys@0.9.2'];
-    const bom = { bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: purls.map((purl, i) => ({ type: 'library', 'bom-ref': `c${i}`, name: `c${i}`, purl })) };
+    const purls = [
+      'pkg:golang/github.com/wazuh/wazuh@v4.7.0%2Bincompatible',
+      'pkg:golang/github.com/wazuh/wazuh@v4.9.1%2Bincompatible',
+      'pkg:cargo/libwebp-sys@0.9.2',
+    ];
+    const bom = {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      components: purls.map((purl, i) => ({ type: 'library', 'bom-ref': `c${i}`, name: `c${i}`, purl })),
+    };
     const scan = scanSbom(readSbom(JSON.stringify(bom), 'kev.json').sbom, load.index, { kev });
     // GO-2025-3459 (CVE-2025-24016, Wazuh deserialisation): introduced 4.4.0+incompatible, fixed
     // 4.9.1+incompatible. Build metadata is ignored, so v4.7.0+incompatible is inside and
     // v4.9.1+incompatible is the fix. CISA added CVE-2025-24016 to KEV on 2025-06-10.
     const wazuh = findingFor(scan, 'pkg:golang/github.com/wazuh/wazuh@v4.7.0', 'CVE-2025-24016');
-    assert.deepEqual(wazuh.vulnerability.kev, { dateAdded: '2025-06-10', dueDate: kev.entries.get('CVE-2025-24016')!.dueDate, knownRansomwareCampaignUse: false });
+    assert.deepEqual(wazuh.vulnerability.kev, {
+      dateAdded: '2025-06-10',
+      dueDate: kev.entries.get('CVE-2025-24016')!.dueDate,
+      knownRansomwareCampaignUse: false,
+    });
     assert.ok(!scan.findings.some((f) => f.component.ref === 'c1'), '4.9.1+incompatible is the fixed version');
     // RUSTSEC-2023-0061 (CVE-2023-4863, the libwebp heap overflow): libwebp-sys below 0.9.3.
     assert.notEqual(findingFor(scan, 'pkg:cargo/libwebp-sys@0.9.2', 'CVE-2023-4863').vulnerability.kev, null);

@@ -29,7 +29,12 @@ export function App() {
     setMe(null);
   };
 
-  if (checking) return <p className="muted centered" aria-busy="true">Loading…</p>;
+  if (checking)
+    return (
+      <p className="muted centered" aria-busy="true">
+        Loading…
+      </p>
+    );
   if (!me) return <LoginView onLogin={setMe} />;
   return (
     <SessionContext.Provider value={{ me, logout }}>

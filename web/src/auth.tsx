@@ -7,9 +7,9 @@ import { ROLE_PERMISSIONS, type Permission } from '../../src/model/permissions.j
 export type { Permission };
 
 export const ROLE_LABELS: Record<Role, string> = {
-  'guest': 'Guest',
+  guest: 'Guest',
   'project-manager': 'Project manager',
-  'legal': 'Legal',
+  legal: 'Legal',
   'compliance-officer': 'Compliance officer',
 };
 

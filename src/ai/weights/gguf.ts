@@ -5,8 +5,26 @@ import { WeightHeaderError, type WeightSummary } from './safetensors.js';
 
 // GGML tensor types by number, for the dtype counts (the ones in common use; others keep their number).
 const GGML_TYPES: Record<number, string> = {
-  0: 'F32', 1: 'F16', 2: 'Q4_0', 3: 'Q4_1', 6: 'Q5_0', 7: 'Q5_1', 8: 'Q8_0', 9: 'Q8_1', 10: 'Q2_K', 11: 'Q3_K',
-  12: 'Q4_K', 13: 'Q5_K', 14: 'Q6_K', 15: 'Q8_K', 24: 'I8', 25: 'I16', 26: 'I32', 27: 'I64', 28: 'F64', 30: 'BF16',
+  0: 'F32',
+  1: 'F16',
+  2: 'Q4_0',
+  3: 'Q4_1',
+  6: 'Q5_0',
+  7: 'Q5_1',
+  8: 'Q8_0',
+  9: 'Q8_1',
+  10: 'Q2_K',
+  11: 'Q3_K',
+  12: 'Q4_K',
+  13: 'Q5_K',
+  14: 'Q6_K',
+  15: 'Q8_K',
+  24: 'I8',
+  25: 'I16',
+  26: 'I32',
+  27: 'I64',
+  28: 'F64',
+  30: 'BF16',
 };
 
 class Cursor {
@@ -18,8 +36,16 @@ class Cursor {
   need(n: number): void {
     if (this.offset + n > this.bytes.length) throw new RangeError('truncated');
   }
-  u8(): number { this.need(1); return this.view.getUint8(this.offset++); }
-  u32(): number { this.need(4); const v = this.view.getUint32(this.offset, true); this.offset += 4; return v; }
+  u8(): number {
+    this.need(1);
+    return this.view.getUint8(this.offset++);
+  }
+  u32(): number {
+    this.need(4);
+    const v = this.view.getUint32(this.offset, true);
+    this.offset += 4;
+    return v;
+  }
   u64(): number {
     this.need(8);
     const v = this.view.getBigUint64(this.offset, true);
@@ -27,7 +53,10 @@ class Cursor {
     if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new WeightHeaderError('a count in the header is implausibly large');
     return Number(v);
   }
-  skip(n: number): void { this.need(n); this.offset += n; }
+  skip(n: number): void {
+    this.need(n);
+    this.offset += n;
+  }
   string(): string {
     const length = this.u64();
     this.need(length);
@@ -51,9 +80,12 @@ function readValue(c: Cursor, type: number): string | undefined {
       else throw new WeightHeaderError(`unknown GGUF array item type ${itemType}`);
       return `[${count} items]`;
     }
-    case 4: return String(c.u32());
-    case 10: return String(c.u64());
-    case 7: return c.u8() ? 'true' : 'false';
+    case 4:
+      return String(c.u32());
+    case 10:
+      return String(c.u64());
+    case 7:
+      return c.u8() ? 'true' : 'false';
     default: {
       const size = SCALAR_SIZES[type];
       if (size === undefined) throw new WeightHeaderError(`unknown GGUF value type ${type}`);
@@ -65,13 +97,21 @@ function readValue(c: Cursor, type: number): string | undefined {
 
 export function readGgufHeader(bytes: Uint8Array): WeightSummary & { truncated: boolean } {
   const c = new Cursor(bytes);
-  const summary: WeightSummary & { truncated: boolean } = { format: 'gguf', tensors: 0, parameters: 0, dtypes: {}, metadata: {}, truncated: false };
+  const summary: WeightSummary & { truncated: boolean } = {
+    format: 'gguf',
+    tensors: 0,
+    parameters: 0,
+    dtypes: {},
+    metadata: {},
+    truncated: false,
+  };
   try {
     const magic = new TextDecoder().decode(bytes.subarray(0, 4));
     if (magic !== 'GGUF') throw new WeightHeaderError('not a GGUF file (magic bytes)');
     c.skip(4);
     const version = c.u32();
-    if (version < 2 || version > 3) throw new WeightHeaderError(`GGUF version ${version} is not one Vigie reads (2, 3)`);
+    if (version < 2 || version > 3)
+      throw new WeightHeaderError(`GGUF version ${version} is not one Vigie reads (2, 3)`);
     summary.metadata['gguf.version'] = String(version);
     const tensorCount = c.u64();
     const kvCount = c.u64();

@@ -8,9 +8,29 @@ import { WeightHeaderError, type WeightSummary } from './safetensors.js';
 export type ReadAt = (offset: number, length: number) => Uint8Array;
 
 const DATA_TYPES: Record<number, string> = {
-  1: 'FLOAT', 2: 'UINT8', 3: 'INT8', 4: 'UINT16', 5: 'INT16', 6: 'INT32', 7: 'INT64', 8: 'STRING', 9: 'BOOL',
-  10: 'FLOAT16', 11: 'DOUBLE', 12: 'UINT32', 13: 'UINT64', 14: 'COMPLEX64', 15: 'COMPLEX128', 16: 'BFLOAT16',
-  17: 'FLOAT8E4M3FN', 18: 'FLOAT8E4M3FNUZ', 19: 'FLOAT8E5M2', 20: 'FLOAT8E5M2FNUZ', 21: 'UINT4', 22: 'INT4', 23: 'FLOAT4E2M1',
+  1: 'FLOAT',
+  2: 'UINT8',
+  3: 'INT8',
+  4: 'UINT16',
+  5: 'INT16',
+  6: 'INT32',
+  7: 'INT64',
+  8: 'STRING',
+  9: 'BOOL',
+  10: 'FLOAT16',
+  11: 'DOUBLE',
+  12: 'UINT32',
+  13: 'UINT64',
+  14: 'COMPLEX64',
+  15: 'COMPLEX128',
+  16: 'BFLOAT16',
+  17: 'FLOAT8E4M3FN',
+  18: 'FLOAT8E4M3FNUZ',
+  19: 'FLOAT8E5M2',
+  20: 'FLOAT8E5M2FNUZ',
+  21: 'UINT4',
+  22: 'INT4',
+  23: 'FLOAT4E2M1',
 };
 
 // ModelProto / GraphProto / TensorProto / OperatorSetIdProto field numbers.
@@ -32,7 +52,10 @@ interface Field {
 class Walker {
   private buffer: Uint8Array = new Uint8Array(0);
   private bufferStart = 0;
-  constructor(private readonly readAt: ReadAt, private readonly size: number) {}
+  constructor(
+    private readonly readAt: ReadAt,
+    private readonly size: number,
+  ) {}
 
   private byte(offset: number): number {
     if (offset >= this.size) throw new WeightHeaderError('truncated protobuf');
@@ -135,7 +158,10 @@ export function readOnnxSummary(readAt: ReadAt, size: number): WeightSummary {
       for (const g of w.fields(f.start!, f.start! + f.length!)) {
         if (g.wire !== 2 || (g.number !== GRAPH.initializer && g.number !== GRAPH.sparseInitializer)) continue;
         // A sparse initializer's dense shape is its field 3 (dims); its values tensor is field 1.
-        const t = g.number === GRAPH.initializer ? readTensor(w, g.start!, g.start! + g.length!) : sparseShape(w, g.start!, g.start! + g.length!);
+        const t =
+          g.number === GRAPH.initializer
+            ? readTensor(w, g.start!, g.start! + g.length!)
+            : sparseShape(w, g.start!, g.start! + g.length!);
         summary.tensors++;
         summary.parameters += t.elements;
         summary.dtypes[t.type] = (summary.dtypes[t.type] ?? 0) + 1;

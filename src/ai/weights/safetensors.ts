@@ -23,7 +23,8 @@ export function safetensorsHeaderLength(first8: Uint8Array): number {
   if (first8.length < 8) throw new WeightHeaderError('shorter than the 8-byte header length');
   const view = new DataView(first8.buffer, first8.byteOffset, 8);
   const length = view.getBigUint64(0, true);
-  if (length > BigInt(MAX_SAFETENSORS_HEADER)) throw new WeightHeaderError(`header length ${length} is beyond ${MAX_SAFETENSORS_HEADER} bytes`);
+  if (length > BigInt(MAX_SAFETENSORS_HEADER))
+    throw new WeightHeaderError(`header length ${length} is beyond ${MAX_SAFETENSORS_HEADER} bytes`);
   return 8 + Number(length);
 }
 
@@ -36,7 +37,8 @@ export function readSafetensorsHeader(bytes: Uint8Array): WeightSummary {
   } catch {
     throw new WeightHeaderError('the header is not UTF-8 JSON');
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new WeightHeaderError('the header is not a JSON object');
+  if (typeof header !== 'object' || header === null || Array.isArray(header))
+    throw new WeightHeaderError('the header is not a JSON object');
   const summary: WeightSummary = { format: 'safetensors', tensors: 0, parameters: 0, dtypes: {}, metadata: {} };
   for (const [name, value] of Object.entries(header as Record<string, unknown>)) {
     if (name === '__metadata__') {
@@ -46,7 +48,11 @@ export function readSafetensorsHeader(bytes: Uint8Array): WeightSummary {
       continue;
     }
     const tensor = value as { dtype?: unknown; shape?: unknown };
-    if (typeof tensor?.dtype !== 'string' || !Array.isArray(tensor.shape) || !tensor.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+    if (
+      typeof tensor?.dtype !== 'string' ||
+      !Array.isArray(tensor.shape) ||
+      !tensor.shape.every((d) => Number.isSafeInteger(d) && d >= 0)
+    ) {
       throw new WeightHeaderError(`tensor "${name}" has no dtype or shape`);
     }
     summary.tensors++;

@@ -35,7 +35,8 @@ const FORMATS = ['md', 'json'] as const;
 
 function formatOf(value: string | undefined): (typeof FORMATS)[number] {
   const format = value ?? 'md';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: "${format}" is not one of ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format: "${format}" is not one of ${FORMATS.join(', ')}`);
   return format as (typeof FORMATS)[number];
 }
 
@@ -60,14 +61,21 @@ function common(command: Command): Command {
 /** Exit 1 when an input is missing, as `sbom validate` does for an invalid document. */
 function finish(ctx: CommandContext, missing: number, format: string): void {
   if (missing > 0) {
-    if (format !== 'json') ctx.io.stderr(`${missing} item${missing === 1 ? '' : 's'} missing (named in the document)\n`);
+    if (format !== 'json')
+      ctx.io.stderr(`${missing} item${missing === 1 ? '' : 's'} missing (named in the document)\n`);
     ctx.setExit(1);
   }
 }
 
 export function registerAi(program: Command, ctx: CommandContext): void {
-  const ai = program.command('ai').description('AI Act documents of a model from its ML-BOM: training-content summary, Annex XII information');
-  common(ai.command('summary <sbom>').description('public summary of training content (AI Act Art. 53(1)(d), AI Office template sections)'))
+  const ai = program
+    .command('ai')
+    .description('AI Act documents of a model from its ML-BOM: training-content summary, Annex XII information');
+  common(
+    ai
+      .command('summary <sbom>')
+      .description('public summary of training content (AI Act Art. 53(1)(d), AI Office template sections)'),
+  )
     .option('--provider <name>', 'provider name (default: the model supplier)')
     .option('--contact <contact>', 'provider contact')
     .option('--representative <name>', 'authorised representative in the Union (Art. 54)')
@@ -91,17 +99,29 @@ export function registerAi(program: Command, ctx: CommandContext): void {
         knowledgeCutoff: opts.knowledgeCutoff,
         tdmOptOutMeasures: opts.tdmMeasures,
         illegalContentMeasures: opts.illegalContentMeasures,
-        topDomains: opts.topDomains?.split(',').map((d) => d.trim()).filter(Boolean),
+        topDomains: opts.topDomains
+          ?.split(',')
+          .map((d) => d.trim())
+          .filter(Boolean),
       };
       const doc = trainingSummary(view, inputs);
-      await writeOutput(ctx, format === 'json' ? JSON.stringify(doc, null, 2) : renderTrainingSummaryMarkdown(doc), opts.output);
+      await writeOutput(
+        ctx,
+        format === 'json' ? JSON.stringify(doc, null, 2) : renderTrainingSummaryMarkdown(doc),
+        opts.output,
+      );
       finish(ctx, doc.missing.length, format);
     });
-  common(ai.command('annex-xii <sbom>').description('information for downstream providers (AI Act Art. 53(1)(b), Annex XII), each item mapped to a field or named missing'))
-    .action(async (file: string, opts: DocumentFlags) => {
-      const format = formatOf(opts.format);
-      const doc = annexXii(await viewOf(file, ctx, opts));
-      await writeOutput(ctx, format === 'json' ? JSON.stringify(doc, null, 2) : renderAnnexXiiMarkdown(doc), opts.output);
-      finish(ctx, doc.missing.length, format);
-    });
+  common(
+    ai
+      .command('annex-xii <sbom>')
+      .description(
+        'information for downstream providers (AI Act Art. 53(1)(b), Annex XII), each item mapped to a field or named missing',
+      ),
+  ).action(async (file: string, opts: DocumentFlags) => {
+    const format = formatOf(opts.format);
+    const doc = annexXii(await viewOf(file, ctx, opts));
+    await writeOutput(ctx, format === 'json' ? JSON.stringify(doc, null, 2) : renderAnnexXiiMarkdown(doc), opts.output);
+    finish(ctx, doc.missing.length, format);
+  });
 }

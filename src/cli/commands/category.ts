@@ -16,7 +16,11 @@ export function registerCategory(program: Command, ctx: CommandContext): void {
     .option('--outbound <expressions>', 'outbound licences (comma-separated or repeated)', listOption)
     .action((name: string, opts: CategoryFlags) =>
       withStore(ctx, opts, async (store) => {
-        const created = await createCategory(store, { name, description: opts.description ?? null, outboundLicenses: opts.outbound });
+        const created = await createCategory(store, {
+          name,
+          description: opts.description ?? null,
+          outboundLicenses: opts.outbound,
+        });
         if (opts.json) printJson(ctx, created);
         else ctx.io.stdout(`created category "${created.name}" (#${created.id})\n`);
       }),

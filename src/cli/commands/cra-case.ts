@@ -53,7 +53,9 @@ function viewText(view: ReportingCaseView, stages: readonly FormStage[]): string
         : d.due === null
           ? `pending: ${d.pending}`
           : `due ${formatUtc(d.due)} (${formatTimeLeft(d.msLeft!)}; legal latest ${formatUtc(d.legalLatest!)})`;
-    lines.push(`  ${d.state === 'overdue' || d.state === 'due-soon' ? '!' : ' '} ${d.stage.padEnd(14)} ${when}  ${d.clause}`);
+    lines.push(
+      `  ${d.state === 'overdue' || d.state === 'due-soon' ? '!' : ' '} ${d.stage.padEnd(14)} ${when}  ${d.clause}`,
+    );
   }
   for (const form of view.forms.filter((f) => stages.includes(f.stage))) lines.push('', form.text.trimEnd());
   return lines.join('\n') + '\n';
@@ -78,7 +80,9 @@ interface CaseFlags extends StoreFlags {
 }
 
 export function registerCraCase(cra: Command, ctx: CommandContext): void {
-  const cases = cra.command('case').description('Art. 14 reporting cases: actively exploited vulnerabilities and severe incidents (stored; see --db)');
+  const cases = cra
+    .command('case')
+    .description('Art. 14 reporting cases: actively exploited vulnerabilities and severe incidents (stored; see --db)');
 
   withStoreOptions(cases.command('open <product>').description('open a case for a product'))
     .requiredOption('--type <type>', 'vulnerability (actively exploited) or incident (severe)')
@@ -103,16 +107,24 @@ export function registerCraCase(cra: Command, ctx: CommandContext): void {
           createdBy: opts.by,
         });
         if (opts.json) printJson(ctx, opened);
-        else ctx.io.stdout(`opened case #${opened.id} (${opened.type}) for ${product}; see \`vigie cra case show ${opened.id}\`\n`);
+        else
+          ctx.io.stdout(
+            `opened case #${opened.id} (${opened.type}) for ${product}; see \`vigie cra case show ${opened.id}\`\n`,
+          );
       }),
     );
 
-  withStoreOptions(cases.command('update <id>').description('record submissions, the fix, Member States and form elements'))
+  withStoreOptions(
+    cases.command('update <id>').description('record submissions, the fix, Member States and form elements'),
+  )
     .option('--title <text>')
     .option('--vulnerability <id>')
     .option('--fix-available-at <iso>')
     .option('--early-warning-sent-at <iso>', 'when the early warning was submitted')
-    .option('--notification-sent-at <iso>', 'when the notification was submitted (starts the incident final-report clock)')
+    .option(
+      '--notification-sent-at <iso>',
+      'when the notification was submitted (starts the incident final-report clock)',
+    )
     .option('--final-report-sent-at <iso>', 'when the final report was submitted')
     .option('--member-states <codes>', 'replaces the list', listOption)
     .option('--fact <key=value>', 'a form element (repeatable); an empty value removes it', factOption)
@@ -146,11 +158,17 @@ export function registerCraCase(cra: Command, ctx: CommandContext): void {
       withStore(ctx, opts, async (store) => {
         const list = await listReportingCases(store, opts.product);
         if (opts.json) printJson(ctx, list);
-        else for (const c of list) ctx.io.stdout(`#${c.id}  ${c.status.padEnd(6)}  ${c.type.padEnd(13)}  ${c.awareAt}  ${c.productName}: ${c.title}\n`);
+        else
+          for (const c of list)
+            ctx.io.stdout(
+              `#${c.id}  ${c.status.padEnd(6)}  ${c.type.padEnd(13)}  ${c.awareAt}  ${c.productName}: ${c.title}\n`,
+            );
       }),
     );
 
-  withStoreOptions(cases.command('show <id>').description('a case with its clocks (time left) and the form-ready text of each stage'))
+  withStoreOptions(
+    cases.command('show <id>').description('a case with its clocks (time left) and the form-ready text of each stage'),
+  )
     .option('--stage <stage>', `one form only: ${FORM_STAGES.join(', ')}`)
     .action((id: string, opts: CaseFlags) =>
       withStore(ctx, opts, async (store) => {
@@ -161,7 +179,13 @@ export function registerCraCase(cra: Command, ctx: CommandContext): void {
       }),
     );
 
-  withStoreOptions(cases.command('advisory <id>').description('the Art. 14(8) user notification as a CSAF 2.0 security advisory (file named per CSAF §5.1); missing inputs are named'))
+  withStoreOptions(
+    cases
+      .command('advisory <id>')
+      .description(
+        'the Art. 14(8) user notification as a CSAF 2.0 security advisory (file named per CSAF §5.1); missing inputs are named',
+      ),
+  )
     .option('--out <file>', 'write to this file (default stdout)')
     .action((id: string, opts: CaseFlags & { out?: string }) =>
       withStore(ctx, opts, async (store) => {
@@ -171,12 +195,21 @@ export function registerCraCase(cra: Command, ctx: CommandContext): void {
       }),
     );
 
-  withStoreOptions(cases.command('proposals').description('KEV-listed vulnerabilities in published releases with no not_affected analysis and no case yet: candidates for an Art. 14 case')).action((opts: CaseFlags) =>
+  withStoreOptions(
+    cases
+      .command('proposals')
+      .description(
+        'KEV-listed vulnerabilities in published releases with no not_affected analysis and no case yet: candidates for an Art. 14 case',
+      ),
+  ).action((opts: CaseFlags) =>
     withStore(ctx, opts, async (store) => {
       const proposals = await reportingCaseProposals(store);
       if (opts.json) printJson(ctx, proposals);
-      else if (proposals.length === 0) ctx.io.stdout('no proposal: no KEV-listed vulnerability in a published release lacks an analysis or a case\n');
-      else for (const p of proposals) ctx.io.stdout(`${p.product} ${p.release}  ${p.vulnerability}  ${p.component}\n  ${p.reason}\n`);
+      else if (proposals.length === 0)
+        ctx.io.stdout('no proposal: no KEV-listed vulnerability in a published release lacks an analysis or a case\n');
+      else
+        for (const p of proposals)
+          ctx.io.stdout(`${p.product} ${p.release}  ${p.vulnerability}  ${p.component}\n  ${p.reason}\n`);
     }),
   );
 }

@@ -23,19 +23,23 @@ export function deadlinesJson(deadlines: readonly Deadline[]) {
 }
 
 export function deadlinesText(deadlines: readonly Deadline[]): string {
-  return deadlines
-    .map((d) =>
-      d.due === null
-        ? `${d.stage.padEnd(14)} pending: ${d.pending ?? ''}  (${d.clause})`
-        : `${d.stage.padEnd(14)} due ${formatUtc(d.due)}  legal latest ${formatUtc(d.legalLatest!)}  (${d.clause})`,
-    )
-    .join('\n') + '\n';
+  return (
+    deadlines
+      .map((d) =>
+        d.due === null
+          ? `${d.stage.padEnd(14)} pending: ${d.pending ?? ''}  (${d.clause})`
+          : `${d.stage.padEnd(14)} due ${formatUtc(d.due)}  legal latest ${formatUtc(d.legalLatest!)}  (${d.clause})`,
+      )
+      .join('\n') + '\n'
+  );
 }
 
 export function registerCraDeadlines(cra: Command, ctx: CommandContext): void {
   cra
     .command('deadlines')
-    .description('Art. 14 reporting deadlines in UTC, conservative first, with the legal-latest value (Reg. 1182/71) beside each')
+    .description(
+      'Art. 14 reporting deadlines in UTC, conservative first, with the legal-latest value (Reg. 1182/71) beside each',
+    )
     .requiredOption('--type <type>', 'vulnerability (actively exploited) or incident (severe)')
     .requiredOption('--aware-at <iso>', 'when you became aware, ISO 8601 with Z or an offset')
     .option('--fix-available-at <iso>', 'vulnerability: when a corrective or mitigating measure became available')
@@ -43,13 +47,20 @@ export function registerCraDeadlines(cra: Command, ctx: CommandContext): void {
     .option('--json', 'print one JSON document')
     .action((opts: DeadlineFlags) => {
       const type = opts.type as CaseType;
-      if (type !== 'vulnerability' && type !== 'incident') throw new UsageError(`--type: "${opts.type}" is neither "vulnerability" nor "incident"`);
+      if (type !== 'vulnerability' && type !== 'incident')
+        throw new UsageError(`--type: "${opts.type}" is neither "vulnerability" nor "incident"`);
       const awareAt = instantOption('--aware-at', opts.awareAt!);
-      if (opts.fixAvailableAt !== undefined && type !== 'vulnerability') throw new UsageError('--fix-available-at applies to --type vulnerability only');
-      if (opts.notifiedAt !== undefined && type !== 'incident') throw new UsageError('--notified-at applies to --type incident only (a vulnerability final report runs from --fix-available-at)');
-      const fixAvailableAt = opts.fixAvailableAt === undefined ? undefined : instantOption('--fix-available-at', opts.fixAvailableAt);
+      if (opts.fixAvailableAt !== undefined && type !== 'vulnerability')
+        throw new UsageError('--fix-available-at applies to --type vulnerability only');
+      if (opts.notifiedAt !== undefined && type !== 'incident')
+        throw new UsageError(
+          '--notified-at applies to --type incident only (a vulnerability final report runs from --fix-available-at)',
+        );
+      const fixAvailableAt =
+        opts.fixAvailableAt === undefined ? undefined : instantOption('--fix-available-at', opts.fixAvailableAt);
       const notifiedAt = opts.notifiedAt === undefined ? undefined : instantOption('--notified-at', opts.notifiedAt);
-      if (notifiedAt !== undefined && notifiedAt < awareAt) throw new UsageError('--notified-at is before --aware-at: a notification cannot precede awareness');
+      if (notifiedAt !== undefined && notifiedAt < awareAt)
+        throw new UsageError('--notified-at is before --aware-at: a notification cannot precede awareness');
       const deadlines = reportingDeadlines(type, { awareAt, fixAvailableAt, notifiedAt });
       if (opts.json) printJson(ctx, { deadlines: deadlinesJson(deadlines) });
       else ctx.io.stdout(deadlinesText(deadlines));

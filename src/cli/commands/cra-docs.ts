@@ -26,7 +26,9 @@ export function registerCraDocs(cra: Command, ctx: CommandContext): void {
   withStoreOptions(
     cra
       .command('docs <product> [release]')
-      .description('write the CRA documents from the stored record: Annex VII index, Annex II, V, VI, Annex I matrix, CVD policy (steward: Art. 24 policy), security.txt, the release SBOM, CSAF advisories of fixed cases as a provider directory (csaf/) and a SHA-256 manifest; missing inputs are named'),
+      .description(
+        'write the CRA documents from the stored record: Annex VII index, Annex II, V, VI, Annex I matrix, CVD policy (steward: Art. 24 policy), security.txt, the release SBOM, CSAF advisories of fixed cases as a provider directory (csaf/) and a SHA-256 manifest; missing inputs are named',
+      ),
   )
     .option('--out <dir>', 'write the files into this folder')
     .option('--zip <file>', 'write one zip archive (same bytes for the same inputs)')
@@ -48,7 +50,9 @@ export function registerCraDocs(cra: Command, ctx: CommandContext): void {
         const missing = Object.entries(docs.bundle.manifest.missing);
         if (opts.json) printJson(ctx, { manifest: docs.bundle.manifest, manifestSha256: docs.manifestSha256 });
         else {
-          ctx.io.stdout(`wrote ${docs.bundle.files.length} files for ${product}${release ? ` ${release}` : ''}; manifest sha256 ${docs.manifestSha256}\n`);
+          ctx.io.stdout(
+            `wrote ${docs.bundle.files.length} files for ${product}${release ? ` ${release}` : ''}; manifest sha256 ${docs.manifestSha256}\n`,
+          );
           for (const [file, fields] of missing) ctx.io.stdout(`  ${file}: missing ${fields.join(', ')}\n`);
         }
         if (missing.length) ctx.setExit(1);
@@ -58,7 +62,9 @@ export function registerCraDocs(cra: Command, ctx: CommandContext): void {
   const txt = cra.command('security-txt').description('RFC 9116 security.txt');
   txt
     .command('check <file>')
-    .description('validate a security.txt: Contact and Expires required, Expires in the future and under a year, https URIs, fields at most once (exit 1 on an error)')
+    .description(
+      'validate a security.txt: Contact and Expires required, Expires in the future and under a year, https URIs, fields at most once (exit 1 on an error)',
+    )
     .option('--json', 'print one JSON document on stdout')
     .action(async (file: string, opts: { json?: boolean }) => {
       let text: string;
@@ -71,8 +77,11 @@ export function registerCraDocs(cra: Command, ctx: CommandContext): void {
       const verdict = checkSecurityTxt(text);
       if (opts.json) printJson(ctx, verdict);
       else {
-        for (const p of verdict.problems) ctx.io.stdout(`${file}:${p.line} ${p.severity}: ${p.message} (${p.clause})\n`);
-        ctx.io.stdout(verdict.ok ? `${file}: valid security.txt${verdict.signed ? ' (signed)' : ''}\n` : `${file}: not valid\n`);
+        for (const p of verdict.problems)
+          ctx.io.stdout(`${file}:${p.line} ${p.severity}: ${p.message} (${p.clause})\n`);
+        ctx.io.stdout(
+          verdict.ok ? `${file}: valid security.txt${verdict.signed ? ' (signed)' : ''}\n` : `${file}: not valid\n`,
+        );
       }
       if (!verdict.ok) ctx.setExit(1);
     });

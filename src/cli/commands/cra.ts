@@ -7,7 +7,9 @@ import { registerCraRecord } from './cra-record.js';
 import { registerCraDocs } from './cra-docs.js';
 
 export function registerCra(program: Command, ctx: CommandContext): void {
-  const cra = program.command('cra').description('EU Cyber Resilience Act: product records, Annex I matrix, Art. 14 reporting clocks and cases');
+  const cra = program
+    .command('cra')
+    .description('EU Cyber Resilience Act: product records, Annex I matrix, Art. 14 reporting clocks and cases');
   registerCraDeadlines(cra, ctx);
   registerCraCase(cra, ctx);
   registerCraRecord(cra, ctx);

@@ -5,9 +5,24 @@ import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import type { Decision, DecisionScope } from '../../model/decision.js';
-import { EXPLOITATIONS, LINKINGS, MODIFICATIONS, type Exploitation, type Linking, type Modification } from '../../model/usage-context.js';
+import {
+  EXPLOITATIONS,
+  LINKINGS,
+  MODIFICATIONS,
+  type Exploitation,
+  type Linking,
+  type Modification,
+} from '../../model/usage-context.js';
 import { componentReference } from '../../model/component-identity.js';
-import { deleteDecision, findProductByName, findReleaseByName, listCategories, listDecisions, recordDecision, resetDecisions } from '../../services/index.js';
+import {
+  deleteDecision,
+  findProductByName,
+  findReleaseByName,
+  listCategories,
+  listDecisions,
+  recordDecision,
+  resetDecisions,
+} from '../../services/index.js';
 import type { DecisionFilter, DecisionType, NewDecision, Store } from '../../services/store-door.js';
 import { choiceOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 
@@ -36,16 +51,30 @@ interface DecisionFlags extends StoreFlags {
 const TYPES: readonly DecisionType[] = ['curation', 'choice', 'derogation'];
 
 export function registerDecision(program: Command, ctx: CommandContext): void {
-  const decision = program.command('decision').description('reusable decisions: curations, AND confirmations, licence choices, derogations, authorised contexts');
+  const decision = program
+    .command('decision')
+    .description('reusable decisions: curations, AND confirmations, licence choices, derogations, authorised contexts');
   const add = decision.command('add').description('record a decision (author and explanation required)');
 
-  withScope(withAuthor(add.command('curation').description('a licence string as found → the SPDX expression it means (for one version, all versions of a component, or everything)')))
+  withScope(
+    withAuthor(
+      add
+        .command('curation')
+        .description(
+          'a licence string as found → the SPDX expression it means (for one version, all versions of a component, or everything)',
+        ),
+    ),
+  )
     .requiredOption('--to <expression>', 'the SPDX expression it means')
     .option('--from <string>', 'the string as found (default: whatever was found)')
     .option('--confirm-and', 'record an AND confirmation (step 2): --to is the AND kept, or the OR it meant')
     .action((opts: DecisionFlags) =>
       record(ctx, opts, async () => ({
-        ...refuseFlags(opts, ['category', 'product', 'release', 'scope', 'project', 'exploitation'], 'a curation applies to a licence string and/or a component (and version), everywhere'),
+        ...refuseFlags(
+          opts,
+          ['category', 'product', 'release', 'scope', 'project', 'exploitation'],
+          'a curation applies to a licence string and/or a component (and version), everywhere',
+        ),
         type: 'curation',
         kind: opts.confirmAnd ? 'and-confirmation' : 'curation',
         component: componentKey(opts.component),
@@ -57,14 +86,29 @@ export function registerDecision(program: Command, ctx: CommandContext): void {
       })),
     );
 
-  withScope(withAuthor(add.command('choice').description('an expression offering a choice (OR, or-later) → the licence chosen')))
+  withScope(
+    withAuthor(
+      add.command('choice').description('an expression offering a choice (OR, or-later) → the licence chosen'),
+    ),
+  )
     .requiredOption('--from <expression>', 'the expression with the choice')
     .requiredOption('--to <expression>', 'the expression chosen')
     .action((opts: DecisionFlags) =>
-      record(ctx, opts, async (store) => ({ type: 'choice', ...(await scopeOf(store, opts)), fromExpression: opts.from!, toExpression: opts.to!, author: opts.author!, explanation: opts.explanation! })),
+      record(ctx, opts, async (store) => ({
+        type: 'choice',
+        ...(await scopeOf(store, opts)),
+        fromExpression: opts.from!,
+        toExpression: opts.to!,
+        author: opts.author!,
+        explanation: opts.explanation!,
+      })),
     );
 
-  withScope(withAuthor(add.command('derogation').description('a licence allowed despite the policy, for the usages in the scope')))
+  withScope(
+    withAuthor(
+      add.command('derogation').description('a licence allowed despite the policy, for the usages in the scope'),
+    ),
+  )
     .requiredOption('--license <expression>', 'the licence allowed')
     .option('--linking <linking>', LINKINGS.join(', '))
     .option('--modification <m>', `${MODIFICATIONS.join(', ')}; default either`)
@@ -80,12 +124,17 @@ export function registerDecision(program: Command, ctx: CommandContext): void {
       })),
     );
 
-  withScope(withAuthor(add.command('context').description('an authorised context: a derogation bound to no product nor release')))
+  withScope(
+    withAuthor(
+      add.command('context').description('an authorised context: a derogation bound to no product nor release'),
+    ),
+  )
     .requiredOption('--license <expression>', 'the licence allowed')
     .option('--linking <linking>', LINKINGS.join(', '))
     .option('--modification <m>', `${MODIFICATIONS.join(', ')}; default either`)
     .action((opts: DecisionFlags) => {
-      if (opts.product || opts.release) throw new UsageError('an authorised context is bound to no product nor release: use `decision add derogation`');
+      if (opts.product || opts.release)
+        throw new UsageError('an authorised context is bound to no product nor release: use `decision add derogation`');
       return record(ctx, opts, async (store) => ({
         type: 'derogation',
         ...(await scopeOf(store, opts)),
@@ -110,7 +159,9 @@ export function registerDecision(program: Command, ctx: CommandContext): void {
       }),
     );
 
-  withStoreOptions(decision.command('reset').description('delete decisions: one (--id), those matching filters, or --all'))
+  withStoreOptions(
+    decision.command('reset').description('delete decisions: one (--id), those matching filters, or --all'),
+  )
     .option('--id <id>')
     .option('--all', 'every decision')
     .option('--type <type>', TYPES.join(', '))
@@ -125,7 +176,8 @@ export function registerDecision(program: Command, ctx: CommandContext): void {
           deleted = 1;
         } else {
           const filter = await filterOf(store, opts);
-          if (!opts.all && Object.keys(filter).length === 0) throw new UsageError('say which decisions to delete: --id, filters, or --all');
+          if (!opts.all && Object.keys(filter).length === 0)
+            throw new UsageError('say which decisions to delete: --id, filters, or --all');
           deleted = await resetDecisions(store, filter);
         }
         if (opts.json) printJson(ctx, { deleted });
@@ -135,7 +187,9 @@ export function registerDecision(program: Command, ctx: CommandContext): void {
 }
 
 function withAuthor(cmd: Command): Command {
-  return withStoreOptions(cmd).requiredOption('--author <name>', 'who decides').requiredOption('--explanation <text>', 'why');
+  return withStoreOptions(cmd)
+    .requiredOption('--author <name>', 'who decides')
+    .requiredOption('--explanation <text>', 'why');
 }
 
 function withScope(cmd: Command): Command {
@@ -150,7 +204,11 @@ function withScope(cmd: Command): Command {
     .option('--exploitation <e>', `one exploitation (${EXPLOITATIONS.join(', ')}); default any`);
 }
 
-async function record(ctx: CommandContext, opts: DecisionFlags, build: (store: Store) => Promise<NewDecision>): Promise<void> {
+async function record(
+  ctx: CommandContext,
+  opts: DecisionFlags,
+  build: (store: Store) => Promise<NewDecision>,
+): Promise<void> {
   await withStore(ctx, opts, async (store) => {
     const decision = await recordDecision(store, await build(store));
     if (opts.json) printJson(ctx, decision);
@@ -229,14 +287,26 @@ async function filterOf(store: Store, opts: DecisionFlags): Promise<DecisionFilt
 
 function describe(d: Decision): string {
   const where = (parts: Array<[string, string | number | null]>) =>
-    parts.filter(([, v]) => v !== null).map(([k, v]) => `${k} ${v}`).join(', ') || 'everywhere';
+    parts
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'everywhere';
   if (d.type === 'curation') {
     const what = d.kind === 'and-confirmation' ? 'AND confirmation' : 'curation';
-    return `${what} '${d.fromExpression ?? '*'}' → '${d.toExpression}' for ${where([['component', d.component], ['version', d.version]])}`;
+    return `${what} '${d.fromExpression ?? '*'}' → '${d.toExpression}' for ${where([
+      ['component', d.component],
+      ['version', d.version],
+    ])}`;
   }
   const scope = where([
-    ['category', d.categoryId], ['product', d.productId], ['release', d.releaseId], ['scope', d.scope],
-    ['project', d.project], ['exploitation', d.exploitation], ['component', d.component], ['version', d.version],
+    ['category', d.categoryId],
+    ['product', d.productId],
+    ['release', d.releaseId],
+    ['scope', d.scope],
+    ['project', d.project],
+    ['exploitation', d.exploitation],
+    ['component', d.component],
+    ['version', d.version],
   ]);
   if (d.type === 'choice') return `choice '${d.fromExpression}' → '${d.toExpression}' for ${scope}`;
   const kind = d.productId === null && d.releaseId === null ? 'authorised context' : 'derogation';

@@ -18,9 +18,15 @@ function subjectOf(opts: ListFlags): string | undefined {
 }
 
 export function registerEvidence(program: Command, ctx: CommandContext): void {
-  const evidence = program.command('evidence').description('the append-only, hash-chained evidence log: verify, list, export (stored; see --db)');
+  const evidence = program
+    .command('evidence')
+    .description('the append-only, hash-chained evidence log: verify, list, export (stored; see --db)');
 
-  withStoreOptions(evidence.command('verify').description('recompute the chain; exit 1 and name the first broken entry when it does not hold')).action((opts: StoreFlags) =>
+  withStoreOptions(
+    evidence
+      .command('verify')
+      .description('recompute the chain; exit 1 and name the first broken entry when it does not hold'),
+  ).action((opts: StoreFlags) =>
     withStore(ctx, opts, async (store) => {
       const verdict = await verifyEvidence(store);
       if (opts.json) printJson(ctx, verdict);
@@ -37,11 +43,19 @@ export function registerEvidence(program: Command, ctx: CommandContext): void {
       withStore(ctx, opts, async (store) => {
         const entries = await listEvidence(store, { subject: subjectOf(opts) });
         if (opts.json) printJson(ctx, entries);
-        else for (const e of entries) ctx.io.stdout(`#${e.seq}  ${e.at}  ${e.actor}  ${e.kind}  ${e.subject}  ${e.hash.slice(0, 16)}\n`);
+        else
+          for (const e of entries)
+            ctx.io.stdout(`#${e.seq}  ${e.at}  ${e.actor}  ${e.kind}  ${e.subject}  ${e.hash.slice(0, 16)}\n`);
       }),
     );
 
-  withStoreOptions(evidence.command('export').description('the extract a market surveillance authority asks for: entries (one subject or all) with the verdict over the whole chain, as JSON'))
+  withStoreOptions(
+    evidence
+      .command('export')
+      .description(
+        'the extract a market surveillance authority asks for: entries (one subject or all) with the verdict over the whole chain, as JSON',
+      ),
+  )
     .option('--product <name>', 'entries about one product')
     .option('--subject <subject>', 'entries about one subject')
     .option('--out <file>', 'write to a file instead of stdout')

@@ -8,7 +8,13 @@ import { basename, resolve } from 'node:path';
 import { printJson, type CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
 import { parseSize } from '../load-sbom.js';
-import { enqueueImport, importDocumentByName, importProjectFolderByName, resolveImportTarget, type NamedImportOutcome } from '../../services/index.js';
+import {
+  enqueueImport,
+  importDocumentByName,
+  importProjectFolderByName,
+  resolveImportTarget,
+  type NamedImportOutcome,
+} from '../../services/index.js';
 import { jobProgressLine } from '../../reports/job-progress.js';
 import { followJob } from '../job-progress.js';
 import type { FillPolicy, ImportMode } from '../../services/store-door.js';
@@ -44,12 +50,18 @@ export function registerImport(program: Command, ctx: CommandContext): void {
     .option('--project <name>', 'sub-project the document describes (default: the root project)')
     .option('--scope <name>', 'scope of the components whose document gives none')
     .option('--linking <linking>', `linking recorded on new usages (${LINKINGS.join(', ')}); default not recorded`)
-    .option('--modification <m>', `modification recorded on new usages (${MODIFICATIONS.join(', ')}); default not recorded`)
+    .option(
+      '--modification <m>',
+      `modification recorded on new usages (${MODIFICATIONS.join(', ')}); default not recorded`,
+    )
     .option('--author <name>', 'who imports (kept in the import history)')
     .option('--max-size <size>', 'largest document accepted (default 512MiB)')
     .option('--background', 'record the import as a job for `vigie worker` and print its id')
     .option('--wait', 'with --background: follow the job until it ends (progress on stderr)')
-    .option('--create', 'create the product and/or release when missing (in the import\'s transaction: a failed import creates nothing)')
+    .option(
+      '--create',
+      "create the product and/or release when missing (in the import's transaction: a failed import creates nothing)",
+    )
     .action((product: string, number: string, source: string, opts: ImportFlags) =>
       withStore(ctx, opts, async (store) => {
         const options = {
@@ -65,16 +77,29 @@ export function registerImport(program: Command, ctx: CommandContext): void {
         const path = resolve(ctx.io.cwd, source);
         const isDir = (await stat(path).catch(() => undefined))?.isDirectory();
         if (opts.wait && !opts.background) throw new UsageError('--wait goes with --background');
-        if (opts.create && opts.background) throw new UsageError('--create imports directly: create the release first to import it in the background');
-        const target = { product, release: number, create: opts.create === true, createHint: 'add --create to create it with the import' };
+        if (opts.create && opts.background)
+          throw new UsageError('--create imports directly: create the release first to import it in the background');
+        const target = {
+          product,
+          release: number,
+          create: opts.create === true,
+          createHint: 'add --create to create it with the import',
+        };
         if (opts.background) {
           const release = await resolveImportTarget(store, target);
           if (isDir) throw new UsageError('--background imports an SBOM file; a project folder is imported directly');
           const bytes = await readBytes(path, source, options.maxBytes);
-          const queued = await enqueueImport(store, release.releaseId!, { ...options, content: bytes, fileName: basename(source) });
+          const queued = await enqueueImport(store, release.releaseId!, {
+            ...options,
+            content: bytes,
+            fileName: basename(source),
+          });
           const job = opts.wait ? await followJob(ctx, store, queued.id) : queued;
           if (opts.json) printJson(ctx, job);
-          else ctx.io.stdout(`${jobProgressLine(job)}${opts.wait ? '' : ` (follow it: vigie job show ${job.id} --wait)`}\n`);
+          else
+            ctx.io.stdout(
+              `${jobProgressLine(job)}${opts.wait ? '' : ` (follow it: vigie job show ${job.id} --wait)`}\n`,
+            );
           if (job.state === 'failed') ctx.setExit(2);
           return;
         }
@@ -82,7 +107,11 @@ export function registerImport(program: Command, ctx: CommandContext): void {
         if (isDir) outcome = await importProjectFolderByName(store, target, { ...options, path });
         else {
           const bytes = await readBytes(path, source, options.maxBytes);
-          outcome = await importDocumentByName(store, target, { ...options, content: bytes, fileName: basename(source) });
+          outcome = await importDocumentByName(store, target, {
+            ...options,
+            content: bytes,
+            fileName: basename(source),
+          });
         }
         if (opts.json) printJson(ctx, outcome);
         else {
@@ -94,7 +123,8 @@ export function registerImport(program: Command, ctx: CommandContext): void {
               `${c.usagesInserted} usages, ${c.components} components (${c.componentsCreated} new), ${c.versions} versions (${c.versionsCreated} new)` +
               `${c.usagesRemoved ? `, ${c.usagesRemoved} previous usages replaced` : ''}\n`,
           );
-          if (outcome.conflicts.length) ctx.io.stderr(`${outcome.conflicts.length} data conflict(s) with stored components (see --json)\n`);
+          if (outcome.conflicts.length)
+            ctx.io.stderr(`${outcome.conflicts.length} data conflict(s) with stored components (see --json)\n`);
           if (outcome.issues.length) ctx.io.stderr(`${outcome.issues.length} issue(s) in the document (see --json)\n`);
         }
       }),
@@ -106,7 +136,9 @@ async function readBytes(path: string, label: string, maxBytes: number): Promise
   const size = (await stat(path).catch(() => undefined))?.size;
   if (size === undefined) throw new UsageError(`cannot read ${label}: no such file`);
   if (size > maxBytes) {
-    throw new UsageError(`too-large: ${label} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (raise it with --max-size)`);
+    throw new UsageError(
+      `too-large: ${label} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (raise it with --max-size)`,
+    );
   }
   return readFile(path);
 }

@@ -14,8 +14,14 @@ function jobId(text: string): number {
 }
 
 export function registerJob(program: Command, ctx: CommandContext): void {
-  const job = program.command('job').description('jobs recorded in the store (run by vigie worker): show, follow, list');
-  withStoreOptions(job.command('show <id>').description('show a job; with --wait, follow its progress until it ends (exit 1 if it failed)'))
+  const job = program
+    .command('job')
+    .description('jobs recorded in the store (run by vigie worker): show, follow, list');
+  withStoreOptions(
+    job
+      .command('show <id>')
+      .description('show a job; with --wait, follow its progress until it ends (exit 1 if it failed)'),
+  )
     .option('--wait', 'follow the job until it ends')
     .action((id: string, opts: StoreFlags & { wait?: boolean }) =>
       withStore(ctx, opts, async (store) => {
@@ -31,10 +37,13 @@ export function registerJob(program: Command, ctx: CommandContext): void {
     .action((opts: StoreFlags & { state?: string; limit: string }) =>
       withStore(ctx, opts, async (store) => {
         const limit = Number(opts.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be 1-1000, not "${opts.limit}"`);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+          throw new UsageError(`--limit must be 1-1000, not "${opts.limit}"`);
         const jobs = await listJobs(store, { state: choiceOf<JobState>(opts.state, JOB_STATES, '--state'), limit });
         if (opts.json) printJson(ctx, jobs);
-        else for (const j of jobs) ctx.io.stdout(`${jobProgressLine(j)}  created ${j.createdAt}${j.createdBy ? ` by ${j.createdBy}` : ''}\n`);
+        else
+          for (const j of jobs)
+            ctx.io.stdout(`${jobProgressLine(j)}  created ${j.createdAt}${j.createdBy ? ` by ${j.createdBy}` : ''}\n`);
       }),
     );
 }

@@ -35,26 +35,82 @@ test('license show with Hermine data: texts carried by Hermine are reported as a
   assert.equal(JSON.parse(out).text.inKnowledgeBase, true);
 });
 
-test('license obligations: AGPL over a network, modified, with Hermine data, names the network source action', needsCorpora, async () => {
-  const { code, out } = await vigie('license', 'obligations', 'AGPL-3.0-only', '--exploitation', 'network', '--modification', 'modified', '--kb', join(HERMINE, 'shared.json'), '--json');
-  assert.equal(code, 0);
-  const doc = JSON.parse(out);
-  assert.equal(doc.choiceNeeded, false);
-  assert.ok(doc.choices[0].obligations.some((o: { exploitation: string }) => o.exploitation === 'network'));
-});
+test(
+  'license obligations: AGPL over a network, modified, with Hermine data, names the network source action',
+  needsCorpora,
+  async () => {
+    const { code, out } = await vigie(
+      'license',
+      'obligations',
+      'AGPL-3.0-only',
+      '--exploitation',
+      'network',
+      '--modification',
+      'modified',
+      '--kb',
+      join(HERMINE, 'shared.json'),
+      '--json',
+    );
+    assert.equal(code, 0);
+    const doc = JSON.parse(out);
+    assert.equal(doc.choiceNeeded, false);
+    assert.ok(doc.choices[0].obligations.some((o: { exploitation: string }) => o.exploitation === 'network'));
+  },
+);
 
-test('license obligations lists one set per OR choice, and MIT under internal use triggers nothing', needsCorpora, async () => {
-  const or = JSON.parse((await vigie('license', 'obligations', 'MIT OR Apache-2.0', '--exploitation', 'distribution', '--modification', 'modified', '--json')).out);
-  assert.equal(or.choiceNeeded, true);
-  assert.deepEqual(or.choices.map((c: { licenses: string[] }) => c.licenses), [['MIT'], ['Apache-2.0']]);
-  const internal = JSON.parse((await vigie('license', 'obligations', 'MIT', '--exploitation', 'internal', '--modification', 'unmodified', '--json', '--kb', HERMINE)).out);
-  assert.deepEqual(internal.choices[0].obligations, []);
-});
+test(
+  'license obligations lists one set per OR choice, and MIT under internal use triggers nothing',
+  needsCorpora,
+  async () => {
+    const or = JSON.parse(
+      (
+        await vigie(
+          'license',
+          'obligations',
+          'MIT OR Apache-2.0',
+          '--exploitation',
+          'distribution',
+          '--modification',
+          'modified',
+          '--json',
+        )
+      ).out,
+    );
+    assert.equal(or.choiceNeeded, true);
+    assert.deepEqual(
+      or.choices.map((c: { licenses: string[] }) => c.licenses),
+      [['MIT'], ['Apache-2.0']],
+    );
+    const internal = JSON.parse(
+      (
+        await vigie(
+          'license',
+          'obligations',
+          'MIT',
+          '--exploitation',
+          'internal',
+          '--modification',
+          'unmodified',
+          '--json',
+          '--kb',
+          HERMINE,
+        )
+      ).out,
+    );
+    assert.deepEqual(internal.choices[0].obligations, []);
+  },
+);
 
 test('bad input: one line on stderr, exit 2, no stack trace', needsCorpora, async () => {
   const cases: [string[], RegExp][] = [
-    [['license', 'obligations', 'MIT AND (', '--exploitation', 'network', '--modification', 'modified'], /invalid licence expression: .* at position 9/],
-    [['license', 'obligations', 'MIT', '--exploitation', 'saas', '--modification', 'modified'], /argument 'saas' is invalid/],
+    [
+      ['license', 'obligations', 'MIT AND (', '--exploitation', 'network', '--modification', 'modified'],
+      /invalid licence expression: .* at position 9/,
+    ],
+    [
+      ['license', 'obligations', 'MIT', '--exploitation', 'saas', '--modification', 'modified'],
+      /argument 'saas' is invalid/,
+    ],
     [['license', 'obligations', 'MIT', '--exploitation', 'network'], /--modification/],
     [['license', 'show', 'No-Such-Licence'], /unknown licence 'No-Such-Licence'/],
     [['kb', 'import', '/no/such/dir'], /\/no\/such\/dir does not exist/],
@@ -67,7 +123,15 @@ test('bad input: one line on stderr, exit 2, no stack trace', needsCorpora, asyn
     assert.match(err, message);
     assert.doesNotMatch(err, /\n\s+at /);
   }
-  const unknown = await vigie('license', 'obligations', 'MIT AND Beerware', '--exploitation', 'distribution', '--modification', 'modified');
+  const unknown = await vigie(
+    'license',
+    'obligations',
+    'MIT AND Beerware',
+    '--exploitation',
+    'distribution',
+    '--modification',
+    'modified',
+  );
   assert.equal(unknown.code, 1);
   assert.match(unknown.err, /'Beerware' is not in the built-in knowledge base/);
 });
@@ -78,17 +142,31 @@ test('kb import stores Hermine data; kb export writes both Hermine layouts, re-i
     const stored = join(dir, 'kb.json');
     const imported = await vigie('kb', 'import', HERMINE, '-o', stored, '--json');
     assert.equal(imported.code, 0);
-    assert.deepEqual(JSON.parse(imported.out).counts, { licenses: 52, obligations: 302, complianceActions: 32, policies: 0, danglingActionReferences: 40 });
+    assert.deepEqual(JSON.parse(imported.out).counts, {
+      licenses: 52,
+      obligations: 302,
+      complianceActions: 32,
+      policies: 0,
+      danglingActionReferences: 40,
+    });
     const perFile = await vigie('kb', 'export', '--format', 'hermine', '-o', join(dir, 'out'), '--kb', stored);
     assert.equal(perFile.code, 0);
     assert.equal(readdirSync(join(dir, 'out', 'licenses')).length, 52);
-    const again = JSON.parse((await vigie('kb', 'import', join(dir, 'out'), '-o', join(dir, 'again.json'), '--json')).out);
+    const again = JSON.parse(
+      (await vigie('kb', 'import', join(dir, 'out'), '-o', join(dir, 'again.json'), '--json')).out,
+    );
     assert.equal(again.counts.obligations, 302);
-    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'again.json'), 'utf8')).kb, JSON.parse(readFileSync(stored, 'utf8')).kb);
+    assert.deepEqual(
+      JSON.parse(readFileSync(join(dir, 'again.json'), 'utf8')).kb,
+      JSON.parse(readFileSync(stored, 'utf8')).kb,
+    );
     const bundle = await vigie('kb', 'export', '-o', join(dir, 'ours.json'), '--bundle', '--json');
     assert.equal(bundle.code, 0);
     const shared = JSON.parse(readFileSync(join(dir, 'ours.json'), 'utf8'));
-    assert.equal(shared.objects.filter((o: { model: string }) => o.model === 'cube.license').length, JSON.parse(bundle.out).licenses);
+    assert.equal(
+      shared.objects.filter((o: { model: string }) => o.model === 'cube.license').length,
+      JSON.parse(bundle.out).licenses,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -100,7 +178,9 @@ test('kb import stores the knowledge base in the database, with its history; kb 
     const db = join(dir, 'vigie.db');
     // Hermine data written by us from the built-in knowledge base, with one licence changed.
     assert.equal((await vigie('kb', 'export', '-o', join(dir, 'shared.json'), '--bundle')).code, 0);
-    const shared = JSON.parse(readFileSync(join(dir, 'shared.json'), 'utf8')) as { objects: { model: string; fields: Record<string, unknown> }[] };
+    const shared = JSON.parse(readFileSync(join(dir, 'shared.json'), 'utf8')) as {
+      objects: { model: string; fields: Record<string, unknown> }[];
+    };
     const mit = shared.objects.find((o) => o.model === 'cube.license' && o.fields.spdx_id === 'MIT')!;
     mit.fields.long_name = 'MIT Licence (as our lawyers name it)';
     writeFileSync(join(dir, 'shared.json'), JSON.stringify(shared));
@@ -112,7 +192,12 @@ test('kb import stores the knowledge base in the database, with its history; kb 
     assert.equal(outcome.mode, 'replace');
     assert.ok(outcome.applied >= 1, 'the renamed licence is a difference taken');
 
-    const history = JSON.parse((await vigie('kb', 'history', '--db', db, '--json')).out) as { source: string; author: string; mode: string; licenses: number }[];
+    const history = JSON.parse((await vigie('kb', 'history', '--db', db, '--json')).out) as {
+      source: string;
+      author: string;
+      mode: string;
+      licenses: number;
+    }[];
     assert.equal(history.length, 1);
     assert.equal(history[0].author, 'ada');
     assert.equal(history[0].source, join(dir, 'shared.json'));
@@ -121,11 +206,17 @@ test('kb import stores the knowledge base in the database, with its history; kb 
     // What the store now holds is what an export of the database gives.
     assert.equal((await vigie('kb', 'export', '--db', db, '-o', join(dir, 'back.json'), '--bundle')).code, 0);
     const back = JSON.parse(readFileSync(join(dir, 'back.json'), 'utf8')) as typeof shared;
-    assert.equal(back.objects.find((o) => o.model === 'cube.license' && o.fields.spdx_id === 'MIT')!.fields.long_name, 'MIT Licence (as our lawyers name it)');
+    assert.equal(
+      back.objects.find((o) => o.model === 'cube.license' && o.fields.spdx_id === 'MIT')!.fields.long_name,
+      'MIT Licence (as our lawyers name it)',
+    );
 
     // A merge is recorded too; --db and --kb together are refused.
     assert.equal((await vigie('kb', 'import', join(dir, 'back.json'), '--db', db, '--mode', 'merge')).code, 0);
-    assert.deepEqual((JSON.parse((await vigie('kb', 'history', '--db', db, '--json')).out) as { mode: string }[]).map((h) => h.mode), ['merge', 'replace']);
+    assert.deepEqual(
+      (JSON.parse((await vigie('kb', 'history', '--db', db, '--json')).out) as { mode: string }[]).map((h) => h.mode),
+      ['merge', 'replace'],
+    );
     assert.match((await vigie('kb', 'export', '--db', db, '--kb', 'x', '-o', join(dir, 'x'))).err, /give one/);
   } finally {
     rmSync(dir, { recursive: true, force: true });

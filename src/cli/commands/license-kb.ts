@@ -20,7 +20,10 @@ import { loadKb } from './kb-source.js';
 
 /** The `license` command, whoever registered it first. */
 function licenseCommand(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'license') ?? program.command('license').description('SPDX licence expressions and the licence knowledge base');
+  return (
+    program.commands.find((c) => c.name() === 'license') ??
+    program.command('license').description('SPDX licence expressions and the licence knowledge base')
+  );
 }
 
 /** The KB entry for one licence of an expression: the full "X WITH Y" first, then X without "+". */
@@ -56,7 +59,8 @@ export function registerLicenseKb(program: Command, ctx: CommandContext): void {
         `  text: ${text.inKnowledgeBase ? 'in the knowledge base' : 'not in the knowledge base'}${facts.url ? `; reference ${facts.url}` : ''}`,
         `  obligations (${obligations.length}):`,
         ...obligations.map(
-          (o) => `    [${o.passivity === 'dont' ? "DON'T" : 'DO'}] ${o.name} — on ${o.exploitation ?? 'any exploitation'}, ${o.modification ?? 'either'}${o.action ? ` → ${o.action}` : ''}`,
+          (o) =>
+            `    [${o.passivity === 'dont' ? "DON'T" : 'DO'}] ${o.name} — on ${o.exploitation ?? 'any exploitation'}, ${o.modification ?? 'either'}${o.action ? ` → ${o.action}` : ''}`,
         ),
       ];
       ctx.io.stdout(lines.join('\n') + '\n');
@@ -66,38 +70,80 @@ export function registerLicenseKb(program: Command, ctx: CommandContext): void {
     .command('obligations')
     .description('obligations and compliance actions an expression triggers for a usage (one list per OR choice)')
     .argument('<expr>', 'SPDX licence expression')
-    .addOption(new Option('--exploitation <e>', 'how the component is exploited').choices([...EXPLOITATIONS]).makeOptionMandatory())
-    .addOption(new Option('--modification <m>', 'whether the component is modified').choices([...MODIFICATIONS]).makeOptionMandatory())
-    .addOption(new Option('--linking <l>', 'how it is linked (recorded; does not change obligations)').choices([...LINKINGS]))
+    .addOption(
+      new Option('--exploitation <e>', 'how the component is exploited')
+        .choices([...EXPLOITATIONS])
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--modification <m>', 'whether the component is modified')
+        .choices([...MODIFICATIONS])
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--linking <l>', 'how it is linked (recorded; does not change obligations)').choices([...LINKINGS]),
+    )
     .option('--kb <path>', 'knowledge base: Hermine directory, shared.json or stored KB (default: built-in)')
     .option('--json', 'print one JSON document')
-    .action((expr: string, opts: { exploitation: Exploitation; modification: Modification; linking?: Linking; kb?: string; json?: boolean }) => {
-      const parsed = parseExpression(expr);
-      if (!parsed.expression) throw new UsageError(`invalid licence expression: ${parsed.syntaxError?.message ?? 'cannot parse'}`);
-      const { kb, source } = loadKb(ctx, opts.kb);
-      const context = { exploitation: opts.exploitation, modification: opts.modification, linking: opts.linking };
-      const unknown = new Set<string>();
-      const alternatives = choices(parsed.expression).map((licenses) => {
-        const obligations = licenses.flatMap((leaf) => {
-          const id = kbIdFor(kb, leaf);
-          if (!id) unknown.add(leaf);
-          return id ? obligationsOfLicense(kb, id) : [];
+    .action(
+      (
+        expr: string,
+        opts: {
+          exploitation: Exploitation;
+          modification: Modification;
+          linking?: Linking;
+          kb?: string;
+          json?: boolean;
+        },
+      ) => {
+        const parsed = parseExpression(expr);
+        if (!parsed.expression)
+          throw new UsageError(`invalid licence expression: ${parsed.syntaxError?.message ?? 'cannot parse'}`);
+        const { kb, source } = loadKb(ctx, opts.kb);
+        const context = { exploitation: opts.exploitation, modification: opts.modification, linking: opts.linking };
+        const unknown = new Set<string>();
+        const alternatives = choices(parsed.expression).map((licenses) => {
+          const obligations = licenses.flatMap((leaf) => {
+            const id = kbIdFor(kb, leaf);
+            if (!id) unknown.add(leaf);
+            return id ? obligationsOfLicense(kb, id) : [];
+          });
+          const triggered = triggerObligations(context, obligations, kb.actions);
+          return {
+            licenses,
+            obligations: triggered.obligations,
+            actions: triggered.actions,
+            unknownActions: triggered.unknownActions,
+          };
         });
-        const triggered = triggerObligations(context, obligations, kb.actions);
-        return { licenses, obligations: triggered.obligations, actions: triggered.actions, unknownActions: triggered.unknownActions };
-      });
-      const result = { expression: expr, context, source, choiceNeeded: alternatives.length > 1, choices: alternatives, unknownLicenses: [...unknown] };
-      if (unknown.size) ctx.setExit(EXIT.findings);
-      if (opts.json) return printJson(ctx, result);
-      const out: string[] = [];
-      if (result.choiceNeeded) out.push(`${expr} offers ${alternatives.length} choices; obligations per choice:`);
-      for (const alt of alternatives) {
-        out.push(`${alt.licenses.join(' AND ') || '(no licence)'}: ${alt.obligations.length} obligation(s), ${alt.actions.length + alt.unknownActions.length} compliance action(s)`);
-        for (const o of alt.obligations) out.push(`  [${o.passivity === 'dont' ? "DON'T" : 'DO'}] ${o.license}: ${o.name}${o.action ? ` → ${o.action}` : ''}`);
-      }
-      ctx.io.stdout(out.join('\n') + '\n');
-      for (const id of unknown) ctx.io.stderr(`vigie: warning: '${id}' is not in the ${source} knowledge base: its obligations are unknown\n`);
-    });
+        const result = {
+          expression: expr,
+          context,
+          source,
+          choiceNeeded: alternatives.length > 1,
+          choices: alternatives,
+          unknownLicenses: [...unknown],
+        };
+        if (unknown.size) ctx.setExit(EXIT.findings);
+        if (opts.json) return printJson(ctx, result);
+        const out: string[] = [];
+        if (result.choiceNeeded) out.push(`${expr} offers ${alternatives.length} choices; obligations per choice:`);
+        for (const alt of alternatives) {
+          out.push(
+            `${alt.licenses.join(' AND ') || '(no licence)'}: ${alt.obligations.length} obligation(s), ${alt.actions.length + alt.unknownActions.length} compliance action(s)`,
+          );
+          for (const o of alt.obligations)
+            out.push(
+              `  [${o.passivity === 'dont' ? "DON'T" : 'DO'}] ${o.license}: ${o.name}${o.action ? ` → ${o.action}` : ''}`,
+            );
+        }
+        ctx.io.stdout(out.join('\n') + '\n');
+        for (const id of unknown)
+          ctx.io.stderr(
+            `vigie: warning: '${id}' is not in the ${source} knowledge base: its obligations are unknown\n`,
+          );
+      },
+    );
 }
 
 function yesNo(value: boolean | null): string {

@@ -44,7 +44,10 @@ test('license normalize --json: input, expression, confidence, candidates; exit 
   const r = await vigie('license', 'normalize', 'Apache License, Version 2.0', '--json');
   assert.equal(r.code, 0);
   const doc = JSON.parse(r.out);
-  assert.deepEqual([doc.input, doc.expression, doc.confidence, doc.candidates], ['Apache License, Version 2.0', 'Apache-2.0', 'high', ['Apache-2.0']]);
+  assert.deepEqual(
+    [doc.input, doc.expression, doc.confidence, doc.candidates],
+    ['Apache License, Version 2.0', 'Apache-2.0', 'high', ['Apache-2.0']],
+  );
 
   const vague = await vigie('license', 'normalize', 'BSD', '--json');
   assert.equal(vague.code, 1);

@@ -34,7 +34,9 @@ export function registerLicense(program: Command, ctx: CommandContext): void {
 
   license
     .command('parse')
-    .description('parse an SPDX licence expression: canonical and simplified forms, licences, ambiguity, diagnostics (exit 0 ok, 1 unknown ids, 2 syntax error)')
+    .description(
+      'parse an SPDX licence expression: canonical and simplified forms, licences, ambiguity, diagnostics (exit 0 ok, 1 unknown ids, 2 syntax error)',
+    )
     .argument('<expression>', 'SPDX licence expression (quote it)')
     .option('--json', 'print one JSON document on stdout')
     .action((text: string, opts: { json?: boolean }) => parseAction(ctx, text, !!opts.json));
@@ -42,7 +44,9 @@ export function registerLicense(program: Command, ctx: CommandContext): void {
   license
     .command('normalize')
     .alias('normalise')
-    .description('map a licence string as found in the wild to SPDX, with a confidence and candidates (exit 0 mapped, 1 not mapped)')
+    .description(
+      'map a licence string as found in the wild to SPDX, with a confidence and candidates (exit 0 mapped, 1 not mapped)',
+    )
     .argument('<string...>', 'licence string(s); several are read as a list')
     .option('--json', 'print one JSON document on stdout')
     .action((parts: string[], opts: { json?: boolean }) => normalizeAction(ctx, parts, !!opts.json));
@@ -53,7 +57,11 @@ function parseAction(ctx: CommandContext, text: string, json: boolean): void {
   if (!parsed.expression) {
     const e = parsed.syntaxError!;
     if (json) {
-      printJson(ctx, { input: text, valid: false, error: { position: e.position, found: e.found, expected: e.expected, message: e.message } });
+      printJson(ctx, {
+        input: text,
+        valid: false,
+        error: { position: e.position, found: e.found, expected: e.expected, message: e.message },
+      });
     } else {
       ctx.io.stderr(`vigie: invalid SPDX expression: ${e.message}\n  ${text}\n  ${' '.repeat(e.position)}^\n`);
     }
@@ -61,7 +69,13 @@ function parseAction(ctx: CommandContext, text: string, json: boolean): void {
     return;
   }
   const expr = parsed.expression;
-  const unknown = parsed.diagnostics.filter((d) => d.code === 'unknown-license' || d.code === 'unknown-exception' || d.code === 'exception-as-license' || d.code === 'license-as-exception');
+  const unknown = parsed.diagnostics.filter(
+    (d) =>
+      d.code === 'unknown-license' ||
+      d.code === 'unknown-exception' ||
+      d.code === 'exception-as-license' ||
+      d.code === 'license-as-exception',
+  );
   const report = {
     input: text,
     valid: true,
@@ -70,7 +84,13 @@ function parseAction(ctx: CommandContext, text: string, json: boolean): void {
     licenses: [...new Set(licenseLeaves(expr).map(printLeaf))],
     ambiguous: isAmbiguous(expr),
     andToOrCandidates: andToOrCandidates(expr),
-    diagnostics: parsed.diagnostics.map((d) => ({ severity: d.severity, code: d.code, position: d.position, id: d.id, message: d.message })),
+    diagnostics: parsed.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      position: d.position,
+      id: d.id,
+      message: d.message,
+    })),
   };
   if (json) printJson(ctx, report);
   else {
@@ -89,10 +109,18 @@ function parseAction(ctx: CommandContext, text: string, json: boolean): void {
 function normalizeAction(ctx: CommandContext, parts: string[], json: boolean): void {
   const result = normalizeLicense(parts.length === 1 ? parts[0] : parts);
   if (json) {
-    printJson(ctx, { input: result.input, expression: result.expression, confidence: result.confidence, candidates: result.candidates, notes: result.notes });
+    printJson(ctx, {
+      input: result.input,
+      expression: result.expression,
+      confidence: result.confidence,
+      candidates: result.candidates,
+      notes: result.notes,
+    });
   } else {
     ctx.io.stdout(`${result.expression ?? '(no SPDX expression)'}\n`);
-    ctx.io.stderr(`confidence: ${result.confidence}${result.candidates.length ? `; candidates: ${result.candidates.join(', ')}` : ''}\n`);
+    ctx.io.stderr(
+      `confidence: ${result.confidence}${result.candidates.length ? `; candidates: ${result.candidates.join(', ')}` : ''}\n`,
+    );
     for (const n of result.notes) ctx.io.stderr(`note: ${n}\n`);
   }
   ctx.setExit(result.expression === null ? EXIT.findings : EXIT.ok);

@@ -12,7 +12,9 @@ interface OutputFlags extends StoreFlags {
 }
 
 export function registerNotice(program: Command, ctx: CommandContext): void {
-  withStoreOptions(program.command('notice <product> <release>').description('the NOTICE / attribution file of a release'))
+  withStoreOptions(
+    program.command('notice <product> <release>').description('the NOTICE / attribution file of a release'),
+  )
     .option('--format <format>', NOTICE_FORMATS.join(', '), 'text')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action((product: string, number: string, opts: OutputFlags) =>

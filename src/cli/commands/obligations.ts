@@ -11,7 +11,11 @@ interface OutputFlags extends StoreFlags {
 }
 
 export function registerObligations(program: Command, ctx: CommandContext): void {
-  withStoreOptions(program.command('obligations <product> <release>').description('obligations grouped by compliance action, with the usages that trigger them'))
+  withStoreOptions(
+    program
+      .command('obligations <product> <release>')
+      .description('obligations grouped by compliance action, with the usages that trigger them'),
+  )
     .option('--format <format>', 'md or json', 'md')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action((product: string, number: string, opts: OutputFlags) =>

@@ -2,7 +2,13 @@
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { ALLOWED_VALUES, type Allowed } from '../../licenses/kb/index.js';
-import { deleteLicensePolicy, getPolicySettings, listLicensePolicies, setLicensePolicy, updatePolicySettings } from '../../services/index.js';
+import {
+  deleteLicensePolicy,
+  getPolicySettings,
+  listLicensePolicies,
+  setLicensePolicy,
+  updatePolicySettings,
+} from '../../services/index.js';
 import { NORMALISER_ACCEPTANCES, type NormaliserAcceptance, type PolicySettings } from '../../model/policy-settings.js';
 import { UsageError } from '../exit-codes.js';
 import { choiceOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
@@ -27,7 +33,8 @@ export function registerPolicy(program: Command, ctx: CommandContext): void {
       withStore(ctx, opts, async (store) => {
         const allowed = choiceOf<Allowed>(opts.allowed, ALLOWED_VALUES, '--allowed')!;
         const set = [];
-        for (const license of licenses) set.push(await setLicensePolicy(store, { license, allowed, comment: opts.comment ?? null }));
+        for (const license of licenses)
+          set.push(await setLicensePolicy(store, { license, allowed, comment: opts.comment ?? null }));
         if (opts.json) printJson(ctx, set);
         else for (const p of set) ctx.io.stdout(`${p.license}: ${p.allowed}\n`);
       }),
@@ -41,25 +48,35 @@ export function registerPolicy(program: Command, ctx: CommandContext): void {
     }),
   );
 
-  withStoreOptions(policy.command('delete <license>').description('forget the policy of a licence (back to not reviewed)')).action(
-    (license: string, opts: StoreFlags) =>
-      withStore(ctx, opts, async (store) => {
-        await deleteLicensePolicy(store, license);
-        if (opts.json) printJson(ctx, { deleted: license });
-        else ctx.io.stdout(`deleted the policy of ${license}\n`);
-      }),
+  withStoreOptions(
+    policy.command('delete <license>').description('forget the policy of a licence (back to not reviewed)'),
+  ).action((license: string, opts: StoreFlags) =>
+    withStore(ctx, opts, async (store) => {
+      await deleteLicensePolicy(store, license);
+      if (opts.json) printJson(ctx, { deleted: license });
+      else ctx.io.stdout(`deleted the policy of ${license}\n`);
+    }),
   );
 
   withStoreOptions(
     policy
       .command('settings')
-      .description('show the compliance settings validation applies, or change them (every release is validated again)'),
+      .description(
+        'show the compliance settings validation applies, or change them (every release is validated again)',
+      ),
   )
-    .option('--accept-normaliser <value>', `step 1 accepts the normaliser's reading of a licence without a curation: ${NORMALISER_ACCEPTANCES.join(', ')}`)
+    .option(
+      '--accept-normaliser <value>',
+      `step 1 accepts the normaliser's reading of a licence without a curation: ${NORMALISER_ACCEPTANCES.join(', ')}`,
+    )
     .option('--author <name>', 'who changes the setting (required with a change)')
     .action((opts: SettingsFlags) =>
       withStore(ctx, opts, async (store) => {
-        const acceptNormaliser = choiceOf<NormaliserAcceptance>(opts.acceptNormaliser, NORMALISER_ACCEPTANCES, '--accept-normaliser');
+        const acceptNormaliser = choiceOf<NormaliserAcceptance>(
+          opts.acceptNormaliser,
+          NORMALISER_ACCEPTANCES,
+          '--accept-normaliser',
+        );
         let settings: PolicySettings;
         if (acceptNormaliser === undefined) settings = await getPolicySettings(store);
         else {
@@ -67,7 +84,10 @@ export function registerPolicy(program: Command, ctx: CommandContext): void {
           settings = await updatePolicySettings(store, { acceptNormaliser }, opts.author.trim());
         }
         if (opts.json) printJson(ctx, settings);
-        else ctx.io.stdout(`acceptNormaliser: ${settings.acceptNormaliser}${settings.updatedBy ? ` (set by ${settings.updatedBy} at ${settings.updatedAt})` : ' (default)'}\n`);
+        else
+          ctx.io.stdout(
+            `acceptNormaliser: ${settings.acceptNormaliser}${settings.updatedBy ? ` (set by ${settings.updatedBy} at ${settings.updatedAt})` : ' (default)'}\n`,
+          );
       }),
     );
 }

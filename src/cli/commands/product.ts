@@ -28,7 +28,13 @@ export function registerProduct(program: Command, ctx: CommandContext): void {
           if (!c) throw new UsageError(`no category named "${n}" (create it with \`vigie category create\`)`);
           return c.id;
         });
-        const created = await createProduct(store, { name, description: opts.description, owner: opts.owner, outboundLicenses: opts.outbound, categoryIds });
+        const created = await createProduct(store, {
+          name,
+          description: opts.description,
+          owner: opts.owner,
+          outboundLicenses: opts.outbound,
+          categoryIds,
+        });
         if (opts.json) printJson(ctx, created);
         else ctx.io.stdout(`created product "${created.name}" (#${created.id})\n`);
       }),
@@ -38,20 +44,24 @@ export function registerProduct(program: Command, ctx: CommandContext): void {
     withStore(ctx, opts, async (store) => {
       const products = await listProducts(store);
       if (opts.json) printJson(ctx, products);
-      else for (const p of products) ctx.io.stdout(`${p.name}${p.outboundLicenses.length ? `  [${p.outboundLicenses.join(', ')}]` : ''}\n`);
+      else
+        for (const p of products)
+          ctx.io.stdout(`${p.name}${p.outboundLicenses.length ? `  [${p.outboundLicenses.join(', ')}]` : ''}\n`);
     }),
   );
 
-  withStoreOptions(product.command('show <name>').description('a product with its releases')).action((name: string, opts: StoreFlags) =>
-    withStore(ctx, opts, async (store) => {
-      const p = await findProductByName(store, name);
-      const releases = await listReleases(store, p.id);
-      if (opts.json) printJson(ctx, { ...p, releases });
-      else {
-        ctx.io.stdout(`${p.name} (#${p.id})${p.owner ? `, owner ${p.owner}` : ''}\n`);
-        if (p.outboundLicenses.length) ctx.io.stdout(`outbound: ${p.outboundLicenses.join(', ')}\n`);
-        for (const r of releases) ctx.io.stdout(`  release ${r.number}  ${r.shipStatus}  step ${r.validationStep}/6\n`);
-      }
-    }),
+  withStoreOptions(product.command('show <name>').description('a product with its releases')).action(
+    (name: string, opts: StoreFlags) =>
+      withStore(ctx, opts, async (store) => {
+        const p = await findProductByName(store, name);
+        const releases = await listReleases(store, p.id);
+        if (opts.json) printJson(ctx, { ...p, releases });
+        else {
+          ctx.io.stdout(`${p.name} (#${p.id})${p.owner ? `, owner ${p.owner}` : ''}\n`);
+          if (p.outboundLicenses.length) ctx.io.stdout(`outbound: ${p.outboundLicenses.join(', ')}\n`);
+          for (const r of releases)
+            ctx.io.stdout(`  release ${r.number}  ${r.shipStatus}  step ${r.validationStep}/6\n`);
+        }
+      }),
   );
 }

@@ -2,7 +2,14 @@
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
-import { COMPONENT_MATCHES, diffReleases, licenseDistribution, mostUsedComponents, releasesContaining, type ComponentMatch } from '../../services/index.js';
+import {
+  COMPONENT_MATCHES,
+  diffReleases,
+  licenseDistribution,
+  mostUsedComponents,
+  releasesContaining,
+  type ComponentMatch,
+} from '../../services/index.js';
 import type { LicenseRole } from '../../services/store-door.js';
 import { choiceOf, releaseOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 
@@ -21,9 +28,17 @@ const ROLES: readonly LicenseRole[] = ['declared', 'concluded', 'chosen'];
 export function registerQuery(program: Command, ctx: CommandContext): void {
   const query = program.command('query').description('portfolio queries (stored; see --db)');
 
-  withStoreOptions(query.command('component <name-or-purl>').description('which releases contain a component (optionally in a version range)'))
+  withStoreOptions(
+    query
+      .command('component <name-or-purl>')
+      .description('which releases contain a component (optionally in a version range)'),
+  )
     .option('--versions <range>', 'exact version or range: ">=2.0.0 <2.15.0", "2.14.x", "^1.2.0"')
-    .option('--match <how>', `${COMPONENT_MATCHES.join(', ')}: the name as shown (golang.org/x/net), part of it, or exact then part (default)`, 'auto')
+    .option(
+      '--match <how>',
+      `${COMPONENT_MATCHES.join(', ')}: the name as shown (golang.org/x/net), part of it, or exact then part (default)`,
+      'auto',
+    )
     .action((component: string, opts: QueryFlags) =>
       withStore(ctx, opts, async (store) => {
         const match = choiceOf<ComponentMatch>(opts.match, COMPONENT_MATCHES, '--match');
@@ -35,7 +50,8 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
             ctx.io.stdout(`${h.productName} ${h.release.number}: ${h.displayName}@${h.version.number} (${where})\n`);
           }
           if (hits.length === 0) ctx.io.stdout('no release contains it\n');
-          else if (hits[0].match === 'partial') ctx.io.stdout(`(no component is named "${component}" exactly: these names contain it)\n`);
+          else if (hits[0].match === 'partial')
+            ctx.io.stdout(`(no component is named "${component}" exactly: these names contain it)\n`);
         }
       }),
     );
@@ -46,7 +62,9 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
       withStore(ctx, opts, async (store) => {
         const top = await mostUsedComponents(store, Number(opts.limit));
         if (opts.json) printJson(ctx, top);
-        else for (const t of top) ctx.io.stdout(`${t.releases} release(s), ${t.usages} usage(s)  ${t.component.purl ?? t.component.name}\n`);
+        else
+          for (const t of top)
+            ctx.io.stdout(`${t.releases} release(s), ${t.usages} usage(s)  ${t.component.purl ?? t.component.name}\n`);
       }),
     );
 
@@ -67,7 +85,11 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
       }),
     );
 
-  withStoreOptions(query.command('diff <product> <from> <to>').description('components and licence choices that changed between two releases'))
+  withStoreOptions(
+    query
+      .command('diff <product> <from> <to>')
+      .description('components and licence choices that changed between two releases'),
+  )
     .option('--to-product <name>', 'the second release belongs to another product')
     .action((product: string, from: string, to: string, opts: QueryFlags) =>
       withStore(ctx, opts, async (store) => {
@@ -79,7 +101,8 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
           for (const u of diff.added) ctx.io.stdout(`+ ${u.component}@${u.version}\n`);
           for (const u of diff.removed) ctx.io.stdout(`- ${u.component}@${u.version}\n`);
           for (const u of diff.versionChanged) ctx.io.stdout(`~ ${u.component} ${u.from} → ${u.to}\n`);
-          for (const u of diff.choiceChanged) ctx.io.stdout(`~ ${u.component}@${u.version} licence ${u.from ?? '(none)'} → ${u.to ?? '(none)'}\n`);
+          for (const u of diff.choiceChanged)
+            ctx.io.stdout(`~ ${u.component}@${u.version} licence ${u.from ?? '(none)'} → ${u.to ?? '(none)'}\n`);
         }
       }),
     );

@@ -32,7 +32,8 @@ function yesNo(value: string, option: string): boolean | null {
 function users(value: string): number | null {
   const v = value.trim().toLowerCase();
   if (v === UNSET) return null;
-  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new UsageError(`--monthly-active-users must be a whole number of users (or ${UNSET}), not "${value}"`);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v)))
+    throw new UsageError(`--monthly-active-users must be a whole number of users (or ${UNSET}), not "${value}"`);
   return Number(v);
 }
 
@@ -41,9 +42,15 @@ function fields(value: string): FieldOfUse[] | null {
   const v = value.trim().toLowerCase();
   if (v === UNSET) return null;
   if (v === '' || v === 'none') return [];
-  const names = v.split(',').map((f) => f.trim()).filter(Boolean);
+  const names = v
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const unknown = names.filter((f) => !(FIELD_OF_USE_NAMES as string[]).includes(f));
-  if (unknown.length) throw new UsageError(`--fields-of-use: ${unknown.map((f) => `"${f}"`).join(', ')} not one of ${FIELD_OF_USE_NAMES.join(', ')} (or none, ${UNSET})`);
+  if (unknown.length)
+    throw new UsageError(
+      `--fields-of-use: ${unknown.map((f) => `"${f}"`).join(', ')} not one of ${FIELD_OF_USE_NAMES.join(', ')} (or none, ${UNSET})`,
+    );
   return names as FieldOfUse[];
 }
 
@@ -51,11 +58,18 @@ function fields(value: string): FieldOfUse[] | null {
 export function changedDeclaration(current: UseDeclaration, opts: UseFlags): UseDeclaration | null {
   const next: UseDeclaration = { ...current };
   if (opts.commercial !== undefined) next.commercial = yesNo(opts.commercial, '--commercial');
-  if (opts.outputsTrainOtherModels !== undefined) next.outputsTrainOtherModels = yesNo(opts.outputsTrainOtherModels, '--outputs-train-other-models');
+  if (opts.outputsTrainOtherModels !== undefined)
+    next.outputsTrainOtherModels = yesNo(opts.outputsTrainOtherModels, '--outputs-train-other-models');
   if (opts.licenseeInEu !== undefined) next.licenseeInEu = yesNo(opts.licenseeInEu, '--licensee-in-eu');
   if (opts.monthlyActiveUsers !== undefined) next.monthlyActiveUsers = users(opts.monthlyActiveUsers);
   if (opts.fieldsOfUse !== undefined) next.fieldsOfUse = fields(opts.fieldsOfUse);
-  const changed = [opts.commercial, opts.outputsTrainOtherModels, opts.licenseeInEu, opts.monthlyActiveUsers, opts.fieldsOfUse].some((v) => v !== undefined);
+  const changed = [
+    opts.commercial,
+    opts.outputsTrainOtherModels,
+    opts.licenseeInEu,
+    opts.monthlyActiveUsers,
+    opts.fieldsOfUse,
+  ].some((v) => v !== undefined);
   return changed ? next : null;
 }
 
@@ -83,13 +97,21 @@ export function registerReleaseUse(release: Command, ctx: CommandContext): void 
   withStoreOptions(
     release
       .command('use <product> <number>')
-      .description('show or change how the release\'s product is used (for the use restrictions of model and data licences); a change records a validation run'),
+      .description(
+        "show or change how the release's product is used (for the use restrictions of model and data licences); a change records a validation run",
+      ),
   )
     .option('--commercial <yes|no|unset>', 'the product is sold or used for commercial advantage')
-    .option('--fields-of-use <list>', `comma-separated sensitive fields it serves: ${FIELD_OF_USE_NAMES.join(', ')}; "none" for none`)
-    .option('--monthly-active-users <n>', 'monthly active users of the licensee\'s products (Llama threshold)')
+    .option(
+      '--fields-of-use <list>',
+      `comma-separated sensitive fields it serves: ${FIELD_OF_USE_NAMES.join(', ')}; "none" for none`,
+    )
+    .option('--monthly-active-users <n>', "monthly active users of the licensee's products (Llama threshold)")
     .option('--outputs-train-other-models <yes|no|unset>', 'model outputs are used to train or improve other models')
-    .option('--licensee-in-eu <yes|no|unset>', 'the licensee is domiciled or has its principal place of business in the EU')
+    .option(
+      '--licensee-in-eu <yes|no|unset>',
+      'the licensee is domiciled or has its principal place of business in the EU',
+    )
     .option('--author <name>', 'who declares the change (recorded with it)')
     .action((productName: string, number: string, opts: UseFlags) =>
       withStore(ctx, opts, async (store) => {

@@ -47,30 +47,48 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
       }),
     );
 
-  withStoreOptions(release.command('list [product]').description('list releases (of one product)')).action((productName: string | undefined, opts: StoreFlags) =>
-    withStore(ctx, opts, async (store) => {
-      const productId = productName === undefined ? undefined : (await findProductByName(store, productName)).id;
-      const releases = await listReleases(store, productId);
-      if (opts.json) printJson(ctx, releases);
-      else for (const r of releases) ctx.io.stdout(`#${r.id}  ${r.number}  ${r.shipStatus}  step ${r.validationStep}/6\n`);
-    }),
-  );
-
-  withStoreOptions(release.command('show <product> <number>').description('a release: status, exploitation rules, imports')).action(
-    (productName: string, number: string, opts: StoreFlags) =>
+  withStoreOptions(release.command('list [product]').description('list releases (of one product)')).action(
+    (productName: string | undefined, opts: StoreFlags) =>
       withStore(ctx, opts, async (store) => {
-        const { product, release: r } = await releaseOf(store, productName, number);
-        const [rules, imports, usages] = await Promise.all([listExploitationRules(store, r.id), listImports(store, r.id), store.listUsages(r.id)]);
-        if (opts.json) printJson(ctx, { product, release: r, usages: usages.length, exploitationRules: rules, imports });
-        else {
-          ctx.io.stdout(`${product.name} ${r.number} (#${r.id}): ${r.shipStatus}, validation step ${r.validationStep}/6, ${usages.length} usages\n`);
-          for (const rule of rules) ctx.io.stdout(`  exploitation ${rule.exploitation} for scope ${rule.scope ?? 'any'}, project ${rule.project ?? 'any'}\n`);
-          for (const i of imports) ctx.io.stdout(`  import #${i.id} ${i.status} ${i.fileName ?? ''} (${i.format}, ${i.mode})${i.error ? `: ${i.error}` : ''}\n`);
-        }
+        const productId = productName === undefined ? undefined : (await findProductByName(store, productName)).id;
+        const releases = await listReleases(store, productId);
+        if (opts.json) printJson(ctx, releases);
+        else
+          for (const r of releases)
+            ctx.io.stdout(`#${r.id}  ${r.number}  ${r.shipStatus}  step ${r.validationStep}/6\n`);
       }),
   );
 
-  withStoreOptions(release.command('update <product> <number>').description('change ship status, commit or outbound licences'))
+  withStoreOptions(
+    release.command('show <product> <number>').description('a release: status, exploitation rules, imports'),
+  ).action((productName: string, number: string, opts: StoreFlags) =>
+    withStore(ctx, opts, async (store) => {
+      const { product, release: r } = await releaseOf(store, productName, number);
+      const [rules, imports, usages] = await Promise.all([
+        listExploitationRules(store, r.id),
+        listImports(store, r.id),
+        store.listUsages(r.id),
+      ]);
+      if (opts.json) printJson(ctx, { product, release: r, usages: usages.length, exploitationRules: rules, imports });
+      else {
+        ctx.io.stdout(
+          `${product.name} ${r.number} (#${r.id}): ${r.shipStatus}, validation step ${r.validationStep}/6, ${usages.length} usages\n`,
+        );
+        for (const rule of rules)
+          ctx.io.stdout(
+            `  exploitation ${rule.exploitation} for scope ${rule.scope ?? 'any'}, project ${rule.project ?? 'any'}\n`,
+          );
+        for (const i of imports)
+          ctx.io.stdout(
+            `  import #${i.id} ${i.status} ${i.fileName ?? ''} (${i.format}, ${i.mode})${i.error ? `: ${i.error}` : ''}\n`,
+          );
+      }
+    }),
+  );
+
+  withStoreOptions(
+    release.command('update <product> <number>').description('change ship status, commit or outbound licences'),
+  )
     .option('--outbound <expressions>', 'outbound licences', listOption)
     .option('--status <status>', `ship status: ${SHIP_STATUSES.join(', ')}`)
     .option('--commit <sha>')
@@ -87,7 +105,11 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
       }),
     );
 
-  withStoreOptions(release.command('export <product> <number>').description('the release as CycloneDX 1.6, SPDX 2.3 (concluded and effective licences) or a CSV BOM'))
+  withStoreOptions(
+    release
+      .command('export <product> <number>')
+      .description('the release as CycloneDX 1.6, SPDX 2.3 (concluded and effective licences) or a CSV BOM'),
+  )
     .requiredOption('--format <format>', `${RELEASE_EXPORT_FORMATS.join(', ')} or csv`)
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action((productName: string, number: string, opts: ReleaseFlags) =>

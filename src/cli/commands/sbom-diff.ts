@@ -6,7 +6,9 @@ import { EXIT } from '../exit-codes.js';
 export function registerSbomDiff(sbom: Command, ctx: CommandContext): void {
   sbom
     .command('diff <a> <b>')
-    .description('components added, removed, version- and licence-changed between two SBOMs of any formats (exit 1 when they differ)')
+    .description(
+      'components added, removed, version- and licence-changed between two SBOMs of any formats (exit 1 when they differ)',
+    )
     .option('--json', 'print one JSON document')
     .option('--max-size <size>', 'largest input accepted (default 512MiB)')
     .action(async (a: string, b: string, opts: { json?: boolean; maxSize?: string }) => {

@@ -25,12 +25,20 @@ export function registerSbomGenerate(sbom: Command, ctx: CommandContext): void {
     .option('--quiet', 'print no generator messages')
     .option('--verbose', 'also print informational notes (e.g. optional peers not installed)')
     .action(async (path: string, opts: GenerateFlags) => {
-      const omit = (opts.omit ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+      const omit = (opts.omit ?? [])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = omit.find((s) => !SCOPES.includes(s));
       if (bad) throw new UsageError(`--omit: "${bad}" is not one of ${SCOPES.join(', ')}`);
       let result;
       try {
-        result = generateInventory(resolve(ctx.io.cwd, path), { omit, all: opts.all, gitignore: opts.gitignore, name: opts.name });
+        result = generateInventory(resolve(ctx.io.cwd, path), {
+          omit,
+          all: opts.all,
+          gitignore: opts.gitignore,
+          name: opts.name,
+        });
       } catch (err) {
         if (isServiceError(err)) throw new UsageError(err.message);
         throw err;
@@ -38,7 +46,9 @@ export function registerSbomGenerate(sbom: Command, ctx: CommandContext): void {
       if (!opts.quiet) printIssues(ctx, path, result.issues, opts.verbose === true);
       await encodeAndWrite(ctx, result.sbom, opts.to, opts.output, path);
       if (!opts.quiet && result.failed.length > 0) {
-        ctx.io.stderr(`${path}: ${result.failed.length} file(s) could not be read and are missing from the inventory (see the warnings above)\n`);
+        ctx.io.stderr(
+          `${path}: ${result.failed.length} file(s) could not be read and are missing from the inventory (see the warnings above)\n`,
+        );
       }
     });
 }

@@ -7,7 +7,9 @@ import { EXIT } from '../exit-codes.js';
 export function registerSbomInspect(sbom: Command, ctx: CommandContext): void {
   sbom
     .command('inspect <file>')
-    .description('what a document is and holds: format, components by type, licences, hashes, graph (exit 1 when it has reading errors)')
+    .description(
+      'what a document is and holds: format, components by type, licences, hashes, graph (exit 1 when it has reading errors)',
+    )
     .option('--json', 'print one JSON document')
     .option('--max-size <size>', 'largest input accepted (default 512MiB)')
     .action(async (file: string, opts: { json?: boolean; maxSize?: string }) => {
@@ -22,6 +24,8 @@ export function registerSbomInspect(sbom: Command, ctx: CommandContext): void {
         return;
       }
       ctx.io.stdout(renderSummaryText(`${file}: ${loaded.format.name} ${loaded.specVersion}`, summary));
-      ctx.io.stdout(`  reading        ${issues.error} errors, ${issues.warning} warnings, ${issues.info} notes (details: vigie sbom validate)\n`);
+      ctx.io.stdout(
+        `  reading        ${issues.error} errors, ${issues.warning} warnings, ${issues.info} notes (details: vigie sbom validate)\n`,
+      );
     });
 }

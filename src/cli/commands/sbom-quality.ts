@@ -8,11 +8,17 @@ type Profiles = typeof import('../../cra/profiles/index.js');
 
 function parseProfiles({ QUALITY_PROFILES, findProfile }: Profiles, list: string | undefined): QualityProfile[] {
   if (list === undefined) return [...QUALITY_PROFILES];
-  const ids = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.length === 0) throw new UsageError('--profile: give at least one profile');
   return ids.map((id) => {
     const profile = findProfile(id);
-    if (!profile) throw new UsageError(`--profile: unknown profile "${id}" (known: ${QUALITY_PROFILES.map((p) => p.id).join(', ')})`);
+    if (!profile)
+      throw new UsageError(
+        `--profile: unknown profile "${id}" (known: ${QUALITY_PROFILES.map((p) => p.id).join(', ')})`,
+      );
     return profile;
   });
 }
@@ -20,7 +26,9 @@ function parseProfiles({ QUALITY_PROFILES, findProfile }: Profiles, list: string
 export function registerSbomQuality(sbom: Command, ctx: CommandContext): void {
   sbom
     .command('quality <file>')
-    .description('score an SBOM against quality profiles: ntia-2021, cisa-2026, bsi-tr-03183-2@2.1.0, cra-annex-i, ai-g7-2026 (exit 1 when a required check fails)')
+    .description(
+      'score an SBOM against quality profiles: ntia-2021, cisa-2026, bsi-tr-03183-2@2.1.0, cra-annex-i, ai-g7-2026 (exit 1 when a required check fails)',
+    )
     .option('--profile <ids>', 'comma-separated profile ids (default: all)')
     .option('--json', 'print one JSON document')
     .option('--max-size <size>', 'largest input accepted (default 512MiB)')

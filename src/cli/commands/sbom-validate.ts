@@ -14,7 +14,8 @@ export function registerSbomValidate(sbom: Command, ctx: CommandContext): void {
     .option('--max-size <size>', 'largest input accepted (default 512MiB)')
     .action(async (file: string, opts: { json?: boolean; maxSize?: string }) => {
       // The schema stack (ajv, the XML validator) loads only for this subcommand.
-      const { hasJsonSchema, hasXmlSchema, validateJsonSchema, validateXmlSchema } = await import('../../schemas/index.js');
+      const { hasJsonSchema, hasXmlSchema, validateJsonSchema, validateXmlSchema } =
+        await import('../../schemas/index.js');
       const { checkSbomSemantics } = await import('../../sbom/validate/index.js');
       const loaded = await loadSbom(file, ctx.io.cwd, opts);
       const format = loaded.format.id;
@@ -48,7 +49,9 @@ export function registerSbomValidate(sbom: Command, ctx: CommandContext): void {
       const out: string[] = [];
       for (const v of violations ?? []) out.push(`${file}: schema ${v.path}: ${v.message}`);
       for (const i of issues) out.push(formatIssue(file, i));
-      const schemaNote = schemaChecked ? `${violations?.length ?? 0} schema violations` : 'no official schema for this format';
+      const schemaNote = schemaChecked
+        ? `${violations?.length ?? 0} schema violations`
+        : 'no official schema for this format';
       out.push(
         `${file}: ${loaded.format.name} ${version}: ${valid ? 'valid' : 'INVALID'} (${schemaNote}; ${counts.error} errors, ${counts.warning} warnings)`,
       );

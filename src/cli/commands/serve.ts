@@ -9,7 +9,15 @@ import type { StoreOptions } from '../../services/store-door.js';
 import { ADMIN_TOKEN_MIN_LENGTH } from '../../services/token-rules.js';
 import { DB_HELP } from './with-store.js';
 
-const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3 };
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  k: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gib: 1024 ** 3,
+};
 
 /** "256MiB", "10m", "1048576" → bytes. */
 export function parseSize(text: string): number | null {
@@ -37,20 +45,30 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option('--db <path|url>', DB_HELP)
     .option('--upload-limit <size>', 'largest SBOM upload, e.g. 256MiB, 1GiB', '256MiB')
     .option('--web <dir>', 'built web UI to serve (default: web/dist of this package)')
-    .option('--workers <n>', 'vigie worker processes to start for jobs (0: jobs are run by workers started elsewhere)', '1')
+    .option(
+      '--workers <n>',
+      'vigie worker processes to start for jobs (0: jobs are run by workers started elsewhere)',
+      '1',
+    )
     .action(async (opts: ServeOpts) => {
       const workers = Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 0 || workers > 16) throw new UsageError(`--workers must be 0-16, not "${opts.workers}"`);
+      if (!Number.isInteger(workers) || workers < 0 || workers > 16)
+        throw new UsageError(`--workers must be 0-16, not "${opts.workers}"`);
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not "${opts.port}"`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port must be 0-65535, not "${opts.port}"`);
       const uploadLimit = opts.uploadLimit ? parseSize(opts.uploadLimit) : DEFAULT_UPLOAD_LIMIT;
-      if (uploadLimit === null) throw new UsageError(`--upload-limit must be a size like 256MiB, not "${opts.uploadLimit}"`);
+      if (uploadLimit === null)
+        throw new UsageError(`--upload-limit must be a size like 256MiB, not "${opts.uploadLimit}"`);
       const adminToken = process.env.VIGIE_ADMIN_TOKEN || undefined;
       if (adminToken !== undefined && adminToken.length < ADMIN_TOKEN_MIN_LENGTH) {
-        throw new UsageError(`VIGIE_ADMIN_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters long (it has ${adminToken.length}); generate one with: openssl rand -hex 32`);
+        throw new UsageError(
+          `VIGIE_ADMIN_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters long (it has ${adminToken.length}); generate one with: openssl rand -hex 32`,
+        );
       }
       const storeOptions = storeOptionsFromEnv(opts.db, ctx.io.cwd);
-      if (workers > 0 && storeOptions.sqlitePath === ':memory:') throw new UsageError('an in-memory store cannot be shared with workers: use a file, or --workers 0');
+      if (workers > 0 && storeOptions.sqlitePath === ':memory:')
+        throw new UsageError('an in-memory store cannot be shared with workers: use a file, or --workers 0');
       const store = await openStoreFromEnv(opts.db, ctx.io.cwd);
       const app = await buildServer({
         store,
@@ -61,8 +79,11 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         logger: { level: process.env.VIGIE_LOG === '1' ? 'info' : 'warn' },
       });
       const address = await app.listen({ port, host: opts.host });
-      ctx.io.stdout(`vigie API listening on ${address} (store: ${store.dialect}; OpenAPI at ${address}/api/openapi.json)\n`);
-      if (process.env.VIGIE_ADMIN_TOKEN) ctx.io.stderr('VIGIE_ADMIN_TOKEN is set: it is accepted as a compliance officer token\n');
+      ctx.io.stdout(
+        `vigie API listening on ${address} (store: ${store.dialect}; OpenAPI at ${address}/api/openapi.json)\n`,
+      );
+      if (process.env.VIGIE_ADMIN_TOKEN)
+        ctx.io.stderr('VIGIE_ADMIN_TOKEN is set: it is accepted as a compliance officer token\n');
       const jobWorkers = workers > 0 ? startWorkerProcesses(workers, storeArgument(storeOptions), ctx.io.stderr) : null;
       if (jobWorkers) ctx.io.stdout(`${workers} job worker(s) started (vigie worker)\n`);
       await new Promise<void>((done) => {

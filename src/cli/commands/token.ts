@@ -14,7 +14,9 @@ function describe(t: ApiToken): string {
 
 /** Only the hash is stored, so the secret is printed here once and can never be shown again. */
 export function registerToken(program: Command, ctx: CommandContext): void {
-  const token = program.command('token').description('API tokens for `vigie serve` (stored hashed, with a role and an expiry)');
+  const token = program
+    .command('token')
+    .description('API tokens for `vigie serve` (stored hashed, with a role and an expiry)');
 
   token
     .command('create')
@@ -31,12 +33,16 @@ export function registerToken(program: Command, ctx: CommandContext): void {
         if (ms === null) throw new UsageError(`--expires-in must be ${DURATION_HINT}, not "${opts.expiresIn}"`);
         lifetimeMs = ms;
       }
-      const created = await withStore(ctx, opts, (store) => createToken(store, { name: opts.name, role: opts.role, lifetimeMs }));
+      const created = await withStore(ctx, opts, (store) =>
+        createToken(store, { name: opts.name, role: opts.role, lifetimeMs }),
+      );
       const expiresAt = created.token.expiresAt;
       const { tokenHash: _hash, ...shown } = created.token;
       if (opts.json) return printJson(ctx, { token: shown, secret: created.secret });
       ctx.io.stdout(`${created.secret}\n`);
-      ctx.io.stderr(`token ${created.token.id} "${opts.name}" (${opts.role}, ${expiresAt ? `expires ${expiresAt}` : 'never expires'}): keep the secret above, it is not stored\n`);
+      ctx.io.stderr(
+        `token ${created.token.id} "${opts.name}" (${opts.role}, ${expiresAt ? `expires ${expiresAt}` : 'never expires'}): keep the secret above, it is not stored\n`,
+      );
     });
 
   token
@@ -46,7 +52,11 @@ export function registerToken(program: Command, ctx: CommandContext): void {
     .option('--json', 'print one JSON document')
     .action(async (opts: DbOpts) => {
       const tokens = await withStore(ctx, opts, (store) => listTokens(store));
-      if (opts.json) return printJson(ctx, tokens.map(({ tokenHash: _hash, ...t }) => t));
+      if (opts.json)
+        return printJson(
+          ctx,
+          tokens.map(({ tokenHash: _hash, ...t }) => t),
+        );
       ctx.io.stdout(tokens.length ? tokens.map(describe).join('\n') + '\n' : 'no tokens\n');
     });
 

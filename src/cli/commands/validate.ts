@@ -16,7 +16,11 @@ interface ValidateFlags extends StoreFlags {
 const FORMATS = ['text', 'json', 'junit', 'sarif'] as const;
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
-  withStoreOptions(program.command('validate <product> <release>').description('run the six validation steps on a release (exit 0 at step 6, 1 otherwise)'))
+  withStoreOptions(
+    program
+      .command('validate <product> <release>')
+      .description('run the six validation steps on a release (exit 0 at step 6, 1 otherwise)'),
+  )
     .option('--format <format>', FORMATS.join(', '), 'text')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action((product: string, number: string, opts: ValidateFlags) =>
@@ -26,12 +30,25 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
         const v = await validateRelease(store, ref.release.id);
         if (v.validationStep < 6) ctx.setExit(EXIT.findings);
         if (format === 'json') {
-          const doc = { product: ref.product.name, release: ref.release.number, validationStep: v.validationStep, blockerCount: v.blockerCount, steps: v.steps };
+          const doc = {
+            product: ref.product.name,
+            release: ref.release.number,
+            validationStep: v.validationStep,
+            blockerCount: v.blockerCount,
+            steps: v.steps,
+          };
           if (opts.output) await writeOutput(ctx, JSON.stringify(doc, null, 2), opts.output);
           else printJson(ctx, doc);
-        } else if (format === 'junit') await writeOutput(ctx, (await renderJUnit(store, ref.release.id)).content, opts.output);
-        else if (format === 'sarif') await writeOutput(ctx, (await renderSarif(store, ref.release.id)).content, opts.output);
-        else await writeOutput(ctx, renderValidationText(v.report, `${ref.product.name} ${ref.release.number}`), opts.output);
+        } else if (format === 'junit')
+          await writeOutput(ctx, (await renderJUnit(store, ref.release.id)).content, opts.output);
+        else if (format === 'sarif')
+          await writeOutput(ctx, (await renderSarif(store, ref.release.id)).content, opts.output);
+        else
+          await writeOutput(
+            ctx,
+            renderValidationText(v.report, `${ref.product.name} ${ref.release.number}`),
+            opts.output,
+          );
       }),
     );
 }

@@ -12,7 +12,16 @@ import { InputError } from '../../io/input-error.js';
 import { UnreadableDocumentError } from '../../sbom/format.js';
 import { UnsupportedDocumentError } from '../../sbom/read.js';
 import type { Sbom } from '../../model/index.js';
-import { applyVex, FAIL_ON, failsGate, findingsAsVex, scanSbom, type FailOn, type VulnerabilityIndex, type VulnerabilityScan } from '../../vulns/match/index.js';
+import {
+  applyVex,
+  FAIL_ON,
+  failsGate,
+  findingsAsVex,
+  scanSbom,
+  type FailOn,
+  type VulnerabilityIndex,
+  type VulnerabilityScan,
+} from '../../vulns/match/index.js';
 import type { EpssFile, KevCatalogue } from '../../vulns/severity/index.js';
 import { vulnerabilityDataForSbom } from '../../services/vulnerability-store-source.js';
 import { withStore, DB_HELP } from './with-store.js';
@@ -51,8 +60,15 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerVulnScan(vuln: Command, ctx: CommandContext): void {
   vuln
     .command('scan <target>')
-    .description('match an SBOM file or npm project folder against OSV advisories (exit 0 clean, 1 findings at or above --fail-on, 2 bad input)')
-    .option('--osv <path>', 'OSV advisories: a JSON/YAML file, a folder, or an osv.dev <Ecosystem>/all.zip (repeatable); without it, the store\'s database (vigie vuln db)', collect, [])
+    .description(
+      'match an SBOM file or npm project folder against OSV advisories (exit 0 clean, 1 findings at or above --fail-on, 2 bad input)',
+    )
+    .option(
+      '--osv <path>',
+      "OSV advisories: a JSON/YAML file, a folder, or an osv.dev <Ecosystem>/all.zip (repeatable); without it, the store's database (vigie vuln db)",
+      collect,
+      [],
+    )
     .option('--db <path|url>', `the store whose vulnerability database is used without --osv: ${DB_HELP}`)
     .option('--kev <file>', 'CISA Known Exploited Vulnerabilities catalogue (JSON)')
     .option('--epss <file>', 'FIRST EPSS scores (CSV or CSV.gz)')
@@ -64,8 +80,10 @@ export function registerVulnScan(vuln: Command, ctx: CommandContext): void {
     .option('--author <name>', 'author / CSAF publisher named in VEX output', 'Vigie')
     .option('--namespace <url>', 'CSAF publisher namespace in VEX output', 'https://vigie.invalid')
     .action(async (target: string, opts: ScanOptions) => {
-      if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format: "${opts.format}" is not one of ${FORMATS.join(', ')}`);
-      if (!(FAIL_ON as readonly string[]).includes(opts.failOn)) throw new UsageError(`--fail-on: "${opts.failOn}" is not one of ${FAIL_ON.join(', ')}`);
+      if (!(FORMATS as readonly string[]).includes(opts.format))
+        throw new UsageError(`--format: "${opts.format}" is not one of ${FORMATS.join(', ')}`);
+      if (!(FAIL_ON as readonly string[]).includes(opts.failOn))
+        throw new UsageError(`--fail-on: "${opts.failOn}" is not one of ${FAIL_ON.join(', ')}`);
       const sbom = await readTarget(target, ctx, opts.maxSize);
       const cwd = ctx.io.cwd;
       const statements = await readVexFiles(opts.vex, cwd);
@@ -79,18 +97,28 @@ export function registerVulnScan(vuln: Command, ctx: CommandContext): void {
       const raw = scanSbom(sbom, data.index, { ...(kev ? { kev } : {}), ...(epss ? { epss } : {}) });
       const vex = applyVex(raw, statements, sbom);
       const scan = vex.scan;
-      if (opts.vex.length > 0) ctx.io.stderr(`VEX: ${statements.length} statement(s) read, ${vex.applied} finding(s) triaged\n`);
-      for (const c of vex.conflicts) ctx.io.stderr(`VEX conflict: ${c.vulnerability} on ${c.component}: ${c.states.join(' vs ')}; left untriaged\n`);
+      if (opts.vex.length > 0)
+        ctx.io.stderr(`VEX: ${statements.length} statement(s) read, ${vex.applied} finding(s) triaged\n`);
+      for (const c of vex.conflicts)
+        ctx.io.stderr(`VEX conflict: ${c.vulnerability} on ${c.component}: ${c.states.join(' vs ')}; left untriaged\n`);
       const threshold = opts.failOn as FailOn;
       const failing = scan.findings.filter((f) => failsGate(f, threshold)).length;
       let text: string;
       if (opts.format === 'json') {
         const database = { ...scan.summary.database, ...data.report };
-        text = JSON.stringify({ ...scan, summary: { ...scan.summary, failOn: threshold, failing, database, vexConflicts: vex.conflicts } }, null, 2);
+        text = JSON.stringify(
+          { ...scan, summary: { ...scan.summary, failOn: threshold, failing, database, vexConflicts: vex.conflicts } },
+          null,
+          2,
+        );
       } else if (VEX_OUT.has(opts.format)) {
         text = vexOutput(scan, sbom, opts, (line) => ctx.io.stderr(line));
-      } else if (opts.format === 'sarif') text = renderVulnerabilitySarif(scan, { artifactUri: artifactUri(target, cwd) });
-      else text = renderVulnerabilityTable(scan) + (failing > 0 ? `${failing} finding(s) at or above --fail-on ${threshold}.\n` : '');
+      } else if (opts.format === 'sarif')
+        text = renderVulnerabilitySarif(scan, { artifactUri: artifactUri(target, cwd) });
+      else
+        text =
+          renderVulnerabilityTable(scan) +
+          (failing > 0 ? `${failing} finding(s) at or above --fail-on ${threshold}.\n` : '');
       await writeOutput(ctx, text, opts.output);
       ctx.setExit(failing > 0 ? EXIT.findings : EXIT.ok);
     });
@@ -104,7 +132,8 @@ async function readVexFiles(paths: readonly string[], cwd: string): Promise<VexS
       out.push(...readVex(text, path).document.statements);
     } catch (err) {
       if (err instanceof InputError) throw new UsageError(`--vex: ${err.message}`);
-      if (err instanceof UnreadableDocumentError || err instanceof UnsupportedDocumentError) throw new UsageError(`--vex: ${err.message}`);
+      if (err instanceof UnreadableDocumentError || err instanceof UnsupportedDocumentError)
+        throw new UsageError(`--vex: ${err.message}`);
       throw err;
     }
   }
@@ -124,12 +153,23 @@ function vexOutput(scan: VulnerabilityScan, sbom: Sbom, opts: ScanOptions, warn:
   const format = opts.format as VexFormat;
   const written =
     format === 'cyclonedx-vex'
-      ? writeVex(statements, { format, specVersion: '1.6', serialNumber: `urn:uuid:${uuid}`, timestamp, author: opts.author, ...target, ...(product ? { subject: { name, ...(product.version ? { version: product.version } : {}) } } : {}) })
+      ? writeVex(statements, {
+          format,
+          specVersion: '1.6',
+          serialNumber: `urn:uuid:${uuid}`,
+          timestamp,
+          author: opts.author,
+          ...target,
+          ...(product ? { subject: { name, ...(product.version ? { version: product.version } : {}) } } : {}),
+        })
       : format === 'openvex'
         ? writeVex(statements, { format, id: `urn:uuid:${uuid}`, author: opts.author, timestamp, ...target })
         : writeVex(statements, {
             format,
-            trackingId: `VIGIE-VEX-${name}-${product?.version ?? timestamp.slice(0, 10)}`.replace(/[^A-Za-z0-9._-]+/g, '-'),
+            trackingId: `VIGIE-VEX-${name}-${product?.version ?? timestamp.slice(0, 10)}`.replace(
+              /[^A-Za-z0-9._-]+/g,
+              '-',
+            ),
             title: `VEX for ${name}${product?.version ? ` ${product.version}` : ''}`,
             publisher: { name: opts.author, namespace: opts.namespace },
             timestamp,
@@ -145,18 +185,30 @@ function serviceToUsage(err: unknown): never {
 }
 
 async function fromFiles(opts: ScanOptions, ctx: CommandContext): Promise<ScanData> {
-  const osv = await loadOsvFiles(opts.osv, { cwd: ctx.io.cwd, onProgress: (n) => ctx.io.stderr(`reading advisories: ${n}\r`), progressEvery: 5000 }).catch(serviceToUsage);
+  const osv = await loadOsvFiles(opts.osv, {
+    cwd: ctx.io.cwd,
+    onProgress: (n) => ctx.io.stderr(`reading advisories: ${n}\r`),
+    progressEvery: 5000,
+  }).catch(serviceToUsage);
   ctx.io.stderr(
     `advisories: ${osv.accepted} read from ${opts.osv.join(', ')}` +
-      (osv.invalid.length > 0 ? `, ${osv.invalid.length} invalid and skipped (first: ${osv.invalid[0]!.where}: ${osv.invalid[0]!.reason})` : '') +
+      (osv.invalid.length > 0
+        ? `, ${osv.invalid.length} invalid and skipped (first: ${osv.invalid[0]!.where}: ${osv.invalid[0]!.reason})`
+        : '') +
       '\n',
   );
-  return { index: osv.index, report: { source: 'files', read: osv.read, invalid: osv.invalid, tolerated: osv.tolerated } };
+  return {
+    index: osv.index,
+    report: { source: 'files', read: osv.read, invalid: osv.invalid, tolerated: osv.tolerated },
+  };
 }
 
 async function fromStore(opts: ScanOptions, ctx: CommandContext, sbom: Sbom): Promise<ScanData> {
-  const data = await withStore(ctx, { ...(opts.db ? { db: opts.db } : {}) }, (store) => vulnerabilityDataForSbom(store, sbom));
+  const data = await withStore(ctx, { ...(opts.db ? { db: opts.db } : {}) }, (store) =>
+    vulnerabilityDataForSbom(store, sbom),
+  );
   ctx.io.stderr(`advisories: ${data.records} read from the store's vulnerability database\n`);
-  if (data.records === 0) ctx.io.stderr('the store has no advisory for these components (is it loaded? vigie vuln db status)\n');
+  if (data.records === 0)
+    ctx.io.stderr('the store has no advisory for these components (is it loaded? vigie vuln db status)\n');
   return { index: data.index, kev: data.kev, epss: data.epss, report: { source: 'store', read: data.records } };
 }

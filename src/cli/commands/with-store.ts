@@ -20,7 +20,11 @@ export function withStoreOptions(cmd: Command): Command {
   return cmd.option('--db <path|url>', DB_HELP).option('--json', 'print one JSON document on stdout');
 }
 
-export async function withStore<T>(ctx: CommandContext, flags: StoreFlags, fn: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  ctx: CommandContext,
+  flags: StoreFlags,
+  fn: (store: Store) => Promise<T>,
+): Promise<T> {
   const store = await openStoreFromEnv(flags.db, ctx.io.cwd);
   try {
     return await fn(store);
@@ -38,11 +42,22 @@ export function releaseOf(store: Store, product: string, number: string): Promis
 
 /** Splits repeatable/comma-separated list options. */
 export function listOption(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
 }
 
-export function choiceOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+export function choiceOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  option: string,
+): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not "${value}"`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not "${value}"`);
   return value as T;
 }

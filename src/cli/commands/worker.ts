@@ -21,9 +21,15 @@ function positive(value: string | undefined, option: string, fallback: number): 
 }
 
 export function registerWorker(program: Command, ctx: CommandContext): void {
-  withStoreOptions(program.command('worker').description('run the jobs recorded in the store (imports, re-validations) until stopped'))
+  withStoreOptions(
+    program.command('worker').description('run the jobs recorded in the store (imports, re-validations) until stopped'),
+  )
     .option('--once', 'stop when the queue is empty')
-    .option('--lease <seconds>', 'how long a job stays ours without a heartbeat; a job of a worker that died is taken again after it', String(DEFAULT_LEASE_MS / 1000))
+    .option(
+      '--lease <seconds>',
+      'how long a job stays ours without a heartbeat; a job of a worker that died is taken again after it',
+      String(DEFAULT_LEASE_MS / 1000),
+    )
     .option('--poll <ms>', 'pause between two looks at an empty queue', '1000')
     .action((opts: WorkerFlags) =>
       withStore(ctx, opts, async (store) => {
@@ -35,7 +41,13 @@ export function registerWorker(program: Command, ctx: CommandContext): void {
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
         const log = (event: string, fields: Record<string, unknown>) =>
-          opts.json ? ctx.io.stdout(`${JSON.stringify({ event, worker: owner, ...fields })}\n`) : ctx.io.stdout(`${event} ${Object.entries(fields).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+          opts.json
+            ? ctx.io.stdout(`${JSON.stringify({ event, worker: owner, ...fields })}\n`)
+            : ctx.io.stdout(
+                `${event} ${Object.entries(fields)
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join(' ')}\n`,
+              );
         log('worker-started', { store: store.dialect, leaseMs });
         try {
           const ran = await runWorker(store, {
@@ -45,8 +57,12 @@ export function registerWorker(program: Command, ctx: CommandContext): void {
             once: opts.once === true,
             signal: stop.signal,
             onClaim: (job) => log('job-claimed', { job: job.id, kind: job.kind, attempt: job.attempts }),
-            onEnd: (job) => log('job-ended', { job: job.id, state: job.state, ...(job.error ? { error: job.error.code } : {}) }),
-            onInternalError: (job, error) => ctx.io.stderr(`job ${job.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+            onEnd: (job) =>
+              log('job-ended', { job: job.id, state: job.state, ...(job.error ? { error: job.error.code } : {}) }),
+            onInternalError: (job, error) =>
+              ctx.io.stderr(
+                `job ${job.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+              ),
           });
           log('worker-stopped', { jobs: ran });
         } finally {

@@ -7,7 +7,14 @@ export function annexIMatrix(ctx: DocumentContext): Document {
   const computed = new Map((ctx.computed ?? []).map((c) => [c.requirement as string, c]));
   const rows = ANNEX_I_REQUIREMENTS.map((r) => {
     const c = computed.get(r.id);
-    if (c) return [r.id, r.title, `${c.status} (computed${c.release ? ` for release ${c.release.number}` : ''})`, c.findings.map((f) => `${f.vulnerability} in ${f.component}`).join(' ; '), c.reasons.join(' ')];
+    if (c)
+      return [
+        r.id,
+        r.title,
+        `${c.status} (computed${c.release ? ` for release ${c.release.number}` : ''})`,
+        c.findings.map((f) => `${f.vulnerability} in ${f.component}`).join(' ; '),
+        c.reasons.join(' '),
+      ];
     const e = ctx.record.annexI[r.id] ?? emptyEntry();
     return [r.id, r.title, e.status, e.evidence.join(' ; '), e.note ?? ''];
   });
@@ -19,7 +26,9 @@ export function annexIMatrix(ctx: DocumentContext): Document {
       {
         heading: 'Status',
         blocks: [
-          paragraph(`${m.settled} of ${m.total} requirements settled (${m.byStatus.met} met, ${m.byStatus['not-applicable']} not applicable); open: ${m.open.length ? m.open.join(', ') : 'none'}.`),
+          paragraph(
+            `${m.settled} of ${m.total} requirements settled (${m.byStatus.met} met, ${m.byStatus['not-applicable']} not applicable); open: ${m.open.length ? m.open.join(', ') : 'none'}.`,
+          ),
           { kind: 'table', head: ['Requirement', 'Title', 'Status', 'Evidence', 'Note'], rows },
         ],
       },

@@ -9,7 +9,16 @@ export function annexII(ctx: DocumentContext): Document {
     title: `Security information for users: ${productLine(ctx)}`,
     subtitle: `${REGULATION}, Annex II. Issued ${ctx.date}.`,
     sections: [
-      { heading: '1. Manufacturer', clause: 'CRA Annex II (1)', blocks: [info(ctx, 'manufacturerName'), info(ctx, 'manufacturerAddress'), info(ctx, 'manufacturerEmail'), ...(record.information.manufacturerWebsite ? [info(ctx, 'manufacturerWebsite')] : [])] },
+      {
+        heading: '1. Manufacturer',
+        clause: 'CRA Annex II (1)',
+        blocks: [
+          info(ctx, 'manufacturerName'),
+          info(ctx, 'manufacturerAddress'),
+          info(ctx, 'manufacturerEmail'),
+          ...(record.information.manufacturerWebsite ? [info(ctx, 'manufacturerWebsite')] : []),
+        ],
+      },
       {
         heading: '2. Reporting vulnerabilities',
         clause: 'CRA Annex II (2), Art. 13(17)',
@@ -18,14 +27,25 @@ export function annexII(ctx: DocumentContext): Document {
           factOrMissing('Coordinated vulnerability disclosure policy', record.cvd.policyUrl, 'cvd.policyUrl'),
         ],
       },
-      { heading: '3. Product identification', clause: 'CRA Annex II (3)', blocks: [factOrMissing('Product', productLine(ctx), 'product'), info(ctx, 'productType')] },
+      {
+        heading: '3. Product identification',
+        clause: 'CRA Annex II (3)',
+        blocks: [factOrMissing('Product', productLine(ctx), 'product'), info(ctx, 'productType')],
+      },
       { heading: '4. Intended purpose', clause: 'CRA Annex II (4)', blocks: [info(ctx, 'intendedPurpose')] },
-      { heading: '5. Foreseeable misuse and risks', clause: 'CRA Annex II (5)', blocks: [info(ctx, 'foreseeableMisuse')] },
+      {
+        heading: '5. Foreseeable misuse and risks',
+        clause: 'CRA Annex II (5)',
+        blocks: [info(ctx, 'foreseeableMisuse')],
+      },
       { heading: '6. EU declaration of conformity', clause: 'CRA Annex II (6)', blocks: [info(ctx, 'docUrl')] },
       {
         heading: '7. Technical security support',
         clause: 'CRA Annex II (7), Art. 13(19)',
-        blocks: [info(ctx, 'supportType'), factOrMissing('End of the support period (month/year)', supportEnd(ctx), 'support.endMonth')],
+        blocks: [
+          info(ctx, 'supportType'),
+          factOrMissing('End of the support period (month/year)', supportEnd(ctx), 'support.endMonth'),
+        ],
       },
       {
         heading: '8. Instructions',
@@ -42,7 +62,13 @@ export function annexII(ctx: DocumentContext): Document {
       {
         heading: '9. Software bill of materials',
         clause: 'CRA Annex II (9)',
-        blocks: [record.information.sbomUrl ? info(ctx, 'sbomUrl') : paragraph('The manufacturer does not make the SBOM available to users (Annex II (9) applies only when it does).')],
+        blocks: [
+          record.information.sbomUrl
+            ? info(ctx, 'sbomUrl')
+            : paragraph(
+                'The manufacturer does not make the SBOM available to users (Annex II (9) applies only when it does).',
+              ),
+        ],
       },
     ],
   };

@@ -57,7 +57,11 @@ export function securityTxtExpiry(date: string): string {
  * bundle as a CSAF provider's directory distribution under `csaf/` (csaf-provider.ts); the folder
  * is left out when there is no advisory and no CSAF URL recorded.
  */
-export function buildDocumentBundle(ctx: DocumentContext, sbom?: { path: string; content: string }, advisories: readonly Record<string, unknown>[] = []): DocumentBundle {
+export function buildDocumentBundle(
+  ctx: DocumentContext,
+  sbom?: { path: string; content: string },
+  advisories: readonly Record<string, unknown>[] = [],
+): DocumentBundle {
   const texts = new Map<string, string>();
   const missing: Record<string, string[]> = {};
   const addDoc = (mdPath: string, doc: Document) => {
@@ -83,7 +87,14 @@ export function buildDocumentBundle(ctx: DocumentContext, sbom?: { path: string;
   if (issuesDocuments || steward) {
     addDoc(BUNDLE_FILES.cvdPolicy, cvdPolicy(ctx));
     const cvd = ctx.record.cvd;
-    let txt = generateSecurityTxt({ contacts: cvd.contacts, expires: securityTxtExpiry(ctx.date), policyUrl: cvd.policyUrl, canonicalUrl: cvd.securityTxtUrl, preferredLanguages: cvd.preferredLanguages, csafUrl: cvd.csafUrl });
+    let txt = generateSecurityTxt({
+      contacts: cvd.contacts,
+      expires: securityTxtExpiry(ctx.date),
+      policyUrl: cvd.policyUrl,
+      canonicalUrl: cvd.securityTxtUrl,
+      preferredLanguages: cvd.preferredLanguages,
+      csafUrl: cvd.csafUrl,
+    });
     if (cvd.contacts.length === 0) {
       txt = `# MISSING: Contact (record field cvd.contacts); RFC 9116 requires at least one\n${txt}`;
       missing[BUNDLE_FILES.securityTxt] = ['cvd.contacts'];

@@ -28,11 +28,13 @@ export function csafAdvisory(c: ReportingCase, productName: string, record: CraR
   const info = record.information;
   const missing: string[] = [];
   if (!info.manufacturerName?.trim()) missing.push('information.manufacturerName');
-  if (!/^https:\/\//.test(info.manufacturerWebsite ?? '')) missing.push('information.manufacturerWebsite (https URL: the publisher namespace)');
+  if (!/^https:\/\//.test(info.manufacturerWebsite ?? ''))
+    missing.push('information.manufacturerWebsite (https URL: the publisher namespace)');
   if (!c.facts.affectedVersions?.trim()) missing.push('facts.affectedVersions');
   const description = c.facts.exploitNature ?? c.facts.incidentNature ?? c.facts.severityImpact;
   if (!description?.trim()) missing.push('facts.exploitNature (or incidentNature, severityImpact)');
-  if (!c.facts.userMeasures?.trim() && !c.facts.securityUpdate?.trim()) missing.push('facts.userMeasures or facts.securityUpdate');
+  if (!c.facts.userMeasures?.trim() && !c.facts.securityUpdate?.trim())
+    missing.push('facts.userMeasures or facts.securityUpdate');
   if (missing.length) return { document: null, fileName, missing };
 
   const affected = 'CSAFPID-0001';
@@ -48,25 +50,52 @@ export function csafAdvisory(c: ReportingCase, productName: string, record: CraR
     product_status: fixVersion ? { known_affected: [affected], fixed: [fixed] } : { known_affected: [affected] },
     remediations: [
       fixVersion
-        ? { category: 'vendor_fix', details: c.facts.userMeasures?.trim() || `Install ${fixVersion}.`, product_ids: [affected] }
+        ? {
+            category: 'vendor_fix',
+            details: c.facts.userMeasures?.trim() || `Install ${fixVersion}.`,
+            product_ids: [affected],
+          }
         : { category: 'mitigation', details: c.facts.userMeasures!.trim(), product_ids: [affected] },
     ],
   };
   if (c.vulnerabilityId && CVE.test(c.vulnerabilityId)) vulnerability.cve = c.vulnerabilityId;
-  else if (c.vulnerabilityId) vulnerability.ids = [{ system_name: c.vulnerabilityId.split('-')[0] || 'other', text: c.vulnerabilityId }];
-  if (c.facts.severityImpact && c.facts.severityImpact !== description) vulnerability.notes = [...(vulnerability.notes as object[]), { category: 'summary', title: 'Severity and impact', text: c.facts.severityImpact }];
+  else if (c.vulnerabilityId)
+    vulnerability.ids = [{ system_name: c.vulnerabilityId.split('-')[0] || 'other', text: c.vulnerabilityId }];
+  if (c.facts.severityImpact && c.facts.severityImpact !== description)
+    vulnerability.notes = [
+      ...(vulnerability.notes as object[]),
+      { category: 'summary', title: 'Severity and impact', text: c.facts.severityImpact },
+    ];
 
-  const references = [record.cvd.policyUrl, record.cvd.csafUrl].filter((u): u is string => !!u).map((url) => ({ category: 'external', summary: url === record.cvd.policyUrl ? 'Coordinated vulnerability disclosure policy' : 'CSAF provider metadata', url }));
+  const references = [record.cvd.policyUrl, record.cvd.csafUrl]
+    .filter((u): u is string => !!u)
+    .map((url) => ({
+      category: 'external',
+      summary: url === record.cvd.policyUrl ? 'Coordinated vulnerability disclosure policy' : 'CSAF provider metadata',
+      url,
+    }));
   const document: Record<string, unknown> = {
     document: {
       category: 'csaf_security_advisory',
       csaf_version: '2.0',
       lang: 'en',
       title: `${productName}: ${c.title}`,
-      publisher: { category: 'vendor', name: info.manufacturerName!.trim(), namespace: info.manufacturerWebsite!.trim() },
+      publisher: {
+        category: 'vendor',
+        name: info.manufacturerName!.trim(),
+        namespace: info.manufacturerWebsite!.trim(),
+      },
       notes: [
-        { category: 'summary', title: 'Summary', text: `${c.type === 'vulnerability' ? 'An actively exploited vulnerability' : 'A severe incident'} affects ${productName}. ${description!.trim()}` },
-        { category: 'general', title: 'Legal basis', text: 'Users are informed under Art. 14(8) of Regulation (EU) 2024/2847 (Cyber Resilience Act).' },
+        {
+          category: 'summary',
+          title: 'Summary',
+          text: `${c.type === 'vulnerability' ? 'An actively exploited vulnerability' : 'A severe incident'} affects ${productName}. ${description!.trim()}`,
+        },
+        {
+          category: 'general',
+          title: 'Legal basis',
+          text: 'Users are informed under Art. 14(8) of Regulation (EU) 2024/2847 (Cyber Resilience Act).',
+        },
       ],
       ...(references.length ? { references } : {}),
       tracking: {

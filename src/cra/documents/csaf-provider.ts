@@ -51,14 +51,19 @@ export function csafDirectoryPath(doc: Record<string, unknown>): string {
 }
 
 /** The provider-metadata.json of a CSAF provider with one directory distribution (CSAF 2.0 §7.1.7, §7.2.2). */
-export function providerMetadata(record: CraRecord, lastUpdated: string): { document: Record<string, unknown> | null; missing: string[] } {
+export function providerMetadata(
+  record: CraRecord,
+  lastUpdated: string,
+): { document: Record<string, unknown> | null; missing: string[] } {
   const missing: string[] = [];
   const canonical = record.cvd.csafUrl?.trim() ?? '';
-  if (!/^https:\/\/\S+\/provider-metadata\.json$/.test(canonical)) missing.push('cvd.csafUrl (https URL ending in /provider-metadata.json)');
+  if (!/^https:\/\/\S+\/provider-metadata\.json$/.test(canonical))
+    missing.push('cvd.csafUrl (https URL ending in /provider-metadata.json)');
   const name = record.information.manufacturerName?.trim();
   if (!name) missing.push('information.manufacturerName');
   const namespace = record.information.manufacturerWebsite?.trim() ?? '';
-  if (!/^https:\/\//.test(namespace)) missing.push('information.manufacturerWebsite (https URL: the publisher namespace)');
+  if (!/^https:\/\//.test(namespace))
+    missing.push('information.manufacturerWebsite (https URL: the publisher namespace)');
   if (missing.length) return { document: null, missing };
   const contact = record.cvd.contacts.join(', ');
   return {
@@ -81,18 +86,29 @@ export function providerMetadata(record: CraRecord, lastUpdated: string): { docu
 export function csafProviderFiles(input: CsafProviderInput): CsafProviderFiles {
   const dir = `${CSAF_ROOT}/${CSAF_WHITE}`;
   const files: { path: string; text: string }[] = [];
-  const entries = input.advisories.map((doc) => ({ doc, path: csafDirectoryPath(doc), current: tracking(doc).current_release_date }));
+  const entries = input.advisories.map((doc) => ({
+    doc,
+    path: csafDirectoryPath(doc),
+    current: tracking(doc).current_release_date,
+  }));
   const seen = new Set<string>();
   for (const e of entries) {
-    if (seen.has(e.path)) throw new Error(`two advisories share the CSAF file ${e.path}: tracking ids must differ after the §5.1 rule`);
+    if (seen.has(e.path))
+      throw new Error(`two advisories share the CSAF file ${e.path}: tracking ids must differ after the §5.1 rule`);
     seen.add(e.path);
     const text = JSON.stringify(e.doc, null, 2) + '\n';
     const name = e.path.slice(e.path.lastIndexOf('/') + 1);
-    files.push({ path: `${dir}/${e.path}`, text }, { path: `${dir}/${e.path}.sha256`, text: `${hex('sha256', text)}  ${name}\n` }, { path: `${dir}/${e.path}.sha512`, text: `${hex('sha512', text)}  ${name}\n` });
+    files.push(
+      { path: `${dir}/${e.path}`, text },
+      { path: `${dir}/${e.path}.sha256`, text: `${hex('sha256', text)}  ${name}\n` },
+      { path: `${dir}/${e.path}.sha512`, text: `${hex('sha512', text)}  ${name}\n` },
+    );
   }
   const byPath = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   files.push({ path: `${dir}/index.txt`, text: byPath.map((e) => `${e.path}\n`).join('') });
-  const byChange = [...entries].sort((a, b) => Date.parse(b.current) - Date.parse(a.current) || (a.path < b.path ? -1 : 1));
+  const byChange = [...entries].sort(
+    (a, b) => Date.parse(b.current) - Date.parse(a.current) || (a.path < b.path ? -1 : 1),
+  );
   files.push({ path: `${dir}/changes.csv`, text: byChange.map((e) => `"${e.path}","${e.current}"\n`).join('') });
 
   const newest = byChange[0]?.current ?? `${input.date}T00:00:00Z`;

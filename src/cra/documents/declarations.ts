@@ -5,7 +5,8 @@ import { info, productLine, REGULATION, type DocumentContext } from './context.j
 
 const ROUTE_NAMES: Record<string, string> = {
   'module-a': 'internal control (Module A, Annex VIII Part I)',
-  'module-b-c': 'EU-type examination (Module B) followed by conformity to type based on internal production control (Module C)',
+  'module-b-c':
+    'EU-type examination (Module B) followed by conformity to type based on internal production control (Module C)',
   'module-h': 'conformity based on full quality assurance (Module H)',
   'eu-certification': 'European cybersecurity certification scheme (Art. 32(1)(d))',
 };
@@ -18,25 +19,57 @@ export function annexV(ctx: DocumentContext): Document {
     title: `EU declaration of conformity: ${productLine(ctx)}`,
     subtitle: `${REGULATION}, Art. 28 and Annex V. Issued ${ctx.date}.`,
     sections: [
-      { heading: '1. Product with digital elements', clause: 'CRA Annex V (1)', blocks: [factOrMissing('Product', productLine(ctx), 'product'), info(ctx, 'productType')] },
-      { heading: '2. Manufacturer', clause: 'CRA Annex V (2)', blocks: [info(ctx, 'manufacturerName'), info(ctx, 'manufacturerAddress')] },
-      { heading: '3. Responsibility', clause: 'CRA Annex V (3)', blocks: [paragraph('This declaration of conformity is issued under the sole responsibility of the manufacturer.')] },
-      { heading: '4. Object of the declaration', clause: 'CRA Annex V (4)', blocks: [factOrMissing('Version', ctx.release, 'release')] },
+      {
+        heading: '1. Product with digital elements',
+        clause: 'CRA Annex V (1)',
+        blocks: [factOrMissing('Product', productLine(ctx), 'product'), info(ctx, 'productType')],
+      },
+      {
+        heading: '2. Manufacturer',
+        clause: 'CRA Annex V (2)',
+        blocks: [info(ctx, 'manufacturerName'), info(ctx, 'manufacturerAddress')],
+      },
+      {
+        heading: '3. Responsibility',
+        clause: 'CRA Annex V (3)',
+        blocks: [
+          paragraph('This declaration of conformity is issued under the sole responsibility of the manufacturer.'),
+        ],
+      },
+      {
+        heading: '4. Object of the declaration',
+        clause: 'CRA Annex V (4)',
+        blocks: [factOrMissing('Version', ctx.release, 'release')],
+      },
       {
         heading: '5. Conformity',
         clause: 'CRA Annex V (5), Art. 28(3)',
-        blocks: [paragraph(`The object of the declaration described above is in conformity with ${REGULATION}${other ? ` and with: ${other}` : ''}.`)],
+        blocks: [
+          paragraph(
+            `The object of the declaration described above is in conformity with ${REGULATION}${other ? ` and with: ${other}` : ''}.`,
+          ),
+        ],
       },
-      { heading: '6. Standards and specifications', clause: 'CRA Annex V (6)', blocks: [info(ctx, 'standardsApplied')] },
+      {
+        heading: '6. Standards and specifications',
+        clause: 'CRA Annex V (6)',
+        blocks: [info(ctx, 'standardsApplied')],
+      },
       {
         heading: '7. Conformity assessment',
         clause: 'CRA Annex V (7), Art. 32',
         blocks: [
           factOrMissing('Procedure', route ? ROUTE_NAMES[route] : null, 'route'),
-          ...(route && route !== 'module-a' ? [info(ctx, 'notifiedBody', 'CRA Annex V (7): required for this route')] : []),
+          ...(route && route !== 'module-a'
+            ? [info(ctx, 'notifiedBody', 'CRA Annex V (7): required for this route')]
+            : []),
         ],
       },
-      { heading: '8. Signature', clause: 'CRA Annex V (8)', blocks: [info(ctx, 'signatory'), info(ctx, 'signaturePlace'), info(ctx, 'signatureDate')] },
+      {
+        heading: '8. Signature',
+        clause: 'CRA Annex V (8)',
+        blocks: [info(ctx, 'signatory'), info(ctx, 'signaturePlace'), info(ctx, 'signatureDate')],
+      },
     ],
   };
 }

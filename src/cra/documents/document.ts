@@ -27,12 +27,16 @@ export const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
 
 /** A fact from the record, or a named MISSING when it is absent. */
 export function factOrMissing(label: string, value: string | null | undefined, field: string, clause?: string): Block {
-  return value?.trim() ? { kind: 'fact', label, value: value.trim(), clause } : { kind: 'missing', label, field, clause };
+  return value?.trim()
+    ? { kind: 'fact', label, value: value.trim(), clause }
+    : { kind: 'missing', label, field, clause };
 }
 
 /** Fields the document lacks, in order. */
 export function missingFields(doc: Document): string[] {
-  return doc.sections.flatMap((s) => s.blocks.filter((b): b is Extract<Block, { kind: 'missing' }> => b.kind === 'missing').map((b) => b.field));
+  return doc.sections.flatMap((s) =>
+    s.blocks.filter((b): b is Extract<Block, { kind: 'missing' }> => b.kind === 'missing').map((b) => b.field),
+  );
 }
 
 const clauseMd = (clause?: string) => (clause ? ` _\\[${escapeMarkdown(clause)}\\]_` : '');
@@ -82,6 +86,11 @@ function blockHtml(b: Block): string {
 }
 
 export function renderHtml(doc: Document): string {
-  const body = doc.sections.map((s) => `<section><h2>${escapeHtml(s.heading)}${clauseHtml(s.clause)}</h2>\n${s.blocks.map(blockHtml).join('\n')}</section>`).join('\n');
+  const body = doc.sections
+    .map(
+      (s) =>
+        `<section><h2>${escapeHtml(s.heading)}${clauseHtml(s.clause)}</h2>\n${s.blocks.map(blockHtml).join('\n')}</section>`,
+    )
+    .join('\n');
   return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head>\n<body><h1>${escapeHtml(doc.title)}</h1>\n<p>${escapeHtml(doc.subtitle)}</p>\n${body}\n</body></html>\n`;
 }

@@ -3,11 +3,33 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { assessRecord, emptyRecord, noKnownExploitableVulnerabilities, sbomCoversTopLevelDependencies, type CraRecord } from '../record/index.js';
-import { buildDocumentBundle, escapeHtml, escapeMarkdown, generateSecurityTxt, securityTxtExpiry, validateSecurityTxt, type DocumentContext } from './index.js';
+import {
+  assessRecord,
+  emptyRecord,
+  noKnownExploitableVulnerabilities,
+  sbomCoversTopLevelDependencies,
+  type CraRecord,
+} from '../record/index.js';
+import {
+  buildDocumentBundle,
+  escapeHtml,
+  escapeMarkdown,
+  generateSecurityTxt,
+  securityTxtExpiry,
+  validateSecurityTxt,
+  type DocumentContext,
+} from './index.js';
 
 function context(record: CraRecord, extra: Partial<DocumentContext> = {}): DocumentContext {
-  return { productName: 'Vault', release: '2.1.0', date: '2026-12-04', record, assessment: assessRecord(record), sbomFile: null, ...extra };
+  return {
+    productName: 'Vault',
+    release: '2.1.0',
+    date: '2026-12-04',
+    record,
+    assessment: assessRecord(record),
+    sbomFile: null,
+    ...extra,
+  };
 }
 
 function filledRecord(): CraRecord {
@@ -16,12 +38,22 @@ function filledRecord(): CraRecord {
   r.category = 'password-manager';
   r.route = 'module-b-c';
   r.support = { start: '2027-01-01', endMonth: '2032-12', factors: { expectedUseTime: 'six years' } };
-  r.cvd = { contacts: ['mailto:security@vault.example'], policyUrl: 'https://vault.example/cvd', securityTxtUrl: null, csafUrl: null, preferredLanguages: ['en', 'de'] };
-  r.information = { manufacturerName: 'Vault & Co <script>alert(1)</script>', productType: '*Team* password manager [v2]' };
+  r.cvd = {
+    contacts: ['mailto:security@vault.example'],
+    policyUrl: 'https://vault.example/cvd',
+    securityTxtUrl: null,
+    csafUrl: null,
+    preferredLanguages: ['en', 'de'],
+  };
+  r.information = {
+    manufacturerName: 'Vault & Co <script>alert(1)</script>',
+    productType: '*Team* password manager [v2]',
+  };
   return r;
 }
 
-const text = (bundle: ReturnType<typeof buildDocumentBundle>, path: string) => new TextDecoder().decode(bundle.files.find((f) => f.path === path)!.content);
+const text = (bundle: ReturnType<typeof buildDocumentBundle>, path: string) =>
+  new TextDecoder().decode(bundle.files.find((f) => f.path === path)!.content);
 
 test('escaping: recorded text prints as text in Markdown and HTML', () => {
   assert.equal(escapeMarkdown('*Team* [v2] <b> & #1 | x_y'), '\\*Team\\* \\[v2\\] \\<b\\> &amp; \\#1 \\| x\\_y');
@@ -40,8 +72,15 @@ test('escaping: recorded text prints as text in Markdown and HTML', () => {
 test('missing inputs are named in the documents and in the manifest, never left blank', () => {
   const bundle = buildDocumentBundle(context(filledRecord()));
   const doc = text(bundle, 'annex-v-eu-declaration-of-conformity.md');
-  assert.match(doc, /\*\*Postal address of the manufacturer\*\* _\\\[CRA Annex II \(1\), Annex V \(2\)\\\]_: {2}\n\*\*MISSING\*\* \(record field `information.manufacturerAddress`\)/);
-  assert.match(doc, /Notified body .*\n\*\*MISSING\*\* \(record field `information.notifiedBody`\)/, 'module B+C needs the notified body (Annex V (7))');
+  assert.match(
+    doc,
+    /\*\*Postal address of the manufacturer\*\* _\\\[CRA Annex II \(1\), Annex V \(2\)\\\]_: {2}\n\*\*MISSING\*\* \(record field `information.manufacturerAddress`\)/,
+  );
+  assert.match(
+    doc,
+    /Notified body .*\n\*\*MISSING\*\* \(record field `information.notifiedBody`\)/,
+    'module B+C needs the notified body (Annex V (7))',
+  );
   assert.match(doc, /issued under the sole responsibility of the manufacturer/);
   assert.deepEqual(bundle.manifest.missing['annex-v-eu-declaration-of-conformity.md'], [
     'information.manufacturerAddress',
@@ -59,9 +98,18 @@ test('missing inputs are named in the documents and in the manifest, never left 
 });
 
 test('the bundle is deterministic: same inputs, same bytes; any change shows in the manifest', () => {
-  const a = buildDocumentBundle(context(filledRecord()), { path: 'sbom/Vault-2.1.0.cdx.json', content: '{"bomFormat":"CycloneDX"}' });
-  const b = buildDocumentBundle(context(filledRecord()), { path: 'sbom/Vault-2.1.0.cdx.json', content: '{"bomFormat":"CycloneDX"}' });
-  assert.deepEqual(a.files.map((f) => f.path), b.files.map((f) => f.path));
+  const a = buildDocumentBundle(context(filledRecord()), {
+    path: 'sbom/Vault-2.1.0.cdx.json',
+    content: '{"bomFormat":"CycloneDX"}',
+  });
+  const b = buildDocumentBundle(context(filledRecord()), {
+    path: 'sbom/Vault-2.1.0.cdx.json',
+    content: '{"bomFormat":"CycloneDX"}',
+  });
+  assert.deepEqual(
+    a.files.map((f) => f.path),
+    b.files.map((f) => f.path),
+  );
   a.files.forEach((f, i) => assert.deepEqual(f.content, b.files[i]!.content, f.path));
   const paths = a.files.map((f) => f.path);
   assert.deepEqual(paths.slice(0, -1), [...paths.slice(0, -1)].sort());
@@ -72,9 +120,18 @@ test('the bundle is deterministic: same inputs, same bytes; any change shows in 
   }
   const changed = filledRecord();
   changed.information.productType = 'Team password manager';
-  const c = buildDocumentBundle(context(changed), { path: 'sbom/Vault-2.1.0.cdx.json', content: '{"bomFormat":"CycloneDX"}' });
+  const c = buildDocumentBundle(context(changed), {
+    path: 'sbom/Vault-2.1.0.cdx.json',
+    content: '{"bomFormat":"CycloneDX"}',
+  });
   const differs = c.manifest.files.filter((f, i) => f.sha256 !== a.manifest.files[i]!.sha256).map((f) => f.path);
-  assert.deepEqual(differs, ['annex-ii-user-information.html', 'annex-ii-user-information.md', 'annex-v-eu-declaration-of-conformity.html', 'annex-v-eu-declaration-of-conformity.md', 'annex-vi-simplified-declaration.txt']);
+  assert.deepEqual(differs, [
+    'annex-ii-user-information.html',
+    'annex-ii-user-information.md',
+    'annex-v-eu-declaration-of-conformity.html',
+    'annex-v-eu-declaration-of-conformity.md',
+    'annex-vi-simplified-declaration.txt',
+  ]);
 });
 
 test('the document set follows the role: a steward gets the Art. 24 policy, no declaration of conformity', () => {
@@ -96,12 +153,22 @@ test('the document set follows the role: a steward gets the Art. 24 policy, no d
   ]);
   const distributor = emptyRecord();
   distributor.roleAnswers = { marketsUnderOwnName: false, makesAvailableUnchanged: true };
-  assert.deepEqual(buildDocumentBundle(context(distributor)).files.map((f) => f.path), ['index.html', 'index.md', 'manifest.json']);
+  assert.deepEqual(
+    buildDocumentBundle(context(distributor)).files.map((f) => f.path),
+    ['index.html', 'index.md', 'manifest.json'],
+  );
 });
 
 test('security.txt: the generated file passes the validator; each rule has a failing case', () => {
   const now = new Date('2026-12-04T12:00:00Z');
-  const generated = generateSecurityTxt({ contacts: ['mailto:security@vault.example', 'https://vault.example/report'], expires: securityTxtExpiry('2026-12-04'), policyUrl: 'https://vault.example/cvd', preferredLanguages: ['en', 'de'], csafUrl: 'https://vault.example/.well-known/csaf/provider-metadata.json', canonicalUrl: 'https://vault.example/.well-known/security.txt' });
+  const generated = generateSecurityTxt({
+    contacts: ['mailto:security@vault.example', 'https://vault.example/report'],
+    expires: securityTxtExpiry('2026-12-04'),
+    policyUrl: 'https://vault.example/cvd',
+    preferredLanguages: ['en', 'de'],
+    csafUrl: 'https://vault.example/.well-known/csaf/provider-metadata.json',
+    canonicalUrl: 'https://vault.example/.well-known/security.txt',
+  });
   assert.equal(securityTxtExpiry('2026-12-04'), '2027-12-03T23:59:59Z');
   const ok = validateSecurityTxt(generated, now);
   assert.deepEqual(ok.problems, []);
@@ -116,11 +183,31 @@ test('security.txt: the generated file passes the validator; each rule has a fai
     ['Contact: mailto:a@b.example\nExpires: next year\n', /not an RFC 3339 date-time/, 'error'],
     ['Contact: http://b.example/report\nExpires: 2027-06-01T00:00:00Z\n', /uses http/, 'error'],
     ['Contact: a@b.example\nExpires: 2027-06-01T00:00:00Z\n', /not a mailto:, tel: or https/, 'error'],
-    ['Contact: mailto:a@b.example\nExpires: 2027-06-01T00:00:00Z\nExpires: 2027-07-01T00:00:00Z\n', /appears 2 times/, 'error'],
-    ['Contact: mailto:a@b.example\nExpires: 2027-06-01T00:00:00Z\nPreferred-Languages: en\nPreferred-Languages: de\n', /appears 2 times/, 'error'],
-    ['Contact: mailto:a@b.example\nExpires: 2027-06-01T00:00:00Z\nCSAF: https://b.example/csaf.json\n', /provider-metadata\.json/, 'error'],
-    ['Contact: mailto:a@b.example\nExpires: 2027-06-01T00:00:00Z\nthis is not a field\n', /is not "Field: value"/, 'error'],
-    ['Contact: mailto:a@b.example\nExpires: 2027-06-01T00:00:00Z\nX-Colour: red\n', /unknown field "X-Colour"/, 'warning'],
+    [
+      'Contact: mailto:a@b.example\nExpires: 2027-06-01T00:00:00Z\nExpires: 2027-07-01T00:00:00Z\n',
+      /appears 2 times/,
+      'error',
+    ],
+    [
+      'Contact: mailto:a@b.example\nExpires: 2027-06-01T00:00:00Z\nPreferred-Languages: en\nPreferred-Languages: de\n',
+      /appears 2 times/,
+      'error',
+    ],
+    [
+      'Contact: mailto:a@b.example\nExpires: 2027-06-01T00:00:00Z\nCSAF: https://b.example/csaf.json\n',
+      /provider-metadata\.json/,
+      'error',
+    ],
+    [
+      'Contact: mailto:a@b.example\nExpires: 2027-06-01T00:00:00Z\nthis is not a field\n',
+      /is not "Field: value"/,
+      'error',
+    ],
+    [
+      'Contact: mailto:a@b.example\nExpires: 2027-06-01T00:00:00Z\nX-Colour: red\n',
+      /unknown field "X-Colour"/,
+      'warning',
+    ],
   ];
   for (const [body, message, severity] of cases) {
     const verdict = validateSecurityTxt(body, now);
@@ -139,12 +226,32 @@ test('the Annex I matrix document prints the computed requirements with their re
   const ia = noKnownExploitableVulnerabilities({
     release,
     scan: { scannedAt: '2026-12-04T08:00:00.000Z', stale: false, databaseRecords: 5 },
-    findings: [{ id: 9, vulnerability: 'CVE-2026-4242', aliases: [], component: 'pkg:npm/left-pad', version: '1.0.0', rating: 'critical', kev: false, state: null, conflict: false }],
+    findings: [
+      {
+        id: 9,
+        vulnerability: 'CVE-2026-4242',
+        aliases: [],
+        component: 'pkg:npm/left-pad',
+        version: '1.0.0',
+        rating: 'critical',
+        kev: false,
+        state: null,
+        conflict: false,
+      },
+    ],
     threshold: 'high',
   });
   const ii1 = sbomCoversTopLevelDependencies(release, []);
   const bundle = buildDocumentBundle(context(filledRecord(), { computed: [ia, ii1] }));
-  const md = new TextDecoder().decode(bundle.files.find((f) => f.path === 'annex-i-essential-requirements.md')!.content);
-  assert.match(md, /I\.a \| Made available without known exploitable vulnerabilities \| not-met \(computed for release 2\.1\.0\) \| CVE-2026-4242 in pkg:npm\/left-pad \| 1 finding of release 2\.1\.0 may be exploitable/);
-  assert.match(md, /II\.1 \| .* \| not-met \(computed for release 2\.1\.0\) \| {2}\| no SBOM has been imported into release 2\.1\.0/);
+  const md = new TextDecoder().decode(
+    bundle.files.find((f) => f.path === 'annex-i-essential-requirements.md')!.content,
+  );
+  assert.match(
+    md,
+    /I\.a \| Made available without known exploitable vulnerabilities \| not-met \(computed for release 2\.1\.0\) \| CVE-2026-4242 in pkg:npm\/left-pad \| 1 finding of release 2\.1\.0 may be exploitable/,
+  );
+  assert.match(
+    md,
+    /II\.1 \| .* \| not-met \(computed for release 2\.1\.0\) \| {2}\| no SBOM has been imported into release 2\.1\.0/,
+  );
 });

@@ -13,7 +13,9 @@ export function stewardPolicy(ctx: DocumentContext): Document {
       {
         heading: 'Policy elements',
         clause: 'CRA Art. 24(1)',
-        blocks: STEWARD_POLICY_ELEMENTS.map((e) => factOrMissing(e.label, steward.policyElements[e.key], `steward.policyElements.${e.key}`, e.clause)),
+        blocks: STEWARD_POLICY_ELEMENTS.map((e) =>
+          factOrMissing(e.label, steward.policyElements[e.key], `steward.policyElements.${e.key}`, e.clause),
+        ),
       },
       {
         heading: 'Cooperation with market surveillance authorities',

@@ -21,12 +21,35 @@ function supportBlocks(ctx: DocumentContext): Block[] {
   const blocks: Block[] = [
     factOrMissing('Placed on the market', s.start, 'support.start'),
     factOrMissing('End of support (last month)', s.endMonth, 'support.endMonth'),
-    ...SUPPORT_FACTORS.filter((f) => s.factors[f]?.trim()).map((f) => factOrMissing(FACTOR_LABELS[f] ?? f, s.factors[f], `support.factors.${f}`, 'CRA Art. 13(8)')),
+    ...SUPPORT_FACTORS.filter((f) => s.factors[f]?.trim()).map((f) =>
+      factOrMissing(FACTOR_LABELS[f] ?? f, s.factors[f], `support.factors.${f}`, 'CRA Art. 13(8)'),
+    ),
   ];
-  if (s.shortExpectedUse) blocks.push(factOrMissing('Expected use shorter than five years', s.shortExpectedUse, 'support.shortExpectedUse', 'CRA Art. 13(8)'));
-  for (const c of s.coreComponents ?? []) blocks.push({ kind: 'fact', label: `Core component ${c.name}`, value: `supported until ${c.endOfSupport}`, clause: 'CRA Art. 13(8)' });
-  for (const f of ctx.assessment.support) blocks.push(paragraph(`${f.severity === 'error' ? 'Error' : 'Warning'}: ${f.message} (${f.clause})`));
-  if (ctx.assessment.retention) blocks.push({ kind: 'fact', label: 'Keep this documentation until', value: ctx.assessment.retention.documentation, clause: 'CRA Art. 13(13)' });
+  if (s.shortExpectedUse)
+    blocks.push(
+      factOrMissing(
+        'Expected use shorter than five years',
+        s.shortExpectedUse,
+        'support.shortExpectedUse',
+        'CRA Art. 13(8)',
+      ),
+    );
+  for (const c of s.coreComponents ?? [])
+    blocks.push({
+      kind: 'fact',
+      label: `Core component ${c.name}`,
+      value: `supported until ${c.endOfSupport}`,
+      clause: 'CRA Art. 13(8)',
+    });
+  for (const f of ctx.assessment.support)
+    blocks.push(paragraph(`${f.severity === 'error' ? 'Error' : 'Warning'}: ${f.message} (${f.clause})`));
+  if (ctx.assessment.retention)
+    blocks.push({
+      kind: 'fact',
+      label: 'Keep this documentation until',
+      value: ctx.assessment.retention.documentation,
+      clause: 'CRA Art. 13(13)',
+    });
   return blocks;
 }
 
@@ -41,7 +64,10 @@ export function technicalFileIndex(ctx: DocumentContext): Document {
       {
         heading: 'Classification and conformity assessment',
         clause: 'CRA Art. 7, Art. 32',
-        blocks: [factOrMissing('Class', c ? c.explanation : null, 'category'), factOrMissing('Conformity assessment route', ctx.record.route, 'route')],
+        blocks: [
+          factOrMissing('Class', c ? c.explanation : null, 'category'),
+          factOrMissing('Conformity assessment route', ctx.record.route, 'route'),
+        ],
       },
       {
         heading: '1. General description',
@@ -49,7 +75,9 @@ export function technicalFileIndex(ctx: DocumentContext): Document {
         blocks: [
           info(ctx, 'intendedPurpose', 'CRA Annex VII (1)(a)'),
           factOrMissing('Software versions affecting compliance', ctx.release, 'release', 'CRA Annex VII (1)(b)'),
-          paragraph('(c) Photographs or illustrations of external features, marking and internal layout: for hardware products only, kept beside this bundle.'),
+          paragraph(
+            '(c) Photographs or illustrations of external features, marking and internal layout: for hardware products only, kept beside this bundle.',
+          ),
           file('(d) User information and instructions (Annex II)', BUNDLE_FILES.annexII),
         ],
       },
@@ -58,21 +86,62 @@ export function technicalFileIndex(ctx: DocumentContext): Document {
         clause: 'CRA Annex VII (2)',
         blocks: [
           info(ctx, 'designDescription'),
-          ctx.sbomFile ? file('Software bill of materials', ctx.sbomFile) : factOrMissing('Software bill of materials', null, 'release (give a release with an SBOM)', 'CRA Annex VII (2)(b), Annex I Part II (1)'),
+          ctx.sbomFile
+            ? file('Software bill of materials', ctx.sbomFile)
+            : factOrMissing(
+                'Software bill of materials',
+                null,
+                'release (give a release with an SBOM)',
+                'CRA Annex VII (2)(b), Annex I Part II (1)',
+              ),
           file('Coordinated vulnerability disclosure policy', BUNDLE_FILES.cvdPolicy),
           file('Contact for vulnerability reports (RFC 9116)', BUNDLE_FILES.securityTxt),
-          ...(ctx.record.cvd.csafUrl ? [file('Security advisories of fixed vulnerabilities (CSAF 2.0 provider directory, Annex I Part II (4))', 'csaf/provider-metadata.json')] : []),
+          ...(ctx.record.cvd.csafUrl
+            ? [
+                file(
+                  'Security advisories of fixed vulnerabilities (CSAF 2.0 provider directory, Annex I Part II (4))',
+                  'csaf/provider-metadata.json',
+                ),
+              ]
+            : []),
           info(ctx, 'updateDistribution'),
           info(ctx, 'productionProcesses'),
         ],
       },
-      { heading: '3. Cybersecurity risk assessment', clause: 'CRA Annex VII (3), Art. 13(2)-(4)', blocks: [info(ctx, 'riskAssessment'), file('How each essential requirement of Annex I is addressed', BUNDLE_FILES.annexI)] },
+      {
+        heading: '3. Cybersecurity risk assessment',
+        clause: 'CRA Annex VII (3), Art. 13(2)-(4)',
+        blocks: [
+          info(ctx, 'riskAssessment'),
+          file('How each essential requirement of Annex I is addressed', BUNDLE_FILES.annexI),
+        ],
+      },
       { heading: '4. Support period', clause: 'CRA Annex VII (4), Art. 13(8)', blocks: supportBlocks(ctx) },
-      { heading: '5. Standards and specifications applied', clause: 'CRA Annex VII (5)', blocks: [info(ctx, 'standardsApplied')] },
+      {
+        heading: '5. Standards and specifications applied',
+        clause: 'CRA Annex VII (5)',
+        blocks: [info(ctx, 'standardsApplied')],
+      },
       { heading: '6. Test reports', clause: 'CRA Annex VII (6)', blocks: [info(ctx, 'testReports')] },
-      { heading: '7. EU declaration of conformity', clause: 'CRA Annex VII (7)', blocks: [file('Copy of the EU declaration of conformity', BUNDLE_FILES.annexV), file('Simplified declaration (Annex VI)', BUNDLE_FILES.annexVI)] },
-      { heading: '8. SBOM for market surveillance authorities', clause: 'CRA Annex VII (8)', blocks: [paragraph('Provided on reasoned request of a market surveillance authority; see the SBOM listed under 2.')] },
-      { heading: 'Integrity', blocks: [paragraph(`${BUNDLE_FILES.manifest} lists every file of this bundle with its SHA-256 hash.`)] },
+      {
+        heading: '7. EU declaration of conformity',
+        clause: 'CRA Annex VII (7)',
+        blocks: [
+          file('Copy of the EU declaration of conformity', BUNDLE_FILES.annexV),
+          file('Simplified declaration (Annex VI)', BUNDLE_FILES.annexVI),
+        ],
+      },
+      {
+        heading: '8. SBOM for market surveillance authorities',
+        clause: 'CRA Annex VII (8)',
+        blocks: [
+          paragraph('Provided on reasoned request of a market surveillance authority; see the SBOM listed under 2.'),
+        ],
+      },
+      {
+        heading: 'Integrity',
+        blocks: [paragraph(`${BUNDLE_FILES.manifest} lists every file of this bundle with its SHA-256 hash.`)],
+      },
     ],
   };
 }
@@ -85,10 +154,36 @@ export function roleIndex(ctx: DocumentContext): Document {
     title: `CRA documents: ${productLine(ctx)}`,
     subtitle: `${REGULATION}. Issued ${ctx.date}.`,
     sections: [
-      { heading: 'Role', clause: steward ? 'CRA Art. 3(14), Art. 24' : undefined, blocks: [factOrMissing('Operator role', scope ? `${scope.role}: ${scope.reasons.join('; ')}` : null, 'roleAnswers')] },
+      {
+        heading: 'Role',
+        clause: steward ? 'CRA Art. 3(14), Art. 24' : undefined,
+        blocks: [
+          factOrMissing('Operator role', scope ? `${scope.role}: ${scope.reasons.join('; ')}` : null, 'roleAnswers'),
+        ],
+      },
       ...(steward
-        ? [{ heading: 'Documents', blocks: [file('Cybersecurity policy (Art. 24(1))', BUNDLE_FILES.stewardPolicy), file('Coordinated vulnerability disclosure policy', BUNDLE_FILES.cvdPolicy), file('Contact for vulnerability reports (RFC 9116)', BUNDLE_FILES.securityTxt)] }]
-        : [{ heading: 'Documents', blocks: [paragraph(scope?.inScope === false ? 'Out of the scope of the regulation: no CRA documents are due.' : `Duties: ${scope?.duties.join('; ') || 'none'}. This role verifies the manufacturer's documents rather than issuing them.`)] }]),
+        ? [
+            {
+              heading: 'Documents',
+              blocks: [
+                file('Cybersecurity policy (Art. 24(1))', BUNDLE_FILES.stewardPolicy),
+                file('Coordinated vulnerability disclosure policy', BUNDLE_FILES.cvdPolicy),
+                file('Contact for vulnerability reports (RFC 9116)', BUNDLE_FILES.securityTxt),
+              ],
+            },
+          ]
+        : [
+            {
+              heading: 'Documents',
+              blocks: [
+                paragraph(
+                  scope?.inScope === false
+                    ? 'Out of the scope of the regulation: no CRA documents are due.'
+                    : `Duties: ${scope?.duties.join('; ') || 'none'}. This role verifies the manufacturer's documents rather than issuing them.`,
+                ),
+              ],
+            },
+          ]),
     ],
   };
 }

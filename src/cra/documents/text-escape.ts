@@ -12,7 +12,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
     .replace(/\n+/g, ' ')
-    .replace(LINE_START_MARKER, (_m, space: string, marker: string) => `${space}${/^\d/.test(marker) ? `${marker}\\` : `\\${marker}`}`);
+    .replace(
+      LINE_START_MARKER,
+      (_m, space: string, marker: string) => `${space}${/^\d/.test(marker) ? `${marker}\\` : `\\${marker}`}`,
+    );
 }
 
 /** A Markdown paragraph block: escaped line by line, line breaks kept as hard breaks. */

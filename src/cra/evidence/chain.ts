@@ -38,7 +38,15 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function entryHash(seq: number, prevHash: string, fields: EvidenceFields): string {
-  const body = canonicalJson({ seq, prevHash, at: fields.at, actor: fields.actor, kind: fields.kind, subject: fields.subject, payload: fields.payload });
+  const body = canonicalJson({
+    seq,
+    prevHash,
+    at: fields.at,
+    actor: fields.actor,
+    kind: fields.kind,
+    subject: fields.subject,
+    payload: fields.payload,
+  });
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
@@ -49,7 +57,16 @@ export function nextEntry(last: Pick<EvidenceEntry, 'seq' | 'hash'> | null, fiel
   // Round-trip the payload so that what is hashed is what the store gives back.
   const payload = JSON.parse(canonicalJson(fields.payload)) as unknown;
   const at = fields.at;
-  return { seq, prevHash, at, actor: fields.actor, kind: fields.kind, subject: fields.subject, payload, hash: entryHash(seq, prevHash, { ...fields, payload }) };
+  return {
+    seq,
+    prevHash,
+    at,
+    actor: fields.actor,
+    kind: fields.kind,
+    subject: fields.subject,
+    payload,
+    hash: entryHash(seq, prevHash, { ...fields, payload }),
+  };
 }
 
 export interface ChainVerdict {
@@ -66,11 +83,22 @@ export function verifyChain(entries: readonly EvidenceEntry[]): ChainVerdict {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   for (const e of entries) {
-    const fail = (reason: string): ChainVerdict => ({ ok: false, entries: entries.length, head: prev, broken: { seq: e.seq, reason } });
+    const fail = (reason: string): ChainVerdict => ({
+      ok: false,
+      entries: entries.length,
+      head: prev,
+      broken: { seq: e.seq, reason },
+    });
     if (e.seq !== expectedSeq) return fail(`entry ${expectedSeq} is missing (found ${e.seq} in its place)`);
-    if (e.prevHash !== prev) return fail(`its previous-hash ${e.prevHash.slice(0, 12)}… does not match entry ${e.seq - 1}'s hash ${prev.slice(0, 12)}…`);
+    if (e.prevHash !== prev)
+      return fail(
+        `its previous-hash ${e.prevHash.slice(0, 12)}… does not match entry ${e.seq - 1}'s hash ${prev.slice(0, 12)}…`,
+      );
     const recomputed = entryHash(e.seq, e.prevHash, e);
-    if (recomputed !== e.hash) return fail(`its content no longer matches its hash (stored ${e.hash.slice(0, 12)}…, recomputed ${recomputed.slice(0, 12)}…)`);
+    if (recomputed !== e.hash)
+      return fail(
+        `its content no longer matches its hash (stored ${e.hash.slice(0, 12)}…, recomputed ${recomputed.slice(0, 12)}…)`,
+      );
     prev = e.hash;
     expectedSeq++;
   }

@@ -1,1 +1,10 @@
-export { GENESIS_HASH, canonicalJson, entryHash, nextEntry, verifyChain, type ChainVerdict, type EvidenceEntry, type EvidenceFields } from './chain.js';
+export {
+  GENESIS_HASH,
+  canonicalJson,
+  entryHash,
+  nextEntry,
+  verifyChain,
+  type ChainVerdict,
+  type EvidenceEntry,
+  type EvidenceFields,
+} from './chain.js';

@@ -18,16 +18,26 @@ const RANK: Record<ProductClass, number> = { default: 0, 'important-class-i': 1,
  */
 export function suggestCategories(coreFunction: string): ProductCategory[] {
   const text = ` ${coreFunction.toLowerCase().replace(/[^a-z0-9-]+/g, ' ')} `;
-  const hits = PRODUCT_CATEGORIES.filter((c) => c.keywords.some((k) => text.includes(` ${k} `) || text.includes(` ${k}s `)));
+  const hits = PRODUCT_CATEGORIES.filter((c) =>
+    c.keywords.some((k) => text.includes(` ${k} `) || text.includes(` ${k}s `)),
+  );
   return hits.sort((a, b) => RANK[b.class] - RANK[a.class]);
 }
 
 /** The class of a product whose core function falls in `categoryId` (none: default). */
 export function classify(categoryId: string | null): Classification {
-  if (categoryId === null) return { class: 'default', category: null, explanation: 'the core function is in no Annex III or IV category: default product (CRA Art. 7(1) a contrario)' };
+  if (categoryId === null)
+    return {
+      class: 'default',
+      category: null,
+      explanation: 'the core function is in no Annex III or IV category: default product (CRA Art. 7(1) a contrario)',
+    };
   const category = findCategory(categoryId);
   if (!category) throw new RangeError(`unknown product category "${categoryId}"`);
-  const kind = category.class === 'critical' ? 'critical product' : `important product, ${category.class === 'important-class-i' ? 'class I' : 'class II'}`;
+  const kind =
+    category.class === 'critical'
+      ? 'critical product'
+      : `important product, ${category.class === 'important-class-i' ? 'class I' : 'class II'}`;
   return { class: category.class, category, explanation: `${category.name}: ${kind} (${category.clause})` };
 }
 
@@ -61,13 +71,26 @@ function moduleA(cls: ProductClass, facts: RouteFacts): RouteDecision {
     return yes('CRA Art. 32(5)', 'free and open-source product whose technical documentation is made public');
   }
   if (cls === 'important-class-i' && facts.standardsAppliedInFull) {
-    return yes('CRA Art. 32(2)', 'harmonised standards, common specifications or an EU scheme (at least "substantial") applied in full');
+    return yes(
+      'CRA Art. 32(2)',
+      'harmonised standards, common specifications or an EU scheme (at least "substantial") applied in full',
+    );
   }
   if (cls === 'important-class-i') {
-    return no('CRA Art. 32(2)', facts.openSource ? 'class I open source: make the technical documentation public, or apply harmonised standards in full' : 'class I: only when harmonised standards, common specifications or an EU scheme are applied in full');
+    return no(
+      'CRA Art. 32(2)',
+      facts.openSource
+        ? 'class I open source: make the technical documentation public, or apply harmonised standards in full'
+        : 'class I: only when harmonised standards, common specifications or an EU scheme are applied in full',
+    );
   }
   if (cls === 'critical') return no('CRA Art. 32(4)', 'critical products never use internal control');
-  return no('CRA Art. 32(3)', facts.openSource ? 'class II open source: only with a public technical documentation (Art. 32(5))' : 'class II products need type examination, full quality assurance or EU certification');
+  return no(
+    'CRA Art. 32(3)',
+    facts.openSource
+      ? 'class II open source: only with a public technical documentation (Art. 32(5))'
+      : 'class II products need type examination, full quality assurance or EU certification',
+  );
 }
 
 /** Every route with whether the class (and the facts) allow it, and why. */
@@ -75,10 +98,27 @@ export function conformityRoutes(cls: ProductClass, facts: RouteFacts = {}): Rou
   return ROUTES.map((route) => {
     if (route === 'module-a') return moduleA(cls, facts);
     if (cls === 'critical' && facts.certificationRequiredByDelegatedAct && route !== 'eu-certification') {
-      return { route, allowed: false, clause: 'CRA Art. 32(4), 8(1)', reason: 'a delegated act requires European cybersecurity certification for this category [V]' };
+      return {
+        route,
+        allowed: false,
+        clause: 'CRA Art. 32(4), 8(1)',
+        reason: 'a delegated act requires European cybersecurity certification for this category [V]',
+      };
     }
-    const clause = cls === 'default' ? 'CRA Art. 32(1)' : cls === 'important-class-i' ? 'CRA Art. 32(2)' : cls === 'important-class-ii' ? 'CRA Art. 32(3)' : 'CRA Art. 32(4)';
-    const reason = route === 'eu-certification' ? 'a European cybersecurity certification scheme (assurance level at least "substantial" for important products)' : route === 'module-b-c' ? 'EU-type examination followed by conformity to type based on internal production control' : 'conformity based on full quality assurance';
+    const clause =
+      cls === 'default'
+        ? 'CRA Art. 32(1)'
+        : cls === 'important-class-i'
+          ? 'CRA Art. 32(2)'
+          : cls === 'important-class-ii'
+            ? 'CRA Art. 32(3)'
+            : 'CRA Art. 32(4)';
+    const reason =
+      route === 'eu-certification'
+        ? 'a European cybersecurity certification scheme (assurance level at least "substantial" for important products)'
+        : route === 'module-b-c'
+          ? 'EU-type examination followed by conformity to type based on internal production control'
+          : 'conformity based on full quality assurance';
     return { route, allowed: true, clause, reason };
   });
 }

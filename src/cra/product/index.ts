@@ -1,5 +1,13 @@
 export { PRODUCT_CATEGORIES, findCategory, type ProductCategory, type ProductClass } from './categories.js';
-export { classify, conformityRoutes, suggestCategories, type Classification, type ConformityRoute, type RouteDecision, type RouteFacts } from './classification.js';
+export {
+  classify,
+  conformityRoutes,
+  suggestCategories,
+  type Classification,
+  type ConformityRoute,
+  type RouteDecision,
+  type RouteFacts,
+} from './classification.js';
 export {
   SUPPORT_FACTORS,
   checkSupportPeriod,

@@ -27,7 +27,8 @@ export interface SupportPeriodInput {
 
 export interface SupportFinding {
   severity: 'error' | 'warning';
-  code: 'invalid-date' | 'end-before-start' | 'shorter-than-five-years' | 'core-component-ends-first' | 'factors-missing';
+  code:
+    'invalid-date' | 'end-before-start' | 'shorter-than-five-years' | 'core-component-ends-first' | 'factors-missing';
   message: string;
   clause: string;
 }
@@ -63,11 +64,28 @@ export function checkSupportPeriod(input: SupportPeriodInput): SupportFinding[] 
   const out: SupportFinding[] = [];
   const start = parseDay(input.start);
   const end = lastDayOfMonth(input.endMonth);
-  if (start === null) out.push({ severity: 'error', code: 'invalid-date', message: `start "${input.start}" is not a date (YYYY-MM-DD)`, clause: 'CRA Art. 13(8)' });
-  if (end === null) out.push({ severity: 'error', code: 'invalid-date', message: `end "${input.endMonth}" is not a month (YYYY-MM)`, clause: 'CRA Art. 13(19)' });
+  if (start === null)
+    out.push({
+      severity: 'error',
+      code: 'invalid-date',
+      message: `start "${input.start}" is not a date (YYYY-MM-DD)`,
+      clause: 'CRA Art. 13(8)',
+    });
+  if (end === null)
+    out.push({
+      severity: 'error',
+      code: 'invalid-date',
+      message: `end "${input.endMonth}" is not a month (YYYY-MM)`,
+      clause: 'CRA Art. 13(19)',
+    });
   if (start === null || end === null) return out;
   if (end < start) {
-    out.push({ severity: 'error', code: 'end-before-start', message: `support ends (${input.endMonth}) before the product is placed on the market (${input.start})`, clause: 'CRA Art. 13(8)' });
+    out.push({
+      severity: 'error',
+      code: 'end-before-start',
+      message: `support ends (${input.endMonth}) before the product is placed on the market (${input.start})`,
+      clause: 'CRA Art. 13(8)',
+    });
     return out;
   }
   const fiveYears = addYears(start, 5);
@@ -82,14 +100,30 @@ export function checkSupportPeriod(input: SupportPeriodInput): SupportFinding[] 
   for (const core of input.coreComponents ?? []) {
     const coreEnd = lastDayOfMonth(core.endOfSupport);
     if (coreEnd === null) {
-      out.push({ severity: 'error', code: 'invalid-date', message: `end of support of ${core.name} "${core.endOfSupport}" is not a month (YYYY-MM)`, clause: 'CRA Art. 13(8)' });
+      out.push({
+        severity: 'error',
+        code: 'invalid-date',
+        message: `end of support of ${core.name} "${core.endOfSupport}" is not a month (YYYY-MM)`,
+        clause: 'CRA Art. 13(8)',
+      });
     } else if (coreEnd < end) {
-      out.push({ severity: 'warning', code: 'core-component-ends-first', message: `${core.name} is supported until ${core.endOfSupport}, before the product's end of support ${input.endMonth}`, clause: 'CRA Art. 13(8)' });
+      out.push({
+        severity: 'warning',
+        code: 'core-component-ends-first',
+        message: `${core.name} is supported until ${core.endOfSupport}, before the product's end of support ${input.endMonth}`,
+        clause: 'CRA Art. 13(8)',
+      });
     }
   }
   const documented = SUPPORT_FACTORS.filter((f) => input.factors[f]?.trim());
   if (documented.length === 0) {
-    out.push({ severity: 'warning', code: 'factors-missing', message: 'no Art. 13(8) factor is documented (expected use time, user expectations, nature and purpose, similar products, operating environment, core components, ADCO guidance)', clause: 'CRA Art. 13(8), Annex VII(4)' });
+    out.push({
+      severity: 'warning',
+      code: 'factors-missing',
+      message:
+        'no Art. 13(8) factor is documented (expected use time, user expectations, nature and purpose, similar products, operating environment, core components, ADCO guidance)',
+      clause: 'CRA Art. 13(8), Annex VII(4)',
+    });
   }
   return out;
 }
@@ -98,7 +132,8 @@ export function checkSupportPeriod(input: SupportPeriodInput): SupportFinding[] 
 export function securityUpdateRetention(issued: string, supportEndMonth: string): string {
   const issuedMs = parseDay(issued);
   const end = lastDayOfMonth(supportEndMonth);
-  if (issuedMs === null || end === null) throw new RangeError('securityUpdateRetention: dates as YYYY-MM-DD and YYYY-MM');
+  if (issuedMs === null || end === null)
+    throw new RangeError('securityUpdateRetention: dates as YYYY-MM-DD and YYYY-MM');
   return day(Math.max(addYears(issuedMs, 10), end));
 }
 

@@ -3,7 +3,8 @@
 import type { QualityProfile } from './profile.js';
 
 const ELEMENTS = 'CISA 2026 Minimum Elements v2.1';
-const SOURCE_NOTE = '[S][V] taken from secondary sources (the CISA PDF was not readable); verify against the published text.';
+const SOURCE_NOTE =
+  '[S][V] taken from secondary sources (the CISA PDF was not readable); verify against the published text.';
 
 export const CISA_2026: QualityProfile = {
   id: 'cisa-2026',

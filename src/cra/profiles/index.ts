@@ -6,7 +6,13 @@ import { NTIA_2021 } from './ntia-2021.js';
 import { AI_G7_2026 } from './ai-g7-2026.js';
 import type { QualityProfile } from './profile.js';
 
-export const QUALITY_PROFILES: readonly QualityProfile[] = [NTIA_2021, CISA_2026, BSI_TR_03183_2, CRA_ANNEX_I, AI_G7_2026];
+export const QUALITY_PROFILES: readonly QualityProfile[] = [
+  NTIA_2021,
+  CISA_2026,
+  BSI_TR_03183_2,
+  CRA_ANNEX_I,
+  AI_G7_2026,
+];
 
 /** A profile by id; the version suffix may be left out while only one version is known. */
 export function findProfile(id: string): QualityProfile | undefined {
@@ -20,5 +26,12 @@ export function findProfile(id: string): QualityProfile | undefined {
 }
 
 export { evaluateProfile, evaluateProfiles } from './evaluate.js';
-export type { CheckDefinition, CheckLevel, CheckResult, ComponentKind, ProfileResult, QualityProfile } from './profile.js';
+export type {
+  CheckDefinition,
+  CheckLevel,
+  CheckResult,
+  ComponentKind,
+  ProfileResult,
+  QualityProfile,
+} from './profile.js';
 export { buildView, kindOf, type SbomView } from './view.js';

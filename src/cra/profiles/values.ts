@@ -50,7 +50,9 @@ export function isSpdxStatement(statement: LicenseStatement | undefined): boolea
 
 /** Any licence statement at all, an explicit NOASSERTION included (CISA 2026: "explicitly unknown"). */
 export function hasLicenseStatement(c: Component): boolean {
-  return [c.licenses.declared, c.licenses.concluded, c.licenses.effective].some((s) => s !== undefined && s.raw.trim() !== '');
+  return [c.licenses.declared, c.licenses.concluded, c.licenses.effective].some(
+    (s) => s !== undefined && s.raw.trim() !== '',
+  );
 }
 
 /** purl that parses, CPE 2.2/2.3 that parses, or another identifier (SWID, OmniBOR, SWHID). */

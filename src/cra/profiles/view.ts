@@ -74,7 +74,17 @@ export function buildView(sbom: Sbom): SbomView {
     }
   }
   const topLevel = new Set(primary ? (dependsOn.get(primary.ref) ?? []) : []);
-  return { sbom, primary, components, byRef, dependsOn, danglingRefs: [...dangling].sort(), reachable, topLevel, artefacts };
+  return {
+    sbom,
+    primary,
+    components,
+    byRef,
+    dependsOn,
+    danglingRefs: [...dangling].sort(),
+    reachable,
+    topLevel,
+    artefacts,
+  };
 }
 
 /**

@@ -23,7 +23,12 @@ export type ExploitableThreshold = (typeof EXPLOITABLE_THRESHOLDS)[number];
 export const DEFAULT_EXPLOITABLE_THRESHOLD: ExploitableThreshold = 'high';
 
 /** Analysis states that settle a finding for Part I (a): the product is not affected, or the flaw is fixed in it. */
-export const SETTLED_STATES: readonly string[] = ['not_affected', 'false_positive', 'resolved', 'resolved_with_pedigree'];
+export const SETTLED_STATES: readonly string[] = [
+  'not_affected',
+  'false_positive',
+  'resolved',
+  'resolved_with_pedigree',
+];
 
 export interface ComputedFindingInput {
   /** The stored finding's id (links to it). */
@@ -107,14 +112,42 @@ const CLAUSE_II_1 = 'CRA Annex I Part II (1)';
 export function noKnownExploitableVulnerabilities(input: ExploitableInput): ComputedEntry {
   const base = { requirement: 'I.a' as const, release: input.release, findings: [], failingChecks: [] };
   if (!input.release) return { ...base, status: 'not-evaluated', reasons: ['the product has no release to check'] };
-  if (!input.scan) return { ...base, status: 'not-evaluated', reasons: [`release ${input.release.number} has not been scanned for vulnerabilities (vigie vuln release scan)`] };
-  if (input.scan.databaseRecords === 0) return { ...base, status: 'not-evaluated', reasons: [`release ${input.release.number} was scanned against an empty vulnerability database (load one: vigie vuln db import or update)`] };
+  if (!input.scan)
+    return {
+      ...base,
+      status: 'not-evaluated',
+      reasons: [`release ${input.release.number} has not been scanned for vulnerabilities (vigie vuln release scan)`],
+    };
+  if (input.scan.databaseRecords === 0)
+    return {
+      ...base,
+      status: 'not-evaluated',
+      reasons: [
+        `release ${input.release.number} was scanned against an empty vulnerability database (load one: vigie vuln db import or update)`,
+      ],
+    };
   const findings: BlockingFinding[] = [];
   for (const f of input.findings) {
     const why = blockingReason(f, input.threshold);
-    if (why) findings.push({ id: f.id, vulnerability: f.vulnerability, component: f.component, ...(f.version !== undefined ? { version: f.version } : {}), rating: f.rating, kev: f.kev, state: f.state, why });
+    if (why)
+      findings.push({
+        id: f.id,
+        vulnerability: f.vulnerability,
+        component: f.component,
+        ...(f.version !== undefined ? { version: f.version } : {}),
+        rating: f.rating,
+        kev: f.kev,
+        state: f.state,
+        why,
+      });
   }
-  findings.sort((a, b) => Number(b.kev) - Number(a.kev) || (RANK[b.rating] ?? 5) - (RANK[a.rating] ?? 5) || a.vulnerability.localeCompare(b.vulnerability) || a.component.localeCompare(b.component));
+  findings.sort(
+    (a, b) =>
+      Number(b.kev) - Number(a.kev) ||
+      (RANK[b.rating] ?? 5) - (RANK[a.rating] ?? 5) ||
+      a.vulnerability.localeCompare(b.vulnerability) ||
+      a.component.localeCompare(b.component),
+  );
   const reasons: string[] = [];
   if (findings.length === 0) {
     const settled = input.findings.length;
@@ -124,11 +157,24 @@ export function noKnownExploitableVulnerabilities(input: ExploitableInput): Comp
         : `none of the ${settled} findings of release ${input.release.number} is known exploitable: each is settled by its analysis (not_affected, false_positive, resolved) or below the ${input.threshold} threshold without KEV listing or exploitable analysis`,
     );
   } else {
-    reasons.push(`${findings.length} finding${findings.length === 1 ? '' : 's'} of release ${input.release.number} may be exploitable and ${findings.length === 1 ? 'is' : 'are'} not settled by an analysis (${CLAUSE_I_A}): ${findings.slice(0, 5).map((f) => `${f.vulnerability} in ${f.component}`).join(', ')}${findings.length > 5 ? ` and ${findings.length - 5} more` : ''}`);
+    reasons.push(
+      `${findings.length} finding${findings.length === 1 ? '' : 's'} of release ${input.release.number} may be exploitable and ${findings.length === 1 ? 'is' : 'are'} not settled by an analysis (${CLAUSE_I_A}): ${findings
+        .slice(0, 5)
+        .map((f) => `${f.vulnerability} in ${f.component}`)
+        .join(', ')}${findings.length > 5 ? ` and ${findings.length - 5} more` : ''}`,
+    );
     reasons.push('record not_affected (with a justification) or resolved for each, or ship a version without it');
   }
-  if (input.scan.stale) reasons.push(`the scan of ${input.scan.scannedAt} is stale (components or the vulnerability database changed since): re-scan the release`);
-  return { ...base, status: findings.length > 0 ? 'not-met' : input.scan.stale ? 'not-evaluated' : 'met', reasons, findings };
+  if (input.scan.stale)
+    reasons.push(
+      `the scan of ${input.scan.scannedAt} is stale (components or the vulnerability database changed since): re-scan the release`,
+    );
+  return {
+    ...base,
+    status: findings.length > 0 ? 'not-met' : input.scan.stale ? 'not-evaluated' : 'met',
+    reasons,
+    findings,
+  };
 }
 
 export interface SbomDocumentQuality {
@@ -140,10 +186,20 @@ export interface SbomDocumentQuality {
 }
 
 /** Part II (1) for one release: every SBOM document of the release's current inventory passes the cra-annex-i profile. */
-export function sbomCoversTopLevelDependencies(release: { id: number; number: string } | null, documents: readonly SbomDocumentQuality[]): ComputedEntry {
+export function sbomCoversTopLevelDependencies(
+  release: { id: number; number: string } | null,
+  documents: readonly SbomDocumentQuality[],
+): ComputedEntry {
   const base = { requirement: 'II.1' as const, release, findings: [] };
-  if (!release) return { ...base, status: 'not-evaluated', reasons: ['the product has no release to check'], failingChecks: [] };
-  if (documents.length === 0) return { ...base, status: 'not-met', reasons: [`no SBOM has been imported into release ${release.number} (${CLAUSE_II_1})`], failingChecks: [] };
+  if (!release)
+    return { ...base, status: 'not-evaluated', reasons: ['the product has no release to check'], failingChecks: [] };
+  if (documents.length === 0)
+    return {
+      ...base,
+      status: 'not-met',
+      reasons: [`no SBOM has been imported into release ${release.number} (${CLAUSE_II_1})`],
+      failingChecks: [],
+    };
   const failingChecks: FailingCheck[] = [];
   const unevaluated: string[] = [];
   for (const d of documents) {
@@ -152,22 +208,38 @@ export function sbomCoversTopLevelDependencies(release: { id: number; number: st
       continue;
     }
     for (const c of d.result.checks.filter((c: CheckResult) => c.level === 'required' && !c.pass)) {
-      failingChecks.push({ importId: d.importId, document: d.document, check: c.id, title: c.title, clause: c.clause, covered: c.covered, total: c.total, failing: c.failing });
+      failingChecks.push({
+        importId: d.importId,
+        document: d.document,
+        check: c.id,
+        title: c.title,
+        clause: c.clause,
+        covered: c.covered,
+        total: c.total,
+        failing: c.failing,
+      });
     }
   }
   const reasons: string[] = [];
   let status: ComputedStatus;
   if (failingChecks.length > 0) {
     status = 'not-met';
-    reasons.push(`the SBOM of release ${release.number} fails the cra-annex-i profile (${CLAUSE_II_1}): ${failingChecks.map((f) => `${f.check} "${f.title}" in ${f.document} (${f.covered}/${f.total})`).join('; ')}`);
+    reasons.push(
+      `the SBOM of release ${release.number} fails the cra-annex-i profile (${CLAUSE_II_1}): ${failingChecks.map((f) => `${f.check} "${f.title}" in ${f.document} (${f.covered}/${f.total})`).join('; ')}`,
+    );
   } else if (unevaluated.length > 0) {
     status = 'not-evaluated';
-    reasons.push(`no stored quality result for ${unevaluated.join(', ')} (imported before results were kept): import the SBOM again`);
+    reasons.push(
+      `no stored quality result for ${unevaluated.join(', ')} (imported before results were kept): import the SBOM again`,
+    );
   } else {
     status = 'met';
-    reasons.push(`the SBOM of release ${release.number} passes every required check of the cra-annex-i profile (${documents.map((d) => d.document).join(', ')})`);
+    reasons.push(
+      `the SBOM of release ${release.number} passes every required check of the cra-annex-i profile (${documents.map((d) => d.document).join(', ')})`,
+    );
   }
-  if (failingChecks.length > 0 && unevaluated.length > 0) reasons.push(`no stored quality result for ${unevaluated.join(', ')}`);
+  if (failingChecks.length > 0 && unevaluated.length > 0)
+    reasons.push(`no stored quality result for ${unevaluated.join(', ')}`);
   return { ...base, status, reasons, failingChecks };
 }
 

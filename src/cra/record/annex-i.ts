@@ -13,8 +13,18 @@ export interface AnnexRequirement {
   title: string;
 }
 
-const partI = (point: string, title: string): AnnexRequirement => ({ id: `I.${point}`, part: 'I', clause: `CRA Annex I Part I (2)(${point})`, title });
-const partII = (point: number, title: string): AnnexRequirement => ({ id: `II.${point}`, part: 'II', clause: `CRA Annex I Part II (${point})`, title });
+const partI = (point: string, title: string): AnnexRequirement => ({
+  id: `I.${point}`,
+  part: 'I',
+  clause: `CRA Annex I Part I (2)(${point})`,
+  title,
+});
+const partII = (point: number, title: string): AnnexRequirement => ({
+  id: `II.${point}`,
+  part: 'II',
+  clause: `CRA Annex I Part II (${point})`,
+  title,
+});
 
 export const ANNEX_I_REQUIREMENTS: readonly AnnexRequirement[] = [
   partI('a', 'Made available without known exploitable vulnerabilities'),
@@ -30,7 +40,10 @@ export const ANNEX_I_REQUIREMENTS: readonly AnnexRequirement[] = [
   partI('k', 'Reduced impact of incidents through exploitation mitigation'),
   partI('l', 'Security-relevant logging and monitoring of internal activity, with user opt-out'),
   partI('m', 'Users can securely remove all data and settings and transfer data'),
-  partII(1, 'Vulnerabilities and components identified and documented, with an SBOM of at least the top-level dependencies'),
+  partII(
+    1,
+    'Vulnerabilities and components identified and documented, with an SBOM of at least the top-level dependencies',
+  ),
   partII(2, 'Vulnerabilities addressed and remediated without delay, security updates separate where feasible'),
   partII(3, 'Effective and regular tests and reviews of security'),
   partII(4, 'Fixed vulnerabilities publicly disclosed once an update is available'),
@@ -61,8 +74,10 @@ export function emptyEntry(): AnnexEntry {
 
 /** Why this entry cannot be recorded as it is, or null. */
 export function entryProblem(entry: AnnexEntry): string | null {
-  if (entry.status === 'not-applicable' && !entry.note?.trim()) return 'a not-applicable requirement needs a written reason (note)';
-  if (entry.status === 'met' && entry.evidence.length === 0) return 'a met requirement needs at least one piece of evidence';
+  if (entry.status === 'not-applicable' && !entry.note?.trim())
+    return 'a not-applicable requirement needs a written reason (note)';
+  if (entry.status === 'met' && entry.evidence.length === 0)
+    return 'a met requirement needs at least one piece of evidence';
   return null;
 }
 
@@ -79,11 +94,15 @@ export interface MatrixSummary {
  * `computed`: the status of the requirements computed from data (annex-i-computed.ts), which replace
  * whatever the record holds for them.
  */
-export function summariseMatrix(matrix: Readonly<Record<string, AnnexEntry>>, computed: Readonly<Record<string, AnnexStatus>> = {}): MatrixSummary {
+export function summariseMatrix(
+  matrix: Readonly<Record<string, AnnexEntry>>,
+  computed: Readonly<Record<string, AnnexStatus>> = {},
+): MatrixSummary {
   const byStatus: Record<AnnexStatus, number> = { 'not-assessed': 0, 'in-progress': 0, met: 0, 'not-applicable': 0 };
   const open: string[] = [];
   for (const r of ANNEX_I_REQUIREMENTS) {
-    const entry = computed[r.id] !== undefined ? { ...emptyEntry(), status: computed[r.id]! } : (matrix[r.id] ?? emptyEntry());
+    const entry =
+      computed[r.id] !== undefined ? { ...emptyEntry(), status: computed[r.id]! } : (matrix[r.id] ?? emptyEntry());
     byStatus[entry.status]++;
     if (entry.status !== 'met' && entry.status !== 'not-applicable') open.push(r.id);
   }

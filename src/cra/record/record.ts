@@ -75,8 +75,21 @@ export interface RecordProblem {
 }
 
 const ROUTES: readonly ConformityRoute[] = ['module-a', 'module-b-c', 'module-h', 'eu-certification'];
-const ROLE_ANSWER_KEYS = ['marketsUnderOwnName', 'importsFromOutsideUnion', 'makesAvailableUnchanged', 'openSource', 'monetised', 'sustainsForCommercialUse', 'legacyUnmodified'] as const;
-const ROUTE_FACT_KEYS = ['standardsAppliedInFull', 'openSource', 'technicalDocumentationPublic', 'certificationRequiredByDelegatedAct'] as const;
+const ROLE_ANSWER_KEYS = [
+  'marketsUnderOwnName',
+  'importsFromOutsideUnion',
+  'makesAvailableUnchanged',
+  'openSource',
+  'monetised',
+  'sustainsForCommercialUse',
+  'legacyUnmodified',
+] as const;
+const ROUTE_FACT_KEYS = [
+  'standardsAppliedInFull',
+  'openSource',
+  'technicalDocumentationPublic',
+  'certificationRequiredByDelegatedAct',
+] as const;
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** A contact URI as RFC 9116 §2.5.3 wants it: mailto:, tel: or https: (not http). */
@@ -100,29 +113,36 @@ export function recordProblems(record: CraRecord): RecordProblem[] {
   };
   if (record.roleAnswers) {
     for (const [key, value] of Object.entries(record.roleAnswers)) {
-      if (!(ROLE_ANSWER_KEYS as readonly string[]).includes(key)) add(`roleAnswers.${key}`, `unknown question (known: ${ROLE_ANSWER_KEYS.join(', ')})`);
+      if (!(ROLE_ANSWER_KEYS as readonly string[]).includes(key))
+        add(`roleAnswers.${key}`, `unknown question (known: ${ROLE_ANSWER_KEYS.join(', ')})`);
       else if (typeof value !== 'boolean' && value !== undefined) add(`roleAnswers.${key}`, 'must be yes or no');
     }
-    if (typeof record.roleAnswers.marketsUnderOwnName !== 'boolean') add('roleAnswers.marketsUnderOwnName', 'must be answered (yes or no)');
+    if (typeof record.roleAnswers.marketsUnderOwnName !== 'boolean')
+      add('roleAnswers.marketsUnderOwnName', 'must be answered (yes or no)');
   }
   if (record.category !== null && record.category !== 'default' && !findCategory(record.category)) {
     add('category', `unknown product category "${record.category}" (see \`vigie cra categories\`; "default" for none)`);
   }
   for (const key of Object.keys(record.routeFacts)) {
-    if (!(ROUTE_FACT_KEYS as readonly string[]).includes(key)) add(`routeFacts.${key}`, `unknown fact (known: ${ROUTE_FACT_KEYS.join(', ')})`);
+    if (!(ROUTE_FACT_KEYS as readonly string[]).includes(key))
+      add(`routeFacts.${key}`, `unknown fact (known: ${ROUTE_FACT_KEYS.join(', ')})`);
   }
-  if (record.route !== null && !ROUTES.includes(record.route)) add('route', `unknown route "${record.route}" (${ROUTES.join(', ')})`);
-  if (record.route !== null && record.category === null) add('route', 'classify the product before choosing a conformity route (Art. 32 depends on the class)');
+  if (record.route !== null && !ROUTES.includes(record.route))
+    add('route', `unknown route "${record.route}" (${ROUTES.join(', ')})`);
+  if (record.route !== null && record.category === null)
+    add('route', 'classify the product before choosing a conformity route (Art. 32 depends on the class)');
   if (record.support) {
     const s = record.support;
     if (parseDay(s.start) === null) add('support.start', `"${s.start}" is not a date (YYYY-MM-DD)`);
     if (lastDayOfMonth(s.endMonth) === null) add('support.endMonth', `"${s.endMonth}" is not a month (YYYY-MM)`);
     for (const key of Object.keys(s.factors)) {
-      if (!(SUPPORT_FACTORS as readonly string[]).includes(key)) add(`support.factors.${key}`, `unknown factor (known: ${SUPPORT_FACTORS.join(', ')})`);
+      if (!(SUPPORT_FACTORS as readonly string[]).includes(key))
+        add(`support.factors.${key}`, `unknown factor (known: ${SUPPORT_FACTORS.join(', ')})`);
     }
     (s.coreComponents ?? []).forEach((c, i) => {
       if (!c.name.trim()) add(`support.coreComponents.${i}.name`, 'must not be empty');
-      if (lastDayOfMonth(c.endOfSupport) === null) add(`support.coreComponents.${i}.endOfSupport`, `"${c.endOfSupport}" is not a month (YYYY-MM)`);
+      if (lastDayOfMonth(c.endOfSupport) === null)
+        add(`support.coreComponents.${i}.endOfSupport`, `"${c.endOfSupport}" is not a month (YYYY-MM)`);
     });
   }
   record.cvd.contacts.forEach((c, i) => add(`cvd.contacts.${i}`, contactProblem(c)));
@@ -133,23 +153,43 @@ export function recordProblems(record: CraRecord): RecordProblem[] {
   if (record.cvd.securityTxtUrl !== null && !record.cvd.securityTxtUrl.endsWith('/.well-known/security.txt')) {
     add('cvd.securityTxtUrl', 'the canonical URL must end with /.well-known/security.txt (RFC 9116 §3)');
   }
-  record.cvd.preferredLanguages.forEach((l, i) => add(`cvd.preferredLanguages.${i}`, LANGUAGE_TAG.test(l) ? null : `"${l}" is not a language tag (e.g. en, de, fr-BE)`));
+  record.cvd.preferredLanguages.forEach((l, i) =>
+    add(
+      `cvd.preferredLanguages.${i}`,
+      LANGUAGE_TAG.test(l) ? null : `"${l}" is not a language tag (e.g. en, de, fr-BE)`,
+    ),
+  );
   for (const key of Object.keys(record.information)) {
-    if (!INFORMATION_KEY_NAMES.includes(key)) add(`information.${key}`, `unknown fact (known: ${INFORMATION_KEY_NAMES.join(', ')})`);
+    if (!INFORMATION_KEY_NAMES.includes(key))
+      add(`information.${key}`, `unknown fact (known: ${INFORMATION_KEY_NAMES.join(', ')})`);
   }
-  if (record.information.signatureDate && parseDay(record.information.signatureDate) === null) add('information.signatureDate', `"${record.information.signatureDate}" is not a date (YYYY-MM-DD)`);
-  if (record.exploitableThreshold !== undefined && !(EXPLOITABLE_THRESHOLDS as readonly string[]).includes(record.exploitableThreshold)) {
+  if (record.information.signatureDate && parseDay(record.information.signatureDate) === null)
+    add('information.signatureDate', `"${record.information.signatureDate}" is not a date (YYYY-MM-DD)`);
+  if (
+    record.exploitableThreshold !== undefined &&
+    !(EXPLOITABLE_THRESHOLDS as readonly string[]).includes(record.exploitableThreshold)
+  ) {
     add('exploitableThreshold', `must be one of ${EXPLOITABLE_THRESHOLDS.join(', ')}`);
   }
-  (record.shipRequires ?? []).forEach((id, i) => add(`shipRequires.${i}`, ANNEX_I_REQUIREMENTS.some((r) => r.id === id) ? null : `unknown requirement "${id}" (known: ${ANNEX_I_REQUIREMENTS.map((r) => r.id).join(', ')})`));
+  (record.shipRequires ?? []).forEach((id, i) =>
+    add(
+      `shipRequires.${i}`,
+      ANNEX_I_REQUIREMENTS.some((r) => r.id === id)
+        ? null
+        : `unknown requirement "${id}" (known: ${ANNEX_I_REQUIREMENTS.map((r) => r.id).join(', ')})`,
+    ),
+  );
   for (const [id, entry] of Object.entries(record.annexI)) {
-    if (!ANNEX_I_REQUIREMENTS.some((r) => r.id === id)) add(`annexI.${id}`, `unknown requirement (known: ${ANNEX_I_REQUIREMENTS.map((r) => r.id).join(', ')})`);
+    if (!ANNEX_I_REQUIREMENTS.some((r) => r.id === id))
+      add(`annexI.${id}`, `unknown requirement (known: ${ANNEX_I_REQUIREMENTS.map((r) => r.id).join(', ')})`);
     else if (isComputedRequirement(id)) continue;
-    else if (!(ANNEX_STATUSES as readonly string[]).includes(entry.status)) add(`annexI.${id}.status`, `must be one of ${ANNEX_STATUSES.join(', ')}`);
+    else if (!(ANNEX_STATUSES as readonly string[]).includes(entry.status))
+      add(`annexI.${id}.status`, `must be one of ${ANNEX_STATUSES.join(', ')}`);
     else add(`annexI.${id}`, entryProblem(entry));
   }
   for (const key of Object.keys(record.steward.policyElements)) {
-    if (!STEWARD_ELEMENT_KEYS.includes(key)) add(`steward.policyElements.${key}`, `unknown element (known: ${STEWARD_ELEMENT_KEYS.join(', ')})`);
+    if (!STEWARD_ELEMENT_KEYS.includes(key))
+      add(`steward.policyElements.${key}`, `unknown element (known: ${STEWARD_ELEMENT_KEYS.join(', ')})`);
   }
   record.steward.authorityContacts.forEach((c, i) => add(`steward.authorityContacts.${i}`, contactProblem(c)));
   return out;

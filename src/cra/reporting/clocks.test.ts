@@ -2,7 +2,14 @@
 // values, month-end clamping, offsets and daylight-saving inputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addMonthsClamped, formatUtc, parseInstant, reportingDeadlines, type CaseType, type CaseTimes } from './index.js';
+import {
+  addMonthsClamped,
+  formatUtc,
+  parseInstant,
+  reportingDeadlines,
+  type CaseType,
+  type CaseTimes,
+} from './index.js';
 
 const at = (iso: string): number => {
   const r = parseInstant(iso);
@@ -10,15 +17,23 @@ const at = (iso: string): number => {
   return r.ms;
 };
 const table = (type: CaseType, times: CaseTimes) =>
-  reportingDeadlines(type, times).map((d) => [d.stage, d.due === null ? null : formatUtc(d.due), d.legalLatest === null ? null : formatUtc(d.legalLatest), d.clause]);
+  reportingDeadlines(type, times).map((d) => [
+    d.stage,
+    d.due === null ? null : formatUtc(d.due),
+    d.legalLatest === null ? null : formatUtc(d.legalLatest),
+    d.clause,
+  ]);
 
 test('vulnerability: 24 h early warning, 72 h notification, final report 14 days after the fix', () => {
-  assert.deepEqual(table('vulnerability', { awareAt: at('2026-10-31T10:17Z'), fixAvailableAt: at('2026-12-20T08:00Z') }), [
-    ['early-warning', '2026-11-01T10:17:00Z', '2026-11-01T11:00:00Z', 'CRA Art. 14(2)(a)'],
-    ['notification', '2026-11-03T10:17:00Z', '2026-11-03T11:00:00Z', 'CRA Art. 14(2)(b)'],
-    // 14 days from 21 Dec end on Sunday 3 Jan 2027: the legal period runs to the end of Monday 4 Jan.
-    ['final-report', '2027-01-03T08:00:00Z', '2027-01-05T00:00:00Z', 'CRA Art. 14(2)(c)'],
-  ]);
+  assert.deepEqual(
+    table('vulnerability', { awareAt: at('2026-10-31T10:17Z'), fixAvailableAt: at('2026-12-20T08:00Z') }),
+    [
+      ['early-warning', '2026-11-01T10:17:00Z', '2026-11-01T11:00:00Z', 'CRA Art. 14(2)(a)'],
+      ['notification', '2026-11-03T10:17:00Z', '2026-11-03T11:00:00Z', 'CRA Art. 14(2)(b)'],
+      // 14 days from 21 Dec end on Sunday 3 Jan 2027: the legal period runs to the end of Monday 4 Jan.
+      ['final-report', '2027-01-03T08:00:00Z', '2027-01-05T00:00:00Z', 'CRA Art. 14(2)(c)'],
+    ],
+  );
 });
 
 test('vulnerability without a fix: the final-report clock has not started', () => {
@@ -49,7 +64,10 @@ test('month arithmetic clamps to the last day and keeps the time of day', () => 
 
 test('a legal month period ending on a weekend runs to the end of the next working day', () => {
   // Notified 26 Nov 2026 → 26 Dec 2026, a Saturday → end of Monday 28 Dec.
-  const final = reportingDeadlines('incident', { awareAt: at('2026-11-25T09:00Z'), notifiedAt: at('2026-11-26T09:00Z') })[2]!;
+  const final = reportingDeadlines('incident', {
+    awareAt: at('2026-11-25T09:00Z'),
+    notifiedAt: at('2026-11-26T09:00Z'),
+  })[2]!;
   assert.equal(formatUtc(final.due!), '2026-12-26T09:00:00Z');
   assert.equal(formatUtc(final.legalLatest!), '2026-12-29T00:00:00Z');
 });

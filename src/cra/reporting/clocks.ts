@@ -42,7 +42,15 @@ export function addMonthsClamped(ms: number, months: number): number {
   const year = d.getUTCFullYear();
   const month = d.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+  return Date.UTC(
+    year,
+    month,
+    Math.min(d.getUTCDate(), lastDay),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  );
 }
 
 function startOfUtcDay(ms: number): number {
@@ -96,22 +104,54 @@ export function clauseOf(type: CaseType, stage: Stage): string {
 export function reportingDeadlines(type: CaseType, times: CaseTimes): Deadline[] {
   const clause = CLAUSES[type];
   const out: Deadline[] = [
-    { stage: 'early-warning', due: times.awareAt + 24 * HOUR, legalLatest: legalLatestHours(times.awareAt, 24), clause: clause['early-warning'] },
-    { stage: 'notification', due: times.awareAt + 72 * HOUR, legalLatest: legalLatestHours(times.awareAt, 72), clause: clause.notification },
+    {
+      stage: 'early-warning',
+      due: times.awareAt + 24 * HOUR,
+      legalLatest: legalLatestHours(times.awareAt, 24),
+      clause: clause['early-warning'],
+    },
+    {
+      stage: 'notification',
+      due: times.awareAt + 72 * HOUR,
+      legalLatest: legalLatestHours(times.awareAt, 72),
+      clause: clause.notification,
+    },
   ];
   if (type === 'vulnerability') {
     const fix = times.fixAvailableAt;
     out.push(
       fix === undefined
-        ? { stage: 'final-report', due: null, legalLatest: null, clause: clause['final-report'], pending: 'starts when a corrective or mitigating measure is available' }
-        : { stage: 'final-report', due: fix + 14 * DAY, legalLatest: legalLatestDays(fix, 14), clause: clause['final-report'] },
+        ? {
+            stage: 'final-report',
+            due: null,
+            legalLatest: null,
+            clause: clause['final-report'],
+            pending: 'starts when a corrective or mitigating measure is available',
+          }
+        : {
+            stage: 'final-report',
+            due: fix + 14 * DAY,
+            legalLatest: legalLatestDays(fix, 14),
+            clause: clause['final-report'],
+          },
     );
   } else {
     const notified = times.notifiedAt;
     out.push(
       notified === undefined
-        ? { stage: 'final-report', due: null, legalLatest: null, clause: clause['final-report'], pending: 'starts when the incident notification is submitted' }
-        : { stage: 'final-report', due: addMonthsClamped(notified, 1), legalLatest: legalLatestMonths(notified, 1), clause: clause['final-report'] },
+        ? {
+            stage: 'final-report',
+            due: null,
+            legalLatest: null,
+            clause: clause['final-report'],
+            pending: 'starts when the incident notification is submitted',
+          }
+        : {
+            stage: 'final-report',
+            due: addMonthsClamped(notified, 1),
+            legalLatest: legalLatestMonths(notified, 1),
+            clause: clause['final-report'],
+          },
     );
   }
   return out;

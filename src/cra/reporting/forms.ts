@@ -17,7 +17,8 @@ export interface FormElement {
 
 /** Elements read from the case record rather than from `facts`. */
 const CASE_FIELDS: Record<string, (c: ReportingCase, productName: string) => string | undefined> = {
-  product: (c, productName) => [productName, c.facts.affectedVersions && `versions ${c.facts.affectedVersions}`].filter(Boolean).join(', '),
+  product: (c, productName) =>
+    [productName, c.facts.affectedVersions && `versions ${c.facts.affectedVersions}`].filter(Boolean).join(', '),
   vulnerability: (c) => [c.vulnerabilityId, c.title].filter(Boolean).join(': ') || undefined,
   memberStates: (c) => (c.memberStates.length > 0 ? c.memberStates.join(', ') : undefined),
 };
@@ -48,7 +49,12 @@ const FORMS: Record<ReportingCaseType, Record<FormStage, FormElement[]>> = {
     'early-warning': [
       { key: 'vulnerability', label: 'Actively exploited vulnerability', clause: `${V}(a)` },
       { key: 'product', label: 'Product concerned', clause: `${V}(a)` },
-      { key: 'memberStates', label: 'Member States where the product is made available', clause: `${V}(a)`, optional: true },
+      {
+        key: 'memberStates',
+        label: 'Member States where the product is made available',
+        clause: `${V}(a)`,
+        optional: true,
+      },
     ],
     notification: [
       { key: 'product', label: 'General information about the product concerned', clause: `${V}(b)` },
@@ -58,21 +64,47 @@ const FORMS: Record<ReportingCaseType, Record<FormStage, FormElement[]>> = {
       { key: 'sensitivity', label: 'How sensitive the notified information is', clause: `${V}(b)` },
     ],
     'final-report': [
-      { key: 'severityImpact', label: 'Description of the vulnerability, including its severity and impact', clause: `${V}(c)(i)` },
-      { key: 'maliciousActor', label: 'Information on any malicious actor that exploited it', clause: `${V}(c)(ii)`, optional: true },
-      { key: 'securityUpdate', label: 'Details of the security update or other corrective measures', clause: `${V}(c)(iii)` },
+      {
+        key: 'severityImpact',
+        label: 'Description of the vulnerability, including its severity and impact',
+        clause: `${V}(c)(i)`,
+      },
+      {
+        key: 'maliciousActor',
+        label: 'Information on any malicious actor that exploited it',
+        clause: `${V}(c)(ii)`,
+        optional: true,
+      },
+      {
+        key: 'securityUpdate',
+        label: 'Details of the security update or other corrective measures',
+        clause: `${V}(c)(iii)`,
+      },
     ],
     'user-notice': [
       { key: 'product', label: 'Product concerned', clause: 'CRA Art. 14(8)' },
       { key: 'summary', label: 'The actively exploited vulnerability', clause: 'CRA Art. 14(8)' },
-      { key: 'userMeasures', label: 'Risk mitigation and corrective measures users can deploy', clause: 'CRA Art. 14(8)' },
+      {
+        key: 'userMeasures',
+        label: 'Risk mitigation and corrective measures users can deploy',
+        clause: 'CRA Art. 14(8)',
+      },
     ],
   },
   incident: {
     'early-warning': [
-      { key: 'suspectedMalicious', label: 'Whether the incident is suspected of being caused by unlawful or malicious acts', clause: `${I}(a)` },
+      {
+        key: 'suspectedMalicious',
+        label: 'Whether the incident is suspected of being caused by unlawful or malicious acts',
+        clause: `${I}(a)`,
+      },
       { key: 'product', label: 'Product concerned', clause: `${I}(a)` },
-      { key: 'memberStates', label: 'Member States where the product is made available', clause: `${I}(a)`, optional: true },
+      {
+        key: 'memberStates',
+        label: 'Member States where the product is made available',
+        clause: `${I}(a)`,
+        optional: true,
+      },
     ],
     notification: [
       { key: 'incidentNature', label: 'Nature of the incident', clause: `${I}(b)` },
@@ -82,14 +114,26 @@ const FORMS: Record<ReportingCaseType, Record<FormStage, FormElement[]>> = {
       { key: 'sensitivity', label: 'How sensitive the notified information is', clause: `${I}(b)` },
     ],
     'final-report': [
-      { key: 'severityImpact', label: 'Detailed description of the incident, including its severity and impact', clause: `${I}(c)(i)` },
-      { key: 'rootCause', label: 'Type of threat or root cause likely to have triggered the incident', clause: `${I}(c)(ii)` },
+      {
+        key: 'severityImpact',
+        label: 'Detailed description of the incident, including its severity and impact',
+        clause: `${I}(c)(i)`,
+      },
+      {
+        key: 'rootCause',
+        label: 'Type of threat or root cause likely to have triggered the incident',
+        clause: `${I}(c)(ii)`,
+      },
       { key: 'mitigations', label: 'Applied and ongoing mitigation measures', clause: `${I}(c)(iii)` },
     ],
     'user-notice': [
       { key: 'product', label: 'Product concerned', clause: 'CRA Art. 14(8)' },
       { key: 'summary', label: 'The severe incident', clause: 'CRA Art. 14(8)' },
-      { key: 'userMeasures', label: 'Risk mitigation and corrective measures users can deploy', clause: 'CRA Art. 14(8)' },
+      {
+        key: 'userMeasures',
+        label: 'Risk mitigation and corrective measures users can deploy',
+        clause: 'CRA Art. 14(8)',
+      },
     ],
   },
 };

@@ -20,17 +20,30 @@ export function parseInstant(text: string): InstantResult {
     return { ok: false, message: `"${value}" is not an ISO 8601 date-time (example: 2026-10-31T10:17Z)` };
   }
   const [, y, mo, d, h, mi, s = '0', frac = '', zone] = m;
-  const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d),
+    hour = Number(h),
+    minute = Number(mi),
+    second = Number(s);
   const local = Date.UTC(year, month - 1, day, hour, minute, second, Math.floor(Number(`0${frac || '.0'}`) * 1000));
   const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     return { ok: false, message: `"${value}" is not a real date and time` };
   }
   let offsetMinutes = 0;
   if (zone!.toUpperCase() !== 'Z') {
     const digits = zone!.replace(':', '');
     const sign = digits.startsWith('-') ? -1 : 1;
-    const oh = Number(digits.slice(1, 3)), om = Number(digits.slice(3, 5));
+    const oh = Number(digits.slice(1, 3)),
+      om = Number(digits.slice(3, 5));
     if (oh > 14 || om > 59) return { ok: false, message: `"${value}" has an impossible offset ${zone}` };
     offsetMinutes = sign * (oh * 60 + om);
   }

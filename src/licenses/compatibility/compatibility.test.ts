@@ -6,8 +6,20 @@ import { builtinKnowledgeBase } from '../kb/index.js';
 import { checkCompatibility, osadlCompatibility } from './index.js';
 
 const matrix = whenCorpora(() => JSON.parse(readFileSync(corpus('licenses/osadl/matrixseqexpl.json'), 'utf8')));
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'");
-const WORD = { Yes: 'yes', No: 'no', Unknown: 'unknown', 'Check dependency': 'check-dependency', Same: 'same' } as Record<string, string>;
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'");
+const WORD = {
+  Yes: 'yes',
+  No: 'no',
+  Unknown: 'unknown',
+  'Check dependency': 'check-dependency',
+  Same: 'same',
+} as Record<string, string>;
 const kb = builtinKnowledgeBase();
 
 test('the compact OSADL module answers every cell of the original matrix exactly', needsCorpora, () => {
@@ -32,10 +44,19 @@ test('copyleft rules: aggregation and internal use impose nothing; network copyl
   const agpl = checkCompatibility('AGPL-3.0-only', 'Apache-2.0', ctx('static', 'network'), kb);
   assert.equal(agpl.verdict, 'incompatible');
   assert.equal(agpl.basis, 'osadl');
-  assert.equal(checkCompatibility('LGPL-2.1-only', 'Apache-2.0', ctx('dynamic', 'distribution'), kb).verdict, 'compatible');
+  assert.equal(
+    checkCompatibility('LGPL-2.1-only', 'Apache-2.0', ctx('dynamic', 'distribution'), kb).verdict,
+    'compatible',
+  );
   assert.equal(checkCompatibility('MIT', 'GPL-2.0-only', ctx('static', 'distribution'), kb).verdict, 'compatible');
-  assert.equal(checkCompatibility('Apache-2.0', 'GPL-2.0-only', ctx('static', 'distribution'), kb).verdict, 'incompatible');
-  assert.equal(checkCompatibility('Apache-2.0', 'GPL-3.0-only', ctx('mingled', 'distribution'), kb).verdict, 'compatible');
+  assert.equal(
+    checkCompatibility('Apache-2.0', 'GPL-2.0-only', ctx('static', 'distribution'), kb).verdict,
+    'incompatible',
+  );
+  assert.equal(
+    checkCompatibility('Apache-2.0', 'GPL-3.0-only', ctx('mingled', 'distribution'), kb).verdict,
+    'compatible',
+  );
   const unknown = checkCompatibility('CC-BY-NC-4.0', 'MIT', ctx('static', 'distribution'), kb);
   assert.equal(unknown.verdict, 'unknown');
   assert.match(unknown.explanation, /review by hand/);

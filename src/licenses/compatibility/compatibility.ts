@@ -43,7 +43,11 @@ export function checkCompatibility(
   context: CompatibilityContext,
   kb: KnowledgeBase,
 ): CompatibilityResult {
-  const result = (verdict: CompatibilityVerdict, basis: CompatibilityResult['basis'], explanation: string): CompatibilityResult => ({
+  const result = (
+    verdict: CompatibilityVerdict,
+    basis: CompatibilityResult['basis'],
+    explanation: string,
+  ): CompatibilityResult => ({
     inbound,
     outbound,
     verdict,
@@ -56,25 +60,52 @@ export function checkCompatibility(
   const copyleft = copyleftOf(kb, inbound);
   const { linking, exploitation } = context;
   if (exploitation === 'internal') {
-    return result('compatible', 'rule', `Internal use distributes nothing, so no licence condition of ${inbound} reaches the ${outbound} release.`);
+    return result(
+      'compatible',
+      'rule',
+      `Internal use distributes nothing, so no licence condition of ${inbound} reaches the ${outbound} release.`,
+    );
   }
   if (linking === 'aggregation') {
-    return result('compatible', 'rule', `Mere aggregation: ${inbound} code ships beside the ${outbound} work, not inside it, so each keeps its own licence.`);
+    return result(
+      'compatible',
+      'rule',
+      `Mere aggregation: ${inbound} code ships beside the ${outbound} work, not inside it, so each keeps its own licence.`,
+    );
   }
   if (exploitation === 'network' && copyleft !== 'network' && copyleft !== 'weak-network') {
-    return result('compatible', 'rule', `Offered over a network only: ${inbound} (${copyleft ?? 'copyleft unknown'}) conditions apply on distribution, which does not happen here.`);
+    return result(
+      'compatible',
+      'rule',
+      `Offered over a network only: ${inbound} (${copyleft ?? 'copyleft unknown'}) conditions apply on distribution, which does not happen here.`,
+    );
   }
   if (copyleft === 'weak' && linking === 'dynamic') {
-    return result('compatible', 'rule', `${inbound} is a weak copyleft: dynamically linked, it stays a separate work under its own licence (its source and any changes to it must still be provided).`);
+    return result(
+      'compatible',
+      'rule',
+      `${inbound} is a weak copyleft: dynamically linked, it stays a separate work under its own licence (its source and any changes to it must still be provided).`,
+    );
   }
   const cell = osadlCompatibility(outbound, inbound);
   if (cell) {
-    const how = linking === 'static' && copyleft === 'weak' ? ' Static linking with a weak copyleft: check the relinking or file-level conditions.' : '';
+    const how =
+      linking === 'static' && copyleft === 'weak'
+        ? ' Static linking with a weak copyleft: check the relinking or file-level conditions.'
+        : '';
     return result(VERDICT_OF_OSADL[cell.verdict], 'osadl', `OSADL: ${cell.explanation}${how}`);
   }
   const facts = findLicense(kb, inbound);
   if (copyleft === 'none' && facts?.foss !== 'no' && !facts?.nonCommercial) {
-    return result('compatible', 'rule', `${inbound} is permissive: its notices must be kept, but it does not constrain the ${outbound} licence.`);
+    return result(
+      'compatible',
+      'rule',
+      `${inbound} is permissive: its notices must be kept, but it does not constrain the ${outbound} licence.`,
+    );
   }
-  return result('unknown', 'none', `No rule or OSADL entry covers ${inbound} inside a ${outbound} release (${linking} linking, ${exploitation}); review by hand.`);
+  return result(
+    'unknown',
+    'none',
+    `No rule or OSADL entry covers ${inbound} inside a ${outbound} release (${linking} linking, ${exploitation}); review by hand.`,
+  );
 }

@@ -1,2 +1,7 @@
-export { checkCompatibility, type CompatibilityContext, type CompatibilityResult, type CompatibilityVerdict } from './compatibility.js';
+export {
+  checkCompatibility,
+  type CompatibilityContext,
+  type CompatibilityResult,
+  type CompatibilityVerdict,
+} from './compatibility.js';
 export { osadlCompatibility, osadlLicenses, type OsadlCell, type OsadlVerdict } from './osadl.js';

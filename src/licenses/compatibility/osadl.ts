@@ -24,7 +24,10 @@ export function osadlCompatibility(leading: string, subordinate: string): OsadlC
   if (!verdict) return undefined;
   const l = OSADL_LICENSES[row];
   const s = OSADL_LICENSES[column];
-  const explanation = OSADL_TEMPLATES[OSADL_EXPLANATIONS[row][column]].split('{leading}').map((p) => p.split('{subordinate}').join(s)).join(l);
+  const explanation = OSADL_TEMPLATES[OSADL_EXPLANATIONS[row][column]]
+    .split('{leading}')
+    .map((p) => p.split('{subordinate}').join(s))
+    .join(l);
   return { leading: l, subordinate: s, verdict, explanation };
 }
 

@@ -1,12 +1,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { andToOrCandidates, choices, evaluate, isAmbiguous, parseExpression, printExpression, simplifyExpression, type LicenseExpression, type PolicyAnswer } from './index.js';
+import {
+  andToOrCandidates,
+  choices,
+  evaluate,
+  isAmbiguous,
+  parseExpression,
+  printExpression,
+  simplifyExpression,
+  type LicenseExpression,
+  type PolicyAnswer,
+} from './index.js';
 
 const p = (s: string): LicenseExpression => parseExpression(s).expression!;
 
 test('simplify flattens, removes duplicates and sorts into one canonical order', () => {
-  assert.equal(printExpression(simplifyExpression(p('MIT AND (ISC AND MIT) AND Apache-2.0'))), 'Apache-2.0 AND ISC AND MIT');
-  assert.equal(printExpression(simplifyExpression(p('(MIT OR ISC) AND (ISC OR MIT) AND 0BSD'))), '0BSD AND (ISC OR MIT)');
+  assert.equal(
+    printExpression(simplifyExpression(p('MIT AND (ISC AND MIT) AND Apache-2.0'))),
+    'Apache-2.0 AND ISC AND MIT',
+  );
+  assert.equal(
+    printExpression(simplifyExpression(p('(MIT OR ISC) AND (ISC OR MIT) AND 0BSD'))),
+    '0BSD AND (ISC OR MIT)',
+  );
   assert.equal(printExpression(simplifyExpression(p('MIT OR MIT'))), 'MIT');
   assert.equal(
     printExpression(simplifyExpression(p('Zlib OR (MIT AND ISC) OR Apache-2.0'))),
@@ -27,7 +43,11 @@ test('ambiguity: several licences joined by AND with no choice; or-later counts 
 test('AND→OR candidates: all at once, then each AND alone', () => {
   assert.deepEqual(andToOrCandidates(p('MIT AND Apache-2.0')), ['Apache-2.0 OR MIT']);
   assert.deepEqual(andToOrCandidates(p('MIT OR ISC')), []);
-  assert.deepEqual(andToOrCandidates(p('MIT AND (ISC OR 0BSD AND Zlib)')), ['0BSD OR ISC OR MIT OR Zlib', 'ISC OR MIT OR 0BSD AND Zlib', 'MIT AND (0BSD OR ISC OR Zlib)']);
+  assert.deepEqual(andToOrCandidates(p('MIT AND (ISC OR 0BSD AND Zlib)')), [
+    '0BSD OR ISC OR MIT OR Zlib',
+    'ISC OR MIT OR 0BSD AND Zlib',
+    'MIT AND (0BSD OR ISC OR Zlib)',
+  ]);
 });
 
 test('choices list the alternative licence sets', () => {
@@ -46,8 +66,14 @@ test('evaluation: OR needs one allowed branch, AND needs all; the best allowed c
   assert.deepEqual(evaluate(p('GPL-3.0-only AND MIT'), allowMitIsc), { verdict: 'denied', choice: null });
   assert.deepEqual(evaluate(p('Foo-1 AND MIT'), allowMitIsc), { verdict: 'unknown', choice: null });
   assert.deepEqual(evaluate(p('GPL-3.0-only OR Foo-1'), allowMitIsc), { verdict: 'unknown', choice: null });
-  assert.deepEqual(evaluate(p('(MIT AND ISC) OR Apache-2.0'), allowMitIsc), { verdict: 'allowed', choice: ['Apache-2.0'] });
-  assert.deepEqual(evaluate(p('(MIT OR GPL-3.0-only) AND (ISC OR GPL-3.0-only)'), allowMitIsc), { verdict: 'allowed', choice: ['MIT', 'ISC'] });
+  assert.deepEqual(evaluate(p('(MIT AND ISC) OR Apache-2.0'), allowMitIsc), {
+    verdict: 'allowed',
+    choice: ['Apache-2.0'],
+  });
+  assert.deepEqual(evaluate(p('(MIT OR GPL-3.0-only) AND (ISC OR GPL-3.0-only)'), allowMitIsc), {
+    verdict: 'allowed',
+    choice: ['MIT', 'ISC'],
+  });
   // A WITH exception is judged as one licence, so a policy can treat it apart from the bare licence.
   const seen: string[] = [];
   evaluate(p('GPL-2.0-only WITH Classpath-exception-2.0'), (id) => (seen.push(id), 'allowed'));

@@ -12,7 +12,11 @@ const WITH_EXCEPTION: Record<string, DeprecatedReplacement> = {
   'GPL-2.0-with-GCC-exception': { license: 'GPL-2.0-only', exception: 'GCC-exception-2.0', automatic: true },
   'GPL-2.0-with-autoconf-exception': { license: 'GPL-2.0-only', exception: 'Autoconf-exception-2.0', automatic: true },
   'GPL-2.0-with-bison-exception': { license: 'GPL-2.0-only', exception: 'Bison-exception-2.2', automatic: true },
-  'GPL-2.0-with-classpath-exception': { license: 'GPL-2.0-only', exception: 'Classpath-exception-2.0', automatic: true },
+  'GPL-2.0-with-classpath-exception': {
+    license: 'GPL-2.0-only',
+    exception: 'Classpath-exception-2.0',
+    automatic: true,
+  },
   'GPL-2.0-with-font-exception': { license: 'GPL-2.0-only', exception: 'Font-exception-2.0', automatic: true },
   'GPL-3.0-with-GCC-exception': { license: 'GPL-3.0-only', exception: 'GCC-exception-3.1', automatic: true },
   'GPL-3.0-with-autoconf-exception': { license: 'GPL-3.0-only', exception: 'Autoconf-exception-3.0', automatic: true },

@@ -13,7 +13,8 @@ const require = createRequire(import.meta.url);
 const jsParse = require('spdx-expression-parse') as (s: string) => JsNode;
 const satisfies = require('spdx-satisfies') as (candidate: string, allowed: string[]) => boolean;
 
-type JsNode = { license: string; plus?: boolean; exception?: string } | { left: JsNode; conjunction: 'and' | 'or'; right: JsNode };
+type JsNode =
+  { license: string; plus?: boolean; exception?: string } | { left: JsNode; conjunction: 'and' | 'or'; right: JsNode };
 type Shape = string | { op: 'and' | 'or'; args: Shape[] };
 
 /** Their binary tree, flattened into n-ary nodes; each leaf canonicalised by our own leaf reading. */
@@ -43,8 +44,10 @@ function ourShape(e: LicenseExpression): Shape {
 }
 
 function oracleInputs(): string[] {
-  const list = JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx.json'), 'utf8')).licenses as Array<{ licenseId: string }>;
-  const exceptions = JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx_exception.json'), 'utf8')).exceptions as Array<{ licenseExceptionId: string }>;
+  const list = JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx.json'), 'utf8'))
+    .licenses as Array<{ licenseId: string }>;
+  const exceptions = JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx_exception.json'), 'utf8'))
+    .exceptions as Array<{ licenseExceptionId: string }>;
   const ids = list.map((l) => l.licenseId);
   const inputs = new Set<string>();
   for (const d of declaredLicenseStrings()) for (const s of Array.isArray(d.value) ? d.value : [d.value]) inputs.add(s);
@@ -78,30 +81,53 @@ test('where spdx-expression-parse accepts an input, we produce the same structur
   assert.ok(theyRejected > 0);
 });
 
-test('we accept what spdx-expression-parse wrongly rejects: lower case, current exceptions, AdditionRef', needsCorpora, () => {
-  const rejectedByThem = (s: string) => {
-    try {
-      jsParse(s);
-      return false;
-    } catch {
-      return true;
+test(
+  'we accept what spdx-expression-parse wrongly rejects: lower case, current exceptions, AdditionRef',
+  needsCorpora,
+  () => {
+    const rejectedByThem = (s: string) => {
+      try {
+        jsParse(s);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    const exceptions = JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx_exception.json'), 'utf8'))
+      .exceptions as Array<{ licenseExceptionId: string }>;
+    const newer = exceptions.map((e) => `GPL-2.0-or-later WITH ${e.licenseExceptionId}`).filter(rejectedByThem);
+    assert.ok(newer.length > 0, 'the oracle knows every current exception: pick another example');
+    const cases = [
+      'mit',
+      'apache-2.0 OR mit',
+      'gpl-2.0-only WITH classpath-exception-2.0',
+      'MIT WITH AdditionRef-my-addition',
+      ...newer,
+    ];
+    for (const input of cases) {
+      assert.ok(rejectedByThem(input), `the oracle accepts ${input}`);
+      const r = parseExpression(input);
+      assert.ok(r.expression, input);
+      assert.ok(!r.diagnostics.some((d) => d.code.startsWith('unknown')), input);
     }
-  };
-  const exceptions = JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx_exception.json'), 'utf8')).exceptions as Array<{ licenseExceptionId: string }>;
-  const newer = exceptions.map((e) => `GPL-2.0-or-later WITH ${e.licenseExceptionId}`).filter(rejectedByThem);
-  assert.ok(newer.length > 0, 'the oracle knows every current exception: pick another example');
-  const cases = ['mit', 'apache-2.0 OR mit', 'gpl-2.0-only WITH classpath-exception-2.0', 'MIT WITH AdditionRef-my-addition', ...newer];
-  for (const input of cases) {
-    assert.ok(rejectedByThem(input), `the oracle accepts ${input}`);
-    const r = parseExpression(input);
-    assert.ok(r.expression, input);
-    assert.ok(!r.diagnostics.some((d) => d.code.startsWith('unknown')), input);
-  }
-});
+  },
+);
 
 test('spdx-satisfies agrees with our choices on what a one-licence policy allows', () => {
-  const inputs = ['MIT OR Apache-2.0', 'MIT AND Apache-2.0', '(MIT OR ISC) AND Apache-2.0', 'GPL-2.0-only OR (MIT AND BSD-3-Clause)'];
-  const policies = [['MIT'], ['Apache-2.0'], ['MIT', 'Apache-2.0'], ['ISC', 'Apache-2.0'], ['MIT', 'BSD-3-Clause'], ['GPL-2.0-only']];
+  const inputs = [
+    'MIT OR Apache-2.0',
+    'MIT AND Apache-2.0',
+    '(MIT OR ISC) AND Apache-2.0',
+    'GPL-2.0-only OR (MIT AND BSD-3-Clause)',
+  ];
+  const policies = [
+    ['MIT'],
+    ['Apache-2.0'],
+    ['MIT', 'Apache-2.0'],
+    ['ISC', 'Apache-2.0'],
+    ['MIT', 'BSD-3-Clause'],
+    ['GPL-2.0-only'],
+  ];
   for (const input of inputs) {
     for (const allowed of policies) {
       const ours = parseExpression(input).expression!;

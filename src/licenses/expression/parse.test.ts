@@ -5,7 +5,9 @@ import { corpus, needsCorpora, lazy } from '../../../test/support/corpora.js';
 import { parseExpression, printExpression, type LicenseExpression } from './index.js';
 
 const listJson = lazy(() => JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx.json'), 'utf8')));
-const exceptionJson = lazy(() => JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx_exception.json'), 'utf8')));
+const exceptionJson = lazy(() =>
+  JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx_exception.json'), 'utf8')),
+);
 
 function parsed(text: string): LicenseExpression {
   const r = parseExpression(text);
@@ -58,7 +60,10 @@ test('operators are case-insensitive and WITH > AND > OR', () => {
 
 test('refs, +, NONE and NOASSERTION', () => {
   assert.deepEqual(parsed('documentref-spdx-tool-1.2:licenseref-MIT-Style-2'), {
-    type: 'license', id: 'LicenseRef-MIT-Style-2', documentRef: 'DocumentRef-spdx-tool-1.2', orLater: false,
+    type: 'license',
+    id: 'LicenseRef-MIT-Style-2',
+    documentRef: 'DocumentRef-spdx-tool-1.2',
+    orLater: false,
   });
   assert.equal(printExpression(parsed('LicenseRef-x WITH additionref-y')), 'LicenseRef-x WITH AdditionRef-y');
   assert.equal(printExpression(parsed('MIT WITH DocumentRef-d:AdditionRef-y')), 'MIT WITH DocumentRef-d:AdditionRef-y');
@@ -77,7 +82,10 @@ test('deprecated GPL forms become -only / -or-later with a note', () => {
   ]) {
     const r = parseExpression(input);
     assert.equal(printExpression(r.expression!), want, input);
-    assert.ok(r.diagnostics.some((d) => d.code === 'rewritten-id' && d.severity === 'info'), input);
+    assert.ok(
+      r.diagnostics.some((d) => d.code === 'rewritten-id' && d.severity === 'info'),
+      input,
+    );
   }
   const r = parseExpression('StandardML-NJ');
   assert.equal(printExpression(r.expression!), 'StandardML-NJ');
@@ -88,10 +96,13 @@ test('unknown ids are non-fatal diagnostics, apart from syntax errors', () => {
   const r = parseExpression('MIT OR Foo-1.0 WITH Bar-exception');
   assert.ok(r.expression);
   assert.equal(r.syntaxError, null);
-  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.position, d.id]), [
-    ['unknown-license', 7, 'Foo-1.0'],
-    ['unknown-exception', 20, 'Bar-exception'],
-  ]);
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.position, d.id]),
+    [
+      ['unknown-license', 7, 'Foo-1.0'],
+      ['unknown-exception', 20, 'Bar-exception'],
+    ],
+  );
   assert.equal(parseExpression('Classpath-exception-2.0').diagnostics[0].code, 'exception-as-license');
   assert.equal(parseExpression('MIT WITH Apache-2.0').diagnostics[0].code, 'license-as-exception');
 });

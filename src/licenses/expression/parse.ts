@@ -108,7 +108,10 @@ class Parser {
     }
     const expr = this.parseOr();
     if (this.tok() !== T_END) {
-      throw this.error(this.tok() === T_CLOSE ? ['AND', 'OR', 'end of expression'] : EXPECT_OPERATOR, this.tok() === T_CLOSE ? "')' without a matching '('" : undefined);
+      throw this.error(
+        this.tok() === T_CLOSE ? ['AND', 'OR', 'end of expression'] : EXPECT_OPERATOR,
+        this.tok() === T_CLOSE ? "')' without a matching '('" : undefined,
+      );
     }
     return expr;
   }
@@ -143,7 +146,8 @@ class Parser {
         throw this.error(this.tok() === T_END ? ["')'"] : ['AND', 'OR', "')'"]);
       }
       this.next();
-      if (this.isKeyword('WITH')) throw this.error(['AND', 'OR', "')'", 'end of expression'], 'WITH applies to a single licence, not to a group');
+      if (this.isKeyword('WITH'))
+        throw this.error(['AND', 'OR', "')'", 'end of expression'], 'WITH applies to a single licence, not to a group');
       return inner;
     }
     if (this.tok() !== T_WORD || this.isOperator()) throw this.error(EXPECT_LICENSE);
@@ -168,22 +172,35 @@ class Parser {
       const doc = word.slice(0, colon);
       const ref = word.slice(colon + 1);
       if (!hasPrefix(doc, 'DocumentRef-') || !validIdstring(doc, 12)) {
-        throw this.errorAt(start, word, ['a licence id', 'DocumentRef-…:LicenseRef-…'], 'a colon only follows a DocumentRef-…');
+        throw this.errorAt(
+          start,
+          word,
+          ['a licence id', 'DocumentRef-…:LicenseRef-…'],
+          'a colon only follows a DocumentRef-…',
+        );
       }
       if (!hasPrefix(ref, 'LicenseRef-') || !validIdstring(ref, 11)) {
         throw this.errorAt(start + colon + 1, ref, ['LicenseRef-… after DocumentRef-…:']);
       }
-      leaf = { type: 'license', id: 'LicenseRef-' + ref.slice(11), documentRef: 'DocumentRef-' + doc.slice(12), orLater: false };
+      leaf = {
+        type: 'license',
+        id: 'LicenseRef-' + ref.slice(11),
+        documentRef: 'DocumentRef-' + doc.slice(12),
+        orLater: false,
+      };
     } else if (hasPrefix(word, 'LicenseRef-')) {
-      if (!validIdstring(word, 11)) throw this.errorAt(start, word, ['LicenseRef- followed by letters, digits, "." or "-"']);
+      if (!validIdstring(word, 11))
+        throw this.errorAt(start, word, ['LicenseRef- followed by letters, digits, "." or "-"']);
       leaf = { type: 'license', id: 'LicenseRef-' + word.slice(11), orLater: false };
     } else {
       leaf = { type: 'license', id: word, orLater: false };
     }
     this.next();
     if (this.tok() === T_PLUS) {
-      if (this.tokStart !== start + word.length) throw this.error(['AND', 'OR', 'WITH'], "'+' must follow the licence id without a space");
-      if (leaf.id.startsWith('LicenseRef-')) throw this.error(['AND', 'OR', 'WITH', 'end of expression'], "'+' does not apply to a LicenseRef");
+      if (this.tokStart !== start + word.length)
+        throw this.error(['AND', 'OR', 'WITH'], "'+' must follow the licence id without a space");
+      if (leaf.id.startsWith('LicenseRef-'))
+        throw this.error(['AND', 'OR', 'WITH', 'end of expression'], "'+' does not apply to a LicenseRef");
       leaf.orLater = true;
       this.next();
     }
@@ -198,29 +215,49 @@ class Parser {
     if (colon >= 0) {
       const doc = word.slice(0, colon);
       const ref = word.slice(colon + 1);
-      if (!hasPrefix(doc, 'DocumentRef-') || !validIdstring(doc, 12) || !hasPrefix(ref, 'AdditionRef-') || !validIdstring(ref, 12)) {
+      if (
+        !hasPrefix(doc, 'DocumentRef-') ||
+        !validIdstring(doc, 12) ||
+        !hasPrefix(ref, 'AdditionRef-') ||
+        !validIdstring(ref, 12)
+      ) {
         throw this.errorAt(start, word, ['an exception id', 'AdditionRef-…', 'DocumentRef-…:AdditionRef-…']);
       }
       leaf.exception = `DocumentRef-${doc.slice(12)}:AdditionRef-${ref.slice(12)}`;
     } else if (hasPrefix(word, 'AdditionRef-')) {
-      if (!validIdstring(word, 12)) throw this.errorAt(start, word, ['AdditionRef- followed by letters, digits, "." or "-"']);
+      if (!validIdstring(word, 12))
+        throw this.errorAt(start, word, ['AdditionRef- followed by letters, digits, "." or "-"']);
       leaf.exception = 'AdditionRef-' + word.slice(12);
     } else {
       const known = lookupException(word);
       if (known) {
         leaf.exception = known.id;
-        if (known.deprecated) this.note('warning', 'deprecated-id', `${known.id} is a deprecated SPDX exception id`, start, word);
+        if (known.deprecated)
+          this.note('warning', 'deprecated-id', `${known.id} is a deprecated SPDX exception id`, start, word);
       } else {
         leaf.exception = word;
         if (lookupLicense(word)) {
-          this.note('warning', 'license-as-exception', `${lookupLicense(word)!.id} is a licence, not an exception: WITH needs an exception id`, start, word);
+          this.note(
+            'warning',
+            'license-as-exception',
+            `${lookupLicense(word)!.id} is a licence, not an exception: WITH needs an exception id`,
+            start,
+            word,
+          );
         } else {
-          this.note('warning', 'unknown-exception', `unknown exception id '${word}' (not in SPDX License List)`, start, word);
+          this.note(
+            'warning',
+            'unknown-exception',
+            `unknown exception id '${word}' (not in SPDX License List)`,
+            start,
+            word,
+          );
         }
       }
     }
     this.next();
-    if (this.tok() === T_PLUS) throw this.error(['AND', 'OR', "')'", 'end of expression'], "'+' belongs to the licence, before WITH");
+    if (this.tok() === T_PLUS)
+      throw this.error(['AND', 'OR', "')'", 'end of expression'], "'+' belongs to the licence, before WITH");
   }
 
   /** Canonical case, deprecated forms, unknown ids. */
@@ -229,9 +266,21 @@ class Parser {
     const known = lookupLicense(word);
     if (!known) {
       if (lookupException(word)) {
-        this.note('warning', 'exception-as-license', `${lookupException(word)!.id} is an exception, not a licence: use <licence> WITH ${lookupException(word)!.id}`, start, word);
+        this.note(
+          'warning',
+          'exception-as-license',
+          `${lookupException(word)!.id} is an exception, not a licence: use <licence> WITH ${lookupException(word)!.id}`,
+          start,
+          word,
+        );
       } else {
-        this.note('warning', 'unknown-license', `unknown licence id '${word}' (not in SPDX License List; use LicenseRef-… for other licences)`, start, word);
+        this.note(
+          'warning',
+          'unknown-license',
+          `unknown licence id '${word}' (not in SPDX License List; use LicenseRef-… for other licences)`,
+          start,
+          word,
+        );
       }
       return;
     }
@@ -261,7 +310,13 @@ class Parser {
 
   // --- reporting -----------------------------------------------------------------------------
 
-  private note(severity: 'warning' | 'info', code: ExpressionDiagnostic['code'], message: string, position: number, id: string): void {
+  private note(
+    severity: 'warning' | 'info',
+    code: ExpressionDiagnostic['code'],
+    message: string,
+    position: number,
+    id: string,
+  ): void {
     (this.diagnostics ??= []).push({ severity, code, message, position, id });
   }
 
@@ -296,7 +351,8 @@ export function parseExpression(input: string): ParseResult {
     const expression = parser.parseWhole();
     return { expression, syntaxError: null, diagnostics: parser.diagnostics ?? NO_DIAGNOSTICS };
   } catch (e) {
-    if (isSyntaxError(e)) return { expression: null, syntaxError: e, diagnostics: parser.diagnostics ?? NO_DIAGNOSTICS };
+    if (isSyntaxError(e))
+      return { expression: null, syntaxError: e, diagnostics: parser.diagnostics ?? NO_DIAGNOSTICS };
     throw e;
   }
 }

@@ -2,10 +2,32 @@ import type { ComplianceAction, KnowledgeBase, LicenseFacts, Obligation } from '
 
 /** Licence fields compared one by one (everything but the key and import leftovers). */
 export const COMPARED_LICENSE_FIELDS = [
-  'name', 'kind', 'copyleft', 'osiApproved', 'fsfApproved', 'foss', 'patentGrant', 'ethicalClause', 'nonCommercial',
-  'antiTivoisation', 'warrantyDisclaimer', 'liabilityDisclaimer', 'law', 'venue', 'steward', 'url', 'comment', 'text',
+  'name',
+  'kind',
+  'copyleft',
+  'osiApproved',
+  'fsfApproved',
+  'foss',
+  'patentGrant',
+  'ethicalClause',
+  'nonCommercial',
+  'antiTivoisation',
+  'warrantyDisclaimer',
+  'liabilityDisclaimer',
+  'law',
+  'venue',
+  'steward',
+  'url',
+  'comment',
+  'text',
 ] as const satisfies readonly (keyof LicenseFacts)[];
-export const COMPARED_ACTION_FIELDS = ['description', 'category', 'passivity', 'team', 'core'] as const satisfies readonly (keyof ComplianceAction)[];
+export const COMPARED_ACTION_FIELDS = [
+  'description',
+  'category',
+  'passivity',
+  'team',
+  'core',
+] as const satisfies readonly (keyof ComplianceAction)[];
 
 export type LicenseField = (typeof COMPARED_LICENSE_FIELDS)[number];
 export type ActionField = (typeof COMPARED_ACTION_FIELDS)[number];
@@ -28,7 +50,13 @@ export interface DiffOptions {
 const key = (id: string) => id.toLowerCase();
 
 function summary(o: Obligation): ObligationSummary {
-  return { name: o.name, passivity: o.passivity, exploitation: o.exploitation, modification: o.modification, action: o.action };
+  return {
+    name: o.name,
+    passivity: o.passivity,
+    exploitation: o.exploitation,
+    modification: o.modification,
+    action: o.action,
+  };
 }
 function summariesOf(kb: KnowledgeBase, license: string): ObligationSummary[] {
   return kb.obligations
@@ -38,7 +66,11 @@ function summariesOf(kb: KnowledgeBase, license: string): ObligationSummary[] {
 }
 
 /** Field-by-field differences between our knowledge base and a reference (e.g. imported Hermine data). */
-export function diffKnowledgeBases(ours: KnowledgeBase, reference: KnowledgeBase, options: DiffOptions = {}): KbDifference[] {
+export function diffKnowledgeBases(
+  ours: KnowledgeBase,
+  reference: KnowledgeBase,
+  options: DiffOptions = {},
+): KbDifference[] {
   const ignoreUnknown = options.ignoreUnknownReference ?? true;
   const out: KbDifference[] = [];
   const ourLicenses = new Map(ours.licenses.map((l) => [key(l.id), l]));
@@ -51,11 +83,13 @@ export function diffKnowledgeBases(ours: KnowledgeBase, reference: KnowledgeBase
     }
     for (const field of COMPARED_LICENSE_FIELDS) {
       if (ignoreUnknown && ref[field] === null) continue;
-      if (mine[field] !== ref[field]) out.push({ kind: 'license-field', license: mine.id, field, ours: mine[field], reference: ref[field] });
+      if (mine[field] !== ref[field])
+        out.push({ kind: 'license-field', license: mine.id, field, ours: mine[field], reference: ref[field] });
     }
     const a = summariesOf(ours, mine.id);
     const b = summariesOf(reference, ref.id);
-    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ kind: 'obligations', license: mine.id, ours: a, reference: b });
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      out.push({ kind: 'obligations', license: mine.id, ours: a, reference: b });
   }
   for (const mine of ours.licenses) {
     if (!refLicenses.has(key(mine.id))) out.push({ kind: 'license-only-in', license: mine.id, side: 'ours' });
@@ -69,11 +103,13 @@ export function diffKnowledgeBases(ours: KnowledgeBase, reference: KnowledgeBase
     }
     for (const field of COMPARED_ACTION_FIELDS) {
       if (ignoreUnknown && ref[field] === null) continue;
-      if (mine[field] !== ref[field]) out.push({ kind: 'action-field', action: ref.name, field, ours: mine[field], reference: ref[field] });
+      if (mine[field] !== ref[field])
+        out.push({ kind: 'action-field', action: ref.name, field, ours: mine[field], reference: ref[field] });
     }
   }
   const refActionNames = new Set(reference.actions.map((a) => a.name));
-  for (const mine of ours.actions) if (!refActionNames.has(mine.name)) out.push({ kind: 'action-only-in', action: mine.name, side: 'ours' });
+  for (const mine of ours.actions)
+    if (!refActionNames.has(mine.name)) out.push({ kind: 'action-only-in', action: mine.name, side: 'ours' });
   return out;
 }
 
@@ -81,7 +117,10 @@ export function diffKnowledgeBases(ours: KnowledgeBase, reference: KnowledgeBase
 export function takeReference(ours: KnowledgeBase, reference: KnowledgeBase, d: KbDifference): KnowledgeBase {
   switch (d.kind) {
     case 'license-field':
-      return { ...ours, licenses: ours.licenses.map((l) => (key(l.id) === key(d.license) ? { ...l, [d.field]: d.reference } : l)) };
+      return {
+        ...ours,
+        licenses: ours.licenses.map((l) => (key(l.id) === key(d.license) ? { ...l, [d.field]: d.reference } : l)),
+      };
     case 'license-only-in':
       if (d.side === 'ours') {
         return {
@@ -98,7 +137,10 @@ export function takeReference(ours: KnowledgeBase, reference: KnowledgeBase, d: 
     case 'obligations':
       return withReferenceObligations(ours, reference, d.license);
     case 'action-field':
-      return { ...ours, actions: ours.actions.map((a) => (a.name === d.action ? { ...a, [d.field]: d.reference } : a)) };
+      return {
+        ...ours,
+        actions: ours.actions.map((a) => (a.name === d.action ? { ...a, [d.field]: d.reference } : a)),
+      };
     case 'action-only-in':
       if (d.side === 'ours') return { ...ours, actions: ours.actions.filter((a) => a.name !== d.action) };
       // Taking a licence's obligations may already have brought this action along.
@@ -110,7 +152,9 @@ export function takeReference(ours: KnowledgeBase, reference: KnowledgeBase, d: 
 /** Replaces a licence's obligations with the reference ones, bringing the actions they need along. */
 function withReferenceObligations(ours: KnowledgeBase, reference: KnowledgeBase, license: string): KnowledgeBase {
   const ourId = ours.licenses.find((l) => key(l.id) === key(license))?.id ?? license;
-  const taken = reference.obligations.filter((o) => key(o.license) === key(license)).map((o) => ({ ...o, license: ourId }));
+  const taken = reference.obligations
+    .filter((o) => key(o.license) === key(license))
+    .map((o) => ({ ...o, license: ourId }));
   const have = new Set(ours.actions.map((a) => a.name));
   const needed = reference.actions.filter((a) => !have.has(a.name) && taken.some((o) => o.action === a.name));
   return {

@@ -1,5 +1,15 @@
 import type { ComplianceAction, KnowledgeBase, LicenseFacts, LicensePolicy, Obligation } from '../kb/types.js';
-import { ALLOWED, COPYLEFT, DISCLAIMER, EXPLOITATION, FOSS, METACATEGORY, MODIFICATION_TRIGGER, PASSIVITY, type Vocabulary } from './vocabulary.js';
+import {
+  ALLOWED,
+  COPYLEFT,
+  DISCLAIMER,
+  EXPLOITATION,
+  FOSS,
+  METACATEGORY,
+  MODIFICATION_TRIGGER,
+  PASSIVITY,
+  type Vocabulary,
+} from './vocabulary.js';
 import { SHARED_LICENSE_FIELDS, type HermineRecord, type HermineShared } from './records.js';
 
 /** Hermine writes "" for an unset choice; a value we kept verbatim on import wins. */

@@ -17,7 +17,9 @@ import {
 
 const DIR = corpus('hermine-community-data');
 const readDir = (sub: string) =>
-  readdirSync(join(DIR, sub)).sort().map((f) => JSON.parse(readFileSync(join(DIR, sub, f), 'utf8')));
+  readdirSync(join(DIR, sub))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(DIR, sub, f), 'utf8')));
 const files: HermineFiles = whenCorpora(() => ({ licenses: readDir('licenses'), generics: readDir('generics') }));
 const shared = whenCorpora(() => JSON.parse(readFileSync(join(DIR, 'shared.json'), 'utf8')));
 
@@ -85,14 +87,28 @@ test('diff against Hermine data, and taking every reference value, converges to 
   let ours = builtinKnowledgeBase();
   const diff = diffKnowledgeBases(ours, reference);
   assert.ok(diff.length > 0);
-  const mit = diff.find((d) => d.kind === 'license-field' && d.license === 'MIT' && d.field === 'url') as Extract<KbDifference, { kind: 'license-field' }>;
-  assert.deepEqual(mit && { ours: mit.ours, reference: mit.reference }, { ours: 'https://spdx.org/licenses/MIT', reference: 'https://opensource.org/licenses/MIT' });
+  const mit = diff.find((d) => d.kind === 'license-field' && d.license === 'MIT' && d.field === 'url') as Extract<
+    KbDifference,
+    { kind: 'license-field' }
+  >;
+  assert.deepEqual(mit && { ours: mit.ours, reference: mit.reference }, {
+    ours: 'https://spdx.org/licenses/MIT',
+    reference: 'https://opensource.org/licenses/MIT',
+  });
   // Taking one value removes exactly that difference.
   const after = diffKnowledgeBases(takeReference(ours, reference, mit!), reference);
   assert.equal(after.length, diff.length - 1);
   for (const d of diff) ours = takeReference(ours, reference, d);
   assert.deepEqual(diffKnowledgeBases(ours, reference), []);
   const names = ours.actions.map((a) => a.name);
-  assert.equal(new Set(names).size, names.length, 'no compliance action is taken twice, whatever the order of the differences');
-  assert.deepEqual(builtinKnowledgeBase().licenses.find((l) => l.id === 'MIT')?.url, 'https://spdx.org/licenses/MIT', 'ours untouched');
+  assert.equal(
+    new Set(names).size,
+    names.length,
+    'no compliance action is taken twice, whatever the order of the differences',
+  );
+  assert.deepEqual(
+    builtinKnowledgeBase().licenses.find((l) => l.id === 'MIT')?.url,
+    'https://spdx.org/licenses/MIT',
+    'ours untouched',
+  );
 });

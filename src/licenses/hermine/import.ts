@@ -1,6 +1,16 @@
 import { issue, type Issue } from '../../model/issue.js';
 import type { ComplianceAction, KnowledgeBase, LicenseFacts, LicensePolicy, Obligation } from '../kb/types.js';
-import { ALLOWED, COPYLEFT, DISCLAIMER, EXPLOITATION, FOSS, METACATEGORY, MODIFICATION_TRIGGER, PASSIVITY, type Vocabulary } from './vocabulary.js';
+import {
+  ALLOWED,
+  COPYLEFT,
+  DISCLAIMER,
+  EXPLOITATION,
+  FOSS,
+  METACATEGORY,
+  MODIFICATION_TRIGGER,
+  PASSIVITY,
+  type Vocabulary,
+} from './vocabulary.js';
 import {
   GENERIC_FIELDS,
   LICENSE_FIELDS,
@@ -69,7 +79,9 @@ class RecordReader {
 
   private keep(field: string, value: unknown, problem: string): void {
     this.extra[field] = value;
-    this.issues.push(issue('warning', 'hermine-value-kept', `${field} ${problem}; kept as is`, { component: this.where, field }));
+    this.issues.push(
+      issue('warning', 'hermine-value-kept', `${field} ${problem}; kept as is`, { component: this.where, field }),
+    );
   }
 
   extraOrUndefined(): Record<string, unknown> | undefined {
@@ -116,7 +128,13 @@ function readLicense(record: HermineRecord, issues: Issue[]): { facts: LicenseFa
   let policy: LicensePolicy | undefined;
   if ('allowed' in record) {
     const allowed = r.term('allowed', ALLOWED) ?? 'not-reviewed';
-    policy = { license: id, allowed, reviewStatus: allowed === 'not-reviewed' ? 'not-reviewed' : 'checked', comment: r.text('allowed_explanation'), categories: [] };
+    policy = {
+      license: id,
+      allowed,
+      reviewStatus: allowed === 'not-reviewed' ? 'not-reviewed' : 'checked',
+      comment: r.text('allowed_explanation'),
+      categories: [],
+    };
   }
   return { facts: withExtra(facts, r.extraOrUndefined()), policy };
 }
@@ -126,7 +144,11 @@ function readObligation(record: HermineRecord, owner: string | null, issues: Iss
   const license = r.naturalKey('license') ?? owner;
   const name = r.text('name');
   if (!license || !name) {
-    issues.push(issue('error', 'hermine-bad-obligation', 'obligation without licence or name skipped', { component: owner ?? undefined }));
+    issues.push(
+      issue('error', 'hermine-bad-obligation', 'obligation without licence or name skipped', {
+        component: owner ?? undefined,
+      }),
+    );
     return null;
   }
   const obligation: Obligation = {
@@ -162,12 +184,25 @@ function readGeneric(record: HermineRecord, issues: Issue[]): ComplianceAction |
   return withExtra(action, r.extraOrUndefined());
 }
 
-function finish(licenses: LicenseFacts[], obligations: Obligation[], actions: ComplianceAction[], policies: LicensePolicy[], issues: Issue[]): HermineImport {
+function finish(
+  licenses: LicenseFacts[],
+  obligations: Obligation[],
+  actions: ComplianceAction[],
+  policies: LicensePolicy[],
+  issues: Issue[],
+): HermineImport {
   const actionNames = new Set(actions.map((a) => a.name));
   const missing = new Map<string, number>();
-  for (const o of obligations) if (o.action && !actionNames.has(o.action)) missing.set(o.action, (missing.get(o.action) ?? 0) + 1);
+  for (const o of obligations)
+    if (o.action && !actionNames.has(o.action)) missing.set(o.action, (missing.get(o.action) ?? 0) + 1);
   for (const [name, count] of missing) {
-    issues.push(issue('warning', 'hermine-dangling-generic', `${count} obligation(s) refer to generic "${name}", which the data set does not define`));
+    issues.push(
+      issue(
+        'warning',
+        'hermine-dangling-generic',
+        `${count} obligation(s) refer to generic "${name}", which the data set does not define`,
+      ),
+    );
   }
   return { kb: { licenses, obligations, actions }, policies, issues };
 }
@@ -180,7 +215,9 @@ export function importHermineFiles(files: HermineFiles): HermineImport {
   const policies: LicensePolicy[] = [];
   for (const record of files.licenses) {
     if (!isRecord(record) || !Array.isArray(record.obligations)) {
-      issues.push(issue('error', 'hermine-not-a-licence', 'record is not a Hermine licence (no spdx_id/obligations); skipped'));
+      issues.push(
+        issue('error', 'hermine-not-a-licence', 'record is not a Hermine licence (no spdx_id/obligations); skipped'),
+      );
       continue;
     }
     const read = readLicense(record, issues);
@@ -211,7 +248,11 @@ export function importHermineShared(shared: unknown): HermineImport {
     const fields = isRecord(object) && isRecord(object.fields) ? object.fields : null;
     const model = isRecord(object) ? object.model : undefined;
     if (!fields) {
-      issues.push(issue('error', 'hermine-bad-object', `objects[${index}] has no fields; skipped`, { field: `objects[${index}]` }));
+      issues.push(
+        issue('error', 'hermine-bad-object', `objects[${index}] has no fields; skipped`, {
+          field: `objects[${index}]`,
+        }),
+      );
     } else if (model === 'cube.license') {
       const read = readLicense(fields, issues);
       if (read) licenses.push(read.facts);
@@ -223,7 +264,11 @@ export function importHermineShared(shared: unknown): HermineImport {
       const g = readGeneric(fields, issues);
       if (g) actions.push(g);
     } else {
-      issues.push(issue('warning', 'hermine-unknown-model', `objects[${index}]: model ${JSON.stringify(model)} ignored`, { field: `objects[${index}].model` }));
+      issues.push(
+        issue('warning', 'hermine-unknown-model', `objects[${index}]: model ${JSON.stringify(model)} ignored`, {
+          field: `objects[${index}].model`,
+        }),
+      );
     }
   }
   return finish(licenses, obligations, actions, policies, issues);

@@ -5,7 +5,19 @@ import { PROFILES, type LicenseProfile, type ProfileName } from './license-profi
 import { SPDX_FACTS } from './spdx-facts.generated.js';
 import type { KnowledgeBase, LicenseFacts, Obligation } from './types.js';
 
-const NOT_FOSS_PROFILES: ProfileName[] = ['restricted', 'sspl', 'cc-by-nc', 'cc-by-nc-sa', 'cc-by-nd', 'cc-by-nc-nd', 'rail', 'llama', 'llama-2', 'gemma', 'data-computational'];
+const NOT_FOSS_PROFILES: ProfileName[] = [
+  'restricted',
+  'sspl',
+  'cc-by-nc',
+  'cc-by-nc-sa',
+  'cc-by-nd',
+  'cc-by-nc-nd',
+  'rail',
+  'llama',
+  'llama-2',
+  'gemma',
+  'data-computational',
+];
 /** Families whose licences carry use restrictions (the JSON licence's clause is one too). */
 const USE_RESTRICTED: ProfileName[] = ['rail', 'llama', 'llama-2', 'gemma'];
 

@@ -28,17 +28,20 @@ export type UseRestrictionKind = UseRestriction['kind'];
 const RAIL_FIELDS: UseRestriction = {
   kind: 'field-of-use',
   fields: ['automated-decisions', 'medical-advice', 'law-enforcement'],
-  clause: 'Attachment A (use-based restrictions): no fully automated decision-making that adversely impacts legal rights, no medical advice or interpretation of medical results, no predictions for law enforcement, justice, immigration or asylum',
+  clause:
+    'Attachment A (use-based restrictions): no fully automated decision-making that adversely impacts legal rights, no medical advice or interpretation of medical results, no predictions for law enforcement, justice, immigration or asylum',
 };
 const LLAMA_THRESHOLD: UseRestriction = {
   kind: 'user-threshold',
   monthlyActiveUsers: 700_000_000,
-  clause: '§2 Additional Commercial Terms: above 700 million monthly active users (on the model version\'s release date) a licence must be requested from Meta',
+  clause:
+    "§2 Additional Commercial Terms: above 700 million monthly active users (on the model version's release date) a licence must be requested from Meta",
 };
 const LLAMA_FIELDS: UseRestriction = {
   kind: 'field-of-use',
   fields: ['military', 'critical-infrastructure'],
-  clause: 'Acceptable Use Policy: no military, warfare, nuclear or espionage use, no operation of critical infrastructure, transport technologies or heavy machinery',
+  clause:
+    'Acceptable Use Policy: no military, warfare, nuclear or espionage use, no operation of critical infrastructure, transport technologies or heavy machinery',
 };
 
 const BY_LICENSE: Readonly<Record<string, readonly UseRestriction[]>> = {
@@ -51,30 +54,50 @@ const BY_LICENSE: Readonly<Record<string, readonly UseRestriction[]>> = {
   'licenseref-scancode-llama-2-license-2023': [
     LLAMA_THRESHOLD,
     LLAMA_FIELDS,
-    { kind: 'no-training-other-models', clause: '§1(b)(v): Llama 2 or its outputs may not be used to improve any other large language model' },
+    {
+      kind: 'no-training-other-models',
+      clause: '§1(b)(v): Llama 2 or its outputs may not be used to improve any other large language model',
+    },
   ],
   'licenseref-vigie-llama-3-community': [LLAMA_THRESHOLD, LLAMA_FIELDS],
   'licenseref-scancode-llama-3.1-license-2024': [LLAMA_THRESHOLD, LLAMA_FIELDS],
   'licenseref-scancode-llama-3.2-license-2024': [
     LLAMA_THRESHOLD,
     LLAMA_FIELDS,
-    { kind: 'not-in-eu', multimodalOnly: true, clause: 'Acceptable Use Policy: the rights for the multimodal Llama 3.2 models are not granted to individuals domiciled, or companies with their principal place of business, in the EU' },
+    {
+      kind: 'not-in-eu',
+      multimodalOnly: true,
+      clause:
+        'Acceptable Use Policy: the rights for the multimodal Llama 3.2 models are not granted to individuals domiciled, or companies with their principal place of business, in the EU',
+    },
   ],
   'licenseref-scancode-llama-3.3-license-2024': [LLAMA_THRESHOLD, LLAMA_FIELDS],
   'licenseref-scancode-llama-4-license-2025': [
     LLAMA_THRESHOLD,
     LLAMA_FIELDS,
-    { kind: 'not-in-eu', multimodalOnly: false, clause: 'Acceptable Use Policy: the rights for the (multimodal) Llama 4 models are not granted to individuals domiciled, or companies with their principal place of business, in the EU' },
+    {
+      kind: 'not-in-eu',
+      multimodalOnly: false,
+      clause:
+        'Acceptable Use Policy: the rights for the (multimodal) Llama 4 models are not granted to individuals domiciled, or companies with their principal place of business, in the EU',
+    },
   ],
 };
 
-const NON_COMMERCIAL: UseRestriction = { kind: 'non-commercial', clause: 'NonCommercial: no use primarily intended for or directed towards commercial advantage or monetary compensation' };
+const NON_COMMERCIAL: UseRestriction = {
+  kind: 'non-commercial',
+  clause:
+    'NonCommercial: no use primarily intended for or directed towards commercial advantage or monetary compensation',
+};
 
 /**
  * The use restrictions of one licence: from the table, plus non-commercial for every licence the
  * knowledge base marks so (the CC NC family, and any imported licence with that fact).
  */
-export function useRestrictionsOf(license: string, facts: Pick<LicenseFacts, 'nonCommercial'> | undefined): UseRestriction[] {
+export function useRestrictionsOf(
+  license: string,
+  facts: Pick<LicenseFacts, 'nonCommercial'> | undefined,
+): UseRestriction[] {
   const own = BY_LICENSE[license.toLowerCase()] ?? [];
   return facts?.nonCommercial ? [...own, NON_COMMERCIAL] : [...own];
 }

@@ -7,7 +7,14 @@ import type { Confidence } from './result.js';
 export type AliasRow = readonly [string, string | null, Confidence, (readonly string[])?, string?];
 
 const GPL_FAMILY = ['GPL-2.0-only', 'GPL-2.0-or-later', 'GPL-3.0-only', 'GPL-3.0-or-later'];
-const LGPL_FAMILY = ['LGPL-2.1-only', 'LGPL-2.1-or-later', 'LGPL-3.0-only', 'LGPL-3.0-or-later', 'LGPL-2.0-only', 'LGPL-2.0-or-later'];
+const LGPL_FAMILY = [
+  'LGPL-2.1-only',
+  'LGPL-2.1-or-later',
+  'LGPL-3.0-only',
+  'LGPL-3.0-or-later',
+  'LGPL-2.0-only',
+  'LGPL-2.0-or-later',
+];
 const AGPL_FAMILY = ['AGPL-3.0-only', 'AGPL-3.0-or-later', 'AGPL-1.0-only', 'AGPL-1.0-or-later'];
 const BSD_FAMILY = ['BSD-3-Clause', 'BSD-2-Clause', 'BSD-4-Clause', '0BSD'];
 const VAGUE = 'names a licence family without its version or variant';
@@ -47,7 +54,13 @@ export const ALIASES: readonly AliasRow[] = [
   ['APL 2', 'Apache-2.0', 'high'],
   ['Apache Public License 2.0', 'Apache-2.0', 'high'],
   // MIT and friends.
-  ['MIT/X11', 'MIT', 'medium', ['MIT', 'X11'], 'MIT/X11 usually names the Expat (MIT) text; X11 adds a trade-mark clause'],
+  [
+    'MIT/X11',
+    'MIT',
+    'medium',
+    ['MIT', 'X11'],
+    'MIT/X11 usually names the Expat (MIT) text; X11 adds a trade-mark clause',
+  ],
   ['MIT X11', 'MIT', 'medium', ['MIT', 'X11']],
   ['Expat', 'MIT', 'high', ['MIT'], 'the Expat licence is SPDX MIT'],
   ['MIT Expat', 'MIT', 'high'],
@@ -81,11 +94,22 @@ export const ALIASES: readonly AliasRow[] = [
   ['Bouncy Castle', 'MIT', 'medium', ['MIT'], 'the Bouncy Castle licence is the MIT text'],
   ['ISC-style', 'ISC', 'low', ['ISC'], 'a licence "like" ISC is not ISC: check the text'],
   // Not a licence grant at all.
-  ['UNLICENSED', PROPRIETARY, 'high', [PROPRIETARY], 'npm "UNLICENSED" means proprietary: no licence is granted (it is not the Unlicense)'],
-  ['Proprietary', PROPRIETARY, 'medium', [PROPRIETARY], 'proprietary terms: read the package\'s licence'],
-  ['Commercial', PROPRIETARY, 'medium', [PROPRIETARY], 'commercial terms: read the package\'s licence'],
-  ['Public Domain', 'LicenseRef-public-domain', 'medium', ['LicenseRef-public-domain', 'CC0-1.0', 'Unlicense'],
-    'a public-domain dedication has no SPDX id; check whether CC0-1.0 or the Unlicense text is used'],
+  [
+    'UNLICENSED',
+    PROPRIETARY,
+    'high',
+    [PROPRIETARY],
+    'npm "UNLICENSED" means proprietary: no licence is granted (it is not the Unlicense)',
+  ],
+  ['Proprietary', PROPRIETARY, 'medium', [PROPRIETARY], "proprietary terms: read the package's licence"],
+  ['Commercial', PROPRIETARY, 'medium', [PROPRIETARY], "commercial terms: read the package's licence"],
+  [
+    'Public Domain',
+    'LicenseRef-public-domain',
+    'medium',
+    ['LicenseRef-public-domain', 'CC0-1.0', 'Unlicense'],
+    'a public-domain dedication has no SPDX id; check whether CC0-1.0 or the Unlicense text is used',
+  ],
 ];
 
 function gnuBareVersions(): AliasRow[] {
@@ -100,7 +124,13 @@ function gnuBareVersions(): AliasRow[] {
     for (const v of versions) {
       const only = `${family}-${v}-only`;
       const later = `${family}-${v}-or-later`;
-      rows.push([`${family} ${v}`, only, 'medium', [only, later], `version ${v} without "only" or "or later": read as ${only}`]);
+      rows.push([
+        `${family} ${v}`,
+        only,
+        'medium',
+        [only, later],
+        `version ${v} without "only" or "or later": read as ${only}`,
+      ]);
       rows.push([`${family} ${v} only`, only, 'high']);
       rows.push([`${family} ${v}+`, later, 'high']);
     }

@@ -17,7 +17,18 @@ const FAMILY_NAMES: Array<[RegExp, string]> = [
 ];
 
 const LATER = /\b(or|and) (any )?(later|greater|newer|above|higher)( version| versions)?\b|\+/g;
-const STOP_WORDS = new Set(['license', 'licence', 'licenses', 'licences', 'licensed', 'the', 'version', 'ver', 'v', 'lic']);
+const STOP_WORDS = new Set([
+  'license',
+  'licence',
+  'licenses',
+  'licences',
+  'licensed',
+  'the',
+  'version',
+  'ver',
+  'v',
+  'lic',
+]);
 
 export function licenseKey(text: string): string {
   let k = text.toLowerCase();

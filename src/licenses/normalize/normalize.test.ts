@@ -35,7 +35,11 @@ test('strings from the wild map to SPDX with the confidence they deserve', () =>
     ['UNLICENSED', 'LicenseRef-proprietary', 'high'],
     ['Unlicense', 'Unlicense', 'exact'],
     ['Public Domain', 'LicenseRef-public-domain', 'medium'],
-    ['GNU General Public License, Version 2 with the Classpath Exception', 'GPL-2.0-only WITH Classpath-exception-2.0', 'high'],
+    [
+      'GNU General Public License, Version 2 with the Classpath Exception',
+      'GPL-2.0-only WITH Classpath-exception-2.0',
+      'high',
+    ],
   ];
   for (const [input, expression, confidence] of cases) {
     const r = normalizeLicense(input);
@@ -68,7 +72,17 @@ test('a curation always wins, even over a valid expression', () => {
 
 test('agrees with spdx-correct where spdx-correct is right', () => {
   // spdx-correct still returns deprecated ids (GPL-2.0); we compare after the SPDX list's own rewrite.
-  for (const input of ['Apache 2', 'Apache License 2.0', 'apache-2.0', 'MPL 2.0', 'BSD-3', 'mit license', 'CC0', 'LGPL-2.1', 'Eclipse Public License 1.0']) {
+  for (const input of [
+    'Apache 2',
+    'Apache License 2.0',
+    'apache-2.0',
+    'MPL 2.0',
+    'BSD-3',
+    'mit license',
+    'CC0',
+    'LGPL-2.1',
+    'Eclipse Public License 1.0',
+  ]) {
     const theirs = spdxCorrect(input);
     assert.ok(theirs, input);
     const canonical = parseExpression(theirs).expression!;
@@ -103,7 +117,12 @@ test('measured on the declared licences of the corpora and installed npm package
   unresolved.sort((a, b) => b[0] - a[0]);
   const resolved = strings.length - byConfidence.unresolved;
   console.log(`# ${strings.length} unique declared-licence values; ${resolved} normalised`, byConfidence);
-  console.log(`# top unresolved: ${unresolved.slice(0, 10).map(([n, s]) => `${s}×${n}`).join(', ')}`);
+  console.log(
+    `# top unresolved: ${unresolved
+      .slice(0, 10)
+      .map(([n, s]) => `${s}×${n}`)
+      .join(', ')}`,
+  );
   assert.ok(strings.length > 150);
   assert.ok(resolved / strings.length > 0.8, `only ${resolved} of ${strings.length} normalised`);
 });

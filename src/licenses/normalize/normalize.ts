@@ -2,7 +2,13 @@
 // a curation (always wins) → a valid SPDX expression (ids fixed up through the tables when unknown)
 // → one licence name or URL from the tables → a list split on "or" / "and" / "," whose parts are
 // each looked up. Every answer says how sure it is, and a vague name yields candidates, never a guess.
-import { parseExpression, printExpression, printLeaf, type LicenseExpression, type LicenseLeaf } from '../expression/index.js';
+import {
+  parseExpression,
+  printExpression,
+  printLeaf,
+  type LicenseExpression,
+  type LicenseLeaf,
+} from '../expression/index.js';
 import { lookupLicense } from '../spdx-list/index.js';
 import { licenseFromUrl, looksLikeUrl } from './urls.js';
 import { lookupExceptionName, lookupName, type Mapping } from './tables.js';
@@ -20,10 +26,15 @@ interface Answer {
 
 export function normalizeLicense(input: string | string[], curations?: Curations): NormalizedLicense {
   if (typeof input === 'string') return { input, ...normalizeOne(input, curations) };
-  const parts = input.map((raw) => normalizeOne(raw, curations)).filter((a) => a.expression !== 'NONE' || input.length === 1);
+  const parts = input
+    .map((raw) => normalizeOne(raw, curations))
+    .filter((a) => a.expression !== 'NONE' || input.length === 1);
   if (parts.length === 0) return { input, expression: null, confidence: 'low', candidates: [], notes: ['empty list'] };
   if (parts.length === 1) return { input, ...parts[0] };
-  return { input, ...combine(parts, 'AND', 'several licences listed: joined with AND; confirm whether the list meant a choice (OR)') };
+  return {
+    input,
+    ...combine(parts, 'AND', 'several licences listed: joined with AND; confirm whether the list meant a choice (OR)'),
+  };
 }
 
 function normalizeOne(raw: string, curations?: Curations): Answer {
@@ -31,7 +42,12 @@ function normalizeOne(raw: string, curations?: Curations): Answer {
   if (curated !== undefined) {
     const parsed = parseExpression(curated);
     if (!parsed.expression) {
-      return { expression: null, confidence: 'low', candidates: [], notes: [`curation '${curated}' is not a valid SPDX expression: ${parsed.syntaxError!.message}`] };
+      return {
+        expression: null,
+        confidence: 'low',
+        candidates: [],
+        notes: [`curation '${curated}' is not a valid SPDX expression: ${parsed.syntaxError!.message}`],
+      };
     }
     const expression = printExpression(parsed.expression);
     return { expression, confidence: 'exact', candidates: [expression], notes: ['curation'] };
@@ -40,7 +56,12 @@ function normalizeOne(raw: string, curations?: Curations): Answer {
   if (text === '') return { expression: null, confidence: 'low', candidates: [], notes: ['no licence given'] };
   const seeFile = /^see licen[cs]e in\s+(.+)$/i.exec(text);
   if (seeFile) {
-    return { expression: null, confidence: 'low', candidates: [], notes: [`the licence is in the package's file ${seeFile[1]}: read it to identify the licence`] };
+    return {
+      expression: null,
+      confidence: 'low',
+      candidates: [],
+      notes: [`the licence is in the package's file ${seeFile[1]}: read it to identify the licence`],
+    };
   }
   return fromExpression(text) ?? fromTerm(text) ?? fromList(text) ?? unknownWithReason(text);
 }
@@ -104,7 +125,12 @@ function fromTerm(text: string): Answer | undefined {
     const exception = lookupExceptionName(withException[2].replace(/\bexceptions?\b/i, 'exception'));
     if (license?.expression && exception) {
       const expression = `${wrap(license.expression)} WITH ${exception}`;
-      return reparse(expression, weakest(license.confidence, 'high'), [`licence and exception named in words`], [expression]);
+      return reparse(
+        expression,
+        weakest(license.confidence, 'high'),
+        [`licence and exception named in words`],
+        [expression],
+      );
     }
   }
   // A trailing remark in parentheses, e.g. "MIT (http://mootools.net/license.txt)".
@@ -112,7 +138,11 @@ function fromTerm(text: string): Answer | undefined {
   if (remark) {
     const inner = fromTerm(remark[1]);
     if (inner?.expression) {
-      return { ...inner, confidence: weakest(inner.confidence, 'medium'), notes: [...inner.notes, `remark '(${remark[2]})' ignored`] };
+      return {
+        ...inner,
+        confidence: weakest(inner.confidence, 'medium'),
+        notes: [...inner.notes, `remark '(${remark[2]})' ignored`],
+      };
     }
   }
   return undefined;
@@ -140,7 +170,11 @@ function fromConjunction(text: string): Answer | undefined {
     if (parts.length < 2) continue;
     const answers = parts.map((p) => fromExpression(p.trim()) ?? fromTerm(p.trim()));
     if (answers.every((a) => a?.expression)) {
-      return combine(answers as Answer[], 'AND', 'several licences listed: joined with AND; confirm whether the list meant a choice (OR)');
+      return combine(
+        answers as Answer[],
+        'AND',
+        'several licences listed: joined with AND; confirm whether the list meant a choice (OR)',
+      );
     }
   }
   return undefined;
@@ -150,7 +184,12 @@ function combine(parts: Answer[], operator: 'AND' | 'OR', note: string): Answer 
   const notes = [note, ...parts.flatMap((p) => p.notes)];
   if (parts.some((p) => p.expression === null)) {
     const candidates = parts.flatMap((p) => (p.expression ? [p.expression] : p.candidates));
-    return { expression: null, confidence: 'low', candidates: [...new Set(candidates)], notes: [...notes, 'some parts could not be mapped'] };
+    return {
+      expression: null,
+      confidence: 'low',
+      candidates: [...new Set(candidates)],
+      notes: [...notes, 'some parts could not be mapped'],
+    };
   }
   const unique = [...new Set(parts.map((p) => p.expression!))];
   const joined = unique.length === 1 ? unique[0] : unique.map(wrap).join(` ${operator} `);
@@ -162,7 +201,8 @@ function combine(parts: Answer[], operator: 'AND' | 'OR', note: string): Answer 
 /** Runs a produced expression through the parser so that it comes out canonical (deprecated ids rewritten). */
 function reparse(expression: string, confidence: Confidence, notes: string[], candidates: string[]): Answer {
   const parsed = parseExpression(expression);
-  if (!parsed.expression) return { expression: null, confidence: 'low', candidates, notes: [...notes, parsed.syntaxError!.message] };
+  if (!parsed.expression)
+    return { expression: null, confidence: 'low', candidates, notes: [...notes, parsed.syntaxError!.message] };
   const printed = printExpression(parsed.expression);
   const canonicalCandidates = candidates.map((c) => (c === expression ? printed : c));
   return { expression: printed, confidence, candidates: [...new Set(canonicalCandidates)], notes };
@@ -191,8 +231,10 @@ function printWith(expr: LicenseExpression, replaced: Map<LicenseLeaf, string>):
   if (expr.type === 'license') return replaced.get(expr) ?? printLeaf(expr);
   if (expr.type !== 'and' && expr.type !== 'or') return printExpression(expr);
   const op = expr.type === 'and' ? ' AND ' : ' OR ';
-  return expr.args.map((a) => {
-    const s = printWith(a, replaced);
-    return a.type === 'or' || (a.type === 'license' && replaced.has(a)) ? wrap(s) : s;
-  }).join(op);
+  return expr.args
+    .map((a) => {
+      const s = printWith(a, replaced);
+      return a.type === 'or' || (a.type === 'license' && replaced.has(a)) ? wrap(s) : s;
+    })
+    .join(op);
 }

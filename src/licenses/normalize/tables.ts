@@ -43,7 +43,13 @@ function nameIndex(): Map<string, Mapping> {
   const map = new Map<string, Mapping>();
   for (const [raw, expression, confidence, candidates, note] of ALIASES) {
     const key = licenseKey(raw);
-    if (!map.has(key)) map.set(key, { expression, confidence, candidates: candidates ?? (expression ? [expression] : []), note: note ?? 'Vigie alias table' });
+    if (!map.has(key))
+      map.set(key, {
+        expression,
+        confidence,
+        candidates: candidates ?? (expression ? [expression] : []),
+        note: note ?? 'Vigie alias table',
+      });
   }
   // Current ids before deprecated ones, so that a deprecated spelling never hides a current licence.
   const licenses = allLicenses().sort((a, b) => Number(a.deprecated) - Number(b.deprecated));
@@ -71,7 +77,12 @@ function nameIndex(): Map<string, Mapping> {
     map.set(
       key,
       ambiguous
-        ? { expression, confidence: 'low', candidates: [expression], note: 'ORT mapping it marks as ambiguous: confirm' }
+        ? {
+            expression,
+            confidence: 'low',
+            candidates: [expression],
+            note: 'ORT mapping it marks as ambiguous: confirm',
+          }
         : { expression, confidence: 'high', candidates: [expression], note: 'ORT declared-licence mapping' },
     );
   }

@@ -21,7 +21,13 @@ export function licenseFromUrl(url: string): Mapping {
     const slug = last.replace(/-license$/i, '');
     const byOsiId = lookupLicense(slug);
     if (byOsiId) return high(byOsiId.id, 'opensource.org licence page');
-    const OSI_OLD: Record<string, string> = { mit: 'MIT', 'bsd': 'BSD-2-Clause', 'bsd-3-clause': 'BSD-3-Clause', apache2: 'Apache-2.0', 'apache-2': 'Apache-2.0' };
+    const OSI_OLD: Record<string, string> = {
+      mit: 'MIT',
+      bsd: 'BSD-2-Clause',
+      'bsd-3-clause': 'BSD-3-Clause',
+      apache2: 'Apache-2.0',
+      'apache-2': 'Apache-2.0',
+    };
     const id = OSI_OLD[slug.toLowerCase()];
     if (id) return high(id, 'opensource.org licence page');
     return byName(slug, 'opensource.org licence page');
@@ -33,9 +39,20 @@ export function licenseFromUrl(url: string): Mapping {
     const g = /^(a?gpl|lgpl|fdl)(?:-(\d\.\d))?$/i.exec(last);
     if (g) {
       const family = GNU_FAMILY[g[1].toLowerCase()];
-      if (!g[2]) return { expression: null, confidence: 'low', candidates: [`${family}-3.0-only`, `${family}-3.0-or-later`], note: 'gnu.org page of the latest version: which version was meant is not said' };
+      if (!g[2])
+        return {
+          expression: null,
+          confidence: 'low',
+          candidates: [`${family}-3.0-only`, `${family}-3.0-or-later`],
+          note: 'gnu.org page of the latest version: which version was meant is not said',
+        };
       const only = `${family}-${g[2]}-only`;
-      return { expression: only, confidence: 'medium', candidates: [only, `${family}-${g[2]}-or-later`], note: 'gnu.org licence page: "only" assumed' };
+      return {
+        expression: only,
+        confidence: 'medium',
+        candidates: [only, `${family}-${g[2]}-or-later`],
+        note: 'gnu.org licence page: "only" assumed',
+      };
     }
   }
   if (host === 'creativecommons.org') {
@@ -56,9 +73,19 @@ export function licenseFromUrl(url: string): Mapping {
   if (host === 'unlicense.org') return high('Unlicense', 'unlicense.org');
   if (host === 'wtfpl.net') return high('WTFPL', 'wtfpl.net');
   if (/(^|\.)github(usercontent)?\.com$|gitlab\.com$|bitbucket\.org$/.test(host)) {
-    return { expression: null, confidence: 'low', candidates: [], note: 'a link to a repository file: read that file to identify the licence' };
+    return {
+      expression: null,
+      confidence: 'low',
+      candidates: [],
+      note: 'a link to a repository file: read that file to identify the licence',
+    };
   }
-  return { expression: null, confidence: 'low', candidates: [], note: `a URL on ${host || 'an unknown host'} that names no known licence` };
+  return {
+    expression: null,
+    confidence: 'low',
+    candidates: [],
+    note: `a URL on ${host || 'an unknown host'} that names no known licence`,
+  };
 }
 
 function high(id: string, note: string): Mapping {
@@ -67,7 +94,9 @@ function high(id: string, note: string): Mapping {
 
 function byId(id: string, note: string): Mapping {
   const known = lookupLicense(id);
-  return known ? high(known.id, note) : { expression: null, confidence: 'low', candidates: [], note: `${note}: '${id}' is not an SPDX licence id` };
+  return known
+    ? high(known.id, note)
+    : { expression: null, confidence: 'low', candidates: [], note: `${note}: '${id}' is not an SPDX licence id` };
 }
 
 function byName(slug: string, note: string): Mapping {

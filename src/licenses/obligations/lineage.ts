@@ -14,10 +14,15 @@ import type { LineageKind } from '../../model/ai.js';
 import type { Obligation } from '../kb/types.js';
 
 const ADAPTATION_ACTIONS = ['License derived work under the same terms', 'Do not share adapted material'];
-const USE_ACTIONS = ['No commercial use', 'Use only for permitted purposes', 'Pass the use restrictions on to recipients'];
+const USE_ACTIONS = [
+  'No commercial use',
+  'Use only for permitted purposes',
+  'Pass the use restrictions on to recipients',
+];
 
 const REASONS: Record<LineageKind, string> = {
-  'fine-tuned-from': 'a fine-tuned model is a derivative of its base model: the base licence binds it as a modified copy',
+  'fine-tuned-from':
+    'a fine-tuned model is a derivative of its base model: the base licence binds it as a modified copy',
   'quantised-from': 'a quantised model is a derivative of its base model: the base licence binds it as a modified copy',
   'trained-on': 'training data binds the model through its share-alike, no-derivatives, non-commercial and use clauses',
   'tested-on': 'test data is used, not built in: only its non-commercial and use clauses bind',

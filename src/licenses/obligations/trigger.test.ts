@@ -13,7 +13,9 @@ const rawLicenses: Record<string, any>[] = whenCorpora(() =>
     .sort()
     .map((f) => JSON.parse(readFileSync(join(DIR, 'licenses', f), 'utf8'))),
 );
-const rawGenerics = whenCorpora(() => readdirSync(join(DIR, 'generics')).map((f) => JSON.parse(readFileSync(join(DIR, 'generics', f), 'utf8'))));
+const rawGenerics = whenCorpora(() =>
+  readdirSync(join(DIR, 'generics')).map((f) => JSON.parse(readFileSync(join(DIR, 'generics', f), 'utf8'))),
+);
 const kb = whenCorpora(() => importHermineFiles({ licenses: rawLicenses, generics: rawGenerics }).kb);
 
 /**
@@ -25,7 +27,8 @@ function hermineRule(raw: Record<string, any>, usageExploitation: string, usageM
   const mdf = String(raw.trigger_mdf ?? '');
   const expl = String(raw.trigger_expl ?? '');
   const modificationOk = usageModification.includes(mdf) || mdf.includes(usageModification);
-  const exploitationOk = usageExploitation.includes(expl) || expl.includes(usageExploitation) || raw.passivity === 'Passive';
+  const exploitationOk =
+    usageExploitation.includes(expl) || expl.includes(usageExploitation) || raw.passivity === 'Passive';
   return modificationOk && exploitationOk;
 }
 
@@ -38,13 +41,23 @@ test('every Hermine licence x exploitation x modification triggers what Hermine 
       for (const modification of MODIFICATIONS) {
         const usageExpl = EXPLOITATION.toHermine.get(exploitation)!;
         const usageMdf = MODIFICATION_TRIGGER.toHermine.get(modification)!;
-        const expected = (raw.obligations as Record<string, any>[]).filter((o) => hermineRule(o, usageExpl, usageMdf)).map((o) => o.name);
+        const expected = (raw.obligations as Record<string, any>[])
+          .filter((o) => hermineRule(o, usageExpl, usageMdf))
+          .map((o) => o.name);
         const got = triggerObligations({ exploitation, modification }, obligations, kb.actions);
-        assert.deepEqual(got.obligations.map((o) => o.name), expected, `${raw.spdx_id} / ${exploitation} / ${modification}`);
+        assert.deepEqual(
+          got.obligations.map((o) => o.name),
+          expected,
+          `${raw.spdx_id} / ${exploitation} / ${modification}`,
+        );
         // Actions: the distinct generics of the expected obligations.
-        const expectedActions = [...new Set((raw.obligations as Record<string, any>[])
-          .filter((o) => hermineRule(o, usageExpl, usageMdf) && Array.isArray(o.generic))
-          .map((o) => o.generic[0]))];
+        const expectedActions = [
+          ...new Set(
+            (raw.obligations as Record<string, any>[])
+              .filter((o) => hermineRule(o, usageExpl, usageMdf) && Array.isArray(o.generic))
+              .map((o) => o.generic[0]),
+          ),
+        ];
         assert.deepEqual([...got.actions.map((a) => a.name), ...got.unknownActions].sort(), expectedActions.sort());
         cases++;
         if (expected.length) nonEmpty++;
@@ -56,7 +69,11 @@ test('every Hermine licence x exploitation x modification triggers what Hermine 
 });
 
 test('AGPL-3.0-only, network access, modified: includes the network source obligation', needsCorpora, () => {
-  const got = triggerObligations({ exploitation: 'network', modification: 'modified' }, obligationsOfLicense(kb, 'AGPL-3.0-only'), kb.actions);
+  const got = triggerObligations(
+    { exploitation: 'network', modification: 'modified' },
+    obligationsOfLicense(kb, 'AGPL-3.0-only'),
+    kb.actions,
+  );
   const network = got.obligations.filter((o) => o.exploitation === 'network');
   assert.equal(network.length, 1);
   assert.match(network[0].clause ?? '', /interacting with it remotely through a computer network/);
@@ -66,7 +83,11 @@ test('AGPL-3.0-only, network access, modified: includes the network source oblig
 
 test('MIT, internal use: nothing but passive obligations (and MIT has none)', needsCorpora, () => {
   for (const modification of MODIFICATIONS) {
-    const got = triggerObligations({ exploitation: 'internal', modification }, obligationsOfLicense(kb, 'MIT'), kb.actions);
+    const got = triggerObligations(
+      { exploitation: 'internal', modification },
+      obligationsOfLicense(kb, 'MIT'),
+      kb.actions,
+    );
     assert.deepEqual(got.obligations, []);
     assert.deepEqual(got.actions, []);
   }
@@ -80,13 +101,35 @@ test('our own knowledge base: distribution in both forms covers source-only and 
   const ours = builtinKnowledgeBase();
   const mit = obligationsOfLicense(ours, 'MIT');
   const both = triggerObligations({ exploitation: 'distribution', modification: 'unmodified' }, mit, ours.actions);
-  const source = triggerObligations({ exploitation: 'distribution-source', modification: 'unmodified' }, mit, ours.actions);
-  const binary = triggerObligations({ exploitation: 'distribution-binary', modification: 'unmodified' }, mit, ours.actions);
+  const source = triggerObligations(
+    { exploitation: 'distribution-source', modification: 'unmodified' },
+    mit,
+    ours.actions,
+  );
+  const binary = triggerObligations(
+    { exploitation: 'distribution-binary', modification: 'unmodified' },
+    mit,
+    ours.actions,
+  );
   assert.equal(both.obligations.length, 2);
-  assert.deepEqual(source.actions.map((a) => a.name), ['Keep notices in source files']);
-  assert.deepEqual(binary.actions.map((a) => a.name), ['Ship licence texts and copyright notices']);
-  const agpl = triggerObligations({ exploitation: 'network', modification: 'modified' }, obligationsOfLicense(ours, 'AGPL-3.0-only'), ours.actions);
+  assert.deepEqual(
+    source.actions.map((a) => a.name),
+    ['Keep notices in source files'],
+  );
+  assert.deepEqual(
+    binary.actions.map((a) => a.name),
+    ['Ship licence texts and copyright notices'],
+  );
+  const agpl = triggerObligations(
+    { exploitation: 'network', modification: 'modified' },
+    obligationsOfLicense(ours, 'AGPL-3.0-only'),
+    ours.actions,
+  );
   assert.ok(agpl.actions.some((a) => a.name === 'Offer the source code to network users'));
-  const agplUnmodified = triggerObligations({ exploitation: 'network', modification: 'unmodified' }, obligationsOfLicense(ours, 'AGPL-3.0-only'), ours.actions);
+  const agplUnmodified = triggerObligations(
+    { exploitation: 'network', modification: 'unmodified' },
+    obligationsOfLicense(ours, 'AGPL-3.0-only'),
+    ours.actions,
+  );
   assert.ok(!agplUnmodified.actions.some((a) => a.name === 'Offer the source code to network users'));
 });

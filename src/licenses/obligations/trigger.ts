@@ -24,7 +24,9 @@ export function exploitationTriggers(obligation: Obligation, exploitation: Explo
 }
 
 export function modificationTriggers(obligation: Obligation, modification: Modification): boolean {
-  return obligation.modification === null || obligation.modification === 'either' || obligation.modification === modification;
+  return (
+    obligation.modification === null || obligation.modification === 'either' || obligation.modification === modification
+  );
 }
 
 export interface TriggeredObligations {
@@ -60,5 +62,10 @@ export function triggerObligations(
     if (action) out.push(action);
     else unknown.add(o.action);
   }
-  return { obligations: triggered, actions: out, specific: triggered.filter((o) => o.action === null), unknownActions: [...unknown] };
+  return {
+    obligations: triggered,
+    actions: out,
+    specific: triggered.filter((o) => o.action === null),
+    unknownActions: [...unknown],
+  };
 }

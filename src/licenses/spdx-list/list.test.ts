@@ -2,11 +2,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { corpus, needsCorpora, whenCorpora } from '../../../test/support/corpora.js';
-import { SPDX_LIST_VERSION, allExceptions, allLicenses, isDeprecated, lookupException, lookupLicense } from './index.js';
+import {
+  SPDX_LIST_VERSION,
+  allExceptions,
+  allLicenses,
+  isDeprecated,
+  lookupException,
+  lookupLicense,
+} from './index.js';
 import { licenseText, exceptionText } from '../../io/license-texts.js';
 
-const listJson = whenCorpora(() => JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx.json'), 'utf8')));
-const exceptionJson = whenCorpora(() => JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx_exception.json'), 'utf8')));
+const listJson = whenCorpora(() =>
+  JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx.json'), 'utf8')),
+);
+const exceptionJson = whenCorpora(() =>
+  JSON.parse(readFileSync(corpus('licenses', 'spdx-list', 'licenses_spdx_exception.json'), 'utf8')),
+);
 
 test('the generated list holds every licence of the SPDX list JSON with its flags and version', needsCorpora, () => {
   assert.equal(SPDX_LIST_VERSION, listJson.licenseListVersion);
@@ -40,7 +51,10 @@ test('licence texts are read from data/licenses/texts and equal the corpora copi
   const mit = licenseText('mit');
   assert.equal(mit, readFileSync(corpus('licenses', 'texts', 'licenses', 'MIT'), 'utf8'));
   assert.match(licenseText('Apache-2.0')!, /Apache License/);
-  assert.equal(exceptionText('LLVM-exception'), readFileSync(corpus('licenses', 'texts', 'exceptions', 'LLVM-exception'), 'utf8'));
+  assert.equal(
+    exceptionText('LLVM-exception'),
+    readFileSync(corpus('licenses', 'texts', 'exceptions', 'LLVM-exception'), 'utf8'),
+  );
   assert.equal(licenseText('../../package.json'), undefined);
   assert.equal(licenseText('NotALicence'), undefined);
 });

@@ -24,7 +24,8 @@ export function normalizePurl(parts: PurlParts, options: NormalizeOptions = {}):
   const type = (parts.type ?? '').toLowerCase();
   if (type === '') return purlError('the type is missing', 'type');
   if (/^[0-9]/.test(type)) return purlError(`type "${type}" must not start with a digit`, 'type');
-  if (!TYPE_SYNTAX.test(type)) return purlError(`type "${type}" may only hold letters, digits, ".", "+" and "-"`, 'type');
+  if (!TYPE_SYNTAX.test(type))
+    return purlError(`type "${type}" may only hold letters, digits, ".", "+" and "-"`, 'type');
 
   const name = parts.name ?? '';
   if (name === '') return purlError('the name is missing', 'name');
@@ -39,9 +40,13 @@ export function normalizePurl(parts: PurlParts, options: NormalizeOptions = {}):
   const qualifiers: Record<string, string> = {};
   for (const [rawKey, value] of Object.entries(parts.qualifiers ?? {})) {
     const key = rawKey.toLowerCase();
-    if (options.strict && key !== rawKey) return purlError(`qualifier key "${rawKey}" must be lower case`, 'qualifiers');
+    if (options.strict && key !== rawKey)
+      return purlError(`qualifier key "${rawKey}" must be lower case`, 'qualifiers');
     if (!QUALIFIER_KEY_SYNTAX.test(key)) {
-      return purlError(`qualifier key "${rawKey}" may only hold letters, digits, ".", "-" and "_", starting with a letter`, 'qualifiers');
+      return purlError(
+        `qualifier key "${rawKey}" may only hold letters, digits, ".", "-" and "_", starting with a letter`,
+        'qualifiers',
+      );
     }
     if (key in qualifiers) return purlError(`qualifier "${key}" appears twice`, 'qualifiers');
     if (value) qualifiers[key] = value;
@@ -54,7 +59,8 @@ export function normalizePurl(parts: PurlParts, options: NormalizeOptions = {}):
 function applyTypeRules(p: Purl): Purl | PurlError {
   const rule = typeRuleOf(p.type);
   if (rule) {
-    if (rule.namespace === 'required' && !p.namespace) return purlError(`${p.type} purls need a namespace`, 'namespace');
+    if (rule.namespace === 'required' && !p.namespace)
+      return purlError(`${p.type} purls need a namespace`, 'namespace');
     if (rule.namespace === 'prohibited' && p.namespace) {
       return purlError(`${p.type} purls have no namespace, found "${p.namespace}"`, 'namespace');
     }

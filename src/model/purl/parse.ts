@@ -41,7 +41,8 @@ export function parsePurl(text: string, options: NormalizeOptions = {}): Purl | 
       const key = eq < 0 ? pair : pair.slice(0, eq);
       if (pair !== '' && key === '') return purlError('a qualifier has no key', 'qualifiers', offset + at);
       const value = decodePurlPart(eq < 0 ? '' : pair.slice(eq + 1));
-      if (value === undefined) return purlError(`qualifier "${key}" holds a broken %-escape`, 'qualifiers', offset + at);
+      if (value === undefined)
+        return purlError(`qualifier "${key}" holds a broken %-escape`, 'qualifiers', offset + at);
       if (key !== '') {
         if (Object.prototype.hasOwnProperty.call(qualifiers, key.toLowerCase())) {
           return purlError(`qualifier "${key}" appears twice`, 'qualifiers', offset + at);
@@ -70,7 +71,8 @@ export function parsePurl(text: string, options: NormalizeOptions = {}): Purl | 
   if (at >= 0) {
     starts.version = pathStart + path.lastIndexOf('@') + 1;
     const version = decodePurlPart(last.slice(at + 1));
-    if (version === undefined) return purlError('the version holds a broken %-escape', 'version', offset + starts.version);
+    if (version === undefined)
+      return purlError('the version holds a broken %-escape', 'version', offset + starts.version);
     parts.version = version;
     last = last.slice(0, at);
   }
@@ -80,7 +82,8 @@ export function parsePurl(text: string, options: NormalizeOptions = {}): Purl | 
   const name = decodeSegments(nameSegments.join('/'));
   const namespace = decodeSegments(segments.join('/'));
   if (name === undefined) return purlError('the name holds a broken %-escape', 'name', offset + pathStart);
-  if (namespace === undefined) return purlError('the namespace holds a broken %-escape', 'namespace', offset + pathStart);
+  if (namespace === undefined)
+    return purlError('the namespace holds a broken %-escape', 'namespace', offset + pathStart);
   parts.name = name;
   parts.namespace = namespace;
 

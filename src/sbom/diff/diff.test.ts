@@ -7,7 +7,17 @@ import { sbomFromCycloneDxJson } from './cyclonedx-fixture.test-helper.js';
 import { diffSboms, renderDiffText } from './index.js';
 
 function component(ref: string, name: string, version: string | undefined, extra: Partial<Component> = {}): Component {
-  return { ref, type: 'library', name, version, hashes: [], licenses: {}, externalReferences: [], properties: [], ...extra };
+  return {
+    ref,
+    type: 'library',
+    name,
+    version,
+    hashes: [],
+    licenses: {},
+    externalReferences: [],
+    properties: [],
+    ...extra,
+  };
 }
 
 function sbom(format: string, components: Component[], edges: [string, string][] = []): Sbom {
@@ -18,19 +28,32 @@ function sbom(format: string, components: Component[], edges: [string, string][]
 }
 
 test('components pair by identity across formats, whatever their refs', () => {
-  const a = sbom('cyclonedx-json', [
-    component('a1', 'left-pad', '1.0.0', { purl: 'pkg:npm/left-pad@1.0.0' }),
-    component('a2', 'gone', '2.0.0', { purl: 'pkg:npm/gone@2.0.0' }),
-    component('a3', 'nopurl', '1', { group: 'acme' }),
-  ], [['a1', 'a3']]);
-  const b = sbom('spdx-json', [
-    component('SPDXRef-1', 'left-pad', '1.1.0', { purl: 'pkg:NPM/left-pad@1.1.0' }),
-    component('SPDXRef-2', 'new', '0.1.0', { purl: 'pkg:npm/new@0.1.0' }),
-    component('SPDXRef-3', 'nopurl', '1', { group: 'acme' }),
-  ], [['SPDXRef-1', 'SPDXRef-3'], ['SPDXRef-2', 'SPDXRef-3']]);
+  const a = sbom(
+    'cyclonedx-json',
+    [
+      component('a1', 'left-pad', '1.0.0', { purl: 'pkg:npm/left-pad@1.0.0' }),
+      component('a2', 'gone', '2.0.0', { purl: 'pkg:npm/gone@2.0.0' }),
+      component('a3', 'nopurl', '1', { group: 'acme' }),
+    ],
+    [['a1', 'a3']],
+  );
+  const b = sbom(
+    'spdx-json',
+    [
+      component('SPDXRef-1', 'left-pad', '1.1.0', { purl: 'pkg:NPM/left-pad@1.1.0' }),
+      component('SPDXRef-2', 'new', '0.1.0', { purl: 'pkg:npm/new@0.1.0' }),
+      component('SPDXRef-3', 'nopurl', '1', { group: 'acme' }),
+    ],
+    [
+      ['SPDXRef-1', 'SPDXRef-3'],
+      ['SPDXRef-2', 'SPDXRef-3'],
+    ],
+  );
   const d = diffSboms(a, b);
   assert.deepEqual(d.added, [{ identity: 'pkg:npm/new', name: 'new', version: '0.1.0', purl: 'pkg:npm/new@0.1.0' }]);
-  assert.deepEqual(d.removed, [{ identity: 'pkg:npm/gone', name: 'gone', version: '2.0.0', purl: 'pkg:npm/gone@2.0.0' }]);
+  assert.deepEqual(d.removed, [
+    { identity: 'pkg:npm/gone', name: 'gone', version: '2.0.0', purl: 'pkg:npm/gone@2.0.0' },
+  ]);
   assert.deepEqual(d.versionChanged, [{ identity: 'pkg:npm/left-pad', name: 'left-pad', from: '1.0.0', to: '1.1.0' }]);
   assert.deepEqual(d.dependenciesAdded, [{ from: 'pkg:npm/new', to: 'library:acme/nopurl' }]);
   assert.deepEqual(d.dependenciesRemoved, []);
@@ -48,8 +71,14 @@ test('several versions of one package pair equal versions first, then in version
     component('3', 'lodash', '2.4.2', { purl: 'pkg:npm/lodash@2.4.2' }),
   ]);
   const d = diffSboms(a, b);
-  assert.deepEqual(d.versionChanged.map((v) => [v.from, v.to]), [['4.17.20', '4.17.21']]);
-  assert.deepEqual(d.added.map((c) => c.version), ['2.4.2']);
+  assert.deepEqual(
+    d.versionChanged.map((v) => [v.from, v.to]),
+    [['4.17.20', '4.17.21']],
+  );
+  assert.deepEqual(
+    d.added.map((c) => c.version),
+    ['2.4.2'],
+  );
   assert.deepEqual(d.removed, []);
 });
 
@@ -94,8 +123,13 @@ test('laravel with one package bumped and one dropped shows exactly that', needs
   cors.purl = 'pkg:composer/asm89/stack-cors@1.4.0';
   b.components = b.components.filter((c) => c.name !== 'tinker');
   const d = diffSboms(a, b);
-  assert.deepEqual(d.versionChanged, [{ identity: 'pkg:composer/asm89/stack-cors', name: 'stack-cors', group: 'asm89', from: '1.3.0', to: '1.4.0' }]);
-  assert.deepEqual(d.removed.map((c) => c.identity), ['pkg:composer/laravel/tinker']);
+  assert.deepEqual(d.versionChanged, [
+    { identity: 'pkg:composer/asm89/stack-cors', name: 'stack-cors', group: 'asm89', from: '1.3.0', to: '1.4.0' },
+  ]);
+  assert.deepEqual(
+    d.removed.map((c) => c.identity),
+    ['pkg:composer/laravel/tinker'],
+  );
   assert.deepEqual(d.added, []);
 });
 
@@ -108,8 +142,14 @@ test('proton-bridge v1.6.3 → v1.8.0: the real upgrade', needsCorpora, () => {
   // Checked independently: 7 modules and the primary application changed version, none added or
   // removed, no licence changed, three edges appeared and three went.
   assert.equal(d.versionChanged.length, 8);
-  assert.ok(d.versionChanged.some((v) => v.identity === 'pkg:golang/github.com/miekg/dns' && v.from === 'v1.1.30' && v.to === 'v1.1.41'));
-  assert.ok(d.versionChanged.some((v) => v.identity === 'pkg:golang/github.com/ProtonMail/proton-bridge' && v.to === 'v1.8.0'));
+  assert.ok(
+    d.versionChanged.some(
+      (v) => v.identity === 'pkg:golang/github.com/miekg/dns' && v.from === 'v1.1.30' && v.to === 'v1.1.41',
+    ),
+  );
+  assert.ok(
+    d.versionChanged.some((v) => v.identity === 'pkg:golang/github.com/ProtonMail/proton-bridge' && v.to === 'v1.8.0'),
+  );
   assert.deepEqual([d.added.length, d.removed.length, d.licenseChanged.length], [0, 0, 0]);
   assert.deepEqual(d.dependenciesAdded, [
     { from: 'pkg:golang/github.com/go-resty/resty/v2', to: 'pkg:golang/golang.org/x/net' },
@@ -122,10 +162,15 @@ test('proton-bridge v1.6.3 → v1.8.0: the real upgrade', needsCorpora, () => {
     { from: 'pkg:golang/golang.org/x/net', to: 'pkg:golang/github.com/ProtonMail/crypto' },
   ]);
   // Deterministic: the same inputs render the same text.
-  assert.equal(renderDiffText(d), renderDiffText(diffSboms(
-    readCycloneDxJson(corpus(dir, 'proton-bridge-v1.6.3.bom.json')),
-    readCycloneDxJson(corpus(dir, 'proton-bridge-v1.8.0.bom.json')),
-  )));
+  assert.equal(
+    renderDiffText(d),
+    renderDiffText(
+      diffSboms(
+        readCycloneDxJson(corpus(dir, 'proton-bridge-v1.6.3.bom.json')),
+        readCycloneDxJson(corpus(dir, 'proton-bridge-v1.8.0.bom.json')),
+      ),
+    ),
+  );
 });
 
 function readCycloneDxJson(path: string): Sbom {

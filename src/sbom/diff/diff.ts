@@ -68,7 +68,9 @@ export function diffSboms(a: Sbom, b: Sbom): SbomDiff {
     added.push(...onlyB.map((c) => describe(identity, c)));
     for (const [x, y] of pairs) {
       if ((x.version ?? '') !== (y.version ?? '')) {
-        versionChanged.push(withoutUndefined({ identity, name: y.name, group: y.group, from: x.version, to: y.version }));
+        versionChanged.push(
+          withoutUndefined({ identity, name: y.name, group: y.group, from: x.version, to: y.version }),
+        );
       }
       for (const role of ROLES) {
         const from = x.licenses[role];
@@ -84,8 +86,14 @@ export function diffSboms(a: Sbom, b: Sbom): SbomDiff {
 
   const edgesA = edgesByIdentity(a);
   const edgesB = edgesByIdentity(b);
-  const dependenciesAdded = [...edgesB].filter((e) => !edgesA.has(e)).sort().map(splitEdge);
-  const dependenciesRemoved = [...edgesA].filter((e) => !edgesB.has(e)).sort().map(splitEdge);
+  const dependenciesAdded = [...edgesB]
+    .filter((e) => !edgesA.has(e))
+    .sort()
+    .map(splitEdge);
+  const dependenciesRemoved = [...edgesA]
+    .filter((e) => !edgesB.has(e))
+    .sort()
+    .map(splitEdge);
 
   const byIdentityThenVersion = (x: { identity: string; version?: string; from?: string }, y: typeof x) =>
     compare(x.identity, y.identity) || compare(x.version ?? x.from ?? '', y.version ?? y.from ?? '');
@@ -95,8 +103,13 @@ export function diffSboms(a: Sbom, b: Sbom): SbomDiff {
   licenseChanged.sort((x, y) => byIdentityThenVersion(x, y) || ROLES.indexOf(x.role) - ROLES.indexOf(y.role));
 
   const hasDifferences =
-    added.length + removed.length + versionChanged.length + licenseChanged.length +
-      dependenciesAdded.length + dependenciesRemoved.length > 0;
+    added.length +
+      removed.length +
+      versionChanged.length +
+      licenseChanged.length +
+      dependenciesAdded.length +
+      dependenciesRemoved.length >
+    0;
   return { added, removed, versionChanged, licenseChanged, dependenciesAdded, dependenciesRemoved, hasDifferences };
 }
 
@@ -149,7 +162,8 @@ const EDGE_SEPARATOR = '\u0000';
 /** Edges between package identities; a ref that names no component stands for itself. */
 function edgesByIdentity(sbom: Sbom): Set<string> {
   const identityOfRef = new Map<string, string>();
-  for (const c of allComponents(sbom, true)) if (!identityOfRef.has(c.ref)) identityOfRef.set(c.ref, componentIdentity(c));
+  for (const c of allComponents(sbom, true))
+    if (!identityOfRef.has(c.ref)) identityOfRef.set(c.ref, componentIdentity(c));
   const idOf = (ref: string) => identityOfRef.get(ref) ?? `ref:${ref}`;
   const edges = new Set<string>();
   for (const d of sbom.dependencies) for (const t of d.dependsOn) edges.add(idOf(d.ref) + EDGE_SEPARATOR + idOf(t));

@@ -18,7 +18,7 @@ export function pairComponents(a: Component[], b: Component[]): Pairing {
   const restB = [...b];
   const pairs: [Component, Component][] = [];
   const takeMatches = (same: (x: Component, y: Component) => boolean) => {
-    for (let i = 0; i < restA.length; ) {
+    for (let i = 0; i < restA.length;) {
       const j = restB.findIndex((y) => same(restA[i], y));
       if (j >= 0) {
         pairs.push([restA[i], restB[j]]);
@@ -34,7 +34,7 @@ export function pairComponents(a: Component[], b: Component[]): Pairing {
   takeMatches((x, y) => (x.version ?? '') === (y.version ?? ''));
   restA.sort(byVersion);
   restB.sort(byVersion);
-  for (let i = 0; i < restA.length && restB.length > 0; ) {
+  for (let i = 0; i < restA.length && restB.length > 0;) {
     const x = restA[i];
     let best = 0;
     for (let j = 1; j < restB.length; j++) {

@@ -12,7 +12,16 @@ import { kissbom } from './kissbom/index.js';
  * The one format table. Order matters only for identification: the first format that claims a
  * document as supported reads it.
  */
-export const SBOM_FORMATS: readonly SbomFormat[] = [cyclonedxJson, cyclonedxXml, spdxJson, spdxYaml, spdxTagValue, spdx3JsonLd, ortResult, kissbom];
+export const SBOM_FORMATS: readonly SbomFormat[] = [
+  cyclonedxJson,
+  cyclonedxXml,
+  spdxJson,
+  spdxYaml,
+  spdxTagValue,
+  spdx3JsonLd,
+  ortResult,
+  kissbom,
+];
 
 export function formatById(id: string): SbomFormat | undefined {
   return SBOM_FORMATS.find((f) => f.id === id);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../../../test/support/corpora.js';
 import { copyrightStatements } from './copyright-statements.js';
 
-test('copyright statements: the holders\' lines, not the licence body nor a template', () => {
+test("copyright statements: the holders' lines, not the licence body nor a template", () => {
   const bsd = [
     'BSD 3-Clause License',
     '',
@@ -22,9 +22,17 @@ test('copyright statements: the holders\' lines, not the licence body nor a temp
     'Copyright',
     'Copyright (c) 2013-2019, Jane Doe <jane@example.org>',
   ].join('\r\n');
-  assert.deepEqual(copyrightStatements(bsd), ['Copyright (c) 2013-2019, Jane Doe <jane@example.org>', 'Copyright 2020 ACME Corp.', '© 2021 Société Générale']);
+  assert.deepEqual(copyrightStatements(bsd), [
+    'Copyright (c) 2013-2019, Jane Doe <jane@example.org>',
+    'Copyright 2020 ACME Corp.',
+    '© 2021 Société Générale',
+  ]);
   // The licence texts Vigie ships are templates: no statement in them.
   for (const id of ['MIT', 'BSD-3-Clause', 'BSD-2-Clause', 'ISC', 'Apache-2.0', 'GPL-2.0-only']) {
-    assert.deepEqual(copyrightStatements(readFileSync(join(REPO_ROOT, 'data/licenses/texts/licenses', id), 'utf8')), [], id);
+    assert.deepEqual(
+      copyrightStatements(readFileSync(join(REPO_ROOT, 'data/licenses/texts/licenses', id), 'utf8')),
+      [],
+      id,
+    );
   }
 });

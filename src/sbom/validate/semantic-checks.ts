@@ -11,7 +11,11 @@ export function checkSbomSemantics(sbom: Sbom): Issue[] {
   const issues: Issue[] = [];
   const primary = sbom.metadata.component;
   if (!primary) {
-    issues.push(issue('info', 'missing-primary-component', 'the SBOM does not say which component it describes', { field: 'metadata.component' }));
+    issues.push(
+      issue('info', 'missing-primary-component', 'the SBOM does not say which component it describes', {
+        field: 'metadata.component',
+      }),
+    );
   }
   const components = allComponents(sbom, true);
   checkDuplicateRefs(components, issues);
@@ -25,7 +29,12 @@ function checkDuplicateRefs(components: Component[], issues: Issue[]): void {
   for (const c of components) seen.set(c.ref, (seen.get(c.ref) ?? 0) + 1);
   for (const [ref, count] of seen) {
     if (count > 1) {
-      issues.push(issue('error', 'duplicate-ref', `ref "${ref}" is used by ${count} components`, { component: ref, field: 'ref' }));
+      issues.push(
+        issue('error', 'duplicate-ref', `ref "${ref}" is used by ${count} components`, {
+          component: ref,
+          field: 'ref',
+        }),
+      );
     }
   }
 }
@@ -39,7 +48,8 @@ function checkComponent(c: Component, issues: Issue[]): void {
   if (c.purl) checkPurl(c, issues);
   if (c.cpe) {
     const cpe = parseCpe(c.cpe);
-    if (isCpeError(cpe)) issues.push(issue('warning', 'invalid-cpe', `invalid CPE "${c.cpe}": ${cpe.error}`, where('cpe')));
+    if (isCpeError(cpe))
+      issues.push(issue('warning', 'invalid-cpe', `invalid CPE "${c.cpe}": ${cpe.error}`, where('cpe')));
   }
 }
 
@@ -55,10 +65,19 @@ function checkPurl(c: Component, issues: Issue[]): void {
   // sides in a loose form: same letters and digits, ignoring case and punctuation.
   const loose = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   if (c.name && loose(purl.name) !== loose(c.name) && !looseEndsWith(c.name, purl.name, loose)) {
-    issues.push(issue('warning', 'purl-name-mismatch', `purl name "${purl.name}" differs from component name "${c.name}"`, where));
+    issues.push(
+      issue('warning', 'purl-name-mismatch', `purl name "${purl.name}" differs from component name "${c.name}"`, where),
+    );
   }
   if (c.version && purl.version && loose(purl.version) !== loose(c.version)) {
-    issues.push(issue('warning', 'purl-version-mismatch', `purl version "${purl.version}" differs from component version "${c.version}"`, where));
+    issues.push(
+      issue(
+        'warning',
+        'purl-version-mismatch',
+        `purl version "${purl.version}" differs from component version "${c.version}"`,
+        where,
+      ),
+    );
   }
 }
 
@@ -71,12 +90,22 @@ function looseEndsWith(componentName: string, purlName: string, loose: (s: strin
 function checkDependencies(sbom: Sbom, refs: Set<string>, issues: Issue[]): void {
   sbom.dependencies.forEach((d, i) => {
     if (!refs.has(d.ref)) {
-      issues.push(issue('error', 'dangling-ref', `dependency entry refers to unknown component "${d.ref}"`, { component: d.ref, field: `dependencies[${i}].ref` }));
+      issues.push(
+        issue('error', 'dangling-ref', `dependency entry refers to unknown component "${d.ref}"`, {
+          component: d.ref,
+          field: `dependencies[${i}].ref`,
+        }),
+      );
     }
     d.dependsOn.forEach((target, j) => {
       const field = `dependencies[${i}].dependsOn[${j}]`;
       if (!refs.has(target)) {
-        issues.push(issue('error', 'dangling-ref', `"${d.ref}" depends on unknown component "${target}"`, { component: d.ref, field }));
+        issues.push(
+          issue('error', 'dangling-ref', `"${d.ref}" depends on unknown component "${target}"`, {
+            component: d.ref,
+            field,
+          }),
+        );
       } else if (target === d.ref) {
         issues.push(issue('warning', 'self-dependency', `"${d.ref}" depends on itself`, { component: d.ref, field }));
       }

@@ -7,7 +7,17 @@ import { sbomFromCycloneDxJson } from '../diff/cyclonedx-fixture.test-helper.js'
 import { checkSbomSemantics, summarizeSbom } from './index.js';
 
 function component(ref: string, name: string, version: string | undefined, extra: Partial<Component> = {}): Component {
-  return { ref, type: 'library', name, version, hashes: [], licenses: {}, externalReferences: [], properties: [], ...extra };
+  return {
+    ref,
+    type: 'library',
+    name,
+    version,
+    hashes: [],
+    licenses: {},
+    externalReferences: [],
+    properties: [],
+    ...extra,
+  };
 }
 
 function brokenSbom(): Sbom {
@@ -93,7 +103,10 @@ test('summary top licences use the expression, counted per component', () => {
     component('4', 'd', '1', { type: 'file' }),
   ];
   const summary = summarizeSbom(s);
-  assert.deepEqual(summary.topLicenses, [{ license: 'MIT', components: 2 }, { license: 'Apache-2.0', components: 1 }]);
+  assert.deepEqual(summary.topLicenses, [
+    { license: 'MIT', components: 2 },
+    { license: 'Apache-2.0', components: 1 },
+  ]);
   assert.deepEqual(summary.withLicense, { declared: 2, concluded: 1, effective: 0, any: 3 });
   assert.deepEqual(summary.componentsByType, { file: 1, library: 3 });
 });
@@ -113,17 +126,32 @@ test('a primary component without bom-ref never takes a ref the document gives a
     metadata: { component: { type: 'operating-system', name: 'openssl', version: '3.0.7-27.el9', purl } },
     components: [
       { type: 'library', 'bom-ref': purl, name: 'openssl', version: '3.0.7-27.el9', purl },
-      { type: 'library', 'bom-ref': 'pkg:rpm/redhat/zlib@1.2.11', name: 'zlib', version: '1.2.11', purl: 'pkg:rpm/redhat/zlib@1.2.11' },
+      {
+        type: 'library',
+        'bom-ref': 'pkg:rpm/redhat/zlib@1.2.11',
+        name: 'zlib',
+        version: '1.2.11',
+        purl: 'pkg:rpm/redhat/zlib@1.2.11',
+      },
     ],
     dependencies: [{ ref: purl, dependsOn: ['pkg:rpm/redhat/zlib@1.2.11'] }],
   };
   const { sbom, issues } = readSbom(JSON.stringify(doc), 'openssl.cdx.json');
-  assert.deepEqual(issues.filter((i) => i.code === 'duplicate-ref'), []);
-  assert.deepEqual(checkSbomSemantics(sbom).filter((i) => i.code === 'duplicate-ref'), []);
+  assert.deepEqual(
+    issues.filter((i) => i.code === 'duplicate-ref'),
+    [],
+  );
+  assert.deepEqual(
+    checkSbomSemantics(sbom).filter((i) => i.code === 'duplicate-ref'),
+    [],
+  );
   assert.notEqual(sbom.metadata.component!.ref, purl, 'the made-up ref steps aside');
-  assert.equal(sbom.components[0].ref, purl, 'the document\'s own ref is kept');
+  assert.equal(sbom.components[0].ref, purl, "the document's own ref is kept");
   assert.deepEqual(sbom.dependencies, [{ ref: purl, dependsOn: ['pkg:rpm/redhat/zlib@1.2.11'] }]);
   // A ref really written twice is still reported.
   const twice = { ...doc, components: [doc.components[0], { ...doc.components[1], 'bom-ref': purl }] };
-  assert.equal(readSbom(JSON.stringify(twice), 'twice.cdx.json').issues.filter((i) => i.code === 'duplicate-ref').length, 1);
+  assert.equal(
+    readSbom(JSON.stringify(twice), 'twice.cdx.json').issues.filter((i) => i.code === 'duplicate-ref').length,
+    1,
+  );
 });

@@ -10,8 +10,17 @@ export const USE_DECLARATION = {
   required: ['commercial', 'fieldsOfUse', 'monthlyActiveUsers', 'outputsTrainOtherModels', 'licenseeInEu'],
   properties: {
     commercial: { ...NULLABLE_BOOL, description: 'Sold or used for commercial advantage; null = not declared' },
-    fieldsOfUse: { type: ['array', 'null'], items: FIELD_OF_USE, maxItems: 20, description: 'Sensitive fields of use served; [] = none; null = not declared' },
-    monthlyActiveUsers: { type: ['integer', 'null'], minimum: 0, description: 'Monthly active users of the licensee\'s products; null = not declared' },
+    fieldsOfUse: {
+      type: ['array', 'null'],
+      items: FIELD_OF_USE,
+      maxItems: 20,
+      description: 'Sensitive fields of use served; [] = none; null = not declared',
+    },
+    monthlyActiveUsers: {
+      type: ['integer', 'null'],
+      minimum: 0,
+      description: "Monthly active users of the licensee's products; null = not declared",
+    },
     outputsTrainOtherModels: NULLABLE_BOOL,
     licenseeInEu: NULLABLE_BOOL,
   },
@@ -28,7 +37,14 @@ export const RELEASE_USE = {
     declaration: USE_DECLARATION,
     updatedAt: { type: ['string', 'null'] },
     updatedBy: { type: ['string', 'null'] },
-    fieldsOfUse: { type: 'array', items: { type: 'object', required: ['id', 'description'], properties: { id: FIELD_OF_USE, description: { type: 'string' } } } },
+    fieldsOfUse: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'description'],
+        properties: { id: FIELD_OF_USE, description: { type: 'string' } },
+      },
+    },
   },
 } as const;
 
@@ -48,11 +64,29 @@ export const RELEASE_AI = {
   required: ['releaseId', 'models', 'datasets', 'lineage'],
   properties: {
     releaseId: ID,
-    models: { type: 'array', items: { type: 'object', required: ['versionId', 'component', 'card'], properties: { ...AI_COMPONENT, card: OPEN_OBJECT } } },
-    datasets: { type: 'array', items: { type: 'object', required: ['versionId', 'component', 'facts'], properties: { ...AI_COMPONENT, facts: OPEN_OBJECT } } },
+    models: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['versionId', 'component', 'card'],
+        properties: { ...AI_COMPONENT, card: OPEN_OBJECT },
+      },
+    },
+    datasets: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['versionId', 'component', 'facts'],
+        properties: { ...AI_COMPONENT, facts: OPEN_OBJECT },
+      },
+    },
     lineage: {
       type: 'array',
-      items: { type: 'object', required: ['from', 'kind', 'to'], properties: { from: { type: ['string', 'null'] }, kind: { type: 'string' }, to: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['from', 'kind', 'to'],
+        properties: { from: { type: ['string', 'null'] }, kind: { type: 'string' }, to: { type: 'string' } },
+      },
     },
   },
 } as const;

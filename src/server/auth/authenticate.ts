@@ -28,18 +28,25 @@ export function installAuthentication(app: FastifyInstance, options: AuthOptions
     const waitMs = limiter.retryAfterMs(request.ip, at.getTime());
     if (waitMs > 0) {
       void reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
-      throw new ApiError('too-many-requests', `Too many failed authentications from this address: retry in ${Math.ceil(waitMs / 1000)} s`);
+      throw new ApiError(
+        'too-many-requests',
+        `Too many failed authentications from this address: retry in ${Math.ceil(waitMs / 1000)} s`,
+      );
     }
     const secret = bearerSecret(request);
     try {
       request.principal = await options.authenticator.authenticate(secret, at);
     } catch (err) {
       // Only a presented secret that is wrong counts: a request without one guesses nothing.
-      if (services.isServiceError(err) && err.code === 'unauthenticated') limiter.recordFailure(request.ip, at.getTime());
+      if (services.isServiceError(err) && err.code === 'unauthenticated')
+        limiter.recordFailure(request.ip, at.getTime());
       throw err;
     }
     if (!roleHas(request.principal.role, permission)) {
-      throw new ApiError('forbidden', `The ${request.principal.role} role does not allow this action (needs ${permission})`);
+      throw new ApiError(
+        'forbidden',
+        `The ${request.principal.role} role does not allow this action (needs ${permission})`,
+      );
     }
   });
 }

@@ -9,11 +9,19 @@ export async function categoryRoutes(app: FastifyInstance, { store }: ResourceOp
   serve(app, CATEGORY_ROUTES.list, async () => (await services.listCategories(store)).map(presentCategory));
   serve(app, CATEGORY_ROUTES.create, async (request, reply) => {
     const b = request.body;
-    const created = await services.createCategory(store, { name: b.name, description: b.description ?? null, outboundLicenses: b.outboundLicenses ?? [] });
+    const created = await services.createCategory(store, {
+      name: b.name,
+      description: b.description ?? null,
+      outboundLicenses: b.outboundLicenses ?? [],
+    });
     return reply.status(201).send(presentCategory(created));
   });
-  serve(app, CATEGORY_ROUTES.get, async (request) => presentCategory(await services.getCategory(store, request.params.id)));
-  serve(app, CATEGORY_ROUTES.update, async (request) => presentCategory(await services.updateCategory(store, request.params.id, request.body)));
+  serve(app, CATEGORY_ROUTES.get, async (request) =>
+    presentCategory(await services.getCategory(store, request.params.id)),
+  );
+  serve(app, CATEGORY_ROUTES.update, async (request) =>
+    presentCategory(await services.updateCategory(store, request.params.id, request.body)),
+  );
   serve(app, CATEGORY_ROUTES.delete, async (request) => {
     await services.deleteCategory(store, request.params.id);
     return { deleted: 1 };

@@ -10,9 +10,16 @@ import { presentRelease } from '../releases/presenter.js';
 export async function componentRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
   serve(app, PORTFOLIO_ROUTES.componentUsage, async (request) => {
     const found = await services.componentUsage(store, request.query.component);
-    return { ...found, releases: found.releases.map((r) => ({ ...r, release: presentRelease(r.release) })), decisions: found.decisions.map(presentDecision) };
+    return {
+      ...found,
+      releases: found.releases.map((r) => ({ ...r, release: presentRelease(r.release) })),
+      decisions: found.decisions.map(presentDecision),
+    };
   });
   serve(app, PORTFOLIO_ROUTES.licenseReleases, async (request) =>
-    (await services.releasesUsingLicense(store, request.params.license)).map((r) => ({ ...r, release: presentRelease(r.release) })),
+    (await services.releasesUsingLicense(store, request.params.license)).map((r) => ({
+      ...r,
+      release: presentRelease(r.release),
+    })),
   );
 }

@@ -4,7 +4,11 @@ import { ANNEX_STATUSES } from '../../cra/record/index.js';
 
 const NULLABLE_TEXT = { type: ['string', 'null'], maxLength: 65_536 } as const;
 const URI_LIST = { type: 'array', maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 2_000 } } as const;
-const YES_NO_MAP = { type: ['object', 'null'], maxProperties: 20, additionalProperties: { type: ['boolean', 'null'] } } as const;
+const YES_NO_MAP = {
+  type: ['object', 'null'],
+  maxProperties: 20,
+  additionalProperties: { type: ['boolean', 'null'] },
+} as const;
 const TEXT_MAP = { type: 'object', maxProperties: 100, additionalProperties: TEXT } as const;
 
 export const CRA_PATCH = {
@@ -28,7 +32,12 @@ export const CRA_PATCH = {
         coreComponents: {
           type: 'array',
           maxItems: 100,
-          items: { type: 'object', required: ['name', 'endOfSupport'], additionalProperties: false, properties: { name: NAME, endOfSupport: { type: 'string', maxLength: 7 } } },
+          items: {
+            type: 'object',
+            required: ['name', 'endOfSupport'],
+            additionalProperties: false,
+            properties: { name: NAME, endOfSupport: { type: 'string', maxLength: 7 } },
+          },
         },
       },
     },
@@ -44,7 +53,11 @@ export const CRA_PATCH = {
       },
     },
     information: TEXT_MAP,
-    steward: { type: 'object', additionalProperties: false, properties: { policyElements: TEXT_MAP, authorityContacts: URI_LIST } },
+    steward: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { policyElements: TEXT_MAP, authorityContacts: URI_LIST },
+    },
     exploitableThreshold: { type: ['string', 'null'], maxLength: 20 },
     shipRequires: { type: 'array', maxItems: 30, items: { type: 'string', maxLength: 10 } },
   },
@@ -77,7 +90,11 @@ export const ANNEX_PARAMS = {
 export const EVIDENCE_QUERY = {
   type: 'object',
   additionalProperties: false,
-  properties: { subject: { type: 'string', maxLength: 400 }, afterSeq: { type: 'integer', minimum: 0, maximum: 2_147_483_647 }, limit: { type: 'integer', minimum: 1, maximum: 1000 } },
+  properties: {
+    subject: { type: 'string', maxLength: 400 },
+    afterSeq: { type: 'integer', minimum: 0, maximum: 2_147_483_647 },
+    limit: { type: 'integer', minimum: 1, maximum: 1000 },
+  },
 } as const;
 
 export const CRA_VIEW = OPEN_OBJECT;

@@ -8,7 +8,9 @@ import { presentDecision } from './presenter.js';
 import { toNewDecision } from './to-new-decision.js';
 
 export async function decisionRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
-  serve(app, DECISION_ROUTES.list, async (request) => (await services.listDecisions(store, request.query)).map(presentDecision));
+  serve(app, DECISION_ROUTES.list, async (request) =>
+    (await services.listDecisions(store, request.query)).map(presentDecision),
+  );
   serve(app, DECISION_ROUTES.record, async (request, reply) => {
     const decision = await services.recordDecision(store, toNewDecision(request.body, authorOf(request)));
     return reply.status(201).send(presentDecision(decision));
@@ -17,5 +19,7 @@ export async function decisionRoutes(app: FastifyInstance, { store }: ResourceOp
     await services.deleteDecision(store, request.params.id, { actor: authorOf(request) });
     return { deleted: 1 };
   });
-  serve(app, DECISION_ROUTES.reset, async (request) => ({ deleted: await services.resetDecisions(store, request.query, { actor: authorOf(request) }) }));
+  serve(app, DECISION_ROUTES.reset, async (request) => ({
+    deleted: await services.resetDecisions(store, request.query, { actor: authorOf(request) }),
+  }));
 }

@@ -23,14 +23,29 @@ export interface DecisionBody {
 
 /** Fields each kind does not use: sent with a value, they are refused rather than dropped. */
 const FOREIGN: Record<DecisionBody['type'], (keyof DecisionBody)[]> = {
-  curation: ['categoryId', 'productId', 'releaseId', 'scope', 'project', 'exploitation', 'license', 'linking', 'modification'],
+  curation: [
+    'categoryId',
+    'productId',
+    'releaseId',
+    'scope',
+    'project',
+    'exploitation',
+    'license',
+    'linking',
+    'modification',
+  ],
   choice: ['kind', 'license', 'linking', 'modification'],
   derogation: ['kind', 'fromExpression', 'toExpression'],
 };
 
 function refuseForeignFields(body: DecisionBody): void {
   const given = FOREIGN[body.type].filter((f) => body[f] !== undefined && body[f] !== null);
-  if (given.length > 0) throw new ServiceError('invalid-input', `${given.join(', ')} ${given.length > 1 ? 'do' : 'does'} not apply to a ${body.type}`, { fields: given });
+  if (given.length > 0)
+    throw new ServiceError(
+      'invalid-input',
+      `${given.join(', ')} ${given.length > 1 ? 'do' : 'does'} not apply to a ${body.type}`,
+      { fields: given },
+    );
 }
 
 type NewDecisionScope = Extract<NewDecision, { type: 'choice' }>;
@@ -61,8 +76,21 @@ export function toNewDecision(body: DecisionBody, author: string): NewDecision {
         ...signed,
       };
     case 'choice':
-      return { type: 'choice', ...scope, fromExpression: body.fromExpression!, toExpression: body.toExpression!, ...signed };
+      return {
+        type: 'choice',
+        ...scope,
+        fromExpression: body.fromExpression!,
+        toExpression: body.toExpression!,
+        ...signed,
+      };
     case 'derogation':
-      return { type: 'derogation', ...scope, license: body.license!, linking: body.linking ?? null, modification: body.modification ?? null, ...signed };
+      return {
+        type: 'derogation',
+        ...scope,
+        license: body.license!,
+        linking: body.linking ?? null,
+        modification: body.modification ?? null,
+        ...signed,
+      };
   }
 }

@@ -13,12 +13,21 @@ import type { ErrorCode } from './error-table.js';
 export function answerClientError(this: FastifyInstance, err: Error & { code?: string }, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const code: ErrorCode =
-    err.code === 'HPE_HEADER_OVERFLOW' ? 'header-too-large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : 'validation-failed';
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? 'header-too-large'
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'request-timeout'
+        : 'validation-failed';
   const apiError = new ApiError(code, code === 'validation-failed' ? 'The HTTP request is malformed' : undefined);
   this.log.info({ code, parserError: err.code }, 'client error');
   if (socket.writable) {
     const body = JSON.stringify({ error: { code: apiError.code, message: apiError.message } });
-    const headers = Object.entries({ ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), 'connection': 'close' })
+    const headers = Object.entries({
+      ...SECURITY_HEADERS,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    })
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join('');
     socket.write(`HTTP/1.1 ${apiError.status} ${STATUS_CODES[apiError.status]}\r\n${headers}\r\n${body}`);

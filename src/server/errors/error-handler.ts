@@ -28,8 +28,13 @@ export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest
 
 function sendError(request: FastifyRequest, reply: FastifyReply, err: unknown): void {
   const apiError = toApiError(err);
-  if (apiError.status >= 500) request.log.error({ err, code: apiError.code, method: request.method, url: routeOf(request) }, 'server error');
-  else request.log.info({ code: apiError.code, status: apiError.status, method: request.method, url: routeOf(request) }, apiError.message);
+  if (apiError.status >= 500)
+    request.log.error({ err, code: apiError.code, method: request.method, url: routeOf(request) }, 'server error');
+  else
+    request.log.info(
+      { code: apiError.code, status: apiError.status, method: request.method, url: routeOf(request) },
+      apiError.message,
+    );
   void reply.status(apiError.status).type('application/json; charset=utf-8').send(errorBody(apiError));
 }
 

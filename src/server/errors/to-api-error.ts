@@ -7,7 +7,7 @@ import { isErrorCode, type ErrorCode } from './error-table.js';
 /** The services' stable codes, in the API's vocabulary. */
 const SERVICE_CODES: Record<ServiceErrorCode, ErrorCode> = {
   'not-found': 'not-found',
-  'unauthenticated': 'unauthenticated',
+  unauthenticated: 'unauthenticated',
   'already-exists': 'conflict',
   'invalid-input': 'validation-failed',
   'unsupported-format': 'unsupported-format',
@@ -89,7 +89,8 @@ export function toApiError(err: unknown): ApiError {
 }
 
 function frameworkMessage(code: string, message: string): string {
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return `${message}: send JSON, or the document as the raw body or as multipart/form-data`;
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return `${message}: send JSON, or the document as the raw body or as multipart/form-data`;
   return message;
 }
 

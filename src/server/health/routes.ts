@@ -12,12 +12,18 @@ const STATUS_SCHEMA = {
 export async function healthRoutes(app: FastifyInstance, opts: { store: services.Store }): Promise<void> {
   app.get(
     '/health',
-    { config: { permission: 'public' }, schema: { summary: 'The process is up', tags: ['health'], response: { 200: STATUS_SCHEMA } } },
+    {
+      config: { permission: 'public' },
+      schema: { summary: 'The process is up', tags: ['health'], response: { 200: STATUS_SCHEMA } },
+    },
     async () => ({ status: 'ok' }),
   );
   app.get(
     '/ready',
-    { config: { permission: 'public' }, schema: { summary: 'The store is reachable', tags: ['health'], response: { 200: STATUS_SCHEMA } } },
+    {
+      config: { permission: 'public' },
+      schema: { summary: 'The store is reachable', tags: ['health'], response: { 200: STATUS_SCHEMA } },
+    },
     async (request) => {
       const health = await services.storeHealth(opts.store);
       if (!health.reachable) {

@@ -11,6 +11,9 @@ export function sendDownload(reply: FastifyReply, output: Download): FastifyRepl
   const ascii = output.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return reply
     .type(output.mediaType)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(output.fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(output.fileName)}`,
+    )
     .send(output.content);
 }

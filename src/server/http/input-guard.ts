@@ -19,9 +19,11 @@ export function installInputGuard(app: FastifyInstance): void {
       const at = findNulCharacter(value);
       if (at !== null) {
         const field = `${part}${at === '(value)' ? '' : at}`;
-        throw new ApiError('validation-failed', `${field} contains a NUL character (U+0000), which Vigie does not store`, [
-          { field, message: 'contains a NUL character' },
-        ]);
+        throw new ApiError(
+          'validation-failed',
+          `${field} contains a NUL character (U+0000), which Vigie does not store`,
+          [{ field, message: 'contains a NUL character' }],
+        );
       }
     }
   });

@@ -2,7 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, Rout
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from '../../api-contract/route.js';
 
 /** The request a contract route receives, typed from its schemas. */
-export type ContractRequest<R extends RouteContract> = FastifyRequest<{ Params: ParamsOf<R>; Querystring: QueryOf<R>; Body: BodyOf<R> }>;
+export type ContractRequest<R extends RouteContract> = FastifyRequest<{
+  Params: ParamsOf<R>;
+  Querystring: QueryOf<R>;
+  Body: BodyOf<R>;
+}>;
 
 /**
  * What a handler may answer: the contract's response type (checked at compile time, so the server's

@@ -5,7 +5,13 @@ import type { FastifyInstance } from 'fastify';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 /** Fastify's own defaults, minus the silent removal of unknown fields (they are refused instead). */
-const COMMON: Options = { useDefaults: true, removeAdditional: false, addUsedSchema: false, allErrors: false, strict: false };
+const COMMON: Options = {
+  useDefaults: true,
+  removeAdditional: false,
+  addUsedSchema: false,
+  allErrors: false,
+  strict: false,
+};
 
 function ajvWith(coerceTypes: Options['coerceTypes']): Ajv {
   const ajv = new Ajv({ ...COMMON, coerceTypes });

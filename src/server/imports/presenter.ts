@@ -6,5 +6,11 @@ export function presentImport(r: ImportRecord) {
 }
 
 export function presentOutcome(o: ImportOutcome) {
-  return { import: presentImport(o.import), counts: o.counts, conflicts: o.conflicts, issues: o.issues, ...(o.scanJobId !== undefined ? { scanJobId: o.scanJobId } : {}) };
+  return {
+    import: presentImport(o.import),
+    counts: o.counts,
+    conflicts: o.conflicts,
+    issues: o.issues,
+    ...(o.scanJobId !== undefined ? { scanJobId: o.scanJobId } : {}),
+  };
 }

@@ -12,15 +12,27 @@ export interface Upload {
  * are enforced while the bytes arrive (fastify's bodyLimit, multipart's fileSize), so an oversized
  * upload is refused before anything reaches the store.
  */
-export async function readUpload(request: FastifyRequest, limit: number, fileName: string | undefined): Promise<Upload> {
+export async function readUpload(
+  request: FastifyRequest,
+  limit: number,
+  fileName: string | undefined,
+): Promise<Upload> {
   if (request.isMultipart()) {
     const part = await multipart(() => request.file({ limits: { fileSize: limit, files: 1 } }));
-    if (!part) throw new ApiError('validation-failed', 'The multipart form has no file part', [{ field: 'body/file', message: 'is required' }]);
+    if (!part)
+      throw new ApiError('validation-failed', 'The multipart form has no file part', [
+        { field: 'body/file', message: 'is required' },
+      ]);
     const content = await multipart(() => part.toBuffer());
-    return { content: nonEmpty(content), fileName: part.filename || fileName || null, mediaType: part.mimetype || null };
+    return {
+      content: nonEmpty(content),
+      fileName: part.filename || fileName || null,
+      mediaType: part.mimetype || null,
+    };
   }
   const body = request.body;
-  if (!(body instanceof Buffer)) throw new ApiError('validation-failed', 'Send the SBOM as the request body or as a multipart "file" part');
+  if (!(body instanceof Buffer))
+    throw new ApiError('validation-failed', 'Send the SBOM as the request body or as a multipart "file" part');
   return { content: nonEmpty(body), fileName: fileName ?? null, mediaType: request.headers['content-type'] ?? null };
 }
 
@@ -36,11 +48,14 @@ async function multipart<T>(read: () => Promise<T>): Promise<T> {
     const code = (err as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('FST_')) throw err;
     const reason = err instanceof Error ? err.message : String(err);
-    throw new ApiError('validation-failed', `The multipart/form-data body is malformed: ${reason}`, [{ field: 'body', message: reason }]);
+    throw new ApiError('validation-failed', `The multipart/form-data body is malformed: ${reason}`, [
+      { field: 'body', message: reason },
+    ]);
   }
 }
 
 function nonEmpty(content: Buffer): Uint8Array {
-  if (content.length === 0) throw new ApiError('validation-failed', 'The uploaded document is empty', [{ field: 'body', message: 'is empty' }]);
+  if (content.length === 0)
+    throw new ApiError('validation-failed', 'The uploaded document is empty', [{ field: 'body', message: 'is empty' }]);
   return content;
 }

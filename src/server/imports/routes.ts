@@ -11,7 +11,9 @@ import { readUpload } from './read-upload.js';
 import { presentJob } from '../jobs/presenter.js';
 
 export async function importRoutes(app: FastifyInstance, { store, uploadLimit }: ResourceOptions): Promise<void> {
-  serve(app, IMPORT_ROUTES.history, async (request) => (await services.listImports(store, request.params.id)).map(presentImport));
+  serve(app, IMPORT_ROUTES.history, async (request) =>
+    (await services.listImports(store, request.params.id)).map(presentImport),
+  );
   serve(app, IMPORT_ROUTES.document, async (request, reply) => {
     const doc = await services.importDownload(store, request.params.id);
     return sendDownload(reply, { fileName: doc.fileName, mediaType: doc.mediaType, content: Buffer.from(doc.content) });
@@ -20,7 +22,9 @@ export async function importRoutes(app: FastifyInstance, { store, uploadLimit }:
   // The upload route reads bytes, not JSON: its own scope gets its own body parsers and limit.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_request, body, done) =>
+      done(null, body),
+    );
     await scope.register(fastifyMultipart, { limits: { fileSize: uploadLimit, files: 1, fields: 10 } });
     const transport = { bodyLimit: uploadLimit };
     serve(
@@ -44,7 +48,10 @@ export async function importRoutes(app: FastifyInstance, { store, uploadLimit }:
           const job = await services.enqueueImport(store, release.id, options);
           return reply.status(202).header('location', `/api/jobs/${job.id}`).send(presentJob(job));
         }
-        const outcome = await services.importDocument(store, release.id, { ...options, scanInlineUpTo: SCAN_INLINE_UP_TO });
+        const outcome = await services.importDocument(store, release.id, {
+          ...options,
+          scanInlineUpTo: SCAN_INLINE_UP_TO,
+        });
         return reply.status(201).send(presentOutcome(outcome));
       },
       transport,
@@ -58,7 +65,13 @@ export async function importRoutes(app: FastifyInstance, { store, uploadLimit }:
         // Unknown names are refused before the body is read.
         await services.resolveImportTarget(store, target);
         const upload = await readUpload(request, uploadLimit, fileName);
-        const outcome = await services.importDocumentByName(store, target, { ...upload, ...query, author: authorOf(request), maxBytes: uploadLimit, scanInlineUpTo: SCAN_INLINE_UP_TO });
+        const outcome = await services.importDocumentByName(store, target, {
+          ...upload,
+          ...query,
+          author: authorOf(request),
+          maxBytes: uploadLimit,
+          scanInlineUpTo: SCAN_INLINE_UP_TO,
+        });
         return reply.status(201).send({ ...presentOutcome(outcome), created: outcome.created });
       },
       transport,

@@ -11,13 +11,23 @@ const LISTED_JOBS = 1000;
 
 export async function jobRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
   serve(app, JOB_ROUTES.get, async (request) => presentJob(await services.getJob(store, request.params.id)));
-  serve(app, JOB_ROUTES.list, async (request) => (await services.listJobs(store, { ...request.query, limit: LISTED_JOBS })).map(presentJob));
+  serve(app, JOB_ROUTES.list, async (request) =>
+    (await services.listJobs(store, { ...request.query, limit: LISTED_JOBS })).map(presentJob),
+  );
   serve(app, JOB_ROUTES.revalidation, async (request, reply) => {
-    const job = await services.enqueueRevalidation(store, { releaseIds: request.body?.releaseIds ?? null, reason: 'manual', author: authorOf(request) });
+    const job = await services.enqueueRevalidation(store, {
+      releaseIds: request.body?.releaseIds ?? null,
+      reason: 'manual',
+      author: authorOf(request),
+    });
     return reply.status(202).header('location', `/api/jobs/${job.id}`).send(presentJob(job));
   });
   serve(app, JOB_ROUTES.rescan, async (request, reply) => {
-    const job = await services.enqueueRescan(store, { releaseIds: request.body?.releaseIds ?? null, reason: 'on demand', author: authorOf(request) });
+    const job = await services.enqueueRescan(store, {
+      releaseIds: request.body?.releaseIds ?? null,
+      reason: 'on demand',
+      author: authorOf(request),
+    });
     return reply.status(202).header('location', `/api/jobs/${job.id}`).send(presentJob(job));
   });
 }

@@ -14,10 +14,18 @@ export async function knowledgeBaseRoutes(app: FastifyInstance, { store }: Resou
   serve(app, LICENSE_ROUTES.knowledgeBaseImports, async () => services.knowledgeBaseHistory(store));
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: REFERENCE_LIMIT }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: REFERENCE_LIMIT }, (_request, body, done) =>
+      done(null, body),
+    );
     await scope.register(fastifyMultipart, { limits: { fileSize: REFERENCE_LIMIT, files: 1, fields: 10 } });
     const transport = { bodyLimit: REFERENCE_LIMIT };
-    serve(scope, LICENSE_ROUTES.hermineDiff, async (request) => services.compareWithHermine(store, (await readUpload(request, REFERENCE_LIMIT, undefined)).content), transport);
+    serve(
+      scope,
+      LICENSE_ROUTES.hermineDiff,
+      async (request) =>
+        services.compareWithHermine(store, (await readUpload(request, REFERENCE_LIMIT, undefined)).content),
+      transport,
+    );
     serve(
       scope,
       LICENSE_ROUTES.hermineImport,

@@ -9,17 +9,31 @@ import { policySettingsRoutes } from './policy-settings-routes.js';
 
 export async function licenseRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
   serve(app, LICENSE_ROUTES.list, async () =>
-    (await services.licenseCatalogue(store)).map((entry) => presentLicenseSummary(entry.facts, entry.obligationCount, entry.policy)),
+    (await services.licenseCatalogue(store)).map((entry) =>
+      presentLicenseSummary(entry.facts, entry.obligationCount, entry.policy),
+    ),
   );
   serve(app, LICENSE_ROUTES.compatibility, async (request) => {
     const q = request.query;
-    const result = await services.licenseCompatibility(store, q.inbound, q.outbound, { linking: q.linking, exploitation: q.exploitation });
-    return { ...result, compatible: result.verdict === 'compatible' ? true : result.verdict === 'incompatible' ? false : null };
+    const result = await services.licenseCompatibility(store, q.inbound, q.outbound, {
+      linking: q.linking,
+      exploitation: q.exploitation,
+    });
+    return {
+      ...result,
+      compatible: result.verdict === 'compatible' ? true : result.verdict === 'incompatible' ? false : null,
+    };
   });
   serve(app, LICENSE_ROUTES.get, async (request) => services.licenseDetail(store, request.params.license));
   serve(app, LICENSE_ROUTES.policy, async (request) => services.licensePolicyOf(store, request.params.license));
   serve(app, LICENSE_ROUTES.setPolicy, async (request) =>
-    services.updateLicensePolicy(store, request.params.license, request.body, { actor: authorOf(request) }, { revalidation: request.query.background ? 'job' : 'now' }),
+    services.updateLicensePolicy(
+      store,
+      request.params.license,
+      request.body,
+      { actor: authorOf(request) },
+      { revalidation: request.query.background ? 'job' : 'now' },
+    ),
   );
   await policySettingsRoutes(app, store);
   serve(app, LICENSE_ROUTES.policies, async () => services.listLicensePolicies(store));

@@ -7,10 +7,22 @@ import { OUTPUT_ROUTES } from '../../api-contract/outputs.js';
 
 /** Downloads of a release, each with Content-Disposition: attachment. */
 export async function outputRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
-  serve(app, OUTPUT_ROUTES.notice, async (request, reply) => sendDownload(reply, await services.renderNotice(store, request.params.id, request.query.format)));
-  serve(app, OUTPUT_ROUTES.bomCsv, async (request, reply) => sendDownload(reply, await services.renderBomCsv(store, request.params.id)));
-  serve(app, OUTPUT_ROUTES.obligations, async (request, reply) => sendDownload(reply, await services.renderObligations(store, request.params.id, request.query.format)));
-  serve(app, OUTPUT_ROUTES.junit, async (request, reply) => sendDownload(reply, await services.renderJUnit(store, request.params.id)));
-  serve(app, OUTPUT_ROUTES.sarif, async (request, reply) => sendDownload(reply, await services.renderSarif(store, request.params.id)));
-  serve(app, OUTPUT_ROUTES.export, async (request, reply) => sendDownload(reply, await services.exportRelease(store, request.params.id, request.query.format)));
+  serve(app, OUTPUT_ROUTES.notice, async (request, reply) =>
+    sendDownload(reply, await services.renderNotice(store, request.params.id, request.query.format)),
+  );
+  serve(app, OUTPUT_ROUTES.bomCsv, async (request, reply) =>
+    sendDownload(reply, await services.renderBomCsv(store, request.params.id)),
+  );
+  serve(app, OUTPUT_ROUTES.obligations, async (request, reply) =>
+    sendDownload(reply, await services.renderObligations(store, request.params.id, request.query.format)),
+  );
+  serve(app, OUTPUT_ROUTES.junit, async (request, reply) =>
+    sendDownload(reply, await services.renderJUnit(store, request.params.id)),
+  );
+  serve(app, OUTPUT_ROUTES.sarif, async (request, reply) =>
+    sendDownload(reply, await services.renderSarif(store, request.params.id)),
+  );
+  serve(app, OUTPUT_ROUTES.export, async (request, reply) =>
+    sendDownload(reply, await services.exportRelease(store, request.params.id, request.query.format)),
+  );
 }

@@ -7,5 +7,7 @@ import { presentRelease } from '../releases/presenter.js';
 
 /** The portfolio view (issue 8 item 19): every release's step, open blockers by kind and trend. */
 export async function overviewRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
-  serve(app, PORTFOLIO_ROUTES.overview, async () => (await services.portfolioOverview(store)).map((r) => ({ ...r, release: presentRelease(r.release) })));
+  serve(app, PORTFOLIO_ROUTES.overview, async () =>
+    (await services.portfolioOverview(store)).map((r) => ({ ...r, release: presentRelease(r.release) })),
+  );
 }

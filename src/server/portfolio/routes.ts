@@ -7,9 +7,18 @@ import { presentRelease } from '../releases/presenter.js';
 
 export async function portfolioRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
   serve(app, PORTFOLIO_ROUTES.releasesContaining, async (request) =>
-    (await services.releasesContaining(store, request.query)).map((hit) => ({ ...hit, release: presentRelease(hit.release) })),
+    (await services.releasesContaining(store, request.query)).map((hit) => ({
+      ...hit,
+      release: presentRelease(hit.release),
+    })),
   );
-  serve(app, PORTFOLIO_ROUTES.topComponents, async (request) => services.mostUsedComponents(store, request.query.limit));
-  serve(app, PORTFOLIO_ROUTES.licenseDistribution, async (request) => services.licenseDistribution(store, request.query.role, request.query.releaseId));
-  serve(app, PORTFOLIO_ROUTES.diff, async (request) => services.diffReleases(store, request.query.from, request.query.to));
+  serve(app, PORTFOLIO_ROUTES.topComponents, async (request) =>
+    services.mostUsedComponents(store, request.query.limit),
+  );
+  serve(app, PORTFOLIO_ROUTES.licenseDistribution, async (request) =>
+    services.licenseDistribution(store, request.query.role, request.query.releaseId),
+  );
+  serve(app, PORTFOLIO_ROUTES.diff, async (request) =>
+    services.diffReleases(store, request.query.from, request.query.to),
+  );
 }

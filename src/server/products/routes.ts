@@ -7,9 +7,15 @@ import { presentProduct } from './presenter.js';
 
 export async function productRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
   serve(app, PRODUCT_ROUTES.list, async () => (await services.listProducts(store)).map(presentProduct));
-  serve(app, PRODUCT_ROUTES.create, async (request, reply) => reply.status(201).send(presentProduct(await services.createProduct(store, request.body))));
-  serve(app, PRODUCT_ROUTES.get, async (request) => presentProduct(await services.getProduct(store, request.params.id)));
-  serve(app, PRODUCT_ROUTES.update, async (request) => presentProduct(await services.updateProduct(store, request.params.id, request.body)));
+  serve(app, PRODUCT_ROUTES.create, async (request, reply) =>
+    reply.status(201).send(presentProduct(await services.createProduct(store, request.body))),
+  );
+  serve(app, PRODUCT_ROUTES.get, async (request) =>
+    presentProduct(await services.getProduct(store, request.params.id)),
+  );
+  serve(app, PRODUCT_ROUTES.update, async (request) =>
+    presentProduct(await services.updateProduct(store, request.params.id, request.body)),
+  );
   serve(app, PRODUCT_ROUTES.delete, async (request) => {
     await services.deleteProduct(store, request.params.id);
     return { deleted: 1 };

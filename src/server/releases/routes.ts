@@ -7,9 +7,15 @@ import { RELEASE_ROUTES } from '../../api-contract/releases.js';
 import { presentRelease } from './presenter.js';
 
 export async function releaseRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
-  serve(app, RELEASE_ROUTES.list, async (request) => (await services.listReleases(store, request.query.productId)).map(presentRelease));
+  serve(app, RELEASE_ROUTES.list, async (request) =>
+    (await services.listReleases(store, request.query.productId)).map(presentRelease),
+  );
   serve(app, RELEASE_ROUTES.recent, async () =>
-    (await services.recentReleases(store)).map((v) => ({ release: presentRelease(v.release), viewedAt: v.viewedAt, viewedBy: v.viewedBy })),
+    (await services.recentReleases(store)).map((v) => ({
+      release: presentRelease(v.release),
+      viewedAt: v.viewedAt,
+      viewedBy: v.viewedBy,
+    })),
   );
   serve(app, RELEASE_ROUTES.usages, async (request, reply) => {
     // Only the page asked for is read (a 50k-component release is never loaded whole here).
@@ -17,7 +23,9 @@ export async function releaseRoutes(app: FastifyInstance, { store }: ResourceOpt
     return storePage(page.rows, page.total, request, reply);
   });
   serve(app, RELEASE_ROUTES.dependencyPath, async (request) =>
-    services.usageDependencyPath(store, request.params.id, request.params.usageId, { maxSteps: request.query.maxSteps }),
+    services.usageDependencyPath(store, request.params.id, request.params.usageId, {
+      maxSteps: request.query.maxSteps,
+    }),
   );
   serve(app, RELEASE_ROUTES.editUsage, async (request) => {
     const usage = await services.updateUsage(store, request.params.id, request.params.usageId, request.body);
@@ -31,11 +39,17 @@ export async function releaseRoutes(app: FastifyInstance, { store }: ResourceOpt
     const created = await services.createRelease(store, { ...request.body, productId: request.params.id });
     return reply.status(201).send(presentRelease(created));
   });
-  serve(app, RELEASE_ROUTES.get, async (request) => presentRelease(await services.getRelease(store, request.params.id)));
-  serve(app, RELEASE_ROUTES.view, async (request, reply) =>
-    reply.status(201).send(presentRelease(await services.consultRelease(store, request.params.id, request.principal?.name ?? null))),
+  serve(app, RELEASE_ROUTES.get, async (request) =>
+    presentRelease(await services.getRelease(store, request.params.id)),
   );
-  serve(app, RELEASE_ROUTES.update, async (request) => presentRelease(await services.updateRelease(store, request.params.id, request.body)));
+  serve(app, RELEASE_ROUTES.view, async (request, reply) =>
+    reply
+      .status(201)
+      .send(presentRelease(await services.consultRelease(store, request.params.id, request.principal?.name ?? null))),
+  );
+  serve(app, RELEASE_ROUTES.update, async (request) =>
+    presentRelease(await services.updateRelease(store, request.params.id, request.body)),
+  );
   serve(app, RELEASE_ROUTES.delete, async (request) => {
     await services.deleteRelease(store, request.params.id);
     return { deleted: 1 };

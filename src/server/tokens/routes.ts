@@ -9,7 +9,15 @@ import { DURATION_HINT, parseDuration } from './expiry.js';
 
 /** Never the hash, let alone a secret: only the one creation response carries the secret. */
 function presentToken(t: ApiToken) {
-  return { id: t.id, name: t.name, role: t.role, createdAt: t.createdAt, expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt };
+  return {
+    id: t.id,
+    name: t.name,
+    role: t.role,
+    createdAt: t.createdAt,
+    expiresAt: t.expiresAt,
+    lastUsedAt: t.lastUsedAt,
+    revokedAt: t.revokedAt,
+  };
 }
 
 export async function tokenRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
@@ -19,7 +27,10 @@ export async function tokenRoutes(app: FastifyInstance, { store }: ResourceOptio
     let lifetimeMs: number | undefined;
     if (b.expiresIn !== undefined) {
       const ms = parseDuration(b.expiresIn);
-      if (ms === null) throw new ApiError('validation-failed', `expiresIn must be ${DURATION_HINT}`, [{ field: 'body/expiresIn', message: DURATION_HINT }]);
+      if (ms === null)
+        throw new ApiError('validation-failed', `expiresIn must be ${DURATION_HINT}`, [
+          { field: 'body/expiresIn', message: DURATION_HINT },
+        ]);
       lifetimeMs = ms;
     }
     const created = await services.createToken(store, { name: b.name, role: b.role, lifetimeMs });

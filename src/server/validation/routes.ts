@@ -7,15 +7,25 @@ import { presentRelease } from '../releases/presenter.js';
 
 /** Steps and report are the compliance layer's shapes, which the contract leaves open (ADR 33). */
 function presentValidation(v: services.ReleaseValidation) {
-  return { release: presentRelease(v.release), validationStep: v.validationStep, steps: v.steps.map((s) => ({ ...s })), report: { ...v.report }, run: v.run };
+  return {
+    release: presentRelease(v.release),
+    validationStep: v.validationStep,
+    steps: v.steps.map((s) => ({ ...s })),
+    report: { ...v.report },
+    run: v.run,
+  };
 }
 
 export async function validationRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
-  serve(app, VALIDATION_ROUTES.validation, async (request) => presentValidation(await services.releaseValidation(store, request.params.id)));
+  serve(app, VALIDATION_ROUTES.validation, async (request) =>
+    presentValidation(await services.releaseValidation(store, request.params.id)),
+  );
   serve(app, VALIDATION_ROUTES.runs, async (request) => {
     await services.getRelease(store, request.params.id);
     return services.listValidationRuns(store, request.params.id);
   });
-  serve(app, VALIDATION_ROUTES.validate, async (request, reply) => reply.status(201).send(presentValidation(await services.validateRelease(store, request.params.id))));
+  serve(app, VALIDATION_ROUTES.validate, async (request, reply) =>
+    reply.status(201).send(presentValidation(await services.validateRelease(store, request.params.id))),
+  );
   serve(app, VALIDATION_ROUTES.obligations, async (request) => services.releaseObligations(store, request.params.id));
 }

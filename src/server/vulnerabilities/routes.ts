@@ -18,7 +18,8 @@ export async function vulnerabilityRoutes(app: FastifyInstance, { store }: Resou
       schema: {
         tags,
         summary: "The release's stored findings with the triage that applies, counts, and whether the scan is stale",
-        description: 'Reads the stored scan (never re-matches); `scan.stale` is true when the release or the vulnerability database changed since.',
+        description:
+          'Reads the stored scan (never re-matches); `scan.stale` is true when the release or the vulnerability database changed since.',
         params: ID_PARAMS,
         response: { 200: RELEASE_VULNERABILITIES },
       },
@@ -29,7 +30,12 @@ export async function vulnerabilityRoutes(app: FastifyInstance, { store }: Resou
     '/releases/:id/vulnerabilities/scan',
     {
       config: { permission: 'vulnerabilities:write' },
-      schema: { tags, summary: "Scan the release against the store's vulnerability database now and store the findings", params: ID_PARAMS, response: { 201: RELEASE_VULNERABILITIES } },
+      schema: {
+        tags,
+        summary: "Scan the release against the store's vulnerability database now and store the findings",
+        params: ID_PARAMS,
+        response: { 201: RELEASE_VULNERABILITIES },
+      },
     },
     async (request, reply) => {
       await services.scanRelease(store, request.params.id, 'on demand', now());
@@ -43,35 +49,77 @@ export async function vulnerabilityRoutes(app: FastifyInstance, { store }: Resou
       schema: {
         tags,
         summary: 'Record a triage (VEX analysis) of a vulnerability for a component of the release',
-        description: 'A new record: the previous one of the same scope stays as history. not_affected and false_positive need a justification or a detail; exploitable needs a response or an action statement.',
+        description:
+          'A new record: the previous one of the same scope stays as history. not_affected and false_positive need a justification or a detail; exploitable needs a response or an action statement.',
         params: ID_PARAMS,
         body: TRIAGE,
         response: { 201: OPEN_OBJECT },
       },
     },
-    async (request, reply) => reply.status(201).send(await services.triageReleaseFinding(store, request.params.id, { ...request.body, author: authorOf(request), now: now() })),
+    async (request, reply) =>
+      reply.status(201).send(
+        await services.triageReleaseFinding(store, request.params.id, {
+          ...request.body,
+          author: authorOf(request),
+          now: now(),
+        }),
+      ),
   );
   app.get<{ Params: { id: number }; Querystring: { format: VexFormat } }>(
     '/releases/:id/vex',
-    { config: { permission: 'read' }, schema: { tags, summary: "The release's analyses as CycloneDX VEX, OpenVEX or CSAF VEX (download)", params: ID_PARAMS, querystring: VEX_QUERY, produces: ['application/json'] } },
-    async (request, reply) => sendDownload(reply, await services.releaseVexDocument(store, request.params.id, request.query.format, authorOf(request), now())),
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: "The release's analyses as CycloneDX VEX, OpenVEX or CSAF VEX (download)",
+        params: ID_PARAMS,
+        querystring: VEX_QUERY,
+        produces: ['application/json'],
+      },
+    },
+    async (request, reply) =>
+      sendDownload(
+        reply,
+        await services.releaseVexDocument(store, request.params.id, request.query.format, authorOf(request), now()),
+      ),
   );
   app.get<{ Params: { advisory: string } }>(
     '/vulnerabilities/:advisory/affected',
     {
       config: { permission: 'read' },
-      schema: { tags, summary: 'Which releases ship a version affected by the advisory (any id of its alias group), from the stored findings', params: ADVISORY_PARAMS, response: { 200: OPEN_OBJECT } },
+      schema: {
+        tags,
+        summary:
+          'Which releases ship a version affected by the advisory (any id of its alias group), from the stored findings',
+        params: ADVISORY_PARAMS,
+        response: { 200: OPEN_OBJECT },
+      },
     },
     async (request) => services.releasesAffectedBy(store, request.params.advisory),
   );
   app.get(
     '/vulnerabilities/summary',
-    { config: { permission: 'read' }, schema: { tags, summary: 'Open findings per scanned release by rating and KEV, every finding by VEX state (dashboard)', response: { 200: OPEN_OBJECT } } },
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: 'Open findings per scanned release by rating and KEV, every finding by VEX state (dashboard)',
+        response: { 200: OPEN_OBJECT },
+      },
+    },
     async () => services.vulnerabilitySummary(store),
   );
   app.get<{ Querystring: { from: number; to: number } }>(
     '/vulnerabilities/diff',
-    { config: { permission: 'read' }, schema: { tags, summary: 'Vulnerabilities introduced and fixed from one release to another (stored scans)', querystring: DIFF_QUERY, response: { 200: OPEN_OBJECT } } },
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: 'Vulnerabilities introduced and fixed from one release to another (stored scans)',
+        querystring: DIFF_QUERY,
+        response: { 200: OPEN_OBJECT },
+      },
+    },
     async (request) => services.vulnerabilityDiff(store, request.query.from, request.query.to),
   );
 }

@@ -10,7 +10,9 @@ export function changeHistory(dialect: StoreDialect): Migration {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('change_history')
-        .addColumn('id', 'integer', (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity()))
+        .addColumn('id', 'integer', (c) =>
+          dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity(),
+        )
         .addColumn('at', 'text', (c) => c.notNull())
         .addColumn('actor', 'text', (c) => c.notNull())
         .addColumn('subject', 'text', (c) => c.notNull())
@@ -21,8 +23,16 @@ export function changeHistory(dialect: StoreDialect): Migration {
         .addColumn('before_json', 'text')
         .addColumn('after_json', 'text')
         .execute();
-      await db.schema.createIndex('change_history_subject_idx').on('change_history').columns(['subject', 'subject_id']).execute();
-      await db.schema.createIndex('change_history_release_idx').on('change_history').columns(['release_id', 'id']).execute();
+      await db.schema
+        .createIndex('change_history_subject_idx')
+        .on('change_history')
+        .columns(['subject', 'subject_id'])
+        .execute();
+      await db.schema
+        .createIndex('change_history_release_idx')
+        .on('change_history')
+        .columns(['release_id', 'id'])
+        .execute();
     },
   };
 }

@@ -11,7 +11,9 @@ export function knowledgeBaseImports(dialect: StoreDialect): Migration {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('knowledge_base_imports')
-        .addColumn('id', 'integer', (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity()))
+        .addColumn('id', 'integer', (c) =>
+          dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity(),
+        )
         .addColumn('imported_at', 'text', (c) => c.notNull())
         .addColumn('source', 'text', (c) => c.notNull())
         .addColumn('mode', 'text', (c) => c.notNull())

@@ -14,18 +14,29 @@ import type { StoreDialect } from '../store.js';
 import { packageKey, splitEcosystem } from '../../vulns/osv/ecosystem.js';
 
 export function releaseFindings(dialect: StoreDialect): Migration {
-  const id = (c: import('kysely').ColumnDefinitionBuilder) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity());
+  const id = (c: import('kysely').ColumnDefinitionBuilder) =>
+    dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity();
   return {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('vuln_packages').addColumn('name_key', 'text').execute();
       await sql`UPDATE vuln_packages SET name_key = name`.execute(db);
       // Only the ecosystems that fold names need a second pass; the rest keep the name as key.
-      const rows = await sql<{ ecosystem: string; name: string }>`SELECT DISTINCT ecosystem, name FROM vuln_packages`.execute(db);
+      const rows = await sql<{
+        ecosystem: string;
+        name: string;
+      }>`SELECT DISTINCT ecosystem, name FROM vuln_packages`.execute(db);
       for (const r of rows.rows) {
         const key = packageKey(splitEcosystem(r.ecosystem).base, r.name);
-        if (key !== r.name) await sql`UPDATE vuln_packages SET name_key = ${key} WHERE ecosystem = ${r.ecosystem} AND name = ${r.name}`.execute(db);
+        if (key !== r.name)
+          await sql`UPDATE vuln_packages SET name_key = ${key} WHERE ecosystem = ${r.ecosystem} AND name = ${r.name}`.execute(
+            db,
+          );
       }
-      await db.schema.createIndex('vuln_packages_key_idx').on('vuln_packages').columns(['name_key', 'ecosystem']).execute();
+      await db.schema
+        .createIndex('vuln_packages_key_idx')
+        .on('vuln_packages')
+        .columns(['name_key', 'ecosystem'])
+        .execute();
 
       await db.schema
         .createTable('vuln_scans')
@@ -52,7 +63,11 @@ export function releaseFindings(dialect: StoreDialect): Migration {
         .addColumn('finding', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('vuln_findings_release_idx').on('vuln_findings').column('release_id').execute();
-      await db.schema.createIndex('vuln_findings_vulnerability_idx').on('vuln_findings').column('vulnerability_id').execute();
+      await db.schema
+        .createIndex('vuln_findings_vulnerability_idx')
+        .on('vuln_findings')
+        .column('vulnerability_id')
+        .execute();
       await db.schema.createIndex('vuln_findings_record_idx').on('vuln_findings').column('record_id').execute();
     },
   };

@@ -13,10 +13,15 @@ test('an earlier migration that lands after a later one is still applied', async
     const all = await migrationProvider('sqlite').getMigrations();
     const names = Object.keys(all).sort();
     const late = names[names.length - 2]; // not the newest: the newest is already applied below
-    const withoutLate: MigrationProvider = { getMigrations: async () => Object.fromEntries(Object.entries(all).filter(([name]) => name !== late)) };
+    const withoutLate: MigrationProvider = {
+      getMigrations: async () => Object.fromEntries(Object.entries(all).filter(([name]) => name !== late)),
+    };
     const first = await new Migrator({ db, provider: withoutLate }).migrateToLatest();
     assert.equal(first.error, undefined);
-    const applied = async () => (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map((r) => r.name);
+    const applied = async () =>
+      (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map(
+        (r) => r.name,
+      );
     assert.ok(!(await applied()).includes(late));
     assert.equal((await applied()).at(-1), names.at(-1), 'the newest is applied, the one before it is missing');
 

@@ -10,7 +10,9 @@ export function vexAnalyses(dialect: StoreDialect): Migration {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('vex_analyses')
-        .addColumn('id', 'integer', (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity()))
+        .addColumn('id', 'integer', (c) =>
+          dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity(),
+        )
         .addColumn('vulnerability_id', 'text', (c) => c.notNull())
         .addColumn('aliases', 'text', (c) => c.notNull().defaultTo('[]'))
         .addColumn('product_id', 'integer', (c) => c.references('products.id').onDelete('cascade'))
@@ -28,7 +30,11 @@ export function vexAnalyses(dialect: StoreDialect): Migration {
         .addColumn('origin', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('vex_analyses_component_idx').on('vex_analyses').column('component').execute();
-      await db.schema.createIndex('vex_analyses_vulnerability_idx').on('vex_analyses').column('vulnerability_id').execute();
+      await db.schema
+        .createIndex('vex_analyses_vulnerability_idx')
+        .on('vex_analyses')
+        .column('vulnerability_id')
+        .execute();
     },
   };
 }

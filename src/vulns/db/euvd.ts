@@ -43,7 +43,11 @@ function isoDate(value: unknown): string | null {
 
 /** The records of a document, each checked; a record that is not one is a problem, never a throw. */
 export function euvdEntries(value: unknown): { entries: EuvdEntry[]; problems: { where: string; reason: string }[] } {
-  const list: unknown[] = Array.isArray(value) ? value : isEuvdRecord(value) ? [value] : (((value as { items?: unknown[] }).items ?? []) as unknown[]);
+  const list: unknown[] = Array.isArray(value)
+    ? value
+    : isEuvdRecord(value)
+      ? [value]
+      : (((value as { items?: unknown[] }).items ?? []) as unknown[]);
   const entries: EuvdEntry[] = [];
   const problems: { where: string; reason: string }[] = [];
   list.forEach((item, i) => {
@@ -56,9 +60,19 @@ export function euvdEntries(value: unknown): { entries: EuvdEntry[]; problems: {
       problems.push({ where: `[${i}] ${item.id as string}`, reason: 'aliases is neither a string nor a list' });
       return;
     }
-    const texts = typeof raw === 'string' ? raw.split(/[\s,]+/) : Array.isArray(raw) ? raw.filter((a): a is string => typeof a === 'string') : [];
+    const texts =
+      typeof raw === 'string'
+        ? raw.split(/[\s,]+/)
+        : Array.isArray(raw)
+          ? raw.filter((a): a is string => typeof a === 'string')
+          : [];
     const aliases = [...new Set(texts.map((a) => a.trim()).filter((a) => ALIAS.test(a) && a !== item.id))].sort();
-    entries.push({ id: item.id as string, aliases, exploitedSince: isoDate(item.exploitedSince), updated: isoDate(item.dateUpdated) ?? isoDate(item.datePublished) });
+    entries.push({
+      id: item.id as string,
+      aliases,
+      exploitedSince: isoDate(item.exploitedSince),
+      updated: isoDate(item.dateUpdated) ?? isoDate(item.datePublished),
+    });
   });
   return { entries, problems };
 }

@@ -31,7 +31,8 @@ export interface OsvIndexEntry {
 /** The lookup columns of a schema-valid record. */
 export function osvIndexEntry(record: OsvRecord): OsvIndexEntry {
   const packages: { ecosystem: string; name: string }[] = [];
-  for (const a of record.affected ?? []) if (a.package) packages.push({ ecosystem: a.package.ecosystem, name: a.package.name });
+  for (const a of record.affected ?? [])
+    if (a.package) packages.push({ ecosystem: a.package.ecosystem, name: a.package.name });
   return {
     id: record.id,
     modified: record.modified,

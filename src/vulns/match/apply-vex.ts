@@ -37,7 +37,11 @@ function covers(s: VexStatement, f: VulnerabilityFinding, serial: string | undef
   return theirs.full === mine.full || (theirs.full === theirs.bare && theirs.bare === mine.bare);
 }
 
-export function applyVex(scan: VulnerabilityScan, statements: readonly VexStatement[], sbom: Sbom): { scan: VulnerabilityScan; conflicts: VexConflict[]; applied: number } {
+export function applyVex(
+  scan: VulnerabilityScan,
+  statements: readonly VexStatement[],
+  sbom: Sbom,
+): { scan: VulnerabilityScan; conflicts: VexConflict[]; applied: number } {
   const byId = new Map<string, VexStatement[]>();
   for (const s of statements) {
     for (const id of [s.vulnerability.id, ...s.vulnerability.aliases]) {
@@ -51,11 +55,16 @@ export function applyVex(scan: VulnerabilityScan, statements: readonly VexStatem
   let applied = 0;
   const findings = scan.findings.map((f) => {
     const candidates = new Set<VexStatement>();
-    for (const id of [f.vulnerability.id, ...f.vulnerability.aliases]) for (const s of byId.get(id) ?? []) if (covers(s, f, serial)) candidates.add(s);
+    for (const id of [f.vulnerability.id, ...f.vulnerability.aliases])
+      for (const s of byId.get(id) ?? []) if (covers(s, f, serial)) candidates.add(s);
     if (candidates.size === 0) return f;
     const states = [...new Set([...candidates].map((s) => s.analysis.state))];
     if (states.length > 1) {
-      conflicts.push({ vulnerability: f.vulnerability.id, component: f.component.purl || f.component.ref, states: states.sort() });
+      conflicts.push({
+        vulnerability: f.vulnerability.id,
+        component: f.component.purl || f.component.ref,
+        states: states.sort(),
+      });
       return f;
     }
     applied++;

@@ -1,4 +1,12 @@
-import { CDX_JUSTIFICATIONS, VEX_JUSTIFICATIONS, type AnalysisState, type CdxJustification, type VexAnalysis, type VexJustification, type VexStatement } from '../vex/index.js';
+import {
+  CDX_JUSTIFICATIONS,
+  VEX_JUSTIFICATIONS,
+  type AnalysisState,
+  type CdxJustification,
+  type VexAnalysis,
+  type VexJustification,
+  type VexStatement,
+} from '../vex/index.js';
 import type { VulnerabilityFinding } from './finding.js';
 
 /** The analysis of a finding in the VEX model; its justification in whichever vocabulary it came. */
@@ -6,7 +14,8 @@ function analysisOf(f: VulnerabilityFinding): VexAnalysis {
   const analysis: VexAnalysis = { state: (f.analysis?.state ?? 'in_triage') as AnalysisState, responses: [] };
   const j = f.analysis?.justification;
   if (j && (CDX_JUSTIFICATIONS as readonly string[]).includes(j)) analysis.justification = j as CdxJustification;
-  else if (j && (VEX_JUSTIFICATIONS as readonly string[]).includes(j)) analysis.vexJustification = j as VexJustification;
+  else if (j && (VEX_JUSTIFICATIONS as readonly string[]).includes(j))
+    analysis.vexJustification = j as VexJustification;
   return analysis;
 }
 
@@ -17,7 +26,11 @@ function analysisOf(f: VulnerabilityFinding): VexAnalysis {
  */
 export function findingsAsVex(findings: readonly VulnerabilityFinding[], timestamp: string): VexStatement[] {
   return findings.map((f) => ({
-    vulnerability: { id: f.vulnerability.id, aliases: f.vulnerability.aliases, ...(f.vulnerability.summary ? { description: f.vulnerability.summary } : {}) },
+    vulnerability: {
+      id: f.vulnerability.id,
+      aliases: f.vulnerability.aliases,
+      ...(f.vulnerability.summary ? { description: f.vulnerability.summary } : {}),
+    },
     product: {
       ...(f.component.purl ? { purl: f.component.purl } : {}),
       ref: f.component.ref,

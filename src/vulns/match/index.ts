@@ -1,6 +1,12 @@
 export { AliasGroups, displayId } from './alias-groups.js';
 export { DependencyPaths } from './dependency-paths.js';
-export type { MatchExplanation, ScanSummary, UncheckedComponent, VulnerabilityFinding, VulnerabilityScan } from './finding.js';
+export type {
+  MatchExplanation,
+  ScanSummary,
+  UncheckedComponent,
+  VulnerabilityFinding,
+  VulnerabilityScan,
+} from './finding.js';
 export { purlToOsvPackage, type OsvPackageRef, type PurlPackage } from './purl-package.js';
 export { scanSbom, type ScanContext } from './scan.js';
 export { VulnerabilityIndex, type IndexStats, type IndexedAffected } from './vulnerability-index.js';

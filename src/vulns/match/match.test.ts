@@ -6,7 +6,17 @@ import { failsGate, purlToOsvPackage, scanSbom, VulnerabilityIndex } from './ind
 
 function component(ref: string, purl: string | undefined, version?: string): Component {
   const name = ref.split('@')[0]!;
-  return { ref, type: 'library', name, ...(version ? { version } : {}), ...(purl ? { purl } : {}), hashes: [], licenses: {}, externalReferences: [], properties: [] } as unknown as Component;
+  return {
+    ref,
+    type: 'library',
+    name,
+    ...(version ? { version } : {}),
+    ...(purl ? { purl } : {}),
+    hashes: [],
+    licenses: {},
+    externalReferences: [],
+    properties: [],
+  } as unknown as Component;
 }
 
 function sbomOf(components: Component[], edges: [string, string[]][] = []): Sbom {
@@ -17,7 +27,11 @@ function sbomOf(components: Component[], edges: [string, string[]][] = []): Sbom
   return sbom;
 }
 
-const record = (id: string, extra: Partial<OsvRecord>): OsvRecord => ({ id, modified: '2024-01-01T00:00:00Z', ...extra });
+const record = (id: string, extra: Partial<OsvRecord>): OsvRecord => ({
+  id,
+  modified: '2024-01-01T00:00:00Z',
+  ...extra,
+});
 
 describe('purl → OSV package', () => {
   const pkg = (purl: string) => purlToOsvPackage(purl);
@@ -26,19 +40,38 @@ describe('purl → OSV package', () => {
       package: { ecosystem: 'PyPI', name: 'django-rest.framework', key: 'django-rest-framework', version: '3.0' },
     });
     assert.deepEqual(pkg('pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1'), {
-      package: { ecosystem: 'Maven', name: 'org.apache.logging.log4j:log4j-core', key: 'org.apache.logging.log4j:log4j-core', version: '2.14.1' },
+      package: {
+        ecosystem: 'Maven',
+        name: 'org.apache.logging.log4j:log4j-core',
+        key: 'org.apache.logging.log4j:log4j-core',
+        version: '2.14.1',
+      },
     });
-    assert.equal((pkg('pkg:golang/github.com/gin-gonic/gin@v1.4.0') as { package: { name: string } }).package.name, 'github.com/gin-gonic/gin');
+    assert.equal(
+      (pkg('pkg:golang/github.com/gin-gonic/gin@v1.4.0') as { package: { name: string } }).package.name,
+      'github.com/gin-gonic/gin',
+    );
     assert.equal((pkg('pkg:npm/%40babel/core@7.0.0') as { package: { name: string } }).package.name, '@babel/core');
-    assert.equal((pkg('pkg:nuget/Newtonsoft.Json@12.0.1') as { package: { key: string } }).package.key, 'newtonsoft.json');
+    assert.equal(
+      (pkg('pkg:nuget/Newtonsoft.Json@12.0.1') as { package: { key: string } }).package.key,
+      'newtonsoft.json',
+    );
   });
   test('distributions take the release from the distro qualifier', () => {
     assert.deepEqual(pkg('pkg:deb/debian/openssl@1.1.1n-0+deb11u4?distro=debian-11'), {
       package: { ecosystem: 'Debian', release: '11', name: 'openssl', key: 'openssl', version: '1.1.1n-0+deb11u4' },
     });
-    assert.equal((pkg('pkg:deb/debian/openssl@3.0.11-1?distro=bookworm') as { package: { release: string } }).package.release, '12');
-    assert.equal((pkg('pkg:apk/alpine/busybox@1.36.1-r5?distro=3.19.1') as { package: { release: string } }).package.release, 'v3.19');
-    assert.deepEqual(pkg('pkg:deb/debian/openssl@3.0.11-1'), { unchecked: 'no distro qualifier: the Debian release is unknown' });
+    assert.equal(
+      (pkg('pkg:deb/debian/openssl@3.0.11-1?distro=bookworm') as { package: { release: string } }).package.release,
+      '12',
+    );
+    assert.equal(
+      (pkg('pkg:apk/alpine/busybox@1.36.1-r5?distro=3.19.1') as { package: { release: string } }).package.release,
+      'v3.19',
+    );
+    assert.deepEqual(pkg('pkg:deb/debian/openssl@3.0.11-1'), {
+      unchecked: 'no distro qualifier: the Debian release is unknown',
+    });
   });
   test('what cannot be checked says why', () => {
     assert.deepEqual(purlToOsvPackage(undefined), { unchecked: 'no purl' });
@@ -54,26 +87,68 @@ describe('matching', () => {
       aliases: ['CVE-2024-0001'],
       summary: 'first',
       affected: [
-        { package: { ecosystem: 'npm', name: 'lib' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '1.0.0' }, { fixed: '1.4.2' }] }, { type: 'SEMVER', events: [{ introduced: '2.0.0' }, { last_affected: '2.1.0' }] }] },
+        {
+          package: { ecosystem: 'npm', name: 'lib' },
+          ranges: [
+            { type: 'SEMVER', events: [{ introduced: '1.0.0' }, { fixed: '1.4.2' }] },
+            { type: 'SEMVER', events: [{ introduced: '2.0.0' }, { last_affected: '2.1.0' }] },
+          ],
+        },
       ],
       severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }],
     }),
     // The same flaw from another database: one finding, never two.
-    record('OSV-2024-1', { aliases: ['CVE-2024-0001'], affected: [{ package: { ecosystem: 'npm', name: 'lib' }, versions: ['1.2.0'] }] }),
-    record('GHSA-gone', { withdrawn: '2024-02-01T00:00:00Z', affected: [{ package: { ecosystem: 'npm', name: 'lib' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }] }),
-    record('GHSA-git', { affected: [{ package: { ecosystem: 'npm', name: 'lib' }, ranges: [{ type: 'GIT', repo: 'https://x', events: [{ introduced: '0' }] }] }] }),
-    record('DSA-1', { affected: [{ package: { ecosystem: 'Debian:12', name: 'openssl' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '3.0.11-1~deb12u2' }] }] }] }),
+    record('OSV-2024-1', {
+      aliases: ['CVE-2024-0001'],
+      affected: [{ package: { ecosystem: 'npm', name: 'lib' }, versions: ['1.2.0'] }],
+    }),
+    record('GHSA-gone', {
+      withdrawn: '2024-02-01T00:00:00Z',
+      affected: [
+        { package: { ecosystem: 'npm', name: 'lib' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] },
+      ],
+    }),
+    record('GHSA-git', {
+      affected: [
+        {
+          package: { ecosystem: 'npm', name: 'lib' },
+          ranges: [{ type: 'GIT', repo: 'https://x', events: [{ introduced: '0' }] }],
+        },
+      ],
+    }),
+    record('DSA-1', {
+      affected: [
+        {
+          package: { ecosystem: 'Debian:12', name: 'openssl' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '3.0.11-1~deb12u2' }] }],
+        },
+      ],
+    }),
   ];
   const index = VulnerabilityIndex.from(records);
 
   test('a version inside a range is found once per alias group, explained', () => {
-    const scan = scanSbom(sbomOf([component('lib@1.2.0', 'pkg:npm/lib@1.2.0'), component('mid@1', 'pkg:npm/mid@1.0.0')], [['app', ['mid@1']], ['mid@1', ['lib@1.2.0']]]), index);
+    const scan = scanSbom(
+      sbomOf(
+        [component('lib@1.2.0', 'pkg:npm/lib@1.2.0'), component('mid@1', 'pkg:npm/mid@1.0.0')],
+        [
+          ['app', ['mid@1']],
+          ['mid@1', ['lib@1.2.0']],
+        ],
+      ),
+      index,
+    );
     assert.equal(scan.findings.length, 1);
     const f = scan.findings[0]!;
     assert.equal(f.vulnerability.id, 'CVE-2024-0001');
     assert.deepEqual(f.vulnerability.aliases, ['GHSA-aaaa', 'OSV-2024-1']);
     assert.deepEqual(f.vulnerability.fixed, ['1.4.2']);
-    assert.deepEqual(f.vulnerability.severity, { score: 9.8, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', rating: 'critical', source: 'CVSS 3.1 in GHSA-aaaa' });
+    assert.deepEqual(f.vulnerability.severity, {
+      score: 9.8,
+      vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+      rating: 'critical',
+      source: 'CVSS 3.1 in GHSA-aaaa',
+    });
     assert.deepEqual(f.match, {
       record: 'GHSA-aaaa',
       modified: '2024-01-01T00:00:00Z',
@@ -90,13 +165,18 @@ describe('matching', () => {
       closedBy: { kind: 'fixed', version: '1.4.2' },
     });
     assert.equal(scan.summary.database.withdrawn, 1);
-    assert.deepEqual(scan.summary.skippedRanges, { 'GIT ranges name commits, not versions: not matched against components': 1 });
+    assert.deepEqual(scan.summary.skippedRanges, {
+      'GIT ranges name commits, not versions: not matched against components': 1,
+    });
   });
 
   test('fixed and after last_affected are outside; the release of a distribution must agree', () => {
     const versions = ['0.9.0', '1.4.2', '2.1.0', '2.1.1'];
     const scan = scanSbom(sbomOf(versions.map((v) => component(`lib@${v}`, `pkg:npm/lib@${v}`))), index);
-    assert.deepEqual(scan.findings.map((f) => f.match.version), ['2.1.0']);
+    assert.deepEqual(
+      scan.findings.map((f) => f.match.version),
+      ['2.1.0'],
+    );
     assert.equal(scan.findings[0]!.match.closedBy?.kind, 'last_affected');
     assert.deepEqual(scan.findings[0]!.match.path, [], 'no edges: no path');
     const distro = scanSbom(
@@ -107,7 +187,10 @@ describe('matching', () => {
       ]),
       index,
     );
-    assert.deepEqual(distro.findings.map((f) => f.component.ref), ['a']);
+    assert.deepEqual(
+      distro.findings.map((f) => f.component.ref),
+      ['a'],
+    );
     assert.equal(distro.findings[0]!.match.scheme?.id, 'deb');
   });
 
@@ -119,9 +202,18 @@ describe('matching', () => {
 
   test('the gate: ratings, KEV, unknown severity counts, VEX-cleared never does', () => {
     const f = scanSbom(sbomOf([component('lib@1.2.0', 'pkg:npm/lib@1.2.0')]), index).findings[0]!;
-    assert.deepEqual(['none', 'low', 'critical', 'kev'].map((t) => failsGate(f, t as 'none')), [false, true, true, false]);
-    const unknown = { ...f, vulnerability: { ...f.vulnerability, severity: { ...f.vulnerability.severity, rating: 'unknown' as const } } };
+    assert.deepEqual(
+      ['none', 'low', 'critical', 'kev'].map((t) => failsGate(f, t as 'none')),
+      [false, true, true, false],
+    );
+    const unknown = {
+      ...f,
+      vulnerability: { ...f.vulnerability, severity: { ...f.vulnerability.severity, rating: 'unknown' as const } },
+    };
     assert.equal(failsGate(unknown, 'critical'), true);
-    assert.equal(failsGate({ ...f, analysis: { state: 'not_affected', justification: 'code_not_reachable' } }, 'low'), false);
+    assert.equal(
+      failsGate({ ...f, analysis: { state: 'not_affected', justification: 'code_not_reachable' } }, 'low'),
+      false,
+    );
   });
 });

@@ -80,7 +80,8 @@ const RPM_VENDORS: Record<string, [string, boolean]> = {
 const PURL_TYPES: Record<string, Mapping> = {
   npm: (p) => ({ ecosystem: 'npm', name: joined(p) }),
   pypi: (p) => ({ ecosystem: 'PyPI', name: p.name }),
-  maven: (p) => (p.namespace ? { ecosystem: 'Maven', name: joined(p, ':') } : 'a Maven purl needs a namespace (the groupId)'),
+  maven: (p) =>
+    p.namespace ? { ecosystem: 'Maven', name: joined(p, ':') } : 'a Maven purl needs a namespace (the groupId)',
   golang: (p) => ({ ecosystem: 'Go', name: joined(p) }),
   cargo: (p) => ({ ecosystem: 'crates.io', name: p.name }),
   gem: (p) => ({ ecosystem: 'RubyGems', name: p.name }),
@@ -124,7 +125,12 @@ export function purlToOsvPackage(purl: string | undefined, fallbackVersion?: str
   if (!mapping) return { unchecked: `purl type "${parsed.type}" has no OSV ecosystem` };
   const mapped = mapping(parsed);
   if (typeof mapped === 'string') return { unchecked: mapped };
-  const ref: OsvPackageRef = { ecosystem: mapped.ecosystem, name: mapped.name, key: packageKey(mapped.ecosystem, mapped.name), version };
+  const ref: OsvPackageRef = {
+    ecosystem: mapped.ecosystem,
+    name: mapped.name,
+    key: packageKey(mapped.ecosystem, mapped.name),
+    version,
+  };
   if (mapped.release) ref.release = mapped.release;
   return { package: ref };
 }

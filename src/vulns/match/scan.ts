@@ -3,7 +3,13 @@ import { allComponents } from '../../sbom/graph.js';
 import { affectedHit, type AffectedHit } from '../osv/range.js';
 import type { EpssFile, KevCatalogue } from '../severity/index.js';
 import { DependencyPaths } from './dependency-paths.js';
-import type { MatchExplanation, ScanSummary, UncheckedComponent, VulnerabilityFinding, VulnerabilityScan } from './finding.js';
+import type {
+  MatchExplanation,
+  ScanSummary,
+  UncheckedComponent,
+  VulnerabilityFinding,
+  VulnerabilityScan,
+} from './finding.js';
 import { purlToOsvPackage, type OsvPackageRef } from './purl-package.js';
 import { VulnerabilityIndex, type IndexedAffected } from './vulnerability-index.js';
 import { findingSeverity, type FindingSeverity } from './vulnerability-severity.js';
@@ -25,7 +31,8 @@ function listedVersion(pkg: OsvPackageRef): string {
 }
 
 function releaseMatches(entry: IndexedAffected, pkg: OsvPackageRef): boolean {
-  if (pkg.release === undefined || entry.release === undefined) return pkg.release === undefined || entry.release === undefined;
+  if (pkg.release === undefined || entry.release === undefined)
+    return pkg.release === undefined || entry.release === undefined;
   // `Ubuntu:22.04:LTS` and `Ubuntu:Pro:22.04:LTS` are releases 22.04 of Ubuntu.
   return entry.release === pkg.release || entry.release.split(':').includes(pkg.release);
 }
@@ -87,7 +94,11 @@ function uncheckedEntry(c: Component, reason: string): UncheckedComponent {
 }
 
 type FindingComponent = VulnerabilityFinding['component'];
-type FlawPart = Omit<VulnerabilityFinding['vulnerability'], 'severity'> & { severity: FindingSeverity; first: OsvRecord; alsoMatchedBy: string[] };
+type FlawPart = Omit<VulnerabilityFinding['vulnerability'], 'severity'> & {
+  severity: FindingSeverity;
+  first: OsvRecord;
+  alsoMatchedBy: string[];
+};
 
 /**
  * What a finding says of the flaw depends only on the matched entries (in the order the finding
@@ -120,7 +131,10 @@ class FlawParts {
     const fixed = [...new Set(hits.flatMap((h) => index.compiled(h.entry).fixed))];
     const records = [...new Map(hits.map((h) => [h.entry.record.id, h.entry.record])).values()];
     const severity = findingSeverity(
-      records.map((record) => ({ record, affectedIndexes: hits.filter((h) => h.entry.record === record).map((h) => h.entry.affectedIndex) })),
+      records.map((record) => ({
+        record,
+        affectedIndexes: hits.filter((h) => h.entry.record === record).map((h) => h.entry.affectedIndex),
+      })),
     );
     const cves = ids.filter((i) => i.startsWith('CVE-'));
     const kevEntry = cves.map((c) => context.kev?.entries.get(c)).find((e) => e !== undefined);
@@ -134,7 +148,13 @@ class FlawParts {
       aliases: ids.filter((i) => i !== id),
       ...(summary !== undefined ? { summary } : {}),
       severity,
-      kev: kevEntry ? { dateAdded: kevEntry.dateAdded, dueDate: kevEntry.dueDate, knownRansomwareCampaignUse: kevEntry.knownRansomwareCampaignUse } : null,
+      kev: kevEntry
+        ? {
+            dateAdded: kevEntry.dateAdded,
+            dueDate: kevEntry.dueDate,
+            knownRansomwareCampaignUse: kevEntry.knownRansomwareCampaignUse,
+          }
+        : null,
       epss: epss ? { probability: epss.epss, percentile: epss.percentile } : null,
       fixed,
       first,
@@ -143,9 +163,17 @@ class FlawParts {
   }
 }
 
-function finding(shown: FindingComponent, path: readonly string[], pkg: OsvPackageRef, hits: Hit[], flaws: FlawParts): VulnerabilityFinding {
+function finding(
+  shown: FindingComponent,
+  path: readonly string[],
+  pkg: OsvPackageRef,
+  hits: Hit[],
+  flaws: FlawParts,
+): VulnerabilityFinding {
   // Range matches explain better than list matches; then the record id decides, for stable output.
-  hits.sort((a, b) => (a.hit.via !== b.hit.via ? (a.hit.via === 'range' ? -1 : 1) : a.entry.record.id < b.entry.record.id ? -1 : 1));
+  hits.sort((a, b) =>
+    a.hit.via !== b.hit.via ? (a.hit.via === 'range' ? -1 : 1) : a.entry.record.id < b.entry.record.id ? -1 : 1,
+  );
   const first = hits[0]!;
   const flaw = flaws.of(hits);
   const match: MatchExplanation = {

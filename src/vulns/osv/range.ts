@@ -60,7 +60,8 @@ export function compileAffected(affected: OsvAffected): CompiledAffected {
       if ('unknown' in found) return void out.skipped.push({ index, reason: found.unknown });
       scheme = found.scheme;
     }
-    if (!scheme) return void out.skipped.push({ index, reason: `range type "${String(range.type)}" is not one OSV defines` });
+    if (!scheme)
+      return void out.skipped.push({ index, reason: `range type "${String(range.type)}" is not one OSV defines` });
     const cmp = scheme.compare;
     const rank = (k: OsvEventKind) => (k === 'introduced' ? 0 : 1);
     const events = (range.events ?? [])

@@ -20,7 +20,11 @@ test('eventKind and eventValue read the single key of an event', () => {
 });
 
 test('recordIds puts the id first and drops repeated aliases', () => {
-  assert.deepEqual(recordIds({ id: 'GO-1', aliases: ['CVE-1', 'GHSA-x', 'CVE-1', 'GO-1'] }), ['GO-1', 'CVE-1', 'GHSA-x']);
+  assert.deepEqual(recordIds({ id: 'GO-1', aliases: ['CVE-1', 'GHSA-x', 'CVE-1', 'GO-1'] }), [
+    'GO-1',
+    'CVE-1',
+    'GHSA-x',
+  ]);
   assert.deepEqual(recordIds({ id: 'RUSTSEC-1', aliases: null }), ['RUSTSEC-1']);
 });
 

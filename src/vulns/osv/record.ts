@@ -62,11 +62,7 @@ export type OsvRangeType = 'GIT' | 'SEMVER' | 'ECOSYSTEM';
  * One event of a range. The schema allows exactly one key per event object; `introduced: "0"`
  * means "from the first version".
  */
-export type OsvEvent =
-  | { introduced: string }
-  | { fixed: string }
-  | { last_affected: string }
-  | { limit: string };
+export type OsvEvent = { introduced: string } | { fixed: string } | { last_affected: string } | { limit: string };
 
 export type OsvEventKind = 'introduced' | 'fixed' | 'last_affected' | 'limit';
 

@@ -23,7 +23,14 @@ export type CvssResult = CvssScore | { error: string };
 
 type MetricTable = Record<string, readonly string[]>;
 
-const V2_BASE: MetricTable = { AV: ['L', 'A', 'N'], AC: ['H', 'M', 'L'], Au: ['M', 'S', 'N'], C: ['N', 'P', 'C'], I: ['N', 'P', 'C'], A: ['N', 'P', 'C'] };
+const V2_BASE: MetricTable = {
+  AV: ['L', 'A', 'N'],
+  AC: ['H', 'M', 'L'],
+  Au: ['M', 'S', 'N'],
+  C: ['N', 'P', 'C'],
+  I: ['N', 'P', 'C'],
+  A: ['N', 'P', 'C'],
+};
 const V2_OTHER: MetricTable = {
   E: ['U', 'POC', 'F', 'H', 'ND'],
   RL: ['OF', 'TF', 'W', 'U', 'ND'],
@@ -35,7 +42,16 @@ const V2_OTHER: MetricTable = {
   AR: ['L', 'M', 'H', 'ND'],
 };
 const CIA3 = ['N', 'L', 'H'];
-const V3_BASE: MetricTable = { AV: ['N', 'A', 'L', 'P'], AC: ['L', 'H'], PR: ['N', 'L', 'H'], UI: ['N', 'R'], S: ['U', 'C'], C: CIA3, I: CIA3, A: CIA3 };
+const V3_BASE: MetricTable = {
+  AV: ['N', 'A', 'L', 'P'],
+  AC: ['L', 'H'],
+  PR: ['N', 'L', 'H'],
+  UI: ['N', 'R'],
+  S: ['U', 'C'],
+  C: CIA3,
+  I: CIA3,
+  A: CIA3,
+};
 const V3_OTHER: MetricTable = {
   E: ['X', 'U', 'P', 'F', 'H'],
   RL: ['X', 'O', 'T', 'W', 'U'],
@@ -139,7 +155,13 @@ function computeCvss(vector: string): CvssResult {
   else return { error: `CVSS version ${String(prefix?.[1])} is not supported (2.0, 3.0, 3.1, 4.0)` };
   if (problem) return { error: `CVSS ${version} vector "${text}": ${problem}` };
   const calculator =
-    version === '2.0' ? new Cvss2(body) : version === '3.0' ? new Cvss3P0(text) : version === '3.1' ? new Cvss3P1(text) : new Cvss4P0(text);
+    version === '2.0'
+      ? new Cvss2(body)
+      : version === '3.0'
+        ? new Cvss3P0(text)
+        : version === '3.1'
+          ? new Cvss3P1(text)
+          : new Cvss4P0(text);
   const scores = calculator.calculateScores() as { base?: number };
   const baseScore = Number(scores.base);
   if (!Number.isFinite(baseScore)) return { error: `CVSS ${version} vector "${text}": no base score` };

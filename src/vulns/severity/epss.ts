@@ -58,7 +58,12 @@ export function parseEpss(text: string): EpssFile {
     const epss = Number(cells[columns.epss]);
     const percentile = Number(cells[columns.percentile]);
     if (!CVE.test(cve)) out.problems.push(`line ${lineNo}: "${cve.slice(0, 40)}" is not a CVE id`);
-    else if (!(epss >= 0 && epss <= 1) || !(percentile >= 0 && percentile <= 1) || cells[columns.epss] === '' || cells[columns.percentile] === '') {
+    else if (
+      !(epss >= 0 && epss <= 1) ||
+      !(percentile >= 0 && percentile <= 1) ||
+      cells[columns.epss] === '' ||
+      cells[columns.percentile] === ''
+    ) {
       out.problems.push(`line ${lineNo}: ${cve}: epss and percentile must be numbers between 0 and 1`);
     } else out.scores.set(cve, { epss, percentile });
   }

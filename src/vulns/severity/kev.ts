@@ -35,7 +35,11 @@ function text(v: unknown): string {
 
 /** Reads a decoded KEV JSON document; returns an error when it is not a KEV catalogue at all. */
 export function parseKev(doc: unknown): KevCatalogue | { error: string } {
-  if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { vulnerabilities?: unknown }).vulnerabilities)) {
+  if (
+    typeof doc !== 'object' ||
+    doc === null ||
+    !Array.isArray((doc as { vulnerabilities?: unknown }).vulnerabilities)
+  ) {
     return { error: 'not a CISA KEV catalogue: no "vulnerabilities" array' };
   }
   const d = doc as { catalogVersion?: unknown; dateReleased?: unknown; vulnerabilities: unknown[] };

@@ -35,7 +35,7 @@ describe('CVSS base scores', () => {
     }
   });
 
-  test('v4.0: base scores of FIRST\'s reference calculator (the macro-vector lookup)', () => {
+  test("v4.0: base scores of FIRST's reference calculator (the macro-vector lookup)", () => {
     assert.equal(score('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N').baseScore, 9.3);
     assert.equal(score('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H').baseScore, 10);
     assert.equal(score('CVSS:4.0/AV:L/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N').baseScore, 8.5);
@@ -54,7 +54,8 @@ describe('CVSS base scores', () => {
       }
       for (const v of Object.values(x)) visit(v);
     };
-    for (const f of corpusFiles('vulns/csaf/examples', (p) => p.endsWith('.json'))) visit(JSON.parse(readFileSync(f, 'utf8')));
+    for (const f of corpusFiles('vulns/csaf/examples', (p) => p.endsWith('.json')))
+      visit(JSON.parse(readFileSync(f, 'utf8')));
     assert.ok(pairs >= 15, `${pairs} pairs`);
   });
 
@@ -62,8 +63,14 @@ describe('CVSS base scores', () => {
     assert.deepEqual(scoreCvss('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H'), {
       error: 'CVSS 3.1 vector "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H": base metric A missing',
     });
-    assert.match((scoreCvss('CVSS:3.1/AV:Q/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H') as { error: string }).error, /AV cannot be "Q"/);
-    assert.match((scoreCvss('CVSS:3.1/AV:N/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H') as { error: string }).error, /appears twice/);
+    assert.match(
+      (scoreCvss('CVSS:3.1/AV:Q/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H') as { error: string }).error,
+      /AV cannot be "Q"/,
+    );
+    assert.match(
+      (scoreCvss('CVSS:3.1/AV:N/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H') as { error: string }).error,
+      /appears twice/,
+    );
     assert.match((scoreCvss('CVSS:9.0/AV:N') as { error: string }).error, /not supported/);
     assert.match((scoreCvss('hello') as { error: string }).error, /unknown metric/);
   });
@@ -85,7 +92,9 @@ describe('EPSS', () => {
   });
 
   test('a file that is not EPSS says so', () => {
-    assert.deepEqual(parseEpss('name,value\nx,1\n').problems, ['line 1: expected the header "cve,epss,percentile", found "name,value"']);
+    assert.deepEqual(parseEpss('name,value\nx,1\n').problems, [
+      'line 1: expected the header "cve,epss,percentile", found "name,value"',
+    ]);
     assert.deepEqual(parseEpss('').problems, ['no "cve,epss,percentile" header: not an EPSS score file']);
   });
 });

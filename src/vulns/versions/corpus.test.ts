@@ -84,7 +84,8 @@ describe('vers-spec test suite', needsCorpora, () => {
       const cmp = found.scheme.compare;
       if (t.test_type === 'equality') {
         const [a, b] = input.versions as [string, string];
-        if ((cmp(a, b) === 0) !== t.expected_output) failures.push(`${t.file}: ${a} = ${b} should be ${String(t.expected_output)}`);
+        if ((cmp(a, b) === 0) !== t.expected_output)
+          failures.push(`${t.file}: ${a} = ${b} should be ${String(t.expected_output)}`);
       } else {
         // Expected lists may be normalised (NuGet's are lower-cased): position by position equal.
         const sorted = [...input.versions].sort(cmp);
@@ -133,7 +134,11 @@ describe('vers-spec test suite', needsCorpora, () => {
       const input = t.input as { vers: string; version: string };
       const got = parseVers(input.vers, { canonical: false });
       assert.ok('range' in got, input.vers);
-      assert.equal(versContains(got.range, got.versionScheme, input.version), t.expected_output, `${input.version} in ${input.vers}`);
+      assert.equal(
+        versContains(got.range, got.versionScheme, input.version),
+        t.expected_output,
+        `${input.version} in ${input.vers}`,
+      );
     }
   });
 });

@@ -14,7 +14,12 @@ export type { VersionScheme } from './scheme.js';
 
 /** The one table of version schemes, by id. */
 export const VERSION_SCHEMES: Readonly<Record<string, VersionScheme>> = Object.freeze(
-  Object.fromEntries([semver, pub, pep440, maven, rubygems, nuget, composer, dpkg, rpm, apk, datetime, lexicographic].map((s) => [s.id, s])),
+  Object.fromEntries(
+    [semver, pub, pep440, maven, rubygems, nuget, composer, dpkg, rpm, apk, datetime, lexicographic].map((s) => [
+      s.id,
+      s,
+    ]),
+  ),
 );
 
 /**

@@ -12,7 +12,13 @@ function parse(version: string): { parts: string[]; pre: string[] } {
   if (plus !== -1) s = s.slice(0, plus);
   const dash = s.indexOf('-');
   const core = dash === -1 ? s : s.slice(0, dash);
-  const pre = dash === -1 ? [] : s.slice(dash + 1).toLowerCase().split('.');
+  const pre =
+    dash === -1
+      ? []
+      : s
+          .slice(dash + 1)
+          .toLowerCase()
+          .split('.');
   return { parts: core.split('.'), pre };
 }
 

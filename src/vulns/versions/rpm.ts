@@ -56,7 +56,9 @@ function split(version: string): { epoch: string; version: string; release: stri
     s = s.slice(colon + 1);
   }
   const dash = s.lastIndexOf('-');
-  return dash === -1 ? { epoch, version: s, release: undefined } : { epoch, version: s.slice(0, dash), release: s.slice(dash + 1) };
+  return dash === -1
+    ? { epoch, version: s, release: undefined }
+    : { epoch, version: s.slice(0, dash), release: s.slice(dash + 1) };
 }
 
 export const rpm: VersionScheme = {

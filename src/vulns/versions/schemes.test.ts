@@ -33,7 +33,14 @@ test('vers: a range with a gap, an exclusion and an unknown scheme', () => {
   const parsed = parseVers('vers:npm/>=1.0.0|<2.0.0|!=3.0.0|>=3.0.0|<4.0.0');
   assert.ok('range' in parsed);
   const inside = (v: string) => versContains(parsed.range, parsed.versionScheme, v);
-  assert.deepEqual(['0.9.0', '1.5.0', '2.0.0', '3.0.0', '3.5.0', '4.0.0'].map(inside), [false, true, false, false, true, false]);
+  assert.deepEqual(['0.9.0', '1.5.0', '2.0.0', '3.0.0', '3.5.0', '4.0.0'].map(inside), [
+    false,
+    true,
+    false,
+    false,
+    true,
+    false,
+  ]);
   assert.deepEqual(parseVers('vers:conan/1.0'), { error: 'no version scheme for vers scheme "conan"' });
   assert.ok('error' in parseVers('npm/1.0'));
 });

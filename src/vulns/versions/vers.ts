@@ -53,7 +53,8 @@ export function parseVers(text: string, options: { canonical?: boolean } = {}): 
   if ('unknown' in found) return { error: found.unknown };
   const body = m[2]!;
   if (body === '') return { error: 'a vers range needs at least one constraint' };
-  if (body === '*') return { range: { scheme, constraints: [{ comparator: '*', version: '' }] }, versionScheme: found.scheme };
+  if (body === '*')
+    return { range: { scheme, constraints: [{ comparator: '*', version: '' }] }, versionScheme: found.scheme };
   if (canonical) {
     if (body.startsWith('|')) return fail('leading pipe is not permitted');
     if (body.endsWith('|')) return fail('trailing pipe is not permitted');
@@ -83,7 +84,11 @@ export function parseVers(text: string, options: { canonical?: boolean } = {}): 
 /** The canonical text of a range: percent-encoding kept for `|`, `%` and whitespace only. */
 export function formatVers(range: VersRange): string {
   const body = range.constraints
-    .map((c) => (c.comparator === '*' ? '*' : `${c.comparator === '=' ? '' : c.comparator}${c.version.replace(/[%|\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}`))
+    .map((c) =>
+      c.comparator === '*'
+        ? '*'
+        : `${c.comparator === '=' ? '' : c.comparator}${c.version.replace(/[%|\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}`,
+    )
     .join('|');
   return `vers:${range.scheme}/${body}`;
 }

@@ -41,7 +41,13 @@ export const VEX_JUSTIFICATIONS = [
 export type VexJustification = (typeof VEX_JUSTIFICATIONS)[number];
 
 /** CycloneDX `analysis.response[]`. */
-export const ANALYSIS_RESPONSES = ['can_not_fix', 'will_not_fix', 'update', 'rollback', 'workaround_available'] as const;
+export const ANALYSIS_RESPONSES = [
+  'can_not_fix',
+  'will_not_fix',
+  'update',
+  'rollback',
+  'workaround_available',
+] as const;
 export type AnalysisResponse = (typeof ANALYSIS_RESPONSES)[number];
 
 export type VexFormat = 'cyclonedx-vex' | 'openvex' | 'csaf';

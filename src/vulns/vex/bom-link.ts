@@ -20,6 +20,9 @@ export function bomLinkTo(sbom: { serialNumber: string; version: number }, ref: 
 }
 
 /** The BOM-Link naming a product: its own, or one into the SBOM the statements are about. */
-export function productLink(p: { bomLink?: string; ref?: string }, sbom?: { serialNumber: string; version: number }): string | undefined {
+export function productLink(
+  p: { bomLink?: string; ref?: string },
+  sbom?: { serialNumber: string; version: number },
+): string | undefined {
   return p.bomLink ?? (sbom && p.ref ? bomLinkTo(sbom, p.ref) : undefined);
 }

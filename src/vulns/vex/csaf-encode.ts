@@ -26,7 +26,11 @@ export interface CsafVexOptions {
   /** /document/tracking/id, e.g. `VIGIE-VEX-shop-1.2.0`. */
   trackingId: string;
   title: string;
-  publisher: { name: string; namespace: string; category?: 'vendor' | 'coordinator' | 'discoverer' | 'other' | 'translator' | 'user' };
+  publisher: {
+    name: string;
+    namespace: string;
+    category?: 'vendor' | 'coordinator' | 'discoverer' | 'other' | 'translator' | 'user';
+  };
   timestamp: string;
   /** Revision history, oldest first; defaults to one initial revision at `timestamp`. */
   revisions?: CsafRevision[];
@@ -34,7 +38,10 @@ export interface CsafVexOptions {
   sbom?: { serialNumber: string; version: number };
 }
 
-export function encodeCsafVex(input: readonly VexStatement[], options: CsafVexOptions): { document: Record<string, unknown>; issues: Issue[] } {
+export function encodeCsafVex(
+  input: readonly VexStatement[],
+  options: CsafVexOptions,
+): { document: Record<string, unknown>; issues: Issue[] } {
   const { statements, issues } = distinctStatements(input);
   const products = new Map<string, { id: string; product: VexProduct }>();
   const productId = (p: VexProduct): string => {
@@ -60,11 +67,21 @@ export function encodeCsafVex(input: readonly VexStatement[], options: CsafVexOp
       const list = stateToCsaf(a.state);
       const form = fiveLabelForm(a, 'CSAF', true);
       if (list === 'known_not_affected' && !form.label && !a.detail) {
-        issues.push(missingRequired(`${v.id}: CSAF known_not_affected needs a justification flag or an impact statement; ${productLabel(s.product)} left out`, where));
+        issues.push(
+          missingRequired(
+            `${v.id}: CSAF known_not_affected needs a justification flag or an impact statement; ${productLabel(s.product)} left out`,
+            where,
+          ),
+        );
         continue;
       }
       if (list === 'known_affected' && a.responses.length === 0 && !a.actionStatement) {
-        issues.push(missingRequired(`${v.id}: CSAF known_affected needs a remediation (record a response or an action); ${productLabel(s.product)} left out`, where));
+        issues.push(
+          missingRequired(
+            `${v.id}: CSAF known_affected needs a remediation (record a response or an action); ${productLabel(s.product)} left out`,
+            where,
+          ),
+        );
         continue;
       }
       for (const loss of form.losses) issues.push(lossy(`${v.id}: ${loss}`, where));
@@ -76,11 +93,27 @@ export function encodeCsafVex(input: readonly VexStatement[], options: CsafVexOp
         const details = withTag(a.detail, tag);
         if (details) threats.push({ category: 'impact', details, product_ids: [id] });
         // Responses recorded for a product that is not affected still say what the vendor does.
-        for (const r of a.responses) remediations.push({ category: responseToCsaf(r), details: a.actionStatement ?? responseAction(r), product_ids: [id] });
+        for (const r of a.responses)
+          remediations.push({
+            category: responseToCsaf(r),
+            details: a.actionStatement ?? responseAction(r),
+            product_ids: [id],
+          });
       } else {
         // Responses become remediations; an action without a response is a mitigation to apply.
-        const categories = a.responses.length > 0 ? a.responses.map((r) => ({ category: responseToCsaf(r), details: a.actionStatement ?? responseAction(r) })) : a.actionStatement ? [{ category: 'mitigation', details: a.actionStatement }] : [];
-        categories.forEach((c, i) => remediations.push({ ...c, details: i === 0 ? (withTag(c.details, tag) ?? c.details) : c.details, product_ids: [id] }));
+        const categories =
+          a.responses.length > 0
+            ? a.responses.map((r) => ({ category: responseToCsaf(r), details: a.actionStatement ?? responseAction(r) }))
+            : a.actionStatement
+              ? [{ category: 'mitigation', details: a.actionStatement }]
+              : [];
+        categories.forEach((c, i) =>
+          remediations.push({
+            ...c,
+            details: i === 0 ? (withTag(c.details, tag) ?? c.details) : c.details,
+            product_ids: [id],
+          }),
+        );
         if (categories.length === 0 && (a.detail || Object.keys(tag).length > 0)) {
           // under_investigation/fixed without remediation: the detail still needs a home.
           threats.push({ category: 'impact', details: withTag(a.detail, tag)!, product_ids: [id] });
@@ -92,8 +125,16 @@ export function encodeCsafVex(input: readonly VexStatement[], options: CsafVexOp
     const otherIds = [v.id, ...v.aliases].filter((x, i, all) => x !== cve && all.indexOf(x) === i);
     vulnerabilities.push({
       ...(cve ? { cve } : {}),
-      ...(otherIds.length > 0 ? { ids: otherIds.map((text) => ({ system_name: vulnerabilitySource(text).name, text })) } : {}),
-      notes: [{ category: 'description', title: 'Vulnerability description', text: v.description ?? `${v.id}${v.aliases.length > 0 ? ` (also known as ${v.aliases.join(', ')})` : ''}` }],
+      ...(otherIds.length > 0
+        ? { ids: otherIds.map((text) => ({ system_name: vulnerabilitySource(text).name, text })) }
+        : {}),
+      notes: [
+        {
+          category: 'description',
+          title: 'Vulnerability description',
+          text: v.description ?? `${v.id}${v.aliases.length > 0 ? ` (also known as ${v.aliases.join(', ')})` : ''}`,
+        },
+      ],
       product_status: status,
       ...(flags.size > 0 ? { flags: [...flags].map(([label, ids]) => ({ label, product_ids: ids })) } : {}),
       ...(threats.length > 0 ? { threats } : {}),
@@ -108,11 +149,18 @@ export function encodeCsafVex(input: readonly VexStatement[], options: CsafVexOp
       document: {
         category: 'csaf_vex',
         csaf_version: '2.0',
-        publisher: { category: options.publisher.category ?? 'vendor', name: options.publisher.name, namespace: options.publisher.namespace },
+        publisher: {
+          category: options.publisher.category ?? 'vendor',
+          name: options.publisher.name,
+          namespace: options.publisher.namespace,
+        },
         title: options.title,
         tracking: {
           current_release_date: last.date,
-          generator: { date: options.timestamp, engine: { name: 'Vigie', ...(options.toolVersion ? { version: options.toolVersion } : {}) } },
+          generator: {
+            date: options.timestamp,
+            engine: { name: 'Vigie', ...(options.toolVersion ? { version: options.toolVersion } : {}) },
+          },
           id: options.trackingId,
           initial_release_date: revisions[0]!.date,
           revision_history: revisions.map((r) => ({ date: r.date, number: String(r.number), summary: r.summary })),
@@ -120,7 +168,9 @@ export function encodeCsafVex(input: readonly VexStatement[], options: CsafVexOp
           version: String(last.number),
         },
       },
-      product_tree: { full_product_names: [...products.values()].map(({ id, product }) => fullProductName(id, product, options.sbom)) },
+      product_tree: {
+        full_product_names: [...products.values()].map(({ id, product }) => fullProductName(id, product, options.sbom)),
+      },
       vulnerabilities,
     },
     issues,
@@ -131,7 +181,11 @@ function cveOf(s: VexStatement): string | undefined {
   return [s.vulnerability.id, ...s.vulnerability.aliases].find(isCve);
 }
 
-function fullProductName(id: string, p: VexProduct, sbom?: { serialNumber: string; version: number }): Record<string, unknown> {
+function fullProductName(
+  id: string,
+  p: VexProduct,
+  sbom?: { serialNumber: string; version: number },
+): Record<string, unknown> {
   const link = productLink(p, sbom);
   const helper = {
     ...(p.cpe ? { cpe: p.cpe } : {}),

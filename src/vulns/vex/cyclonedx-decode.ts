@@ -19,7 +19,11 @@ export function decodeCycloneDxVex(doc: Record<string, unknown>): { document: Ve
   const statements: VexStatement[] = [];
   const links = new Set<string>();
   if (!Array.isArray(doc.vulnerabilities)) {
-    issues.push(issue('warning', 'vex-empty', 'the BOM has no vulnerabilities[]: it holds no VEX statement', { field: '/vulnerabilities' }));
+    issues.push(
+      issue('warning', 'vex-empty', 'the BOM has no vulnerabilities[]: it holds no VEX statement', {
+        field: '/vulnerabilities',
+      }),
+    );
   }
   asArray(doc.vulnerabilities).forEach((v, i) => {
     const field = `/vulnerabilities/${i}`;
@@ -33,19 +37,29 @@ export function decodeCycloneDxVex(doc: Record<string, unknown>): { document: Ve
     const state = analysis?.state;
     if (!isOneOf(ANALYSIS_STATES, state)) {
       issues.push(
-        issue('warning', 'vex-no-analysis', `${id}: no analysis state${state === undefined ? '' : ` (${String(state)} is not a CycloneDX state)`}; not a VEX statement`, {
-          field: `${field}/analysis/state`,
-        }),
+        issue(
+          'warning',
+          'vex-no-analysis',
+          `${id}: no analysis state${state === undefined ? '' : ` (${String(state)} is not a CycloneDX state)`}; not a VEX statement`,
+          {
+            field: `${field}/analysis/state`,
+          },
+        ),
       );
       return;
     }
     const rawJustification = analysis!.justification;
     if (rawJustification !== undefined && !isOneOf(CDX_JUSTIFICATIONS, rawJustification)) {
-      issues.push(issue('warning', 'vex-invalid', `${id}: unknown justification ${String(rawJustification)} ignored`, { field: `${field}/analysis/justification` }));
+      issues.push(
+        issue('warning', 'vex-invalid', `${id}: unknown justification ${String(rawJustification)} ignored`, {
+          field: `${field}/analysis/justification`,
+        }),
+      );
     }
     const { text: detail, tag } = readTag(asString(analysis!.detail));
     const responses = asArray(analysis!.response).filter((r) => isOneOf(ANALYSIS_RESPONSES, r));
-    const justification = tag.justification ?? (isOneOf(CDX_JUSTIFICATIONS, rawJustification) ? rawJustification : undefined);
+    const justification =
+      tag.justification ?? (isOneOf(CDX_JUSTIFICATIONS, rawJustification) ? rawJustification : undefined);
     const aliases = [
       ...new Set(
         asArray(vuln.references)
@@ -55,20 +69,34 @@ export function decodeCycloneDxVex(doc: Record<string, unknown>): { document: Ve
     ];
     const recommendation = asString(vuln.recommendation);
     const description = asString(vuln.description);
-    const timestamp = asString(analysis!.lastUpdated) ?? asString(analysis!.firstIssued) ?? asString(vuln.updated) ?? asString(vuln.published);
+    const timestamp =
+      asString(analysis!.lastUpdated) ??
+      asString(analysis!.firstIssued) ??
+      asString(vuln.updated) ??
+      asString(vuln.published);
     const affects = asArray(vuln.affects);
-    if (affects.length === 0) issues.push(issue('warning', 'vex-invalid', `${id}: no affects[], the analysis applies to nothing`, { field }));
+    if (affects.length === 0)
+      issues.push(issue('warning', 'vex-invalid', `${id}: no affects[], the analysis applies to nothing`, { field }));
     affects.forEach((a, j) => {
       const ref = asString(asRecord(a)?.ref);
       if (!ref) {
-        issues.push(issue('error', 'vex-invalid', `${id}: affects entry without a ref is skipped`, { field: `${field}/affects/${j}` }));
+        issues.push(
+          issue('error', 'vex-invalid', `${id}: affects entry without a ref is skipped`, {
+            field: `${field}/affects/${j}`,
+          }),
+        );
         return;
       }
       if (asArray(asRecord(a)?.versions).length > 0) {
         issues.push(
-          issue('info', 'vex-version-ranges', `${id}: per-version statuses of ${ref} are not read; the analysis applies to the referenced component`, {
-            field: `${field}/affects/${j}/versions`,
-          }),
+          issue(
+            'info',
+            'vex-version-ranges',
+            `${id}: per-version statuses of ${ref} are not read; the analysis applies to the referenced component`,
+            {
+              field: `${field}/affects/${j}/versions`,
+            },
+          ),
         );
       }
       const product = productOf(ref, components);
@@ -90,7 +118,9 @@ export function decodeCycloneDxVex(doc: Record<string, unknown>): { document: Ve
   });
   const metadata = asRecord(doc.metadata);
   const author =
-    asString(asRecord(asArray(metadata?.authors)[0])?.name) ?? asString(asRecord(metadata?.manufacturer)?.name) ?? asString(asRecord(metadata?.supplier)?.name);
+    asString(asRecord(asArray(metadata?.authors)[0])?.name) ??
+    asString(asRecord(metadata?.manufacturer)?.name) ??
+    asString(asRecord(metadata?.supplier)?.name);
   const serial = asString(doc.serialNumber);
   const timestamp = asString(metadata?.timestamp);
   const sbom = links.size === 1 ? parseBomLink([...links][0]!) : undefined;
@@ -128,7 +158,12 @@ function componentsByRef(doc: Record<string, unknown>): Map<string, KnownCompone
       const name = asString(r.name);
       const version = asString(r.version);
       const cpe = asString(r.cpe);
-      out.set(ref, { ...(purl ? { purl } : {}), ...(name ? { name } : {}), ...(version ? { version } : {}), ...(cpe ? { cpe } : {}) });
+      out.set(ref, {
+        ...(purl ? { purl } : {}),
+        ...(name ? { name } : {}),
+        ...(version ? { version } : {}),
+        ...(cpe ? { cpe } : {}),
+      });
     }
     asArray(r.components).forEach(visit);
   };

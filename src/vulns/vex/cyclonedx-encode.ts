@@ -26,7 +26,10 @@ export interface CycloneDxVexOptions {
   toolVersion?: string;
 }
 
-export function encodeCycloneDxVex(input: readonly VexStatement[], options: CycloneDxVexOptions): { document: Record<string, unknown>; issues: Issue[] } {
+export function encodeCycloneDxVex(
+  input: readonly VexStatement[],
+  options: CycloneDxVexOptions,
+): { document: Record<string, unknown>; issues: Issue[] } {
   const { statements, issues } = distinctStatements(input);
   const localComponents = new Map<string, Record<string, unknown>>();
   const refOf = (s: VexStatement): string => {
@@ -46,40 +49,64 @@ export function encodeCycloneDxVex(input: readonly VexStatement[], options: Cycl
     }
     return ref;
   };
-  const vulnerabilities = groupBy(statements, (s) => `${s.vulnerability.id}\u0000${analysisKey(s.analysis)}`).map((group) => {
-    const first = group[0]!;
-    const { vulnerability: v, analysis: a } = first;
-    const tag: FidelityTag = {};
-    // A five-label justification without a CycloneDX one reads as the table's nearest value.
-    const justification = a.justification ?? (a.vexJustification ? justificationFromVex(a.vexJustification) : undefined);
-    if (a.vexJustification && justification && justificationToVex(justification) !== a.vexJustification) {
-      tag.vexJustification = a.vexJustification;
-      issues.push(lossy(`${v.id}: justification ${a.vexJustification} is written as ${justification}`, { component: productLabel(first.product) }));
-    }
-    const timestamp = group.map((s) => s.timestamp).filter((t): t is string => t !== undefined).sort().at(-1);
-    const source = vulnerabilitySource(v.id);
-    return {
-      id: v.id,
-      source,
-      ...(v.aliases.length > 0 ? { references: v.aliases.map((id) => ({ id, source: vulnerabilitySource(id) })) } : {}),
-      ...(v.description ? { description: v.description } : {}),
-      ...(a.actionStatement ? { recommendation: a.actionStatement } : {}),
-      analysis: {
-        state: a.state,
-        ...(justification ? { justification } : {}),
-        ...(a.responses.length > 0 ? { response: a.responses } : {}),
-        ...(withTag(a.detail, tag) ? { detail: withTag(a.detail, tag) } : {}),
-        ...(timestamp ? { lastUpdated: timestamp } : {}),
-      },
-      affects: [...new Set(group.map(refOf))].map((ref) => ({ ref })),
-    };
-  });
+  const vulnerabilities = groupBy(statements, (s) => `${s.vulnerability.id}\u0000${analysisKey(s.analysis)}`).map(
+    (group) => {
+      const first = group[0]!;
+      const { vulnerability: v, analysis: a } = first;
+      const tag: FidelityTag = {};
+      // A five-label justification without a CycloneDX one reads as the table's nearest value.
+      const justification =
+        a.justification ?? (a.vexJustification ? justificationFromVex(a.vexJustification) : undefined);
+      if (a.vexJustification && justification && justificationToVex(justification) !== a.vexJustification) {
+        tag.vexJustification = a.vexJustification;
+        issues.push(
+          lossy(`${v.id}: justification ${a.vexJustification} is written as ${justification}`, {
+            component: productLabel(first.product),
+          }),
+        );
+      }
+      const timestamp = group
+        .map((s) => s.timestamp)
+        .filter((t): t is string => t !== undefined)
+        .sort()
+        .at(-1);
+      const source = vulnerabilitySource(v.id);
+      return {
+        id: v.id,
+        source,
+        ...(v.aliases.length > 0
+          ? { references: v.aliases.map((id) => ({ id, source: vulnerabilitySource(id) })) }
+          : {}),
+        ...(v.description ? { description: v.description } : {}),
+        ...(a.actionStatement ? { recommendation: a.actionStatement } : {}),
+        analysis: {
+          state: a.state,
+          ...(justification ? { justification } : {}),
+          ...(a.responses.length > 0 ? { response: a.responses } : {}),
+          ...(withTag(a.detail, tag) ? { detail: withTag(a.detail, tag) } : {}),
+          ...(timestamp ? { lastUpdated: timestamp } : {}),
+        },
+        affects: [...new Set(group.map(refOf))].map((ref) => ({ ref })),
+      };
+    },
+  );
   const metadata = {
     timestamp: options.timestamp,
-    tools: { components: [{ type: 'application', name: 'Vigie', ...(options.toolVersion ? { version: options.toolVersion } : {}) }] },
+    tools: {
+      components: [
+        { type: 'application', name: 'Vigie', ...(options.toolVersion ? { version: options.toolVersion } : {}) },
+      ],
+    },
     ...(options.author ? { authors: [{ name: options.author }] } : {}),
     ...(options.subject
-      ? { component: { type: 'application', 'bom-ref': 'vex-subject', name: options.subject.name, ...(options.subject.version ? { version: options.subject.version } : {}) } }
+      ? {
+          component: {
+            type: 'application',
+            'bom-ref': 'vex-subject',
+            name: options.subject.name,
+            ...(options.subject.version ? { version: options.subject.version } : {}),
+          },
+        }
       : {}),
   };
   issues.push(...emptyOutput(vulnerabilities.length, 'CycloneDX VEX'));

@@ -52,7 +52,8 @@ export function readTag(text: string | undefined): { text: string | undefined; t
     if (key === 'state' && isOneOf(ANALYSIS_STATES, value)) tag.state = value;
     else if (key === 'justification' && isOneOf(CDX_JUSTIFICATIONS, value)) tag.justification = value;
     else if (key === 'vex-justification' && isOneOf(VEX_JUSTIFICATIONS, value)) tag.vexJustification = value;
-    else if (key === 'responses') tag.responses = value.split(',').filter((r) => isOneOf(ANALYSIS_RESPONSES, r)) as AnalysisResponse[];
+    else if (key === 'responses')
+      tag.responses = value.split(',').filter((r) => isOneOf(ANALYSIS_RESPONSES, r)) as AnalysisResponse[];
   }
   return { text: rest === '' ? undefined : rest, tag };
 }

@@ -21,7 +21,11 @@ export function fiveLabelForm(a: VexAnalysis, target: string, keepsResponses: bo
     tag.state = a.state;
   }
   const label = a.vexJustification ?? (a.justification ? justificationToVex(a.justification) : undefined);
-  if (a.justification && (justificationIsLossy(a.justification) || (a.vexJustification && justificationToVex(a.justification) !== a.vexJustification))) {
+  if (
+    a.justification &&
+    (justificationIsLossy(a.justification) ||
+      (a.vexJustification && justificationToVex(a.justification) !== a.vexJustification))
+  ) {
     losses.push(`justification ${a.justification} is written as ${label ?? 'nothing'}`);
     tag.justification = a.justification;
   }
@@ -34,5 +38,12 @@ export function fiveLabelForm(a: VexAnalysis, target: string, keepsResponses: bo
 
 /** Statements that say the same thing about one vulnerability, so a format can list their products together. */
 export function analysisKey(a: VexAnalysis): string {
-  return JSON.stringify([a.state, a.justification ?? '', a.vexJustification ?? '', [...a.responses].sort(), a.detail ?? '', a.actionStatement ?? '']);
+  return JSON.stringify([
+    a.state,
+    a.justification ?? '',
+    a.vexJustification ?? '',
+    [...a.responses].sort(),
+    a.detail ?? '',
+    a.actionStatement ?? '',
+  ]);
 }

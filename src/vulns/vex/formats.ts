@@ -30,7 +30,11 @@ export const VEX_CODECS: readonly VexCodec[] = [
       if (doc.bomFormat !== 'CycloneDX') return undefined;
       const version = String(doc.specVersion);
       const supported = ['1.4', '1.5', '1.6', '1.7'].includes(version);
-      return { supported, version, ...(supported ? {} : { reason: 'vulnerabilities with analysis exist from CycloneDX 1.4' }) };
+      return {
+        supported,
+        version,
+        ...(supported ? {} : { reason: 'vulnerabilities with analysis exist from CycloneDX 1.4' }),
+      };
     },
     decode: decodeCycloneDxVex,
   },
@@ -53,7 +57,11 @@ export const VEX_CODECS: readonly VexCodec[] = [
       const meta = asRecord(doc.document);
       if (!meta || meta.csaf_version === undefined) return undefined;
       const version = String(meta.csaf_version);
-      return { supported: version === '2.0', version, ...(version === '2.0' ? {} : { reason: 'only CSAF 2.0 is read' }) };
+      return {
+        supported: version === '2.0',
+        version,
+        ...(version === '2.0' ? {} : { reason: 'only CSAF 2.0 is read' }),
+      };
     },
     decode: decodeCsafVex,
   },
@@ -73,7 +81,10 @@ export function readVex(text: string, name = 'VEX document'): ReadVexResult {
   for (const codec of VEX_CODECS) {
     const id = codec.identify(doc);
     if (!id) continue;
-    if (!id.supported) throw new UnsupportedDocumentError(`${name}: ${codec.name} ${id.version} is not supported: ${id.reason ?? ''}`.trim());
+    if (!id.supported)
+      throw new UnsupportedDocumentError(
+        `${name}: ${codec.name} ${id.version} is not supported: ${id.reason ?? ''}`.trim(),
+      );
     return { ...codec.decode(doc), version: id.version };
   }
   throw new UnsupportedDocumentError(`${name} is not a VEX format I know (CycloneDX VEX, OpenVEX or CSAF VEX)`);
@@ -85,7 +96,10 @@ export type WriteVexOptions =
   | ({ format: 'csaf' } & CsafVexOptions);
 
 /** Encodes statements; the issues say what was left out (missing required fields, conflicts) or written lossily. */
-export function writeVex(statements: readonly VexStatement[], options: WriteVexOptions): { document: Record<string, unknown>; issues: Issue[] } {
+export function writeVex(
+  statements: readonly VexStatement[],
+  options: WriteVexOptions,
+): { document: Record<string, unknown>; issues: Issue[] } {
   switch (options.format) {
     case 'cyclonedx-vex':
       return encodeCycloneDxVex(statements, options);

@@ -5,7 +5,13 @@ import { parseBomLink, productLink } from './bom-link.js';
 import { isOneOf, lossy, missingRequired, readTag, withTag } from './fidelity.js';
 import { analysisKey, fiveLabelForm } from './five-label.js';
 import { asArray, asRecord, asString, distinctStatements, emptyOutput, groupBy } from './statements.js';
-import { justificationFromVex, responseAction, stateFromOpenVex, stateToOpenVex, type OpenVexStatus } from './vocabulary.js';
+import {
+  justificationFromVex,
+  responseAction,
+  stateFromOpenVex,
+  stateToOpenVex,
+  type OpenVexStatus,
+} from './vocabulary.js';
 
 export const OPENVEX_CONTEXT = 'https://openvex.dev/ns/v0.2.0';
 const STATUSES: readonly OpenVexStatus[] = ['not_affected', 'affected', 'fixed', 'under_investigation'];
@@ -22,14 +28,18 @@ export interface OpenVexOptions {
   sbom?: { serialNumber: string; version: number };
 }
 
-export function encodeOpenVex(input: readonly VexStatement[], options: OpenVexOptions): { document: Record<string, unknown>; issues: Issue[] } {
+export function encodeOpenVex(
+  input: readonly VexStatement[],
+  options: OpenVexOptions,
+): { document: Record<string, unknown>; issues: Issue[] } {
   const { statements, issues } = distinctStatements(input);
   const out: Record<string, unknown>[] = [];
   for (const group of groupBy(statements, (s) => `${s.vulnerability.id}\u0000${analysisKey(s.analysis)}`)) {
     const { vulnerability: v, analysis: a } = group[0]!;
     const where = { component: productLabel(group[0]!.product) };
     const leaveOut = (why: string) => {
-      for (const s of group) issues.push(missingRequired(`${v.id}: ${why}; statement left out`, { component: productLabel(s.product) }));
+      for (const s of group)
+        issues.push(missingRequired(`${v.id}: ${why}; statement left out`, { component: productLabel(s.product) }));
     };
     const status = stateToOpenVex(a.state);
     const form = fiveLabelForm(a, 'OpenVEX', false);
@@ -37,7 +47,8 @@ export function encodeOpenVex(input: readonly VexStatement[], options: OpenVexOp
       leaveOut('OpenVEX not_affected needs a justification or an impact statement');
       continue;
     }
-    const action = a.actionStatement ?? (a.responses.length > 0 ? a.responses.map(responseAction).join(' ') : undefined);
+    const action =
+      a.actionStatement ?? (a.responses.length > 0 ? a.responses.map(responseAction).join(' ') : undefined);
     if (status === 'affected' && !action) {
       leaveOut('OpenVEX affected needs an action statement (record a response or an action)');
       continue;
@@ -48,14 +59,27 @@ export function encodeOpenVex(input: readonly VexStatement[], options: OpenVexOp
     for (const s of group) {
       const p = openVexProduct(s.product, options.sbom);
       if (p) products.push(p);
-      else issues.push(missingRequired(`${v.id}: a product without purl, CPE or SBOM link cannot be named in OpenVEX; left out`, { component: productLabel(s.product) }));
+      else
+        issues.push(
+          missingRequired(`${v.id}: a product without purl, CPE or SBOM link cannot be named in OpenVEX; left out`, {
+            component: productLabel(s.product),
+          }),
+        );
     }
     if (products.length === 0) continue;
-    const timestamp = group.map((s) => s.timestamp).filter((t): t is string => t !== undefined).sort().at(-1);
+    const timestamp = group
+      .map((s) => s.timestamp)
+      .filter((t): t is string => t !== undefined)
+      .sort()
+      .at(-1);
     // The impact statement holds a not_affected detail; other details go to the status notes.
     const statusNotes = withTag(status === 'not_affected' ? undefined : a.detail, losses.length > 0 ? form.tag : {});
     out.push({
-      vulnerability: { name: v.id, ...(v.aliases.length > 0 ? { aliases: v.aliases } : {}), ...(v.description ? { description: v.description } : {}) },
+      vulnerability: {
+        name: v.id,
+        ...(v.aliases.length > 0 ? { aliases: v.aliases } : {}),
+        ...(v.description ? { description: v.description } : {}),
+      },
       ...(timestamp ? { timestamp } : {}),
       products,
       status,
@@ -81,10 +105,17 @@ export function encodeOpenVex(input: readonly VexStatement[], options: OpenVexOp
   };
 }
 
-function openVexProduct(p: VexProduct, sbom?: { serialNumber: string; version: number }): Record<string, unknown> | undefined {
+function openVexProduct(
+  p: VexProduct,
+  sbom?: { serialNumber: string; version: number },
+): Record<string, unknown> | undefined {
   const link = productLink(p, sbom);
   const id = p.purl ?? link;
-  const identifiers = p.purl ? { purl: p.purl } : p.cpe ? { [p.cpe.startsWith('cpe:2.3:') ? 'cpe23' : 'cpe22']: p.cpe } : undefined;
+  const identifiers = p.purl
+    ? { purl: p.purl }
+    : p.cpe
+      ? { [p.cpe.startsWith('cpe:2.3:') ? 'cpe23' : 'cpe22']: p.cpe }
+      : undefined;
   if (!id && !identifiers) return undefined;
   // The purl is both the @id and an identifier; a BOM-Link @id keeps the tie to the SBOM.
   return { '@id': link ?? id, ...(identifiers ? { identifiers } : {}) };
@@ -106,14 +137,20 @@ export function decodeOpenVex(doc: Record<string, unknown>): { document: VexDocu
     }
     const status = s.status;
     if (!isOneOf(STATUSES, status)) {
-      issues.push(issue('error', 'vex-invalid', `${id}: status ${String(status)} is not an OpenVEX status; statement skipped`, { field: `${field}/status` }));
+      issues.push(
+        issue('error', 'vex-invalid', `${id}: status ${String(status)} is not an OpenVEX status; statement skipped`, {
+          field: `${field}/status`,
+        }),
+      );
       return;
     }
     const label = isOneOf(VEX_JUSTIFICATIONS, s.justification) ? s.justification : undefined;
     const impact = asString(s.impact_statement);
     const action = asString(s.action_statement);
     if (status === 'not_affected' && !label && !impact) {
-      issues.push(missingRequired(`${id}: not_affected without a justification or impact statement is skipped`, { field }));
+      issues.push(
+        missingRequired(`${id}: not_affected without a justification or impact statement is skipped`, { field }),
+      );
       return;
     }
     if (status === 'affected' && !action) {
@@ -131,7 +168,12 @@ export function decodeOpenVex(doc: Record<string, unknown>): { document: VexDocu
       // A statement about subcomponents of a product is about those subcomponents.
       return (subs.length > 0 ? subs : [p]).map(productOf).filter((x): x is VexProduct => x !== undefined);
     });
-    if (products.length === 0) issues.push(issue('warning', 'vex-invalid', `${id}: statement names no product it could identify`, { field: `${field}/products` }));
+    if (products.length === 0)
+      issues.push(
+        issue('warning', 'vex-invalid', `${id}: statement names no product it could identify`, {
+          field: `${field}/products`,
+        }),
+      );
     for (const product of products) {
       statements.push({
         vulnerability: { id, aliases, ...(description ? { description } : {}) },

@@ -7,7 +7,10 @@ import { analysisKey } from './five-label.js';
  * a conflict — reported, never silently resolved — and left out of the output (the formats cannot
  * say two things about one product, CSAF test 6.1.6). Identical repeats are dropped quietly.
  */
-export function distinctStatements(statements: readonly VexStatement[]): { statements: VexStatement[]; issues: Issue[] } {
+export function distinctStatements(statements: readonly VexStatement[]): {
+  statements: VexStatement[];
+  issues: Issue[];
+} {
   const seen = new Map<string, VexStatement>();
   const conflicted = new Set<string>();
   const issues: Issue[] = [];
@@ -19,9 +22,14 @@ export function distinctStatements(statements: readonly VexStatement[]): { state
     } else if (analysisKey(first.analysis) !== analysisKey(s.analysis) && !conflicted.has(key)) {
       conflicted.add(key);
       issues.push(
-        issue('error', 'vex-conflict', `${s.vulnerability.id}: conflicting analyses for ${productLabel(s.product)} (${first.analysis.state} and ${s.analysis.state}); neither is written`, {
-          component: productLabel(s.product),
-        }),
+        issue(
+          'error',
+          'vex-conflict',
+          `${s.vulnerability.id}: conflicting analyses for ${productLabel(s.product)} (${first.analysis.state} and ${s.analysis.state}); neither is written`,
+          {
+            component: productLabel(s.product),
+          },
+        ),
       );
     }
   }
@@ -41,7 +49,9 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][]
 }
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 export function asArray(value: unknown): unknown[] {
@@ -54,5 +64,7 @@ export function asString(value: unknown): string | undefined {
 
 /** An encoder left with no statement says so: the formats have no valid empty document (OpenVEX, CSAF need ≥ 1). */
 export function emptyOutput(count: number, format: string): Issue[] {
-  return count > 0 ? [] : [issue('error', 'vex-empty', `no statement can be written as ${format}; the document would be empty`)];
+  return count > 0
+    ? []
+    : [issue('error', 'vex-empty', `no statement can be written as ${format}; the document would be empty`)];
 }

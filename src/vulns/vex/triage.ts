@@ -39,7 +39,9 @@ export interface TriageFacts {
 }
 
 /** One key per (vulnerability, scope): the records sharing it are one analysis and its history. */
-export function triageKey(r: Pick<TriageRecord, 'vulnerabilityId' | 'productId' | 'releaseId' | 'component' | 'version'>): string {
+export function triageKey(
+  r: Pick<TriageRecord, 'vulnerabilityId' | 'productId' | 'releaseId' | 'component' | 'version'>,
+): string {
   return JSON.stringify([r.vulnerabilityId, r.productId, r.releaseId, r.component, r.version]);
 }
 
@@ -68,12 +70,19 @@ function specificity(r: TriageRecord): number {
 /** What the analyses say of one component version and one flaw: none, one (the most specific), or a conflict. */
 export function applicableTriage(currentRecords: readonly TriageRecord[], facts: TriageFacts): MatchPick<TriageRecord> {
   const matches = currentRecords.filter((r) => triageCovers(r, facts));
-  return pickMostSpecific(matches, specificity, (r) => JSON.stringify([r.analysis.state, r.analysis.justification ?? null, r.analysis.vexJustification ?? null]));
+  return pickMostSpecific(matches, specificity, (r) =>
+    JSON.stringify([r.analysis.state, r.analysis.justification ?? null, r.analysis.vexJustification ?? null]),
+  );
 }
 
 /** "this version in this release", "all versions, every release of the product" … for messages and the UI. */
 export function describeTriageScope(s: TriageScope): string {
   const what = s.version === null ? `all versions of ${s.component}` : `${s.component} ${s.version}`;
-  const where = s.releaseId !== null ? 'in this release' : s.productId !== null ? 'in every release of the product' : 'in every product';
+  const where =
+    s.releaseId !== null
+      ? 'in this release'
+      : s.productId !== null
+        ? 'in every release of the product'
+        : 'in every product';
   return `${what} ${where}`;
 }

@@ -14,9 +14,28 @@ const read = (path: string) => readFileSync(path, 'utf8');
 // The release SBOM the statements are tied to, as in `vigie vex export`: local bom-refs become BOM-Links into it.
 const SBOM = { serialNumber: 'urn:uuid:11111111-2222-4333-8444-555555555555', version: 1 };
 const options = {
-  cdx: { format: 'cyclonedx-vex' as const, specVersion: '1.6' as const, serialNumber: 'urn:uuid:6b3a1c7e-0d1f-4c55-9a4e-0f8a2a1b2c3d', timestamp: NOW, sbom: SBOM },
-  openvex: { format: 'openvex' as const, id: 'https://vigie.example/vex/corpus', author: 'Vigie test', timestamp: NOW, sbom: SBOM },
-  csaf: { format: 'csaf' as const, trackingId: 'VIGIE-CORPUS', title: 'Corpus round trip', publisher: { name: 'Vigie test', namespace: 'https://vigie.example' }, timestamp: NOW, sbom: SBOM },
+  cdx: {
+    format: 'cyclonedx-vex' as const,
+    specVersion: '1.6' as const,
+    serialNumber: 'urn:uuid:6b3a1c7e-0d1f-4c55-9a4e-0f8a2a1b2c3d',
+    timestamp: NOW,
+    sbom: SBOM,
+  },
+  openvex: {
+    format: 'openvex' as const,
+    id: 'https://vigie.example/vex/corpus',
+    author: 'Vigie test',
+    timestamp: NOW,
+    sbom: SBOM,
+  },
+  csaf: {
+    format: 'csaf' as const,
+    trackingId: 'VIGIE-CORPUS',
+    title: 'Corpus round trip',
+    publisher: { name: 'Vigie test', namespace: 'https://vigie.example' },
+    timestamp: NOW,
+    sbom: SBOM,
+  },
 };
 
 const essence = (s: VexStatement) =>
@@ -36,7 +55,13 @@ function roundTrip(statements: VexStatement[]) {
   const csafBack = readVex(JSON.stringify(csaf.document));
   const cdx = writeVex(csafBack.document.statements, options.cdx);
   const cdxBack = readVex(JSON.stringify(cdx.document));
-  return { ov, csaf, cdx, after: cdxBack.document.statements, leftOut: [...ov.issues, ...csaf.issues, ...cdx.issues].filter((i) => i.severity === 'error') };
+  return {
+    ov,
+    csaf,
+    cdx,
+    after: cdxBack.document.statements,
+    leftOut: [...ov.issues, ...csaf.issues, ...cdx.issues].filter((i) => i.severity === 'error'),
+  };
 }
 
 describe('CycloneDX VEX use cases (bom-examples/VEX)', needsCorpora, () => {
@@ -56,14 +81,22 @@ describe('CycloneDX VEX use cases (bom-examples/VEX)', needsCorpora, () => {
         assert.deepEqual(await csafErrors(csaf.document), []);
       }
       // Statements a target must refuse (e.g. CISA case 1 "affected" without any response or action) are named, and only those go.
-      const kept = document.statements.filter((s) => !leftOut.some((i) => i.message.startsWith(`${s.vulnerability.id}:`) && i.component === productLabel(s.product)));
+      const kept = document.statements.filter(
+        (s) =>
+          !leftOut.some(
+            (i) => i.message.startsWith(`${s.vulnerability.id}:`) && i.component === productLabel(s.product),
+          ),
+      );
       assert.deepEqual(after.map(essence).sort(), kept.map(essence).sort());
     });
   }
   test('the jackson-databind example keeps its BOM-Link and code_not_reachable through all three formats', () => {
     const { document } = readVex(read(corpus('sboms/cyclonedx/bom-examples/VEX/vex.json')));
     const [s] = roundTrip(document.statements).after;
-    assert.equal(s!.product.bomLink, 'urn:cdx:3e671687-395b-41f5-a30f-a58921a69b79/1#pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.10.0?type=jar');
+    assert.equal(
+      s!.product.bomLink,
+      'urn:cdx:3e671687-395b-41f5-a30f-a58921a69b79/1#pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.10.0?type=jar',
+    );
     assert.equal(s!.product.purl, 'pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.10.0?type=jar');
     assert.equal(s!.analysis.state, 'not_affected');
     assert.equal(s!.analysis.justification, 'code_not_reachable');
@@ -84,7 +117,10 @@ describe('CSAF VEX profile examples (oasis-tcs/csaf csaf_vex)', needsCorpora, ()
       assert.deepEqual(first.issues, []);
       assert.ok(first.document.statements.length > 0);
       const out = writeVex(first.document.statements, options.csaf);
-      assert.deepEqual(out.issues.filter((i) => i.severity === 'error'), []);
+      assert.deepEqual(
+        out.issues.filter((i) => i.severity === 'error'),
+        [],
+      );
       assert.deepEqual(validateWithSchema(schema, out.document, { draft: '2020', references }), []);
       assert.deepEqual(await csafErrors(out.document), []);
       const again = readVex(JSON.stringify(out.document));
@@ -95,9 +131,11 @@ describe('CSAF VEX profile examples (oasis-tcs/csaf csaf_vex)', needsCorpora, ()
 
 describe('CSAF validator test data: the VEX-profile rules the reader enforces', needsCorpora, () => {
   // 6.1.27.9 impact statement, 6.1.27.10 action statement, 6.1.27.11 vulnerabilities, 6.1.33 one flag per product.
-  const cases = (JSON.parse(read(corpus('vulns/csaf/validator-testdata/testcases.json'))) as {
-    tests: { id: string; failures?: { name: string }[]; valid?: { name: string }[] }[];
-  }).tests.filter((t) => ['6.1.27.9', '6.1.27.10', '6.1.27.11', '6.1.33'].includes(t.id));
+  const cases = (
+    JSON.parse(read(corpus('vulns/csaf/validator-testdata/testcases.json'))) as {
+      tests: { id: string; failures?: { name: string }[]; valid?: { name: string }[] }[];
+    }
+  ).tests.filter((t) => ['6.1.27.9', '6.1.27.10', '6.1.27.11', '6.1.33'].includes(t.id));
   test('the four tests are in the data', () => assert.equal(cases.length, 4));
   for (const t of cases) {
     for (const f of t.failures ?? []) {
@@ -105,13 +143,19 @@ describe('CSAF validator test data: the VEX-profile rules the reader enforces', 
         const { issues } = readVex(read(corpus('vulns/csaf/validator-testdata', f.name)), f.name);
         const reasons = issues.filter((i) => i.severity === 'error');
         assert.ok(reasons.length > 0, `expected an error for ${f.name}`);
-        assert.ok(reasons.some((i) => i.message.includes(`test ${t.id}`)), reasons.map((i) => i.message).join('\n'));
+        assert.ok(
+          reasons.some((i) => i.message.includes(`test ${t.id}`)),
+          reasons.map((i) => i.message).join('\n'),
+        );
       });
     }
     for (const f of t.valid ?? []) {
       test(`${t.id} ${f.name}: accepted without error`, () => {
         const { issues, document } = readVex(read(corpus('vulns/csaf/validator-testdata', f.name)), f.name);
-        assert.deepEqual(issues.filter((i) => i.severity === 'error'), []);
+        assert.deepEqual(
+          issues.filter((i) => i.severity === 'error'),
+          [],
+        );
         assert.ok(document.statements.length > 0);
       });
     }

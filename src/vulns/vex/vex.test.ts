@@ -18,8 +18,18 @@ import { justificationFromVex, justificationToVex } from './vocabulary.js';
 const NOW = '2026-12-03T08:00:00Z';
 const SBOM = { serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79', version: 1 };
 
-const cdxOptions = { format: 'cyclonedx-vex' as const, specVersion: '1.6' as const, serialNumber: 'urn:uuid:6b3a1c7e-0d1f-4c55-9a4e-0f8a2a1b2c3d', timestamp: NOW };
-const openvexOptions = { format: 'openvex' as const, id: 'https://vigie.example/vex/shop/1.0.0', author: 'Acme PSIRT', timestamp: NOW };
+const cdxOptions = {
+  format: 'cyclonedx-vex' as const,
+  specVersion: '1.6' as const,
+  serialNumber: 'urn:uuid:6b3a1c7e-0d1f-4c55-9a4e-0f8a2a1b2c3d',
+  timestamp: NOW,
+};
+const openvexOptions = {
+  format: 'openvex' as const,
+  id: 'https://vigie.example/vex/shop/1.0.0',
+  author: 'Acme PSIRT',
+  timestamp: NOW,
+};
 const csafOptions = {
   format: 'csaf' as const,
   trackingId: 'VIGIE-VEX-shop-1.0.0',
@@ -28,7 +38,10 @@ const csafOptions = {
   timestamp: NOW,
 };
 
-function statement(n: number, analysis: Partial<VexStatement['analysis']> & Pick<VexStatement['analysis'], 'state'>): VexStatement {
+function statement(
+  n: number,
+  analysis: Partial<VexStatement['analysis']> & Pick<VexStatement['analysis'], 'state'>,
+): VexStatement {
   return {
     vulnerability: { id: `CVE-2021-${String(40000 + n)}`, aliases: [`GHSA-aaaa-bbbb-${String(1000 + n)}`] },
     product: { purl: `pkg:npm/lib${n}@1.0.${n}`, ref: `lib${n}@1.0.${n}` },
@@ -40,8 +53,10 @@ function statement(n: number, analysis: Partial<VexStatement['analysis']> & Pick
 function everyAnalysis(): VexStatement[] {
   const out: VexStatement[] = [];
   let n = 0;
-  for (const j of CDX_JUSTIFICATIONS) out.push(statement(n++, { state: 'not_affected', justification: j, detail: `because ${j}` }));
-  for (const j of VEX_JUSTIFICATIONS) out.push(statement(n++, { state: 'not_affected', justification: justificationFromVex(j), vexJustification: j }));
+  for (const j of CDX_JUSTIFICATIONS)
+    out.push(statement(n++, { state: 'not_affected', justification: j, detail: `because ${j}` }));
+  for (const j of VEX_JUSTIFICATIONS)
+    out.push(statement(n++, { state: 'not_affected', justification: justificationFromVex(j), vexJustification: j }));
   out.push(statement(n++, { state: 'false_positive', justification: 'requires_dependency' }));
   out.push(statement(n++, { state: 'exploitable', responses: ['update'], actionStatement: 'Upgrade lib to 2.0.0.' }));
   out.push(statement(n++, { state: 'exploitable', responses: ['will_not_fix', 'workaround_available'] }));
@@ -55,20 +70,25 @@ const essenceOf = (s: VexStatement) => ({
   vuln: s.vulnerability.id,
   state: s.analysis.state,
   justification: s.analysis.justification,
-  label: s.analysis.vexJustification ?? (s.analysis.justification ? justificationToVex(s.analysis.justification) : undefined),
+  label:
+    s.analysis.vexJustification ??
+    (s.analysis.justification ? justificationToVex(s.analysis.justification) : undefined),
 });
 const byVuln = (a: { vuln: string }, b: { vuln: string }) => a.vuln.localeCompare(b.vuln);
 
 describe('the one vocabulary table', () => {
   test('every CycloneDX state maps out, and each target status reads back as exactly one state', () => {
-    for (const state of ANALYSIS_STATES) assert.equal(STATE_TABLE.filter((r) => r.cyclonedx === state).length, 1, state);
+    for (const state of ANALYSIS_STATES)
+      assert.equal(STATE_TABLE.filter((r) => r.cyclonedx === state).length, 1, state);
     for (const status of new Set(STATE_TABLE.map((r) => r.openvex))) {
       assert.equal(STATE_TABLE.filter((r) => r.back && r.openvex === status).length, 1, status);
     }
   });
   test('every CycloneDX justification has one written form and every label one reading', () => {
-    for (const j of CDX_JUSTIFICATIONS) assert.equal(JUSTIFICATION_TABLE.filter((r) => r.forth && r.cyclonedx === j).length, 1, j);
-    for (const l of VEX_JUSTIFICATIONS) assert.equal(JUSTIFICATION_TABLE.filter((r) => r.back && r.vex === l).length, 1, l);
+    for (const j of CDX_JUSTIFICATIONS)
+      assert.equal(JUSTIFICATION_TABLE.filter((r) => r.forth && r.cyclonedx === j).length, 1, j);
+    for (const l of VEX_JUSTIFICATIONS)
+      assert.equal(JUSTIFICATION_TABLE.filter((r) => r.back && r.vex === l).length, 1, l);
     assert.equal(justificationToVex('code_not_reachable'), 'vulnerable_code_not_in_execute_path');
     assert.equal(justificationFromVex('component_not_present'), 'code_not_present');
   });
@@ -79,8 +99,17 @@ describe('VEX outputs', () => {
     const { document, issues } = writeVex(everyAnalysis(), openvexOptions);
     assert.deepEqual(validateJsonSchema('openvex', '0.2.0', document), []);
     const lossy = issues.filter((i) => i.code === 'lossy-encode').map((i) => i.message);
-    assert.ok(lossy.some((m) => m.includes('state false_positive')), lossy.join('\n'));
-    assert.ok(lossy.some((m) => m.includes('justification requires_configuration is written as vulnerable_code_cannot_be_controlled_by_adversary')));
+    assert.ok(
+      lossy.some((m) => m.includes('state false_positive')),
+      lossy.join('\n'),
+    );
+    assert.ok(
+      lossy.some((m) =>
+        m.includes(
+          'justification requires_configuration is written as vulnerable_code_cannot_be_controlled_by_adversary',
+        ),
+      ),
+    );
     assert.ok(!lossy.some((m) => m.includes('code_not_reachable')), 'an exact mapping is not lossy');
     assert.equal(issues.filter((i) => i.severity === 'error').length, 0);
   });
@@ -97,12 +126,21 @@ describe('VEX outputs', () => {
     for (const specVersion of ['1.6', '1.7'] as const) {
       const { document } = writeVex(everyAnalysis(), { ...cdxOptions, specVersion, sbom: SBOM });
       assert.deepEqual(validateJsonSchema('cyclonedx-json', specVersion, document), []);
-      const refs = (document as { vulnerabilities: { affects: { ref: string }[] }[] }).vulnerabilities.flatMap((v) => v.affects.map((a) => a.ref));
-      assert.ok(refs.every((r) => r.startsWith('urn:cdx:3e671687-395b-41f5-a30f-a58921a69b79/1#lib')), refs[0]);
+      const refs = (document as { vulnerabilities: { affects: { ref: string }[] }[] }).vulnerabilities.flatMap((v) =>
+        v.affects.map((a) => a.ref),
+      );
+      assert.ok(
+        refs.every((r) => r.startsWith('urn:cdx:3e671687-395b-41f5-a30f-a58921a69b79/1#lib')),
+        refs[0],
+      );
     }
     const local = writeVex(everyAnalysis(), cdxOptions).document as { components: { purl: string }[] };
     assert.deepEqual(validateJsonSchema('cyclonedx-json', '1.6', local), []);
-    assert.equal(local.components.length, everyAnalysis().length, 'without an SBOM the products are listed in the VEX BOM');
+    assert.equal(
+      local.components.length,
+      everyAnalysis().length,
+      'without an SBOM the products are listed in the VEX BOM',
+    );
   });
 
   for (const sbom of [SBOM, undefined]) {
@@ -114,7 +152,12 @@ describe('VEX outputs', () => {
       const ov = readVex(JSON.stringify(writeVex(cdx1.document.statements, { ...openvexOptions, ...opts }).document));
       const csaf = readVex(JSON.stringify(writeVex(ov.document.statements, { ...csafOptions, ...opts }).document));
       const cdx2 = readVex(JSON.stringify(writeVex(csaf.document.statements, { ...cdxOptions, ...opts }).document));
-      for (const r of [cdx1, ov, csaf, cdx2]) assert.deepEqual(r.issues.filter((i) => i.severity !== 'info'), [], r.document.format);
+      for (const r of [cdx1, ov, csaf, cdx2])
+        assert.deepEqual(
+          r.issues.filter((i) => i.severity !== 'info'),
+          [],
+          r.document.format,
+        );
       const key = (s: VexStatement) => (sbom ? (s.product.bomLink ?? bomLinkTo(sbom, s.product.ref!)) : s.product.purl);
       const essence = (s: VexStatement) => ({ ...essenceOf(s), product: key(s) });
       assert.deepEqual(cdx2.document.statements.map(essence).sort(byVuln), start.map(essence).sort(byVuln));
@@ -150,11 +193,19 @@ describe('per-status required fields', () => {
       version: 1,
       statements: [
         { vulnerability: { name: 'CVE-2023-1' }, products: [{ '@id': 'pkg:npm/a@1' }], status: 'not_affected' },
-        { vulnerability: { name: 'CVE-2023-2' }, products: [{ '@id': 'pkg:npm/a@1' }], status: 'not_affected', impact_statement: 'never called' },
+        {
+          vulnerability: { name: 'CVE-2023-2' },
+          products: [{ '@id': 'pkg:npm/a@1' }],
+          status: 'not_affected',
+          impact_statement: 'never called',
+        },
       ],
     };
     const { document, issues } = readVex(JSON.stringify(doc));
-    assert.deepEqual(document.statements.map((s) => s.vulnerability.id), ['CVE-2023-2']);
+    assert.deepEqual(
+      document.statements.map((s) => s.vulnerability.id),
+      ['CVE-2023-2'],
+    );
     assert.equal(issues[0]!.code, 'vex-missing-required');
     assert.equal(issues[0]!.field, '/statements/0');
   });

@@ -52,9 +52,24 @@ export const JUSTIFICATION_TABLE: readonly JustificationRow[] = [
   // CycloneDX has no "component not present"; the code is absent with it, the closest value.
   { cyclonedx: 'code_not_present', vex: 'component_not_present', forth: false, back: true },
   { cyclonedx: 'code_not_reachable', vex: 'vulnerable_code_not_in_execute_path', forth: true, back: true },
-  { cyclonedx: 'requires_environment', vex: 'vulnerable_code_cannot_be_controlled_by_adversary', forth: true, back: true },
-  { cyclonedx: 'requires_configuration', vex: 'vulnerable_code_cannot_be_controlled_by_adversary', forth: true, back: false },
-  { cyclonedx: 'requires_dependency', vex: 'vulnerable_code_cannot_be_controlled_by_adversary', forth: true, back: false },
+  {
+    cyclonedx: 'requires_environment',
+    vex: 'vulnerable_code_cannot_be_controlled_by_adversary',
+    forth: true,
+    back: true,
+  },
+  {
+    cyclonedx: 'requires_configuration',
+    vex: 'vulnerable_code_cannot_be_controlled_by_adversary',
+    forth: true,
+    back: false,
+  },
+  {
+    cyclonedx: 'requires_dependency',
+    vex: 'vulnerable_code_cannot_be_controlled_by_adversary',
+    forth: true,
+    back: false,
+  },
   { cyclonedx: 'protected_by_mitigating_control', vex: 'inline_mitigations_already_exist', forth: true, back: true },
   { cyclonedx: 'protected_by_compiler', vex: 'inline_mitigations_already_exist', forth: true, back: false },
   { cyclonedx: 'protected_at_runtime', vex: 'inline_mitigations_already_exist', forth: true, back: false },
@@ -71,7 +86,12 @@ interface ResponseRow {
 
 export const RESPONSE_TABLE: readonly ResponseRow[] = [
   { cyclonedx: 'update', csaf: 'vendor_fix', back: true, action: 'Update to a version that fixes the vulnerability.' },
-  { cyclonedx: 'rollback', csaf: 'vendor_fix', back: false, action: 'Roll back to a version without the vulnerability.' },
+  {
+    cyclonedx: 'rollback',
+    csaf: 'vendor_fix',
+    back: false,
+    action: 'Roll back to a version without the vulnerability.',
+  },
   { cyclonedx: 'workaround_available', csaf: 'workaround', back: true, action: 'Apply the documented workaround.' },
   { cyclonedx: 'will_not_fix', csaf: 'no_fix_planned', back: true, action: 'No fix is planned.' },
   { cyclonedx: 'can_not_fix', csaf: 'none_available', back: true, action: 'No fix is available.' },
@@ -86,27 +106,48 @@ function must<T>(value: T | undefined, what: string): T {
 }
 
 export function stateToOpenVex(state: AnalysisState): OpenVexStatus {
-  return must(STATE_TABLE.find((r) => r.cyclonedx === state), state).openvex;
+  return must(
+    STATE_TABLE.find((r) => r.cyclonedx === state),
+    state,
+  ).openvex;
 }
 export function stateToCsaf(state: AnalysisState): CsafProductStatus {
-  return must(STATE_TABLE.find((r) => r.cyclonedx === state), state).csaf;
+  return must(
+    STATE_TABLE.find((r) => r.cyclonedx === state),
+    state,
+  ).csaf;
 }
 export function stateFromOpenVex(status: OpenVexStatus): AnalysisState {
-  return must(STATE_TABLE.find((r) => r.back && r.openvex === status), status).cyclonedx;
+  return must(
+    STATE_TABLE.find((r) => r.back && r.openvex === status),
+    status,
+  ).cyclonedx;
 }
 export function stateFromCsaf(status: CsafProductStatus): AnalysisState {
-  return must(STATE_TABLE.find((r) => r.back && r.csaf === status), status).cyclonedx;
+  return must(
+    STATE_TABLE.find((r) => r.back && r.csaf === status),
+    status,
+  ).cyclonedx;
 }
 /** True when writing `state` to OpenVEX/CSAF and reading it back gives another state. */
 export function stateIsLossy(state: AnalysisState): boolean {
-  return !must(STATE_TABLE.find((r) => r.cyclonedx === state), state).back;
+  return !must(
+    STATE_TABLE.find((r) => r.cyclonedx === state),
+    state,
+  ).back;
 }
 
 export function justificationToVex(j: CdxJustification): VexJustification {
-  return must(JUSTIFICATION_TABLE.find((r) => r.forth && r.cyclonedx === j), j).vex;
+  return must(
+    JUSTIFICATION_TABLE.find((r) => r.forth && r.cyclonedx === j),
+    j,
+  ).vex;
 }
 export function justificationFromVex(j: VexJustification): CdxJustification {
-  return must(JUSTIFICATION_TABLE.find((r) => r.back && r.vex === j), j).cyclonedx;
+  return must(
+    JUSTIFICATION_TABLE.find((r) => r.back && r.vex === j),
+    j,
+  ).cyclonedx;
 }
 /** True when the five-label form of `j` reads back as another CycloneDX value. */
 export function justificationIsLossy(j: CdxJustification): boolean {
@@ -114,12 +155,21 @@ export function justificationIsLossy(j: CdxJustification): boolean {
 }
 
 export function responseToCsaf(r: AnalysisResponse): CsafRemediationCategory {
-  return must(RESPONSE_TABLE.find((row) => row.cyclonedx === r), r).csaf;
+  return must(
+    RESPONSE_TABLE.find((row) => row.cyclonedx === r),
+    r,
+  ).csaf;
 }
 export function responseFromCsaf(c: CsafRemediationCategory): AnalysisResponse {
   if (c === 'mitigation') return CSAF_MITIGATION_RESPONSE;
-  return must(RESPONSE_TABLE.find((row) => row.back && row.csaf === c), c).cyclonedx;
+  return must(
+    RESPONSE_TABLE.find((row) => row.back && row.csaf === c),
+    c,
+  ).cyclonedx;
 }
 export function responseAction(r: AnalysisResponse): string {
-  return must(RESPONSE_TABLE.find((row) => row.cyclonedx === r), r).action;
+  return must(
+    RESPONSE_TABLE.find((row) => row.cyclonedx === r),
+    r,
+  ).action;
 }

@@ -5,7 +5,12 @@ import { productWithRelease } from '../support/fixtures.js';
 
 export const accessCases: Record<string, ContractCase> = {
   async 'API tokens: only the hash is stored; find, touch, expire, revoke'(store) {
-    const { token, secret } = await createToken(store, { name: 'ci', role: 'guest', lifetimeMs: 1000, now: new Date('2998-12-31T23:59:59.000Z') });
+    const { token, secret } = await createToken(store, {
+      name: 'ci',
+      role: 'guest',
+      lifetimeMs: 1000,
+      now: new Date('2998-12-31T23:59:59.000Z'),
+    });
     assert.match(secret, /^vigie_[A-Za-z0-9_-]{43}$/);
     assert.equal(token.tokenHash, hashTokenSecret(secret));
     assert.match(token.tokenHash, /^[0-9a-f]{64}$/);
@@ -27,12 +32,36 @@ export const accessCases: Record<string, ContractCase> = {
 
   async 'imports keep their history, counts, conflicts and the original bytes'(store) {
     const release = await productWithRelease(store);
-    const imp = await store.createImport({ releaseId: release.id, format: 'spdx-json', fileName: 'sbom.spdx.json', mode: 'merge', policy: 'override', author: 'ci' });
+    const imp = await store.createImport({
+      releaseId: release.id,
+      format: 'spdx-json',
+      fileName: 'sbom.spdx.json',
+      mode: 'merge',
+      policy: 'override',
+      author: 'ci',
+    });
     assert.equal(imp.status, 'running');
     const bytes = new Uint8Array([0, 255, 1, 2, 0xef, 0xbb, 0xbf, 10]);
-    await store.saveImportDocument({ importId: imp.id, fileName: 'sbom.spdx.json', mediaType: 'application/spdx+json', content: bytes });
-    const conflict = { entity: 'version' as const, key: 'pkg:npm/a@1', field: 'declaredLicense', stored: 'MIT', incoming: 'ISC', kept: 'incoming' as const };
-    const done = await store.updateImport(imp.id, { status: 'succeeded', counts: { usages: 12, components: 3 }, conflicts: [conflict], finishedAt: '2026-01-01T00:00:00.000Z' });
+    await store.saveImportDocument({
+      importId: imp.id,
+      fileName: 'sbom.spdx.json',
+      mediaType: 'application/spdx+json',
+      content: bytes,
+    });
+    const conflict = {
+      entity: 'version' as const,
+      key: 'pkg:npm/a@1',
+      field: 'declaredLicense',
+      stored: 'MIT',
+      incoming: 'ISC',
+      kept: 'incoming' as const,
+    };
+    const done = await store.updateImport(imp.id, {
+      status: 'succeeded',
+      counts: { usages: 12, components: 3 },
+      conflicts: [conflict],
+      finishedAt: '2026-01-01T00:00:00.000Z',
+    });
     assert.deepEqual(done?.counts, { usages: 12, components: 3 });
     assert.deepEqual(done?.conflicts, [conflict]);
     assert.deepEqual(await store.listImports(release.id), [done]);
@@ -48,7 +77,13 @@ export const accessCases: Record<string, ContractCase> = {
     await store.recordReleaseView(r2.id, 'bob', '2026-01-02T00:00:00.000Z');
     await store.recordReleaseView(r1.id, 'carol', '2026-01-03T00:00:00.000Z');
     const views = await store.listRecentReleaseViews(5);
-    assert.deepEqual(views.map((v) => [v.release.id, v.viewedBy]), [[r1.id, 'carol'], [r2.id, 'bob']]);
+    assert.deepEqual(
+      views.map((v) => [v.release.id, v.viewedBy]),
+      [
+        [r1.id, 'carol'],
+        [r2.id, 'bob'],
+      ],
+    );
     assert.equal((await store.listRecentReleaseViews(1)).length, 1);
   },
 };

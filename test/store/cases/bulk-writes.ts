@@ -8,16 +8,25 @@ const AWKWARD = ['a "quoted" name', 'comma, {brace} and \\backslash', 'NULL', ''
 export const bulkWriteCases: Record<string, ContractCase> = {
   async 'bulk upserts carry quotes, braces, backslashes, NULL-like text, unicode and nulls unchanged'(store) {
     const inputs = AWKWARD.map((text, i) =>
-      npmComponent(`awkward-${i}`, { description: text, homepage: i % 2 ? null : text, namespace: i % 3 ? text : null }),
+      npmComponent(`awkward-${i}`, {
+        description: text,
+        homepage: i % 2 ? null : text,
+        namespace: i % 3 ? text : null,
+      }),
     );
     const { records, created } = await store.upsertComponents(inputs, 'fill-missing');
     assert.equal(created, AWKWARD.length);
     for (const [i, text] of AWKWARD.entries()) {
       const stored = await store.getComponent(records[i].id);
-      assert.deepEqual([stored?.description, stored?.homepage, stored?.namespace], [text, i % 2 ? null : text, i % 3 ? text : null]);
+      assert.deepEqual(
+        [stored?.description, stored?.homepage, stored?.namespace],
+        [text, i % 2 ? null : text, i % 3 ? text : null],
+      );
     }
     const versions = await store.upsertVersions(
-      AWKWARD.map((text, i) => versionOf(records[i].id, text === '' ? '0' : text, { copyright: text, declaredLicense: null })),
+      AWKWARD.map((text, i) =>
+        versionOf(records[i].id, text === '' ? '0' : text, { copyright: text, declaredLicense: null }),
+      ),
       'fill-missing',
     );
     assert.equal(versions.created, AWKWARD.length);
@@ -27,17 +36,28 @@ export const bulkWriteCases: Record<string, ContractCase> = {
     );
   },
 
-  async 'bulk usage inserts outside a transaction: fail on a duplicate, skip it when asked, count what was written'(store) {
+  async 'bulk usage inserts outside a transaction: fail on a duplicate, skip it when asked, count what was written'(
+    store,
+  ) {
     const release = await productWithRelease(store);
     const { records } = await store.upsertComponents([npmComponent('x'), npmComponent('y')], 'fill-missing');
-    const { records: versions } = await store.upsertVersions(records.map((c) => versionOf(c.id, '1.0.0')), 'fill-missing');
+    const { records: versions } = await store.upsertVersions(
+      records.map((c) => versionOf(c.id, '1.0.0')),
+      'fill-missing',
+    );
     const usages = versions.map((v) => usageOf(release.id, v.id, { modified: true, scope: AWKWARD[1] }));
     assert.equal(await store.insertUsages(usages), 2);
     await assert.rejects(store.insertUsages(usages.slice(0, 1)));
-    assert.equal(await store.insertUsages([...usages, usageOf(release.id, versions[0].id, { project: AWKWARD[0] })], 'ignore'), 1);
+    assert.equal(
+      await store.insertUsages([...usages, usageOf(release.id, versions[0].id, { project: AWKWARD[0] })], 'ignore'),
+      1,
+    );
     const stored = await store.listUsages(release.id);
     assert.equal(stored.length, 3);
-    assert.deepEqual(stored.map((u) => [u.scope, u.modified]).slice(0, 2), [[AWKWARD[1], true], [AWKWARD[1], true]]);
+    assert.deepEqual(stored.map((u) => [u.scope, u.modified]).slice(0, 2), [
+      [AWKWARD[1], true],
+      [AWKWARD[1], true],
+    ]);
   },
 
   async 'a failed bulk write inside a transaction leaves nothing behind'(store) {
@@ -53,9 +73,15 @@ export const bulkWriteCases: Record<string, ContractCase> = {
     assert.deepEqual(await store.listUsages(release.id), []);
   },
 
-  async 'bulk upserts give back exactly the rows a read gives, for new and for existing rows (ADR 28: ids come back with the insert)'(store) {
+  async 'bulk upserts give back exactly the rows a read gives, for new and for existing rows (ADR 28: ids come back with the insert)'(
+    store,
+  ) {
     const inputs = Array.from({ length: 450 }, (_, i) =>
-      npmComponent(`returned-${i}`, { description: AWKWARD[i % AWKWARD.length], homepage: i % 2 ? null : `https://h/${i}`, namespace: i % 3 ? null : '@ns' }),
+      npmComponent(`returned-${i}`, {
+        description: AWKWARD[i % AWKWARD.length],
+        homepage: i % 2 ? null : `https://h/${i}`,
+        namespace: i % 3 ? null : '@ns',
+      }),
     );
     const first = await store.upsertComponents(inputs.slice(0, 100), 'fill-missing');
     const both = await store.upsertComponents(inputs, 'fill-missing');
@@ -63,19 +89,37 @@ export const bulkWriteCases: Record<string, ContractCase> = {
     assert.deepEqual(both.records.slice(0, 100), first.records);
     assert.deepEqual(both.records, await Promise.all(both.records.map((r) => store.getComponent(r.id))));
     const versions = await store.upsertVersions(
-      both.records.map((c, i) => versionOf(c.id, `1.${i}.0`, { copyright: i % 4 ? null : AWKWARD[i % AWKWARD.length], concludedLicense: i % 5 ? null : 'MIT' })),
+      both.records.map((c, i) =>
+        versionOf(c.id, `1.${i}.0`, {
+          copyright: i % 4 ? null : AWKWARD[i % AWKWARD.length],
+          concludedLicense: i % 5 ? null : 'MIT',
+        }),
+      ),
       'fill-missing',
     );
     assert.equal(versions.created, 450);
     assert.deepEqual(versions.records, await Promise.all(versions.records.map((v) => store.getVersion(v.id))));
   },
 
-  async 'usages written with insertUsagesReturning are the rows stored, ordered by id; skipped ones are not returned'(store) {
+  async 'usages written with insertUsagesReturning are the rows stored, ordered by id; skipped ones are not returned'(
+    store,
+  ) {
     const release = await productWithRelease(store);
-    const { records } = await store.upsertComponents(Array.from({ length: 500 }, (_, i) => npmComponent(`u-${i}`)), 'fill-missing');
-    const { records: versions } = await store.upsertVersions(records.map((c) => versionOf(c.id, '1.0.0')), 'fill-missing');
+    const { records } = await store.upsertComponents(
+      Array.from({ length: 500 }, (_, i) => npmComponent(`u-${i}`)),
+      'fill-missing',
+    );
+    const { records: versions } = await store.upsertVersions(
+      records.map((c) => versionOf(c.id, '1.0.0')),
+      'fill-missing',
+    );
     const usages = versions.map((v, i) =>
-      usageOf(release.id, v.id, { scope: AWKWARD[i % AWKWARD.length], modified: i % 3 === 0 ? null : i % 2 === 0, chosenLicense: i % 7 ? null : 'MIT', status: 'auto' }),
+      usageOf(release.id, v.id, {
+        scope: AWKWARD[i % AWKWARD.length],
+        modified: i % 3 === 0 ? null : i % 2 === 0,
+        chosenLicense: i % 7 ? null : 'MIT',
+        status: 'auto',
+      }),
     );
     const written = await store.insertUsagesReturning(usages.slice(0, 300));
     assert.deepEqual(written, await store.listUsages(release.id));
@@ -91,7 +135,12 @@ export const bulkWriteCases: Record<string, ContractCase> = {
     const { records } = await store.upsertComponents([npmComponent('ctx')], 'fill-missing');
     const { records: versions } = await store.upsertVersions([versionOf(records[0].id, '1.0.0')], 'fill-missing');
     await store.insertUsages([usageOf(release.id, versions[0].id)]);
-    await store.createExploitationRule({ releaseId: release.id, scope: null, project: null, exploitation: 'distribution' });
+    await store.createExploitationRule({
+      releaseId: release.id,
+      scope: null,
+      project: null,
+      exploitation: 'distribution',
+    });
     const { usages, versions: v, components, ...context } = (await store.loadReleaseData(release.id))!;
     assert.equal(usages.length, 1);
     assert.deepEqual([v.length, components.length], [1, 1]);

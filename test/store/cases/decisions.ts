@@ -65,9 +65,18 @@ export const decisionCases: Record<string, ContractCase> = {
     });
     assert.deepEqual(await store.getDecision(derogation.id), derogation);
     assert.equal(derogation.type === 'derogation' && derogation.modification, 'unmodified');
-    assert.deepEqual((await store.listDecisions({ type: 'choice' })).map((d) => d.id), [choice.id]);
-    assert.deepEqual((await store.listDecisions({ releaseId: release.id })).map((d) => d.id), [derogation.id]);
-    assert.deepEqual((await store.listDecisions({ component: 'pkg:npm/xmldom' })).map((d) => d.id), [curation.id]);
+    assert.deepEqual(
+      (await store.listDecisions({ type: 'choice' })).map((d) => d.id),
+      [choice.id],
+    );
+    assert.deepEqual(
+      (await store.listDecisions({ releaseId: release.id })).map((d) => d.id),
+      [derogation.id],
+    );
+    assert.deepEqual(
+      (await store.listDecisions({ component: 'pkg:npm/xmldom' })).map((d) => d.id),
+      [curation.id],
+    );
     assert.equal(await store.deleteDecision(choice.id), true);
     assert.equal((await store.listDecisions()).length, 2);
   },
@@ -76,16 +85,32 @@ export const decisionCases: Record<string, ContractCase> = {
     assert.deepEqual(await store.getPolicySettings(), { acceptNormaliser: 'off', updatedBy: null, updatedAt: null });
     await store.setPolicySettings({ acceptNormaliser: 'high' }, 'legal@acme', '2026-02-01T00:00:00.000Z');
     await store.setPolicySettings({ acceptNormaliser: 'exact' }, 'cso@acme', '2026-03-01T00:00:00.000Z');
-    assert.deepEqual(await store.getPolicySettings(), { acceptNormaliser: 'exact', updatedBy: 'cso@acme', updatedAt: '2026-03-01T00:00:00.000Z' });
+    assert.deepEqual(await store.getPolicySettings(), {
+      acceptNormaliser: 'exact',
+      updatedBy: 'cso@acme',
+      updatedAt: '2026-03-01T00:00:00.000Z',
+    });
   },
 
   async 'release data carries only decisions whose category, product and release scope can apply'(store) {
     const cat = await store.createCategory({ name: 'Web', description: null, outboundLicenses: [] });
     const other = await store.createCategory({ name: 'Embedded', description: null, outboundLicenses: [] });
-    const product = await store.createProduct({ name: 'P', description: null, owner: null, categoryIds: [cat.id], outboundLicenses: [] });
+    const product = await store.createProduct({
+      name: 'P',
+      description: null,
+      owner: null,
+      categoryIds: [cat.id],
+      outboundLicenses: [],
+    });
     const release = await store.createRelease({ productId: product.id, number: '1' });
     const otherRelease = await store.createRelease({ productId: product.id, number: '2' });
-    const otherProduct = await store.createProduct({ name: 'Q', description: null, owner: null, categoryIds: [], outboundLicenses: [] });
+    const otherProduct = await store.createProduct({
+      name: 'Q',
+      description: null,
+      owner: null,
+      categoryIds: [],
+      outboundLicenses: [],
+    });
     const base = { type: 'derogation' as const, license: 'GPL-2.0-only', linking: null, author: 'a', explanation: '' };
     const everywhere = await store.createDecision({ ...ANY, ...base });
     const forCategory = await store.createDecision({ ...ANY, ...base, categoryId: cat.id });
@@ -99,7 +124,10 @@ export const decisionCases: Record<string, ContractCase> = {
       data?.decisions.map((d) => d.id),
       [everywhere.id, forCategory.id, forProduct.id, forRelease.id],
     );
-    assert.deepEqual(data?.categories.map((c) => c.name), ['Web']);
+    assert.deepEqual(
+      data?.categories.map((c) => c.name),
+      ['Web'],
+    );
     assert.equal(await store.loadReleaseData(9999), null);
   },
 };

@@ -6,8 +6,12 @@ export const dependencyGraphCases: Record<string, ContractCase> = {
   async 'dependency edges: stored per release, parent null for the primary component, deleted with the release'(store) {
     const release = await productWithRelease(store);
     const other = await store.createRelease({ productId: release.productId, number: '2.0.0' });
-    const { versions: [a] } = await useComponent(store, release.id, 'a', ['1.0.0']);
-    const { versions: [b] } = await useComponent(store, release.id, 'b', ['1.0.0']);
+    const {
+      versions: [a],
+    } = await useComponent(store, release.id, 'a', ['1.0.0']);
+    const {
+      versions: [b],
+    } = await useComponent(store, release.id, 'b', ['1.0.0']);
     assert.equal(
       await store.insertDependencyEdges([
         { releaseId: release.id, project: '', parentVersionId: null, childVersionId: a.id },
@@ -19,7 +23,10 @@ export const dependencyGraphCases: Record<string, ContractCase> = {
     const edges = await store.listDependencyEdges(release.id);
     assert.deepEqual(
       edges.map((e) => [e.project, e.parentVersionId, e.childVersionId]).sort(),
-      [['', a.id, b.id], ['', null, a.id]].sort(),
+      [
+        ['', a.id, b.id],
+        ['', null, a.id],
+      ].sort(),
     );
     assert.equal(await store.deleteDependencyEdgesOfRelease(release.id), 2);
     assert.deepEqual(await store.listDependencyEdges(release.id), []);
@@ -29,8 +36,18 @@ export const dependencyGraphCases: Record<string, ContractCase> = {
 
   async 'dependency edges: many rows in one call (chunked under the bound-parameter limits)'(store) {
     const release = await productWithRelease(store);
-    const { versions } = await useComponent(store, release.id, 'chain', Array.from({ length: 9000 }, (_, i) => `1.0.${i}`));
-    const edges = versions.map((v, i) => ({ releaseId: release.id, project: '', parentVersionId: i === 0 ? null : versions[i - 1].id, childVersionId: v.id }));
+    const { versions } = await useComponent(
+      store,
+      release.id,
+      'chain',
+      Array.from({ length: 9000 }, (_, i) => `1.0.${i}`),
+    );
+    const edges = versions.map((v, i) => ({
+      releaseId: release.id,
+      project: '',
+      parentVersionId: i === 0 ? null : versions[i - 1].id,
+      childVersionId: v.id,
+    }));
     assert.equal(await store.insertDependencyEdges(edges), 9000);
     assert.equal((await store.listDependencyEdges(release.id)).length, 9000);
   },

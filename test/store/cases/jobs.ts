@@ -7,9 +7,17 @@ const T0 = '2026-12-04T06:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
 
 export const jobCases: Record<string, ContractCase> = {
-  async 'a queued job is claimed once; its lease running out makes it claimable again, and the old owner is shut out'(store) {
+  async 'a queued job is claimed once; its lease running out makes it claimable again, and the old owner is shut out'(
+    store,
+  ) {
     const release = await productWithRelease(store);
-    const created = await store.createJob({ kind: 'import', releaseId: release.id, params: { fileName: 'bom.json' }, input: new TextEncoder().encode('{"x":1}'), createdBy: 'alice' });
+    const created = await store.createJob({
+      kind: 'import',
+      releaseId: release.id,
+      params: { fileName: 'bom.json' },
+      input: new TextEncoder().encode('{"x":1}'),
+      createdBy: 'alice',
+    });
     assert.equal(created.state, 'queued');
     assert.deepEqual(await store.getJobInput(created.id), new TextEncoder().encode('{"x":1}'));
 
@@ -18,7 +26,10 @@ export const jobCases: Record<string, ContractCase> = {
     assert.deepEqual([a?.state, a?.attempts, a?.leaseOwner, a?.leaseUntil], ['running', 1, 'worker-a', at(10_000)]);
     // Within the lease nobody else gets it.
     assert.equal(await store.claimJob({ owner: 'worker-b', leaseMs: 10_000, now: at(5_000) }), null);
-    assert.equal(await store.touchJob(created.id, 'worker-a', at(20_000), { phase: 'writing', done: 1, total: 3 }), true);
+    assert.equal(
+      await store.touchJob(created.id, 'worker-a', at(20_000), { phase: 'writing', done: 1, total: 3 }),
+      true,
+    );
     assert.equal(await store.claimJob({ owner: 'worker-b', leaseMs: 10_000, now: at(15_000) }), null);
 
     // worker-a falls silent: after its lease, worker-b takes the job over.
@@ -31,14 +42,27 @@ export const jobCases: Record<string, ContractCase> = {
 
     assert.equal(await store.finishJob(created.id, 'worker-b', { result: { importId: 7 } }), true);
     const done = await store.getJob(created.id);
-    assert.deepEqual([done?.state, done?.result, done?.leaseOwner, done?.error], ['succeeded', { importId: 7 }, null, null]);
+    assert.deepEqual(
+      [done?.state, done?.result, done?.leaseOwner, done?.error],
+      ['succeeded', { importId: 7 }, null, null],
+    );
     assert.ok(done?.finishedAt);
     assert.equal(await store.getJobInput(created.id), null, 'the document is dropped when the job ends');
-    assert.equal(await store.claimJob({ owner: 'worker-c', leaseMs: 10_000, now: at(99_000) }), null, 'an ended job is never claimed');
+    assert.equal(
+      await store.claimJob({ owner: 'worker-c', leaseMs: 10_000, now: at(99_000) }),
+      null,
+      'an ended job is never claimed',
+    );
   },
 
   async 'a job whose worker dies on its last attempt fails with lease-expired; a released job is retried'(store) {
-    const once = await store.createJob({ kind: 'revalidate', releaseId: null, params: {}, maxAttempts: 1, createdBy: null });
+    const once = await store.createJob({
+      kind: 'revalidate',
+      releaseId: null,
+      params: {},
+      maxAttempts: 1,
+      createdBy: null,
+    });
     const retried = await store.createJob({ kind: 'revalidate', releaseId: null, params: {}, createdBy: null });
     assert.equal((await store.claimJob({ owner: 'w1', leaseMs: 1_000, now: T0 }))?.id, once.id);
     assert.equal((await store.claimJob({ owner: 'w1', leaseMs: 1_000, now: T0 }))?.id, retried.id);
@@ -70,7 +94,8 @@ export const jobCases: Record<string, ContractCase> = {
 
   async 'concurrent claims from two connections never hand out one job twice'(store, fresh) {
     const ids = new Set<number>();
-    for (let i = 0; i < 30; i++) ids.add((await store.createJob({ kind: 'revalidate', releaseId: null, params: { i }, createdBy: null })).id);
+    for (let i = 0; i < 30; i++)
+      ids.add((await store.createJob({ kind: 'revalidate', releaseId: null, params: { i }, createdBy: null })).id);
     // SQLite serialises writers across processes (see test/jobs/two-workers.test.ts); two connections
     // in one thread would wait on each other's lock synchronously, so this race runs on PostgreSQL.
     const other = store.dialect === 'postgres' ? await openStore(fresh.options) : store;

@@ -4,7 +4,11 @@ import { productWithRelease, useComponent } from '../support/fixtures.js';
 
 export const portfolioCases: Record<string, ContractCase> = {
   async 'categories, products and releases round-trip with their licences and links'(store) {
-    const web = await store.createCategory({ name: 'Web', description: 'SaaS', outboundLicenses: ['LicenseRef-Proprietary'] });
+    const web = await store.createCategory({
+      name: 'Web',
+      description: 'SaaS',
+      outboundLicenses: ['LicenseRef-Proprietary'],
+    });
     const lib = await store.createCategory({ name: 'Libraries', description: null, outboundLicenses: ['MIT'] });
     const product = await store.createProduct({
       name: 'Portal',
@@ -13,8 +17,16 @@ export const portfolioCases: Record<string, ContractCase> = {
       categoryIds: [lib.id, web.id],
       outboundLicenses: ['Apache-2.0'],
     });
-    assert.deepEqual(product.categoryIds, [web.id, lib.id].sort((a, b) => a - b));
-    const release = await store.createRelease({ productId: product.id, number: '2.1', commit: 'abc123', outboundLicenses: ['MIT'] });
+    assert.deepEqual(
+      product.categoryIds,
+      [web.id, lib.id].sort((a, b) => a - b),
+    );
+    const release = await store.createRelease({
+      productId: product.id,
+      number: '2.1',
+      commit: 'abc123',
+      outboundLicenses: ['MIT'],
+    });
     assert.deepEqual(release, {
       id: release.id,
       productId: product.id,
@@ -37,7 +49,12 @@ export const portfolioCases: Record<string, ContractCase> = {
   async 'deleting a product removes its releases, usages and rules but keeps shared components'(store) {
     const release = await productWithRelease(store);
     const { component } = await useComponent(store, release.id, 'left-pad', ['1.3.0']);
-    await store.createExploitationRule({ releaseId: release.id, scope: null, project: null, exploitation: 'distribution' });
+    await store.createExploitationRule({
+      releaseId: release.id,
+      scope: null,
+      project: null,
+      exploitation: 'distribution',
+    });
     assert.equal(await store.deleteProduct(release.productId), true);
     assert.equal(await store.getRelease(release.id), null);
     assert.deepEqual(await store.listUsages(release.id), []);
@@ -48,7 +65,9 @@ export const portfolioCases: Record<string, ContractCase> = {
 
   async 'unique constraints: product name, release number per product, category name'(store) {
     const release = await productWithRelease(store, 'Portal', '1.0');
-    await assert.rejects(store.createProduct({ name: 'Portal', description: null, owner: null, categoryIds: [], outboundLicenses: [] }));
+    await assert.rejects(
+      store.createProduct({ name: 'Portal', description: null, owner: null, categoryIds: [], outboundLicenses: [] }),
+    );
     await assert.rejects(store.createRelease({ productId: release.productId, number: '1.0' }));
     await store.createRelease({ productId: release.productId, number: '1.1' });
     await store.createCategory({ name: 'Web', description: null, outboundLicenses: [] });
@@ -58,12 +77,32 @@ export const portfolioCases: Record<string, ContractCase> = {
   async 'foreign keys are enforced'(store) {
     await assert.rejects(store.createRelease({ productId: 9999, number: '1' }));
     const release = await productWithRelease(store);
-    await assert.rejects(store.insertUsages([{ releaseId: release.id, versionId: 9999, scope: '', project: '', linking: null, modified: null, exploitation: null, chosenLicense: null, status: 'auto', addedBy: 'import' }]));
+    await assert.rejects(
+      store.insertUsages([
+        {
+          releaseId: release.id,
+          versionId: 9999,
+          scope: '',
+          project: '',
+          linking: null,
+          modified: null,
+          exploitation: null,
+          chosenLicense: null,
+          status: 'auto',
+          addedBy: 'import',
+        },
+      ]),
+    );
   },
 
   async 'exploitation rules CRUD'(store) {
     const release = await productWithRelease(store);
-    const rule = await store.createExploitationRule({ releaseId: release.id, scope: 'devDependencies', project: null, exploitation: 'internal' });
+    const rule = await store.createExploitationRule({
+      releaseId: release.id,
+      scope: 'devDependencies',
+      project: null,
+      exploitation: 'internal',
+    });
     assert.deepEqual(await store.listExploitationRules(release.id), [rule]);
     assert.equal((await store.updateExploitationRule(rule.id, { exploitation: 'network' }))?.exploitation, 'network');
     assert.equal(await store.deleteExploitationRule(rule.id), true);

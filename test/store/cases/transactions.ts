@@ -9,10 +9,28 @@ export const transactionCases: Record<string, ContractCase> = {
     await assert.rejects(
       store.transaction(async (tx) => {
         await tx.createProduct({ name: 'Half', description: null, owner: null, categoryIds: [], outboundLicenses: [] });
-        const imp = await tx.createImport({ releaseId: release.id, format: 'cyclonedx-json', fileName: 'bom.json', mode: 'replace', policy: 'fill-missing', author: 'ci' });
-        await tx.saveImportDocument({ importId: imp.id, fileName: 'bom.json', mediaType: 'application/json', content: new TextEncoder().encode('{}') });
-        const cs = await tx.upsertComponents(Array.from({ length: 3000 }, (_, i) => npmComponent(`t${i}`)), 'fill-missing');
-        const vs = await tx.upsertVersions(cs.records.map((c) => versionOf(c.id, '1.0.0')), 'fill-missing');
+        const imp = await tx.createImport({
+          releaseId: release.id,
+          format: 'cyclonedx-json',
+          fileName: 'bom.json',
+          mode: 'replace',
+          policy: 'fill-missing',
+          author: 'ci',
+        });
+        await tx.saveImportDocument({
+          importId: imp.id,
+          fileName: 'bom.json',
+          mediaType: 'application/json',
+          content: new TextEncoder().encode('{}'),
+        });
+        const cs = await tx.upsertComponents(
+          Array.from({ length: 3000 }, (_, i) => npmComponent(`t${i}`)),
+          'fill-missing',
+        );
+        const vs = await tx.upsertVersions(
+          cs.records.map((c) => versionOf(c.id, '1.0.0')),
+          'fill-missing',
+        );
         await tx.insertUsages(vs.records.map((v) => usageOf(release.id, v.id)));
         await tx.updateRelease(release.id, { validationStep: 3 });
         // The duplicate usage violates the unique constraint: the whole import must vanish.
@@ -38,7 +56,9 @@ export const transactionCases: Record<string, ContractCase> = {
     const kept = await store.transaction(async (tx) => {
       const c = await tx.createCategory({ name: 'Kept', description: null, outboundLicenses: [] });
       // A nested call joins the outer transaction.
-      await tx.transaction(async (inner) => inner.createCategory({ name: 'Inner', description: null, outboundLicenses: [] }));
+      await tx.transaction(async (inner) =>
+        inner.createCategory({ name: 'Inner', description: null, outboundLicenses: [] }),
+      );
       return c;
     });
     assert.equal((await store.findCategoryByName('Kept'))?.id, kept.id);

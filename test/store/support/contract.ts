@@ -16,14 +16,18 @@ export function runContract(targets: Target[], groups: Record<string, Record<str
     describe(`store contract [${target.dialect}]`, () => {
       for (const [group, cases] of Object.entries(groups)) {
         for (const [name, run] of Object.entries(cases)) {
-          test(`${group}: ${name}`, { skip: target.unavailable ?? (run.readsCorpora ? needsCorpora.skip : undefined) }, async () => {
-            const fresh = await target.fresh();
-            try {
-              await run(fresh.store, fresh);
-            } finally {
-              await fresh.dispose();
-            }
-          });
+          test(
+            `${group}: ${name}`,
+            { skip: target.unavailable ?? (run.readsCorpora ? needsCorpora.skip : undefined) },
+            async () => {
+              const fresh = await target.fresh();
+              try {
+                await run(fresh.store, fresh);
+              } finally {
+                await fresh.dispose();
+              }
+            },
+          );
         }
       }
     });

@@ -39,7 +39,8 @@ export function postgresUrl(): { url?: string; reason?: string } {
   const dir = /VIGIE_PG_DIR=(\S+)/.exec(started.stdout ?? '')?.[1];
   if (started.status !== 0 || !url || !dir) {
     const reason = `could not start PostgreSQL with scripts/start-postgres.sh: ${(started.stderr || started.error?.message || 'no output').trim().split('\n').pop()}`;
-    if (process.env.CI === 'true') throw new Error(`${reason} (CI=true: the PostgreSQL half of the store contract must run)`);
+    if (process.env.CI === 'true')
+      throw new Error(`${reason} (CI=true: the PostgreSQL half of the store contract must run)`);
     return (postgres = { reason });
   }
   process.on('exit', () => {

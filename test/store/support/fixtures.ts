@@ -3,12 +3,27 @@ import type { Store, NewUsage, ComponentInput, VersionInput } from '../../../src
 import type { Release } from '../../../src/model/portfolio.js';
 
 export async function productWithRelease(store: Store, name = 'Acme Portal', number = '1.0.0'): Promise<Release> {
-  const product = await store.createProduct({ name, description: null, owner: null, categoryIds: [], outboundLicenses: ['Apache-2.0'] });
+  const product = await store.createProduct({
+    name,
+    description: null,
+    owner: null,
+    categoryIds: [],
+    outboundLicenses: ['Apache-2.0'],
+  });
   return store.createRelease({ productId: product.id, number });
 }
 
 export function npmComponent(name: string, extra: Partial<ComponentInput> = {}): ComponentInput {
-  return { purlType: 'npm', namespace: null, name, purl: `pkg:npm/${name}`, description: null, homepage: null, language: null, ...extra };
+  return {
+    purlType: 'npm',
+    namespace: null,
+    name,
+    purl: `pkg:npm/${name}`,
+    description: null,
+    homepage: null,
+    language: null,
+    ...extra,
+  };
 }
 
 export function versionOf(componentId: number, number: string, extra: Partial<VersionInput> = {}): VersionInput {
@@ -41,7 +56,13 @@ export function usageOf(releaseId: number, versionId: number, extra: Partial<New
 }
 
 /** Creates a component with one version per number and uses each in the release. */
-export async function useComponent(store: Store, releaseId: number, name: string, numbers: string[], extra: Partial<NewUsage> = {}) {
+export async function useComponent(
+  store: Store,
+  releaseId: number,
+  name: string,
+  numbers: string[],
+  extra: Partial<NewUsage> = {},
+) {
   const { record: component } = await store.upsertComponent(npmComponent(name), 'fill-missing');
   const { records } = await store.upsertVersions(
     numbers.map((n) => versionOf(component.id, n, { declaredLicense: 'MIT' })),

@@ -7,14 +7,23 @@ const options = JSON.parse(process.argv[2]) as StoreOptions;
 const releaseId = Number(process.argv[3]);
 const store = await openStore(options);
 await store.transaction(async (tx) => {
-  await tx.createProduct({ name: 'Half-imported', description: null, owner: null, categoryIds: [], outboundLicenses: [] });
+  await tx.createProduct({
+    name: 'Half-imported',
+    description: null,
+    owner: null,
+    categoryIds: [],
+    outboundLicenses: [],
+  });
   await tx.deleteUsagesOfRelease(releaseId);
   for (let round = 0; ; round++) {
     const components = await tx.upsertComponents(
       Array.from({ length: 2000 }, (_, i) => npmComponent(`killed-${round}-${i}`)),
       'fill-missing',
     );
-    const versions = await tx.upsertVersions(components.records.map((c) => versionOf(c.id, '1.0.0')), 'fill-missing');
+    const versions = await tx.upsertVersions(
+      components.records.map((c) => versionOf(c.id, '1.0.0')),
+      'fill-missing',
+    );
     await tx.insertUsages(versions.records.map((v) => usageOf(releaseId, v.id)));
     if (round === 1) process.stdout.write('midway\n');
   }

@@ -35,7 +35,8 @@ export type AiDocumentFormat = 'md' | 'json';
 export const aiApi = {
   releaseAi: (releaseId: number) => get<ReleaseAi>(`/api/releases/${releaseId}/ai`),
   releaseUse: (releaseId: number) => get<ReleaseUse>(`/api/releases/${releaseId}/use`),
-  setReleaseUse: (releaseId: number, declaration: UseDeclaration) => put<ReleaseUse>(`/api/releases/${releaseId}/use`, declaration),
+  setReleaseUse: (releaseId: number, declaration: UseDeclaration) =>
+    put<ReleaseUse>(`/api/releases/${releaseId}/use`, declaration),
   downloadModelDocument: (releaseId: number, versionId: number, document: AiDocument, format: AiDocumentFormat) =>
     download(`/api/releases/${releaseId}/ai/models/${versionId}/${document}?format=${format}`, `${document}.${format}`),
 };

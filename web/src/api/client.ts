@@ -118,7 +118,12 @@ export interface UploadProgress {
  * Uploads with XMLHttpRequest rather than fetch because only XHR reports upload progress, which a
  * 100 MB SBOM needs.
  */
-export function upload<T>(path: string, body: Blob | FormData, onProgress: (p: UploadProgress) => void, contentType?: string): Promise<T> {
+export function upload<T>(
+  path: string,
+  body: Blob | FormData,
+  onProgress: (p: UploadProgress) => void,
+  contentType?: string,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -126,7 +131,8 @@ export function upload<T>(path: string, body: Blob | FormData, onProgress: (p: U
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.setRequestHeader('accept', 'application/json');
     if (body instanceof Blob) xhr.setRequestHeader('content-type', contentType ?? 'application/octet-stream');
-    xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : 0 });
+    xhr.upload.onprogress = (event) =>
+      onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : 0 });
     xhr.onerror = () => reject(new ApiError(0, 'network', 'The upload could not reach the server'));
     xhr.onload = () => {
       let body: unknown = null;

@@ -1,16 +1,30 @@
 // The CRA routes the UI calls (issue 12 item 8).
 import { download, get, patch, post, put, withQuery } from './client.js';
-import type { CaseClockSummary, CaseProposal, CraRecordView, EvidenceVerdict, ReportingCaseSummary } from './cra-types.js';
+import type {
+  CaseClockSummary,
+  CaseProposal,
+  CraRecordView,
+  EvidenceVerdict,
+  ReportingCaseSummary,
+} from './cra-types.js';
 
 export const craApi = {
   record: (productId: number) => get<CraRecordView>(`/api/products/${productId}/cra`),
-  update: (productId: number, changes: Record<string, unknown>) => patch<CraRecordView>(`/api/products/${productId}/cra`, changes),
-  setRequirement: (productId: number, requirement: string, entry: { status: string; evidence: string[]; note: string | null }) =>
-    put<CraRecordView>(`/api/products/${productId}/cra/annex-i/${encodeURIComponent(requirement)}`, entry),
+  update: (productId: number, changes: Record<string, unknown>) =>
+    patch<CraRecordView>(`/api/products/${productId}/cra`, changes),
+  setRequirement: (
+    productId: number,
+    requirement: string,
+    entry: { status: string; evidence: string[]; note: string | null },
+  ) => put<CraRecordView>(`/api/products/${productId}/cra/annex-i/${encodeURIComponent(requirement)}`, entry),
   caseClocks: () => get<CaseClockSummary>('/api/cra/case-clocks'),
   caseProposals: (productId: number) => get<CaseProposal[]>('/api/cra/case-proposals', { productId }),
   openProposedCase: (p: Pick<CaseProposal, 'productId' | 'release' | 'vulnerability'>) =>
-    post<ReportingCaseSummary>('/api/cra/case-proposals/open', { productId: p.productId, release: p.release, vulnerability: p.vulnerability }),
+    post<ReportingCaseSummary>('/api/cra/case-proposals/open', {
+      productId: p.productId,
+      release: p.release,
+      vulnerability: p.vulnerability,
+    }),
   verifyEvidence: () => get<EvidenceVerdict>('/api/evidence/verify'),
   downloadDocuments: (productId: number, release?: string) =>
     download(withQuery(`/api/products/${productId}/cra/documents.zip`, { release }), 'cra-documents.zip'),

@@ -1,7 +1,20 @@
 /* eslint-disable no-restricted-syntax -- hand-written API shapes of route families not yet in src/api-contract (ADR 0033); they go as those families join */
 // Shapes of the CRA routes, from the pure layer the server uses (the API returns them as they are).
-import type { AnnexEntry, AnnexRequirement, ComputedEntry, CraRecord, RecordAssessment } from '../../../src/cra/record/index.js';
-export type { AnnexEntry, AnnexRequirement, AnnexStatus, ComputedEntry, CraRecord, RecordAssessment } from '../../../src/cra/record/index.js';
+import type {
+  AnnexEntry,
+  AnnexRequirement,
+  ComputedEntry,
+  CraRecord,
+  RecordAssessment,
+} from '../../../src/cra/record/index.js';
+export type {
+  AnnexEntry,
+  AnnexRequirement,
+  AnnexStatus,
+  ComputedEntry,
+  CraRecord,
+  RecordAssessment,
+} from '../../../src/cra/record/index.js';
 
 export interface CraRecordView {
   product: { id: number; name: string };
@@ -31,7 +44,13 @@ export interface CaseClockSummary {
     productId: number;
     type: string;
     title: string;
-    next: { stage: string; state: 'open' | 'due-soon' | 'overdue' | 'pending' | 'submitted'; msLeft: number | null; clause: string; due: string } | null;
+    next: {
+      stage: string;
+      state: 'open' | 'due-soon' | 'overdue' | 'pending' | 'submitted';
+      msLeft: number | null;
+      clause: string;
+      due: string;
+    } | null;
   }>;
 }
 

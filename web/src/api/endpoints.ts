@@ -45,11 +45,19 @@ export const api = {
 
   products: async () => asList<Product>(await get('/api/products'), 'products'),
   product: async (id: number) => asObject<Product>(await get(`/api/products/${id}`), 'product'),
-  createProduct: (input: { name: string; description?: string | null; owner?: string | null; categoryIds?: number[]; outboundLicenses?: string[] }) =>
-    post<Product>('/api/products', input),
+  createProduct: (input: {
+    name: string;
+    description?: string | null;
+    owner?: string | null;
+    categoryIds?: number[];
+    outboundLicenses?: string[];
+  }) => post<Product>('/api/products', input),
 
   releases: async (productId?: number) =>
-    asList<Release>(await get(productId === undefined ? '/api/releases' : `/api/products/${productId}/releases`), 'releases'),
+    asList<Release>(
+      await get(productId === undefined ? '/api/releases' : `/api/products/${productId}/releases`),
+      'releases',
+    ),
   release: async (id: number) => asObject<Release>(await get(`/api/releases/${id}`), 'release'),
   /** Records that the reader opened the release (the dashboard's "consulted last"); reads never write. */
   recordReleaseView: (id: number) => post<unknown>(`/api/releases/${id}/views`, {}),
@@ -71,25 +79,56 @@ export const api = {
   /** Records linking, modification, status or description of one usage; the server records a new validation run. */
   updateUsage: (releaseId: number, usageId: number, edit: UsageEdit) =>
     patch<Usage>(`/api/releases/${releaseId}/usages/${usageId}`, edit),
-  validation: async (releaseId: number) => asObject<ReleaseValidation>(await get(`/api/releases/${releaseId}/validation`), 'validation'),
+  validation: async (releaseId: number) =>
+    asObject<ReleaseValidation>(await get(`/api/releases/${releaseId}/validation`), 'validation'),
   obligations: (releaseId: number) => get<ReleaseObligations>(`/api/releases/${releaseId}/obligations`),
 
-  exploitationRules: async (releaseId: number) => asList<ExploitationRule>(await get(`/api/releases/${releaseId}/exploitation-rules`), 'rules'),
+  exploitationRules: async (releaseId: number) =>
+    asList<ExploitationRule>(await get(`/api/releases/${releaseId}/exploitation-rules`), 'rules'),
   setExploitationRule: (releaseId: number, input: ExploitationRuleInput) =>
     post<ExploitationRule>(`/api/releases/${releaseId}/exploitation-rules`, input),
-  deleteExploitationRule: (releaseId: number, ruleId: number) => del<void>(`/api/releases/${releaseId}/exploitation-rules/${ruleId}`),
+  deleteExploitationRule: (releaseId: number, ruleId: number) =>
+    del<void>(`/api/releases/${releaseId}/exploitation-rules/${ruleId}`),
 
-  imports: async (releaseId: number) => asList<ImportRecord>(await get(`/api/releases/${releaseId}/imports`), 'imports'),
+  imports: async (releaseId: number) =>
+    asList<ImportRecord>(await get(`/api/releases/${releaseId}/imports`), 'imports'),
   /** The file goes as the raw body (streamed by the browser), its name in the query. */
-  importDocument: (releaseId: number, file: File, options: { mode: string; policy: string }, onProgress: (p: UploadProgress) => void) =>
-    upload<ImportOutcome>(withQuery(`/api/releases/${releaseId}/imports`, { ...options, fileName: file.name }), file, onProgress),
+  importDocument: (
+    releaseId: number,
+    file: File,
+    options: { mode: string; policy: string },
+    onProgress: (p: UploadProgress) => void,
+  ) =>
+    upload<ImportOutcome>(
+      withQuery(`/api/releases/${releaseId}/imports`, { ...options, fileName: file.name }),
+      file,
+      onProgress,
+    ),
   /** The same upload run as a job by a worker: answers with the job at once (202). */
   /** Into the release named by product and number, creating them when missing (issue 8 item 16). */
-  importDocumentCreating: (target: { product: string; release: string }, file: File, options: { mode: string; policy: string }, onProgress: (p: UploadProgress) => void) =>
-    upload<ImportOutcome>(withQuery('/api/imports', { ...target, ...options, create: 'true', fileName: file.name }), file, onProgress),
+  importDocumentCreating: (
+    target: { product: string; release: string },
+    file: File,
+    options: { mode: string; policy: string },
+    onProgress: (p: UploadProgress) => void,
+  ) =>
+    upload<ImportOutcome>(
+      withQuery('/api/imports', { ...target, ...options, create: 'true', fileName: file.name }),
+      file,
+      onProgress,
+    ),
 
-  importDocumentInBackground: (releaseId: number, file: File, options: { mode: string; policy: string }, onProgress: (p: UploadProgress) => void) =>
-    upload<Job>(withQuery(`/api/releases/${releaseId}/imports`, { ...options, fileName: file.name, background: 'true' }), file, onProgress),
+  importDocumentInBackground: (
+    releaseId: number,
+    file: File,
+    options: { mode: string; policy: string },
+    onProgress: (p: UploadProgress) => void,
+  ) =>
+    upload<Job>(
+      withQuery(`/api/releases/${releaseId}/imports`, { ...options, fileName: file.name, background: 'true' }),
+      file,
+      onProgress,
+    ),
   job: (id: number) => get<Job>(`/api/jobs/${id}`),
 
   decisions: async (type?: string) => asList<Decision>(await get('/api/decisions', { type }), 'decisions'),
@@ -99,17 +138,21 @@ export const api = {
 
   licenses: () => get<LicenseSummary[]>('/api/licenses'),
   license: (id: string) => get<LicenseDetail>(`/api/licenses/${encodeURIComponent(id)}`),
-  setPolicy: ({ license, ...policy }: LicensePolicy) => put<LicensePolicy>(`/api/licenses/${encodeURIComponent(license)}/policy`, policy),
+  setPolicy: ({ license, ...policy }: LicensePolicy) =>
+    put<LicensePolicy>(`/api/licenses/${encodeURIComponent(license)}/policy`, policy),
   compatibility: (query: { inbound: string; outbound: string; linking: string; exploitation: string }) =>
     get<Compatibility>('/api/licenses/compatibility', query),
   hermineDiff: (file: File, onProgress: (p: UploadProgress) => void) =>
     upload<HermineDiffResult>('/api/knowledge-base/diff', file, onProgress, 'application/json'),
 
   componentUsage: (component: string) => get<ComponentUsage>('/api/components/usage', { component }),
-  licenseReleases: async (license: string) => asList<LicenseReleaseUse>(await get(`/api/licenses/${encodeURIComponent(license)}/releases`)),
+  licenseReleases: async (license: string) =>
+    asList<LicenseReleaseUse>(await get(`/api/licenses/${encodeURIComponent(license)}/releases`)),
   signOff: (releaseId: number) => get<ReleaseSignOff>(`/api/releases/${releaseId}/sign-off`),
-  approveRelease: (releaseId: number, reason: string) => post<ReleaseSignOff>(`/api/releases/${releaseId}/approval`, { reason }),
-  shipRelease: (releaseId: number, reason: string) => post<ReleaseSignOff>(`/api/releases/${releaseId}/ship`, reason ? { reason } : {}),
+  approveRelease: (releaseId: number, reason: string) =>
+    post<ReleaseSignOff>(`/api/releases/${releaseId}/approval`, { reason }),
+  shipRelease: (releaseId: number, reason: string) =>
+    post<ReleaseSignOff>(`/api/releases/${releaseId}/ship`, reason ? { reason } : {}),
   history: (filter: { subject?: string; releaseId?: number } = {}) => get<ChangeRecord[]>('/api/history', filter),
   portfolioOverview: () => get<PortfolioRelease[]>('/api/portfolio/overview'),
   licenseDistribution: async (role: 'declared' | 'concluded' | 'chosen', releaseId?: number) =>

@@ -38,7 +38,14 @@ export interface ReleaseFinding {
     fixed: string[];
   };
   component: { purl: string; name: string; version?: string; key: string };
-  match: { record: string; modified: string; via: string; introduced?: string; closedBy?: { kind: string; version: string }; scheme?: { id: string; title: string } };
+  match: {
+    record: string;
+    modified: string;
+    via: string;
+    introduced?: string;
+    closedBy?: { kind: string; version: string };
+    scheme?: { id: string; title: string };
+  };
   analysis: FindingAnalysis | null;
   conflict: { state: string; scope: string; author: string }[] | null;
   open: boolean;
@@ -47,7 +54,12 @@ export interface ReleaseFinding {
 
 export interface ReleaseVulnerabilities {
   releaseId: number;
-  scan: { scannedAt: string; reason: string; stale: boolean; summary: { components: number; checked: number; unchecked: number; uncheckedReasons: Record<string, number> } } | null;
+  scan: {
+    scannedAt: string;
+    reason: string;
+    stale: boolean;
+    summary: { components: number; checked: number; unchecked: number; uncheckedReasons: Record<string, number> };
+  } | null;
   counts: FindingCounts;
   findings: ReleaseFinding[];
 }
@@ -69,13 +81,28 @@ export interface AffectedReleases {
   releases: {
     product: { id: number; name: string };
     release: { id: number; number: string; shipStatus: string };
-    components: { purl: string; name: string; version?: string; vulnerability: string; fixed: string[]; state: string | null; open: boolean }[];
+    components: {
+      purl: string;
+      name: string;
+      version?: string;
+      vulnerability: string;
+      fixed: string[];
+      state: string | null;
+      open: boolean;
+    }[];
   }[];
 }
 
 export interface VulnerabilitySummary {
   totals: FindingCounts;
-  releases: { releaseId: number; productId: number; productName: string | null; releaseNumber: string | null; scannedAt: string; counts: FindingCounts }[];
+  releases: {
+    releaseId: number;
+    productId: number;
+    productName: string | null;
+    releaseNumber: string | null;
+    scannedAt: string;
+    counts: FindingCounts;
+  }[];
 }
 
 export interface VulnerabilityDiff {
@@ -90,9 +117,12 @@ export type VexFormat = 'openvex' | 'cyclonedx-vex' | 'csaf';
 export const vulnApi = {
   findings: (releaseId: number) => get<ReleaseVulnerabilities>(`/api/releases/${releaseId}/vulnerabilities`),
   scan: (releaseId: number) => post<ReleaseVulnerabilities>(`/api/releases/${releaseId}/vulnerabilities/scan`),
-  triage: (releaseId: number, input: TriageInput) => post<unknown>(`/api/releases/${releaseId}/vulnerabilities/triage`, input),
-  downloadVex: (releaseId: number, format: VexFormat) => download(`/api/releases/${releaseId}/vex?format=${format}`, `vex-${format}.json`),
-  affected: (advisory: string) => get<AffectedReleases>(`/api/vulnerabilities/${encodeURIComponent(advisory)}/affected`),
+  triage: (releaseId: number, input: TriageInput) =>
+    post<unknown>(`/api/releases/${releaseId}/vulnerabilities/triage`, input),
+  downloadVex: (releaseId: number, format: VexFormat) =>
+    download(`/api/releases/${releaseId}/vex?format=${format}`, `vex-${format}.json`),
+  affected: (advisory: string) =>
+    get<AffectedReleases>(`/api/vulnerabilities/${encodeURIComponent(advisory)}/affected`),
   summary: () => get<VulnerabilitySummary>('/api/vulnerabilities/summary'),
   diff: (from: number, to: number) => get<VulnerabilityDiff>('/api/vulnerabilities/diff', { from, to }),
 };

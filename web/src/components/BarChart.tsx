@@ -35,7 +35,13 @@ export function Donut({ title, parts }: { title: string; parts: Bar[] }) {
   return (
     <figure className="donut">
       <figcaption>{title}</figcaption>
-      <svg viewBox="0 0 42 42" width="140" height="140" role="img" aria-label={`${title}: ${parts.map((p) => `${p.label} ${p.value}`).join(', ')}`}>
+      <svg
+        viewBox="0 0 42 42"
+        width="140"
+        height="140"
+        role="img"
+        aria-label={`${title}: ${parts.map((p) => `${p.label} ${p.value}`).join(', ')}`}
+      >
         <circle cx="21" cy="21" r="15.9155" fill="none" stroke="var(--line)" strokeWidth="6" />
         {parts.map((part) => {
           const length = (part.value / total) * circumference;
@@ -60,7 +66,8 @@ export function Donut({ title, parts }: { title: string; parts: Bar[] }) {
       <ul className="legend">
         {parts.map((part) => (
           <li key={part.label}>
-            <span className={`swatch ${part.tone ?? 'neutral'}`} aria-hidden="true" /> {part.label}: {part.value.toLocaleString('en')}
+            <span className={`swatch ${part.tone ?? 'neutral'}`} aria-hidden="true" /> {part.label}:{' '}
+            {part.value.toLocaleString('en')}
           </li>
         ))}
       </ul>

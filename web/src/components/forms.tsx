@@ -1,7 +1,11 @@
 // Form helpers: a labelled field and a submit wrapper that reports API errors inline.
 import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 
-export function Field({ label, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
+export function Field({
+  label,
+  hint,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
   const id = useId();
   return (
     <div className="field">

@@ -14,7 +14,12 @@ export function ErrorMessage({ error }: { error: Error }) {
 
 export function Show<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
   if (loaded.error) return <ErrorMessage error={loaded.error} />;
-  if (loaded.data === undefined) return <p className="muted" aria-busy="true">Loading…</p>;
+  if (loaded.data === undefined)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading…
+      </p>
+    );
   return <>{children(loaded.data)}</>;
 }
 

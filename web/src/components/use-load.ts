@@ -18,7 +18,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     load().then(
       (data) => ticket === latest.current && setState({ data, loading: false }),
       (error: unknown) =>
-        ticket === latest.current && setState({ error: error instanceof Error ? error : new Error(String(error)), loading: false }),
+        ticket === latest.current &&
+        setState({ error: error instanceof Error ? error : new Error(String(error)), loading: false }),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);

@@ -49,7 +49,10 @@ async function loadDashboard(): Promise<DashboardData> {
   const statusOf = new Map(licenses.map((l) => [l.id.toLowerCase(), l.policy.allowed]));
   const usagesByStatus = new Map<string, number>();
   for (const row of distributionRows) {
-    const status = row.license ? (statusOf.get(row.license.toLowerCase()) ?? (/ (AND|OR|WITH) /.test(row.license) ? 'expression' : 'not-reviewed')) : 'unresolved';
+    const status = row.license
+      ? (statusOf.get(row.license.toLowerCase()) ??
+        (/ (AND|OR|WITH) /.test(row.license) ? 'expression' : 'not-reviewed'))
+      : 'unresolved';
     usagesByStatus.set(status, (usagesByStatus.get(status) ?? 0) + row.usages);
   }
   const obligations = (summary.openObligations ?? []).map(({ release, productName, actions }) => ({
@@ -60,16 +63,24 @@ async function loadDashboard(): Promise<DashboardData> {
   return {
     summary,
     releases,
-    distributionTitle: anyChosen ? 'Licences in use after decisions (effective, top 10)' : 'Licences in use (as declared, top 10)',
+    distributionTitle: anyChosen
+      ? 'Licences in use after decisions (effective, top 10)'
+      : 'Licences in use (as declared, top 10)',
     distribution: distributionRows
       .slice()
       .sort((a, b) => b.usages - a.usages)
       .slice(0, 10)
-      .map((d) => ({ label: d.license ?? 'No licence chosen yet', value: d.usages, tone: d.license ? 'neutral' : 'warn' })),
+      .map((d) => ({
+        label: d.license ?? 'No licence chosen yet',
+        value: d.usages,
+        tone: d.license ? 'neutral' : 'warn',
+      })),
     policy: [...usagesByStatus]
       .sort((a, b) => b[1] - a[1])
       .map(([status, value]) => ({
-        label: ALLOWED_LABELS[status as keyof typeof ALLOWED_LABELS] ?? (status === 'expression' ? 'Several licences' : 'No licence chosen yet'),
+        label:
+          ALLOWED_LABELS[status as keyof typeof ALLOWED_LABELS] ??
+          (status === 'expression' ? 'Several licences' : 'No licence chosen yet'),
         value,
         tone: ALLOWED_TONES[status as keyof typeof ALLOWED_TONES] ?? 'warn',
       })),
@@ -155,7 +166,11 @@ export function DashboardView() {
                   <BarChart title={data.distributionTitle} bars={data.distribution} />
                 </section>
                 <section className="card">
-                  {data.policy.length === 0 ? <Empty>No licence data yet.</Empty> : <Donut title="Usages by policy status of their licence" parts={data.policy} />}
+                  {data.policy.length === 0 ? (
+                    <Empty>No licence data yet.</Empty>
+                  ) : (
+                    <Donut title="Usages by policy status of their licence" parts={data.policy} />
+                  )}
                 </section>
                 <DashboardVulnerabilities />
               </div>

@@ -22,8 +22,13 @@ export function DashboardVulnerabilities() {
           ) : (
             <>
               <p>
-                <strong>{summary.totals.open}</strong> open findings of {summary.totals.total} (critical {summary.totals.byRating.critical}, high {summary.totals.byRating.high}, KEV{' '}
-                {summary.totals.kevOpen}); triaged: {Object.entries(summary.totals.byState).filter(([s, n]) => n > 0 && s !== 'untriaged').map(([s, n]) => `${n} ${stateLabel(s).toLowerCase()}`).join(', ') || 'none'}
+                <strong>{summary.totals.open}</strong> open findings of {summary.totals.total} (critical{' '}
+                {summary.totals.byRating.critical}, high {summary.totals.byRating.high}, KEV {summary.totals.kevOpen});
+                triaged:{' '}
+                {Object.entries(summary.totals.byState)
+                  .filter(([s, n]) => n > 0 && s !== 'untriaged')
+                  .map(([s, n]) => `${n} ${stateLabel(s).toLowerCase()}`)
+                  .join(', ') || 'none'}
               </p>
               <div className="table-scroll">
                 <table className="compact">
@@ -60,10 +65,21 @@ export function DashboardVulnerabilities() {
           )
         }
       </Show>
-      <ActionForm label="Affected by" submitLabel="Find releases" onSubmit={async () => setAffected(await vulnApi.affected(advisory.trim()))}>
+      <ActionForm
+        label="Affected by"
+        submitLabel="Find releases"
+        onSubmit={async () => setAffected(await vulnApi.affected(advisory.trim()))}
+      >
         <div className="field">
           <label htmlFor="affected-advisory">Which releases ship</label>
-          <input id="affected-advisory" value={advisory} required maxLength={100} placeholder="CVE-2020-26160, GHSA-…, GO-…" onChange={(e) => setAdvisory(e.target.value)} />
+          <input
+            id="affected-advisory"
+            value={advisory}
+            required
+            maxLength={100}
+            placeholder="CVE-2020-26160, GHSA-…, GO-…"
+            onChange={(e) => setAdvisory(e.target.value)}
+          />
         </div>
       </ActionForm>
       {affected ? (
@@ -76,7 +92,8 @@ export function DashboardVulnerabilities() {
                 <Link to={`/releases/${r.release.id}?tab=vulnerabilities`}>
                   {r.product.name} {r.release.number}
                 </Link>{' '}
-                ({r.release.shipStatus}): {r.components.map((c) => `${c.purl || c.name} — ${stateLabel(c.state)}`).join('; ')}
+                ({r.release.shipStatus}):{' '}
+                {r.components.map((c) => `${c.purl || c.name} — ${stateLabel(c.state)}`).join('; ')}
               </li>
             ))}
           </ul>

@@ -56,7 +56,10 @@ export function DecisionsView() {
   return (
     <section>
       <h1>Decisions</h1>
-      <p className="muted">Every decision is reused by the releases in its scope. Removing one puts the matching usages back in front of a reviewer.</p>
+      <p className="muted">
+        Every decision is reused by the releases in its scope. Removing one puts the matching usages back in front of a
+        reviewer.
+      </p>
       {error ? <ErrorMessage error={error} /> : null}
       <Show loaded={loaded}>
         {(decisions) => {
@@ -66,7 +69,10 @@ export function DecisionsView() {
               label="Decision kinds"
               current={kind}
               onSelect={setKind}
-              tabs={KINDS.map((k) => ({ id: k.id, label: `${k.label} (${decisions.filter((d) => kindOf(d) === k.id).length})` }))}
+              tabs={KINDS.map((k) => ({
+                id: k.id,
+                label: `${k.label} (${decisions.filter((d) => kindOf(d) === k.id).length})`,
+              }))}
             >
               {rows.length === 0 ? (
                 <Empty>None recorded.</Empty>
@@ -80,7 +86,11 @@ export function DecisionsView() {
                           <th scope="col">Applies to</th>
                           <th scope="col">By</th>
                           <th scope="col">Why</th>
-                          {canEdit ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
+                          {canEdit ? (
+                            <th scope="col">
+                              <span className="sr-only">Actions</span>
+                            </th>
+                          ) : null}
                         </tr>
                       </thead>
                       <tbody>
@@ -97,7 +107,11 @@ export function DecisionsView() {
                             <td>{d.explanation}</td>
                             {canEdit ? (
                               <td>
-                                <button type="button" onClick={() => act(() => api.deleteDecision(d.id))} aria-label={`Remove decision ${whatText(d)}`}>
+                                <button
+                                  type="button"
+                                  onClick={() => act(() => api.deleteDecision(d.id))}
+                                  aria-label={`Remove decision ${whatText(d)}`}
+                                >
                                   Remove
                                 </button>
                               </td>
@@ -112,8 +126,14 @@ export function DecisionsView() {
                       type="button"
                       className="danger"
                       onClick={() => {
-                        if (confirm(`Remove all ${rows.length} ${KINDS.find((k) => k.id === kind)?.label.toLowerCase()}?`)) {
-                          act(() => (kind === 'context' || kind === 'derogation' ? Promise.all(rows.map((d) => api.deleteDecision(d.id))) : api.resetDecisions({ type: kind })));
+                        if (
+                          confirm(`Remove all ${rows.length} ${KINDS.find((k) => k.id === kind)?.label.toLowerCase()}?`)
+                        ) {
+                          act(() =>
+                            kind === 'context' || kind === 'derogation'
+                              ? Promise.all(rows.map((d) => api.deleteDecision(d.id)))
+                              : api.resetDecisions({ type: kind }),
+                          );
                         }
                       }}
                     >

@@ -23,9 +23,16 @@ export function DiffView() {
       <Show loaded={options}>
         {([products, releases]) => {
           const names = new Map(products.map((p) => [p.id, p.name]));
-          const choices = releases.map((r) => ({ value: String(r.id), label: `${names.get(r.productId) ?? ''} ${r.number}` }));
+          const choices = releases.map((r) => ({
+            value: String(r.id),
+            label: `${names.get(r.productId) ?? ''} ${r.number}`,
+          }));
           return (
-            <ActionForm label="Choose two releases" submitLabel="Compare" onSubmit={async () => navigate(`/diff?from=${pickFrom}&to=${pickTo}`)}>
+            <ActionForm
+              label="Choose two releases"
+              submitLabel="Compare"
+              onSubmit={async () => navigate(`/diff?from=${pickFrom}&to=${pickTo}`)}
+            >
               <div className="field">
                 <label htmlFor="diff-from">From</label>
                 <select id="diff-from" value={pickFrom} required onChange={(e) => setPickFrom(e.target.value)}>
@@ -64,12 +71,24 @@ function DiffTables({ diff }: { diff: ReleaseDiff }) {
   return (
     <div className="stack">
       <p className="muted">
-        {diff.added.length} added, {diff.removed.length} removed, {diff.versionChanged.length} version changes, {diff.choiceChanged.length} licence choice
-        changes.
+        {diff.added.length} added, {diff.removed.length} removed, {diff.versionChanged.length} version changes,{' '}
+        {diff.choiceChanged.length} licence choice changes.
       </p>
-      <DiffList title="Added" rows={diff.added.map((u) => `${u.component}@${u.version} (${u.project || 'root'} / ${u.scope || '—'})`)} tone="ok" />
-      <DiffList title="Removed" rows={diff.removed.map((u) => `${u.component}@${u.version} (${u.project || 'root'} / ${u.scope || '—'})`)} tone="bad" />
-      <DiffList title="Version changed" rows={diff.versionChanged.map((u) => `${u.component}: ${u.from} → ${u.to}`)} tone="neutral" />
+      <DiffList
+        title="Added"
+        rows={diff.added.map((u) => `${u.component}@${u.version} (${u.project || 'root'} / ${u.scope || '—'})`)}
+        tone="ok"
+      />
+      <DiffList
+        title="Removed"
+        rows={diff.removed.map((u) => `${u.component}@${u.version} (${u.project || 'root'} / ${u.scope || '—'})`)}
+        tone="bad"
+      />
+      <DiffList
+        title="Version changed"
+        rows={diff.versionChanged.map((u) => `${u.component}: ${u.from} → ${u.to}`)}
+        tone="neutral"
+      />
       <DiffList
         title="Licence choice changed"
         rows={diff.choiceChanged.map((u) => `${u.component}@${u.version}: ${u.from ?? 'none'} → ${u.to ?? 'none'}`)}

@@ -13,7 +13,13 @@ const SUBJECTS: Array<{ value: string; label: string }> = [
   { value: 'release', label: 'Release sign-off' },
 ];
 
-const ACTION_LABELS: Record<string, string> = { created: 'recorded', deleted: 'removed', updated: 'changed', approved: 'approved', shipped: 'shipped' };
+const ACTION_LABELS: Record<string, string> = {
+  created: 'recorded',
+  deleted: 'removed',
+  updated: 'changed',
+  approved: 'approved',
+  shipped: 'shipped',
+};
 
 export function HistoryView() {
   const { query } = usePath();
@@ -65,7 +71,8 @@ export function HistoryView() {
 }
 
 function subjectLink(c: ChangeRecord) {
-  if (c.subject === 'policy') return <Link to={`/licenses/${encodeURIComponent(c.subjectId)}`}>policy of {c.subjectId}</Link>;
+  if (c.subject === 'policy')
+    return <Link to={`/licenses/${encodeURIComponent(c.subjectId)}`}>policy of {c.subjectId}</Link>;
   if (c.subject === 'release') return <Link to={`/releases/${c.subjectId}`}>release {c.subjectId}</Link>;
   return <span>decision {c.subjectId}</span>;
 }
@@ -74,9 +81,12 @@ function summary(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value !== 'object') return String(value);
   const v = value as Record<string, unknown>;
-  if (v.type === 'curation' || v.type === 'choice') return `${v.type}: ${String(v.fromExpression ?? 'anything')} → ${String(v.toExpression)}`;
-  if (v.type === 'derogation') return `derogation: ${String(v.license)} allowed${v.releaseId ? ` in release ${String(v.releaseId)}` : ''}${v.component ? ` for ${String(v.component)}` : ''}`;
-  if ('allowed' in v) return `allowed: ${String(v.allowed)}, review: ${String(v.reviewStatus)}${v.comment ? `, “${String(v.comment)}”` : ''}`;
+  if (v.type === 'curation' || v.type === 'choice')
+    return `${v.type}: ${String(v.fromExpression ?? 'anything')} → ${String(v.toExpression)}`;
+  if (v.type === 'derogation')
+    return `derogation: ${String(v.license)} allowed${v.releaseId ? ` in release ${String(v.releaseId)}` : ''}${v.component ? ` for ${String(v.component)}` : ''}`;
+  if ('allowed' in v)
+    return `allowed: ${String(v.allowed)}, review: ${String(v.reviewStatus)}${v.comment ? `, “${String(v.comment)}”` : ''}`;
   return Object.entries(v)
     .map(([k, x]) => `${k}: ${typeof x === 'object' ? JSON.stringify(x) : String(x)}`)
     .join(', ');

@@ -31,7 +31,10 @@ function summaryOfJob(job: Job): ImportSummary {
 }
 
 function jobText(job: Job): string {
-  if (job.state === 'queued') return job.attempts > 0 ? `Import job ${job.id}: waiting to be retried…` : `Import job ${job.id}: queued, waiting for a worker…`;
+  if (job.state === 'queued')
+    return job.attempts > 0
+      ? `Import job ${job.id}: waiting to be retried…`
+      : `Import job ${job.id}: queued, waiting for a worker…`;
   const { phase, done, total } = job.progress;
   const retry = job.attempts > 1 ? ` (attempt ${job.attempts} of ${job.maxAttempts})` : '';
   return `Import job ${job.id}: ${phase}${total ? ` (step ${Math.min(done + 1, total)} of ${total})` : ''}${retry}`;
@@ -70,7 +73,11 @@ function ImportJobProgress({ jobId, onEnd }: { jobId: number; onEnd: (job: Job) 
   return (
     <div className="import-progress" aria-live="polite">
       <label htmlFor="job-progress">{jobText(job)}</label>
-      <progress id="job-progress" max={job.progress.total || 1} value={job.state === 'queued' ? undefined : job.progress.done} />
+      <progress
+        id="job-progress"
+        max={job.progress.total || 1}
+        value={job.state === 'queued' ? undefined : job.progress.done}
+      />
       {error ? <span className="muted small">Could not read the job's state ({error}); trying again.</span> : null}
     </div>
   );
@@ -89,17 +96,114 @@ export function ImportView() {
     <section>
       <h1>Import an SBOM</h1>
       <p className="muted">
-        CycloneDX (JSON/XML), SPDX 2 (JSON/tag-value), SPDX 3, ORT results or KISSBOM. Large files are streamed; the release stays as it was if the
-        import fails.
+        CycloneDX (JSON/XML), SPDX 2 (JSON/tag-value), SPDX 3, ORT results or KISSBOM. Large files are streamed; the
+        release stays as it was if the import fails.
       </p>
       <Show loaded={loaded}>
-        {([products, releases]) => <ImportForm products={products} releases={releases} initialRelease={query.get('release')} />}
+        {([products, releases]) => (
+          <ImportForm products={products} releases={releases} initialRelease={query.get('release')} />
+        )}
       </Show>
     </section>
   );
 }
 
-function ImportForm({ products, releases, initialRelease }: { products: Product[]; releases: Release[]; initialRelease: string | null }) {
+/** What the import does with the release's usages and with component data already stored. */
+function ImportChoices({
+  mode,
+  setMode,
+  policy,
+  setPolicy,
+}: {
+  mode: '' | 'replace' | 'merge';
+  setMode: (mode: 'replace' | 'merge') => void;
+  policy: string;
+  setPolicy: (policy: string) => void;
+}) {
+  return (
+    <>
+      <fieldset>
+        <legend>Existing usages of the release</legend>
+        <label className="choice">
+          <input
+            type="radio"
+            name="mode"
+            value="replace"
+            required
+            checked={mode === 'replace'}
+            onChange={() => setMode('replace')}
+          />{' '}
+          Replace them (the release's current BOM is removed)
+        </label>
+        <label className="choice">
+          <input type="radio" name="mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />{' '}
+          Merge with them
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Component data already in the portfolio</legend>
+        <label className="choice">
+          <input
+            type="radio"
+            name="policy"
+            value="fill-missing"
+            checked={policy === 'fill-missing'}
+            onChange={() => setPolicy('fill-missing')}
+          />{' '}
+          Keep it, only fill what is missing
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name="policy"
+            value="override"
+            checked={policy === 'override'}
+            onChange={() => setPolicy('override')}
+          />{' '}
+          Override it with this document
+        </label>
+      </fieldset>
+    </>
+  );
+}
+
+/** The upload's progress bar, then what the server is doing with the document. */
+function UploadProgress({
+  progress,
+  processing,
+  asJob,
+}: {
+  progress: { loaded: number; total: number };
+  processing: boolean;
+  asJob: boolean;
+}) {
+  const percent = progress.total ? Math.round((progress.loaded / progress.total) * 100) : 0;
+  return (
+    <div className="import-progress" aria-live="polite">
+      <label htmlFor="upload-progress">
+        {processing
+          ? asJob
+            ? 'Uploaded; the import runs as a job.'
+            : 'Uploaded; the server is reading the document…'
+          : `Uploading ${percent}%`}
+      </label>
+      <progress id="upload-progress" max={100} value={processing ? undefined : percent} />
+      <span className="muted small">
+        {formatBytes(progress.loaded)} of {formatBytes(progress.total)}
+      </span>
+    </div>
+  );
+}
+
+function ImportForm({
+  products,
+  releases,
+  initialRelease,
+}: {
+  products: Product[];
+  releases: Release[];
+  initialRelease: string | null;
+}) {
   const canWrite = useCan('portfolio:write');
   const initial = releases.find((r) => String(r.id) === initialRelease);
   // Nothing is chosen for the user: replacing a release's BOM by mistake loses its usages, so the
@@ -123,7 +227,9 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
   const releaseChoice = productId === NEW ? NEW : releaseId;
   const creating = releaseChoice === NEW;
   const product = products.find((p) => String(p.id) === productId);
-  const target = creating ? { product: productId === NEW ? newProduct.trim() : (product?.name ?? ''), release: newRelease.trim() } : null;
+  const target = creating
+    ? { product: productId === NEW ? newProduct.trim() : (product?.name ?? ''), release: newRelease.trim() }
+    : null;
   const ready = Boolean(file && mode && (target ? target.product && target.release : releaseId));
 
   const chooseFile = (chosen: File | null) => {
@@ -168,7 +274,9 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
         return;
       }
       if (background) {
-        const job = await api.importDocumentInBackground(Number(releaseId), file, { mode, policy }, (p) => setProgress({ loaded: p.loaded, total: p.total || file.size }));
+        const job = await api.importDocumentInBackground(Number(releaseId), file, { mode, policy }, (p) =>
+          setProgress({ loaded: p.loaded, total: p.total || file.size }),
+        );
         setPhase('processing');
         setJobId(job.id);
         return;
@@ -186,8 +294,8 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
     }
   };
 
-  if (!canWrite) return <p className="notice">Your role may not import SBOMs: ask a project manager or a compliance officer.</p>;
-  const percent = progress && progress.total ? Math.round((progress.loaded / progress.total) * 100) : 0;
+  if (!canWrite)
+    return <p className="notice">Your role may not import SBOMs: ask a project manager or a compliance officer.</p>;
   const busy = phase === 'uploading' || phase === 'processing' || jobId !== null;
 
   return (
@@ -199,7 +307,10 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
           value={productId}
           onChange={chooseProduct}
           placeholder="Choose a product…"
-          options={[...products.map((p) => ({ value: String(p.id), label: p.name })), { value: NEW, label: 'New product…' }]}
+          options={[
+            ...products.map((p) => ({ value: String(p.id), label: p.name })),
+            { value: NEW, label: 'New product…' },
+          ]}
         />
         <SelectField
           id="import-release"
@@ -207,7 +318,10 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
           value={releaseChoice}
           onChange={setReleaseId}
           placeholder="Choose a release…"
-          options={[...productReleases.map((r) => ({ value: String(r.id), label: r.number })), ...(productId ? [{ value: NEW, label: 'New release…' }] : [])]}
+          options={[
+            ...productReleases.map((r) => ({ value: String(r.id), label: r.number })),
+            ...(productId ? [{ value: NEW, label: 'New release…' }] : []),
+          ]}
         />
       </div>
       {creating ? (
@@ -215,62 +329,53 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
           {productId === NEW ? (
             <div className="field">
               <label htmlFor="import-new-product">New product name</label>
-              <input id="import-new-product" required maxLength={300} value={newProduct} onChange={(e) => setNewProduct(e.target.value)} />
+              <input
+                id="import-new-product"
+                required
+                maxLength={300}
+                value={newProduct}
+                onChange={(e) => setNewProduct(e.target.value)}
+              />
             </div>
           ) : (
             <div />
           )}
           <div className="field">
             <label htmlFor="import-new-release">New release number</label>
-            <input id="import-new-release" required maxLength={300} value={newRelease} onChange={(e) => setNewRelease(e.target.value)} />
+            <input
+              id="import-new-release"
+              required
+              maxLength={300}
+              value={newRelease}
+              onChange={(e) => setNewRelease(e.target.value)}
+            />
           </div>
           <p className="hint">Created with the import; if the import fails, nothing is created.</p>
         </div>
       ) : null}
-      {productId && productId !== NEW && productReleases.length === 0 ? <p className="hint">This product has no release yet: choose "New release…".</p> : null}
+      {productId && productId !== NEW && productReleases.length === 0 ? (
+        <p className="hint">This product has no release yet: choose "New release…".</p>
+      ) : null}
       <div className="field">
         <label htmlFor="import-file">SBOM file</label>
         <input id="import-file" type="file" required onChange={(e) => chooseFile(e.target.files?.[0] ?? null)} />
         {file ? <span className="hint">{`${file.name}, ${formatBytes(file.size)}`}</span> : null}
       </div>
       <label className="choice">
-        <input type="checkbox" checked={background && !creating} disabled={creating} onChange={(e) => setBackground(e.target.checked)} /> Import in the background (a worker imports it; the
-        page shows its progress — chosen for files of 4 MiB and more)
+        <input
+          type="checkbox"
+          checked={background && !creating}
+          disabled={creating}
+          onChange={(e) => setBackground(e.target.checked)}
+        />{' '}
+        Import in the background (a worker imports it; the page shows its progress — chosen for files of 4 MiB and more)
       </label>
-      <fieldset>
-        <legend>Existing usages of the release</legend>
-        <label className="choice">
-          <input type="radio" name="mode" value="replace" required checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace them (the
-          release's current BOM is removed)
-        </label>
-        <label className="choice">
-          <input type="radio" name="mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge with them
-        </label>
-      </fieldset>
-      <fieldset>
-        <legend>Component data already in the portfolio</legend>
-        <label className="choice">
-          <input type="radio" name="policy" value="fill-missing" checked={policy === 'fill-missing'} onChange={() => setPolicy('fill-missing')} />{' '}
-          Keep it, only fill what is missing
-        </label>
-        <label className="choice">
-          <input type="radio" name="policy" value="override" checked={policy === 'override'} onChange={() => setPolicy('override')} /> Override it with
-          this document
-        </label>
-      </fieldset>
+      <ImportChoices mode={mode} setMode={setMode} policy={policy} setPolicy={setPolicy} />
       <button type="submit" className="primary" disabled={busy || !ready}>
         {busy ? 'Importing…' : 'Import'}
       </button>
       {progress && phase !== 'idle' ? (
-        <div className="import-progress" aria-live="polite">
-          <label htmlFor="upload-progress">
-            {phase === 'processing' ? (jobId !== null ? 'Uploaded; the import runs as a job.' : 'Uploaded; the server is reading the document…') : `Uploading ${percent}%`}
-          </label>
-          <progress id="upload-progress" max={100} value={phase === 'processing' ? undefined : percent} />
-          <span className="muted small">
-            {formatBytes(progress.loaded)} of {formatBytes(progress.total)}
-          </span>
-        </div>
+        <UploadProgress progress={progress} processing={phase === 'processing'} asJob={jobId !== null} />
       ) : null}
       {jobId !== null ? <ImportJobProgress jobId={jobId} onEnd={jobEnded} /> : null}
       {error ? (
@@ -281,12 +386,15 @@ function ImportForm({ products, releases, initialRelease }: { products: Product[
       {outcome ? (
         <div role="status" className="success">
           <p>
-            Imported: {Object.entries(outcome.counts)
+            Imported:{' '}
+            {Object.entries(outcome.counts)
               .map(([k, v]) => `${v} ${countLabel(k)}`)
               .join(', ')}
             .
           </p>
-          {outcome.issueCount ? <p className="muted">{outcome.issueCount} problems noted in the document (kept, not fatal).</p> : null}
+          {outcome.issueCount ? (
+            <p className="muted">{outcome.issueCount} problems noted in the document (kept, not fatal).</p>
+          ) : null}
           {doneReleaseId !== null ? <Link to={`/releases/${doneReleaseId}`}>Open the release</Link> : null}
         </div>
       ) : null}

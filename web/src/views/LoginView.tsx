@@ -42,7 +42,8 @@ export function LoginView({ onLogin }: { onLogin: (me: Me) => void }) {
           aria-describedby="token-help"
         />
         <p id="token-help" className="hint">
-          Create one with <code>vigie token create --name &lt;your name&gt; --role compliance-officer</code>; <code>npm start</code> prints a demo token.
+          Create one with <code>vigie token create --name &lt;your name&gt; --role compliance-officer</code>;{' '}
+          <code>npm start</code> prints a demo token.
         </p>
         {error ? (
           <p role="alert" className="error">

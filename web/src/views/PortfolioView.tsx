@@ -8,7 +8,11 @@ import { Empty, Show, StepProgress } from '../components/status.js';
 import { useLoad } from '../components/use-load.js';
 import { Link } from '../router.js';
 
-const SHIP_LABELS: Record<string, string> = { 'in-development': 'In development', 'published': 'Published', 'archived': 'Archived' };
+const SHIP_LABELS: Record<string, string> = {
+  'in-development': 'In development',
+  published: 'Published',
+  archived: 'Archived',
+};
 
 export function PortfolioView() {
   const loaded = useLoad(() => api.portfolioOverview(), []);
@@ -56,7 +60,10 @@ export function PortfolioView() {
                         </th>
                         <td>{SHIP_LABELS[r.release.shipStatus] ?? r.release.shipStatus}</td>
                         <td>
-                          <StepProgress step={r.validationStep} label={`${r.productName} ${r.release.number}: step ${r.validationStep} of 6`} />
+                          <StepProgress
+                            step={r.validationStep}
+                            label={`${r.productName} ${r.release.number}: step ${r.validationStep} of 6`}
+                          />
                         </td>
                         <td>
                           {r.blockers.length === 0 ? (
@@ -84,7 +91,8 @@ export function PortfolioView() {
               </div>
               <p className="muted small">
                 Trend: <span className="key step-key" aria-hidden="true" /> step reached (solid blue),{' '}
-                <span className="key blocker-key" aria-hidden="true" /> open blockers (dashed orange), over the stored validation runs, oldest on the left.
+                <span className="key blocker-key" aria-hidden="true" /> open blockers (dashed orange), over the stored
+                validation runs, oldest on the left.
               </p>
             </>
           )

@@ -95,7 +95,9 @@ export function ProductsView() {
                     {categories.map((c) => (
                       <li key={c.id}>
                         <strong>{c.name}</strong>
-                        {c.outboundLicenses.length ? <span className="muted"> — outbound {c.outboundLicenses.join(', ')}</span> : null}
+                        {c.outboundLicenses.length ? (
+                          <span className="muted"> — outbound {c.outboundLicenses.join(', ')}</span>
+                        ) : null}
                         {c.description ? <div className="muted small">{c.description}</div> : null}
                       </li>
                     ))}
@@ -106,13 +108,21 @@ export function ProductsView() {
                     label="New category"
                     submitLabel="Create category"
                     onSubmit={async () => {
-                      await api.createCategory({ name: categoryName.trim(), outboundLicenses: splitList(categoryLicenses) });
+                      await api.createCategory({
+                        name: categoryName.trim(),
+                        outboundLicenses: splitList(categoryLicenses),
+                      });
                       setCategoryName('');
                       setCategoryLicenses('');
                       loaded.reload();
                     }}
                   >
-                    <Field label="Category name" required value={categoryName} onChange={(e) => setCategoryName(e.target.value)} />
+                    <Field
+                      label="Category name"
+                      required
+                      value={categoryName}
+                      onChange={(e) => setCategoryName(e.target.value)}
+                    />
                     <Field
                       label="Outbound licences"
                       hint="SPDX ids, comma separated"

@@ -15,7 +15,10 @@ export function SearchView() {
   const range = query.get('range') ?? '';
   const [text, setText] = useState(component);
   const [versions, setVersions] = useState(range);
-  const loaded = useLoad(() => (component ? api.search(component, range || undefined) : Promise.resolve(null)), [component, range]);
+  const loaded = useLoad(
+    () => (component ? api.search(component, range || undefined) : Promise.resolve(null)),
+    [component, range],
+  );
 
   return (
     <section>
@@ -23,16 +26,27 @@ export function SearchView() {
       <ActionForm
         label="Find a component"
         submitLabel="Search"
-        onSubmit={async () => navigate(`/search?component=${encodeURIComponent(text.trim())}${versions.trim() ? `&range=${encodeURIComponent(versions.trim())}` : ''}`)}
+        onSubmit={async () =>
+          navigate(
+            `/search?component=${encodeURIComponent(text.trim())}${versions.trim() ? `&range=${encodeURIComponent(versions.trim())}` : ''}`,
+          )
+        }
       >
-        <Field label="Component name or purl" required value={text} onChange={(e) => setText(e.target.value)} placeholder="log4j-core, pkg:npm/react" />
-        <Field label="Versions" hint="e.g. >=2.0.0 <2.15.0, ^1.2.0" value={versions} onChange={(e) => setVersions(e.target.value)} />
+        <Field
+          label="Component name or purl"
+          required
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="log4j-core, pkg:npm/react"
+        />
+        <Field
+          label="Versions"
+          hint="e.g. >=2.0.0 <2.15.0, ^1.2.0"
+          value={versions}
+          onChange={(e) => setVersions(e.target.value)}
+        />
       </ActionForm>
-      {component ? (
-        <Show loaded={loaded}>
-          {(hits) => <Hits hits={hits ?? []} component={component} />}
-        </Show>
-      ) : null}
+      {component ? <Show loaded={loaded}>{(hits) => <Hits hits={hits ?? []} component={component} />}</Show> : null}
     </section>
   );
 }
@@ -62,7 +76,12 @@ function Hits({ hits, component }: { hits: ReleaseHit[]; component: string }) {
                 </Link>
               </td>
               <td>
-                <Link to={componentPath(h.component.purl ?? (h.component.namespace ? `${h.component.namespace}/${h.component.name}` : h.component.name))}>
+                <Link
+                  to={componentPath(
+                    h.component.purl ??
+                      (h.component.namespace ? `${h.component.namespace}/${h.component.name}` : h.component.name),
+                  )}
+                >
                   {h.component.namespace ? `${h.component.namespace}/${h.component.name}` : h.component.name}
                 </Link>
               </td>

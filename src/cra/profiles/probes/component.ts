@@ -35,7 +35,8 @@ const DEPLOYABLE = new Set(['distribution', 'distribution-intake']);
 // Hash families strong enough to identify source code; MD5 and SHA-1 are not.
 const STRONG_HASH = /^(SHA-(256|384|512)|SHA3-(256|384|512)|BLAKE2b-(256|384|512)|BLAKE3)$/;
 
-const refsOf = (c: Component, types: Set<string>): ExternalReference[] => c.externalReferences.filter((r) => types.has(r.type));
+const refsOf = (c: Component, types: Set<string>): ExternalReference[] =>
+  c.externalReferences.filter((r) => types.has(r.type));
 const artefactsOf = (c: Component, view: SbomView): Component[] => view.artefacts.get(c.ref) ?? [];
 
 /** Hashes of the deployable form: distribution references (CycloneDX) or the distribution file (SPDX 3). */
@@ -98,7 +99,10 @@ export const COMPONENT_PROBES = {
   /** The graph lists the component's own dependencies (an empty list states a leaf). */
   'component.dependencies-stated': probe((c, view) => view.dependsOn.has(c.ref)),
   /** Reachable from the primary component along the graph: the delivery item recursion covers it. */
-  'component.reachable': probe((c, view) => view.reachable.has(c.ref), (_c, view) => view.primary !== undefined),
+  'component.reachable': probe(
+    (c, view) => view.reachable.has(c.ref),
+    (_c, view) => view.primary !== undefined,
+  ),
   'component.filename': probe((c, view) => {
     const name = filename(c, view);
     return !!name && name.trim() !== '' && !/[/\\]/.test(name);
@@ -113,7 +117,10 @@ export const COMPONENT_PROBES = {
   'component.source-uri': probe((c) => refsOf(c, new Set(['source-distribution', 'vcs'])).some((r) => isWebUrl(r.url))),
   'component.deployable-uri': probe((c) => refsOf(c, DEPLOYABLE).some((r) => isWebUrl(r.url))),
   'component.source-hash': probe((c) =>
-    refsOf(c, new Set(['source-distribution'])).some((r) => (r.hashes ?? []).some((h) => STRONG_HASH.test(h.alg) && h.content.length > 0))),
+    refsOf(c, new Set(['source-distribution'])).some((r) =>
+      (r.hashes ?? []).some((h) => STRONG_HASH.test(h.alg) && h.content.length > 0),
+    ),
+  ),
   'component.security-txt': probe((c) => c.externalReferences.some((r) => isSecurityTxtRef(r) && isWebUrl(r.url))),
   /** Direct dependencies of the primary component are identified by name and version. */
   'component.top-level-identified': probe(

@@ -51,9 +51,16 @@ test('the two ML-BOMs with trailing commas are unreadable with a line number', n
         assert.ok(e instanceof UnreadableDocumentError);
         assert.ok(e.line !== undefined && e.line > 1, `line ${e.line}`);
         // The reported line holds the closing bracket that follows the trailing comma.
-        const previous = text.split('\n').slice(0, e.line - 1).join('\n').trimEnd();
+        const previous = text
+          .split('\n')
+          .slice(0, e.line - 1)
+          .join('\n')
+          .trimEnd();
         assert.ok(previous.endsWith(','), `line ${e.line} does not follow a trailing comma`);
-        assert.match(e.message, new RegExp(`^${name.replace(/[./]/g, '\\$&')} is not valid JSON at line ${e.line}, column \\d+: `));
+        assert.match(
+          e.message,
+          new RegExp(`^${name.replace(/[./]/g, '\\$&')} is not valid JSON at line ${e.line}, column \\d+: `),
+        );
         return true;
       },
     );

@@ -153,7 +153,11 @@ export interface CdxComponentData {
   classification?: string;
   sensitiveData?: string[];
   description?: string;
-  governance?: { owners?: CdxDataGovernanceParty[]; stewards?: CdxDataGovernanceParty[]; custodians?: CdxDataGovernanceParty[] };
+  governance?: {
+    owners?: CdxDataGovernanceParty[];
+    stewards?: CdxDataGovernanceParty[];
+    custodians?: CdxDataGovernanceParty[];
+  };
 }
 
 export interface CdxModelCard {
@@ -168,7 +172,12 @@ export interface CdxModelCard {
     outputs?: { format?: string }[];
   };
   quantitativeAnalysis?: {
-    performanceMetrics?: { type?: string; value?: string; slice?: string; confidenceInterval?: { lowerBound?: string; upperBound?: string } }[];
+    performanceMetrics?: {
+      type?: string;
+      value?: string;
+      slice?: string;
+      confidenceInterval?: { lowerBound?: string; upperBound?: string };
+    }[];
   };
   considerations?: {
     users?: string[];

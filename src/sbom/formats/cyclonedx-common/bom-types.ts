@@ -46,7 +46,13 @@ const component = objectWith({
 });
 component.fields.components = listOf(component);
 
-const service = objectWith({ 'bom-ref': 'string', name: 'string', version: 'string', group: 'string', provider: organization });
+const service = objectWith({
+  'bom-ref': 'string',
+  name: 'string',
+  version: 'string',
+  group: 'string',
+  provider: organization,
+});
 service.fields.services = listOf(service);
 
 const legacyTool = objectWith({ vendor: 'string', name: 'string', version: 'string' });

@@ -9,10 +9,15 @@ export function decodeAiFields(c: CdxComponent, component: Component, ctx: Decod
   if (c.modelCard !== undefined) {
     if (component.type !== 'machine-learning-model') {
       ctx.issues.push(
-        issue('warning', 'invalid-value', `a model card belongs to a machine-learning-model component, not a "${component.type}"; read anyway`, {
-          component: ref,
-          field: `${path}.modelCard`,
-        }),
+        issue(
+          'warning',
+          'invalid-value',
+          `a model card belongs to a machine-learning-model component, not a "${component.type}"; read anyway`,
+          {
+            component: ref,
+            field: `${path}.modelCard`,
+          },
+        ),
       );
     }
     const { card, lineage } = decodeModelCard(c.modelCard, ref, ctx, `${path}.modelCard`);
@@ -21,7 +26,9 @@ export function decodeAiFields(c: CdxComponent, component: Component, ctx: Decod
   }
   if (c.data === undefined) return;
   if (!Array.isArray(c.data)) {
-    ctx.issues.push(issue('error', 'invalid-value', '"data" is not an array; ignored', { component: ref, field: `${path}.data` }));
+    ctx.issues.push(
+      issue('error', 'invalid-value', '"data" is not an array; ignored', { component: ref, field: `${path}.data` }),
+    );
     return;
   }
   const entries = c.data.filter((d) => typeof d === 'object' && d !== null && !Array.isArray(d));
@@ -31,10 +38,15 @@ export function decodeAiFields(c: CdxComponent, component: Component, ctx: Decod
   component.dataset = facts;
   if (entries.length > 1) {
     ctx.issues.push(
-      issue('info', 'lossy-decode', `${entries.length} data entries: Vigie keeps the facts of the first one, "${entries[0]!.name ?? entries[0]!.type}"`, {
-        component: ref,
-        field: `${path}.data`,
-      }),
+      issue(
+        'info',
+        'lossy-decode',
+        `${entries.length} data entries: Vigie keeps the facts of the first one, "${entries[0]!.name ?? entries[0]!.type}"`,
+        {
+          component: ref,
+          field: `${path}.data`,
+        },
+      ),
     );
   }
 }

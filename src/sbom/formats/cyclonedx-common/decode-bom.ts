@@ -49,7 +49,11 @@ function countServices(services: CdxService[] | undefined, refs: Set<string>): n
   return n;
 }
 
-function decodeDependencies(deps: CdxDependency[] | undefined, ctx: DecodeContext, serviceRefs: Set<string>): Dependency[] {
+function decodeDependencies(
+  deps: CdxDependency[] | undefined,
+  ctx: DecodeContext,
+  serviceRefs: Set<string>,
+): Dependency[] {
   if (!Array.isArray(deps)) return [];
   const out: Dependency[] = [];
   const known = (ref: string) => ctx.refs.has(ref) || serviceRefs.has(ref);
@@ -88,7 +92,7 @@ function graphCompleteness(compositions: CdxComposition[] | undefined): Complete
   if (!Array.isArray(compositions)) return 'not_specified';
   const forGraph =
     compositions.find((c) => Array.isArray(c.dependencies) && c.dependencies.length > 0) ??
-    compositions.find((c) => !(c.assemblies?.length) && !(c.dependencies?.length));
+    compositions.find((c) => !c.assemblies?.length && !c.dependencies?.length);
   return asCompleteness(forGraph?.aggregate) ?? 'not_specified';
 }
 
@@ -149,9 +153,14 @@ export function decodeBom(bom: CdxBom, source: FormatRef): DecodeResult {
   const services = countServices(bom.services, serviceRefs);
   if (services > 0) {
     ctx.issues.push(
-      issue('info', 'services-skipped', `${services} service${services === 1 ? '' : 's'} skipped: Vigie keeps components only`, {
-        field: 'services',
-      }),
+      issue(
+        'info',
+        'services-skipped',
+        `${services} service${services === 1 ? '' : 's'} skipped: Vigie keeps components only`,
+        {
+          field: 'services',
+        },
+      ),
     );
   }
   sbom.dependencies = decodeDependencies(bom.dependencies, ctx, serviceRefs);

@@ -9,7 +9,14 @@ import {
   type OrganizationalEntity,
   type Property,
 } from '../../../model/index.js';
-import type { CdxComponent, CdxContact, CdxExternalReference, CdxHash, CdxOrganization, CdxProperty } from './bom-shape.js';
+import type {
+  CdxComponent,
+  CdxContact,
+  CdxExternalReference,
+  CdxHash,
+  CdxOrganization,
+  CdxProperty,
+} from './bom-shape.js';
 import type { DecodeContext } from './decode-context.js';
 import { decodeLicenses } from './decode-licenses.js';
 import { decodeAiFields } from './decode-ai-fields.js';
@@ -66,7 +73,11 @@ export function decodeProperties(props: CdxProperty[] | undefined): Property[] {
   return out;
 }
 
-function decodeExternalReferences(refs: CdxExternalReference[] | undefined, ctx: DecodeContext, label: string): ExternalReference[] {
+function decodeExternalReferences(
+  refs: CdxExternalReference[] | undefined,
+  ctx: DecodeContext,
+  label: string,
+): ExternalReference[] {
   if (!Array.isArray(refs)) return [];
   const out: ExternalReference[] = [];
   for (const r of refs) {
@@ -161,12 +172,17 @@ export function decodeComponent(c: CdxComponent, ctx: DecodeContext, path: strin
   if (!type) {
     const found = c.type === undefined ? 'missing' : `"${String(c.type)}" is unknown`;
     ctx.issues.push(
-      issue('warning', 'unknown-value', `component type ${found}; read as "library"`, { component: ref, field: `${path}.type` }),
+      issue('warning', 'unknown-value', `component type ${found}; read as "library"`, {
+        component: ref,
+        field: `${path}.type`,
+      }),
     );
     type = 'library';
   }
   if (typeof c.name !== 'string') {
-    ctx.issues.push(issue('error', 'missing-field', 'component has no name', { component: ref, field: `${path}.name` }));
+    ctx.issues.push(
+      issue('error', 'missing-field', 'component has no name', { component: ref, field: `${path}.name` }),
+    );
   }
 
   const component: Component = {
@@ -187,7 +203,9 @@ export function decodeComponent(c: CdxComponent, ctx: DecodeContext, path: strin
   if (typeof c.copyright === 'string') component.copyright = c.copyright;
   else {
     // CycloneDX 1.3+: the copyright statements found in the component's files (issue 8 item 10: the NOTICE shows them).
-    const found = Array.isArray(c.evidence?.copyright) ? c.evidence.copyright.map((x) => (typeof x?.text === 'string' ? x.text.trim() : '')).filter(Boolean) : [];
+    const found = Array.isArray(c.evidence?.copyright)
+      ? c.evidence.copyright.map((x) => (typeof x?.text === 'string' ? x.text.trim() : '')).filter(Boolean)
+      : [];
     if (found.length > 0) component.copyright = [...new Set(found)].join('\n');
   }
   if (c.supplier) component.supplier = decodeOrganization(c.supplier);
@@ -200,7 +218,10 @@ export function decodeComponent(c: CdxComponent, ctx: DecodeContext, path: strin
     if (scope) component.scope = scope;
     else {
       ctx.issues.push(
-        issue('warning', 'unknown-value', `scope "${String(c.scope)}" is unknown; ignored`, { component: ref, field: `${path}.scope` }),
+        issue('warning', 'unknown-value', `scope "${String(c.scope)}" is unknown; ignored`, {
+          component: ref,
+          field: `${path}.scope`,
+        }),
       );
     }
   }

@@ -1,11 +1,5 @@
 // CycloneDX `licenses` → the declared and concluded roles of the model.
-import {
-  issue,
-  licenseFromEntries,
-  type Issue,
-  type LicenseEntry,
-  type LicenseRoles,
-} from '../../../model/index.js';
+import { issue, licenseFromEntries, type Issue, type LicenseEntry, type LicenseRoles } from '../../../model/index.js';
 import type { CdxAttachment, CdxLicenseChoice } from './bom-shape.js';
 
 function attachmentText(text: CdxAttachment | undefined): string | undefined {

@@ -127,7 +127,11 @@ function datasetReference(entry: Record<string, unknown>): DatasetReference | un
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function takeModelCardProperties(card: ModelCard, properties: Property[], lineage: { kind: LineageKind; ref: string }[]): void {
+function takeModelCardProperties(
+  card: ModelCard,
+  properties: Property[],
+  lineage: { kind: LineageKind; ref: string }[],
+): void {
   for (const p of properties) {
     if (p.name.startsWith(AI_PROPERTY.hyperparameter)) {
       card.hyperparameters.push({ key: p.name.slice(AI_PROPERTY.hyperparameter.length), value: p.value });
@@ -174,7 +178,8 @@ function takeModelCardProperties(card: ModelCard, properties: Property[], lineag
       case AI_PROPERTY.lineage: {
         const space = p.value.indexOf(' ');
         const kind = p.value.slice(0, space) as LineageKind;
-        if (space > 0 && (LINEAGE_KINDS as readonly string[]).includes(kind)) lineage.push({ kind, ref: p.value.slice(space + 1) });
+        if (space > 0 && (LINEAGE_KINDS as readonly string[]).includes(kind))
+          lineage.push({ kind, ref: p.value.slice(space + 1) });
         break;
       }
     }
@@ -185,11 +190,18 @@ function takeModelCardProperties(card: ModelCard, properties: Property[], lineag
  * Decodes a model card. Dataset entries that point at a component (`{ref}`) become trained-on
  * lineage edges from `componentRef`; inline entries stay named references on the card.
  */
-export function decodeModelCard(raw: unknown, componentRef: string, ctx: DecodeContext, path: string): { card: ModelCard; lineage: LineageEdge[] } {
+export function decodeModelCard(
+  raw: unknown,
+  componentRef: string,
+  ctx: DecodeContext,
+  path: string,
+): { card: ModelCard; lineage: LineageEdge[] } {
   const card = emptyModelCard();
   const lineage: LineageEdge[] = [];
   if (!isObject(raw)) {
-    ctx.issues.push(issue('error', 'invalid-value', 'modelCard is not an object; ignored', { component: componentRef, field: path }));
+    ctx.issues.push(
+      issue('error', 'invalid-value', 'modelCard is not an object; ignored', { component: componentRef, field: path }),
+    );
     return { card, lineage };
   }
   const m = raw as CdxModelCard;
@@ -202,8 +214,10 @@ export function decodeModelCard(raw: unknown, componentRef: string, ctx: DecodeC
   if (family) card.architectureFamily = family;
   const architecture = str(params.modelArchitecture);
   if (architecture) card.architecture = architecture;
-  for (const io of Array.isArray(params.inputs) ? params.inputs : []) if (str(io?.format)) card.inputs.push({ format: io.format! });
-  for (const io of Array.isArray(params.outputs) ? params.outputs : []) if (str(io?.format)) card.outputs.push({ format: io.format! });
+  for (const io of Array.isArray(params.inputs) ? params.inputs : [])
+    if (str(io?.format)) card.inputs.push({ format: io.format! });
+  for (const io of Array.isArray(params.outputs) ? params.outputs : [])
+    if (str(io?.format)) card.outputs.push({ format: io.format! });
   const trainedOn: string[] = [];
   for (const entry of Array.isArray(params.datasets) ? params.datasets : []) {
     if (!isObject(entry)) continue;
@@ -215,7 +229,9 @@ export function decodeModelCard(raw: unknown, componentRef: string, ctx: DecodeC
     }
   }
 
-  for (const metric of Array.isArray(m.quantitativeAnalysis?.performanceMetrics) ? m.quantitativeAnalysis.performanceMetrics : []) {
+  for (const metric of Array.isArray(m.quantitativeAnalysis?.performanceMetrics)
+    ? m.quantitativeAnalysis.performanceMetrics
+    : []) {
     const type = str(metric?.type);
     if (!type) continue;
     const out: ModelCard['metrics'][number] = { type };
@@ -239,7 +255,9 @@ export function decodeModelCard(raw: unknown, componentRef: string, ctx: DecodeC
   }
 
   const other: { kind: LineageKind; ref: string }[] = [];
-  const properties = Array.isArray(m.properties) ? m.properties.filter((p) => typeof p?.name === 'string').map((p) => ({ name: p.name!, value: str(p.value) ?? '' })) : [];
+  const properties = Array.isArray(m.properties)
+    ? m.properties.filter((p) => typeof p?.name === 'string').map((p) => ({ name: p.name!, value: str(p.value) ?? '' }))
+    : [];
   takeModelCardProperties(card, properties, other);
 
   if (trainedOn.length > 0) lineage.push({ from: componentRef, kind: 'trained-on', to: trainedOn });

@@ -21,7 +21,12 @@ function encodeMetadata(sbom: Sbom, ctx: EncodeContext, options: EncodeOptions):
   const timestamp = options.timestamp ?? m.timestamp;
   if (timestamp !== undefined) {
     if (DATE_TIME.test(timestamp)) out.timestamp = timestamp;
-    else ctx.issues.push(issue('warning', 'lossy-encode', `timestamp "${timestamp}" is not an ISO 8601 date-time; left out`, { field: 'metadata.timestamp' }));
+    else
+      ctx.issues.push(
+        issue('warning', 'lossy-encode', `timestamp "${timestamp}" is not an ISO 8601 date-time; left out`, {
+          field: 'metadata.timestamp',
+        }),
+      );
   }
   if (m.lifecycles.length > 0) {
     out.lifecycles = m.lifecycles.map((p) => (LIFECYCLE_PHASES.has(p) ? { phase: p } : { name: p }));
@@ -69,7 +74,9 @@ export function encodeBom(sbom: Sbom, version: EncodeVersion, options: EncodeOpt
   const serial = options.serialNumber ?? sbom.metadata.serialNumber;
   if (serial !== undefined && SERIAL_NUMBER.test(serial)) bom.serialNumber = serial;
   else if (serial !== undefined) {
-    ctx.issues.push(issue('info', 'lossy-encode', `serial number "${serial}" is not a urn:uuid; left out`, { field: 'serialNumber' }));
+    ctx.issues.push(
+      issue('info', 'lossy-encode', `serial number "${serial}" is not a urn:uuid; left out`, { field: 'serialNumber' }),
+    );
   }
   const v = sbom.metadata.version;
   bom.version = v !== undefined && Number.isInteger(v) && v >= 1 ? v : 1;
@@ -85,11 +92,17 @@ export function encodeBom(sbom: Sbom, version: EncodeVersion, options: EncodeOpt
     for (const t of d.dependsOn) targets.add(t);
   }
   if (merged.size > 0) {
-    bom.dependencies = [...merged].map(([ref, targets]) => (targets.size > 0 ? { ref, dependsOn: [...targets] } : { ref }));
+    bom.dependencies = [...merged].map(([ref, targets]) =>
+      targets.size > 0 ? { ref, dependsOn: [...targets] } : { ref },
+    );
   }
   if (sbom.dependencyCompleteness !== 'not_specified') {
     const refs = [...merged.keys()];
-    bom.compositions = [refs.length > 0 ? { aggregate: sbom.dependencyCompleteness, dependencies: refs } : { aggregate: sbom.dependencyCompleteness }];
+    bom.compositions = [
+      refs.length > 0
+        ? { aggregate: sbom.dependencyCompleteness, dependencies: refs }
+        : { aggregate: sbom.dependencyCompleteness },
+    ];
   }
   return { bom, issues: ctx.issues };
 }

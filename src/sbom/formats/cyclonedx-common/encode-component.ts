@@ -1,5 +1,13 @@
 // Model Component → CycloneDX component object (JSON key order, which the XML writer reorders).
-import { emptyModelCard, type Component, type Contact, type ExternalReference, type Hash, type OrganizationalEntity, type Property } from '../../../model/index.js';
+import {
+  emptyModelCard,
+  type Component,
+  type Contact,
+  type ExternalReference,
+  type Hash,
+  type OrganizationalEntity,
+  type Property,
+} from '../../../model/index.js';
 import type { CdxComponent, CdxContact, CdxExternalReference, CdxHash, CdxOrganization } from './bom-shape.js';
 import { lossy, type EncodeContext } from './encode-context.js';
 import { encodeLicenses } from './encode-licenses.js';
@@ -29,19 +37,29 @@ export function encodeHashes(hashes: Hash[], ctx: EncodeContext, label?: string)
   for (const h of hashes) {
     const alg = hashAlgorithmFor(ctx.version, h.alg);
     if (!alg) lossy(ctx, `CycloneDX ${ctx.version} has no hash algorithm "${h.alg}"; hash dropped`, label, 'hashes');
-    else if (!isSchemaHashContent(h.content)) lossy(ctx, `${h.alg} digest "${h.content}" is not a hex digest CycloneDX accepts; hash dropped`, label, 'hashes');
+    else if (!isSchemaHashContent(h.content))
+      lossy(ctx, `${h.alg} digest "${h.content}" is not a hex digest CycloneDX accepts; hash dropped`, label, 'hashes');
     else out.push({ alg, content: h.content });
   }
   return out.length > 0 ? out : undefined;
 }
 
-function encodeExternalReferences(refs: ExternalReference[], ctx: EncodeContext, label: string): CdxExternalReference[] | undefined {
+function encodeExternalReferences(
+  refs: ExternalReference[],
+  ctx: EncodeContext,
+  label: string,
+): CdxExternalReference[] | undefined {
   if (refs.length === 0) return undefined;
   return refs.map((r) => {
     const out: CdxExternalReference = { type: r.type, url: r.url };
     if (!isExternalReferenceType(ctx.version, r.type)) {
       out.type = 'other';
-      lossy(ctx, `external reference type "${r.type}" does not exist in CycloneDX ${ctx.version}; written as "other"`, label, 'externalReferences');
+      lossy(
+        ctx,
+        `external reference type "${r.type}" does not exist in CycloneDX ${ctx.version}; written as "other"`,
+        label,
+        'externalReferences',
+      );
     }
     const comment = r.comment ?? (out.type !== r.type ? r.type : undefined);
     if (comment !== undefined) out.comment = comment;
@@ -69,12 +87,21 @@ function encodeAiFields(c: Component, out: CdxComponent, ctx: EncodeContext, spi
   const lineage = edges.filter((e) => e.kind !== 'derived-from');
   // A dataset's sources: a Vigie property on the data component (decode-component.ts reads it back).
   for (const edge of edges.filter((e) => e.kind === 'derived-from')) {
-    if (c.type === 'data') for (const to of edge.to) spill.push({ name: AI_PROPERTY.lineage, value: `derived-from ${to}` });
-    else lossy(ctx, `a derived-from edge belongs to data components; left out of this "${c.type}"`, c.ref, 'properties');
+    if (c.type === 'data')
+      for (const to of edge.to) spill.push({ name: AI_PROPERTY.lineage, value: `derived-from ${to}` });
+    else
+      lossy(ctx, `a derived-from edge belongs to data components; left out of this "${c.type}"`, c.ref, 'properties');
   }
   if (c.modelCard || lineage.length > 0) {
-    if (c.type === 'machine-learning-model') out.modelCard = encodeModelCard(c, c.modelCard ?? emptyModelCard(), lineage, ctx);
-    else lossy(ctx, `a model card and lineage belong to machine-learning-model components; left out of this "${c.type}"`, c.ref, 'modelCard');
+    if (c.type === 'machine-learning-model')
+      out.modelCard = encodeModelCard(c, c.modelCard ?? emptyModelCard(), lineage, ctx);
+    else
+      lossy(
+        ctx,
+        `a model card and lineage belong to machine-learning-model components; left out of this "${c.type}"`,
+        c.ref,
+        'modelCard',
+      );
   }
   if (c.dataset) out.data = encodeComponentData(c, c.dataset, ctx, spill);
 }
@@ -111,7 +138,8 @@ export function encodeComponent(c: Component, ctx: EncodeContext): CdxComponent 
   if (externalReferences) out.externalReferences = externalReferences;
 
   encodeAiFields(c, out, ctx, vigieProperties);
-  if (c.dependencyScope !== undefined) vigieProperties.push({ name: VIGIE_PROPERTY.dependencyScope, value: c.dependencyScope });
+  if (c.dependencyScope !== undefined)
+    vigieProperties.push({ name: VIGIE_PROPERTY.dependencyScope, value: c.dependencyScope });
   if (c.language !== undefined) vigieProperties.push({ name: VIGIE_PROPERTY.language, value: c.language });
   const properties = c.properties.length > 0 ? c.properties.concat(vigieProperties) : vigieProperties;
   if (properties.length > 0) out.properties = properties.map((p) => ({ name: p.name, value: p.value }));

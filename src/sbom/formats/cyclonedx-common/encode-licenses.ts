@@ -38,11 +38,21 @@ function itemsOf(s: LicenseStatement, ack: CdxAcknowledgement | undefined): CdxL
 }
 
 /** One statement as the single expression CycloneDX 1.6 accepts in place of licence objects. */
-function singleExpression(s: LicenseStatement, ack: CdxAcknowledgement | undefined, ctx: EncodeContext, label: string): CdxLicenseChoice[] {
+function singleExpression(
+  s: LicenseStatement,
+  ack: CdxAcknowledgement | undefined,
+  ctx: EncodeContext,
+  label: string,
+): CdxLicenseChoice[] {
   const entries = entriesOf(s);
   if (entries.length === 1 && entries[0]!.expression !== undefined) return itemsOf(s, ack);
   if (s.expression !== undefined) return [expressionObject(s.expression, ack)];
-  lossy(ctx, `licence "${s.raw}" mixes an expression with non-SPDX names, which CycloneDX 1.6 cannot hold; written as one licence name`, label, 'licenses');
+  lossy(
+    ctx,
+    `licence "${s.raw}" mixes an expression with non-SPDX names, which CycloneDX 1.6 cannot hold; written as one licence name`,
+    label,
+    'licenses',
+  );
   return [licenseObject({ name: s.raw }, ack)];
 }
 
@@ -68,14 +78,22 @@ export function encodeLicenses(
     if (declared) items = itemsOf(declared, declaredAck);
     if (concluded) items = items.concat(itemsOf(concluded, 'concluded'));
   } else if (declared) {
-    items = hasExpression(declared) ? singleExpression(declared, declaredAck, ctx, label) : itemsOf(declared, declaredAck);
+    items = hasExpression(declared)
+      ? singleExpression(declared, declaredAck, ctx, label)
+      : itemsOf(declared, declaredAck);
     if (concluded) {
       properties.push({ name: VIGIE_PROPERTY.concludedLicense, value: concluded.expression ?? concluded.raw });
-      lossy(ctx, `CycloneDX 1.6 cannot list the concluded licence "${concluded.raw}" beside the declared one when an expression is involved; kept in property ${VIGIE_PROPERTY.concludedLicense}`, label, 'licenses');
+      lossy(
+        ctx,
+        `CycloneDX 1.6 cannot list the concluded licence "${concluded.raw}" beside the declared one when an expression is involved; kept in property ${VIGIE_PROPERTY.concludedLicense}`,
+        label,
+        'licenses',
+      );
     }
   } else if (concluded) {
     items = singleExpression(concluded, 'concluded', ctx, label);
   }
-  if (effective) properties.push({ name: VIGIE_PROPERTY.effectiveLicense, value: effective.expression ?? effective.raw });
+  if (effective)
+    properties.push({ name: VIGIE_PROPERTY.effectiveLicense, value: effective.expression ?? effective.raw });
   return items.length > 0 ? items : undefined;
 }

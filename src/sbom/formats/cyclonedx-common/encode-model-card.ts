@@ -6,7 +6,13 @@ import { lossy, type EncodeContext } from './encode-context.js';
 import { AI_PROPERTY } from './ai-properties.js';
 import type { CdxComponentData, CdxModelCard, CdxProperty } from './bom-shape.js';
 
-const APPROACHES = new Set(['supervised', 'unsupervised', 'reinforcement-learning', 'semi-supervised', 'self-supervised']);
+const APPROACHES = new Set([
+  'supervised',
+  'unsupervised',
+  'reinforcement-learning',
+  'semi-supervised',
+  'self-supervised',
+]);
 const DATA_KINDS = new Set(['source-code', 'configuration', 'dataset', 'definition', 'other']);
 
 function modelCardProperties(card: ModelCard, lineage: LineageEdge[]): CdxProperty[] {
@@ -26,16 +32,28 @@ function modelCardProperties(card: ModelCard, lineage: LineageEdge[]): CdxProper
   add(AI_PROPERTY.informationAboutTraining, card.informationAboutTraining);
   add(AI_PROPERTY.informationAboutApplication, card.informationAboutApplication);
   for (const e of card.considerations.environmental) add(AI_PROPERTY.environmental, e);
-  for (const edge of lineage) if (edge.kind !== 'trained-on') for (const to of edge.to) add(AI_PROPERTY.lineage, `${edge.kind} ${to}`);
+  for (const edge of lineage)
+    if (edge.kind !== 'trained-on') for (const to of edge.to) add(AI_PROPERTY.lineage, `${edge.kind} ${to}`);
   return out;
 }
 
-export function encodeModelCard(c: Component, card: ModelCard, lineage: LineageEdge[], ctx: EncodeContext): CdxModelCard {
+export function encodeModelCard(
+  c: Component,
+  card: ModelCard,
+  lineage: LineageEdge[],
+  ctx: EncodeContext,
+): CdxModelCard {
   const out: CdxModelCard = {};
   const params: NonNullable<CdxModelCard['modelParameters']> = {};
   if (card.approach !== undefined) {
     if (APPROACHES.has(card.approach)) params.approach = { type: card.approach };
-    else lossy(ctx, `learning approach "${card.approach}" is not a CycloneDX approach type; left out`, c.ref, 'modelCard.modelParameters.approach');
+    else
+      lossy(
+        ctx,
+        `learning approach "${card.approach}" is not a CycloneDX approach type; left out`,
+        c.ref,
+        'modelCard.modelParameters.approach',
+      );
   }
   if (card.task !== undefined) params.task = card.task;
   if (card.architectureFamily !== undefined) params.architectureFamily = card.architectureFamily;
@@ -58,7 +76,12 @@ export function encodeModelCard(c: Component, card: ModelCard, lineage: LineageE
   if (card.metrics.length > 0) {
     out.quantitativeAnalysis = {
       performanceMetrics: card.metrics.map((m) => {
-        const metric: { type: string; value?: string; slice?: string; confidenceInterval?: { lowerBound?: string; upperBound?: string } } = { type: m.type };
+        const metric: {
+          type: string;
+          value?: string;
+          slice?: string;
+          confidenceInterval?: { lowerBound?: string; upperBound?: string };
+        } = { type: m.type };
         if (m.value !== undefined) metric.value = m.value;
         if (m.slice !== undefined) metric.slice = m.slice;
         if (m.lowerBound !== undefined || m.upperBound !== undefined) {
@@ -77,7 +100,9 @@ export function encodeModelCard(c: Component, card: ModelCard, lineage: LineageE
   if (k.limitations.length > 0) considerations.technicalLimitations = [...k.limitations];
   if (k.performanceTradeoffs.length > 0) considerations.performanceTradeoffs = [...k.performanceTradeoffs];
   if (k.ethical.length > 0) {
-    considerations.ethicalConsiderations = k.ethical.map((e) => (e.mitigation !== undefined ? { name: e.name, mitigationStrategy: e.mitigation } : { name: e.name }));
+    considerations.ethicalConsiderations = k.ethical.map((e) =>
+      e.mitigation !== undefined ? { name: e.name, mitigationStrategy: e.mitigation } : { name: e.name },
+    );
   }
   if (Object.keys(considerations).length > 0) out.considerations = considerations;
   const properties = modelCardProperties(card, lineage);
@@ -85,11 +110,22 @@ export function encodeModelCard(c: Component, card: ModelCard, lineage: LineageE
   return out;
 }
 
-export function encodeComponentData(c: Component, facts: DatasetFacts, ctx: EncodeContext, spill: Property[]): CdxComponentData[] {
+export function encodeComponentData(
+  c: Component,
+  facts: DatasetFacts,
+  ctx: EncodeContext,
+  spill: Property[],
+): CdxComponentData[] {
   const entry: CdxComponentData = { type: 'dataset' };
   if (facts.kind !== undefined) {
     if (DATA_KINDS.has(facts.kind)) entry.type = facts.kind;
-    else lossy(ctx, `data type "${facts.kind}" is not a CycloneDX componentData type; written as "dataset"`, c.ref, 'data.type');
+    else
+      lossy(
+        ctx,
+        `data type "${facts.kind}" is not a CycloneDX componentData type; written as "dataset"`,
+        c.ref,
+        'data.type',
+      );
   }
   entry.name = c.name;
   if (facts.contentsUrl !== undefined) entry.contents = { url: facts.contentsUrl };

@@ -54,22 +54,74 @@ function fullFixture(): Sbom {
     informationAboutTraining: 'three epochs on one GPU',
   });
   const model: Component = {
-    ref: 'model:router', type: 'machine-learning-model', name: 'ticket-router', version: '1.0.0', hashes: [],
-    licenses: {}, externalReferences: [], properties: [], modelCard: card,
+    ref: 'model:router',
+    type: 'machine-learning-model',
+    name: 'ticket-router',
+    version: '1.0.0',
+    hashes: [],
+    licenses: {},
+    externalReferences: [],
+    properties: [],
+    modelCard: card,
   };
-  const base: Component = { ref: 'model:bert', type: 'machine-learning-model', name: 'bert-base-cased', hashes: [], licenses: {}, externalReferences: [], properties: [] };
+  const base: Component = {
+    ref: 'model:bert',
+    type: 'machine-learning-model',
+    name: 'bert-base-cased',
+    hashes: [],
+    licenses: {},
+    externalReferences: [],
+    properties: [],
+  };
   const facts = emptyDatasetFacts();
   Object.assign(facts, {
-    kind: 'dataset', origin: 'private', modalities: ['text'], contentsUrl: 'https://example.org/reviews', sizeBytes: 1_048_576,
-    collectionProcess: 'exported from the ticket system', preprocessing: ['lower-cased'], sensitivePersonalData: 'yes',
-    sensitiveData: ['e-mail addresses'], knownBias: ['mostly EU customers'], availability: 'registration',
-    intendedUse: 'training routing models', classification: 'amber',
-    governance: { owners: ['Support Ltd'], stewards: [], custodians: ['Data Team'] }, languages: ['en'],
+    kind: 'dataset',
+    origin: 'private',
+    modalities: ['text'],
+    contentsUrl: 'https://example.org/reviews',
+    sizeBytes: 1_048_576,
+    collectionProcess: 'exported from the ticket system',
+    preprocessing: ['lower-cased'],
+    sensitivePersonalData: 'yes',
+    sensitiveData: ['e-mail addresses'],
+    knownBias: ['mostly EU customers'],
+    availability: 'registration',
+    intendedUse: 'training routing models',
+    classification: 'amber',
+    governance: { owners: ['Support Ltd'], stewards: [], custodians: ['Data Team'] },
+    languages: ['en'],
   });
-  const reviews: Component = { ref: 'data:reviews', type: 'data', name: 'reviews', hashes: [], licenses: {}, externalReferences: [], properties: [], dataset: facts };
-  const holdout: Component = { ref: 'data:holdout', type: 'data', name: 'holdout', hashes: [], licenses: {}, externalReferences: [], properties: [], dataset: { ...emptyDatasetFacts(), modalities: ['text'] } };
+  const reviews: Component = {
+    ref: 'data:reviews',
+    type: 'data',
+    name: 'reviews',
+    hashes: [],
+    licenses: {},
+    externalReferences: [],
+    properties: [],
+    dataset: facts,
+  };
+  const holdout: Component = {
+    ref: 'data:holdout',
+    type: 'data',
+    name: 'holdout',
+    hashes: [],
+    licenses: {},
+    externalReferences: [],
+    properties: [],
+    dataset: { ...emptyDatasetFacts(), modalities: ['text'] },
+  };
   // The reviews were filtered out of a raw ticket export: a dataset derived from another.
-  const raw: Component = { ref: 'data:tickets-raw', type: 'data', name: 'tickets-raw', hashes: [], licenses: {}, externalReferences: [], properties: [], dataset: { ...emptyDatasetFacts(), modalities: ['text'] } };
+  const raw: Component = {
+    ref: 'data:tickets-raw',
+    type: 'data',
+    name: 'tickets-raw',
+    hashes: [],
+    licenses: {},
+    externalReferences: [],
+    properties: [],
+    dataset: { ...emptyDatasetFacts(), modalities: ['text'] },
+  };
   sbom.components = [model, base, reviews, holdout, raw];
   sbom.lineage = [
     { from: 'model:router', kind: 'trained-on', to: ['data:reviews'] },
@@ -80,14 +132,23 @@ function fullFixture(): Sbom {
   return sbom;
 }
 
-const sortedLineage = (sbom: Sbom) => (sbom.lineage ?? []).map((e) => `${e.from} ${e.kind} ${[...e.to].sort().join(',')}`).sort();
+const sortedLineage = (sbom: Sbom) =>
+  (sbom.lineage ?? []).map((e) => `${e.from} ${e.kind} ${[...e.to].sort().join(',')}`).sort();
 
 test('a full model card, dataset facts and every lineage kind survive CycloneDX 1.6 and 1.7, schema-valid', () => {
   const original = fullFixture();
   for (const version of ['1.6', '1.7'] as const) {
     const encoded = cyclonedxJson.encode!(original, version, FIXED);
-    assert.deepEqual(validateJsonSchema('cyclonedx-json', version, JSON.parse(encoded.text)) ?? [], [], `CycloneDX ${version} schema`);
-    assert.deepEqual(encoded.issues.filter((i) => i.code === 'lossy-encode'), [], 'nothing lost');
+    assert.deepEqual(
+      validateJsonSchema('cyclonedx-json', version, JSON.parse(encoded.text)) ?? [],
+      [],
+      `CycloneDX ${version} schema`,
+    );
+    assert.deepEqual(
+      encoded.issues.filter((i) => i.code === 'lossy-encode'),
+      [],
+      'nothing lost',
+    );
     const back = cyclonedxJson.decode({ text: encoded.text }).sbom;
     const model = component(back, 'ticket-router');
     assert.deepEqual(model.modelCard, original.components[0]!.modelCard);
@@ -117,17 +178,25 @@ test('SPDX 3.0.1 carries the AI and Dataset profile fields and the lineage, and 
   assert.deepEqual(validateJsonSchema('spdx3-jsonld', '3.0.1', JSON.parse(encoded.text)) ?? [], [], 'SPDX 3 schema');
   const graph = JSON.parse(encoded.text)['@graph'] as Record<string, unknown>[];
   const relationships = graph.filter((n) => n.type === 'Relationship').map((n) => n.relationshipType);
-  for (const kind of ['trainedOn', 'testedOn', 'descendantOf']) assert.ok(relationships.includes(kind), `${kind} written`);
+  for (const kind of ['trainedOn', 'testedOn', 'descendantOf'])
+    assert.ok(relationships.includes(kind), `${kind} written`);
   // descendantOf twice: the fine-tune from its base model, the derived dataset from its source.
   const descendants = graph.filter((n) => n.type === 'Relationship' && n.relationshipType === 'descendantOf');
   const nameOf = (id: unknown) => graph.find((n) => n.spdxId === id)?.name;
-  assert.deepEqual(descendants.map((r) => `${nameOf(r.from)} -> ${(r.to as string[]).map(nameOf).join(',')}`).sort(), ['reviews -> tickets-raw', 'ticket-router -> bert-base-cased']);
+  assert.deepEqual(descendants.map((r) => `${nameOf(r.from)} -> ${(r.to as string[]).map(nameOf).join(',')}`).sort(), [
+    'reviews -> tickets-raw',
+    'ticket-router -> bert-base-cased',
+  ]);
   const aiPackage = graph.find((n) => n.type === 'ai_AIPackage' && n.name === 'ticket-router')!;
   assert.equal(aiPackage.ai_typeOfModel !== undefined, true);
   assert.deepEqual(aiPackage.ai_domain, ['customer support']);
 
-  const lost = encoded.issues.filter((i) => i.code === 'lossy-encode').map((i) => i.message).join('\n');
-  for (const field of ['approach', 'task', 'parameterCount', 'contextSize', 'inputs/outputs']) assert.match(lost, new RegExp(`modelCard\\.${field.replace('/', '\\/')}`), `${field} reported lost`);
+  const lost = encoded.issues
+    .filter((i) => i.code === 'lossy-encode')
+    .map((i) => i.message)
+    .join('\n');
+  for (const field of ['approach', 'task', 'parameterCount', 'contextSize', 'inputs/outputs'])
+    assert.match(lost, new RegExp(`modelCard\\.${field.replace('/', '\\/')}`), `${field} reported lost`);
 
   const back = spdx3JsonLd.decode({ text: encoded.text }).sbom;
   const model = allComponents(back, true).find((c) => c.name === 'ticket-router')!;
@@ -138,7 +207,11 @@ test('SPDX 3.0.1 carries the AI and Dataset profile fields and the lineage, and 
   assert.equal(reviews.dataset?.sizeBytes, 1_048_576);
   assert.equal(reviews.dataset?.sensitivePersonalData, 'yes');
   assert.equal(reviews.dataset?.availability, 'registration');
-  assert.deepEqual(sortedLineage(back), sortedLineage(original), 'every edge, the two descendantOf told apart by their start');
+  assert.deepEqual(
+    sortedLineage(back),
+    sortedLineage(original),
+    'every edge, the two descendantOf told apart by their start',
+  );
 });
 
 /** The corpus ML-BOMs: two of the three end objects with a trailing comma, which strict JSON refuses. */
@@ -154,63 +227,89 @@ function readMlBom(path: string): { sbom: Sbom; repaired: boolean } {
   }
 }
 
-test('corpus ML-BOM examples decode with their model cards and datasets, and convert both ways schema-valid', needsCorpora, () => {
-  const dir = corpus('sboms/cyclonedx/bom-examples/MLBOM');
-  const bert = readMlBom(`${dir}/Model/OpenSource/bom.json`).sbom;
-  const model = component(bert, 'bert-base-cased');
-  assert.equal(model.type, 'machine-learning-model');
-  assert.deepEqual(model.modelCard?.datasets.map((d) => d.name), ['legacy-datasets/wikipedia', 'bookcorpus/bookcorpus']);
-  assert.equal(model.modelCard?.datasets[0]?.url, 'https://huggingface.co/datasets/legacy-datasets/wikipedia');
+test(
+  'corpus ML-BOM examples decode with their model cards and datasets, and convert both ways schema-valid',
+  needsCorpora,
+  () => {
+    const dir = corpus('sboms/cyclonedx/bom-examples/MLBOM');
+    const bert = readMlBom(`${dir}/Model/OpenSource/bom.json`).sbom;
+    const model = component(bert, 'bert-base-cased');
+    assert.equal(model.type, 'machine-learning-model');
+    assert.deepEqual(
+      model.modelCard?.datasets.map((d) => d.name),
+      ['legacy-datasets/wikipedia', 'bookcorpus/bookcorpus'],
+    );
+    assert.equal(model.modelCard?.datasets[0]?.url, 'https://huggingface.co/datasets/legacy-datasets/wikipedia');
 
-  const gpt = readMlBom(`${dir}/Model/FoundationModels/bom.json`);
-  assert.equal(gpt.repaired, false, 'this one is strict JSON');
-  const card = component(gpt.sbom, 'gpt-4o').modelCard;
-  assert.equal(card?.architecture, 'GPT-4');
-  assert.deepEqual(card?.inputs, [{ format: 'string' }, { format: 'image' }]);
+    const gpt = readMlBom(`${dir}/Model/FoundationModels/bom.json`);
+    assert.equal(gpt.repaired, false, 'this one is strict JSON');
+    const card = component(gpt.sbom, 'gpt-4o').modelCard;
+    assert.equal(card?.architecture, 'GPT-4');
+    assert.deepEqual(card?.inputs, [{ format: 'string' }, { format: 'image' }]);
 
-  const wiki = component(readMlBom(`${dir}/Dataset/bom.json`).sbom, 'wikipedia');
-  assert.equal(wiki.type, 'data');
-  assert.equal(wiki.dataset?.contentsUrl, 'https://huggingface.co/datasets/wikimedia/wikipedia');
+    const wiki = component(readMlBom(`${dir}/Dataset/bom.json`).sbom, 'wikipedia');
+    assert.equal(wiki.type, 'data');
+    assert.equal(wiki.dataset?.contentsUrl, 'https://huggingface.co/datasets/wikimedia/wikipedia');
 
-  for (const sbom of [bert, gpt.sbom]) {
-    for (const version of ['1.6', '1.7'] as const) {
-      const out = cyclonedxJson.encode!(sbom, version, FIXED);
-      assert.deepEqual(validateJsonSchema('cyclonedx-json', version, JSON.parse(out.text)) ?? [], []);
-      const again = cyclonedxJson.decode({ text: out.text }).sbom;
-      assert.deepEqual(allComponents(again, true).map((c) => c.modelCard), allComponents(sbom, true).map((c) => c.modelCard));
+    for (const sbom of [bert, gpt.sbom]) {
+      for (const version of ['1.6', '1.7'] as const) {
+        const out = cyclonedxJson.encode!(sbom, version, FIXED);
+        assert.deepEqual(validateJsonSchema('cyclonedx-json', version, JSON.parse(out.text)) ?? [], []);
+        const again = cyclonedxJson.decode({ text: out.text }).sbom;
+        assert.deepEqual(
+          allComponents(again, true).map((c) => c.modelCard),
+          allComponents(sbom, true).map((c) => c.modelCard),
+        );
+      }
+      const spdx = spdx3JsonLd.encode!(sbom, '3.0.1', FIXED);
+      assert.deepEqual(validateJsonSchema('spdx3-jsonld', '3.0.1', JSON.parse(spdx.text)) ?? [], []);
     }
-    const spdx = spdx3JsonLd.encode!(sbom, '3.0.1', FIXED);
-    assert.deepEqual(validateJsonSchema('spdx3-jsonld', '3.0.1', JSON.parse(spdx.text)) ?? [], []);
-  }
-});
+  },
+);
 
-test('corpus SPDX 3 AI and dataset examples go to CycloneDX 1.7 with cards, facts and lineage, schema-valid', needsCorpora, () => {
-  for (const path of [
-    'sboms/spdx/examples/ai/example01/spdx3.0/simplehtr-example.json',
-    'sboms/spdx/examples/ai/example02/spdx3.0/sbom.spdx3.json',
-    'sboms/spdx/examples/dataset/example01/spdx3.0/example01.spdx3.json',
-  ]) {
-    const sbom = spdx3JsonLd.decode({ text: readFileSync(corpus(path), 'utf8') }).sbom;
-    const out = cyclonedxJson.encode!(sbom, '1.7', FIXED);
-    assert.deepEqual(validateJsonSchema('cyclonedx-json', '1.7', JSON.parse(out.text)) ?? [], [], path);
-    const back = cyclonedxJson.decode({ text: out.text }).sbom;
-    const models = allComponents(sbom, true).filter((c) => c.type === 'machine-learning-model');
-    for (const m of models) {
-      const again = allComponents(back, true).find((c) => c.ref === m.ref);
-      assert.deepEqual(again?.modelCard, m.modelCard, `${path}: card of ${m.name}`);
+test(
+  'corpus SPDX 3 AI and dataset examples go to CycloneDX 1.7 with cards, facts and lineage, schema-valid',
+  needsCorpora,
+  () => {
+    for (const path of [
+      'sboms/spdx/examples/ai/example01/spdx3.0/simplehtr-example.json',
+      'sboms/spdx/examples/ai/example02/spdx3.0/sbom.spdx3.json',
+      'sboms/spdx/examples/dataset/example01/spdx3.0/example01.spdx3.json',
+    ]) {
+      const sbom = spdx3JsonLd.decode({ text: readFileSync(corpus(path), 'utf8') }).sbom;
+      const out = cyclonedxJson.encode!(sbom, '1.7', FIXED);
+      assert.deepEqual(validateJsonSchema('cyclonedx-json', '1.7', JSON.parse(out.text)) ?? [], [], path);
+      const back = cyclonedxJson.decode({ text: out.text }).sbom;
+      const models = allComponents(sbom, true).filter((c) => c.type === 'machine-learning-model');
+      for (const m of models) {
+        const again = allComponents(back, true).find((c) => c.ref === m.ref);
+        assert.deepEqual(again?.modelCard, m.modelCard, `${path}: card of ${m.name}`);
+      }
+      const modelRefs = new Set(models.map((m) => m.ref));
+      assert.deepEqual(
+        sortedLineage(back),
+        sortedLineage({ ...sbom, lineage: (sbom.lineage ?? []).filter((e) => modelRefs.has(e.from)) }),
+        path,
+      );
+      const data = allComponents(sbom, true).filter((c) => c.dataset);
+      for (const d of data)
+        assert.deepEqual(
+          allComponents(back, true).find((c) => c.ref === d.ref)?.dataset,
+          d.dataset,
+          `${path}: facts of ${d.name}`,
+        );
     }
-    const modelRefs = new Set(models.map((m) => m.ref));
-    assert.deepEqual(sortedLineage(back), sortedLineage({ ...sbom, lineage: (sbom.lineage ?? []).filter((e) => modelRefs.has(e.from)) }), path);
-    const data = allComponents(sbom, true).filter((c) => c.dataset);
-    for (const d of data) assert.deepEqual(allComponents(back, true).find((c) => c.ref === d.ref)?.dataset, d.dataset, `${path}: facts of ${d.name}`);
-  }
-});
+  },
+);
 
 test('SPDX 2.3 cannot hold AI lineage: every edge kind is reported as lossy, derived-from included', () => {
   const encoded = spdxJson.encode!(fullFixture(), '2.3', FIXED);
   const lost = encoded.issues.filter((i) => i.code === 'lossy-encode').map((i) => i.message);
   for (const kind of ['trained-on', 'tested-on', 'fine-tuned-from', 'derived-from']) {
-    assert.ok(lost.some((m) => m.includes(`AI lineage edges (${kind}): 1 occurrence(s) dropped`)), `${kind} reported: ${lost.join(' | ')}`);
+    assert.ok(
+      lost.some((m) => m.includes(`AI lineage edges (${kind}): 1 occurrence(s) dropped`)),
+      `${kind} reported: ${lost.join(' | ')}`,
+    );
   }
 });
 
@@ -218,7 +317,14 @@ test('a derived-from edge on a model is reported lost in CycloneDX, not written 
   const sbom = fullFixture();
   sbom.lineage = [...(sbom.lineage ?? []), { from: 'model:router', kind: 'derived-from', to: ['data:tickets-raw'] }];
   const encoded = cyclonedxJson.encode!(sbom, '1.6', FIXED);
-  assert.ok(encoded.issues.some((i) => i.code === 'lossy-encode' && /derived-from edge belongs to data components/.test(i.message)));
+  assert.ok(
+    encoded.issues.some(
+      (i) => i.code === 'lossy-encode' && /derived-from edge belongs to data components/.test(i.message),
+    ),
+  );
   const back = cyclonedxJson.decode({ text: encoded.text }).sbom;
-  assert.deepEqual((back.lineage ?? []).filter((e) => e.kind === 'derived-from').map((e) => e.from), ['data:reviews']);
+  assert.deepEqual(
+    (back.lineage ?? []).filter((e) => e.kind === 'derived-from').map((e) => e.from),
+    ['data:reviews'],
+  );
 });

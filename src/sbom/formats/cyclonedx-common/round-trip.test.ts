@@ -45,7 +45,11 @@ test('real SBOMs round-trip through CycloneDX 1.6 and 1.7, JSON and XML, schema-
     // Give one component every role, so that the 1.6 single-expression rule is exercised on real data.
     const first = original.components.find((c) => c.licenses.declared);
     if (first) {
-      first.licenses.concluded = { raw: 'MIT OR Apache-2.0', expression: 'MIT OR Apache-2.0', entries: [{ expression: 'MIT OR Apache-2.0' }] };
+      first.licenses.concluded = {
+        raw: 'MIT OR Apache-2.0',
+        expression: 'MIT OR Apache-2.0',
+        entries: [{ expression: 'MIT OR Apache-2.0' }],
+      };
       first.licenses.effective = { raw: 'MIT', expression: 'MIT', entries: [{ expression: 'MIT' }] };
     }
     const expected = essence(original);
@@ -93,7 +97,11 @@ test('CycloneDX 1.6 keeps a second expression role as a property and says so', n
   const v17 = cyclonedxJson.encode!(sbom, '1.7');
   const doc17 = JSON.parse(v17.text) as { components: { licenses: unknown[]; properties?: unknown[] }[] };
   assert.deepEqual(doc17.components[0]!.licenses, [
-    { expression: 'EPL-2.0 OR GPL-2.0 WITH Classpath-exception-2.0', acknowledgement: 'declared', 'bom-ref': 'my-license' },
+    {
+      expression: 'EPL-2.0 OR GPL-2.0 WITH Classpath-exception-2.0',
+      acknowledgement: 'declared',
+      'bom-ref': 'my-license',
+    },
     { expression: 'EPL-2.0', acknowledgement: 'concluded' },
   ]);
   assert.equal(doc17.components[0]!.properties, undefined);

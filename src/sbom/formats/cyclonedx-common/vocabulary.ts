@@ -29,8 +29,18 @@ export function asHashAlgorithm(value: string): HashAlgorithm | undefined {
 }
 
 const BASE_HASHES = [
-  'MD5', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512', 'SHA3-256', 'SHA3-384', 'SHA3-512',
-  'BLAKE2b-256', 'BLAKE2b-384', 'BLAKE2b-512', 'BLAKE3',
+  'MD5',
+  'SHA-1',
+  'SHA-256',
+  'SHA-384',
+  'SHA-512',
+  'SHA3-256',
+  'SHA3-384',
+  'SHA3-512',
+  'BLAKE2b-256',
+  'BLAKE2b-384',
+  'BLAKE2b-512',
+  'BLAKE3',
 ];
 const HASHES_BY_VERSION: Record<EncodeVersion, ReadonlyMap<string, string>> = {
   '1.6': new Map(BASE_HASHES.map((a) => [a.toUpperCase(), a])),
@@ -55,14 +65,49 @@ export function isSchemaHashContent(content: string): boolean {
 }
 
 const EXTERNAL_REFERENCE_TYPES_1_6 = [
-  'vcs', 'issue-tracker', 'website', 'advisories', 'bom', 'mailing-list', 'social', 'chat',
-  'documentation', 'support', 'source-distribution', 'distribution', 'distribution-intake', 'license',
-  'build-meta', 'build-system', 'release-notes', 'security-contact', 'model-card', 'log',
-  'configuration', 'evidence', 'formulation', 'attestation', 'threat-model', 'adversary-model',
-  'risk-assessment', 'vulnerability-assertion', 'exploitability-statement', 'pentest-report',
-  'static-analysis-report', 'dynamic-analysis-report', 'runtime-analysis-report',
-  'component-analysis-report', 'maturity-report', 'certification-report', 'codified-infrastructure',
-  'quality-metrics', 'poam', 'electronic-signature', 'digital-signature', 'rfc-9116', 'other',
+  'vcs',
+  'issue-tracker',
+  'website',
+  'advisories',
+  'bom',
+  'mailing-list',
+  'social',
+  'chat',
+  'documentation',
+  'support',
+  'source-distribution',
+  'distribution',
+  'distribution-intake',
+  'license',
+  'build-meta',
+  'build-system',
+  'release-notes',
+  'security-contact',
+  'model-card',
+  'log',
+  'configuration',
+  'evidence',
+  'formulation',
+  'attestation',
+  'threat-model',
+  'adversary-model',
+  'risk-assessment',
+  'vulnerability-assertion',
+  'exploitability-statement',
+  'pentest-report',
+  'static-analysis-report',
+  'dynamic-analysis-report',
+  'runtime-analysis-report',
+  'component-analysis-report',
+  'maturity-report',
+  'certification-report',
+  'codified-infrastructure',
+  'quality-metrics',
+  'poam',
+  'electronic-signature',
+  'digital-signature',
+  'rfc-9116',
+  'other',
 ];
 const EXTERNAL_REFERENCE_TYPES: Record<EncodeVersion, ReadonlySet<string>> = {
   '1.6': new Set(EXTERNAL_REFERENCE_TYPES_1_6),
@@ -74,7 +119,13 @@ export function isExternalReferenceType(version: EncodeVersion, type: string): b
 }
 
 export const LIFECYCLE_PHASES: ReadonlySet<string> = new Set([
-  'design', 'pre-build', 'build', 'post-build', 'operations', 'discovery', 'decommission',
+  'design',
+  'pre-build',
+  'build',
+  'post-build',
+  'operations',
+  'discovery',
+  'decommission',
 ]);
 
 /**

@@ -17,10 +17,7 @@ export async function validateXmlBatch(
   docs: XmlDocument[],
   xsdText = schemaText(`cyclonedx/bom-${specVersion}.xsd`),
 ): Promise<Map<string, string[]>> {
-  const xsd = xsdText.replace(
-    /schemaLocation="http:\/\/cyclonedx\.org\/schema\/spdx"/,
-    'schemaLocation="spdx.xsd"',
-  );
+  const xsd = xsdText.replace(/schemaLocation="http:\/\/cyclonedx\.org\/schema\/spdx"/, 'schemaLocation="spdx.xsd"');
   const result = await validateXML({
     xml: docs.map((d, i) => ({ fileName: `doc${i}.xml`, contents: d.text })),
     schema: [{ fileName: `bom-${specVersion}.xsd`, contents: xsd }],

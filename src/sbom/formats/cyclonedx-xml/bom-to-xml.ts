@@ -55,7 +55,10 @@ function licenses(w: XmlWriter, list: CdxLicenseChoice[] | undefined): void {
   w.open('licenses');
   for (const choice of list) {
     if (choice.expression !== undefined) {
-      w.leaf('expression', choice.expression, { 'bom-ref': choice['bom-ref'], acknowledgement: choice.acknowledgement });
+      w.leaf('expression', choice.expression, {
+        'bom-ref': choice['bom-ref'],
+        acknowledgement: choice.acknowledgement,
+      });
       continue;
     }
     const l = choice.license ?? {};
@@ -70,7 +73,6 @@ function licenses(w: XmlWriter, list: CdxLicenseChoice[] | undefined): void {
   }
   w.close('licenses');
 }
-
 
 function externalReferences(w: XmlWriter, list: CdxExternalReference[] | undefined): void {
   if (!list || list.length === 0) return;

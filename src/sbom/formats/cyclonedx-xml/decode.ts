@@ -10,7 +10,9 @@ export function decodeCycloneDxXml(input: DecodeInput): DecodeResult {
   const root = readXml(input.text, what);
   const specVersion = namespaceVersion(input.text.slice(0, 65536));
   if (specVersion === undefined) {
-    throw new UnreadableDocumentError(`${what} is not a CycloneDX XML document: no http://cyclonedx.org/schema/bom/ namespace`);
+    throw new UnreadableDocumentError(
+      `${what} is not a CycloneDX XML document: no http://cyclonedx.org/schema/bom/ namespace`,
+    );
   }
   const reason = unsupportedReason('CycloneDX XML', specVersion, XML_DECODES);
   if (reason !== undefined) throw new UnreadableDocumentError(reason);

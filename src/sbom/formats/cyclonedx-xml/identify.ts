@@ -12,7 +12,7 @@ export function namespaceVersion(head: string): string | undefined {
 
 export function identifyCycloneDxXml(head: string): Identification | undefined {
   const start = head.search(/\S/);
-  if (start === -1 || head[start] !== '<' && head.charCodeAt(start) !== 0xfeff) return undefined;
+  if (start === -1 || (head[start] !== '<' && head.charCodeAt(start) !== 0xfeff)) return undefined;
   const specVersion = namespaceVersion(head);
   if (specVersion === undefined) return undefined;
   const reason = unsupportedReason('CycloneDX XML', specVersion, XML_DECODES);

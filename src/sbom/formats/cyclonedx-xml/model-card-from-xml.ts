@@ -56,7 +56,10 @@ export function modelCardFromXml(n: XmlNode): CdxModelCard {
     setIf(p, 'modelArchitecture', text(params, 'modelArchitecture'));
     const datasets = one(params, 'datasets');
     if (datasets) {
-      p.datasets = [...texts(datasets, 'ref').map((ref) => ({ ref })), ...all(datasets, 'dataset').map(componentDataFromXml)];
+      p.datasets = [
+        ...texts(datasets, 'ref').map((ref) => ({ ref })),
+        ...all(datasets, 'dataset').map(componentDataFromXml),
+      ];
     }
     const inputs = listed(params, 'inputs', 'input').map((i) => ({ format: text(i, 'format') }));
     if (inputs.length > 0) p.inputs = inputs;
@@ -73,7 +76,14 @@ export function modelCardFromXml(n: XmlNode): CdxModelCard {
           type: text(m, 'type'),
           value: text(m, 'value'),
           slice: text(m, 'slice'),
-          ...(interval ? { confidenceInterval: { lowerBound: text(interval, 'lowerBound'), upperBound: text(interval, 'upperBound') } } : {}),
+          ...(interval
+            ? {
+                confidenceInterval: {
+                  lowerBound: text(interval, 'lowerBound'),
+                  upperBound: text(interval, 'upperBound'),
+                },
+              }
+            : {}),
         };
       }),
     };

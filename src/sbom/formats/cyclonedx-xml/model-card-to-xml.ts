@@ -72,7 +72,10 @@ export function writeModelCard(w: XmlWriter, m: CdxModelCard): void {
       }
       w.close('datasets');
     }
-    for (const [wrapper, item, list] of [['inputs', 'input', p.inputs], ['outputs', 'output', p.outputs]] as const) {
+    for (const [wrapper, item, list] of [
+      ['inputs', 'input', p.inputs],
+      ['outputs', 'output', p.outputs],
+    ] as const) {
       if (!list || list.length === 0) continue;
       w.open(wrapper);
       for (const io of list) {

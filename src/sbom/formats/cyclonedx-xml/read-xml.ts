@@ -20,21 +20,22 @@ function lineOf(text: string, offset: number): number {
 
 let parser: XMLParser | undefined;
 
-const newParser = (): XMLParser => new (xml().XMLParser)({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  attributesGroupName: '@',
-  removeNSPrefix: true,
-  // Entity processing stays off: the five predefined entities and character references are
-  // decoded by `unescapeXml` instead, so no declared entity can ever expand.
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  alwaysCreateTextNode: true,
-  isArray: (_name, _path, _isLeafNode, isAttribute) => !isAttribute,
-});
+const newParser = (): XMLParser =>
+  new (xml().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    attributesGroupName: '@',
+    removeNSPrefix: true,
+    // Entity processing stays off: the five predefined entities and character references are
+    // decoded by `unescapeXml` instead, so no declared entity can ever expand.
+    processEntities: false,
+    htmlEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    alwaysCreateTextNode: true,
+    isArray: (_name, _path, _isLeafNode, isAttribute) => !isAttribute,
+  });
 
 export function readXml(text: string, what: string): XmlNode {
   const declaration = DECLARATION.exec(text);

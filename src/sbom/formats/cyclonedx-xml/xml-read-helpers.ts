@@ -39,5 +39,7 @@ export function setIf<T extends object, K extends keyof T>(target: T, key: K, va
 
 export function properties(n: XmlNode | undefined): CdxProperty[] | undefined {
   const list = listed(n, 'properties', 'property');
-  return list.length === 0 ? undefined : list.map((p) => ({ name: attr(p, 'name'), value: unescapeXml(p['#text'] ?? '') }));
+  return list.length === 0
+    ? undefined
+    : list.map((p) => ({ name: attr(p, 'name'), value: unescapeXml(p['#text'] ?? '') }));
 }

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { UnreadableDocumentError } from '../../format.js';
 import { cyclonedxXml } from './index.js';
 
-const REFUSAL = 'XML DOCTYPE and entity declarations are not accepted (entity expansion and external entities are unsafe)';
+const REFUSAL =
+  'XML DOCTYPE and entity declarations are not accepted (entity expansion and external entities are unsafe)';
 
 const billionLaughs = `<?xml version="1.0"?>
 <!DOCTYPE bom [
@@ -56,5 +57,8 @@ test('predefined entities and character references still read as text', () => {
 
 test('malformed XML is unreadable with the line of the fault', () => {
   const text = `<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1">\n<components>\n<component type="library"><name>x</nam></component>\n</components></bom>`;
-  assert.throws(() => cyclonedxXml.decode({ text }), (e: unknown) => e instanceof UnreadableDocumentError && e.line === 3);
+  assert.throws(
+    () => cyclonedxXml.decode({ text }),
+    (e: unknown) => e instanceof UnreadableDocumentError && e.line === 3,
+  );
 });

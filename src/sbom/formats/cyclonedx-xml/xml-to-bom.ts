@@ -37,7 +37,9 @@ function organization(n: XmlNode | undefined): CdxOrganization | undefined {
 
 function hashes(n: XmlNode | undefined): CdxHash[] | undefined {
   const list = listed(n, 'hashes', 'hash');
-  return list.length === 0 ? undefined : list.map((h) => ({ alg: attr(h, 'alg'), content: unescapeXml(h['#text'] ?? '') }));
+  return list.length === 0
+    ? undefined
+    : list.map((h) => ({ alg: attr(h, 'alg'), content: unescapeXml(h['#text'] ?? '') }));
 }
 
 function licenses(n: XmlNode | undefined): CdxLicenseChoice[] | undefined {
@@ -50,7 +52,12 @@ function licenses(n: XmlNode | undefined): CdxLicenseChoice[] | undefined {
     setIf(license, 'name', text(l, 'name'));
     setIf(license, 'url', text(l, 'url'));
     const t = one(l, 'text');
-    if (t) license.text = { content: unescapeXml(t['#text'] ?? ''), contentType: attr(t, 'content-type'), encoding: attr(t, 'encoding') };
+    if (t)
+      license.text = {
+        content: unescapeXml(t['#text'] ?? ''),
+        contentType: attr(t, 'content-type'),
+        encoding: attr(t, 'encoding'),
+      };
     setIf(license, 'acknowledgement', attr(l, 'acknowledgement'));
     setIf(license, 'bom-ref', attr(l, 'bom-ref'));
     out.push({ license });
@@ -64,7 +71,6 @@ function licenses(n: XmlNode | undefined): CdxLicenseChoice[] | undefined {
   }
   return out;
 }
-
 
 function externalReferences(n: XmlNode): CdxExternalReference[] | undefined {
   const list = listed(n, 'externalReferences', 'reference');
@@ -138,14 +144,22 @@ function metadata(n: XmlNode | undefined): CdxMetadata | undefined {
   const out: CdxMetadata = {};
   setIf(out, 'timestamp', text(n, 'timestamp'));
   const lifecycles = listed(n, 'lifecycles', 'lifecycle');
-  if (lifecycles.length > 0) out.lifecycles = lifecycles.map((l) => ({ phase: text(l, 'phase'), name: text(l, 'name') }));
+  if (lifecycles.length > 0)
+    out.lifecycles = lifecycles.map((l) => ({ phase: text(l, 'phase'), name: text(l, 'name') }));
   const tools = one(n, 'tools');
   if (tools) {
     const legacy = all(tools, 'tool');
     if (legacy.length > 0) {
-      out.tools = legacy.map((t) => ({ vendor: text(t, 'vendor'), name: text(t, 'name'), version: text(t, 'version') }));
+      out.tools = legacy.map((t) => ({
+        vendor: text(t, 'vendor'),
+        name: text(t, 'name'),
+        version: text(t, 'version'),
+      }));
     } else {
-      out.tools = { components: listed(tools, 'components', 'component').map(component), services: listed(tools, 'services', 'service').map(service) };
+      out.tools = {
+        components: listed(tools, 'components', 'component').map(component),
+        services: listed(tools, 'services', 'service').map(service),
+      };
     }
   }
   const authors = listed(n, 'authors', 'author');
@@ -174,7 +188,9 @@ function compositions(bom: XmlNode): CdxComposition[] | undefined {
   const list = listed(bom, 'compositions', 'composition');
   if (list.length === 0) return undefined;
   const refs = (c: XmlNode, wrapper: string, item: string) =>
-    listed(c, wrapper, item).map((x) => attr(x, 'ref')).filter((r): r is string => r !== undefined);
+    listed(c, wrapper, item)
+      .map((x) => attr(x, 'ref'))
+      .filter((r): r is string => r !== undefined);
   return list.map((c) => ({
     aggregate: text(c, 'aggregate'),
     assemblies: refs(c, 'assemblies', 'assembly'),

@@ -29,7 +29,11 @@ export function parseCsv(text: string): CsvRecord[] {
       const opened = line;
       i++;
       for (;;) {
-        if (i >= text.length) throw new UnreadableDocumentError(`malformed KISSBOM CSV at line ${opened}: a quoted field is never closed`, opened);
+        if (i >= text.length)
+          throw new UnreadableDocumentError(
+            `malformed KISSBOM CSV at line ${opened}: a quoted field is never closed`,
+            opened,
+          );
         if (text[i] === '"') {
           if (text[i + 1] === '"') {
             field += '"';

@@ -1,4 +1,12 @@
-import { NO_ASSERTION, NONE, emptySbom, issue, type Component, type Issue, type LicenseStatement } from '../../../model/index.js';
+import {
+  NO_ASSERTION,
+  NONE,
+  emptySbom,
+  issue,
+  type Component,
+  type Issue,
+  type LicenseStatement,
+} from '../../../model/index.js';
 import { canonicalPurl, isPurlError, parsePurl } from '../../../model/purl/index.js';
 import { UnreadableDocumentError, type DecodeInput, type DecodeResult } from '../../format.js';
 import { isRecord, parseStructuredText, text } from '../ort/structured-text.js';
@@ -13,9 +21,17 @@ interface Row {
 }
 
 export function decodeKissbom(input: DecodeInput): DecodeResult {
-  const serialisation = input.json !== undefined || /^\s*[[{]/.test(input.text) ? KISSBOM_JSON : looksLikeCsv(input.text) ? KISSBOM_CSV : KISSBOM_YAML;
+  const serialisation =
+    input.json !== undefined || /^\s*[[{]/.test(input.text)
+      ? KISSBOM_JSON
+      : looksLikeCsv(input.text)
+        ? KISSBOM_CSV
+        : KISSBOM_YAML;
   const issues: Issue[] = [];
-  const rows = serialisation === KISSBOM_CSV ? csvRows(input.text) : listRows(input.json ?? parseStructuredText(input.text, 'KISSBOM', { numbersAsText: true }), issues);
+  const rows =
+    serialisation === KISSBOM_CSV
+      ? csvRows(input.text)
+      : listRows(input.json ?? parseStructuredText(input.text, 'KISSBOM', { numbersAsText: true }), issues);
   const sbom = emptySbom({ id: 'kissbom', specVersion: serialisation });
   const byRef = new Map<string, Component>();
   for (const row of rows) {
@@ -26,7 +42,14 @@ export function decodeKissbom(input: DecodeInput): DecodeResult {
       byRef.set(component.ref, component);
       sbom.components.push(component);
     } else if (!addUsages(first, component)) {
-      issues.push(issue('warning', 'duplicate-ref', `"${component.ref}" is listed twice; the first entry is kept`, where(row, component.ref)));
+      issues.push(
+        issue(
+          'warning',
+          'duplicate-ref',
+          `"${component.ref}" is listed twice; the first entry is kept`,
+          where(row, component.ref),
+        ),
+      );
     }
   }
   return { sbom, issues };
@@ -56,20 +79,28 @@ function listRows(root: unknown, issues: Issue[]): Row[] {
   // Hermine's variant is the bare list; the spec's reference converter wraps it as {packages: [...]}.
   const list = Array.isArray(root) ? root : isRecord(root) && Array.isArray(root.packages) ? root.packages : undefined;
   if (!list) {
-    throw new UnreadableDocumentError('not a KISSBOM: the document is not a list of packages and has no top-level "packages" list');
+    throw new UnreadableDocumentError(
+      'not a KISSBOM: the document is not a list of packages and has no top-level "packages" list',
+    );
   }
   const prefix = Array.isArray(root) ? '' : 'packages';
   const rows: Row[] = [];
   list.forEach((entry, i) => {
     const field = `${prefix}[${i}]`;
     if (!isRecord(entry)) {
-      issues.push(issue('error', 'invalid-type', `${field}: expected an object, found ${typeName(entry)}; left out`, { field }));
+      issues.push(
+        issue('error', 'invalid-type', `${field}: expected an object, found ${typeName(entry)}; left out`, { field }),
+      );
       return;
     }
     const values: Record<string, string> = {};
     for (const [key, value] of Object.entries(entry)) {
       if (typeof value !== 'string' && value !== null) {
-        issues.push(issue('error', 'invalid-type', `${field}.${key}: expected a string, found ${typeName(value)}; left out`, { field: `${field}.${key}` }));
+        issues.push(
+          issue('error', 'invalid-type', `${field}.${key}: expected a string, found ${typeName(value)}; left out`, {
+            field: `${field}.${key}`,
+          }),
+        );
         continue;
       }
       const v = text(value);
@@ -89,7 +120,8 @@ function typeName(value: unknown): string {
 function csvRows(source: string): Row[] {
   const [header, ...records] = parseCsv(source);
   const names = (header?.fields ?? []).map((n) => n.trim().toLowerCase());
-  if (!names.includes('purl')) throw new UnreadableDocumentError('not a KISSBOM CSV: the header row has no "purl" column', 1);
+  if (!names.includes('purl'))
+    throw new UnreadableDocumentError('not a KISSBOM CSV: the header row has no "purl" column', 1);
   return records.map((record, r) => {
     const values: Record<string, string> = {};
     names.forEach((name, c) => {
@@ -103,13 +135,30 @@ function csvRows(source: string): Row[] {
 function componentOf(row: Row, issues: Issue[]): Component | undefined {
   const raw = row.values.purl;
   if (!raw) {
-    issues.push(issue('warning', 'missing-purl', 'a KISSBOM entry without purl was skipped (the purl is the one required attribute)', where(row)));
+    issues.push(
+      issue(
+        'warning',
+        'missing-purl',
+        'a KISSBOM entry without purl was skipped (the purl is the one required attribute)',
+        where(row),
+      ),
+    );
     return undefined;
   }
-  const component: Component = { ref: raw, type: 'library', name: raw, hashes: [], licenses: {}, externalReferences: [], properties: [] };
+  const component: Component = {
+    ref: raw,
+    type: 'library',
+    name: raw,
+    hashes: [],
+    licenses: {},
+    externalReferences: [],
+    properties: [],
+  };
   const parsed = parsePurl(raw);
   if (isPurlError(parsed)) {
-    issues.push(issue('warning', 'invalid-purl', `"${raw}" is not a valid purl: ${parsed.error}`, where(row, raw, 'purl')));
+    issues.push(
+      issue('warning', 'invalid-purl', `"${raw}" is not a valid purl: ${parsed.error}`, where(row, raw, 'purl')),
+    );
     component.properties.push({ name: 'kissbom:purl', value: raw });
   } else {
     component.purl = canonicalPurl(raw);
@@ -141,12 +190,18 @@ function licenseOf(value: string): LicenseStatement {
   // "No assertion" (Hermine writes it for packages it has no licence for) and "none" are no expression.
   if (value === NO_ASSERTION || value === NONE) return { raw: value, entries: [] };
   const tokens = value.replace(/[()]/g, ' ').split(/\s+/).filter(Boolean);
-  const shaped = tokens.every((t, i) => (i % 2 === 1 ? /^(AND|OR|WITH)$/.test(t) : /^[A-Za-z0-9][A-Za-z0-9.+:-]*$/.test(t))) && tokens.length % 2 === 1;
-  return shaped ? { raw: value, expression: value, entries: [{ expression: value }] } : { raw: value, entries: [{ name: value }] };
+  const shaped =
+    tokens.every((t, i) => (i % 2 === 1 ? /^(AND|OR|WITH)$/.test(t) : /^[A-Za-z0-9][A-Za-z0-9.+:-]*$/.test(t))) &&
+    tokens.length % 2 === 1;
+  return shaped
+    ? { raw: value, expression: value, entries: [{ expression: value }] }
+    : { raw: value, entries: [{ name: value }] };
 }
 
 function where(row: Row, component?: string, column?: string): { component?: string; field: string; line?: number } {
-  const at: { component?: string; field: string; line?: number } = { field: column ? `${row.field}.${column}` : row.field };
+  const at: { component?: string; field: string; line?: number } = {
+    field: column ? `${row.field}.${column}` : row.field,
+  };
   if (component) at.component = component;
   if (row.line) at.line = row.line;
   return at;

@@ -41,16 +41,36 @@ export function encodeKissbom(sbom: Sbom, serialisation: string): EncodeResult {
     entries.push(entry);
   }
   if (withoutPurl > 0) {
-    issues.push(issue('warning', 'lossy-encode', `${withoutPurl} component(s) without purl are left out: a KISSBOM entry needs a purl`));
+    issues.push(
+      issue(
+        'warning',
+        'lossy-encode',
+        `${withoutPurl} component(s) without purl are left out: a KISSBOM entry needs a purl`,
+      ),
+    );
   }
   if (rawOnlyLicences > 0) {
-    issues.push(issue('info', 'non-spdx-licence', `${rawOnlyLicences} licence statement(s) are written as found: they are not SPDX expressions as the KISSBOM spec asks`));
+    issues.push(
+      issue(
+        'info',
+        'non-spdx-licence',
+        `${rawOnlyLicences} licence statement(s) are written as found: they are not SPDX expressions as the KISSBOM spec asks`,
+      ),
+    );
   }
   if (allComponents(sbom, true).some((c) => c.usages?.length)) {
-    issues.push(issue('info', 'lossy-encode', 'the usages components declare (project, scope, linking, modification) are not written: a KISSBOM entry is a package'));
+    issues.push(
+      issue(
+        'info',
+        'lossy-encode',
+        'the usages components declare (project, scope, linking, modification) are not written: a KISSBOM entry is a package',
+      ),
+    );
   }
   if (sbom.dependencies.some((d) => d.dependsOn.length > 0)) {
-    issues.push(issue('info', 'lossy-encode', 'a KISSBOM has no dependency graph: the dependency edges are not written'));
+    issues.push(
+      issue('info', 'lossy-encode', 'a KISSBOM has no dependency graph: the dependency edges are not written'),
+    );
   }
   return { text: serialise(entries, serialisation), issues };
 }
@@ -69,4 +89,3 @@ function serialise(entries: KissbomEntry[], serialisation: string): string {
   if (serialisation === KISSBOM_YAML) return yaml().stringify({ packages: entries }, { lineWidth: 0 });
   return JSON.stringify({ packages: entries }, null, 2) + '\n';
 }
-

@@ -26,7 +26,9 @@ test("Hermine's bare list is identified as a KISSBOM and its usage fields are re
   ]);
   assert.equal(express!.description, 'Fast, unopinionated, minimalist web framework');
   assert.deepEqual(express!.properties, [], 'usage fields and description are read, not kept as kissbom:* properties');
-  assert.deepEqual(zlib!.usages, [{ project: 'NPM::shop-api:1.0.0', scope: 'bundled', linking: 'static', modified: true }]);
+  assert.deepEqual(zlib!.usages, [
+    { project: 'NPM::shop-api:1.0.0', scope: 'bundled', linking: 'static', modified: true },
+  ]);
   // "Package" is a Hermine linking Vigie has no word for: left unrecorded and said.
   assert.deepEqual(jest!.usages, [{ project: 'NPM::shop-api:1.0.0', scope: 'devDependencies', modified: false }]);
   assert.deepEqual(

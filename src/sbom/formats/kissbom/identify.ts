@@ -8,7 +8,10 @@ export function identifyKissbom(head: string): Identification | undefined {
   if (/^\s*\{\s*"packages"\s*:\s*\[\s*(\{\s*"purl"\s*:|\])/.test(head)) return found(KISSBOM_JSON);
   // Hermine's variant: a bare list of package objects, each with a purl (not necessarily first).
   if (/^\s*\[\s*\{[^{}]*"purl"\s*:\s*"pkg:/.test(head)) return found(KISSBOM_JSON);
-  if (/^(---\s*\n)?packages:[ \t]*\n\s*- purl:/m.test(head.replace(/^\uFEFF/, '')) || /^packages:[ \t]*\[\][ \t]*$/m.test(head)) {
+  if (
+    /^(---\s*\n)?packages:[ \t]*\n\s*- purl:/m.test(head.replace(/^\uFEFF/, '')) ||
+    /^packages:[ \t]*\[\][ \t]*$/m.test(head)
+  ) {
     return found(KISSBOM_YAML);
   }
   if (looksLikeCsv(head)) return found(KISSBOM_CSV);

@@ -15,7 +15,11 @@ const decode = (name: string) => kissbom.decode({ text: fixture(name), name });
 test('JSON, YAML and CSV fixtures are identified by serialisation and decode to the same packages', () => {
   const expected = { json: 'web-shop.kissbom.json', yaml: 'web-shop.kissbom.yml', csv: 'web-shop.kissbom.csv' };
   for (const [serialisation, name] of Object.entries(expected)) {
-    assert.deepEqual(kissbom.identify(fixture(name)), { format: 'kissbom', specVersion: serialisation, supported: true }, name);
+    assert.deepEqual(
+      kissbom.identify(fixture(name)),
+      { format: 'kissbom', specVersion: serialisation, supported: true },
+      name,
+    );
   }
   const json = decode('web-shop.kissbom.json');
   const yaml = decode('web-shop.kissbom.yml');
@@ -35,7 +39,10 @@ test('attributes map onto the model: purl parts, declared licence, copyright, no
   const { sbom } = decode('web-shop.kissbom.csv');
   const [product, express, babel, h2, requests] = sbom.components;
   // Canonical purl spelling: the qualifier value is percent-encoded.
-  assert.equal(decodeURIComponent(product.purl ?? ''), 'pkg:generic/acme/web-shop@2.1.0?download_url=https://acme.example/web-shop-2.1.0.tgz');
+  assert.equal(
+    decodeURIComponent(product.purl ?? ''),
+    'pkg:generic/acme/web-shop@2.1.0?download_url=https://acme.example/web-shop-2.1.0.tgz',
+  );
   assert.equal(product.copyright, 'Acme Corp.');
   assert.deepEqual(product.properties, [{ name: 'kissbom:notes', value: 'our own product' }]);
   assert.equal(express.name, 'express');
@@ -56,30 +63,51 @@ test('encode then decode gives the same packages in every serialisation', () => 
   const original = decode('web-shop.kissbom.csv').sbom;
   for (const serialisation of kissbom.encodes) {
     const { text, issues } = kissbom.encode!(original, serialisation);
-    assert.deepEqual(issues.filter((i) => i.severity !== 'info'), [], serialisation);
+    assert.deepEqual(
+      issues.filter((i) => i.severity !== 'info'),
+      [],
+      serialisation,
+    );
     assert.equal(kissbom.identify(text)?.specVersion, serialisation);
     const again = kissbom.decode({ text }).sbom;
     const strip = (cs: typeof original.components) =>
-      cs.map((c) => ({ purl: c.purl, copyright: c.copyright, properties: c.properties, expression: c.licenses.declared?.expression }));
+      cs.map((c) => ({
+        purl: c.purl,
+        copyright: c.copyright,
+        properties: c.properties,
+        expression: c.licenses.declared?.expression,
+      }));
     assert.deepEqual(strip(again.components), strip(original.components), serialisation);
   }
   const written = JSON.parse(kissbom.encode!(original, 'json').text) as { packages: Record<string, string>[] };
   assert.deepEqual(Object.keys(written.packages[0]), ['purl', 'license', 'copyright', 'notes']);
   assert.deepEqual(written.packages[2], { purl: 'pkg:npm/%40babel/runtime@7.23.2', license: 'MIT' });
-  assert.equal(written.packages[4].license, 'Apache License 2.0', 'a licence that is not an SPDX expression is written as found');
+  assert.equal(
+    written.packages[4].license,
+    'Apache License 2.0',
+    'a licence that is not an SPDX expression is written as found',
+  );
 });
 
 test('an ORT result exports to a KISSBOM with concluded licences and says what is lost', needsCorpora, () => {
-  const ort = ortResult.decode({ text: readFileSync(corpus('ort/results/analyzer-result-with-dependency-graph.yml'), 'utf8') });
+  const ort = ortResult.decode({
+    text: readFileSync(corpus('ort/results/analyzer-result-with-dependency-graph.yml'), 'utf8'),
+  });
   const { text, issues } = kissbom.encode!(ort.sbom, 'json');
   const packages = (JSON.parse(text) as { packages: { purl: string; license?: string }[] }).packages;
-  assert.deepEqual(packages.map((p) => p.purl), [
-    'pkg:maven/junit/junit@4.12',
-    'pkg:maven/org.hamcrest/hamcrest-core@1.3',
-    'pkg:maven/org.mockito/mockito-all@1.10.19',
-  ]);
+  assert.deepEqual(
+    packages.map((p) => p.purl),
+    [
+      'pkg:maven/junit/junit@4.12',
+      'pkg:maven/org.hamcrest/hamcrest-core@1.3',
+      'pkg:maven/org.mockito/mockito-all@1.10.19',
+    ],
+  );
   assert.equal(packages[0].license, 'EPL-1.0');
-  assert.deepEqual(issues.map((i) => i.code), ['lossy-encode', 'lossy-encode']);
+  assert.deepEqual(
+    issues.map((i) => i.code),
+    ['lossy-encode', 'lossy-encode'],
+  );
   assert.match(issues[0].message, /1 component\(s\) without purl/);
 });
 
@@ -89,8 +117,13 @@ test('problems: unreadable documents throw with a line, bad entries become Issue
     (e: unknown) => e instanceof UnreadableDocumentError && e.line === 3 && /never closed/.test(e.message),
   );
   assert.throws(() => kissbom.decode({ text: '{"components": []}' }), /no top-level "packages"/);
-  assert.throws(() => kissbom.decode({ text: 'packages:\n- purl: [x\n' }), (e: unknown) => e instanceof UnreadableDocumentError && e.line !== undefined);
-  const { sbom, issues } = kissbom.decode({ text: 'purl,license\nnot-a-purl,MIT\n,MIT\npkg:npm/a@1,\npkg:npm/a@1,MIT\n' });
+  assert.throws(
+    () => kissbom.decode({ text: 'packages:\n- purl: [x\n' }),
+    (e: unknown) => e instanceof UnreadableDocumentError && e.line !== undefined,
+  );
+  const { sbom, issues } = kissbom.decode({
+    text: 'purl,license\nnot-a-purl,MIT\n,MIT\npkg:npm/a@1,\npkg:npm/a@1,MIT\n',
+  });
   assert.deepEqual(
     issues.map((i) => [i.code, i.line]),
     [
@@ -121,13 +154,21 @@ test('CSV reader keeps quoted separators, doubled quotes and line breaks', () =>
 });
 
 test('wrong JSON types are errors at their path, never coerced; YAML numbers keep their text', () => {
-  const json = JSON.stringify({ packages: [['pkg:npm/a@1.0.0'], { purl: 'pkg:npm/b@2.0.0', copyright: 2024, license: 'MIT' }] });
+  const json = JSON.stringify({
+    packages: [['pkg:npm/a@1.0.0'], { purl: 'pkg:npm/b@2.0.0', copyright: 2024, license: 'MIT' }],
+  });
   const { sbom, issues } = kissbom.decode({ text: json });
-  assert.deepEqual(sbom.components.map((c) => c.ref), ['pkg:npm/b@2.0.0']);
+  assert.deepEqual(
+    sbom.components.map((c) => c.ref),
+    ['pkg:npm/b@2.0.0'],
+  );
   assert.equal(sbom.components[0]!.copyright, undefined);
   assert.deepEqual(
     issues.filter((i) => i.code === 'invalid-type').map((i) => [i.severity, i.field]),
-    [['error', 'packages[0]'], ['error', 'packages[1].copyright']],
+    [
+      ['error', 'packages[0]'],
+      ['error', 'packages[1].copyright'],
+    ],
   );
   const yaml = 'packages:\n  - purl: pkg:npm/b@2.0.0\n    copyright: 2024\n    notes: 1.10\n';
   const fromYaml = kissbom.decode({ text: yaml });
@@ -145,7 +186,13 @@ test('a described product also listed as a component is written once (issue 8 it
     metadata: { component: { type: 'operating-system', name: 'openssl', version: '3.0.7-27.el9', purl } },
     components: [
       { type: 'library', 'bom-ref': purl, name: 'openssl', version: '3.0.7-27.el9', purl },
-      { type: 'library', 'bom-ref': 'pkg:rpm/redhat/zlib@1.2.11', name: 'zlib', version: '1.2.11', purl: 'pkg:rpm/redhat/zlib@1.2.11' },
+      {
+        type: 'library',
+        'bom-ref': 'pkg:rpm/redhat/zlib@1.2.11',
+        name: 'zlib',
+        version: '1.2.11',
+        purl: 'pkg:rpm/redhat/zlib@1.2.11',
+      },
     ],
   };
   const { sbom } = readSbom(JSON.stringify(doc), 'openssl.cdx.json');

@@ -51,14 +51,30 @@ export function declaredUsageOf(row: UsageCell, issues: Issue[]): DeclaredUsage 
   if (linking) {
     const known = LINKING_WORDS[linking.toLowerCase()];
     if (known) usage.linking = known;
-    else issues.push(issue('warning', 'unknown-linking', `linking "${linking}" is not one Vigie knows (aggregation, dynamic, static, mingled): left unrecorded`, row.at('linking')));
+    else
+      issues.push(
+        issue(
+          'warning',
+          'unknown-linking',
+          `linking "${linking}" is not one Vigie knows (aggregation, dynamic, static, mingled): left unrecorded`,
+          row.at('linking'),
+        ),
+      );
   }
   const modifiedColumn = v.component_modified !== undefined ? 'component_modified' : 'modified';
   const modified = v[modifiedColumn];
   if (modified) {
     const known = MODIFIED_WORDS[modified.toLowerCase()];
     if (known !== undefined) usage.modified = known;
-    else issues.push(issue('warning', 'unknown-modification', `${modifiedColumn} "${modified}" is neither Altered nor Unmodified: left unrecorded`, row.at(modifiedColumn)));
+    else
+      issues.push(
+        issue(
+          'warning',
+          'unknown-modification',
+          `${modifiedColumn} "${modified}" is neither Altered nor Unmodified: left unrecorded`,
+          row.at(modifiedColumn),
+        ),
+      );
   }
   return Object.keys(usage).length > 0 ? usage : undefined;
 }

@@ -28,7 +28,11 @@ export function decodeAnalyzerResult(root: Record<string, unknown>): DecodeResul
   const builder = new OrtSbomBuilder({ id: 'ort', specVersion: ANALYZER_RESULT });
   const data = locateAnalyzerData(root);
   if (!data) {
-    builder.issues.push(issue('warning', 'missing-analyzer-result', 'the ORT result holds no analyzer result: no components', { field: 'analyzer.result' }));
+    builder.issues.push(
+      issue('warning', 'missing-analyzer-result', 'the ORT result holds no analyzer result: no components', {
+        field: 'analyzer.result',
+      }),
+    );
     readRunMetadata(root, builder);
     return builder.build();
   }
@@ -42,7 +46,10 @@ export function decodeAnalyzerResult(root: Record<string, unknown>): DecodeResul
     builder.addComponent(component, true, field);
     const id = parseOrtIdentifier(component.ref);
     projectsByQualifier.set(`${id.namespace}:${id.name}:${id.version}`, component.ref);
-    const scopeNames = [...asArray(raw.scopes).map((s) => (isRecord(s) ? text(s.name) : undefined)), ...asArray(raw.scope_names).map(text)];
+    const scopeNames = [
+      ...asArray(raw.scopes).map((s) => (isRecord(s) ? text(s.name) : undefined)),
+      ...asArray(raw.scope_names).map(text),
+    ];
     for (const name of scopeNames) if (name) component.properties.push({ name: 'ort:project-scope', value: name });
     readScopeTrees(component.ref, raw.scopes, field, builder);
   });
@@ -66,11 +73,23 @@ function locateAnalyzerData(root: Record<string, unknown>): AnalyzerData | undef
   const analyzer = root.analyzer;
   if (isRecord(analyzer) && isRecord(analyzer.result)) {
     const r = analyzer.result;
-    return { projects: asArray(r.projects), packages: asArray(r.packages), graphs: r.dependency_graphs, issues: r.issues, base: 'analyzer.result.' };
+    return {
+      projects: asArray(r.projects),
+      packages: asArray(r.packages),
+      graphs: r.dependency_graphs,
+      issues: r.issues,
+      base: 'analyzer.result.',
+    };
   }
   if (isRecord(root.project) || Array.isArray(root.projects)) {
     const projects = isRecord(root.project) ? [root.project] : asArray(root.projects);
-    return { projects, packages: asArray(root.packages), graphs: root.dependency_graphs, issues: root.issues, base: '' };
+    return {
+      projects,
+      packages: asArray(root.packages),
+      graphs: root.dependency_graphs,
+      issues: root.issues,
+      base: '',
+    };
   }
   return undefined;
 }

@@ -16,14 +16,23 @@ interface GraphNode {
  * structure by index, and `scopes` maps "namespace:name:version:scope" of a project to its root nodes.
  * `projectsByQualifier` resolves that "namespace:name:version" prefix back to the project ref.
  */
-export function readDependencyGraphs(graphs: unknown, projectsByQualifier: Map<string, string>, builder: OrtSbomBuilder): void {
+export function readDependencyGraphs(
+  graphs: unknown,
+  projectsByQualifier: Map<string, string>,
+  builder: OrtSbomBuilder,
+): void {
   if (!isRecord(graphs)) return;
   for (const [manager, graph] of Object.entries(graphs)) {
     if (isRecord(graph)) readGraph(graph, `analyzer.result.dependency_graphs.${manager}`, projectsByQualifier, builder);
   }
 }
 
-function readGraph(graph: Record<string, unknown>, field: string, projects: Map<string, string>, builder: OrtSbomBuilder): void {
+function readGraph(
+  graph: Record<string, unknown>,
+  field: string,
+  projects: Map<string, string>,
+  builder: OrtSbomBuilder,
+): void {
   const packages = asArray(graph.packages).map((p) => text(p) ?? '');
   const nodes = new Map<string, GraphNode>();
   const children = new Map<string, string[]>();

@@ -19,13 +19,18 @@ export function decodeEvaluatedModel(root: Record<string, unknown>): DecodeResul
   const copyrights = table(root.copyrights, (row) => text(row.statement));
   const scopes = table(root.scopes, (row) => text(row.name));
   const refs = new Map<number, string>();
-  const lookup = <T>(rows: Map<number, T>, index: unknown): T | undefined => (typeof index === 'number' ? rows.get(index) : undefined);
+  const lookup = <T>(rows: Map<number, T>, index: unknown): T | undefined =>
+    typeof index === 'number' ? rows.get(index) : undefined;
 
   asArray(root.packages).forEach((raw, i) => {
     if (!isRecord(raw)) return;
     const field = `packages[${i}]`;
     const isProject = raw.is_project === true;
-    const component = componentFromOrtPackage(raw, { isProject, field, licenseText: (entry) => lookup(licenses, entry) }, builder.issues);
+    const component = componentFromOrtPackage(
+      raw,
+      { isProject, field, licenseText: (entry) => lookup(licenses, entry) },
+      builder.issues,
+    );
     if (!component) return;
     refs.set(rowId(raw, i), component.ref);
     builder.addComponent(component, isProject, field);
@@ -55,7 +60,9 @@ export function decodeEvaluatedModel(root: Record<string, unknown>): DecodeResul
     if (typeof node.pkg === 'number') {
       const ref = refs.get(node.pkg);
       if (!ref) {
-        builder.issues.push(issue('warning', 'invalid-graph-index', `package row ${node.pkg} does not exist`, { field: path }));
+        builder.issues.push(
+          issue('warning', 'invalid-graph-index', `package row ${node.pkg} does not exist`, { field: path }),
+        );
         return;
       }
       if (at.owner) builder.addEdge(at.owner, ref);
@@ -73,13 +80,18 @@ export function decodeEvaluatedModel(root: Record<string, unknown>): DecodeResul
 
   asArray(root.issues).forEach((raw, i) => {
     if (!isRecord(raw)) return;
-    const notes = [raw.is_excluded === true && 'excluded', asArray(raw.resolutions).length > 0 && 'resolved'].filter(Boolean);
+    const notes = [raw.is_excluded === true && 'excluded', asArray(raw.resolutions).length > 0 && 'resolved'].filter(
+      Boolean,
+    );
     const message = text(raw.message);
     const shown = message && notes.length > 0 ? `${message} (${notes.join(', ')})` : message;
-    const found = ortIssue({ ...raw, message: shown, source: [text(raw.type), text(raw.source)].filter(Boolean).join('/') || undefined }, {
-      component: lookup(refs, raw.pkg),
-      field: `issues[${i}]`,
-    });
+    const found = ortIssue(
+      { ...raw, message: shown, source: [text(raw.type), text(raw.source)].filter(Boolean).join('/') || undefined },
+      {
+        component: lookup(refs, raw.pkg),
+        field: `issues[${i}]`,
+      },
+    );
     if (found) builder.issues.push(found);
   });
   asArray(root.rule_violations).forEach((raw, i) => {

@@ -16,11 +16,16 @@ export function identifyOrt(head: string): Identification | undefined {
 }
 
 function identifyJson(head: string): string | undefined {
-  if (/^\s*\{\s*"(path_excludes|scope_excludes)"\s*:/.test(head) && /"scope_excludes"\s*:/.test(head)) return EVALUATED_MODEL;
-  if (/^\s*\{\s*"repository"\s*:\s*\{\s*"vcs"\s*:/.test(head) || /^\s*\{\s*"analyzer"\s*:\s*\{\s*"start_time"\s*:/.test(head)) {
+  if (/^\s*\{\s*"(path_excludes|scope_excludes)"\s*:/.test(head) && /"scope_excludes"\s*:/.test(head))
+    return EVALUATED_MODEL;
+  if (
+    /^\s*\{\s*"repository"\s*:\s*\{\s*"vcs"\s*:/.test(head) ||
+    /^\s*\{\s*"analyzer"\s*:\s*\{\s*"start_time"\s*:/.test(head)
+  ) {
     return ANALYZER_RESULT;
   }
-  if (new RegExp(String.raw`^\s*\{\s*"projects?"\s*:\s*\[?\s*\{\s*"id"\s*:\s*"${ORT_ID}`).test(head)) return ANALYZER_RESULT;
+  if (new RegExp(String.raw`^\s*\{\s*"projects?"\s*:\s*\[?\s*\{\s*"id"\s*:\s*"${ORT_ID}`).test(head))
+    return ANALYZER_RESULT;
   return identifyReorderedJson(head);
 }
 
@@ -31,9 +36,19 @@ function identifyJson(head: string): string | undefined {
  */
 function identifyReorderedJson(head: string): string | undefined {
   if (!/^\s*\{/.test(head)) return undefined;
-  if (/"path_excludes"\s*:/.test(head) && /"scope_excludes"\s*:/.test(head) && /"(dependency_trees|packages)"\s*:/.test(head)) return EVALUATED_MODEL;
-  if (/"repository"\s*:\s*\{/.test(head) && /"vcs_processed"\s*:\s*\{/.test(head) && /"analyzer"\s*:/.test(head)) return ANALYZER_RESULT;
-  if (/"projects?"\s*:\s*[[{]/.test(head) && /"packages"\s*:\s*\[/.test(head) && new RegExp(String.raw`"id"\s*:\s*"${ORT_ID}`).test(head)) {
+  if (
+    /"path_excludes"\s*:/.test(head) &&
+    /"scope_excludes"\s*:/.test(head) &&
+    /"(dependency_trees|packages)"\s*:/.test(head)
+  )
+    return EVALUATED_MODEL;
+  if (/"repository"\s*:\s*\{/.test(head) && /"vcs_processed"\s*:\s*\{/.test(head) && /"analyzer"\s*:/.test(head))
+    return ANALYZER_RESULT;
+  if (
+    /"projects?"\s*:\s*[[{]/.test(head) &&
+    /"packages"\s*:\s*\[/.test(head) &&
+    new RegExp(String.raw`"id"\s*:\s*"${ORT_ID}`).test(head)
+  ) {
     return ANALYZER_RESULT;
   }
   return undefined;
@@ -44,7 +59,9 @@ function identifyYaml(head: string): string | undefined {
   if (/^dependency_trees:/m.test(head) && /^packages:/m.test(head)) return EVALUATED_MODEL;
   if (/^repository:[ \t]*$/m.test(head) && /^ {2}vcs(_processed)?:[ \t]*$/m.test(head)) return ANALYZER_RESULT;
   if (/^analyzer:[ \t]*$/m.test(head) && /^ {2}(start_time|result):/m.test(head)) return ANALYZER_RESULT;
-  if (/^project:[ \t]*$/m.test(head) && new RegExp(String.raw`^  id: "?${ORT_ID}`, 'm').test(head)) return ANALYZER_RESULT;
-  if (/^projects:[ \t]*$/m.test(head) && new RegExp(String.raw`^- id: "?${ORT_ID}`, 'm').test(head)) return ANALYZER_RESULT;
+  if (/^project:[ \t]*$/m.test(head) && new RegExp(String.raw`^  id: "?${ORT_ID}`, 'm').test(head))
+    return ANALYZER_RESULT;
+  if (/^projects:[ \t]*$/m.test(head) && new RegExp(String.raw`^- id: "?${ORT_ID}`, 'm').test(head))
+    return ANALYZER_RESULT;
   return undefined;
 }

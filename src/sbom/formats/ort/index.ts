@@ -27,9 +27,12 @@ export const ortResult: SbomFormat = {
 export function decodeOrt(input: DecodeInput): DecodeResult {
   const where = input.name ? ` (${input.name})` : '';
   const root = input.json ?? parseStructuredText(input.text, 'ORT');
-  if (!isRecord(root)) throw new UnreadableDocumentError(`not an ORT result${where}: the document root is not a mapping`);
-  if ('dependency_trees' in root || 'path_excludes' in root || 'rule_violation_resolutions' in root) return decodeEvaluatedModel(root);
-  if ('analyzer' in root || 'project' in root || 'projects' in root || 'repository' in root) return decodeAnalyzerResult(root);
+  if (!isRecord(root))
+    throw new UnreadableDocumentError(`not an ORT result${where}: the document root is not a mapping`);
+  if ('dependency_trees' in root || 'path_excludes' in root || 'rule_violation_resolutions' in root)
+    return decodeEvaluatedModel(root);
+  if ('analyzer' in root || 'project' in root || 'projects' in root || 'repository' in root)
+    return decodeAnalyzerResult(root);
   throw new UnreadableDocumentError(
     `not an ORT result${where}: none of "analyzer", "project", "projects" (analyzer result) or "dependency_trees" (evaluated model) at the top level`,
   );

@@ -6,7 +6,11 @@ import { isRecord, text } from './structured-text.js';
  * fact reported by the document, not a problem with the document, so it is kept as `info` with
  * ORT's own severity in the message.
  */
-export function ortIssue(raw: unknown, where: { component?: string; field: string }, code = 'ort-issue'): Issue | undefined {
+export function ortIssue(
+  raw: unknown,
+  where: { component?: string; field: string },
+  code = 'ort-issue',
+): Issue | undefined {
   if (!isRecord(raw)) return undefined;
   const message = text(raw.message);
   if (!message) return undefined;

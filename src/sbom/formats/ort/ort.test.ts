@@ -13,36 +13,44 @@ const read = (path: string) => readFileSync(path, 'utf8');
 const decodeFile = (path: string) => ortResult.decode({ text: read(path), name: path });
 const isExpectedOutput = (p: string) => /expected-output/.test(p);
 
-test('every ORT expected analyzer output is identified and decoded, with every listed package present', needsCorpora, () => {
-  const files = corpusFiles('lockfiles/ort-synthetic', isExpectedOutput);
-  let decoded = 0;
-  for (const file of files) {
-    const text = read(file);
-    const source = parse(text) as Record<string, unknown>;
-    const identification = ortResult.identify(text.slice(0, 65536));
-    if (!('project' in source) && !('projects' in source)) {
-      // swiftpm's registry configuration shares the name pattern but is not an analyzer result.
-      assert.equal(identification, undefined, file);
-      continue;
+test(
+  'every ORT expected analyzer output is identified and decoded, with every listed package present',
+  needsCorpora,
+  () => {
+    const files = corpusFiles('lockfiles/ort-synthetic', isExpectedOutput);
+    let decoded = 0;
+    for (const file of files) {
+      const text = read(file);
+      const source = parse(text) as Record<string, unknown>;
+      const identification = ortResult.identify(text.slice(0, 65536));
+      if (!('project' in source) && !('projects' in source)) {
+        // swiftpm's registry configuration shares the name pattern but is not an analyzer result.
+        assert.equal(identification, undefined, file);
+        continue;
+      }
+      assert.equal(identification?.specVersion, 'analyzer-result', file);
+      const { sbom } = ortResult.decode({ text, name: file });
+      const refs = componentsByRef(sbom);
+      const packages = (source.packages as { id: string }[] | undefined) ?? [];
+      for (const p of packages) assert.ok(refs.has(p.id), `${file}: ${p.id} missing`);
+      const projects = 'project' in source ? [source.project] : (source.projects as unknown[]);
+      const projectIds = projects.map((p) => (p as { id: string }).id);
+      if (projectIds.length === 1) assert.equal(sbom.metadata.component?.ref, projectIds[0], file);
+      else {
+        // Several projects: the primary stands for the repository and holds them (issue 8 item 9).
+        assert.deepEqual(
+          sbom.metadata.component?.components?.map((c) => c.ref),
+          projectIds,
+          file,
+        );
+        assert.ok(!sbom.components.some((c) => projectIds.includes(c.ref)), `${file}: a project listed as a package`);
+      }
+      decoded++;
     }
-    assert.equal(identification?.specVersion, 'analyzer-result', file);
-    const { sbom } = ortResult.decode({ text, name: file });
-    const refs = componentsByRef(sbom);
-    const packages = (source.packages as { id: string }[] | undefined) ?? [];
-    for (const p of packages) assert.ok(refs.has(p.id), `${file}: ${p.id} missing`);
-    const projects = 'project' in source ? [source.project] : (source.projects as unknown[]);
-    const projectIds = projects.map((p) => (p as { id: string }).id);
-    if (projectIds.length === 1) assert.equal(sbom.metadata.component?.ref, projectIds[0], file);
-    else {
-      // Several projects: the primary stands for the repository and holds them (issue 8 item 9).
-      assert.deepEqual(sbom.metadata.component?.components?.map((c) => c.ref), projectIds, file);
-      assert.ok(!sbom.components.some((c) => projectIds.includes(c.ref)), `${file}: a project listed as a package`);
-    }
-    decoded++;
-  }
-  assert.equal(decoded, files.length - 1);
-  assert.ok(decoded >= 95, `only ${decoded} decoded`);
-});
+    assert.equal(decoded, files.length - 1);
+    assert.ok(decoded >= 95, `only ${decoded} decoded`);
+  },
+);
 
 test('npm project: scopes, edges, purl, group, hashes and licences match the YAML', needsCorpora, () => {
   const { sbom } = decodeFile(corpus('lockfiles/ort-synthetic/node/npm/project-with-lockfile-expected-output.yml'));
@@ -84,7 +92,11 @@ test('npm project: scopes, edges, purl, group, hashes and licences match the YAM
   assert.equal(source?.url, 'https://registry.npmjs.org/asap/-/asap-2.0.6.tgz');
   assert.deepEqual(source?.hashes, [{ alg: 'SHA-1', content: 'e50347611d7e690943208bbdafebcbc2fb866d46' }]);
   assert.equal(asap?.externalReferences.find((r) => r.type === 'vcs')?.url, 'https://github.com/kriskowal/asap.git');
-  assert.equal(asap?.externalReferences.some((r) => r.comment === 'binary artifact'), false, 'empty binary artifact is skipped');
+  assert.equal(
+    asap?.externalReferences.some((r) => r.comment === 'binary artifact'),
+    false,
+    'empty binary artifact is skipped',
+  );
   assert.deepEqual(refs.get('NPM::boolbase:1.0.0')?.authors, [{ name: 'Felix Boehm' }]);
 
   const project = sbom.metadata.component;
@@ -98,7 +110,10 @@ test('shared dependency graph with scope_roots: edges and scope from indexes', n
   const { sbom, issues } = decodeFile(corpus('ort/results/analyzer-result-with-dependency-graph.yml'));
   const refs = componentsByRef(sbom);
   const edges = adjacency(sbom);
-  assert.deepEqual(edges.get('Maven:com.vdurmont:semver4j:3.1.0'), ['Maven:junit:junit:4.12', 'Maven:org.mockito:mockito-all:1.10.19']);
+  assert.deepEqual(edges.get('Maven:com.vdurmont:semver4j:3.1.0'), [
+    'Maven:junit:junit:4.12',
+    'Maven:org.mockito:mockito-all:1.10.19',
+  ]);
   assert.deepEqual(edges.get('Maven:junit:junit:4.12'), ['Maven:org.hamcrest:hamcrest-core:1.3']);
   assert.equal(refs.get('Maven:org.hamcrest:hamcrest-core:1.3')?.dependencyScope, 'dev');
   const junit = refs.get('Maven:junit:junit:4.12');
@@ -111,24 +126,49 @@ test('shared dependency graph with scope_roots: edges and scope from indexes', n
   ]);
   assert.equal(sbom.metadata.timestamp, '2021-04-26T05:48:13.604832Z');
   assert.deepEqual(sbom.metadata.tools, [{ name: 'OSS Review Toolkit', version: '9d23fdf' }]);
-  assert.ok(sbom.metadata.properties.some((p) => p.name === 'ort:label:projectName' && p.value === 'Semver4jNewDependencyGraphShared'));
+  assert.ok(
+    sbom.metadata.properties.some(
+      (p) => p.name === 'ort:label:projectName' && p.value === 'Semver4jNewDependencyGraphShared',
+    ),
+  );
   assert.deepEqual(issues, []);
 });
 
-test('shared dependency graph with nodes and edges (default indexes left out) gives the same structure', needsCorpora, () => {
-  const { sbom, issues } = decodeFile(corpus('ort/results/semver4j-analyzer-result-linux.yml'));
-  const edges = adjacency(sbom);
-  // nodes [pkg 1, {} = pkg 0, pkg 2]; edge 1 → 0 is junit → hamcrest.
-  assert.deepEqual(edges.get('Maven:junit:junit:4.12'), ['Maven:org.hamcrest:hamcrest-core:1.3']);
-  assert.deepEqual(edges.get('Maven:com.vdurmont:semver4j:3.1.0'), ['Maven:junit:junit:4.12', 'Maven:org.mockito:mockito-all:1.10.19']);
-  assert.deepEqual(issues, []);
-});
+test(
+  'shared dependency graph with nodes and edges (default indexes left out) gives the same structure',
+  needsCorpora,
+  () => {
+    const { sbom, issues } = decodeFile(corpus('ort/results/semver4j-analyzer-result-linux.yml'));
+    const edges = adjacency(sbom);
+    // nodes [pkg 1, {} = pkg 0, pkg 2]; edge 1 → 0 is junit → hamcrest.
+    assert.deepEqual(edges.get('Maven:junit:junit:4.12'), ['Maven:org.hamcrest:hamcrest-core:1.3']);
+    assert.deepEqual(edges.get('Maven:com.vdurmont:semver4j:3.1.0'), [
+      'Maven:junit:junit:4.12',
+      'Maven:org.mockito:mockito-all:1.10.19',
+    ]);
+    assert.deepEqual(issues, []);
+  },
+);
 
 test('analyzer issues, tree issues and linkage are kept', needsCorpora, () => {
   const { sbom, issues } = decodeFile(corpus('ort/evaluated-model/reporter-test-input.yml'));
   const refs = componentsByRef(sbom);
-  assert.ok(issues.some((i) => i.code === 'ort-issue' && i.component === 'Gradle:org.ossreviewtoolkit.gradle.example:lib:1.0.0' && /Example error\./.test(i.message)));
-  assert.ok(issues.some((i) => i.code === 'ort-issue' && i.component === 'Maven:org.apache.commons:commons-text:1.1' && /Example analyzer warning in included package/.test(i.message)));
+  assert.ok(
+    issues.some(
+      (i) =>
+        i.code === 'ort-issue' &&
+        i.component === 'Gradle:org.ossreviewtoolkit.gradle.example:lib:1.0.0' &&
+        /Example error\./.test(i.message),
+    ),
+  );
+  assert.ok(
+    issues.some(
+      (i) =>
+        i.code === 'ort-issue' &&
+        i.component === 'Maven:org.apache.commons:commons-text:1.1' &&
+        /Example analyzer warning in included package/.test(i.message),
+    ),
+  );
   assert.ok(issues.every((i) => i.severity === 'info' || i.code === 'dangling-ref'));
   assert.ok(refs.has('Maven:org.example.test:component:1.11'), 'a dependency without package entry is kept as a stub');
   const { sbom: gradle } = decodeFile(corpus('ort/results/ort-analyzer-result.yml'));
@@ -145,10 +185,10 @@ test('evaluated model: tables resolved, trees give edges and scopes, JSON and YA
   assert.equal(sbom.source.specVersion, 'evaluated-model');
   const refs = componentsByRef(sbom);
   const edges = adjacency(sbom);
-  assert.deepEqual(sbom.metadata.component?.components?.map((c) => c.ref), [
-    'Gradle:org.ossreviewtoolkit:nested-fake-project:1.0.0',
-    'Gradle:org.ossreviewtoolkit.gradle.example:lib:1.0.0',
-  ]);
+  assert.deepEqual(
+    sbom.metadata.component?.components?.map((c) => c.ref),
+    ['Gradle:org.ossreviewtoolkit:nested-fake-project:1.0.0', 'Gradle:org.ossreviewtoolkit.gradle.example:lib:1.0.0'],
+  );
   assert.deepEqual(edges.get('Gradle:org.ossreviewtoolkit.gradle.example:lib:1.0.0'), [
     'Maven:org.apache.commons:commons-text:1.1',
     'Maven:org.example.test:component:1.11',
@@ -170,11 +210,18 @@ test('evaluated model: tables resolved, trees give edges and scopes, JSON and YA
   assert.equal(refs.get('Ant:junit:junit:4.12')?.purl, 'pkg:maven/junit/junit@4.12');
   const project = refs.get('Gradle:org.ossreviewtoolkit:nested-fake-project:1.0.0');
   assert.equal(project?.copyright, undefined, 'copyrights found only in excluded paths are not the package copyright');
-  assert.equal(refs.get('Gradle:org.ossreviewtoolkit.gradle.example:lib:1.0.0')?.copyright, 'Copyright (c) example authors.');
+  assert.equal(
+    refs.get('Gradle:org.ossreviewtoolkit.gradle.example:lib:1.0.0')?.copyright,
+    'Copyright (c) example authors.',
+  );
   assert.equal(issues.filter((i) => i.code === 'ort-issue').length, 24);
   const violations = issues.filter((i) => i.code === 'ort-rule-violation');
   assert.equal(violations.length, 3);
-  assert.ok(violations.some((v) => v.component === 'Ant:junit:junit:4.12' && /EPL-1\.0 error/.test(v.message) && /rule 1/.test(v.message)));
+  assert.ok(
+    violations.some(
+      (v) => v.component === 'Ant:junit:junit:4.12' && /EPL-1\.0 error/.test(v.message) && /rule 1/.test(v.message),
+    ),
+  );
   assert.equal(sbom.metadata.tools[0]?.version, '72463cc');
 });
 
@@ -198,7 +245,8 @@ test('identify tells the layouts apart and leaves other documents alone', needsC
 test('malformed documents throw UnreadableDocumentError with a line; content problems are Issues', () => {
   assert.throws(
     () => ortResult.decode({ text: 'repository:\n  vcs:\n    url: "x\nanalyzer: [\n' }),
-    (e: unknown) => e instanceof UnreadableDocumentError && typeof e.line === 'number' && /YAML at line/.test(e.message),
+    (e: unknown) =>
+      e instanceof UnreadableDocumentError && typeof e.line === 'number' && /YAML at line/.test(e.message),
   );
   assert.throws(
     () => ortResult.decode({ text: '{\n  "repository": {\n    "vcs": ,\n  }\n}' }),
@@ -208,21 +256,26 @@ test('malformed documents throw UnreadableDocumentError with a line; content pro
   const { sbom, issues } = ortResult.decode({
     text: 'project:\n  id: "NPM::app:1.0.0"\n  scopes:\n  - name: dependencies\n    dependencies:\n    - id: "NPM::gone:1.0.0"\npackages:\n- purl: "pkg:npm/x@1"\n- id: "NPM::bad:1.0.0"\n  purl: "not a purl"\n',
   });
-  assert.deepEqual(
-    issues.map((i) => i.code).sort(),
-    ['dangling-ref', 'invalid-purl', 'missing-identifier'],
-  );
+  assert.deepEqual(issues.map((i) => i.code).sort(), ['dangling-ref', 'invalid-purl', 'missing-identifier']);
   assert.equal(componentsByRef(sbom).get('NPM::bad:1.0.0')?.purl, 'pkg:npm/bad@1.0.0');
 });
 
 test('identifier and qualified scope splitting follow ORT (first separators only)', () => {
-  assert.deepEqual(parseOrtIdentifier('NPM:@types:node:22.9.0'), { type: 'NPM', namespace: '@types', name: 'node', version: '22.9.0' });
+  assert.deepEqual(parseOrtIdentifier('NPM:@types:node:22.9.0'), {
+    type: 'NPM',
+    namespace: '@types',
+    name: 'node',
+    version: '22.9.0',
+  });
   assert.deepEqual(parseOrtIdentifier('Go::github.com/a/b:v1.0.0+incompatible:x'), {
     type: 'Go',
     namespace: '',
     name: 'github.com/a/b',
     version: 'v1.0.0+incompatible:x',
   });
-  assert.deepEqual(splitQualifiedScope('com.vdurmont:semver4j:3.1.0:test'), { qualifier: 'com.vdurmont:semver4j:3.1.0', scopeName: 'test' });
+  assert.deepEqual(splitQualifiedScope('com.vdurmont:semver4j:3.1.0:test'), {
+    qualifier: 'com.vdurmont:semver4j:3.1.0',
+    scopeName: 'test',
+  });
   assert.deepEqual(splitQualifiedScope('::app:1:dev:extra'), { qualifier: '::app', scopeName: '1:dev:extra' });
 });

@@ -24,10 +24,16 @@ export interface PackageReadOptions {
  * One ORT package or project as a Vigie component. The ORT identifier is the component ref: it is
  * what every dependency tree, graph and issue in the file points at.
  */
-export function componentFromOrtPackage(pkg: Record<string, unknown>, options: PackageReadOptions, issues: Issue[]): Component | undefined {
+export function componentFromOrtPackage(
+  pkg: Record<string, unknown>,
+  options: PackageReadOptions,
+  issues: Issue[],
+): Component | undefined {
   const ref = text(pkg.id);
   if (!ref) {
-    issues.push(issue('warning', 'missing-identifier', 'an ORT package without "id" was skipped', { field: options.field }));
+    issues.push(
+      issue('warning', 'missing-identifier', 'an ORT package without "id" was skipped', { field: options.field }),
+    );
     return undefined;
   }
   const id = parseOrtIdentifier(ref);
@@ -49,7 +55,9 @@ export function componentFromOrtPackage(pkg: Record<string, unknown>, options: P
   const purl = purlOf(pkg, ref, options, issues);
   if (purl) component.purl = purl;
 
-  const authors = asArray(pkg.authors).map(text).filter((a): a is string => a !== undefined);
+  const authors = asArray(pkg.authors)
+    .map(text)
+    .filter((a): a is string => a !== undefined);
   if (authors.length > 0) component.authors = authors.map((name) => ({ name }));
 
   const homepage = text(pkg.homepage_url);
@@ -68,14 +76,24 @@ export function componentFromOrtPackage(pkg: Record<string, unknown>, options: P
   return component;
 }
 
-function purlOf(pkg: Record<string, unknown>, ref: string, options: PackageReadOptions, issues: Issue[]): string | undefined {
+function purlOf(
+  pkg: Record<string, unknown>,
+  ref: string,
+  options: PackageReadOptions,
+  issues: Issue[],
+): string | undefined {
   const derived = options.isProject ? undefined : purlFromOrtIdentifier(parseOrtIdentifier(ref));
   const given = text(pkg.purl);
   if (!given) return derived;
   const canonical = canonicalPurl(given);
   if (canonical) return canonical;
   const instead = derived ? `the purl derived from the identifier (${derived}) is used instead` : 'it was dropped';
-  issues.push(issue('warning', 'invalid-purl', `"${given}" is not a valid purl; ${instead}`, { component: ref, field: `${options.field}.purl` }));
+  issues.push(
+    issue('warning', 'invalid-purl', `"${given}" is not a valid purl; ${instead}`, {
+      component: ref,
+      field: `${options.field}.purl`,
+    }),
+  );
   return derived;
 }
 
@@ -85,7 +103,9 @@ function licensesOf(pkg: Record<string, unknown>, options: PackageReadOptions): 
   const declared = asArray(pkg.declared_licenses)
     .map(read)
     .filter((l): l is string => l !== undefined);
-  const processed = isRecord(pkg.declared_licenses_processed) ? text(pkg.declared_licenses_processed.spdx_expression) : undefined;
+  const processed = isRecord(pkg.declared_licenses_processed)
+    ? text(pkg.declared_licenses_processed.spdx_expression)
+    : undefined;
   if (declared.length > 0 || processed) {
     const wrap = (l: string) => (declared.length > 1 && /\s(OR|AND|WITH)\s/i.test(l) ? `(${l})` : l);
     roles.declared = {
@@ -108,7 +128,11 @@ function vcsReference(pkg: Record<string, unknown>): ExternalReference | undefin
     if (!isRecord(vcs)) continue;
     const url = text(vcs.url);
     if (!url) continue;
-    const notes = [text(vcs.type), text(vcs.revision) && `revision ${text(vcs.revision)}`, text(vcs.path) && `path ${text(vcs.path)}`];
+    const notes = [
+      text(vcs.type),
+      text(vcs.revision) && `revision ${text(vcs.revision)}`,
+      text(vcs.path) && `path ${text(vcs.path)}`,
+    ];
     const comment = notes.filter(Boolean).join(', ');
     return comment ? { type: 'vcs', url, comment } : { type: 'vcs', url };
   }
@@ -146,7 +170,10 @@ function hashOf(value: unknown): Hash | 'invalid' | undefined {
   if (!content) return undefined;
   if (!/^[0-9a-fA-F]+$/.test(content)) return 'invalid';
   const name = (text(value.algorithm) ?? '').toUpperCase();
-  const alg = HASH_NAMES[name.replace(/-/g, '')] && !name.endsWith('GIT') ? HASH_NAMES[name.replace(/-/g, '')] : name || 'UNKNOWN';
+  const alg =
+    HASH_NAMES[name.replace(/-/g, '')] && !name.endsWith('GIT')
+      ? HASH_NAMES[name.replace(/-/g, '')]
+      : name || 'UNKNOWN';
   return { alg, content: content.toLowerCase() };
 }
 

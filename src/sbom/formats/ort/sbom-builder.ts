@@ -1,11 +1,4 @@
-import {
-  emptySbom,
-  issue,
-  type Component,
-  type FormatRef,
-  type Issue,
-  type Sbom,
-} from '../../../model/index.js';
+import { emptySbom, issue, type Component, type FormatRef, type Issue, type Sbom } from '../../../model/index.js';
 import type { DecodeResult } from '../../format.js';
 import { strongestScope } from './dependency-scope.js';
 import { groupOf, parseOrtIdentifier, purlFromOrtIdentifier } from './identifier.js';
@@ -87,7 +80,8 @@ export class OrtSbomBuilder {
         if (scope) component.dependencyScope = scope;
         for (const name of names) component.properties.push({ name: 'ort:scope', value: name });
       }
-      for (const linkage of this.linkages.get(ref) ?? []) component.properties.push({ name: 'ort:linkage', value: linkage });
+      for (const linkage of this.linkages.get(ref) ?? [])
+        component.properties.push({ name: 'ort:linkage', value: linkage });
     }
     if (this.projectRefs.length > 1) this.placeProjectsUnderRepository();
     else this.placeSingleProject();
@@ -155,9 +149,14 @@ export class OrtSbomBuilder {
       if (purl) stub.purl = purl;
       this.components.set(ref, stub);
       this.issues.push(
-        issue('warning', 'dangling-ref', `"${ref}" is a dependency but has no package entry; only its identifier is known`, {
-          component: ref,
-        }),
+        issue(
+          'warning',
+          'dangling-ref',
+          `"${ref}" is a dependency but has no package entry; only its identifier is known`,
+          {
+            component: ref,
+          },
+        ),
       );
     }
   }
@@ -179,7 +178,12 @@ function repositoryComponent(sbom: Sbom, taken: Set<string>): Component {
   let ref = 'ort:repository';
   for (let n = 2; taken.has(ref); n++) ref = `ort:repository#${n}`;
   const url = sbom.metadata.properties.find((p) => p.name === 'ort:repository:url')?.value;
-  const name = url?.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop() || 'repository';
+  const name =
+    url
+      ?.replace(/\/+$/, '')
+      .replace(/\.git$/, '')
+      .split(/[/:]/)
+      .pop() || 'repository';
   return {
     ref,
     type: 'application',

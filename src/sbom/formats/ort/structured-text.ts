@@ -21,7 +21,8 @@ export function parseStructuredText(text: string, what: string, options: { numbe
     // A format that holds no numbers: `copyright: 2024` or `notes: 1.0` is the text as written.
     yaml().visit(doc, {
       Scalar(key, node) {
-        if (key !== 'key' && typeof node.value === 'number' && node.type === 'PLAIN' && node.range) node.value = text.slice(node.range[0], node.range[1]);
+        if (key !== 'key' && typeof node.value === 'number' && node.type === 'PLAIN' && node.range)
+          node.value = text.slice(node.range[0], node.range[1]);
       },
     });
   }

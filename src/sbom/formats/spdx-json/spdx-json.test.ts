@@ -8,10 +8,16 @@ import { componentsByRef } from '../../graph.js';
 import { UnreadableDocumentError } from '../../format.js';
 import { spdxJson } from './index.js';
 
-const specExample = whenCorpora(() => readFileSync(corpus('sboms/spdx/spec-examples/v2.3/SPDXJSONExample-v2.3.spdx.json'), 'utf8'));
+const specExample = whenCorpora(() =>
+  readFileSync(corpus('sboms/spdx/spec-examples/v2.3/SPDXJSONExample-v2.3.spdx.json'), 'utf8'),
+);
 
 test('identify: SPDX 2.2/2.3 JSON yes, 2.0 with a reason, CycloneDX and tag-value no', needsCorpora, () => {
-  assert.deepEqual(spdxJson.identify(specExample.slice(0, 65536)), { format: 'spdx-json', specVersion: '2.3', supported: true });
+  assert.deepEqual(spdxJson.identify(specExample.slice(0, 65536)), {
+    format: 'spdx-json',
+    specVersion: '2.3',
+    supported: true,
+  });
   const old = spdxJson.identify('{ "spdxVersion": "SPDX-2.0", "SPDXID": "SPDXRef-DOCUMENT" }');
   assert.equal(old?.supported, false);
   assert.match(old!.reason!, /SPDX 2\.0 JSON is not supported/);
@@ -28,7 +34,11 @@ test('spec example 2.3: values checked by hand against the source text', needsCo
   assert.deepEqual(meta.tools, [{ name: 'LicenseFind', version: '1.0' }]);
   assert.deepEqual(meta.authors, [{ name: 'ExampleCodeInspect' }, { name: 'Jane Doe' }]);
   assert.equal(meta.dataLicense?.expression, 'CC0-1.0');
-  assert.ok(meta.properties.some((p) => p.value.startsWith('DocumentRef-spdx-tool-1.2 http://spdx.org/spdxdocs/spdx-tools-v1.2-')));
+  assert.ok(
+    meta.properties.some((p) =>
+      p.value.startsWith('DocumentRef-spdx-tool-1.2 http://spdx.org/spdxdocs/spdx-tools-v1.2-'),
+    ),
+  );
 
   // documentDescribes lists SPDXRef-File first, but the primary component is the first described package.
   const glibc = meta.component!;
@@ -41,22 +51,38 @@ test('spec example 2.3: values checked by hand against the source text', needsCo
   assert.equal(neko?.name, 'CyberNeko License');
   assert.match(neko!.text!, /^The CyberNeko Software License, Version 1\.0/);
   assert.deepEqual(glibc.supplier, { name: 'Jane Doe', kind: 'person', contacts: [{ email: 'jane.doe@example.com' }] });
-  assert.deepEqual(glibc.manufacturer, { name: 'ExampleCodeInspect', kind: 'organization', contacts: [{ email: 'contact@example.com' }] });
+  assert.deepEqual(glibc.manufacturer, {
+    name: 'ExampleCodeInspect',
+    kind: 'organization',
+    contacts: [{ email: 'contact@example.com' }],
+  });
   assert.ok(glibc.hashes.some((h) => h.alg === 'SHA-1' && h.content === '85ed0817af83a24ad8da68c2b5094de69833983c'));
   assert.ok(glibc.hashes.some((h) => h.alg === 'BLAKE2b-384'));
   assert.equal(glibc.cpe, 'cpe:2.3:a:pivotal_software:spring_framework:4.1.0:*:*:*:*:*:*:*');
   assert.equal(glibc.copyright, 'Copyright 2008-2010 John Smith');
   assert.match(glibc.description!, /^The GNU C Library defines functions/);
-  assert.deepEqual(glibc.externalReferences.find((r) => r.type === 'website'), { type: 'website', url: 'http://ftp.gnu.org/gnu/glibc' });
-  assert.equal(glibc.externalReferences.find((r) => r.type === 'distribution')?.url, 'http://ftp.gnu.org/gnu/glibc/glibc-ports-2.15.tar.gz');
+  assert.deepEqual(
+    glibc.externalReferences.find((r) => r.type === 'website'),
+    { type: 'website', url: 'http://ftp.gnu.org/gnu/glibc' },
+  );
+  assert.equal(
+    glibc.externalReferences.find((r) => r.type === 'distribution')?.url,
+    'http://ftp.gnu.org/gnu/glibc/glibc-ports-2.15.tar.gz',
+  );
   // hasFiles nests the four files of the package under it; SPDXRef-File stays top level.
-  assert.deepEqual(glibc.components?.map((c) => c.ref), ['SPDXRef-DoapSource', 'SPDXRef-CommonsLangSrc', 'SPDXRef-JenaLib', 'SPDXRef-Specification']);
+  assert.deepEqual(
+    glibc.components?.map((c) => c.ref),
+    ['SPDXRef-DoapSource', 'SPDXRef-CommonsLangSrc', 'SPDXRef-JenaLib', 'SPDXRef-Specification'],
+  );
 
   const byRef = componentsByRef(sbom);
   const commonsLang = byRef.get('SPDXRef-fromDoap-1')!;
   assert.deepEqual(commonsLang.licenses.concluded, { raw: 'NOASSERTION', entries: [] });
   assert.equal(commonsLang.copyright, undefined);
-  assert.ok(!commonsLang.externalReferences.some((r) => r.type === 'distribution'), 'NOASSERTION download location skipped');
+  assert.ok(
+    !commonsLang.externalReferences.some((r) => r.type === 'distribution'),
+    'NOASSERTION download location skipped',
+  );
   assert.equal(byRef.get('SPDXRef-fromDoap-0')?.purl, 'pkg:maven/org.apache.jena/apache-jena@3.12.0');
   assert.equal(byRef.get('SPDXRef-Saxon')?.licenses.concluded?.expression, 'MPL-1.0');
   const jenaLib = byRef.get('SPDXRef-JenaLib')!;
@@ -69,7 +95,10 @@ test('spec example 2.3: values checked by hand against the source text', needsCo
     { ref: 'SPDXRef-Package', dependsOn: ['SPDXRef-Saxon'] },
     { ref: 'SPDXRef-JenaLib', dependsOn: ['SPDXRef-Package'] },
   ]);
-  assert.deepEqual(issues.map((i) => i.code), ['snippets-skipped']);
+  assert.deepEqual(
+    issues.map((i) => i.code),
+    ['snippets-skipped'],
+  );
 });
 
 test('malformed JSON names its line; a non-object top level is unreadable', () => {
@@ -81,14 +110,26 @@ test('malformed JSON names its line; a non-object top level is unreadable', () =
 });
 
 test('missing required fields become Issues, not exceptions', () => {
-  const { sbom, issues } = spdxJson.decode({ text: JSON.stringify({ spdxVersion: 'SPDX-2.3', packages: [{ SPDXID: 'SPDXRef-a' }] }) });
+  const { sbom, issues } = spdxJson.decode({
+    text: JSON.stringify({ spdxVersion: 'SPDX-2.3', packages: [{ SPDXID: 'SPDXRef-a' }] }),
+  });
   assert.equal(sbom.components[0]?.name, 'SPDXRef-a');
   const fields = issues.filter((i) => i.code === 'missing-field').map((i) => i.field);
-  for (const f of ['documentNamespace', 'name', 'dataLicense', 'creationInfo.created', 'downloadLocation']) assert.ok(fields.includes(f), f);
+  for (const f of ['documentNamespace', 'name', 'dataLicense', 'creationInfo.created', 'downloadLocation'])
+    assert.ok(fields.includes(f), f);
 });
 
 function component(ref: string, extra: Partial<Component> = {}): Component {
-  return { ref, type: 'library', name: ref, hashes: [], licenses: {}, externalReferences: [], properties: [], ...extra };
+  return {
+    ref,
+    type: 'library',
+    name: ref,
+    hashes: [],
+    licenses: {},
+    externalReferences: [],
+    properties: [],
+    ...extra,
+  };
 }
 
 test('encode: non-SPDX licence strings, effective licences, scopes and losses', () => {
@@ -104,13 +145,19 @@ test('encode: non-SPDX licence strings, effective licences, scopes and losses', 
         concluded: { raw: 'MIT OR Apache-2.0', expression: 'MIT OR Apache-2.0', entries: [] },
         effective: { raw: 'MIT', expression: 'MIT', entries: [] },
       },
-      hashes: [{ alg: 'SHA-256', content: 'ab'.repeat(32) }, { alg: 'STREEBOG-256', content: 'cd'.repeat(32) }],
+      hashes: [
+        { alg: 'SHA-256', content: 'ab'.repeat(32) },
+        { alg: 'STREEBOG-256', content: 'cd'.repeat(32) },
+      ],
     }),
     component('jest', { dependencyScope: 'dev', type: 'machine-learning-model' }),
   );
   sbom.dependencies.push({ ref: 'app', dependsOn: ['pkg:npm/left-pad@1.3.0', 'jest'] });
 
-  const options = { serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79', timestamp: '2024-05-01T12:00:00.123Z' };
+  const options = {
+    serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79',
+    timestamp: '2024-05-01T12:00:00.123Z',
+  };
   const { text, issues } = spdxJson.encode!(sbom, '2.3', options);
   const doc = JSON.parse(text);
   assert.deepEqual(validateJsonSchema('spdx-json', '2.3', doc), []);
@@ -119,7 +166,10 @@ test('encode: non-SPDX licence strings, effective licences, scopes and losses', 
   const leftPad = doc.packages.find((p: { name: string }) => p.name === 'pkg:npm/left-pad@1.3.0');
   assert.match(leftPad.SPDXID, /^SPDXRef-[A-Za-z0-9.-]+$/);
   assert.equal(leftPad.licenseDeclared, 'LicenseRef-Custom-licence-see-LICENSE-file');
-  assert.deepEqual(doc.relationships.map((r: Record<string, string>) => r.relationshipType), ['DESCRIBES', 'DEPENDS_ON', 'DEV_DEPENDENCY_OF']);
+  assert.deepEqual(
+    doc.relationships.map((r: Record<string, string>) => r.relationshipType),
+    ['DESCRIBES', 'DEPENDS_ON', 'DEV_DEPENDENCY_OF'],
+  );
 
   const lossy = issues.filter((i) => i.code === 'lossy-encode').map((i) => i.message);
   assert.ok(lossy.some((m) => /STREEBOG-256 hashes: 1 /.test(m)));
@@ -128,7 +178,10 @@ test('encode: non-SPDX licence strings, effective licences, scopes and losses', 
 
   const back = spdxJson.decode({ text }).sbom;
   const pad = componentsByRef(back).get(leftPad.SPDXID)!;
-  assert.deepEqual(pad.licenses.declared, { raw: 'Custom licence, see LICENSE file', entries: [{ name: 'Custom licence, see LICENSE file' }] });
+  assert.deepEqual(pad.licenses.declared, {
+    raw: 'Custom licence, see LICENSE file',
+    entries: [{ name: 'Custom licence, see LICENSE file' }],
+  });
   assert.equal(pad.licenses.concluded?.expression, 'MIT OR Apache-2.0');
   assert.equal(pad.licenses.effective?.expression, 'MIT');
   assert.equal(pad.purl, 'pkg:npm/left-pad@1.3.0');

@@ -36,7 +36,13 @@ export const spdxTagValue: SbomFormat = {
     const { document, issues } = encodeSpdx2Document(sbom, options);
     const { text, unwritable } = writeTagValue(document);
     if (unwritable) {
-      issues.push(issue('warning', 'lossy-encode', `SPDX tag-value cannot hold text containing "</text>": ${unwritable} value(s) dropped`));
+      issues.push(
+        issue(
+          'warning',
+          'lossy-encode',
+          `SPDX tag-value cannot hold text containing "</text>": ${unwritable} value(s) dropped`,
+        ),
+      );
     }
     return { text, issues };
   },

@@ -82,26 +82,53 @@ const FILE_TAGS: Record<string, (f: Spdx2File, v: string) => void> = {
 const LICENSE_TAGS: Record<string, (l: Spdx2ExtractedLicense, v: string) => void> = {
   ExtractedText: (l, v) => (l.extractedText = v),
   LicenseName: (l, v) => (l.name = v),
-  LicenseCrossReference: (l, v) => (l.seeAlsos ??= []).push(...v.split(',').map((s) => s.trim()).filter(Boolean)),
+  LicenseCrossReference: (l, v) =>
+    (l.seeAlsos ??= []).push(
+      ...v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   LicenseComment: (l, v) => (l.comment = v),
 };
 
 /** Tags read without effect: deprecated in SPDX 2.x (reviews, artifactOf, file dependencies). */
 const IGNORED_TAGS = new Set([
-  'Reviewer', 'ReviewDate', 'ReviewComment', 'ArtifactOfProjectName', 'ArtifactOfProjectHomePage',
-  'ArtifactOfProjectURI', 'FileDependency',
+  'Reviewer',
+  'ReviewDate',
+  'ReviewComment',
+  'ArtifactOfProjectName',
+  'ArtifactOfProjectHomePage',
+  'ArtifactOfProjectURI',
+  'FileDependency',
 ]);
 
 const ANNOTATION_TAGS = new Set(['Annotator', 'AnnotationDate', 'AnnotationType', 'AnnotationComment', 'SPDXREF']);
 
 /** Tags this reader knows: a line starting with one ends a `<text>` block that never closes. */
 const SECTION_TAGS = [
-  'PackageName', 'FileName', 'SnippetSPDXID', 'LicenseID', 'SPDXID', 'Relationship', 'RelationshipComment',
-  'ExternalDocumentRef', 'PackageChecksum', 'FileChecksum', 'ExternalRef', 'ExternalRefComment',
+  'PackageName',
+  'FileName',
+  'SnippetSPDXID',
+  'LicenseID',
+  'SPDXID',
+  'Relationship',
+  'RelationshipComment',
+  'ExternalDocumentRef',
+  'PackageChecksum',
+  'FileChecksum',
+  'ExternalRef',
+  'ExternalRefComment',
 ];
 const KNOWN_TAGS = new Set([
-  ...SECTION_TAGS, ...Object.keys(DOCUMENT_TAGS), ...Object.keys(PACKAGE_TAGS), ...Object.keys(FILE_TAGS),
-  ...Object.keys(LICENSE_TAGS), ...IGNORED_TAGS, ...ANNOTATION_TAGS, 'LicenseInfoInSnippet',
+  ...SECTION_TAGS,
+  ...Object.keys(DOCUMENT_TAGS),
+  ...Object.keys(PACKAGE_TAGS),
+  ...Object.keys(FILE_TAGS),
+  ...Object.keys(LICENSE_TAGS),
+  ...IGNORED_TAGS,
+  ...ANNOTATION_TAGS,
+  'LicenseInfoInSnippet',
 ]);
 const isKnownTag = (tag: string) => KNOWN_TAGS.has(tag) || tag.startsWith('Snippet');
 
@@ -173,8 +200,13 @@ const STRUCTURAL_TAGS: Record<string, (r: ReaderState, t: TagLine) => void> = {
   },
   Relationship(r, t) {
     const parts = t.value.split(/\s+/);
-    if (parts.length !== 3) return warn(r, t, 'invalid-relationship', `Relationship "${t.value}" is not "<id> <TYPE> <id>"; ignored`);
-    (r.doc.relationships ??= []).push({ spdxElementId: parts[0], relationshipType: parts[1], relatedSpdxElement: parts[2] });
+    if (parts.length !== 3)
+      return warn(r, t, 'invalid-relationship', `Relationship "${t.value}" is not "<id> <TYPE> <id>"; ignored`);
+    (r.doc.relationships ??= []).push({
+      spdxElementId: parts[0],
+      relationshipType: parts[1],
+      relatedSpdxElement: parts[2],
+    });
   },
   RelationshipComment(r, t) {
     const last = r.doc.relationships?.at(-1);
@@ -185,7 +217,12 @@ const STRUCTURAL_TAGS: Record<string, (r: ReaderState, t: TagLine) => void> = {
     const m = /^(\S+)\s+(\S+)\s+(.+)$/.exec(t.value);
     const checksum = m ? parseChecksum(m[3]!.trim()) : undefined;
     if (!m || !checksum) {
-      return warn(r, t, 'invalid-external-document-ref', `ExternalDocumentRef "${t.value}" is not "<id> <URI> <ALG>: <hex>"; ignored`);
+      return warn(
+        r,
+        t,
+        'invalid-external-document-ref',
+        `ExternalDocumentRef "${t.value}" is not "<id> <URI> <ALG>: <hex>"; ignored`,
+      );
     }
     (r.doc.externalDocumentRefs ??= []).push({ externalDocumentId: m[1], spdxDocument: m[2], checksum });
   },
@@ -198,8 +235,18 @@ const STRUCTURAL_TAGS: Record<string, (r: ReaderState, t: TagLine) => void> = {
   ExternalRef(r, t) {
     if (r.section.kind !== 'package') return misplaced(r, t, 'package');
     const m = /^(\S+)\s+(\S+)\s+(.+)$/.exec(t.value);
-    if (!m) return warn(r, t, 'invalid-external-ref', `ExternalRef "${t.value}" is not "<category> <type> <locator>"; ignored`);
-    (r.section.pkg.externalRefs ??= []).push({ referenceCategory: m[1], referenceType: m[2], referenceLocator: m[3]!.trim() });
+    if (!m)
+      return warn(
+        r,
+        t,
+        'invalid-external-ref',
+        `ExternalRef "${t.value}" is not "<category> <type> <locator>"; ignored`,
+      );
+    (r.section.pkg.externalRefs ??= []).push({
+      referenceCategory: m[1],
+      referenceType: m[2],
+      referenceLocator: m[3]!.trim(),
+    });
   },
   ExternalRefComment(r, t) {
     const last = r.section.kind === 'package' ? r.section.pkg.externalRefs?.at(-1) : undefined;
@@ -208,7 +255,12 @@ const STRUCTURAL_TAGS: Record<string, (r: ReaderState, t: TagLine) => void> = {
   },
 };
 
-function readChecksum(r: ReaderState, t: TagLine, target: { checksums?: Spdx2Checksum[] } | undefined, expected: string): void {
+function readChecksum(
+  r: ReaderState,
+  t: TagLine,
+  target: { checksums?: Spdx2Checksum[] } | undefined,
+  expected: string,
+): void {
   if (!target) return misplaced(r, t, expected);
   const checksum = parseChecksum(t.value);
   if (checksum) (target.checksums ??= []).push(checksum);
@@ -263,7 +315,15 @@ export function readTagValue(text: string): TagValueReading {
   if (!tags.some((t) => t.tag === 'SPDXVersion')) {
     throw new UnreadableDocumentError('not an SPDX tag-value document: no SPDXVersion tag', tags[0]?.line);
   }
-  const r: ReaderState = { doc: {}, lines: new Map(), issues, section: { kind: 'document' }, sectionLine: 0, pendingAnnotations: [], filesWithContainer: [] };
+  const r: ReaderState = {
+    doc: {},
+    lines: new Map(),
+    issues,
+    section: { kind: 'document' },
+    sectionLine: 0,
+    pendingAnnotations: [],
+    filesWithContainer: [],
+  };
   for (const t of tags) {
     if (ANNOTATION_TAGS.has(t.tag)) {
       readAnnotationTag(r, t);
@@ -282,18 +342,19 @@ export function readTagValue(text: string): TagValueReading {
   return { document: r.doc, lines: r.lines, issues };
 }
 
-function attachAnnotations(
-  doc: Spdx2Document,
-  pending: PendingAnnotation[],
-  issues: Issue[],
-): void {
+function attachAnnotations(doc: Spdx2Document, pending: PendingAnnotation[], issues: Issue[]): void {
   const holders = new Map<string, { annotations?: Spdx2Annotation[] }>();
   for (const p of doc.packages ?? []) if (p.SPDXID) holders.set(p.SPDXID, p);
   for (const f of doc.files ?? []) if (f.SPDXID) holders.set(f.SPDXID, f);
   for (const { target, annotation, line } of pending) {
     const holder = target === undefined || target === doc.SPDXID ? doc : holders.get(target);
     if (!holder) {
-      issues.push(issue('warning', 'dangling-ref', `annotation names ${target}, which the document does not define`, { line, field: 'SPDXREF' }));
+      issues.push(
+        issue('warning', 'dangling-ref', `annotation names ${target}, which the document does not define`, {
+          line,
+          field: 'SPDXREF',
+        }),
+      );
       continue;
     }
     (holder.annotations ??= []).push(annotation);

@@ -39,7 +39,9 @@ export function splitTagLines(text: string, issues: Issue[], isKnownTag: (tag: s
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const m = TAG.exec(trimmed);
     if (!m) {
-      issues.push(issue('warning', 'unparsable-line', `line is not "Tag: value": ${trimmed.slice(0, 60)}`, { line: i + 1 }));
+      issues.push(
+        issue('warning', 'unparsable-line', `line is not "Tag: value": ${trimmed.slice(0, 60)}`, { line: i + 1 }),
+      );
       continue;
     }
     const tag = m[1]!;
@@ -62,9 +64,17 @@ export function splitTagLines(text: string, issues: Issue[], isKnownTag: (tag: s
         let end = i + 1;
         while (end < lines.length && knownTagOf(lines[end]!) === undefined) end++;
         value = [first, ...lines.slice(i + 1, end)].join('\n').trimEnd();
-        const rest = end < lines.length ? `up to line ${end}, before the next tag (${knownTagOf(lines[end]!)})` : 'to the end of the document';
+        const rest =
+          end < lines.length
+            ? `up to line ${end}, before the next tag (${knownTagOf(lines[end]!)})`
+            : 'to the end of the document';
         issues.push(
-          issue('error', 'unterminated-text', `line ${line}: ${tag} opens <text> that never closes; its text is read ${rest}`, { line, field: tag }),
+          issue(
+            'error',
+            'unterminated-text',
+            `line ${line}: ${tag} opens <text> that never closes; its text is read ${rest}`,
+            { line, field: tag },
+          ),
         );
         i = end - 1;
       }

@@ -39,7 +39,10 @@ export function writeTagValue(doc: Spdx2Document): { text: string; unwritable: n
   plain('DocumentName', doc.name);
   plain('DocumentNamespace', doc.documentNamespace);
   for (const r of doc.externalDocumentRefs ?? []) {
-    plain('ExternalDocumentRef', `${r.externalDocumentId} ${r.spdxDocument} ${r.checksum?.algorithm}: ${r.checksum?.checksumValue}`);
+    plain(
+      'ExternalDocumentRef',
+      `${r.externalDocumentId} ${r.spdxDocument} ${r.checksum?.algorithm}: ${r.checksum?.checksumValue}`,
+    );
   }
   text('DocumentComment', doc.comment);
   for (const c of doc.creationInfo?.creators ?? []) plain('Creator', c);
@@ -103,7 +106,10 @@ function writePackage(p: Spdx2Package, plain: Put, text: Put, checksum: (tag: st
   const code = p.packageVerificationCode;
   if (code?.packageVerificationCodeValue) {
     const excluded = code.packageVerificationCodeExcludedFiles?.join(', ');
-    plain('PackageVerificationCode', excluded ? `${code.packageVerificationCodeValue} (excludes: ${excluded})` : code.packageVerificationCodeValue);
+    plain(
+      'PackageVerificationCode',
+      excluded ? `${code.packageVerificationCodeValue} (excludes: ${excluded})` : code.packageVerificationCodeValue,
+    );
   }
   for (const c of p.checksums ?? []) checksum('PackageChecksum', c);
   plain('PackageHomePage', p.homepage);

@@ -10,7 +10,11 @@ const read = (p: string) => readFileSync(corpus(p), 'utf8');
 
 test('spec example 2.3 in YAML decodes as its JSON twin; dates stay strings', needsCorpora, () => {
   const text = read('sboms/spdx/spec-examples/v2.3/SPDXYAMLExample-2.3.spdx.yaml');
-  assert.deepEqual(spdxYaml.identify(text.slice(0, 65536)), { format: 'spdx-yaml', specVersion: '2.3', supported: true });
+  assert.deepEqual(spdxYaml.identify(text.slice(0, 65536)), {
+    format: 'spdx-yaml',
+    specVersion: '2.3',
+    supported: true,
+  });
   const yaml = spdxYaml.decode({ text }).sbom;
   const json = spdxJson.decode({ text: read('sboms/spdx/spec-examples/v2.3/SPDXJSONExample-v2.3.spdx.json') }).sbom;
   assert.equal(yaml.metadata.timestamp, '2010-01-29T18:30:22Z');
@@ -26,8 +30,16 @@ test('the spec 2.2 YAML example is not well-formed YAML: reported with its line'
 });
 
 test('YAML encode reads back', needsCorpora, () => {
-  const sbom = spdxJson.decode({ text: read('sboms/spdx/examples/software/example9/spdx2.2/appbomination.spdx.json') }).sbom;
-  const { text } = spdxYaml.encode!(sbom, '2.3', { serialNumber: 'https://example.org/x', timestamp: '2024-01-01T00:00:00Z' });
+  const sbom = spdxJson.decode({
+    text: read('sboms/spdx/examples/software/example9/spdx2.2/appbomination.spdx.json'),
+  }).sbom;
+  const { text } = spdxYaml.encode!(sbom, '2.3', {
+    serialNumber: 'https://example.org/x',
+    timestamp: '2024-01-01T00:00:00Z',
+  });
   const back = spdxYaml.decode({ text }).sbom;
-  assert.deepEqual(back.components.map((c) => c.purl), sbom.components.map((c) => c.purl));
+  assert.deepEqual(
+    back.components.map((c) => c.purl),
+    sbom.components.map((c) => c.purl),
+  );
 });

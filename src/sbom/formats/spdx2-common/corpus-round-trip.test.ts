@@ -70,7 +70,10 @@ for (const { path, text, format } of documents) {
   const brokenAt = KNOWN_BROKEN.get(path.split('/').at(-1)!);
   test(`${format.id}: ${name} decodes and round-trips through SPDX 2.3 JSON and tag-value`, () => {
     if (brokenAt) {
-      assert.throws(() => format.decode({ text }), (e: unknown) => e instanceof UnreadableDocumentError && e.line === brokenAt);
+      assert.throws(
+        () => format.decode({ text }),
+        (e: unknown) => e instanceof UnreadableDocumentError && e.line === brokenAt,
+      );
       return;
     }
     const decoded = format.decode({ text, name });
@@ -86,6 +89,10 @@ for (const { path, text, format } of documents) {
     const tagValue = spdxTagValue.encode!(decoded.sbom, '2.3', options);
     const back = spdxTagValue.decode({ text: tagValue.text });
     assert.deepEqual(essentials(back.sbom), expected);
-    assert.deepEqual(back.issues.filter((i) => i.severity !== 'info'), [], 'our own tag-value reads back without problems');
+    assert.deepEqual(
+      back.issues.filter((i) => i.severity !== 'info'),
+      [],
+      'our own tag-value reads back without problems',
+    );
   });
 }

@@ -26,11 +26,19 @@ const notAnElement = (id: string) => id === 'NOASSERTION' || id === 'NONE' || id
  * - Dependency edges come from the relationships listed in relationship-types.ts.
  * - Snippets are skipped with one info Issue.
  */
-export function decodeSpdx2Document(doc: Spdx2Document, format: string, lineOf: LineLookup = () => undefined): DecodeResult {
+export function decodeSpdx2Document(
+  doc: Spdx2Document,
+  format: string,
+  lineOf: LineLookup = () => undefined,
+): DecodeResult {
   const issues: Issue[] = [];
   const specVersion = spdxVersionNumber(doc.spdxVersion);
   if (!specVersion) {
-    issues.push(issue('error', 'missing-field', `spdxVersion "${String(doc.spdxVersion ?? '')}" is not SPDX-2.x`, { field: 'spdxVersion' }));
+    issues.push(
+      issue('error', 'missing-field', `spdxVersion "${String(doc.spdxVersion ?? '')}" is not SPDX-2.x`, {
+        field: 'spdxVersion',
+      }),
+    );
   }
   const sbom = emptySbom({ id: format, specVersion: specVersion ?? 'unknown' });
   const documentId = doc.SPDXID?.trim() || DOCUMENT_ID;
@@ -39,12 +47,21 @@ export function decodeSpdx2Document(doc: Spdx2Document, format: string, lineOf: 
   decodeMetadata(doc, sbom, ctx);
   const elements = collectElements(doc, ctx);
   if (doc.snippets?.length) {
-    issues.push(issue('info', 'snippets-skipped', `${doc.snippets.length} snippet(s) skipped: the model has no snippets`, { field: 'snippets' }));
+    issues.push(
+      issue('info', 'snippets-skipped', `${doc.snippets.length} snippet(s) skipped: the model has no snippets`, {
+        field: 'snippets',
+      }),
+    );
   }
   const relations = collectRelations(doc, documentId, issues);
   const primary = pickPrimary(relations, documentId, elements.byRef, elements.kind);
   const { parentOf, nesting } = nestFiles(relations, elements, primary);
-  for (const [ref, dependsOn] of dependencyEdges(relations.filter((r) => !nesting.has(r)), documentId, elements.byRef, issues)) {
+  for (const [ref, dependsOn] of dependencyEdges(
+    relations.filter((r) => !nesting.has(r)),
+    documentId,
+    elements.byRef,
+    issues,
+  )) {
     sbom.dependencies.push({ ref, dependsOn });
   }
   for (const c of elements.order) {
@@ -60,7 +77,12 @@ function extractedLicenses(doc: Spdx2Document, issues: Issue[]): Map<string, Spd
   const extracted = new Map<string, Spdx2ExtractedLicense>();
   for (const info of doc.hasExtractedLicensingInfos ?? []) {
     if (info.licenseId) extracted.set(info.licenseId, info);
-    else issues.push(issue('warning', 'missing-field', 'extracted licence without licenseId skipped', { field: 'hasExtractedLicensingInfos' }));
+    else
+      issues.push(
+        issue('warning', 'missing-field', 'extracted licence without licenseId skipped', {
+          field: 'hasExtractedLicensingInfos',
+        }),
+      );
   }
   return extracted;
 }
@@ -81,12 +103,19 @@ function collectElements(doc: Spdx2Document, ctx: ElementContext): Elements {
     const trimmed = id?.trim();
     if (trimmed) {
       if (elements.byRef.has(trimmed)) {
-        ctx.issues.push(issue('warning', 'duplicate-ref', `SPDXID ${trimmed} is used twice; relationships reach the first ${what}`, { component: trimmed, line: ctx.lineOf(trimmed) }));
+        ctx.issues.push(
+          issue('warning', 'duplicate-ref', `SPDXID ${trimmed} is used twice; relationships reach the first ${what}`, {
+            component: trimmed,
+            line: ctx.lineOf(trimmed),
+          }),
+        );
       }
       return trimmed;
     }
     const ref = `SPDXRef-vigie-anonymous-${++anonymous}`;
-    ctx.issues.push(issue('error', 'missing-field', `${what} has no SPDXID; named ${ref}`, { component: ref, field: 'SPDXID' }));
+    ctx.issues.push(
+      issue('error', 'missing-field', `${what} has no SPDXID; named ${ref}`, { component: ref, field: 'SPDXID' }),
+    );
     return ref;
   };
   const add = (c: Component, k: 'package' | 'file') => {
@@ -106,20 +135,33 @@ function collectRelations(doc: Spdx2Document, documentId: string, issues: Issue[
   const relations: Relation[] = [];
   for (const id of doc.documentDescribes ?? []) relations.push({ element: documentId, type: 'DESCRIBES', related: id });
   for (const pkg of doc.packages ?? []) {
-    for (const file of pkg.hasFiles ?? []) if (pkg.SPDXID) relations.push({ element: pkg.SPDXID, type: 'CONTAINS', related: file });
+    for (const file of pkg.hasFiles ?? [])
+      if (pkg.SPDXID) relations.push({ element: pkg.SPDXID, type: 'CONTAINS', related: file });
   }
   for (const r of doc.relationships ?? []) {
     if (!r.spdxElementId || !r.relationshipType || !r.relatedSpdxElement) {
-      issues.push(issue('warning', 'invalid-relationship', 'relationship without element, type or related element skipped', { field: 'relationships' }));
+      issues.push(
+        issue('warning', 'invalid-relationship', 'relationship without element, type or related element skipped', {
+          field: 'relationships',
+        }),
+      );
       continue;
     }
-    relations.push({ element: r.spdxElementId.trim(), type: r.relationshipType.trim().toUpperCase(), related: r.relatedSpdxElement.trim() });
+    relations.push({
+      element: r.spdxElementId.trim(),
+      type: r.relationshipType.trim().toUpperCase(),
+      related: r.relatedSpdxElement.trim(),
+    });
   }
   return relations;
 }
 
 /** Files go under the first package that contains them; the relations that say so are not edges. */
-function nestFiles(relations: Relation[], { kind }: Elements, primary: string | undefined): { parentOf: Map<string, string>; nesting: Set<Relation> } {
+function nestFiles(
+  relations: Relation[],
+  { kind }: Elements,
+  primary: string | undefined,
+): { parentOf: Map<string, string>; nesting: Set<Relation> } {
   const parentOf = new Map<string, string>();
   const nesting = new Set<Relation>();
   for (const r of relations) {
@@ -134,7 +176,12 @@ function nestFiles(relations: Relation[], { kind }: Elements, primary: string | 
 }
 
 /** Dependency edges between elements; relations naming an undefined element are reported once. */
-function dependencyEdges(relations: Relation[], documentId: string, byRef: Map<string, Component>, issues: Issue[]): Map<string, string[]> {
+function dependencyEdges(
+  relations: Relation[],
+  documentId: string,
+  byRef: Map<string, Component>,
+  issues: Issue[],
+): Map<string, string[]> {
   const edges = new Map<string, string[]>();
   const dangling = new Set<string>();
   for (const r of relations) {
@@ -154,7 +201,12 @@ function dependencyEdges(relations: Relation[], documentId: string, byRef: Map<s
     if (edge.scope && target.dependencyScope === undefined) target.dependencyScope = edge.scope;
   }
   for (const id of dangling) {
-    issues.push(issue('warning', 'dangling-ref', `a relationship names ${id}, which the document does not define`, { component: id, field: 'relationships' }));
+    issues.push(
+      issue('warning', 'dangling-ref', `a relationship names ${id}, which the document does not define`, {
+        component: id,
+        field: 'relationships',
+      }),
+    );
   }
   return edges;
 }
@@ -196,21 +248,40 @@ function decodeMetadata(doc: Spdx2Document, sbom: Sbom, ctx: ElementContext): vo
   for (const creator of info?.creators ?? []) {
     const actor = parseActor(creator);
     if (!actor) {
-      ctx.issues.push(issue('warning', 'invalid-actor', `creator "${creator}" is not "Tool: …", "Person: …" or "Organization: …"; ignored`, { field: 'creationInfo.creators' }));
+      ctx.issues.push(
+        issue(
+          'warning',
+          'invalid-actor',
+          `creator "${creator}" is not "Tool: …", "Person: …" or "Organization: …"; ignored`,
+          { field: 'creationInfo.creators' },
+        ),
+      );
     } else if (actor.kind === 'tool') meta.tools.push(toolFromActorName(actor.name));
     else {
       meta.authors.push(actorToContact(actor));
-      if (actor.kind === 'organization') meta.properties.push({ name: SPDX_PROPERTY.creatorOrganization, value: actor.name });
+      if (actor.kind === 'organization')
+        meta.properties.push({ name: SPDX_PROPERTY.creatorOrganization, value: actor.name });
     }
   }
   if (info?.comment) meta.properties.push({ name: SPDX_PROPERTY.creatorComment, value: info.comment });
-  if (info?.licenseListVersion) meta.properties.push({ name: SPDX_PROPERTY.licenseListVersion, value: String(info.licenseListVersion) });
+  if (info?.licenseListVersion)
+    meta.properties.push({ name: SPDX_PROPERTY.licenseListVersion, value: String(info.licenseListVersion) });
   for (const ref of doc.externalDocumentRefs ?? []) {
     if (!ref.externalDocumentId || !ref.spdxDocument) {
-      ctx.issues.push(issue('warning', 'missing-field', 'external document reference without id or document URI skipped', { field: 'externalDocumentRefs' }));
+      ctx.issues.push(
+        issue('warning', 'missing-field', 'external document reference without id or document URI skipped', {
+          field: 'externalDocumentRefs',
+        }),
+      );
       continue;
     }
-    const checksum = ref.checksum?.algorithm && ref.checksum.checksumValue ? ` ${ref.checksum.algorithm}: ${ref.checksum.checksumValue}` : '';
-    meta.properties.push({ name: SPDX_PROPERTY.externalDocumentRef, value: `${ref.externalDocumentId} ${ref.spdxDocument}${checksum}` });
+    const checksum =
+      ref.checksum?.algorithm && ref.checksum.checksumValue
+        ? ` ${ref.checksum.algorithm}: ${ref.checksum.checksumValue}`
+        : '';
+    meta.properties.push({
+      name: SPDX_PROPERTY.externalDocumentRef,
+      value: `${ref.externalDocumentId} ${ref.spdxDocument}${checksum}`,
+    });
   }
 }

@@ -10,7 +10,14 @@ import {
 } from '../../../model/index.js';
 import { actorToContact, actorToEntity, parseActor } from './actor.js';
 import { hashFromSpdx } from './checksum.js';
-import type { Spdx2Annotation, Spdx2Checksum, Spdx2ExtractedLicense, Spdx2File, Spdx2Package, LineLookup } from './document.js';
+import type {
+  Spdx2Annotation,
+  Spdx2Checksum,
+  Spdx2ExtractedLicense,
+  Spdx2File,
+  Spdx2Package,
+  LineLookup,
+} from './document.js';
 import { decodeLicenseField } from './license-field.js';
 import { EFFECTIVE_LICENSE_ANNOTATION, SPDX_PROPERTY } from './properties.js';
 import { isPurpose, normalisePurpose, typeFromPurpose } from './purpose.js';
@@ -27,14 +34,49 @@ const isUnset = (v: string | undefined): v is undefined =>
   v === undefined || v.trim() === '' || v.trim() === NO_ASSERTION || v.trim() === NONE;
 
 const CDX_REFERENCE_TYPES = new Set([
-  'vcs', 'issue-tracker', 'website', 'advisories', 'bom', 'mailing-list', 'social', 'chat', 'documentation',
-  'support', 'source-distribution', 'distribution', 'distribution-intake', 'license', 'build-meta',
-  'build-system', 'release-notes', 'security-contact', 'model-card', 'log', 'configuration', 'evidence',
-  'formulation', 'attestation', 'threat-model', 'adversary-model', 'risk-assessment',
-  'vulnerability-assertion', 'exploitability-statement', 'pentest-report', 'static-analysis-report',
-  'dynamic-analysis-report', 'runtime-analysis-report', 'component-analysis-report',
-  'maturity-report', 'certification-report', 'codified-infrastructure', 'quality-metrics', 'poam',
-  'electronic-signature', 'digital-signature', 'rfc-9116', 'other',
+  'vcs',
+  'issue-tracker',
+  'website',
+  'advisories',
+  'bom',
+  'mailing-list',
+  'social',
+  'chat',
+  'documentation',
+  'support',
+  'source-distribution',
+  'distribution',
+  'distribution-intake',
+  'license',
+  'build-meta',
+  'build-system',
+  'release-notes',
+  'security-contact',
+  'model-card',
+  'log',
+  'configuration',
+  'evidence',
+  'formulation',
+  'attestation',
+  'threat-model',
+  'adversary-model',
+  'risk-assessment',
+  'vulnerability-assertion',
+  'exploitability-statement',
+  'pentest-report',
+  'static-analysis-report',
+  'dynamic-analysis-report',
+  'runtime-analysis-report',
+  'component-analysis-report',
+  'maturity-report',
+  'certification-report',
+  'codified-infrastructure',
+  'quality-metrics',
+  'poam',
+  'electronic-signature',
+  'digital-signature',
+  'rfc-9116',
+  'other',
 ]);
 
 function licenseOf(
@@ -45,7 +87,12 @@ function licenseOf(
   const decoded = decodeLicenseField(value, ctx.extracted);
   if (decoded.invalid) {
     ctx.issues.push(
-      issue('warning', 'invalid-license-expression', `"${value}" is not a well-formed SPDX licence expression; kept as text`, where),
+      issue(
+        'warning',
+        'invalid-license-expression',
+        `"${value}" is not a well-formed SPDX licence expression; kept as text`,
+        where,
+      ),
     );
   }
   return decoded.statement;
@@ -70,7 +117,13 @@ function hashesOf(ctx: ElementContext, checksums: Spdx2Checksum[] | undefined, c
   const out = [];
   for (const c of checksums ?? []) {
     if (!c.algorithm || !c.checksumValue) {
-      ctx.issues.push(issue('warning', 'invalid-checksum', 'checksum without algorithm or value skipped', { component, field, line: ctx.lineOf(component) }));
+      ctx.issues.push(
+        issue('warning', 'invalid-checksum', 'checksum without algorithm or value skipped', {
+          component,
+          field,
+          line: ctx.lineOf(component),
+        }),
+      );
       continue;
     }
     out.push(hashFromSpdx(c.algorithm, c.checksumValue));
@@ -124,7 +177,14 @@ function packageType(pkg: Spdx2Package, properties: Property[], ctx: ElementCont
   const purpose = pkg.primaryPackagePurpose;
   if (purpose === undefined) return 'library';
   if (!isPurpose(purpose)) {
-    ctx.issues.push(issue('warning', 'unknown-package-purpose', `unknown primaryPackagePurpose "${purpose}"; read as library`, where('primaryPackagePurpose')));
+    ctx.issues.push(
+      issue(
+        'warning',
+        'unknown-package-purpose',
+        `unknown primaryPackagePurpose "${purpose}"; read as library`,
+        where('primaryPackagePurpose'),
+      ),
+    );
     return 'library';
   }
   pushProperty(properties, SPDX_PROPERTY.primaryPackagePurpose, normalisePurpose(purpose));
@@ -150,7 +210,9 @@ function readExternalRefs(pkg: Spdx2Package, properties: Property[], ctx: Elemen
     const refType = r.referenceType ?? '';
     const locator = r.referenceLocator?.trim();
     if (!locator) {
-      ctx.issues.push(issue('warning', 'invalid-external-ref', 'external reference without locator skipped', where('externalRefs')));
+      ctx.issues.push(
+        issue('warning', 'invalid-external-ref', 'external reference without locator skipped', where('externalRefs')),
+      );
       continue;
     }
     if (category === 'PACKAGE-MANAGER' && refType === 'purl') {
@@ -164,12 +226,18 @@ function readExternalRefs(pkg: Spdx2Package, properties: Property[], ctx: Elemen
     } else if (category === 'PACKAGE-MANAGER') {
       pushProperty(properties, `${SPDX_PROPERTY.packageManagerRef}:${refType}`, locator);
     } else {
-      const type = category === 'SECURITY' && refType === 'advisory' ? 'advisories' : CDX_REFERENCE_TYPES.has(refType) ? refType : 'other';
+      const type =
+        category === 'SECURITY' && refType === 'advisory'
+          ? 'advisories'
+          : CDX_REFERENCE_TYPES.has(refType)
+            ? refType
+            : 'other';
       out.externalReferences.push({ type, url: locator, ...(r.comment ? { comment: r.comment } : {}) });
     }
   }
   if (!isUnset(pkg.homepage)) out.externalReferences.push({ type: 'website', url: pkg.homepage.trim() });
-  if (!isUnset(pkg.downloadLocation)) out.externalReferences.push({ type: 'distribution', url: pkg.downloadLocation.trim() });
+  if (!isUnset(pkg.downloadLocation))
+    out.externalReferences.push({ type: 'distribution', url: pkg.downloadLocation.trim() });
   return out;
 }
 
@@ -177,9 +245,19 @@ function readExternalRefs(pkg: Spdx2Package, properties: Property[], ctx: Elemen
 function readActors(pkg: Spdx2Package, ctx: ElementContext, where: Where) {
   const supplier = parseActor(pkg.supplier);
   const originator = parseActor(pkg.originator);
-  for (const [field, value, actor] of [['supplier', pkg.supplier, supplier], ['originator', pkg.originator, originator]] as const) {
+  for (const [field, value, actor] of [
+    ['supplier', pkg.supplier, supplier],
+    ['originator', pkg.originator, originator],
+  ] as const) {
     if (!isUnset(value) && !actor) {
-      ctx.issues.push(issue('warning', 'invalid-actor', `${field} "${value}" is not "Person: …" or "Organization: …"; ignored`, where(field)));
+      ctx.issues.push(
+        issue(
+          'warning',
+          'invalid-actor',
+          `${field} "${value}" is not "Person: …" or "Organization: …"; ignored`,
+          where(field),
+        ),
+      );
     }
   }
   return { supplier, originator };
@@ -211,14 +289,24 @@ function pushPackageProperties(pkg: Spdx2Package, properties: Property[]): void 
 
 /** Fields the spec requires: a name, a downloadLocation, and before 2.3 the licence and copyright fields. */
 function checkRequiredPackageFields(pkg: Spdx2Package, ctx: ElementContext, where: Where): void {
-  if (!pkg.name?.trim()) ctx.issues.push(issue('error', 'missing-field', 'package has no name; its SPDXID stands in', where('name')));
+  if (!pkg.name?.trim())
+    ctx.issues.push(issue('error', 'missing-field', 'package has no name; its SPDXID stands in', where('name')));
   if (pkg.downloadLocation === undefined) {
-    ctx.issues.push(issue('warning', 'missing-field', 'package has no downloadLocation (required; NOASSERTION if unknown)', where('downloadLocation')));
+    ctx.issues.push(
+      issue(
+        'warning',
+        'missing-field',
+        'package has no downloadLocation (required; NOASSERTION if unknown)',
+        where('downloadLocation'),
+      ),
+    );
   }
   if (ctx.specVersion === '2.3') return;
   for (const field of ['licenseConcluded', 'licenseDeclared', 'copyrightText'] as const) {
     if (pkg[field] === undefined) {
-      ctx.issues.push(issue('warning', 'missing-field', `package has no ${field} (required before SPDX 2.3)`, where(field)));
+      ctx.issues.push(
+        issue('warning', 'missing-field', `package has no ${field} (required before SPDX 2.3)`, where(field)),
+      );
     }
   }
 }
@@ -249,7 +337,8 @@ export function fileToComponent(file: Spdx2File, ref: string, ctx: ElementContex
   if (!hashes.some((h) => h.alg === 'SHA-1')) {
     ctx.issues.push(issue('warning', 'missing-field', 'file has no SHA1 checksum (required)', where('checksums')));
   }
-  if (!file.fileName?.trim()) ctx.issues.push(issue('error', 'missing-field', 'file has no fileName; its SPDXID stands in', where('fileName')));
+  if (!file.fileName?.trim())
+    ctx.issues.push(issue('error', 'missing-field', 'file has no fileName; its SPDXID stands in', where('fileName')));
 
   const component: Component = {
     ref,

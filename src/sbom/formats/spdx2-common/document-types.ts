@@ -7,8 +7,18 @@ import type { Spdx2Document } from './document.js';
 
 const strings = listOf('string');
 const checksum = objectWith({ algorithm: 'string', checksumValue: 'string' });
-const annotation = objectWith({ annotationDate: 'string', annotationType: 'string', annotator: 'string', comment: 'string' });
-const externalRef = objectWith({ referenceCategory: 'string', referenceType: 'string', referenceLocator: 'string', comment: 'string' });
+const annotation = objectWith({
+  annotationDate: 'string',
+  annotationType: 'string',
+  annotator: 'string',
+  comment: 'string',
+});
+const externalRef = objectWith({
+  referenceCategory: 'string',
+  referenceType: 'string',
+  referenceLocator: 'string',
+  comment: 'string',
+});
 
 const spdxPackage = objectWith({
   SPDXID: 'string',
@@ -19,7 +29,10 @@ const spdxPackage = objectWith({
   originator: 'string',
   downloadLocation: 'string',
   filesAnalyzed: 'boolean',
-  packageVerificationCode: objectWith({ packageVerificationCodeValue: 'string', packageVerificationCodeExcludedFiles: strings }),
+  packageVerificationCode: objectWith({
+    packageVerificationCodeValue: 'string',
+    packageVerificationCodeExcludedFiles: strings,
+  }),
   checksums: listOf(checksum),
   homepage: 'string',
   sourceInfo: 'string',
@@ -73,7 +86,14 @@ export const SPDX2_DOCUMENT_TYPES: Shape = objectWith({
   hasExtractedLicensingInfos: listOf(
     objectWith({ licenseId: 'string', extractedText: 'string', name: 'string', seeAlsos: strings, comment: 'string' }),
   ),
-  relationships: listOf(objectWith({ spdxElementId: 'string', relationshipType: 'string', relatedSpdxElement: 'string', comment: 'string' })),
+  relationships: listOf(
+    objectWith({
+      spdxElementId: 'string',
+      relationshipType: 'string',
+      relatedSpdxElement: 'string',
+      comment: 'string',
+    }),
+  ),
   annotations: listOf(annotation),
 });
 

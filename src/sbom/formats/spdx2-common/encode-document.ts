@@ -1,7 +1,14 @@
 import { issue, propertyOf, type Component, type Issue, type Sbom } from '../../../model/index.js';
 import type { EncodeOptions } from '../../format.js';
 import { formatActor, toolToActor } from './actor.js';
-import { DOCUMENT_ID, type Spdx2Document, type Spdx2ExternalDocumentRef, type Spdx2File, type Spdx2Package, type Spdx2Relationship } from './document.js';
+import {
+  DOCUMENT_ID,
+  type Spdx2Document,
+  type Spdx2ExternalDocumentRef,
+  type Spdx2File,
+  type Spdx2Package,
+  type Spdx2Relationship,
+} from './document.js';
 import { componentToFile, componentToPackage, fitsSpdxFile, type ElementEncoding } from './encode-element.js';
 import { ExtractedLicenseCollector } from './license-field.js';
 import { LossyTally } from './lossy-tally.js';
@@ -65,9 +72,16 @@ export function encodeSpdx2Document(sbom: Sbom, options: EncodeOptions = {}): Sp
   const files: Spdx2File[] = [];
   const relationships: Spdx2Relationship[] = [];
   const primaryId = meta.component ? idByRef.get(meta.component.ref) : undefined;
-  if (primaryId) relationships.push({ spdxElementId: DOCUMENT_ID, relationshipType: 'DESCRIBES', relatedSpdxElement: primaryId });
+  if (primaryId)
+    relationships.push({ spdxElementId: DOCUMENT_ID, relationshipType: 'DESCRIBES', relatedSpdxElement: primaryId });
   else {
-    issues.push(issue('info', 'no-primary-component', 'the SBOM names no primary component, so the SPDX document DESCRIBES nothing'));
+    issues.push(
+      issue(
+        'info',
+        'no-primary-component',
+        'the SBOM names no primary component, so the SPDX document DESCRIBES nothing',
+      ),
+    );
   }
 
   for (const { component, spdxId, parent } of walked) {
@@ -76,7 +90,8 @@ export function encodeSpdx2Document(sbom: Sbom, options: EncodeOptions = {}): Sp
     else packages.push(componentToPackage(component, spdxId, enc));
     if (parent) {
       relationships.push({ spdxElementId: parent, relationshipType: 'CONTAINS', relatedSpdxElement: spdxId });
-      if (!asFile) lossy.note('nesting of non-file components (written as CONTAINS, read back as dependencies)', component.ref);
+      if (!asFile)
+        lossy.note('nesting of non-file components (written as CONTAINS, read back as dependencies)', component.ref);
     }
   }
 
@@ -104,10 +119,15 @@ export function encodeSpdx2Document(sbom: Sbom, options: EncodeOptions = {}): Sp
     }
   }
   for (const ref of dangling) {
-    issues.push(issue('warning', 'dangling-ref', `a dependency names ${ref}, which no component has; edge dropped`, { component: ref }));
+    issues.push(
+      issue('warning', 'dangling-ref', `a dependency names ${ref}, which no component has; edge dropped`, {
+        component: ref,
+      }),
+    );
   }
   // SPDX 2.3 has no AI or Dataset profile: trained-on, fine-tuned-from, derived-from… are not written.
-  for (const edge of sbom.lineage ?? []) for (let i = 0; i < edge.to.length; i++) lossy.note(`AI lineage edges (${edge.kind})`, edge.from);
+  for (const edge of sbom.lineage ?? [])
+    for (let i = 0; i < edge.to.length; i++) lossy.note(`AI lineage edges (${edge.kind})`, edge.from);
   for (const { component } of walked) {
     const scope = component.dependencyScope;
     if (scope && relationshipForScope(scope).inverse && !reached.has(component.ref)) {
@@ -149,7 +169,9 @@ export function encodeSpdx2Document(sbom: Sbom, options: EncodeOptions = {}): Sp
 
 function creatorsOf(sbom: Sbom): string[] {
   const meta = sbom.metadata;
-  const organisations = new Set(meta.properties.filter((p) => p.name === SPDX_PROPERTY.creatorOrganization).map((p) => p.value));
+  const organisations = new Set(
+    meta.properties.filter((p) => p.name === SPDX_PROPERTY.creatorOrganization).map((p) => p.value),
+  );
   const creators: string[] = [];
   for (const a of meta.authors) {
     if (a.name) creators.push(formatActor(organisations.has(a.name) ? 'Organization' : 'Person', a.name, a.email));
@@ -170,7 +192,11 @@ function externalDocumentRefsOf(sbom: Sbom, lossy: LossyTally): Spdx2ExternalDoc
       lossy.note('external document references without checksum');
       continue;
     }
-    out.push({ externalDocumentId: m[1], spdxDocument: m[2], checksum: { algorithm: m[3], checksumValue: m[4].toLowerCase() } });
+    out.push({
+      externalDocumentId: m[1],
+      spdxDocument: m[2],
+      checksum: { algorithm: m[3], checksumValue: m[4].toLowerCase() },
+    });
   }
   return out;
 }

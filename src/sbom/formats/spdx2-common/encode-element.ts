@@ -18,9 +18,7 @@ const propertiesOf = (c: Component, name: string) => c.properties.filter((p) => 
 
 /** Properties the SPDX 2 encoder turns back into fields; any other property is lost. */
 function isSpdxProperty(name: string): boolean {
-  return (
-    Object.values(SPDX_PROPERTY).includes(name as never) || name.startsWith(`${SPDX_PROPERTY.packageManagerRef}:`)
-  );
+  return Object.values(SPDX_PROPERTY).includes(name as never) || name.startsWith(`${SPDX_PROPERTY.packageManagerRef}:`);
 }
 
 /** A component SPDX 2 can write as a file: file-typed, hashed, and with nothing only packages hold. */
@@ -28,8 +26,14 @@ export function fitsSpdxFile(c: Component): boolean {
   return (
     c.type === 'file' &&
     c.hashes.some((h) => hashAlgorithmToSpdx(h.alg) !== undefined) &&
-    !c.purl && !c.cpe && !c.version && !c.supplier && !c.manufacturer && !c.description &&
-    !c.otherIdentifiers?.length && c.externalReferences.length === 0 &&
+    !c.purl &&
+    !c.cpe &&
+    !c.version &&
+    !c.supplier &&
+    !c.manufacturer &&
+    !c.description &&
+    !c.otherIdentifiers?.length &&
+    c.externalReferences.length === 0 &&
     !c.components?.some((child) => !fitsSpdxFile(child)) &&
     propertyOf(c, SPDX_PROPERTY.primaryPackagePurpose) === undefined
   );
@@ -59,7 +63,14 @@ function effectiveAnnotation(c: Component, enc: ElementEncoding): Spdx2Annotatio
   const effective = c.licenses.effective;
   const value = effective?.expression ?? effective?.raw;
   if (!value) return undefined;
-  return [{ annotationDate: enc.created, annotationType: 'OTHER', annotator: 'Tool: vigie', comment: `${EFFECTIVE_LICENSE_ANNOTATION}${value}` }];
+  return [
+    {
+      annotationDate: enc.created,
+      annotationType: 'OTHER',
+      annotator: 'Tool: vigie',
+      comment: `${EFFECTIVE_LICENSE_ANNOTATION}${value}`,
+    },
+  ];
 }
 
 export function componentToPackage(c: Component, spdxId: string, enc: ElementEncoding): Spdx2Package {
@@ -104,30 +115,47 @@ export function componentToPackage(c: Component, spdxId: string, enc: ElementEnc
 /** The refs that identify the package: purl, CPE, other identifiers by their prefix, other package-manager refs. */
 function identifierRefs(c: Component): Spdx2ExternalRef[] {
   const externalRefs: Spdx2ExternalRef[] = [];
-  if (c.purl) externalRefs.push({ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl });
+  if (c.purl)
+    externalRefs.push({ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl });
   if (c.cpe) {
-    externalRefs.push({ referenceCategory: 'SECURITY', referenceType: c.cpe.startsWith('cpe:2.3:') ? 'cpe23Type' : 'cpe22Type', referenceLocator: c.cpe });
+    externalRefs.push({
+      referenceCategory: 'SECURITY',
+      referenceType: c.cpe.startsWith('cpe:2.3:') ? 'cpe23Type' : 'cpe22Type',
+      referenceLocator: c.cpe,
+    });
   }
   for (const id of c.otherIdentifiers ?? []) externalRefs.push(otherIdentifierRef(id));
   for (const p of c.properties) {
     if (p.name.startsWith(`${SPDX_PROPERTY.packageManagerRef}:`)) {
-      externalRefs.push({ referenceCategory: 'PACKAGE-MANAGER', referenceType: p.name.slice(SPDX_PROPERTY.packageManagerRef.length + 1), referenceLocator: p.value });
+      externalRefs.push({
+        referenceCategory: 'PACKAGE-MANAGER',
+        referenceType: p.name.slice(SPDX_PROPERTY.packageManagerRef.length + 1),
+        referenceLocator: p.value,
+      });
     }
   }
   return externalRefs;
 }
 
 function otherIdentifierRef(id: string): Spdx2ExternalRef {
-  if (id.startsWith('pkg:')) return { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: id };
-  if (id.startsWith('cpe:2.3:')) return { referenceCategory: 'SECURITY', referenceType: 'cpe23Type', referenceLocator: id };
-  if (id.startsWith('cpe:/')) return { referenceCategory: 'SECURITY', referenceType: 'cpe22Type', referenceLocator: id };
-  if (id.startsWith('gitoid:')) return { referenceCategory: 'PERSISTENT-ID', referenceType: 'gitoid', referenceLocator: id };
+  if (id.startsWith('pkg:'))
+    return { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: id };
+  if (id.startsWith('cpe:2.3:'))
+    return { referenceCategory: 'SECURITY', referenceType: 'cpe23Type', referenceLocator: id };
+  if (id.startsWith('cpe:/'))
+    return { referenceCategory: 'SECURITY', referenceType: 'cpe22Type', referenceLocator: id };
+  if (id.startsWith('gitoid:'))
+    return { referenceCategory: 'PERSISTENT-ID', referenceType: 'gitoid', referenceLocator: id };
   if (id.startsWith('swh:')) return { referenceCategory: 'PERSISTENT-ID', referenceType: 'swh', referenceLocator: id };
   return { referenceCategory: 'SECURITY', referenceType: 'swid', referenceLocator: id };
 }
 
 /** The first website is the homepage, the first distribution the download location; the others become refs. */
-function addLinkRefs(c: Component, enc: ElementEncoding, externalRefs: Spdx2ExternalRef[]): { homepage?: string; downloadLocation?: string } {
+function addLinkRefs(
+  c: Component,
+  enc: ElementEncoding,
+  externalRefs: Spdx2ExternalRef[],
+): { homepage?: string; downloadLocation?: string } {
   let homepage: string | undefined;
   let downloadLocation: string | undefined;
   for (const r of c.externalReferences) {
@@ -164,7 +192,8 @@ function packageOriginator(c: Component, enc: ElementEncoding): string | undefin
   let originator = entityToActor(c.manufacturer);
   const authors = c.authors?.filter((a) => a.name) ?? [];
   if (!originator && authors[0]) originator = formatActor('Person', authors[0].name!, authors[0].email);
-  if (authors.length > (c.manufacturer ? 0 : 1)) enc.lossy.note('more than one originator (authors beyond the first)', c.ref);
+  if (authors.length > (c.manufacturer ? 0 : 1))
+    enc.lossy.note('more than one originator (authors beyond the first)', c.ref);
   return originator;
 }
 

@@ -88,7 +88,12 @@ export class ExtractedLicenseCollector {
   private refForRaw(raw: string): string {
     const known = this.idByRaw.get(raw);
     if (known) return known;
-    const base = `LicenseRef-${raw.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64) || 'unnamed'}`;
+    const base = `LicenseRef-${
+      raw
+        .replace(/[^A-Za-z0-9.]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 64) || 'unnamed'
+    }`;
     let id = base;
     for (let n = 2; this.infos.has(id); n++) id = `${base}-${n}`;
     this.idByRaw.set(raw, id);

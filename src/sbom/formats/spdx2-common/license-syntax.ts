@@ -38,7 +38,8 @@ export function checkExpressionSyntax(text: string): ExpressionSyntax {
     if (isOp(tokens[pos], 'WITH')) {
       pos++;
       const exception = tokens[pos];
-      if (exception === undefined || exception === '(' || exception === ')' || isOp(exception) || !ID.test(exception)) return false;
+      if (exception === undefined || exception === '(' || exception === ')' || isOp(exception) || !ID.test(exception))
+        return false;
       pos++;
     }
     return true;

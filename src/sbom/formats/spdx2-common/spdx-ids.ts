@@ -11,7 +11,9 @@ export class SpdxIdAllocator {
   private readonly taken = new Set<string>([DOCUMENT_ID]);
 
   allocate(ref: string): string {
-    const base = VALID_ID.test(ref) ? ref : `SPDXRef-${ref.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'component'}`;
+    const base = VALID_ID.test(ref)
+      ? ref
+      : `SPDXRef-${ref.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'component'}`;
     let id = base;
     for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
     this.taken.add(id);

@@ -34,7 +34,8 @@ export const LINEAGE_FROM_RELATIONSHIP: ReadonlyMap<string, LineageKind> = new M
     .map(([kind, rel]) => [rel, kind as LineageKind]),
 );
 
-const fromPresence = (v: string): Presence | undefined => (v === 'yes' || v === 'no' ? v : v === 'noAssertion' ? 'unknown' : undefined);
+const fromPresence = (v: string): Presence | undefined =>
+  v === 'yes' || v === 'no' ? v : v === 'noAssertion' ? 'unknown' : undefined;
 const toPresence = (v: Presence): string => (v === 'unknown' ? 'noAssertion' : v);
 
 type Take = (values: string[]) => boolean;
@@ -64,7 +65,10 @@ function liftModelCard(c: Component): void {
     ai_useSensitivePersonalInformation: ([v]) => (card.usesSensitivePersonalData = fromPresence(v!)) !== undefined,
     ai_domain: (vs) => (card.domains.push(...vs), true),
     ai_hyperparameter: (vs) => (card.hyperparameters.push(...vs.map(entry)), true),
-    ai_metric: (vs) => (card.metrics.push(...vs.map(entry).map((e) => (e.value ? { type: e.key, value: e.value } : { type: e.key }))), true),
+    ai_metric: (vs) => (
+      card.metrics.push(...vs.map(entry).map((e) => (e.value ? { type: e.key, value: e.value } : { type: e.key }))),
+      true
+    ),
     ai_informationAboutApplication: ([v]) => ((card.informationAboutApplication = v), true),
     ai_informationAboutTraining: ([v]) => ((card.informationAboutTraining = v), true),
     ai_limitation: ([v]) => (card.considerations.limitations.push(v!), true),
@@ -107,7 +111,8 @@ function modelCardProperties(card: ModelCard): Property[] {
     if (value !== undefined) out.push({ name: PROPERTY_PREFIX + field, value });
   };
   if (card.autonomy) add('ai_autonomyType', toPresence(card.autonomy));
-  if (card.usesSensitivePersonalData) add('ai_useSensitivePersonalInformation', toPresence(card.usesSensitivePersonalData));
+  if (card.usesSensitivePersonalData)
+    add('ai_useSensitivePersonalInformation', toPresence(card.usesSensitivePersonalData));
   for (const d of card.domains) add('ai_domain', d);
   for (const h of card.hyperparameters) add('ai_hyperparameter', `${h.key}=${h.value}`);
   for (const m of card.metrics) add('ai_metric', m.value === undefined ? m.type : `${m.type}=${m.value}`);
@@ -129,7 +134,8 @@ function datasetProperties(facts: DatasetFacts): Property[] {
   add('dataset_datasetAvailability', facts.availability);
   if (facts.sizeBytes !== undefined) add('dataset_datasetSize', String(facts.sizeBytes));
   for (const m of facts.modalities) add('dataset_datasetType', m);
-  if (facts.sensitivePersonalData) add('dataset_hasSensitivePersonalInformation', toPresence(facts.sensitivePersonalData));
+  if (facts.sensitivePersonalData)
+    add('dataset_hasSensitivePersonalInformation', toPresence(facts.sensitivePersonalData));
   add('dataset_intendedUse', facts.intendedUse);
   for (const b of facts.knownBias) add('dataset_knownBias', b);
   return out;
@@ -144,7 +150,8 @@ export function unwritableModelCardFields(card: ModelCard): string[] {
   if (card.parameterCount !== undefined) out.push('parameterCount');
   if (card.contextSize !== undefined) out.push('contextSize');
   if (card.inputs.length || card.outputs.length) out.push('inputs/outputs');
-  if (card.considerations.users.length || card.considerations.useCases.length) out.push('considerations.users/useCases');
+  if (card.considerations.users.length || card.considerations.useCases.length)
+    out.push('considerations.users/useCases');
   if (card.considerations.ethical.length) out.push('considerations.ethical');
   if (card.datasets.length > 0) out.push('datasets named without a component');
   return out;

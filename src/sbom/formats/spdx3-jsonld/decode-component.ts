@@ -95,7 +95,10 @@ export function decodeComponent(node: Node, ref: string, lookUp: LookUp): Compon
 
   const identifiers = objects(node, 'externalIdentifier');
   const identifier = (type: string) =>
-    identifiers.filter((i) => str(i, 'externalIdentifierType') === type).map((i) => str(i, 'identifier')).filter(Boolean) as string[];
+    identifiers
+      .filter((i) => str(i, 'externalIdentifierType') === type)
+      .map((i) => str(i, 'identifier'))
+      .filter(Boolean) as string[];
   const purl = str(node, 'software_packageUrl') ?? identifier('packageUrl')[0];
   if (purl) component.purl = purl.trim();
   const cpe = identifier('cpe23')[0] ?? identifier('cpe22')[0];
@@ -106,10 +109,15 @@ export function decodeComponent(node: Node, ref: string, lookUp: LookUp): Compon
   const supplier = refs(node, 'suppliedBy')[0];
   const supplierAgent = supplier === undefined ? undefined : agentOf(supplier, lookUp);
   if (supplierAgent) component.supplier = entityOf(supplierAgent);
-  const originators = refs(node, 'originatedBy').map((o) => agentOf(o, lookUp)).filter((a) => a !== undefined);
+  const originators = refs(node, 'originatedBy')
+    .map((o) => agentOf(o, lookUp))
+    .filter((a) => a !== undefined);
   const organisation = originators.find((a) => a.kind === 'organization');
   if (organisation) component.manufacturer = entityOf(organisation);
-  const people = originators.filter((a) => a !== organisation).map(contactOf).filter((c) => c.name || c.email);
+  const people = originators
+    .filter((a) => a !== organisation)
+    .map(contactOf)
+    .filter((c) => c.name || c.email);
   if (people.length > 0) component.authors = people;
   if (list(node, 'software_contentIdentifier').length > 0) {
     for (const ci of objects(node, 'software_contentIdentifier')) {

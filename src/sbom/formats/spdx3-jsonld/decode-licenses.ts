@@ -19,7 +19,12 @@ type LicenseTerm =
 export type LookUp = (id: string) => Node | undefined;
 
 function lastSegment(iri: string): string {
-  return iri.replace(/[/#]+$/, '').split(/[/#]/).pop() ?? iri;
+  return (
+    iri
+      .replace(/[/#]+$/, '')
+      .split(/[/#]/)
+      .pop() ?? iri
+  );
 }
 
 export function listedLicenseId(iri: string): string | undefined {
@@ -44,7 +49,7 @@ const wrap = (e: string) => (/\s(AND|OR)\s/i.test(e) ? `(${e})` : e);
 
 function termOf(target: string | Node, lookUp: LookUp, depth = 0): LicenseTerm {
   const node = isNode(target) ? target : lookUp(target);
-  const id = isNode(target) ? idOf(target) ?? '' : target;
+  const id = isNode(target) ? (idOf(target) ?? '') : target;
   if (!node) {
     const special = specialOf(id);
     if (special) return special;
@@ -83,7 +88,9 @@ function termOf(target: string | Node, lookUp: LookUp, depth = 0): LicenseTerm {
     case 'expandedlicensing_OrLaterOperator': {
       const subject = refs(node, 'expandedlicensing_subjectLicense')[0];
       const inner = subject === undefined ? undefined : termOf(subject, lookUp, depth + 1);
-      return inner?.kind === 'spdx' ? { kind: 'spdx', expression: `${inner.expression}+` } : inner ?? { kind: 'missing', id };
+      return inner?.kind === 'spdx'
+        ? { kind: 'spdx', expression: `${inner.expression}+` }
+        : (inner ?? { kind: 'missing', id });
     }
     case 'expandedlicensing_WithAdditionOperator': {
       const subject = refs(node, 'expandedlicensing_subjectExtendableLicense')[0];
@@ -104,10 +111,15 @@ function combine(parts: LicenseTerm[], operator: string): LicenseTerm | undefine
   if (parts.length === 0) return undefined;
   if (parts.length === 1) return parts[0];
   if (parts.every((p) => p.kind === 'spdx')) {
-    return { kind: 'spdx', expression: parts.map((p) => wrap((p as { expression: string }).expression)).join(operator) };
+    return {
+      kind: 'spdx',
+      expression: parts.map((p) => wrap((p as { expression: string }).expression)).join(operator),
+    };
   }
   const text = parts
-    .map((p) => (p.kind === 'spdx' ? wrap(p.expression) : p.kind === 'text' ? p.entry.name : p.kind === 'special' ? p.value : p.id))
+    .map((p) =>
+      p.kind === 'spdx' ? wrap(p.expression) : p.kind === 'text' ? p.entry.name : p.kind === 'special' ? p.value : p.id,
+    )
     .join(operator);
   return { kind: 'text', entry: { name: text } };
 }
@@ -129,7 +141,15 @@ export function licenseStatementOf(targets: Array<string | Node>, lookUp: LookUp
     return { statement: { raw: value, entries: [] }, missing };
   }
   const entries = known.flatMap((t): LicenseEntry[] =>
-    t.kind === 'spdx' ? [/^[A-Za-z0-9.+-]+$/.test(t.expression) && !t.expression.endsWith('+') ? { id: t.expression } : { expression: t.expression }] : t.kind === 'text' ? [t.entry] : [],
+    t.kind === 'spdx'
+      ? [
+          /^[A-Za-z0-9.+-]+$/.test(t.expression) && !t.expression.endsWith('+')
+            ? { id: t.expression }
+            : { expression: t.expression },
+        ]
+      : t.kind === 'text'
+        ? [t.entry]
+        : [],
   );
   return { statement: licenseFromEntries(entries), missing };
 }

@@ -31,7 +31,13 @@ import { parseJsonDocument } from '../../json-text.js';
 import { liftAiFields, LINEAGE_FROM_RELATIONSHIP, LINEAGE_RELATIONSHIPS } from './ai-fields.js';
 import { reportNonStringFields } from './string-fields.js';
 import { DISTRIBUTION_ARTIFACT_PROPERTY, PROPERTY_PREFIX } from './profile-fields.js';
-import { EFFECTIVE_LICENSE_STATEMENT, SBOM_TYPE_TO_PHASE, SCOPE_FROM_SPDX, SPEC_VERSIONS, WRITTEN_VERSION } from './vocabulary.js';
+import {
+  EFFECTIVE_LICENSE_STATEMENT,
+  SBOM_TYPE_TO_PHASE,
+  SCOPE_FROM_SPDX,
+  SPEC_VERSIONS,
+  WRITTEN_VERSION,
+} from './vocabulary.js';
 
 const MAX_DANGLING_ISSUES = 50;
 /** When several lifecycle scopes lead to one component, the one that matters most for compliance wins. */
@@ -48,7 +54,9 @@ class DecodeContext {
     const document = graph.nodes.find((n) => typeOf(n) === 'SpdxDocument');
     // Elements imported from other documents are legitimately absent from this graph.
     this.externalIds = document
-      ? objects(document, 'import').map((m) => str(m, 'externalSpdxId')).filter((x): x is string => !!x)
+      ? objects(document, 'import')
+          .map((m) => str(m, 'externalSpdxId'))
+          .filter((x): x is string => !!x)
       : [];
   }
 
@@ -70,7 +78,11 @@ class DecodeContext {
   finish(): void {
     if (this.dangling > MAX_DANGLING_ISSUES) {
       this.issues.push(
-        issue('warning', 'dangling-ref', `${this.dangling - MAX_DANGLING_ISSUES} more references name no element of this document`),
+        issue(
+          'warning',
+          'dangling-ref',
+          `${this.dangling - MAX_DANGLING_ISSUES} more references name no element of this document`,
+        ),
       );
     }
   }
@@ -114,9 +126,15 @@ function describedIds(document: Node | undefined, ctx: DecodeContext): string[] 
   };
   if (document) for (const r of refs(document, 'rootElement')) visit(r, 0);
   // SPDX 2 habits survive in some 3.0 documents: "describes" from the document or the SBOM.
-  const describers = new Set(ctx.graph.nodes.filter((n) => typeOf(n) === 'SpdxDocument' || COLLECTION_CLASSES.has(typeOf(n))).map(idOf));
+  const describers = new Set(
+    ctx.graph.nodes.filter((n) => typeOf(n) === 'SpdxDocument' || COLLECTION_CLASSES.has(typeOf(n))).map(idOf),
+  );
   for (const rel of ctx.graph.nodes) {
-    if (RELATIONSHIP_CLASSES.has(typeOf(rel)) && str(rel, 'relationshipType') === 'describes' && describers.has(str(rel, 'from'))) {
+    if (
+      RELATIONSHIP_CLASSES.has(typeOf(rel)) &&
+      str(rel, 'relationshipType') === 'describes' &&
+      describers.has(str(rel, 'from'))
+    ) {
       for (const to of refs(rel, 'to')) visit(to, 1);
     }
   }
@@ -128,7 +146,11 @@ function readMetadata(sbom: Sbom, document: Node | undefined, ctx: DecodeContext
   const collection = ctx.graph.nodes.find((n) => typeOf(n) === 'software_Sbom');
   const source = document ?? collection;
   if (!source) {
-    ctx.issues.push(issue('warning', 'missing-document', 'no SpdxDocument element: document metadata is unknown', { field: '@graph' }));
+    ctx.issues.push(
+      issue('warning', 'missing-document', 'no SpdxDocument element: document metadata is unknown', {
+        field: '@graph',
+      }),
+    );
     return;
   }
   const id = idOf(source);
@@ -150,7 +172,9 @@ function readMetadata(sbom: Sbom, document: Node | undefined, ctx: DecodeContext
       if (tool?.name) meta.tools.push({ name: tool.name });
     }
   } else {
-    ctx.issues.push(issue('warning', 'missing-creation-info', 'the document has no creation information', { field: 'creationInfo' }));
+    ctx.issues.push(
+      issue('warning', 'missing-creation-info', 'the document has no creation information', { field: 'creationInfo' }),
+    );
   }
   const dataLicense = refs(source, 'dataLicense');
   if (dataLicense.length > 0) meta.dataLicense = licenseStatementOf(dataLicense, ctx.lookUp).statement;
@@ -209,7 +233,9 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
       continue;
     }
     ctx.resolve(fromId, { field });
-    const allTo = refs(rel, 'to').map((t) => (typeof t === 'string' ? t : idOf(t))).filter((t): t is string => !!t);
+    const allTo = refs(rel, 'to')
+      .map((t) => (typeof t === 'string' ? t : idOf(t)))
+      .filter((t): t is string => !!t);
     // The SPDX 3 individuals (NoneElement, NoAssertionElement) say "none" / "unknown", not an element.
     const toIds = allTo.filter((t) => !WELL_KNOWN_ELEMENTS.has(t));
     if (kind === 'hasDeclaredLicense' || kind === 'hasConcludedLicense') {
@@ -235,7 +261,12 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
       const list = facts.edges.get(fromId) ?? [];
       for (const t of targets) if (!list.includes(t)) list.push(t);
       facts.edges.set(fromId, list);
-      const scope = kind === 'hasOptionalDependency' ? 'optional' : str(rel, 'scope') ? SCOPE_FROM_SPDX[str(rel, 'scope')!] ?? 'other' : '';
+      const scope =
+        kind === 'hasOptionalDependency'
+          ? 'optional'
+          : str(rel, 'scope')
+            ? (SCOPE_FROM_SPDX[str(rel, 'scope')!] ?? 'other')
+            : '';
       for (const t of targets) {
         const scopes = facts.incomingScopes.get(t) ?? new Set<string>();
         scopes.add(scope);
@@ -246,7 +277,8 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
         ignore('contains from an element that is not a component');
         continue;
       }
-      for (const t of toIds) if (ctx.components.has(t) && !facts.containedIn.has(t) && t !== fromId) facts.containedIn.set(t, fromId);
+      for (const t of toIds)
+        if (ctx.components.has(t) && !facts.containedIn.has(t) && t !== fromId) facts.containedIn.set(t, fromId);
     } else if (kind === 'hasDistributionArtifact') {
       // BSI TR-03183-2 §8.2 puts filename, deployable hash and file purposes on this artefact.
       const component = ctx.components.get(fromId);
@@ -254,7 +286,8 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
       for (const t of toIds) component.properties.push({ name: DISTRIBUTION_ARTIFACT_PROPERTY, value: t });
     } else if (lineageKindOf(kind, ctx.components.get(fromId)?.type)) {
       const targets = toIds.filter((t) => ctx.components.has(t));
-      if (targets.length > 0) ctx.lineage.push({ from: fromId, kind: lineageKindOf(kind, ctx.components.get(fromId)?.type)!, to: targets });
+      if (targets.length > 0)
+        ctx.lineage.push({ from: fromId, kind: lineageKindOf(kind, ctx.components.get(fromId)?.type)!, to: targets });
       else ignore(`${kind} towards elements that are not components`);
     } else if (kind !== 'describes') {
       ignore(`${kind} relationships`);
@@ -339,15 +372,20 @@ function reportSkipped(ctx: DecodeContext, facts: RelationshipFacts): void {
   for (const node of ctx.graph.nodes) {
     const type = typeOf(node);
     if (ctx.components.has(idOf(node) ?? '') && COMPONENT_CLASSES.has(type)) continue;
-    if (!KNOWN_CLASSES.has(type) && !ABSTRACT_ARTIFACT_CLASSES.has(type)) unknown.set(type, (unknown.get(type) ?? 0) + 1);
+    if (!KNOWN_CLASSES.has(type) && !ABSTRACT_ARTIFACT_CLASSES.has(type))
+      unknown.set(type, (unknown.get(type) ?? 0) + 1);
     else if (/^(security_|build_|software_Snippet)/.test(type)) notKept.set(type, (notKept.get(type) ?? 0) + 1);
   }
   for (const [type, count] of unknown) {
     const label = type === '' ? 'without a type' : `of unknown type "${type}"`;
-    ctx.issues.push(issue('warning', 'unknown-element-type', `${count} element(s) ${label} were skipped`, { field: '@graph' }));
+    ctx.issues.push(
+      issue('warning', 'unknown-element-type', `${count} element(s) ${label} were skipped`, { field: '@graph' }),
+    );
   }
   for (const [type, count] of notKept) {
-    ctx.issues.push(issue('info', 'element-not-kept', `${count} ${type} element(s) are not part of the inventory and were not kept`));
+    ctx.issues.push(
+      issue('info', 'element-not-kept', `${count} ${type} element(s) are not part of the inventory and were not kept`),
+    );
   }
   for (const [why, count] of facts.ignored) {
     ctx.issues.push(issue('info', 'relationship-not-kept', `${count} ${why} were not kept`));
@@ -362,17 +400,24 @@ export function decodeSpdx3(input: DecodeInput): DecodeResult {
   const ctx = new DecodeContext(graph);
   reportNonStringFields(graph.nodes, ctx.issues);
   if (!(SPEC_VERSIONS as readonly string[]).includes(specVersion)) {
-    ctx.issues.push(issue('warning', 'unsupported-version', `SPDX ${specVersion} is not a version Vigie reads; read as 3.0.1`, { field: '@context' }));
+    ctx.issues.push(
+      issue('warning', 'unsupported-version', `SPDX ${specVersion} is not a version Vigie reads; read as 3.0.1`, {
+        field: '@context',
+      }),
+    );
   }
 
   for (const [id, node] of graph.byId) {
     const type = typeOf(node);
     if (!COMPONENT_CLASSES.has(type) && !ABSTRACT_ARTIFACT_CLASSES.has(type)) continue;
     if (ABSTRACT_ARTIFACT_CLASSES.has(type)) {
-      ctx.issues.push(issue('warning', 'abstract-element-type', `${type} is an abstract class; read as a package`, { component: id }));
+      ctx.issues.push(
+        issue('warning', 'abstract-element-type', `${type} is an abstract class; read as a package`, { component: id }),
+      );
     }
     const component = decodeComponent(node, id, ctx.lookUp);
-    if (!component.name) ctx.issues.push(issue('warning', 'missing-name', 'element has no name', { component: id, field: 'name' }));
+    if (!component.name)
+      ctx.issues.push(issue('warning', 'missing-name', 'element has no name', { component: id, field: 'name' }));
     for (const agent of [...refs(node, 'suppliedBy'), ...refs(node, 'originatedBy')]) {
       const agentNode = ctx.resolve(agent, { component: id, field: 'suppliedBy/originatedBy' });
       if (agentNode && !AGENT_CLASSES.has(typeOf(agentNode))) {

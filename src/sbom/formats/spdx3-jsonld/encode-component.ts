@@ -1,7 +1,15 @@
 // One Vigie component → one SPDX 3 software artifact element (relationships are written by the caller).
 import { propertyOf, type Component } from '../../../model/index.js';
 import type { Node } from './graph.js';
-import { AI_FIELDS, ARTIFACT_FIELDS, DATASET_FIELDS, DATASET_TYPES, DISTRIBUTION_ARTIFACT_PROPERTY, PROPERTY_PREFIX, type ProfileField } from './profile-fields.js';
+import {
+  AI_FIELDS,
+  ARTIFACT_FIELDS,
+  DATASET_FIELDS,
+  DATASET_TYPES,
+  DISTRIBUTION_ARTIFACT_PROPERTY,
+  PROPERTY_PREFIX,
+  type ProfileField,
+} from './profile-fields.js';
 import { EXTERNAL_REF_TYPES, hashToSpdx, REF_TO_SPDX, SOFTWARE_PURPOSES, TYPE_TO_PURPOSE } from './vocabulary.js';
 
 export type LossReporter = (field: string, component: Component) => void;
@@ -27,7 +35,9 @@ function restoreFields(element: Node, c: Component, fields: Record<string, Profi
     else if (field.shape === 'entries') {
       element[key] = allowed.map((v) => {
         const at = v.indexOf('=');
-        return at < 0 ? { type: 'DictionaryEntry', key: v } : { type: 'DictionaryEntry', key: v.slice(0, at), value: v.slice(at + 1) };
+        return at < 0
+          ? { type: 'DictionaryEntry', key: v }
+          : { type: 'DictionaryEntry', key: v.slice(0, at), value: v.slice(at + 1) };
       });
     } else if (field.shape === 'integer') {
       const n = Number(allowed[0]);
@@ -85,7 +95,10 @@ function addNaming(element: Node, c: Component, isPackage: boolean, lose: LossRe
     if (isPackage) element.software_packageVersion = c.version;
     else lose('version (a software_File has none)', c);
   }
-  if (c.group && !(c.purl && (c.purl.includes(`/${c.group}/`) || c.purl.includes(`/${encodeURIComponent(c.group)}/`)))) {
+  if (
+    c.group &&
+    !(c.purl && (c.purl.includes(`/${c.group}/`) || c.purl.includes(`/${encodeURIComponent(c.group)}/`)))
+  ) {
     lose('group', c);
   }
   if (c.copyright) element.software_copyrightText = c.copyright;
@@ -123,7 +136,8 @@ function addHashes(element: Node, c: Component, lose: LossReporter): void {
 function addExternalRefs(element: Node, c: Component, isPackage: boolean, lose: LossReporter): void {
   const refs: Node[] = [];
   for (const ref of c.externalReferences) {
-    if (isPackage && ref.type === 'website' && element.software_homePage === undefined) element.software_homePage = ref.url;
+    if (isPackage && ref.type === 'website' && element.software_homePage === undefined)
+      element.software_homePage = ref.url;
     else if (isPackage && ref.type === 'distribution' && element.software_downloadLocation === undefined) {
       element.software_downloadLocation = ref.url;
     } else {
@@ -138,13 +152,22 @@ function addExternalRefs(element: Node, c: Component, isPackage: boolean, lose: 
 function externalRefNode(ref: Component['externalReferences'][number]): Node {
   const spdxType = ref.comment?.startsWith('spdx3:') ? ref.comment.slice(6) : undefined;
   const kept = spdxType && EXTERNAL_REF_TYPES.has(spdxType) ? spdxType : undefined;
-  const refType = REF_TO_SPDX.get(ref.type) ?? (ref.type === 'website' ? 'altWebPage' : ref.type === 'distribution' ? 'altDownloadLocation' : kept ?? 'other');
-  const comment = ref.comment && !kept ? ref.comment : refType === 'other' && ref.type !== 'other' ? ref.type : undefined;
+  const refType =
+    REF_TO_SPDX.get(ref.type) ??
+    (ref.type === 'website' ? 'altWebPage' : ref.type === 'distribution' ? 'altDownloadLocation' : (kept ?? 'other'));
+  const comment =
+    ref.comment && !kept ? ref.comment : refType === 'other' && ref.type !== 'other' ? ref.type : undefined;
   return { type: 'ExternalRef', externalRefType: refType, locator: [ref.url], ...(comment ? { comment } : {}) };
 }
 
 /** The primary purpose, then the artifact fields and those of the AI or dataset class kept as properties. */
-function addPurposeAndClassFields(element: Node, c: Component, type: string, isPackage: boolean, lose: LossReporter): void {
+function addPurposeAndClassFields(
+  element: Node,
+  c: Component,
+  type: string,
+  isPackage: boolean,
+  lose: LossReporter,
+): void {
   const purpose = primaryPurpose(c);
   if (purpose) element.software_primaryPurpose = purpose;
   const artifactFields = Object.entries(ARTIFACT_FIELDS).filter(
@@ -155,13 +178,16 @@ function addPurposeAndClassFields(element: Node, c: Component, type: string, isP
   if (type === 'dataset_DatasetPackage') {
     restoreFields(element, c, DATASET_FIELDS, lose);
     // The schema requires a data set type; "noAssertion" says honestly that it is unknown.
-    if (!Array.isArray(element.dataset_datasetType)) element.dataset_datasetType = ['noAssertion' satisfies (typeof DATASET_TYPES)[number]];
+    if (!Array.isArray(element.dataset_datasetType))
+      element.dataset_datasetType = ['noAssertion' satisfies (typeof DATASET_TYPES)[number]];
   }
 }
 
 /** Properties no SPDX 3 field holds travel in CycloneDX's property extension. */
 function addPropertyExtension(element: Node, c: Component): void {
-  const known = new Set(Object.keys({ ...ARTIFACT_FIELDS, ...AI_FIELDS, ...DATASET_FIELDS }).map((k) => PROPERTY_PREFIX + k));
+  const known = new Set(
+    Object.keys({ ...ARTIFACT_FIELDS, ...AI_FIELDS, ...DATASET_FIELDS }).map((k) => PROPERTY_PREFIX + k),
+  );
   const rest = c.properties.filter((p) => !known.has(p.name) && p.name !== DISTRIBUTION_ARTIFACT_PROPERTY);
   if (rest.length === 0) return;
   element.extension = [

@@ -39,7 +39,9 @@ function spdxTimestamp(value: string | undefined): string | undefined {
 /** A namespace for documents that have none: derived from their content so that output is reproducible. */
 function fallbackNamespace(sbom: Sbom): string {
   let hash = 0x811c9dc5;
-  const seed = [sbom.metadata.name ?? '', ...allComponents(sbom, true).map((c) => `${c.ref}|${c.purl ?? ''}`)].join('\n');
+  const seed = [sbom.metadata.name ?? '', ...allComponents(sbom, true).map((c) => `${c.ref}|${c.purl ?? ''}`)].join(
+    '\n',
+  );
   for (let i = 0; i < seed.length; i++) hash = Math.imul(hash ^ seed.charCodeAt(i), 0x01000193) >>> 0;
   return `https://vigie.invalid/spdx3/${hash.toString(16).padStart(8, '0')}`;
 }
@@ -69,8 +71,12 @@ class Encoder {
     if (known) return known;
     const spdxId = this.ids.mint(kind.toLowerCase(), contact.name ?? contact.email ?? 'unnamed');
     const identifiers = [
-      ...(contact.email ? [{ type: 'ExternalIdentifier', externalIdentifierType: 'email', identifier: contact.email }] : []),
-      ...(contact.url ? [{ type: 'ExternalIdentifier', externalIdentifierType: 'urlScheme', identifier: contact.url }] : []),
+      ...(contact.email
+        ? [{ type: 'ExternalIdentifier', externalIdentifierType: 'email', identifier: contact.email }]
+        : []),
+      ...(contact.url
+        ? [{ type: 'ExternalIdentifier', externalIdentifierType: 'urlScheme', identifier: contact.url }]
+        : []),
     ];
     this.graph.push({
       type: kind,
@@ -178,7 +184,11 @@ export function encodeSpdx3(sbom: Sbom, specVersion: string, options: EncodeOpti
   writeLineage(enc, sbom, spdxIds);
   writeDependencies(enc, sbom, everything, spdxIds);
   if (sbom.dependencyCompleteness !== 'not_specified' && sbom.dependencyCompleteness !== 'complete') {
-    enc.issues.push(issue('info', 'lossy-encode', 'the graph completeness statement is not written', { field: 'dependencyCompleteness' }));
+    enc.issues.push(
+      issue('info', 'lossy-encode', 'the graph completeness statement is not written', {
+        field: 'dependencyCompleteness',
+      }),
+    );
   }
 
   const document = { '@context': CONTEXT_URL, '@graph': enc.finish() };
@@ -190,10 +200,17 @@ type Metadata = Sbom['metadata'];
 /** The one CreationInfo: when, by whom (the authors, else Vigie), with which tools. */
 function writeCreationInfo(enc: Encoder, meta: Metadata, options: EncodeOptions): void {
   const created = spdxTimestamp(options.timestamp ?? meta.timestamp) ?? spdxTimestamp(new Date().toISOString())!;
-  const creationInfo: Node = { type: 'CreationInfo', '@id': CREATION_INFO, specVersion: WRITTEN_VERSION, created, createdBy: [] };
+  const creationInfo: Node = {
+    type: 'CreationInfo',
+    '@id': CREATION_INFO,
+    specVersion: WRITTEN_VERSION,
+    created,
+    createdBy: [],
+  };
   enc.graph.push(creationInfo);
   const authors = meta.authors.filter((a) => a.name || a.email);
-  creationInfo.createdBy = authors.length > 0 ? authors.map((a) => enc.agent('Person', a)) : [enc.agent('SoftwareAgent', { name: 'Vigie' })];
+  creationInfo.createdBy =
+    authors.length > 0 ? authors.map((a) => enc.agent('Person', a)) : [enc.agent('SoftwareAgent', { name: 'Vigie' })];
   if (meta.tools.length > 0) {
     creationInfo.createdUsing = meta.tools.map((t) => {
       const name = [t.vendor, t.name, t.version].filter(Boolean).join(' ');
@@ -205,7 +222,13 @@ function writeCreationInfo(enc: Encoder, meta: Metadata, options: EncodeOptions)
 }
 
 /** The SpdxDocument (with the profiles its elements need) and the software_Sbom it roots. */
-function writeDocumentAndSbom(enc: Encoder, meta: Metadata, documentId: string, everything: Component[], spdxIds: Map<string, string>): void {
+function writeDocumentAndSbom(
+  enc: Encoder,
+  meta: Metadata,
+  documentId: string,
+  everything: Component[],
+  spdxIds: Map<string, string>,
+): void {
   const sbomId = enc.ids.mint('sbom', meta.name ?? 'sbom');
   const profiles = new Set(['core', 'software', 'simpleLicensing']);
   if (everything.some((c) => elementClass(c) === 'ai_AIPackage')) profiles.add('ai');
@@ -237,7 +260,9 @@ function writeDocumentAndSbom(enc: Encoder, meta: Metadata, documentId: string, 
 function writeComponent(enc: Encoder, c: Component, spdxIds: Map<string, string>, written: Set<string>): void {
   const spdxId = spdxIds.get(c.ref)!;
   if (written.has(spdxId)) {
-    enc.issues.push(issue('warning', 'duplicate-ref', `component ref "${c.ref}" appears twice; written once`, { component: c.ref }));
+    enc.issues.push(
+      issue('warning', 'duplicate-ref', `component ref "${c.ref}" appears twice; written once`, { component: c.ref }),
+    );
     return;
   }
   written.add(spdxId);
@@ -251,12 +276,20 @@ function writeComponent(enc: Encoder, c: Component, spdxIds: Map<string, string>
     enc.lose,
   );
   enc.graph.push(element);
-  if (c.components?.length) enc.relationship('contains', spdxId, c.components.map((child) => spdxIds.get(child.ref)!));
+  if (c.components?.length)
+    enc.relationship(
+      'contains',
+      spdxId,
+      c.components.map((child) => spdxIds.get(child.ref)!),
+    );
   if (c.licenses.declared) enc.relationship('hasDeclaredLicense', spdxId, [enc.license(c.licenses.declared, c)]);
   if (c.licenses.concluded) enc.relationship('hasConcludedLicense', spdxId, [enc.license(c.licenses.concluded, c)]);
   const effective = c.licenses.effective;
   if (effective) enc.annotate(spdxId, EFFECTIVE_LICENSE_STATEMENT + (effective.expression ?? effective.raw));
-  const artefacts = c.properties.filter((p) => p.name === DISTRIBUTION_ARTIFACT_PROPERTY).map((p) => spdxIds.get(p.value)).filter((t) => t !== undefined);
+  const artefacts = c.properties
+    .filter((p) => p.name === DISTRIBUTION_ARTIFACT_PROPERTY)
+    .map((p) => spdxIds.get(p.value))
+    .filter((t) => t !== undefined);
   if (artefacts.length > 0) enc.relationship('hasDistributionArtifact', spdxId, artefacts);
   if (c.modelCard) for (const field of unwritableModelCardFields(c.modelCard)) enc.lose(`modelCard.${field}`, c);
 }
@@ -268,7 +301,14 @@ function writeLineage(enc: Encoder, sbom: Sbom, spdxIds: Map<string, string>): v
     const to = edge.to.map((ref) => spdxIds.get(ref)).filter((t) => t !== undefined);
     if (from && to.length > 0) enc.relationship(LINEAGE_RELATIONSHIPS[edge.kind], from, to);
     if (!from || to.length < edge.to.length) {
-      enc.issues.push(issue('warning', 'dangling-ref', `${edge.kind} edge names a component that is not in the document; not written`, { component: edge.from }));
+      enc.issues.push(
+        issue(
+          'warning',
+          'dangling-ref',
+          `${edge.kind} edge names a component that is not in the document; not written`,
+          { component: edge.from },
+        ),
+      );
     }
   }
 }
@@ -279,14 +319,22 @@ function writeDependencies(enc: Encoder, sbom: Sbom, everything: Component[], sp
   for (const dependency of sbom.dependencies) {
     const from = spdxIds.get(dependency.ref);
     if (!from) {
-      enc.issues.push(issue('warning', 'dangling-ref', `dependency of unknown component "${dependency.ref}" not written`, { component: dependency.ref }));
+      enc.issues.push(
+        issue('warning', 'dangling-ref', `dependency of unknown component "${dependency.ref}" not written`, {
+          component: dependency.ref,
+        }),
+      );
       continue;
     }
     const groups = new Map<string, string[]>();
     for (const ref of dependency.dependsOn) {
       const to = spdxIds.get(ref);
       if (!to) {
-        enc.issues.push(issue('warning', 'dangling-ref', `dependency on unknown component "${ref}" not written`, { component: dependency.ref }));
+        enc.issues.push(
+          issue('warning', 'dangling-ref', `dependency on unknown component "${ref}" not written`, {
+            component: dependency.ref,
+          }),
+        );
         continue;
       }
       const scope = byRef.get(ref)?.dependencyScope;

@@ -29,8 +29,20 @@ export const AI_FIELDS: Readonly<Record<string, ProfileField>> = {
 };
 
 export const DATASET_TYPES = [
-  'audio', 'categorical', 'graph', 'image', 'noAssertion', 'numeric', 'other', 'sensor', 'structured',
-  'syntactic', 'text', 'timeseries', 'timestamp', 'video',
+  'audio',
+  'categorical',
+  'graph',
+  'image',
+  'noAssertion',
+  'numeric',
+  'other',
+  'sensor',
+  'structured',
+  'syntactic',
+  'text',
+  'timeseries',
+  'timestamp',
+  'video',
 ] as const;
 
 export const DATASET_FIELDS: Readonly<Record<string, ProfileField>> = {

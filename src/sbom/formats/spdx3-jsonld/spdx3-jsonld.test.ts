@@ -16,69 +16,95 @@ const SPDX3_FILES = [
 ];
 const YOCTO = corpus('ort/results/yocto-input/core-image-minimal-qemux86-64.rootfs.spdx.json.gz');
 
-const read = (path: string) => (path.endsWith('.gz') ? gunzipSync(readFileSync(path)).toString('utf8') : readFileSync(path, 'utf8'));
+const read = (path: string) =>
+  path.endsWith('.gz') ? gunzipSync(readFileSync(path)).toString('utf8') : readFileSync(path, 'utf8');
 const decode = (path: string) => spdx3JsonLd.decode({ text: read(path), name: path });
 const component = (sbom: Sbom, ref: string) => componentsByRef(sbom).get(ref);
 
-test('identify: SPDX 3.0.x JSON-LD is read, other versions are named and refused, other formats are not claimed', needsCorpora, () => {
-  const head = (version: string) => `{"@context": "https://spdx.org/rdf/${version}/spdx-context.jsonld", "@graph": []}`;
-  assert.deepEqual(spdx3JsonLd.identify(head('3.0.1')), { format: 'spdx3-jsonld', specVersion: '3.0.1', supported: true });
-  assert.equal(spdx3JsonLd.identify(head('3.0.0'))?.supported, true);
-  const future = spdx3JsonLd.identify(head('3.1'));
-  assert.equal(future?.supported, false);
-  assert.match(future?.reason ?? '', /3\.1 is not supported/);
-  assert.equal(spdx3JsonLd.identify(read(corpus('sboms/spdx/examples/software/example14/content/examplemaven-0.0.1.spdx.json'))), undefined);
-  assert.equal(spdx3JsonLd.identify('{"bomFormat": "CycloneDX", "specVersion": "1.6"}'), undefined);
-  // Shape alone (no context IRI) is enough when CreationInfo names the version.
-  const bare = '{"@graph": [{"type": "CreationInfo", "specVersion": "3.0.1"}]}';
-  assert.equal(spdx3JsonLd.identify(bare)?.specVersion, '3.0.1');
-});
+test(
+  'identify: SPDX 3.0.x JSON-LD is read, other versions are named and refused, other formats are not claimed',
+  needsCorpora,
+  () => {
+    const head = (version: string) =>
+      `{"@context": "https://spdx.org/rdf/${version}/spdx-context.jsonld", "@graph": []}`;
+    assert.deepEqual(spdx3JsonLd.identify(head('3.0.1')), {
+      format: 'spdx3-jsonld',
+      specVersion: '3.0.1',
+      supported: true,
+    });
+    assert.equal(spdx3JsonLd.identify(head('3.0.0'))?.supported, true);
+    const future = spdx3JsonLd.identify(head('3.1'));
+    assert.equal(future?.supported, false);
+    assert.match(future?.reason ?? '', /3\.1 is not supported/);
+    assert.equal(
+      spdx3JsonLd.identify(read(corpus('sboms/spdx/examples/software/example14/content/examplemaven-0.0.1.spdx.json'))),
+      undefined,
+    );
+    assert.equal(spdx3JsonLd.identify('{"bomFormat": "CycloneDX", "specVersion": "1.6"}'), undefined);
+    // Shape alone (no context IRI) is enough when CreationInfo names the version.
+    const bare = '{"@graph": [{"type": "CreationInfo", "specVersion": "3.0.1"}]}';
+    assert.equal(spdx3JsonLd.identify(bare)?.specVersion, '3.0.1');
+  },
+);
 
-test(`every SPDX 3 corpus document (${SPDX3_FILES.length}) is identified and decodes without throwing`, needsCorpora, () => {
-  assert.ok(SPDX3_FILES.length >= 80, `expected the SPDX 3 corpus, found ${SPDX3_FILES.length} files`);
-  for (const path of SPDX3_FILES) {
-    const text = read(path);
-    const id = spdx3JsonLd.identify(text.slice(0, 65536));
-    assert.equal(id?.supported, true, `${path}: ${JSON.stringify(id)}`);
-    const { sbom, issues } = spdx3JsonLd.decode({ text, name: path });
-    assert.equal(sbom.source.id, 'spdx3-jsonld');
-    for (const i of issues) assert.ok(i.code && i.message, `${path}: malformed issue`);
-  }
-});
+test(
+  `every SPDX 3 corpus document (${SPDX3_FILES.length}) is identified and decodes without throwing`,
+  needsCorpora,
+  () => {
+    assert.ok(SPDX3_FILES.length >= 80, `expected the SPDX 3 corpus, found ${SPDX3_FILES.length} files`);
+    for (const path of SPDX3_FILES) {
+      const text = read(path);
+      const id = spdx3JsonLd.identify(text.slice(0, 65536));
+      assert.equal(id?.supported, true, `${path}: ${JSON.stringify(id)}`);
+      const { sbom, issues } = spdx3JsonLd.decode({ text, name: path });
+      assert.equal(sbom.source.id, 'spdx3-jsonld');
+      for (const i of issues) assert.ok(i.code && i.message, `${path}: malformed issue`);
+    }
+  },
+);
 
-test('AI example: the models are machine-learning-model components with their MIT licence, the data set is data', needsCorpora, () => {
-  const { sbom } = decode(corpus('sboms/spdx/examples/ai/example01/spdx3.0/simplehtr-example.json'));
-  assert.equal(sbom.metadata.component?.name, 'SimpleHTR');
-  assert.equal(sbom.metadata.component?.licenses.declared?.expression, 'MIT');
-  const model = component(sbom, 'https://my-first-aibom.com/word-model');
-  assert.equal(model?.type, 'machine-learning-model');
-  assert.equal(model?.version, '0.0');
-  assert.equal(model?.licenses.declared?.expression, 'MIT');
-  assert.match(model?.modelCard?.architectureFamily ?? '', /^Deep Neural network/);
-  assert.ok(
-    sbom.lineage?.some((e) => e.from === model?.ref && e.kind === 'trained-on' && e.to.includes('https://my-first-aibom.com/IAMdataset')),
-    'the trainedOn relationship is a lineage edge',
-  );
+test(
+  'AI example: the models are machine-learning-model components with their MIT licence, the data set is data',
+  needsCorpora,
+  () => {
+    const { sbom } = decode(corpus('sboms/spdx/examples/ai/example01/spdx3.0/simplehtr-example.json'));
+    assert.equal(sbom.metadata.component?.name, 'SimpleHTR');
+    assert.equal(sbom.metadata.component?.licenses.declared?.expression, 'MIT');
+    const model = component(sbom, 'https://my-first-aibom.com/word-model');
+    assert.equal(model?.type, 'machine-learning-model');
+    assert.equal(model?.version, '0.0');
+    assert.equal(model?.licenses.declared?.expression, 'MIT');
+    assert.match(model?.modelCard?.architectureFamily ?? '', /^Deep Neural network/);
+    assert.ok(
+      sbom.lineage?.some(
+        (e) =>
+          e.from === model?.ref && e.kind === 'trained-on' && e.to.includes('https://my-first-aibom.com/IAMdataset'),
+      ),
+      'the trainedOn relationship is a lineage edge',
+    );
 
-  const dataset = component(sbom, 'https://my-first-aibom.com/IAMdataset');
-  assert.equal(dataset?.type, 'data');
-  assert.deepEqual(dataset?.dataset?.modalities, ['image']);
-  // Its licence is a custom licence: kept as text, with no SPDX expression invented for it.
-  assert.equal(dataset?.licenses.declared?.expression, undefined);
-  assert.match(dataset?.licenses.declared?.entries[0]?.text ?? '', /non-commercial research purpose only/);
-  assert.equal(dataset?.authors?.map((a) => a.name).join(', '), 'U. Marti, H. Bunke.');
+    const dataset = component(sbom, 'https://my-first-aibom.com/IAMdataset');
+    assert.equal(dataset?.type, 'data');
+    assert.deepEqual(dataset?.dataset?.modalities, ['image']);
+    // Its licence is a custom licence: kept as text, with no SPDX expression invented for it.
+    assert.equal(dataset?.licenses.declared?.expression, undefined);
+    assert.match(dataset?.licenses.declared?.entries[0]?.text ?? '', /non-commercial research purpose only/);
+    assert.equal(dataset?.authors?.map((a) => a.name).join(', '), 'U. Marti, H. Bunke.');
 
-  // Files of the word-model archive are nested under it (contains → nesting).
-  const wordModelPackage = component(sbom, 'https://github.com/githubharald/SimpleHTR/tree/master/model/word-model');
-  assert.equal(wordModelPackage?.components?.length, 6);
-  assert.equal(sbom.metadata.authors[0]?.name, 'Gopi Krishnan Rajbahadur');
-  assert.equal(sbom.metadata.authors[0]?.email, 'iamironman@616.com');
-  assert.equal(sbom.metadata.timestamp, '2024-05-09T13:50:30Z');
-});
+    // Files of the word-model archive are nested under it (contains → nesting).
+    const wordModelPackage = component(sbom, 'https://github.com/githubharald/SimpleHTR/tree/master/model/word-model');
+    assert.equal(wordModelPackage?.components?.length, 6);
+    assert.equal(sbom.metadata.authors[0]?.name, 'Gopi Krishnan Rajbahadur');
+    assert.equal(sbom.metadata.authors[0]?.email, 'iamironman@616.com');
+    assert.equal(sbom.metadata.timestamp, '2024-05-09T13:50:30Z');
+  },
+);
 
 test('dataset example: a dataset_DatasetPackage becomes data with its CC-BY-4.0 licences', needsCorpora, () => {
   const { sbom } = decode(corpus('sboms/spdx/examples/dataset/example01/spdx3.0/example01.spdx3.json'));
-  const data = allComponents(sbom, true).find((c) => c.name === 'Our World in Data CO2 and Greenhouse Gas Emissions dataset');
+  const data = allComponents(sbom, true).find(
+    (c) => c.name === 'Our World in Data CO2 and Greenhouse Gas Emissions dataset',
+  );
   assert.equal(data?.type, 'data');
   assert.equal(data?.version, '2024-04-15');
   assert.equal(data?.licenses.declared?.expression, 'CC-BY-4.0');
@@ -97,25 +123,34 @@ test('software example 6: scoped dependsOn, expression licences, NOASSERTION and
   assert.equal(file?.type, 'file');
   assert.equal(file?.hashes.find((h) => h.alg === 'SHA-1')?.content, '78ed46e8e6f86f19d3a6782979029be5f918235f');
   assert.equal(sbom.metadata.authors[0]?.email, 'steve@swinslow.net');
-  assert.deepEqual(sbom.metadata.tools.map((t) => t.name), ['github.com/spdx/tools-golang/builder', 'github.com/spdx/tools-golang/idsearcher']);
+  assert.deepEqual(
+    sbom.metadata.tools.map((t) => t.name),
+    ['github.com/spdx/tools-golang/builder', 'github.com/spdx/tools-golang/idsearcher'],
+  );
 });
 
-test('a test-scoped LifecycleScopedRelationship makes JUnit a test dependency of the Maven example', needsCorpora, () => {
-  const { sbom } = decode(corpus('sboms/spdx/examples/software/example8/spdx3.0/examplemaven-0.0.1.spdx3.json'));
-  const base = 'http://spdx.org/documents/examplemaven-0.0.1-specv3/';
-  const junit = component(sbom, `${base}SPDXRef-gnrtd41`);
-  assert.equal(junit?.name, 'JUnit');
-  assert.equal(junit?.version, '3.8.1');
-  assert.equal(junit?.dependencyScope, 'test');
-  assert.deepEqual(adjacency(sbom).get(`${base}SPDXRef-gnrtd3`), [`${base}SPDXRef-gnrtd41`]);
-});
+test(
+  'a test-scoped LifecycleScopedRelationship makes JUnit a test dependency of the Maven example',
+  needsCorpora,
+  () => {
+    const { sbom } = decode(corpus('sboms/spdx/examples/software/example8/spdx3.0/examplemaven-0.0.1.spdx3.json'));
+    const base = 'http://spdx.org/documents/examplemaven-0.0.1-specv3/';
+    const junit = component(sbom, `${base}SPDXRef-gnrtd41`);
+    assert.equal(junit?.name, 'JUnit');
+    assert.equal(junit?.version, '3.8.1');
+    assert.equal(junit?.dependencyScope, 'test');
+    assert.deepEqual(adjacency(sbom).get(`${base}SPDXRef-gnrtd3`), [`${base}SPDXRef-gnrtd41`]);
+  },
+);
 
 test('Yocto image document: decodes whole, vulnerability data is reported as not kept', needsCorpora, () => {
   const started = performance.now();
   const { sbom, issues } = decode(YOCTO);
   const elapsed = performance.now() - started;
   const all = allComponents(sbom, true);
-  console.log(`yocto: ${all.length} components (${sbom.components.length} top-level), ${sbom.dependencies.length} dependency lists, ${issues.length} issues, decoded in ${elapsed.toFixed(0)} ms`);
+  console.log(
+    `yocto: ${all.length} components (${sbom.components.length} top-level), ${sbom.dependencies.length} dependency lists, ${issues.length} issues, decoded in ${elapsed.toFixed(0)} ms`,
+  );
   assert.equal(sbom.metadata.component?.name, 'core-image-minimal');
   assert.equal(sbom.metadata.timestamp !== undefined, true);
   assert.deepEqual(sbom.metadata.lifecycles, ['build']);
@@ -126,7 +161,8 @@ test('Yocto image document: decodes whole, vulnerability data is reported as not
 });
 
 test('malformed JSON is unreadable, with the line of the error', () => {
-  const text = '{\n  "@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld",\n  "@graph": [\n    {"type": "CreationInfo",}\n  ]\n}';
+  const text =
+    '{\n  "@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld",\n  "@graph": [\n    {"type": "CreationInfo",}\n  ]\n}';
   assert.throws(
     () => spdx3JsonLd.decode({ text, name: 'broken.json' }),
     (e: unknown) => e instanceof UnreadableDocumentError && e.line === 4 && /broken\.json.*line 4/.test(e.message),
@@ -138,10 +174,23 @@ test('dangling references and unknown element types become issues', () => {
   const text = JSON.stringify({
     '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld',
     '@graph': [
-      { type: 'CreationInfo', '@id': '_:c', specVersion: '3.0.1', created: '2024-01-01T00:00:00Z', createdBy: ['urn:x:nobody'] },
+      {
+        type: 'CreationInfo',
+        '@id': '_:c',
+        specVersion: '3.0.1',
+        created: '2024-01-01T00:00:00Z',
+        createdBy: ['urn:x:nobody'],
+      },
       { type: 'SpdxDocument', spdxId: 'urn:x:doc', creationInfo: '_:c', rootElement: ['urn:x:a'] },
       { type: 'software_Package', spdxId: 'urn:x:a', creationInfo: '_:c', name: 'a' },
-      { type: 'Relationship', spdxId: 'urn:x:r', creationInfo: '_:c', from: 'urn:x:a', relationshipType: 'dependsOn', to: ['urn:x:gone'] },
+      {
+        type: 'Relationship',
+        spdxId: 'urn:x:r',
+        creationInfo: '_:c',
+        from: 'urn:x:a',
+        relationshipType: 'dependsOn',
+        to: ['urn:x:gone'],
+      },
       { type: 'FancyThing', spdxId: 'urn:x:f', creationInfo: '_:c' },
     ],
   });
@@ -194,10 +243,14 @@ function assertRoundTrip(before: Sbom, label: string): Sbom {
   return after;
 }
 
-test('round trip decode → encode (schema-valid) → decode keeps ids, names, versions, purls, licences and edges', needsCorpora, () => {
-  const files = [...SPDX3_FILES, YOCTO];
-  for (const path of files) assertRoundTrip(decode(path).sbom, path);
-});
+test(
+  'round trip decode → encode (schema-valid) → decode keeps ids, names, versions, purls, licences and edges',
+  needsCorpora,
+  () => {
+    const files = [...SPDX3_FILES, YOCTO];
+    for (const path of files) assertRoundTrip(decode(path).sbom, path);
+  },
+);
 
 test('encode: refs that are not IRIs get deterministic ids; effective licence and scopes survive; losses are reported', () => {
   const sbom = emptySbom({ id: 'cyclonedx-json', specVersion: '1.6' });
@@ -218,11 +271,28 @@ test('encode: refs that are not IRIs get deterministic ids; effective licence an
         effective: licenseFromExpression('MIT'),
       },
     },
-    { ...base, ref: 'jest', type: 'library', name: 'jest', version: '29.0.0', dependencyScope: 'dev', licenses: { declared: { raw: 'Some Custom Terms', entries: [{ name: 'Some Custom Terms' }] } } },
-    { ...base, ref: 'model', type: 'machine-learning-model', name: 'bert', properties: [{ name: 'cdx:custom', value: 'x' }] },
+    {
+      ...base,
+      ref: 'jest',
+      type: 'library',
+      name: 'jest',
+      version: '29.0.0',
+      dependencyScope: 'dev',
+      licenses: { declared: { raw: 'Some Custom Terms', entries: [{ name: 'Some Custom Terms' }] } },
+    },
+    {
+      ...base,
+      ref: 'model',
+      type: 'machine-learning-model',
+      name: 'bert',
+      properties: [{ name: 'cdx:custom', value: 'x' }],
+    },
   ];
   sbom.dependencies = [{ ref: 'app', dependsOn: ['pkg:npm/left-pad@1.3.0', 'jest', 'model'] }];
-  const options = { serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79', timestamp: '2025-01-02T03:04:05.123Z' };
+  const options = {
+    serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79',
+    timestamp: '2025-01-02T03:04:05.123Z',
+  };
   const first = spdx3JsonLd.encode!(sbom, '3.0.1', options);
   assert.equal(spdx3JsonLd.encode!(sbom, '3.0.1', options).text, first.text, 'deterministic');
   const json = JSON.parse(first.text);
@@ -240,7 +310,10 @@ test('encode: refs that are not IRIs get deterministic ids; effective licence an
   assert.equal(byName.get('jest')?.licenses.declared?.raw, 'Some Custom Terms');
   assert.equal(byName.get('jest')?.licenses.declared?.expression, undefined);
   assert.equal(byName.get('bert')?.type, 'machine-learning-model');
-  assert.deepEqual(byName.get('bert')?.properties, [{ name: 'spdx3:software_primaryPurpose', value: 'model' }, { name: 'cdx:custom', value: 'x' }]);
+  assert.deepEqual(byName.get('bert')?.properties, [
+    { name: 'spdx3:software_primaryPurpose', value: 'model' },
+    { name: 'cdx:custom', value: 'x' },
+  ]);
   assert.equal(back.metadata.component?.name, 'app');
   assert.equal(back.dependencies[0]?.dependsOn.length, 3);
 

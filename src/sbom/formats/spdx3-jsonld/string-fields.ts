@@ -4,12 +4,39 @@ import { issue, type Issue } from '../../../model/index.js';
 import { isNode, type Node } from './graph.js';
 
 const STRING_FIELDS = new Set([
-  'spdxId', '@id', 'name', 'summary', 'description', 'comment', 'created', 'specVersion', 'from',
-  'relationshipType', 'completeness', 'scope', 'statement', 'externalSpdxId', 'identifier', 'externalIdentifierType',
-  'externalRefType', 'algorithm', 'hashValue', 'key', 'value', 'software_packageVersion', 'software_packageUrl',
-  'software_homePage', 'software_downloadLocation', 'software_copyrightText', 'software_primaryPurpose',
-  'software_contentIdentifierValue', 'simplelicensing_licenseText', 'simplelicensing_licenseExpression',
-  'expandedlicensing_additionText', 'extension_cdxPropName', 'extension_cdxPropValue',
+  'spdxId',
+  '@id',
+  'name',
+  'summary',
+  'description',
+  'comment',
+  'created',
+  'specVersion',
+  'from',
+  'relationshipType',
+  'completeness',
+  'scope',
+  'statement',
+  'externalSpdxId',
+  'identifier',
+  'externalIdentifierType',
+  'externalRefType',
+  'algorithm',
+  'hashValue',
+  'key',
+  'value',
+  'software_packageVersion',
+  'software_packageUrl',
+  'software_homePage',
+  'software_downloadLocation',
+  'software_copyrightText',
+  'software_primaryPurpose',
+  'software_contentIdentifierValue',
+  'simplelicensing_licenseText',
+  'simplelicensing_licenseExpression',
+  'expandedlicensing_additionText',
+  'extension_cdxPropName',
+  'extension_cdxPropValue',
 ]);
 
 /** Profile fields (AI, dataset) are read by their own shapes (profile-fields.ts), numbers included. */
@@ -22,8 +49,16 @@ export function reportNonStringFields(graph: readonly Node[], issues: Issue[]): 
       if (OWN_SHAPES.test(key)) continue;
       const at = `${path}.${key}`;
       if (STRING_FIELDS.has(key) && typeof value !== 'string' && value !== undefined) {
-        if (value === null) issues.push(issue('warning', 'null-value', `${at}: null where a string belongs; read as absent`, { field: at }));
-        else issues.push(issue('error', 'invalid-type', `${at}: expected a string, found ${describe(value)}; left out`, { field: at }));
+        if (value === null)
+          issues.push(
+            issue('warning', 'null-value', `${at}: null where a string belongs; read as absent`, { field: at }),
+          );
+        else
+          issues.push(
+            issue('error', 'invalid-type', `${at}: expected a string, found ${describe(value)}; left out`, {
+              field: at,
+            }),
+          );
         continue;
       }
       if (depth >= MAX_DEPTH) continue;

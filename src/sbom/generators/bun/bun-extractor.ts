@@ -26,7 +26,11 @@ function extractBun(input: LockfileInput): Inventory {
   if (!isObject(doc)) throw new LockfileError(input.path, 'not a bun lockfile: the top level is not an object', 1);
   const version = doc.lockfileVersion;
   if (version !== undefined && (typeof version !== 'number' || version < 0 || version > 1)) {
-    throw new LockfileError(input.path, `bun lockfileVersion ${String(version)} is not one this reader knows (0, 1)`, lineOfMatch(input.text, '"lockfileVersion"') ?? 1);
+    throw new LockfileError(
+      input.path,
+      `bun lockfileVersion ${String(version)} is not one this reader knows (0, 1)`,
+      lineOfMatch(input.text, '"lockfileVersion"') ?? 1,
+    );
   }
   const builder = new InventoryBuilder('npm', 'JavaScript', input.path);
   const packages = objectOr(doc.packages);
@@ -36,7 +40,9 @@ function extractBun(input: LockfileInput): Inventory {
     const id = Array.isArray(tuple) ? str(tuple[0]) : undefined;
     const split = id ? splitIdentifier(id) : undefined;
     if (!split) {
-      builder.report('warning', 'bad-package-entry', `package "${path}" is not a ["name@version", …] tuple; left out`, { line: lineOfMatch(input.text, `"${path}"`) });
+      builder.report('warning', 'bad-package-entry', `package "${path}" is not a ["name@version", …] tuple; left out`, {
+        line: lineOfMatch(input.text, `"${path}"`),
+      });
       continue;
     }
     const { name, version } = split;
@@ -79,14 +85,18 @@ function extractBun(input: LockfileInput): Inventory {
       if (target) builder.edge(keyOfPath.get(path)!, target);
       else if (!mayBeAbsent) {
         dangling = true;
-        builder.report('warning', 'unresolved-dependency', `${path} depends on ${dep}, which the lockfile does not list`);
+        builder.report(
+          'warning',
+          'unresolved-dependency',
+          `${path} depends on ${dep}, which the lockfile does not list`,
+        );
       }
     }
   }
   const workspaces = objectOr(doc.workspaces);
   for (const [folder, raw] of Object.entries(workspaces)) {
     const ws = objectOr(raw);
-    const wsKey = folder === '' ? undefined : keyOfPath.get(str(ws.name) ?? '') ?? `local:${folder}`;
+    const wsKey = folder === '' ? undefined : (keyOfPath.get(str(ws.name) ?? '') ?? `local:${folder}`);
     if (wsKey && !builder.has(wsKey)) builder.add({ key: wsKey, name: str(ws.name) ?? folder, purl: false });
     if (wsKey) builder.direct(wsKey, 'prod');
     for (const [section, scope] of SECTIONS) {

@@ -21,7 +21,11 @@ function extractCargo(input: LockfileInput): Inventory {
   const doc = parseTomlFile(input.path, input.text);
   const version = doc.version ?? 1;
   if (typeof version !== 'number' || version < 1 || version > 4) {
-    throw new LockfileError(input.path, `Cargo.lock version ${String(version)} is not one this reader knows (1–4)`, lineOfMatch(input.text, /^version/m) ?? 1);
+    throw new LockfileError(
+      input.path,
+      `Cargo.lock version ${String(version)} is not one this reader knows (1–4)`,
+      lineOfMatch(input.text, /^version/m) ?? 1,
+    );
   }
   const builder = new InventoryBuilder('cargo', 'Rust', input.path);
   const packages = arrayOr(doc.package).map(objectOr);
@@ -46,13 +50,24 @@ function extractCargo(input: LockfileInput): Inventory {
     const checksum = str(p.checksum) ?? str(v1Checksums[`checksum ${key}`]);
     const hash = hashOf(checksum, 'sha256');
     const git = source?.startsWith('git+') ? source.slice(4) : undefined;
-    const registry = source?.startsWith('registry+') ? source.slice(9) : source?.startsWith('sparse+') ? source.slice(7) : undefined;
+    const registry = source?.startsWith('registry+')
+      ? source.slice(9)
+      : source?.startsWith('sparse+')
+        ? source.slice(7)
+        : undefined;
     const crates = registry !== undefined && /crates\.io/.test(registry);
     builder.add({
       key,
       name,
       version: v,
-      purl: source ? { name, version: v, ...(!crates && registry && { qualifiers: { repository_url: registry } }), ...(git && { qualifiers: { vcs_url: git } }) } : false,
+      purl: source
+        ? {
+            name,
+            version: v,
+            ...(!crates && registry && { qualifiers: { repository_url: registry } }),
+            ...(git && { qualifiers: { vcs_url: git } }),
+          }
+        : false,
       ...(hash && { hashes: [hash] }),
       ...(git && { externalReferences: [{ type: 'vcs', url: git }] }),
       ...(!source && { properties: [{ name: 'vigie:cargo:workspace-member', value: 'true' }] }),
@@ -71,7 +86,11 @@ function extractCargo(input: LockfileInput): Inventory {
       if (target) builder.edge(keyOf(p), target);
       else {
         dangling = true;
-        builder.report('warning', 'unresolved-dependency', `${str(p.name)} depends on "${String(dep)}", which the lockfile does not list`);
+        builder.report(
+          'warning',
+          'unresolved-dependency',
+          `${str(p.name)} depends on "${String(dep)}", which the lockfile does not list`,
+        );
       }
     }
   }
@@ -86,7 +105,14 @@ function extractCargo(input: LockfileInput): Inventory {
   } else for (const m of members) builder.direct(keyOf(m), 'prod');
   const rootVersion = str(root?.version);
   return builder.build(
-    rootName ? { name: rootName, ...(rootVersion && { version: rootVersion }), purl: false, license: str(objectOr(manifest?.package).license) } : {},
+    rootName
+      ? {
+          name: rootName,
+          ...(rootVersion && { version: rootVersion }),
+          purl: false,
+          license: str(objectOr(manifest?.package).license),
+        }
+      : {},
     dangling ? 'incomplete' : 'complete',
   );
 }

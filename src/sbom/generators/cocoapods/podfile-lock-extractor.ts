@@ -21,8 +21,10 @@ const podOf = (name: string) => name.split('/')[0]!;
 
 function extractPodfileLock(input: LockfileInput): Inventory {
   const doc = parseYamlFile(input.path, input.text);
-  if (doc === null || doc === undefined) return new InventoryBuilder('cocoapods', 'Swift', input.path).build({}, 'complete');
-  if (!isObject(doc) || !Array.isArray(doc.PODS)) throw new LockfileError(input.path, 'not a Podfile.lock: no PODS list', 1);
+  if (doc === null || doc === undefined)
+    return new InventoryBuilder('cocoapods', 'Swift', input.path).build({}, 'complete');
+  if (!isObject(doc) || !Array.isArray(doc.PODS))
+    throw new LockfileError(input.path, 'not a Podfile.lock: no PODS list', 1);
   const builder = new InventoryBuilder('cocoapods', 'Swift', input.path);
   const checksums = objectOr(doc['SPEC CHECKSUMS']);
   const external = objectOr(doc['EXTERNAL SOURCES']);
@@ -32,7 +34,11 @@ function extractPodfileLock(input: LockfileInput): Inventory {
     const head = typeof entry === 'string' ? entry : isObject(entry) ? Object.keys(entry)[0] : undefined;
     const m = head ? POD.exec(head) : null;
     if (!m) {
-      builder.report('warning', 'bad-pod-entry', `PODS entry ${JSON.stringify(entry).slice(0, 60)} is not "Name (version)"; left out`);
+      builder.report(
+        'warning',
+        'bad-pod-entry',
+        `PODS entry ${JSON.stringify(entry).slice(0, 60)} is not "Name (version)"; left out`,
+      );
       continue;
     }
     const [, full, version] = m as unknown as [string, string, string];
@@ -52,13 +58,23 @@ function extractPodfileLock(input: LockfileInput): Inventory {
         properties: str(source[':path']) ? [{ name: 'vigie:cocoapods:path', value: str(source[':path'])! }] : [],
       });
     }
-    if (isObject(entry)) for (const dep of arrayOr(entry[head!])) if (typeof dep === 'string') edges.push([pod, podOf(dep.split(' (')[0]!.trim())]);
+    if (isObject(entry))
+      for (const dep of arrayOr(entry[head!]))
+        if (typeof dep === 'string') edges.push([pod, podOf(dep.split(' (')[0]!.trim())]);
   }
-  for (const [pod, set] of subspecs) builder.add({ key: pod, name: pod, properties: [{ name: 'vigie:cocoapods:subspecs', value: [...set].sort().join(',') }] });
+  for (const [pod, set] of subspecs)
+    builder.add({
+      key: pod,
+      name: pod,
+      properties: [{ name: 'vigie:cocoapods:subspecs', value: [...set].sort().join(',') }],
+    });
   for (const [from, to] of edges) if (builder.has(to) && from !== to) builder.edge(from, to);
   for (const dep of arrayOr(doc.DEPENDENCIES)) {
     const pod = typeof dep === 'string' ? podOf(dep.split(' (')[0]!.trim()) : undefined;
     if (pod && builder.has(pod)) builder.direct(pod, 'prod');
   }
-  return builder.build({ properties: str(doc.COCOAPODS) ? [{ name: 'vigie:cocoapods:version', value: str(doc.COCOAPODS)! }] : [] }, 'complete');
+  return builder.build(
+    { properties: str(doc.COCOAPODS) ? [{ name: 'vigie:cocoapods:version', value: str(doc.COCOAPODS)! }] : [] },
+    'complete',
+  );
 }

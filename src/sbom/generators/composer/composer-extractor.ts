@@ -24,7 +24,10 @@ function extractComposer(input: LockfileInput): Inventory {
   const builder = new InventoryBuilder('composer', 'PHP', input.path);
   const requires = new Map<string, string[]>();
   const provided = new Map<string, string>();
-  for (const [section, scope] of [['packages', 'prod'], ['packages-dev', 'dev']] as [string, DependencyScope][]) {
+  for (const [section, scope] of [
+    ['packages', 'prod'],
+    ['packages-dev', 'dev'],
+  ] as [string, DependencyScope][]) {
     for (const p of arrayOr(doc[section]).map(objectOr)) {
       const name = str(p.name)?.toLowerCase();
       const version = str(p.version);
@@ -49,13 +52,19 @@ function extractComposer(input: LockfileInput): Inventory {
         ...(licenses.length > 0 && { license: licenses.length === 1 ? licenses[0] : `(${licenses.join(' OR ')})` }),
         description: str(p.description),
         externalReferences: [
-          ...(str(source.url) ? [{ type: 'vcs', url: `${str(source.url)}${str(source.reference) ? `#${str(source.reference)}` : ''}` }] : []),
+          ...(str(source.url)
+            ? [{ type: 'vcs', url: `${str(source.url)}${str(source.reference) ? `#${str(source.reference)}` : ''}` }]
+            : []),
           ...(str(dist.url) ? [{ type: 'distribution', url: str(dist.url)! }] : []),
           ...(str(p.homepage) ? [{ type: 'website', url: str(p.homepage)! }] : []),
         ],
       });
-      requires.set(name, Object.keys(objectOr(p.require)).map((r) => r.toLowerCase()));
-      for (const virtual of [...Object.keys(objectOr(p.provide)), ...Object.keys(objectOr(p.replace))]) provided.set(virtual.toLowerCase(), name);
+      requires.set(
+        name,
+        Object.keys(objectOr(p.require)).map((r) => r.toLowerCase()),
+      );
+      for (const virtual of [...Object.keys(objectOr(p.provide)), ...Object.keys(objectOr(p.replace))])
+        provided.set(virtual.toLowerCase(), name);
     }
   }
   const resolve = (dep: string) => (builder.has(dep) ? dep : provided.get(dep));
@@ -69,14 +78,21 @@ function extractComposer(input: LockfileInput): Inventory {
   const manifest = composerManifest(input);
   let complete = true;
   if (manifest) {
-    for (const [field, scope] of [['require', 'prod'], ['require-dev', 'dev']] as [string, DependencyScope][]) {
+    for (const [field, scope] of [
+      ['require', 'prod'],
+      ['require-dev', 'dev'],
+    ] as [string, DependencyScope][]) {
       for (const dep of Object.keys(objectOr(manifest[field])).map((d) => d.toLowerCase())) {
         if (PLATFORM.test(dep)) continue;
         const to = resolve(dep);
         if (to) builder.direct(to, scope);
         else {
           complete = false;
-          builder.report('warning', 'unresolved-dependency', `${dep} of composer.json (${field}) is not in the lockfile`);
+          builder.report(
+            'warning',
+            'unresolved-dependency',
+            `${dep} of composer.json (${field}) is not in the lockfile`,
+          );
         }
       }
     }
@@ -84,7 +100,15 @@ function extractComposer(input: LockfileInput): Inventory {
   const name = str(manifest?.name);
   const slash = name?.indexOf('/') ?? -1;
   return builder.build(
-    name ? { name: slash > 0 ? name.slice(slash + 1) : name, ...(slash > 0 && { group: name.slice(0, slash) }), version: str(manifest?.version), purl: false, license: arrayOr(manifest?.license).map(String)[0] ?? str(manifest?.license) } : {},
+    name
+      ? {
+          name: slash > 0 ? name.slice(slash + 1) : name,
+          ...(slash > 0 && { group: name.slice(0, slash) }),
+          version: str(manifest?.version),
+          purl: false,
+          license: arrayOr(manifest?.license).map(String)[0] ?? str(manifest?.license),
+        }
+      : {},
     complete ? 'complete' : 'incomplete',
   );
 }

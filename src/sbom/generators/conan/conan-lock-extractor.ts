@@ -25,7 +25,15 @@ function packageOf(ref: string, scope: DependencyScope): PackageSpec | undefined
     key: `${name}/${version}@${user ?? ''}/${channel ?? ''}`,
     name: name!,
     version: version!,
-    purl: { name, version, qualifiers: { ...(user && user !== '_' && { user }), ...(channel && channel !== '_' && { channel }), ...(revision && { rrev: revision }) } },
+    purl: {
+      name,
+      version,
+      qualifiers: {
+        ...(user && user !== '_' && { user }),
+        ...(channel && channel !== '_' && { channel }),
+        ...(revision && { rrev: revision }),
+      },
+    },
     scope,
   };
 }
@@ -36,7 +44,11 @@ function extractConanLock(input: LockfileInput): Inventory {
   const version = str(doc.version) ?? str(objectOr(doc.graph_lock).version);
   const builder = new InventoryBuilder('conan', 'C++', input.path);
   if (version === '0.5') {
-    for (const [field, scope] of [['requires', 'prod'], ['build_requires', 'dev'], ['python_requires', 'dev']] as [string, DependencyScope][]) {
+    for (const [field, scope] of [
+      ['requires', 'prod'],
+      ['build_requires', 'dev'],
+      ['python_requires', 'dev'],
+    ] as [string, DependencyScope][]) {
       for (const ref of arrayOr(doc[field])) {
         const spec = typeof ref === 'string' ? packageOf(ref, scope) : undefined;
         if (!spec) continue;
@@ -48,7 +60,11 @@ function extractConanLock(input: LockfileInput): Inventory {
     return builder.build({}, 'incomplete');
   }
   if (version !== '0.4' && !isObject(doc.graph_lock)) {
-    throw new LockfileError(input.path, `conan.lock version ${version ?? '(missing)'} is not one this reader knows (0.4, 0.5)`, lineOfMatch(input.text, '"version"') ?? 1);
+    throw new LockfileError(
+      input.path,
+      `conan.lock version ${version ?? '(missing)'} is not one this reader knows (0.4, 0.5)`,
+      lineOfMatch(input.text, '"version"') ?? 1,
+    );
   }
   const nodes = objectOr(objectOr(doc.graph_lock).nodes);
   const keyOf = new Map<string, string>();
@@ -68,7 +84,10 @@ function extractConanLock(input: LockfileInput): Inventory {
   }
   for (const [id, raw] of Object.entries(nodes)) {
     const node = objectOr(raw);
-    for (const [field, scope] of [['requires', 'prod'], ['build_requires', 'dev']] as [string, DependencyScope][]) {
+    for (const [field, scope] of [
+      ['requires', 'prod'],
+      ['build_requires', 'dev'],
+    ] as [string, DependencyScope][]) {
       for (const target of arrayOr(node[field]).map(String)) {
         const to = keyOf.get(target);
         if (!to) continue;

@@ -89,8 +89,18 @@ export class InventoryBuilder {
     return (this.edges.get(ROOT)?.size ?? 0) > 0;
   }
 
-  report(severity: IssueSeverity, code: string, message: string, where: { component?: string; line?: number } = {}): void {
-    this.issues.push(issue(severity, code, `${this.path}${where.line ? `:${where.line}` : ''}: ${message}`, { field: this.path, ...where }));
+  report(
+    severity: IssueSeverity,
+    code: string,
+    message: string,
+    where: { component?: string; line?: number } = {},
+  ): void {
+    this.issues.push(
+      issue(severity, code, `${this.path}${where.line ? `:${where.line}` : ''}: ${message}`, {
+        field: this.path,
+        ...where,
+      }),
+    );
   }
 
   build(project: ProjectSpec, completeness: Completeness): Inventory {
@@ -143,7 +153,9 @@ export class InventoryBuilder {
     if (!this.edges.has(ROOT)) dependencies.push({ ref: projectRef, dependsOn: [] });
     dependencies.sort((a, b) => (a.ref === projectRef ? -1 : b.ref === projectRef ? 1 : a.ref < b.ref ? -1 : 1));
 
-    const projectPurl = project.purl ? this.purlOf({ key: '', name: project.name ?? '', version: project.version, purl: project.purl }) : undefined;
+    const projectPurl = project.purl
+      ? this.purlOf({ key: '', name: project.name ?? '', version: project.version, purl: project.purl })
+      : undefined;
     const name = project.name ?? folderName(this.path);
     return {
       ecosystem: this.ecosystem,
@@ -178,7 +190,9 @@ export class InventoryBuilder {
     if (spec.purl === false || spec.purl === undefined) return undefined;
     const built = buildPurl({ type: this.ecosystem, ...spec.purl });
     if (typeof built === 'string') return built;
-    this.report('warning', 'invalid-purl', `${spec.name}@${spec.version ?? '?'} gets no purl: ${built.error}`, { component: spec.key });
+    this.report('warning', 'invalid-purl', `${spec.name}@${spec.version ?? '?'} gets no purl: ${built.error}`, {
+      component: spec.key,
+    });
     return undefined;
   }
 
@@ -225,7 +239,8 @@ export function hashOf(text: string | undefined, defaultAlg?: string): Hash | un
   const value = m ? m[2]! : text.trim();
   const name = alg && ALG[alg];
   if (!name) return undefined;
-  if (/^[0-9a-f]+$/i.test(value) && value.length === HEX_LENGTH[name]) return { alg: name, content: value.toLowerCase() };
+  if (/^[0-9a-f]+$/i.test(value) && value.length === HEX_LENGTH[name])
+    return { alg: name, content: value.toLowerCase() };
   try {
     const hex = Buffer.from(value, 'base64').toString('hex');
     if (hex.length === HEX_LENGTH[name]) return { alg: name, content: hex };
@@ -235,5 +250,20 @@ export function hashOf(text: string | undefined, defaultAlg?: string): Hash | un
   return undefined;
 }
 
-const ALG: Record<string, string> = { md5: 'MD5', sha1: 'SHA-1', sha224: 'SHA-224', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512', h1: 'SHA-256' };
-const HEX_LENGTH: Record<string, number> = { MD5: 32, 'SHA-1': 40, 'SHA-224': 56, 'SHA-256': 64, 'SHA-384': 96, 'SHA-512': 128 };
+const ALG: Record<string, string> = {
+  md5: 'MD5',
+  sha1: 'SHA-1',
+  sha224: 'SHA-224',
+  sha256: 'SHA-256',
+  sha384: 'SHA-384',
+  sha512: 'SHA-512',
+  h1: 'SHA-256',
+};
+const HEX_LENGTH: Record<string, number> = {
+  MD5: 32,
+  'SHA-1': 40,
+  'SHA-224': 56,
+  'SHA-256': 64,
+  'SHA-384': 96,
+  'SHA-512': 128,
+};

@@ -52,7 +52,10 @@ export function mergeInventories(inventories: readonly Inventory[], options: Mer
     projects.push(inventory.project);
     issues.push(...inventory.issues);
     if (inventory.completeness !== 'complete') complete = false;
-    properties.push({ name: 'vigie:graph-completeness', value: `${inventory.project.evidence?.[0] ?? inventory.project.ref}: ${inventory.completeness}` });
+    properties.push({
+      name: 'vigie:graph-completeness',
+      value: `${inventory.project.evidence?.[0] ?? inventory.project.ref}: ${inventory.completeness}`,
+    });
     for (const c of inventory.components) {
       const known = byRef.get(c.ref);
       byRef.set(c.ref, known ? mergeComponent(known, c) : { ...c, evidence: [...(c.evidence ?? [])] });
@@ -64,7 +67,8 @@ export function mergeInventories(inventories: readonly Inventory[], options: Mer
     }
   }
   const omitted = new Set<string>();
-  if (omit.size > 0) for (const [ref, c] of byRef) if (c.dependencyScope && omit.has(c.dependencyScope)) omitted.add(ref);
+  if (omit.size > 0)
+    for (const [ref, c] of byRef) if (c.dependencyScope && omit.has(c.dependencyScope)) omitted.add(ref);
   for (const ref of omitted) byRef.delete(ref);
 
   // One project found: it is the primary component itself; several: a primary that holds them.
@@ -91,7 +95,9 @@ export function mergeInventories(inventories: readonly Inventory[], options: Mer
   // weight files, a dataset's data files, each with its hashes) and gets no empty list.
   if (single && !single.components?.length) delete root.components;
   const dependencies = single ? [] : [{ ref: root.ref, dependsOn: projects.map((p) => p.ref).sort() }];
-  for (const [ref, set] of [...edges].sort(([a], [b]) => (a === root.ref ? -1 : b === root.ref ? 1 : a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [ref, set] of [...edges].sort(([a], [b]) =>
+    a === root.ref ? -1 : b === root.ref ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  )) {
     if (omitted.has(ref)) continue;
     dependencies.push({ ref, dependsOn: [...set].filter((to) => !omitted.has(to)).sort() });
   }
@@ -106,7 +112,10 @@ export function mergeInventories(inventories: readonly Inventory[], options: Mer
 }
 
 function mergeComponent(a: Component, b: Component): Component {
-  const scope = a.dependencyScope && b.dependencyScope ? mostNeededScope(a.dependencyScope, b.dependencyScope) : (a.dependencyScope ?? b.dependencyScope);
+  const scope =
+    a.dependencyScope && b.dependencyScope
+      ? mostNeededScope(a.dependencyScope, b.dependencyScope)
+      : (a.dependencyScope ?? b.dependencyScope);
   const merged: Component = {
     ...a,
     hashes: union(a.hashes, b.hashes, (h) => `${h.alg}:${h.content}`),

@@ -11,7 +11,13 @@ export function parseJsonFile(path: string, text: string): unknown {
     return parseJsonDocument(text, 'JSON');
   } catch (err) {
     if (err instanceof UnreadableDocumentError) {
-      throw new LockfileError(path, err.message.replace(/^JSON is not valid JSON( at line \d+)?(, )?/, 'not valid JSON').replace(/^not valid JSONcolumn/, 'not valid JSON at column'), err.line);
+      throw new LockfileError(
+        path,
+        err.message
+          .replace(/^JSON is not valid JSON( at line \d+)?(, )?/, 'not valid JSON')
+          .replace(/^not valid JSONcolumn/, 'not valid JSON at column'),
+        err.line,
+      );
     }
     throw err;
   }
@@ -35,7 +41,9 @@ export function parseTomlFile(path: string, text: string): Obj {
     return toml().parse(text) as Obj;
   } catch (err) {
     const e = err as { line?: number; message?: string };
-    const reason = String(e.message ?? err).split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+    const reason = String(e.message ?? err)
+      .split('\n')[0]!
+      .replace(/^Invalid TOML document: /, '');
     throw new LockfileError(path, `not valid TOML: ${reason}`, e.line);
   }
 }
@@ -75,6 +83,7 @@ export function parseJsoncFile(path: string, text: string): unknown {
 }
 
 export const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+export const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
 export const objectOr = (v: unknown): Obj => (isObject(v) ? v : {});
 export const arrayOr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);

@@ -38,11 +38,25 @@ function extractPubspec(input: LockfileInput): Inventory {
       // Dev packages are dev; the others are what the app is built from (transitive ones too).
       scope,
       ...(hash && { hashes: [hash] }),
-      properties: [{ name: 'vigie:pub:source', value: source ?? '' }, ...(sdk ? [{ name: 'vigie:pub:sdk', value: str(p.description) ?? '' }] : [])],
-      externalReferences: source === 'git' && str(description.url) ? [{ type: 'vcs', url: `${str(description.url)}${str(description['resolved-ref']) ? `#${str(description['resolved-ref'])}` : ''}` }] : [],
+      properties: [
+        { name: 'vigie:pub:source', value: source ?? '' },
+        ...(sdk ? [{ name: 'vigie:pub:sdk', value: str(p.description) ?? '' }] : []),
+      ],
+      externalReferences:
+        source === 'git' && str(description.url)
+          ? [
+              {
+                type: 'vcs',
+                url: `${str(description.url)}${str(description['resolved-ref']) ? `#${str(description['resolved-ref'])}` : ''}`,
+              },
+            ]
+          : [],
     });
     if (kind.startsWith('direct')) builder.direct(name, scope);
   }
   const sdks = Object.entries(objectOr(doc.sdks)).map(([k, v]) => `${k} ${String(v)}`);
-  return builder.build({ properties: sdks.length ? [{ name: 'vigie:pub:sdks', value: sdks.join(', ') }] : [] }, 'incomplete');
+  return builder.build(
+    { properties: sdks.length ? [{ name: 'vigie:pub:sdks', value: sdks.join(', ') }] : [] },
+    'incomplete',
+  );
 }

@@ -18,9 +18,14 @@ export const packagesLockExtractor: Extractor = {
 
 function extractPackagesLock(input: LockfileInput): Inventory {
   const doc = parseJsonFile(input.path, input.text);
-  if (!isObject(doc) || !isObject(doc.dependencies)) throw new LockfileError(input.path, 'not a NuGet packages.lock.json: no "dependencies" object', 1);
+  if (!isObject(doc) || !isObject(doc.dependencies))
+    throw new LockfileError(input.path, 'not a NuGet packages.lock.json: no "dependencies" object', 1);
   if (doc.version !== 1 && doc.version !== 2) {
-    throw new LockfileError(input.path, `packages.lock.json version ${String(doc.version)} is not one this reader knows (1, 2)`, lineOfMatch(input.text, '"version"') ?? 1);
+    throw new LockfileError(
+      input.path,
+      `packages.lock.json version ${String(doc.version)} is not one this reader knows (1, 2)`,
+      lineOfMatch(input.text, '"version"') ?? 1,
+    );
   }
   const builder = new InventoryBuilder('nuget', 'C#', input.path);
   const frameworks = Object.keys(doc.dependencies);

@@ -17,8 +17,14 @@ export const projectAssetsExtractor: Extractor = {
 
 function extractProjectAssets(input: LockfileInput): Inventory {
   const doc = parseJsonFile(input.path, input.text);
-  if (!isObject(doc) || !isObject(doc.targets)) throw new LockfileError(input.path, 'not a project.assets.json: no "targets" object', 1);
-  if (doc.version !== 3) throw new LockfileError(input.path, `project.assets.json version ${String(doc.version)} is not one this reader knows (3)`, lineOfMatch(input.text, '"version"') ?? 1);
+  if (!isObject(doc) || !isObject(doc.targets))
+    throw new LockfileError(input.path, 'not a project.assets.json: no "targets" object', 1);
+  if (doc.version !== 3)
+    throw new LockfileError(
+      input.path,
+      `project.assets.json version ${String(doc.version)} is not one this reader knows (3)`,
+      lineOfMatch(input.text, '"version"') ?? 1,
+    );
   const builder = new InventoryBuilder('nuget', 'C#', input.path);
   const libraries = objectOr(doc.libraries);
   const edges: [string, string][] = [];

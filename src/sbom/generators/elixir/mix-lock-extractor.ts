@@ -43,11 +43,14 @@ function extractMixLock(input: LockfileInput): Inventory {
         key,
         name,
         version,
-        purl: version ? { name, version, ...(repo && repo !== 'hexpm' && { namespace: repo.replace(/^hexpm:/, '') }) } : false,
+        purl: version
+          ? { name, version, ...(repo && repo !== 'hexpm' && { namespace: repo.replace(/^hexpm:/, '') }) }
+          : false,
         ...(hash && { hashes: [hash] }),
         properties: [...(inner ? [{ name: 'vigie:hex:inner-checksum', value: inner }] : [])],
       });
-      for (const dep of rest.matchAll(/\{:"?([\w.-]+)"?,\s*"[^"]*",\s*\[([^\]]*)\]\}/g)) edges.push([key, dep[1]!, /optional:\s*true/.test(dep[2]!)]);
+      for (const dep of rest.matchAll(/\{:"?([\w.-]+)"?,\s*"[^"]*",\s*\[([^\]]*)\]\}/g))
+        edges.push([key, dep[1]!, /optional:\s*true/.test(dep[2]!)]);
     } else if (kind === ':git') {
       const [url, revision] = strings;
       const tag = /tag:\s*"([^"]+)"/.exec(rest)?.[1];

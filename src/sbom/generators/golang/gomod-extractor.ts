@@ -18,7 +18,18 @@ export const goModExtractor: Extractor = {
   extract: extractGoMod,
 };
 
-const DIRECTIVES = new Set(['module', 'go', 'toolchain', 'require', 'exclude', 'replace', 'retract', 'godebug', 'tool', 'ignore']);
+const DIRECTIVES = new Set([
+  'module',
+  'go',
+  'toolchain',
+  'require',
+  'exclude',
+  'replace',
+  'retract',
+  'godebug',
+  'tool',
+  'ignore',
+]);
 
 interface Directive {
   verb: string;
@@ -71,7 +82,8 @@ function extractGoMod(input: LockfileInput): Inventory {
     else if (d.verb === 'exclude' && d.args.length >= 2) excludes.add(`${d.args[0]}@${d.args[1]}`);
     else if (d.verb === 'replace') {
       const arrow = d.args.indexOf('=>');
-      if (arrow < 1 || arrow === d.args.length - 1) throw new LockfileError(input.path, 'a replace directive needs "old [version] => new [version]"', d.line);
+      if (arrow < 1 || arrow === d.args.length - 1)
+        throw new LockfileError(input.path, 'a replace directive needs "old [version] => new [version]"', d.line);
       const old = d.args.slice(0, arrow);
       const target = d.args.slice(arrow + 1);
       replaces.set(old.join('@'), { path: target[0]!, version: target[1], line: d.line });
@@ -84,7 +96,12 @@ function extractGoMod(input: LockfileInput): Inventory {
     const [path, version] = d.args;
     if (!path || !version) throw new LockfileError(input.path, 'a require directive needs "module version"', d.line);
     if (excludes.has(`${path}@${version}`)) {
-      builder.report('info', 'excluded-module', `${path}@${version} is required but excluded; Go picks another version, left out`, { line: d.line });
+      builder.report(
+        'info',
+        'excluded-module',
+        `${path}@${version} is required but excluded; Go picks another version, left out`,
+        { line: d.line },
+      );
       continue;
     }
     const replacement = replaces.get(`${path}@${version}`) ?? replaces.get(path);
@@ -95,7 +112,9 @@ function extractGoMod(input: LockfileInput): Inventory {
     if (replacement) {
       properties.push({ name: 'vigie:go:replaces', value: `${path}@${version}` });
       const local = replacement.path.startsWith('.') || replacement.path.startsWith('/');
-      spec = goPackage(local ? path : replacement.path, local ? undefined : replacement.version ?? version, { properties });
+      spec = goPackage(local ? path : replacement.path, local ? undefined : (replacement.version ?? version), {
+        properties,
+      });
       if (local) properties.push({ name: 'vigie:go:local-path', value: replacement.path });
     } else spec = goPackage(path, version, { properties });
     const h1 = sums?.get(`${spec.key}@${spec.version ?? ''}`);
@@ -112,10 +131,29 @@ function extractGoMod(input: LockfileInput): Inventory {
     for (const [path, version] of goSum.modules) last.set(path, version);
     for (const [path, version] of last) {
       if (builder.has(path)) continue;
-      builder.add({ ...goPackage(path, version, { properties: [{ name: 'vigie:go:indirect', value: 'true' }, { name: 'vigie:go:source', value: 'go.sum' }, { name: 'vigie:go:h1', value: sums!.get(`${path}@${version}`)! }] }), scope: 'prod' });
+      builder.add({
+        ...goPackage(path, version, {
+          properties: [
+            { name: 'vigie:go:indirect', value: 'true' },
+            { name: 'vigie:go:source', value: 'go.sum' },
+            { name: 'vigie:go:h1', value: sums!.get(`${path}@${version}`)! },
+          ],
+        }),
+        scope: 'prod',
+      });
     }
   }
-  return builder.build(module ? { name: module.split('/').pop()!, group: module.includes('/') ? module.slice(0, module.lastIndexOf('/')) : undefined, purl: false, properties: [{ name: 'vigie:go:module', value: module }] } : {}, 'incomplete');
+  return builder.build(
+    module
+      ? {
+          name: module.split('/').pop()!,
+          group: module.includes('/') ? module.slice(0, module.lastIndexOf('/')) : undefined,
+          purl: false,
+          properties: [{ name: 'vigie:go:module', value: module }],
+        }
+      : {},
+    'incomplete',
+  );
 }
 
 function readGoSumBeside(input: LockfileInput): ReturnType<typeof readGoSum> | undefined {
@@ -131,6 +169,7 @@ function readGoSumBeside(input: LockfileInput): ReturnType<typeof readGoSum> | u
 function compareGoVersions(a: string, b: string): number {
   const pa = a.split('.').map((n) => Number.parseInt(n, 10) || 0);
   const pb = b.split('.').map((n) => Number.parseInt(n, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++)
+    if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
   return 0;
 }

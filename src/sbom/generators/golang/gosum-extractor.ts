@@ -16,7 +16,10 @@ export const goSumExtractor: Extractor = {
   extract: extractGoSum,
 };
 
-export function readGoSum(path: string, text: string): { h1: Map<string, string>; modules: [string, string, number][] } {
+export function readGoSum(
+  path: string,
+  text: string,
+): { h1: Map<string, string>; modules: [string, string, number][] } {
   const h1 = new Map<string, string>();
   const modules: [string, string, number][] = [];
   const lines = text.split('\n');
@@ -24,7 +27,8 @@ export function readGoSum(path: string, text: string): { h1: Map<string, string>
     const line = lines[i]!.trim();
     if (line === '') continue;
     const parts = line.split(/\s+/);
-    if (parts.length !== 3 || !/^h\d+:/.test(parts[2]!)) throw new LockfileError(path, `expected "module version h1:hash", found "${line.slice(0, 60)}"`, i + 1);
+    if (parts.length !== 3 || !/^h\d+:/.test(parts[2]!))
+      throw new LockfileError(path, `expected "module version h1:hash", found "${line.slice(0, 60)}"`, i + 1);
     const [module, version, hash] = parts as [string, string, string];
     if (version.endsWith('/go.mod')) continue;
     h1.set(`${module}@${version}`, hash);
@@ -37,7 +41,9 @@ function extractGoSum(input: LockfileInput): Inventory {
   const { h1, modules } = readGoSum(input.path, input.text);
   const builder = new InventoryBuilder('golang', 'Go', input.path);
   for (const [module, version] of modules) {
-    const spec = goPackage(module, version, { properties: [{ name: 'vigie:go:h1', value: h1.get(`${module}@${version}`)! }] });
+    const spec = goPackage(module, version, {
+      properties: [{ name: 'vigie:go:h1', value: h1.get(`${module}@${version}`)! }],
+    });
     builder.add({ ...spec, key: `${module}@${version}`, scope: 'prod' });
   }
   return builder.build({}, 'incomplete');

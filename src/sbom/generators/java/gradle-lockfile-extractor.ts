@@ -13,11 +13,13 @@ export const gradleLockfileExtractor: Extractor = {
   id: 'gradle-lockfile',
   label: 'gradle.lockfile',
   ecosystem: 'maven',
-  matches: (path) => /(^|\/)([\w-]+-)?gradle\.lockfile$/.test(path) || /(^|\/)dependency-locks\/[^/]+\.lockfile$/.test(path),
+  matches: (path) =>
+    /(^|\/)([\w-]+-)?gradle\.lockfile$/.test(path) || /(^|\/)dependency-locks\/[^/]+\.lockfile$/.test(path),
   extract: extractGradleLockfile,
 };
 
-const DEV_CONFIGURATION = /^(test|androidTest|unitTest|annotationProcessor|kapt|detekt|ktlint|spotbugs|checkstyle|pmd|jacoco|developmentOnly|testFixtures)/i;
+const DEV_CONFIGURATION =
+  /^(test|androidTest|unitTest|annotationProcessor|kapt|detekt|ktlint|spotbugs|checkstyle|pmd|jacoco|developmentOnly|testFixtures)/i;
 
 function extractGradleLockfile(input: LockfileInput): Inventory {
   const builder = new InventoryBuilder('maven', 'Java', input.path);
@@ -30,12 +32,19 @@ function extractGradleLockfile(input: LockfileInput): Inventory {
     if (line.startsWith('empty=')) continue;
     const m = /^([^:=\s]+):([^:=\s]+):([^:=\s]+)(?:=(.*))?$/.exec(line);
     if (!m) {
-      builder.report('warning', 'bad-lock-line', `"${line.slice(0, 60)}" is not group:artifact:version=configurations; left out`, { line: i + 1 });
+      builder.report(
+        'warning',
+        'bad-lock-line',
+        `"${line.slice(0, 60)}" is not group:artifact:version=configurations; left out`,
+        { line: i + 1 },
+      );
       continue;
     }
     const [, group, artifact, version, configs] = m as unknown as [string, string, string, string, string | undefined];
-    const configurations = configs !== undefined ? configs.split(',').filter(Boolean) : perConfiguration ? [perConfiguration] : [];
-    if (configs === undefined && !perConfiguration) throw new LockfileError(input.path, `"${line}" lists no configurations (expected "=compileClasspath,…")`, i + 1);
+    const configurations =
+      configs !== undefined ? configs.split(',').filter(Boolean) : perConfiguration ? [perConfiguration] : [];
+    if (configs === undefined && !perConfiguration)
+      throw new LockfileError(input.path, `"${line}" lists no configurations (expected "=compileClasspath,…")`, i + 1);
     const dev = buildscript || (configurations.length > 0 && configurations.every((c) => DEV_CONFIGURATION.test(c)));
     const scope: DependencyScope = dev ? 'dev' : 'prod';
     builder.add({
@@ -45,7 +54,12 @@ function extractGradleLockfile(input: LockfileInput): Inventory {
       version,
       purl: { namespace: group, name: artifact, version },
       scope,
-      properties: [{ name: 'vigie:gradle:configurations', value: buildscript ? `buildscript:${configurations.join(',')}` : configurations.join(',') }],
+      properties: [
+        {
+          name: 'vigie:gradle:configurations',
+          value: buildscript ? `buildscript:${configurations.join(',')}` : configurations.join(','),
+        },
+      ],
     });
   }
   return builder.build({}, 'incomplete');

@@ -18,7 +18,14 @@ export const mavenTreeExtractor: Extractor = {
   extract: extractMavenTree,
 };
 
-const SCOPE: Record<string, DependencyScope> = { compile: 'prod', runtime: 'prod', provided: 'prod', system: 'prod', test: 'dev', import: 'prod' };
+const SCOPE: Record<string, DependencyScope> = {
+  compile: 'prod',
+  runtime: 'prod',
+  provided: 'prod',
+  system: 'prod',
+  test: 'dev',
+  import: 'prod',
+};
 
 interface Coordinates {
   group: string;
@@ -52,7 +59,8 @@ function extractMavenTree(input: LockfileInput): Inventory {
     const body = m?.[3]?.trim() ?? '';
     if (!/^[\w.-]+:[\w.-]+:/.test(body)) continue;
     const c = parseCoordinates(body);
-    if (!c) throw new LockfileError(input.path, `"${body.slice(0, 80)}" is not group:artifact:type:version[:scope]`, i + 1);
+    if (!c)
+      throw new LockfileError(input.path, `"${body.slice(0, 80)}" is not group:artifact:type:version[:scope]`, i + 1);
     const depth = m![2] ? m![1]!.length / 3 + 1 : 0;
     const key = `${c.group}:${c.artifact}:${c.type}:${c.classifier ?? ''}:${c.version}`;
     if (depth === 0) {
@@ -61,7 +69,8 @@ function extractMavenTree(input: LockfileInput): Inventory {
       stack.push(key);
       continue;
     }
-    if (depth > stack.length) throw new LockfileError(input.path, 'a dependency is indented deeper than its parent', i + 1);
+    if (depth > stack.length)
+      throw new LockfileError(input.path, 'a dependency is indented deeper than its parent', i + 1);
     stack.length = depth;
     const properties: Property[] = c.scope ? [{ name: 'vigie:maven:scope', value: c.scope }] : [];
     builder.add({
@@ -69,7 +78,12 @@ function extractMavenTree(input: LockfileInput): Inventory {
       name: c.artifact,
       group: c.group,
       version: c.version,
-      purl: { namespace: c.group, name: c.artifact, version: c.version, qualifiers: { ...(c.type !== 'jar' && { type: c.type }), ...(c.classifier && { classifier: c.classifier }) } },
+      purl: {
+        namespace: c.group,
+        name: c.artifact,
+        version: c.version,
+        qualifiers: { ...(c.type !== 'jar' && { type: c.type }), ...(c.classifier && { classifier: c.classifier }) },
+      },
       properties,
     });
     const parent = stack[depth - 1]!;
@@ -79,14 +93,29 @@ function extractMavenTree(input: LockfileInput): Inventory {
       // A later module of a multi-module build: a component that the project holds.
       if (!builder.has(parent)) {
         const [g, a, , , v] = parent.split(':');
-        builder.add({ key: parent, name: a!, group: g, version: v, purl: false, properties: [{ name: 'vigie:maven:module', value: 'true' }] });
+        builder.add({
+          key: parent,
+          name: a!,
+          group: g,
+          version: v,
+          purl: false,
+          properties: [{ name: 'vigie:maven:module', value: 'true' }],
+        });
         builder.direct(parent, 'prod');
       }
       builder.edge(parent, key);
     } else builder.edge(parent, key);
     stack.push(key);
   }
-  if (roots.length === 0) throw new LockfileError(input.path, 'no dependency tree found (expected a "group:artifact:type:version" root line)', 1);
+  if (roots.length === 0)
+    throw new LockfileError(
+      input.path,
+      'no dependency tree found (expected a "group:artifact:type:version" root line)',
+      1,
+    );
   const [group, artifact, , , version] = roots[0]!.split(':');
-  return builder.build({ name: artifact, group, version, purl: { namespace: group, name: artifact, version } }, 'complete');
+  return builder.build(
+    { name: artifact, group, version, purl: { namespace: group, name: artifact, version } },
+    'complete',
+  );
 }

@@ -46,7 +46,8 @@ function effectiveModel(input: LockfileInput, pom: Pom): Effective {
     const p = current.parent;
     const coordinates = `${p.groupId}:${p.artifactId}:${p.version}`;
     const relative = p.relativePath === undefined ? '../pom.xml' : p.relativePath;
-    const file = relative === '' ? undefined : joinPath(folder, relative.endsWith('.xml') ? relative : `${relative}/pom.xml`);
+    const file =
+      relative === '' ? undefined : joinPath(folder, relative.endsWith('.xml') ? relative : `${relative}/pom.xml`);
     const text = file !== undefined ? input.readRelated?.(file) : undefined;
     let parent: Pom | undefined;
     if (text !== undefined) {
@@ -68,11 +69,21 @@ function effectiveModel(input: LockfileInput, pom: Pom): Effective {
   const managed = new Map<string, PomDependency>();
   for (const level of [...chain].reverse()) {
     for (const [k, v] of level.properties) properties.set(k, v);
-    for (const d of level.managed) managed.set(`${d.groupId}:${d.artifactId}:${d.type ?? 'jar'}:${d.classifier ?? ''}`, d);
+    for (const d of level.managed)
+      managed.set(`${d.groupId}:${d.artifactId}:${d.type ?? 'jar'}:${d.classifier ?? ''}`, d);
   }
   const groupId = pom.groupId ?? pom.parent?.groupId;
   const version = pom.version ?? pom.parent?.version;
-  for (const [k, v] of [['project.groupId', groupId], ['project.artifactId', pom.artifactId], ['project.version', version], ['project.parent.groupId', pom.parent?.groupId], ['project.parent.version', pom.parent?.version], ['pom.version', version], ['version', version], ['groupId', groupId]] as const) {
+  for (const [k, v] of [
+    ['project.groupId', groupId],
+    ['project.artifactId', pom.artifactId],
+    ['project.version', version],
+    ['project.parent.groupId', pom.parent?.groupId],
+    ['project.parent.version', pom.parent?.version],
+    ['pom.version', version],
+    ['version', version],
+    ['groupId', groupId],
+  ] as const) {
     if (v !== undefined && !properties.has(k)) properties.set(k, v);
   }
   return { chain, properties, managed, unresolvedParent };
@@ -89,17 +100,32 @@ function interpolate(value: string | undefined, properties: Map<string, string>)
   return missing ? { missing } : { value: out };
 }
 
-const SCOPE: Record<string, DependencyScope> = { compile: 'prod', runtime: 'prod', provided: 'prod', system: 'prod', test: 'dev' };
+const SCOPE: Record<string, DependencyScope> = {
+  compile: 'prod',
+  runtime: 'prod',
+  provided: 'prod',
+  system: 'prod',
+  test: 'dev',
+};
 
 function extractPom(input: LockfileInput): Inventory {
   const pom = parsePom(input.path, input.text);
   const model = effectiveModel(input, pom);
   const builder = new InventoryBuilder('maven', 'Java', input.path);
   if (model.unresolvedParent) {
-    builder.report('warning', 'maven-unresolved-parent', `parent POM ${model.unresolvedParent} is not in the walked folder: properties and managed versions it defines are unresolved`);
+    builder.report(
+      'warning',
+      'maven-unresolved-parent',
+      `parent POM ${model.unresolvedParent} is not in the walked folder: properties and managed versions it defines are unresolved`,
+    );
   }
   for (const bom of model.managed.values()) {
-    if (bom.scope === 'import') builder.report('warning', 'maven-unresolved-bom', `BOM ${bom.groupId}:${bom.artifactId}:${interpolate(bom.version, model.properties).value ?? bom.version} is imported from a repository: versions it manages are unresolved`);
+    if (bom.scope === 'import')
+      builder.report(
+        'warning',
+        'maven-unresolved-bom',
+        `BOM ${bom.groupId}:${bom.artifactId}:${interpolate(bom.version, model.properties).value ?? bom.version} is imported from a repository: versions it manages are unresolved`,
+      );
   }
   const seen = new Set<string>();
   for (const level of model.chain) {
@@ -117,11 +143,21 @@ function extractPom(input: LockfileInput): Inventory {
       const { value: version, missing } = interpolate(declared, model.properties);
       const mavenScope = dep.scope ?? managed?.scope ?? 'compile';
       const properties: Property[] = [{ name: 'vigie:maven:scope', value: mavenScope }];
-      if (level !== pom) properties.push({ name: 'vigie:maven:inherited-from', value: `${level.groupId ?? level.parent?.groupId}:${level.artifactId}` });
+      if (level !== pom)
+        properties.push({
+          name: 'vigie:maven:inherited-from',
+          value: `${level.groupId ?? level.parent?.groupId}:${level.artifactId}`,
+        });
       if (!version) {
-        const why = missing ? `property \${${missing}} is not defined here or in a local parent` : 'no version is declared or managed by a local parent';
+        const why = missing
+          ? `property \${${missing}} is not defined here or in a local parent`
+          : 'no version is declared or managed by a local parent';
         properties.push({ name: 'vigie:maven:unresolved-version', value: declared ?? '' });
-        builder.report('warning', 'maven-unresolved-version', `${groupId}:${artifactId} has no resolved version: ${why}`);
+        builder.report(
+          'warning',
+          'maven-unresolved-version',
+          `${groupId}:${artifactId} has no resolved version: ${why}`,
+        );
       }
       const scope = dep.optional === 'true' ? 'optional' : (SCOPE[mavenScope] ?? 'prod');
       builder.add({
@@ -129,7 +165,14 @@ function extractPom(input: LockfileInput): Inventory {
         name: artifactId,
         group: groupId,
         version,
-        purl: version ? { namespace: groupId, name: artifactId, version, qualifiers: { ...(type !== 'jar' && { type }), ...(classifier && { classifier }) } } : false,
+        purl: version
+          ? {
+              namespace: groupId,
+              name: artifactId,
+              version,
+              qualifiers: { ...(type !== 'jar' && { type }), ...(classifier && { classifier }) },
+            }
+          : false,
         properties,
       });
       builder.direct(identity, scope);

@@ -48,7 +48,12 @@ export function parsePom(path: string, text_: string): Pom {
   try {
     root = readXml(text_, path);
   } catch (err) {
-    if (err instanceof UnreadableDocumentError) throw new LockfileError(path, err.message.replace(`${path} is not well-formed XML at line ${err.line}: `, 'not well-formed XML: '), err.line ?? 1);
+    if (err instanceof UnreadableDocumentError)
+      throw new LockfileError(
+        path,
+        err.message.replace(`${path} is not well-formed XML at line ${err.line}: `, 'not well-formed XML: '),
+        err.line ?? 1,
+      );
     throw err;
   }
   const project = child(root, 'project');
@@ -66,9 +71,16 @@ export function parsePom(path: string, text_: string): Pom {
     version: text(project, 'version'),
     packaging: text(project, 'packaging'),
     name: text(project, 'name'),
-    licenses: children(child(project, 'licenses'), 'license').map((l) => text(l, 'name')).filter((n): n is string => !!n),
+    licenses: children(child(project, 'licenses'), 'license')
+      .map((l) => text(l, 'name'))
+      .filter((n): n is string => !!n),
     ...(parentNode && {
-      parent: { groupId: text(parentNode, 'groupId'), artifactId: text(parentNode, 'artifactId'), version: text(parentNode, 'version'), relativePath: child(parentNode, 'relativePath') ? (text(parentNode, 'relativePath') ?? '') : undefined },
+      parent: {
+        groupId: text(parentNode, 'groupId'),
+        artifactId: text(parentNode, 'artifactId'),
+        version: text(parentNode, 'version'),
+        relativePath: child(parentNode, 'relativePath') ? (text(parentNode, 'relativePath') ?? '') : undefined,
+      },
     }),
     properties,
     dependencies: children(child(project, 'dependencies'), 'dependency').map(dependencyOf),

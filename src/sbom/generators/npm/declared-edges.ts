@@ -20,7 +20,8 @@ export function declaredEdges(manifest: Record_, includeDev: boolean): DeclaredE
   };
   const peerMeta = (manifest.peerDependenciesMeta ?? {}) as Record<string, { optional?: unknown }>;
   for (const [name, spec] of stringMap(manifest.dependencies)) add({ name, spec, kind: 'prod', mayBeAbsent: false });
-  for (const [name, spec] of stringMap(manifest.optionalDependencies)) add({ name, spec, kind: 'optional', mayBeAbsent: true });
+  for (const [name, spec] of stringMap(manifest.optionalDependencies))
+    add({ name, spec, kind: 'optional', mayBeAbsent: true });
   for (const [name, spec] of stringMap(manifest.peerDependencies)) {
     if (byName.has(name)) continue;
     add({ name, spec, kind: 'peer', mayBeAbsent: peerMeta[name]?.optional === true });

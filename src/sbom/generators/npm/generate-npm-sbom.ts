@@ -40,7 +40,12 @@ export function generateNpmSbom(input: NpmProjectInput): NpmSbomResult {
   const issues: Issue[] = [];
   if (tree.lockfileVersion < 1 || tree.lockfileVersion > 3) {
     issues.push(
-      issue('warning', 'npm-unknown-lockfile-version', `${input.lockfileName} has lockfileVersion ${tree.lockfileVersion}; read as the nearest known version`, { field: 'lockfileVersion' }),
+      issue(
+        'warning',
+        'npm-unknown-lockfile-version',
+        `${input.lockfileName} has lockfileVersion ${tree.lockfileVersion}; read as the nearest known version`,
+        { field: 'lockfileVersion' },
+      ),
     );
   }
   const builder = new ComponentBuilder(tree, input, issues);
@@ -57,8 +62,7 @@ export function generateNpmSbom(input: NpmProjectInput): NpmSbomResult {
   sbom.components = components;
   sbom.dependencies = dependencies;
   // Lockfile v1 (npm ≤ 6) records no peer dependencies, so its graph can lack edges.
-  sbom.dependencyCompleteness =
-    tree.lockfileVersion >= 2 && !builder.lostRequiredEdges ? 'complete' : 'incomplete';
+  sbom.dependencyCompleteness = tree.lockfileVersion >= 2 && !builder.lostRequiredEdges ? 'complete' : 'incomplete';
   return { sbom, issues };
 }
 
@@ -123,7 +127,10 @@ class ComponentBuilder {
       hashes: hashesFromIntegrity(first.integrity),
       ...(meta && meta.authors.length > 0 && { authors: meta.authors }),
       licenses: declared ? { declared } : {},
-      externalReferences: [...(meta?.externalReferences ?? []), ...sourceReferences(first.resolved, meta?.externalReferences)],
+      externalReferences: [
+        ...(meta?.externalReferences ?? []),
+        ...sourceReferences(first.resolved, meta?.externalReferences),
+      ],
       properties: [],
       scope: cycloneDxScopeOf(scope),
       dependencyScope: scope,
@@ -153,7 +160,12 @@ class ComponentBuilder {
       const version = text(manifest.version);
       if ((pkg.version && version !== pkg.version) || (name && name !== pkg.name && !pkg.local)) {
         this.issues.push(
-          issue('warning', 'npm-installed-mismatch', `${path}/package.json is ${name ?? '?'}@${version ?? '?'} but ${this.input.lockfileName} says ${pkg.name}@${pkg.version ?? '?'}: node_modules is out of date, its metadata was ignored`, { component: `${pkg.name}@${pkg.version ?? ''}`, field: path }),
+          issue(
+            'warning',
+            'npm-installed-mismatch',
+            `${path}/package.json is ${name ?? '?'}@${version ?? '?'} but ${this.input.lockfileName} says ${pkg.name}@${pkg.version ?? '?'}: node_modules is out of date, its metadata was ignored`,
+            { component: `${pkg.name}@${pkg.version ?? ''}`, field: path },
+          ),
         );
         continue;
       }
@@ -173,7 +185,8 @@ class ComponentBuilder {
     const fullName = text(manifest?.name) ?? text(this.tree.root.name) ?? this.tree.rootName ?? 'project';
     const version = text(manifest?.version) ?? this.tree.root.version ?? this.tree.rootVersion;
     const meta = manifest ? metadataOfManifest(manifest) : undefined;
-    const declared = meta?.declaredLicense ?? (this.tree.root.license ? licenseFromString(this.tree.root.license) : undefined);
+    const declared =
+      meta?.declaredLicense ?? (this.tree.root.license ? licenseFromString(this.tree.root.license) : undefined);
     const purl = version && manifest?.private !== true ? npmPurl(fullName, version) : undefined;
     const ref = purl && !this.usedRefs.has(purl) ? purl : 'npm-project:root';
     this.usedRefs.add(ref);
@@ -238,7 +251,11 @@ class ComponentBuilder {
     const edges: DeclaredEdge[] = [];
     for (const pkg of this.tree.packages.values()) {
       const folder = pkg.path.slice('node_modules/'.length);
-      if (pkg.path.startsWith('node_modules/') && !folder.includes('/node_modules/') && !requiredByOthers.has(pkg.path)) {
+      if (
+        pkg.path.startsWith('node_modules/') &&
+        !folder.includes('/node_modules/') &&
+        !requiredByOthers.has(pkg.path)
+      ) {
         edges.push({ name: folder, spec: '', kind: pkg.flags.dev ? 'dev' : 'prod', mayBeAbsent: false });
       }
     }
@@ -261,13 +278,23 @@ class ComponentBuilder {
     const who = fromPath === '' ? 'the project' : fromPath;
     if (edge.mayBeAbsent) {
       this.issues.push(
-        issue('info', 'npm-optional-dependency-absent', `optional ${edge.kind === 'peer' ? 'peer ' : ''}dependency ${edge.name}@${edge.spec} of ${who} is not installed`, { component: this.refOfPath.get(fromPath), field: fromPath }),
+        issue(
+          'info',
+          'npm-optional-dependency-absent',
+          `optional ${edge.kind === 'peer' ? 'peer ' : ''}dependency ${edge.name}@${edge.spec} of ${who} is not installed`,
+          { component: this.refOfPath.get(fromPath), field: fromPath },
+        ),
       );
       return;
     }
     this.lostRequiredEdges = true;
     this.issues.push(
-      issue('warning', 'npm-unresolved-dependency', `${edge.kind === 'prod' ? '' : `${edge.kind} `}dependency ${edge.name}@${edge.spec} of ${who} is not in ${this.input.lockfileName}`, { component: this.refOfPath.get(fromPath), field: fromPath }),
+      issue(
+        'warning',
+        'npm-unresolved-dependency',
+        `${edge.kind === 'prod' ? '' : `${edge.kind} `}dependency ${edge.name}@${edge.spec} of ${who} is not in ${this.input.lockfileName}`,
+        { component: this.refOfPath.get(fromPath), field: fromPath },
+      ),
     );
   }
 }

@@ -7,7 +7,12 @@ import { declaredEdges } from './declared-edges.js';
 import { splitNpmName } from './npm-purl.js';
 import { hashesFromIntegrity } from './integrity.js';
 
-export const KIND_SCOPE: Record<string, DependencyScope> = { prod: 'prod', dev: 'dev', optional: 'optional', peer: 'peer' };
+export const KIND_SCOPE: Record<string, DependencyScope> = {
+  prod: 'prod',
+  dev: 'dev',
+  optional: 'optional',
+  peer: 'peer',
+};
 
 /** The package.json beside a lockfile, parsed, or undefined when absent or not JSON. */
 export function siblingManifest(input: LockfileInput, path = 'package.json'): Obj | undefined {
@@ -37,7 +42,12 @@ export function projectOfManifest(manifest: Obj | undefined): ProjectSpec {
 }
 
 /** A registry (or git) npm package; `local` folders (file:, link:, workspace:) get no purl. */
-export function npmPackage(key: string, fullName: string, version: string | undefined, extra: Partial<PackageSpec> & { integrity?: string; local?: boolean } = {}): PackageSpec {
+export function npmPackage(
+  key: string,
+  fullName: string,
+  version: string | undefined,
+  extra: Partial<PackageSpec> & { integrity?: string; local?: boolean } = {},
+): PackageSpec {
   const { scope, name } = splitNpmName(fullName);
   const { integrity, local, ...rest } = extra;
   return {
@@ -55,12 +65,21 @@ export function npmPackage(key: string, fullName: string, version: string | unde
  * The project's direct dependencies from its package.json, each resolved by the caller to a key of
  * the builder; returns false when there is no manifest to read them from.
  */
-export function directFromManifest(builder: InventoryBuilder, manifest: Obj | undefined, resolve: (name: string, spec: string) => string | undefined): boolean {
+export function directFromManifest(
+  builder: InventoryBuilder,
+  manifest: Obj | undefined,
+  resolve: (name: string, spec: string) => string | undefined,
+): boolean {
   if (!manifest) return false;
   for (const edge of declaredEdges(manifest, true)) {
     const key = resolve(edge.name, edge.spec);
     if (key) builder.direct(key, KIND_SCOPE[edge.kind]);
-    else if (!edge.mayBeAbsent) builder.report('warning', 'unresolved-dependency', `${edge.kind === 'prod' ? '' : `${edge.kind} `}dependency ${edge.name}@${edge.spec} of package.json is not in the lockfile`);
+    else if (!edge.mayBeAbsent)
+      builder.report(
+        'warning',
+        'unresolved-dependency',
+        `${edge.kind === 'prod' ? '' : `${edge.kind} `}dependency ${edge.name}@${edge.spec} of package.json is not in the lockfile`,
+      );
   }
   return true;
 }

@@ -37,8 +37,14 @@ export function metadataOfManifest(manifest: Obj): ManifestMetadata {
 export function declaredLicenseOf(manifest: Obj): LicenseStatement | undefined {
   const single = text(manifest.license) ?? (isObject(manifest.license) ? text(manifest.license.type) : undefined);
   if (single) return licenseFromString(single);
-  const legacy = Array.isArray(manifest.licenses) ? manifest.licenses : isObject(manifest.licenses) ? [manifest.licenses] : [];
-  const names = legacy.map((l) => text(l) ?? (isObject(l) ? text(l.type) ?? text(l.name) : undefined)).filter((n): n is string => !!n);
+  const legacy = Array.isArray(manifest.licenses)
+    ? manifest.licenses
+    : isObject(manifest.licenses)
+      ? [manifest.licenses]
+      : [];
+  const names = legacy
+    .map((l) => text(l) ?? (isObject(l) ? (text(l.type) ?? text(l.name)) : undefined))
+    .filter((n): n is string => !!n);
   if (names.length === 0) return undefined;
   if (names.length === 1) return licenseFromString(names[0]!);
   return {
@@ -74,7 +80,10 @@ function contactOf(person: unknown): Contact | undefined {
   const raw = text(person);
   if (!raw) return undefined;
   const email = /<([^>]*)>/.exec(raw)?.[1]?.trim();
-  const name = raw.replace(/<[^>]*>/, '').replace(/\([^)]*\)/, '').trim();
+  const name = raw
+    .replace(/<[^>]*>/, '')
+    .replace(/\([^)]*\)/, '')
+    .trim();
   if (!name && !email) return undefined;
   return { ...(name && { name }), ...(email && { email }) };
 }

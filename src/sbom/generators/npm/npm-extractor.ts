@@ -40,11 +40,16 @@ function extractNpm(input: LockfileInput): Inventory {
   const root = sbom.metadata.component!;
   const projectRef = `project:${input.path}`;
   // npm's refs are purls, `npm-local:<path>` and the root's: make the file-local ones unique in a walk.
-  const local = (ref: string) => (ref === root.ref ? projectRef : ref.startsWith('pkg:') ? ref : `npm:${input.path}#${ref}`);
+  const local = (ref: string) =>
+    ref === root.ref ? projectRef : ref.startsWith('pkg:') ? ref : `npm:${input.path}#${ref}`;
   return {
     ecosystem: 'npm',
     project: { ...root, ref: projectRef, evidence: [input.path] },
-    components: sbom.components.map((c) => ({ ...c, ref: local(c.ref), evidence: [input.path, ...(c.evidence ?? [])] })),
+    components: sbom.components.map((c) => ({
+      ...c,
+      ref: local(c.ref),
+      evidence: [input.path, ...(c.evidence ?? [])],
+    })),
     dependencies: sbom.dependencies.map((d) => ({ ref: local(d.ref), dependsOn: d.dependsOn.map(local) })),
     completeness: sbom.dependencyCompleteness,
     issues: issues.map((i) => ({ ...i, message: `${input.path}: ${i.message}` })),

@@ -112,8 +112,16 @@ for (const c of CASES) {
     const sboms = c.lockfiles.map(generate);
     const components = sboms.flatMap((s) => s.components);
     const ours = new Set(components.map(ortId));
-    assert.deepEqual([...ortPackages].filter((id) => !ours.has(id)), [], 'packages ORT lists and we miss');
-    assert.deepEqual([...ours].filter((id) => !ortPackages.has(id)).sort(), [...c.onlyOurs].sort(), 'packages only we list');
+    assert.deepEqual(
+      [...ortPackages].filter((id) => !ours.has(id)),
+      [],
+      'packages ORT lists and we miss',
+    );
+    assert.deepEqual(
+      [...ours].filter((id) => !ortPackages.has(id)).sort(),
+      [...c.onlyOurs].sort(),
+      'packages only we list',
+    );
 
     const extraEdges: string[] = [];
     for (const sbom of sboms) {
@@ -124,7 +132,9 @@ for (const c of CASES) {
         if (!scopes) continue;
         // ORT puts optional dependencies in its `dependencies` scope: only the dev split compares.
         assert.equal(component.dependencyScope === 'dev', !scopes.has('dependencies'), `${id} is dev in one tool only`);
-        const ourChildren = (sbom.dependencies.find((d) => d.ref === component.ref)?.dependsOn ?? []).map((r) => ortId(byRef.get(r)!));
+        const ourChildren = (sbom.dependencies.find((d) => d.ref === component.ref)?.dependsOn ?? []).map((r) =>
+          ortId(byRef.get(r)!),
+        );
         const theirs = childrenOf.get(id)!;
         for (const child of theirs) assert.ok(ourChildren.includes(child), `ORT's edge ${id} -> ${child} is missing`);
         for (const child of ourChildren) if (!theirs.has(child)) extraEdges.push(`${id} -> ${child}`);

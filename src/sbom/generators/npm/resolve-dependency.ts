@@ -10,7 +10,8 @@ export function searchFolders(fromPath: string): string[] {
   const folders: string[] = [];
   let dir = fromPath;
   for (;;) {
-    if (dir !== 'node_modules' && !dir.endsWith('/node_modules')) folders.push(dir ? `${dir}/node_modules/` : 'node_modules/');
+    if (dir !== 'node_modules' && !dir.endsWith('/node_modules'))
+      folders.push(dir ? `${dir}/node_modules/` : 'node_modules/');
     if (dir === '') return folders;
     const slash = dir.lastIndexOf('/');
     dir = slash < 0 ? '' : dir.slice(0, slash);

@@ -32,11 +32,21 @@ function extractApkInstalled(input: LockfileInput): Inventory {
         key: name,
         name,
         version,
-        purl: version ? { namespace: os.id ?? 'alpine', name, version, qualifiers: { ...(arch && { arch }), ...(distro && { distro }) } } : false,
+        purl: version
+          ? {
+              namespace: os.id ?? 'alpine',
+              name,
+              version,
+              qualifiers: { ...(arch && { arch }), ...(distro && { distro }) },
+            }
+          : false,
         scope: 'prod',
         license: fields.get('L')?.[0],
         description: fields.get('T')?.[0],
-        properties: fields.get('o')?.[0] && fields.get('o')![0] !== name ? [{ name: 'vigie:apk:origin', value: fields.get('o')![0]! }] : [],
+        properties:
+          fields.get('o')?.[0] && fields.get('o')![0] !== name
+            ? [{ name: 'vigie:apk:origin', value: fields.get('o')![0]! }]
+            : [],
         externalReferences: fields.get('U')?.[0] ? [{ type: 'website', url: fields.get('U')![0]! }] : [],
       });
       for (const p of (fields.get('p')?.[0] ?? '').split(/\s+/).filter(Boolean)) provides.set(p.split('=')[0]!, name);
@@ -63,5 +73,13 @@ function extractApkInstalled(input: LockfileInput): Inventory {
       if (target && target !== from) builder.edge(from, target);
     }
   }
-  return builder.build({ name: os.prettyName ?? os.id ?? 'root filesystem', version: os.versionId, purl: false, properties: distro ? [{ name: 'vigie:os:distro', value: distro }] : [] }, 'complete');
+  return builder.build(
+    {
+      name: os.prettyName ?? os.id ?? 'root filesystem',
+      version: os.versionId,
+      purl: false,
+      properties: distro ? [{ name: 'vigie:os:distro', value: distro }] : [],
+    },
+    'complete',
+  );
 }

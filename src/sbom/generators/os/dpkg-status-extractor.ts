@@ -14,7 +14,8 @@ export const dpkgStatusExtractor: Extractor = {
   id: 'dpkg-status',
   label: 'var/lib/dpkg/status',
   ecosystem: 'deb',
-  matches: (path) => /(^|\/)var\/lib\/dpkg\/status$/.test(path) || /(^|\/)var\/lib\/dpkg\/status\.d\/[^/.]+$/.test(path),
+  matches: (path) =>
+    /(^|\/)var\/lib\/dpkg\/status$/.test(path) || /(^|\/)var\/lib\/dpkg\/status\.d\/[^/.]+$/.test(path),
   extract: extractDpkgStatus,
 };
 
@@ -72,7 +73,9 @@ function extractDpkgStatus(input: LockfileInput): Inventory {
       key: name,
       name,
       version,
-      purl: version ? { namespace, name, version, qualifiers: { ...(arch && { arch }), ...(distro && { distro }) } } : false,
+      purl: version
+        ? { namespace, name, version, qualifiers: { ...(arch && { arch }), ...(distro && { distro }) } }
+        : false,
       scope: 'prod',
       description: fields.get('Description')?.split('\n')[0],
       properties,
@@ -80,14 +83,22 @@ function extractDpkgStatus(input: LockfileInput): Inventory {
     });
     for (const field of ['Depends', 'Pre-Depends']) {
       for (const alternative of (fields.get(field) ?? '').split(',')) {
-        const dep = alternative.split('|')[0]!.trim().split(/[\s(:]/)[0];
+        const dep = alternative
+          .split('|')[0]!
+          .trim()
+          .split(/[\s(:]/)[0];
         if (dep) edges.push([name, dep]);
       }
     }
   }
   for (const [from, to] of edges) if (builder.has(to)) builder.edge(from, to);
   return builder.build(
-    { name: os.prettyName ?? os.id ?? 'root filesystem', version: os.versionId, purl: false, properties: distro ? [{ name: 'vigie:os:distro', value: distro }] : [] },
+    {
+      name: os.prettyName ?? os.id ?? 'root filesystem',
+      version: os.versionId,
+      purl: false,
+      properties: distro ? [{ name: 'vigie:os:distro', value: distro }] : [],
+    },
     // Depends names packages, not versions, and a virtual package stands for any provider: partial.
     'incomplete',
   );

@@ -25,7 +25,10 @@ export function parseOsRelease(text: string | undefined): OsRelease {
  * The os-release of the root filesystem a package database lives in: `prefix` is how many folders
  * the database's folder sits below the root (`var/lib/dpkg/status` → 3).
  */
-export function osReleaseBeside(readRelated: ((path: string) => string | undefined) | undefined, depth: number): OsRelease {
+export function osReleaseBeside(
+  readRelated: ((path: string) => string | undefined) | undefined,
+  depth: number,
+): OsRelease {
   const up = '../'.repeat(depth);
   return parseOsRelease(readRelated?.(`${up}etc/os-release`) ?? readRelated?.(`${up}usr/lib/os-release`));
 }

@@ -2,7 +2,20 @@
 // count and data length, index entries of 16 bytes (tag, type, offset, count), then the data store.
 import { LockfileError } from '../core/lockfile-error.js';
 
-export const RPM_TAGS = { name: 1000, version: 1001, release: 1002, epoch: 1003, summary: 1004, vendor: 1011, license: 1014, url: 1020, arch: 1022, sourceRpm: 1044, requireName: 1049, provideName: 1047 } as const;
+export const RPM_TAGS = {
+  name: 1000,
+  version: 1001,
+  release: 1002,
+  epoch: 1003,
+  summary: 1004,
+  vendor: 1011,
+  license: 1014,
+  url: 1020,
+  arch: 1022,
+  sourceRpm: 1044,
+  requireName: 1049,
+  provideName: 1047,
+} as const;
 
 const STRING = 6;
 const STRING_ARRAY = 8;

@@ -45,14 +45,25 @@ function extractRpmdb(input: LockfileInput): Inventory {
       key,
       name,
       version: full,
-      purl: full ? { namespace: os.id ?? 'rpm', name, version: full, qualifiers: { ...(arch && { arch }), ...(epoch && { epoch: String(epoch) }), ...(distro && { distro }) } } : false,
+      purl: full
+        ? {
+            namespace: os.id ?? 'rpm',
+            name,
+            version: full,
+            qualifiers: { ...(arch && { arch }), ...(epoch && { epoch: String(epoch) }), ...(distro && { distro }) },
+          }
+        : false,
       scope: 'prod',
       license: h.get(RPM_TAGS.license) as string | undefined,
       description: h.get(RPM_TAGS.summary) as string | undefined,
       properties,
     });
-    for (const p of [name, ...((h.get(RPM_TAGS.provideName) as string[] | undefined) ?? [])]) if (!provides.has(p)) provides.set(p, key);
-    requires.push([key, ((h.get(RPM_TAGS.requireName) as string[] | undefined) ?? []).filter((r) => !r.startsWith('rpmlib('))]);
+    for (const p of [name, ...((h.get(RPM_TAGS.provideName) as string[] | undefined) ?? [])])
+      if (!provides.has(p)) provides.set(p, key);
+    requires.push([
+      key,
+      ((h.get(RPM_TAGS.requireName) as string[] | undefined) ?? []).filter((r) => !r.startsWith('rpmlib(')),
+    ]);
   });
   for (const [from, list] of requires) {
     for (const r of list) {
@@ -60,5 +71,13 @@ function extractRpmdb(input: LockfileInput): Inventory {
       if (to && to !== from) builder.edge(from, to);
     }
   }
-  return builder.build({ name: os.prettyName ?? os.id ?? 'root filesystem', version: os.versionId, purl: false, properties: distro ? [{ name: 'vigie:os:distro', value: distro }] : [] }, 'complete');
+  return builder.build(
+    {
+      name: os.prettyName ?? os.id ?? 'root filesystem',
+      version: os.versionId,
+      purl: false,
+      properties: distro ? [{ name: 'vigie:os:distro', value: distro }] : [],
+    },
+    'complete',
+  );
 }

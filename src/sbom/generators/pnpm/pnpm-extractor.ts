@@ -49,7 +49,11 @@ export function parsePnpmPath(path: string, major: number): Parsed | undefined {
 function extractPnpm(input: LockfileInput): Inventory {
   const doc = parseYamlFile(input.path, input.text);
   // A file of comments only (what pnpm writes for a project without dependencies) is empty, not wrong.
-  if (doc === null || doc === undefined) return new InventoryBuilder('npm', 'JavaScript', input.path).build(projectOfManifest(siblingManifest(input)), 'complete');
+  if (doc === null || doc === undefined)
+    return new InventoryBuilder('npm', 'JavaScript', input.path).build(
+      projectOfManifest(siblingManifest(input)),
+      'complete',
+    );
   if (!isObject(doc)) throw new LockfileError(input.path, 'not a pnpm lockfile: the top level is not a mapping', 1);
   const major = lockfileMajor(input, doc);
   const builder = new InventoryBuilder('npm', 'JavaScript', input.path);
@@ -57,7 +61,8 @@ function extractPnpm(input: LockfileInput): Inventory {
   // v9 splits metadata (packages, keyed without peers) from the resolved graph (snapshots).
   const graph = major >= 9 ? objectOr(doc.snapshots) : packages;
   const keyOfPath = new Map<string, string>();
-  for (const [path, raw] of Object.entries(graph)) addPackage(path, objectOr(raw), { packages, major, input, builder, keyOfPath });
+  for (const [path, raw] of Object.entries(graph))
+    addPackage(path, objectOr(raw), { packages, major, input, builder, keyOfPath });
 
   // A dependency value is a version (plus peer suffix) of the named package, or a whole path (aliases, git).
   const resolve: Resolve = (name, value) => {
@@ -66,7 +71,10 @@ function extractPnpm(input: LockfileInput): Inventory {
   };
   const danglingEdges = addPackageEdges(graph, keyOfPath, resolve, builder);
   const danglingImports = addImporters(doc, resolve, builder);
-  return builder.build(projectOfManifest(siblingManifest(input)), danglingEdges || danglingImports ? 'incomplete' : 'complete');
+  return builder.build(
+    projectOfManifest(siblingManifest(input)),
+    danglingEdges || danglingImports ? 'incomplete' : 'complete',
+  );
 }
 
 type Resolve = (name: string, value: string) => string | undefined;
@@ -77,7 +85,11 @@ function lockfileMajor(input: LockfileInput, doc: Obj): number {
   const rawVersion = str(doc.lockfileVersion);
   const major = rawVersion ? Number.parseInt(rawVersion, 10) : NaN;
   if (![5, 6, 7, 9].includes(major)) {
-    throw new LockfileError(input.path, `pnpm lockfileVersion ${rawVersion ?? '(missing)'} is not one this reader knows (5.x, 6.x, 9.x)`, lineOfMatch(input.text, /^lockfileVersion/m) ?? 1);
+    throw new LockfileError(
+      input.path,
+      `pnpm lockfileVersion ${rawVersion ?? '(missing)'} is not one this reader knows (5.x, 6.x, 9.x)`,
+      lineOfMatch(input.text, /^lockfileVersion/m) ?? 1,
+    );
   }
   return major;
 }
@@ -98,27 +110,40 @@ function addPackage(path: string, entry: Obj, ctx: PackageContext): void {
   const name = str(meta.name) ?? str(entry.name) ?? byPath?.name;
   const version = str(meta.version) ?? str(entry.version) ?? byPath?.version;
   if (!name || !version) {
-    ctx.builder.report('warning', 'unparsable-package-path', `package path "${path}" names no package version; left out`, { line: lineOfMatch(ctx.input.text, path) });
+    ctx.builder.report(
+      'warning',
+      'unparsable-package-path',
+      `package path "${path}" names no package version; left out`,
+      { line: lineOfMatch(ctx.input.text, path) },
+    );
     return;
   }
   const resolution = objectOr(meta.resolution);
   const local = str(resolution.directory) !== undefined || /^(file|link):/.test(norm(path));
   const key = local ? `local:${norm(path)}` : `${name}@${version}`;
   ctx.keyOfPath.set(norm(path), key);
-  const scope: DependencyScope | undefined = entry.dev === true ? 'dev' : entry.optional === true ? 'optional' : entry.dev === false ? 'prod' : undefined;
+  const scope: DependencyScope | undefined =
+    entry.dev === true ? 'dev' : entry.optional === true ? 'optional' : entry.dev === false ? 'prod' : undefined;
   const repo = str(resolution.repo);
   ctx.builder.add(
     npmPackage(key, name, version, {
       local,
       integrity: str(resolution.integrity),
       ...(scope && { scope }),
-      externalReferences: repo ? [{ type: 'vcs', url: `${repo}${str(resolution.commit) ? `#${str(resolution.commit)}` : ''}` }] : sourceReference(str(resolution.tarball)),
+      externalReferences: repo
+        ? [{ type: 'vcs', url: `${repo}${str(resolution.commit) ? `#${str(resolution.commit)}` : ''}` }]
+        : sourceReference(str(resolution.tarball)),
     }),
   );
 }
 
 /** The edges between packages; true when a dependency names a package the lockfile does not list. */
-function addPackageEdges(graph: Obj, keyOfPath: Map<string, string>, resolve: Resolve, builder: InventoryBuilder): boolean {
+function addPackageEdges(
+  graph: Obj,
+  keyOfPath: Map<string, string>,
+  resolve: Resolve,
+  builder: InventoryBuilder,
+): boolean {
   let dangling = false;
   for (const [path, raw] of Object.entries(graph)) {
     const from = keyOfPath.get(norm(path));
@@ -130,7 +155,11 @@ function addPackageEdges(graph: Obj, keyOfPath: Map<string, string>, resolve: Re
         if (target) builder.edge(from, target);
         else if (!String(value).startsWith('link:')) {
           dangling = true;
-          builder.report('warning', 'unresolved-dependency', `${path} depends on ${name} ${String(value)}, which the lockfile does not list`);
+          builder.report(
+            'warning',
+            'unresolved-dependency',
+            `${path} depends on ${name} ${String(value)}, which the lockfile does not list`,
+          );
         }
       }
     }
@@ -144,21 +173,34 @@ function addPackageEdges(graph: Obj, keyOfPath: Map<string, string>, resolve: Re
  */
 function addImporters(doc: Obj, resolve: Resolve, builder: InventoryBuilder): boolean {
   let dangling = false;
-  const importers: [string, Obj][] = isObject(doc.importers) ? Object.entries(doc.importers).map(([k, v]) => [k, objectOr(v)]) : [['.', doc]];
+  const importers: [string, Obj][] = isObject(doc.importers)
+    ? Object.entries(doc.importers).map(([k, v]) => [k, objectOr(v)])
+    : [['.', doc]];
   for (const [folder, importer] of importers) {
     const fromKey = folder === '.' ? undefined : `workspace:${folder}`;
     if (fromKey) {
-      builder.add({ key: fromKey, name: folder.split('/').pop()!, purl: false, properties: [{ name: 'vigie:workspace', value: folder }] });
+      builder.add({
+        key: fromKey,
+        name: folder.split('/').pop()!,
+        purl: false,
+        properties: [{ name: 'vigie:workspace', value: folder }],
+      });
       builder.direct(fromKey, 'prod');
     }
     for (const [section, scope] of SECTIONS) {
       for (const [name, value] of Object.entries(objectOr(importer[section]))) {
         const version = isObject(value) ? str(value.version) : str(value);
         if (!version) continue;
-        const target = version.startsWith('link:') ? `workspace:${joinFolder(folder, version.slice(5))}` : resolve(name, version);
+        const target = version.startsWith('link:')
+          ? `workspace:${joinFolder(folder, version.slice(5))}`
+          : resolve(name, version);
         if (!target) {
           dangling = true;
-          builder.report('warning', 'unresolved-dependency', `importer ${folder} depends on ${name} ${version}, which the lockfile does not list`);
+          builder.report(
+            'warning',
+            'unresolved-dependency',
+            `importer ${folder} depends on ${name} ${version}, which the lockfile does not list`,
+          );
         } else if (fromKey) builder.edge(fromKey, target);
         else builder.direct(target, scope);
       }

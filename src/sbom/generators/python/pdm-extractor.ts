@@ -2,7 +2,14 @@ import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
 import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { arrayOr, objectOr, parseTomlFile, str } from '../core/parse-text.js';
-import { normalizePythonName, projectOfPyproject, pypiPackage, pythonRoots, requirementName, siblingPyproject } from './python-common.js';
+import {
+  normalizePythonName,
+  projectOfPyproject,
+  pypiPackage,
+  pythonRoots,
+  requirementName,
+  siblingPyproject,
+} from './python-common.js';
 
 /** pdm.lock (lock_version 4.x): packages with groups, requirement strings and file hashes. */
 export const pdmLockExtractor: Extractor = {
@@ -18,7 +25,11 @@ function extractPdm(input: LockfileInput): Inventory {
   const meta = objectOr(doc.metadata);
   const lockVersion = str(meta.lock_version);
   if (lockVersion && !/^4\./.test(lockVersion)) {
-    throw new LockfileError(input.path, `pdm lock_version ${lockVersion} is not one this reader knows (4.x)`, lineOfMatch(input.text, 'lock_version'));
+    throw new LockfileError(
+      input.path,
+      `pdm lock_version ${lockVersion} is not one this reader knows (4.x)`,
+      lineOfMatch(input.text, 'lock_version'),
+    );
   }
   const builder = new InventoryBuilder('pypi', 'Python', input.path);
   const packages = arrayOr(doc.package).map(objectOr);
@@ -28,11 +39,22 @@ function extractPdm(input: LockfileInput): Inventory {
     if (!name) continue;
     const groups = arrayOr(p.groups).map(String);
     // `default` is production; named groups are dev groups or optional extras: pdm cannot tell which.
-    const scope = groups.length === 0 ? undefined : groups.includes('default') ? 'prod' : groups.includes('dev') ? 'dev' : 'optional';
+    const scope =
+      groups.length === 0
+        ? undefined
+        : groups.includes('default')
+          ? 'prod'
+          : groups.includes('dev')
+            ? 'dev'
+            : 'optional';
     if (scope) scopes.set(normalizePythonName(name), scope);
     const git = str(p.git);
-    const hashes = arrayOr(p.files).map((f) => str(objectOr(f).hash)).filter((h): h is string => !!h);
-    const sdist = arrayOr(p.files).map(objectOr).find((f) => /\.(tar\.gz|zip)$/.test(str(f.file) ?? ''));
+    const hashes = arrayOr(p.files)
+      .map((f) => str(objectOr(f).hash))
+      .filter((h): h is string => !!h);
+    const sdist = arrayOr(p.files)
+      .map(objectOr)
+      .find((f) => /\.(tar\.gz|zip)$/.test(str(f.file) ?? ''));
     const hash = hashOf(str(sdist?.hash));
     builder.add(
       pypiPackage(name, str(p.version), {
@@ -40,8 +62,15 @@ function extractPdm(input: LockfileInput): Inventory {
         ...(scope && { scope }),
         ...(hash && { hashes: [hash] }),
         description: str(p.summary),
-        ...(git && { externalReferences: [{ type: 'vcs', url: `${git}${str(p.revision) ? `@${str(p.revision)}` : ''}` }] }),
-        ...(groups.length > 0 && { properties: [{ name: 'vigie:python:groups', value: groups.join(',') }, ...(hashes.length > 1 ? [{ name: 'vigie:python:artifact-hashes', value: hashes.join(' ') }] : [])] }),
+        ...(git && {
+          externalReferences: [{ type: 'vcs', url: `${git}${str(p.revision) ? `@${str(p.revision)}` : ''}` }],
+        }),
+        ...(groups.length > 0 && {
+          properties: [
+            { name: 'vigie:python:groups', value: groups.join(',') },
+            ...(hashes.length > 1 ? [{ name: 'vigie:python:artifact-hashes', value: hashes.join(' ') }] : []),
+          ],
+        }),
       }),
     );
   }
@@ -57,6 +86,12 @@ function extractPdm(input: LockfileInput): Inventory {
     }
   }
   const pyproject = siblingPyproject(input);
-  const known = pythonRoots(builder, pyproject, packages.map((p) => normalizePythonName(str(p.name) ?? '')), required, (k) => scopes.get(k));
+  const known = pythonRoots(
+    builder,
+    pyproject,
+    packages.map((p) => normalizePythonName(str(p.name) ?? '')),
+    required,
+    (k) => scopes.get(k),
+  );
   return builder.build(projectOfPyproject(pyproject), known ? 'complete' : 'incomplete');
 }

@@ -19,13 +19,18 @@ function extractPipfile(input: LockfileInput): Inventory {
     throw new LockfileError(input.path, 'not a Pipfile.lock: no "default", "develop" or "_meta" object', 1);
   }
   const builder = new InventoryBuilder('pypi', 'Python', input.path);
-  for (const [section, scope] of [['default', 'prod'], ['develop', 'dev']] as const) {
+  for (const [section, scope] of [
+    ['default', 'prod'],
+    ['develop', 'dev'],
+  ] as const) {
     for (const [name, raw] of Object.entries(objectOr(doc[section]))) {
       const entry = objectOr(raw);
       const pinned = /^===?(.+)$/.exec(str(entry.version) ?? '');
       const git = str(entry.git);
       if (!pinned && !git) {
-        builder.report('warning', 'unpinned-requirement', `${name} in "${section}" has no exact version; left out`, { line: lineOfMatch(input.text, `"${name}"`) });
+        builder.report('warning', 'unpinned-requirement', `${name} in "${section}" has no exact version; left out`, {
+          line: lineOfMatch(input.text, `"${name}"`),
+        });
         continue;
       }
       const props = artifactHashes(arrayOr(entry.hashes).map(String));
@@ -37,7 +42,9 @@ function extractPipfile(input: LockfileInput): Inventory {
           local: !pinned,
           scope,
           properties: props,
-          ...(git && { externalReferences: [{ type: 'vcs', url: `${git}${str(entry.ref) ? `@${str(entry.ref)}` : ''}` }] }),
+          ...(git && {
+            externalReferences: [{ type: 'vcs', url: `${git}${str(entry.ref) ? `@${str(entry.ref)}` : ''}` }],
+          }),
         }),
       );
     }

@@ -3,7 +3,13 @@ import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { arrayOr, objectOr, parseTomlFile, str } from '../core/parse-text.js';
-import { normalizePythonName, projectOfPyproject, pypiPackage, pythonRoots, siblingPyproject } from './python-common.js';
+import {
+  normalizePythonName,
+  projectOfPyproject,
+  pypiPackage,
+  pythonRoots,
+  siblingPyproject,
+} from './python-common.js';
 
 /** poetry.lock, lock-version 1.x (`category`) and 2.x (`groups`). */
 export const poetryLockExtractor: Extractor = {
@@ -18,7 +24,11 @@ function extractPoetry(input: LockfileInput): Inventory {
   const doc = parseTomlFile(input.path, input.text);
   const lockVersion = str(objectOr(doc.metadata)['lock-version']);
   if (lockVersion && !/^[12]\./.test(lockVersion)) {
-    throw new LockfileError(input.path, `poetry lock-version ${lockVersion} is not one this reader knows (1.x, 2.x)`, lineOfMatch(input.text, 'lock-version'));
+    throw new LockfileError(
+      input.path,
+      `poetry lock-version ${lockVersion} is not one this reader knows (1.x, 2.x)`,
+      lineOfMatch(input.text, 'lock-version'),
+    );
   }
   const builder = new InventoryBuilder('pypi', 'Python', input.path);
   const packages = arrayOr(doc.package).map(objectOr);
@@ -35,16 +45,27 @@ function extractPoetry(input: LockfileInput): Inventory {
     const local = type === 'directory' || type === 'file';
     const groups = arrayOr(p.groups).map(String);
     const scope: DependencyScope | undefined =
-      p.optional === true ? 'optional' : str(p.category) === 'dev' || (groups.length > 0 && !groups.includes('main')) ? 'dev' : p.category || groups.length ? 'prod' : undefined;
+      p.optional === true
+        ? 'optional'
+        : str(p.category) === 'dev' || (groups.length > 0 && !groups.includes('main'))
+          ? 'dev'
+          : p.category || groups.length
+            ? 'prod'
+            : undefined;
     if (scope) scopes.set(normalizePythonName(name), scope);
     const url = str(source.url);
     const spec = pypiPackage(name, version, {
-        local,
-        ...(scope && { scope }),
-        description: str(p.description),
-        ...(type === 'git' && url && { externalReferences: [{ type: 'vcs', url: `${url}${str(source.resolved_reference) ? `@${str(source.resolved_reference)}` : ''}` }] }),
-        ...(groups.length > 0 && { properties: [{ name: 'vigie:python:groups', value: groups.join(',') }] }),
-      });
+      local,
+      ...(scope && { scope }),
+      description: str(p.description),
+      ...(type === 'git' &&
+        url && {
+          externalReferences: [
+            { type: 'vcs', url: `${url}${str(source.resolved_reference) ? `@${str(source.resolved_reference)}` : ''}` },
+          ],
+        }),
+      ...(groups.length > 0 && { properties: [{ name: 'vigie:python:groups', value: groups.join(',') }] }),
+    });
     // Poetry locks one version per marker set: a second version of a name gets its own key.
     builder.add(builder.has(spec.key) ? { ...spec, key: `${spec.key}@${version}` } : spec);
   }
@@ -61,6 +82,12 @@ function extractPoetry(input: LockfileInput): Inventory {
     }
   }
   const pyproject = siblingPyproject(input);
-  const known = pythonRoots(builder, pyproject, packages.map((p) => normalizePythonName(str(p.name) ?? '')), required, (k) => scopes.get(k));
+  const known = pythonRoots(
+    builder,
+    pyproject,
+    packages.map((p) => normalizePythonName(str(p.name) ?? '')),
+    required,
+    (k) => scopes.get(k),
+  );
   return builder.build(projectOfPyproject(pyproject), known ? 'complete' : 'incomplete');
 }

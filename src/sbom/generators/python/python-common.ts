@@ -6,7 +6,10 @@ import { toml } from '../../../text/libraries.js';
 
 /** PEP 503 normalised name: lower case, runs of `-`, `_` and `.` as one `-`. */
 export function normalizePythonName(name: string): string {
-  return name.trim().toLowerCase().replace(/[-_.]+/g, '-');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[-_.]+/g, '-');
 }
 
 /** The distribution name a PEP 508 requirement string starts with (`requests[socks] >=2; python_version<"3"`). */
@@ -15,7 +18,11 @@ export function requirementName(requirement: string): string | undefined {
   return m ? normalizePythonName(m[1]!) : undefined;
 }
 
-export function pypiPackage(name: string, version: string | undefined, extra: Partial<PackageSpec> & { local?: boolean } = {}): PackageSpec {
+export function pypiPackage(
+  name: string,
+  version: string | undefined,
+  extra: Partial<PackageSpec> & { local?: boolean } = {},
+): PackageSpec {
   const { local, ...rest } = extra;
   const key = normalizePythonName(name);
   return { key, name, ...(version && { version }), purl: version && !local ? { name, version } : false, ...rest };
@@ -41,7 +48,9 @@ export function projectOfPyproject(pyproject: Obj | undefined): ProjectSpec {
   const name = str(project.name) ?? str(poetry.name);
   const version = str(project.version) ?? str(poetry.version);
   const license = str(project.license) ?? str(objectOr(project.license).text) ?? str(poetry.license);
-  return name ? { name, ...(version && { version }), ...(license && { license }), purl: version ? { name, version } : false } : {};
+  return name
+    ? { name, ...(version && { version }), ...(license && { license }), purl: version ? { name, version } : false }
+    : {};
 }
 
 /**
@@ -71,7 +80,8 @@ export function declaredPythonDependencies(pyproject: Obj | undefined): [string,
   };
   table(poetry.dependencies, 'prod');
   table(poetry['dev-dependencies'], 'dev');
-  for (const [group, def] of Object.entries(objectOr(poetry.group))) table(objectOr(def).dependencies, group === 'main' ? 'prod' : 'dev');
+  for (const [group, def] of Object.entries(objectOr(poetry.group)))
+    table(objectOr(def).dependencies, group === 'main' ? 'prod' : 'dev');
   return out;
 }
 
@@ -80,7 +90,13 @@ export function declaredPythonDependencies(pyproject: Obj | undefined): [string,
  * other package requires (then the graph cannot claim to be complete). Returns whether the roots were
  * known.
  */
-export function pythonRoots(builder: InventoryBuilder, pyproject: Obj | undefined, keys: Iterable<string>, required: Set<string>, fallbackScope: (key: string) => DependencyScope | undefined): boolean {
+export function pythonRoots(
+  builder: InventoryBuilder,
+  pyproject: Obj | undefined,
+  keys: Iterable<string>,
+  required: Set<string>,
+  fallbackScope: (key: string) => DependencyScope | undefined,
+): boolean {
   const declared = declaredPythonDependencies(pyproject);
   if (declared.length > 0) {
     for (const [name, scope] of declared) if (builder.has(name)) builder.direct(name, scope);

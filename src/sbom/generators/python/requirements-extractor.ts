@@ -49,7 +49,9 @@ const REQUIREMENT = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*(.*)$/;
 function extractRequirements(input: LockfileInput): Inventory {
   const builder = new InventoryBuilder('pypi', 'Python', input.path);
   const base = input.path.includes('/') ? input.path.slice(0, input.path.lastIndexOf('/') + 1) : '';
-  const scope: DependencyScope = /(^|[-_./])(dev|test|tests|lint|docs)([-_.]|$)/i.test(input.path.slice(base.length)) ? 'dev' : 'prod';
+  const scope: DependencyScope = /(^|[-_./])(dev|test|tests|lint|docs)([-_.]|$)/i.test(input.path.slice(base.length))
+    ? 'dev'
+    : 'prod';
   const seen = new Set<string>([input.path]);
   const read = (relative: string, label: string, text: string) => {
     for (const { text: line, line: number } of logicalLines(text)) {
@@ -63,12 +65,18 @@ function extractRequirements(input: LockfileInput): Inventory {
         if (seen.has(base + target)) continue;
         seen.add(base + target);
         const included = input.readRelated?.(target);
-        if (included === undefined) builder.report('warning', 'missing-include', `${at}included file ${include[2]} cannot be read`, where);
+        if (included === undefined)
+          builder.report('warning', 'missing-include', `${at}included file ${include[2]} cannot be read`, where);
         else read(target.includes('/') ? target.slice(0, target.lastIndexOf('/') + 1) : '', include[2]!, included);
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) {
-        builder.report('info', 'editable-requirement', `${at}editable requirement "${line}" is a local or VCS checkout; left out`, where);
+        builder.report(
+          'info',
+          'editable-requirement',
+          `${at}editable requirement "${line}" is a local or VCS checkout; left out`,
+          where,
+        );
         continue;
       }
       // Global options (-c constraints, index URLs, binary policies) name no package.
@@ -83,13 +91,30 @@ function extractRequirements(input: LockfileInput): Inventory {
       const [, name, extras, constraint] = m as unknown as [string, string, string | undefined, string];
       const pin = /^===?\s*([^\s,;*]+)$/.exec(constraint.trim());
       if (!pin || pin[1]!.includes('$')) {
-        builder.report('warning', 'unpinned-requirement', `${at}${name}${constraint ? ` ${constraint.trim()}` : ''} is not pinned to one version; left out`, where);
+        builder.report(
+          'warning',
+          'unpinned-requirement',
+          `${at}${name}${constraint ? ` ${constraint.trim()}` : ''} is not pinned to one version; left out`,
+          where,
+        );
         continue;
       }
       const properties: Property[] = [];
-      const hashes = options.join(' ').match(/--hash[=\s]\S+/g)?.map((h) => h.replace(/^--hash[=\s]/, '')) ?? [];
+      const hashes =
+        options
+          .join(' ')
+          .match(/--hash[=\s]\S+/g)
+          ?.map((h) => h.replace(/^--hash[=\s]/, '')) ?? [];
       if (hashes.length) properties.push({ name: 'vigie:python:artifact-hashes', value: hashes.join(' ') });
-      if (extras?.trim()) properties.push({ name: 'vigie:python:extras', value: extras.split(',').map((e) => e.trim()).filter(Boolean).join(',') });
+      if (extras?.trim())
+        properties.push({
+          name: 'vigie:python:extras',
+          value: extras
+            .split(',')
+            .map((e) => e.trim())
+            .filter(Boolean)
+            .join(','),
+        });
       if (marker) properties.push({ name: 'vigie:python:markers', value: marker });
       if (label !== input.path) properties.push({ name: 'vigie:python:requirements-file', value: label });
       builder.add(pypiPackage(name, pin[1], { scope, properties }));
@@ -111,8 +136,7 @@ function joinPath(folder: string, relative: string): string {
     if (seg === '..') {
       if (parts.length) parts.pop();
       else parts.push('..');
-    }
-    else if (seg !== '.' && seg !== '') parts.push(seg);
+    } else if (seg !== '.' && seg !== '') parts.push(seg);
   }
   return parts.join('/');
 }

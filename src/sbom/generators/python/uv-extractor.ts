@@ -20,7 +20,12 @@ function extractUv(input: LockfileInput): Inventory {
   const doc = parseTomlFile(input.path, input.text);
   const version = doc.version;
   if (Object.keys(doc).length === 0) return new InventoryBuilder('pypi', 'Python', input.path).build({}, 'complete');
-  if (version !== 1) throw new LockfileError(input.path, `uv.lock version ${String(version ?? '(missing)')} is not one this reader knows (1)`, lineOfMatch(input.text, /^version/m) ?? 1);
+  if (version !== 1)
+    throw new LockfileError(
+      input.path,
+      `uv.lock version ${String(version ?? '(missing)')} is not one this reader knows (1)`,
+      lineOfMatch(input.text, /^version/m) ?? 1,
+    );
   const builder = new InventoryBuilder('pypi', 'Python', input.path);
   const packages = arrayOr(doc.package).map(objectOr);
   let root: Obj | undefined;
@@ -33,7 +38,11 @@ function extractUv(input: LockfileInput): Inventory {
       root = p;
       continue;
     }
-    const local = source.editable !== undefined || source.virtual !== undefined || source.directory !== undefined || source.path !== undefined;
+    const local =
+      source.editable !== undefined ||
+      source.virtual !== undefined ||
+      source.directory !== undefined ||
+      source.path !== undefined;
     const git = str(source.git);
     const sdist = objectOr(p.sdist);
     const hash = hashOf(str(sdist.hash));
@@ -41,14 +50,20 @@ function extractUv(input: LockfileInput): Inventory {
       pypiPackage(name, str(p.version), {
         local,
         ...(hash && { hashes: [hash] }),
-        externalReferences: git ? [{ type: 'vcs', url: git }] : str(sdist.url) ? [{ type: 'distribution', url: str(sdist.url)! }] : [],
+        externalReferences: git
+          ? [{ type: 'vcs', url: git }]
+          : str(sdist.url)
+            ? [{ type: 'distribution', url: str(sdist.url)! }]
+            : [],
       }),
     );
   }
   const edgesOf = (p: Obj, add: (to: string, scope: DependencyScope) => void) => {
     for (const d of arrayOr(p.dependencies)) add(depName(d) ?? '', 'prod');
-    for (const list of Object.values(objectOr(p['optional-dependencies']))) for (const d of arrayOr(list)) add(depName(d) ?? '', 'optional');
-    for (const list of Object.values(objectOr(p['dev-dependencies']))) for (const d of arrayOr(list)) add(depName(d) ?? '', 'dev');
+    for (const list of Object.values(objectOr(p['optional-dependencies'])))
+      for (const d of arrayOr(list)) add(depName(d) ?? '', 'optional');
+    for (const list of Object.values(objectOr(p['dev-dependencies'])))
+      for (const d of arrayOr(list)) add(depName(d) ?? '', 'dev');
   };
   for (const p of packages) {
     if (p === root) continue;
@@ -59,8 +74,15 @@ function extractUv(input: LockfileInput): Inventory {
       if (builder.has(to)) builder.edge(from, to);
     }
   }
-  if (root) edgesOf(root, (to, scope) => builder.has(normalizePythonName(to)) && builder.direct(normalizePythonName(to), scope));
+  if (root)
+    edgesOf(
+      root,
+      (to, scope) => builder.has(normalizePythonName(to)) && builder.direct(normalizePythonName(to), scope),
+    );
   const name = str(root?.name);
   const v = str(root?.version);
-  return builder.build(name ? { name, ...(v && { version: v }), purl: v ? { name, version: v } : false } : {}, root ? 'complete' : 'incomplete');
+  return builder.build(
+    name ? { name, ...(v && { version: v }), purl: v ? { name, version: v } : false } : {},
+    root ? 'complete' : 'incomplete',
+  );
 }

@@ -38,7 +38,12 @@ function extractGemfileLock(input: LockfileInput): Inventory {
       current = undefined;
       continue;
     }
-    if (section === '') throw new LockfileError(input.path, `expected a section name (GEM, GIT, PATH, PLATFORMS, DEPENDENCIES…), found "${line.trim().slice(0, 40)}"`, i + 1);
+    if (section === '')
+      throw new LockfileError(
+        input.path,
+        `expected a section name (GEM, GIT, PATH, PLATFORMS, DEPENDENCIES…), found "${line.trim().slice(0, 40)}"`,
+        i + 1,
+      );
     if (section === 'GEM' || section === 'GIT' || section === 'PATH' || section === 'PLUGIN SOURCE') {
       const kv = /^ {2}([a-z_]+): ?(.*)$/.exec(line);
       if (kv) {
@@ -54,7 +59,11 @@ function extractGemfileLock(input: LockfileInput): Inventory {
         const platform = m[2];
         const properties: Property[] = [];
         if (platform) properties.push({ name: 'vigie:gem:platform', value: platform });
-        if (section !== 'GEM') properties.push({ name: 'vigie:gem:source', value: `${section.toLowerCase()} ${source.remote ?? ''}`.trim() });
+        if (section !== 'GEM')
+          properties.push({
+            name: 'vigie:gem:source',
+            value: `${section.toLowerCase()} ${source.remote ?? ''}`.trim(),
+          });
         const local = section === 'PATH';
         current = name;
         if (builder.has(name)) continue;
@@ -65,7 +74,10 @@ function extractGemfileLock(input: LockfileInput): Inventory {
           purl: local ? false : { name, version, ...(platform && { qualifiers: { platform } }) },
           scope: 'prod',
           properties,
-          externalReferences: section === 'GIT' && source.remote ? [{ type: 'vcs', url: `${source.remote}${source.revision ? `#${source.revision}` : ''}` }] : [],
+          externalReferences:
+            section === 'GIT' && source.remote
+              ? [{ type: 'vcs', url: `${source.remote}${source.revision ? `#${source.revision}` : ''}` }]
+              : [],
         });
         continue;
       }

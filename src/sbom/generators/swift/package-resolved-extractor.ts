@@ -20,7 +20,11 @@ function extractPackageResolved(input: LockfileInput): Inventory {
   if (!isObject(doc)) throw new LockfileError(input.path, 'not a Package.resolved: the top level is not an object', 1);
   const version = doc.version;
   if (version !== 1 && version !== 2 && version !== 3) {
-    throw new LockfileError(input.path, `Package.resolved version ${String(version)} is not one this reader knows (1–3)`, lineOfMatch(input.text, '"version"') ?? 1);
+    throw new LockfileError(
+      input.path,
+      `Package.resolved version ${String(version)} is not one this reader knows (1–3)`,
+      lineOfMatch(input.text, '"version"') ?? 1,
+    );
   }
   const pins = version === 1 ? arrayOr(objectOr(doc.object).pins) : arrayOr(doc.pins);
   const builder = new InventoryBuilder('swift', 'Swift', input.path);
@@ -29,7 +33,13 @@ function extractPackageResolved(input: LockfileInput): Inventory {
     const state = objectOr(raw.state);
     // A pin on a branch or a bare revision is still exact: its commit is the version.
     const v = str(state.version) ?? str(state.revision);
-    const name = str(raw.identity) ?? str(raw.package) ?? location?.split('/').pop()?.replace(/\.git$/, '');
+    const name =
+      str(raw.identity) ??
+      str(raw.package) ??
+      location
+        ?.split('/')
+        .pop()
+        ?.replace(/\.git$/, '');
     if (!name) continue;
     // pkg:swift/<host>/<owner>/<repo>@<version>, from the repository URL (scp-like or https).
     const path = location

@@ -9,7 +9,8 @@ export interface YarnV1Entry {
   maps: Record<string, Record<string, string>>;
 }
 
-const unquote = (s: string) => (s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1).replace(/\\"/g, '"') : s);
+const unquote = (s: string) =>
+  s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1).replace(/\\"/g, '"') : s;
 
 /** Splits `key value` where either side may be quoted. */
 function keyValue(text: string): [string, string] {
@@ -36,8 +37,17 @@ export function parseYarnV1(path: string, text: string): YarnV1Entry[] {
     const indent = raw.length - raw.trimStart().length;
     const body = raw.trim();
     if (indent === 0) {
-      if (!body.endsWith(':')) throw new LockfileError(path, `expected a list of package descriptors ending with ":", found "${body.slice(0, 60)}"`, i + 1);
-      const descriptors = body.slice(0, -1).split(/,\s*/).map((d) => unquote(d.trim())).filter(Boolean);
+      if (!body.endsWith(':'))
+        throw new LockfileError(
+          path,
+          `expected a list of package descriptors ending with ":", found "${body.slice(0, 60)}"`,
+          i + 1,
+        );
+      const descriptors = body
+        .slice(0, -1)
+        .split(/,\s*/)
+        .map((d) => unquote(d.trim()))
+        .filter(Boolean);
       entry = { descriptors, line: i + 1, fields: {}, maps: {} };
       entries.push(entry);
       map = undefined;

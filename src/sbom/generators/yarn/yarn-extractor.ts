@@ -2,7 +2,13 @@ import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { isObject, objectOr, parseYamlFile, str, type Obj } from '../core/parse-text.js';
-import { directFromManifest, npmPackage, projectOfManifest, siblingManifest, sourceReference } from '../npm/js-project.js';
+import {
+  directFromManifest,
+  npmPackage,
+  projectOfManifest,
+  siblingManifest,
+  sourceReference,
+} from '../npm/js-project.js';
 import { parseYarnV1 } from './parse-yarn-v1.js';
 
 /** yarn.lock: the classic v1 syntax and Berry's (yarn 2+) YAML, told apart by `__metadata`. */
@@ -41,7 +47,9 @@ function extractV1(input: LockfileInput): Inventory {
     const { name, range } = descriptorName(e.descriptors[0]!);
     const version = e.fields.version;
     if (!version) {
-      builder.report('warning', 'missing-version', `${e.descriptors[0]} has no version and is left out`, { line: e.line });
+      builder.report('warning', 'missing-version', `${e.descriptors[0]} has no version and is left out`, {
+        line: e.line,
+      });
       continue;
     }
     const local = LOCAL.test(range) || e.descriptors.some((d) => LOCAL.test(descriptorName(d).range));
@@ -50,7 +58,14 @@ function extractV1(input: LockfileInput): Inventory {
       if (field !== 'dependencies' && field !== 'optionalDependencies') continue;
       for (const [dep, spec] of Object.entries(map)) deps.push([dep, spec, field === 'optionalDependencies']);
     }
-    entries.push({ key: local ? `local:${e.descriptors[0]}` : `${name}@${version}`, descriptors: e.descriptors, name, version, local, deps });
+    entries.push({
+      key: local ? `local:${e.descriptors[0]}` : `${name}@${version}`,
+      descriptors: e.descriptors,
+      name,
+      version,
+      local,
+      deps,
+    });
     builder.add(
       npmPackage(local ? `local:${e.descriptors[0]}` : `${name}@${version}`, name, version, {
         integrity: e.fields.integrity,
@@ -67,7 +82,11 @@ function extractBerry(input: LockfileInput): Inventory {
   if (!isObject(doc)) throw new LockfileError(input.path, 'not a yarn lockfile: the top level is not a mapping', 1);
   const version = Number(objectOr(doc.__metadata).version);
   if (!Number.isInteger(version) || version < 3 || version > 8) {
-    throw new LockfileError(input.path, `yarn lockfile __metadata.version ${String(objectOr(doc.__metadata).version)} is not one this reader knows (4–8)`, lineOfMatch(input.text, /^\s+version:/m));
+    throw new LockfileError(
+      input.path,
+      `yarn lockfile __metadata.version ${String(objectOr(doc.__metadata).version)} is not one this reader knows (4–8)`,
+      lineOfMatch(input.text, /^\s+version:/m),
+    );
   }
   const builder = new InventoryBuilder('npm', 'JavaScript', input.path);
   const entries: Entry[] = [];
@@ -79,7 +98,10 @@ function extractBerry(input: LockfileInput): Inventory {
     const { name, range } = descriptorName(resolution);
     const v = str(value.version);
     const workspace = range.startsWith('workspace:');
-    const local = workspace || LOCAL.test(range) || range.startsWith('patch:') && /file:|workspace:/.test(decodeURIComponent(range));
+    const local =
+      workspace ||
+      LOCAL.test(range) ||
+      (range.startsWith('patch:') && /file:|workspace:/.test(decodeURIComponent(range)));
     const deps: [string, string, boolean][] = [];
     const optional = objectOr(value.dependenciesMeta);
     for (const [dep, spec] of Object.entries(objectOr(value.dependencies))) {
@@ -101,11 +123,23 @@ function extractBerry(input: LockfileInput): Inventory {
       }),
     );
   }
-  return finish(input, builder, entries, (dep, spec) => `${dep}@${spec.includes(':') ? spec : `npm:${spec}`}`, rootWorkspace);
+  return finish(
+    input,
+    builder,
+    entries,
+    (dep, spec) => `${dep}@${spec.includes(':') ? spec : `npm:${spec}`}`,
+    rootWorkspace,
+  );
 }
 
 /** Edges by descriptor, then the project's direct dependencies (package.json, else what no one requires). */
-function finish(input: LockfileInput, builder: InventoryBuilder, entries: Entry[], descriptorOf: (dep: string, spec: string) => string, rootWorkspace?: Entry): Inventory {
+function finish(
+  input: LockfileInput,
+  builder: InventoryBuilder,
+  entries: Entry[],
+  descriptorOf: (dep: string, spec: string) => string,
+  rootWorkspace?: Entry,
+): Inventory {
   const keyOf = new Map<string, string>();
   for (const e of entries) for (const d of e.descriptors) keyOf.set(d, e.key);
   if (rootWorkspace) for (const d of rootWorkspace.descriptors) keyOf.set(d, rootWorkspace.key);
@@ -120,17 +154,22 @@ function finish(input: LockfileInput, builder: InventoryBuilder, entries: Entry[
         required.add(target);
       } else if (!optional) {
         dangling = true;
-        builder.report('warning', 'unresolved-dependency', `${e.name}@${e.version ?? '?'} depends on ${dep}@${spec}, which the lockfile does not resolve`);
+        builder.report(
+          'warning',
+          'unresolved-dependency',
+          `${e.name}@${e.version ?? '?'} depends on ${dep}@${spec}, which the lockfile does not resolve`,
+        );
       }
     }
   }
   const manifest = siblingManifest(input);
   let complete = !dangling;
   if (!directFromManifest(builder, manifest, resolve)) {
-    if (rootWorkspace) for (const [dep, spec] of rootWorkspace.deps) {
-      const target = resolve(dep, spec);
-      if (target) builder.direct(target, 'prod');
-    }
+    if (rootWorkspace)
+      for (const [dep, spec] of rootWorkspace.deps) {
+        const target = resolve(dep, spec);
+        if (target) builder.direct(target, 'prod');
+      }
     else {
       // A lockfile alone does not say what the project asked for: take what no package requires.
       complete = false;

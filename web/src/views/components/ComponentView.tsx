@@ -37,7 +37,8 @@ function Uses({ found }: { found: ComponentUsage }) {
     <div className="table-scroll">
       <table className="compact">
         <caption>
-          Used by {found.releases.length} release{found.releases.length === 1 ? '' : 's'} ({usageCount} usage{usageCount === 1 ? '' : 's'})
+          Used by {found.releases.length} release{found.releases.length === 1 ? '' : 's'} ({usageCount} usage
+          {usageCount === 1 ? '' : 's'})
         </caption>
         <thead>
           <tr>
@@ -79,7 +80,8 @@ function Uses({ found }: { found: ComponentUsage }) {
 }
 
 function describe(d: Decision): string {
-  if (d.type === 'curation') return `${d.kind === 'and-confirmation' ? 'AND confirmation' : 'Curation'}: ${d.fromExpression ?? 'anything found'} → ${d.toExpression}`;
+  if (d.type === 'curation')
+    return `${d.kind === 'and-confirmation' ? 'AND confirmation' : 'Curation'}: ${d.fromExpression ?? 'anything found'} → ${d.toExpression}`;
   if (d.type === 'choice') return `Licence choice: ${d.fromExpression} → ${d.toExpression}`;
   return `Derogation: ${d.license} allowed${d.linking ? ` (${d.linking} linking)` : ''}`;
 }
@@ -95,7 +97,9 @@ function Decisions({ decisions }: { decisions: Decision[] }) {
           {decisions.map((d) => (
             <li key={d.id}>
               <strong>{describe(d)}</strong>
-              {d.type !== 'curation' || d.version ? <span className="muted small">{d.version ? ` · version ${d.version}` : ''}</span> : null}
+              {d.type !== 'curation' || d.version ? (
+                <span className="muted small">{d.version ? ` · version ${d.version}` : ''}</span>
+              ) : null}
               <br />
               <span className="muted small">
                 {d.author}, {new Date(d.createdAt).toLocaleDateString('en-GB')}: {d.explanation}

@@ -32,11 +32,18 @@ function ComputedRow({ requirement, computed }: { requirement: AnnexRequirement;
           <ul aria-label={`Findings against ${requirement.id}`} className="compact">
             {shown.map((f) => (
               <li key={f.id}>
-                {release ? <Link to={`/releases/${release.id}?tab=vulnerabilities#finding-${f.id}`}>{f.vulnerability}</Link> : f.vulnerability} in {f.component}
+                {release ? (
+                  <Link to={`/releases/${release.id}?tab=vulnerabilities#finding-${f.id}`}>{f.vulnerability}</Link>
+                ) : (
+                  f.vulnerability
+                )}{' '}
+                in {f.component}
                 {f.version ? `@${f.version}` : ''} <span className="muted">({f.why})</span>
               </li>
             ))}
-            {computed.findings.length > shown.length ? <li className="muted">and {computed.findings.length - shown.length} more</li> : null}
+            {computed.findings.length > shown.length ? (
+              <li className="muted">and {computed.findings.length - shown.length} more</li>
+            ) : null}
           </ul>
         ) : null}
         {computed.failingChecks.length ? (
@@ -44,12 +51,16 @@ function ComputedRow({ requirement, computed }: { requirement: AnnexRequirement;
             {computed.failingChecks.map((c) => (
               <li key={`${c.importId}:${c.check}`}>
                 {c.check} “{c.title}” in {c.document}: {c.covered}/{c.total}
-                {c.failing.length ? <span className="muted"> (failing: {c.failing.slice(0, 10).join(', ')})</span> : null}
+                {c.failing.length ? (
+                  <span className="muted"> (failing: {c.failing.slice(0, 10).join(', ')})</span>
+                ) : null}
               </li>
             ))}
           </ul>
         ) : null}
-        {release && computed.status !== 'met' && computed.requirement === 'I.a' ? <Link to={`/releases/${release.id}?tab=vulnerabilities`}>Triage the findings of {release.number}</Link> : null}
+        {release && computed.status !== 'met' && computed.requirement === 'I.a' ? (
+          <Link to={`/releases/${release.id}?tab=vulnerabilities`}>Triage the findings of {release.number}</Link>
+        ) : null}
       </td>
       <td aria-label={`Reasons for ${requirement.id}`}>{computed.reasons.join(' ')}</td>
       <td />
@@ -59,7 +70,17 @@ function ComputedRow({ requirement, computed }: { requirement: AnnexRequirement;
 
 const STATUSES = ['not-assessed', 'in-progress', 'met', 'not-applicable'];
 
-function Row({ productId, requirement, canEdit, onSaved }: { productId: number; requirement: AnnexRequirement & AnnexEntry & { computed?: ComputedEntry }; canEdit: boolean; onSaved: (v: CraRecordView) => void }) {
+function Row({
+  productId,
+  requirement,
+  canEdit,
+  onSaved,
+}: {
+  productId: number;
+  requirement: AnnexRequirement & AnnexEntry & { computed?: ComputedEntry };
+  canEdit: boolean;
+  onSaved: (v: CraRecordView) => void;
+}) {
   const [status, setStatus] = useState(requirement.status);
   const [evidence, setEvidence] = useState(requirement.evidence.join(', '));
   const [note, setNote] = useState(requirement.note ?? '');
@@ -83,7 +104,13 @@ function Row({ productId, requirement, canEdit, onSaved }: { productId: number; 
     setBusy(true);
     setError(null);
     try {
-      onSaved(await craApi.setRequirement(productId, id, { status, evidence: splitList(evidence), note: note.trim() || null }));
+      onSaved(
+        await craApi.setRequirement(productId, id, {
+          status,
+          evidence: splitList(evidence),
+          note: note.trim() || null,
+        }),
+      );
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -97,7 +124,11 @@ function Row({ productId, requirement, canEdit, onSaved }: { productId: number; 
         {requirement.title} <span className="muted">({requirement.clause})</span>
       </td>
       <td>
-        <select aria-label={`Status of ${id}`} value={status} onChange={(e) => setStatus(e.target.value as AnnexEntry['status'])}>
+        <select
+          aria-label={`Status of ${id}`}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as AnnexEntry['status'])}
+        >
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -106,7 +137,12 @@ function Row({ productId, requirement, canEdit, onSaved }: { productId: number; 
         </select>
       </td>
       <td>
-        <input aria-label={`Evidence of ${id}`} value={evidence} onChange={(e) => setEvidence(e.target.value)} placeholder="links, comma-separated" />
+        <input
+          aria-label={`Evidence of ${id}`}
+          value={evidence}
+          onChange={(e) => setEvidence(e.target.value)}
+          placeholder="links, comma-separated"
+        />
       </td>
       <td>
         <input aria-label={`Note on ${id}`} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -125,17 +161,32 @@ function Row({ productId, requirement, canEdit, onSaved }: { productId: number; 
   );
 }
 
-export function AnnexMatrix({ productId, view, canEdit, onSaved }: { productId: number; view: CraRecordView; canEdit: boolean; onSaved: (v: CraRecordView) => void }) {
+export function AnnexMatrix({
+  productId,
+  view,
+  canEdit,
+  onSaved,
+}: {
+  productId: number;
+  view: CraRecordView;
+  canEdit: boolean;
+  onSaved: (v: CraRecordView) => void;
+}) {
   const m = view.assessment.matrix;
   return (
     <section className="card" aria-labelledby="cra-annex-i">
       <h2 id="cra-annex-i">Annex I essential requirements</h2>
       <p className="muted">
-        {m.settled} of {m.total} settled: {m.byStatus.met} met, {m.byStatus['not-applicable']} not applicable, {m.byStatus['in-progress']} in progress
+        {m.settled} of {m.total} settled: {m.byStatus.met} met, {m.byStatus['not-applicable']} not applicable,{' '}
+        {m.byStatus['in-progress']} in progress
       </p>
       <p className="muted" aria-label="Computed requirements">
-        {view.release ? `I.a and II.1 are computed for release ${view.release.number} (${view.release.shipStatus})` : 'I.a and II.1 are computed per release: this product has no release yet'}
-        {view.record.shipRequires?.length ? ` · a release ships only with ${view.record.shipRequires.join(', ')} settled` : ''}
+        {view.release
+          ? `I.a and II.1 are computed for release ${view.release.number} (${view.release.shipStatus})`
+          : 'I.a and II.1 are computed per release: this product has no release yet'}
+        {view.record.shipRequires?.length
+          ? ` · a release ships only with ${view.record.shipRequires.join(', ')} settled`
+          : ''}
       </p>
       <div className="table-scroll">
         <table aria-label="Annex I essential requirements">
@@ -153,7 +204,13 @@ export function AnnexMatrix({ productId, view, canEdit, onSaved }: { productId: 
           </thead>
           <tbody>
             {view.requirements.map((r) => (
-              <Row key={`${r.id}:${r.status}:${r.evidence.join(',')}:${r.note ?? ''}:${r.computed?.reasons.join(' ') ?? ''}`} productId={productId} requirement={r} canEdit={canEdit} onSaved={onSaved} />
+              <Row
+                key={`${r.id}:${r.status}:${r.evidence.join(',')}:${r.note ?? ''}:${r.computed?.reasons.join(' ') ?? ''}`}
+                productId={productId}
+                requirement={r}
+                canEdit={canEdit}
+                onSaved={onSaved}
+              />
             ))}
           </tbody>
         </table>

@@ -26,7 +26,9 @@ export function CaseClocksPanel() {
                   return (
                     <li key={c.id} className={urgent ? 'error' : undefined} data-state={c.next?.state ?? 'pending'}>
                       <Link to={`/products/${c.productId}?tab=cra`}>{c.product}</Link>: {c.title} —{' '}
-                      {c.next ? `${c.next.stage} ${c.next.msLeft !== null ? formatTimeLeft(c.next.msLeft) : ''} (${c.next.clause})` : 'final report pending a fix'}
+                      {c.next
+                        ? `${c.next.stage} ${c.next.msLeft !== null ? formatTimeLeft(c.next.msLeft) : ''} (${c.next.clause})`
+                        : 'final report pending a fix'}
                     </li>
                   );
                 })}

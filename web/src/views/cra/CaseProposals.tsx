@@ -41,7 +41,10 @@ export function CaseProposals({ productId, canEdit }: { productId: number; canEd
                     const urgent = c.next?.state === 'due-soon' || c.next?.state === 'overdue';
                     return (
                       <li key={c.id} className={urgent ? 'error' : undefined} data-state={c.next?.state ?? 'pending'}>
-                        #{c.id} {c.title} — {c.next ? `${c.next.stage} ${c.next.msLeft !== null ? formatTimeLeft(c.next.msLeft) : ''} (${c.next.clause})` : 'final report pending a fix'}
+                        #{c.id} {c.title} —{' '}
+                        {c.next
+                          ? `${c.next.stage} ${c.next.msLeft !== null ? formatTimeLeft(c.next.msLeft) : ''} (${c.next.clause})`
+                          : 'final report pending a fix'}
                       </li>
                     );
                   })}
@@ -49,7 +52,10 @@ export function CaseProposals({ productId, canEdit }: { productId: number; canEd
               )}
               <h3>Case proposals</h3>
               {proposals.length === 0 ? (
-                <p className="muted">No proposal: no KEV-listed or EUVD-exploited vulnerability in a published release lacks a not_affected analysis or a case.</p>
+                <p className="muted">
+                  No proposal: no KEV-listed or EUVD-exploited vulnerability in a published release lacks a not_affected
+                  analysis or a case.
+                </p>
               ) : (
                 <ul aria-label="Case proposals">
                   {proposals.map((p) => {
@@ -57,10 +63,20 @@ export function CaseProposals({ productId, canEdit }: { productId: number; canEd
                     return (
                       <li key={key} className="card">
                         <strong>{p.vulnerability}</strong> in {p.component} · release {p.release}{' '}
-                        {p.kev ? <span className="badge" title={`In CISA KEV since ${p.kev.dateAdded}`}>KEV</span> : null}
-                        {p.euvdExploited ? <span className="badge" title={`Exploited per EUVD ${p.euvdExploited}`}>EUVD exploited</span> : null}
+                        {p.kev ? (
+                          <span className="badge" title={`In CISA KEV since ${p.kev.dateAdded}`}>
+                            KEV
+                          </span>
+                        ) : null}
+                        {p.euvdExploited ? (
+                          <span className="badge" title={`Exploited per EUVD ${p.euvdExploited}`}>
+                            EUVD exploited
+                          </span>
+                        ) : null}
                         <div className="muted small">{p.reason}</div>
-                        <Link to={`/releases/${p.releaseId}?tab=vulnerabilities#finding-${p.findingId}`}>See the finding</Link>
+                        <Link to={`/releases/${p.releaseId}?tab=vulnerabilities#finding-${p.findingId}`}>
+                          See the finding
+                        </Link>
                         {canEdit ? (
                           <>
                             {' '}
@@ -72,7 +88,9 @@ export function CaseProposals({ productId, canEdit }: { productId: number; canEd
                                 setError(null);
                                 try {
                                   const c = await craApi.openProposedCase(p);
-                                  setOpened(`Case #${c.id} opened for ${p.vulnerability}: aware at ${c.awareAt}, early warning due within 24 hours (CRA Art. 14(2)(a)).`);
+                                  setOpened(
+                                    `Case #${c.id} opened for ${p.vulnerability}: aware at ${c.awareAt}, early warning due within 24 hours (CRA Art. 14(2)(a)).`,
+                                  );
                                   loaded.reload();
                                 } catch (err) {
                                   setError(err instanceof Error ? err.message : String(err));

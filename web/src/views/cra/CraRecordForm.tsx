@@ -10,12 +10,18 @@ import { INFORMATION_KEYS } from '../../../../src/cra/record/information.js';
 import { EXPLOITABLE_THRESHOLDS } from '../../../../src/cra/record/annex-i-computed.js';
 
 const QUESTIONS: Array<[string, string]> = [
-  ['marketsUnderOwnName', 'We develop the product (or have it developed) and market it under our own name or trademark'],
+  [
+    'marketsUnderOwnName',
+    'We develop the product (or have it developed) and market it under our own name or trademark',
+  ],
   ['importsFromOutsideUnion', 'We place on the EU market a product of a manufacturer established outside the Union'],
   ['makesAvailableUnchanged', 'We make available a product someone else placed on the market, unchanged'],
   ['openSource', 'The product is free and open-source software'],
   ['monetised', 'It is monetised (price, paid support beyond costs, personal-data monetisation)'],
-  ['sustainsForCommercialUse', 'We are a legal person sustaining this FOSS for commercial use without being its manufacturer'],
+  [
+    'sustainsForCommercialUse',
+    'We are a legal person sustaining this FOSS for commercial use without being its manufacturer',
+  ],
   ['legacyUnmodified', 'Placed on the market before 11 Dec 2027 and not substantially modified since'],
 ];
 
@@ -27,9 +33,19 @@ const ROUTES = [
   { value: 'eu-certification', label: 'EU cybersecurity certification' },
 ];
 
-export function CraRecordForm({ productId, view, onSaved }: { productId: number; view: CraRecordView; onSaved: (v: CraRecordView) => void }) {
+export function CraRecordForm({
+  productId,
+  view,
+  onSaved,
+}: {
+  productId: number;
+  view: CraRecordView;
+  onSaved: (v: CraRecordView) => void;
+}) {
   const r = view.record;
-  const [answers, setAnswers] = useState<Record<string, boolean>>({ ...(r.roleAnswers as Record<string, boolean> | null) });
+  const [answers, setAnswers] = useState<Record<string, boolean>>({
+    ...(r.roleAnswers as Record<string, boolean> | null),
+  });
   const [coreFunction, setCoreFunction] = useState(r.coreFunction ?? '');
   const [category, setCategory] = useState(r.category ?? '');
   const [route, setRoute] = useState(r.route ?? '');
@@ -66,28 +82,65 @@ export function CraRecordForm({ productId, view, onSaved }: { productId: number;
           <legend>Role questionnaire (CRA Art. 3, 24; recitals 15–19)</legend>
           {QUESTIONS.map(([key, question]) => (
             <label key={key} className="check">
-              <input type="checkbox" checked={answers[key] === true} onChange={(e) => setAnswers({ ...answers, [key]: e.target.checked })} /> {question}
+              <input
+                type="checkbox"
+                checked={answers[key] === true}
+                onChange={(e) => setAnswers({ ...answers, [key]: e.target.checked })}
+              />{' '}
+              {question}
             </label>
           ))}
         </fieldset>
-        <Field label="Core function" hint="Art. 7(1): the core functionality decides the class" value={coreFunction} onChange={(e) => setCoreFunction(e.target.value)} />
+        <Field
+          label="Core function"
+          hint="Art. 7(1): the core functionality decides the class"
+          value={coreFunction}
+          onChange={(e) => setCoreFunction(e.target.value)}
+        />
         <SelectField
           label="Product category"
           value={category}
           onChange={setCategory}
-          options={[{ value: '', label: '(not classified)' }, { value: 'default', label: 'Default: no Annex III/IV category' }, ...PRODUCT_CATEGORIES.map((c) => ({ value: c.id, label: `${c.name} (${c.clause})` }))]}
+          options={[
+            { value: '', label: '(not classified)' },
+            { value: 'default', label: 'Default: no Annex III/IV category' },
+            ...PRODUCT_CATEGORIES.map((c) => ({ value: c.id, label: `${c.name} (${c.clause})` })),
+          ]}
         />
         <SelectField label="Conformity assessment route" value={route} onChange={setRoute} options={ROUTES} />
         <Field label="Placed on the market" type="date" value={start} onChange={(e) => setStart(e.target.value)} />
-        <Field label="End of support (month)" type="month" hint="Art. 13(8): at least five years unless the expected use is shorter" value={end} onChange={(e) => setEnd(e.target.value)} />
-        <Field label="Expected use time (Art. 13(8) factor)" value={expectedUse} onChange={(e) => setExpectedUse(e.target.value)} />
-        <Field label="Contacts for vulnerability reports" hint="mailto:, https: or tel:, comma-separated (Art. 13(17))" value={contacts} onChange={(e) => setContacts(e.target.value)} />
-        <Field label="CVD policy URL" hint="Annex I Part II (5)" value={policyUrl} onChange={(e) => setPolicyUrl(e.target.value)} />
+        <Field
+          label="End of support (month)"
+          type="month"
+          hint="Art. 13(8): at least five years unless the expected use is shorter"
+          value={end}
+          onChange={(e) => setEnd(e.target.value)}
+        />
+        <Field
+          label="Expected use time (Art. 13(8) factor)"
+          value={expectedUse}
+          onChange={(e) => setExpectedUse(e.target.value)}
+        />
+        <Field
+          label="Contacts for vulnerability reports"
+          hint="mailto:, https: or tel:, comma-separated (Art. 13(17))"
+          value={contacts}
+          onChange={(e) => setContacts(e.target.value)}
+        />
+        <Field
+          label="CVD policy URL"
+          hint="Annex I Part II (5)"
+          value={policyUrl}
+          onChange={(e) => setPolicyUrl(e.target.value)}
+        />
         <SelectField
           label="Exploitable threshold (Annex I I.a)"
           value={threshold}
           onChange={setThreshold}
-          options={[{ value: '', label: 'high (default)' }, ...EXPLOITABLE_THRESHOLDS.map((t) => ({ value: t, label: t }))]}
+          options={[
+            { value: '', label: 'high (default)' },
+            ...EXPLOITABLE_THRESHOLDS.map((t) => ({ value: t, label: t })),
+          ]}
         />
         <Field
           label="Release gate: requirements a release must settle before it ships"
@@ -104,7 +157,12 @@ export function CraRecordForm({ productId, view, onSaved }: { productId: number;
           }}
           options={INFORMATION_KEYS.map((i) => ({ value: i.key, label: `${i.label} (${i.clause})` }))}
         />
-        <Field label="Value of the document fact" hint="empty removes it" value={factValue} onChange={(e) => setFactValue(e.target.value)} />
+        <Field
+          label="Value of the document fact"
+          hint="empty removes it"
+          value={factValue}
+          onChange={(e) => setFactValue(e.target.value)}
+        />
       </ActionForm>
     </section>
   );

@@ -35,7 +35,11 @@ export function CraSection({ productId, releases }: { productId: number; release
             <section className="card" aria-labelledby="cra-readiness">
               <h2 id="cra-readiness">CRA readiness</h2>
               <p>
-                <progress max={a.progress.total} value={a.progress.done} aria-label={`Readiness ${a.progress.done} of ${a.progress.total}`} />{' '}
+                <progress
+                  max={a.progress.total}
+                  value={a.progress.done}
+                  aria-label={`Readiness ${a.progress.done} of ${a.progress.total}`}
+                />{' '}
                 <span>
                   {a.progress.done}/{a.progress.total} done
                 </span>
@@ -43,14 +47,19 @@ export function CraSection({ productId, releases }: { productId: number; release
               <ul aria-label="Readiness checklist" className="checklist">
                 {a.checklist.map((c) => (
                   <li key={c.id} className={c.done ? 'done' : 'open'}>
-                    <span aria-hidden="true">{c.done ? '✓' : '○'}</span> {c.label} <span className="muted">({c.clause})</span>
+                    <span aria-hidden="true">{c.done ? '✓' : '○'}</span> {c.label}{' '}
+                    <span className="muted">({c.clause})</span>
                     {c.remaining ? <div className="muted">{c.remaining}</div> : null}
                   </li>
                 ))}
               </ul>
               <dl className="facts">
                 <dt>Role</dt>
-                <dd>{a.scope ? `${a.scope.role}${a.scope.inScope ? '' : ' (out of scope)'}: ${a.scope.reasons.join('; ')}` : 'not decided'}</dd>
+                <dd>
+                  {a.scope
+                    ? `${a.scope.role}${a.scope.inScope ? '' : ' (out of scope)'}: ${a.scope.reasons.join('; ')}`
+                    : 'not decided'}
+                </dd>
                 <dt>Class</dt>
                 <dd>{a.classification ? a.classification.explanation : 'not classified'}</dd>
                 <dt>Conformity route</dt>
@@ -88,7 +97,10 @@ export function CraSection({ productId, releases }: { productId: number; release
             <CaseProposals productId={productId} canEdit={canEdit} />
             <section className="card" aria-labelledby="cra-documents">
               <h2 id="cra-documents">Documents</h2>
-              <p className="muted">Annex VII technical documentation with Annex II, V, VI, the Annex I matrix, CVD policy, security.txt and a SHA-256 manifest.</p>
+              <p className="muted">
+                Annex VII technical documentation with Annex II, V, VI, the Annex I matrix, CVD policy, security.txt and
+                a SHA-256 manifest.
+              </p>
               <div className="inline-form">
                 <div className="field">
                   <label htmlFor="cra-release">Release</label>
@@ -105,7 +117,9 @@ export function CraSection({ productId, releases }: { productId: number; release
                   type="button"
                   onClick={() => {
                     setDownloadError(null);
-                    craApi.downloadDocuments(productId, release || undefined).catch((err: Error) => setDownloadError(err.message));
+                    craApi
+                      .downloadDocuments(productId, release || undefined)
+                      .catch((err: Error) => setDownloadError(err.message));
                   }}
                 >
                   Download technical documentation (zip)
@@ -118,7 +132,8 @@ export function CraSection({ productId, releases }: { productId: number; release
               ) : null}
             </section>
             <p className="muted" aria-label="Evidence log">
-              Evidence log: {evidence.entries} entries, {evidence.ok ? 'chain verified' : `BROKEN at entry ${evidence.broken?.seq}: ${evidence.broken?.reason}`}
+              Evidence log: {evidence.entries} entries,{' '}
+              {evidence.ok ? 'chain verified' : `BROKEN at entry ${evidence.broken?.seq}: ${evidence.broken?.reason}`}
               {v.updatedAt ? ` · record updated ${v.updatedAt} by ${v.updatedBy}` : ''}
             </p>
           </div>

@@ -17,17 +17,32 @@ export function CompatibilityCheck({ inbound: initialInbound = '' }: { inbound?:
   const [linking, setLinking] = useState('dynamic');
   const [exploitation, setExploitation] = useState('distribution');
   const [answer, setAnswer] = useState<Compatibility | null>(null);
-  const tone = answer ? (/^(in|not)/i.test(answer.verdict) ? 'error' : /^compatible/i.test(answer.verdict) ? 'success' : 'note') : '';
+  const tone = answer
+    ? /^(in|not)/i.test(answer.verdict)
+      ? 'error'
+      : /^compatible/i.test(answer.verdict)
+        ? 'success'
+        : 'note'
+    : '';
   return (
     <>
       <ActionForm
         label="Check compatibility"
         submitLabel="Check"
-        onSubmit={async () => setAnswer(await api.compatibility({ inbound: inbound.trim(), outbound: outbound.trim(), linking, exploitation }))}
+        onSubmit={async () =>
+          setAnswer(
+            await api.compatibility({ inbound: inbound.trim(), outbound: outbound.trim(), linking, exploitation }),
+          )
+        }
       >
         <Field label="Component licence" required value={inbound} onChange={(e) => setInbound(e.target.value)} />
         <Field label="Outbound licence" required value={outbound} onChange={(e) => setOutbound(e.target.value)} />
-        <SelectField label="Linking" value={linking} onChange={setLinking} options={Object.entries(LINKING_LABELS).map(([value, label]) => ({ value, label }))} />
+        <SelectField
+          label="Linking"
+          value={linking}
+          onChange={setLinking}
+          options={Object.entries(LINKING_LABELS).map(([value, label]) => ({ value, label }))}
+        />
         <SelectField
           label="Exploitation"
           value={exploitation}

@@ -14,7 +14,9 @@ export function HermineDiff() {
     setError(null);
     setResult(null);
     try {
-      setResult(await api.hermineDiff(file, (p) => setPercent(p.total ? Math.round((p.loaded / p.total) * 100) : null)));
+      setResult(
+        await api.hermineDiff(file, (p) => setPercent(p.total ? Math.round((p.loaded / p.total) * 100) : null)),
+      );
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -23,12 +25,19 @@ export function HermineDiff() {
     <form onSubmit={submit} className="stack" aria-label="Compare with a Hermine reference">
       <div className="field">
         <label htmlFor="hermine-file">Hermine shared.json</label>
-        <input id="hermine-file" type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          id="hermine-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
       </div>
       <button type="submit" disabled={!file}>
         Compare
       </button>
-      {percent !== null && !result && !error ? <progress max={100} value={percent} aria-label="Upload progress" /> : null}
+      {percent !== null && !result && !error ? (
+        <progress max={100} value={percent} aria-label="Upload progress" />
+      ) : null}
       {error ? (
         <p role="alert" className="error">
           {error}
@@ -43,7 +52,8 @@ function DiffSummary({ diff }: { diff: HermineDiffResult }) {
   return (
     <div role="status">
       <p>
-        {diff.differences.length} differences{diff.issues.length ? `, ${diff.issues.length} problems in the reference` : ''}.
+        {diff.differences.length} differences
+        {diff.issues.length ? `, ${diff.issues.length} problems in the reference` : ''}.
       </p>
       <ul className="usage-list small">
         {diff.differences.slice(0, 300).map((d, i) => (

@@ -120,7 +120,15 @@ export function LicenseView({ id }: { id: string }) {
   );
 }
 
-function PolicyEditor({ license, policy, onSaved }: { license: string; policy: LicensePolicy | null; onSaved: () => void }) {
+function PolicyEditor({
+  license,
+  policy,
+  onSaved,
+}: {
+  license: string;
+  policy: LicensePolicy | null;
+  onSaved: () => void;
+}) {
   const canEdit = useCan('licenses:write');
   const [allowed, setAllowed] = useState<Allowed>(policy?.allowed ?? 'not-reviewed');
   const [review, setReview] = useState<ReviewStatus>(policy?.reviewStatus ?? 'not-reviewed');
@@ -151,7 +159,13 @@ function PolicyEditor({ license, policy, onSaved }: { license: string; policy: L
       submitLabel="Save policy"
       className="stack"
       onSubmit={async () => {
-        await api.setPolicy({ license, allowed, reviewStatus: review, comment: comment.trim() || null, categories: splitList(categories) });
+        await api.setPolicy({
+          license,
+          allowed,
+          reviewStatus: review,
+          comment: comment.trim() || null,
+          categories: splitList(categories),
+        });
         setSaved(true);
         onSaved();
       }}
@@ -172,8 +186,17 @@ function PolicyEditor({ license, policy, onSaved }: { license: string; policy: L
         options={Object.entries(REVIEW_LABELS).map(([value, label]) => ({ value, label }))}
       />
       <Field label="Internal comment" value={comment} onChange={(e) => setComment(e.target.value)} />
-      <Field label="Categories" hint="comma separated" value={categories} onChange={(e) => setCategories(e.target.value)} />
-      {saved ? <p role="status" className="success">Saved.</p> : null}
+      <Field
+        label="Categories"
+        hint="comma separated"
+        value={categories}
+        onChange={(e) => setCategories(e.target.value)}
+      />
+      {saved ? (
+        <p role="status" className="success">
+          Saved.
+        </p>
+      ) : null}
     </ActionForm>
   );
 }

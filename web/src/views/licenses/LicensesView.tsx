@@ -33,7 +33,13 @@ export function LicensesView() {
               <div className="toolbar" role="search" aria-label="Filter licences">
                 <div className="field">
                   <label htmlFor="license-search">Search</label>
-                  <input id="license-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="MIT, GPL…" />
+                  <input
+                    id="license-search"
+                    type="search"
+                    value={search}
+                    onChange={(e) => setSearch(e.target.value)}
+                    placeholder="MIT, GPL…"
+                  />
                 </div>
                 <div className="field">
                   <label htmlFor="license-allowed">Policy</label>
@@ -59,7 +65,11 @@ export function LicensesView() {
         </section>
         <section className="card">
           <h2>Compare with a Hermine reference</h2>
-          {canEdit ? <HermineDiff /> : <p className="muted">Legal and compliance officers can compare the catalogue with a Hermine export.</p>}
+          {canEdit ? (
+            <HermineDiff />
+          ) : (
+            <p className="muted">Legal and compliance officers can compare the catalogue with a Hermine export.</p>
+          )}
         </section>
       </div>
     </section>

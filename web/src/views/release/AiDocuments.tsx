@@ -14,7 +14,15 @@ const FORMATS: { format: AiDocumentFormat; label: string }[] = [
   { format: 'json', label: 'JSON' },
 ];
 
-export function ModelDocuments({ releaseId, versionId, model }: { releaseId: number; versionId: number; model: string }) {
+export function ModelDocuments({
+  releaseId,
+  versionId,
+  model,
+}: {
+  releaseId: number;
+  versionId: number;
+  model: string;
+}) {
   const [error, setError] = useState<Error | null>(null);
   return (
     <div className="ai-documents" role="group" aria-label={`AI Act documents of ${model}`}>
@@ -28,7 +36,9 @@ export function ModelDocuments({ releaseId, versionId, model }: { releaseId: num
               aria-label={`${d.title} (${f.label})`}
               onClick={() => {
                 setError(null);
-                aiApi.downloadModelDocument(releaseId, versionId, d.document, f.format).catch((err: Error) => setError(err));
+                aiApi
+                  .downloadModelDocument(releaseId, versionId, d.document, f.format)
+                  .catch((err: Error) => setError(err));
               }}
             >
               {f.label}

@@ -44,7 +44,13 @@ function DatasetFactList({ facts }: { facts: DatasetFacts }) {
     <dl className="facts ai-facts">
       <Fact term="Origin" value={facts.origin} />
       <Fact term="Modalities" value={list(facts.modalities)} />
-      <Fact term="Size" value={facts.sizeCategory ?? (facts.sizeBytes !== undefined ? `${facts.sizeBytes.toLocaleString('en')} bytes` : undefined)} />
+      <Fact
+        term="Size"
+        value={
+          facts.sizeCategory ??
+          (facts.sizeBytes !== undefined ? `${facts.sizeBytes.toLocaleString('en')} bytes` : undefined)
+        }
+      />
       <Fact term="Contents" value={facts.contentsUrl} />
       <Fact term="Collection" value={facts.collectionProcess} />
       <Fact term="Preprocessing" value={list(facts.preprocessing)} />
@@ -54,7 +60,17 @@ function DatasetFactList({ facts }: { facts: DatasetFacts }) {
   );
 }
 
-export function AiPanel({ ai, use, useFindings, onChanged }: { ai: ReleaseAi; use: ReleaseUse; useFindings: Blocker[]; onChanged: () => void }) {
+export function AiPanel({
+  ai,
+  use,
+  useFindings,
+  onChanged,
+}: {
+  ai: ReleaseAi;
+  use: ReleaseUse;
+  useFindings: Blocker[];
+  onChanged: () => void;
+}) {
   // The declaration is shown even without models: non-commercial clauses bind code licences too.
   const declared = <DeclaredUse use={use} findings={useFindings} onSaved={onChanged} />;
   if (ai.models.length === 0 && ai.datasets.length === 0) {
@@ -76,9 +92,18 @@ export function AiPanel({ ai, use, useFindings, onChanged }: { ai: ReleaseAi; us
               <h4>{m.component}</h4>
               <p className="muted small">
                 Licence: <code>{m.license ?? 'none stated'}</code>
-                {m.purl ? <> · <code>{m.purl}</code></> : null}
+                {m.purl ? (
+                  <>
+                    {' '}
+                    · <code>{m.purl}</code>
+                  </>
+                ) : null}
               </p>
-              {m.card ? <CardFacts card={m.card} /> : <p className="muted">No model card: named by its lineage only.</p>}
+              {m.card ? (
+                <CardFacts card={m.card} />
+              ) : (
+                <p className="muted">No model card: named by its lineage only.</p>
+              )}
               <ModelDocuments releaseId={ai.releaseId} versionId={m.versionId} model={m.component} />
             </li>
           ))}
@@ -94,7 +119,11 @@ export function AiPanel({ ai, use, useFindings, onChanged }: { ai: ReleaseAi; us
                 <p className="muted small">
                   Licence: <code>{d.license ?? 'none stated'}</code>
                 </p>
-                {d.facts ? <DatasetFactList facts={d.facts} /> : <p className="muted">No dataset facts: named by its lineage only.</p>}
+                {d.facts ? (
+                  <DatasetFactList facts={d.facts} />
+                ) : (
+                  <p className="muted">No dataset facts: named by its lineage only.</p>
+                )}
               </li>
             ))}
           </ul>

@@ -8,7 +8,7 @@ import { EXPLOITATION_LABELS, LINKING_LABELS, MODIFICATION_LABELS } from './voca
 import { EXPLOITATIONS, type Linking, type Modification } from '../../../../src/model/usage-context.js';
 
 const ACTION_LABELS: Record<string, string> = {
-  'curate': 'Curate the licence',
+  curate: 'Curate the licence',
   'confirm-and': 'Confirm the AND',
   'set-exploitation': 'Set the exploitation',
   'choose-license': 'Choose a licence',
@@ -43,7 +43,9 @@ export function BlockerCard({
   /** Present when the blocker can take part in a bulk decision (issue 8 item 16). */
   selection?: { selected: boolean; onToggle: (on: boolean) => void };
 }) {
-  const subject = blocker.component ? blocker.component : `${blocker.project || 'root'} / ${blocker.scope || 'any scope'}`;
+  const subject = blocker.component
+    ? blocker.component
+    : `${blocker.project || 'root'} / ${blocker.scope || 'any scope'}`;
   return (
     <li className={selection?.selected ? 'card blocker selected' : 'card blocker'}>
       <div className="row-between">
@@ -85,7 +87,8 @@ export function BlockerCard({
 function ProposalNote({ proposal }: { proposal: CurationProposal }) {
   return (
     <p className="small proposal">
-      Normaliser's reading: <code>{proposal.fromExpression}</code> → <code>{proposal.toExpression}</code>, {proposal.confidence} confidence
+      Normaliser's reading: <code>{proposal.fromExpression}</code> → <code>{proposal.toExpression}</code>,{' '}
+      {proposal.confidence} confidence
       {proposal.notes.length ? ` (${proposal.notes.join('; ')})` : ''}. It counts once a curation records it.
     </p>
   );
@@ -96,7 +99,9 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
   const canPortfolio = useCan('portfolio:write');
   const id = useId();
   const { fix } = blocker;
-  const [expression, setExpression] = useState(fix.suggestions[0] ?? (fix.action === 'add-derogation' ? (blocker.license ?? '') : ''));
+  const [expression, setExpression] = useState(
+    fix.suggestions[0] ?? (fix.action === 'add-derogation' ? (blocker.license ?? '') : ''),
+  );
   const [level, setLevel] = useState(0);
   // What a derogation covers (issue 8 item 3): blank = any linking, either modification.
   const [linking, setLinking] = useState<Linking | ''>('');
@@ -121,7 +126,11 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
         onSubmit={async () => {
           const exploitation = EXPLOITATIONS.find((e) => e === expression);
           if (!exploitation) throw new Error('Choose the exploitation.');
-          await api.setExploitationRule(releaseId, { scope: blocker.scope || null, project: blocker.project || null, exploitation });
+          await api.setExploitationRule(releaseId, {
+            scope: blocker.scope || null,
+            project: blocker.project || null,
+            exploitation,
+          });
           onDecided();
         }}
       >
@@ -156,7 +165,8 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
         ...common,
       };
     }
-    if (fix.action === 'choose-license') return { type: 'choice', ...scope, fromExpression: blocker.license, toExpression: expression.trim(), ...common };
+    if (fix.action === 'choose-license')
+      return { type: 'choice', ...scope, fromExpression: blocker.license, toExpression: expression.trim(), ...common };
     return {
       type: 'derogation',
       ...scope,
@@ -179,7 +189,13 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
     >
       <div className="field">
         <label htmlFor={`${id}-expr`}>{isDerogation ? 'Licence allowed' : 'Expression'}</label>
-        <input id={`${id}-expr`} list={`${id}-suggestions`} required value={expression} onChange={(e) => setExpression(e.target.value)} />
+        <input
+          id={`${id}-expr`}
+          list={`${id}-suggestions`}
+          required
+          value={expression}
+          onChange={(e) => setExpression(e.target.value)}
+        />
         <datalist id={`${id}-suggestions`}>
           {fix.suggestions.map((s) => (
             <option key={s} value={s} />
@@ -188,7 +204,13 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
         {fix.suggestions.length > 1 ? (
           <div className="suggestions" role="group" aria-label="Suggestions">
             {fix.suggestions.slice(0, 6).map((s) => (
-              <button key={s} type="button" className={s === expression ? 'chip on' : 'chip'} aria-pressed={s === expression} onClick={() => setExpression(s)}>
+              <button
+                key={s}
+                type="button"
+                className={s === expression ? 'chip on' : 'chip'}
+                aria-pressed={s === expression}
+                onClick={() => setExpression(s)}
+              >
                 {s}
               </button>
             ))}
@@ -199,14 +221,28 @@ function FixForm({ blocker, releaseId, onDecided }: { blocker: Blocker; releaseI
         <legend>Applies to</legend>
         {generalisations.map((g, i) => (
           <label key={g.level} className="choice">
-            <input type="radio" name={`${id}-level`} checked={i === level} onChange={() => setLevel(i)} /> {g.description}
+            <input type="radio" name={`${id}-level`} checked={i === level} onChange={() => setLevel(i)} />{' '}
+            {g.description}
           </label>
         ))}
       </fieldset>
-      {isDerogation ? <CoverageFields id={id} linking={linking} setLinking={setLinking} modification={modification} setModification={setModification} /> : null}
+      {isDerogation ? (
+        <CoverageFields
+          id={id}
+          linking={linking}
+          setLinking={setLinking}
+          modification={modification}
+          setModification={setModification}
+        />
+      ) : null}
       <div className="field">
         <label htmlFor={`${id}-why`}>{isDerogation ? 'Justification' : 'Explanation'}</label>
-        <input id={`${id}-why`} required={isDerogation} value={explanation} onChange={(e) => setExplanation(e.target.value)} />
+        <input
+          id={`${id}-why`}
+          required={isDerogation}
+          value={explanation}
+          onChange={(e) => setExplanation(e.target.value)}
+        />
       </div>
     </ActionForm>
   );
@@ -237,7 +273,11 @@ function CoverageFields({ id, linking, setLinking, modification, setModification
       </div>
       <div className="field">
         <label htmlFor={`${id}-modification`}>Modification covered</label>
-        <select id={`${id}-modification`} value={modification} onChange={(e) => setModification(e.target.value as Modification | '')}>
+        <select
+          id={`${id}-modification`}
+          value={modification}
+          onChange={(e) => setModification(e.target.value as Modification | '')}
+        >
           <option value="">Modified or not</option>
           {Object.entries(MODIFICATION_LABELS).map(([value, label]) => (
             <option key={value} value={value}>

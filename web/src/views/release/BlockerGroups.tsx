@@ -79,7 +79,8 @@ export function BlockerGroups({
               </h4>
               {ids.length > 0 ? (
                 <label className="choice">
-                  <input type="checkbox" checked={all} onChange={(e) => toggle(ids, e.target.checked)} /> Select all {ids.length} of {g.title}
+                  <input type="checkbox" checked={all} onChange={(e) => toggle(ids, e.target.checked)} /> Select all{' '}
+                  {ids.length} of {g.title}
                 </label>
               ) : null}
             </div>
@@ -92,13 +93,17 @@ export function BlockerGroups({
                     blocker={b}
                     releaseId={releaseId}
                     onDecided={onChanged}
-                    selection={selectable(b) ? { selected: selected.has(key), onToggle: (on) => toggle([key], on) } : undefined}
+                    selection={
+                      selectable(b) ? { selected: selected.has(key), onToggle: (on) => toggle([key], on) } : undefined
+                    }
                   />
                 );
               })}
             </ul>
             {shown.length < g.blockers.length ? (
-              <p className="muted small">…and {g.blockers.length - shown.length} more in this group; "Select all" includes them.</p>
+              <p className="muted small">
+                …and {g.blockers.length - shown.length} more in this group; "Select all" includes them.
+              </p>
             ) : null}
           </section>
         );
@@ -107,12 +112,28 @@ export function BlockerGroups({
   );
 }
 
-function BulkForm({ releaseId, stepBlockers, selected, onDone }: { releaseId: number; stepBlockers: Blocker[]; selected: Blocker[]; onDone: (message: string) => void }) {
+function BulkForm({
+  releaseId,
+  stepBlockers,
+  selected,
+  onDone,
+}: {
+  releaseId: number;
+  stepBlockers: Blocker[];
+  selected: Blocker[];
+  onDone: (message: string) => void;
+}) {
   const id = useId();
   const first = selected[0]!;
   const action = first.fix.action;
   const oneLicense = new Set(selected.map((b) => b.license ?? '')).size === 1;
-  const [expression, setExpression] = useState(action === 'set-exploitation' ? (first.fix.suggestions[0] ?? 'distribution') : oneLicense ? (first.fix.suggestions[0] ?? '') : '');
+  const [expression, setExpression] = useState(
+    action === 'set-exploitation'
+      ? (first.fix.suggestions[0] ?? 'distribution')
+      : oneLicense
+        ? (first.fix.suggestions[0] ?? '')
+        : '',
+  );
   const [explanation, setExplanation] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -131,7 +152,9 @@ function BulkForm({ releaseId, stepBlockers, selected, onDone }: { releaseId: nu
         else await api.recordDecision(record.body);
       }
       const what = action === 'set-exploitation' ? 'exploitation rule' : 'decision';
-      onDone(`Recorded ${plan.length} ${what}${plan.length === 1 ? '' : 's'} for ${selected.length} blocker${selected.length === 1 ? '' : 's'}.`);
+      onDone(
+        `Recorded ${plan.length} ${what}${plan.length === 1 ? '' : 's'} for ${selected.length} blocker${selected.length === 1 ? '' : 's'}.`,
+      );
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -149,13 +172,25 @@ function BulkForm({ releaseId, stepBlockers, selected, onDone }: { releaseId: nu
       }}
     >
       <h4>
-        {selected.length} selected · {typeof preview === 'string' ? 'not ready' : `${preview.length} record${preview.length === 1 ? '' : 's'} will be written`}
+        {selected.length} selected ·{' '}
+        {typeof preview === 'string'
+          ? 'not ready'
+          : `${preview.length} record${preview.length === 1 ? '' : 's'} will be written`}
       </h4>
       {needsExpression && action !== 'set-exploitation' ? (
         <div className="field">
           <label htmlFor={`${id}-expr`}>{action === 'choose-license' ? 'Licence chosen' : 'Expression'}</label>
-          <input id={`${id}-expr`} value={expression} onChange={(e) => setExpression(e.target.value)} disabled={!oneLicense} />
-          {!oneLicense ? <span className="hint">The selection holds several licences: select one licence's blockers to give them one expression.</span> : null}
+          <input
+            id={`${id}-expr`}
+            value={expression}
+            onChange={(e) => setExpression(e.target.value)}
+            disabled={!oneLicense}
+          />
+          {!oneLicense ? (
+            <span className="hint">
+              The selection holds several licences: select one licence's blockers to give them one expression.
+            </span>
+          ) : null}
         </div>
       ) : null}
       {action === 'set-exploitation' ? (
@@ -174,7 +209,11 @@ function BulkForm({ releaseId, stepBlockers, selected, onDone }: { releaseId: nu
         <label htmlFor={`${id}-why`}>{action === 'add-derogation' ? 'Justification' : 'Explanation'}</label>
         <input id={`${id}-why`} value={explanation} onChange={(e) => setExplanation(e.target.value)} required />
       </div>
-      {typeof plan === 'string' ? <p className="hint">{plan}</p> : <p className="hint">{describePlan(plan.length, selected.length)}</p>}
+      {typeof plan === 'string' ? (
+        <p className="hint">{plan}</p>
+      ) : (
+        <p className="hint">{describePlan(plan.length, selected.length)}</p>
+      )}
       <button type="submit" className="primary" disabled={busy || typeof plan === 'string'}>
         {busy ? 'Working…' : `Record for the ${selected.length} selected`}
       </button>
@@ -188,6 +227,7 @@ function BulkForm({ releaseId, stepBlockers, selected, onDone }: { releaseId: nu
 }
 
 function describePlan(records: number, blockers: number): string {
-  if (records === 1 && blockers > 1) return `One decision covers all ${blockers}: every blocker of that licence in this step is selected.`;
+  if (records === 1 && blockers > 1)
+    return `One decision covers all ${blockers}: every blocker of that licence in this step is selected.`;
   return `${records} record${records === 1 ? '' : 's'}, one per selected component (only the selection is decided).`;
 }

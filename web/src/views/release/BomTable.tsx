@@ -53,7 +53,12 @@ export function BomTable({ source, releaseId }: { source: BomSource; releaseId: 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const box = viewport.current;
     if (!box) return;
-    const step = { ArrowDown: ROW_HEIGHT, ArrowUp: -ROW_HEIGHT, PageDown: box.clientHeight, PageUp: -box.clientHeight } as Record<string, number>;
+    const step = {
+      ArrowDown: ROW_HEIGHT,
+      ArrowUp: -ROW_HEIGHT,
+      PageDown: box.clientHeight,
+      PageUp: -box.clientHeight,
+    } as Record<string, number>;
     if (event.key === 'Home') box.scrollTop = 0;
     else if (event.key === 'End') box.scrollTop = box.scrollHeight;
     else if (step[event.key] !== undefined) box.scrollTop += step[event.key];
@@ -69,7 +74,13 @@ export function BomTable({ source, releaseId }: { source: BomSource; releaseId: 
       <div className="toolbar" role="search" aria-label="Filter the BOM">
         <div className="field">
           <label htmlFor="bom-search">Search</label>
-          <input id="bom-search" type="search" placeholder="name, purl, licence…" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            id="bom-search"
+            type="search"
+            placeholder="name, purl, licence…"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="bom-scope">Scope</label>
@@ -84,7 +95,11 @@ export function BomTable({ source, releaseId }: { source: BomSource; releaseId: 
         </div>
         <div className="field">
           <label htmlFor="bom-licence">Licence</label>
-          <select id="bom-licence" value={licenseFilter} onChange={(e) => setLicenseFilter(e.target.value as typeof licenseFilter)}>
+          <select
+            id="bom-licence"
+            value={licenseFilter}
+            onChange={(e) => setLicenseFilter(e.target.value as typeof licenseFilter)}
+          >
             <option value="all">Any</option>
             <option value="missing">No effective licence</option>
             <option value="or">With a choice (OR)</option>
@@ -95,7 +110,13 @@ export function BomTable({ source, releaseId }: { source: BomSource; releaseId: 
           {visible.length.toLocaleString('en')} of {rows.length.toLocaleString('en')} usages
         </p>
       </div>
-      <div className="vtable" role="table" aria-label="Bill of materials" aria-rowcount={visible.length + 1} aria-describedby="bom-count">
+      <div
+        className="vtable"
+        role="table"
+        aria-label="Bill of materials"
+        aria-rowcount={visible.length + 1}
+        aria-describedby="bom-count"
+      >
         <div className="vrow vhead" role="row" aria-rowindex={1}>
           {COLUMNS.map((c) => (
             <div
@@ -123,7 +144,13 @@ export function BomTable({ source, releaseId }: { source: BomSource; releaseId: 
         >
           <div style={{ height: visible.length * ROW_HEIGHT, position: 'relative' }}>
             {visible.slice(first, last).map((row, i) => (
-              <Row key={row.usageId} row={row} index={first + i} releaseId={releaseId} linked={Boolean(source.usages)} />
+              <Row
+                key={row.usageId}
+                row={row}
+                index={first + i}
+                releaseId={releaseId}
+                linked={Boolean(source.usages)}
+              />
             ))}
           </div>
         </div>
@@ -150,8 +177,16 @@ function Row({ row, index, releaseId, linked }: { row: BomRow; index: number; re
       <div role="cell" className="vcell col-declared" title={row.declared}>
         {row.declared || <span className="muted">none</span>}
       </div>
-      <div role="cell" className="vcell col-effective" title={row.effectiveIsDeclared ? `${row.effective} (as declared; not concluded or chosen yet)` : row.effective}>
-        {row.effectiveIsDeclared ? <span className="muted">{row.effective} (declared)</span> : row.effective || <span className="warn-text">none</span>}
+      <div
+        role="cell"
+        className="vcell col-effective"
+        title={row.effectiveIsDeclared ? `${row.effective} (as declared; not concluded or chosen yet)` : row.effective}
+      >
+        {row.effectiveIsDeclared ? (
+          <span className="muted">{row.effective} (declared)</span>
+        ) : (
+          row.effective || <span className="warn-text">none</span>
+        )}
       </div>
       <div role="cell" className="vcell col-exploitation">
         {row.exploitation || <span className="muted">by rule</span>}

@@ -20,10 +20,24 @@ export function declaredUseLine(use: ReleaseUse): string {
   const d = use.declaration;
   const parts = [
     d.commercial === null ? 'commercial use not declared' : d.commercial ? 'commercial' : 'non-commercial',
-    d.fieldsOfUse === null ? 'fields of use not declared' : d.fieldsOfUse.length ? `fields: ${d.fieldsOfUse.join(', ')}` : 'no sensitive field of use',
-    d.monthlyActiveUsers === null ? 'monthly active users not declared' : `${d.monthlyActiveUsers.toLocaleString('en')} monthly active users`,
-    d.outputsTrainOtherModels === null ? 'training on outputs not declared' : d.outputsTrainOtherModels ? 'outputs train other models' : 'outputs train no other model',
-    d.licenseeInEu === null ? 'EU establishment not declared' : d.licenseeInEu ? 'licensee in the EU' : 'licensee outside the EU',
+    d.fieldsOfUse === null
+      ? 'fields of use not declared'
+      : d.fieldsOfUse.length
+        ? `fields: ${d.fieldsOfUse.join(', ')}`
+        : 'no sensitive field of use',
+    d.monthlyActiveUsers === null
+      ? 'monthly active users not declared'
+      : `${d.monthlyActiveUsers.toLocaleString('en')} monthly active users`,
+    d.outputsTrainOtherModels === null
+      ? 'training on outputs not declared'
+      : d.outputsTrainOtherModels
+        ? 'outputs train other models'
+        : 'outputs train no other model',
+    d.licenseeInEu === null
+      ? 'EU establishment not declared'
+      : d.licenseeInEu
+        ? 'licensee in the EU'
+        : 'licensee outside the EU',
   ];
   return parts.join(' · ');
 }
@@ -37,7 +51,8 @@ export function DeclaredUse({ use, findings, onSaved }: { use: ReleaseUse; findi
       <p>{declaredUseLine(use)}</p>
       {use.updatedAt ? (
         <p className="muted small">
-          Declared by {use.updatedBy ?? 'unknown'}, {new Date(use.updatedAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC.
+          Declared by {use.updatedBy ?? 'unknown'},{' '}
+          {new Date(use.updatedAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC.
         </p>
       ) : null}
       {canEdit && editing ? (
@@ -66,13 +81,16 @@ function UseFindings({ findings }: { findings: Blocker[] }) {
     <section aria-labelledby="ai-use-findings-title">
       <h4 id="ai-use-findings-title">Use restrictions in step 5</h4>
       {findings.length === 0 ? (
-        <p className="muted">No use restriction of the release's licences conflicts with this declaration or waits for it.</p>
+        <p className="muted">
+          No use restriction of the release's licences conflicts with this declaration or waits for it.
+        </p>
       ) : (
         <ul aria-label="Use-restriction findings" className="plain-list">
           {findings.map((b, i) => (
             <li key={i}>
-              <strong>{b.kind === 'use-restriction-conflict' ? 'Conflict' : 'Not declared'}</strong> · <span className="wrap-anywhere">{b.component ?? 'release'}</span>{' '}
-              (<code className="wrap-anywhere">{b.license ?? 'no licence'}</code>): {b.message}
+              <strong>{b.kind === 'use-restriction-conflict' ? 'Conflict' : 'Not declared'}</strong> ·{' '}
+              <span className="wrap-anywhere">{b.component ?? 'release'}</span> (
+              <code className="wrap-anywhere">{b.license ?? 'no licence'}</code>): {b.message}
             </li>
           ))}
         </ul>
@@ -95,15 +113,17 @@ function UseForm({ use, onSaved, onCancel }: { use: ReleaseUse; onSaved: () => v
   const [users, setUsers] = useState(d.monthlyActiveUsers === null ? '' : String(d.monthlyActiveUsers));
   const [trains, setTrains] = useState<Flag>(flagOf(d.outputsTrainOtherModels));
   const [inEu, setInEu] = useState<Flag>(flagOf(d.licenseeInEu));
-  const toggle = (id: string, on: boolean) => setFields((s) => {
-    const next = new Set(s);
-    if (on) next.add(id);
-    else next.delete(id);
-    return next;
-  });
+  const toggle = (id: string, on: boolean) =>
+    setFields((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const save = async () => {
     const trimmed = users.trim().replace(/[\s,_]/g, '');
-    if (trimmed !== '' && !/^\d+$/.test(trimmed)) throw new Error(`Monthly active users: "${users}" is not a whole number (leave it empty when not declared)`);
+    if (trimmed !== '' && !/^\d+$/.test(trimmed))
+      throw new Error(`Monthly active users: "${users}" is not a whole number (leave it empty when not declared)`);
     const declaration: UseDeclaration = {
       commercial: boolOf(commercial),
       fieldsOfUse: fieldsDeclared ? ([...fields].sort() as FieldOfUse[]) : null,
@@ -116,27 +136,55 @@ function UseForm({ use, onSaved, onCancel }: { use: ReleaseUse; onSaved: () => v
   };
   return (
     <ActionForm label="Declared use" submitLabel="Save the declared use" onSubmit={save} className="stack">
-      <SelectField label="Commercial use" value={commercial} onChange={(v) => setCommercial(v as Flag)} options={FLAG_OPTIONS('Commercial', 'Non-commercial')} />
+      <SelectField
+        label="Commercial use"
+        value={commercial}
+        onChange={(v) => setCommercial(v as Flag)}
+        options={FLAG_OPTIONS('Commercial', 'Non-commercial')}
+      />
       <fieldset>
         <legend>Sensitive fields of use</legend>
         <label className="choice">
-          <input type="checkbox" checked={fieldsDeclared} onChange={(e) => setFieldsDeclared(e.target.checked)} /> Declared (tick every field the product serves; none ticked = none)
+          <input type="checkbox" checked={fieldsDeclared} onChange={(e) => setFieldsDeclared(e.target.checked)} />{' '}
+          Declared (tick every field the product serves; none ticked = none)
         </label>
         {use.fieldsOfUse.map((f) => (
           <label key={f.id} className="choice">
-            <input type="checkbox" disabled={!fieldsDeclared} checked={fields.has(f.id)} onChange={(e) => toggle(f.id, e.target.checked)} /> <strong>{f.id}</strong>: {f.description}
+            <input
+              type="checkbox"
+              disabled={!fieldsDeclared}
+              checked={fields.has(f.id)}
+              onChange={(e) => toggle(f.id, e.target.checked)}
+            />{' '}
+            <strong>{f.id}</strong>: {f.description}
           </label>
         ))}
       </fieldset>
       <div className="field">
         <label htmlFor="use-monthly-users">Monthly active users</label>
-        <input id="use-monthly-users" inputMode="numeric" value={users} onChange={(e) => setUsers(e.target.value)} aria-describedby="use-monthly-users-hint" />
+        <input
+          id="use-monthly-users"
+          inputMode="numeric"
+          value={users}
+          onChange={(e) => setUsers(e.target.value)}
+          aria-describedby="use-monthly-users-hint"
+        />
         <span id="use-monthly-users-hint" className="hint">
           Of the licensee's products and services; empty = not declared.
         </span>
       </div>
-      <SelectField label="Model outputs train other models" value={trains} onChange={(v) => setTrains(v as Flag)} options={FLAG_OPTIONS('Yes', 'No')} />
-      <SelectField label="Licensee established in the EU" value={inEu} onChange={(v) => setInEu(v as Flag)} options={FLAG_OPTIONS('Yes', 'No')} />
+      <SelectField
+        label="Model outputs train other models"
+        value={trains}
+        onChange={(v) => setTrains(v as Flag)}
+        options={FLAG_OPTIONS('Yes', 'No')}
+      />
+      <SelectField
+        label="Licensee established in the EU"
+        value={inEu}
+        onChange={(v) => setInEu(v as Flag)}
+        options={FLAG_OPTIONS('Yes', 'No')}
+      />
       <button type="button" onClick={onCancel}>
         Cancel
       </button>

@@ -32,7 +32,8 @@ export function LineageGraph({ ai }: { ai: ReleaseAi }) {
   const targets = new Set(ai.lineage.map((e) => e.to));
   const froms = [...out.keys()];
   const roots = froms.filter((f) => !targets.has(f));
-  const nodeOf = (label: string): Node => nodes.get(label) ?? { label, kind: label === THIS_RELEASE ? 'release' : null, license: null };
+  const nodeOf = (label: string): Node =>
+    nodes.get(label) ?? { label, kind: label === THIS_RELEASE ? 'release' : null, license: null };
 
   const branch = (label: string, path: Set<string>) => {
     const edges = out.get(label) ?? [];
@@ -42,7 +43,11 @@ export function LineageGraph({ ai }: { ai: ReleaseAi }) {
         {edges.map((e, i) => (
           <li key={`${e.kind}-${e.to}-${i}`}>
             <span className="lineage-edge">{LINEAGE_WORDS[e.kind] ?? e.kind}</span> <NodeLabel node={nodeOf(e.to)} />
-            {path.has(e.to) ? <span className="muted small"> (cycle: already above)</span> : branch(e.to, new Set([...path, e.to]))}
+            {path.has(e.to) ? (
+              <span className="muted small"> (cycle: already above)</span>
+            ) : (
+              branch(e.to, new Set([...path, e.to]))
+            )}
           </li>
         ))}
       </ul>

@@ -5,7 +5,13 @@ import { Empty } from '../../components/status.js';
 export function ObligationsPanel({ plan, step }: { plan: ReleaseObligations; step: number }) {
   const groups = plan.groups;
   if (groups.length === 0) {
-    return <Empty>{step < 5 ? 'Obligations are listed once the release passes the earlier steps.' : 'No obligation applies to this release.'}</Empty>;
+    return (
+      <Empty>
+        {step < 5
+          ? 'Obligations are listed once the release passes the earlier steps.'
+          : 'No obligation applies to this release.'}
+      </Empty>
+    );
   }
   const sorted = groups; // the engine already orders them: core actions first, then by usages
   return (
@@ -17,7 +23,10 @@ export function ObligationsPanel({ plan, step }: { plan: ReleaseObligations; ste
         </p>
       ))}
       {plan.unresolved.length ? (
-        <p className="notice">{plan.unresolved.length} usages are not in this plan yet (licence or exploitation still open): finish the validation steps.</p>
+        <p className="notice">
+          {plan.unresolved.length} usages are not in this plan yet (licence or exploitation still open): finish the
+          validation steps.
+        </p>
       ) : null}
       {sorted.map((group) => (
         <details key={group.name} className="card obligation">
@@ -40,7 +49,10 @@ export function ObligationsPanel({ plan, step }: { plan: ReleaseObligations; ste
             {group.usages.slice(0, 500).map((u) => (
               <li key={u.usageId}>
                 {u.component}
-                <span className="muted"> ({u.licenses.join(', ')}; {u.project || 'root'} / {u.scope || '—'}, {u.exploitation})</span>
+                <span className="muted">
+                  {' '}
+                  ({u.licenses.join(', ')}; {u.project || 'root'} / {u.scope || '—'}, {u.exploitation})
+                </span>
               </li>
             ))}
           </ul>
@@ -50,7 +62,9 @@ export function ObligationsPanel({ plan, step }: { plan: ReleaseObligations; ste
       {plan.coreActions?.length ? (
         <section className="card" aria-label="Core actions no usage triggers">
           <h4>Core actions no usage triggers</h4>
-          <p className="muted small">Included by default in every compliance plan; no licence clause of this release calls for them.</p>
+          <p className="muted small">
+            Included by default in every compliance plan; no licence clause of this release calls for them.
+          </p>
           <ul>
             {plan.coreActions.map((a) => (
               <li key={a.name}>

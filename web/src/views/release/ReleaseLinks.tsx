@@ -18,10 +18,15 @@ export function CompareWithPrevious({ release }: { release: Release }) {
   const siblings = useLoad(() => api.releases(release.productId), [release.productId, release.id]);
   if (!siblings.data) return null;
   const previous = previousRelease(release, siblings.data);
-  if (!previous) return <p className="muted small">The first release of this product: there is no previous release to compare with.</p>;
+  if (!previous)
+    return (
+      <p className="muted small">The first release of this product: there is no previous release to compare with.</p>
+    );
   return (
     <p className="small">
-      <Link to={`/diff?from=${previous.id}&to=${release.id}`}>Compare with the previous release ({previous.number})</Link>
+      <Link to={`/diff?from=${previous.id}&to=${release.id}`}>
+        Compare with the previous release ({previous.number})
+      </Link>
     </p>
   );
 }
@@ -33,7 +38,8 @@ export function EmptyReleaseInvite({ releaseId }: { releaseId: number }) {
       <h2>This release has no components yet</h2>
       {canWrite ? (
         <p>
-          Start with its SBOM: <Link to={`/import?release=${releaseId}`}>import an SBOM into this release</Link> (CycloneDX, SPDX, ORT, KISSBOM…).
+          Start with its SBOM: <Link to={`/import?release=${releaseId}`}>import an SBOM into this release</Link>{' '}
+          (CycloneDX, SPDX, ORT, KISSBOM…).
         </p>
       ) : (
         <p>Someone who runs the portfolio (project manager or compliance officer) can import its SBOM.</p>

@@ -50,28 +50,33 @@ export function ReleaseView({ id }: { id: number }) {
         // Without a tab in the link, the page opens on what blocks the release (issue 8 item 16).
         const tab = asked ?? (release.validationStep < 6 ? 'validation' : 'bom');
         return (
-        <section>
-          <p className="breadcrumbs">
-            <Link to="/products">Products</Link> / <Link to={`/products/${product.id}`}>{product.name}</Link> /
-          </p>
-          <div className="row-between wrap">
-            <h1>
-              {product.name} {release.number}
-            </h1>
-            <StepProgress step={release.validationStep} label={`Validation: step ${release.validationStep} of 6 passed`} />
-          </div>
-          <CompareWithPrevious release={release} />
-          <SignOffPanel release={release} version={version} onChanged={refresh} />
-          <Downloads releaseId={id} />
-          <Tabs label="Release" tabs={TABS} current={tab} onSelect={(t) => navigate(`/releases/${id}?tab=${t}`)}>
-            {tab === 'bom' ? <BomTab releaseId={id} version={version} onChanged={refresh} /> : null}
-            {tab === 'validation' ? <ValidationTab releaseId={id} version={version} onChanged={refresh} /> : null}
-            {tab === 'obligations' ? <ObligationsTab releaseId={id} step={release.validationStep} version={version} /> : null}
-            {tab === 'vulnerabilities' ? <VulnerabilitiesTab releaseId={id} /> : null}
-            {tab === 'imports' ? <ImportsTab releaseId={id} /> : null}
-            {tab === 'ai' ? <AiTab releaseId={id} version={version} onChanged={refresh} /> : null}
-          </Tabs>
-        </section>
+          <section>
+            <p className="breadcrumbs">
+              <Link to="/products">Products</Link> / <Link to={`/products/${product.id}`}>{product.name}</Link> /
+            </p>
+            <div className="row-between wrap">
+              <h1>
+                {product.name} {release.number}
+              </h1>
+              <StepProgress
+                step={release.validationStep}
+                label={`Validation: step ${release.validationStep} of 6 passed`}
+              />
+            </div>
+            <CompareWithPrevious release={release} />
+            <SignOffPanel release={release} version={version} onChanged={refresh} />
+            <Downloads releaseId={id} />
+            <Tabs label="Release" tabs={TABS} current={tab} onSelect={(t) => navigate(`/releases/${id}?tab=${t}`)}>
+              {tab === 'bom' ? <BomTab releaseId={id} version={version} onChanged={refresh} /> : null}
+              {tab === 'validation' ? <ValidationTab releaseId={id} version={version} onChanged={refresh} /> : null}
+              {tab === 'obligations' ? (
+                <ObligationsTab releaseId={id} step={release.validationStep} version={version} />
+              ) : null}
+              {tab === 'vulnerabilities' ? <VulnerabilitiesTab releaseId={id} /> : null}
+              {tab === 'imports' ? <ImportsTab releaseId={id} /> : null}
+              {tab === 'ai' ? <AiTab releaseId={id} version={version} onChanged={refresh} /> : null}
+            </Tabs>
+          </section>
         );
       }}
     </Show>
@@ -119,7 +124,11 @@ function BomTab({ releaseId, version, onChanged }: { releaseId: number; version:
         const open = usageId ? source.usages?.find((u) => u.usage.id === usageId) : undefined;
         return (
           <>
-            {usageId && !open ? <p role="alert" className="error">Usage {usageId} is not part of this release.</p> : null}
+            {usageId && !open ? (
+              <p role="alert" className="error">
+                Usage {usageId} is not part of this release.
+              </p>
+            ) : null}
             {open ? <UsagePanel row={open} releaseId={releaseId} onSaved={onChanged} /> : null}
             <BomTable source={source} releaseId={releaseId} />
           </>
@@ -129,8 +138,19 @@ function BomTab({ releaseId, version, onChanged }: { releaseId: number; version:
   );
 }
 
-function ValidationTab({ releaseId, version, onChanged }: { releaseId: number; version: number; onChanged: () => void }) {
-  const loaded = useLoad(() => Promise.all([api.validation(releaseId), api.exploitationRules(releaseId).catch(() => [])]), [releaseId, version]);
+function ValidationTab({
+  releaseId,
+  version,
+  onChanged,
+}: {
+  releaseId: number;
+  version: number;
+  onChanged: () => void;
+}) {
+  const loaded = useLoad(
+    () => Promise.all([api.validation(releaseId), api.exploitationRules(releaseId).catch(() => [])]),
+    [releaseId, version],
+  );
   return (
     <Show loaded={loaded}>
       {([validation, rules]) =>
@@ -151,16 +171,28 @@ function ObligationsTab({ releaseId, step, version }: { releaseId: number; step:
 
 function VulnerabilitiesTab({ releaseId }: { releaseId: number }) {
   const loaded = useLoad(() => vulnApi.findings(releaseId), [releaseId]);
-  return <Show loaded={loaded}>{(view) => <VulnerabilitiesPanel releaseId={releaseId} view={view} onChanged={loaded.reload} />}</Show>;
+  return (
+    <Show loaded={loaded}>
+      {(view) => <VulnerabilitiesPanel releaseId={releaseId} view={view} onChanged={loaded.reload} />}
+    </Show>
+  );
 }
 
 function AiTab({ releaseId, version, onChanged }: { releaseId: number; version: number; onChanged: () => void }) {
   const loaded = useLoad(async () => {
-    const [ai, use, validation] = await Promise.all([aiApi.releaseAi(releaseId), aiApi.releaseUse(releaseId), api.validation(releaseId)]);
+    const [ai, use, validation] = await Promise.all([
+      aiApi.releaseAi(releaseId),
+      aiApi.releaseUse(releaseId),
+      api.validation(releaseId),
+    ]);
     const useFindings = validation.steps.flatMap((s) => s.blockers).filter((b) => USE_FINDING_KINDS.includes(b.kind));
     return { ai, use, useFindings };
   }, [releaseId, version]);
-  return <Show loaded={loaded}>{({ ai, use, useFindings }) => <AiPanel ai={ai} use={use} useFindings={useFindings} onChanged={onChanged} />}</Show>;
+  return (
+    <Show loaded={loaded}>
+      {({ ai, use, useFindings }) => <AiPanel ai={ai} use={use} useFindings={useFindings} onChanged={onChanged} />}
+    </Show>
+  );
 }
 
 function ImportsTab({ releaseId }: { releaseId: number }) {

@@ -13,8 +13,19 @@ function signed(c: ChangeRecord): string {
   return `${c.actor}, ${new Date(c.at).toLocaleString('en-GB')}`;
 }
 
-export function SignOffPanel({ release, version, onChanged }: { release: Release; version: number; onChanged: () => void }) {
-  const loaded = useLoad(() => api.signOff(release.id), [release.id, version, release.validationStep, release.shipStatus]);
+export function SignOffPanel({
+  release,
+  version,
+  onChanged,
+}: {
+  release: Release;
+  version: number;
+  onChanged: () => void;
+}) {
+  const loaded = useLoad(
+    () => api.signOff(release.id),
+    [release.id, version, release.validationStep, release.shipStatus],
+  );
   const canApprove = useCan('decisions:write');
   const canShip = useCan('portfolio:write');
   const [reason, setReason] = useState('');
@@ -32,10 +43,17 @@ export function SignOffPanel({ release, version, onChanged }: { release: Release
       ) : null}
       {approval ? (
         <p className={approvalCurrent ? 'success' : 'warn-text'}>
-          {approvalCurrent ? 'Approved' : 'Approval out of date (the release changed since)'} — {signed(approval)}: {approval.reason}
+          {approvalCurrent ? 'Approved' : 'Approval out of date (the release changed since)'} — {signed(approval)}:{' '}
+          {approval.reason}
         </p>
       ) : (
-        <p className="muted">Not approved yet{state.validationStep < 6 ? `: the release passed step ${state.validationStep} of 6, approval needs all six` : ''}.</p>
+        <p className="muted">
+          Not approved yet
+          {state.validationStep < 6
+            ? `: the release passed step ${state.validationStep} of 6, approval needs all six`
+            : ''}
+          .
+        </p>
       )}
       {canApprove && state.validationStep === 6 && !approvalCurrent && !shipped ? (
         <ActionForm
@@ -50,7 +68,13 @@ export function SignOffPanel({ release, version, onChanged }: { release: Release
         >
           <div className="field">
             <label htmlFor="approval-reason">Why it may ship</label>
-            <input id="approval-reason" required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <input
+              id="approval-reason"
+              required
+              maxLength={2000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
           </div>
         </ActionForm>
       ) : null}

@@ -58,7 +58,9 @@ function UsageForm({ row, releaseId, onSaved }: { row: ReleaseUsage; releaseId: 
   const { usage } = row;
   const id = useId();
   const [linking, setLinking] = useState<string>(usage.linking ?? '');
-  const [modification, setModification] = useState<string>(usage.modified === null ? '' : usage.modified ? 'modified' : 'unmodified');
+  const [modification, setModification] = useState<string>(
+    usage.modified === null ? '' : usage.modified ? 'modified' : 'unmodified',
+  );
   const [status, setStatus] = useState<string>(usage.status);
   const [description, setDescription] = useState(usage.description ?? '');
   const [saved, setSaved] = useState(false);
@@ -114,7 +116,13 @@ function UsageForm({ row, releaseId, onSaved }: { row: ReleaseUsage; releaseId: 
         </div>
         <div className="field">
           <label htmlFor={`${id}-description`}>Description</label>
-          <input id={`${id}-description`} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} placeholder="why it is there, how it is used" />
+          <input
+            id={`${id}-description`}
+            maxLength={2000}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            placeholder="why it is there, how it is used"
+          />
         </div>
       </div>
       {saved ? (

@@ -41,13 +41,22 @@ export function ValidationPanel({
             <span className={s.passed ? 'dot ok' : 'dot bad'} aria-hidden="true" />
             {s.step}. {s.name}
             <span className="sr-only">{s.passed ? ' (passed)' : ` (${s.blockers.length} blocking)`}</span>
-            {!s.passed && s.blockers.length ? <span className="count" aria-hidden="true">{s.blockers.length}</span> : null}
+            {!s.passed && s.blockers.length ? (
+              <span className="count" aria-hidden="true">
+                {s.blockers.length}
+              </span>
+            ) : null}
           </>
         ),
       }))}
     >
       <h3>
-        Step {step.step}: {step.name} — {step.passed ? 'passed' : step.blockers.length ? `${step.blockers.length} blocking` : 'waiting on an earlier step'}
+        Step {step.step}: {step.name} —{' '}
+        {step.passed
+          ? 'passed'
+          : step.blockers.length
+            ? `${step.blockers.length} blocking`
+            : 'waiting on an earlier step'}
       </h3>
       <p className="muted small">
         {step.checked} checked{step.pending ? `, ${step.pending} waiting on an earlier step` : ''}.
@@ -66,13 +75,27 @@ export function ValidationPanel({
       {step.blockers.length === 0 ? (
         <p className="success">Nothing blocks this step.</p>
       ) : (
-        <BlockerGroups key={step.step} blockers={step.blockers} releaseId={releaseId} onChanged={onChanged} onRecorded={setRecorded} />
+        <BlockerGroups
+          key={step.step}
+          blockers={step.blockers}
+          releaseId={releaseId}
+          onChanged={onChanged}
+          onRecorded={setRecorded}
+        />
       )}
     </Tabs>
   );
 }
 
-function RulesList({ rules, releaseId, onChanged }: { rules: ExploitationRule[]; releaseId: number; onChanged: () => void }) {
+function RulesList({
+  rules,
+  releaseId,
+  onChanged,
+}: {
+  rules: ExploitationRule[];
+  releaseId: number;
+  onChanged: () => void;
+}) {
   const canWrite = useCan('portfolio:write');
   if (rules.length === 0) return <p className="muted">No exploitation rule yet.</p>;
   return (
@@ -83,7 +106,11 @@ function RulesList({ rules, releaseId, onChanged }: { rules: ExploitationRule[];
           <th scope="col">Project</th>
           <th scope="col">Scope</th>
           <th scope="col">Exploitation</th>
-          {canWrite ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
+          {canWrite ? (
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>

@@ -2,7 +2,13 @@
 // versions, dependency path, how the match was found), the triage that applies with its history,
 // a triage form with the justification vocabulary, a scan on request and the VEX downloads.
 import { useId, useState } from 'react';
-import { vulnApi, type FindingCounts, type ReleaseFinding, type ReleaseVulnerabilities, type VexFormat } from '../../api/vulnerabilities.js';
+import {
+  vulnApi,
+  type FindingCounts,
+  type ReleaseFinding,
+  type ReleaseVulnerabilities,
+  type VexFormat,
+} from '../../api/vulnerabilities.js';
 import { useCan } from '../../auth.js';
 import { ActionForm } from '../../components/forms.js';
 import { Empty, ErrorMessage } from '../../components/status.js';
@@ -10,7 +16,15 @@ import { JUSTIFICATIONS, RESPONSES, SCOPES, STATES, stateLabel } from './vex-voc
 
 const RATINGS = ['critical', 'high', 'medium', 'low', 'none', 'unknown'] as const;
 
-export function VulnerabilitiesPanel({ releaseId, view, onChanged }: { releaseId: number; view: ReleaseVulnerabilities; onChanged: () => void }) {
+export function VulnerabilitiesPanel({
+  releaseId,
+  view,
+  onChanged,
+}: {
+  releaseId: number;
+  view: ReleaseVulnerabilities;
+  onChanged: () => void;
+}) {
   const canWrite = useCan('vulnerabilities:write');
   const [error, setError] = useState<Error | null>(null);
   const [filter, setFilter] = useState<'open' | 'all'>('open');
@@ -22,8 +36,14 @@ export function VulnerabilitiesPanel({ releaseId, view, onChanged }: { releaseId
         <p className="small">
           {scan ? (
             <>
-              Scanned {new Date(scan.scannedAt).toLocaleString('en-GB')} ({scan.reason}): {scan.summary.checked} of {scan.summary.components} components
-              checkable{scan.summary.unchecked ? `, ${scan.summary.unchecked} not (${Object.entries(scan.summary.uncheckedReasons).map(([r, n]) => `${n} ${r}`).join('; ')})` : ''}.
+              Scanned {new Date(scan.scannedAt).toLocaleString('en-GB')} ({scan.reason}): {scan.summary.checked} of{' '}
+              {scan.summary.components} components checkable
+              {scan.summary.unchecked
+                ? `, ${scan.summary.unchecked} not (${Object.entries(scan.summary.uncheckedReasons)
+                    .map(([r, n]) => `${n} ${r}`)
+                    .join('; ')})`
+                : ''}
+              .
             </>
           ) : (
             'This release has not been scanned yet.'
@@ -56,7 +76,11 @@ export function VulnerabilitiesPanel({ releaseId, view, onChanged }: { releaseId
             ['csaf', 'CSAF VEX'],
           ] as [VexFormat, string][]
         ).map(([format, label]) => (
-          <button key={format} type="button" onClick={() => vulnApi.downloadVex(releaseId, format).catch((err: Error) => setError(err))}>
+          <button
+            key={format}
+            type="button"
+            onClick={() => vulnApi.downloadVex(releaseId, format).catch((err: Error) => setError(err))}
+          >
             {label}
           </button>
         ))}
@@ -64,14 +88,30 @@ export function VulnerabilitiesPanel({ releaseId, view, onChanged }: { releaseId
       {error ? <ErrorMessage error={error} /> : null}
       <div className="toolbar" role="group" aria-label="Which findings">
         <label className="choice">
-          <input type="radio" name={`filter-${releaseId}`} checked={filter === 'open'} onChange={() => setFilter('open')} /> Open ({view.counts.open})
+          <input
+            type="radio"
+            name={`filter-${releaseId}`}
+            checked={filter === 'open'}
+            onChange={() => setFilter('open')}
+          />{' '}
+          Open ({view.counts.open})
         </label>
         <label className="choice">
-          <input type="radio" name={`filter-${releaseId}`} checked={filter === 'all'} onChange={() => setFilter('all')} /> All ({view.counts.total})
+          <input
+            type="radio"
+            name={`filter-${releaseId}`}
+            checked={filter === 'all'}
+            onChange={() => setFilter('all')}
+          />{' '}
+          All ({view.counts.total})
         </label>
       </div>
       {shown.length === 0 ? (
-        <Empty>{view.findings.length === 0 ? 'No known vulnerability in this release.' : 'No open finding: every finding is triaged as not affected, false positive or resolved.'}</Empty>
+        <Empty>
+          {view.findings.length === 0
+            ? 'No known vulnerability in this release.'
+            : 'No open finding: every finding is triaged as not affected, false positive or resolved.'}
+        </Empty>
       ) : (
         <ul className="plain-list" aria-label="Vulnerability findings">
           {shown.map((f) => (
@@ -101,7 +141,17 @@ function Counts({ counts }: { counts: FindingCounts }) {
   );
 }
 
-function FindingCard({ finding: f, releaseId, canWrite, onChanged }: { finding: ReleaseFinding; releaseId: number; canWrite: boolean; onChanged: () => void }) {
+function FindingCard({
+  finding: f,
+  releaseId,
+  canWrite,
+  onChanged,
+}: {
+  finding: ReleaseFinding;
+  releaseId: number;
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const v = f.vulnerability;
   const headingId = useId();
@@ -112,9 +162,18 @@ function FindingCard({ finding: f, releaseId, canWrite, onChanged }: { finding: 
           {v.id} <span className="muted small">in {f.component.purl || f.component.name}</span>
         </h3>
         <span>
-          <span className="badge">{v.severity.rating}{v.severity.score != null ? ` ${v.severity.score.toFixed(1)}` : ''}</span>{' '}
-          {v.kev ? <span className="badge" title={`In CISA KEV since ${v.kev.dateAdded}`}>KEV</span> : null}{' '}
-          <span className="badge" aria-label="Triage state">{f.conflict ? 'Conflict' : stateLabel(f.analysis?.state)}</span>
+          <span className="badge">
+            {v.severity.rating}
+            {v.severity.score != null ? ` ${v.severity.score.toFixed(1)}` : ''}
+          </span>{' '}
+          {v.kev ? (
+            <span className="badge" title={`In CISA KEV since ${v.kev.dateAdded}`}>
+              KEV
+            </span>
+          ) : null}{' '}
+          <span className="badge" aria-label="Triage state">
+            {f.conflict ? 'Conflict' : stateLabel(f.analysis?.state)}
+          </span>
         </span>
       </div>
       {v.summary ? <p>{v.summary}</p> : null}
@@ -144,16 +203,23 @@ function FindingCard({ finding: f, releaseId, canWrite, onChanged }: { finding: 
         <dt>How it was found</dt>
         <dd>
           {f.match.record} (modified {f.match.modified.slice(0, 10)}),{' '}
-          {f.match.via === 'range' ? `range from ${f.match.introduced ?? '?'}${f.match.closedBy ? ` to ${f.match.closedBy.kind} ${f.match.closedBy.version}` : ''}${f.match.scheme ? ` (${f.match.scheme.title})` : ''}` : 'listed version'}
+          {f.match.via === 'range'
+            ? `range from ${f.match.introduced ?? '?'}${f.match.closedBy ? ` to ${f.match.closedBy.kind} ${f.match.closedBy.version}` : ''}${f.match.scheme ? ` (${f.match.scheme.title})` : ''}`
+            : 'listed version'}
         </dd>
         <dt>Dependency path</dt>
-        <dd>{f.path.reachable ? `${f.path.steps.join(' → ')}${f.path.omitted ? ` (${f.path.omitted} steps left out)` : ''}` : 'not connected in the dependency graph'}</dd>
+        <dd>
+          {f.path.reachable
+            ? `${f.path.steps.join(' → ')}${f.path.omitted ? ` (${f.path.omitted} steps left out)` : ''}`
+            : 'not connected in the dependency graph'}
+        </dd>
         {f.analysis ? (
           <>
             <dt>Triage</dt>
             <dd>
               {stateLabel(f.analysis.state)}
-              {f.analysis.justification ? ` (${f.analysis.justification})` : ''} by {f.analysis.author}, {new Date(f.analysis.createdAt).toLocaleString('en-GB')} — {f.analysis.scope}
+              {f.analysis.justification ? ` (${f.analysis.justification})` : ''} by {f.analysis.author},{' '}
+              {new Date(f.analysis.createdAt).toLocaleString('en-GB')} — {f.analysis.scope}
               {f.analysis.detail ? <span className="hint"> “{f.analysis.detail}”</span> : null}
             </dd>
           </>
@@ -161,7 +227,10 @@ function FindingCard({ finding: f, releaseId, canWrite, onChanged }: { finding: 
         {f.conflict ? (
           <>
             <dt>Conflict</dt>
-            <dd className="error">{f.conflict.map((c) => `${stateLabel(c.state)} by ${c.author} (${c.scope})`).join(' vs ')}: record an analysis for this release to settle it.</dd>
+            <dd className="error">
+              {f.conflict.map((c) => `${stateLabel(c.state)} by ${c.author} (${c.scope})`).join(' vs ')}: record an
+              analysis for this release to settle it.
+            </dd>
           </>
         ) : null}
       </dl>
@@ -172,7 +241,8 @@ function FindingCard({ finding: f, releaseId, canWrite, onChanged }: { finding: 
             {f.analysis.history.map((h, i) => (
               <li key={i}>
                 {stateLabel(h.state)}
-                {h.justification ? ` (${h.justification})` : ''} by {h.author}, {new Date(h.createdAt).toLocaleString('en-GB')}
+                {h.justification ? ` (${h.justification})` : ''} by {h.author},{' '}
+                {new Date(h.createdAt).toLocaleString('en-GB')}
               </li>
             ))}
           </ul>
@@ -180,7 +250,14 @@ function FindingCard({ finding: f, releaseId, canWrite, onChanged }: { finding: 
       ) : null}
       {canWrite ? (
         open ? (
-          <TriageForm finding={f} releaseId={releaseId} onDone={() => { setOpen(false); onChanged(); }} />
+          <TriageForm
+            finding={f}
+            releaseId={releaseId}
+            onDone={() => {
+              setOpen(false);
+              onChanged();
+            }}
+          />
         ) : (
           <button type="button" onClick={() => setOpen(true)}>
             Triage {v.id}
@@ -191,7 +268,15 @@ function FindingCard({ finding: f, releaseId, canWrite, onChanged }: { finding: 
   );
 }
 
-function TriageForm({ finding: f, releaseId, onDone }: { finding: ReleaseFinding; releaseId: number; onDone: () => void }) {
+function TriageForm({
+  finding: f,
+  releaseId,
+  onDone,
+}: {
+  finding: ReleaseFinding;
+  releaseId: number;
+  onDone: () => void;
+}) {
   const [state, setState] = useState(f.analysis?.state ?? 'in_triage');
   const [justification, setJustification] = useState(f.analysis?.justification ?? '');
   const [response, setResponse] = useState('');
@@ -223,7 +308,12 @@ function TriageForm({ finding: f, releaseId, onDone }: { finding: ReleaseFinding
     >
       <div className="field">
         <label htmlFor={`${id}-state`}>State</label>
-        <select id={`${id}-state`} value={state} onChange={(e) => setState(e.target.value)} aria-describedby={`${id}-state-help`}>
+        <select
+          id={`${id}-state`}
+          value={state}
+          onChange={(e) => setState(e.target.value)}
+          aria-describedby={`${id}-state-help`}
+        >
           {STATES.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
@@ -237,7 +327,12 @@ function TriageForm({ finding: f, releaseId, onDone }: { finding: ReleaseFinding
       {needsWhy ? (
         <div className="field">
           <label htmlFor={`${id}-justification`}>Justification</label>
-          <select id={`${id}-justification`} value={justification} onChange={(e) => setJustification(e.target.value)} aria-describedby={`${id}-justification-help`}>
+          <select
+            id={`${id}-justification`}
+            value={justification}
+            onChange={(e) => setJustification(e.target.value)}
+            aria-describedby={`${id}-justification-help`}
+          >
             <option value="">— none (give a detail instead) —</option>
             {JUSTIFICATIONS.map((j) => (
               <option key={j.value} value={j.value}>
@@ -265,7 +360,13 @@ function TriageForm({ finding: f, releaseId, onDone }: { finding: ReleaseFinding
       ) : null}
       <div className="field">
         <label htmlFor={`${id}-detail`}>Detail</label>
-        <textarea id={`${id}-detail`} value={detail} maxLength={65536} rows={2} onChange={(e) => setDetail(e.target.value)} />
+        <textarea
+          id={`${id}-detail`}
+          value={detail}
+          maxLength={65536}
+          rows={2}
+          onChange={(e) => setDetail(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-scope`}>Applies to</label>
@@ -278,7 +379,8 @@ function TriageForm({ finding: f, releaseId, onDone }: { finding: ReleaseFinding
         </select>
       </div>
       <label className="choice">
-        <input type="checkbox" checked={allVersions} onChange={(e) => setAllVersions(e.target.checked)} /> Every version of {f.component.name}, not only {f.component.version ?? 'this one'}
+        <input type="checkbox" checked={allVersions} onChange={(e) => setAllVersions(e.target.checked)} /> Every version
+        of {f.component.name}, not only {f.component.version ?? 'this one'}
       </label>
     </ActionForm>
   );

@@ -47,7 +47,9 @@ export type BomColumn = 'name' | 'version' | 'scope' | 'project' | 'declared' | 
 
 export function sortRows(rows: BomRow[], column: BomColumn, descending: boolean): BomRow[] {
   const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-  const sorted = rows.slice().sort((a, b) => collator.compare(a[column], b[column]) || collator.compare(a.name, b.name));
+  const sorted = rows
+    .slice()
+    .sort((a, b) => collator.compare(a[column], b[column]) || collator.compare(a.name, b.name));
   return descending ? sorted.reverse() : sorted;
 }
 
@@ -88,7 +90,12 @@ export function parseCsv(text: string): string[][] {
 export function rowsFromCsv(text: string): BomRow[] {
   const [header, ...records] = parseCsv(text);
   if (!header) return [];
-  const names = header.map((h) => h.trim().toLowerCase().replace(/[^a-z]/g, ''));
+  const names = header.map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z]/g, ''),
+  );
   const column = (...candidates: string[]) => names.findIndex((n) => candidates.includes(n));
   const at = (record: string[], index: number) => (index >= 0 ? (record[index] ?? '') : '');
   const cols = {
@@ -123,6 +130,9 @@ export function rowsFromCsv(text: string): BomRow[] {
       linking: at(r, cols.linking),
       status: at(r, cols.status),
     };
-    return { ...row, haystack: `${row.name} ${row.version} ${row.purl} ${row.declared} ${row.effective}`.toLowerCase() };
+    return {
+      ...row,
+      haystack: `${row.name} ${row.version} ${row.purl} ${row.declared} ${row.effective}`.toLowerCase(),
+    };
   });
 }

@@ -30,7 +30,13 @@ export function groupBlockers(blockers: Blocker[], by: GroupBy): BlockerGroup[] 
 }
 
 /** The actions a bulk form can record; the others link elsewhere (policy, outbound licences). */
-export const BULK_ACTIONS: readonly FixAction[] = ['curate', 'confirm-and', 'choose-license', 'add-derogation', 'set-exploitation'];
+export const BULK_ACTIONS: readonly FixAction[] = [
+  'curate',
+  'confirm-and',
+  'choose-license',
+  'add-derogation',
+  'set-exploitation',
+];
 
 export interface BulkInput {
   releaseId: number;
@@ -42,7 +48,8 @@ export interface BulkInput {
   explanation: string;
 }
 
-export type BulkRecord = { kind: 'decision'; body: NewDecisionBody } | { kind: 'exploitation'; body: ExploitationRuleInput };
+export type BulkRecord =
+  { kind: 'decision'; body: NewDecisionBody } | { kind: 'exploitation'; body: ExploitationRuleInput };
 
 /** What the selection needs, or a sentence saying why it cannot be decided in one go. */
 export function bulkRecords(input: BulkInput): BulkRecord[] | string {
@@ -60,7 +67,10 @@ export function bulkRecords(input: BulkInput): BulkRecord[] | string {
     const exploitation = EXPLOITATIONS.find((e) => e === expression);
     if (!exploitation) return 'Choose the exploitation.';
     const pairs = new Map(selected.map((b) => [`${b.project}\u0000${b.scope}`, b]));
-    return [...pairs.values()].map((b) => ({ kind: 'exploitation', body: { scope: b.scope || null, project: b.project || null, exploitation } }));
+    return [...pairs.values()].map((b) => ({
+      kind: 'exploitation',
+      body: { scope: b.scope || null, project: b.project || null, exploitation },
+    }));
   }
   if (action !== 'add-derogation') {
     if (licenses.size > 1) return 'Select blockers of one licence to give them one expression.';
@@ -71,19 +81,67 @@ export function bulkRecords(input: BulkInput): BulkRecord[] | string {
     const mine = selected.filter((b) => (b.license ?? '') === license);
     const all = input.stepBlockers.filter((b) => (b.license ?? '') === license && b.fix.action === action);
     const whole = license !== '' && mine.length === all.length;
-    const components = whole ? [null] : [...new Set(mine.map((b) => b.componentKey).filter((c): c is string => c !== null))];
-    for (const component of components) records.push({ kind: 'decision', body: decision(action, license || null, component, expression, explanation, input.releaseId) });
+    const components = whole
+      ? [null]
+      : [...new Set(mine.map((b) => b.componentKey).filter((c): c is string => c !== null))];
+    for (const component of components)
+      records.push({
+        kind: 'decision',
+        body: decision(action, license || null, component, expression, explanation, input.releaseId),
+      });
   }
   return records;
 }
 
-const ANY = { categoryId: null, productId: null, releaseId: null, scope: null, project: null, exploitation: null, component: null, version: null };
+const ANY = {
+  categoryId: null,
+  productId: null,
+  releaseId: null,
+  scope: null,
+  project: null,
+  exploitation: null,
+  component: null,
+  version: null,
+};
 
-function decision(action: FixAction, license: string | null, component: string | null, expression: string, explanation: string, releaseId: number): NewDecisionBody {
+function decision(
+  action: FixAction,
+  license: string | null,
+  component: string | null,
+  expression: string,
+  explanation: string,
+  releaseId: number,
+): NewDecisionBody {
   if (action === 'curate' || action === 'confirm-and') {
     // Without a component the curation names the string it corrects, as issue 8 item 5 requires.
-    return { type: 'curation', kind: action === 'confirm-and' ? 'and-confirmation' : 'curation', component, version: null, fromExpression: license, toExpression: expression, explanation };
+    return {
+      type: 'curation',
+      kind: action === 'confirm-and' ? 'and-confirmation' : 'curation',
+      component,
+      version: null,
+      fromExpression: license,
+      toExpression: expression,
+      explanation,
+    };
   }
-  if (action === 'choose-license') return { type: 'choice', ...ANY, releaseId, component, fromExpression: license, toExpression: expression, explanation };
-  return { type: 'derogation', ...ANY, releaseId, component, license: license ?? '', linking: null, modification: null, explanation };
+  if (action === 'choose-license')
+    return {
+      type: 'choice',
+      ...ANY,
+      releaseId,
+      component,
+      fromExpression: license,
+      toExpression: expression,
+      explanation,
+    };
+  return {
+    type: 'derogation',
+    ...ANY,
+    releaseId,
+    component,
+    license: license ?? '',
+    linking: null,
+    modification: null,
+    explanation,
+  };
 }

@@ -1,9 +1,9 @@
 export const EXPLOITATION_LABELS: Record<string, string> = {
-  'distribution': 'Distribution (source and binary)',
+  distribution: 'Distribution (source and binary)',
   'distribution-source': 'Distribution, source only',
   'distribution-binary': 'Distribution, binary only',
-  'network': 'Network access',
-  'internal': 'Internal use',
+  network: 'Network access',
+  internal: 'Internal use',
 };
 
 export const LINKING_LABELS: Record<string, string> = {
