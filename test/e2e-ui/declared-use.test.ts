@@ -66,7 +66,9 @@ after(async () => {
 
 const findings = () => page.getByRole('region', { name: 'Use restrictions in step 5' }).innerText();
 
-async function declare(users: string): Promise<void> {
+// After a save the editor closes at once and the tab reloads the declaration and the stored run:
+// wait for what the new declaration shows rather than for the editor to close.
+async function declare(users: string, shown: RegExp, findingsShown: RegExp): Promise<void> {
   await page.getByRole('button', { name: 'Edit the declared use' }).click();
   const form = page.getByRole('form', { name: 'Declared use' });
   await form.getByLabel('Commercial use').selectOption('yes');
@@ -75,7 +77,8 @@ async function declare(users: string): Promise<void> {
   await form.getByLabel('Model outputs train other models').selectOption('no');
   await form.getByLabel('Licensee established in the EU').selectOption('yes');
   await form.getByRole('button', { name: 'Save the declared use' }).click();
-  await page.getByRole('button', { name: 'Edit the declared use' }).waitFor();
+  await page.getByRole('region', { name: 'Declared use' }).filter({ hasText: shown }).waitFor();
+  await page.getByRole('region', { name: 'Use restrictions in step 5' }).filter({ hasText: findingsShown }).waitFor();
 }
 
 test("legal declares the use on the AI tab and step 5's use-restriction findings follow each save", async () => {
@@ -95,7 +98,7 @@ test("legal declares the use on the AI tab and step 5's use-restriction findings
   await page.getByRole('alert').filter({ hasText: '"lots" is not a whole number' }).waitFor();
   await page.getByRole('button', { name: 'Cancel' }).click();
 
-  await declare('900,000,000');
+  await declare('900,000,000', /900,000,000 monthly active users/, /Conflict · /);
   const declared = await page.getByRole('region', { name: 'Declared use' }).innerText();
   assert.match(
     declared,
@@ -108,7 +111,7 @@ test("legal declares the use on the AI tab and step 5's use-restriction findings
   assert.doesNotMatch(conflict, /Not declared ·/);
   await screenshot(page, '31-declared-use-conflict');
 
-  await declare('5000');
+  await declare('5000', /5,000 monthly active users/, /No use restriction/);
   assert.match(await page.getByRole('region', { name: 'Declared use' }).innerText(), /5,000 monthly active users/);
   assert.match(
     await findings(),
