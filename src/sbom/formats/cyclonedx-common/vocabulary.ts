@@ -109,7 +109,7 @@ const EXTERNAL_REFERENCE_TYPES_1_6 = [
   'rfc-9116',
   'other',
 ];
-const EXTERNAL_REFERENCE_TYPES: Record<EncodeVersion, ReadonlySet<string>> = {
+export const EXTERNAL_REFERENCE_TYPES: Record<EncodeVersion, ReadonlySet<string>> = {
   '1.6': new Set(EXTERNAL_REFERENCE_TYPES_1_6),
   '1.7': new Set([...EXTERNAL_REFERENCE_TYPES_1_6, 'patent', 'patent-family', 'patent-assertion', 'citation']),
 };

@@ -8,6 +8,7 @@ import {
   type LicenseStatement,
   type Property,
 } from '../../../model/index.js';
+import { EXTERNAL_REFERENCE_TYPES } from '../cyclonedx-common/vocabulary.js';
 import { actorToContact, actorToEntity, parseActor } from './actor.js';
 import { hashFromSpdx } from './checksum.js';
 import type {
@@ -33,51 +34,8 @@ export interface ElementContext {
 const isUnset = (v: string | undefined): v is undefined =>
   v === undefined || v.trim() === '' || v.trim() === NO_ASSERTION || v.trim() === NONE;
 
-const CDX_REFERENCE_TYPES = new Set([
-  'vcs',
-  'issue-tracker',
-  'website',
-  'advisories',
-  'bom',
-  'mailing-list',
-  'social',
-  'chat',
-  'documentation',
-  'support',
-  'source-distribution',
-  'distribution',
-  'distribution-intake',
-  'license',
-  'build-meta',
-  'build-system',
-  'release-notes',
-  'security-contact',
-  'model-card',
-  'log',
-  'configuration',
-  'evidence',
-  'formulation',
-  'attestation',
-  'threat-model',
-  'adversary-model',
-  'risk-assessment',
-  'vulnerability-assertion',
-  'exploitability-statement',
-  'pentest-report',
-  'static-analysis-report',
-  'dynamic-analysis-report',
-  'runtime-analysis-report',
-  'component-analysis-report',
-  'maturity-report',
-  'certification-report',
-  'codified-infrastructure',
-  'quality-metrics',
-  'poam',
-  'electronic-signature',
-  'digital-signature',
-  'rfc-9116',
-  'other',
-]);
+/** CycloneDX 1.6 external reference types: an SPDX reference of one of these types keeps it. */
+const CDX_REFERENCE_TYPES = EXTERNAL_REFERENCE_TYPES['1.6'];
 
 function licenseOf(
   ctx: ElementContext,
