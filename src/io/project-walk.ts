@@ -177,12 +177,38 @@ function readFound(
  */
 function relatedReader(root: string): (file: string) => string | undefined {
   const cache = new Map<string, string | undefined>();
+  const folderExists = folderExistence(root);
   return (file) => {
     const inside = relative(root, file);
     if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
-    if (!cache.has(file)) cache.set(file, readSmall(file));
+    if (!cache.has(file)) cache.set(file, folderExists(dirname(file)) ? readSmall(file) : undefined);
     return cache.get(file);
   };
+}
+
+/**
+ * Whether a folder under the walk's root exists, asked once per folder: a lockfile without its
+ * installed tree names thousands of `node_modules/<name>/package.json` that one missing
+ * `node_modules` answers for (no stat per package). Links to folders count (pnpm's layout).
+ */
+function folderExistence(root: string): (folder: string) => boolean {
+  const known = new Map<string, boolean>([[root, true]]);
+  const exists = (folder: string): boolean => {
+    const seen = known.get(folder);
+    if (seen !== undefined) return seen;
+    const parent = dirname(folder);
+    let answer = parent === folder || exists(parent);
+    if (answer) {
+      try {
+        answer = statSync(folder).isDirectory();
+      } catch {
+        answer = false;
+      }
+    }
+    known.set(folder, answer);
+    return answer;
+  };
+  return exists;
 }
 
 function readSmall(file: string): string | undefined {
