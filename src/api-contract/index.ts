@@ -4,6 +4,7 @@
  * UI imports its request and response types from here (type-only: nothing of it is bundled that is
  * not pure). Route families not listed yet still declare their schemas beside their routes.
  */
+import { AI_ROUTES } from './ai.js';
 import { CATEGORY_ROUTES } from './categories.js';
 import { DECISION_ROUTES } from './decisions.js';
 import { EXPLOITATION_RULE_ROUTES } from './exploitation-rules.js';
@@ -33,6 +34,7 @@ export const CONTRACT = {
   portfolio: PORTFOLIO_ROUTES,
   validation: VALIDATION_ROUTES,
   outputs: OUTPUT_ROUTES,
+  ai: AI_ROUTES,
 } as const;
 
 /** Every declared route, family by family. */
@@ -40,6 +42,7 @@ export const CONTRACT_ROUTES: readonly RouteContract[] = Object.values(CONTRACT)
   (family) => Object.values(family) as RouteContract[],
 );
 
+export type { AiDocument, AiDocumentFormat, ReleaseAi, ReleaseUse } from './ai.js';
 export type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from './route.js';
 export type { BomRow, ComponentRecord, EditedUsage, Release, Usage, VersionRecord } from './records.js';
 export type { NewProductBody, Product } from './products.js';

@@ -15,10 +15,8 @@ import type { RenderedOutput } from './release-outputs.js';
 import { notFound, ServiceError } from './service-error.js';
 import { validatedRelease } from './validation-runs.js';
 
-export type AiDocument = 'training-summary' | 'annex-xii';
-export type AiDocumentFormat = 'md' | 'json';
-export const AI_DOCUMENTS: readonly AiDocument[] = ['training-summary', 'annex-xii'];
-export const AI_DOCUMENT_FORMATS: readonly AiDocumentFormat[] = ['md', 'json'];
+import { AI_DOCUMENT_FORMATS, AI_DOCUMENTS, type AiDocument, type AiDocumentFormat } from '../ai/documents.js';
+export { AI_DOCUMENT_FORMATS, AI_DOCUMENTS, type AiDocument, type AiDocumentFormat } from '../ai/documents.js';
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 
