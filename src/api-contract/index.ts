@@ -18,6 +18,7 @@ import { OUTPUT_ROUTES } from './outputs.js';
 import { PORTFOLIO_ROUTES } from './portfolio.js';
 import { PRODUCT_ROUTES } from './products.js';
 import { RELEASE_ROUTES } from './releases.js';
+import { QUALITY_ROUTES } from './quality.js';
 import type { RouteContract } from './route.js';
 
 export const CONTRACT = {
@@ -35,6 +36,7 @@ export const CONTRACT = {
   validation: VALIDATION_ROUTES,
   outputs: OUTPUT_ROUTES,
   ai: AI_ROUTES,
+  quality: QUALITY_ROUTES,
 } as const;
 
 /** Every declared route, family by family. */
@@ -77,3 +79,4 @@ export type {
 } from './portfolio.js';
 export type { ChangeRecord, ReleaseSignOff, ReleaseValidation, ValidationRunSummary } from './validation.js';
 export type { ApiToken, CreatedToken } from './tokens.js';
+export type { ReleaseQuality } from './quality.js';

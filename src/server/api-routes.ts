@@ -21,6 +21,7 @@ import { overviewRoutes } from './overview/routes.js';
 import { signOffRoutes } from './sign-off/routes.js';
 import { jobRoutes } from './jobs/routes.js';
 import { aiRoutes } from './ai/routes.js';
+import { qualityRoutes } from './quality/routes.js';
 
 /** Every resource under /api, one plugin each. */
 const RESOURCES = [
@@ -31,6 +32,7 @@ const RESOURCES = [
   releaseRoutes,
   importRoutes,
   exploitationRuleRoutes,
+  qualityRoutes,
   decisionRoutes,
   validationRoutes,
   outputRoutes,

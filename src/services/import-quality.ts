@@ -1,20 +1,23 @@
 /**
- * The quality results an import keeps of the document it read (issue 12 item 3): the cra-annex-i
- * profile, which CRA Annex I Part II (1) is computed from per release. Evaluated on the decoded
+ * The quality results an import keeps of the document it read (issue 12 items 1 and 3): every SBOM
+ * quality profile; CRA Annex I Part II (1) is computed per release from the cra-annex-i one. Evaluated on the decoded
  * document before the store writes; the failing refs are bounded so a poor 100k-component SBOM does
  * not store a list as long as itself (covered/total keep the counts).
  */
 import type { Sbom } from '../model/index.js';
-import { CRA_ANNEX_I } from '../cra/profiles/cra-annex-i.js';
-import { evaluateProfile, type ProfileResult } from '../cra/profiles/index.js';
+import { QUALITY_PROFILES, evaluateProfile, type ProfileResult } from '../cra/profiles/index.js';
 import { NPM_LOCKFILE_FORMAT_ID } from '../sbom/generators/npm/generate-npm-sbom.js';
 import { LOCKFILE_WALK_FORMAT_ID } from '../sbom/generators/core/merge-inventories.js';
 
 /** Failing component refs kept per check. */
 export const STORED_FAILING_REFS = 100;
 
-/** Profiles whose result every import keeps. */
-export const IMPORT_QUALITY_PROFILES = [CRA_ANNEX_I] as const;
+/**
+ * Profiles whose result every import keeps: all of `vigie sbom quality`'s profiles (issue 12 item 1,
+ * "the same view in the UI per release, with a score over time"); cra-annex-i also feeds CRA Annex I
+ * Part II (1).
+ */
+export const IMPORT_QUALITY_PROFILES = QUALITY_PROFILES;
 
 /**
  * An inventory Vigie generated from lockfiles is the SBOM Vigie draws up for the release (CycloneDX,

@@ -37,6 +37,7 @@ export * from './cra-documents.js';
 export * from './cra-case-proposals.js';
 export * from './cra-case-clocks.js';
 export * from './cra-annex-computed.js';
+export * from './release-quality.js';
 export * from './component-usage.js';
 export * from './jobs.js';
 export { runWorker, runNextJob, workerName, DEFAULT_LEASE_MS, type WorkerOptions } from './job-runner.js';
