@@ -5,7 +5,7 @@
  * not store a list as long as itself (covered/total keep the counts).
  */
 import type { Sbom } from '../model/index.js';
-import { QUALITY_PROFILES, evaluateProfile, type ProfileResult } from '../cra/profiles/index.js';
+import { QUALITY_PROFILES, evaluateProfiles, type ProfileResult } from '../cra/profiles/index.js';
 import { NPM_LOCKFILE_FORMAT_ID } from '../sbom/generators/npm/generate-npm-sbom.js';
 import { LOCKFILE_WALK_FORMAT_ID } from '../sbom/generators/core/merge-inventories.js';
 
@@ -30,8 +30,8 @@ function asDrawnUp(sbom: Sbom): Sbom {
 
 export function importQualityResults(sbom: Sbom): ProfileResult[] {
   const judged = asDrawnUp(sbom);
-  return IMPORT_QUALITY_PROFILES.map((profile) => {
-    const result = evaluateProfile(profile, judged);
+  // One view of the document shared by every profile (evaluateProfiles).
+  return evaluateProfiles(IMPORT_QUALITY_PROFILES, judged).map((result) => {
     return {
       ...result,
       checks: result.checks.map((c) =>
