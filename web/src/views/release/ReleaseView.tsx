@@ -17,6 +17,8 @@ import { VulnerabilitiesPanel } from './VulnerabilitiesPanel.js';
 import { vulnApi } from '../../api/vulnerabilities.js';
 import { aiApi } from '../../api/ai.js';
 import { AiPanel } from './AiPanel.js';
+import { qualityApi } from '../../api/quality.js';
+import { QualityPanel } from './QualityPanel.js';
 import { USE_FINDING_KINDS } from './DeclaredUse.js';
 
 const TABS = [
@@ -26,6 +28,7 @@ const TABS = [
   { id: 'vulnerabilities', label: 'Vulnerabilities' },
   { id: 'imports', label: 'Imports' },
   { id: 'ai', label: 'AI models' },
+  { id: 'quality', label: 'SBOM quality' },
 ];
 
 export function ReleaseView({ id }: { id: number }) {
@@ -75,6 +78,7 @@ export function ReleaseView({ id }: { id: number }) {
               {tab === 'vulnerabilities' ? <VulnerabilitiesTab releaseId={id} /> : null}
               {tab === 'imports' ? <ImportsTab releaseId={id} /> : null}
               {tab === 'ai' ? <AiTab releaseId={id} version={version} onChanged={refresh} /> : null}
+              {tab === 'quality' ? <QualityTab releaseId={id} version={version} /> : null}
             </Tabs>
           </section>
         );
@@ -193,6 +197,11 @@ function AiTab({ releaseId, version, onChanged }: { releaseId: number; version: 
       {({ ai, use, useFindings }) => <AiPanel ai={ai} use={use} useFindings={useFindings} onChanged={onChanged} />}
     </Show>
   );
+}
+
+function QualityTab({ releaseId, version }: { releaseId: number; version: number }) {
+  const loaded = useLoad(() => qualityApi.release(releaseId), [releaseId, version]);
+  return <Show loaded={loaded}>{(quality) => <QualityPanel quality={quality} />}</Show>;
 }
 
 function ImportsTab({ releaseId }: { releaseId: number }) {
