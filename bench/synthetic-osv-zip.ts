@@ -5,8 +5,7 @@
 // aliases, a CVSS vector, two affected packages with ECOSYSTEM ranges, references, a details text.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
-
-const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
+import { zipEntryRecords } from '../src/reports/zip-archive.js';
 
 function record(i: number): Record<string, unknown> {
   const pkg = `synthetic-package-${i % 20_000}`;
@@ -59,30 +58,16 @@ export function writeSyntheticOsvZip(path: string, count: number): number {
       const packed = deflateRawSync(data, { level: 1 });
       const name = Buffer.from(`PYSEC-2099-${i}.json`, 'utf8');
       const crc = crc32(data);
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(20, 4);
-      local.writeUInt16LE(0x0800, 6);
-      local.writeUInt16LE(8, 8);
-      local.writeUInt16LE(DOS_DATE_1980_01_01, 12);
-      local.writeUInt32LE(crc, 14);
-      local.writeUInt32LE(packed.length, 18);
-      local.writeUInt32LE(data.length, 22);
-      local.writeUInt16LE(name.length, 26);
-      const entry = Buffer.alloc(46);
-      entry.writeUInt32LE(0x02014b50, 0);
-      entry.writeUInt16LE(45, 4);
-      entry.writeUInt16LE(20, 6);
-      entry.writeUInt16LE(0x0800, 8);
-      entry.writeUInt16LE(8, 10);
-      entry.writeUInt16LE(DOS_DATE_1980_01_01, 14);
-      entry.writeUInt32LE(crc, 16);
-      entry.writeUInt32LE(packed.length, 20);
-      entry.writeUInt32LE(data.length, 24);
-      entry.writeUInt16LE(name.length, 28);
       if (offset > 0xffffffff)
         throw new RangeError('synthetic archive over 4 GiB: offsets would need ZIP64 extra fields');
-      entry.writeUInt32LE(offset, 42);
+      const { local, central: entry } = zipEntryRecords({
+        name,
+        crc,
+        packedSize: packed.length,
+        size: data.length,
+        offset,
+        versionMadeBy: 45,
+      });
       central.push(entry, name);
       write(local);
       write(name);

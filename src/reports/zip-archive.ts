@@ -10,6 +10,49 @@ export interface ZipEntry {
 
 const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
 
+/** One deflated entry as the format records it twice: its local header and its central-directory entry. */
+export interface ZipEntryRecords {
+  local: Buffer;
+  central: Buffer;
+}
+
+/**
+ * The local header and central-directory entry of one deflated entry with a UTF-8 name, the fixed
+ * time stamp and no extra fields. `versionMadeBy` 45 marks an archive that carries ZIP64 end records.
+ */
+export function zipEntryRecords(entry: {
+  name: Buffer;
+  crc: number;
+  packedSize: number;
+  size: number;
+  offset: number;
+  versionMadeBy?: number;
+}): ZipEntryRecords {
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(0x0800, 6);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt16LE(DOS_DATE_1980_01_01, 12);
+  local.writeUInt32LE(entry.crc, 14);
+  local.writeUInt32LE(entry.packedSize, 18);
+  local.writeUInt32LE(entry.size, 22);
+  local.writeUInt16LE(entry.name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(entry.versionMadeBy ?? 20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(0x0800, 8);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt16LE(DOS_DATE_1980_01_01, 14);
+  central.writeUInt32LE(entry.crc, 16);
+  central.writeUInt32LE(entry.packedSize, 20);
+  central.writeUInt32LE(entry.size, 24);
+  central.writeUInt16LE(entry.name.length, 28);
+  central.writeUInt32LE(entry.offset, 42);
+  return { local, central };
+}
+
 export function zipArchive(entries: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -21,31 +64,7 @@ export function zipArchive(entries: readonly ZipEntry[]): Buffer {
     const packed = deflateRawSync(data, { level: 9 });
     const name = Buffer.from(entry.path, 'utf8');
     const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE_1980_01_01, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(DOS_DATE_1980_01_01, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    const { local, central } = zipEntryRecords({ name, crc, packedSize: packed.length, size: data.length, offset });
     locals.push(local, name, packed);
     centrals.push(central, name);
     offset += local.length + name.length + packed.length;
