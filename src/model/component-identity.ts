@@ -6,7 +6,7 @@
  * A component without a valid purl is known by its namespace (group) and name.
  */
 import type { Component } from './component.js';
-import { formatPurl, isPurlError, parsePurl, type Purl } from './purl/index.js';
+import { formatPurl, isPurlError, parsePurl, parsePurlRemembered, type Purl } from './purl/index.js';
 
 export interface ComponentIdentity {
   /** The key decisions, the store and queries compare: identity purl, else `namespace/name`. */
@@ -32,7 +32,7 @@ export function displayName(c: { namespace: string | null; name: string }): stri
 /** The identity of a component as an SBOM describes it. */
 export function componentIdentity(c: Pick<Component, 'purl' | 'group' | 'name'>): ComponentIdentity {
   if (c.purl) {
-    const p = parsePurl(c.purl);
+    const p = parsePurlRemembered(c.purl);
     if (!isPurlError(p)) {
       const purl = identityPurl(p);
       return { key: purl, purlType: p.type, namespace: p.namespace ?? null, name: p.name, purl };

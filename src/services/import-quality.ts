@@ -29,14 +29,7 @@ function asDrawnUp(sbom: Sbom): Sbom {
 }
 
 export function importQualityResults(sbom: Sbom): ProfileResult[] {
-  const judged = asDrawnUp(sbom);
-  // One view of the document shared by every profile (evaluateProfiles).
-  return evaluateProfiles(IMPORT_QUALITY_PROFILES, judged).map((result) => {
-    return {
-      ...result,
-      checks: result.checks.map((c) =>
-        c.failing.length > STORED_FAILING_REFS ? { ...c, failing: c.failing.slice(0, STORED_FAILING_REFS) } : c,
-      ),
-    };
-  });
+  // One view of the document and one verdict per probe and component, shared by every profile
+  // (evaluateProfiles); only the first failing refs of each check are kept.
+  return evaluateProfiles(IMPORT_QUALITY_PROFILES, asDrawnUp(sbom), { failingLimit: STORED_FAILING_REFS });
 }

@@ -24,7 +24,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { readSbom } from '../../src/sbom/read.js';
-import { evaluateProfiles, QUALITY_PROFILES } from '../../src/cra/profiles/index.js';
+import {
+  buildView,
+  evaluateProfile,
+  evaluateProfiles,
+  kindOf,
+  QUALITY_PROFILES,
+  type ProfileResult,
+} from '../../src/cra/profiles/index.js';
+import { PROBES } from '../../src/cra/profiles/probes/index.js';
+import type { Sbom } from '../../src/model/index.js';
 import { corpus, corpusFiles, needsCorpora } from '../support/corpora.js';
 import { assertGolden } from '../support/golden.js';
 
@@ -86,3 +95,110 @@ test('the hand-verified figures hold, whatever the golden file says', needsCorpo
     ['0/4', '3/4', '4/4', '3/4', '1/1', '0/4'],
   );
 });
+
+/** Every check run the plain way: each component of the view, its kind, whether the probe applies, its verdict. */
+function scoredOneByOne(sbom: Sbom): ProfileResult[] {
+  const view = buildView(sbom);
+  return QUALITY_PROFILES.map((profile) => {
+    const checks = profile.checks.map((check) => {
+      const base = { id: check.id, title: check.title, clause: check.clause, level: check.level };
+      const probe = PROBES[check.probe];
+      if (probe.scope === 'document') {
+        const verdict = probe.test(view);
+        if (verdict === 'not-applicable') return { ...base, pass: true, covered: 0, total: 0, failing: [] };
+        return { ...base, pass: verdict, covered: verdict ? 1 : 0, total: 1, failing: [] };
+      }
+      let covered = 0;
+      let total = 0;
+      const failing: string[] = [];
+      for (const c of view.components) {
+        if (check.kinds && !check.kinds.includes(kindOf(c, view))) continue;
+        if (probe.appliesTo && !probe.appliesTo(c, view)) continue;
+        total++;
+        if (probe.test(c, view)) covered++;
+        else failing.push(c.ref);
+      }
+      return { ...base, pass: failing.length === 0, covered, total, failing };
+    });
+    return { profile: profile.id, pass: checks.every((c) => c.pass || c.level !== 'required'), checks };
+  });
+}
+
+/** Components of every kind (excluded, described elsewhere, a model, a dataset) beside ordinary ones. */
+const MIXED_KINDS = JSON.stringify({
+  bomFormat: 'CycloneDX',
+  specVersion: '1.6',
+  metadata: { component: { type: 'application', 'bom-ref': 'app', name: 'app', version: '1' } },
+  components: [
+    {
+      type: 'library',
+      'bom-ref': 'a',
+      name: 'a',
+      version: '1.0.0',
+      purl: 'pkg:npm/a@1.0.0',
+      licenses: [{ license: { id: 'MIT' } }],
+    },
+    { type: 'library', 'bom-ref': 'b', name: 'b', scope: 'excluded' },
+    {
+      type: 'library',
+      'bom-ref': 'c',
+      name: '',
+      version: '2',
+      externalReferences: [{ type: 'bom', url: 'https://example.com/c.cdx.json' }],
+    },
+    {
+      type: 'machine-learning-model',
+      'bom-ref': 'm',
+      name: 'model',
+      version: '3',
+      purl: 'pkg:huggingface/org/model@abc',
+    },
+    { type: 'data', 'bom-ref': 'd', name: 'dataset', scope: 'excluded' },
+    { type: 'library', 'bom-ref': 'e', name: 'e', purl: 'not a purl' },
+  ],
+  dependencies: [
+    { ref: 'app', dependsOn: ['a', 'b', 'm'] },
+    { ref: 'a', dependsOn: ['c'] },
+  ],
+});
+
+test(
+  'profiles scored together give what each check run alone gives; a failing limit keeps the counts',
+  needsCorpora,
+  () => {
+    const files = [...corpusFiles('sboms/cyclonedx/bom-examples/SBOM'), ...corpusFiles('sboms/spdx/examples')];
+    const documents: [string, string][] = [
+      ['mixed kinds', MIXED_KINDS],
+      ...files.map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
+    ];
+    let compared = 0;
+    let limited = 0;
+    for (const [name, text] of documents) {
+      let sbom;
+      try {
+        sbom = readSbom(text, name).sbom;
+      } catch {
+        continue;
+      }
+      const together = evaluateProfiles(QUALITY_PROFILES, sbom);
+      assert.deepEqual(together, scoredOneByOne(sbom), name);
+      assert.deepEqual(
+        QUALITY_PROFILES.map((p) => evaluateProfile(p, sbom)),
+        together,
+        name,
+      );
+      const capped = evaluateProfiles(QUALITY_PROFILES, sbom, { failingLimit: 2 });
+      capped.forEach((result, i) =>
+        result.checks.forEach((c, j) => {
+          const whole = together[i]!.checks[j]!;
+          assert.deepEqual({ ...c, failing: undefined }, { ...whole, failing: undefined }, `${name} ${c.id}`);
+          assert.deepEqual(c.failing, whole.failing.slice(0, 2), `${name} ${c.id}`);
+          if (whole.failing.length > 2) limited++;
+        }),
+      );
+      compared++;
+    }
+    assert.ok(compared > 10, `only ${compared} documents read`);
+    assert.ok(limited > 0, 'no check had more failures than the limit');
+  },
+);

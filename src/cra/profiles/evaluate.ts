@@ -1,10 +1,73 @@
 // Runs profiles over one document: each check counts the items it applies to and names the failures.
-import type { Sbom } from '../../model/index.js';
-import { PROBES } from './probes/index.js';
-import type { CheckDefinition, CheckResult, ProfileResult, QualityProfile } from './profile.js';
+import type { Component, Sbom } from '../../model/index.js';
+import { PROBES, type ComponentProbe } from './probes/index.js';
+import type { CheckDefinition, CheckResult, ComponentKind, ProfileResult, QualityProfile } from './profile.js';
 import { buildView, kindOf, type SbomView } from './view.js';
 
-function runCheck(check: CheckDefinition, view: SbomView): CheckResult {
+export interface EvaluateOptions {
+  /**
+   * Failing refs kept per check (the first ones, in document order); `covered` and `total` still
+   * count every component. Default: all of them.
+   */
+  failingLimit?: number;
+}
+
+const KINDS: readonly ComponentKind[] = ['full', 'identified', 'referenced'];
+
+/**
+ * What the checks of several profiles share over one view: profiles name the same probes (the
+ * component name, version, identifier…) and the same narrowing (a kind, models only), so each probe
+ * is run at most once per component and each narrowing computed once, however many checks use them.
+ * Probes are pure, so a remembered verdict is the verdict.
+ */
+class SharedVerdicts {
+  private kinds: Uint8Array | undefined;
+  private readonly subjects = new Map<ComponentProbe['appliesTo'] | null, Map<string, Uint32Array>>();
+  private readonly verdicts = new Map<ComponentProbe['test'], Uint8Array>();
+
+  constructor(readonly view: SbomView) {}
+
+  /** Indexes (into view.components) of the components a check counts, in document order. */
+  subjectsOf(check: CheckDefinition, probe: ComponentProbe): Uint32Array {
+    const appliesTo = probe.appliesTo ?? null;
+    const kindsKey = check.kinds ? check.kinds.join(',') : '';
+    let byKinds = this.subjects.get(appliesTo);
+    if (!byKinds) this.subjects.set(appliesTo, (byKinds = new Map()));
+    let found = byKinds.get(kindsKey);
+    if (found) return found;
+    const { components } = this.view;
+    const wanted = check.kinds ? KINDS.map((k) => check.kinds!.includes(k)) : null;
+    const kinds = wanted ? this.kindCodes() : null;
+    const out = new Uint32Array(components.length);
+    let n = 0;
+    for (let i = 0; i < components.length; i++) {
+      if (wanted && !wanted[kinds![i]!]) continue;
+      if (appliesTo && !appliesTo(components[i]!, this.view)) continue;
+      out[n++] = i;
+    }
+    found = out.slice(0, n);
+    byKinds.set(kindsKey, found);
+    return found;
+  }
+
+  /** Per component: 0 not asked yet, 1 passes, 2 fails. */
+  verdictsOf(probe: ComponentProbe): Uint8Array {
+    let found = this.verdicts.get(probe.test);
+    if (!found) this.verdicts.set(probe.test, (found = new Uint8Array(this.view.components.length)));
+    return found;
+  }
+
+  private kindCodes(): Uint8Array {
+    if (this.kinds) return this.kinds;
+    const { components } = this.view;
+    const codes = new Uint8Array(components.length);
+    for (let i = 0; i < components.length; i++) codes[i] = KINDS.indexOf(kindOf(components[i]!, this.view));
+    return (this.kinds = codes);
+  }
+}
+
+function runCheck(check: CheckDefinition, shared: SharedVerdicts, failingLimit: number): CheckResult {
+  const { view } = shared;
   const base = { id: check.id, title: check.title, clause: check.clause, level: check.level };
   const probe = PROBES[check.probe];
   if (probe.scope === 'document') {
@@ -12,26 +75,42 @@ function runCheck(check: CheckDefinition, view: SbomView): CheckResult {
     if (verdict === 'not-applicable') return { ...base, pass: true, covered: 0, total: 0, failing: [] };
     return { ...base, pass: verdict, covered: verdict ? 1 : 0, total: 1, failing: [] };
   }
+  const components: Component[] = view.components;
+  const subjects = shared.subjectsOf(check, probe);
+  const verdicts = shared.verdictsOf(probe);
   let covered = 0;
-  let total = 0;
   const failing: string[] = [];
-  for (const c of view.components) {
-    if (check.kinds && !check.kinds.includes(kindOf(c, view))) continue;
-    if (probe.appliesTo && !probe.appliesTo(c, view)) continue;
-    total++;
-    if (probe.test(c, view)) covered++;
-    else failing.push(c.ref);
+  for (let k = 0; k < subjects.length; k++) {
+    const i = subjects[k]!;
+    let verdict = verdicts[i]!;
+    if (verdict === 0) verdicts[i] = verdict = probe.test(components[i]!, view) ? 1 : 2;
+    if (verdict === 1) covered++;
+    else if (failing.length < failingLimit) failing.push(components[i]!.ref);
   }
-  return { ...base, pass: failing.length === 0, covered, total, failing };
+  const total = subjects.length;
+  return { ...base, pass: covered === total, covered, total, failing };
 }
 
-export function evaluateProfile(profile: QualityProfile, sbom: Sbom, view: SbomView = buildView(sbom)): ProfileResult {
-  const checks = profile.checks.map((check) => runCheck(check, view));
+function evaluateWith(profile: QualityProfile, shared: SharedVerdicts, failingLimit: number): ProfileResult {
+  const checks = profile.checks.map((check) => runCheck(check, shared, failingLimit));
   return { profile: profile.id, pass: checks.every((c) => c.pass || c.level !== 'required'), checks };
 }
 
-/** Scores one document against several profiles, sharing one view of it. */
-export function evaluateProfiles(profiles: readonly QualityProfile[], sbom: Sbom): ProfileResult[] {
-  const view = buildView(sbom);
-  return profiles.map((p) => evaluateProfile(p, sbom, view));
+export function evaluateProfile(
+  profile: QualityProfile,
+  sbom: Sbom,
+  view: SbomView = buildView(sbom),
+  options: EvaluateOptions = {},
+): ProfileResult {
+  return evaluateWith(profile, new SharedVerdicts(view), options.failingLimit ?? Infinity);
+}
+
+/** Scores one document against several profiles, sharing one view of it and the probes' verdicts. */
+export function evaluateProfiles(
+  profiles: readonly QualityProfile[],
+  sbom: Sbom,
+  options: EvaluateOptions = {},
+): ProfileResult[] {
+  const shared = new SharedVerdicts(buildView(sbom));
+  return profiles.map((p) => evaluateWith(p, shared, options.failingLimit ?? Infinity));
 }

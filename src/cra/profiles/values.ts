@@ -2,7 +2,7 @@
 import { parseExpression } from '../../licenses/expression/index.js';
 import type { Component, Hash, LicenseStatement } from '../../model/index.js';
 import { isValidCpe } from '../../model/cpe.js';
-import { isPurlError, parsePurl } from '../../model/purl/index.js';
+import { isPurlError, parsePurlRemembered } from '../../model/purl/index.js';
 
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
 
@@ -12,8 +12,14 @@ export function isEmail(value: string | undefined): boolean {
 
 /** An absolute http(s) URL with a host. */
 export function isWebUrl(value: string | undefined): boolean {
-  if (!value || !URL.canParse(value)) return false;
-  const url = new URL(value);
+  if (!value) return false;
+  let url: URL;
+  try {
+    // One parse (URL.canParse and then new URL parsed every reference twice).
+    url = new URL(value);
+  } catch {
+    return false;
+  }
   return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
 }
 
@@ -57,7 +63,7 @@ export function hasLicenseStatement(c: Component): boolean {
 
 /** purl that parses, CPE 2.2/2.3 that parses, or another identifier (SWID, OmniBOR, SWHID). */
 export function hasValidIdentifier(c: Component): boolean {
-  if (c.purl && !isPurlError(parsePurl(c.purl))) return true;
+  if (c.purl && !isPurlError(parsePurlRemembered(c.purl))) return true;
   if (c.cpe && isValidCpe(c.cpe)) return true;
   return (c.otherIdentifiers ?? []).some((id) => id.trim() !== '');
 }

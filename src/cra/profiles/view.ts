@@ -56,8 +56,11 @@ export function buildView(sbom: Sbom): SbomView {
   const dependsOn = new Map<string, string[]>();
   const dangling = new Set<string>();
   for (const d of sbom.dependencies) {
-    dependsOn.set(d.ref, [...(dependsOn.get(d.ref) ?? []), ...d.dependsOn]);
-    for (const r of [d.ref, ...d.dependsOn]) if (!byRef.has(r)) dangling.add(r);
+    // The document's own list when the ref has one entry (read only here); a ref listed again gets a new one.
+    const before = dependsOn.get(d.ref);
+    dependsOn.set(d.ref, before ? [...before, ...d.dependsOn] : d.dependsOn);
+    if (!byRef.has(d.ref)) dangling.add(d.ref);
+    for (const r of d.dependsOn) if (!byRef.has(r)) dangling.add(r);
   }
 
   const reachable = new Set<string>();

@@ -4,6 +4,7 @@ import { isPurlError, type Purl } from './purl.js';
 
 export * from './purl.js';
 export { parsePurl } from './parse.js';
+export { parsePurlRemembered } from './remembered.js';
 export { formatPurl, buildPurl } from './format.js';
 export { normalizePurl, type PurlParts, type NormalizeOptions } from './normalize.js';
 

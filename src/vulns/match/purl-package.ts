@@ -1,4 +1,4 @@
-import { isPurlError, parsePurl, type Purl } from '../../model/purl/index.js';
+import { isPurlError, parsePurlRemembered, type Purl } from '../../model/purl/index.js';
 import { packageKey } from '../osv/ecosystem.js';
 
 /**
@@ -117,7 +117,7 @@ const PURL_TYPES: Record<string, Mapping> = {
 /** Maps a purl string to the OSV package it names, or says why the component cannot be checked. */
 export function purlToOsvPackage(purl: string | undefined, fallbackVersion?: string): PurlPackage {
   if (!purl) return { unchecked: 'no purl' };
-  const parsed = parsePurl(purl);
+  const parsed = parsePurlRemembered(purl);
   if (isPurlError(parsed)) return { unchecked: `invalid purl: ${parsed.error}` };
   const version = parsed.version ?? fallbackVersion;
   if (!version) return { unchecked: 'no version' };

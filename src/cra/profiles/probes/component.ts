@@ -32,16 +32,29 @@ export const BSI_PROPERTY = {
 
 const SPDX3_PURPOSES = 'spdx3:software_additionalPurpose';
 const DEPLOYABLE = new Set(['distribution', 'distribution-intake']);
+const SOURCE = new Set(['source-distribution', 'vcs']);
+const SOURCE_DISTRIBUTION = new Set(['source-distribution']);
 // Hash families strong enough to identify source code; MD5 and SHA-1 are not.
 const STRONG_HASH = /^(SHA-(256|384|512)|SHA3-(256|384|512)|BLAKE2b-(256|384|512)|BLAKE3)$/;
 
 const refsOf = (c: Component, types: Set<string>): ExternalReference[] =>
   c.externalReferences.filter((r) => types.has(r.type));
-const artefactsOf = (c: Component, view: SbomView): Component[] => view.artefacts.get(c.ref) ?? [];
+const NO_ARTEFACTS: Component[] = [];
+// Only SPDX 3 documents have artefacts: the others skip the lookup.
+const artefactsOf = (c: Component, view: SbomView): Component[] =>
+  view.artefacts.size === 0 ? NO_ARTEFACTS : (view.artefacts.get(c.ref) ?? NO_ARTEFACTS);
 
 /** Hashes of the deployable form: distribution references (CycloneDX) or the distribution file (SPDX 3). */
 function deployableHashes(c: Component, view: SbomView): Hash[] {
   return [...refsOf(c, DEPLOYABLE).flatMap((r) => r.hashes ?? []), ...artefactsOf(c, view).flatMap((f) => f.hashes)];
+}
+
+/** Whether any hash of the component or of its deployable form has content (without gathering them). */
+function anyHash(c: Component, view: SbomView): boolean {
+  const filled = (h: Hash) => h.content.length > 0;
+  if (c.hashes.some(filled)) return true;
+  if (c.externalReferences.some((r) => DEPLOYABLE.has(r.type) && (r.hashes ?? []).some(filled))) return true;
+  return artefactsOf(c, view).some((f) => f.hashes.some(filled));
 }
 
 function supplierNamed(c: Component): boolean {
@@ -94,7 +107,7 @@ export const COMPONENT_PROBES = {
   'component.version': probe((c) => !!c.version && c.version.trim() !== ''),
   'component.version-format': probe((c) => isAcceptableVersion(c.version)),
   'component.identifier': probe(hasValidIdentifier),
-  'component.hash': probe((c, view) => [...c.hashes, ...deployableHashes(c, view)].some((h) => h.content.length > 0)),
+  'component.hash': probe(anyHash),
   'component.license-stated': probe(hasLicenseStatement),
   /** The graph lists the component's own dependencies (an empty list states a leaf). */
   'component.dependencies-stated': probe((c, view) => view.dependsOn.has(c.ref)),
@@ -114,10 +127,10 @@ export const COMPONENT_PROBES = {
   'component.executable': probe(fileProperty(BSI_PROPERTY.executable, ['executable', 'non-executable'])),
   'component.archive': probe(fileProperty(BSI_PROPERTY.archive, ['archive', 'no archive'])),
   'component.structured': probe(fileProperty(BSI_PROPERTY.structured, ['structured', 'unstructured'])),
-  'component.source-uri': probe((c) => refsOf(c, new Set(['source-distribution', 'vcs'])).some((r) => isWebUrl(r.url))),
+  'component.source-uri': probe((c) => refsOf(c, SOURCE).some((r) => isWebUrl(r.url))),
   'component.deployable-uri': probe((c) => refsOf(c, DEPLOYABLE).some((r) => isWebUrl(r.url))),
   'component.source-hash': probe((c) =>
-    refsOf(c, new Set(['source-distribution'])).some((r) =>
+    refsOf(c, SOURCE_DISTRIBUTION).some((r) =>
       (r.hashes ?? []).some((h) => STRONG_HASH.test(h.alg) && h.content.length > 0),
     ),
   ),

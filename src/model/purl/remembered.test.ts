@@ -1,0 +1,47 @@
+// The remembered parse gives what parsePurl gives, for every purl text of the purl-spec suite and for
+// broken ones, as one shared frozen answer per text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { corpusFiles, needsCorpora } from '../../../test/support/corpora.js';
+import { isPurlError, parsePurl, parsePurlRemembered } from './index.js';
+
+const BROKEN = ['', 'pkg', 'npm/left-pad', 'pkg:npm/%zz@1', 'pkg:maven/@1?a=1&a=2', 'pkg:/'];
+const PLAIN = [
+  'pkg:npm/%40scope/name@1.0.0?b=2&a=1#sub/path',
+  'pkg:maven/org.example/lib@2?type=jar',
+  'PKG:PyPI/Foo_Bar@1',
+];
+
+function texts(): string[] {
+  const out = [...BROKEN, ...PLAIN];
+  for (const file of corpusFiles('purl/purl-spec/tests', (p) => p.endsWith('.json'))) {
+    const suite = JSON.parse(readFileSync(file, 'utf8')) as { tests?: { input: unknown }[] };
+    for (const c of suite.tests ?? []) if (typeof c.input === 'string') out.push(c.input);
+  }
+  return out;
+}
+
+test('the remembered parse answers as parsePurl does, once per text, frozen', needsCorpora, () => {
+  const all = texts();
+  assert.ok(all.length > 100, `only ${all.length} purl texts`);
+  for (const text of all) {
+    const first = parsePurlRemembered(text);
+    assert.deepEqual(first, parsePurl(text), text);
+    assert.equal(parsePurlRemembered(text), first, `${text}: not remembered`);
+    assert.ok(Object.isFrozen(first), `${text}: not frozen`);
+    if (!isPurlError(first) && first.qualifiers) assert.ok(Object.isFrozen(first.qualifiers), `${text}: qualifiers`);
+  }
+});
+
+test('a remembered answer cannot be changed by one caller for the next', () => {
+  const p = parsePurlRemembered(PLAIN[1]!);
+  assert.ok(!isPurlError(p));
+  assert.throws(() => {
+    (p as { name: string }).name = 'other';
+  }, TypeError);
+  assert.throws(() => {
+    p.qualifiers!.type = 'pom';
+  }, TypeError);
+  assert.deepEqual(parsePurlRemembered(PLAIN[1]!), parsePurl(PLAIN[1]!));
+});
