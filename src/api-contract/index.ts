@@ -19,6 +19,7 @@ import { PORTFOLIO_ROUTES } from './portfolio.js';
 import { PRODUCT_ROUTES } from './products.js';
 import { RELEASE_ROUTES } from './releases.js';
 import { QUALITY_ROUTES } from './quality.js';
+import { VULNERABILITY_ROUTES } from './vulnerabilities.js';
 import type { RouteContract } from './route.js';
 
 export const CONTRACT = {
@@ -37,6 +38,7 @@ export const CONTRACT = {
   outputs: OUTPUT_ROUTES,
   ai: AI_ROUTES,
   quality: QUALITY_ROUTES,
+  vulnerabilities: VULNERABILITY_ROUTES,
 } as const;
 
 /** Every declared route, family by family. */
@@ -80,3 +82,16 @@ export type {
 export type { ChangeRecord, ReleaseSignOff, ReleaseValidation, ValidationRunSummary } from './validation.js';
 export type { ApiToken, CreatedToken } from './tokens.js';
 export type { ReleaseQuality } from './quality.js';
+export type {
+  AffectedReleases,
+  FindingAnalysis,
+  FindingCounts,
+  Rating,
+  ReleaseFinding,
+  ReleaseVulnerabilities,
+  TriageBody,
+  TriageResult,
+  VexFormat,
+  VulnerabilityDiff,
+  VulnerabilitySummary,
+} from './vulnerabilities.js';

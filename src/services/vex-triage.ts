@@ -27,12 +27,17 @@ import {
   type VexProduct,
   type VexStatement,
 } from '../vulns/vex/index.js';
-import { applicableTriage, currentTriage, describeTriageScope, type TriageRecord } from '../vulns/vex/triage.js';
+import {
+  applicableTriage,
+  currentTriage,
+  describeTriageScope,
+  type TriageRecord,
+  type TriageScopeLevel,
+} from '../vulns/vex/triage.js';
 import { findReleaseByName, type ReleaseRef } from './portfolio.js';
 import { ServiceError, serviceErrorOfInput } from './service-error.js';
 
-export type TriageScopeLevel = 'release' | 'product' | 'all';
-export const TRIAGE_SCOPES: readonly TriageScopeLevel[] = ['release', 'product', 'all'];
+export { TRIAGE_SCOPES, type TriageScopeLevel } from '../vulns/vex/triage.js';
 
 export interface SetAnalysisInput {
   product: string;

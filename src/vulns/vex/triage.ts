@@ -10,6 +10,10 @@
 import { pickMostSpecific, type MatchPick } from '../../compliance/scope-match.js';
 import type { VexAnalysis } from './analysis.js';
 
+/** Where a recorded analysis holds: this release (the default), every release of the product, every product. */
+export const TRIAGE_SCOPES = ['release', 'product', 'all'] as const;
+export type TriageScopeLevel = (typeof TRIAGE_SCOPES)[number];
+
 export interface TriageScope {
   productId: number | null;
   releaseId: number | null;

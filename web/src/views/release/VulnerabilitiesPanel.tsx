@@ -5,16 +5,23 @@ import { useId, useState } from 'react';
 import {
   vulnApi,
   type FindingCounts,
+  type Rating,
   type ReleaseFinding,
   type ReleaseVulnerabilities,
+  type TriageBody as Triage,
   type VexFormat,
 } from '../../api/vulnerabilities.js';
+import { CDX_JUSTIFICATIONS, VEX_JUSTIFICATIONS } from '../../../../src/vulns/vex/analysis.js';
 import { useCan } from '../../auth.js';
 import { ActionForm } from '../../components/forms.js';
 import { Empty, ErrorMessage } from '../../components/status.js';
 import { JUSTIFICATIONS, RESPONSES, SCOPES, STATES, stateLabel } from './vex-vocabulary.js';
 
-const RATINGS = ['critical', 'high', 'medium', 'low', 'none', 'unknown'] as const;
+const RATINGS: readonly Rating[] = ['critical', 'high', 'medium', 'low', 'none', 'unknown'];
+type Justification = NonNullable<Triage['justification']>;
+type TriageResponse = NonNullable<Triage['responses']>[number];
+/** Both vocabularies the server takes: a stored OpenVEX justification is offered back as it is. */
+const JUSTIFICATION_VALUES: readonly Justification[] = [...CDX_JUSTIFICATIONS, ...VEX_JUSTIFICATIONS];
 
 export function VulnerabilitiesPanel({
   releaseId,
@@ -277,11 +284,15 @@ function TriageForm({
   releaseId: number;
   onDone: () => void;
 }) {
-  const [state, setState] = useState(f.analysis?.state ?? 'in_triage');
-  const [justification, setJustification] = useState(f.analysis?.justification ?? '');
-  const [response, setResponse] = useState('');
+  const [state, setState] = useState<Triage['state']>(
+    STATES.find((s) => s.value === f.analysis?.state)?.value ?? 'in_triage',
+  );
+  const [justification, setJustification] = useState<Justification | ''>(
+    JUSTIFICATION_VALUES.find((j) => j === f.analysis?.justification) ?? '',
+  );
+  const [response, setResponse] = useState<TriageResponse | ''>('');
   const [detail, setDetail] = useState('');
-  const [scope, setScope] = useState<'release' | 'product' | 'all'>('release');
+  const [scope, setScope] = useState<NonNullable<Triage['scope']>>('release');
   const [allVersions, setAllVersions] = useState(false);
   const id = useId();
   const needsWhy = state === 'not_affected' || state === 'false_positive';
@@ -311,7 +322,7 @@ function TriageForm({
         <select
           id={`${id}-state`}
           value={state}
-          onChange={(e) => setState(e.target.value)}
+          onChange={(e) => setState(e.target.value as Triage['state'])}
           aria-describedby={`${id}-state-help`}
         >
           {STATES.map((s) => (
@@ -330,7 +341,7 @@ function TriageForm({
           <select
             id={`${id}-justification`}
             value={justification}
-            onChange={(e) => setJustification(e.target.value)}
+            onChange={(e) => setJustification(e.target.value as Justification | '')}
             aria-describedby={`${id}-justification-help`}
           >
             <option value="">— none (give a detail instead) —</option>
@@ -348,7 +359,11 @@ function TriageForm({
       {state === 'exploitable' || state === 'in_triage' ? (
         <div className="field">
           <label htmlFor={`${id}-response`}>Response</label>
-          <select id={`${id}-response`} value={response} onChange={(e) => setResponse(e.target.value)}>
+          <select
+            id={`${id}-response`}
+            value={response}
+            onChange={(e) => setResponse(e.target.value as TriageResponse | '')}
+          >
             <option value="">— none —</option>
             {RESPONSES.map((r) => (
               <option key={r.value} value={r.value}>

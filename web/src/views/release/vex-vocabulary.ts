@@ -1,7 +1,10 @@
 // The triage vocabulary shown in the form, with help text in plain words (CycloneDX analysis states,
-// justifications and responses; OpenVEX and CSAF exports map them, docs/vex-vocabularies.md).
+// justifications and responses; OpenVEX and CSAF exports map them, docs/vex-vocabularies.md). The
+// values are typed by the vocabulary the server validates (vulns/vex), so a value it refuses does not compile.
+import type { AnalysisResponse, AnalysisState, CdxJustification } from '../../../../src/vulns/vex/analysis.js';
+import type { TriageScopeLevel } from '../../../../src/vulns/vex/triage.js';
 
-export const STATES: { value: string; label: string; help: string }[] = [
+export const STATES: { value: AnalysisState; label: string; help: string }[] = [
   { value: 'in_triage', label: 'In triage', help: 'Being investigated; no conclusion yet.' },
   {
     value: 'exploitable',
@@ -26,7 +29,7 @@ export const STATES: { value: string; label: string; help: string }[] = [
   },
 ];
 
-export const JUSTIFICATIONS: { value: string; label: string; help: string }[] = [
+export const JUSTIFICATIONS: { value: CdxJustification; label: string; help: string }[] = [
   {
     value: 'code_not_present',
     label: 'Code not present',
@@ -70,7 +73,7 @@ export const JUSTIFICATIONS: { value: string; label: string; help: string }[] = 
   },
 ];
 
-export const RESPONSES: { value: string; label: string }[] = [
+export const RESPONSES: { value: AnalysisResponse; label: string }[] = [
   { value: 'update', label: 'Update the component' },
   { value: 'workaround_available', label: 'Workaround available' },
   { value: 'rollback', label: 'Roll back' },
@@ -78,7 +81,7 @@ export const RESPONSES: { value: string; label: string }[] = [
   { value: 'can_not_fix', label: 'Cannot fix' },
 ];
 
-export const SCOPES: { value: 'release' | 'product' | 'all'; label: string }[] = [
+export const SCOPES: { value: TriageScopeLevel; label: string }[] = [
   { value: 'release', label: 'This release' },
   { value: 'product', label: 'Every release of the product' },
   { value: 'all', label: 'Every product' },
