@@ -1,9 +1,9 @@
 /** Categories, products (with their categories) and releases. */
-import type { Selectable, Updateable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Category, Product, Release, ShipStatus } from '../model/portfolio.js';
 import type { Store } from './store.js';
 import type { Database } from './schema.js';
-import { fromJson, toJson, type StoreContext } from './context.js';
+import { chunks, fromJson, toJson, type StoreContext } from './context.js';
 
 type PortfolioMethods = Pick<
   Store,
@@ -51,6 +51,21 @@ export function toRelease(row: Selectable<Database['releases']>): Release {
 
 export function portfolioRepository(ctx: StoreContext): PortfolioMethods {
   const { db } = ctx;
+
+  /** fn in the caller's transaction, else in one of its own. */
+  function inOneTransaction<T>(fn: (t: Kysely<Database>) => Promise<T>): Promise<T> {
+    return ctx.inTransaction ? fn(db) : db.transaction().execute(fn);
+  }
+
+  /**
+   * Dependency edges have no foreign keys (ADR 36): a release's are deleted with it here. Called
+   * after the release rows are deleted, which waits for an import still writing into one of them
+   * (it holds the release) so that the edges it commits are seen and deleted too.
+   */
+  async function deleteEdgesOf(t: Kysely<Database>, releaseIds: number[]): Promise<void> {
+    for (const part of chunks(releaseIds, 5000))
+      await t.deleteFrom('dependency_edges').where('release_id', 'in', part).execute();
+  }
 
   async function productsWhere(filter: { id?: number; name?: string }): Promise<Product[]> {
     let query = db.selectFrom('products').selectAll();
@@ -156,8 +171,19 @@ export function portfolioRepository(ctx: StoreContext): PortfolioMethods {
       return methods.getProduct(id);
     },
     async deleteProduct(id) {
-      const r = await db.deleteFrom('products').where('id', '=', id).executeTakeFirst();
-      return Number(r.numDeletedRows) > 0;
+      return inOneTransaction(async (t) => {
+        // PostgreSQL: holding the product keeps new releases out of it until the end (SQLite has one
+        // writer at a time); its releases are then deleted first to learn whose edges to delete.
+        if (ctx.dialect === 'postgres')
+          await t.selectFrom('products').select('id').where('id', '=', id).forUpdate().execute();
+        const releases = await t.deleteFrom('releases').where('product_id', '=', id).returning('id').execute();
+        const r = await t.deleteFrom('products').where('id', '=', id).executeTakeFirst();
+        await deleteEdgesOf(
+          t,
+          releases.map((row) => row.id),
+        );
+        return Number(r.numDeletedRows) > 0;
+      });
     },
 
     async createRelease(input) {
@@ -204,8 +230,11 @@ export function portfolioRepository(ctx: StoreContext): PortfolioMethods {
       return methods.getRelease(id);
     },
     async deleteRelease(id) {
-      const r = await db.deleteFrom('releases').where('id', '=', id).executeTakeFirst();
-      return Number(r.numDeletedRows) > 0;
+      return inOneTransaction(async (t) => {
+        const r = await t.deleteFrom('releases').where('id', '=', id).executeTakeFirst();
+        await deleteEdgesOf(t, [id]);
+        return Number(r.numDeletedRows) > 0;
+      });
     },
     async lockRelease(id) {
       if (ctx.dialect !== 'postgres') return;

@@ -32,6 +32,24 @@ export const dependencyGraphCases: Record<string, ContractCase> = {
     assert.deepEqual(await store.listDependencyEdges(release.id), []);
     assert.equal(await store.deleteRelease(other.id), true);
     assert.deepEqual(await store.listDependencyEdges(other.id), []);
+    assert.equal(await store.deleteRelease(other.id), false);
+  },
+
+  async 'dependency edges: deleted with their product (every release of it), not with another product'(store) {
+    const release = await productWithRelease(store);
+    const second = await store.createRelease({ productId: release.productId, number: '2.0.0' });
+    const kept = await productWithRelease(store, 'Other Product');
+    const {
+      versions: [a],
+    } = await useComponent(store, release.id, 'a', ['1.0.0']);
+    const edge = (releaseId: number) => ({ releaseId, project: '', parentVersionId: null, childVersionId: a.id });
+    assert.equal(await store.insertDependencyEdges([edge(release.id), edge(second.id), edge(kept.id)]), 3);
+    // The product's usages go with it (cascade), so the version is free to be used elsewhere.
+    assert.equal(await store.deleteProduct(release.productId), true);
+    assert.deepEqual(await store.listDependencyEdges(release.id), []);
+    assert.deepEqual(await store.listDependencyEdges(second.id), []);
+    assert.equal((await store.listDependencyEdges(kept.id)).length, 1);
+    assert.equal(await store.deleteProduct(release.productId), false);
   },
 
   async 'dependency edges: many rows in one call (chunked under the bound-parameter limits)'(store) {
