@@ -77,8 +77,10 @@ export type PlannedAiFacts = { version: number } & (
 export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportPlan {
   const membership = project === '' ? projectMembership(sbom) : undefined;
   const componentIndex = new Map<string, number>();
-  const versionIndex = new Map<string, number>();
-  const usageKeys = new Set<string>();
+  // Per planned component, its versions by number; per planned version, its usages (few of each:
+  // no key string is made per component or usage).
+  const versionsOfComponent: (number | Map<string, number>)[] = [];
+  const usagesOfVersion: PlannedUsage[][] = [];
   const plan: ImportPlan = { components: [], versions: [], usages: [], edges: [], lineage: [], aiFacts: [] };
   const versionOfRef = new Map<string, number>();
 
@@ -89,26 +91,40 @@ export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportP
     if (ci === undefined) {
       ci = plan.components.push(input) - 1;
       componentIndex.set(key, ci);
+      versionsOfComponent.push(-1);
     }
     const number = c.version ?? '';
-    const versionKey = `${ci}@${number}`;
-    let vi = versionIndex.get(versionKey);
+    // Most components have one version: its index alone, a map once there is a second.
+    const versions = versionsOfComponent[ci]!;
+    let vi =
+      typeof versions !== 'number'
+        ? versions.get(number)
+        : versions >= 0 && plan.versions[versions]!.number === number
+          ? versions
+          : undefined;
     if (vi === undefined) {
       vi = plan.versions.push(versionOf(c, ci, number)) - 1;
-      versionIndex.set(versionKey, vi);
+      if (versions === -1) versionsOfComponent[ci] = vi;
+      else if (typeof versions === 'number')
+        versionsOfComponent[ci] = new Map([
+          [plan.versions[versions]!.number, versions],
+          [number, vi],
+        ]);
+      else versions.set(number, vi);
+      usagesOfVersion.push([]);
       if (c.modelCard) plan.aiFacts.push({ version: vi, kind: 'model', facts: c.modelCard });
       else if (c.dataset) plan.aiFacts.push({ version: vi, kind: 'dataset', facts: c.dataset });
     }
     if (!versionOfRef.has(c.ref)) versionOfRef.set(c.ref, vi);
+    const usagesOfThis = usagesOfVersion[vi]!;
     for (const declared of declaredUsagesOf(c)) {
       const scope = declared.scope || defaultScope;
       for (const p of projectsOfUsage(declared, project, membership?.projectsOf.get(c.ref))) {
-        const usageKey = `${vi}\u0000${scope}\u0000${p}`;
-        if (usageKeys.has(usageKey)) continue;
-        usageKeys.add(usageKey);
+        if (usagesOfThis.some((u) => u.scope === scope && u.project === p)) continue;
         const usage: PlannedUsage = { version: vi, scope, project: p };
         if (declared.linking) usage.linking = declared.linking;
         if (declared.modified !== undefined) usage.modified = declared.modified;
+        usagesOfThis.push(usage);
         plan.usages.push(usage);
       }
     }
@@ -212,13 +228,14 @@ function dependencyEdges(
   projectOfRef: Map<string, string> = new Map(),
 ): PlannedEdge[] {
   const root = sbom.metadata.component?.ref;
-  // Numeric keys: a string per edge made this the slowest part of planning a 100k-component import.
-  const seen = new Set<number>();
+  // The children already linked to each parent version: a parent has a few, so a short list each
+  // (a set once it grows); a key per edge made this the slowest part of planning a large import.
+  const childrenOf: (number[] | Set<number> | undefined)[] = new Array<undefined>(versionCount);
   const seenTopLevel = new Set<string>();
-  const width = versionCount + 1;
   const edges: PlannedEdge[] = [];
+  const noProjects = projectOfRef.size === 0;
   for (const d of sbom.dependencies) {
-    const projectOfParent = d.ref === root ? project : projectOfRef.get(d.ref);
+    const projectOfParent = d.ref === root ? project : noProjects ? undefined : projectOfRef.get(d.ref);
     const parent = projectOfParent !== undefined ? null : versionOfRef.get(d.ref);
     if (parent === undefined) continue;
     for (const ref of d.dependsOn) {
@@ -231,11 +248,27 @@ function dependencyEdges(
         edges.push({ parent, child, project: projectOfParent! });
         continue;
       }
-      const key = (parent + 1) * width + child;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (!firstLink(childrenOf, parent, child)) continue;
       edges.push({ parent, child, project });
     }
   }
   return edges;
+}
+
+/** Records child under parent; false when it was there already. */
+function firstLink(childrenOf: (number[] | Set<number> | undefined)[], parent: number, child: number): boolean {
+  const seen = childrenOf[parent];
+  if (seen === undefined) {
+    childrenOf[parent] = [child];
+    return true;
+  }
+  if (Array.isArray(seen)) {
+    if (seen.includes(child)) return false;
+    if (seen.length < 16) seen.push(child);
+    else childrenOf[parent] = new Set(seen).add(child);
+    return true;
+  }
+  if (seen.has(child)) return false;
+  seen.add(child);
+  return true;
 }

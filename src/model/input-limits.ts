@@ -31,19 +31,37 @@ export function textProblem(value: string, kind: TextKind): string | null {
 
 /** The first NUL character anywhere in a value (strings, arrays, plain objects), as a path and a message. */
 export function findNulCharacter(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || '(value)' : null;
+  const below = nulBelow(value);
+  if (below === null) return null;
+  if (below.length === 0) return path || '(value)';
+  return `${path}/${below.reverse().join('/')}`;
+}
+
+/**
+ * The path segments from value down to its first NUL character, innermost first (a key holding one
+ * ends the path, escaped), or null. The path is built only once something is found: a whole import
+ * plan is searched, and a path string per value searched cost more than the search.
+ */
+function nulBelow(value: unknown): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? [] : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findNulCharacter(value[i], `${path}/${i}`);
-      if (found) return found;
+      const found = nulBelow(value[i]);
+      if (found) {
+        found.push(String(i));
+        return found;
+      }
     }
     return null;
   }
   if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
-    for (const [key, child] of Object.entries(value)) {
-      if (key.includes('\u0000')) return `${path}/${key.replace(/\u0000/g, '\\0')}`;
-      const found = findNulCharacter(child, `${path}/${key}`);
-      if (found) return found;
+    for (const key of Object.keys(value)) {
+      if (key.includes('\u0000')) return [key.replace(/\u0000/g, '\\0')];
+      const found = nulBelow((value as Record<string, unknown>)[key]);
+      if (found) {
+        found.push(key);
+        return found;
+      }
     }
   }
   return null;

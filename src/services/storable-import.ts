@@ -9,20 +9,24 @@ import { ServiceError } from './service-error.js';
  * PostgreSQL would refuse.
  */
 export function assertStorable(plan: ImportPlan): void {
-  plan.components.forEach((c, i) => {
-    const where = `component ${i + 1} ("${preview(c.name)}")`;
+  // Where a problem is, in words, is spelled out only for the field that has one.
+  for (let i = 0; i < plan.components.length; i++) {
+    const c = plan.components[i]!;
+    const where = () => `component ${i + 1} ("${preview(c.name)}")`;
     check(where, 'name', c.name, 'name');
     check(where, 'namespace', c.namespace, 'name');
     check(where, 'purl', c.purl, 'purl');
-  });
-  plan.versions.forEach((v, i) => {
-    const where = `version ${i + 1} ("${preview(plan.components[v.component]?.name ?? '')}@${preview(v.number)}")`;
+  }
+  for (let i = 0; i < plan.versions.length; i++) {
+    const v = plan.versions[i]!;
+    const where = () =>
+      `version ${i + 1} ("${preview(plan.components[v.component]?.name ?? '')}@${preview(v.number)}")`;
     check(where, 'version', v.number, 'name');
     check(where, 'purl', v.purl, 'purl');
-  });
+  }
   for (const u of plan.usages) {
-    check(`usage scope "${preview(u.scope)}"`, 'scope', u.scope, 'name');
-    check(`usage project "${preview(u.project)}"`, 'project', u.project, 'name');
+    check(() => `usage scope "${preview(u.scope)}"`, 'scope', u.scope, 'name');
+    check(() => `usage project "${preview(u.project)}"`, 'project', u.project, 'name');
   }
   const nul = findNulCharacter(plan);
   if (nul !== null)
@@ -32,10 +36,10 @@ export function assertStorable(plan: ImportPlan): void {
     );
 }
 
-function check(where: string, field: string, value: string | null | undefined, kind: TextKind): void {
+function check(where: () => string, field: string, value: string | null | undefined, kind: TextKind): void {
   if (typeof value !== 'string') return;
   const problem = textProblem(value, kind);
-  if (problem) throw new ServiceError('unreadable-document', `${where}: ${field} ${problem}`, { field });
+  if (problem) throw new ServiceError('unreadable-document', `${where()}: ${field} ${problem}`, { field });
 }
 
 function preview(text: string): string {
