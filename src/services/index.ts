@@ -17,6 +17,7 @@ export * from './portfolio-queries.js';
 export * from './license-policy.js';
 export * from './policy-settings.js';
 export * from './release-views.js';
+export * from './stamped-cache.js';
 export * from './api-tokens.js';
 export * from './knowledge-base.js';
 export * from './dashboard.js';

@@ -13,6 +13,7 @@ import { importRepository } from './import-repo.js';
 import { accessRepository } from './access-repo.js';
 import { queryRepository } from './query-repo.js';
 import { bomRepository } from './bom-repo.js';
+import { changeStampRepository } from './change-stamp.js';
 import { policySettingsRepository } from './policy-settings-repo.js';
 import { vulnerabilityRepository } from './vuln-repo.js';
 import { reportingCaseRepository } from './reporting-case-repo.js';
@@ -46,6 +47,7 @@ export function createStore(ctx: StoreContext): Store {
     ...accessRepository(ctx),
     ...queryRepository(ctx),
     ...bomRepository(ctx),
+    ...changeStampRepository(ctx),
     ...policySettingsRepository(ctx),
     ...vulnerabilityRepository(ctx),
     ...reportingCaseRepository(ctx),

@@ -216,6 +216,11 @@ export interface Store
   loadReleaseContext(releaseId: number): Promise<ReleaseContext | null>;
   /** One page of a release's usages (id order) with their versions and components, and the usage count; null: no such release. */
   releaseBomPage(releaseId: number, page: { limit: number; offset: number }): Promise<BomPage | null>;
+  /**
+   * A value that changes whenever stored data may have changed, for any process on this database
+   * (read caches, ADR 37; store/change-stamp.ts); null inside a transaction (no caching there).
+   */
+  changeStamp(): Promise<string | null>;
 
   // CRA Art. 14 reporting cases
   createReportingCase(input: NewReportingCase): Promise<ReportingCase>;

@@ -39,7 +39,9 @@ export function requestedPage(request: FastifyRequest): { limit: number; offset:
 /** One page of the items, with X-Total-Count and Link headers; for routes that page themselves too. */
 export function pageOf<T>(items: readonly T[], request: FastifyRequest, reply: FastifyReply): T[] {
   const { limit, offset } = requestedPage(request);
-  return sendPageHeaders(items.slice(offset, offset + limit), items.length, request, reply);
+  const page = items.slice(offset, offset + limit);
+  sendPageHeaders(page.length, items.length, request, reply);
+  return page;
 }
 
 /** Pages the store already cut: the paging hook sends them as they are. */
@@ -51,17 +53,32 @@ const cutByStore = new WeakSet<object>();
  */
 export function storePage<T>(items: T[], total: number, request: FastifyRequest, reply: FastifyReply): T[] {
   cutByStore.add(items);
-  return sendPageHeaders(items, total, request, reply);
+  sendPageHeaders(items.length, total, request, reply);
+  return items;
 }
 
-function sendPageHeaders<T>(page: T[], total: number, request: FastifyRequest, reply: FastifyReply): T[] {
+/**
+ * A page the route serialised itself (a cached body, ADR 37): the same headers as any page of
+ * `count` items out of `total`, and the JSON bytes as they are.
+ */
+export function sendSerialisedPage(
+  body: Buffer,
+  count: number,
+  total: number,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  sendPageHeaders(count, total, request, reply);
+  return reply.type('application/json; charset=utf-8').send(body);
+}
+
+function sendPageHeaders(count: number, total: number, request: FastifyRequest, reply: FastifyReply): void {
   const { limit, offset } = requestedPage(request);
   void reply.header('x-total-count', String(total));
   const links: string[] = [];
-  if (offset + page.length < total) links.push(`<${pageUrl(request, limit, offset + limit)}>; rel="next"`);
+  if (offset + count < total) links.push(`<${pageUrl(request, limit, offset + limit)}>; rel="next"`);
   if (offset > 0) links.push(`<${pageUrl(request, limit, Math.max(0, offset - limit))}>; rel="prev"`);
   if (links.length > 0) void reply.header('link', links.join(', '));
-  return page;
 }
 
 function pageUrl(request: FastifyRequest, limit: number, offset: number): string {
