@@ -20,6 +20,7 @@ import { PRODUCT_ROUTES } from './products.js';
 import { RELEASE_ROUTES } from './releases.js';
 import { QUALITY_ROUTES } from './quality.js';
 import { VULNERABILITY_ROUTES } from './vulnerabilities.js';
+import { CRA_ROUTES } from './cra.js';
 import type { RouteContract } from './route.js';
 
 export const CONTRACT = {
@@ -39,6 +40,7 @@ export const CONTRACT = {
   ai: AI_ROUTES,
   quality: QUALITY_ROUTES,
   vulnerabilities: VULNERABILITY_ROUTES,
+  cra: CRA_ROUTES,
 } as const;
 
 /** Every declared route, family by family. */
@@ -95,3 +97,20 @@ export type {
   VulnerabilityDiff,
   VulnerabilitySummary,
 } from './vulnerabilities.js';
+export type {
+  AnnexEntry,
+  AnnexEntryInput,
+  AnnexRequirement,
+  AnnexRow,
+  AnnexStatus,
+  CaseClockSummary,
+  CaseProposal,
+  ComputedEntry,
+  CraRecord,
+  CraRecordPatch,
+  CraRecordView,
+  EvidenceEntry,
+  EvidenceVerdict,
+  OpenedCase,
+  RecordAssessment,
+} from './cra.js';

@@ -1,26 +1,37 @@
-// The CRA routes the UI calls (issue 12 item 8).
+// The CRA routes the UI calls (issue 12 item 8). Types from the API contract (ADR 0033).
 import { download, get, patch, post, put, withQuery } from './client.js';
 import type {
+  AnnexEntryInput,
   CaseClockSummary,
   CaseProposal,
+  CraRecordPatch,
   CraRecordView,
   EvidenceVerdict,
-  ReportingCaseSummary,
-} from './cra-types.js';
+  OpenedCase,
+} from '../../../src/api-contract/index.js';
+
+export type {
+  AnnexEntry,
+  AnnexRequirement,
+  AnnexRow,
+  CaseClockSummary,
+  CaseProposal,
+  ComputedEntry,
+  CraRecordPatch,
+  CraRecordView,
+  EvidenceVerdict,
+} from '../../../src/api-contract/index.js';
 
 export const craApi = {
   record: (productId: number) => get<CraRecordView>(`/api/products/${productId}/cra`),
-  update: (productId: number, changes: Record<string, unknown>) =>
+  update: (productId: number, changes: CraRecordPatch) =>
     patch<CraRecordView>(`/api/products/${productId}/cra`, changes),
-  setRequirement: (
-    productId: number,
-    requirement: string,
-    entry: { status: string; evidence: string[]; note: string | null },
-  ) => put<CraRecordView>(`/api/products/${productId}/cra/annex-i/${encodeURIComponent(requirement)}`, entry),
+  setRequirement: (productId: number, requirement: string, entry: AnnexEntryInput) =>
+    put<CraRecordView>(`/api/products/${productId}/cra/annex-i/${encodeURIComponent(requirement)}`, entry),
   caseClocks: () => get<CaseClockSummary>('/api/cra/case-clocks'),
   caseProposals: (productId: number) => get<CaseProposal[]>('/api/cra/case-proposals', { productId }),
   openProposedCase: (p: Pick<CaseProposal, 'productId' | 'release' | 'vulnerability'>) =>
-    post<ReportingCaseSummary>('/api/cra/case-proposals/open', {
+    post<OpenedCase>('/api/cra/case-proposals/open', {
       productId: p.productId,
       release: p.release,
       vulnerability: p.vulnerability,

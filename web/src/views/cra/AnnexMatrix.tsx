@@ -2,7 +2,7 @@
 // compliance officers (met needs evidence, not applicable a reason: the server says so when missing).
 import { useState } from 'react';
 import { craApi } from '../../api/cra-endpoints.js';
-import type { AnnexEntry, AnnexRequirement, ComputedEntry, CraRecordView } from '../../api/cra-types.js';
+import type { AnnexEntry, AnnexRequirement, ComputedEntry, CraRecordView } from '../../api/cra-endpoints.js';
 import { splitList } from '../../components/forms.js';
 import { Link } from '../../router.js';
 

@@ -3,7 +3,7 @@
 // record and names the field at fault.
 import { useState } from 'react';
 import { craApi } from '../../api/cra-endpoints.js';
-import type { CraRecordView } from '../../api/cra-types.js';
+import type { CraRecordPatch, CraRecordView } from '../../api/cra-endpoints.js';
 import { ActionForm, Field, SelectField, splitList } from '../../components/forms.js';
 import { PRODUCT_CATEGORIES } from '../../../../src/cra/product/categories.js';
 import { INFORMATION_KEYS } from '../../../../src/cra/record/information.js';
@@ -60,7 +60,7 @@ export function CraRecordForm({
   const [factValue, setFactValue] = useState(r.information[INFORMATION_KEYS[0]!.key] ?? '');
 
   const save = async () => {
-    const changes: Record<string, unknown> = {
+    const changes: CraRecordPatch = {
       roleAnswers: Object.fromEntries(QUESTIONS.map(([key]) => [key, answers[key] === true])),
       coreFunction: coreFunction.trim() || null,
       category: category || null,

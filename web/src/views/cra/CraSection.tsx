@@ -3,7 +3,7 @@
 // legal and compliance officers), the document bundle to download and the evidence log's state.
 import { useEffect, useState } from 'react';
 import { craApi } from '../../api/cra-endpoints.js';
-import type { CraRecordView } from '../../api/cra-types.js';
+import type { CraRecordView } from '../../api/cra-endpoints.js';
 import type { Release } from '../../api/types.js';
 import { useCan } from '../../auth.js';
 import { Show } from '../../components/status.js';
