@@ -2,7 +2,7 @@
 // reads them for the pure extractors of src/sbom/generators. Symbolic links are not followed, and a
 // companion file is only read when it lies inside the walked folder.
 import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { issue, type Issue } from '../model/index.js';
 import type { Extractor, LockfileInput } from '../sbom/generators/core/extractor.js';
@@ -159,7 +159,12 @@ function readFound(
     return undefined;
   }
   const folder = dirname(file);
-  const readRelated = (relativePath: string) => related(resolve(folder, relativePath));
+  // A plain relative path (`node_modules/a/package.json`) joins without path.resolve: a lockfile
+  // without its installed tree asks for thousands of them.
+  const readRelated = (relativePath: string) =>
+    related(
+      sep === '/' && isPlainRelative(relativePath) ? `${folder}${sep}${relativePath}` : resolve(folder, relativePath),
+    );
   try {
     if (extractor.reads === 'rpmdb')
       return { extractor, input: { path, text: '', records: readRpmDatabase(file), readRelated }, bytes: size };
@@ -178,13 +183,29 @@ function readFound(
 function relatedReader(root: string): (file: string) => string | undefined {
   const cache = new Map<string, string | undefined>();
   const folderExists = folderExistence(root);
+  const prefix = root.endsWith(sep) ? root : root + sep;
   return (file) => {
-    const inside = relative(root, file);
-    if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
-    if (!cache.has(file)) cache.set(file, folderExists(dirname(file)) ? readSmall(file) : undefined);
-    return cache.get(file);
+    // `file` is absolute and normalised: inside the root means under `<root>/`.
+    if (!file.startsWith(prefix) || !folderExists(parentOf(file, root))) return undefined;
+    const known = cache.get(file);
+    if (known !== undefined || cache.has(file)) return known;
+    const text = readSmall(file);
+    cache.set(file, text);
+    return text;
   };
 }
+
+/** The folder holding `path` (absolute, normalised, under `root`), no higher than `root`. */
+function parentOf(path: string, root: string): string {
+  const i = path.lastIndexOf(sep);
+  return i < root.length ? root : path.slice(0, i);
+}
+
+/** Relative, with no `.`/`..`/empty segment and no other separator: joining it needs no normalising. */
+function isPlainRelative(path: string): boolean {
+  return path !== '' && !PLAIN_UNSAFE.test(path);
+}
+const PLAIN_UNSAFE = /\\|^\/|\/\/|\/$|(^|\/)\.\.?(\/|$)|^[a-zA-Z]:/;
 
 /**
  * Whether a folder under the walk's root exists, asked once per folder: a lockfile without its
@@ -196,7 +217,7 @@ function folderExistence(root: string): (folder: string) => boolean {
   const exists = (folder: string): boolean => {
     const seen = known.get(folder);
     if (seen !== undefined) return seen;
-    const parent = dirname(folder);
+    const parent = parentOf(folder, root);
     let answer = parent === folder || exists(parent);
     if (answer) {
       try {
