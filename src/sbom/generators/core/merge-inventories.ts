@@ -58,7 +58,9 @@ export function mergeInventories(inventories: readonly Inventory[], options: Mer
     });
     for (const c of inventory.components) {
       const known = byRef.get(c.ref);
-      byRef.set(c.ref, known ? mergeComponent(known, c) : { ...c, evidence: [...(c.evidence ?? [])] });
+      // Inventories are built for this merge and never changed by it (mergeComponent makes a new
+      // component), so a package seen once is kept as it is.
+      byRef.set(c.ref, known ? mergeComponent(known, c) : c.evidence ? c : { ...c, evidence: [] });
     }
     for (const d of inventory.dependencies) {
       let set = edges.get(d.ref);

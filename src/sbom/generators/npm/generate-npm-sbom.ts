@@ -116,27 +116,23 @@ class ComponentBuilder {
     const meta = manifest ? metadataOfManifest(manifest) : undefined;
     const declared = meta?.declaredLicense ?? (first.license ? licenseFromString(first.license) : undefined);
     const { scope: npmScope, name } = splitNpmName(first.name);
-    const component: Component = {
-      ref,
-      type: 'library',
-      name,
-      ...(npmScope && { group: npmScope }),
-      ...(version && { version }),
-      ...(meta?.description && { description: meta.description }),
-      ...(purl && { purl }),
-      hashes: hashesFromIntegrity(first.integrity),
-      ...(meta && meta.authors.length > 0 && { authors: meta.authors }),
-      licenses: declared ? { declared } : {},
-      externalReferences: [
-        ...(meta?.externalReferences ?? []),
-        ...sourceReferences(first.resolved, meta?.externalReferences),
-      ],
-      properties: [],
-      scope: cycloneDxScopeOf(scope),
-      dependencyScope: scope,
-      language: 'JavaScript',
-      evidence: paths,
-    };
+    // Optional fields are assigned, not spread in: one object per package, no temporaries (this
+    // runs once per lockfile entry). The key order is the one the spreads gave.
+    const component = { ref, type: 'library', name } as Component;
+    if (npmScope) component.group = npmScope;
+    if (version) component.version = version;
+    if (meta?.description) component.description = meta.description;
+    if (purl) component.purl = purl;
+    component.hashes = hashesFromIntegrity(first.integrity);
+    if (meta && meta.authors.length > 0) component.authors = meta.authors;
+    component.licenses = declared ? { declared } : {};
+    const sources = sourceReferences(first.resolved, meta?.externalReferences);
+    component.externalReferences = meta ? [...meta.externalReferences, ...sources] : sources;
+    component.properties = [];
+    component.scope = cycloneDxScopeOf(scope);
+    component.dependencyScope = scope;
+    component.language = 'JavaScript';
+    component.evidence = paths;
     const licenseText = installed ? this.input.installedLicenseText?.(installed.path) : undefined;
     const copyright = licenseText ? copyrightStatements(licenseText) : [];
     if (copyright.length > 0) component.copyright = copyright.join('\n');

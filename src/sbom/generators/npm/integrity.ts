@@ -28,13 +28,9 @@ export function hashesFromIntegrity(integrity: string | undefined): Hash[] {
 
 function base64ToHex(base64: string): string | undefined {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return undefined;
-  let binary: string;
-  try {
-    binary = atob(base64);
-  } catch {
-    return undefined;
-  }
-  let hex = '';
-  for (let i = 0; i < binary.length; i++) hex += binary.charCodeAt(i).toString(16).padStart(2, '0');
-  return hex;
+  // What atob accepts (padding only on a multiple of 4, never one character too many), decoded
+  // natively: a digest in one call instead of a string per byte.
+  const body = base64.length % 4 === 0 ? base64.replace(/={1,2}$/, '') : base64;
+  if (body.includes('=') || body.length % 4 === 1) return undefined;
+  return Buffer.from(body, 'base64').toString('hex');
 }

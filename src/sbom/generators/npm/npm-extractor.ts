@@ -42,15 +42,21 @@ function extractNpm(input: LockfileInput): Inventory {
   // npm's refs are purls, `npm-local:<path>` and the root's: make the file-local ones unique in a walk.
   const local = (ref: string) =>
     ref === root.ref ? projectRef : ref.startsWith('pkg:') ? ref : `npm:${input.path}#${ref}`;
+  // The SBOM was built for this call alone: its components and edges are re-labelled in place.
+  for (const c of sbom.components) {
+    c.ref = local(c.ref);
+    c.evidence = c.evidence ? [input.path, ...c.evidence] : [input.path];
+  }
+  for (const d of sbom.dependencies) {
+    d.ref = local(d.ref);
+    const to = d.dependsOn;
+    for (let i = 0; i < to.length; i++) to[i] = local(to[i]!);
+  }
   return {
     ecosystem: 'npm',
     project: { ...root, ref: projectRef, evidence: [input.path] },
-    components: sbom.components.map((c) => ({
-      ...c,
-      ref: local(c.ref),
-      evidence: [input.path, ...(c.evidence ?? [])],
-    })),
-    dependencies: sbom.dependencies.map((d) => ({ ref: local(d.ref), dependsOn: d.dependsOn.map(local) })),
+    components: sbom.components,
+    dependencies: sbom.dependencies,
     completeness: sbom.dependencyCompleteness,
     issues: issues.map((i) => ({ ...i, message: `${input.path}: ${i.message}` })),
   };
