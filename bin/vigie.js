@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of the `vigie` command (ADR 6). It always runs compiled JavaScript when that is safe:
+// Entry point of the `vigie` command (ADR 6, ADR 38). It always runs compiled JavaScript when that is safe:
 // - installed package (no src/): dist/ is all there is;
 // - checkout: dist/ (built by `npm ci` through `prepare`, or `npm run build`) when dist/.build-stamp
 //   is not older than any file under src/; otherwise the sources run through tsx, so stale compiled
@@ -7,24 +7,46 @@
 //   forces the sources.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'src', 'cli', 'main.ts');
 const compiled = join(root, 'dist', 'cli', 'main.js');
 
+const isSource = (name) => name.endsWith('.ts') && !name.endsWith('.test.ts');
+
 /** Why dist/ cannot be trusted in this checkout, or null when it can. */
 function staleReason() {
   if (process.env.VIGIE_FROM_SOURCE === '1') return 'VIGIE_FROM_SOURCE=1';
-  let stamp;
+  let lines;
   try {
-    stamp = Number(readFileSync(join(root, 'dist', '.build-stamp'), 'utf8'));
+    lines = readFileSync(join(root, 'dist', '.build-stamp'), 'utf8').split('\n');
   } catch {
     return 'dist/ is not built';
   }
-  const src = join(root, 'src');
-  for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
+  const stamp = Number(lines[0]);
+  if (!Number.isFinite(stamp)) return 'dist/ is not built';
+  // The stamp lists the folders and source files under src/ at build time (ADR 38): a stat of each
+  // answers without listing folders. An edit shows on its file; a file added, removed or renamed
+  // shows on its folder, which is then searched as a whole.
+  const listed = lines.slice(1).filter((line) => line !== '');
+  if (listed.length === 0) return changedUnder(join(root, 'src'), stamp);
+  for (const relative of listed) {
+    const path = root + sep + relative;
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (!stats) return `${relative} was removed since the last build`;
+    if (stats.mtimeMs <= stamp) continue;
+    if (!stats.isDirectory()) return `${relative} changed since the last build`;
+    const changed = changedUnder(path, stamp);
+    if (changed) return changed;
+  }
+  return null;
+}
+
+/** The first source file under `folder` newer than the stamp, as a reason, or null. */
+function changedUnder(folder, stamp) {
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !isSource(entry.name)) continue;
     const path = join(entry.parentPath ?? entry.path, entry.name);
     if (statSync(path).mtimeMs > stamp) return `${path.slice(root.length + 1)} changed since the last build`;
   }

@@ -3,9 +3,10 @@
 // table and the heavy subcommands load through dynamic import(), and esbuild keeps each such import
 // a separate chunk, so a run reads a handful of files instead of hundreds of modules. npm packages
 // stay external: they load from node_modules as usual. Type checking is `npm run typecheck` (tsc),
-// not this step. dist/.build-stamp records when the build STARTED: the bin runs dist/ only while no
-// file under src/ is newer than that (see bin/vigie.js and ADR 6).
-import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
+// not this step. dist/.build-stamp records when the build STARTED, then the folders and source files
+// under src/ at that moment: the bin runs dist/ only while no file under src/ is newer than that
+// start, checking the listed paths instead of listing every folder (see bin/vigie.js, ADR 6, ADR 38).
+import { readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -15,6 +16,18 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--outdir');
 const dist = outArg > 0 ? join(process.cwd(), process.argv[outArg + 1]) : join(root, 'dist');
 const started = Date.now();
+// Folders first (a file added or removed shows on its folder), then the non-test .ts files, as
+// paths relative to the package with forward slashes.
+const folders = ['src'];
+const sources = [];
+for (const entry of readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })) {
+  const path = join(entry.parentPath ?? entry.path, entry.name)
+    .slice(root.length + 1)
+    .split('\\')
+    .join('/');
+  if (entry.isDirectory()) folders.push(path);
+  else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) sources.push(path);
+}
 
 rmSync(dist, { recursive: true, force: true });
 const result = await build({
@@ -33,7 +46,7 @@ const result = await build({
   metafile: true,
 });
 mkdirSync(dist, { recursive: true });
-writeFileSync(join(dist, '.build-stamp'), `${started}\n`);
+writeFileSync(join(dist, '.build-stamp'), [started, ...folders.sort(), ...sources.sort(), ''].join('\n'));
 if (!process.argv.includes('--quiet')) {
   const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')).length;
   const inputs = Object.keys(result.metafile.inputs).length;

@@ -2,7 +2,16 @@
 // whose two entry points say which one ran.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -47,6 +56,46 @@ test('checkout: sources without a build stamp, dist/ once built, sources again a
     writeFileSync(join(dir, 'src', 'model', 'new.ts'), 'export {};\n');
     const future = new Date(built + 1000);
     utimesSync(join(dir, 'src', 'model', 'new.ts'), future, future);
+    assert.equal(runBin(dir), 'src a,b');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('checkout with a listing stamp (ADR 38): edits, added and removed sources make dist/ stale, a new test file does not', () => {
+  const dir = miniPackage();
+  try {
+    const built = Date.now();
+    const past = new Date(built - 60_000);
+    const future = new Date(built + 1000);
+    mkdirSync(join(dir, 'src', 'model'));
+    writeFileSync(join(dir, 'src', 'model', 'a.ts'), 'export {};\n');
+    for (const p of ['src/cli/main.ts', 'src/model/a.ts', 'src/cli', 'src/model', 'src'])
+      utimesSync(join(dir, p), past, past);
+    const stamp = [built, 'src', 'src/cli', 'src/model', 'src/cli/main.ts', 'src/model/a.ts', ''].join('\n');
+    writeFileSync(join(dir, 'dist', '.build-stamp'), stamp);
+    assert.equal(runBin(dir), 'dist a,b');
+
+    // A test file added after the build changes its folder's time but is no compiled code.
+    writeFileSync(join(dir, 'src', 'model', 'a.test.ts'), 'export {};\n');
+    utimesSync(join(dir, 'src', 'model'), future, future);
+    assert.equal(runBin(dir), 'dist a,b');
+
+    // A source file edited after the build.
+    utimesSync(join(dir, 'src', 'model', 'a.ts'), future, future);
+    assert.equal(runBin(dir), 'src a,b');
+    utimesSync(join(dir, 'src', 'model', 'a.ts'), past, past);
+    assert.equal(runBin(dir), 'dist a,b');
+
+    // A source file added in a new folder: only its parent folder's time says so.
+    mkdirSync(join(dir, 'src', 'model', 'deep'));
+    writeFileSync(join(dir, 'src', 'model', 'deep', 'b.ts'), 'export {};\n');
+    utimesSync(join(dir, 'src', 'model', 'deep', 'b.ts'), future, future);
+    assert.equal(runBin(dir), 'src a,b');
+    rmSync(join(dir, 'src', 'model', 'deep'), { recursive: true });
+
+    // A listed source renamed away (its time kept): the compiled code still has the old module.
+    renameSync(join(dir, 'src', 'model', 'a.ts'), join(dir, 'src', 'model', 'c.ts'));
     assert.equal(runBin(dir), 'src a,b');
   } finally {
     rmSync(dir, { recursive: true, force: true });
