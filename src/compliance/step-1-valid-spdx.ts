@@ -7,7 +7,7 @@ import { decisionLabel } from './decision-index.js';
 import { sameExpression, type ExpressionCache } from './expression-cache.js';
 import {
   block,
-  subjectOf,
+  usageBlocker,
   type NormalisedAnswer,
   type UsageState,
   type ValidationContext,
@@ -63,21 +63,21 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
     message: string,
     suggestions: string[],
     decisions: number[] = [],
-  ): Blocker => ({
-    ...subjectOf(state),
-    step: 1,
-    rule: `${STEP_RULES[1]}/${kind}`,
-    kind,
-    license,
-    message,
-    decisions,
-    fix: {
-      action: 'curate',
-      suggestions,
-      generalisations: curationGeneralisations(state),
-      hint: `Record a curation mapping ${license === null ? 'this component' : `'${license}'`} to a valid SPDX expression.`,
-    },
-  });
+  ): Blocker =>
+    usageBlocker(state, {
+      step: 1,
+      rule: `${STEP_RULES[1]}/${kind}`,
+      kind,
+      license,
+      message,
+      decisions,
+      fix: {
+        action: 'curate',
+        suggestions,
+        generalisations: curationGeneralisations(state),
+        hint: `Record a curation mapping ${license === null ? 'this component' : `'${license}'`} to a valid SPDX expression.`,
+      },
+    });
 
   const candidates = ctx.decisions.curations.candidates(state.key);
   const matches =

@@ -3,7 +3,7 @@ import { STEP_NAMES, STEP_RULES, type Blocker, type StepResult } from './finding
 import { pickMostSpecific, scopeMatches, specificity } from './scope-match.js';
 import { decisionLabel } from './decision-index.js';
 import { sameExpression, type ExpressionFacts } from './expression-cache.js';
-import { block, subjectOf, type UsageState, type ValidationContext } from './validation-context.js';
+import { block, usageBlocker, type UsageState, type ValidationContext } from './validation-context.js';
 import { usageGeneralisations } from './generalisations.js';
 import { rankAlternatives } from './policy-rank.js';
 
@@ -29,21 +29,23 @@ export function stepChoices(ctx: ValidationContext): StepResult {
     }
     const canonical = expr.canonical!;
     const make = (kind: string, message: string, decisions: number[]): Blocker =>
-      block(state, {
-        ...subjectOf(state),
-        step: 4,
-        rule: `${STEP_RULES[4]}/${kind}`,
-        kind,
-        license: canonical,
-        message,
-        decisions,
-        fix: {
-          action: 'choose-license',
-          suggestions: rankAlternatives(expr.alternatives, ctx.policyOf),
-          generalisations: usageGeneralisations(state, ctx.snapshot),
-          hint: `Record which licence of '${canonical}' this release uses.`,
-        },
-      });
+      block(
+        state,
+        usageBlocker(state, {
+          step: 4,
+          rule: `${STEP_RULES[4]}/${kind}`,
+          kind,
+          license: canonical,
+          message,
+          decisions,
+          fix: {
+            action: 'choose-license',
+            suggestions: rankAlternatives(expr.alternatives, ctx.policyOf),
+            generalisations: usageGeneralisations(state, ctx.snapshot),
+            hint: `Record which licence of '${canonical}' this release uses.`,
+          },
+        }),
+      );
 
     const own = state.item.usage.chosenLicense;
     if (own) {

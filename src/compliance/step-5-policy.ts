@@ -2,7 +2,7 @@ import type { Allowed } from '../licenses/kb/types.js';
 import { isAuthorisedContext } from '../model/decision.js';
 import { STEP_NAMES, STEP_RULES, type Blocker, type FixAction, type StepResult } from './finding.js';
 import { decisionLabel } from './decision-index.js';
-import { block, contextPhrase, subjectOf, type UsageState, type ValidationContext } from './validation-context.js';
+import { block, contextPhrase, usageBlocker, type UsageState, type ValidationContext } from './validation-context.js';
 import { usageGeneralisations } from './generalisations.js';
 import { rankAlternatives } from './policy-rank.js';
 import { coveringDerogation, whyNotCovered } from './derogation-cover.js';
@@ -120,8 +120,7 @@ function policyBlocker(
   const near = derogations.length
     ? ` Derogations for ${license} exist but not for this context: ${derogations.map((d) => `${decisionLabel(d)}${isAuthorisedContext(d) ? ' [authorised context]' : ''} ${whyNotCovered(d, state)}`).join('; ')}.`
     : '';
-  return {
-    ...subjectOf(state),
+  return usageBlocker(state, {
     step: 5,
     rule: `${STEP_RULES[5]}/${KIND[allowed]}`,
     kind: KIND[allowed],
@@ -129,5 +128,5 @@ function policyBlocker(
     message: `${state.label} (${contextPhrase(state)}): ${license} ${WHY[allowed]}${comment ? ` (policy: ${comment})` : ''}. Licence from ${state.chosenOrigin}.${near}`,
     decisions: [],
     fix: { action, suggestions, generalisations: usageGeneralisations(state, ctx.snapshot), hint },
-  };
+  });
 }

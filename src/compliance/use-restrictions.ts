@@ -7,7 +7,7 @@ import { FIELDS_OF_USE, type UseDeclaration } from '../model/use-declaration.js'
 import { useRestrictionsOf, type UseRestriction } from '../licenses/kb/use-restrictions.js';
 import type { LicenseFacts } from '../licenses/kb/types.js';
 import { STEP_RULES, type Blocker } from './finding.js';
-import { block, contextPhrase, subjectOf, type UsageState, type ValidationContext } from './validation-context.js';
+import { block, contextPhrase, usageBlocker, type UsageState, type ValidationContext } from './validation-context.js';
 import { usageGeneralisations } from './generalisations.js';
 
 export type RestrictionVerdict =
@@ -95,28 +95,30 @@ export function restrictionBlockers(
       ? `restricts use (${r.clause}) and the release does not declare ${v.missing}`
       : `restricts use (${r.clause}) and ${v.why}`;
     blockers.push(
-      block(state, {
-        ...subjectOf(state),
-        step: 5,
-        rule: `${STEP_RULES[5]}/${kind}`,
-        kind,
-        license,
-        message: `${state.label} (${contextPhrase(state)}): ${license} ${what}. Licence from ${state.chosenOrigin}.`,
-        decisions: [],
-        fix: undeclared
-          ? {
-              action: 'declare-use',
-              suggestions: [r.kind],
-              generalisations: [],
-              hint: `Declare ${v.missing} in the release's use declaration (vigie check: the policy file's "use" section).`,
-            }
-          : {
-              action: 'add-derogation',
-              suggestions: [license],
-              generalisations: usageGeneralisations(state, ctx.snapshot),
-              hint: `Change the declared use, remove the component, or record a derogation for ${license} saying why this use is acceptable (e.g. a separate licence from the licensor).`,
-            },
-      }),
+      block(
+        state,
+        usageBlocker(state, {
+          step: 5,
+          rule: `${STEP_RULES[5]}/${kind}`,
+          kind,
+          license,
+          message: `${state.label} (${contextPhrase(state)}): ${license} ${what}. Licence from ${state.chosenOrigin}.`,
+          decisions: [],
+          fix: undeclared
+            ? {
+                action: 'declare-use',
+                suggestions: [r.kind],
+                generalisations: [],
+                hint: `Declare ${v.missing} in the release's use declaration (vigie check: the policy file's "use" section).`,
+              }
+            : {
+                action: 'add-derogation',
+                suggestions: [license],
+                generalisations: usageGeneralisations(state, ctx.snapshot),
+                hint: `Change the declared use, remove the component, or record a derogation for ${license} saying why this use is acceptable (e.g. a separate licence from the licensor).`,
+              },
+        }),
+      ),
     );
   }
   return { blockers, cleared };
