@@ -1,8 +1,8 @@
 /**
  * The API contract (issue 8 item 13, ADR 0033): every route family declared once, as data. The
- * server registers its routes from these declarations, the OpenAPI document shows them, and the web
- * UI imports its request and response types from here (type-only: nothing of it is bundled that is
- * not pure). Route families not listed yet still declare their schemas beside their routes.
+ * server registers every route from these declarations, the OpenAPI document is built from them
+ * (openapi.ts), and the web UI imports its request and response types from here (type-only: nothing
+ * of it is bundled that is not pure).
  */
 import { AI_ROUTES } from './ai.js';
 import { CATEGORY_ROUTES } from './categories.js';
@@ -21,6 +21,7 @@ import { RELEASE_ROUTES } from './releases.js';
 import { QUALITY_ROUTES } from './quality.js';
 import { VULNERABILITY_ROUTES } from './vulnerabilities.js';
 import { CRA_ROUTES } from './cra.js';
+import { META_ROUTES } from './meta.js';
 import type { RouteContract } from './route.js';
 
 export const CONTRACT = {
@@ -41,6 +42,7 @@ export const CONTRACT = {
   quality: QUALITY_ROUTES,
   vulnerabilities: VULNERABILITY_ROUTES,
   cra: CRA_ROUTES,
+  meta: META_ROUTES,
 } as const;
 
 /** Every declared route, family by family. */
@@ -84,6 +86,9 @@ export type {
 export type { ChangeRecord, ReleaseSignOff, ReleaseValidation, ValidationRunSummary } from './validation.js';
 export type { ApiToken, CreatedToken } from './tokens.js';
 export type { ReleaseQuality } from './quality.js';
+export type { ServiceStatus } from './meta.js';
+export { buildOpenApiDocument, type OpenApiInfo } from './openapi.js';
+export { ERROR_CODES, ERROR_TABLE, type ErrorBody, type ErrorCode } from './errors.js';
 export type {
   AffectedReleases,
   FindingAnalysis,

@@ -12,8 +12,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteContract {
   readonly method: HttpMethod;
-  /** The full path in fastify's syntax (`/api/products/:id`). */
-  readonly path: `/api/${string}` | '/api';
+  /** The full path in fastify's syntax (`/api/products/:id`); the probes for load balancers sit outside /api. */
+  readonly path: `/api/${string}` | '/api' | '/health' | '/ready';
   readonly permission: Permission;
   readonly tags: readonly string[];
   readonly summary: string;

@@ -10,7 +10,10 @@ import { installPaging } from './http/paging.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installValidators } from './http/validators.js';
 import { healthRoutes } from './health/routes.js';
-import { buildOpenApiDocument } from './openapi/openapi-document.js';
+import { buildOpenApiDocument } from '../api-contract/openapi.js';
+import { CONTRACT_ROUTES } from '../api-contract/index.js';
+import { META_ROUTES } from '../api-contract/meta.js';
+import { serve } from './http/serve-route.js';
 import { collectRoutes, type CatalogueEntry } from './openapi/route-catalogue.js';
 import { apiRoutes } from './api-routes.js';
 import { defaultWebRoot, isSpaPath, sendSpaIndex, serveWebUi } from './ui/static-ui.js';
@@ -73,7 +76,7 @@ export async function buildServer(options: ServerOptions): Promise<VigieServer> 
   installValidators(app);
   installSecurityHeaders(app);
   installInputGuard(app);
-  // Paging first: the catalogue (and so OpenAPI) sees the paged query schemas.
+  // Paging first: the catalogue sees the paged query schemas (the contract declares the same ones).
   installPaging(app);
   const catalogue = collectRoutes(app);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
@@ -93,12 +96,12 @@ export async function buildServer(options: ServerOptions): Promise<VigieServer> 
     store: options.store,
     uploadLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT,
   });
-  app.get(
-    '/api/openapi.json',
-    { config: { permission: 'public' }, schema: { summary: 'This OpenAPI 3.1 document', tags: ['meta'] } },
-    async () =>
-      buildOpenApiDocument(catalogue, { title: 'Vigie API', version: process.env.npm_package_version ?? '0.1.0' }),
-  );
+  // The document is the contract's, built once: the routes above were registered from the same declarations.
+  const openApi = buildOpenApiDocument(CONTRACT_ROUTES, {
+    title: 'Vigie API',
+    version: process.env.npm_package_version ?? '0.1.0',
+  });
+  serve(app, META_ROUTES.openApi, async () => openApi);
   await app.ready();
   return Object.assign(app, { routeCatalogue: catalogue }) as VigieServer;
 }

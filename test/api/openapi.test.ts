@@ -1,4 +1,4 @@
-// The OpenAPI document is generated from the registered routes: every route is in it.
+// The OpenAPI document (built from the API contract, ADR 33) documents every registered route.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sqliteTarget } from '../store/support/databases.js';

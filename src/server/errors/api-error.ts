@@ -1,4 +1,4 @@
-import { ERROR_TABLE, type ErrorCode } from './error-table.js';
+import { ERROR_TABLE, type ErrorCode } from '../../api-contract/errors.js';
 
 /** An error a route throws on purpose; the error handler turns it into the table's response. */
 export class ApiError extends Error {

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { SECURITY_HEADERS } from '../http/security-headers.js';
 import { ApiError } from './api-error.js';
-import type { ErrorCode } from './error-table.js';
+import type { ErrorCode } from '../../api-contract/errors.js';
 
 /**
  * Requests node's HTTP parser refuses before fastify sees them (headers too large, a malformed

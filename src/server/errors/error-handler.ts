@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.js';
-import { ERROR_TABLE, type ErrorBody } from './error-table.js';
+import { ERROR_TABLE, type ErrorBody } from '../../api-contract/errors.js';
 import { toApiError } from './to-api-error.js';
 
 export interface ErrorHandlingOptions {

@@ -2,7 +2,7 @@ import { UnreadableDocumentError } from '../../sbom/format.js';
 import { UnsupportedDocumentError } from '../../sbom/read.js';
 import { isServiceError, type ServiceErrorCode } from '../../services/index.js';
 import { ApiError } from './api-error.js';
-import { isErrorCode, type ErrorCode } from './error-table.js';
+import { isErrorCode, type ErrorCode } from '../../api-contract/errors.js';
 
 /** The services' stable codes, in the API's vocabulary. */
 const SERVICE_CODES: Record<ServiceErrorCode, ErrorCode> = {

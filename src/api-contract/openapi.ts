@@ -1,5 +1,11 @@
-import { ERROR_CODES, ERROR_TABLE } from '../errors/error-table.js';
-import type { CatalogueEntry } from './route-catalogue.js';
+/**
+ * The OpenAPI 3.1 document of the API, built from the contract's declarations alone (issue 8 item
+ * 13, ADR 0033): the server serves this document, and registers its routes from the same
+ * declarations, so what is documented is what is served. The schemas are JSON Schema, which
+ * OpenAPI 3.1 takes as they are.
+ */
+import { ERROR_CODES, ERROR_TABLE } from './errors.js';
+import type { RouteContract } from './route.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -8,15 +14,12 @@ export interface OpenApiInfo {
   version: string;
 }
 
-/**
- * Builds the OpenAPI 3.1 document from the routes as registered: fastify's route schemas are JSON
- * Schema already, which OpenAPI 3.1 takes as is. One operation per (method, path).
- */
-export function buildOpenApiDocument(entries: readonly CatalogueEntry[], info: OpenApiInfo): JsonSchema {
+/** The document of the declared routes: one operation per (method, path), paths in order. */
+export function buildOpenApiDocument(routes: readonly RouteContract[], info: OpenApiInfo): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const entry of [...entries].sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method))) {
-    const path = entry.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-    (paths[path] ??= {})[entry.method.toLowerCase()] = operation(entry);
+  for (const route of [...routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method))) {
+    const path = route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    (paths[path] ??= {})[route.method.toLowerCase()] = operation(route);
   }
   return {
     openapi: '3.1.0',
@@ -46,33 +49,32 @@ const ERROR_SCHEMA: JsonSchema = {
   },
 };
 
-function operation(entry: CatalogueEntry): JsonSchema {
-  const s = entry.schema;
+function operation(route: RouteContract): JsonSchema {
   const op: JsonSchema = {
-    operationId: operationId(entry),
-    summary: s.summary ?? `${entry.method} ${entry.url}`,
-    'x-permission': entry.permission,
+    operationId: operationId(route),
+    summary: route.summary,
+    'x-permission': route.permission,
   };
-  if (s.description) op.description = s.description;
-  if (s.tags) op.tags = s.tags;
-  if (entry.permission !== 'public') op.security = [{ bearer: [] }];
+  if (route.description) op.description = route.description;
+  op.tags = [...route.tags];
+  if (route.permission !== 'public') op.security = [{ bearer: [] }];
   const parameters = [
-    ...parametersFrom(s.params as JsonSchema | undefined, 'path'),
-    ...parametersFrom(s.querystring as JsonSchema | undefined, 'query'),
+    ...parametersFrom(route.params as JsonSchema | undefined, 'path'),
+    ...parametersFrom(route.querystring as JsonSchema | undefined, 'query'),
   ];
   if (parameters.length > 0) op.parameters = parameters;
-  const body = requestBody(s.body as JsonSchema | undefined, s.consumes);
+  const body = requestBody(route.body as JsonSchema | undefined, route.consumes);
   if (body) op.requestBody = body;
-  op.responses = responses(entry);
+  op.responses = responses(route);
   return op;
 }
 
-function operationId(entry: CatalogueEntry): string {
-  const words = entry.url
+function operationId(route: RouteContract): string {
+  const words = route.path
     .split('/')
     .filter((w) => w && w !== 'api')
     .map((w) => (w.startsWith(':') ? `by-${w.slice(1)}` : w));
-  return [entry.method.toLowerCase(), ...words].join('-').replace(/[^A-Za-z0-9-]/g, '-');
+  return [route.method.toLowerCase(), ...words].join('-').replace(/[^A-Za-z0-9-]/g, '-');
 }
 
 function parametersFrom(schema: JsonSchema | undefined, where: 'path' | 'query'): JsonSchema[] {
@@ -86,7 +88,7 @@ function parametersFrom(schema: JsonSchema | undefined, where: 'path' | 'query')
   });
 }
 
-function requestBody(schema: JsonSchema | undefined, consumes: string[] | undefined): JsonSchema | undefined {
+function requestBody(schema: JsonSchema | undefined, consumes: readonly string[] | undefined): JsonSchema | undefined {
   if (!schema && !consumes) return undefined;
   const content: Record<string, unknown> = {};
   for (const type of consumes ?? ['application/json']) {
@@ -102,15 +104,15 @@ function uploadSchema(type: string): JsonSchema {
   return { type: 'string', contentMediaType: type };
 }
 
-function responses(entry: CatalogueEntry): JsonSchema {
+function responses(route: RouteContract): JsonSchema {
   const out: JsonSchema = {};
-  const declared = (entry.schema.response ?? {}) as Record<string, JsonSchema>;
+  const declared = (route.response ?? {}) as Record<string, JsonSchema>;
   for (const [status, schema] of Object.entries(declared)) {
     out[status] = { description: schema.description ?? 'Success', content: { 'application/json': { schema } } };
   }
-  if (entry.schema.produces) {
+  if (route.produces) {
     const content: Record<string, unknown> = {};
-    for (const type of entry.schema.produces) content[type] = { schema: { type: 'string' } };
+    for (const type of route.produces) content[type] = { schema: { type: 'string' } };
     out['200'] = { description: 'The document, with Content-Disposition: attachment', content };
   }
   if (Object.keys(out).length === 0) out['200'] = { description: 'Success' };
