@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ResourceOptions } from './http/route-options.js';
+import { KeptPages } from './http/kept-pages.js';
 import { sessionRoutes } from './session/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 import { categoryRoutes } from './categories/routes.js';
@@ -49,8 +50,12 @@ const RESOURCES = [
   aiRoutes,
 ];
 
-export async function apiRoutes(app: FastifyInstance, options: ResourceOptions): Promise<void> {
+export async function apiRoutes(app: FastifyInstance, options: Omit<ResourceOptions, 'keptPages'>): Promise<void> {
   // Only our own options: passing fastify's (prefix) along would nest /api twice.
-  const shared: ResourceOptions = { store: options.store, uploadLimit: options.uploadLimit };
+  const shared: ResourceOptions = {
+    store: options.store,
+    uploadLimit: options.uploadLimit,
+    keptPages: new KeptPages(options.store),
+  };
   for (const resource of RESOURCES) await app.register(resource, shared);
 }

@@ -1,4 +1,5 @@
-// Cached reads (ADR 37, issue 13 item 6): a release's BOM pages are kept beside the store's change
+// Cached reads (ADR 37, issue 13 item 6): list pages (a release's BOM, products, releases, licences,
+// decisions) are kept beside the store's change
 // stamp. A write is seen by the very next read whichever door it came through — this API, a second
 // API process on the same database, a CLI on the same SQLite file — and the kept bytes reach only
 // callers the route lets in. Both dialects.
@@ -141,6 +142,80 @@ for (const target of targets()) {
         assert.equal(revoked.statusCode, 401);
         assert.match(revoked.json().error.message, /revoked/);
         assert.doesNotMatch(revoked.body, new RegExp(rows[0]!.component.name));
+      } finally {
+        await api.close();
+      }
+    },
+  );
+}
+
+for (const target of targets()) {
+  test(
+    `every kept list shows a write made after it was read [${target.dialect}]`,
+    { skip: target.unavailable },
+    async () => {
+      const api = await startApi(target, { logger: false });
+      try {
+        const store = api.fresh.store;
+        const guest = api.tokens.guest;
+        const list = async (url: string) => {
+          const res = await api.app.inject({ method: 'GET', url, headers: bearer(guest) });
+          assert.equal(res.statusCode, 200, res.body);
+          return res.json() as Array<Record<string, unknown>>;
+        };
+        const portal = await services.createProduct(store, { name: 'Portal' });
+        const ofPortal = `/api/releases?productId=${portal.id}`;
+        for (let round = 0; round < 2; round++) {
+          assert.deepEqual(
+            (await list('/api/products')).map((p) => p.name),
+            ['Portal'],
+          );
+          assert.deepEqual(await list(ofPortal), []);
+          assert.deepEqual(await list('/api/decisions'), []);
+        }
+        const mitBefore = (await list('/api/licenses?limit=1000')).find((l) => l.id === 'MIT')!;
+        assert.equal((mitBefore.policy as { allowed: string }).allowed, 'not-reviewed');
+
+        const created = await api.app.inject({
+          method: 'POST',
+          url: '/api/products',
+          headers: bearer(api.tokens['project-manager']),
+          payload: { name: 'Backoffice' },
+        });
+        assert.equal(created.statusCode, 201, created.body);
+        assert.deepEqual((await list('/api/products')).map((p) => p.name).sort(), ['Backoffice', 'Portal']);
+
+        await services.createRelease(store, { productId: portal.id, number: '2.0.0' });
+        assert.deepEqual(
+          (await list(ofPortal)).map((r) => r.number),
+          ['2.0.0'],
+        );
+        const backoffice = (created.json() as { id: number }).id;
+        assert.deepEqual(await list(`/api/releases?productId=${backoffice}`), [], 'each filter is kept apart');
+
+        await services.setLicensePolicy(store, { license: 'MIT', allowed: 'always' });
+        const mitAfter = (await list('/api/licenses?limit=1000')).find((l) => l.id === 'MIT')!;
+        assert.equal((mitAfter.policy as { allowed: string }).allowed, 'always');
+
+        await services.recordDecision(store, {
+          type: 'choice',
+          categoryId: null,
+          productId: portal.id,
+          releaseId: null,
+          scope: null,
+          project: null,
+          exploitation: null,
+          component: null,
+          version: null,
+          fromExpression: 'MIT OR Apache-2.0',
+          toExpression: 'MIT',
+          author: 'legal',
+          explanation: 'we prefer MIT',
+        } as never);
+        assert.deepEqual(
+          (await list('/api/decisions')).map((d) => d.toExpression),
+          ['MIT'],
+        );
       } finally {
         await api.close();
       }

@@ -7,9 +7,11 @@ import { DECISION_ROUTES } from '../../api-contract/decisions.js';
 import { presentDecision } from './presenter.js';
 import { toNewDecision } from './to-new-decision.js';
 
-export async function decisionRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
-  serve(app, DECISION_ROUTES.list, async (request) =>
-    (await services.listDecisions(store, request.query)).map(presentDecision),
+export async function decisionRoutes(app: FastifyInstance, { store, keptPages }: ResourceOptions): Promise<void> {
+  serve(app, DECISION_ROUTES.list, async (request, reply) =>
+    keptPages.sendList(request, reply, async () =>
+      (await services.listDecisions(store, request.query)).map(presentDecision),
+    ),
   );
   serve(app, DECISION_ROUTES.record, async (request, reply) => {
     const decision = await services.recordDecision(store, toNewDecision(request.body, authorOf(request)));

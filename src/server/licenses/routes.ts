@@ -7,10 +7,12 @@ import { LICENSE_ROUTES } from '../../api-contract/licenses.js';
 import { presentLicenseSummary } from './presenter.js';
 import { policySettingsRoutes } from './policy-settings-routes.js';
 
-export async function licenseRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
-  serve(app, LICENSE_ROUTES.list, async () =>
-    (await services.licenseCatalogue(store)).map((entry) =>
-      presentLicenseSummary(entry.facts, entry.obligationCount, entry.policy),
+export async function licenseRoutes(app: FastifyInstance, { store, keptPages }: ResourceOptions): Promise<void> {
+  serve(app, LICENSE_ROUTES.list, async (request, reply) =>
+    keptPages.sendList(request, reply, async () =>
+      (await services.licenseCatalogue(store)).map((entry) =>
+        presentLicenseSummary(entry.facts, entry.obligationCount, entry.policy),
+      ),
     ),
   );
   serve(app, LICENSE_ROUTES.compatibility, async (request) => {

@@ -5,8 +5,10 @@ import { serve } from '../http/serve-route.js';
 import { PRODUCT_ROUTES } from '../../api-contract/products.js';
 import { presentProduct } from './presenter.js';
 
-export async function productRoutes(app: FastifyInstance, { store }: ResourceOptions): Promise<void> {
-  serve(app, PRODUCT_ROUTES.list, async () => (await services.listProducts(store)).map(presentProduct));
+export async function productRoutes(app: FastifyInstance, { store, keptPages }: ResourceOptions): Promise<void> {
+  serve(app, PRODUCT_ROUTES.list, async (request, reply) =>
+    keptPages.sendList(request, reply, async () => (await services.listProducts(store)).map(presentProduct)),
+  );
   serve(app, PRODUCT_ROUTES.create, async (request, reply) =>
     reply.status(201).send(presentProduct(await services.createProduct(store, request.body))),
   );
