@@ -416,14 +416,19 @@ async function importWritten(
       await tx.deleteLineageEdgesOfRelease(releaseId);
     }
 
+    const defaultModified = options.modification ? options.modification === 'modified' : null;
     const usages: NewUsage[] = plan.usages.map((u) => {
       const versionId = versions.records[u.version].id;
-      const carried = carriedOver(kept.get(usageKey(versionId, u.scope, u.project)));
+      // What a person set on a usage survives a re-import of the same version in the same place.
+      const previous = kept.size === 0 ? undefined : kept.get(usageKey(versionId, u.scope, u.project));
       return {
-        ...carried,
         // What a person set wins, then what the document says, then the import's defaults.
-        linking: carried.linking ?? u.linking ?? options.linking ?? null,
-        modified: carried.modified ?? u.modified ?? (options.modification ? options.modification === 'modified' : null),
+        linking: previous?.linking ?? u.linking ?? options.linking ?? null,
+        modified: previous?.modified ?? u.modified ?? defaultModified,
+        exploitation: previous?.exploitation ?? null,
+        chosenLicense: previous?.chosenLicense ?? null,
+        status: previous?.status ?? 'auto',
+        addedBy: 'import',
         releaseId,
         versionId,
         scope: u.scope,
@@ -484,11 +489,27 @@ async function insertNewEdges(
   versions: VersionRecord[],
   mode: ImportMode,
 ): Promise<number> {
-  const existing = new Set<string>();
-  const keyOf = (project: string, parent: number | null, child: number) => `${project}\u0000${parent ?? ''}>${child}`;
+  // Children already linked, by project and parent version (0 for the project's top level): ids,
+  // not a key string per edge.
+  // A parent has a few children: a short list each, a set once it grows.
+  const existing = new Map<string, Map<number, number[] | Set<number>>>();
+  const firstTime = (project: string, parent: number | null, child: number): boolean => {
+    let ofProject = existing.get(project);
+    if (!ofProject) existing.set(project, (ofProject = new Map()));
+    const children = ofProject.get(parent ?? 0);
+    if (children === undefined) ofProject.set(parent ?? 0, [child]);
+    else if (Array.isArray(children)) {
+      if (children.includes(child)) return false;
+      if (children.length < 16) children.push(child);
+      else ofProject.set(parent ?? 0, new Set(children).add(child));
+    } else {
+      if (children.has(child)) return false;
+      children.add(child);
+    }
+    return true;
+  };
   if (mode === 'merge') {
-    for (const e of await tx.listDependencyEdges(releaseId))
-      existing.add(keyOf(e.project, e.parentVersionId, e.childVersionId));
+    for (const e of await tx.listDependencyEdges(releaseId)) firstTime(e.project, e.parentVersionId, e.childVersionId);
   }
   const edges: DependencyEdge[] = [];
   for (const e of plan.edges) {
@@ -496,9 +517,7 @@ async function insertNewEdges(
     const childVersionId = versions[e.child].id;
     // The plan names each edge's project (a project's own top-level edges); --project names them all.
     const edgeProject = project || e.project;
-    const key = keyOf(edgeProject, parentVersionId, childVersionId);
-    if (existing.has(key)) continue;
-    existing.add(key);
+    if (!firstTime(edgeProject, parentVersionId, childVersionId)) continue;
     edges.push({ releaseId, project: edgeProject, parentVersionId, childVersionId });
   }
   return tx.insertDependencyEdges(edges);
@@ -533,18 +552,6 @@ async function insertNewLineage(
 
 function usageKey(versionId: number, scope: string, project: string): string {
   return `${versionId}\u0000${scope}\u0000${project}`;
-}
-
-/** What a person set on a usage survives a re-import of the same version in the same place. */
-function carriedOver(previous: Usage | undefined): Omit<NewUsage, 'releaseId' | 'versionId' | 'scope' | 'project'> {
-  return {
-    linking: previous?.linking ?? null,
-    modified: previous?.modified ?? null,
-    exploitation: previous?.exploitation ?? null,
-    chosenLicense: previous?.chosenLicense ?? null,
-    status: previous?.status ?? 'auto',
-    addedBy: 'import',
-  };
 }
 
 async function recordFailure(

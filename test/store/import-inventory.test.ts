@@ -146,6 +146,22 @@ for (const target of targets()) {
         const [stored3, reread3] = await storedAndReread(store, release.id);
         assert.equal(stored3, reread3);
         assert.equal((await store.listUsages(release.id)).length, 22);
+
+        // Merging a document again adds no usage and no edge it already has; a new edge is added.
+        const edgesBefore = (await store.listDependencyEdges(release.id)).length;
+        const again = await services.importDocument(store, release.id, {
+          content: next,
+          fileName: 'd.json',
+          mode: 'merge',
+        });
+        assert.deepEqual([again.counts.usagesInserted, again.counts.edgesInserted], [0, 0]);
+        assert.equal((await store.listDependencyEdges(release.id)).length, edgesBefore);
+        const grown = await services.importDocument(store, release.id, {
+          content: cyclonedx(['merged-0', 'merged-1']),
+          fileName: 'e.json',
+          mode: 'merge',
+        });
+        assert.deepEqual([grown.counts.usagesInserted, grown.counts.edgesInserted], [1, 2]);
       } finally {
         await fresh.dispose();
       }
