@@ -1,12 +1,12 @@
 // The change history (issue 8 item 18): every decision recorded or removed, every licence policy
 // edit, every approval and shipping, with who, when, why, and before and after.
 import { api } from '../api/endpoints.js';
-import type { ChangeRecord } from '../api/types.js';
+import type { ChangeRecord, ChangeSubject } from '../api/types.js';
 import { Empty, Show } from '../components/status.js';
 import { useLoad } from '../components/use-load.js';
 import { Link, navigate, usePath } from '../router.js';
 
-const SUBJECTS: Array<{ value: string; label: string }> = [
+const SUBJECTS: Array<{ value: ChangeSubject | ''; label: string }> = [
   { value: '', label: 'Everything' },
   { value: 'decision', label: 'Decisions' },
   { value: 'policy', label: 'Licence policies' },

@@ -8,8 +8,11 @@ import { ActionForm, Field, SelectField, splitList } from '../../components/form
 import { PRODUCT_CATEGORIES } from '../../../../src/cra/product/categories.js';
 import { INFORMATION_KEYS } from '../../../../src/cra/record/information.js';
 import { EXPLOITABLE_THRESHOLDS } from '../../../../src/cra/record/annex-i-computed.js';
+import type { RoleAnswers } from '../../../../src/cra/product/operator-role.js';
+import type { ConformityRoute } from '../../../../src/cra/product/classification.js';
 
-const QUESTIONS: Array<[string, string]> = [
+// Keys and values typed by the CRA layer's vocabulary: one the server does not know does not compile.
+const QUESTIONS: Array<[keyof RoleAnswers, string]> = [
   [
     'marketsUnderOwnName',
     'We develop the product (or have it developed) and market it under our own name or trademark',
@@ -25,7 +28,7 @@ const QUESTIONS: Array<[string, string]> = [
   ['legacyUnmodified', 'Placed on the market before 11 Dec 2027 and not substantially modified since'],
 ];
 
-const ROUTES = [
+const ROUTES: { value: ConformityRoute | ''; label: string }[] = [
   { value: '', label: '(none chosen)' },
   { value: 'module-a', label: 'Module A: internal control' },
   { value: 'module-b-c', label: 'Modules B + C: EU-type examination' },
