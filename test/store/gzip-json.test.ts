@@ -47,3 +47,15 @@ test('a value larger than one piece given to the compressor comes back whole', a
 test('a value with no JSON text is refused', async () => {
   await assert.rejects(gzipJson(undefined), /no JSON text/);
 });
+
+test('lists longer than one slice, of records, of lists and of both, give the same text at every depth', async () => {
+  const records = Array.from({ length: 1000 }, (_, i) => ({ id: i, text: `r${i}`, gone: undefined, list: [i, null] }));
+  const value = {
+    blockers: [records.slice(0, 600), [], records.slice(0, 257), records.slice(0, 256), records.slice(0, 1)],
+    usages: records,
+    mixed: [1, [2, [3]], { a: [4] }, ...records.slice(0, 300), [undefined, () => 1]],
+    lists: Array.from({ length: 300 }, (_, i) => [i, { i }]),
+  };
+  for (const depth of [1, 2, 3, 4])
+    assert.equal(unzip(await gzipJson(value, { depth })), JSON.stringify(value), `depth ${depth}`);
+});
