@@ -37,17 +37,13 @@ const SOURCE_DISTRIBUTION = new Set(['source-distribution']);
 // Hash families strong enough to identify source code; MD5 and SHA-1 are not.
 const STRONG_HASH = /^(SHA-(256|384|512)|SHA3-(256|384|512)|BLAKE2b-(256|384|512)|BLAKE3)$/;
 
-const refsOf = (c: Component, types: Set<string>): ExternalReference[] =>
-  c.externalReferences.filter((r) => types.has(r.type));
+/** Whether a reference of one of these types passes the test (without gathering them first). */
+const anyRef = (c: Component, types: Set<string>, test: (r: ExternalReference) => boolean): boolean =>
+  c.externalReferences.some((r) => types.has(r.type) && test(r));
 const NO_ARTEFACTS: Component[] = [];
 // Only SPDX 3 documents have artefacts: the others skip the lookup.
 const artefactsOf = (c: Component, view: SbomView): Component[] =>
   view.artefacts.size === 0 ? NO_ARTEFACTS : (view.artefacts.get(c.ref) ?? NO_ARTEFACTS);
-
-/** Hashes of the deployable form: distribution references (CycloneDX) or the distribution file (SPDX 3). */
-function deployableHashes(c: Component, view: SbomView): Hash[] {
-  return [...refsOf(c, DEPLOYABLE).flatMap((r) => r.hashes ?? []), ...artefactsOf(c, view).flatMap((f) => f.hashes)];
-}
 
 /** Whether any hash of the component or of its deployable form has content (without gathering them). */
 function anyHash(c: Component, view: SbomView): boolean {
@@ -75,10 +71,17 @@ function creatorContact(c: Component): boolean {
  * file's `additionalPurpose`, which states the purposes (absence of the word means "not").
  */
 function fileProperty(name: string, words: readonly string[]) {
+  const accepted = [...words, 'true', 'false'];
   return (c: Component, view: SbomView): boolean => {
-    const values = c.properties.filter((p) => p.name === name).map((p) => p.value.trim().toLowerCase());
-    if (values.length === 1) return [...words, 'true', 'false'].includes(values[0]!);
-    if (values.length > 1) return false;
+    let value: string | undefined;
+    let count = 0;
+    for (const p of c.properties) {
+      if (p.name !== name) continue;
+      count++;
+      value = p.value;
+    }
+    if (count === 1) return accepted.includes(value!.trim().toLowerCase());
+    if (count > 1) return false;
     return artefactsOf(c, view).some((f) => f.properties.some((p) => p.name === SPDX3_PURPOSES));
   };
 }
@@ -123,14 +126,18 @@ export const COMPONENT_PROBES = {
   'component.concluded-license': probe((c) => isSpdxStatement(c.licenses.concluded)),
   'component.declared-license': probe((c) => isSpdxStatement(c.licenses.declared)),
   'component.effective-license': probe(effectiveLicense),
-  'component.deployable-sha512': probe((c, view) => deployableHashes(c, view).some(isSha512)),
+  'component.deployable-sha512': probe(
+    (c, view) =>
+      anyRef(c, DEPLOYABLE, (r) => (r.hashes ?? []).some(isSha512)) ||
+      artefactsOf(c, view).some((f) => f.hashes.some(isSha512)),
+  ),
   'component.executable': probe(fileProperty(BSI_PROPERTY.executable, ['executable', 'non-executable'])),
   'component.archive': probe(fileProperty(BSI_PROPERTY.archive, ['archive', 'no archive'])),
   'component.structured': probe(fileProperty(BSI_PROPERTY.structured, ['structured', 'unstructured'])),
-  'component.source-uri': probe((c) => refsOf(c, SOURCE).some((r) => isWebUrl(r.url))),
-  'component.deployable-uri': probe((c) => refsOf(c, DEPLOYABLE).some((r) => isWebUrl(r.url))),
+  'component.source-uri': probe((c) => anyRef(c, SOURCE, (r) => isWebUrl(r.url))),
+  'component.deployable-uri': probe((c) => anyRef(c, DEPLOYABLE, (r) => isWebUrl(r.url))),
   'component.source-hash': probe((c) =>
-    refsOf(c, SOURCE_DISTRIBUTION).some((r) =>
+    anyRef(c, SOURCE_DISTRIBUTION, (r) =>
       (r.hashes ?? []).some((h) => STRONG_HASH.test(h.alg) && h.content.length > 0),
     ),
   ),
