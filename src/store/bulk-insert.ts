@@ -6,6 +6,7 @@
  * bulk writes slow; the statements themselves stay plain SQL with bound values.
  */
 import { sql } from 'kysely';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { StoreContext } from './context.js';
 
 export interface BulkColumn {
@@ -32,80 +33,173 @@ export async function bulkInsert(
   rows: readonly unknown[][],
   options: BulkInsertOptions = {},
 ): Promise<number> {
-  return (await insertRows(ctx, table, columns, rows, options, null)) as number;
+  if (rows.length === 0) return 0;
+  checkIdentifiers(table, columns, options);
+  if (ctx.dialect === 'sqlite' && ctx.sqlite) {
+    const database = ctx.sqlite;
+    // Inside a transaction the connection is already ours; otherwise take it through a transaction
+    // of our own, so that no other caller's statements interleave with these rows.
+    const write = () => sqliteInsert(database, table, columns, rows, options, null);
+    return ctx.inTransaction ? write() : ctx.db.transaction().execute(async () => write());
+  }
+  let written = 0;
+  for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT)
+    written += await postgresInsert(
+      ctx,
+      table,
+      columns,
+      rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT),
+      options,
+      null,
+    );
+  return written;
 }
 
 /**
- * As bulkInsert, and returns the named columns of the rows written (rows skipped as conflicts are
- * not returned), so that a caller learns the ids it created without reading them back.
+ * As bulkInsert, and gives each row's new id, in the rows' order (null for a row skipped as a
+ * conflict). The ids are taken before the rows are written and written with them: on SQLite the
+ * ones after the table's largest (its AUTOINCREMENT counter, so an id is never reused), on
+ * PostgreSQL from the id column's sequence. Nothing is returned per row or matched back by key;
+ * only when some rows were skipped are the ids that exist read back. The table's id column must be
+ * `id` and not among `columns`.
  */
-export async function bulkInsertReturning<R>(
+export async function bulkInsertIds(
   ctx: StoreContext,
   table: string,
   columns: readonly BulkColumn[],
   rows: readonly unknown[][],
-  returning: readonly string[],
   options: BulkInsertOptions = {},
-): Promise<R[]> {
-  return (await insertRows(ctx, table, columns, rows, options, returning)) as R[];
+): Promise<(number | null)[]> {
+  if (rows.length === 0) return [];
+  checkIdentifiers(table, columns, options);
+  if (ctx.dialect === 'sqlite' && ctx.sqlite) {
+    const database = ctx.sqlite;
+    const write = () => {
+      // The write lock is held from the caller's first write until it commits (one writer at a time):
+      // nobody else takes ids meanwhile. Had another connection written since this transaction
+      // began reading, SQLite refuses the insert (SQLITE_BUSY_SNAPSHOT) rather than reuse them.
+      const counters = database
+        .prepare(
+          'SELECT (SELECT max(id) FROM ' +
+            table +
+            ') AS largest, (SELECT seq FROM sqlite_sequence WHERE name = ?) AS seq',
+        )
+        .get(table) as { largest: number | null; seq: number | null };
+      const first = Math.max(counters.largest ?? 0, counters.seq ?? 0) + 1;
+      const ids: (number | null)[] = new Array<number | null>(rows.length);
+      for (let i = 0; i < rows.length; i++) ids[i] = first + i;
+      const written = sqliteInsert(database, table, [{ name: 'id', type: 'integer' }, ...columns], rows, options, ids);
+      if (written < rows.length)
+        keepExisting(
+          database
+            .prepare(`SELECT id FROM ${table} WHERE id BETWEEN ? AND ?`)
+            .pluck()
+            .all(first, first + rows.length - 1) as number[],
+          ids,
+        );
+      return ids;
+    };
+    return ctx.inTransaction ? write() : ctx.db.transaction().execute(async () => write());
+  }
+  const ids: (number | null)[] = [];
+  for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT) {
+    const part = rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT);
+    // One row holding the ids as an int4[] (parsed to numbers), taken from the sequence: ours alone.
+    const taken = await sql<{
+      ids: number[];
+    }>`SELECT array_agg(nextval(pg_get_serial_sequence(${table}, 'id'))::integer ORDER BY n) AS ids FROM generate_series(1, ${part.length}::integer) AS n`.execute(
+      ctx.db,
+    );
+    const partIds: (number | null)[] = taken.rows[0]!.ids;
+    const written = await postgresInsert(
+      ctx,
+      table,
+      [{ name: 'id', type: 'integer' }, ...columns],
+      part,
+      options,
+      partIds,
+    );
+    if (written < part.length) {
+      const found = await sql<{
+        id: number;
+      }>`SELECT id FROM ${sql.table(table)} WHERE id = ANY(${partIds}::integer[])`.execute(ctx.db);
+      keepExisting(
+        found.rows.map((r) => r.id),
+        partIds,
+      );
+    }
+    for (const id of partIds) ids.push(id);
+  }
+  return ids;
 }
 
-async function insertRows(
-  ctx: StoreContext,
+/** Sets to null the ids not among those found (their rows were skipped as conflicts). */
+function keepExisting(found: number[], ids: (number | null)[]): void {
+  const exists = new Set(found);
+  for (let i = 0; i < ids.length; i++) if (!exists.has(ids[i]!)) ids[i] = null;
+}
+
+function checkIdentifiers(table: string, columns: readonly BulkColumn[], options: BulkInsertOptions): void {
+  for (const name of [table, ...columns.map((c) => c.name), ...(options.skipConflictsOn ?? [])]) {
+    if (!IDENTIFIER.test(name)) throw new Error(`bulkInsert: "${name}" is not a plain identifier`);
+  }
+}
+
+/**
+ * Rows through prepared multi-row statements (one per SQLITE_ROWS_PER_STATEMENT rows, the same one
+ * reused); each row's values are bound straight from it (with its id first when ids are given).
+ */
+function sqliteInsert(
+  database: SqliteDatabase,
   table: string,
   columns: readonly BulkColumn[],
   rows: readonly unknown[][],
   options: BulkInsertOptions,
-  returning: readonly string[] | null,
-): Promise<number | unknown[]> {
-  const returned: unknown[] = [];
-  if (rows.length === 0) return returning ? returned : 0;
-  for (const name of [table, ...columns.map((c) => c.name), ...(options.skipConflictsOn ?? []), ...(returning ?? [])]) {
-    if (!IDENTIFIER.test(name)) throw new Error(`bulkInsert: "${name}" is not a plain identifier`);
-  }
-  const conflict = options.skipConflictsOn ? ` ON CONFLICT (${options.skipConflictsOn.join(', ')}) DO NOTHING` : '';
-  const tail = `${conflict}${returning ? ` RETURNING ${returning.join(', ')}` : ''}`;
-  const names = columns.map((c) => c.name).join(', ');
-  if (ctx.dialect === 'sqlite' && ctx.sqlite) {
-    const database = ctx.sqlite;
-    const tuple = `(${columns.map(() => '?').join(', ')})`;
-    const statementFor = (count: number) =>
-      database.prepare(`INSERT INTO ${table} (${names}) VALUES ${Array(count).fill(tuple).join(', ')}${tail}`);
-    const execute = (statement: ReturnType<typeof statementFor>, values: unknown[]): number => {
-      if (!returning) return statement.run(values).changes;
-      const got = statement.all(values);
-      for (const row of got) returned.push(row);
-      return got.length;
-    };
-    // Many rows per statement: one call into SQLite per SQLITE_ROWS_PER_STATEMENT rows instead of one per row.
-    const perStatement = Math.max(
-      1,
-      Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(SQLITE_PARAMETERS / columns.length)),
-    );
-    const insertAll = () => {
-      let written = 0;
-      const full = rows.length >= perStatement ? statementFor(perStatement) : null;
-      let start = 0;
-      for (; full && start + perStatement <= rows.length; start += perStatement)
-        written += execute(full, rows.slice(start, start + perStatement).flat());
-      if (start < rows.length) written += execute(statementFor(rows.length - start), rows.slice(start).flat());
-      return written;
-    };
-    // Inside a transaction the connection is already ours; otherwise take it through a transaction
-    // of our own, so that no other caller's statements interleave with these rows.
-    const written = ctx.inTransaction ? insertAll() : await ctx.db.transaction().execute(async () => insertAll());
-    return returning ? returned : written;
-  }
+  ids: readonly (number | null)[] | null,
+): number {
+  const width = columns.length;
+  const perStatement = Math.max(1, Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(SQLITE_PARAMETERS / width)));
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const text = (count: number) =>
+    `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) VALUES ${Array(count).fill(tuple).join(', ')}${conflictClause(options)}`;
+  const full = rows.length >= perStatement ? database.prepare(text(perStatement)) : null;
   let written = 0;
-  for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT) {
-    const part = rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT);
-    const arrays = columns.map((c, i) => sql`${part.map((row) => row[i])}::${sql.raw(c.type)}[]`);
-    const result =
-      await sql`${sql.raw(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(`)}${sql.join(arrays)}${sql.raw(`)${tail}`)}`.execute(
-        ctx.db,
-      );
-    written += Number(result.numAffectedRows ?? 0);
-    if (returning) for (const row of result.rows) returned.push(row);
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const end = Math.min(rows.length, start + perStatement);
+    const values: unknown[] = new Array(width * (end - start));
+    let k = 0;
+    for (let i = start; i < end; i++) {
+      const row = rows[i]!;
+      if (ids) values[k++] = ids[i];
+      for (let j = 0; j < row.length; j++) values[k++] = row[j];
+    }
+    const statement = end - start === perStatement && full ? full : database.prepare(text(end - start));
+    written += statement.run(values).changes;
   }
-  return returning ? returned : written;
+  return written;
+}
+
+function conflictClause(options: BulkInsertOptions): string {
+  return options.skipConflictsOn ? ` ON CONFLICT (${options.skipConflictsOn.join(', ')}) DO NOTHING` : '';
+}
+
+/** One `INSERT … SELECT FROM unnest(…)` of rows (ids first when given); returns how many were written. */
+async function postgresInsert(
+  ctx: StoreContext,
+  table: string,
+  columns: readonly BulkColumn[],
+  part: readonly unknown[][],
+  options: BulkInsertOptions,
+  ids: readonly (number | null)[] | null,
+): Promise<number> {
+  const offset = ids ? 1 : 0;
+  const arrays = columns.map(
+    (c, i) => sql`${i < offset ? ids : part.map((row) => row[i - offset])}::${sql.raw(c.type)}[]`,
+  );
+  const names = columns.map((c) => c.name).join(', ');
+  const result =
+    await sql`${sql.raw(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(`)}${sql.join(arrays)}${sql.raw(`)${conflictClause(options)}`)}`.execute(
+      ctx.db,
+    );
+  return Number(result.numAffectedRows ?? 0);
 }

@@ -9,7 +9,7 @@ import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { BulkUpsertResult, ComponentInput, DataConflict, FillPolicy, VersionInput } from './types.js';
 import { chunks, type StoreContext } from './context.js';
-import { bulkInsertReturning, type BulkColumn } from './bulk-insert.js';
+import { bulkInsertIds, type BulkColumn } from './bulk-insert.js';
 import { selectWhereIn } from './bulk-select.js';
 import { mergeFields } from './merge-fields.js';
 import { componentKey } from '../model/component-identity.js';
@@ -157,21 +157,16 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
       const c = byKey.get(key)!;
       return [key, c.name, c.purl, c.purlType, c.namespace, c.description, c.homepage, c.language];
     });
-    // The new rows' ids come back from the insert itself; only rows another writer created meanwhile
+    // The new rows' ids are known from the insert itself; only rows another writer created meanwhile
     // (skipped as conflicts) are read back.
     const created = new Map<string, ComponentRow>();
-    const inserted = await bulkInsertReturning<{ id: number; identity_key: string }>(
-      ctx,
-      'components',
-      COMPONENT_BULK_COLUMNS,
-      componentRows,
-      ['id', 'identity_key'],
-      {
-        skipConflictsOn: ['identity_key'],
-      },
-    );
-    for (const { id, identity_key } of inserted)
-      created.set(identity_key, componentRow(id, identity_key, byKey.get(identity_key)!));
+    const ids = await bulkInsertIds(ctx, 'components', COMPONENT_BULK_COLUMNS, componentRows, {
+      skipConflictsOn: ['identity_key'],
+    });
+    for (let i = 0; i < missing.length; i++) {
+      const id = ids[i];
+      if (id !== null) created.set(missing[i]!, componentRow(id, missing[i]!, byKey.get(missing[i]!)!));
+    }
     const raced = missing.filter((k) => !created.has(k));
     if (raced.length > 0) for (const [key, row] of await componentsByKey(raced)) created.set(key, row);
     const conflicts: DataConflict[] = [];
@@ -223,17 +218,13 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
       v.copyright,
     ]);
     const after = new Map(existing);
-    const inserted = await bulkInsertReturning<{ id: number; component_id: number; number: string }>(
-      ctx,
-      'versions',
-      VERSION_BULK_COLUMNS,
-      versionRows,
-      ['id', 'component_id', 'number'],
-      { skipConflictsOn: ['component_id', 'number'] },
-    );
-    for (const { id, component_id, number } of inserted) {
-      const key = versionKey(component_id, number);
-      after.set(key, versionRow(id, byKey.get(key)!));
+    const ids = await bulkInsertIds(ctx, 'versions', VERSION_BULK_COLUMNS, versionRows, {
+      skipConflictsOn: ['component_id', 'number'],
+    });
+    for (let i = 0; i < missing.length; i++) {
+      const id = ids[i];
+      const v = missing[i]!;
+      if (id !== null) after.set(versionKey(v.componentId, v.number), versionRow(id, v));
     }
     // Versions another writer created meanwhile (skipped as conflicts) are read back.
     const raced = missing.filter((v) => !after.has(versionKey(v.componentId, v.number)));

@@ -6,7 +6,7 @@ import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { NewUsage, UsagePatch } from './types.js';
 import { chunks, fromBool, rowsPerStatement, toBool, type StoreContext } from './context.js';
-import { bulkInsert, bulkInsertReturning, type BulkColumn } from './bulk-insert.js';
+import { bulkInsert, bulkInsertIds, type BulkColumn } from './bulk-insert.js';
 
 type UsageMethods = Pick<
   Store,
@@ -100,11 +100,21 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
     return set;
   }
 
+  /** Values in USAGE_BULK_COLUMNS' order. */
   function bulkRows(usages: NewUsage[]): unknown[][] {
-    return usages.map((u) => {
-      const r = usageRow(u);
-      return USAGE_BULK_COLUMNS.map((c) => r[c.name as keyof typeof r] ?? null);
-    });
+    return usages.map((u) => [
+      u.releaseId,
+      u.versionId,
+      u.scope,
+      u.project,
+      u.linking ?? null,
+      toBool(ctx, u.modified ?? null),
+      u.exploitation ?? null,
+      u.chosenLicense ?? null,
+      u.status ?? null,
+      u.addedBy ?? null,
+      u.description ?? null,
+    ]);
   }
 
   const methods: UsageMethods = {
@@ -142,39 +152,35 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
     async insertUsagesReturning(usages, onConflict = 'fail') {
       if (usages.some((u) => u.releaseId !== usages[0]!.releaseId))
         throw new Error('insertUsagesReturning: usages of one release at a time');
-      type Written = { id: number; version_id: number; scope: string; project: string };
-      const written = await bulkInsertReturning<Written>(
+      const ids = await bulkInsertIds(
         ctx,
         'usages',
         USAGE_BULK_COLUMNS,
         bulkRows(usages),
-        ['id', 'version_id', 'scope', 'project'],
-        {
-          ...(onConflict === 'ignore' ? { skipConflictsOn: UNIQUE_USAGE } : {}),
-        },
+        onConflict === 'ignore' ? { skipConflictsOn: UNIQUE_USAGE } : {},
       );
-      // Each row written is found again among those given by its unique key within the release.
-      const key = (versionId: number, scope: string, project: string) => `${versionId}\u0000${scope}\u0000${project}`;
-      const given = new Map(usages.map((u) => [key(u.versionId, u.scope, u.project), u]));
-      return written
-        .map((w): Usage => {
-          const u = given.get(key(w.version_id, w.scope, w.project))!;
-          return {
-            id: w.id,
-            releaseId: u.releaseId,
-            versionId: u.versionId,
-            scope: u.scope,
-            project: u.project,
-            linking: u.linking,
-            modified: u.modified,
-            exploitation: u.exploitation,
-            chosenLicense: u.chosenLicense,
-            status: u.status,
-            addedBy: u.addedBy,
-            description: u.description ?? null,
-          };
-        })
-        .sort((a, b) => a.id - b.id);
+      // Each usage's id is known: the records are the usages given (skipped ones left out), by id.
+      const written: Usage[] = [];
+      for (let i = 0; i < usages.length; i++) {
+        const id = ids[i];
+        if (id === null || id === undefined) continue;
+        const u = usages[i]!;
+        written.push({
+          id,
+          releaseId: u.releaseId,
+          versionId: u.versionId,
+          scope: u.scope,
+          project: u.project,
+          linking: u.linking,
+          modified: u.modified,
+          exploitation: u.exploitation,
+          chosenLicense: u.chosenLicense,
+          status: u.status,
+          addedBy: u.addedBy,
+          description: u.description ?? null,
+        });
+      }
+      return written.sort((a, b) => a.id - b.id);
     },
     async listUsages(releaseId) {
       return (

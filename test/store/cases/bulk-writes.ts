@@ -130,6 +130,31 @@ export const bulkWriteCases: Record<string, ContractCase> = {
     assert.deepEqual(await store.insertUsagesReturning([]), []);
   },
 
+  async 'ids given by bulk inserts are never reused: usages written after the release ones were deleted get new ones'(
+    store,
+  ) {
+    const release = await productWithRelease(store);
+    const { records } = await store.upsertComponents(
+      Array.from({ length: 40 }, (_, i) => npmComponent(`reuse-${i}`)),
+      'fill-missing',
+    );
+    const { records: versions } = await store.upsertVersions(
+      records.map((c) => versionOf(c.id, '1.0.0')),
+      'fill-missing',
+    );
+    const usages = versions.map((v) => usageOf(release.id, v.id));
+    const first = await store.insertUsagesReturning(usages);
+    assert.equal(await store.deleteUsagesOfRelease(release.id), 40);
+    const again = await store.insertUsagesReturning(usages);
+    assert.equal(again.length, 40);
+    assert.ok(again[0]!.id > first.at(-1)!.id, 'a deleted usage id is not given again');
+    assert.deepEqual(again, await store.listUsages(release.id));
+    // A usage added one at a time afterwards takes the next id after them.
+    const { records: more } = await store.upsertVersions([versionOf(records[0]!.id, '2.0.0')], 'fill-missing');
+    assert.equal(await store.insertUsages([usageOf(release.id, more[0]!.id)]), 1);
+    assert.ok((await store.listUsages(release.id)).at(-1)!.id > again.at(-1)!.id);
+  },
+
   async 'loadReleaseContext is loadReleaseData without the inventory'(store) {
     const release = await productWithRelease(store);
     const { records } = await store.upsertComponents([npmComponent('ctx')], 'fill-missing');
