@@ -2,9 +2,9 @@
 // Entry point of the `vigie` command (ADR 6, ADR 38). It always runs compiled JavaScript when that is safe:
 // - installed package (no src/): dist/ is all there is;
 // - checkout: dist/ (built by `npm ci` through `prepare`, or `npm run build`) when dist/.build-stamp
-//   is not older than any file under src/; otherwise the sources run through tsx, so stale compiled
-//   code never runs (a one-line hint says so on an interactive terminal). VIGIE_FROM_SOURCE=1
-//   forces the sources.
+//   is not older than any file under src/; otherwise dist/ is rebuilt first (ADR 39) and, when that
+//   cannot be done, the sources run through tsx, so stale compiled code never runs (a one-line note
+//   says which on an interactive terminal). VIGIE_FROM_SOURCE=1 forces the sources.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, sep } from 'node:path';
@@ -53,12 +53,33 @@ function changedUnder(folder, stamp) {
   return null;
 }
 
+/**
+ * A stale checkout rebuilds dist/ once (ADR 39: a private folder, then renames, so processes running
+ * the old build keep working) and runs it; when that cannot happen (esbuild absent, the sources do
+ * not build, another process is rebuilding), the sources run through tsx as before.
+ */
+async function refreshed(reason) {
+  const builder = join(root, 'scripts', 'build-dist.mjs');
+  if (!existsSync(builder)) return false;
+  const started = Date.now();
+  try {
+    const { refreshDist } = await import(pathToFileURL(builder).href);
+    if (!(await refreshDist(root, join(root, 'dist')))) return false;
+  } catch {
+    return false;
+  }
+  if (process.stderr.isTTY) {
+    process.stderr.write(`vigie: ${reason}: rebuilt dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+  return true;
+}
+
 let entry;
 if (!existsSync(source)) {
   entry = await import(pathToFileURL(compiled).href);
 } else {
   const reason = staleReason();
-  if (reason === null) {
+  if (reason === null || (process.env.VIGIE_FROM_SOURCE !== '1' && (await refreshed(reason)))) {
     entry = await import(pathToFileURL(compiled).href);
   } else {
     if (process.stderr.isTTY && process.env.VIGIE_FROM_SOURCE !== '1') {

@@ -4,8 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   symlinkSync,
@@ -107,6 +110,75 @@ test('installed package (no src/): dist/', () => {
   try {
     rmSync(join(dir, 'src'), { recursive: true });
     assert.equal(runBin(dir), 'dist a,b');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// ADR 39: a checkout that holds the build script rebuilds a stale dist/ and runs it, instead of tsx.
+function buildablePackage(): string {
+  const dir = miniPackage();
+  mkdirSync(join(dir, 'scripts'));
+  copyFileSync(join(REPO_ROOT, 'scripts', 'build-dist.mjs'), join(dir, 'scripts', 'build-dist.mjs'));
+  rmSync(join(dir, 'dist'), { recursive: true });
+  return dir;
+}
+
+const printing = (word: string) =>
+  `export async function main(argv: string[]): Promise<number> { process.stdout.write('${word} ' + argv.join(',')); return 0; }\n`;
+
+test('checkout with the build script: a stale dist/ is rebuilt and run, old chunks stay for running processes', () => {
+  const dir = buildablePackage();
+  try {
+    const entry = join(dir, 'dist', 'cli', 'main.js');
+    writeFileSync(join(dir, 'src', 'cli', 'main.ts'), printing('first'));
+    assert.equal(runBin(dir), 'first a,b');
+    assert.match(readFileSync(entry, 'utf8'), /first/, 'the answer came from the rebuilt dist/');
+    const stamp = readFileSync(join(dir, 'dist', '.build-stamp'), 'utf8');
+    assert.match(stamp, /^\d+\nsrc\nsrc\/cli\nsrc\/cli\/main\.ts\n$/);
+
+    // Fresh: nothing is rebuilt (the stamp stays as it was).
+    assert.equal(runBin(dir), 'first a,b');
+    assert.equal(readFileSync(join(dir, 'dist', '.build-stamp'), 'utf8'), stamp);
+
+    // An edit after the build: rebuilt; a chunk of an older build (a process may still load it) stays.
+    mkdirSync(join(dir, 'dist', 'chunks'), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'chunks', 'old-AAAA.js'), 'export {};\n');
+    writeFileSync(join(dir, 'src', 'cli', 'main.ts'), printing('second'));
+    const future = new Date(Date.now() + 5000);
+    utimesSync(join(dir, 'src', 'cli', 'main.ts'), future, future);
+    assert.equal(runBin(dir), 'second a,b');
+    assert.match(readFileSync(entry, 'utf8'), /second/);
+    assert.ok(existsSync(join(dir, 'dist', 'chunks', 'old-AAAA.js')));
+    assert.deepEqual(
+      readdirSync(join(dir, 'dist')).filter((name) => name.startsWith('.') && name !== '.build-stamp'),
+      [],
+      'no private build folder or lock is left behind',
+    );
+
+    // Sources that do not build: the stale dist/ never runs; tsx reports the error.
+    writeFileSync(join(dir, 'src', 'cli', 'main.ts'), 'export async function main( {\n');
+    const later = new Date(Date.now() + 10_000);
+    utimesSync(join(dir, 'src', 'cli', 'main.ts'), later, later);
+    const broken = spawnSync(process.execPath, [join(dir, 'bin', 'vigie.js'), 'a'], {
+      encoding: 'utf8',
+      env: { ...process.env, VIGIE_FROM_SOURCE: '' },
+    });
+    assert.notEqual(broken.status, 0);
+    assert.doesNotMatch(broken.stdout, /second/);
+    assert.match(readFileSync(entry, 'utf8'), /second/, 'a failed rebuild leaves the previous build whole');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('checkout with the build script: while another refresh holds the lock, the sources run through tsx', () => {
+  const dir = buildablePackage();
+  try {
+    writeFileSync(join(dir, 'src', 'cli', 'main.ts'), printing('locked'));
+    mkdirSync(join(dir, 'dist', '.refresh-lock'), { recursive: true });
+    assert.equal(runBin(dir), 'locked a,b');
+    assert.ok(!existsSync(join(dir, 'dist', 'cli', 'main.js')), 'nothing was built under another lock');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

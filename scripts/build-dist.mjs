@@ -1,0 +1,111 @@
+// The CLI bundle (ADR 6, ADR 20, ADR 38, ADR 39): esbuild bundles src/cli/main.ts into <dist>/cli/main.js
+// plus one chunk per lazily loaded part under <dist>/chunks/, npm packages left external.
+// <dist>/.build-stamp records when the build STARTED, then the folders and source files under src/
+// at that moment: the bin runs dist/ only while no listed path is newer than that start.
+//
+// Two ways to build:
+// - buildDist: empties the folder and builds into it (`npm run build`, `prepare`);
+// - refreshDist: used by bin/vigie.js when a checkout's dist/ is stale. It builds into a private
+//   folder, then moves the chunks in (content-hashed names: a chunk of the old build is never
+//   overwritten by other code, and stays for processes still running the old build), then the entry,
+//   then the stamp, each by rename, so a process starting meanwhile sees the old build or the new
+//   one, never half of one. One refresh at a time (a lock folder); a second caller gets false.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+/** A lock older than this belongs to a process that died mid-refresh. */
+const STALE_LOCK_MS = 60_000;
+
+/** The stamp's text: build start, then folders and non-test sources under src/, relative, `/`-separated. */
+function stampText(root, started) {
+  const folders = ['src'];
+  const sources = [];
+  for (const entry of readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath ?? entry.path, entry.name)
+      .slice(root.length + 1)
+      .split('\\')
+      .join('/');
+    if (entry.isDirectory()) folders.push(path);
+    else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) sources.push(path);
+  }
+  return [started, ...folders.sort(), ...sources.sort(), ''].join('\n');
+}
+
+function bundle(root, outdir, logLevel) {
+  return build({
+    absWorkingDir: root,
+    entryPoints: { 'cli/main': 'src/cli/main.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    packages: 'external',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel,
+    metafile: true,
+  });
+}
+
+/** Empties `dist` and builds into it; returns esbuild's metafile. */
+export async function buildDist(root, dist) {
+  const started = Date.now();
+  const stamp = stampText(root, started);
+  rmSync(dist, { recursive: true, force: true });
+  const result = await bundle(root, dist, 'warning');
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(join(dist, '.build-stamp'), stamp);
+  return result.metafile;
+}
+
+/**
+ * Rebuilds a stale `dist` in place without breaking processes that run it (see the header). Returns
+ * true when the new build is in place, false when another refresh holds the lock. Throws when the
+ * sources do not build (the caller falls back to running them through tsx, which shows the error).
+ */
+export async function refreshDist(root, dist) {
+  mkdirSync(dist, { recursive: true });
+  const lock = join(dist, '.refresh-lock');
+  if (!takeLock(lock)) return false;
+  let next;
+  try {
+    const started = Date.now();
+    const stamp = stampText(root, started);
+    next = mkdtempSync(join(dist, '.next-'));
+    await bundle(root, next, 'silent');
+    mkdirSync(join(dist, 'chunks'), { recursive: true });
+    mkdirSync(join(dist, 'cli'), { recursive: true });
+    // A bundle without lazy imports has no chunks folder.
+    for (const name of existsSync(join(next, 'chunks')) ? readdirSync(join(next, 'chunks')) : []) {
+      renameSync(join(next, 'chunks', name), join(dist, 'chunks', name));
+    }
+    renameSync(join(next, 'cli', 'main.js.map'), join(dist, 'cli', 'main.js.map'));
+    renameSync(join(next, 'cli', 'main.js'), join(dist, 'cli', 'main.js'));
+    writeFileSync(join(next, '.build-stamp'), stamp);
+    renameSync(join(next, '.build-stamp'), join(dist, '.build-stamp'));
+    return true;
+  } finally {
+    if (next) rmSync(next, { recursive: true, force: true });
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function takeLock(lock) {
+  try {
+    mkdirSync(lock);
+    return true;
+  } catch {
+    const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    if (age < STALE_LOCK_MS) return false;
+    rmSync(lock, { recursive: true, force: true });
+    try {
+      mkdirSync(lock);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
