@@ -74,3 +74,21 @@ test('inside a transaction nothing is kept', async () => {
     assert.equal(cache.size, 0);
   });
 });
+
+test('stamps arriving out of order: a key kept twice under one stamp is weighed once', async () => {
+  // PostgreSQL stamps come from separate round trips, so an older one can be seen after a newer one.
+  const stamps = ['s1', 's2', 's1'];
+  const store = { changeStamp: async () => stamps.shift() ?? 's1' } as unknown as Parameters<
+    StampedCache<string>['read']
+  >[0];
+  const cache = new StampedCache<string>({ maxEntries: 10, maxWeight: 1000 }, (v) => v.length);
+  let release!: () => void;
+  const slow = cache.read(store, 'k', () => new Promise<string>((done) => (release = () => done('first'))));
+  await new Promise((r) => setImmediate(r));
+  assert.equal(await cache.read(store, 'other', async () => 'x'), 'x');
+  assert.equal(await cache.read(store, 'k', async () => 'second'), 'second');
+  release();
+  assert.equal(await slow, 'first');
+  assert.equal(cache.size, 1);
+  assert.equal(cache.heldWeight, 'first'.length);
+});

@@ -76,6 +76,13 @@ export class StampedCache<V> {
   private keep(key: string, value: V): void {
     const weight = this.weigh(value);
     if (weight > this.limits.maxWeight) return;
+    // Two computations of one key can both finish under one stamp (PostgreSQL stamps may arrive out
+    // of order and reset `pending`): the second replaces the first, whose weight goes with it.
+    const replaced = this.entries.get(key);
+    if (replaced) {
+      this.entries.delete(key);
+      this.weight -= replaced.weight;
+    }
     this.entries.set(key, { value, weight });
     this.weight += weight;
     while (this.entries.size > this.limits.maxEntries || this.weight > this.limits.maxWeight) {
