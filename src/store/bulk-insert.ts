@@ -75,9 +75,11 @@ export async function bulkInsertIds(
   if (ctx.dialect === 'sqlite' && ctx.sqlite) {
     const database = ctx.sqlite;
     const write = () => {
-      // The write lock is held from the caller's first write until it commits (one writer at a time):
-      // nobody else takes ids meanwhile. Had another connection written since this transaction
-      // began reading, SQLite refuses the insert (SQLITE_BUSY_SNAPSHOT) rather than reuse them.
+      // The write lock must be held before the ids are read (one writer at a time): inside the
+      // caller's transaction it is once the caller has written (an import writes its record first);
+      // had another connection written since that transaction began reading, SQLite would refuse the
+      // insert (SQLITE_BUSY_SNAPSHOT) rather than reuse ids. On its own, the write runs in a
+      // transaction that takes the lock first (BEGIN IMMEDIATE), so it waits instead of failing.
       const counters = database
         .prepare(
           'SELECT (SELECT max(id) FROM ' +
@@ -99,7 +101,7 @@ export async function bulkInsertIds(
         );
       return ids;
     };
-    return ctx.inTransaction ? write() : ctx.db.transaction().execute(async () => write());
+    return ctx.inTransaction ? write() : database.transaction(write).immediate();
   }
   const ids: (number | null)[] = [];
   for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT) {

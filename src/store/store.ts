@@ -135,6 +135,11 @@ export interface Store
   deleteUsagesOfRelease(releaseId: number): Promise<number>;
 
   // Dependency graph (edges between the versions of a release's usages)
+  /**
+   * Edges carry no foreign keys (ADR 36): the caller passes ids of a release and of versions it holds
+   * in the same transaction (the import does, right after upserting those versions); nothing here
+   * checks that they exist. Deleting a release or a product deletes its edges.
+   */
   insertDependencyEdges(edges: DependencyEdge[]): Promise<number>;
   listDependencyEdges(releaseId: number): Promise<DependencyEdge[]>;
   deleteDependencyEdgesOfRelease(releaseId: number): Promise<number>;
