@@ -16,6 +16,8 @@ import { build } from 'esbuild';
 
 /** A lock older than this belongs to a process that died mid-refresh. */
 const STALE_LOCK_MS = 60_000;
+/** Chunks of older builds are kept this long after they were written (for processes still running them). */
+const OLD_CHUNK_MS = 24 * 60 * 60 * 1000;
 
 /** The stamp's text: build start, then folders and non-test sources under src/, relative, `/`-separated. */
 function stampText(root, started) {
@@ -79,17 +81,31 @@ export async function refreshDist(root, dist) {
     mkdirSync(join(dist, 'chunks'), { recursive: true });
     mkdirSync(join(dist, 'cli'), { recursive: true });
     // A bundle without lazy imports has no chunks folder.
-    for (const name of existsSync(join(next, 'chunks')) ? readdirSync(join(next, 'chunks')) : []) {
-      renameSync(join(next, 'chunks', name), join(dist, 'chunks', name));
-    }
+    const fresh = new Set(existsSync(join(next, 'chunks')) ? readdirSync(join(next, 'chunks')) : []);
+    for (const name of fresh) renameSync(join(next, 'chunks', name), join(dist, 'chunks', name));
     renameSync(join(next, 'cli', 'main.js.map'), join(dist, 'cli', 'main.js.map'));
     renameSync(join(next, 'cli', 'main.js'), join(dist, 'cli', 'main.js'));
     writeFileSync(join(next, '.build-stamp'), stamp);
     renameSync(join(next, '.build-stamp'), join(dist, '.build-stamp'));
+    dropOldChunks(join(dist, 'chunks'), fresh);
     return true;
   } finally {
     if (next) rmSync(next, { recursive: true, force: true });
     rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Chunks of earlier builds stay for processes still running them, but not forever: one not in the
+ * new build and last written more than OLD_CHUNK_MS ago goes (a process that old whose command has
+ * not loaded its lazy parts yet would then fail to load them; `npm run build` drops them all).
+ */
+function dropOldChunks(folder, fresh) {
+  const before = Date.now() - OLD_CHUNK_MS;
+  for (const name of readdirSync(folder)) {
+    if (fresh.has(name)) continue;
+    const path = join(folder, name);
+    if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < before) rmSync(path, { force: true });
   }
 }
 

@@ -144,12 +144,17 @@ test('checkout with the build script: a stale dist/ is rebuilt and run, old chun
     // An edit after the build: rebuilt; a chunk of an older build (a process may still load it) stays.
     mkdirSync(join(dir, 'dist', 'chunks'), { recursive: true });
     writeFileSync(join(dir, 'dist', 'chunks', 'old-AAAA.js'), 'export {};\n');
+    // One written two days ago: gone with this refresh.
+    writeFileSync(join(dir, 'dist', 'chunks', 'older-BBBB.js'), 'export {};\n');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(join(dir, 'dist', 'chunks', 'older-BBBB.js'), twoDaysAgo, twoDaysAgo);
     writeFileSync(join(dir, 'src', 'cli', 'main.ts'), printing('second'));
     const future = new Date(Date.now() + 5000);
     utimesSync(join(dir, 'src', 'cli', 'main.ts'), future, future);
     assert.equal(runBin(dir), 'second a,b');
     assert.match(readFileSync(entry, 'utf8'), /second/);
     assert.ok(existsSync(join(dir, 'dist', 'chunks', 'old-AAAA.js')));
+    assert.ok(!existsSync(join(dir, 'dist', 'chunks', 'older-BBBB.js')));
     assert.deepEqual(
       readdirSync(join(dir, 'dist')).filter((name) => name.startsWith('.') && name !== '.build-stamp'),
       [],
