@@ -3,8 +3,6 @@
  * leaves the release untouched and ends as a ServiceError with a stable code. A refused document is
  * still written to the import history (status failed) so that the attempt is visible.
  */
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { Issue } from '../model/issue.js';
 import type { ComponentRecord, Usage, VersionRecord } from '../model/portfolio.js';
 import type { Linking, Modification } from '../model/usage-context.js';
@@ -24,6 +22,7 @@ import type {
   Store,
   VersionAiFacts,
 } from '../store/index.js';
+import { gzipInBackground } from '../store/index.js';
 import { decodeUpload } from './decode-upload.js';
 import { planImport, type ImportPlan } from '../compliance/release-plan.js';
 import { assertStorable } from './storable-import.js';
@@ -40,8 +39,6 @@ import {
 import { scanRelease } from './release-vulnerabilities.js';
 import { importQualityResults } from './import-quality.js';
 import type { ProfileResult } from '../cra/profiles/index.js';
-
-const gzipAsync = promisify(gzip);
 
 export interface ImportOptions {
   mode?: ImportMode;
@@ -129,7 +126,7 @@ interface DecodedSource {
  */
 function packDocument(original: string | Uint8Array): Promise<Uint8Array> {
   // A text is compressed as its UTF-8 bytes (zlib encodes it so); the copy lasts only while it is compressed.
-  const packed = gzipAsync(original, { level: 1 });
+  const packed = gzipInBackground(original, 1);
   // Awaited inside the import transaction; a failure before that must not go unhandled meanwhile.
   packed.catch(() => undefined);
   return packed;

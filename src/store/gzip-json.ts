@@ -6,10 +6,19 @@
  * has ~160 MB of details: as one string, then one Buffer, it cost a second of encoding and over a
  * gigabyte of peak memory (issue 13 item 5, ADR 28).
  */
-import { createGzip } from 'node:zlib';
+import { createGzip, gzip } from 'node:zlib';
 
 /** Text handed to the compressor at a time. */
 const PIECE_CHARACTERS = 1 << 20;
+/**
+ * zlib's output buffer. The thread pool compresses one input chunk per trip and then waits for the
+ * main thread to collect the output before it goes on; with the default 16 KiB buffer a 1 MiB piece
+ * took eight trips, each waiting for the main thread to be free. One trip per piece: JSON at level 1
+ * compresses about eightfold, so 1 MiB of room is never short.
+ */
+const OUTPUT_CHUNK_BYTES = 1 << 20;
+/** Pieces written but not yet compressed before the writer waits for the compressor. */
+const PIECES_IN_FLIGHT = 4;
 /** Items of a deepest opened array written by one JSON.stringify call. */
 const ITEMS_PER_SLICE = 256;
 
@@ -24,7 +33,9 @@ export interface GzipJsonOptions {
 }
 
 export async function gzipJson(value: unknown, options: GzipJsonOptions = {}): Promise<Buffer> {
-  const gzip = createGzip({ level: options.level ?? 1 });
+  // The stream options reach the Transform underneath (ZlibOptions does not list them).
+  const streamOptions = { writableHighWaterMark: PIECES_IN_FLIGHT * PIECE_CHARACTERS };
+  const gzip = createGzip({ level: options.level ?? 1, chunkSize: OUTPUT_CHUNK_BYTES, ...streamOptions });
   const output: Buffer[] = [];
   gzip.on('data', (chunk: Buffer) => output.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
@@ -35,10 +46,14 @@ export async function gzipJson(value: unknown, options: GzipJsonOptions = {}): P
   const flush = async () => {
     const text = pending;
     pending = '';
-    if (text.length > 0 && !gzip.write(text)) await new Promise<void>((resolve) => gzip.once('drain', resolve));
+    if (text.length === 0) return;
+    if (!gzip.write(text)) await new Promise<void>((resolve) => gzip.once('drain', resolve));
+    // One turn of the event loop hands the compressor the piece it finished and the next one to do,
+    // so it compresses while the next piece is written instead of only while the writer waits.
+    else await new Promise<void>((resolve) => setImmediate(resolve));
   };
   // The pieces go to the compressor in runs of about PIECE_CHARACTERS; waiting for it to drain keeps
-  // at most a few runs in memory and lets it compress one run while the next is written.
+  // at most a few runs in memory.
   for (const piece of jsonPieces(value, options.depth ?? 3, true)) {
     pending += piece;
     if (pending.length >= PIECE_CHARACTERS) await flush();
@@ -99,3 +114,21 @@ function* jsonPieces(value: unknown, depth: number, top: boolean): Generator<str
   }
   yield text;
 }
+
+/**
+ * Starts gzip-compressing bytes (or a text, as UTF-8) on the thread pool and returns at once. The
+ * output buffer is sized so that the whole result fits in one trip: with zlib's default 16 KiB
+ * buffer, compression only went on while the main thread waited for it, so a 144 MB document
+ * compressed during a busy import still had ~0.3 s left when the import needed it (issue 13 item 5).
+ */
+export function gzipInBackground(data: string | Uint8Array, level = 1): Promise<Buffer> {
+  // At most the input's size (plus zlib's framing), so the result always fits; only the pages zlib
+  // writes are ever touched, so the untouched rest costs address space, not memory.
+  const chunkSize = Math.min(MAX_BACKGROUND_CHUNK, Math.max(1 << 16, data.length + 1024));
+  return new Promise((resolve, reject) =>
+    gzip(data, { level, chunkSize }, (err, result) => (err ? reject(err) : resolve(result))),
+  );
+}
+
+/** Beyond this a result comes back in more than one trip (a document compressed to over 256 MiB). */
+const MAX_BACKGROUND_CHUNK = 1 << 28;

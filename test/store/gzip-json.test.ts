@@ -59,3 +59,18 @@ test('lists longer than one slice, of records, of lists and of both, give the sa
   for (const depth of [1, 2, 3, 4])
     assert.equal(unzip(await gzipJson(value, { depth })), JSON.stringify(value), `depth ${depth}`);
 });
+
+test('gzipInBackground gives back exactly the bytes or the UTF-8 of the text, also when the result needs more than one trip', async () => {
+  const { randomBytes } = await import('node:crypto');
+  const { gzipInBackground } = await import('../../src/store/gzip-json.js');
+  const bytes = randomBytes(3 << 20); // incompressible: the output is a little larger than the input
+  assert.deepEqual(gunzipSync(await gzipInBackground(bytes)), bytes);
+  // Four UTF-8 bytes per character: the result outgrows a buffer sized from the text's length.
+  const text = Array.from(randomBytes(1 << 18), (b) => String.fromCodePoint(0x10000 + b * 97)).join('');
+  assert.equal(unzip(await gzipInBackground(text)), text);
+  assert.equal(unzip(await gzipInBackground('')), '');
+  const json = JSON.stringify({ components: Array.from({ length: 20_000 }, (_, i) => ({ name: `c${i}`, n: i })) });
+  const packed = await gzipInBackground(json);
+  assert.ok(packed.length < json.length / 4);
+  assert.equal(unzip(packed), json);
+});
