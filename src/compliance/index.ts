@@ -19,3 +19,11 @@ export {
 export { decisionLabel } from './decision-index.js';
 export { parsePolicyFile, PolicyFileError, type PolicyFile } from './policy-file.js';
 export { declaredOutboundLicenses } from './outbound-from-sbom.js';
+export {
+  curationGeneralisationsOf,
+  usageGeneralisationsOf,
+  recipeOf,
+  placesOf,
+  type GeneralisationPlaces,
+  type GeneralisationRecipe,
+} from './generalisations.js';

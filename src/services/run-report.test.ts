@@ -38,7 +38,7 @@ function report(): ReleaseValidation {
 
 test('split then joined through JSON: the same report, key order included; the details read once, on first use', () => {
   const original = report();
-  const { summary, details } = splitReport(original);
+  const { summary, details } = splitReport(original, { releaseId: 7, productId: 1, productName: 'p', categories: [] });
   assert.equal(JSON.stringify(summary).includes('not SPDX'), false);
   let reads = 0;
   const detailsText = JSON.stringify(details);

@@ -5,23 +5,70 @@
  * the first time something reads a step's `blockers` or the report's `usages`, not before. The
  * report a reader gets has the same keys, in the same order, with the same values as the engine's.
  */
-import type { ReleaseValidation as EngineValidation } from '../compliance/index.js';
+import {
+  curationGeneralisationsOf,
+  recipeOf,
+  usageGeneralisationsOf,
+  type Blocker,
+  type GeneralisationPlaces,
+  type ReleaseValidation as EngineValidation,
+} from '../compliance/index.js';
 import type { ValidationRun } from '../store/index.js';
 
-/** The bulky part of a run: the blockers of each step (in step order) and the resolved usages. */
+/**
+ * The bulky part of a run: the blockers of each step (in step order) and the resolved usages.
+ * `places` (runs stored since ADR 42): the release, product and categories the blockers'
+ * generalisations name; a blocker whose generalisations are exactly what a recipe makes of its
+ * own fields and these places keeps the recipe's name instead of the list.
+ */
 export interface RunDetails {
-  blockers: EngineValidation['steps'][number]['blockers'][];
+  blockers: StoredBlocker[][];
   usages: EngineValidation['usages'];
+  places?: GeneralisationPlaces;
 }
 
+/** A blocker as stored: its generalisations, or the name of the recipe that rebuilds them. */
+type StoredBlocker =
+  Blocker | (Omit<Blocker, 'fix'> & { fix: Omit<Blocker['fix'], 'generalisations'> & { generalisations: string } });
+
 /** The report without its bulky part: `blockers` and `usages` are kept as null so that key order survives. */
-export function splitReport(report: EngineValidation): { summary: unknown; details: RunDetails } {
+export function splitReport(
+  report: EngineValidation,
+  places: GeneralisationPlaces,
+): { summary: unknown; details: RunDetails } {
   const summary = {
     ...report,
     steps: report.steps.map((s) => ({ ...s, blockers: null })),
     usages: null,
   };
-  return { summary, details: { blockers: report.steps.map((s) => s.blockers), usages: report.usages } };
+  const blockers = report.steps.map((s) => s.blockers.map((b) => stored(b, places)));
+  return { summary, details: { blockers, usages: report.usages, places } };
+}
+
+/**
+ * The blocker with its generalisations named by recipe when the recipe gives them exactly (half of
+ * a large run's details were these lists: 160 MB of JSON for 100k usages; issue 13 item 5). Only
+ * the blocker and its fix are copied; what they hold is shared with the report.
+ */
+function stored(b: Blocker, places: GeneralisationPlaces): StoredBlocker {
+  const list = b.fix?.generalisations;
+  if (!Array.isArray(list)) return b;
+  const recipe = recipeOf(list, b.componentKey, b.version, b.component, places);
+  return recipe === null ? b : { ...b, fix: { ...b.fix, generalisations: recipe } };
+}
+
+/** The blocker as the engine gave it: a recipe's name becomes its generalisations again. */
+function rebuilt(b: StoredBlocker, places: GeneralisationPlaces | undefined): Blocker {
+  const recipe = b.fix?.generalisations;
+  if (typeof recipe !== 'string' || (recipe === 'usage' && !places)) return b as Blocker;
+  const key = b.componentKey ?? '';
+  const version = b.version ?? '';
+  const label = b.component ?? '';
+  const generalisations =
+    recipe === 'curation'
+      ? curationGeneralisationsOf(key, version, label)
+      : usageGeneralisationsOf(key, version, label, places as GeneralisationPlaces);
+  return { ...b, fix: { ...b.fix, generalisations } };
 }
 
 /** The report again from its summary, the bulky part read through `details()` on first use. */
@@ -29,7 +76,12 @@ export function joinReport(summary: unknown, details: () => unknown): EngineVali
   const report = summary as EngineValidation;
   let parsed: RunDetails | undefined;
   const read = (): RunDetails => (parsed ??= details() as RunDetails);
-  report.steps.forEach((step, i) => lazyProperty(step, 'blockers', () => read().blockers[i] ?? []));
+  report.steps.forEach((step, i) =>
+    lazyProperty(step, 'blockers', () => {
+      const { blockers, places } = read();
+      return (blockers[i] ?? []).map((b) => rebuilt(b, places));
+    }),
+  );
   lazyProperty(report, 'usages', () => read().usages);
   return report;
 }

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  placesOf,
   validateRelease as runSteps,
   type ReleaseSnapshot,
   type ReleaseValidation as EngineValidation,
@@ -58,7 +59,7 @@ export async function recordValidationRun(
 ): Promise<ReleaseValidation> {
   const snapshot = await loadReleaseSnapshot(store, releaseId, loaded);
   const report = runSteps(snapshot);
-  const parts = splitReport(report);
+  const parts = splitReport(report, placesOf(snapshot));
   const run = await store.insertValidationRun({
     releaseId,
     createdAt: new Date().toISOString(),

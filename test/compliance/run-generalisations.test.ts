@@ -1,0 +1,96 @@
+// A stored run keeps a blocker's generalisations as the name of the recipe that makes them (ADR 42).
+// What a reader gets back must be the engine's report exactly — same values, same key order — on
+// real releases, and a list no recipe gives must be stored as it is.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  snapshotFromSbom,
+  validateRelease,
+  placesOf,
+  type ReleaseValidation,
+  type ReleaseSnapshot,
+} from '../../src/compliance/index.js';
+import { joinReport, splitReport } from '../../src/services/run-report.js';
+import type { Category } from '../../src/model/portfolio.js';
+import { DROPWIZARD, corpusSbom, policy } from './fixtures.js';
+import { needsCorpora } from '../support/corpora.js';
+
+const POLICY = policy({ always: ['Apache-2.0', 'MIT'], context: ['EPL-1.0', 'MPL-2.0'], never: ['GPL-2.0-only'] });
+
+const CATEGORIES: Category[] = [
+  { id: 4, name: 'Embedded "devices"', outboundLicenses: [] } as unknown as Category,
+  { id: 9, name: 'Cloud', outboundLicenses: [] } as unknown as Category,
+];
+
+/** Through the store's path: split, each part to JSON text and back, joined. */
+function roundTrip(report: ReleaseValidation, snapshot: ReleaseSnapshot) {
+  const { summary, details } = splitReport(report, placesOf(snapshot));
+  const detailsText = JSON.stringify(details);
+  const joined = joinReport(JSON.parse(JSON.stringify(summary)), () => JSON.parse(detailsText));
+  return { joined, detailsText };
+}
+
+for (const [name, path, categories] of [
+  ['dropwizard, no category', DROPWIZARD, []],
+  ['dropwizard, two categories', DROPWIZARD, CATEGORIES],
+  ['keycloak, one category', 'sboms/cyclonedx/bom-examples/SBOM/keycloak-10.0.2/bom.json', CATEGORIES.slice(0, 1)],
+] as const) {
+  test(`stored run of ${name}: the report read back equals the engine's, text for text`, needsCorpora, () => {
+    const snapshot = snapshotFromSbom(corpusSbom(path), {
+      exploitation: 'distribution',
+      policy: POLICY,
+      categories: [...categories],
+      productName: 'Fleet <manager> & "co"',
+    });
+    const report = validateRelease(snapshot);
+    const lists = report.steps.flatMap((s) => s.blockers).filter((b) => b.fix.generalisations.length > 0);
+    assert.ok(lists.length > 10, 'the release has blockers with generalisations');
+    const { joined, detailsText } = roundTrip(report, snapshot);
+    assert.equal(JSON.stringify(joined), JSON.stringify(report));
+    assert.deepEqual(joined, report);
+    // Every list came from a recipe here, so none is written out in the details.
+    assert.equal(detailsText.includes('"generalisations":[{'), false);
+    const full = JSON.stringify({ blockers: report.steps.map((s) => s.blockers), usages: report.usages });
+    assert.ok(detailsText.length < full.length * 0.8, `details ${detailsText.length} vs ${full.length} chars`);
+  });
+}
+
+test(
+  'a list no recipe gives is stored as it is, and so is one whose fields disagree with the blocker',
+  needsCorpora,
+  () => {
+    const snapshot = snapshotFromSbom(corpusSbom(DROPWIZARD), { exploitation: 'distribution', policy: POLICY });
+    const report = validateRelease(snapshot);
+    const blockers = report.steps.flatMap((s) => s.blockers).filter((b) => b.fix.generalisations.length > 0);
+    assert.ok(blockers.length >= 6);
+    const [a, b, c, d, e, f] = blockers as [(typeof blockers)[0], ...typeof blockers];
+    a.fix.generalisations = [...a.fix.generalisations, { level: 'extra', scope: {}, description: 'one more' }];
+    b.fix.generalisations[0] = {
+      ...b.fix.generalisations[0]!,
+      description: `${b.fix.generalisations[0]!.description} `,
+    };
+    c.fix.generalisations[1] = {
+      ...c.fix.generalisations[1]!,
+      scope: { ...c.fix.generalisations[1]!.scope, version: 'x' },
+    };
+    // Same keys, another order.
+    const g = d.fix.generalisations[0]!;
+    d.fix.generalisations[0] = { description: g.description, level: g.level, scope: g.scope };
+    // The blocker's own fields no longer match what its list names.
+    e.componentKey = `${e.componentKey}-renamed`;
+    f.fix.generalisations = [];
+    const { joined, detailsText } = roundTrip(report, snapshot);
+    assert.equal(JSON.stringify(joined), JSON.stringify(report));
+    assert.deepEqual(joined, report);
+    assert.equal(detailsText.split('"generalisations":[{').length - 1, 5);
+  },
+);
+
+test('details stored before ADR 42 (lists written out, no places) read back unchanged', needsCorpora, () => {
+  const snapshot = snapshotFromSbom(corpusSbom(DROPWIZARD), { exploitation: 'distribution', policy: POLICY });
+  const report = validateRelease(snapshot);
+  const { summary } = splitReport(report, placesOf(snapshot));
+  const before = JSON.stringify({ blockers: report.steps.map((s) => s.blockers), usages: report.usages });
+  const joined = joinReport(JSON.parse(JSON.stringify(summary)), () => JSON.parse(before));
+  assert.equal(JSON.stringify(joined), JSON.stringify(report));
+});
