@@ -1,5 +1,5 @@
 import type { Generalisation } from './finding.js';
-import type { UsageState } from './validation-context.js';
+import type { UsageState, ValidationContext } from './validation-context.js';
 import type { ReleaseSnapshot } from './snapshot.js';
 
 /**
@@ -26,14 +26,25 @@ export function placesOf(snapshot: ReleaseSnapshot): GeneralisationPlaces {
   };
 }
 
+/**
+ * What a validation in named mode puts in place of a list: the recipe's name. It is a string typed
+ * as the list only between the engine and the stored run (`services/run-report.ts`), which is the
+ * only caller of that mode and gives its readers the lists rebuilt.
+ */
+function named(recipe: GeneralisationRecipe): Generalisation[] {
+  return recipe as unknown as Generalisation[];
+}
+
 /** Where a curation can be recorded: this version, every version of the component, everything. */
-export function curationGeneralisations(state: UsageState): Generalisation[] {
+export function curationGeneralisations(ctx: ValidationContext, state: UsageState): Generalisation[] {
+  if (ctx.namedGeneralisations) return named('curation');
   return curationGeneralisationsOf(state.key, state.item.version.number, state.label);
 }
 
 /** Where a choice or derogation can be recorded, from this usage up to all products. */
-export function usageGeneralisations(state: UsageState, snapshot: ReleaseSnapshot): Generalisation[] {
-  const { release, product, categories } = snapshot;
+export function usageGeneralisations(ctx: ValidationContext, state: UsageState): Generalisation[] {
+  if (ctx.namedGeneralisations) return named('usage');
+  const { release, product, categories } = ctx.snapshot;
   return usageGeneralisationsOf(state.key, state.item.version.number, state.label, {
     releaseId: release.id,
     productId: product.id,

@@ -47,7 +47,7 @@ export function lineageBlockers(ctx: ValidationContext): { blockers: Blocker[]; 
         fix: {
           action: 'add-derogation',
           suggestions: [inh.license],
-          generalisations: usageGeneralisations(state, ctx.snapshot),
+          generalisations: usageGeneralisations(ctx, state),
           hint: derivedData
             ? `Keep the dataset internal, rebuild it without ${inh.source.component.name}, or record a derogation for ${inh.license} on this dataset (e.g. a separate permission from the rights holder).`
             : `Keep the model internal, retrain it without ${inh.source.component.name}, or record a derogation for ${inh.license} on this model (e.g. a separate permission from the rights holder).`,

@@ -74,7 +74,7 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
       fix: {
         action: 'curate',
         suggestions,
-        generalisations: curationGeneralisations(state),
+        generalisations: curationGeneralisations(ctx, state),
         hint: `Record a curation mapping ${license === null ? 'this component' : `'${license}'`} to a valid SPDX expression.`,
       },
     });

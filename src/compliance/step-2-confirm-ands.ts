@@ -40,7 +40,7 @@ export function stepConfirmAnds(ctx: ValidationContext): StepResult {
       fix: {
         action: 'confirm-and' as const,
         suggestions: [canonical, ...cache.andToOr(expr)],
-        generalisations: curationGeneralisations(state),
+        generalisations: curationGeneralisations(ctx, state),
         hint: `Confirm '${canonical}' as AND (all licences apply) or record the OR it really meant.`,
       },
     });

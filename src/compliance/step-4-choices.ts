@@ -41,7 +41,7 @@ export function stepChoices(ctx: ValidationContext): StepResult {
           fix: {
             action: 'choose-license',
             suggestions: rankAlternatives(expr.alternatives, ctx.policyOf),
-            generalisations: usageGeneralisations(state, ctx.snapshot),
+            generalisations: usageGeneralisations(ctx, state),
             hint: `Record which licence of '${canonical}' this release uses.`,
           },
         }),

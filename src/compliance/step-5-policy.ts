@@ -127,6 +127,6 @@ function policyBlocker(
     license,
     message: `${state.label} (${contextPhrase(state)}): ${license} ${WHY[allowed]}${comment ? ` (policy: ${comment})` : ''}. Licence from ${state.chosenOrigin}.${near}`,
     decisions: [],
-    fix: { action, suggestions, generalisations: usageGeneralisations(state, ctx.snapshot), hint },
+    fix: { action, suggestions, generalisations: usageGeneralisations(ctx, state), hint },
   });
 }

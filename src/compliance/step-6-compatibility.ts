@@ -129,7 +129,7 @@ function pairBlocker(
         fix: {
           action: 'set-linking',
           suggestions: fine,
-          generalisations: usageGeneralisations(state, ctx.snapshot),
+          generalisations: usageGeneralisations(ctx, state),
           hint: `Record how the component is linked: \`vigie usage set <product> <release> ${state.item.usage.id} --linking <${fine.join('|')}|…>\`, or record a derogation after legal review.`,
         },
       };
@@ -167,7 +167,7 @@ function pairBlocker(
     fix: {
       action,
       suggestions: action === 'choose-license' ? alternatives : [inbound],
-      generalisations: usageGeneralisations(state, ctx.snapshot),
+      generalisations: usageGeneralisations(ctx, state),
       hint,
     },
   };

@@ -114,7 +114,7 @@ export function restrictionBlockers(
             : {
                 action: 'add-derogation',
                 suggestions: [license],
-                generalisations: usageGeneralisations(state, ctx.snapshot),
+                generalisations: usageGeneralisations(ctx, state),
                 hint: `Change the declared use, remove the component, or record a derogation for ${license} saying why this use is acceptable (e.g. a separate licence from the licensor).`,
               },
         }),

@@ -41,9 +41,17 @@ export interface ReleaseValidation {
   settings?: ValidationSettings;
 }
 
+export interface ValidateOptions {
+  /**
+   * Blockers name the recipe of their generalisations instead of listing them (ADR 42): for a run
+   * about to be stored, which keeps only the name. Off by default: every other reader gets lists.
+   */
+  namedGeneralisations?: boolean;
+}
+
 /** The six steps of DESIGN.md, all computed (later steps on what earlier ones could resolve). */
-export function validateRelease(snapshot: ReleaseSnapshot): ReleaseValidation {
-  const ctx = createContext(snapshot);
+export function validateRelease(snapshot: ReleaseSnapshot, options: ValidateOptions = {}): ReleaseValidation {
+  const ctx = createContext(snapshot, options.namedGeneralisations ?? false);
   const steps = [
     stepValidSpdx(ctx),
     stepConfirmAnds(ctx),

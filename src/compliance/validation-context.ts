@@ -76,9 +76,14 @@ export interface ValidationContext {
   decisions: DecisionIndex;
   policyOf: (license: string) => LicensePolicy;
   states: UsageState[];
+  /**
+   * Blockers carry the name of the recipe of their generalisations instead of the list (a run
+   * being stored keeps only the name, ADR 42; the service rebuilds the lists for its reader).
+   */
+  namedGeneralisations: boolean;
 }
 
-export function createContext(snapshot: ReleaseSnapshot): ValidationContext {
+export function createContext(snapshot: ReleaseSnapshot, namedGeneralisations = false): ValidationContext {
   const policies = new Map<string, LicensePolicy>();
   for (const p of snapshot.policy.entries) policies.set(p.license.toLowerCase(), p);
   const kbIds = new Set(snapshot.knowledgeBase.licenses.map((l) => l.id.toLowerCase()));
@@ -115,7 +120,7 @@ export function createContext(snapshot: ReleaseSnapshot): ValidationContext {
       }),
     );
   }
-  return { snapshot, cache, decisions: indexDecisions(snapshot.decisions), policyOf, states };
+  return { snapshot, cache, decisions: indexDecisions(snapshot.decisions), policyOf, states, namedGeneralisations };
 }
 
 /** What a blocker of one usage says beyond its subject. */

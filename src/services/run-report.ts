@@ -71,6 +71,16 @@ function rebuilt(b: StoredBlocker, places: GeneralisationPlaces | undefined): Bl
   return { ...b, fix: { ...b.fix, generalisations } };
 }
 
+/**
+ * The report a run was stored from, for the caller that stored it: the stored parts themselves,
+ * with each step's blockers (generalisations rebuilt) and the usages given on first read.
+ */
+export function reportOfParts(parts: { summary: unknown; details: RunDetails }): EngineValidation {
+  const summary = parts.summary as EngineValidation;
+  const copy = { ...summary, steps: summary.steps.map((s) => ({ ...s })) };
+  return joinReport(copy, () => parts.details);
+}
+
 /** The report again from its summary, the bulky part read through `details()` on first use. */
 export function joinReport(summary: unknown, details: () => unknown): EngineValidation {
   const report = summary as EngineValidation;

@@ -15,7 +15,7 @@ import {
 import type { Decision } from '../model/decision.js';
 import type { Release } from '../model/portfolio.js';
 import type { ReleaseData, Store, ValidationRunSummary } from '../store/index.js';
-import { reportOfRun, splitReport } from './run-report.js';
+import { reportOfParts, reportOfRun, splitReport } from './run-report.js';
 import { loadReleaseSnapshot } from './release-snapshot.js';
 
 /** What changed, recorded with the run. */
@@ -58,31 +58,34 @@ export async function recordValidationRun(
   loaded?: ReleaseData,
 ): Promise<ReleaseValidation> {
   const snapshot = await loadReleaseSnapshot(store, releaseId, loaded);
-  const report = runSteps(snapshot);
-  const parts = splitReport(report, placesOf(snapshot));
+  // The lists of generalisations are named, not built: the run keeps only their recipe (ADR 42).
+  const engine = runSteps(snapshot, { namedGeneralisations: true });
+  const parts = splitReport(engine, placesOf(snapshot));
   const run = await store.insertValidationRun({
     releaseId,
     createdAt: new Date().toISOString(),
     reason,
-    validationStep: report.validationStep,
-    blockerCount: report.blockerCount,
+    validationStep: engine.validationStep,
+    blockerCount: engine.blockerCount,
     fingerprint: fingerprintOf(snapshot),
-    licenseCounts: licenseCounts(report),
+    licenseCounts: licenseCounts(engine),
     report: parts.summary,
     details: parts.details,
   });
   let release = snapshot.release;
-  if (release.validationStep !== report.validationStep) {
-    release = (await store.updateRelease(releaseId, { validationStep: report.validationStep })) ?? release;
+  if (release.validationStep !== engine.validationStep) {
+    release = (await store.updateRelease(releaseId, { validationStep: engine.validationStep })) ?? release;
   }
-  const { report: _stored, details: _details, ...summary } = run;
+  const { report: _stored, details: _details, ...stored } = run;
+  // What the caller reads has the lists, rebuilt on first read of a step's blockers.
+  const report = reportOfParts(parts);
   return {
     release,
     validationStep: report.validationStep,
     steps: report.steps,
     blockerCount: report.blockerCount,
     report,
-    run: summary,
+    run: stored,
   };
 }
 

@@ -10,7 +10,7 @@ import {
   type ReleaseValidation,
   type ReleaseSnapshot,
 } from '../../src/compliance/index.js';
-import { joinReport, splitReport } from '../../src/services/run-report.js';
+import { joinReport, reportOfParts, splitReport } from '../../src/services/run-report.js';
 import type { Category } from '../../src/model/portfolio.js';
 import { DROPWIZARD, corpusSbom, policy } from './fixtures.js';
 import { needsCorpora } from '../support/corpora.js';
@@ -94,3 +94,29 @@ test('details stored before ADR 42 (lists written out, no places) read back unch
   const joined = joinReport(JSON.parse(JSON.stringify(summary)), () => JSON.parse(before));
   assert.equal(JSON.stringify(joined), JSON.stringify(report));
 });
+
+test(
+  'named mode: the engine names recipes instead of building lists, and the stored run reads back as the lists the engine builds',
+  needsCorpora,
+  () => {
+    for (const categories of [[], CATEGORIES]) {
+      const snapshot = snapshotFromSbom(corpusSbom(DROPWIZARD), {
+        exploitation: 'distribution',
+        policy: POLICY,
+        categories: [...categories],
+      });
+      const built = validateRelease(snapshot);
+      const named = validateRelease(snapshot, { namedGeneralisations: true });
+      const names = new Set(named.steps.flatMap((s) => s.blockers).map((b) => String(b.fix.generalisations)));
+      assert.ok(names.has('usage') && names.has('curation'), [...names].join(', '));
+      const parts = splitReport(named, placesOf(snapshot));
+      // What the caller that stored the run reads, and what a later reader of the stored text reads.
+      assert.equal(JSON.stringify(reportOfParts(parts)), JSON.stringify(built));
+      const again = joinReport(JSON.parse(JSON.stringify(parts.summary)), () =>
+        JSON.parse(JSON.stringify(parts.details)),
+      );
+      assert.equal(JSON.stringify(again), JSON.stringify(built));
+      assert.deepEqual(again, built);
+    }
+  },
+);

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import * as services from '../../src/services/index.js';
 import type { Store } from '../../src/store/index.js';
 import { targets } from './support/databases.js';
+import { validateRelease } from '../../src/compliance/index.js';
+import { loadReleaseSnapshot } from '../../src/services/release-snapshot.js';
 
 function cyclonedx(names: string[], extra: object[] = []): string {
   const licences = [
@@ -162,6 +164,47 @@ for (const target of targets()) {
           mode: 'merge',
         });
         assert.deepEqual([grown.counts.usagesInserted, grown.counts.edgesInserted], [1, 2]);
+      } finally {
+        await fresh.dispose();
+      }
+    },
+  );
+}
+
+for (const target of targets()) {
+  test(
+    `the report a recorded run gives its caller, the stored run read back and the engine's agree, generalisations included [${target.dialect}]`,
+    { skip: target.unavailable },
+    async () => {
+      const fresh = await target.fresh();
+      try {
+        const store = fresh.store;
+        const category = await services.createCategory(store, { name: 'Cloud "edge"' });
+        const product = await services.createProduct(store, { name: 'Named <recipes>', categoryIds: [category.id] });
+        const release = await services.createRelease(store, { productId: product.id, number: '2.0' });
+        await services.setExploitationRule(store, release.id, {
+          scope: null,
+          project: null,
+          exploitation: 'distribution',
+        });
+        await services.importDocument(store, release.id, {
+          content: cyclonedx(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']),
+          fileName: 'named.cdx.json',
+        });
+        const recorded = await services.recordValidationRun(store, release.id, 'manual');
+        const lists = recorded.steps.flatMap((s) => s.blockers).map((b) => b.fix.generalisations);
+        assert.ok(
+          lists.some((l) => Array.isArray(l) && l.length > 0),
+          'blockers with generalisations',
+        );
+        assert.ok(
+          lists.every((l) => Array.isArray(l)),
+          'the caller never sees a recipe name',
+        );
+        const engine = validateRelease(await loadReleaseSnapshot(store, release.id));
+        const storedText = JSON.stringify((await services.releaseValidation(store, release.id)).report);
+        assert.equal(JSON.stringify(recorded.report), JSON.stringify(engine));
+        assert.equal(storedText, JSON.stringify(engine));
       } finally {
         await fresh.dispose();
       }
