@@ -8,8 +8,8 @@
  */
 import { createGzip, gzip } from 'node:zlib';
 
-/** Text handed to the compressor at a time. */
-const PIECE_CHARACTERS = 1 << 20;
+/** UTF-8 bytes handed to the compressor at a time. */
+const PIECE_BYTES = 1 << 20;
 /**
  * zlib's output buffer. The thread pool compresses one input chunk per trip and then waits for the
  * main thread to collect the output before it goes on; with the default 16 KiB buffer a 1 MiB piece
@@ -17,6 +17,13 @@ const PIECE_CHARACTERS = 1 << 20;
  * compresses about eightfold, so 1 MiB of room is never short.
  */
 const OUTPUT_CHUNK_BYTES = 1 << 20;
+/**
+ * Marks before a list slice's JSON text (brackets included): the first slice of a list, or a later
+ * one. A JSON text never holds a raw NUL, so no piece of text can be taken for one.
+ */
+const OPENING_SLICE = '\u0000[';
+const FOLLOWING_SLICE = '\u0000,';
+const COMMA = 0x2c;
 /** Pieces written but not yet compressed before the writer waits for the compressor. */
 const PIECES_IN_FLIGHT = 4;
 /** Items of a deepest opened array written by one JSON.stringify call. */
@@ -34,7 +41,7 @@ export interface GzipJsonOptions {
 
 export async function gzipJson(value: unknown, options: GzipJsonOptions = {}): Promise<Buffer> {
   // The stream options reach the Transform underneath (ZlibOptions does not list them).
-  const streamOptions = { writableHighWaterMark: PIECES_IN_FLIGHT * PIECE_CHARACTERS };
+  const streamOptions = { writableHighWaterMark: PIECES_IN_FLIGHT * PIECE_BYTES };
   const gzip = createGzip({ level: options.level ?? 1, chunkSize: OUTPUT_CHUNK_BYTES, ...streamOptions });
   const output: Buffer[] = [];
   gzip.on('data', (chunk: Buffer) => output.push(chunk));
@@ -42,21 +49,45 @@ export async function gzipJson(value: unknown, options: GzipJsonOptions = {}): P
     gzip.once('end', resolve);
     gzip.once('error', reject);
   });
-  let pending = '';
+  // Pieces are encoded straight into a buffer of about PIECE_BYTES, handed to the compressor when
+  // full: no joined text to flatten and encode again, one copy per character.
+  let buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  let used = 0;
   const flush = async () => {
-    const text = pending;
-    pending = '';
-    if (text.length === 0) return;
-    if (!gzip.write(text)) await new Promise<void>((resolve) => gzip.once('drain', resolve));
+    if (used === 0) return;
+    const full = buffer.subarray(0, used);
+    buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    used = 0;
+    if (!gzip.write(full)) await new Promise<void>((resolve) => gzip.once('drain', resolve));
     // One turn of the event loop hands the compressor the piece it finished and the next one to do,
     // so it compresses while the next piece is written instead of only while the writer waits.
     else await new Promise<void>((resolve) => setImmediate(resolve));
   };
-  // The pieces go to the compressor in runs of about PIECE_CHARACTERS; waiting for it to drain keeps
-  // at most a few runs in memory.
+  let slice: string | null = null;
   for (const piece of jsonPieces(value, options.depth ?? 3, true)) {
-    pending += piece;
-    if (pending.length >= PIECE_CHARACTERS) await flush();
+    if (piece === OPENING_SLICE || piece === FOLLOWING_SLICE) {
+      slice = piece;
+      continue;
+    }
+    // A UTF-16 unit is at most 3 bytes of UTF-8, so this much room always holds the piece.
+    if (used + piece.length * 3 > PIECE_BYTES) {
+      await flush();
+      if (piece.length * 3 > PIECE_BYTES) {
+        // Larger than a whole buffer (one very large record): given to the compressor on its own.
+        const text = slice === null ? piece : `${slice === FOLLOWING_SLICE ? ',' : '['}${piece.slice(1, -1)}`;
+        slice = null;
+        if (!gzip.write(text)) await new Promise<void>((resolve) => gzip.once('drain', resolve));
+        continue;
+      }
+    }
+    const start = used;
+    used += buffer.write(piece, used, 'utf8');
+    if (slice !== null) {
+      // The slice's `[` opens the list or becomes the comma after the slice before; its `]` goes.
+      if (slice === FOLLOWING_SLICE) buffer[start] = COMMA;
+      used -= 1;
+      slice = null;
+    }
   }
   await flush();
   gzip.end();
@@ -73,18 +104,24 @@ function* jsonPieces(value: unknown, depth: number, top: boolean): Generator<str
     typeof (value as { toJSON?: unknown }).toJSON !== 'function'
   ) {
     if (Array.isArray(value)) {
-      yield '[';
       if (depth === 1 || !Array.isArray(value[0])) {
         // Items written whole (the deepest level opened, or a list of records such as a run's
         // blockers and usages, each small): a slice of them per JSON.stringify call gives the same
-        // text with far fewer calls and pieces than one call per item, or per field of each.
+        // text with far fewer calls and pieces than one call per item, or per field of each. Each
+        // slice's text keeps its brackets; the writer turns them into the list's opening bracket
+        // or a comma, and drops the closing one (no trimmed copy of the text is made).
+        if (value.length === 0) {
+          yield '[]';
+          return;
+        }
         for (let i = 0; i < value.length; i += ITEMS_PER_SLICE) {
-          const text = JSON.stringify(value.slice(i, i + ITEMS_PER_SLICE));
-          yield i > 0 ? `,${text.slice(1, -1)}` : text.slice(1, -1);
+          yield i === 0 ? OPENING_SLICE : FOLLOWING_SLICE;
+          yield JSON.stringify(value.slice(i, i + ITEMS_PER_SLICE));
         }
         yield ']';
         return;
       }
+      yield '[';
       for (let i = 0; i < value.length; i++) {
         if (i > 0) yield ',';
         const item: unknown = value[i];

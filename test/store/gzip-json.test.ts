@@ -74,3 +74,16 @@ test('gzipInBackground gives back exactly the bytes or the UTF-8 of the text, al
   assert.ok(packed.length < json.length / 4);
   assert.equal(unzip(packed), json);
 });
+
+test('slices larger than the writer buffer, first or later in their list, and non-ASCII text give the same text', async () => {
+  const big = (i: number) => ({ i, text: `é…${'x'.repeat(3000)}${i}` });
+  const value = {
+    // 600 records of ~3 KB: each slice of 256 is larger than the writer's buffer.
+    blockers: [Array.from({ length: 600 }, (_, i) => big(i)), [big(1)], []],
+    usages: Array.from({ length: 1000 }, (_, i) => ({ id: i, name: `ü${i}` })),
+    tail: [[]],
+  };
+  assert.equal(unzip(await gzipJson(value)), JSON.stringify(value));
+  assert.equal(unzip(await gzipJson([])), '[]');
+  assert.equal(unzip(await gzipJson([big(7)])), JSON.stringify([big(7)]));
+});
