@@ -56,11 +56,9 @@ async function releaseInventory(store: Store, releaseId: number, loaded?: Releas
     properties: [],
   };
   const components = componentsById(data);
-  const seen = new Set<number>();
-  for (const v of data.versions) {
+  for (const v of distinctById(data.versions)) {
     const c = components.get(v.componentId);
-    if (!c || seen.has(v.id)) continue;
-    seen.add(v.id);
+    if (!c) continue;
     sbom.components.push({
       ref: `version-${v.id}`,
       type: 'library',
@@ -74,12 +72,30 @@ async function releaseInventory(store: Store, releaseId: number, loaded?: Releas
       properties: NO_LIST,
     });
   }
-  const versions = new Map(data.versions.map((v) => [v.id, v]));
+  // Asked only for the findings' versions: the map is made on the first question.
+  let versions: Map<number, ReleaseData['versions'][number]> | undefined;
   const keyOf = (versionId: number) => {
+    versions ??= new Map(data.versions.map((v) => [v.id, v]));
     const c = components.get(versions.get(versionId)?.componentId ?? -1);
     return c ? componentKey(c) : undefined;
   };
   return { sbom, keyOf, fingerprint: await fingerprintOf(store, data, components) };
+}
+
+/**
+ * The versions, each id once, in their order. The store lists a release's versions by id, so the
+ * list itself usually serves; only a list out of order or with a repeat is copied.
+ */
+function distinctById<T extends { id: number }>(versions: T[]): T[] {
+  let last = -Infinity;
+  for (const v of versions) {
+    if (v.id <= last) {
+      const seen = new Set<number>();
+      return versions.filter((x) => seen.size < seen.add(x.id).size);
+    }
+    last = v.id;
+  }
+  return versions;
 }
 
 function componentsById(data: ReleaseData): Map<number, ReleaseData['components'][number]> {
@@ -92,11 +108,9 @@ async function fingerprintOf(
   data: ReleaseData,
   components: Map<number, ReleaseData['components'][number]>,
 ): Promise<string> {
-  const seen = new Set<number>();
   const lines: string[] = [];
-  for (const v of data.versions) {
-    if (!components.has(v.componentId) || seen.has(v.id)) continue;
-    seen.add(v.id);
+  for (const v of distinctById(data.versions)) {
+    if (!components.has(v.componentId)) continue;
     lines.push(`${v.id}\t${v.purl ?? ''}\t${v.number}`);
   }
   const sources = (await store.listVulnSources()).map((s) => `${s.name}\t${s.loadedAt}\t${s.records}`);
