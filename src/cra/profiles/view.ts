@@ -14,13 +14,14 @@ export interface SbomView {
   primary?: Component;
   /** Every component the checks count: the primary, then the listed ones depth-first. */
   components: Component[];
-  byRef: Map<string, Component>;
+  /** The first component carrying each ref. */
+  byRef: Pick<ReadonlyMap<string, Component>, 'has' | 'get'>;
   /** Direct dependencies per ref, for the refs the graph lists (an empty list is a stated leaf). */
   dependsOn: Map<string, string[]>;
   /** Refs the graph names that no component carries. */
   danglingRefs: string[];
   /** Refs reachable from the primary component along the graph (the primary included). */
-  reachable: Set<string>;
+  reachable: Pick<ReadonlySet<string>, 'has'>;
   /** Direct dependencies of the primary component. */
   topLevel: Set<string>;
   /** SPDX 3 files a package names with `hasDistributionArtifact`. */
@@ -38,8 +39,22 @@ export function buildView(sbom: Sbom): SbomView {
   const all: Component[] = [];
   if (sbom.metadata.component) all.push(sbom.metadata.component);
   flatten(sbom.components, all);
-  const byRef = new Map<string, Component>();
-  for (const c of all) if (!byRef.has(c.ref)) byRef.set(c.ref, c);
+  // Every ref gets a node number: those components carry first (the first component with a ref is
+  // the one the ref names), then refs only the graph names. The walk below runs on the numbers.
+  const nodes = new Map<string, number>();
+  const first: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const ref = all[i]!.ref;
+    if (nodes.has(ref)) continue;
+    nodes.set(ref, first.length);
+    first.push(i);
+  }
+  const carried = first.length;
+  const componentOf = (ref: string): Component | undefined => {
+    const node = nodes.get(ref);
+    return node !== undefined && node < carried ? all[first[node]!] : undefined;
+  };
+  const byRef = { has: (ref: string) => componentOf(ref) !== undefined, get: componentOf };
 
   const artefactRefs = new Set<string>();
   const artefacts = new Map<string, Component[]>();
@@ -47,35 +62,53 @@ export function buildView(sbom: Sbom): SbomView {
     for (const p of c.properties) {
       if (p.name !== DISTRIBUTION_ARTIFACT_PROPERTY) continue;
       artefactRefs.add(p.value);
-      const file = byRef.get(p.value);
+      const file = componentOf(p.value);
       if (file) artefacts.set(c.ref, [...(artefacts.get(c.ref) ?? []), file]);
     }
   }
-  const components = all.filter((c) => !artefactRefs.has(c.ref) || c === sbom.metadata.component);
+  const components =
+    artefactRefs.size === 0 ? all : all.filter((c) => !artefactRefs.has(c.ref) || c === sbom.metadata.component);
 
+  const nodeOf = (ref: string): number => {
+    let node = nodes.get(ref);
+    if (node === undefined) nodes.set(ref, (node = nodes.size));
+    return node;
+  };
   const dependsOn = new Map<string, string[]>();
   const dangling = new Set<string>();
+  let edgeCount = 0;
+  for (const d of sbom.dependencies) edgeCount += d.dependsOn.length;
+  // The graph's edges as node numbers, in the document's order: sources[k] -> targets[k].
+  const sources = new Int32Array(edgeCount);
+  const targets = new Int32Array(edgeCount);
+  let k = 0;
   for (const d of sbom.dependencies) {
     // The document's own list when the ref has one entry (read only here); a ref listed again gets a new one.
     const before = dependsOn.get(d.ref);
     dependsOn.set(d.ref, before ? [...before, ...d.dependsOn] : d.dependsOn);
-    if (!byRef.has(d.ref)) dangling.add(d.ref);
-    for (const r of d.dependsOn) if (!byRef.has(r)) dangling.add(r);
-  }
-
-  const reachable = new Set<string>();
-  const primary = sbom.metadata.component;
-  if (primary) {
-    const stack = [primary.ref];
-    while (stack.length > 0) {
-      const ref = stack.pop()!;
-      if (reachable.has(ref)) continue;
-      reachable.add(ref);
-      for (const next of dependsOn.get(ref) ?? []) stack.push(next);
-      // Nested components are included in their parent (CycloneDX assemblies).
-      for (const child of byRef.get(ref)?.components ?? []) stack.push(child.ref);
+    const from = nodeOf(d.ref);
+    if (from >= carried) dangling.add(d.ref);
+    for (const r of d.dependsOn) {
+      const to = nodeOf(r);
+      if (to >= carried) dangling.add(r);
+      sources[k] = from;
+      targets[k++] = to;
     }
   }
+
+  const primary = sbom.metadata.component;
+  // The primary's nested components are not among the listed ones: their refs still need numbers.
+  for (const child of primary?.components ?? []) nodeOf(child.ref);
+  const seen = walkFrom(primary ? nodes.get(primary.ref)! : -1, nodes.size, sources, targets, (node, push) => {
+    // Nested components are included in their parent (CycloneDX assemblies).
+    if (node < carried) for (const child of all[first[node]!]!.components ?? []) push(nodes.get(child.ref)!);
+  });
+  const reachable = {
+    has: (ref: string) => {
+      const node = nodes.get(ref);
+      return node !== undefined && seen[node] === 1;
+    },
+  };
   const topLevel = new Set(primary ? (dependsOn.get(primary.ref) ?? []) : []);
   return {
     sbom,
@@ -88,6 +121,39 @@ export function buildView(sbom: Sbom): SbomView {
     topLevel,
     artefacts,
   };
+}
+
+/**
+ * Marks (1) the nodes reachable from start along the edges and the extra steps `more` gives (the
+ * start included); none when start is -1. The edges are grouped by source first (counting sort).
+ */
+function walkFrom(
+  start: number,
+  count: number,
+  sources: Int32Array,
+  targets: Int32Array,
+  more: (node: number, push: (next: number) => void) => void,
+): Uint8Array {
+  const seen = new Uint8Array(count);
+  if (start < 0) return seen;
+  const offsets = new Int32Array(count + 1);
+  for (let k = 0; k < sources.length; k++) offsets[sources[k]! + 1]!++;
+  for (let n = 0; n < count; n++) offsets[n + 1]! += offsets[n]!;
+  const grouped = new Int32Array(targets.length);
+  const fill = offsets.slice(0, count);
+  for (let k = 0; k < sources.length; k++) grouped[fill[sources[k]!]!++] = targets[k]!;
+  const stack: number[] = [start];
+  const push = (next: number) => {
+    if (seen[next] === 0) stack.push(next);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen[node] === 1) continue;
+    seen[node] = 1;
+    for (let e = offsets[node]!; e < offsets[node + 1]!; e++) push(grouped[e]!);
+    more(node, push);
+  }
+  return seen;
 }
 
 /**
