@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { readSbom } from '../../src/sbom/read.js';
 import { evaluateProfiles, QUALITY_PROFILES } from '../../src/cra/profiles/index.js';
+import { isPlainWebUrl, isWebUrl } from '../../src/cra/profiles/values.js';
 import { importQualityResults } from '../../src/services/import-quality.js';
 import { planImport } from '../../src/compliance/release-plan.js';
 import { assertStorable } from '../../src/services/storable-import.js';
@@ -223,4 +224,57 @@ test('the edge cases exercise what they are meant to', () => {
   assert.match(storable(readSbom(cases.nul!).sbom), /NUL/);
   assert.match(storable(readSbom(cases.nulDeep!).sbom), /NUL character \(U\+0000\) at \/components\/0\/description/);
   assert.match(storable(readSbom(cases.long!).sbom), /301 characters/);
+});
+
+test('the URL test without parsing agrees with the URL parser on generated URLs', () => {
+  const parsed = (v: string): boolean => {
+    try {
+      const url = new URL(v);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  };
+  const pieces = [
+    'a',
+    'z',
+    '0',
+    '9',
+    '-',
+    '.',
+    'xn--',
+    'x',
+    '0x',
+    '_',
+    'A',
+    '/',
+    '?',
+    '#',
+    ':',
+    '@',
+    '\\',
+    ' ',
+    '%',
+    'é',
+  ];
+  const hosts: string[] = [''];
+  for (const p of pieces) for (const q of pieces) for (const r of ['', ...pieces]) hosts.push(p + q + r);
+  let plain = 0;
+  for (const scheme of ['https://', 'http://', 'HTTP://', 'ftp://', 'https:/']) {
+    for (const host of hosts) {
+      for (const tail of ['', '/x y', '?q', '#f', '.com', '.c0m/', '.1', ':80']) {
+        const v = scheme + host + tail;
+        if (isPlainWebUrl(v)) {
+          plain++;
+          assert.equal(
+            parsed(v),
+            true,
+            `${JSON.stringify(v)} is taken as a URL without parsing, the parser refuses it`,
+          );
+        }
+        assert.equal(isWebUrl(v), parsed(v), JSON.stringify(v));
+      }
+    }
+  }
+  assert.ok(plain > 1000, `only ${plain} URLs took the short way`);
 });

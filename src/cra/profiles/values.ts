@@ -10,9 +10,40 @@ export function isEmail(value: string | undefined): boolean {
   return value !== undefined && EMAIL.test(value.trim());
 }
 
+/**
+ * Whether a text is, without parsing it, surely an http(s) URL the URL parser accepts with a host: a
+ * lower-case scheme, then a host of lower-case letters, digits and hyphens in non-empty labels, none
+ * starting "xn--" (punycode the parser checks) and the last starting with a letter (so not an IPv4
+ * number), then the end or "/", "?" or "#" (what follows the host never makes the parse fail). False
+ * means "ask the parser", which most URLs of an SBOM never need.
+ */
+export function isPlainWebUrl(value: string): boolean {
+  let i: number;
+  if (value.startsWith('https://')) i = 8;
+  else if (value.startsWith('http://')) i = 7;
+  else return false;
+  let labelStart = i;
+  for (; i < value.length; i++) {
+    const ch = value.charCodeAt(i);
+    if (ch === 0x2f || ch === 0x3f || ch === 0x23) break; // / ? #
+    if (ch === 0x2e) {
+      // .
+      if (i === labelStart) return false;
+      labelStart = i + 1;
+      continue;
+    }
+    if (!((ch >= 0x61 && ch <= 0x7a) || (ch >= 0x30 && ch <= 0x39) || ch === 0x2d)) return false;
+    if (i === labelStart && ch === 0x78 && value.startsWith('xn--', i)) return false;
+  }
+  if (i === labelStart) return false;
+  const first = value.charCodeAt(labelStart);
+  return first >= 0x61 && first <= 0x7a;
+}
+
 /** An absolute http(s) URL with a host. */
 export function isWebUrl(value: string | undefined): boolean {
   if (!value) return false;
+  if (isPlainWebUrl(value)) return true;
   let url: URL;
   try {
     // One parse (URL.canParse and then new URL parsed every reference twice).
@@ -48,7 +79,30 @@ export function isSha512(h: Hash): boolean {
 export function isSpdxStatement(statement: LicenseStatement | undefined): boolean {
   if (!statement) return false;
   const text = statement.expression;
-  if (text === undefined || text.trim() === '') return false;
+  if (text === undefined) return false;
+  return isSpdxExpressionText(text);
+}
+
+/**
+ * Verdicts by expression text, remembered: a large SBOM repeats a few hundred expressions over
+ * 100k components, and the verdict depends on the text alone. Bounded: past the limit it starts afresh.
+ */
+let spdxVerdicts = new Map<string, boolean>();
+const SPDX_VERDICTS_LIMIT = 20_000;
+
+/** isSpdxStatement's verdict on an expression's text. */
+export function isSpdxExpressionText(text: string): boolean {
+  let verdict = spdxVerdicts.get(text);
+  if (verdict === undefined) {
+    verdict = spdxExpressionVerdict(text);
+    if (spdxVerdicts.size >= SPDX_VERDICTS_LIMIT) spdxVerdicts = new Map();
+    spdxVerdicts.set(text, verdict);
+  }
+  return verdict;
+}
+
+function spdxExpressionVerdict(text: string): boolean {
+  if (text.trim() === '') return false;
   const parsed = parseExpression(text);
   if (!parsed.expression || parsed.expression.type === 'none' || parsed.expression.type === 'noassertion') return false;
   return !parsed.diagnostics.some((d) => d.code === 'unknown-license' || d.code === 'unknown-exception');
@@ -56,8 +110,11 @@ export function isSpdxStatement(statement: LicenseStatement | undefined): boolea
 
 /** Any licence statement at all, an explicit NOASSERTION included (CISA 2026: "explicitly unknown"). */
 export function hasLicenseStatement(c: Component): boolean {
-  return [c.licenses.declared, c.licenses.concluded, c.licenses.effective].some(
-    (s) => s !== undefined && s.raw.trim() !== '',
+  const { declared, concluded, effective } = c.licenses;
+  return (
+    (declared !== undefined && declared.raw.trim() !== '') ||
+    (concluded !== undefined && concluded.raw.trim() !== '') ||
+    (effective !== undefined && effective.raw.trim() !== '')
   );
 }
 

@@ -7,10 +7,10 @@ import {
   isAcceptableVersion,
   isEmail,
   isSha512,
+  isSpdxExpressionText,
   isSpdxStatement,
   isWebUrl,
 } from '../values.js';
-import { licenseFromExpression } from '../../../model/index.js';
 
 export interface ComponentProbe {
   scope: 'component';
@@ -40,6 +40,11 @@ const STRONG_HASH = /^(SHA-(256|384|512)|SHA3-(256|384|512)|BLAKE2b-(256|384|512
 /** Whether a reference of one of these types passes the test (without gathering them first). */
 const anyRef = (c: Component, types: Set<string>, test: (r: ExternalReference) => boolean): boolean =>
   c.externalReferences.some((r) => types.has(r.type) && test(r));
+/** Whether a reference of one of these types has an http(s) URL (a plain loop: run on every component). */
+function anyWebUrl(c: Component, types: Set<string>): boolean {
+  for (const r of c.externalReferences) if (types.has(r.type) && isWebUrl(r.url)) return true;
+  return false;
+}
 const NO_ARTEFACTS: Component[] = [];
 // Only SPDX 3 documents have artefacts: the others skip the lookup.
 const artefactsOf = (c: Component, view: SbomView): Component[] =>
@@ -91,8 +96,10 @@ function filename(c: Component, view: SbomView): string | undefined {
 }
 
 function effectiveLicense(c: Component): boolean {
+  if (c.licenses.effective) return isSpdxStatement(c.licenses.effective);
+  // The property's text is the expression (the verdict is remembered by text).
   const fromProperty = propertyOf(c, BSI_PROPERTY.effectiveLicense);
-  return isSpdxStatement(c.licenses.effective ?? (fromProperty ? licenseFromExpression(fromProperty) : undefined));
+  return fromProperty ? isSpdxExpressionText(fromProperty) : false;
 }
 
 function isDirectDependencyOfPrimary(c: Component, view: SbomView): boolean {
@@ -134,8 +141,8 @@ export const COMPONENT_PROBES = {
   'component.executable': probe(fileProperty(BSI_PROPERTY.executable, ['executable', 'non-executable'])),
   'component.archive': probe(fileProperty(BSI_PROPERTY.archive, ['archive', 'no archive'])),
   'component.structured': probe(fileProperty(BSI_PROPERTY.structured, ['structured', 'unstructured'])),
-  'component.source-uri': probe((c) => anyRef(c, SOURCE, (r) => isWebUrl(r.url))),
-  'component.deployable-uri': probe((c) => anyRef(c, DEPLOYABLE, (r) => isWebUrl(r.url))),
+  'component.source-uri': probe((c) => anyWebUrl(c, SOURCE)),
+  'component.deployable-uri': probe((c) => anyWebUrl(c, DEPLOYABLE)),
   'component.source-hash': probe((c) =>
     anyRef(c, SOURCE_DISTRIBUTION, (r) =>
       (r.hashes ?? []).some((h) => STRONG_HASH.test(h.alg) && h.content.length > 0),
