@@ -7,6 +7,8 @@ import {
   snapshotFromSbom,
   validateRelease,
   placesOf,
+  curationGeneralisationsOf,
+  usageGeneralisationsOf,
   type ReleaseValidation,
   type ReleaseSnapshot,
 } from '../../src/compliance/index.js';
@@ -120,3 +122,38 @@ test(
     }
   },
 );
+
+test('the recipes are part of the stored format (ADR 42): their output is pinned here', () => {
+  // Stored runs keep only a recipe's name and are read back through these functions. A change to
+  // what they build changes every run stored before it: give the new lists a new recipe name instead.
+  const places = { releaseId: 3, productId: 2, productName: 'Shop', categories: [{ id: 5, name: 'Cloud' }] };
+  assert.deepEqual(curationGeneralisationsOf('pkg:npm/a', '1.0.0', 'a@1.0.0'), [
+    { level: 'version', scope: { component: 'pkg:npm/a', version: '1.0.0' }, description: 'only a@1.0.0' },
+    { level: 'component', scope: { component: 'pkg:npm/a' }, description: 'all versions of pkg:npm/a' },
+    { level: 'everything', scope: {}, description: 'every component where the same string is found' },
+  ]);
+  assert.deepEqual(usageGeneralisationsOf('pkg:npm/a', '1.0.0', 'a@1.0.0', places), [
+    {
+      level: 'release-version',
+      scope: { releaseId: 3, component: 'pkg:npm/a', version: '1.0.0' },
+      description: 'a@1.0.0 in this release only',
+    },
+    {
+      level: 'release',
+      scope: { releaseId: 3, component: 'pkg:npm/a' },
+      description: 'any version of pkg:npm/a in this release',
+    },
+    {
+      level: 'product',
+      scope: { productId: 2, component: 'pkg:npm/a' },
+      description: 'pkg:npm/a in every release of Shop',
+    },
+    {
+      level: 'category',
+      scope: { categoryId: 5, component: 'pkg:npm/a' },
+      description: 'pkg:npm/a in every product of category Cloud',
+    },
+    { level: 'all-products', scope: { component: 'pkg:npm/a' }, description: 'pkg:npm/a in every product' },
+    { level: 'all', scope: {}, description: 'every component in every product' },
+  ]);
+});
