@@ -16,7 +16,7 @@ export async function readTarget(target: string, ctx: CommandContext, maxSize?: 
   if (!info) throw new UsageError(`${target} does not exist`);
   if (info.isDirectory()) {
     try {
-      const { sbom, failed } = generateInventory(full);
+      const { sbom, failed } = await generateInventory(full);
       if (failed.length > 0)
         ctx.io.stderr(`${target}: ${failed.length} file(s) could not be read and are left out: ${failed.join(', ')}\n`);
       return sbom;

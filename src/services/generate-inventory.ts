@@ -35,7 +35,11 @@ export interface GeneratedInventory {
   originals: Record<string, string>;
 }
 
-export function generateInventory(target: string, options: GenerateInventoryOptions = {}): GeneratedInventory {
+/** Async only because each extractor's code is loaded when a file it reads is found (ADR 40). */
+export async function generateInventory(
+  target: string,
+  options: GenerateInventoryOptions = {},
+): Promise<GeneratedInventory> {
   let walk;
   try {
     walk = walkProject(target, options);
@@ -48,8 +52,9 @@ export function generateInventory(target: string, options: GenerateInventoryOpti
   const files: GeneratedInventory['files'] = [];
   const originals: Record<string, string> = {};
   for (const found of walk.files) {
+    const extract = await found.extractor.load();
     try {
-      const inventory = found.extractor.extract(found.input);
+      const inventory = extract(found.input);
       inventories.push(inventory);
       files.push({ path: found.input.path, extractor: found.extractor.id, packages: inventory.components.length });
       originals[found.input.path] = found.input.text;

@@ -198,7 +198,12 @@ export async function importProjectFolderByName(
   const resolved = await resolveImportTarget(store, target);
   if (resolved.releaseId !== null)
     return { ...(await importProjectFolder(store, resolved.releaseId, input)), created: createdBy(resolved) };
-  const outcome = await importDecoded(store, (tx) => createImportTarget(tx, resolved), decodeFolder(input), input);
+  const outcome = await importDecoded(
+    store,
+    (tx) => createImportTarget(tx, resolved),
+    await decodeFolder(input),
+    input,
+  );
   return { ...outcome, created: createdBy(resolved) };
 }
 
@@ -245,7 +250,7 @@ export async function importProjectFolder(
   await getRelease(store, releaseId);
   let decoded: DecodedSource;
   try {
-    decoded = decodeFolder(input);
+    decoded = await decodeFolder(input);
   } catch (err) {
     if (err instanceof ServiceError) await recordFailure(store, releaseId, 'lockfile-walk', input.path, input, err);
     throw err;
@@ -253,8 +258,8 @@ export async function importProjectFolder(
   return importDecoded(store, releaseId, decoded, input);
 }
 
-function decodeFolder(input: ImportNpmProjectInput): DecodedSource {
-  const generated = generateInventory(input.path, { maxBytes: input.maxBytes });
+async function decodeFolder(input: ImportNpmProjectInput): Promise<DecodedSource> {
+  const generated = await generateInventory(input.path, { maxBytes: input.maxBytes });
   return {
     plan: planImport(generated.sbom, input.project ?? '', input.scope ?? ''),
     quality: importQualityResults(generated.sbom),

@@ -82,7 +82,7 @@ const ORT_RENAMED: [string, string][] = [
 
 describe('osv-scalibr fixtures', needsCorpora, () => {
   for (const set of SETS) {
-    test(`${set.folder.slice(OSV.length + 1)} with ${set.extractor}`, () => {
+    test(`${set.folder.slice(OSV.length + 1)} with ${set.extractor}`, async () => {
       const files = corpusFiles(
         set.folder,
         (p) => !p.slice(corpus(set.folder).length + 1).includes('/') && (!set.only || set.only.test(p)),
@@ -91,7 +91,7 @@ describe('osv-scalibr fixtures', needsCorpora, () => {
       for (const file of files) {
         const name = basename(file);
         if (set.invalid.test(name)) {
-          assert.throws(
+          await assert.rejects(
             () => extractFile(set.extractor, file),
             (err: unknown) => {
               assert.ok(err instanceof LockfileError, `${name}: ${String(err)}`);
@@ -104,32 +104,32 @@ describe('osv-scalibr fixtures', needsCorpora, () => {
               return true;
             },
           );
-        } else assertWellFormed(extractFile(set.extractor, file), name);
+        } else assertWellFormed(await extractFile(set.extractor, file), name);
       }
     });
   }
 });
 
 describe('cdxgen fixtures', needsCorpora, () => {
-  test('every lockfile of the cdxgen set is read', () => {
+  test('every lockfile of the cdxgen set is read', async () => {
     let read = 0;
     for (const file of corpusFiles('lockfiles/cdxgen')) {
       const id = CDXGEN.find(([pattern]) => pattern.test(file))?.[1];
       if (!id) continue;
-      assertWellFormed(extractFile(id, file), file);
+      assertWellFormed(await extractFile(id, file), file);
       read++;
     }
     assert.ok(read >= 60, `read ${read}`);
   });
 
-  test('ORT lockfiles under other names', () => {
-    for (const [file, id] of ORT_RENAMED) assert.ok(extractFile(id, corpus(file)).components.length > 0, file);
+  test('ORT lockfiles under other names', async () => {
+    for (const [file, id] of ORT_RENAMED) assert.ok((await extractFile(id, corpus(file))).components.length > 0, file);
   });
 });
 
 describe('unsupported versions are clear errors', needsCorpora, () => {
-  test('Package.resolved version 4 (ORT fixture)', () => {
-    assert.throws(
+  test('Package.resolved version 4 (ORT fixture)', async () => {
+    await assert.rejects(
       () =>
         extractFile('package-resolved', corpus('lockfiles/ort-synthetic/swiftpm/only-lockfile-v4/Package.resolved')),
       /Package\.resolved:2: Package\.resolved version 4 is not one this reader knows \(1–3\)/,
@@ -144,8 +144,8 @@ describe('walks over whole corpus sets', needsCorpora, () => {
     'lockfiles/ort-synthetic': ['swiftpm/only-lockfile-v4/Package.resolved'],
   };
   for (const set of ['lockfiles/cdxgen', 'lockfiles/ort-synthetic']) {
-    test(`${set}: every file found is read, no failure`, () => {
-      const result = generateInventory(corpus(set));
+    test(`${set}: every file found is read, no failure`, async () => {
+      const result = await generateInventory(corpus(set));
       assert.deepEqual(result.failed, EXPECTED_FAILURES[set]);
       assert.ok(result.files.length >= 20, `${result.files.length} files`);
       const refs = new Set(result.sbom.components.map((c) => c.ref));

@@ -182,10 +182,10 @@ const CASES: Case[] = [
 
 describe('ORT expected outputs', needsCorpora, () => {
   for (const c of CASES) {
-    test(c.expected, () => {
+    test(c.expected, async () => {
       const ort = parse(readFileSync(corpus(ORT, c.expected), 'utf8'));
       const theirs = new Set<string>((ort.packages ?? []).map((p: { id: string }) => p.id.toLowerCase()));
-      const { sbom } = generateInventory(corpus(ORT, c.folder));
+      const { sbom } = await generateInventory(corpus(ORT, c.folder));
       const ours = new Set(
         sbom.components
           .map(ortId)

@@ -24,7 +24,7 @@ const hostHasDpkg = existsSync(HOST_DPKG) && existsSync('/etc/os-release');
 test(
   'dpkg: the host system as an unpacked image, every installed package with distro and arch',
   { skip: hostHasDpkg ? undefined : 'no dpkg database on this host' },
-  () => {
+  async () => {
     const dir = rootfs({});
     try {
       mkdirSync(join(dir, 'var/lib/dpkg'), { recursive: true });
@@ -33,7 +33,7 @@ test(
       copyFileSync('/etc/os-release', join(dir, 'etc/os-release'));
       const status = readFileSync(HOST_DPKG, 'utf8');
       const installed = status.split(/\n\n+/).filter((p) => /^Status: .*\binstalled$/m.test(p));
-      const { sbom, files } = generateInventory(dir);
+      const { sbom, files } = await generateInventory(dir);
       assert.deepEqual(
         files.map((f) => f.extractor),
         ['dpkg-status'],
@@ -64,7 +64,7 @@ test(
   },
 );
 
-test('apk: Alpine database with licences, origin and provides-based edges', () => {
+test('apk: Alpine database with licences, origin and provides-based edges', async () => {
   const dir = rootfs({
     'etc/os-release': 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.19.1\nPRETTY_NAME="Alpine Linux v3.19"\n',
     'lib/apk/db/installed': [
@@ -96,7 +96,7 @@ test('apk: Alpine database with licences, origin and provides-based edges', () =
     ].join('\n'),
   });
   try {
-    const { sbom } = generateInventory(dir);
+    const { sbom } = await generateInventory(dir);
     assert.deepEqual(sbom.components.map((c) => c.purl).sort(), [
       'pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&distro=alpine-3.19.1',
       'pkg:apk/alpine/musl@1.2.4_git20230717-r4?arch=x86_64&distro=alpine-3.19.1',
@@ -153,7 +153,7 @@ function rpmHeader(tags: [number, 'string' | 'int' | 'array', string | number | 
   return Buffer.concat([head, ...entries, ...data]);
 }
 
-test('rpmdb.sqlite: headers read from the SQLite rows, epoch and arch in the purl, gpg-pubkey left out', () => {
+test('rpmdb.sqlite: headers read from the SQLite rows, epoch and arch in the purl, gpg-pubkey left out', async () => {
   const dir = rootfs({ 'etc/os-release': 'ID="rocky"\nVERSION_ID="9.3"\nPRETTY_NAME="Rocky Linux 9.3 (Blue Onyx)"\n' });
   try {
     mkdirSync(join(dir, 'var/lib/rpm'), { recursive: true });
@@ -190,7 +190,7 @@ test('rpmdb.sqlite: headers read from the SQLite rows, epoch and arch in the pur
       ]),
     );
     db.close();
-    const { sbom } = generateInventory(dir);
+    const { sbom } = await generateInventory(dir);
     assert.deepEqual(sbom.components.map((c) => c.purl).sort(), [
       'pkg:rpm/rocky/glibc@2.34-83.el9?arch=x86_64&distro=rocky-9.3',
       'pkg:rpm/rocky/openssl-libs@3.0.7-24.el9?arch=x86_64&distro=rocky-9.3&epoch=1',
@@ -205,10 +205,10 @@ test('rpmdb.sqlite: headers read from the SQLite rows, epoch and arch in the pur
   }
 });
 
-test('a file under an RPM database name that is not SQLite is reported; the walk goes on', () => {
+test('a file under an RPM database name that is not SQLite is reported; the walk goes on', async () => {
   const dir = rootfs({ 'var/lib/rpm/rpmdb.sqlite': 'not sqlite', 'lib/apk/db/installed': 'P:musl\nV:1.2.4-r4\n\n' });
   try {
-    const { sbom, failed, issues } = generateInventory(dir);
+    const { sbom, failed, issues } = await generateInventory(dir);
     assert.deepEqual(failed, ['var/lib/rpm/rpmdb.sqlite']);
     assert.match(
       issues.find((i) => i.code === 'unreadable-lockfile')!.message,

@@ -4,10 +4,17 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { corpus, needsCorpora } from '../support/corpora.js';
 import { propertyOf } from '../../src/model/index.js';
-import { extractFile, label } from './support.js';
+import { readerOf, label } from './support.js';
 
 const OSV = 'lockfiles/osv-scalibr';
-const run = (id: string, file: string) => extractFile(id, corpus(OSV, file));
+// Extractors load asynchronously (ADR 40): the ones these tests use, loaded once up front.
+const IDS = ['yarn-lock', 'pnpm-lock', 'bun-lock', 'poetry-lock', 'pipfile-lock', 'pdm-lock', 'uv-lock'];
+const readers = new Map(
+  await Promise.all(
+    [...IDS, 'pip-requirements', 'go-mod', 'cargo-lock'].map(async (id) => [id, await readerOf(id)] as const),
+  ),
+);
+const run = (id: string, file: string) => readers.get(id)!(corpus(OSV, file));
 /** `name@version scope` of every component, sorted. */
 const summary = (id: string, file: string) =>
   run(id, file)

@@ -8,19 +8,27 @@ import type { Extractor, Inventory } from '../../src/sbom/generators/core/extrac
 import { extractorById } from '../../src/sbom/generators/table.js';
 import type { Component } from '../../src/model/index.js';
 
-export function extractFile(extractorId: string, file: string): Inventory {
+export async function extractFile(extractorId: string, file: string): Promise<Inventory> {
+  return (await readerOf(extractorId))(file);
+}
+
+/** A synchronous reader of corpus files for one extractor, its code loaded first (ADR 40). */
+export async function readerOf(extractorId: string): Promise<(file: string) => Inventory> {
   const extractor: Extractor | undefined = extractorById(extractorId);
   assert.ok(extractor, `extractor ${extractorId}`);
-  const dir = dirname(file);
+  const extract = await extractor.load();
   const root = corpus('lockfiles');
-  return extractor.extract({
-    path: relative(root, file),
-    text: readFileSync(file, 'utf8'),
-    readRelated: (p) => {
-      const f = join(dir, p);
-      return f.startsWith(root) && existsSync(f) ? readFileSync(f, 'utf8') : undefined;
-    },
-  });
+  return (file) => {
+    const dir = dirname(file);
+    return extract({
+      path: relative(root, file),
+      text: readFileSync(file, 'utf8'),
+      readRelated: (p) => {
+        const f = join(dir, p);
+        return f.startsWith(root) && existsSync(f) ? readFileSync(f, 'utf8') : undefined;
+      },
+    });
+  };
 }
 
 /** `name@version` of every component, with the npm scope or Maven group in front. */

@@ -33,7 +33,7 @@ export function registerSbomGenerate(sbom: Command, ctx: CommandContext): void {
       if (bad) throw new UsageError(`--omit: "${bad}" is not one of ${SCOPES.join(', ')}`);
       let result;
       try {
-        result = generateInventory(resolve(ctx.io.cwd, path), {
+        result = await generateInventory(resolve(ctx.io.cwd, path), {
           omit,
           all: opts.all,
           gitignore: opts.gitignore,

@@ -1,18 +1,12 @@
 import type { DependencyScope } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { isObject, objectOr, parseJsoncFile, str } from '../core/parse-text.js';
 import { npmPackage, projectOfManifest } from '../npm/js-project.js';
 
 /** bun.lock (the text lockfile of bun ≥ 1.1.39; bun.lockb is binary and not read). */
-export const bunLockExtractor: Extractor = {
-  id: 'bun-lock',
-  label: 'bun.lock',
-  ecosystem: 'npm',
-  matches: (path) => /(^|\/)bun\.lock$/.test(path),
-  extract: extractBun,
-};
+export const extract: ExtractFn = extractBun;
 
 const SECTIONS: [string, DependencyScope][] = [
   ['dependencies', 'prod'],

@@ -1,5 +1,5 @@
 import { toml } from '../../../text/libraries.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { arrayOr, objectOr, parseTomlFile, str, type Obj } from '../core/parse-text.js';
@@ -9,13 +9,7 @@ import { arrayOr, objectOr, parseTomlFile, str, type Obj } from '../core/parse-t
  * workspace's own; the one Cargo.toml names is the project. Cargo.lock does not say which edges are
  * dev-dependencies, so crates are unscoped unless Cargo.toml tells (direct dev-dependencies).
  */
-export const cargoLockExtractor: Extractor = {
-  id: 'cargo-lock',
-  label: 'Cargo.lock',
-  ecosystem: 'cargo',
-  matches: (path) => /(^|\/)Cargo\.lock$/.test(path),
-  extract: extractCargo,
-};
+export const extract: ExtractFn = extractCargo;
 
 function extractCargo(input: LockfileInput): Inventory {
   const doc = parseTomlFile(input.path, input.text);

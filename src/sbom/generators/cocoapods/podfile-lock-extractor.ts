@@ -1,4 +1,4 @@
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError } from '../core/lockfile-error.js';
 import { arrayOr, isObject, objectOr, parseYamlFile, str } from '../core/parse-text.js';
@@ -8,13 +8,7 @@ import { arrayOr, isObject, objectOr, parseYamlFile, str } from '../core/parse-t
  * DEPENDENCIES (the Podfile's), SPEC CHECKSUMS, EXTERNAL SOURCES. A subspec is part of its pod:
  * one component per pod, the subspecs listed in a property.
  */
-export const podfileLockExtractor: Extractor = {
-  id: 'podfile-lock',
-  label: 'Podfile.lock',
-  ecosystem: 'cocoapods',
-  matches: (path) => /(^|\/)Podfile\.lock$/.test(path),
-  extract: extractPodfileLock,
-};
+export const extract: ExtractFn = extractPodfileLock;
 
 const POD = /^(\S+) \(([^)]+)\)$/;
 const podOf = (name: string) => name.split('/')[0]!;

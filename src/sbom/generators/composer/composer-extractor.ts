@@ -1,17 +1,11 @@
 import type { DependencyScope } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError } from '../core/lockfile-error.js';
 import { arrayOr, isObject, objectOr, parseJsonFile, str, type Obj } from '../core/parse-text.js';
 
 /** composer.lock: `packages` (production) and `packages-dev` (dev), each with its `require` edges. */
-export const composerLockExtractor: Extractor = {
-  id: 'composer-lock',
-  label: 'composer.lock',
-  ecosystem: 'composer',
-  matches: (path) => /(^|\/)composer\.lock$/.test(path),
-  extract: extractComposer,
-};
+export const extract: ExtractFn = extractComposer;
 
 // Platform requirements (php, extensions, composer itself) are not packages.
 const PLATFORM = /^(php|php-64bit|hhvm|composer|composer-plugin-api|composer-runtime-api|ext-.+|lib-.+)$/i;

@@ -1,5 +1,5 @@
 import type { DependencyScope } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder, type PackageSpec } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { arrayOr, isObject, objectOr, parseJsonFile, str } from '../core/parse-text.js';
@@ -9,13 +9,7 @@ import { arrayOr, isObject, objectOr, parseJsonFile, str } from '../core/parse-t
  * (`version` 0.5, flat `requires`, `build_requires`, `python_requires` reference lists). A reference
  * is `name/version[@user/channel][#revision][%timestamp]`.
  */
-export const conanLockExtractor: Extractor = {
-  id: 'conan-lock',
-  label: 'conan.lock',
-  ecosystem: 'conan',
-  matches: (path) => /(^|\/)conan\.lock$/.test(path),
-  extract: extractConanLock,
-};
+export const extract: ExtractFn = extractConanLock;
 
 function packageOf(ref: string, scope: DependencyScope): PackageSpec | undefined {
   const m = /^([^/@#%]+)\/([^@#%]+)(?:@([^/#%]+)\/([^#%]+))?(?:#([^%]+))?/.exec(ref.trim());

@@ -34,9 +34,13 @@ export interface Inventory {
   lineage?: LineageEdge[];
 }
 
+/** Reads one file; throws LockfileError when the file cannot be read at all, everything else becomes an Issue. */
+export type ExtractFn = (input: LockfileInput) => Inventory;
+
 /**
  * An extractor, keyed in the one table (`./table.ts`) by file name (a path suffix) and, where a name
- * is shared by several formats, by a cheap look at the content.
+ * is shared by several formats, by a cheap look at the content. The table holds these fields; the
+ * code that reads the file is loaded on first use (ADR 40).
  */
 export interface Extractor {
   /** Stable id, also recorded as the component evidence kind (`yarn-lock`, `poetry-lock`). */
@@ -52,6 +56,6 @@ export interface Extractor {
   yieldsTo?: string[];
   /** What the adapter must hand over: the text (default) or the rows of an RPM database. */
   reads?: 'text' | 'rpmdb';
-  /** Throws LockfileError when the file cannot be read at all; everything else becomes an Issue. */
-  extract(input: LockfileInput): Inventory;
+  /** Loads the extractor's code (once per process) and gives its reading function. */
+  load(): Promise<ExtractFn>;
 }

@@ -1,5 +1,5 @@
 import type { DependencyScope } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError } from '../core/lockfile-error.js';
 import { isObject, objectOr, parseYamlFile, str } from '../core/parse-text.js';
@@ -8,13 +8,7 @@ import { isObject, objectOr, parseYamlFile, str } from '../core/parse-text.js';
  * pubspec.lock: every package with its kind (`direct main`, `direct dev`, `direct overridden`,
  * `transitive`) and source (hosted, git, path, sdk). No edges: only the direct ones are known.
  */
-export const pubspecLockExtractor: Extractor = {
-  id: 'pubspec-lock',
-  label: 'pubspec.lock',
-  ecosystem: 'pub',
-  matches: (path) => /(^|\/)pubspec\.lock$/.test(path),
-  extract: extractPubspec,
-};
+export const extract: ExtractFn = extractPubspec;
 
 function extractPubspec(input: LockfileInput): Inventory {
   const doc = parseYamlFile(input.path, input.text);

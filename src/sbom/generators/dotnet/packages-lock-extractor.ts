@@ -1,4 +1,4 @@
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { isObject, objectOr, parseJsonFile, str } from '../core/parse-text.js';
@@ -8,13 +8,7 @@ import { isObject, objectOr, parseJsonFile, str } from '../core/parse-text.js';
  * (Direct, Transitive, CentralTransitive, Project), resolved version, content hash and dependencies.
  * NuGet ids are case-insensitive: packages are keyed in lower case.
  */
-export const packagesLockExtractor: Extractor = {
-  id: 'nuget-packages-lock',
-  label: 'packages.lock.json',
-  ecosystem: 'nuget',
-  matches: (path) => /(^|\/)packages(\.[^/]+)?\.lock\.json$/.test(path),
-  extract: extractPackagesLock,
-};
+export const extract: ExtractFn = extractPackagesLock;
 
 function extractPackagesLock(input: LockfileInput): Inventory {
   const doc = parseJsonFile(input.path, input.text);

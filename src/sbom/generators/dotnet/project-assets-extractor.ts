@@ -1,4 +1,4 @@
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { isObject, objectOr, parseJsonFile, str } from '../core/parse-text.js';
@@ -7,13 +7,7 @@ import { isObject, objectOr, parseJsonFile, str } from '../core/parse-text.js';
  * obj/project.assets.json (NuGet restore output, version 3): the resolved graph per target
  * (`Name/Version` → dependencies), library hashes, and the project's declared dependencies.
  */
-export const projectAssetsExtractor: Extractor = {
-  id: 'nuget-project-assets',
-  label: 'project.assets.json',
-  ecosystem: 'nuget',
-  matches: (path) => /(^|\/)project\.assets\.json$/.test(path),
-  extract: extractProjectAssets,
-};
+export const extract: ExtractFn = extractProjectAssets;
 
 function extractProjectAssets(input: LockfileInput): Inventory {
   const doc = parseJsonFile(input.path, input.text);

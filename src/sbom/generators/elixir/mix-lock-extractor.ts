@@ -1,4 +1,4 @@
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError } from '../core/lockfile-error.js';
 
@@ -7,13 +7,7 @@ import { LockfileError } from '../core/lockfile-error.js';
  * [{:dep, "req", [hex: :dep, repo: "hexpm", optional: bool]}], "repo", "outer hash"}` and
  * `{:git, "url", "revision", [opts]}` entries. Read with patterns, not evaluated.
  */
-export const mixLockExtractor: Extractor = {
-  id: 'mix-lock',
-  label: 'mix.lock',
-  ecosystem: 'hex',
-  matches: (path) => /(^|\/)mix\.lock$/.test(path),
-  extract: extractMixLock,
-};
+export const extract: ExtractFn = extractMixLock;
 
 const ENTRY = /^\s*"([^"]+)":\s*\{(:hex|:git|:path)\s*,(.*)\},?\s*$/;
 

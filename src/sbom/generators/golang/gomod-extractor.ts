@@ -1,5 +1,5 @@
 import type { Property } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError } from '../core/lockfile-error.js';
 import { goPackage } from './go-module.js';
@@ -10,13 +10,7 @@ import { readGoSum } from './gosum-extractor.js';
  * `exclude`. Since Go 1.17 go.mod lists every module of the build, but not who needs whom: only the
  * main module's direct edges are known, so the graph is incomplete. go.sum beside it adds hashes.
  */
-export const goModExtractor: Extractor = {
-  id: 'go-mod',
-  label: 'go.mod',
-  ecosystem: 'golang',
-  matches: (path) => /(^|\/)go\.mod$/.test(path),
-  extract: extractGoMod,
-};
+export const extract: ExtractFn = extractGoMod;
 
 const DIRECTIVES = new Set([
   'module',

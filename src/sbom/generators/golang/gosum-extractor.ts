@@ -1,4 +1,4 @@
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError } from '../core/lockfile-error.js';
 import { goPackage } from './go-module.js';
@@ -7,14 +7,7 @@ import { goPackage } from './go-module.js';
  * go.sum alone (no go.mod beside it): every module whose content was hashed (a line without
  * `/go.mod`). Modules only listed for their go.mod file were consulted, not built, and are left out.
  */
-export const goSumExtractor: Extractor = {
-  id: 'go-sum',
-  label: 'go.sum',
-  ecosystem: 'golang',
-  matches: (path) => /(^|\/)go\.sum$/.test(path),
-  yieldsTo: ['go.mod'],
-  extract: extractGoSum,
-};
+export const extract: ExtractFn = extractGoSum;
 
 export function readGoSum(
   path: string,

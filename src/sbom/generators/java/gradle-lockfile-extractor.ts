@@ -1,5 +1,5 @@
 import type { DependencyScope } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError } from '../core/lockfile-error.js';
 
@@ -9,14 +9,7 @@ import { LockfileError } from '../core/lockfile-error.js';
  * A module locked only in test, annotation-processor or build-script configurations is dev. No
  * edges: Gradle locks the resolved set, not the graph.
  */
-export const gradleLockfileExtractor: Extractor = {
-  id: 'gradle-lockfile',
-  label: 'gradle.lockfile',
-  ecosystem: 'maven',
-  matches: (path) =>
-    /(^|\/)([\w-]+-)?gradle\.lockfile$/.test(path) || /(^|\/)dependency-locks\/[^/]+\.lockfile$/.test(path),
-  extract: extractGradleLockfile,
-};
+export const extract: ExtractFn = extractGradleLockfile;
 
 const DEV_CONFIGURATION =
   /^(test|androidTest|unitTest|annotationProcessor|kapt|detekt|ktlint|spotbugs|checkstyle|pmd|jacoco|developmentOnly|testFixtures)/i;

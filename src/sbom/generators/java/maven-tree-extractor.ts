@@ -1,5 +1,5 @@
 import type { DependencyScope, Property } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError } from '../core/lockfile-error.js';
 
@@ -9,14 +9,7 @@ import { LockfileError } from '../core/lockfile-error.js';
  * line, depth from the `+- `, `\- `, `|  ` indentation. Several modules (several roots) may follow
  * each other; each root is a module of the project.
  */
-export const mavenTreeExtractor: Extractor = {
-  id: 'maven-dependency-tree',
-  label: 'mvn dependency:tree output',
-  ecosystem: 'maven',
-  matches: (path) => /(^|\/)[^/]*dependency[-_.]?tree[^/]*\.txt$/i.test(path),
-  accepts: (text) => /^(\[INFO\] )?[\w.-]+:[\w.-]+:[\w.-]+:/m.test(text),
-  extract: extractMavenTree,
-};
+export const extract: ExtractFn = extractMavenTree;
 
 const SCOPE: Record<string, DependencyScope> = {
   compile: 'prod',

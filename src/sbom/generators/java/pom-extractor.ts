@@ -1,5 +1,5 @@
 import type { DependencyScope, Property } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { parsePom, type Pom, type PomDependency } from './pom-model.js';
 
@@ -10,13 +10,7 @@ import { parsePom, type Pom, type PomDependency } from './pom-model.js';
  * parent or BOM that is not here) is reported as unresolved, never guessed. Only direct
  * dependencies: the graph is incomplete (the transitive ones need Maven's resolution).
  */
-export const pomExtractor: Extractor = {
-  id: 'maven-pom',
-  label: 'pom.xml',
-  ecosystem: 'maven',
-  matches: (path) => /(^|\/)pom\.xml$/.test(path),
-  extract: extractPom,
-};
+export const extract: ExtractFn = extractPom;
 
 const MAX_PARENTS = 16;
 

@@ -1,21 +1,11 @@
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { LockfileError } from '../core/lockfile-error.js';
 import { parseJsonFile } from '../core/parse-text.js';
 import { generateNpmSbom } from './generate-npm-sbom.js';
 import { npmLockfileProblem } from './read-lock-tree.js';
 
-const NAMES = /(^|\/)(package-lock|npm-shrinkwrap)\.json$/;
-
 /** package-lock.json v1–v3 and npm-shrinkwrap.json, through the npm generator. */
-export const npmLockExtractor: Extractor = {
-  id: 'npm-package-lock',
-  label: 'package-lock.json',
-  ecosystem: 'npm',
-  matches: (path) => NAMES.test(path),
-  // npm reads the shrinkwrap when both exist.
-  yieldsTo: ['npm-shrinkwrap.json'],
-  extract: extractNpm,
-};
+export const extract: ExtractFn = extractNpm;
 
 function extractNpm(input: LockfileInput): Inventory {
   const lockfile = parseJsonFile(input.path, input.text);

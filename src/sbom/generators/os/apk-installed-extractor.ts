@@ -1,4 +1,4 @@
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError } from '../core/lockfile-error.js';
 import { distroQualifier, osReleaseBeside } from './os-release.js';
@@ -8,13 +8,7 @@ import { distroQualifier, osReleaseBeside } from './os-release.js';
  * fields per package (`P` name, `V` version, `A` arch, `L` licence, `o` origin, `D` dependencies,
  * `p` provides, `C` checksum), packages separated by blank lines.
  */
-export const apkInstalledExtractor: Extractor = {
-  id: 'apk-installed',
-  label: 'lib/apk/db/installed',
-  ecosystem: 'apk',
-  matches: (path) => /(^|\/)lib\/apk\/db\/installed$/.test(path),
-  extract: extractApkInstalled,
-};
+export const extract: ExtractFn = extractApkInstalled;
 
 function extractApkInstalled(input: LockfileInput): Inventory {
   const os = osReleaseBeside(input.readRelated, 3);

@@ -1,5 +1,5 @@
 import type { Property } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError } from '../core/lockfile-error.js';
 import { distroQualifier, osReleaseBeside } from './os-release.js';
@@ -10,14 +10,7 @@ import { distroQualifier, osReleaseBeside } from './os-release.js';
  * packages count; `Depends`/`Pre-Depends` become edges; the source package and architecture go into
  * the purl: `pkg:deb/debian/openssl@3.0.11-1~deb12u2?arch=amd64&distro=debian-12`.
  */
-export const dpkgStatusExtractor: Extractor = {
-  id: 'dpkg-status',
-  label: 'var/lib/dpkg/status',
-  ecosystem: 'deb',
-  matches: (path) =>
-    /(^|\/)var\/lib\/dpkg\/status$/.test(path) || /(^|\/)var\/lib\/dpkg\/status\.d\/[^/.]+$/.test(path),
-  extract: extractDpkgStatus,
-};
+export const extract: ExtractFn = extractDpkgStatus;
 
 export function paragraphs(path: string, text: string): { fields: Map<string, string>; line: number }[] {
   const out: { fields: Map<string, string>; line: number }[] = [];

@@ -1,5 +1,5 @@
 import type { Property } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { distroQualifier, osReleaseBeside } from './os-release.js';
 import { readRpmHeader, RPM_TAGS } from './rpm-header.js';
@@ -9,14 +9,7 @@ import { readRpmHeader, RPM_TAGS } from './rpm-header.js';
  * `usr/lib/sysimage/rpm/rpmdb.sqlite`): the adapter opens the SQLite file read-only and hands over
  * the header blobs; each becomes `pkg:rpm/<vendor id>/<name>@<version>-<release>?arch=…&epoch=…&distro=…`.
  */
-export const rpmdbExtractor: Extractor = {
-  id: 'rpmdb-sqlite',
-  label: 'rpmdb.sqlite',
-  ecosystem: 'rpm',
-  reads: 'rpmdb',
-  matches: (path) => /(^|\/)(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/rpmdb\.sqlite$/.test(path),
-  extract: extractRpmdb,
-};
+export const extract: ExtractFn = extractRpmdb;
 
 function extractRpmdb(input: LockfileInput): Inventory {
   const depth = input.path.includes('usr/lib/sysimage/') ? 4 : 3;

@@ -1,18 +1,12 @@
 import type { DependencyScope } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { isObject, objectOr, parseYamlFile, str, type Obj } from '../core/parse-text.js';
 import { npmPackage, projectOfManifest, siblingManifest, sourceReference } from '../npm/js-project.js';
 
 /** pnpm-lock.yaml, lockfile versions 5.x (`/name/1.0.0_peer`), 6.x (`/name@1.0.0(peer)`) and 9.x (`name@1.0.0`, snapshots). */
-export const pnpmLockExtractor: Extractor = {
-  id: 'pnpm-lock',
-  label: 'pnpm-lock.yaml',
-  ecosystem: 'npm',
-  matches: (path) => /(^|\/)pnpm-lock\.ya?ml$/.test(path),
-  extract: extractPnpm,
-};
+export const extract: ExtractFn = extractPnpm;
 
 const SECTIONS: [string, DependencyScope][] = [
   ['dependencies', 'prod'],

@@ -1,4 +1,4 @@
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { arrayOr, objectOr, parseTomlFile, str } from '../core/parse-text.js';
@@ -12,13 +12,7 @@ import {
 } from './python-common.js';
 
 /** pdm.lock (lock_version 4.x): packages with groups, requirement strings and file hashes. */
-export const pdmLockExtractor: Extractor = {
-  id: 'pdm-lock',
-  label: 'pdm.lock',
-  ecosystem: 'pypi',
-  matches: (path) => /(^|\/)pdm\.lock$/.test(path),
-  extract: extractPdm,
-};
+export const extract: ExtractFn = extractPdm;
 
 function extractPdm(input: LockfileInput): Inventory {
   const doc = parseTomlFile(input.path, input.text);

@@ -1,17 +1,11 @@
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { arrayOr, isObject, objectOr, parseJsonFile, str } from '../core/parse-text.js';
 import { artifactHashes, pypiPackage } from './python-common.js';
 
 /** Pipfile.lock: `default` (production) and `develop` (dev) sections, exact `==` versions. No graph. */
-export const pipfileLockExtractor: Extractor = {
-  id: 'pipfile-lock',
-  label: 'Pipfile.lock',
-  ecosystem: 'pypi',
-  matches: (path) => /(^|\/)Pipfile\.lock$/.test(path),
-  extract: extractPipfile,
-};
+export const extract: ExtractFn = extractPipfile;
 
 function extractPipfile(input: LockfileInput): Inventory {
   const doc = parseJsonFile(input.path, input.text);

@@ -1,5 +1,5 @@
 import type { DependencyScope } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { arrayOr, objectOr, parseTomlFile, str } from '../core/parse-text.js';
@@ -12,13 +12,7 @@ import {
 } from './python-common.js';
 
 /** poetry.lock, lock-version 1.x (`category`) and 2.x (`groups`). */
-export const poetryLockExtractor: Extractor = {
-  id: 'poetry-lock',
-  label: 'poetry.lock',
-  ecosystem: 'pypi',
-  matches: (path) => /(^|\/)poetry\.lock$/.test(path),
-  extract: extractPoetry,
-};
+export const extract: ExtractFn = extractPoetry;
 
 function extractPoetry(input: LockfileInput): Inventory {
   const doc = parseTomlFile(input.path, input.text);

@@ -1,5 +1,5 @@
 import type { DependencyScope, Property } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { normalizePythonName, pypiPackage } from './python-common.js';
 
@@ -8,13 +8,7 @@ import { normalizePythonName, pypiPackage } from './python-common.js';
  * version is reported, never given an invented version. `-r` includes are followed (once each),
  * `--hash` values, extras and environment markers are kept as properties. No graph.
  */
-export const requirementsExtractor: Extractor = {
-  id: 'pip-requirements',
-  label: 'requirements.txt',
-  ecosystem: 'pypi',
-  matches: (path) => /(^|\/)[^/]*requirements[^/]*\.txt$/i.test(path) || /(^|\/)requirements\/[^/]+\.txt$/.test(path),
-  extract: extractRequirements,
-};
+export const extract: ExtractFn = extractRequirements;
 
 interface LogicalLine {
   text: string;

@@ -1,18 +1,12 @@
 import type { DependencyScope } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { arrayOr, objectOr, parseTomlFile, str, type Obj } from '../core/parse-text.js';
 import { normalizePythonName, pypiPackage } from './python-common.js';
 
 /** uv.lock (version 1): packages with their sources, dependency lists and optional/dev groups. */
-export const uvLockExtractor: Extractor = {
-  id: 'uv-lock',
-  label: 'uv.lock',
-  ecosystem: 'pypi',
-  matches: (path) => /(^|\/)uv\.lock$/.test(path),
-  extract: extractUv,
-};
+export const extract: ExtractFn = extractUv;
 
 const depName = (d: unknown) => (typeof d === 'string' ? d : str(objectOr(d).name));
 

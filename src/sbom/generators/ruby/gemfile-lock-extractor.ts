@@ -1,5 +1,5 @@
 import type { Property } from '../../../model/index.js';
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError } from '../core/lockfile-error.js';
 
@@ -8,13 +8,7 @@ import { LockfileError } from '../core/lockfile-error.js';
  * its dependencies four spaces in), PLATFORMS, DEPENDENCIES (the Gemfile's own, `!` for git/path
  * gems) and BUNDLED WITH. The Gemfile's groups are not in the lockfile: every gem is unscoped prod.
  */
-export const gemfileLockExtractor: Extractor = {
-  id: 'gemfile-lock',
-  label: 'Gemfile.lock',
-  ecosystem: 'gem',
-  matches: (path) => /(^|\/)(Gemfile|gems\.rb)\.lock$|(^|\/)gems\.locked$/.test(path),
-  extract: extractGemfileLock,
-};
+export const extract: ExtractFn = extractGemfileLock;
 
 const SPEC = /^ {4}([^\s(]+) \(([^)]+)\)$/;
 const DEP = /^ {6}([^\s(]+)(?: \(([^)]*)\))?$/;

@@ -1,4 +1,4 @@
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { arrayOr, isObject, objectOr, parseJsonFile, str } from '../core/parse-text.js';
@@ -7,13 +7,7 @@ import { arrayOr, isObject, objectOr, parseJsonFile, str } from '../core/parse-t
  * Package.resolved (SwiftPM), v1 (`object.pins`, `repositoryURL`) and v2/v3 (`pins`, `location`,
  * `kind`). A pin at a branch or a bare revision takes its commit as version (the branch is kept).
  */
-export const packageResolvedExtractor: Extractor = {
-  id: 'package-resolved',
-  label: 'Package.resolved',
-  ecosystem: 'swift',
-  matches: (path) => /(^|\/)Package\.resolved$/.test(path),
-  extract: extractPackageResolved,
-};
+export const extract: ExtractFn = extractPackageResolved;
 
 function extractPackageResolved(input: LockfileInput): Inventory {
   const doc = parseJsonFile(input.path, input.text);

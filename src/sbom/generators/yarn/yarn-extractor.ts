@@ -1,4 +1,4 @@
-import type { Extractor, Inventory, LockfileInput } from '../core/extractor.js';
+import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { isObject, objectOr, parseYamlFile, str, type Obj } from '../core/parse-text.js';
@@ -12,13 +12,8 @@ import {
 import { parseYarnV1 } from './parse-yarn-v1.js';
 
 /** yarn.lock: the classic v1 syntax and Berry's (yarn 2+) YAML, told apart by `__metadata`. */
-export const yarnLockExtractor: Extractor = {
-  id: 'yarn-lock',
-  label: 'yarn.lock',
-  ecosystem: 'npm',
-  matches: (path) => /(^|\/)yarn\.lock$/.test(path),
-  extract: (input) => (/^__metadata:/m.test(input.text) ? extractBerry(input) : extractV1(input)),
-};
+export const extract: ExtractFn = (input) =>
+  /^__metadata:/m.test(input.text) ? extractBerry(input) : extractV1(input);
 
 interface Entry {
   key: string;
