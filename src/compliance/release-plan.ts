@@ -117,21 +117,42 @@ export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportP
     }
     if (!versionOfRef.has(c.ref)) versionOfRef.set(c.ref, vi);
     const usagesOfThis = usagesOfVersion[vi]!;
+    const reaching = membership?.projectsOf.get(c.ref);
+    if (!c.usages?.length && !hasOrtScope(c)) {
+      // The usual component: one usage scope (usageScopeOf), no declared project, linking or
+      // modification; the same usages as the general way below, without its lists.
+      const scope = usageScopeOf(c) || defaultScope;
+      if (project !== '') addUsage(plan, usagesOfThis, vi, scope, project, undefined);
+      else if (reaching === undefined) addUsage(plan, usagesOfThis, vi, scope, '', undefined);
+      else for (const p of reaching) addUsage(plan, usagesOfThis, vi, scope, p, undefined);
+      continue;
+    }
     for (const declared of declaredUsagesOf(c)) {
       const scope = declared.scope || defaultScope;
-      for (const p of projectsOfUsage(declared, project, membership?.projectsOf.get(c.ref))) {
-        if (usagesOfThis.some((u) => u.scope === scope && u.project === p)) continue;
-        const usage: PlannedUsage = { version: vi, scope, project: p };
-        if (declared.linking) usage.linking = declared.linking;
-        if (declared.modified !== undefined) usage.modified = declared.modified;
-        usagesOfThis.push(usage);
-        plan.usages.push(usage);
-      }
+      for (const p of projectsOfUsage(declared, project, reaching))
+        addUsage(plan, usagesOfThis, vi, scope, p, declared);
     }
   }
   plan.edges = dependencyEdges(sbom, versionOfRef, plan.versions.length, project, membership?.projectOfRef);
   plan.lineage = lineageEdges(sbom, versionOfRef);
   return plan;
+}
+
+/** Plans a usage of version vi in scope and project p unless the version has it already. */
+function addUsage(
+  plan: ImportPlan,
+  usagesOfThis: PlannedUsage[],
+  vi: number,
+  scope: string,
+  p: string,
+  declared: DeclaredUsage | undefined,
+): void {
+  for (const u of usagesOfThis) if (u.scope === scope && u.project === p) return;
+  const usage: PlannedUsage = { version: vi, scope, project: p };
+  if (declared?.linking) usage.linking = declared.linking;
+  if (declared?.modified !== undefined) usage.modified = declared.modified;
+  usagesOfThis.push(usage);
+  plan.usages.push(usage);
 }
 
 /** The document's lineage edges between planned versions, each once; refs naming no component are dropped. */
@@ -166,6 +187,11 @@ const ORT_SCOPE = 'ort:scope';
  * The usage scopes of a component: the scope names ORT wrote (`compileClasspath`, `devDependencies`),
  * one usage each as in Hermine (issue 8 item 9), else the one of usageScopeOf.
  */
+function hasOrtScope(c: Component): boolean {
+  for (const p of c.properties) if (p.name === ORT_SCOPE) return true;
+  return false;
+}
+
 export function usageScopesOf(c: Component): string[] {
   const ort = c.properties.filter((p) => p.name === ORT_SCOPE).map((p) => p.value);
   return ort.length > 0 ? [...new Set(ort)] : [usageScopeOf(c)];

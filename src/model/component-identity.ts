@@ -29,14 +29,35 @@ export function displayName(c: { namespace: string | null; name: string }): stri
   return c.namespace ? `${c.namespace}/${c.name}` : c.name;
 }
 
-/** The identity of a component as an SBOM describes it. */
+/**
+ * Identities of valid purl texts (null: not a valid purl), remembered: a 100k-component import asks
+ * for each purl's identity once, and the identity purl is then formatted once per text instead of
+ * once per component (its key string shared by the components of one package). Bounded like
+ * parsePurlRemembered: past the limit it starts afresh.
+ */
+const IDENTITIES_LIMIT = 250_000;
+let identities = new Map<string, Readonly<ComponentIdentity> | null>();
+
+function purlIdentityRemembered(text: string): Readonly<ComponentIdentity> | null {
+  let id = identities.get(text);
+  if (id === undefined) {
+    const p = parsePurlRemembered(text);
+    if (isPurlError(p)) id = null;
+    else {
+      const purl = identityPurl(p);
+      id = Object.freeze({ key: purl, purlType: p.type, namespace: p.namespace ?? null, name: p.name, purl });
+    }
+    if (identities.size >= IDENTITIES_LIMIT) identities = new Map();
+    identities.set(text, id);
+  }
+  return id;
+}
+
+/** The identity of a component as an SBOM describes it (a fresh object, the caller's to change). */
 export function componentIdentity(c: Pick<Component, 'purl' | 'group' | 'name'>): ComponentIdentity {
   if (c.purl) {
-    const p = parsePurlRemembered(c.purl);
-    if (!isPurlError(p)) {
-      const purl = identityPurl(p);
-      return { key: purl, purlType: p.type, namespace: p.namespace ?? null, name: p.name, purl };
-    }
+    const id = purlIdentityRemembered(c.purl);
+    if (id) return { key: id.key, purlType: id.purlType, namespace: id.namespace, name: id.name, purl: id.purl };
   }
   const namespace = c.group || null;
   return { key: displayName({ namespace, name: c.name }), purlType: null, namespace, name: c.name, purl: null };
