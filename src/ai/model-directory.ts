@@ -45,17 +45,7 @@ export interface ModelInventory {
   issues: Issue[];
 }
 
-export const WEIGHT_EXTENSIONS = [
-  '.safetensors',
-  '.gguf',
-  '.onnx',
-  '.bin',
-  '.pt',
-  '.pth',
-  '.h5',
-  '.tflite',
-  '.msgpack',
-] as const;
+export { WEIGHT_EXTENSIONS } from './weight-extensions.js';
 
 export type FrontMatter = Record<string, unknown>;
 

@@ -14,6 +14,7 @@ import {
   safetensorsHeaderLength,
   WeightHeaderError,
 } from '../ai/weights/safetensors.js';
+import { NOT_MODELS } from './ai-directory-candidates.js';
 import { InputError } from './input-error.js';
 
 const MAX_CARD_BYTES = 4 * 1024 * 1024;
@@ -157,8 +158,6 @@ export function readDatasetDirectory(dir: string): DatasetDirectoryInput {
     dataFiles: paths.map((p) => dataFile(dir, p)),
   };
 }
-
-const NOT_MODELS = new Set(['node_modules', 'vendor', 'dist', 'build', 'target', '__pycache__']);
 
 export interface AiDirectory {
   dir: string;

@@ -10,9 +10,7 @@ import type { Inventory } from '../sbom/generators/core/extractor.js';
 import { mergeInventories } from '../sbom/generators/core/merge-inventories.js';
 import { InputError } from '../io/input-error.js';
 import { walkProject, type WalkOptions } from '../io/project-walk.js';
-import { findAiDirectories, readDatasetDirectory, readModelDirectory } from '../io/model-directory.js';
-import { datasetDirectoryInventory } from '../ai/dataset-card.js';
-import { modelDirectoryInventory } from '../ai/model-directory.js';
+import { mayHoldAiDirectories } from '../io/ai-directory-candidates.js';
 import { relative, resolve } from 'node:path';
 import { ServiceError, serviceErrorOfInput } from './service-error.js';
 
@@ -68,12 +66,9 @@ export async function generateInventory(
       );
     }
   }
-  for (const { dir, kind } of findAiDirectories(resolve(target))) {
+  for (const { dir, kind, read } of await aiDirectories(resolve(target))) {
     const path = relative(walk.root, dir).split('\\').join('/') || '.';
-    const inventory =
-      kind === 'model'
-        ? modelDirectoryInventory(readModelDirectory(dir), path)
-        : datasetDirectoryInventory(readDatasetDirectory(dir), path);
+    const inventory = read(path);
     inventories.push(inventory);
     files.push({
       path,
@@ -98,4 +93,27 @@ export async function generateInventory(
     failures,
   });
   return { sbom, issues, files, failed: failures.map((f) => f.field ?? ''), originals };
+}
+
+/**
+ * Model and dataset directories under `root`, each with its reader; the readers' code (weight
+ * headers, cards, hashing) is loaded only when a folder may hold one (ADR 40).
+ */
+async function aiDirectories(
+  root: string,
+): Promise<{ dir: string; kind: 'model' | 'dataset'; read: (path: string) => Inventory }[]> {
+  if (!mayHoldAiDirectories(root)) return [];
+  const [io, model, dataset] = await Promise.all([
+    import('../io/model-directory.js'),
+    import('../ai/model-directory.js'),
+    import('../ai/dataset-card.js'),
+  ]);
+  return io.findAiDirectories(root).map(({ dir, kind }) => ({
+    dir,
+    kind,
+    read: (path: string) =>
+      kind === 'model'
+        ? model.modelDirectoryInventory(io.readModelDirectory(dir), path)
+        : dataset.datasetDirectoryInventory(io.readDatasetDirectory(dir), path),
+  }));
 }
