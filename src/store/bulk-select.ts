@@ -6,6 +6,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { StoreContext } from './context.js';
 import type { Database } from './schema.js';
+import { arrayLiteral } from './bulk-insert.js';
 
 const POSTGRES_VALUES_PER_STATEMENT = 50_000;
 
@@ -29,7 +30,9 @@ export async function selectWhereIn<T extends keyof Database>(
     const part = values.slice(start, start + POSTGRES_VALUES_PER_STATEMENT);
     const result = await sql<
       Selectable<Database[T]>
-    >`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ANY(${part}::${sql.raw(type)}[])`.execute(ctx.db);
+    >`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ANY(${arrayLiteral(part)}::${sql.raw(type)}[])`.execute(
+      ctx.db,
+    );
     rows.push(...result.rows);
   }
   return rows;
