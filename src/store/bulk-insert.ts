@@ -214,11 +214,17 @@ const ESCAPED = /["\\]/g;
 /**
  * A column's values as one PostgreSQL array literal (`{"a","b\\"c",NULL}`), cast by the statement
  * to the column's type. The same text the pg driver would make from a JS array, made with less
- * work: a value is escaped only when it holds a quote or a backslash (one test instead of two
- * replacements each), and the pieces are joined once instead of appended one by one. Every value
- * is quoted, so braces, commas, spaces and the word NULL stay text; null and undefined are NULL.
+ * work: one test over the whole column says whether any value holds a quote or a backslash (most
+ * columns have none, and then no value is escaped), and a column without nulls is one join. Every
+ * value is quoted, so braces, commas, spaces and the word NULL stay text; null and undefined are NULL.
  */
 export function arrayLiteral(values: readonly unknown[]): string {
+  if (values.length === 0) return '{}';
+  // join() writes null and undefined as nothing, numbers and booleans without quotes or backslashes.
+  const escape = NEEDS_ESCAPE.test(values.join(''));
+  let nulls = false;
+  for (let i = 0; i < values.length && !nulls; i++) nulls = values[i] === null || values[i] === undefined;
+  if (!escape && !nulls) return `{"${values.join('","')}"}`;
   const pieces: string[] = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -227,7 +233,7 @@ export function arrayLiteral(values: readonly unknown[]): string {
       continue;
     }
     const text = typeof value === 'string' ? value : String(value);
-    pieces[i] = NEEDS_ESCAPE.test(text) ? `"${text.replace(ESCAPED, '\\$&')}"` : `"${text}"`;
+    pieces[i] = escape && NEEDS_ESCAPE.test(text) ? `"${text.replace(ESCAPED, '\\$&')}"` : `"${text}"`;
   }
   return `{${pieces.join(',')}}`;
 }

@@ -59,6 +59,19 @@ test(
       const bools = [true, false, null, undefined];
       const b = await client.query<{ a: (boolean | null)[] }>('SELECT $1::boolean[] AS a', [arrayLiteral(bools)]);
       assert.deepEqual(b.rows[0]!.a, [true, false, null, null]);
+      // Columns without nulls, without escapes, and with both (each takes its own path).
+      for (const column of [
+        ['a', 'b c', '{x}', 'NULL', ''],
+        [1, 2, 3],
+        ['a\\b', 'c"d', 'plain'],
+        [null, 'x', null],
+      ]) {
+        const r = await client.query<{ a: unknown[] }>('SELECT $1::text[] AS a', [arrayLiteral(column)]);
+        assert.deepEqual(
+          r.rows[0]!.a,
+          column.map((v) => (v === null ? null : String(v))),
+        );
+      }
       const empty = await client.query<{ n: number }>('SELECT cardinality($1::text[]) AS n', [arrayLiteral([])]);
       assert.equal(empty.rows[0]!.n, 0);
     } finally {
