@@ -406,6 +406,21 @@ function usagesByReleaseInIdOrder(): Migration {
   };
 }
 
+/**
+ * No index on components.name (ADR 41): the one query that filters on the name (query-repo's
+ * releasesContaining) ORs it with the displayed `namespace/name`, which no index covers, so both
+ * dialects scan the table and the index was never read; it was only written, ~3 µs per new
+ * component on PostgreSQL (a 100k import inserts its names in identity-key order, at random
+ * places in the name index).
+ */
+function componentsNameIndexDropped(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.dropIndex('components_name_idx').ifExists().execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -429,6 +444,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0034_import_quality': importQuality(),
       '0033_usages_by_release_in_id_order': usagesByReleaseInIdOrder(),
       '0040_dependency_edges_unchecked': dependencyEdgesUnchecked(dialect),
+      '0041_components_name_index_dropped': componentsNameIndexDropped(),
     }),
   };
 }
