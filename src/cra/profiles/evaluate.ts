@@ -53,7 +53,7 @@ class SharedVerdicts {
         const mask = masks[k];
         if (mask && mask[i] !== 1) continue;
         const own = verdicts[k]!;
-        if (own[i] === 0) own[i] = tests[k]!(c, this.view) ? 1 : 2;
+        if (own[i] === 0) own[i] = tests[k]!(c, this.view, i) ? 1 : 2;
       }
     }
   }
@@ -64,7 +64,7 @@ class SharedVerdicts {
     if (mask) return mask;
     const { components } = this.view;
     mask = new Uint8Array(components.length);
-    for (let i = 0; i < components.length; i++) mask[i] = appliesTo(components[i]!, this.view) ? 1 : 2;
+    for (let i = 0; i < components.length; i++) mask[i] = appliesTo(components[i]!, this.view, i) ? 1 : 2;
     this.applies.set(appliesTo, mask);
     return mask;
   }
@@ -126,7 +126,7 @@ function runCheck(check: CheckDefinition, shared: SharedVerdicts, failingLimit: 
   for (let k = 0; k < subjects.length; k++) {
     const i = subjects[k]!;
     let verdict = verdicts[i]!;
-    if (verdict === 0) verdicts[i] = verdict = probe.test(components[i]!, view) ? 1 : 2;
+    if (verdict === 0) verdicts[i] = verdict = probe.test(components[i]!, view, i) ? 1 : 2;
     if (verdict === 1) covered++;
     else if (failing.length < failingLimit) failing.push(components[i]!.ref);
   }

@@ -26,6 +26,14 @@ export interface SbomView {
   topLevel: Set<string>;
   /** SPDX 3 files a package names with `hasDistributionArtifact`. */
   artefacts: Map<string, Component[]>;
+  /**
+   * Per component of `components` (same index), 1 or 0: the graph lists its ref (dependsOn has it),
+   * it is reachable, it is a direct dependency of the primary. What the probes read when the
+   * evaluator gives them the index, instead of a lookup by ref per component.
+   */
+  listedAt: Uint8Array;
+  reachableAt: Uint8Array;
+  topLevelAt: Uint8Array;
 }
 
 function flatten(list: Component[] | undefined, out: Component[]): void {
@@ -43,11 +51,16 @@ export function buildView(sbom: Sbom): SbomView {
   // the one the ref names), then refs only the graph names. The walk below runs on the numbers.
   const nodes = new Map<string, number>();
   const first: number[] = [];
+  // The node of each listed position.
+  const nodeAt = new Int32Array(all.length);
   for (let i = 0; i < all.length; i++) {
     const ref = all[i]!.ref;
-    if (nodes.has(ref)) continue;
-    nodes.set(ref, first.length);
-    first.push(i);
+    let node = nodes.get(ref);
+    if (node === undefined) {
+      nodes.set(ref, (node = first.length));
+      first.push(i);
+    }
+    nodeAt[i] = node;
   }
   const carried = first.length;
   const componentOf = (ref: string): Component | undefined => {
@@ -66,8 +79,9 @@ export function buildView(sbom: Sbom): SbomView {
       if (file) artefacts.set(c.ref, [...(artefacts.get(c.ref) ?? []), file]);
     }
   }
-  const components =
-    artefactRefs.size === 0 ? all : all.filter((c) => !artefactRefs.has(c.ref) || c === sbom.metadata.component);
+  const counted = (c: Component) => !artefactRefs.has(c.ref) || c === sbom.metadata.component;
+  const components = artefactRefs.size === 0 ? all : all.filter(counted);
+  const componentNodes = artefactRefs.size === 0 ? nodeAt : nodeAt.filter((_, i) => counted(all[i]!));
 
   const nodeOf = (ref: string): number => {
     let node = nodes.get(ref);
@@ -82,11 +96,14 @@ export function buildView(sbom: Sbom): SbomView {
   const sources = new Int32Array(edgeCount);
   const targets = new Int32Array(edgeCount);
   let k = 0;
+  const listedNodes = new Int32Array(sbom.dependencies.length);
+  let l = 0;
   for (const d of sbom.dependencies) {
     // The document's own list when the ref has one entry (read only here); a ref listed again gets a new one.
     const before = dependsOn.get(d.ref);
     dependsOn.set(d.ref, before ? [...before, ...d.dependsOn] : d.dependsOn);
     const from = nodeOf(d.ref);
+    listedNodes[l++] = from;
     if (from >= carried) dangling.add(d.ref);
     for (const r of d.dependsOn) {
       const to = nodeOf(r);
@@ -110,6 +127,24 @@ export function buildView(sbom: Sbom): SbomView {
     },
   };
   const topLevel = new Set(primary ? (dependsOn.get(primary.ref) ?? []) : []);
+
+  // The same facts per node, then per counted component.
+  const listed = new Uint8Array(nodes.size);
+  for (const node of listedNodes) listed[node] = 1;
+  const direct = new Uint8Array(nodes.size);
+  if (primary) {
+    const root = nodes.get(primary.ref)!;
+    for (let e = 0; e < sources.length; e++) if (sources[e] === root) direct[targets[e]!] = 1;
+  }
+  const listedAt = new Uint8Array(components.length);
+  const reachableAt = new Uint8Array(components.length);
+  const topLevelAt = new Uint8Array(components.length);
+  for (let i = 0; i < components.length; i++) {
+    const node = componentNodes[i]!;
+    listedAt[i] = listed[node]!;
+    reachableAt[i] = seen[node]!;
+    topLevelAt[i] = direct[node]!;
+  }
   return {
     sbom,
     primary,
@@ -120,6 +155,9 @@ export function buildView(sbom: Sbom): SbomView {
     reachable,
     topLevel,
     artefacts,
+    listedAt,
+    reachableAt,
+    topLevelAt,
   };
 }
 

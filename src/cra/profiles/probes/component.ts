@@ -12,10 +12,14 @@ import {
   isWebUrl,
 } from '../values.js';
 
+/**
+ * `i`, when given, is the component's index in view.components: the graph probes then read the view's
+ * per-index facts instead of looking the ref up (the evaluator gives it; other callers need not).
+ */
 export interface ComponentProbe {
   scope: 'component';
-  test(c: Component, view: SbomView): boolean;
-  appliesTo?(c: Component, view: SbomView): boolean;
+  test(c: Component, view: SbomView, i?: number): boolean;
+  appliesTo?(c: Component, view: SbomView, i?: number): boolean;
 }
 
 const probe = (test: ComponentProbe['test'], appliesTo?: ComponentProbe['appliesTo']): ComponentProbe =>
@@ -102,8 +106,8 @@ function effectiveLicense(c: Component): boolean {
   return fromProperty ? isSpdxExpressionText(fromProperty) : false;
 }
 
-function isDirectDependencyOfPrimary(c: Component, view: SbomView): boolean {
-  return view.topLevel.has(c.ref);
+function isDirectDependencyOfPrimary(c: Component, view: SbomView, i?: number): boolean {
+  return i === undefined ? view.topLevel.has(c.ref) : view.topLevelAt[i] === 1;
 }
 
 function isSecurityTxtRef(r: ExternalReference): boolean {
@@ -120,10 +124,12 @@ export const COMPONENT_PROBES = {
   'component.hash': probe(anyHash),
   'component.license-stated': probe(hasLicenseStatement),
   /** The graph lists the component's own dependencies (an empty list states a leaf). */
-  'component.dependencies-stated': probe((c, view) => view.dependsOn.has(c.ref)),
+  'component.dependencies-stated': probe((c, view, i) =>
+    i === undefined ? view.dependsOn.has(c.ref) : view.listedAt[i] === 1,
+  ),
   /** Reachable from the primary component along the graph: the delivery item recursion covers it. */
   'component.reachable': probe(
-    (c, view) => view.reachable.has(c.ref),
+    (c, view, i) => (i === undefined ? view.reachable.has(c.ref) : view.reachableAt[i] === 1),
     (_c, view) => view.primary !== undefined,
   ),
   'component.filename': probe((c, view) => {
