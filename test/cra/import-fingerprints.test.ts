@@ -171,6 +171,18 @@ function edgeCases(): Record<string, string> {
       [{ type: 'library', 'bom-ref': 'n', name: 'n', version: '1', description: 'a\u0000b', copyright: 'c' }],
       [],
     ),
+    // The primary listed twice: its direct dependencies are both lists joined.
+    primaryTwice: cdx(
+      [
+        { type: 'library', 'bom-ref': 'a', name: 'a', purl: 'pkg:npm/a@1' },
+        { type: 'library', 'bom-ref': 'b', name: 'b', version: '1', purl: 'pkg:npm/b@1' },
+      ],
+      [
+        { ref: 'root', dependsOn: ['a'] },
+        { ref: 'b', dependsOn: [] },
+        { ref: 'root', dependsOn: [] },
+      ],
+    ),
     // More failing components than the import keeps refs of (STORED_FAILING_REFS).
     many: cdx(
       Array.from({ length: 260 }, (_, i) => ({
