@@ -162,6 +162,7 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     const created = new Map<string, ComponentRow>();
     const ids = await bulkInsertIds(ctx, 'components', COMPONENT_BULK_COLUMNS, componentRows, {
       skipConflictsOn: ['identity_key'],
+      conflictsUnlikely: true,
     });
     for (let i = 0; i < missing.length; i++) {
       const id = ids[i];
@@ -220,6 +221,7 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     const after = new Map(existing);
     const ids = await bulkInsertIds(ctx, 'versions', VERSION_BULK_COLUMNS, versionRows, {
       skipConflictsOn: ['component_id', 'number'],
+      conflictsUnlikely: true,
     });
     for (let i = 0; i < missing.length; i++) {
       const id = ids[i];

@@ -180,3 +180,77 @@ test(
     }
   },
 );
+
+/** Resolves once some connection of the test database waits for another transaction's lock. */
+async function someoneWaits(): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl().url });
+  await client.connect();
+  try {
+    for (let i = 0; i < 500; i++) {
+      const r = await client.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      if (r.rowCount) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('no connection ever waited for the other writer');
+  } finally {
+    await client.end();
+  }
+}
+
+for (const inTransaction of [true, false]) {
+  test(
+    `a bulk insert meeting rows another writer just created skips them (${inTransaction ? 'in a transaction' : 'on its own'}) [postgres]`,
+    {
+      skip: pgTarget.unavailable,
+    },
+    async () => {
+      const fresh = await pgTarget.fresh();
+      const second = await openStore(fresh.options);
+      try {
+        const shared = Array.from({ length: 30 }, (_, i) => component(`shared-${i}`, i, false));
+        const mine = Array.from({ length: 30 }, (_, i) => component(`first-${i}`, i, false));
+        const theirs = Array.from({ length: 30 }, (_, i) => component(`second-${i}`, i, false));
+        const later = Array.from({ length: 5 }, (_, i) => component(`later-${i}`, i, false));
+        let firstIds: number[] = [];
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let written!: () => void;
+        const firstWrote = new Promise<void>((resolve) => (written = resolve));
+        // The first writer creates the shared components and holds them uncommitted...
+        const first = fresh.store.transaction(async (tx) => {
+          firstIds = (await tx.upsertComponents([...shared, ...mine], 'fill-missing')).records.map((r) => r.id);
+          written();
+          await held;
+        });
+        await firstWrote;
+        // ...while the second finds them missing, writes them too and waits on the first's keys.
+        const secondWrites = async (store: typeof second) => {
+          const r = await store.upsertComponents([...theirs, ...shared], 'fill-missing');
+          // The store (or its transaction) still works after the conflict: it writes more.
+          const more = await store.upsertComponents(later, 'fill-missing');
+          return { records: r.records, created: r.created, more };
+        };
+        const done = inTransaction ? second.transaction((tx) => secondWrites(tx)) : secondWrites(second);
+        await someoneWaits();
+        release();
+        await first;
+        const result = await done;
+        assert.deepEqual(
+          result.records.slice(theirs.length).map((r) => r.id),
+          firstIds.slice(0, shared.length),
+          'the shared components are the first writer’s rows',
+        );
+        assert.equal(result.more.created, later.length);
+        const stored = await fresh.store.listComponents();
+        assert.equal(stored.length, shared.length + mine.length + theirs.length + later.length);
+        const byName = new Map(stored.map((c) => [c.name, c.id]));
+        for (const r of result.records) assert.equal(byName.get(r.name), r.id, r.name);
+      } finally {
+        await second.close();
+        await fresh.dispose();
+      }
+    },
+  );
+}
