@@ -184,7 +184,8 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     const all = new Map([...existing, ...created]);
     return {
       records: inputs.map((input) => toComponent(all.get(componentKey(input))!)),
-      created: created.size,
+      // Rows another writer created meanwhile were read back, not created by this call.
+      created: missing.length - raced.length,
       conflicts,
     };
   }
@@ -249,7 +250,8 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     }
     return {
       records: inputs.map((v) => toVersion(after.get(versionKey(v.componentId, v.number))!)),
-      created: missing.length,
+      // Rows another writer created meanwhile were read back, not created by this call.
+      created: missing.length - raced.length,
       conflicts,
     };
   }

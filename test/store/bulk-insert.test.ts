@@ -243,6 +243,8 @@ for (const inTransaction of [true, false]) {
           'the shared components are the first writer’s rows',
         );
         assert.equal(result.more.created, later.length);
+        // The shared components were the first writer's: the second created only its own.
+        assert.equal(result.created, theirs.length);
         const stored = await fresh.store.listComponents();
         assert.equal(stored.length, shared.length + mine.length + theirs.length + later.length);
         const byName = new Map(stored.map((c) => [c.name, c.id]));
