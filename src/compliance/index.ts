@@ -22,7 +22,6 @@ export { declaredOutboundLicenses } from './outbound-from-sbom.js';
 export {
   curationGeneralisationsOf,
   usageGeneralisationsOf,
-  recipeOf,
   placesOf,
   type GeneralisationPlaces,
   type GeneralisationRecipe,

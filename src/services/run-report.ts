@@ -7,7 +7,6 @@
  */
 import {
   curationGeneralisationsOf,
-  recipeOf,
   usageGeneralisationsOf,
   type Blocker,
   type GeneralisationPlaces,
@@ -18,8 +17,8 @@ import type { ValidationRun } from '../store/index.js';
 /**
  * The bulky part of a run: the blockers of each step (in step order) and the resolved usages.
  * `places` (runs stored since ADR 42): the release, product and categories the blockers'
- * generalisations name; a blocker whose generalisations are exactly what a recipe makes of its
- * own fields and these places keeps the recipe's name instead of the list.
+ * generalisations name; a blocker validated in named mode carries its recipe's name instead of
+ * the list, rebuilt from its own fields and these places when read.
  */
 export interface RunDetails {
   blockers: StoredBlocker[][];
@@ -31,7 +30,11 @@ export interface RunDetails {
 type StoredBlocker =
   Blocker | (Omit<Blocker, 'fix'> & { fix: Omit<Blocker['fix'], 'generalisations'> & { generalisations: string } });
 
-/** The report without its bulky part: `blockers` and `usages` are kept as null so that key order survives. */
+/**
+ * The report without its bulky part: `blockers` and `usages` are kept as null so that key order
+ * survives. The blockers are stored as the engine gave them: named by recipe when it validated in
+ * named mode (recordValidationRun), with their lists otherwise.
+ */
 export function splitReport(
   report: EngineValidation,
   places: GeneralisationPlaces,
@@ -41,20 +44,7 @@ export function splitReport(
     steps: report.steps.map((s) => ({ ...s, blockers: null })),
     usages: null,
   };
-  const blockers = report.steps.map((s) => s.blockers.map((b) => stored(b, places)));
-  return { summary, details: { blockers, usages: report.usages, places } };
-}
-
-/**
- * The blocker with its generalisations named by recipe when the recipe gives them exactly (half of
- * a large run's details were these lists: 160 MB of JSON for 100k usages; issue 13 item 5). Only
- * the blocker and its fix are copied; what they hold is shared with the report.
- */
-function stored(b: Blocker, places: GeneralisationPlaces): StoredBlocker {
-  const list = b.fix?.generalisations;
-  if (!Array.isArray(list)) return b;
-  const recipe = recipeOf(list, b.componentKey, b.version, b.component, places);
-  return recipe === null ? b : { ...b, fix: { ...b.fix, generalisations: recipe } };
+  return { summary, details: { blockers: report.steps.map((s) => s.blockers), usages: report.usages, places } };
 }
 
 /** The blocker as the engine gave it: a recipe's name becomes its generalisations again. */
