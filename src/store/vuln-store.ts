@@ -61,6 +61,8 @@ export interface VulnerabilityStore {
   vulnEcosystemCounts(): Promise<VulnEcosystemCount[]>;
   /** JSON texts of the records naming one of `names` in `ecosystem` (exact ecosystem string, or its `:release` variants); names compare folded as the ecosystem folds them (packageKey). */
   vulnRecordsForPackages(ecosystem: string, names: string[]): Promise<string[]>;
+  /** Whether any record names a package of `ecosystem` (exact, or one of its `:release` variants). */
+  vulnEcosystemHeld(ecosystem: string): Promise<boolean>;
   getVulnRecord(id: string): Promise<string | null>;
   /** Every id in the alias groups of `ids` (the ids themselves included, known or not). */
   aliasGroup(ids: string[]): Promise<string[]>;
