@@ -9,10 +9,12 @@ export function formatPurl(p: Purl): string {
   // Only types whose name is a path (git) may hold '/' in the name; others have it encoded.
   out += p.name.includes('/') && p.type === 'git' ? encodeSegments(p.name) : encodePurlPart(p.name);
   if (p.version) out += '@' + encodePurlPart(p.version);
-  const qualifiers = Object.entries(p.qualifiers ?? {})
-    .filter(([, v]) => v !== '')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (qualifiers.length > 0) out += '?' + qualifiers.map(([k, v]) => `${k}=${encodePurlPart(v)}`).join('&');
+  if (p.qualifiers) {
+    const qualifiers = Object.entries(p.qualifiers)
+      .filter(([, v]) => v !== '')
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (qualifiers.length > 0) out += '?' + qualifiers.map(([k, v]) => `${k}=${encodePurlPart(v)}`).join('&');
+  }
   if (p.subpath) out += '#' + encodeSegments(p.subpath);
   return out;
 }
@@ -24,5 +26,6 @@ export function buildPurl(parts: PurlParts): string | PurlError {
 }
 
 function encodeSegments(path: string): string {
+  if (/^[A-Za-z0-9.\-_~:/]*$/.test(path)) return path;
   return path.split('/').map(encodePurlPart).join('/');
 }

@@ -37,8 +37,21 @@ export function normalizePurl(parts: PurlParts, options: NormalizeOptions = {}):
   const subpath = cleanSegments(parts.subpath, true);
   if (subpath) purl.subpath = subpath;
 
+  if (parts.qualifiers) {
+    const problem = normaliseQualifiers(purl, parts.qualifiers, options);
+    if (problem) return problem;
+  }
+  return applyTypeRules(purl);
+}
+
+/** Sets the purl's qualifiers (keys folded, blanks dropped, sorted), or says what is wrong with them. */
+function normaliseQualifiers(
+  purl: Purl,
+  given: Readonly<Record<string, string | null | undefined>>,
+  options: NormalizeOptions,
+): PurlError | undefined {
   const qualifiers: Record<string, string> = {};
-  for (const [rawKey, value] of Object.entries(parts.qualifiers ?? {})) {
+  for (const [rawKey, value] of Object.entries(given)) {
     const key = rawKey.toLowerCase();
     if (options.strict && key !== rawKey)
       return purlError(`qualifier key "${rawKey}" must be lower case`, 'qualifiers');
@@ -52,8 +65,15 @@ export function normalizePurl(parts: PurlParts, options: NormalizeOptions = {}):
     if (value) qualifiers[key] = value;
   }
   if (Object.keys(qualifiers).length > 0) purl.qualifiers = sortedByKey(qualifiers);
+  return undefined;
+}
 
-  return applyTypeRules(purl);
+/** Type rules' patterns, compiled once each. */
+const compiled = new Map<string, RegExp>();
+function pattern(source: string): RegExp {
+  let re = compiled.get(source);
+  if (!re) compiled.set(source, (re = new RegExp(source)));
+  return re;
 }
 
 function applyTypeRules(p: Purl): Purl | PurlError {
@@ -68,10 +88,10 @@ function applyTypeRules(p: Purl): Purl | PurlError {
     if (rule.nameFoldsCase) p.name = p.name.toLowerCase();
     if (rule.versionFoldsCase && p.version) p.version = p.version.toLowerCase();
     for (const [from, to] of rule.nameReplacements ?? []) p.name = p.name.split(from).join(to);
-    if (rule.namePattern && !new RegExp(rule.namePattern).test(p.name)) {
+    if (rule.namePattern && !pattern(rule.namePattern).test(p.name)) {
       return purlError(`${p.type} name "${p.name}" does not match ${rule.namePattern}`, 'name');
     }
-    if (rule.versionPattern && p.version && !new RegExp(rule.versionPattern).test(p.version)) {
+    if (rule.versionPattern && p.version && !pattern(rule.versionPattern).test(p.version)) {
       return purlError(`${p.type} version "${p.version}" does not match ${rule.versionPattern}`, 'version');
     }
     for (const key of rule.requiredQualifiers ?? []) {
@@ -85,6 +105,9 @@ function applyTypeRules(p: Purl): Purl | PurlError {
 /** Joins `/`-separated segments without blanks (and, for subpaths, without `.` and `..`). */
 function cleanSegments(text: string | null | undefined, dropDots = false): string | undefined {
   if (!text) return undefined;
+  // The usual path has no blank (or dot) segment: kept as given.
+  if (!text.startsWith('/') && !text.endsWith('/') && !text.includes('//') && !(dropDots && text.includes('.')))
+    return text;
   const kept = text.split('/').filter((s) => s !== '' && !(dropDots && (s === '.' || s === '..')));
   return kept.length > 0 ? kept.join('/') : undefined;
 }

@@ -62,7 +62,8 @@ export function parsePurl(text: string, options: NormalizeOptions = {}): Purl | 
   const slash = rest.indexOf('/', typeStart);
   parts.type = rest.slice(typeStart, slash < 0 ? rest.length : slash);
   const pathStart = slash < 0 ? rest.length : slash + 1;
-  const path = rest.slice(pathStart).replace(/\/+$/, '');
+  const tail = rest.slice(pathStart);
+  const path = tail.endsWith('/') ? tail.replace(/\/+$/, '') : tail;
   starts.namespace = starts.name = pathStart;
 
   const segments = path.split('/').filter((s) => s !== '');
@@ -77,9 +78,10 @@ export function parsePurl(text: string, options: NormalizeOptions = {}): Purl | 
     last = last.slice(0, at);
   }
   const type = parts.type.toLowerCase();
-  const nameSegments = [last];
-  if (SINGLE_SEGMENT_NAMESPACE_TYPES.has(type)) nameSegments.unshift(...segments.splice(1));
-  const name = decodeSegments(nameSegments.join('/'));
+  let nameText = last;
+  if (SINGLE_SEGMENT_NAMESPACE_TYPES.has(type) && segments.length > 1)
+    nameText = [...segments.splice(1), last].join('/');
+  const name = decodeSegments(nameText);
   const namespace = decodeSegments(segments.join('/'));
   if (name === undefined) return purlError('the name holds a broken %-escape', 'name', offset + pathStart);
   if (namespace === undefined)
@@ -96,6 +98,8 @@ export function parsePurl(text: string, options: NormalizeOptions = {}): Purl | 
 }
 
 function decodeSegments(text: string): string | undefined {
+  // Without an escape there is nothing to decode segment by segment.
+  if (!text.includes('%')) return text;
   const out: string[] = [];
   for (const segment of text.split('/')) {
     const decoded = decodePurlPart(segment);

@@ -1,8 +1,11 @@
 // purl percent-encoding: everything but the URL "unreserved" characters is encoded, except ':' which
 // the spec keeps as is (it can never be mistaken for the scheme separator after the type).
 const KEPT = /[A-Za-z0-9.\-_~:]/;
+const ALL_KEPT = /^[A-Za-z0-9.\-_~:]*$/;
 
 export function encodePurlPart(text: string): string {
+  // Most parts need no escape: the text itself, not a copy built a character at a time.
+  if (ALL_KEPT.test(text)) return text;
   let out = '';
   for (const ch of text) {
     if (KEPT.test(ch)) out += ch;
@@ -13,6 +16,7 @@ export function encodePurlPart(text: string): string {
 
 /** Decoded text, or undefined when the input holds a broken escape (`%zz`, truncated UTF-8). */
 export function decodePurlPart(text: string): string | undefined {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
