@@ -5,7 +5,12 @@
  * not store a list as long as itself (covered/total keep the counts).
  */
 import type { Sbom } from '../model/index.js';
-import { QUALITY_PROFILES, evaluateProfiles, type ProfileResult } from '../cra/profiles/index.js';
+import {
+  QUALITY_PROFILES,
+  evaluateProfiles,
+  evaluateProfilesInSlices,
+  type ProfileResult,
+} from '../cra/profiles/index.js';
 import { NPM_LOCKFILE_FORMAT_ID } from '../sbom/generators/npm/generate-npm-sbom.js';
 import { LOCKFILE_WALK_FORMAT_ID } from '../sbom/generators/core/merge-inventories.js';
 
@@ -32,4 +37,28 @@ export function importQualityResults(sbom: Sbom): ProfileResult[] {
   // One view of the document and one verdict per probe and component, shared by every profile
   // (evaluateProfiles); only the first failing refs of each check are kept.
   return evaluateProfiles(IMPORT_QUALITY_PROFILES, asDrawnUp(sbom), { failingLimit: STORED_FAILING_REFS });
+}
+
+/** Main-thread time a slice of the profiles may take before the event loop gets a turn. */
+const SLICE_MS = 4;
+
+/**
+ * importQualityResults in slices between which the event loop runs: started while an import's
+ * writes wait on a database server (PostgreSQL), the profiles are worked out in the time the main
+ * thread would otherwise spend waiting, and each reply from the server is taken up within a slice
+ * of it. The results are importQualityResults'.
+ */
+export async function importQualityResultsInSlices(sbom: Sbom): Promise<ProfileResult[]> {
+  const slices = evaluateProfilesInSlices(IMPORT_QUALITY_PROFILES, asDrawnUp(sbom), {
+    failingLimit: STORED_FAILING_REFS,
+  });
+  let since = performance.now();
+  for (;;) {
+    const step = slices.next();
+    if (step.done) return step.value;
+    if (performance.now() - since >= SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
 }

@@ -13,6 +13,8 @@ export interface EvaluateOptions {
 }
 
 const KINDS: readonly ComponentKind[] = ['full', 'identified', 'referenced'];
+/** Components settled between two pauses of evaluateProfilesInSlices (a few milliseconds of work). */
+const SETTLE_SLICE = 2_048;
 
 /**
  * What the checks of several profiles share over one view: profiles name the same probes (the
@@ -36,6 +38,12 @@ class SharedVerdicts {
    * where it applies, as it would in the check.
    */
   settle(profiles: readonly QualityProfile[]): void {
+    const slices = this.settleInSlices(profiles);
+    while (!slices.next().done);
+  }
+
+  /** settle, pausing (yielding) after every SETTLE_SLICE components. */
+  *settleInSlices(profiles: readonly QualityProfile[]): Generator<void, void, undefined> {
     const probes = new Set<ComponentProbe>();
     for (const profile of profiles)
       for (const check of profile.checks) {
@@ -48,6 +56,7 @@ class SharedVerdicts {
     const masks = list.map((p) => (p.appliesTo ? this.appliesMask(p.appliesTo) : null));
     const { components } = this.view;
     for (let i = 0; i < components.length; i++) {
+      if (i > 0 && i % SETTLE_SLICE === 0) yield;
       const c = components[i]!;
       for (let k = 0; k < tests.length; k++) {
         const mask = masks[k];
@@ -154,7 +163,25 @@ export function evaluateProfiles(
   sbom: Sbom,
   options: EvaluateOptions = {},
 ): ProfileResult[] {
+  const slices = evaluateProfilesInSlices(profiles, sbom, options);
+  for (;;) {
+    const step = slices.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * evaluateProfiles as a generator that pauses between slices of its work (after the view is built,
+ * then every SETTLE_SLICE components): a caller that has other things to do meanwhile (an import
+ * waiting on its database server) resumes it when it is free. The results are evaluateProfiles'.
+ */
+export function* evaluateProfilesInSlices(
+  profiles: readonly QualityProfile[],
+  sbom: Sbom,
+  options: EvaluateOptions = {},
+): Generator<void, ProfileResult[], undefined> {
   const shared = new SharedVerdicts(buildView(sbom));
-  shared.settle(profiles);
+  yield;
+  yield* shared.settleInSlices(profiles);
   return profiles.map((p) => evaluateWith(p, shared, options.failingLimit ?? Infinity));
 }

@@ -25,7 +25,7 @@ export function findProfile(id: string): QualityProfile | undefined {
   );
 }
 
-export { evaluateProfile, evaluateProfiles } from './evaluate.js';
+export { evaluateProfile, evaluateProfiles, evaluateProfilesInSlices } from './evaluate.js';
 export type {
   CheckDefinition,
   CheckLevel,
