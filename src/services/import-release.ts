@@ -227,7 +227,7 @@ export async function importProjectFolderByName(
   const resolved = await resolveImportTarget(store, target);
   if (resolved.releaseId !== null)
     return { ...(await importProjectFolder(store, resolved.releaseId, input)), created: createdBy(resolved) };
-  const outcome = await importDecoded(
+  const outcome = await importAndValidate(
     store,
     (tx) => createImportTarget(tx, resolved),
     await decodeFolder(store, input),
@@ -284,7 +284,7 @@ export async function importProjectFolder(
     if (err instanceof ServiceError) await recordFailure(store, releaseId, 'lockfile-walk', input.path, input, err);
     throw err;
   }
-  return importDecoded(store, releaseId, decoded, input);
+  return importAndValidate(store, releaseId, decoded, input);
 }
 
 async function decodeFolder(store: Store, input: ImportNpmProjectInput): Promise<DecodedSource> {
@@ -387,15 +387,6 @@ function inventoryOf(usages: Usage[], versions: VersionRecord[], components: Com
 
 /** A release id, or what creates the release inside the import's transaction (an import by name with create). */
 type ReleaseTarget = number | ((tx: Store) => Promise<number>);
-
-async function importDecoded(
-  store: Store,
-  target: ReleaseTarget,
-  source: DecodedSource,
-  options: ImportOptions,
-): Promise<ImportOutcome> {
-  return (await importWritten(store, target, source, options)).outcome;
-}
 
 /** The import's transaction; a replace import also gives back the release's inventory as it wrote it. */
 async function importWritten(
