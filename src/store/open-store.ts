@@ -36,25 +36,36 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
 
 export async function migrate(db: Kysely<Database>, dialect: StoreDialect, schema?: string): Promise<void> {
   if (await isAtLatestMigration(db, dialect)) return;
+  // Kysely looks for its migration tables in every schema it can see unless told which one: in a
+  // database where another schema holds them (another Vigie store, any Kysely application), a new
+  // store in the default schema took theirs for its own and failed on "relation
+  // kysely_migration_lock does not exist". The store's tables go to the connection's current schema.
+  const tableSchema = dialect === 'postgres' ? (schema ?? (await currentSchema(db))) : undefined;
   const migrator = new Migrator({
     db,
     provider: migrationProvider(dialect),
     // Migration numbers are reserved per piece of work and land in any order; a store already
     // migrated past a later number still takes an earlier one that arrives afterwards.
     allowUnorderedMigrations: true,
-    ...(dialect === 'postgres' && schema ? { migrationTableSchema: schema } : {}),
+    ...(tableSchema ? { migrationTableSchema: tableSchema } : {}),
   });
   let { error, results } = await migrator.migrateToLatest();
   // Kysely's introspection scans every schema of the database with has_schema_privilege(); when
   // another store's schema is dropped during that scan, PostgreSQL raises "schema … does not exist"
   // for the vanished one. That is a race with a neighbour, not a problem of ours: try again.
-  for (let attempt = 1; error && attempt <= 3 && isVanishedSchemaRace(error, schema); attempt++) {
+  for (let attempt = 1; error && attempt <= 3 && isVanishedSchemaRace(error, tableSchema); attempt++) {
     ({ error, results } = await migrator.migrateToLatest());
   }
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown migration';
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'set-up';
     throw new Error(`store migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The schema unqualified names resolve to (the first of search_path that exists), or undefined. */
+async function currentSchema(db: Kysely<Database>): Promise<string | undefined> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? undefined;
 }
 
 function isVanishedSchemaRace(error: unknown, ownSchema: string | undefined): boolean {
