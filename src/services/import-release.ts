@@ -134,14 +134,25 @@ interface DecodedSource {
  * 13 item 5). An import that fails before asking never works them out.
  */
 function qualityOf(store: Store, sbom: Sbom): () => Promise<ProfileResult[]> {
-  if (store.dialect !== 'postgres') {
-    const results = Promise.resolve(importQualityResults(sbom));
-    return () => results;
-  }
+  return store.dialect === 'postgres' ? qualityInSlices(sbom) : qualityDone(importQualityResults(sbom));
+}
+
+// Each kind of thunk is made by a function of its own: a closure keeps the whole scope it was made
+// in, so one made beside the document would keep the decoded document alive as long as the import.
+
+function qualityDone(results: ProfileResult[]): () => Promise<ProfileResult[]> {
+  const done = Promise.resolve(results);
+  return () => done;
+}
+
+function qualityInSlices(document: Sbom): () => Promise<ProfileResult[]> {
+  let pending: Sbom | null = document;
   let started: Promise<ProfileResult[]> | undefined;
   return () => {
     if (!started) {
-      started = importQualityResultsInSlices(sbom);
+      started = importQualityResultsInSlices(pending!);
+      // The slices hold the document until they are done; the thunk no longer does.
+      pending = null;
       // Awaited inside the import transaction; a failure before that must not go unhandled meanwhile.
       started.catch(() => undefined);
     }
