@@ -37,8 +37,11 @@ export function stepCompatibility(ctx: ValidationContext): StepResult {
     return result;
   };
   if (outbound.length === 0) {
+    // Nothing can be checked, which the blocker says; pending still counts only the usages an
+    // earlier step blocks (a release whose steps 1-5 pass has none waiting on them).
     blockers.push(noOutbound(ctx));
-    return { step: 6, name: STEP_NAMES[6], passed: false, blockers, pending: ctx.states.length, checked: 0, notes };
+    for (const state of ctx.states) if (!state.effectiveLicenses || !state.exploitation) pending++;
+    return { step: 6, name: STEP_NAMES[6], passed: false, blockers, pending, checked: 0, notes };
   }
   let unknownLinking = 0;
   for (const state of ctx.states) {

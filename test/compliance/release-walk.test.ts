@@ -184,6 +184,18 @@ function walk(): ReleaseSnapshot {
   );
   assert.match(v.steps[5].blockers[0].fix.hint, /--outbound/);
   assert.equal(v.validationStep, 5);
+  // Nothing is checked, and nothing waits on an earlier step: steps 1-5 pass ("pending" counts only
+  // usages an earlier step blocks; it once counted every usage here, and the CLI said they were
+  // "waiting on earlier steps").
+  assert.equal(v.steps[5].checked, 0);
+  assert.equal(v.steps[5].pending, 0);
+  // With an earlier step blocking some usages, exactly those wait.
+  const exploitation = s.exploitationRules;
+  s.exploitationRules = [];
+  const blocked = validateRelease(s);
+  assert.ok(blocked.steps[2].blockers.length > 0, 'without exploitation rules step 3 blocks');
+  assert.equal(blocked.steps[5].pending, s.usages.length);
+  s.exploitationRules = exploitation;
   s.release.outboundLicenses = outbound;
 
   // Step 6: a verdict that depends on a linking nobody recorded is never assumed. The first such
