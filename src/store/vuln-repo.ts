@@ -45,17 +45,6 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
     return [...new Set([...ids, ...[...members.values()].flat()])].sort();
   }
 
-  /** One query: whether the database holds anything for the ecosystem (a fresh or partial one often does not). */
-  async function ecosystemHeld(ecosystem: string): Promise<boolean> {
-    const any = await db
-      .selectFrom('vuln_packages')
-      .select('record_id')
-      .where((eb) => eb.or([eb('ecosystem', '=', ecosystem), eb('ecosystem', 'like', `${ecosystem}:%`)]))
-      .limit(1)
-      .executeTakeFirst();
-    return any !== undefined;
-  }
-
   return {
     async vulnRecordsModified(ids) {
       const out = new Map<string, string>();
@@ -199,15 +188,20 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
         }));
     },
 
-    vulnEcosystemHeld: ecosystemHeld,
+    async vulnEcosystemHeld(ecosystem) {
+      const any = await db
+        .selectFrom('vuln_packages')
+        .select('record_id')
+        .where((eb) => eb.or([eb('ecosystem', '=', ecosystem), eb('ecosystem', 'like', `${ecosystem}:%`)]))
+        .limit(1)
+        .executeTakeFirst();
+      return any !== undefined;
+    },
 
     async vulnRecordsForPackages(ecosystem, names) {
       const out = new Map<string, string>();
       // Names are compared folded as the ecosystem compares them (PEP 503, case …): name_key.
       const base = splitEcosystem(ecosystem).base;
-      // An ecosystem the database holds nothing for (the common case for a fresh or partial
-      // database) costs one query, not one per chunk of names.
-      if (!(await ecosystemHeld(ecosystem))) return [];
       for (const part of chunks([...new Set(names.map((n) => packageKey(base, n)))], IN_CHUNK)) {
         const rows = await db
           .selectFrom('vuln_packages')

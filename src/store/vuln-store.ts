@@ -61,7 +61,10 @@ export interface VulnerabilityStore {
   vulnEcosystemCounts(): Promise<VulnEcosystemCount[]>;
   /** JSON texts of the records naming one of `names` in `ecosystem` (exact ecosystem string, or its `:release` variants); names compare folded as the ecosystem folds them (packageKey). */
   vulnRecordsForPackages(ecosystem: string, names: string[]): Promise<string[]>;
-  /** Whether any record names a package of `ecosystem` (exact, or one of its `:release` variants). */
+  /**
+   * Whether any record names a package of `ecosystem` (exact, or one of its `:release` variants): one
+   * query, which spares a caller the names and the lookups of an ecosystem the database lacks.
+   */
   vulnEcosystemHeld(ecosystem: string): Promise<boolean>;
   getVulnRecord(id: string): Promise<string | null>;
   /** Every id in the alias groups of `ids` (the ids themselves included, known or not). */

@@ -6,6 +6,7 @@ import pg from 'pg';
 import Database from 'better-sqlite3';
 import * as services from '../../src/services/index.js';
 import { postgresUrl, targets } from './support/databases.js';
+import { npmComponent, usageOf, versionOf } from './support/fixtures.js';
 
 async function componentIndexes(options: { sqlitePath?: string; databaseUrl?: string; schema?: string }) {
   if (options.sqlitePath) {
@@ -49,52 +50,11 @@ for (const target of targets()) {
         const { store } = fresh;
         const product = await services.createProduct(store, { name: 'P' });
         const release = await services.createRelease(store, { productId: product.id, number: '1' });
-        const [component] = (
-          await store.upsertComponents(
-            [
-              {
-                name: 'left-pad',
-                namespace: null,
-                purl: null,
-                purlType: 'npm',
-                description: null,
-                homepage: null,
-                language: null,
-              },
-            ],
-            'fill-missing',
-          )
-        ).records;
-        const [version] = (
-          await store.upsertVersions(
-            [
-              {
-                componentId: component!.id,
-                number: '1.0.0',
-                purl: null,
-                declaredLicense: null,
-                concludedLicense: null,
-                correctedLicense: null,
-                copyright: null,
-              },
-            ],
-            'fill-missing',
-          )
-        ).records;
-        await store.insertUsagesReturning([
-          {
-            releaseId: release.id,
-            versionId: version!.id,
-            scope: '',
-            project: '',
-            linking: null,
-            modified: null,
-            exploitation: null,
-            chosenLicense: null,
-            status: 'auto',
-            addedBy: 'import',
-          },
-        ]);
+        // No purl: the component is found by its name alone.
+        const [component] = (await store.upsertComponents([npmComponent('left-pad', { purl: null })], 'fill-missing'))
+          .records;
+        const [version] = (await store.upsertVersions([versionOf(component!.id, '1.0.0')], 'fill-missing')).records;
+        await store.insertUsagesReturning([usageOf(release.id, version!.id, { scope: '' })]);
         const hits = await store.releasesContaining({ name: 'left-pad' });
         assert.deepEqual(
           hits.map((h) => h.release.id),

@@ -35,14 +35,8 @@ class SharedVerdicts {
    * Every verdict the profiles' checks will ask for, worked out component by component: each
    * component is read once for all its probes instead of once per probe (a pass over 100k
    * components per probe missed the cache on every component). A probe with `appliesTo` runs only
-   * where it applies, as it would in the check.
+   * where it applies, as it would in the check. Pauses (yields) after every SETTLE_SLICE components.
    */
-  settle(profiles: readonly QualityProfile[]): void {
-    const slices = this.settleInSlices(profiles);
-    while (!slices.next().done);
-  }
-
-  /** settle, pausing (yielding) after every SETTLE_SLICE components. */
   *settleInSlices(profiles: readonly QualityProfile[]): Generator<void, void, undefined> {
     const probes = new Set<ComponentProbe>();
     for (const profile of profiles)

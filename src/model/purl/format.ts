@@ -25,7 +25,10 @@ export function buildPurl(parts: PurlParts): string | PurlError {
   return isPurlError(purl) ? purl : formatPurl(purl);
 }
 
+/** A path of segments that need no escape (the characters encodePurlPart keeps, and `/`). */
+const PLAIN_PATH = /^[A-Za-z0-9.\-_~:/]*$/;
+
 function encodeSegments(path: string): string {
-  if (/^[A-Za-z0-9.\-_~:/]*$/.test(path)) return path;
+  if (PLAIN_PATH.test(path)) return path;
   return path.split('/').map(encodePurlPart).join('/');
 }
