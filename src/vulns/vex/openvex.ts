@@ -163,11 +163,16 @@ export function decodeOpenVex(doc: Record<string, unknown>): { document: VexDocu
     const aliases = asArray(vuln?.aliases).filter((a): a is string => typeof a === 'string' && a !== id);
     const description = asString(vuln?.description);
     const timestamp = asString(s.timestamp) ?? asString(s.last_updated) ?? docTimestamp;
-    const products = asArray(s.products).flatMap((p) => {
-      const subs = asArray(asRecord(p)?.subcomponents);
-      // A statement about subcomponents of a product is about those subcomponents.
-      return (subs.length > 0 ? subs : [p]).map(productOf).filter((x): x is VexProduct => x !== undefined);
-    });
+    // OpenVEX 0.0.1 listed products and subcomponents as bare identifiers beside the statement.
+    const ownSubs = asArray(s.subcomponents);
+    const products =
+      ownSubs.length > 0
+        ? ownSubs.map(productOf).filter((x): x is VexProduct => x !== undefined)
+        : asArray(s.products).flatMap((p) => {
+            const subs = asArray(asRecord(p)?.subcomponents);
+            // A statement about subcomponents of a product is about those subcomponents.
+            return (subs.length > 0 ? subs : [p]).map(productOf).filter((x): x is VexProduct => x !== undefined);
+          });
     if (products.length === 0)
       issues.push(
         issue('warning', 'vex-invalid', `${id}: statement names no product it could identify`, {
@@ -208,7 +213,8 @@ export function decodeOpenVex(doc: Record<string, unknown>): { document: VexDocu
 }
 
 function productOf(raw: unknown): VexProduct | undefined {
-  const p = asRecord(raw);
+  // OpenVEX 0.0.1 names a product by its identifier alone: the same as `{"@id": …}`.
+  const p = typeof raw === 'string' ? { '@id': raw } : asRecord(raw);
   if (!p) return undefined;
   const id = asString(p['@id']);
   const ids = asRecord(p.identifiers);

@@ -226,3 +226,40 @@ describe('reading', () => {
     assert.throws(() => readVex('{"a":', 'z.json'), /z.json is not valid JSON at line 1/);
   });
 });
+
+describe('OpenVEX 0.0.1', () => {
+  // vexctl still writes and ships documents of the first OpenVEX draft: a bare vulnerability name,
+  // and products and subcomponents as bare identifiers beside the statement.
+  test('products and subcomponents given as bare identifiers are read', () => {
+    const doc = {
+      '@context': 'https://openvex.dev/ns',
+      '@id': 'first-draft-doc',
+      author: 'Jane Roe',
+      role: 'issuer',
+      statements: [
+        {
+          timestamp: '2023-01-09T21:23:03-06:00',
+          products: ['pkg:oci/toolbox@sha256%3A0a1b2c'],
+          subcomponents: ['pkg:npm/left-pad@1.3.0'],
+          vulnerability: 'CVE-2022-11111',
+          status: 'not_affected',
+          justification: 'vulnerable_code_not_in_execute_path',
+        },
+        {
+          products: ['pkg:apk/wolfi/zsh@5.9-r1'],
+          vulnerability: 'CVE-2022-22222',
+          status: 'under_investigation',
+        },
+      ],
+    };
+    const { document, issues } = readVex(JSON.stringify(doc));
+    assert.deepEqual(issues, []);
+    assert.deepEqual(
+      document.statements.map((s) => [s.vulnerability.id, s.product.purl, s.analysis.state, s.analysis.justification]),
+      [
+        ['CVE-2022-11111', 'pkg:npm/left-pad@1.3.0', 'not_affected', 'code_not_reachable'],
+        ['CVE-2022-22222', 'pkg:apk/wolfi/zsh@5.9-r1', 'in_triage', undefined],
+      ],
+    );
+  });
+});
