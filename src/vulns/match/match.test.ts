@@ -217,3 +217,36 @@ describe('matching', () => {
     );
   });
 });
+
+describe('withdrawn copies of a record', () => {
+  const live = record('GHSA-wxyz', {
+    affected: [
+      { package: { ecosystem: 'npm', name: 'lib' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] },
+    ],
+  });
+  const gone = { ...live, modified: '2024-03-01T00:00:00Z', withdrawn: '2024-03-01T00:00:00Z' };
+  const sbom = sbomOf([component('lib@1.0.0', 'pkg:npm/lib@1.0.0')]);
+
+  // Two sources read into one scan (an older and a newer export): the newer copy decides, in
+  // whichever order they come.
+  test('a newer withdrawn copy takes back the live one, whichever is read first', () => {
+    for (const order of [
+      [live, gone],
+      [gone, live],
+    ]) {
+      const scan = scanSbom(sbom, VulnerabilityIndex.from(order));
+      assert.equal(scan.findings.length, 0, `order ${order.map((r) => r.modified).join(', ')}`);
+      assert.equal(scan.summary.database.records, 0);
+    }
+  });
+
+  test('a live copy newer than the withdrawn one is held', () => {
+    const back = { ...live, modified: '2024-04-01T00:00:00Z' };
+    for (const order of [
+      [gone, back],
+      [back, gone],
+    ]) {
+      assert.equal(scanSbom(sbom, VulnerabilityIndex.from(order)).findings.length, 1);
+    }
+  });
+});
