@@ -26,11 +26,12 @@ function canonical(purl: string | undefined): { full: string; bare: string } | u
 
 function covers(s: VexStatement, f: VulnerabilityFinding, serial: string | undefined): boolean {
   const product = s.product;
-  if (product.ref !== undefined && product.ref === f.component.ref) return true;
-  if (product.bomLink) {
-    const link = parseBomLink(product.bomLink);
-    if (link && link.ref === f.component.ref && (serial === undefined || link.serial === serial)) return true;
-  }
+  // A BOM-Link names a component of one SBOM: its bom-ref says nothing about another SBOM's
+  // components (bom-refs such as `1` or `component-1` recur from one SBOM to the next).
+  const link = product.bomLink ? parseBomLink(product.bomLink) : undefined;
+  if (link) {
+    if (link.ref === f.component.ref && (serial === undefined || link.serial === serial)) return true;
+  } else if (product.ref !== undefined && product.ref === f.component.ref) return true;
   const mine = canonical(f.component.purl);
   const theirs = canonical(product.purl);
   if (!mine || !theirs) return false;

@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptySbom, type Component, type Sbom } from '../../model/index.js';
 import type { OsvRecord } from '../osv/record.js';
-import { failsGate, purlToOsvPackage, scanSbom, VulnerabilityIndex } from './index.js';
+import { applyVex, failsGate, purlToOsvPackage, scanSbom, VulnerabilityIndex } from './index.js';
+import type { VexStatement } from '../vex/index.js';
 
 function component(ref: string, purl: string | undefined, version?: string): Component {
   const name = ref.split('@')[0]!;
@@ -248,5 +249,34 @@ describe('withdrawn copies of a record', () => {
     ]) {
       assert.equal(scanSbom(sbom, VulnerabilityIndex.from(order)).findings.length, 1);
     }
+  });
+});
+
+describe('VEX applied to a scan', () => {
+  const index = VulnerabilityIndex.from([
+    record('GHSA-link', {
+      aliases: ['CVE-2024-7777'],
+      affected: [
+        { package: { ecosystem: 'npm', name: 'lib' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] },
+      ],
+    }),
+  ]);
+  const sbom = sbomOf([component('comp-1', 'pkg:npm/lib@1.0.0')]);
+  sbom.metadata.serialNumber = 'urn:uuid:11111111-2222-4333-8444-555555555555';
+  const notAffected = (bomLink: string): VexStatement => ({
+    vulnerability: { id: 'CVE-2024-7777', aliases: [] },
+    product: { bomLink, ref: 'comp-1' },
+    analysis: { state: 'not_affected', justification: 'code_not_present', responses: [] },
+  });
+
+  // The same bom-ref in another SBOM is another component: CycloneDX's own VEX examples link
+  // into several SBOMs by serial number, and short refs recur from one SBOM to the next.
+  test('a BOM-Link covers the component of its own SBOM only', () => {
+    const scan = scanSbom(sbom, index);
+    const mine = applyVex(scan, [notAffected('urn:cdx:11111111-2222-4333-8444-555555555555/1#comp-1')], sbom);
+    assert.equal(mine.applied, 1);
+    const other = applyVex(scan, [notAffected('urn:cdx:99999999-2222-4333-8444-555555555555/1#comp-1')], sbom);
+    assert.equal(other.applied, 0);
+    assert.equal(other.scan.findings[0]!.analysis, null);
   });
 });
