@@ -18,6 +18,7 @@ import {
   CDX_JUSTIFICATIONS,
   VEX_JUSTIFICATIONS,
   isNotAffected,
+  parseBomLink,
   productLabel,
   readVex,
   writeVex,
@@ -34,6 +35,8 @@ import {
   type TriageRecord,
   type TriageScopeLevel,
 } from '../vulns/vex/triage.js';
+import { allComponents } from '../sbom/graph.js';
+import { decodeUpload } from './decode-upload.js';
 import { findReleaseByName, type ReleaseRef } from './portfolio.js';
 import { ServiceError, serviceErrorOfInput } from './service-error.js';
 
@@ -217,8 +220,9 @@ export async function importVexDocument(
   const scope = input.scope ?? 'release';
   const unmatched: VexImportResult['unmatched'] = [];
   const records: NewTriageRecord[] = [];
+  const linked = await linkedComponents(store, ref.release.id, read.document.statements);
   for (const s of read.document.statements) {
-    const c = matchProduct(components, s.product);
+    const c = matchProduct(components, s.product) ?? matchProduct(components, linked(s.product) ?? {});
     if (!c) {
       unmatched.push({ vulnerability: s.vulnerability.id, product: productLabel(s.product) });
       continue;
@@ -241,6 +245,63 @@ export async function importVexDocument(
   }
   await store.transaction((tx) => tx.addTriageRecords(records));
   return { format: read.document.format, recorded: records.length, unmatched, issues: read.issues };
+}
+
+/**
+ * The components BOM-Links point at, read from the release's imported CycloneDX documents: a
+ * standalone CycloneDX VEX names `urn:cdx:<serial>/<version>#<bom-ref>` of the SBOM it is about,
+ * and the store keeps that SBOM as it was imported, not its bom-refs. The documents are read only
+ * when a statement carries a BOM-Link.
+ */
+async function linkedComponents(
+  store: Store,
+  releaseId: number,
+  statements: readonly VexStatement[],
+): Promise<(p: VexProduct) => VexProduct | undefined> {
+  const serials = new Set(
+    statements.flatMap((s) => {
+      const link = s.product.bomLink ? parseBomLink(s.product.bomLink) : undefined;
+      return link?.ref !== undefined ? [link.serial] : [];
+    }),
+  );
+  const bySerial = new Map<string, Map<string, VexProduct>>();
+  if (serials.size > 0) {
+    for (const imported of await store.listImports(releaseId)) {
+      if (!imported.format.startsWith('cyclonedx')) continue;
+      const doc = await store.getImportDocument(imported.id);
+      if (!doc) continue;
+      let sbom;
+      try {
+        sbom = decodeUpload(doc.content, doc.fileName ?? 'imported document').sbom;
+      } catch {
+        continue; // an import's document that no longer reads names nothing
+      }
+      const serial = sbom.metadata.serialNumber?.replace(/^urn:uuid:/i, '').toLowerCase();
+      if (!serial || !serials.has(serial)) continue;
+      const refs = bySerial.get(serial) ?? new Map<string, VexProduct>();
+      bySerial.set(serial, refs);
+      for (const c of allComponents(sbom, true)) {
+        refs.set(c.ref, {
+          ...(c.purl ? { purl: c.purl } : {}),
+          name: c.name,
+          ...(c.version ? { version: c.version } : {}),
+        });
+      }
+    }
+  }
+  return (p) => {
+    const link = p.bomLink ? parseBomLink(p.bomLink) : undefined;
+    const refs = link?.ref !== undefined ? bySerial.get(link.serial) : undefined;
+    if (!refs || link?.ref === undefined) return undefined;
+    // The fragment of a BOM-Link is the bom-ref percent-encoded.
+    let decoded = link.ref;
+    try {
+      decoded = decodeURIComponent(link.ref);
+    } catch {
+      // not percent-encoded after all: the ref as written
+    }
+    return refs.get(link.ref) ?? refs.get(decoded);
+  };
 }
 
 /** A VEX product to a component of the release: by purl (with or without version), Vigie's `version-<id>` ref, or name@version. */

@@ -312,3 +312,49 @@ test('bad triage input is one line and exit 2', async () => {
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   }
 });
+
+test('a standalone CycloneDX VEX naming components by BOM-Link into the imported SBOM is recorded for them', async () => {
+  // The way CycloneDX's own VEX examples name products: urn:cdx:<serial>/<version>#<bom-ref> of the
+  // SBOM the release was imported from. A link into another SBOM names nothing here.
+  const statement = (serial: string, ref: string, id: string) => ({
+    id,
+    analysis: { state: 'not_affected', justification: 'code_not_reachable', detail: 'never called' },
+    affects: [{ ref: `urn:cdx:${serial}/1#${ref}` }],
+  });
+  const vex = {
+    bomFormat: 'CycloneDX',
+    specVersion: '1.5',
+    version: 1,
+    vulnerabilities: [
+      statement('11111111-1111-4111-8111-111111111111', 'minimist@1.2.5', 'CVE-2099-0001'),
+      statement('11111111-1111-4111-8111-111111111111', encodeURIComponent('lodash@4.17.20'), 'CVE-2099-0002'),
+      statement('33333333-3333-4333-8333-333333333333', 'minimist@1.2.5', 'CVE-2099-0003'),
+    ],
+  };
+  const path = join(dir, 'linked.cdx-vex.json');
+  writeFileSync(path, JSON.stringify(vex));
+  await ok('release', 'create', 'shop', '4.0');
+  await ok('import', 'shop', '4.0', join(dir, 'v1.json'));
+  const imported = JSON.parse(await ok('vex', 'import', path, 'shop', '4.0', '--author', 'psirt', '--json')) as {
+    recorded: number;
+    unmatched: { vulnerability: string }[];
+  };
+  assert.equal(imported.recorded, 2);
+  assert.deepEqual(
+    imported.unmatched.map((u) => u.vulnerability),
+    ['CVE-2099-0003'],
+  );
+  const listed = JSON.parse(await ok('vex', 'list', 'shop', '4.0', '--json')) as {
+    statements: { vulnerability: { id: string }; product: { purl?: string } }[];
+  };
+  assert.deepEqual(
+    listed.statements
+      .filter((s) => s.vulnerability.id.startsWith('CVE-2099-'))
+      .map((s) => [s.vulnerability.id, s.product.purl])
+      .sort(),
+    [
+      ['CVE-2099-0001', 'pkg:npm/minimist@1.2.5'],
+      ['CVE-2099-0002', 'pkg:npm/lodash@4.17.20'],
+    ],
+  );
+});
