@@ -208,7 +208,12 @@ function lineageKindOf(relationship: string, fromType: Component['type'] | undef
   return fromType === 'machine-learning-model' ? LINEAGE_FROM_RELATIONSHIP.get(relationship) : undefined;
 }
 
-function readRelationships(ctx: DecodeContext): RelationshipFacts {
+/**
+ * `primaryRef` is the described product: what it `contains` stays top-level (nest), so its
+ * containment of packages is read as its dependency list, as SPDX 2 reads CONTAINS (syft writes an
+ * image's packages this way, and would otherwise leave the product without any dependency).
+ */
+function readRelationships(ctx: DecodeContext, primaryRef: string | undefined): RelationshipFacts {
   const facts: RelationshipFacts = {
     edges: new Map(),
     incomingScopes: new Map(),
@@ -279,6 +284,16 @@ function readRelationships(ctx: DecodeContext): RelationshipFacts {
       }
       for (const t of toIds)
         if (ctx.components.has(t) && !facts.containedIn.has(t) && t !== fromId) facts.containedIn.set(t, fromId);
+      if (fromId === primaryRef) {
+        const list = facts.edges.get(fromId) ?? [];
+        for (const t of toIds.filter((id) => ctx.components.has(id))) {
+          // Files it contains are its content, not its dependencies (as SPDX 2 reads a package's files).
+          const target = ctx.graph.byId.get(t);
+          if (!target || typeOf(target) === 'software_File' || t === fromId || list.includes(t)) continue;
+          list.push(t);
+        }
+        if (list.length > 0) facts.edges.set(fromId, list);
+      }
     } else if (kind === 'hasDistributionArtifact') {
       // BSI TR-03183-2 §8.2 puts filename, deployable hash and file purposes on this artefact.
       const component = ctx.components.get(fromId);
@@ -440,7 +455,7 @@ export function decodeSpdx3(input: DecodeInput): DecodeResult {
   const described = describedIds(document, ctx);
   const primaryRef = described.find((id) => ctx.components.has(id));
 
-  const facts = readRelationships(ctx);
+  const facts = readRelationships(ctx, primaryRef);
   applyLicenses(facts, ctx);
   for (const [ref, scopes] of facts.incomingScopes) {
     const scope = dependencyScopeOf(scopes);

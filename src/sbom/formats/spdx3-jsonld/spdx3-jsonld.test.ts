@@ -201,6 +201,38 @@ test('dangling references and unknown element types become issues', () => {
   assert.ok(issues.some((i) => i.code === 'unknown-element-type' && i.message.includes('FancyThing')));
 });
 
+test('what the described product contains is its dependency list; other containment nests', () => {
+  // The shape syft gives an image: the root package contains every package found in it.
+  const text = JSON.stringify({
+    '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld',
+    '@graph': [
+      { type: 'CreationInfo', '@id': '_:c', specVersion: '3.0.1', created: '2024-01-01T00:00:00Z' },
+      { type: 'SpdxDocument', spdxId: 'urn:x:doc', creationInfo: '_:c', rootElement: ['urn:x:sbom'] },
+      { type: 'software_Sbom', spdxId: 'urn:x:sbom', creationInfo: '_:c', rootElement: ['urn:x:image'] },
+      { type: 'software_Package', spdxId: 'urn:x:image', creationInfo: '_:c', name: 'image' },
+      { type: 'software_Package', spdxId: 'urn:x:zlib', creationInfo: '_:c', name: 'zlib' },
+      { type: 'software_Package', spdxId: 'urn:x:curl', creationInfo: '_:c', name: 'curl' },
+      { type: 'software_File', spdxId: 'urn:x:curl-bin', creationInfo: '_:c', name: 'bin/curl' },
+      rel('urn:x:r1', 'urn:x:image', 'contains', ['urn:x:zlib', 'urn:x:curl']),
+      rel('urn:x:r2', 'urn:x:curl', 'contains', ['urn:x:curl-bin']),
+    ],
+  });
+  const { sbom } = spdx3JsonLd.decode({ text });
+  assert.equal(sbom.metadata.component?.name, 'image');
+  assert.deepEqual(edgesOf(sbom), ['urn:x:image -> urn:x:curl', 'urn:x:image -> urn:x:zlib']);
+  assert.deepEqual(
+    sbom.components.map((c) => [c.name, (c.components ?? []).map((n) => n.name)]),
+    [
+      ['zlib', []],
+      ['curl', ['bin/curl']],
+    ],
+  );
+});
+
+function rel(spdxId: string, from: string, relationshipType: string, to: string[]) {
+  return { type: 'Relationship', spdxId, creationInfo: '_:c', from, relationshipType, to };
+}
+
 function edgesOf(sbom: Sbom, rename: (ref: string) => string = (r) => r): string[] {
   return [...adjacency(sbom)].flatMap(([from, to]) => to.map((t) => `${rename(from)} -> ${rename(t)}`)).sort();
 }
