@@ -2,7 +2,7 @@
 import type { Component, ComponentType, ExternalReference, Hash, Property } from '../../../model/index.js';
 import { agentOf, contactOf, entityOf } from './decode-agents.js';
 import type { LookUp } from './decode-licenses.js';
-import { isNode, list, objects, refs, str, strings, typeOf, type Node } from './graph.js';
+import { isNode, list, nodesOf, objects, refs, str, strings, typeOf, type Node } from './graph.js';
 import { AI_FIELDS, ARTIFACT_FIELDS, DATASET_FIELDS, PROPERTY_PREFIX, type ProfileField } from './profile-fields.js';
 import { hashFromSpdx, PURPOSE_TO_TYPE, REF_FROM_SPDX } from './vocabulary.js';
 
@@ -18,9 +18,9 @@ function componentType(node: Node): ComponentType {
   return (purpose && PURPOSE_TO_TYPE[purpose]) || 'library';
 }
 
-function hashesOf(node: Node): Hash[] {
+function hashesOf(node: Node, lookUp: LookUp): Hash[] {
   const out: Hash[] = [];
-  for (const method of objects(node, 'verifiedUsing')) {
+  for (const method of nodesOf(node, 'verifiedUsing', lookUp)) {
     if (typeOf(method) !== 'Hash') continue;
     const algorithm = str(method, 'algorithm');
     const value = str(method, 'hashValue');
@@ -30,13 +30,13 @@ function hashesOf(node: Node): Hash[] {
   return out;
 }
 
-function externalReferencesOf(node: Node): ExternalReference[] {
+function externalReferencesOf(node: Node, lookUp: LookUp): ExternalReference[] {
   const out: ExternalReference[] = [];
   const homePage = str(node, 'software_homePage');
   if (homePage) out.push({ type: 'website', url: homePage });
   const download = str(node, 'software_downloadLocation');
   if (download && download !== 'NOASSERTION' && download !== 'NONE') out.push({ type: 'distribution', url: download });
-  for (const ref of objects(node, 'externalRef')) {
+  for (const ref of nodesOf(node, 'externalRef', lookUp)) {
     const spdxType = str(ref, 'externalRefType') ?? 'other';
     const type = REF_FROM_SPDX.get(spdxType) ?? 'other';
     const comment = str(ref, 'comment') ?? (type === 'other' && spdxType !== 'other' ? `spdx3:${spdxType}` : undefined);
@@ -76,14 +76,20 @@ function propertiesOf(node: Node): Property[] {
   return out;
 }
 
+/** The identifier type, with the "purl" some producers write for packageUrl. */
+function identifierTypeOf(identifier: Node): string | undefined {
+  const type = str(identifier, 'externalIdentifierType');
+  return type === 'purl' ? 'packageUrl' : type;
+}
+
 export function decodeComponent(node: Node, ref: string, lookUp: LookUp): Component {
   const component: Component = {
     ref,
     type: componentType(node),
     name: str(node, 'name') ?? '',
-    hashes: hashesOf(node),
+    hashes: hashesOf(node, lookUp),
     licenses: {},
-    externalReferences: externalReferencesOf(node),
+    externalReferences: externalReferencesOf(node, lookUp),
     properties: propertiesOf(node),
   };
   const version = str(node, 'software_packageVersion');
@@ -93,10 +99,10 @@ export function decodeComponent(node: Node, ref: string, lookUp: LookUp): Compon
   const copyright = str(node, 'software_copyrightText');
   if (copyright && copyright !== 'NOASSERTION' && copyright !== 'NONE') component.copyright = copyright;
 
-  const identifiers = objects(node, 'externalIdentifier');
+  const identifiers = nodesOf(node, 'externalIdentifier', lookUp);
   const identifier = (type: string) =>
     identifiers
-      .filter((i) => str(i, 'externalIdentifierType') === type)
+      .filter((i) => identifierTypeOf(i) === type)
       .map((i) => str(i, 'identifier'))
       .filter(Boolean) as string[];
   const purl = str(node, 'software_packageUrl') ?? identifier('packageUrl')[0];

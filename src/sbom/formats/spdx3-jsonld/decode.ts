@@ -25,7 +25,19 @@ import {
   RELATIONSHIP_CLASSES,
   WELL_KNOWN_ELEMENTS,
 } from './element-kinds.js';
-import { idOf, indexGraph, isNode, objects, refs, str, strings, typeOf, type Graph, type Node } from './graph.js';
+import {
+  idOf,
+  indexGraph,
+  isNode,
+  objects,
+  refs,
+  relationshipTypeOf,
+  str,
+  strings,
+  typeOf,
+  type Graph,
+  type Node,
+} from './graph.js';
 import { FORMAT_ID } from './identify.js';
 import { parseJsonDocument } from '../../json-text.js';
 import { liftAiFields, LINEAGE_FROM_RELATIONSHIP, LINEAGE_RELATIONSHIPS } from './ai-fields.js';
@@ -132,7 +144,7 @@ function describedIds(document: Node | undefined, ctx: DecodeContext): string[] 
   for (const rel of ctx.graph.nodes) {
     if (
       RELATIONSHIP_CLASSES.has(typeOf(rel)) &&
-      str(rel, 'relationshipType') === 'describes' &&
+      relationshipTypeOf(rel) === 'describes' &&
       describers.has(str(rel, 'from'))
     ) {
       for (const to of refs(rel, 'to')) visit(to, 1);
@@ -229,7 +241,7 @@ function readRelationships(ctx: DecodeContext, primaryRef: string | undefined): 
       if (relType.endsWith('VulnAssessmentRelationship')) ignore('vulnerability assessments');
       continue;
     }
-    const kind = str(rel, 'relationshipType') ?? '';
+    const kind = relationshipTypeOf(rel);
     const from = refs(rel, 'from')[0];
     const fromId = typeof from === 'string' ? from : from && idOf(from);
     const field = `relationship ${idOf(rel) ?? ''} (${kind})`.trim();

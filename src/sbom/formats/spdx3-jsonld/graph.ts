@@ -65,6 +65,30 @@ export function refs(node: Node, key: string): Array<string | Node> {
   return list(node, key).filter((v): v is string | Node => typeof v === 'string' || isNode(v));
 }
 
+/**
+ * A relationship's type in its SPDX 3 spelling. Some producers (Microsoft's sbom-tool) keep the
+ * SPDX 2 names in 3.0 documents: DEPENDS_ON is read as dependsOn, HAS_DECLARED_LICENSE as
+ * hasDeclaredLicense.
+ */
+export function relationshipTypeOf(rel: Node): string {
+  const written = str(rel, 'relationshipType') ?? '';
+  if (!/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(written)) return written;
+  return written.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * The nodes of a field whose values are inline objects (externalIdentifier, verifiedUsing…); a
+ * producer that writes them as elements of their own and puts their ids here is followed too.
+ */
+export function nodesOf(node: Node, key: string, lookUp: (id: string) => Node | undefined): Node[] {
+  const out: Node[] = [];
+  for (const v of list(node, key)) {
+    const found = typeof v === 'string' ? lookUp(v) : isNode(v) ? v : undefined;
+    if (found) out.push(found);
+  }
+  return out;
+}
+
 export function contextVersionOf(context: unknown): string | undefined {
   const all = Array.isArray(context) ? context : [context];
   for (const c of all) {

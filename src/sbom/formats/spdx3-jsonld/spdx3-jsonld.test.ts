@@ -229,6 +229,56 @@ test('what the described product contains is its dependency list; other containm
   );
 });
 
+test('SPDX 2 relationship names and identifiers written as elements of their own are read (sbom-tool)', () => {
+  // Microsoft's sbom-tool writes SPDX 3 with DEPENDS_ON, HAS_DECLARED_LICENSE, and each purl as an
+  // ExternalIdentifier element that the package names by id, with the type "purl".
+  const text = JSON.stringify({
+    '@context': ['https://spdx.org/rdf/3.0.1/spdx-context.json'],
+    '@graph': [
+      { type: 'CreationInfo', '@id': '_:c', specVersion: '3.0.1', created: '2025-06-14T00:37:12Z' },
+      { type: 'SpdxDocument', spdxId: 'urn:x:doc', creationInfo: '_:c', rootElement: ['urn:x:root'] },
+      {
+        type: 'software_Package',
+        spdxId: 'urn:x:root',
+        creationInfo: '_:c',
+        name: 'tool',
+        software_packageVersion: '4',
+      },
+      {
+        type: 'software_Package',
+        spdxId: 'urn:x:castle',
+        creationInfo: '_:c',
+        name: 'Castle.Core',
+        software_packageVersion: '5.1.1',
+        externalIdentifier: ['urn:x:castle-purl'],
+        verifiedUsing: ['urn:x:castle-hash'],
+      },
+      {
+        type: 'ExternalIdentifier',
+        spdxId: 'urn:x:castle-purl',
+        creationInfo: '_:c',
+        externalIdentifierType: 'purl',
+        identifier: 'pkg:nuget/Castle.Core@5.1.1',
+      },
+      { type: 'Hash', spdxId: 'urn:x:castle-hash', algorithm: 'sha256', hashValue: 'AB12' },
+      {
+        type: 'simplelicensing_LicenseExpression',
+        spdxId: 'urn:x:mit',
+        creationInfo: '_:c',
+        simplelicensing_licenseExpression: 'MIT',
+      },
+      rel('urn:x:r1', 'urn:x:root', 'DEPENDS_ON', ['urn:x:castle']),
+      rel('urn:x:r2', 'urn:x:castle', 'HAS_DECLARED_LICENSE', ['urn:x:mit']),
+    ],
+  });
+  const { sbom } = spdx3JsonLd.decode({ text });
+  const castle = component(sbom, 'urn:x:castle');
+  assert.equal(castle?.purl, 'pkg:nuget/Castle.Core@5.1.1');
+  assert.deepEqual(castle?.hashes, [{ alg: 'SHA-256', content: 'ab12' }]);
+  assert.equal(castle?.licenses.declared?.expression, 'MIT');
+  assert.deepEqual(edgesOf(sbom), ['urn:x:root -> urn:x:castle']);
+});
+
 function rel(spdxId: string, from: string, relationshipType: string, to: string[]) {
   return { type: 'Relationship', spdxId, creationInfo: '_:c', from, relationshipType, to };
 }
