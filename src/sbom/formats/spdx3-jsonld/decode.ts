@@ -220,6 +220,22 @@ function lineageKindOf(relationship: string, fromType: Component['type'] | undef
   return fromType === 'machine-learning-model' ? LINEAGE_FROM_RELATIONSHIP.get(relationship) : undefined;
 }
 
+/** Packages (not files: they are its content) the described product contains, as its dependency list. */
+function addContentsAsDependencies(
+  facts: RelationshipFacts,
+  ctx: DecodeContext,
+  fromId: string,
+  toIds: string[],
+): void {
+  const list = facts.edges.get(fromId) ?? [];
+  for (const t of toIds) {
+    const target = ctx.components.has(t) ? ctx.graph.byId.get(t) : undefined;
+    if (!target || typeOf(target) === 'software_File' || t === fromId || list.includes(t)) continue;
+    list.push(t);
+  }
+  if (list.length > 0) facts.edges.set(fromId, list);
+}
+
 /**
  * `primaryRef` is the described product: what it `contains` stays top-level (nest), so its
  * containment of packages is read as its dependency list, as SPDX 2 reads CONTAINS (syft writes an
@@ -296,16 +312,7 @@ function readRelationships(ctx: DecodeContext, primaryRef: string | undefined): 
       }
       for (const t of toIds)
         if (ctx.components.has(t) && !facts.containedIn.has(t) && t !== fromId) facts.containedIn.set(t, fromId);
-      if (fromId === primaryRef) {
-        const list = facts.edges.get(fromId) ?? [];
-        for (const t of toIds.filter((id) => ctx.components.has(id))) {
-          // Files it contains are its content, not its dependencies (as SPDX 2 reads a package's files).
-          const target = ctx.graph.byId.get(t);
-          if (!target || typeOf(target) === 'software_File' || t === fromId || list.includes(t)) continue;
-          list.push(t);
-        }
-        if (list.length > 0) facts.edges.set(fromId, list);
-      }
+      if (fromId === primaryRef) addContentsAsDependencies(facts, ctx, fromId, toIds);
     } else if (kind === 'hasDistributionArtifact') {
       // BSI TR-03183-2 §8.2 puts filename, deployable hash and file purposes on this artefact.
       const component = ctx.components.get(fromId);
