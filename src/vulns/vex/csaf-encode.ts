@@ -114,10 +114,10 @@ export function encodeCsafVex(
             product_ids: [id],
           }),
         );
-        if (categories.length === 0 && (a.detail || Object.keys(tag).length > 0)) {
-          // under_investigation/fixed without remediation: the detail still needs a home.
-          threats.push({ category: 'impact', details: withTag(a.detail, tag)!, product_ids: [id] });
-        }
+        // The detail (why it is affected, what was investigated) is an impact threat, whatever the
+        // status; the tag goes with it only when no remediation carries it.
+        const details = categories.length === 0 ? withTag(a.detail, tag) : a.detail;
+        if (details) threats.push({ category: 'impact', details, product_ids: [id] });
       }
     }
     if (Object.keys(status).length === 0) continue;

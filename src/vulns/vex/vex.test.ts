@@ -263,3 +263,22 @@ describe('OpenVEX 0.0.1', () => {
     );
   });
 });
+
+describe('CSAF detail of an affected product', () => {
+  // The detail says why the product is affected; the remediation says what to do. CSAF holds the
+  // first as an impact threat next to the remediation, whatever the product status.
+  test('an exploitable analysis with a response keeps its detail through CSAF', () => {
+    const start = statement(7, {
+      state: 'exploitable',
+      responses: ['update'],
+      detail: 'reachable from the upload handler',
+      actionStatement: 'Upgrade lib7 to 1.0.8',
+    });
+    const { document, issues } = writeVex([start], csafOptions);
+    assert.deepEqual(issues, []);
+    const back = readVex(JSON.stringify(document)).document.statements[0]!;
+    assert.equal(back.analysis.detail, 'reachable from the upload handler');
+    assert.equal(back.analysis.actionStatement, 'Upgrade lib7 to 1.0.8');
+    assert.deepEqual(back.analysis.responses, ['update']);
+  });
+});
