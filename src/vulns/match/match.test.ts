@@ -280,3 +280,52 @@ describe('VEX applied to a scan', () => {
     assert.equal(other.scan.findings[0]!.analysis, null);
   });
 });
+
+describe("ecosystems matched with another ecosystem's order", () => {
+  // GitHub's advisories for Swift packages (SwiftURL), Bitnami's and R's (CRAN) records use
+  // ECOSYSTEM ranges: each needs a version order, or its ranges are skipped and nothing matches.
+  const index = VulnerabilityIndex.from([
+    record('GHSA-swift', {
+      affected: [
+        {
+          package: { ecosystem: 'SwiftURL', name: 'github.com/example/swift-web' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2.29.1' }] }],
+        },
+      ],
+    }),
+    record('BIT-web-1', {
+      affected: [
+        {
+          package: { ecosystem: 'Bitnami', name: 'webserver' },
+          ranges: [{ type: 'SEMVER', events: [{ introduced: '6.0.0' }, { fixed: '6.2.1' }] }],
+        },
+      ],
+    }),
+    record('RSEC-1', {
+      affected: [
+        {
+          package: { ecosystem: 'CRAN', name: 'parsepkg' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.0-10' }] }],
+        },
+      ],
+    }),
+  ]);
+  test('a vulnerable version matches, a fixed one does not', () => {
+    const scan = scanSbom(
+      sbomOf([
+        component('swift-web@2.29.0', 'pkg:swift/github.com/example/swift-web@2.29.0'),
+        component('swift-web@2.29.1', 'pkg:swift/github.com/example/swift-web@2.29.1'),
+        component('webserver@6.2.0', 'pkg:bitnami/webserver@6.2.0?arch=arm64'),
+        component('parsepkg@1.0-9', 'pkg:cran/parsepkg@1.0-9'),
+        component('parsepkg@1.0.10', 'pkg:cran/parsepkg@1.0.10'),
+      ]),
+      index,
+    );
+    assert.deepEqual(scan.summary.skippedRanges, {});
+    assert.deepEqual(scan.findings.map((f) => f.component.ref).sort(), [
+      'parsepkg@1.0-9',
+      'swift-web@2.29.0',
+      'webserver@6.2.0',
+    ]);
+  });
+});

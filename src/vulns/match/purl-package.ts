@@ -93,6 +93,7 @@ const PURL_TYPES: Record<string, Mapping> = {
   hackage: (p) => ({ ecosystem: 'Hackage', name: p.name }),
   cran: (p) => ({ ecosystem: 'CRAN', name: p.name }),
   conan: (p) => ({ ecosystem: 'ConanCenter', name: p.name }),
+  bitnami: (p) => ({ ecosystem: 'Bitnami', name: p.name }),
   deb: (p) => {
     const ns = p.namespace?.toLowerCase();
     if (ns === 'ubuntu') return distro(p, 'Ubuntu', ubuntuRelease);

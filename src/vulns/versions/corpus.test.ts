@@ -11,7 +11,9 @@ import { formatVers, parseVers, versContains } from './vers.js';
 /** osv-scalibr fixture file prefix → our scheme id; the other prefixes are not in our table. */
 const SCALIBR_SCHEME: Record<string, string> = {
   alpine: 'apk',
+  cran: 'cran',
   debian: 'deb',
+  hackage: 'hackage',
   maven: 'maven',
   nuget: 'nuget',
   packagist: 'composer',

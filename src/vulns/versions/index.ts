@@ -1,5 +1,6 @@
 import { apk } from './apk.js';
 import { composer } from './composer.js';
+import { cran, hackage } from './dotted.js';
 import { dpkg } from './dpkg.js';
 import { datetime, lexicographic } from './generic.js';
 import { maven } from './maven.js';
@@ -15,10 +16,9 @@ export type { VersionScheme } from './scheme.js';
 /** The one table of version schemes, by id. */
 export const VERSION_SCHEMES: Readonly<Record<string, VersionScheme>> = Object.freeze(
   Object.fromEntries(
-    [semver, pub, pep440, maven, rubygems, nuget, composer, dpkg, rpm, apk, datetime, lexicographic].map((s) => [
-      s.id,
-      s,
-    ]),
+    [semver, pub, pep440, maven, rubygems, nuget, composer, dpkg, rpm, apk, cran, hackage, datetime, lexicographic].map(
+      (s) => [s.id, s],
+    ),
   ),
 );
 
@@ -31,6 +31,13 @@ const ECOSYSTEM_SCHEME: Readonly<Record<string, string>> = {
   'crates.io': 'semver',
   Hex: 'semver',
   Go: 'semver',
+  // As osv-scanner (osv-scalibr's semantic package) reads them.
+  SwiftURL: 'semver',
+  Bitnami: 'semver',
+  ConanCenter: 'semver',
+  Bioconductor: 'semver',
+  CRAN: 'cran',
+  Hackage: 'hackage',
   Pub: 'pub',
   PyPI: 'pypi',
   Maven: 'maven',

@@ -16,7 +16,7 @@ test('Go: +incompatible is build metadata and pseudo-versions are prereleases of
 test('the release suffix of an ecosystem is ignored; unknown ecosystems say so', () => {
   const debian = schemeForEcosystem('Debian:12');
   assert.ok('scheme' in debian && debian.scheme.id === 'deb');
-  assert.deepEqual(schemeForEcosystem('Hackage'), { unknown: 'no version scheme for OSV ecosystem "Hackage"' });
+  assert.deepEqual(schemeForEcosystem('GHC'), { unknown: 'no version scheme for OSV ecosystem "GHC"' });
   assert.deepEqual(schemeForEcosystem('toString'), { unknown: 'no version scheme for OSV ecosystem "toString"' });
   assert.ok('unknown' in schemeForVers('conan'));
 });
@@ -43,4 +43,22 @@ test('vers: a range with a gap, an exclusion and an unknown scheme', () => {
   ]);
   assert.deepEqual(parseVers('vers:conan/1.0'), { error: 'no version scheme for vers scheme "conan"' });
   assert.ok('error' in parseVers('npm/1.0'));
+});
+
+// A purl type mapped to an OSV ecosystem is of no use without that ecosystem's order: osv-scanner
+// reads SwiftURL, Bitnami, ConanCenter and Bioconductor as SemVer, CRAN and Hackage as numbers.
+test('every ecosystem the purl table names has a scheme', () => {
+  for (const [ecosystem, id] of [
+    ['SwiftURL', 'semver'],
+    ['Bitnami', 'semver'],
+    ['ConanCenter', 'semver'],
+    ['CRAN', 'cran'],
+    ['Hackage', 'hackage'],
+  ]) {
+    const found = schemeForEcosystem(ecosystem!);
+    assert.ok('scheme' in found && found.scheme.id === id, `${ecosystem}: ${JSON.stringify(found)}`);
+  }
+  assert.equal(cmp('cran', '1.0-2', '1.0.10'), -1);
+  assert.equal(cmp('cran', '0.3.2.0', '0.3.2'), 1);
+  assert.equal(cmp('hackage', '1.0', '1.0.0'), -1);
 });
