@@ -10,6 +10,32 @@ export const extract: ExtractFn = extractUv;
 
 const depName = (d: unknown) => (typeof d === 'string' ? d : str(objectOr(d).name));
 
+/**
+ * uv locks one version per resolution fork (`python_full_version < '3.11'` and the rest): a name
+ * locked at several versions keys each one as `name@version`, and a dependency entry then names the
+ * version it means (uv writes `version` exactly when the name alone is ambiguous).
+ */
+function keysOf(packages: Obj[]): { keyOf: (p: Obj) => string; refer: (d: unknown) => string[] } {
+  const versions = new Map<string, string[]>();
+  for (const p of packages) {
+    const name = normalizePythonName(str(p.name) ?? '');
+    versions.set(name, [...(versions.get(name) ?? []), str(p.version) ?? '']);
+  }
+  const keyFor = (name: string, version: string) =>
+    (versions.get(name)?.length ?? 0) > 1 ? `${name}@${version}` : name;
+  return {
+    keyOf: (p) => keyFor(normalizePythonName(str(p.name) ?? ''), str(p.version) ?? ''),
+    refer: (d) => {
+      const name = normalizePythonName(depName(d) ?? '');
+      const locked = versions.get(name) ?? [];
+      const version = typeof d === 'string' ? undefined : str(objectOr(d).version);
+      if (locked.length <= 1) return [name];
+      // Without a version the entry cannot say which fork it means: every locked one may be used.
+      return (version !== undefined ? [version] : locked).map((v) => keyFor(name, v));
+    },
+  };
+}
+
 function extractUv(input: LockfileInput): Inventory {
   const doc = parseTomlFile(input.path, input.text);
   const version = doc.version;
@@ -22,6 +48,7 @@ function extractUv(input: LockfileInput): Inventory {
     );
   const builder = new InventoryBuilder('pypi', 'Python', input.path);
   const packages = arrayOr(doc.package).map(objectOr);
+  const { keyOf, refer } = keysOf(packages);
   let root: Obj | undefined;
   for (const p of packages) {
     const name = str(p.name);
@@ -40,8 +67,8 @@ function extractUv(input: LockfileInput): Inventory {
     const git = str(source.git);
     const sdist = objectOr(p.sdist);
     const hash = hashOf(str(sdist.hash));
-    builder.add(
-      pypiPackage(name, str(p.version), {
+    builder.add({
+      ...pypiPackage(name, str(p.version), {
         local,
         ...(hash && { hashes: [hash] }),
         externalReferences: git
@@ -50,29 +77,23 @@ function extractUv(input: LockfileInput): Inventory {
             ? [{ type: 'distribution', url: str(sdist.url)! }]
             : [],
       }),
-    );
+      key: keyOf(p),
+    });
   }
   const edgesOf = (p: Obj, add: (to: string, scope: DependencyScope) => void) => {
-    for (const d of arrayOr(p.dependencies)) add(depName(d) ?? '', 'prod');
+    for (const d of arrayOr(p.dependencies)) for (const to of refer(d)) add(to, 'prod');
     for (const list of Object.values(objectOr(p['optional-dependencies'])))
-      for (const d of arrayOr(list)) add(depName(d) ?? '', 'optional');
+      for (const d of arrayOr(list)) for (const to of refer(d)) add(to, 'optional');
     for (const list of Object.values(objectOr(p['dev-dependencies'])))
-      for (const d of arrayOr(list)) add(depName(d) ?? '', 'dev');
+      for (const d of arrayOr(list)) for (const to of refer(d)) add(to, 'dev');
   };
   for (const p of packages) {
     if (p === root) continue;
-    const from = normalizePythonName(str(p.name) ?? '');
+    const from = keyOf(p);
     // A package's extras and dev groups are not installed unless asked for; only its plain deps count.
-    for (const d of arrayOr(p.dependencies)) {
-      const to = normalizePythonName(depName(d) ?? '');
-      if (builder.has(to)) builder.edge(from, to);
-    }
+    for (const d of arrayOr(p.dependencies)) for (const to of refer(d)) if (builder.has(to)) builder.edge(from, to);
   }
-  if (root)
-    edgesOf(
-      root,
-      (to, scope) => builder.has(normalizePythonName(to)) && builder.direct(normalizePythonName(to), scope),
-    );
+  if (root) edgesOf(root, (to, scope) => builder.has(to) && builder.direct(to, scope));
   const name = str(root?.name);
   const v = str(root?.version);
   return builder.build(
