@@ -59,7 +59,7 @@ function extractCargo(input: LockfileInput): Inventory {
             name,
             version: v,
             ...(!crates && registry && { qualifiers: { repository_url: registry } }),
-            ...(git && { qualifiers: { vcs_url: git } }),
+            ...(git && { qualifiers: { vcs_url: vcsUrlOf(git) } }),
           }
         : false,
       ...(hash && { hashes: [hash] }),
@@ -67,11 +67,18 @@ function extractCargo(input: LockfileInput): Inventory {
       ...(!source && { properties: [{ name: 'vigie:cargo:workspace-member', value: 'true' }] }),
     });
   }
+  // A reference names the source without the locked revision: `regex 1.11.1 (git+https://…/regex.git)`
+  // for a package whose source is `git+https://…/regex.git#1a069b92…`.
+  const withoutRevision = (source: string) => source.replace(/#[^)]*(?=\)$)/, '');
   const resolve = (dep: string): string | undefined => {
     const [name, v, source] = dep.split(' ');
     const candidates = byName.get(name!) ?? [];
     if (candidates.length === 1) return candidates[0];
-    return candidates.find((k) => k.startsWith(`${name} ${v}`) && (!source || k.endsWith(` ${source}`)));
+    return candidates.find(
+      (k) =>
+        k.startsWith(`${name} ${v}`) &&
+        (!source || k.endsWith(` ${source}`) || withoutRevision(k).endsWith(` ${source}`)),
+    );
   };
   let dangling = false;
   for (const p of packages) {
@@ -109,6 +116,15 @@ function extractCargo(input: LockfileInput): Inventory {
       : {},
     dangling ? 'incomplete' : 'complete',
   );
+}
+
+/**
+ * The purl `vcs_url` of a git source (`https://host/repo.git?branch=x#<commit>`): the purl spec's
+ * `git+<url>@<revision>`, where a `#…` would name a sub-path instead of the locked commit.
+ */
+function vcsUrlOf(git: string): string {
+  const m = /^([^?#]*)(?:\?[^#]*)?(?:#(.*))?$/.exec(git)!;
+  return `git+${m[1]}${m[2] ? `@${m[2]}` : ''}`;
 }
 
 function cargoManifest(input: LockfileInput): Obj | undefined {
