@@ -18,6 +18,7 @@ function extractComposer(input: LockfileInput): Inventory {
   const builder = new InventoryBuilder('composer', 'PHP', input.path);
   const requires = new Map<string, string[]>();
   const provided = new Map<string, string>();
+  const sections = new Map<string, DependencyScope>();
   for (const [section, scope] of [
     ['packages', 'prod'],
     ['packages-dev', 'dev'],
@@ -53,6 +54,7 @@ function extractComposer(input: LockfileInput): Inventory {
           ...(str(p.homepage) ? [{ type: 'website', url: str(p.homepage)! }] : []),
         ],
       });
+      if (!sections.has(name)) sections.set(name, scope);
       requires.set(
         name,
         Object.keys(objectOr(p.require)).map((r) => r.toLowerCase()),
@@ -62,11 +64,15 @@ function extractComposer(input: LockfileInput): Inventory {
     }
   }
   const resolve = (dep: string) => (builder.has(dep) ? dep : provided.get(dep));
+  const required = new Set<string>();
   for (const [from, deps] of requires) {
     for (const dep of deps) {
       if (PLATFORM.test(dep)) continue;
       const to = resolve(dep);
-      if (to) builder.edge(from, to);
+      if (to) {
+        builder.edge(from, to);
+        if (to !== from) required.add(to);
+      }
     }
   }
   const manifest = composerManifest(input);
@@ -90,7 +96,12 @@ function extractComposer(input: LockfileInput): Inventory {
         }
       }
     }
-  } else complete = false;
+  } else {
+    // Without composer.json the project's own requirements are unknown: the packages no other
+    // package requires are its direct ones (each in its section's scope), and the graph is incomplete.
+    complete = false;
+    for (const [key, scope] of sections) if (!required.has(key)) builder.direct(key, scope);
+  }
   const name = str(manifest?.name);
   const slash = name?.indexOf('/') ?? -1;
   return builder.build(
