@@ -74,7 +74,10 @@ export function mergeInventories(inventories: readonly Inventory[], options: Mer
   for (const ref of omitted) byRef.delete(ref);
 
   // One project found: it is the primary component itself; several: a primary that holds them.
-  const single = inventories.length === 1 && options.name === undefined ? inventories[0]!.project : undefined;
+  const found = inventories.length === 1 && options.name === undefined ? inventories[0]!.project : undefined;
+  // A lockfile at the top of the walk that names no project (a Cargo.lock without Cargo.toml, a
+  // Gemfile.lock) is the project `.`: as the primary component it takes the folder's name instead.
+  const single = found && found.name === '.' ? { ...found, name: options.folder } : found;
   const root: Component = single ?? {
     ref: 'primary',
     type: 'application',
