@@ -66,3 +66,56 @@ test('uv.lock: a name locked at several versions (resolution forks) keeps every 
   assert.equal(byRef.get('pkg:pypi/arith@0.5.0')?.dependencyScope, 'prod');
   assert.equal(inv.completeness, 'complete');
 });
+
+// A dependency that asks for an extra (`web[fast]`) installs that extra's packages too.
+const EXTRA = `version = 1
+requires-python = ">=3.11"
+
+[[package]]
+name = "svc"
+version = "0.1.0"
+source = { editable = "." }
+dependencies = [
+    { name = "web", extra = ["fast"] },
+]
+
+[[package]]
+name = "web"
+version = "1.0.0"
+source = { registry = "https://pypi.org/simple" }
+dependencies = [
+    { name = "core" },
+]
+
+[package.optional-dependencies]
+fast = [
+    { name = "speedups" },
+]
+slow = [
+    { name = "turtle" },
+]
+
+[[package]]
+name = "core"
+version = "2.0.0"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "speedups"
+version = "0.3.0"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "turtle"
+version = "0.1.0"
+source = { registry = "https://pypi.org/simple" }
+`;
+
+test('uv.lock: the packages of an extra a dependency asks for are edges of that package, the other extras are not', () => {
+  const inv = extract({ path: 'uv.lock', text: EXTRA });
+  const edges = Object.fromEntries(inv.dependencies.map((d) => [d.ref, d.dependsOn]));
+  assert.deepEqual(edges['pkg:pypi/web@1.0.0'], ['pkg:pypi/core@2.0.0', 'pkg:pypi/speedups@0.3.0']);
+  const scopes = Object.fromEntries(inv.components.map((c) => [c.name, c.dependencyScope]));
+  assert.equal(scopes.speedups, 'prod');
+  assert.equal(scopes.turtle, undefined);
+});

@@ -80,18 +80,41 @@ function extractUv(input: LockfileInput): Inventory {
       key: keyOf(p),
     });
   }
-  const edgesOf = (p: Obj, add: (to: string, scope: DependencyScope) => void) => {
-    for (const d of arrayOr(p.dependencies)) for (const to of refer(d)) add(to, 'prod');
-    for (const list of Object.values(objectOr(p['optional-dependencies'])))
-      for (const d of arrayOr(list)) for (const to of refer(d)) add(to, 'optional');
-    for (const list of Object.values(objectOr(p['dev-dependencies'])))
-      for (const d of arrayOr(list)) for (const to of refer(d)) add(to, 'dev');
+  const edgesOf = (
+    p: Obj,
+    add: (to: string, scope: DependencyScope) => void,
+    visit: (entry: unknown) => void = () => undefined,
+  ) => {
+    const each = (list: unknown, scope: DependencyScope) => {
+      for (const d of arrayOr(list)) {
+        visit(d);
+        for (const to of refer(d)) add(to, scope);
+      }
+    };
+    each(p.dependencies, 'prod');
+    for (const list of Object.values(objectOr(p['optional-dependencies']))) each(list, 'optional');
+    for (const list of Object.values(objectOr(p['dev-dependencies']))) each(list, 'dev');
   };
+  // A package's extras and dev groups are not installed unless asked for: its plain deps count, and
+  // the deps of each extra some entry of the lockfile asks for (`{ name = "uvicorn", extra = ["standard"] }`).
+  const askedExtras = new Map<string, Set<string>>();
+  for (const p of packages)
+    edgesOf(
+      p,
+      () => undefined,
+      (d) => {
+        const extras = arrayOr(objectOr(d).extra).map(String);
+        if (extras.length > 0)
+          for (const to of refer(d)) askedExtras.set(to, new Set([...(askedExtras.get(to) ?? []), ...extras]));
+      },
+    );
   for (const p of packages) {
     if (p === root) continue;
     const from = keyOf(p);
-    // A package's extras and dev groups are not installed unless asked for; only its plain deps count.
-    for (const d of arrayOr(p.dependencies)) for (const to of refer(d)) if (builder.has(to)) builder.edge(from, to);
+    const optional = objectOr(p['optional-dependencies']);
+    const lists = [p.dependencies, ...[...(askedExtras.get(from) ?? [])].map((extra) => optional[extra])];
+    for (const list of lists)
+      for (const d of arrayOr(list)) for (const to of refer(d)) if (builder.has(to)) builder.edge(from, to);
   }
   if (root) edgesOf(root, (to, scope) => builder.has(to) && builder.direct(to, scope));
   const name = str(root?.name);
