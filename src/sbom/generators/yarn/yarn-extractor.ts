@@ -96,7 +96,9 @@ function extractBerry(input: LockfileInput): Inventory {
     const local =
       workspace ||
       LOCAL.test(range) ||
-      (range.startsWith('patch:') && /file:|workspace:/.test(decodeURIComponent(range)));
+      // A patch is local when what it patches is (`patch:lib@workspace%3A…#…`); its `locator=` parameter
+      // names the workspace that declares the patch file, not the package.
+      (range.startsWith('patch:') && /@(file|link|portal|workspace):/.test(decodeURIComponent(range.split('#')[0]!)));
     const deps: [string, string, boolean][] = [];
     const optional = objectOr(value.dependenciesMeta);
     for (const [dep, spec] of Object.entries(objectOr(value.dependencies))) {
@@ -138,6 +140,13 @@ function finish(
   const keyOf = new Map<string, string>();
   for (const e of entries) for (const d of e.descriptors) keyOf.set(d, e.key);
   if (rootWorkspace) for (const d of rootWorkspace.descriptors) keyOf.set(d, rootWorkspace.key);
+  // Berry binds a relative descriptor (portal:, link:, file:, a patch file) to the workspace that
+  // declares it: `thing@portal:./vendor/thing::locator=app%40workspace%3A.`, while the manifest and
+  // the dependency lists say `portal:./vendor/thing`. The unbound form names it too, when unambiguous.
+  for (const [d, key] of [...keyOf]) {
+    const unbound = d.replace(/::locator=[^,]*$/, '');
+    if (unbound !== d && !keyOf.has(unbound)) keyOf.set(unbound, key);
+  }
   const resolve = (dep: string, spec: string) => keyOf.get(descriptorOf(dep, spec)) ?? keyOf.get(`${dep}@${spec}`);
   let dangling = false;
   const required = new Set<string>();
