@@ -73,9 +73,18 @@ export class InventoryBuilder {
     return this.specs.has(key);
   }
 
-  /** A dependency edge between two packages of the file. */
-  edge(from: string, to: string): void {
-    this.edgesOf(from).set(to, undefined);
+  /**
+   * A dependency edge between two packages of the file. A scope makes what it reaches no more needed
+   * than that scope (a workspace's devDependencies are dev even though the workspace ships).
+   */
+  edge(from: string, to: string, scope?: DependencyScope): void {
+    const set = this.edgesOf(from);
+    if (!set.has(to)) set.set(to, scope);
+    else {
+      // Seen twice: an unscoped edge wins, else the most needed of the two scopes.
+      const known = set.get(to);
+      set.set(to, known && scope ? mostNeededScope(known, scope) : undefined);
+    }
   }
 
   /** A direct dependency of the project, with the scope it is declared in. */
@@ -205,19 +214,22 @@ export class InventoryBuilder {
     const order: DependencyScope[] = ['prod', 'peer', 'optional', 'dev'];
     const starts = [...roots].sort(([, a], [, b]) => order.indexOf(a ?? 'prod') - order.indexOf(b ?? 'prod'));
     for (const [start, scope] of starts) {
-      const s = scope ?? 'prod';
-      const queue = [start];
+      const queue: [string, DependencyScope][] = [[start, scope ?? 'prod']];
       while (queue.length > 0) {
-        const key = queue.pop()!;
+        const [key, s] = queue.pop()!;
         const known = scopes.get(key);
         if (known !== undefined && mostNeededScope(known, s) === known) continue;
         scopes.set(key, known ? mostNeededScope(known, s) : s);
-        for (const next of this.edges.get(key)?.keys() ?? []) queue.push(next);
+        for (const [next, through] of this.edges.get(key) ?? [])
+          queue.push([next, through ? leastNeededScope(s, through) : s]);
       }
     }
     return scopes;
   }
 }
+
+const leastNeededScope = (a: DependencyScope, b: DependencyScope): DependencyScope =>
+  mostNeededScope(a, b) === a ? b : a;
 
 function folderName(path: string): string {
   const parts = path.split('/');

@@ -195,7 +195,7 @@ function addImporters(doc: Obj, resolve: Resolve, builder: InventoryBuilder): bo
             'unresolved-dependency',
             `importer ${folder} depends on ${name} ${version}, which the lockfile does not list`,
           );
-        } else if (fromKey) builder.edge(fromKey, target);
+        } else if (fromKey) builder.edge(fromKey, target, scope);
         else builder.direct(target, scope);
       }
     }

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from './pnpm-extractor.js';
+
+// A pnpm 9 workspace whose member packages keep their own tooling in devDependencies (the usual
+// monorepo layout). Written for this test.
+const WORKSPACE = `lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    devDependencies:
+      linter:
+        specifier: ^2.0.0
+        version: 2.1.0
+
+  packages/api:
+    dependencies:
+      router:
+        specifier: ^1.0.0
+        version: 1.4.0
+    devDependencies:
+      bundler:
+        specifier: ^5.0.0
+        version: 5.0.3
+      router:
+        specifier: ^1.0.0
+        version: 1.4.0
+
+packages:
+
+  bundler@5.0.3:
+    resolution: {integrity: sha512-9MAXGOe0w6AQgYUIHvZEX1mr8DJeJGgAbBT3Ip1B5hyX8Uk8CWXIhaQY86fhF2iNF8mBvLa1qJcAUxNlFVZMdg==}
+
+  linter@2.1.0:
+    resolution: {integrity: sha512-9MAXGOe0w6AQgYUIHvZEX1mr8DJeJGgAbBT3Ip1B5hyX8Uk8CWXIhaQY86fhF2iNF8mBvLa1qJcAUxNlFVZMdg==}
+
+  paths@0.2.0:
+    resolution: {integrity: sha512-9MAXGOe0w6AQgYUIHvZEX1mr8DJeJGgAbBT3Ip1B5hyX8Uk8CWXIhaQY86fhF2iNF8mBvLa1qJcAUxNlFVZMdg==}
+
+  router@1.4.0:
+    resolution: {integrity: sha512-9MAXGOe0w6AQgYUIHvZEX1mr8DJeJGgAbBT3Ip1B5hyX8Uk8CWXIhaQY86fhF2iNF8mBvLa1qJcAUxNlFVZMdg==}
+
+snapshots:
+
+  bundler@5.0.3:
+    dependencies:
+      paths: 0.2.0
+
+  linter@2.1.0: {}
+
+  paths@0.2.0: {}
+
+  router@1.4.0: {}
+`;
+
+test("pnpm workspace: a member's devDependencies are dev, though the member itself ships", () => {
+  const inv = extract({ path: 'pnpm-lock.yaml', text: WORKSPACE });
+  const scopes = Object.fromEntries(inv.components.map((c) => [c.name, c.dependencyScope]));
+  assert.deepEqual(scopes, { api: 'prod', bundler: 'dev', linter: 'dev', paths: 'dev', router: 'prod' });
+  const edges = Object.fromEntries(inv.dependencies.map((d) => [d.ref, d.dependsOn]));
+  assert.deepEqual(edges['npm:pnpm-lock.yaml#workspace:packages/api'], [
+    'pkg:npm/bundler@5.0.3',
+    'pkg:npm/router@1.4.0',
+  ]);
+});
