@@ -49,3 +49,58 @@ test('yarn Berry: descriptors bound to their workspace (::locator=) resolve from
   assert.equal(widgets.purl, undefined, 'a portal is local: no registry purl');
   assert.equal(widgets.dependencyScope, 'prod');
 });
+
+// Berry writes a workspace's devDependencies among its `dependencies`; only its package.json says
+// which are dev. Written for this test.
+const WORKSPACES = `__metadata:
+  version: 8
+  cacheKey: 10c0
+
+"api@workspace:*, api@workspace:packages/api":
+  version: 0.0.0-use.local
+  resolution: "api@workspace:packages/api"
+  dependencies:
+    bundler: "npm:^5.0.0"
+    router: "npm:^1.0.0"
+  languageName: unknown
+  linkType: soft
+
+"bundler@npm:^5.0.0":
+  version: 5.0.3
+  resolution: "bundler@npm:5.0.3"
+  languageName: node
+  linkType: hard
+
+"mono@workspace:.":
+  version: 0.0.0-use.local
+  resolution: "mono@workspace:."
+  dependencies:
+    api: "workspace:*"
+  languageName: unknown
+  linkType: soft
+
+"router@npm:^1.0.0":
+  version: 1.4.0
+  resolution: "router@npm:1.4.0"
+  languageName: node
+  linkType: hard
+`;
+
+test("yarn Berry workspaces: a member's devDependencies (from its package.json) are dev", () => {
+  const manifests: Record<string, object> = {
+    'package.json': { name: 'mono', private: true, workspaces: ['packages/*'], dependencies: { api: 'workspace:*' } },
+    'packages/api/package.json': {
+      name: 'api',
+      version: '1.0.0',
+      dependencies: { router: '^1.0.0' },
+      devDependencies: { bundler: '^5.0.0' },
+    },
+  };
+  const inv = extract({
+    path: 'yarn.lock',
+    text: WORKSPACES,
+    readRelated: (p) => (manifests[p] ? JSON.stringify(manifests[p]) : undefined),
+  });
+  const scopes = Object.fromEntries(inv.components.map((c) => [c.name, c.dependencyScope]));
+  assert.deepEqual(scopes, { api: 'prod', bundler: 'dev', router: 'prod' });
+});

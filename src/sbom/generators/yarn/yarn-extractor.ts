@@ -22,6 +22,8 @@ interface Entry {
   version?: string;
   local: boolean;
   deps: [string, string, boolean][];
+  /** The folder of a Berry workspace (`packages/lib`), whose package.json tells its dev dependencies. */
+  workspace?: string;
 }
 
 /** The package a descriptor names: `alias@npm:real@range` names `real`. */
@@ -105,7 +107,15 @@ function extractBerry(input: LockfileInput): Inventory {
       deps.push([dep, String(spec), objectOr(optional[dep]).optional === true]);
     }
     const key = local ? `local:${resolution}` : `${name}@${v ?? range}`;
-    const entry: Entry = { key, descriptors, name, version: v, local, deps };
+    const entry: Entry = {
+      key,
+      descriptors,
+      name,
+      version: v,
+      local,
+      deps,
+      ...(workspace && { workspace: range.slice('workspace:'.length) }),
+    };
     if (workspace && range === 'workspace:.') {
       rootWorkspace = entry;
       continue;
@@ -151,10 +161,12 @@ function finish(
   let dangling = false;
   const required = new Set<string>();
   for (const e of entries) {
+    // Berry lists a workspace's devDependencies among its dependencies: its package.json tells them apart.
+    const devOnly = e.workspace ? devOnlyNames(siblingManifest(input, `${e.workspace}/package.json`)) : new Set();
     for (const [dep, spec, optional] of e.deps) {
       const target = resolve(dep, spec);
       if (target) {
-        builder.edge(e.key, target);
+        builder.edge(e.key, target, devOnly.has(dep) ? 'dev' : undefined);
         required.add(target);
       } else if (!optional) {
         dangling = true;
@@ -182,4 +194,13 @@ function finish(
   }
   const project = projectOfManifest(manifest ?? (rootWorkspace && ({ name: rootWorkspace.name } as Obj)));
   return builder.build(project, complete ? 'complete' : 'incomplete');
+}
+
+/** Names a manifest lists in devDependencies only. */
+function devOnlyNames(manifest: Obj | undefined): Set<string> {
+  const shipped = new Set([
+    ...Object.keys(objectOr(manifest?.dependencies)),
+    ...Object.keys(objectOr(manifest?.optionalDependencies)),
+  ]);
+  return new Set(Object.keys(objectOr(manifest?.devDependencies)).filter((name) => !shipped.has(name)));
 }
