@@ -95,12 +95,13 @@ function extractBun(input: LockfileInput): Inventory {
     if (wsKey) builder.direct(wsKey, 'prod');
     for (const [section, scope] of SECTIONS) {
       for (const dep of Object.keys(objectOr(ws[section]))) {
-        const target = resolve('', dep);
+        // A member's own copy of a dependency sits under its name (`api/zod`), like a nested package.
+        const target = resolve(wsKey ? (str(ws.name) ?? '') : '', dep);
         if (!target) {
           if (scope !== 'optional' && scope !== 'peer') dangling = true;
           continue;
         }
-        if (wsKey) builder.edge(wsKey, target);
+        if (wsKey) builder.edge(wsKey, target, scope);
         else builder.direct(target, scope);
       }
     }
