@@ -1,6 +1,6 @@
-import type { Property } from '../../../model/index.js';
+import type { Hash, Property } from '../../../model/index.js';
 import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
-import { InventoryBuilder } from '../core/inventory-builder.js';
+import { hashOf, InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError } from '../core/lockfile-error.js';
 
 /**
@@ -23,6 +23,7 @@ function extractGemfileLock(input: LockfileInput): Inventory {
   const direct: string[] = [];
   const platforms: string[] = [];
   let bundler: string | undefined;
+  const checksums = checksumsOf(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
@@ -67,6 +68,7 @@ function extractGemfileLock(input: LockfileInput): Inventory {
           version,
           purl: local ? false : { name, version, ...(platform && { qualifiers: { platform } }) },
           scope: 'prod',
+          ...(checksums.has(`${name} ${full}`) && { hashes: [checksums.get(`${name} ${full}`)!] }),
           properties,
           externalReferences:
             section === 'GIT' && source.remote
@@ -83,6 +85,7 @@ function extractGemfileLock(input: LockfileInput): Inventory {
       if (/^ {2}specs:$/.test(line)) continue;
       throw new LockfileError(input.path, `unexpected line in ${section}: "${line.trim().slice(0, 60)}"`, i + 1);
     }
+    if (section === 'CHECKSUMS') continue;
     if (section === 'DEPENDENCIES') direct.push(line.trim().split(/[\s!(]/)[0]!);
     else if (section === 'PLATFORMS') platforms.push(line.trim());
     else if (section === 'BUNDLED WITH') bundler = line.trim();
@@ -93,4 +96,27 @@ function extractGemfileLock(input: LockfileInput): Inventory {
   if (platforms.length) properties.push({ name: 'vigie:gem:platforms', value: platforms.join(',') });
   if (bundler) properties.push({ name: 'vigie:gem:bundled-with', value: bundler });
   return builder.build({ properties }, direct.length > 0 ? 'complete' : 'incomplete');
+}
+
+/**
+ * Bundler 2.5+ records each gem's digest in a CHECKSUMS section (`  nokogiri (1.16.5-x86_64-linux)
+ * sha256=…`), after the specs it belongs to: read first, keyed by `name version[-platform]`.
+ */
+function checksumsOf(lines: string[]): Map<string, Hash> {
+  const out = new Map<string, Hash>();
+  const start = lines.indexOf('CHECKSUMS');
+  if (start < 0) return out;
+  for (const line of lines.slice(start + 1)) {
+    if (/^\S/.test(line)) break;
+    const m = /^ {2}(\S+) \(([^)]+)\)((?: \S+)*)$/.exec(line);
+    const hash =
+      m &&
+      m[3]!
+        .trim()
+        .split(' ')
+        .map((h) => hashOf(h))
+        .find(Boolean);
+    if (hash) out.set(`${m[1]} ${m[2]}`, hash);
+  }
+  return out;
 }

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from './gemfile-lock-extractor.js';
+
+// Bundler 2.5 writes a CHECKSUMS section after the specs. Written for this test.
+const LOCK = `GEM
+  remote: https://rubygems.org/
+  specs:
+    parser (3.3.1.0)
+      ast (~> 2.4)
+    ast (2.4.2)
+
+PLATFORMS
+  x86_64-linux
+
+DEPENDENCIES
+  parser
+
+CHECKSUMS
+  ast (2.4.2) sha256=1e280232e6a33754cde542bc5ef85520b74db2aac73ec14acef453784447cc12
+  parser (3.3.1.0) sha256=7ccbb8ad3dd1b5e2f3a2c9f8a1e0d2b4c6a8f0e1d3c5b7a9f1e3d5c7b9a1f3e5
+
+BUNDLED WITH
+   2.5.11
+`;
+
+test('Gemfile.lock: the CHECKSUMS section gives each gem its SHA-256', () => {
+  const inv = extract({ path: 'Gemfile.lock', text: LOCK });
+  const hashes = Object.fromEntries(inv.components.map((c) => [c.name, c.hashes]));
+  assert.deepEqual(hashes.ast, [
+    { alg: 'SHA-256', content: '1e280232e6a33754cde542bc5ef85520b74db2aac73ec14acef453784447cc12' },
+  ]);
+  assert.equal(hashes.parser?.[0]?.content, '7ccbb8ad3dd1b5e2f3a2c9f8a1e0d2b4c6a8f0e1d3c5b7a9f1e3d5c7b9a1f3e5');
+  assert.equal(inv.components.length, 2);
+});
