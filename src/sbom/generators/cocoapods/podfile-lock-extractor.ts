@@ -22,7 +22,15 @@ function extractPodfileLock(input: LockfileInput): Inventory {
   const builder = new InventoryBuilder('cocoapods', 'Swift', input.path);
   const checksums = objectOr(doc['SPEC CHECKSUMS']);
   const external = objectOr(doc['EXTERNAL SOURCES']);
+  // A pod's subspecs, gathered first: the pod's component is made once, with all of them.
   const subspecs = new Map<string, Set<string>>();
+  for (const entry of doc.PODS as unknown[]) {
+    const full = POD.exec(
+      (typeof entry === 'string' ? entry : isObject(entry) ? Object.keys(entry)[0] : '') ?? '',
+    )?.[1];
+    const pod = full && podOf(full);
+    if (pod && full !== pod) subspecs.set(pod, (subspecs.get(pod) ?? new Set()).add(full.slice(pod.length + 1)));
+  }
   const edges: [string, string][] = [];
   for (const entry of doc.PODS as unknown[]) {
     const head = typeof entry === 'string' ? entry : isObject(entry) ? Object.keys(entry)[0] : undefined;
@@ -37,31 +45,30 @@ function extractPodfileLock(input: LockfileInput): Inventory {
     }
     const [, full, version] = m as unknown as [string, string, string];
     const pod = podOf(full);
-    if (full !== pod) subspecs.set(pod, (subspecs.get(pod) ?? new Set()).add(full.slice(pod.length + 1)));
     if (!builder.has(pod)) {
       const hash = hashOf(str(checksums[pod]), 'sha1');
       const source = objectOr(external[pod]);
+      const path = str(source[':path']);
+      const parts = subspecs.get(pod);
       builder.add({
         key: pod,
         name: pod,
         version,
+        // A pod from a local folder (`:path:`) keeps its purl: its podspec names the pod, as ORT reads it.
         purl: { name: pod, version },
         scope: 'prod',
         ...(hash && { hashes: [hash] }),
         externalReferences: str(source[':git']) ? [{ type: 'vcs', url: str(source[':git'])! }] : [],
-        properties: str(source[':path']) ? [{ name: 'vigie:cocoapods:path', value: str(source[':path'])! }] : [],
+        properties: [
+          ...(path ? [{ name: 'vigie:cocoapods:path', value: path }] : []),
+          ...(parts ? [{ name: 'vigie:cocoapods:subspecs', value: [...parts].sort().join(',') }] : []),
+        ],
       });
     }
     if (isObject(entry))
       for (const dep of arrayOr(entry[head!]))
         if (typeof dep === 'string') edges.push([pod, podOf(dep.split(' (')[0]!.trim())]);
   }
-  for (const [pod, set] of subspecs)
-    builder.add({
-      key: pod,
-      name: pod,
-      properties: [{ name: 'vigie:cocoapods:subspecs', value: [...set].sort().join(',') }],
-    });
   for (const [from, to] of edges) if (builder.has(to) && from !== to) builder.edge(from, to);
   for (const dep of arrayOr(doc.DEPENDENCIES)) {
     const pod = typeof dep === 'string' ? podOf(dep.split(' (')[0]!.trim()) : undefined;
