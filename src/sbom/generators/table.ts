@@ -75,8 +75,8 @@ const ENTRIES: readonly Entry[] = [
     load: () => import('./python/pdm-extractor.js'),
   },
   /**
-   * pip requirements files: only exact pins (`==`, `===`) become packages; a line without an exact
-   * version is reported, never given an invented version. `-r` includes are followed (once each),
+   * pip requirements files: only exact pins (`==`, `===`, here or in a `-c` constraints file) become
+   * packages; a line without an exact version is reported, never given an invented version. `-r` includes are followed (once each),
    * `--hash` values, extras and environment markers are kept as properties. No graph.
    */
   {

@@ -47,8 +47,22 @@ function extractRequirements(input: LockfileInput): Inventory {
     ? 'dev'
     : 'prod';
   const seen = new Set<string>([input.path]);
+  // pip installs an unpinned requirement at the version a constraints file (`-c`) pins it to.
+  const pinnedBy = new Map<string, { version: string; file: string }>();
   const read = (relative: string, label: string, text: string) => {
-    for (const { text: line, line: number } of logicalLines(text)) {
+    const lines = logicalLines(text);
+    for (const { text: line } of lines) {
+      const constraints = /^(-c|--constraint)(?:\s+|=)(\S+)/.exec(line);
+      const target = constraints && joinPath(relative, constraints[2]!);
+      const content = target ? input.readRelated?.(target) : undefined;
+      if (content !== undefined)
+        for (const { text: pinLine } of logicalLines(content)) {
+          const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*===?\s*([^\s,;*$]+)\s*(;.*)?$/.exec(pinLine);
+          const name = m && normalizePythonName(m[1]!);
+          if (name && !pinnedBy.has(name)) pinnedBy.set(name, { version: m[2]!, file: constraints![2]! });
+        }
+    }
+    for (const { text: line, line: number } of lines) {
       // Lines of an included file are named by that file; the builder names the top file and line itself.
       const top = label === input.path;
       const where = top ? { line: number } : {};
@@ -83,8 +97,11 @@ function extractRequirements(input: LockfileInput): Inventory {
         continue;
       }
       const [, name, extras, constraint] = m as unknown as [string, string, string | undefined, string];
-      const pin = /^===?\s*([^\s,;*]+)$/.exec(constraint.trim());
-      if (!pin || pin[1]!.includes('$')) {
+      const exact = /^===?\s*([^\s,;*]+)$/.exec(constraint.trim())?.[1];
+      const constrained =
+        exact === undefined && !constraint.trim().startsWith('@') ? pinnedBy.get(normalizePythonName(name)) : undefined;
+      const version = exact ?? constrained?.version;
+      if (!version || version.includes('$')) {
         builder.report(
           'warning',
           'unpinned-requirement',
@@ -111,7 +128,8 @@ function extractRequirements(input: LockfileInput): Inventory {
         });
       if (marker) properties.push({ name: 'vigie:python:markers', value: marker });
       if (label !== input.path) properties.push({ name: 'vigie:python:requirements-file', value: label });
-      builder.add(pypiPackage(name, pin[1], { scope, properties }));
+      if (constrained) properties.push({ name: 'vigie:python:pinned-by', value: constrained.file });
+      builder.add(pypiPackage(name, version, { scope, properties }));
       builder.direct(normalizePythonName(name), scope);
     }
   };
