@@ -1,4 +1,12 @@
-import { componentLabel, type Completeness, type Component, type LicenseRole, type Sbom } from '../../model/index.js';
+import {
+  componentLabel,
+  NO_ASSERTION,
+  type Completeness,
+  type Component,
+  type LicenseRole,
+  type LicenseStatement,
+  type Sbom,
+} from '../../model/index.js';
 import { adjacency, allComponents } from '../graph.js';
 
 /** What `vigie sbom inspect` shows: plain JSON-able counts, keys in a stable order. */
@@ -31,7 +39,7 @@ export function summarizeSbom(sbom: Sbom, topLicenseCount = 10): SbomSummary {
   const licenseCounts = new Map<string, number>();
   for (const c of components) {
     byType[c.type] = (byType[c.type] ?? 0) + 1;
-    for (const role of ROLES) if (c.licenses[role]) withLicense[role]++;
+    for (const role of ROLES) if (states(c.licenses[role])) withLicense[role]++;
     const shown = shownLicense(c);
     if (shown) {
       withLicense.any++;
@@ -60,10 +68,19 @@ export function summarizeSbom(sbom: Sbom, topLicenseCount = 10): SbomSummary {
   return summary;
 }
 
+/**
+ * Whether a statement says something about the licence. SPDX's NOASSERTION (what SPDX writers put
+ * in every licence field they know nothing of) does not: counted, it made an SBOM without a single
+ * licence look fully covered, and a CycloneDX document converted to SPDX gain licences.
+ */
+function states(statement: LicenseStatement | undefined): statement is LicenseStatement {
+  return statement !== undefined && statement.raw.trim() !== '' && statement.raw.trim() !== NO_ASSERTION;
+}
+
 function shownLicense(c: Component): string | undefined {
   for (const role of ROLES) {
     const statement = c.licenses[role];
-    if (statement) return statement.expression ?? statement.raw;
+    if (states(statement)) return statement.expression ?? statement.raw;
   }
   return undefined;
 }

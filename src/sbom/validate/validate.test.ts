@@ -94,6 +94,22 @@ test('summary counts a real document', needsCorpora, () => {
   assert.deepEqual(JSON.parse(JSON.stringify(summary)), summary);
 });
 
+test('summary: an SPDX NOASSERTION is no licence (neither coverage nor a top licence); NONE is one', () => {
+  const noAssertion = { raw: 'NOASSERTION', entries: [] };
+  const s = emptySbom({ id: 'spdx-json', specVersion: '2.3' });
+  s.components = [
+    component('1', 'a', '1', { licenses: { declared: noAssertion, concluded: noAssertion } }),
+    component('2', 'b', '1', { licenses: { declared: noAssertion, concluded: licenseFromExpression('MIT') } }),
+    component('3', 'c', '1', { licenses: { declared: { raw: 'NONE', entries: [] } } }),
+  ];
+  const summary = summarizeSbom(s);
+  assert.deepEqual(summary.withLicense, { declared: 1, concluded: 1, effective: 0, any: 2 });
+  assert.deepEqual(summary.topLicenses, [
+    { license: 'MIT', components: 1 },
+    { license: 'NONE', components: 1 },
+  ]);
+});
+
 test('summary top licences use the expression, counted per component', () => {
   const s = emptySbom({ id: 'x', specVersion: '1' });
   s.components = [
