@@ -1,6 +1,11 @@
 import type { Component, Sbom } from '../model/index.js';
 
-/** Every component of the document, nested ones included, depth first in document order. */
+/**
+ * Every component of the document, nested ones included, depth first in document order. Without
+ * the primary component, its own sub-components still count when they are parts it ships
+ * (CycloneDX metadata.component.components): only its projects — the non-file sub-components it
+ * depends on, as a multi-project inventory has — and the files it contains are left with it.
+ */
 export function allComponents(sbom: Sbom, includePrimary = false): Component[] {
   const out: Component[] = [];
   const visit = (list: Component[] | undefined) => {
@@ -10,9 +15,13 @@ export function allComponents(sbom: Sbom, includePrimary = false): Component[] {
       visit(c.components);
     }
   };
-  if (includePrimary && sbom.metadata.component) {
-    out.push(sbom.metadata.component);
-    visit(sbom.metadata.component.components);
+  const primary = sbom.metadata.component;
+  if (includePrimary && primary) {
+    out.push(primary);
+    visit(primary.components);
+  } else if (primary?.components?.length) {
+    const direct = new Set(sbom.dependencies.filter((d) => d.ref === primary.ref).flatMap((d) => d.dependsOn));
+    visit(primary.components.filter((c) => c.type !== 'file' && !direct.has(c.ref)));
   }
   visit(sbom.components);
   return out;

@@ -54,3 +54,39 @@ test('planImport with a forced project and scope puts every usage there', () => 
   assert.deepEqual(plan.edges[0], { parent: null, child: 0, project: 'api' });
   assert.equal(plan.edges.length, 23);
 });
+
+test('parts nested in the primary component (metadata.component.components) are usages; its projects and files are not', () => {
+  // A valid CycloneDX shape: the product lists what it is made of under metadata.component and
+  // has no top-level components. check and import used to see an empty release ("compliant").
+  const nested = JSON.stringify({
+    bomFormat: 'CycloneDX',
+    specVersion: '1.5',
+    metadata: {
+      component: {
+        type: 'application',
+        'bom-ref': 'app',
+        name: 'app',
+        version: '2',
+        components: [
+          {
+            type: 'library',
+            'bom-ref': 'left-pad',
+            name: 'left-pad',
+            version: '1.3.0',
+            purl: 'pkg:npm/left-pad@1.3.0',
+          },
+          { type: 'application', 'bom-ref': 'api', name: 'api', version: '2', purl: 'pkg:npm/api@2' },
+          { type: 'file', 'bom-ref': 'readme', name: 'README.md' },
+        ],
+      },
+    },
+    components: [{ type: 'library', 'bom-ref': 'zod', name: 'zod', version: '3.0.0', purl: 'pkg:npm/zod@3.0.0' }],
+    // The primary depends on api: a project of the release, not a third-party usage.
+    dependencies: [
+      { ref: 'app', dependsOn: ['api'] },
+      { ref: 'api', dependsOn: ['zod'] },
+    ],
+  });
+  const plan = planImport(readSbom(nested, 'nested.cdx.json').sbom);
+  assert.deepEqual(plan.versions.map((v) => v.purl).sort(), ['pkg:npm/left-pad@1.3.0', 'pkg:npm/zod@3.0.0']);
+});
