@@ -329,3 +329,58 @@ describe("ecosystems matched with another ecosystem's order", () => {
     ]);
   });
 });
+
+describe('binary packages of a distribution', () => {
+  // Debian and Alpine advisories name source packages; syft's image SBOMs list the binary package
+  // with its source in the `upstream` qualifier (name, or name@version after a rebuild).
+  const index = VulnerabilityIndex.from([
+    record('DSA-0000-1', {
+      affected: [
+        {
+          package: { ecosystem: 'Debian:12', name: 'openssl' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '3.0.11-1~deb12u2' }] }],
+        },
+      ],
+    }),
+    record('ALPINE-CVE-0000-1', {
+      affected: [
+        {
+          package: { ecosystem: 'Alpine:v3.19', name: 'openssl' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '3.1.4-r1' }] }],
+        },
+      ],
+    }),
+  ]);
+  test('are matched by the source package the upstream qualifier names', () => {
+    const scan = scanSbom(
+      sbomOf([
+        component(
+          'libssl3@old',
+          'pkg:deb/debian/libssl3@3.0.11-1~deb12u1?arch=amd64&upstream=openssl&distro=debian-12',
+        ),
+        component(
+          'libssl3@new',
+          'pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&upstream=openssl&distro=debian-12',
+        ),
+        component(
+          'libssl3@rebuilt',
+          'pkg:deb/debian/libssl3@3.0.11-1~deb12u1%2Bb1?arch=amd64&upstream=openssl%403.0.11-1~deb12u1&distro=debian-12',
+        ),
+        component(
+          'libcrypto3@old',
+          'pkg:apk/alpine/libcrypto3@3.1.4-r0?arch=x86_64&upstream=openssl&distro=alpine-3.19.0',
+        ),
+        component(
+          'libcrypto3@new',
+          'pkg:apk/alpine/libcrypto3@3.1.4-r1?arch=x86_64&upstream=openssl&distro=alpine-3.19.0',
+        ),
+      ]),
+      index,
+    );
+    assert.deepEqual(scan.findings.map((f) => [f.component.ref, f.match.package, f.match.version]).sort(), [
+      ['libcrypto3@old', 'openssl', '3.1.4-r0'],
+      ['libssl3@old', 'openssl', '3.0.11-1~deb12u1'],
+      ['libssl3@rebuilt', 'openssl', '3.0.11-1~deb12u1'],
+    ]);
+  });
+});

@@ -20,7 +20,7 @@ export interface OsvPackageRef {
 
 export type PurlPackage = { package: OsvPackageRef } | { unchecked: string };
 
-type Mapping = (p: Purl) => { ecosystem: string; name: string; release?: string } | string;
+type Mapping = (p: Purl) => { ecosystem: string; name: string; release?: string; version?: string } | string;
 
 const joined = (p: Purl, sep = '/') => (p.namespace ? `${p.namespace}${sep}${p.name}` : p.name);
 
@@ -57,12 +57,28 @@ function majorRelease(distro: string): string | undefined {
   return /(\d+)/.exec(distro)?.[1];
 }
 
+/**
+ * The package a distribution's advisories name. Debian and Alpine records are about source
+ * packages (`openssl`), SBOMs of images list binary ones (`libssl3`): syft writes the source in the
+ * `upstream` qualifier, as `name` or `name@version` (the source version, when a rebuild differs).
+ */
+function sourcePackage(p: Purl): { name: string; version?: string } {
+  const upstream = p.qualifiers?.upstream?.trim();
+  if (!upstream) return { name: p.name };
+  const at = upstream.indexOf('@');
+  if (at <= 0) return { name: upstream };
+  const version = upstream.slice(at + 1);
+  return { name: upstream.slice(0, at), ...(version ? { version } : {}) };
+}
+
 function distro(p: Purl, ecosystem: string, release: (d: string) => string | undefined): ReturnType<Mapping> {
   const d = p.qualifiers?.distro;
   if (!d) return `no distro qualifier: the ${ecosystem} release is unknown`;
   const r = release(d);
   if (!r) return `distro qualifier "${d}" names no ${ecosystem} release`;
-  return { ecosystem, name: p.name, release: r };
+  return ecosystem === 'Debian' || ecosystem === 'Ubuntu' || ecosystem === 'Alpine'
+    ? { ecosystem, ...sourcePackage(p), release: r }
+    : { ecosystem, name: p.name, release: r };
 }
 
 const RPM_VENDORS: Record<string, [string, boolean]> = {
@@ -103,8 +119,8 @@ const PURL_TYPES: Record<string, Mapping> = {
   apk: (p) => {
     const ns = p.namespace?.toLowerCase();
     if (ns === 'alpine') return distro(p, 'Alpine', alpineRelease);
-    if (ns === 'wolfi') return { ecosystem: 'Wolfi', name: p.name };
-    if (ns === 'chainguard') return { ecosystem: 'Chainguard', name: p.name };
+    if (ns === 'wolfi') return { ecosystem: 'Wolfi', ...sourcePackage(p) };
+    if (ns === 'chainguard') return { ecosystem: 'Chainguard', ...sourcePackage(p) };
     return `apk namespace "${p.namespace ?? ''}" has no OSV ecosystem`;
   },
   rpm: (p) => {
@@ -130,7 +146,7 @@ export function purlToOsvPackage(purl: string | undefined, fallbackVersion?: str
     ecosystem: mapped.ecosystem,
     name: mapped.name,
     key: packageKey(mapped.ecosystem, mapped.name),
-    version,
+    version: mapped.version ?? version,
   };
   if (mapped.release) ref.release = mapped.release;
   return { package: ref };
