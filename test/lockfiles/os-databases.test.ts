@@ -64,6 +64,41 @@ test(
   },
 );
 
+test('dpkg: a binary package names its source package in the upstream qualifier (what Debian advisories name)', async () => {
+  const dir = rootfs({
+    'etc/os-release': 'NAME="Debian GNU/Linux"\nID=debian\nVERSION_ID="12"\n',
+    'var/lib/dpkg/status': [
+      'Package: libssl3',
+      'Status: install ok installed',
+      'Architecture: amd64',
+      'Source: openssl',
+      'Version: 3.0.11-1~deb12u2',
+      '',
+      'Package: libc6',
+      'Status: install ok installed',
+      'Architecture: amd64',
+      'Source: glibc (2.36-9+deb12u4)',
+      'Version: 2.36-9+deb12u4+b1',
+      '',
+      'Package: openssl',
+      'Status: install ok installed',
+      'Architecture: amd64',
+      'Version: 3.0.11-1~deb12u2',
+      '',
+    ].join('\n'),
+  });
+  try {
+    const { sbom } = await generateInventory(dir);
+    assert.deepEqual(sbom.components.map((c) => c.purl).sort(), [
+      'pkg:deb/debian/libc6@2.36-9%2Bdeb12u4%2Bb1?arch=amd64&distro=debian-12&upstream=glibc%402.36-9%2Bdeb12u4',
+      'pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&distro=debian-12&upstream=openssl',
+      'pkg:deb/debian/openssl@3.0.11-1~deb12u2?arch=amd64&distro=debian-12',
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('apk: Alpine database with licences, origin and provides-based edges', async () => {
   const dir = rootfs({
     'etc/os-release': 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.19.1\nPRETTY_NAME="Alpine Linux v3.19"\n',
@@ -100,7 +135,7 @@ test('apk: Alpine database with licences, origin and provides-based edges', asyn
     assert.deepEqual(sbom.components.map((c) => c.purl).sort(), [
       'pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&distro=alpine-3.19.1',
       'pkg:apk/alpine/musl@1.2.4_git20230717-r4?arch=x86_64&distro=alpine-3.19.1',
-      'pkg:apk/alpine/ssl_client@1.36.1-r15?arch=x86_64&distro=alpine-3.19.1',
+      'pkg:apk/alpine/ssl_client@1.36.1-r15?arch=x86_64&distro=alpine-3.19.1&upstream=busybox',
     ]);
     const ssl = sbom.components.find((c) => c.name === 'ssl_client')!;
     assert.equal(ssl.licenses.declared?.expression, 'GPL-2.0-only');

@@ -22,6 +22,10 @@ function extractApkInstalled(input: LockfileInput): Inventory {
     const version = fields.get('V')?.[0];
     if (name) {
       const arch = fields.get('A')?.[0];
+      // Alpine's advisories name the origin (source) package: the `upstream` qualifier carries it,
+      // as syft writes it, so that a scan finds libcrypto3 under openssl.
+      const origin = fields.get('o')?.[0];
+      const upstream = origin && origin !== name ? origin : undefined;
       builder.add({
         key: name,
         name,
@@ -31,7 +35,7 @@ function extractApkInstalled(input: LockfileInput): Inventory {
               namespace: os.id ?? 'alpine',
               name,
               version,
-              qualifiers: { ...(arch && { arch }), ...(distro && { distro }) },
+              qualifiers: { ...(arch && { arch }), ...(distro && { distro }), ...(upstream && { upstream }) },
             }
           : false,
         scope: 'prod',

@@ -58,7 +58,18 @@ function extractDpkgStatus(input: LockfileInput): Inventory {
     // `install ok installed` only; half-installed, config-files (removed) and not-installed are not there.
     if (status !== undefined && !/\binstalled$/.test(status)) continue;
     const arch = fields.get('Architecture');
-    const source = fields.get('Source')?.split(' ')[0];
+    const sourceField = fields.get('Source')?.trim();
+    const source = sourceField?.split(' ')[0];
+    // `Source: glibc (2.36-9)`: the source package's own version, when a rebuild made them differ.
+    const sourceVersion = /\(([^)]+)\)/.exec(sourceField ?? '')?.[1]?.trim();
+    // Debian's and Ubuntu's advisories name source packages: the `upstream` qualifier carries it,
+    // as syft writes it, so that a scan finds libssl3 under openssl.
+    const upstream =
+      source && (source !== name || (sourceVersion && sourceVersion !== version))
+        ? sourceVersion
+          ? `${source}@${sourceVersion}`
+          : source
+        : undefined;
     const properties: Property[] = [];
     if (source && source !== name) properties.push({ name: 'vigie:deb:source', value: source });
     if (fields.get('Maintainer')) properties.push({ name: 'vigie:deb:maintainer', value: fields.get('Maintainer')! });
@@ -67,7 +78,12 @@ function extractDpkgStatus(input: LockfileInput): Inventory {
       name,
       version,
       purl: version
-        ? { namespace, name, version, qualifiers: { ...(arch && { arch }), ...(distro && { distro }) } }
+        ? {
+            namespace,
+            name,
+            version,
+            qualifiers: { ...(arch && { arch }), ...(distro && { distro }), ...(upstream && { upstream }) },
+          }
         : false,
       scope: 'prod',
       description: fields.get('Description')?.split('\n')[0],
