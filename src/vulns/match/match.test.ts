@@ -384,3 +384,37 @@ describe('binary packages of a distribution', () => {
     ]);
   });
 });
+
+describe('the Go standard library', () => {
+  // Go binaries' SBOMs (syft, Trivy) list the standard library as pkg:golang/stdlib@<go release>,
+  // a purl without the namespace the golang type asks for; the Go database names it `stdlib`.
+  const index = VulnerabilityIndex.from([
+    record('GO-0000-0001', {
+      affected: [
+        {
+          package: { ecosystem: 'Go', name: 'stdlib' },
+          ranges: [
+            {
+              type: 'SEMVER',
+              events: [{ introduced: '0' }, { fixed: '1.20.2' }, { introduced: '1.21.0-0' }, { fixed: '1.21.1' }],
+            },
+          ],
+        },
+      ],
+    }),
+  ]);
+  test('is matched whichever way the release is written', () => {
+    const scan = scanSbom(
+      sbomOf([
+        component('a', 'pkg:golang/stdlib@v1.20.1'),
+        component('b', 'pkg:golang/stdlib@go1.20.2'),
+        component('c', 'pkg:golang/stdlib@1.21.0'),
+        component('d', 'pkg:golang/stdlib@1.21.1'),
+        component('e', 'pkg:golang/stdlib', 'go1.19'),
+      ]),
+      index,
+    );
+    assert.deepEqual(scan.summary.unchecked, 0);
+    assert.deepEqual(scan.findings.map((f) => f.component.ref).sort(), ['a', 'c', 'e']);
+  });
+});

@@ -1,4 +1,5 @@
 import { isPurlError, parsePurlRemembered, type Purl } from '../../model/purl/index.js';
+import { decodePurlPart } from '../../model/purl/percent-encoding.js';
 import { packageKey } from '../osv/ecosystem.js';
 
 /**
@@ -135,7 +136,8 @@ const PURL_TYPES: Record<string, Mapping> = {
 export function purlToOsvPackage(purl: string | undefined, fallbackVersion?: string): PurlPackage {
   if (!purl) return { unchecked: 'no purl' };
   const parsed = parsePurlRemembered(purl);
-  if (isPurlError(parsed)) return { unchecked: `invalid purl: ${parsed.error}` };
+  if (isPurlError(parsed))
+    return goStandardLibrary(purl, fallbackVersion) ?? { unchecked: `invalid purl: ${parsed.error}` };
   const version = parsed.version ?? fallbackVersion;
   if (!version) return { unchecked: 'no version' };
   const mapping = Object.hasOwn(PURL_TYPES, parsed.type) ? PURL_TYPES[parsed.type] : undefined;
@@ -150,4 +152,18 @@ export function purlToOsvPackage(purl: string | undefined, fallbackVersion?: str
   };
   if (mapped.release) ref.release = mapped.release;
   return { package: ref };
+}
+
+/**
+ * The Go standard library: syft and Trivy write it `pkg:golang/stdlib@1.21.0` (or `@v1.24.5`,
+ * `@go1.22.1`), a purl without the namespace the golang type asks for, and the Go vulnerability
+ * database names it `stdlib`. Its versions are Go releases, read as SemVer without the `go` prefix.
+ */
+function goStandardLibrary(purl: string, fallbackVersion?: string): PurlPackage | undefined {
+  const m = /^pkg:golang\/stdlib(?:@([^?#]*))?(?:[?#]|$)/i.exec(purl.trim());
+  if (!m) return undefined;
+  let version = m[1] ? (decodePurlPart(m[1]) ?? m[1]) : fallbackVersion;
+  if (!version) return { unchecked: 'no version' };
+  version = version.replace(/^go/i, '');
+  return { package: { ecosystem: 'Go', name: 'stdlib', key: packageKey('Go', 'stdlib'), version } };
 }
