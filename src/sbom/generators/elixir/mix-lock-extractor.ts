@@ -17,6 +17,7 @@ function extractMixLock(input: LockfileInput): Inventory {
   if (body === '') return builder.build({}, 'incomplete');
   if (!body.startsWith('%{')) throw new LockfileError(input.path, 'not a mix.lock: it does not start with "%{"', 1);
   const edges: [string, string, boolean][] = [];
+  const keys: string[] = [];
   const lines = input.text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -24,7 +25,9 @@ function extractMixLock(input: LockfileInput): Inventory {
     const m = ENTRY.exec(line);
     if (!m) throw new LockfileError(input.path, `not a mix.lock entry: "${line.trim().slice(0, 60)}"`, i + 1);
     const [, key, kind, rest] = m as unknown as [string, string, string, string];
-    const strings = [...rest.matchAll(/"([^"]*)"/g)].map((s) => s[1]!);
+    keys.push(key);
+    // The tuple's own strings, not those inside its lists (a dependency's requirement, its repo).
+    const strings = [...outsideLists(rest).matchAll(/"([^"]*)"/g)].map((s) => s[1]!);
     if (kind === ':hex') {
       const name = /^\s*:"?([\w.-]+)"?/.exec(rest)?.[1] ?? key;
       const [version, inner, repo, outer] = strings;
@@ -58,7 +61,28 @@ function extractMixLock(input: LockfileInput): Inventory {
       });
     } else builder.add({ key, name: key, purl: false });
   }
-  for (const [from, to] of edges) if (builder.has(to)) builder.edge(from, to);
-  // mix.lock has no record of what mix.exs asked for: the direct dependencies are unknown.
+  const required = new Set<string>();
+  for (const [from, to] of edges)
+    if (builder.has(to)) {
+      builder.edge(from, to);
+      if (to !== from) required.add(to);
+    }
+  // mix.lock has no record of what mix.exs asked for: the packages no other one requires stand in
+  // for the direct dependencies, and the graph is incomplete.
+  for (const key of keys) if (builder.has(key) && !required.has(key)) builder.direct(key, 'prod');
   return builder.build({}, 'incomplete');
+}
+
+/** The text with every bracketed list (nested ones included) taken out. */
+function outsideLists(text: string): string {
+  let depth = 0;
+  let out = '';
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"' && depth >= 0) quoted = !quoted;
+    if (!quoted && ch === '[') depth++;
+    if (depth === 0) out += ch;
+    if (!quoted && ch === ']') depth = Math.max(0, depth - 1);
+  }
+  return out;
 }
