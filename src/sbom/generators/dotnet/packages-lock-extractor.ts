@@ -22,29 +22,48 @@ function extractPackagesLock(input: LockfileInput): Inventory {
     );
   }
   const builder = new InventoryBuilder('nuget', 'C#', input.path);
-  const frameworks = Object.keys(doc.dependencies);
-  const edges: [string, string][] = [];
-  for (const framework of frameworks) {
-    for (const [name, raw] of Object.entries(objectOr(doc.dependencies[framework]))) {
-      const p = objectOr(raw);
+  const locked = Object.entries(doc.dependencies).map(
+    ([framework, packages]) =>
+      [framework, Object.entries(objectOr(packages)).map(([n, raw]) => [n, objectOr(raw)] as const)] as const,
+  );
+  // Each target framework resolves on its own: a package may be locked at another version for net8.0
+  // than for net6.0, and then each version is a package of its own.
+  const versions = new Map<string, Set<string>>();
+  for (const [, packages] of locked)
+    for (const [name, p] of packages)
+      versions.set(name.toLowerCase(), (versions.get(name.toLowerCase()) ?? new Set()).add(str(p.resolved) ?? ''));
+  const keyOf = (name: string, version: string | undefined) =>
+    (versions.get(name.toLowerCase())?.size ?? 0) > 1 ? `${name.toLowerCase()}@${version ?? ''}` : name.toLowerCase();
+  const frameworksOf = new Map<string, string[]>();
+  for (const [framework, packages] of locked)
+    for (const [name, p] of packages) {
+      const key = keyOf(name, str(p.resolved));
+      frameworksOf.set(key, [...(frameworksOf.get(key) ?? []), framework]);
+    }
+  for (const [framework, packages] of locked) {
+    const inFramework = new Map(packages.map(([name, p]) => [name.toLowerCase(), keyOf(name, str(p.resolved))]));
+    for (const [name, p] of packages) {
       const type = str(p.type);
       const version = str(p.resolved);
-      const key = name.toLowerCase();
+      const key = keyOf(name, version);
       const project = type === 'Project';
       const hash = hashOf(`sha512-${str(p.contentHash) ?? ''}`);
-      builder.add({
-        key,
-        name,
-        version,
-        purl: version && !project ? { name, version } : false,
-        scope: 'prod',
-        ...(hash && { hashes: [hash] }),
-        properties: [{ name: 'vigie:nuget:framework', value: framework }],
-      });
+      if (!builder.has(key))
+        builder.add({
+          key,
+          name,
+          version,
+          purl: version && !project ? { name, version } : false,
+          scope: 'prod',
+          ...(hash && { hashes: [hash] }),
+          properties: [{ name: 'vigie:nuget:framework', value: frameworksOf.get(key)!.join(',') }],
+        });
       if (type === 'Direct' || project) builder.direct(key, 'prod');
-      for (const dep of Object.keys(objectOr(p.dependencies))) edges.push([key, dep.toLowerCase()]);
+      for (const dep of Object.keys(objectOr(p.dependencies))) {
+        const to = inFramework.get(dep.toLowerCase());
+        if (to) builder.edge(key, to);
+      }
     }
   }
-  for (const [from, to] of edges) if (builder.has(to)) builder.edge(from, to);
   return builder.build({}, 'complete');
 }
