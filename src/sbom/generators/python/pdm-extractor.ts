@@ -28,6 +28,7 @@ function extractPdm(input: LockfileInput): Inventory {
   const builder = new InventoryBuilder('pypi', 'Python', input.path);
   const packages = arrayOr(doc.package).map(objectOr);
   const scopes = new Map<string, 'prod' | 'dev' | 'optional'>();
+  const versionOf = new Map<string, string>();
   for (const p of packages) {
     const name = str(p.name);
     if (!name) continue;
@@ -50,22 +51,29 @@ function extractPdm(input: LockfileInput): Inventory {
       .map(objectOr)
       .find((f) => /\.(tar\.gz|zip)$/.test(str(f.file) ?? ''));
     const hash = hashOf(str(sdist?.hash));
-    builder.add(
-      pypiPackage(name, str(p.version), {
-        local: str(p.path) !== undefined || str(p.editable) !== undefined,
-        ...(scope && { scope }),
-        ...(hash && { hashes: [hash] }),
-        description: str(p.summary),
-        ...(git && {
-          externalReferences: [{ type: 'vcs', url: `${git}${str(p.revision) ? `@${str(p.revision)}` : ''}` }],
-        }),
-        ...(groups.length > 0 && {
-          properties: [
-            { name: 'vigie:python:groups', value: groups.join(',') },
-            ...(hashes.length > 1 ? [{ name: 'vigie:python:artifact-hashes', value: hashes.join(' ') }] : []),
-          ],
-        }),
+    const spec = pypiPackage(name, str(p.version), {
+      local: str(p.path) !== undefined || str(p.editable) !== undefined,
+      ...(scope && { scope }),
+      ...(hash && { hashes: [hash] }),
+      description: str(p.summary),
+      ...(git && {
+        externalReferences: [{ type: 'vcs', url: `${git}${str(p.revision) ? `@${str(p.revision)}` : ''}` }],
       }),
+      ...(groups.length > 0 && {
+        properties: [
+          { name: 'vigie:python:groups', value: groups.join(',') },
+          ...(hashes.length > 1 ? [{ name: 'vigie:python:artifact-hashes', value: hashes.join(' ') }] : []),
+        ],
+      }),
+    });
+    // A lock for several targets (pdm 2.17+) may hold a name at one version per marker: each is kept.
+    // (An entry with `extras` repeats its package's name and version: the same package.)
+    const first = versionOf.get(spec.key);
+    if (first === undefined) versionOf.set(spec.key, str(p.version) ?? '');
+    builder.add(
+      first !== undefined && first !== (str(p.version) ?? '')
+        ? { ...spec, key: `${spec.key}@${str(p.version)}` }
+        : spec,
     );
   }
   const required = new Set<string>();
