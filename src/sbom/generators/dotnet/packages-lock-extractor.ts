@@ -40,7 +40,7 @@ function extractPackagesLock(input: LockfileInput): Inventory {
       const key = keyOf(name, str(p.resolved));
       frameworksOf.set(key, [...(frameworksOf.get(key) ?? []), framework]);
     }
-  for (const [framework, packages] of locked) {
+  for (const [, packages] of locked) {
     const inFramework = new Map(packages.map(([name, p]) => [name.toLowerCase(), keyOf(name, str(p.resolved))]));
     for (const [name, p] of packages) {
       const type = str(p.type);
