@@ -2,6 +2,7 @@
 import type { Contact, OrganizationalEntity } from '../../../model/index.js';
 import { isNode, objects, str, typeOf, type Node } from './graph.js';
 import type { LookUp } from './decode-licenses.js';
+import { parseActor } from '../spdx2-common/actor.js';
 
 export interface AgentInfo {
   kind: 'person' | 'organization' | 'agent' | 'tool';
@@ -19,10 +20,14 @@ export function agentOf(target: string | Node, lookUp: LookUp): AgentInfo | unde
   const identifiers = objects(node, 'externalIdentifier');
   const email = identifiers.find((i) => str(i, 'externalIdentifierType') === 'email');
   const url = identifiers.find((i) => str(i, 'externalIdentifierType') === 'urlScheme');
+  const name = str(node, 'name');
+  // sbom-tool names its agents the SPDX 2 way ("Organization: Microsoft"): the prefix is the kind.
+  const actor = parseActor(name);
+  const spelledAsActor = actor && (actor.kind === kind || kind === 'agent');
   return {
     kind,
-    name: str(node, 'name'),
-    email: email ? str(email, 'identifier') : undefined,
+    name: spelledAsActor ? actor.name : name,
+    email: email ? str(email, 'identifier') : spelledAsActor ? actor.email : undefined,
     url: url ? str(url, 'identifier') : undefined,
   };
 }

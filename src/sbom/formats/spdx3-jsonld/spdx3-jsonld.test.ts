@@ -244,10 +244,12 @@ test('SPDX 2 relationship names and identifiers written as elements of their own
         name: 'tool',
         software_packageVersion: '4',
       },
+      { type: 'Organization', spdxId: 'urn:x:ms', creationInfo: '_:c', name: 'Organization: Microsoft' },
       {
         type: 'software_Package',
         spdxId: 'urn:x:castle',
         creationInfo: '_:c',
+        suppliedBy: 'urn:x:ms',
         name: 'Castle.Core',
         software_packageVersion: '5.1.1',
         externalIdentifier: ['urn:x:castle-purl'],
@@ -276,6 +278,7 @@ test('SPDX 2 relationship names and identifiers written as elements of their own
   assert.equal(castle?.purl, 'pkg:nuget/Castle.Core@5.1.1');
   assert.deepEqual(castle?.hashes, [{ alg: 'SHA-256', content: 'ab12' }]);
   assert.equal(castle?.licenses.declared?.expression, 'MIT');
+  assert.equal(castle?.supplier?.name, 'Microsoft');
   assert.deepEqual(edgesOf(sbom), ['urn:x:root -> urn:x:castle']);
 });
 
