@@ -165,7 +165,9 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
     };
     return blocker;
   }
-  const why = cache.get(found[0]).problem ?? 'not a valid SPDX expression';
+  // The reason is the named string's own: with a NOASSERTION conclusion beside a declared licence,
+  // the first string found would blame the declared licence for saying nothing.
+  const why = cache.get(raw).problem ?? 'not a valid SPDX expression';
   return make(
     'invalid-expression',
     raw,
