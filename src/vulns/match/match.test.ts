@@ -4,6 +4,7 @@ import { emptySbom, type Component, type Sbom } from '../../model/index.js';
 import type { OsvRecord } from '../osv/record.js';
 import { applyVex, failsGate, purlToOsvPackage, scanSbom, VulnerabilityIndex } from './index.js';
 import type { VexStatement } from '../vex/index.js';
+import { parseKev, type KevCatalogue } from '../severity/index.js';
 
 function component(ref: string, purl: string | undefined, version?: string): Component {
   const name = ref.split('@')[0]!;
@@ -416,5 +417,45 @@ describe('the Go standard library', () => {
     );
     assert.deepEqual(scan.summary.unchecked, 0);
     assert.deepEqual(scan.findings.map((f) => f.component.ref).sort(), ['a', 'c', 'e']);
+  });
+});
+
+describe('KEV and EPSS of a distribution advisory', () => {
+  // Red Hat's OSV records (RHSA-2024:4546) and osv.dev's DEBIAN-CVE / UBUNTU-CVE records name the
+  // CVE they derive from in `upstream`, with no alias.
+  const index = VulnerabilityIndex.from([
+    record('RHSA-2024:0001', {
+      upstream: ['CVE-2021-44228'],
+      affected: [
+        {
+          package: { ecosystem: 'Red Hat', name: 'log4j' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2.15.0-1.el9' }] }],
+        },
+      ],
+    }),
+  ]);
+  const kev = parseKev({
+    vulnerabilities: [
+      {
+        cveID: 'CVE-2021-44228',
+        vendorProject: 'Apache',
+        product: 'Log4j2',
+        vulnerabilityName: 'Apache Log4j2 Remote Code Execution Vulnerability',
+        dateAdded: '2021-12-10',
+        dueDate: '2021-12-24',
+        requiredAction: 'Apply updates per vendor instructions.',
+        knownRansomwareCampaignUse: 'Known',
+      },
+    ],
+  }) as KevCatalogue;
+  test('come from the upstream CVE', () => {
+    const scan = scanSbom(sbomOf([component('log4j', 'pkg:rpm/redhat/log4j@2.14.1-1.el9')]), index, {
+      kev,
+      epss: { scores: new Map([['CVE-2021-44228', { epss: 0.94, percentile: 0.99 }]]), problems: [] },
+    });
+    assert.equal(scan.findings.length, 1);
+    assert.equal(scan.findings[0]!.vulnerability.kev?.dateAdded, '2021-12-10');
+    assert.deepEqual(scan.findings[0]!.vulnerability.epss, { probability: 0.94, percentile: 0.99 });
+    assert.equal(scan.summary.kev, 1);
   });
 });

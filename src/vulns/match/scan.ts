@@ -136,7 +136,11 @@ class FlawParts {
         affectedIndexes: hits.filter((h) => h.entry.record === record).map((h) => h.entry.affectedIndex),
       })),
     );
-    const cves = ids.filter((i) => i.startsWith('CVE-'));
+    // A distribution's advisory (RHSA, DEBIAN-CVE, UBUNTU-CVE …) names the CVE it derives from in
+    // `upstream`, not in `aliases`: KEV and EPSS are about that CVE. (Upstream ids do not join the
+    // alias group: one advisory may fix several flaws.)
+    const upstream = records.flatMap((r) => r.upstream ?? []);
+    const cves = [...new Set([...ids, ...upstream])].filter((i) => i.startsWith('CVE-'));
     const kevEntry = cves.map((c) => context.kev?.entries.get(c)).find((e) => e !== undefined);
     const epss = cves
       .map((c) => context.epss?.scores.get(c))
