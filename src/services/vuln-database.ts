@@ -1,7 +1,8 @@
 /**
  * `vigie vuln db import|update|status`: loads OSV records (files, folders, osv.dev zip archives),
  * the CISA KEV catalogue and EPSS scores into the store. Every OSV record is checked against the
- * OSV schema; an invalid one is skipped and counted with its reason, never aborting the import.
+ * OSV schema; an invalid one is skipped and counted with its reason (an input with nothing valid is
+ * refused, its transaction leaving nothing behind).
  * A record whose `modified` is not newer than the stored one is skipped. Each input is imported
  * in one transaction (a broken archive leaves the database as it was), streamed in batches.
  */
@@ -13,7 +14,7 @@ import { parseKev } from '../vulns/severity/index.js';
 import { baseEcosystem, osvIndexEntry, vulnDocumentKind } from '../vulns/db/vuln-document.js';
 import { euvdEntries, type EuvdEntry } from '../vulns/db/euvd.js';
 import { ServiceError, serviceErrorOfInput } from './service-error.js';
-import { checkOsvRecord, loadEpssFile } from './vulnerability-sources.js';
+import { checkOsvRecord, loadEpssFile, noValidRecord } from './vulnerability-sources.js';
 
 const BATCH = 500;
 const MAX_EXAMPLES = 10;
@@ -175,6 +176,14 @@ async function importOsv(
       await flush();
       report.invalid = tally.invalid;
       report.invalidReasons = tally.list();
+      // Nothing but invalid documents: the input is broken; the transaction leaves no source behind.
+      if (report.read > 0 && report.invalid === report.read)
+        throw noValidRecord(
+          origin,
+          report.invalidReasons.flatMap((r) =>
+            Array.from({ length: r.count }, () => ({ where: r.examples[0] ?? origin, reason: r.reason })),
+          ),
+        );
       await tx.recordVulnSource({
         name: `osv:${origin}`,
         kind: 'osv',

@@ -3,7 +3,7 @@
 // server standing in for the OSV bucket.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -264,6 +264,42 @@ test('vuln db import of something that is not vulnerability data says so', async
     const missing = await vigie(['vuln', 'db', 'import', join(d, 'nope.zip'), '--db', join(d, 'db.sqlite')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /nope\.zip/);
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('advisories that are all invalid are a broken input: exit 2 naming one, no source recorded, no clean scan', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'vigie-vulndb-invalid-'));
+  try {
+    const truncated = join(d, 'GHSA-trunc.json');
+    writeFileSync(truncated, '{"id":"GHSA-xxxx-yyyy-zzzz","modified":"2024-01-01T00:00:00Z","affected":[');
+    const folder = join(d, 'records');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.json'), JSON.stringify({ id: 'NOPE-1', modified: 'yesterday' }));
+    writeFileSync(join(folder, 'b.json'), JSON.stringify({ id: 'NOPE-2', modified: 'today' }));
+    const database = join(d, 'db.sqlite');
+    for (const path of [truncated, folder]) {
+      const r = await vigie(['vuln', 'db', 'import', path, '--db', database]);
+      assert.equal(r.code, 2, r.stdout);
+      assert.ok(!hasStackTrace(r.stderr), r.stderr);
+      assert.match(r.stderr, /no valid OSV record/);
+    }
+    const status = await vigie(['vuln', 'db', 'status', '--json', '--db', database]);
+    assert.deepEqual((JSON.parse(status.stdout) as { sources: unknown[] }).sources, []);
+    const sbom = join(d, 'sbom.json');
+    writeFileSync(
+      sbom,
+      JSON.stringify({
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        version: 1,
+        components: [{ type: 'library', name: 'left-pad', version: '1.0.0', purl: 'pkg:npm/left-pad@1.0.0' }],
+      }),
+    );
+    const scan = await vigie(['vuln', 'scan', sbom, '--osv', truncated]);
+    assert.equal(scan.code, 2, scan.stdout);
+    assert.match(scan.stderr, /GHSA-trunc\.json: no valid OSV record \(1 invalid; first: .*not valid JSON/);
   } finally {
     rmSync(d, { recursive: true, force: true });
   }
