@@ -64,3 +64,46 @@ test("pnpm workspace: a member's devDependencies are dev, though the member itse
     'pkg:npm/router@1.4.0',
   ]);
 });
+
+// pnpm 9 names a tarball of the project `name@file:path` (v6 wrote `file:path`). Written for this test.
+const LOCAL_TARBALL = `lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      vendored:
+        specifier: file:vendor/vendored-1.0.0.tgz
+        version: file:vendor/vendored-1.0.0.tgz
+      '@scope/tool':
+        specifier: file:tools/tool
+        version: file:tools/tool
+
+packages:
+
+  vendored@file:vendor/vendored-1.0.0.tgz:
+    resolution: {integrity: sha512-9MAXGOe0w6AQgYUIHvZEX1mr8DJeJGgAbBT3Ip1B5hyX8Uk8CWXIhaQY86fhF2iNF8mBvLa1qJcAUxNlFVZMdg==, tarball: file:vendor/vendored-1.0.0.tgz}
+    version: 1.0.0
+
+  '@scope/tool@file:tools/tool':
+    resolution: {directory: tools/tool, type: directory}
+    version: 0.1.0
+
+snapshots:
+
+  vendored@file:vendor/vendored-1.0.0.tgz: {}
+
+  '@scope/tool@file:tools/tool': {}
+`;
+
+test('pnpm 9: a tarball or folder of the project (name@file:…) is local, with no registry purl', () => {
+  const inv = extract({ path: 'pnpm-lock.yaml', text: LOCAL_TARBALL });
+  assert.deepEqual(
+    inv.components.map((c) => [c.name, c.version, c.purl]),
+    [
+      ['tool', '0.1.0', undefined],
+      ['vendored', '1.0.0', undefined],
+    ],
+  );
+  assert.deepEqual(inv.issues, []);
+});

@@ -113,7 +113,11 @@ function addPackage(path: string, entry: Obj, ctx: PackageContext): void {
     return;
   }
   const resolution = objectOr(meta.resolution);
-  const local = str(resolution.directory) !== undefined || /^(file|link):/.test(norm(path));
+  // A folder or a tarball of the project: `file:vendor/x.tgz` (v5/v6), `x@file:vendor/x.tgz` (v9).
+  const local =
+    str(resolution.directory) !== undefined ||
+    /^(file|link):/.test(str(resolution.tarball) ?? '') ||
+    /^(?:(?:@[^/]+\/)?[^@/]+@)?(file|link):/.test(norm(path));
   const key = local ? `local:${norm(path)}` : `${name}@${version}`;
   ctx.keyOfPath.set(norm(path), key);
   const scope: DependencyScope | undefined =
