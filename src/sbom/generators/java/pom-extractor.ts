@@ -134,7 +134,12 @@ function extractPom(input: LockfileInput): Inventory {
       seen.add(identity);
       const managed = model.managed.get(identity) ?? model.managed.get(`${groupId}:${artifactId}:jar:`);
       const declared = dep.version ?? managed?.version;
-      const { value: version, missing } = interpolate(declared, model.properties);
+      const { value: written, missing } = interpolate(declared, model.properties);
+      // A version range (`[5.13,6.0)`, `[1.5,)`) is settled by Maven at build time from the repository;
+      // `[1.2]` is exactly 1.2.
+      const exact = written && /^\[([^,\[\]()]+)\]$/.exec(written.trim())?.[1];
+      const range = written !== undefined && !exact && /^[[(]/.test(written.trim());
+      const version = exact || (range ? undefined : written);
       const mavenScope = dep.scope ?? managed?.scope ?? 'compile';
       const properties: Property[] = [{ name: 'vigie:maven:scope', value: mavenScope }];
       if (level !== pom)
@@ -143,9 +148,11 @@ function extractPom(input: LockfileInput): Inventory {
           value: `${level.groupId ?? level.parent?.groupId}:${level.artifactId}`,
         });
       if (!version) {
-        const why = missing
-          ? `property \${${missing}} is not defined here or in a local parent`
-          : 'no version is declared or managed by a local parent';
+        const why = range
+          ? `${written} is a version range, which Maven settles from the repository at build time`
+          : missing
+            ? `property \${${missing}} is not defined here or in a local parent`
+            : 'no version is declared or managed by a local parent';
         properties.push({ name: 'vigie:maven:unresolved-version', value: declared ?? '' });
         builder.report(
           'warning',
