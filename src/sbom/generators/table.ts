@@ -50,7 +50,7 @@ const ENTRIES: readonly Entry[] = [
     matches: (path) => /(^|\/)poetry\.lock$/.test(path),
     load: () => import('./python/poetry-extractor.js'),
   },
-  /** Pipfile.lock: `default` (production) and `develop` (dev) sections, exact `==` versions. No graph. */
+  /** Pipfile.lock: `default` (production) and `develop` (dev) sections, exact `==` versions; the Pipfile beside it names the direct ones. */
   {
     id: 'pipfile-lock',
     label: 'Pipfile.lock',

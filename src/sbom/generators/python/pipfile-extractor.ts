@@ -1,8 +1,9 @@
 import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
-import { arrayOr, isObject, objectOr, parseJsonFile, str } from '../core/parse-text.js';
-import { artifactHashes, pypiPackage } from './python-common.js';
+import { arrayOr, isObject, objectOr, parseJsonFile, str, type Obj } from '../core/parse-text.js';
+import { toml } from '../../../text/libraries.js';
+import { artifactHashes, normalizePythonName, pypiPackage } from './python-common.js';
 
 /** Pipfile.lock: `default` (production) and `develop` (dev) sections, exact `==` versions. No graph. */
 export const extract: ExtractFn = extractPipfile;
@@ -43,6 +44,29 @@ function extractPipfile(input: LockfileInput): Inventory {
       );
     }
   }
-  // Pipfile.lock lists every locked package flat, direct or not, with no edges.
+  // Pipfile.lock lists every locked package flat, direct or not, with no edges: the Pipfile beside it
+  // names the direct ones; without it, every package stands in for one (as a requirements file does).
+  const pipfile = siblingPipfile(input);
+  const declared: [string, 'prod' | 'dev'][] = pipfile
+    ? [
+        ...Object.keys(objectOr(pipfile.packages)).map((n) => [n, 'prod'] as [string, 'prod']),
+        ...Object.keys(objectOr(pipfile['dev-packages'])).map((n) => [n, 'dev'] as [string, 'dev']),
+      ]
+    : [
+        ...Object.keys(objectOr(doc.default)).map((n) => [n, 'prod'] as [string, 'prod']),
+        ...Object.keys(objectOr(doc.develop)).map((n) => [n, 'dev'] as [string, 'dev']),
+      ];
+  for (const [name, scope] of declared)
+    if (builder.has(normalizePythonName(name))) builder.direct(normalizePythonName(name), scope);
   return builder.build({}, 'incomplete');
+}
+
+function siblingPipfile(input: LockfileInput): Obj | undefined {
+  const text = input.readRelated?.('Pipfile');
+  if (text === undefined) return undefined;
+  try {
+    return toml().parse(text) as Obj;
+  } catch {
+    return undefined;
+  }
 }
