@@ -135,11 +135,7 @@ function extractPom(input: LockfileInput): Inventory {
       const managed = model.managed.get(identity) ?? model.managed.get(`${groupId}:${artifactId}:jar:`);
       const declared = dep.version ?? managed?.version;
       const { value: written, missing } = interpolate(declared, model.properties);
-      // A version range (`[5.13,6.0)`, `[1.5,)`) is settled by Maven at build time from the repository;
-      // `[1.2]` is exactly 1.2.
-      const exact = written && /^\[([^,\[\]()]+)\]$/.exec(written.trim())?.[1];
-      const range = written !== undefined && !exact && /^[[(]/.test(written.trim());
-      const version = exact || (range ? undefined : written);
+      const { version, range } = settledVersion(written);
       const mavenScope = dep.scope ?? managed?.scope ?? 'compile';
       const properties: Property[] = [{ name: 'vigie:maven:scope', value: mavenScope }];
       if (level !== pom)
@@ -191,4 +187,15 @@ function extractPom(input: LockfileInput): Inventory {
     },
     'incomplete',
   );
+}
+
+/**
+ * A version range (`[5.13,6.0)`, `[1.5,)`) is settled by Maven at build time from the repository,
+ * so it gives no version; the one-version range `[1.2]` is 1.2.
+ */
+function settledVersion(written: string | undefined): { version?: string; range: boolean } {
+  const text = written?.trim();
+  if (!text || !/^[[(]/.test(text)) return { ...(written && { version: written }), range: false };
+  const exact = /^\[([^,[\]()]+)\]$/.exec(text)?.[1];
+  return exact ? { version: exact, range: false } : { range: true };
 }
