@@ -1,4 +1,5 @@
 import type { Curation } from '../model/decision.js';
+import { NO_ASSERTION } from '../model/license-statement.js';
 import type { NormaliserAcceptance } from '../model/policy-settings.js';
 import type { Confidence } from '../licenses/normalize/result.js';
 import { STEP_NAMES, STEP_RULES, type Blocker, type StepResult } from './finding.js';
@@ -55,8 +56,13 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
   const { version } = state.item;
   const { cache } = ctx;
   const found: string[] = [];
-  for (const s of [version.correctedLicense, version.concludedLicense, version.declaredLicense])
-    if (s !== null && s.trim() !== '') found.push(s);
+  // SPDX's NOASSERTION (what syft, Trivy and sbom-tool write for every unknown licence) is no
+  // licence string: curating the string itself would give every unknown component one licence.
+  let noAssertion = false;
+  for (const s of [version.correctedLicense, version.concludedLicense, version.declaredLicense]) {
+    if (s !== null && s.trim() === NO_ASSERTION) noAssertion = true;
+    else if (s !== null && s.trim() !== '') found.push(s);
+  }
   const make = (
     kind: string,
     license: string | null,
@@ -116,7 +122,9 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
     return make(
       'no-license',
       null,
-      `${state.label} has no licence information (no declared or concluded licence).`,
+      noAssertion
+        ? `${state.label} has no licence information (its licences are NOASSERTION: the document's author made no assertion).`
+        : `${state.label} has no licence information (no declared or concluded licence).`,
       [],
     );
   }

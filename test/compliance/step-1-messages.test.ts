@@ -41,3 +41,50 @@ test('step 1: a declared licence that is no valid expression is blamed for its o
   assert.match(blocker!.message, /LicenseRef-Cart-Terms/);
   assert.doesNotMatch(blocker!.message, /NOASSERTION/);
 });
+
+test('step 1: a package whose licences are all NOASSERTION has no licence, as the same package without licences in CycloneDX', () => {
+  const spdx = JSON.stringify({
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: 'image',
+    documentNamespace: 'https://example.com/image-1',
+    creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: hand'] },
+    documentDescribes: ['SPDXRef-image'],
+    packages: [
+      { SPDXID: 'SPDXRef-image', name: 'image', versionInfo: '1', downloadLocation: 'NOASSERTION' },
+      {
+        SPDXID: 'SPDXRef-zlib',
+        name: 'zlib',
+        versionInfo: '1.3',
+        downloadLocation: 'NOASSERTION',
+        licenseConcluded: 'NOASSERTION',
+        licenseDeclared: 'NOASSERTION',
+        externalRefs: [
+          { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:deb/debian/zlib@1.3' },
+        ],
+      },
+    ],
+    relationships: [
+      { spdxElementId: 'SPDXRef-image', relationshipType: 'CONTAINS', relatedSpdxElement: 'SPDXRef-zlib' },
+    ],
+  });
+  const cyclonedx = JSON.stringify({
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    metadata: { component: { type: 'container', 'bom-ref': 'image', name: 'image', version: '1' } },
+    components: [{ type: 'library', 'bom-ref': 'zlib', name: 'zlib', version: '1.3', purl: 'pkg:deb/debian/zlib@1.3' }],
+    dependencies: [{ ref: 'image', dependsOn: ['zlib'] }],
+  });
+  const blockersOf = (text: string, name: string) =>
+    validateRelease(
+      snapshotFromSbom(readSbom(text, name).sbom, { outboundLicenses: ['MIT'], policy: policy({ always: ['MIT'] }) }),
+    ).steps[0]!.blockers;
+  const [fromSpdx] = blockersOf(spdx, 'image.spdx.json');
+  const [fromCycloneDx] = blockersOf(cyclonedx, 'image.cdx.json');
+  assert.equal(fromCycloneDx?.kind, 'no-license');
+  assert.equal(fromSpdx?.kind, 'no-license');
+  assert.equal(fromSpdx?.license, null);
+  assert.deepEqual(fromSpdx?.fix.suggestions, []);
+  assert.match(fromSpdx!.message, /NOASSERTION/);
+});
