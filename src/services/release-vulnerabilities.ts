@@ -12,7 +12,7 @@ import { emptySbom, type Component, type Sbom } from '../model/index.js';
 import type { ReleaseData, ReleaseScanRecord, Store, StoredReleaseFinding } from '../store/index.js';
 import { scanSbom } from '../vulns/match/index.js';
 import type { VulnerabilityFinding } from '../vulns/match/finding.js';
-import { ANALYSIS_STATES, type VexFormat } from '../vulns/vex/index.js';
+import { ANALYSIS_STATES, canonicalVulnerabilityId, type VexFormat } from '../vulns/vex/index.js';
 import { applicableTriage, currentTriage, describeTriageScope, type TriageRecord } from '../vulns/vex/triage.js';
 import type { SeverityRating } from '../vulns/severity/index.js';
 import { dependencyPaths, type DependencyPath, type DependencyPathStep } from './dependency-paths.js';
@@ -470,7 +470,7 @@ export async function releasesAffectedBy(
   store: Store,
   advisory: string,
 ): Promise<{ advisory: string; ids: string[]; releases: AffectedRelease[] }> {
-  const id = advisory.trim();
+  const id = canonicalVulnerabilityId(advisory);
   if (id.length > 100 || !VULNERABILITY_ID.test(id))
     throw new ServiceError(
       'invalid-input',

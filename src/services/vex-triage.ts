@@ -17,6 +17,7 @@ import {
   ANALYSIS_STATES,
   CDX_JUSTIFICATIONS,
   VEX_JUSTIFICATIONS,
+  canonicalVulnerabilityId,
   isNotAffected,
   parseBomLink,
   productLabel,
@@ -153,7 +154,7 @@ export async function setVexAnalysis(
   const analysis = checkAnalysis(input);
   const author = input.author.trim();
   if (!author) throw new ServiceError('invalid-input', 'the author is required');
-  const vulnerability = input.vulnerability.trim();
+  const vulnerability = canonicalVulnerabilityId(input.vulnerability);
   if (!/^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9._:-]+$/.test(vulnerability))
     throw new ServiceError(
       'invalid-input',

@@ -85,6 +85,8 @@ test('vuln db import re-scans the releases; findings, affected and diff read the
     await ok('vuln', 'affected', 'GHSA-xvch-5gv4-984h'),
     /^CVE-2021-44906 \/ GHSA-xvch-5gv4-984h: 1 releases\nshop 1\.0 \(in-development\) +pkg:npm\/minimist@1\.2\.5 +fixed: 1\.2\.6 +exploitable\n$/,
   );
+  // Typed in another case, the same flaw: never a "no release ships it".
+  assert.match(await ok('vuln', 'affected', 'cve-2021-44906'), /^CVE-2021-44906 \/ GHSA-xvch-5gv4-984h: 1 releases\n/);
   assert.match(
     await ok('vuln', 'diff', 'shop', '1.0', '2.0'),
     /- CVE-2021-44906 unknown pkg:npm\/minimist@1\.2\.5\n0 introduced, 1 fixed, 0 unchanged/,

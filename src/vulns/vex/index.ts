@@ -7,3 +7,4 @@ export { encodeOpenVex, decodeOpenVex, OPENVEX_CONTEXT, type OpenVexOptions } fr
 export { encodeCsafVex, BOM_LINK_NAMESPACE, type CsafVexOptions, type CsafRevision } from './csaf-encode.js';
 export { decodeCsafVex } from './csaf-decode.js';
 export { STATE_TABLE, JUSTIFICATION_TABLE, RESPONSE_TABLE } from './vocabulary.js';
+export { canonicalVulnerabilityId } from './vulnerability-ids.js';

@@ -14,6 +14,7 @@ import {
   type VexStatement,
 } from './index.js';
 import { justificationFromVex, justificationToVex } from './vocabulary.js';
+import { canonicalVulnerabilityId } from './vulnerability-ids.js';
 
 const NOW = '2026-12-03T08:00:00Z';
 const SBOM = { serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79', version: 1 };
@@ -281,4 +282,27 @@ describe('CSAF detail of an affected product', () => {
     assert.equal(back.analysis.actionStatement, 'Upgrade lib7 to 1.0.8');
     assert.deepEqual(back.analysis.responses, ['update']);
   });
+});
+
+test('vulnerability ids typed in any case are written as their database writes them', () => {
+  assert.deepEqual(
+    [
+      'cve-2021-44228',
+      ' Cve-2021-44228 ',
+      'ghsa-JFH8-C2JP-5V3Q',
+      'pysec-2021-19',
+      'rustsec-2021-0001',
+      'GO-2022-0515',
+      'weird',
+    ].map(canonicalVulnerabilityId),
+    [
+      'CVE-2021-44228',
+      'CVE-2021-44228',
+      'GHSA-jfh8-c2jp-5v3q',
+      'PYSEC-2021-19',
+      'RUSTSEC-2021-0001',
+      'GO-2022-0515',
+      'weird',
+    ],
+  );
 });
