@@ -65,8 +65,11 @@ function termOf(target: string | Node, lookUp: LookUp, depth = 0): LicenseTerm {
       return { kind: 'spdx', expression };
     }
     case 'expandedlicensing_ListedLicense':
-    case 'expandedlicensing_ListedLicenseException':
-      return { kind: 'spdx', expression: listedLicenseId(id) ?? lastSegment(id) };
+    case 'expandedlicensing_ListedLicenseException': {
+      // Off the licence list's IRIs (syft: "SPDXRef:ListedLicense-1" named "CC0-1.0"), the name is the id.
+      const named = str(node, 'name')?.trim();
+      return { kind: 'spdx', expression: listedLicenseId(id) ?? (named || lastSegment(id)) };
+    }
     case 'expandedlicensing_CustomLicense':
     case 'expandedlicensing_CustomLicenseAddition':
     case 'simplelicensing_SimpleLicensingText': {

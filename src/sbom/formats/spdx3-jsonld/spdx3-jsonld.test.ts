@@ -282,6 +282,36 @@ test('SPDX 2 relationship names and identifiers written as elements of their own
   assert.deepEqual(edgesOf(sbom), ['urn:x:root -> urn:x:castle']);
 });
 
+test('a listed licence element with a local id (syft) is the licence its name gives', () => {
+  const text = JSON.stringify({
+    '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld',
+    '@graph': [
+      { type: 'CreationInfo', '@id': '_:c', specVersion: '3.0.1', created: '2024-01-01T00:00:00Z' },
+      {
+        type: 'SpdxDocument',
+        spdxId: 'https://example.com/doc',
+        creationInfo: '_:c',
+        rootElement: ['SPDXRef:app'],
+        dataLicense: 'SPDXRef:ListedLicense-1',
+        namespaceMap: [{ type: 'NamespaceMap', prefix: 'SPDXRef', namespace: 'https://example.com/doc/' }],
+      },
+      { type: 'software_Package', spdxId: 'SPDXRef:app', creationInfo: '_:c', name: 'app' },
+      { type: 'software_Package', spdxId: 'SPDXRef:six', creationInfo: '_:c', name: 'six' },
+      {
+        type: 'expandedlicensing_ListedLicense',
+        spdxId: 'SPDXRef:ListedLicense-1',
+        creationInfo: '_:c',
+        name: 'CC0-1.0',
+      },
+      { type: 'expandedlicensing_ListedLicense', spdxId: 'SPDXRef:ListedLicense-2', creationInfo: '_:c', name: 'MIT' },
+      rel('SPDXRef:r1', 'SPDXRef:six', 'hasDeclaredLicense', ['SPDXRef:ListedLicense-2']),
+    ],
+  });
+  const { sbom } = spdx3JsonLd.decode({ text });
+  assert.equal(sbom.metadata.dataLicense?.expression, 'CC0-1.0');
+  assert.equal(component(sbom, 'SPDXRef:six')?.licenses.declared?.expression, 'MIT');
+});
+
 function rel(spdxId: string, from: string, relationshipType: string, to: string[]) {
   return { type: 'Relationship', spdxId, creationInfo: '_:c', from, relationshipType, to };
 }
