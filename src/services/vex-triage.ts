@@ -223,8 +223,8 @@ export async function importVexDocument(
   const records: NewTriageRecord[] = [];
   const linked = await linkedComponents(store, ref.release.id, read.document.statements);
   for (const s of read.document.statements) {
-    const c = matchProduct(components, s.product) ?? matchProduct(components, linked(s.product) ?? {});
-    if (!c) {
+    const match = matchProduct(components, s.product) ?? matchProduct(components, linked(s.product) ?? {});
+    if (!match) {
       unmatched.push({ vulnerability: s.vulnerability.id, product: productLabel(s.product) });
       continue;
     }
@@ -236,8 +236,8 @@ export async function importVexDocument(
       aliases,
       productId: scope === 'all' ? null : ref.product.id,
       releaseId: scope === 'release' ? ref.release.id : null,
-      component: c.key,
-      version: c.version.number,
+      component: match.component.key,
+      version: match.allVersions ? null : match.component.version.number,
       analysis: s.analysis,
       author: input.author,
       createdAt: input.now,
@@ -305,21 +305,34 @@ async function linkedComponents(
   };
 }
 
-/** A VEX product to a component of the release: by purl (with or without version), Vigie's `version-<id>` ref, or name@version. */
-function matchProduct(components: ReleaseComponent[], p: VexProduct): ReleaseComponent | undefined {
+/**
+ * A VEX product to a component of the release: by purl (with or without version), Vigie's
+ * `version-<id>` ref, or name@version. A product named without a version (`pkg:npm/semver`) is
+ * about every version of the component: the analysis is recorded for all of them, as a scan
+ * with `--vex` applies it.
+ */
+function matchProduct(
+  components: ReleaseComponent[],
+  p: VexProduct,
+): { component: ReleaseComponent; allVersions: boolean } | undefined {
   if (p.purl) {
     const ref = componentReference(p.purl);
     if (!('error' in ref)) {
       const hit = components.find(
         (c) => c.key === ref.key && (ref.version === null || c.version.number === ref.version),
       );
-      if (hit) return hit;
+      if (hit) return { component: hit, allVersions: ref.version === null };
     }
   }
   const vigieRef = /^version-(\d+)$/.exec(p.ref ?? '');
-  if (vigieRef) return components.find((c) => c.version.id === Number(vigieRef[1]));
-  if (p.name)
-    return components.find((c) => c.component.name === p.name && (!p.version || c.version.number === p.version));
+  if (vigieRef) {
+    const hit = components.find((c) => c.version.id === Number(vigieRef[1]));
+    return hit ? { component: hit, allVersions: false } : undefined;
+  }
+  if (p.name) {
+    const hit = components.find((c) => c.component.name === p.name && (!p.version || c.version.number === p.version));
+    return hit ? { component: hit, allVersions: !p.version } : undefined;
+  }
   return undefined;
 }
 

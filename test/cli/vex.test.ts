@@ -358,3 +358,44 @@ test('a standalone CycloneDX VEX naming components by BOM-Link into the imported
     ],
   );
 });
+
+test('a VEX product named without a version is recorded for every version of it in the release', async () => {
+  // `pkg:npm/minimist` in an OpenVEX statement is about every version, as `vuln scan --vex` reads
+  // it; recording it for the first version found left the others untriaged.
+  writeFileSync(
+    join(dir, 'v5.json'),
+    sbom('urn:uuid:55555555-5555-4555-8555-555555555555', [
+      ['minimist', '1.2.5'],
+      ['minimist', '0.0.8'],
+    ]),
+  );
+  const vex = {
+    '@context': 'https://openvex.dev/ns/v0.2.0',
+    '@id': 'https://example.com/vex/minimist-all',
+    author: 'Example PSIRT',
+    timestamp: '2026-01-01T00:00:00Z',
+    version: 1,
+    statements: [
+      {
+        vulnerability: { name: 'CVE-2099-0005' },
+        products: [{ '@id': 'pkg:npm/minimist' }],
+        status: 'not_affected',
+        justification: 'vulnerable_code_not_in_execute_path',
+      },
+    ],
+  };
+  writeFileSync(join(dir, 'all.openvex.json'), JSON.stringify(vex));
+  await ok('release', 'create', 'shop', '5.0');
+  await ok('import', 'shop', '5.0', join(dir, 'v5.json'));
+  await ok('vex', 'import', join(dir, 'all.openvex.json'), 'shop', '5.0', '--author', 'psirt');
+  const listed = JSON.parse(await ok('vex', 'list', 'shop', '5.0', '--json')) as {
+    statements: { vulnerability: { id: string }; product: { purl?: string } }[];
+  };
+  assert.deepEqual(
+    listed.statements
+      .filter((s) => s.vulnerability.id === 'CVE-2099-0005')
+      .map((s) => s.product.purl)
+      .sort(),
+    ['pkg:npm/minimist@0.0.8', 'pkg:npm/minimist@1.2.5'],
+  );
+});
