@@ -132,6 +132,36 @@ function component(ref: string, extra: Partial<Component> = {}): Component {
   };
 }
 
+test('a LicenseRef the document does not define is a warning at its package and field', () => {
+  const text = JSON.stringify({
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: 'refs',
+    documentNamespace: 'https://example.com/refs-1',
+    creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: hand'] },
+    packages: [
+      {
+        SPDXID: 'SPDXRef-p',
+        name: 'p',
+        versionInfo: '1',
+        downloadLocation: 'NOASSERTION',
+        licenseDeclared: 'LicenseRef-Known OR LicenseRef-Unknown',
+        licenseConcluded: 'DocumentRef-other:LicenseRef-Elsewhere',
+      },
+    ],
+    hasExtractedLicensingInfos: [{ licenseId: 'LicenseRef-Known', extractedText: 'Use it kindly.' }],
+  });
+  const { issues } = spdxJson.decode({ text });
+  const refs = issues.filter((i) => i.code === 'undefined-license-ref');
+  // A licence defined in another document (DocumentRef-…:LicenseRef-…) is that document's to define.
+  assert.deepEqual(
+    refs.map((i) => [i.component, i.field, i.severity]),
+    [['SPDXRef-p', 'licenseDeclared', 'warning']],
+  );
+  assert.match(refs[0]!.message, /LicenseRef-Unknown/);
+});
+
 test('encode: non-SPDX licence strings, effective licences, scopes and losses', () => {
   const sbom = emptySbom({ id: 'cyclonedx-json', specVersion: '1.6' });
   sbom.metadata.component = component('app', { type: 'application', version: '1.0.0' });

@@ -53,6 +53,16 @@ function licenseOf(
       ),
     );
   }
+  for (const id of decoded.undefinedRefs ?? []) {
+    ctx.issues.push(
+      issue(
+        'warning',
+        'undefined-license-ref',
+        `${id} is used but not defined: the document has no hasExtractedLicensingInfos entry (ExtractedText) for it`,
+        where,
+      ),
+    );
+  }
   return decoded.statement;
 }
 

@@ -12,6 +12,8 @@ export interface DecodedLicenseField {
   statement?: LicenseStatement;
   /** Set when the field is not a well-formed SPDX expression. */
   invalid?: boolean;
+  /** LicenseRef-… ids the expression uses that the document's hasExtractedLicensingInfos does not define. */
+  undefinedRefs?: string[];
 }
 
 /** Reads one SPDX 2 licence field (licenseConcluded, licenseDeclared, …). */
@@ -31,9 +33,13 @@ export function decodeLicenseField(
     }
   }
   const entries: LicenseEntry[] = [{ expression: raw }];
+  const undefinedRefs: string[] = [];
   for (const id of syntax.licenseRefs) {
     const info = extracted.get(id);
-    if (!info) continue;
+    if (!info) {
+      undefinedRefs.push(id);
+      continue;
+    }
     entries.push({
       name: info.name && info.name !== NO_ASSERTION ? info.name : id,
       ref: id,
@@ -41,7 +47,7 @@ export function decodeLicenseField(
       ...(info.seeAlsos?.[0] ? { url: info.seeAlsos[0] } : {}),
     });
   }
-  return { statement: { raw, expression: raw, entries } };
+  return { statement: { raw, expression: raw, entries }, ...(undefinedRefs.length > 0 ? { undefinedRefs } : {}) };
 }
 
 /** Collects the hasExtractedLicensingInfos an encoded document needs, in order of first use. */
