@@ -125,6 +125,9 @@ export function registerImport(program: Command, ctx: CommandContext): void {
           );
           if (outcome.conflicts.length)
             ctx.io.stderr(`${outcome.conflicts.length} data conflict(s) with stored components (see --json)\n`);
+          // A lockfile of the folder that could not be read is missing from the release: say which, and why.
+          for (const i of outcome.issues.filter((x) => x.code === 'unreadable-lockfile'))
+            ctx.io.stderr(`warning [${i.code}]: ${i.message}\n`);
           if (outcome.issues.length) ctx.io.stderr(`${outcome.issues.length} issue(s) in the document (see --json)\n`);
         }
       }),
