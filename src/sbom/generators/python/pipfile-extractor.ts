@@ -14,6 +14,12 @@ function extractPipfile(input: LockfileInput): Inventory {
     throw new LockfileError(input.path, 'not a Pipfile.lock: no "default", "develop" or "_meta" object', 1);
   }
   const builder = new InventoryBuilder('pypi', 'Python', input.path);
+  // `"index": "internal"` names one of the sources `_meta` lists with its URL.
+  const indexes = new Map(
+    arrayOr(objectOr(doc._meta).sources)
+      .map(objectOr)
+      .map((source) => [str(source.name) ?? '', str(source.url) ?? ''] as const),
+  );
   for (const [section, scope] of [
     ['default', 'prod'],
     ['develop', 'dev'],
@@ -32,9 +38,11 @@ function extractPipfile(input: LockfileInput): Inventory {
       if (str(entry.markers)) props.push({ name: 'vigie:python:markers', value: str(entry.markers)! });
       const extras = arrayOr(entry.extras).map(String);
       if (extras.length) props.push({ name: 'vigie:python:extras', value: extras.join(',') });
+      const index = indexes.get(str(entry.index) ?? '');
       builder.add(
         pypiPackage(name, pinned?.[1], {
           local: !pinned,
+          source: { ...(index && { index }), ...(git && { git, revision: str(entry.ref) }) },
           scope,
           properties: props,
           ...(git && {

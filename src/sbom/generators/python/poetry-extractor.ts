@@ -50,6 +50,10 @@ function extractPoetry(input: LockfileInput): Inventory {
     const url = str(source.url);
     const spec = pypiPackage(name, version, {
       local,
+      source: {
+        ...(type === 'git' && url && { git: url, revision: str(source.resolved_reference) }),
+        ...((type === 'legacy' || type === 'explicit') && url && { index: url }),
+      },
       ...(scope && { scope }),
       description: str(p.description),
       ...(type === 'git' &&

@@ -21,11 +21,40 @@ export function requirementName(requirement: string): string | undefined {
 export function pypiPackage(
   name: string,
   version: string | undefined,
-  extra: Partial<PackageSpec> & { local?: boolean } = {},
+  extra: Partial<PackageSpec> & { local?: boolean; source?: PythonSource } = {},
 ): PackageSpec {
-  const { local, ...rest } = extra;
+  const { local, source, ...rest } = extra;
   const key = normalizePythonName(name);
-  return { key, name, ...(version && { version }), purl: version && !local ? { name, version } : false, ...rest };
+  const qualifiers = source && sourceQualifiers(source);
+  return {
+    key,
+    name,
+    ...(version && { version }),
+    purl: version && !local ? { name, version, ...(qualifiers && { qualifiers }) } : false,
+    ...rest,
+  };
+}
+
+/** Where a locked package comes from, when the lockfile says: an index (simple API URL) or a git repository. */
+export interface PythonSource {
+  index?: string;
+  git?: string;
+  revision?: string;
+}
+
+/**
+ * The purl qualifiers of a package that is not from PyPI: `repository_url` for another index (a
+ * private one must never be taken for the PyPI package of that name), `vcs_url` (`git+<url>@<rev>`)
+ * for a git checkout.
+ */
+function sourceQualifiers(source: PythonSource): Record<string, string> | undefined {
+  if (source.git) {
+    const url = source.git.replace(/^git\+/, '').replace(/[?#].*$/, '');
+    return { vcs_url: `git+${url}${source.revision ? `@${source.revision}` : ''}` };
+  }
+  if (source.index && !/^https?:\/\/(pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)(\/|$)/.test(source.index))
+    return { repository_url: source.index };
+  return undefined;
 }
 
 export const artifactHashes = (hashes: string[]): Property[] =>

@@ -70,6 +70,10 @@ function extractUv(input: LockfileInput): Inventory {
     builder.add({
       ...pypiPackage(name, str(p.version), {
         local,
+        source: {
+          ...(git && { git, revision: git.split('#')[1] }),
+          ...(str(source.registry) && { index: str(source.registry) }),
+        },
         ...(hash && { hashes: [hash] }),
         externalReferences: git
           ? [{ type: 'vcs', url: git }]
