@@ -459,3 +459,45 @@ describe('KEV and EPSS of a distribution advisory', () => {
     assert.equal(scan.summary.kev, 1);
   });
 });
+
+describe('Red Hat streams', () => {
+  // Red Hat's OSV records are per stream (osv-schema tools/redhat testdata: `Red Hat:rhel_aus:8.6::appstream`);
+  // a RHEL 8 package fixed by its own advisory must not stay affected by RHEL 9's fix.
+  const index = VulnerabilityIndex.from([
+    record('RHSA-0000:0008', {
+      affected: [
+        {
+          package: { ecosystem: 'Red Hat:enterprise_linux:8::appstream', name: 'git-lfs' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '0:2.13.3-3.el8_6.1' }] }],
+        },
+      ],
+    }),
+    record('RHSA-0000:0009', {
+      affected: [
+        {
+          package: { ecosystem: 'Red Hat:rhel_eus:9.2::appstream', name: 'git-lfs' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '0:3.2.0-2.el9_2' }] }],
+        },
+        {
+          package: { ecosystem: 'Red Hat:openshift:4.13::el9', name: 'git-lfs' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '0:3.2.0-2.el9_2' }] }],
+        },
+      ],
+    }),
+  ]);
+  test('a package is judged by the records of its own RHEL major release', () => {
+    const scan = scanSbom(
+      sbomOf([
+        component('el8-fixed', 'pkg:rpm/redhat/git-lfs@2.13.3-3.el8_6.1?arch=x86_64&distro=rhel-8.6'),
+        component('el9-old', 'pkg:rpm/redhat/git-lfs@3.2.0-1.el9?arch=x86_64&distro=rhel-9.2'),
+        component('el9-fixed', 'pkg:rpm/redhat/git-lfs@3.2.0-2.el9_2?arch=x86_64&distro=rhel-9.2'),
+        component('unknown-release', 'pkg:rpm/redhat/git-lfs@2.13.3-3.el8_6.1?arch=x86_64'),
+      ]),
+      index,
+    );
+    assert.deepEqual(scan.findings.map((f) => `${f.component.ref} ${f.match.record}`).sort(), [
+      'el9-old RHSA-0000:0009',
+      'unknown-release RHSA-0000:0009',
+    ]);
+  });
+});

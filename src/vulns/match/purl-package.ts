@@ -128,7 +128,11 @@ const PURL_TYPES: Record<string, Mapping> = {
     const vendor = RPM_VENDORS[p.namespace?.toLowerCase() ?? ''];
     if (!vendor) return `rpm namespace "${p.namespace ?? ''}" has no OSV ecosystem`;
     const [ecosystem, needsRelease] = vendor;
-    return needsRelease ? distro(p, ecosystem, majorRelease) : { ecosystem, name: p.name };
+    if (needsRelease) return distro(p, ecosystem, majorRelease);
+    // Red Hat's records name their stream (`Red Hat:enterprise_linux:9::appstream`): a distro
+    // qualifier (`rhel-9.3`) keeps a RHEL 8 package away from RHEL 9's fixes.
+    const major = p.qualifiers?.distro ? majorRelease(p.qualifiers.distro) : undefined;
+    return major && ecosystem === 'Red Hat' ? { ecosystem, name: p.name, release: major } : { ecosystem, name: p.name };
   },
 };
 

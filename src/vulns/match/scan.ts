@@ -30,9 +30,21 @@ function listedVersion(pkg: OsvPackageRef): string {
   return pkg.ecosystem === 'Go' && pkg.version.startsWith('v') ? pkg.version.slice(1) : pkg.version;
 }
 
+/**
+ * The RHEL major release of a Red Hat stream: `enterprise_linux:9::appstream`,
+ * `rhel_aus:8.6::appstream`, `openshift:4.13::el9`. A stream that names none matches any release.
+ */
+function redHatMajor(stream: string): string | undefined {
+  return /(?:^|:)el(\d+)(?:$|[^\d])/.exec(stream)?.[1] ?? /(?:enterprise_linux|rhel[a-z_]*):(\d+)/.exec(stream)?.[1];
+}
+
 function releaseMatches(entry: IndexedAffected, pkg: OsvPackageRef): boolean {
   if (pkg.release === undefined || entry.release === undefined)
     return pkg.release === undefined || entry.release === undefined;
+  if (pkg.ecosystem === 'Red Hat') {
+    const major = redHatMajor(entry.release);
+    return major === undefined || major === pkg.release;
+  }
   // `Ubuntu:22.04:LTS` and `Ubuntu:Pro:22.04:LTS` are releases 22.04 of Ubuntu.
   return entry.release === pkg.release || entry.release.split(':').includes(pkg.release);
 }
