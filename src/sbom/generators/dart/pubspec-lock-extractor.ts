@@ -28,7 +28,10 @@ function extractPubspec(input: LockfileInput): Inventory {
       key: name,
       name,
       version,
-      purl: version && (source === 'hosted' || source === 'git') ? { name, version } : false,
+      purl:
+        version && (source === 'hosted' || source === 'git')
+          ? { name, version, ...sourceQualifiers(source, description) }
+          : false,
       // Dev packages are dev; the others are what the app is built from (transitive ones too).
       scope,
       ...(hash && { hashes: [hash] }),
@@ -53,4 +56,18 @@ function extractPubspec(input: LockfileInput): Inventory {
     { properties: sdks.length ? [{ name: 'vigie:pub:sdks', value: sdks.join(', ') }] : [] },
     'incomplete',
   );
+}
+
+/**
+ * A package not from pub.dev says where it is from: `repository_url` for another hosted server (a
+ * private one is not pub.dev's package of that name), `vcs_url` (`git+<url>@<commit>`) for git.
+ */
+function sourceQualifiers(source: string, description: Record<string, unknown>) {
+  const url = str(description.url);
+  if (!url) return {};
+  if (source === 'git') {
+    const commit = str(description['resolved-ref']);
+    return { qualifiers: { vcs_url: `git+${url}${commit ? `@${commit}` : ''}` } };
+  }
+  return /^https?:\/\/(pub\.dev|pub\.dartlang\.org)\/?$/.test(url) ? {} : { qualifiers: { repository_url: url } };
 }
