@@ -66,7 +66,9 @@ function extractGemfileLock(input: LockfileInput): Inventory {
           key: name,
           name,
           version,
-          purl: local ? false : { name, version, ...(platform && { qualifiers: { platform } }) },
+          purl: local
+            ? false
+            : { name, version, qualifiers: { ...(platform && { platform }), ...gemSourceQualifiers(section, source) } },
           scope: 'prod',
           ...(checksums.has(`${name} ${full}`) && { hashes: [checksums.get(`${name} ${full}`)!] }),
           properties,
@@ -119,4 +121,20 @@ function checksumsOf(lines: string[]): Map<string, Hash> {
     if (hash) out.set(`${m[1]} ${m[2]}`, hash);
   }
   return out;
+}
+
+/**
+ * A gem not from rubygems.org says where it is from: `repository_url` for another GEM remote (a
+ * private server is not rubygems.org's gem of that name), `vcs_url` (`git+<remote>@<revision>`) for GIT.
+ */
+function gemSourceQualifiers(section: string, source: Record<string, string>): Record<string, string> {
+  const remote = source.remote;
+  if (!remote) return {};
+  if (section === 'GIT')
+    return {
+      vcs_url: `${remote.startsWith('git+') ? '' : 'git+'}${remote}${source.revision ? `@${source.revision}` : ''}`,
+    };
+  if (section === 'GEM' && !/^https?:\/\/(rubygems\.org|gems\.rubygems\.org|index\.rubygems\.org)\/?$/.test(remote))
+    return { repository_url: remote };
+  return {};
 }
