@@ -71,8 +71,18 @@ export function applyVex(
     applied++;
     // The newest statement speaks for the group when they agree on the state.
     const chosen = [...candidates].sort((a, b) => (b.timestamp ?? '').localeCompare(a.timestamp ?? ''))[0]!;
-    const justification = chosen.analysis.justification ?? chosen.analysis.vexJustification;
-    return { ...f, analysis: { state: chosen.analysis.state, ...(justification ? { justification } : {}) } };
+    const a = chosen.analysis;
+    const justification = a.justification ?? a.vexJustification;
+    return {
+      ...f,
+      analysis: {
+        state: a.state,
+        ...(justification ? { justification } : {}),
+        ...(a.responses.length > 0 ? { responses: [...a.responses] } : {}),
+        ...(a.detail ? { detail: a.detail } : {}),
+        ...(a.actionStatement ? { actionStatement: a.actionStatement } : {}),
+      },
+    };
   });
   return { scan: { ...scan, findings }, conflicts, applied };
 }

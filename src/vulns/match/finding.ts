@@ -20,8 +20,17 @@ export interface VulnerabilityFinding {
   };
   component: { purl: string; name: string; version?: string; ref: string };
   match: MatchExplanation;
-  /** The recorded triage (VEX); null while none applies. */
-  analysis: { state: string; justification?: string } | null;
+  /**
+   * The recorded triage (VEX); null while none applies. A VEX statement applied to a scan also
+   * brings what the finding's own VEX output must say again: the responses, detail and action.
+   */
+  analysis: {
+    state: string;
+    justification?: string;
+    responses?: string[];
+    detail?: string;
+    actionStatement?: string;
+  } | null;
 }
 
 export interface MatchExplanation {

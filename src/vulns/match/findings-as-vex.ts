@@ -1,6 +1,8 @@
 import {
+  ANALYSIS_RESPONSES,
   CDX_JUSTIFICATIONS,
   VEX_JUSTIFICATIONS,
+  type AnalysisResponse,
   type AnalysisState,
   type CdxJustification,
   type VexAnalysis,
@@ -12,6 +14,12 @@ import type { VulnerabilityFinding } from './finding.js';
 /** The analysis of a finding in the VEX model; its justification in whichever vocabulary it came. */
 function analysisOf(f: VulnerabilityFinding): VexAnalysis {
   const analysis: VexAnalysis = { state: (f.analysis?.state ?? 'in_triage') as AnalysisState, responses: [] };
+  const responses = (f.analysis?.responses ?? []).filter((r): r is AnalysisResponse =>
+    (ANALYSIS_RESPONSES as readonly string[]).includes(r),
+  );
+  if (responses.length > 0) analysis.responses = responses;
+  if (f.analysis?.detail) analysis.detail = f.analysis.detail;
+  if (f.analysis?.actionStatement) analysis.actionStatement = f.analysis.actionStatement;
   const j = f.analysis?.justification;
   if (j && (CDX_JUSTIFICATIONS as readonly string[]).includes(j)) analysis.justification = j as CdxJustification;
   else if (j && (VEX_JUSTIFICATIONS as readonly string[]).includes(j))

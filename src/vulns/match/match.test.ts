@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptySbom, type Component, type Sbom } from '../../model/index.js';
 import type { OsvRecord } from '../osv/record.js';
-import { applyVex, failsGate, purlToOsvPackage, scanSbom, VulnerabilityIndex } from './index.js';
-import type { VexStatement } from '../vex/index.js';
+import { applyVex, failsGate, findingsAsVex, purlToOsvPackage, scanSbom, VulnerabilityIndex } from './index.js';
+import { writeVex, type VexStatement } from '../vex/index.js';
 import { parseKev, type KevCatalogue } from '../severity/index.js';
 
 function component(ref: string, purl: string | undefined, version?: string): Component {
@@ -279,6 +279,38 @@ describe('VEX applied to a scan', () => {
     const other = applyVex(scan, [notAffected('urn:cdx:99999999-2222-4333-8444-555555555555/1#comp-1')], sbom);
     assert.equal(other.applied, 0);
     assert.equal(other.scan.findings[0]!.analysis, null);
+  });
+
+  // `vuln scan --vex in.json --format openvex` writes the findings with the analyses applied: an
+  // affected statement needs its action, which the scan must not drop on the way.
+  test('the applied analysis keeps its responses, detail and action for the VEX the scan writes', () => {
+    const exploitable: VexStatement = {
+      vulnerability: { id: 'CVE-2024-7777', aliases: [] },
+      product: { purl: 'pkg:npm/lib@1.0.0' },
+      analysis: {
+        state: 'exploitable',
+        responses: ['update'],
+        detail: 'reachable from the upload form',
+        actionStatement: 'Upgrade lib to 1.0.1',
+      },
+    };
+    const applied = applyVex(scanSbom(sbom, index), [exploitable], sbom).scan;
+    const [statement] = findingsAsVex(applied.findings, '2026-12-04T00:00:00Z');
+    assert.deepEqual(statement!.analysis, exploitable.analysis);
+    const { document, issues } = writeVex([statement!], {
+      format: 'openvex',
+      id: 'https://example.com/vex/scan',
+      author: 'ci',
+      timestamp: '2026-12-04T00:00:00Z',
+    });
+    assert.deepEqual(
+      issues.filter((i) => i.severity === 'error'),
+      [],
+    );
+    assert.equal(
+      (document as { statements: { action_statement: string }[] }).statements[0]!.action_statement,
+      'Upgrade lib to 1.0.1',
+    );
   });
 });
 
