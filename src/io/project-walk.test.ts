@@ -40,8 +40,12 @@ test('finds supported files, skips installed and ignored folders, honours .gitig
       walk.files.find((f) => f.extractor.id === 'yarn-lock')!.input.readRelated!('package.json'),
       '{"name":"web"}',
     );
-    // Companions outside the walked folder are never read.
+    // Companions outside the walked folder are never read, nor folders outside it listed.
     assert.equal(walk.files[0]!.input.readRelated!('../../../etc/passwd'), undefined);
+    const yarn = walk.files.find((f) => f.extractor.id === 'yarn-lock')!.input;
+    assert.deepEqual(yarn.listRelated!('node_modules'), ['x']);
+    assert.deepEqual(yarn.listRelated!('..'), ['api', 'generated', 'vendor', 'web']);
+    assert.deepEqual(yarn.listRelated!('../..'), []);
     const all = walkProject(dir, { all: true, gitignore: false });
     assert.deepEqual(all.files.map((f) => f.input.path).sort(), [
       'api/requirements.txt',

@@ -172,10 +172,15 @@ function readFound(
     related(
       sep === '/' && isPlainRelative(relativePath) ? `${folder}${sep}${relativePath}` : resolve(folder, relativePath),
     );
+  const listRelated = (relativeFolder: string) => subfolders(resolve(folder, relativeFolder), root);
   try {
     if (extractor.reads === 'rpmdb')
       return { extractor, input: { path, text: '', records: readRpmDatabase(file), readRelated }, bytes: size };
-    return { extractor, input: { path, text: bytesToText(readFileSync(file), path), readRelated }, bytes: size };
+    return {
+      extractor,
+      input: { path, text: bytesToText(readFileSync(file), path), readRelated, listRelated },
+      bytes: size,
+    };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     failures.push(issue('warning', 'unreadable-lockfile', `${err.message}; left out`, { field: path }));
@@ -237,6 +242,20 @@ function folderExistence(root: string): (folder: string) => boolean {
     return answer;
   };
   return exists;
+}
+
+/** Sub-folder names of `folder` when it lies inside the walked `root` (symbolic links not followed). */
+function subfolders(folder: string, root: string): string[] {
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  if (folder !== root && !folder.startsWith(prefix)) return [];
+  try {
+    return readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 function readSmall(file: string): string | undefined {

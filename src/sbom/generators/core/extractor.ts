@@ -10,6 +10,11 @@ export interface LockfileInput {
    * `../../../etc/os-release`), or undefined when it is absent or outside the walked folder.
    */
   readRelated?: (relativePath: string) => string | undefined;
+  /**
+   * The names of the sub-folders of a folder relative to this file's folder (yarn workspaces'
+   * `packages/*`), or [] when absent or outside the walked folder.
+   */
+  listRelated?: (relativeFolder: string) => string[];
   /** Rows of a package database the adapter opened (RPM header blobs of rpmdb.sqlite). */
   records?: Uint8Array[];
 }

@@ -104,3 +104,52 @@ test("yarn Berry workspaces: a member's devDependencies (from its package.json) 
   const scopes = Object.fromEntries(inv.components.map((c) => [c.name, c.dependencyScope]));
   assert.deepEqual(scopes, { api: 'prod', bundler: 'dev', router: 'prod' });
 });
+
+// Yarn classic does not lock workspaces: the root package.json names their folders. Written for
+// this test.
+const CLASSIC = `# yarn lockfile v1
+
+
+kleur@^4.1.0:
+  version "4.1.5"
+  resolved "https://registry.yarnpkg.com/kleur/-/kleur-4.1.5.tgz"
+
+mri@^1.2.0:
+  version "1.2.0"
+  resolved "https://registry.yarnpkg.com/mri/-/mri-1.2.0.tgz"
+
+tape@^5.7.0:
+  version "5.7.5"
+  resolved "https://registry.yarnpkg.com/tape/-/tape-5.7.5.tgz"
+`;
+
+test('yarn classic workspaces: members from the root package.json, their dependencies and devDependencies scoped', () => {
+  const files: Record<string, object> = {
+    'package.json': { name: 'mono', private: true, workspaces: ['packages/*'] },
+    'packages/core/package.json': {
+      name: '@mono/core',
+      version: '1.0.0',
+      dependencies: { kleur: '^4.1.0' },
+      devDependencies: { tape: '^5.7.0' },
+    },
+    'packages/cli/package.json': {
+      name: '@mono/cli',
+      version: '1.0.0',
+      dependencies: { '@mono/core': '^1.0.0', mri: '^1.2.0' },
+    },
+  };
+  const inv = extract({
+    path: 'yarn.lock',
+    text: CLASSIC,
+    readRelated: (p) => (files[p] ? JSON.stringify(files[p]) : undefined),
+    listRelated: (folder) => (folder === 'packages' ? ['cli', 'core', 'docs'] : []),
+  });
+  const scopes = Object.fromEntries(inv.components.map((c) => [c.name, c.dependencyScope]));
+  assert.deepEqual(scopes, { cli: 'prod', core: 'prod', kleur: 'prod', mri: 'prod', tape: 'dev' });
+  const edges = Object.fromEntries(inv.dependencies.map((d) => [d.ref, d.dependsOn]));
+  assert.deepEqual(edges['npm:yarn.lock#workspace:packages/cli'], [
+    'npm:yarn.lock#workspace:packages/core',
+    'pkg:npm/mri@1.2.0',
+  ]);
+  assert.equal(inv.completeness, 'complete');
+});

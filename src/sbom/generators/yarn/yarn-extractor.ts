@@ -1,9 +1,11 @@
 import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
 import { InventoryBuilder } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
-import { isObject, objectOr, parseYamlFile, str, type Obj } from '../core/parse-text.js';
+import { arrayOr, isObject, objectOr, parseYamlFile, str, type Obj } from '../core/parse-text.js';
+import { declaredEdges } from '../npm/declared-edges.js';
 import {
   directFromManifest,
+  KIND_SCOPE,
   npmPackage,
   projectOfManifest,
   siblingManifest,
@@ -179,6 +181,7 @@ function finish(
     }
   }
   const manifest = siblingManifest(input);
+  if (!rootWorkspace && addClassicWorkspaces(input, builder, manifest, resolve)) dangling = true;
   let complete = !dangling;
   if (!directFromManifest(builder, manifest, resolve)) {
     if (rootWorkspace)
@@ -203,4 +206,57 @@ function devOnlyNames(manifest: Obj | undefined): Set<string> {
     ...Object.keys(objectOr(manifest?.optionalDependencies)),
   ]);
   return new Set(Object.keys(objectOr(manifest?.devDependencies)).filter((name) => !shipped.has(name)));
+}
+
+/**
+ * Yarn classic does not lock its workspaces: the root package.json's `workspaces` (`packages/*` or
+ * literal folders) name them. Each member is a local component the project depends on, with its
+ * own dependencies (its devDependencies as dev) resolved through the lockfile or to another member.
+ * True when a member names a package the lockfile does not resolve.
+ */
+function addClassicWorkspaces(
+  input: LockfileInput,
+  builder: InventoryBuilder,
+  manifest: Obj | undefined,
+  resolve: (dep: string, spec: string) => string | undefined,
+): boolean {
+  const globs = (
+    Array.isArray(manifest?.workspaces) ? manifest.workspaces : arrayOr(objectOr(manifest?.workspaces).packages)
+  )
+    .map(String)
+    .map((g) => g.replace(/^\.\//, '').replace(/\/$/, ''));
+  const members: { key: string; manifest: Obj }[] = [];
+  for (const glob of globs) {
+    const parent = glob.endsWith('/*') ? glob.slice(0, -2) : undefined;
+    if (parent === undefined && glob.includes('*')) continue;
+    const folders = parent !== undefined ? (input.listRelated?.(parent) ?? []).map((n) => `${parent}/${n}`) : [glob];
+    for (const folder of folders) {
+      const member = siblingManifest(input, `${folder}/package.json`);
+      const name = typeof member?.name === 'string' ? member.name : undefined;
+      if (!member || !name) continue;
+      const key = `workspace:${folder}`;
+      builder.add({
+        ...npmPackage(key, name, typeof member.version === 'string' ? member.version : undefined, { local: true }),
+        properties: [{ name: 'vigie:workspace', value: folder }],
+      });
+      builder.direct(key, 'prod');
+      members.push({ key, manifest: member });
+    }
+  }
+  const memberByName = new Map(members.map((m) => [String(m.manifest.name), m.key]));
+  let dangling = false;
+  for (const { key, manifest: member } of members)
+    for (const edge of declaredEdges(member, true)) {
+      const target = memberByName.get(edge.name) ?? resolve(edge.name, edge.spec);
+      if (target) builder.edge(key, target, edge.kind === 'prod' ? undefined : KIND_SCOPE[edge.kind]);
+      else if (!edge.mayBeAbsent) {
+        dangling = true;
+        builder.report(
+          'warning',
+          'unresolved-dependency',
+          `dependency ${edge.name}@${edge.spec} of workspace ${String(member.name)} is not in the lockfile`,
+        );
+      }
+    }
+  return dangling;
 }
