@@ -1,6 +1,6 @@
 import { isPurlError, parsePurl, formatPurl, purlWithoutVersion } from '../../model/purl/index.js';
 import type { Sbom } from '../../model/index.js';
-import { parseBomLink, type VexStatement } from '../vex/index.js';
+import { compareTimestamps, parseBomLink, type VexStatement } from '../vex/index.js';
 import type { VulnerabilityFinding, VulnerabilityScan } from './finding.js';
 
 /**
@@ -70,7 +70,7 @@ export function applyVex(
     }
     applied++;
     // The newest statement speaks for the group when they agree on the state.
-    const chosen = [...candidates].sort((a, b) => (b.timestamp ?? '').localeCompare(a.timestamp ?? ''))[0]!;
+    const chosen = [...candidates].sort((a, b) => compareTimestamps(b.timestamp, a.timestamp))[0]!;
     const a = chosen.analysis;
     const justification = a.justification ?? a.vexJustification;
     return {

@@ -281,6 +281,25 @@ describe('VEX applied to a scan', () => {
     assert.equal(other.scan.findings[0]!.analysis, null);
   });
 
+  // Two VEX documents agree on the state; the newer statement speaks, by instant, not by text:
+  // 21:55 at -06:00 is 03:55Z the next day, later than 01:00Z.
+  test('the newest of agreeing statements is chosen by the instant its timestamp names', () => {
+    const at = (timestamp: string, justification: 'code_not_present' | 'code_not_reachable'): VexStatement => ({
+      vulnerability: { id: 'CVE-2024-7777', aliases: [] },
+      product: { purl: 'pkg:npm/lib@1.0.0' },
+      analysis: { state: 'not_affected', justification, responses: [] },
+      timestamp,
+    });
+    const scan = scanSbom(sbom, index);
+    const newer = at('2023-12-04T21:55:19.945015302-06:00', 'code_not_reachable');
+    const older = at('2023-12-05T01:00:00Z', 'code_not_present');
+    for (const order of [
+      [newer, older],
+      [older, newer],
+    ])
+      assert.equal(applyVex(scan, order, sbom).scan.findings[0]!.analysis?.justification, 'code_not_reachable');
+  });
+
   // `vuln scan --vex in.json --format openvex` writes the findings with the analyses applied: an
   // affected statement needs its action, which the scan must not drop on the way.
   test('the applied analysis keeps its responses, detail and action for the VEX the scan writes', () => {

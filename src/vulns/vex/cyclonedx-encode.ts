@@ -8,7 +8,7 @@ import { productLabel, type VexStatement } from './analysis.js';
 import { productLink } from './bom-link.js';
 import { lossy, withTag, type FidelityTag } from './fidelity.js';
 import { analysisKey } from './five-label.js';
-import { distinctStatements, emptyOutput, groupBy } from './statements.js';
+import { distinctStatements, emptyOutput, groupBy, newestTimestamp } from './statements.js';
 import { vulnerabilitySource } from './vulnerability-ids.js';
 import { justificationFromVex, justificationToVex } from './vocabulary.js';
 
@@ -65,11 +65,7 @@ export function encodeCycloneDxVex(
           }),
         );
       }
-      const timestamp = group
-        .map((s) => s.timestamp)
-        .filter((t): t is string => t !== undefined)
-        .sort()
-        .at(-1);
+      const timestamp = newestTimestamp(group.map((s) => s.timestamp));
       const source = vulnerabilitySource(v.id);
       return {
         id: v.id,

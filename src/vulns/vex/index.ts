@@ -8,3 +8,4 @@ export { encodeCsafVex, BOM_LINK_NAMESPACE, type CsafVexOptions, type CsafRevisi
 export { decodeCsafVex } from './csaf-decode.js';
 export { STATE_TABLE, JUSTIFICATION_TABLE, RESPONSE_TABLE } from './vocabulary.js';
 export { canonicalVulnerabilityId } from './vulnerability-ids.js';
+export { compareTimestamps, newestTimestamp } from './statements.js';

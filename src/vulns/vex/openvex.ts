@@ -4,7 +4,15 @@ import { VEX_JUSTIFICATIONS, productLabel, type VexDocument, type VexProduct, ty
 import { parseBomLink, productLink } from './bom-link.js';
 import { isOneOf, lossy, missingRequired, readTag, withTag } from './fidelity.js';
 import { analysisKey, fiveLabelForm } from './five-label.js';
-import { asArray, asRecord, asString, distinctStatements, emptyOutput, groupBy } from './statements.js';
+import {
+  asArray,
+  asRecord,
+  asString,
+  distinctStatements,
+  emptyOutput,
+  groupBy,
+  newestTimestamp,
+} from './statements.js';
 import {
   justificationFromVex,
   responseAction,
@@ -67,11 +75,7 @@ export function encodeOpenVex(
         );
     }
     if (products.length === 0) continue;
-    const timestamp = group
-      .map((s) => s.timestamp)
-      .filter((t): t is string => t !== undefined)
-      .sort()
-      .at(-1);
+    const timestamp = newestTimestamp(group.map((s) => s.timestamp));
     // The impact statement holds a not_affected detail; other details go to the status notes.
     const statusNotes = withTag(status === 'not_affected' ? undefined : a.detail, losses.length > 0 ? form.tag : {});
     out.push({

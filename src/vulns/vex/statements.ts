@@ -68,3 +68,27 @@ export function emptyOutput(count: number, format: string): Issue[] {
     ? []
     : [issue('error', 'vex-empty', `no statement can be written as ${format}; the document would be empty`)];
 }
+
+/**
+ * Orders timestamps by the instant they name: VEX documents write offsets (`-06:00`) as often as
+ * `Z`, and text order then puts 21:55-06:00 (03:55Z the next day) before 01:00Z. Text that is not
+ * a date sorts by itself, before the dates; a missing one first of all.
+ */
+export function compareTimestamps(a: string | undefined, b: string | undefined): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  if (Number.isNaN(x) || Number.isNaN(y)) {
+    if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  return x - y || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The newest of some timestamps (by instant), or undefined when there is none. */
+export function newestTimestamp(timestamps: readonly (string | undefined)[]): string | undefined {
+  return timestamps
+    .filter((t): t is string => t !== undefined)
+    .sort(compareTimestamps)
+    .at(-1);
+}
