@@ -5,6 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { schemaJson } from './files.js';
 import type { SchemaViolation } from './violation.js';
+import { graphElementViolations } from './graph-element-violations.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -117,8 +118,43 @@ export function validateJsonSchema(
   const validate = validatorFor(format, specVersion);
   if (!validate) return undefined;
   if (validate(value)) return [];
-  return (validate.errors ?? []).slice(0, maxViolations).map(toViolation);
+  const errors = validate.errors ?? [];
+  if (format === 'spdx3-jsonld') {
+    const check = (type: string, element: unknown) => elementErrors(format, specVersion, type, element);
+    return graphElementViolations(value, errors, check, toViolation).slice(0, maxViolations);
+  }
+  return errors.slice(0, maxViolations).map(toViolation);
 }
+
+const elementValidators = new Map<string, ValidateFunction | null>();
+const elementAjvs = new Map<string, Ajv>();
+
+/** An SPDX 3 element checked against its own class of the document's schema (the one @graph items name). */
+function elementErrors(format: string, specVersion: string, type: string, element: unknown): ErrorObject[] | undefined {
+  const entry = JSON_SCHEMAS[format]?.[specVersion];
+  if (!entry) return undefined;
+  const key = `${entry.file}#${type}`;
+  let validate = elementValidators.get(key);
+  if (validate === undefined) {
+    const schema = schemaJson(entry.file) as { $defs?: Record<string, unknown> };
+    // One Ajv per schema file holds it once; each class is a reference into it.
+    let ajv = elementAjvs.get(entry.file);
+    if (!ajv) {
+      ajv = newAjv(entry.draft);
+      ajv.addSchema({ ...schema, $id: ELEMENT_SCHEMA_ID } as AnySchema);
+      elementAjvs.set(entry.file, ajv);
+    }
+    validate =
+      schema.$defs && Object.hasOwn(schema.$defs, type)
+        ? ajv.compile({ $ref: `${ELEMENT_SCHEMA_ID}#/$defs/${type}`, unevaluatedProperties: false } as AnySchema)
+        : null;
+    elementValidators.set(key, validate);
+  }
+  if (!validate) return undefined;
+  return validate(element) ? [] : (validate.errors ?? []);
+}
+
+const ELEMENT_SCHEMA_ID = 'urn:vigie:schema:element-classes';
 
 function toViolation(e: ErrorObject): SchemaViolation {
   const detail =

@@ -31,6 +31,38 @@ test('SPDX 2.3 JSON schema accepts the spec example and rejects a broken copy', 
   assert.ok(bad.some((v) => v.message.includes('SPDXID')));
 });
 
+test('SPDX 3: each broken element is reported against its own class, not against every class', () => {
+  const document = {
+    '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld',
+    '@graph': [
+      {
+        type: 'CreationInfo',
+        '@id': '_:c',
+        specVersion: '3.0.1',
+        created: '2024-01-01T00:00:00Z',
+        createdBy: ['https://example.com/me'],
+      },
+      { type: 'Person', spdxId: 'https://example.com/me', creationInfo: '_:c', name: 'Me' },
+      { type: 'software_Package', spdxId: 'https://example.com/a', creationInfo: '_:c', name: 'a' },
+      { type: 'software_Package', spdxId: 'https://example.com/b', creationInfo: '_:c', name: 'b' },
+      {
+        type: 'Relationship',
+        spdxId: 'https://example.com/r',
+        creationInfo: '_:c',
+        from: 'https://example.com/a',
+        relationshipType: 'DEPENDS_ON',
+        to: ['https://example.com/b'],
+      },
+      { type: 'Element', spdxId: 'https://example.com/e', creationInfo: '_:c', name: 'NOASSERTION' },
+    ],
+  };
+  const violations = validateJsonSchema('spdx3-jsonld', '3.0.1', document)!;
+  const paths = [...new Set(violations.map((v) => v.path))];
+  assert.deepEqual(paths, ['/@graph/4/relationshipType', '/@graph/5/type']);
+  assert.match(violations[0]!.message, /allowed values/);
+  assert.match(violations[1]!.message, /"Element" is no class/);
+});
+
 test('unknown format or version has no schema', () => {
   assert.equal(validateJsonSchema('cyclonedx-json', '9.9', {}), undefined);
 });
