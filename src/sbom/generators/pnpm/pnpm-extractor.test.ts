@@ -107,3 +107,15 @@ test('pnpm 9: a tarball or folder of the project (name@file:…) is local, with 
   );
   assert.deepEqual(inv.issues, []);
 });
+
+test('pnpm workspace: a member is named, versioned and licensed by its own package.json', () => {
+  const inv = extract({
+    path: 'pnpm-lock.yaml',
+    text: WORKSPACE,
+    readRelated: (p) =>
+      p === 'packages/api/package.json' ? '{"name":"@shop/api","version":"2.3.0","license":"Apache-2.0"}' : undefined,
+  });
+  const api = inv.components.find((c) => c.ref === 'npm:pnpm-lock.yaml#workspace:packages/api')!;
+  assert.deepEqual([api.group, api.name, api.version, api.purl], ['@shop', 'api', '2.3.0', undefined]);
+  assert.equal(api.licenses.declared?.expression, 'Apache-2.0');
+});

@@ -64,7 +64,7 @@ function extractPnpm(input: LockfileInput): Inventory {
     return keyOfPath.get(v) ?? keyOfPath.get(`${name}/${v}`) ?? keyOfPath.get(`${name}@${v}`);
   };
   const danglingEdges = addPackageEdges(graph, keyOfPath, resolve, builder);
-  const danglingImports = addImporters(doc, resolve, builder);
+  const danglingImports = addImporters(doc, resolve, builder, input);
   return builder.build(
     projectOfManifest(siblingManifest(input)),
     danglingEdges || danglingImports ? 'incomplete' : 'complete',
@@ -169,7 +169,7 @@ function addPackageEdges(
  * Importers: `.` is the project; other workspace folders become local components it depends on.
  * True when an importer names a package the lockfile does not list.
  */
-function addImporters(doc: Obj, resolve: Resolve, builder: InventoryBuilder): boolean {
+function addImporters(doc: Obj, resolve: Resolve, builder: InventoryBuilder, input: LockfileInput): boolean {
   let dangling = false;
   const importers: [string, Obj][] = isObject(doc.importers)
     ? Object.entries(doc.importers).map(([k, v]) => [k, objectOr(v)])
@@ -177,10 +177,13 @@ function addImporters(doc: Obj, resolve: Resolve, builder: InventoryBuilder): bo
   for (const [folder, importer] of importers) {
     const fromKey = folder === '.' ? undefined : `workspace:${folder}`;
     if (fromKey) {
+      // The member's own package.json names it (`@acme/lib`); the folder's name stands in without it.
+      const member = siblingManifest(input, `${folder}/package.json`);
+      const name = typeof member?.name === 'string' ? member.name : folder.split('/').pop()!;
+      const version = typeof member?.version === 'string' ? member.version : undefined;
       builder.add({
-        key: fromKey,
-        name: folder.split('/').pop()!,
-        purl: false,
+        ...npmPackage(fromKey, name, version, { local: true }),
+        ...(typeof member?.license === 'string' && { license: member.license }),
         properties: [{ name: 'vigie:workspace', value: folder }],
       });
       builder.direct(fromKey, 'prod');
