@@ -103,6 +103,8 @@ test("yarn Berry workspaces: a member's devDependencies (from its package.json) 
   });
   const scopes = Object.fromEntries(inv.components.map((c) => [c.name, c.dependencyScope]));
   assert.deepEqual(scopes, { api: 'prod', bundler: 'dev', router: 'prod' });
+  // The member's version is its package.json's, not the lockfile's 0.0.0-use.local.
+  assert.equal(inv.components.find((c) => c.name === 'api')?.version, '1.0.0');
 });
 
 // Yarn classic does not lock workspaces: the root package.json names their folders. Written for

@@ -123,9 +123,14 @@ function extractBerry(input: LockfileInput): Inventory {
       continue;
     }
     entries.push(entry);
+    // A workspace's lockfile version is `0.0.0-use.local`: its package.json has the real one.
+    const member =
+      entry.workspace !== undefined ? siblingManifest(input, `${entry.workspace}/package.json`) : undefined;
+    const memberVersion = typeof member?.version === 'string' ? member.version : undefined;
     builder.add(
-      npmPackage(key, name, v, {
+      npmPackage(key, name, memberVersion ?? v, {
         local,
+        ...(typeof member?.license === 'string' && { license: member.license }),
         // Berry's checksum is its own hash of the zip archive, not of the registry tarball.
         properties: value.checksum ? [{ name: 'vigie:yarn:checksum', value: String(value.checksum) }] : [],
         externalReferences: /^(https?:|git)/.test(range) ? sourceReference(range) : [],
