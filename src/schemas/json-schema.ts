@@ -21,7 +21,9 @@ const JSON_SCHEMAS: Record<string, Record<string, { file: string; draft: Draft }
   ),
   'spdx-json': {
     '2.2': { file: 'spdx/2.2.2/spdx-schema.json', draft: '07' },
-    '2.3': { file: 'spdx/2.3/spdx-schema.json', draft: '07' },
+    // SPDX 2.3.1 (the spec's errata release) is the schema of 2.3 documents: it adds the underscore
+    // spellings of the reference categories (PACKAGE_MANAGER, PERSISTENT_ID) that tools write.
+    '2.3': { file: 'spdx/2.3.1/spdx-schema.json', draft: '2019' },
   },
   'spdx3-jsonld': { '3.0.1': { file: 'spdx/3.0.1/spdx-schema.json', draft: '2020' } },
   // SARIF logs (vigie check --format sarif); see data/schemas/NOTICE.md for which revision.

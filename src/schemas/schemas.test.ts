@@ -31,6 +31,36 @@ test('SPDX 2.3 JSON schema accepts the spec example and rejects a broken copy', 
   assert.ok(bad.some((v) => v.message.includes('SPDXID')));
 });
 
+test('SPDX 2.3: the underscore reference categories of the 2.3.1 errata are valid, a made-up one is not', () => {
+  // Tools write PACKAGE_MANAGER (the spelling of the spec's JSON examples); the first 2.3 schema only
+  // knew PACKAGE-MANAGER, so `sbom validate` refused such documents.
+  const document = (category: string) => ({
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: 'app',
+    documentNamespace: 'https://example.com/spdx/app-1',
+    creationInfo: { created: '2026-01-02T03:04:05Z', creators: ['Tool: hand'] },
+    packages: [
+      {
+        SPDXID: 'SPDXRef-left-pad',
+        name: 'left-pad',
+        downloadLocation: 'NOASSERTION',
+        externalRefs: [
+          { referenceCategory: category, referenceType: 'purl', referenceLocator: 'pkg:npm/left-pad@1.3.0' },
+        ],
+      },
+    ],
+  });
+  for (const category of ['PACKAGE_MANAGER', 'PACKAGE-MANAGER', 'PERSISTENT_ID', 'SECURITY'])
+    assert.deepEqual(validateJsonSchema('spdx-json', '2.3', document(category)), [], category);
+  const wrong = validateJsonSchema('spdx-json', '2.3', document('PACKAGE MANAGER')) ?? [];
+  assert.ok(
+    wrong.some((v) => v.path.includes('referenceCategory')),
+    JSON.stringify(wrong),
+  );
+});
+
 test('SPDX 3: each broken element is reported against its own class, not against every class', () => {
   const document = {
     '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld',
