@@ -26,3 +26,15 @@ test('composer.lock without composer.json: the packages nothing requires are the
   // The roots are a guess from the lockfile alone: the graph does not claim to be complete.
   assert.equal(inv.completeness, 'incomplete');
 });
+
+test("composer.json's licence list is a choice for the project too, as for its packages", () => {
+  const inv = extract({
+    path: 'composer.lock',
+    text: LOCK,
+    readRelated: (p) =>
+      p === 'composer.json'
+        ? JSON.stringify({ name: 'acme/shop', license: ['MIT', 'Apache-2.0'], require: { 'acme/queue': '^3.1' } })
+        : undefined,
+  });
+  assert.equal(inv.project.licenses.declared?.expression, '(MIT OR Apache-2.0)');
+});

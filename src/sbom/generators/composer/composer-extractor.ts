@@ -43,8 +43,7 @@ function extractComposer(input: LockfileInput): Inventory {
         purl: slash > 0 ? { namespace: name.slice(0, slash), name: name.slice(slash + 1), version } : false,
         scope,
         ...(hash && { hashes: [hash] }),
-        // composer writes several licences as a choice (`["MIT", "GPL-2.0"]` = either).
-        ...(licenses.length > 0 && { license: licenses.length === 1 ? licenses[0] : `(${licenses.join(' OR ')})` }),
+        ...(licenses.length > 0 && { license: composerLicense(licenses) }),
         description: str(p.description),
         externalReferences: [
           ...(str(source.url)
@@ -111,7 +110,7 @@ function extractComposer(input: LockfileInput): Inventory {
           ...(slash > 0 && { group: name.slice(0, slash) }),
           version: str(manifest?.version),
           purl: false,
-          license: arrayOr(manifest?.license).map(String)[0] ?? str(manifest?.license),
+          license: composerLicense(manifest?.license),
         }
       : {},
     complete ? 'complete' : 'incomplete',
@@ -127,4 +126,11 @@ function composerManifest(input: LockfileInput): Obj | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** composer's licence field: a string, or a list that is a choice (`["MIT", "GPL-2.0"]` = either). */
+function composerLicense(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  const licenses = arrayOr(value).map(String);
+  return licenses.length > 1 ? `(${licenses.join(' OR ')})` : licenses[0];
 }
