@@ -119,3 +119,45 @@ test('uv.lock: the packages of an extra a dependency asks for are edges of that 
   assert.equal(scopes.speedups, 'prod');
   assert.equal(scopes.turtle, undefined);
 });
+
+// A uv workspace whose virtual root depends on nothing: its members are listed in `[manifest]`.
+// Written for this test.
+const WORKSPACE = `version = 1
+revision = 2
+requires-python = ">=3.12"
+
+[manifest]
+members = ["mono", "api"]
+
+[[package]]
+name = "api"
+version = "0.1.0"
+source = { editable = "packages/api" }
+dependencies = [{ name = "web" }]
+
+[package.dev-dependencies]
+dev = [{ name = "checker" }]
+
+[[package]]
+name = "checker"
+version = "8.3.4"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "mono"
+version = "0.0.0"
+source = { virtual = "." }
+
+[[package]]
+name = "web"
+version = "0.115.6"
+source = { registry = "https://pypi.org/simple" }
+`;
+
+test('uv.lock workspace: the members are the project’s own packages, their dev groups dev', () => {
+  const inv = extract({ path: 'uv.lock', text: WORKSPACE });
+  const scopes = Object.fromEntries(inv.components.map((c) => [c.name, c.dependencyScope]));
+  assert.deepEqual(scopes, { api: 'prod', checker: 'dev', web: 'prod' });
+  const edges = Object.fromEntries(inv.dependencies.map((d) => [d.ref, d.dependsOn]));
+  assert.deepEqual(edges['project:uv.lock'], ['pypi:uv.lock#api']);
+});

@@ -121,6 +121,14 @@ function extractUv(input: LockfileInput): Inventory {
       for (const d of arrayOr(list)) for (const to of refer(d)) if (builder.has(to)) builder.edge(from, to);
   }
   if (root) edgesOf(root, (to, scope) => builder.has(to) && builder.direct(to, scope));
+  // A workspace's members (`[manifest] members`) are the project's own packages, each with its dev groups.
+  const members = new Set(arrayOr(objectOr(doc.manifest).members).map((m) => normalizePythonName(String(m))));
+  for (const p of packages) {
+    if (p === root || !members.has(normalizePythonName(str(p.name) ?? '')) || !builder.has(keyOf(p))) continue;
+    builder.direct(keyOf(p), 'prod');
+    for (const list of Object.values(objectOr(p['dev-dependencies'])))
+      for (const d of arrayOr(list)) for (const to of refer(d)) if (builder.has(to)) builder.edge(keyOf(p), to, 'dev');
+  }
   const name = str(root?.name);
   const v = str(root?.version);
   return builder.build(
