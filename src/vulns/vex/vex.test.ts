@@ -293,6 +293,8 @@ test('vulnerability ids typed in any case are written as their database writes t
       'pysec-2021-19',
       'rustsec-2021-0001',
       'GO-2022-0515',
+      'openSUSE-SU-2024:13491-1',
+      'openEuler-SA-2024-1001',
       'weird',
     ].map(canonicalVulnerabilityId),
     [
@@ -302,6 +304,8 @@ test('vulnerability ids typed in any case are written as their database writes t
       'PYSEC-2021-19',
       'RUSTSEC-2021-0001',
       'GO-2022-0515',
+      'openSUSE-SU-2024:13491-1',
+      'openEuler-SA-2024-1001',
       'weird',
     ],
   );
