@@ -47,3 +47,46 @@ test('Cargo.lock: a git dependency named without its locked commit resolves; its
   assert.deepEqual(edges['pkg:cargo/parser@0.3.0'], ['pkg:cargo/tokens@2.0.0']);
   assert.equal(git.dependencyScope, 'prod');
 });
+
+// A virtual workspace: the members' Cargo.toml files say which of their dependencies are dev-only.
+// Written for this test.
+const WORKSPACE_LOCK = `version = 4
+
+[[package]]
+name = "bench-kit"
+version = "0.5.1"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+dependencies = [
+ "numfmt",
+]
+
+[[package]]
+name = "core"
+version = "0.1.0"
+dependencies = [
+ "bench-kit",
+ "numfmt",
+]
+
+[[package]]
+name = "numfmt"
+version = "1.2.0"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+`;
+
+test('Cargo.lock workspace: a member’s dev-dependencies (from its Cargo.toml) are dev', () => {
+  const files: Record<string, string> = {
+    'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\nresolver = "2"\n',
+    'crates/core/Cargo.toml':
+      '[package]\nname = "core"\nversion = "0.1.0"\n\n[dependencies]\nnumfmt = "1"\n\n[dev-dependencies]\nbench = { package = "bench-kit", version = "0.5" }\n',
+  };
+  const inv = extract({
+    path: 'Cargo.lock',
+    text: WORKSPACE_LOCK,
+    readRelated: (p) => files[p],
+    listRelated: (folder) => (folder === 'crates' ? ['core'] : []),
+  });
+  const scopes = Object.fromEntries(inv.components.map((c) => [c.name, c.dependencyScope]));
+  // numfmt is also needed by core itself: production, though bench-kit (dev) needs it too.
+  assert.deepEqual(scopes, { 'bench-kit': 'dev', core: 'prod', numfmt: 'prod' });
+});

@@ -81,10 +81,13 @@ function extractCargo(input: LockfileInput): Inventory {
     );
   };
   let dangling = false;
+  const devOnly = memberDevDependencies(input, manifest);
   for (const p of packages) {
+    // Cargo.lock does not tell dev-dependencies apart: a workspace member's own Cargo.toml does.
+    const dev = !p.source ? devOnly.get(str(p.name) ?? '') : undefined;
     for (const dep of arrayOr(p.dependencies)) {
       const target = typeof dep === 'string' ? resolve(dep) : undefined;
-      if (target) builder.edge(keyOf(p), target);
+      if (target) builder.edge(keyOf(p), target, dev?.has(String(dep).split(' ')[0]!) ? 'dev' : undefined);
       else {
         dangling = true;
         builder.report(
@@ -127,12 +130,41 @@ function vcsUrlOf(git: string): string {
   return `git+${m[1]}${m[2] ? `@${m[2]}` : ''}`;
 }
 
-function cargoManifest(input: LockfileInput): Obj | undefined {
-  const text = input.readRelated?.('Cargo.toml');
+function cargoManifest(input: LockfileInput, path = 'Cargo.toml'): Obj | undefined {
+  const text = input.readRelated?.(path);
   if (text === undefined) return undefined;
   try {
     return toml().parse(text) as Obj;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Each workspace member's dev-only dependency names (in `[dev-dependencies]`, not in
+ * `[dependencies]` or `[build-dependencies]`), by crate name, from the Cargo.toml files the root
+ * manifest's `[workspace] members` name (`crates/*` or literal folders).
+ */
+function memberDevDependencies(input: LockfileInput, root: Obj | undefined): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const folders = arrayOr(objectOr(root?.workspace).members)
+    .map((m) => String(m).replace(/^\.\//, '').replace(/\/$/, ''))
+    .flatMap((m) =>
+      m.endsWith('/*')
+        ? (input.listRelated?.(m.slice(0, -2)) ?? []).map((n) => `${m.slice(0, -2)}/${n}`)
+        : m.includes('*')
+          ? []
+          : [m],
+    );
+  for (const folder of folders) {
+    const member = cargoManifest(input, `${folder}/Cargo.toml`);
+    const name = str(objectOr(member?.package).name);
+    if (!member || !name) continue;
+    // A renamed dependency (`alias = { package = "real" }`) is locked under its real name.
+    const crates = (table: unknown) =>
+      Object.entries(objectOr(table)).map(([key, spec]) => str(objectOr(spec).package) ?? key);
+    const shipped = new Set([...crates(member.dependencies), ...crates(member['build-dependencies'])]);
+    out.set(name, new Set(crates(member['dev-dependencies']).filter((d) => !shipped.has(d))));
+  }
+  return out;
 }
