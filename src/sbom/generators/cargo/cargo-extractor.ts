@@ -80,24 +80,7 @@ function extractCargo(input: LockfileInput): Inventory {
         (!source || k.endsWith(` ${source}`) || withoutRevision(k).endsWith(` ${source}`)),
     );
   };
-  let dangling = false;
-  const devOnly = memberDevDependencies(input, manifest);
-  for (const p of packages) {
-    // Cargo.lock does not tell dev-dependencies apart: a workspace member's own Cargo.toml does.
-    const dev = !p.source ? devOnly.get(str(p.name) ?? '') : undefined;
-    for (const dep of arrayOr(p.dependencies)) {
-      const target = typeof dep === 'string' ? resolve(dep) : undefined;
-      if (target) builder.edge(keyOf(p), target, dev?.has(String(dep).split(' ')[0]!) ? 'dev' : undefined);
-      else {
-        dangling = true;
-        builder.report(
-          'warning',
-          'unresolved-dependency',
-          `${str(p.name)} depends on "${String(dep)}", which the lockfile does not list`,
-        );
-      }
-    }
-  }
+  const dangling = addEdges(packages, keyOf, resolve, memberDevDependencies(input, manifest), builder);
   // The project: the crate Cargo.toml declares, else every workspace member is a root.
   const members = packages.filter((p) => !p.source);
   if (root) {
@@ -138,6 +121,34 @@ function cargoManifest(input: LockfileInput, path = 'Cargo.toml'): Obj | undefin
   } catch {
     return undefined;
   }
+}
+
+/** The edges between crates; true when a dependency names a crate the lockfile does not list. */
+function addEdges(
+  packages: Obj[],
+  keyOf: (p: Obj) => string,
+  resolve: (dep: string) => string | undefined,
+  devOnly: Map<string, Set<string>>,
+  builder: InventoryBuilder,
+): boolean {
+  let dangling = false;
+  for (const p of packages) {
+    // Cargo.lock does not tell dev-dependencies apart: a workspace member's own Cargo.toml does.
+    const dev = !p.source ? devOnly.get(str(p.name) ?? '') : undefined;
+    for (const dep of arrayOr(p.dependencies)) {
+      const target = typeof dep === 'string' ? resolve(dep) : undefined;
+      if (target) builder.edge(keyOf(p), target, dev?.has(String(dep).split(' ')[0]!) ? 'dev' : undefined);
+      else {
+        dangling = true;
+        builder.report(
+          'warning',
+          'unresolved-dependency',
+          `${str(p.name)} depends on "${String(dep)}", which the lockfile does not list`,
+        );
+      }
+    }
+  }
+  return dangling;
 }
 
 /**
