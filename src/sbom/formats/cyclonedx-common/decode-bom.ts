@@ -56,7 +56,6 @@ function decodeDependencies(
 ): Dependency[] {
   if (!Array.isArray(deps)) return [];
   const out: Dependency[] = [];
-  const known = (ref: string) => ctx.refs.has(ref) || serviceRefs.has(ref);
   for (let i = 0; i < deps.length; i++) {
     const d = deps[i]!;
     const refless = () =>
@@ -65,10 +64,14 @@ function decodeDependencies(
       refless();
       continue;
     }
+    // Services are skipped, so are their places in the graph: kept, they were unknown components
+    // to every later reader (a valid document judged invalid, converted with dangling entries).
+    if (serviceRefs.has(d.ref) && !ctx.refs.has(d.ref)) continue;
     let dependsOn: string[] = [];
     if (Array.isArray(d.dependsOn)) {
       dependsOn = d.dependsOn.filter((r) => typeof r === 'string');
       if (dependsOn.length !== d.dependsOn.length) refless();
+      dependsOn = dependsOn.filter((r) => !serviceRefs.has(r) || ctx.refs.has(r));
     }
     const dangling = (r: string) =>
       ctx.issues.push(
@@ -77,8 +80,8 @@ function decodeDependencies(
           field: `dependencies[${i}]`,
         }),
       );
-    if (!known(d.ref)) dangling(d.ref);
-    for (const r of dependsOn) if (!known(r)) dangling(r);
+    if (!ctx.refs.has(d.ref)) dangling(d.ref);
+    for (const r of dependsOn) if (!ctx.refs.has(r)) dangling(r);
     out.push({ ref: d.ref, dependsOn });
   }
   return out;
