@@ -1,5 +1,11 @@
 // The model's licence roles → CycloneDX `licenses`, within what the target version can hold.
-import type { LicenseEntry, LicenseRoles, LicenseStatement, Property } from '../../../model/index.js';
+import {
+  NO_ASSERTION,
+  type LicenseEntry,
+  type LicenseRoles,
+  type LicenseStatement,
+  type Property,
+} from '../../../model/index.js';
 import type { CdxAcknowledgement, CdxLicense, CdxLicenseChoice } from './bom-shape.js';
 import { lossy, type EncodeContext } from './encode-context.js';
 import { VIGIE_PROPERTY } from './vigie-properties.js';
@@ -57,6 +63,15 @@ function singleExpression(
 }
 
 /**
+ * SPDX's NOASSERTION says nothing about the licence, as an absent CycloneDX licence does. Written, it
+ * was a licence named "NOASSERTION" to every other reader, and beside a declared expression it cost
+ * a lossy-encode warning and a property for nothing.
+ */
+function asserted(s: LicenseStatement | undefined): LicenseStatement | undefined {
+  return s === undefined || s.raw.trim() === NO_ASSERTION ? undefined : s;
+}
+
+/**
  * Declared and concluded both go into `licenses`, told apart by acknowledgement. CycloneDX 1.6 takes
  * either licence objects or exactly one expression, so when an expression is involved only one role
  * fits (declared first, the role most readers look at); the other is kept in a Vigie property, which
@@ -68,7 +83,9 @@ export function encodeLicenses(
   label: string,
   properties: Property[],
 ): CdxLicenseChoice[] | undefined {
-  const { declared, concluded, effective } = roles;
+  const declared = asserted(roles.declared);
+  const concluded = asserted(roles.concluded);
+  const effective = roles.effective;
   // Acknowledgement is written only when the other role is present, to keep plain documents plain.
   const both = declared !== undefined && concluded !== undefined;
   const declaredAck: CdxAcknowledgement | undefined = both ? 'declared' : undefined;
