@@ -22,6 +22,7 @@ import {
   parseBomLink,
   productLabel,
   readVex,
+  withinLimit,
   writeVex,
   type AnalysisResponse,
   type VexAnalysis,
@@ -223,26 +224,27 @@ export async function importVexDocument(
   const records: NewTriageRecord[] = [];
   const linked = await linkedComponents(store, ref.release.id, read.document.statements);
   for (const s of read.document.statements) {
-    const match = matchProduct(components, s.product) ?? matchProduct(components, linked(s.product) ?? {});
-    if (!match) {
+    const matches = matchLimited(components, s.product, linked);
+    if (matches.length === 0) {
       unmatched.push({ vulnerability: s.vulnerability.id, product: productLabel(s.product) });
       continue;
     }
     const aliases = (await store.aliasGroup([s.vulnerability.id, ...s.vulnerability.aliases])).filter(
       (id) => id !== s.vulnerability.id,
     );
-    records.push({
-      vulnerabilityId: s.vulnerability.id,
-      aliases,
-      productId: scope === 'all' ? null : ref.product.id,
-      releaseId: scope === 'release' ? ref.release.id : null,
-      component: match.component.key,
-      version: match.allVersions ? null : match.component.version.number,
-      analysis: s.analysis,
-      author: input.author,
-      createdAt: input.now,
-      origin: `import ${read.document.format} ${input.fileName}`,
-    });
+    for (const match of matches)
+      records.push({
+        vulnerabilityId: s.vulnerability.id,
+        aliases,
+        productId: scope === 'all' ? null : ref.product.id,
+        releaseId: scope === 'release' ? ref.release.id : null,
+        component: match.component.key,
+        version: match.allVersions ? null : match.component.version.number,
+        analysis: s.analysis,
+        author: input.author,
+        createdAt: input.now,
+        origin: `import ${read.document.format} ${input.fileName}`,
+      });
   }
   await store.transaction((tx) => tx.addTriageRecords(records));
   return { format: read.document.format, recorded: records.length, unmatched, issues: read.issues };
@@ -303,6 +305,32 @@ async function linkedComponents(
     }
     return refs.get(link.ref) ?? refs.get(decoded);
   };
+}
+
+/**
+ * The components a statement is about. A statement limited to some versions (CycloneDX
+ * `affects[].versions[]`) is recorded for each version of the named component within the limit,
+ * that version only; otherwise the product as named (`matchProduct`).
+ */
+function matchLimited(
+  components: ReleaseComponent[],
+  p: VexProduct,
+  linked: (p: VexProduct) => VexProduct | undefined,
+): { component: ReleaseComponent; allVersions: boolean }[] {
+  const direct = matchProduct(components, p) ?? matchProduct(components, linked(p) ?? {});
+  if (!p.only) return direct ? [direct] : [];
+  if (!direct) return [];
+  const only = p.only;
+  return components
+    .filter(
+      (c) => c.key === direct.component.key && withinLimit(only, versionOfPurl(c.version.purl) ?? c.version.number),
+    )
+    .map((component) => ({ component, allVersions: false }));
+}
+
+function versionOfPurl(purl: string | null | undefined): string | undefined {
+  const ref = purl ? componentReference(purl) : undefined;
+  return ref && !('error' in ref) && ref.version !== null ? ref.version : undefined;
 }
 
 /**

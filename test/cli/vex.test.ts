@@ -399,3 +399,60 @@ test('a VEX product named without a version is recorded for every version of it 
     ['pkg:npm/minimist@0.0.8', 'pkg:npm/minimist@1.2.5'],
   );
 });
+
+test('CycloneDX per-version statuses are recorded for the versions they name, and survive an export and re-import', async () => {
+  // One statement about minimist: exploitable for 0.x, 1.2.6 listed unaffected. The release ships
+  // three versions; 1.2.5 is in neither list and stays without analysis.
+  writeFileSync(
+    join(dir, 'v6.json'),
+    sbom('urn:uuid:66666666-6666-4666-8666-666666666666', [
+      ['minimist', '0.0.8'],
+      ['minimist', '1.2.5'],
+      ['minimist', '1.2.6'],
+    ]),
+  );
+  const vex = {
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    version: 1,
+    vulnerabilities: [
+      {
+        id: 'CVE-2099-0006',
+        analysis: { state: 'exploitable', response: ['update'], detail: 'options parsed from user input' },
+        affects: [
+          {
+            ref: 'pkg:npm/minimist',
+            versions: [
+              { range: 'vers:npm/<1.0.0', status: 'affected' },
+              { version: '1.2.6', status: 'unaffected' },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  writeFileSync(join(dir, 'per-version.cdx.json'), JSON.stringify(vex));
+  const states = async (release: string) => {
+    const listed = JSON.parse(await ok('vex', 'list', 'shop', release, '--json')) as {
+      statements: { vulnerability: { id: string }; product: { purl?: string }; analysis: { state: string } }[];
+    };
+    return listed.statements
+      .filter((s) => s.vulnerability.id === 'CVE-2099-0006')
+      .map((s) => [s.product.purl, s.analysis.state])
+      .sort();
+  };
+  const expected = [
+    ['pkg:npm/minimist@0.0.8', 'exploitable'],
+    ['pkg:npm/minimist@1.2.6', 'not_affected'],
+  ];
+  for (const release of ['6.0', '6.1']) {
+    await ok('release', 'create', 'shop', release);
+    await ok('import', 'shop', release, join(dir, 'v6.json'));
+  }
+  await ok('vex', 'import', join(dir, 'per-version.cdx.json'), 'shop', '6.0', '--author', 'psirt');
+  assert.deepEqual(await states('6.0'), expected);
+  const exported = join(dir, 'v6-export.cdx.json');
+  await ok('vex', 'export', 'shop', '6.0', '--format', 'cyclonedx-vex', '-o', exported);
+  await ok('vex', 'import', exported, 'shop', '6.1', '--author', 'psirt');
+  assert.deepEqual(await states('6.1'), expected);
+});

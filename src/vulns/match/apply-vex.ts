@@ -1,6 +1,6 @@
 import { isPurlError, parsePurl, formatPurl, purlWithoutVersion } from '../../model/purl/index.js';
 import type { Sbom } from '../../model/index.js';
-import { compareTimestamps, parseBomLink, type VexStatement } from '../vex/index.js';
+import { compareTimestamps, parseBomLink, withinLimit, type VexStatement } from '../vex/index.js';
 import type { VulnerabilityFinding, VulnerabilityScan } from './finding.js';
 
 /**
@@ -25,6 +25,18 @@ function canonical(purl: string | undefined): { full: string; bare: string } | u
 }
 
 function covers(s: VexStatement, f: VulnerabilityFinding, serial: string | undefined): boolean {
+  if (!namesComponent(s, f, serial)) return false;
+  // A statement the document limits to some versions (CycloneDX affects[].versions[]) holds for those only.
+  return !s.product.only || withinLimit(s.product.only, componentVersion(f));
+}
+
+/** The component's version as its purl writes it (the form VEX ranges use), else as the SBOM gives it. */
+function componentVersion(f: VulnerabilityFinding): string | undefined {
+  const p = f.component.purl ? parsePurl(f.component.purl) : undefined;
+  return (p && !isPurlError(p) ? p.version : undefined) ?? f.component.version ?? f.match.version;
+}
+
+function namesComponent(s: VexStatement, f: VulnerabilityFinding, serial: string | undefined): boolean {
   const product = s.product;
   // A BOM-Link names a component of one SBOM: its bom-ref says nothing about another SBOM's
   // components (bom-refs such as `1` or `component-1` recur from one SBOM to the next).

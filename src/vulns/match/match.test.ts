@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { emptySbom, type Component, type Sbom } from '../../model/index.js';
 import type { OsvRecord } from '../osv/record.js';
 import { applyVex, failsGate, findingsAsVex, purlToOsvPackage, scanSbom, VulnerabilityIndex } from './index.js';
-import { writeVex, type VexStatement } from '../vex/index.js';
+import { readVex, writeVex, type VexStatement } from '../vex/index.js';
 import { parseKev, type KevCatalogue } from '../severity/index.js';
 
 function component(ref: string, purl: string | undefined, version?: string): Component {
@@ -330,6 +330,97 @@ describe('VEX applied to a scan', () => {
       (document as { statements: { action_statement: string }[] }).statements[0]!.action_statement,
       'Upgrade lib to 1.0.1',
     );
+  });
+});
+
+describe('CycloneDX VEX per-version statuses applied to a scan', () => {
+  // A vendor's statement about its parser library: exploitable in the 2.x line below 2.4, 2.4.1
+  // listed unaffected, 1.x unknown. Each version of the SBOM gets what the document says of it.
+  const index = VulnerabilityIndex.from([
+    record('GHSA-pars-0001', {
+      aliases: ['CVE-2099-1111'],
+      affected: [
+        { package: { ecosystem: 'npm', name: 'parser' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] },
+      ],
+    }),
+  ]);
+  const sbom = sbomOf([
+    component('parser@1.9.0', 'pkg:npm/parser@1.9.0'),
+    component('parser@2.3.0', 'pkg:npm/parser@2.3.0'),
+    component('parser@2.4.1', 'pkg:npm/parser@2.4.1'),
+    component('parser@3.0.0', 'pkg:npm/parser@3.0.0'),
+  ]);
+  const vex = {
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    version: 1,
+    vulnerabilities: [
+      {
+        id: 'CVE-2099-1111',
+        analysis: { state: 'exploitable', response: ['update'], detail: 'reachable through parse()' },
+        affects: [
+          {
+            ref: 'pkg:npm/parser@2.3.0',
+            versions: [
+              { range: 'vers:npm/>= 2.0.0|< 2.4.0' },
+              { version: '2.4.1', status: 'unaffected' },
+              { range: 'vers:npm/<2.0.0', status: 'unknown' },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+
+  test('each version gets the status the document gives it, the others nothing', () => {
+    const read = readVex(JSON.stringify(vex), 'parser.cdx.json');
+    assert.equal(read.document.statements.length, 2);
+    const applied = applyVex(scanSbom(sbom, index), read.document.statements, sbom);
+    const states = Object.fromEntries(
+      applied.scan.findings.map((f) => [f.component.version ?? f.component.purl, f.analysis?.state ?? null]),
+    );
+    assert.deepEqual(states, {
+      'pkg:npm/parser@1.9.0': null,
+      'pkg:npm/parser@2.3.0': 'exploitable',
+      'pkg:npm/parser@2.4.1': 'not_affected',
+      'pkg:npm/parser@3.0.0': null,
+    });
+    assert.equal(applied.applied, 2);
+    assert.ok(read.issues.some((i) => i.code === 'vex-version-unknown'));
+  });
+
+  test('a range that cannot be read is skipped and said, not taken as every version', () => {
+    const bad = structuredClone(vex);
+    bad.vulnerabilities[0]!.affects[0]!.versions = [{ range: 'vers:nosuch/<9' }];
+    const read = readVex(JSON.stringify(bad), 'bad.cdx.json');
+    assert.equal(read.document.statements.length, 0);
+    assert.match(read.issues.map((i) => i.message).join('\n'), /range of pkg:npm\/parser@2\.3\.0 is skipped/);
+  });
+
+  test('written back as CycloneDX VEX, the limits read the same', () => {
+    const read = readVex(JSON.stringify(vex), 'parser.cdx.json');
+    const written = writeVex(read.document.statements, {
+      format: 'cyclonedx-vex',
+      specVersion: '1.6',
+      serialNumber: 'urn:uuid:6b3a1c7e-0d1f-4c55-9a4e-0f8a2a1b2c3d',
+      timestamp: '2026-12-04T00:00:00Z',
+    });
+    const again = readVex(JSON.stringify(written.document), 'again.cdx.json');
+    const essence = (ss: VexStatement[]) =>
+      ss.map((s) => [s.product.purl, JSON.stringify(s.product.only), s.analysis.state]).sort();
+    assert.deepEqual(essence(again.document.statements), essence(read.document.statements));
+    const openvex = writeVex(read.document.statements, {
+      format: 'openvex',
+      id: 'https://example.com/vex/parser',
+      author: 'ci',
+      timestamp: '2026-12-04T00:00:00Z',
+    });
+    // The exact version is named as a versioned purl; the range cannot be, and is left out.
+    const products = (openvex.document as { statements: { products: { '@id': string }[] }[] }).statements.flatMap(
+      (st) => st.products.map((p) => p['@id']),
+    );
+    assert.deepEqual(products, ['pkg:npm/parser@2.4.1']);
+    assert.ok(openvex.issues.some((i) => i.message.includes('vers:npm/')));
   });
 });
 

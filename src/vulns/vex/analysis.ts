@@ -67,6 +67,19 @@ export interface VexProduct {
   cpe?: string;
   name?: string;
   version?: string;
+  /**
+   * The versions of the product the statement holds for, when the document says so per version
+   * (CycloneDX `affects[].versions[]`): one exact version, or a vers range. Without it, the
+   * statement is about the product as named (a purl without version: every version).
+   */
+  only?: VersionLimit;
+}
+
+/** One version (compared as written) or a vers range (`vers:npm/>=1.0.0|<1.2.0`). */
+export type VersionLimit = { version: string } | { range: string };
+
+export function describeVersionLimit(limit: VersionLimit): string {
+  return 'version' in limit ? `version ${limit.version}` : limit.range;
 }
 
 export interface VexVulnerability {
@@ -119,16 +132,19 @@ export interface VexDocument {
 
 /** The identity used to compare products across formats: purl first, then the SBOM links. */
 export function productKey(p: VexProduct): string {
-  if (p.purl) return `purl:${p.purl}`;
-  if (p.bomLink) return `bomlink:${p.bomLink}`;
-  if (p.ref) return `ref:${p.ref}`;
-  if (p.cpe) return `cpe:${p.cpe}`;
-  return `name:${p.name ?? ''}@${p.version ?? ''}`;
+  const only = p.only ? `\u0000${describeVersionLimit(p.only)}` : '';
+  if (p.purl) return `purl:${p.purl}${only}`;
+  if (p.bomLink) return `bomlink:${p.bomLink}${only}`;
+  if (p.ref) return `ref:${p.ref}${only}`;
+  if (p.cpe) return `cpe:${p.cpe}${only}`;
+  return `name:${p.name ?? ''}@${p.version ?? ''}${only}`;
 }
 
 /** A short readable name for messages. */
 export function productLabel(p: VexProduct): string {
-  return p.purl ?? p.bomLink ?? p.ref ?? p.cpe ?? [p.name, p.version].filter(Boolean).join('@') ?? '(unnamed product)';
+  const name =
+    p.purl ?? p.bomLink ?? p.ref ?? p.cpe ?? ([p.name, p.version].filter(Boolean).join('@') || '(unnamed product)');
+  return p.only ? `${name} (${describeVersionLimit(p.only)})` : name;
 }
 
 export function isNotAffected(state: AnalysisState): boolean {

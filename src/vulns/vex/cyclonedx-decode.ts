@@ -1,9 +1,14 @@
 /** Reads the `vulnerabilities[]` of a CycloneDX BOM (1.4 and later) as VEX statements. */
 import { issue, type Issue } from '../../model/issue.js';
+import { formatPurl, isPurlError, parsePurl, purlWithoutVersion } from '../../model/purl/index.js';
 import {
   ANALYSIS_RESPONSES,
   ANALYSIS_STATES,
   CDX_JUSTIFICATIONS,
+  describeVersionLimit,
+  isNotAffected,
+  type VersionLimit,
+  type VexAnalysis,
   type VexDocument,
   type VexProduct,
   type VexStatement,
@@ -11,6 +16,7 @@ import {
 import { parseBomLink } from './bom-link.js';
 import { isOneOf, readTag } from './fidelity.js';
 import { asArray, asRecord, asString } from './statements.js';
+import { rangeProblem } from './version-limit.js';
 
 export function decodeCycloneDxVex(doc: Record<string, unknown>): { document: VexDocument; issues: Issue[] } {
   const issues: Issue[] = [];
@@ -77,6 +83,15 @@ export function decodeCycloneDxVex(doc: Record<string, unknown>): { document: Ve
     const affects = asArray(vuln.affects);
     if (affects.length === 0)
       issues.push(issue('warning', 'vex-invalid', `${id}: no affects[], the analysis applies to nothing`, { field }));
+    const analysisOf: VexStatement['analysis'] = {
+      state: tag.state ?? state,
+      ...(justification ? { justification } : {}),
+      ...(tag.vexJustification ? { vexJustification: tag.vexJustification } : {}),
+      responses: (tag.responses ?? responses) as VexStatement['analysis']['responses'],
+      ...(detail ? { detail } : {}),
+      ...(recommendation ? { actionStatement: recommendation } : {}),
+    };
+    const vulnerability = { id, aliases, ...(description ? { description } : {}) };
     affects.forEach((a, j) => {
       const ref = asString(asRecord(a)?.ref);
       if (!ref) {
@@ -87,33 +102,20 @@ export function decodeCycloneDxVex(doc: Record<string, unknown>): { document: Ve
         );
         return;
       }
-      if (asArray(asRecord(a)?.versions).length > 0) {
-        issues.push(
-          issue(
-            'info',
-            'vex-version-ranges',
-            `${id}: per-version statuses of ${ref} are not read; the analysis applies to the referenced component`,
-            {
-              field: `${field}/affects/${j}/versions`,
-            },
-          ),
-        );
-      }
       const product = productOf(ref, components);
       if (parseBomLink(ref)) links.add(ref.split('#')[0]!);
-      statements.push({
-        vulnerability: { id, aliases, ...(description ? { description } : {}) },
-        product,
-        analysis: {
-          state: tag.state ?? state,
-          ...(justification ? { justification } : {}),
-          ...(tag.vexJustification ? { vexJustification: tag.vexJustification } : {}),
-          responses: (tag.responses ?? responses) as VexStatement['analysis']['responses'],
-          ...(detail ? { detail } : {}),
-          ...(recommendation ? { actionStatement: recommendation } : {}),
-        },
-        ...(timestamp ? { timestamp } : {}),
-      });
+      const versions = asArray(asRecord(a)?.versions);
+      const perVersion =
+        versions.length === 0
+          ? [{ product, analysis: analysisOf }]
+          : versionStatements(id, ref, product, analysisOf, versions, `${field}/affects/${j}/versions`, issues);
+      for (const v of perVersion)
+        statements.push({
+          vulnerability: { ...vulnerability, aliases: [...aliases] },
+          product: v.product,
+          analysis: v.analysis,
+          ...(timestamp ? { timestamp } : {}),
+        });
     });
   });
   const metadata = asRecord(doc.metadata);
@@ -187,4 +189,77 @@ function productOf(ref: string, components: Map<string, KnownComponent>): VexPro
     ...(known?.name ? { name: known.name } : {}),
     ...(known?.version ? { version: known.version } : {}),
   };
+}
+
+const VERSION_STATUSES = ['affected', 'unaffected', 'unknown'] as const;
+
+/**
+ * The statements of one `affects` entry that lists versions: the analysis holds for each version
+ * or range the document gives as `affected` (the status CycloneDX assumes when none is written);
+ * a version given as `unaffected` is not_affected, that version only; `unknown` says nothing. The
+ * product keeps its identity without a version of its own: the limit says which versions.
+ */
+function versionStatements(
+  id: string,
+  ref: string,
+  product: VexProduct,
+  analysis: VexAnalysis,
+  versions: unknown[],
+  field: string,
+  issues: Issue[],
+): { product: VexProduct; analysis: VexAnalysis }[] {
+  const out: { product: VexProduct; analysis: VexAnalysis }[] = [];
+  const { version: _ownVersion, ...identity } = product;
+  const purl = identity.purl ? versionless(identity.purl) : undefined;
+  versions.forEach((v, k) => {
+    const entry = asRecord(v);
+    const status = entry?.status ?? 'affected';
+    const limit = versionLimit(entry);
+    const where = { field: `${field}/${k}` };
+    if (!limit || !isOneOf(VERSION_STATUSES, status)) {
+      const why = limit ? `status ${String(status)} is not affected, unaffected or unknown` : 'no version or range';
+      issues.push(issue('warning', 'vex-invalid', `${id}: a version entry of ${ref} is skipped (${why})`, where));
+      return;
+    }
+    const problem = 'range' in limit ? rangeProblem(limit.range) : undefined;
+    if (problem) {
+      issues.push(issue('warning', 'vex-invalid', `${id}: range of ${ref} is skipped: ${problem}`, where));
+      return;
+    }
+    if (status === 'unknown') {
+      issues.push(
+        issue(
+          'info',
+          'vex-version-unknown',
+          `${id}: ${describeVersionLimit(limit)} of ${ref} is unknown; nothing is applied to it`,
+          where,
+        ),
+      );
+      return;
+    }
+    out.push({
+      product: { ...identity, ...(purl ? { purl } : {}), only: limit },
+      analysis:
+        status === 'affected' || isNotAffected(analysis.state)
+          ? analysis
+          : {
+              state: 'not_affected',
+              responses: [],
+              detail: `${describeVersionLimit(limit)} is listed as unaffected by ${id}`,
+            },
+    });
+  });
+  return out;
+}
+
+function versionLimit(entry: Record<string, unknown> | undefined): VersionLimit | undefined {
+  const version = asString(entry?.version);
+  if (version !== undefined) return { version };
+  const range = asString(entry?.range);
+  return range !== undefined ? { range } : undefined;
+}
+
+function versionless(purl: string): string {
+  const p = parsePurl(purl);
+  return isPurlError(p) ? purl : formatPurl(purlWithoutVersion(p));
 }

@@ -4,7 +4,7 @@
  * (regulation.md §4.2, §4.3 VEX-01), otherwise as bom-refs of components listed in the VEX BOM.
  */
 import type { Issue } from '../../model/issue.js';
-import { productLabel, type VexStatement } from './analysis.js';
+import { productLabel, type VersionLimit, type VexStatement } from './analysis.js';
 import { productLink } from './bom-link.js';
 import { lossy, withTag, type FidelityTag } from './fidelity.js';
 import { analysisKey } from './five-label.js';
@@ -82,7 +82,7 @@ export function encodeCycloneDxVex(
           ...(withTag(a.detail, tag) ? { detail: withTag(a.detail, tag) } : {}),
           ...(timestamp ? { lastUpdated: timestamp } : {}),
         },
-        affects: [...new Set(group.map(refOf))].map((ref) => ({ ref })),
+        affects: affectsOf(group, refOf),
       };
     },
   );
@@ -118,4 +118,22 @@ export function encodeCycloneDxVex(
     },
     issues,
   };
+}
+
+/**
+ * One `affects` entry per product; statements limited to some versions (read from a document's
+ * `affects[].versions[]`) list them back as versions the analysis holds for (status affected, the
+ * reading `decodeCycloneDxVex` gives). A statement about the whole product makes the list moot.
+ */
+function affectsOf(group: readonly VexStatement[], refOf: (s: VexStatement) => string): Record<string, unknown>[] {
+  const limits = new Map<string, VersionLimit[] | null>();
+  for (const s of group) {
+    const ref = refOf(s);
+    const known = limits.get(ref);
+    if (known === null) continue;
+    limits.set(ref, s.product.only ? [...(known ?? []), s.product.only] : null);
+  }
+  return [...limits].map(([ref, only]) =>
+    only ? { ref, versions: only.map((limit) => ({ ...limit, status: 'affected' })) } : { ref },
+  );
 }

@@ -2,11 +2,11 @@
  * The VEX format table: how each format is recognised, read and written. `readVex` detects the
  * format of a document (CycloneDX VEX, OpenVEX, CSAF) and decodes it; `writeVex` encodes.
  */
-import type { Issue } from '../../model/issue.js';
+import { issue, type Issue } from '../../model/issue.js';
 import { UnreadableDocumentError } from '../../sbom/format.js';
 import { parseJsonDocument } from '../../sbom/json-text.js';
 import { UnsupportedDocumentError } from '../../sbom/read.js';
-import type { VexDocument, VexFormat, VexStatement } from './analysis.js';
+import { productLabel, type VexDocument, type VexFormat, type VexStatement } from './analysis.js';
 import { decodeCsafVex } from './csaf-decode.js';
 import { encodeCsafVex, type CsafVexOptions } from './csaf-encode.js';
 import { decodeCycloneDxVex } from './cyclonedx-decode.js';
@@ -104,8 +104,43 @@ export function writeVex(
     case 'cyclonedx-vex':
       return encodeCycloneDxVex(statements, options);
     case 'openvex':
-      return encodeOpenVex(statements, options);
-    case 'csaf':
-      return encodeCsafVex(statements, options);
+    case 'csaf': {
+      const { kept, issues } = withoutVersionLimits(statements, options.format);
+      const written = options.format === 'openvex' ? encodeOpenVex(kept, options) : encodeCsafVex(kept, options);
+      return { document: written.document, issues: [...issues, ...written.issues] };
+    }
   }
+}
+
+/**
+ * OpenVEX and CSAF name products, not version ranges of them: a statement limited to one version
+ * of a purl is written for that purl at that version; one limited to a range is left out and said
+ * (written for the bare purl it would claim every version).
+ */
+function withoutVersionLimits(
+  statements: readonly VexStatement[],
+  format: string,
+): { kept: VexStatement[]; issues: Issue[] } {
+  const kept: VexStatement[] = [];
+  const issues: Issue[] = [];
+  for (const s of statements) {
+    const only = s.product.only;
+    if (!only) kept.push(s);
+    else if ('version' in only && s.product.purl && !s.product.purl.includes('@')) {
+      const { only: _only, ...product } = s.product;
+      const purl = s.product.purl.replace(/([?#]|$)/, `@${encodeURIComponent(only.version)}$1`);
+      kept.push({ ...s, product: { ...product, purl, version: only.version } });
+    } else
+      issues.push(
+        issue(
+          'error',
+          'vex-lossy',
+          `${s.vulnerability.id}: ${productLabel(s.product)} cannot be named in ${format}; left out`,
+          {
+            component: productLabel(s.product),
+          },
+        ),
+      );
+  }
+  return { kept, issues };
 }

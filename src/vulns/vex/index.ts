@@ -9,3 +9,4 @@ export { decodeCsafVex } from './csaf-decode.js';
 export { STATE_TABLE, JUSTIFICATION_TABLE, RESPONSE_TABLE } from './vocabulary.js';
 export { canonicalVulnerabilityId } from './vulnerability-ids.js';
 export { compareTimestamps, newestTimestamp } from './statements.js';
+export { withinLimit, rangeProblem } from './version-limit.js';
