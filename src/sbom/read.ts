@@ -1,4 +1,4 @@
-import type { Issue, Sbom } from '../model/index.js';
+import { issue, type Issue, type Sbom } from '../model/index.js';
 import { HEAD_BYTES, identifyDocument } from './detect.js';
 import type { Identification, SbomFormat } from './format.js';
 import { parseJsonDocument } from './json-text.js';
@@ -38,7 +38,7 @@ export function readSbom(text: string, name?: string, formats: readonly SbomForm
     // The head did not settle it and there is more: look at the whole document (issue 13 item 2).
     // JSON key order carries no meaning, so identify on an outline of every top-level key.
     if (isJson) json = parseJsonDocument(text, name);
-    id = identifyDocument(isJson ? outlineJson(json) : text, formats) ?? id;
+    id = identifyDocument(isJson ? outlineJson(githubEnvelope(json) ?? json) : text, formats) ?? id;
   }
   if (!id) throw new UnsupportedDocumentError(describeUnknown(head));
   const found = id;
@@ -46,8 +46,36 @@ export function readSbom(text: string, name?: string, formats: readonly SbomForm
   const format = formats.find((f) => f.id === found.format);
   if (!format) throw new UnsupportedDocumentError(`${found.format} is not supported`, found);
   if (json === undefined && isJson && format.id !== 'spdx-yaml') json = parseJsonDocument(text, name);
+  const enveloped = format.id === 'spdx-json' ? githubEnvelope(json) : undefined;
+  if (enveloped !== undefined) json = enveloped;
   const { sbom, issues } = format.decode({ text, json, name });
+  if (enveloped !== undefined) {
+    issues.unshift(
+      issue(
+        'info',
+        'envelope',
+        'the SPDX document was read from the "sbom" member that wraps it (GitHub\'s SBOM API)',
+        {
+          field: 'sbom',
+        },
+      ),
+    );
+  }
   return { format, specVersion: found.specVersion ?? sbom.source.specVersion, sbom, issues, json };
+}
+
+/**
+ * GitHub's dependency-graph SBOM API (`gh api repos/<owner>/<repo>/dependency-graph/sbom`) answers
+ * `{"sbom": <SPDX 2.3 document>}`. Read as it was, the wrapper passed for an empty SPDX document:
+ * imported with no component and exit 0. The document inside is what it sends.
+ */
+function githubEnvelope(json: unknown): object | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const keys = Object.keys(json);
+  if (keys.length !== 1 || keys[0] !== 'sbom') return undefined;
+  const inner = (json as { sbom: unknown }).sbom;
+  if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) return undefined;
+  return typeof (inner as { spdxVersion?: unknown }).spdxVersion === 'string' ? inner : undefined;
 }
 
 function describeUnknown(head: string): string {
