@@ -30,13 +30,7 @@ import { assertStorable } from './storable-import.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError, notFound, serviceErrorOfInput } from './service-error.js';
 import { recordValidationRun } from './validation-runs.js';
-import {
-  createdBy,
-  createImportTarget,
-  resolveImportTarget,
-  type CreatedByImport,
-  type ImportTarget,
-} from './import-target.js';
+import { createImportTarget, importByName, type CreatedByImport, type ImportTarget } from './import-target.js';
 import { scanRelease } from './release-vulnerabilities.js';
 import { importQualityResults, importQualityResultsInSlices } from './import-quality.js';
 import type { ProfileResult } from '../cra/profiles/index.js';
@@ -219,14 +213,16 @@ export async function importDocumentByName(
   target: ImportTarget,
   input: ImportDocumentInput,
 ): Promise<NamedImportOutcome> {
-  const resolved = await resolveImportTarget(store, target);
-  if (resolved.releaseId !== null)
-    return { ...(await importDocument(store, resolved.releaseId, input)), created: createdBy(resolved) };
-  await input.onPhase?.('decoding');
-  // No release to attach a failed attempt to: a refused document is only the caller's error.
-  const decoded = decodeDocument(store, input);
-  const outcome = await importAndValidate(store, (tx) => createImportTarget(tx, resolved), decoded, input);
-  return { ...outcome, created: createdBy(resolved) };
+  let decoded: DecodedSource | undefined;
+  return importByName(store, target, {
+    existing: (releaseId) => importDocument(store, releaseId, input),
+    creating: async (resolved) => {
+      await input.onPhase?.('decoding');
+      // No release to attach a failed attempt to: a refused document is only the caller's error.
+      decoded ??= decodeDocument(store, input);
+      return importAndValidate(store, (tx) => createImportTarget(tx, resolved), decoded, input);
+    },
+  });
 }
 
 /** A project folder into the release named by product and number; `create` as for a document. */
@@ -235,16 +231,14 @@ export async function importProjectFolderByName(
   target: ImportTarget,
   input: ImportNpmProjectInput,
 ): Promise<NamedImportOutcome> {
-  const resolved = await resolveImportTarget(store, target);
-  if (resolved.releaseId !== null)
-    return { ...(await importProjectFolder(store, resolved.releaseId, input)), created: createdBy(resolved) };
-  const outcome = await importAndValidate(
-    store,
-    (tx) => createImportTarget(tx, resolved),
-    await decodeFolder(store, input),
-    input,
-  );
-  return { ...outcome, created: createdBy(resolved) };
+  let decoded: DecodedSource | undefined;
+  return importByName(store, target, {
+    existing: (releaseId) => importProjectFolder(store, releaseId, input),
+    creating: async (resolved) => {
+      decoded ??= await decodeFolder(store, input);
+      return importAndValidate(store, (tx) => createImportTarget(tx, resolved), decoded, input);
+    },
+  });
 }
 
 export async function importNpmProject(

@@ -57,3 +57,34 @@ export async function createImportTarget(tx: Store, resolved: ResolvedTarget): P
 export function createdBy(resolved: ResolvedTarget): CreatedByImport {
   return { product: resolved.releaseId === null && resolved.productId === null, release: resolved.releaseId === null };
 }
+
+/**
+ * Runs an import by names. Several uploads asking to create one new product or release at once (a CI
+ * matrix posting its SBOMs) race to create it: the ones that lose hit the unique name, which means the
+ * target now exists, so they look it up again and import into it rather than answer 409. A conflict
+ * that is not explained by the target having appeared is passed on.
+ */
+export async function importByName<T>(
+  store: Store,
+  target: ImportTarget,
+  into: {
+    existing: (releaseId: number) => Promise<T>;
+    creating: (resolved: ResolvedTarget) => Promise<T>;
+  },
+): Promise<T & { created: CreatedByImport }> {
+  for (let attempt = 1; ; attempt++) {
+    const resolved = await resolveImportTarget(store, target);
+    if (resolved.releaseId !== null)
+      return { ...(await into.existing(resolved.releaseId)), created: createdBy(resolved) };
+    try {
+      return { ...(await into.creating(resolved)), created: createdBy(resolved) };
+    } catch (err) {
+      // Two attempts at most can be lost: one to the product's creation, one to the release's.
+      if (attempt < 3 && err instanceof ServiceError && err.code === 'already-exists') {
+        const now = await resolveImportTarget(store, target);
+        if (now.releaseId !== null || (resolved.productId === null && now.productId !== null)) continue;
+      }
+      throw err;
+    }
+  }
+}

@@ -146,3 +146,41 @@ for (const target of targets()) {
     },
   );
 }
+
+// A CI matrix posting its SBOMs for a new release at once: the uploads race to create the product and
+// the release. Each one is imported (into the one release the winner created), none answers 409.
+for (const target of targets()) {
+  test(
+    `concurrent uploads creating one product and release all land in it [${target.dialect}]`,
+    { skip: target.unavailable },
+    async () => {
+      const api = await startApi(target);
+      try {
+        const store = api.fresh.store;
+        const pm = { ...bearer(api.tokens['project-manager']), 'content-type': 'application/json' };
+        const upload = (release: string) =>
+          api.app.inject({
+            method: 'POST',
+            url: `/api/imports?product=Matrix&release=${release}&create=true&mode=merge`,
+            headers: pm,
+            payload: SBOM,
+          });
+        for (const release of ['1.0', '2.0']) {
+          const answers = await Promise.all(Array.from({ length: 6 }, () => upload(release)));
+          for (const answer of answers) assert.equal(answer.statusCode, 201, answer.body);
+          const created = answers.map((a) => a.json().created as { product: boolean; release: boolean });
+          assert.equal(created.filter((c) => c.release).length, 1, JSON.stringify(created));
+          assert.equal(created.filter((c) => c.product).length, release === '1.0' ? 1 : 0);
+        }
+        const products = await store.listProducts();
+        assert.deepEqual(
+          products.map((p) => p.name),
+          ['Matrix'],
+        );
+        assert.deepEqual((await store.listReleases(products[0]!.id)).map((r) => r.number).sort(), ['1.0', '2.0']);
+      } finally {
+        await api.close();
+      }
+    },
+  );
+}
