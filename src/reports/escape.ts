@@ -47,7 +47,10 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
  * become a `javascript:` link or markup.
  */
 export function escapeMarkdownText(text: string): string {
-  return escapeHtml(text)
+  // The apostrophe opens nothing in Markdown, and its HTML entity (&#39;) would have its '#' escaped
+  // below, leaving "&\#39;" printed as is: "Copyright O'Reilly" must read as written.
+  return text
+    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
     .replace(/([\\`*_[\]()#!|~])/g, '\\$1')
     .replace(/\r?\n/g, ' ');
 }

@@ -24,6 +24,13 @@ const HOSTILE = {
     { type: 'library', name: '<script>alert(4)</script>', version: '2.0.0', licenses: [{ license: { id: 'MIT' } }] },
     {
       type: 'library',
+      name: "d'Artagnan",
+      version: '1.0.0',
+      licenses: [{ license: { id: 'MIT' } }],
+      copyright: "Copyright (c) Tim O'Reilly & Co.",
+    },
+    {
+      type: 'library',
       name: 'ordinary',
       version: '3.0.0',
       purl: 'pkg:npm/ordinary@3.0.0',
@@ -106,6 +113,10 @@ test('NOTICE Markdown: no raw HTML, no javascript: link, http(s) homepages still
   assert.doesNotMatch(md, /\]\(javascript:|<javascript:/i);
   assert.match(md, /&lt;img src=x onerror=alert\\\(1\\\)&gt;/);
   assert.match(md, /<https:\/\/example\.org\/ordinary>/);
+  // An apostrophe needs no escape in Markdown; an entity for it would print as "&\#39;".
+  assert.match(md, /### d'Artagnan 1\.0\.0/);
+  assert.match(md, /Copyright \\\(c\\\) Tim O'Reilly &amp; Co\./);
+  assert.doesNotMatch(md, /&\\#/);
 });
 
 test('NOTICE HTML: everything escaped, only http(s) links', async () => {
@@ -120,4 +131,5 @@ test('obligations Markdown: component names are escaped', async () => {
   const md = await download('obligations/document?format=md');
   assert.match(md, /script/, 'the hostile component is listed');
   assert.doesNotMatch(md, /<script|<img/i);
+  assert.match(md, /d'Artagnan@1\.0\.0/);
 });
