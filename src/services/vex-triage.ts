@@ -217,6 +217,14 @@ export async function importVexDocument(
       throw new ServiceError('unreadable-document', err.message);
     throw err;
   }
+  if (read.document.statements.length === 0) {
+    // Nothing to record is not a success: the document was read and holds no statement at all.
+    const first = read.issues.find((i) => i.severity !== 'info') ?? read.issues[0];
+    throw new ServiceError(
+      'invalid-input',
+      `${input.fileName} (${read.document.format}) holds no VEX statement that can be recorded${first ? ` (${read.issues.length} skipped or said; first: ${first.message}${first.field ? ` at ${first.field}` : ''})` : ''}`,
+    );
+  }
   const ref = await findReleaseByName(store, input.product, input.release);
   const components = await releaseComponents(store, ref);
   const scope = input.scope ?? 'release';

@@ -456,3 +456,81 @@ test('CycloneDX per-version statuses are recorded for the versions they name, an
   await ok('vex', 'import', exported, 'shop', '6.1', '--author', 'psirt');
   assert.deepEqual(await states('6.1'), expected);
 });
+
+test('vex import that records nothing does not pass: exit 1 when no statement is about the release, 2 when the document holds none', async () => {
+  // Exit-code table: 1 is a finding about readable input (here: every statement names a product
+  // the release does not ship), 2 is input that cannot be used at all (no statement to read).
+  await ok('release', 'create', 'shop', '7.0');
+  await ok('import', 'shop', '7.0', join(dir, 'v1.json'));
+  const elsewhere = {
+    '@context': 'https://openvex.dev/ns/v0.2.0',
+    '@id': 'https://example.com/vex/elsewhere',
+    author: 'Example PSIRT',
+    timestamp: '2026-01-01T00:00:00Z',
+    version: 1,
+    statements: [
+      {
+        vulnerability: { name: 'CVE-2099-0007' },
+        products: [{ '@id': 'pkg:npm/left-pad@1.3.0' }],
+        status: 'not_affected',
+        justification: 'component_not_present',
+      },
+    ],
+  };
+  writeFileSync(join(dir, 'elsewhere.openvex.json'), JSON.stringify(elsewhere));
+  const unmatched = await vigie([
+    'vex',
+    'import',
+    join(dir, 'elsewhere.openvex.json'),
+    'shop',
+    '7.0',
+    '--author',
+    'psirt',
+    '--db',
+    db,
+  ]);
+  assert.equal(unmatched.code, 1, unmatched.stderr);
+  assert.match(unmatched.stdout, /0 analyses recorded, 1 statements about products not in shop 7\.0/);
+  assert.match(unmatched.stderr, /nothing recorded/);
+  const json = await vigie([
+    'vex',
+    'import',
+    join(dir, 'elsewhere.openvex.json'),
+    'shop',
+    '7.0',
+    '--author',
+    'psirt',
+    '--json',
+    '--db',
+    db,
+  ]);
+  assert.equal(json.code, 1);
+  assert.equal((JSON.parse(json.stdout) as { recorded: number }).recorded, 0);
+
+  const empty = {
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    version: 1,
+    vulnerabilities: [{ id: 'CVE-2099-0008', affects: [{ ref: 'pkg:npm/lodash@4.17.20' }] }],
+  };
+  writeFileSync(join(dir, 'no-analysis.cdx.json'), JSON.stringify(empty));
+  const none = await vigie([
+    'vex',
+    'import',
+    join(dir, 'no-analysis.cdx.json'),
+    'shop',
+    '7.0',
+    '--author',
+    'psirt',
+    '--db',
+    db,
+  ]);
+  assert.equal(none.code, 2, none.stderr);
+  assert.equal(none.stderr.trim().split('\n').length, 1, none.stderr);
+  assert.match(none.stderr, /holds no VEX statement.*CVE-2099-0008: no analysis state/);
+  assert.ok(!hasStackTrace(none.stderr));
+  const listed = JSON.parse(await ok('vex', 'list', 'shop', '7.0', '--json')) as {
+    statements: { vulnerability: { id: string } }[];
+  };
+  assert.ok(!listed.statements.some((s) => ['CVE-2099-0007', 'CVE-2099-0008'].includes(s.vulnerability.id)));
+});

@@ -2,6 +2,7 @@
 // release their scope covers) and VEX documents in and out (CycloneDX VEX, OpenVEX, CSAF).
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
 import { writeOutput } from '../write-output.js';
 import {
   exportVex,
@@ -51,7 +52,7 @@ export function registerVex(program: Command, ctx: CommandContext): void {
     vex
       .command('import')
       .description(
-        'record the statements of a CycloneDX VEX, OpenVEX or CSAF document about the components of a release',
+        'record the statements of a CycloneDX VEX, OpenVEX or CSAF document about the components of a release (exit 0 when at least one is recorded, 1 when none is about a component of the release: nothing recorded, 2 when the document holds no statement that can be read)',
       ),
   )
     .argument('<file>', 'the VEX document (format detected)')
@@ -70,13 +71,7 @@ export function registerVex(program: Command, ctx: CommandContext): void {
           now: now(),
           ...(scope ? { scope } : {}),
         });
-        if (opts.json) return printJson(ctx, result);
-        ctx.io.stdout(
-          `${file} (${result.format}): ${result.recorded} analyses recorded, ${result.unmatched.length} statements about products not in ${product} ${release}\n`,
-        );
-        for (const u of result.unmatched.slice(0, 20))
-          ctx.io.stdout(`  not in the release: ${u.vulnerability} for ${u.product}\n`);
-        for (const i of result.issues) ctx.io.stderr(`${i.severity}: ${i.message}${i.field ? ` (${i.field})` : ''}\n`);
+        printImport(ctx, opts, { file, product, release }, result);
       }),
     );
 
@@ -191,4 +186,23 @@ export function registerVex(program: Command, ctx: CommandContext): void {
         await writeOutput(ctx, JSON.stringify(result.document, null, 2) + '\n', opts.output);
       }),
     );
+}
+
+/** What `vex import` says: recorded and unmatched counts; nothing recorded is exit 1 (a finding about input that was read). */
+function printImport(
+  ctx: CommandContext,
+  opts: VexFlags,
+  { file, product, release }: { file: string; product: string; release: string },
+  result: Awaited<ReturnType<typeof importVexFile>>,
+): void {
+  if (result.recorded === 0) ctx.setExit(EXIT.findings);
+  if (opts.json) return printJson(ctx, result);
+  ctx.io.stdout(
+    `${file} (${result.format}): ${result.recorded} analyses recorded, ${result.unmatched.length} statements about products not in ${product} ${release}\n`,
+  );
+  for (const u of result.unmatched.slice(0, 20))
+    ctx.io.stdout(`  not in the release: ${u.vulnerability} for ${u.product}\n`);
+  for (const i of result.issues) ctx.io.stderr(`${i.severity}: ${i.message}${i.field ? ` (${i.field})` : ''}\n`);
+  if (result.recorded === 0)
+    ctx.io.stderr(`nothing recorded: no statement of ${file} is about a component of ${product} ${release}\n`);
 }
