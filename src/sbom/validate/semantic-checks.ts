@@ -53,11 +53,28 @@ function checkComponent(c: Component, issues: Issue[]): void {
   }
 }
 
+/**
+ * `pkg:golang/stdlib@<go release>`: how the SBOM writers of Go binaries and modules name the standard
+ * library (no namespace, which the golang type requires). Every such SBOM was INVALID for it alone.
+ */
+const GO_STANDARD_LIBRARY = /^pkg:golang\/stdlib(?:@[^?#/]*)?(?:[?#]|$)/i;
+
 function checkPurl(c: Component, issues: Issue[]): void {
   const purl = parsePurl(c.purl!);
   const where = { component: c.ref, field: 'purl' };
   if (isPurlError(purl)) {
     const at = purl.position === undefined ? '' : ` (at character ${purl.position + 1})`;
+    if (GO_STANDARD_LIBRARY.test(c.purl!)) {
+      issues.push(
+        issue(
+          'warning',
+          'invalid-purl',
+          `purl "${c.purl}": ${purl.error}${at}; read as the Go standard library, the way syft, Trivy and Kubernetes bom write it`,
+          where,
+        ),
+      );
+      return;
+    }
     issues.push(issue('error', 'invalid-purl', `invalid purl "${c.purl}": ${purl.error}${at}`, where));
     return;
   }

@@ -171,3 +171,20 @@ test('a primary component without bom-ref never takes a ref the document gives a
     1,
   );
 });
+
+test("the Go standard library's pkg:golang/stdlib purl is a warning, not an invalid SBOM; other namespaceless golang purls stay errors", () => {
+  const s = emptySbom({ id: 'spdx-json', specVersion: '2.3' });
+  s.components = [
+    component('std', 'stdlib', '1.21', { purl: 'pkg:golang/stdlib@1.21' }),
+    component('std-go', 'stdlib', 'go1.22.1', { purl: 'pkg:golang/stdlib@go1.22.1' }),
+    component('local', 'testmod', '0.1.0', { purl: 'pkg:golang/testmod@0.1.0' }),
+  ];
+  const purlIssues = checkSbomSemantics(s)
+    .filter((i) => i.code === 'invalid-purl')
+    .map((i) => [i.component, i.severity]);
+  assert.deepEqual(purlIssues, [
+    ['std', 'warning'],
+    ['std-go', 'warning'],
+    ['local', 'error'],
+  ]);
+});
