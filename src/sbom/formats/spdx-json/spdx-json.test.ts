@@ -219,3 +219,31 @@ test('encode: non-SPDX licence strings, effective licences, scopes and losses', 
   assert.equal(back.metadata.component?.ref, 'SPDXRef-app');
   assert.equal(spdxJson.encode!(sbom, '2.3', options).text, text, 'deterministic');
 });
+
+test('PACKAGE_OF makes the edge of the package it is part of (A PACKAGE_OF B: B includes A)', () => {
+  const pkg = (id: string) => ({
+    SPDXID: `SPDXRef-${id}`,
+    name: id,
+    versionInfo: '1',
+    downloadLocation: 'NOASSERTION',
+  });
+  const doc = {
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: 'distro',
+    documentNamespace: 'https://example.org/distro-1',
+    creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: hand-written'] },
+    packages: [pkg('distro'), pkg('bash'), pkg('zlib')],
+    relationships: [
+      { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-distro' },
+      { spdxElementId: 'SPDXRef-bash', relationshipType: 'PACKAGE_OF', relatedSpdxElement: 'SPDXRef-distro' },
+      { spdxElementId: 'SPDXRef-zlib', relationshipType: 'PACKAGE_OF', relatedSpdxElement: 'SPDXRef-distro' },
+    ],
+  };
+  const { sbom } = spdxJson.decode({ text: JSON.stringify(doc) });
+  assert.deepEqual(sbom.dependencies.find((d) => d.ref === 'SPDXRef-distro')?.dependsOn, [
+    'SPDXRef-bash',
+    'SPDXRef-zlib',
+  ]);
+});

@@ -5,7 +5,8 @@ import type { DependencyScope } from '../../../model/index.js';
  *
  * `A <type> B` with a forward type means "A depends on / includes B": DEPENDS_ON, CONTAINS,
  * DYNAMIC_LINK, STATIC_LINK, HAS_PREREQUISITE. An inverse type means "B depends on A":
- * DEPENDENCY_OF, every *_DEPENDENCY_OF, CONTAINED_BY, PREREQUISITE_FOR, OPTIONAL_COMPONENT_OF.
+ * DEPENDENCY_OF, every *_DEPENDENCY_OF, CONTAINED_BY, PACKAGE_OF (A is a package inside B: an RPM
+ * of a distribution), PREREQUISITE_FOR, OPTIONAL_COMPONENT_OF.
  * Tool, test, build-provenance and documentation relationships (BUILD_TOOL_OF, GENERATED_FROM,
  * DESCRIBES, COPY_OF, …) are not dependencies of the shipped product and make no edge.
  * A package CONTAINS a file: that nests the file under the package instead of making an edge.
@@ -16,6 +17,7 @@ const FORWARD = new Set(['DEPENDS_ON', 'CONTAINS', 'DYNAMIC_LINK', 'STATIC_LINK'
 const INVERSE: Record<string, DependencyScope | undefined> = {
   DEPENDENCY_OF: undefined,
   CONTAINED_BY: undefined,
+  PACKAGE_OF: undefined,
   PREREQUISITE_FOR: undefined,
   RUNTIME_DEPENDENCY_OF: 'prod',
   DEV_DEPENDENCY_OF: 'dev',
