@@ -97,7 +97,7 @@ function noOutbound(ctx: ValidationContext): Blocker {
       action: 'set-outbound',
       suggestions: [],
       generalisations: [],
-      hint: `Set the licence the release is distributed under: \`vigie release set-outbound ${product.name} ${release.number} --outbound <spdx>\`, \`vigie product create … --outbound\`, or the release page.`,
+      hint: `Set the licence the release is distributed under: \`vigie release update ${shellWord(product.name)} ${shellWord(release.number)} --outbound <spdx>\` (for a file, \`vigie check … --outbound <spdx>\`), the product's with \`vigie product create … --outbound\`, or the release page.`,
     },
   };
 }
@@ -184,4 +184,12 @@ function copyleftNote(ctx: ValidationContext, inbound: string): string {
   if (facts.copyleft === null || facts.copyleft === undefined)
     return ` The knowledge base does not record the copyleft of ${inbound} (none, weak, strong, network): record it, or have legal review it.`;
   return '';
+}
+
+/**
+ * A name as one shell word, so that the command of a hint can be pasted as it is: a product named
+ * "Main Application" was two arguments.
+ */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

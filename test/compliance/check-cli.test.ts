@@ -234,3 +234,28 @@ test(
     assert.equal(JSON.parse(r.out).steps.length, 6);
   },
 );
+
+test("the missing outbound licence's fix names a command that exists, with a product name as one shell word", async () => {
+  const sbom = file(
+    'spaced.cdx.json',
+    JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      metadata: { component: { type: 'application', 'bom-ref': 'app', name: "Joe's Main App", version: '1.0.0' } },
+      components: [
+        { type: 'library', 'bom-ref': 'lib', name: 'lib', version: '1', licenses: [{ license: { id: 'MIT' } }] },
+      ],
+    }),
+  );
+  const r = await check(sbom, '--policy', PERMISSIVE, '--format', 'json');
+  const [blocker] = JSON.parse(r.out).steps[5].blockers;
+  assert.equal(blocker.kind, 'no-outbound-license');
+  const command = /`vigie release (\S+) (.+?) 1\.0\.0 --outbound <spdx>`/.exec(blocker.fix.hint);
+  assert.ok(command, blocker.fix.hint);
+  assert.equal(command[2], `'Joe'\\''s Main App'`);
+  const help = memoryIo(tmp);
+  assert.equal(await run(['release', command[1]!, '--help'], help), 0);
+  assert.match(help.out.join(''), /^Usage: vigie release update .*--outbound <expressions>/s);
+  assert.match(blocker.fix.hint, /`vigie check … --outbound <spdx>`/);
+});
