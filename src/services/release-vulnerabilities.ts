@@ -13,7 +13,13 @@ import type { ReleaseData, ReleaseScanRecord, Store, StoredReleaseFinding } from
 import { scanSbom } from '../vulns/match/index.js';
 import type { VulnerabilityFinding } from '../vulns/match/finding.js';
 import { ANALYSIS_STATES, canonicalVulnerabilityId, type VexFormat } from '../vulns/vex/index.js';
-import { applicableTriage, currentTriage, describeTriageScope, type TriageRecord } from '../vulns/vex/triage.js';
+import {
+  applicableTriage,
+  applicableUpstreamTriage,
+  currentTriage,
+  describeTriageScope,
+  type TriageRecord,
+} from '../vulns/vex/triage.js';
 import type { SeverityRating } from '../vulns/severity/index.js';
 import { dependencyPaths, type DependencyPath, type DependencyPathStep } from './dependency-paths.js';
 import { getRelease } from './portfolio.js';
@@ -332,13 +338,15 @@ async function triage(
   const historyOf = new Map(entries.map((e) => [e.current.id, e.history]));
   return findings.map((stored) => {
     const v = stored.finding.vulnerability;
-    const pick = applicableTriage(current, {
+    const facts = {
       productId,
       releaseId,
       component: stored.component,
       version: stored.finding.component.version ?? '',
-      vulnerabilityIds: [v.id, ...v.aliases],
-    });
+    };
+    let pick = applicableTriage(current, { ...facts, vulnerabilityIds: [v.id, ...v.aliases] });
+    // A distribution's advisory (RHSA, DSA …) names its CVEs in `upstream`: their analyses speak for it when they cover them all.
+    if (pick.kind === 'none' && v.upstream) pick = applicableUpstreamTriage(current, facts, v.upstream);
     if (pick.kind === 'decided')
       return { stored, record: pick.decision, history: historyOf.get(pick.decision.id) ?? [], conflict: null };
     if (pick.kind === 'conflict') return { stored, record: null, history: [], conflict: pick.decisions };

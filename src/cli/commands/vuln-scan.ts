@@ -101,6 +101,8 @@ export function registerVulnScan(vuln: Command, ctx: CommandContext): void {
         ctx.io.stderr(`VEX: ${statements.length} statement(s) read, ${vex.applied} finding(s) triaged\n`);
       for (const c of vex.conflicts)
         ctx.io.stderr(`VEX conflict: ${c.vulnerability} on ${c.component}: ${c.states.join(' vs ')}; left untriaged\n`);
+      for (const f of scan.findings)
+        for (const w of f.warnings ?? []) ctx.io.stderr(`${w} (${f.component.purl || f.component.ref})\n`);
       const threshold = opts.failOn as FailOn;
       const failing = scan.findings.filter((f) => failsGate(f, threshold)).length;
       let text: string;

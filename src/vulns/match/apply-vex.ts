@@ -70,6 +70,11 @@ export function applyVex(
     const candidates = new Set<VexStatement>();
     for (const id of [f.vulnerability.id, ...f.vulnerability.aliases])
       for (const s of byId.get(id) ?? []) if (covers(s, f, serial)) candidates.add(s);
+    if (candidates.size === 0) {
+      const upstream = upstreamStatements(f, (id) => (byId.get(id) ?? []).filter((s) => covers(s, f, serial)));
+      if ('warning' in upstream) return { ...f, warnings: [...(f.warnings ?? []), upstream.warning] };
+      for (const s of upstream.statements) candidates.add(s);
+    }
     if (candidates.size === 0) return f;
     const states = [...new Set([...candidates].map((s) => s.analysis.state))];
     if (states.length > 1) {
@@ -97,4 +102,27 @@ export function applyVex(
     };
   });
   return { scan: { ...scan, findings }, conflicts, applied };
+}
+
+/**
+ * Statements about the CVEs a distribution's advisory derives from (`upstream`, outside its alias
+ * group). They speak for the advisory when they cover every such CVE — usually the one CVE of a
+ * DEBIAN-CVE, UBUNTU-CVE or single-flaw RHSA. An advisory that fixes several flaws (a DSA, an RHSA
+ * for three CVEs) is not closed by a statement about some of them: the finding says which CVEs
+ * no statement covers.
+ */
+function upstreamStatements(
+  f: VulnerabilityFinding,
+  covering: (id: string) => VexStatement[],
+): { statements: VexStatement[] } | { warning: string } {
+  const cves = f.vulnerability.upstream ?? [];
+  const per = cves.map((cve) => ({ cve, statements: covering(cve) }));
+  const said = per.filter((p) => p.statements.length > 0);
+  if (said.length === 0) return { statements: [] };
+  const missing = per.filter((p) => p.statements.length === 0).map((p) => p.cve);
+  if (missing.length > 0)
+    return {
+      warning: `VEX about ${said.map((p) => p.cve).join(', ')} not applied: ${f.vulnerability.id} also covers ${missing.join(', ')}, which no statement covers`,
+    };
+  return { statements: said.flatMap((p) => p.statements) };
 }

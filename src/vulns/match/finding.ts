@@ -17,6 +17,12 @@ export interface VulnerabilityFinding {
     epss: { probability: number; percentile: number } | null;
     /** Versions that fix it, from the matched ranges, deduplicated. */
     fixed: string[];
+    /**
+     * The CVEs a distribution's advisory (RHSA, DSA, DEBIAN-CVE, UBUNTU-CVE …) says it derives
+     * from (OSV `upstream`) outside the alias group, sorted; absent when there is none. A VEX
+     * statement about such a CVE speaks for the advisory only when it is the advisory's one CVE.
+     */
+    upstream?: string[];
   };
   component: { purl: string; name: string; version?: string; ref: string };
   match: MatchExplanation;
@@ -31,6 +37,8 @@ export interface VulnerabilityFinding {
     detail?: string;
     actionStatement?: string;
   } | null;
+  /** What applying VEX to this finding could not do, and why (e.g. a statement about one of several upstream CVEs). */
+  warnings?: string[];
 }
 
 export interface MatchExplanation {

@@ -643,3 +643,62 @@ describe('Red Hat streams', () => {
     ]);
   });
 });
+
+describe('VEX about the upstream CVE of a distribution advisory', () => {
+  // A Red Hat advisory for one flaw and a Debian advisory fixing two: both name their CVEs only in
+  // `upstream`. A statement about the one CVE speaks for the first; a statement about one of the
+  // two does not close the second, and the finding says which CVE is left.
+  const index = VulnerabilityIndex.from([
+    record('RHSA-2099:0001', {
+      upstream: ['CVE-2099-2001'],
+      affected: [
+        {
+          package: { ecosystem: 'Red Hat', name: 'tool' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.1-1.el9' }] }],
+        },
+      ],
+    }),
+    record('DSA-9999-1', {
+      upstream: ['CVE-2099-2003', 'CVE-2099-2002'],
+      affected: [
+        {
+          package: { ecosystem: 'Debian:12', name: 'lib' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.0-2' }] }],
+        },
+      ],
+    }),
+  ]);
+  const sbom = sbomOf([
+    component('tool', 'pkg:rpm/redhat/tool@1.0-1.el9'),
+    component('lib', 'pkg:deb/debian/lib@1.0-1?distro=debian-12'),
+  ]);
+  const notAffected = (id: string, purl: string): VexStatement => ({
+    vulnerability: { id, aliases: [] },
+    product: { purl },
+    analysis: { state: 'not_affected', justification: 'code_not_reachable', responses: [] },
+  });
+  const rhel = notAffected('CVE-2099-2001', 'pkg:rpm/redhat/tool');
+  const first = notAffected('CVE-2099-2002', 'pkg:deb/debian/lib');
+  const second = notAffected('CVE-2099-2003', 'pkg:deb/debian/lib@1.0-1');
+  const byRecord = (statements: VexStatement[]) =>
+    Object.fromEntries(
+      applyVex(scanSbom(sbom, index), statements, sbom).scan.findings.map((f) => [f.vulnerability.id, f]),
+    );
+
+  test('a statement about the advisory’s one CVE applies; one about one of several does not, and says which CVE is left', () => {
+    const findings = byRecord([rhel, first]);
+    assert.deepEqual(findings['RHSA-2099:0001']!.vulnerability.upstream, ['CVE-2099-2001']);
+    assert.equal(findings['RHSA-2099:0001']!.analysis?.state, 'not_affected');
+    assert.equal(findings['DSA-9999-1']!.analysis, null);
+    assert.deepEqual(findings['DSA-9999-1']!.warnings, [
+      'VEX about CVE-2099-2002 not applied: DSA-9999-1 also covers CVE-2099-2003, which no statement covers',
+    ]);
+  });
+
+  test('statements covering every CVE of the advisory apply', () => {
+    const findings = byRecord([first, second]);
+    assert.equal(findings['DSA-9999-1']!.analysis?.state, 'not_affected');
+    assert.equal(findings['DSA-9999-1']!.warnings, undefined);
+    assert.equal(findings['RHSA-2099:0001']!.analysis, null);
+  });
+});

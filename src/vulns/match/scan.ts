@@ -153,6 +153,7 @@ class FlawParts {
     // alias group: one advisory may fix several flaws.)
     const upstream = records.flatMap((r) => r.upstream ?? []);
     const cves = [...new Set([...ids, ...upstream])].filter((i) => i.startsWith('CVE-'));
+    const upstreamCves = [...new Set(upstream)].filter((i) => i.startsWith('CVE-') && !ids.includes(i)).sort();
     const kevEntry = cves.map((c) => context.kev?.entries.get(c)).find((e) => e !== undefined);
     const epss = cves
       .map((c) => context.epss?.scores.get(c))
@@ -173,6 +174,7 @@ class FlawParts {
         : null,
       epss: epss ? { probability: epss.epss, percentile: epss.percentile } : null,
       fixed,
+      ...(upstreamCves.length > 0 ? { upstream: upstreamCves } : {}),
       first,
       alsoMatchedBy: records.map((r) => r.id).filter((r) => r !== first.id),
     };
@@ -219,6 +221,7 @@ function finding(
       kev: flaw.kev ? { ...flaw.kev } : null,
       epss: flaw.epss ? { ...flaw.epss } : null,
       fixed: [...flaw.fixed],
+      ...(flaw.upstream ? { upstream: [...flaw.upstream] } : {}),
     },
     component: { ...shown },
     match,

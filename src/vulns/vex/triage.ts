@@ -90,3 +90,26 @@ export function describeTriageScope(s: TriageScope): string {
         : 'in every product';
   return `${what} ${where}`;
 }
+
+/**
+ * What the analyses of the CVEs a distribution's advisory derives from (`upstream`, outside its
+ * alias group) say of the advisory: they speak for it only when every one of those CVEs has an
+ * analysis and they agree on the state (usually the one CVE of a DEBIAN-CVE or single-flaw RHSA);
+ * an advisory fixing several flaws is not closed by the analysis of some of them.
+ */
+export function applicableUpstreamTriage(
+  currentRecords: readonly TriageRecord[],
+  facts: Omit<TriageFacts, 'vulnerabilityIds'>,
+  upstream: readonly string[],
+): MatchPick<TriageRecord> {
+  const picks = upstream.map((cve) => applicableTriage(currentRecords, { ...facts, vulnerabilityIds: [cve] }));
+  if (picks.length === 0 || picks.some((p) => p.kind === 'none')) return { kind: 'none' };
+  const decided = picks.flatMap((p) => (p.kind === 'decided' ? [p.decision] : []));
+  const states = new Set(decided.map((r) => r.analysis.state));
+  if (decided.length < picks.length || states.size > 1)
+    return {
+      kind: 'conflict',
+      decisions: picks.flatMap((p) => (p.kind === 'conflict' ? p.decisions : p.kind === 'decided' ? [p.decision] : [])),
+    };
+  return { kind: 'decided', decision: decided[0]!, alsoMatched: decided.slice(1) };
+}
