@@ -42,7 +42,9 @@ function checkDuplicateRefs(components: Component[], issues: Issue[]): void {
 function checkComponent(c: Component, issues: Issue[]): void {
   const where = (field: string) => ({ component: c.ref, field });
   if (!c.name?.trim()) issues.push(issue('error', 'missing-name', 'the component has no name', where('name')));
-  if (!c.version?.trim()) {
+  // A file is known by its name and checksums: SPDX gives files no version field at all, so every
+  // file of a document (thousands in an image's) was a warning.
+  if (!c.version?.trim() && c.type !== 'file') {
     issues.push(issue('warning', 'missing-version', `component "${c.name}" has no version`, where('version')));
   }
   if (c.purl) checkPurl(c, issues);

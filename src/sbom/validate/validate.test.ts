@@ -188,3 +188,14 @@ test("the Go standard library's pkg:golang/stdlib purl is a warning, not an inva
     ['local', 'error'],
   ]);
 });
+
+test('a file without version is no warning (SPDX files have no version field); a package without one is', () => {
+  const s = emptySbom({ id: 'spdx-json', specVersion: '2.3' });
+  s.components = [component('readme', './README.md', undefined, { type: 'file' }), component('lib', 'lib', undefined)];
+  assert.deepEqual(
+    checkSbomSemantics(s)
+      .filter((i) => i.code === 'missing-version')
+      .map((i) => i.component),
+    ['lib'],
+  );
+});
