@@ -297,6 +297,8 @@ export async function updateCraRecord(
 ): Promise<CraRecordView> {
   return store.transaction(async (tx) => {
     const product = await resolveProduct(tx, ref);
+    // Read, merge, write: concurrent changes to one record must not overwrite each other.
+    await tx.lockProduct(product.id);
     const stored = await tx.getCraRecord(product.id);
     const before = stored?.record ?? emptyRecord();
     const after = applyCraChanges(before, changes);
@@ -347,6 +349,8 @@ export async function setAnnexRequirement(
   checkLimits(input, '');
   return store.transaction(async (tx) => {
     const product = await resolveProduct(tx, ref);
+    // Read, merge, write: concurrent changes to one record must not overwrite each other.
+    await tx.lockProduct(product.id);
     const stored = await tx.getCraRecord(product.id);
     const record = structuredClone(stored?.record ?? emptyRecord());
     const current = record.annexI[requirement.id] ?? emptyEntry();

@@ -26,6 +26,7 @@ type PortfolioMethods = Pick<
   | 'updateRelease'
   | 'deleteRelease'
   | 'lockRelease'
+  | 'lockProduct'
 >;
 
 export function toCategory(row: Selectable<Database['categories']>): Category {
@@ -239,6 +240,10 @@ export function portfolioRepository(ctx: StoreContext): PortfolioMethods {
     async lockRelease(id) {
       if (ctx.dialect !== 'postgres') return;
       await db.selectFrom('releases').select('id').where('id', '=', id).forUpdate().execute();
+    },
+    async lockProduct(id) {
+      if (ctx.dialect !== 'postgres') return;
+      await db.selectFrom('products').select('id').where('id', '=', id).forUpdate().execute();
     },
   };
   return methods;

@@ -102,6 +102,8 @@ export interface Store
    * run one after the other. PostgreSQL takes a row lock; SQLite already runs one writer at a time.
    */
   lockRelease(id: number): Promise<void>;
+  /** As lockRelease, for a product: writers of one product's CRA record (read, merge, write) run one after the other. */
+  lockProduct(id: number): Promise<void>;
 
   // Components and versions, shared by the whole portfolio
   upsertComponent(input: ComponentInput, policy: FillPolicy): Promise<UpsertResult<ComponentRecord>>;
