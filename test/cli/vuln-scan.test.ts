@@ -154,6 +154,36 @@ describe('vigie vuln scan', needsCorpora, () => {
     assert.match(conflict.stderr, /VEX conflict: CVE-2020-36567 .* exploitable vs not_affected/);
   });
 
+  test('the table shows the applied VEX state in a VEX column, only when VEX applies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-vuln-'));
+    const vex = join(dir, 'gin.openvex.json');
+    writeFileSync(
+      vex,
+      JSON.stringify({
+        '@context': 'https://openvex.dev/ns/v0.2.0',
+        '@id': 'https://example.com/vex/gin',
+        author: 'Example PSIRT',
+        timestamp: '2026-01-01T00:00:00Z',
+        version: 1,
+        statements: [
+          {
+            vulnerability: { name: 'CVE-2020-36567' },
+            products: [{ '@id': 'pkg:golang/github.com/gin-gonic/gin@v1.4.0' }],
+            status: 'not_affected',
+            justification: 'vulnerable_code_not_in_execute_path',
+          },
+        ],
+      }),
+    );
+    const plain = await vigie(['vuln', 'scan', PB(), '--osv', GIN()]);
+    assert.doesNotMatch(plain.stdout.split('\n')[0]!, /VEX/);
+    const triaged = await vigie(['vuln', 'scan', PB(), '--osv', GIN(), '--vex', vex]);
+    assert.equal(triaged.code, 0, triaged.stderr);
+    const [header, row] = triaged.stdout.split('\n');
+    assert.match(header!, /^VULNERABILITY +SEVERITY +VEX +EPSS +COMPONENT/);
+    assert.match(row!, /^CVE-2020-36567 +unknown +not_affected +- +github\.com\/gin-gonic\/gin@v1\.4\.0/);
+  });
+
   test('osv.dev zip archives are read entry by entry; EPSS scores attach to the findings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-vuln-'));
     const gin = readFileSync(GIN());
