@@ -3,7 +3,7 @@
 // answers for any alias, and bad input is one line with exit 2.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasStackTrace, vigie } from './run-cli.js';
@@ -105,4 +105,74 @@ test('bad input: one line, exit 2, no stack trace', async () => {
     assert.ok(!hasStackTrace(r.stderr), r.stderr);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   }
+});
+
+test('stored findings of distribution advisories take the analysis of their upstream CVE only when it is their one CVE', async () => {
+  // RHSA-2099:0001 derives from one CVE, DSA-9999-1 from two, both named only in `upstream`.
+  writeFileSync(
+    join(dir, 'distro.json'),
+    JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      metadata: { component: { type: 'application', name: 'appliance', 'bom-ref': 'appliance' } },
+      components: [
+        { type: 'library', 'bom-ref': 't', name: 'tool', version: '1.0-1.el9', purl: 'pkg:rpm/redhat/tool@1.0-1.el9' },
+        {
+          type: 'library',
+          'bom-ref': 'l',
+          name: 'lib',
+          version: '1.0-1',
+          purl: 'pkg:deb/debian/lib@1.0-1?distro=debian-12',
+        },
+      ],
+      dependencies: [{ ref: 'appliance', dependsOn: ['t', 'l'] }],
+    }),
+  );
+  const advisory = (id: string, upstream: string[], ecosystem: string, name: string, fixed: string) => ({
+    schema_version: '1.6.0',
+    id,
+    modified: '2024-01-01T00:00:00Z',
+    upstream,
+    affected: [
+      { package: { ecosystem, name }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed }] }] },
+    ],
+  });
+  mkdirSync(join(dir, 'distro-osv'));
+  writeFileSync(
+    join(dir, 'distro-osv', 'RHSA-2099_0001.json'),
+    JSON.stringify(advisory('RHSA-2099:0001', ['CVE-2099-4001'], 'Red Hat', 'tool', '1.1-1.el9')),
+  );
+  writeFileSync(
+    join(dir, 'distro-osv', 'DSA-9999-1.json'),
+    JSON.stringify(advisory('DSA-9999-1', ['CVE-2099-4002', 'CVE-2099-4003'], 'Debian:12', 'lib', '1.0-2')),
+  );
+  await ok('product', 'create', 'appliance');
+  await ok('release', 'create', 'appliance', '1.0');
+  await ok('import', 'appliance', '1.0', join(dir, 'distro.json'));
+  await ok('vuln', 'db', 'import', join(dir, 'distro-osv'));
+  const set = (component: string, cve: string) =>
+    ok(
+      'vex',
+      'set',
+      'appliance',
+      '1.0',
+      '--component',
+      component,
+      '--vulnerability',
+      cve,
+      '--state',
+      'not_affected',
+      '--justification',
+      'code_not_reachable',
+      '--author',
+      'psirt',
+    );
+  await set('pkg:rpm/redhat/tool', 'CVE-2099-4001');
+  await set('pkg:deb/debian/lib', 'CVE-2099-4002');
+  const text = await ok('vuln', 'findings', 'appliance', '1.0');
+  assert.match(text, /RHSA-2099:0001 .*not_affected/);
+  assert.match(text, /DSA-9999-1 .*untriaged/);
+  await set('pkg:deb/debian/lib', 'CVE-2099-4003');
+  assert.match(await ok('vuln', 'findings', 'appliance', '1.0'), /DSA-9999-1 .*not_affected/);
 });
