@@ -6,6 +6,7 @@
  * Commission FAQ 5.4 [S]). `openCaseFromProposal` turns one into a case in one step (the UI's
  * "Open case"), with the awareness time it is given.
  */
+import type { Product } from '../model/portfolio.js';
 import type { ReportingCase } from '../model/reporting-case.js';
 import type { Store } from '../store/index.js';
 import { releaseVulnerabilities } from './release-vulnerabilities.js';
@@ -111,6 +112,19 @@ export interface OpenFromProposalInput {
 export async function openCaseFromProposal(store: Store, input: OpenFromProposalInput): Promise<ReportingCase> {
   const product = await store.getProduct(input.productId);
   if (!product) throw notFound(`product #${input.productId}`);
+  // The check (does a proposal stand, does a case name it?) and the case are one step: requests
+  // opening the same proposal at once run one after the other, and the later ones see the case.
+  return store.transaction(async (tx) => {
+    await tx.lockProduct(product.id);
+    return openFromStandingProposal(tx, product, input);
+  });
+}
+
+async function openFromStandingProposal(
+  store: Store,
+  product: Product,
+  input: OpenFromProposalInput,
+): Promise<ReportingCase> {
   const wanted = input.vulnerability.trim().toUpperCase();
   const matches = (await reportingCaseProposals(store, { productId: product.id })).filter(
     (p) => p.release === input.release && [p.vulnerability, ...p.aliases].some((id) => id.toUpperCase() === wanted),
