@@ -1,5 +1,5 @@
 import type { Curation } from '../model/decision.js';
-import { NO_ASSERTION } from '../model/license-statement.js';
+import { NO_ASSERTION, NONE } from '../model/license-statement.js';
 import type { NormaliserAcceptance } from '../model/policy-settings.js';
 import type { Confidence } from '../licenses/normalize/result.js';
 import { STEP_NAMES, STEP_RULES, type Blocker, type StepResult } from './finding.js';
@@ -128,8 +128,16 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
       [],
     );
   }
+  let raw = found[found.length - 1]!;
   for (const s of found) {
     const facts = cache.get(s);
+    if (facts.problem && speaks(facts.canonical)) {
+      // SPDX that names what the knowledge base does not know (the document's LicenseRef-…) still
+      // says what the licence is: a lower role standing in for it dropped that licence unseen
+      // (a concluded 'LicenseRef-2.0 AND Apache-2.0' passed as the declared 'Apache-2.0').
+      raw = s;
+      break;
+    }
     if (!facts.problem) {
       state.expression = facts;
       state.normalised = { expression: facts.canonical!, confidence: 'exact' };
@@ -143,7 +151,6 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
       return null;
     }
   }
-  const raw = found[found.length - 1];
   const normalized = cache.normalize(raw);
   const answer = normalized.expression ? cache.get(normalized.expression) : null;
   const notes = normalized.notes.length ? `: ${normalized.notes.join('; ')}` : '';
@@ -194,4 +201,9 @@ function normalisedReading(cache: ExpressionCache, found: readonly string[]): No
   const normalized = cache.normalize(found[found.length - 1]);
   const answer = normalized.expression ? cache.get(normalized.expression) : null;
   return answer && !answer.problem ? { expression: answer.canonical!, confidence: normalized.confidence } : null;
+}
+
+/** Whether a parsed statement names licences (NONE and NOASSERTION name none). */
+function speaks(canonical: string | null): boolean {
+  return canonical !== null && canonical !== NONE && canonical !== NO_ASSERTION;
 }

@@ -88,3 +88,47 @@ test('step 1: a package whose licences are all NOASSERTION has no licence, as th
   assert.deepEqual(fromSpdx?.fix.suggestions, []);
   assert.match(fromSpdx!.message, /NOASSERTION/);
 });
+
+test('step 1: a concluded licence naming an unknown LicenseRef blocks; the declared licence does not stand in for it', () => {
+  const pkg = (id: string, concluded: string, declared: string) => ({
+    SPDXID: `SPDXRef-${id}`,
+    name: id,
+    versionInfo: '1',
+    downloadLocation: 'NOASSERTION',
+    licenseConcluded: concluded,
+    licenseDeclared: declared,
+  });
+  const document = JSON.stringify({
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: 'shop',
+    documentNamespace: 'https://example.com/shop-2',
+    creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: hand'] },
+    documentDescribes: ['SPDXRef-shop'],
+    packages: [
+      { SPDXID: 'SPDXRef-shop', name: 'shop', versionInfo: '1', downloadLocation: 'NOASSERTION' },
+      // A reviewer found vendor terms in the sources beside the declared MIT.
+      pkg('cart', 'MIT AND LicenseRef-Cart-Terms', 'MIT'),
+      // An unparseable conclusion still leaves the declared licence to speak.
+      pkg('till', 'MIT,,', 'MIT'),
+      // So does a conclusion of NONE.
+      pkg('scale', 'NONE', 'MIT'),
+    ],
+    relationships: ['cart', 'till', 'scale'].map((id) => ({
+      spdxElementId: 'SPDXRef-shop',
+      relationshipType: 'DEPENDS_ON',
+      relatedSpdxElement: `SPDXRef-${id}`,
+    })),
+  });
+  const snapshot = snapshotFromSbom(readSbom(document, 'shop.spdx.json').sbom, {
+    outboundLicenses: ['MIT'],
+    policy: policy({ always: ['MIT'] }),
+  });
+  const blockers = validateRelease(snapshot).steps[0]!.blockers;
+  assert.deepEqual(
+    blockers.map((b) => [b.kind, b.license]),
+    [['invalid-expression', 'MIT AND LicenseRef-Cart-Terms']],
+  );
+  assert.match(blockers[0]!.message, /LicenseRef-Cart-Terms is not in the knowledge base/);
+});
