@@ -137,6 +137,11 @@ const RELEASE_FINDING = closed(
       ],
       description: 'analyses that disagree at the same scope: none applies until one is recorded for this finding',
     },
+    warnings: {
+      ...STRINGS,
+      description:
+        "what the triage could not apply: analyses of some of the CVEs a distribution's advisory (RHSA, DSA …) lists as upstream, naming those left",
+    },
     open: { ...BOOLEAN, description: 'still needs work: no analysis, in_triage or exploitable' },
     path: closed({ reachable: BOOLEAN, omitted: COUNT, length: COUNT, steps: STRINGS }, [
       'reachable',

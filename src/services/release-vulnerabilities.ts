@@ -16,6 +16,7 @@ import { ANALYSIS_STATES, canonicalVulnerabilityId, type VexFormat } from '../vu
 import {
   applicableTriage,
   applicableUpstreamTriage,
+  upstreamTriageWarning,
   currentTriage,
   describeTriageScope,
   type TriageRecord,
@@ -259,6 +260,8 @@ export interface ReleaseFindingView {
   analysis: FindingAnalysis | null;
   /** Analyses that disagree at the same scope: none applies until one is recorded for this finding. */
   conflict: { state: string; scope: string; author: string }[] | null;
+  /** What applying the triage could not do (analyses of some of a distribution advisory's upstream CVEs). */
+  warnings?: string[];
   /** Still needs work: no analysis, in_triage or exploitable. */
   open: boolean;
   /** From the top-level dependency down to the component (bounded). */
@@ -321,6 +324,8 @@ interface Triaged {
   record: TriageRecord | null;
   history: TriageRecord[];
   conflict: TriageRecord[] | null;
+  /** Why an analysis of some of a distribution advisory's upstream CVEs does not apply to it. */
+  warning?: string;
 }
 
 /** The triage memory applied to stored findings of releases of one product. */
@@ -350,7 +355,8 @@ async function triage(
     if (pick.kind === 'decided')
       return { stored, record: pick.decision, history: historyOf.get(pick.decision.id) ?? [], conflict: null };
     if (pick.kind === 'conflict') return { stored, record: null, history: [], conflict: pick.decisions };
-    return { stored, record: null, history: [], conflict: null };
+    const warning = v.upstream ? upstreamTriageWarning(current, facts, v.id, v.upstream) : undefined;
+    return { stored, record: null, history: [], conflict: null, ...(warning ? { warning } : {}) };
   });
 }
 
@@ -388,7 +394,7 @@ export async function releaseVulnerabilities(store: Store, releaseId: number): P
     maxSteps: 12,
     known: pathSteps(data, components),
   });
-  const findings = triaged.map(({ stored: s, record, history, conflict }) => {
+  const findings = triaged.map(({ stored: s, record, history, conflict, warning }) => {
     const open = count(counts, {
       finding: s.finding,
       state: record?.analysis.state ?? null,
@@ -405,6 +411,7 @@ export async function releaseVulnerabilities(store: Store, releaseId: number): P
       conflict: conflict
         ? conflict.map((c) => ({ state: c.analysis.state, scope: describeTriageScope(c), author: c.author }))
         : null,
+      ...(warning ? { warnings: [warning] } : {}),
       open,
       path: {
         reachable: path?.reachable ?? false,

@@ -173,6 +173,10 @@ test('stored findings of distribution advisories take the analysis of their upst
   const text = await ok('vuln', 'findings', 'appliance', '1.0');
   assert.match(text, /RHSA-2099:0001 .*not_affected/);
   assert.match(text, /DSA-9999-1 .*untriaged/);
+  assert.match(
+    text,
+    /VEX about CVE-2099-4002 not applied: DSA-9999-1 also covers CVE-2099-4003, which no analysis covers/,
+  );
   await set('pkg:deb/debian/lib', 'CVE-2099-4003');
   assert.match(await ok('vuln', 'findings', 'appliance', '1.0'), /DSA-9999-1 .*not_affected/);
 });

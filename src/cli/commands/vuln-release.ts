@@ -48,6 +48,7 @@ export function registerVulnRelease(vuln: Command, ctx: CommandContext): void {
           ctx.io.stdout(
             `${v.id.padEnd(20)} ${v.severity.rating.padEnd(8)} ${`${f.component.purl || f.component.name}`}  fixed: ${v.fixed.join(', ') || '-'}  ${state}${f.analysis?.justification ? ` (${f.analysis.justification})` : ''}${v.kev ? '  KEV' : ''}\n`,
           );
+          for (const w of f.warnings ?? []) ctx.io.stdout(`  ${w}\n`);
         }
         if (view.scan.summary.unchecked > 0)
           ctx.io.stdout(

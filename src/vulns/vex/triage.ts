@@ -113,3 +113,18 @@ export function applicableUpstreamTriage(
     };
   return { kind: 'decided', decision: decided[0]!, alsoMatched: decided.slice(1) };
 }
+
+/** The warning for an advisory some of whose upstream CVEs are analysed and others not; undefined otherwise. */
+export function upstreamTriageWarning(
+  currentRecords: readonly TriageRecord[],
+  facts: Omit<TriageFacts, 'vulnerabilityIds'>,
+  advisory: string,
+  upstream: readonly string[],
+): string | undefined {
+  const said = upstream.filter((cve) =>
+    currentRecords.some((r) => triageCovers(r, { ...facts, vulnerabilityIds: [cve] })),
+  );
+  const missing = upstream.filter((cve) => !said.includes(cve));
+  if (said.length === 0 || missing.length === 0) return undefined;
+  return `VEX about ${said.join(', ')} not applied: ${advisory} also covers ${missing.join(', ')}, which no analysis covers`;
+}
