@@ -80,7 +80,11 @@ export interface CdxComponent {
   externalReferences?: CdxExternalReference[];
   properties?: CdxProperty[];
   components?: CdxComponent[];
-  evidence?: { occurrences?: { location?: string }[]; copyright?: { text?: string }[] };
+  evidence?: {
+    occurrences?: { location?: string }[];
+    copyright?: { text?: string }[];
+    licenses?: CdxLicenseChoice[];
+  };
   modelCard?: CdxModelCard;
   data?: CdxComponentData[];
 }

@@ -40,7 +40,7 @@ const component = objectWith({
   swid: objectWith({ tagId: 'string', name: 'string' }),
   externalReferences: listOf(externalReference),
   properties: listOf(property),
-  evidence: objectWith({ occurrences: listOf(objectWith({ location: 'string' })) }),
+  evidence: objectWith({ occurrences: listOf(objectWith({ location: 'string' })), licenses: listOf(licenseChoice) }),
   modelCard: objectWith({}),
   data: listOf(objectWith({})),
 });

@@ -155,6 +155,29 @@ function takeDerivedFrom(component: Component, ctx: DecodeContext): void {
   if (sources.length > 0) ctx.lineage.push({ from: component.ref, kind: 'derived-from', to: sources });
 }
 
+/**
+ * CycloneDX 1.3+ evidence licences: the licences found in the component's files (cyclonedx-gomod
+ * writes every licence it detects there and none in `licenses`). They are neither declared nor
+ * concluded; they are what SPDX calls licenseInfoFromFiles, kept under the same property so that an
+ * SPDX document written from them says so. Dropped, a Go module's SBOM lost every licence it had.
+ * Licences given only by name (a licence file's name, its text) or as an expression stay out.
+ */
+function keepEvidenceLicenses(c: CdxComponent, component: Component): void {
+  const found = c.evidence?.licenses;
+  if (!Array.isArray(found)) return;
+  for (const choice of found) {
+    const given = typeof choice?.expression === 'string' ? choice.expression : choice?.license?.id;
+    const value = typeof given === 'string' ? given.trim() : '';
+    // licenseInfoFromFiles holds single licences; an expression's licences are not told apart here.
+    if (!/^[\w.+-]+$/.test(value)) continue;
+    const already = component.properties.some((p) => p.name === LICENSE_INFO_FROM_FILES && p.value === value);
+    if (!already) component.properties.push({ name: LICENSE_INFO_FROM_FILES, value });
+  }
+}
+
+/** SPDX 2's name for the licences found in a package's files (spdx2-common SPDX_PROPERTY). */
+const LICENSE_INFO_FROM_FILES = 'spdx:licenseInfoFromFiles';
+
 export function decodeComponent(c: CdxComponent, ctx: DecodeContext, path: string): Component {
   let ref = c['bom-ref'];
   if (typeof ref !== 'string' || ref === '') ref = generatedRef(c, ctx);
@@ -239,6 +262,7 @@ export function decodeComponent(c: CdxComponent, ctx: DecodeContext, path: strin
   }
 
   component.properties = applyVigieProperties(component, decodeProperties(c.properties));
+  keepEvidenceLicenses(c, component);
   if (c.modelCard !== undefined || c.data !== undefined) decodeAiFields(c, component, ctx, path);
   takeDerivedFrom(component, ctx);
 

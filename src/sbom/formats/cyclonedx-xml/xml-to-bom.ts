@@ -115,8 +115,10 @@ export function component(n: XmlNode): CdxComponent {
   const evidence = one(n, 'evidence');
   const occurrences = listed(evidence, 'occurrences', 'occurrence');
   const copyright = all(evidence, 'copyright').flatMap((c) => texts(c, 'text'));
-  if (occurrences.length > 0 || copyright.length > 0) {
+  const found = licenses(evidence);
+  if (occurrences.length > 0 || copyright.length > 0 || found) {
     out.evidence = {};
+    if (found) out.evidence.licenses = found;
     if (occurrences.length > 0) out.evidence.occurrences = occurrences.map((o) => ({ location: text(o, 'location') }));
     if (copyright.length > 0) out.evidence.copyright = copyright.map((t) => ({ text: t }));
   }
