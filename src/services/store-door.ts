@@ -3,7 +3,7 @@
  * so the handle, its opener and the record shapes they pass along are re-exported from here and
  * `server/` and `cli/` never import `store/` (a lint rule says so).
  */
-export { openStore, type StoreOptions } from '../store/index.js';
+export { openStore, isForeignKeyViolation, type StoreOptions } from '../store/index.js';
 export type {
   ApiToken,
   DecisionFilter,
