@@ -199,7 +199,9 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
       .selectFrom('products')
       .selectAll()
       .where('id', '=', release.productId)
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    // Deleted between the two reads (a product deleted while one of its imports validates): gone too.
+    if (!productRow) return null;
     const categoryRows = await db
       .selectFrom('categories as c')
       .innerJoin('product_categories as pc', 'pc.category_id', 'c.id')
