@@ -25,6 +25,7 @@ import {
   type Obligation,
 } from '../licenses/kb/index.js';
 import { lookupLicense } from '../licenses/spdx-list/index.js';
+import { parseExpression } from '../licenses/expression/index.js';
 import { parseJsonDocument } from '../sbom/json-text.js';
 import type { Issue } from '../model/issue.js';
 import type { KnowledgeBaseImportRecord, Store } from '../store/index.js';
@@ -128,6 +129,21 @@ export async function licenseCompatibility(
   outbound: string,
   context: CompatibilityContext,
 ): Promise<CompatibilityResult> {
+  // Text that is no licence expression at all is the caller's mistake, not a licence Vigie does not know.
+  for (const [field, text] of [
+    ['inbound', inbound],
+    ['outbound', outbound],
+  ] as const) {
+    const { syntaxError } = parseExpression(text);
+    if (syntaxError)
+      throw new ServiceError(
+        'invalid-input',
+        `${field}: "${text}" is not an SPDX licence expression: ${syntaxError.message}`,
+        {
+          field,
+        },
+      );
+  }
   return checkCompatibility(inbound, outbound, context, await knowledgeBaseOf(store));
 }
 

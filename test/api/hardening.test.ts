@@ -219,6 +219,20 @@ describe('fastify never answers in its own shape', () => {
       payload: { name: 'c', outboundLicenses: 'MIT' },
     });
     assert.equal(list.statusCode, 400, 'a string is not coerced into a list');
+    // A compatibility question about text that is no licence expression is the caller's mistake.
+    const nonsense = await api.app.inject({
+      method: 'GET',
+      url: '/api/licenses/compatibility?inbound=MIT&outbound=(((',
+      headers: co,
+    });
+    assert.equal(nonsense.statusCode, 400, nonsense.body);
+    assert.match(errorOf(nonsense.body).message, /^outbound: "\(\(\(" is not an SPDX licence expression/);
+    const fine = await api.app.inject({
+      method: 'GET',
+      url: '/api/licenses/compatibility?inbound=LicenseRef-acme&outbound=MIT',
+      headers: co,
+    });
+    assert.equal(fine.statusCode, 200, 'a licence Vigie does not know is still a question, answered "unknown"');
     // Query strings and path parameters are text: they are still read as numbers.
     assert.equal(
       (await api.app.inject({ method: 'GET', url: `/api/releases/${releaseId}`, headers: co })).statusCode,
