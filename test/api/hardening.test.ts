@@ -241,6 +241,21 @@ describe('fastify never answers in its own shape', () => {
   });
 });
 
+test('a stored document is downloaded under the last segment of the name its uploader gave', async () => {
+  const bom = JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', version: 1, components: [] });
+  const imported = await api.app.inject({
+    method: 'POST',
+    url: `/api/releases/${releaseId}/imports?fileName=${encodeURIComponent('../../etc/passwd')}`,
+    headers: { ...co, 'content-type': 'application/json' },
+    payload: bom,
+  });
+  assert.equal(imported.statusCode, 201, imported.body);
+  const id = (imported.json() as { import: { id: number } }).import.id;
+  const doc = await api.app.inject({ method: 'GET', url: `/api/imports/${id}/document`, headers: co });
+  assert.equal(doc.statusCode, 200, doc.body);
+  assert.equal(doc.headers['content-disposition'], `attachment; filename="passwd"; filename*=UTF-8''passwd`);
+});
+
 describe('errors are classified and server errors logged', () => {
   test('malformed multipart is a 400 that names the problem, logged as a client error', async () => {
     const boundary = 'vigie-boundary';
