@@ -32,7 +32,8 @@ export async function loadSbom(path: string, cwd: string, options: LoadOptions =
   } catch (err) {
     if (err instanceof InputError) throw new UsageError(err.message);
     if (err instanceof UnsupportedDocumentError || err instanceof UnreadableDocumentError) {
-      throw new UsageError(`${path}: ${err.message}`);
+      // A message that already starts with the file's name ('x.json is not valid JSON at …') names it once.
+      throw new UsageError(err.message.startsWith(`${path} `) ? err.message : `${path}: ${err.message}`);
     }
     if (err instanceof RangeError) {
       // V8 gives up on strings or objects beyond its limits; that is an input problem, not a bug.

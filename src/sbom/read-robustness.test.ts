@@ -7,6 +7,7 @@ import { corpus, needsCorpora } from '../../test/support/corpora.js';
 import { HEAD_BYTES } from './detect.js';
 import { allComponents } from './graph.js';
 import { readSbom, UnsupportedDocumentError } from './read.js';
+import { UnreadableDocumentError } from './format.js';
 
 const readCorpus = (path: string) => JSON.parse(readFileSync(corpus(path), 'utf8')) as Record<string, unknown>;
 
@@ -95,6 +96,23 @@ test('without corpora: a synthetic CycloneDX 1.6 with markers last; an unknown l
   const comment = `DocumentComment: <text>${'x'.repeat(HEAD_BYTES)}</text>\n`;
   const tagValue = `${comment}SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nPackageName: a\nSPDXID: SPDXRef-a\n`;
   assert.equal(readSbom(tagValue).format.id, 'spdx-tagvalue');
+});
+
+test('truncated JSON is refused for its syntax, at its place, not as a CycloneDX without specVersion', () => {
+  for (const text of [
+    '{"bomFormat":"CycloneDX",',
+    '{"bomFormat":"CycloneDX","components":[{"name":"a"}',
+    '{"items":[1,2',
+  ]) {
+    assert.throws(
+      () => readSbom(text, 'upload.json'),
+      (e: unknown) =>
+        e instanceof UnreadableDocumentError && /upload\.json is not valid JSON at line 1, column \d+/.test(e.message),
+      text,
+    );
+  }
+  // Well-formed JSON keeps its own reason.
+  assert.throws(() => readSbom('{"bomFormat":"CycloneDX"}'), /CycloneDX without a specVersion is not supported/);
 });
 
 test('wrong JSON types are errors at their path, never coerced (SPDX)', () => {

@@ -40,6 +40,9 @@ export function readSbom(text: string, name?: string, formats: readonly SbomForm
     if (isJson) json = parseJsonDocument(text, name);
     id = identifyDocument(isJson ? outlineJson(githubEnvelope(json) ?? json) : text, formats) ?? id;
   }
+  // A refusal is only as good as its reason: JSON that does not parse (a truncated upload) is a
+  // syntax error at its place, not a CycloneDX "without a specVersion" or an unknown format.
+  if (!id?.supported && isJson && json === undefined) json = parseJsonDocument(text, name);
   if (!id) throw new UnsupportedDocumentError(describeUnknown(head));
   const found = id;
   if (!found.supported) throw new UnsupportedDocumentError(found.reason ?? `${found.format} is not supported`, found);

@@ -27,6 +27,8 @@ before(() => {
   dir = mkdtempSync(join(tmpdir(), 'vigie-bad-input-'));
   const files: Record<string, string | Buffer> = {
     'truncated.json': '{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [{"name": "a"',
+    // Cut before its specVersion: a syntax error, not a CycloneDX 'without a specVersion'.
+    'truncated-head.json': '{"bomFormat": "CycloneDX",',
     'trailing-comma.json': '{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.6",\n}\n',
     'malformed.xml': '<?xml version="1.0"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.6">\n<components>\n</bom>\n',
     'bomb.xml': BILLION_LAUGHS,
@@ -53,6 +55,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const CASES: { file: string; args?: string[]; expect: RegExp }[] = [
   { file: 'truncated.json', expect: /is not valid JSON at line 1, column 77/ },
   { file: 'trailing-comma.json', expect: /is not valid JSON at line 4, column 1/ },
+  // The file is named once: 'vigie: <path> is not valid JSON …', not '<path>: <path> is …'.
+  { file: 'truncated-head.json', expect: /^vigie: [^:]*truncated-head\.json is not valid JSON at line 1, column \d+/ },
   { file: 'malformed.xml', expect: /(malformed|invalid|not well-formed|unclosed|closing tag|expected).*line/i },
   { file: 'bomb.xml', expect: /DOCTYPE|entit/i },
   { file: 'xxe.xml', expect: /DOCTYPE|entit/i },
