@@ -4,6 +4,7 @@ import type { Identification, SbomFormat } from './format.js';
 import { parseJsonDocument } from './json-text.js';
 import { outlineJson } from './json-outline.js';
 import { SBOM_FORMATS } from './formats/index.js';
+import { writeSourcePackages } from './source-package.js';
 
 /** The document is not in any format we know, or in a version we do not read. */
 export class UnsupportedDocumentError extends Error {
@@ -52,6 +53,7 @@ export function readSbom(text: string, name?: string, formats: readonly SbomForm
   const enveloped = format.id === 'spdx-json' ? githubEnvelope(json) : undefined;
   if (enveloped !== undefined) json = enveloped;
   const { sbom, issues } = format.decode({ text, json, name });
+  writeSourcePackages(sbom);
   if (enveloped !== undefined) {
     issues.unshift(
       issue(
