@@ -30,7 +30,7 @@ export function registerSbomValidate(sbom: Command, ctx: CommandContext): void {
         violations = await validateXmlSchema(format, version, loaded.text);
         schemaChecked = true;
       }
-      const issues = [...loaded.issues, ...checkSbomSemantics(loaded.sbom)];
+      const issues = [...loaded.issues, ...checkSbomSemantics(loaded.sbom, loaded.issues)];
       const counts = countBySeverity(issues);
       const valid = (violations?.length ?? 0) === 0 && counts.error === 0;
       if (!valid) ctx.setExit(EXIT.findings);

@@ -6,8 +6,10 @@ import { allComponents } from '../graph.js';
 /**
  * Checks an SBOM for problems no schema catches: broken references, bad identifiers and
  * components that cannot be identified. Each Issue names the component (its ref) and the field.
+ * `readerIssues`: what reading the document already reported; a duplicate ref the reader named at
+ * its place is not reported a second time.
  */
-export function checkSbomSemantics(sbom: Sbom): Issue[] {
+export function checkSbomSemantics(sbom: Sbom, readerIssues: readonly Issue[] = []): Issue[] {
   const issues: Issue[] = [];
   const primary = sbom.metadata.component;
   if (!primary) {
@@ -18,17 +20,18 @@ export function checkSbomSemantics(sbom: Sbom): Issue[] {
     );
   }
   const components = allComponents(sbom, true);
-  checkDuplicateRefs(components, issues);
+  const named = new Set(readerIssues.filter((i) => i.code === 'duplicate-ref').map((i) => i.component));
+  checkDuplicateRefs(components, issues, named);
   for (const c of components) checkComponent(c, issues);
   checkDependencies(sbom, new Set(components.map((c) => c.ref)), issues);
   return issues;
 }
 
-function checkDuplicateRefs(components: Component[], issues: Issue[]): void {
+function checkDuplicateRefs(components: Component[], issues: Issue[], named: ReadonlySet<string | undefined>): void {
   const seen = new Map<string, number>();
   for (const c of components) seen.set(c.ref, (seen.get(c.ref) ?? 0) + 1);
   for (const [ref, count] of seen) {
-    if (count > 1) {
+    if (count > 1 && !named.has(ref)) {
       issues.push(
         issue('error', 'duplicate-ref', `ref "${ref}" is used by ${count} components`, {
           component: ref,
