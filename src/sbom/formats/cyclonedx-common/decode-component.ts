@@ -160,19 +160,46 @@ function takeDerivedFrom(component: Component, ctx: DecodeContext): void {
  * writes every licence it detects there and none in `licenses`). They are neither declared nor
  * concluded; they are what SPDX calls licenseInfoFromFiles, kept under the same property so that an
  * SPDX document written from them says so. Dropped, a Go module's SBOM lost every licence it had.
- * Licences given only by name (a licence file's name, its text) or as an expression stay out.
+ * An expression found in a file ("GPL-2.0-only OR MIT") gives each licence it names: licenseInfoFromFiles
+ * lists licences, not how they combine, and an exception (after WITH) is not a licence of its own.
+ * Licences given only by name (a licence file's name, its text) stay out.
  */
 function keepEvidenceLicenses(c: CdxComponent, component: Component): void {
   const found = c.evidence?.licenses;
   if (!Array.isArray(found)) return;
   for (const choice of found) {
     const given = typeof choice?.expression === 'string' ? choice.expression : choice?.license?.id;
-    const value = typeof given === 'string' ? given.trim() : '';
-    // licenseInfoFromFiles holds single licences; an expression's licences are not told apart here.
-    if (!/^[\w.+-]+$/.test(value)) continue;
-    const already = component.properties.some((p) => p.name === LICENSE_INFO_FROM_FILES && p.value === value);
-    if (!already) component.properties.push({ name: LICENSE_INFO_FROM_FILES, value });
+    for (const value of licencesNamedIn(typeof given === 'string' ? given : '')) {
+      const already = component.properties.some((p) => p.name === LICENSE_INFO_FROM_FILES && p.value === value);
+      if (!already) component.properties.push({ name: LICENSE_INFO_FROM_FILES, value });
+    }
   }
+}
+
+/**
+ * The licence ids an id or an expression names, in order; none when it holds anything but ids,
+ * AND/OR/WITH and parentheses (a free-text name is not a licence id).
+ */
+function licencesNamedIn(given: string): string[] {
+  const tokens = given.replace(/[()]/g, ' $& ').trim().split(/\s+/).filter(Boolean);
+  const ids: string[] = [];
+  // Ids and operators alternate: two ids in a row are words of a text, not an expression.
+  let wantId = true;
+  let afterWith = false;
+  for (const token of tokens) {
+    if (token === '(' || token === ')') continue;
+    const keyword = token.toUpperCase();
+    if (keyword === 'AND' || keyword === 'OR' || keyword === 'WITH') {
+      if (wantId) return [];
+      afterWith = keyword === 'WITH';
+      wantId = true;
+      continue;
+    }
+    if (!wantId || !/^[\w.+:-]+$/.test(token)) return [];
+    if (!afterWith && !ids.includes(token)) ids.push(token);
+    wantId = false;
+  }
+  return wantId ? [] : ids;
 }
 
 /** SPDX 2's name for the licences found in a package's files (spdx2-common SPDX_PROPERTY). */

@@ -33,6 +33,8 @@ const json = {
           { license: { name: 'licence file: LICENSE' } },
           { expression: 'MIT' },
           { expression: 'GPL-2.0-only OR MIT' },
+          { expression: '(BSD-3-Clause AND GPL-2.0-only WITH Classpath-exception-2.0)' },
+          { expression: 'see the LICENSE file' },
         ],
       },
     },
@@ -42,11 +44,12 @@ const json = {
 const found = (props: { name: string; value: string }[]) =>
   props.filter((p) => p.name === 'spdx:licenseInfoFromFiles').map((p) => p.value);
 
-test('evidence licences are kept from XML and JSON: single SPDX licences only', () => {
+test('evidence licences are kept from XML and JSON: each licence an id or an expression names', () => {
   const fromXml = cyclonedxXml.decode({ text: xml }).sbom.components[0]!;
   assert.deepEqual(found(fromXml.properties), ['Apache-2.0', 'MIT']);
   const fromJson = cyclonedxJson.decode({ text: JSON.stringify(json) }).sbom.components[0]!;
-  assert.deepEqual(found(fromJson.properties), ['Apache-2.0', 'MIT']);
+  // An expression found in a file gives its licences (an exception is not one); free text gives none.
+  assert.deepEqual(found(fromJson.properties), ['Apache-2.0', 'MIT', 'GPL-2.0-only', 'BSD-3-Clause']);
   // Found in files is neither declared nor concluded.
   assert.deepEqual(fromJson.licenses, {});
 });
