@@ -184,11 +184,19 @@ function dependencyEdges(
 ): Map<string, string[]> {
   const edges = new Map<string, string[]>();
   const dangling = new Set<string>();
+  // Edges to elements of other documents, by document: counted, since they cannot be followed.
+  const external = new Map<string, number>();
   for (const r of relations) {
     const edge = edgeOf(r.type, r.element, r.related);
     if (!edge || edge.from === edge.to) continue;
     if (edge.from === documentId || edge.to === documentId) continue;
     const missing = [edge.from, edge.to].filter((id) => !byRef.has(id));
+    const elsewhere = missing.find((id) => id.startsWith('DocumentRef-'));
+    if (elsewhere) {
+      const document = elsewhere.split(':')[0]!;
+      external.set(document, (external.get(document) ?? 0) + 1);
+      continue;
+    }
     if (missing.some(notAnElement)) continue;
     if (missing.length) {
       for (const id of missing) dangling.add(id);
@@ -206,6 +214,18 @@ function dependencyEdges(
         component: id,
         field: 'relationships',
       }),
+    );
+  }
+  for (const [document, count] of external) {
+    const what =
+      count === 1 ? 'a dependency relationship names an element' : `${count} dependency relationships name elements`;
+    issues.push(
+      issue(
+        'info',
+        'external-element',
+        `${what} of another document (${document}); this document does not hold them, so the dependency graph stops there`,
+        { field: 'relationships' },
+      ),
     );
   }
   return edges;
