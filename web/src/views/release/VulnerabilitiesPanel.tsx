@@ -240,6 +240,18 @@ function FindingCard({
             </dd>
           </>
         ) : null}
+        {f.warnings?.length ? (
+          <>
+            <dt>Warnings</dt>
+            <dd className="error">
+              <ul className="small">
+                {f.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
       </dl>
       {f.analysis && f.analysis.history.length ? (
         <details>
