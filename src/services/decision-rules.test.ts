@@ -192,3 +192,54 @@ test('CLI: flags that do not apply to a decision kind are refused, not dropped',
   assert.deepEqual([JSON.parse(c.stdout).component, JSON.parse(c.stdout).version], ['pkg:maven/org.x/y', '2']);
   assert.equal((await services.listDecisions(store)).length, before + 1);
 });
+
+test('a decision that says exactly what a recorded one says is refused, naming it; a different one is kept', async () => {
+  const curation = {
+    type: 'curation' as const,
+    kind: 'curation' as const,
+    component: 'pkg:npm/left-pad',
+    version: '1.3.0',
+    fromExpression: 'WTFPL-ish',
+    toExpression: 'WTFPL',
+  };
+  const first = await services.recordDecision(store, { ...curation, ...signed });
+  // The same rule again, from someone else with another reason (a form sent twice, a script run again).
+  await assert.rejects(
+    services.recordDecision(store, { ...curation, author: 'bob', explanation: 'again' }),
+    (e: Error) =>
+      services.isServiceError(e) &&
+      e.code === 'already-exists' &&
+      new RegExp(`already recorded as #${first.id} \\(ada, `).test(e.message),
+  );
+  // The same purl written another way is the same component.
+  await assert.rejects(
+    services.recordDecision(store, { ...curation, component: 'pkg:npm/left-pad@1.3.0?x=y', ...signed }),
+    (e: Error) => services.isServiceError(e) && e.code === 'already-exists',
+  );
+  const other = await services.recordDecision(store, { ...curation, version: '1.3.1', ...signed });
+  assert.notEqual(other.id, first.id);
+  const derogation = {
+    type: 'derogation' as const,
+    license: 'GPL-3.0-only',
+    linking: null,
+    modification: null,
+    categoryId: null,
+    productId: null,
+    releaseId: null,
+    scope: 'test',
+    project: null,
+    exploitation: null,
+    component: null,
+    version: null,
+  };
+  await services.recordDecision(store, { ...derogation, ...signed });
+  await assert.rejects(
+    services.recordDecision(store, { ...derogation, ...signed }),
+    (e: Error) => services.isServiceError(e) && e.code === 'already-exists',
+  );
+  await services.recordDecision(store, { ...derogation, scope: 'build', ...signed });
+  const sameRule = (await services.listDecisions(store)).filter(
+    (d) => d.type === 'curation' && d.fromExpression === 'WTFPL-ish',
+  );
+  assert.equal(sameRule.length, 2);
+});

@@ -33,6 +33,32 @@ export async function recordDecision(store: Store, input: NewDecision): Promise<
 }
 
 async function createDecision(store: Store, raw: NewDecision): Promise<Decision> {
+  return storeNew(store, await checkedDecision(store, raw));
+}
+
+/** What a decision says, apart from who said it, when and why. */
+const WHO_WHEN_WHY = new Set(['id', 'author', 'createdAt', 'explanation']);
+
+/**
+ * Stores the decision unless one that says exactly the same thing is already recorded: a second copy
+ * would change no outcome, yet show twice in every list and explanation (a form sent twice, a script
+ * run again). The caller learns which one holds it.
+ */
+async function storeNew(store: Store, decision: NewDecision): Promise<Decision> {
+  const said = Object.entries(decision).filter(([key]) => !WHO_WHEN_WHY.has(key));
+  const same = (await store.listDecisions({ type: decision.type })).find((d) =>
+    said.every(([key, value]) => ((d as unknown as Record<string, unknown>)[key] ?? null) === (value ?? null)),
+  );
+  if (same)
+    throw new ServiceError(
+      'already-exists',
+      `the same ${same.type} is already recorded as #${same.id} (${same.author}, ${same.createdAt.slice(0, 10)})`,
+      { id: same.id },
+    );
+  return store.createDecision(decision);
+}
+
+async function checkedDecision(store: Store, raw: NewDecision): Promise<NewDecision> {
   const author = requireName(raw.author, 'author');
   const explanation = requireName(raw.explanation, 'explanation', 'text');
   const input = withCanonicalComponent(raw);
@@ -50,23 +76,23 @@ async function createDecision(store: Store, raw: NewDecision): Promise<Decision>
           'a curation must name what it corrects: the licence string as found (from), a component (and version), or both; without either it would replace every licence of every release',
         );
       }
-      return store.createDecision({
+      return {
         ...input,
         author,
         explanation,
         fromExpression,
         toExpression: curatedExpression(input.toExpression),
-      });
+      };
     }
     case 'choice':
       await requireScope(store, input);
-      return store.createDecision({
+      return {
         ...input,
         author,
         explanation,
         fromExpression: requireExpression(input.fromExpression, 'from'),
         toExpression: requireExpression(input.toExpression, 'to'),
-      });
+      };
     case 'derogation':
       await requireScope(store, input);
       if (input.linking !== null && !(LINKINGS as readonly string[]).includes(input.linking)) {
@@ -75,13 +101,13 @@ async function createDecision(store: Store, raw: NewDecision): Promise<Decision>
       if (input.modification != null && !(MODIFICATIONS as readonly string[]).includes(input.modification)) {
         throw invalid(`modification must be one of ${MODIFICATIONS.join(', ')}`);
       }
-      return store.createDecision({
+      return {
         ...input,
         modification: input.modification ?? null,
         author,
         explanation,
         license: requireExpression(input.license, 'licence'),
-      });
+      };
     default:
       throw invalid(`unknown decision type "${(input as { type: string }).type}"`);
   }
