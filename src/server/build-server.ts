@@ -6,6 +6,7 @@ import type { FailedAuthLimits } from './auth/failed-auth-limiter.js';
 import { answerClientError } from './errors/client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors/error-handler.js';
 import { installInputGuard } from './http/input-guard.js';
+import { installJsonBodyParser } from './http/json-body.js';
 import { installPaging } from './http/paging.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installValidators } from './http/validators.js';
@@ -74,6 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<VigieServer> 
     clientErrorHandler: answerClientError,
   });
   installValidators(app);
+  installJsonBodyParser(app);
   installSecurityHeaders(app);
   installInputGuard(app);
   // Paging first: the catalogue sees the paged query schemas (the contract declares the same ones).

@@ -208,6 +208,48 @@ describe('fastify never answers in its own shape', () => {
     }
   });
 
+  test('a broken JSON body is a 400 that says what is wrong and where; prototype keys are refused by path', async () => {
+    const post = (payload: string) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/api/products',
+        headers: { ...co, 'content-type': 'application/json' },
+        payload,
+      });
+    const where = async (payload: string) => {
+      const res = await post(payload);
+      assert.equal(res.statusCode, 400, res.body);
+      const parsed = JSON.parse(res.body) as {
+        error: { code: string; message: string; details: Array<{ field: string; line: number; column: number }> };
+      };
+      assert.deepEqual(Object.keys(parsed), ['error']);
+      assert.equal(parsed.error.code, 'validation-failed');
+      return parsed.error;
+    };
+    const comma = await where('{\n  "name": "x",\n}');
+    assert.match(comma.message, /^body is not valid JSON at line 3, column 1: /);
+    assert.deepEqual(
+      { field: comma.details[0]!.field, line: comma.details[0]!.line, column: comma.details[0]!.column },
+      { field: 'body', line: 3, column: 1 },
+    );
+    // V8 says "Unexpected token" here without a position: the position is still found.
+    const literal = await where('{"name": tru}');
+    assert.match(literal.message, /at line 1, column 10/);
+    assert.match((await where('{"name":')).message, /at line 1, column 9: the text ends too early/);
+    assert.match((await where('   ')).message, /body is empty/);
+
+    const proto = await where('{"name":"a","tags":{"__proto__":{"admin":true}}}');
+    assert.equal(proto.details[0]!.field, 'body/tags/__proto__');
+    assert.match(proto.message, /^body\/tags\/__proto__: a key that can change an object's prototype/);
+    const escaped = await where('{"name":"a","\\u005f_proto__":{}}');
+    assert.equal(escaped.details[0]!.field, 'body/__proto__');
+    const ctor = await where('{"name":"a","x":[{"constructor":{"prototype":{"y":1}}}]}');
+    assert.equal(ctor.details[0]!.field, 'body/x/0/constructor/prototype');
+    // A key that merely contains the words is an ordinary key (the schema decides about it).
+    const plain = await post('{"name":"prototype of __proto__ handling"}');
+    assert.equal(plain.statusCode, 201, plain.body);
+  });
+
   test('JSON bodies are taken as typed: a number is not a name', async () => {
     const res = await api.app.inject({ method: 'POST', url: '/api/products', headers: co, payload: { name: 123 } });
     assert.equal(res.statusCode, 400, res.body);
