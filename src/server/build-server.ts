@@ -5,6 +5,7 @@ import { installAuthentication } from './auth/authenticate.js';
 import type { FailedAuthLimits } from './auth/failed-auth-limiter.js';
 import { answerClientError } from './errors/client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors/error-handler.js';
+import { requestReferences } from './errors/vanished-reference.js';
 import { installInputGuard } from './http/input-guard.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { installPaging } from './http/paging.js';
@@ -84,6 +85,7 @@ export async function buildServer(options: ServerOptions): Promise<VigieServer> 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   const hasUi = webRoot !== null && (await serveWebUi(app, webRoot));
   installErrorHandling(app, {
+    vanishedReference: (request) => services.findVanishedReference(options.store, requestReferences(request)),
     spaFallback: (request, reply) => {
       if (!hasUi || !isSpaPath(request)) return false;
       void sendSpaIndex(reply);

@@ -5,6 +5,7 @@
  */
 export { ServiceError, isServiceError, type ServiceErrorCode } from './service-error.js';
 export * from './portfolio.js';
+export * from './vanished-reference.js';
 export * from './import-release.js';
 export * from './import-target.js';
 export * from './dependency-paths.js';

@@ -2,9 +2,15 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { ApiError } from './api-error.js';
 import { ERROR_TABLE, type ErrorBody } from '../../api-contract/errors.js';
 import { toApiError } from './to-api-error.js';
+import { isForeignKeyViolation } from '../../services/index.js';
 
 export interface ErrorHandlingOptions {
   spaFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean;
+  /**
+   * After a write failed on a foreign key: what the request refers to that another request deleted
+   * meanwhile ("release 12"), else null. Only then is the failure a 404; otherwise it is a bug (500, logged).
+   */
+  vanishedReference?: (request: FastifyRequest) => Promise<string | null>;
 }
 
 /**
@@ -13,7 +19,21 @@ export interface ErrorHandlingOptions {
  * errors at info level with their code. Request headers never reach the log (see the logger's redaction).
  */
 export function installErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions = {}): void {
-  app.setErrorHandler((err, request, reply) => sendError(request, reply, err));
+  app.setErrorHandler(async (err, request, reply) => {
+    if (options.vanishedReference && isForeignKeyViolation(err)) {
+      const gone = await options.vanishedReference(request).catch(() => null);
+      if (gone !== null) {
+        sendError(
+          request,
+          reply,
+          new ApiError('not-found', `${gone} was deleted while this request ran (by another request)`),
+        );
+        return reply;
+      }
+    }
+    sendError(request, reply, err);
+    return reply;
+  });
   app.setNotFoundHandler((request, reply) => {
     if (options.spaFallback?.(request, reply)) return;
     const apiError = new ApiError('not-found', `No route ${request.method} ${request.url.split('?')[0]}`);

@@ -1,6 +1,6 @@
 import { UnreadableDocumentError } from '../../sbom/format.js';
 import { UnsupportedDocumentError } from '../../sbom/read.js';
-import { isForeignKeyViolation, isServiceError, type ServiceErrorCode } from '../../services/index.js';
+import { isServiceError, type ServiceErrorCode } from '../../services/index.js';
 import { ApiError } from './api-error.js';
 import { isErrorCode, type ErrorCode } from '../../api-contract/errors.js';
 
@@ -70,9 +70,8 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof UnreadableDocumentError) return new ApiError('unreadable-document', err.message);
   if (isServiceError(err)) return new ApiError(SERVICE_CODES[err.code] ?? 'internal', err.message, err.details);
   if (!(err instanceof Error)) return new ApiError('internal');
-  // A write whose release or product another request deleted while it ran: gone, not a bug.
-  if (isForeignKeyViolation(err))
-    return new ApiError('not-found', 'What this request refers to was deleted while it ran (by another request)');
+  // A foreign-key failure is internal here: the error handler first checks whether what the request
+  // names was deleted meanwhile (errors/vanished-reference.ts), the one case where it is a 404.
   const e = err as Error & {
     code?: unknown;
     statusCode?: unknown;
