@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ROLE_LABELS, useSession } from './auth.js';
 import { Link, match, usePath } from './router.js';
+import { BadIdPage, idFromPath } from './components/page-error.js';
 import { DashboardView } from './views/DashboardView.js';
 import { ProductsView } from './views/ProductsView.js';
 import { ProductView } from './views/ProductView.js';
@@ -27,14 +28,24 @@ const NAV = [
   { to: '/diff', label: 'Diff' },
 ];
 
+const PRODUCTS = { to: '/products', label: 'Products' };
+
 function route(path: string) {
   let params: Record<string, string> | null;
   if (path === '/') return <DashboardView />;
   if (path === '/products') return <ProductsView />;
   if (path === '/portfolio') return <PortfolioView />;
   if (path === '/history') return <HistoryView />;
-  if ((params = match('/products/:id', path))) return <ProductView id={Number(params.id)} />;
-  if ((params = match('/releases/:id', path))) return <ReleaseView id={Number(params.id)} />;
+  if ((params = match('/products/:id', path))) {
+    const id = idFromPath(params.id);
+    if (id === null) return <BadIdPage what="Product" segment={params.id} pattern="/products/3" back={PRODUCTS} />;
+    return <ProductView id={id} />;
+  }
+  if ((params = match('/releases/:id', path))) {
+    const id = idFromPath(params.id);
+    if (id === null) return <BadIdPage what="Release" segment={params.id} pattern="/releases/12" back={PRODUCTS} />;
+    return <ReleaseView id={id} />;
+  }
   if (path === '/import') return <ImportView />;
   if (path === '/licenses') return <LicensesView />;
   if ((params = match('/licenses/:id', path))) return <LicenseView id={params.id} />;

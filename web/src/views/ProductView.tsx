@@ -3,6 +3,7 @@ import { api } from '../api/endpoints.js';
 import { useCan } from '../auth.js';
 import { ActionForm, Field, splitList } from '../components/forms.js';
 import { Empty, Show, StepProgress } from '../components/status.js';
+import { PageError } from '../components/page-error.js';
 import { useLoad } from '../components/use-load.js';
 import { Link, navigate, usePath } from '../router.js';
 import { Tabs } from '../components/Tabs.js';
@@ -21,6 +22,8 @@ export function ProductView({ id }: { id: number }) {
   const [outbound, setOutbound] = useState('');
   const tab = usePath().query.get('tab') === 'cra' ? 'cra' : 'releases';
 
+  if (loaded.error)
+    return <PageError what="Product" error={loaded.error} back={{ to: '/products', label: 'Products' }} />;
   return (
     <Show loaded={loaded}>
       {([product, releases]) => (

@@ -4,6 +4,7 @@ import type { Allowed, LicenseFacts, LicensePolicy, ReviewStatus } from '../../a
 import { useCan } from '../../auth.js';
 import { ActionForm, Field, SelectField, splitList } from '../../components/forms.js';
 import { Show } from '../../components/status.js';
+import { PageError } from '../../components/page-error.js';
 import { useLoad } from '../../components/use-load.js';
 import { Link } from '../../router.js';
 import { CompatibilityCheck } from './CompatibilityCheck.js';
@@ -38,6 +39,8 @@ export function LicenseView({ id }: { id: string }) {
     const body = await api.license(id);
     return { facts: body.facts, policy: body.policy, obligations: body.obligations };
   }, [id]);
+  if (loaded.error)
+    return <PageError what="Licence" error={loaded.error} back={{ to: '/licenses', label: 'Licences' }} />;
   return (
     <Show loaded={loaded}>
       {({ facts, policy, obligations }) => (

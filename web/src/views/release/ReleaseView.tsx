@@ -3,6 +3,7 @@ import { api } from '../../api/endpoints.js';
 import type { ReleaseDocument } from '../../api/types.js';
 import { useCan } from '../../auth.js';
 import { ErrorMessage, Show, StepProgress } from '../../components/status.js';
+import { PageError } from '../../components/page-error.js';
 import { countLabel } from '../../components/import-counts.js';
 import { Tabs } from '../../components/Tabs.js';
 import { useLoad } from '../../components/use-load.js';
@@ -47,6 +48,7 @@ export function ReleaseView({ id }: { id: number }) {
     head.reload();
   };
 
+  if (head.error) return <PageError what="Release" error={head.error} back={{ to: '/products', label: 'Products' }} />;
   return (
     <Show loaded={head}>
       {({ release, product }) => {
