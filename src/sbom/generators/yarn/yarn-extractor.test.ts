@@ -155,3 +155,52 @@ test('yarn classic workspaces: members from the root package.json, their depende
   ]);
   assert.equal(inv.completeness, 'complete');
 });
+
+// A root `resolutions` entry (here a patch) makes Berry key the package by the patch locator, while
+// the packages depending on it keep their own range. Written for this test in yarn 4's layout.
+const RESOLVED_BY_PATCH = `__metadata:
+  version: 8
+  cacheKey: 10c0
+
+"cli@workspace:.":
+  version: 0.0.0-use.local
+  resolution: "cli@workspace:."
+  dependencies:
+    prompt-kit: "npm:^2.1.0"
+  languageName: unknown
+  linkType: soft
+
+"prompt-kit@npm:^2.1.0":
+  version: 2.1.4
+  resolution: "prompt-kit@npm:2.1.4"
+  dependencies:
+    term-size: "npm:^3.0.0"
+  checksum: 10c0/0003
+  languageName: node
+  linkType: hard
+
+"term-size@npm:3.2.0":
+  version: 3.2.0
+  resolution: "term-size@npm:3.2.0"
+  checksum: 10c0/0004
+  languageName: node
+  linkType: hard
+
+"term-size@patch:term-size@npm%3A3.2.0#~/.yarn/patches/term-size.patch":
+  version: 3.2.0
+  resolution: "term-size@patch:term-size@npm%3A3.2.0#~/.yarn/patches/term-size.patch::version=3.2.0&hash=77aa01"
+  checksum: 10c0/0005
+  languageName: node
+  linkType: hard
+`;
+
+test('yarn Berry: a range rewritten by a root resolution resolves to the one package of that name', () => {
+  const inv = extract({ path: 'yarn.lock', text: RESOLVED_BY_PATCH });
+  assert.deepEqual(
+    inv.issues.filter((i) => i.code === 'unresolved-dependency').map((i) => i.message),
+    [],
+  );
+  const edges = Object.fromEntries(inv.dependencies.map((d) => [d.ref, d.dependsOn]));
+  assert.deepEqual(edges['pkg:npm/prompt-kit@2.1.4'], ['pkg:npm/term-size@3.2.0']);
+  assert.equal(inv.completeness, 'complete');
+});

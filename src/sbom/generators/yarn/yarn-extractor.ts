@@ -143,6 +143,7 @@ function extractBerry(input: LockfileInput): Inventory {
     entries,
     (dep, spec) => `${dep}@${spec.includes(':') ? spec : `npm:${spec}`}`,
     rootWorkspace,
+    true,
   );
 }
 
@@ -153,6 +154,7 @@ function finish(
   entries: Entry[],
   descriptorOf: (dep: string, spec: string) => string,
   rootWorkspace?: Entry,
+  onlyByName = false,
 ): Inventory {
   const keyOf = new Map<string, string>();
   for (const e of entries) for (const d of e.descriptors) keyOf.set(d, e.key);
@@ -164,7 +166,22 @@ function finish(
     const unbound = d.replace(/::locator=[^,]*$/, '');
     if (unbound !== d && !keyOf.has(unbound)) keyOf.set(unbound, key);
   }
-  const resolve = (dep: string, spec: string) => keyOf.get(descriptorOf(dep, spec)) ?? keyOf.get(`${dep}@${spec}`);
+  // A `resolutions` entry of the root package.json (Berry) keys the package by what it was resolved
+  // to (`ink@patch:ink@npm%3A3.0.8#…`) while the packages that depend on it still say `ink: npm:^3.0.8`.
+  // When every locked entry of that name is the one package, that is the one it resolves to.
+  const onlyKeyOf = new Map<string, string | null>();
+  for (const e of entries) {
+    if (e.local) continue;
+    const seen = onlyKeyOf.get(e.name);
+    onlyKeyOf.set(e.name, seen === undefined || seen === e.key ? e.key : null);
+  }
+  const byName = (dep: string, spec: string) => {
+    // Only a plain registry range of that very name (not an alias `npm:other@…`, a URL or a path).
+    const range = spec.startsWith('npm:') ? spec.slice(4) : spec.includes(':') ? '@' : spec;
+    return onlyByName && !range.includes('@') ? (onlyKeyOf.get(dep) ?? undefined) : undefined;
+  };
+  const resolve = (dep: string, spec: string) =>
+    keyOf.get(descriptorOf(dep, spec)) ?? keyOf.get(`${dep}@${spec}`) ?? byName(dep, spec);
   let dangling = false;
   const required = new Set<string>();
   for (const e of entries) {
