@@ -21,3 +21,22 @@ test('mix.lock: the repo and checksum are the tuple’s own, not those in its de
   assert.deepEqual(edges['project:mix.lock'], ['pkg:hex/plug@1.15.3']);
   assert.equal(inv.completeness, 'incomplete');
 });
+
+// A git dependency followed on a branch, and one on a tag. Written for this test.
+const GIT_LOCK = `%{
+  "mailer_adapter": {:git, "https://github.com/example/mailer_adapter.git", "c6a7f3d1b7a4e5c9ec802ace64b5bb526504c25a", [branch: "main"]},
+  "tz_rules": {:git, "https://github.com/example/tz_rules.git", "0d5e1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a697887", [tag: "v2.1.0"]},
+}
+`;
+
+test('mix.lock: a git dependency has its pinned commit (or its tag) as version and a purl naming the repository', () => {
+  const inv = extract({ path: 'mix.lock', text: GIT_LOCK });
+  const byName = Object.fromEntries(inv.components.map((c) => [c.name, c]));
+  assert.equal(byName.mailer_adapter?.version, 'c6a7f3d1b7a4e5c9ec802ace64b5bb526504c25a');
+  assert.equal(
+    byName.mailer_adapter?.purl,
+    'pkg:hex/mailer_adapter@c6a7f3d1b7a4e5c9ec802ace64b5bb526504c25a?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fexample%2Fmailer_adapter.git%40c6a7f3d1b7a4e5c9ec802ace64b5bb526504c25a',
+  );
+  assert.equal(byName.tz_rules?.version, 'v2.1.0');
+  assert.match(byName.tz_rules?.purl ?? '', /^pkg:hex\/tz_rules@v2\.1\.0\?vcs_url=/);
+});

@@ -51,12 +51,23 @@ function extractMixLock(input: LockfileInput): Inventory {
     } else if (kind === ':git') {
       const [url, revision] = strings;
       const tag = /tag:\s*"([^"]+)"/.exec(rest)?.[1];
+      const branch = /branch:\s*"([^"]+)"/.exec(rest)?.[1];
+      // The lock pins the commit whatever mix.exs asked for (a branch, a ref, nothing): without a tag,
+      // that commit is the version, as for a Package.resolved revision pin.
+      const version = tag ?? revision;
       builder.add({
         key,
         name: key,
-        ...(tag && { version: tag }),
-        purl: false,
-        properties: revision ? [{ name: 'vigie:git:revision', value: revision }] : [],
+        ...(version && { version }),
+        // Not hex.pm's package of that name: the purl says where the code comes from.
+        purl:
+          version && url
+            ? { name: key, version, qualifiers: { vcs_url: `git+${url}${revision ? `@${revision}` : ''}` } }
+            : false,
+        properties: [
+          ...(revision ? [{ name: 'vigie:git:revision', value: revision }] : []),
+          ...(branch ? [{ name: 'vigie:git:branch', value: branch }] : []),
+        ],
         externalReferences: url ? [{ type: 'vcs', url: `${url}${revision ? `#${revision}` : ''}` }] : [],
       });
     } else builder.add({ key, name: key, purl: false });
