@@ -322,6 +322,36 @@ describe('errors are classified and server errors logged', () => {
     }
   });
 
+  test('a multipart form with two files or a file under another name is refused, nothing imported', async () => {
+    const boundary = 'vigie-parts';
+    const part = (name: string, file: string, body: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file}"\r\nContent-Type: application/json\r\n\r\n${body}\r\n`;
+    const field = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const send = (payload: string) =>
+      api.app.inject({
+        method: 'POST',
+        url: `/api/releases/${releaseId}/imports`,
+        headers: { ...co, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: `${payload}--${boundary}--\r\n`,
+      });
+    const imports = async () =>
+      (await api.app.inject({ method: 'GET', url: `/api/releases/${releaseId}/imports`, headers: co })).json()
+        .length as number;
+    const before = await imports();
+    const two = await send(part('file', 'a.json', CYCLONEDX) + part('file', 'b.json', CYCLONEDX));
+    assert.equal(two.statusCode, 400, two.body);
+    assert.match(errorOf(two.body).message, /more than one file part/);
+    const named = await send(part('document', 'a.json', CYCLONEDX));
+    assert.equal(named.statusCode, 400, named.body);
+    assert.match(errorOf(named.body).message, /file part is named "document": send the SBOM as the "file" part/);
+    assert.equal(await imports(), before, 'nothing was imported');
+    // Other fields are ignored, the one file is imported.
+    const fine = await send(field('note', 'x'.repeat(10_000)) + part('file', 'a.json', CYCLONEDX));
+    assert.equal(fine.statusCode, 201, fine.body);
+    assert.equal(await imports(), before + 1);
+  });
+
   test('a server error is logged at error level with its cause, without the token', async () => {
     const fresh = await sqliteTarget().fresh();
     const lines = new LogLines();

@@ -18,22 +18,49 @@ export async function readUpload(
   fileName: string | undefined,
 ): Promise<Upload> {
   if (request.isMultipart()) {
-    const part = await multipart(() => request.file({ limits: { fileSize: limit, files: 1 } }));
-    if (!part)
+    const upload = await multipart(() => filePart(request, limit, fileName));
+    if (!upload)
       throw new ApiError('validation-failed', 'The multipart form has no file part', [
         { field: 'body/file', message: 'is required' },
       ]);
-    const content = await multipart(() => part.toBuffer());
-    return {
-      content: nonEmpty(content),
-      fileName: part.filename || fileName || null,
-      mediaType: part.mimetype || null,
-    };
+    return upload;
   }
   const body = request.body;
   if (!(body instanceof Buffer))
     throw new ApiError('validation-failed', 'Send the SBOM as the request body or as a multipart "file" part');
   return { content: nonEmpty(body), fileName: fileName ?? null, mediaType: request.headers['content-type'] ?? null };
+}
+
+/**
+ * The one `file` part of a multipart form. Other fields are read and ignored (bounded in number and
+ * size); a file part under another name, or a second file, is refused rather than guessed at: which
+ * of two documents the caller meant to import is not ours to choose.
+ */
+async function filePart(request: FastifyRequest, limit: number, fileName: string | undefined): Promise<Upload | null> {
+  let upload: Upload | null = null;
+  const parts = request.parts({ limits: { fileSize: limit, files: 2, fields: 32, fieldSize: 64 * 1024 } });
+  for await (const part of parts) {
+    if (part.type !== 'file') continue;
+    if (part.fieldname !== 'file')
+      throw new ApiError(
+        'validation-failed',
+        `The multipart form's file part is named "${part.fieldname}": send the SBOM as the "file" part`,
+        [{ field: `body/${part.fieldname}`, message: 'is not the "file" part' }],
+      );
+    if (upload)
+      throw new ApiError(
+        'validation-failed',
+        'The multipart form has more than one file part: send one document per import',
+        [{ field: 'body/file', message: 'is given more than once' }],
+      );
+    const content = await part.toBuffer();
+    upload = {
+      content: nonEmpty(content),
+      fileName: part.filename || fileName || null,
+      mediaType: part.mimetype || null,
+    };
+  }
+  return upload;
 }
 
 /**
