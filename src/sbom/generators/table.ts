@@ -208,6 +208,17 @@ const ENTRIES: readonly Entry[] = [
     load: () => import('./dotnet/project-assets-extractor.js'),
   },
   /**
+   * paket.lock (Paket): NuGet packages per group with their dependency lines; GITHUB, GIT and HTTP
+   * entries (source files, repositories) are counted, not listed.
+   */
+  {
+    id: 'paket-lock',
+    label: 'paket.lock',
+    ecosystem: 'nuget',
+    matches: (path) => /(^|\/)paket\.lock$/.test(path),
+    load: () => import('./dotnet/paket-lock-extractor.js'),
+  },
+  /**
    * pubspec.lock: every package with its kind (`direct main`, `direct dev`, `direct overridden`,
    * `transitive`) and source (hosted, git, path, sdk). No edges: only the direct ones are known.
    */
