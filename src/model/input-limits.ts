@@ -66,3 +66,42 @@ function nulBelow(value: unknown): string[] | null {
   }
   return null;
 }
+
+/** A UTF-16 surrogate that is not half of a pair: no character at all, and no UTF-8 form to store. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Why a text is not well-formed Unicode (a lone surrogate, as `"\ud800"` in JSON makes), or null. */
+export function illFormedProblem(value: string): string | null {
+  const at = value.search(LONE_SURROGATE);
+  if (at === -1) return null;
+  const unit = value.charCodeAt(at).toString(16).toUpperCase();
+  return `is not well-formed Unicode: a lone surrogate (U+${unit}) at character ${at + 1}, which neither store can hold`;
+}
+
+/**
+ * The first text anywhere in a value (strings, keys, arrays, plain objects) that is not well-formed
+ * Unicode, as its path ("/tags/0") and the problem; null when there is none. SQLite would store the
+ * lone surrogate's bytes and read back three replacement characters, PostgreSQL one: refused on both.
+ */
+export function findIllFormedText(value: unknown, path = ''): { path: string; problem: string } | null {
+  if (typeof value === 'string') {
+    const problem = illFormedProblem(value);
+    return problem ? { path, problem } : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findIllFormedText(value[i], `${path}/${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    for (const key of Object.keys(value)) {
+      const problem = illFormedProblem(key);
+      if (problem) return { path: `${path}/${key.replace(LONE_SURROGATE, '?')}`, problem: `has a key that ${problem}` };
+      const found = findIllFormedText((value as Record<string, unknown>)[key], `${path}/${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}

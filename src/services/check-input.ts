@@ -1,11 +1,12 @@
 /** Small guards shared by the services: names present, expressions parse, records exist. */
 import { parseExpression, printExpression } from '../licenses/expression/index.js';
-import { textProblem, type TextKind } from '../model/input-limits.js';
+import { illFormedProblem, textProblem, type TextKind } from '../model/input-limits.js';
 import { ServiceError } from './service-error.js';
 
 /** A non-empty name (or free text) that both stores can hold: no NUL, within model/input-limits.ts. */
 export function requireName(value: string | undefined | null, what: string, kind: TextKind = 'name'): string {
-  const name = value?.trim();
+  // One spelling per name: "Café" typed precomposed or with a combining accent is one product (NFC).
+  const name = value?.trim().normalize('NFC');
   if (!name) throw new ServiceError('invalid-input', `${what} must not be empty`);
   return storable(name, what, kind);
 }
@@ -17,7 +18,7 @@ export function optionalText<T extends string | null | undefined>(value: T, what
 }
 
 function storable(value: string, what: string, kind: TextKind): string {
-  const problem = textProblem(value, kind);
+  const problem = textProblem(value, kind) ?? illFormedProblem(value);
   if (problem) throw new ServiceError('invalid-input', `${what} ${problem}`);
   return value;
 }

@@ -87,7 +87,8 @@ export async function getProduct(store: Store, id: number): Promise<Product> {
 }
 
 export async function findProductByName(store: Store, name: string): Promise<Product> {
-  return (await store.findProductByName(name)) ?? throwNotFound(`product "${name}"`);
+  // Names are stored in NFC (check-input.ts): a decomposed spelling finds the same product.
+  return (await store.findProductByName(name.normalize('NFC'))) ?? throwNotFound(`product "${name}"`);
 }
 
 export async function updateProduct(store: Store, id: number, patch: Partial<NewProduct>): Promise<Product> {
@@ -141,7 +142,7 @@ export async function getRelease(store: Store, id: number): Promise<Release> {
 /** Finds a release by its product's name and its number (how the CLI addresses releases). */
 export async function findReleaseByName(store: Store, productName: string, number: string): Promise<ReleaseRef> {
   const product = await findProductByName(store, productName);
-  const release = await store.findRelease(product.id, number);
+  const release = await store.findRelease(product.id, number.normalize('NFC'));
   if (!release) throw notFound(`release ${number} of "${product.name}"`);
   return { product, release };
 }

@@ -203,5 +203,45 @@ for (const target of targets()) {
         await api.close();
       }
     });
+
+    test('a lone surrogate is refused by path; a name typed decomposed is the same name', async () => {
+      const api = await startApi(target);
+      try {
+        const co = { ...bearer(api.tokens['compliance-officer']), 'content-type': 'application/json' };
+        const post = (url: string, payload: string) => api.app.inject({ method: 'POST', url, headers: co, payload });
+        // SQLite stored the surrogate's bytes and read back three U+FFFD, PostgreSQL one: now neither stores it.
+        const lone = await post('/api/products', '{"name":"a\\ud800b"}');
+        assert.equal(lone.statusCode, 400, lone.body);
+        assert.equal(lone.json().error.code, 'validation-failed');
+        assert.match(
+          lone.json().error.message,
+          /^body\/name is not well-formed Unicode: a lone surrogate \(U\+D800\) at character 2/,
+        );
+        const nested = await post('/api/categories', '{"name":"c","outboundLicenses":["MIT","\\udc00"]}');
+        assert.equal(nested.statusCode, 400, nested.body);
+        assert.match(nested.json().error.message, /^body\/outboundLicenses\/1 is not well-formed Unicode/);
+        const query = await api.app.inject({ method: 'GET', url: '/api/products?x=%ED%A0%80', headers: co });
+        assert.equal(query.statusCode, 400, 'a query string cannot carry one either (bytes that are no UTF-8)');
+        assert.deepEqual((await api.app.inject({ method: 'GET', url: '/api/products', headers: co })).json(), []);
+
+        // "Café" precomposed and "Cafe" + U+0301: one product, stored in NFC, found either way.
+        const composed = await post('/api/products', JSON.stringify({ name: 'Caf\u00e9' }));
+        assert.equal(composed.statusCode, 201, composed.body);
+        const decomposed = await post('/api/products', JSON.stringify({ name: 'Cafe\u0301' }));
+        assert.equal(decomposed.statusCode, 409, decomposed.body);
+        const other = await post('/api/products', JSON.stringify({ name: 'Ny\u0301ri' }));
+        assert.equal(other.json().name, 'N\u00fdri', 'stored in NFC');
+        const named = await api.app.inject({
+          method: 'POST',
+          url: `/api/imports?product=${encodeURIComponent('Cafe\u0301')}&release=1.0&create=true`,
+          headers: co,
+          payload: cyclonedx(['left-pad']),
+        });
+        assert.equal(named.statusCode, 201, named.body);
+        assert.deepEqual(named.json().created, { product: false, release: true }, 'the import found the product');
+      } finally {
+        await api.close();
+      }
+    });
   });
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { findNulCharacter } from '../../model/input-limits.js';
+import { findIllFormedText, findNulCharacter } from '../../model/input-limits.js';
 import { ApiError } from '../errors/api-error.js';
 
 /**
- * No text with a NUL character gets past the door, whatever the route or field: PostgreSQL cannot
+ * No text with a NUL character or a lone surrogate gets past the door, whatever the route or field: PostgreSQL cannot
  * store it and SQLite would, so refusing it here keeps both stores alike (model/input-limits.ts).
  * Lengths and integer ranges are in each route's schema. Uploaded documents (raw bytes) are checked
  * by the import once decoded.
@@ -24,6 +24,13 @@ export function installInputGuard(app: FastifyInstance): void {
           `${field} contains a NUL character (U+0000), which Vigie does not store`,
           [{ field, message: 'contains a NUL character' }],
         );
+      }
+      const illFormed = findIllFormedText(value);
+      if (illFormed !== null) {
+        const field = `${part}${illFormed.path}`;
+        throw new ApiError('validation-failed', `${field} ${illFormed.problem}`, [
+          { field, message: illFormed.problem },
+        ]);
       }
     }
   });
