@@ -218,6 +218,14 @@ const ENTRIES: readonly Entry[] = [
     matches: (path) => /(^|\/)paket\.lock$/.test(path),
     load: () => import('./dotnet/paket-lock-extractor.js'),
   },
+  /** cabal.project.freeze (`cabal freeze`): `any.name ==version` constraints; flags and `installed` ones are not packages. */
+  {
+    id: 'cabal-freeze',
+    label: 'cabal.project.freeze',
+    ecosystem: 'hackage',
+    matches: (path) => /(^|\/)cabal\.project\.freeze$/.test(path),
+    load: () => import('./haskell/cabal-freeze-extractor.js'),
+  },
   /**
    * pubspec.lock: every package with its kind (`direct main`, `direct dev`, `direct overridden`,
    * `transitive`) and source (hosted, git, path, sdk). No edges: only the direct ones are known.
