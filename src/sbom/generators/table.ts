@@ -207,6 +207,15 @@ const ENTRIES: readonly Entry[] = [
     matches: (path) => /(^|\/)project\.assets\.json$/.test(path),
     load: () => import('./dotnet/project-assets-extractor.js'),
   },
+  /** packages.config (NuGet before PackageReference): the exact versions NuGet restores, no graph. */
+  {
+    id: 'nuget-packages-config',
+    label: 'packages.config',
+    ecosystem: 'nuget',
+    matches: (path) => /(^|\/)packages\.config$/.test(path),
+    accepts: (text) => /<packages[\s>]/.test(text),
+    load: () => import('./dotnet/packages-config-extractor.js'),
+  },
   /**
    * paket.lock (Paket): NuGet packages per group with their dependency lines; GITHUB, GIT and HTTP
    * entries (source files, repositories) are counted, not listed.
