@@ -42,6 +42,14 @@ const ENTRIES: readonly Entry[] = [
     matches: (path) => /(^|\/)bun\.lock$/.test(path),
     load: () => import('./bun/bun-extractor.js'),
   },
+  /** deno.lock (versions 2–5): npm and JSR packages, remote modules whose URL names a package, the workspace's dependencies. */
+  {
+    id: 'deno-lock',
+    label: 'deno.lock',
+    ecosystem: 'npm',
+    matches: (path) => /(^|\/)deno\.lock$/.test(path),
+    load: () => import('./deno/deno-lock-extractor.js'),
+  },
   /** poetry.lock, lock-version 1.x (`category`) and 2.x (`groups`). */
   {
     id: 'poetry-lock',
