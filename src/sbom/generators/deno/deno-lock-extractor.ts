@@ -129,37 +129,7 @@ function extractDenoLock(input: LockfileInput): Inventory {
     if (from) for (const dep of arrayOr(objectOr(raw).dependencies).map(String)) link(from, dep);
   }
 
-  // Remote modules: the packages their URLs name.
-  let unnamed = 0;
-  const remoteKeys = new Set<string>();
-  for (const url of Object.keys(objectOr(doc.remote))) {
-    const found = packageOfUrl(url);
-    if (!found) {
-      unnamed++;
-      continue;
-    }
-    const key = `${found.npm ? 'npm' : 'remote'}:${found.name}@${found.version}`;
-    // The project's code imports it by its URL.
-    remoteKeys.add(key);
-    if (builder.has(key)) continue;
-    if (found.npm) {
-      builder.add(npmPackage(key, found.name, found.version, { externalReferences: [{ type: 'distribution', url }] }));
-      note('npm', found.name, key);
-    } else
-      builder.add({
-        key,
-        name: found.name,
-        version: found.version,
-        purl: { type: 'generic', name: found.name, version: found.version, qualifiers: { download_url: found.base } },
-        externalReferences: [{ type: 'distribution', url: found.base }],
-      });
-  }
-  if (unnamed > 0)
-    builder.report(
-      'info',
-      'remote-module-without-version',
-      `${unnamed} remote modules are URLs that name no package and version; left out`,
-    );
+  const remoteKeys = addRemotePackages(builder, objectOr(doc.remote), (name, key) => note('npm', name, key));
 
   // The project's own dependencies: the workspace's lists (deno.json, package.json, members), else what nothing requires.
   const workspace = objectOr(doc.workspace);
@@ -182,6 +152,46 @@ function extractDenoLock(input: LockfileInput): Inventory {
     dangling = true;
   }
   return builder.build({}, dangling ? 'incomplete' : 'complete');
+}
+
+/** Remote modules: the packages their URLs name, added once each; returns their keys (the project imports them). */
+function addRemotePackages(
+  builder: InventoryBuilder,
+  remote: Obj,
+  noteNpm: (name: string, key: string) => void,
+): Set<string> {
+  let unnamed = 0;
+  const remoteKeys = new Set<string>();
+  for (const url of Object.keys(remote)) {
+    const found = packageOfUrl(url);
+    if (!found) {
+      unnamed++;
+      continue;
+    }
+    const key = `${found.npm ? 'npm' : 'remote'}:${found.name}@${found.version}`;
+    // The project's code imports it by its URL.
+    remoteKeys.add(key);
+    if (builder.has(key)) continue;
+    if (found.npm) {
+      builder.add(npmPackage(key, found.name, found.version, { externalReferences: [{ type: 'distribution', url }] }));
+      noteNpm(found.name, key);
+    } else
+      builder.add({
+        key,
+        name: found.name,
+        version: found.version,
+        purl: { type: 'generic', name: found.name, version: found.version, qualifiers: { download_url: found.base } },
+        externalReferences: [{ type: 'distribution', url: found.base }],
+      });
+  }
+  if (unnamed > 0)
+    builder.report(
+      'info',
+      'remote-module-without-version',
+      `${unnamed} remote modules are URLs that name no package and version; left out`,
+    );
+
+  return remoteKeys;
 }
 
 /** `name@version` with an optional peer suffix (`_peer@1.0.0` or `(peer@1.0.0)`), scoped names included. */
