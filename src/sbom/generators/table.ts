@@ -189,7 +189,10 @@ const ENTRIES: readonly Entry[] = [
     id: 'gemfile-lock',
     label: 'Gemfile.lock',
     ecosystem: 'gem',
-    matches: (path) => /(^|\/)(Gemfile|gems\.rb)\.lock$|(^|\/)gems\.locked$/.test(path),
+    // Also the locks of a second Gemfile (`Gemfile.next.lock`, `Gemfile_rails7.lock`) and Appraisal's
+    // per-variant ones (`gemfiles/rails_7.1.gemfile.lock`).
+    matches: (path) =>
+      /(^|\/)(Gemfile[^/]*|gems\.rb)\.lock$|(^|\/)gems\.locked$|(^|\/)[^/]+\.gemfile\.lock$/.test(path),
     load: () => import('./ruby/gemfile-lock-extractor.js'),
   },
   /**
