@@ -118,6 +118,15 @@ const ENTRIES: readonly Entry[] = [
     yieldsTo: ['go.mod'],
     load: () => import('./golang/gosum-extractor.js'),
   },
+  /** Gopkg.lock (dep, before Go modules): locked projects, a tag or else the revision as version; go.mod wins when both exist. */
+  {
+    id: 'gopkg-lock',
+    label: 'Gopkg.lock',
+    ecosystem: 'golang',
+    matches: (path) => /(^|\/)Gopkg\.lock$/.test(path),
+    yieldsTo: ['go.mod'],
+    load: () => import('./golang/gopkg-lock-extractor.js'),
+  },
   /**
    * Cargo.lock v1–v4: every resolved crate with its dependency list. Crates without a `source` are the
    * workspace's own; the one Cargo.toml names is the project. Cargo.lock does not say which edges are
