@@ -114,7 +114,7 @@ export const VALIDATION_ROUTES = {
     tags,
     summary: 'The six validation steps, each with what blocks it and the decision that clears it',
     description:
-      'The newest stored validation run, recorded whenever the release, its decisions, the policy or the knowledge base changed; reading never validates nor writes.',
+      "The newest stored validation run, recorded whenever the release, its decisions, the policy or the knowledge base changed; reading never validates nor writes. `report` is the run's summary (blockerCount, usageCount, settings): its steps are `steps`, and the licence each usage resolved to is in the paged BOM (GET /api/releases/{id}/usages).",
     params: ID_PARAMS,
     response: { 200: VALIDATION },
   }),
@@ -191,7 +191,8 @@ export type ValidationRunSummary = Infer<typeof RUN_SUMMARY>;
 /** The validation answer, with the compliance layer's types where its schema leaves them open. */
 export type ReleaseValidation = Omit<Infer<typeof VALIDATION>, 'steps' | 'report'> & {
   steps: StepResult[];
-  report: EngineValidation;
+  /** The run's summary: its steps are `steps` above, its per-usage results are the BOM's (GET …/usages). */
+  report: Omit<EngineValidation, 'steps' | 'usages'> & { usageCount: number };
 };
 export type ReleaseSignOff = Infer<typeof SIGN_OFF>;
 export type ChangeRecord = Infer<typeof CHANGE_RECORD>;

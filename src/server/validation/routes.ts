@@ -5,13 +5,18 @@ import { serve } from '../http/serve-route.js';
 import { VALIDATION_ROUTES } from '../../api-contract/validation.js';
 import { presentRelease } from '../releases/presenter.js';
 
-/** Steps and report are the compliance layer's shapes, which the contract leaves open (ADR 33). */
+/**
+ * Steps and report are the compliance layer's shapes, which the contract leaves open (ADR 33). The
+ * report is sent as its summary: its steps are the `steps` sent beside it and its per-usage results
+ * are the BOM's; sent whole, they made the answer 2.3 times larger (263 MB for 100k components).
+ */
 function presentValidation(v: services.ReleaseValidation) {
+  const { steps: _sameAsSteps, usages, ...summary } = v.report;
   return {
     release: presentRelease(v.release),
     validationStep: v.validationStep,
     steps: v.steps.map((s) => ({ ...s })),
-    report: { ...v.report },
+    report: { ...summary, usageCount: usages.length },
     run: v.run,
   };
 }

@@ -160,7 +160,7 @@ function ValidationTab({
   return (
     <Show loaded={loaded}>
       {([validation, rules]) =>
-        validation.report && validation.report.usages.length === 0 ? (
+        validation.report && validation.report.usageCount === 0 ? (
           <EmptyReleaseInvite releaseId={releaseId} />
         ) : (
           <ValidationPanel validation={validation} rules={rules} releaseId={releaseId} onChanged={onChanged} />
