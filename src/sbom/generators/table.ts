@@ -82,6 +82,14 @@ const ENTRIES: readonly Entry[] = [
     matches: (path) => /(^|\/)pdm\.lock$/.test(path),
     load: () => import('./python/pdm-extractor.js'),
   },
+  /** pylock.toml and pylock.<name>.toml (PEP 751): packages with index, VCS or directory sources, hashes and dependencies. */
+  {
+    id: 'pylock',
+    label: 'pylock.toml',
+    ecosystem: 'pypi',
+    matches: (path) => /(^|\/)pylock(\.[^/.]+)?\.toml$/.test(path),
+    load: () => import('./python/pylock-extractor.js'),
+  },
   /**
    * pip requirements files: only exact pins (`==`, `===`, here or in a `-c` constraints file) become
    * packages; a line without an exact version is reported, never given an invented version. `-r` includes are followed (once each),
