@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { buildServer } from '../../src/server/index.js';
 import { FailedAuthLimiter } from '../../src/server/auth/failed-auth-limiter.js';
 import { sqliteTarget } from '../store/support/databases.js';
@@ -245,6 +246,14 @@ describe('fastify never answers in its own shape', () => {
     assert.equal(escaped.details[0]!.field, 'body/__proto__');
     const ctor = await where('{"name":"a","x":[{"constructor":{"prototype":{"y":1}}}]}');
     assert.equal(ctor.details[0]!.field, 'body/x/0/constructor/prototype');
+    const gzipped = await api.app.inject({
+      method: 'POST',
+      url: '/api/products',
+      headers: { ...co, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      payload: gzipSync('{"name":"zipped"}'),
+    });
+    assert.equal(gzipped.statusCode, 415, gzipped.body);
+    assert.match(errorOf(gzipped.body).message, /^Content-Encoding "gzip" is not accepted for JSON bodies/);
     // A key that merely contains the words is an ordinary key (the schema decides about it).
     const plain = await post('{"name":"prototype of __proto__ handling"}');
     assert.equal(plain.statusCode, 201, plain.body);

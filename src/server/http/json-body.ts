@@ -12,8 +12,15 @@ import { ApiError } from '../errors/api-error.js';
  */
 export function installJsonBodyParser(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     try {
+      // The bytes are read as they come: a compressed body would only fail as "not JSON" at column 1.
+      const encoding = request.headers['content-encoding']?.trim().toLowerCase();
+      if (encoding && encoding !== 'identity')
+        throw new ApiError(
+          'unsupported-format',
+          `Content-Encoding "${encoding}" is not accepted for JSON bodies: send them uncompressed (an SBOM upload may be a gzip file itself)`,
+        );
       done(null, parseJsonBody(body as string));
     } catch (err) {
       done(err as Error, undefined);
