@@ -2,7 +2,7 @@
 import { ID, ID_PARAMS, OPEN_OBJECT, STRING, STRING_OR_NULL, closed, listOf, type Infer } from './json-schema.js';
 import { route } from './route.js';
 
-const JOB_STATE = { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed'] } as const;
+const JOB_STATE = { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] } as const;
 
 export const JOB = closed(
   {
@@ -76,7 +76,7 @@ export const JOB_ROUTES = {
     tags,
     summary: 'A job: state, progress, result or error',
     description:
-      'Long work (imports sent with ?background=true, re-validations) runs as a job in a worker (`vigie worker`, or those `vigie serve` starts). Poll this until `state` is succeeded or failed.',
+      'Long work (imports sent with ?background=true, re-validations) runs as a job in a worker (`vigie worker`, or those `vigie serve` starts). Poll this until `state` is succeeded, failed or cancelled.',
     params: ID_PARAMS,
     response: { 200: JOB },
   }),
@@ -88,6 +88,17 @@ export const JOB_ROUTES = {
     summary: 'Jobs, newest first',
     querystring: JOB_LIST_QUERY,
     response: { 200: listOf(JOB) },
+  }),
+  cancel: route({
+    method: 'POST',
+    path: '/api/jobs/:id/cancel',
+    permission: 'portfolio:write',
+    tags,
+    summary: 'Cancel a job that has committed nothing yet',
+    description:
+      'A queued job is cancelled at once and never runs; a running one is cancelled while none of its work is committed: its worker stops at its next step and rolls back what it had begun. 409 conflict once the job has committed part of its work (it then runs to its end) or has ended.',
+    params: ID_PARAMS,
+    response: { 200: JOB },
   }),
   revalidation: route({
     method: 'POST',

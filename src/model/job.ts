@@ -6,9 +6,12 @@
 export type JobKind = 'import' | 'revalidate' | 'rescan';
 export const JOB_KINDS: readonly JobKind[] = ['import', 'revalidate', 'rescan'];
 
-/** queued → running → succeeded | failed; a running job whose lease ran out goes back to the queue. */
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
-export const JOB_STATES: readonly JobState[] = ['queued', 'running', 'succeeded', 'failed'];
+/**
+ * queued → running → succeeded | failed; a running job whose lease ran out goes back to the queue.
+ * queued | running → cancelled, by request, while nothing of the job's work is committed.
+ */
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export const JOB_STATES: readonly JobState[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
 
 export interface JobProgress {
   /** What the job is doing now, in words ("decoding", "writing", "validating"…). */
@@ -50,5 +53,5 @@ export interface Job {
 }
 
 export function isFinished(job: Pick<Job, 'state'>): boolean {
-  return job.state === 'succeeded' || job.state === 'failed';
+  return job.state === 'succeeded' || job.state === 'failed' || job.state === 'cancelled';
 }

@@ -9,6 +9,7 @@ export function jobProgressLine(job: Job, options: { bar?: boolean } = {}): stri
     return `${head}: queued${job.attempts > 0 ? `, attempt ${job.attempts + 1} of ${job.maxAttempts} (${job.error?.message ?? 'retrying'})` : ', waiting for a worker (vigie worker)'}`;
   if (job.state === 'failed') return `${head}: failed: ${job.error?.code ?? 'internal'}: ${job.error?.message ?? ''}`;
   if (job.state === 'succeeded') return `${head}: done`;
+  if (job.state === 'cancelled') return `${head}: ${job.error?.message ?? 'cancelled'}`;
   const { phase, done, total } = job.progress;
   const counts = total > 0 ? ` ${done}/${total}` : '';
   const attempt = job.attempts > 1 ? ` (attempt ${job.attempts} of ${job.maxAttempts})` : '';

@@ -112,6 +112,26 @@ export async function getJob(store: Store, id: number): Promise<Job> {
   return job;
 }
 
+/**
+ * Cancels a job that has committed nothing (queued, or running before its first checkpoint); a
+ * conflict once part of its work is written or it has ended, saying which.
+ */
+export async function cancelJob(store: Store, id: number, author: string | null): Promise<Job> {
+  const before = await getJob(store, id);
+  if (isFinished(before)) throw new ServiceError('already-exists', `job ${id} has already ended (${before.state})`);
+  const after = await store.cancelJob(id, {
+    code: 'cancelled',
+    message: author ? `cancelled by ${author}` : 'cancelled',
+  });
+  if (!after) throw notFound(`job ${id}`);
+  if (after.state === 'cancelled') return after;
+  if (isFinished(after)) throw new ServiceError('already-exists', `job ${id} has already ended (${after.state})`);
+  throw new ServiceError(
+    'already-exists',
+    `job ${id} has already committed part of its work (phase ${after.progress.phase}); it runs to its end`,
+  );
+}
+
 export async function listJobs(
   store: Store,
   filter: { state?: JobState; releaseId?: number; limit?: number } = {},

@@ -194,6 +194,28 @@ export function jobRepository(ctx: StoreContext): JobStore {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    async cancelJob(id, error) {
+      const now = nowIso();
+      await db
+        .updateTable('jobs')
+        .set({
+          state: 'cancelled',
+          error: toJson(error),
+          finished_at: now,
+          updated_at: now,
+          lease_owner: null,
+          lease_until: null,
+          input: null,
+        })
+        .where('id', '=', id)
+        // A checkpoint is written in the transaction that commits the work it records: a job that
+        // has one has written to the release, and cancelling it would leave that work unexplained.
+        .where((eb) =>
+          eb.or([eb('state', '=', 'queued'), eb.and([eb('state', '=', 'running'), eb('checkpoint', 'is', null)])]),
+        )
+        .executeTakeFirst();
+      return methods.getJob(id);
+    },
     async releaseJob(id, owner, error) {
       const result = await db
         .updateTable('jobs')

@@ -51,6 +51,12 @@ export interface JobStore {
     owner: string,
     outcome: { result: Record<string, unknown> } | { error: JobError },
   ): Promise<boolean>;
+  /**
+   * Cancels a queued job, or a running one that has no checkpoint (nothing committed): its owner's
+   * next touch, checkpoint or finish then fails, so its open transaction rolls back. Returns the
+   * job as it is afterwards (cancelled, or unchanged when it could not be), null when there is none.
+   */
+  cancelJob(id: number, error: JobError): Promise<Job | null>;
   /** Gives the job back to the queue after a failure worth retrying (the error is kept for the record). */
   releaseJob(id: number, owner: string, error: JobError): Promise<boolean>;
 }

@@ -14,6 +14,9 @@ export async function jobRoutes(app: FastifyInstance, { store }: ResourceOptions
   serve(app, JOB_ROUTES.list, async (request) =>
     (await services.listJobs(store, { ...request.query, limit: LISTED_JOBS })).map(presentJob),
   );
+  serve(app, JOB_ROUTES.cancel, async (request) =>
+    presentJob(await services.cancelJob(store, request.params.id, authorOf(request))),
+  );
   serve(app, JOB_ROUTES.revalidation, async (request, reply) => {
     const job = await services.enqueueRevalidation(store, {
       releaseIds: request.body?.releaseIds ?? null,

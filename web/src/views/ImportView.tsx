@@ -56,7 +56,8 @@ function ImportJobProgress({ jobId, onEnd }: { jobId: number; onEnd: (job: Job) 
         if (stopped) return;
         setJob(next);
         setError(null);
-        if (next.state === 'succeeded' || next.state === 'failed') return ended.current(next);
+        if (next.state === 'succeeded' || next.state === 'failed' || next.state === 'cancelled')
+          return ended.current(next);
       } catch (err) {
         if (stopped) return;
         setError(err instanceof Error ? err.message : String(err));
@@ -69,7 +70,7 @@ function ImportJobProgress({ jobId, onEnd }: { jobId: number; onEnd: (job: Job) 
       clearTimeout(timer);
     };
   }, [jobId]);
-  if (!job || job.state === 'succeeded' || job.state === 'failed') return null;
+  if (!job || job.state === 'succeeded' || job.state === 'failed' || job.state === 'cancelled') return null;
   return (
     <div className="import-progress" aria-live="polite">
       <label htmlFor="job-progress">{jobText(job)}</label>
