@@ -254,6 +254,12 @@ describe('fastify never answers in its own shape', () => {
     });
     assert.equal(gzipped.statusCode, 415, gzipped.body);
     assert.match(errorOf(gzipped.body).message, /^Content-Encoding "gzip" is not accepted for JSON bodies/);
+    // Nesting: a 4 MiB body of brackets overflowed the stack of the checks after parsing (500).
+    const deep = await where(`{"name":"deep","description":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+    assert.match(deep.message, /^body nests arrays and objects more than 64 levels deep \(at line 1, column 93\)/);
+    const brackets = await post(`{"name":"[[[[ in a string ]]]]","description":${'['.repeat(60)}${']'.repeat(60)}}`);
+    assert.equal(brackets.statusCode, 400, 'within the depth limit the schema speaks (description is text)');
+    assert.match(errorOf(brackets.body).message, /body\/description must be string/);
     // A key that merely contains the words is an ordinary key (the schema decides about it).
     const plain = await post('{"name":"prototype of __proto__ handling"}');
     assert.equal(plain.statusCode, 201, plain.body);

@@ -33,6 +33,13 @@ export function parseJsonBody(text: string): unknown {
     throw new ApiError('validation-failed', 'The body is empty although its content type is application/json', [
       { field: 'body', message: 'is empty' },
     ]);
+  const tooDeep = nestingBeyond(text, MAX_DEPTH);
+  if (tooDeep !== null) {
+    const line = lineAt(text, tooDeep);
+    const column = tooDeep - text.lastIndexOf('\n', tooDeep - 1);
+    const message = `body nests arrays and objects more than ${MAX_DEPTH} levels deep (at line ${line}, column ${column}); no API body needs that`;
+    throw new ApiError('validation-failed', message, [{ field: 'body', message, line, column, offset: tooDeep }]);
+  }
   let value: unknown;
   try {
     value = parseJsonDocument(text, 'body');
@@ -61,6 +68,32 @@ export function parseJsonBody(text: string): unknown {
     }
   }
   return value;
+}
+
+/**
+ * How deep an API body may nest. JSON.parse takes any depth, but every walk over the value after it
+ * (the input guard's NUL and Unicode checks, schema validation) recurses: a 4 MiB body of nested
+ * brackets overflowed the stack there, a 500. The deepest body the API declares nests 5 levels.
+ */
+const MAX_DEPTH = 64;
+
+/** The offset of the bracket that opens level `max + 1`, or null; strings are skipped. One pass, no values built. */
+function nestingBeyond(text: string, max: number): number | null {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip a string: to the next quote that no backslash escapes.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return null;
 }
 
 /** The path ("/a/0/__proto__") of the first `__proto__` key or `constructor.prototype`, else null. */
