@@ -32,3 +32,27 @@ test('requirements.txt: an unpinned requirement takes the version a -c constrain
     ['unpinned-requirement'],
   );
 });
+
+// Direct references to one file: a wheel on PyPI's file host, a wheel of a local build with an
+// encoded `+`, an sdist, a wheel of another distribution than the line names, and a repository.
+// Written for this test.
+const DIRECT = `httpx @ https://files.pythonhosted.org/packages/56/95/httpx-0.27.2-py3-none-any.whl
+torch @ https://download.pytorch.org/whl/cpu/torch-2.4.1%2Bcpu-cp312-cp312-linux_x86_64.whl
+python-dateutil @ https://example.com/dists/python_dateutil-2.9.0.post0.tar.gz
+attrs @ https://example.com/wheels/cattrs-24.1.2-py3-none-any.whl
+flask @ git+https://github.com/pallets/flask.git@3.0.3
+`;
+
+test('requirements.txt: a direct reference to a wheel or an sdist pins the version its file name carries', () => {
+  const inv = extract({ path: 'requirements.txt', text: DIRECT });
+  assert.deepEqual(inv.components.map((c) => c.purl).sort(), [
+    'pkg:pypi/httpx@0.27.2',
+    'pkg:pypi/python-dateutil@2.9.0.post0?download_url=https:%2F%2Fexample.com%2Fdists%2Fpython_dateutil-2.9.0.post0.tar.gz',
+    'pkg:pypi/torch@2.4.1%2Bcpu?download_url=https:%2F%2Fdownload.pytorch.org%2Fwhl%2Fcpu%2Ftorch-2.4.1%252Bcpu-cp312-cp312-linux_x86_64.whl',
+  ]);
+  // The wheel of another distribution and the repository stay reported, not guessed.
+  assert.deepEqual(
+    inv.issues.filter((i) => i.code === 'unpinned-requirement').map((i) => i.message.split(' ')[1]),
+    ['attrs', 'flask'],
+  );
+});

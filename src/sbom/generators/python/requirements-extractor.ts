@@ -100,7 +100,11 @@ function extractRequirements(input: LockfileInput): Inventory {
       const exact = /^===?\s*([^\s,;*]+)$/.exec(constraint.trim())?.[1];
       const constrained =
         exact === undefined && !constraint.trim().startsWith('@') ? pinnedBy.get(normalizePythonName(name)) : undefined;
-      const version = exact ?? constrained?.version;
+      // A direct reference to a wheel or an sdist (`name @ https://…/name-1.2.0-py3-none-any.whl`) pins
+      // that one file, whose name carries the version.
+      const url = /^@\s*(\S+)$/.exec(constraint.trim())?.[1];
+      const fromFile = url ? versionOfArtifact(url, name) : undefined;
+      const version = exact ?? constrained?.version ?? fromFile;
       if (!version || version.includes('$')) {
         builder.report(
           'warning',
@@ -129,12 +133,33 @@ function extractRequirements(input: LockfileInput): Inventory {
       if (marker) properties.push({ name: 'vigie:python:markers', value: marker });
       if (label !== input.path) properties.push({ name: 'vigie:python:requirements-file', value: label });
       if (constrained) properties.push({ name: 'vigie:python:pinned-by', value: constrained.file });
-      builder.add(pypiPackage(name, version, { scope, properties }));
+      const pkg = pypiPackage(name, version, { scope, properties });
+      // Not from an index: the purl says which file (unless it is PyPI's own file host).
+      if (fromFile && url && pkg.purl && !/^https:\/\/files\.pythonhosted\.org\//.test(url))
+        pkg.purl = { ...pkg.purl, qualifiers: { download_url: url } };
+      builder.add(pkg);
       builder.direct(normalizePythonName(name), scope);
     }
   };
   read('', input.path, input.text);
   return builder.build({}, 'incomplete');
+}
+
+/**
+ * The version in the file name of a wheel (`dist-1.2.0(-build)-py3-none-any.whl`) or an sdist
+ * (`dist-1.2.0.tar.gz`, `.zip`) at this URL, when the distribution is the one the line names.
+ */
+function versionOfArtifact(url: string, name: string): string | undefined {
+  let file: string;
+  try {
+    file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  } catch {
+    return undefined;
+  }
+  const m =
+    /^([A-Za-z0-9][A-Za-z0-9._]*?)-(\d[^-]*?)(?:-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(file) ??
+    /^([A-Za-z0-9][A-Za-z0-9._-]*?)-(\d[A-Za-z0-9.+!_]*?)\.(?:tar\.gz|tar\.bz2|zip)$/.exec(file);
+  return m && normalizePythonName(m[1]!) === normalizePythonName(name) ? m[2] : undefined;
 }
 
 function splitMarker(spec: string): [string, string | undefined] {
