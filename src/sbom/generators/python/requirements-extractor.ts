@@ -1,6 +1,6 @@
 import type { DependencyScope, Property } from '../../../model/index.js';
 import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
-import { InventoryBuilder } from '../core/inventory-builder.js';
+import { InventoryBuilder, type PackageSpec } from '../core/inventory-builder.js';
 import { normalizePythonName, pypiPackage } from './python-common.js';
 
 /**
@@ -133,16 +133,18 @@ function extractRequirements(input: LockfileInput): Inventory {
       if (marker) properties.push({ name: 'vigie:python:markers', value: marker });
       if (label !== input.path) properties.push({ name: 'vigie:python:requirements-file', value: label });
       if (constrained) properties.push({ name: 'vigie:python:pinned-by', value: constrained.file });
-      const pkg = pypiPackage(name, version, { scope, properties });
-      // Not from an index: the purl says which file (unless it is PyPI's own file host).
-      if (fromFile && url && pkg.purl && !/^https:\/\/files\.pythonhosted\.org\//.test(url))
-        pkg.purl = { ...pkg.purl, qualifiers: { download_url: url } };
-      builder.add(pkg);
+      builder.add(fromDirectFile(pypiPackage(name, version, { scope, properties }), fromFile && url));
       builder.direct(normalizePythonName(name), scope);
     }
   };
   read('', input.path, input.text);
   return builder.build({}, 'incomplete');
+}
+
+/** A package installed from one file's URL: not from an index, so its purl says which file (unless on PyPI's own host). */
+function fromDirectFile(pkg: PackageSpec, url: string | undefined): PackageSpec {
+  if (!url || !pkg.purl || /^https:\/\/files\.pythonhosted\.org\//.test(url)) return pkg;
+  return { ...pkg, purl: { ...pkg.purl, qualifiers: { download_url: url } } };
 }
 
 /**
