@@ -48,7 +48,13 @@ export function decodeUpload(
         err.line ? { line: err.line } : undefined,
       );
     }
-    // V8 gives up on strings or objects beyond its limits: an input problem, not a bug.
+    // V8 gives up on strings or objects beyond its limits, or on nesting deeper than the readers'
+    // recursion: input problems, not bugs, and not the same one (a 3 MB document can nest 50k deep).
+    if (err instanceof RangeError && /call stack/i.test(err.message))
+      throw new ServiceError(
+        'unreadable-document',
+        `${fileName}: nests components (or other arrays and objects) deeper than Vigie can follow`,
+      );
     if (err instanceof RangeError) throw new ServiceError('too-large', `${fileName}: too large to decode in memory`);
     throw err;
   }

@@ -367,6 +367,26 @@ describe('errors are classified and server errors logged', () => {
     assert.equal(await imports(), before + 1);
   });
 
+  test('an SBOM nesting its components 50k deep is a 422 that says so, not 413 "too large"', async () => {
+    const depth = 50_000;
+    let document = '';
+    for (let i = 0; i < depth; i++) document += `{"type":"library","name":"c${i}","version":"1","components":[`;
+    document = `{"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"components":[${document}${']}'.repeat(depth)}]}`;
+    const res = await api.app.inject({
+      method: 'POST',
+      url: `/api/releases/${releaseId}/imports?fileName=nested.json`,
+      headers: { ...co, 'content-type': 'application/json' },
+      payload: document,
+    });
+    assert.ok(document.length < 4 * 1024 * 1024, 'a few megabytes, far under any size limit');
+    assert.equal(res.statusCode, 422, res.body);
+    assert.equal(errorOf(res.body).code, 'unreadable-document');
+    assert.match(
+      errorOf(res.body).message,
+      /^nested\.json: nests components \(or other arrays and objects\) deeper than Vigie can follow/,
+    );
+  });
+
   test('a server error is logged at error level with its cause, without the token', async () => {
     const fresh = await sqliteTarget().fresh();
     const lines = new LogLines();
