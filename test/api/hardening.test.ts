@@ -447,6 +447,26 @@ describe('authentication', () => {
     assert.equal(limiter.size, 50);
   });
 
+  test('a token lifetime past what a date can hold is a 400, not a 500', async () => {
+    for (const expiresIn of ['99999999y', '101y', '99999999999999999999h']) {
+      const res = await api.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: co,
+        payload: { name: 'forever', role: 'guest', expiresIn },
+      });
+      assert.equal(res.statusCode, 400, `${expiresIn}: ${res.body}`);
+      assert.match(errorOf(res.body).message, /^expiresIn must be a duration like .* at most 100y/);
+    }
+    const longest = await api.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: co,
+      payload: { name: 'century', role: 'guest', expiresIn: '100y' },
+    });
+    assert.equal(longest.statusCode, 201, longest.body);
+  });
+
   test('a short VIGIE_ADMIN_TOKEN is refused at start-up with the reason', async () => {
     await assert.rejects(
       buildServer({ store: api.fresh.store, webRoot: null, adminToken: 'short-secret' }),
