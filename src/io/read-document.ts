@@ -91,6 +91,9 @@ export function bytesToText(buffer: Buffer, label: string): string {
   // UTF-16 with a byte-order mark is legal for XML and appears in Windows-made files.
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer);
   if (buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer);
+  // Without a byte-order mark, XML in UTF-16 is known by its first two characters, '<?' (XML 1.0 appendix F).
+  if (startsWith(buffer, [0x3c, 0, 0x3f, 0])) return new TextDecoder('utf-16le').decode(buffer);
+  if (startsWith(buffer, [0, 0x3c, 0, 0x3f])) return new TextDecoder('utf-16be').decode(buffer);
   const probe = buffer.subarray(0, 8192);
   if (probe.includes(0)) {
     throw new InputError(
@@ -100,8 +103,50 @@ export function bytesToText(buffer: Buffer, label: string): string {
   try {
     return utf8.decode(buffer);
   } catch {
-    throw new InputError(`${label} is not valid UTF-8 text (binary data, or another encoding)`);
+    const declared = xmlDeclaredEncoding(buffer);
+    const decoder = declared === undefined ? undefined : singleByteDecoder(declared);
+    if (decoder) return decoder.decode(buffer);
+    const said = declared === undefined ? '' : ` (its XML declaration names ${declared}, which Vigie cannot decode)`;
+    throw new InputError(`${label} is not valid UTF-8 text (binary data, or another encoding)${said}`);
   }
+}
+
+function startsWith(buffer: Buffer, bytes: number[]): boolean {
+  return bytes.every((b, i) => buffer[i] === b);
+}
+
+/** The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`), if the text opens with one. */
+function xmlDeclaredEncoding(buffer: Buffer): string | undefined {
+  const head = buffer.subarray(0, 200).toString('latin1');
+  const declaration = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head);
+  return declaration?.[1];
+}
+
+/**
+ * A decoder for an encoding an XML declaration may name where every byte is one character (ISO-8859-x,
+ * windows-125x…): such text is never valid UTF-8 once it holds a non-ASCII letter. UTF-8 itself and the
+ * multi-byte encodings are not taken here, so a damaged UTF-8 file is still refused.
+ */
+function singleByteDecoder(label: string): TextDecoder | undefined {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal: true });
+  } catch {
+    return undefined;
+  }
+  const multiByte = [
+    'utf-8',
+    'utf-16le',
+    'utf-16be',
+    'gbk',
+    'gb18030',
+    'big5',
+    'euc-jp',
+    'iso-2022-jp',
+    'shift_jis',
+    'euc-kr',
+  ];
+  return multiByte.includes(decoder.encoding) ? undefined : decoder;
 }
 
 function describeFsError(err: unknown): string {

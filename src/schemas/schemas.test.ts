@@ -107,3 +107,16 @@ test('CycloneDX XML: XSD validation with the shipped SPDX import, good and bad',
   );
   assert.ok(bad && bad.length > 0 && bad[0].line !== undefined);
 });
+
+test('CycloneDX XML: a declaration naming UTF-16 or Latin-1 does not make a valid document fail its XSD', async () => {
+  const body = (decl: string) =>
+    `<?xml version="1.0" ${decl}?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1">\n` +
+    `  <components><component type="library"><name>café</name><version>2</version></component></components>\n</bom>\n`;
+  for (const decl of ['encoding="utf-16"', "encoding='ISO-8859-1' standalone='yes'", 'encoding="UTF-8"']) {
+    assert.deepEqual(await validateXmlSchema('cyclonedx-xml', '1.5', body(decl)), [], decl);
+  }
+  // Still a real check: a broken document with the same declaration fails, on its own line.
+  const broken = body('encoding="utf-16"').replace('type="library"', 'type="gadget"');
+  const violations = await validateXmlSchema('cyclonedx-xml', '1.5', broken);
+  assert.equal(violations?.[0]?.line, 3);
+});

@@ -18,6 +18,17 @@ function bomXsd(specVersion: string): string {
   );
 }
 
+/**
+ * The text reaches libxml2 as UTF-8 bytes whatever the file was written in; an XML declaration naming another
+ * encoding (`encoding="utf-16"`, as .NET's writers put even in UTF-8 files, or `ISO-8859-1`) would make libxml2
+ * decode those bytes wrongly and refuse a valid document, so the declaration is made to say UTF-8. Only the
+ * first line changes, so violation line numbers still point into the file.
+ */
+export function declaredUtf8(xml: string): string {
+  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  return text.replace(/^(<\?xml\s[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
+}
+
 export async function validateXmlSchema(
   format: string,
   specVersion: string,
@@ -26,7 +37,7 @@ export async function validateXmlSchema(
 ): Promise<SchemaViolation[] | undefined> {
   if (!hasXmlSchema(format, specVersion)) return undefined;
   const result = await validateXML({
-    xml: [{ fileName: 'document.xml', contents: xml }],
+    xml: [{ fileName: 'document.xml', contents: declaredUtf8(xml) }],
     schema: [{ fileName: `bom-${specVersion}.xsd`, contents: bomXsd(specVersion) }],
     preload: [{ fileName: 'spdx.xsd', contents: schemaText('cyclonedx/spdx.xsd') }],
     // Large documents need more than the default 16 MiB of wasm memory.
