@@ -8,6 +8,7 @@ import {
   type LicenseStatement,
   type Property,
 } from '../../../model/index.js';
+import { buildPurl } from '../../../model/purl/index.js';
 import { EXTERNAL_REFERENCE_TYPES } from '../cyclonedx-common/vocabulary.js';
 import { actorToContact, actorToEntity, parseActor } from './actor.js';
 import { hashFromSpdx } from './checksum.js';
@@ -173,6 +174,7 @@ interface PackageRefs {
  */
 function readExternalRefs(pkg: Spdx2Package, properties: Property[], ctx: ElementContext, where: Where): PackageRefs {
   const out: PackageRefs = { otherIdentifiers: [], externalReferences: [] };
+  let derived: string | undefined;
   for (const r of pkg.externalRefs ?? []) {
     const category = (r.referenceCategory ?? '').toUpperCase().replace(/_/g, '-');
     const refType = r.referenceType ?? '';
@@ -193,6 +195,7 @@ function readExternalRefs(pkg: Spdx2Package, properties: Property[], ctx: Elemen
       out.otherIdentifiers.push(locator);
     } else if (category === 'PACKAGE-MANAGER') {
       pushProperty(properties, `${SPDX_PROPERTY.packageManagerRef}:${refType}`, locator);
+      derived ??= purlFromLocator(refType, locator);
     } else {
       const type =
         category === 'SECURITY' && refType === 'advisory'
@@ -203,10 +206,34 @@ function readExternalRefs(pkg: Spdx2Package, properties: Property[], ctx: Elemen
       out.externalReferences.push({ type, url: locator, ...(r.comment ? { comment: r.comment } : {}) });
     }
   }
+  // A package named only by a maven-central / npm / nuget locator is identified by the purl that locator spells.
+  if (out.purl === undefined && derived !== undefined) out.purl = derived;
   if (!isUnset(pkg.homepage)) out.externalReferences.push({ type: 'website', url: pkg.homepage.trim() });
   if (!isUnset(pkg.downloadLocation))
     out.externalReferences.push({ type: 'distribution', url: pkg.downloadLocation.trim() });
   return out;
+}
+
+/**
+ * The purl a PACKAGE-MANAGER locator of SPDX 2's listed types spells (spec annex F): maven-central
+ * `group:artifact:version`, npm `name@version` (`@scope/name@version`), nuget `Name/version`. Anything that
+ * does not have that shape gives none (the locator stays a property either way).
+ */
+export function purlFromLocator(refType: string, locator: string): string | undefined {
+  let parts: { type: string; namespace?: string; name?: string; version?: string } | undefined;
+  if (refType === 'maven-central') {
+    const m = /^([^:\s]+):([^:\s]+)(?::([^:\s]+))?$/.exec(locator);
+    if (m) parts = { type: 'maven', namespace: m[1], name: m[2], version: m[3] };
+  } else if (refType === 'npm') {
+    const m = /^(?:(@[^/@\s]+)\/)?([^/@\s]+)(?:@([^@\s]+))?$/.exec(locator);
+    if (m) parts = { type: 'npm', namespace: m[1], name: m[2], version: m[3] };
+  } else if (refType === 'nuget') {
+    const m = /^([^/\s]+)(?:\/([^/\s]+))?$/.exec(locator);
+    if (m) parts = { type: 'nuget', name: m[1], version: m[2] };
+  }
+  if (!parts) return undefined;
+  const built = buildPurl(parts);
+  return typeof built === 'string' ? built : undefined;
 }
 
 /** Supplier and originator; a value that is no "Person: …" / "Organization: …" is reported and ignored. */
