@@ -69,36 +69,28 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
     ).filter((r) => !query.versionMatches || query.versionMatches(r.number));
     if (rows.length === 0) return [];
 
+    // A partial name ("0") can match every component of the portfolio: the ids go as one JSON or
+    // array parameter (selectWhereIn), not one bound value each (SQLite refused 140k of them: a 500).
     const releaseIds = [...new Set(rows.map((r) => r.release_id))];
     const versionIds = [...new Set(rows.map((r) => r.version_id))];
     const releases = new Map(
-      (await db.selectFrom('releases').selectAll().where('id', 'in', releaseIds).execute()).map((r) => [
-        r.id,
-        toRelease(r),
-      ]),
+      (await selectWhereIn(ctx, 'releases', 'id', 'integer', releaseIds)).map((r) => [r.id, toRelease(r)]),
     );
     const products = new Map(
       (
-        await db
-          .selectFrom('products')
-          .select(['id', 'name'])
-          .where('id', 'in', [...new Set([...releases.values()].map((r) => r.productId))])
-          .execute()
+        await selectWhereIn(ctx, 'products', 'id', 'integer', [
+          ...new Set([...releases.values()].map((r) => r.productId)),
+        ])
       ).map((p) => [p.id, p.name]),
     );
     const versions = new Map(
-      (await db.selectFrom('versions').selectAll().where('id', 'in', versionIds).execute()).map((v) => [
-        v.id,
-        toVersion(v),
-      ]),
+      (await selectWhereIn(ctx, 'versions', 'id', 'integer', versionIds)).map((v) => [v.id, toVersion(v)]),
     );
     const components = new Map(
       (
-        await db
-          .selectFrom('components')
-          .selectAll()
-          .where('id', 'in', [...new Set([...versions.values()].map((v) => v.componentId))])
-          .execute()
+        await selectWhereIn(ctx, 'components', 'id', 'integer', [
+          ...new Set([...versions.values()].map((v) => v.componentId)),
+        ])
       ).map((c) => [c.id, toComponent(c)]),
     );
 
