@@ -80,6 +80,16 @@ describe('purl → OSV package', () => {
     assert.deepEqual(pkg('pkg:npm/left-pad'), { unchecked: 'no version' });
     assert.deepEqual(pkg('pkg:generic/thing@1.0'), { unchecked: 'purl type "generic" has no OSV ecosystem' });
     assert.match((pkg('not a purl') as { unchecked: string }).unchecked, /^invalid purl/);
+    // A git-pinned package: its commit would otherwise read as a prerelease of 0.0.0 and fall in ranges.
+    assert.deepEqual(
+      pkg('pkg:hex/con_cache@d050e133742e512cf2caa4598607e60dd0161072?vcs_url=git%2Bhttps://github.com/x/con_cache'),
+      {
+        unchecked: 'the version is a git commit, not a release',
+      },
+    );
+    assert.deepEqual(pkg('pkg:golang/golang.org/x/crypto@4def268fd1a49955bfb3dda92fe3db4f924f2285'), {
+      unchecked: 'the version is a git commit, not a release',
+    });
   });
 });
 

@@ -136,6 +136,9 @@ const PURL_TYPES: Record<string, Mapping> = {
   },
 };
 
+/** A full git commit id (SHA-1 or SHA-256), which no package registry uses as a release version. */
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+
 /** Maps a purl string to the OSV package it names, or says why the component cannot be checked. */
 export function purlToOsvPackage(purl: string | undefined, fallbackVersion?: string): PurlPackage {
   if (!purl) return { unchecked: 'no purl' };
@@ -144,6 +147,9 @@ export function purlToOsvPackage(purl: string | undefined, fallbackVersion?: str
     return goStandardLibrary(purl, fallbackVersion) ?? { unchecked: `invalid purl: ${parsed.error}` };
   const version = parsed.version ?? fallbackVersion;
   if (!version) return { unchecked: 'no version' };
+  // A package pinned to a git commit (mix.lock, Gopkg.lock, Package.resolved, pylock.toml VCS entries:
+  // ADR 48) has that commit as version: no release scheme orders it, so a range would match by chance.
+  if (COMMIT.test(version)) return { unchecked: 'the version is a git commit, not a release' };
   const mapping = Object.hasOwn(PURL_TYPES, parsed.type) ? PURL_TYPES[parsed.type] : undefined;
   if (!mapping) return { unchecked: `purl type "${parsed.type}" has no OSV ecosystem` };
   const mapped = mapping(parsed);
