@@ -43,6 +43,14 @@ export interface ServerOptions {
   now?: () => Date;
   /** Failed authentications allowed per client address and window (tests lower them). */
   failedAuthLimits?: FailedAuthLimits;
+  /**
+   * Addresses of the reverse proxies in front of the server (IPs or CIDR ranges): requests from
+   * them are attributed to the client their X-Forwarded-For names. Without it every client behind
+   * a proxy shares the proxy's address, and one of them failing to authenticate locks all of them
+   * out (the failed-authentication limit is per address). Never trusted by default: a header any
+   * client can write must not choose the address the limit counts.
+   */
+  trustedProxies?: string[];
 }
 
 export interface LoggerOptions {
@@ -72,6 +80,7 @@ export async function buildServer(options: ServerOptions): Promise<VigieServer> 
   const app = Fastify({
     logger: loggerOptions(options.logger),
     bodyLimit: JSON_BODY_LIMIT,
+    ...(options.trustedProxies?.length ? { trustProxy: options.trustedProxies } : {}),
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler: answerClientError,
   });

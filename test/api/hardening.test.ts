@@ -437,6 +437,49 @@ describe('authentication', () => {
     assert.equal((await api.app.inject({ method: 'GET', url: '/health', ...attacker })).statusCode, 200);
   });
 
+  test('behind a trusted proxy, one client failing does not lock out the others; a client cannot pick its address', async () => {
+    const limits = { maxFailures: 3, windowMs: 60_000, maxClients: 100 };
+    const proxy = { remoteAddress: '10.0.0.2' };
+    const signIn = (app: typeof api.app, forwardedFor: string, token: string) =>
+      app.inject({
+        method: 'GET',
+        url: '/api/me',
+        headers: { ...bearer(token), 'x-forwarded-for': forwardedFor },
+        ...proxy,
+      });
+    const good = api.tokens.guest;
+    const behind = await buildServer({
+      store: api.fresh.store,
+      webRoot: null,
+      logger: false,
+      failedAuthLimits: limits,
+      trustedProxies: ['10.0.0.0/8'],
+    });
+    const direct = await buildServer({
+      store: api.fresh.store,
+      webRoot: null,
+      logger: false,
+      failedAuthLimits: limits,
+    });
+    try {
+      for (let i = 0; i < 3; i++)
+        assert.equal((await signIn(behind, '198.51.100.9', `vigie_guess${i}`)).statusCode, 401);
+      assert.equal((await signIn(behind, '198.51.100.9', good)).statusCode, 429, 'the failing client waits');
+      assert.equal(
+        (await signIn(behind, '198.51.100.10', good)).statusCode,
+        200,
+        'another client behind the proxy does not',
+      );
+      // Not trusted (the default): X-Forwarded-For is anyone's to write, so it does not choose the address counted.
+      for (let i = 0; i < 3; i++)
+        assert.equal((await signIn(direct, `198.51.100.${i}`, `vigie_guess${i}`)).statusCode, 401);
+      assert.equal((await signIn(direct, '198.51.100.99', good)).statusCode, 429);
+    } finally {
+      await behind.close();
+      await direct.close();
+    }
+  });
+
   test('the limiter forgets after its window and never tracks more addresses than allowed', () => {
     const limiter = new FailedAuthLimiter({ maxFailures: 2, windowMs: 1000, maxClients: 50 });
     limiter.recordFailure('a', 0);

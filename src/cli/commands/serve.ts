@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
@@ -33,6 +34,7 @@ interface ServeOpts {
   uploadLimit?: string;
   web?: string;
   workers: string;
+  trustProxy?: string;
 }
 
 /** Runs until SIGINT or SIGTERM, then closes the server and the store and ends with exit code 0. */
@@ -49,6 +51,10 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       '--workers <n>',
       'vigie worker processes to start for jobs (0: jobs are run by workers started elsewhere)',
       '1',
+    )
+    .option(
+      '--trust-proxy <addresses>',
+      'reverse proxies in front of the server (comma-separated IPs or CIDR ranges): their X-Forwarded-For names the client, whose failed sign-ins are then counted apart',
     )
     .action(async (opts: ServeOpts) => {
       const workers = Number(opts.workers);
@@ -74,6 +80,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         store,
         adminToken,
         uploadLimit,
+        trustedProxies: trustedProxies(opts.trustProxy),
         webRoot: opts.web ? resolve(ctx.io.cwd, opts.web) : undefined,
         // Server errors are always logged; VIGIE_LOG=1 adds client errors (info).
         logger: { level: process.env.VIGIE_LOG === '1' ? 'info' : 'warn' },
@@ -103,6 +110,25 @@ export function registerServe(program: Command, ctx: CommandContext): void {
 }
 
 /** The --db argument that opens the same store in a worker process. */
+/** The --trust-proxy list; an entry that is no IP address or CIDR range is a usage error. */
+function trustedProxies(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (family === 0 || !validBits || extra !== undefined)
+      throw new UsageError(`--trust-proxy takes IP addresses or CIDR ranges (10.0.0.0/8), not "${entry}"`);
+  }
+  if (entries.length === 0) throw new UsageError('--trust-proxy needs at least one address');
+  return entries;
+}
+
 function storeArgument(options: StoreOptions): string {
   if (!options.databaseUrl) return options.sqlitePath!;
   const url = new URL(options.databaseUrl);
