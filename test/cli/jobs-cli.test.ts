@@ -55,6 +55,17 @@ test('import --background, worker --once, job show --wait and job list', async (
     assert.equal((await vigie(['job', 'show', '0', ...db])).code, 2);
     assert.match((await vigie(['job', 'show', '9', ...db])).stderr, /not-found: job 9 not found/);
     assert.equal((await vigie(['worker', '--lease', '-1', '--once', ...db])).code, 2);
+    // A queued job cancelled from the CLI never runs; a second cancel is refused (exit 2, one line).
+    const queuedAgain = await vigie(['import', 'Portal', '1.0', join(dir, 'bom.json'), '--background', ...db]);
+    const next = /^job (\d+) /.exec(queuedAgain.stdout)![1]!;
+    const cancelled = await vigie(['job', 'cancel', next, '--author', 'ops', ...db]);
+    assert.equal(cancelled.code, 0, cancelled.stderr);
+    assert.equal(cancelled.stdout, `job ${next} (import): cancelled by ops\n`);
+    const again = await vigie(['job', 'cancel', next, ...db]);
+    assert.equal(again.code, 2, again.stderr);
+    assert.match(again.stderr, new RegExp(`job ${next} has already ended \\(cancelled\\)`));
+    assert.equal((await vigie(['job', 'show', next, '--wait', ...db])).code, 1, 'waiting on a cancelled job exits 1');
+    assert.match((await vigie(['worker', '--once', ...db])).stdout, /worker-stopped jobs=0/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

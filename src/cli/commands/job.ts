@@ -1,8 +1,8 @@
-// `vigie job show|list`: the jobs recorded in the store, and following one to its end.
+// `vigie job show|list|cancel`: the jobs recorded in the store, following one to its end, cancelling one.
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
-import { getJob, listJobs, JOB_STATES, type Job, type JobState } from '../../services/index.js';
+import { cancelJob, getJob, listJobs, JOB_STATES, type Job, type JobState } from '../../services/index.js';
 import { jobProgressLine } from '../../reports/job-progress.js';
 import { followJob } from '../job-progress.js';
 import { choiceOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
@@ -16,11 +16,11 @@ function jobId(text: string): number {
 export function registerJob(program: Command, ctx: CommandContext): void {
   const job = program
     .command('job')
-    .description('jobs recorded in the store (run by vigie worker): show, follow, list');
+    .description('jobs recorded in the store (run by vigie worker): show, follow, list, cancel');
   withStoreOptions(
     job
       .command('show <id>')
-      .description('show a job; with --wait, follow its progress until it ends (exit 1 if it failed)'),
+      .description('show a job; with --wait, follow its progress until it ends (exit 1 if it failed or was cancelled)'),
   )
     .option('--wait', 'follow the job until it ends')
     .action((id: string, opts: StoreFlags & { wait?: boolean }) =>
@@ -28,7 +28,20 @@ export function registerJob(program: Command, ctx: CommandContext): void {
         const found: Job = opts.wait ? await followJob(ctx, store, jobId(id)) : await getJob(store, jobId(id));
         if (opts.json) printJson(ctx, found);
         else ctx.io.stdout(`${jobProgressLine(found)}\n`);
-        if (found.state === 'failed') ctx.setExit(1);
+        if (found.state === 'failed' || found.state === 'cancelled') ctx.setExit(1);
+      }),
+    );
+  withStoreOptions(
+    job
+      .command('cancel <id>')
+      .description('cancel a job that has committed nothing yet (queued, or running before its first write)'),
+  )
+    .option('--author <name>', 'who cancels (kept in the job)')
+    .action((id: string, opts: StoreFlags & { author?: string }) =>
+      withStore(ctx, opts, async (store) => {
+        const cancelled = await cancelJob(store, jobId(id), opts.author ?? null);
+        if (opts.json) printJson(ctx, cancelled);
+        else ctx.io.stdout(`${jobProgressLine(cancelled)}\n`);
       }),
     );
   withStoreOptions(job.command('list').description('the newest jobs first'))
