@@ -109,7 +109,6 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     });
 }
 
-/** The --db argument that opens the same store in a worker process. */
 /** The --trust-proxy list; an entry that is no IP address or CIDR range is a usage error. */
 function trustedProxies(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
@@ -129,6 +128,7 @@ function trustedProxies(text: string | undefined): string[] | undefined {
   return entries;
 }
 
+/** The --db argument that opens the same store in a worker process. */
 function storeArgument(options: StoreOptions): string {
   if (!options.databaseUrl) return options.sqlitePath!;
   const url = new URL(options.databaseUrl);
