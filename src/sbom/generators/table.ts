@@ -321,6 +321,15 @@ const ENTRIES: readonly Entry[] = [
     matches: (path) => /(^|\/)conan\.lock$/.test(path),
     load: () => import('./conan/conan-lock-extractor.js'),
   },
+  /** conanfile.txt: the references of [requires] (prod) and of the tool/build/test sections (dev); conan.lock wins when present. */
+  {
+    id: 'conanfile-txt',
+    label: 'conanfile.txt',
+    ecosystem: 'conan',
+    matches: (path) => /(^|\/)conanfile\.txt$/.test(path),
+    yieldsTo: ['conan.lock'],
+    load: () => import('./conan/conanfile-txt-extractor.js'),
+  },
   /**
    * Debian/Ubuntu dpkg database of an unpacked root filesystem (`var/lib/dpkg/status`, and distroless
    * images' `var/lib/dpkg/status.d/*`): one RFC 822-style paragraph per package. Only installed

@@ -11,7 +11,7 @@ import { arrayOr, isObject, objectOr, parseJsonFile, str } from '../core/parse-t
  */
 export const extract: ExtractFn = extractConanLock;
 
-function packageOf(ref: string, scope: DependencyScope): PackageSpec | undefined {
+export function packageOf(ref: string, scope: DependencyScope): PackageSpec | undefined {
   const m = /^([^/@#%]+)\/([^@#%]+)(?:@([^/#%]+)\/([^#%]+))?(?:#([^%]+))?/.exec(ref.trim());
   if (!m) return undefined;
   const [, name, version, user, channel, revision] = m;
