@@ -5,7 +5,10 @@ export function formatIssue(file: string, i: Issue): string {
   const where = [i.line !== undefined ? `line ${i.line}` : '', i.component ?? '', i.field ?? '']
     .filter(Boolean)
     .join(' ');
-  return `${file}: ${i.severity} [${i.code}]${where ? ' ' + where : ''}: ${i.message}`;
+  // A message that opens with its own field (the JSON type checks say where for readers that print only
+  // the message) is not prefixed with it twice.
+  const message = i.field && i.message.startsWith(`${i.field}: `) ? i.message.slice(i.field.length + 2) : i.message;
+  return `${file}: ${i.severity} [${i.code}]${where ? ' ' + where : ''}: ${message}`;
 }
 
 export function countBySeverity(issues: readonly Issue[]): Record<'error' | 'warning' | 'info', number> {
