@@ -63,6 +63,16 @@ function newAjv(draft: Draft): Ajv {
   return ajv as Ajv;
 }
 
+/**
+ * The SPDX 2.2 schema allows no property it does not list, so a document's `$schema` key (the URL of that
+ * very schema, which vcpkg writes in every port's vcpkg.spdx.json) made it invalid; SPDX 2.3's schema lists
+ * `$schema` as a string, and 2.2 documents are judged the same way.
+ */
+function allowSchemaKey(schema: Record<string, unknown>): Record<string, unknown> {
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+  return { ...schema, properties: { $schema: { type: 'string' }, ...properties } };
+}
+
 function validatorFor(format: string, specVersion: string): ValidateFunction | undefined {
   const entry = JSON_SCHEMAS[format]?.[specVersion];
   if (!entry) return undefined;
@@ -76,6 +86,7 @@ function validatorFor(format: string, specVersion: string): ValidateFunction | u
       const { $schema: _draft, id, ...rest } = schema;
       schema = { ...rest, $id: id };
     }
+    if (entry.file === 'spdx/2.2.2/spdx-schema.json') schema = allowSchemaKey(schema);
     fn = ajv.getSchema(String(schema.$id ?? '')) ?? ajv.compile(schema as AnySchema);
     compiled.set(entry.file, fn);
   }

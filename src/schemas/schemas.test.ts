@@ -120,3 +120,19 @@ test('CycloneDX XML: a declaration naming UTF-16 or Latin-1 does not make a vali
   const violations = await validateXmlSchema('cyclonedx-xml', '1.5', broken);
   assert.equal(violations?.[0]?.line, 3);
 });
+
+test('SPDX 2.2: a root $schema string (vcpkg writes one) is allowed, as SPDX 2.3 allows it; other extra keys are not', () => {
+  const doc = {
+    $schema: 'https://raw.githubusercontent.com/spdx/spdx-spec/v2.2.1/schemas/spdx-schema.json',
+    spdxVersion: 'SPDX-2.2',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: 'port',
+    documentNamespace: 'https://example.org/spdxdocs/port-1',
+    creationInfo: { created: '2025-01-08T15:55:44Z', creators: ['Tool: vcpkg'] },
+  };
+  assert.deepEqual(validateJsonSchema('spdx-json', '2.2', doc), []);
+  assert.ok(validateJsonSchema('spdx-json', '2.2', { ...doc, $schema: 7 })?.length);
+  const extra = validateJsonSchema('spdx-json', '2.2', { ...doc, madeUp: true });
+  assert.match(extra?.[0]?.message ?? '', /additional properties/);
+});
