@@ -7,7 +7,11 @@ export const HEAD_BYTES = 64 * 1024;
  * Documents we recognise but do not read. Saying exactly what a file is beats "unknown format":
  * the user learns which converter to reach for.
  */
-const KNOWN_UNSUPPORTED: { test: (head: string) => boolean; format: string; reason: string }[] = [
+const KNOWN_UNSUPPORTED: {
+  test: (head: string) => boolean;
+  format: string;
+  reason: string | ((head: string) => string);
+}[] = [
   {
     test: (h) => /<rdf:RDF[\s>]/.test(h) && /spdx\.org\/rdf\/terms/.test(h),
     format: 'spdx-rdf',
@@ -26,7 +30,10 @@ const KNOWN_UNSUPPORTED: { test: (head: string) => boolean; format: string; reas
   {
     test: (h) => /"bomFormat"\s*:/.test(h) && !/"bomFormat"\s*:\s*"CycloneDX"/.test(h),
     format: 'cyclonedx-json',
-    reason: 'the document has a "bomFormat" other than "CycloneDX"',
+    reason: (h) => {
+      const found = /"bomFormat"\s*:\s*("[^"\n]{0,40}"|[^\s,}]{1,40})/.exec(h)?.[1];
+      return `the document's "bomFormat" is ${found ?? 'not a string'}; a CycloneDX document says "CycloneDX", spelt so`;
+    },
   },
   {
     test: (h) => /^\s*\{/.test(h) && /"lockfileVersion"\s*:/.test(h),
@@ -68,7 +75,8 @@ export function identifyDocument(head: string, formats: readonly SbomFormat[]): 
   }
   if (unsupported) return unsupported;
   for (const k of KNOWN_UNSUPPORTED) {
-    if (k.test(head)) return { format: k.format, supported: false, reason: k.reason };
+    if (k.test(head))
+      return { format: k.format, supported: false, reason: typeof k.reason === 'string' ? k.reason : k.reason(head) };
   }
   return undefined;
 }

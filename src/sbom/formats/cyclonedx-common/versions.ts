@@ -15,3 +15,13 @@ export function unsupportedReason(
   const stated = specVersion === undefined ? 'without a specVersion' : specVersion;
   return `${formatName} ${stated} is not supported (Vigie reads ${range})`;
 }
+
+/**
+ * The reason for a specVersion written as another JSON type than a string (`"specVersion": 1.4`, as
+ * hand-made documents have it): said as such, not as a document "without a specVersion".
+ */
+export function specVersionTypeReason(formatName: string, written: string): string {
+  const shown = written.length > 20 ? `${written.slice(0, 20)}…` : written;
+  const hint = /^\d+(\.\d+)*$/.test(written) ? ` (write "${written}")` : '';
+  return `${formatName} "specVersion" must be a string${hint}; this document gives ${shown}`;
+}

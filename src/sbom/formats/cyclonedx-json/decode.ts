@@ -1,7 +1,7 @@
 import { UnreadableDocumentError, type DecodeInput, type DecodeResult } from '../../format.js';
 import type { CdxBom } from '../cyclonedx-common/bom-shape.js';
 import { decodeBom } from '../cyclonedx-common/decode-bom.js';
-import { JSON_DECODES, unsupportedReason } from '../cyclonedx-common/versions.js';
+import { JSON_DECODES, specVersionTypeReason, unsupportedReason } from '../cyclonedx-common/versions.js';
 import { FORMAT_ID } from './identify.js';
 import { parseJsonDocument } from '../../json-text.js';
 import { checkShape } from '../../json-shape.js';
@@ -18,7 +18,10 @@ export function decodeCycloneDxJson(input: DecodeInput): DecodeResult {
     throw new UnreadableDocumentError(`${what} is not a CycloneDX document: "bomFormat" is not "CycloneDX"`);
   }
   const specVersion = typeof bom.specVersion === 'string' ? bom.specVersion : undefined;
-  const reason = unsupportedReason('CycloneDX', specVersion, JSON_DECODES);
+  const reason =
+    specVersion === undefined && bom.specVersion !== undefined
+      ? specVersionTypeReason('CycloneDX', JSON.stringify(bom.specVersion))
+      : unsupportedReason('CycloneDX', specVersion, JSON_DECODES);
   if (reason !== undefined) throw new UnreadableDocumentError(reason);
   // Wrong JSON types are errors at their path, never coerced (issue 13 item 2).
   const typed = checkShape(bom, CDX_BOM_TYPES);
