@@ -136,3 +136,16 @@ test('SPDX 2.2: a root $schema string (vcpkg writes one) is allowed, as SPDX 2.3
   const extra = validateJsonSchema('spdx-json', '2.2', { ...doc, madeUp: true });
   assert.match(extra?.[0]?.message ?? '', /additional properties/);
 });
+
+test('CycloneDX XML: libxml2 parser warnings and its source/caret context lines are not counted as violations', async () => {
+  const doc =
+    '<?xml version="1.1" encoding="UTF-8"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1">\n' +
+    '  <components><component type="gadget"><name>a</name></component></components>\n</bom>\n';
+  const violations = await validateXmlSchema('cyclonedx-xml', '1.5', doc);
+  assert.equal(violations?.length, 1, JSON.stringify(violations));
+  assert.equal(violations[0]!.line, 3);
+  // A document that is not well-formed: the parser error at its line, without the two context lines.
+  const broken = await validateXmlSchema('cyclonedx-xml', '1.5', doc.replace('</components>', '</component>'));
+  assert.ok(broken && broken.length > 0);
+  for (const v of broken) assert.notEqual(v.line, undefined, JSON.stringify(broken));
+});

@@ -45,9 +45,31 @@ export async function validateXmlSchema(
     maxMemoryPages: 32768,
   });
   if (result.valid) return [];
-  return result.errors.slice(0, maxViolations).map((e) => ({
-    path: e.loc ? `line ${e.loc.lineNumber}` : '/',
-    line: e.loc?.lineNumber,
-    message: e.message.trim(),
-  }));
+  return violationsOf(result.errors).slice(0, maxViolations);
+}
+
+interface XmllintError {
+  message: string;
+  loc: { lineNumber: number } | null;
+}
+
+/**
+ * libxml2 prints a parser message as three lines (the message at its line, then the source line and a
+ * caret under the place); xmllint-wasm gives each line as an error of its own. The two context lines are
+ * not violations, and neither is a parser warning (`<?xml version="1.1"?>`: "Unsupported version"),
+ * which libxml2 also prints when the document fails for another reason.
+ */
+function violationsOf(errors: readonly XmllintError[]): SchemaViolation[] {
+  const out: SchemaViolation[] = [];
+  let afterLocated = false;
+  for (const e of errors) {
+    if (!e.loc) {
+      if (!afterLocated) out.push({ path: '/', message: e.message.trim() });
+      continue;
+    }
+    afterLocated = true;
+    if (/^parser warning\b/.test(e.message)) continue;
+    out.push({ path: `line ${e.loc.lineNumber}`, line: e.loc.lineNumber, message: e.message.trim() });
+  }
+  return out.length > 0 ? out : errors.map((e) => ({ path: '/', message: e.message.trim() }));
 }
