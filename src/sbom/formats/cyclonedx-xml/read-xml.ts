@@ -35,7 +35,12 @@ const newParser = (): XMLParser =>
     trimValues: true,
     alwaysCreateTextNode: true,
     isArray: (_name, _path, _isLeafNode, isAttribute) => !isAttribute,
+    // The parser's default (100) refused a component tree some fifty levels deep; deeper than this is
+    // said as an unreadable document, not an internal error.
+    maxNestedTags: MAX_NESTED_TAGS,
   });
+
+const MAX_NESTED_TAGS = 2000;
 
 export function readXml(text: string, what: string): XmlNode {
   const declaration = DECLARATION.exec(text);
@@ -51,7 +56,16 @@ export function readXml(text: string, what: string): XmlNode {
     throw new UnreadableDocumentError(`${what} is not well-formed XML at line ${line}: ${msg}`, line);
   }
   parser ??= newParser();
-  return parser.parse(text) as XmlNode;
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (err) {
+    if (err instanceof Error && /nested tags/i.test(err.message)) {
+      throw new UnreadableDocumentError(
+        `${what} nests XML elements more than ${MAX_NESTED_TAGS} deep, deeper than Vigie follows`,
+      );
+    }
+    throw err;
+  }
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
