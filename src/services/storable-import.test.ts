@@ -9,7 +9,7 @@ import type {
   PlannedVersion,
 } from '../compliance/release-plan.js';
 import { findNulCharacter } from '../model/input-limits.js';
-import { assertStorable } from './storable-import.js';
+import { assertStorable, repairIllFormedText } from './storable-import.js';
 
 // Records with every field (Required<…>): a field added to a planned record must be added here, and
 // then this test puts a NUL in it.
@@ -122,4 +122,26 @@ test('an identifying text over its limit is refused naming its record and field'
     change(p);
     assert.throws(() => assertStorable(p), { message });
   }
+});
+
+test('a lone surrogate in any text of any planned record is repaired to U+FFFD, as the plan-wide search finds it', () => {
+  assert.equal(repairIllFormedText(plan()), 0);
+  let tried = 0;
+  for (const list of ['components', 'versions', 'usages', 'edges', 'lineage'] as const) {
+    for (const at of [0, plan()[list].length - 1]) {
+      for (const [key, value] of Object.entries(plan()[list][at]!)) {
+        if (typeof value !== 'string') continue;
+        const bad = plan();
+        (bad[list][at] as unknown as Record<string, string>)[key] = `${value}\ud800x`;
+        tried++;
+        assert.equal(repairIllFormedText(bad), 1, `${list}/${at}/${key}`);
+        assert.equal((bad[list][at] as unknown as Record<string, string>)[key], `${value}\ufffdx`);
+      }
+    }
+  }
+  assert.ok(tried >= 30, `${tried}`);
+  const inFacts = plan();
+  (inFacts.aiFacts[0]!.facts as unknown as Record<string, string>)['t\udc00'] = 'a\udbff';
+  assert.equal(repairIllFormedText(inFacts), 2);
+  assert.equal((inFacts.aiFacts[0]!.facts as unknown as Record<string, string>)['t\ufffd'], 'a\ufffd');
 });

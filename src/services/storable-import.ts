@@ -6,9 +6,10 @@ import { ServiceError } from './service-error.js';
  * A document whose text cannot be stored the same way on both dialects (a NUL character anywhere,
  * an identifying field over its limit) is refused as a whole, before the import transaction starts,
  * naming the component and the field: nothing is half-written and SQLite does not accept what
- * PostgreSQL would refuse.
+ * PostgreSQL would refuse. A lone surrogate is repaired instead (repairIllFormedText); the number of
+ * texts repaired is returned.
  */
-export function assertStorable(plan: ImportPlan): void {
+export function assertStorable(plan: ImportPlan): number {
   // Where a problem is, in words, is spelled out only for a record that has one (the checks are
   // then run again, in the same order, to throw the first one).
   for (let i = 0; i < plan.components.length; i++) {
@@ -32,12 +33,14 @@ export function assertStorable(plan: ImportPlan): void {
     check(() => `usage scope "${preview(u.scope)}"`, 'scope', u.scope, 'name');
     check(() => `usage project "${preview(u.project)}"`, 'project', u.project, 'name');
   }
-  const nul = planHasNul(plan) ? findNulCharacter(plan) : null;
+  const found = planTextFlags(plan);
+  const nul = found & NUL ? findNulCharacter(plan) : null;
   if (nul !== null)
     throw new ServiceError(
       'unreadable-document',
       `The document holds a NUL character (U+0000) at ${nul} of its components: Vigie does not store it`,
     );
+  return found & ILL_FORMED ? repairIllFormedText(plan) : 0;
 }
 
 function bad(value: string | null | undefined, kind: TextKind): boolean {
@@ -55,37 +58,87 @@ function preview(text: string): string {
   return clean.length > 60 ? `${clean.slice(0, 60)}…` : clean;
 }
 
-const hasNul = (value: string | null | undefined): boolean => typeof value === 'string' && value.includes('\u0000');
+/** String methods of ES2024 (Node 20 has them; the project's lib is ES2023). */
+type WellFormedText = string & { isWellFormed(): boolean; toWellFormed(): string };
+const illFormed = (value: string | null | undefined): boolean =>
+  typeof value === 'string' && !(value as WellFormedText).isWellFormed();
+
+const NUL = 1;
+const ILL_FORMED = 2;
+/** What is wrong with a text: NUL and/or ILL_FORMED (a lone surrogate), or 0. */
+const flags = (value: string | null | undefined): number =>
+  typeof value !== 'string'
+    ? 0
+    : (value.includes('\u0000') ? NUL : 0) | ((value as WellFormedText).isWellFormed() ? 0 : ILL_FORMED);
 
 /**
- * Whether any text of the plan holds a NUL character, read field by field over the planned records
- * (a 100k-component plan is 600k records: the generic search listed the keys of each), the AI facts
- * the generic way. Only a plan that has one is searched again for the path the message names.
- * Every text field of every record must be here (storable-import.test.ts puts a NUL in each).
+ * What the plan's texts hold (NUL, ILL_FORMED), read field by field over the planned records in one
+ * pass (a 100k-component plan is 600k records: the generic search listed the keys of each), the AI
+ * facts the generic way. Only a plan that has one is searched again, for the path a NUL is named by
+ * or for the texts to repair. Every text field of every record must be here (storable-import.test.ts
+ * puts a NUL and a lone surrogate in each).
  */
-function planHasNul(plan: ImportPlan): boolean {
+function planTextFlags(plan: ImportPlan): number {
+  let found = 0;
   for (const c of plan.components)
-    if (
-      hasNul(c.purlType) ||
-      hasNul(c.namespace) ||
-      hasNul(c.name) ||
-      hasNul(c.purl) ||
-      hasNul(c.description) ||
-      hasNul(c.homepage) ||
-      hasNul(c.language)
-    )
-      return true;
+    found |=
+      flags(c.purlType) |
+      flags(c.namespace) |
+      flags(c.name) |
+      flags(c.purl) |
+      flags(c.description) |
+      flags(c.homepage) |
+      flags(c.language);
   for (const v of plan.versions)
-    if (
-      hasNul(v.number) ||
-      hasNul(v.purl) ||
-      hasNul(v.declaredLicense) ||
-      hasNul(v.concludedLicense) ||
-      hasNul(v.copyright)
-    )
-      return true;
-  for (const u of plan.usages) if (hasNul(u.scope) || hasNul(u.project) || hasNul(u.linking)) return true;
-  for (const e of plan.edges) if (hasNul(e.project)) return true;
-  for (const l of plan.lineage) if (hasNul(l.kind)) return true;
-  return findNulCharacter(plan.aiFacts) !== null;
+    found |=
+      flags(v.number) | flags(v.purl) | flags(v.declaredLicense) | flags(v.concludedLicense) | flags(v.copyright);
+  for (const u of plan.usages) found |= flags(u.scope) | flags(u.project) | flags(u.linking);
+  for (const e of plan.edges) found |= flags(e.project);
+  for (const l of plan.lineage) found |= flags(l.kind);
+  if (findNulCharacter(plan.aiFacts) !== null) found |= NUL;
+  if (anyIllFormed(plan.aiFacts)) found |= ILL_FORMED;
+  return found;
+}
+
+/**
+ * Replaces each lone UTF-16 surrogate in the plan's texts (a JSON document may spell one, "\\ud800",
+ * though it is no character) by U+FFFD, and says how many texts changed. Unrepaired, SQLite stored
+ * its bytes and read back three replacement characters where PostgreSQL gave one; one such
+ * character in a description is no reason to refuse the document, so it is repaired, not refused.
+ */
+export function repairIllFormedText(plan: ImportPlan): number {
+  let repaired = 0;
+  const repair = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      if (!illFormed(value)) return value;
+      repaired++;
+      return (value as WellFormedText).toWellFormed();
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = repair(value[i]);
+    } else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        const child = repair(record[key]);
+        if (!illFormed(key)) record[key] = child;
+        else {
+          delete record[key];
+          record[(key as WellFormedText).toWellFormed()] = child;
+          repaired++;
+        }
+      }
+    }
+    return value;
+  };
+  repair(plan);
+  return repaired;
+}
+
+/** Whether any text in a value (strings, keys, arrays, objects) is ill-formed: for the AI facts, which are few. */
+function anyIllFormed(value: unknown): boolean {
+  if (typeof value === 'string') return illFormed(value);
+  if (Array.isArray(value)) return value.some(anyIllFormed);
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).some(([key, v]) => illFormed(key) || anyIllFormed(v));
+  return false;
 }
