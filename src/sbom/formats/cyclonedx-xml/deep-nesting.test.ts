@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readSbom } from '../../read.js';
 import { UnreadableDocumentError } from '../../format.js';
+import type { Component } from '../../../model/index.js';
 
 function nested(levels: number): string {
   let open = '';
@@ -20,7 +21,7 @@ function nested(levels: number): string {
 test('a component tree 80 levels deep is read whole', () => {
   const { sbom } = readSbom(nested(80));
   let depth = 0;
-  for (let c = sbom.components[0]; c; c = c.components?.[0]) depth++;
+  for (let c: Component | undefined = sbom.components[0]; c; c = c.components?.[0]) depth++;
   assert.equal(depth, 80);
 });
 
