@@ -188,3 +188,43 @@ test('checkout with the build script: while another refresh holds the lock, the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** An installed package (no src/) whose compiled main is `body`. */
+function installedWith(body: string): string {
+  const dir = miniPackage();
+  rmSync(join(dir, 'src'), { recursive: true, force: true });
+  writeFileSync(join(dir, 'dist', 'cli', 'main.js'), body);
+  return dir;
+}
+
+test('a finished command exits at once with its exit code; pending work and unflushed output still complete (ADR 46)', () => {
+  const dir = installedWith(
+    [
+      "import { writeFileSync } from 'node:fs';",
+      'export async function main(argv) {',
+      // 4 MB to a pipe: more than the pipe holds, so part of it is still queued when main returns.
+      "  if (argv[0] === 'big') { process.stdout.write('x'.repeat(4 * 1024 * 1024)); return 0; }",
+      // A timer left running: the process must wait for it, as Node does.
+      "  if (argv[0] === 'timer') { setTimeout(() => writeFileSync(argv[1], 'done'), 50); return 0; }",
+      "  process.stdout.write('quick');",
+      '  return 3;',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  try {
+    const bin = join(dir, 'bin', 'vigie.js');
+    const quick = spawnSync(process.execPath, [bin], { encoding: 'utf8' });
+    assert.equal(quick.status, 3, quick.stderr);
+    assert.equal(quick.stdout, 'quick');
+    const big = spawnSync(process.execPath, [bin, 'big'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(big.status, 0, big.stderr);
+    assert.equal(big.stdout.length, 4 * 1024 * 1024);
+    const marker = join(dir, 'timer-done');
+    const timer = spawnSync(process.execPath, [bin, 'timer', marker], { encoding: 'utf8' });
+    assert.equal(timer.status, 0, timer.stderr);
+    assert.equal(readFileSync(marker, 'utf8'), 'done');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
