@@ -1,6 +1,7 @@
 // CycloneDX `licenses` → the declared and concluded roles of the model.
 import { issue, licenseFromEntries, type Issue, type LicenseEntry, type LicenseRoles } from '../../../model/index.js';
 import type { CdxAttachment, CdxLicenseChoice } from './bom-shape.js';
+import { checkExpressionSyntax } from '../spdx2-common/license-syntax.js';
 
 function attachmentText(text: CdxAttachment | undefined): string | undefined {
   if (!text || typeof text.content !== 'string') return undefined;
@@ -47,6 +48,17 @@ export function decodeLicenses(
         }),
       );
       continue;
+    }
+    // The SPDX readers say the same of a malformed expression; the schema cannot see it (any string passes).
+    if (entry.expression !== undefined && !checkExpressionSyntax(entry.expression).valid) {
+      issues.push(
+        issue(
+          'warning',
+          'invalid-license-expression',
+          `"${entry.expression}" is not a well-formed SPDX licence expression; kept as written`,
+          { component: where.component, field: `${where.field}[${i}].expression` },
+        ),
+      );
     }
     const ack = choice.expression !== undefined ? choice.acknowledgement : choice.license?.acknowledgement;
     (ack === 'concluded' ? concluded : declared).push(entry);
