@@ -27,3 +27,11 @@ test('bad UTF-8 is still refused when no declaration names another encoding, or 
   assert.throws(() => bytesToText(bad(' encoding="x-unknown"'), 'e.xml'), /names x-unknown, which Vigie cannot decode/);
   assert.throws(() => bytesToText(Buffer.from([0x7b, 0xe9, 0x7d]), 'f.json'), /not valid UTF-8/);
 });
+
+test('windows-1252 XML keeps its curly quotes, dashes and euro sign', () => {
+  const text = xml(' encoding="windows-1252"', 'QUOTE');
+  const bytes = Buffer.from(text, 'latin1');
+  const at = bytes.indexOf('QUOTE');
+  bytes.set([0x93, 0x80, 0x96, 0x94, 0x99], at);
+  assert.match(bytesToText(bytes, 'w.xml'), /<name>\u201c\u20ac\u2013\u201d\u2122<\/name>/);
+});

@@ -105,7 +105,7 @@ export function bytesToText(buffer: Buffer, label: string): string {
   } catch {
     const declared = xmlDeclaredEncoding(buffer);
     const decoder = declared === undefined ? undefined : singleByteDecoder(declared);
-    if (decoder) return decoder.decode(buffer);
+    if (decoder) return decoder.encoding === 'windows-1252' ? decodeWindows1252(buffer) : decoder.decode(buffer);
     const said = declared === undefined ? '' : ` (its XML declaration names ${declared}, which Vigie cannot decode)`;
     throw new InputError(`${label} is not valid UTF-8 text (binary data, or another encoding)${said}`);
   }
@@ -154,4 +154,18 @@ function describeFsError(err: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES') return 'permission denied';
   return err instanceof Error ? err.message : String(err);
+}
+
+/** What windows-1252 (and, per the WHATWG Encoding Standard, an "ISO-8859-1" label) puts at 0x80–0x9F. */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * windows-1252 text. Node 20's TextDecoder reads that label as Latin-1, so the 32 bytes where the two
+ * differ (curly quotes, dashes, the euro sign in Windows-made files) would become control characters.
+ */
+function decodeWindows1252(buffer: Buffer): string {
+  const text = buffer.toString('latin1');
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
