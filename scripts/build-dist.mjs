@@ -1,5 +1,5 @@
 // The CLI bundle (ADR 6, ADR 20, ADR 38, ADR 39): esbuild bundles src/cli/main.ts into <dist>/cli/main.js
-// plus one chunk per lazily loaded part under <dist>/chunks/, npm packages left external.
+// plus one chunk per lazily loaded part under <dist>/chunks/, npm packages left external but commander (ADR 46).
 // <dist>/.build-stamp records when the build STARTED, then the folders and source files under src/
 // at that moment: the bin runs dist/ only while no listed path is newer than that start.
 //
@@ -34,6 +34,24 @@ function stampText(root, started) {
   return [started, ...folders.sort(), ...sources.sort(), ''].join('\n');
 }
 
+/** npm packages built into dist/ rather than loaded from node_modules (ADR 46). */
+const BUNDLED_PACKAGES = new Set(['commander']);
+
+/** esbuild's `packages: 'external'`, except for the packages named. */
+function externalPackagesBut(bundled) {
+  return {
+    name: 'external-packages-but',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]|^\.[^./]|^\.\.[^/]/ }, (args) => {
+        if (args.path.startsWith('node:') || args.kind === 'entry-point') return undefined;
+        const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+        if (bundled.has(name)) return undefined;
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
 function bundle(root, outdir, logLevel) {
   return build({
     absWorkingDir: root,
@@ -42,7 +60,13 @@ function bundle(root, outdir, logLevel) {
     bundle: true,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    packages: 'external',
+    // npm packages stay external, but for commander (ADR 46): every command loads it, and as a
+    // bundled part it costs no package resolution, no CommonJS loader and no export scan.
+    plugins: [externalPackagesBut(BUNDLED_PACKAGES)],
+    // commander is CommonJS and requires node:events and others: a bundled CommonJS `require` needs one.
+    banner: {
+      js: "import { createRequire as __vigieRequire } from 'node:module'; const require = __vigieRequire(import.meta.url);",
+    },
     format: 'esm',
     platform: 'node',
     target: 'node20',

@@ -2,7 +2,7 @@
 // dist/cli/main.js plus one chunk per lazily loaded part under dist/chunks/ (ADR 20). The command
 // table and the heavy subcommands load through dynamic import(), and esbuild keeps each such import
 // a separate chunk, so a run reads a handful of files instead of hundreds of modules. npm packages
-// stay external: they load from node_modules as usual. Type checking is `npm run typecheck` (tsc),
+// stay external and load from node_modules as usual, but for commander, which is bundled (ADR 46). Type checking is `npm run typecheck` (tsc),
 // not this step. The bundling itself and dist/.build-stamp are in build-dist.mjs, which bin/vigie.js
 // also uses to refresh a stale dist/ in a checkout (ADR 6, ADR 38, ADR 39).
 import { join, dirname } from 'node:path';
