@@ -12,7 +12,8 @@ import { allComponents } from '../graph.js';
 export function checkSbomSemantics(sbom: Sbom, readerIssues: readonly Issue[] = []): Issue[] {
   const issues: Issue[] = [];
   const primary = sbom.metadata.component;
-  if (!primary) {
+  // A reader that found the described element in another document has said so already.
+  if (!primary && !readerIssues.some((i) => i.code === 'external-primary')) {
     issues.push(
       issue('info', 'missing-primary-component', 'the SBOM does not say which component it describes', {
         field: 'metadata.component',

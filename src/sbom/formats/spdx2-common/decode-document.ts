@@ -55,6 +55,7 @@ export function decodeSpdx2Document(
   }
   const relations = collectRelations(doc, documentId, issues);
   const primary = pickPrimary(relations, documentId, elements.byRef, elements.kind);
+  if (primary === undefined) reportExternalPrimary(relations, documentId, issues);
   const { parentOf, nesting } = nestFiles(relations, elements, primary);
   for (const [ref, dependsOn] of dependencyEdges(
     relations.filter((r) => !nesting.has(r)),
@@ -229,6 +230,27 @@ function dependencyEdges(
     );
   }
   return edges;
+}
+
+/**
+ * A document that describes only an element of another document (`DocumentRef-x:SPDXRef-y`, as an image
+ * index's document names the image of each architecture) has no primary component here; said so rather
+ * than "does not say which component it describes".
+ */
+function reportExternalPrimary(relations: Relation[], documentId: string, issues: Issue[]): void {
+  const described = relations.find(
+    (r) => r.type === 'DESCRIBES' && r.element === documentId && /^DocumentRef-[^:]+:/.test(r.related),
+  );
+  if (!described) return;
+  const document = described.related.slice(0, described.related.indexOf(':'));
+  issues.push(
+    issue(
+      'info',
+      'external-primary',
+      `the document describes ${described.related}, an element of another document (${document}); it holds no primary component of its own`,
+      { field: 'relationships' },
+    ),
+  );
 }
 
 function pickPrimary(

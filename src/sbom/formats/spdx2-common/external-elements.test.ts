@@ -49,3 +49,33 @@ test('edges to elements of another document are reported once per document, as i
   assert.deepEqual(sbom.dependencies.find((d) => d.ref === 'SPDXRef-app')?.dependsOn, ['SPDXRef-zlib']);
   assert.equal(issues.filter((i) => i.code === 'dangling-ref').length, 0);
 });
+
+test('a document that describes only an element of another document says so, once', async () => {
+  const { checkSbomSemantics } = await import('../../validate/index.js');
+  const indexDoc = {
+    ...doc,
+    packages: [],
+    documentDescribes: ['DocumentRef-libs:SPDXRef-image'],
+    relationships: [
+      {
+        spdxElementId: 'SPDXRef-DOCUMENT',
+        relationshipType: 'DESCRIBES',
+        relatedSpdxElement: 'DocumentRef-libs:SPDXRef-image',
+      },
+    ],
+  };
+  const { sbom, issues } = spdxJson.decode({ text: JSON.stringify(indexDoc) });
+  assert.equal(sbom.metadata.component, undefined);
+  const said = issues.filter((i) => i.code === 'external-primary');
+  assert.equal(said.length, 1);
+  assert.match(said[0]!.message, /describes DocumentRef-libs:SPDXRef-image, an element of another document/);
+  // The semantic checks do not add that the document says nothing of what it describes.
+  const semantic = checkSbomSemantics(sbom, issues);
+  assert.equal(semantic.filter((i) => i.code === 'missing-primary-component').length, 0);
+  // A document describing nothing at all still hears it.
+  const none = spdxJson.decode({ text: JSON.stringify({ ...indexDoc, documentDescribes: [], relationships: [] }) });
+  assert.equal(
+    checkSbomSemantics(none.sbom, none.issues).filter((i) => i.code === 'missing-primary-component').length,
+    1,
+  );
+});
