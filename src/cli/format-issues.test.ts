@@ -23,3 +23,17 @@ test('a field is named once even when the message already opens with it', () => 
   });
   assert.equal(other, 'bom.json: warning [x] a licenses: licenses[0]: odd');
 });
+
+test('a line is named once even when the message already opens with it', () => {
+  const line = formatIssue('doc.spdx', {
+    severity: 'error',
+    code: 'unterminated-text',
+    line: 17,
+    field: 'ReviewComment',
+    message: 'line 17: ReviewComment opens <text> that never closes',
+  });
+  assert.equal(
+    line,
+    'doc.spdx: error [unterminated-text] line 17 ReviewComment: ReviewComment opens <text> that never closes',
+  );
+});

@@ -5,9 +5,12 @@ export function formatIssue(file: string, i: Issue): string {
   const where = [i.line !== undefined ? `line ${i.line}` : '', i.component ?? '', i.field ?? '']
     .filter(Boolean)
     .join(' ');
-  // A message that opens with its own field (the JSON type checks say where for readers that print only
-  // the message) is not prefixed with it twice.
-  const message = i.field && i.message.startsWith(`${i.field}: `) ? i.message.slice(i.field.length + 2) : i.message;
+  // A message that opens with its own line or field (the JSON type checks and the tag-value reader say
+  // where for readers that print only the message) is not prefixed with it twice.
+  let message = i.message;
+  if (i.line !== undefined && message.startsWith(`line ${i.line}: `))
+    message = message.slice(`line ${i.line}: `.length);
+  if (i.field && message.startsWith(`${i.field}: `)) message = message.slice(i.field.length + 2);
   return `${file}: ${i.severity} [${i.code}]${where ? ' ' + where : ''}: ${message}`;
 }
 
