@@ -23,7 +23,7 @@ export function registerSbomValidate(sbom: Command, ctx: CommandContext): void {
       let violations: SchemaViolation[] | undefined;
       let schemaChecked = false;
       if (hasJsonSchema(format, version)) {
-        const value = format === 'spdx-yaml' ? yaml().parse(loaded.text, { schema: 'core' }) : loaded.json;
+        const value = format === 'spdx-yaml' ? yaml().parse(loaded.text, { schema: 'core', merge: true }) : loaded.json;
         violations = validateJsonSchema(format, version, value);
         schemaChecked = true;
       } else if (hasXmlSchema(format, version)) {

@@ -17,7 +17,7 @@ const ID = 'spdx-yaml';
  * are capped.
  */
 function parseYamlDocument(text: string, what: string): Spdx2Document {
-  const doc = yaml().parseDocument(text, { schema: 'core', version: '1.2', uniqueKeys: false });
+  const doc = yaml().parseDocument(text, { schema: 'core', version: '1.2', uniqueKeys: false, merge: true });
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;

@@ -43,3 +43,33 @@ test('YAML encode reads back', needsCorpora, () => {
     sbom.components.map((c) => c.purl),
   );
 });
+
+test('YAML merge keys (<<: *anchor) give a package the fields of the one it repeats', () => {
+  const text = [
+    'spdxVersion: SPDX-2.3',
+    'dataLicense: CC0-1.0',
+    'SPDXID: SPDXRef-DOCUMENT',
+    'name: merged',
+    'documentNamespace: https://example.org/merged-1',
+    'creationInfo: { created: "2024-01-01T00:00:00Z", creators: ["Tool: hand"] }',
+    'packages:',
+    '  - &common',
+    '    SPDXID: SPDXRef-one',
+    '    name: one',
+    '    versionInfo: "4.2"',
+    '    downloadLocation: NOASSERTION',
+    '    licenseDeclared: MIT',
+    '  - <<: *common',
+    '    SPDXID: SPDXRef-two',
+    '    name: two',
+    '',
+  ].join('\n');
+  const { sbom, issues } = spdxYaml.decode({ text });
+  const two = [...sbom.components, sbom.metadata.component].find((c) => c?.ref === 'SPDXRef-two');
+  assert.equal(two?.version, '4.2');
+  assert.equal(two?.licenses.declared?.raw, 'MIT');
+  assert.deepEqual(
+    issues.filter((i) => i.component === 'SPDXRef-two').map((i) => i.code),
+    [],
+  );
+});
