@@ -213,6 +213,8 @@ for (const target of targets()) {
       ): Promise<void> {
         const seen = new Set<string>();
         const toAllow = new Set<string>();
+        // One derogation per licence covers the product: a second, identical one is refused.
+        const derogated = new Set<string>();
         for (const b of blockers) {
           const key = `${b.kind} ${b.componentKey} ${b.license} ${b.scope}`;
           if (seen.has(key)) continue;
@@ -286,6 +288,8 @@ for (const target of targets()) {
             case 'review-policy':
             case 'add-derogation':
               if (b.license?.startsWith('LicenseRef-')) {
+                if (derogated.has(b.license)) break;
+                derogated.add(b.license);
                 await ok(
                   'decision',
                   'add',
