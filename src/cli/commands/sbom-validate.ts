@@ -16,7 +16,7 @@ export function registerSbomValidate(sbom: Command, ctx: CommandContext): void {
       // The schema stack (ajv, the XML validator) loads only for this subcommand.
       const { hasJsonSchema, hasXmlSchema, validateJsonSchema, validateXmlSchema } =
         await import('../../schemas/index.js');
-      const { checkSbomSemantics } = await import('../../sbom/validate/index.js');
+      const { validationIssues } = await import('../../sbom/validate/index.js');
       const loaded = await loadSbom(file, ctx.io.cwd, opts);
       const format = loaded.format.id;
       const version = loaded.specVersion;
@@ -30,7 +30,7 @@ export function registerSbomValidate(sbom: Command, ctx: CommandContext): void {
         violations = await validateXmlSchema(format, version, loaded.text);
         schemaChecked = true;
       }
-      const issues = [...loaded.issues, ...checkSbomSemantics(loaded.sbom, loaded.issues)];
+      const issues = validationIssues(loaded.sbom, loaded.issues);
       const counts = countBySeverity(issues);
       const valid = (violations?.length ?? 0) === 0 && counts.error === 0;
       if (!valid) ctx.setExit(EXIT.findings);

@@ -1,3 +1,3 @@
-export { checkSbomSemantics } from './semantic-checks.js';
+export { checkSbomSemantics, validationIssues } from './semantic-checks.js';
 export { summarizeSbom, type SbomSummary } from './summary.js';
 export { renderSummaryText } from './render-summary.js';

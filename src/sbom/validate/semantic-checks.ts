@@ -28,6 +28,23 @@ export function checkSbomSemantics(sbom: Sbom, readerIssues: readonly Issue[] = 
   return issues;
 }
 
+/**
+ * What `sbom validate` reports: the reader's issues and the semantic checks', each mistake once. A
+ * dependency entry naming an unknown ref is an error of the semantic checks, at the ref's own place
+ * (`dependencies[3].dependsOn[1]`); the reader's warning about the same entry (`dependencies[3]`,
+ * what import and inspect show) is then not repeated beside it with another severity.
+ */
+export function validationIssues(sbom: Sbom, readerIssues: readonly Issue[]): Issue[] {
+  const semantic = checkSbomSemantics(sbom, readerIssues);
+  const danglingEntries = new Set(
+    semantic.filter((i) => i.code === 'dangling-ref' && i.field).map((i) => /^dependencies\[\d+\]/.exec(i.field!)?.[0]),
+  );
+  const kept = readerIssues.filter(
+    (i) => !(i.code === 'dangling-ref' && i.severity !== 'error' && i.field && danglingEntries.has(i.field)),
+  );
+  return [...kept, ...semantic];
+}
+
 function checkDuplicateRefs(components: Component[], issues: Issue[], named: ReadonlySet<string | undefined>): void {
   const seen = new Map<string, number>();
   for (const c of components) seen.set(c.ref, (seen.get(c.ref) ?? 0) + 1);

@@ -4,7 +4,8 @@ import { emptySbom, licenseFromExpression, type Component, type Sbom } from '../
 import { corpus, needsCorpora } from '../../../test/support/corpora.js';
 import { readFileSync } from 'node:fs';
 import { sbomFromCycloneDxJson } from '../diff/cyclonedx-fixture.test-helper.js';
-import { checkSbomSemantics, summarizeSbom } from './index.js';
+import { checkSbomSemantics, summarizeSbom, validationIssues } from './index.js';
+import { readSbom } from '../read.js';
 
 function component(ref: string, name: string, version: string | undefined, extra: Partial<Component> = {}): Component {
   return {
@@ -201,5 +202,32 @@ test('a file without version is no warning (SPDX files have no version field); a
       .filter((i) => i.code === 'missing-version')
       .map((i) => i.component),
     ['lib'],
+  );
+});
+
+test('a dangling dependency ref is reported once by validate: the error at its place, not also the reader warning', () => {
+  const text = JSON.stringify({
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    version: 1,
+    components: [
+      { type: 'library', 'bom-ref': 'a', name: 'a', version: '1' },
+      { type: 'library', 'bom-ref': 'b', name: 'b', version: '1' },
+    ],
+    dependencies: [
+      { ref: 'a', dependsOn: ['b', 'ghost'] },
+      { ref: 'phantom', dependsOn: ['a'] },
+    ],
+  });
+  const read = readSbom(text);
+  // What import and inspect show: the reader's warnings.
+  assert.deepEqual(
+    read.issues.filter((i) => i.code === 'dangling-ref').map((i) => `${i.severity} ${i.field}`),
+    ['warning dependencies[0]', 'warning dependencies[1]'],
+  );
+  const dangling = validationIssues(read.sbom, read.issues).filter((i) => i.code === 'dangling-ref');
+  assert.deepEqual(
+    dangling.map((i) => `${i.severity} ${i.field}`),
+    ['error dependencies[0].dependsOn[1]', 'error dependencies[1].ref'],
   );
 });
