@@ -10,7 +10,19 @@ export interface XmlNode {
   [child: string]: XmlNode[] | Record<string, string> | string | undefined;
 }
 
-const DECLARATION = /<!(DOCTYPE|ENTITY)/i;
+/**
+ * A DOCTYPE or ENTITY declaration, or a CDATA section or comment to step over: inside those, the
+ * same characters are text (an HTML licence text in CDATA starts with `<!DOCTYPE html>`), not markup.
+ */
+const DECLARATION_OR_TEXT = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<!(DOCTYPE|ENTITY)/gi;
+
+/** Where the first DOCTYPE or ENTITY declaration is, outside CDATA sections and comments; -1 when none. */
+function declarationOffset(text: string): number {
+  DECLARATION_OR_TEXT.lastIndex = 0;
+  for (let m = DECLARATION_OR_TEXT.exec(text); m !== null; m = DECLARATION_OR_TEXT.exec(text))
+    if (m[1] !== undefined) return m.index;
+  return -1;
+}
 
 function lineOf(text: string, offset: number): number {
   let line = 1;
@@ -43,11 +55,11 @@ const newParser = (): XMLParser =>
 const MAX_NESTED_TAGS = 2000;
 
 export function readXml(text: string, what: string): XmlNode {
-  const declaration = DECLARATION.exec(text);
-  if (declaration) {
+  const declaration = declarationOffset(text);
+  if (declaration !== -1) {
     throw new UnreadableDocumentError(
       'XML DOCTYPE and entity declarations are not accepted (entity expansion and external entities are unsafe)',
-      lineOf(text, declaration.index),
+      lineOf(text, declaration),
     );
   }
   const verdict = xml().XMLValidator.validate(text);

@@ -62,3 +62,20 @@ test('malformed XML is unreadable with the line of the fault', () => {
     (e: unknown) => e instanceof UnreadableDocumentError && e.line === 3,
   );
 });
+
+test('a licence text in CDATA or a comment that holds "<!DOCTYPE" is text, not a declaration', () => {
+  // An HTML licence text pasted whole into <text>, as component licences sometimes carry it.
+  const text = `<?xml version="1.0"?>
+<!-- generated; no <!DOCTYPE here either -->
+<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1"><components>
+<component type="library"><name>site-kit</name><version>1.0</version>
+<licenses><license><name>Custom</name><text content-type="text/html"><![CDATA[<!DOCTYPE html><html><body><!ENTITY not-one>Use freely.</body></html>]]></text></license></licenses>
+</component></components></bom>`;
+  const { sbom } = cyclonedxXml.decode({ text });
+  assert.equal(sbom.components[0]!.name, 'site-kit');
+  // A real declaration after such text is still refused, at its own line.
+  const hidden = text.replace('</components></bom>', '</components>\n<!DOCTYPE x [ <!ENTITY e "e"> ]>\n</bom>');
+  const e = refusal(hidden);
+  assert.equal(e.message, REFUSAL);
+  assert.equal(e.line, 7);
+});
