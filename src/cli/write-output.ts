@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandContext } from './context.js';
 import { UsageError } from './exit-codes.js';
@@ -15,7 +15,22 @@ export async function writeOutput(ctx: CommandContext, text: string, output: str
     ctx.io.stdout(body);
     return;
   }
-  const path = resolve(ctx.io.cwd, output);
+  const named = resolve(ctx.io.cwd, output);
+  const existing = statSync(named, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw new UsageError(`cannot write ${output}: EISDIR (it is a folder)`);
+  if (existing && !existing.isFile()) {
+    // /dev/null, /dev/stdout, a named pipe: written in place. Renamed onto, the device itself was
+    // replaced by a regular file (run as root, `-o /dev/null` broke /dev/null for the whole machine).
+    try {
+      writeFileSync(named, body);
+    } catch (err) {
+      throw new UsageError(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    ctx.io.stderr(`wrote ${output}\n`);
+    return;
+  }
+  // A symbolic link keeps pointing where it did: the file it names is the one replaced.
+  const path = existing ? realpathSync(named) : named;
   const temp = `${path}.${process.pid}.tmp`;
   try {
     writeFileSync(temp, body);

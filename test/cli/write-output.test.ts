@@ -2,7 +2,17 @@
 // names it, and no temporary file is left beside it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vigie, hasStackTrace } from './run-cli.js';
@@ -59,3 +69,44 @@ test('sbom generate -o into a path that is a folder fails clearly and leaves not
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test(
+  '-o onto a named pipe writes into it and leaves it a pipe; onto a symbolic link replaces the file it names',
+  { timeout: 30_000 },
+  async () => {
+    // A device or a pipe (/dev/null, /dev/stdout, `-o >(jq …)`) was replaced by a regular file by the
+    // rename: run as root, `-o /dev/null` broke /dev/null for the machine. A pipe stands in for it here.
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-write-'));
+    try {
+      const fifo = join(dir, 'pipe');
+      execFileSync('mkfifo', [fifo]);
+      const reader = spawn('cat', [fifo]);
+      let received = '';
+      reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString()));
+      const ended = new Promise((done) => reader.on('close', done));
+      // Without a writer the reader would wait for ever: the test's timeout ends it, and kills it here.
+      reader.unref();
+      const r = await vigie(['sbom', 'generate', project(dir), '--quiet', '-o', fifo]);
+      assert.equal(r.code, 0, r.stderr);
+      await ended;
+      assert.ok(lstatSync(fifo).isFIFO(), 'the pipe is still a pipe');
+      assert.match(received, /"leftpad"/);
+
+      const real = join(dir, 'real.json');
+      writeFileSync(real, 'old');
+      symlinkSync(real, join(dir, 'link.json'));
+      const viaLink = await vigie(['sbom', 'generate', project2(dir), '--quiet', '-o', join(dir, 'link.json')]);
+      assert.equal(viaLink.code, 0, viaLink.stderr);
+      assert.ok(lstatSync(join(dir, 'link.json')).isSymbolicLink(), 'the link is still a link');
+      assert.match(readFileSync(real, 'utf8'), /"leftpad"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
+
+function project2(dir: string): string {
+  const other = join(dir, 'second');
+  mkdirSync(other);
+  return project(other);
+}
