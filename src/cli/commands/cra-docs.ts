@@ -1,6 +1,6 @@
 // `vigie cra docs <product> [<release>] --out <dir>` and `vigie cra security-txt check <file>`
 // (issue 12 item 5): the CRA document bundle from the stored record, and an RFC 9116 validator.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
@@ -10,6 +10,9 @@ import { checkSecurityTxt, issueCraDocuments } from '../../services/index.js';
 
 async function writeAtomically(path: string, content: Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
+  // A device or a pipe (--zip /dev/null) is written in place: renamed onto, it became a regular file.
+  const existing = await stat(path).catch(() => undefined);
+  if (existing && !existing.isFile() && !existing.isDirectory()) return writeFile(path, content);
   const temp = `${path}.${process.pid}.tmp`;
   await writeFile(temp, content);
   await rename(temp, path);
