@@ -1,5 +1,5 @@
 import { readDocumentFile, DEFAULT_MAX_INPUT_BYTES } from '../io/read-document.js';
-import { InputError } from '../io/input-error.js';
+import { InputError, inputErrorOfRangeError } from '../io/input-error.js';
 import { readSbom, UnsupportedDocumentError, type ReadResult } from '../sbom/read.js';
 import { UnreadableDocumentError } from '../sbom/format.js';
 import { UsageError } from './exit-codes.js';
@@ -35,12 +35,8 @@ export async function loadSbom(path: string, cwd: string, options: LoadOptions =
       // A message that already starts with the file's name ('x.json is not valid JSON at …') names it once.
       throw new UsageError(err.message.startsWith(`${path} `) ? err.message : `${path}: ${err.message}`);
     }
-    if (err instanceof RangeError && /call stack/i.test(err.message))
-      throw new UsageError(`${path}: nests components (or other arrays and objects) deeper than Vigie can follow`);
-    if (err instanceof RangeError) {
-      // V8 gives up on strings or objects beyond its limits; that is an input problem, not a bug.
-      throw new UsageError(`${path}: too large to decode in memory (${err.message})`);
-    }
+    const limit = inputErrorOfRangeError(err, path);
+    if (limit) throw new UsageError(limit.message);
     throw err;
   }
 }

@@ -3,7 +3,7 @@
  * code: too-large, unreadable-document (binary, bad encoding, syntax), unsupported-format.
  */
 import { bytesToText, DEFAULT_MAX_INPUT_BYTES, formatBytes } from '../io/read-document.js';
-import { InputError } from '../io/input-error.js';
+import { InputError, inputErrorOfRangeError } from '../io/input-error.js';
 import { gunzipCapped, isGzip } from '../io/gunzip.js';
 import { UnreadableDocumentError } from '../sbom/format.js';
 import { readSbom, UnsupportedDocumentError, type ReadResult } from '../sbom/read.js';
@@ -48,14 +48,9 @@ export function decodeUpload(
         err.line ? { line: err.line } : undefined,
       );
     }
-    // V8 gives up on strings or objects beyond its limits, or on nesting deeper than the readers'
-    // recursion: input problems, not bugs, and not the same one (a 3 MB document can nest 50k deep).
-    if (err instanceof RangeError && /call stack/i.test(err.message))
-      throw new ServiceError(
-        'unreadable-document',
-        `${fileName}: nests components (or other arrays and objects) deeper than Vigie can follow`,
-      );
-    if (err instanceof RangeError) throw new ServiceError('too-large', `${fileName}: too large to decode in memory`);
+    // V8's limits (nesting, string or object size): the input's problem, named as such.
+    const limit = inputErrorOfRangeError(err, fileName);
+    if (limit) throw serviceErrorOfInput(limit);
     throw err;
   }
 }
