@@ -44,6 +44,20 @@ test('a value larger than one piece given to the compressor comes back whole', a
   assert.deepEqual(JSON.parse(unzip(packed)), value);
 });
 
+test('a value of many pieces comes back whole: the writer reuses a buffer only once the compressor is done with it', async () => {
+  // ~14 MB of JSON, each record different: a buffer written into again too early would repeat or
+  // lose records.
+  const value = {
+    usages: Array.from({ length: 160_000 }, (_, i) => ({
+      usageId: i,
+      expression: `LicenseRef-${i * 7919}`,
+      n: i % 97,
+    })),
+  };
+  const packed = await gzipJson(value);
+  assert.equal(unzip(packed), JSON.stringify(value));
+});
+
 test('a value with no JSON text is refused', async () => {
   await assert.rejects(gzipJson(undefined), /no JSON text/);
 });
