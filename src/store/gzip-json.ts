@@ -64,7 +64,7 @@ export async function gzipJson(value: unknown, options: GzipJsonOptions = {}): P
   // buffer per piece touched the whole JSON's size in new pages (each a page fault, which on a
   // virtual machine can cost more than the copy).
   const spare: Buffer[] = [];
-  let buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  let buffer: Buffer = Buffer.allocUnsafe(PIECE_BYTES);
   let used = 0;
   const flush = async () => {
     if (used === 0) return;
