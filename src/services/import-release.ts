@@ -3,7 +3,7 @@
  * leaves the release untouched and ends as a ServiceError with a stable code. A refused document is
  * still written to the import history (status failed) so that the attempt is visible.
  */
-import { issue, type Issue } from '../model/issue.js';
+import type { Issue } from '../model/issue.js';
 import type { Sbom } from '../model/index.js';
 import type { ComponentRecord, Usage, VersionRecord } from '../model/portfolio.js';
 import type { Linking, Modification } from '../model/usage-context.js';
@@ -405,15 +405,8 @@ async function importWritten(
   const { plan, packed } = source;
   if (!plan) throw new Error('an import plan is written once');
   source.plan = null;
-  const repaired = assertStorable(plan);
-  if (repaired > 0)
-    source.issues.push(
-      issue(
-        'warning',
-        'ill-formed-text',
-        `${repaired} text${repaired === 1 ? '' : 's'} of the document held a lone UTF-16 surrogate (no character, as "\\ud800" spells one): stored with U+FFFD in its place`,
-      ),
-    );
+  // Over-long identifiers shortened, lone surrogates repaired: said among the document's issues.
+  source.issues.push(...assertStorable(plan));
   await options.onPhase?.('writing');
 
   return store.transaction(async (tx) => {

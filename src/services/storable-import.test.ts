@@ -8,8 +8,8 @@ import type {
   PlannedUsage,
   PlannedVersion,
 } from '../compliance/release-plan.js';
-import { findNulCharacter } from '../model/input-limits.js';
-import { assertStorable, repairIllFormedText } from './storable-import.js';
+import { INPUT_LIMITS, findNulCharacter } from '../model/input-limits.js';
+import { assertStorable, repairIllFormedText, shortenedName } from './storable-import.js';
 
 // Records with every field (Required<…>): a field added to a planned record must be added here, and
 // then this test puts a NUL in it.
@@ -84,44 +84,63 @@ test('a NUL character in any text of any planned record is refused, as the plan-
   assert.throws(() => assertStorable(inFacts), /at \/aiFacts\/0\/facts\/task of its components/);
 });
 
-test('an identifying text over its limit is refused naming its record and field', () => {
-  const long = (n: number) => 'x'.repeat(n);
-  const cases: [(p: ImportPlan) => void, string][] = [
-    [
-      (p) => (p.components[1]!.name = long(301)),
-      `component 2 ("${long(60)}…"): name is 301 characters long; the limit is 300`,
-    ],
-    [
-      (p) => (p.components[0]!.namespace = long(301)),
-      'component 1 ("n"): namespace is 301 characters long; the limit is 300',
-    ],
-    [(p) => (p.components[0]!.purl = long(601)), 'component 1 ("n"): purl is 601 characters long; the limit is 600'],
-    [
-      (p) => (p.versions[1]!.number = long(301)),
-      `version 2 ("m@${long(60)}…"): version is 301 characters long; the limit is 300`,
-    ],
-    [(p) => (p.versions[0]!.purl = long(601)), 'version 1 ("n@1.0.0"): purl is 601 characters long; the limit is 600'],
-    [
-      (p) => (p.usages[1]!.scope = long(301)),
-      `usage scope "${long(60)}…": scope is 301 characters long; the limit is 300`,
-    ],
-    [
-      (p) => (p.usages[0]!.project = long(301)),
-      `usage project "${long(60)}…": project is 301 characters long; the limit is 300`,
-    ],
-    [
-      (p) => {
-        p.components[0]!.purl = long(601);
-        p.components[0]!.name = 'a\u0000';
-      },
-      'component 1 ("a\\0"): name contains a NUL character (U+0000), which cannot be stored',
-    ],
-  ];
-  for (const [change, message] of cases) {
-    const p = plan();
-    change(p);
-    assert.throws(() => assertStorable(p), { message });
+test('an identifying text over its limit is shortened, the same way each time, and said in one warning', () => {
+  const long = (n: number, c = 'x') => c.repeat(n);
+  const p = plan();
+  p.components[1]!.name = long(301);
+  p.components[0]!.namespace = long(400, 'y');
+  p.versions[1]!.number = long(301, '9');
+  p.versions[0]!.purl = `pkg:npm/%40s/n@1.0.0?download_url=${long(700, 'd')}#sub/path`;
+  p.components[0]!.purl = `pkg:npm/${long(700, 'p')}`;
+  p.usages[1]!.scope = long(350, 's');
+  p.usages[0]!.project = long(500, 'q');
+  p.edges[0]!.project = long(500, 'q');
+  const warnings = assertStorable(p);
+  assert.equal(warnings.length, 1);
+  assert.equal(warnings[0]!.code, 'shortened-identifier');
+  assert.match(
+    warnings[0]!.message,
+    /^8 identifying texts were over Vigie's limits .*; first: component 1 \("n"\) namespace \(400 characters\)$/,
+  );
+  for (const value of [p.components[1]!.name, p.components[0]!.namespace!, p.versions[1]!.number, p.usages[1]!.scope]) {
+    assert.equal(value.length, INPUT_LIMITS.name, value);
+    assert.match(value, /…[0-9a-f]{16}$/);
   }
+  assert.equal(p.components[1]!.name, shortenedName(long(301)));
+  assert.ok(p.components[1]!.name.startsWith(long(283)));
+  // The usages' project and the edges' project still name the same project.
+  assert.equal(p.edges[0]!.project, p.usages[0]!.project);
+  // A purl loses its qualifiers and subpath; one too long even without them is dropped.
+  assert.equal(p.versions[0]!.purl, 'pkg:npm/%40s/n@1.0.0');
+  assert.equal(p.components[0]!.purl, null);
+  // Nothing over a limit is left: a second pass changes nothing.
+  assert.deepEqual(assertStorable(p), []);
+});
+
+test('shortened names stay distinct and whole characters', () => {
+  const a = `${'x'.repeat(300)}a`;
+  const b = `${'x'.repeat(300)}b`;
+  assert.notEqual(shortenedName(a), shortenedName(b));
+  assert.equal(shortenedName(a), shortenedName(`${a}`));
+  // A character outside the BMP (two UTF-16 units) across the cut is kept whole or left out whole.
+  for (let at = 280; at < 286; at++) {
+    const name = `${'x'.repeat(at)}${'😀'.repeat(40)}`;
+    const short = shortenedName(name);
+    assert.ok(short.length <= INPUT_LIMITS.name, `${at}`);
+    assert.ok((short as string & { isWellFormed(): boolean }).isWellFormed(), `${at}`);
+  }
+});
+
+test('a NUL character in an over-long text is still refused, naming its record and field', () => {
+  const p = plan();
+  p.components[0]!.purl = 'x'.repeat(601);
+  p.components[0]!.name = 'a\u0000';
+  assert.throws(() => assertStorable(p), {
+    message: 'component 1 ("a\\0"): name contains a NUL character (U+0000), which cannot be stored',
+  });
+  const q = plan();
+  q.versions[1]!.number = `\u0000${'x'.repeat(400)}`;
+  assert.throws(() => assertStorable(q), /version 2 \("m@\\0x{58}…"\): version contains a NUL character/);
 });
 
 test('a lone surrogate in any text of any planned record is repaired to U+FFFD, as the plan-wide search finds it', () => {

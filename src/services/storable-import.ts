@@ -1,15 +1,36 @@
-import { findNulCharacter, textProblem, type TextKind } from '../model/input-limits.js';
+import { createHash } from 'node:crypto';
+import { INPUT_LIMITS, findNulCharacter, textProblem, type TextKind } from '../model/input-limits.js';
+import { issue, type Issue } from '../model/issue.js';
 import type { ImportPlan } from '../compliance/release-plan.js';
 import { ServiceError } from './service-error.js';
 
 /**
- * A document whose text cannot be stored the same way on both dialects (a NUL character anywhere,
- * an identifying field over its limit) is refused as a whole, before the import transaction starts,
- * naming the component and the field: nothing is half-written and SQLite does not accept what
- * PostgreSQL would refuse. A lone surrogate is repaired instead (repairIllFormedText); the number of
- * texts repaired is returned.
+ * Makes a plan's texts storable the same way on both dialects, before the import transaction
+ * starts; what it changed comes back as warnings for the import's issues.
+ * - An identifying text over its limit (a name, namespace, version, scope or project over 300
+ *   characters, a purl over 600: PostgreSQL's index entries cannot hold more) is shortened, not
+ *   refused: one such field is no reason to lose a whole document (issue 13 item 2; ADR 54). A name
+ *   keeps its first characters, then "…" and 16 hex digits of the SHA-256 of the whole text, so
+ *   that two long names stay two and the same name is shortened the same way at every import; a
+ *   purl loses its qualifiers and subpath, or is dropped (the component is then known by its name).
+ * - A lone surrogate is repaired to U+FFFD (repairIllFormedText).
+ * - A NUL character anywhere is refused, naming the component and the field: nothing is
+ *   half-written and SQLite does not accept what PostgreSQL would refuse.
  */
-export function assertStorable(plan: ImportPlan): number {
+export function assertStorable(plan: ImportPlan): Issue[] {
+  const warnings: Issue[] = [];
+  const shortened = shortenIdentifiers(plan);
+  if (shortened.count > 0)
+    warnings.push(
+      issue(
+        'warning',
+        'shortened-identifier',
+        `${shortened.count} identifying text${shortened.count === 1 ? ' was' : 's were'} over Vigie's limits ` +
+          `(${INPUT_LIMITS.name} characters for a name, namespace, version, scope or project; ${INPUT_LIMITS.purl} for a purl) ` +
+          `and stored shortened (a name: its first characters, "…" and a hash of the whole; a purl: without qualifiers and subpath, or none); ` +
+          `first: ${shortened.first}`,
+      ),
+    );
   // Where a problem is, in words, is spelled out only for a record that has one (the checks are
   // then run again, in the same order, to throw the first one).
   for (let i = 0; i < plan.components.length; i++) {
@@ -40,7 +61,70 @@ export function assertStorable(plan: ImportPlan): number {
       'unreadable-document',
       `The document holds a NUL character (U+0000) at ${nul} of its components: Vigie does not store it`,
     );
-  return found & ILL_FORMED ? repairIllFormedText(plan) : 0;
+  const repaired = found & ILL_FORMED ? repairIllFormedText(plan) : 0;
+  if (repaired > 0)
+    warnings.push(
+      issue(
+        'warning',
+        'ill-formed-text',
+        `${repaired} text${repaired === 1 ? '' : 's'} of the document held a lone UTF-16 surrogate (no character, as "\\ud800" spells one): stored with U+FFFD in its place`,
+      ),
+    );
+  return warnings;
+}
+
+/** Shortens the plan's over-long identifying texts in place: how many, and the first, in words. */
+function shortenIdentifiers(plan: ImportPlan): { count: number; first: string } {
+  let count = 0;
+  let first = '';
+  const name = (value: string, where: () => string): string => {
+    if (value.length <= INPUT_LIMITS.name) return value;
+    if (count++ === 0) first = `${where()} (${value.length} characters)`;
+    return shortenedName(value);
+  };
+  const purl = (value: string | null, where: () => string): string | null => {
+    if (value === null || value.length <= INPUT_LIMITS.purl) return value;
+    if (count++ === 0) first = `${where()} (${value.length} characters)`;
+    return shortenedPurl(value);
+  };
+  for (let i = 0; i < plan.components.length; i++) {
+    const c = plan.components[i]!;
+    const where = (field: string) => () => `component ${i + 1} ("${preview(c.name)}") ${field}`;
+    c.name = name(c.name, where('name'));
+    if (c.namespace !== null) c.namespace = name(c.namespace, where('namespace'));
+    c.purl = purl(c.purl, where('purl'));
+  }
+  for (let i = 0; i < plan.versions.length; i++) {
+    const v = plan.versions[i]!;
+    const where = (field: string) => () =>
+      `version ${i + 1} ("${preview(plan.components[v.component]?.name ?? '')}@${preview(v.number)}") ${field}`;
+    v.number = name(v.number, where('number'));
+    v.purl = purl(v.purl, where('purl'));
+  }
+  for (const u of plan.usages) {
+    u.scope = name(u.scope, () => 'a usage scope');
+    u.project = name(u.project, () => 'a usage project');
+  }
+  // An edge names its project as the usages do: shortened the same way, it still names the same one.
+  for (const e of plan.edges) e.project = name(e.project, () => 'a dependency edge project');
+  return { count, first };
+}
+
+/** The first characters of a name, "…" and 16 hex digits of the whole name's SHA-256: INPUT_LIMITS.name long. */
+export function shortenedName(value: string): string {
+  const digest = createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 16);
+  let keep = INPUT_LIMITS.name - 1 - digest.length;
+  // A surrogate pair is not cut in two.
+  const last = value.charCodeAt(keep - 1);
+  if (last >= 0xd800 && last <= 0xdbff) keep -= 1;
+  return `${value.slice(0, keep)}…${digest}`;
+}
+
+/** A purl without its qualifiers and subpath when that is short enough, else none. */
+function shortenedPurl(value: string): string | null {
+  const end = value.search(/[?#]/);
+  const bare = end === -1 ? value : value.slice(0, end);
+  return bare.length <= INPUT_LIMITS.purl ? bare : null;
 }
 
 function bad(value: string | null | undefined, kind: TextKind): boolean {
