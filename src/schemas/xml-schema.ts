@@ -4,7 +4,7 @@ import { validateXML } from 'xmllint-wasm';
 import { schemaText } from './files.js';
 import type { SchemaViolation } from './violation.js';
 
-const XSD_VERSIONS = new Set(['1.2', '1.3', '1.4', '1.5', '1.6', '1.7']);
+const XSD_VERSIONS = new Set(['1.0', '1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7']);
 
 export function hasXmlSchema(format: string, specVersion: string): boolean {
   return format === 'cyclonedx-xml' && XSD_VERSIONS.has(specVersion);
