@@ -77,6 +77,7 @@ test(
     // A device or a pipe (/dev/null, /dev/stdout, `-o >(jq …)`) was replaced by a regular file by the
     // rename: run as root, `-o /dev/null` broke /dev/null for the machine. A pipe stands in for it here.
     const dir = mkdtempSync(join(tmpdir(), 'vigie-write-'));
+    let stopReader = () => {};
     try {
       const fifo = join(dir, 'pipe');
       execFileSync('mkfifo', [fifo]);
@@ -84,8 +85,10 @@ test(
       let received = '';
       reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString()));
       const ended = new Promise((done) => reader.on('close', done));
-      // Without a writer the reader would wait for ever: the test's timeout ends it, and kills it here.
-      reader.unref();
+      // Without a writer the reader would wait for ever: it is killed at the end whatever happened. (It
+      // was unref'd instead: when cat's output closed before its exit was collected, nothing kept the
+      // event loop alive and the test was cancelled while it waited for 'close'.)
+      stopReader = () => reader.kill();
       const r = await vigie(['sbom', 'generate', project(dir), '--quiet', '-o', fifo]);
       assert.equal(r.code, 0, r.stderr);
       await ended;
@@ -100,6 +103,7 @@ test(
       assert.ok(lstatSync(join(dir, 'link.json')).isSymbolicLink(), 'the link is still a link');
       assert.match(readFileSync(real, 'utf8'), /"leftpad"/);
     } finally {
+      stopReader();
       rmSync(dir, { recursive: true, force: true });
     }
   },
