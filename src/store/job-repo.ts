@@ -140,7 +140,9 @@ export function jobRepository(ctx: StoreContext): JobStore {
     },
     async getJobInput(id) {
       const row = await db.selectFrom('jobs').select('input').where('id', '=', id).executeTakeFirst();
-      return row?.input ? new Uint8Array(row.input) : null;
+      // A view of the bytes the driver gave, not a copy (an import job's document can be hundreds of MB).
+      const input = row?.input;
+      return input ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : null;
     },
     async claimJob({ owner, leaseMs, now }) {
       const leaseUntil = new Date(Date.parse(now) + leaseMs).toISOString();
