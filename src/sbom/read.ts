@@ -5,6 +5,7 @@ import { parseJsonDocument } from './json-text.js';
 import { outlineJson } from './json-outline.js';
 import { SBOM_FORMATS } from './formats/index.js';
 import { writeSourcePackages } from './source-package.js';
+import { ENVELOPE_HINT, unwrapAttestation } from './attestation.js';
 
 /** The document is not in any format we know, or in a version we do not read. */
 export class UnsupportedDocumentError extends Error {
@@ -34,6 +35,11 @@ export function readSbom(text: string, name?: string, formats: readonly SbomForm
   const head = text.slice(0, HEAD_BYTES);
   const isJson = /^\uFEFF?\s*[[{]/.test(head);
   let json: unknown;
+  if (isJson && ENVELOPE_HINT.test(head)) {
+    json = parseJsonDocument(text, name);
+    const wrapped = readAttestation(json, name, formats);
+    if (wrapped) return wrapped;
+  }
   let id = identifyDocument(head, formats);
   if (!id?.supported && text.length > head.length) {
     // The head did not settle it and there is more: look at the whole document (issue 13 item 2).
@@ -50,6 +56,9 @@ export function readSbom(text: string, name?: string, formats: readonly SbomForm
   const format = formats.find((f) => f.id === found.format);
   if (!format) throw new UnsupportedDocumentError(`${found.format} is not supported`, found);
   if (json === undefined && isJson && format.id !== 'spdx-yaml') json = parseJsonDocument(text, name);
+  // An envelope whose marker key came after the first 64 KiB (key order means nothing in JSON).
+  const late = json !== undefined && text.length > head.length ? readAttestation(json, name, formats) : undefined;
+  if (late) return late;
   const enveloped = format.id === 'spdx-json' ? githubEnvelope(json) : undefined;
   if (enveloped !== undefined) json = enveloped;
   const { sbom, issues } = format.decode({ text, json, name });
@@ -67,6 +76,33 @@ export function readSbom(text: string, name?: string, formats: readonly SbomForm
     );
   }
   return { format, specVersion: found.specVersion ?? sbom.source.specVersion, sbom, issues, json };
+}
+
+/** The SBOM inside a DSSE envelope or in-toto Statement, read as if it were the file, with a note. */
+function readAttestation(
+  json: unknown,
+  name: string | undefined,
+  formats: readonly SbomFormat[],
+): ReadResult | undefined {
+  const inner = unwrapAttestation(json);
+  if (!inner) return undefined;
+  let result: ReadResult;
+  try {
+    result = readSbom(inner.text, name, formats);
+  } catch (err) {
+    if (err instanceof UnsupportedDocumentError)
+      throw new UnsupportedDocumentError(`${inner.wrapper}; what its ${inner.field} holds is ${err.message}`);
+    throw err;
+  }
+  result.issues.unshift(
+    issue(
+      'info',
+      'envelope',
+      `the ${result.format.name} document was read from the ${inner.field} of ${inner.wrapper}; its signature and subject are not checked, and paths are inside the document`,
+      { field: inner.field },
+    ),
+  );
+  return result;
 }
 
 /**
