@@ -1,4 +1,5 @@
 import type { Component, Sbom } from '../model/index.js';
+import { DistinctLists } from './distinct-lists.js';
 
 /**
  * Every component of the document, nested ones included, depth first in document order. Without
@@ -37,11 +38,10 @@ export function componentsByRef(sbom: Sbom): Map<string, Component> {
 /** Adjacency list from the document's dependency entries (merged when a ref appears twice). */
 export function adjacency(sbom: Sbom): Map<string, string[]> {
   const map = new Map<string, string[]>();
+  const merged = new DistinctLists(map);
   for (const d of sbom.dependencies) {
-    const list = map.get(d.ref);
-    if (list) {
-      for (const x of d.dependsOn) if (!list.includes(x)) list.push(x);
-    } else map.set(d.ref, [...d.dependsOn]);
+    if (map.has(d.ref)) for (const x of d.dependsOn) merged.add(d.ref, x);
+    else map.set(d.ref, [...d.dependsOn]);
   }
   return map;
 }

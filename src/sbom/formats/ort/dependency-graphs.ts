@@ -2,6 +2,7 @@ import { issue } from '../../../model/index.js';
 import { ortIssue } from './ort-issue.js';
 import type { OrtSbomBuilder } from './sbom-builder.js';
 import { asArray, isRecord, text } from './structured-text.js';
+import { DistinctLists } from '../../distinct-lists.js';
 
 /** One node of a shared graph: a package index plus the fragment telling apart its variants. */
 interface GraphNode {
@@ -35,12 +36,9 @@ function readGraph(
 ): void {
   const packages = asArray(graph.packages).map((p) => text(p) ?? '');
   const nodes = new Map<string, GraphNode>();
-  const children = new Map<string, string[]>();
-  const link = (from: string, to: string) => {
-    const list = children.get(from);
-    if (!list) children.set(from, [to]);
-    else if (!list.includes(to)) list.push(to);
-  };
+  const linked = new DistinctLists<string>();
+  const children = linked.lists;
+  const link = (from: string, to: string) => void linked.add(from, to);
   const badIndex = (what: string) =>
     builder.issues.push(issue('warning', 'invalid-graph-index', `${what} points outside the graph`, { field }));
 

@@ -2,6 +2,7 @@ import { emptySbom, issue, type Component, type FormatRef, type Issue, type Sbom
 import type { DecodeResult } from '../../format.js';
 import { strongestScope } from './dependency-scope.js';
 import { groupOf, parseOrtIdentifier, purlFromOrtIdentifier } from './identifier.js';
+import { DistinctLists } from '../../distinct-lists.js';
 
 /**
  * Collects what the ORT decoders find (packages, projects, edges, scope membership, linkage) and turns
@@ -14,6 +15,7 @@ export class OrtSbomBuilder {
   private readonly projectRefs: string[] = [];
   private readonly projectSet = new Set<string>();
   private readonly edges = new Map<string, string[]>();
+  private readonly linked = new DistinctLists(this.edges);
   private readonly scopes = new Map<string, Set<string>>();
   private readonly linkages = new Map<string, Set<string>>();
   /** Each (project, scope) whose trees reach a ref: one usage each, as Hermine reads ORT's paths. */
@@ -45,9 +47,7 @@ export class OrtSbomBuilder {
   }
 
   addEdge(from: string, to: string): void {
-    const list = this.edges.get(from);
-    if (!list) this.edges.set(from, [to]);
-    else if (!list.includes(to)) list.push(to);
+    this.linked.add(from, to);
   }
 
   /**

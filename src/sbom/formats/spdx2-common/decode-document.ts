@@ -7,6 +7,7 @@ import { decodeLicenseField } from './license-field.js';
 import { SPDX_PROPERTY } from './properties.js';
 import { edgeOf } from './relationship-types.js';
 import { spdxVersionNumber } from './spec-version.js';
+import { DistinctLists } from '../../distinct-lists.js';
 
 interface Relation {
   element: string;
@@ -183,7 +184,7 @@ function dependencyEdges(
   byRef: Map<string, Component>,
   issues: Issue[],
 ): Map<string, string[]> {
-  const edges = new Map<string, string[]>();
+  const edges = new DistinctLists<string>();
   const dangling = new Set<string>();
   // Edges to elements of other documents, by document: counted, since they cannot be followed.
   const external = new Map<string, number>();
@@ -203,9 +204,7 @@ function dependencyEdges(
       for (const id of missing) dangling.add(id);
       continue;
     }
-    const list = edges.get(edge.from) ?? [];
-    if (!list.includes(edge.to)) list.push(edge.to);
-    edges.set(edge.from, list);
+    edges.add(edge.from, edge.to);
     const target = byRef.get(edge.to)!;
     if (edge.scope && target.dependencyScope === undefined) target.dependencyScope = edge.scope;
   }
@@ -229,7 +228,7 @@ function dependencyEdges(
       ),
     );
   }
-  return edges;
+  return edges.lists;
 }
 
 /**

@@ -50,6 +50,7 @@ import {
   SPEC_VERSIONS,
   WRITTEN_VERSION,
 } from './vocabulary.js';
+import { DistinctLists } from '../../distinct-lists.js';
 
 const MAX_DANGLING_ISSUES = 50;
 /** When several lifecycle scopes lead to one component, the one that matters most for compliance wins. */
@@ -201,6 +202,8 @@ function readMetadata(sbom: Sbom, document: Node | undefined, ctx: DecodeContext
 
 interface RelationshipFacts {
   edges: Map<string, string[]>;
+  /** Adds to `edges`, each target once per component. */
+  linked: DistinctLists<string>;
   /** Lifecycle scopes of the edges arriving at each component ('' for an unscoped edge). */
   incomingScopes: Map<string, Set<string>>;
   containedIn: Map<string, string>;
@@ -227,13 +230,11 @@ function addContentsAsDependencies(
   fromId: string,
   toIds: string[],
 ): void {
-  const list = facts.edges.get(fromId) ?? [];
   for (const t of toIds) {
     const target = ctx.components.has(t) ? ctx.graph.byId.get(t) : undefined;
-    if (!target || typeOf(target) === 'software_File' || t === fromId || list.includes(t)) continue;
-    list.push(t);
+    if (!target || typeOf(target) === 'software_File' || t === fromId) continue;
+    facts.linked.add(fromId, t);
   }
-  if (list.length > 0) facts.edges.set(fromId, list);
 }
 
 /**
@@ -242,8 +243,10 @@ function addContentsAsDependencies(
  * image's packages this way, and would otherwise leave the product without any dependency).
  */
 function readRelationships(ctx: DecodeContext, primaryRef: string | undefined): RelationshipFacts {
+  const edges = new Map<string, string[]>();
   const facts: RelationshipFacts = {
-    edges: new Map(),
+    edges,
+    linked: new DistinctLists(edges),
     incomingScopes: new Map(),
     containedIn: new Map(),
     licenseTargets: new Map(),
@@ -291,9 +294,7 @@ function readRelationships(ctx: DecodeContext, primaryRef: string | undefined): 
         ignore(`${kind} between elements that are not components`);
         continue;
       }
-      const list = facts.edges.get(fromId) ?? [];
-      for (const t of targets) if (!list.includes(t)) list.push(t);
-      facts.edges.set(fromId, list);
+      for (const t of targets) facts.linked.add(fromId, t);
       const scope =
         kind === 'hasOptionalDependency'
           ? 'optional'
