@@ -6,11 +6,12 @@ import type { FailedAuthLimits } from './auth/failed-auth-limiter.js';
 import { answerClientError } from './errors/client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors/error-handler.js';
 import { requestReferences } from './errors/vanished-reference.js';
-import { installInputGuard } from './http/input-guard.js';
+import { installInputGuard, installQueryGuard } from './http/input-guard.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { installPaging } from './http/paging.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installValidators } from './http/validators.js';
+import { MethodTable } from './http/method-table.js';
 import { healthRoutes } from './health/routes.js';
 import { buildOpenApiDocument } from '../api-contract/openapi.js';
 import { CONTRACT_ROUTES } from '../api-contract/index.js';
@@ -88,12 +89,15 @@ export async function buildServer(options: ServerOptions): Promise<VigieServer> 
   installJsonBodyParser(app);
   installSecurityHeaders(app);
   installInputGuard(app);
+  installQueryGuard(app);
   // Paging first: the catalogue sees the paged query schemas (the contract declares the same ones).
   installPaging(app);
   const catalogue = collectRoutes(app);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   const hasUi = webRoot !== null && (await serveWebUi(app, webRoot));
+  const methods = new MethodTable(catalogue);
   installErrorHandling(app, {
+    allowedMethods: (path) => methods.allowed(path),
     vanishedReference: (request) => services.findVanishedReference(options.store, requestReferences(request)),
     spaFallback: (request, reply) => {
       if (!hasUi || !isSpaPath(request)) return false;

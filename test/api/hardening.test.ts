@@ -115,9 +115,9 @@ describe('fastify never answers in its own shape', () => {
         res: () => api.app.inject({ method: 'GET', url: '/api/nothing/here', headers: co }),
       },
       {
-        name: 'unknown method',
-        status: 404,
-        code: 'not-found',
+        name: 'method the path does not take',
+        status: 405,
+        code: 'method-not-allowed',
         res: () => api.app.inject({ method: 'PUT', url: '/api/products', headers: co, payload: {} }),
       },
       {

@@ -11,6 +11,8 @@ export interface ErrorHandlingOptions {
    * meanwhile ("release 12"), else null. Only then is the failure a 404; otherwise it is a bug (500, logged).
    */
   vanishedReference?: (request: FastifyRequest) => Promise<string | null>;
+  /** The methods a path answers to (empty when no route has it): a known path under a wrong method is a 405. */
+  allowedMethods?: (path: string) => string[];
 }
 
 /**
@@ -36,7 +38,29 @@ export function installErrorHandling(app: FastifyInstance, options: ErrorHandlin
   });
   app.setNotFoundHandler((request, reply) => {
     if (options.spaFallback?.(request, reply)) return;
-    const apiError = new ApiError('not-found', `No route ${request.method} ${request.url.split('?')[0]}`);
+    const path = routeOf(request);
+    const allowed = options.allowedMethods?.(path) ?? [];
+    if (allowed.length > 0) {
+      const allow = allowed.join(', ');
+      // OPTIONS on a path of the API says what it takes (no CORS: the UI is served from the same origin).
+      if (request.method === 'OPTIONS') return void reply.status(204).header('allow', allow).send();
+      const apiError = new ApiError(
+        'method-not-allowed',
+        `${request.method} is not allowed on ${path} (allowed: ${allow})`,
+        { allowed },
+      );
+      request.log.info(
+        { code: apiError.code, status: apiError.status, method: request.method, url: path },
+        apiError.message,
+      );
+      void reply
+        .status(apiError.status)
+        .header('allow', allow)
+        .type('application/json; charset=utf-8')
+        .send(errorBody(apiError));
+      return;
+    }
+    const apiError = new ApiError('not-found', `No route ${request.method} ${path}`);
     void reply.status(apiError.status).type('application/json; charset=utf-8').send(errorBody(apiError));
   });
 }

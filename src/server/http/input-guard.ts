@@ -35,3 +35,28 @@ export function installInputGuard(app: FastifyInstance): void {
     }
   });
 }
+
+/**
+ * A query parameter a route does not declare is refused (400 naming it and the ones the route takes),
+ * not ignored: `?limt=5` would otherwise answer the default page as if it had been understood. Routes
+ * without a query schema take none. Only the API's routes are checked (the UI's static files are not).
+ */
+export function installQueryGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.config.permission === undefined) return;
+    const query = request.query as Record<string, unknown> | undefined;
+    if (!query) return;
+    const schema = request.routeOptions.schema?.querystring as
+      { properties?: Record<string, unknown>; additionalProperties?: unknown } | undefined;
+    if (schema && schema.additionalProperties !== false) return;
+    const accepted = Object.keys(schema?.properties ?? {});
+    const unknown = Object.keys(query).filter((name) => !accepted.includes(name));
+    if (unknown.length === 0) return;
+    const takes = accepted.length > 0 ? `it takes ${accepted.join(', ')}` : 'it takes none';
+    throw new ApiError(
+      'validation-failed',
+      `Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')} on ${request.method} ${request.routeOptions.url} (${takes})`,
+      unknown.map((name) => ({ field: `querystring/${name}`, message: 'is not a parameter of this route' })),
+    );
+  });
+}

@@ -90,7 +90,7 @@ export const get = <T>(path: string, query?: Query) => request<T>('GET', path, u
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
 export const put = <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {});
 export const patch = <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {});
-export const del = <T>(path: string) => request<T>('DELETE', path);
+export const del = <T>(path: string, query?: Query) => request<T>('DELETE', path, undefined, query);
 
 /** Fetches a file with the token and hands it to the browser as a download. */
 export async function download(path: string, fallbackName: string): Promise<void> {

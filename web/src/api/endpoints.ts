@@ -134,7 +134,7 @@ export const api = {
   decisions: async (type?: string) => asList<Decision>(await get('/api/decisions', { type }), 'decisions'),
   recordDecision: (decision: NewDecisionBody) => post<Decision>('/api/decisions', decision),
   deleteDecision: (id: number) => del<void>(`/api/decisions/${id}`),
-  resetDecisions: (filter: { type?: string }) => post<{ deleted: number }>('/api/decisions/reset', filter),
+  resetDecisions: (filter: { type?: string }) => del<{ deleted: number }>('/api/decisions', filter),
 
   licenses: () => get<LicenseSummary[]>('/api/licenses'),
   license: (id: string) => get<LicenseDetail>(`/api/licenses/${encodeURIComponent(id)}`),
