@@ -50,6 +50,7 @@ export const JOB = closed(
 export const JOB_LIST_QUERY = {
   type: 'object',
   properties: { state: JOB_STATE, releaseId: ID },
+  additionalProperties: false,
 } as const;
 
 export const RELEASES_BODY = {
@@ -99,6 +100,17 @@ export const JOB_ROUTES = {
       'A queued job is cancelled at once and never runs; a running one is cancelled while none of its work is committed: its worker stops at its next step and rolls back what it had begun. 409 conflict once the job has committed part of its work (it then runs to its end) or has ended.',
     params: ID_PARAMS,
     response: { 200: JOB },
+  }),
+  retry: route({
+    method: 'POST',
+    path: '/api/jobs/:id/retry',
+    permission: 'portfolio:write',
+    tags,
+    summary: 'Run a failed or cancelled job again, as a new job',
+    description:
+      'Answers 202 with a new job of the same kind, release and params (`params.retryOf` names the job it repeats); the ended job is left as it was. Same role as cancelling, plus the permission that starting a job of that kind needs (a re-validation: licenses:write; a re-scan: vulnerabilities:write). 409 conflict when the job is queued, running or succeeded, and for an import (its uploaded document is not kept once the job ends: send it again).',
+    params: ID_PARAMS,
+    response: { 202: JOB },
   }),
   revalidation: route({
     method: 'POST',

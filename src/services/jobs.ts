@@ -132,6 +132,37 @@ export async function cancelJob(store: Store, id: number, author: string | null)
   );
 }
 
+/**
+ * Runs a failed or cancelled job again as a new job (ADR 53): same kind, release and params, plus
+ * `retryOf` naming the job it repeats; the ended job stays as it was, for the record. A queued,
+ * running or succeeded job is a conflict. An import cannot be retried: its uploaded document is
+ * dropped when the job ends (job-store.ts), so the caller is told to send the document again.
+ */
+export async function retryJob(store: Store, id: number, author: string | null): Promise<Job> {
+  const before = await getJob(store, id);
+  if (before.state !== 'failed' && before.state !== 'cancelled')
+    throw new ServiceError(
+      'already-exists',
+      `job ${id} is ${before.state}: only a failed or cancelled job can be retried`,
+    );
+  if (before.kind === 'import')
+    throw new ServiceError(
+      'already-exists',
+      `job ${id} was an import: its uploaded document is not kept once the job ends, so send the document again` +
+        (before.releaseId !== null ? ` (POST /api/releases/${before.releaseId}/imports?background=true)` : ''),
+    );
+  // The releases it named must still exist: a retry of a job whose release was deleted is a 404, not a job that fails.
+  const releaseIds = (before.params as { releaseIds?: unknown }).releaseIds;
+  if (Array.isArray(releaseIds)) for (const releaseId of releaseIds) await getRelease(store, Number(releaseId));
+  else if (before.releaseId !== null) await getRelease(store, before.releaseId);
+  return store.createJob({
+    kind: before.kind,
+    releaseId: before.releaseId,
+    params: { ...before.params, retryOf: id },
+    createdBy: author,
+  });
+}
+
 export async function listJobs(
   store: Store,
   filter: { state?: JobState; releaseId?: number; limit?: number } = {},

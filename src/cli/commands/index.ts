@@ -147,7 +147,7 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'job',
-    summary: 'jobs recorded in the store (run by vigie worker): show, follow, list, cancel',
+    summary: 'jobs recorded in the store (run by vigie worker): show, follow, list, cancel, retry',
     load: () => import('./job.js').then((m) => m.registerJob),
   },
   {

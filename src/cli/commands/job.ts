@@ -1,8 +1,8 @@
-// `vigie job show|list|cancel`: the jobs recorded in the store, following one to its end, cancelling one.
+// `vigie job show|list|cancel|retry`: the jobs recorded in the store, following one to its end, cancelling one, running a failed one again.
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
 import { UsageError } from '../exit-codes.js';
-import { cancelJob, getJob, listJobs, JOB_STATES, type Job, type JobState } from '../../services/index.js';
+import { cancelJob, getJob, listJobs, retryJob, JOB_STATES, type Job, type JobState } from '../../services/index.js';
 import { jobProgressLine } from '../../reports/job-progress.js';
 import { followJob } from '../job-progress.js';
 import { choiceOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
@@ -16,7 +16,7 @@ function jobId(text: string): number {
 export function registerJob(program: Command, ctx: CommandContext): void {
   const job = program
     .command('job')
-    .description('jobs recorded in the store (run by vigie worker): show, follow, list, cancel');
+    .description('jobs recorded in the store (run by vigie worker): show, follow, list, cancel, retry');
   withStoreOptions(
     job
       .command('show <id>')
@@ -42,6 +42,24 @@ export function registerJob(program: Command, ctx: CommandContext): void {
         const cancelled = await cancelJob(store, jobId(id), opts.author ?? null);
         if (opts.json) printJson(ctx, cancelled);
         else ctx.io.stdout(`${jobProgressLine(cancelled)}\n`);
+      }),
+    );
+  withStoreOptions(
+    job
+      .command('retry <id>')
+      .description(
+        'run a failed or cancelled job again, as a new job with the same parameters (not an import: send its document again)',
+      ),
+  )
+    .option('--author <name>', "who retries (recorded as the new job's creator)")
+    .option('--wait', 'follow the new job until it ends')
+    .action((id: string, opts: StoreFlags & { author?: string; wait?: boolean }) =>
+      withStore(ctx, opts, async (store) => {
+        const queued = await retryJob(store, jobId(id), opts.author ?? null);
+        const shown = opts.wait ? await followJob(ctx, store, queued.id) : queued;
+        if (opts.json) printJson(ctx, shown);
+        else ctx.io.stdout(`${jobProgressLine(shown)}\n`);
+        if (shown.state === 'failed' || shown.state === 'cancelled') ctx.setExit(1);
       }),
     );
   withStoreOptions(job.command('list').description('the newest jobs first'))
