@@ -37,14 +37,35 @@ export function graphElementViolations(
   const out = outside.map(toViolation);
   for (const [index, raw] of [...byElement].sort(([a], [b]) => a - b)) {
     const element = graph[index];
-    const type = isObject(element) && typeof element.type === 'string' ? element.type : undefined;
-    const own = type === undefined ? undefined : checkElement(type, element);
     const prefix = `/@graph/${index}`;
+    let type = isObject(element) && typeof element.type === 'string' ? element.type : undefined;
+    let checked = element;
+    let aliased = false;
+    if (type === undefined && isObject(element)) {
+      // Without a class to narrow to, every branch of the anyOf spoke (issue 13 item 2): say the one
+      // thing that is wrong. "@type" is JSON-LD's own spelling, which the SPDX 3 context aliases to
+      // "type" but the SPDX 3 JSON schema does not accept; the rest of the element is still checked.
+      const alias = element['@type'];
+      if (typeof alias !== 'string') {
+        out.push({ path: prefix, message: `must have required property 'type' (the element's SPDX 3 class)` });
+        continue;
+      }
+      out.push({
+        path: `${prefix}/@type`,
+        message: `the class is given as "@type": SPDX 3 JSON requires "type" (the JSON-LD alias is not part of the serialisation)`,
+      });
+      type = alias;
+      aliased = true;
+      const { '@type': _alias, ...rest } = element;
+      checked = { type: alias, ...rest };
+    }
+    const own = type === undefined ? undefined : checkElement(type, checked);
     if (type !== undefined && own === undefined) {
       out.push({ path: `${prefix}/type`, message: `"${type}" is no class an SPDX 3 element can have` });
       continue;
     }
-    const kept = own && own.length > 0 ? own : raw;
+    // Checked as its own class, the element's violations are those (none: it is fine but for "@type").
+    const kept = own && (own.length > 0 || aliased) ? own : raw;
     for (const e of kept) {
       const v = toViolation(e);
       out.push(own && own.length > 0 ? { ...v, path: `${prefix}${e.instancePath}` } : v);

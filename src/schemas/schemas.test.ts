@@ -93,6 +93,40 @@ test('SPDX 3: each broken element is reported against its own class, not against
   assert.match(violations[1]!.message, /"Element" is no class/);
 });
 
+test('SPDX 3: an element whose class is given as "@type" gets one line saying so, then its own checks', () => {
+  // Written by hand-made and scripted SPDX 3 documents (JSON-LD allows the keyword; the SPDX 3 JSON
+  // schema wants "type"). Every element used to bring ~48 "required property" lines, one per class.
+  const document = {
+    '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld',
+    '@graph': [
+      {
+        '@type': 'CreationInfo',
+        '@id': '_:c',
+        specVersion: '3.0.1',
+        created: '2025-01-01T00:00:00Z',
+        createdBy: ['https://example.org/agent/builder'],
+      },
+      { '@type': 'Agent', spdxId: 'https://example.org/agent/builder', creationInfo: '_:c', name: 'Builder' },
+      {
+        '@type': 'software_Package',
+        spdxId: 'https://example.org/pkg/tool',
+        creationInfo: '_:c',
+        name: 'tool',
+        software_packageVersion: 7,
+      },
+      { spdxId: 'https://example.org/pkg/untyped', creationInfo: '_:c', name: 'untyped' },
+    ],
+  };
+  const violations = validateJsonSchema('spdx3-jsonld', '3.0.1', document)!;
+  assert.deepEqual(
+    violations.map((v) => v.path),
+    ['/@graph/0/@type', '/@graph/1/@type', '/@graph/2/@type', '/@graph/2/software_packageVersion', '/@graph/3'],
+  );
+  assert.match(violations[0]!.message, /"@type": SPDX 3 JSON requires "type"/);
+  assert.match(violations[3]!.message, /must be string/);
+  assert.match(violations[4]!.message, /required property 'type'/);
+});
+
 test('unknown format or version has no schema', () => {
   assert.equal(validateJsonSchema('cyclonedx-json', '9.9', {}), undefined);
 });
