@@ -12,7 +12,7 @@ import { LICENSE_LIST_PREFIXES, NO_ASSERTION_LICENSE, NONE_LICENSE } from './voc
 /** What one licence element says: an SPDX expression, a free-text licence, or a special value. */
 type LicenseTerm =
   | { kind: 'spdx'; expression: string }
-  | { kind: 'text'; entry: LicenseEntry }
+  | { kind: 'text'; entry: LicenseEntry; textOnly?: true }
   | { kind: 'special'; value: typeof NO_ASSERTION | typeof NONE }
   | { kind: 'missing'; id: string };
 
@@ -72,12 +72,8 @@ function termOf(target: string | Node, lookUp: LookUp, depth = 0): LicenseTerm {
     }
     case 'expandedlicensing_CustomLicense':
     case 'expandedlicensing_CustomLicenseAddition':
-    case 'simplelicensing_SimpleLicensingText': {
-      const name = str(node, 'name') ?? lastSegment(id);
-      const text = str(node, 'simplelicensing_licenseText') ?? str(node, 'expandedlicensing_additionText');
-      const url = strings(node, 'expandedlicensing_seeAlso')[0];
-      return { kind: 'text', entry: { name, ...(text ? { text } : {}), ...(url ? { url } : {}) } };
-    }
+    case 'simplelicensing_SimpleLicensingText':
+      return textTermOf(node, id);
     case 'expandedlicensing_NoAssertionLicense':
       return { kind: 'special', value: NO_ASSERTION };
     case 'expandedlicensing_NoneLicense':
@@ -108,6 +104,17 @@ function termOf(target: string | Node, lookUp: LookUp, depth = 0): LicenseTerm {
     default:
       return { kind: 'missing', id };
   }
+}
+
+/** A licence given by its name and text, or (SimpleLicensingText) a text that only backs a licence. */
+function textTermOf(node: Node, id: string): LicenseTerm {
+  const name = str(node, 'name') ?? lastSegment(id);
+  const text = str(node, 'simplelicensing_licenseText') ?? str(node, 'expandedlicensing_additionText');
+  const url = strings(node, 'expandedlicensing_seeAlso')[0];
+  const entry = { name, ...(text ? { text } : {}), ...(url ? { url } : {}) };
+  return typeOf(node) === 'simplelicensing_SimpleLicensingText'
+    ? { kind: 'text', entry, textOnly: true }
+    : { kind: 'text', entry };
 }
 
 function combine(parts: LicenseTerm[], operator: string): LicenseTerm | undefined {
@@ -143,7 +150,13 @@ export function licenseStatementOf(targets: Array<string | Node>, lookUp: LookUp
     const value = (specials[0] as { value: string }).value;
     return { statement: { raw: value, entries: [] }, missing };
   }
-  const entries = known.flatMap((t): LicenseEntry[] =>
+  // A SimpleLicensingText is the text of a licence, not a licence: named beside a licence (FreeBSD's
+  // SPDX-Lite profile points hasDeclaredLicense at the expression *and* its text) it is that
+  // licence's text, not a second licence ANDed to it ("BSD-2-Clause AND BSD-2-Clause", no expression).
+  const isText = (t: LicenseTerm) => t.kind === 'text' && t.textOnly === true;
+  const licences = known.filter((t) => !isText(t));
+  const texts = licences.length > 0 ? known.filter(isText) : [];
+  const entries = (licences.length > 0 ? licences : known).flatMap((t): LicenseEntry[] =>
     t.kind === 'spdx'
       ? [
           /^[A-Za-z0-9.+-]+$/.test(t.expression) && !t.expression.endsWith('+')
@@ -154,5 +167,7 @@ export function licenseStatementOf(targets: Array<string | Node>, lookUp: LookUp
         ? [t.entry]
         : [],
   );
+  const text = texts.length === 1 && texts[0]!.kind === 'text' ? texts[0]!.entry.text : undefined;
+  if (text !== undefined && entries.length === 1 && entries[0]!.id !== undefined) entries[0] = { ...entries[0]!, text };
   return { statement: licenseFromEntries(entries), missing };
 }

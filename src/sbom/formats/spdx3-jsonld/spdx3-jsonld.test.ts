@@ -312,6 +312,51 @@ test('a listed licence element with a local id (syft) is the licence its name gi
   assert.equal(component(sbom, 'SPDXRef:six')?.licenses.declared?.expression, 'MIT');
 });
 
+test("a licence text named beside its licence is that licence's text, not a second licence (FreeBSD SPDX-Lite)", () => {
+  const base = 'https://example.org/ports/abc123';
+  const text = JSON.stringify({
+    '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld',
+    '@graph': [
+      { '@type': 'CreationInfo', '@id': '_:c', specVersion: '3.0.1', created: '2025-01-01T00:00:00Z' },
+      {
+        '@type': 'SpdxDocument',
+        spdxId: `${base}/Document/1`,
+        creationInfo: '_:c',
+        rootElement: [`${base}/Package/app`],
+      },
+      { '@type': 'software_Package', spdxId: `${base}/Package/app`, creationInfo: '_:c', name: 'app' },
+      { '@type': 'software_Package', spdxId: `${base}/Package/lib`, creationInfo: '_:c', name: 'lib' },
+      { '@type': 'software_Package', spdxId: `${base}/Package/doc`, creationInfo: '_:c', name: 'doc' },
+      {
+        '@type': 'simplelicensing_LicenseExpression',
+        spdxId: `${base}/LicenseExpression/ISC`,
+        creationInfo: '_:c',
+        simplelicensing_licenseExpression: 'ISC',
+      },
+      {
+        '@type': 'simplelicensing_SimpleLicensingText',
+        spdxId: `${base}/SimpleLicensingText/ISC`,
+        creationInfo: '_:c',
+        simplelicensing_licenseText: 'Permission to use, copy, modify ...',
+      },
+      rel(`${base}/r1`, `${base}/Package/app`, 'dependsOn', [`${base}/Package/lib`, `${base}/Package/doc`]),
+      rel(`${base}/r2`, `${base}/Package/lib`, 'hasDeclaredLicense', [
+        `${base}/LicenseExpression/ISC`,
+        `${base}/SimpleLicensingText/ISC`,
+      ]),
+      // Alone, a text is still all the document says: kept as a named, unidentified licence.
+      rel(`${base}/r3`, `${base}/Package/doc`, 'hasDeclaredLicense', [`${base}/SimpleLicensingText/ISC`]),
+    ],
+  });
+  const { sbom } = spdx3JsonLd.decode({ text });
+  const declared = component(sbom, `${base}/Package/lib`)?.licenses.declared;
+  assert.equal(declared?.expression, 'ISC');
+  assert.deepEqual(declared?.entries, [{ id: 'ISC', text: 'Permission to use, copy, modify ...' }]);
+  const alone = component(sbom, `${base}/Package/doc`)?.licenses.declared;
+  assert.equal(alone?.expression, undefined);
+  assert.equal(alone?.entries[0]?.text, 'Permission to use, copy, modify ...');
+});
+
 function rel(spdxId: string, from: string, relationshipType: string, to: string[]) {
   return { type: 'Relationship', spdxId, creationInfo: '_:c', from, relationshipType, to };
 }
