@@ -6,6 +6,7 @@ import addFormatsModule from 'ajv-formats';
 import { schemaJson } from './files.js';
 import type { SchemaViolation } from './violation.js';
 import { graphElementViolations } from './graph-element-violations.js';
+import { uniqueItemsKeyword } from './unique-items.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -44,6 +45,9 @@ function newAjv(draft: Draft): Ajv {
   const options = { strict: false, allErrors: true, validateFormats: true, unicodeRegExp: draft !== '04' } as const;
   const ajv = draft === '2020' ? new Ajv2020(options) : draft === '2019' ? new Ajv2019(options) : new Ajv(options);
   addFormats(ajv as Ajv);
+  // Ajv's own check compares every pair of $ref'd items (see unique-items.ts).
+  ajv.removeKeyword('uniqueItems');
+  ajv.addKeyword({ ...uniqueItemsKeyword });
   // CycloneDX uses these formats; ajv-formats has no IRI or IDN checks, and the schemas' own
   // pattern/type rules already constrain them, so they are accepted as strings.
   ajv.addFormat('iri-reference', true);
