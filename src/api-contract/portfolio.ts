@@ -4,6 +4,7 @@ import { COUNT, ID, NAME, STRING, STRING_LIST, STRING_OR_NULL, closed, listOf, t
 import { COMPONENT, RELEASE, VERSION } from './records.js';
 import { CURATION, DEROGATION, LICENSE_CHOICE } from './decisions.js';
 import { route } from './route.js';
+import { PAGE_PROPERTIES } from './paging.js';
 
 export const SEARCH_QUERY = {
   type: 'object',
@@ -46,10 +47,11 @@ export const DISTRIBUTION_QUERY = {
   additionalProperties: false,
 } as const;
 
+/** The diff's four lists are paged together: `limit` and `offset` apply to each of them. */
 export const DIFF_QUERY = {
   type: 'object',
   required: ['from', 'to'],
-  properties: { from: ID, to: ID },
+  properties: { from: ID, to: ID, ...PAGE_PROPERTIES },
   additionalProperties: false,
 } as const;
 
@@ -109,8 +111,17 @@ export const RELEASE_DIFF = closed(
         ['component', 'version', 'project', 'scope', 'from', 'to'],
       ),
     ),
+    totals: {
+      ...closed({ added: COUNT, removed: COUNT, versionChanged: COUNT, choiceChanged: COUNT }, [
+        'added',
+        'removed',
+        'versionChanged',
+        'choiceChanged',
+      ]),
+      description: 'How many entries each list has in all (the lists above hold one page of each)',
+    },
   },
-  ['added', 'removed', 'versionChanged', 'choiceChanged'],
+  ['added', 'removed', 'versionChanged', 'choiceChanged', 'totals'],
 );
 
 const OPEN_ACTION = closed(

@@ -10,8 +10,8 @@ export {
 } from './notice.js';
 export { renderReleaseBomCsv } from './release-bom-csv.js';
 export { renderObligationsJson, renderObligationsMarkdown } from './obligations-report.js';
-export { renderJunit } from './junit.js';
-export { renderSarif, type SarifOptions } from './sarif.js';
+export { junitChunks, renderJunit } from './junit.js';
+export { renderSarif, sarifChunks, type SarifOptions } from './sarif.js';
 export { renderValidationText } from './validation-text.js';
 export { releaseToSbom, encodeRelease } from './release-sbom.js';
 export { renderVulnerabilitySarif, type VulnerabilitySarifOptions } from './vulnerability-sarif.js';

@@ -18,6 +18,19 @@ const STEP_HELP: Record<StepNumber, string> = {
 
 /** A SARIF 2.1.0 log: one result per blocker, one rule per validation step. */
 export function renderSarif(validation: ReleaseValidation, options: SarifOptions): string {
+  return [...sarifChunks(validation, options)].join('');
+}
+
+/** Where the results go in the log's text: the skeleton is cut there and each result written in place. */
+const RESULTS_MARK = '\u0000vigie-results\u0000';
+/** `"results": [` sits in runs[0], three levels down: its items are indented by eight spaces. */
+const RESULT_INDENT = '        ';
+
+/**
+ * The same text as renderSarif, in pieces: the log around the results, then one result at a time, so a
+ * download of a release with many blockers is written as it is produced instead of built whole first.
+ */
+export function* sarifChunks(validation: ReleaseValidation, options: SarifOptions): Generator<string> {
   const steps = [1, 2, 3, 4, 5, 6] as const;
   const rules = steps.map((s) => ({
     id: STEP_RULES[s],
@@ -27,7 +40,7 @@ export function renderSarif(validation: ReleaseValidation, options: SarifOptions
     help: { text: STEP_HELP[s] },
     defaultConfiguration: { level: 'error' },
   }));
-  const results = validation.steps.flatMap((s) => s.blockers.map((b) => resultOf(b, options.artifactUri)));
+  const blockers = validation.steps.flatMap((s) => s.blockers);
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -42,7 +55,7 @@ export function renderSarif(validation: ReleaseValidation, options: SarifOptions
           },
         },
         artifacts: [{ location: { uri: options.artifactUri }, roles: ['analysisTarget'] }],
-        results,
+        results: blockers.length === 0 ? [] : RESULTS_MARK,
         properties: {
           validationStep: validation.validationStep,
           ...(validation.settings ? { acceptNormaliser: validation.settings.acceptNormaliser } : {}),
@@ -50,7 +63,21 @@ export function renderSarif(validation: ReleaseValidation, options: SarifOptions
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  const skeleton = JSON.stringify(log, null, 2) + '\n';
+  if (blockers.length === 0) {
+    yield skeleton;
+    return;
+  }
+  const [before, after] = skeleton.split(JSON.stringify(RESULTS_MARK)) as [string, string];
+  yield `${before}[\n`;
+  for (let i = 0; i < blockers.length; i++) {
+    const text = JSON.stringify(resultOf(blockers[i]!, options.artifactUri), null, 2).replace(
+      /\n/g,
+      `\n${RESULT_INDENT}`,
+    );
+    yield `${RESULT_INDENT}${text}${i < blockers.length - 1 ? ',' : ''}\n`;
+  }
+  yield `${RESULT_INDENT.slice(2)}]${after}`;
 }
 
 function resultOf(b: Blocker, uri: string) {

@@ -8,6 +8,7 @@ import { licenseText } from '../io/license-texts.js';
 import {
   buildNotice,
   encodeRelease,
+  junitChunks,
   renderJunit,
   renderNoticeHtml,
   renderNoticeMarkdown,
@@ -16,6 +17,7 @@ import {
   renderObligationsMarkdown,
   renderReleaseBomCsv,
   renderSarif as renderSarifLog,
+  sarifChunks,
 } from '../reports/index.js';
 import type { EncodeOptions } from '../sbom/format.js';
 import type { Store } from '../store/index.js';
@@ -100,6 +102,34 @@ export async function renderBomCsv(store: Store, releaseId: number): Promise<Ren
     content: renderReleaseBomCsv(v.snapshot, v.validation.report),
     mediaType: 'text/csv',
     fileName: `${baseName(v)}-bom.csv`,
+  };
+}
+
+/** A download written piece by piece (the same text as its rendered form, never held whole). */
+export interface StreamedOutput {
+  chunks: Iterable<string>;
+  mediaType: string;
+  fileName: string;
+}
+
+/** The JUnit verdict as renderJUnit gives it, in pieces (for the API's download). */
+export async function streamJUnit(store: Store, releaseId: number): Promise<StreamedOutput> {
+  const v = await validatedRelease(store, releaseId);
+  return {
+    chunks: junitChunks(v.validation.report, title(v)),
+    mediaType: 'application/xml',
+    fileName: `${baseName(v)}-junit.xml`,
+  };
+}
+
+/** The SARIF log as renderSarif gives it, in pieces (for the API's download). */
+export async function streamSarif(store: Store, releaseId: number, artifactUri?: string): Promise<StreamedOutput> {
+  const v = await validatedRelease(store, releaseId);
+  const uri = artifactUri ?? (await lastImportedFile(store, releaseId)) ?? `${baseName(v)}.sbom`;
+  return {
+    chunks: sarifChunks(v.validation.report, { artifactUri: uri }),
+    mediaType: 'application/sarif+json',
+    fileName: `${baseName(v)}.sarif`,
   };
 }
 

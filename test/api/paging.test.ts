@@ -131,3 +131,50 @@ test("a release's BOM is paged by the store: each page is the matching slice of 
   const missing = await api.app.inject({ method: 'GET', url: '/api/releases/999999/usages', headers: co });
   assert.equal(missing.statusCode, 404);
 });
+
+test("a release diff's four lists are paged together: limit and offset apply to each, totals give each whole count", async () => {
+  const store = api.fresh.store;
+  const product = await services.createProduct(store, { name: 'Diffed' });
+  const from = await services.createRelease(store, { productId: product.id, number: '1' });
+  const to = await services.createRelease(store, { productId: product.id, number: '2' });
+  const bom = (names: string[], version: string) =>
+    JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      components: names.map((n) => ({ type: 'library', name: n, version, purl: `pkg:npm/${n}@${version}` })),
+    });
+  // 5 removed (r*), 7 added (a*), 3 upgraded (k*: 1.0.0 → 2.0.0).
+  const kept = ['k0', 'k1', 'k2'];
+  await services.importDocument(store, from.id, {
+    content: bom([...kept, 'r0', 'r1', 'r2', 'r3', 'r4'], '1.0.0'),
+  });
+  await services.importDocument(store, to.id, {
+    content: bom([...kept, ...Array.from({ length: 7 }, (_, i) => `a${i}`)], '2.0.0'),
+  });
+  const url = `/api/queries/diff?from=${from.id}&to=${to.id}`;
+  const whole = (await api.app.inject({ method: 'GET', url, headers: co })).json() as Record<string, unknown[]> & {
+    totals: Record<string, number>;
+  };
+  assert.deepEqual(whole.totals, { added: 7, removed: 5, versionChanged: 3, choiceChanged: 0 });
+  assert.deepEqual(
+    [whole.added.length, whole.removed.length, whole.versionChanged.length],
+    [7, 5, 3],
+    'the default page holds a small diff whole',
+  );
+
+  const page = await api.app.inject({ method: 'GET', url: `${url}&limit=2&offset=4`, headers: co });
+  assert.equal(page.statusCode, 200);
+  const body = page.json() as typeof whole;
+  assert.deepEqual(body.added, whole.added.slice(4, 6));
+  assert.deepEqual(body.removed, whole.removed.slice(4, 6));
+  assert.deepEqual(body.versionChanged, []);
+  assert.deepEqual(body.totals, whole.totals, 'totals are the whole counts on every page');
+  assert.equal(page.headers['x-total-count'], '7', 'the longest list');
+  assert.match(String(page.headers.link), /limit=2&offset=6>; rel="next"/);
+  const last = await api.app.inject({ method: 'GET', url: `${url}&limit=2&offset=6`, headers: co });
+  assert.deepEqual((last.json() as typeof whole).added, whole.added.slice(6));
+  assert.doesNotMatch(String(last.headers.link), /next/);
+  const tooBig = await api.app.inject({ method: 'GET', url: `${url}&limit=${PAGE_SIZE.max + 1}`, headers: co });
+  assert.equal(tooBig.statusCode, 400);
+});

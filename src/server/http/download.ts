@@ -1,7 +1,8 @@
+import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 
 export interface Download {
-  content: string | Buffer;
+  content: string | Buffer | Readable;
   mediaType: string;
   fileName: string;
 }
@@ -15,6 +16,28 @@ export function sendDownload(reply: FastifyReply, output: Download): FastifyRepl
     .type(output.mediaType)
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
     .send(output.content);
+}
+
+/** Pieces of text gathered into writes of about this many characters (not one write per piece). */
+const STREAM_BATCH = 64 * 1024;
+
+/**
+ * A document rendered piece by piece (SARIF, JUnit) as a stream: each batch is produced when the socket
+ * takes it, so a large export is never held whole (chunked transfer, no Content-Length).
+ */
+export function streamOf(chunks: Iterable<string>): Readable {
+  function* batches(): Generator<string> {
+    let pending = '';
+    for (const chunk of chunks) {
+      pending += chunk;
+      if (pending.length >= STREAM_BATCH) {
+        yield pending;
+        pending = '';
+      }
+    }
+    if (pending) yield pending;
+  }
+  return Readable.from(batches(), { objectMode: false, encoding: 'utf8' });
 }
 
 /** The part after the last slash or backslash; a name left empty or all dots is `download`. */

@@ -72,6 +72,31 @@ export function sendSerialisedPage(
   return reply.type('application/json; charset=utf-8').send(body);
 }
 
+/**
+ * One page of each of several lists answered together (a release diff): `limit` and `offset` apply to
+ * every list, `totals` gives each list's whole count, and the headers speak for the longest list (a
+ * `next` link while any list has more).
+ */
+export function pageEachOf<L extends Record<string, readonly unknown[]>>(
+  lists: L,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): { pages: { [K in keyof L]: L[K][number][] }; totals: { [K in keyof L]: number } } {
+  const { limit, offset } = requestedPage(request);
+  const pages = {} as { [K in keyof L]: L[K][number][] };
+  const totals = {} as { [K in keyof L]: number };
+  let longest = 0;
+  let longestPage = 0;
+  for (const key of Object.keys(lists) as Array<keyof L>) {
+    const items = lists[key]!;
+    pages[key] = items.slice(offset, offset + limit);
+    totals[key] = items.length;
+    if (items.length > longest) [longest, longestPage] = [items.length, pages[key].length];
+  }
+  sendPageHeaders(longestPage, longest, request, reply);
+  return { pages, totals };
+}
+
 function sendPageHeaders(count: number, total: number, request: FastifyRequest, reply: FastifyReply): void {
   const { limit, offset } = requestedPage(request);
   void reply.header('x-total-count', String(total));

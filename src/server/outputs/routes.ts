@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as services from '../../services/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
-import { sendDownload } from '../http/download.js';
+import { sendDownload, streamOf } from '../http/download.js';
 import { serve } from '../http/serve-route.js';
 import { OUTPUT_ROUTES } from '../../api-contract/outputs.js';
 
@@ -16,12 +16,15 @@ export async function outputRoutes(app: FastifyInstance, { store }: ResourceOpti
   serve(app, OUTPUT_ROUTES.obligations, async (request, reply) =>
     sendDownload(reply, await services.renderObligations(store, request.params.id, request.query.format)),
   );
-  serve(app, OUTPUT_ROUTES.junit, async (request, reply) =>
-    sendDownload(reply, await services.renderJUnit(store, request.params.id)),
-  );
-  serve(app, OUTPUT_ROUTES.sarif, async (request, reply) =>
-    sendDownload(reply, await services.renderSarif(store, request.params.id)),
-  );
+  // The verdicts grow with the release's blockers: written as they are rendered, never built whole.
+  serve(app, OUTPUT_ROUTES.junit, async (request, reply) => {
+    const { chunks, ...output } = await services.streamJUnit(store, request.params.id);
+    return sendDownload(reply, { ...output, content: streamOf(chunks) });
+  });
+  serve(app, OUTPUT_ROUTES.sarif, async (request, reply) => {
+    const { chunks, ...output } = await services.streamSarif(store, request.params.id);
+    return sendDownload(reply, { ...output, content: streamOf(chunks) });
+  });
   serve(app, OUTPUT_ROUTES.export, async (request, reply) =>
     sendDownload(reply, await services.exportRelease(store, request.params.id, request.query.format)),
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import * as services from '../../services/index.js';
 import type { ResourceOptions } from '../http/route-options.js';
 import { serve } from '../http/serve-route.js';
+import { pageEachOf } from '../http/paging.js';
 import { PORTFOLIO_ROUTES } from '../../api-contract/portfolio.js';
 import { presentRelease } from '../releases/presenter.js';
 
@@ -18,7 +19,10 @@ export async function portfolioRoutes(app: FastifyInstance, { store }: ResourceO
   serve(app, PORTFOLIO_ROUTES.licenseDistribution, async (request) =>
     services.licenseDistribution(store, request.query.role, request.query.releaseId),
   );
-  serve(app, PORTFOLIO_ROUTES.diff, async (request) =>
-    services.diffReleases(store, request.query.from, request.query.to),
-  );
+  serve(app, PORTFOLIO_ROUTES.diff, async (request, reply) => {
+    const diff = await services.diffReleases(store, request.query.from, request.query.to);
+    const { added, removed, versionChanged, choiceChanged } = diff;
+    const { pages, totals } = pageEachOf({ added, removed, versionChanged, choiceChanged }, request, reply);
+    return { ...pages, totals };
+  });
 }
