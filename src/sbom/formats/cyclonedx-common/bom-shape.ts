@@ -18,6 +18,8 @@ export interface CdxLicense {
   url?: string;
   acknowledgement?: string;
   'bom-ref'?: string;
+  /** CycloneDX 1.5+; ORT says there which role the licence has (`ort:origin`). */
+  properties?: CdxProperty[];
 }
 
 export interface CdxLicenseChoice {

@@ -14,6 +14,7 @@ const license = objectWith({
   acknowledgement: 'string',
   'bom-ref': 'string',
   text: objectWith({ content: 'string', contentType: 'string', encoding: 'string' }),
+  properties: listOf(property),
 });
 const licenseChoice = objectWith({ license, expression: 'string', acknowledgement: 'string', 'bom-ref': 'string' });
 

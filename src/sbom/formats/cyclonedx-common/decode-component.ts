@@ -6,6 +6,7 @@ import {
   type Contact,
   type ExternalReference,
   type Hash,
+  type LicenseEntry,
   type OrganizationalEntity,
   type Property,
 } from '../../../model/index.js';
@@ -164,12 +165,17 @@ function takeDerivedFrom(component: Component, ctx: DecodeContext): void {
  * lists licences, not how they combine, and an exception (after WITH) is not a licence of its own.
  * Licences given only by name (a licence file's name, its text) stay out.
  */
-function keepEvidenceLicenses(c: CdxComponent, component: Component): void {
+function keepEvidenceLicenses(c: CdxComponent, component: Component, detected: LicenseEntry[]): void {
   const found = c.evidence?.licenses;
-  if (!Array.isArray(found)) return;
-  for (const choice of found) {
-    const given = typeof choice?.expression === 'string' ? choice.expression : choice?.license?.id;
-    for (const value of licencesNamedIn(typeof given === 'string' ? given : '')) {
+  const given = [
+    ...(Array.isArray(found)
+      ? found.map((choice) => (typeof choice?.expression === 'string' ? choice.expression : choice?.license?.id))
+      : []),
+    // Licences a scanner detected, listed among the component's own (ORT's ort:origin), count the same.
+    ...detected.map((entry) => entry.expression ?? entry.id),
+  ];
+  for (const one of given) {
+    for (const value of licencesNamedIn(typeof one === 'string' ? one : '')) {
       const already = component.properties.some((p) => p.name === LICENSE_INFO_FROM_FILES && p.value === value);
       if (!already) component.properties.push({ name: LICENSE_INFO_FROM_FILES, value });
     }
@@ -235,12 +241,13 @@ export function decodeComponent(c: CdxComponent, ctx: DecodeContext, path: strin
     );
   }
 
+  const detected: LicenseEntry[] = [];
   const component: Component = {
     ref,
     type,
     name: str(c.name) ?? '',
     hashes: decodeHashes(c.hashes, ctx, { component: ref, field: `${path}.hashes` }),
-    licenses: decodeLicenses(c.licenses, { component: ref, field: `${path}.licenses` }, ctx.issues),
+    licenses: decodeLicenses(c.licenses, { component: ref, field: `${path}.licenses` }, ctx.issues, detected),
     externalReferences: decodeExternalReferences(c.externalReferences, ctx, ref),
     properties: [],
   };
@@ -289,7 +296,7 @@ export function decodeComponent(c: CdxComponent, ctx: DecodeContext, path: strin
   }
 
   component.properties = applyVigieProperties(component, decodeProperties(c.properties));
-  keepEvidenceLicenses(c, component);
+  keepEvidenceLicenses(c, component, detected);
   if (c.modelCard !== undefined || c.data !== undefined) decodeAiFields(c, component, ctx, path);
   takeDerivedFrom(component, ctx);
 

@@ -27,11 +27,35 @@ function entryOf(choice: CdxLicenseChoice): LicenseEntry | undefined {
   return entry.id === undefined && entry.name === undefined && entry.url === undefined ? undefined : entry;
 }
 
-/** Splits the entries by acknowledgement (absent means declared, as the specification says). */
+/**
+ * ORT's CycloneDX reporter lists a package's concluded, declared and detected (scanner) licences in
+ * one `licenses` array and tells them apart by an `ort:origin` property on each, not by
+ * `acknowledgement`. Read as declared, the scanner's findings became part of the declared licence
+ * ("MIT AND BSD-3-Clause" for a package declaring MIT) and the concluded licence was lost.
+ */
+const ORT_ORIGIN: Record<string, 'declared' | 'concluded' | 'detected'> = {
+  'declared license': 'declared',
+  'concluded license': 'concluded',
+  'detected license': 'detected',
+};
+
+function roleOf(choice: CdxLicenseChoice): 'declared' | 'concluded' | 'detected' {
+  const ack = choice.expression !== undefined ? choice.acknowledgement : choice.license?.acknowledgement;
+  if (ack !== undefined) return ack === 'concluded' ? 'concluded' : 'declared';
+  const origin = choice.license?.properties?.find((p) => p?.name === 'ort:origin')?.value;
+  return (typeof origin === 'string' && ORT_ORIGIN[origin.trim().toLowerCase()]) || 'declared';
+}
+
+/**
+ * Splits the entries by acknowledgement (absent means declared, as the specification says). Entries
+ * a scanner detected (ORT's `ort:origin`) are neither: they go to `detected` when given, like
+ * CycloneDX evidence licences.
+ */
 export function decodeLicenses(
   choices: CdxLicenseChoice[] | undefined,
   where: { component?: string; field: string },
   issues: Issue[],
+  detected?: LicenseEntry[],
 ): LicenseRoles {
   const roles: LicenseRoles = {};
   if (!Array.isArray(choices) || choices.length === 0) return roles;
@@ -60,8 +84,9 @@ export function decodeLicenses(
         ),
       );
     }
-    const ack = choice.expression !== undefined ? choice.acknowledgement : choice.license?.acknowledgement;
-    (ack === 'concluded' ? concluded : declared).push(entry);
+    const role = roleOf(choice);
+    if (role === 'detected' && detected) detected.push(entry);
+    else (role === 'concluded' ? concluded : declared).push(entry);
   }
   const d = licenseFromEntries(declared);
   const c = licenseFromEntries(concluded);
