@@ -23,8 +23,11 @@ export function renderSarif(validation: ReleaseValidation, options: SarifOptions
 
 /** Where the results go in the log's text: the skeleton is cut there and each result written in place. */
 const RESULTS_MARK = '\u0000vigie-results\u0000';
-/** `"results": [` sits in runs[0], three levels down: its items are indented by eight spaces. */
-const RESULT_INDENT = '        ';
+/** Results stringified at once (one native JSON.stringify per batch, not per result). */
+const RESULTS_PER_CHUNK = 256;
+/** What JSON.stringify writes around a batch nested as `{ r: [{ r: batch }] }`: the batch's items sit at the depth of the log's results. */
+const NESTED_OPEN = '{\n  "r": [\n    {\n      "r": [\n';
+const NESTED_CLOSE = '\n      ]\n    }\n  ]\n}';
 
 /**
  * The same text as renderSarif, in pieces: the log around the results, then one result at a time, so a
@@ -70,14 +73,14 @@ export function* sarifChunks(validation: ReleaseValidation, options: SarifOption
   }
   const [before, after] = skeleton.split(JSON.stringify(RESULTS_MARK)) as [string, string];
   yield `${before}[\n`;
-  for (let i = 0; i < blockers.length; i++) {
-    const text = JSON.stringify(resultOf(blockers[i]!, options.artifactUri), null, 2).replace(
-      /\n/g,
-      `\n${RESULT_INDENT}`,
-    );
-    yield `${RESULT_INDENT}${text}${i < blockers.length - 1 ? ',' : ''}\n`;
+  for (let start = 0; start < blockers.length; start += RESULTS_PER_CHUNK) {
+    const batch = blockers.slice(start, start + RESULTS_PER_CHUNK).map((b) => resultOf(b, options.artifactUri));
+    // Nested as deep as the log's results, so JSON.stringify indents them as it would in place.
+    const text = JSON.stringify({ r: [{ r: batch }] }, null, 2);
+    const items = text.slice(NESTED_OPEN.length, text.length - NESTED_CLOSE.length);
+    yield `${start > 0 ? ',\n' : ''}${items}`;
   }
-  yield `${RESULT_INDENT.slice(2)}]${after}`;
+  yield `\n      ]${after}`;
 }
 
 function resultOf(b: Blocker, uri: string) {
