@@ -41,6 +41,13 @@ const KNOWN_UNSUPPORTED: {
     reason: 'this is an npm lockfile, not an SBOM: use `vigie sbom generate <project dir>`',
   },
   {
+    // Maven calls a POM that pins versions a "BOM" (bill of materials) and projects name it bom.xml.
+    test: (h) => /<project[\s>]/.test(h) && /maven\.apache\.org\/POM\//.test(h),
+    format: 'maven-pom',
+    reason:
+      'this is a Maven POM (a Maven "BOM" pins dependency versions; it is not an SBOM): use `vigie sbom generate <project dir>` to inventory a Maven project',
+  },
+  {
     test: (h) => /^\s*\{/.test(h) && /"schema_version"\s*:/.test(h) && /"affected"\s*:/.test(h),
     format: 'osv',
     reason: 'this is an OSV vulnerability advisory, not an SBOM',

@@ -305,3 +305,22 @@ test('a root package that contains thousands of files, each relationship given t
   assert.deepEqual(root.dependsOn.slice(0, 3), ['SPDXRef-dep', 'SPDXRef-f0', 'SPDXRef-f1']);
   assert.equal(allComponents(sbom).filter((c) => c.type === 'file').length, files);
 });
+
+test('a Maven "BOM" POM (often named bom.xml) is named for what it is, not "an unknown format"', () => {
+  const pom = `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>org.example</groupId>
+  <artifactId>platform-bom</artifactId>
+  <version>3.1</version>
+  <packaging>pom</packaging>
+  <dependencyManagement><dependencies><dependency>
+    <groupId>org.example</groupId><artifactId>core</artifactId><version>3.1</version>
+  </dependency></dependencies></dependencyManagement>
+</project>`;
+  assert.throws(
+    () => readSbom(pom, 'bom.xml'),
+    (err: unknown) =>
+      err instanceof UnsupportedDocumentError && /Maven POM/.test(err.message) && /sbom generate/.test(err.message),
+  );
+});
