@@ -1,5 +1,12 @@
 // CycloneDX `licenses` → the declared and concluded roles of the model.
-import { issue, licenseFromEntries, type Issue, type LicenseEntry, type LicenseRoles } from '../../../model/index.js';
+import {
+  issue,
+  licenseFromEntries,
+  type Issue,
+  type LicenseEntry,
+  type LicenseRoles,
+  type LicenseStatement,
+} from '../../../model/index.js';
 import type { CdxAttachment, CdxLicenseChoice } from './bom-shape.js';
 import { checkExpressionSyntax } from '../spdx2-common/license-syntax.js';
 
@@ -47,6 +54,26 @@ function roleOf(choice: CdxLicenseChoice): 'declared' | 'concluded' | 'detected'
 }
 
 /**
+ * cyclonedx-py (PEP 639) lists each licence *file* a Python package ships as a licence named
+ * "declared license file: LICENSE" holding the file's text, beside the package's licence id or
+ * expression. A file is the text of the licence, not a second licence: ANDed in, every such package
+ * read "MIT AND declared license file: LICENSE", no expression, and needed a curation. Beside an id
+ * or expression the files stay in the entries (a CycloneDX document written back keeps them) but out
+ * of the statement; alone, they are all the document says and remain the statement.
+ */
+const LICENSE_FILE = /^declared license file:/i;
+
+function statementOf(entries: LicenseEntry[]): LicenseStatement | undefined {
+  const isFile = (e: LicenseEntry) =>
+    e.id === undefined && e.expression === undefined && LICENSE_FILE.test(e.name ?? '');
+  const licences = entries.filter((e) => !isFile(e));
+  if (licences.length === 0 || licences.length === entries.length || !licences.some((e) => e.id ?? e.expression))
+    return licenseFromEntries(entries);
+  const statement = licenseFromEntries(licences);
+  return statement && { ...statement, entries };
+}
+
+/**
  * Splits the entries by acknowledgement (absent means declared, as the specification says). Entries
  * a scanner detected (ORT's `ort:origin`) are neither: they go to `detected` when given, like
  * CycloneDX evidence licences.
@@ -88,8 +115,8 @@ export function decodeLicenses(
     if (role === 'detected' && detected) detected.push(entry);
     else (role === 'concluded' ? concluded : declared).push(entry);
   }
-  const d = licenseFromEntries(declared);
-  const c = licenseFromEntries(concluded);
+  const d = statementOf(declared);
+  const c = statementOf(concluded);
   if (d) roles.declared = d;
   if (c) roles.concluded = c;
   return roles;
