@@ -127,6 +127,58 @@ test('SPDX 3: an element whose class is given as "@type" gets one line saying so
   assert.match(violations[4]!.message, /required property 'type'/);
 });
 
+test('SPDX 3: a large graph is valid or not exactly as the whole schema says, also when checked class by class', () => {
+  // From 64 elements a valid graph is checked element by element against each one's class; any
+  // violation sends the document back to the whole schema, so reports do not change.
+  const graph = (packages: number) => [
+    {
+      type: 'CreationInfo',
+      '@id': '_:c',
+      specVersion: '3.0.1',
+      created: '2024-01-01T00:00:00Z',
+      createdBy: ['https://example.com/me'],
+    },
+    { type: 'Person', spdxId: 'https://example.com/me', creationInfo: '_:c', name: 'Me' },
+    ...Array.from({ length: packages }, (_, i) => ({
+      type: 'software_Package',
+      spdxId: `https://example.com/p${i}`,
+      creationInfo: '_:c',
+      name: `p${i}`,
+      software_packageVersion: `1.${i}`,
+    })),
+    {
+      type: 'Relationship',
+      spdxId: 'https://example.com/r',
+      creationInfo: '_:c',
+      from: 'https://example.com/p0',
+      relationshipType: 'dependsOn',
+      to: Array.from({ length: packages - 1 }, (_, i) => `https://example.com/p${i + 1}`),
+    },
+  ];
+  const context = 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld';
+  const besideGraph: number[] = [];
+  for (const size of [10, 100]) {
+    assert.deepEqual(validateJsonSchema('spdx3-jsonld', '3.0.1', { '@context': context, '@graph': graph(size) }), []);
+    const wrongVersion = graph(size);
+    (wrongVersion[size] as Record<string, unknown>).software_packageVersion = 7;
+    assert.deepEqual(
+      validateJsonSchema('spdx3-jsonld', '3.0.1', { '@context': context, '@graph': wrongVersion })!.map((v) => v.path),
+      [`/@graph/${size}/software_packageVersion`],
+    );
+    const extraProperty = graph(size);
+    (extraProperty[3] as Record<string, unknown>).colour = 'blue';
+    assert.ok(
+      validateJsonSchema('spdx3-jsonld', '3.0.1', { '@context': context, '@graph': extraProperty })!.length > 0,
+    );
+    const wrongContext = { '@context': 'https://example.org/other', '@graph': graph(size) };
+    assert.ok(validateJsonSchema('spdx3-jsonld', '3.0.1', wrongContext)!.some((v) => /constant/.test(v.message)));
+    // Whatever the whole schema says of a key beside @graph (it lets one through), both sizes say the same.
+    const extraTop = { '@context': context, '@graph': graph(size), comment: 'x' };
+    besideGraph.push(validateJsonSchema('spdx3-jsonld', '3.0.1', extraTop)!.length);
+  }
+  assert.equal(besideGraph[0], besideGraph[1]);
+});
+
 test('unknown format or version has no schema', () => {
   assert.equal(validateJsonSchema('cyclonedx-json', '9.9', {}), undefined);
 });

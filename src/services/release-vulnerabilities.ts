@@ -445,8 +445,11 @@ export async function findingCountsByRelease(
   if (scans.length === 0) return [];
   const releases = new Map((await store.listReleases()).map((r) => [r.id, r]));
   const byRelease = new Map<number, StoredReleaseFinding[]>();
-  for (const f of await store.listReleaseFindings(scans.map((s) => s.releaseId)))
-    byRelease.set(f.releaseId, [...(byRelease.get(f.releaseId) ?? []), f]);
+  for (const f of await store.listReleaseFindings(scans.map((s) => s.releaseId))) {
+    const ofRelease = byRelease.get(f.releaseId);
+    if (ofRelease) ofRelease.push(f);
+    else byRelease.set(f.releaseId, [f]);
+  }
   const out = [];
   for (const s of scans) {
     const release = releases.get(s.releaseId);
@@ -494,7 +497,11 @@ export async function releasesAffectedBy(
   const ids = await store.aliasGroup([id]);
   const found = await store.findingsForVulnerabilities(ids);
   const byRelease = new Map<number, StoredReleaseFinding[]>();
-  for (const f of found) byRelease.set(f.releaseId, [...(byRelease.get(f.releaseId) ?? []), f]);
+  for (const f of found) {
+    const ofRelease = byRelease.get(f.releaseId);
+    if (ofRelease) ofRelease.push(f);
+    else byRelease.set(f.releaseId, [f]);
+  }
   const products = new Map((await store.listProducts()).map((p) => [p.id, p]));
   const releases: AffectedRelease[] = [];
   for (const [releaseId, findings] of byRelease) {

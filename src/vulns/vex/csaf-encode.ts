@@ -89,7 +89,11 @@ export function encodeCsafVex(
       (status[list] ??= []).push(id);
       const tag = form.losses.length > 0 ? form.tag : {};
       if (list === 'known_not_affected') {
-        if (form.label) flags.set(form.label, [...(flags.get(form.label) ?? []), id]);
+        if (form.label) {
+          const flagged = flags.get(form.label);
+          if (flagged) flagged.push(id);
+          else flags.set(form.label, [id]);
+        }
         const details = withTag(a.detail, tag);
         if (details) threats.push({ category: 'impact', details, product_ids: [id] });
         // Responses recorded for a product that is not affected still say what the vendor does.

@@ -54,7 +54,9 @@ export function currentTriage(records: readonly TriageRecord[]): { current: Tria
   const byKey = new Map<string, TriageRecord[]>();
   for (const r of [...records].sort((a, b) => a.id - b.id)) {
     const k = triageKey(r);
-    byKey.set(k, [...(byKey.get(k) ?? []), r]);
+    const same = byKey.get(k);
+    if (same) same.push(r);
+    else byKey.set(k, [r]);
   }
   return [...byKey.values()].map((rs) => ({ current: rs.at(-1)!, history: rs.slice(0, -1).reverse() }));
 }

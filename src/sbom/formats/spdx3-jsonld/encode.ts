@@ -339,7 +339,9 @@ function writeDependencies(enc: Encoder, sbom: Sbom, everything: Component[], sp
       }
       const scope = byRef.get(ref)?.dependencyScope;
       const key = scope === 'optional' ? 'optional' : (scope && SCOPE_TO_SPDX[scope]) || '';
-      groups.set(key, [...(groups.get(key) ?? []), to]);
+      const group = groups.get(key);
+      if (group) group.push(to);
+      else groups.set(key, [to]);
     }
     for (const [scope, to] of groups) {
       if (scope === 'optional') enc.relationship('hasOptionalDependency', from, to);

@@ -62,7 +62,9 @@ function extractApkInstalled(input: LockfileInput): Inventory {
     }
     if (line[1] !== ':') throw new LockfileError(input.path, `expected "X:value", found "${line.slice(0, 40)}"`, i + 1);
     const key = line[0]!;
-    fields.set(key, [...(fields.get(key) ?? []), line.slice(2)]);
+    const values = fields.get(key);
+    if (values) values.push(line.slice(2));
+    else fields.set(key, [line.slice(2)]);
   }
   flush();
   for (const [from, list] of deps) {
