@@ -102,8 +102,18 @@ function termOf(target: string | Node, lookUp: LookUp, depth = 0): LicenseTerm {
       return left ?? { kind: 'missing', id };
     }
     default:
-      return { kind: 'missing', id };
+      return placeholderOf(node) ?? { kind: 'missing', id };
   }
+}
+
+/**
+ * sbom-tool's SPDX 3 names no licence with a bare `Element` called "NOASSERTION" (SPDX 2's special
+ * value as an element) as the target of HAS_DECLARED_LICENSE / HAS_CONCLUDED_LICENSE.
+ */
+export function placeholderOf(node: Node): LicenseTerm | undefined {
+  if (typeOf(node) !== 'Element') return undefined;
+  const name = str(node, 'name')?.trim();
+  return name === NO_ASSERTION || name === NONE ? { kind: 'special', value: name } : undefined;
 }
 
 /** A licence given by its name and text, or (SimpleLicensingText) a text that only backs a licence. */

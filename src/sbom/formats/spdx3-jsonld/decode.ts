@@ -14,7 +14,7 @@ import {
 import { UnreadableDocumentError, type DecodeInput, type DecodeResult } from '../../format.js';
 import { agentOf, contactOf } from './decode-agents.js';
 import { decodeComponent } from './decode-component.js';
-import { isWellKnownLicense, licenseStatementOf, type LookUp } from './decode-licenses.js';
+import { isWellKnownLicense, licenseStatementOf, placeholderOf, type LookUp } from './decode-licenses.js';
 import {
   ABSTRACT_ARTIFACT_CLASSES,
   AGENT_CLASSES,
@@ -407,6 +407,7 @@ function reportSkipped(ctx: DecodeContext, facts: RelationshipFacts): void {
   for (const node of ctx.graph.nodes) {
     const type = typeOf(node);
     if (ctx.components.has(idOf(node) ?? '') && COMPONENT_CLASSES.has(type)) continue;
+    if (placeholderOf(node)) continue; // read as the licence NOASSERTION / NONE
     if (!KNOWN_CLASSES.has(type) && !ABSTRACT_ARTIFACT_CLASSES.has(type))
       unknown.set(type, (unknown.get(type) ?? 0) + 1);
     else if (/^(security_|build_|software_Snippet)/.test(type)) notKept.set(type, (notKept.get(type) ?? 0) + 1);

@@ -269,11 +269,19 @@ test('SPDX 2 relationship names and identifiers written as elements of their own
         creationInfo: '_:c',
         simplelicensing_licenseExpression: 'MIT',
       },
+      // No licence is said with a bare Element named NOASSERTION (SPDX 2's special value).
+      { type: 'Element', spdxId: 'urn:x:noassertion', creationInfo: '_:c', name: 'NOASSERTION' },
       rel('urn:x:r1', 'urn:x:root', 'DEPENDS_ON', ['urn:x:castle']),
       rel('urn:x:r2', 'urn:x:castle', 'HAS_DECLARED_LICENSE', ['urn:x:mit']),
+      rel('urn:x:r3', 'urn:x:castle', 'HAS_CONCLUDED_LICENSE', ['urn:x:noassertion']),
     ],
   });
-  const { sbom } = spdx3JsonLd.decode({ text });
+  const { sbom, issues } = spdx3JsonLd.decode({ text });
+  assert.deepEqual(castle0(sbom)?.licenses.concluded, { raw: 'NOASSERTION', entries: [] });
+  assert.deepEqual(
+    issues.filter((i) => i.code === 'unknown-element-type' || i.code === 'dangling-license'),
+    [],
+  );
   const castle = component(sbom, 'urn:x:castle');
   assert.equal(castle?.purl, 'pkg:nuget/Castle.Core@5.1.1');
   assert.deepEqual(castle?.hashes, [{ alg: 'SHA-256', content: 'ab12' }]);
@@ -356,6 +364,8 @@ test("a licence text named beside its licence is that licence's text, not a seco
   assert.equal(alone?.expression, undefined);
   assert.equal(alone?.entries[0]?.text, 'Permission to use, copy, modify ...');
 });
+
+const castle0 = (sbom: Sbom) => component(sbom, 'urn:x:castle');
 
 function rel(spdxId: string, from: string, relationshipType: string, to: string[]) {
   return { type: 'Relationship', spdxId, creationInfo: '_:c', from, relationshipType, to };
