@@ -1,6 +1,6 @@
 import { readDocumentFile, DEFAULT_MAX_INPUT_BYTES } from '../io/read-document.js';
 import { InputError, inputErrorOfRangeError } from '../io/input-error.js';
-import { readSbom, UnsupportedDocumentError, type ReadResult } from '../sbom/read.js';
+import { readSbomAsNeeded, UnsupportedDocumentError, type ReadResult } from '../sbom/read-steps.js';
 import { UnreadableDocumentError } from '../sbom/format.js';
 import { UsageError } from './exit-codes.js';
 import { resolve } from 'node:path';
@@ -28,7 +28,8 @@ export async function loadSbom(path: string, cwd: string, options: LoadOptions =
   const full = resolve(cwd, path);
   try {
     const { text } = await readDocumentFile(full, { maxBytes: parseSize(options.maxSize) });
-    return { ...readSbom(text, path), path, text };
+    // Only the format identified loads (ADR 51).
+    return { ...(await readSbomAsNeeded(text, path)), path, text };
   } catch (err) {
     if (err instanceof InputError) throw new UsageError(err.message);
     if (err instanceof UnsupportedDocumentError || err instanceof UnreadableDocumentError) {

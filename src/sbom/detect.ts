@@ -1,5 +1,8 @@
 import type { Identification, SbomFormat } from './format.js';
 
+/** What identification needs of a format: a whole SbomFormat, or its entry in the format catalog. */
+export type Identifier = Pick<SbomFormat, 'identify'>;
+
 /** How much of a document `identify` looks at first; read.ts looks further when this does not settle it. */
 export const HEAD_BYTES = 64 * 1024;
 
@@ -68,7 +71,7 @@ const KNOWN_UNSUPPORTED: {
  * Asks every format what the head of a document is. A supported match wins; otherwise the first
  * "recognised but unsupported" answer explains why; otherwise undefined ("not an SBOM format I know").
  */
-export function identifyDocument(head: string, formats: readonly SbomFormat[]): Identification | undefined {
+export function identifyDocument(head: string, formats: readonly Identifier[]): Identification | undefined {
   let unsupported: Identification | undefined;
   for (const format of formats) {
     let id: Identification | undefined;

@@ -1,6 +1,7 @@
 // The build bundles the CLI (ADR 20): the bundle finds the package's files from its chunks (version,
 // shipped schemas), writes and validates SBOMs like the sources do, and an npm-only inventory loads none of the parsing
-// stacks it does not need (TOML, YAML, XML, the schema validator, the SQLite driver).
+// stacks it does not need (TOML, YAML, XML, the schema validator, the SQLite driver) nor the SBOM
+// formats it does not write.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -104,4 +105,9 @@ test('an npm-only inventory loads none of the parsing stacks it does not use', (
     assert.ok(!packages.has(heavy), `${heavy} was loaded: ${[...packages].join(', ')}`);
   }
   assert.ok(loaded.length < 40, `${loaded.length} modules loaded`);
+  // ADR 51: each SBOM format is a chunk of its own, loaded when chosen; CycloneDX JSON is written.
+  const formats = new Set(
+    loaded.flatMap((u) => /\/chunks\/((?:cyclonedx|spdx|ort|kissbom)[a-z0-9-]*)-[A-Z0-9]+\.js$/.exec(u)?.[1] ?? []),
+  );
+  assert.deepEqual([...formats], ['cyclonedx-json']);
 });

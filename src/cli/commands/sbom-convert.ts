@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { loadSbom } from '../load-sbom.js';
-import { resolveOutputTarget, outputTargets } from '../../sbom/formats/index.js';
+import { outputTargets, resolveOutputEntry } from '../../sbom/formats/catalog.js';
 import { UsageError } from '../exit-codes.js';
 import { formatIssue } from '../format-issues.js';
 import { writeOutput } from '../write-output.js';
@@ -28,10 +28,11 @@ export async function encodeAndWrite(
   output: string | undefined,
   label: string,
 ): Promise<Issue[]> {
-  const resolved = resolveOutputTarget(target);
+  const resolved = resolveOutputEntry(target);
   if (typeof resolved === 'string') throw new UsageError(resolved);
-  const { format, specVersion } = resolved;
-  const encoded = format.encode!(sbom, specVersion);
+  // Only the chosen format's module loads (ADR 51).
+  const format = await resolved.entry.load();
+  const encoded = format.encode!(sbom, resolved.specVersion);
   for (const i of encoded.issues) ctx.io.stderr(formatIssue(label, i) + '\n');
   await writeOutput(ctx, encoded.text, output);
   return encoded.issues;

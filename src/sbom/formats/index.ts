@@ -9,8 +9,10 @@ import { ortResult } from './ort/index.js';
 import { kissbom } from './kissbom/index.js';
 
 /**
- * The one format table. Order matters only for identification: the first format that claims a
- * document as supported reads it.
+ * Every format, readers and writers loaded: for code that reads or writes synchronously (the
+ * services behind `vigie import` and the API, reports). Order matters only for identification: the
+ * first format that claims a document as supported reads it. The CLI goes through catalog.ts, which
+ * holds the same formats (same order, same identification) and loads each one only when chosen (ADR 51).
  */
 export const SBOM_FORMATS: readonly SbomFormat[] = [
   cyclonedxJson,
@@ -25,23 +27,4 @@ export const SBOM_FORMATS: readonly SbomFormat[] = [
 
 export function formatById(id: string): SbomFormat | undefined {
   return SBOM_FORMATS.find((f) => f.id === id);
-}
-
-/** Output targets as users name them: `cyclonedx-json@1.6`. */
-export function outputTargets(): string[] {
-  return SBOM_FORMATS.flatMap((f) => f.encodes.map((v) => `${f.id}@${v}`));
-}
-
-/** Parses `id@version` (version optional: the newest the format writes). */
-export function resolveOutputTarget(target: string): { format: SbomFormat; specVersion: string } | string {
-  const [id, version] = target.split('@');
-  const format = formatById(id);
-  if (!format || format.encodes.length === 0) {
-    return `unknown output format "${target}"; choose one of: ${outputTargets().join(', ')}`;
-  }
-  const specVersion = version ?? format.encodes[format.encodes.length - 1];
-  if (!format.encodes.includes(specVersion)) {
-    return `${format.name} ${specVersion} is not an output Vigie writes; choose one of: ${outputTargets().join(', ')}`;
-  }
-  return { format, specVersion };
 }

@@ -11,8 +11,10 @@ import { canonicalPurl, isPurlError, parsePurl } from '../../../model/purl/index
 import { UnreadableDocumentError, type DecodeInput, type DecodeResult } from '../../format.js';
 import { isRecord, parseStructuredText, text } from '../ort/structured-text.js';
 import { parseCsv } from './csv.js';
-import { KISSBOM_COLUMNS, KISSBOM_CSV, KISSBOM_JSON, KISSBOM_YAML, NOTES_PROPERTY } from './layout.js';
+import { KISSBOM_COLUMNS, KISSBOM_CSV, KISSBOM_JSON, KISSBOM_YAML, NOTES_PROPERTY, looksLikeCsv } from './layout.js';
 import { USAGE_COLUMNS, declaredUsageOf, sameUsage } from './usage-columns.js';
+
+export { looksLikeCsv } from './layout.js';
 
 interface Row {
   values: Record<string, string>;
@@ -65,13 +67,6 @@ function addUsages(first: Component, again: Component): boolean {
   first.usages ??= [{}];
   for (const u of again.usages) if (!first.usages.some((known) => sameUsage(known, u))) first.usages.push(u);
   return true;
-}
-
-/** A CSV KISSBOM starts with a header naming the purl column; YAML starts with `packages:`. */
-export function looksLikeCsv(head: string): boolean {
-  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const names = first.split(',').map((n) => n.trim().replace(/^"|"$/g, '').toLowerCase());
-  return names.includes('purl') && names.length >= 1 && !first.includes(':');
 }
 
 /** Every KISSBOM attribute is text: another JSON type is an error at its path, never coerced. */

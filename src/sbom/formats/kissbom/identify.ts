@@ -1,6 +1,5 @@
 import type { Identification } from '../../format.js';
-import { looksLikeCsv } from './decode.js';
-import { KISSBOM_CSV, KISSBOM_JSON, KISSBOM_YAML } from './layout.js';
+import { KISSBOM_CSV, KISSBOM_JSON, KISSBOM_YAML, looksLikeCsv } from './layout.js';
 
 /** A `packages` list whose entries open with `purl` (JSON, YAML), Hermine's bare JSON list, or a CSV header with a purl column. */
 export function identifyKissbom(head: string): Identification | undefined {
@@ -16,4 +15,13 @@ export function identifyKissbom(head: string): Identification | undefined {
   }
   if (looksLikeCsv(head)) return found(KISSBOM_CSV);
   return undefined;
+}
+
+/** identifyKissbom for the format table: a document it cannot look at is simply not claimed. */
+export function identifyKissbomSafely(head: string): Identification | undefined {
+  try {
+    return identifyKissbom(head);
+  } catch {
+    return undefined;
+  }
 }

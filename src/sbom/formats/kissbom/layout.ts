@@ -18,3 +18,10 @@ export const KISSBOM_SERIALISATIONS = [KISSBOM_CSV, KISSBOM_YAML, KISSBOM_JSON] 
 
 /** The notes column has no model field of its own; it travels as this property. */
 export const NOTES_PROPERTY = 'kissbom:notes';
+
+/** A CSV KISSBOM starts with a header naming the purl column; YAML starts with `packages:`. */
+export function looksLikeCsv(head: string): boolean {
+  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const names = first.split(',').map((n) => n.trim().replace(/^"|"$/g, '').toLowerCase());
+  return names.includes('purl') && names.length >= 1 && !first.includes(':');
+}

@@ -1,4 +1,5 @@
 import { issue } from '../../../model/index.js';
+import { ANALYZER_RESULT } from './layouts.js';
 import type { DecodeResult } from '../../format.js';
 import { readDependencyGraphs } from './dependency-graphs.js';
 import { parseOrtIdentifier } from './identifier.js';
@@ -9,7 +10,7 @@ import { OrtSbomBuilder } from './sbom-builder.js';
 import { readScopeTrees } from './scope-trees.js';
 import { asArray, isRecord, text } from './structured-text.js';
 
-export const ANALYZER_RESULT = 'analyzer-result';
+export { ANALYZER_RESULT } from './layouts.js';
 
 /**
  * Where the analyzer data sits. A whole OrtResult nests it under `analyzer.result`; ORT's

@@ -1,4 +1,5 @@
 import { issue } from '../../../model/index.js';
+import { EVALUATED_MODEL } from './layouts.js';
 import type { DecodeResult } from '../../format.js';
 import { ortIssue } from './ort-issue.js';
 import { addRunMetadata } from './run-metadata.js';
@@ -6,7 +7,7 @@ import { componentFromOrtPackage } from './package.js';
 import { OrtSbomBuilder } from './sbom-builder.js';
 import { asArray, isRecord, text } from './structured-text.js';
 
-export const EVALUATED_MODEL = 'evaluated-model';
+export { EVALUATED_MODEL } from './layouts.js';
 
 /**
  * ORT's EvaluatedModel report (what Hermine imports). It is normalised: packages, licences, scopes,

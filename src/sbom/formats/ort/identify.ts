@@ -1,6 +1,5 @@
 import type { Identification } from '../../format.js';
-import { ANALYZER_RESULT } from './analyzer-result.js';
-import { EVALUATED_MODEL } from './evaluated-model.js';
+import { ANALYZER_RESULT, EVALUATED_MODEL } from './layouts.js';
 
 const ORT_ID = String.raw`[A-Za-z0-9.+-]+:[^:\n"]*:[^:\n"]*:`;
 
@@ -13,6 +12,15 @@ const ORT_ID = String.raw`[A-Za-z0-9.+-]+:[^:\n"]*:[^:\n"]*:`;
 export function identifyOrt(head: string): Identification | undefined {
   const spec = /^\s*[[{]/.test(head) ? identifyJson(head) : identifyYaml(head);
   return spec ? { format: 'ort', specVersion: spec, supported: true } : undefined;
+}
+
+/** identifyOrt for the format table: a document it cannot look at is simply not claimed. */
+export function identifyOrtSafely(head: string): Identification | undefined {
+  try {
+    return identifyOrt(head);
+  } catch {
+    return undefined;
+  }
 }
 
 function identifyJson(head: string): string | undefined {

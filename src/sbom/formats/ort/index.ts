@@ -1,7 +1,7 @@
 import { UnreadableDocumentError, type DecodeInput, type DecodeResult, type SbomFormat } from '../../format.js';
-import { ANALYZER_RESULT, decodeAnalyzerResult } from './analyzer-result.js';
-import { EVALUATED_MODEL, decodeEvaluatedModel } from './evaluated-model.js';
-import { identifyOrt } from './identify.js';
+import { describedFormat } from '../descriptions.js';
+import { decodeAnalyzerResult } from './analyzer-result.js';
+import { decodeEvaluatedModel } from './evaluated-model.js';
 import { isRecord, parseStructuredText } from './structured-text.js';
 
 /**
@@ -10,17 +10,7 @@ import { isRecord, parseStructuredText } from './structured-text.js';
  * `evaluated-model`. Read only: Vigie exports to ORT as curations, not as results.
  */
 export const ortResult: SbomFormat = {
-  id: 'ort',
-  name: 'OSS Review Toolkit result',
-  decodes: [ANALYZER_RESULT, EVALUATED_MODEL],
-  encodes: [],
-  identify: (head) => {
-    try {
-      return identifyOrt(head);
-    } catch {
-      return undefined;
-    }
-  },
+  ...describedFormat('ort'),
   decode: decodeOrt,
 };
 

@@ -1,15 +1,15 @@
 import { UnreadableDocumentError, type DecodeInput, type SbomFormat } from '../../format.js';
+import { describedFormat } from '../descriptions.js';
 import {
   decodeParsedSpdx2Document,
   encodeSpdx2Document,
-  identifySpdx2Version,
-  SPDX2_DECODES,
   SPDX2_ENCODES,
   type Spdx2Document,
 } from '../spdx2-common/index.js';
 import { parseJsonDocument } from '../../json-text.js';
+import { SPDX_JSON_ID } from '../spdx2-common/identify.js';
 
-const ID = 'spdx-json';
+const ID = SPDX_JSON_ID;
 
 function documentOf(input: DecodeInput): Spdx2Document {
   const value = input.json ?? parseJsonDocument(input.text, input.name ?? 'SPDX JSON document');
@@ -25,15 +25,7 @@ export function encodeSpdx2Json(document: Spdx2Document): string {
 }
 
 export const spdxJson: SbomFormat = {
-  id: ID,
-  name: 'SPDX JSON',
-  decodes: SPDX2_DECODES,
-  encodes: SPDX2_ENCODES,
-  identify(head) {
-    if (!/^\s*\{/.test(head.replace(/^\uFEFF/, ''))) return undefined;
-    const m = /"spdxVersion"\s*:\s*"(SPDX-[^"]*)"/.exec(head);
-    return m ? identifySpdx2Version(ID, 'JSON', m[1]!) : undefined;
-  },
+  ...describedFormat('spdx-json'),
   decode(input) {
     return decodeParsedSpdx2Document(documentOf(input), ID);
   },

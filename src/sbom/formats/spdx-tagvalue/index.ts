@@ -1,29 +1,18 @@
 import { issue } from '../../../model/index.js';
 import type { SbomFormat } from '../../format.js';
-import {
-  decodeSpdx2Document,
-  encodeSpdx2Document,
-  identifySpdx2Version,
-  SPDX2_DECODES,
-  SPDX2_ENCODES,
-} from '../spdx2-common/index.js';
+import { describedFormat } from '../descriptions.js';
+import { decodeSpdx2Document, encodeSpdx2Document, SPDX2_ENCODES } from '../spdx2-common/index.js';
+import { SPDX_TAGVALUE_ID } from '../spdx2-common/identify.js';
 import { readTagValue } from './read-document.js';
 import { writeTagValue } from './write-document.js';
 
-const ID = 'spdx-tagvalue';
+const ID = SPDX_TAGVALUE_ID;
 
 export { readTagValue } from './read-document.js';
 export { writeTagValue } from './write-document.js';
 
 export const spdxTagValue: SbomFormat = {
-  id: ID,
-  name: 'SPDX tag-value',
-  decodes: SPDX2_DECODES,
-  encodes: SPDX2_ENCODES,
-  identify(head) {
-    const m = /^\s*SPDXVersion\s*:\s*(SPDX-[0-9.]+)/m.exec(head.replace(/^\uFEFF/, ''));
-    return m ? identifySpdx2Version(ID, 'tag-value', m[1]!) : undefined;
-  },
+  ...describedFormat('spdx-tagvalue'),
   decode(input) {
     const reading = readTagValue(input.text);
     const result = decodeSpdx2Document(reading.document, ID, (id) => reading.lines.get(id));

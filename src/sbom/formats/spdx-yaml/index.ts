@@ -1,15 +1,15 @@
 import { yaml } from '../../../text/libraries.js';
 import { UnreadableDocumentError, type SbomFormat } from '../../format.js';
+import { describedFormat } from '../descriptions.js';
 import {
   decodeParsedSpdx2Document,
   encodeSpdx2Document,
-  identifySpdx2Version,
-  SPDX2_DECODES,
   SPDX2_ENCODES,
   type Spdx2Document,
 } from '../spdx2-common/index.js';
+import { SPDX_YAML_ID } from '../spdx2-common/identify.js';
 
-const ID = 'spdx-yaml';
+const ID = SPDX_YAML_ID;
 
 /**
  * Parses with the YAML 1.2 core schema: dates such as `created: 2010-01-29T18:30:22Z` stay strings
@@ -46,15 +46,7 @@ function parseYamlDocument(text: string, what: string): Spdx2Document {
 }
 
 export const spdxYaml: SbomFormat = {
-  id: ID,
-  name: 'SPDX YAML',
-  decodes: SPDX2_DECODES,
-  encodes: SPDX2_ENCODES,
-  identify(head) {
-    if (/^\s*[{<]/.test(head.replace(/^\uFEFF/, ''))) return undefined;
-    const m = /^\s*["']?spdxVersion["']?\s*:\s*["']?(SPDX-[0-9.]+)/m.exec(head);
-    return m ? identifySpdx2Version(ID, 'YAML', m[1]!) : undefined;
-  },
+  ...describedFormat('spdx-yaml'),
   decode(input) {
     return decodeParsedSpdx2Document(parseYamlDocument(input.text, input.name ?? 'SPDX YAML document'), ID);
   },
