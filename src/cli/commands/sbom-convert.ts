@@ -30,9 +30,9 @@ export async function encodeAndWrite(
 ): Promise<Issue[]> {
   const resolved = resolveOutputEntry(target);
   if (typeof resolved === 'string') throw new UsageError(resolved);
-  // Only the chosen format's module loads (ADR 51).
-  const format = await resolved.entry.load();
-  const encoded = format.encode!(sbom, resolved.specVersion);
+  // Only the chosen format's writer loads (ADR 51).
+  const encode = (await resolved.entry.loadEncoder())!;
+  const encoded = encode(sbom, resolved.specVersion);
   for (const i of encoded.issues) ctx.io.stderr(formatIssue(label, i) + '\n');
   await writeOutput(ctx, encoded.text, output);
   return encoded.issues;

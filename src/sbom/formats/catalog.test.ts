@@ -25,6 +25,7 @@ test('the catalog lists the formats of the full table, in its order, described t
     assert.deepEqual(loaded!.decodes, entry.decodes);
     assert.deepEqual(loaded!.encodes, entry.encodes);
     assert.equal(loaded!.identify, entry.identify, `${entry.id}: the same identification`);
+    assert.equal(await entry.loadEncoder(), loaded!.encode, `${entry.id}: the same writer`);
   }
   assert.equal(await loadFormat('spdx-rdf'), undefined);
 });

@@ -7,9 +7,15 @@
 import type { SbomFormat } from '../format.js';
 import { FORMAT_DESCRIPTIONS, type FormatDescription } from './descriptions.js';
 
+/** A format's writer alone. */
+export type Encoder = NonNullable<SbomFormat['encode']>;
+
 /** A format as the catalog knows it: its description, and how to load the rest. */
 export interface FormatEntry extends FormatDescription {
+  /** The whole format: decoder and encoder. */
   load: () => Promise<SbomFormat>;
+  /** The encoder alone (undefined for a read-only format): what `--to` needs. */
+  loadEncoder: () => Promise<Encoder | undefined>;
 }
 
 const LOADERS: Record<string, () => Promise<SbomFormat>> = {
@@ -23,11 +29,20 @@ const LOADERS: Record<string, () => Promise<SbomFormat>> = {
   kissbom: () => import('./kissbom/index.js').then((m) => m.kissbom),
 };
 
+/**
+ * Writers with a module of their own, loaded without their format's reader: CycloneDX, the default
+ * output of `sbom generate`. The others come with their whole format.
+ */
+const ENCODERS: Record<string, () => Promise<Encoder>> = {
+  'cyclonedx-json': () => import('./cyclonedx-json/encode.js').then((m) => m.encodeCycloneDxJson),
+  'cyclonedx-xml': () => import('./cyclonedx-xml/encode.js').then((m) => m.encodeCycloneDxXml),
+};
+
 /** In identification order: the first format that claims a document as supported reads it. */
-export const FORMAT_CATALOG: readonly FormatEntry[] = FORMAT_DESCRIPTIONS.map((description) => ({
-  ...description,
-  load: LOADERS[description.id]!,
-}));
+export const FORMAT_CATALOG: readonly FormatEntry[] = FORMAT_DESCRIPTIONS.map((description) => {
+  const load = LOADERS[description.id]!;
+  return { ...description, load, loadEncoder: ENCODERS[description.id] ?? (() => load().then((f) => f.encode)) };
+});
 
 export function catalogEntry(id: string): FormatEntry | undefined {
   return FORMAT_CATALOG.find((f) => f.id === id);
