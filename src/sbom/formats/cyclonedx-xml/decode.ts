@@ -5,9 +5,14 @@ import { FORMAT_ID, namespaceVersion } from './identify.js';
 import { readXml } from './read-xml.js';
 import { xmlToBom } from './xml-to-bom.js';
 
+const CYCLONEDX_NAMESPACES = 'http://cyclonedx.org/schema/';
+
 export function decodeCycloneDxXml(input: DecodeInput): DecodeResult {
   const what = input.name ?? 'the document';
-  const root = readXml(input.text, what);
+  // Elements of other namespaces (extensions CycloneDX allows almost anywhere, a signature) are not
+  // CycloneDX: a vendor's <x:name> or <x:component> is not read as the component's name or as one.
+  // CycloneDX's own extension namespaces (the 1.1 dependency graph) stay.
+  const root = readXml(input.text, what, { keepNamespace: (uri) => uri.startsWith(CYCLONEDX_NAMESPACES) });
   const specVersion = namespaceVersion(input.text.slice(0, 65536));
   if (specVersion === undefined) {
     throw new UnreadableDocumentError(
