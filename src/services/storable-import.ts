@@ -31,36 +31,15 @@ export function assertStorable(plan: ImportPlan): Issue[] {
           `first: ${shortened.first}`,
       ),
     );
-  // Where a problem is, in words, is spelled out only for a record that has one (the checks are
-  // then run again, in the same order, to throw the first one).
-  for (let i = 0; i < plan.components.length; i++) {
-    const c = plan.components[i]!;
-    if (!bad(c.name, 'name') && !bad(c.namespace, 'name') && !bad(c.purl, 'purl')) continue;
-    const where = () => `component ${i + 1} ("${preview(c.name)}")`;
-    check(where, 'name', c.name, 'name');
-    check(where, 'namespace', c.namespace, 'name');
-    check(where, 'purl', c.purl, 'purl');
-  }
-  for (let i = 0; i < plan.versions.length; i++) {
-    const v = plan.versions[i]!;
-    if (!bad(v.number, 'name') && !bad(v.purl, 'purl')) continue;
-    const where = () =>
-      `version ${i + 1} ("${preview(plan.components[v.component]?.name ?? '')}@${preview(v.number)}")`;
-    check(where, 'version', v.number, 'name');
-    check(where, 'purl', v.purl, 'purl');
-  }
-  for (const u of plan.usages) {
-    if (!bad(u.scope, 'name') && !bad(u.project, 'name')) continue;
-    check(() => `usage scope "${preview(u.scope)}"`, 'scope', u.scope, 'name');
-    check(() => `usage project "${preview(u.project)}"`, 'project', u.project, 'name');
-  }
+  // One pass reads what the texts hold; only a plan with a NUL is searched again, for the place to name.
   const found = planTextFlags(plan);
-  const nul = found & NUL ? findNulCharacter(plan) : null;
-  if (nul !== null)
+  if (found & NUL) {
+    throwIdentifyingNul(plan);
     throw new ServiceError(
       'unreadable-document',
-      `The document holds a NUL character (U+0000) at ${nul} of its components: Vigie does not store it`,
+      `The document holds a NUL character (U+0000) at ${findNulCharacter(plan)} of its components: Vigie does not store it`,
     );
+  }
   const repaired = found & ILL_FORMED ? repairIllFormedText(plan) : 0;
   if (repaired > 0)
     warnings.push(
@@ -73,40 +52,93 @@ export function assertStorable(plan: ImportPlan): Issue[] {
   return warnings;
 }
 
-/** Shortens the plan's over-long identifying texts in place: how many, and the first, in words. */
-function shortenIdentifiers(plan: ImportPlan): { count: number; first: string } {
-  let count = 0;
-  let first = '';
-  const name = (value: string, where: () => string): string => {
-    if (value.length <= INPUT_LIMITS.name) return value;
-    if (count++ === 0) first = `${where()} (${value.length} characters)`;
-    return shortenedName(value);
-  };
-  const purl = (value: string | null, where: () => string): string | null => {
-    if (value === null || value.length <= INPUT_LIMITS.purl) return value;
-    if (count++ === 0) first = `${where()} (${value.length} characters)`;
-    return shortenedPurl(value);
-  };
+/**
+ * A NUL in an identifying text (a component's name, namespace or purl, a version's number or purl,
+ * a usage's scope or project) is named by its record, in words, in the plan's order.
+ */
+function throwIdentifyingNul(plan: ImportPlan): void {
   for (let i = 0; i < plan.components.length; i++) {
     const c = plan.components[i]!;
-    const where = (field: string) => () => `component ${i + 1} ("${preview(c.name)}") ${field}`;
-    c.name = name(c.name, where('name'));
-    if (c.namespace !== null) c.namespace = name(c.namespace, where('namespace'));
-    c.purl = purl(c.purl, where('purl'));
+    const where = () => `component ${i + 1} ("${preview(c.name)}")`;
+    check(where, 'name', c.name, 'name');
+    check(where, 'namespace', c.namespace, 'name');
+    check(where, 'purl', c.purl, 'purl');
   }
   for (let i = 0; i < plan.versions.length; i++) {
     const v = plan.versions[i]!;
-    const where = (field: string) => () =>
-      `version ${i + 1} ("${preview(plan.components[v.component]?.name ?? '')}@${preview(v.number)}") ${field}`;
-    v.number = name(v.number, where('number'));
-    v.purl = purl(v.purl, where('purl'));
+    const where = () =>
+      `version ${i + 1} ("${preview(plan.components[v.component]?.name ?? '')}@${preview(v.number)}")`;
+    check(where, 'version', v.number, 'name');
+    check(where, 'purl', v.purl, 'purl');
   }
   for (const u of plan.usages) {
-    u.scope = name(u.scope, () => 'a usage scope');
-    u.project = name(u.project, () => 'a usage project');
+    check(() => `usage scope "${preview(u.scope)}"`, 'scope', u.scope, 'name');
+    check(() => `usage project "${preview(u.project)}"`, 'project', u.project, 'name');
+  }
+}
+
+/**
+ * Shortens the plan's over-long identifying texts in place: how many, and the first, in words. Each
+ * text is only measured; the words are made for the first one found (a 100k-component plan is 600k
+ * texts, and a closure per text to describe it cost more than the check).
+ */
+function shortenIdentifiers(plan: ImportPlan): { count: number; first: string } {
+  const NAME = INPUT_LIMITS.name;
+  const PURL = INPUT_LIMITS.purl;
+  let count = 0;
+  let first = '';
+  const found = (value: string, where: string): void => {
+    if (count++ === 0) first = `${where} (${value.length} characters)`;
+  };
+  const componentWhere = (i: number, field: string) =>
+    `component ${i + 1} ("${preview(plan.components[i]!.name)}") ${field}`;
+  for (let i = 0; i < plan.components.length; i++) {
+    const c = plan.components[i]!;
+    if (c.name.length > NAME) {
+      found(c.name, componentWhere(i, 'name'));
+      c.name = shortenedName(c.name);
+    }
+    if (c.namespace !== null && c.namespace.length > NAME) {
+      found(c.namespace, componentWhere(i, 'namespace'));
+      c.namespace = shortenedName(c.namespace);
+    }
+    if (c.purl !== null && c.purl.length > PURL) {
+      found(c.purl, componentWhere(i, 'purl'));
+      c.purl = shortenedPurl(c.purl);
+    }
+  }
+  const versionWhere = (i: number, field: string) => {
+    const v = plan.versions[i]!;
+    return `version ${i + 1} ("${preview(plan.components[v.component]?.name ?? '')}@${preview(v.number)}") ${field}`;
+  };
+  for (let i = 0; i < plan.versions.length; i++) {
+    const v = plan.versions[i]!;
+    if (v.number.length > NAME) {
+      found(v.number, versionWhere(i, 'number'));
+      v.number = shortenedName(v.number);
+    }
+    if (v.purl !== null && v.purl.length > PURL) {
+      found(v.purl, versionWhere(i, 'purl'));
+      v.purl = shortenedPurl(v.purl);
+    }
+  }
+  for (const u of plan.usages) {
+    if (u.scope.length > NAME) {
+      found(u.scope, 'a usage scope');
+      u.scope = shortenedName(u.scope);
+    }
+    if (u.project.length > NAME) {
+      found(u.project, 'a usage project');
+      u.project = shortenedName(u.project);
+    }
   }
   // An edge names its project as the usages do: shortened the same way, it still names the same one.
-  for (const e of plan.edges) e.project = name(e.project, () => 'a dependency edge project');
+  for (const e of plan.edges) {
+    if (e.project.length > NAME) {
+      found(e.project, 'a dependency edge project');
+      e.project = shortenedName(e.project);
+    }
+  }
   return { count, first };
 }
 
@@ -125,10 +157,6 @@ function shortenedPurl(value: string): string | null {
   const end = value.search(/[?#]/);
   const bare = end === -1 ? value : value.slice(0, end);
   return bare.length <= INPUT_LIMITS.purl ? bare : null;
-}
-
-function bad(value: string | null | undefined, kind: TextKind): boolean {
-  return typeof value === 'string' && textProblem(value, kind) !== null;
 }
 
 function check(where: () => string, field: string, value: string | null | undefined, kind: TextKind): void {
