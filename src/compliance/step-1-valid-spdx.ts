@@ -52,6 +52,34 @@ export function stepValidSpdx(ctx: ValidationContext): StepResult {
   return { step: 1, name: STEP_NAMES[1], passed: blockers.length === 0, blockers, pending: 0, checked, notes: [] };
 }
 
+const NO_MATCH = { kind: 'none' } as const;
+
+/** A blocker of step 1: the usage's licence needs a curation. */
+function curationBlocker(
+  ctx: ValidationContext,
+  state: UsageState,
+  kind: string,
+  license: string | null,
+  message: string,
+  suggestions: string[],
+  decisions: number[] = [],
+): Blocker {
+  return usageBlocker(state, {
+    step: 1,
+    rule: `${STEP_RULES[1]}/${kind}`,
+    kind,
+    license,
+    message,
+    decisions,
+    fix: {
+      action: 'curate',
+      suggestions,
+      generalisations: curationGeneralisations(ctx, state),
+      hint: `Record a curation mapping ${license === null ? 'this component' : `'${license}'`} to a valid SPDX expression.`,
+    },
+  });
+}
+
 function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker | null {
   const { version } = state.item;
   const { cache } = ctx;
@@ -63,35 +91,19 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
     if (s !== null && s.trim() === NO_ASSERTION) noAssertion = true;
     else if (s !== null && s.trim() !== '') found.push(s);
   }
-  const make = (
-    kind: string,
-    license: string | null,
-    message: string,
-    suggestions: string[],
-    decisions: number[] = [],
-  ): Blocker =>
-    usageBlocker(state, {
-      step: 1,
-      rule: `${STEP_RULES[1]}/${kind}`,
-      kind,
-      license,
-      message,
-      decisions,
-      fix: {
-        action: 'curate',
-        suggestions,
-        generalisations: curationGeneralisations(ctx, state),
-        hint: `Record a curation mapping ${license === null ? 'this component' : `'${license}'`} to a valid SPDX expression.`,
-      },
-    });
-
   const candidates = ctx.decisions.curations.candidates(state.key);
   const matches =
     candidates.length === 0 ? candidates : candidates.filter((c) => curationMatches(c, state, found, cache));
-  const pick = pickMostSpecific(matches, curationRank, (c) => cache.get(c.toExpression).comparable ?? c.toExpression);
+  // No closure is made for the usual usage, which no curation names.
+  const pick =
+    matches.length === 0
+      ? NO_MATCH
+      : pickMostSpecific(matches, curationRank, (c) => cache.get(c.toExpression).comparable ?? c.toExpression);
   if (pick.kind === 'conflict') {
     const answers = pick.decisions.map((d) => `${decisionLabel(d)} says '${d.toExpression}'`).join('; ');
-    return make(
+    return curationBlocker(
+      ctx,
+      state,
       'conflicting-decisions',
       found[0] ?? null,
       `${state.label}: curations disagree at the same level (${answers}); none is applied.`,
@@ -102,7 +114,9 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
   if (pick.kind === 'decided') {
     const facts = cache.get(pick.decision.toExpression);
     if (facts.problem) {
-      return make(
+      return curationBlocker(
+        ctx,
+        state,
         'invalid-curation',
         pick.decision.toExpression,
         `${state.label}: ${decisionLabel(pick.decision)} gives '${pick.decision.toExpression}', ${facts.problem}.`,
@@ -119,7 +133,9 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
   }
 
   if (found.length === 0) {
-    return make(
+    return curationBlocker(
+      ctx,
+      state,
       'no-license',
       null,
       noAssertion
@@ -164,7 +180,9 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
       state.expressionOrigin = `normalised from '${raw}' (${normalized.confidence} confidence${notes}; accepted by the setting acceptNormaliser=${setting})`;
       return null;
     }
-    const blocker = make(
+    const blocker = curationBlocker(
+      ctx,
+      state,
       'normalised-needs-curation',
       raw,
       `${state.label}: licence '${raw}' is not an SPDX expression; the normaliser reads it as '${answer.canonical}' (${normalized.confidence} confidence${notes}). A curation must record it before it counts${setting === 'off' ? '' : ` (acceptNormaliser=${setting} accepts ${ACCEPTED_CONFIDENCES[setting].join(' and ')} answers only)`}.`,
@@ -183,7 +201,9 @@ function resolveExpression(ctx: ValidationContext, state: UsageState): Blocker |
   // The reason is the named string's own: with a NOASSERTION conclusion beside a declared licence,
   // the first string found would blame the declared licence for saying nothing.
   const why = cache.get(raw).problem ?? 'not a valid SPDX expression';
-  return make(
+  return curationBlocker(
+    ctx,
+    state,
     'invalid-expression',
     raw,
     `${state.label}: licence '${raw}' is ${why.startsWith('not ') ? why : `invalid (${why})`}.${notes ? ` Normaliser${notes}.` : ''}`,

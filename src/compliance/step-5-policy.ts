@@ -87,6 +87,8 @@ export function stepPolicy(ctx: ValidationContext): StepResult {
   };
 }
 
+const NO_ALTERNATIVES: readonly string[] = [];
+
 function policyBlocker(
   ctx: ValidationContext,
   state: UsageState,
@@ -94,12 +96,15 @@ function policyBlocker(
   allowed: Exclude<Allowed, 'always'>,
   comment: string | null,
 ): Blocker {
-  const offered = state.confirmed?.alternatives ?? [];
-  // Only an alternative the policy allows outright is worth switching to.
-  const better = rankAlternatives(
-    offered.filter((alt) => alt.every((l) => ctx.policyOf(l).allowed === 'always')),
-    ctx.policyOf,
-  );
+  const offered = state.confirmed?.alternatives;
+  // Only an alternative the policy allows outright is worth switching to (most licences offer none).
+  const better =
+    offered && offered.length > 0
+      ? rankAlternatives(
+          offered.filter((alt) => alt.every((l) => ctx.policyOf(l).allowed === 'always')),
+          ctx.policyOf,
+        )
+      : NO_ALTERNATIVES;
   let action: FixAction = allowed === 'not-reviewed' ? 'review-policy' : 'add-derogation';
   let suggestions: string[] =
     allowed === 'not-reviewed' ? ['always', 'context', 'never', 'out-of-foss-policy'] : [license];
@@ -111,12 +116,12 @@ function policyBlocker(
         : `Record a derogation (with its justification) for ${license} covering this usage, or remove the component.`;
   if (better.length > 0 && allowed !== 'not-reviewed') {
     action = 'choose-license';
-    suggestions = better;
+    suggestions = [...better];
     hint = `Choose another licence of '${state.confirmed!.canonical}' (${better[0]}), or record a derogation for ${license}.`;
   }
-  const derogations = ctx.decisions.derogations
-    .candidates(state.key)
-    .filter((d) => d.license.toLowerCase() === license.toLowerCase());
+  const candidates = ctx.decisions.derogations.candidates(state.key);
+  const derogations =
+    candidates.length === 0 ? candidates : candidates.filter((d) => d.license.toLowerCase() === license.toLowerCase());
   const near = derogations.length
     ? ` Derogations for ${license} exist but not for this context: ${derogations.map((d) => `${decisionLabel(d)}${isAuthorisedContext(d) ? ' [authorised context]' : ''} ${whyNotCovered(d, state)}`).join('; ')}.`
     : '';
