@@ -108,7 +108,7 @@ export const JOB_ROUTES = {
     tags,
     summary: 'Run a failed or cancelled job again, as a new job',
     description:
-      'Answers 202 with a new job of the same kind, release and params (`params.retryOf` names the job it repeats); the ended job is left as it was. Same role as cancelling, plus the permission that starting a job of that kind needs (a re-validation: licenses:write; a re-scan: vulnerabilities:write). 409 conflict when the job is queued, running or succeeded, and for an import (its uploaded document is not kept once the job ends: send it again).',
+      'Answers 202 with a new job of the same kind, release and params (`params.retryOf` names the job it repeats); the ended job is left as it was. Same role as cancelling, plus the permission that starting a job of that kind needs (a re-validation: licenses:write; a re-scan: vulnerabilities:write). 409 conflict when the job is queued, running or succeeded, when it was already retried (a job is retried once: the message names the job that retries it; two retries sent at once make one job), and for an import (its uploaded document is not kept once the job ends: send it again).',
     params: ID_PARAMS,
     response: { 202: JOB },
   }),

@@ -135,7 +135,8 @@ export async function cancelJob(store: Store, id: number, author: string | null)
 /**
  * Runs a failed or cancelled job again as a new job (ADR 53): same kind, release and params, plus
  * `retryOf` naming the job it repeats; the ended job stays as it was, for the record. A queued,
- * running or succeeded job is a conflict. An import cannot be retried: its uploaded document is
+ * running or succeeded job is a conflict, and so is a job already retried (once per job, ADR 57:
+ * the caller is told which job retries it). An import cannot be retried: its uploaded document is
  * dropped when the job ends (job-store.ts), so the caller is told to send the document again.
  */
 export async function retryJob(store: Store, id: number, author: string | null): Promise<Job> {
@@ -155,12 +156,17 @@ export async function retryJob(store: Store, id: number, author: string | null):
   const releaseIds = (before.params as { releaseIds?: unknown }).releaseIds;
   if (Array.isArray(releaseIds)) for (const releaseId of releaseIds) await getRelease(store, Number(releaseId));
   else if (before.releaseId !== null) await getRelease(store, before.releaseId);
-  return store.createJob({
-    kind: before.kind,
-    releaseId: before.releaseId,
-    params: { ...before.params, retryOf: id },
-    createdBy: author,
-  });
+  const retried = await store.createRetryJob(
+    { kind: before.kind, releaseId: before.releaseId, params: before.params, createdBy: author },
+    id,
+  );
+  if ('created' in retried) return retried.created;
+  const again = retried.existing;
+  throw new ServiceError(
+    'already-exists',
+    `job ${id} was already retried as job ${again.id} (${again.state})` +
+      (again.state === 'failed' || again.state === 'cancelled' ? `; retry job ${again.id} instead` : ''),
+  );
 }
 
 export async function listJobs(

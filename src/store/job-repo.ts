@@ -7,7 +7,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import type { Job, JobError, JobKind, JobProgress, JobState } from '../model/job.js';
-import type { JobStore } from './job-store.js';
+import type { JobStore, NewJob } from './job-store.js';
 import { fromJson, nowIso, toJson, type StoreContext } from './context.js';
 
 const NO_PROGRESS: JobProgress = { phase: 'queued', done: 0, total: 0 };
@@ -15,7 +15,7 @@ const DEFAULT_MAX_ATTEMPTS = 3;
 
 type JobRow = Selectable<Database['jobs']>;
 
-function toJob(row: JobRow): Job {
+function toJob(row: Omit<JobRow, 'retry_of'>): Job {
   return {
     id: row.id,
     kind: row.kind as JobKind,
@@ -60,7 +60,7 @@ const COLUMNS = [
   'updated_at',
 ] as const;
 
-type JobColumnsRow = Omit<JobRow, 'input'>;
+type JobColumnsRow = Omit<JobRow, 'input' | 'retry_of'>;
 
 function toJobWithoutInput(row: JobColumnsRow): Job {
   return toJob({ ...row, input: null });
@@ -106,27 +106,42 @@ export function jobRepository(ctx: StoreContext): JobStore {
     return toJobWithoutInput(row);
   }
 
+  function newRow(input: NewJob, retryOf: number | null) {
+    const now = nowIso();
+    return {
+      kind: input.kind,
+      state: 'queued',
+      release_id: input.releaseId,
+      params: toJson(retryOf === null ? input.params : { ...input.params, retryOf }),
+      retry_of: retryOf,
+      input: input.input ?? null,
+      progress: toJson(NO_PROGRESS),
+      attempts: 0,
+      max_attempts: input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      created_by: input.createdBy,
+      created_at: now,
+      updated_at: now,
+    };
+  }
+
   const methods: JobStore = {
     async createJob(input) {
-      const now = nowIso();
+      const row = await db.insertInto('jobs').values(newRow(input, null)).returning(COLUMNS).executeTakeFirstOrThrow();
+      return toJobWithoutInput(row);
+    },
+    async createRetryJob(input, retryOf) {
+      // ON CONFLICT DO NOTHING: the loser of a race gets no row (and, on PostgreSQL, its transaction
+      // stays usable) and reads the winner's.
       const row = await db
         .insertInto('jobs')
-        .values({
-          kind: input.kind,
-          state: 'queued',
-          release_id: input.releaseId,
-          params: toJson(input.params),
-          input: input.input ?? null,
-          progress: toJson(NO_PROGRESS),
-          attempts: 0,
-          max_attempts: input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-          created_by: input.createdBy,
-          created_at: now,
-          updated_at: now,
-        })
+        .values(newRow(input, retryOf))
+        .onConflict((oc) => oc.column('retry_of').doNothing())
         .returning(COLUMNS)
-        .executeTakeFirstOrThrow();
-      return toJobWithoutInput(row);
+        .executeTakeFirst();
+      if (row) return { created: toJobWithoutInput(row) };
+      const existing = await db.selectFrom('jobs').select(COLUMNS).where('retry_of', '=', retryOf).executeTakeFirst();
+      if (!existing) throw new Error(`job ${retryOf}: a retry collided but none is stored`);
+      return { existing: toJobWithoutInput(existing) };
     },
     async getJob(id) {
       const row = await db.selectFrom('jobs').select(COLUMNS).where('id', '=', id).executeTakeFirst();

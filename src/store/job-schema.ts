@@ -8,6 +8,8 @@ export interface JobTables {
     state: string;
     release_id: number | null;
     params: string;
+    /** The job this one retries (migration 0042; unique: a job is retried once). */
+    retry_of: Generated<number | null>;
     /** The uploaded document of an import job; cleared when the job ends. */
     input: Uint8Array | null;
     progress: string;

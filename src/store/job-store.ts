@@ -27,6 +27,11 @@ export interface JobClaim {
 
 export interface JobStore {
   createJob(input: NewJob): Promise<Job>;
+  /**
+   * A new job retrying job `retryOf` (ADR 57), or the job that already retries it: one retry per
+   * job, even when two are asked for at the same moment (a unique index decides, on both dialects).
+   */
+  createRetryJob(input: NewJob, retryOf: number): Promise<{ created: Job } | { existing: Job }>;
   getJob(id: number): Promise<Job | null>;
   /** Newest first. */
   listJobs(filter?: JobFilter): Promise<Job[]>;

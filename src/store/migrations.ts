@@ -16,6 +16,7 @@ import { aiVersionFacts } from './migrations/ai-version-facts.js';
 import { knowledgeBaseImports } from './migrations/knowledge-base-imports.js';
 import { changeHistory } from './migrations/change-history.js';
 import { importQuality } from './migrations/import-quality.js';
+import { jobRetryOf } from './migrations/job-retry-of.js';
 import { dependencyEdgesUnchecked } from './migrations/dependency-edges-unchecked.js';
 
 type Table = CreateTableBuilder<string, never>;
@@ -445,6 +446,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0033_usages_by_release_in_id_order': usagesByReleaseInIdOrder(),
       '0040_dependency_edges_unchecked': dependencyEdgesUnchecked(dialect),
       '0041_components_name_index_dropped': componentsNameIndexDropped(),
+      '0042_job_retry_of': jobRetryOf(dialect),
     }),
   };
 }

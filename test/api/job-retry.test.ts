@@ -156,3 +156,54 @@ for (const target of targets()) {
     },
   );
 }
+
+for (const target of targets()) {
+  test(
+    `a job is retried once: retries sent at the same moment make one new job (ADR 57) [${target.dialect}]`,
+    { skip: target.unavailable },
+    async () => {
+      const api = await startApi(target, { logger: false });
+      try {
+        const store = api.fresh.store;
+        const product = await services.createProduct(store, { name: 'Raced' });
+        const release = await services.createRelease(store, { productId: product.id, number: '1' });
+        const original = await services.enqueueRevalidation(store, { releaseIds: [release.id] });
+        await services.cancelJob(store, original.id, null);
+        const retry = (id: number) =>
+          api.app.inject({
+            method: 'POST',
+            url: `/api/jobs/${id}/retry`,
+            headers: { ...bearer(api.tokens['compliance-officer']), 'content-type': 'application/json' },
+            payload: '{}',
+          });
+
+        const answers = await Promise.all([1, 2, 3, 4, 5, 6].map(() => retry(original.id)));
+        const created = answers.filter((a) => a.statusCode === 202);
+        assert.equal(created.length, 1, answers.map((a) => `${a.statusCode} ${a.body}`).join('\n'));
+        const winner = created[0]!.json() as JobBody;
+        for (const refused of answers.filter((a) => a.statusCode !== 202)) {
+          assert.equal(refused.statusCode, 409, refused.body);
+          assert.equal(
+            refused.json().error.message,
+            `job ${original.id} was already retried as job ${winner.id} (queued)`,
+          );
+        }
+        assert.equal((await services.listJobs(store)).length, 2, 'one job and its one retry');
+
+        // The retry failed too: the original points to it, and the retry is what gets retried.
+        await services.cancelJob(store, winner.id, null);
+        const again = await retry(original.id);
+        assert.equal(again.statusCode, 409);
+        assert.match(
+          again.json().error.message,
+          new RegExp(`retried as job ${winner.id} \\(cancelled\\); retry job ${winner.id} instead`),
+        );
+        const second = await retry(winner.id);
+        assert.equal(second.statusCode, 202, second.body);
+        assert.equal((second.json() as JobBody).params.retryOf, winner.id);
+      } finally {
+        await api.close();
+      }
+    },
+  );
+}
