@@ -22,6 +22,12 @@ export interface DecodeInput {
 export interface DecodeResult {
   sbom: Sbom;
   issues: Issue[];
+  /**
+   * The plain value a decoder parsed a non-JSON text into, when it has one (SPDX YAML's mapping, with
+   * scalars read as the decoder read them): `sbom validate` checks the schema on this same value,
+   * so the text is parsed once and the schema sees what the reader saw.
+   */
+  parsed?: unknown;
 }
 
 /** Thrown by a decoder only when the document cannot be read at all (syntax error, wrong root). */

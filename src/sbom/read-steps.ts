@@ -27,7 +27,7 @@ export interface ReadResult {
   specVersion: string;
   sbom: Sbom;
   issues: Issue[];
-  /** The parsed JSON value when the document was JSON (schema validation reuses it). */
+  /** The parsed JSON value when the document was JSON, or the value a YAML document was parsed into (schema validation reuses it). */
   json?: unknown;
 }
 
@@ -110,7 +110,7 @@ export function decodeIdentified(document: IdentifiedDocument, format: SbomForma
   let json = document.json;
   const enveloped = format.id === 'spdx-json' ? githubEnvelope(json) : undefined;
   if (enveloped !== undefined) json = enveloped;
-  const { sbom, issues } = format.decode({ text, json, name });
+  const { sbom, issues, parsed } = format.decode({ text, json, name });
   writeSourcePackages(sbom);
   if (enveloped !== undefined) {
     issues.unshift(
@@ -135,7 +135,7 @@ export function decodeIdentified(document: IdentifiedDocument, format: SbomForma
       ),
     );
   }
-  return { format, specVersion: found.specVersion ?? sbom.source.specVersion, sbom, issues, json };
+  return { format, specVersion: found.specVersion ?? sbom.source.specVersion, sbom, issues, json: json ?? parsed };
 }
 
 /**

@@ -4,7 +4,6 @@ import { loadSbom } from '../load-sbom.js';
 import type { SchemaViolation } from '../../schemas/index.js';
 import { EXIT } from '../exit-codes.js';
 import { countBySeverity, formatIssue } from '../format-issues.js';
-import { yaml } from '../../text/libraries.js';
 
 export function registerSbomValidate(sbom: Command, ctx: CommandContext): void {
   sbom
@@ -23,8 +22,9 @@ export function registerSbomValidate(sbom: Command, ctx: CommandContext): void {
       let violations: SchemaViolation[] | undefined;
       let schemaChecked = false;
       if (hasJsonSchema(format, version)) {
-        const value = format === 'spdx-yaml' ? yaml().parse(loaded.text, { schema: 'core', merge: true }) : loaded.json;
-        violations = validateJsonSchema(format, version, value);
+        // A YAML document's value is the one its reader parsed (ReadResult.json): parsed once, and the
+        // schema sees the scalars as the reader read them (`versionInfo: 1.0` is the text "1.0").
+        violations = validateJsonSchema(format, version, loaded.json);
         schemaChecked = true;
       } else if (hasXmlSchema(format, version)) {
         violations = await validateXmlSchema(format, version, loaded.text);

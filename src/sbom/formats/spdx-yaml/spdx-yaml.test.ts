@@ -73,3 +73,53 @@ test('YAML merge keys (<<: *anchor) give a package the fields of the one it repe
     [],
   );
 });
+
+const HEADER = [
+  'spdxVersion: SPDX-2.3',
+  'dataLicense: CC0-1.0',
+  'SPDXID: SPDXRef-DOCUMENT',
+  'name: doc',
+  'documentNamespace: https://example.org/doc-1',
+  'creationInfo: { created: "2024-01-01T00:00:00Z", creators: ["Tool: hand"] }',
+];
+
+test('aliases that expand exponentially are refused, not followed (the yaml reader caps them)', () => {
+  const text = [
+    ...HEADER,
+    'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]',
+    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
+    'f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]',
+    'packages: [{ SPDXID: SPDXRef-one, name: *f, downloadLocation: NOASSERTION }]',
+    '',
+  ].join('\n');
+  assert.throws(() => spdxYaml.decode({ text, name: 'laughs.spdx.yaml' }), UnreadableDocumentError);
+});
+
+test('numbers keep the text written, booleans and nulls are read, and a quoted text may run over lines', () => {
+  const text = [
+    ...HEADER,
+    'packages:',
+    '  - SPDXID: SPDXRef-one',
+    '    name: one',
+    '    versionInfo: 1.10',
+    '    downloadLocation: NOASSERTION',
+    '    filesAnalyzed: false',
+    '    supplier: ~',
+    // ORT writes long texts so, with the next line as deep as the keys (its cyclic-references fixture).
+    '    copyrightText: "Copyright (c) 1996 - 2020, Daniel Stenberg, and many',
+    '    contributors, see the THANKS file."',
+    '',
+  ].join('\n');
+  const { sbom, parsed } = spdxYaml.decode({ text });
+  const one = sbom.components.find((c) => c.ref === 'SPDXRef-one') ?? sbom.metadata.component;
+  assert.equal(one?.version, '1.10');
+  assert.equal(
+    one?.copyright,
+    'Copyright (c) 1996 - 2020, Daniel Stenberg, and many contributors, see the THANKS file.',
+  );
+  const pkg = (parsed as { packages: Record<string, unknown>[] }).packages[0]!;
+  assert.deepEqual([pkg.versionInfo, pkg.filesAnalyzed, pkg.supplier], ['1.10', false, null]);
+});
