@@ -209,3 +209,43 @@ function toViolation(e: ErrorObject): SchemaViolation {
         : (e.message ?? e.keyword);
   return { path: e.instancePath || '/', message: detail };
 }
+
+/**
+ * An SPDX tag-value document checked against the SPDX JSON schema of its version, in the JSON shape
+ * its reader builds (`document`), so that a required field missing in tag-value fails as it does in
+ * JSON and YAML. Snippets are left out: the reader keeps their tags as written (SnippetByteRange…)
+ * rather than JSON's ranges, so the schema would fault the reading, not the document. A violation
+ * under a package, file or the document names the line its element starts on (`lines`: SPDXID → line).
+ * Undefined when SPDX JSON has no schema for that version.
+ */
+export function validateTagValueAsJson(
+  specVersion: string,
+  document: unknown,
+  lines: ReadonlyMap<string, number>,
+  maxViolations = 50,
+): SchemaViolation[] | undefined {
+  const validate = validatorFor('spdx-json', specVersion);
+  if (!validate) return undefined;
+  const { snippets: _snippets, ...withoutSnippets } = document as Record<string, unknown>;
+  if (validate(withoutSnippets)) return [];
+  const out: SchemaViolation[] = [];
+  for (const error of validate.errors ?? []) {
+    const violation = toViolation(error);
+    if (violation.path.startsWith('/snippets')) continue;
+    const line = elementLine(withoutSnippets, violation.path, lines);
+    out.push(line === undefined ? violation : { ...violation, line });
+    if (out.length >= maxViolations) break;
+  }
+  return out;
+}
+
+/** The line of the element a JSON pointer falls in (`/packages/3/…` → that package's SPDXID's line). */
+function elementLine(
+  doc: Record<string, unknown>,
+  path: string,
+  lines: ReadonlyMap<string, number>,
+): number | undefined {
+  const m = /^\/(packages|files)\/(\d+)(?:\/|$)/.exec(path);
+  const element = m ? (doc[m[1]!] as { SPDXID?: unknown }[] | undefined)?.[Number(m[2])] : doc;
+  return typeof element?.SPDXID === 'string' ? lines.get(element.SPDXID) : undefined;
+}

@@ -3,12 +3,12 @@ import type { SbomFormat } from '../../format.js';
 import { describedFormat } from '../descriptions.js';
 import { decodeSpdx2Document, encodeSpdx2Document, SPDX2_ENCODES } from '../spdx2-common/index.js';
 import { SPDX_TAGVALUE_ID } from '../spdx2-common/identify.js';
-import { readTagValue } from './read-document.js';
+import { readTagValue, type TagValueParsed } from './read-document.js';
 import { writeTagValue } from './write-document.js';
 
 const ID = SPDX_TAGVALUE_ID;
 
-export { readTagValue } from './read-document.js';
+export { readTagValue, type TagValueParsed } from './read-document.js';
 export { writeTagValue } from './write-document.js';
 
 export const spdxTagValue: SbomFormat = {
@@ -16,7 +16,13 @@ export const spdxTagValue: SbomFormat = {
   decode(input) {
     const reading = readTagValue(input.text);
     const result = decodeSpdx2Document(reading.document, ID, (id) => reading.lines.get(id));
-    return { sbom: result.sbom, issues: [...reading.issues, ...result.issues] };
+    // The document in SPDX JSON's shape: `sbom validate` checks it against the JSON schema, so that a
+    // field missing in tag-value fails as it does in JSON (tagValueSchemaViolations).
+    return {
+      sbom: result.sbom,
+      issues: [...reading.issues, ...result.issues],
+      parsed: { document: reading.document, lines: reading.lines } satisfies TagValueParsed,
+    };
   },
   encode(sbom, specVersion, options) {
     if (!(SPDX2_ENCODES as readonly string[]).includes(specVersion)) {

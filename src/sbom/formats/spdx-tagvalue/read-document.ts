@@ -18,6 +18,9 @@ export interface TagValueReading {
   issues: Issue[];
 }
 
+/** What a tag-value decode leaves for schema validation: the document in JSON's shape, and where its elements are. */
+export type TagValueParsed = Pick<TagValueReading, 'document' | 'lines'>;
+
 type Section =
   | { kind: 'document' }
   | { kind: 'package'; pkg: Spdx2Package }

@@ -1,6 +1,6 @@
-// `vigie sbom validate` on SPDX YAML checks the schema on the value the reader parsed (one parse), so
-// the same document gets the same verdict in YAML and in JSON, and a scalar the reader keeps as text
-// (`versionInfo: 1.0`) is not a schema violation the reader never saw.
+// `vigie sbom validate` gives one SPDX document the same verdict in JSON, YAML and tag-value: YAML is
+// checked on the value the reader parsed (one parse; a scalar the reader keeps as text, `versionInfo:
+// 1.0`, is not a violation the reader never saw), tag-value in the JSON shape its reader builds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,4 +70,54 @@ test('a package without its download location fails the schema in YAML as in JSO
     fromYaml.schema.violations.some((v) => v.path.startsWith('/packages/0') && /downloadLocation/.test(v.message)),
     JSON.stringify(fromYaml.schema.violations),
   );
+});
+
+test('a package without its download location fails in tag-value as in JSON, naming its line', async () => {
+  const tagValue = [
+    'SPDXVersion: SPDX-2.3',
+    'DataLicense: CC0-1.0',
+    'SPDXID: SPDXRef-DOCUMENT',
+    'DocumentName: twins',
+    'DocumentNamespace: https://example.org/twins-1',
+    'Creator: Tool: hand',
+    'Created: 2024-01-01T00:00:00Z',
+    '',
+    'PackageName: one',
+    'SPDXID: SPDXRef-one',
+    'PackageVersion: 2',
+    'FilesAnalyzed: false',
+    '',
+  ].join('\n');
+  const json = JSON.stringify({
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: 'twins',
+    documentNamespace: 'https://example.org/twins-1',
+    creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: hand'] },
+    packages: [{ SPDXID: 'SPDXRef-one', name: 'one', versionInfo: '2', filesAnalyzed: false }],
+  });
+  const fromTagValue = await validate('missing.spdx', tagValue);
+  const fromJson = await validate('missing-twin.spdx.json', json);
+  assert.equal(fromTagValue.schema.checked, true);
+  assert.equal(fromTagValue.valid, false);
+  assert.deepEqual(
+    fromTagValue.schema.violations.map((v) => [v.path, v.message]),
+    fromJson.schema.violations.map((v) => [v.path, v.message]),
+  );
+  assert.deepEqual(
+    fromTagValue.schema.violations.map((v) => (v as { line?: number }).line),
+    [9],
+    'the package starts on line 9',
+  );
+  const text = await vigie(['sbom', 'validate', join(dir, 'missing.spdx')]);
+  assert.equal(text.code, 1);
+  assert.match(text.stdout, /schema \/packages\/0 \(line 9\): must have required property 'downloadLocation'/);
+
+  // The same document with its download location is valid, as the JSON twin is.
+  const whole = await validate(
+    'whole.spdx',
+    tagValue.replace('PackageVersion: 2', 'PackageVersion: 2\nPackageDownloadLocation: NOASSERTION'),
+  );
+  assert.deepEqual([whole.valid, whole.schema.violations], [true, []]);
 });
