@@ -263,6 +263,14 @@ const ENTRIES: readonly Entry[] = [
     matches: (path) => /(^|\/)cabal\.project\.freeze$/.test(path),
     load: () => import('./haskell/cabal-freeze-extractor.js'),
   },
+  /** renv.lock (R): the project library's packages, their sources (CRAN, Bioconductor, git remotes) and Requirements. */
+  {
+    id: 'renv-lock',
+    label: 'renv.lock',
+    ecosystem: 'cran',
+    matches: (path) => /(^|\/)renv\.lock$/.test(path),
+    load: () => import('./r/renv-lock-extractor.js'),
+  },
   /**
    * pubspec.lock: every package with its kind (`direct main`, `direct dev`, `direct overridden`,
    * `transitive`) and source (hosted, git, path, sdk). No edges: only the direct ones are known.

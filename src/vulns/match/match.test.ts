@@ -5,6 +5,7 @@ import type { OsvRecord } from '../osv/record.js';
 import { applyVex, failsGate, findingsAsVex, purlToOsvPackage, scanSbom, VulnerabilityIndex } from './index.js';
 import { readVex, writeVex, type VexStatement } from '../vex/index.js';
 import { parseKev, type KevCatalogue } from '../severity/index.js';
+import { packageKey } from '../osv/ecosystem.js';
 
 function component(ref: string, purl: string | undefined, version?: string): Component {
   const name = ref.split('@')[0]!;
@@ -710,5 +711,16 @@ describe('VEX about the upstream CVE of a distribution advisory', () => {
     assert.equal(findings['DSA-9999-1']!.analysis?.state, 'not_affected');
     assert.equal(findings['DSA-9999-1']!.warnings, undefined);
     assert.equal(findings['RHSA-2099:0001']!.analysis, null);
+  });
+});
+
+test('a Bioconductor package (renv.lock) is matched against OSV Bioconductor records', () => {
+  assert.deepEqual(purlToOsvPackage('pkg:bioconductor/Biobase@2.62.0'), {
+    package: {
+      ecosystem: 'Bioconductor',
+      name: 'Biobase',
+      key: packageKey('Bioconductor', 'Biobase'),
+      version: '2.62.0',
+    },
   });
 });

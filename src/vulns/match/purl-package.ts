@@ -109,6 +109,7 @@ const PURL_TYPES: Record<string, Mapping> = {
   swift: (p) => ({ ecosystem: 'SwiftURL', name: joined(p) }),
   hackage: (p) => ({ ecosystem: 'Hackage', name: p.name }),
   cran: (p) => ({ ecosystem: 'CRAN', name: p.name }),
+  bioconductor: (p) => ({ ecosystem: 'Bioconductor', name: p.name }),
   conan: (p) => ({ ecosystem: 'ConanCenter', name: p.name }),
   bitnami: (p) => ({ ecosystem: 'Bitnami', name: p.name }),
   deb: (p) => {
