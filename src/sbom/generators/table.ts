@@ -263,6 +263,14 @@ const ENTRIES: readonly Entry[] = [
     matches: (path) => /(^|\/)cabal\.project\.freeze$/.test(path),
     load: () => import('./haskell/cabal-freeze-extractor.js'),
   },
+  /** flake.lock (Nix flakes, versions 5–7): pinned inputs (GitHub/GitLab/git/tarball/path) and the graph, follows resolved. */
+  {
+    id: 'flake-lock',
+    label: 'flake.lock',
+    ecosystem: 'generic',
+    matches: (path) => /(^|\/)flake\.lock$/.test(path),
+    load: () => import('./nix/flake-lock-extractor.js'),
+  },
   /** renv.lock (R): the project library's packages, their sources (CRAN, Bioconductor, git remotes) and Requirements. */
   {
     id: 'renv-lock',
