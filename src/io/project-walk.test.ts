@@ -96,3 +96,27 @@ test('a binary file under a lockfile name is reported and the walk goes on', () 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("bun's binary lockfile is named with the way out, unless its text lockfile is beside it", () => {
+  const dir = tree({
+    'app/bun.lockb': '#!/usr/bin/env bun\nbun-lockfile-format-v0\n\u0000\u0001',
+    'app/package.json': '{"name":"app"}',
+    'both/bun.lockb': '\u0000',
+    'both/bun.lock': '{"lockfileVersion": 1, "workspaces": {"": {"name": "both"}}, "packages": {}}',
+  });
+  try {
+    const walked = walkProject(dir);
+    assert.deepEqual(
+      walked.files.map((f) => f.input.path),
+      ['both/bun.lock'],
+    );
+    assert.deepEqual(
+      walked.failures.map((f) => [f.code, f.field]),
+      [['unreadable-lockfile', 'app/bun.lockb']],
+    );
+    assert.match(walked.failures[0]!.message, /bun install --save-text-lockfile/);
+    assert.throws(() => walkProject(join(dir, 'app', 'bun.lockb')), /binary lockfile.*--save-text-lockfile/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -90,7 +90,8 @@ export function walkProject(target: string, options: WalkOptions = {}): WalkResu
     const extractor = extractorFor(name);
     if (!extractor)
       throw new InputError(
-        `${target} is not a lockfile or package database Vigie reads (see \`vigie sbom generate --help\`)`,
+        unreadLockfileAdvice(name, target) ??
+          `${target} is not a lockfile or package database Vigie reads (see \`vigie sbom generate --help\`)`,
       );
     const root = dirname(full);
     const failures: Issue[] = [];
@@ -100,6 +101,7 @@ export function walkProject(target: string, options: WalkOptions = {}): WalkResu
   }
   if (!stats.isDirectory()) throw new InputError(`${target} is neither a folder nor a file`);
   const candidates: [string, Extractor][] = [];
+  const unread: Issue[] = [];
   const visit = (dir: string, rel: string, ignores: [string, Ignore][]) => {
     let entries: Dirent[];
     try {
@@ -123,6 +125,11 @@ export function walkProject(target: string, options: WalkOptions = {}): WalkResu
       } else if (entry.isFile()) {
         const extractor = extractorFor(path);
         if (extractor) candidates.push([path, extractor]);
+        else {
+          // A lockfile Vigie knows but cannot read leaves the inventory incomplete: said, with the way out.
+          const advice = unreadLockfileAdvice(entry.name, path, entries);
+          if (advice) unread.push(issue('warning', 'unreadable-lockfile', advice, { field: path }));
+        }
         if (candidates.length > MAX_FILES)
           throw new InputError(`${target} holds more than ${MAX_FILES} lockfiles; walk a smaller folder`);
       }
@@ -130,7 +137,7 @@ export function walkProject(target: string, options: WalkOptions = {}): WalkResu
   };
   visit(full, '', []);
   const present = new Set(candidates.map(([p]) => p));
-  const failures: Issue[] = [];
+  const failures: Issue[] = [...unread];
   const files: FoundFile[] = [];
   const related = relatedReader(full);
   for (const [path, extractor] of candidates) {
@@ -142,6 +149,20 @@ export function walkProject(target: string, options: WalkOptions = {}): WalkResu
     if (found) files.push(found);
   }
   return { root: full, files, failures };
+}
+
+/**
+ * Why a lockfile Vigie knows is not read, and what to do instead, or undefined for any other file.
+ * bun.lockb is bun's binary lockfile (before bun 1.2): its layout is bun's internal one and changes
+ * between releases. A bun.lock beside it is read instead, so it is mentioned only when alone.
+ */
+function unreadLockfileAdvice(name: string, shown: string, siblings?: Dirent[]): string | undefined {
+  if (name !== 'bun.lockb') return undefined;
+  if (siblings?.some((e) => e.name === 'bun.lock')) return undefined;
+  return (
+    `${shown} is bun's binary lockfile, which Vigie does not read. ` +
+    'Write the text lockfile beside it with `bun install --save-text-lockfile` (bun 1.1.39 or later; bun 1.2 writes bun.lock by default) and generate again'
+  );
 }
 
 function readFound(
