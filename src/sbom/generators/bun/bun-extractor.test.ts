@@ -35,3 +35,36 @@ test("bun workspace: a member's devDependencies are dev, and it uses its own cop
   const edges = Object.fromEntries(inv.dependencies.map((d) => [d.ref, d.dependsOn]));
   assert.deepEqual(edges[api.ref], ['pkg:npm/bundler@5.0.3', 'pkg:npm/schema@4.0.1']);
 });
+
+test('bun git dependencies take the locked commit as version and a vcs_url (ADR 48)', () => {
+  // As bun 1.2 writes them: the spec with its ref, the metadata, then `owner-repo-<commit>`.
+  const text = JSON.stringify({
+    lockfileVersion: 1,
+    workspaces: {
+      '': {
+        name: 'app',
+        dependencies: {
+          'is-even': 'github:jonschlinkert/is-even',
+          tiny: 'git+https://git.example.org/tiny.git#1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c',
+        },
+      },
+    },
+    packages: {
+      'is-even': ['is-even@github:jonschlinkert/is-even', {}, 'jonschlinkert-is-even-7f3a0c4'],
+      tiny: ['tiny@git+https://git.example.org/tiny.git#1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c', {}, 'tiny-1f2e3d4'],
+      branchy: ['branchy@github:someone/branchy#main', {}, 'someone-branchy'],
+    },
+  });
+  const byName = new Map(extract({ path: 'bun.lock', text }).components.map((c) => [c.name, c]));
+  assert.equal(byName.get('is-even')?.version, '7f3a0c4');
+  assert.equal(
+    byName.get('is-even')?.purl,
+    'pkg:npm/is-even@7f3a0c4?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fjonschlinkert%2Fis-even%407f3a0c4',
+  );
+  assert.equal(byName.get('tiny')?.version, '1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c');
+  assert.match(byName.get('tiny')?.purl ?? '', /vcs_url=git%2Bhttps:%2F%2Fgit\.example\.org%2Ftiny\.git%401f2e3d4c/);
+  // A branch bun did not resolve in the file: no version is made up, no purl.
+  assert.equal(byName.get('branchy')?.version, undefined);
+  assert.equal(byName.get('branchy')?.purl, undefined);
+  assert.deepEqual(byName.get('branchy')?.externalReferences, [{ type: 'vcs', url: 'github:someone/branchy#main' }]);
+});

@@ -1,6 +1,6 @@
 import type { DependencyScope } from '../../../model/index.js';
 import type { ExtractFn, Inventory, LockfileInput } from '../core/extractor.js';
-import { InventoryBuilder } from '../core/inventory-builder.js';
+import { InventoryBuilder, type PackageSpec } from '../core/inventory-builder.js';
 import { LockfileError, lineOfMatch } from '../core/lockfile-error.js';
 import { isObject, objectOr, parseJsoncFile, str } from '../core/parse-text.js';
 import { npmPackage, projectOfManifest } from '../npm/js-project.js';
@@ -47,14 +47,7 @@ function extractBun(input: LockfileInput): Inventory {
     const rest = (tuple as unknown[]).slice(1);
     const meta = objectOr(rest.find((x) => isObject(x)));
     const integrity = rest.filter((x): x is string => typeof x === 'string').find((x) => /^sha\d+-/.test(x));
-    builder.add(
-      npmPackage(key, name, local || git ? undefined : version, {
-        local: local || git,
-        integrity,
-        ...(git && { externalReferences: [{ type: 'vcs', url: version }] }),
-        ...(local && { properties: [{ name: 'vigie:workspace', value: version.replace(/^\w+:/, '') }] }),
-      }),
-    );
+    builder.add(packageSpec(key, name, version, { local, git, integrity, rest }));
     const deps: [string, boolean][] = [];
     for (const [section] of SECTIONS) {
       if (section === 'devDependencies') continue;
@@ -114,4 +107,51 @@ function splitIdentifier(id: string): { name: string; version: string } | undefi
   const at = id.indexOf('@', 1);
   if (at <= 0) return undefined;
   return { name: id.slice(0, at), version: id.slice(at + 1) };
+}
+
+/**
+ * The commit a git dependency is locked to: the `#` fragment of its spec when that is a commit id,
+ * else the one bun appends to the entry's last text (`owner-repo-<commit>`); undefined for a branch
+ * or tag bun did not resolve in the file.
+ */
+function gitCommitOf(spec: string, rest: unknown[]): string | undefined {
+  const fragment = /#([0-9a-f]{7,64})$/i.exec(spec)?.[1];
+  if (fragment) return fragment.toLowerCase();
+  for (const x of rest)
+    if (typeof x === 'string' && !/^sha\d+-/.test(x)) {
+      const suffix = /-([0-9a-f]{7,64})$/i.exec(x)?.[1];
+      if (suffix) return suffix.toLowerCase();
+    }
+  return undefined;
+}
+
+/** The repository of a git spec as a vcs_url (`git+https://…`): hosted shorthands spelled out. */
+function gitUrlOf(spec: string): string {
+  const bare = spec.replace(/#.*$/, '');
+  const hosted = /^(github|gitlab|bitbucket):(.+)$/.exec(bare);
+  if (hosted) return `git+https://${hosted[1] === 'bitbucket' ? 'bitbucket.org' : `${hosted[1]}.com`}/${hosted[2]}`;
+  return bare.startsWith('git+') ? bare : `git+${bare}`;
+}
+
+/**
+ * One entry as a package. A git dependency is the commit bun locked (ADR 48): its version, with a
+ * vcs_url that keeps it apart from the registry's package of that name.
+ */
+function packageSpec(
+  key: string,
+  name: string,
+  version: string,
+  entry: { local: boolean; git: boolean; integrity: string | undefined; rest: unknown[] },
+): PackageSpec {
+  const { local, git, integrity, rest } = entry;
+  const commit = git ? gitCommitOf(version, rest) : undefined;
+  const spec = npmPackage(key, name, local || git ? commit : version, {
+    local: local || (git && !commit),
+    integrity,
+    ...(git && { externalReferences: [{ type: 'vcs', url: version }] }),
+    ...(local && { properties: [{ name: 'vigie:workspace', value: version.replace(/^\w+:/, '') }] }),
+  });
+  if (git && commit && spec.purl)
+    spec.purl = { ...spec.purl, qualifiers: { vcs_url: `${gitUrlOf(version)}@${commit}` } };
+  return spec;
 }
