@@ -263,6 +263,14 @@ const ENTRIES: readonly Entry[] = [
     matches: (path) => /(^|\/)cabal\.project\.freeze$/.test(path),
     load: () => import('./haskell/cabal-freeze-extractor.js'),
   },
+  /** pixi.lock (versions 4–6): conda and PyPI packages of every environment and platform; packages only outside `default` are dev. */
+  {
+    id: 'pixi-lock',
+    label: 'pixi.lock',
+    ecosystem: 'conda',
+    matches: (path) => /(^|\/)pixi\.lock$/.test(path),
+    load: () => import('./pixi/pixi-lock-extractor.js'),
+  },
   /** flake.lock (Nix flakes, versions 5–7): pinned inputs (GitHub/GitLab/git/tarball/path) and the graph, follows resolved. */
   {
     id: 'flake-lock',
