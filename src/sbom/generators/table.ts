@@ -287,6 +287,14 @@ const ENTRIES: readonly Entry[] = [
     matches: (path) => /(^|\/)renv\.lock$/.test(path),
     load: () => import('./r/renv-lock-extractor.js'),
   },
+  /** stack.yaml.lock (Haskell Stack): the extra-deps added to the snapshot (Hackage and git), and the snapshot named. */
+  {
+    id: 'stack-lock',
+    label: 'stack.yaml.lock',
+    ecosystem: 'hackage',
+    matches: (path) => /(^|\/)stack\.yaml\.lock$/.test(path),
+    load: () => import('./haskell/stack-lock-extractor.js'),
+  },
   /**
    * pubspec.lock: every package with its kind (`direct main`, `direct dev`, `direct overridden`,
    * `transitive`) and source (hosted, git, path, sdk). No edges: only the direct ones are known.
