@@ -123,41 +123,28 @@ function channelOf(url: string): string | undefined {
 
 function specOf(e: Entry, key: string, scope: DependencyScope | undefined): PackageSpec {
   const properties: Property[] = [];
-  const hashes = [hashOf(str(e.raw.sha256), 'sha256'), hashOf(str(e.raw.md5), 'md5')].filter((h) => h !== undefined);
   const license = str(e.raw.license);
+  let qualifiers: Record<string, string> | undefined;
   if (e.kind === 'pypi') {
-    const pypiHost = /^https:\/\/files\.pythonhosted\.org\//.test(e.url);
-    return {
-      key,
-      name: e.name,
-      ...(e.version && { version: e.version }),
-      purl: e.version
-        ? { type: 'pypi', name: e.name, version: e.version, ...(!pypiHost && { qualifiers: { download_url: e.url } }) }
-        : false,
-      scope: scope ?? 'prod',
-      hashes,
-      ...(license && { license }),
-      externalReferences: [{ type: 'distribution', url: e.url }],
-      properties,
-    };
+    if (!/^https:\/\/files\.pythonhosted\.org\//.test(e.url)) qualifiers = { download_url: e.url };
+  } else {
+    const file = condaFile(e.url);
+    const channel = channelOf(e.url);
+    // A channel of anaconda.org or prefix.dev names where the package is from; another URL is its download.
+    qualifiers = channel ? { channel } : { download_url: e.url };
+    if (file)
+      properties.push(
+        { name: 'vigie:conda:build', value: str(e.raw.build) ?? file.build },
+        { name: 'vigie:conda:subdir', value: str(e.raw.subdir) ?? file.subdir },
+      );
   }
-  const file = condaFile(e.url);
-  const channel = channelOf(e.url);
-  if (file)
-    properties.push(
-      { name: 'vigie:conda:build', value: str(e.raw.build) ?? file.build },
-      { name: 'vigie:conda:subdir', value: str(e.raw.subdir) ?? file.subdir },
-    );
   return {
     key,
     name: e.name,
     ...(e.version && { version: e.version }),
-    // A channel of anaconda.org or prefix.dev names where the package is from; another URL is its download.
-    purl: e.version
-      ? { type: 'conda', name: e.name, version: e.version, qualifiers: channel ? { channel } : { download_url: e.url } }
-      : false,
+    purl: e.version ? { type: e.kind, name: e.name, version: e.version, ...(qualifiers && { qualifiers }) } : false,
     scope: scope ?? 'prod',
-    hashes,
+    hashes: [hashOf(str(e.raw.sha256), 'sha256'), hashOf(str(e.raw.md5), 'md5')].filter((h) => h !== undefined),
     ...(license && { license }),
     externalReferences: [{ type: 'distribution', url: e.url }],
     properties,
