@@ -6,6 +6,7 @@ import addFormatsModule from 'ajv-formats';
 import { schemaJson } from './files.js';
 import type { SchemaViolation } from './violation.js';
 import { graphElementViolations } from './graph-element-violations.js';
+import { snippetAsJson } from './tagvalue-snippets.js';
 import { uniqueItemsKeyword } from './unique-items.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -213,9 +214,9 @@ function toViolation(e: ErrorObject): SchemaViolation {
 /**
  * An SPDX tag-value document checked against the SPDX JSON schema of its version, in the JSON shape
  * its reader builds (`document`), so that a required field missing in tag-value fails as it does in
- * JSON and YAML. Snippets are left out: the reader keeps their tags as written (SnippetByteRange…)
- * rather than JSON's ranges, so the schema would fault the reading, not the document. A violation
- * under a package, file or the document names the line its element starts on (`lines`: SPDXID → line).
+ * JSON and YAML. Snippets, whose tags the reader keeps as written (SnippetByteRange…), are put in
+ * JSON's shape first (snippetAsJson), so a snippet without its file or range fails as in JSON. A violation
+ * under a package, file, snippet or the document names the line its element starts on (`lines`: SPDXID → line).
  * Undefined when SPDX JSON has no schema for that version.
  */
 export function validateTagValueAsJson(
@@ -226,13 +227,15 @@ export function validateTagValueAsJson(
 ): SchemaViolation[] | undefined {
   const validate = validatorFor('spdx-json', specVersion);
   if (!validate) return undefined;
-  const { snippets: _snippets, ...withoutSnippets } = document as Record<string, unknown>;
-  if (validate(withoutSnippets)) return [];
+  const { snippets, ...rest } = document as Record<string, unknown>;
+  const shaped = Array.isArray(snippets)
+    ? { ...rest, snippets: snippets.map((s) => snippetAsJson(s as Record<string, unknown>)) }
+    : rest;
+  if (validate(shaped)) return [];
   const out: SchemaViolation[] = [];
   for (const error of validate.errors ?? []) {
     const violation = toViolation(error);
-    if (violation.path.startsWith('/snippets')) continue;
-    const line = elementLine(withoutSnippets, violation.path, lines);
+    const line = elementLine(shaped, violation.path, lines);
     out.push(line === undefined ? violation : { ...violation, line });
     if (out.length >= maxViolations) break;
   }
@@ -245,7 +248,7 @@ function elementLine(
   path: string,
   lines: ReadonlyMap<string, number>,
 ): number | undefined {
-  const m = /^\/(packages|files)\/(\d+)(?:\/|$)/.exec(path);
+  const m = /^\/(packages|files|snippets)\/(\d+)(?:\/|$)/.exec(path);
   const element = m ? (doc[m[1]!] as { SPDXID?: unknown }[] | undefined)?.[Number(m[2])] : doc;
   return typeof element?.SPDXID === 'string' ? lines.get(element.SPDXID) : undefined;
 }

@@ -121,3 +121,99 @@ test('a package without its download location fails in tag-value as in JSON, nam
   );
   assert.deepEqual([whole.valid, whole.schema.violations], [true, []]);
 });
+
+// One document with a file and a snippet of it, in the three forms; `fromFile: false` leaves out the
+// snippet's file (required by the schema of both 2.2 and 2.3).
+function snippetTwins(fromFile: boolean): { tagValue: string; yaml: string; json: string } {
+  const tagValue = [
+    'SPDXVersion: SPDX-2.3',
+    'DataLicense: CC0-1.0',
+    'SPDXID: SPDXRef-DOCUMENT',
+    'DocumentName: twins',
+    'DocumentNamespace: https://example.org/twins-1',
+    'Creator: Tool: hand',
+    'Created: 2024-01-01T00:00:00Z',
+    '',
+    'FileName: ./src/a.c',
+    'SPDXID: SPDXRef-a',
+    'FileChecksum: SHA1: d6a770ba38583ed4bb4525bd96e50461655d2758',
+    '',
+    'SnippetSPDXID: SPDXRef-snip',
+    ...(fromFile ? ['SnippetFromFileSPDXID: SPDXRef-a'] : []),
+    'SnippetByteRange: 310:420',
+    'SnippetLineRange: 5:23',
+    'SnippetName: from a',
+    'SnippetLicenseConcluded: MIT',
+    'LicenseInfoInSnippet: MIT',
+    'SnippetCopyrightText: NOASSERTION',
+    '',
+  ].join('\n');
+  const ref = fromFile ? 'SPDXRef-a' : '';
+  const yaml = [
+    ...HEAD.slice(0, -1),
+    'files:',
+    '  - SPDXID: SPDXRef-a',
+    '    fileName: ./src/a.c',
+    '    checksums: [{ algorithm: SHA1, checksumValue: d6a770ba38583ed4bb4525bd96e50461655d2758 }]',
+    'snippets:',
+    '  - SPDXID: SPDXRef-snip',
+    ...(fromFile ? ['    snippetFromFile: SPDXRef-a'] : []),
+    '    name: from a',
+    '    licenseConcluded: MIT',
+    '    licenseInfoInSnippets: [MIT]',
+    '    copyrightText: NOASSERTION',
+    '    ranges:',
+    `      - startPointer: { offset: 310, reference: "${ref}" }`,
+    `        endPointer: { offset: 420, reference: "${ref}" }`,
+    `      - startPointer: { lineNumber: 5, reference: "${ref}" }`,
+    `        endPointer: { lineNumber: 23, reference: "${ref}" }`,
+    '',
+  ].join('\n');
+  const json = JSON.stringify({
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: 'twins',
+    documentNamespace: 'https://example.org/twins-1',
+    creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: hand'] },
+    files: [
+      {
+        SPDXID: 'SPDXRef-a',
+        fileName: './src/a.c',
+        checksums: [{ algorithm: 'SHA1', checksumValue: 'd6a770ba38583ed4bb4525bd96e50461655d2758' }],
+      },
+    ],
+    snippets: [
+      {
+        SPDXID: 'SPDXRef-snip',
+        ...(fromFile ? { snippetFromFile: 'SPDXRef-a' } : {}),
+        name: 'from a',
+        licenseConcluded: 'MIT',
+        licenseInfoInSnippets: ['MIT'],
+        copyrightText: 'NOASSERTION',
+        ranges: [
+          { startPointer: { offset: 310, reference: ref }, endPointer: { offset: 420, reference: ref } },
+          { startPointer: { lineNumber: 5, reference: ref }, endPointer: { lineNumber: 23, reference: ref } },
+        ],
+      },
+    ],
+  });
+  return { tagValue, yaml, json };
+}
+
+test('a snippet without its file fails in tag-value as in JSON, naming its line', async () => {
+  const { tagValue, json } = snippetTwins(false);
+  const fromTagValue = await validate('snip-missing.spdx', tagValue);
+  const fromJson = await validate('snip-missing.spdx.json', json);
+  assert.equal(fromJson.valid, false);
+  assert.equal(fromTagValue.valid, false);
+  assert.deepEqual(
+    fromTagValue.schema.violations.map((v) => [v.path, v.message]),
+    fromJson.schema.violations.map((v) => [v.path, v.message]),
+  );
+  assert.deepEqual(
+    fromTagValue.schema.violations.map((v) => (v as { line?: number }).line),
+    [13],
+    'the snippet starts on line 13',
+  );
+});
