@@ -7,6 +7,7 @@ import { schemaJson } from './files.js';
 import type { SchemaViolation } from './violation.js';
 import { graphElementViolations } from './graph-element-violations.js';
 import { snippetAsJson } from './tagvalue-snippets.js';
+import { spdxYamlIntegers } from './spdx-yaml-integers.js';
 import { uniqueItemsKeyword } from './unique-items.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -135,6 +136,7 @@ export function validateJsonSchema(
 ): SchemaViolation[] | undefined {
   const validate = validatorFor(format, specVersion);
   if (!validate) return undefined;
+  if (format === 'spdx-yaml') value = spdxYamlIntegers(value);
   if (format === 'spdx3-jsonld' && validGraphByClass(format, specVersion, validate, value)) return [];
   if (validate(value)) return [];
   const errors = validate.errors ?? [];

@@ -201,6 +201,19 @@ function snippetTwins(fromFile: boolean): { tagValue: string; yaml: string; json
   return { tagValue, yaml, json };
 }
 
+test('a snippet is checked in tag-value and YAML as in JSON: whole it is valid in all three', async () => {
+  const { tagValue, yaml, json } = snippetTwins(true);
+  for (const [name, text] of [
+    ['snip.spdx', tagValue],
+    ['snip.spdx.yaml', yaml],
+    ['snip.spdx.json', json],
+  ] as const) {
+    const verdict = await validate(name, text);
+    // A YAML range's `offset: 310` is the integer the schema wants, as in JSON (the reader keeps scalars as text).
+    assert.deepEqual([name, verdict.valid, verdict.schema.violations], [name, true, []]);
+  }
+});
+
 test('a snippet without its file fails in tag-value as in JSON, naming its line', async () => {
   const { tagValue, json } = snippetTwins(false);
   const fromTagValue = await validate('snip-missing.spdx', tagValue);
