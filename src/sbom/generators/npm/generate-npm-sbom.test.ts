@@ -247,3 +247,87 @@ test('SRI integrity becomes lower-case hex of the same bytes', () => {
   ]);
   assert.deepEqual(hashesFromIntegrity('md5-xyz not-sri'), []);
 });
+
+test('git dependencies: vcs reference at the locked commit, purl with vcs_url, commit as version when none (ADR 48)', () => {
+  const slick = '280b560161b751ba226d50c7db1e0a14a78c2de0';
+  const isNumber = 'af885e2e890b9ef0875edd2b117305119ee5bdc5';
+  // lockfile v3 as npm 9 writes git dependencies: the package's own version, the commit in `resolved`.
+  const { sbom } = generateNpmSbom({
+    lockfileName: 'package-lock.json',
+    lockfile: {
+      name: 'app',
+      version: '1.0.0',
+      lockfileVersion: 3,
+      requires: true,
+      packages: {
+        '': { name: 'app', version: '1.0.0', dependencies: { slick: 'github:brianfryer/slick', 'is-number': '*' } },
+        'node_modules/slick': {
+          version: '1.6.0',
+          resolved: `git+ssh://git@github.com/brianfryer/slick.git#${slick}`,
+          license: 'MIT',
+        },
+        'node_modules/is-number': {
+          version: '7.0.0',
+          resolved: `git+https://dummy-token@github.com/jonschlinkert/is-number.git#${isNumber}`,
+        },
+      },
+    },
+  });
+  const slickC = find(sbom, 'slick', '1.6.0');
+  assert.equal(
+    slickC.purl,
+    `pkg:npm/slick@1.6.0?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Fbrianfryer%2Fslick.git%40${slick}`,
+  );
+  assert.deepEqual(slickC.externalReferences, [
+    { type: 'vcs', url: `git+ssh://git@github.com/brianfryer/slick.git#${slick}` },
+  ]);
+  const purl = PackageURL.fromString(slickC.purl!);
+  assert.equal(purl.qualifiers?.vcs_url, `git+ssh://git@github.com/brianfryer/slick.git@${slick}`);
+  const isNumberC = find(sbom, 'is-number', '7.0.0');
+  assert.deepEqual(isNumberC.externalReferences, [
+    { type: 'vcs', url: `git+https://github.com/jonschlinkert/is-number.git#${isNumber}` },
+  ]);
+  assert.ok(!JSON.stringify(sbom).includes('dummy-token'), 'the token in the URL is not copied');
+  assert.ok(dependsOn(sbom, sbom.metadata.component!.ref).includes(slickC.ref));
+
+  // lockfile v1 writes the git spec as version: the commit is the version.
+  const v1 = generateNpmSbom({
+    lockfileName: 'package-lock.json',
+    lockfile: {
+      lockfileVersion: 1,
+      requires: true,
+      dependencies: {
+        'babel-preset-php': {
+          version: 'gitlab:kornelski/babel-preset-php#c5a7ba5e0ad98b8db1cb8ce105403dd4b768cced',
+          from: 'gitlab:kornelski/babel-preset-php#main',
+        },
+      },
+    },
+  }).sbom;
+  const php = find(v1, 'babel-preset-php', 'c5a7ba5e0ad98b8db1cb8ce105403dd4b768cced');
+  assert.equal(
+    PackageURL.fromString(php.purl!).qualifiers?.vcs_url,
+    'git+https://gitlab.com/kornelski/babel-preset-php@c5a7ba5e0ad98b8db1cb8ce105403dd4b768cced',
+  );
+  assert.deepEqual(php.externalReferences, [
+    { type: 'vcs', url: 'git+https://gitlab.com/kornelski/babel-preset-php#c5a7ba5e0ad98b8db1cb8ce105403dd4b768cced' },
+  ]);
+});
+
+test(
+  'osv-scalibr commits.v1/v2: every git dependency has a version, a vcs reference and a vcs_url',
+  needsCorpora,
+  () => {
+    for (const name of ['commits.v1.json', 'commits.v2.json']) {
+      const { sbom } = generate(corpus(`lockfiles/osv-scalibr/javascript/packagelockjson/${name}`));
+      const git = sbom.components.filter((c) => c.purl?.includes('vcs_url='));
+      assert.ok(git.length >= 5, `${name}: ${git.length} git dependencies`);
+      for (const c of git) {
+        assert.ok(c.version, `${name}: ${c.name} has a version`);
+        assert.equal(c.externalReferences.filter((r) => r.type === 'vcs').length, 1, `${name}: ${c.name}`);
+        assert.ok(PackageURL.fromString(c.purl!).qualifiers?.vcs_url?.match(/@[0-9a-f]{40}$/), c.purl);
+      }
+      assert.ok(!JSON.stringify(sbom).includes('dummy-token'), `${name}: no token copied`);
+    }
+  },
+);

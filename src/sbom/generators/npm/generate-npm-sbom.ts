@@ -15,6 +15,7 @@ import { licenseFromString, metadataOfManifest } from './manifest-metadata.js';
 import { copyrightStatements } from '../copyright-statements.js';
 import type { NpmProjectInput } from './npm-project-input.js';
 import { npmPurl, splitNpmName } from './npm-purl.js';
+import { gitSourceOf, type GitSource } from './git-source.js';
 import { readLockTree, type LockTree } from './read-lock-tree.js';
 import { resolveDependency, searchFolders } from './resolve-dependency.js';
 
@@ -103,11 +104,15 @@ class ComponentBuilder {
     const first = group.find((p) => p.path === paths[0])!;
     const installed = this.installedManifestOf(first, paths);
     const manifest = installed?.manifest;
-    const version = first.version ?? text(manifest?.version);
+    const git = first.local ? undefined : gitSourceOf(first.resolved);
+    // A git dependency without a version of its own (v1 writes the git spec as version) is its commit.
+    const version = first.version ?? text(manifest?.version) ?? git?.commit;
     const isPrivate = manifest?.private === true;
+    const vcsUrl = git?.commit ? `${git.url}@${git.commit}` : undefined;
     // A local folder gets a purl only when it could be the published package of that name: npm
     // refuses to publish a private package, so a purl would name somebody else's code.
-    const purl = version && !(first.local && (isPrivate || !manifest)) ? npmPurl(first.name, version) : undefined;
+    const purl =
+      version && !(first.local && (isPrivate || !manifest)) ? npmPurl(first.name, version, vcsUrl) : undefined;
     const ref = this.claimRef(purl, first.path);
     for (const p of group) this.refOfPath.set(p.path, ref);
 
@@ -126,7 +131,7 @@ class ComponentBuilder {
     component.hashes = hashesFromIntegrity(first.integrity);
     if (meta && meta.authors.length > 0) component.authors = meta.authors;
     component.licenses = declared ? { declared } : {};
-    const sources = sourceReferences(first.resolved, meta?.externalReferences);
+    const sources = sourceReferences(first.resolved, git, meta?.externalReferences);
     component.externalReferences = meta ? [...meta.externalReferences, ...sources] : sources;
     component.properties = [];
     component.scope = cycloneDxScopeOf(scope);
@@ -297,12 +302,18 @@ class ComponentBuilder {
 
 /**
  * Where the package came from: a registry or tarball URL is a `distribution` reference; a git
- * source is a `vcs` reference unless package.json already named the repository.
+ * source is a `vcs` reference to the repository at the locked commit (shorthands spelled out,
+ * credentials dropped), unless package.json already named that very URL.
  */
-function sourceReferences(resolved: string | undefined, known: ExternalReference[] | undefined): ExternalReference[] {
+function sourceReferences(
+  resolved: string | undefined,
+  git: GitSource | undefined,
+  known: ExternalReference[] | undefined,
+): ExternalReference[] {
   if (!resolved) return [];
-  if (/^git(\+[a-z]+)?:|^(github|gitlab|bitbucket):/.test(resolved)) {
-    return known?.some((r) => r.type === 'vcs') ? [] : [{ type: 'vcs', url: resolved }];
+  if (git) {
+    const url = git.commit ? `${git.url}#${git.commit}` : git.url;
+    return known?.some((r) => r.type === 'vcs' && r.url === url) ? [] : [{ type: 'vcs', url }];
   }
   if (/^https?:\/\//.test(resolved)) return [{ type: 'distribution', url: resolved }];
   return [];

@@ -1,14 +1,17 @@
 /**
  * The canonical purl of an npm package: `pkg:npm/%40scope/name@version`, qualifier-free, so that
- * one name@version has exactly one purl whatever path or tarball URL it was installed from.
+ * one name@version has exactly one purl whatever path or tarball URL it was installed from; only a
+ * git dependency carries a `vcs_url` (`git+<url>@<commit>`, ADR 48).
  */
-export function npmPurl(name: string, version: string | undefined): string {
+export function npmPurl(name: string, version: string | undefined, vcsUrl?: string): string {
   const slash = name.startsWith('@') ? name.indexOf('/') : -1;
   const path =
     slash > 0
       ? `${encodePurlSegment(name.slice(0, slash))}/${encodePurlSegment(name.slice(slash + 1))}`
       : encodePurlSegment(name);
-  return version ? `pkg:npm/${path}@${encodePurlSegment(version)}` : `pkg:npm/${path}`;
+  const base = version ? `pkg:npm/${path}@${encodePurlSegment(version)}` : `pkg:npm/${path}`;
+  // A git dependency (ADR 48): the vcs_url keeps it apart from the registry's package of that name.
+  return vcsUrl ? `${base}?vcs_url=${encodePurlSegment(vcsUrl)}` : base;
 }
 
 /** Splits `@scope/name` into the purl namespace (`@scope`) and name. */
