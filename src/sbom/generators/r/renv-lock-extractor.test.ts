@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract } from './renv-lock-extractor.js';
 import { LockfileError } from '../core/lockfile-error.js';
+import { readFileSync } from 'node:fs';
+import { corpus, needsCorpora } from '../../../../test/support/corpora.js';
 
 // A renv 1.0 lockfile with a CRAN package, one from Posit's package manager, one from Bioconductor and
 // one installed from GitHub. Written for this test in the shape `renv::snapshot()` writes.
@@ -95,4 +97,30 @@ test('renv.lock: wrong types are errors or warnings at their place, never a cras
     inventory.issues.map((i) => i.code),
     ['invalid-entry', 'invalid-entry'],
   );
+});
+
+test("renv.lock: osv-scalibr's renvlock corpus reads, bad files are a LockfileError", needsCorpora, () => {
+  const read = (name: string) => {
+    const file = corpus('lockfiles/osv-scalibr/r/renvlock', name);
+    return extract({ path: file, text: readFileSync(file, 'utf8') });
+  };
+  const purls = (name: string) =>
+    read(name)
+      .components.map((c) => c.purl ?? c.name)
+      .sort();
+  assert.deepEqual(purls('one-package.lock'), ['pkg:cran/morning@0.1.0']);
+  assert.equal(purls('two-packages.lock').length, 2);
+  assert.ok(purls('with-bioconductor.lock').some((p) => p.startsWith('pkg:bioconductor/')));
+  const mixed = read('with-mixed-sources.lock').components;
+  const mime = mixed.find((c) => c.name === 'mime');
+  assert.ok(mime?.externalReferences.some((r) => r.type === 'vcs' && r.url.includes('github.com/yihui/mime')));
+  assert.ok(read('without-repository.lock').components.some((c) => c.name === 'morning'));
+  assert.deepEqual(read('empty.lock').components, []);
+  assert.throws(() => read('not-json.txt'), LockfileError);
+  // Early renv (0.x) wrote the repository as Source.
+  const early = extract({
+    path: 'renv.lock',
+    text: '{"Packages": {"R6": {"Package": "R6", "Version": "2.4.0", "Source": "CRAN"}}}',
+  });
+  assert.equal(early.components[0]?.purl, 'pkg:cran/R6@2.4.0');
 });

@@ -34,8 +34,10 @@ function extractRenvLock(input: LockfileInput): Inventory {
     }
     const name = str(raw.Package) ?? key;
     const version = str(raw.Version);
-    const source = str(raw.Source) ?? '';
     const repository = str(raw.Repository);
+    // renv always writes Source; a lockfile written by another tool may leave it out and name only the
+    // Repository (osv-scalibr's fixtures), which is where such a package came from.
+    const source = str(raw.Source) ?? (repository ? 'Repository' : '');
     const remote = remoteOf(raw);
     const properties: Property[] = [{ name: 'vigie:renv:source', value: source }];
     if (repository) properties.push({ name: 'vigie:renv:repository', value: repository });
@@ -117,7 +119,9 @@ function purlOf(
   remote: { url: string; sha?: string } | undefined,
 ) {
   if (!version) return false as const;
-  if (source === 'Repository' && (!repository || /^(CRAN|RSPM|PPM|P3M)$/i.test(repository))) return { name, version };
+  // Early renv (0.x) wrote `Source: CRAN`.
+  if ((source === 'Repository' || source === 'CRAN') && (!repository || /^(CRAN|RSPM|PPM|P3M)$/i.test(repository)))
+    return { name, version };
   if (source === 'Bioconductor') return { type: 'bioconductor', name, version };
   if (remote?.sha)
     return { name, version, qualifiers: { vcs_url: `git+${remote.url.replace(/#.*$/, '')}@${remote.sha}` } };
