@@ -78,6 +78,15 @@ test('pixi.lock: conda packages from their file names, PyPI ones, one per versio
 test('pixi.lock: an unknown version or a wrong shape is an error or a warning, never a crash', () => {
   assert.throws(() => extract({ path: 'pixi.lock', text: 'version: 2\npackages: []\n' }), LockfileError);
   assert.throws(() => extract({ path: 'pixi.lock', text: '- a\n- b\n' }), LockfileError);
+  // A section of the wrong type is named with its line, not read as an empty lockfile.
+  assert.throws(
+    () => extract({ path: 'pixi.lock', text: 'version: 6\nenvironments: {}\npackages: x\n' }),
+    (e: unknown) => e instanceof LockfileError && /`packages` is not a list/.test(e.message) && /:3/.test(e.message),
+  );
+  assert.throws(
+    () => extract({ path: 'pixi.lock', text: 'version: 6\nenvironments: [1]\npackages: []\n' }),
+    /`environments` is not a mapping/,
+  );
   const inventory = extract({
     path: 'pixi.lock',
     text: 'version: 5\npackages:\n- kind: conda\n  name: zstd\n  version: 1.5.6\n  url: https://conda.anaconda.org/conda-forge/linux-64/zstd-1.5.6-ha6fb4c9_0.conda\n- 42\n',

@@ -36,6 +36,19 @@ function extractPixiLock(input: LockfileInput): Inventory {
       `pixi.lock version ${String(version ?? '(missing)')} is not one this reader knows (4, 5, 6)`,
       lineOfMatch(input.text, /^version/m) ?? 1,
     );
+  // A section of the wrong type would leave the inventory silently empty.
+  if (doc.packages !== undefined && !Array.isArray(doc.packages))
+    throw new LockfileError(
+      input.path,
+      'not a pixi.lock: `packages` is not a list',
+      lineOfMatch(input.text, /^packages/m) ?? 1,
+    );
+  if (doc.environments !== undefined && !isObject(doc.environments))
+    throw new LockfileError(
+      input.path,
+      'not a pixi.lock: `environments` is not a mapping',
+      lineOfMatch(input.text, /^environments/m) ?? 1,
+    );
   const builder = new InventoryBuilder('conda', undefined, input.path);
   // Which environments lock each package URL: one of `default` makes it production.
   const scopeOfUrl = new Map<string, DependencyScope>();
