@@ -123,3 +123,42 @@ test('numbers keep the text written, booleans and nulls are read, and a quoted t
   const pkg = (parsed as { packages: Record<string, unknown>[] }).packages[0]!;
   assert.deepEqual([pkg.versionInfo, pkg.filesAnalyzed, pkg.supplier], ['1.10', false, null]);
 });
+
+test('YAML encode quotes every text a YAML reader would take for something else', async () => {
+  // Versions, names and texts that a plain YAML scalar would turn into a number, boolean, null or
+  // date (YAML 1.2, and 1.1's yes/no/on/off), or that YAML syntax would cut (": ", " #", a leading "-").
+  const tricky = ['1.0', '1e3', '0x1F', '.inf', 'yes', 'No', 'on', 'null', '~', 'true', '2010-01-29', '- a', 'a: b', 'a #b', '', ' lead', 'two\nlines', '"q"', "it's", '@scope/x', '*star', '&amp', '!tag', '%pct', '{x}', '[y]'];
+  const json = {
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: 'tricky',
+    documentNamespace: 'https://example.org/tricky-1',
+    creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: hand'] },
+    packages: tricky.map((v, i) => ({
+      SPDXID: `SPDXRef-p${i}`,
+      name: `p${i}${v}`,
+      versionInfo: v,
+      downloadLocation: 'NOASSERTION',
+      copyrightText: v === '' ? 'NOASSERTION' : v,
+      description: v,
+    })),
+  };
+  const sbom = spdxJson.decode({ text: JSON.stringify(json) }).sbom;
+  const options = { serialNumber: 'https://example.org/tricky-1', timestamp: '2024-01-01T00:00:00Z' };
+  const { text } = spdxYaml.encode!(sbom, '2.3', options);
+  const jsonText = spdxJson.encode!(sbom, '2.3', options).text;
+  const expected = JSON.parse(jsonText);
+  // Vigie's reader reads the YAML as it reads its JSON twin; a strict YAML 1.2 reader gives back
+  // the JSON document exactly.
+  assert.deepEqual(spdxYaml.decode({ text }).sbom.components, spdxJson.decode({ text: jsonText }).sbom.components);
+  assert.deepEqual(
+    spdxYaml.decode({ text }).sbom.components.map((c) => c.version),
+    tricky.map((v) => v.trim() || undefined), // the SPDX reader trims a version
+  );
+  const { parse } = await import('yaml');
+  assert.deepEqual(parse(text, { version: '1.2' }), expected);
+  // A YAML 1.1 reader (booleans yes/no/on/off, sexagesimal numbers) reads the same texts.
+  assert.deepEqual(parse(text, { version: '1.1' }), expected);
+  assert.doesNotMatch(text, /(?:: |- )[&*]ref_\d/, 'no anchors or aliases');
+});
