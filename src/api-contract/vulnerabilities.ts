@@ -31,6 +31,7 @@ import {
   listOf,
   type Infer,
 } from './json-schema.js';
+import { PAGE_PROPERTIES } from './paging.js';
 import { route, type BodyOf, type ResponseOf } from './route.js';
 
 /** CVE-…, GHSA-…, PYSEC-…, GO-…, RUSTSEC-…, EUVD-… */
@@ -266,12 +267,19 @@ const DIFF_ENTRY = closed(
   ['vulnerability', 'aliases', 'rating', 'component'],
 );
 
-const DIFF = closed({ scanned: BOOLEAN, introduced: listOf(DIFF_ENTRY), fixed: listOf(DIFF_ENTRY), unchanged: COUNT }, [
-  'scanned',
-  'introduced',
-  'fixed',
-  'unchanged',
-]);
+const DIFF = closed(
+  {
+    scanned: BOOLEAN,
+    introduced: listOf(DIFF_ENTRY),
+    fixed: listOf(DIFF_ENTRY),
+    unchanged: COUNT,
+    totals: {
+      ...closed({ introduced: COUNT, fixed: COUNT }, ['introduced', 'fixed']),
+      description: 'How many entries each list has in all (the lists above hold one page of each)',
+    },
+  },
+  ['scanned', 'introduced', 'fixed', 'unchanged', 'totals'],
+);
 
 const tags = ['vulnerabilities'] as const;
 
@@ -351,10 +359,12 @@ export const VULNERABILITY_ROUTES = {
     permission: 'read',
     tags,
     summary: 'Vulnerabilities introduced and fixed from one release to another (stored scans)',
+    description:
+      '`limit` and `offset` apply to both lists; `totals` gives their whole counts, `X-Total-Count` and `Link` speak for the longer one.',
     querystring: {
       type: 'object',
       required: ['from', 'to'],
-      properties: { from: ID, to: ID },
+      properties: { from: ID, to: ID, ...PAGE_PROPERTIES },
       additionalProperties: false,
     },
     response: { 200: DIFF },

@@ -198,9 +198,11 @@ test('vulnerability answers go out exactly as the services make them, and fit th
     services.releasesAffectedBy(store, 'CVE-2020-14343'),
   );
   await same(v.summary, '/api/vulnerabilities/summary', () => services.vulnerabilitySummary(store));
-  await same(v.diff, `/api/vulnerabilities/diff?from=${ids.r1}&to=${ids.r2}`, () =>
-    services.vulnerabilityDiff(store, ids.r1, ids.r2),
-  );
+  await same(v.diff, `/api/vulnerabilities/diff?from=${ids.r1}&to=${ids.r2}`, async () => {
+    // A small diff fits the first page whole; the route adds each list's whole count.
+    const diff = await services.vulnerabilityDiff(store, ids.r1, ids.r2);
+    return { ...diff, totals: { introduced: diff.introduced.length, fixed: diff.fixed.length } };
+  });
 });
 
 test('CRA answers go out exactly as the services make them, and fit the closed schemas', async () => {

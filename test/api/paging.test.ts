@@ -2,6 +2,9 @@
 // Link headers, documented in OpenAPI; routes added later are paged without code of their own.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PAGE_SIZE } from '../../src/server/http/paging.js';
 import * as services from '../../src/services/index.js';
 import { deepGraphCycloneDx } from '../support/synthetic-graph.js';
@@ -177,4 +180,64 @@ test("a release diff's four lists are paged together: limit and offset apply to 
   assert.doesNotMatch(String(last.headers.link), /next/);
   const tooBig = await api.app.inject({ method: 'GET', url: `${url}&limit=${PAGE_SIZE.max + 1}`, headers: co });
   assert.equal(tooBig.statusCode, 400);
+});
+
+test("a vulnerability diff's two lists are paged together, with their whole counts", async () => {
+  const store = api.fresh.store;
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-vdiff-'));
+  try {
+    const product = await services.createProduct(store, { name: 'Vuln diffed' });
+    const from = await services.createRelease(store, { productId: product.id, number: '1' });
+    const to = await services.createRelease(store, { productId: product.id, number: '2' });
+    const bom = (names: string[]) =>
+      JSON.stringify({
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        version: 1,
+        components: names.map((n) => ({ type: 'library', name: n, version: '1.0.0', purl: `pkg:npm/${n}@1.0.0` })),
+      });
+    // Every package is affected below 2.0.0: 5 fixed (f*, only in the first release), 7 introduced (i*).
+    const fixed = Array.from({ length: 5 }, (_, i) => `vd-f${i}`);
+    const introduced = Array.from({ length: 7 }, (_, i) => `vd-i${i}`);
+    await services.importDocument(store, from.id, { content: bom(fixed) });
+    await services.importDocument(store, to.id, { content: bom(introduced) });
+    const records = join(dir, 'records.json');
+    writeFileSync(
+      records,
+      JSON.stringify(
+        [...fixed, ...introduced].map((name, i) => ({
+          schema_version: '1.6.0',
+          id: `GHSA-vdif-${String(1000 + i)}-xxxx`,
+          modified: '2024-01-01T00:00:00Z',
+          affected: [
+            {
+              package: { ecosystem: 'npm', name },
+              ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '2.0.0' }] }],
+            },
+          ],
+        })),
+      ),
+    );
+    await services.importVulnDatabase(store, [records], { now: '2026-12-04T06:00:00.000Z' });
+    await services.scanAllReleases(store, 'database', '2026-12-04T06:00:01.000Z');
+
+    const url = `/api/vulnerabilities/diff?from=${from.id}&to=${to.id}`;
+    type Diff = { introduced: { component: string }[]; fixed: { component: string }[]; totals: Record<string, number> };
+    const whole = (await api.app.inject({ method: 'GET', url, headers: co })).json() as Diff;
+    assert.deepEqual(whole.totals, { introduced: 7, fixed: 5 });
+    assert.deepEqual([whole.introduced.length, whole.fixed.length], [7, 5], 'the default page holds it whole');
+
+    const page = await api.app.inject({ method: 'GET', url: `${url}&limit=2&offset=4`, headers: co });
+    assert.equal(page.statusCode, 200);
+    const body = page.json() as Diff;
+    assert.deepEqual(body.introduced, whole.introduced.slice(4, 6));
+    assert.deepEqual(body.fixed, whole.fixed.slice(4, 6));
+    assert.deepEqual(body.totals, whole.totals, 'totals are the whole counts on every page');
+    assert.equal(page.headers['x-total-count'], '7');
+    assert.match(String(page.headers.link), /limit=2&offset=6>; rel="next"/);
+    const tooBig = await api.app.inject({ method: 'GET', url: `${url}&limit=${PAGE_SIZE.max + 1}`, headers: co });
+    assert.equal(tooBig.statusCode, 400);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

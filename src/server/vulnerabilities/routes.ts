@@ -4,6 +4,7 @@ import type { ResourceOptions } from '../http/route-options.js';
 import { authorOf } from '../http/author.js';
 import { sendDownload } from '../http/download.js';
 import { serve } from '../http/serve-route.js';
+import { pageEachOf } from '../http/paging.js';
 import { VULNERABILITY_ROUTES } from '../../api-contract/vulnerabilities.js';
 import type { ResponseOf } from '../../api-contract/route.js';
 
@@ -63,7 +64,9 @@ export async function vulnerabilityRoutes(app: FastifyInstance, { store }: Resou
     services.releasesAffectedBy(store, request.params.advisory),
   );
   serve(app, VULNERABILITY_ROUTES.summary, async () => services.vulnerabilitySummary(store));
-  serve(app, VULNERABILITY_ROUTES.diff, async (request) =>
-    services.vulnerabilityDiff(store, request.query.from, request.query.to),
-  );
+  serve(app, VULNERABILITY_ROUTES.diff, async (request, reply) => {
+    const { introduced, fixed, ...rest } = await services.vulnerabilityDiff(store, request.query.from, request.query.to);
+    const { pages, totals } = pageEachOf({ introduced, fixed }, request, reply);
+    return { ...rest, ...pages, totals };
+  });
 }
