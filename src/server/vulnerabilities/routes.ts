@@ -65,7 +65,11 @@ export async function vulnerabilityRoutes(app: FastifyInstance, { store }: Resou
   );
   serve(app, VULNERABILITY_ROUTES.summary, async () => services.vulnerabilitySummary(store));
   serve(app, VULNERABILITY_ROUTES.diff, async (request, reply) => {
-    const { introduced, fixed, ...rest } = await services.vulnerabilityDiff(store, request.query.from, request.query.to);
+    const { introduced, fixed, ...rest } = await services.vulnerabilityDiff(
+      store,
+      request.query.from,
+      request.query.to,
+    );
     const { pages, totals } = pageEachOf({ introduced, fixed }, request, reply);
     return { ...rest, ...pages, totals };
   });

@@ -1,5 +1,6 @@
 // Every REST route the UI calls, one function each, so that a route change is a one-line edit.
 import { ApiError, del, download, get, patch, post, put, upload, withQuery, type UploadProgress } from './client.js';
+import { joinedPages } from './joined-pages.js';
 import { asList, asObject } from './normalise.js';
 import type {
   Job,
@@ -160,19 +161,12 @@ export const api = {
   search: async (component: string, versionRange?: string) =>
     asList<ReleaseHit>(await get('/api/queries/releases-containing', { component, versionRange })),
   /** The whole diff: its four lists are paged together (`totals` says how long each is), so pages are joined. */
-  diff: async (fromId: number, toId: number) => {
-    const query = { from: fromId, to: toId, limit: DIFF_PAGE };
-    const whole = await get<ReleaseDiff>('/api/queries/diff', query);
-    const longest = Math.max(...Object.values(whole.totals));
-    for (let offset = DIFF_PAGE; offset < longest; offset += DIFF_PAGE) {
-      const page = await get<ReleaseDiff>('/api/queries/diff', { ...query, offset });
-      whole.added.push(...page.added);
-      whole.removed.push(...page.removed);
-      whole.versionChanged.push(...page.versionChanged);
-      whole.choiceChanged.push(...page.choiceChanged);
-    }
-    return whole;
-  },
+  diff: (fromId: number, toId: number) =>
+    joinedPages<'added' | 'removed' | 'versionChanged' | 'choiceChanged', ReleaseDiff>(
+      '/api/queries/diff',
+      { from: fromId, to: toId },
+      ['added', 'removed', 'versionChanged', 'choiceChanged'],
+    ),
 
   /** Downloads one of the release's documents (NOTICE, BOM CSV, obligations, JUnit, SARIF, SBOM exports). */
   downloadDocument: (releaseId: number, document: ReleaseDocument) => {
@@ -180,9 +174,6 @@ export const api = {
     return download(withQuery(`/api/releases/${releaseId}/${path}`, query), name);
   },
 };
-
-/** The largest page the API gives (src/api-contract/paging.ts). */
-const DIFF_PAGE = 1000;
 
 const DOCUMENT_ROUTES: Record<ReleaseDocument, [string, Record<string, string> | undefined, string]> = {
   'notice.txt': ['notice', { format: 'text' }, 'NOTICE'],

@@ -2,6 +2,7 @@
 // triage, a scan on request, a triage, the VEX download, "affected by" and the dashboard counts.
 // Types from the API contract (ADR 0033).
 import { download, get, post } from './client.js';
+import { joinedPages } from './joined-pages.js';
 import type {
   AffectedReleases,
   FindingAnalysis,
@@ -39,5 +40,10 @@ export const vulnApi = {
   affected: (advisory: string) =>
     get<AffectedReleases>(`/api/vulnerabilities/${encodeURIComponent(advisory)}/affected`),
   summary: () => get<VulnerabilitySummary>('/api/vulnerabilities/summary'),
-  diff: (from: number, to: number) => get<VulnerabilityDiff>('/api/vulnerabilities/diff', { from, to }),
+  /** The whole diff: its two lists are paged together, so pages are joined. */
+  diff: (from: number, to: number) =>
+    joinedPages<'introduced' | 'fixed', VulnerabilityDiff>('/api/vulnerabilities/diff', { from, to }, [
+      'introduced',
+      'fixed',
+    ]),
 };

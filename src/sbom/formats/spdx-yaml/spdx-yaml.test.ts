@@ -127,7 +127,34 @@ test('numbers keep the text written, booleans and nulls are read, and a quoted t
 test('YAML encode quotes every text a YAML reader would take for something else', async () => {
   // Versions, names and texts that a plain YAML scalar would turn into a number, boolean, null or
   // date (YAML 1.2, and 1.1's yes/no/on/off), or that YAML syntax would cut (": ", " #", a leading "-").
-  const tricky = ['1.0', '1e3', '0x1F', '.inf', 'yes', 'No', 'on', 'null', '~', 'true', '2010-01-29', '- a', 'a: b', 'a #b', '', ' lead', 'two\nlines', '"q"', "it's", '@scope/x', '*star', '&amp', '!tag', '%pct', '{x}', '[y]'];
+  const tricky = [
+    '1.0',
+    '1e3',
+    '0x1F',
+    '.inf',
+    'yes',
+    'No',
+    'on',
+    'null',
+    '~',
+    'true',
+    '2010-01-29',
+    '- a',
+    'a: b',
+    'a #b',
+    '',
+    ' lead',
+    'two\nlines',
+    '"q"',
+    "it's",
+    '@scope/x',
+    '*star',
+    '&amp',
+    '!tag',
+    '%pct',
+    '{x}',
+    '[y]',
+  ];
   const json = {
     spdxVersion: 'SPDX-2.3',
     dataLicense: 'CC0-1.0',
