@@ -24,6 +24,18 @@ const HEAD = [
   'packages:',
 ];
 
+/** The JSON twin of the documents below: the same document head, then the elements given. */
+const jsonTwin = (elements: Record<string, unknown>) =>
+  JSON.stringify({
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: 'twins',
+    documentNamespace: 'https://example.org/twins-1',
+    creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: hand'] },
+    ...elements,
+  });
+
 interface Verdict {
   valid: boolean;
   schema: { checked: boolean; violations: { path: string; message: string }[] };
@@ -46,13 +58,7 @@ test('a version written 1.0 in YAML is the text the reader read: valid, as its J
     '    downloadLocation: NOASSERTION',
     '',
   ].join('\n');
-  const json = JSON.stringify({
-    spdxVersion: 'SPDX-2.3',
-    dataLicense: 'CC0-1.0',
-    SPDXID: 'SPDXRef-DOCUMENT',
-    name: 'twins',
-    documentNamespace: 'https://example.org/twins-1',
-    creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: hand'] },
+  const json = jsonTwin({
     packages: [{ SPDXID: 'SPDXRef-one', name: 'one', versionInfo: '1.0', downloadLocation: 'NOASSERTION' }],
   });
   const fromYaml = await validate('one.spdx.yaml', yaml);
@@ -88,13 +94,7 @@ test('a package without its download location fails in tag-value as in JSON, nam
     'FilesAnalyzed: false',
     '',
   ].join('\n');
-  const json = JSON.stringify({
-    spdxVersion: 'SPDX-2.3',
-    dataLicense: 'CC0-1.0',
-    SPDXID: 'SPDXRef-DOCUMENT',
-    name: 'twins',
-    documentNamespace: 'https://example.org/twins-1',
-    creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: hand'] },
+  const json = jsonTwin({
     packages: [{ SPDXID: 'SPDXRef-one', name: 'one', versionInfo: '2', filesAnalyzed: false }],
   });
   const fromTagValue = await validate('missing.spdx', tagValue);
@@ -169,13 +169,7 @@ function snippetTwins(fromFile: boolean): { tagValue: string; yaml: string; json
     `        endPointer: { lineNumber: 23, reference: "${ref}" }`,
     '',
   ].join('\n');
-  const json = JSON.stringify({
-    spdxVersion: 'SPDX-2.3',
-    dataLicense: 'CC0-1.0',
-    SPDXID: 'SPDXRef-DOCUMENT',
-    name: 'twins',
-    documentNamespace: 'https://example.org/twins-1',
-    creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: hand'] },
+  const json = jsonTwin({
     files: [
       {
         SPDXID: 'SPDXRef-a',
