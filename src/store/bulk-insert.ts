@@ -3,11 +3,13 @@
  * prepared multi-row statement per 200 rows on the store's own connection (inside the caller's transaction, or in
  * one of its own), PostgreSQL sends one `INSERT … SELECT FROM unnest(array, …)` per chunk (one bound
  * parameter per column instead of one per value). Query-builder overhead per value is what made
- * bulk writes slow; the statements themselves stay plain SQL with bound values.
+ * bulk writes slow; the statements themselves stay plain SQL with bound values. On PostgreSQL, rows
+ * that skip no conflicts go by COPY instead (postgres-copy.ts, ADR 58), four times faster again.
  */
 import { sql } from 'kysely';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { StoreContext } from './context.js';
+import { CopyRows, copyRows } from './postgres-copy.js';
 
 export interface BulkColumn {
   name: string;
@@ -240,7 +242,10 @@ function conflictClause(options: BulkInsertOptions): string {
   return options.skipConflictsOn ? ` ON CONFLICT (${options.skipConflictsOn.join(', ')}) DO NOTHING` : '';
 }
 
-/** One `INSERT … SELECT FROM unnest(…)` of rows (ids first when given); returns how many were written. */
+/**
+ * Rows (ids first when given) by COPY when no conflict is to be skipped, else by one
+ * `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING`; returns how many were written.
+ */
 async function postgresInsert(
   ctx: StoreContext,
   table: string,
@@ -249,6 +254,16 @@ async function postgresInsert(
   options: BulkInsertOptions,
   ids: readonly (number | null)[] | null,
 ): Promise<number> {
+  if (!options.skipConflictsOn)
+    return copyRows(
+      ctx.db,
+      new CopyRows(
+        table,
+        columns.map((c) => c.name),
+        part,
+        ids,
+      ),
+    );
   const offset = ids ? 1 : 0;
   const arrays = columns.map(
     (c, i) => sql`${arrayLiteral(i < offset ? ids! : part.map((row) => row[i - offset]))}::${sql.raw(c.type)}[]`,

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { createHash } from 'node:crypto';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
+import { acceptCopies } from './postgres-copy.js';
 
 export function connectSqlite(path: string): Kysely<Database> {
   return connectSqliteWithHandle(path).db;
@@ -58,5 +59,7 @@ export async function connectPostgres(url: string, schema: string | undefined): 
     max: 10,
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   });
+  // Bulk writes reach a client as a query it runs as COPY (postgres-copy.ts).
+  pool.on('connect', acceptCopies);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

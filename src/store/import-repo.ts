@@ -5,6 +5,7 @@ import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { DataConflict, FillPolicy, ImportMode, ImportRecord, ImportStatus } from './types.js';
 import { fromJson, nowIso, toJson, type StoreContext } from './context.js';
+import { CopyBinaryRow, copyRows, type BinaryValue } from './postgres-copy.js';
 
 type ImportMethods = Pick<
   Store,
@@ -73,13 +74,36 @@ export function importRepository(ctx: StoreContext): ImportMethods {
       ).map(toImport);
     },
     async saveImportDocument(doc) {
+      if (ctx.dialect === 'postgres') {
+        // Tens of megabytes as one bound parameter took PostgreSQL ~1.7 s here; COPY takes ~0.25 s (ADR 58).
+        const text = (value: string | null): BinaryValue => (value === null ? null : { text: value });
+        await copyRows(
+          db,
+          new CopyBinaryRow(
+            'import_documents',
+            ['import_id', 'file_name', 'media_type', 'content', 'encoding'],
+            [
+              { int4: doc.importId },
+              text(doc.fileName),
+              text(doc.mediaType),
+              { bytea: doc.content },
+              text(doc.packed ?? null),
+            ],
+          ),
+        );
+        return;
+      }
       // A view on the same bytes (Buffer.from(uint8Array) would copy them one by one).
       const content = Buffer.from(doc.content.buffer, doc.content.byteOffset, doc.content.byteLength);
-      const values = { file_name: doc.fileName, media_type: doc.mediaType, content, encoding: doc.packed ?? null };
       await db
         .insertInto('import_documents')
-        .values({ import_id: doc.importId, ...values })
-        .onConflict((oc) => oc.column('import_id').doUpdateSet(values))
+        .values({
+          import_id: doc.importId,
+          file_name: doc.fileName,
+          media_type: doc.mediaType,
+          content,
+          encoding: doc.packed ?? null,
+        })
         .execute();
     },
     async getImportDocument(importId) {

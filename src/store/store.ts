@@ -190,7 +190,10 @@ export interface Store
   updateImport(id: number, patch: ImportPatch): Promise<ImportRecord | null>;
   getImport(id: number): Promise<ImportRecord | null>;
   listImports(releaseId: number): Promise<ImportRecord[]>;
-  /** `packed: 'gzip'`: `content` is the gzip of the document; it is stored so and read back unpacked. */
+  /**
+   * Stores an import's original document, once (a second save of one import is a unique violation).
+   * `packed: 'gzip'`: `content` is the gzip of the document; it is stored so and read back unpacked.
+   */
   saveImportDocument(doc: NewImportDocument): Promise<void>;
   getImportDocument(importId: number): Promise<ImportDocument | null>;
 

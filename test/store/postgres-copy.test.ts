@@ -1,0 +1,152 @@
+// PostgreSQL's bulk writes through COPY (src/store/postgres-copy.ts, ADR 58): every text reads back
+// unchanged, "\N" stays text and null stays null, a large original document comes back byte for byte
+// on both dialects, and a COPY that fails leaves its transaction as a failed INSERT would.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { copyText, CopyRows } from '../../src/store/postgres-copy.js';
+import { postgresTarget, targets } from './support/databases.js';
+import { productWithRelease } from './support/fixtures.js';
+
+test('copyText escapes what COPY reads as delimiters or escapes, and writes null as \\N', () => {
+  const rows = new CopyRows(
+    't',
+    ['id', 'a', 'b'],
+    [
+      ['tab\there', null],
+      ['\\N', 'line\nbreak\rcr\\'],
+    ],
+    [1, 2],
+  );
+  assert.deepEqual([...copyText(rows)], ['1\ttab\\there\t\\N\n2\t\\\\N\tline\\nbreak\\rcr\\\\\n']);
+});
+
+const pg = postgresTarget();
+
+test(
+  'texts that COPY could misread are stored unchanged by a bulk upsert [postgres]',
+  { skip: pg.unavailable },
+  async () => {
+    const fresh = await pg.fresh();
+    try {
+      const awkward = ['\\N', '\\.', 'a\\tb', '\t', '\n', '\r\n', '\\', 'x\\', 'NULL', ''];
+      const written = await fresh.store.upsertComponents(
+        awkward.map((text, i) => ({
+          purlType: null,
+          namespace: i % 2 === 0 ? text : null,
+          name: `${i}:${text}`,
+          purl: null,
+          description: text,
+          homepage: null,
+          language: null,
+        })),
+        'fill-missing',
+      );
+      for (let i = 0; i < awkward.length; i++) {
+        const stored = await fresh.store.getComponent(written.records[i]!.id);
+        assert.equal(stored?.name, `${i}:${awkward[i]}`);
+        assert.equal(stored?.description, awkward[i]);
+        assert.equal(stored?.namespace, i % 2 === 0 ? awkward[i] : null);
+      }
+    } finally {
+      await fresh.dispose();
+    }
+  },
+);
+
+for (const target of targets()) {
+  test(
+    `a 5 MB original document reads back byte for byte, in a transaction and on its own [${target.dialect}]`,
+    { skip: target.unavailable },
+    async () => {
+      const fresh = await target.fresh();
+      try {
+        const release = await productWithRelease(fresh.store);
+        const newImport = () =>
+          fresh.store.createImport({
+            releaseId: release.id,
+            format: 'cyclonedx-json',
+            fileName: 'bom.json',
+            mode: 'replace',
+            policy: 'fill-missing',
+            author: 'ci',
+          });
+        // Larger than one piece of the copy (1 MiB), and not a whole number of them.
+        const content = new Uint8Array(randomBytes(5 * 1024 * 1024 + 7));
+        const inside = await newImport();
+        await fresh.store.transaction((tx) =>
+          tx.saveImportDocument({ importId: inside.id, fileName: 'bom.json', mediaType: null, content }),
+        );
+        const alone = await newImport();
+        await fresh.store.saveImportDocument({
+          importId: alone.id,
+          fileName: 'bom – ünï.json',
+          mediaType: 'application/vnd.cyclonedx+json',
+          content: content.subarray(3),
+        });
+        const first = await fresh.store.getImportDocument(inside.id);
+        assert.ok(first && Buffer.from(first.content).equals(Buffer.from(content)));
+        assert.equal(first.mediaType, null);
+        const second = await fresh.store.getImportDocument(alone.id);
+        assert.ok(second && Buffer.from(second.content).equals(Buffer.from(content.subarray(3))));
+        assert.equal(second.fileName, 'bom – ünï.json');
+        assert.equal(second.mediaType, 'application/vnd.cyclonedx+json');
+        // A document is saved once: a second save of the same import is refused, the first kept.
+        await assert.rejects(
+          fresh.store.saveImportDocument({ importId: alone.id, fileName: 'x', mediaType: null, content }),
+        );
+        const kept = await fresh.store.getImportDocument(alone.id);
+        assert.equal(kept?.fileName, 'bom – ünï.json');
+      } finally {
+        await fresh.dispose();
+      }
+    },
+  );
+}
+
+test(
+  'a COPY that fails rolls its transaction back, and the connection serves the next one [postgres]',
+  { skip: pg.unavailable },
+  async () => {
+    const fresh = await pg.fresh();
+    try {
+      const release = await productWithRelease(fresh.store);
+      const imp = await fresh.store.createImport({
+        releaseId: release.id,
+        format: 'cyclonedx-json',
+        fileName: 'bom.json',
+        mode: 'replace',
+        policy: 'fill-missing',
+        author: 'ci',
+      });
+      const component = (name: string) => ({
+        purlType: null,
+        namespace: null,
+        name,
+        purl: null,
+        description: null,
+        homepage: null,
+        language: null,
+      });
+      await assert.rejects(
+        fresh.store.transaction(async (tx) => {
+          await tx.upsertComponents([component('kept only if committed')], 'fill-missing');
+          // An import id that does not exist: the copy breaks the foreign key.
+          await tx.saveImportDocument({
+            importId: imp.id + 1000,
+            fileName: 'x',
+            mediaType: null,
+            content: new Uint8Array(10),
+          });
+        }),
+        (error: { code?: string }) => error.code === '23503',
+      );
+      assert.deepEqual(await fresh.store.listComponents(), []);
+      // The pool's connections still work, COPY and plain queries alike.
+      for (let i = 0; i < 12; i++) await fresh.store.upsertComponents([component(`after ${i}`)], 'fill-missing');
+      assert.equal((await fresh.store.listComponents()).length, 12);
+    } finally {
+      await fresh.dispose();
+    }
+  },
+);
