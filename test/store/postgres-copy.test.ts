@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { copyText, CopyRows } from '../../src/store/postgres-copy.js';
 import { postgresTarget, targets } from './support/databases.js';
-import { productWithRelease } from './support/fixtures.js';
+import { newImport, npmComponent, productWithRelease } from './support/fixtures.js';
 
 test('copyText escapes what COPY reads as delimiters or escapes, and writes null as \\N', () => {
   const rows = new CopyRows(
@@ -31,15 +31,14 @@ test(
     try {
       const awkward = ['\\N', '\\.', 'a\\tb', '\t', '\n', '\r\n', '\\', 'x\\', 'NULL', ''];
       const written = await fresh.store.upsertComponents(
-        awkward.map((text, i) => ({
-          purlType: null,
-          namespace: i % 2 === 0 ? text : null,
-          name: `${i}:${text}`,
-          purl: null,
-          description: text,
-          homepage: null,
-          language: null,
-        })),
+        awkward.map((text, i) =>
+          npmComponent(`${i}:${text}`, {
+            purlType: null,
+            purl: null,
+            namespace: i % 2 === 0 ? text : null,
+            description: text,
+          }),
+        ),
         'fill-missing',
       );
       for (let i = 0; i < awkward.length; i++) {
@@ -62,22 +61,13 @@ for (const target of targets()) {
       const fresh = await target.fresh();
       try {
         const release = await productWithRelease(fresh.store);
-        const newImport = () =>
-          fresh.store.createImport({
-            releaseId: release.id,
-            format: 'cyclonedx-json',
-            fileName: 'bom.json',
-            mode: 'replace',
-            policy: 'fill-missing',
-            author: 'ci',
-          });
         // Larger than one piece of the copy (1 MiB), and not a whole number of them.
         const content = new Uint8Array(randomBytes(5 * 1024 * 1024 + 7));
-        const inside = await newImport();
+        const inside = await newImport(fresh.store, release.id);
         await fresh.store.transaction((tx) =>
           tx.saveImportDocument({ importId: inside.id, fileName: 'bom.json', mediaType: null, content }),
         );
-        const alone = await newImport();
+        const alone = await newImport(fresh.store, release.id);
         await fresh.store.saveImportDocument({
           importId: alone.id,
           fileName: 'bom – ünï.json',
@@ -111,26 +101,10 @@ test(
     const fresh = await pg.fresh();
     try {
       const release = await productWithRelease(fresh.store);
-      const imp = await fresh.store.createImport({
-        releaseId: release.id,
-        format: 'cyclonedx-json',
-        fileName: 'bom.json',
-        mode: 'replace',
-        policy: 'fill-missing',
-        author: 'ci',
-      });
-      const component = (name: string) => ({
-        purlType: null,
-        namespace: null,
-        name,
-        purl: null,
-        description: null,
-        homepage: null,
-        language: null,
-      });
+      const imp = await newImport(fresh.store, release.id);
       await assert.rejects(
         fresh.store.transaction(async (tx) => {
-          await tx.upsertComponents([component('kept only if committed')], 'fill-missing');
+          await tx.upsertComponents([npmComponent('kept only if committed')], 'fill-missing');
           // An import id that does not exist: the copy breaks the foreign key.
           await tx.saveImportDocument({
             importId: imp.id + 1000,
@@ -143,7 +117,7 @@ test(
       );
       assert.deepEqual(await fresh.store.listComponents(), []);
       // The pool's connections still work, COPY and plain queries alike.
-      for (let i = 0; i < 12; i++) await fresh.store.upsertComponents([component(`after ${i}`)], 'fill-missing');
+      for (let i = 0; i < 12; i++) await fresh.store.upsertComponents([npmComponent(`after ${i}`)], 'fill-missing');
       assert.equal((await fresh.store.listComponents()).length, 12);
     } finally {
       await fresh.dispose();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ContractCase } from '../support/contract.js';
-import { npmComponent, productWithRelease, usageOf, versionOf } from '../support/fixtures.js';
+import { newImport, npmComponent, productWithRelease, usageOf, versionOf } from '../support/fixtures.js';
 
 export const transactionCases: Record<string, ContractCase> = {
   async 'a failing transaction leaves nothing half-written'(store) {
@@ -9,14 +9,7 @@ export const transactionCases: Record<string, ContractCase> = {
     await assert.rejects(
       store.transaction(async (tx) => {
         await tx.createProduct({ name: 'Half', description: null, owner: null, categoryIds: [], outboundLicenses: [] });
-        const imp = await tx.createImport({
-          releaseId: release.id,
-          format: 'cyclonedx-json',
-          fileName: 'bom.json',
-          mode: 'replace',
-          policy: 'fill-missing',
-          author: 'ci',
-        });
+        const imp = await newImport(tx, release.id);
         await tx.saveImportDocument({
           importId: imp.id,
           fileName: 'bom.json',

@@ -1,6 +1,7 @@
 /** Small builders for contract cases: a product with a release, components, versions and usages. */
 import type { Store, NewUsage, ComponentInput, VersionInput } from '../../../src/store/index.js';
 import type { Release } from '../../../src/model/portfolio.js';
+import type { ImportRecord } from '../../../src/store/types.js';
 
 export async function productWithRelease(store: Store, name = 'Acme Portal', number = '1.0.0'): Promise<Release> {
   const product = await store.createProduct({
@@ -70,4 +71,16 @@ export async function useComponent(
   );
   await store.insertUsages(records.map((v) => usageOf(releaseId, v.id, extra)));
   return { component, versions: records };
+}
+
+/** A running replace import of a CycloneDX `bom.json` into the release. */
+export function newImport(store: Store, releaseId: number): Promise<ImportRecord> {
+  return store.createImport({
+    releaseId,
+    format: 'cyclonedx-json',
+    fileName: 'bom.json',
+    mode: 'replace',
+    policy: 'fill-missing',
+    author: 'ci',
+  });
 }
