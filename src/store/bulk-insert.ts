@@ -50,8 +50,9 @@ export async function bulkInsert(
     return ctx.inTransaction ? write() : ctx.db.transaction().execute(async () => write());
   }
   const parts: PostgresPart[] = [];
-  for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT)
-    parts.push({ rows: rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT), ids: null });
+  const size = postgresPartSize(options);
+  for (let start = 0; start < rows.length; start += size)
+    parts.push({ rows: rows.slice(start, start + size), ids: null });
   return (await postgresWrite(ctx, table, columns, parts, options)).reduce((a, b) => a + b, 0);
 }
 
@@ -104,8 +105,9 @@ export async function bulkInsertIds(
     return ctx.inTransaction ? write() : database.transaction(write).immediate();
   }
   const parts: PostgresPart[] = [];
-  for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT) {
-    const part = rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT);
+  const size = postgresPartSize(options);
+  for (let start = 0; start < rows.length; start += size) {
+    const part = rows.slice(start, start + size);
     // One row holding the ids as an int4[] (parsed to numbers), taken from the sequence: ours alone.
     // The sequence is looked up once (an uncorrelated subquery is worked out before the rows), not
     // per id: pg_get_serial_sequence per row cost ~3.5 µs, 14 times the nextval itself.
@@ -132,6 +134,16 @@ export async function bulkInsertIds(
     for (const id of partIds) ids.push(id);
   }
   return ids;
+}
+
+/**
+ * Rows per part of a PostgreSQL bulk write. A write that goes by COPY first is one part: one COPY
+ * streams every row while the server stores the ones before (20k-row parts cost each a round trip
+ * and a pause between the client's last line and the server's last row). An INSERT by unnest is
+ * split into statements of POSTGRES_ROWS_PER_STATEMENT rows where it is sent.
+ */
+function postgresPartSize(options: BulkInsertOptions): number {
+  return !options.skipConflictsOn || options.conflictsUnlikely ? Number.POSITIVE_INFINITY : POSTGRES_ROWS_PER_STATEMENT;
 }
 
 interface PostgresPart {
@@ -243,8 +255,8 @@ function conflictClause(options: BulkInsertOptions): string {
 }
 
 /**
- * Rows (ids first when given) by COPY when no conflict is to be skipped, else by one
- * `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING`; returns how many were written.
+ * Rows (ids first when given) by COPY when no conflict is to be skipped, else by
+ * `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING` statements; returns how many were written.
  */
 async function postgresInsert(
   ctx: StoreContext,
@@ -264,9 +276,26 @@ async function postgresInsert(
         ids,
       ),
     );
+  let written = 0;
+  for (let start = 0; start < part.length; start += POSTGRES_ROWS_PER_STATEMENT) {
+    const end = start + POSTGRES_ROWS_PER_STATEMENT;
+    written += await postgresUnnest(ctx, table, columns, part.slice(start, end), options, ids && ids.slice(start, end));
+  }
+  return written;
+}
+
+/** One `INSERT … SELECT FROM unnest(…)` of rows (ids first when given); returns how many were written. */
+async function postgresUnnest(
+  ctx: StoreContext,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly unknown[][],
+  options: BulkInsertOptions,
+  ids: readonly (number | null)[] | null,
+): Promise<number> {
   const offset = ids ? 1 : 0;
   const arrays = columns.map(
-    (c, i) => sql`${arrayLiteral(i < offset ? ids! : part.map((row) => row[i - offset]))}::${sql.raw(c.type)}[]`,
+    (c, i) => sql`${arrayLiteral(i < offset ? ids! : rows.map((row) => row[i - offset]))}::${sql.raw(c.type)}[]`,
   );
   const names = columns.map((c) => c.name).join(', ');
   const result =
