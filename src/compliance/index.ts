@@ -1,6 +1,6 @@
 export * from './snapshot.js';
 export * from './finding.js';
-export { validateRelease, type ReleaseValidation, type ResolvedUsage } from './validate-release.js';
+export { validateRelease, validationInSteps, type ReleaseValidation, type ResolvedUsage } from './validate-release.js';
 export {
   releaseObligations,
   type ReleaseObligations,

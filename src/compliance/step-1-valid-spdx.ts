@@ -2,16 +2,18 @@ import type { Curation } from '../model/decision.js';
 import { NO_ASSERTION, NONE } from '../model/license-statement.js';
 import type { NormaliserAcceptance } from '../model/policy-settings.js';
 import type { Confidence } from '../licenses/normalize/result.js';
-import { STEP_NAMES, STEP_RULES, type Blocker, type StepResult } from './finding.js';
+import { STEP_NAMES, STEP_RULES, type Blocker } from './finding.js';
 import { pickMostSpecific } from './scope-match.js';
 import { decisionLabel } from './decision-index.js';
 import { sameExpression, type ExpressionCache } from './expression-cache.js';
 import {
+  STATES_PER_PAUSE,
   block,
   usageBlocker,
   type NormalisedAnswer,
   type UsageState,
   type ValidationContext,
+  type StepInSlices,
 } from './validation-context.js';
 import { curationGeneralisations } from './generalisations.js';
 
@@ -41,10 +43,12 @@ const ACCEPTED_CONFIDENCES: Record<NormaliserAcceptance, readonly Confidence[]> 
 };
 
 /** Step 1: every usage has a valid SPDX expression, curations applied first. */
-export function stepValidSpdx(ctx: ValidationContext): StepResult {
+export function* stepValidSpdx(ctx: ValidationContext): StepInSlices {
   const blockers: Blocker[] = [];
   let checked = 0;
+  let seen = 0;
   for (const state of ctx.states) {
+    if (++seen % STATES_PER_PAUSE === 0) yield;
     const blocker = resolveExpression(ctx, state);
     if (blocker) blockers.push(block(state, blocker));
     else checked++;

@@ -1,7 +1,7 @@
-import { STEP_NAMES, STEP_RULES, type Blocker, type StepResult } from './finding.js';
+import { STEP_NAMES, STEP_RULES, type Blocker } from './finding.js';
 import { pickMostSpecific } from './scope-match.js';
 import { decisionLabel } from './decision-index.js';
-import { block, subjectOf, type ValidationContext } from './validation-context.js';
+import { STATES_PER_PAUSE, block, subjectOf, type ValidationContext, type StepInSlices } from './validation-context.js';
 import { curationGeneralisations } from './generalisations.js';
 import { curationMatches, curationRank } from './step-1-valid-spdx.js';
 
@@ -12,12 +12,14 @@ import { curationMatches, curationRank } from './step-1-valid-spdx.js';
  * item 7): that person chose AND when an OR was one keystroke away. An AND confirmation that
  * matches still wins over it (it is the later, more specific word on the AND).
  */
-export function stepConfirmAnds(ctx: ValidationContext): StepResult {
+export function* stepConfirmAnds(ctx: ValidationContext): StepInSlices {
   const blockers: Blocker[] = [];
   let checked = 0;
   let pending = 0;
   const { cache } = ctx;
+  let seen = 0;
   for (const state of ctx.states) {
+    if (++seen % STATES_PER_PAUSE === 0) yield;
     const expr = state.expression;
     if (!expr) {
       pending++;

@@ -1,9 +1,16 @@
 import type { LicenseChoice } from '../model/decision.js';
-import { STEP_NAMES, STEP_RULES, type Blocker, type StepResult } from './finding.js';
+import { STEP_NAMES, STEP_RULES, type Blocker } from './finding.js';
 import { pickMostSpecific, scopeMatches, specificity } from './scope-match.js';
 import { decisionLabel } from './decision-index.js';
 import { sameExpression, type ExpressionFacts } from './expression-cache.js';
-import { block, usageBlocker, type UsageState, type ValidationContext } from './validation-context.js';
+import {
+  STATES_PER_PAUSE,
+  block,
+  usageBlocker,
+  type UsageState,
+  type ValidationContext,
+  type StepInSlices,
+} from './validation-context.js';
 import { usageGeneralisations } from './generalisations.js';
 import { rankAlternatives } from './policy-rank.js';
 
@@ -11,12 +18,14 @@ import { rankAlternatives } from './policy-rank.js';
  * Step 4: every expression that offers a choice (OR, or an or-later licence) is resolved — by the
  * usage's own chosen licence, or by the most specific recorded licence choice.
  */
-export function stepChoices(ctx: ValidationContext): StepResult {
+export function* stepChoices(ctx: ValidationContext): StepInSlices {
   const blockers: Blocker[] = [];
   let checked = 0;
   let pending = 0;
   const { cache } = ctx;
+  let seen = 0;
   for (const state of ctx.states) {
+    if (++seen % STATES_PER_PAUSE === 0) yield;
     const expr = state.confirmed;
     if (!expr) {
       pending++;

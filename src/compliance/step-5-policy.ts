@@ -1,8 +1,16 @@
 import type { Allowed } from '../licenses/kb/types.js';
 import { isAuthorisedContext } from '../model/decision.js';
-import { STEP_NAMES, STEP_RULES, type Blocker, type FixAction, type StepResult } from './finding.js';
+import { STEP_NAMES, STEP_RULES, type Blocker, type FixAction } from './finding.js';
 import { decisionLabel } from './decision-index.js';
-import { block, contextPhrase, usageBlocker, type UsageState, type ValidationContext } from './validation-context.js';
+import {
+  STATES_PER_PAUSE,
+  block,
+  contextPhrase,
+  usageBlocker,
+  type UsageState,
+  type ValidationContext,
+  type StepInSlices,
+} from './validation-context.js';
 import { usageGeneralisations } from './generalisations.js';
 import { rankAlternatives } from './policy-rank.js';
 import { coveringDerogation, whyNotCovered } from './derogation-cover.js';
@@ -30,7 +38,7 @@ const WHY: Record<Exclude<Allowed, 'always'>, string> = {
  * unreviewed licences are reported apart; none of them passes (unlike Hermine, out of FOSS policy
  * does not slip through).
  */
-export function stepPolicy(ctx: ValidationContext): StepResult {
+export function* stepPolicy(ctx: ValidationContext): StepInSlices {
   const blockers: Blocker[] = [];
   let checked = 0;
   let pending = 0;
@@ -38,7 +46,9 @@ export function stepPolicy(ctx: ValidationContext): StepResult {
   let restrictionsCleared = 0;
   let factsMap: ReturnType<typeof factsIndex> | undefined;
   const facts = () => (factsMap ??= factsIndex(ctx));
+  let seen = 0;
   for (const state of ctx.states) {
+    if (++seen % STATES_PER_PAUSE === 0) yield;
     if (!state.effectiveLicenses) {
       pending++;
       continue;

@@ -1,8 +1,16 @@
 import { checkCompatibility, type CompatibilityResult } from '../licenses/compatibility/index.js';
 import { findLicense } from '../licenses/kb/index.js';
 import { LINKINGS, type Exploitation, type Linking } from '../model/usage-context.js';
-import { STEP_NAMES, STEP_RULES, type Blocker, type FixAction, type StepResult } from './finding.js';
-import { block, contextPhrase, subjectOf, type UsageState, type ValidationContext } from './validation-context.js';
+import { STEP_NAMES, STEP_RULES, type Blocker, type FixAction } from './finding.js';
+import {
+  STATES_PER_PAUSE,
+  block,
+  contextPhrase,
+  subjectOf,
+  type UsageState,
+  type ValidationContext,
+  type StepInSlices,
+} from './validation-context.js';
 import { usageGeneralisations } from './generalisations.js';
 import { outboundLicensesOf } from './snapshot.js';
 import { coveringDerogation } from './derogation-cover.js';
@@ -19,7 +27,7 @@ type Check = (inbound: string, out: string, linking: Linking, exploitation: Expl
  * checkCompatibility. A release without outbound licence does not pass; a usage whose linking is
  * not recorded passes only when the verdict is the same for every linking (nothing is assumed).
  */
-export function stepCompatibility(ctx: ValidationContext): StepResult {
+export function* stepCompatibility(ctx: ValidationContext): StepInSlices {
   const outbound = outboundLicensesOf(ctx.snapshot);
   const blockers: Blocker[] = [];
   const notes: string[] = [];
@@ -44,7 +52,9 @@ export function stepCompatibility(ctx: ValidationContext): StepResult {
     return { step: 6, name: STEP_NAMES[6], passed: false, blockers, pending, checked: 0, notes };
   }
   let unknownLinking = 0;
+  let seen = 0;
   for (const state of ctx.states) {
+    if (++seen % STATES_PER_PAUSE === 0) yield;
     if (!state.effectiveLicenses || !state.exploitation) {
       pending++;
       continue;

@@ -51,15 +51,30 @@ export interface ValidateOptions {
 
 /** The six steps of DESIGN.md, all computed (later steps on what earlier ones could resolve). */
 export function validateRelease(snapshot: ReleaseSnapshot, options: ValidateOptions = {}): ReleaseValidation {
+  const steps = validationInSteps(snapshot, options);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
+}
+
+const STEPS = [stepValidSpdx, stepConfirmAnds, stepExploitations, stepChoices, stepPolicy, stepCompatibility];
+
+/**
+ * validateRelease a slice at a time: the generator pauses before each step and every few thousand
+ * usages within one (StepInSlices), and returns the same validation. A caller sharing its thread
+ * with I/O (an import whose rows are on their way to a database server, ADR 59) resumes it between
+ * turns of its event loop.
+ */
+export function* validationInSteps(
+  snapshot: ReleaseSnapshot,
+  options: ValidateOptions = {},
+): Generator<void, ReleaseValidation, void> {
   const ctx = createContext(snapshot, options.namedGeneralisations ?? false);
-  const steps = [
-    stepValidSpdx(ctx),
-    stepConfirmAnds(ctx),
-    stepExploitations(ctx),
-    stepChoices(ctx),
-    stepPolicy(ctx),
-    stepCompatibility(ctx),
-  ];
+  const steps: StepResult[] = [];
+  for (const step of STEPS) {
+    yield;
+    steps.push(yield* step(ctx));
+  }
   let validationStep = 0;
   for (const s of steps) {
     if (!s.passed) break;

@@ -6,8 +6,17 @@ import { componentKey, usageLabel, type ReleaseSnapshot, type ReleaseUsage } fro
 import { ExpressionCache, type ExpressionFacts } from './expression-cache.js';
 import { indexDecisions, type DecisionIndex } from './decision-index.js';
 import type { UsageFacts } from './scope-match.js';
-import type { Blocker, BlockerSubject, StepNumber } from './finding.js';
+import type { Blocker, BlockerSubject, StepNumber, StepResult } from './finding.js';
 import type { Confidence } from '../licenses/normalize/result.js';
+
+/**
+ * A step worked through a slice of usages at a time: it pauses (yields) after every
+ * STATES_PER_PAUSE usages and returns its result (validationInSteps).
+ */
+export type StepInSlices = Generator<void, StepResult, void>;
+
+/** Usages a step works through between two pauses: a few milliseconds of work. */
+export const STATES_PER_PAUSE = 2_000;
 
 /** The normaliser's reading of a licence string, with how sure it is. */
 export interface NormalisedAnswer {

@@ -19,6 +19,7 @@ import type {
   ImportMode,
   ImportRecord,
   NewUsage,
+  ReleaseContext,
   ReleaseData,
   Store,
   VersionAiFacts,
@@ -29,7 +30,8 @@ import { planImport, type ImportPlan } from '../compliance/release-plan.js';
 import { assertStorable } from './storable-import.js';
 import { getRelease } from './portfolio.js';
 import { ServiceError, notFound, serviceErrorOfInput } from './service-error.js';
-import { recordValidationRun } from './validation-runs.js';
+import { prepareValidationRun, recordValidationRun, storeValidationRun, type PreparedRun } from './validation-runs.js';
+import { loadSnapshotFacts, snapshotOf } from './release-snapshot.js';
 import { createImportTarget, importByName, type CreatedByImport, type ImportTarget } from './import-target.js';
 import { scanRelease } from './release-vulnerabilities.js';
 import { importQualityResults, importQualityResultsInSlices } from './import-quality.js';
@@ -345,19 +347,68 @@ async function importAndValidate(
         },
       }
     : options;
-  const { outcome, inventory } = await importWritten(store, target, source, written);
+  // On PostgreSQL the validation run is worked out while the import's rows go to the server (ADR 59).
+  const { outcome, inventory, besideWrites } = await importWritten(
+    store,
+    target,
+    source,
+    written,
+    store.dialect === 'postgres' ? validationBesideWrites : undefined,
+  );
   const releaseId = outcome.import.releaseId;
   await options.onPhase?.('validating');
   // One read of the release's data serves the validation run and the scan (neither changes what the
   // other reads: the run writes the run and the step reached, the scan its findings). A replace
   // import knows the release's whole inventory from its own writes: only the rest is read (ADR 28).
-  const data = await releaseDataAfter(store, releaseId, inventory);
-  if (!data) throw notFound(`release ${releaseId}`);
-  await recordValidationRun(store, releaseId, 'import', data);
+  let data: ReleaseData | null;
+  if (besideWrites) {
+    const prepared = await besideWrites;
+    await storeValidationRun(store, 'import', prepared.run);
+    data = prepared.data;
+  } else {
+    data = await releaseDataAfter(store, releaseId, inventory);
+    if (!data) throw notFound(`release ${releaseId}`);
+    await recordValidationRun(store, releaseId, 'import', data);
+  }
   // Stored findings follow the release's components (issue 11 item 8).
   if (scanJobId !== undefined) return { ...outcome, scanJobId };
   await scanRelease(store, releaseId, 'import', new Date().toISOString(), data);
   return outcome;
+}
+
+/**
+ * Work done beside an import's last writes (ADR 59). Given the import's transaction before the
+ * release's usages are written, it reads through it what it needs; the function it gives back is
+ * started once the usages' ids are taken, with the release's inventory as the import will have
+ * stored it (asked for once it runs), while the usages, the dependency edges and the original
+ * document go to the database server.
+ */
+type BesideWrites<T> = (tx: Store, releaseId: number) => Promise<(inventory: () => ReleaseInventory) => Promise<T>>;
+
+/** The release's data as the import stores it, and its validation run worked out from them. */
+interface ValidatedBesideWrites {
+  data: ReleaseData;
+  run: PreparedRun;
+}
+
+/**
+ * Reads the release's context and the snapshot's facts through the transaction (a release the
+ * import creates exists only there), then works out the run a step per turn of the event loop, so
+ * that the rows being copied to the server are not held up for long.
+ */
+async function validationBesideWrites(
+  tx: Store,
+  releaseId: number,
+): Promise<(inventory: () => ReleaseInventory) => Promise<ValidatedBesideWrites>> {
+  const context = await tx.loadReleaseContext(releaseId);
+  if (!context) throw notFound(`release ${releaseId}`);
+  const facts = await loadSnapshotFacts(tx, releaseId);
+  return async (inventory) => {
+    // The usages' write starts first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const data = releaseDataOf(context, inventory());
+    return { data, run: await prepareValidationRun(snapshotOf(data, facts)) };
+  };
 }
 
 /** The release's usages, with the versions and components they name, as an import wrote them. */
@@ -370,7 +421,10 @@ async function releaseDataAfter(
 ): Promise<ReleaseData | null> {
   if (!inventory) return store.loadReleaseData(releaseId);
   const context = await store.loadReleaseContext(releaseId);
-  if (!context) return null;
+  return context && releaseDataOf(context, inventory);
+}
+
+function releaseDataOf(context: ReleaseContext, inventory: ReleaseInventory): ReleaseData {
   const { release, product, categories, exploitationRules, decisions, policies } = context;
   return { release, product, categories, ...inventory, exploitationRules, decisions, policies };
 }
@@ -393,13 +447,17 @@ function inventoryOf(usages: Usage[], versions: VersionRecord[], components: Com
 /** A release id, or what creates the release inside the import's transaction (an import by name with create). */
 type ReleaseTarget = number | ((tx: Store) => Promise<number>);
 
-/** The import's transaction; a replace import also gives back the release's inventory as it wrote it. */
-async function importWritten(
+/**
+ * The import's transaction; a replace import also gives back the release's inventory as it wrote
+ * it, and what `beside` worked out while its last rows were written (a replace import only).
+ */
+async function importWritten<T>(
   store: Store,
   target: ReleaseTarget,
   source: DecodedSource,
   options: ImportOptions,
-): Promise<{ outcome: ImportOutcome; inventory: ReleaseInventory | null }> {
+  beside?: BesideWrites<T>,
+): Promise<{ outcome: ImportOutcome; inventory: ReleaseInventory | null; besideWrites?: Promise<T> }> {
   const mode = options.mode ?? 'replace';
   const policy = options.policy ?? 'fill-missing';
   const { plan, packed } = source;
@@ -465,15 +523,32 @@ async function importWritten(
         project: u.project,
       };
     });
-    // Merging keeps what a usage already says (choices, exploitation) and only adds the new ones.
-    // Replacing writes the release's every usage: their ids come back with the insert.
-    const written = mode === 'replace' ? await tx.insertUsagesReturning(usages, 'fail') : null;
-    const usagesInserted = written ? written.length : await tx.insertUsages(usages, 'ignore');
-    const edgesInserted = await insertNewEdges(tx, releaseId, options.project ?? '', plan, versions.records, mode);
+    // AI lineage and facts before the usages: work beside the usages' write reads them (ADR 59).
     await insertNewLineage(tx, releaseId, plan, versions.records, mode);
     await tx.putVersionAiFacts(
       plan.aiFacts.map((a) => ({ ...a, versionId: versions.records[a.version]!.id }) as VersionAiFacts),
     );
+    // Merging keeps what a usage already says (choices, exploitation) and only adds the new ones.
+    // Replacing writes the release's every usage: their ids come back with the insert, and are
+    // known before the rows are written (the work beside the writes starts then).
+    let inventory: ReleaseInventory | null = null;
+    let besideWrites: Promise<T> | undefined;
+    const start = beside && mode === 'replace' ? await beside(tx, releaseId) : undefined;
+    const written =
+      mode === 'replace'
+        ? await tx.insertUsagesReturning(
+            usages,
+            'fail',
+            start &&
+              ((records) => {
+                besideWrites = start(() => (inventory ??= inventoryOf(records, versions.records, components.records)));
+                // Awaited once the transaction is done; a failure before that must not go unhandled meanwhile.
+                besideWrites.catch(() => undefined);
+              }),
+          )
+        : null;
+    const usagesInserted = written ? written.length : await tx.insertUsages(usages, 'ignore');
+    const edgesInserted = await insertNewEdges(tx, releaseId, options.project ?? '', plan, versions.records, mode);
 
     // The original, kept byte for byte (stored compressed; compressed meanwhile on the thread pool).
     await tx.saveImportDocument({
@@ -506,7 +581,8 @@ async function importWritten(
     });
     const outcome: ImportOutcome = { import: finished ?? record, counts, conflicts, issues: source.issues };
     await options.beforeCommit?.(tx, outcome);
-    return { outcome, inventory: written && inventoryOf(written, versions.records, components.records) };
+    if (written) inventory ??= inventoryOf(written, versions.records, components.records);
+    return { outcome, inventory, besideWrites };
   });
 }
 

@@ -12,6 +12,22 @@ export async function loadReleaseSnapshot(
 ): Promise<ReleaseSnapshot> {
   const data = loaded ?? (await store.loadReleaseData(releaseId));
   if (!data) throw notFound(`release ${releaseId}`);
+  return snapshotOf(data, await loadSnapshotFacts(store, releaseId));
+}
+
+/** What a snapshot holds beside the release's data: the knowledge base, AI facts and policy settings. */
+export type SnapshotFacts = Pick<ReleaseSnapshot, 'knowledgeBase' | 'lineage' | 'useDeclaration' | 'settings'>;
+
+export async function loadSnapshotFacts(store: Store, releaseId: number): Promise<SnapshotFacts> {
+  return {
+    knowledgeBase: await knowledgeBaseOf(store),
+    ...(await aiFactsOf(store, releaseId)),
+    settings: { acceptNormaliser: (await store.getPolicySettings()).acceptNormaliser },
+  };
+}
+
+/** The engine's view of a release's data and facts. */
+export function snapshotOf(data: ReleaseData, facts: SnapshotFacts): ReleaseSnapshot {
   const versions = new Map(data.versions.map((v) => [v.id, v]));
   const components = new Map(data.components.map((c) => [c.id, c]));
   const usages: ReleaseUsage[] = data.usages.map((usage) => {
@@ -26,9 +42,7 @@ export async function loadReleaseSnapshot(
     exploitationRules: data.exploitationRules,
     decisions: data.decisions,
     policy: { entries: data.policies },
-    knowledgeBase: await knowledgeBaseOf(store),
-    ...(await aiFactsOf(store, releaseId)),
-    settings: { acceptNormaliser: (await store.getPolicySettings()).acceptNormaliser },
+    ...facts,
   };
 }
 

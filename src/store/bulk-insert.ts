@@ -26,6 +26,16 @@ export interface BulkInsertOptions {
   conflictsUnlikely?: boolean;
 }
 
+export interface BulkInsertIdsOptions extends BulkInsertOptions {
+  /**
+   * Called with the rows' ids once they are taken, before any row is written: a caller that skips
+   * no conflicts knows then what the write will have stored if it succeeds, and can start work on
+   * it while a database server stores the rows (PostgreSQL; on SQLite the write follows at once on
+   * this thread).
+   */
+  idsTaken?: (ids: readonly (number | null)[]) => void;
+}
+
 const POSTGRES_ROWS_PER_STATEMENT = 20_000;
 const SQLITE_ROWS_PER_STATEMENT = 200;
 /** Bound parameters per SQLite statement (its limit is 32,766 since 3.32). */
@@ -69,7 +79,7 @@ export async function bulkInsertIds(
   table: string,
   columns: readonly BulkColumn[],
   rows: readonly unknown[][],
-  options: BulkInsertOptions = {},
+  options: BulkInsertIdsOptions = {},
 ): Promise<(number | null)[]> {
   if (rows.length === 0) return [];
   checkIdentifiers(table, columns, options);
@@ -91,6 +101,7 @@ export async function bulkInsertIds(
       const first = Math.max(counters.largest ?? 0, counters.seq ?? 0) + 1;
       const ids: (number | null)[] = new Array<number | null>(rows.length);
       for (let i = 0; i < rows.length; i++) ids[i] = first + i;
+      options.idsTaken?.(ids);
       const written = sqliteInsert(database, table, [{ name: 'id', type: 'integer' }, ...columns], rows, options, ids);
       if (written < rows.length)
         keepExisting(
@@ -118,6 +129,7 @@ export async function bulkInsertIds(
     );
     parts.push({ rows: part, ids: taken.rows[0]!.ids });
   }
+  options.idsTaken?.(parts.flatMap((p) => p.ids!));
   const written = await postgresWrite(ctx, table, [{ name: 'id', type: 'integer' }, ...columns], parts, options);
   const ids: (number | null)[] = [];
   for (let p = 0; p < parts.length; p++) {

@@ -48,6 +48,22 @@ export interface GzipJsonOptions {
   depth?: number;
 }
 
+/**
+ * A value with its JSON already compressed (gzipJson), packed ahead of the write that stores it: an
+ * import packs its validation run's details while its own rows go to PostgreSQL (ADR 59), and the
+ * store writes the bytes as they are.
+ */
+export class PackedJson {
+  constructor(
+    readonly value: unknown,
+    readonly gzip: Buffer,
+  ) {}
+}
+
+export async function packJson(value: unknown, options: GzipJsonOptions = {}): Promise<PackedJson> {
+  return new PackedJson(value, await gzipJson(value, options));
+}
+
 export async function gzipJson(value: unknown, options: GzipJsonOptions = {}): Promise<Buffer> {
   // The stream options reach the Transform underneath (ZlibOptions does not list them).
   const streamOptions = { writableHighWaterMark: PIECES_IN_FLIGHT * PIECE_BYTES };

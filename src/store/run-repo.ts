@@ -8,7 +8,7 @@ import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { ValidationRunSummary } from './types.js';
 import { fromJson, toJson, type StoreContext } from './context.js';
-import { gzipJson } from './gzip-json.js';
+import { PackedJson, gzipJson } from './gzip-json.js';
 
 type RunMethods = Pick<
   Store,
@@ -44,8 +44,14 @@ function toSummary(row: Omit<Selectable<Database['validation_runs']>, 'report' |
 export function runRepository({ db }: StoreContext): RunMethods {
   return {
     async insertValidationRun(run) {
-      // Compressed as it is written, never whole as text (ADR 28).
-      const details = run.details === undefined ? null : await gzipJson(run.details, { level: 1 });
+      // Compressed as it is written, never whole as text (ADR 28), unless the caller packed it already (ADR 59).
+      const given = run.details instanceof PackedJson ? run.details.value : run.details;
+      const details =
+        run.details === undefined
+          ? null
+          : run.details instanceof PackedJson
+            ? run.details.gzip
+            : await gzipJson(run.details, { level: 1 });
       const row = await db
         .insertInto('validation_runs')
         .values({
@@ -78,7 +84,7 @@ export function runRepository({ db }: StoreContext): RunMethods {
             old.map((r) => r.id),
           )
           .execute();
-      const { details: given, ...rest } = run;
+      const { details: _details, ...rest } = run;
       return { ...rest, id: row.id, details: given === undefined ? null : () => given };
     },
     async latestValidationRun(releaseId) {

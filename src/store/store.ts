@@ -126,8 +126,14 @@ export interface Store
   /**
    * As insertUsages ('fail' or 'ignore', usages of one release), returning the usages written as
    * records ordered by id: an import learns its usages without reading them back (ADR 28).
+   * `idsTaken` ('fail' only) is given the same records once their ids are taken, before the rows
+   * are written: what the write stores if it succeeds (ADR 59).
    */
-  insertUsagesReturning(usages: NewUsage[], onConflict?: Exclude<UsageConflictMode, 'update'>): Promise<Usage[]>;
+  insertUsagesReturning(
+    usages: NewUsage[],
+    onConflict?: Exclude<UsageConflictMode, 'update'>,
+    idsTaken?: (records: Usage[]) => void,
+  ): Promise<Usage[]>;
   listUsages(releaseId: number): Promise<Usage[]>;
   getUsage(id: number): Promise<Usage | null>;
   updateUsage(id: number, patch: UsagePatch): Promise<Usage | null>;

@@ -149,38 +149,18 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
       }
       return written;
     },
-    async insertUsagesReturning(usages, onConflict = 'fail') {
+    async insertUsagesReturning(usages, onConflict = 'fail', idsTaken) {
       if (usages.some((u) => u.releaseId !== usages[0]!.releaseId))
         throw new Error('insertUsagesReturning: usages of one release at a time');
-      const ids = await bulkInsertIds(
-        ctx,
-        'usages',
-        USAGE_BULK_COLUMNS,
-        bulkRows(usages),
-        onConflict === 'ignore' ? { skipConflictsOn: UNIQUE_USAGE } : {},
-      );
-      // Each usage's id is known: the records are the usages given (skipped ones left out), by id.
-      const written: Usage[] = [];
-      for (let i = 0; i < usages.length; i++) {
-        const id = ids[i];
-        if (id === null || id === undefined) continue;
-        const u = usages[i]!;
-        written.push({
-          id,
-          releaseId: u.releaseId,
-          versionId: u.versionId,
-          scope: u.scope,
-          project: u.project,
-          linking: u.linking,
-          modified: u.modified,
-          exploitation: u.exploitation,
-          chosenLicense: u.chosenLicense,
-          status: u.status,
-          addedBy: u.addedBy,
-          description: u.description ?? null,
-        });
-      }
-      return written.sort((a, b) => a.id - b.id);
+      if (idsTaken && onConflict !== 'fail')
+        throw new Error(
+          'insertUsagesReturning: the records are known before the write only when every usage is written',
+        );
+      const ids = await bulkInsertIds(ctx, 'usages', USAGE_BULK_COLUMNS, bulkRows(usages), {
+        ...(onConflict === 'ignore' ? { skipConflictsOn: UNIQUE_USAGE } : {}),
+        ...(idsTaken ? { idsTaken: (taken) => idsTaken(usageRecords(usages, taken)) } : {}),
+      });
+      return usageRecords(usages, ids);
     },
     async listUsages(releaseId) {
       return (
@@ -254,4 +234,29 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
     },
   };
   return methods;
+}
+
+/** The usages as records with their ids (skipped ones, id null, left out), ordered by id. */
+function usageRecords(usages: readonly NewUsage[], ids: readonly (number | null)[]): Usage[] {
+  const written: Usage[] = [];
+  for (let i = 0; i < usages.length; i++) {
+    const id = ids[i];
+    if (id === null || id === undefined) continue;
+    const u = usages[i]!;
+    written.push({
+      id,
+      releaseId: u.releaseId,
+      versionId: u.versionId,
+      scope: u.scope,
+      project: u.project,
+      linking: u.linking,
+      modified: u.modified,
+      exploitation: u.exploitation,
+      chosenLicense: u.chosenLicense,
+      status: u.status,
+      addedBy: u.addedBy,
+      description: u.description ?? null,
+    });
+  }
+  return written.sort((a, b) => a.id - b.id);
 }
