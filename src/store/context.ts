@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './store.js';
+import type { BackgroundCheckpoints } from './sqlite-checkpoints.js';
 
 export interface StoreContext {
   db: Kysely<Database>;
@@ -11,6 +12,8 @@ export interface StoreContext {
   sqlite?: SqliteDatabase;
   /** True when `db` is a transaction (the connection is held by the caller). */
   inTransaction?: boolean;
+  /** SQLite on a file: its log checkpointed on a worker thread after large transactions (ADR 60). */
+  checkpoints?: BackgroundCheckpoints;
 }
 
 export function nowIso(): string {

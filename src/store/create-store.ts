@@ -29,11 +29,18 @@ export function createStore(ctx: StoreContext): Store {
   const store: Store = {
     dialect: ctx.dialect,
     async close() {
-      if (!inTransaction) await ctx.db.destroy();
+      if (inTransaction) return;
+      // The worker's connection goes first: the last one to close tidies the log away.
+      await ctx.checkpoints?.close();
+      await ctx.db.destroy();
     },
     async transaction(fn) {
       if (inTransaction) return fn(store);
-      return ctx.db.transaction().execute((trx) => fn(createStore({ ...ctx, db: trx, inTransaction: true })));
+      const result = await ctx.db
+        .transaction()
+        .execute((trx) => fn(createStore({ ...ctx, db: trx, inTransaction: true })));
+      ctx.checkpoints?.afterCommit();
+      return result;
     },
     ...portfolioRepository(ctx),
     ...componentRepository(ctx),

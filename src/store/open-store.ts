@@ -4,6 +4,7 @@ import type { Database } from './schema.js';
 import { connectPostgres, connectSqliteWithHandle } from './connect.js';
 import { migrationProvider } from './migrations.js';
 import { createStore } from './create-store.js';
+import { BackgroundCheckpoints } from './sqlite-checkpoints.js';
 
 export interface StoreOptions {
   /** SQLite file; default $VIGIE_DB or ./vigie.db. Ignored when a databaseUrl is given. */
@@ -20,9 +21,10 @@ export interface StoreOptions {
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const databaseUrl = options.databaseUrl ?? (options.sqlitePath ? undefined : process.env.VIGIE_DATABASE_URL);
   const dialect: StoreDialect = databaseUrl ? 'postgres' : 'sqlite';
+  const sqlitePath = options.sqlitePath ?? process.env.VIGIE_DB ?? './vigie.db';
   const { db, sqlite } = databaseUrl
     ? { db: await connectPostgres(databaseUrl, options.schema), sqlite: undefined }
-    : connectSqliteWithHandle(options.sqlitePath ?? process.env.VIGIE_DB ?? './vigie.db');
+    : connectSqliteWithHandle(sqlitePath);
   if (options.migrate !== false) {
     try {
       await migrate(db, dialect, options.schema);
@@ -31,7 +33,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       throw error;
     }
   }
-  return createStore({ db, dialect, sqlite });
+  // SQLite's log is checkpointed on a thread of its own (ADR 60).
+  const checkpoints = sqlite ? (BackgroundCheckpoints.forConnection(sqlite, sqlitePath) ?? undefined) : undefined;
+  return createStore({ db, dialect, sqlite, checkpoints });
 }
 
 export async function migrate(db: Kysely<Database>, dialect: StoreDialect, schema?: string): Promise<void> {

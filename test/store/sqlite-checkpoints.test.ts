@@ -1,0 +1,80 @@
+// SQLite's write-ahead log is checkpointed by a worker thread after a large transaction (ADR 60): the
+// database file receives the pages while the store's own connection never copies them itself, the
+// store closes cleanly with its log tidied away, and a store in memory has no worker at all.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { openStore } from '../../src/store/index.js';
+import { npmComponent } from './support/fixtures.js';
+
+test('a large transaction is checkpointed into the database file by the worker, and close tidies the log', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-checkpoint-'));
+  const path = join(dir, 'store.db');
+  const store = await openStore({ sqlitePath: path });
+  try {
+    const before = statSync(path).size;
+    // ~8 MB of log: past the few megabytes from which the worker checkpoints.
+    const description = 'x'.repeat(300);
+    await store.transaction(async (tx) => {
+      await tx.upsertComponents(
+        Array.from({ length: 20_000 }, (_, i) => npmComponent(`c-${i}`, { description })),
+        'fill-missing',
+      );
+    });
+    assert.ok(statSync(`${path}-wal`).size > 4 * 1024 * 1024, 'the transaction left a large log');
+    // The commit did not copy the pages itself (a worker thread takes milliseconds to start).
+    assert.ok(statSync(path).size < before + 1024 * 1024, 'the commit left the checkpoint to the worker');
+    // The store's connection no longer checkpoints at 1,000 pages: only the worker copies the pages.
+    let grown = false;
+    for (let i = 0; i < 200 && !grown; i++) {
+      grown = statSync(path).size > before + 4 * 1024 * 1024;
+      if (!grown) await sleep(25);
+    }
+    assert.ok(grown, 'the worker copied the log into the database file');
+  } finally {
+    await store.close();
+  }
+  assert.equal(existsSync(`${path}-wal`), false, 'the last connection to close removed the log');
+  // Everything is there when the file is opened again.
+  const again = await openStore({ sqlitePath: path });
+  try {
+    const found = await again.upsertComponents([npmComponent('c-19999')], 'fill-missing');
+    assert.equal(found.created, 0);
+  } finally {
+    await again.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('code after closing a store that checkpointed still runs (the worker does not end the process early)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-checkpoint-'));
+  const store = await openStore({ sqlitePath: join(dir, 'store.db') });
+  await store.transaction(async (tx) => {
+    await tx.upsertComponents(
+      Array.from({ length: 20_000 }, (_, i) => npmComponent(`d-${i}`, { description: 'y'.repeat(300) })),
+      'fill-missing',
+    );
+  });
+  // Had the worker been left unreferenced while closing, the process would end here (node:test then
+  // reports this test's promise as never settled).
+  await store.close();
+  assert.equal(existsSync(join(dir, 'store.db-wal')), false);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a store in memory has no log and starts no worker', async () => {
+  const store = await openStore({ sqlitePath: ':memory:' });
+  try {
+    await store.transaction(async (tx) => {
+      await tx.upsertComponents(
+        Array.from({ length: 20_000 }, (_, i) => npmComponent(`m-${i}`, { description: 'z'.repeat(300) })),
+        'fill-missing',
+      );
+    });
+  } finally {
+    await store.close();
+  }
+});
