@@ -5,7 +5,7 @@ import type { Store } from './store.js';
 import type { Database } from './schema.js';
 import type { DataConflict, FillPolicy, ImportMode, ImportRecord, ImportStatus } from './types.js';
 import { fromJson, nowIso, toJson, type StoreContext } from './context.js';
-import { CopyBinaryRow, copyRows, type BinaryValue } from './postgres-copy.js';
+import { CopyBinaryRow, CopyOutBytes, copyOutBytes, copyRows, type BinaryValue } from './postgres-copy.js';
 
 type ImportMethods = Pick<
   Store,
@@ -107,13 +107,20 @@ export function importRepository(ctx: StoreContext): ImportMethods {
         .execute();
     },
     async getImportDocument(importId) {
-      const row = await db
-        .selectFrom('import_documents')
-        .selectAll()
-        .where('import_id', '=', importId)
-        .executeTakeFirst();
+      const query = db.selectFrom('import_documents').where('import_id', '=', importId);
+      // PostgreSQL: the document's bytes by COPY, not as hex text twice their size (ADR 58).
+      const row =
+        ctx.dialect === 'postgres'
+          ? await query.select(['import_id', 'file_name', 'media_type', 'encoding']).executeTakeFirst()
+          : await query.selectAll().executeTakeFirst();
       if (!row) return null;
-      const content = row.encoding === 'gzip' ? gunzipSync(row.content) : row.content;
+      const stored: Uint8Array | null | undefined =
+        'content' in row
+          ? (row.content as Uint8Array)
+          : await copyOutBytes(db, new CopyOutBytes('import_documents', 'content', 'import_id', importId));
+      // Deleted between the two reads (its import's release went): as if it had never been there.
+      if (stored === undefined || stored === null) return null;
+      const content = row.encoding === 'gzip' ? gunzipSync(stored) : stored;
       return {
         importId: row.import_id,
         fileName: row.file_name,

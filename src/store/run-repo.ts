@@ -9,6 +9,7 @@ import type { Database } from './schema.js';
 import type { ValidationRunSummary } from './types.js';
 import { fromJson, toJson, type StoreContext } from './context.js';
 import { PackedJson, gzipJson } from './gzip-json.js';
+import { CopyOutBytes, copyOutBytes } from './postgres-copy.js';
 
 type RunMethods = Pick<
   Store,
@@ -41,7 +42,8 @@ function toSummary(row: Omit<Selectable<Database['validation_runs']>, 'report' |
   };
 }
 
-export function runRepository({ db }: StoreContext): RunMethods {
+export function runRepository(ctx: StoreContext): RunMethods {
+  const { db } = ctx;
   return {
     async insertValidationRun(run) {
       // Compressed as it is written, never whole as text (ADR 28), unless the caller packed it already (ADR 59).
@@ -88,19 +90,25 @@ export function runRepository({ db }: StoreContext): RunMethods {
       return { ...rest, id: row.id, details: given === undefined ? null : () => given };
     },
     async latestValidationRun(releaseId) {
-      const row = await db
+      const latest = db
         .selectFrom('validation_runs')
-        .selectAll()
         .where('release_id', '=', releaseId)
         .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+        .limit(1);
+      // PostgreSQL: the details (megabytes for a large release) by a COPY of their bytes, not as hex text.
+      const row =
+        ctx.dialect === 'postgres'
+          ? await latest.select([...SUMMARY_COLUMNS, 'report']).executeTakeFirst()
+          : await latest.selectAll().executeTakeFirst();
       if (!row) return null;
-      const details = row.details;
+      const details: Uint8Array | null =
+        'details' in row
+          ? (row.details as Uint8Array | null)
+          : ((await copyOutBytes(db, new CopyOutBytes('validation_runs', 'details', 'id', row.id))) ?? null);
       return {
         ...toSummary(row),
         report: JSON.parse(row.report) as unknown,
-        details: details === null ? null : () => JSON.parse(gunzipSync(details).toString('utf8')) as unknown,
+        details: details ? () => JSON.parse(gunzipSync(details).toString('utf8')) as unknown : null,
       };
     },
     async latestValidationRuns() {

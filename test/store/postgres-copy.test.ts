@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { copyText, CopyRows } from '../../src/store/postgres-copy.js';
+import { copyText, CopyOutBytes, CopyRows, parseCopyBinary } from '../../src/store/postgres-copy.js';
 import { postgresTarget, targets } from './support/databases.js';
 import { newImport, npmComponent, productWithRelease } from './support/fixtures.js';
 
@@ -119,6 +119,70 @@ test(
       // The pool's connections still work, COPY and plain queries alike.
       for (let i = 0; i < 12; i++) await fresh.store.upsertComponents([npmComponent(`after ${i}`)], 'fill-missing');
       assert.equal((await fresh.store.listComponents()).length, 12);
+    } finally {
+      await fresh.dispose();
+    }
+  },
+);
+
+test('parseCopyBinary reads rows, NULL fields and empty bytes, and refuses data cut short', () => {
+  const header = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
+  const field = (bytes: Buffer | null) => {
+    const length = Buffer.alloc(4);
+    length.writeInt32BE(bytes === null ? -1 : bytes.length);
+    return bytes === null ? length : Buffer.concat([length, bytes]);
+  };
+  const count = (n: number) => {
+    const b = Buffer.alloc(2);
+    b.writeInt16BE(n);
+    return b;
+  };
+  const data = Buffer.concat([
+    header,
+    count(2),
+    field(Buffer.from('abc')),
+    field(null),
+    count(1),
+    field(Buffer.alloc(0)),
+    count(-1),
+  ]);
+  assert.deepEqual(parseCopyBinary(data), [[Buffer.from('abc'), null], [Buffer.alloc(0)]]);
+  assert.throws(() => parseCopyBinary(data.subarray(0, data.length - 2)), /trailer/);
+  assert.throws(() => parseCopyBinary(data.subarray(0, header.length + 5)), /ends early/);
+  assert.throws(() => parseCopyBinary(Buffer.from('not a copy at all, really')), /signature/);
+  assert.throws(() => new CopyOutBytes('runs; drop table x', 'details', 'id', 1), /plain identifier/);
+  assert.throws(() => new CopyOutBytes('runs', 'details', 'id', 1.5), /not an integer/);
+});
+
+test(
+  "a validation run's details and an import's document read back by COPY are the bytes stored [postgres]",
+  { skip: pg.unavailable },
+  async () => {
+    const fresh = await pg.fresh();
+    try {
+      const { store } = fresh;
+      const release = await productWithRelease(store);
+      const details = { blockers: [[{ message: 'ünï \u0000-free', n: 1 }]], usages: [{ usageId: 1 }] };
+      const stored = await store.insertValidationRun({
+        releaseId: release.id,
+        createdAt: '2026-12-05T00:00:00.000Z',
+        reason: 'manual',
+        validationStep: 2,
+        blockerCount: 1,
+        fingerprint: 'sha256:x',
+        licenseCounts: { MIT: 1 },
+        report: { steps: [] },
+        details,
+      });
+      const latest = await store.latestValidationRun(release.id);
+      assert.equal(latest?.id, stored.id);
+      assert.deepEqual(latest?.details?.(), details);
+      assert.deepEqual(latest?.licenseCounts, { MIT: 1 });
+      // A run without details reads back without them; inside a transaction as well.
+      await store.insertValidationRun({ ...stored, details: undefined, createdAt: '2026-12-05T00:00:01.000Z' });
+      const bare = await store.transaction((tx) => tx.latestValidationRun(release.id));
+      assert.equal(bare?.details, null);
+      assert.equal(await store.getImportDocument(123456), null);
     } finally {
       await fresh.dispose();
     }
