@@ -33,7 +33,7 @@ import { ServiceError, notFound, serviceErrorOfInput } from './service-error.js'
 import { prepareValidationRun, recordValidationRun, storeValidationRun, type PreparedRun } from './validation-runs.js';
 import { loadSnapshotFacts, snapshotOf } from './release-snapshot.js';
 import { createImportTarget, importByName, type CreatedByImport, type ImportTarget } from './import-target.js';
-import { scanRelease } from './release-vulnerabilities.js';
+import { prepareScan, scanRelease, storeScan, type PreparedScan } from './release-vulnerabilities.js';
 import { importQualityResults, importQualityResultsInSlices } from './import-quality.js';
 import type { ProfileResult } from '../cra/profiles/index.js';
 
@@ -347,29 +347,29 @@ async function importAndValidate(
         },
       }
     : options;
-  // On PostgreSQL the validation run is worked out while the import's rows go to the server (ADR 59).
+  // On PostgreSQL the validation run and the scan are worked out while the import's rows go to the
+  // server (ADR 59).
   const { outcome, inventory, besideWrites } = await importWritten(
     store,
     target,
     source,
     written,
-    store.dialect === 'postgres' ? validationBesideWrites : undefined,
+    store.dialect === 'postgres' ? validationBesideWrites(store, !deferScan) : undefined,
   );
   const releaseId = outcome.import.releaseId;
   await options.onPhase?.('validating');
-  // One read of the release's data serves the validation run and the scan (neither changes what the
-  // other reads: the run writes the run and the step reached, the scan its findings). A replace
-  // import knows the release's whole inventory from its own writes: only the rest is read (ADR 28).
-  let data: ReleaseData | null;
   if (besideWrites) {
     const prepared = await besideWrites;
     await storeValidationRun(store, 'import', prepared.run);
-    data = prepared.data;
-  } else {
-    data = await releaseDataAfter(store, releaseId, inventory);
-    if (!data) throw notFound(`release ${releaseId}`);
-    await recordValidationRun(store, releaseId, 'import', data);
+    if (prepared.scan) await storeScan(store, releaseId, 'import', new Date().toISOString(), prepared.scan);
+    return scanJobId !== undefined ? { ...outcome, scanJobId } : outcome;
   }
+  // One read of the release's data serves the validation run and the scan (neither changes what the
+  // other reads: the run writes the run and the step reached, the scan its findings). A replace
+  // import knows the release's whole inventory from its own writes: only the rest is read (ADR 28).
+  const data = await releaseDataAfter(store, releaseId, inventory);
+  if (!data) throw notFound(`release ${releaseId}`);
+  await recordValidationRun(store, releaseId, 'import', data);
   // Stored findings follow the release's components (issue 11 item 8).
   if (scanJobId !== undefined) return { ...outcome, scanJobId };
   await scanRelease(store, releaseId, 'import', new Date().toISOString(), data);
@@ -385,29 +385,30 @@ async function importAndValidate(
  */
 type BesideWrites<T> = (tx: Store, releaseId: number) => Promise<(inventory: () => ReleaseInventory) => Promise<T>>;
 
-/** The release's data as the import stores it, and its validation run worked out from them. */
-interface ValidatedBesideWrites {
-  data: ReleaseData;
+/** The validation run of the release as the import stores it, and its scan unless a job does it. */
+interface PreparedBesideWrites {
   run: PreparedRun;
+  scan: PreparedScan | null;
 }
 
 /**
  * Reads the release's context and the snapshot's facts through the transaction (a release the
- * import creates exists only there), then works out the run a step per turn of the event loop, so
- * that the rows being copied to the server are not held up for long.
+ * import creates exists only there), then works out the run a slice per turn of the event loop, so
+ * that the rows being copied to the server are not held up for long, and then the scan, whose
+ * vulnerability data come from `store` (another connection: the import writes none of it).
  */
-async function validationBesideWrites(
-  tx: Store,
-  releaseId: number,
-): Promise<(inventory: () => ReleaseInventory) => Promise<ValidatedBesideWrites>> {
-  const context = await tx.loadReleaseContext(releaseId);
-  if (!context) throw notFound(`release ${releaseId}`);
-  const facts = await loadSnapshotFacts(tx, releaseId);
-  return async (inventory) => {
-    // The usages' write starts first.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    const data = releaseDataOf(context, inventory());
-    return { data, run: await prepareValidationRun(snapshotOf(data, facts)) };
+function validationBesideWrites(store: Store, withScan: boolean): BesideWrites<PreparedBesideWrites> {
+  return async (tx, releaseId) => {
+    const context = await tx.loadReleaseContext(releaseId);
+    if (!context) throw notFound(`release ${releaseId}`);
+    const facts = await loadSnapshotFacts(tx, releaseId);
+    return async (inventory) => {
+      // The usages' write starts first.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const data = releaseDataOf(context, inventory());
+      const run = await prepareValidationRun(snapshotOf(data, facts));
+      return { run, scan: withScan ? await prepareScan(store, releaseId, data) : null };
+    };
   };
 }
 

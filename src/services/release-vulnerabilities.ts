@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { componentKey } from '../model/component-identity.js';
 import { emptySbom, type Component, type Sbom } from '../model/index.js';
 import type { ReleaseData, ReleaseScanRecord, Store, StoredReleaseFinding } from '../store/index.js';
-import { scanSbom } from '../vulns/match/index.js';
+import { scanSbom, type VulnerabilityScan } from '../vulns/match/index.js';
 import type { VulnerabilityFinding } from '../vulns/match/finding.js';
 import { ANALYSIS_STATES, canonicalVulnerabilityId, type VexFormat } from '../vulns/vex/index.js';
 import {
@@ -180,8 +180,33 @@ export async function scanRelease(
   now: string,
   loaded?: ReleaseData,
 ): Promise<ReleaseScanOutcome> {
+  return storeScan(store, releaseId, reason, now, await prepareScan(store, releaseId, loaded));
+}
+
+/** A release's scan worked out, its findings not stored yet. */
+export interface PreparedScan {
+  inventory: ReleaseInventory;
+  scan: VulnerabilityScan;
+}
+
+/**
+ * The matching of scanRelease without its writes: an import on PostgreSQL works it out while its
+ * own rows go to the server (ADR 59), reading the vulnerability database on another connection.
+ */
+export async function prepareScan(store: Store, releaseId: number, loaded?: ReleaseData): Promise<PreparedScan> {
   const { inventory, data } = await releaseScanInputs(store, releaseId, loaded);
-  const scan = scanSbom(inventory.sbom, data.index, { kev: data.kev, epss: data.epss });
+  return { inventory, scan: scanSbom(inventory.sbom, data.index, { kev: data.kev, epss: data.epss }) };
+}
+
+/** Replaces the release's stored findings by a prepared scan's (one transaction). */
+export async function storeScan(
+  store: Store,
+  releaseId: number,
+  reason: string,
+  now: string,
+  prepared: PreparedScan,
+): Promise<ReleaseScanOutcome> {
+  const { inventory, scan } = prepared;
   await addEuvdAliases(store, scan.findings);
   const findings = scan.findings.map((finding) => {
     const versionId = Number(finding.component.ref.replace(/^version-/, ''));

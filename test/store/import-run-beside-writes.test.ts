@@ -1,16 +1,23 @@
-// An import's validation run is the release as the import left it, however it was worked out: on
-// PostgreSQL it is computed while the import's last rows go to the server (ADR 59), on SQLite after
-// the commit. Either way it must equal a run recorded afresh from the store, for a release the import
-// replaces and for one the import creates by name (which exists only inside its transaction).
+// An import's validation run and scan are the release as the import left it, however they were
+// worked out: on PostgreSQL while the import's last rows go to the server (ADR 59), on SQLite after
+// the commit. Either way they must equal a run and a scan recorded afresh from the store, for a
+// release the import replaces and for one the import creates by name (which exists only inside its
+// transaction).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { targets, type Target } from './support/databases.js';
+import type { Store } from '../../src/store/index.js';
 import {
   createProduct,
   createRelease,
   importDocument,
   importDocumentByName,
+  importVulnDatabase,
   recordValidationRun,
+  scanRelease,
   releaseValidation,
   setExploitationRule,
   type ReleaseValidation,
@@ -49,6 +56,31 @@ function document(tag: string): string {
   });
 }
 
+/** An advisory for some versions of every seventh `new-…` component (1.3.0 and below). */
+function advisories(dir: string): string {
+  const path = join(dir, 'advisories.json');
+  const affected = [];
+  for (let i = 3; i < COMPONENTS; i += 7)
+    affected.push({
+      package: { ecosystem: 'npm', name: `new-${i}` },
+      ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.4.0' }] }],
+    });
+  writeFileSync(path, JSON.stringify({ id: 'GHSA-vigi-test-0001', modified: '2026-12-01T00:00:00Z', affected }));
+  return path;
+}
+
+/** The stored scan of a release, without when and why it was made. */
+async function storedScan(store: Store, releaseId: number) {
+  const scan = await store.getReleaseScan(releaseId);
+  const findings = await store.listReleaseFindings([releaseId]);
+  return {
+    fingerprint: scan?.fingerprint,
+    summary: scan?.summary,
+    unchecked: scan?.unchecked,
+    findings: findings.map((f) => `${f.versionId} ${f.component} ${f.finding.vulnerability.id}`).sort(),
+  };
+}
+
 /** What two validations must agree on: everything but the run's own id, time and reason. */
 function comparable(v: ReleaseValidation) {
   return {
@@ -70,7 +102,9 @@ function runCases(target: Target): void {
     async () => {
       const fresh = await target.fresh();
       const { store } = fresh;
+      const dir = mkdtempSync(join(tmpdir(), 'vigie-beside-'));
       try {
+        await importVulnDatabase(store, [advisories(dir)], { now: '2026-12-05T00:00:00Z' });
         const product = await createProduct(store, { name: 'App', outboundLicenses: ['MIT'] });
         const release = await createRelease(store, { productId: product.id, number: '1.0.0' });
         await setExploitationRule(store, release.id, {
@@ -92,6 +126,11 @@ function runCases(target: Target): void {
             !imported.steps.some((s) => s.blockers.some((b) => b.component?.startsWith('old-'))),
           'the run is the second document',
         );
+        // The scan likewise: findings for the second document's components only.
+        const scanned = await storedScan(store, release.id);
+        assert.ok(scanned.findings.length > 100, `the scan found the advisory (${scanned.findings.length})`);
+        await scanRelease(store, release.id, 'manual', new Date().toISOString());
+        assert.deepEqual(scanned, await storedScan(store, release.id));
 
         // A release the import creates by name exists only in the import's transaction until it commits.
         const named = await importDocumentByName(
@@ -106,8 +145,14 @@ function runCases(target: Target): void {
           comparable(created),
           comparable(await recordValidationRun(store, named.import.releaseId, 'manual')),
         );
+        const createdScan = await storedScan(store, named.import.releaseId);
+        assert.equal(createdScan.findings.length, 0, 'no `named-…` component has the advisory');
+        assert.ok(createdScan.fingerprint);
+        await scanRelease(store, named.import.releaseId, 'manual', new Date().toISOString());
+        assert.deepEqual(createdScan, await storedScan(store, named.import.releaseId));
       } finally {
         await fresh.dispose();
+        rmSync(dir, { recursive: true, force: true });
       }
     },
   );
