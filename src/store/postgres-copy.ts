@@ -188,21 +188,41 @@ function int4(value: number): Buffer {
   return bytes;
 }
 
-/** The rows as COPY's text format, a piece of about PIECE characters at a time. */
-export function* copyText(rows: CopyRows): Generator<string> {
-  let piece = '';
+/**
+ * The rows as COPY's text format (UTF-8), a piece of about PIECE bytes at a time. Each value is
+ * encoded straight into the piece's buffer: building each line by concatenation and encoding the
+ * joined text afterwards cost ~0.3 s for 100k usages (5.3 MB), most of the main thread's share of
+ * a COPY.
+ */
+export function* copyText(rows: CopyRows): Generator<Buffer> {
+  let piece = Buffer.allocUnsafe(PIECE);
+  let at = 0;
+  const leading = rows.leading;
   for (let i = 0; i < rows.rows.length; i++) {
     const row = rows.rows[i]!;
-    let line = rows.leading ? copyValue(rows.leading[i]) : '';
-    for (let j = 0; j < row.length; j++) line += (j > 0 || rows.leading ? '\t' : '') + copyValue(row[j]);
-    piece += line + '\n';
-    if (piece.length >= PIECE) {
-      yield piece;
-      piece = '';
+    const width = row.length + (leading ? 1 : 0);
+    for (let j = 0; j < width; j++) {
+      const value = leading ? (j === 0 ? leading[i] : row[j - 1]) : row[j];
+      let text: string;
+      if (value === null || value === undefined) text = '\\N';
+      else if (typeof value === 'number' && Number.isInteger(value)) text = String(value);
+      else text = copyValue(value);
+      // A UTF-16 unit is at most 3 bytes of UTF-8, with a delimiter after it.
+      if (at + text.length * 3 + 1 > piece.length) {
+        if (at > 0) yield piece.subarray(0, at);
+        piece = Buffer.allocUnsafe(Math.max(PIECE, text.length * 3 + 1));
+        at = 0;
+      }
+      at +=
+        text.length === 1 && text.charCodeAt(0) < 0x80 ? ((piece[at] = text.charCodeAt(0)), 1) : piece.write(text, at);
+      piece[at++] = j === width - 1 ? NEWLINE : TAB;
     }
   }
-  if (piece.length > 0) yield piece;
+  if (at > 0) yield piece.subarray(0, at);
 }
+
+const TAB = 0x09;
+const NEWLINE = 0x0a;
 
 /** One value in COPY's text format: \N for null, the rest as text with its delimiters escaped. */
 function copyValue(value: unknown): string {

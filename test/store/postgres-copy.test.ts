@@ -18,7 +18,10 @@ test('copyText escapes what COPY reads as delimiters or escapes, and writes null
     ],
     [1, 2],
   );
-  assert.deepEqual([...copyText(rows)], ['1\ttab\\there\t\\N\n2\t\\\\N\tline\\nbreak\\rcr\\\\\n']);
+  assert.deepEqual(
+    [Buffer.concat([...copyText(rows)]).toString()],
+    ['1\ttab\\there\t\\N\n2\t\\\\N\tline\\nbreak\\rcr\\\\\n'],
+  );
 });
 
 const pg = postgresTarget();
@@ -188,3 +191,29 @@ test(
     }
   },
 );
+
+test('copyText writes the same bytes as the plain rule, across pieces and for values longer than a piece', () => {
+  const escape = (v: unknown) =>
+    v === null || v === undefined
+      ? '\\N'
+      : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+  const samples: unknown[] = ['', 'x', 'ünï – 汉字 😀', 'a\tb\\c\nd\re', null, 0, -12, 3.5, true, false, '\\N'];
+  const rows: unknown[][] = [];
+  for (let i = 0; i < 60_000; i++)
+    rows.push([samples[i % samples.length], `row ${i}`, samples[(i * 7) % samples.length]]);
+  // One value of 2 MB (several pieces' worth once encoded), among the others.
+  rows[12_345]![1] = '€'.repeat(700_000);
+  const ids = rows.map((_, i) => i + 1);
+  const expected = rows.map((r, i) => [ids[i], ...r].map(escape).join('\t') + '\n').join('');
+  const pieces = [...copyText(new CopyRows('t', ['a', 'b', 'c'], rows, ids))];
+  assert.ok(pieces.length > 3, 'the rows were written in several pieces');
+  assert.equal(Buffer.concat(pieces).toString('utf8'), expected);
+  const noIds = [...copyText(new CopyRows('t', ['a', 'b', 'c'], rows.slice(0, 50), null))];
+  assert.equal(
+    Buffer.concat(noIds).toString('utf8'),
+    rows
+      .slice(0, 50)
+      .map((r) => r.map(escape).join('\t') + '\n')
+      .join(''),
+  );
+});
