@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import * as services from '../../src/services/index.js';
 import type { Store } from '../../src/store/index.js';
 import { targets } from './support/databases.js';
+import { cycloneDxText } from './support/fixtures.js';
 import { validateRelease } from '../../src/compliance/index.js';
 import { loadReleaseSnapshot } from '../../src/services/release-snapshot.js';
 
@@ -28,17 +29,10 @@ function cyclonedx(names: string[], extra: object[] = []): string {
     })),
     ...extra,
   ];
-  return JSON.stringify({
-    bomFormat: 'CycloneDX',
-    specVersion: '1.6',
-    version: 1,
-    metadata: { component: { type: 'application', 'bom-ref': 'root', name: 'app', version: '1.0.0' } },
-    components,
-    dependencies: [
-      { ref: 'root', dependsOn: names.slice(0, 2) },
-      ...names.slice(0, -1).map((n, i) => ({ ref: n, dependsOn: [names[i + 1]] })),
-    ],
-  });
+  return cycloneDxText(components, [
+    { ref: 'root', dependsOn: names.slice(0, 2) },
+    ...names.slice(0, -1).map((n, i) => ({ ref: n, dependsOn: [names[i + 1]] })),
+  ]);
 }
 
 /** The newest stored run's report as text (its bulky part read), and what validating from a fresh read of the store gives. */

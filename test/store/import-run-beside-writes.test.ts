@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { targets, type Target } from './support/databases.js';
+import { cycloneDxText } from './support/fixtures.js';
 import type { Store } from '../../src/store/index.js';
 import {
   createProduct,
@@ -46,14 +47,7 @@ function document(tag: string): string {
     });
     dependsOn.push(name);
   }
-  return JSON.stringify({
-    bomFormat: 'CycloneDX',
-    specVersion: '1.6',
-    version: 1,
-    metadata: { component: { type: 'application', 'bom-ref': 'root', name: 'app', version: '1.0.0' } },
-    components,
-    dependencies: [{ ref: 'root', dependsOn }],
-  });
+  return cycloneDxText(components, [{ ref: 'root', dependsOn }]);
 }
 
 /** An advisory for some versions of every seventh `new-…` component (1.3.0 and below). */

@@ -84,3 +84,15 @@ export function newImport(store: Store, releaseId: number): Promise<ImportRecord
     author: 'ci',
   });
 }
+
+/** A CycloneDX 1.6 document's text whose primary component is the application `app` 1.0.0 (ref `root`). */
+export function cycloneDxText(components: unknown[], dependencies: unknown[]): string {
+  return JSON.stringify({
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    version: 1,
+    metadata: { component: { type: 'application', 'bom-ref': 'root', name: 'app', version: '1.0.0' } },
+    components,
+    dependencies,
+  });
+}
