@@ -71,7 +71,7 @@ export interface PreparedRun {
 }
 
 /**
- * The six steps on a snapshot, one per turn of the event loop, then the run's bulky part compressed
+ * The six steps on a snapshot, a slice per turn of the event loop, then the run's bulky part compressed
  * (which gives the loop a turn per piece). Run beside an import's last writes to PostgreSQL, the
  * work fills the time this thread would wait for the server (ADR 59); on its own it costs the same
  * as doing it in one go.

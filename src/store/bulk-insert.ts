@@ -57,7 +57,8 @@ export async function bulkInsert(
     // Inside a transaction the connection is already ours; otherwise take it through a transaction
     // of our own, so that no other caller's statements interleave with these rows.
     const write = () => sqliteInsert(database, table, columns, rows, options, null);
-    return ctx.inTransaction ? write() : ctx.db.transaction().execute(async () => write());
+    if (ctx.inTransaction) return write();
+    return afterCommit(ctx, await ctx.db.transaction().execute(async () => write()));
   }
   const parts: PostgresPart[] = [];
   const size = postgresPartSize(options);
@@ -113,7 +114,7 @@ export async function bulkInsertIds(
         );
       return ids;
     };
-    return ctx.inTransaction ? write() : database.transaction(write).immediate();
+    return ctx.inTransaction ? write() : afterCommit(ctx, database.transaction(write).immediate());
   }
   const parts: PostgresPart[] = [];
   const size = postgresPartSize(options);
@@ -146,6 +147,12 @@ export async function bulkInsertIds(
     for (const id of partIds) ids.push(id);
   }
   return ids;
+}
+
+/** A bulk write that committed on its own leaves the log to the store's checkpoints, as a transaction does (ADR 60). */
+function afterCommit<T>(ctx: StoreContext, result: T): T {
+  ctx.checkpoints?.afterCommit();
+  return result;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Bulk rows into PostgreSQL through `COPY … FROM STDIN` (pg-copy-streams), inside whatever
- * transaction Kysely holds (ADR 58). A 100k-row table is written about four times faster than by
+ * Bulk rows into PostgreSQL through `COPY … FROM STDIN` (pg-copy-streams), and large bytes back out
+ * through `COPY (SELECT …) TO STDOUT`, inside whatever transaction Kysely holds (ADR 58). A 100k-row table is written about four times faster than by
  * `INSERT … SELECT FROM unnest(…)`: the server reads tab-separated lines instead of parsing one
  * array literal per column and projecting it, and the client writes plain lines instead of
  * escaped array elements into a bound parameter.
@@ -18,14 +18,14 @@ import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Database } from './schema.js';
 
-const COPY_COMMENT = '/* vigie: COPY FROM STDIN */';
-/** The text of the query copyRows sends (Kysely numbers the one parameter $1). */
+const COPY_COMMENT = '/* vigie: COPY */';
+/** The text of the query copyRows and copyOutBytes send (Kysely numbers the one parameter $1). */
 const COPY_QUERY = `${COPY_COMMENT} $1`;
 /** Characters that COPY's text format reads as delimiters or escapes. */
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_SPECIAL_ALL = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-/** About this many characters go to the socket at a time. */
+/** About this many bytes go to the socket at a time. */
 const PIECE = 1 << 20;
 
 /** What one copy writes: the table, its columns in order, and the rows' values in that order. */
@@ -89,7 +89,7 @@ export async function copyRows(db: Kysely<Database>, rows: CopyRows | CopyBinary
   return copied;
 }
 
-/** Teaches a pool client to run the copies that copyRows sends it. */
+/** Teaches a pool client to run the copies that copyRows and copyOutBytes send it. */
 export function acceptCopies(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (...args: unknown[]) => {
@@ -213,8 +213,7 @@ export function* copyText(rows: CopyRows): Generator<Buffer> {
         piece = Buffer.allocUnsafe(Math.max(PIECE, text.length * 3 + 1));
         at = 0;
       }
-      at +=
-        text.length === 1 && text.charCodeAt(0) < 0x80 ? ((piece[at] = text.charCodeAt(0)), 1) : piece.write(text, at);
+      at += piece.write(text, at);
       piece[at++] = j === width - 1 ? NEWLINE : TAB;
     }
   }

@@ -101,10 +101,12 @@ export function runRepository(ctx: StoreContext): RunMethods {
           ? await latest.select([...SUMMARY_COLUMNS, 'report']).executeTakeFirst()
           : await latest.selectAll().executeTakeFirst();
       if (!row) return null;
-      const details: Uint8Array | null =
+      const details: Uint8Array | null | undefined =
         'details' in row
           ? (row.details as Uint8Array | null)
-          : ((await copyOutBytes(db, new CopyOutBytes('validation_runs', 'details', 'id', row.id))) ?? null);
+          : await copyOutBytes(db, new CopyOutBytes('validation_runs', 'details', 'id', row.id));
+      // Gone between the two reads (its release was deleted): as if there had been none.
+      if (details === undefined) return null;
       return {
         ...toSummary(row),
         report: JSON.parse(row.report) as unknown,

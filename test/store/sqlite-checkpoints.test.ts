@@ -78,3 +78,26 @@ test('a store in memory has no log and starts no worker', async () => {
     await store.close();
   }
 });
+
+test('a bulk write that commits on its own (no store transaction) is checkpointed by the worker too', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-checkpoint-'));
+  const path = join(dir, 'store.db');
+  const store = await openStore({ sqlitePath: path });
+  try {
+    const before = statSync(path).size;
+    await store.upsertComponents(
+      Array.from({ length: 20_000 }, (_, i) => npmComponent(`e-${i}`, { description: 'w'.repeat(300) })),
+      'fill-missing',
+    );
+    assert.ok(statSync(`${path}-wal`).size > 4 * 1024 * 1024, 'the write left a large log');
+    let grown = false;
+    for (let i = 0; i < 200 && !grown; i++) {
+      grown = statSync(path).size > before + 4 * 1024 * 1024;
+      if (!grown) await sleep(25);
+    }
+    assert.ok(grown, 'the worker copied the log into the database file');
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
