@@ -112,7 +112,11 @@ function runCases(target: Target): void {
         const imported = await releaseValidation(store, release.id);
         assert.equal(imported.run?.reason, 'import');
         assert.equal(imported.report.usages.length, COMPONENTS);
-        assert.ok(imported.blockerCount > 0 && imported.steps.every((s) => s.blockers.length === s.blockers.length));
+        assert.ok(imported.blockerCount > 0);
+        assert.equal(
+          imported.blockerCount,
+          imported.steps.reduce((n, s) => n + s.blockers.length, 0),
+        );
         const recorded = await recordValidationRun(store, release.id, 'manual');
         assert.deepEqual(comparable(imported), comparable(recorded));
         assert.ok(

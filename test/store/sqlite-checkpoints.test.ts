@@ -1,13 +1,15 @@
 // SQLite's write-ahead log is checkpointed by a worker thread after a large transaction (ADR 60): the
 // database file receives the pages while the store's own connection never copies them itself, the
-// store closes cleanly with its log tidied away, and a store in memory has no worker at all.
+// store closes cleanly with its log tidied away, and a store in memory or without a log has no worker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Sqlite from 'better-sqlite3';
 import { openStore } from '../../src/store/index.js';
+import { BackgroundCheckpoints } from '../../src/store/sqlite-checkpoints.js';
 import { npmComponent } from './support/fixtures.js';
 
 test('a large transaction is checkpointed into the database file by the worker, and close tidies the log', async () => {
@@ -65,17 +67,23 @@ test('code after closing a store that checkpointed still runs (the worker does n
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('a store in memory has no log and starts no worker', async () => {
-  const store = await openStore({ sqlitePath: ':memory:' });
+test('only a database file in WAL mode gets the worker, and its connection then checkpoints only past the safety limit', () => {
+  const memory = new Sqlite(':memory:');
+  assert.equal(BackgroundCheckpoints.forConnection(memory, ':memory:'), null);
+  memory.close();
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-checkpoint-'));
   try {
-    await store.transaction(async (tx) => {
-      await tx.upsertComponents(
-        Array.from({ length: 20_000 }, (_, i) => npmComponent(`m-${i}`, { description: 'z'.repeat(300) })),
-        'fill-missing',
-      );
-    });
+    const rollback = new Sqlite(join(dir, 'rollback.db'));
+    assert.equal(BackgroundCheckpoints.forConnection(rollback, join(dir, 'rollback.db')), null);
+    assert.equal(rollback.pragma('wal_autocheckpoint', { simple: true }), 1000);
+    rollback.close();
+    const wal = new Sqlite(join(dir, 'wal.db'));
+    wal.pragma('journal_mode = WAL');
+    assert.ok(BackgroundCheckpoints.forConnection(wal, join(dir, 'wal.db')));
+    assert.equal(wal.pragma('wal_autocheckpoint', { simple: true }), 65_536);
+    wal.close();
   } finally {
-    await store.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
