@@ -79,30 +79,30 @@ export function toVersion(row: VersionRow): VersionRecord {
   };
 }
 
-/** The row an insert wrote from input (what reading it back would give). */
-function componentRow(id: number, identityKey: string, input: ComponentInput): ComponentRow {
+/** The record of a row an insert wrote from input (what reading it back would give). */
+function componentRecord(id: number, input: ComponentInput): ComponentRecord {
   return {
     id,
-    identity_key: identityKey,
+    purlType: input.purlType ?? null,
+    namespace: input.namespace ?? null,
     name: input.name,
     purl: input.purl ?? null,
-    purl_type: input.purlType ?? null,
-    namespace: input.namespace ?? null,
     description: input.description ?? null,
     homepage: input.homepage ?? null,
     language: input.language ?? null,
   };
 }
 
-function versionRow(id: number, input: VersionInput): VersionRow {
+/** The record of a version an insert wrote from input. */
+function versionRecord(id: number, input: VersionInput): VersionRecord {
   return {
     id,
-    component_id: input.componentId,
+    componentId: input.componentId,
     number: input.number,
     purl: input.purl ?? null,
-    declared_license: input.declaredLicense ?? null,
-    concluded_license: input.concludedLicense ?? null,
-    corrected_license: input.correctedLicense ?? null,
+    declaredLicense: input.declaredLicense ?? null,
+    concludedLicense: input.concludedLicense ?? null,
+    correctedLicense: input.correctedLicense ?? null,
     copyright: input.copyright ?? null,
   };
 }
@@ -145,45 +145,62 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     inputs: ComponentInput[],
     policy: FillPolicy,
   ): Promise<BulkUpsertResult<ComponentRecord>> {
-    const byKey = new Map<string, ComponentInput>();
-    for (const input of inputs) if (!byKey.has(componentKey(input))) byKey.set(componentKey(input), input);
+    // Per input, its key and the first input with that key (a plan has each once, a caller may not):
+    // the work below is per first input, by index, with no map of keys to records built on the way.
+    const keyOf = inputs.map(componentKey);
+    const firstOf = new Map<string, number>();
+    const first: number[] = new Array<number>(inputs.length);
+    const distinct: number[] = [];
+    for (let i = 0; i < inputs.length; i++) {
+      const seen = firstOf.get(keyOf[i]!);
+      if (seen === undefined) {
+        firstOf.set(keyOf[i]!, i);
+        distinct.push(i);
+      }
+      first[i] = seen ?? i;
+    }
     // PostgreSQL: sorted, so that concurrent imports sharing components (two API processes, two
     // workers) take their row locks in one order and wait for each other instead of deadlocking.
     // SQLite has one writer at a time: new rows keep the document's order (and ids).
-    const keys = inLockOrder([...byKey.keys()], byText);
-    const existing = await componentsByKey(keys);
-    const missing = keys.filter((k) => !existing.has(k));
-    const componentRows = missing.map((key) => {
-      const c = byKey.get(key)!;
-      return [key, c.name, c.purl, c.purlType, c.namespace, c.description, c.homepage, c.language];
+    const ordered = inLockOrder(distinct, (a, b) => byText(keyOf[a]!, keyOf[b]!));
+    const existing = await componentsByKey(ordered.map((i) => keyOf[i]!));
+    const missing = existing.size === 0 ? ordered : ordered.filter((i) => !existing.has(keyOf[i]!));
+    const componentRows = missing.map((i) => {
+      const c = inputs[i]!;
+      return [keyOf[i], c.name, c.purl, c.purlType, c.namespace, c.description, c.homepage, c.language];
     });
     // The new rows' ids are known from the insert itself; only rows another writer created meanwhile
     // (skipped as conflicts) are read back.
-    const created = new Map<string, ComponentRow>();
+    const recordOf: ComponentRecord[] = new Array<ComponentRecord>(inputs.length);
     const ids = await bulkInsertIds(ctx, 'components', COMPONENT_BULK_COLUMNS, componentRows, {
       skipConflictsOn: ['identity_key'],
       conflictsUnlikely: true,
     });
-    for (let i = 0; i < missing.length; i++) {
-      const id = ids[i];
-      if (id !== null) created.set(missing[i]!, componentRow(id, missing[i]!, byKey.get(missing[i]!)!));
+    const raced: number[] = [];
+    for (let j = 0; j < missing.length; j++) {
+      const id = ids[j];
+      if (id === null) raced.push(missing[j]!);
+      else recordOf[missing[j]!] = componentRecord(id, inputs[missing[j]!]!);
     }
-    const raced = missing.filter((k) => !created.has(k));
-    if (raced.length > 0) for (const [key, row] of await componentsByKey(raced)) created.set(key, row);
+    if (raced.length > 0) {
+      const found = await componentsByKey(raced.map((i) => keyOf[i]!));
+      for (const i of raced) recordOf[i] = toComponent(found.get(keyOf[i]!)!);
+    }
     const conflicts: DataConflict[] = [];
-    for (const key of keys) {
-      const row = existing.get(key);
-      if (!row) continue;
-      const merge = mergeFields('component', key, row, componentColumns(byKey.get(key)!), policy);
-      conflicts.push(...merge.conflicts);
-      if (Object.keys(merge.changes).length > 0) {
-        await db.updateTable('components').set(merge.changes).where('id', '=', row.id).execute();
-        Object.assign(row, merge.changes);
+    if (existing.size > 0)
+      for (const i of ordered) {
+        const row = existing.get(keyOf[i]!);
+        if (!row) continue;
+        const merge = mergeFields('component', keyOf[i]!, row, componentColumns(inputs[i]!), policy);
+        conflicts.push(...merge.conflicts);
+        if (Object.keys(merge.changes).length > 0) {
+          await db.updateTable('components').set(merge.changes).where('id', '=', row.id).execute();
+          Object.assign(row, merge.changes);
+        }
+        recordOf[i] = toComponent(row);
       }
-    }
-    const all = new Map([...existing, ...created]);
     return {
-      records: inputs.map((input) => toComponent(all.get(componentKey(input))!)),
+      records: first.map((f) => recordOf[f]!),
       // Rows another writer created meanwhile were read back, not created by this call.
       created: missing.length - raced.length,
       conflicts,
@@ -198,58 +215,64 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
   }
 
   async function upsertVersions(inputs: VersionInput[], policy: FillPolicy): Promise<BulkUpsertResult<VersionRecord>> {
-    const byKey = new Map<string, VersionInput>();
-    for (const input of inputs) {
-      const key = versionKey(input.componentId, input.number);
-      if (!byKey.has(key)) byKey.set(key, input);
+    // As upsertComponents: per input its key and the first input with it, the work per first input.
+    const keyOf = inputs.map((v) => versionKey(v.componentId, v.number));
+    const firstOf = new Map<string, number>();
+    const first: number[] = new Array<number>(inputs.length);
+    const distinct: number[] = [];
+    for (let i = 0; i < inputs.length; i++) {
+      const seen = firstOf.get(keyOf[i]!);
+      if (seen === undefined) {
+        firstOf.set(keyOf[i]!, i);
+        distinct.push(i);
+      }
+      first[i] = seen ?? i;
     }
     // In one order across imports on PostgreSQL (see upsertComponents): by component, then number.
     const ordered = inLockOrder(
-      [...byKey.entries()],
-      ([, a], [, b]) => a.componentId - b.componentId || byText(a.number, b.number),
+      distinct,
+      (a, b) => inputs[a]!.componentId - inputs[b]!.componentId || byText(inputs[a]!.number, inputs[b]!.number),
     );
-    const existing = await versionsOf(ordered.map(([, v]) => v.componentId));
-    const missing = ordered.filter(([key]) => !existing.has(key)).map(([, v]) => v);
-    const versionRows = missing.map((v) => [
-      v.componentId,
-      v.number,
-      v.purl,
-      v.declaredLicense,
-      v.concludedLicense,
-      v.correctedLicense,
-      v.copyright,
-    ]);
-    const after = new Map(existing);
+    const existing = await versionsOf(ordered.map((i) => inputs[i]!.componentId));
+    const missing = existing.size === 0 ? ordered : ordered.filter((i) => !existing.has(keyOf[i]!));
+    const versionRows = missing.map((i) => {
+      const v = inputs[i]!;
+      return [v.componentId, v.number, v.purl, v.declaredLicense, v.concludedLicense, v.correctedLicense, v.copyright];
+    });
+    const recordOf: VersionRecord[] = new Array<VersionRecord>(inputs.length);
     const ids = await bulkInsertIds(ctx, 'versions', VERSION_BULK_COLUMNS, versionRows, {
       skipConflictsOn: ['component_id', 'number'],
       conflictsUnlikely: true,
     });
-    for (let i = 0; i < missing.length; i++) {
-      const id = ids[i];
-      const v = missing[i]!;
-      if (id !== null) after.set(versionKey(v.componentId, v.number), versionRow(id, v));
+    const raced: number[] = [];
+    for (let j = 0; j < missing.length; j++) {
+      const id = ids[j];
+      if (id === null) raced.push(missing[j]!);
+      else recordOf[missing[j]!] = versionRecord(id, inputs[missing[j]!]!);
     }
     // Versions another writer created meanwhile (skipped as conflicts) are read back.
-    const raced = missing.filter((v) => !after.has(versionKey(v.componentId, v.number)));
     if (raced.length > 0) {
-      for (const [key, row] of await versionsOf(raced.map((v) => v.componentId)))
-        if (!after.has(key)) after.set(key, row);
+      const found = await versionsOf(raced.map((i) => inputs[i]!.componentId));
+      for (const i of raced) recordOf[i] = toVersion(found.get(keyOf[i]!)!);
     }
     const conflicts: DataConflict[] = [];
-    const names = await componentNames([...existing.values()].map((r) => r.component_id));
-    for (const [key] of ordered) {
-      const row = existing.get(key);
-      if (!row) continue;
-      const label = `${names.get(row.component_id) ?? row.component_id}@${row.number}`;
-      const merge = mergeFields('version', label, row, versionColumns(byKey.get(key)!), policy);
-      conflicts.push(...merge.conflicts);
-      if (Object.keys(merge.changes).length > 0) {
-        await db.updateTable('versions').set(merge.changes).where('id', '=', row.id).execute();
-        Object.assign(row, merge.changes);
+    if (existing.size > 0) {
+      const names = await componentNames([...existing.values()].map((r) => r.component_id));
+      for (const i of ordered) {
+        const row = existing.get(keyOf[i]!);
+        if (!row) continue;
+        const label = `${names.get(row.component_id) ?? row.component_id}@${row.number}`;
+        const merge = mergeFields('version', label, row, versionColumns(inputs[i]!), policy);
+        conflicts.push(...merge.conflicts);
+        if (Object.keys(merge.changes).length > 0) {
+          await db.updateTable('versions').set(merge.changes).where('id', '=', row.id).execute();
+          Object.assign(row, merge.changes);
+        }
+        recordOf[i] = toVersion(row);
       }
     }
     return {
-      records: inputs.map((v) => toVersion(after.get(versionKey(v.componentId, v.number))!)),
+      records: first.map((f) => recordOf[f]!),
       // Rows another writer created meanwhile were read back, not created by this call.
       created: missing.length - raced.length,
       conflicts,
