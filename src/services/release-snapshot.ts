@@ -3,6 +3,7 @@ import { builtinKnowledgeBase, type KnowledgeBase } from '../licenses/kb/index.j
 import type { ReleaseSnapshot, ReleaseUsage } from '../compliance/index.js';
 import type { ReleaseData, Store } from '../store/index.js';
 import { notFound } from './service-error.js';
+import { recordsById } from '../model/records-by-id.js';
 
 /** `loaded`: the release's data when the caller has just read it from the store. */
 export async function loadReleaseSnapshot(
@@ -28,8 +29,8 @@ export async function loadSnapshotFacts(store: Store, releaseId: number): Promis
 
 /** The engine's view of a release's data and facts. */
 export function snapshotOf(data: ReleaseData, facts: SnapshotFacts): ReleaseSnapshot {
-  const versions = new Map(data.versions.map((v) => [v.id, v]));
-  const components = new Map(data.components.map((c) => [c.id, c]));
+  const versions = recordsById(data.versions);
+  const components = recordsById(data.components);
   const usages: ReleaseUsage[] = data.usages.map((usage) => {
     const version = versions.get(usage.versionId)!;
     return { usage, version, component: components.get(version.componentId)! };

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { componentKey } from '../model/component-identity.js';
+import { recordsById, type RecordsById } from '../model/records-by-id.js';
 import { emptySbom, type Component, type Sbom } from '../model/index.js';
 import type { ReleaseData, ReleaseScanRecord, Store, StoredReleaseFinding } from '../store/index.js';
 import { scanSbom, type VulnerabilityScan } from '../vulns/match/index.js';
@@ -80,9 +81,9 @@ async function releaseInventory(store: Store, releaseId: number, loaded?: Releas
     });
   }
   // Asked only for the findings' versions: the map is made on the first question.
-  let versions: Map<number, ReleaseData['versions'][number]> | undefined;
+  let versions: RecordsById<ReleaseData['versions'][number]> | undefined;
   const keyOf = (versionId: number) => {
-    versions ??= new Map(data.versions.map((v) => [v.id, v]));
+    versions ??= recordsById(data.versions);
     const c = components.get(versions.get(versionId)?.componentId ?? -1);
     return c ? componentKey(c) : undefined;
   };
@@ -105,19 +106,19 @@ function distinctById<T extends { id: number }>(versions: T[]): T[] {
   return versions;
 }
 
-function componentsById(data: ReleaseData): Map<number, ReleaseData['components'][number]> {
-  return new Map(data.components.map((c) => [c.id, c]));
+function componentsById(data: ReleaseData): RecordsById<ReleaseData['components'][number]> {
+  return recordsById(data.components);
 }
 
 /** What a stored scan was made from: the release's versions (id, purl, number) and the database's sources. */
 async function fingerprintOf(
   store: Store,
   data: ReleaseData,
-  components: Map<number, ReleaseData['components'][number]>,
+  components: RecordsById<ReleaseData['components'][number]>,
 ): Promise<string> {
   const lines: string[] = [];
   for (const v of distinctById(data.versions)) {
-    if (!components.has(v.componentId)) continue;
+    if (!components.get(v.componentId)) continue;
     lines.push(`${v.id}\t${v.purl ?? ''}\t${v.number}`);
   }
   const sources = (await store.listVulnSources()).map((s) => `${s.name}\t${s.loadedAt}\t${s.records}`);
@@ -131,7 +132,7 @@ async function fingerprintOf(
 /** What a dependency path shows of each of the release's versions. */
 function pathSteps(
   data: ReleaseData,
-  components: Map<number, ReleaseData['components'][number]>,
+  components: RecordsById<ReleaseData['components'][number]>,
 ): Map<number, DependencyPathStep> {
   const steps = new Map<number, DependencyPathStep>();
   for (const v of data.versions) {

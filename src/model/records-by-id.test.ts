@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { distinctAscending, recordsById } from './records-by-id.js';
+
+const record = (id: number, name = `r${id}`) => ({ id, name });
+
+test('records by id answer as a Map built from them would, dense ids or far apart', () => {
+  const cases = [
+    [record(5), record(7), record(6), record(5, 'later')],
+    [record(1), record(2_000_000_000), record(3)],
+    [record(1e15), record(1e15 + 1)],
+    [],
+  ];
+  for (const records of cases) {
+    const byId = recordsById(records);
+    const expected = new Map(records.map((r) => [r.id, r]));
+    const probes = [...records.map((r) => r.id), 0, -1, 4, 8, 1.5, Number.NaN, 2_000_000_001];
+    for (const id of probes) assert.equal(byId.get(id), expected.get(id), `id ${id}`);
+  }
+  // Of two records with one id, the later one.
+  assert.equal(recordsById([record(5), record(5, 'later')]).get(5)?.name, 'later');
+});
+
+test('distinct ids in increasing numeric order, not in text order', () => {
+  assert.deepEqual(distinctAscending([10, 9, 100, 9, 1, 10]), [1, 9, 10, 100]);
+  assert.deepEqual(distinctAscending([]), []);
+  assert.deepEqual(distinctAscending([3]), [3]);
+});
