@@ -10,7 +10,7 @@
 import type { Component, DatasetFacts, DeclaredUsage, LineageKind, Linking, ModelCard, Sbom } from '../model/index.js';
 import type { ComponentRecord } from '../model/portfolio.js';
 import { componentIdentity, componentKey } from '../model/component-identity.js';
-import { allComponents } from '../sbom/graph.js';
+import { allComponents, refGraph, type RefGraph } from '../sbom/graph.js';
 import { projectMembership } from './project-membership.js';
 
 /** A component's identity and descriptive fields, as the store keeps them. */
@@ -74,7 +74,8 @@ export type PlannedAiFacts = { version: number } & (
  * with several lockfiles) gives each component one usage per project that reaches it
  * (project-membership.ts), and components no project reaches stay in the root project ''.
  */
-export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportPlan {
+/** `graph`: the document's refGraph, when the caller made it already (an import's quality checks walk it too). */
+export function planImport(sbom: Sbom, project = '', defaultScope = '', graph: RefGraph = refGraph(sbom)): ImportPlan {
   const membership = project === '' ? projectMembership(sbom) : undefined;
   const componentIndex = new Map<string, number>();
   // Per planned component, its versions by number; per planned version, its usages (few of each:
@@ -82,7 +83,10 @@ export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportP
   const versionsOfComponent: (number | Map<string, number>)[] = [];
   const usagesOfVersion: PlannedUsage[][] = [];
   const plan: ImportPlan = { components: [], versions: [], usages: [], edges: [], lineage: [], aiFacts: [] };
-  const versionOfRef = new Map<string, number>();
+  // Per ref number (refGraph), the planned version of the first component carrying the ref, else -1;
+  // the few refs without a number (parts of the primary's parts) by text.
+  const versionOfNumber = new Int32Array(graph.numberOf.size).fill(-1);
+  const unnumbered = new Map<string, number>();
 
   for (const c of allComponents(sbom)) {
     const input = componentInputOf(c);
@@ -115,7 +119,10 @@ export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportP
       if (c.modelCard) plan.aiFacts.push({ version: vi, kind: 'model', facts: c.modelCard });
       else if (c.dataset) plan.aiFacts.push({ version: vi, kind: 'dataset', facts: c.dataset });
     }
-    if (!versionOfRef.has(c.ref)) versionOfRef.set(c.ref, vi);
+    const n = graph.numberOf.get(c.ref);
+    if (n === undefined) {
+      if (!unnumbered.has(c.ref)) unnumbered.set(c.ref, vi);
+    } else if (versionOfNumber[n] === -1) versionOfNumber[n] = vi;
     const usagesOfThis = usagesOfVersion[vi]!;
     const reaching = membership?.projectsOf.get(c.ref);
     if (!c.usages?.length && !hasOrtScope(c)) {
@@ -133,8 +140,12 @@ export function planImport(sbom: Sbom, project = '', defaultScope = ''): ImportP
         addUsage(plan, usagesOfThis, vi, scope, p, declared);
     }
   }
-  plan.edges = dependencyEdges(sbom, versionOfRef, plan.versions.length, project, membership?.projectOfRef);
-  plan.lineage = lineageEdges(sbom, versionOfRef);
+  plan.edges = dependencyEdges(sbom, graph, versionOfNumber, plan.versions.length, project, membership?.projectOfRef);
+  plan.lineage = lineageEdges(sbom, (ref) => {
+    const n = graph.numberOf.get(ref);
+    const vi = n === undefined ? unnumbered.get(ref) : versionOfNumber[n];
+    return vi === undefined || vi < 0 ? undefined : vi;
+  });
   return plan;
 }
 
@@ -156,15 +167,15 @@ function addUsage(
 }
 
 /** The document's lineage edges between planned versions, each once; refs naming no component are dropped. */
-function lineageEdges(sbom: Sbom, versionOfRef: Map<string, number>): PlannedLineage[] {
+function lineageEdges(sbom: Sbom, versionOfRef: (ref: string) => number | undefined): PlannedLineage[] {
   const root = sbom.metadata.component?.ref;
   const seen = new Set<string>();
   const out: PlannedLineage[] = [];
   for (const e of sbom.lineage ?? []) {
-    const parent = e.from === root ? null : versionOfRef.get(e.from);
+    const parent = e.from === root ? null : versionOfRef(e.from);
     if (parent === undefined) continue;
     for (const ref of e.to) {
-      const child = versionOfRef.get(ref);
+      const child = versionOfRef(ref);
       if (child === undefined || child === parent) continue;
       const key = `${parent ?? ''}>${child}>${e.kind}`;
       if (seen.has(key)) continue;
@@ -248,7 +259,8 @@ function versionOf(c: Component, component: number, number: string): PlannedVers
  */
 function dependencyEdges(
   sbom: Sbom,
-  versionOfRef: Map<string, number>,
+  graph: RefGraph,
+  versionOfNumber: Int32Array,
   versionCount: number,
   project: string,
   projectOfRef: Map<string, string> = new Map(),
@@ -260,13 +272,18 @@ function dependencyEdges(
   const seenTopLevel = new Set<string>();
   const edges: PlannedEdge[] = [];
   const noProjects = projectOfRef.size === 0;
-  for (const d of sbom.dependencies) {
-    const projectOfParent = d.ref === root ? project : noProjects ? undefined : projectOfRef.get(d.ref);
-    const parent = projectOfParent !== undefined ? null : versionOfRef.get(d.ref);
-    if (parent === undefined) continue;
-    for (const ref of d.dependsOn) {
-      const child = versionOfRef.get(ref);
-      if (child === undefined || child === parent) continue;
+  const { entryFrom, entryStart, targets } = graph;
+  for (let i = 0; i < sbom.dependencies.length; i++) {
+    const ref = sbom.dependencies[i]!.ref;
+    const projectOfParent = ref === root ? project : noProjects ? undefined : projectOfRef.get(ref);
+    let parent: number | null = null;
+    if (projectOfParent === undefined) {
+      parent = versionOfNumber[entryFrom[i]!]!;
+      if (parent < 0) continue;
+    }
+    for (let k = entryStart[i]!; k < entryStart[i + 1]!; k++) {
+      const child = versionOfNumber[targets[k]!]!;
+      if (child < 0 || child === parent) continue;
       if (parent === null) {
         const key = `${projectOfParent}\u0000${child}`;
         if (seenTopLevel.has(key)) continue;

@@ -5,6 +5,7 @@
  * not store a list as long as itself (covered/total keep the counts).
  */
 import type { Sbom } from '../model/index.js';
+import type { RefGraph } from '../sbom/graph.js';
 import {
   QUALITY_PROFILES,
   evaluateProfiles,
@@ -33,10 +34,11 @@ function asDrawnUp(sbom: Sbom): Sbom {
   return { ...sbom, source: { ...sbom.source, id: 'cyclonedx-json', specVersion: '1.6' } };
 }
 
-export function importQualityResults(sbom: Sbom): ProfileResult[] {
+/** `graph`: the document's refGraph, when the import made it already for its plan. */
+export function importQualityResults(sbom: Sbom, graph?: RefGraph): ProfileResult[] {
   // One view of the document and one verdict per probe and component, shared by every profile
   // (evaluateProfiles); only the first failing refs of each check are kept.
-  return evaluateProfiles(IMPORT_QUALITY_PROFILES, asDrawnUp(sbom), { failingLimit: STORED_FAILING_REFS });
+  return evaluateProfiles(IMPORT_QUALITY_PROFILES, asDrawnUp(sbom), { failingLimit: STORED_FAILING_REFS, graph });
 }
 
 /** Main-thread time a slice of the profiles may take before the event loop gets a turn. */
@@ -48,9 +50,10 @@ const SLICE_MS = 4;
  * thread would otherwise spend waiting, and each reply from the server is taken up within a slice
  * of it. The results are importQualityResults'.
  */
-export async function importQualityResultsInSlices(sbom: Sbom): Promise<ProfileResult[]> {
+export async function importQualityResultsInSlices(sbom: Sbom, graph?: RefGraph): Promise<ProfileResult[]> {
   const slices = evaluateProfilesInSlices(IMPORT_QUALITY_PROFILES, asDrawnUp(sbom), {
     failingLimit: STORED_FAILING_REFS,
+    graph,
   });
   let since = performance.now();
   for (;;) {

@@ -25,7 +25,9 @@ import type {
   VersionAiFacts,
 } from '../store/index.js';
 import { gzipInBackground } from '../store/index.js';
+import { distinctAscending, recordsById } from '../model/records-by-id.js';
 import { decodeUpload } from './decode-upload.js';
+import { refGraph, type RefGraph } from '../sbom/graph.js';
 import { planImport, type ImportPlan } from '../compliance/release-plan.js';
 import { assertStorable } from './storable-import.js';
 import { getRelease } from './portfolio.js';
@@ -129,8 +131,8 @@ interface DecodedSource {
  * of main-thread work (profiles and their garbage) that no longer adds to the import's time (issue
  * 13 item 5). An import that fails before asking never works them out.
  */
-function qualityOf(store: Store, sbom: Sbom): () => Promise<ProfileResult[]> {
-  return store.dialect === 'postgres' ? qualityInSlices(sbom) : qualityDone(importQualityResults(sbom));
+function qualityOf(store: Store, sbom: Sbom, graph: RefGraph): () => Promise<ProfileResult[]> {
+  return store.dialect === 'postgres' ? qualityInSlices(sbom, graph) : qualityDone(importQualityResults(sbom, graph));
 }
 
 // Each kind of thunk is made by a function of its own: a closure keeps the whole scope it was made
@@ -141,12 +143,12 @@ function qualityDone(results: ProfileResult[]): () => Promise<ProfileResult[]> {
   return () => done;
 }
 
-function qualityInSlices(document: Sbom): () => Promise<ProfileResult[]> {
-  let pending: Sbom | null = document;
+function qualityInSlices(document: Sbom, graph: RefGraph): () => Promise<ProfileResult[]> {
+  let pending: [Sbom, RefGraph] | null = [document, graph];
   let started: Promise<ProfileResult[]> | undefined;
   return () => {
     if (!started) {
-      started = importQualityResultsInSlices(pending!);
+      started = importQualityResultsInSlices(...pending!);
       // The slices hold the document until they are done; the thunk no longer does.
       pending = null;
       // Awaited inside the import transaction; a failure before that must not go unhandled meanwhile.
@@ -189,9 +191,11 @@ export async function importDocument(
 function decodeDocument(store: Store, input: ImportDocumentInput): DecodedSource {
   const fileName = input.fileName ?? null;
   const read = decodeUpload(input.content, fileName ?? 'document', input.maxBytes);
+  // The document's refs are numbered once for the plan and the quality checks.
+  const graph = refGraph(read.sbom);
   return {
-    plan: planImport(read.sbom, input.project ?? '', input.scope ?? ''),
-    quality: qualityOf(store, read.sbom),
+    plan: planImport(read.sbom, input.project ?? '', input.scope ?? '', graph),
+    quality: qualityOf(store, read.sbom, graph),
     issues: read.issues,
     format: read.format.id,
     fileName,
@@ -253,9 +257,10 @@ export async function importNpmProject(
   try {
     const project = await readNpmProject(input.path, { maxBytes: input.maxBytes });
     const { sbom, issues } = generateNpmSbom(project);
+    const graph = refGraph(sbom);
     decoded = {
-      plan: planImport(sbom, input.project ?? '', input.scope ?? ''),
-      quality: qualityOf(store, sbom),
+      plan: planImport(sbom, input.project ?? '', input.scope ?? '', graph),
+      quality: qualityOf(store, sbom, graph),
       issues,
       format: 'npm-project',
       fileName: project.lockfileName,
@@ -296,9 +301,10 @@ export async function importProjectFolder(
 
 async function decodeFolder(store: Store, input: ImportNpmProjectInput): Promise<DecodedSource> {
   const generated = await generateInventory(input.path, { maxBytes: input.maxBytes });
+  const graph = refGraph(generated.sbom);
   return {
-    plan: planImport(generated.sbom, input.project ?? '', input.scope ?? ''),
-    quality: qualityOf(store, generated.sbom),
+    plan: planImport(generated.sbom, input.project ?? '', input.scope ?? '', graph),
+    quality: qualityOf(store, generated.sbom, graph),
     issues: generated.issues,
     format: 'lockfile-walk',
     fileName: generated.files.length === 1 ? generated.files[0]!.path : `${generated.files.length} lockfiles`,
@@ -435,13 +441,10 @@ function releaseDataOf(context: ReleaseContext, inventory: ReleaseInventory): Re
  * versions they name and those versions' components, each list ordered by id.
  */
 function inventoryOf(usages: Usage[], versions: VersionRecord[], components: ComponentRecord[]): ReleaseInventory {
-  const versionById = new Map(versions.map((v) => [v.id, v]));
-  const componentById = new Map(components.map((c) => [c.id, c]));
-  const byNumber = (a: number, b: number) => a - b;
-  const usedVersions = [...new Set(usages.map((u) => u.versionId))].sort(byNumber).map((id) => versionById.get(id)!);
-  const usedComponents = [...new Set(usedVersions.map((v) => v.componentId))]
-    .sort(byNumber)
-    .map((id) => componentById.get(id)!);
+  const versionById = recordsById(versions);
+  const componentById = recordsById(components);
+  const usedVersions = distinctAscending(usages.map((u) => u.versionId)).map((id) => versionById.get(id)!);
+  const usedComponents = distinctAscending(usedVersions.map((v) => v.componentId)).map((id) => componentById.get(id)!);
   return { usages, versions: usedVersions, components: usedComponents };
 }
 

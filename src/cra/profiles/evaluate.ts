@@ -3,6 +3,7 @@ import type { Component, Sbom } from '../../model/index.js';
 import { PROBES, type ComponentProbe } from './probes/index.js';
 import type { CheckDefinition, CheckResult, ComponentKind, ProfileResult, QualityProfile } from './profile.js';
 import { buildView, kindOf, type SbomView } from './view.js';
+import type { RefGraph } from '../../sbom/graph.js';
 
 export interface EvaluateOptions {
   /**
@@ -10,6 +11,8 @@ export interface EvaluateOptions {
    * count every component. Default: all of them.
    */
   failingLimit?: number;
+  /** The document's refGraph, when the caller made it already (an import plans with it too). */
+  graph?: RefGraph;
 }
 
 const KINDS: readonly ComponentKind[] = ['full', 'identified', 'referenced'];
@@ -174,7 +177,7 @@ export function* evaluateProfilesInSlices(
   sbom: Sbom,
   options: EvaluateOptions = {},
 ): Generator<void, ProfileResult[], undefined> {
-  const shared = new SharedVerdicts(buildView(sbom));
+  const shared = new SharedVerdicts(buildView(sbom, options.graph));
   yield;
   yield* shared.settleInSlices(profiles);
   return profiles.map((p) => evaluateWith(p, shared, options.failingLimit ?? Infinity));

@@ -2,6 +2,7 @@
 // for SPDX 3 the distribution artefacts (files) that carry a package's BSI file fields.
 import type { Component, Sbom } from '../../model/index.js';
 import { DISTRIBUTION_ARTIFACT_PROPERTY } from '../../sbom/formats/spdx3-jsonld/profile-fields.js';
+import { refGraph, type RefGraph } from '../../sbom/graph.js';
 
 /**
  * BSI TR-03183-2 §3.2 component kinds. `full` is the default; `identified` (first component outside
@@ -36,33 +37,10 @@ export interface SbomView {
   topLevelAt: Uint8Array;
 }
 
-function flatten(list: Component[] | undefined, out: Component[]): void {
-  for (const c of list ?? []) {
-    out.push(c);
-    flatten(c.components, out);
-  }
-}
-
-export function buildView(sbom: Sbom): SbomView {
-  const all: Component[] = [];
-  if (sbom.metadata.component) all.push(sbom.metadata.component);
-  flatten(sbom.components, all);
-  // Every ref gets a node number: those components carry first (the first component with a ref is
-  // the one the ref names), then refs only the graph names. The walk below runs on the numbers.
-  const nodes = new Map<string, number>();
-  const first: number[] = [];
-  // The node of each listed position.
-  const nodeAt = new Int32Array(all.length);
-  for (let i = 0; i < all.length; i++) {
-    const ref = all[i]!.ref;
-    let node = nodes.get(ref);
-    if (node === undefined) {
-      nodes.set(ref, (node = first.length));
-      first.push(i);
-    }
-    nodeAt[i] = node;
-  }
-  const carried = first.length;
+/** `graph`: the document's refGraph when the caller made it already (an import's plan walks it too). */
+export function buildView(sbom: Sbom, graph: RefGraph = refGraph(sbom)): SbomView {
+  // Every ref has a number (refGraph): those components carry first, then refs only the graph names.
+  const { listed: all, numberOf: nodes, carried, firstAt: first, numberAt: nodeAt } = graph;
   const componentOf = (ref: string): Component | undefined => {
     const node = nodes.get(ref);
     return node !== undefined && node < carried ? all[first[node]!] : undefined;
@@ -83,39 +61,20 @@ export function buildView(sbom: Sbom): SbomView {
   const components = artefactRefs.size === 0 ? all : all.filter(counted);
   const componentNodes = artefactRefs.size === 0 ? nodeAt : nodeAt.filter((_, i) => counted(all[i]!));
 
-  const nodeOf = (ref: string): number => {
-    let node = nodes.get(ref);
-    if (node === undefined) nodes.set(ref, (node = nodes.size));
-    return node;
-  };
   const dependsOn = new Map<string, string[]>();
   const dangling = new Set<string>();
-  let edgeCount = 0;
-  for (const d of sbom.dependencies) edgeCount += d.dependsOn.length;
-  // The graph's edges as node numbers, in the document's order: sources[k] -> targets[k].
-  const sources = new Int32Array(edgeCount);
-  const targets = new Int32Array(edgeCount);
-  let k = 0;
-  const listedNodes = new Int32Array(sbom.dependencies.length);
-  let l = 0;
-  for (const d of sbom.dependencies) {
+  const { entryFrom, entryStart, sources, targets } = graph;
+  for (let i = 0; i < sbom.dependencies.length; i++) {
+    const d = sbom.dependencies[i]!;
     // The document's own list when the ref has one entry (read only here); a ref listed again gets a new one.
     const before = dependsOn.get(d.ref);
     dependsOn.set(d.ref, before ? [...before, ...d.dependsOn] : d.dependsOn);
-    const from = nodeOf(d.ref);
-    listedNodes[l++] = from;
-    if (from >= carried) dangling.add(d.ref);
-    for (const r of d.dependsOn) {
-      const to = nodeOf(r);
-      if (to >= carried) dangling.add(r);
-      sources[k] = from;
-      targets[k++] = to;
-    }
+    if (entryFrom[i]! >= carried) dangling.add(d.ref);
+    const start = entryStart[i]!;
+    for (let k = start; k < entryStart[i + 1]!; k++) if (targets[k]! >= carried) dangling.add(d.dependsOn[k - start]!);
   }
 
   const primary = sbom.metadata.component;
-  // The primary's nested components are not among the listed ones: their refs still need numbers.
-  for (const child of primary?.components ?? []) nodeOf(child.ref);
   const seen = walkFrom(primary ? nodes.get(primary.ref)! : -1, nodes.size, sources, targets, (node, push) => {
     // Nested components are included in their parent (CycloneDX assemblies).
     if (node < carried) for (const child of all[first[node]!]!.components ?? []) push(nodes.get(child.ref)!);
@@ -130,7 +89,7 @@ export function buildView(sbom: Sbom): SbomView {
 
   // The same facts per node, then per counted component.
   const listed = new Uint8Array(nodes.size);
-  for (const node of listedNodes) listed[node] = 1;
+  for (const node of entryFrom) listed[node] = 1;
   const direct = new Uint8Array(nodes.size);
   if (primary) {
     const root = nodes.get(primary.ref)!;
