@@ -21,6 +21,11 @@ export interface BenchCase {
    * process's peak RSS in MB, reported instead of this process's. Read after `run`, before `after`.
    */
   childPeakRssMb?: (prepared: unknown) => number | undefined;
+  /**
+   * Rounds to run (default 1). The cases of a group run round by round, each in every round, so a
+   * spell of load on a shared machine falls on all of them; each reports its median round.
+   */
+  rounds?: number;
 }
 
 export interface BenchResult {
@@ -37,4 +42,6 @@ export interface BenchResult {
   peakRssMb: number;
   note?: string;
   error?: string;
+  /** Wall times of every round, in the order run, when the case ran more than one. */
+  roundSeconds?: number[];
 }
