@@ -6,7 +6,8 @@
  * A component without a valid purl is known by its namespace (group) and name.
  */
 import type { Component } from './component.js';
-import { formatPurl, isPurlError, parsePurl, parsePurlRemembered, type Purl } from './purl/index.js';
+import { formatPurl, isPurlError, parsePurl, type Purl } from './purl/index.js';
+import { rememberedPurl } from './purl/remembered.js';
 
 export interface ComponentIdentity {
   /** The key decisions, the store and queries compare: identity purl, else `namespace/name`. */
@@ -30,27 +31,22 @@ export function displayName(c: { namespace: string | null; name: string }): stri
 }
 
 /**
- * Identities of valid purl texts (null: not a valid purl), remembered: a 100k-component import asks
- * for each purl's identity once, and the identity purl is then formatted once per text instead of
- * once per component (its key string shared by the components of one package). Bounded like
- * parsePurlRemembered: past the limit it starts afresh.
+ * The identity of a valid purl text (null: not a valid purl), remembered with the text's parse
+ * (rememberedPurl): a 100k-component import asks for each purl's identity once, and the identity
+ * purl is then formatted once per text instead of once per component (its key string shared by the
+ * components of one package).
  */
-const IDENTITIES_LIMIT = 250_000;
-let identities = new Map<string, Readonly<ComponentIdentity> | null>();
-
 function purlIdentityRemembered(text: string): Readonly<ComponentIdentity> | null {
-  let id = identities.get(text);
-  if (id === undefined) {
-    const p = parsePurlRemembered(text);
-    if (isPurlError(p)) id = null;
-    else {
-      const purl = identityPurl(p);
-      id = Object.freeze({ key: purl, purlType: p.type, namespace: p.namespace ?? null, name: p.name, purl });
-    }
-    if (identities.size >= IDENTITIES_LIMIT) identities = new Map();
-    identities.set(text, id);
+  const entry = rememberedPurl(text);
+  if (entry.derived === undefined) {
+    const p = entry.parsed;
+    const purl = isPurlError(p) ? null : identityPurl(p);
+    entry.derived =
+      purl === null || isPurlError(p)
+        ? null
+        : Object.freeze({ key: purl, purlType: p.type, namespace: p.namespace ?? null, name: p.name, purl });
   }
-  return id;
+  return entry.derived as Readonly<ComponentIdentity> | null;
 }
 
 /** The identity of a component as an SBOM describes it (a fresh object, the caller's to change). */

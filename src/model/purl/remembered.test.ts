@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { corpusFiles, needsCorpora } from '../../../test/support/corpora.js';
 import { isPurlError, parsePurl, parsePurlRemembered } from './index.js';
+import { componentIdentity } from '../component-identity.js';
 
 const BROKEN = ['', 'pkg', 'npm/left-pad', 'pkg:npm/%zz@1', 'pkg:maven/@1?a=1&a=2', 'pkg:/'];
 const PLAIN = [
@@ -44,4 +45,28 @@ test('a remembered answer cannot be changed by one caller for the next', () => {
     p.qualifiers!.type = 'pom';
   }, TypeError);
   assert.deepEqual(parsePurlRemembered(PLAIN[1]!), parsePurl(PLAIN[1]!));
+});
+
+test('a component identity kept beside the remembered parse is the identity of that text, whichever came first', () => {
+  const text = 'pkg:maven/org.example/remembered-identity@2.0?type=jar';
+  // The parse is remembered first (the scan or the quality checks asked), the identity later.
+  assert.ok(!isPurlError(parsePurlRemembered(text)));
+  const expected = {
+    key: 'pkg:maven/org.example/remembered-identity',
+    purlType: 'maven',
+    namespace: 'org.example',
+    name: 'remembered-identity',
+    purl: 'pkg:maven/org.example/remembered-identity',
+  };
+  assert.deepEqual(componentIdentity({ purl: text, name: 'x' }), expected);
+  assert.deepEqual(componentIdentity({ purl: text, name: 'x' }), expected);
+  // A text that is no purl: the component is known by its group and name, and stays so.
+  for (let i = 0; i < 2; i++)
+    assert.deepEqual(componentIdentity({ purl: 'pkg:/', group: 'g', name: 'n' }), {
+      key: 'g/n',
+      purlType: null,
+      namespace: 'g',
+      name: 'n',
+      purl: null,
+    });
 });
