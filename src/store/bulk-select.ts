@@ -10,16 +10,26 @@ import { arrayLiteral } from './bulk-insert.js';
 
 const POSTGRES_VALUES_PER_STATEMENT = 50_000;
 
+/**
+ * `distinct`: the caller's values are distinct. SQLite then walks them and looks each up in the
+ * column's index (a join), where `IN` first copies them into a temporary index of its own: 100k
+ * identity keys ~0.24 → ~0.15 s. With repeated values the join would give a row once per repeat.
+ */
 export async function selectWhereIn<T extends keyof Database>(
   ctx: StoreContext,
   table: T,
   column: keyof Database[T] & string,
   type: 'integer' | 'text',
   values: readonly (string | number)[],
+  options: { distinct?: boolean } = {},
 ): Promise<Selectable<Database[T]>[]> {
   if (values.length === 0) return [];
   if (ctx.dialect === 'sqlite' && ctx.sqlite) {
-    const statement = ctx.sqlite.prepare(`SELECT * FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`);
+    const statement = ctx.sqlite.prepare(
+      options.distinct
+        ? `SELECT ${table}.* FROM json_each(?) AS wanted JOIN ${table} ON ${table}.${column} = wanted.value`
+        : `SELECT * FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`,
+    );
     const read = () => statement.all(JSON.stringify(values)) as Selectable<Database[T]>[];
     // Outside a transaction, take the connection through one so that no other caller's open
     // transaction is read half-way.

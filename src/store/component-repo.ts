@@ -134,9 +134,12 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     return ctx.dialect === 'postgres' ? items.sort(compare) : items;
   }
 
+  /** Stored components by identity key; `keys` distinct. */
   async function componentsByKey(keys: string[]): Promise<Map<string, ComponentRow>> {
     const found = new Map<string, ComponentRow>();
-    for (const row of await selectWhereIn(ctx, 'components', 'identity_key', 'text', keys))
+    for (const row of await selectWhereIn(ctx, 'components', 'identity_key', 'text', keys, {
+      distinct: true,
+    }))
       found.set(row.identity_key, row);
     return found;
   }
@@ -209,7 +212,9 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
 
   async function versionsOf(componentIds: number[]): Promise<Map<string, VersionRow>> {
     const found = new Map<string, VersionRow>();
-    const rows = await selectWhereIn(ctx, 'versions', 'component_id', 'integer', [...new Set(componentIds)]);
+    const rows = await selectWhereIn(ctx, 'versions', 'component_id', 'integer', [...new Set(componentIds)], {
+      distinct: true,
+    });
     for (const row of rows) found.set(versionKey(row.component_id, row.number), row);
     return found;
   }

@@ -130,6 +130,68 @@ for (const target of targets()) {
   );
 }
 
+for (const target of targets()) {
+  test(
+    `bulk upserts of stored and new rows at once, some inputs repeated: every input gets the record a read gives [${target.dialect}]`,
+    { skip: target.unavailable },
+    async () => {
+      const fresh = await target.fresh();
+      try {
+        const { store } = fresh;
+        // One identity (no purl, no namespace), with or without a description.
+        const named = (name: string, description: string | null): ComponentInput => ({
+          ...component(name, 0, false),
+          name,
+          description,
+        });
+        const first = await store.upsertComponents([named('kept-a', 'A'), named('kept-b', null)], 'fill-missing');
+        // Stored, new, repeated, new again, stored again; the stored one without a description gets one.
+        const inputs = [
+          named('kept-b', 'B'),
+          named('new-c', null),
+          named('kept-a', 'A'),
+          named('new-c', null),
+          named('new-d', 'D'),
+          named('kept-b', 'B'),
+        ];
+        const written = await store.upsertComponents(inputs, 'fill-missing');
+        assert.equal(written.created, 2);
+        assert.equal(written.records[2]!.id, first.records[0]!.id);
+        assert.equal(written.records[0]!.id, first.records[1]!.id);
+        assert.equal(written.records[5]!.id, first.records[1]!.id);
+        assert.equal(written.records[1]!.id, written.records[3]!.id);
+        for (let i = 0; i < inputs.length; i++)
+          assert.deepEqual(written.records[i], await store.getComponent(written.records[i]!.id), `component ${i}`);
+        assert.equal(written.records[0]!.description, 'B', 'filled in where it was missing');
+
+        const c = written.records[1]!.id;
+        const d = written.records[4]!.id;
+        const version = (componentId: number, number: string, copyright: string | null) => ({
+          componentId,
+          number,
+          purl: null,
+          declaredLicense: null,
+          concludedLicense: null,
+          correctedLicense: null,
+          copyright,
+        });
+        const stored = await store.upsertVersions([version(c, '1.0', null)], 'fill-missing');
+        const versions = await store.upsertVersions(
+          [version(d, '2.0', 'x'), version(c, '1.0', '(c) C'), version(d, '2.0', 'x'), version(c, '1.1', null)],
+          'fill-missing',
+        );
+        assert.equal(versions.created, 2);
+        assert.equal(versions.records[1]!.id, stored.records[0]!.id);
+        assert.equal(versions.records[0]!.id, versions.records[2]!.id);
+        for (const r of versions.records) assert.deepEqual(r, await store.getVersion(r.id));
+        assert.equal(versions.records[1]!.copyright, '(c) C', 'filled in where it was missing');
+      } finally {
+        await fresh.dispose();
+      }
+    },
+  );
+}
+
 const pgTarget = postgresTarget();
 
 test(
