@@ -509,7 +509,10 @@ async function importWritten<T>(
     }
 
     const defaultModified = options.modification ? options.modification === 'modified' : null;
-    const usages: NewUsage[] = plan.usages.map((u) => {
+    // Each planned version has a stored version of its own, but when two identities were shortened
+    // alike (assertStorable): two planned versions then share one, and their usages and edges repeat.
+    const versionsAsPlanned = distinctAscending(versions.records.map((v) => v.id)).length === versions.records.length;
+    const planned: NewUsage[] = plan.usages.map((u) => {
       const versionId = versions.records[u.version].id;
       // What a person set on a usage survives a re-import of the same version in the same place.
       const previous = kept.size === 0 ? undefined : kept.get(usageKey(versionId, u.scope, u.project));
@@ -527,6 +530,7 @@ async function importWritten<T>(
         project: u.project,
       };
     });
+    const usages = versionsAsPlanned ? planned : firstOfEachPlace(planned);
     // AI lineage and facts before the usages: work beside the usages' write reads them (ADR 59).
     await insertNewLineage(tx, releaseId, plan, versions.records, mode);
     await tx.putVersionAiFacts(
@@ -552,7 +556,15 @@ async function importWritten<T>(
           )
         : null;
     const usagesInserted = written ? written.length : await tx.insertUsages(usages, 'ignore');
-    const edgesInserted = await insertNewEdges(tx, releaseId, options.project ?? '', plan, versions.records, mode);
+    const edgesInserted = await insertNewEdges(
+      tx,
+      releaseId,
+      options.project ?? '',
+      plan,
+      versions.records,
+      mode,
+      versionsAsPlanned,
+    );
 
     // The original, kept byte for byte (stored compressed; compressed meanwhile on the thread pool).
     await tx.saveImportDocument({
@@ -598,6 +610,8 @@ async function insertNewEdges(
   plan: ImportPlan,
   versions: VersionRecord[],
   mode: ImportMode,
+  /** Every planned version has a stored version of its own. */
+  versionsAsPlanned: boolean,
 ): Promise<number> {
   // Children already linked, by project and parent version (0 for the project's top level): ids,
   // not a key string per edge.
@@ -621,13 +635,17 @@ async function insertNewEdges(
   if (mode === 'merge') {
     for (const e of await tx.listDependencyEdges(releaseId)) firstTime(e.project, e.parentVersionId, e.childVersionId);
   }
+  // The plan has each edge once (planImport). Replacing, with every planned version stored as a
+  // version of its own, its edges are the release's as they are: 300k edges need no search among
+  // the ones before.
+  const asPlanned = mode === 'replace' && versionsAsPlanned;
   const edges: DependencyEdge[] = [];
   for (const e of plan.edges) {
     const parentVersionId = e.parent === null ? null : versions[e.parent].id;
     const childVersionId = versions[e.child].id;
     // The plan names each edge's project (a project's own top-level edges); --project names them all.
     const edgeProject = project || e.project;
-    if (!firstTime(edgeProject, parentVersionId, childVersionId)) continue;
+    if (!asPlanned && !firstTime(edgeProject, parentVersionId, childVersionId)) continue;
     edges.push({ releaseId, project: edgeProject, parentVersionId, childVersionId });
   }
   return tx.insertDependencyEdges(edges);
@@ -658,6 +676,12 @@ async function insertNewLineage(
     edges.push({ releaseId, parentVersionId, childVersionId, kind: l.kind });
   }
   return tx.insertLineageEdges(edges);
+}
+
+/** The first usage of each version, scope and project. */
+function firstOfEachPlace(usages: NewUsage[]): NewUsage[] {
+  const seen = new Set<string>();
+  return usages.filter((u) => seen.size < seen.add(usageKey(u.versionId, u.scope, u.project)).size);
 }
 
 function usageKey(versionId: number, scope: string, project: string): string {

@@ -205,3 +205,46 @@ for (const target of targets()) {
     },
   );
 }
+
+for (const target of targets()) {
+  test(
+    `a replace import whose planned versions share one stored version (identities shortened alike) stores each dependency edge once [${target.dialect}]`,
+    { skip: target.unavailable },
+    async () => {
+      const fresh = await target.fresh();
+      try {
+        const store = fresh.store;
+        const product = await services.createProduct(store, { name: 'Shortened' });
+        const release = await services.createRelease(store, { productId: product.id, number: '1' });
+        // An npm and a PyPI package of one name too long to store: both purls are dropped and both
+        // names shortened alike, so the two planned components become one stored component.
+        const long = 'n'.repeat(700);
+        const library = (ref: string, type: string) => ({
+          type: 'library',
+          'bom-ref': ref,
+          name: long,
+          version: '1.0',
+          purl: `pkg:${type}/${long}@1.0`,
+        });
+        const content = cycloneDxText(
+          [
+            library('npm', 'npm'),
+            library('pypi', 'pypi'),
+            { type: 'library', 'bom-ref': 'user', name: 'user', version: '2' },
+          ],
+          [
+            { ref: 'root', dependsOn: ['user', 'npm', 'pypi'] },
+            { ref: 'user', dependsOn: ['npm', 'pypi'] },
+          ],
+        );
+        await services.importDocument(store, release.id, { content, fileName: 'shortened.cdx.json' });
+        const edges = await store.listDependencyEdges(release.id);
+        const keys = edges.map((e) => `${e.project}>${e.parentVersionId ?? 'root'}>${e.childVersionId}`);
+        assert.equal(new Set(keys).size, keys.length, `a repeated edge among ${keys.join(', ')}`);
+        assert.equal(edges.length, 3, 'root → user, root → the shared version, user → the shared version');
+      } finally {
+        await fresh.dispose();
+      }
+    },
+  );
+}
