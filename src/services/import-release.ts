@@ -511,7 +511,8 @@ async function importWritten<T>(
     const defaultModified = options.modification ? options.modification === 'modified' : null;
     // Each planned version has a stored version of its own, but when two identities were shortened
     // alike (assertStorable): two planned versions then share one, and their usages and edges repeat.
-    const versionsAsPlanned = distinctAscending(versions.records.map((v) => v.id)).length === versions.records.length;
+    const versionCount = distinctAscending(versions.records.map((v) => v.id)).length;
+    const versionsAsPlanned = versionCount === versions.records.length;
     const planned: NewUsage[] = plan.usages.map((u) => {
       const versionId = versions.records[u.version].id;
       // What a person set on a usage survives a re-import of the same version in the same place.
@@ -578,9 +579,9 @@ async function importWritten<T>(
 
     const conflicts = [...components.conflicts, ...versions.conflicts];
     const counts: ImportCounts = {
-      components: new Set(components.records.map((c) => c.id)).size,
+      components: distinctAscending(components.records.map((c) => c.id)).length,
       componentsCreated: components.created,
-      versions: new Set(versions.records.map((v) => v.id)).size,
+      versions: versionCount,
       versionsCreated: versions.created,
       usagesInserted,
       usagesRemoved,
