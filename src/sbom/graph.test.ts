@@ -2,17 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptySbom, type Component } from '../model/index.js';
 import { refGraph } from './graph.js';
+import { libraryComponent } from '../../test/support/components.js';
 
-const component = (ref: string, components?: Component[]): Component => ({
-  ref,
-  type: 'library',
-  name: ref,
-  hashes: [],
-  licenses: {},
-  externalReferences: [],
-  properties: [],
-  ...(components ? { components } : {}),
-});
+const component = (ref: string, components?: Component[]): Component =>
+  libraryComponent(ref, components ? { components } : {});
 
 test('refGraph numbers carried refs first (the first component carrying each), then refs only the graph names', () => {
   const sbom = emptySbom({ id: 'cyclonedx-json', specVersion: '1.6' });

@@ -127,6 +127,22 @@ function versionColumns(input: VersionInput) {
   };
 }
 
+/** Per position, the first position with the same key; and those first positions, in order. */
+function firstOfEachKey(keys: readonly string[]): { first: number[]; distinct: number[] } {
+  const firstOf = new Map<string, number>();
+  const first: number[] = new Array<number>(keys.length);
+  const distinct: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const seen = firstOf.get(keys[i]!);
+    if (seen === undefined) {
+      firstOf.set(keys[i]!, i);
+      distinct.push(i);
+    }
+    first[i] = seen ?? i;
+  }
+  return { first, distinct };
+}
+
 export function componentRepository(ctx: StoreContext): ComponentMethods {
   const { db } = ctx;
 
@@ -151,17 +167,7 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     // Per input, its key and the first input with that key (a plan has each once, a caller may not):
     // the work below is per first input, by index, with no map of keys to records built on the way.
     const keyOf = inputs.map(componentKey);
-    const firstOf = new Map<string, number>();
-    const first: number[] = new Array<number>(inputs.length);
-    const distinct: number[] = [];
-    for (let i = 0; i < inputs.length; i++) {
-      const seen = firstOf.get(keyOf[i]!);
-      if (seen === undefined) {
-        firstOf.set(keyOf[i]!, i);
-        distinct.push(i);
-      }
-      first[i] = seen ?? i;
-    }
+    const { first, distinct } = firstOfEachKey(keyOf);
     // PostgreSQL: sorted, so that concurrent imports sharing components (two API processes, two
     // workers) take their row locks in one order and wait for each other instead of deadlocking.
     // SQLite has one writer at a time: new rows keep the document's order (and ids).
@@ -222,17 +228,7 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
   async function upsertVersions(inputs: VersionInput[], policy: FillPolicy): Promise<BulkUpsertResult<VersionRecord>> {
     // As upsertComponents: per input its key and the first input with it, the work per first input.
     const keyOf = inputs.map((v) => versionKey(v.componentId, v.number));
-    const firstOf = new Map<string, number>();
-    const first: number[] = new Array<number>(inputs.length);
-    const distinct: number[] = [];
-    for (let i = 0; i < inputs.length; i++) {
-      const seen = firstOf.get(keyOf[i]!);
-      if (seen === undefined) {
-        firstOf.set(keyOf[i]!, i);
-        distinct.push(i);
-      }
-      first[i] = seen ?? i;
-    }
+    const { first, distinct } = firstOfEachKey(keyOf);
     // In one order across imports on PostgreSQL (see upsertComponents): by component, then number.
     const ordered = inLockOrder(
       distinct,

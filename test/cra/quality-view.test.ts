@@ -7,18 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildView } from '../../src/cra/profiles/index.js';
 import { emptySbom, type Component, type Sbom } from '../../src/model/index.js';
+import { libraryComponent } from '../support/components.js';
 
 function component(ref: string, nested: Component[] = []): Component {
-  return {
-    ref,
-    type: 'library',
-    name: ref,
-    hashes: [],
-    licenses: {},
-    externalReferences: [],
-    properties: [],
-    ...(nested.length ? { components: nested } : {}),
-  };
+  return libraryComponent(ref, nested.length ? { components: nested } : {});
 }
 
 /** The plain walk: refs in a set, the graph's lists and the first component of each ref. */

@@ -9,6 +9,7 @@ import { openStore } from '../../src/store/index.js';
 import { arrayLiteral } from '../../src/store/bulk-insert.js';
 import type { ComponentInput } from '../../src/store/types.js';
 import { postgresTarget, postgresUrl, targets } from './support/databases.js';
+import { versionOf } from './support/fixtures.js';
 
 const AWKWARD = [
   'plain',
@@ -166,15 +167,8 @@ for (const target of targets()) {
 
         const c = written.records[1]!.id;
         const d = written.records[4]!.id;
-        const version = (componentId: number, number: string, copyright: string | null) => ({
-          componentId,
-          number,
-          purl: null,
-          declaredLicense: null,
-          concludedLicense: null,
-          correctedLicense: null,
-          copyright,
-        });
+        const version = (componentId: number, number: string, copyright: string | null) =>
+          versionOf(componentId, number, { copyright });
         const stored = await store.upsertVersions([version(c, '1.0', null)], 'fill-missing');
         const versions = await store.upsertVersions(
           [version(d, '2.0', 'x'), version(c, '1.0', '(c) C'), version(d, '2.0', 'x'), version(c, '1.1', null)],

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { corpus, needsCorpora, whenCorpora } from '../../../../test/support/corpora.js';
-import { emptySbom, type Component } from '../../../model/index.js';
+import { emptySbom } from '../../../model/index.js';
 import { validateJsonSchema } from '../../../schemas/index.js';
 import { componentsByRef } from '../../graph.js';
 import { UnreadableDocumentError } from '../../format.js';
 import { spdxJson } from './index.js';
+import { libraryComponent } from '../../../../test/support/components.js';
 
 const specExample = whenCorpora(() =>
   readFileSync(corpus('sboms/spdx/spec-examples/v2.3/SPDXJSONExample-v2.3.spdx.json'), 'utf8'),
@@ -119,18 +120,7 @@ test('missing required fields become Issues, not exceptions', () => {
     assert.ok(fields.includes(f), f);
 });
 
-function component(ref: string, extra: Partial<Component> = {}): Component {
-  return {
-    ref,
-    type: 'library',
-    name: ref,
-    hashes: [],
-    licenses: {},
-    externalReferences: [],
-    properties: [],
-    ...extra,
-  };
-}
+const component = libraryComponent;
 
 test('a LicenseRef the document does not define is a warning at its package and field', () => {
   const text = JSON.stringify({
