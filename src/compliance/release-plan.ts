@@ -73,8 +73,9 @@ export type PlannedAiFacts = { version: number } & (
  * usage in that project; left blank, a document split into projects (the inventory of a repository
  * with several lockfiles) gives each component one usage per project that reaches it
  * (project-membership.ts), and components no project reaches stay in the root project ''.
+ * `graph`: the document's refGraph, when the caller made it already (an import's quality checks
+ * walk it too).
  */
-/** `graph`: the document's refGraph, when the caller made it already (an import's quality checks walk it too). */
 export function planImport(sbom: Sbom, project = '', defaultScope = '', graph: RefGraph = refGraph(sbom)): ImportPlan {
   const membership = project === '' ? projectMembership(sbom) : undefined;
   const componentIndex = new Map<string, number>();

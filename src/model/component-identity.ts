@@ -40,11 +40,17 @@ function purlIdentityRemembered(text: string): Readonly<ComponentIdentity> | nul
   const entry = rememberedPurl(text);
   if (entry.derived === undefined) {
     const p = entry.parsed;
-    const purl = isPurlError(p) ? null : identityPurl(p);
-    entry.derived =
-      purl === null || isPurlError(p)
-        ? null
-        : Object.freeze({ key: purl, purlType: p.type, namespace: p.namespace ?? null, name: p.name, purl });
+    if (isPurlError(p)) entry.derived = null;
+    else {
+      const purl = identityPurl(p);
+      entry.derived = Object.freeze({
+        key: purl,
+        purlType: p.type,
+        namespace: p.namespace ?? null,
+        name: p.name,
+        purl,
+      });
+    }
   }
   return entry.derived as Readonly<ComponentIdentity> | null;
 }
