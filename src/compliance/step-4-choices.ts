@@ -14,6 +14,15 @@ import {
 import { usageGeneralisations } from './generalisations.js';
 import { rankAlternatives } from './policy-rank.js';
 
+/** A step 4 rule's id by its kind (a few kinds: made once each). */
+function ruleOf(kind: string): string {
+  let rule = RULES.get(kind);
+  if (rule === undefined) RULES.set(kind, (rule = `${STEP_RULES[4]}/${kind}`));
+  return rule;
+}
+
+const RULES = new Map<string, string>();
+
 /**
  * Step 4: every expression that offers a choice (OR, or an or-later licence) is resolved — by the
  * usage's own chosen licence, or by the most specific recorded licence choice.
@@ -23,6 +32,21 @@ export function* stepChoices(ctx: ValidationContext): StepInSlices {
   let checked = 0;
   let pending = 0;
   const { cache } = ctx;
+  // An expression's alternatives ranked by the policy, and its hint: once per expression (a
+  // release's ~100k choice blockers name a few dozen), one list and one text shared by its blockers.
+  const fixes = new Map<ExpressionFacts, { suggestions: string[]; hint: string }>();
+  const fixOf = (expr: ExpressionFacts) => {
+    let fix = fixes.get(expr);
+    if (!fix)
+      fixes.set(
+        expr,
+        (fix = {
+          suggestions: rankAlternatives(expr.alternatives, ctx.policyOf),
+          hint: `Record which licence of '${expr.canonical!}' this release uses.`,
+        }),
+      );
+    return fix;
+  };
   let seen = 0;
   for (const state of ctx.states) {
     if (++seen % STATES_PER_PAUSE === 0) yield;
@@ -42,16 +66,16 @@ export function* stepChoices(ctx: ValidationContext): StepInSlices {
         state,
         usageBlocker(state, {
           step: 4,
-          rule: `${STEP_RULES[4]}/${kind}`,
+          rule: ruleOf(kind),
           kind,
           license: canonical,
           message,
           decisions,
           fix: {
             action: 'choose-license',
-            suggestions: rankAlternatives(expr.alternatives, ctx.policyOf),
+            suggestions: fixOf(expr).suggestions,
             generalisations: usageGeneralisations(ctx, state),
-            hint: `Record which licence of '${canonical}' this release uses.`,
+            hint: fixOf(expr).hint,
           },
         }),
       );

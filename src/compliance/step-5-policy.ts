@@ -32,6 +32,49 @@ const WHY: Record<Exclude<Allowed, 'always'>, string> = {
   'not-reviewed': 'has not been reviewed: the licence policy has no decision for it',
 };
 
+const RULE: Record<Exclude<Allowed, 'always'>, string> = {
+  never: `${STEP_RULES[5]}/${KIND.never}`,
+  context: `${STEP_RULES[5]}/${KIND.context}`,
+  'out-of-foss-policy': `${STEP_RULES[5]}/${KIND['out-of-foss-policy']}`,
+  'not-reviewed': `${STEP_RULES[5]}/${KIND['not-reviewed']}`,
+};
+
+/**
+ * The answers a policy review can give, suggested by every not-reviewed blocker: one list shared
+ * by all of them (nothing changes a blocker's suggestions once made).
+ */
+const REVIEW_ANSWERS = ['always', 'context', 'never', 'out-of-foss-policy'];
+
+/**
+ * The hint of a policy blocker, one text per licence and verdict: a large release has ~100k
+ * blockers of a few dozen licences, and a text made for each was garbage to collect and then
+ * flattened again when the run was stored.
+ */
+function policyHint(allowed: Exclude<Allowed, 'always'>, license: string): string {
+  const hints = HINTS[allowed];
+  let hint = hints.get(license);
+  if (hint === undefined) {
+    hint =
+      allowed === 'not-reviewed'
+        ? `Have the licence policy state whether ${license} is allowed.`
+        : allowed === 'context'
+          ? `Record an authorised context or a derogation for ${license} covering this usage.`
+          : `Record a derogation (with its justification) for ${license} covering this usage, or remove the component.`;
+    // A licence text of any spelling can reach here: the memory is bounded.
+    if (hints.size >= HINTS_KEPT) hints.clear();
+    hints.set(license, hint);
+  }
+  return hint;
+}
+
+const HINTS_KEPT = 4096;
+const HINTS: Record<Exclude<Allowed, 'always'>, Map<string, string>> = {
+  never: new Map(),
+  context: new Map(),
+  'out-of-foss-policy': new Map(),
+  'not-reviewed': new Map(),
+};
+
 /**
  * Step 5: every licence that applies is "always allowed", or covered by a derogation or an
  * authorised context. Never-allowed, context-allowed-but-uncovered, out-of-FOSS-policy and
@@ -116,14 +159,8 @@ function policyBlocker(
         )
       : NO_ALTERNATIVES;
   let action: FixAction = allowed === 'not-reviewed' ? 'review-policy' : 'add-derogation';
-  let suggestions: string[] =
-    allowed === 'not-reviewed' ? ['always', 'context', 'never', 'out-of-foss-policy'] : [license];
-  let hint =
-    allowed === 'not-reviewed'
-      ? `Have the licence policy state whether ${license} is allowed.`
-      : allowed === 'context'
-        ? `Record an authorised context or a derogation for ${license} covering this usage.`
-        : `Record a derogation (with its justification) for ${license} covering this usage, or remove the component.`;
+  let suggestions: string[] = allowed === 'not-reviewed' ? REVIEW_ANSWERS : [license];
+  let hint = policyHint(allowed, license);
   if (better.length > 0 && allowed !== 'not-reviewed') {
     action = 'choose-license';
     suggestions = [...better];
@@ -137,7 +174,7 @@ function policyBlocker(
     : '';
   return usageBlocker(state, {
     step: 5,
-    rule: `${STEP_RULES[5]}/${KIND[allowed]}`,
+    rule: RULE[allowed],
     kind: KIND[allowed],
     license,
     message: `${state.label} (${contextPhrase(state)}): ${license} ${WHY[allowed]}${comment ? ` (policy: ${comment})` : ''}. Licence from ${state.chosenOrigin}.${near}`,

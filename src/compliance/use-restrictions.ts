@@ -70,6 +70,29 @@ export function factsIndex(ctx: ValidationContext): Map<string, LicenseFacts> {
   return new Map(ctx.snapshot.knowledgeBase.licenses.map((l) => [l.id.toLowerCase(), l]));
 }
 
+/** What a licence without use restrictions gives every usage (nothing is ever added to it). */
+const NO_RESTRICTION: { blockers: Blocker[]; cleared: number } = Object.freeze({
+  blockers: Object.freeze([]) as unknown as Blocker[],
+  cleared: 0,
+});
+
+/**
+ * The use restrictions of a licence, worked out once per licence and facts index: a validation asks
+ * for each licence of each usage (~100k questions of a few dozen licences in a large release).
+ */
+function restrictionsOf(license: string, facts: Map<string, LicenseFacts>): readonly UseRestriction[] {
+  let known = restrictionsByFacts.get(facts);
+  if (!known) restrictionsByFacts.set(facts, (known = new Map()));
+  let restrictions = known.get(license);
+  if (restrictions === undefined) {
+    const base = license.toLowerCase().split(' with ')[0]!;
+    known.set(license, (restrictions = useRestrictionsOf(license, facts.get(base))));
+  }
+  return restrictions;
+}
+
+const restrictionsByFacts = new WeakMap<Map<string, LicenseFacts>, Map<string, readonly UseRestriction[]>>();
+
 /** The restriction blockers of one licence of one usage; `derogated` says whether a derogation covers it (asked only when needed). */
 export function restrictionBlockers(
   ctx: ValidationContext,
@@ -78,8 +101,8 @@ export function restrictionBlockers(
   facts: Map<string, LicenseFacts>,
   derogated: () => boolean,
 ): { blockers: Blocker[]; cleared: number } {
-  const base = license.toLowerCase().split(' with ')[0]!;
-  const restrictions = useRestrictionsOf(license, facts.get(base));
+  const restrictions = restrictionsOf(license, facts);
+  if (restrictions.length === 0) return NO_RESTRICTION;
   const blockers: Blocker[] = [];
   let cleared = 0;
   for (const r of restrictions) {

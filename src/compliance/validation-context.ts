@@ -100,7 +100,16 @@ export function createContext(snapshot: ReleaseSnapshot, namedGeneralisations = 
     (id) => isLicenseRef(id) && (kbIds.has(id.toLowerCase()) || policies.has(id.toLowerCase())),
   );
   // `GPL-2.0-only WITH Classpath-exception-2.0` may have its own policy entry; else the licence's.
+  // Asked several times per usage of a large release, of a few dozen distinct licences: each answer
+  // is kept (a lower-cased copy and an unreviewed policy made per question were ~0.1 s of garbage
+  // per 100k usages).
+  const answered = new Map<string, LicensePolicy>();
   const policyOf = (license: string): LicensePolicy => {
+    let policy = answered.get(license);
+    if (policy === undefined) answered.set(license, (policy = lookUpPolicy(license)));
+    return policy;
+  };
+  const lookUpPolicy = (license: string): LicensePolicy => {
     const lower = license.toLowerCase();
     const own = policies.get(lower);
     if (own) return own;
@@ -183,9 +192,29 @@ export function block(state: UsageState, blocker: Blocker): Blocker {
 /** "in project 'api', scope 'dependencies', distributed" — the usage context for messages. */
 export function contextPhrase(state: UsageState): string {
   const { project, scope, linking, modified } = state.item.usage;
+  const exploitation = state.exploitation;
+  // Usages in a row mostly share their context: the last phrase serves again (one text for a
+  // release's ~100k blockers instead of one each).
+  const last = lastContext;
+  if (
+    last.project === project &&
+    last.scope === scope &&
+    last.exploitation === exploitation &&
+    last.linking === linking &&
+    last.modified === modified
+  )
+    return last.phrase;
   const parts = [`project '${project || '(root)'}'`, `scope '${scope || '(none)'}'`];
-  if (state.exploitation) parts.push(`exploitation ${state.exploitation}`);
+  if (exploitation) parts.push(`exploitation ${exploitation}`);
   if (linking) parts.push(`${linking} linking`);
   if (modified !== null) parts.push(modified ? 'modified' : 'unmodified');
-  return parts.join(', ');
+  const phrase = parts.join(', ');
+  lastContext = { project, scope, exploitation, linking, modified, phrase };
+  return phrase;
 }
+
+type UsageOfState = UsageState['item']['usage'];
+let lastContext: Pick<UsageOfState, 'project' | 'scope' | 'linking' | 'modified'> & {
+  exploitation: UsageState['exploitation'] | undefined;
+  phrase: string;
+} = { project: '', scope: '', linking: null, modified: null, exploitation: undefined, phrase: '' };
