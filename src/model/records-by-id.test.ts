@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { distinctAscending, recordsById } from './records-by-id.js';
+import { distinctAscending, inTextOrder, recordsById } from './records-by-id.js';
 
 const record = (id: number, name = `r${id}`) => ({ id, name });
 
@@ -25,4 +25,18 @@ test('distinct ids in increasing numeric order, not in text order', () => {
   assert.deepEqual(distinctAscending([10, 9, 100, 9, 1, 10]), [1, 9, 10, 100]);
   assert.deepEqual(distinctAscending([]), []);
   assert.deepEqual(distinctAscending([3]), [3]);
+});
+
+test('ids in the order of their decimal texts, as sorting the texts gives', () => {
+  const byText = (ids: number[]) => ids.map(String).sort().map(Number);
+  assert.deepEqual(inTextOrder([2, 10, 1, 100, 11, 9, 1_000_000_000, 19]), [1, 10, 100, 1_000_000_000, 11, 19, 2, 9]);
+  // Random ids of every length up to ten digits, and the same with ids beyond (compared as texts).
+  let seed = 7;
+  const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
+  const ids = Array.from({ length: 5_000 }, () => Math.floor(next() / 10 ** (next() % 10)) + 1);
+  ids.push(9_999_999_999, 1, 99_999, 100_000);
+  assert.deepEqual(inTextOrder(ids), byText(ids));
+  const large = [...ids, 12_345_678_901, 10_000_000_000];
+  assert.deepEqual(inTextOrder(large), byText(large));
+  assert.deepEqual(inTextOrder([]), []);
 });

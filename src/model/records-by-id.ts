@@ -39,3 +39,43 @@ export function distinctAscending(ids: readonly number[]): number[] {
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
   return out;
 }
+
+/** Largest id the text order below handles by numbers (ten digits); beyond it, texts are compared. */
+const TEN_DIGITS = 9_999_999_999;
+
+/**
+ * Distinct ids in the order their decimal texts sort in (`String(id)` compared as JavaScript
+ * compares strings: 1, 10, 100, 11, 2), as the lines "id<TAB>…" of a fingerprint sort. Each id
+ * becomes a number that sorts the same way: its digits padded to ten with zeros on the right (so
+ * that 2 → 2000000000 comes after 11 → 1100000000), then its length, since a shorter id is a
+ * prefix of the longer ones with the same padding and sorts first. A typed array sorts these
+ * natively, where sorting 100k texts took ~80 ms.
+ */
+export function inTextOrder(ids: readonly number[]): number[] {
+  const keys = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (!Number.isInteger(id) || id < 1 || id > TEN_DIGITS) return [...ids].sort(byText);
+    let digits = 1;
+    let scale = 1_000_000_000;
+    for (let bound = 10; bound <= id; bound *= 10) {
+      digits++;
+      scale /= 10;
+    }
+    keys[i] = id * scale * 16 + digits;
+  }
+  keys.sort();
+  const out: number[] = new Array<number>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const digits = key % 16;
+    out[i] = (key - digits) / 16 / 10 ** (10 - digits);
+  }
+  return out;
+}
+
+function byText(a: number, b: number): number {
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { componentKey } from '../model/component-identity.js';
-import { recordsById, type RecordsById } from '../model/records-by-id.js';
+import { inTextOrder, recordsById, type RecordsById } from '../model/records-by-id.js';
 import { emptySbom, type Component, type Sbom } from '../model/index.js';
 import type { ReleaseData, ReleaseScanRecord, Store, StoredReleaseFinding } from '../store/index.js';
 import { scanSbom, type VulnerabilityScan } from '../vulns/match/index.js';
@@ -116,17 +116,16 @@ async function fingerprintOf(
   data: ReleaseData,
   components: RecordsById<ReleaseData['components'][number]>,
 ): Promise<string> {
-  const lines: string[] = [];
-  for (const v of distinctById(data.versions)) {
-    if (!components.get(v.componentId)) continue;
-    lines.push(`${v.id}\t${v.purl ?? ''}\t${v.number}`);
-  }
+  // The lines sorted as texts: a line starts with its version's id and a tab, and ids are distinct,
+  // so the ids in text order put the lines in that order (inTextOrder: a numeric sort).
+  const listed = distinctById(data.versions).filter((v) => components.get(v.componentId));
+  const versionById = recordsById(listed);
+  const lines = inTextOrder(listed.map((v) => v.id)).map((id) => {
+    const v = versionById.get(id)!;
+    return `${v.id}\t${v.purl ?? ''}\t${v.number}`;
+  });
   const sources = (await store.listVulnSources()).map((s) => `${s.name}\t${s.loadedAt}\t${s.records}`);
-  return createHash('sha256')
-    .update(lines.sort().join('\n'))
-    .update('\u0000')
-    .update(sources.sort().join('\n'))
-    .digest('hex');
+  return createHash('sha256').update(lines.join('\n')).update('\u0000').update(sources.sort().join('\n')).digest('hex');
 }
 
 /** What a dependency path shows of each of the release's versions. */
