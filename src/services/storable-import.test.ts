@@ -164,3 +164,25 @@ test('a lone surrogate in any text of any planned record is repaired to U+FFFD, 
   assert.equal(repairIllFormedText(inFacts), 2);
   assert.equal((inFacts.aiFacts[0]!.facts as unknown as Record<string, string>)['t\ufffd'], 'a\ufffd');
 });
+
+test('texts are searched one by one: two halves of a character in two texts are two lone surrogates, in any batch', () => {
+  // A high surrogate ending one text and a low one starting the next text searched: each is ill-formed.
+  const p = plan();
+  p.components[0]!.name = 'a\ud83d';
+  p.components[0]!.purl = '\ude00b';
+  const warnings = assertStorable(p);
+  assert.deepEqual(
+    warnings.map((w) => w.code),
+    ['ill-formed-text'],
+  );
+  assert.equal(p.components[0]!.name, 'a\ufffd');
+  // A plan of many batches, with one NUL in its last record's last text and then in its first.
+  const large = plan();
+  large.components = Array.from({ length: 5_000 }, (_, i) => ({ ...component, name: `n${i}` }));
+  assert.deepEqual(assertStorable(large), []);
+  large.lineage[0]!.kind = 'trained\u0000on';
+  assert.throws(() => assertStorable(large), /NUL/);
+  large.lineage[0]!.kind = 'trained-on';
+  large.components[4_321]!.description = 'd\u0000';
+  assert.throws(() => assertStorable(large), /NUL character \(U\+0000\) at .*component/);
+});
