@@ -180,7 +180,7 @@ test('texts are searched one by one: two halves of a character in two texts are 
   const large = plan();
   large.components = Array.from({ length: 5_000 }, (_, i) => ({ ...component, name: `n${i}` }));
   assert.deepEqual(assertStorable(large), []);
-  large.lineage[0]!.kind = 'trained\u0000on';
+  large.lineage[0]!.kind = 'trained\u0000on' as 'trained-on';
   assert.throws(() => assertStorable(large), /NUL/);
   large.lineage[0]!.kind = 'trained-on';
   large.components[4_321]!.description = 'd\u0000';
