@@ -7,7 +7,7 @@ export type {
   VulnerabilityFinding,
   VulnerabilityScan,
 } from './finding.js';
-export { purlToOsvPackage, type OsvPackageRef, type PurlPackage } from './purl-package.js';
+export { componentOsvPackage, purlToOsvPackage, type OsvPackageRef, type PurlPackage } from './purl-package.js';
 export { scanSbom, type ScanContext } from './scan.js';
 export { VulnerabilityIndex, type IndexStats, type IndexedAffected } from './vulnerability-index.js';
 export { findingSeverity, RATING_ORDER, type FindingSeverity } from './vulnerability-severity.js';

@@ -10,7 +10,7 @@ import type {
   VulnerabilityFinding,
   VulnerabilityScan,
 } from './finding.js';
-import { purlToOsvPackage, type OsvPackageRef } from './purl-package.js';
+import { componentOsvPackage, type OsvPackageRef } from './purl-package.js';
 import { VulnerabilityIndex, type IndexedAffected } from './vulnerability-index.js';
 import { findingSeverity, type FindingSeverity } from './vulnerability-severity.js';
 import type { OsvRecord } from '../osv/record.js';
@@ -61,7 +61,7 @@ export function scanSbom(sbom: Sbom, index: VulnerabilityIndex, context: ScanCon
   const skippedRanges: Record<string, number> = {};
   const components = allComponents(sbom);
   for (const component of components) {
-    const mapped = purlToOsvPackage(component.purl, component.version);
+    const mapped = componentOsvPackage(component);
     if ('unchecked' in mapped) {
       unchecked.push(uncheckedEntry(component, mapped.unchecked));
       continue;
