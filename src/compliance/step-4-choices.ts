@@ -1,5 +1,5 @@
 import type { LicenseChoice } from '../model/decision.js';
-import { STEP_NAMES, STEP_RULES, type Blocker } from './finding.js';
+import { NO_DECISIONS, STEP_NAMES, STEP_RULES, type Blocker } from './finding.js';
 import { pickMostSpecific, scopeMatches, specificity } from './scope-match.js';
 import { decisionLabel } from './decision-index.js';
 import { sameExpression, type ExpressionFacts } from './expression-cache.js';
@@ -32,20 +32,25 @@ export function* stepChoices(ctx: ValidationContext): StepInSlices {
   let checked = 0;
   let pending = 0;
   const { cache } = ctx;
-  // An expression's alternatives ranked by the policy, and its hint: once per expression (a
-  // release's ~100k choice blockers name a few dozen), one list and one text shared by its blockers.
-  const fixes = new Map<ExpressionFacts, { suggestions: string[]; hint: string }>();
-  const fixOf = (expr: ExpressionFacts) => {
+  // An expression's fix but for its generalisations: once per expression (a release's ~100k choice
+  // blockers name a few dozen). With the generalisations named by recipe (a run being stored, ADR
+  // 42) the whole fix is the same for each blocker of the expression: one frozen object serves all.
+  const fixes = new Map<ExpressionFacts, Blocker['fix']>();
+  const fixOf = (expr: ExpressionFacts, state: UsageState): Blocker['fix'] => {
     let fix = fixes.get(expr);
-    if (!fix)
-      fixes.set(
-        expr,
-        (fix = {
-          suggestions: rankAlternatives(expr.alternatives, ctx.policyOf),
-          hint: `Record which licence of '${expr.canonical!}' this release uses.`,
-        }),
-      );
-    return fix;
+    if (!fix) {
+      fix = {
+        action: 'choose-license',
+        suggestions: Object.freeze(rankAlternatives(expr.alternatives, ctx.policyOf)) as string[],
+        generalisations: usageGeneralisations(ctx, state),
+        hint: `Record which licence of '${expr.canonical!}' this release uses.`,
+      };
+      fixes.set(expr, Object.freeze(fix));
+    }
+    // A reader of a blocker with listed generalisations owns it whole (its lists are its own).
+    return ctx.namedGeneralisations
+      ? fix
+      : { ...fix, suggestions: [...fix.suggestions], generalisations: usageGeneralisations(ctx, state) };
   };
   let seen = 0;
   for (const state of ctx.states) {
@@ -71,12 +76,7 @@ export function* stepChoices(ctx: ValidationContext): StepInSlices {
           license: canonical,
           message,
           decisions,
-          fix: {
-            action: 'choose-license',
-            suggestions: fixOf(expr).suggestions,
-            generalisations: usageGeneralisations(ctx, state),
-            hint: fixOf(expr).hint,
-          },
+          fix: fixOf(expr, state),
         }),
       );
 
@@ -117,7 +117,7 @@ export function* stepChoices(ctx: ValidationContext): StepInSlices {
         make(
           'unresolved-choice',
           `${state.label}: '${canonical}' (${state.expressionOrigin}) offers a choice and no recorded licence choice covers this usage (${state.item.usage.project || '(root)'}/${state.item.usage.scope || '(none)'}, ${state.exploitation ?? 'exploitation unknown'}).`,
-          [],
+          NO_DECISIONS,
         ),
       );
       continue;

@@ -1,6 +1,6 @@
 import type { Allowed } from '../licenses/kb/types.js';
 import { isAuthorisedContext } from '../model/decision.js';
-import { STEP_NAMES, STEP_RULES, type Blocker, type FixAction } from './finding.js';
+import { NO_DECISIONS, STEP_NAMES, STEP_RULES, type Blocker } from './finding.js';
 import { decisionLabel } from './decision-index.js';
 import {
   STATES_PER_PAUSE,
@@ -39,11 +39,8 @@ const RULE: Record<Exclude<Allowed, 'always'>, string> = {
   'not-reviewed': `${STEP_RULES[5]}/${KIND['not-reviewed']}`,
 };
 
-/**
- * The answers a policy review can give, suggested by every not-reviewed blocker: one list shared
- * by all of them (nothing changes a blocker's suggestions once made).
- */
-const REVIEW_ANSWERS = ['always', 'context', 'never', 'out-of-foss-policy'];
+/** The answers a policy review can give, suggested by every not-reviewed blocker. */
+const REVIEW_ANSWERS = Object.freeze(['always', 'context', 'never', 'out-of-foss-policy']) as string[];
 
 /**
  * The hint of a policy blocker, one text per licence and verdict: a large release has ~100k
@@ -158,14 +155,17 @@ function policyBlocker(
           ctx.policyOf,
         )
       : NO_ALTERNATIVES;
-  let action: FixAction = allowed === 'not-reviewed' ? 'review-policy' : 'add-derogation';
-  let suggestions: string[] = allowed === 'not-reviewed' ? REVIEW_ANSWERS : [license];
-  let hint = policyHint(allowed, license);
-  if (better.length > 0 && allowed !== 'not-reviewed') {
-    action = 'choose-license';
-    suggestions = [...better];
-    hint = `Choose another licence of '${state.confirmed!.canonical}' (${better[0]}), or record a derogation for ${license}.`;
-  }
+  const switchable = better.length > 0 && allowed !== 'not-reviewed';
+  const fix: Blocker['fix'] = switchable
+    ? {
+        action: 'choose-license',
+        suggestions: [...better],
+        generalisations: usageGeneralisations(ctx, state),
+        hint: `Choose another licence of '${state.confirmed!.canonical}' (${better[0]}), or record a derogation for ${license}.`,
+      }
+    : ctx.namedGeneralisations
+      ? sharedPolicyFix(ctx, state, allowed, license)
+      : policyFix(allowed, license, usageGeneralisations(ctx, state));
   const candidates = ctx.decisions.derogations.candidates(state.key);
   const derogations =
     candidates.length === 0 ? candidates : candidates.filter((d) => d.license.toLowerCase() === license.toLowerCase());
@@ -178,7 +178,46 @@ function policyBlocker(
     kind: KIND[allowed],
     license,
     message: `${state.label} (${contextPhrase(state)}): ${license} ${WHY[allowed]}${comment ? ` (policy: ${comment})` : ''}. Licence from ${state.chosenOrigin}.${near}`,
-    decisions: [],
-    fix: { action, suggestions, generalisations: usageGeneralisations(ctx, state), hint },
+    decisions: NO_DECISIONS,
+    fix,
   });
 }
+
+function policyFix(
+  allowed: Exclude<Allowed, 'always'>,
+  license: string,
+  generalisations: Blocker['fix']['generalisations'],
+): Blocker['fix'] {
+  return allowed === 'not-reviewed'
+    ? { action: 'review-policy', suggestions: [...REVIEW_ANSWERS], generalisations, hint: policyHint(allowed, license) }
+    : { action: 'add-derogation', suggestions: [license], generalisations, hint: policyHint(allowed, license) };
+}
+
+/**
+ * The fix of a policy blocker whose generalisations are named by recipe (a run being stored, ADR
+ * 42): the same for every usage of a licence with one verdict, so one frozen object serves all of
+ * them (a release's ~100k blockers had each their own, with its own list of suggestions).
+ */
+function sharedPolicyFix(
+  ctx: ValidationContext,
+  state: UsageState,
+  allowed: Exclude<Allowed, 'always'>,
+  license: string,
+): Blocker['fix'] {
+  const fixes = SHARED_FIXES[allowed];
+  let fix = fixes.get(license);
+  if (fix === undefined) {
+    const made = policyFix(allowed, license, usageGeneralisations(ctx, state));
+    fix = Object.freeze({ ...made, suggestions: Object.freeze(made.suggestions) as string[] });
+    if (fixes.size >= HINTS_KEPT) fixes.clear();
+    fixes.set(license, fix);
+  }
+  return fix;
+}
+
+const SHARED_FIXES: Record<Exclude<Allowed, 'always'>, Map<string, Blocker['fix']>> = {
+  never: new Map(),
+  context: new Map(),
+  'out-of-foss-policy': new Map(),
+  'not-reviewed': new Map(),
+};

@@ -58,7 +58,9 @@ function rebuilt(b: StoredBlocker, places: GeneralisationPlaces | undefined): Bl
     recipe === 'curation'
       ? curationGeneralisationsOf(key, version, label)
       : usageGeneralisationsOf(key, version, label, places as GeneralisationPlaces);
-  return { ...b, fix: { ...b.fix, generalisations } };
+  // The engine shares one frozen fix among the blockers of a licence or expression named by recipe:
+  // the reader gets lists of its own.
+  return { ...b, fix: { ...b.fix, suggestions: [...b.fix.suggestions], generalisations } };
 }
 
 /**

@@ -16,6 +16,9 @@ import { joinReport, reportOfParts, splitReport } from '../../src/services/run-r
 import type { Category } from '../../src/model/portfolio.js';
 import { DROPWIZARD, corpusSbom, policy } from './fixtures.js';
 import { needsCorpora } from '../support/corpora.js';
+import { libraryComponent } from '../support/components.js';
+import { emptySbom } from '../../src/model/sbom.js';
+import { licenseFromExpression } from '../../src/model/license-statement.js';
 
 const POLICY = policy({ always: ['Apache-2.0', 'MIT'], context: ['EPL-1.0', 'MPL-2.0'], never: ['GPL-2.0-only'] });
 
@@ -143,4 +146,37 @@ test('the recipes are part of the stored format (ADR 42): their output is pinned
     { level: 'all-products', scope: { component: 'pkg:npm/a' }, description: 'pkg:npm/a in every product' },
     { level: 'all', scope: {}, description: 'every component in every product' },
   ]);
+});
+
+test('blockers of one licence or expression named by recipe: as listed, and each reader owns its fix', () => {
+  const sbom = emptySbom({ id: 'cyclonedx-json', specVersion: '1.6' });
+  for (let i = 0; i < 6; i++)
+    sbom.components.push(
+      libraryComponent(`c${i}`, {
+        name: `c${i}`,
+        version: '1.0.0',
+        purl: `pkg:npm/c${i}@1.0.0`,
+        licenses: { declared: licenseFromExpression(i % 2 === 0 ? 'Zlib' : 'MIT OR Zlib') },
+      }),
+    );
+  const snapshot = snapshotFromSbom(sbom, { exploitation: 'distribution' });
+  const named = validateRelease(snapshot, { namedGeneralisations: true });
+  const blockers = named.steps.flatMap((s) => s.blockers);
+  assert.ok(blockers.filter((b) => b.kind === 'not-reviewed').length >= 3, 'unreviewed licence blockers');
+  assert.ok(blockers.filter((b) => b.kind === 'unresolved-choice').length >= 3, 'choice blockers');
+  const parts = splitReport(named, placesOf(snapshot));
+  const listed = validateRelease(snapshot);
+  assert.deepEqual(reportOfParts(parts), listed);
+  // A reader changing a fix it was given changes no other blocker's, and the next run is untouched.
+  const read = reportOfParts(parts).steps.flatMap((s) => s.blockers);
+  for (const b of read) {
+    b.fix.suggestions.push('changed');
+    b.fix.suggestions.sort();
+  }
+  const again = reportOfParts(
+    splitReport(validateRelease(snapshot, { namedGeneralisations: true }), placesOf(snapshot)),
+  );
+  assert.deepEqual(again, listed);
+  for (const b of listed.steps.flatMap((s) => s.blockers)) b.fix.suggestions.sort();
+  assert.deepEqual(validateRelease(snapshot), validateRelease(snapshot));
 });
