@@ -9,7 +9,7 @@
  */
 import type { Component, DatasetFacts, DeclaredUsage, LineageKind, Linking, ModelCard, Sbom } from '../model/index.js';
 import type { ComponentRecord } from '../model/portfolio.js';
-import { componentIdentity, componentKey } from '../model/component-identity.js';
+import { componentKey, sharedComponentIdentity } from '../model/component-identity.js';
 import { allComponents, refGraph, type RefGraph } from '../sbom/graph.js';
 import { projectMembership } from './project-membership.js';
 
@@ -227,7 +227,7 @@ function projectsOfUsage(declared: DeclaredUsage, forced: string, reaching: stri
 
 /** Identity fields of a component; the purl kept is versionless and canonical. */
 export function componentInputOf(c: Component): ComponentInput {
-  const id = componentIdentity(c);
+  const id = sharedComponentIdentity(c);
   return {
     purlType: id.purlType,
     namespace: id.namespace,

@@ -57,9 +57,17 @@ function purlIdentityRemembered(text: string): Readonly<ComponentIdentity> | nul
 
 /** The identity of a component as an SBOM describes it (a fresh object, the caller's to change). */
 export function componentIdentity(c: Pick<Component, 'purl' | 'group' | 'name'>): ComponentIdentity {
+  return { ...sharedComponentIdentity(c) };
+}
+
+/**
+ * componentIdentity for a caller that only reads it: the one remembered with the purl when the
+ * component has a valid purl (no copy per component of a 100k-component plan), frozen.
+ */
+export function sharedComponentIdentity(c: Pick<Component, 'purl' | 'group' | 'name'>): Readonly<ComponentIdentity> {
   if (c.purl) {
     const id = purlIdentityRemembered(c.purl);
-    if (id) return { key: id.key, purlType: id.purlType, namespace: id.namespace, name: id.name, purl: id.purl };
+    if (id) return id;
   }
   const namespace = c.group || null;
   return { key: displayName({ namespace, name: c.name }), purlType: null, namespace, name: c.name, purl: null };
