@@ -44,7 +44,7 @@ const ACCEPTED_CONFIDENCES: Record<NormaliserAcceptance, readonly Confidence[]> 
 
 /** Step 1: every usage has a valid SPDX expression, curations applied first. */
 export function* stepValidSpdx(ctx: ValidationContext): StepInSlices {
-  const blockers: Blocker[] = [];
+  const blockers = ctx.blockerList();
   let checked = 0;
   let seen = 0;
   for (const state of ctx.states) {

@@ -13,7 +13,7 @@ import { curationMatches, curationRank } from './step-1-valid-spdx.js';
  * matches still wins over it (it is the later, more specific word on the AND).
  */
 export function* stepConfirmAnds(ctx: ValidationContext): StepInSlices {
-  const blockers: Blocker[] = [];
+  const blockers = ctx.blockerList();
   let checked = 0;
   let pending = 0;
   const { cache } = ctx;

@@ -28,7 +28,7 @@ const RULES = new Map<string, string>();
  * usage's own chosen licence, or by the most specific recorded licence choice.
  */
 export function* stepChoices(ctx: ValidationContext): StepInSlices {
-  const blockers: Blocker[] = [];
+  const blockers = ctx.blockerList();
   let checked = 0;
   let pending = 0;
   const { cache } = ctx;

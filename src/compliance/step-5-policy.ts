@@ -79,7 +79,7 @@ const HINTS: Record<Exclude<Allowed, 'always'>, Map<string, string>> = {
  * does not slip through).
  */
 export function* stepPolicy(ctx: ValidationContext): StepInSlices {
-  const blockers: Blocker[] = [];
+  const blockers = ctx.blockerList();
   let checked = 0;
   let pending = 0;
   let derogated = 0;

@@ -29,7 +29,7 @@ type Check = (inbound: string, out: string, linking: Linking, exploitation: Expl
  */
 export function* stepCompatibility(ctx: ValidationContext): StepInSlices {
   const outbound = outboundLicensesOf(ctx.snapshot);
-  const blockers: Blocker[] = [];
+  const blockers = ctx.blockerList();
   const notes: string[] = [];
   let checked = 0;
   let pending = 0;

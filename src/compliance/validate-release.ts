@@ -1,5 +1,5 @@
 import type { ReleaseSnapshot, ValidationSettings } from './snapshot.js';
-import type { StepResult } from './finding.js';
+import type { Blocker, StepResult } from './finding.js';
 import { createContext, type NormalisedAnswer, type UsageState } from './validation-context.js';
 import { stepValidSpdx } from './step-1-valid-spdx.js';
 import { stepConfirmAnds } from './step-2-confirm-ands.js';
@@ -47,6 +47,14 @@ export interface ValidateOptions {
    * about to be stored, which keeps only the name. Off by default: every other reader gets lists.
    */
   namedGeneralisations?: boolean;
+  /**
+   * Given, each step's list of blockers is added to it as the step starts, and the step adds its
+   * blockers to that list as it finds them: a caller resuming validationInSteps slice by slice can
+   * write out the blockers found so far and let go of them, replacing each by `undefined` (a step
+   * reads only its list's length, so the counts and verdicts stay whole). Used to store a run of a
+   * large release without holding all its blockers (validation-runs.ts).
+   */
+  stepLists?: Blocker[][];
 }
 
 /** The six steps of DESIGN.md, all computed (later steps on what earlier ones could resolve). */
@@ -69,7 +77,7 @@ export function* validationInSteps(
   snapshot: ReleaseSnapshot,
   options: ValidateOptions = {},
 ): Generator<void, ReleaseValidation, void> {
-  const ctx = createContext(snapshot, options.namedGeneralisations ?? false);
+  const ctx = createContext(snapshot, options.namedGeneralisations ?? false, options.stepLists);
   const steps: StepResult[] = [];
   for (const step of STEPS) {
     yield;

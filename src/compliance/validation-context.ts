@@ -90,9 +90,15 @@ export interface ValidationContext {
    * being stored keeps only the name, ADR 42; the service rebuilds the lists for its reader).
    */
   namedGeneralisations: boolean;
+  /** The list a step gathers its blockers in (one per step, in step order; see ValidateOptions.stepLists). */
+  blockerList(): Blocker[];
 }
 
-export function createContext(snapshot: ReleaseSnapshot, namedGeneralisations = false): ValidationContext {
+export function createContext(
+  snapshot: ReleaseSnapshot,
+  namedGeneralisations = false,
+  stepLists?: Blocker[][],
+): ValidationContext {
   const policies = new Map<string, LicensePolicy>();
   for (const p of snapshot.policy.entries) policies.set(p.license.toLowerCase(), p);
   const kbIds = new Set(snapshot.knowledgeBase.licenses.map((l) => l.id.toLowerCase()));
@@ -138,7 +144,20 @@ export function createContext(snapshot: ReleaseSnapshot, namedGeneralisations = 
       }),
     );
   }
-  return { snapshot, cache, decisions: indexDecisions(snapshot.decisions), policyOf, states, namedGeneralisations };
+  const blockerList = (): Blocker[] => {
+    const list: Blocker[] = [];
+    stepLists?.push(list);
+    return list;
+  };
+  return {
+    snapshot,
+    cache,
+    decisions: indexDecisions(snapshot.decisions),
+    policyOf,
+    states,
+    namedGeneralisations,
+    blockerList,
+  };
 }
 
 /** What a blocker of one usage says beyond its subject. */

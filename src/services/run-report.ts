@@ -67,10 +67,11 @@ function rebuilt(b: StoredBlocker, places: GeneralisationPlaces | undefined): Bl
  * The report a run was stored from, for the caller that stored it: the stored parts themselves,
  * with each step's blockers (generalisations rebuilt) and the usages given on first read.
  */
-export function reportOfParts(parts: { summary: unknown; details: RunDetails }): EngineValidation {
+export function reportOfParts(parts: { summary: unknown; details: RunDetails | (() => RunDetails) }): EngineValidation {
   const summary = parts.summary as EngineValidation;
   const copy = { ...summary, steps: summary.steps.map((s) => ({ ...s })) };
-  return joinReport(copy, () => parts.details);
+  const { details } = parts;
+  return joinReport(copy, typeof details === 'function' ? details : () => details);
 }
 
 /** The report again from its summary, the bulky part read through `details()` on first use. */

@@ -6,6 +6,7 @@
  * none yet (a store from before runs) is validated in memory and nothing is written.
  */
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import {
   placesOf,
   validateRelease as runSteps,
@@ -15,7 +16,8 @@ import {
 } from '../compliance/index.js';
 import type { Decision } from '../model/decision.js';
 import type { Release } from '../model/portfolio.js';
-import { packJson, type PackedJson, type ReleaseData, type Store, type ValidationRunSummary } from '../store/index.js';
+import { PackedJson, type ReleaseData, type Store, type ValidationRunSummary } from '../store/index.js';
+import { RunDetailsStream } from './run-details-stream.js';
 import { reportOfParts, reportOfRun, splitReport, type RunDetails } from './run-report.js';
 import { loadReleaseSnapshot } from './release-snapshot.js';
 
@@ -65,27 +67,39 @@ export async function recordValidationRun(
 /** A run worked out and its details packed, not stored yet. */
 export interface PreparedRun {
   snapshot: ReleaseSnapshot;
+  /** The engine's validation; its steps' blockers were let go once written (read them from `parts`). */
   engine: EngineValidation;
-  parts: { summary: unknown; details: RunDetails };
+  parts: { summary: unknown; details: () => RunDetails };
   details: PackedJson;
 }
 
 /**
- * The six steps on a snapshot, a slice per turn of the event loop, then the run's bulky part compressed
- * (which gives the loop a turn per piece). Run beside an import's last writes to PostgreSQL, the
- * work fills the time this thread would wait for the server (ADR 59); on its own it costs the same
- * as doing it in one go.
+ * The six steps on a snapshot, a slice per turn of the event loop, the run's bulky part written and
+ * compressed as the steps find its blockers (RunDetailsStream). Run beside an import's last writes
+ * to PostgreSQL, the work fills the time this thread would wait for the server (ADR 59); on its own
+ * it costs the same as doing it in one go.
  */
 export async function prepareValidationRun(snapshot: ReleaseSnapshot): Promise<PreparedRun> {
-  // The lists of generalisations are named, not built: the run keeps only their recipe (ADR 42).
-  const steps = validationInSteps(snapshot, { namedGeneralisations: true });
-  for (let next = steps.next(); ; next = steps.next()) {
-    if (next.done) {
-      const engine = next.value;
-      const parts = splitReport(engine, placesOf(snapshot));
-      return { snapshot, engine, parts, details: await packJson(parts.details, { level: 1 }) };
+  const stream = new RunDetailsStream();
+  try {
+    // The lists of generalisations are named, not built: the run keeps only their recipe (ADR 42).
+    const steps = validationInSteps(snapshot, { namedGeneralisations: true, stepLists: stream.stepLists });
+    for (let next = steps.next(); ; next = steps.next()) {
+      if (next.done) {
+        const engine = next.value;
+        const places = placesOf(snapshot);
+        const gzip = await stream.finish(engine.usages, places);
+        // The details are in the compressed bytes only: read back from them if ever asked for.
+        let details: RunDetails | undefined;
+        const read = () => (details ??= JSON.parse(gunzipSync(gzip).toString('utf8')) as RunDetails);
+        const parts = { summary: splitReport(engine, places).summary, details: read };
+        return { snapshot, engine, parts, details: new PackedJson(read, gzip) };
+      }
+      await stream.drain();
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  } finally {
+    stream.destroy();
   }
 }
 

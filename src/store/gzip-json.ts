@@ -6,7 +6,7 @@
  * has ~160 MB of details: as one string, then one Buffer, it cost a second of encoding and over a
  * gigabyte of peak memory (issue 13 item 5, ADR 28).
  */
-import { createGzip, gzip } from 'node:zlib';
+import { createGzip, gzip, type Gzip } from 'node:zlib';
 
 /** UTF-8 bytes handed to the compressor at a time. */
 const PIECE_BYTES = 1 << 20;
@@ -55,75 +55,140 @@ export interface GzipJsonOptions {
  */
 export class PackedJson {
   constructor(
-    readonly value: unknown,
+    /** The value (read again from the bytes when it was written out as it was made, RunDetailsStream). */
+    readonly read: () => unknown,
     readonly gzip: Buffer,
   ) {}
 }
 
-export async function packJson(value: unknown, options: GzipJsonOptions = {}): Promise<PackedJson> {
-  return new PackedJson(value, await gzipJson(value, options));
+export async function gzipJson(value: unknown, options: GzipJsonOptions = {}): Promise<Buffer> {
+  const writer = new GzipJsonWriter(options.level);
+  try {
+    let slice: string | null = null;
+    for (const piece of jsonPieces(value, options.depth ?? 3, true)) {
+      if (piece === OPENING_SLICE || piece === FOLLOWING_SLICE) slice = piece;
+      else if (slice === null) await writer.text(piece);
+      else {
+        await writer.slice(piece, slice === OPENING_SLICE);
+        slice = null;
+      }
+    }
+    return await writer.end();
+  } finally {
+    writer.destroy();
+  }
 }
 
-export async function gzipJson(value: unknown, options: GzipJsonOptions = {}): Promise<Buffer> {
-  // The stream options reach the Transform underneath (ZlibOptions does not list them).
-  const streamOptions = { writableHighWaterMark: PIECES_IN_FLIGHT * PIECE_BYTES };
-  const gzip = createGzip({ level: options.level ?? 1, chunkSize: OUTPUT_CHUNK_BYTES, ...streamOptions });
-  const output: Buffer[] = [];
-  gzip.on('data', (chunk: Buffer) => output.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    gzip.once('end', resolve);
-    gzip.once('error', reject);
-  });
-  // Pieces are encoded straight into a buffer of about PIECE_BYTES, handed to the compressor when
-  // full: no joined text to flatten and encode again, one copy per character. A buffer the
-  // compressor is done with is written into again: a few megabytes of memory in all, where a fresh
-  // buffer per piece touched the whole JSON's size in new pages (each a page fault, which on a
-  // virtual machine can cost more than the copy).
-  const spare: Buffer[] = [];
-  let buffer: Buffer = Buffer.allocUnsafe(PIECE_BYTES);
-  let used = 0;
-  const flush = async () => {
-    if (used === 0) return;
-    const full = buffer.subarray(0, used);
-    const written = buffer;
-    buffer = spare.pop() ?? Buffer.allocUnsafe(PIECE_BYTES);
-    used = 0;
+/**
+ * JSON text written piece by piece into a gzip stream that compresses on the thread pool while the
+ * next piece is written (gzipJson; a validation run written as its steps find their blockers,
+ * validation-runs.ts). Pieces are encoded straight into a buffer of about PIECE_BYTES, handed to
+ * the compressor when full: no joined text to flatten and encode again, one copy per character. A
+ * buffer the compressor is done with is written into again: a few megabytes of memory in all, where
+ * a fresh buffer per piece touched the whole JSON's size in new pages (each a page fault, which on
+ * a virtual machine can cost more than the copy).
+ */
+export class GzipJsonWriter {
+  private readonly gzip: Gzip;
+  private readonly output: Buffer[] = [];
+  private readonly finished: Promise<void>;
+  private readonly spare: Buffer[] = [];
+  private buffer: Buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  private used = 0;
+
+  constructor(level = 1) {
+    // The stream options reach the Transform underneath (ZlibOptions does not list them).
+    const streamOptions = { writableHighWaterMark: PIECES_IN_FLIGHT * PIECE_BYTES };
+    this.gzip = createGzip({ level, chunkSize: OUTPUT_CHUNK_BYTES, ...streamOptions });
+    this.gzip.on('data', (chunk: Buffer) => this.output.push(chunk));
+    this.finished = new Promise<void>((resolve, reject) => {
+      this.gzip.once('end', resolve);
+      this.gzip.once('error', reject);
+    });
+    // Awaited by end(); a writer given up before then must not leave it unhandled.
+    this.finished.catch(() => undefined);
+  }
+
+  /** A piece of JSON text, written as it is. */
+  async text(piece: string): Promise<void> {
+    await this.room(piece);
+    if (piece.length * 3 > PIECE_BYTES) await this.whole(piece);
+    else this.used += this.buffer.write(piece, this.used, 'utf8');
+  }
+
+  /**
+   * The JSON text of a slice of a list's items (`[a,b]`, JSON.stringify of the slice) written as
+   * the list's next items: its `[` opens the list when `opens`, else becomes the comma after the
+   * items before; its `]` is left out (no trimmed copy of the text is made).
+   */
+  async slice(text: string, opens: boolean): Promise<void> {
+    await this.room(text);
+    if (text.length * 3 > PIECE_BYTES) {
+      await this.whole(`${opens ? '[' : ','}${text.slice(1, -1)}`);
+      return;
+    }
+    const start = this.used;
+    this.used += this.buffer.write(text, this.used, 'utf8');
+    if (!opens) this.buffer[start] = COMMA;
+    this.used -= 1;
+  }
+
+  /** The compressed bytes of everything written. */
+  async end(): Promise<Buffer> {
+    await this.flush();
+    this.gzip.end();
+    await this.finished;
+    return Buffer.concat(this.output);
+  }
+
+  /** Stops the compressor (after end(), nothing is left to stop). */
+  destroy(): void {
+    if (!this.gzip.writableFinished) this.gzip.destroy();
+  }
+
+  /** Hands the buffer to the compressor when the piece might not fit after what it holds. */
+  private async room(piece: string): Promise<void> {
+    // A UTF-16 unit is at most 3 bytes of UTF-8, so this much room always holds the piece.
+    if (this.used + piece.length * 3 > PIECE_BYTES) await this.flush();
+  }
+
+  /** A piece larger than a whole buffer (one very large record), given to the compressor on its own. */
+  private async whole(text: string): Promise<void> {
+    if (!this.gzip.write(text)) await new Promise<void>((resolve) => this.gzip.once('drain', resolve));
+  }
+
+  private async flush(): Promise<void> {
+    if (this.used === 0) return;
+    const full = this.buffer.subarray(0, this.used);
+    const written = this.buffer;
+    this.buffer = this.spare.pop() ?? Buffer.allocUnsafe(PIECE_BYTES);
+    this.used = 0;
     // The callback comes once the piece is compressed (the output is in zlib's own buffer).
-    if (!gzip.write(full, () => spare.push(written))) await new Promise<void>((resolve) => gzip.once('drain', resolve));
+    if (!this.gzip.write(full, () => this.spare.push(written)))
+      await new Promise<void>((resolve) => this.gzip.once('drain', resolve));
     // One turn of the event loop hands the compressor the piece it finished and the next one to do,
     // so it compresses while the next piece is written instead of only while the writer waits.
     else await new Promise<void>((resolve) => setImmediate(resolve));
-  };
-  let slice: string | null = null;
-  for (const piece of jsonPieces(value, options.depth ?? 3, true)) {
-    if (piece === OPENING_SLICE || piece === FOLLOWING_SLICE) {
-      slice = piece;
-      continue;
-    }
-    // A UTF-16 unit is at most 3 bytes of UTF-8, so this much room always holds the piece.
-    if (used + piece.length * 3 > PIECE_BYTES) {
-      await flush();
-      if (piece.length * 3 > PIECE_BYTES) {
-        // Larger than a whole buffer (one very large record): given to the compressor on its own.
-        const text = slice === null ? piece : `${slice === FOLLOWING_SLICE ? ',' : '['}${piece.slice(1, -1)}`;
-        slice = null;
-        if (!gzip.write(text)) await new Promise<void>((resolve) => gzip.once('drain', resolve));
-        continue;
-      }
-    }
-    const start = used;
-    used += buffer.write(piece, used, 'utf8');
-    if (slice !== null) {
-      // The slice's `[` opens the list or becomes the comma after the slice before; its `]` goes.
-      if (slice === FOLLOWING_SLICE) buffer[start] = COMMA;
-      used -= 1;
-      slice = null;
-    }
   }
-  await flush();
-  gzip.end();
-  await finished;
-  return Buffer.concat(output);
+}
+
+/**
+ * The JSON texts of slices of a list's items, each JSON.stringify of a few items (brackets kept),
+ * sized so that each text stays near SLICE_CHARS whatever the items' size.
+ */
+export function* sliceTexts(
+  values: readonly unknown[],
+  from = 0,
+  to = values.length,
+): Generator<string, void, undefined> {
+  let count = 16;
+  for (let i = from; i < to;) {
+    const text = JSON.stringify(values.slice(i, Math.min(to, i + count)));
+    i += count;
+    yield text;
+    if (text.length > SLICE_CHARS * 2 && count > 1) count >>= 1;
+    else if (text.length < SLICE_CHARS / 2 && count < MAX_ITEMS_PER_SLICE) count <<= 1;
+  }
 }
 
 /** The JSON text of value in pieces. */
@@ -145,15 +210,11 @@ function* jsonPieces(value: unknown, depth: number, top: boolean): Generator<str
           yield '[]';
           return;
         }
-        // The slice grows or shrinks so that its text stays near SLICE_CHARS whatever the records' size.
-        let count = 16;
-        for (let i = 0; i < value.length;) {
-          yield i === 0 ? OPENING_SLICE : FOLLOWING_SLICE;
-          const text = JSON.stringify(value.slice(i, i + count));
-          i += count;
+        let first = true;
+        for (const text of sliceTexts(value)) {
+          yield first ? OPENING_SLICE : FOLLOWING_SLICE;
+          first = false;
           yield text;
-          if (text.length > SLICE_CHARS * 2 && count > 1) count >>= 1;
-          else if (text.length < SLICE_CHARS / 2 && count < MAX_ITEMS_PER_SLICE) count <<= 1;
         }
         yield ']';
         return;

@@ -6,7 +6,7 @@ export type { Store, StoreDialect, KnowledgeBaseImportRecord } from './store.js'
 export type * from './types.js';
 export { openStore, type StoreOptions } from './open-store.js';
 export { isForeignKeyViolation, isUniqueViolation } from './unique-violation.js';
-export { gzipInBackground, packJson, PackedJson } from './gzip-json.js';
+export { gzipInBackground, GzipJsonWriter, PackedJson, sliceTexts } from './gzip-json.js';
 export type * from './vuln-store.js';
 export type { NewTriageRecord, TriageFilter, VexStore } from './vex-store.js';
 export type * from './release-finding-store.js';

@@ -47,7 +47,8 @@ export function runRepository(ctx: StoreContext): RunMethods {
   return {
     async insertValidationRun(run) {
       // Compressed as it is written, never whole as text (ADR 28), unless the caller packed it already (ADR 59).
-      const given = run.details instanceof PackedJson ? run.details.value : run.details;
+      const value: unknown = run.details;
+      const given = value instanceof PackedJson ? value.read : value === undefined ? undefined : () => value;
       const details =
         run.details === undefined
           ? null
@@ -87,7 +88,7 @@ export function runRepository(ctx: StoreContext): RunMethods {
           )
           .execute();
       const { details: _details, ...rest } = run;
-      return { ...rest, id: row.id, details: given === undefined ? null : () => given };
+      return { ...rest, id: row.id, details: given ?? null };
     },
     async latestValidationRun(releaseId) {
       const latest = db
