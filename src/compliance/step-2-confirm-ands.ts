@@ -1,4 +1,4 @@
-import { STEP_NAMES, STEP_RULES, type Blocker } from './finding.js';
+import { STEP_NAMES, STEP_RULES } from './finding.js';
 import { pickMostSpecific } from './scope-match.js';
 import { decisionLabel } from './decision-index.js';
 import { STATES_PER_PAUSE, block, subjectOf, type ValidationContext, type StepInSlices } from './validation-context.js';
