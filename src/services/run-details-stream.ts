@@ -13,13 +13,18 @@ export class RunDetailsStream {
   /** The steps' lists of blockers, as validationInSteps adds them (ValidateOptions.stepLists). */
   readonly stepLists: Blocker[][] = [];
   private readonly writer = new GzipJsonWriter(1);
+  constructor(
+    /** Whether blockers are replaced by undefined once written (else they stay, for a caller that reads them). */
+    private readonly letGo = true,
+  ) {}
+
   /** The list being written, how many of its blockers are, and whether its `[` is. */
   private list = 0;
   private taken = 0;
   private opened = false;
   private started = false;
 
-  /** Writes the blockers found since the last call and lets go of them (each becomes undefined in its list). */
+  /** Writes the blockers found since the last call and lets go of them (each becomes undefined in its list) unless kept. */
   async drain(): Promise<void> {
     if (!this.started) {
       this.started = true;
@@ -32,7 +37,7 @@ export class RunDetailsStream {
           await this.writer.slice(text, !this.opened);
           this.opened = true;
         }
-        blockers.fill(undefined as unknown as Blocker, this.taken);
+        if (this.letGo) blockers.fill(undefined as unknown as Blocker, this.taken);
         this.taken = blockers.length;
       }
       // The last list may still grow; a list before it is whole.

@@ -8,7 +8,8 @@ import type { Store } from '../store/index.js';
 import { recordValidationRun, validatedRelease, type ReleaseValidation } from './validation-runs.js';
 
 export async function validateRelease(store: Store, releaseId: number): Promise<ReleaseValidation> {
-  return recordValidationRun(store, releaseId, 'manual');
+  // Asked for to be shown: the run's blockers are kept for the caller, not read back from the stored bytes.
+  return recordValidationRun(store, releaseId, 'manual', undefined, { keepBlockers: true });
 }
 
 /** Obligations grouped by compliance action, from the newest run, with the usages that trigger each and core actions flagged. */

@@ -59,15 +59,25 @@ export async function recordValidationRun(
   releaseId: number,
   reason: RunReason,
   loaded?: ReleaseData,
+  options: PrepareRunOptions = {},
 ): Promise<ReleaseValidation> {
   const snapshot = await loadReleaseSnapshot(store, releaseId, loaded);
-  return storeValidationRun(store, reason, await prepareValidationRun(snapshot));
+  return storeValidationRun(store, reason, await prepareValidationRun(snapshot, options));
+}
+
+export interface PrepareRunOptions {
+  /**
+   * The caller reads the run's blockers next (a validation asked for, which shows them): they are
+   * kept in memory as well as written. Otherwise they are let go once written, and read back from
+   * the compressed details if ever asked for.
+   */
+  keepBlockers?: boolean;
 }
 
 /** A run worked out and its details packed, not stored yet. */
 export interface PreparedRun {
   snapshot: ReleaseSnapshot;
-  /** The engine's validation; its steps' blockers were let go once written (read them from `parts`). */
+  /** The engine's validation; unless kept, its steps' blockers were let go once written (read them from `parts`). */
   engine: EngineValidation;
   parts: { summary: unknown; details: () => RunDetails };
   details: PackedJson;
@@ -79,8 +89,12 @@ export interface PreparedRun {
  * to PostgreSQL, the work fills the time this thread would wait for the server (ADR 59); on its own
  * it costs the same as doing it in one go.
  */
-export async function prepareValidationRun(snapshot: ReleaseSnapshot): Promise<PreparedRun> {
-  const stream = new RunDetailsStream();
+export async function prepareValidationRun(
+  snapshot: ReleaseSnapshot,
+  options: PrepareRunOptions = {},
+): Promise<PreparedRun> {
+  const keep = options.keepBlockers ?? false;
+  const stream = new RunDetailsStream(!keep);
   try {
     // The lists of generalisations are named, not built: the run keeps only their recipe (ADR 42).
     const steps = validationInSteps(snapshot, { namedGeneralisations: true, stepLists: stream.stepLists });
@@ -89,10 +103,11 @@ export async function prepareValidationRun(snapshot: ReleaseSnapshot): Promise<P
         const engine = next.value;
         const places = placesOf(snapshot);
         const gzip = await stream.finish(engine.usages, places);
-        // The details are in the compressed bytes only: read back from them if ever asked for.
-        let details: RunDetails | undefined;
+        const split = splitReport(engine, places);
+        // Unless kept, the details are in the compressed bytes only: read back from them if ever asked for.
+        let details: RunDetails | undefined = keep ? split.details : undefined;
         const read = () => (details ??= JSON.parse(gunzipSync(gzip).toString('utf8')) as RunDetails);
-        const parts = { summary: splitReport(engine, places).summary, details: read };
+        const parts = { summary: split.summary, details: read };
         return { snapshot, engine, parts, details: new PackedJson(read, gzip) };
       }
       await stream.drain();

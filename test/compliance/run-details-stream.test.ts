@@ -50,6 +50,11 @@ async function assertStreamedAsWhole(snapshot: ReleaseSnapshot): Promise<void> {
   assert.ok(prepared.engine.steps.every((s) => s.blockers.every((b) => b === undefined)));
   assert.deepEqual(reportOfParts(prepared.parts), validateRelease(snapshot));
   assert.equal(JSON.stringify(prepared.details.read()), expected);
+  // Kept for a caller that shows them: the same bytes, and the blockers still there.
+  const kept = await prepareValidationRun(snapshot, { keepBlockers: true });
+  assert.equal(gunzipSync(kept.details.gzip).toString('utf8'), expected);
+  assert.equal(JSON.stringify(kept.engine.steps), JSON.stringify(whole.steps));
+  assert.deepEqual(reportOfParts(kept.parts), validateRelease(snapshot));
 }
 
 test('a run written as its steps find blockers is the run written whole, small and over many slices', async () => {
