@@ -14,15 +14,6 @@ import {
 import { usageGeneralisations } from './generalisations.js';
 import { rankAlternatives } from './policy-rank.js';
 
-/** A step 4 rule's id by its kind (a few kinds: made once each). */
-function ruleOf(kind: string): string {
-  let rule = RULES.get(kind);
-  if (rule === undefined) RULES.set(kind, (rule = `${STEP_RULES[4]}/${kind}`));
-  return rule;
-}
-
-const RULES = new Map<string, string>();
-
 /**
  * Step 4: every expression that offers a choice (OR, or an or-later licence) is resolved — by the
  * usage's own chosen licence, or by the most specific recorded licence choice.
@@ -71,7 +62,7 @@ export function* stepChoices(ctx: ValidationContext): StepInSlices {
         state,
         usageBlocker(state, {
           step: 4,
-          rule: ruleOf(kind),
+          rule: `${STEP_RULES[4]}/${kind}`,
           kind,
           license: canonical,
           message,

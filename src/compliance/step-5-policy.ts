@@ -42,35 +42,14 @@ const RULE: Record<Exclude<Allowed, 'always'>, string> = {
 /** The answers a policy review can give, suggested by every not-reviewed blocker. */
 const REVIEW_ANSWERS = Object.freeze(['always', 'context', 'never', 'out-of-foss-policy']) as string[];
 
-/**
- * The hint of a policy blocker, one text per licence and verdict: a large release has ~100k
- * blockers of a few dozen licences, and a text made for each was garbage to collect and then
- * flattened again when the run was stored.
- */
+/** The hint of a policy blocker that only a policy decision or a derogation resolves. */
 function policyHint(allowed: Exclude<Allowed, 'always'>, license: string): string {
-  const hints = HINTS[allowed];
-  let hint = hints.get(license);
-  if (hint === undefined) {
-    hint =
-      allowed === 'not-reviewed'
-        ? `Have the licence policy state whether ${license} is allowed.`
-        : allowed === 'context'
-          ? `Record an authorised context or a derogation for ${license} covering this usage.`
-          : `Record a derogation (with its justification) for ${license} covering this usage, or remove the component.`;
-    // A licence text of any spelling can reach here: the memory is bounded.
-    if (hints.size >= HINTS_KEPT) hints.clear();
-    hints.set(license, hint);
-  }
-  return hint;
+  return allowed === 'not-reviewed'
+    ? `Have the licence policy state whether ${license} is allowed.`
+    : allowed === 'context'
+      ? `Record an authorised context or a derogation for ${license} covering this usage.`
+      : `Record a derogation (with its justification) for ${license} covering this usage, or remove the component.`;
 }
-
-const HINTS_KEPT = 4096;
-const HINTS: Record<Exclude<Allowed, 'always'>, Map<string, string>> = {
-  never: new Map(),
-  context: new Map(),
-  'out-of-foss-policy': new Map(),
-  'not-reviewed': new Map(),
-};
 
 /**
  * Step 5: every licence that applies is "always allowed", or covered by a derogation or an
@@ -209,12 +188,14 @@ function sharedPolicyFix(
   if (fix === undefined) {
     const made = policyFix(allowed, license, usageGeneralisations(ctx, state));
     fix = Object.freeze({ ...made, suggestions: Object.freeze(made.suggestions) as string[] });
-    if (fixes.size >= HINTS_KEPT) fixes.clear();
+    // A licence text of any spelling can reach here: the memory is bounded.
+    if (fixes.size >= FIXES_KEPT) fixes.clear();
     fixes.set(license, fix);
   }
   return fix;
 }
 
+const FIXES_KEPT = 4096;
 const SHARED_FIXES: Record<Exclude<Allowed, 'always'>, Map<string, Blocker['fix']>> = {
   never: new Map(),
   context: new Map(),

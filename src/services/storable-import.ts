@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { INPUT_LIMITS, findNulCharacter, textProblem, type TextKind } from '../model/input-limits.js';
 import { issue, type Issue } from '../model/issue.js';
-import type { ImportPlan } from '../compliance/release-plan.js';
+import type { ComponentInput, ImportPlan, PlannedUsage, PlannedVersion } from '../compliance/release-plan.js';
 import { ServiceError } from './service-error.js';
 
 /**
@@ -192,34 +192,35 @@ const flags = (value: string | null | undefined): number =>
  */
 function planTextFlags(plan: ImportPlan): number {
   const texts = new TextFlags();
-  for (const c of plan.components) {
-    texts.add(c.purlType);
-    texts.add(c.namespace);
-    texts.add(c.name);
-    texts.add(c.purl);
-    texts.add(c.description);
-    texts.add(c.homepage);
-    texts.add(c.language);
-  }
-  for (const v of plan.versions) {
-    texts.add(v.number);
-    texts.add(v.purl);
-    texts.add(v.declaredLicense);
-    texts.add(v.concludedLicense);
-    texts.add(v.copyright);
-  }
-  for (const u of plan.usages) {
-    texts.add(u.scope);
-    texts.add(u.project);
-    texts.add(u.linking);
-  }
-  for (const e of plan.edges) texts.add(e.project);
-  for (const l of plan.lineage) texts.add(l.kind);
+  texts.addFields(plan.components, COMPONENT_TEXTS);
+  texts.addFields(plan.versions, VERSION_TEXTS);
+  texts.addFields(plan.usages, USAGE_TEXTS);
+  texts.addFields(plan.edges, ['project']);
+  texts.addFields(plan.lineage, ['kind']);
   let found = texts.found();
   if (findNulCharacter(plan.aiFacts) !== null) found |= NUL;
   if (anyIllFormed(plan.aiFacts)) found |= ILL_FORMED;
   return found;
 }
+
+/** The text fields of each kind of planned record. */
+const COMPONENT_TEXTS = [
+  'purlType',
+  'namespace',
+  'name',
+  'purl',
+  'description',
+  'homepage',
+  'language',
+] as const satisfies readonly (keyof ComponentInput)[];
+const VERSION_TEXTS = [
+  'number',
+  'purl',
+  'declaredLicense',
+  'concludedLicense',
+  'copyright',
+] as const satisfies readonly (keyof PlannedVersion)[];
+const USAGE_TEXTS = ['scope', 'project', 'linking'] as const satisfies readonly (keyof PlannedUsage)[];
 
 /** Texts joined per batch before they are searched. */
 const TEXTS_PER_BATCH = 2048;
@@ -235,10 +236,15 @@ class TextFlags {
   private batch: string[] = [];
   private flags = 0;
 
-  add(value: string | null | undefined): void {
-    if (typeof value !== 'string') return;
-    this.batch.push(value);
-    if (this.batch.length === TEXTS_PER_BATCH) this.search();
+  /** The given fields of every record (texts, or null / absent). */
+  addFields<R, K extends keyof R>(records: readonly R[], fields: readonly K[]): void {
+    for (const record of records)
+      for (const field of fields) {
+        const value = record[field];
+        if (typeof value !== 'string') continue;
+        this.batch.push(value);
+        if (this.batch.length === TEXTS_PER_BATCH) this.search();
+      }
   }
 
   found(): number {
