@@ -209,7 +209,7 @@ export async function releaseValidation(store: Store, releaseId: number): Promis
     const release = await store.getRelease(releaseId);
     if (release) {
       const report = reportOfRun(stored);
-      const { report: _report, details: _details, ...run } = stored;
+      const { report: _report, details: _details, detailsGzip: _detailsGzip, ...run } = stored;
       return {
         release,
         validationStep: run.validationStep,
@@ -229,7 +229,7 @@ export async function validatedRelease(store: Store, releaseId: number): Promise
   const stored = await store.latestValidationRun(releaseId);
   if (stored) {
     const report = reportOfRun(stored);
-    const { report: _report, details: _details, ...run } = stored;
+    const { report: _report, details: _details, detailsGzip: _detailsGzip, ...run } = stored;
     return {
       snapshot,
       validation: {

@@ -112,6 +112,7 @@ export function runRepository(ctx: StoreContext): RunMethods {
         ...toSummary(row),
         report: JSON.parse(row.report) as unknown,
         details: details ? () => JSON.parse(gunzipSync(details).toString('utf8')) as unknown : null,
+        detailsGzip: details,
       };
     },
     async latestValidationRuns() {
