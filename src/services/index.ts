@@ -13,6 +13,7 @@ export * from './decisions.js';
 export * from './exploitation-rules.js';
 export * from './validate-release.js';
 export * from './validation-runs.js';
+export * from './validation-pages.js';
 export * from './release-outputs.js';
 export * from './portfolio-queries.js';
 export * from './license-policy.js';

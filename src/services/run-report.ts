@@ -64,6 +64,14 @@ function rebuilt(b: StoredBlocker, places: GeneralisationPlaces | undefined): Bl
 }
 
 /**
+ * Stored blockers as the engine gave them, `places` as their run stored them (RunDetails.places):
+ * a page of a large run's blockers has its generalisations rebuilt, not the whole run's.
+ */
+export function rebuiltBlockers(stored: readonly unknown[], places: unknown): Blocker[] {
+  return (stored as StoredBlocker[]).map((b) => rebuilt(b, (places ?? undefined) as GeneralisationPlaces | undefined));
+}
+
+/**
  * The report a run was stored from, for the caller that stored it: the stored parts themselves,
  * with each step's blockers (generalisations rebuilt) and the usages given on first read.
  */
