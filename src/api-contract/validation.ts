@@ -16,6 +16,7 @@ import {
   type Infer,
 } from './json-schema.js';
 import { RELEASE } from './records.js';
+import { PAGE_SIZE } from './paging.js';
 import { route } from './route.js';
 
 /** A stored validation run without its report. */
@@ -39,9 +40,40 @@ export const RUN_SUMMARY = closed(
  */
 const STEP = {
   type: 'object',
-  required: ['step', 'name', 'passed', 'blockers'],
-  properties: { step: { type: 'integer' }, name: STRING, passed: BOOLEAN, blockers: { type: 'array', items: {} } },
+  required: ['step', 'name', 'passed', 'blockers', 'blockerCount'],
+  properties: {
+    step: { type: 'integer' },
+    name: STRING,
+    passed: BOOLEAN,
+    blockers: { type: 'array', items: {} },
+    blockerCount: { ...COUNT, description: 'All the blockers of the step; `blockers` lists the first of them' },
+  },
   additionalProperties: true,
+} as const;
+
+/** Blockers listed per step in a validation answer unless the request asks for another number. */
+export const BLOCKERS_SHOWN = 500;
+
+/** How many blockers of each step a validation answer lists (the rest: GET …/validation/steps/{step}/blockers). */
+const VALIDATION_QUERY = {
+  type: 'object',
+  properties: {
+    blockers: {
+      type: 'integer',
+      minimum: 0,
+      maximum: PAGE_SIZE.max,
+      default: BLOCKERS_SHOWN,
+      description: `Blockers listed per step (default ${BLOCKERS_SHOWN}); each step's \`blockerCount\` gives them all`,
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+const STEP_PARAMS = {
+  type: 'object',
+  required: ['id', 'step'],
+  properties: { id: ID, step: { type: 'integer', minimum: 1, maximum: 6 } },
+  additionalProperties: false,
 } as const;
 
 export const VALIDATION = {
@@ -116,7 +148,32 @@ export const VALIDATION_ROUTES = {
     description:
       "The newest stored validation run, recorded whenever the release, its decisions, the policy or the knowledge base changed; reading never validates nor writes. `report` is the run's summary (blockerCount, usageCount, settings): its steps are `steps`, and the licence each usage resolved to is in the paged BOM (GET /api/releases/{id}/usages).",
     params: ID_PARAMS,
+    querystring: VALIDATION_QUERY,
     response: { 200: VALIDATION },
+  }),
+  stepBlockers: route({
+    method: 'GET',
+    path: '/api/releases/:id/validation/steps/:step/blockers',
+    permission: 'read',
+    tags,
+    summary: 'The blockers of one validation step, a page at a time',
+    description:
+      "The newest validation's blockers of step 1–6, in the order the validation answer lists them: a large release has tens of thousands, which the validation answer only counts past its first ones. Paged like every list (`limit`, `offset`, `X-Total-Count`, `Link`).",
+    params: STEP_PARAMS,
+    querystring: {
+      type: 'object',
+      properties: {
+        kind: {
+          type: 'string',
+          pattern: '^[a-z0-9-]+(,[a-z0-9-]+)*$',
+          maxLength: 500,
+          description:
+            'Only blockers of these kinds (comma-separated, as `kind` spells them: `not-reviewed,use-undeclared`)',
+        },
+      },
+      additionalProperties: false,
+    },
+    response: { 200: listOf(OPEN_OBJECT) },
   }),
   runs: route({
     method: 'GET',
@@ -134,6 +191,7 @@ export const VALIDATION_ROUTES = {
     tags,
     summary: 'Validate the release now and store the run',
     params: ID_PARAMS,
+    querystring: VALIDATION_QUERY,
     response: { 201: VALIDATION },
   }),
   obligations: route({
@@ -190,7 +248,8 @@ export const VALIDATION_ROUTES = {
 export type ValidationRunSummary = Infer<typeof RUN_SUMMARY>;
 /** The validation answer, with the compliance layer's types where its schema leaves them open. */
 export type ReleaseValidation = Omit<Infer<typeof VALIDATION>, 'steps' | 'report'> & {
-  steps: StepResult[];
+  /** Each step with its first blockers (`blockers`) and how many it has in all (`blockerCount`). */
+  steps: (StepResult & { blockerCount: number })[];
   /** The run's summary: its steps are `steps` above, its per-usage results are the BOM's (GET …/usages). */
   report: Omit<EngineValidation, 'steps' | 'usages'> & { usageCount: number };
 };
