@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import * as services from '../../src/services/index.js';
 import { startBrowserSession, logIn, screenshot, type App, type Browser } from './harness.js';
 
 let app: App;
@@ -105,6 +106,41 @@ test('a guest sees the groups but nothing to select', async () => {
   await page.getByRole('region', { name: 'MPL-2.0: 3 blocking' }).waitFor();
   assert.equal(await page.getByRole('checkbox').count(), 0);
   assert.equal(await page.getByRole('form', { name: 'Decide for the selection' }).count(), 0);
+});
+
+test('a step of more blockers than the answer lists shows its count, and loads the rest on request', async () => {
+  // 620 components offering a choice of licence: step 4 blocks each, past the answer's first 500.
+  const store = app.store;
+  const product = await services.createProduct(store, { name: 'Many choices' });
+  const release = await services.createRelease(store, { productId: product.id, number: '1.0' });
+  await services.setExploitationRule(store, release.id, { scope: null, project: null, exploitation: 'distribution' });
+  const components = Array.from({ length: 620 }, (_, i) => ({
+    type: 'library',
+    name: `choice-${i}`,
+    version: '1.0.0',
+    purl: `pkg:npm/choice-${i}@1.0.0`,
+    licenses: [{ expression: 'MIT OR Apache-2.0' }],
+  }));
+  await services.importDocument(store, release.id, {
+    content: JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components }),
+    fileName: 'choices.cdx.json',
+  });
+  await openStep(release.id, /4\. Licence choices/);
+  await page.getByRole('heading', { name: 'Step 4: Licence choices — 620 blocking' }).waitFor();
+  await page.getByText('Showing 500 of 620 blockers').waitFor();
+  await page.getByText('Group the 500 blockers shown (of 620) by').waitFor();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const extra = await page.evaluate(() => {
+    const scroller = document.scrollingElement ?? document.documentElement;
+    return scroller.scrollWidth - scroller.clientWidth;
+  });
+  assert.ok(extra <= 0, `the count and its button fit 390 px (+${extra}px)`);
+  await screenshot(page, '41-blockers-past-the-first-page-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('button', { name: 'Load 120 more' }).click();
+  await page.getByText('Group the 620 blockers by').waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Load .* more$/ }).count(), 0);
+  assert.equal(await page.getByText(/^Showing \d+ of/).count(), 0);
 });
 
 test('no console errors', () => {

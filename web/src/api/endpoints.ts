@@ -4,6 +4,7 @@ import { joinedPages } from './joined-pages.js';
 import { asList, asObject } from './normalise.js';
 import type {
   Job,
+  Blocker,
   Category,
   ComponentUsage,
   Decision,
@@ -80,8 +81,12 @@ export const api = {
   /** Records linking, modification, status or description of one usage; the server records a new validation run. */
   updateUsage: (releaseId: number, usageId: number, edit: UsageEdit) =>
     patch<Usage>(`/api/releases/${releaseId}/usages/${usageId}`, edit),
+  /** The newest validation: each step with its first blockers and its whole count (`blockerCount`). */
   validation: async (releaseId: number) =>
     asObject<ReleaseValidation>(await get(`/api/releases/${releaseId}/validation`), 'validation'),
+  /** A page of one step's blockers (`kind`: comma-separated kinds to keep). */
+  stepBlockers: async (releaseId: number, step: number, page: { offset?: number; limit?: number; kind?: string }) =>
+    asList<Blocker>(await get(`/api/releases/${releaseId}/validation/steps/${step}/blockers`, page), 'blockers'),
   obligations: (releaseId: number) => get<ReleaseObligations>(`/api/releases/${releaseId}/obligations`),
 
   exploitationRules: async (releaseId: number) =>

@@ -12,11 +12,14 @@ const SHOWN = 200;
 
 export function BlockerGroups({
   blockers,
+  total = blockers.length,
   releaseId,
   onChanged,
   onRecorded,
 }: {
   blockers: Blocker[];
+  /** How many blockers the step has, when `blockers` are only the first of them. */
+  total?: number;
   releaseId: number;
   onChanged: () => void;
   /** Says what a bulk decision recorded (shown by the parent: the step may pass and this list go). */
@@ -45,7 +48,10 @@ export function BlockerGroups({
   return (
     <div className="triage">
       <fieldset className="group-by">
-        <legend>Group the {blockers.length} blockers by</legend>
+        <legend>
+          Group the {blockers.length.toLocaleString('en')}
+          {total > blockers.length ? ` blockers shown (of ${total.toLocaleString('en')})` : ' blockers'} by
+        </legend>
         <label className="choice inline">
           <input type="radio" name={`${id}-by`} checked={by === 'license'} onChange={() => setBy('license')} /> licence
         </label>

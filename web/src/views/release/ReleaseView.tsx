@@ -186,12 +186,12 @@ function VulnerabilitiesTab({ releaseId }: { releaseId: number }) {
 
 function AiTab({ releaseId, version, onChanged }: { releaseId: number; version: number; onChanged: () => void }) {
   const loaded = useLoad(async () => {
-    const [ai, use, validation] = await Promise.all([
+    // Step 5 finds the declared use's conflicts; asked for by kind, not among a large release's first blockers.
+    const [ai, use, useFindings] = await Promise.all([
       aiApi.releaseAi(releaseId),
       aiApi.releaseUse(releaseId),
-      api.validation(releaseId),
+      api.stepBlockers(releaseId, 5, { kind: USE_FINDING_KINDS.join(','), limit: 1000 }),
     ]);
-    const useFindings = validation.steps.flatMap((s) => s.blockers).filter((b) => USE_FINDING_KINDS.includes(b.kind));
     return { ai, use, useFindings };
   }, [releaseId, version]);
   return (

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '../../api/endpoints.js';
-import type { ExploitationRule, ReleaseValidation } from '../../api/types.js';
+import type { Blocker, ExploitationRule, ReleaseValidation } from '../../api/types.js';
 import { useCan } from '../../auth.js';
 import { Empty } from '../../components/status.js';
 import { Tabs } from '../../components/Tabs.js';
@@ -40,10 +40,10 @@ export function ValidationPanel({
           <>
             <span className={s.passed ? 'dot ok' : 'dot bad'} aria-hidden="true" />
             {s.step}. {s.name}
-            <span className="sr-only">{s.passed ? ' (passed)' : ` (${s.blockers.length} blocking)`}</span>
-            {!s.passed && s.blockers.length ? (
+            <span className="sr-only">{s.passed ? ' (passed)' : ` (${s.blockerCount} blocking)`}</span>
+            {!s.passed && s.blockerCount ? (
               <span className="count" aria-hidden="true">
-                {s.blockers.length}
+                {s.blockerCount.toLocaleString('en')}
               </span>
             ) : null}
           </>
@@ -54,8 +54,8 @@ export function ValidationPanel({
         Step {step.step}: {step.name} —{' '}
         {step.passed
           ? 'passed'
-          : step.blockers.length
-            ? `${step.blockers.length} blocking`
+          : step.blockerCount
+            ? `${step.blockerCount.toLocaleString('en')} blocking`
             : 'waiting on an earlier step'}
       </h3>
       <p className="muted small">
@@ -72,18 +72,85 @@ export function ValidationPanel({
         </p>
       ) : null}
       {step.step === 3 ? <RulesList rules={rules} releaseId={releaseId} onChanged={onChanged} /> : null}
-      {step.blockers.length === 0 ? (
+      {step.blockerCount === 0 ? (
         <p className="success">Nothing blocks this step.</p>
       ) : (
-        <BlockerGroups
-          key={step.step}
-          blockers={step.blockers}
+        <StepBlockers
+          key={`${step.step}-${validation.run?.id ?? ''}`}
+          step={step}
           releaseId={releaseId}
           onChanged={onChanged}
           onRecorded={setRecorded}
         />
       )}
     </Tabs>
+  );
+}
+
+/** Blockers fetched per "load more" (the API's largest page). */
+const LOAD_MORE = 1000;
+
+/**
+ * A step's blockers: the ones the validation answer lists (its first 500), and more a page at a
+ * time for a large release, whose steps can hold tens of thousands.
+ */
+function StepBlockers({
+  step,
+  releaseId,
+  onChanged,
+  onRecorded,
+}: {
+  step: ReleaseValidation['steps'][number];
+  releaseId: number;
+  onChanged: () => void;
+  onRecorded: (message: string) => void;
+}) {
+  const [more, setMore] = useState<Blocker[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const blockers = useMemo(
+    () => (more.length > 0 ? [...step.blockers, ...more] : step.blockers),
+    [step.blockers, more],
+  );
+  const left = step.blockerCount - blockers.length;
+  const loadMore = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.stepBlockers(releaseId, step.step, { offset: blockers.length, limit: LOAD_MORE });
+      setMore((old) => [...old, ...page]);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <>
+      {left > 0 ? (
+        <div className="note row-between wrap">
+          <span>
+            Showing {blockers.length.toLocaleString('en')} of {step.blockerCount.toLocaleString('en')} blockers:
+            grouping and "Select all" apply to the ones shown.
+          </span>
+          <button type="button" onClick={() => void loadMore()} disabled={loading}>
+            {loading ? 'Loading…' : `Load ${Math.min(LOAD_MORE, left).toLocaleString('en')} more`}
+          </button>
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <BlockerGroups
+        blockers={blockers}
+        total={step.blockerCount}
+        releaseId={releaseId}
+        onChanged={onChanged}
+        onRecorded={onRecorded}
+      />
+    </>
   );
 }
 
