@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { api } from '../../api/endpoints.js';
 import type { Blocker, ExploitationRule, ReleaseValidation } from '../../api/types.js';
 import { useCan } from '../../auth.js';
-import { Empty } from '../../components/status.js';
+import { Empty, ErrorMessage } from '../../components/status.js';
 import { Tabs } from '../../components/Tabs.js';
 import { BlockerGroups } from './BlockerGroups.js';
 import { EXPLOITATION_LABELS } from './vocabulary.js';
@@ -107,7 +107,7 @@ function StepBlockers({
 }) {
   const [more, setMore] = useState<Blocker[]>([]);
   const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
   const blockers = useMemo(
     () => (more.length > 0 ? [...step.blockers, ...more] : step.blockers),
     [step.blockers, more],
@@ -120,7 +120,7 @@ function StepBlockers({
       const page = await api.stepBlockers(releaseId, step.step, { offset: blockers.length, limit: LOAD_MORE });
       setMore((old) => [...old, ...page]);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err instanceof Error ? err : new Error(String(err)));
     } finally {
       setLoading(false);
     }
@@ -138,11 +138,7 @@ function StepBlockers({
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
       <BlockerGroups
         blockers={blockers}
         total={step.blockerCount}
