@@ -32,8 +32,11 @@ parentPort.on('message', (m) => {
       const details = JSON.parse(gunzipSync(m.gzip).toString('utf8'));
       if (!details || !Array.isArray(details.blockers) || !Array.isArray(details.usages))
         throw new Error('the stored details of the run are not lists of blockers and usages');
+      // Only the blockers are asked for: the usages are counted and let go.
+      const usages = details.usages.length;
+      details.usages = null;
       held = { key: m.key, details };
-      answer(m.id, { blockers: details.blockers.map((b) => b.length), usages: details.usages.length, places: details.places ?? null }, null);
+      answer(m.id, { blockers: details.blockers.map((b) => b.length), usages, places: details.places ?? null }, null);
     } else if (m.kind === 'page') {
       if (!held || held.key !== m.key) return answer(m.id, null, 'gone');
       const all = held.details.blockers[m.step] || [];
@@ -51,7 +54,7 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** A question the worker could not answer because it now holds another run. */
+/** A question about a run the worker no longer holds (ended or restarted since it loaded the run). */
 class GoneError extends Error {}
 
 class RunDetailsWorker {
