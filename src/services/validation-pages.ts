@@ -11,7 +11,7 @@ import type { Blocker, ReleaseValidation as EngineValidation, StepResult } from 
 import type { Store } from '../store/index.js';
 import { rebuiltBlockers, type RunDetails } from './run-report.js';
 import { heldRunDetails } from './held-run-details.js';
-import { validatedRelease, type ReleaseValidation } from './validation-runs.js';
+import { recordValidationRun, validatedRelease, type ReleaseValidation } from './validation-runs.js';
 
 /** A step as a validation answer gives it: its first blockers, and how many it has in all. */
 export type StepPage = StepResult & { blockerCount: number };
@@ -45,19 +45,12 @@ export async function releaseValidationPage(store: Store, releaseId: number, sho
 }
 
 /**
- * The answer for a validation already in memory (the run POST …/validation-runs just stored):
- * its steps with their first `shown` blockers.
+ * Validates the release now and stores the run (POST …/validation-runs), answered as the stored run
+ * is read: its first blockers read on the worker, not 100k of them rebuilt on this thread.
  */
-export function validationPageOf(validation: ReleaseValidation, shown: number): ValidationPage {
-  const { report } = validation;
-  return {
-    release: validation.release,
-    validationStep: validation.validationStep,
-    steps: validation.steps.map((s) => stepPage(s, s.blockers.slice(0, shown), s.blockers.length)),
-    blockerCount: validation.blockerCount,
-    report: reportSummary(report, report.usages.length),
-    run: validation.run,
-  };
+export async function validateReleasePage(store: Store, releaseId: number, shown: number): Promise<ValidationPage> {
+  await recordValidationRun(store, releaseId, 'manual');
+  return releaseValidationPage(store, releaseId, shown);
 }
 
 /** Which blockers of a step to give: `kinds` (null: every kind), then `offset` and `limit`. */

@@ -44,10 +44,7 @@ export async function validationRoutes(app: FastifyInstance, { store }: Resource
       .status(201)
       .send(
         presentValidation(
-          services.validationPageOf(
-            await services.validateRelease(store, request.params.id),
-            request.query.blockers ?? BLOCKERS_SHOWN,
-          ),
+          await services.validateReleasePage(store, request.params.id, request.query.blockers ?? BLOCKERS_SHOWN),
         ),
       ),
   );
