@@ -6,7 +6,10 @@ import { bytesToText, DEFAULT_MAX_INPUT_BYTES, formatBytes } from '../io/read-do
 import { InputError, inputErrorOfRangeError } from '../io/input-error.js';
 import { gunzipCapped, isGzip } from '../io/gunzip.js';
 import { UnreadableDocumentError } from '../sbom/format.js';
-import { readSbom, UnsupportedDocumentError, type ReadResult } from '../sbom/read.js';
+import { UnsupportedDocumentError, type ReadResult } from '../sbom/read.js';
+import { decodeIdentified, identifySbom } from '../sbom/read-steps.js';
+import { SBOM_FORMATS } from '../sbom/formats/index.js';
+import { eventLoopTurn } from '../io/event-loop-turn.js';
 import { ServiceError, serviceErrorOfInput } from './service-error.js';
 
 export interface DecodedUpload extends ReadResult {
@@ -14,11 +17,16 @@ export interface DecodedUpload extends ReadResult {
   original: string | Uint8Array;
 }
 
-export function decodeUpload(
+/**
+ * The bytes as text, the text parsed, then read in its format: on a large document each is a long
+ * piece of work (~0.1, ~0.3 and ~0.6 s for 50k CycloneDX components in 12 MB), with a turn of the
+ * event loop between them so that a server importing it keeps answering (issue 13 item 6).
+ */
+export async function decodeUpload(
   content: string | Uint8Array,
   fileName: string,
   maxBytes = DEFAULT_MAX_INPUT_BYTES,
-): DecodedUpload {
+): Promise<DecodedUpload> {
   // A text's size is its UTF-8 length, counted without making a second copy of a document that may be hundreds of megabytes.
   const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length;
   if (size > maxBytes) {
@@ -36,8 +44,12 @@ export function decodeUpload(
       ? content
       : textOf(Buffer.from(content.buffer, content.byteOffset, content.length), fileName, maxBytes);
   if (text.trim() === '') throw new ServiceError('unreadable-document', `${fileName} is empty`);
+  if (text !== content) await eventLoopTurn();
   try {
-    return { ...readSbom(text, fileName), original: content };
+    const formatOf = (id: string) => SBOM_FORMATS.find((f) => f.id === id);
+    const identified = identifySbom(text, fileName, SBOM_FORMATS, (id) => formatOf(id) !== undefined);
+    await eventLoopTurn();
+    return { ...decodeIdentified(identified, formatOf(identified.found.format)!), original: content };
   } catch (err) {
     if (err instanceof UnsupportedDocumentError)
       throw new ServiceError('unsupported-format', `${fileName}: ${err.message}`);

@@ -14,6 +14,7 @@ import {
 } from '../cra/profiles/index.js';
 import { NPM_LOCKFILE_FORMAT_ID } from '../sbom/generators/npm/generate-npm-sbom.js';
 import { LOCKFILE_WALK_FORMAT_ID } from '../sbom/generators/core/merge-inventories.js';
+import { eventLoopTurn } from '../io/event-loop-turn.js';
 
 /** Failing component refs kept per check. */
 export const STORED_FAILING_REFS = 100;
@@ -60,7 +61,7 @@ export async function importQualityResultsInSlices(sbom: Sbom, graph?: RefGraph)
     const step = slices.next();
     if (step.done) return step.value;
     if (performance.now() - since >= SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await eventLoopTurn();
       since = performance.now();
     }
   }

@@ -38,15 +38,15 @@ test('a file and an upload hit the same gunzip cap, with the same codes', async 
       (err: unknown) =>
         err instanceof InputError && err.code === 'unreadable' && /not valid gzip data/.test(err.message),
     );
-    assert.throws(
-      () => decodeUpload(bomb, 'bomb.json.gz', LIMIT),
+    await assert.rejects(
+      decodeUpload(bomb, 'bomb.json.gz', LIMIT),
       (err: unknown) =>
         err instanceof ServiceError &&
         err.code === 'too-large' &&
         /decompresses to more than 64\.0 KiB \(possible gzip bomb\)/.test(err.message),
     );
-    assert.throws(
-      () => decodeUpload(broken, 'broken.json.gz', LIMIT),
+    await assert.rejects(
+      decodeUpload(broken, 'broken.json.gz', LIMIT),
       (err: unknown) => err instanceof ServiceError && err.code === 'unreadable-document',
     );
     // Under the cap, both read the same text.
@@ -54,7 +54,7 @@ test('a file and an upload hit the same gunzip cap, with the same codes', async 
     writeFileSync(join(dir, 'small.json.gz'), small);
     const fromFile = await readDocumentFile(join(dir, 'small.json.gz'), { maxBytes: LIMIT });
     assert.equal(fromFile.gzipped, true);
-    assert.equal(decodeUpload(small, 'small.json.gz', LIMIT).sbom.components.length, 0);
+    assert.equal((await decodeUpload(small, 'small.json.gz', LIMIT)).sbom.components.length, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

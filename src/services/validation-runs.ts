@@ -20,6 +20,7 @@ import { PackedJson, type ReleaseData, type Store, type ValidationRunSummary } f
 import { RunDetailsStream } from './run-details-stream.js';
 import { reportOfParts, reportOfRun, splitReport, type RunDetails } from './run-report.js';
 import { loadReleaseSnapshot } from './release-snapshot.js';
+import { eventLoopTurn } from '../io/event-loop-turn.js';
 
 /** What changed, recorded with the run. */
 export type RunReason =
@@ -111,7 +112,7 @@ export async function prepareValidationRun(
         return { snapshot, engine, parts, details: new PackedJson(read, gzip) };
       }
       await stream.drain();
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await eventLoopTurn();
     }
   } finally {
     stream.destroy();

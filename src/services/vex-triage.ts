@@ -283,7 +283,7 @@ async function linkedComponents(
       if (!doc) continue;
       let sbom;
       try {
-        sbom = decodeUpload(doc.content, doc.fileName ?? 'imported document').sbom;
+        sbom = (await decodeUpload(doc.content, doc.fileName ?? 'imported document')).sbom;
       } catch {
         continue; // an import's document that no longer reads names nothing
       }

@@ -7,6 +7,7 @@
  * gigabyte of peak memory (issue 13 item 5, ADR 28).
  */
 import { createGzip, gzip, type Gzip } from 'node:zlib';
+import { eventLoopTurn } from '../io/event-loop-turn.js';
 
 /** UTF-8 bytes handed to the compressor at a time. */
 const PIECE_BYTES = 1 << 20;
@@ -168,7 +169,7 @@ export class GzipJsonWriter {
       await new Promise<void>((resolve) => this.gzip.once('drain', resolve));
     // One turn of the event loop hands the compressor the piece it finished and the next one to do,
     // so it compresses while the next piece is written instead of only while the writer waits.
-    else await new Promise<void>((resolve) => setImmediate(resolve));
+    else await eventLoopTurn();
   }
 }
 
