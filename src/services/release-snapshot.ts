@@ -1,4 +1,5 @@
 /** Loads what the compliance engine needs about one release from the store, in a few queries. */
+import { eventLoopTurn } from '../io/event-loop-turn.js';
 import { builtinKnowledgeBase, type KnowledgeBase } from '../licenses/kb/index.js';
 import type { ReleaseSnapshot, ReleaseUsage } from '../compliance/index.js';
 import type { ReleaseData, Store } from '../store/index.js';
@@ -13,7 +14,9 @@ export async function loadReleaseSnapshot(
 ): Promise<ReleaseSnapshot> {
   const data = loaded ?? (await store.loadReleaseData(releaseId));
   if (!data) throw notFound(`release ${releaseId}`);
-  return snapshotOf(data, await loadSnapshotFacts(store, releaseId));
+  const facts = await loadSnapshotFacts(store, releaseId);
+  await eventLoopTurn();
+  return snapshotOf(data, facts);
 }
 
 /** What a snapshot holds beside the release's data: the knowledge base, AI facts and policy settings. */
