@@ -7,6 +7,7 @@
 import type { Store } from '../store/index.js';
 import { getRelease } from './portfolio.js';
 import { notFound } from './service-error.js';
+import { eventLoopTurn } from '../io/event-loop-turn.js';
 
 export interface DependencyPathStep {
   versionId: number;
@@ -51,8 +52,13 @@ export async function dependencyPaths(
   options: DependencyPathOptions = {},
 ): Promise<Map<number, DependencyPath>> {
   await getRelease(store, releaseId);
+  // No version asked for (a release without findings): the release's graph is not read.
+  if (versionIds.length === 0) return new Map();
   const maxSteps = Math.max(2, options.maxSteps ?? DEFAULT_MAX_STEPS);
-  const tree = shortestPathTree(await store.listDependencyEdges(releaseId));
+  // A large release's edges are a long read on SQLite and a long walk: the event loop turns between.
+  const edges = await store.listDependencyEdges(releaseId);
+  await eventLoopTurn();
+  const tree = shortestPathTree(edges);
   const out = new Map<number, DependencyPath>();
   const details = new Map<number, DependencyPathStep | null>();
   for (const versionId of versionIds) {

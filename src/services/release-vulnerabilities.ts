@@ -415,10 +415,13 @@ export async function releaseVulnerabilities(store: Store, releaseId: number): P
   const fingerprint = await fingerprintOf(store, data, components);
   const stored = await store.listReleaseFindings([releaseId]);
   const triaged = await triage(store, release.productId, releaseId, stored);
-  const paths = await dependencyPaths(store, releaseId, [...new Set(stored.map((s) => s.versionId))], {
-    maxSteps: 12,
-    known: pathSteps(data, components),
-  });
+  const paths =
+    stored.length === 0
+      ? new Map<number, DependencyPath>()
+      : await dependencyPaths(store, releaseId, [...new Set(stored.map((s) => s.versionId))], {
+          maxSteps: 12,
+          known: pathSteps(data, components),
+        });
   const findings = triaged.map(({ stored: s, record, history, conflict, warning }) => {
     const open = count(counts, {
       finding: s.finding,
