@@ -1,6 +1,7 @@
 /**
  * The bulky part of a stored validation run (its blockers and resolved usages, ADR 21), read on a
- * worker thread and held there while its blockers are asked for a page at a time (ADR 63). A
+ * worker thread and held there while its blockers are asked for a page at a time (ADR 63), and the
+ * licences it resolved for the usages of a page of the release's BOM table. A
  * 100k-usage run is ~6 MB of gzip and ~100 MB of JSON: decompressed and parsed on the thread that
  * serves requests, it stopped the server (/health included) for ~2 s at each read. The worker
  * holds one run, the last one asked for, and is ended after a few idle minutes, which frees the
@@ -32,16 +33,22 @@ parentPort.on('message', (m) => {
       const details = JSON.parse(gunzipSync(m.gzip).toString('utf8'));
       if (!details || !Array.isArray(details.blockers) || !Array.isArray(details.usages))
         throw new Error('the stored details of the run are not lists of blockers and usages');
-      // Only the blockers are asked for: the usages are counted and let go.
+      // Of the usages, only each one's resolved licence is asked for (the BOM table): kept by usage
+      // id as [effective, expression], the rest let go.
       const usages = details.usages.length;
+      const licences = new Map();
+      for (const u of details.usages) licences.set(u.usageId, [u.effective ?? null, u.expression ?? null]);
       details.usages = null;
-      held = { key: m.key, details };
+      held = { key: m.key, details, licences };
       answer(m.id, { blockers: details.blockers.map((b) => b.length), usages, places: details.places ?? null }, null);
     } else if (m.kind === 'page') {
       if (!held || held.key !== m.key) return answer(m.id, null, 'gone');
       const all = held.details.blockers[m.step] || [];
       const list = m.kinds ? all.filter((b) => m.kinds.includes(b.kind)) : all;
       answer(m.id, { items: list.slice(m.offset, m.offset + m.limit), total: list.length }, null);
+    } else if (m.kind === 'licences') {
+      if (!held || held.key !== m.key) return answer(m.id, null, 'gone');
+      answer(m.id, m.ids.map((id) => held.licences.get(id) ?? null), null);
     }
   } catch (e) {
     answer(m.id, null, String((e && e.message) || e));
@@ -86,17 +93,27 @@ class RunDetailsWorker {
    * Stored blockers offset..offset+limit of the step at `step` (its index in the run), of the kinds
    * given (null: all), and how many of those the step has.
    */
-  async page(
+  page(
     key: string,
     gzip: Uint8Array,
     step: number,
     page: { offset: number; limit: number; kinds: readonly string[] | null },
   ): Promise<{ items: unknown[]; total: number }> {
+    return this.askHeld(key, gzip, { kind: 'page', key, step, ...page });
+  }
+
+  /** The licence the run resolved for each usage id, as [effective, expression]; null for a usage it did not resolve. */
+  licences(key: string, gzip: Uint8Array, ids: readonly number[]): Promise<([string | null, string | null] | null)[]> {
+    return this.askHeld(key, gzip, { kind: 'licences', key, ids });
+  }
+
+  /** A question about the run `key`, loaded first unless the worker holds it already. */
+  private async askHeld<T>(key: string, gzip: Uint8Array, question: Record<string, unknown>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       // The question goes right after the load it needs (the worker answers in order), so that no
       // other run's load comes between them.
       const loaded = this.counts(key, gzip);
-      const answer = this.ask({ kind: 'page', key, step, ...page }) as Promise<{ items: unknown[]; total: number }>;
+      const answer = this.ask(question) as Promise<T>;
       // Awaited below, unless the load failed first: then it must not go unhandled.
       answer.catch(() => undefined);
       await loaded;
@@ -167,3 +184,14 @@ class RunDetailsWorker {
 
 /** One worker per process: it holds one run at a time, whichever store it came from. */
 export const heldRunDetails = new RunDetailsWorker();
+
+/** Each store's number in the worker's keys: run ids are a store's own. */
+const storeTokens = new WeakMap<object, number>();
+let lastToken = 0;
+
+/** The worker's key of a store's run. */
+export function heldRunKey(store: object, runId: number): string {
+  let token = storeTokens.get(store);
+  if (token === undefined) storeTokens.set(store, (token = ++lastToken));
+  return `${token}:${runId}`;
+}

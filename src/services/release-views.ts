@@ -54,7 +54,12 @@ export async function releaseBomRows(
 ): Promise<BomRowPage> {
   const found = await store.releaseBomPage(releaseId, page);
   if (!found) throw notFound(`release ${releaseId}`);
-  const resolved = await runLicences(store, releaseId, found.latestRunId);
+  const resolved = await runLicences(
+    store,
+    releaseId,
+    found.latestRunId,
+    found.entries.map((e) => e.usage.id),
+  );
   const rows = found.entries.map(({ usage, version, component }) => ({
     usage,
     version,

@@ -10,7 +10,7 @@
 import type { Blocker, ReleaseValidation as EngineValidation, StepResult } from '../compliance/index.js';
 import type { Store } from '../store/index.js';
 import { rebuiltBlockers, type RunDetails } from './run-report.js';
-import { heldRunDetails } from './held-run-details.js';
+import { heldRunDetails, heldRunKey } from './held-run-details.js';
 import { recordValidationRun, validatedRelease, type ReleaseValidation } from './validation-runs.js';
 
 /** A step as a validation answer gives it: its first blockers, and how many it has in all. */
@@ -118,7 +118,7 @@ async function validationSource(store: Store, releaseId: number): Promise<Valida
     // A run stored whole (before ADR 21) has its lists in its report.
     if (details === null) return { release, run, summary, blockers: inMemory(detailsOfReport(summary)) };
     if (!detailsGzip) return { release, run, summary, blockers: inMemory(details() as RunDetails) };
-    return { release, run, summary, blockers: onWorker(`${storeToken(store)}:${stored.id}`, detailsGzip) };
+    return { release, run, summary, blockers: onWorker(heldRunKey(store, stored.id), detailsGzip) };
   }
   const { validation } = await validatedRelease(store, releaseId);
   return {
@@ -153,13 +153,4 @@ function onWorker(key: string, gzip: Uint8Array): BlockerSource {
     },
     usageCount: async () => (await heldRunDetails.counts(key, gzip)).usages,
   };
-}
-
-/** Each store's number in the worker's keys: run ids are a store's own. */
-const storeTokens = new WeakMap<Store, number>();
-let lastToken = 0;
-function storeToken(store: Store): number {
-  let token = storeTokens.get(store);
-  if (token === undefined) storeTokens.set(store, (token = ++lastToken));
-  return token;
 }
