@@ -14,7 +14,11 @@ const run = (tag: string) =>
       ],
       [],
     ],
-    usages: [1, 2, 3],
+    usages: [
+      { usageId: 7, effective: 'MIT', expression: 'MIT OR ISC' },
+      { usageId: 8, effective: null, expression: null },
+      { usageId: 9, effective: `LicenseRef-${tag}`, expression: `LicenseRef-${tag}` },
+    ],
     places: { releaseId: 1 },
   });
 
@@ -25,7 +29,15 @@ test('a run read on the worker: counts, pages by kind, two runs asked for in tur
     blockers: [3, 0],
     usages: 3,
     places: { releaseId: 1 },
+    kinds: [{ a: 2, b: 1 }, {}],
   });
+  // Of the usages, each one's licence by usage id; null for one the run did not resolve.
+  assert.deepEqual(await heldRunDetails.licences('t:1', first, [9, 8, 10, 7]), [
+    ['LicenseRef-first', 'LicenseRef-first'],
+    [null, null],
+    null,
+    ['MIT', 'MIT OR ISC'],
+  ]);
   const page = { offset: 1, limit: 5, kinds: null };
   assert.deepEqual(await heldRunDetails.page('t:1', first, 0, page), {
     items: [
@@ -48,6 +60,8 @@ test('a run read on the worker: counts, pages by kind, two runs asked for in tur
   });
   assert.deepEqual(b, { items: [{ kind: 'b', tag: 'first' }], total: 1 });
   assert.deepEqual(await heldRunDetails.page('t:1', first, 1, page), { items: [], total: 0 });
+  // The worker holds the first run now: asked for, the second is loaded again.
+  assert.deepEqual(await heldRunDetails.licences('t:2', second, [9]), [['LicenseRef-second', 'LicenseRef-second']]);
 });
 
 test('bytes that are not a run are an error, and the next run reads as usual', async () => {

@@ -15,6 +15,8 @@ export interface HeldRunCounts {
   usages: number;
   /** The places the blockers' generalisations name (RunDetails.places), when stored. */
   places: unknown;
+  /** Per step (in the run's order), how many blockers of each kind it has. */
+  kinds: Record<string, number>[];
 }
 
 /** How long the worker lives after the last question. */
@@ -40,7 +42,12 @@ parentPort.on('message', (m) => {
       for (const u of details.usages) licences.set(u.usageId, [u.effective ?? null, u.expression ?? null]);
       details.usages = null;
       held = { key: m.key, details, licences };
-      answer(m.id, { blockers: details.blockers.map((b) => b.length), usages, places: details.places ?? null }, null);
+      const kinds = details.blockers.map((list) => {
+        const counts = {};
+        for (const b of list) counts[b.kind] = (counts[b.kind] || 0) + 1;
+        return counts;
+      });
+      answer(m.id, { blockers: details.blockers.map((b) => b.length), usages, places: details.places ?? null, kinds }, null);
     } else if (m.kind === 'page') {
       if (!held || held.key !== m.key) return answer(m.id, null, 'gone');
       const all = held.details.blockers[m.step] || [];

@@ -3,18 +3,14 @@
  * kind and the trend of step and blocker count over its stored validation runs. Everything is read
  * from stored runs (DESIGN.md: derived results are stored, reads never write nor validate).
  */
-import { reportOfRun } from './run-report.js';
+import { runBlockerKinds, type BlockerKindCount } from './run-blocker-kinds.js';
 import type { Release } from '../model/portfolio.js';
 import type { Store } from '../store/index.js';
 
 /** Runs kept in a trend: enough to see a direction without shipping every run of a busy release. */
 export const TREND_RUNS = 30;
 
-export interface BlockerKindCount {
-  step: number;
-  kind: string;
-  count: number;
-}
+export type { BlockerKindCount };
 
 export interface TrendPoint {
   at: string;
@@ -44,17 +40,7 @@ export async function portfolioOverview(store: Store): Promise<ReleaseOverview[]
       store.latestValidationRun(release.id),
       store.listValidationRuns(release.id),
     ]);
-    // Through reportOfRun: a stored run keeps its blockers apart (ADR 21).
-    const steps = latest ? reportOfRun(latest).steps : [];
-    const counts = new Map<string, BlockerKindCount>();
-    for (const s of steps) {
-      for (const b of s.blockers) {
-        const key = `${s.step}\u0000${b.kind}`;
-        const entry = counts.get(key) ?? { step: s.step, kind: b.kind, count: 0 };
-        entry.count++;
-        counts.set(key, entry);
-      }
-    }
+    const counts = latest ? await runBlockerKinds(store, latest) : [];
     const newestFirst = [...runs]
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
       .slice(0, TREND_RUNS);
@@ -63,9 +49,7 @@ export async function portfolioOverview(store: Store): Promise<ReleaseOverview[]
       productName: names.get(release.productId) ?? '',
       validationStep: latest?.validationStep ?? release.validationStep,
       blockerCount: latest?.blockerCount ?? 0,
-      blockers: [...counts.values()].sort(
-        (a, b) => a.step - b.step || b.count - a.count || a.kind.localeCompare(b.kind),
-      ),
+      blockers: [...counts].sort((a, b) => a.step - b.step || b.count - a.count || a.kind.localeCompare(b.kind)),
       trend: newestFirst.reverse().map((r) => ({
         at: r.createdAt,
         reason: r.reason,

@@ -134,7 +134,8 @@ export interface Store
     onConflict?: Exclude<UsageConflictMode, 'update'>,
     idsTaken?: (records: Usage[]) => void,
   ): Promise<Usage[]>;
-  listUsages(releaseId: number): Promise<Usage[]>;
+  /** The release's usages by id; with `versionId`, only those of that version. */
+  listUsages(releaseId: number, versionId?: number): Promise<Usage[]>;
   getUsage(id: number): Promise<Usage | null>;
   updateUsage(id: number, patch: UsagePatch): Promise<Usage | null>;
   /** Applies the same patch to many usages (e.g. a licence choice for all matching usages). */

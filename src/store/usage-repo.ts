@@ -162,10 +162,10 @@ export function usageRepository(ctx: StoreContext): UsageMethods {
       });
       return usageRecords(usages, ids);
     },
-    async listUsages(releaseId) {
-      return (
-        await db.selectFrom('usages').selectAll().where('release_id', '=', releaseId).orderBy('id').execute()
-      ).map(toUsage);
+    async listUsages(releaseId, versionId) {
+      let q = db.selectFrom('usages').selectAll().where('release_id', '=', releaseId);
+      if (versionId !== undefined) q = q.where('version_id', '=', versionId);
+      return (await q.orderBy('id').execute()).map(toUsage);
     },
     async getUsage(id) {
       const row = await db.selectFrom('usages').selectAll().where('id', '=', id).executeTakeFirst();
