@@ -18,7 +18,7 @@ import type { Decision } from '../model/decision.js';
 import type { Release } from '../model/portfolio.js';
 import { PackedJson, type ReleaseData, type Store, type ValidationRunSummary } from '../store/index.js';
 import { RunDetailsStream } from './run-details-stream.js';
-import { reportOfParts, reportOfRun, splitReport, type RunDetails } from './run-report.js';
+import { reportOfParts, reportOfRun, reportOfRunRead, splitReport, type RunDetails } from './run-report.js';
 import { loadReleaseSnapshot } from './release-snapshot.js';
 import { eventLoopTurn } from '../io/event-loop-turn.js';
 
@@ -229,7 +229,7 @@ export async function validatedRelease(store: Store, releaseId: number): Promise
   const snapshot = await loadReleaseSnapshot(store, releaseId);
   const stored = await store.latestValidationRun(releaseId);
   if (stored) {
-    const report = reportOfRun(stored);
+    const report = await reportOfRunRead(stored);
     const { report: _report, details: _details, detailsGzip: _detailsGzip, ...run } = stored;
     return {
       snapshot,
