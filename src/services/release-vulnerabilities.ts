@@ -28,6 +28,7 @@ import { getRelease } from './portfolio.js';
 import { ServiceError, notFound } from './service-error.js';
 import { vulnerabilityDataForSbom, type StoredVulnerabilityData } from './vulnerability-store-source.js';
 import { exportVex, setVexAnalysis, type SetAnalysisInput } from './vex-triage.js';
+import { eventLoopTurn } from '../io/event-loop-turn.js';
 
 /** States after which a finding no longer needs work; the rest (none, in_triage, exploitable) are open. */
 const CLOSED_STATES = new Set(['not_affected', 'false_positive', 'resolved', 'resolved_with_pedigree']);
@@ -159,7 +160,12 @@ export async function releaseScanInputs(
   loaded?: ReleaseData,
 ): Promise<{ inventory: ReleaseInventory; data: StoredVulnerabilityData }> {
   const inventory = await releaseInventory(store, releaseId, loaded);
-  return { inventory, data: await vulnerabilityDataForSbom(store, inventory.sbom) };
+  // Each is a long piece of work on a large release (the inventory and its fingerprint, the
+  // packages' lookup): the event loop turns between them (issue 13 item 6).
+  await eventLoopTurn();
+  const data = await vulnerabilityDataForSbom(store, inventory.sbom);
+  await eventLoopTurn();
+  return { inventory, data };
 }
 
 export interface ReleaseScanOutcome {
