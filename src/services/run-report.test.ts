@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ReleaseValidation } from '../compliance/index.js';
-import { joinReport, splitReport } from './run-report.js';
+import { gzipSync } from 'node:zlib';
+import { gunzipText, joinReport, splitReport } from './run-report.js';
 
 function report(): ReleaseValidation {
   const blocker = { usageIds: [1], component: 'a@1', step: 1, kind: 'invalid-expression', message: 'a@1: not SPDX' };
@@ -56,4 +57,12 @@ test('split then joined through JSON: the same report, key order included; the d
   joined.usages = [];
   assert.deepEqual(joined.usages, []);
   assert.deepEqual({ ...joined.steps[1]! }, original.steps[1]);
+});
+
+test('gunzipText gives back the text whole, characters cut by its 1 MiB pieces included, and refuses bytes that are not gzip', async () => {
+  // 1, 2, 3 and 4 UTF-8 bytes per character: over 3 MiB, so pieces end inside characters.
+  const text = JSON.stringify({ t: 'aé€😀'.repeat(330_000) });
+  assert.equal(await gunzipText(gzipSync(Buffer.from(text, 'utf8'))), text);
+  assert.equal(await gunzipText(gzipSync(Buffer.alloc(0))), '');
+  await assert.rejects(gunzipText(Buffer.from('not gzip')), /incorrect header check/);
 });
