@@ -229,7 +229,7 @@ export async function importVexDocument(
     );
   }
   const ref = await findReleaseByName(store, input.product, input.release);
-  const components = await releaseComponents(store, ref);
+  const components = indexOf(await releaseComponents(store, ref));
   const scope = input.scope ?? 'release';
   const unmatched: VexImportResult['unmatched'] = [];
   const records: NewTriageRecord[] = [];
@@ -319,12 +319,38 @@ async function linkedComponents(
 }
 
 /**
+ * A release's components by identity key, version id and name, each list in the release's order: a
+ * VEX document's statements are matched by lookup, not by a search of every component for each
+ * statement (a 1,000-statement VEX against a 100k-component release: 10^8 comparisons).
+ */
+interface ComponentIndex {
+  byKey: Map<string, ReleaseComponent[]>;
+  byVersionId: Map<number, ReleaseComponent>;
+  byName: Map<string, ReleaseComponent[]>;
+}
+
+function indexOf(components: readonly ReleaseComponent[]): ComponentIndex {
+  const index: ComponentIndex = { byKey: new Map(), byVersionId: new Map(), byName: new Map() };
+  const add = <K>(map: Map<K, ReleaseComponent[]>, key: K, c: ReleaseComponent) => {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  };
+  for (const c of components) {
+    add(index.byKey, c.key, c);
+    add(index.byName, c.component.name, c);
+    if (!index.byVersionId.has(c.version.id)) index.byVersionId.set(c.version.id, c);
+  }
+  return index;
+}
+
+/**
  * The components a statement is about. A statement limited to some versions (CycloneDX
  * `affects[].versions[]`) is recorded for each version of the named component within the limit,
  * that version only; otherwise the product as named (`matchProduct`).
  */
 function matchLimited(
-  components: ReleaseComponent[],
+  components: ComponentIndex,
   p: VexProduct,
   linked: (p: VexProduct) => VexProduct | undefined,
 ): { component: ReleaseComponent; allVersions: boolean }[] {
@@ -332,10 +358,8 @@ function matchLimited(
   if (!p.only) return direct ? [direct] : [];
   if (!direct) return [];
   const only = p.only;
-  return components
-    .filter(
-      (c) => c.key === direct.component.key && withinLimit(only, versionOfPurl(c.version.purl) ?? c.version.number),
-    )
+  return (components.byKey.get(direct.component.key) ?? [])
+    .filter((c) => withinLimit(only, versionOfPurl(c.version.purl) ?? c.version.number))
     .map((component) => ({ component, allVersions: false }));
 }
 
@@ -351,25 +375,23 @@ function versionOfPurl(purl: string | null | undefined): string | undefined {
  * with `--vex` applies it.
  */
 function matchProduct(
-  components: ReleaseComponent[],
+  components: ComponentIndex,
   p: VexProduct,
 ): { component: ReleaseComponent; allVersions: boolean } | undefined {
   if (p.purl) {
     const ref = componentReference(p.purl);
     if (!('error' in ref)) {
-      const hit = components.find(
-        (c) => c.key === ref.key && (ref.version === null || c.version.number === ref.version),
-      );
+      const hit = components.byKey.get(ref.key)?.find((c) => ref.version === null || c.version.number === ref.version);
       if (hit) return { component: hit, allVersions: ref.version === null };
     }
   }
   const vigieRef = /^version-(\d+)$/.exec(p.ref ?? '');
   if (vigieRef) {
-    const hit = components.find((c) => c.version.id === Number(vigieRef[1]));
+    const hit = components.byVersionId.get(Number(vigieRef[1]));
     return hit ? { component: hit, allVersions: false } : undefined;
   }
   if (p.name) {
-    const hit = components.find((c) => c.component.name === p.name && (!p.version || c.version.number === p.version));
+    const hit = components.byName.get(p.name)?.find((c) => !p.version || c.version.number === p.version);
     return hit ? { component: hit, allVersions: !p.version } : undefined;
   }
   return undefined;
