@@ -1,7 +1,7 @@
 // Issue 13 item 6: on SQLite a release's data was read in three statements that held the thread
 // (a 100k-component release: 1.5 s in which the server answered nothing). It is now read a page at
 // a time with the event loop turning between pages, inside one read transaction: a write committed
-// by another connection between two pages is not seen half-way.
+// by another connection between two pages is not seen half-way. So are its dependency edges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,6 +54,17 @@ test('a release read in pages on SQLite sees one moment, the event loop turning 
     // Read again, the change is there.
     const after = await store.loadReleaseData(release.id);
     assert.deepEqual(new Set(after!.usages.map((u) => u.scope)), new Set(['changed']));
+
+    // The dependency edges likewise (over one page of 25,000: a third of the components have a
+    // second parent).
+    const edgesBefore = await store.listDependencyEdges(release.id);
+    assert.ok(edgesBefore.length > 25_000, `${edgesBefore.length} edges`);
+    setImmediate(() =>
+      other.prepare('UPDATE dependency_edges SET project = ? WHERE release_id = ?').run('p', release.id),
+    );
+    const edges = await store.listDependencyEdges(release.id);
+    assert.deepEqual(edges, edgesBefore, 'the edges as they were when the read began');
+    assert.deepEqual(new Set((await store.listDependencyEdges(release.id)).map((e) => e.project)), new Set(['p']));
   } finally {
     other.close();
     await store.close();
