@@ -43,7 +43,9 @@ export function* sarifChunks(validation: ReleaseValidation, options: SarifOption
     help: { text: STEP_HELP[s] },
     defaultConfiguration: { level: 'error' },
   }));
-  const blockers = validation.steps.flatMap((s) => s.blockers);
+  // Each step's blockers are asked for when its results are written: a stored run rebuilds them a
+  // step at a time (run-report.ts), not all of a large release's at once before the first byte.
+  const none = validation.blockerCount === 0;
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -58,7 +60,7 @@ export function* sarifChunks(validation: ReleaseValidation, options: SarifOption
           },
         },
         artifacts: [{ location: { uri: options.artifactUri }, roles: ['analysisTarget'] }],
-        results: blockers.length === 0 ? [] : RESULTS_MARK,
+        results: none ? [] : RESULTS_MARK,
         properties: {
           validationStep: validation.validationStep,
           ...(validation.settings ? { acceptNormaliser: validation.settings.acceptNormaliser } : {}),
@@ -67,18 +69,23 @@ export function* sarifChunks(validation: ReleaseValidation, options: SarifOption
     ],
   };
   const skeleton = JSON.stringify(log, null, 2) + '\n';
-  if (blockers.length === 0) {
+  if (none) {
     yield skeleton;
     return;
   }
   const [before, after] = skeleton.split(JSON.stringify(RESULTS_MARK)) as [string, string];
   yield `${before}[\n`;
-  for (let start = 0; start < blockers.length; start += RESULTS_PER_CHUNK) {
-    const batch = blockers.slice(start, start + RESULTS_PER_CHUNK).map((b) => resultOf(b, options.artifactUri));
-    // Nested as deep as the log's results, so JSON.stringify indents them as it would in place.
-    const text = JSON.stringify({ r: [{ r: batch }] }, null, 2);
-    const items = text.slice(NESTED_OPEN.length, text.length - NESTED_CLOSE.length);
-    yield `${start > 0 ? ',\n' : ''}${items}`;
+  let first = true;
+  for (const step of validation.steps) {
+    const blockers = step.blockers;
+    for (let start = 0; start < blockers.length; start += RESULTS_PER_CHUNK) {
+      const batch = blockers.slice(start, start + RESULTS_PER_CHUNK).map((b) => resultOf(b, options.artifactUri));
+      // Nested as deep as the log's results, so JSON.stringify indents them as it would in place.
+      const text = JSON.stringify({ r: [{ r: batch }] }, null, 2);
+      const items = text.slice(NESTED_OPEN.length, text.length - NESTED_CLOSE.length);
+      yield `${first ? '' : ',\n'}${items}`;
+      first = false;
+    }
   }
   yield `\n      ]${after}`;
 }
