@@ -45,17 +45,19 @@ export async function componentUsage(store: Store, text: string): Promise<Compon
   const component = hits[0]?.component ?? null;
   const key = component ? (component.purl ?? displayName(component)) : ref.key;
   const releases: ComponentReleaseUse[] = [];
+  // Each release's newest run by its summary (one query): runLicences reads a run's bulky part only
+  // when its cache does not hold these usages.
+  const newestRun = new Map(
+    hits.length === 0 ? [] : (await store.latestValidationRuns()).map((r) => [r.releaseId, r.id]),
+  );
   for (const hit of hits) {
-    const [usages, run] = await Promise.all([
-      store.listUsages(hit.release.id, hit.version.id),
-      store.latestValidationRun(hit.release.id),
-    ]);
+    const usages = await store.listUsages(hit.release.id, hit.version.id);
     // A stored run keeps its resolved usages apart (ADR 21): only these usages' are asked for, of
     // the worker that reads runs (a 100k-usage run parsed here held the server for ~2.5 s).
     const licences = await runLicences(
       store,
       hit.release.id,
-      run?.id ?? null,
+      newestRun.get(hit.release.id) ?? null,
       usages.map((u) => u.id),
     );
     releases.push({

@@ -16,6 +16,17 @@ export interface StoreContext {
   checkpoints?: BackgroundCheckpoints;
 }
 
+/**
+ * SQLite outside a transaction: `read` given the context of a read transaction of its own, so that
+ * a read made of several statements, with the event loop turning between them, sees the store at
+ * one moment (another process may commit meanwhile; ADR 64). Otherwise null: the caller reads as
+ * it is (PostgreSQL, or inside the caller's transaction).
+ */
+export function sqliteReadTransaction<T>(ctx: StoreContext, read: (tx: StoreContext) => Promise<T>): Promise<T> | null {
+  if (ctx.dialect !== 'sqlite' || ctx.inTransaction) return null;
+  return ctx.db.transaction().execute((trx) => read({ ...ctx, db: trx, inTransaction: true }));
+}
+
 export function nowIso(): string {
   return new Date().toISOString();
 }

@@ -1,7 +1,7 @@
 /** A release's dependency graph, stored as edges between versions (never as per-usage paths). */
 import type { Store } from './store.js';
 import type { DependencyEdge } from './types.js';
-import type { StoreContext } from './context.js';
+import { sqliteReadTransaction, type StoreContext } from './context.js';
 import { bulkInsert, type BulkColumn } from './bulk-insert.js';
 import { sql } from 'kysely';
 import { eventLoopTurn } from '../io/event-loop-turn.js';
@@ -54,12 +54,8 @@ export function dependencyRepository(ctx: StoreContext): DependencyMethods {
       // SQLite reads on this thread (a 100k-component release has ~130k edges): a page at a time in
       // rowid order on dependency_edges_release_idx, the event loop turning between pages, inside one
       // read transaction so that the pages see one moment (ADR 64).
-      if (!ctx.inTransaction)
-        return db
-          .transaction()
-          .execute((trx) =>
-            dependencyRepository({ ...ctx, db: trx, inTransaction: true }).listDependencyEdges(releaseId),
-          );
+      const inOneRead = sqliteReadTransaction(ctx, (tx) => dependencyRepository(tx).listDependencyEdges(releaseId));
+      if (inOneRead) return inOneRead;
       const edges: DependencyEdge[] = [];
       for (let after = 0; ;) {
         const { rows } = await sql<EdgeRow & { edge: number }>`

@@ -5,7 +5,7 @@ import { isPurlError, parsePurl } from '../model/purl/index.js';
 import { componentReference } from '../model/component-identity.js';
 import type { Store } from './store.js';
 import type { ComponentQuery, DiffedUsage, ReleaseContext, ReleaseDiff, ReleaseHit } from './types.js';
-import { chunks, toCount, type StoreContext } from './context.js';
+import { chunks, sqliteReadTransaction, toCount, type StoreContext } from './context.js';
 import { selectWhereIn } from './bulk-select.js';
 import { toComponent, toVersion } from './component-repo.js';
 import { toRelease } from './portfolio-repo.js';
@@ -340,10 +340,8 @@ export function queryRepository(ctx: StoreContext): QueryMethods {
       // SQLite reads on this thread (a 100k-component release: ~2 s of reads and rows made). One read
       // transaction sees the release at one moment while the event loop turns between its reads
       // (other callers of this connection wait for it, as they waited for the blocked thread).
-      if (ctx.dialect === 'sqlite' && !ctx.inTransaction)
-        return db
-          .transaction()
-          .execute((trx) => queryRepository({ ...ctx, db: trx, inTransaction: true }).loadReleaseData(releaseId));
+      const inOneRead = sqliteReadTransaction(ctx, (tx) => queryRepository(tx).loadReleaseData(releaseId));
+      if (inOneRead) return inOneRead;
       const context = await releaseContext(releaseId);
       if (!context) return null;
       // Versions and components are read by the ids the usage rows name, not by a second look at the
