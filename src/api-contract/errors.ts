@@ -13,6 +13,10 @@ export const ERROR_TABLE = {
   'payload-too-large': { status: 413, message: 'The upload is larger than the configured limit' },
   'unsupported-format': { status: 415, message: 'Not a document format Vigie can read' },
   'unreadable-document': { status: 422, message: 'The document could not be read' },
+  'content-left-out': {
+    status: 422,
+    message: 'The document was read with errors that left part of it out; send acceptErrors=true to import the rest',
+  },
   unprocessable: { status: 422, message: 'The request cannot be carried out as it stands' },
   'too-many-requests': { status: 429, message: 'Too many failed attempts: wait before trying again' },
   'header-too-large': { status: 431, message: 'The request headers are larger than the server accepts' },

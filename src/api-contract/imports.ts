@@ -35,6 +35,12 @@ export const IMPORT_QUERY = {
       enum: ['modified', 'unmodified'],
       description: 'Modification recorded on new usages (default: not recorded)',
     },
+    acceptErrors: {
+      type: 'boolean',
+      default: false,
+      description:
+        'Import a document even when reading it left part of it out (a value of the wrong JSON type, one the reader could not use); without it such a document gets 422 content-left-out and the release is left untouched',
+    },
     background: {
       type: 'boolean',
       default: false,
@@ -180,7 +186,7 @@ export const IMPORT_ROUTES = {
     permission: 'portfolio:write',
     tags,
     summary: 'Import an SBOM into a release',
-    description: `Send the document as the raw body (any content type) or as the "file" part of multipart/form-data. With ?background=true the import runs as a job: 202 with the job, its progress at GET /api/jobs/{id}. Without it, a document of more than ${SCAN_INLINE_UP_TO} components is imported and validated in the request but scanned for vulnerabilities by a rescan job recorded with the import (scanJobId; the release's findings read as not scanned or stale until it ran). Bodies above the server's upload limit (\`vigie serve --upload-limit\`, 256 MiB by default) get 413 payload-too-large; 415 unsupported-format for a document Vigie cannot read, 422 unreadable-document for a broken one; the release is left untouched.`,
+    description: `Send the document as the raw body (any content type) or as the "file" part of multipart/form-data. With ?background=true the import runs as a job: 202 with the job, its progress at GET /api/jobs/{id}. Without it, a document of more than ${SCAN_INLINE_UP_TO} components is imported and validated in the request but scanned for vulnerabilities by a rescan job recorded with the import (scanJobId; the release's findings read as not scanned or stale until it ran). Bodies above the server's upload limit (\`vigie serve --upload-limit\`, 256 MiB by default) get 413 payload-too-large; 415 unsupported-format for a document Vigie cannot read, 422 unreadable-document for a broken one, 422 content-left-out for one whose reading left part of it out (unless acceptErrors=true); the release is left untouched.`,
     params: ID_PARAMS,
     querystring: IMPORT_QUERY,
     consumes: UPLOADS,

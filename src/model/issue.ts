@@ -29,3 +29,16 @@ export function issue(
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');
 }
+
+/**
+ * The codes of reading errors after which the reader left part of the document out: a value of the
+ * wrong JSON type (`"components": "x"`, a list inside `components`) or one it could not use. Other
+ * errors keep what they concern (a nameless package stands in under its SPDXID, a duplicate ref is
+ * kept twice, an unterminated tag-value text is read up to the next tag).
+ */
+const LEFT_OUT_CODES: ReadonlySet<string> = new Set(['invalid-type', 'invalid-value']);
+
+/** The errors after which part of the document was left out (an import of it stores less than it says). */
+export function leftOutErrors(issues: readonly Issue[]): Issue[] {
+  return issues.filter((i) => i.severity === 'error' && LEFT_OUT_CODES.has(i.code));
+}

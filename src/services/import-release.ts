@@ -3,7 +3,7 @@
  * leaves the release untouched and ends as a ServiceError with a stable code. A refused document is
  * still written to the import history (status failed) so that the attempt is visible.
  */
-import type { Issue } from '../model/issue.js';
+import { leftOutErrors, type Issue } from '../model/issue.js';
 import type { Sbom } from '../model/index.js';
 import type { ComponentRecord, Usage, VersionRecord } from '../model/portfolio.js';
 import type { Linking, Modification } from '../model/usage-context.js';
@@ -55,6 +55,11 @@ export interface ImportOptions {
   modification?: Modification | null;
   /** Refuse documents larger than this (bytes); default 512 MiB. */
   maxBytes?: number;
+  /**
+   * Import a document even when reading it left part of it out (wrong JSON types, unusable values):
+   * without it such a document is refused and the release stays as it was.
+   */
+  acceptErrors?: boolean;
   /** Told when the import enters its next phase (a job shows it as progress). */
   onPhase?: (phase: ImportPhase) => Promise<void>;
   /**
@@ -192,6 +197,7 @@ export async function importDocument(
 async function decodeDocument(store: Store, input: ImportDocumentInput): Promise<DecodedSource> {
   const fileName = input.fileName ?? null;
   const read = await decodeUpload(input.content, fileName ?? 'document', input.maxBytes);
+  if (!input.acceptErrors) refuseLeftOutContent(read.issues, fileName ?? 'the document');
   await eventLoopTurn();
   return {
     ...(await decodedSbom(store, read.sbom, input)),
@@ -201,6 +207,30 @@ async function decodeDocument(store: Store, input: ImportDocumentInput): Promise
     mediaType: input.mediaType ?? null,
     packed: packDocument(read.original),
   };
+}
+
+/** How many of the errors a refusal names in its message and hands over in its details. */
+const ERRORS_NAMED = 20;
+
+/**
+ * A document whose reader left part of it out is not imported unless the caller accepts it: a
+ * replace import of `"components": "x"` would otherwise swap the release's whole inventory for
+ * nothing, and any import would store less than the document says without anyone deciding so
+ * (`sbom inspect` and `validate` exit 1 on the same document).
+ */
+function refuseLeftOutContent(issues: readonly Issue[], fileName: string): void {
+  const errors = leftOutErrors(issues);
+  if (errors.length === 0) return;
+  const first = errors[0]!;
+  // The shape checks name the path in their message; other readers give it as the field.
+  const where = first.field && !first.message.startsWith(first.field) ? `${first.field}: ` : '';
+  throw new ServiceError(
+    'content-left-out',
+    `${fileName}: ${errors.length} reading error(s) left part of the document out ` +
+      `(${where}${first.message}${errors.length > 1 ? '; …' : ''}); ` +
+      'nothing was imported: fix the document, or import what could be read (CLI --accept-errors, API acceptErrors=true)',
+    { count: errors.length, errors: errors.slice(0, ERRORS_NAMED) },
+  );
 }
 
 /**

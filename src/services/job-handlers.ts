@@ -56,6 +56,7 @@ async function runImport(store: Store, ctx: JobContext): Promise<Record<string, 
       modification: params.modification ?? null,
       author: params.author,
       maxBytes: params.maxBytes,
+      acceptErrors: params.acceptErrors,
       onPhase: (phase) => ctx.progress({ phase, done: IMPORT_PHASES.indexOf(phase), total }),
       beforeCommit: async (tx, outcome) => {
         done = {

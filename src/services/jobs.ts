@@ -24,6 +24,7 @@ export interface ImportJobParams {
   modification?: ImportDocumentInput['modification'];
   author: string | null;
   maxBytes?: number;
+  acceptErrors?: boolean;
 }
 
 export interface RevalidationJobParams {
@@ -64,6 +65,7 @@ export async function enqueueImport(
     modification: input.modification,
     author: input.author ?? null,
     maxBytes: input.maxBytes,
+    acceptErrors: input.acceptErrors,
   };
   return store.createJob({
     kind: 'import',

@@ -12,7 +12,9 @@ export type ServiceErrorCode =
   | 'unsupported-format'
   | 'unreadable-document'
   | 'too-large'
-  | 'not-available';
+  | 'not-available'
+  /** The document reads, but with errors after which part of it was left out (refused unless accepted). */
+  | 'content-left-out';
 
 export class ServiceError extends Error {
   constructor(

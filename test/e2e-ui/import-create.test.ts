@@ -84,3 +84,41 @@ test('a new release of an existing product that has none yet', async () => {
   );
   assert.deepEqual(browser.errors, []);
 });
+
+test('a document whose reading left part of it out is refused, then imported when accepted', async () => {
+  const { release } = await findReleaseByName(app.store, 'Kiosk', '0.1');
+  const usagesBefore = (await app.store.listUsages(release.id)).length;
+  const bad = join(dir, 'left-out.cdx.json');
+  writeFileSync(
+    bad,
+    JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      components: [{ type: 'library', name: 'kept', version: '1.0.0' }, ['not', 'a', 'component']],
+    }),
+  );
+  await page.goto(`${app.url}/import?release=${release.id}`);
+  await page.getByLabel('Release', { exact: true }).selectOption({ label: '0.1' });
+  await page.getByLabel('SBOM file').setInputFiles(bad);
+  await page.getByLabel(/Replace them/).check();
+  const accept = page.getByLabel(/Import what could be read/);
+  assert.equal(await accept.count(), 0, 'offered only once a document was refused for it');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Import failed' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /left part of the document out \(components\[1\]: expected an object/);
+  assert.equal((await app.store.listUsages(release.id)).length, usagesBefore, 'the release keeps its usages');
+
+  await accept.check();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const outcome = page.getByRole('status').filter({ hasText: 'Imported' });
+  await outcome.waitFor();
+  assert.match(await outcome.innerText(), /1 usages added/);
+  assert.equal((await app.store.listUsages(release.id)).length, 1);
+  assert.deepEqual(
+    browser.errors.map((e) => e.replace(/^\S+: /, '')),
+    ['Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)'],
+  );
+  browser.errors.length = 0;
+});

@@ -19,6 +19,7 @@ import { jobProgressLine } from '../../reports/job-progress.js';
 import { followJob } from '../job-progress.js';
 import type { FillPolicy, ImportMode } from '../../services/store-door.js';
 import { formatBytes } from '../../io/read-document.js';
+import { leftOutErrors } from '../../model/issue.js';
 import { LINKINGS, MODIFICATIONS, type Linking, type Modification } from '../../model/usage-context.js';
 import { choiceOf, withStore, withStoreOptions, type StoreFlags } from './with-store.js';
 
@@ -34,6 +35,7 @@ interface ImportFlags extends StoreFlags {
   background?: boolean;
   wait?: boolean;
   create?: boolean;
+  acceptErrors?: boolean;
 }
 
 const MODES: readonly ImportMode[] = ['replace', 'merge'];
@@ -54,6 +56,10 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       '--modification <m>',
       `modification recorded on new usages (${MODIFICATIONS.join(', ')}); default not recorded`,
     )
+    .option(
+      '--accept-errors',
+      'import what could be read when reading the document left part of it out (refused without it)',
+    )
     .option('--author <name>', 'who imports (kept in the import history)')
     .option('--max-size <size>', 'largest document accepted (default 512MiB)')
     .option('--background', 'record the import as a job for `vigie worker` and print its id')
@@ -73,6 +79,7 @@ export function registerImport(program: Command, ctx: CommandContext): void {
           modification: choiceOf<Modification>(opts.modification, MODIFICATIONS, '--modification') ?? null,
           author: opts.author ?? null,
           maxBytes: parseSize(opts.maxSize),
+          acceptErrors: opts.acceptErrors === true,
         };
         const path = resolve(ctx.io.cwd, source);
         const isDir = (await stat(path).catch(() => undefined))?.isDirectory();
@@ -128,6 +135,11 @@ export function registerImport(program: Command, ctx: CommandContext): void {
           // A lockfile of the folder that could not be read is missing from the release: say which, and why.
           for (const i of outcome.issues.filter((x) => x.code === 'unreadable-lockfile'))
             ctx.io.stderr(`warning [${i.code}]: ${i.message}\n`);
+          const leftOut = leftOutErrors(outcome.issues).length;
+          if (leftOut)
+            ctx.io.stderr(
+              `warning: ${leftOut} reading error(s) left part of the document out; imported what could be read (--accept-errors)\n`,
+            );
           if (outcome.issues.length) ctx.io.stderr(`${outcome.issues.length} issue(s) in the document (see --json)\n`);
         }
       }),

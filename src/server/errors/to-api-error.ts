@@ -14,6 +14,7 @@ const SERVICE_CODES: Record<ServiceErrorCode, ErrorCode> = {
   'unreadable-document': 'unreadable-document',
   'too-large': 'payload-too-large',
   'not-available': 'unavailable',
+  'content-left-out': 'content-left-out',
 };
 
 /** Fastify's and its plugins' own error codes, for the requests they refuse before a route runs. */

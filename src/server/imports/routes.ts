@@ -41,6 +41,7 @@ export async function importRoutes(app: FastifyInstance, { store, uploadLimit }:
           scope: request.query.scope,
           linking: request.query.linking,
           modification: request.query.modification,
+          acceptErrors: request.query.acceptErrors,
           author: authorOf(request),
           maxBytes: uploadLimit,
         };

@@ -102,7 +102,7 @@ export const api = {
   importDocument: (
     releaseId: number,
     file: File,
-    options: { mode: string; policy: string },
+    options: { mode: string; policy: string; acceptErrors?: boolean },
     onProgress: (p: UploadProgress) => void,
   ) =>
     upload<ImportOutcome>(
@@ -115,7 +115,7 @@ export const api = {
   importDocumentCreating: (
     target: { product: string; release: string },
     file: File,
-    options: { mode: string; policy: string },
+    options: { mode: string; policy: string; acceptErrors?: boolean },
     onProgress: (p: UploadProgress) => void,
   ) =>
     upload<ImportOutcome>(
@@ -127,7 +127,7 @@ export const api = {
   importDocumentInBackground: (
     releaseId: number,
     file: File,
-    options: { mode: string; policy: string },
+    options: { mode: string; policy: string; acceptErrors?: boolean },
     onProgress: (p: UploadProgress) => void,
   ) =>
     upload<Job>(

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import type { ImportOutcome, Job, Product, Release } from '../api/types.js';
 import { useCan } from '../auth.js';
@@ -7,6 +8,9 @@ import { Show } from '../components/status.js';
 import { countLabel } from '../components/import-counts.js';
 import { useLoad } from '../components/use-load.js';
 import { Link, usePath } from '../router.js';
+
+/** The API's code for a document refused because reading it left part of it out. */
+const LEFT_OUT = 'content-left-out';
 
 /** Files above this size are imported as a job by default: the server answers at once and a worker imports. */
 const BACKGROUND_FROM_BYTES = 4 * 1024 * 1024;
@@ -220,6 +224,9 @@ function ImportForm({
   const [outcome, setOutcome] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [background, setBackground] = useState(false);
+  // Offered once a document was refused because its reading left part of it out (content-left-out).
+  const [leftOut, setLeftOut] = useState(false);
+  const [acceptErrors, setAcceptErrors] = useState(false);
   const [jobId, setJobId] = useState<number | null>(null);
   const [newProduct, setNewProduct] = useState('');
   const [newRelease, setNewRelease] = useState('');
@@ -235,6 +242,8 @@ function ImportForm({
 
   const chooseFile = (chosen: File | null) => {
     setFile(chosen);
+    setLeftOut(false);
+    setAcceptErrors(false);
     setBackground(chosen !== null && chosen.size >= BACKGROUND_FROM_BYTES);
   };
 
@@ -246,6 +255,7 @@ function ImportForm({
       setPhase('done');
     } else {
       setError(job.error ? `${job.error.code}: ${job.error.message}` : 'the import job failed');
+      if (job.error?.code === LEFT_OUT) setLeftOut(true);
       setPhase('failed');
     }
   };
@@ -263,9 +273,10 @@ function ImportForm({
     setDoneReleaseId(null);
     setPhase('uploading');
     setProgress({ loaded: 0, total: file.size });
+    const choices = { mode, policy, ...(acceptErrors ? { acceptErrors: true } : {}) };
     try {
       if (target) {
-        const created = await api.importDocumentCreating(target, file, { mode, policy }, (p) => {
+        const created = await api.importDocumentCreating(target, file, choices, (p) => {
           setProgress({ loaded: p.loaded, total: p.total || file.size });
           if (p.total && p.loaded >= p.total) setPhase('processing');
         });
@@ -275,14 +286,14 @@ function ImportForm({
         return;
       }
       if (background) {
-        const job = await api.importDocumentInBackground(Number(releaseId), file, { mode, policy }, (p) =>
+        const job = await api.importDocumentInBackground(Number(releaseId), file, choices, (p) =>
           setProgress({ loaded: p.loaded, total: p.total || file.size }),
         );
         setPhase('processing');
         setJobId(job.id);
         return;
       }
-      const result = await api.importDocument(Number(releaseId), file, { mode, policy }, (p) => {
+      const result = await api.importDocument(Number(releaseId), file, choices, (p) => {
         setProgress({ loaded: p.loaded, total: p.total || file.size });
         if (p.total && p.loaded >= p.total) setPhase('processing');
       });
@@ -291,6 +302,7 @@ function ImportForm({
       setPhase('done');
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
+      if (err instanceof ApiError && err.code === LEFT_OUT) setLeftOut(true);
       setPhase('failed');
     }
   };
@@ -372,6 +384,12 @@ function ImportForm({
         Import in the background (a worker imports it; the page shows its progress — chosen for files of 4 MiB and more)
       </label>
       <ImportChoices mode={mode} setMode={setMode} policy={policy} setPolicy={setPolicy} />
+      {leftOut ? (
+        <label className="choice">
+          <input type="checkbox" checked={acceptErrors} onChange={(e) => setAcceptErrors(e.target.checked)} /> Import
+          what could be read: the parts of the document its errors left out will be missing from the release
+        </label>
+      ) : null}
       <button type="submit" className="primary" disabled={busy || !ready}>
         {busy ? 'Importing…' : 'Import'}
       </button>
@@ -384,21 +402,26 @@ function ImportForm({
           Import failed: {error}
         </p>
       ) : null}
-      {outcome ? (
-        <div role="status" className="success">
-          <p>
-            Imported:{' '}
-            {Object.entries(outcome.counts)
-              .map(([k, v]) => `${v} ${countLabel(k)}`)
-              .join(', ')}
-            .
-          </p>
-          {outcome.issueCount ? (
-            <p className="muted">{outcome.issueCount} problems noted in the document (kept, not fatal).</p>
-          ) : null}
-          {doneReleaseId !== null ? <Link to={`/releases/${doneReleaseId}`}>Open the release</Link> : null}
-        </div>
-      ) : null}
+      {outcome ? <ImportDone outcome={outcome} releaseId={doneReleaseId} /> : null}
     </form>
+  );
+}
+
+/** What an import did, with a link to its release. */
+function ImportDone({ outcome, releaseId }: { outcome: ImportSummary; releaseId: number | null }) {
+  return (
+    <div role="status" className="success">
+      <p>
+        Imported:{' '}
+        {Object.entries(outcome.counts)
+          .map(([k, v]) => `${v} ${countLabel(k)}`)
+          .join(', ')}
+        .
+      </p>
+      {outcome.issueCount ? (
+        <p className="muted">{outcome.issueCount} problems noted in the document (kept, not fatal).</p>
+      ) : null}
+      {releaseId !== null ? <Link to={`/releases/${releaseId}`}>Open the release</Link> : null}
+    </div>
   );
 }
