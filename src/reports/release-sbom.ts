@@ -1,5 +1,5 @@
 import { emptySbom, licenseFromExpression, type Component, type LicenseRoles, type Sbom } from '../model/index.js';
-import type { EncodeOptions, EncodeResult } from '../sbom/format.js';
+import type { EncodedDocument, EncodeOptions, EncodeResult } from '../sbom/format.js';
 import { formatById } from '../sbom/formats/index.js';
 import type { ReleaseSnapshot } from '../compliance/snapshot.js';
 import type { ReleaseValidation } from '../compliance/validate-release.js';
@@ -81,4 +81,19 @@ export function encodeRelease(
   const f = formatById(format);
   if (!f?.encode) throw new Error(`no encoder for ${format}`);
   return f.encode(releaseToSbom(snapshot, validation), specVersion, options);
+}
+
+/**
+ * The release's SBOM in a JSON format as the value its text is written from: written with
+ * `jsonChunks` (two spaces) and a line break, it is the text `encodeRelease` gives.
+ */
+export function encodeReleaseDocument(
+  sbom: Sbom,
+  format: 'cyclonedx-json' | 'spdx-json' | string,
+  specVersion: string,
+  options?: EncodeOptions,
+): EncodedDocument {
+  const f = formatById(format);
+  if (!f?.encodeDocument) throw new Error(`no JSON document encoder for ${format}`);
+  return f.encodeDocument(sbom, specVersion, options);
 }

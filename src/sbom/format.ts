@@ -71,4 +71,16 @@ export interface SbomFormat {
   /** Full decode. Problems in the content become Issues; only an unreadable document throws. */
   decode(input: DecodeInput): DecodeResult;
   encode?(sbom: Sbom, specVersion: string, options?: EncodeOptions): EncodeResult;
+  /**
+   * A JSON format's document before it is written: `encode` gives exactly
+   * `JSON.stringify(document, null, 2)` and a line break, so a caller may write it in pieces
+   * (`text/json-chunks.ts`) and get the same text.
+   */
+  encodeDocument?(sbom: Sbom, specVersion: string, options?: EncodeOptions): EncodedDocument;
+}
+
+/** What `encodeDocument` gives: the JSON value the format's text is written from. */
+export interface EncodedDocument {
+  document: object;
+  issues: Issue[];
 }

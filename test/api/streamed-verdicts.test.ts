@@ -1,4 +1,4 @@
-// The SARIF and JUnit downloads are written as they are rendered (chunked, never built whole) and say
+// The SARIF and JUnit downloads, and the CycloneDX and SPDX exports, are written as they are rendered (chunked, never built whole) and say
 // exactly what the rendered documents say, for a release whose blockers span many write batches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +49,47 @@ for (const target of targets()) {
         assert.equal(junit.body, (await services.renderJUnit(store, release.id)).content);
         assert.match(junit.body, /<failure message="\d+ blocker\(s\)"/);
         assert.match(String(junit.headers['content-type']), /^application\/xml/);
+
+        // The CycloneDX and SPDX exports: written in pieces, the same text as the whole export.
+        const fixed = {
+          serialNumber: 'urn:uuid:00000000-0000-4000-8000-000000000000',
+          timestamp: '2026-01-01T00:00:00Z',
+        };
+        for (const format of ['cyclonedx-1.6', 'spdx-2.3'] as const) {
+          const whole = (await services.exportRelease(store, release.id, format, fixed)).content;
+          const streamed = await services.streamExport(store, release.id, format, fixed);
+          const pieces = [...streamed.chunks];
+          assert.ok(pieces.length > 400, `${format}: ${pieces.length} pieces`);
+          assert.equal(pieces.join(''), whole, format);
+          const download = await api.app.inject({
+            method: 'GET',
+            url: `/api/releases/${release.id}/export?format=${format}`,
+            headers,
+          });
+          assert.equal(download.statusCode, 200);
+          assert.equal(download.headers['transfer-encoding'], 'chunked', format);
+          assert.equal(download.headers['content-type'], streamed.mediaType);
+          // Served without fixed values: only the serial number (namespace) and the time differ.
+          const unfixed = (text: string) => {
+            const doc = JSON.parse(text) as Record<string, Record<string, unknown> | undefined>;
+            delete doc.serialNumber;
+            delete doc.documentNamespace;
+            delete doc.metadata?.timestamp;
+            delete doc.creationInfo?.created;
+            return doc;
+          };
+          assert.deepEqual(unfixed(download.body), unfixed(whole), format);
+        }
+        assert.equal(
+          (
+            await api.app.inject({
+              method: 'GET',
+              url: `/api/releases/${release.id}/export?format=spdx-9`,
+              headers,
+            })
+          ).statusCode,
+          400,
+        );
 
         // A release with one blocker only (nothing imported: no exploitation) fits in one batch.
         const small = await services.createRelease(store, { productId: product.id, number: '2' });

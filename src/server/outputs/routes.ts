@@ -25,7 +25,9 @@ export async function outputRoutes(app: FastifyInstance, { store }: ResourceOpti
     const { chunks, ...output } = await services.streamSarif(store, request.params.id);
     return sendDownload(reply, { ...output, content: streamOf(chunks) });
   });
-  serve(app, OUTPUT_ROUTES.export, async (request, reply) =>
-    sendDownload(reply, await services.exportRelease(store, request.params.id, request.query.format)),
-  );
+  // Tens of megabytes on a large release: written as the socket takes it, never stringified whole.
+  serve(app, OUTPUT_ROUTES.export, async (request, reply) => {
+    const { chunks, ...output } = await services.streamExport(store, request.params.id, request.query.format);
+    return sendDownload(reply, { ...output, content: streamOf(chunks) });
+  });
 }

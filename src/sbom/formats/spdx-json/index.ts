@@ -1,4 +1,5 @@
-import { UnreadableDocumentError, type DecodeInput, type SbomFormat } from '../../format.js';
+import { UnreadableDocumentError, type DecodeInput, type EncodeOptions, type SbomFormat } from '../../format.js';
+import type { Sbom } from '../../../model/index.js';
 import { describedFormat } from '../descriptions.js';
 import {
   decodeParsedSpdx2Document,
@@ -24,16 +25,21 @@ export function encodeSpdx2Json(document: Spdx2Document): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+function encodeSpdxJsonDocument(sbom: Sbom, specVersion: string, options?: EncodeOptions) {
+  if (!(SPDX2_ENCODES as readonly string[]).includes(specVersion)) {
+    throw new Error(`SPDX JSON ${specVersion} cannot be written: Vigie writes SPDX ${SPDX2_ENCODES.join(', ')}`);
+  }
+  return encodeSpdx2Document(sbom, options);
+}
+
 export const spdxJson: SbomFormat = {
   ...describedFormat('spdx-json'),
   decode(input) {
     return decodeParsedSpdx2Document(documentOf(input), ID);
   },
   encode(sbom, specVersion, options) {
-    if (!(SPDX2_ENCODES as readonly string[]).includes(specVersion)) {
-      throw new Error(`SPDX JSON ${specVersion} cannot be written: Vigie writes SPDX ${SPDX2_ENCODES.join(', ')}`);
-    }
-    const { document, issues } = encodeSpdx2Document(sbom, options);
+    const { document, issues } = encodeSpdxJsonDocument(sbom, specVersion, options);
     return { text: encodeSpdx2Json(document), issues };
   },
+  encodeDocument: encodeSpdxJsonDocument,
 };
