@@ -4,12 +4,15 @@ export {
   renderNoticeText,
   renderNoticeMarkdown,
   renderNoticeHtml,
+  noticeTextLines,
+  noticeMarkdownLines,
+  noticeHtmlChunks,
   type NoticeData,
   type NoticeEntry,
   type LicenseTextLookup,
 } from './notice.js';
 export { renderReleaseBomCsv } from './release-bom-csv.js';
-export { renderObligationsJson, renderObligationsMarkdown } from './obligations-report.js';
+export { renderObligationsJson, renderObligationsMarkdown, obligationsMarkdownLines } from './obligations-report.js';
 export { junitChunks, renderJunit } from './junit.js';
 export { renderSarif, sarifChunks, type SarifOptions } from './sarif.js';
 export { renderValidationText } from './validation-text.js';

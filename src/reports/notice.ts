@@ -2,6 +2,7 @@ import type { ReleaseSnapshot, ReleaseUsage } from '../compliance/snapshot.js';
 import { usageLabel } from '../compliance/snapshot.js';
 import type { ReleaseValidation, ResolvedUsage } from '../compliance/validate-release.js';
 import { escapeHtml, escapeMarkdownText as md, safeHttpUrl } from './escape.js';
+import { joinLines } from '../text/lines.js';
 
 /** Licence (or exception) id → its full text; reading texts is I/O, so the caller passes this in. */
 export type LicenseTextLookup = (id: string) => string | undefined;
@@ -94,29 +95,32 @@ function copyrightLines(copyright: string | null): string[] {
 }
 
 export function renderNoticeText(n: NoticeData): string {
-  const out: string[] = [
+  return joinLines(noticeTextLines(n));
+}
+
+/** The lines of renderNoticeText, one at a time (a large release's NOTICE is written as it is made). */
+export function* noticeTextLines(n: NoticeData): Generator<string> {
+  yield* [
     `THIRD-PARTY SOFTWARE NOTICES — ${n.title}`,
     '',
     'This product includes the following third-party components.',
     '',
   ];
   for (const e of n.entries) {
-    out.push(`${e.name} ${e.version}`, `  Licence: ${e.license}`);
-    for (const line of copyrightLines(e.copyright)) out.push(`  ${line}`);
-    if (e.homepage) out.push(`  Homepage: ${e.homepage}`);
-    if (e.purl) out.push(`  Package: ${e.purl}`);
-    out.push('');
+    yield `${e.name} ${e.version}`;
+    yield `  Licence: ${e.license}`;
+    for (const line of copyrightLines(e.copyright)) yield `  ${line}`;
+    if (e.homepage) yield `  Homepage: ${e.homepage}`;
+    if (e.purl) yield `  Package: ${e.purl}`;
+    yield '';
   }
-  out.push(RULE, 'LICENCE TEXTS', RULE, '');
+  yield* [RULE, 'LICENCE TEXTS', RULE, ''];
   for (const t of n.texts) {
-    out.push(
-      `=== ${t.id} ===`,
-      '',
-      t.text?.trimEnd() ?? `(text of ${t.id} not available: see https://spdx.org/licenses/${t.id}.html)`,
-      '',
-    );
+    yield `=== ${t.id} ===`;
+    yield '';
+    yield t.text?.trimEnd() ?? `(text of ${t.id} not available: see https://spdx.org/licenses/${t.id}.html)`;
+    yield '';
   }
-  return out.join('\n');
 }
 
 /**
@@ -124,32 +128,36 @@ export function renderNoticeText(n: NoticeData): string {
  * escaped: no raw HTML reaches a Markdown renderer and only http(s) homepages become links.
  */
 export function renderNoticeMarkdown(n: NoticeData): string {
-  const out: string[] = [`# Third-party software notices — ${md(n.title)}`, '', '## Components', ''];
+  return joinLines(noticeMarkdownLines(n));
+}
+
+/** The lines of renderNoticeMarkdown, one at a time. */
+export function* noticeMarkdownLines(n: NoticeData): Generator<string> {
+  yield* [`# Third-party software notices — ${md(n.title)}`, '', '## Components', ''];
   for (const e of n.entries) {
-    out.push(`### ${md(e.name)} ${md(e.version)}`, '', `- Licence: ${md(e.license)}`);
+    yield* [`### ${md(e.name)} ${md(e.version)}`, '', `- Licence: ${md(e.license)}`];
     for (const line of copyrightLines(e.copyright))
-      out.push(`- ${/^(copyright|©|\(c\))/i.test(line) ? '' : 'Copyright: '}${md(line)}`);
+      yield `- ${/^(copyright|©|\(c\))/i.test(line) ? '' : 'Copyright: '}${md(line)}`;
     const homepage = safeHttpUrl(e.homepage);
-    if (homepage) out.push(`- Homepage: <${homepage}>`);
-    else if (e.homepage) out.push(`- Homepage: ${md(e.homepage)}`);
-    if (e.purl) out.push(`- Package: ${md(e.purl)}`);
-    out.push('');
+    if (homepage) yield `- Homepage: <${homepage}>`;
+    else if (e.homepage) yield `- Homepage: ${md(e.homepage)}`;
+    if (e.purl) yield `- Package: ${md(e.purl)}`;
+    yield '';
   }
-  out.push('## Licence texts', '');
+  yield* ['## Licence texts', ''];
   for (const t of n.texts) {
     // A fence longer than any backtick run inside the text keeps it verbatim (code is never HTML).
     const longest = Math.max(2, ...(t.text?.match(/`+/g) ?? []).map((m) => m.length));
     const fence = '`'.repeat(longest + 1);
-    out.push(
+    yield* [
       `### ${md(t.id)}`,
       '',
       fence,
       t.text?.trimEnd() ?? `Text not available: https://spdx.org/licenses/${t.id}.html`,
       fence,
       '',
-    );
+    ];
   }
-  return out.join('\n');
 }
 
 function homepageCell(homepage: string | null): string {
@@ -159,21 +167,14 @@ function homepageCell(homepage: string | null): string {
 }
 
 export function renderNoticeHtml(n: NoticeData): string {
+  return [...noticeHtmlChunks(n)].join('');
+}
+
+/** The text of renderNoticeHtml in pieces: the page around them, a table row and a licence text at a time. */
+export function* noticeHtmlChunks(n: NoticeData): Generator<string> {
   const h = escapeHtml;
   const anchor = (id: string) => `license-${id.replace(/[^A-Za-z0-9.-]/g, '_')}`;
-  const rows = n.entries
-    .map(
-      (e) =>
-        `<tr><td>${h(e.name)}</td><td>${h(e.version)}</td><td>${h(e.license)}</td><td>${copyrightLines(e.copyright).map(h).join('<br>')}</td><td>${homepageCell(e.homepage)}</td></tr>`,
-    )
-    .join('\n');
-  const texts = n.texts
-    .map(
-      (t) =>
-        `<section id="${h(anchor(t.id))}"><h3>${h(t.id)}</h3><pre>${h(t.text?.trimEnd() ?? `Text not available: https://spdx.org/licenses/${t.id}.html`)}</pre></section>`,
-    )
-    .join('\n');
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Third-party software notices — ${h(n.title)}</title></head>
 <body>
@@ -182,11 +183,23 @@ export function renderNoticeHtml(n: NoticeData): string {
 <table>
 <thead><tr><th>Component</th><th>Version</th><th>Licence</th><th>Copyright</th><th>Homepage</th></tr></thead>
 <tbody>
-${rows}
+`;
+  let first = true;
+  for (const e of n.entries) {
+    yield `${first ? '' : '\n'}<tr><td>${h(e.name)}</td><td>${h(e.version)}</td><td>${h(e.license)}</td><td>${copyrightLines(e.copyright).map(h).join('<br>')}</td><td>${homepageCell(e.homepage)}</td></tr>`;
+    first = false;
+  }
+  yield `
 </tbody>
 </table>
 <h2>Licence texts</h2>
-${texts}
+`;
+  first = true;
+  for (const t of n.texts) {
+    yield `${first ? '' : '\n'}<section id="${h(anchor(t.id))}"><h3>${h(t.id)}</h3><pre>${h(t.text?.trimEnd() ?? `Text not available: https://spdx.org/licenses/${t.id}.html`)}</pre></section>`;
+    first = false;
+  }
+  yield `
 </body>
 </html>
 `;

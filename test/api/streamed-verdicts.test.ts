@@ -1,4 +1,4 @@
-// The SARIF and JUnit downloads, and the CycloneDX and SPDX exports, are written as they are rendered (chunked, never built whole) and say
+// The SARIF and JUnit downloads, the NOTICE, the compliance actions and the CycloneDX and SPDX exports are written as they are rendered (chunked, never built whole) and say
 // exactly what the rendered documents say, for a release whose blockers span many write batches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +49,24 @@ for (const target of targets()) {
         assert.equal(junit.body, (await services.renderJUnit(store, release.id)).content);
         assert.match(junit.body, /<failure message="\d+ blocker\(s\)"/);
         assert.match(String(junit.headers['content-type']), /^application\/xml/);
+
+        // The NOTICE and the compliance actions in every format: streamed, the same text as rendered.
+        const rendered: [string, () => Promise<{ content: string }>][] = [
+          ...(['text', 'md', 'html', 'json'] as const).map((f): [string, () => Promise<{ content: string }>] => [
+            `notice?format=${f}`,
+            () => services.renderNotice(store, release.id, f),
+          ]),
+          ...(['md', 'json'] as const).map((f): [string, () => Promise<{ content: string }>] => [
+            `obligations/document?format=${f}`,
+            () => services.renderObligations(store, release.id, f),
+          ]),
+        ];
+        for (const [path, render] of rendered) {
+          const download = await api.app.inject({ method: 'GET', url: `/api/releases/${release.id}/${path}`, headers });
+          assert.equal(download.statusCode, 200, path);
+          assert.equal(download.headers['transfer-encoding'], 'chunked', path);
+          assert.equal(download.body, (await render()).content, path);
+        }
 
         // The CycloneDX and SPDX exports: written in pieces, the same text as the whole export.
         const fixed = {

@@ -27,14 +27,22 @@ function spdxTimestamp(value: string): string {
   return Number.isNaN(time) ? value : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** FNV-1a (64 bit) as hex: a stable, dependency-free digest for a default document namespace. */
-function fnv1a64(text: string): string {
-  let hash = 0xcbf29ce484222325n;
+/**
+ * FNV-1a (64 bit) over the text's UTF-16 code units, as hex: a stable, dependency-free digest for a
+ * default document namespace. Worked in two 32-bit halves (BigInt arithmetic took ~0.1 s on the
+ * ids of a 100k-component release): the prime is 2^40 + 0x1b3, so a product is the value times
+ * 0x1b3 plus the value shifted left by 40.
+ */
+export function fnv1a64(text: string): string {
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
   for (let i = 0; i < text.length; i++) {
-    hash ^= BigInt(text.charCodeAt(i));
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+    lo = (lo ^ text.charCodeAt(i)) >>> 0;
+    const low = lo * 0x1b3;
+    hi = (Math.imul(hi, 0x1b3) + (lo << 8) + Math.floor(low / 0x100000000)) >>> 0;
+    lo = low >>> 0;
   }
-  return hash.toString(16).padStart(16, '0');
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
 
 /**
