@@ -72,6 +72,20 @@ test(
 );
 
 test(
+  'the actions are kept by run: asked again they are the same, and the product and release shown are current',
+  needsCorpora,
+  async () => {
+    const first = (await services.dashboardSummary(store)).openObligations;
+    const product = (await services.getRelease(store, releaseId)).productId;
+    await services.updateProduct(store, product, { name: 'VdM editor (renamed)' });
+    const again = (await services.dashboardSummary(store)).openObligations;
+    assert.equal(again[0]!.productName, 'VdM editor (renamed)');
+    assert.deepEqual(again[0]!.actions, first[0]!.actions);
+    await services.updateProduct(store, product, { name: 'VdM editor' });
+  },
+);
+
+test(
   'a policy change records a new run: the release falls back before the policy step and leaves the list',
   needsCorpora,
   async () => {

@@ -4,10 +4,11 @@
  */
 import { releaseObligations } from '../compliance/index.js';
 import type { Release } from '../model/portfolio.js';
-import type { LicenseCount, Store } from '../store/index.js';
+import type { LicenseCount, Store, ValidationRunSummary } from '../store/index.js';
 import { listDecisions } from './decisions.js';
 import { listCategories, listProducts, listReleases } from './portfolio.js';
 import { validatedRelease } from './validation-runs.js';
+import { heldRunKey } from './held-run-details.js';
 
 /** Step 5 is the policy step: from there on, the licences in use are settled enough to act on. */
 export const POLICY_STEP = 5;
@@ -43,13 +44,13 @@ export interface DashboardSummary {
 }
 
 export async function dashboardSummary(store: Store): Promise<DashboardSummary> {
-  const [categories, products, releases, decisions, views, licenses, policies] = await Promise.all([
+  const [categories, products, releases, decisions, views, latestRuns, policies] = await Promise.all([
     listCategories(store),
     listProducts(store),
     listReleases(store),
     listDecisions(store),
     store.listRecentReleaseViews(RECENT_VIEWS),
-    effectiveLicenses(store),
+    store.latestValidationRuns(),
     store.listPolicies(),
   ]);
   const productNames = new Map(products.map((p) => [p.id, p.name]));
@@ -63,15 +64,15 @@ export async function dashboardSummary(store: Store): Promise<DashboardSummary> 
       decisions: decisions.length,
     },
     recentReleases: views.map((v) => ({ ...v, productName: productNames.get(v.release.productId) ?? null })),
-    licenses,
+    licenses: effectiveLicenses(latestRuns),
     policies: policyCounts,
-    openObligations: await openObligations(store, releases, productNames),
+    openObligations: await openObligations(store, releases, productNames, latestRuns),
   };
 }
 
-async function effectiveLicenses(store: Store): Promise<LicenseCount[]> {
+function effectiveLicenses(latestRuns: readonly ValidationRunSummary[]): LicenseCount[] {
   const totals = new Map<string, number>();
-  for (const run of await store.latestValidationRuns()) {
+  for (const run of latestRuns) {
     for (const [license, usages] of Object.entries(run.licenseCounts))
       totals.set(license, (totals.get(license) ?? 0) + usages);
   }
@@ -80,37 +81,70 @@ async function effectiveLicenses(store: Store): Promise<LicenseCount[]> {
     .sort((a, b) => b.usages - a.usages || a.license.localeCompare(b.license));
 }
 
+/** A release's triggered actions as its validation run left them (the step it reached, and the actions). */
+interface RunActions {
+  step: number;
+  actions: OpenAction[];
+}
+
+/** Runs whose actions are kept (a few dozen small objects each). */
+const KEPT_RUNS = 200;
+const keptActions = new Map<string, RunActions>();
+
 /**
  * The compliance actions that usages trigger, release by release, for releases past the policy
  * step. Core actions nothing triggers are left out: they are in every plan and say nothing new.
+ *
+ * Working them out loads the release and its run's details (~3 s of work, in slices, for a
+ * 50k-component release): they are kept by validation run, which never changes once stored, and
+ * every change that bears on a release's actions records a new run (an import, a usage, an
+ * exploitation rule, a decision, the policy or the knowledge base through a re-validation).
  */
 async function openObligations(
   store: Store,
   releases: Release[],
   productNames: Map<number, string>,
+  latestRuns: readonly ValidationRunSummary[],
 ): Promise<ReleaseOpenObligations[]> {
+  const runOf = new Map(latestRuns.map((r) => [r.releaseId, r.id]));
   const candidates = releases
     .filter((r) => r.validationStep >= POLICY_STEP)
     .sort((a, b) => b.id - a.id)
     .slice(0, OPEN_OBLIGATION_RELEASES);
   const out: ReleaseOpenObligations[] = [];
-  // One release at a time: each validation loads a whole BOM.
+  // One release at a time: each loads a whole BOM.
   for (const candidate of candidates) {
-    const { snapshot, validation } = await validatedRelease(store, candidate.id);
-    // The stored step may be stale (a decision withdrawn since): trust the validation just run.
-    if (validation.validationStep < POLICY_STEP) continue;
-    const plan = releaseObligations(snapshot, validation.report);
-    const actions = plan.groups
-      .filter((g) => g.usages.length > 0)
-      .map((g) => ({
-        name: g.name,
-        core: g.core,
-        category: g.category,
-        usages: g.usages.length,
-        licenses: [...new Set(g.obligations.map((o) => o.license))].sort(),
-      }));
-    if (actions.length > 0)
-      out.push({ release: validation.release, productName: productNames.get(candidate.productId) ?? null, actions });
+    const runId = runOf.get(candidate.id);
+    const { step, actions } =
+      (runId === undefined ? undefined : keptActions.get(heldRunKey(store, runId))) ??
+      (await actionsOf(store, candidate.id));
+    // The stored step may be stale (a decision withdrawn since): trust the run's.
+    if (step < POLICY_STEP || actions.length === 0) continue;
+    out.push({ release: candidate, productName: productNames.get(candidate.productId) ?? null, actions });
   }
   return out;
+}
+
+/** The release's triggered actions, worked out from its newest run (kept by that run). */
+async function actionsOf(store: Store, releaseId: number): Promise<RunActions> {
+  const { snapshot, validation } = await validatedRelease(store, releaseId);
+  const step = validation.validationStep;
+  const actions =
+    step < POLICY_STEP
+      ? []
+      : releaseObligations(snapshot, validation.report)
+          .groups.filter((g) => g.usages.length > 0)
+          .map((g) => ({
+            name: g.name,
+            core: g.core,
+            category: g.category,
+            usages: g.usages.length,
+            licenses: [...new Set(g.obligations.map((o) => o.license))].sort(),
+          }));
+  const found = { step, actions };
+  if (validation.run) {
+    if (keptActions.size >= KEPT_RUNS) keptActions.delete(keptActions.keys().next().value!);
+    keptActions.set(heldRunKey(store, validation.run.id), found);
+  }
+  return found;
 }
