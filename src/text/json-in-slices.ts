@@ -113,7 +113,7 @@ class SlicedReader {
     const container = first === OPEN_BRACKET || first === OPEN_BRACE;
     const end = this.endOf(i, container ? this.sliceChars : Infinity);
     if (end >= 0) return [JSON.parse(this.text.slice(i, end)), end];
-    return first === OPEN_BRACKET ? this.list(i) : this.object(i);
+    return this.container(i, first === OPEN_BRACKET);
   }
 
   /** Where the value at `i` ends when it is small enough to join a slice; -1 when it is to be walked. */
@@ -122,80 +122,60 @@ class SlicedReader {
     return this.endOf(i, first === OPEN_BRACKET || first === OPEN_BRACE ? this.sliceChars : Infinity);
   }
 
-  private async list(start: number): Promise<[unknown[], number]> {
+  /**
+   * The list or object opening at `start`, walked: its items (members) gathered into slices parsed
+   * by JSON.parse, an item larger than a slice walked in turn.
+   */
+  private async container(start: number, isList: boolean): Promise<[unknown, number]> {
+    const close = isList ? CLOSE_BRACKET : CLOSE_BRACE;
     const items: unknown[] = [];
+    const members: Record<string, unknown> = {};
+    const done = (at: number): [unknown, number] => [isList ? items : members, at + 1];
     let from = -1;
     let to = -1;
     const flush = async () => {
       if (from < 0) return;
-      const parsed = JSON.parse(`[${this.text.slice(from, to)}]`) as unknown[];
-      for (const item of parsed) items.push(item);
+      const slice = this.text.slice(from, to);
+      if (isList) for (const item of JSON.parse(`[${slice}]`) as unknown[]) items.push(item);
+      else {
+        const part = JSON.parse(`{${slice}}`) as Record<string, unknown>;
+        for (const key of Object.keys(part)) setOwn(members, key, part[key]);
+      }
       from = -1;
       await this.turn();
     };
     let i = this.skipSpace(start + 1);
-    if (this.text.charCodeAt(i) === CLOSE_BRACKET) return [items, i + 1];
+    if (this.text.charCodeAt(i) === close) return done(i);
     for (;;) {
-      let itemEnd = this.smallEnd(i);
-      if (itemEnd < 0) {
+      const valueStart = isList ? i : this.afterKey(i);
+      let end = this.smallEnd(valueStart);
+      if (end < 0) {
         await flush();
-        const [item, end] = await this.value(i);
-        items.push(item);
-        itemEnd = end;
+        const [value, valueEnd] = await this.value(valueStart);
+        if (isList) items.push(value);
+        else setOwn(members, JSON.parse(this.text.slice(i, this.endOfString(i))) as string, value);
+        end = valueEnd;
       } else {
         if (from < 0) from = i;
-        to = itemEnd;
+        to = end;
         if (to - from >= this.sliceChars) await flush();
       }
-      i = this.skipSpace(itemEnd);
+      i = this.skipSpace(end);
       const c = this.text.charCodeAt(i);
-      if (c === CLOSE_BRACKET) {
+      if (c === close) {
         await flush();
-        return [items, i + 1];
+        return done(i);
       }
       if (c !== COMMA) throw new NotPlain();
       i = this.skipSpace(i + 1);
     }
   }
 
-  private async object(start: number): Promise<[Record<string, unknown>, number]> {
-    const target: Record<string, unknown> = {};
-    let from = -1;
-    let to = -1;
-    const flush = async () => {
-      if (from < 0) return;
-      const part = JSON.parse(`{${this.text.slice(from, to)}}`) as Record<string, unknown>;
-      for (const key of Object.keys(part)) setOwn(target, key, part[key]);
-      from = -1;
-      await this.turn();
-    };
-    let i = this.skipSpace(start + 1);
-    if (this.text.charCodeAt(i) === CLOSE_BRACE) return [target, i + 1];
-    for (;;) {
-      if (this.text.charCodeAt(i) !== QUOTE) throw new NotPlain();
-      const keyEnd = this.endOfString(i);
-      const colon = this.skipSpace(keyEnd);
-      if (this.text.charCodeAt(colon) !== COLON) throw new NotPlain();
-      const valueStart = this.skipSpace(colon + 1);
-      let valueEnd = this.smallEnd(valueStart);
-      if (valueEnd < 0) {
-        await flush();
-        const [member, end] = await this.value(valueStart);
-        setOwn(target, JSON.parse(this.text.slice(i, keyEnd)) as string, member);
-        valueEnd = end;
-      } else {
-        if (from < 0) from = i;
-        to = valueEnd;
-        if (to - from >= this.sliceChars) await flush();
-      }
-      i = this.skipSpace(valueEnd);
-      const c = this.text.charCodeAt(i);
-      if (c === CLOSE_BRACE) {
-        await flush();
-        return [target, i + 1];
-      }
-      if (c !== COMMA) throw new NotPlain();
-      i = this.skipSpace(i + 1);
-    }
+  /** Where the value of the member whose key opens at `i` starts. */
+  private afterKey(i: number): number {
+    if (this.text.charCodeAt(i) !== QUOTE) throw new NotPlain();
+    const colon = this.skipSpace(this.endOfString(i));
+    if (this.text.charCodeAt(colon) !== COLON) throw new NotPlain();
+    return this.skipSpace(colon + 1);
   }
 }
