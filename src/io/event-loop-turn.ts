@@ -6,3 +6,12 @@
 export function eventLoopTurn(): Promise<void> {
   return new Promise<void>((resolve) => setImmediate(resolve));
 }
+
+/** Work written in steps (model/work-in-steps.ts), with a turn of the event loop after each step. */
+export async function runWithTurns<T>(work: Generator<void, T, void>): Promise<T> {
+  for (;;) {
+    const next = work.next();
+    if (next.done) return next.value;
+    await eventLoopTurn();
+  }
+}

@@ -16,6 +16,6 @@ export { renderObligationsJson, renderObligationsMarkdown, obligationsMarkdownLi
 export { junitChunks, renderJunit } from './junit.js';
 export { renderSarif, sarifChunks, type SarifOptions } from './sarif.js';
 export { renderValidationText } from './validation-text.js';
-export { releaseToSbom, encodeRelease, encodeReleaseDocument } from './release-sbom.js';
+export { releaseToSbom, releaseToSbomInSteps, encodeRelease, encodeReleaseDocument } from './release-sbom.js';
 export { renderVulnerabilitySarif, type VulnerabilitySarifOptions } from './vulnerability-sarif.js';
 export { renderVulnerabilityTable } from './vulnerability-table.js';

@@ -1,4 +1,5 @@
 import { emptySbom, licenseFromExpression, type Component, type LicenseRoles, type Sbom } from '../model/index.js';
+import { runToEnd, type WorkInSteps } from '../model/work-in-steps.js';
 import type { EncodedDocument, EncodeOptions, EncodeResult } from '../sbom/format.js';
 import { formatById } from '../sbom/formats/index.js';
 import type { ReleaseSnapshot } from '../compliance/snapshot.js';
@@ -9,6 +10,14 @@ import type { ReleaseValidation } from '../compliance/validate-release.js';
  * validated expression as concluded and the chosen one as effective.
  */
 export function releaseToSbom(snapshot: ReleaseSnapshot, validation: ReleaseValidation): Sbom {
+  return runToEnd(releaseToSbomInSteps(snapshot, validation));
+}
+
+/** Usages turned into components between two pauses of releaseToSbomInSteps. */
+const STEP = 5_000;
+
+/** releaseToSbom in steps (model/work-in-steps.ts): it pauses after every few thousand usages. */
+export function* releaseToSbomInSteps(snapshot: ReleaseSnapshot, validation: ReleaseValidation): WorkInSteps<Sbom> {
   const resolved = new Map(validation.usages.map((u) => [u.usageId, u]));
   const sbom = emptySbom({ id: 'vigie-release', specVersion: '1' });
   sbom.metadata.name = `${snapshot.product.name} ${snapshot.release.number}`;
@@ -25,7 +34,9 @@ export function releaseToSbom(snapshot: ReleaseSnapshot, validation: ReleaseVali
     properties: [],
   };
   const seen = new Map<number, Component>();
+  let done = 0;
   for (const item of snapshot.usages) {
+    if (++done % STEP === 0) yield;
     const r = resolved.get(item.usage.id);
     const existing = seen.get(item.version.id);
     if (existing) continue;
@@ -85,15 +96,17 @@ export function encodeRelease(
 
 /**
  * The release's SBOM in a JSON format as the value its text is written from: written with
- * `jsonChunks` (two spaces) and a line break, it is the text `encodeRelease` gives.
+ * `jsonChunks` (two spaces) and a line break, it is the text `encodeRelease` gives. In steps where
+ * the format builds its document in steps (SPDX), else in one.
  */
-export function encodeReleaseDocument(
+export function* encodeReleaseDocument(
   sbom: Sbom,
   format: 'cyclonedx-json' | 'spdx-json' | string,
   specVersion: string,
   options?: EncodeOptions,
-): EncodedDocument {
+): WorkInSteps<EncodedDocument> {
   const f = formatById(format);
+  if (f?.encodeDocumentInSteps) return yield* f.encodeDocumentInSteps(sbom, specVersion, options);
   if (!f?.encodeDocument) throw new Error(`no JSON document encoder for ${format}`);
   return f.encodeDocument(sbom, specVersion, options);
 }

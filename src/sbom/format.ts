@@ -1,4 +1,5 @@
 import type { Issue, Sbom } from '../model/index.js';
+import type { WorkInSteps } from '../model/work-in-steps.js';
 
 /**
  * What a cheap look at the first bytes of a document tells. `supported: false` carries the reason
@@ -77,6 +78,8 @@ export interface SbomFormat {
    * (`text/json-chunks.ts`) and get the same text.
    */
   encodeDocument?(sbom: Sbom, specVersion: string, options?: EncodeOptions): EncodedDocument;
+  /** encodeDocument written in steps (model/work-in-steps.ts), for a format whose document takes long to build. */
+  encodeDocumentInSteps?(sbom: Sbom, specVersion: string, options?: EncodeOptions): WorkInSteps<EncodedDocument>;
 }
 
 /** What `encodeDocument` gives: the JSON value the format's text is written from. */

@@ -1,9 +1,10 @@
 import { UnreadableDocumentError, type DecodeInput, type EncodeOptions, type SbomFormat } from '../../format.js';
 import type { Sbom } from '../../../model/index.js';
+import { runToEnd } from '../../../model/work-in-steps.js';
 import { describedFormat } from '../descriptions.js';
 import {
   decodeParsedSpdx2Document,
-  encodeSpdx2Document,
+  encodeSpdx2DocumentInSteps,
   SPDX2_ENCODES,
   type Spdx2Document,
 } from '../spdx2-common/index.js';
@@ -26,10 +27,14 @@ export function encodeSpdx2Json(document: Spdx2Document): string {
 }
 
 function encodeSpdxJsonDocument(sbom: Sbom, specVersion: string, options?: EncodeOptions) {
+  return runToEnd(encodeSpdxJsonDocumentInSteps(sbom, specVersion, options));
+}
+
+function* encodeSpdxJsonDocumentInSteps(sbom: Sbom, specVersion: string, options?: EncodeOptions) {
   if (!(SPDX2_ENCODES as readonly string[]).includes(specVersion)) {
     throw new Error(`SPDX JSON ${specVersion} cannot be written: Vigie writes SPDX ${SPDX2_ENCODES.join(', ')}`);
   }
-  return encodeSpdx2Document(sbom, options);
+  return yield* encodeSpdx2DocumentInSteps(sbom, options);
 }
 
 export const spdxJson: SbomFormat = {
@@ -42,4 +47,5 @@ export const spdxJson: SbomFormat = {
     return { text: encodeSpdx2Json(document), issues };
   },
   encodeDocument: encodeSpdxJsonDocument,
+  encodeDocumentInSteps: encodeSpdxJsonDocumentInSteps,
 };

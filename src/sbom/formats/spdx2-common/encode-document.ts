@@ -1,4 +1,5 @@
 import { issue, propertyOf, type Component, type Issue, type Sbom } from '../../../model/index.js';
+import { runToEnd, type WorkInSteps } from '../../../model/work-in-steps.js';
 import type { EncodeOptions } from '../../format.js';
 import { formatActor, toolToActor } from './actor.js';
 import {
@@ -54,6 +55,18 @@ export function fnv1a64(text: string): string {
  * timestamp and the namespace are given (by options or by the SBOM).
  */
 export function encodeSpdx2Document(sbom: Sbom, options: EncodeOptions = {}): Spdx2Encoding {
+  return runToEnd(encodeSpdx2DocumentInSteps(sbom, options));
+}
+
+/** Components (or edges) encoded between two pauses of encodeSpdx2DocumentInSteps. */
+const STEP = 4_000;
+
+/**
+ * encodeSpdx2Document as a generator that pauses (yields) after every few thousand components and
+ * edges: a caller that must keep answering (a server writing a 100k-component release, ~1 s of
+ * work) resumes it between turns of its event loop; encodeSpdx2Document runs it to the end at once.
+ */
+export function* encodeSpdx2DocumentInSteps(sbom: Sbom, options: EncodeOptions = {}): WorkInSteps<Spdx2Encoding> {
   const issues: Issue[] = [];
   const lossy = new LossyTally();
   const meta = sbom.metadata;
@@ -75,6 +88,7 @@ export function encodeSpdx2Document(sbom: Sbom, options: EncodeOptions = {}): Sp
   };
   if (meta.component) walk([meta.component]);
   walk(sbom.components);
+  yield;
 
   const packages: Spdx2Package[] = [];
   const files: Spdx2File[] = [];
@@ -92,7 +106,9 @@ export function encodeSpdx2Document(sbom: Sbom, options: EncodeOptions = {}): Sp
     );
   }
 
+  let done = 0;
   for (const { component, spdxId, parent } of walked) {
+    if (++done % STEP === 0) yield;
     const asFile = fitsSpdxFile(component) && component !== meta.component;
     if (asFile) files.push(componentToFile(component, spdxId, enc));
     else packages.push(componentToPackage(component, spdxId, enc));
@@ -111,6 +127,7 @@ export function encodeSpdx2Document(sbom: Sbom, options: EncodeOptions = {}): Sp
     const from = idByRef.get(dep.ref);
     if (!from) dangling.add(dep.ref);
     for (const target of dep.dependsOn) {
+      if (++done % STEP === 0) yield;
       const to = idByRef.get(target);
       if (!to) dangling.add(target);
       if (!from || !to || from === to) continue;
