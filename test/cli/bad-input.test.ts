@@ -48,6 +48,7 @@ before(() => {
   ftruncateSync(fd, 1024 * 1024 * 1024);
   closeSync(fd);
   mkdirSync(join(dir, 'a-directory'));
+  mkdirSync(join(dir, 'empty-folder'));
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,6 +92,20 @@ test('usage errors: unknown command, missing argument, unknown output format', a
   assert.equal((await vigie(['sbom', 'inspect'])).code, 2);
   const r = await vigie(['sbom', 'convert', join(dir, 'future.json'), '--to', 'cyclonedx-json@9.9']);
   assert.equal(r.code, 2);
+});
+
+test('a wrong --to is refused before the input is read', async () => {
+  // Named first, whatever the input: no long read or walk ends in this refusal, and a missing input
+  // or a folder without a lockfile is not what the message talks about.
+  for (const args of [
+    ['sbom', 'convert', join(dir, 'no-such-file.json'), '--to', 'cyclonedx-json@9.9'],
+    ['sbom', 'generate', join(dir, 'empty-folder'), '--to', 'csv'],
+  ]) {
+    const r = await vigie(args);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /^vigie: (CycloneDX JSON 9\.9 is not an output Vigie writes|unknown output format "csv")/);
+  }
 });
 
 test('a malformed knowledge base or policy file is reported with its line, on one line', async () => {

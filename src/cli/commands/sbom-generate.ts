@@ -5,7 +5,7 @@ import { UsageError } from '../exit-codes.js';
 import { generateInventory } from '../../services/generate-inventory.js';
 import { isServiceError } from '../../services/service-error.js';
 import type { Issue } from '../../model/index.js';
-import { encodeAndWrite } from './sbom-convert.js';
+import { encodeAndWrite, outputWriter } from './sbom-convert.js';
 
 const SCOPES = ['dev', 'optional', 'peer'];
 
@@ -31,6 +31,7 @@ export function registerSbomGenerate(sbom: Command, ctx: CommandContext): void {
         .filter(Boolean);
       const bad = omit.find((s) => !SCOPES.includes(s));
       if (bad) throw new UsageError(`--omit: "${bad}" is not one of ${SCOPES.join(', ')}`);
+      const writer = outputWriter(opts.to);
       let result;
       try {
         result = await generateInventory(resolve(ctx.io.cwd, path), {
@@ -44,7 +45,7 @@ export function registerSbomGenerate(sbom: Command, ctx: CommandContext): void {
         throw err;
       }
       if (!opts.quiet) printIssues(ctx, path, result.issues, opts.verbose === true);
-      await encodeAndWrite(ctx, result.sbom, opts.to, opts.output, path);
+      await encodeAndWrite(ctx, result.sbom, writer, opts.output, path);
       if (!opts.quiet && result.failed.length > 0) {
         ctx.io.stderr(
           `${path}: ${result.failed.length} file(s) could not be read and are missing from the inventory (see the warnings above)\n`,
