@@ -4,11 +4,13 @@
 // lookups off (goal ≥ 20× faster with ≥ 98% of cdxgen's name@version set). Each figure is one case
 // process spawning the commands; the peak RSS column is that harness's, the spawned process's own
 // peak (from /usr/bin/time when present) is in the note.
+// Every process, the baselines' too, starts without NODE_EXTRA_CA_CERTS (process-env.ts).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from './case.js';
+import { benchEnv, CA_NOTE } from './process-env.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPORA = process.env.CORPORA_DIR ?? resolve(REPO, '..', 'shared', 'corpora');
@@ -28,7 +30,7 @@ interface Spawned {
 }
 
 /** Runs one process to completion; a failure throws, so a broken command never reports a time. */
-function spawn(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Spawned {
+function spawn(command: string, args: string[], env: NodeJS.ProcessEnv = benchEnv()): Spawned {
   const argv = TIME ? ['-f', 'vigie-bench-peak-kb=%M', command, ...args] : args;
   const r = spawnSync(TIME ?? command, argv, { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
   const peak = /vigie-bench-peak-kb=(\d+)/.exec(r.stderr ?? '');
@@ -65,7 +67,7 @@ function repeated(
     },
     after: () => {
       check(last!.stdout);
-      return [`${ROUNDS} runs`, peakNote(last)].filter(Boolean).join(', ');
+      return [`${ROUNDS} runs`, peakNote(last), CA_NOTE].filter(Boolean).join(', ');
     },
   };
 }
@@ -125,10 +127,10 @@ export function cases(): BenchCase[] {
               cdxgenOut,
               THEIA,
             ],
-            { ...process.env, FETCH_LICENSE: 'false', CDXGEN_FETCH_PKG_METADATA: 'false', CDXGEN_DEBUG_MODE: '' },
+            benchEnv({ FETCH_LICENSE: 'false', CDXGEN_FETCH_PKG_METADATA: 'false', CDXGEN_DEBUG_MODE: '' }),
           );
       },
-      after: () => `${nameVersions(cdxgenOut).size} name@version; ${peakNote(cdxgen)}`,
+      after: () => [`${nameVersions(cdxgenOut).size} name@version`, peakNote(cdxgen), CA_NOTE].filter(Boolean).join('; '),
     },
     {
       group: theia,
@@ -146,7 +148,8 @@ export function cases(): BenchCase[] {
         if (!existsSync(cdxgenOut)) return `${ours.size} name@version (no cdxgen output to compare)`;
         const theirs = nameVersions(cdxgenOut);
         const shared = [...theirs].filter((k) => ours.has(k)).length;
-        return `${ours.size} name@version, ${((100 * shared) / theirs.size).toFixed(1)}% of cdxgen's ${theirs.size}; ${peakNote(vigie)}`;
+        const coverage = `${ours.size} name@version, ${((100 * shared) / theirs.size).toFixed(1)}% of cdxgen's ${theirs.size}`;
+        return [coverage, peakNote(vigie), CA_NOTE].filter(Boolean).join('; ');
       },
     },
   );

@@ -2,12 +2,14 @@
 // one process per lockfile on each side, start-up included (issue 9: ≥ 5× faster, ≥ 98% of cdxgen's
 // name@version set where cdxgen reads the file without a build tool; docs/lockfile-coverage.md
 // explains every difference). Then one walk over a folder of 20 projects of 8 ecosystems built from
-// corpus files (goal: under 2 s and 300 MB). The Theia npm case is in cli-start-up.bench.ts.
+// corpus files (goal: under 2 s and 300 MB). The Theia npm case is in cli-start-up.bench.ts. Every
+// process starts without NODE_EXTRA_CA_CERTS (process-env.ts).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from './case.js';
+import { benchEnv } from './process-env.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LOCKFILES = join(process.env.CORPORA_DIR ?? resolve(REPO, '..', 'shared', 'corpora'), 'lockfiles');
@@ -16,14 +18,13 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const CDXGEN = join(REPO, 'node_modules', '@cyclonedx', 'cdxgen', 'bin', 'cdxgen.js');
 const bin = join(REPO, 'bin', 'vigie.js');
 // cdxgen without network: no registry or licence lookups, no package-manager installs.
-const CDXGEN_ENV = {
-  ...process.env,
+const CDXGEN_ENV = benchEnv({
   FETCH_LICENSE: 'false',
   CDXGEN_FETCH_PKG_METADATA: 'false',
   CDXGEN_DEBUG_MODE: '',
   PYTHON_CMD: 'false',
   CDXGEN_NO_INSTALL: 'true',
-};
+});
 
 interface Ecosystem {
   id: string;
@@ -75,7 +76,7 @@ interface Spawned {
   peakMb?: number;
 }
 
-function spawn(args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: string): Spawned {
+function spawn(args: string[], env: NodeJS.ProcessEnv = benchEnv(), cwd?: string): Spawned {
   const argv = TIME ? ['-f', 'vigie-bench-peak-kb=%M', process.execPath, ...args] : args;
   const r = spawnSync(TIME ?? process.execPath, argv, {
     encoding: 'utf8',
