@@ -130,7 +130,8 @@ export function cases(): BenchCase[] {
             benchEnv({ FETCH_LICENSE: 'false', CDXGEN_FETCH_PKG_METADATA: 'false', CDXGEN_DEBUG_MODE: '' }),
           );
       },
-      after: () => [`${nameVersions(cdxgenOut).size} name@version`, peakNote(cdxgen), CA_NOTE].filter(Boolean).join('; '),
+      after: () =>
+        [`${nameVersions(cdxgenOut).size} name@version`, peakNote(cdxgen), CA_NOTE].filter(Boolean).join('; '),
     },
     {
       group: theia,
