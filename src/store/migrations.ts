@@ -17,6 +17,7 @@ import { knowledgeBaseImports } from './migrations/knowledge-base-imports.js';
 import { changeHistory } from './migrations/change-history.js';
 import { importQuality } from './migrations/import-quality.js';
 import { jobRetryOf } from './migrations/job-retry-of.js';
+import { gzippedValuesStoredAsSent } from './migrations/gzipped-values-stored-as-sent.js';
 import { dependencyEdgesUnchecked } from './migrations/dependency-edges-unchecked.js';
 
 type Table = CreateTableBuilder<string, never>;
@@ -447,6 +448,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       '0040_dependency_edges_unchecked': dependencyEdgesUnchecked(dialect),
       '0041_components_name_index_dropped': componentsNameIndexDropped(),
       '0042_job_retry_of': jobRetryOf(dialect),
+      '0043_gzipped_values_stored_as_sent': gzippedValuesStoredAsSent(dialect),
     }),
   };
 }
