@@ -546,6 +546,7 @@ async function importWritten<T>(
         copyright: v.copyright,
       })),
       policy,
+      components.createdIds,
     );
     await eventLoopTurn();
 

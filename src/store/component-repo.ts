@@ -186,10 +186,14 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
       conflictsUnlikely: true,
     });
     const raced: number[] = [];
+    const createdIds: number[] = [];
     for (let j = 0; j < missing.length; j++) {
       const id = ids[j];
       if (id === null) raced.push(missing[j]!);
-      else recordOf[missing[j]!] = componentRecord(id, inputs[missing[j]!]!);
+      else {
+        recordOf[missing[j]!] = componentRecord(id, inputs[missing[j]!]!);
+        createdIds.push(id);
+      }
     }
     if (raced.length > 0) {
       const found = await componentsByKey(raced.map((i) => keyOf[i]!));
@@ -212,6 +216,7 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
       records: first.map((f) => recordOf[f]!),
       // Rows another writer created meanwhile were read back, not created by this call.
       created: missing.length - raced.length,
+      createdIds,
       conflicts,
     };
   }
@@ -225,7 +230,11 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     return found;
   }
 
-  async function upsertVersions(inputs: VersionInput[], policy: FillPolicy): Promise<BulkUpsertResult<VersionRecord>> {
+  async function upsertVersions(
+    inputs: VersionInput[],
+    policy: FillPolicy,
+    newComponents: readonly number[] = [],
+  ): Promise<BulkUpsertResult<VersionRecord>> {
     // As upsertComponents: per input its key and the first input with it, the work per first input.
     const keyOf = inputs.map((v) => versionKey(v.componentId, v.number));
     const { first, distinct } = firstOfEachKey(keyOf);
@@ -234,7 +243,12 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
       distinct,
       (a, b) => inputs[a]!.componentId - inputs[b]!.componentId || byText(inputs[a]!.number, inputs[b]!.number),
     );
-    const existing = await versionsOf(ordered.map((i) => inputs[i]!.componentId));
+    // Components this transaction created have no versions yet: only the others' are looked up (a
+    // first import of 100k components looks up none, ~0.1 s on PostgreSQL).
+    const fresh = new Set(newComponents);
+    const existing = await versionsOf(
+      ordered.map((i) => inputs[i]!.componentId).filter((id) => fresh.size === 0 || !fresh.has(id)),
+    );
     const missing = existing.size === 0 ? ordered : ordered.filter((i) => !existing.has(keyOf[i]!));
     const versionRows = missing.map((i) => {
       const v = inputs[i]!;
@@ -246,10 +260,14 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
       conflictsUnlikely: true,
     });
     const raced: number[] = [];
+    const createdIds: number[] = [];
     for (let j = 0; j < missing.length; j++) {
       const id = ids[j];
       if (id === null) raced.push(missing[j]!);
-      else recordOf[missing[j]!] = versionRecord(id, inputs[missing[j]!]!);
+      else {
+        recordOf[missing[j]!] = versionRecord(id, inputs[missing[j]!]!);
+        createdIds.push(id);
+      }
     }
     // Versions another writer created meanwhile (skipped as conflicts) are read back.
     if (raced.length > 0) {
@@ -276,6 +294,7 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
       records: first.map((f) => recordOf[f]!),
       // Rows another writer created meanwhile were read back, not created by this call.
       created: missing.length - raced.length,
+      createdIds,
       conflicts,
     };
   }

@@ -113,7 +113,16 @@ export interface Store
   findComponent(key: string): Promise<ComponentRecord | null>;
   listComponents(): Promise<ComponentRecord[]>;
   upsertVersion(input: VersionInput, policy: FillPolicy): Promise<UpsertResult<VersionRecord>>;
-  upsertVersions(inputs: VersionInput[], policy: FillPolicy): Promise<BulkUpsertResult<VersionRecord>>;
+  /**
+   * `newComponents`: ids of components this transaction created (upsertComponents' `createdIds`).
+   * No other writer can see them before the commit, so they have no versions yet and none is
+   * looked up for them.
+   */
+  upsertVersions(
+    inputs: VersionInput[],
+    policy: FillPolicy,
+    newComponents?: readonly number[],
+  ): Promise<BulkUpsertResult<VersionRecord>>;
   getVersion(id: number): Promise<VersionRecord | null>;
   findVersion(componentId: number, number: string): Promise<VersionRecord | null>;
   listVersions(componentId: number): Promise<VersionRecord[]>;

@@ -66,6 +66,8 @@ export interface BulkUpsertResult<T> {
   /** In the same order as the inputs (duplicated inputs map to the same record). */
   records: T[];
   created: number;
+  /** Ids of the rows this call created (`created` of them), in the order they were written. */
+  createdIds: number[];
   conflicts: DataConflict[];
 }
 

@@ -186,6 +186,56 @@ for (const target of targets()) {
   );
 }
 
+for (const target of targets()) {
+  test(
+    `versions of components created in the same transaction are written without a lookup, beside stored ones [${target.dialect}]`,
+    { skip: target.unavailable },
+    async () => {
+      const fresh = await target.fresh();
+      try {
+        const { store } = fresh;
+        const named = (name: string): ComponentInput => ({ ...component(name, 0, false), name });
+        const before = await store.upsertComponents([named('stored')], 'fill-missing');
+        assert.deepEqual(before.createdIds, [before.records[0]!.id]);
+        const storedVersion = await store.upsertVersions(
+          [versionOf(before.records[0]!.id, '1.0', { copyright: null })],
+          'fill-missing',
+        );
+        await store.transaction(async (tx) => {
+          const components = await tx.upsertComponents(
+            [named('stored'), named('new-a'), named('new-b')],
+            'fill-missing',
+          );
+          assert.equal(components.created, 2);
+          assert.deepEqual(
+            [...components.createdIds].sort((a, b) => a - b),
+            [components.records[1]!.id, components.records[2]!.id].sort((a, b) => a - b),
+          );
+          const [stored, a, b] = components.records.map((r) => r.id);
+          const versions = await tx.upsertVersions(
+            [
+              versionOf(a!, '1.0', { copyright: null }),
+              versionOf(stored!, '1.0', { copyright: '(c) S' }),
+              versionOf(b!, '2.0', { copyright: null }),
+              versionOf(stored!, '1.1', { copyright: null }),
+            ],
+            'fill-missing',
+            components.createdIds,
+          );
+          // The stored component's stored version is found (and filled in), not written twice.
+          assert.equal(versions.created, 3);
+          assert.equal(versions.createdIds.length, 3);
+          assert.equal(versions.records[1]!.id, storedVersion.records[0]!.id);
+          assert.equal(versions.records[1]!.copyright, '(c) S');
+          for (const r of versions.records) assert.deepEqual(r, await tx.getVersion(r.id));
+        });
+      } finally {
+        await fresh.dispose();
+      }
+    },
+  );
+}
+
 const pgTarget = postgresTarget();
 
 test(
