@@ -198,6 +198,10 @@ export function vulnerabilityRepository(ctx: StoreContext): VulnerabilityStore {
       return any !== undefined;
     },
 
+    async vulnPackagesHeld() {
+      return (await db.selectFrom('vuln_packages').select('record_id').limit(1).executeTakeFirst()) !== undefined;
+    },
+
     async vulnRecordsForPackages(ecosystem, names) {
       const out = new Map<string, string>();
       // Names are compared folded as the ecosystem compares them (PEP 503, case …): name_key.

@@ -66,6 +66,8 @@ export interface VulnerabilityStore {
    * query, which spares a caller the names and the lookups of an ecosystem the database lacks.
    */
   vulnEcosystemHeld(ecosystem: string): Promise<boolean>;
+  /** Whether any record names any package: one query, which spares a scan's lookups on an empty database. */
+  vulnPackagesHeld(): Promise<boolean>;
   getVulnRecord(id: string): Promise<string | null>;
   /** Every id in the alias groups of `ids` (the ids themselves included, known or not). */
   aliasGroup(ids: string[]): Promise<string[]>;
