@@ -246,9 +246,7 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     // Components this transaction created have no versions yet: only the others' are looked up (a
     // first import of 100k components looks up none, ~0.1 s on PostgreSQL).
     const fresh = new Set(newComponents);
-    const existing = await versionsOf(
-      ordered.map((i) => inputs[i]!.componentId).filter((id) => fresh.size === 0 || !fresh.has(id)),
-    );
+    const existing = await versionsOf(ordered.map((i) => inputs[i]!.componentId).filter((id) => !fresh.has(id)));
     const missing = existing.size === 0 ? ordered : ordered.filter((i) => !existing.has(keyOf[i]!));
     const versionRows = missing.map((i) => {
       const v = inputs[i]!;
