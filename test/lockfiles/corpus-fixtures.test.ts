@@ -7,6 +7,7 @@ import { basename, relative } from 'node:path';
 import { corpus, corpusFiles, needsCorpora } from '../support/corpora.js';
 import { LockfileError } from '../../src/sbom/generators/core/lockfile-error.js';
 import { generateInventory } from '../../src/services/generate-inventory.js';
+import { mergeInventories } from '../../src/sbom/generators/core/merge-inventories.js';
 import { assertWellFormed, extractFile } from './support.js';
 
 interface FixtureSet {
@@ -120,6 +121,25 @@ describe('cdxgen fixtures', needsCorpora, () => {
       read++;
     }
     assert.ok(read >= 60, `read ${read}`);
+  });
+
+  test('a lockfile merged alone gives what the full merge gives (ADR 69)', async () => {
+    let kept = 0;
+    for (const file of corpusFiles('lockfiles/cdxgen')) {
+      const id = CDXGEN.find(([pattern]) => pattern.test(file))?.[1];
+      if (!id) continue;
+      const inventory = await extractFile(id, file);
+      // Reversed lists are out of order, so they go through the full merge.
+      const reversed = {
+        ...inventory,
+        components: [...inventory.components].reverse(),
+        dependencies: [...inventory.dependencies].reverse(),
+      };
+      const alone = mergeInventories([inventory], { folder: 'p' }).sbom;
+      if (alone.components === inventory.components) kept++;
+      assert.deepEqual(alone, mergeInventories([reversed], { folder: 'p' }).sbom, file);
+    }
+    assert.ok(kept >= 50, `kept ${kept}`);
   });
 
   test('ORT lockfiles under other names', async () => {

@@ -13,10 +13,10 @@ export interface DeclaredEdge {
 
 /** The flags npm computed for one installed path (lockfile v2/v3 names; v1 has dev/optional only). */
 export interface LockFlags {
-  dev: boolean;
-  optional: boolean;
-  devOptional: boolean;
-  peer: boolean;
+  readonly dev: boolean;
+  readonly optional: boolean;
+  readonly devOptional: boolean;
+  readonly peer: boolean;
 }
 
 /** One entry of the install tree, whatever lockfile version it came from. */

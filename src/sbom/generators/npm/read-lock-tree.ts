@@ -43,20 +43,31 @@ export function readLockTree(lockfile: unknown, lockfileName: string): LockTree 
   return { ...tree, lockfileVersion, rootName: str(json.name), rootVersion: str(json.version) };
 }
 
+/** The 16 possible flag sets, shared by the entries that have them rather than one object per entry. */
+const FLAG_SETS: readonly LockFlags[] = Array.from({ length: 16 }, (_, bits) =>
+  Object.freeze({
+    dev: (bits & 1) !== 0,
+    optional: (bits & 2) !== 0,
+    devOptional: (bits & 4) !== 0,
+    peer: (bits & 8) !== 0,
+  }),
+);
+
 function flagsOf(entry: Obj): LockFlags {
-  return {
-    dev: entry.dev === true,
-    optional: entry.optional === true,
-    devOptional: entry.devOptional === true,
-    peer: entry.peer === true,
-  };
+  const bits =
+    (entry.dev === true ? 1 : 0) |
+    (entry.optional === true ? 2 : 0) |
+    (entry.devOptional === true ? 4 : 0) |
+    (entry.peer === true ? 8 : 0);
+  return FLAG_SETS[bits]!;
 }
 
 function readPackages(packages: Obj): Omit<LockTree, 'lockfileVersion'> {
   const map = new Map<string, LockPackage>();
   let root: LockPackage | undefined;
   let hasWorkspaces = false;
-  for (const [path, value] of Object.entries(packages)) {
+  for (const path of Object.keys(packages)) {
+    const value = packages[path];
     if (!isObject(value)) continue;
     const top = isTopLevelFolder(path);
     const linkTarget = value.link === true ? str(value.resolved) : undefined;
