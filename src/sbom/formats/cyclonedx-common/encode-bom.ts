@@ -1,5 +1,5 @@
 // The Vigie model → a CycloneDX 1.6/1.7 document in object shape (printed as JSON or XML).
-import { issue, type Issue, type Sbom } from '../../../model/index.js';
+import { issue, type Dependency, type Issue, type Sbom } from '../../../model/index.js';
 import type { EncodeOptions } from '../../format.js';
 import type { CdxBom, CdxComponent, CdxMetadata } from './bom-shape.js';
 import { encodeComponent, encodeContact, encodeOrganization } from './encode-component.js';
@@ -83,26 +83,42 @@ export function encodeBom(sbom: Sbom, version: EncodeVersion, options: EncodeOpt
   const metadata = encodeMetadata(sbom, ctx, options);
   if (metadata) bom.metadata = metadata;
   bom.components = sbom.components.map((c) => encodeComponent(c, ctx));
-
-  // One entry per ref, each target once: the schema wants both unique.
-  const merged = new Map<string, Set<string>>();
-  for (const d of sbom.dependencies) {
-    let targets = merged.get(d.ref);
-    if (!targets) merged.set(d.ref, (targets = new Set()));
-    for (const t of d.dependsOn) targets.add(t);
-  }
-  if (merged.size > 0) {
-    bom.dependencies = [...merged].map(([ref, targets]) =>
-      targets.size > 0 ? { ref, dependsOn: [...targets] } : { ref },
-    );
+  const dependencies = uniqueEdges(sbom.dependencies);
+  if (dependencies.length > 0) {
+    bom.dependencies = dependencies.map(({ ref, dependsOn }) => (dependsOn.length > 0 ? { ref, dependsOn } : { ref }));
   }
   if (sbom.dependencyCompleteness !== 'not_specified') {
-    const refs = [...merged.keys()];
     bom.compositions = [
-      refs.length > 0
-        ? { aggregate: sbom.dependencyCompleteness, dependencies: refs }
+      dependencies.length > 0
+        ? { aggregate: sbom.dependencyCompleteness, dependencies: dependencies.map((d) => d.ref) }
         : { aggregate: sbom.dependencyCompleteness },
     ];
   }
   return { bom, issues: ctx.issues };
+}
+
+/**
+ * One entry per ref, each target once: the schema wants both unique. Entries in the order their ref
+ * first appears, targets in the order they first appear. A list with nothing repeated (each list of
+ * targets in ascending order, as the merge and the store give them) is used as it is.
+ */
+function uniqueEdges(dependencies: readonly Dependency[]): { ref: string; dependsOn: string[] }[] {
+  const refs = new Set<string>();
+  let asTheyAre = true;
+  for (const d of dependencies) {
+    if (refs.has(d.ref)) asTheyAre = false;
+    refs.add(d.ref);
+    for (let j = 1; j < d.dependsOn.length && asTheyAre; j++) {
+      if (!(d.dependsOn[j - 1]! < d.dependsOn[j]!)) asTheyAre = false;
+    }
+    if (!asTheyAre) break;
+  }
+  if (asTheyAre) return dependencies as { ref: string; dependsOn: string[] }[];
+  const merged = new Map<string, Set<string>>();
+  for (const d of dependencies) {
+    let targets = merged.get(d.ref);
+    if (!targets) merged.set(d.ref, (targets = new Set()));
+    for (const t of d.dependsOn) targets.add(t);
+  }
+  return [...merged].map(([ref, targets]) => ({ ref, dependsOn: [...targets] }));
 }
