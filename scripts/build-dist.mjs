@@ -52,6 +52,30 @@ function externalPackagesBut(bundled) {
   };
 }
 
+/**
+ * commander requires node:child_process when it loads, for subcommands that are separate executables,
+ * which Vigie has none of; loading it pulls in net, dgram and their bindings: about 5 ms before every
+ * command (ADR 69). Bundled commander gets a stand-in that loads the real module on first use.
+ */
+function lazyChildProcessForCommander() {
+  return {
+    name: 'lazy-child-process-for-commander',
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+        /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+          ? { path: 'child_process', namespace: 'vigie-lazy' }
+          : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'vigie-lazy' }, () => ({
+        contents:
+          'let real;\n' +
+          "module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });\n",
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 function bundle(root, outdir, logLevel) {
   return build({
     absWorkingDir: root,
@@ -62,7 +86,7 @@ function bundle(root, outdir, logLevel) {
     chunkNames: 'chunks/[name]-[hash]',
     // npm packages stay external, but for commander (ADR 46): every command loads it, and as a
     // bundled part it costs no package resolution, no CommonJS loader and no export scan.
-    plugins: [externalPackagesBut(BUNDLED_PACKAGES)],
+    plugins: [lazyChildProcessForCommander(), externalPackagesBut(BUNDLED_PACKAGES)],
     // commander is CommonJS and requires node:events and others: a bundled CommonJS `require` needs one.
     banner: {
       js: "import { createRequire as __vigieRequire } from 'node:module'; const require = __vigieRequire(import.meta.url);",

@@ -119,3 +119,24 @@ test('an npm-only inventory loads none of the parsing stacks it does not use', (
   for (const reader of ['decodeCycloneDxJson', 'decodeBom', 'decodeSpdx2Document', 'decodeSpdx3', 'decodeOrt'])
     assert.ok(!code.some((text) => text.includes(`function ${reader}(`)), `${reader} was loaded`);
 });
+
+test('commander in the bundle does not load child_process (and with it dgram) before it is used', () => {
+  const probe = join(work, 'builtins.mjs');
+  const log = join(work, 'builtins.txt');
+  writeFileSync(
+    probe,
+    `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(log)}, process.moduleLoadList.join('\\n')));\n`,
+  );
+  for (const args of [['--version'], ['sbom', 'generate', '.', '-o', 'bom.json', '--quiet']]) {
+    const r = run(args, ['--import', probe]);
+    assert.equal(r.status, 0, r.stderr);
+    const builtins = readFileSync(log, 'utf8').split('\n');
+    assert.ok(builtins.includes('NativeModule fs'), 'the probe saw the builtins');
+    // net may load all the same: a piped stdout is a socket.
+    for (const name of ['child_process', 'dgram'])
+      assert.ok(!builtins.includes(`NativeModule ${name}`), `${args.join(' ')}: ${name} was loaded`);
+  }
+  const help = run(['--help']);
+  assert.equal(help.status, 0, help.stderr);
+  assert.match(help.stdout, /Usage: vigie/);
+});
