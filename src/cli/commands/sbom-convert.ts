@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
-import { loadSbom } from '../load-sbom.js';
+import { loadSbom } from '../load-sbom-lazily.js';
 import { outputTargets, resolveOutputEntry, type Encoder } from '../../sbom/formats/catalog.js';
 import { UsageError } from '../exit-codes.js';
 import { formatIssue } from '../format-issues.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
-import { loadSbom } from '../load-sbom.js';
+import { loadSbom } from '../load-sbom-lazily.js';
 import { EXIT } from '../exit-codes.js';
 
 export function registerSbomDiff(sbom: Command, ctx: CommandContext): void {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
-import { loadSbom } from '../load-sbom.js';
+import { loadSbom } from '../load-sbom-lazily.js';
 import { countBySeverity } from '../format-issues.js';
 import { EXIT } from '../exit-codes.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { printJson, type CommandContext } from '../context.js';
-import { loadSbom } from '../load-sbom.js';
+import { loadSbom } from '../load-sbom-lazily.js';
 import type { SchemaViolation } from '../../schemas/index.js';
 import type { TagValueParsed } from '../../sbom/formats/spdx-tagvalue/index.js';
 import { EXIT } from '../exit-codes.js';
