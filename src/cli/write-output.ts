@@ -56,7 +56,7 @@ export async function writeOutput(ctx: CommandContext, text: string, output: str
 function writeText(path: string, text: string, newline: boolean): void {
   const fd = openSync(path, 'w');
   try {
-    for (let start = 0; start < text.length; ) {
+    for (let start = 0; start < text.length;) {
       let end = Math.min(start + PIECE, text.length);
       const last = text.charCodeAt(end - 1);
       if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
