@@ -42,8 +42,5 @@ test('a long list looks names up the same way as a short one', () => {
 });
 
 test('fields that are not objects declare nothing', () => {
-  assert.deepEqual(
-    declaredEdges({ dependencies: ['a'], optionalDependencies: 'b', peerDependencies: null }, true),
-    [],
-  );
+  assert.deepEqual(declaredEdges({ dependencies: ['a'], optionalDependencies: 'b', peerDependencies: null }, true), []);
 });
