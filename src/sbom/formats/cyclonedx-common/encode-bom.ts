@@ -105,7 +105,8 @@ export function encodeBom(sbom: Sbom, version: EncodeVersion, options: EncodeOpt
 function uniqueEdges(dependencies: readonly Dependency[]): { ref: string; dependsOn: string[] }[] {
   const refs = new Set<string>();
   let asTheyAre = true;
-  for (const d of dependencies) {
+  for (let i = 0; i < dependencies.length; i++) {
+    const d = dependencies[i]!;
     if (refs.has(d.ref)) asTheyAre = false;
     refs.add(d.ref);
     for (let j = 1; j < d.dependsOn.length && asTheyAre; j++) {

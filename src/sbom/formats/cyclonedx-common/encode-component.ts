@@ -5,6 +5,7 @@ import {
   type Contact,
   type ExternalReference,
   type Hash,
+  type LineageEdge,
   type OrganizationalEntity,
   type Property,
 } from '../../../model/index.js';
@@ -34,7 +35,10 @@ export function encodeOrganization(o: OrganizationalEntity): CdxOrganization {
 
 export function encodeHashes(hashes: Hash[], ctx: EncodeContext, label?: string): CdxHash[] | undefined {
   const out: CdxHash[] = [];
-  for (const h of hashes) {
+  // Indexed loops on the per-component path: a short command runs it interpreted, where `for…of`
+  // allocates an iterator result per step (ADR 69).
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes[i]!;
     const alg = hashAlgorithmFor(ctx.version, h.alg);
     if (!alg) lossy(ctx, `CycloneDX ${ctx.version} has no hash algorithm "${h.alg}"; hash dropped`, label, 'hashes');
     else if (!isSchemaHashContent(h.content))
@@ -83,7 +87,18 @@ function uniqueRef(ref: string, ctx: EncodeContext, label: string): string {
 }
 
 function encodeAiFields(c: Component, out: CdxComponent, ctx: EncodeContext, spill: Property[]): void {
-  const edges = ctx.lineage?.get(c.ref) ?? [];
+  const edges = ctx.lineage?.get(c.ref);
+  if (!edges && !c.modelCard && !c.dataset) return;
+  return encodeAiParts(c, out, ctx, spill, edges ?? []);
+}
+
+function encodeAiParts(
+  c: Component,
+  out: CdxComponent,
+  ctx: EncodeContext,
+  spill: Property[],
+  edges: LineageEdge[],
+): void {
   const lineage = edges.filter((e) => e.kind !== 'derived-from');
   // A dataset's sources: a Vigie property on the data component (decode-component.ts reads it back).
   for (const edge of edges.filter((e) => e.kind === 'derived-from')) {
@@ -105,6 +120,8 @@ function encodeAiFields(c: Component, out: CdxComponent, ctx: EncodeContext, spi
   }
   if (c.dataset) out.data = encodeComponentData(c, c.dataset, ctx, spill);
 }
+
+const NO_IDS: readonly string[] = [];
 
 export function encodeComponent(c: Component, ctx: EncodeContext): CdxComponent {
   const label = c.ref;
@@ -128,7 +145,9 @@ export function encodeComponent(c: Component, ctx: EncodeContext): CdxComponent 
   if (c.cpe !== undefined) out.cpe = c.cpe;
   if (c.purl !== undefined) out.purl = c.purl;
 
-  for (const id of c.otherIdentifiers ?? []) {
+  const ids = c.otherIdentifiers ?? NO_IDS;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     if (id.startsWith('gitoid:')) (out.omniborId ??= []).push(id);
     else if (id.startsWith('swh:')) (out.swhid ??= []).push(id);
     else if (!out.swid) out.swid = { tagId: id, name: c.name };

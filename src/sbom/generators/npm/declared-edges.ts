@@ -37,7 +37,9 @@ export function declaredEdges(manifest: Record_, includeDev: boolean): DeclaredE
   };
   const specs = (field: unknown, read: (name: string, spec: string) => void) => {
     if (!isPlainObject(field)) return;
-    for (const name of Object.keys(field)) {
+    const names = Object.keys(field);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
       const spec = field[name];
       read(name, typeof spec === 'string' ? spec : '');
     }

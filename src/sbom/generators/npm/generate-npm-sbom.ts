@@ -85,13 +85,15 @@ class ComponentBuilder {
   /** Registry packages merge by name@version; local folders stay one component per folder. */
   buildComponents(): Component[] {
     const groups = new Map<string, LockPackage[]>();
-    for (const pkg of this.tree.packages.values()) {
-      if (pkg.linkTarget !== undefined) continue;
+    // forEach and indexed loops in this class: most of one run is interpreted, where `for…of`
+    // allocates an iterator result per step (ADR 69).
+    this.tree.packages.forEach((pkg) => {
+      if (pkg.linkTarget !== undefined) return;
       const key = !pkg.local && pkg.version ? `${pkg.name}@${pkg.version}` : `local:${pkg.path}`;
       const group = groups.get(key);
       if (group) group.push(pkg);
       else groups.set(key, [pkg]);
-    }
+    });
     const registry = [...groups.values()].filter((g) => !g[0]!.local);
     const local = [...groups.values()].filter((g) => g[0]!.local);
     // Registry packages claim their purls first; a local folder whose purl is taken keeps a path ref.
@@ -114,10 +116,11 @@ class ComponentBuilder {
     const purl =
       version && !(first.local && (isPrivate || !manifest)) ? npmPurl(first.name, version, vcsUrl) : undefined;
     const ref = this.claimRef(purl, first.path);
-    for (const p of group) this.refOfPath.set(p.path, ref);
-
     let scope: DependencyScope = scopeOfFlags(first.flags);
-    for (const p of group) scope = mostNeededScope(scope, scopeOfFlags(p.flags));
+    for (let i = 0; i < group.length; i++) {
+      this.refOfPath.set(group[i]!.path, ref);
+      scope = mostNeededScope(scope, scopeOfFlags(group[i]!.flags));
+    }
     const meta = manifest ? metadataOfManifest(manifest) : undefined;
     const declared = meta?.declaredLicense ?? (first.license ? licenseFromString(first.license) : undefined);
     const { scope: npmScope, name } = splitNpmName(first.name);
@@ -153,7 +156,8 @@ class ComponentBuilder {
   private installedManifestOf(pkg: LockPackage, paths: string[]): { manifest: Obj; path: string } | undefined {
     const lookup = this.input.installedManifest;
     if (!lookup) return undefined;
-    for (const path of paths) {
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i]!;
       const manifest = lookup(path);
       if (!isObject(manifest)) continue;
       this.foundInstalledPackages = true;
@@ -213,14 +217,16 @@ class ComponentBuilder {
 
   /** Every component's direct dependencies, the root's first. */
   buildDependencies(rootRef: string): { ref: string; dependsOn: string[] }[] {
-    const edges = new Map<string, Set<string>>();
+    // Targets are listed, then sorted and made unique once: a set per package cost more.
+    const edges = new Map<string, string[]>();
     const targetsSeen = new Set<string>();
     const add = (from: string, pkgPath: string, declared: DeclaredEdge[]) => {
-      const set = edges.get(from) ?? new Set<string>();
-      edges.set(from, set);
+      let list = edges.get(from);
+      if (!list) edges.set(from, (list = []));
       if (declared.length === 0) return;
       const folders = searchFolders(pkgPath);
-      for (const edge of declared) {
+      for (let i = 0; i < declared.length; i++) {
+        const edge = declared[i]!;
         const target = resolveDependency(this.tree.packages, pkgPath, folders, edge.name, edge.spec);
         const targetRef = target && this.refOfPath.get(target.path);
         if (!target || !targetRef) {
@@ -228,18 +234,19 @@ class ComponentBuilder {
           continue;
         }
         if (pkgPath !== '') targetsSeen.add(target.path);
-        if (targetRef !== from) set.add(targetRef);
+        if (targetRef !== from) list.push(targetRef);
       }
     };
-    for (const pkg of this.tree.packages.values()) {
+    this.tree.packages.forEach((pkg) => {
       if (pkg.linkTarget === undefined) add(this.refOfPath.get(pkg.path)!, pkg.path, pkg.edges);
-    }
+    });
     add(rootRef, '', this.rootEdges(targetsSeen));
-    const rootSet = edges.get(rootRef)!;
-    if (this.tree.hasWorkspaces) for (const ref of this.workspaceRefs()) rootSet.add(ref);
+    const rootList = edges.get(rootRef)!;
+    if (this.tree.hasWorkspaces) rootList.push(...this.workspaceRefs());
 
-    const refs = [rootRef, ...[...edges.keys()].filter((r) => r !== rootRef).sort()];
-    return refs.map((ref) => ({ ref, dependsOn: [...edges.get(ref)!].sort() }));
+    const refs = [...edges.keys()].filter((r) => r !== rootRef).sort();
+    refs.unshift(rootRef);
+    return refs.map((ref) => ({ ref, dependsOn: sortedUnique(edges.get(ref)!) }));
   }
 
   /**
@@ -298,6 +305,18 @@ class ComponentBuilder {
       ),
     );
   }
+}
+
+/** The list sorted, each value once (in place). */
+function sortedUnique(list: string[]): string[] {
+  let ascending = true;
+  for (let i = 1; i < list.length && ascending; i++) ascending = list[i - 1]! < list[i]!;
+  if (ascending) return list;
+  list.sort();
+  let kept = 1;
+  for (let i = 1; i < list.length; i++) if (list[i] !== list[kept - 1]) list[kept++] = list[i]!;
+  list.length = kept;
+  return list;
 }
 
 /**

@@ -33,14 +33,18 @@ function extractNpm(input: LockfileInput): Inventory {
   const local = (ref: string) =>
     ref === root.ref ? projectRef : ref.startsWith('pkg:') ? ref : `npm:${input.path}#${ref}`;
   // The SBOM was built for this call alone: its components and edges are re-labelled in place.
-  for (const c of sbom.components) {
+  const { components, dependencies } = sbom;
+  for (let i = 0; i < components.length; i++) {
+    const c = components[i]!;
     c.ref = local(c.ref);
-    c.evidence = c.evidence ? [input.path, ...c.evidence] : [input.path];
+    if (c.evidence) c.evidence.unshift(input.path);
+    else c.evidence = [input.path];
   }
-  for (const d of sbom.dependencies) {
+  for (let i = 0; i < dependencies.length; i++) {
+    const d = dependencies[i]!;
     d.ref = local(d.ref);
     const to = d.dependsOn;
-    for (let i = 0; i < to.length; i++) to[i] = local(to[i]!);
+    for (let j = 0; j < to.length; j++) to[j] = local(to[j]!);
   }
   return {
     ecosystem: 'npm',

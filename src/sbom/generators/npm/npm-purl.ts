@@ -23,9 +23,13 @@ export function splitNpmName(name: string): { scope?: string; name: string } {
   return { name };
 }
 
+const PLAIN_SEGMENT = /^[A-Za-z0-9._~:-]*$/;
+
 // purl-spec: everything but unreserved characters is percent-encoded (so `@` → %40, `+` → %2B),
 // except `:`, which the spec keeps (the same rule as src/model/purl).
 function encodePurlSegment(text: string): string {
+  // Most names and versions need no escape at all: kept as they are, no new string.
+  if (PLAIN_SEGMENT.test(text)) return text;
   return encodeURIComponent(text)
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%3A/g, ':');

@@ -66,7 +66,9 @@ function readPackages(packages: Obj): Omit<LockTree, 'lockfileVersion'> {
   const map = new Map<string, LockPackage>();
   let root: LockPackage | undefined;
   let hasWorkspaces = false;
-  for (const path of Object.keys(packages)) {
+  const paths = Object.keys(packages);
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i]!;
     const value = packages[path];
     if (!isObject(value)) continue;
     const top = isTopLevelFolder(path);

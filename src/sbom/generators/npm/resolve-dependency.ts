@@ -30,8 +30,10 @@ export function resolveDependency(
   name: string,
   spec: string,
 ): LockPackage | undefined {
-  for (const folder of folders) {
-    const found = packages.get(folder + name);
+  // Indexed loops here and in the generator: most of one run is interpreted, where `for…of`
+  // allocates an iterator result per step (ADR 69).
+  for (let i = 0; i < folders.length; i++) {
+    const found = packages.get(folders[i] + name);
     if (found) return followLink(packages, found);
   }
   if (spec.startsWith('file:')) {
