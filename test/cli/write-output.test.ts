@@ -16,6 +16,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vigie, hasStackTrace } from './run-cli.js';
+import { writeOutput } from '../../src/cli/write-output.js';
+import { memoryIo } from '../../src/cli/io.js';
 
 function project(dir: string): string {
   const folder = join(dir, 'app');
@@ -114,3 +116,21 @@ function project2(dir: string): string {
   mkdirSync(other);
   return project(other);
 }
+
+test('a large text is written whole and exact, a surrogate pair across a piece boundary included', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-write-'));
+  try {
+    // Pieces are 64K characters: the emoji's two halves sit on either side of the first boundary,
+    // non-ASCII text follows, and there is no final newline (one is added).
+    const text = `${'a'.repeat(64 * 1024 - 1)}😀${'é€'.repeat(70_000)}"end"`;
+    const io = memoryIo(dir);
+    await writeOutput({ io, setExit: () => {} }, text, 'out.json');
+    assert.deepEqual(readFileSync(join(dir, 'out.json')), Buffer.from(`${text}\n`, 'utf8'));
+    // A text that already ends with a newline gets no second one.
+    await writeOutput({ io, setExit: () => {} }, 'x\n', 'small.txt');
+    assert.equal(readFileSync(join(dir, 'small.txt'), 'utf8'), 'x\n');
+    assert.deepEqual(readdirSync(dir).sort(), ['out.json', 'small.txt']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
