@@ -5,7 +5,6 @@ import {
   type Contact,
   type ExternalReference,
   type Hash,
-  type LineageEdge,
   type OrganizationalEntity,
   type Property,
 } from '../../../model/index.js';
@@ -87,18 +86,10 @@ function uniqueRef(ref: string, ctx: EncodeContext, label: string): string {
 }
 
 function encodeAiFields(c: Component, out: CdxComponent, ctx: EncodeContext, spill: Property[]): void {
-  const edges = ctx.lineage?.get(c.ref);
-  if (!edges && !c.modelCard && !c.dataset) return;
-  return encodeAiParts(c, out, ctx, spill, edges ?? []);
-}
-
-function encodeAiParts(
-  c: Component,
-  out: CdxComponent,
-  ctx: EncodeContext,
-  spill: Property[],
-  edges: LineageEdge[],
-): void {
+  const found = ctx.lineage?.get(c.ref);
+  // Most components carry no AI data: nothing to filter.
+  if (!found && !c.modelCard && !c.dataset) return;
+  const edges = found ?? [];
   const lineage = edges.filter((e) => e.kind !== 'derived-from');
   // A dataset's sources: a Vigie property on the data component (decode-component.ts reads it back).
   for (const edge of edges.filter((e) => e.kind === 'derived-from')) {
