@@ -177,12 +177,6 @@ const illFormed = (value: string | null | undefined): boolean =>
 
 const NUL = 1;
 const ILL_FORMED = 2;
-/** What is wrong with a text: NUL and/or ILL_FORMED (a lone surrogate), or 0. */
-const flags = (value: string | null | undefined): number =>
-  typeof value !== 'string'
-    ? 0
-    : (value.includes('\u0000') ? NUL : 0) | ((value as WellFormedText).isWellFormed() ? 0 : ILL_FORMED);
-
 /**
  * What the plan's texts hold (NUL, ILL_FORMED), read field by field over the planned records (a
  * 100k-component plan is 600k records: the generic search listed the keys of each), the AI facts
@@ -222,40 +216,33 @@ const VERSION_TEXTS = [
 ] as const satisfies readonly (keyof PlannedVersion)[];
 const USAGE_TEXTS = ['scope', 'project', 'linking'] as const satisfies readonly (keyof PlannedUsage)[];
 
-/** Texts joined per batch before they are searched. */
-const TEXTS_PER_BATCH = 2048;
-
 /**
- * NUL and ILL_FORMED over many texts, searched a batch at a time: the texts of a batch joined by a
- * separator (one copy, made natively), then one search for NUL and one well-formedness check, which
- * is immediate when no text of the batch has a character beyond U+00FF. Two calls per text cost
- * ~0.2 s over a 100k-component plan's million texts. The separator (U+0001, no surrogate) keeps a
- * lone high surrogate ending one text from pairing with a lone low one starting the next.
+ * NUL and ILL_FORMED over many texts, each text asked directly: a search for NUL runs natively over
+ * the text's characters, and the well-formedness check is immediate for a text with no character
+ * beyond U+00FF (most of them). Joining the texts a batch at a time first (one copy per batch, then
+ * one search) cost twice as much: ~0.14 s against ~0.07 s over a 100k-component plan's 1.3 million
+ * texts, without counting the collection of the joined copies.
  */
 class TextFlags {
-  private batch: string[] = [];
   private flags = 0;
 
   /** The given fields of every record (texts, or null / absent). */
   addFields<R, K extends keyof R>(records: readonly R[], fields: readonly K[]): void {
-    for (const record of records)
-      for (const field of fields) {
-        const value = record[field];
+    let flags = this.flags;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      for (let f = 0; f < fields.length; f++) {
+        const value: unknown = record[fields[f]!];
         if (typeof value !== 'string') continue;
-        this.batch.push(value);
-        if (this.batch.length === TEXTS_PER_BATCH) this.search();
+        if (value.includes('\u0000')) flags |= NUL;
+        if (!(value as WellFormedText).isWellFormed()) flags |= ILL_FORMED;
       }
+    }
+    this.flags = flags;
   }
 
   found(): number {
-    this.search();
     return this.flags;
-  }
-
-  private search(): void {
-    if (this.batch.length === 0) return;
-    this.flags |= flags(this.batch.join('\u0001'));
-    this.batch.length = 0;
   }
 }
 
