@@ -82,7 +82,7 @@ export function planImport(sbom: Sbom, project = '', defaultScope = '', graph: R
   // Per planned component, its versions by number; per planned version, its usages (few of each:
   // no key string is made per component or usage).
   const versionsOfComponent: (number | Map<string, number>)[] = [];
-  const usagesOfVersion: PlannedUsage[][] = [];
+  const usagesOfVersion: UsagesOfVersion[] = [];
   const plan: ImportPlan = { components: [], versions: [], usages: [], edges: [], lineage: [], aiFacts: [] };
   // Per ref number (refGraph), the planned version of the first component carrying the ref, else -1;
   // the few refs without a number (parts of the primary's parts) by text.
@@ -116,7 +116,7 @@ export function planImport(sbom: Sbom, project = '', defaultScope = '', graph: R
           [number, vi],
         ]);
       else versions.set(number, vi);
-      usagesOfVersion.push([]);
+      usagesOfVersion.push(undefined);
       if (c.modelCard) plan.aiFacts.push({ version: vi, kind: 'model', facts: c.modelCard });
       else if (c.dataset) plan.aiFacts.push({ version: vi, kind: 'dataset', facts: c.dataset });
     }
@@ -124,21 +124,20 @@ export function planImport(sbom: Sbom, project = '', defaultScope = '', graph: R
     if (n === undefined) {
       if (!unnumbered.has(c.ref)) unnumbered.set(c.ref, vi);
     } else if (versionOfNumber[n] === -1) versionOfNumber[n] = vi;
-    const usagesOfThis = usagesOfVersion[vi]!;
     const reaching = membership?.projectsOf.get(c.ref);
     if (!c.usages?.length && !hasOrtScope(c)) {
       // The usual component: one usage scope (usageScopeOf), no declared project, linking or
       // modification; the same usages as the general way below, without its lists.
       const scope = usageScopeOf(c) || defaultScope;
-      if (project !== '') addUsage(plan, usagesOfThis, vi, scope, project, undefined);
-      else if (reaching === undefined) addUsage(plan, usagesOfThis, vi, scope, '', undefined);
-      else for (const p of reaching) addUsage(plan, usagesOfThis, vi, scope, p, undefined);
+      if (project !== '') addUsage(plan, usagesOfVersion, vi, scope, project, undefined);
+      else if (reaching === undefined) addUsage(plan, usagesOfVersion, vi, scope, '', undefined);
+      else for (const p of reaching) addUsage(plan, usagesOfVersion, vi, scope, p, undefined);
       continue;
     }
     for (const declared of declaredUsagesOf(c)) {
       const scope = declared.scope || defaultScope;
       for (const p of projectsOfUsage(declared, project, reaching))
-        addUsage(plan, usagesOfThis, vi, scope, p, declared);
+        addUsage(plan, usagesOfVersion, vi, scope, p, declared);
     }
   }
   plan.edges = dependencyEdges(sbom, graph, versionOfNumber, plan.versions.length, project, membership?.projectOfRef);
@@ -153,19 +152,32 @@ export function planImport(sbom: Sbom, project = '', defaultScope = '', graph: R
 /** Plans a usage of version vi in scope and project p unless the version has it already. */
 function addUsage(
   plan: ImportPlan,
-  usagesOfThis: PlannedUsage[],
+  usagesOfVersion: UsagesOfVersion[],
   vi: number,
   scope: string,
   p: string,
   declared: DeclaredUsage | undefined,
 ): void {
-  for (const u of usagesOfThis) if (u.scope === scope && u.project === p) return;
+  const planned = usagesOfVersion[vi];
+  if (planned !== undefined) {
+    if (!Array.isArray(planned)) {
+      if (planned.scope === scope && planned.project === p) return;
+    } else for (const u of planned) if (u.scope === scope && u.project === p) return;
+  }
   const usage: PlannedUsage = { version: vi, scope, project: p };
   if (declared?.linking) usage.linking = declared.linking;
   if (declared?.modified !== undefined) usage.modified = declared.modified;
-  usagesOfThis.push(usage);
+  if (planned === undefined) usagesOfVersion[vi] = usage;
+  else if (!Array.isArray(planned)) usagesOfVersion[vi] = [planned, usage];
+  else planned.push(usage);
   plan.usages.push(usage);
 }
+
+/**
+ * The usages planned for one version so far: most versions have one, kept as it is; a list once
+ * there is a second (a list per version was 100k small arrays kept through a large plan).
+ */
+type UsagesOfVersion = PlannedUsage | PlannedUsage[] | undefined;
 
 /** The document's lineage edges between planned versions, each once; refs naming no component are dropped. */
 function lineageEdges(sbom: Sbom, versionOfRef: (ref: string) => number | undefined): PlannedLineage[] {
@@ -267,13 +279,21 @@ function dependencyEdges(
   projectOfRef: Map<string, string> = new Map(),
 ): PlannedEdge[] {
   const root = sbom.metadata.component?.ref;
-  // The children already linked to each parent version: a parent has a few, so a short list each
-  // (a set once it grows); a key per edge made this the slowest part of planning a large import.
+  // A parent version named by one dependency entry has its children side by side: a repeated child
+  // is told by the last parent that linked it. Only the children of a parent named by several
+  // entries (two refs of one version, an entry repeated) are kept: a short list each (a set once it
+  // grows). A key per edge, then a list per parent, made this the slowest part of planning.
+  const { entryFrom, entryStart, targets } = graph;
+  const entriesOf = new Int32Array(versionCount);
+  for (let i = 0; i < entryFrom.length; i++) {
+    const parent = versionOfNumber[entryFrom[i]!]!;
+    if (parent >= 0) entriesOf[parent]!++;
+  }
+  const lastParentOf = new Int32Array(versionCount).fill(-1);
   const childrenOf: (number[] | Set<number> | undefined)[] = new Array<undefined>(versionCount);
   const seenTopLevel = new Set<string>();
   const edges: PlannedEdge[] = [];
   const noProjects = projectOfRef.size === 0;
-  const { entryFrom, entryStart, targets } = graph;
   for (let i = 0; i < sbom.dependencies.length; i++) {
     const ref = sbom.dependencies[i]!.ref;
     const projectOfParent = ref === root ? project : noProjects ? undefined : projectOfRef.get(ref);
@@ -292,7 +312,10 @@ function dependencyEdges(
         edges.push({ parent, child, project: projectOfParent! });
         continue;
       }
-      if (!firstLink(childrenOf, parent, child)) continue;
+      if (entriesOf[parent] === 1) {
+        if (lastParentOf[child] === parent) continue;
+        lastParentOf[child] = parent;
+      } else if (!firstLink(childrenOf, parent, child)) continue;
       edges.push({ parent, child, project });
     }
   }
