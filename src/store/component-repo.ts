@@ -143,6 +143,39 @@ function firstOfEachKey(keys: readonly string[]): { first: number[]; distinct: n
   return { first, distinct };
 }
 
+/**
+ * firstOfEachKey for versions, by component id and number: a component's first version is kept as
+ * its index, a map by number once it has a second (no key string per version).
+ */
+function firstOfEachVersion(inputs: readonly VersionInput[]): { first: number[]; distinct: number[] } {
+  const firstOf = new Map<number, number | Map<string, number>>();
+  const first: number[] = new Array<number>(inputs.length);
+  const distinct: number[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const { componentId, number } = inputs[i]!;
+    const known = firstOf.get(componentId);
+    let seen: number | undefined;
+    if (known === undefined) firstOf.set(componentId, i);
+    else if (typeof known === 'number') {
+      if (inputs[known]!.number === number) seen = known;
+      else
+        firstOf.set(
+          componentId,
+          new Map([
+            [inputs[known]!.number, known],
+            [number, i],
+          ]),
+        );
+    } else {
+      seen = known.get(number);
+      if (seen === undefined) known.set(number, i);
+    }
+    if (seen === undefined) distinct.push(i);
+    first[i] = seen ?? i;
+  }
+  return { first, distinct };
+}
+
 export function componentRepository(ctx: StoreContext): ComponentMethods {
   const { db } = ctx;
 
@@ -235,9 +268,10 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     policy: FillPolicy,
     newComponents: readonly number[] = [],
   ): Promise<BulkUpsertResult<VersionRecord>> {
-    // As upsertComponents: per input its key and the first input with it, the work per first input.
-    const keyOf = inputs.map((v) => versionKey(v.componentId, v.number));
-    const { first, distinct } = firstOfEachKey(keyOf);
+    // As upsertComponents: per input the first input with its key, the work per first input. The
+    // key strings are made only when stored versions are compared (a first import compares none).
+    const { first, distinct } = firstOfEachVersion(inputs);
+    const keyOf = (i: number) => versionKey(inputs[i]!.componentId, inputs[i]!.number);
     // In one order across imports on PostgreSQL (see upsertComponents): by component, then number.
     const ordered = inLockOrder(
       distinct,
@@ -247,7 +281,7 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     // first import of 100k components looks up none, ~0.1 s on PostgreSQL).
     const fresh = new Set(newComponents);
     const existing = await versionsOf(ordered.map((i) => inputs[i]!.componentId).filter((id) => !fresh.has(id)));
-    const missing = existing.size === 0 ? ordered : ordered.filter((i) => !existing.has(keyOf[i]!));
+    const missing = existing.size === 0 ? ordered : ordered.filter((i) => !existing.has(keyOf(i)));
     const versionRows = missing.map((i) => {
       const v = inputs[i]!;
       return [v.componentId, v.number, v.purl, v.declaredLicense, v.concludedLicense, v.correctedLicense, v.copyright];
@@ -270,13 +304,13 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     // Versions another writer created meanwhile (skipped as conflicts) are read back.
     if (raced.length > 0) {
       const found = await versionsOf(raced.map((i) => inputs[i]!.componentId));
-      for (const i of raced) recordOf[i] = toVersion(found.get(keyOf[i]!)!);
+      for (const i of raced) recordOf[i] = toVersion(found.get(keyOf(i))!);
     }
     const conflicts: DataConflict[] = [];
     if (existing.size > 0) {
       const names = await componentNames([...existing.values()].map((r) => r.component_id));
       for (const i of ordered) {
-        const row = existing.get(keyOf[i]!);
+        const row = existing.get(keyOf(i));
         if (!row) continue;
         const label = `${names.get(row.component_id) ?? row.component_id}@${row.number}`;
         const merge = mergeFields('version', label, row, versionColumns(inputs[i]!), policy);
