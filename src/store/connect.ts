@@ -7,6 +7,9 @@ import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 import { acceptCopies } from './postgres-copy.js';
 
+/** Page size of a new SQLite store (bytes). */
+export const SQLITE_PAGE_SIZE = 16_384;
+
 export function connectSqlite(path: string): Kysely<Database> {
   return connectSqliteWithHandle(path).db;
 }
@@ -14,6 +17,10 @@ export function connectSqlite(path: string): Kysely<Database> {
 /** The Kysely instance and the better-sqlite3 connection under it (bulk writes use the latter). */
 export function connectSqliteWithHandle(path: string): { db: Kysely<Database>; sqlite: Sqlite.Database } {
   const database = new Sqlite(path);
+  // A new database gets 16 KiB pages (SQLite's default is 4 KiB; an existing one keeps its own): a
+  // large import writes its rows with fewer page splits and fewer pages to the log, ~0.2 s of a
+  // 100k-component import's ~1.6 s of inserts (ADR 70).
+  database.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
   // WAL: readers never block the writer, and a killed writer leaves the last commit intact.
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');

@@ -16,11 +16,19 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 /** Log size after a transaction from which the worker checkpoints (SQLite's own default: 1,000 pages of 4 KiB). */
 const CHECKPOINT_BYTES = 4 * 1024 * 1024;
 /**
- * Pages past which the connection checkpoints by itself, as SQLite normally does at 1,000: a
- * safety net should the worker fall behind or be gone (256 MiB of 4 KiB pages).
+ * Log size past which the connection checkpoints by itself, as SQLite normally does at 1,000 pages:
+ * a safety net should the worker fall behind or be gone. Given to SQLite in pages of the database's
+ * own size (16 KiB for a store made since ADR 70, 4 KiB before).
  */
-const SAFETY_PAGES = 65_536;
-const SQLITE_DEFAULT_PAGES = 1_000;
+const SAFETY_BYTES = 256 * 1024 * 1024;
+/** SQLite's own threshold, 1,000 pages of its default 4 KiB, in bytes. */
+const SQLITE_DEFAULT_BYTES = 1_000 * 4096;
+
+/** A log size in pages of the connection's database. */
+function inPages(connection: SqliteDatabase, bytes: number): number {
+  const pageSize = Number(connection.pragma('page_size', { simple: true })) || 4096;
+  return Math.max(1, Math.round(bytes / pageSize));
+}
 
 /** The worker: one connection to the file, a passive checkpoint per request, closed on request. */
 const WORKER_SOURCE = `
@@ -59,7 +67,7 @@ export class BackgroundCheckpoints {
   static forConnection(connection: SqliteDatabase, path: string): BackgroundCheckpoints | null {
     if (path === '' || path === ':memory:' || connection.memory) return null;
     if (String(connection.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
-    connection.pragma(`wal_autocheckpoint = ${SAFETY_PAGES}`);
+    connection.pragma(`wal_autocheckpoint = ${inPages(connection, SAFETY_BYTES)}`);
     return new BackgroundCheckpoints(connection, path);
   }
 
@@ -128,7 +136,8 @@ export class BackgroundCheckpoints {
   private fallBack(): void {
     this.failed = true;
     this.running = false;
-    if (!this.closed && this.connection.open) this.connection.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
+    if (!this.closed && this.connection.open)
+      this.connection.pragma(`wal_autocheckpoint = ${inPages(this.connection, SQLITE_DEFAULT_BYTES)}`);
     const worker = this.worker;
     this.worker = null;
     void worker?.terminate();
