@@ -25,6 +25,9 @@ test('distinct ids in increasing numeric order, not in text order', () => {
   assert.deepEqual(distinctAscending([10, 9, 100, 9, 1, 10]), [1, 9, 10, 100]);
   assert.deepEqual(distinctAscending([]), []);
   assert.deepEqual(distinctAscending([3]), [3]);
+  // Already in order, with repeats: passed over once.
+  assert.deepEqual(distinctAscending([1, 1, 2, 5, 5, 5, 9]), [1, 2, 5, 9]);
+  assert.deepEqual(distinctAscending([1, 2, 2, 1]), [1, 2]);
 });
 
 test('ids in the order of their decimal texts, as sorting the texts gives', () => {

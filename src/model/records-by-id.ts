@@ -33,6 +33,15 @@ export function recordsById<T extends { id: number }>(records: readonly T[]): Re
 
 /** The distinct numbers among ids, in increasing order. */
 export function distinctAscending(ids: readonly number[]): number[] {
+  // Ids that come in order already (an import's new records, each list of its inventory) are only
+  // passed over once.
+  let ordered = true;
+  for (let i = 1; i < ids.length && ordered; i++) ordered = ids[i - 1]! <= ids[i]!;
+  if (ordered) {
+    const out: number[] = [];
+    for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) out.push(ids[i]!);
+    return out;
+  }
   // A typed array sorts numbers natively, in numeric order, without a comparison function.
   const sorted = Float64Array.from(ids).sort();
   const out: number[] = [];
