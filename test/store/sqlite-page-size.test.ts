@@ -37,7 +37,13 @@ test('a database made with 4 KiB pages keeps them, and the store still reads and
   old.close();
   const store = await openStore({ sqlitePath: path });
   try {
-    const product = await store.createProduct({ name: 'Kept', description: null, outboundLicense: null });
+    const product = await store.createProduct({
+      name: 'Kept',
+      description: null,
+      owner: null,
+      categoryIds: [],
+      outboundLicenses: [],
+    });
     assert.equal((await store.getProduct(product.id))?.name, 'Kept');
   } finally {
     await store.close();
