@@ -148,13 +148,16 @@ export function purlToOsvPackage(purl: string | undefined, fallbackVersion?: str
 /**
  * purlToOsvPackage of a component's purl and version, kept with the component: a scan maps each
  * component twice (which advisories to load, then the matching), and a second mapping of 100k purls
- * cost ~70 ms. The answer is shared: callers read it, never change it.
+ * cost ~70 ms. The answer is shared: callers read it, never change it. `remember` false: the
+ * caller's is the component's last mapping (the matching), so a remembered answer is used but none
+ * is kept. A scan against a store with no database loaded maps each component only there, and
+ * 100k answers kept in the weak map cost ~25 MB that outlived the young generation, for nothing.
  */
-export function componentOsvPackage(component: { purl?: string; version?: string }): PurlPackage {
+export function componentOsvPackage(component: { purl?: string; version?: string }, remember = true): PurlPackage {
   const known = mapped.get(component);
   if (known && known.purl === component.purl && known.version === component.version) return known.answer;
   const answer = osvPackage(component.purl, component.version);
-  mapped.set(component, { purl: component.purl, version: component.version, answer });
+  if (remember) mapped.set(component, { purl: component.purl, version: component.version, answer });
   return answer;
 }
 

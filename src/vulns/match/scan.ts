@@ -61,7 +61,8 @@ export function scanSbom(sbom: Sbom, index: VulnerabilityIndex, context: ScanCon
   const skippedRanges: Record<string, number> = {};
   const components = allComponents(sbom);
   for (const component of components) {
-    const mapped = componentOsvPackage(component);
+    // The matching is the last time a scan maps the component (vulnerabilityDataForSbom was the first).
+    const mapped = componentOsvPackage(component, false);
     if ('unchecked' in mapped) {
       unchecked.push(uncheckedEntry(component, mapped.unchecked));
       continue;
