@@ -121,13 +121,25 @@ async function fingerprintOf(
   // so the ids in text order put the lines in that order (inTextOrder: a numeric sort).
   const listed = distinctById(data.versions).filter((v) => components.get(v.componentId));
   const versionById = recordsById(listed);
-  const lines = inTextOrder(listed.map((v) => v.id)).map((id) => {
-    const v = versionById.get(id)!;
-    return `${v.id}\t${v.purl ?? ''}\t${v.number}`;
-  });
+  // The lines joined by newlines go to the hash a piece at a time: the same digest as the whole
+  // text, without 100k line texts kept until the last is made (they outlived the young generation).
+  const hash = createHash('sha256');
+  let piece = '';
+  const ids = inTextOrder(listed.map((v) => v.id));
+  for (let i = 0; i < ids.length; i++) {
+    const v = versionById.get(ids[i]!)!;
+    piece += `${i > 0 ? '\n' : ''}${v.id}\t${v.purl ?? ''}\t${v.number}`;
+    if (piece.length >= FINGERPRINT_PIECE) {
+      hash.update(piece);
+      piece = '';
+    }
+  }
   const sources = (await store.listVulnSources()).map((s) => `${s.name}\t${s.loadedAt}\t${s.records}`);
-  return createHash('sha256').update(lines.join('\n')).update('\u0000').update(sources.sort().join('\n')).digest('hex');
+  return hash.update(piece).update('\u0000').update(sources.sort().join('\n')).digest('hex');
 }
+
+/** Characters of fingerprint lines handed to the hash at a time. */
+const FINGERPRINT_PIECE = 64 * 1024;
 
 /** What a dependency path shows of each of the release's versions. */
 function pathSteps(
