@@ -122,7 +122,8 @@ function shortenIdentifiers(plan: ImportPlan): { count: number; first: string } 
       v.purl = shortenedPurl(v.purl);
     }
   }
-  for (const u of plan.usages) {
+  for (let i = 0; i < plan.usages.length; i++) {
+    const u = plan.usages[i]!;
     if (u.scope.length > NAME) {
       found(u.scope, 'a usage scope');
       u.scope = shortenedName(u.scope);
@@ -133,7 +134,8 @@ function shortenIdentifiers(plan: ImportPlan): { count: number; first: string } 
     }
   }
   // An edge names its project as the usages do: shortened the same way, it still names the same one.
-  for (const e of plan.edges) {
+  for (let i = 0; i < plan.edges.length; i++) {
+    const e = plan.edges[i]!;
     if (e.project.length > NAME) {
       found(e.project, 'a dependency edge project');
       e.project = shortenedName(e.project);
@@ -192,15 +194,18 @@ function textFlags(value: string | null | undefined): number {
 
 /**
  * What the plan's texts hold (NUL, ILL_FORMED), read field by field, each kind of planned record in
- * a loop of its own (a 100k-component plan is 600k records: one generic loop over field names read
- * each field through a lookup that knew none of the records' shapes), the AI facts the generic way.
+ * an indexed loop of its own (a 100k-component plan is 600k records: one generic loop over field
+ * names read each field through a lookup that knew none of the records' shapes, and a for-of loop's
+ * iterator results outlived young collections while the code was still cold), the AI facts the
+ * generic way.
  * Only a plan that has one is searched again, for the path a NUL is named by or for the texts to
  * repair. Every text field of every record must be here (storable-import.test.ts puts a NUL and a
  * lone surrogate in each).
  */
 function planTextFlags(plan: ImportPlan): number {
   let found = 0;
-  for (const c of plan.components)
+  for (let i = 0; i < plan.components.length; i++) {
+    const c = plan.components[i]!;
     found |=
       textFlags(c.purlType) |
       textFlags(c.namespace) |
@@ -209,16 +214,22 @@ function planTextFlags(plan: ImportPlan): number {
       textFlags(c.description) |
       textFlags(c.homepage) |
       textFlags(c.language);
-  for (const v of plan.versions)
+  }
+  for (let i = 0; i < plan.versions.length; i++) {
+    const v = plan.versions[i]!;
     found |=
       textFlags(v.number) |
       textFlags(v.purl) |
       textFlags(v.declaredLicense) |
       textFlags(v.concludedLicense) |
       textFlags(v.copyright);
-  for (const u of plan.usages) found |= textFlags(u.scope) | textFlags(u.project) | textFlags(u.linking);
-  for (const e of plan.edges) found |= textFlags(e.project);
-  for (const l of plan.lineage) found |= textFlags(l.kind);
+  }
+  for (let i = 0; i < plan.usages.length; i++) {
+    const u = plan.usages[i]!;
+    found |= textFlags(u.scope) | textFlags(u.project) | textFlags(u.linking);
+  }
+  for (let i = 0; i < plan.edges.length; i++) found |= textFlags(plan.edges[i]!.project);
+  for (let i = 0; i < plan.lineage.length; i++) found |= textFlags(plan.lineage[i]!.kind);
   if (findNulCharacter(plan.aiFacts) !== null) found |= NUL;
   if (anyIllFormed(plan.aiFacts)) found |= ILL_FORMED;
   return found;
