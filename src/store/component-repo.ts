@@ -127,6 +127,27 @@ function versionColumns(input: VersionInput) {
   };
 }
 
+/** Rows made and written at a time by an upsert. */
+const ROWS_PER_WRITE = 20_000;
+
+/**
+ * The ids of new rows written a part at a time, in order: the rows of 100k new components made at
+ * once lived through the whole write and were copied by V8's young-generation collections into the
+ * old one; a part's rows are let go young. Only inside a transaction, which holds every part (a
+ * write on its own is one transaction of its own, all or nothing).
+ */
+async function insertInParts(
+  ctx: StoreContext,
+  items: readonly number[],
+  write: (part: readonly number[]) => Promise<(number | null)[]>,
+): Promise<(number | null)[]> {
+  if (!ctx.inTransaction || items.length <= ROWS_PER_WRITE) return write(items);
+  const ids: (number | null)[] = [];
+  for (let start = 0; start < items.length; start += ROWS_PER_WRITE)
+    for (const id of await write(items.slice(start, start + ROWS_PER_WRITE))) ids.push(id);
+  return ids;
+}
+
 /** Per position, the first position with the same key; and those first positions, in order. */
 function firstOfEachKey(keys: readonly string[]): { first: number[]; distinct: number[] } {
   const firstOf = new Map<string, number>();
@@ -207,17 +228,21 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     const ordered = inLockOrder(distinct, (a, b) => byText(keyOf[a]!, keyOf[b]!));
     const existing = await componentsByKey(ordered.map((i) => keyOf[i]!));
     const missing = existing.size === 0 ? ordered : ordered.filter((i) => !existing.has(keyOf[i]!));
-    const componentRows = missing.map((i) => {
-      const c = inputs[i]!;
-      return [keyOf[i], c.name, c.purl, c.purlType, c.namespace, c.description, c.homepage, c.language];
-    });
     // The new rows' ids are known from the insert itself; only rows another writer created meanwhile
     // (skipped as conflicts) are read back.
     const recordOf: ComponentRecord[] = new Array<ComponentRecord>(inputs.length);
-    const ids = await bulkInsertIds(ctx, 'components', COMPONENT_BULK_COLUMNS, componentRows, {
-      skipConflictsOn: ['identity_key'],
-      conflictsUnlikely: true,
-    });
+    const ids = await insertInParts(ctx, missing, async (part) =>
+      bulkInsertIds(
+        ctx,
+        'components',
+        COMPONENT_BULK_COLUMNS,
+        part.map((i) => {
+          const c = inputs[i]!;
+          return [keyOf[i], c.name, c.purl, c.purlType, c.namespace, c.description, c.homepage, c.language];
+        }),
+        { skipConflictsOn: ['identity_key'], conflictsUnlikely: true },
+      ),
+    );
     const raced: number[] = [];
     const createdIds: number[] = [];
     for (let j = 0; j < missing.length; j++) {
@@ -282,15 +307,27 @@ export function componentRepository(ctx: StoreContext): ComponentMethods {
     const fresh = new Set(newComponents);
     const existing = await versionsOf(ordered.map((i) => inputs[i]!.componentId).filter((id) => !fresh.has(id)));
     const missing = existing.size === 0 ? ordered : ordered.filter((i) => !existing.has(keyOf(i)));
-    const versionRows = missing.map((i) => {
-      const v = inputs[i]!;
-      return [v.componentId, v.number, v.purl, v.declaredLicense, v.concludedLicense, v.correctedLicense, v.copyright];
-    });
     const recordOf: VersionRecord[] = new Array<VersionRecord>(inputs.length);
-    const ids = await bulkInsertIds(ctx, 'versions', VERSION_BULK_COLUMNS, versionRows, {
-      skipConflictsOn: ['component_id', 'number'],
-      conflictsUnlikely: true,
-    });
+    const ids = await insertInParts(ctx, missing, async (part) =>
+      bulkInsertIds(
+        ctx,
+        'versions',
+        VERSION_BULK_COLUMNS,
+        part.map((i) => {
+          const v = inputs[i]!;
+          return [
+            v.componentId,
+            v.number,
+            v.purl,
+            v.declaredLicense,
+            v.concludedLicense,
+            v.correctedLicense,
+            v.copyright,
+          ];
+        }),
+        { skipConflictsOn: ['component_id', 'number'], conflictsUnlikely: true },
+      ),
+    );
     const raced: number[] = [];
     const createdIds: number[] = [];
     for (let j = 0; j < missing.length; j++) {

@@ -362,3 +362,47 @@ for (const inTransaction of [true, false]) {
     },
   );
 }
+
+for (const target of targets()) {
+  test(
+    `a transaction's upserts past one part of rows write every part, repeats and stored rows included [${target.dialect}]`,
+    {
+      skip: target.unavailable,
+    },
+    async () => {
+      const fresh = await target.fresh();
+      try {
+        const { store } = fresh;
+        const stored = await store.upsertComponents([component('stored', 0, true)], 'fill-missing');
+        // 45,002 inputs: three parts of new rows (20k each), a repeat, and a component stored before.
+        const inputs = Array.from({ length: 45_000 }, (_, i) => component('many', i + 1, false));
+        inputs.push(inputs[7]!, component('stored', 0, true));
+        await store.transaction(async (tx) => {
+          const written = await tx.upsertComponents(inputs, 'fill-missing');
+          assert.equal(written.created, 45_000);
+          assert.equal(written.records[45_000]!.id, written.records[7]!.id);
+          assert.equal(written.records[45_001]!.id, stored.records[0]!.id);
+          const fresh = written.records.slice(0, 45_000).map((r) => r.id);
+          assert.equal(new Set(fresh).size, 45_000);
+          assert.deepEqual(
+            [...written.createdIds].sort((a, b) => a - b),
+            [...fresh].sort((a, b) => a - b),
+          );
+          const versions = await tx.upsertVersions(
+            written.records.map((r, i) => versionOf(r.id, i === 45_000 ? '8' : String(i + 1), { copyright: null })),
+            'fill-missing',
+          );
+          assert.equal(versions.created, 45_001);
+          for (const i of [0, 19_999, 20_000, 39_999, 40_000, 44_999]) {
+            assert.equal((await tx.getComponent(written.records[i]!.id))?.name, `${i + 1}:many`);
+            const version = await tx.getVersion(versions.records[i]!.id);
+            assert.equal(version?.componentId, written.records[i]!.id);
+            assert.equal(version?.number, String(i + 1));
+          }
+        });
+      } finally {
+        await fresh.dispose();
+      }
+    },
+  );
+}
